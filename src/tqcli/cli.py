@@ -1,0 +1,408 @@
+"""The tq command line: parse arguments, call the core, render, map errors to exit codes."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from enum import IntEnum
+from pathlib import Path
+from typing import Annotated, Optional, TypeVar
+
+import typer
+
+from tqcli import __version__
+from tqcli.errors import BadRequest, InvalidPacks, NotFound, TqError
+from tqcli.model import Catalog, FactKind, Filters, PartialDate
+from tqcli.packs import packs_in_effect
+from tqcli.render import ColorMode, OutputFormat, Renderer, make_renderer
+
+
+class ExitCode(IntEnum):
+    """Documented exit codes (see README)."""
+
+    OK = 0
+    NO_RESULTS = 1
+    USAGE = 2
+    INVALID_DATA = 3
+    INTERRUPTED = 130
+    OUTPUT_CLOSED = 141
+
+
+app = typer.Typer(
+    name="tq",
+    help="Look up sourced facts: every answer with its source and the passage it rests on.",
+    rich_markup_mode=None,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _parse_date(text: str) -> PartialDate:
+    try:
+        return PartialDate.parse(text)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+
+
+# Options shared by commands, declared once.
+FactsDirs = Annotated[
+    Optional[list[Path]],  # noqa: UP045 - Typer needs Optional on Python 3.10
+    typer.Option("--facts", metavar="DIR", help="Also load the fact pack in DIR (repeatable)."),
+]
+NoBuiltin = Annotated[bool, typer.Option("--no-builtin", help="Leave the built-in pack out.")]
+AsJson = Annotated[bool, typer.Option("--json", help="Write JSON (an array of objects).")]
+AsJsonl = Annotated[bool, typer.Option("--jsonl", help="Write JSON Lines, one object per line.")]
+Format = Annotated[
+    OutputFormat,
+    typer.Option("--format", help="Output format; auto is Rich on a terminal, plain otherwise."),
+]
+Color = Annotated[
+    ColorMode, typer.Option("--color", help="Colour human output; auto honours NO_COLOR.")
+]
+Kinds = Annotated[
+    Optional[list[FactKind]],  # noqa: UP045
+    typer.Option("--kind", help="Only facts of this kind (repeatable)."),
+]
+About = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--about", metavar="ENTITY", help="Only facts about ENTITY (id, name or alias)."),
+]
+Tag = Annotated[Optional[str], typer.Option("--tag", help="Only facts with this tag.")]  # noqa: UP045
+SourceId = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--source", metavar="ID", help="Only facts citing source ID."),
+]
+Since = Annotated[
+    Optional[PartialDate],  # noqa: UP045
+    typer.Option(
+        "--since",
+        metavar="DATE",
+        parser=_parse_date,
+        help="Only facts dated on or after DATE (YYYY[-MM[-DD]]).",
+    ),
+]
+Until = Annotated[
+    Optional[PartialDate],  # noqa: UP045
+    typer.Option(
+        "--until",
+        metavar="DATE",
+        parser=_parse_date,
+        help="Only facts dated on or before DATE (YYYY[-MM[-DD]]).",
+    ),
+]
+
+
+def _limit_option(default: int) -> object:
+    return typer.Option(
+        "--limit",
+        "-n",
+        min=0,
+        help=f"At most N results; 0 for all. [default: {default}]",
+        show_default=False,
+    )
+
+
+_Command = TypeVar("_Command", bound=Callable[..., None])
+
+
+def reports_errors(command: _Command) -> _Command:
+    """Turn domain errors into a message on stderr and their documented exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: object, **kwargs: object) -> None:
+        try:
+            command(*args, **kwargs)
+            sys.stdout.flush()  # a closed pipe shows up here rather than at exit
+        except InvalidPacks as error:
+            for problem in error.problems:
+                typer.echo(str(problem), err=True)
+            typer.echo(
+                f"tq: {len(error.problems)} problem(s) in the fact packs; see 'tq validate'",
+                err=True,
+            )
+            raise typer.Exit(ExitCode.INVALID_DATA) from None
+        except BadRequest as error:
+            typer.echo(f"tq: {error}", err=True)
+            raise typer.Exit(ExitCode.USAGE) from None
+        except NotFound as error:
+            typer.echo(f"tq: {error}", err=True)
+            raise typer.Exit(ExitCode.NO_RESULTS) from None
+        except TqError as error:  # a new error type must still never be a traceback
+            typer.echo(f"tq: {error}", err=True)
+            raise typer.Exit(ExitCode.USAGE) from None
+        except BrokenPipeError:
+            # The reader went away (`tq list | head -1`): stop quietly, and point stdout at
+            # /dev/null so the interpreter's final flush cannot complain either.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(ExitCode.OUTPUT_CLOSED) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _renderer(as_json: bool, as_jsonl: bool, fmt: OutputFormat, color: ColorMode) -> Renderer:
+    chosen = {OutputFormat.JSON} if as_json else set()
+    if as_jsonl:
+        chosen.add(OutputFormat.JSONL)
+    if fmt is not OutputFormat.AUTO:
+        chosen.add(fmt)
+    if len(chosen) > 1:
+        names = ", ".join(sorted(f"--format {f.value}" for f in chosen))
+        raise BadRequest(f"choose one output format, not {names}")
+    return make_renderer(chosen.pop() if chosen else OutputFormat.AUTO, sys.stdout, color)
+
+
+def _catalog(facts_dirs: list[Path] | None, no_builtin: bool) -> Catalog:
+    from tqcli.loader import open_catalog
+
+    return open_catalog(packs_in_effect(facts_dirs or [], include_builtin=not no_builtin))
+
+
+def _finish(found: int) -> None:
+    if not found:
+        typer.echo("tq: no results", err=True)
+        raise typer.Exit(ExitCode.NO_RESULTS)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"tq {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Look up sourced facts: every answer with its source and the passage it rests on.
+
+    Exit codes: 0 results, 1 no results, 2 usage error, 3 invalid fact data,
+    130 interrupted, 141 output closed early.
+    """
+
+
+@app.command()
+@reports_errors
+def search(
+    terms: Annotated[list[str], typer.Argument(help="Words or numbers to look for.")],
+    kind: Kinds = None,
+    about: About = None,
+    tag: Tag = None,
+    source: SourceId = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Annotated[int, _limit_option(20)] = 20,
+    facts: FactsDirs = None,
+    no_builtin: NoBuiltin = False,
+    as_json: AsJson = False,
+    as_jsonl: AsJsonl = False,
+    fmt: Format = OutputFormat.AUTO,
+    color: Color = ColorMode.AUTO,
+) -> None:
+    """Search claims, quotes, figures, tags, names and sources; best match first.
+
+    \b
+    Examples:
+      tq search 1267
+      tq search bin laden money --kind figure
+      tq search provinces --json | jq '.[0].details'
+    """
+    from tqcli import query
+
+    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    filters = Filters(frozenset(kind or ()), about, tag, source, since, until)
+    catalog = _catalog(facts, no_builtin)
+    hits = query.search(catalog, terms, filters, limit)
+    renderer.facts(hits, catalog, full=False)
+    _finish(len(hits))
+
+
+@app.command()
+@reports_errors
+def show(
+    ids: Annotated[
+        list[str], typer.Argument(metavar="ID...", help="Fact ids, as search and list print them.")
+    ],
+    facts: FactsDirs = None,
+    no_builtin: NoBuiltin = False,
+    as_json: AsJson = False,
+    as_jsonl: AsJsonl = False,
+    fmt: Format = OutputFormat.AUTO,
+    color: Color = ColorMode.AUTO,
+) -> None:
+    """Show facts in full: every source with its passage, every curator note.
+
+    \b
+    Examples:
+      tq show un-resolution-1267-adopted
+      tq show un-resolution-1267-adopted --json | jq '.[0].sources[0].passage'
+    """
+    from tqcli import query
+
+    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    catalog = _catalog(facts, no_builtin)
+    hits = query.show(catalog, ids)
+    renderer.facts(hits, catalog, full=True)
+    _finish(len(hits))
+
+
+@app.command("list")
+@reports_errors
+def list_(
+    kind: Annotated[
+        Optional[FactKind],  # noqa: UP045
+        typer.Argument(help="Only facts of this kind.", show_default=False),
+    ] = None,
+    kinds: Kinds = None,
+    about: About = None,
+    tag: Tag = None,
+    source: SourceId = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Annotated[int, _limit_option(0)] = 0,
+    facts: FactsDirs = None,
+    no_builtin: NoBuiltin = False,
+    as_json: AsJson = False,
+    as_jsonl: AsJsonl = False,
+    fmt: Format = OutputFormat.AUTO,
+    color: Color = ColorMode.AUTO,
+) -> None:
+    """Browse facts in date order (undated last), optionally of one kind.
+
+    \b
+    Examples:
+      tq list event
+      tq list --about al-qaeda --since 2020
+      tq list quote --jsonl | head -1
+    """
+    from tqcli import query
+
+    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    chosen = frozenset(kinds or ()) | ({kind} if kind else frozenset())
+    filters = Filters(chosen, about, tag, source, since, until)
+    catalog = _catalog(facts, no_builtin)
+    hits = query.browse(catalog, filters, limit)
+    renderer.facts(hits, catalog, full=False)
+    _finish(len(hits))
+
+
+@app.command()
+@reports_errors
+def sources(
+    facts: FactsDirs = None,
+    no_builtin: NoBuiltin = False,
+    as_json: AsJson = False,
+    as_jsonl: AsJsonl = False,
+    fmt: Format = OutputFormat.AUTO,
+    color: Color = ColorMode.AUTO,
+) -> None:
+    """List the sources, with how many facts cite each.
+
+    \b
+    Examples:
+      tq sources
+      tq sources --json | jq -r '.[] | "\\(.facts) \\(.title)"'
+    """
+    from tqcli import query
+
+    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    uses = query.source_uses(_catalog(facts, no_builtin))
+    renderer.sources(uses)
+    _finish(len(uses))
+
+
+@app.command()
+@reports_errors
+def stats(
+    facts: FactsDirs = None,
+    no_builtin: NoBuiltin = False,
+    as_json: AsJson = False,
+    as_jsonl: AsJsonl = False,
+    fmt: Format = OutputFormat.AUTO,
+    color: Color = ColorMode.AUTO,
+) -> None:
+    """Count facts by kind, by pack and by source.
+
+    \b
+    Examples:
+      tq stats
+      tq stats --json | jq .by_kind
+    """
+    from tqcli import query
+
+    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer.stats(query.stats(_catalog(facts, no_builtin)))
+
+
+@app.command()
+@reports_errors
+def paths(
+    facts: FactsDirs = None,
+    no_builtin: NoBuiltin = False,
+    as_json: AsJson = False,
+    as_jsonl: AsJsonl = False,
+    fmt: Format = OutputFormat.AUTO,
+    color: Color = ColorMode.AUTO,
+) -> None:
+    """List the fact packs in effect: the built-in pack, TQ_FACTS_PATH, then each --facts.
+
+    \b
+    Examples:
+      tq paths
+      TQ_FACTS_PATH=~/my-facts tq paths --json
+    """
+    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    packs = packs_in_effect(facts or [], include_builtin=not no_builtin)
+    renderer.packs(packs)
+    _finish(len(packs))
+
+
+@app.command()
+@reports_errors
+def validate(
+    pack_dirs: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Argument(
+            metavar="[PATH]...",
+            help="Pack directories to check (default: every pack in effect).",
+            show_default=False,
+        ),
+    ] = None,
+    facts: FactsDirs = None,
+    no_builtin: NoBuiltin = False,
+    as_json: AsJson = False,
+    as_jsonl: AsJsonl = False,
+    fmt: Format = OutputFormat.AUTO,
+    color: Color = ColorMode.AUTO,
+) -> None:
+    """Check packs: fields, dates, references, duplicate ids, and every passage verbatim.
+
+    Reports every problem as file:line: message on stderr; exits 3 if there is any.
+    With PATHs, checks those packs after the built-in one (which they may cite).
+
+    \b
+    Examples:
+      tq validate
+      tq validate ./my-pack --json | jq '.problems[].message'
+    """
+    from tqcli.loader import load
+
+    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    if pack_dirs:
+        packs = packs_in_effect(pack_dirs, include_builtin=not no_builtin, environ={})
+    else:
+        packs = packs_in_effect(facts or [], include_builtin=not no_builtin)
+    report = load(packs)
+    for problem in report.problems:
+        typer.echo(str(problem), err=True)
+    renderer.validation(report)
+    if not report.valid:
+        raise typer.Exit(ExitCode.INVALID_DATA)

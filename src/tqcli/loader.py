@@ -1,0 +1,620 @@
+"""Reading fact packs into a Catalog, reporting every problem with its file and line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any, TypeVar
+
+import tomli
+
+from tqcli.errors import InvalidPacks
+from tqcli.model import (
+    Agreement,
+    Catalog,
+    Citation,
+    Details,
+    Entity,
+    EntityKind,
+    Event,
+    Fact,
+    FactKind,
+    Figure,
+    LoadReport,
+    Location,
+    Note,
+    Pack,
+    PartialDate,
+    Problem,
+    Quote,
+    Sanction,
+    Source,
+    SourceKind,
+)
+from tqcli.textnorm import did_you_mean, squeeze
+from tqcli.tomllines import TomlLines
+
+SOURCE_TABLE = "source"
+ENTITY_TABLE = "entity"
+TOP_LEVEL_TABLES = (SOURCE_TABLE, ENTITY_TABLE, *(kind.value for kind in FactKind))
+
+_SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$")
+_URL = re.compile(r"^https?://\S+$")
+_EnumT = TypeVar("_EnumT", bound=Enum)
+
+
+def open_catalog(packs: Sequence[Pack]) -> Catalog:
+    """Load the packs for querying; raise InvalidPacks listing every problem if any."""
+    result = load(packs)
+    if result.problems:
+        raise InvalidPacks(result.problems)
+    return result.catalog
+
+
+def load(packs: Sequence[Pack]) -> LoadReport:
+    """Load every pack and check it whole: fields, references, duplicates and passages."""
+    state = _State()
+    for pack in packs:
+        for path in _pack_files(pack, state):
+            _load_file(pack, path, state)
+    catalog = Catalog(
+        packs=tuple(packs),
+        facts=tuple(state.facts),
+        sources={source.id: source for source in state.sources},
+        entities={entity.id: entity for entity in state.entities},
+    )
+    _check_duplicates(state)
+    _check_references(catalog, state)
+    _check_passages(catalog, state)
+    return LoadReport(catalog, tuple(state.problems), state.proven, state.unarchived)
+
+
+@dataclass
+class _State:
+    """What loading has found so far."""
+
+    sources: list[Source] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    proven: int = 0
+    unarchived: int = 0
+
+    def report(self, where: Location, message: str) -> None:
+        self.problems.append(Problem(where, message))
+
+
+def _pack_files(pack: Pack, state: _State) -> list[Path]:
+    try:
+        return sorted(path for path in pack.path.glob("*.toml") if path.is_file())
+    except OSError as error:
+        state.report(Location(pack.path), f"cannot read the pack: {error.strerror or error}")
+        return []
+
+
+def _load_file(pack: Pack, path: Path, state: _State) -> None:
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        state.report(Location(path), f"not UTF-8 text (byte {error.start} cannot be decoded)")
+        return
+    except OSError as error:
+        state.report(Location(path), f"cannot read: {error.strerror or error}")
+        return
+    try:
+        document = tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
+        state.report(_syntax_location(path, error), f"TOML syntax error: {error.msg}")
+        return
+    except RecursionError:
+        state.report(Location(path), "TOML nesting too deep to read")
+        return
+    file = _File(pack, path, TomlLines(text), state)
+    for name, value in document.items():
+        if name not in TOP_LEVEL_TABLES:
+            hint = did_you_mean(name, TOP_LEVEL_TABLES)
+            tables = ", ".join(f"[[{table}]]" for table in TOP_LEVEL_TABLES)
+            file.report(
+                file.lines.find(name), f"unknown table {name!r}{hint}; a pack file holds {tables}"
+            )
+            continue
+        for table in file.array_of_tables(name, value, (name,)):
+            _read_top_level(name, table)
+
+
+def _syntax_location(path: Path, error: tomli.TOMLDecodeError) -> Location:
+    line = getattr(error, "lineno", None)
+    column = getattr(error, "colno", None)
+    return Location(
+        path, line if isinstance(line, int) else None, column if isinstance(column, int) else None
+    )
+
+
+def _read_top_level(name: str, table: _Table) -> None:
+    state = table.file.state
+    if name == SOURCE_TABLE:
+        source = _read_source(table)
+        if source is not None:
+            state.sources.append(source)
+    elif name == ENTITY_TABLE:
+        entity = _read_entity(table)
+        if entity is not None:
+            state.entities.append(entity)
+    else:
+        fact = _read_fact(FactKind(name), table)
+        if fact is not None:
+            state.facts.append(fact)
+
+
+@dataclass
+class _File:
+    """One TOML file being read, with the way to report a problem at a line of it."""
+
+    pack: Pack
+    path: Path
+    lines: TomlLines
+    state: _State
+
+    def report(self, line: int | None, message: str) -> None:
+        self.state.report(Location(self.path, line), message)
+
+    def array_of_tables(
+        self, name: str, value: object, path: tuple[str | int, ...], owner: str = ""
+    ) -> Iterator[_Table]:
+        """Readers for an array of tables (or a lone table) at path; report anything else."""
+        items = [value] if isinstance(value, dict) else value
+        if not isinstance(items, list):
+            self.report(
+                self.lines.find(*path), f"{owner}{name!r} must be an array of tables ([[{name}]])"
+            )
+            return
+        for index, item in enumerate(items):
+            item_path = (*path, index) if isinstance(value, list) else (*path, 0)
+            if isinstance(item, dict):
+                yield _Table(self, item, item_path, name)
+            else:
+                self.report(
+                    self.lines.find(*item_path),
+                    f"{owner}{name!r} item {index + 1} must be a table, not {_type_name(item)}",
+                )
+
+
+class _Table:
+    """Reads typed fields out of one TOML table, reporting each problem once.
+
+    The keys a reader asks for are the table's known keys: finish() reports the rest as unknown.
+    """
+
+    def __init__(
+        self, file: _File, data: Mapping[str, Any], path: tuple[str | int, ...], name: str
+    ) -> None:
+        self.file = file
+        self._data = data
+        self._path = path
+        self._known: set[str] = set()
+        self.line = file.lines.find(*path)
+        identifier = data.get("id")
+        self.label = f"{name} {identifier!r}: " if isinstance(identifier, str) else f"{name}: "
+
+    @property
+    def where(self) -> Location:
+        return Location(self.file.path, self.line)
+
+    def report(self, message: str, key: str | None = None) -> None:
+        line = self.file.lines.find(*self._path, key) if key else None
+        self.file.report(line or self.line, self.label + message)
+
+    def _get(self, key: str, required: bool) -> Any:
+        self._known.add(key)
+        value = self._data.get(key)
+        if value is None and required:
+            self.report(f"missing required field {key!r}")
+        return value
+
+    def _wrong_type(self, key: str, wanted: str, value: object) -> None:
+        self.report(f"field {key!r} must be {wanted}, not {_type_name(value)}", key)
+
+    def text(self, key: str, *, required: bool = False) -> str | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self._wrong_type(key, "a non-empty string", value)
+            return None
+        return value.strip()
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        value = self._get(key, required=False)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self._wrong_type(key, "an array of non-empty strings", value)
+            return ()
+        return tuple(v.strip() for v in value)
+
+    def slug(self) -> str | None:
+        value = self.text("id", required=True)
+        if value is not None and not _SLUG.match(value):
+            self.report(
+                f"id {value!r} is not a slug (lower-case letters and digits, with '.', '_' "
+                "or '-' inside)",
+                "id",
+            )
+            return None
+        return value
+
+    def date(self, key: str, *, required: bool = False) -> PartialDate | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            self.report(f"field {key!r} must be a date without a time of day", key)
+            return None
+        if isinstance(value, dt.date):
+            return PartialDate.from_date(value)
+        if isinstance(value, str):
+            try:
+                return PartialDate.parse(value)
+            except ValueError as error:
+                self.report(f"field {key!r}: {error}", key)
+                return None
+        self._wrong_type(key, 'a date (1999-10-15, "1999-10" or "1999")', value)
+        return None
+
+    def number(self, key: str) -> int | float | None:
+        value = self._get(key, required=False)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self._wrong_type(key, "a number", value)
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self.report(f"field {key!r} must be a finite number", key)
+            return None
+        return value
+
+    def choice(self, key: str, choices: type[_EnumT]) -> _EnumT | None:
+        value = self.text(key, required=True)
+        if value is None:
+            return None
+        names = [member.value for member in choices]
+        if value not in names:
+            hint = did_you_mean(value, names)
+            self.report(f"field {key!r} is {value!r}{hint}; one of: {', '.join(names)}", key)
+            return None
+        return choices(value)
+
+    def tables(self, key: str, *, required: bool = False) -> list[_Table]:
+        value = self._get(key, required)
+        if value is None:
+            return []
+        if required and value == []:
+            self.report(f"field {key!r} needs at least one table", key)
+        return list(self.file.array_of_tables(key, value, (*self._path, key), owner=self.label))
+
+    def finish(self) -> None:
+        for key in self._data:
+            if key not in self._known:
+                self.report(f"unknown field {key!r}{did_you_mean(key, self._known)}", key)
+
+
+def _type_name(value: object) -> str:
+    names = {
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+        str: "a string",
+        list: "an array",
+        dict: "a table",
+        dt.date: "a date",
+        dt.datetime: "a date-time",
+        dt.time: "a time",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+def _read_source(table: _Table) -> Source | None:
+    source_id = table.slug()
+    title = table.text("title", required=True)
+    publisher = table.text("publisher", required=True)
+    kind = table.choice("kind", SourceKind)
+    author = table.text("author")
+    published = table.date("published")
+    url = table.text("url")
+    if url is not None and not _URL.match(url):
+        table.report(f"field 'url' must be an http(s) address, not {url!r}", "url")
+    archive = _archive_path(table)
+    notes = table.texts("notes")
+    table.finish()
+    if source_id is None or title is None or publisher is None or kind is None:
+        return None
+    return Source(
+        id=source_id,
+        title=title,
+        publisher=publisher,
+        kind=kind,
+        author=author,
+        published=published,
+        url=url,
+        archive=archive,
+        notes=notes,
+        pack=table.file.pack.name,
+        where=table.where,
+    )
+
+
+def _archive_path(table: _Table) -> Path | None:
+    relative = table.text("archive")
+    if relative is None:
+        return None
+    pack_dir = table.file.pack.path.resolve()
+    candidate = (pack_dir / relative).resolve()
+    if Path(relative).is_absolute() or not candidate.is_relative_to(pack_dir):
+        table.report(f"archive {relative!r} must be a path inside the pack", "archive")
+        return None
+    if not candidate.is_file():
+        table.report(f"archive {relative!r} does not exist in the pack", "archive")
+        return None
+    return candidate
+
+
+def _read_entity(table: _Table) -> Entity | None:
+    entity_id = table.slug()
+    name = table.text("name", required=True)
+    kind = table.choice("kind", EntityKind)
+    aliases = table.texts("aliases")
+    description = table.text("description")
+    table.finish()
+    if entity_id is None or name is None or kind is None:
+        return None
+    return Entity(
+        id=entity_id,
+        name=name,
+        kind=kind,
+        aliases=aliases,
+        description=description,
+        pack=table.file.pack.name,
+        where=table.where,
+    )
+
+
+def _read_citation(table: _Table) -> Citation | None:
+    source = table.text("source", required=True)
+    passage = table.text("passage", required=True)
+    locator = table.text("locator")
+    table.finish()
+    if source is None or passage is None:
+        return None
+    return Citation(source, passage, locator)
+
+
+def _read_note(table: _Table) -> Note | None:
+    text = table.text("text", required=True)
+    source = table.text("source")
+    passage = table.text("passage", required=source is not None)
+    locator = table.text("locator")
+    table.finish()
+    if passage is not None and source is None:
+        table.report("a note's 'passage' needs the 'source' it comes from", "passage")
+        return None
+    if text is None:
+        return None
+    citation = Citation(source, passage, locator) if source and passage else None
+    return Note(text, citation)
+
+
+def _read_fact(kind: FactKind, table: _Table) -> Fact | None:
+    fact_id = table.slug()
+    claim = table.text("claim", required=True)
+    date = table.date("date")
+    about = table.texts("about")
+    tags = table.texts("tags")
+    asserted_by = table.text("asserted_by")
+    hedge = table.text("hedge")
+    cite_tables = table.tables("cite", required=True)
+    citations = _collect(_read_citation, cite_tables)
+    notes = _collect(_read_note, table.tables("note"))
+    details = _READ_DETAILS[kind](table, date)
+    table.finish()
+    complete = bool(citations) and len(citations) == len(cite_tables)
+    if fact_id is None or claim is None or details is None or not complete:
+        return None
+    return Fact(
+        id=fact_id,
+        claim=claim,
+        date=date,
+        about=about,
+        tags=tags,
+        citations=citations,
+        notes=notes,
+        asserted_by=asserted_by,
+        hedge=hedge,
+        details=details,
+        pack=table.file.pack.name,
+        where=table.where,
+    )
+
+
+_Item = TypeVar("_Item")
+
+
+def _collect(read: Callable[[_Table], _Item | None], tables: Iterable[_Table]) -> tuple[_Item, ...]:
+    return tuple(item for item in map(read, tables) if item is not None)
+
+
+def _read_figure(table: _Table, _date: PartialDate | None) -> Figure | None:
+    value, low, high = table.number("value"), table.number("min"), table.number("max")
+    unit = table.text("unit", required=True)
+    qualifier = table.text("qualifier")
+    if value is not None and (low is not None or high is not None):
+        table.report("a figure has either 'value' or 'min'/'max', not both", "value")
+        return None
+    if value is None and low is None and high is None:
+        table.report("a figure needs 'value', or 'min' and/or 'max' for a range")
+        return None
+    if low is not None and high is not None and low > high:
+        table.report(f"'min' ({low}) is greater than 'max' ({high})", "min")
+        return None
+    if unit is None:
+        return None
+    return Figure(value, low, high, unit, qualifier)
+
+
+def _read_quote(table: _Table, _date: PartialDate | None) -> Quote | None:
+    text = table.text("text", required=True)
+    speaker = table.text("speaker", required=True)
+    role, medium, said = table.text("speaker_role"), table.text("medium"), table.date("said")
+    if text is None or speaker is None:
+        return None
+    return Quote(text, speaker, role, medium, said)
+
+
+def _read_sanction(table: _Table, _date: PartialDate | None) -> Sanction | None:
+    authority = table.text("authority", required=True)
+    instrument = table.text("instrument", required=True)
+    adopted, measures = table.date("adopted"), table.texts("measures")
+    targets, committee = table.texts("targets"), table.text("committee")
+    if authority is None or instrument is None:
+        return None
+    return Sanction(authority, instrument, adopted, measures, targets, committee)
+
+
+def _read_agreement(table: _Table, _date: PartialDate | None) -> Agreement | None:
+    name = table.text("name", required=True)
+    parties, signed = table.texts("parties"), table.date("signed")
+    place, commitments = table.text("place"), table.texts("commitments")
+    if name is None:
+        return None
+    return Agreement(name, parties, signed, place, commitments)
+
+
+def _read_event(table: _Table, date: PartialDate | None) -> Event | None:
+    place, end = table.text("place"), table.date("end")
+    if end is not None and date is not None and end.last_day < date.first_day:
+        table.report(f"'end' ({end}) is before the event's 'date' ({date})", "end")
+        return None
+    return Event(place, end)
+
+
+_READ_DETAILS: Mapping[FactKind, Callable[[_Table, PartialDate | None], Details | None]] = {
+    FactKind.SANCTION: _read_sanction,
+    FactKind.AGREEMENT: _read_agreement,
+    FactKind.FIGURE: _read_figure,
+    FactKind.QUOTE: _read_quote,
+    FactKind.EVENT: _read_event,
+}
+
+
+def _check_duplicates(state: _State) -> None:
+    for what, items in (
+        ("source", state.sources),
+        ("entity", state.entities),
+        ("fact", state.facts),
+    ):
+        first: dict[str, Location] = {}
+        for item in items:
+            if item.id in first:
+                state.report(
+                    item.where,
+                    f"duplicate {what} id {item.id!r}, first defined at {first[item.id]}",
+                )
+            else:
+                first[item.id] = item.where
+
+
+def _check_references(catalog: Catalog, state: _State) -> None:
+    for fact in catalog.facts:
+        label = f"{fact.kind.value} {fact.id!r}: "
+        for role, entity_id in _entity_references(fact):
+            if entity_id not in catalog.entities:
+                hint = did_you_mean(entity_id, catalog.entities)
+                state.report(fact.where, f"{label}{role} names unknown entity {entity_id!r}{hint}")
+        for citation in _citations(fact):
+            if citation.source not in catalog.sources:
+                hint = did_you_mean(citation.source, catalog.sources)
+                state.report(fact.where, f"{label}cites unknown source {citation.source!r}{hint}")
+
+
+def _entity_references(fact: Fact) -> Iterator[tuple[str, str]]:
+    yield from (("'about'", entity_id) for entity_id in fact.about)
+    if fact.asserted_by is not None:
+        yield "'asserted_by'", fact.asserted_by
+    details = fact.details
+    if isinstance(details, Quote):
+        yield "'speaker'", details.speaker
+    elif isinstance(details, Sanction):
+        yield from (("'targets'", entity_id) for entity_id in details.targets)
+    elif isinstance(details, Agreement):
+        yield from (("'parties'", entity_id) for entity_id in details.parties)
+
+
+def _citations(fact: Fact) -> Iterator[Citation]:
+    yield from fact.citations
+    yield from (note.citation for note in fact.notes if note.citation is not None)
+
+
+def _check_passages(catalog: Catalog, state: _State) -> None:
+    archives: dict[str, str | None] = {}
+    for fact in catalog.facts:
+        label = f"{fact.kind.value} {fact.id!r}: "
+        for citation in _citations(fact):
+            source = catalog.sources.get(citation.source)
+            if source is None:
+                continue
+            if source.archive is None:
+                state.unarchived += 1
+                continue
+            if source.id not in archives:
+                archives[source.id] = _read_archive(source, state)
+            archive = archives[source.id]
+            passage = squeeze(citation.passage)
+            if archive is None:
+                continue
+            if passage in archive:
+                state.proven += 1
+            else:
+                matched = _longest_prefix_in(passage, archive)
+                state.report(
+                    fact.where,
+                    f"{label}passage not found verbatim in the archive of source {source.id!r}: "
+                    f"{_excerpt(passage)}; it matches up to {_excerpt(matched, from_end=True)}",
+                )
+        if isinstance(fact.details, Quote):
+            words = squeeze(fact.details.text)
+            if not any(words in squeeze(citation.passage) for citation in fact.citations):
+                state.report(
+                    fact.where, f"{label}the quote's 'text' is not inside any of its cited passages"
+                )
+
+
+def _read_archive(source: Source, state: _State) -> str | None:
+    assert source.archive is not None
+    try:
+        return squeeze(source.archive.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        state.report(source.where, f"source {source.id!r}: cannot read archive: {error}")
+        return None
+
+
+def _longest_prefix_in(passage: str, archive: str) -> str:
+    low, high = 0, len(passage)
+    while low < high:  # containment is monotone in prefix length, so bisect it
+        middle = (low + high + 1) // 2
+        if passage[:middle] in archive:
+            low = middle
+        else:
+            high = middle - 1
+    return passage[:low]
+
+
+def _excerpt(text: str, *, from_end: bool = False, width: int = 60) -> str:
+    if not text:
+        return "nothing (the first character already differs)"
+    if len(text) <= width:
+        return repr(text)
+    return repr("…" + text[-width:]) if from_end else repr(text[:width] + "…")

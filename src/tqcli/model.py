@@ -1,0 +1,436 @@
+"""The domain model: packs, sources, entities and the facts that cite them."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class FactKind(str, Enum):
+    """The kinds of fact a pack can hold; each is a TOML array of tables of that name."""
+
+    SANCTION = "sanction"
+    AGREEMENT = "agreement"
+    FIGURE = "figure"
+    QUOTE = "quote"
+    EVENT = "event"
+
+
+class SourceKind(str, Enum):
+    """What sort of document a source is."""
+
+    NEWS = "news"
+    UN_DOCUMENT = "un-document"
+    AGREEMENT_TEXT = "agreement-text"
+    GOVERNMENT = "government"
+    REPORT = "report"
+    BOOK = "book"
+    WEB_PAGE = "web-page"
+    DATASET = "dataset"
+    OTHER = "other"
+
+
+class EntityKind(str, Enum):
+    """What sort of thing an entity is."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    PLACE = "place"
+    DOCUMENT = "document"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A calendar date known to the year, the month or the day.
+
+    Ordering puts a partial date before the full dates it contains ("2021" < "2021-06-01").
+    """
+
+    year: int
+    """The year, 1 to 9999."""
+    month: int | None = None
+    """The month, 1 to 12, or None when only the year is known."""
+    day: int | None = None
+    """The day of the month, or None when only the year or month is known."""
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ValueError otherwise."""
+        parts = text.split("-")
+        if not 1 <= len(parts) <= 3 or not all(p.isdigit() and p.isascii() for p in parts):
+            raise ValueError(f"not a date: {text!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+        if len(parts[0]) != 4 or any(len(p) != 2 for p in parts[1:]):
+            raise ValueError(f"not a date: {text!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+        numbers = [int(p) for p in parts]
+        if len(numbers) == 3:
+            return cls.from_date(dt.date(*numbers))  # validates the day against the month
+        if numbers[0] < 1 or (len(numbers) == 2 and not 1 <= numbers[1] <= 12):
+            raise ValueError(f"not a date: {text!r} (month must be 01 to 12)")
+        return cls(*numbers)
+
+    @classmethod
+    def from_date(cls, value: dt.date) -> PartialDate:
+        """A full date."""
+        return cls(value.year, value.month, value.day)
+
+    @property
+    def first_day(self) -> dt.date:
+        """The earliest day this date could mean."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        """The latest day this date could mean."""
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return dt.date(self.year, month, day)
+
+    def isoformat(self) -> str:
+        """ISO 8601 at the precision known: ``2021``, ``2021-06`` or ``2021-06-01``."""
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something was defined or went wrong: a file, and the line and column if known."""
+
+    path: Path
+    """The file."""
+    line: int | None = None
+    """1-based line number, when known."""
+    column: int | None = None
+    """1-based column number, when known."""
+
+    def __str__(self) -> str:
+        text = str(self.path)
+        if self.line is not None:
+            text += f":{self.line}"
+            if self.column is not None:
+                text += f":{self.column}"
+        return text
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a pack, reported as ``file:line[:col]: message``."""
+
+    where: Location
+    """The file, and the line when known."""
+    message: str
+    """What is wrong, for a person to read."""
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A directory of TOML files holding sources, entities and facts."""
+
+    name: str
+    """A short name for display: ``builtin`` for the shipped pack, else the directory's name."""
+    path: Path
+    """The directory."""
+    origin: str
+    """How the pack came to be loaded: ``builtin``, ``TQ_FACTS_PATH`` or ``--facts``."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document facts rest on: an article, a resolution, an agreement's text."""
+
+    id: str
+    """Slug, unique across all loaded packs."""
+    title: str
+    """The document's title as published."""
+    publisher: str
+    """Who published it (a newspaper, the UN, a government)."""
+    kind: SourceKind
+    """What sort of document it is."""
+    author: str | None
+    """The author, when one is named."""
+    published: PartialDate | None
+    """When it was published, as precisely as known."""
+    url: str | None
+    """Where it was read, when it was read online."""
+    archive: Path | None
+    """Resolved path to the archived text inside the pack, used to prove passages verbatim."""
+    notes: tuple[str, ...]
+    """Curator remarks about the source itself (e.g. that it is a secondary copy)."""
+    pack: str
+    """Name of the pack that defines it."""
+    where: Location
+    """Where it is defined."""
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organization, place or document that facts are about."""
+
+    id: str
+    """Slug, unique across all loaded packs."""
+    name: str
+    """The usual name."""
+    kind: EntityKind
+    """What sort of thing it is."""
+    aliases: tuple[str, ...]
+    """Other names and spellings people use."""
+    description: str | None
+    """A line on who or what it is, e.g. a role with its dates."""
+    pack: str
+    """Name of the pack that defines it."""
+    where: Location
+    """Where it is defined."""
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A fact's reference to a source, with the verbatim passage the fact rests on."""
+
+    source: str
+    """Id of the cited source."""
+    passage: str
+    """The words of the source the fact rests on, verbatim."""
+    locator: str | None
+    """Where in the source (a page, a paragraph, an article number), when useful."""
+
+
+@dataclass(frozen=True)
+class Note:
+    """A curator's caveat or correction, optionally backed by a source read."""
+
+    text: str
+    """The note, for a person to read."""
+    citation: Citation | None
+    """The source that backs the note, with its passage, when there is one."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number: a value, or a range from min to max."""
+
+    value: float | None
+    """The number, when a single one is given."""
+    min: float | None
+    """Lower bound of a range."""
+    max: float | None
+    """Upper bound of a range."""
+    unit: str
+    """What is counted or measured ("people", "USD a year", "provinces")."""
+    qualifier: str | None
+    """How the number is hedged: "at least", "almost", "estimated", "reportedly"."""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words someone said or wrote."""
+
+    text: str
+    """The quoted words, verbatim."""
+    speaker: str
+    """Entity id of who said or wrote them."""
+    speaker_role: str | None
+    """The speaker's role at the time ("US defence secretary")."""
+    medium: str | None
+    """Where it was said or published ("NPR", "Sky News", "a letter")."""
+    said: PartialDate | None
+    """When it was said, if known."""
+
+
+@dataclass(frozen=True)
+class Sanction:
+    """A sanctions measure: who imposed what on whom, by which instrument."""
+
+    authority: str
+    """Who imposed it ("UN Security Council")."""
+    instrument: str
+    """The legal instrument ("Resolution 1267 (1999)") or listing reference."""
+    adopted: PartialDate | None
+    """When the instrument was adopted or the listing made."""
+    measures: tuple[str, ...]
+    """What it does (asset freeze, travel ban, arms embargo …)."""
+    targets: tuple[str, ...]
+    """Entity ids of whom it targets."""
+    committee: str | None
+    """The committee overseeing it, if any."""
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """An agreement between parties."""
+
+    name: str
+    """Its name or title."""
+    parties: tuple[str, ...]
+    """Entity ids of the parties."""
+    signed: PartialDate | None
+    """When it was signed."""
+    place: str | None
+    """Where it was signed."""
+    commitments: tuple[str, ...]
+    """What the parties committed to, in the source's words or a close summary."""
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened, at a date (the fact's date) and place."""
+
+    place: str | None
+    """Where it happened."""
+    end: PartialDate | None
+    """When it ended, for events that span time (a rule, a war)."""
+
+
+Details = Sanction | Agreement | Figure | Quote | Event
+
+KIND_OF_DETAILS: Mapping[type[Details], FactKind] = {
+    Sanction: FactKind.SANCTION,
+    Agreement: FactKind.AGREEMENT,
+    Figure: FactKind.FIGURE,
+    Quote: FactKind.QUOTE,
+    Event: FactKind.EVENT,
+}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One self-contained claim, with the sources and passages it rests on."""
+
+    id: str
+    """Slug, unique across all loaded packs."""
+    claim: str
+    """One self-contained sentence, hedges included ("reportedly", "according to the UN")."""
+    date: PartialDate | None
+    """When the claim is about, as precisely as known."""
+    about: tuple[str, ...]
+    """Entity ids the fact is about."""
+    tags: tuple[str, ...]
+    """Free-form topic labels."""
+    citations: tuple[Citation, ...]
+    """The sources the fact rests on; at least one."""
+    notes: tuple[Note, ...]
+    """Curator caveats and corrections."""
+    asserted_by: str | None
+    """Entity id of who makes the claim, when it is not the source itself (a person, a report)."""
+    hedge: str | None
+    """How sure the source is, in its words ("reportedly", "believed to", "suggested")."""
+    details: Details
+    """The kind-specific part; its type decides the fact's kind."""
+    pack: str
+    """Name of the pack that defines it."""
+    where: Location
+    """Where it is defined."""
+
+    @property
+    def kind(self) -> FactKind:
+        """The fact's kind, given by its details."""
+        return KIND_OF_DETAILS[type(self.details)]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything loaded from the packs in effect, with every reference resolved."""
+
+    packs: tuple[Pack, ...]
+    """The packs, in load order."""
+    facts: tuple[Fact, ...]
+    """Every fact, in load order."""
+    sources: Mapping[str, Source] = field(default_factory=dict)
+    """Sources by id."""
+    entities: Mapping[str, Entity] = field(default_factory=dict)
+    """Entities by id."""
+
+    def fact(self, fact_id: str) -> Fact | None:
+        """The fact with this id, if loaded."""
+        for candidate in self.facts:
+            if candidate.id == fact_id:
+                return candidate
+        return None
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which facts a query considers; empty fields do not filter."""
+
+    kinds: frozenset[FactKind] = frozenset()
+    """Keep facts of these kinds."""
+    about: str | None = None
+    """Keep facts about this entity (its id, name or an alias)."""
+    tag: str | None = None
+    """Keep facts with this tag."""
+    source: str | None = None
+    """Keep facts citing the source with this id."""
+    since: PartialDate | None = None
+    """Keep dated facts that could fall on or after this date."""
+    until: PartialDate | None = None
+    """Keep dated facts that could fall on or before this date."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A fact returned by a query, with its relevance when the query ranks."""
+
+    fact: Fact
+    """The fact."""
+    score: float | None = None
+    """Relevance (higher is better) for ranked queries; None for browsing and show."""
+
+
+@dataclass(frozen=True)
+class SourceUse:
+    """A source with how many facts cite it."""
+
+    source: Source
+    """The source."""
+    facts: int
+    """How many facts cite it (a fact citing it twice counts once)."""
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Counts over the loaded packs."""
+
+    facts: int
+    """Facts loaded."""
+    sources: int
+    """Sources loaded."""
+    entities: int
+    """Entities loaded."""
+    by_kind: Mapping[str, int]
+    """Facts per kind, every kind listed."""
+    by_pack: Mapping[str, int]
+    """Facts per pack, in load order."""
+    by_source: Mapping[str, int]
+    """Facts citing each source, by source id, most cited first."""
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """The outcome of loading packs: what loaded, what is wrong, what was proven."""
+
+    catalog: Catalog
+    """Everything that loaded; incomplete when there are problems."""
+    problems: tuple[Problem, ...]
+    """Every problem found; empty when the packs are valid."""
+    passages_proven: int
+    """Passages found verbatim in their source's archived text."""
+    passages_unarchived: int
+    """Passages whose source has no archived text, so they could not be proven here."""
+
+    @property
+    def valid(self) -> bool:
+        """True when no problem was found."""
+        return not self.problems

@@ -1,0 +1,77 @@
+"""Output formats behind one interface: pick one with make_renderer()."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from enum import Enum
+from typing import Protocol, TextIO
+
+from tqcli.model import Catalog, Hit, LoadReport, Pack, SourceUse, Stats
+
+
+class OutputFormat(str, Enum):
+    """How results are written."""
+
+    AUTO = "auto"
+    """Rich on a terminal, plain text otherwise."""
+    RICH = "rich"
+    PLAIN = "plain"
+    JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
+
+
+class ColorMode(str, Enum):
+    """When human output is coloured."""
+
+    AUTO = "auto"
+    """On a terminal, unless NO_COLOR is set."""
+    ALWAYS = "always"
+    NEVER = "never"
+
+
+class Renderer(Protocol):
+    """Writes each kind of result to the output stream."""
+
+    def facts(self, hits: Sequence[Hit], catalog: Catalog, *, full: bool) -> None:
+        """Facts, compact or (full) with passages, entities and tags."""
+
+    def sources(self, uses: Sequence[SourceUse]) -> None:
+        """Sources with how many facts cite each."""
+
+    def stats(self, stats: Stats) -> None:
+        """Counts by kind, pack and source."""
+
+    def packs(self, packs: Sequence[Pack]) -> None:
+        """The packs in effect."""
+
+    def validation(self, report: LoadReport) -> None:
+        """The outcome of validating packs (the problems themselves go to stderr)."""
+
+
+def make_renderer(fmt: OutputFormat, stream: TextIO, color: ColorMode) -> Renderer:
+    """The renderer for a format; each is imported only when chosen, to keep start-up lean."""
+    is_terminal = stream.isatty()
+    if fmt is OutputFormat.AUTO:
+        fmt = OutputFormat.RICH if is_terminal or color is ColorMode.ALWAYS else OutputFormat.PLAIN
+    if fmt is OutputFormat.RICH:
+        from tqcli.render.rich_output import RichRenderer
+
+        colored = color is ColorMode.ALWAYS or (
+            color is ColorMode.AUTO and is_terminal and not os.environ.get("NO_COLOR")
+        )
+        return RichRenderer(stream, colored=colored, force_terminal=color is ColorMode.ALWAYS)
+    if fmt is OutputFormat.PLAIN:
+        from tqcli.render.plain import PlainRenderer
+
+        return PlainRenderer(stream)
+    if fmt is OutputFormat.JSON or fmt is OutputFormat.JSONL:
+        from tqcli.render.json_output import JsonRenderer
+
+        return JsonRenderer(stream, lines=fmt is OutputFormat.JSONL, pretty=is_terminal)
+    if fmt is OutputFormat.CSV:
+        from tqcli.render.csv_output import CsvRenderer
+
+        return CsvRenderer(stream)
+    raise AssertionError(f"unhandled output format {fmt}")

@@ -1,0 +1,99 @@
+"""CSV output for spreadsheets: one row per fact, source, count, pack or problem."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from typing import TextIO
+
+from tqcli.model import Catalog, Hit, LoadReport, Pack, SourceUse, Stats
+from tqcli.render import data
+from tqcli.render.layout import key_values, source_line
+
+
+class CsvRenderer:
+    """Writes results as CSV with a header row."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._writer = csv.writer(stream, lineterminator="\n")
+
+    def _table(self, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+        self._writer.writerow(header)
+        self._writer.writerows(["" if cell is None else cell for cell in row] for row in rows)
+
+    def facts(self, hits: Sequence[Hit], catalog: Catalog, *, full: bool) -> None:
+        header = (
+            "id",
+            "kind",
+            "date",
+            "claim",
+            "value",
+            "sources",
+            "passages",
+            "notes",
+            "pack",
+            "score",
+        )
+        rows = []
+        for hit in hits:
+            fact = hit.fact
+            sources = [catalog.sources.get(c.source) for c in fact.citations]
+            rows.append(
+                (
+                    fact.id,
+                    fact.kind.value,
+                    fact.date.isoformat() if fact.date else None,
+                    fact.claim,
+                    " ".join(key_values(fact, catalog)),
+                    " | ".join(
+                        source_line(s) if s else c.source
+                        for s, c in zip(sources, fact.citations, strict=True)
+                    ),
+                    " | ".join(c.passage for c in fact.citations),
+                    " | ".join(note.text for note in fact.notes),
+                    fact.pack,
+                    hit.score,
+                )
+            )
+        self._table(header, rows)
+
+    def sources(self, uses: Sequence[SourceUse]) -> None:
+        header = (
+            "id",
+            "facts",
+            "kind",
+            "title",
+            "publisher",
+            "author",
+            "published",
+            "url",
+            "archived",
+            "pack",
+        )
+        self._table(header, ([data.source_use_data(use)[key] for key in header] for use in uses))
+
+    def stats(self, stats: Stats) -> None:
+        rows = [
+            ("total", name, count)
+            for name, count in (
+                ("facts", stats.facts),
+                ("sources", stats.sources),
+                ("entities", stats.entities),
+            )
+        ]
+        for group, counts in (
+            ("kind", stats.by_kind),
+            ("pack", stats.by_pack),
+            ("source", stats.by_source),
+        ):
+            rows.extend((group, name, count) for name, count in counts.items())
+        self._table(("group", "name", "count"), rows)
+
+    def packs(self, packs: Sequence[Pack]) -> None:
+        self._table(("name", "origin", "path"), ((p.name, p.origin, str(p.path)) for p in packs))
+
+    def validation(self, report: LoadReport) -> None:
+        rows = (
+            (str(p.where.path), p.where.line, p.where.column, p.message) for p in report.problems
+        )
+        self._table(("file", "line", "column", "message"), rows)

@@ -1,0 +1,170 @@
+"""Results as plain data (dicts of JSON types): the documented shape of JSON and CSV output."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tqcli.model import (
+    Agreement,
+    Catalog,
+    Citation,
+    Fact,
+    Figure,
+    Hit,
+    LoadReport,
+    Pack,
+    PartialDate,
+    Quote,
+    Sanction,
+    Source,
+    SourceUse,
+    Stats,
+)
+
+JsonObject = dict[str, Any]
+
+
+def _date(value: PartialDate | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def entity_ref(catalog: Catalog, entity_id: str) -> JsonObject:
+    """An entity reference resolved to its id, name and kind."""
+    entity = catalog.entities.get(entity_id)
+    return {
+        "id": entity_id,
+        "name": entity.name if entity else None,
+        "kind": entity.kind.value if entity else None,
+    }
+
+
+def source_data(source: Source) -> JsonObject:
+    """A source's bibliographic details."""
+    return {
+        "id": source.id,
+        "title": source.title,
+        "publisher": source.publisher,
+        "author": source.author,
+        "published": _date(source.published),
+        "url": source.url,
+        "kind": source.kind.value,
+        "archived": source.archive is not None,
+        "pack": source.pack,
+    }
+
+
+def citation_data(citation: Citation, catalog: Catalog) -> JsonObject:
+    """A citation with its source resolved inline, plus the passage and locator."""
+    source = catalog.sources.get(citation.source)
+    data = source_data(source) if source else {"id": citation.source}
+    return {**data, "passage": citation.passage, "locator": citation.locator}
+
+
+def fact_data(hit: Hit, catalog: Catalog) -> JsonObject:
+    """A fact with every reference resolved (see docs/json.md)."""
+    fact = hit.fact
+    return {
+        "id": fact.id,
+        "kind": fact.kind.value,
+        "claim": fact.claim,
+        "date": _date(fact.date),
+        "about": [entity_ref(catalog, entity_id) for entity_id in fact.about],
+        "tags": list(fact.tags),
+        "hedge": fact.hedge,
+        "asserted_by": entity_ref(catalog, fact.asserted_by) if fact.asserted_by else None,
+        "details": details_data(fact, catalog),
+        "sources": [citation_data(citation, catalog) for citation in fact.citations],
+        "notes": [
+            {
+                "text": note.text,
+                "source": citation_data(note.citation, catalog) if note.citation else None,
+            }
+            for note in fact.notes
+        ],
+        "pack": fact.pack,
+        "score": hit.score,
+    }
+
+
+def details_data(fact: Fact, catalog: Catalog) -> JsonObject:
+    """The kind-specific fields of a fact."""
+    details = fact.details
+    if isinstance(details, Figure):
+        return {
+            "value": details.value,
+            "min": details.min,
+            "max": details.max,
+            "unit": details.unit,
+            "qualifier": details.qualifier,
+        }
+    if isinstance(details, Quote):
+        return {
+            "text": details.text,
+            "speaker": entity_ref(catalog, details.speaker),
+            "speaker_role": details.speaker_role,
+            "medium": details.medium,
+            "said": _date(details.said),
+        }
+    if isinstance(details, Sanction):
+        return {
+            "authority": details.authority,
+            "instrument": details.instrument,
+            "adopted": _date(details.adopted),
+            "measures": list(details.measures),
+            "targets": [entity_ref(catalog, entity_id) for entity_id in details.targets],
+            "committee": details.committee,
+        }
+    if isinstance(details, Agreement):
+        return {
+            "name": details.name,
+            "parties": [entity_ref(catalog, entity_id) for entity_id in details.parties],
+            "signed": _date(details.signed),
+            "place": details.place,
+            "commitments": list(details.commitments),
+        }
+    return {"place": details.place, "end": _date(details.end)}
+
+
+def source_use_data(use: SourceUse) -> JsonObject:
+    """A source with the number of facts citing it."""
+    return {**source_data(use.source), "facts": use.facts}
+
+
+def stats_data(stats: Stats) -> JsonObject:
+    """Counts by kind, pack and source."""
+    return {
+        "facts": stats.facts,
+        "sources": stats.sources,
+        "entities": stats.entities,
+        "by_kind": dict(stats.by_kind),
+        "by_pack": dict(stats.by_pack),
+        "by_source": dict(stats.by_source),
+    }
+
+
+def pack_data(pack: Pack) -> JsonObject:
+    """A pack in effect."""
+    return {"name": pack.name, "origin": pack.origin, "path": str(pack.path)}
+
+
+def validation_data(report: LoadReport) -> JsonObject:
+    """The outcome of validation, problems included."""
+    catalog = report.catalog
+    return {
+        "valid": report.valid,
+        "packs": [pack_data(pack) for pack in catalog.packs],
+        "facts": len(catalog.facts),
+        "sources": len(catalog.sources),
+        "entities": len(catalog.entities),
+        "passages_proven": report.passages_proven,
+        "passages_unarchived": report.passages_unarchived,
+        "problems": [
+            {
+                "file": str(problem.where.path),
+                "line": problem.where.line,
+                "column": problem.where.column,
+                "message": problem.message,
+            }
+            for problem in report.problems
+        ],
+    }

@@ -1,0 +1,49 @@
+"""JSON and JSON Lines output: data only, pretty on a terminal and compact when piped."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from tqcli.model import Catalog, Hit, LoadReport, Pack, SourceUse, Stats
+from tqcli.render import data
+
+# json.dumps leaves DEL and the C1 controls raw; escaping them keeps the data exact and keeps a
+# terminal from obeying them when JSON is printed to it.
+_ESCAPE_C1 = {code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)}
+
+
+class JsonRenderer:
+    """Writes results as one JSON document, or (lines) one JSON object per line."""
+
+    def __init__(self, stream: TextIO, *, lines: bool, pretty: bool) -> None:
+        self._stream = stream
+        self._lines = lines
+        self._indent = 2 if pretty and not lines else None
+
+    def _dump(self, value: Any) -> None:
+        text = json.dumps(value, ensure_ascii=False, indent=self._indent)
+        self._stream.write(text.translate(_ESCAPE_C1) + "\n")
+
+    def _array(self, items: list[Any]) -> None:
+        if self._lines:
+            for item in items:
+                self._dump(item)
+        else:
+            self._dump(items)
+
+    def facts(self, hits: Sequence[Hit], catalog: Catalog, *, full: bool) -> None:
+        self._array([data.fact_data(hit, catalog) for hit in hits])
+
+    def sources(self, uses: Sequence[SourceUse]) -> None:
+        self._array([data.source_use_data(use) for use in uses])
+
+    def stats(self, stats: Stats) -> None:
+        self._dump(data.stats_data(stats))
+
+    def packs(self, packs: Sequence[Pack]) -> None:
+        self._array([data.pack_data(pack) for pack in packs])
+
+    def validation(self, report: LoadReport) -> None:
+        self._dump(data.validation_data(report))

@@ -1,0 +1,276 @@
+"""What human output says: facts, sources, counts and packs as styled lines and tables.
+
+Both human formats (plain and Rich) print this same layout, so they never disagree on content.
+Every piece of pack data passes through printable(): fact text is data, never markup or escapes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from tqcli.model import (
+    Agreement,
+    Catalog,
+    Citation,
+    Fact,
+    Figure,
+    Hit,
+    LoadReport,
+    Pack,
+    Quote,
+    Sanction,
+    Source,
+    SourceUse,
+    Stats,
+)
+from tqcli.textnorm import printable
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text with a style name (see the Rich renderer's theme) or none."""
+
+    text: str
+    style: str | None = None
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of output: spans, indented by a number of levels."""
+
+    spans: tuple[Span, ...]
+    indent: int = 0
+
+    @property
+    def text(self) -> str:
+        return "".join(span.text for span in self.spans)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A titled table of text cells."""
+
+    title: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: tuple[bool, ...]
+    """Per column: right-align it."""
+
+
+def _line(*spans: Span | str, indent: int = 0) -> Line:
+    return Line(tuple(s if isinstance(s, Span) else Span(s) for s in spans), indent)
+
+
+def fact_block(hit: Hit, catalog: Catalog, *, full: bool) -> list[Line]:
+    """A fact as lines: heading, claim, its key value, sources and curator notes.
+
+    full adds each passage and locator, who it is about, the tags and where it is defined.
+    """
+    fact = hit.fact
+    heading = [Span(fact.id, "id"), Span(f"  {fact.kind.value}", "kind")]
+    if fact.date is not None:
+        heading.append(Span(f" · {fact.date}", "date"))
+    if hit.score is not None and full:
+        heading.append(Span(f" · score {hit.score:g}", "dim"))
+    lines = [_line(*heading), _line(Span(printable(fact.claim), "claim"), indent=1)]
+    lines.extend(_line(Span(text, "value"), indent=1) for text in key_values(fact, catalog))
+    if fact.hedge:
+        lines.append(_line(Span("Hedged: ", "label"), printable(fact.hedge), indent=1))
+    if fact.asserted_by:
+        lines.append(
+            _line(Span("Asserted by: ", "label"), _entity_name(catalog, fact.asserted_by), indent=1)
+        )
+    for citation in fact.citations:
+        lines.extend(_citation_lines(citation, catalog, full=full))
+    for note in fact.notes:
+        lines.append(
+            _line(
+                Span("Curator note: ", "note-label"), Span(printable(note.text), "note"), indent=1
+            )
+        )
+        if note.citation is not None:
+            lines.extend(_citation_lines(note.citation, catalog, full=full, indent=2))
+    if full:
+        about = ", ".join(_entity_name(catalog, entity_id) for entity_id in fact.about)
+        if about:
+            lines.append(_line(Span("About: ", "label"), about, indent=1))
+        if fact.tags:
+            lines.append(_line(Span("Tags: ", "label"), printable(", ".join(fact.tags)), indent=1))
+        lines.append(_line(Span(f"Pack {fact.pack}, {fact.where}", "dim"), indent=1))
+    return lines
+
+
+def _citation_lines(
+    citation: Citation, catalog: Catalog, *, full: bool, indent: int = 1
+) -> Iterator[Line]:
+    source = catalog.sources.get(citation.source)
+    described = source_line(source) if source else citation.source
+    yield _line(Span("Source: ", "label"), Span(described, "source"), indent=indent)
+    if full:
+        if citation.locator:
+            yield _line(Span("At: ", "label"), printable(citation.locator), indent=indent + 1)
+        yield _line(Span(f"“{printable(citation.passage)}”", "passage"), indent=indent + 1)
+        if source is not None and source.url:
+            yield _line(Span(printable(source.url), "url"), indent=indent + 1)
+
+
+def source_line(source: Source) -> str:
+    """A source in one line: publisher, “title”, author, date."""
+    parts = [source.publisher, f"“{source.title}”"]
+    if source.author:
+        parts.append(source.author)
+    if source.published:
+        parts.append(str(source.published))
+    return printable(", ".join(parts))
+
+
+def key_values(fact: Fact, catalog: Catalog) -> list[str]:
+    """The fact's key value in words: a figure with unit and qualifier, a quote and speaker …"""
+    details = fact.details
+    if isinstance(details, Figure):
+        return [printable(figure_text(details))]
+    if isinstance(details, Quote):
+        speaker = _entity_name(catalog, details.speaker)
+        said = ", ".join(
+            part for part in (details.speaker_role, details.medium, str(details.said or "")) if part
+        )
+        return [
+            printable(f"“{details.text}”"),
+            printable(f"— {speaker}" + (f" ({said})" if said else "")),
+        ]
+    if isinstance(details, Sanction):
+        parts = [details.instrument, details.authority]
+        if details.adopted:
+            parts.append(f"adopted {details.adopted}")
+        lines = [" · ".join(parts)]
+        if details.committee:
+            lines.append(f"Committee: {details.committee}")
+        if details.measures:
+            lines.append("Measures: " + "; ".join(details.measures))
+        return [printable(text) for text in lines]
+    if isinstance(details, Agreement):
+        parts = [details.name]
+        if details.parties:
+            parts.append(
+                "between " + " and ".join(_entity_name(catalog, p) for p in details.parties)
+            )
+        when_where = ", ".join(p for p in (str(details.signed or ""), details.place or "") if p)
+        if when_where:
+            parts.append(f"signed {when_where}")
+        return [
+            printable(" · ".join(parts)),
+            *(printable(f"Commits: {c}") for c in details.commitments),
+        ]
+    span = f"{fact.date} to {details.end}" if details.end and fact.date else ""
+    text = " · ".join(part for part in (span, details.place or "") if part)
+    return [printable(text)] if text else []
+
+
+def figure_text(figure: Figure) -> str:
+    """A figure in words: "at least 15 Afghan provinces", "200–500 men"."""
+    if figure.value is not None:
+        number = format_number(figure.value)
+    elif figure.min is not None and figure.max is not None:
+        number = f"{format_number(figure.min)}–{format_number(figure.max)}"
+    elif figure.min is not None:
+        number = f"{format_number(figure.min)} or more"
+    else:
+        assert figure.max is not None, "the loader requires value, min or max"
+        number = f"up to {format_number(figure.max)}"
+    return " ".join(part for part in (figure.qualifier, number, figure.unit) if part)
+
+
+def format_number(number: float) -> str:
+    """A number with thousands separators, without a trailing ".0"."""
+    return f"{int(number):,}" if float(number).is_integer() else f"{number:,}"
+
+
+def _entity_name(catalog: Catalog, entity_id: str) -> str:
+    entity = catalog.entities.get(entity_id)
+    return printable(entity.name if entity else entity_id)
+
+
+def sources_table(uses: Sequence[SourceUse]) -> Table:
+    """Sources with the number of facts citing each."""
+    rows = tuple(
+        (printable(use.source.id), str(use.facts), use.source.kind.value, source_line(use.source))
+        for use in uses
+    )
+    return Table("Sources", ("id", "facts", "kind", "source"), rows, (False, True, False, False))
+
+
+def stats_tables(stats: Stats) -> list[Table]:
+    """Counts: totals, then facts by kind, by pack and by source."""
+    totals = (
+        ("facts", str(stats.facts)),
+        ("sources", str(stats.sources)),
+        ("entities", str(stats.entities)),
+    )
+    return [
+        Table("Loaded", ("what", "count"), totals, (False, True)),
+        _count_table("Facts by kind", "kind", stats.by_kind),
+        _count_table("Facts by pack", "pack", stats.by_pack),
+        _count_table("Facts by source", "source", stats.by_source),
+    ]
+
+
+def _count_table(title: str, header: str, counts: Mapping[str, int]) -> Table:
+    rows = tuple((printable(name), str(count)) for name, count in counts.items())
+    return Table(title, (header, "facts"), rows, (False, True))
+
+
+def packs_table(packs: Sequence[Pack]) -> Table:
+    """The packs in effect, in load order."""
+    rows = tuple((printable(pack.name), pack.origin, printable(str(pack.path))) for pack in packs)
+    return Table("Packs in effect", ("pack", "from", "path"), rows, (False, False, False))
+
+
+def validation_lines(report: LoadReport) -> list[Line]:
+    """The summary of a validation: counts and what was proven, or how many problems."""
+    catalog = report.catalog
+    counts = (
+        f"{len(catalog.packs)} pack(s), {len(catalog.facts)} facts, "
+        f"{len(catalog.sources)} sources, {len(catalog.entities)} entities"
+    )
+    passages = (
+        f"{report.passages_proven} passage(s) proven verbatim against archived sources, "
+        f"{report.passages_unarchived} cite sources without an archive"
+    )
+    if report.valid:
+        return [_line(Span("valid: ", "ok"), counts), _line(passages, indent=1)]
+    return [_line(Span(f"invalid: {len(report.problems)} problem(s)", "error"), f" in {counts}")]
+
+
+class HumanRenderer:
+    """Turns results into this layout; subclasses say how lines and tables are printed."""
+
+    def print_lines(self, lines: Sequence[Line]) -> None:
+        raise NotImplementedError
+
+    def print_table(self, table: Table) -> None:
+        raise NotImplementedError
+
+    def print_gap(self) -> None:
+        raise NotImplementedError
+
+    def facts(self, hits: Sequence[Hit], catalog: Catalog, *, full: bool) -> None:
+        for number, hit in enumerate(hits):
+            if number:
+                self.print_gap()
+            self.print_lines(fact_block(hit, catalog, full=full))
+
+    def sources(self, uses: Sequence[SourceUse]) -> None:
+        self.print_table(sources_table(uses))
+
+    def stats(self, stats: Stats) -> None:
+        for number, table in enumerate(stats_tables(stats)):
+            if number:
+                self.print_gap()
+            self.print_table(table)
+
+    def packs(self, packs: Sequence[Pack]) -> None:
+        self.print_table(packs_table(packs))
+
+    def validation(self, report: LoadReport) -> None:
+        self.print_lines(validation_lines(report))

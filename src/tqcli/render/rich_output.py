@@ -1,0 +1,66 @@
+"""Terminal output with Rich: the human layout, styled. Imported only when it is used."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TextIO
+
+from rich import box
+from rich.console import Console
+from rich.padding import Padding
+from rich.table import Table as RichTable
+from rich.text import Text
+from rich.theme import Theme
+
+from tqcli.render.layout import HumanRenderer, Line, Table
+
+THEME = Theme(
+    {
+        "id": "bold cyan",
+        "kind": "magenta",
+        "date": "green",
+        "claim": "bold",
+        "value": "cyan",
+        "label": "dim",
+        "source": "italic",
+        "passage": "dim italic",
+        "url": "dim underline",
+        "note-label": "bold yellow",
+        "note": "yellow",
+        "ok": "bold green",
+        "error": "bold red",
+        "dim": "dim",
+    },
+    inherit=False,
+)
+
+
+class RichRenderer(HumanRenderer):
+    """Prints the human layout with Rich; pack text is always Text, never parsed as markup."""
+
+    def __init__(self, stream: TextIO, *, colored: bool, force_terminal: bool) -> None:
+        self._console = Console(
+            file=stream,
+            theme=THEME,
+            no_color=not colored,
+            force_terminal=True if force_terminal else None,
+            highlight=False,
+            markup=False,
+            emoji=False,
+        )
+
+    def print_lines(self, lines: Sequence[Line]) -> None:
+        for line in lines:
+            text = Text.assemble(*((span.text, span.style or "") for span in line.spans))
+            self._console.print(Padding(text, (0, 0, 0, 2 * line.indent), expand=False))
+
+    def print_gap(self) -> None:
+        self._console.print()
+
+    def print_table(self, table: Table) -> None:
+        rich_table = RichTable(title=table.title, box=box.SIMPLE_HEAD, title_justify="left")
+        for header, numeric in zip(table.headers, table.numeric, strict=True):
+            rich_table.add_column(header, justify="right" if numeric else "left")
+        for row in table.rows:
+            rich_table.add_row(*(Text(cell) for cell in row))
+        self._console.print(rich_table)

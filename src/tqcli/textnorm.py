@@ -1,0 +1,53 @@
+"""Folding text for matching: case, diacritics, apostrophes, hyphens, digit grouping, plurals."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+
+# Apostrophes and quote-like marks vanish ("Qa'ida" -> "qaida"); hyphens and dashes split words
+# ("al-Qaeda" -> "al qaeda"), so every common spelling folds to the same tokens.
+_VANISH = dict.fromkeys(map(ord, "'’‘`´ʼʻ"), None)
+_DIGIT_GROUPING = re.compile(r"(?<=\d)[,\u202f\u00a0](?=\d{3}\b)")
+_TOKEN = re.compile(r"\w+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics and apostrophes, drop digit grouping ("2,996" -> "2996")."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_VANISH))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _DIGIT_GROUPING.sub("", stripped.casefold())
+
+
+def stem(word: str) -> str:
+    """Fold simple English plurals so "sanctions" finds "sanction" (and "provinces" "province")."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    """The folded, stemmed word tokens of text, in order."""
+    return [stem(token) for token in _TOKEN.findall(fold(text))]
+
+
+def squeeze(text: str) -> str:
+    """Collapse runs of white space to one space, so line wrapping never breaks a match."""
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def printable(text: str) -> str:
+    """Text safe to print on a terminal: control characters shown as escapes, not obeyed."""
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A " (did you mean 'x'?)" suffix naming the closest choice, or "" when none is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""

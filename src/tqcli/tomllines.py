@@ -1,0 +1,93 @@
+"""Finding the line where a TOML table or key is written, for error messages.
+
+tomli returns plain dicts without positions, so the lines are found by scanning the text for
+``[[table]]`` headers and ``key =`` lines. The scan is a best effort for files tomli accepted: when
+it cannot tell, a caller falls back to the table's line, or to the file alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\[\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*=""")
+_MULTILINE_DELIMITERS = ('"""', "'''")
+
+
+@dataclass
+class _Block:
+    """One table header in the file, with the lines of its keys and sub-tables."""
+
+    line: int
+    keys: dict[str, int] = field(default_factory=dict)
+    children: dict[str, list[_Block]] = field(default_factory=dict)
+
+
+class TomlLines:
+    """Lines of the tables and keys of one TOML document."""
+
+    def __init__(self, text: str) -> None:
+        self._root = _Block(line=1)
+        self._scan(text)
+
+    def _scan(self, text: str) -> None:
+        current = self._root
+        tops: dict[str, _Block] = {}  # the latest block for each top-level array name
+        open_delimiter: str | None = None
+        for number, line in enumerate(text.splitlines(), start=1):
+            if open_delimiter is not None:
+                if line.count(open_delimiter) % 2 == 1:
+                    open_delimiter = None
+                continue
+            header = _HEADER.match(line)
+            if header:
+                current = self._open(header.group(2), number, tops)
+                continue
+            key = _KEY.match(line)
+            if key:
+                name = next(group for group in key.groups() if group is not None)
+                current.keys.setdefault(name, number)
+            for delimiter in _MULTILINE_DELIMITERS:
+                if line.count(delimiter) % 2 == 1:
+                    open_delimiter = delimiter
+                    break
+
+    def _open(self, dotted: str, number: int, tops: dict[str, _Block]) -> _Block:
+        parts = [part.strip().strip("\"'") for part in dotted.split(".")]
+        block = _Block(line=number)
+        parent = self._root if len(parts) == 1 else tops.get(parts[0], self._root)
+        for part in parts[1:-1]:
+            siblings = parent.children.get(part)
+            parent = siblings[-1] if siblings else parent
+        parent.children.setdefault(parts[-1], []).append(block)
+        if len(parts) == 1:
+            tops[parts[0]] = block
+        return block
+
+    def find(self, *path: str | int) -> int | None:
+        """The line for a path such as ("figure", 3, "cite", 0, "passage").
+
+        Strings name tables or keys and integers index arrays of tables. The deepest part
+        found wins: a key that is not on a line of its own gives its table's line.
+        """
+        block = self._root
+        found: int | None = None
+        position = 0
+        while position < len(path):
+            name = path[position]
+            index = path[position + 1] if position + 1 < len(path) else None
+            if not isinstance(name, str):
+                break
+            if not isinstance(index, int):
+                found = block.keys.get(name, found)
+                break
+            siblings = block.children.get(name, [])
+            if index >= len(siblings):
+                # An array of inline tables: only the key's line is known.
+                found = block.keys.get(name, found)
+                break
+            block = siblings[index]
+            found = block.line
+            position += 2
+        return found
