@@ -192,7 +192,9 @@ def main(
 @app.command()
 @reports_errors
 def search(
-    terms: Annotated[list[str], typer.Argument(help="Words or numbers to look for.")],
+    terms: Annotated[
+        list[str], typer.Argument(metavar="TERM...", help="Words or numbers to look for.")
+    ],
     kind: Kinds = None,
     about: About = None,
     tag: Tag = None,

@@ -71,7 +71,15 @@ def load(packs: Sequence[Pack]) -> LoadReport:
     _check_duplicates(state)
     _check_references(catalog, state)
     _check_passages(catalog, state)
-    return LoadReport(catalog, tuple(state.problems), state.proven, state.unarchived)
+    return LoadReport(catalog, _in_file_order(state.problems), state.proven, state.unarchived)
+
+
+def _in_file_order(problems: list[Problem]) -> tuple[Problem, ...]:
+    """Problems grouped by file (first seen first), each file's by line."""
+    order: dict[Path, int] = {}
+    for problem in problems:
+        order.setdefault(problem.where.path, len(order))
+    return tuple(sorted(problems, key=lambda p: (order[p.where.path], p.where.line or 0)))
 
 
 @dataclass
@@ -215,6 +223,10 @@ class _Table:
         if value is None and required:
             self.report(f"missing required field {key!r}")
         return value
+
+    def has(self, key: str) -> bool:
+        """Whether the table sets key, valid or not."""
+        return key in self._data
 
     def _wrong_type(self, key: str, wanted: str, value: object) -> None:
         self.report(f"field {key!r} must be {wanted}, not {_type_name(value)}", key)
@@ -454,13 +466,13 @@ def _read_figure(table: _Table, _date: PartialDate | None) -> Figure | None:
     if value is not None and (low is not None or high is not None):
         table.report("a figure has either 'value' or 'min'/'max', not both", "value")
         return None
-    if value is None and low is None and high is None:
+    if not any(map(table.has, ("value", "min", "max"))):
         table.report("a figure needs 'value', or 'min' and/or 'max' for a range")
         return None
     if low is not None and high is not None and low > high:
         table.report(f"'min' ({low}) is greater than 'max' ({high})", "min")
         return None
-    if unit is None:
+    if unit is None or (value is None and low is None and high is None):
         return None
     return Figure(value, low, high, unit, qualifier)
 

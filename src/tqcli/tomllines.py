@@ -80,7 +80,8 @@ class TomlLines:
             if not isinstance(name, str):
                 break
             if not isinstance(index, int):
-                found = block.keys.get(name, found)
+                tables = block.children.get(name)
+                found = tables[0].line if tables else block.keys.get(name, found)
                 break
             siblings = block.children.get(name, [])
             if index >= len(siblings):

@@ -234,8 +234,8 @@ def validation_lines(report: LoadReport) -> list[Line]:
         f"{len(catalog.sources)} sources, {len(catalog.entities)} entities"
     )
     passages = (
-        f"{report.passages_proven} passage(s) proven verbatim against archived sources, "
-        f"{report.passages_unarchived} cite sources without an archive"
+        f"{report.passages_proven} passage(s) proven verbatim against archived text; "
+        f"{report.passages_unarchived} cite a source with no archive"
     )
     if report.valid:
         return [_line(Span("valid: ", "ok"), counts), _line(passages, indent=1)]

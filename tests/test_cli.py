@@ -1,0 +1,430 @@
+"""The CLI in-process: results on stdout, diagnostics on stderr, documented exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import HOSTILE_PACK, MALFORMED, MINI_PACK, pack_from_case
+from tqcli.cli import app
+
+MINI = ["--no-builtin", "--facts", str(MINI_PACK)]
+GAZETTE = {
+    "id": "gazette-2020",
+    "title": "Acme in the news",
+    "publisher": "Example Gazette",
+    "author": "A. Writer",
+    "published": "2020-05-01",
+    "url": None,
+    "kind": "news",
+    "archived": True,
+    "pack": "mini",
+}
+ACME = {"id": "acme", "name": "Acme Widget Company", "kind": "organization"}
+EXAMPLE_COUNCIL = {"id": "example-council", "name": "Example Council", "kind": "organization"}
+
+
+def run(runner: CliRunner, *args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), env=env)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_show_json_is_the_documented_fact_object(runner: CliRunner) -> None:
+    code, out, err = run(runner, "show", "widget-accord", "--json", *MINI)
+
+    assert (code, err) == (0, "")
+    assert json.loads(out) == [
+        {
+            "id": "widget-accord",
+            "kind": "agreement",
+            "claim": "Acme and the Example Council signed the Widget Accord in Springfield "
+            "on 2 April 2020.",
+            "date": "2020-04-02",
+            "about": [ACME, EXAMPLE_COUNCIL],
+            "tags": [],
+            "hedge": None,
+            "asserted_by": None,
+            "details": {
+                "name": "Widget Accord",
+                "parties": [ACME, EXAMPLE_COUNCIL],
+                "signed": "2020-04-02",
+                "place": "Springfield",
+                "commitments": ["Acme to stop making gadgets"],
+            },
+            "sources": [
+                {
+                    **GAZETTE,
+                    "passage": "Acme and the Example Council signed the Widget Accord in "
+                    "Springfield on 2 April 2020, under which Acme pledged to stop making gadgets.",
+                    "locator": None,
+                }
+            ],
+            "notes": [],
+            "pack": "mini",
+            "score": None,
+        }
+    ]
+
+
+def test_json_details_of_each_kind(runner: CliRunner) -> None:
+    code, out, _ = run(
+        runner,
+        "show",
+        "acme-gadgets-2019",
+        "doe-more-widgets",
+        "council-resolution-42",
+        "acme-founded",
+        "--json",
+        *MINI,
+    )
+
+    assert code == 0
+    assert [fact["details"] for fact in json.loads(out)] == [
+        {"value": None, "min": 40, "max": 60, "unit": "gadgets", "qualifier": "between"},
+        {
+            "text": "We will make more widgets,",
+            "speaker": {"id": "jane-doe", "name": "Jane Doe", "kind": "person"},
+            "speaker_role": "chief executive of Acme",
+            "medium": "the Example Gazette",
+            "said": None,
+        },
+        {
+            "authority": "Example Council",
+            "instrument": "Resolution 42",
+            "adopted": "2020-03",
+            "measures": ["asset freeze"],
+            "targets": [ACME],
+            "committee": None,
+        },
+        {"place": "Springfield", "end": None},
+    ]
+
+
+def test_notes_carry_their_source_inline(runner: CliRunner) -> None:
+    _, out, _ = run(runner, "show", "acme-widgets-2019", "--json", *MINI)
+
+    assert json.loads(out)[0]["notes"] == [
+        {
+            "text": "A synthetic note backed by an unarchived page.",
+            "source": {
+                "id": "unarchived-note",
+                "title": "A page without an archive",
+                "publisher": "Example Web",
+                "author": None,
+                "published": None,
+                "url": "https://example.org/acme",
+                "kind": "web-page",
+                "archived": False,
+                "pack": "mini",
+                "passage": "some words read on the page",
+                "locator": None,
+            },
+        }
+    ]
+
+
+def test_search_ranks_and_scores(runner: CliRunner) -> None:
+    code, out, err = run(runner, "search", "gadgets", "--json", *MINI)
+
+    hits = json.loads(out)
+    assert (code, err) == (0, "")
+    assert [hit["id"] for hit in hits] == ["acme-gadgets-2019", "widget-accord"]
+    assert hits[0]["score"] > hits[1]["score"] > 0
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("ACME CORP", "acme-founded"),  # an alias, folded
+        ("acmé", "acme-founded"),
+        ("1200", "acme-widgets-2019"),  # figure value
+        ("1,200", "acme-widgets-2019"),
+        ("resolution 42", "council-resolution-42"),
+        ("widgets said", "acme-widgets-2019"),
+    ],
+)
+def test_search_finds_by_name_alias_and_number(runner: CliRunner, query: str, first: str) -> None:
+    code, out, _ = run(runner, "search", *query.split(), "--json", *MINI)
+
+    assert code == 0
+    assert first in [hit["id"] for hit in json.loads(out)][:3]
+
+
+def test_search_without_match_exits_1_with_empty_json(runner: CliRunner) -> None:
+    code, out, err = run(runner, "search", "zeppelin", "--json", *MINI)
+
+    assert (code, json.loads(out)) == (1, [])
+    assert err == "tq: no results\n"
+
+
+def test_search_of_punctuation_only_is_a_usage_error(runner: CliRunner) -> None:
+    code, out, err = run(runner, "search", "?!", *MINI)
+
+    assert (code, out) == (2, "")
+    assert "nothing to search for" in err
+
+
+def test_list_is_in_date_order_with_undated_last(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "list", "--json", *MINI)
+
+    assert code == 0
+    assert [fact["id"] for fact in json.loads(out)] == [
+        "acme-founded",
+        "acme-gadgets-2019",
+        "acme-widgets-2019",
+        "council-resolution-42",
+        "widget-accord",
+        "doe-more-widgets",
+        "acme-undated",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "ids"),
+    [
+        (["figure"], ["acme-gadgets-2019", "acme-widgets-2019"]),
+        (
+            ["--kind", "quote", "--kind", "event"],
+            ["acme-founded", "doe-more-widgets", "acme-undated"],
+        ),
+        (["--about", "Jane Doe"], ["doe-more-widgets"]),
+        (["--about", "acme corp", "--tag", "Widgets"], ["acme-widgets-2019", "doe-more-widgets"]),
+        (["--since", "2020-04"], ["widget-accord", "doe-more-widgets"]),
+        (["--until", "2019"], ["acme-founded", "acme-gadgets-2019", "acme-widgets-2019"]),
+        (["--since", "2020", "--until", "2020-03-31"], ["council-resolution-42"]),
+        (["--source", "gazette-2020", "--limit", "2"], ["acme-founded", "acme-gadgets-2019"]),
+    ],
+)
+def test_list_filters(runner: CliRunner, args: list[str], ids: list[str]) -> None:
+    code, out, _ = run(runner, "list", *args, "--json", *MINI)
+
+    assert code == 0
+    assert [fact["id"] for fact in json.loads(out)] == ids
+
+
+def test_jsonl_is_one_object_per_line(runner: CliRunner) -> None:
+    _, out, _ = run(runner, "list", "figure", "--jsonl", *MINI)
+
+    lines = out.splitlines()
+    assert [json.loads(line)["id"] for line in lines] == ["acme-gadgets-2019", "acme-widgets-2019"]
+
+
+def test_csv_has_a_header_and_a_row_per_fact(runner: CliRunner) -> None:
+    _, out, _ = run(runner, "list", "figure", "--format", "csv", *MINI)
+
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(row["id"], row["value"]) for row in rows] == [
+        ("acme-gadgets-2019", "between 40–60 gadgets"),
+        ("acme-widgets-2019", "1,200 widgets"),
+    ]
+
+
+def test_plain_output_has_claim_value_source_and_note(runner: CliRunner) -> None:
+    code, out, err = run(runner, "show", "acme-widgets-2019", *MINI)
+
+    assert (code, err) == (0, "")
+    assert out == (
+        "acme-widgets-2019  figure · 2019\n"
+        "  Acme said it shipped 1,200 widgets in 2019.\n"
+        "  1,200 widgets\n"
+        "  Source: Example Gazette, “Acme in the news”, A. Writer, 2020-05-01\n"
+        "    “The Acme Widget Company said it shipped 1,200 widgets in 2019”\n"
+        "  Curator note: A synthetic note backed by an unarchived page.\n"
+        "    Source: Example Web, “A page without an archive”\n"
+        "      “some words read on the page”\n"
+        "      https://example.org/acme\n"
+        "  About: Acme Widget Company\n"
+        "  Tags: widgets\n"
+        f"  Pack mini, {MINI_PACK / 'facts.toml'}:1\n"
+    )
+
+
+def test_pack_text_is_never_markup_or_escapes(runner: CliRunner) -> None:
+    for fmt in ("plain", "rich"):
+        code, out, _ = run(
+            runner,
+            "show",
+            "hostile-claim",
+            "--format",
+            fmt,
+            "--color",
+            "always",
+            "--no-builtin",
+            "--facts",
+            str(HOSTILE_PACK),
+        )
+        assert code == 0
+        assert "[bold]brackets[/bold]" in out
+        assert "\\x1b[31mred\\x1b[0m" in out
+        assert "\\x9b31m" in out
+        assert "[bold]Someone[/bold]" in out
+        assert "\x1b[2J" not in out
+        assert "\x9b" not in out
+
+
+def test_json_keeps_hostile_text_exact_and_escaped(runner: CliRunner) -> None:
+    _, out, _ = run(
+        runner, "show", "hostile-claim", "--json", "--no-builtin", "--facts", str(HOSTILE_PACK)
+    )
+
+    assert "\x1b" not in out
+    assert "\x9b" not in out
+    assert json.loads(out)[0]["claim"].endswith("\x1b[31mred\x1b[0m and \x9b31m.")
+
+
+def test_color_always_colours_and_no_color_wins_on_auto(runner: CliRunner) -> None:
+    _, coloured, _ = run(
+        runner, "show", "acme-founded", "--format", "rich", "--color", "always", *MINI
+    )
+    _, never, _ = run(runner, "show", "acme-founded", "--format", "rich", "--color", "never", *MINI)
+    _, plain, _ = run(runner, "show", "acme-founded", *MINI, env={"NO_COLOR": "1"})
+
+    assert "\x1b[" in coloured
+    assert "\x1b[" not in never
+    assert "\x1b[" not in plain
+    assert "acme-founded" in never
+
+
+def test_show_unknown_id_exits_1_with_hints(runner: CliRunner) -> None:
+    code, out, err = run(runner, "show", "acme-founde", "acme", *MINI)
+
+    assert (code, out) == (1, "")
+    assert err == (
+        "tq: no fact with id 'acme-founde' (did you mean 'acme-founded'?); "
+        "'acme' is an entity, not a fact: try 'tq list --about acme'\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["list", "--since", "2020-13"], "Invalid value for '--since': not a date: '2020-13'"),
+        (["list", "--kind", "rumour"], "Invalid value for '--kind'"),
+        (
+            ["list", "--about", "acne"],
+            "tq: --about: no entity 'acne' in the loaded packs (did you mean 'acme'?)",
+        ),
+        (
+            ["list", "--source", "gazete-2020"],
+            "tq: --source: no source with id 'gazete-2020' (did you mean 'gazette-2020'?)",
+        ),
+        (
+            ["list", "--json", "--format", "csv"],
+            "tq: choose one output format, not --format csv, --format json",
+        ),
+        (["list", "--limit", "-1"], "Invalid value for '--limit'"),
+        (
+            ["list", "--facts", "/nonexistent/pack"],
+            "tq: --facts: fact pack '/nonexistent/pack' does not exist",
+        ),
+        (["search"], "Missing argument 'TERM...'"),
+        (["frobnicate"], "No such command 'frobnicate'"),
+    ],
+)
+def test_usage_errors_exit_2_with_a_message(
+    runner: CliRunner, args: list[str], message: str
+) -> None:
+    code, out, err = run(runner, *args, *MINI)
+
+    assert (code, out) == (2, "")
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_query_commands_refuse_invalid_packs_with_exit_3(runner: CliRunner, tmp_path: Path) -> None:
+    pack = pack_from_case(MALFORMED / "bad-date.toml", tmp_path)
+
+    code, out, err = run(runner, "search", "x", "--no-builtin", "--facts", str(pack))
+
+    assert (code, out) == (3, "")
+    assert err.splitlines() == [
+        f"{pack / 'case.toml'}:10: event 'x': field 'date': not a date: '2021-13' "
+        "(month must be 01 to 12)",
+        "tq: 1 problem(s) in the fact packs; see 'tq validate'",
+    ]
+
+
+def test_validate_reports_every_problem_and_exits_3(runner: CliRunner, tmp_path: Path) -> None:
+    pack = pack_from_case(MALFORMED / "unknown-field.toml", tmp_path)
+
+    code, out, err = run(runner, "validate", str(pack), "--no-builtin", "--json")
+
+    assert code == 3
+    report = json.loads(out)
+    assert report["valid"] is False
+    assert [(p["line"], p["message"]) for p in report["problems"]] == [
+        (8, "event 'x': missing required field 'claim'"),
+        (10, "event 'x': unknown field 'clam' (did you mean 'claim'?)"),
+    ]
+    assert len(err.splitlines()) == 2
+
+
+def test_validate_a_valid_pack(runner: CliRunner) -> None:
+    code, out, err = run(runner, "validate", *MINI)
+
+    assert (code, err) == (0, "")
+    assert out == (
+        "valid: 1 pack(s), 7 facts, 2 sources, 3 entities\n"
+        "  7 passage(s) proven verbatim against archived text; 1 cite a source with no archive\n"
+    )
+
+
+def test_sources_stats_and_paths(runner: CliRunner) -> None:
+    _, sources, _ = run(runner, "sources", "--json", *MINI)
+    _, stats, _ = run(runner, "stats", "--json", *MINI)
+    _, paths, _ = run(runner, "paths", "--json", *MINI)
+
+    assert json.loads(sources) == [
+        {**GAZETTE, "facts": 7},
+        {
+            "id": "unarchived-note",
+            "title": "A page without an archive",
+            "publisher": "Example Web",
+            "author": None,
+            "published": None,
+            "url": "https://example.org/acme",
+            "kind": "web-page",
+            "archived": False,
+            "pack": "mini",
+            "facts": 0,
+        },
+    ]
+    assert json.loads(stats) == {
+        "facts": 7,
+        "sources": 2,
+        "entities": 3,
+        "by_kind": {"sanction": 1, "agreement": 1, "figure": 2, "quote": 1, "event": 2},
+        "by_pack": {"mini": 7},
+        "by_source": {"gazette-2020": 7, "unarchived-note": 0},
+    }
+    assert json.loads(paths) == [{"name": "mini", "origin": "--facts", "path": str(MINI_PACK)}]
+
+
+def test_packs_come_from_builtin_env_then_flags(runner: CliRunner, tmp_path: Path) -> None:
+    code, out, _ = run(
+        runner,
+        "paths",
+        "--json",
+        "--facts",
+        str(MINI_PACK),
+        env={"TQ_FACTS_PATH": str(HOSTILE_PACK)},
+    )
+
+    assert code == 0
+    assert [(pack["name"], pack["origin"]) for pack in json.loads(out)] == [
+        ("builtin", "builtin"),
+        ("hostile", "TQ_FACTS_PATH"),
+        ("mini", "--facts"),
+    ]
+
+
+def test_version(runner: CliRunner) -> None:
+    from tqcli import __version__
+
+    assert run(runner, "--version") == (0, f"tq {__version__}\n", "")
