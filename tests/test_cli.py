@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import HOSTILE_PACK, MALFORMED, MINI_PACK, pack_from_case
 from tqcli.cli import app
+
+from conftest import HOSTILE_PACK, MALFORMED, MINI_PACK, pack_from_case
 
 MINI = ["--no-builtin", "--facts", str(MINI_PACK)]
 GAZETTE = {

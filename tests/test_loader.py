@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MALFORMED, MINI_PACK, pack_from_case
 from tqcli.errors import InvalidPacks
 from tqcli.loader import load, open_catalog
 from tqcli.model import Event, FactKind, Figure, Pack, PartialDate, Quote
+
+from conftest import MALFORMED, MINI_PACK, pack_from_case
 
 _EXPECT = re.compile(r"^# expect: (?P<where>[^ ]+): (?P<message>.+)$", re.MULTILINE)
 

@@ -32,7 +32,6 @@ class ExitCode(IntEnum):
 
 app = typer.Typer(
     name="tq",
-    help="Look up sourced facts: every answer with its source and the passage it rests on.",
     rich_markup_mode=None,
     no_args_is_help=True,
     add_completion=False,
@@ -71,7 +70,10 @@ About = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option("--about", metavar="ENTITY", help="Only facts about ENTITY (id, name or alias)."),
 ]
-Tag = Annotated[Optional[str], typer.Option("--tag", help="Only facts with this tag.")]  # noqa: UP045
+Tag = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--tag", metavar="TAG", help="Only facts with this tag."),
+]
 SourceId = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option("--source", metavar="ID", help="Only facts citing source ID."),
@@ -100,6 +102,7 @@ def _limit_option(default: int) -> object:
     return typer.Option(
         "--limit",
         "-n",
+        metavar="N",
         min=0,
         help=f"At most N results; 0 for all. [default: {default}]",
         show_default=False,
@@ -184,8 +187,9 @@ def main(
 ) -> None:
     """Look up sourced facts: every answer with its source and the passage it rests on.
 
+    \b
     Exit codes: 0 results, 1 no results, 2 usage error, 3 invalid fact data,
-    130 interrupted, 141 output closed early.
+                130 interrupted, 141 output closed early.
     """
 
 

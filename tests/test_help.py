@@ -1,0 +1,39 @@
+"""Every command documents itself with help and a worked example."""
+
+from __future__ import annotations
+
+import pytest
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from tqcli.cli import app
+
+COMMANDS = sorted(get_command(app).commands)  # type: ignore[attr-defined]
+
+
+def test_the_commands_are_the_documented_ones() -> None:
+    assert COMMANDS == ["list", "paths", "search", "show", "sources", "stats", "validate"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(runner: CliRunner, command: str) -> None:
+    result = runner.invoke(app, [command, "--help"])
+
+    assert result.exit_code == 0
+    assert "Examples:" in result.stdout
+    assert f"tq {command}" in result.stdout.split("Examples:")[1]
+
+
+def test_top_level_help_lists_commands_and_exit_codes(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--help"])
+
+    assert result.exit_code == 0
+    assert all(command in result.stdout for command in COMMANDS)
+    assert "3 invalid fact data" in result.stdout
+
+
+def test_no_arguments_shows_help_not_an_error_trace(runner: CliRunner) -> None:
+    result = runner.invoke(app, [])
+
+    assert "Usage: tq" in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr

@@ -1,0 +1,147 @@
+"""The installed tq as a user runs it: pipes, signals, terminals, start-up imports."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import MINI_PACK
+
+MINI = ["--no-builtin", "--facts", str(MINI_PACK)]
+_SGR = re.compile(r"\x1b\[([0-9;]*)m")
+
+
+def _has_colour(text: str) -> bool:
+    """Whether text sets a colour (SGR 30-38, 40-48, 90-107), not just bold or italic."""
+    codes = {int(code) for params in _SGR.findall(text) for code in params.split(";") if code}
+    return any(30 <= code <= 48 or 90 <= code <= 107 for code in codes)
+
+
+def _big_pack(directory: Path, facts: int) -> Path:
+    """A valid synthetic pack with many facts, to make output or loading take a while."""
+    lines = ['[[source]]\nid = "s"\ntitle = "Synthetic"\npublisher = "Tests"\nkind = "other"\n']
+    lines.extend(
+        f'[[event]]\nid = "e{n}"\nclaim = "Synthetic event number {n} for tests."\n'
+        f'date = "{1900 + n % 100}"\n[[event.cite]]\nsource = "s"\npassage = "words {n}"\n'
+        for n in range(facts)
+    )
+    (directory / "facts.toml").write_text("\n".join(lines), encoding="utf-8")
+    return directory
+
+
+def test_version_from_the_script_and_the_module(tq_executable: Path) -> None:
+    script = subprocess.run(
+        [tq_executable, "--version"], capture_output=True, text=True, check=False
+    )
+    module = subprocess.run(
+        [sys.executable, "-m", "tqcli", "--version"], capture_output=True, text=True, check=False
+    )
+
+    assert script.returncode == module.returncode == 0
+    assert script.stdout == module.stdout
+    assert script.stdout.startswith("tq ")
+
+
+def test_the_builtin_pack_is_found_by_the_installed_script(tq_executable: Path) -> None:
+    result = subprocess.run(
+        [tq_executable, "validate"], capture_output=True, text=True, check=False
+    )
+
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith("valid: 1 pack(s)")
+
+
+def test_a_closed_pipe_ends_quietly(tq_executable: Path, tmp_path: Path) -> None:
+    pack = _big_pack(tmp_path, 2000)  # well over a pipe's 64 KiB buffer of JSON Lines
+    process = subprocess.Popen(
+        [tq_executable, "list", "--jsonl", "--no-builtin", "--facts", str(pack)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    assert process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()  # what `head -1` does after its line
+
+    code = process.wait(timeout=60)
+
+    assert json.loads(first)["id"].startswith("e")
+    assert process.stderr.read() == b""
+    assert code == 141
+
+
+def test_ctrl_c_exits_130_without_a_traceback(tq_executable: Path, tmp_path: Path) -> None:
+    pack = _big_pack(tmp_path, 40_000)  # loading takes seconds, so the signal lands mid-run
+    process = subprocess.Popen(
+        [tq_executable, "list", "--json", "--no-builtin", "--facts", str(pack)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    time.sleep(0.5)
+    process.send_signal(signal.SIGINT)
+
+    _, stderr = process.communicate(timeout=60)
+
+    assert process.returncode == 130
+    assert b"Traceback" not in stderr
+
+
+def _on_a_terminal(args: list[str], env: dict[str, str]) -> str:
+    """Run args with stdout on a pseudo-terminal; return what it printed."""
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(args, stdout=terminal, stderr=subprocess.PIPE, env=env)
+    os.close(terminal)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the terminal closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=60)
+    os.close(controller)
+    return b"".join(chunks).decode("utf-8")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+def test_colour_on_a_terminal_unless_no_color(tq_executable: Path) -> None:
+    env = {key: value for key, value in os.environ.items() if key != "NO_COLOR"}
+    env["TERM"] = "xterm-256color"
+    args = [str(tq_executable), "show", "acme-founded", *MINI]
+
+    coloured = _on_a_terminal(args, env)
+    uncoloured = _on_a_terminal(args, {**env, "NO_COLOR": "1"})
+    piped = subprocess.run(args, capture_output=True, text=True, env=env, check=False).stdout
+
+    assert _has_colour(coloured)
+    assert "acme-founded" in uncoloured
+    assert not _has_colour(uncoloured)
+    assert "\x1b" not in piped
+
+
+def test_json_output_never_imports_rich() -> None:
+    probe = (
+        "import sys\n"
+        "from tqcli.__main__ import main\n"
+        f"sys.argv = ['tq', 'search', 'widgets', '--json', *{MINI!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'pygments'))\n"
+        "print(loaded, file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+    )
+
+    assert json.loads(result.stdout)[0]["id"]
+    assert result.stderr.strip() == "[]"

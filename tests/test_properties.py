@@ -1,0 +1,108 @@
+"""Property tests where inputs are open-ended: dates, queries, hostile text and fact files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tqcli.errors import BadRequest
+from tqcli.loader import load, open_catalog
+from tqcli.model import Filters, Pack, PartialDate
+from tqcli.query import search
+from tqcli.textnorm import printable
+
+from conftest import MINI_PACK
+
+MINI_CATALOG = open_catalog([Pack("mini", MINI_PACK, "--facts")])
+
+
+@given(st.text(max_size=12))
+def test_date_parsing_accepts_exactly_iso_dates(text: str) -> None:
+    try:
+        parsed = PartialDate.parse(text)
+    except ValueError:
+        return
+    assert parsed.isoformat() == text
+    assert parsed.first_day <= parsed.last_day
+
+
+@given(st.dates(), st.integers(min_value=1, max_value=3))
+def test_partial_dates_round_trip_and_contain_their_days(day: object, precision: int) -> None:
+    text = str(day)[: {1: 4, 2: 7, 3: 10}[precision]]
+    if int(text[:4]) == 0:
+        return
+    parsed = PartialDate.parse(text)
+    assert parsed.isoformat() == text
+    assert parsed.first_day.isoformat().startswith(text)
+    assert parsed.last_day.isoformat().startswith(text)
+
+
+@given(st.text())
+def test_printable_leaves_no_control_character_but_newline_and_tab(text: str) -> None:
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", printable(text))
+
+
+@given(st.lists(st.text(min_size=1), min_size=1, max_size=4))
+def test_any_query_gives_results_or_a_clear_refusal(terms: list[str]) -> None:
+    try:
+        hits = search(MINI_CATALOG, terms, Filters(), limit=0)
+    except BadRequest as error:
+        assert "nothing to search for" in str(error)  # noqa: PT017 - hypothesis drives the input
+        return
+    scores = [hit.score or 0.0 for hit in hits]
+    assert scores == sorted(scores, reverse=True)
+    assert all(score > 0 for score in scores)
+
+
+_TOML_LINES = st.sampled_from(
+    [
+        "[[figure]]",
+        "[[event]]",
+        "[[source]]",
+        "[[entity]]",
+        "[[quote.cite]]",
+        "[[figure.note]]",
+        'id = "x"',
+        'id = "Bad Id"',
+        'claim = "c"',
+        "value = 3",
+        "min = 9",
+        "max = 1",
+        'unit = "u"',
+        'date = "2021-02-30"',
+        "date = 2021-01-01",
+        'kind = "news"',
+        'source = "x"',
+        'passage = "p"',
+        'archive = "../../x"',
+        "cite = 3",
+        "about = [1, 2]",
+        'title = "t"',
+        'publisher = "p"',
+        'name = "n"',
+        'speaker = "x"',
+        'text = "t"',
+        "[x]",
+        "tags = [",
+        '"""',
+        "= =",
+        "\x00",
+        "é = 1",
+    ]
+)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_TOML_LINES, max_size=30))
+def test_any_fact_file_loads_or_reports_problems_never_raises(
+    tmp_path: Path, lines: list[str]
+) -> None:
+    (tmp_path / "pack.toml").write_text("\n".join(lines), encoding="utf-8")
+
+    report = load([Pack("p", tmp_path, "--facts")])
+
+    assert all(problem.where.path == tmp_path / "pack.toml" for problem in report.problems)
+    assert report.valid == (not report.problems)
