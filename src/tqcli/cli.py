@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from enum import IntEnum
 from pathlib import Path
-from typing import Annotated, Optional, TypeVar
+from typing import Annotated, TypeVar
 
 import typer
 
@@ -49,7 +49,7 @@ def _parse_date(text: str) -> PartialDate:
 
 # Options shared by commands, declared once.
 FactsDirs = Annotated[
-    Optional[list[Path]],  # noqa: UP045 - Typer needs Optional on Python 3.10
+    list[Path] | None,
     typer.Option("--facts", metavar="DIR", help="Also load the fact pack in DIR (repeatable)."),
 ]
 NoBuiltin = Annotated[bool, typer.Option("--no-builtin", help="Leave the built-in pack out.")]
@@ -63,23 +63,23 @@ Color = Annotated[
     ColorMode, typer.Option("--color", help="Colour human output; auto honours NO_COLOR.")
 ]
 Kinds = Annotated[
-    Optional[list[FactKind]],  # noqa: UP045
+    list[FactKind] | None,
     typer.Option("--kind", help="Only facts of this kind (repeatable)."),
 ]
 About = Annotated[
-    Optional[str],  # noqa: UP045
+    str | None,
     typer.Option("--about", metavar="ENTITY", help="Only facts about ENTITY (id, name or alias)."),
 ]
 Tag = Annotated[
-    Optional[str],  # noqa: UP045
+    str | None,
     typer.Option("--tag", metavar="TAG", help="Only facts with this tag."),
 ]
 SourceId = Annotated[
-    Optional[str],  # noqa: UP045
+    str | None,
     typer.Option("--source", metavar="ID", help="Only facts citing source ID."),
 ]
 Since = Annotated[
-    Optional[PartialDate],  # noqa: UP045
+    PartialDate | None,
     typer.Option(
         "--since",
         metavar="DATE",
@@ -88,7 +88,7 @@ Since = Annotated[
     ),
 ]
 Until = Annotated[
-    Optional[PartialDate],  # noqa: UP045
+    PartialDate | None,
     typer.Option(
         "--until",
         metavar="DATE",
@@ -264,7 +264,7 @@ def show(
 @reports_errors
 def list_(
     kind: Annotated[
-        Optional[FactKind],  # noqa: UP045
+        FactKind | None,
         typer.Argument(help="Only facts of this kind.", show_default=False),
     ] = None,
     kinds: Kinds = None,
@@ -375,7 +375,7 @@ def paths(
 @reports_errors
 def validate(
     pack_dirs: Annotated[
-        Optional[list[Path]],  # noqa: UP045
+        list[Path] | None,
         typer.Argument(
             metavar="[PATH]...",
             help="Pack directories to check (default: every pack in effect).",
