@@ -338,6 +338,7 @@ def _read_source(table: _Table) -> Source | None:
     author = table.text("author")
     published = table.date("published")
     url = table.text("url")
+    accessed = table.date("accessed")
     if url is not None and not _URL.match(url):
         table.report(f"field 'url' must be an http(s) address, not {url!r}", "url")
     archive = _archive_path(table)
@@ -353,6 +354,7 @@ def _read_source(table: _Table) -> Source | None:
         author=author,
         published=published,
         url=url,
+        accessed=accessed,
         archive=archive,
         notes=notes,
         pack=table.file.pack.name,

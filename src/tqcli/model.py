@@ -166,6 +166,8 @@ class Source:
     """When it was published, as precisely as known."""
     url: str | None
     """Where it was read, when it was read online."""
+    accessed: PartialDate | None
+    """When a web copy was read, for pages that change or vanish."""
     archive: Path | None
     """Resolved path to the archived text inside the pack, used to prove passages verbatim."""
     notes: tuple[str, ...]

@@ -47,6 +47,7 @@ def source_data(source: Source) -> JsonObject:
         "author": source.author,
         "published": _date(source.published),
         "url": source.url,
+        "accessed": _date(source.accessed),
         "kind": source.kind.value,
         "archived": source.archive is not None,
         "pack": source.pack,
