@@ -75,7 +75,9 @@ def fact_block(hit: Hit, catalog: Catalog, *, full: bool) -> list[Line]:
         heading.append(Span(f" · score {hit.score:g}", "dim"))
     lines = [_line(*heading), _line(Span(printable(fact.claim), "claim"), indent=1)]
     lines.extend(_line(Span(text, "value"), indent=1) for text in key_values(fact, catalog))
-    if fact.hedge:
+    if fact.hedge and not (
+        isinstance(fact.details, Figure) and fact.details.qualifier == fact.hedge
+    ):
         lines.append(_line(Span("Hedged: ", "label"), printable(fact.hedge), indent=1))
     if fact.asserted_by:
         lines.append(
