@@ -237,14 +237,14 @@ def test_plain_output_has_claim_value_source_and_note(runner: CliRunner) -> None
         "  Acme said it shipped 1,200 widgets in 2019.\n"
         "  1,200 widgets\n"
         "  Source: Example Gazette, “Acme in the news”, A. Writer, 2020-05-01\n"
-        "    “The Acme Widget Company said it shipped 1,200 widgets in 2019”\n"
+        "    > The Acme Widget Company said it shipped 1,200 widgets in 2019\n"
         "  Curator note: A synthetic note backed by an unarchived page.\n"
         "    Source: Example Web, “A page without an archive”\n"
-        "      “some words read on the page”\n"
+        "      > some words read on the page\n"
         "      https://example.org/acme\n"
         "  About: Acme Widget Company\n"
         "  Tags: widgets\n"
-        f"  Pack mini, {MINI_PACK / 'facts.toml'}:1\n"
+        "  Pack mini, facts.toml:1\n"
     )
 
 

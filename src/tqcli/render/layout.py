@@ -17,6 +17,7 @@ from tqcli.model import (
     Figure,
     Hit,
     LoadReport,
+    Location,
     Pack,
     Quote,
     Sanction,
@@ -83,8 +84,7 @@ def fact_block(hit: Hit, catalog: Catalog, *, full: bool) -> list[Line]:
         lines.append(
             _line(Span("Asserted by: ", "label"), _entity_name(catalog, fact.asserted_by), indent=1)
         )
-    for citation in fact.citations:
-        lines.extend(_citation_lines(citation, catalog, full=full))
+    lines.extend(_citation_lines(fact.citations, catalog, full=full))
     for note in fact.notes:
         lines.append(
             _line(
@@ -92,27 +92,45 @@ def fact_block(hit: Hit, catalog: Catalog, *, full: bool) -> list[Line]:
             )
         )
         if note.citation is not None:
-            lines.extend(_citation_lines(note.citation, catalog, full=full, indent=2))
+            lines.extend(_citation_lines([note.citation], catalog, full=full, indent=2))
     if full:
         about = ", ".join(_entity_name(catalog, entity_id) for entity_id in fact.about)
         if about:
             lines.append(_line(Span("About: ", "label"), about, indent=1))
         if fact.tags:
             lines.append(_line(Span("Tags: ", "label"), printable(", ".join(fact.tags)), indent=1))
-        lines.append(_line(Span(f"Pack {fact.pack}, {fact.where}", "dim"), indent=1))
+        lines.append(
+            _line(Span(f"Pack {fact.pack}, {_where_in_pack(fact, catalog)}", "dim"), indent=1)
+        )
     return lines
 
 
+def _where_in_pack(fact: Fact, catalog: Catalog) -> str:
+    """Where the fact is defined, relative to its pack's directory."""
+    for pack in catalog.packs:
+        if pack.name == fact.pack and fact.where.path.is_relative_to(pack.path):
+            relative = fact.where.path.relative_to(pack.path)
+            return printable(str(Location(relative, fact.where.line)))
+    return printable(str(fact.where))
+
+
 def _citation_lines(
-    citation: Citation, catalog: Catalog, *, full: bool, indent: int = 1
+    citations: Sequence[Citation], catalog: Catalog, *, full: bool, indent: int = 1
 ) -> Iterator[Line]:
-    source = catalog.sources.get(citation.source)
-    described = source_line(source) if source else citation.source
-    yield _line(Span("Source: ", "label"), Span(described, "source"), indent=indent)
-    if full:
-        if citation.locator:
-            yield _line(Span("At: ", "label"), printable(citation.locator), indent=indent + 1)
-        yield _line(Span(f"“{printable(citation.passage)}”", "passage"), indent=indent + 1)
+    """One "Source:" line per source cited; in full, each passage under it, then the address."""
+    by_source: dict[str, list[Citation]] = {}
+    for citation in citations:
+        by_source.setdefault(citation.source, []).append(citation)
+    for source_id, cited in by_source.items():
+        source = catalog.sources.get(source_id)
+        described = source_line(source) if source else printable(source_id)
+        yield _line(Span("Source: ", "label"), Span(described, "source"), indent=indent)
+        if not full:
+            continue
+        for citation in cited:
+            locator = f"({printable(citation.locator)}) " if citation.locator else ""
+            passage = f"> {locator}{printable(citation.passage)}"
+            yield _line(Span(passage, "passage"), indent=indent + 1)
         if source is not None and source.url:
             yield _line(Span(printable(source.url), "url"), indent=indent + 1)
 

@@ -1,0 +1,67 @@
+"""The README's promises hold: its examples print what it says, its test command is CI's."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+_CONSOLE_BLOCK = re.compile(r"```console\n(.*?)```", re.DOTALL)
+
+
+def _sessions() -> list[tuple[str, str]]:
+    """(command, expected stdout) for every `$ ` line of the README's console blocks."""
+    sessions = []
+    for block in _CONSOLE_BLOCK.findall(README):
+        command, output = None, []
+        for line in block.splitlines():
+            if line.startswith("$ "):
+                if command is not None:
+                    sessions.append((command, "".join(output)))
+                command, output = line[2:], []
+            else:
+                output.append(line + "\n")
+        if command is not None:
+            sessions.append((command, "".join(output)))
+    return sessions
+
+
+SESSIONS = _sessions()
+
+
+def test_the_readme_has_examples() -> None:
+    assert len(SESSIONS) >= 6
+
+
+@pytest.mark.parametrize(("command", "expected"), SESSIONS, ids=[c for c, _ in SESSIONS])
+def test_readme_example_prints_what_the_readme_says(command: str, expected: str) -> None:
+    if "jq" in command and shutil.which("jq") is None:
+        pytest.skip("jq is not installed on this machine")
+    env = {key: value for key, value in os.environ.items() if key != "TQ_FACTS_PATH"}
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    env["NO_COLOR"] = "1"
+
+    result = subprocess.run(
+        ["bash", "-c", command], capture_output=True, text=True, cwd=REPO, env=env, check=False
+    )
+
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == expected
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    ci_command = (REPO / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
+
+    assert f"```sh\n{ci_command}\n```" in README
+
+
+def test_the_readme_install_command_installs_and_runs_tq() -> None:
+    assert "pip install . && .venv/bin/tq search 1267" in README
