@@ -29,6 +29,23 @@ GAZETTE = {
 }
 ACME = {"id": "acme", "name": "Acme Widget Company", "kind": "organization"}
 EXAMPLE_COUNCIL = {"id": "example-council", "name": "Example Council", "kind": "organization"}
+ACME_IN_FULL = {
+    **ACME,
+    "description": "A synthetic company for tests.",
+    "aliases": [
+        {"name": "ACME Corp", "quality": None, "note": None},
+        {"name": "Acmé", "quality": None, "note": None},
+    ],
+    "attributes": {},
+    "same_as": [],
+}
+EXAMPLE_COUNCIL_IN_FULL = {
+    **EXAMPLE_COUNCIL,
+    "description": None,
+    "aliases": [],
+    "attributes": {},
+    "same_as": [],
+}
 
 
 def run(runner: CliRunner, *args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
@@ -48,7 +65,7 @@ def test_show_json_is_the_documented_fact_object(runner: CliRunner) -> None:
             "claim": "Acme and the Example Council signed the Widget Accord in Springfield "
             "on 2 April 2020.",
             "date": "2020-04-02",
-            "about": [ACME, EXAMPLE_COUNCIL],
+            "about": [ACME_IN_FULL, EXAMPLE_COUNCIL_IN_FULL],
             "tags": [],
             "hedge": None,
             "asserted_by": None,
@@ -103,6 +120,10 @@ def test_json_details_of_each_kind(runner: CliRunner) -> None:
             "measures": ["asset freeze"],
             "targets": [ACME],
             "committee": None,
+            "list": None,
+            "reference": None,
+            "updated": [],
+            "remarks": None,
         },
         {"place": "Springfield", "end": None},
     ]

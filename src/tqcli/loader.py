@@ -16,6 +16,7 @@ import tomli
 from tqcli.errors import InvalidPacks
 from tqcli.model import (
     Agreement,
+    Alias,
     Catalog,
     Citation,
     Details,
@@ -203,7 +204,7 @@ class _Table:
     ) -> None:
         self.file = file
         self._data = data
-        self._path = path
+        self.path = path
         self._known: set[str] = set()
         self.line = file.lines.find(*path)
         identifier = data.get("id")
@@ -214,7 +215,7 @@ class _Table:
         return Location(self.file.path, self.line)
 
     def report(self, message: str, key: str | None = None) -> None:
-        line = self.file.lines.find(*self._path, key) if key else None
+        line = self.file.lines.find(*self.path, key) if key else None
         self.file.report(line or self.line, self.label + message)
 
     def _get(self, key: str, required: bool) -> Any:
@@ -223,6 +224,11 @@ class _Table:
         if value is None and required:
             self.report(f"missing required field {key!r}")
         return value
+
+    def raw(self, key: str) -> Any:
+        """The value as TOML gave it, for fields with a shape of their own."""
+        self._known.add(key)
+        return self._data.get(key)
 
     def has(self, key: str) -> bool:
         """Whether the table sets key, valid or not."""
@@ -261,7 +267,18 @@ class _Table:
         return value
 
     def date(self, key: str, *, required: bool = False) -> PartialDate | None:
-        value = self._get(key, required)
+        return self._date_value(key, self._get(key, required))
+
+    def dates(self, key: str) -> tuple[PartialDate, ...]:
+        values = self._get(key, required=False)
+        if values is None:
+            return ()
+        if not isinstance(values, list):
+            self._wrong_type(key, "an array of dates", values)
+            return ()
+        return tuple(filter(None, (self._date_value(key, value) for value in values)))
+
+    def _date_value(self, key: str, value: object) -> PartialDate | None:
         if value is None:
             return None
         if isinstance(value, dt.datetime):
@@ -307,7 +324,7 @@ class _Table:
             return []
         if required and value == []:
             self.report(f"field {key!r} needs at least one table", key)
-        return list(self.file.array_of_tables(key, value, (*self._path, key), owner=self.label))
+        return list(self.file.array_of_tables(key, value, (*self.path, key), owner=self.label))
 
     def finish(self) -> None:
         for key in self._data:
@@ -381,8 +398,10 @@ def _read_entity(table: _Table) -> Entity | None:
     entity_id = table.slug()
     name = table.text("name", required=True)
     kind = table.choice("kind", EntityKind)
-    aliases = table.texts("aliases")
+    aliases = _read_aliases(table)
     description = table.text("description")
+    attributes = _read_attributes(table)
+    same_as = table.texts("same_as")
     table.finish()
     if entity_id is None or name is None or kind is None:
         return None
@@ -392,9 +411,58 @@ def _read_entity(table: _Table) -> Entity | None:
         kind=kind,
         aliases=aliases,
         description=description,
+        attributes=attributes,
+        same_as=same_as,
         pack=table.file.pack.name,
         where=table.where,
     )
+
+
+def _read_aliases(table: _Table) -> tuple[Alias, ...]:
+    value = table.raw("aliases")
+    if value is None:
+        return ()
+    shape = "an array of names, or of tables with 'name', 'quality' and 'note'"
+    if not isinstance(value, list):
+        table.report(f"field 'aliases' must be {shape}", "aliases")
+        return ()
+    aliases = []
+    for index, item in enumerate(value):
+        if isinstance(item, str) and item.strip():
+            aliases.append(Alias(item.strip()))
+        elif isinstance(item, dict):
+            alias = _Table(table.file, item, (*table.path, "aliases", index), "alias")
+            alias.label = f"{table.label}alias {index + 1}: "
+            name, quality, note = (
+                alias.text("name", required=True),
+                alias.text("quality"),
+                alias.text("note"),
+            )
+            alias.finish()
+            if name is not None:
+                aliases.append(Alias(name, quality, note))
+        else:
+            table.report(f"field 'aliases' must be {shape}; item {index + 1} is not", "aliases")
+    return tuple(aliases)
+
+
+def _read_attributes(table: _Table) -> dict[str, tuple[str, ...]]:
+    value = table.raw("attributes")
+    if value is None:
+        return {}
+    attributes: dict[str, tuple[str, ...]] = {}
+    if isinstance(value, dict):
+        for name, values in value.items():
+            items = [values] if isinstance(values, str) else values
+            if isinstance(items, list) and all(isinstance(v, str) and v.strip() for v in items):
+                attributes[name] = tuple(v.strip() for v in items)
+                continue
+            table.report(
+                f"attribute {name!r} must be a string or an array of strings", "attributes"
+            )
+        return attributes
+    table.report("field 'attributes' must be a table of strings or arrays of strings", "attributes")
+    return {}
 
 
 def _read_citation(table: _Table) -> Citation | None:
@@ -493,9 +561,23 @@ def _read_sanction(table: _Table, _date: PartialDate | None) -> Sanction | None:
     instrument = table.text("instrument", required=True)
     adopted, measures = table.date("adopted"), table.texts("measures")
     targets, committee = table.texts("targets"), table.text("committee")
+    list_name, reference = table.text("list"), table.text("reference")
+    updated = table.dates("updated")
+    remarks = table.text("remarks")
     if authority is None or instrument is None:
         return None
-    return Sanction(authority, instrument, adopted, measures, targets, committee)
+    return Sanction(
+        authority,
+        instrument,
+        adopted,
+        measures,
+        targets,
+        committee,
+        list_name,
+        reference,
+        updated,
+        remarks,
+    )
 
 
 def _read_agreement(table: _Table, _date: PartialDate | None) -> Agreement | None:

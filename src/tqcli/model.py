@@ -179,6 +179,18 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Alias:
+    """Another name an entity goes by."""
+
+    name: str
+    """The name or spelling."""
+    quality: str | None = None
+    """How reliable the source rates it (the UN list's "Good" or "Low"), when it says."""
+    note: str | None = None
+    """A remark on the name ("previously listed as"), when there is one."""
+
+
+@dataclass(frozen=True)
 class Entity:
     """A person, organization, place or document that facts are about."""
 
@@ -188,14 +200,23 @@ class Entity:
     """The usual name."""
     kind: EntityKind
     """What sort of thing it is."""
-    aliases: tuple[str, ...]
+    aliases: tuple[Alias, ...]
     """Other names and spellings people use."""
     description: str | None
     """A line on who or what it is, e.g. a role with its dates."""
+    attributes: Mapping[str, tuple[str, ...]]
+    """Further particulars by name ("nationality", "born"), each with one or more values."""
+    same_as: tuple[str, ...]
+    """Ids of entities in other packs that are explicitly the same; never inferred."""
     pack: str
     """Name of the pack that defines it."""
     where: Location
     """Where it is defined."""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Its name, then every alias."""
+        return (self.name, *(alias.name for alias in self.aliases))
 
 
 @dataclass(frozen=True)
@@ -254,7 +275,7 @@ class Quote:
 
 @dataclass(frozen=True)
 class Sanction:
-    """A sanctions measure: who imposed what on whom, by which instrument."""
+    """A sanctions measure or listing: who imposed what on whom, by which instrument."""
 
     authority: str
     """Who imposed it ("UN Security Council")."""
@@ -268,6 +289,14 @@ class Sanction:
     """Entity ids of whom it targets."""
     committee: str | None
     """The committee overseeing it, if any."""
+    list_name: str | None = None
+    """For a listing, the sanctions list it is on ("Taliban", "Al-Qaida")."""
+    reference: str | None = None
+    """For a listing, its reference number on the list ("TAi.024")."""
+    updated: tuple[PartialDate, ...] = ()
+    """For a listing, the dates it was amended."""
+    remarks: str | None = None
+    """The listing authority's own narrative about the listing."""
 
 
 @dataclass(frozen=True)
@@ -354,6 +383,20 @@ class Catalog:
     """Sources by id."""
     entities: Mapping[str, Entity] = field(default_factory=dict)
     """Entities by id."""
+
+    def same_entities(self, entity_id: str) -> frozenset[str]:
+        """The entity and every entity explicitly linked to it by same_as, either way."""
+        found = {entity_id}
+        frontier = [entity_id]
+        while frontier:
+            current = frontier.pop()
+            entity = self.entities.get(current)
+            linked = set(entity.same_as) if entity else set()
+            linked |= {other.id for other in self.entities.values() if current in other.same_as}
+            for other_id in linked - found:
+                found.add(other_id)
+                frontier.append(other_id)
+        return frozenset(found)
 
     def fact(self, fact_id: str) -> Fact | None:
         """The fact with this id, if loaded."""

@@ -33,7 +33,7 @@ _T = TypeVar("_T")
 
 def select(catalog: Catalog, filters: Filters) -> list[Fact]:
     """The facts passing every filter, in load order."""
-    about = find_entity(catalog, filters.about).id if filters.about else None
+    about = catalog.same_entities(find_entity(catalog, filters.about).id) if filters.about else None
     if filters.source is not None and filters.source not in catalog.sources:
         hint = did_you_mean(filters.source, catalog.sources)
         raise BadRequest(f"--source: no source with id {filters.source!r}{hint}; see 'tq sources'")
@@ -42,7 +42,7 @@ def select(catalog: Catalog, filters: Filters) -> list[Fact]:
         fact
         for fact in catalog.facts
         if (not filters.kinds or fact.kind in filters.kinds)
-        and (about is None or about in _entities_of(fact))
+        and (about is None or not about.isdisjoint(_entities_of(fact)))
         and (tag is None or tag in (fold(t) for t in fact.tags))
         and (filters.source is None or any(c.source == filters.source for c in fact.citations))
         and _in_period(fact, filters)
@@ -67,13 +67,9 @@ def find_entity(catalog: Catalog, name: str) -> Entity:
         return catalog.entities[name]
     wanted = fold(name).replace("-", " ")
     for entity in catalog.entities.values():
-        if any(
-            fold(n).replace("-", " ") == wanted for n in (entity.id, entity.name, *entity.aliases)
-        ):
+        if any(fold(n).replace("-", " ") == wanted for n in (entity.id, *entity.names)):
             return entity
-    names = [
-        n for entity in catalog.entities.values() for n in (entity.id, entity.name, *entity.aliases)
-    ]
+    names = [n for entity in catalog.entities.values() for n in (entity.id, *entity.names)]
     raise BadRequest(f"--about: no entity {name!r} in the loaded packs{did_you_mean(name, names)}")
 
 
@@ -134,7 +130,7 @@ def _searchable_text(fact: Fact, catalog: Catalog) -> Iterator[tuple[float, str]
     for entity_id in _entities_of(fact):
         entity = catalog.entities.get(entity_id)
         if entity is not None:
-            yield 1.0, " ".join((entity.name, *entity.aliases))
+            yield 1.0, " ".join(entity.names)
     for citation in fact.citations:
         source = catalog.sources.get(citation.source)
         if source is not None:

@@ -38,6 +38,29 @@ def entity_ref(catalog: Catalog, entity_id: str) -> JsonObject:
     }
 
 
+def entity_data(catalog: Catalog, entity_id: str) -> JsonObject:
+    """An entity in full: its reference, description, aliases, attributes and links."""
+    entity = catalog.entities.get(entity_id)
+    if entity is None:
+        return {
+            **entity_ref(catalog, entity_id),
+            "description": None,
+            "aliases": [],
+            "attributes": {},
+            "same_as": [],
+        }
+    return {
+        **entity_ref(catalog, entity_id),
+        "description": entity.description,
+        "aliases": [
+            {"name": alias.name, "quality": alias.quality, "note": alias.note}
+            for alias in entity.aliases
+        ],
+        "attributes": {name: list(values) for name, values in entity.attributes.items()},
+        "same_as": sorted(catalog.same_entities(entity_id) - {entity_id}),
+    }
+
+
 def source_data(source: Source) -> JsonObject:
     """A source's bibliographic details."""
     return {
@@ -69,7 +92,7 @@ def fact_data(hit: Hit, catalog: Catalog) -> JsonObject:
         "kind": fact.kind.value,
         "claim": fact.claim,
         "date": _date(fact.date),
-        "about": [entity_ref(catalog, entity_id) for entity_id in fact.about],
+        "about": [entity_data(catalog, entity_id) for entity_id in fact.about],
         "tags": list(fact.tags),
         "hedge": fact.hedge,
         "asserted_by": entity_ref(catalog, fact.asserted_by) if fact.asserted_by else None,
@@ -114,6 +137,10 @@ def details_data(fact: Fact, catalog: Catalog) -> JsonObject:
             "measures": list(details.measures),
             "targets": [entity_ref(catalog, entity_id) for entity_id in details.targets],
             "committee": details.committee,
+            "list": details.list_name,
+            "reference": details.reference,
+            "updated": [day.isoformat() for day in details.updated],
+            "remarks": details.remarks,
         }
     if isinstance(details, Agreement):
         return {

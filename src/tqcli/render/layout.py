@@ -97,12 +97,39 @@ def fact_block(hit: Hit, catalog: Catalog, *, full: bool) -> list[Line]:
         about = ", ".join(_entity_name(catalog, entity_id) for entity_id in fact.about)
         if about:
             lines.append(_line(Span("About: ", "label"), about, indent=1))
+        for entity_id in fact.about:
+            lines.extend(_entity_particulars(entity_id, catalog))
         if fact.tags:
             lines.append(_line(Span("Tags: ", "label"), printable(", ".join(fact.tags)), indent=1))
         lines.append(
             _line(Span(f"Pack {fact.pack}, {_where_in_pack(fact, catalog)}", "dim"), indent=1)
         )
     return lines
+
+
+def _entity_particulars(entity_id: str, catalog: Catalog) -> Iterator[Line]:
+    """An entity's aliases with their quality, its attributes and its explicit links, if any."""
+    entity = catalog.entities.get(entity_id)
+    same = sorted(catalog.same_entities(entity_id) - {entity_id})
+    if entity is None or not (entity.attributes or same or any(a.quality for a in entity.aliases)):
+        return
+    yield _line(Span(printable(entity.name), "label"), indent=1)
+    if entity.aliases:
+        described = "; ".join(
+            alias.name
+            + (
+                f" ({', '.join(filter(None, (alias.quality, alias.note)))})"
+                if alias.quality or alias.note
+                else ""
+            )
+            for alias in entity.aliases
+        )
+        yield _line(Span("aliases: ", "label"), printable(described), indent=2)
+    for name, values in entity.attributes.items():
+        yield _line(Span(f"{printable(name)}: ", "label"), printable("; ".join(values)), indent=2)
+    if same:
+        linked = "; ".join(f"{_entity_name(catalog, other)} ({other})" for other in same)
+        yield _line(Span("same as: ", "label"), linked, indent=2)
 
 
 def _where_in_pack(fact: Fact, catalog: Catalog) -> str:
@@ -164,10 +191,24 @@ def key_values(fact: Fact, catalog: Catalog) -> list[str]:
         if details.adopted:
             parts.append(f"adopted {details.adopted}")
         lines = [" · ".join(parts)]
+        listing = " · ".join(
+            part
+            for part in (
+                f"list {details.list_name}" if details.list_name else "",
+                f"reference {details.reference}" if details.reference else "",
+            )
+            if part
+        )
+        if listing:
+            lines.append(listing[0].upper() + listing[1:])
+        if details.updated:
+            lines.append("Updated: " + ", ".join(str(day) for day in details.updated))
         if details.committee:
             lines.append(f"Committee: {details.committee}")
         if details.measures:
             lines.append("Measures: " + "; ".join(details.measures))
+        if details.remarks:
+            lines.append(f"Remarks ({details.authority}): {details.remarks}")
         return [printable(text) for text in lines]
     if isinstance(details, Agreement):
         parts = [details.name]
