@@ -13,7 +13,7 @@ from typing import Annotated, TypeVar
 import typer
 
 from tqcli import __version__
-from tqcli.errors import BadRequest, InvalidPacks, NotFound, TqError
+from tqcli.errors import BadRequest, InvalidInput, InvalidPacks, NotFound, TqError
 from tqcli.model import Catalog, FactKind, Filters, PartialDate
 from tqcli.packs import packs_in_effect
 from tqcli.render import ColorMode, OutputFormat, Renderer, make_renderer
@@ -26,6 +26,7 @@ class ExitCode(IntEnum):
     NO_RESULTS = 1
     USAGE = 2
     INVALID_DATA = 3
+    SKIPPED_RECORDS = 4
     INTERRUPTED = 130
     OUTPUT_CLOSED = 141
 
@@ -128,6 +129,9 @@ def reports_errors(command: _Command) -> _Command:
                 err=True,
             )
             raise typer.Exit(ExitCode.INVALID_DATA) from None
+        except InvalidInput as error:
+            typer.echo(f"tq: {error}", err=True)
+            raise typer.Exit(ExitCode.INVALID_DATA) from None
         except BadRequest as error:
             typer.echo(f"tq: {error}", err=True)
             raise typer.Exit(ExitCode.USAGE) from None
@@ -189,7 +193,7 @@ def main(
 
     \b
     Exit codes: 0 results, 1 no results, 2 usage error, 3 invalid fact data,
-                130 interrupted, 141 output closed early.
+                4 imported with records skipped, 130 interrupted, 141 output closed early.
     """
 
 
@@ -412,3 +416,70 @@ def validate(
     renderer.validation(report)
     if not report.valid:
         raise typer.Exit(ExitCode.INVALID_DATA)
+
+
+import_app = typer.Typer(
+    name="import",
+    help="Import real data as a fact pack.",
+    rich_markup_mode=None,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(import_app)
+
+
+@import_app.command("un-sc")
+@reports_errors
+def import_un_sc(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE.xml", help="A Consolidated List export (XML).", show_default=False
+        ),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", metavar="DIR", help="The pack directory to write.", show_default=False
+        ),
+    ],
+    lists: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--list",
+            metavar="NAME",
+            help="A list to import (repeatable). [default: Taliban, Al-Qaida]",
+            show_default=False,
+        ),
+    ] = None,
+    all_lists: Annotated[
+        bool, typer.Option("--all-lists", help="Import every regime's list.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Report what would change; write nothing.")
+    ] = False,
+    as_json: AsJson = False,
+    fmt: Format = OutputFormat.AUTO,
+    color: Color = ColorMode.AUTO,
+) -> None:
+    """Import the UN Security Council Consolidated List as a fact pack.
+
+    Writes an entity per listed individual and entity and a sanction fact per listing,
+    and reports what changed since the previous import into DIR, per list. Exits 4 when
+    some records could not be imported (each is reported), 3 for a malformed or unsafe file.
+
+    \b
+    Examples:
+      tq import un-sc consolidated.xml --out ./un-sanctions
+      tq import un-sc consolidated.xml --out ./un-sanctions --dry-run --json
+      tq search TAi.024 --facts ./un-sanctions
+    """
+    from tqcli.unsc import import_list
+
+    if lists and all_lists:
+        raise BadRequest("choose --list NAME or --all-lists, not both")
+    renderer = _renderer(as_json, False, fmt, color)
+    report = import_list(file, out, lists=lists or (), all_lists=all_lists, dry_run=dry_run)
+    renderer.import_report(report)
+    if report.skipped:
+        raise typer.Exit(ExitCode.SKIPPED_RECORDS)

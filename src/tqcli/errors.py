@@ -26,3 +26,7 @@ class BadRequest(TqError):
 
 class NotFound(TqError):
     """Something the user named by id is not in the loaded packs."""
+
+
+class InvalidInput(TqError):
+    """A file given to import is malformed, unsafe or of the wrong kind."""

@@ -479,3 +479,49 @@ class LoadReport:
     def valid(self) -> bool:
         """True when no problem was found."""
         return not self.problems
+
+
+@dataclass(frozen=True)
+class ListChanges:
+    """What an import found for one sanctions list, against the previous import."""
+
+    list_name: str
+    """The list ("Taliban", "Al-Qaida")."""
+    listings: int
+    """Listings on it now."""
+    added: tuple[str, ...]
+    """Reference numbers new since the previous import (all of them on a first import)."""
+    removed: tuple[str, ...]
+    """Reference numbers gone since the previous import."""
+    amended: Mapping[str, tuple[str, ...]]
+    """Reference numbers whose record changed, with the names of the fields that changed."""
+
+
+@dataclass(frozen=True)
+class SkippedRecord:
+    """A record of the input that could not be imported."""
+
+    reference: str
+    """Its reference number, or its DATAID when it has none."""
+    reason: str
+    """Why it was skipped."""
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """The outcome of importing a sanctions list into a pack."""
+
+    source_file: Path
+    """The file imported."""
+    out: Path
+    """The pack directory written (or that would be written, on a dry run)."""
+    written: bool
+    """False on a dry run."""
+    date_generated: str
+    """When the list was generated, as the file says."""
+    previous_date_generated: str | None
+    """The same for the import being replaced; None on a first import."""
+    lists: tuple[ListChanges, ...]
+    """Per list imported, what changed."""
+    skipped: tuple[SkippedRecord, ...]
+    """Records left out, each with its reason."""

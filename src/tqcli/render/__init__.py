@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import Protocol, TextIO
 
-from tqcli.model import Catalog, Hit, LoadReport, Pack, SourceUse, Stats
+from tqcli.model import Catalog, Hit, ImportReport, LoadReport, Pack, SourceUse, Stats
 
 
 class OutputFormat(str, Enum):
@@ -48,6 +48,9 @@ class Renderer(Protocol):
 
     def validation(self, report: LoadReport) -> None:
         """The outcome of validating packs (the problems themselves go to stderr)."""
+
+    def import_report(self, report: ImportReport) -> None:
+        """What an import wrote, or would write, and what changed since the previous one."""
 
 
 def make_renderer(fmt: OutputFormat, stream: TextIO, color: ColorMode) -> Renderer:

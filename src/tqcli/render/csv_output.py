@@ -6,7 +6,7 @@ import csv
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
-from tqcli.model import Catalog, Hit, LoadReport, Pack, SourceUse, Stats
+from tqcli.model import Catalog, Hit, ImportReport, LoadReport, Pack, SourceUse, Stats
 from tqcli.render import data
 from tqcli.render.layout import key_values, source_line
 
@@ -91,6 +91,20 @@ class CsvRenderer:
 
     def packs(self, packs: Sequence[Pack]) -> None:
         self._table(("name", "origin", "path"), ((p.name, p.origin, str(p.path)) for p in packs))
+
+    def import_report(self, report: ImportReport) -> None:
+        rows: list[tuple[str, str, str, str]] = []
+        for changes in report.lists:
+            rows.extend((changes.list_name, "added", ref, "") for ref in changes.added)
+            rows.extend((changes.list_name, "removed", ref, "") for ref in changes.removed)
+            rows.extend(
+                (changes.list_name, "amended", ref, " ".join(fields))
+                for ref, fields in changes.amended.items()
+            )
+        rows.extend(
+            ("", "skipped", skipped.reference, skipped.reason) for skipped in report.skipped
+        )
+        self._table(("list", "change", "reference", "detail"), rows)
 
     def validation(self, report: LoadReport) -> None:
         rows = (

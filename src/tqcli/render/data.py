@@ -11,6 +11,7 @@ from tqcli.model import (
     Fact,
     Figure,
     Hit,
+    ImportReport,
     LoadReport,
     Pack,
     PartialDate,
@@ -195,4 +196,26 @@ def validation_data(report: LoadReport) -> JsonObject:
             }
             for problem in report.problems
         ],
+    }
+
+
+def import_data(report: ImportReport) -> JsonObject:
+    """An import's outcome: what was written and, per list, what changed."""
+    return {
+        "file": str(report.source_file),
+        "out": str(report.out),
+        "written": report.written,
+        "date_generated": report.date_generated,
+        "previous_date_generated": report.previous_date_generated,
+        "lists": [
+            {
+                "list": changes.list_name,
+                "listings": changes.listings,
+                "added": list(changes.added),
+                "removed": list(changes.removed),
+                "amended": {ref: list(fields) for ref, fields in changes.amended.items()},
+            }
+            for changes in report.lists
+        ],
+        "skipped": [{"reference": s.reference, "reason": s.reason} for s in report.skipped],
     }

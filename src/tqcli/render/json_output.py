@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from tqcli.model import Catalog, Hit, LoadReport, Pack, SourceUse, Stats
+from tqcli.model import Catalog, Hit, ImportReport, LoadReport, Pack, SourceUse, Stats
 from tqcli.render import data
 
 # json.dumps leaves DEL and the C1 controls raw; escaping them keeps the data exact and keeps a
@@ -47,3 +47,6 @@ class JsonRenderer:
 
     def validation(self, report: LoadReport) -> None:
         self._dump(data.validation_data(report))
+
+    def import_report(self, report: ImportReport) -> None:
+        self._dump(data.import_data(report))

@@ -16,6 +16,7 @@ from tqcli.model import (
     Fact,
     Figure,
     Hit,
+    ImportReport,
     LoadReport,
     Location,
     Pack,
@@ -114,6 +115,8 @@ def _entity_particulars(entity_id: str, catalog: Catalog) -> Iterator[Line]:
     if entity is None or not (entity.attributes or same or any(a.quality for a in entity.aliases)):
         return
     yield _line(Span(printable(entity.name), "label"), indent=1)
+    if entity.description:
+        yield _line(printable(entity.description), indent=2)
     if entity.aliases:
         described = "; ".join(
             alias.name
@@ -303,6 +306,47 @@ def validation_lines(report: LoadReport) -> list[Line]:
     return [_line(Span(f"invalid: {len(report.problems)} problem(s)", "error"), f" in {counts}")]
 
 
+def import_lines(report: ImportReport) -> list[Line]:
+    """What an import wrote and, per list, what changed since the previous import."""
+    total = sum(changes.listings for changes in report.lists)
+    verb = "Imported" if report.written else "Would import (dry run)"
+    lines = [
+        _line(
+            Span(f"{verb} {total} listing(s)", "ok"),
+            printable(
+                f" from {report.source_file} (generated {report.date_generated}) into {report.out}"
+            ),
+        )
+    ]
+    since = report.previous_date_generated
+    lines.append(
+        _line(
+            printable(f"Changes since the previous import (generated {since}):")
+            if since
+            else "First import into this pack: every listing is new."
+        )
+    )
+    for changes in report.lists:
+        summary = (
+            f"{changes.list_name}: {changes.listings} listing(s); {len(changes.added)} added, "
+            f"{len(changes.removed)} removed, {len(changes.amended)} amended"
+        )
+        lines.append(_line(Span(printable(summary), "label"), indent=1))
+        if since:
+            for label, refs in (("added", changes.added), ("removed", changes.removed)):
+                if refs:
+                    lines.append(_line(f"{label}: " + printable(", ".join(refs)), indent=2))
+            for ref, fields in changes.amended.items():
+                lines.append(_line(printable(f"amended {ref}: {', '.join(fields)}"), indent=2))
+    if report.skipped:
+        lines.append(_line(Span(f"Skipped {len(report.skipped)} record(s):", "error")))
+        lines.extend(
+            _line(printable(f"{skipped.reference}: {skipped.reason}"), indent=1)
+            for skipped in report.skipped
+        )
+    return lines
+
+
 class HumanRenderer:
     """Turns results into this layout; subclasses say how lines and tables are printed."""
 
@@ -335,3 +379,6 @@ class HumanRenderer:
 
     def validation(self, report: LoadReport) -> None:
         self.print_lines(validation_lines(report))
+
+    def import_report(self, report: ImportReport) -> None:
+        self.print_lines(import_lines(report))

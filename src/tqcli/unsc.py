@@ -1,0 +1,524 @@
+"""Importing the UN Security Council Consolidated List (XML) as a fact pack, and what changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import defusedxml
+import defusedxml.ElementTree
+import tomli_w
+
+from tqcli.errors import BadRequest, InvalidInput
+from tqcli.model import ImportReport, ListChanges, SkippedRecord
+from tqcli.textnorm import squeeze
+
+DEFAULT_LISTS = ("Taliban", "Al-Qaida")
+SOURCE_ID = "un-sc-consolidated-list"
+ARCHIVE = Path("archive") / "consolidated-list.xml"
+METADATA = ".tq-import.json"
+GENERATED = ("sources.toml", "entities.toml", "listings.toml", str(ARCHIVE), METADATA)
+
+_RECORD_KINDS = {"INDIVIDUAL": "person", "ENTITY": "organization"}
+_RAW_RECORD = re.compile(r"<(INDIVIDUAL|ENTITY)>(.*?)</\1>", re.DOTALL)
+_DATE = re.compile(r"^(\d{4}-\d\d-\d\d)(?:[+-]\d\d:\d\d|Z)?$")
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One record of the list, as the importer understands it."""
+
+    reference: str
+    kind: str
+    list_name: str
+    name: str
+    aliases: tuple[tuple[str, str | None, str | None], ...]
+    attributes: tuple[tuple[str, tuple[str, ...]], ...]
+    description: str | None
+    listed_on: str
+    updated: tuple[str, ...]
+    remarks: str | None
+    dataid: str
+    passage: str
+    remarks_passage: str | None
+
+    def comparable(self) -> dict[str, Any]:
+        """The fields whose change is an amendment (not where the record sits in the file)."""
+        fields = asdict(self)
+        for incidental in ("dataid", "passage", "remarks_passage"):
+            del fields[incidental]
+        return fields
+
+
+@dataclass(frozen=True)
+class ParsedList:
+    """A whole list file: when it was generated, its listings and what could not be read."""
+
+    date_generated: str
+    listings: tuple[Listing, ...]
+    skipped: tuple[SkippedRecord, ...]
+
+    def names_of_lists(self) -> list[str]:
+        return sorted({listing.list_name for listing in self.listings})
+
+
+def parse(path: Path) -> ParsedList:
+    """Read a Consolidated List export, refusing DTDs, entities and external references."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise BadRequest(f"{path}: no such file") from None
+    except OSError as error:
+        raise BadRequest(f"{path}: cannot read: {error.strerror or error}") from None
+    try:
+        root = defusedxml.ElementTree.fromstring(
+            data, forbid_dtd=True, forbid_entities=True, forbid_external=True
+        )
+    except defusedxml.DefusedXmlException as error:
+        raise InvalidInput(f"{path}: refused: the file declares {_refusal(error)}") from None
+    except ET.ParseError as error:
+        line, column = error.position
+        raise InvalidInput(f"{path}:{line}:{column}: not well-formed XML") from None
+    if root.tag != "CONSOLIDATED_LIST":
+        raise InvalidInput(
+            f"{path}: not a UN Security Council Consolidated List (the root element is "
+            f"<{root.tag}>, not <CONSOLIDATED_LIST>)"
+        )
+    raw = data.decode("utf-8", errors="replace")
+    raw_records = {
+        kind: [m.group(0) for m in _RAW_RECORD.finditer(raw) if m.group(1) == kind]
+        for kind in _RECORD_KINDS
+    }
+    listings: dict[str, Listing] = {}
+    skipped: list[SkippedRecord] = []
+    for tag in _RECORD_KINDS:
+        elements = list(root.iter(tag))
+        raws = raw_records[tag] if len(raw_records[tag]) == len(elements) else [""] * len(elements)
+        for element, raw_record in zip(elements, raws, strict=True):
+            try:
+                listing = _listing(tag, element, raw_record)
+            except _Unreadable as error:
+                skipped.append(SkippedRecord(error.reference, str(error)))
+                continue
+            if listing.reference in listings:
+                skipped.append(SkippedRecord(listing.reference, "reference number appears twice"))
+                continue
+            listings[listing.reference] = listing
+    generated = root.get("dateGenerated", "").strip()
+    ordered = tuple(
+        sorted(listings.values(), key=lambda listing: _reference_key(listing.reference))
+    )
+    return ParsedList(generated, ordered, tuple(skipped))
+
+
+def _refusal(error: Exception) -> str:
+    kind = type(error).__name__
+    return {
+        "DTDForbidden": "a DTD",
+        "EntitiesForbidden": "entities",
+        "ExternalReferenceForbidden": "an external reference",
+    }.get(kind, f"something unsafe ({kind})")
+
+
+class _Unreadable(Exception):
+    def __init__(self, reference: str, reason: str) -> None:
+        super().__init__(reason)
+        self.reference = reference
+
+
+def _text(element: ET.Element | None) -> str:
+    return squeeze(element.text or "") if element is not None else ""
+
+
+def _values(element: ET.Element, tag: str) -> tuple[str, ...]:
+    return tuple(
+        v
+        for v in (_text(value) for node in element.findall(tag) for value in node.findall("VALUE"))
+        if v
+    )
+
+
+def _reference_key(reference: str) -> tuple[str, int, str]:
+    prefix, _, number = reference.partition(".")
+    return (prefix, int(number) if number.isdigit() else 0, reference)
+
+
+def _listing(tag: str, element: ET.Element, raw: str) -> Listing:
+    dataid = _text(element.find("DATAID"))
+    reference = _text(element.find("REFERENCE_NUMBER"))
+    if not reference:
+        raise _Unreadable(f"DATAID {dataid or '?'}", "the record has no REFERENCE_NUMBER")
+    names = [
+        _text(element.find(part))
+        for part in ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")
+    ]
+    name = " ".join(part for part in names if part)
+    if not name:
+        raise _Unreadable(reference, "the record has no name")
+    listed_on = _date(element.find("LISTED_ON"), reference, "LISTED_ON")
+    if listed_on is None:
+        raise _Unreadable(reference, "the record has no LISTED_ON date")
+    list_name = _text(element.find("UN_LIST_TYPE"))
+    if not list_name:
+        raise _Unreadable(reference, "the record has no UN_LIST_TYPE")
+    updated = tuple(
+        day
+        for day in (
+            _date(node, reference, "LAST_DAY_UPDATED")
+            for node in element.findall("LAST_DAY_UPDATED/VALUE")
+        )
+        if day
+    )
+    remarks = _text(element.find("COMMENTS1")) or None
+    prefix = "INDIVIDUAL" if tag == "INDIVIDUAL" else "ENTITY"
+    return Listing(
+        reference=reference,
+        kind=_RECORD_KINDS[tag],
+        list_name=list_name,
+        name=name,
+        aliases=tuple(_aliases(element, f"{prefix}_ALIAS")),
+        attributes=tuple(_attributes(element, prefix)),
+        description="; ".join(_values(element, "DESIGNATION")) or None,
+        listed_on=listed_on,
+        updated=updated,
+        remarks=remarks,
+        dataid=dataid,
+        passage=_core_passage(raw, reference),
+        remarks_passage=_inner(raw, "COMMENTS1") if remarks else None,
+    )
+
+
+def _date(element: ET.Element | None, reference: str, field: str) -> str | None:
+    text = _text(element)
+    if not text:
+        return None
+    match = _DATE.match(text)  # real files carry timezone suffixes: 2015-03-27-04:00
+    if match is None:
+        raise _Unreadable(reference, f"{field} {text!r} is not a date")
+    try:
+        return dt.date.fromisoformat(match.group(1)).isoformat()
+    except ValueError:
+        raise _Unreadable(reference, f"{field} {text!r} is not a date") from None
+
+
+def _aliases(element: ET.Element, tag: str) -> Iterator[tuple[str, str | None, str | None]]:
+    for alias in element.findall(tag):
+        name = _text(alias.find("ALIAS_NAME"))
+        if name:  # the real files hold empty placeholders: <QUALITY/><ALIAS_NAME/>
+            yield name, _text(alias.find("QUALITY")) or None, _text(alias.find("NOTE")) or None
+    original = _text(element.find("NAME_ORIGINAL_SCRIPT"))
+    if original:
+        yield original, None, "name in original script"
+
+
+def _attributes(element: ET.Element, prefix: str) -> Iterator[tuple[str, tuple[str, ...]]]:
+    candidates = [
+        ("title", _values(element, "TITLE")),
+        ("nationality", _values(element, "NATIONALITY")),
+        (
+            "name in original script",
+            tuple(filter(None, [_text(element.find("NAME_ORIGINAL_SCRIPT"))])),
+        ),
+        ("gender", tuple(filter(None, [_text(element.find("GENDER"))]))),
+        ("born", tuple(filter(None, map(_birth_date, element.findall(f"{prefix}_DATE_OF_BIRTH"))))),
+        (
+            "place of birth",
+            tuple(filter(None, map(_place, element.findall(f"{prefix}_PLACE_OF_BIRTH")))),
+        ),
+        ("address", tuple(filter(None, map(_place, element.findall(f"{prefix}_ADDRESS"))))),
+    ]
+    yield from ((name, values) for name, values in candidates if values)
+
+
+def _birth_date(element: ET.Element) -> str:
+    kind = _text(element.find("TYPE_OF_DATE")).lower()
+    date = _text(element.find("DATE"))[:10] or _text(element.find("YEAR"))
+    low, high = _text(element.find("FROM_YEAR")), _text(element.find("TO_YEAR"))
+    if low and high:
+        return f"between {low} and {high}"
+    if not date:
+        return ""
+    return f"approximately {date}" if kind == "approximately" else date
+
+
+def _place(element: ET.Element) -> str:
+    parts = ("STREET", "CITY", "STATE_PROVINCE", "ZIP_CODE", "COUNTRY", "NOTE")
+    return ", ".join(text for text in (_text(element.find(part)) for part in parts) if text)
+
+
+def _inner(raw: str, tag: str) -> str | None:
+    match = re.search(rf"<{tag}>(.*?)</{tag}>", raw, re.DOTALL)
+    return squeeze(match.group(1)) if match and match.group(1).strip() else None
+
+
+def _core_passage(raw: str, reference: str) -> str:
+    """The record's own text from its first name to its listing date, verbatim from the file."""
+    start, end = raw.find("<FIRST_NAME>"), raw.find("</LISTED_ON>")
+    if 0 <= start < end:
+        return squeeze(raw[start : end + len("</LISTED_ON>")])
+    return f"<REFERENCE_NUMBER>{reference}"
+
+
+# --- Writing the pack ---------------------------------------------------------------------------
+
+
+def entity_id(reference: str) -> str:
+    """The id of a listed individual's or entity's entity: TAi.024 -> un-tai.024."""
+    return "un-" + _slug(reference)
+
+
+def listing_id(reference: str) -> str:
+    """The id of a listing's fact: TAi.024 -> un-listing-tai.024."""
+    return "un-listing-" + _slug(reference)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-._")
+
+
+def _pack_files(parsed: ParsedList, lists: Sequence[str]) -> dict[str, str]:
+    chosen = [listing for listing in parsed.listings if listing.list_name in lists]
+    generated_day = _date_only(parsed.date_generated)
+    source: dict[str, Any] = {
+        "id": SOURCE_ID,
+        "title": "United Nations Security Council Consolidated List",
+        "publisher": "United Nations Security Council",
+        "kind": "dataset",
+        "archive": ARCHIVE.as_posix(),
+        "notes": [
+            f"dateGenerated: {parsed.date_generated}",
+            "Imported by tq from the list's XML export; lists imported: " + ", ".join(lists) + ".",
+            "Passages are the records' own XML, verbatim; the file is archived in this pack.",
+        ],
+    }
+    if generated_day:
+        source["published"] = generated_day
+    entities = [_entity_table(listing) for listing in chosen]
+    facts = [_fact_table(listing) for listing in chosen]
+    header = "# Generated by `tq import un-sc`: re-import rather than edit, edits are replaced.\n\n"
+    return {
+        "sources.toml": header + tomli_w.dumps({"source": [source]}),
+        "entities.toml": header + tomli_w.dumps({"entity": entities}),
+        "listings.toml": header + tomli_w.dumps({"sanction": facts}),
+    }
+
+
+def _date_only(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _entity_table(listing: Listing) -> dict[str, Any]:
+    table: dict[str, Any] = {
+        "id": entity_id(listing.reference),
+        "name": listing.name,
+        "kind": listing.kind,
+    }
+    if listing.aliases:
+        table["aliases"] = [
+            {
+                key: value
+                for key, value in (("name", name), ("quality", quality), ("note", note))
+                if value
+            }
+            for name, quality, note in listing.aliases
+        ]
+    if listing.description:
+        table["description"] = listing.description
+    if listing.attributes:
+        table["attributes"] = {name: list(values) for name, values in listing.attributes}
+    return table
+
+
+def _fact_table(listing: Listing) -> dict[str, Any]:
+    listed_on = dt.date.fromisoformat(listing.listed_on)
+    table: dict[str, Any] = {
+        "id": listing_id(listing.reference),
+        "claim": (
+            f"{listing.name} ({listing.reference}) is on the UN Security Council Consolidated "
+            f"List, under the {listing.list_name} sanctions, listed on {listing.listed_on}."
+        ),
+        "date": listed_on,
+        "about": [entity_id(listing.reference)],
+        "tags": ["un-sanctions-list", _slug(listing.list_name)],
+        "authority": "UN Security Council",
+        "instrument": f"Consolidated List entry {listing.reference}",
+        "adopted": listed_on,
+        "targets": [entity_id(listing.reference)],
+        "list": listing.list_name,
+        "reference": listing.reference,
+    }
+    if listing.updated:
+        table["updated"] = [dt.date.fromisoformat(day) for day in listing.updated]
+    if listing.remarks:
+        table["remarks"] = listing.remarks
+    cite = [
+        {"source": SOURCE_ID, "passage": listing.passage, "locator": f"DATAID {listing.dataid}"}
+    ]
+    if listing.remarks_passage:
+        cite.append(
+            {"source": SOURCE_ID, "passage": listing.remarks_passage, "locator": "COMMENTS1"}
+        )
+    table["cite"] = cite
+    return table
+
+
+# --- Comparing with the previous import ---------------------------------------------------------
+
+
+def _previous(out: Path) -> tuple[ParsedList | None, list[str]]:
+    """The list and the list names of the import in out, if out holds one."""
+    metadata = out / METADATA
+    if not metadata.is_file():
+        return None, []
+    try:
+        lists = json.loads(metadata.read_text(encoding="utf-8"))["lists"]
+        return parse(out / ARCHIVE), [str(name) for name in lists]
+    except (ValueError, KeyError, TypeError, BadRequest, InvalidInput):
+        return None, []  # a damaged previous import: report everything as new, replace it
+
+
+def _changes(
+    current: Iterable[Listing], previous: Iterable[Listing], lists: Sequence[str]
+) -> tuple[ListChanges, ...]:
+    now = {listing.reference: listing for listing in current if listing.list_name in lists}
+    before = {listing.reference: listing for listing in previous}
+    report = []
+    for name in lists:
+        here = {ref: listing for ref, listing in now.items() if listing.list_name == name}
+        there = {ref: listing for ref, listing in before.items() if listing.list_name == name}
+        amended = {
+            ref: _changed_fields(there[ref].comparable(), here[ref].comparable())
+            for ref in sorted(here.keys() & there.keys(), key=_reference_key)
+            if there[ref].comparable() != here[ref].comparable()
+        }
+        report.append(
+            ListChanges(
+                list_name=name,
+                listings=len(here),
+                added=tuple(sorted(here.keys() - there.keys(), key=_reference_key)),
+                removed=tuple(sorted(there.keys() - here.keys(), key=_reference_key)),
+                amended=amended,
+            )
+        )
+    return tuple(report)
+
+
+def _changed_fields(before: Mapping[str, Any], after: Mapping[str, Any]) -> tuple[str, ...]:
+    return tuple(key for key in after if before.get(key) != after[key])
+
+
+# --- The import as a whole ----------------------------------------------------------------------
+
+
+def import_list(
+    file: Path,
+    out: Path,
+    *,
+    lists: Sequence[str] = (),
+    all_lists: bool = False,
+    dry_run: bool = False,
+) -> ImportReport:
+    """Import file into the pack out (replacing a previous import there); report the changes."""
+    _check_out(out)
+    parsed = parse(file)
+    available = parsed.names_of_lists()
+    chosen = available if all_lists else _chosen_lists(lists or DEFAULT_LISTS, available)
+    previous, previous_lists = _previous(out)
+    previous_listings = [
+        listing
+        for listing in (previous.listings if previous else ())
+        if listing.list_name in previous_lists
+    ]
+    report = ImportReport(
+        source_file=file,
+        out=out,
+        written=not dry_run,
+        date_generated=parsed.date_generated,
+        previous_date_generated=previous.date_generated if previous else None,
+        lists=_changes(parsed.listings, previous_listings, chosen),
+        skipped=parsed.skipped,
+    )
+    if not dry_run:
+        files = _pack_files(parsed, chosen)
+        metadata = {
+            "importer": "un-sc",
+            "lists": list(chosen),
+            "date_generated": parsed.date_generated,
+            "sha256": hashlib.sha256(file.read_bytes()).hexdigest(),
+        }
+        files[METADATA] = json.dumps(metadata, indent=2, sort_keys=True) + "\n"
+        _replace_pack(out, files, file)
+    return report
+
+
+def _chosen_lists(wanted: Sequence[str], available: Sequence[str]) -> list[str]:
+    by_folded = {name.casefold(): name for name in available}
+    unknown = [name for name in wanted if name.casefold() not in by_folded]
+    if unknown:
+        raise BadRequest(
+            f"--list: no list named {', '.join(map(repr, unknown))} in this file; "
+            f"it has: {', '.join(available)}"
+        )
+    return list(dict.fromkeys(by_folded[name.casefold()] for name in wanted))
+
+
+def _check_out(out: Path) -> None:
+    if not out.parent.is_dir():
+        raise BadRequest(f"--out: the directory {str(out.parent)!r} does not exist")
+    if out.exists() and not out.is_dir():
+        raise BadRequest(f"--out: {str(out)!r} exists and is not a directory")
+    if out.is_dir() and any(out.iterdir()) and not (out / METADATA).is_file():
+        raise BadRequest(
+            f"--out: {str(out)!r} is not empty and holds no previous import; "
+            "choose a new or empty directory so nothing of yours is replaced"
+        )
+
+
+def _replace_pack(out: Path, files: Mapping[str, str], source_file: Path) -> None:
+    """Write the pack beside out, then swap it in: an interrupted import leaves out as it was.
+
+    Files in out that the import does not generate (a user's own additions) are carried over.
+    """
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tq-import-", dir=out.parent))
+    umask = os.umask(0o022)
+    os.umask(umask)
+    staging.chmod(0o777 & ~umask)  # mkdtemp makes it private; the pack is an ordinary folder
+    try:
+        for name, text in files.items():
+            (staging / name).write_text(text, encoding="utf-8")
+        (staging / ARCHIVE).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source_file, staging / ARCHIVE)
+        if out.is_dir():
+            _carry_over(out, staging)
+            retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.tq-previous-", dir=out.parent))
+            os.replace(out, retired / out.name)
+            os.replace(staging, out)
+            shutil.rmtree(retired, ignore_errors=True)
+        else:
+            os.replace(staging, out)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _carry_over(out: Path, staging: Path) -> None:
+    for path in sorted(out.rglob("*")):
+        relative = path.relative_to(out)
+        if relative.as_posix() in GENERATED or not path.is_file():
+            continue
+        target = staging / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, target)

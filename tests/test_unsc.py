@@ -1,0 +1,288 @@
+"""Importing the UN Consolidated List: fixtures for the quirks, the real exports when present."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tqcli import unsc
+from tqcli.cli import app
+from tqcli.loader import load
+from tqcli.model import Pack, Sanction
+from tqcli.packs import packs_in_effect
+
+from conftest import FIXTURES, REPO
+
+UNSC = FIXTURES / "unsc"
+REAL = REPO.parent / "shared" / "data" / "un-sc"
+REAL_2017 = REAL / "consolidated-2017-06-20.xml"
+REAL_2020 = REAL / "consolidated-2020-03-20.xml"
+needs_real_data = pytest.mark.skipif(
+    not REAL_2020.exists(), reason=f"the real UN exports are not at {REAL} (shared data absent)"
+)
+
+
+def _import(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["import", "un-sc", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _files(directory: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(directory).as_posix(): path.read_bytes()
+        for path in sorted(directory.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_first_import_writes_a_valid_pack_and_reports_skipped_records(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    code, out, _ = _import(
+        runner, str(UNSC / "list-v1.xml"), "--out", str(tmp_path / "p"), "--json"
+    )
+
+    assert code == 4  # two records could not be imported
+    assert json.loads(out) == {
+        "file": str(UNSC / "list-v1.xml"),
+        "out": str(tmp_path / "p"),
+        "written": True,
+        "date_generated": "2020-01-01T10:00:00.000-05:00",
+        "previous_date_generated": None,
+        "lists": [
+            {"list": "Taliban", "listings": 1, "added": ["TAi.901"], "removed": [], "amended": {}},
+            {
+                "list": "Al-Qaida",
+                "listings": 3,
+                "added": ["QDe.911", "QDi.902", "QDi.903"],
+                "removed": [],
+                "amended": {},
+            },
+        ],
+        "skipped": [
+            {"reference": "DATAID 1005", "reason": "the record has no REFERENCE_NUMBER"},
+            {"reference": "TAi.906", "reason": "LISTED_ON 'sometime in 2001' is not a date"},
+        ],
+    }
+    report = load([Pack("p", tmp_path / "p", "--facts")])
+    assert report.problems == ()
+    assert report.passages_proven == 7  # each listing's record, and each remark
+
+
+def test_the_real_files_quirks_are_handled(tmp_path: Path) -> None:
+    unsc.import_list(UNSC / "list-v1.xml", tmp_path / "p")
+    catalog = load([Pack("p", tmp_path / "p", "--facts")]).catalog
+
+    alpha = catalog.entities["un-tai.901"]  # trailing space in its reference number
+    assert [(a.name, a.quality, a.note) for a in alpha.aliases] == [
+        ("Alpha Akhund", "Good", None),  # the empty placeholder alias is gone
+        ("Alfa", "Low", "previously listed as"),
+        ("ألفا", None, "name in original script"),
+    ]
+    assert alpha.attributes == {
+        "title": ("Mullah",),
+        "nationality": ("Testland",),
+        "name in original script": ("ألفا",),
+        "born": ("approximately 1968",),
+        "place of birth": ("Test City, Testland",),
+    }
+    listing = catalog.fact("un-listing-tai.901")
+    assert listing is not None
+    assert isinstance(listing.details, Sanction)
+    assert listing.details.remarks == "First line of the comment continues here, indented."
+    bravo = catalog.fact("un-listing-qdi.902")  # listed on 2015-03-27-04:00
+    assert bravo is not None
+    assert str(bravo.date) == "2015-03-27"
+    assert catalog.entities["un-qde.911"].name == "GOLF BRIGADES & SONS"
+    assert "un-iqi.904" not in catalog.entities  # the Iraq list is not imported by default
+
+
+def test_reimport_reports_changes_per_list(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "p"
+    _import(runner, str(UNSC / "list-v1.xml"), "--out", str(out))
+
+    code, stdout, _ = _import(runner, str(UNSC / "list-v2.xml"), "--out", str(out), "--json")
+
+    report = json.loads(stdout)
+    assert code == 4
+    assert report["previous_date_generated"] == "2020-01-01T10:00:00.000-05:00"
+    assert report["lists"] == [
+        {
+            "list": "Taliban",
+            "listings": 2,
+            "added": ["TAi.906"],
+            "removed": [],
+            "amended": {"TAi.901": ["updated", "remarks"]},
+        },
+        {
+            "list": "Al-Qaida",
+            "listings": 3,
+            "added": ["QDi.907"],
+            "removed": ["QDi.903"],
+            "amended": {},
+        },
+    ]
+
+
+def test_a_dry_run_reports_and_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "p"
+    _import(runner, str(UNSC / "list-v1.xml"), "--out", str(out))
+    before = _files(out)
+
+    code, stdout, _ = _import(runner, str(UNSC / "list-v2.xml"), "--out", str(out), "--dry-run")
+
+    assert code == 4
+    assert stdout.startswith("Would import (dry run) 5 listing(s)")
+    assert "amended TAi.901: updated, remarks" in stdout
+    assert _files(out) == before
+
+
+def test_output_is_deterministic(tmp_path: Path) -> None:
+    unsc.import_list(UNSC / "list-v1.xml", tmp_path / "a")
+    unsc.import_list(UNSC / "list-v1.xml", tmp_path / "b")
+
+    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+
+
+@pytest.mark.parametrize(
+    ("lists", "expected"),
+    [
+        (["--list", "iraq"], ["Iraq"]),
+        (["--all-lists"], ["Al-Qaida", "Iraq", "Taliban"]),
+    ],
+)
+def test_choosing_lists(
+    runner: CliRunner, tmp_path: Path, lists: list[str], expected: list[str]
+) -> None:
+    _, stdout, _ = _import(
+        runner, str(UNSC / "list-v1.xml"), "--out", str(tmp_path / "p"), "--json", *lists
+    )
+
+    assert [entry["list"] for entry in json.loads(stdout)["lists"]] == expected
+
+
+def test_an_unknown_list_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    code, _, stderr = _import(
+        runner, str(UNSC / "list-v1.xml"), "--out", str(tmp_path / "p"), "--list", "Narnia"
+    )
+
+    assert code == 2
+    assert (
+        stderr
+        == "tq: --list: no list named 'Narnia' in this file; it has: Al-Qaida, Iraq, Taliban\n"
+    )
+    assert not (tmp_path / "p").exists()
+
+
+@pytest.mark.parametrize(
+    ("fixture", "message"),
+    [
+        ("hostile-billion-laughs.xml", "refused: the file declares a DTD"),
+        ("hostile-external-entity.xml", "refused: the file declares a DTD"),
+        ("not-well-formed.xml", "not-well-formed.xml:4:2: not well-formed XML"),
+        (
+            "wrong-root.xml",
+            "not a UN Security Council Consolidated List (the root element is <html>",
+        ),
+    ],
+)
+def test_hostile_or_wrong_files_are_refused(
+    runner: CliRunner, tmp_path: Path, fixture: str, message: str
+) -> None:
+    code, stdout, stderr = _import(runner, str(UNSC / fixture), "--out", str(tmp_path / "p"))
+
+    assert (code, stdout) == (3, "")
+    assert message in stderr
+    assert not (tmp_path / "p").exists()
+
+
+def test_a_missing_file_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    code, _, stderr = _import(runner, str(tmp_path / "nope.xml"), "--out", str(tmp_path / "p"))
+
+    assert code == 2
+    assert "nope.xml: no such file" in stderr
+
+
+def test_a_directory_that_is_not_an_import_is_never_replaced(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    mine = tmp_path / "my-notes"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("mine")
+
+    code, _, stderr = _import(runner, str(UNSC / "list-v1.xml"), "--out", str(mine))
+
+    assert code == 2
+    assert "holds no previous import" in stderr
+    assert _files(mine) == {"notes.txt": b"mine"}
+
+
+def test_files_a_user_added_to_an_import_are_kept(tmp_path: Path) -> None:
+    out = tmp_path / "p"
+    unsc.import_list(UNSC / "list-v1.xml", out)
+    (out / "my-links.toml").write_text("# mine\n")
+
+    unsc.import_list(UNSC / "list-v2.xml", out)
+
+    assert (out / "my-links.toml").read_text() == "# mine\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["p"]  # no staging left behind
+
+
+def test_an_interrupted_import_leaves_the_previous_pack_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "p"
+    unsc.import_list(UNSC / "list-v1.xml", out)
+    before = _files(out)
+
+    def interrupted(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(shutil, "copyfile", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        unsc.import_list(UNSC / "list-v2.xml", out)
+
+    assert _files(out) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["p"]
+
+
+@needs_real_data
+def test_real_exports_import_and_report_what_changed(tmp_path: Path) -> None:
+    out = tmp_path / "un"
+    first = unsc.import_list(REAL_2017, out)
+    second = unsc.import_list(REAL_2020, out)
+
+    assert [(c.list_name, c.listings) for c in first.lists] == [("Taliban", 140), ("Al-Qaida", 330)]
+    assert [(c.list_name, c.listings) for c in second.lists] == [
+        ("Taliban", 140),
+        ("Al-Qaida", 349),
+    ]
+    assert first.skipped == second.skipped == ()
+    for before, after in zip(first.lists, second.lists, strict=True):
+        assert before.listings - len(after.removed) + len(after.added) == after.listings
+    assert any(changes.amended for changes in second.lists)
+    report = load([Pack("un", out, "--facts")])
+    assert report.problems == ()
+
+
+@needs_real_data
+def test_a_real_listing_is_found_by_reference_alias_and_link(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    unsc.import_list(REAL_2020, tmp_path / "un")
+    facts = ["--facts", str(tmp_path / "un")]
+
+    by_reference = runner.invoke(app, ["search", "TAi.024", "--json", *facts])
+    by_alias = runner.invoke(app, ["search", "Mullah", "Baradar", "Akhund", "--json", *facts])
+    linked = runner.invoke(app, ["list", "--about", "abdul-ghani-baradar", "--json", *facts])
+
+    assert json.loads(by_reference.stdout)[0]["id"] == "un-listing-tai.024"
+    assert json.loads(by_alias.stdout)[0]["id"] == "un-listing-tai.024"
+    assert "un-listing-tai.024" in [fact["id"] for fact in json.loads(linked.stdout)]
+    catalog = load(packs_in_effect([tmp_path / "un"], environ={})).catalog
+    assert catalog.same_entities("abdul-ghani-baradar") == {"abdul-ghani-baradar", "un-tai.024"}
