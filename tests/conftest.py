@@ -37,3 +37,11 @@ def pack_from_case(case: Path, into: Path) -> Path:
     shutil.copy(case, pack / "case.toml")
     shutil.copy(FIXTURES / "archive.txt", pack / "archive.txt")
     return pack
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every test keeps its index cache in a directory of its own, never the user's."""
+    monkeypatch.setenv("TQ_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

@@ -111,6 +111,6 @@ def test_every_source_is_cited() -> None:
     ],
 )
 def test_the_spellings_people_use_name_the_entity(alias: str, entity: str) -> None:
-    from tqcli.query import find_entity
+    from tqcli.index import in_memory
 
-    assert find_entity(CATALOG, alias).id == entity
+    assert in_memory(REPORT.catalog.packs).find_entity(alias).id == entity

@@ -9,14 +9,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tqcli.errors import BadRequest
-from tqcli.loader import load, open_catalog
+from tqcli.index import in_memory
+from tqcli.loader import load
 from tqcli.model import Filters, Pack, PartialDate
-from tqcli.query import search
 from tqcli.textnorm import printable
 
 from conftest import MINI_PACK
 
-MINI_CATALOG = open_catalog([Pack("mini", MINI_PACK, "--facts")])
+MINI_INDEX = in_memory([Pack("mini", MINI_PACK, "--facts")])
 
 
 @given(st.text(max_size=12))
@@ -48,7 +48,7 @@ def test_printable_leaves_no_control_character_but_newline_and_tab(text: str) ->
 @given(st.lists(st.text(min_size=1), min_size=1, max_size=4))
 def test_any_query_gives_results_or_a_clear_refusal(terms: list[str]) -> None:
     try:
-        hits = search(MINI_CATALOG, terms, Filters(), limit=0)
+        hits = MINI_INDEX.search(terms, Filters(), limit=0)
     except BadRequest as error:
         assert "nothing to search for" in str(error)  # noqa: PT017 - hypothesis drives the input
         return

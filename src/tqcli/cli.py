@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from enum import IntEnum
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -17,6 +17,9 @@ from tqcli.errors import BadRequest, InvalidInput, InvalidPacks, NotFound, TqErr
 from tqcli.model import Catalog, FactKind, Filters, PartialDate
 from tqcli.packs import packs_in_effect
 from tqcli.render import ColorMode, OutputFormat, Renderer, make_renderer
+
+if TYPE_CHECKING:
+    from tqcli.index import Index
 
 
 class ExitCode(IntEnum):
@@ -54,6 +57,9 @@ FactsDirs = Annotated[
     typer.Option("--facts", metavar="DIR", help="Also load the fact pack in DIR (repeatable)."),
 ]
 NoBuiltin = Annotated[bool, typer.Option("--no-builtin", help="Leave the built-in pack out.")]
+NoCache = Annotated[
+    bool, typer.Option("--no-cache", help="Neither use nor write the search index cache.")
+]
 AsJson = Annotated[bool, typer.Option("--json", help="Write JSON (an array of objects).")]
 AsJsonl = Annotated[bool, typer.Option("--jsonl", help="Write JSON Lines, one object per line.")]
 Format = Annotated[
@@ -111,6 +117,7 @@ def _limit_option(default: int) -> object:
 
 
 _Command = TypeVar("_Command", bound=Callable[..., None])
+_Answer = TypeVar("_Answer")
 
 
 def reports_errors(command: _Command) -> _Command:
@@ -162,10 +169,14 @@ def _renderer(as_json: bool, as_jsonl: bool, fmt: OutputFormat, color: ColorMode
     return make_renderer(chosen.pop() if chosen else OutputFormat.AUTO, sys.stdout, color)
 
 
-def _catalog(facts_dirs: list[Path] | None, no_builtin: bool) -> Catalog:
-    from tqcli.loader import open_catalog
+def _ask(
+    facts_dirs: list[Path] | None, no_builtin: bool, no_cache: bool, ask: Callable[[Index], _Answer]
+) -> tuple[Catalog, _Answer]:
+    from tqcli.index import CachePolicy, answer
 
-    return open_catalog(packs_in_effect(facts_dirs or [], include_builtin=not no_builtin))
+    packs = packs_in_effect(facts_dirs or [], include_builtin=not no_builtin)
+    index, result = answer(packs, CachePolicy.from_environment(enabled=not no_cache), ask)
+    return index.catalog, result
 
 
 def _finish(found: int) -> None:
@@ -212,6 +223,7 @@ def search(
     limit: Annotated[int, _limit_option(20)] = 20,
     facts: FactsDirs = None,
     no_builtin: NoBuiltin = False,
+    no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
     fmt: Format = OutputFormat.AUTO,
@@ -225,12 +237,11 @@ def search(
       tq search bin laden money --kind figure
       tq search provinces --json | jq '.[0].details'
     """
-    from tqcli import query
-
     renderer = _renderer(as_json, as_jsonl, fmt, color)
     filters = Filters(frozenset(kind or ()), about, tag, source, since, until)
-    catalog = _catalog(facts, no_builtin)
-    hits = query.search(catalog, terms, filters, limit)
+    catalog, hits = _ask(
+        facts, no_builtin, no_cache, lambda index: index.search(terms, filters, limit)
+    )
     renderer.facts(hits, catalog, full=False)
     _finish(len(hits))
 
@@ -243,6 +254,7 @@ def show(
     ],
     facts: FactsDirs = None,
     no_builtin: NoBuiltin = False,
+    no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
     fmt: Format = OutputFormat.AUTO,
@@ -255,11 +267,8 @@ def show(
       tq show un-resolution-1267-adopted
       tq show un-resolution-1267-adopted --json | jq '.[0].sources[0].passage'
     """
-    from tqcli import query
-
     renderer = _renderer(as_json, as_jsonl, fmt, color)
-    catalog = _catalog(facts, no_builtin)
-    hits = query.show(catalog, ids)
+    catalog, hits = _ask(facts, no_builtin, no_cache, lambda index: index.show(ids))
     renderer.facts(hits, catalog, full=True)
     _finish(len(hits))
 
@@ -280,6 +289,7 @@ def list_(
     limit: Annotated[int, _limit_option(0)] = 0,
     facts: FactsDirs = None,
     no_builtin: NoBuiltin = False,
+    no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
     fmt: Format = OutputFormat.AUTO,
@@ -293,13 +303,10 @@ def list_(
       tq list --about al-qaeda --since 2020
       tq list quote --jsonl | head -1
     """
-    from tqcli import query
-
     renderer = _renderer(as_json, as_jsonl, fmt, color)
     chosen = frozenset(kinds or ()) | ({kind} if kind else frozenset())
     filters = Filters(chosen, about, tag, source, since, until)
-    catalog = _catalog(facts, no_builtin)
-    hits = query.browse(catalog, filters, limit)
+    catalog, hits = _ask(facts, no_builtin, no_cache, lambda index: index.browse(filters, limit))
     renderer.facts(hits, catalog, full=False)
     _finish(len(hits))
 
@@ -309,6 +316,7 @@ def list_(
 def sources(
     facts: FactsDirs = None,
     no_builtin: NoBuiltin = False,
+    no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
     fmt: Format = OutputFormat.AUTO,
@@ -321,10 +329,8 @@ def sources(
       tq sources
       tq sources --json | jq -r '.[] | "\\(.facts) \\(.title)"'
     """
-    from tqcli import query
-
     renderer = _renderer(as_json, as_jsonl, fmt, color)
-    uses = query.source_uses(_catalog(facts, no_builtin))
+    _, uses = _ask(facts, no_builtin, no_cache, lambda index: index.source_uses())
     renderer.sources(uses)
     _finish(len(uses))
 
@@ -334,6 +340,7 @@ def sources(
 def stats(
     facts: FactsDirs = None,
     no_builtin: NoBuiltin = False,
+    no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
     fmt: Format = OutputFormat.AUTO,
@@ -346,10 +353,9 @@ def stats(
       tq stats
       tq stats --json | jq .by_kind
     """
-    from tqcli import query
-
     renderer = _renderer(as_json, as_jsonl, fmt, color)
-    renderer.stats(query.stats(_catalog(facts, no_builtin)))
+    _, counts = _ask(facts, no_builtin, no_cache, lambda index: index.stats())
+    renderer.stats(counts)
 
 
 @app.command()

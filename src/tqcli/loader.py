@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -63,16 +64,41 @@ def load(packs: Sequence[Pack]) -> LoadReport:
     for pack in packs:
         for path in _pack_files(pack, state):
             _load_file(pack, path, state)
+    entities = {entity.id: entity for entity in state.entities}
     catalog = Catalog(
         packs=tuple(packs),
         facts=tuple(state.facts),
         sources={source.id: source for source in state.sources},
-        entities={entity.id: entity for entity in state.entities},
+        entities=entities,
+        links=same_as_classes(entities.values()),
     )
     _check_duplicates(state)
     _check_references(catalog, state)
     _check_passages(catalog, state)
     return LoadReport(catalog, _in_file_order(state.problems), state.proven, state.unarchived)
+
+
+def same_as_classes(entities: Iterable[Entity]) -> dict[str, frozenset[str]]:
+    """Group entities linked by same_as (in either direction, transitively).
+
+    Links to ids that no loaded pack defines still join the class: they take effect when the
+    pack defining them is loaded, and are harmless until then.
+    """
+    parent: dict[str, str] = {}
+
+    def root(node: str) -> str:
+        while parent.setdefault(node, node) != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for entity in entities:
+        for other in entity.same_as:
+            parent[root(entity.id)] = root(other)
+    classes: dict[str, set[str]] = {}
+    for node in parent:
+        classes.setdefault(root(node), set()).add(node)
+    return {node: frozenset(members) for members in classes.values() for node in members}
 
 
 def _in_file_order(problems: list[Problem]) -> tuple[Problem, ...]:
@@ -182,10 +208,11 @@ class _File:
                 self.lines.find(*path), f"{owner}{name!r} must be an array of tables ([[{name}]])"
             )
             return
+        top_level = len(path) == 1
         for index, item in enumerate(items):
             item_path = (*path, index) if isinstance(value, list) else (*path, 0)
             if isinstance(item, dict):
-                yield _Table(self, item, item_path, name)
+                yield _Table(self, item, item_path, name, len(items) if top_level else None)
             else:
                 self.report(
                     self.lines.find(*item_path),
@@ -200,15 +227,28 @@ class _Table:
     """
 
     def __init__(
-        self, file: _File, data: Mapping[str, Any], path: tuple[str | int, ...], name: str
+        self,
+        file: _File,
+        data: Mapping[str, Any],
+        path: tuple[str | int, ...],
+        name: str,
+        siblings: int | None = None,
     ) -> None:
         self.file = file
         self._data = data
         self.path = path
+        self._siblings = siblings  # how many top-level tables of this name the parser found
         self._known: set[str] = set()
-        self.line = file.lines.find(*path)
         identifier = data.get("id")
         self.label = f"{name} {identifier!r}: " if isinstance(identifier, str) else f"{name}: "
+
+    @functools.cached_property
+    def line(self) -> int | None:
+        """The table's line: found fast for top-level tables, carefully (and lazily) otherwise."""
+        name, index = self.path[0], self.path[-1]
+        if self._siblings is not None and isinstance(name, str) and isinstance(index, int):
+            return self.file.lines.table(name, index, self._siblings)
+        return self.file.lines.find(*self.path)
 
     @property
     def where(self) -> Location:

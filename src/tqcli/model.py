@@ -378,25 +378,17 @@ class Catalog:
     packs: tuple[Pack, ...]
     """The packs, in load order."""
     facts: tuple[Fact, ...]
-    """Every fact, in load order."""
+    """Every fact, in load order, when loaded from the files; empty when served by the index."""
     sources: Mapping[str, Source] = field(default_factory=dict)
     """Sources by id."""
     entities: Mapping[str, Entity] = field(default_factory=dict)
     """Entities by id."""
+    links: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """For each entity linked by same_as (either way), all it is the same as, itself included."""
 
     def same_entities(self, entity_id: str) -> frozenset[str]:
         """The entity and every entity explicitly linked to it by same_as, either way."""
-        found = {entity_id}
-        frontier = [entity_id]
-        while frontier:
-            current = frontier.pop()
-            entity = self.entities.get(current)
-            linked = set(entity.same_as) if entity else set()
-            linked |= {other.id for other in self.entities.values() if current in other.same_as}
-            for other_id in linked - found:
-                found.add(other_id)
-                frontier.append(other_id)
-        return frozenset(found)
+        return self.links.get(entity_id, frozenset({entity_id}))
 
     def fact(self, fact_id: str) -> Fact | None:
         """The fact with this id, if loaded."""

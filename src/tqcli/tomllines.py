@@ -1,8 +1,15 @@
-"""Finding the line where a TOML table or key is written, for error messages.
+"""Finding the line where a TOML table or key is written, for messages and fact locations.
 
-tomli returns plain dicts without positions, so the lines are found by scanning the text for
-``[[table]]`` headers and ``key =`` lines. The scan is a best effort for files tomli accepted: when
-it cannot tell, a caller falls back to the table's line, or to the file alone.
+tomli returns plain dicts without positions, so the lines are found in the text. Two scans:
+
+- a fast one, one regular expression over the whole text, finds the ``[[table]]`` headers of
+  top-level arrays: every fact's location comes from it;
+- a careful one, line by line and aware of multi-line strings, finds sub-tables and keys. It only
+  runs when a problem needs locating, and also when the fast scan's count of a table disagrees
+  with what the parser found (a header-like line inside a multi-line string).
+
+Either is a best effort for files tomli accepted: when a line cannot be told, callers fall back
+to the table's line, or to the file alone.
 """
 
 from __future__ import annotations
@@ -10,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+_TOP_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\]", re.MULTILINE)
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\[\]]+?)\s*\]\]?\s*(?:#.*)?$")
 _KEY = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*=""")
 _MULTILINE_DELIMITERS = ('"""', "'''")
@@ -28,42 +36,23 @@ class TomlLines:
     """Lines of the tables and keys of one TOML document."""
 
     def __init__(self, text: str) -> None:
-        self._root = _Block(line=1)
-        self._scan(text)
+        self._text = text
+        self._fast: dict[str, list[int]] | None = None
+        self._root: _Block | None = None
 
-    def _scan(self, text: str) -> None:
-        current = self._root
-        tops: dict[str, _Block] = {}  # the latest block for each top-level array name
-        open_delimiter: str | None = None
-        for number, line in enumerate(text.splitlines(), start=1):
-            if open_delimiter is not None:
-                if line.count(open_delimiter) % 2 == 1:
-                    open_delimiter = None
-                continue
-            header = _HEADER.match(line)
-            if header:
-                current = self._open(header.group(2), number, tops)
-                continue
-            key = _KEY.match(line)
-            if key:
-                name = next(group for group in key.groups() if group is not None)
-                current.keys.setdefault(name, number)
-            for delimiter in _MULTILINE_DELIMITERS:
-                if line.count(delimiter) % 2 == 1:
-                    open_delimiter = delimiter
-                    break
-
-    def _open(self, dotted: str, number: int, tops: dict[str, _Block]) -> _Block:
-        parts = [part.strip().strip("\"'") for part in dotted.split(".")]
-        block = _Block(line=number)
-        parent = self._root if len(parts) == 1 else tops.get(parts[0], self._root)
-        for part in parts[1:-1]:
-            siblings = parent.children.get(part)
-            parent = siblings[-1] if siblings else parent
-        parent.children.setdefault(parts[-1], []).append(block)
-        if len(parts) == 1:
-            tops[parts[0]] = block
-        return block
+    def table(self, name: str, index: int, count: int) -> int | None:
+        """The line of the index-th ``[[name]]`` table, of count that the parser found."""
+        if self._fast is None:
+            self._fast = {}
+            line, position = 1, 0
+            for match in _TOP_HEADER.finditer(self._text):
+                line += self._text.count("\n", position, match.start())
+                position = match.start()
+                self._fast.setdefault(match.group(1), []).append(line)
+        lines = self._fast.get(name, [])
+        if len(lines) == count:
+            return lines[index]
+        return self.find(name, index)
 
     def find(self, *path: str | int) -> int | None:
         """The line for a path such as ("figure", 3, "cite", 0, "passage").
@@ -71,7 +60,7 @@ class TomlLines:
         Strings name tables or keys and integers index arrays of tables. The deepest part
         found wins: a key that is not on a line of its own gives its table's line.
         """
-        block = self._root
+        block = self._careful()
         found: int | None = None
         position = 0
         while position < len(path):
@@ -92,3 +81,44 @@ class TomlLines:
             found = block.line
             position += 2
         return found
+
+    def _careful(self) -> _Block:
+        if self._root is None:
+            self._root = _Block(line=1)
+            self._scan(self._root)
+        return self._root
+
+    def _scan(self, root: _Block) -> None:
+        current = root
+        tops: dict[str, _Block] = {}  # the latest block for each top-level array name
+        open_delimiter: str | None = None
+        for number, line in enumerate(self._text.splitlines(), start=1):
+            if open_delimiter is not None:
+                if line.count(open_delimiter) % 2 == 1:
+                    open_delimiter = None
+                continue
+            header = _HEADER.match(line)
+            if header:
+                current = self._open(root, header.group(2), number, tops)
+                continue
+            key = _KEY.match(line)
+            if key:
+                name = next(group for group in key.groups() if group is not None)
+                current.keys.setdefault(name, number)
+            for delimiter in _MULTILINE_DELIMITERS:
+                if line.count(delimiter) % 2 == 1:
+                    open_delimiter = delimiter
+                    break
+
+    @staticmethod
+    def _open(root: _Block, dotted: str, number: int, tops: dict[str, _Block]) -> _Block:
+        parts = [part.strip().strip("\"'") for part in dotted.split(".")]
+        block = _Block(line=number)
+        parent = root if len(parts) == 1 else tops.get(parts[0], root)
+        for part in parts[1:-1]:
+            siblings = parent.children.get(part)
+            parent = siblings[-1] if siblings else parent
+        parent.children.setdefault(parts[-1], []).append(block)
+        if len(parts) == 1:
+            tops[parts[0]] = block
+        return block

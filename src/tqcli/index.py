@@ -1,0 +1,586 @@
+"""The search index: the loaded packs in SQLite with FTS5, answering every query command.
+
+The index is built from validated packs and kept in the user's cache directory, keyed on the
+packs' files, so a query after the first pays neither for parsing nor for validating them. With
+--no-cache (or no writable cache directory) the same index is built in memory: there is one query
+engine, cached or not.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+import tempfile
+import threading
+import zlib
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tqcli import __version__, codec
+from tqcli.errors import BadRequest, NotFound
+from tqcli.model import (
+    Agreement,
+    Catalog,
+    Entity,
+    Event,
+    Fact,
+    FactKind,
+    Figure,
+    Filters,
+    Hit,
+    Pack,
+    Quote,
+    Sanction,
+    SourceUse,
+    Stats,
+)
+from tqcli.textnorm import did_you_mean, fold, tokens
+
+SCHEMA_VERSION = "1"
+CACHE_DIR_VARIABLE = "TQ_CACHE_DIR"
+# Relative weights of the searchable columns in BM25 ranking, in column order.
+_COLUMNS = ("id", "claim", "tags", "names", "sources", "notes", "details")
+_WEIGHTS = (2.0, 1.0, 1.5, 1.0, 0.5, 0.5, 1.0)
+_T = TypeVar("_T")
+
+_SCHEMA = f"""
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE packs (seq INTEGER PRIMARY KEY, name TEXT, path TEXT, origin TEXT);
+CREATE TABLE sources (id TEXT PRIMARY KEY, data TEXT NOT NULL, crc INTEGER NOT NULL);
+CREATE TABLE entities (id TEXT PRIMARY KEY, data TEXT NOT NULL, crc INTEGER NOT NULL);
+CREATE TABLE entity_names (name TEXT NOT NULL, entity_id TEXT NOT NULL);
+CREATE TABLE links (entity_id TEXT NOT NULL, same TEXT NOT NULL);
+CREATE TABLE facts (
+    seq INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, kind TEXT NOT NULL, pack TEXT NOT NULL,
+    first_day TEXT, last_day TEXT, data TEXT NOT NULL, crc INTEGER NOT NULL
+);
+CREATE TABLE fact_tags (seq INTEGER NOT NULL, tag TEXT NOT NULL);
+CREATE TABLE fact_sources (seq INTEGER NOT NULL, source_id TEXT NOT NULL);
+CREATE TABLE fact_entities (seq INTEGER NOT NULL, entity_id TEXT NOT NULL);
+CREATE VIRTUAL TABLE fact_text USING fts5({", ".join(_COLUMNS)}, content='', tokenize='unicode61');
+"""
+_INDEXES = """
+CREATE INDEX entity_names_name ON entity_names (name);
+CREATE INDEX links_entity ON links (entity_id);
+CREATE INDEX facts_order ON facts (first_day IS NULL, first_day, id);
+CREATE INDEX fact_tags_tag ON fact_tags (tag, seq);
+CREATE INDEX fact_sources_source ON fact_sources (source_id, seq);
+CREATE INDEX fact_entities_entity ON fact_entities (entity_id, seq);
+"""
+
+
+class CorruptIndex(Exception):
+    """The cache file is not an index this version of tq wrote for these packs."""
+
+
+@dataclass(frozen=True)
+class CachePolicy:
+    """Where the index is kept, if anywhere."""
+
+    directory: Path | None
+    """The cache directory, or None to build the index in memory."""
+
+    @classmethod
+    def from_environment(
+        cls, *, enabled: bool, environ: Mapping[str, str] = os.environ
+    ) -> CachePolicy:
+        """TQ_CACHE_DIR, else the platform's user cache directory; None when disabled."""
+        if not enabled:
+            return cls(None)
+        if environ.get(CACHE_DIR_VARIABLE):
+            return cls(Path(environ[CACHE_DIR_VARIABLE]))
+        if sys.platform == "win32" and environ.get("LOCALAPPDATA"):
+            return cls(Path(environ["LOCALAPPDATA"]) / "tq" / "cache")
+        if sys.platform == "darwin":
+            return cls(Path.home() / "Library" / "Caches" / "tq")
+        base = environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        return cls(Path(base) / "tq")
+
+
+# --- Opening, and building when needed ---------------------------------------------------------
+
+
+def answer(
+    packs: Sequence[Pack], policy: CachePolicy, ask: Callable[[Index], _T]
+) -> tuple[Index, _T]:
+    """Ask the index for these packs a question; a damaged cache is rebuilt and asked again.
+
+    Whatever rendering the answer will need from the index is read before returning, so a
+    damaged cache shows up here, where it can be rebuilt, and never half-way through output.
+    """
+    fingerprint = _fingerprint(packs)
+    path = policy.directory / f"index-{_key(packs)}.sqlite3" if policy.directory else None
+    if path is not None:
+        with contextlib.suppress(CorruptIndex, sqlite3.Error, OSError):
+            index = Index.open(path, fingerprint)
+            result = ask(index)
+            index.prefetch(result)
+            return index, result
+    index = _build(packs, fingerprint, path)
+    result = ask(index)
+    index.prefetch(result)
+    return index, result
+
+
+def in_memory(packs: Sequence[Pack]) -> Index:
+    """An index of these packs built in memory, written nowhere."""
+    return _build(packs, _fingerprint(packs), None)
+
+
+def _key(packs: Sequence[Pack]) -> str:
+    described = "\n".join(f"{p.name}\t{p.origin}\t{p.path.resolve()}" for p in packs)
+    return hashlib.sha256(described.encode("utf-8")).hexdigest()[:20]
+
+
+def _fingerprint(packs: Sequence[Pack]) -> str:
+    """Every file of every pack, by path, size, times and inode: any edit changes it."""
+    digest = hashlib.sha256(f"{SCHEMA_VERSION}\t{__version__}".encode())
+    for pack in packs:
+        digest.update(f"\npack\t{pack.name}\t{pack.origin}\t{pack.path.resolve()}".encode())
+        for folder, subfolders, files in os.walk(pack.path):
+            subfolders.sort()
+            for name in sorted(files):
+                path = os.path.join(folder, name)
+                with contextlib.suppress(OSError):
+                    st = os.stat(path)
+                    digest.update(
+                        f"\n{path}\t{st.st_size}\t{st.st_mtime_ns}\t{st.st_ctime_ns}\t{st.st_ino}".encode()
+                    )
+    return digest.hexdigest()
+
+
+def _build(packs: Sequence[Pack], fingerprint: str, path: Path | None) -> Index:
+    """Load and validate the packs, then write the index to path (atomically), or to memory."""
+    from tqcli.loader import open_catalog  # only a build parses and validates the packs
+
+    with _progress_note():
+        catalog = open_catalog(packs)
+        if path is not None:
+            try:
+                return _write(catalog, fingerprint, path)
+            except (OSError, sqlite3.Error) as error:
+                reason = getattr(error, "strerror", None) or str(error)
+                sys.stderr.write(
+                    f"tq: cannot keep the index in {path.parent} ({reason}); "
+                    "answering without a cache\n"
+                )
+        connection = sqlite3.connect(":memory:")
+        _fill(connection, catalog, fingerprint)
+        return Index(connection)
+
+
+def _write(catalog: Catalog, fingerprint: str, path: Path) -> Index:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    try:
+        connection = sqlite3.connect(temporary)
+        try:
+            _fill(connection, catalog, fingerprint)
+        finally:
+            connection.close()
+        os.replace(temporary, path)  # atomic: a racing reader sees the old file or this one
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+    return Index.open(path, fingerprint)
+
+
+@contextlib.contextmanager
+def _progress_note() -> Iterator[None]:
+    """On a terminal, say so when building takes more than half a second."""
+    shown = threading.Event()
+
+    def note() -> None:
+        shown.set()
+        sys.stderr.write("tq: indexing the fact packs (first run after a change)…")
+        sys.stderr.flush()
+
+    timer = threading.Timer(0.5, note) if sys.stderr.isatty() else None
+    if timer is not None:
+        timer.daemon = True
+        timer.start()
+    try:
+        yield
+    finally:
+        if timer is not None:
+            timer.cancel()
+            if shown.is_set():
+                sys.stderr.write("\r\x1b[K")
+                sys.stderr.flush()
+
+
+def _fill(connection: sqlite3.Connection, catalog: Catalog, fingerprint: str) -> None:
+    connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
+    with connection:
+        connection.executemany(
+            "INSERT INTO packs VALUES (?, ?, ?, ?)",
+            ((n, p.name, str(p.path), p.origin) for n, p in enumerate(catalog.packs)),
+        )
+        connection.executemany(
+            "INSERT INTO sources VALUES (?, ?, ?)",
+            ((s.id, *_sealed(codec.encode_source(s))) for s in catalog.sources.values()),
+        )
+        connection.executemany(
+            "INSERT INTO entities VALUES (?, ?, ?)",
+            ((e.id, *_sealed(codec.encode_entity(e))) for e in catalog.entities.values()),
+        )
+        connection.executemany(
+            "INSERT INTO entity_names VALUES (?, ?)",
+            (
+                (_name_key(name), entity.id)
+                for entity in catalog.entities.values()
+                for name in {entity.id, *entity.names}
+            ),
+        )
+        connection.executemany(
+            "INSERT INTO links VALUES (?, ?)",
+            ((node, same) for node, members in catalog.links.items() for same in members),
+        )
+        connection.executemany(
+            "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                (seq, f.id, f.kind.value, f.pack, *_days(f), *_sealed(codec.encode_fact(f)))
+                for seq, f in enumerate(catalog.facts)
+            ),
+        )
+        connection.executemany(
+            "INSERT INTO fact_tags VALUES (?, ?)",
+            ((seq, fold(tag)) for seq, f in enumerate(catalog.facts) for tag in set(f.tags)),
+        )
+        connection.executemany(
+            "INSERT INTO fact_sources VALUES (?, ?)",
+            (
+                (seq, source)
+                for seq, f in enumerate(catalog.facts)
+                for source in {c.source for c in f.citations}
+            ),
+        )
+        connection.executemany(
+            "INSERT INTO fact_entities VALUES (?, ?)",
+            (
+                (seq, entity)
+                for seq, f in enumerate(catalog.facts)
+                for entity in set(entities_of(f))
+            ),
+        )
+        connection.executemany(
+            f"INSERT INTO fact_text (rowid, {', '.join(_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            ((seq, *_searchable(f, catalog)) for seq, f in enumerate(catalog.facts)),
+        )
+        connection.executescript(_INDEXES)
+        connection.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            (("schema", SCHEMA_VERSION), ("fingerprint", fingerprint)),
+        )
+
+
+def _sealed(data: object) -> tuple[str, int]:
+    """Data as JSON text with its CRC-32, so damage inside a row is detected when it is read."""
+    text = json.dumps(data, ensure_ascii=False)
+    return text, zlib.crc32(text.encode("utf-8"))
+
+
+def _name_key(name: str) -> str:
+    return fold(name).replace("-", " ").strip()
+
+
+def _days(fact: Fact) -> tuple[str | None, str | None]:
+    """The first and last day a fact could be about (an event's span included)."""
+    if fact.date is None:
+        return None, None
+    details = fact.details
+    end = details.end if isinstance(details, Event) and details.end else fact.date
+    return fact.date.first_day.isoformat(), end.last_day.isoformat()
+
+
+def entities_of(fact: Fact) -> Iterator[str]:
+    """Every entity a fact mentions: what it is about, who asserts it, speakers, parties …"""
+    yield from fact.about
+    if fact.asserted_by:
+        yield fact.asserted_by
+    details = fact.details
+    if isinstance(details, Quote):
+        yield details.speaker
+    elif isinstance(details, Sanction):
+        yield from details.targets
+    elif isinstance(details, Agreement):
+        yield from details.parties
+
+
+def _searchable(fact: Fact, catalog: Catalog) -> tuple[str, ...]:
+    """The fact's text for each searchable column, folded and stemmed like queries are."""
+    names: list[str] = []
+    for entity_id in dict.fromkeys(entities_of(fact)):
+        entity = catalog.entities.get(entity_id)
+        if entity is not None:
+            names.extend(entity.names)
+    sources = [
+        f"{source.title} {source.publisher}"
+        for source in (catalog.sources.get(c.source) for c in fact.citations)
+        if source is not None
+    ]
+    details = [*_detail_texts(fact), str(fact.date.year) if fact.date else ""]
+    columns = (
+        fact.id.replace("-", " "),
+        fact.claim,
+        " ".join(fact.tags),
+        " ".join(names),
+        " ".join(sources),
+        " ".join(note.text for note in fact.notes),
+        " ".join(details),
+    )
+    return tuple(" ".join(tokens(text)) for text in columns)
+
+
+def _detail_texts(fact: Fact) -> Iterator[str]:
+    details = fact.details
+    if isinstance(details, Figure):
+        for number in (details.value, details.min, details.max):
+            if number is not None:
+                yield str(int(number)) if float(number).is_integer() else str(number)
+        yield from (details.unit, details.qualifier or "")
+    elif isinstance(details, Quote):
+        yield from (details.text, details.speaker_role or "", details.medium or "")
+    elif isinstance(details, Sanction):
+        yield from (
+            details.authority,
+            details.instrument,
+            details.committee or "",
+            *details.measures,
+        )
+        yield from (details.list_name or "", details.reference or "", details.remarks or "")
+    elif isinstance(details, Agreement):
+        yield from (details.name, details.place or "", *details.commitments)
+    else:
+        yield details.place or ""
+
+
+# --- Querying -----------------------------------------------------------------------------------
+
+
+class _LazyRows(Mapping[str, _T]):
+    """A read-only mapping over one table of id and data, decoding rows as they are asked for."""
+
+    def __init__(
+        self, connection: sqlite3.Connection, table: str, decode: Callable[[Any], _T]
+    ) -> None:
+        self._connection = connection
+        self._table = table
+        self._decode = decode
+        self._cache: dict[str, _T] = {}
+
+    def __getitem__(self, key: str) -> _T:
+        if key not in self._cache:
+            row = self._connection.execute(
+                f"SELECT data, crc FROM {self._table} WHERE id = ?", (key,)
+            ).fetchone()
+            if row is None:
+                raise KeyError(key)
+            self._cache[key] = _decoded(self._decode, row[0], row[1])
+        return self._cache[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return (
+            row[0]
+            for row in self._connection.execute(f"SELECT id FROM {self._table} ORDER BY rowid")
+        )
+
+    def __len__(self) -> int:
+        return int(self._connection.execute(f"SELECT count(*) FROM {self._table}").fetchone()[0])
+
+
+def _decoded(decode: Callable[[Any], _T], text: object, crc: object) -> _T:
+    if not isinstance(text, str) or zlib.crc32(text.encode("utf-8")) != crc:
+        raise CorruptIndex("a row does not match its checksum")
+    try:
+        return decode(json.loads(text))
+    except (ValueError, KeyError, TypeError) as error:
+        raise CorruptIndex(f"undecodable row: {error}") from error
+
+
+class Index:
+    """Queries over one index database."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+        packs = tuple(
+            Pack(name, Path(path), origin)
+            for name, path, origin in connection.execute(
+                "SELECT name, path, origin FROM packs ORDER BY seq"
+            )
+        )
+        links: dict[str, set[str]] = {}
+        for node, same in connection.execute("SELECT entity_id, same FROM links"):
+            links.setdefault(node, set()).add(same)
+        self.catalog = Catalog(
+            packs=packs,
+            facts=(),
+            sources=_LazyRows(connection, "sources", codec.decode_source),
+            entities=_LazyRows(connection, "entities", codec.decode_entity),
+            links={node: frozenset(members) for node, members in links.items()},
+        )
+
+    @classmethod
+    def open(cls, path: Path, fingerprint: str) -> Index:
+        """The index at path, if it is one this tq wrote for packs with this fingerprint."""
+        if not path.is_file():
+            raise CorruptIndex("no index yet")
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+            if meta.get("schema") != SCHEMA_VERSION or meta.get("fingerprint") != fingerprint:
+                raise CorruptIndex("the packs changed since the index was built")
+            return cls(connection)
+        except BaseException:
+            connection.close()
+            raise
+
+    def prefetch(self, result: object) -> None:
+        """Read now every source and entity that rendering result will look up."""
+        hits = result if isinstance(result, list) else []
+        for hit in hits:
+            if not isinstance(hit, Hit):
+                continue
+            fact = hit.fact
+            for citation in (*fact.citations, *(n.citation for n in fact.notes if n.citation)):
+                self.catalog.sources.get(citation.source)
+            for entity_id in entities_of(fact):
+                for same in self.catalog.same_entities(entity_id):
+                    self.catalog.entities.get(same)
+
+    def _facts(self, sql: str, parameters: Sequence[object]) -> list[tuple[Fact, float | None]]:
+        rows = self._connection.execute(sql, parameters).fetchall()
+        return [(_decoded(codec.decode_fact, data, crc), score) for data, crc, score in rows]
+
+    def _where(self, filters: Filters) -> tuple[str, list[object]]:
+        clauses: list[str] = []
+        parameters: list[object] = []
+        if filters.kinds:
+            kinds = sorted(kind.value for kind in filters.kinds)
+            clauses.append(f"f.kind IN ({', '.join('?' * len(kinds))})")
+            parameters.extend(kinds)
+        if filters.about:
+            same = sorted(self.catalog.same_entities(self.find_entity(filters.about).id))
+            clauses.append(
+                "f.seq IN (SELECT seq FROM fact_entities WHERE entity_id IN "
+                f"({', '.join('?' * len(same))}))"
+            )
+            parameters.extend(same)
+        if filters.tag:
+            clauses.append("f.seq IN (SELECT seq FROM fact_tags WHERE tag = ?)")
+            parameters.append(fold(filters.tag))
+        if filters.source is not None:
+            if filters.source not in self.catalog.sources:
+                hint = did_you_mean(filters.source, list(self.catalog.sources))
+                raise BadRequest(
+                    f"--source: no source with id {filters.source!r}{hint}; see 'tq sources'"
+                )
+            clauses.append("f.seq IN (SELECT seq FROM fact_sources WHERE source_id = ?)")
+            parameters.append(filters.source)
+        if filters.since is not None:
+            clauses.append("f.last_day >= ?")
+            parameters.append(filters.since.first_day.isoformat())
+        if filters.until is not None:
+            clauses.append("f.first_day <= ?")
+            parameters.append(filters.until.last_day.isoformat())
+        return " AND ".join(clauses) or "1", parameters
+
+    def search(self, terms: Sequence[str], filters: Filters, limit: int = 20) -> list[Hit]:
+        """Facts passing the filters ranked by BM25 relevance to terms; at most limit (0: all)."""
+        query = list(dict.fromkeys(token for term in terms for token in tokens(term)))
+        if not query:
+            raise BadRequest(
+                f"nothing to search for in {' '.join(terms)!r}: give a word or a number"
+            )
+        where, parameters = self._where(filters)
+        match = " OR ".join(f'"{token}"' for token in query)
+        weights = ", ".join(map(str, _WEIGHTS))
+        sql = (
+            f"SELECT f.data, f.crc, bm25(fact_text, {weights}) AS rank FROM fact_text "
+            f"JOIN facts f ON f.seq = fact_text.rowid WHERE fact_text MATCH ? AND {where} "
+            "ORDER BY rank, f.first_day IS NULL, f.first_day, f.id"
+            + (" LIMIT ?" if limit > 0 else "")
+        )
+        found = self._facts(sql, [match, *parameters, *([limit] if limit > 0 else [])])
+        return [Hit(fact, -(rank or 0.0)) for fact, rank in found]
+
+    def browse(self, filters: Filters, limit: int = 0) -> list[Hit]:
+        """Facts passing the filters in date order, undated last; at most limit (0: all)."""
+        where, parameters = self._where(filters)
+        sql = (
+            f"SELECT f.data, f.crc, NULL FROM facts f WHERE {where} "
+            "ORDER BY f.first_day IS NULL, f.first_day, f.id" + (" LIMIT ?" if limit > 0 else "")
+        )
+        return [
+            Hit(fact)
+            for fact, _ in self._facts(sql, [*parameters, *([limit] if limit > 0 else [])])
+        ]
+
+    def show(self, ids: Sequence[str]) -> list[Hit]:
+        """The facts with these ids, in the order asked; NotFound naming every unknown id."""
+        wanted = list(dict.fromkeys(ids))
+        sql = f"SELECT data, crc, NULL FROM facts WHERE id IN ({', '.join('?' * len(wanted))})"
+        by_id = {fact.id: fact for fact, _ in self._facts(sql, wanted)}
+        missing = [fact_id for fact_id in wanted if fact_id not in by_id]
+        if missing:
+            raise NotFound("; ".join(self._unknown_id(fact_id) for fact_id in missing))
+        return [Hit(by_id[fact_id]) for fact_id in wanted]
+
+    def _unknown_id(self, fact_id: str) -> str:
+        if fact_id in self.catalog.entities:
+            return f"{fact_id!r} is an entity, not a fact: try 'tq list --about {fact_id}'"
+        if fact_id in self.catalog.sources:
+            return f"{fact_id!r} is a source, not a fact: try 'tq list --source {fact_id}'"
+        near = [
+            row[0]
+            for row in self._connection.execute(
+                "SELECT id FROM facts WHERE id LIKE ? LIMIT 1000", (fact_id[:3] + "%",)
+            )
+        ]
+        return f"no fact with id {fact_id!r}{did_you_mean(fact_id, near)}"
+
+    def find_entity(self, name: str) -> Entity:
+        """The entity named by id, name or alias (folded); BadRequest with a hint if none."""
+        if name in self.catalog.entities:
+            return self.catalog.entities[name]
+        row = self._connection.execute(
+            "SELECT entity_id FROM entity_names WHERE name = ? LIMIT 1", (_name_key(name),)
+        ).fetchone()
+        if row is not None:
+            return self.catalog.entities[row[0]]
+        names: list[str] = [
+            row[0] for row in self._connection.execute("SELECT name FROM entity_names")
+        ]
+        raise BadRequest(
+            f"--about: no entity {name!r} in the loaded packs{did_you_mean(_name_key(name), names)}"
+        )
+
+    def source_uses(self) -> list[SourceUse]:
+        """Every source with how many facts cite it, most cited first."""
+        rows = self._connection.execute(
+            "SELECT s.data, s.crc, "
+            "(SELECT count(*) FROM fact_sources fs WHERE fs.source_id = s.id) AS n "
+            "FROM sources s ORDER BY n DESC, s.id"
+        ).fetchall()
+        return [SourceUse(_decoded(codec.decode_source, data, crc), n) for data, crc, n in rows]
+
+    def stats(self) -> Stats:
+        """Counts of facts by kind, pack and source."""
+        count = self._connection.execute
+        by_kind = dict(count("SELECT kind, count(*) FROM facts GROUP BY kind").fetchall())
+        by_pack = dict(count("SELECT pack, count(*) FROM facts GROUP BY pack").fetchall())
+        return Stats(
+            facts=int(count("SELECT count(*) FROM facts").fetchone()[0]),
+            sources=len(self.catalog.sources),
+            entities=len(self.catalog.entities),
+            by_kind={kind.value: int(by_kind.get(kind.value, 0)) for kind in FactKind},
+            by_pack={pack.name: int(by_pack.get(pack.name, 0)) for pack in self.catalog.packs},
+            by_source={use.source.id: use.facts for use in self.source_uses()},
+        )

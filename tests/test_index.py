@@ -1,0 +1,193 @@
+"""The index cache: built once, reused, rebuilt on any change, never trusted when damaged."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tqcli.cli import app
+from tqcli.index import CachePolicy
+
+from conftest import MINI_PACK
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> Path:
+    copy = tmp_path / "pack"
+    shutil.copytree(MINI_PACK, copy)
+    return copy
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    directory = tmp_path / "cache"
+    monkeypatch.setenv("TQ_CACHE_DIR", str(directory))
+    return directory
+
+
+def _ids(runner: CliRunner, pack: Path, *args: str) -> list[str]:
+    result = runner.invoke(app, [*args, "--json", "--no-builtin", "--facts", str(pack)])
+    assert result.exit_code in (0, 1), result.stderr
+    return [fact["id"] for fact in json.loads(result.stdout)]
+
+
+def _index_files(cache: Path) -> list[Path]:
+    return sorted(cache.glob("index-*.sqlite3"))
+
+
+def test_the_index_is_built_once_and_reused(runner: CliRunner, pack: Path, cache: Path) -> None:
+    assert _ids(runner, pack, "search", "gadgets") == ["acme-gadgets-2019", "widget-accord"]
+    [index] = _index_files(cache)
+    built = index.stat().st_mtime_ns
+
+    assert _ids(runner, pack, "search", "gadgets") == ["acme-gadgets-2019", "widget-accord"]
+    assert index.stat().st_mtime_ns == built
+
+
+def test_an_edit_an_addition_and_a_removal_are_picked_up(
+    runner: CliRunner, pack: Path, cache: Path
+) -> None:
+    assert _ids(runner, pack, "search", "shelbyville") == []
+
+    facts = pack / "facts.toml"
+    facts.write_text(
+        facts.read_text().replace(
+            'claim = "Acme was founded in 1901 in Springfield."',
+            'claim = "Acme was founded in 1901 in Shelbyville."',
+        )
+    )
+    assert _ids(runner, pack, "search", "shelbyville") == ["acme-founded"]
+
+    (pack / "more.toml").write_text(
+        '[[event]]\nid = "shelbyville-fair"\nclaim = "Shelbyville held a fair."\nabout = ["acme"]\n'
+        '[[event.cite]]\nsource = "unarchived-note"\npassage = "a fair"\n'
+    )
+    assert sorted(_ids(runner, pack, "search", "shelbyville")) == [
+        "acme-founded",
+        "shelbyville-fair",
+    ]
+
+    (pack / "more.toml").unlink()
+    assert _ids(runner, pack, "search", "shelbyville") == ["acme-founded"]
+    assert len(_index_files(cache)) == 1
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda path: path.write_bytes(b"not a database at all"), id="foreign"),
+        pytest.param(lambda path: path.write_bytes(path.read_bytes()[:4096]), id="truncated"),
+        pytest.param(lambda path: path.write_bytes(b""), id="empty"),
+        pytest.param(
+            lambda path: path.write_bytes(
+                path.read_bytes().replace(b"acme-gadgets-2019", b"acme-gadgets-2O19")
+            ),
+            id="altered",
+        ),
+    ],
+)
+def test_a_damaged_index_is_rebuilt_never_trusted(
+    runner: CliRunner, pack: Path, cache: Path, damage: object
+) -> None:
+    _ids(runner, pack, "search", "gadgets")
+    [index] = _index_files(cache)
+    damage(index)  # type: ignore[operator]
+    os.utime(index, ns=(0, 0))
+
+    assert _ids(runner, pack, "search", "gadgets") == ["acme-gadgets-2019", "widget-accord"]
+    assert _ids(runner, pack, "show", "acme-gadgets-2019") == ["acme-gadgets-2019"]
+
+
+def test_an_unwritable_cache_directory_degrades_to_no_cache(
+    runner: CliRunner, pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("TQ_CACHE_DIR", str(blocker / "cache"))  # a directory inside a file
+
+    result = runner.invoke(
+        app, ["search", "gadgets", "--json", "--no-builtin", "--facts", str(pack)]
+    )
+
+    assert result.exit_code == 0
+    assert [fact["id"] for fact in json.loads(result.stdout)] == [
+        "acme-gadgets-2019",
+        "widget-accord",
+    ]
+    assert result.stderr.count("\n") == 1
+    assert "answering without a cache" in result.stderr
+
+
+def test_no_cache_writes_nothing(runner: CliRunner, pack: Path, cache: Path) -> None:
+    result = runner.invoke(
+        app, ["search", "gadgets", "--no-cache", "--no-builtin", "--facts", str(pack)]
+    )
+
+    assert result.exit_code == 0
+    assert not cache.exists()
+
+
+def test_xdg_cache_home_is_respected() -> None:
+    policy = CachePolicy.from_environment(enabled=True, environ={"XDG_CACHE_HOME": "/somewhere"})
+    override = CachePolicy.from_environment(
+        enabled=True, environ={"XDG_CACHE_HOME": "/somewhere", "TQ_CACHE_DIR": "/elsewhere"}
+    )
+
+    if sys.platform not in ("win32", "darwin"):
+        assert policy.directory == Path("/somewhere/tq")
+    assert override.directory == Path("/elsewhere")
+    assert CachePolicy.from_environment(enabled=False).directory is None
+
+
+def test_racing_processes_both_answer_correctly(
+    tq_executable: Path, pack: Path, cache: Path
+) -> None:
+    command = [
+        str(tq_executable),
+        "search",
+        "gadgets",
+        "--json",
+        "--no-builtin",
+        "--facts",
+        str(pack),
+    ]
+    racers = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)
+    ]
+
+    results = [racer.communicate(timeout=60) for racer in racers]
+
+    for stdout, stderr in results:
+        assert stderr == b""
+        assert [fact["id"] for fact in json.loads(stdout)] == ["acme-gadgets-2019", "widget-accord"]
+    assert len(_index_files(cache)) == 1
+    assert [path.name for path in cache.iterdir() if path.name.endswith(".tmp")] == []
+
+
+def test_a_warm_query_parses_nothing_and_imports_no_rich(pack: Path, cache: Path) -> None:
+    probe = (
+        "import sys\n"
+        "from tqcli.__main__ import main\n"
+        "sys.argv = ['tq', 'search', 'widgets', '--json', '--no-builtin', '--facts', "
+        f"{str(pack)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = ('rich', 'pygments', 'tomli', 'tqcli.loader', 'tqcli.unsc', 'defusedxml')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)), file=sys.stderr)\n"
+    )
+    cold = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+    )
+    warm = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+    )
+
+    assert json.loads(warm.stdout) == json.loads(cold.stdout)
+    assert "tomli" in cold.stderr  # the first run built the index
+    assert warm.stderr.strip() == "[]"
