@@ -3,7 +3,8 @@
     python bench/synthetic.py 100000 /tmp/pack-100k
 
 The same size always gives byte-identical files. The text is pseudo-words, never real claims.
-One word, "zarqawix", is planted in about 1 fact in 200 so searches have a known selectivity.
+One word, "zarqawix", is planted in the claim of about 1 fact in 200, so that searches have a
+known selectivity.
 """
 
 from __future__ import annotations
@@ -57,11 +58,11 @@ def generate(size: int, directory: Path) -> None:
     for n in range(size):
         kind = KINDS[n % len(KINDS)]
         source = rng.randrange(sources)
-        passage = _sentence(rng, words, 12, 30)
+        passage = _sentence(rng, words, 8, 20)
+        claim = _sentence(rng, words, 10, 22)
         if rng.randrange(200) == 0:
-            passage = passage[:-1] + f" {SEARCH_TERM}."
+            claim = claim[:-1] + f" {SEARCH_TERM}."
         archives[source].append(passage)
-        claim = _sentence(rng, words, 15, 35)
         about = ", ".join(f'"e{rng.randrange(entities)}"' for _ in range(rng.randint(1, 3)))
         tags = ", ".join(_quoted(rng.choice(words[:50])) for _ in range(rng.randint(0, 3)))
         date = f"{rng.randint(1980, 2024)}-{rng.randint(1, 12):02d}"

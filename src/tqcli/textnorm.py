@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
+import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 # Apostrophes and quote-like marks vanish ("Qa'ida" -> "qaida"); hyphens and dashes split words
 # ("al-Qaeda" -> "al qaeda"), so every common spelling folds to the same tokens.
@@ -18,13 +18,19 @@ _WHITESPACE = re.compile(r"\s+")
 
 def fold(text: str) -> str:
     """Lower-case, strip diacritics and apostrophes, drop digit grouping ("2,996" -> "2996")."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_VANISH))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _DIGIT_GROUPING.sub("", stripped.casefold())
+    text = text.translate(_VANISH)
+    if not text.isascii():  # most text is ASCII, and skips this costly per-character pass
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _DIGIT_GROUPING.sub("", text.casefold())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
-    """Fold simple English plurals so "sanctions" finds "sanction" (and "provinces" "province")."""
+    """Fold simple English plurals: "injuries" -> "injury", "sanctions" -> "sanction".
+
+    Not "press", "status", "analysis" or "bus". Cached: the same words come back all the time.
+    """
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
@@ -33,8 +39,14 @@ def stem(word: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """The folded, stemmed word tokens of text, in order."""
-    return [stem(token) for token in _TOKEN.findall(fold(text))]
+    """The folded words of text, in order, with simple plurals made singular."""
+    return [stem(word) for word in _TOKEN.findall(fold(text))]
+
+
+def token_columns(texts: Sequence[str]) -> list[str]:
+    """tokens() of each text, joined by spaces: one fold for them all, as index building needs."""
+    folded = fold("\x1f".join(texts)).split("\x1f")
+    return [" ".join(map(stem, _TOKEN.findall(text))) for text in folded]
 
 
 def squeeze(text: str) -> str:
@@ -49,5 +61,7 @@ def printable(text: str) -> str:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A " (did you mean 'x'?)" suffix naming the closest choice, or "" when none is close."""
+    import difflib  # only on the way to an error message
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
