@@ -19,7 +19,22 @@ KINDS = ("figure", "quote", "event", "sanction", "agreement")
 
 
 def _vocabulary(rng: random.Random) -> list[str]:
-    syllables = ["ka", "ri", "to", "ma", "sul", "dan", "ber", "lo", "qa", "zi", "hen", "wa", "ti", "no"]
+    syllables = [
+        "ka",
+        "ri",
+        "to",
+        "ma",
+        "sul",
+        "dan",
+        "ber",
+        "lo",
+        "qa",
+        "zi",
+        "hen",
+        "wa",
+        "ti",
+        "no",
+    ]
     words = {"".join(rng.choice(syllables) for _ in range(rng.randint(1, 4))) for _ in range(6000)}
     words.discard(SEARCH_TERM)
     return sorted(words)
@@ -54,7 +69,9 @@ def generate(size: int, directory: Path) -> None:
         )
     (directory / "entities.toml").write_text("\n".join(lines), encoding="utf-8")
 
-    facts_files: list[list[str]] = [[] for _ in range((size + FACTS_PER_FILE - 1) // FACTS_PER_FILE)]
+    facts_files: list[list[str]] = [
+        [] for _ in range((size + FACTS_PER_FILE - 1) // FACTS_PER_FILE)
+    ]
     for n in range(size):
         kind = KINDS[n % len(KINDS)]
         source = rng.randrange(sources)
@@ -66,20 +83,35 @@ def generate(size: int, directory: Path) -> None:
         about = ", ".join(f'"e{rng.randrange(entities)}"' for _ in range(rng.randint(1, 3)))
         tags = ", ".join(_quoted(rng.choice(words[:50])) for _ in range(rng.randint(0, 3)))
         date = f"{rng.randint(1980, 2024)}-{rng.randint(1, 12):02d}"
-        table = [f"[[{kind}]]", f'id = "f{n}"', f"claim = {_quoted(claim)}", f'date = "{date}"',
-                 f"about = [{about}]", f"tags = [{tags}]"]
+        table = [
+            f"[[{kind}]]",
+            f'id = "f{n}"',
+            f"claim = {_quoted(claim)}",
+            f'date = "{date}"',
+            f"about = [{about}]",
+            f"tags = [{tags}]",
+        ]
         if kind == "figure":
             table += [f"value = {rng.randint(1, 100000)}", f"unit = {_quoted(rng.choice(words))}"]
         elif kind == "quote":
             words_said = " ".join(passage.split()[2:8])
-            table += [f"text = {_quoted(words_said)}", f'speaker = "e{rng.randrange(entities)}"',
-                      f"speaker_role = {_quoted(rng.choice(words))}"]
+            table += [
+                f"text = {_quoted(words_said)}",
+                f'speaker = "e{rng.randrange(entities)}"',
+                f"speaker_role = {_quoted(rng.choice(words))}",
+            ]
         elif kind == "sanction":
-            table += ['authority = "Synthetic Council"', f'instrument = "Resolution {n}"',
-                      f'adopted = "{date}"', f'targets = ["e{rng.randrange(entities)}"]']
+            table += [
+                'authority = "Synthetic Council"',
+                f'instrument = "Resolution {n}"',
+                f'adopted = "{date}"',
+                f'targets = ["e{rng.randrange(entities)}"]',
+            ]
         elif kind == "agreement":
-            table += [f"name = {_quoted(_sentence(rng, words, 3, 6))}",
-                      f'parties = ["e{rng.randrange(entities)}", "e{rng.randrange(entities)}"]']
+            table += [
+                f"name = {_quoted(_sentence(rng, words, 3, 6))}",
+                f'parties = ["e{rng.randrange(entities)}", "e{rng.randrange(entities)}"]',
+            ]
         else:
             table += [f"place = {_quoted(rng.choice(words).title())}"]
         table += [f"[[{kind}.cite]]", f'source = "s{source}"', f"passage = {_quoted(passage)}"]
@@ -91,7 +123,9 @@ def generate(size: int, directory: Path) -> None:
 
     lines = []
     for s in range(sources):
-        (directory / "archive" / f"s{s}.txt").write_text(" ".join(archives[s]) + "\n", encoding="utf-8")
+        (directory / "archive" / f"s{s}.txt").write_text(
+            " ".join(archives[s]) + "\n", encoding="utf-8"
+        )
         lines.append(
             f'[[source]]\nid = "s{s}"\ntitle = {_quoted(_sentence(rng, words, 4, 10))}\n'
             f'publisher = "Synthetic Press"\nkind = "news"\npublished = 2020-01-01\n'

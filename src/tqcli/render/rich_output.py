@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
-from rich import box
-from rich.console import Console
+from rich.console import Console, Group
 from rich.padding import Padding
-from rich.table import Table as RichTable
 from rich.text import Text
 from rich.theme import Theme
 
@@ -50,14 +48,27 @@ class RichRenderer(HumanRenderer):
         )
 
     def print_lines(self, lines: Sequence[Line]) -> None:
-        for line in lines:
-            text = Text.assemble(*((span.text, span.style or "") for span in line.spans))
-            self._console.print(Padding(text, (0, 0, 0, 2 * line.indent), expand=False))
+        # One print for the whole block: Rich's cost is per call, not per line.
+        self._console.print(
+            Group(
+                *(
+                    Padding(
+                        Text.assemble(*((span.text, span.style or "") for span in line.spans)),
+                        (0, 0, 0, 2 * line.indent),
+                        expand=False,
+                    )
+                    for line in lines
+                )
+            )
+        )
 
     def print_gap(self) -> None:
         self._console.print()
 
     def print_table(self, table: Table) -> None:
+        from rich import box  # tables only: facts are the common case
+        from rich.table import Table as RichTable
+
         rich_table = RichTable(title=table.title, box=box.SIMPLE_HEAD, title_justify="left")
         for header, numeric in zip(table.headers, table.numeric, strict=True):
             rich_table.add_column(header, justify="right" if numeric else "left")
