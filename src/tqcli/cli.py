@@ -427,6 +427,43 @@ def validate(
         raise typer.Exit(ExitCode.INVALID_DATA)
 
 
+@app.command()
+@reports_errors
+def ask(
+    question: Annotated[
+        str, typer.Argument(metavar="QUESTION", help="A question in plain English.")
+    ],
+    limit: Annotated[int, _limit_option(3)] = 3,
+    facts: FactsDirs = None,
+    no_builtin: NoBuiltin = False,
+    no_cache: NoCache = False,
+    as_json: AsJson = False,
+    as_jsonl: AsJsonl = False,
+    fmt: Format = OutputFormat.AUTO,
+    color: Color = ColorMode.AUTO,
+) -> None:
+    """Answer a question in plain English: the fact that answers it first, with its source.
+
+    Says so plainly when the loaded packs hold no answer (exit 1), and suggests nearby topics.
+
+    \b
+    Examples:
+      tq ask "How much did bin Laden pay the Taliban each year?"
+      tq ask "Who said the Taliban are terrorists?" --limit 1
+      tq ask "When was resolution 1267 adopted?" --json | jq '.[0].date'
+    """
+    from tqcli.ask import answer
+
+    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    catalog, found = _ask(facts, no_builtin, no_cache, lambda index: answer(index, question, limit))
+    renderer.answers(found.hits, catalog)
+    if not found.hits:
+        typer.echo("tq: no answer in the loaded facts", err=True)
+        if found.suggestions:
+            typer.echo("tq: nearest topics: " + ", ".join(found.suggestions), err=True)
+        raise typer.Exit(ExitCode.NO_RESULTS)
+
+
 import_app = typer.Typer(
     name="import",
     help="Import real data as a fact pack.",

@@ -23,6 +23,7 @@ from tqcli import __version__, codec
 from tqcli.errors import BadRequest, NotFound
 from tqcli.model import (
     Agreement,
+    Answers,
     Catalog,
     Entity,
     Event,
@@ -39,7 +40,7 @@ from tqcli.model import (
 )
 from tqcli.textnorm import did_you_mean, fold, token_columns, tokens
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "3"  # bump whenever what is stored, or how text is folded, changes
 CACHE_DIR_VARIABLE = "TQ_CACHE_DIR"
 # Relative weights of the searchable columns in BM25 ranking, in column order.
 _COLUMNS = ("id", "claim", "tags", "names", "sources", "notes", "details")
@@ -380,6 +381,11 @@ class _Searchable:
         return (own[0], own[1], own[2], names, sources, own[3], own[4])
 
 
+def searchable_words(fact: Fact, catalog: Catalog) -> frozenset[str]:
+    """Every folded word a fact is found by, in any column."""
+    return frozenset(" ".join(_Searchable(catalog).columns(fact)).split())
+
+
 def _detail_texts(fact: Fact) -> Iterator[str]:
     details = fact.details
     if isinstance(details, Figure):
@@ -485,7 +491,13 @@ class Index:
 
     def prefetch(self, result: object) -> None:
         """Read now every source and entity that rendering result will look up."""
-        hits = result if isinstance(result, list) else []
+        hits = (
+            result.hits
+            if isinstance(result, Answers)
+            else result
+            if isinstance(result, list)
+            else []
+        )
         for hit in hits:
             if not isinstance(hit, Hit):
                 continue
@@ -540,8 +552,12 @@ class Index:
             raise BadRequest(
                 f"nothing to search for in {' '.join(terms)!r}: give a word or a number"
             )
+        return self.ranked(query, filters, limit)
+
+    def ranked(self, words: Sequence[str], filters: Filters, limit: int) -> list[Hit]:
+        """Facts matching any of these folded words, best BM25 score first; limit 0 for all."""
         where, parameters = self._where(filters)
-        match = " OR ".join(f'"{token}"' for token in query)
+        match = " OR ".join(f'"{word}"' for word in words)
         weights = ", ".join(map(str, _WEIGHTS))
         sql = (
             f"SELECT f.data, f.crc, bm25(fact_text, {weights}) AS rank FROM fact_text "
@@ -551,6 +567,43 @@ class Index:
         )
         found = self._facts(sql, [match, *parameters, *([limit] if limit > 0 else [])])
         return [Hit(fact, -(rank or 0.0)) for fact, rank in found]
+
+    def _vocabulary(self) -> None:
+        if not getattr(self, "_has_vocabulary", False):
+            self._connection.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.words "
+                "USING fts5vocab(main, fact_text, row)"
+            )
+            self._has_vocabulary = True
+
+    def frequency(self, word: str) -> int:
+        """How many facts a folded word occurs in."""
+        self._vocabulary()
+        row = self._connection.execute(
+            "SELECT doc FROM temp.words WHERE term = ?", (word,)
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+    def words_like(self, word: str) -> list[tuple[str, int]]:
+        """Indexed words that could be word misspelt: same first letter, similar length."""
+        self._vocabulary()
+        rows = self._connection.execute(
+            "SELECT term, doc FROM temp.words WHERE term >= ? AND term < ? "
+            "AND length(term) BETWEEN ? AND ?",
+            (word[0], word[0] + "\uffff", len(word) - 2, len(word) + 2),
+        ).fetchall()
+        return [(str(term), int(doc)) for term, doc in rows]
+
+    def facts_count(self) -> int:
+        """How many facts are indexed."""
+        return int(self._connection.execute("SELECT count(*) FROM facts").fetchone()[0])
+
+    def top_tags(self, count: int) -> list[str]:
+        """The most used tags, most used first."""
+        rows = self._connection.execute(
+            "SELECT tag FROM fact_tags GROUP BY tag ORDER BY count(*) DESC, tag LIMIT ?", (count,)
+        )
+        return [str(row[0]) for row in rows]
 
     def browse(self, filters: Filters, limit: int = 0) -> list[Hit]:
         """Facts passing the filters in date order, undated last; at most limit (0: all)."""

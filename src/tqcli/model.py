@@ -517,3 +517,13 @@ class ImportReport:
     """Per list imported, what changed."""
     skipped: tuple[SkippedRecord, ...]
     """Records left out, each with its reason."""
+
+
+@dataclass(frozen=True)
+class Answers:
+    """What `tq ask` found: the best answers first, or suggestions when there is none."""
+
+    hits: tuple[Hit, ...]
+    """The answers, best first, each with its score; empty when the packs hold no answer."""
+    suggestions: tuple[str, ...]
+    """Topics near the question, offered when there is no answer."""

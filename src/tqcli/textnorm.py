@@ -1,4 +1,4 @@
-"""Folding text for matching: case, diacritics, apostrophes, hyphens, digit grouping, plurals."""
+"""Folding text for matching: case, diacritics, apostrophes, hyphens, digit grouping, stems."""
 
 from __future__ import annotations
 
@@ -25,21 +25,36 @@ def fold(text: str) -> str:
     return _DIGIT_GROUPING.sub("", text.casefold())
 
 
+_IRREGULAR = {"paid": "pay", "said": "say", "told": "tell", "fought": "fight", "fled": "flee"}
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
-    """Fold simple English plurals: "injuries" -> "injury", "sanctions" -> "sanction".
+    """A light English stem, so that forms of a word meet: "injured", "injury" and "injuries"
+    all give "injur"; "sanctions" and "sanctioned" give "sanction"; "paid" and "payment" "pay".
 
-    Not "press", "status", "analysis" or "bus". Cached: the same words come back all the time.
+    Deliberately crude (no dictionary): queries and index are stemmed alike, so all it must be
+    is consistent. Cached: the same words come back all the time.
     """
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
     if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
+        word = word[:-3] + "y"
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if len(word) > 6 and word.endswith("ment"):
+        word = word[:-4]
+    elif len(word) > 5 and word.endswith("ing"):
+        word = word[:-3]
+    elif len(word) > 4 and word.endswith("ed") and not word.endswith("eed"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith(("y", "e")):
+        word = word[:-1]
     return word
 
 
 def tokens(text: str) -> list[str]:
-    """The folded words of text, in order, with simple plurals made singular."""
+    """The folded, stemmed words of text, in order."""
     return [stem(word) for word in _TOKEN.findall(fold(text))]
 
 

@@ -37,6 +37,9 @@ class Renderer(Protocol):
     def facts(self, hits: Sequence[Hit], catalog: Catalog, *, full: bool) -> None:
         """Facts, compact or (full) with passages, entities and tags."""
 
+    def answers(self, hits: Sequence[Hit], catalog: Catalog) -> None:
+        """Answers to a question, best first: the first one as the answer."""
+
     def sources(self, uses: Sequence[SourceUse]) -> None:
         """Sources with how many facts cite each."""
 

@@ -57,6 +57,9 @@ class CsvRenderer:
             )
         self._table(header, rows)
 
+    def answers(self, hits: Sequence[Hit], catalog: Catalog) -> None:
+        self.facts(hits, catalog, full=False)
+
     def sources(self, uses: Sequence[SourceUse]) -> None:
         header = (
             "id",

@@ -36,6 +36,9 @@ class JsonRenderer:
     def facts(self, hits: Sequence[Hit], catalog: Catalog, *, full: bool) -> None:
         self._array([data.fact_data(hit, catalog) for hit in hits])
 
+    def answers(self, hits: Sequence[Hit], catalog: Catalog) -> None:
+        self.facts(hits, catalog, full=False)
+
     def sources(self, uses: Sequence[SourceUse]) -> None:
         self._array([data.source_use_data(use) for use in uses])
 

@@ -135,6 +135,31 @@ def _entity_particulars(entity_id: str, catalog: Catalog) -> Iterator[Line]:
         yield _line(Span("same as: ", "label"), linked, indent=2)
 
 
+def answer_block(hit: Hit, catalog: Catalog) -> list[Line]:
+    """The best answer: its key value up front (a figure, a quote and its speaker), then the
+    claim, sources and curator notes."""
+    fact = hit.fact
+    values = key_values(fact, catalog)
+    if isinstance(fact.details, Figure | Quote):
+        headline, rest = " ".join(values), []
+    else:
+        headline, rest = printable(fact.claim), values
+    lines = [_line(Span("Answer: ", "label"), Span(headline, "claim"))]
+    if headline != printable(fact.claim):
+        lines.append(_line(printable(fact.claim), indent=1))
+    lines.extend(_line(Span(text, "value"), indent=1) for text in rest)
+    lines.extend(_citation_lines(fact.citations, catalog, full=False))
+    for note in fact.notes:
+        lines.append(
+            _line(
+                Span("Curator note: ", "note-label"), Span(printable(note.text), "note"), indent=1
+            )
+        )
+    date = f" · {fact.date}" if fact.date else ""
+    lines.append(_line(Span(f"{fact.id} · {fact.kind.value}{date}", "dim"), indent=1))
+    return lines
+
+
 def _where_in_pack(fact: Fact, catalog: Catalog) -> str:
     """Where the fact is defined, relative to its pack's directory."""
     for pack in catalog.packs:
@@ -364,6 +389,17 @@ class HumanRenderer:
             if number:
                 self.print_gap()
             self.print_lines(fact_block(hit, catalog, full=full))
+
+    def answers(self, hits: Sequence[Hit], catalog: Catalog) -> None:
+        for number, hit in enumerate(hits):
+            if number:
+                self.print_gap()
+            if number == 1:
+                self.print_lines([_line(Span("Also relevant:", "label"))])
+            block = (
+                answer_block(hit, catalog) if number == 0 else fact_block(hit, catalog, full=False)
+            )
+            self.print_lines(block)
 
     def sources(self, uses: Sequence[SourceUse]) -> None:
         self.print_table(sources_table(uses))
