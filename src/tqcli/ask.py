@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from tqcli.errors import BadRequest
-from tqcli.index import Index, searchable_words
+from tqcli.index import Index, SearchableWords
 from tqcli.model import Answers, FactKind, Filters, Hit
 from tqcli.textnorm import fold, tokens
 
@@ -75,7 +75,7 @@ _SYNONYMS: dict[str, frozenset[str]] = {
 }
 _WHEN = re.compile(r"\b(when|what year|which year|date|since when)\b")
 _BOOST = 1.6
-_CANDIDATES = 50
+_CANDIDATES = 25
 _MAX_WORDS = 40
 # The best answer must cover at least this share of the question's words (weighted by rarity).
 _MIN_COVERAGE = 0.5
@@ -99,9 +99,10 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     weights = _rarity(index, groups)
     wanted = {kind for pattern, kind in _CUES if kind and pattern.search(folded)}
     wants_date = bool(_WHEN.search(folded))
+    words_of = SearchableWords(index.catalog)
     scored = []
     for hit in candidates:
-        covered = searchable_words(hit.fact, index.catalog)
+        covered = words_of(hit.fact)
         coverage = sum(weights[w] for w, group in groups.items() if group & covered) / sum(
             weights.values()
         )

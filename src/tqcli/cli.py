@@ -416,7 +416,12 @@ def validate(
 
     renderer = _renderer(as_json, as_jsonl, fmt, color)
     if pack_dirs:
-        packs = packs_in_effect(pack_dirs, include_builtin=not no_builtin, environ={})
+        packs = packs_in_effect(
+            [*pack_dirs, *(facts or [])],
+            include_builtin=not no_builtin,
+            environ={},
+            origin="validate",
+        )
     else:
         packs = packs_in_effect(facts or [], include_builtin=not no_builtin)
     report = load(packs)

@@ -381,9 +381,14 @@ class _Searchable:
         return (own[0], own[1], own[2], names, sources, own[3], own[4])
 
 
-def searchable_words(fact: Fact, catalog: Catalog) -> frozenset[str]:
-    """Every folded word a fact is found by, in any column."""
-    return frozenset(" ".join(_Searchable(catalog).columns(fact)).split())
+class SearchableWords:
+    """Every folded word each fact is found by, in any column, for scoring candidates."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self._searchable = _Searchable(catalog)
+
+    def __call__(self, fact: Fact) -> frozenset[str]:
+        return frozenset(" ".join(self._searchable.columns(fact)).split())
 
 
 def _detail_texts(fact: Fact) -> Iterator[str]:

@@ -28,15 +28,19 @@ def packs_in_effect(
     *,
     include_builtin: bool = True,
     environ: Mapping[str, str] = os.environ,
+    origin: str = "--facts",
 ) -> tuple[Pack, ...]:
-    """The packs to load, in order; a directory named twice is loaded once."""
+    """The packs to load, in order; a directory named twice is loaded once.
+
+    origin names where facts_dirs came from, for messages ("--facts", or "validate").
+    """
     wanted: list[Pack] = []
     if include_builtin:
         wanted.append(Pack(BUILTIN_NAME, builtin_pack_dir(), BUILTIN_NAME))
     for entry in environ.get(FACTS_PATH_VARIABLE, "").split(os.pathsep):
         if entry.strip():
             wanted.append(_user_pack(Path(entry), FACTS_PATH_VARIABLE))
-    wanted.extend(_user_pack(path, "--facts") for path in facts_dirs)
+    wanted.extend(_user_pack(path, origin) for path in facts_dirs)
     seen: set[Path] = set()
     names: set[str] = set()
     packs = []
