@@ -29,6 +29,18 @@ GAZETTE = {
 }
 ACME = {"id": "acme", "name": "Acme Widget Company", "kind": "organization"}
 EXAMPLE_COUNCIL = {"id": "example-council", "name": "Example Council", "kind": "organization"}
+UNARCHIVED = {
+    "id": "unarchived-note",
+    "title": "A page without an archive",
+    "publisher": "Example Web",
+    "author": None,
+    "published": None,
+    "url": "https://example.org/acme",
+    "accessed": None,
+    "kind": "web-page",
+    "archived": False,
+    "pack": "mini",
+}
 ACME_IN_FULL = {
     **ACME,
     "description": "A synthetic company for tests.",
@@ -135,20 +147,7 @@ def test_notes_carry_their_source_inline(runner: CliRunner) -> None:
     assert json.loads(out)[0]["notes"] == [
         {
             "text": "A synthetic note backed by an unarchived page.",
-            "source": {
-                "id": "unarchived-note",
-                "title": "A page without an archive",
-                "publisher": "Example Web",
-                "author": None,
-                "published": None,
-                "url": "https://example.org/acme",
-                "accessed": None,
-                "kind": "web-page",
-                "archived": False,
-                "pack": "mini",
-                "passage": "some words read on the page",
-                "locator": None,
-            },
+            "source": {**UNARCHIVED, "passage": "some words read on the page", "locator": None},
         }
     ]
 
@@ -406,19 +405,7 @@ def test_sources_stats_and_paths(runner: CliRunner) -> None:
 
     assert json.loads(sources) == [
         {**GAZETTE, "facts": 7},
-        {
-            "id": "unarchived-note",
-            "title": "A page without an archive",
-            "publisher": "Example Web",
-            "author": None,
-            "published": None,
-            "url": "https://example.org/acme",
-            "accessed": None,
-            "kind": "web-page",
-            "archived": False,
-            "pack": "mini",
-            "facts": 0,
-        },
+        {**UNARCHIVED, "facts": 0},
     ]
     assert json.loads(stats) == {
         "facts": 7,

@@ -189,5 +189,6 @@ def test_a_warm_query_parses_nothing_and_imports_no_rich(pack: Path, cache: Path
     )
 
     assert json.loads(warm.stdout) == json.loads(cold.stdout)
-    assert "tomli" in cold.stderr  # the first run built the index
+    assert "tomli" in cold.stderr  # the first run built the index …
+    assert "rich" not in cold.stderr  # … and JSON output never needs Rich
     assert warm.stderr.strip() == "[]"

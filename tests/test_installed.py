@@ -128,20 +128,3 @@ def test_colour_on_a_terminal_unless_no_color(tq_executable: Path) -> None:
     assert "acme-founded" in uncoloured
     assert not _has_colour(uncoloured)
     assert "\x1b" not in piped
-
-
-def test_json_output_never_imports_rich() -> None:
-    probe = (
-        "import sys\n"
-        "from tqcli.__main__ import main\n"
-        f"sys.argv = ['tq', 'search', 'widgets', '--json', *{MINI!r}]\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'pygments'))\n"
-        "print(loaded, file=sys.stderr)\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
-    )
-
-    assert json.loads(result.stdout)[0]["id"]
-    assert result.stderr.strip() == "[]"
