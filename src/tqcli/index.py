@@ -40,7 +40,7 @@ from tqcli.model import (
 )
 from tqcli.textnorm import did_you_mean, fold, token_columns, tokens
 
-SCHEMA_VERSION = "3"  # bump whenever what is stored, or how text is folded, changes
+SCHEMA_VERSION = "4"  # bump whenever what is stored, or how text is folded, changes
 CACHE_DIR_VARIABLE = "TQ_CACHE_DIR"
 # Relative weights of the searchable columns in BM25 ranking, in column order.
 _COLUMNS = ("id", "claim", "tags", "names", "sources", "notes", "details")
@@ -351,9 +351,9 @@ class _Searchable:
     def _entity(self, entity_id: str) -> str:
         if entity_id not in self._entity_words:
             entity = self._catalog.entities.get(entity_id)
-            self._entity_words[entity_id] = (
-                " ".join(tokens(" ".join(entity.names))) if entity else ""
-            )
+            # Each word once: an entity with many aliases must not outweigh one with a few.
+            words = dict.fromkeys(tokens(" ".join(entity.names))) if entity else {}
+            self._entity_words[entity_id] = " ".join(words)
         return self._entity_words[entity_id]
 
     def _source(self, source_id: str) -> str:
