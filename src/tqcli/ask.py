@@ -78,7 +78,9 @@ _BOOST = 1.6
 _CANDIDATES = 25
 _MAX_WORDS = 40
 # The best answer must cover at least this share of the question's words (weighted by rarity).
-_MIN_COVERAGE = 0.5
+# Set midway in the gap the question set shows: its unanswerable questions reach at most 0.29,
+# its answerable ones at least 0.52.
+_MIN_COVERAGE = 0.4
 
 
 def answer(index: Index, question: str, limit: int = 3) -> Answers:
@@ -124,7 +126,7 @@ def _corrected(index: Index, word: str) -> str:
     import difflib
 
     candidates = dict(index.words_like(word))
-    close = difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.8)
+    close = difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.85)
     return max(close, key=lambda term: candidates[term]) if close else word
 
 
