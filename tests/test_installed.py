@@ -128,3 +128,22 @@ def test_colour_on_a_terminal_unless_no_color(tq_executable: Path) -> None:
     assert "acme-founded" in uncoloured
     assert not _has_colour(uncoloured)
     assert "\x1b" not in piped
+
+
+def test_a_bug_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    probe = (
+        "import sys\n"
+        "import tqcli.index\n"
+        "def broken(*args, **kwargs):\n    raise RuntimeError('boom')\n"
+        "tqcli.index.answer = broken\n"
+        "from tqcli.__main__ import main\n"
+        "sys.argv = ['tq', 'search', 'x']\n"
+        "main()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+    )
+
+    assert result.returncode == 70
+    assert result.stderr.startswith("tq: internal error (RuntimeError: boom); this is a bug in tq")
+    assert "Traceback" not in result.stderr

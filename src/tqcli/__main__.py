@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+import os
 import sys
+
+INTERRUPTED = 130
+INTERNAL_ERROR = 70  # EX_SOFTWARE
 
 
 def main() -> None:
-    """Run tq; a Ctrl-C at any moment, even during start-up, exits 130 without a traceback."""
+    """Run tq. A Ctrl-C at any moment, even during start-up, exits 130 without a traceback; so
+    does a bug of ours exit 70 with one line, unless TQ_DEBUG is set (then the traceback shows)."""
     try:
         from tqcli.cli import app
 
         app(prog_name="tq")
     except KeyboardInterrupt:
-        sys.exit(130)
+        sys.exit(INTERRUPTED)
+    except Exception as error:  # the last line of defence against tracebacks
+        if os.environ.get("TQ_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"tq: internal error ({type(error).__name__}: {error}); this is a bug in tq: "
+            "please report it with the command you ran (TQ_DEBUG=1 shows the details)\n"
+        )
+        sys.exit(INTERNAL_ERROR)
 
 
 if __name__ == "__main__":

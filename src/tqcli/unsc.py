@@ -460,7 +460,13 @@ def import_list(
             "sha256": hashlib.sha256(file.read_bytes()).hexdigest(),
         }
         files[METADATA] = json.dumps(metadata, indent=2, sort_keys=True) + "\n"
-        _replace_pack(out, files, file)
+        try:
+            _replace_pack(out, files, file)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise BadRequest(
+                f"--out: cannot write {str(out)!r} ({reason}); nothing was changed"
+            ) from None
     return report
 
 
