@@ -282,7 +282,11 @@ def show(
 def list_(
     kind: Annotated[
         FactKind | None,
-        typer.Argument(help="Only facts of this kind.", show_default=False),
+        typer.Argument(
+            metavar="[KIND]",
+            help="Only facts of this kind: sanction, agreement, figure, quote or event.",
+            show_default=False,
+        ),
     ] = None,
     kinds: Kinds = None,
     about: About = None,
