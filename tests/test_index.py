@@ -192,3 +192,17 @@ def test_a_warm_query_parses_nothing_and_imports_no_rich(pack: Path, cache: Path
     assert "tomli" in cold.stderr  # the first run built the index …
     assert "rich" not in cold.stderr  # … and JSON output never needs Rich
     assert warm.stderr.strip() == "[]"
+
+
+def test_a_cache_path_with_awkward_characters(
+    runner: CliRunner, pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    awkward = tmp_path / "my cache #1 ?x=y"
+    monkeypatch.setenv("TQ_CACHE_DIR", str(awkward))
+
+    assert _ids(runner, pack, "search", "gadgets") == ["acme-gadgets-2019", "widget-accord"]
+    [index] = _index_files(awkward)
+    built = index.stat().st_mtime_ns
+
+    assert _ids(runner, pack, "search", "gadgets") == ["acme-gadgets-2019", "widget-accord"]
+    assert index.stat().st_mtime_ns == built  # reused, not rebuilt

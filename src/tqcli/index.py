@@ -484,7 +484,8 @@ class Index:
         """The index at path, if it is one this tq wrote for packs with this fingerprint."""
         if not path.is_file():
             raise CorruptIndex("no index yet")
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        # A proper file: URI, so that a cache path with spaces, "?" or "#" still opens read-only.
+        connection = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
         try:
             meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
             if meta.get("schema") != SCHEMA_VERSION or meta.get("fingerprint") != fingerprint:
