@@ -31,7 +31,8 @@ from tqcli.model import (
 Data = dict[str, Any]
 
 
-def _date(value: PartialDate | None) -> str | None:
+def iso_date(value: PartialDate | None) -> str | None:
+    """A date in ISO 8601 at the precision known, or None."""
     return value.isoformat() if value else None
 
 
@@ -81,9 +82,9 @@ def encode_source(source: Source) -> Data:
         "publisher": source.publisher,
         "kind": source.kind.value,
         "author": source.author,
-        "published": _date(source.published),
+        "published": iso_date(source.published),
         "url": source.url,
-        "accessed": _date(source.accessed),
+        "accessed": iso_date(source.accessed),
         "archive": str(source.archive) if source.archive else None,
         "notes": list(source.notes),
         "pack": source.pack,
@@ -161,7 +162,7 @@ def _encode_details(details: Details) -> Data:
                 details.speaker,
                 details.speaker_role,
                 details.medium,
-                _date(details.said),
+                iso_date(details.said),
             ]
         }
     if isinstance(details, Sanction):
@@ -169,7 +170,7 @@ def _encode_details(details: Details) -> Data:
             "sanction": [
                 details.authority,
                 details.instrument,
-                _date(details.adopted),
+                iso_date(details.adopted),
                 list(details.measures),
                 list(details.targets),
                 details.committee,
@@ -184,12 +185,12 @@ def _encode_details(details: Details) -> Data:
             "agreement": [
                 details.name,
                 list(details.parties),
-                _date(details.signed),
+                iso_date(details.signed),
                 details.place,
                 list(details.commitments),
             ]
         }
-    return {"event": [details.place, _date(details.end)]}
+    return {"event": [details.place, iso_date(details.end)]}
 
 
 def _decode_details(data: Data) -> Details:
@@ -240,7 +241,7 @@ def encode_fact(fact: Fact) -> Data:
     return {
         "id": fact.id,
         "claim": fact.claim,
-        "date": _date(fact.date),
+        "date": iso_date(fact.date),
         "about": list(fact.about),
         "tags": list(fact.tags),
         "cite": [_encode_citation(citation) for citation in fact.citations],

@@ -287,11 +287,7 @@ def _fill(connection: sqlite3.Connection, catalog: Catalog, fingerprint: str) ->
         )
         connection.executemany(
             "INSERT INTO fact_entities VALUES (?, ?)",
-            (
-                (seq, entity)
-                for seq, f in enumerate(catalog.facts)
-                for entity in set(entities_of(f))
-            ),
+            ((seq, entity) for seq, f in enumerate(catalog.facts) for entity in f.entities()),
         )
         connection.executemany(
             f"INSERT INTO fact_text (rowid, {', '.join(_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -321,20 +317,6 @@ def _days(fact: Fact) -> tuple[str | None, str | None]:
     details = fact.details
     end = details.end if isinstance(details, Event) and details.end else fact.date
     return fact.date.first_day.isoformat(), end.last_day.isoformat()
-
-
-def entities_of(fact: Fact) -> Iterator[str]:
-    """Every entity a fact mentions: what it is about, who asserts it, speakers, parties …"""
-    yield from fact.about
-    if fact.asserted_by:
-        yield fact.asserted_by
-    details = fact.details
-    if isinstance(details, Quote):
-        yield details.speaker
-    elif isinstance(details, Sanction):
-        yield from details.targets
-    elif isinstance(details, Agreement):
-        yield from details.parties
 
 
 class _Searchable:
@@ -374,7 +356,7 @@ class _Searchable:
                 " ".join(details),
             )
         )
-        names = " ".join(self._entity(entity_id) for entity_id in dict.fromkeys(entities_of(fact)))
+        names = " ".join(self._entity(entity_id) for entity_id in fact.entities())
         sources = " ".join(
             self._source(source_id) for source_id in {c.source for c in fact.citations}
         )
@@ -510,7 +492,7 @@ class Index:
             fact = hit.fact
             for citation in (*fact.citations, *(n.citation for n in fact.notes if n.citation)):
                 self.catalog.sources.get(citation.source)
-            for entity_id in entities_of(fact):
+            for entity_id in fact.entities():
                 for same in self.catalog.same_entities(entity_id):
                     self.catalog.entities.get(same)
 

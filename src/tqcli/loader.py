@@ -666,27 +666,16 @@ def _check_duplicates(state: _State) -> None:
 def _check_references(catalog: Catalog, state: _State) -> None:
     for fact in catalog.facts:
         label = f"{fact.kind.value} {fact.id!r}: "
-        for role, entity_id in _entity_references(fact):
+        for role, entity_id in fact.entity_references():
             if entity_id not in catalog.entities:
                 hint = did_you_mean(entity_id, catalog.entities)
-                state.report(fact.where, f"{label}{role} names unknown entity {entity_id!r}{hint}")
+                state.report(
+                    fact.where, f"{label}'{role}' names unknown entity {entity_id!r}{hint}"
+                )
         for citation in _citations(fact):
             if citation.source not in catalog.sources:
                 hint = did_you_mean(citation.source, catalog.sources)
                 state.report(fact.where, f"{label}cites unknown source {citation.source!r}{hint}")
-
-
-def _entity_references(fact: Fact) -> Iterator[tuple[str, str]]:
-    yield from (("'about'", entity_id) for entity_id in fact.about)
-    if fact.asserted_by is not None:
-        yield "'asserted_by'", fact.asserted_by
-    details = fact.details
-    if isinstance(details, Quote):
-        yield "'speaker'", details.speaker
-    elif isinstance(details, Sanction):
-        yield from (("'targets'", entity_id) for entity_id in details.targets)
-    elif isinstance(details, Agreement):
-        yield from (("'parties'", entity_id) for entity_id in details.parties)
 
 
 def _citations(fact: Fact) -> Iterator[Citation]:

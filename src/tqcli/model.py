@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -369,6 +369,24 @@ class Fact:
     def kind(self) -> FactKind:
         """The fact's kind, given by its details."""
         return KIND_OF_DETAILS[type(self.details)]
+
+    def entity_references(self) -> Iterator[tuple[str, str]]:
+        """Every entity the fact names, with the field naming it: about, asserted_by, a quote's
+        speaker, a sanction's targets, an agreement's parties."""
+        yield from (("about", entity_id) for entity_id in self.about)
+        if self.asserted_by is not None:
+            yield "asserted_by", self.asserted_by
+        details = self.details
+        if isinstance(details, Quote):
+            yield "speaker", details.speaker
+        elif isinstance(details, Sanction):
+            yield from (("targets", entity_id) for entity_id in details.targets)
+        elif isinstance(details, Agreement):
+            yield from (("parties", entity_id) for entity_id in details.parties)
+
+    def entities(self) -> list[str]:
+        """The ids of every entity the fact names, each once, in order."""
+        return list(dict.fromkeys(entity_id for _, entity_id in self.entity_references()))
 
 
 @dataclass(frozen=True)

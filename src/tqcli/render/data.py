@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tqcli.codec import iso_date
 from tqcli.model import (
     Agreement,
     Catalog,
@@ -14,7 +15,6 @@ from tqcli.model import (
     ImportReport,
     LoadReport,
     Pack,
-    PartialDate,
     Quote,
     Sanction,
     Source,
@@ -23,10 +23,6 @@ from tqcli.model import (
 )
 
 JsonObject = dict[str, Any]
-
-
-def _date(value: PartialDate | None) -> str | None:
-    return value.isoformat() if value else None
 
 
 def entity_ref(catalog: Catalog, entity_id: str) -> JsonObject:
@@ -69,9 +65,9 @@ def source_data(source: Source) -> JsonObject:
         "title": source.title,
         "publisher": source.publisher,
         "author": source.author,
-        "published": _date(source.published),
+        "published": iso_date(source.published),
         "url": source.url,
-        "accessed": _date(source.accessed),
+        "accessed": iso_date(source.accessed),
         "kind": source.kind.value,
         "archived": source.archive is not None,
         "pack": source.pack,
@@ -92,7 +88,7 @@ def fact_data(hit: Hit, catalog: Catalog) -> JsonObject:
         "id": fact.id,
         "kind": fact.kind.value,
         "claim": fact.claim,
-        "date": _date(fact.date),
+        "date": iso_date(fact.date),
         "about": [entity_data(catalog, entity_id) for entity_id in fact.about],
         "tags": list(fact.tags),
         "hedge": fact.hedge,
@@ -128,13 +124,13 @@ def details_data(fact: Fact, catalog: Catalog) -> JsonObject:
             "speaker": entity_ref(catalog, details.speaker),
             "speaker_role": details.speaker_role,
             "medium": details.medium,
-            "said": _date(details.said),
+            "said": iso_date(details.said),
         }
     if isinstance(details, Sanction):
         return {
             "authority": details.authority,
             "instrument": details.instrument,
-            "adopted": _date(details.adopted),
+            "adopted": iso_date(details.adopted),
             "measures": list(details.measures),
             "targets": [entity_ref(catalog, entity_id) for entity_id in details.targets],
             "committee": details.committee,
@@ -147,11 +143,11 @@ def details_data(fact: Fact, catalog: Catalog) -> JsonObject:
         return {
             "name": details.name,
             "parties": [entity_ref(catalog, entity_id) for entity_id in details.parties],
-            "signed": _date(details.signed),
+            "signed": iso_date(details.signed),
             "place": details.place,
             "commitments": list(details.commitments),
         }
-    return {"place": details.place, "end": _date(details.end)}
+    return {"place": details.place, "end": iso_date(details.end)}
 
 
 def source_use_data(use: SourceUse) -> JsonObject:
