@@ -6,7 +6,7 @@ import pytest
 from typer.main import get_command
 from typer.testing import CliRunner
 
-from tqcli.cli import app
+from tqcli.cli import app, app_for
 
 
 def _commands(group: object, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
@@ -40,7 +40,8 @@ def test_the_commands_are_the_documented_ones() -> None:
 def test_every_command_has_help_with_an_example(
     runner: CliRunner, command: tuple[str, ...]
 ) -> None:
-    result = runner.invoke(app, [*command, "--help"])
+    args = [*command, "--help"]
+    result = runner.invoke(app_for(args), args)
 
     assert result.exit_code == 0
     assert "Examples:" in result.stdout
@@ -60,3 +61,22 @@ def test_no_arguments_shows_help_not_an_error_trace(runner: CliRunner) -> None:
 
     assert "Usage: tq" in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_a_run_builds_only_the_command_it_names(command: tuple[str, ...]) -> None:
+    narrowed = get_command(app_for([*command, "--json"]))
+
+    assert _commands(narrowed) == [command]
+
+
+@pytest.mark.parametrize("args", [[], ["--help"], ["--version"], ["serch", "x"], ["--", "x"]])
+def test_without_a_command_name_the_whole_app_answers(args: list[str]) -> None:
+    assert app_for(args) is app
+
+
+def test_a_mistyped_command_still_gets_a_suggestion(runner: CliRunner) -> None:
+    result = runner.invoke(app_for(["serch", "x"]), ["serch", "x"])
+
+    assert result.exit_code == 2
+    assert "Did you mean 'search'?" in result.stderr

@@ -13,9 +13,9 @@ def main() -> None:
     """Run tq. A Ctrl-C at any moment, even during start-up, exits 130 without a traceback; so
     does a bug of ours exit 70 with one line, unless TQ_DEBUG is set (then the traceback shows)."""
     try:
-        from tqcli.cli import app
+        from tqcli.cli import app_for
 
-        app(prog_name="tq")
+        app_for(sys.argv[1:])(prog_name="tq")
     except KeyboardInterrupt:
         sys.exit(INTERRUPTED)
     except Exception as error:  # the last line of defence against tracebacks
