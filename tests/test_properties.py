@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -12,11 +13,25 @@ from tqcli.errors import BadRequest
 from tqcli.index import in_memory
 from tqcli.loader import load
 from tqcli.model import Filters, Pack, PartialDate
-from tqcli.textnorm import printable
+from tqcli.textnorm import fold, printable
 
 from conftest import MINI_PACK
 
 MINI_INDEX = in_memory([Pack("mini", MINI_PACK, "--facts")])
+
+
+# Digit grouping by definition: a comma or no-break space between a digit and three digits that
+# end a number.
+_GROUPING = re.compile(r"(?<=\d)[,\u202f\u00a0](?=\d{3}\b)")
+
+
+@given(st.text(alphabet="0123456789,.\u202f\u00a0 aB", max_size=40))
+def test_folding_drops_digit_grouping_and_nothing_else(text: str) -> None:
+    assert fold(text) == unicodedata.normalize("NFKD", _GROUPING.sub("", text)).casefold()
+
+
+def test_numbers_grouped_with_no_break_spaces_fold_like_plain_ones() -> None:
+    assert fold("2\u202f996 and 25\u00a0000") == fold("2,996 and 25000") == "2996 and 25000"
 
 
 @given(st.text(max_size=12))

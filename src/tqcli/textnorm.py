@@ -10,7 +10,9 @@ from collections.abc import Iterable, Sequence
 # Apostrophes and quote-like marks vanish ("Qa'ida" -> "qaida"); hyphens and dashes split words
 # ("al-Qaeda" -> "al qaeda"), so every common spelling folds to the same tokens.
 _VANISH = dict.fromkeys(map(ord, "'’‘`´ʼʻ"), None)
-_DIGIT_GROUPING = re.compile(r"(?<=\d)[,\u202f\u00a0](?=\d{3}\b)")
+# The separator first, then a look back at the digit before it: a pattern that starts with a
+# character set lets the regex engine skip ahead to candidates (twice as fast on prose).
+_DIGIT_GROUPING = re.compile(r"[,\u202f\u00a0](?<=\d.)(?=\d{3}\b)")
 _TOKEN = re.compile(r"\w+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _WHITESPACE = re.compile(r"\s+")
@@ -20,6 +22,8 @@ def fold(text: str) -> str:
     """Lower-case, strip diacritics and apostrophes, drop digit grouping ("2,996" -> "2996")."""
     text = text.translate(_VANISH)
     if not text.isascii():  # most text is ASCII, and skips this costly per-character pass
+        # Before NFKD, which makes the no-break space in "2\u202f996" a plain space.
+        text = _DIGIT_GROUPING.sub("", text)
         decomposed = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _DIGIT_GROUPING.sub("", text.casefold())
