@@ -40,7 +40,7 @@ from tqcli.model import (
 )
 from tqcli.textnorm import did_you_mean, fold, token_columns, tokens
 
-SCHEMA_VERSION = "4"  # bump whenever what is stored, or how text is folded, changes
+SCHEMA_VERSION = "5"  # bump whenever what is stored, or how text is folded, changes
 CACHE_DIR_VARIABLE = "TQ_CACHE_DIR"
 # Relative weights of the searchable columns in BM25 ranking, in column order.
 _COLUMNS = ("id", "claim", "tags", "names", "sources", "notes", "details")
@@ -239,7 +239,6 @@ def _progress_note() -> Iterator[None]:
 
 
 def _fill(connection: sqlite3.Connection, catalog: Catalog, fingerprint: str) -> None:
-    searchable = _Searchable(catalog)
     connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
     with connection:
         connection.executemany(
@@ -266,32 +265,14 @@ def _fill(connection: sqlite3.Connection, catalog: Catalog, fingerprint: str) ->
             "INSERT INTO links VALUES (?, ?)",
             ((node, same) for node, members in catalog.links.items() for same in members),
         )
-        connection.executemany(
-            "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                (seq, f.id, f.kind.value, f.pack, *_days(f), *_sealed(codec.encode_fact(f)))
-                for seq, f in enumerate(catalog.facts)
-            ),
-        )
-        connection.executemany(
-            "INSERT INTO fact_tags VALUES (?, ?)",
-            ((seq, fold(tag)) for seq, f in enumerate(catalog.facts) for tag in set(f.tags)),
-        )
-        connection.executemany(
-            "INSERT INTO fact_sources VALUES (?, ?)",
-            (
-                (seq, source)
-                for seq, f in enumerate(catalog.facts)
-                for source in {c.source for c in f.citations}
-            ),
-        )
-        connection.executemany(
-            "INSERT INTO fact_entities VALUES (?, ?)",
-            ((seq, entity) for seq, f in enumerate(catalog.facts) for entity in f.entities()),
-        )
+        rows = _FactRows(catalog)
+        connection.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows.facts)
+        connection.executemany("INSERT INTO fact_tags VALUES (?, ?)", rows.tags)
+        connection.executemany("INSERT INTO fact_sources VALUES (?, ?)", rows.sources)
+        connection.executemany("INSERT INTO fact_entities VALUES (?, ?)", rows.entities)
         connection.executemany(
             f"INSERT INTO fact_text (rowid, {', '.join(_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            ((seq, *searchable.columns(f)) for seq, f in enumerate(catalog.facts)),
+            rows.text,
         )
         connection.executescript(_INDEXES)
         connection.executemany(
@@ -300,9 +281,42 @@ def _fill(connection: sqlite3.Connection, catalog: Catalog, fingerprint: str) ->
         )
 
 
+class _FactRows:
+    """The rows of every fact-keyed table, made in one pass over the facts (a fact's entities
+    and sources are worked out once, for every table that needs them)."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        searchable = _Searchable(catalog)
+        self.facts: list[tuple[object, ...]] = []
+        self.tags: list[tuple[int, str]] = []
+        self.sources: list[tuple[int, str]] = []
+        self.entities: list[tuple[int, str]] = []
+        self.text: list[tuple[object, ...]] = []
+        for seq, fact in enumerate(catalog.facts):
+            entities = fact.entities()
+            sources = list(dict.fromkeys(citation.source for citation in fact.citations))
+            self.facts.append(
+                (
+                    seq,
+                    fact.id,
+                    fact.kind.value,
+                    fact.pack,
+                    *_days(fact),
+                    *_sealed(codec.encode_fact(fact)),
+                )
+            )
+            self.tags.extend((seq, fold(tag)) for tag in set(fact.tags))
+            self.sources.extend((seq, source) for source in sources)
+            self.entities.extend((seq, entity) for entity in entities)
+            self.text.append((seq, *searchable.columns(fact, entities, sources)))
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+
+
 def _sealed(data: object) -> tuple[str, int]:
     """Data as JSON text with its CRC-32, so damage inside a row is detected when it is read."""
-    text = json.dumps(data, ensure_ascii=False)
+    text = _ENCODER.encode(data)
     return text, zlib.crc32(text.encode("utf-8"))
 
 
@@ -345,7 +359,10 @@ class _Searchable:
             self._source_words[source_id] = " ".join(tokens(text))
         return self._source_words[source_id]
 
-    def columns(self, fact: Fact) -> tuple[str, ...]:
+    def columns(
+        self, fact: Fact, entities: Sequence[str], sources: Sequence[str]
+    ) -> tuple[str, ...]:
+        """The fact's searchable text per column; entities and sources are the ids it names."""
         details = [*_detail_texts(fact), str(fact.date.year) if fact.date else ""]
         own = token_columns(
             (
@@ -356,11 +373,9 @@ class _Searchable:
                 " ".join(details),
             )
         )
-        names = " ".join(self._entity(entity_id) for entity_id in fact.entities())
-        sources = " ".join(
-            self._source(source_id) for source_id in {c.source for c in fact.citations}
-        )
-        return (own[0], own[1], own[2], names, sources, own[3], own[4])
+        names = " ".join(map(self._entity, entities))
+        titles = " ".join(map(self._source, sources))
+        return (own[0], own[1], own[2], names, titles, own[3], own[4])
 
 
 class SearchableWords:
@@ -370,7 +385,9 @@ class SearchableWords:
         self._searchable = _Searchable(catalog)
 
     def __call__(self, fact: Fact) -> frozenset[str]:
-        return frozenset(" ".join(self._searchable.columns(fact)).split())
+        sources = list(dict.fromkeys(citation.source for citation in fact.citations))
+        columns = self._searchable.columns(fact, fact.entities(), sources)
+        return frozenset(" ".join(columns).split())
 
 
 def _detail_texts(fact: Fact) -> Iterator[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import Any, TextIO
 
@@ -11,7 +12,11 @@ from tqcli.render import data
 
 # json.dumps leaves DEL and the C1 controls raw; escaping them keeps the data exact and keeps a
 # terminal from obeying them when JSON is printed to it.
-_ESCAPE_C1 = {code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)}
+_C1 = re.compile("[\x7f-\x9f]")
+
+
+def _escape_c1(text: str) -> str:
+    return _C1.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 class JsonRenderer:
@@ -24,7 +29,7 @@ class JsonRenderer:
 
     def _dump(self, value: Any) -> None:
         text = json.dumps(value, ensure_ascii=False, indent=self._indent)
-        self._stream.write(text.translate(_ESCAPE_C1) + "\n")
+        self._stream.write(_escape_c1(text) + "\n")
 
     def _array(self, items: list[Any]) -> None:
         if self._lines:
