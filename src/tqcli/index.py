@@ -265,15 +265,20 @@ def _fill(connection: sqlite3.Connection, catalog: Catalog, fingerprint: str) ->
             "INSERT INTO links VALUES (?, ?)",
             ((node, same) for node, members in catalog.links.items() for same in members),
         )
-        rows = _FactRows(catalog)
-        connection.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows.facts)
-        connection.executemany("INSERT INTO fact_tags VALUES (?, ?)", rows.tags)
-        connection.executemany("INSERT INTO fact_sources VALUES (?, ?)", rows.sources)
-        connection.executemany("INSERT INTO fact_entities VALUES (?, ?)", rows.entities)
-        connection.executemany(
-            f"INSERT INTO fact_text (rowid, {', '.join(_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            rows.text,
-        )
+        searchable = _Searchable(catalog)
+        for start in range(0, len(catalog.facts), _FACTS_PER_CHUNK):
+            # In chunks, so that only one chunk's rows are ever held in memory at once.
+            seqs = range(start, min(start + _FACTS_PER_CHUNK, len(catalog.facts)))
+            rows = _FactRows(catalog, seqs, searchable)
+            connection.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows.facts)
+            connection.executemany("INSERT INTO fact_tags VALUES (?, ?)", rows.tags)
+            connection.executemany("INSERT INTO fact_sources VALUES (?, ?)", rows.sources)
+            connection.executemany("INSERT INTO fact_entities VALUES (?, ?)", rows.entities)
+            connection.executemany(
+                f"INSERT INTO fact_text (rowid, {', '.join(_COLUMNS)}) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                rows.text,
+            )
         connection.executescript(_INDEXES)
         connection.executemany(
             "INSERT INTO meta VALUES (?, ?)",
@@ -281,18 +286,21 @@ def _fill(connection: sqlite3.Connection, catalog: Catalog, fingerprint: str) ->
         )
 
 
-class _FactRows:
-    """The rows of every fact-keyed table, made in one pass over the facts (a fact's entities
-    and sources are worked out once, for every table that needs them)."""
+_FACTS_PER_CHUNK = 4096
 
-    def __init__(self, catalog: Catalog) -> None:
-        searchable = _Searchable(catalog)
+
+class _FactRows:
+    """The rows of every fact-keyed table for some facts, made in one pass over them (a fact's
+    entities and sources are worked out once, for every table that needs them)."""
+
+    def __init__(self, catalog: Catalog, seqs: range, searchable: _Searchable) -> None:
         self.facts: list[tuple[object, ...]] = []
         self.tags: list[tuple[int, str]] = []
         self.sources: list[tuple[int, str]] = []
         self.entities: list[tuple[int, str]] = []
         self.text: list[tuple[object, ...]] = []
-        for seq, fact in enumerate(catalog.facts):
+        for seq in seqs:
+            fact = catalog.facts[seq]
             entities = fact.entities()
             sources = list(dict.fromkeys(citation.source for citation in fact.citations))
             self.facts.append(
