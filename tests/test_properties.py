@@ -13,7 +13,7 @@ from tqcli.errors import BadRequest
 from tqcli.index import in_memory
 from tqcli.loader import load
 from tqcli.model import Filters, Pack, PartialDate
-from tqcli.textnorm import fold, printable
+from tqcli.textnorm import fold, printable, squeeze
 
 from conftest import MINI_PACK
 
@@ -28,6 +28,11 @@ _GROUPING = re.compile(r"(?<=\d)[,\u202f\u00a0](?=\d{3}\b)")
 @given(st.text(alphabet="0123456789,.\u202f\u00a0 aB", max_size=40))
 def test_folding_drops_digit_grouping_and_nothing_else(text: str) -> None:
     assert fold(text) == unicodedata.normalize("NFKD", _GROUPING.sub("", text)).casefold()
+
+
+@given(st.text())
+def test_squeezing_collapses_every_run_of_white_space(text: str) -> None:
+    assert squeeze(text) == re.sub(r"\s+", " ", text).strip()
 
 
 def test_numbers_grouped_with_no_break_spaces_fold_like_plain_ones() -> None:
