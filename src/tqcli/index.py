@@ -161,12 +161,13 @@ def _fingerprint(packs: Sequence[Pack]) -> str:
 def _build(packs: Sequence[Pack], fingerprint: str, path: Path | None) -> Index:
     """Load and validate the packs, then write the index to path (atomically), or to memory."""
     from tqcli.loader import open_catalog  # only a build parses and validates the packs
+    from tqcli.progress import BuildProgress
 
-    with _progress_note(), _no_garbage_collection():
-        catalog = open_catalog(packs)
+    with BuildProgress(sys.stderr) as progress, _no_garbage_collection():
+        catalog = open_catalog(packs, progress.stage)
         if path is not None:
             try:
-                return _write(catalog, fingerprint, path)
+                return _write(catalog, fingerprint, path, progress.stage)
             except (OSError, sqlite3.Error) as error:
                 reason = getattr(error, "strerror", None) or str(error)
                 sys.stderr.write(
@@ -174,11 +175,11 @@ def _build(packs: Sequence[Pack], fingerprint: str, path: Path | None) -> Index:
                     "answering without a cache\n"
                 )
         connection = sqlite3.connect(":memory:")
-        _fill(connection, catalog, fingerprint)
+        _fill(connection, catalog, fingerprint, progress.stage)
         return Index(connection)
 
 
-def _write(catalog: Catalog, fingerprint: str, path: Path) -> Index:
+def _write(catalog: Catalog, fingerprint: str, path: Path, stage: Callable[[str], None]) -> Index:
     import tempfile
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -187,7 +188,7 @@ def _write(catalog: Catalog, fingerprint: str, path: Path) -> Index:
     try:
         connection = sqlite3.connect(temporary)
         try:
-            _fill(connection, catalog, fingerprint)
+            _fill(connection, catalog, fingerprint, stage)
         finally:
             connection.close()
         os.replace(temporary, path)  # atomic: a racing reader sees the old file or this one
@@ -212,33 +213,9 @@ def _no_garbage_collection() -> Iterator[None]:
             gc.enable()
 
 
-@contextlib.contextmanager
-def _progress_note() -> Iterator[None]:
-    """On a terminal, say so when building takes more than half a second."""
-    import threading
-
-    shown = threading.Event()
-
-    def note() -> None:
-        shown.set()
-        sys.stderr.write("tq: indexing the fact packs (first run after a change)…")
-        sys.stderr.flush()
-
-    timer = threading.Timer(0.5, note) if sys.stderr.isatty() else None
-    if timer is not None:
-        timer.daemon = True
-        timer.start()
-    try:
-        yield
-    finally:
-        if timer is not None:
-            timer.cancel()
-            if shown.is_set():
-                sys.stderr.write("\r\x1b[K")
-                sys.stderr.flush()
-
-
-def _fill(connection: sqlite3.Connection, catalog: Catalog, fingerprint: str) -> None:
+def _fill(
+    connection: sqlite3.Connection, catalog: Catalog, fingerprint: str, stage: Callable[[str], None]
+) -> None:
     connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
     with connection:
         connection.executemany(
@@ -269,6 +246,7 @@ def _fill(connection: sqlite3.Connection, catalog: Catalog, fingerprint: str) ->
         for start in range(0, len(catalog.facts), _FACTS_PER_CHUNK):
             # In chunks, so that only one chunk's rows are ever held in memory at once.
             seqs = range(start, min(start + _FACTS_PER_CHUNK, len(catalog.facts)))
+            stage(f"writing {start:,} of {len(catalog.facts):,} facts")
             rows = _FactRows(catalog, seqs, searchable)
             connection.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows.facts)
             connection.executemany("INSERT INTO fact_tags VALUES (?, ?)", rows.tags)
@@ -279,6 +257,7 @@ def _fill(connection: sqlite3.Connection, catalog: Catalog, fingerprint: str) ->
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 rows.text,
             )
+        stage("writing the index")
         connection.executescript(_INDEXES)
         connection.executemany(
             "INSERT INTO meta VALUES (?, ?)",

@@ -50,20 +50,29 @@ _URL = re.compile(r"^https?://\S+$")
 _EnumT = TypeVar("_EnumT", bound=Enum)
 
 
-def open_catalog(packs: Sequence[Pack]) -> Catalog:
+def _unseen(_: str) -> None:
+    """Where a load's progress goes when nobody is watching."""
+
+
+def open_catalog(packs: Sequence[Pack], stage: Callable[[str], None] = _unseen) -> Catalog:
     """Load the packs for querying; raise InvalidPacks listing every problem if any."""
-    result = load(packs)
+    result = load(packs, stage)
     if result.problems:
         raise InvalidPacks(result.problems)
     return result.catalog
 
 
-def load(packs: Sequence[Pack]) -> LoadReport:
-    """Load every pack and check it whole: fields, references, duplicates and passages."""
+def load(packs: Sequence[Pack], stage: Callable[[str], None] = _unseen) -> LoadReport:
+    """Load every pack and check it whole: fields, references, duplicates and passages.
+
+    stage is told what loading is doing, for a progress note.
+    """
     state = _State()
-    for pack in packs:
-        for path in _pack_files(pack, state):
-            _load_file(pack, path, state)
+    files = [(pack, path) for pack in packs for path in _pack_files(pack, state)]
+    for number, (pack, path) in enumerate(files, start=1):
+        stage(f"reading file {number} of {len(files)} ({path.name})")
+        _load_file(pack, path, state)
+    stage("checking references and passages")
     entities = {entity.id: entity for entity in state.entities}
     catalog = Catalog(
         packs=tuple(packs),

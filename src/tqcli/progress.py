@@ -1,0 +1,72 @@
+"""Telling a user at a terminal how a long index build is going."""
+
+from __future__ import annotations
+
+import os
+import threading
+from types import TracebackType
+from typing import TextIO
+
+NOTE_AFTER_SECONDS = 0.5
+"""A build that ends sooner shows nothing."""
+
+REDRAW_SECONDS = 0.2
+
+
+class BuildProgress:
+    """One line on stderr, rewritten in place, saying what a build is doing; cleared at the end.
+
+    Only on a terminal: in pipes and logs a build is silent. Stages are plain text, set by the
+    build as it goes ("reading file 3 of 10", "writing 40,960 of 100,000 facts").
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._stage: str | None = None
+        self._finished = threading.Event()
+        self._shown = False
+        self._thread: threading.Thread | None = None
+
+    def stage(self, text: str) -> None:
+        """Say what the build is doing now."""
+        self._stage = text
+
+    def __enter__(self) -> BuildProgress:
+        if self._stream.isatty():
+            self._thread = threading.Thread(target=self._show, name="tq-progress", daemon=True)
+            self._thread.start()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self._finished.set()
+        if self._thread is not None:
+            self._thread.join()
+        if self._shown:  # only now, so that nothing the thread writes can come after it
+            self._stream.write("\r\x1b[K")
+            self._stream.flush()
+
+    def _show(self) -> None:
+        if self._finished.wait(NOTE_AFTER_SECONDS):
+            return
+        self._shown = True
+        drawn = None
+        while True:
+            if self._stage is not None and self._stage != drawn:
+                drawn = self._stage
+                line = f"tq: first run after a change, indexing: {drawn}…"
+                # Clipped to the terminal: a wrapped line could not be rewritten in place.
+                self._stream.write("\r\x1b[K" + line[: self._width() - 1])
+                self._stream.flush()
+            if self._finished.wait(REDRAW_SECONDS):
+                return
+
+    def _width(self) -> int:
+        try:
+            return os.get_terminal_size(self._stream.fileno()).columns
+        except (OSError, ValueError):
+            return 80
