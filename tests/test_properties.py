@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import json
 import re
 import unicodedata
 from pathlib import Path
@@ -13,6 +15,8 @@ from tqcli.errors import BadRequest
 from tqcli.index import in_memory
 from tqcli.loader import load
 from tqcli.model import Filters, Pack, PartialDate
+from tqcli.render import data
+from tqcli.render.json_output import JsonRenderer
 from tqcli.textnorm import fold, printable, squeeze
 
 from conftest import MINI_PACK
@@ -126,3 +130,23 @@ def test_any_fact_file_loads_or_reports_problems_never_raises(
 
     assert all(problem.where.path == tmp_path / "pack.toml" for problem in report.problems)
     assert report.valid == (not report.problems)
+
+
+@given(
+    st.lists(st.tuples(st.text(), st.text(), st.text(min_size=1)), max_size=4),
+    st.booleans(),
+)
+def test_json_arrays_are_written_item_by_item_exactly_as_whole(
+    packs: list[tuple[str, str, str]], pretty: bool
+) -> None:
+    items = [Pack(name, Path(path), origin) for name, origin, path in packs]
+    stream = io.StringIO()
+
+    JsonRenderer(stream, lines=False, pretty=pretty).packs(items)
+
+    whole = json.dumps(
+        [data.pack_data(pack) for pack in items], ensure_ascii=False, indent=2 if pretty else None
+    )
+    escaped = "".join(f"\\u{ord(c):04x}" if 0x7F <= ord(c) <= 0x9F else c for c in whole)
+    assert stream.getvalue() == escaped + "\n"
+    assert json.loads(stream.getvalue()) == json.loads(whole)

@@ -25,39 +25,6 @@ from tqcli.model import (
 JsonObject = dict[str, Any]
 
 
-def entity_ref(catalog: Catalog, entity_id: str) -> JsonObject:
-    """An entity reference resolved to its id, name and kind."""
-    entity = catalog.entities.get(entity_id)
-    return {
-        "id": entity_id,
-        "name": entity.name if entity else None,
-        "kind": entity.kind.value if entity else None,
-    }
-
-
-def entity_data(catalog: Catalog, entity_id: str) -> JsonObject:
-    """An entity in full: its reference, description, aliases, attributes and links."""
-    entity = catalog.entities.get(entity_id)
-    if entity is None:
-        return {
-            **entity_ref(catalog, entity_id),
-            "description": None,
-            "aliases": [],
-            "attributes": {},
-            "same_as": [],
-        }
-    return {
-        **entity_ref(catalog, entity_id),
-        "description": entity.description,
-        "aliases": [
-            {"name": alias.name, "quality": alias.quality, "note": alias.note}
-            for alias in entity.aliases
-        ],
-        "attributes": {name: list(values) for name, values in entity.attributes.items()},
-        "same_as": sorted(catalog.same_entities(entity_id) - {entity_id}),
-    }
-
-
 def source_data(source: Source) -> JsonObject:
     """A source's bibliographic details."""
     return {
@@ -74,80 +41,129 @@ def source_data(source: Source) -> JsonObject:
     }
 
 
-def citation_data(citation: Citation, catalog: Catalog) -> JsonObject:
-    """A citation with its source resolved inline, plus the passage and locator."""
-    source = catalog.sources.get(citation.source)
-    data = source_data(source) if source else {"id": citation.source}
-    return {**data, "passage": citation.passage, "locator": citation.locator}
+class FactData:
+    """Facts as plain data with every reference resolved (see docs/json.md).
 
+    Each entity and source becomes data once, however many facts name it: a long listing names
+    the same few again and again. Pieces are shared between facts, so treat them as read-only.
+    """
 
-def fact_data(hit: Hit, catalog: Catalog) -> JsonObject:
-    """A fact with every reference resolved (see docs/json.md)."""
-    fact = hit.fact
-    return {
-        "id": fact.id,
-        "kind": fact.kind.value,
-        "claim": fact.claim,
-        "date": iso_date(fact.date),
-        "about": [entity_data(catalog, entity_id) for entity_id in fact.about],
-        "tags": list(fact.tags),
-        "hedge": fact.hedge,
-        "asserted_by": entity_ref(catalog, fact.asserted_by) if fact.asserted_by else None,
-        "details": details_data(fact, catalog),
-        "sources": [citation_data(citation, catalog) for citation in fact.citations],
-        "notes": [
-            {
-                "text": note.text,
-                "source": citation_data(note.citation, catalog) if note.citation else None,
+    def __init__(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+        self._refs: dict[str, JsonObject] = {}
+        self._entities: dict[str, JsonObject] = {}
+        self._sources: dict[str, JsonObject] = {}
+
+    def __call__(self, hit: Hit) -> JsonObject:
+        fact = hit.fact
+        return {
+            "id": fact.id,
+            "kind": fact.kind.value,
+            "claim": fact.claim,
+            "date": iso_date(fact.date),
+            "about": [self._entity(entity_id) for entity_id in fact.about],
+            "tags": list(fact.tags),
+            "hedge": fact.hedge,
+            "asserted_by": self._ref(fact.asserted_by) if fact.asserted_by else None,
+            "details": self._details(fact),
+            "sources": [self._citation(citation) for citation in fact.citations],
+            "notes": [
+                {
+                    "text": note.text,
+                    "source": self._citation(note.citation) if note.citation else None,
+                }
+                for note in fact.notes
+            ],
+            "pack": fact.pack,
+            "score": hit.score,
+        }
+
+    def _ref(self, entity_id: str) -> JsonObject:
+        """An entity reference resolved to its id, name and kind."""
+        if entity_id not in self._refs:
+            entity = self._catalog.entities.get(entity_id)
+            self._refs[entity_id] = {
+                "id": entity_id,
+                "name": entity.name if entity else None,
+                "kind": entity.kind.value if entity else None,
             }
-            for note in fact.notes
-        ],
-        "pack": fact.pack,
-        "score": hit.score,
-    }
+        return self._refs[entity_id]
 
+    def _entity(self, entity_id: str) -> JsonObject:
+        """An entity in full: its reference, description, aliases, attributes and links."""
+        if entity_id not in self._entities:
+            entity = self._catalog.entities.get(entity_id)
+            self._entities[entity_id] = {
+                **self._ref(entity_id),
+                "description": entity.description if entity else None,
+                "aliases": [
+                    {"name": alias.name, "quality": alias.quality, "note": alias.note}
+                    for alias in (entity.aliases if entity else ())
+                ],
+                "attributes": {
+                    name: list(values)
+                    for name, values in (entity.attributes if entity else {}).items()
+                },
+                "same_as": (
+                    sorted(self._catalog.same_entities(entity_id) - {entity_id}) if entity else []
+                ),
+            }
+        return self._entities[entity_id]
 
-def details_data(fact: Fact, catalog: Catalog) -> JsonObject:
-    """The kind-specific fields of a fact."""
-    details = fact.details
-    if isinstance(details, Figure):
+    def _citation(self, citation: Citation) -> JsonObject:
+        """A citation with its source resolved inline, plus the passage and locator."""
+        if citation.source not in self._sources:
+            source = self._catalog.sources.get(citation.source)
+            self._sources[citation.source] = (
+                source_data(source) if source else {"id": citation.source}
+            )
         return {
-            "value": details.value,
-            "min": details.min,
-            "max": details.max,
-            "unit": details.unit,
-            "qualifier": details.qualifier,
+            **self._sources[citation.source],
+            "passage": citation.passage,
+            "locator": citation.locator,
         }
-    if isinstance(details, Quote):
-        return {
-            "text": details.text,
-            "speaker": entity_ref(catalog, details.speaker),
-            "speaker_role": details.speaker_role,
-            "medium": details.medium,
-            "said": iso_date(details.said),
-        }
-    if isinstance(details, Sanction):
-        return {
-            "authority": details.authority,
-            "instrument": details.instrument,
-            "adopted": iso_date(details.adopted),
-            "measures": list(details.measures),
-            "targets": [entity_ref(catalog, entity_id) for entity_id in details.targets],
-            "committee": details.committee,
-            "list": details.list_name,
-            "reference": details.reference,
-            "updated": [day.isoformat() for day in details.updated],
-            "remarks": details.remarks,
-        }
-    if isinstance(details, Agreement):
-        return {
-            "name": details.name,
-            "parties": [entity_ref(catalog, entity_id) for entity_id in details.parties],
-            "signed": iso_date(details.signed),
-            "place": details.place,
-            "commitments": list(details.commitments),
-        }
-    return {"place": details.place, "end": iso_date(details.end)}
+
+    def _details(self, fact: Fact) -> JsonObject:
+        """The kind-specific fields of a fact."""
+        details = fact.details
+        if isinstance(details, Figure):
+            return {
+                "value": details.value,
+                "min": details.min,
+                "max": details.max,
+                "unit": details.unit,
+                "qualifier": details.qualifier,
+            }
+        if isinstance(details, Quote):
+            return {
+                "text": details.text,
+                "speaker": self._ref(details.speaker),
+                "speaker_role": details.speaker_role,
+                "medium": details.medium,
+                "said": iso_date(details.said),
+            }
+        if isinstance(details, Sanction):
+            return {
+                "authority": details.authority,
+                "instrument": details.instrument,
+                "adopted": iso_date(details.adopted),
+                "measures": list(details.measures),
+                "targets": [self._ref(entity_id) for entity_id in details.targets],
+                "committee": details.committee,
+                "list": details.list_name,
+                "reference": details.reference,
+                "updated": [day.isoformat() for day in details.updated],
+                "remarks": details.remarks,
+            }
+        if isinstance(details, Agreement):
+            return {
+                "name": details.name,
+                "parties": [self._ref(entity_id) for entity_id in details.parties],
+                "signed": iso_date(details.signed),
+                "place": details.place,
+                "commitments": list(details.commitments),
+            }
+        return {"place": details.place, "end": iso_date(details.end)}
 
 
 def source_use_data(use: SourceUse) -> JsonObject:

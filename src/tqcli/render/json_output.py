@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 from tqcli.model import Catalog, Hit, ImportReport, LoadReport, Pack, SourceUse, Stats
@@ -27,19 +27,33 @@ class JsonRenderer:
         self._lines = lines
         self._indent = 2 if pretty and not lines else None
 
-    def _dump(self, value: Any) -> None:
-        text = json.dumps(value, ensure_ascii=False, indent=self._indent)
-        self._stream.write(_escape_c1(text) + "\n")
+    def _encode(self, value: Any) -> str:
+        return _escape_c1(json.dumps(value, ensure_ascii=False, indent=self._indent))
 
-    def _array(self, items: list[Any]) -> None:
+    def _dump(self, value: Any) -> None:
+        self._stream.write(self._encode(value) + "\n")
+
+    def _array(self, items: Iterable[Any]) -> None:
+        """Items as one array (or one per line), written as they come: a long listing is never
+        held whole in memory, and its bytes are exactly json.dumps of the list's."""
         if self._lines:
             for item in items:
                 self._dump(item)
-        else:
-            self._dump(items)
+            return
+        opening, separator, closing = (
+            ("[\n", ",\n", "\n]\n") if self._indent else ("[", ", ", "]\n")
+        )
+        written = False
+        for item in items:
+            text = self._encode(item)
+            if self._indent:  # nest the item one level in; JSON text holds no raw newline
+                text = "  " + text.replace("\n", "\n  ")
+            self._stream.write((separator if written else opening) + text)
+            written = True
+        self._stream.write(closing if written else "[]\n")
 
     def facts(self, hits: Sequence[Hit], catalog: Catalog, *, full: bool) -> None:
-        self._array([data.fact_data(hit, catalog) for hit in hits])
+        self._array(map(data.FactData(catalog), hits))
 
     def answers(self, hits: Sequence[Hit], catalog: Catalog) -> None:
         self.facts(hits, catalog, full=False)
