@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -206,3 +208,42 @@ def test_a_cache_path_with_awkward_characters(
 
     assert _ids(runner, pack, "search", "gadgets") == ["acme-gadgets-2019", "widget-accord"]
     assert index.stat().st_mtime_ns == built  # reused, not rebuilt
+
+
+@pytest.fixture
+def long_pack(pack: Path) -> tuple[Path, list[str]]:
+    """The mini pack plus 1,234 events: more hits than tq reads from the index at a time, so a
+    listing of them is read as it is printed. Also gives their ids in date order."""
+    events = [(f"{1900 + n % 100}-01-{1 + n % 28:02d}", f"event-{n:04d}") for n in range(1234)]
+    (pack / "events.toml").write_text(
+        "".join(
+            f'[[event]]\nid = "{event_id}"\nclaim = "Event {event_id} happened."\n'
+            f'date = "{date}"\ntags = ["long"]\n\n'
+            '[[event.cite]]\nsource = "unarchived-note"\n'
+            'passage = "some words read on the page"\n\n'
+            for date, event_id in events
+        )
+    )
+    return pack, [event_id for _, event_id in sorted(events)]
+
+
+def test_a_long_listing_is_complete_and_in_order(
+    runner: CliRunner, long_pack: tuple[Path, list[str]]
+) -> None:
+    pack, in_date_order = long_pack
+
+    assert _ids(runner, pack, "list", "--tag", "long") == in_date_order
+    found = _ids(runner, pack, "search", "happened", "--limit", "0")
+    assert sorted(found) == sorted(in_date_order)
+
+
+def test_damage_far_down_a_long_listing_is_found_before_any_output(
+    runner: CliRunner, long_pack: tuple[Path, list[str]], cache: Path
+) -> None:
+    pack, in_date_order = long_pack
+    _ids(runner, pack, "list", "--tag", "long")
+    [index] = _index_files(cache)
+    with contextlib.closing(sqlite3.connect(index)) as connection, connection:
+        connection.execute("UPDATE facts SET data = data || ' ' WHERE id = ?", (in_date_order[-1],))
+
+    assert _ids(runner, pack, "list", "--tag", "long") == in_date_order

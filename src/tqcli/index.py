@@ -17,7 +17,7 @@ import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from tqcli import __version__, codec
 from tqcli.errors import BadRequest, NotFound
@@ -435,12 +435,92 @@ class _LazyRows(Mapping[str, _T]):
 
 
 def _decoded(decode: Callable[[Any], _T], text: object, crc: object) -> _T:
-    if not isinstance(text, str) or zlib.crc32(text.encode("utf-8")) != crc:
-        raise CorruptIndex("a row does not match its checksum")
     try:
-        return decode(json.loads(text))
+        return decode(json.loads(_checked(text, crc)))
     except (ValueError, KeyError, TypeError) as error:
         raise CorruptIndex(f"undecodable row: {error}") from error
+
+
+def _checked(text: object, crc: object) -> str:
+    """The text of a row, if it matches its checksum."""
+    if not isinstance(text, str) or zlib.crc32(text.encode("utf-8")) != crc:
+        raise CorruptIndex("a row does not match its checksum")
+    return text
+
+
+def _check_rows(connection: sqlite3.Connection, sql: str, parameters: Sequence[object] = ()) -> int:
+    """Check the (data, crc) rows sql selects against their checksums; how many there were."""
+    count = 0
+    for text, crc in connection.execute(sql, parameters):
+        _checked(text, crc)
+        count += 1
+    return count
+
+
+_BATCH = 500
+"""Facts read from the index at a time when a listing is printed (SQLite allows 999 ? marks)."""
+
+
+class _LazyHits(Sequence[Hit]):
+    """Hits whose facts are read from the index a batch at a time as they are used: a listing
+    of every fact never holds them all at once."""
+
+    def __init__(
+        self, connection: sqlite3.Connection, found: Sequence[tuple[int, float | None]]
+    ) -> None:
+        self._connection = connection
+        self._found = found
+        """(fact seq, score) of each hit, in order."""
+        self._batches: dict[int, list[Hit]] = {}
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    @overload
+    def __getitem__(self, position: int) -> Hit: ...
+
+    @overload
+    def __getitem__(self, position: slice) -> Sequence[Hit]: ...
+
+    def __getitem__(self, position: int | slice) -> Hit | Sequence[Hit]:
+        if isinstance(position, slice):
+            return [self[n] for n in range(*position.indices(len(self)))]
+        if position < 0:
+            position += len(self)
+        if not 0 <= position < len(self):
+            raise IndexError(position)
+        return self._batch(position // _BATCH)[position % _BATCH]
+
+    def __iter__(self) -> Iterator[Hit]:
+        for number in range(0, -(-len(self) // _BATCH)):
+            yield from self._batch(number)
+            self._batches.pop(number, None)  # printed: let it go
+
+    def _batch(self, number: int) -> list[Hit]:
+        if number not in self._batches:
+            part = self._found[number * _BATCH : (number + 1) * _BATCH]
+            placeholders = ", ".join("?" * len(part))
+            rows = {
+                seq: (data, crc)
+                for seq, data, crc in self._connection.execute(
+                    f"SELECT seq, data, crc FROM facts WHERE seq IN ({placeholders})",
+                    [seq for seq, _ in part],
+                )
+            }
+            self._batches[number] = [
+                Hit(_decoded(codec.decode_fact, *rows.get(seq, (None, None))), score)
+                for seq, score in part
+            ]
+        return self._batches[number]
+
+    def check(self) -> None:
+        """Check every hit's row against its checksum, without decoding it."""
+        for start in range(0, len(self), _BATCH):
+            part = list({seq for seq, _ in self._found[start : start + _BATCH]})
+            placeholders = ", ".join("?" * len(part))
+            sql = f"SELECT data, crc FROM facts WHERE seq IN ({placeholders})"
+            if _check_rows(self._connection, sql, part) != len(part):
+                raise CorruptIndex("a fact row is missing")
 
 
 class Index:
@@ -482,15 +562,19 @@ class Index:
             raise
 
     def prefetch(self, result: object) -> None:
-        """Read now every source and entity that rendering result will look up."""
-        hits = (
-            result.hits
-            if isinstance(result, Answers)
-            else result
-            if isinstance(result, list)
-            else []
-        )
-        for hit in hits:
+        """Check now every row that rendering result will read, so that damage is found before
+        any output (and the index rebuilt), never half-way through it.
+
+        The first batch of hits is read whole, with every source and entity it names. Beyond it
+        (a long listing), each row's checksum is checked, and facts are read as they are
+        printed, a batch at a time.
+        """
+        hits = result.hits if isinstance(result, Answers) else result
+        if isinstance(hits, _LazyHits) and len(hits) > _BATCH:
+            hits.check()
+            for table in ("sources", "entities"):
+                _check_rows(self._connection, f"SELECT data, crc FROM {table}")
+        for hit in hits[:_BATCH] if isinstance(hits, Sequence) else ():
             if not isinstance(hit, Hit):
                 continue
             fact = hit.fact
@@ -500,9 +584,9 @@ class Index:
                 for same in self.catalog.same_entities(entity_id):
                     self.catalog.entities.get(same)
 
-    def _facts(self, sql: str, parameters: Sequence[object]) -> list[tuple[Fact, float | None]]:
-        rows = self._connection.execute(sql, parameters).fetchall()
-        return [(_decoded(codec.decode_fact, data, crc), score) for data, crc, score in rows]
+    def _hits(self, sql: str, parameters: Sequence[object]) -> _LazyHits:
+        """The hits of a query selecting fact seq and score."""
+        return _LazyHits(self._connection, self._connection.execute(sql, parameters).fetchall())
 
     def _where(self, filters: Filters) -> tuple[str, list[object]]:
         clauses: list[str] = []
@@ -537,7 +621,7 @@ class Index:
             parameters.append(filters.until.last_day.isoformat())
         return " AND ".join(clauses) or "1", parameters
 
-    def search(self, terms: Sequence[str], filters: Filters, limit: int = 20) -> list[Hit]:
+    def search(self, terms: Sequence[str], filters: Filters, limit: int = 20) -> Sequence[Hit]:
         """Facts passing the filters ranked by BM25 relevance to terms; at most limit (0: all)."""
         query = list(dict.fromkeys(token for term in terms for token in tokens(term)))
         if not query:
@@ -546,19 +630,19 @@ class Index:
             )
         return self.ranked(query, filters, limit)
 
-    def ranked(self, words: Sequence[str], filters: Filters, limit: int) -> list[Hit]:
+    def ranked(self, words: Sequence[str], filters: Filters, limit: int) -> Sequence[Hit]:
         """Facts matching any of these folded words, best BM25 score first; limit 0 for all."""
         where, parameters = self._where(filters)
         match = " OR ".join(f'"{word}"' for word in words)
         weights = ", ".join(map(str, _WEIGHTS))
         sql = (
-            f"SELECT f.data, f.crc, bm25(fact_text, {weights}) AS rank FROM fact_text "
+            f"SELECT f.seq, bm25(fact_text, {weights}) AS rank FROM fact_text "
             f"JOIN facts f ON f.seq = fact_text.rowid WHERE fact_text MATCH ? AND {where} "
             "ORDER BY rank, f.first_day IS NULL, f.first_day, f.id"
             + (" LIMIT ?" if limit > 0 else "")
         )
-        found = self._facts(sql, [match, *parameters, *([limit] if limit > 0 else [])])
-        return [Hit(fact, -(rank or 0.0)) for fact, rank in found]
+        found = self._connection.execute(sql, [match, *parameters, *([limit] if limit > 0 else [])])
+        return _LazyHits(self._connection, [(seq, -(rank or 0.0)) for seq, rank in found])
 
     def _vocabulary(self) -> None:
         if not getattr(self, "_has_vocabulary", False):
@@ -597,27 +681,24 @@ class Index:
         )
         return [str(row[0]) for row in rows]
 
-    def browse(self, filters: Filters, limit: int = 0) -> list[Hit]:
+    def browse(self, filters: Filters, limit: int = 0) -> Sequence[Hit]:
         """Facts passing the filters in date order, undated last; at most limit (0: all)."""
         where, parameters = self._where(filters)
         sql = (
-            f"SELECT f.data, f.crc, NULL FROM facts f WHERE {where} "
+            f"SELECT f.seq, NULL FROM facts f WHERE {where} "
             "ORDER BY f.first_day IS NULL, f.first_day, f.id" + (" LIMIT ?" if limit > 0 else "")
         )
-        return [
-            Hit(fact)
-            for fact, _ in self._facts(sql, [*parameters, *([limit] if limit > 0 else [])])
-        ]
+        return self._hits(sql, [*parameters, *([limit] if limit > 0 else [])])
 
-    def show(self, ids: Sequence[str]) -> list[Hit]:
+    def show(self, ids: Sequence[str]) -> Sequence[Hit]:
         """The facts with these ids, in the order asked; NotFound naming every unknown id."""
         wanted = list(dict.fromkeys(ids))
-        sql = f"SELECT data, crc, NULL FROM facts WHERE id IN ({', '.join('?' * len(wanted))})"
-        by_id = {fact.id: fact for fact, _ in self._facts(sql, wanted)}
-        missing = [fact_id for fact_id in wanted if fact_id not in by_id]
+        sql = f"SELECT id, seq FROM facts WHERE id IN ({', '.join('?' * len(wanted))})"
+        seqs = dict(self._connection.execute(sql, wanted).fetchall())
+        missing = [fact_id for fact_id in wanted if fact_id not in seqs]
         if missing:
             raise NotFound("; ".join(self._unknown_id(fact_id) for fact_id in missing))
-        return [Hit(by_id[fact_id]) for fact_id in wanted]
+        return _LazyHits(self._connection, [(seqs[fact_id], None) for fact_id in wanted])
 
     def _unknown_id(self, fact_id: str) -> str:
         if fact_id in self.catalog.entities:
