@@ -6,6 +6,7 @@ corrupt or foreign cache), never returns a half-built object.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +73,13 @@ def decode_location(data: Any) -> Location:
         column is None or isinstance(column, int)
     ):
         raise ValueError("bad location")
-    return Location(Path(_str(data["path"])), line, column)
+    return Location(_path(_str(data["path"])), line, column)
+
+
+@functools.lru_cache(maxsize=256)
+def _path(text: str) -> Path:
+    """A path, made once per file: the facts of a listing come from a few files."""
+    return Path(text)
 
 
 def encode_source(source: Source) -> Data:
