@@ -4,15 +4,16 @@
     python bench/run.py --sizes 1000    # a quick run
     python bench/run.py --tq /path/to/bin/tq
 
-Whole-process runs, medians. Uses hyperfine when installed (else Python's own timing), ripgrep
-(`rg`) when installed, and os.wait4 for peak memory. Synthetic packs are generated into a
-temporary directory at each run (bench/synthetic.py), never committed.
+Whole-process runs, medians. Commands compared with each other are run in turn, round after
+round (after one warm-up round), so that a slow spell of the machine falls on all of them alike
+rather than on whichever happened to be measured then; each run is timed around spawn and wait,
+and os.wait4 gives its peak memory. ripgrep (`rg`) is used when installed. Synthetic packs are
+generated into a temporary directory at each run (bench/synthetic.py), never committed.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import shutil
@@ -21,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,60 +48,52 @@ for path in sorted(pathlib.Path(sys.argv[1]).glob("*.toml")):
 class Timing:
     label: str
     median_ms: float
-    peak_mib: float | None = None
+    peak_mib: float
 
 
-def _median_ms(command: list[str], runs: int, prepare: str | None, env: dict[str, str]) -> float:
-    if shutil.which("hyperfine"):
-        with tempfile.NamedTemporaryFile(suffix=".json") as export:
-            args = [
-                "hyperfine",
-                "-N",
-                "--style",
-                "none",
-                "--runs",
-                str(runs),
-                "--export-json",
-                export.name,
-            ]
-            args += ["--prepare", prepare] if prepare else ["--warmup", "2"]
-            args.append(subprocess.list2cmdline(command))
-            subprocess.run(args, check=True, env=env, stdout=subprocess.DEVNULL)
-            return float(json.loads(Path(export.name).read_text())["results"][0]["median"]) * 1000
-    times = []
-    for _ in range(runs):
-        if prepare:
-            subprocess.run(prepare, shell=True, check=True, env=env)
-        start = time.perf_counter()
-        subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+@dataclass
+class Command:
+    key: str
+    label: str
+    argv: list[str]
+    before: Callable[[], None] | None = None
+    """Run before each timed run, untimed (for cold runs: delete the index cache)."""
 
 
-def _peak_mib(command: list[str], env: dict[str, str]) -> float:
-    process = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+def _run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from spawn to exit, and peak memory in MiB, of one run."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, _, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
     scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
-    return usage.ru_maxrss * scale / 2**20
+    return elapsed, usage.ru_maxrss * scale / 2**20
 
 
-def measure(
-    label: str,
-    command: list[str],
-    env: dict[str, str],
-    runs: int = 15,
-    prepare: str | None = None,
-    memory: bool = True,
-) -> Timing:
-    timing = Timing(label, _median_ms(command, runs, prepare, env))
-    if memory:
-        if prepare:
-            subprocess.run(prepare, shell=True, check=True, env=env)
-        timing.peak_mib = _peak_mib(command, env)
-    print(f"  {label}: {timing.median_ms:.1f} ms", file=sys.stderr)
-    return timing
+def measure_together(
+    commands: list[Command], rounds: int, env: dict[str, str]
+) -> dict[str, Timing]:
+    """Each command once per round, in turn (the order reversed every other round), after one
+    warm-up round that is not counted; the median time and the peak memory of each."""
+    times: dict[str, list[float]] = {command.key: [] for command in commands}
+    peaks: dict[str, float] = {command.key: 0.0 for command in commands}
+    for number in range(rounds + 1):
+        for command in commands if number % 2 else reversed(commands):
+            if command.before is not None:
+                command.before()
+            elapsed, peak = _run(command.argv, env)
+            if number:
+                times[command.key].append(elapsed)
+                peaks[command.key] = max(peaks[command.key], peak)
+    timings = {
+        command.key: Timing(
+            command.label, statistics.median(times[command.key]) * 1000, peaks[command.key]
+        )
+        for command in commands
+    }
+    for timing in timings.values():
+        print(f"  {timing.label}: {timing.median_ms:.1f} ms", file=sys.stderr)
+    return timings
 
 
 def _venv_with_tq(workdir: Path) -> Path:
@@ -134,34 +128,22 @@ def main() -> None:
         )
 
         print("Floors and the built-in pack", file=sys.stderr)
-        rows: dict[str, Timing] = {}
-        rows["python"] = measure("python -c pass", [python, "-c", "pass"], env, options.runs)
-        rows["typer"] = measure(
-            "minimal Typer app", [python, str(workdir / "typer_app.py")], env, options.runs
-        )
-        subprocess.run(
-            [tq, "search", "1267", "--json"], env=env, stdout=subprocess.DEVNULL
-        )  # index
-        rows["search-json"] = measure(
-            "tq search 1267 --json", [tq, "search", "1267", "--json"], env, options.runs
-        )
-        rows["search-human"] = measure(
-            "tq search 1267 (Rich)",
-            [tq, "search", "1267", "--format", "rich", "--color", "always"],
-            env,
-            options.runs,
-        )
+        subprocess.run([tq, "search", "1267", "--json"], env=env, stdout=subprocess.DEVNULL)
+        rich = ["--format", "rich", "--color", "always"]
+        question = "How much did bin Laden pay the Taliban each year?"
+        floors = [
+            Command("spawn", "spawn and wait (/bin/true)", ["true"]),
+            Command("python", "python -c pass", [python, "-c", "pass"]),
+            Command("typer", "minimal Typer app", [python, str(workdir / "typer_app.py")]),
+            Command("search-json", "tq search 1267 --json", [tq, "search", "1267", "--json"]),
+            Command("search-human", "tq search 1267 (Rich)", [tq, "search", "1267", *rich]),
+        ]
         if has_ask:
-            question = "How much did bin Laden pay the Taliban each year?"
-            rows["ask-json"] = measure(
-                "tq ask … --json", [tq, "ask", question, "--json"], env, options.runs
-            )
-            rows["ask-human"] = measure(
-                "tq ask … (Rich)",
-                [tq, "ask", question, "--format", "rich", "--color", "always"],
-                env,
-                options.runs,
-            )
+            floors += [
+                Command("ask-json", "tq ask … --json", [tq, "ask", question, "--json"]),
+                Command("ask-human", "tq ask … (Rich)", [tq, "ask", question, *rich]),
+            ]
+        rows = measure_together(floors, options.runs, env)
 
         for size in options.sizes:
             pack = workdir / f"pack-{size}"
@@ -174,41 +156,45 @@ def main() -> None:
             )
             facts = ["--no-builtin", "--facts", str(pack)]
             query = [tq, "search", SEARCH_TERM, "--json", *facts]
-            cold_runs = 3 if size >= 100_000 else 5
-            rows[f"cold-{size}"] = measure(
-                f"cold tq search --json ({size:,})",
-                query,
-                env,
-                cold_runs,
-                prepare=f"rm -rf {cache}",
-            )
+            parse = [python, str(workdir / "tomli_parse.py"), str(pack)]
+            cold = [
+                Command(
+                    f"cold-{size}",
+                    f"cold tq search --json ({size:,})",
+                    query,
+                    before=lambda: shutil.rmtree(cache, ignore_errors=True),
+                ),
+                Command(f"tomli-{size}", f"tomli parse ({size:,})", parse),
+            ]
+            rows |= measure_together(cold, 3 if size >= 100_000 else 5, env)
             subprocess.run(query, env=env, stdout=subprocess.DEVNULL)
-            rows[f"warm-{size}"] = measure(
-                f"warm tq search --json ({size:,})", query, env, options.runs
-            )
-            rows[f"human-{size}"] = measure(
-                f"warm tq search (Rich) ({size:,})",
-                [tq, "search", SEARCH_TERM, "--format", "rich", "--color", "always", *facts],
-                env,
-                options.runs,
-            )
+            warm = [
+                Command(f"warm-{size}", f"warm tq search --json ({size:,})", query),
+                Command(
+                    f"human-{size}",
+                    f"warm tq search (Rich) ({size:,})",
+                    [tq, "search", SEARCH_TERM, *rich, *facts],
+                ),
+            ]
             if has_ask:
-                rows[f"ask-{size}"] = measure(
-                    f"warm tq ask --json ({size:,})",
-                    [tq, "ask", f"what about {SEARCH_TERM}", "--json", *facts],
-                    env,
-                    options.runs,
+                warm.append(
+                    Command(
+                        f"ask-{size}",
+                        f"warm tq ask --json ({size:,})",
+                        [tq, "ask", f"what about {SEARCH_TERM}", "--json", *facts],
+                    )
                 )
-            rows[f"tomli-{size}"] = measure(
-                f"tomli parse ({size:,})",
-                [python, str(workdir / "tomli_parse.py"), str(pack)],
-                env,
-                cold_runs,
-            )
             if shutil.which("rg"):
-                rows[f"rg-{size}"] = measure(
-                    f"rg -i ({size:,})", ["rg", "-i", SEARCH_TERM, str(pack)], env, options.runs
+                warm.append(
+                    Command(f"rg-{size}", f"rg -i ({size:,})", ["rg", "-i", SEARCH_TERM, str(pack)])
                 )
+            rows |= measure_together(warm, options.runs, env)
+            listing = Command(
+                f"list-{size}",
+                f"warm tq list --json, every fact ({size:,})",
+                [tq, "list", "--json", *facts],
+            )
+            rows |= measure_together([listing], 3, env)
         print(report(rows, options.sizes))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
@@ -217,14 +203,13 @@ def main() -> None:
 def report(rows: dict[str, Timing], sizes: list[int]) -> str:
     lines = [
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
-        f"Python {platform.python_version()}; hyperfine: {'yes' if shutil.which('hyperfine') else 'no'}",
+        f"Python {platform.python_version()}",
         "",
         "| command | median ms | peak MiB |",
         "| --- | ---: | ---: |",
     ]
     for timing in rows.values():
-        peak = f"{timing.peak_mib:.0f}" if timing.peak_mib is not None else ""
-        lines.append(f"| {timing.label} | {timing.median_ms:.1f} | {peak} |")
+        lines.append(f"| {timing.label} | {timing.median_ms:.1f} | {timing.peak_mib:.0f} |")
     lines += ["", "| target | measured | limit | met |", "| --- | ---: | ---: | :---: |"]
 
     def ratio(name: str, value: float, limit: float) -> None:
@@ -252,10 +237,14 @@ def report(rows: dict[str, Timing], sizes: list[int]) -> str:
             rows[f"cold-{size}"].median_ms / rows[f"tomli-{size}"].median_ms,
             1.5,
         )
-        peak = rows[f"warm-{size}"].peak_mib or 0.0
+        peak = rows[f"warm-{size}"].peak_mib
         lines.append(
             f"| {size:,} warm peak memory (MiB) | {peak:.0f} | 100 | {'yes' if peak <= 100 else 'NO'} |"
         )
+    lines += ["", "| not a target: listing every fact | ms | peak MiB |", "| --- | ---: | ---: |"]
+    for size in sizes:
+        listing = rows[f"list-{size}"]
+        lines.append(f"| {size:,} facts | {listing.median_ms:.0f} | {listing.peak_mib:.0f} |")
     return "\n".join(lines)
 
 
