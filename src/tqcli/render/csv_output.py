@@ -34,28 +34,7 @@ class CsvRenderer:
             "pack",
             "score",
         )
-        rows = []
-        for hit in hits:
-            fact = hit.fact
-            sources = [catalog.sources.get(c.source) for c in fact.citations]
-            rows.append(
-                (
-                    fact.id,
-                    fact.kind.value,
-                    fact.date.isoformat() if fact.date else None,
-                    fact.claim,
-                    " ".join(key_values(fact, catalog)),
-                    " | ".join(
-                        source_line(s) if s else c.source
-                        for s, c in zip(sources, fact.citations, strict=True)
-                    ),
-                    " | ".join(c.passage for c in fact.citations),
-                    " | ".join(note.text for note in fact.notes),
-                    fact.pack,
-                    hit.score,
-                )
-            )
-        self._table(header, rows)
+        self._table(header, (_fact_row(hit, catalog) for hit in hits))  # row by row
 
     def answers(self, hits: Sequence[Hit], catalog: Catalog) -> None:
         self.facts(hits, catalog, full=False)
@@ -114,3 +93,22 @@ class CsvRenderer:
             (str(p.where.path), p.where.line, p.where.column, p.message) for p in report.problems
         )
         self._table(("file", "line", "column", "message"), rows)
+
+
+def _fact_row(hit: Hit, catalog: Catalog) -> tuple[object, ...]:
+    fact = hit.fact
+    sources = [catalog.sources.get(c.source) for c in fact.citations]
+    return (
+        fact.id,
+        fact.kind.value,
+        fact.date.isoformat() if fact.date else None,
+        fact.claim,
+        " ".join(key_values(fact, catalog)),
+        " | ".join(
+            source_line(s) if s else c.source for s, c in zip(sources, fact.citations, strict=True)
+        ),
+        " | ".join(c.passage for c in fact.citations),
+        " | ".join(note.text for note in fact.notes),
+        fact.pack,
+        hit.score,
+    )
