@@ -292,7 +292,7 @@ class _FactRows:
                     *_sealed(codec.encode_fact(fact)),
                 )
             )
-            self.tags.extend((seq, fold(tag)) for tag in set(fact.tags))
+            self.tags.extend((seq, fold(tag)) for tag in dict.fromkeys(fact.tags))
             self.sources.extend((seq, source) for source in sources)
             self.entities.extend((seq, entity) for entity in entities)
             self.text.append((seq, *searchable.columns(fact, entities, sources)))
@@ -492,7 +492,7 @@ class _LazyHits(Sequence[Hit]):
         return self._batch(position // _BATCH)[position % _BATCH]
 
     def __iter__(self) -> Iterator[Hit]:
-        for number in range(0, -(-len(self) // _BATCH)):
+        for number in range((len(self) + _BATCH - 1) // _BATCH):
             yield from self._batch(number)
             self._batches.pop(number, None)  # printed: let it go
 
@@ -570,12 +570,14 @@ class Index:
         printed, a batch at a time.
         """
         hits = result.hits if isinstance(result, Answers) else result
+        if not isinstance(hits, Sequence):
+            return
         if isinstance(hits, _LazyHits) and len(hits) > _BATCH:
             hits.check()
             for table in ("sources", "entities"):
                 _check_rows(self._connection, f"SELECT data, crc FROM {table}")
-        for hit in hits[:_BATCH] if isinstance(hits, Sequence) else ():
-            if not isinstance(hit, Hit):
+        for hit in hits[:_BATCH]:
+            if not isinstance(hit, Hit):  # sources with their counts, say
                 continue
             fact = hit.fact
             for citation in (*fact.citations, *(n.citation for n in fact.notes if n.citation)):
@@ -583,10 +585,6 @@ class Index:
             for entity_id in fact.entities():
                 for same in self.catalog.same_entities(entity_id):
                     self.catalog.entities.get(same)
-
-    def _hits(self, sql: str, parameters: Sequence[object]) -> _LazyHits:
-        """The hits of a query selecting fact seq and score."""
-        return _LazyHits(self._connection, self._connection.execute(sql, parameters).fetchall())
 
     def _where(self, filters: Filters) -> tuple[str, list[object]]:
         clauses: list[str] = []
@@ -688,7 +686,8 @@ class Index:
             f"SELECT f.seq, NULL FROM facts f WHERE {where} "
             "ORDER BY f.first_day IS NULL, f.first_day, f.id" + (" LIMIT ?" if limit > 0 else "")
         )
-        return self._hits(sql, [*parameters, *([limit] if limit > 0 else [])])
+        found = self._connection.execute(sql, [*parameters, *([limit] if limit > 0 else [])])
+        return _LazyHits(self._connection, found.fetchall())
 
     def show(self, ids: Sequence[str]) -> Sequence[Hit]:
         """The facts with these ids, in the order asked; NotFound naming every unknown id."""
