@@ -122,3 +122,19 @@ def test_a_build_shows_its_stages_and_leaves_the_line_clean(
         f"{s}…" for s in stages
     ]
     assert terminal.getvalue().endswith("\r\x1b[K")
+
+
+@pytest.mark.usefixtures("at_once")
+def test_a_terminal_that_has_gone_away_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    class GoneTerminal(FakeTerminal):
+        def write(self, text: str) -> int:
+            raise OSError(5, "Input/output error")
+
+    failures: list[object] = []
+    monkeypatch.setattr(threading, "excepthook", failures.append)
+
+    with BuildProgress(GoneTerminal()) as note:
+        note.stage("reading file 1 of 1")
+        threading.Event().wait(0.05)
+
+    assert failures == []

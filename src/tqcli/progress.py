@@ -11,6 +11,7 @@ NOTE_AFTER_SECONDS = 0.5
 """A build that ends sooner shows nothing."""
 
 REDRAW_SECONDS = 0.2
+"""How often the line is brought up to date."""
 
 
 class BuildProgress:
@@ -47,23 +48,32 @@ class BuildProgress:
         if self._thread is not None:
             self._thread.join()
         if self._shown:  # only now, so that nothing the thread writes can come after it
-            self._stream.write("\r\x1b[K")
-            self._stream.flush()
+            self._write("\r\x1b[K")
 
     def _show(self) -> None:
         if self._finished.wait(NOTE_AFTER_SECONDS):
             return
-        self._shown = True
         drawn = None
         while True:
             if self._stage is not None and self._stage != drawn:
                 drawn = self._stage
                 line = f"tq: first run after a change, indexing: {drawn}…"
                 # Clipped to the terminal: a wrapped line could not be rewritten in place.
-                self._stream.write("\r\x1b[K" + line[: self._width() - 1])
-                self._stream.flush()
+                self._shown = self._write("\r\x1b[K" + line[: self._width() - 1])
+                if not self._shown:
+                    return
             if self._finished.wait(REDRAW_SECONDS):
                 return
+
+    def _write(self, text: str) -> bool:
+        """Write text now; False if the terminal has gone (a progress line is never worth an
+        error, let alone a traceback from this thread)."""
+        try:
+            self._stream.write(text)
+            self._stream.flush()
+        except (OSError, ValueError):
+            return False
+        return True
 
     def _width(self) -> int:
         try:
