@@ -62,8 +62,9 @@ def generate(size: int, directory: Path) -> None:
     lines = []
     for n in range(entities):
         aliases = ", ".join(_quoted(rng.choice(words).title()) for _ in range(rng.randint(0, 3)))
+        name = _quoted(rng.choice(words).title() + " " + rng.choice(words).title())
         lines.append(
-            f'[[entity]]\nid = "e{n}"\nname = {_quoted(rng.choice(words).title() + " " + rng.choice(words).title())}\n'
+            f'[[entity]]\nid = "e{n}"\nname = {name}\n'
             f'kind = "{rng.choice(["person", "organization", "place"])}"\naliases = [{aliases}]\n'
             f"description = {_quoted(_sentence(rng, words, 5, 12))}\n"
         )
