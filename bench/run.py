@@ -5,9 +5,9 @@
     python bench/run.py --tq /path/to/bin/tq
 
 Whole-process runs, medians. Commands compared with each other are run in turn, round after
-round (after one warm-up round), so that a slow spell of the machine falls on all of them alike
-rather than on whichever happened to be measured then; each run is timed around spawn and wait,
-and os.wait4 gives its peak memory. ripgrep (`rg`) is used when installed. Synthetic packs are
+round (after one warm-up round), and a ratio is the median of the ratios within each round, so
+that a slow spell of the machine falls on both sides of it; each run is timed around spawn and
+wait, and os.wait4 gives its peak memory. ripgrep (`rg`) is used when installed. Synthetic packs are
 generated into a temporary directory at each run (bench/synthetic.py), never committed.
 """
 
@@ -47,8 +47,13 @@ for path in sorted(pathlib.Path(sys.argv[1]).glob("*.toml")):
 @dataclass
 class Timing:
     label: str
-    median_ms: float
+    runs_ms: list[float]
+    """One time per round, in round order (rounds pair the commands measured together)."""
     peak_mib: float
+
+    @property
+    def median_ms(self) -> float:
+        return statistics.median(self.runs_ms)
 
 
 @dataclass
@@ -87,7 +92,7 @@ def measure_together(
                 peaks[command.key] = max(peaks[command.key], peak)
     timings = {
         command.key: Timing(
-            command.label, statistics.median(times[command.key]) * 1000, peaks[command.key]
+            command.label, [t * 1000 for t in times[command.key]], peaks[command.key]
         )
         for command in commands
     }
@@ -212,31 +217,23 @@ def report(rows: dict[str, Timing], sizes: list[int]) -> str:
         lines.append(f"| {timing.label} | {timing.median_ms:.1f} | {timing.peak_mib:.0f} |")
     lines += ["", "| target | measured | limit | met |", "| --- | ---: | ---: | :---: |"]
 
-    def ratio(name: str, value: float, limit: float) -> None:
+    def ratio(name: str, key: str, floor: str, limit: float) -> None:
+        """The median, over rounds, of the ratio of two commands run in the same round: each
+        round's two runs were a moment apart, so a slow spell of the machine cancels out."""
+        value = statistics.median(
+            a / b for a, b in zip(rows[key].runs_ms, rows[floor].runs_ms, strict=True)
+        )
         lines.append(f"| {name} | {value:.2f} | {limit} | {'yes' if value <= limit else 'NO'} |")
 
-    typer_ms, python_ms = rows["typer"].median_ms, rows["python"].median_ms
-    ratio("built-in search --json / Typer app", rows["search-json"].median_ms / typer_ms, 1.25)
-    ratio("built-in search --json / python -c pass", rows["search-json"].median_ms / python_ms, 8)
-    ratio("built-in search (Rich) / Typer app", rows["search-human"].median_ms / typer_ms, 1.5)
+    ratio("built-in search --json / Typer app", "search-json", "typer", 1.25)
+    ratio("built-in search --json / python -c pass", "search-json", "python", 8)
+    ratio("built-in search (Rich) / Typer app", "search-human", "typer", 1.5)
     if "ask-json" in rows:
-        ratio(
-            "built-in ask --json / search --json",
-            rows["ask-json"].median_ms / rows["search-json"].median_ms,
-            1.10,
-        )
+        ratio("built-in ask --json / search --json", "ask-json", "search-json", 1.10)
     for size in sizes:
         if f"rg-{size}" in rows:
-            ratio(
-                f"{size:,} warm search --json / rg -i",
-                rows[f"warm-{size}"].median_ms / rows[f"rg-{size}"].median_ms,
-                2.0,
-            )
-        ratio(
-            f"{size:,} cold search / tomli parse",
-            rows[f"cold-{size}"].median_ms / rows[f"tomli-{size}"].median_ms,
-            1.5,
-        )
+            ratio(f"{size:,} warm search --json / rg -i", f"warm-{size}", f"rg-{size}", 2.0)
+        ratio(f"{size:,} cold search / tomli parse", f"cold-{size}", f"tomli-{size}", 1.5)
         peak = rows[f"warm-{size}"].peak_mib
         met = "yes" if peak <= 100 else "NO"
         lines.append(f"| {size:,} warm peak memory (MiB) | {peak:.0f} | 100 | {met} |")

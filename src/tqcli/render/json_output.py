@@ -12,7 +12,7 @@ from tqcli.render import data
 
 # json.dumps leaves DEL and the C1 controls raw; escaping them keeps the data exact and keeps a
 # terminal from obeying them when JSON is printed to it.
-_C1 = re.compile("[\x7f-\x9f]")
+_C1 = re.compile(r"[\x7f-\x9f]")
 
 
 def _escape_c1(text: str) -> str:
