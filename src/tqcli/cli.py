@@ -21,6 +21,7 @@ from tqcli.render import ColorMode, OutputFormat, Renderer, make_renderer
 
 if TYPE_CHECKING:
     from tqcli.index import Index
+    from tqcli.model import ImportReport
 
 
 class ExitCode(IntEnum):
@@ -31,6 +32,7 @@ class ExitCode(IntEnum):
     USAGE = 2
     INVALID_DATA = 3
     SKIPPED_RECORDS = 4
+    IO_ERROR = 74
     INTERRUPTED = 130
     OUTPUT_CLOSED = 141
 
@@ -484,38 +486,64 @@ import_app = typer.Typer(
 )
 app.add_typer(import_app, name="import")
 
+ImportOut = Annotated[
+    Path,
+    typer.Option(
+        "--out",
+        metavar="DIR",
+        help="The pack directory to write (a link to one is followed).",
+        show_default=False,
+    ),
+]
+DryRun = Annotated[bool, typer.Option("--dry-run", help="Report what would change; write nothing.")]
+ReportJson = Annotated[bool, typer.Option("--json", help="Write the report as one JSON object.")]
+
+
+def _report_import(
+    run: "Callable[[], ImportReport]", as_json: bool, fmt: OutputFormat, color: ColorMode
+) -> None:
+    """Run an import, render its report, and exit 4 if records were skipped, 74 if unwritten."""
+    from tqcli.importers.shared import PackNotWritten
+
+    renderer = _renderer(as_json, False, fmt, color)
+    try:
+        report = run()
+    except PackNotWritten as error:
+        typer.echo(f"tq: {error}", err=True)
+        raise typer.Exit(ExitCode.IO_ERROR) from None
+    for note in report.notes:
+        typer.echo(f"tq: {note}", err=True)
+    renderer.import_report(report)
+    if report.skipped:
+        raise typer.Exit(ExitCode.SKIPPED_RECORDS)
+
 
 @import_app.command("un-sc")
 @reports_errors
 def import_un_sc(
     file: Annotated[
-        Path,
+        str,
         typer.Argument(
-            metavar="FILE.xml", help="A Consolidated List export (XML).", show_default=False
+            metavar="FILE.xml",
+            help="A Consolidated List export (XML): a path, a URL, or - for standard input.",
+            show_default=False,
         ),
     ],
-    out: Annotated[
-        Path,
-        typer.Option(
-            "--out", metavar="DIR", help="The pack directory to write.", show_default=False
-        ),
-    ],
+    out: ImportOut,
     lists: Annotated[
         list[str] | None,
         typer.Option(
             "--list",
             metavar="NAME",
-            help="A list to import (repeatable). [default: Taliban, Al-Qaida]",
+            help="A list to import (repeatable). [default: Taliban, Al-Qaida, those the file has]",
             show_default=False,
         ),
     ] = None,
     all_lists: Annotated[
         bool, typer.Option("--all-lists", help="Import every regime's list.")
     ] = False,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Report what would change; write nothing.")
-    ] = False,
-    as_json: AsJson = False,
+    dry_run: DryRun = False,
+    as_json: ReportJson = False,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -523,7 +551,8 @@ def import_un_sc(
 
     Writes an entity per listed individual and entity and a sanction fact per listing,
     and reports what changed since the previous import into DIR, per list. Exits 4 when
-    some records could not be imported (each is reported), 3 for a malformed or unsafe file.
+    some records could not be imported (each is reported), 3 for a malformed or unsafe file,
+    74 when the pack cannot be written (nothing is changed then).
 
     \b
     Examples:
@@ -531,15 +560,16 @@ def import_un_sc(
       tq import un-sc consolidated.xml --out ./un-sanctions --dry-run --json
       tq search TAi.024 --facts ./un-sanctions
     """
-    from tqcli.unsc import import_list
+    from tqcli.importers.un_sc import import_list
 
     if lists and all_lists:
         raise BadRequest("choose --list NAME or --all-lists, not both")
-    renderer = _renderer(as_json, False, fmt, color)
-    report = import_list(file, out, lists=lists or (), all_lists=all_lists, dry_run=dry_run)
-    renderer.import_report(report)
-    if report.skipped:
-        raise typer.Exit(ExitCode.SKIPPED_RECORDS)
+    _report_import(
+        lambda: import_list(file, out, lists=lists or (), all_lists=all_lists, dry_run=dry_run),
+        as_json,
+        fmt,
+        color,
+    )
 
 
 def _command_name(command: "typer.models.CommandInfo") -> str | None:

@@ -521,20 +521,24 @@ class SkippedRecord:
 class ImportReport:
     """The outcome of importing a sanctions list into a pack."""
 
-    source_file: Path
-    """The file imported."""
+    source_file: str
+    """The input imported, as the user named it: a path, `-` for standard input, or a URL."""
     out: Path
     """The pack directory written (or that would be written, on a dry run)."""
     written: bool
     """False on a dry run."""
-    date_generated: str
-    """When the list was generated, as the file says."""
+    date_generated: str | None
+    """When the list was generated, as the file says; None when the format does not say."""
+    previous_import: bool
+    """True when out held an earlier import, which the changes are measured against."""
     previous_date_generated: str | None
-    """The same for the import being replaced; None on a first import."""
+    """When the replaced import's list was generated; None on a first import or if unknown."""
     lists: tuple[ListChanges, ...]
     """Per list imported, what changed."""
     skipped: tuple[SkippedRecord, ...]
     """Records left out, each with its reason."""
+    notes: tuple[str, ...] = ()
+    """What the user should know about how the input was read (a default list it lacks)."""
 
 
 @dataclass(frozen=True)

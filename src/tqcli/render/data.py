@@ -214,10 +214,11 @@ def validation_data(report: LoadReport) -> JsonObject:
 def import_data(report: ImportReport) -> JsonObject:
     """An import's outcome: what was written and, per list, what changed."""
     return {
-        "file": str(report.source_file),
+        "file": report.source_file,
         "out": str(report.out),
         "written": report.written,
         "date_generated": report.date_generated,
+        "previous_import": report.previous_import,
         "previous_date_generated": report.previous_date_generated,
         "lists": [
             {

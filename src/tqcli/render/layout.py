@@ -335,19 +335,20 @@ def import_lines(report: ImportReport) -> list[Line]:
     """What an import wrote and, per list, what changed since the previous import."""
     total = sum(changes.listings for changes in report.lists)
     verb = "Imported" if report.written else "Would import (dry run)"
+    generated = f" (generated {report.date_generated})" if report.date_generated else ""
     lines = [
         _line(
             Span(f"{verb} {total} listing(s)", "ok"),
-            printable(
-                f" from {report.source_file} (generated {report.date_generated}) into {report.out}"
-            ),
+            printable(f" from {report.source_file}{generated} into {report.out}"),
         )
     ]
     since = report.previous_date_generated
     lines.append(
         _line(
-            printable(f"Changes since the previous import (generated {since}):")
-            if since
+            printable(
+                "Changes since the previous import" + (f" (generated {since}):" if since else ":")
+            )
+            if report.previous_import
             else "First import into this pack: every listing is new."
         )
     )
@@ -357,7 +358,7 @@ def import_lines(report: ImportReport) -> list[Line]:
             f"{len(changes.removed)} removed, {len(changes.amended)} amended"
         )
         lines.append(_line(Span(printable(summary), "label"), indent=1))
-        if since:
+        if report.previous_import:
             for label, refs in (("added", changes.added), ("removed", changes.removed)):
                 if refs:
                     lines.append(_line(f"{label}: " + printable(", ".join(refs)), indent=2))

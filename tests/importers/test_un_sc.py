@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from tqcli import unsc
 from tqcli.cli import app
+from tqcli.importers import un_sc as unsc
 from tqcli.loader import load
 from tqcli.model import Pack, Sanction
 from tqcli.packs import packs_in_effect
@@ -53,6 +52,7 @@ def test_first_import_writes_a_valid_pack_and_reports_skipped_records(
         "out": str(tmp_path / "p"),
         "written": True,
         "date_generated": "2020-01-01T10:00:00.000-05:00",
+        "previous_import": False,
         "previous_date_generated": None,
         "lists": [
             {"list": "Taliban", "listings": 1, "added": ["TAi.901"], "removed": [], "amended": {}},
@@ -243,7 +243,7 @@ def test_an_interrupted_import_leaves_the_previous_pack_intact(
     def interrupted(*_args: object, **_kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(shutil, "copyfile", interrupted)
+    monkeypatch.setattr(Path, "write_bytes", interrupted)
     with pytest.raises(KeyboardInterrupt):
         unsc.import_list(UNSC / "list-v2.xml", out)
 

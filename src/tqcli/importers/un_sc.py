@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
-import os
 import re
-import shutil
-import tempfile
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -20,14 +15,23 @@ import defusedxml.ElementTree
 import tomli_w
 
 from tqcli.errors import BadRequest, InvalidInput
-from tqcli.model import ImportReport, ListChanges, SkippedRecord
+from tqcli.importers.shared import (
+    Input,
+    changes,
+    check_out,
+    previous_metadata,
+    read_input,
+    write_pack,
+)
+from tqcli.model import ImportReport, SkippedRecord
 from tqcli.textnorm import squeeze
 
+IMPORTER = "un-sc"
 DEFAULT_LISTS = ("Taliban", "Al-Qaida")
 SOURCE_ID = "un-sc-consolidated-list"
-ARCHIVE = Path("archive") / "consolidated-list.xml"
-METADATA = ".tq-import.json"
-GENERATED = ("sources.toml", "entities.toml", "listings.toml", str(ARCHIVE), METADATA)
+ARCHIVE = "archive/consolidated-list.xml"
+MAX_BYTES = 64 << 20
+"""The largest file read: the whole Consolidated List, every regime, is about 2 MB."""
 
 _RECORD_KINDS = {"INDIVIDUAL": "person", "ENTITY": "organization"}
 _RAW_RECORD = re.compile(r"<(INDIVIDUAL|ENTITY)>(.*?)</\1>", re.DOTALL)
@@ -52,6 +56,10 @@ class Listing:
     passage: str
     remarks_passage: str | None
 
+    @property
+    def key(self) -> str:
+        return self.reference
+
     def comparable(self) -> dict[str, Any]:
         """The fields whose change is an amendment (not where the record sits in the file)."""
         fields = asdict(self)
@@ -72,14 +80,9 @@ class ParsedList:
         return sorted({listing.list_name for listing in self.listings})
 
 
-def parse(path: Path) -> ParsedList:
+def parse(source: Input) -> ParsedList:
     """Read a Consolidated List export, refusing DTDs, entities and external references."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise BadRequest(f"{path}: no such file") from None
-    except OSError as error:
-        raise BadRequest(f"{path}: cannot read: {error.strerror or error}") from None
+    path, data = source.name, source.data
     try:
         root = defusedxml.ElementTree.fromstring(
             data, forbid_dtd=True, forbid_entities=True, forbid_external=True
@@ -114,6 +117,8 @@ def parse(path: Path) -> ParsedList:
                 skipped.append(SkippedRecord(listing.reference, "reference number appears twice"))
                 continue
             listings[listing.reference] = listing
+    if not listings and not skipped:
+        raise InvalidInput(f"{path}: the file holds no listings (no INDIVIDUAL or ENTITY record)")
     generated = root.get("dateGenerated", "").strip()
     ordered = tuple(
         sorted(listings.values(), key=lambda listing: _reference_key(listing.reference))
@@ -294,7 +299,7 @@ def _pack_files(parsed: ParsedList, lists: Sequence[str]) -> dict[str, str]:
         "title": "United Nations Security Council Consolidated List",
         "publisher": "United Nations Security Council",
         "kind": "dataset",
-        "archive": ARCHIVE.as_posix(),
+        "archive": ARCHIVE,
         "notes": [
             f"dateGenerated: {parsed.date_generated}",
             "Imported by tq from the list's XML export; lists imported: " + ", ".join(lists) + ".",
@@ -375,56 +380,11 @@ def _fact_table(listing: Listing) -> dict[str, Any]:
     return table
 
 
-# --- Comparing with the previous import ---------------------------------------------------------
-
-
-def _previous(out: Path) -> tuple[ParsedList | None, list[str]]:
-    """The list and the list names of the import in out, if out holds one."""
-    metadata = out / METADATA
-    if not metadata.is_file():
-        return None, []
-    try:
-        lists = json.loads(metadata.read_text(encoding="utf-8"))["lists"]
-        return parse(out / ARCHIVE), [str(name) for name in lists]
-    except (ValueError, KeyError, TypeError, BadRequest, InvalidInput):
-        return None, []  # a damaged previous import: report everything as new, replace it
-
-
-def _changes(
-    current: Iterable[Listing], previous: Iterable[Listing], lists: Sequence[str]
-) -> tuple[ListChanges, ...]:
-    now = {listing.reference: listing for listing in current if listing.list_name in lists}
-    before = {listing.reference: listing for listing in previous}
-    report = []
-    for name in lists:
-        here = {ref: listing for ref, listing in now.items() if listing.list_name == name}
-        there = {ref: listing for ref, listing in before.items() if listing.list_name == name}
-        amended = {
-            ref: _changed_fields(there[ref].comparable(), here[ref].comparable())
-            for ref in sorted(here.keys() & there.keys(), key=_reference_key)
-            if there[ref].comparable() != here[ref].comparable()
-        }
-        report.append(
-            ListChanges(
-                list_name=name,
-                listings=len(here),
-                added=tuple(sorted(here.keys() - there.keys(), key=_reference_key)),
-                removed=tuple(sorted(there.keys() - here.keys(), key=_reference_key)),
-                amended=amended,
-            )
-        )
-    return tuple(report)
-
-
-def _changed_fields(before: Mapping[str, Any], after: Mapping[str, Any]) -> tuple[str, ...]:
-    return tuple(key for key in after if before.get(key) != after[key])
-
-
 # --- The import as a whole ----------------------------------------------------------------------
 
 
 def import_list(
-    file: Path,
+    file: str | Path,
     out: Path,
     *,
     lists: Sequence[str] = (),
@@ -432,42 +392,66 @@ def import_list(
     dry_run: bool = False,
 ) -> ImportReport:
     """Import file into the pack out (replacing a previous import there); report the changes."""
-    _check_out(out)
-    parsed = parse(file)
+    target = check_out(out, IMPORTER)
+    source = read_input(str(file), limit=MAX_BYTES, what="a Consolidated List export (~2 MB)")
+    parsed = parse(source)
     available = parsed.names_of_lists()
-    chosen = available if all_lists else _chosen_lists(lists or DEFAULT_LISTS, available)
-    previous, previous_lists = _previous(out)
-    previous_listings = [
-        listing
-        for listing in (previous.listings if previous else ())
-        if listing.list_name in previous_lists
-    ]
+    notes: list[str] = []
+    if all_lists:
+        chosen = available
+    elif lists:
+        chosen = _chosen_lists(lists, available)
+    else:
+        chosen = [name for name in DEFAULT_LISTS if name in available]
+        missing = [name for name in DEFAULT_LISTS if name not in available]
+        if not chosen:
+            raise BadRequest(
+                f"{source.name}: the file holds no {' or '.join(DEFAULT_LISTS)} listings; "
+                f"choose lists with --list or --all-lists (it has: {', '.join(available)})"
+            )
+        if missing:
+            notes.append(
+                f"the file holds no {', '.join(missing)} listings; imported {', '.join(chosen)}"
+            )
+    previous = _previous(target)
     report = ImportReport(
-        source_file=file,
+        source_file=source.name,
         out=out,
         written=not dry_run,
         date_generated=parsed.date_generated,
+        previous_import=previous is not None,
         previous_date_generated=previous.date_generated if previous else None,
-        lists=_changes(parsed.listings, previous_listings, chosen),
+        lists=changes(
+            parsed.listings, previous.listings if previous else (), chosen, _reference_key
+        ),
         skipped=parsed.skipped,
+        notes=tuple(notes),
     )
     if not dry_run:
-        files = _pack_files(parsed, chosen)
+        files = {name: text.encode("utf-8") for name, text in _pack_files(parsed, chosen).items()}
+        files[ARCHIVE] = source.data
         metadata = {
-            "importer": "un-sc",
+            "importer": IMPORTER,
             "lists": list(chosen),
             "date_generated": parsed.date_generated,
-            "sha256": hashlib.sha256(file.read_bytes()).hexdigest(),
+            "sha256": source.sha256,
         }
-        files[METADATA] = json.dumps(metadata, indent=2, sort_keys=True) + "\n"
-        try:
-            _replace_pack(out, files, file)
-        except OSError as error:
-            reason = error.strerror or str(error)
-            raise BadRequest(
-                f"--out: cannot write {str(out)!r} ({reason}); nothing was changed"
-            ) from None
+        write_pack(target, files, metadata)
     return report
+
+
+def _previous(out: Path) -> ParsedList | None:
+    """The listings of the import in out on the lists it imported, if out holds one."""
+    metadata = previous_metadata(out)
+    if metadata is None:
+        return None
+    try:
+        lists = {str(name) for name in metadata["lists"]}
+        parsed = parse(Input(str(out / ARCHIVE), (out / ARCHIVE).read_bytes()))
+    except (OSError, KeyError, TypeError, BadRequest, InvalidInput):
+        return None  # a damaged previous import: report everything as new, replace it
+    kept = tuple(listing for listing in parsed.listings if listing.list_name in lists)
+    return ParsedList(parsed.date_generated, kept, parsed.skipped)
 
 
 def _chosen_lists(wanted: Sequence[str], available: Sequence[str]) -> list[str]:
@@ -479,52 +463,3 @@ def _chosen_lists(wanted: Sequence[str], available: Sequence[str]) -> list[str]:
             f"it has: {', '.join(available)}"
         )
     return list(dict.fromkeys(by_folded[name.casefold()] for name in wanted))
-
-
-def _check_out(out: Path) -> None:
-    if not out.parent.is_dir():
-        raise BadRequest(f"--out: the directory {str(out.parent)!r} does not exist")
-    if out.exists() and not out.is_dir():
-        raise BadRequest(f"--out: {str(out)!r} exists and is not a directory")
-    if out.is_dir() and any(out.iterdir()) and not (out / METADATA).is_file():
-        raise BadRequest(
-            f"--out: {str(out)!r} is not empty and holds no previous import; "
-            "choose a new or empty directory so nothing of yours is replaced"
-        )
-
-
-def _replace_pack(out: Path, files: Mapping[str, str], source_file: Path) -> None:
-    """Write the pack beside out, then swap it in: an interrupted import leaves out as it was.
-
-    Files in out that the import does not generate (a user's own additions) are carried over.
-    """
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tq-import-", dir=out.parent))
-    umask = os.umask(0o022)
-    os.umask(umask)
-    staging.chmod(0o777 & ~umask)  # mkdtemp makes it private; the pack is an ordinary folder
-    try:
-        for name, text in files.items():
-            (staging / name).write_text(text, encoding="utf-8")
-        (staging / ARCHIVE).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source_file, staging / ARCHIVE)
-        if out.is_dir():
-            _carry_over(out, staging)
-            retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.tq-previous-", dir=out.parent))
-            os.replace(out, retired / out.name)
-            os.replace(staging, out)
-            shutil.rmtree(retired, ignore_errors=True)
-        else:
-            os.replace(staging, out)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
-
-
-def _carry_over(out: Path, staging: Path) -> None:
-    for path in sorted(out.rglob("*")):
-        relative = path.relative_to(out)
-        if relative.as_posix() in GENERATED or not path.is_file():
-            continue
-        target = staging / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(path, target)

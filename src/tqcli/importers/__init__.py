@@ -1,0 +1,1 @@
+"""Importers of real sanctions data as fact packs: one module per format, sharing `shared`."""

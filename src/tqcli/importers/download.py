@@ -1,0 +1,88 @@
+"""Downloading an import's input over HTTP(S), with a progress bar on a terminal."""
+
+from __future__ import annotations
+
+import http.client
+import sys
+import urllib.error
+import urllib.request
+from contextlib import nullcontext
+from typing import TYPE_CHECKING
+
+from tqcli import __version__
+from tqcli.errors import BadRequest, InvalidInput
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+TIMEOUT_SECONDS = 60
+"""How long a silent server is waited for, at connection and between chunks."""
+
+_CHUNK = 1 << 16
+
+
+def download(url: str, *, limit: int, what: str) -> bytes:
+    """The whole body at url; refuses an error answer, a cut-off body and more than limit bytes."""
+    from tqcli.importers.shared import too_large
+
+    request = urllib.request.Request(url, headers={"User-Agent": f"tq/{__version__}"})
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
+            length = _content_length(response.headers.get("Content-Length"))
+            if length is not None and length > limit:
+                raise too_large(url, limit, what)
+            data = bytearray()
+            with _progress() as progress:
+                task = progress.add_task("download", total=length) if progress else None
+                while chunk := response.read(_CHUNK):
+                    data += chunk
+                    if len(data) > limit:
+                        raise too_large(url, limit, what)
+                    if progress is not None and task is not None:
+                        progress.update(task, completed=len(data))
+    except urllib.error.HTTPError as error:
+        raise BadRequest(f"{url}: the server answered {error.code} {error.reason}") from None
+    except http.client.IncompleteRead as error:
+        raise InvalidInput(
+            f"{url}: the download stopped after {len(error.partial):,} bytes, before the end; "
+            "nothing was imported"
+        ) from None
+    except urllib.error.URLError as error:
+        raise BadRequest(f"{url}: cannot download: {error.reason}") from None
+    except (OSError, http.client.HTTPException) as error:
+        raise BadRequest(f"{url}: cannot download: {error}") from None
+    if length is not None and len(data) < length:
+        raise InvalidInput(
+            f"{url}: the download stopped after {len(data):,} of {length:,} bytes; "
+            "nothing was imported"
+        )
+    return bytes(data)
+
+
+def _content_length(header: str | None) -> int | None:
+    return int(header) if header is not None and header.strip().isdigit() else None
+
+
+def _progress() -> Progress | nullcontext[None]:
+    """A transient bar on stderr at a terminal; nothing in pipes and logs."""
+    if not sys.stderr.isatty():
+        return nullcontext()
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+        TransferSpeedColumn,
+    )
+
+    return Progress(
+        TextColumn("tq: downloading"),
+        BarColumn(),
+        DownloadColumn(),
+        TransferSpeedColumn(),
+        TimeRemainingColumn(),
+        console=Console(file=sys.stderr),
+        transient=True,
+    )

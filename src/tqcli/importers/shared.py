@@ -1,0 +1,249 @@
+"""What every importer shares: reading its input, the change report, and writing the pack whole."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import stat
+import sys
+import tempfile
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO, Protocol, TypeVar
+
+from tqcli.errors import BadRequest, InvalidInput, TqError
+from tqcli.model import ListChanges
+
+METADATA = ".tq-import.json"
+"""The file in a pack that says which importer wrote it, from what, and which files it generated."""
+
+_CHUNK = 1 << 20
+
+
+class PackNotWritten(TqError):
+    """The pack could not be written (a full disk, a read-only folder); nothing was changed."""
+
+
+@dataclass(frozen=True)
+class Input:
+    """An input read whole: what the user named it (a path, `-`, a URL) and its bytes."""
+
+    name: str
+    data: bytes
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+def read_input(name: str, *, limit: int, what: str) -> Input:
+    """Read a file, or standard input for `-`, refusing more than limit bytes.
+
+    Read once, so standard input, /dev/stdin and a pipe work like files; the limit turns an
+    endless input (/dev/zero) into a message instead of exhausting memory.
+    """
+    if name.startswith(("http://", "https://")):
+        from tqcli.importers.download import download
+
+        return Input(name, download(name, limit=limit, what=what))
+    if name == "-":
+        return Input(name, _read_limited(sys.stdin.buffer, name, limit, what))
+    path = Path(name)
+    try:
+        with path.open("rb") as stream:
+            return Input(name, _read_limited(stream, name, limit, what))
+    except FileNotFoundError:
+        raise BadRequest(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise BadRequest(f"{name}: is a directory, not a file") from None
+    except OSError as error:
+        raise BadRequest(f"{name}: cannot read: {error.strerror or error}") from None
+
+
+def _read_limited(stream: BinaryIO, name: str, limit: int, what: str) -> bytes:
+    data = bytearray()
+    while chunk := stream.read(_CHUNK):
+        data += chunk
+        if len(data) > limit:
+            raise too_large(name, limit, what)
+    return bytes(data)
+
+
+def too_large(name: str, limit: int, what: str) -> InvalidInput:
+    """The error for an input over its limit."""
+    return InvalidInput(
+        f"{name}: larger than {limit // (1 << 20)} MiB, far more than {what}; is it the right file?"
+    )
+
+
+# --- The change report ---------------------------------------------------------------------------
+
+
+class Record(Protocol):
+    """What the change report needs of an imported record."""
+
+    @property
+    def key(self) -> str:
+        """Its reference on the list, unique in the file."""
+
+    @property
+    def list_name(self) -> str:
+        """The list it is on."""
+
+    def comparable(self) -> Mapping[str, Any]:
+        """The fields whose change is an amendment."""
+
+
+R = TypeVar("R", bound=Record)
+
+
+def changes(
+    current: Iterable[R],
+    previous: Iterable[R],
+    lists: Sequence[str],
+    sort_key: Callable[[str], Any],
+) -> tuple[ListChanges, ...]:
+    """Per list: the records added, removed and amended (with the fields that changed)."""
+    now = {record.key: record for record in current if record.list_name in lists}
+    before = {record.key: record for record in previous}
+    report = []
+    for name in lists:
+        here = {key: record for key, record in now.items() if record.list_name == name}
+        there = {key: record for key, record in before.items() if record.list_name == name}
+        amended = {}
+        for key in sorted(here.keys() & there.keys(), key=sort_key):
+            old, new = there[key].comparable(), here[key].comparable()
+            if old != new:
+                amended[key] = tuple(field for field in new if old.get(field) != new[field])
+        report.append(
+            ListChanges(
+                list_name=name,
+                listings=len(here),
+                added=tuple(sorted(here.keys() - there.keys(), key=sort_key)),
+                removed=tuple(sorted(there.keys() - here.keys(), key=sort_key)),
+                amended=amended,
+            )
+        )
+    return tuple(report)
+
+
+# --- The pack directory --------------------------------------------------------------------------
+
+
+def check_out(out: Path, importer: str) -> Path:
+    """The directory to write for --out; refuses anything an import could damage.
+
+    A link to a previous import is followed (the link stays; its target is updated), so
+    `un -> un-2025` keeps working as users expect of links.
+    """
+    if out.is_symlink():
+        target = os.readlink(out)
+        try:
+            resolved = out.resolve(strict=True)
+        except (OSError, RuntimeError):  # a dangling link, or a loop (RuntimeError before 3.13)
+            raise BadRequest(
+                f"--out: {str(out)!r} is a link to {target!r}, which does not exist"
+            ) from None
+        out = resolved
+    if not out.parent.is_dir():
+        raise BadRequest(f"--out: the directory {str(out.parent)!r} does not exist")
+    if out.exists() and not out.is_dir():
+        raise BadRequest(f"--out: {str(out)!r} exists and is not a directory")
+    if out.is_dir() and any(out.iterdir()):
+        metadata = previous_metadata(out)
+        if metadata is None:
+            raise BadRequest(
+                f"--out: {str(out)!r} is not empty and holds no previous import; "
+                "choose a new or empty directory so nothing of yours is replaced"
+            )
+        if metadata.get("importer", importer) != importer:
+            raise BadRequest(
+                f"--out: {str(out)!r} holds a {metadata['importer']} import; "
+                f"choose another directory for {importer}"
+            )
+    return out
+
+
+def previous_metadata(out: Path) -> dict[str, Any] | None:
+    """What the previous import into out recorded, or None if out holds none (or it is damaged)."""
+    try:
+        metadata = json.loads((out / METADATA).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return metadata if isinstance(metadata, dict) else None
+
+
+def write_pack(out: Path, files: Mapping[str, bytes], metadata: Mapping[str, Any]) -> None:
+    """Write the pack beside out, then swap it in: an interrupted import leaves out as it was.
+
+    What a user added to out (files, folders, links, FIFOs) is carried over as it was; files
+    are hard-linked where the file system allows, so nothing of theirs is copied or lost.
+    """
+    previous = previous_metadata(out) or {}
+    generated = {*files, METADATA, *map(str, previous.get("files", ()))}
+    content = dict(files)
+    content[METADATA] = (
+        json.dumps({**metadata, "files": sorted(files)}, indent=2, sort_keys=True) + "\n"
+    ).encode("utf-8")
+    try:
+        _swap_in(out, content, generated)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise PackNotWritten(
+            f"cannot write the pack {str(out)!r}: {reason}; nothing was changed"
+        ) from None
+
+
+def _swap_in(out: Path, content: Mapping[str, bytes], generated: Collection[str]) -> None:
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tq-import-", dir=out.parent))
+    try:
+        if out.is_dir():
+            shutil.copymode(out, staging)
+        else:
+            umask = os.umask(0o022)
+            os.umask(umask)
+            staging.chmod(0o777 & ~umask)  # mkdtemp makes it private; a pack is a plain folder
+        for name, data in content.items():
+            path = staging / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        if out.is_dir():
+            _carry_over(out, staging, "", generated)
+            retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.tq-previous-", dir=out.parent))
+            os.replace(out, retired / out.name)
+            os.replace(staging, out)
+            shutil.rmtree(retired, ignore_errors=True)
+        else:
+            os.replace(staging, out)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _carry_over(source: Path, target: Path, prefix: str, generated: Collection[str]) -> None:
+    with os.scandir(source) as scan:
+        entries = sorted(scan, key=lambda entry: entry.name)
+    for entry in entries:
+        relative = prefix + entry.name
+        if relative in generated:
+            continue
+        destination = target / entry.name
+        mode = entry.stat(follow_symlinks=False).st_mode
+        if stat.S_ISLNK(mode):
+            os.symlink(os.readlink(entry.path), destination)
+        elif stat.S_ISDIR(mode):
+            destination.mkdir(exist_ok=True)
+            _carry_over(Path(entry.path), destination, relative + "/", generated)
+            shutil.copystat(entry.path, destination)
+        elif stat.S_ISREG(mode):
+            try:
+                os.link(entry.path, destination)
+            except OSError:
+                shutil.copy2(entry.path, destination)
+        elif stat.S_ISFIFO(mode):
+            os.mkfifo(destination, stat.S_IMODE(mode))
+        else:
+            raise OSError(f"{relative} is a socket or device; move it out of the pack first")
