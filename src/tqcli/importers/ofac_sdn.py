@@ -1,0 +1,422 @@
+"""Importing the US Treasury OFAC SDN list (legacy CSV: SDN, ALT, ADD) as a fact pack."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from tqcli.errors import BadRequest, InvalidInput
+from tqcli.importers.shared import (
+    Input,
+    changes,
+    check_out,
+    previous_metadata,
+    read_input,
+    toml_tables,
+    write_pack,
+)
+from tqcli.model import ImportReport, SkippedRecord
+
+IMPORTER = "ofac-sdn"
+LIST_NAME = "SDN"
+SOURCE_ID = "ofac-sdn-list"
+ARCHIVES = {"sdn": "archive/sdn.csv", "alt": "archive/alt.csv", "add": "archive/add.csv"}
+MAX_BYTES = 256 << 20
+"""The largest file read: SDN.CSV was 4 MB in 2024."""
+
+_NULL = "-0-"
+_SDN_FIELDS = 12
+_KINDS = {"individual": "person", "vessel": "other", "aircraft": "other", "": "organization"}
+_VESSEL_FIELDS = (
+    "call sign",
+    "vessel type",
+    "tonnage",
+    "gross registered tonnage",
+    "vessel flag",
+    "vessel owner",
+)
+_ALIAS = re.compile(r"^([afn])\.k\.a\.\s+'(.+)'$")
+_REMARK_ATTRIBUTES = (
+    # (pattern at the start of a Remarks part, attribute it gives): the common, unambiguous ones.
+    (re.compile(r"^(?:alt\. )?DOB (.+)$"), "born"),
+    (re.compile(r"^(?:alt\. )?POB (.+)$"), "place of birth"),
+    (re.compile(r"^(?:alt\. )?nationality (.+)$"), "nationality"),
+    (re.compile(r"^(?:alt\. )?citizen (.+)$"), "citizenship"),
+    (re.compile(r"^(?:alt\. )?Passport (.+)$"), "passport"),
+    (re.compile(r"^(?:alt\. )?National ID No\. (.+)$"), "national id"),
+    (re.compile(r"^Gender (.+)$"), "gender"),
+)
+_LINKED = re.compile(r"^Linked To: (.+)$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One SDN entry, with its aliases and addresses from ALT and ADD."""
+
+    ent_num: str
+    name: str
+    sdn_type: str
+    programs: tuple[str, ...]
+    title: str | None
+    vessel: tuple[tuple[str, str], ...]
+    remarks: str | None
+    aliases: tuple[tuple[str, str], ...]
+    addresses: tuple[str, ...]
+    attributes: tuple[tuple[str, tuple[str, ...]], ...]
+    linked_to: tuple[str, ...]
+    passage: str
+
+    @property
+    def key(self) -> str:
+        return self.ent_num
+
+    @property
+    def list_name(self) -> str:
+        return LIST_NAME
+
+    def comparable(self) -> dict[str, Any]:
+        """Every field but the row as written (its change shows in the fields)."""
+        fields = asdict(self)
+        del fields["passage"]
+        return fields
+
+
+@dataclass(frozen=True)
+class ParsedSdn:
+    """The entries of an SDN.CSV (with ALT and ADD when given) and what could not be read."""
+
+    entries: tuple[Entry, ...]
+    skipped: tuple[SkippedRecord, ...]
+    texts: dict[str, str]
+    """Each file's text as read (decoded, without the trailing Ctrl-Z): what is archived."""
+
+
+def decode(source: Input) -> str:
+    """The text of an OFAC CSV: UTF-8 if it is, else Windows-1252, else Latin-1; no Ctrl-Z."""
+    data = source.data.rstrip(b"\x1a")
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _rows(text: str) -> Iterator[tuple[int, list[str], str]]:
+    """Each CSV row with its line number and its text exactly as written."""
+    consumed: list[str] = []
+
+    def lines() -> Iterator[str]:
+        for line in text.splitlines(keepends=True):
+            consumed.append(line)
+            yield line
+
+    line_number = 1
+    for row in csv.reader(lines()):
+        raw = "".join(consumed).rstrip("\r\n")
+        consumed.clear()
+        if row:
+            yield line_number, row, raw
+        line_number += raw.count("\n") + 1
+
+
+def _field(value: str) -> str | None:
+    value = " ".join(value.split())
+    return None if value in ("", _NULL) else value
+
+
+def parse(sdn: Input, alt: Input | None = None, add: Input | None = None) -> ParsedSdn:
+    """Read SDN.CSV (and ALT.CSV, ADD.CSV); unreadable rows are skipped with their reason."""
+    texts = {"sdn": decode(sdn)}
+    skipped: list[SkippedRecord] = []
+    aliases: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    addresses: dict[str, list[str]] = defaultdict(list)
+    if alt is not None:
+        texts["alt"] = decode(alt)
+        for line, row, _ in _rows(texts["alt"]):
+            if len(row) != 5 or not row[0].strip().isdigit() or not _field(row[3]):
+                skipped.append(SkippedRecord(f"{alt.name}:{line}", _shape(row, 5)))
+                continue
+            alias_type = _field(row[2]) or "aka"
+            aliases[row[0].strip()].append((_field(row[3]) or "", _alias_note(alias_type)))
+    if add is not None:
+        texts["add"] = decode(add)
+        for line, row, _ in _rows(texts["add"]):
+            if len(row) != 6 or not row[0].strip().isdigit():
+                skipped.append(SkippedRecord(f"{add.name}:{line}", _shape(row, 6)))
+                continue
+            place = ", ".join(filter(None, (_field(part) for part in row[2:6])))
+            if place:
+                addresses[row[0].strip()].append(place)
+    entries: dict[str, Entry] = {}
+    for line, row, raw in _rows(texts["sdn"]):
+        reference = f"{sdn.name}:{line}"
+        if len(row) != _SDN_FIELDS or not row[0].strip().isdigit():
+            skipped.append(SkippedRecord(reference, _shape(row, _SDN_FIELDS)))
+            continue
+        ent_num = row[0].strip()
+        name = _field(row[1])
+        if name is None:
+            skipped.append(SkippedRecord(ent_num, "the entry has no name"))
+            continue
+        if ent_num in entries:
+            skipped.append(SkippedRecord(ent_num, "ent_num appears twice"))
+            continue
+        entries[ent_num] = _entry(
+            ent_num, name, row, raw, aliases.pop(ent_num, []), addresses.pop(ent_num, [])
+        )
+    for ent_num in sorted({*aliases, *addresses}, key=int):
+        skipped.append(
+            SkippedRecord(ent_num, "ALT or ADD rows name this ent_num, which SDN.CSV does not hold")
+        )
+    ordered = tuple(sorted(entries.values(), key=lambda entry: int(entry.ent_num)))
+    return ParsedSdn(ordered, tuple(skipped), texts)
+
+
+def _shape(row: list[str], expected: int) -> str:
+    if len(row) != expected:
+        return f"the row has {len(row)} field(s), not {expected}"
+    return f"the row's first field {row[0]!r} is not a number"
+
+
+def _alias_note(alias_type: str) -> str:
+    return {"aka": "a.k.a.", "fka": "f.k.a.", "nka": "n.k.a."}.get(alias_type.lower(), alias_type)
+
+
+def _entry(
+    ent_num: str,
+    name: str,
+    row: list[str],
+    raw: str,
+    alt_aliases: list[tuple[str, str]],
+    addresses: list[str],
+) -> Entry:
+    remarks = _field(row[11])
+    remark_aliases: list[tuple[str, str]] = []
+    found: dict[str, list[str]] = defaultdict(list)
+    linked: list[str] = []
+    for part in _remark_parts(remarks or ""):
+        if alias := _ALIAS.match(part):
+            remark_aliases.append((alias.group(2).strip(), f"{alias.group(1)}.k.a."))
+        elif link := _LINKED.match(part):
+            linked.append(link.group(1).strip())
+        else:
+            for pattern, attribute in _REMARK_ATTRIBUTES:
+                if match := pattern.match(part):
+                    found[attribute].append(match.group(1).strip())
+                    break
+    programs = tuple(
+        program.strip() for program in (_field(row[3]) or "").split("] [") if program.strip()
+    )
+    vessel = tuple(
+        (label, value)
+        for label, value in zip(_VESSEL_FIELDS, map(_field, row[5:11]), strict=True)
+        if value
+    )
+    attributes = [(attribute, tuple(values)) for attribute, values in found.items()]
+    attributes.extend((label, (value,)) for label, value in vessel)
+    if addresses:
+        attributes.append(("address", tuple(addresses)))
+    return Entry(
+        ent_num=ent_num,
+        name=name,
+        sdn_type=(_field(row[2]) or "").lower(),
+        programs=programs,
+        title=_field(row[4]),
+        vessel=vessel,
+        remarks=remarks,
+        aliases=tuple(dict.fromkeys([*alt_aliases, *remark_aliases])),
+        addresses=tuple(addresses),
+        attributes=tuple(attributes),
+        linked_to=tuple(dict.fromkeys(linked)),
+        passage=raw,
+    )
+
+
+def _remark_parts(remarks: str) -> Iterator[str]:
+    """The parts of a Remarks field: `DOB 01 Jan 1961; POB ...; a.k.a. '...'.` split at `; `."""
+    for part in remarks.removesuffix(".").split("; "):
+        if part.strip():
+            yield part.strip()
+
+
+# --- Writing the pack ---------------------------------------------------------------------------
+
+
+def entity_id(ent_num: str) -> str:
+    """The id of an SDN entry's entity: 6636 -> ofac-6636."""
+    return f"ofac-{ent_num}"
+
+
+def listing_id(ent_num: str) -> str:
+    """The id of an SDN entry's fact: 6636 -> ofac-sdn-6636."""
+    return f"ofac-sdn-{ent_num}"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-._")
+
+
+def _pack_files(parsed: ParsedSdn, origin: str) -> dict[str, str]:
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for entry in parsed.entries:
+        by_name[entry.name].append(entry.ent_num)
+    archived = ", ".join(f"{kind.upper()}.CSV" for kind in ARCHIVES if kind in parsed.texts)
+    source: dict[str, Any] = {
+        "id": SOURCE_ID,
+        "title": "Specially Designated Nationals and Blocked Persons List (SDN)",
+        "publisher": "US Department of the Treasury, Office of Foreign Assets Control (OFAC)",
+        "kind": "dataset",
+        "archive": ARCHIVES["sdn"],
+        "notes": [
+            f"Imported by tq from the legacy CSV files ({archived}), read from {origin}.",
+            "The CSV files carry no date of publication; the files are archived in this pack "
+            "as read (decoded to UTF-8, the trailing Ctrl-Z byte dropped).",
+            "Passages are each entry's SDN.CSV row, verbatim.",
+        ],
+    }
+    if origin.startswith(("http://", "https://")):
+        source["url"] = origin
+    entities = [_entity_table(entry) for entry in parsed.entries]
+    facts = [_fact_table(entry, by_name) for entry in parsed.entries]
+    header = (
+        "# Generated by `tq import ofac-sdn`: re-import rather than edit, edits are replaced.\n\n"
+    )
+    return {
+        "sources.toml": header + toml_tables("source", [source]),
+        "entities.toml": header + toml_tables("entity", entities),
+        "listings.toml": header + toml_tables("sanction", facts),
+    }
+
+
+def _entity_table(entry: Entry) -> dict[str, Any]:
+    table: dict[str, Any] = {
+        "id": entity_id(entry.ent_num),
+        "name": entry.name,
+        "kind": _KINDS.get(entry.sdn_type, "other"),
+    }
+    if entry.aliases:
+        table["aliases"] = [{"name": name, "note": note} for name, note in entry.aliases]
+    if entry.title:
+        table["description"] = entry.title
+    attributes = dict(entry.attributes)
+    if entry.sdn_type in ("vessel", "aircraft"):
+        attributes = {"type": (entry.sdn_type,), **attributes}
+    if attributes:
+        table["attributes"] = {name: list(values) for name, values in attributes.items()}
+    return table
+
+
+def _fact_table(entry: Entry, by_name: dict[str, list[str]]) -> dict[str, Any]:
+    programs = ", ".join(entry.programs) if entry.programs else "no stated"
+    claim = (
+        f"{entry.name} (ent_num {entry.ent_num}) is on the US Treasury OFAC Specially "
+        f"Designated Nationals (SDN) list, under the {programs} program(s)."
+    )
+    linked = [
+        target
+        for name in entry.linked_to
+        if len(targets := _targets(name, by_name)) == 1
+        for target in targets
+        if target != entry.ent_num
+    ]
+    if entry.linked_to:
+        claim += f" The entry says it is linked to {'; '.join(entry.linked_to)}."
+    table: dict[str, Any] = {
+        "id": listing_id(entry.ent_num),
+        "claim": claim,
+        "about": [entity_id(entry.ent_num), *map(entity_id, dict.fromkeys(linked))],
+        "tags": ["ofac-sdn-list", *(_slug(program) for program in entry.programs)],
+        "authority": "US Treasury, Office of Foreign Assets Control (OFAC)",
+        "instrument": f"SDN list entry {entry.ent_num}",
+        "targets": [entity_id(entry.ent_num)],
+        "list": LIST_NAME,
+        "reference": entry.ent_num,
+    }
+    if entry.remarks:
+        table["remarks"] = entry.remarks
+    table["cite"] = [
+        {"source": SOURCE_ID, "passage": entry.passage, "locator": f"ent_num {entry.ent_num}"}
+    ]
+    return table
+
+
+def _targets(name: str, by_name: dict[str, list[str]]) -> list[str]:
+    """The entries a `Linked To:` name names, exactly (the Remarks' final full stop is dropped
+    before parsing, so a name ending in one, `CO., LTD.`, is tried with it too)."""
+    return by_name.get(name) or by_name.get(name + ".") or []
+
+
+# --- The import as a whole ----------------------------------------------------------------------
+
+
+def import_sdn(
+    sdn: str | Path,
+    out: Path,
+    *,
+    alt: str | Path | None = None,
+    add: str | Path | None = None,
+    dry_run: bool = False,
+) -> ImportReport:
+    """Import SDN.CSV (with ALT.CSV and ADD.CSV) into the pack out; report what changed."""
+    target = check_out(out, IMPORTER)
+    what = "an SDN.CSV file (~4 MB)"
+    inputs = {"sdn": read_input(str(sdn), limit=MAX_BYTES, what=what)}
+    if alt is not None:
+        inputs["alt"] = read_input(str(alt), limit=MAX_BYTES, what=what)
+    if add is not None:
+        inputs["add"] = read_input(str(add), limit=MAX_BYTES, what=what)
+    parsed = parse(inputs["sdn"], inputs.get("alt"), inputs.get("add"))
+    if not parsed.entries:
+        raise InvalidInput(f"{inputs['sdn'].name}: the file holds no SDN entries")
+    previous = _previous(target)
+    report = ImportReport(
+        source_file=inputs["sdn"].name,
+        out=out,
+        written=not dry_run,
+        date_generated=None,
+        previous_import=previous is not None,
+        previous_date_generated=None,
+        lists=changes(parsed.entries, previous or (), [LIST_NAME], int),
+        skipped=parsed.skipped,
+    )
+    if not dry_run:
+        files = {
+            name: text.encode("utf-8")
+            for name, text in _pack_files(parsed, inputs["sdn"].name).items()
+        }
+        for kind, text in parsed.texts.items():
+            files[ARCHIVES[kind]] = text.encode("utf-8")
+        metadata = {
+            "importer": IMPORTER,
+            "lists": [LIST_NAME],
+            "sha256": {kind: source.sha256 for kind, source in inputs.items()},
+        }
+        write_pack(target, files, metadata)
+    return report
+
+
+def _previous(out: Path) -> tuple[Entry, ...] | None:
+    """The entries of the import in out, read again from its archived files."""
+    if previous_metadata(out) is None:
+        return None
+    archived: dict[str, Input] = {}
+    for kind, name in ARCHIVES.items():
+        path = out / name
+        try:
+            archived[kind] = Input(str(path), path.read_bytes())
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return None
+    if "sdn" not in archived:
+        return None  # a damaged previous import: report everything as new, replace it
+    try:
+        return parse(archived["sdn"], archived.get("alt"), archived.get("add")).entries
+    except (BadRequest, InvalidInput):
+        return None

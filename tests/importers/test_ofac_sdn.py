@@ -1,0 +1,199 @@
+"""Importing OFAC's SDN list: fixtures for the CSV's quirks, the real files when present."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tqcli.cli import app
+from tqcli.importers import ofac_sdn
+from tqcli.loader import load
+from tqcli.model import Pack, Sanction
+
+from conftest import FIXTURES, REPO
+
+OFAC = FIXTURES / "ofac"
+REAL = REPO.parent / "shared" / "data" / "ofac-sdn"
+needs_real_data = pytest.mark.skipif(
+    not (REAL / "sdn-2024-05-03.csv").exists(),
+    reason=f"the real OFAC SDN files are not at {REAL} (shared data absent)",
+)
+
+
+def _import(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["import", "ofac-sdn", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _files(directory: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(directory).as_posix(): path.read_bytes()
+        for path in sorted(directory.rglob("*"))
+        if path.is_file()
+    }
+
+
+def _with_alt_and_add(out: Path, sdn: str = "sdn.csv") -> list[str]:
+    return [
+        str(OFAC / sdn),
+        "--alt",
+        str(OFAC / "alt.csv"),
+        "--add",
+        str(OFAC / "add.csv"),
+        "--out",
+        str(out),
+    ]
+
+
+def test_the_csv_quirks_are_read_and_bad_rows_reported(runner: CliRunner, tmp_path: Path) -> None:
+    code, stdout, _ = _import(runner, *_with_alt_and_add(tmp_path / "o"), "--json")
+
+    assert code == 4
+    report = json.loads(stdout)
+    assert report["lists"] == [
+        {"list": "SDN", "listings": 4, "added": ["101", "102", "103", "104"], "removed": []}
+        | {"amended": {}}
+    ]
+    assert report["skipped"] == [
+        {"reference": f"{OFAC / 'sdn.csv'}:5", "reason": "the row has 4 field(s), not 12"},
+        {"reference": "102", "reason": "ent_num appears twice"},
+        {
+            "reference": "999",
+            "reason": "ALT or ADD rows name this ent_num, which SDN.CSV does not hold",
+        },
+    ]
+    loaded = load([Pack("o", tmp_path / "o", "--facts")])
+    assert loaded.problems == ()
+    assert loaded.passages_proven == 4  # each entry's row, verbatim in the archived file
+    catalog = loaded.catalog
+    alpha = catalog.entities["ofac-102"]
+    assert alpha.kind.value == "person"
+    assert [(a.name, a.note) for a in alpha.aliases] == [
+        ("ALPHA, B.", "a.k.a."),  # from ALT.CSV
+        ("ALFA", "a.k.a."),  # from the remarks
+        ("BRAVO'S GROUP", "f.k.a."),
+    ]
+    assert alpha.attributes == {
+        "born": ("01 Jan 1961", "1962"),
+        "place of birth": ("Café Town, Testland",),  # Latin-1 in the file
+        "nationality": ("Testland",),
+        "gender": ("Male",),
+        "passport": ("X123 (Testland)",),
+        "address": ("1 Test Street, Test City, Testland",),
+    }
+    listing = catalog.fact("ofac-sdn-102")
+    assert listing is not None
+    assert isinstance(listing.details, Sanction)
+    assert listing.details.list_name == "SDN"
+    assert "SDGT, IRGC program(s)" in listing.claim  # `SDGT] [IRGC` in the file
+    # Linked To: a name on the list links the fact to it; a name not on it links nothing
+    assert listing.about == ("ofac-102", "ofac-101")
+    assert "linked to TEST GROUP; NOBODY LISTED" in listing.claim
+    vessel = catalog.fact("ofac-sdn-103")
+    assert vessel is not None
+    assert vessel.about == ("ofac-103", "ofac-104")  # `SHIPPING CO., LTD.` despite its stop
+    assert catalog.entities["ofac-103"].attributes["vessel flag"] == ("Panama",)
+    archived = (tmp_path / "o" / "archive" / "sdn.csv").read_bytes()
+    assert archived == (OFAC / "sdn.csv").read_bytes().rstrip(b"\x1a").decode("latin-1").encode()
+
+
+def test_reimport_reports_added_removed_and_amended(runner: CliRunner, tmp_path: Path) -> None:
+    _import(runner, *_with_alt_and_add(tmp_path / "o"))
+
+    code, stdout, _ = _import(runner, *_with_alt_and_add(tmp_path / "o", "sdn-v2.csv"), "--json")
+
+    assert code == 4
+    assert json.loads(stdout)["lists"] == [
+        {
+            "list": "SDN",
+            "listings": 4,
+            "added": ["106"],
+            "removed": ["101"],
+            "amended": {"104": ["programs"]},
+        }
+    ]
+
+
+def test_a_file_that_is_not_an_sdn_csv_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+    code, stdout, stderr = _import(
+        runner, str(FIXTURES / "unsc" / "list-v1.xml"), "--out", str(tmp_path / "o")
+    )
+
+    assert (code, stdout) == (3, "")
+    assert stderr == f"tq: {FIXTURES / 'unsc' / 'list-v1.xml'}: the file holds no SDN entries\n"
+    assert not (tmp_path / "o").exists()
+
+
+def test_an_import_of_another_kind_is_never_replaced(runner: CliRunner, tmp_path: Path) -> None:
+    runner.invoke(
+        app, ["import", "un-sc", str(FIXTURES / "unsc" / "list-v1.xml"), "--out", str(tmp_path)]
+    )
+
+    code, _, stderr = _import(runner, *_with_alt_and_add(tmp_path))
+
+    assert code == 2
+    assert f"{str(tmp_path)!r} holds a un-sc import; choose another directory" in stderr
+
+
+@needs_real_data
+def test_the_next_real_file_reports_exactly_the_three_entries_added(tmp_path: Path) -> None:
+    ofac_sdn.import_sdn(REAL / "sdn-2021-08-18.csv", tmp_path / "o")
+
+    report = ofac_sdn.import_sdn(REAL / "sdn-2021-08-20.csv", tmp_path / "o")
+
+    assert report.previous_import
+    assert [
+        (c.list_name, c.listings, c.added, c.removed, dict(c.amended)) for c in report.lists
+    ] == [("SDN", 9086, ("33020", "33021", "33051"), (), {})]
+    assert report.skipped == ()
+
+
+@needs_real_data
+def test_the_2024_file_imports_the_same_bytes_every_time_and_validates(tmp_path: Path) -> None:
+    first = ofac_sdn.import_sdn(REAL / "sdn-2024-05-03.csv", tmp_path / "a")
+    ofac_sdn.import_sdn(REAL / "sdn-2024-05-03.csv", tmp_path / "b")
+
+    assert first.lists[0].listings == 14965
+    assert first.skipped == ()
+    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+    loaded = load([Pack("a", tmp_path / "a", "--facts")])
+    assert loaded.problems == ()
+    taliban = loaded.catalog.entities["ofac-6636"]
+    assert taliban.name == "TALIBAN"
+    linked = [
+        fact.id
+        for fact in loaded.catalog.facts
+        if "ofac-6636" in fact.about and fact.id != "ofac-sdn-6636"
+    ]
+    assert len(linked) == 22  # the entries whose remarks say `Linked To: TALIBAN`
+
+
+@needs_real_data
+def test_baradar_is_not_on_the_real_sdn_list(tmp_path: Path, runner: CliRunner) -> None:
+    ofac_sdn.import_sdn(REAL / "sdn-2024-05-03.csv", tmp_path / "o")
+    facts = ["--facts", str(tmp_path / "o"), "--no-builtin"]
+
+    found = runner.invoke(app, ["search", "Baradar", "--json", *facts])
+
+    assert found.exit_code == 1
+    assert json.loads(found.stdout) == []
+
+
+@needs_real_data
+def test_the_real_files_with_aliases_and_addresses(tmp_path: Path) -> None:
+    report = ofac_sdn.import_sdn(
+        REAL / "sdn-2021-04.csv",
+        tmp_path / "o",
+        alt=REAL / "alt-2021-04.csv",
+        add=REAL / "add-2021-04.csv",
+    )
+
+    assert report.skipped == ()
+    catalog = load([Pack("o", tmp_path / "o", "--facts")]).catalog
+    cuba_bank = catalog.entities["ofac-306"]
+    assert "NATIONAL BANK OF CUBA" in cuba_bank.names
+    assert "Zweierstrasse 35, Zurich CH-8022, Switzerland" in cuba_bank.attributes["address"]
