@@ -633,12 +633,24 @@ def app_for(args: list[str]) -> typer.Typer:
     every command and a typo gets its suggestions. The root takes no option with a value, so the
     first argument that is not an option is the command's name.
     """
-    name = next((arg for arg in args if not arg.startswith("-")), None)
-    commands = [command for command in app.registered_commands if _command_name(command) == name]
-    groups = [group for group in app.registered_groups if group.name == name]
+    names = [arg for arg in args if not arg.startswith("-")]
+    return _narrowed(app, names[0] if names else None, names[1] if len(names) > 1 else None)
+
+
+def _narrowed(group: typer.Typer, name: str | None, subname: str | None) -> typer.Typer:
+    """group with only the command (or the subgroup's command) named, if it has one."""
+    commands = [command for command in group.registered_commands if _command_name(command) == name]
+    groups = [
+        copy.copy(info)
+        for info in group.registered_groups
+        if info.name == name and info.typer_instance
+    ]
     if not commands and not groups:
-        return app
-    narrowed = copy.copy(app)
+        return group
+    narrowed = copy.copy(group)
     narrowed.registered_commands = commands
+    for info in groups:  # `tq import un-sc`: the group, with its one command
+        assert info.typer_instance is not None
+        info.typer_instance = _narrowed(info.typer_instance, subname, None)
     narrowed.registered_groups = groups
     return narrowed
