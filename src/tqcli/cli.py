@@ -618,6 +618,43 @@ def import_ofac_sdn(
     )
 
 
+@import_app.command("ftm")
+@reports_errors
+def import_ftm(
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE.json",
+            help="OpenSanctions entities in FollowTheMoney form (an export or a delta): "
+            "a path, a URL, or - for standard input.",
+            show_default=False,
+        ),
+    ],
+    out: ImportOut,
+    dry_run: DryRun = False,
+    as_json: ReportJson = False,
+    fmt: Format = OutputFormat.AUTO,
+    color: Color = ColorMode.AUTO,
+) -> None:
+    """Import OpenSanctions data (FollowTheMoney entities) as a fact pack.
+
+    An export (`entities.ftm.json`, an entity a line) replaces the import in DIR; a delta
+    (`{"op": "ADD"|"MOD"|"DEL", "entity": ...}` a line) is applied to it. People and
+    organizations become entities, Sanction entities sanction facts on their target; the
+    report says what changed per schema. Exits 4 when some lines could not be imported,
+    3 for a file that is not FollowTheMoney JSON, 74 when the pack cannot be written.
+    OpenSanctions data is licensed CC BY-NC 4.0 (non-commercial use, with attribution).
+
+    \b
+    Examples:
+      tq import ftm entities.ftm.json --out ./opensanctions
+      tq import ftm entities.delta.json --out ./opensanctions --dry-run
+    """
+    from tqcli.importers.ftm import import_ftm as run_import
+
+    _report_import(lambda: run_import(file, out, dry_run=dry_run), as_json, fmt, color)
+
+
 def _command_name(command: "typer.models.CommandInfo") -> str | None:
     if command.name:
         return command.name

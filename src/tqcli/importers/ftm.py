@@ -1,0 +1,414 @@
+"""Importing OpenSanctions data in FollowTheMoney form (an export or a delta) as a fact pack.
+
+A small documented mapping of the schemata OpenSanctions uses, not the followthemoney library:
+see `_KINDS`, `_ATTRIBUTES` and docs (README, "Real sanctions data") for what is kept.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tqcli.errors import BadRequest, InvalidInput
+from tqcli.importers.shared import (
+    Input,
+    changes,
+    check_out,
+    previous_metadata,
+    read_input,
+    toml_tables,
+    write_pack,
+)
+from tqcli.model import ImportReport, SkippedRecord
+
+IMPORTER = "ftm"
+SOURCE_ID = "opensanctions"
+ARCHIVE = "archive/entities.ftm.json"
+MAX_BYTES = 1 << 30
+"""The largest file read whole: OpenSanctions' per-dataset exports and deltas are far smaller."""
+LICENCE = "CC BY-NC 4.0 (non-commercial use; attribution: OpenSanctions)"
+
+_KINDS = {
+    "Person": "person",
+    "Organization": "organization",
+    "Company": "organization",
+    "LegalEntity": "organization",
+    "PublicBody": "organization",
+    "Vessel": "other",
+    "Airplane": "other",
+}
+"""The schemata that become entities, and their kind; Sanction becomes facts on its target.
+Others (Address, Passport, Ownership, Directorship, Family, UnknownLink, …) are kept in the
+archive, and an Address a kept entity names through addressEntity gives its `address`."""
+
+_ALIASES = (("name", None), ("alias", "alias"), ("weakAlias", "weak alias"))
+_ATTRIBUTES = {
+    "birthDate": "born",
+    "birthPlace": "place of birth",
+    "nationality": "nationality",
+    "citizenship": "citizenship",
+    "country": "country",
+    "gender": "gender",
+    "title": "title",
+    "position": "position",
+    "previousName": "previous name",
+    "incorporationDate": "incorporated",
+    "registrationNumber": "registration number",
+    "idNumber": "id number",
+    "passportNumber": "passport",
+    "taxNumber": "tax number",
+    "address": "address",
+    "website": "website",
+    "topics": "topics",
+}
+"""FtM properties kept as entity attributes, and their names there."""
+
+_PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?")
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One FtM entity, with its line in the file (the passage facts about it cite)."""
+
+    id: str
+    schema: str
+    caption: str
+    properties: Mapping[str, tuple[str, ...]]
+    datasets: tuple[str, ...]
+    line: str
+
+    @property
+    def key(self) -> str:
+        return self.id
+
+    @property
+    def list_name(self) -> str:
+        return self.schema
+
+    def comparable(self) -> dict[str, Any]:
+        """The caption, datasets and properties (not first_seen and such bookkeeping)."""
+        return {"caption": self.caption, "datasets": self.datasets, **self.properties}
+
+    def values(self, prop: str) -> tuple[str, ...]:
+        return self.properties.get(prop, ())
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What a file says: the entities it adds or replaces, the ids it deletes, what is unread."""
+
+    is_delta: bool
+    upserts: tuple[Entity, ...]
+    deletions: tuple[str, ...]
+    skipped: tuple[SkippedRecord, ...]
+
+
+def parse(source: Input) -> Parsed:
+    """Read an FtM export (an entity a line) or delta (`{"op": …, "entity": …}` a line)."""
+    try:
+        text = source.data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        bad_line = source.data[: error.start].count(b"\n") + 1
+        raise InvalidInput(f"{source.name}:{bad_line}: not UTF-8 text") from None
+    upserts: list[Entity] = []
+    deletions: list[str] = []
+    skipped: list[SkippedRecord] = []
+    is_delta: bool | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"line {number}"
+        try:
+            record = json.loads(line)
+        except ValueError:
+            if is_delta is None:
+                raise InvalidInput(
+                    f"{source.name}:{number}: not FollowTheMoney JSON (one object a line)"
+                ) from None
+            skipped.append(SkippedRecord(where, "not a JSON object"))
+            continue
+        if not isinstance(record, dict):
+            skipped.append(SkippedRecord(where, "not a JSON object"))
+            continue
+        delta_line = "op" in record  # per line: an import's archive holds both kinds
+        if is_delta is None:
+            is_delta = delta_line
+        op = record.get("op") if delta_line else "ADD"
+        body = record.get("entity") if delta_line else record
+        if op not in ("ADD", "MOD", "DEL") or not isinstance(body, dict):
+            skipped.append(SkippedRecord(where, f"not a delta line (op {op!r})"))
+            continue
+        entity_id = body.get("id")
+        if not isinstance(entity_id, str) or not entity_id:
+            skipped.append(SkippedRecord(where, "the entity has no id"))
+            continue
+        if op == "DEL":
+            deletions.append(entity_id)
+            continue
+        try:
+            upserts.append(_entity(entity_id, body, line))
+        except _Unreadable as error:
+            skipped.append(SkippedRecord(entity_id, str(error)))
+    if is_delta is None:
+        raise InvalidInput(f"{source.name}: the file holds no entities")
+    return Parsed(is_delta, tuple(upserts), tuple(deletions), tuple(skipped))
+
+
+class _Unreadable(Exception):
+    pass
+
+
+def _entity(entity_id: str, body: Mapping[str, Any], line: str) -> Entity:
+    schema = body.get("schema")
+    if not isinstance(schema, str) or not schema:
+        raise _Unreadable("the entity has no schema")
+    properties = body.get("properties", {})
+    if not isinstance(properties, dict) or not all(
+        isinstance(values, list) and all(isinstance(v, str) for v in values)
+        for values in properties.values()
+    ):
+        raise _Unreadable("its properties are not lists of strings")
+    datasets = body.get("datasets", [])
+    if not isinstance(datasets, list) or not all(isinstance(d, str) for d in datasets):
+        raise _Unreadable("its datasets are not a list of names")
+    caption = body.get("caption")
+    names = properties.get("name", [])
+    name = caption if isinstance(caption, str) and caption.strip() else (names or [""])[0]
+    return Entity(
+        id=entity_id,
+        schema=schema,
+        caption=" ".join(name.split()),
+        properties={key: tuple(values) for key, values in sorted(properties.items())},
+        datasets=tuple(sorted(datasets)),
+        line=line,
+    )
+
+
+# --- Writing the pack ---------------------------------------------------------------------------
+
+
+def entity_id(ftm_id: str) -> str:
+    """The id of an FtM entity's entity: Q317219 -> os-q317219."""
+    return "os-" + _slug(ftm_id)
+
+
+def sanction_id(ftm_id: str) -> str:
+    """The id of a Sanction entity's fact."""
+    return "os-sanction-" + _slug(ftm_id)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-._")
+
+
+def _pack_files(
+    state: Mapping[str, Entity], history: Iterable[Mapping[str, str]]
+) -> tuple[dict[str, str], int]:
+    """The pack's TOML files, and how many Sanctions name a target this state lacks."""
+    kept = {key: entity for key, entity in state.items() if entity.schema in _KINDS}
+    sanctions = [entity for entity in state.values() if entity.schema == "Sanction"]
+    same_as: dict[str, set[str]] = {}
+    facts = []
+    waiting = 0
+    for sanction in sanctions:
+        targets = [target for target in sanction.values("entity") if target in kept]
+        if not targets:
+            waiting += 1
+            continue
+        for target in targets:
+            same_as.setdefault(target, set()).update(
+                "un-" + _slug(reference) for reference in sanction.values("unscId")
+            )
+        facts.append(_fact_table(sanction, [kept[target] for target in targets]))
+    datasets = sorted({name for entity in state.values() for name in entity.datasets})
+    source = {
+        "id": SOURCE_ID,
+        "title": "OpenSanctions data, FollowTheMoney entities",
+        "publisher": "OpenSanctions",
+        "kind": "dataset",
+        "archive": ARCHIVE,
+        "notes": [
+            f"Licence: {LICENCE}.",
+            "Datasets: " + ", ".join(datasets) + ".",
+            "Files applied, in order: "
+            + "; ".join(
+                f"{item['name']} ({item['kind']}, sha256 {item['sha256']})" for item in history
+            )
+            + ".",
+            "Passages are each entity's line in the files, verbatim; the archive holds the lines "
+            "that make up this import, in id order.",
+        ],
+    }
+    entities = [
+        _entity_table(entity, state, same_as.get(key, set())) for key, entity in kept.items()
+    ]
+    header = "# Generated by `tq import ftm`: re-import rather than edit, edits are replaced.\n\n"
+    return {
+        "sources.toml": header + toml_tables("source", [source]),
+        "entities.toml": header + toml_tables("entity", entities),
+        "sanctions.toml": header + toml_tables("sanction", facts),
+    }, waiting
+
+
+def _entity_table(entity: Entity, state: Mapping[str, Entity], same_as: set[str]) -> dict[str, Any]:
+    table: dict[str, Any] = {
+        "id": entity_id(entity.id),
+        "name": entity.caption or entity.id,
+        "kind": _KINDS[entity.schema],
+    }
+    aliases: dict[str, str | None] = {}
+    for prop, note in _ALIASES:
+        for written in entity.values(prop):
+            name = " ".join(written.split())
+            if name and name != table["name"]:
+                aliases.setdefault(name, note)
+    if aliases:
+        table["aliases"] = [
+            {"name": name, "note": note} if note else {"name": name}
+            for name, note in aliases.items()
+        ]
+    attributes: dict[str, list[str]] = {}
+    for prop, attribute in _ATTRIBUTES.items():
+        values = [" ".join(value.split()) for value in entity.values(prop)]
+        if any(values):
+            attributes.setdefault(attribute, []).extend(value for value in values if value)
+    addresses = [
+        " ".join(full.split())
+        for ref in entity.values("addressEntity")
+        if ref in state
+        for full in state[ref].values("full")
+    ]
+    if addresses:
+        attributes.setdefault("address", []).extend(addresses)
+    attributes["OpenSanctions id"] = [entity.id]
+    if entity.datasets:
+        attributes["OpenSanctions datasets"] = list(entity.datasets)
+    table["attributes"] = {name: list(dict.fromkeys(values)) for name, values in attributes.items()}
+    if same_as:
+        table["same_as"] = sorted(same_as)
+    return table
+
+
+def _fact_table(sanction: Entity, targets: list[Entity]) -> dict[str, Any]:
+    authority = (
+        "; ".join(sanction.values("authority")) or "an authority OpenSanctions does not name"
+    )
+    program = "; ".join(sanction.values("program")) or "; ".join(sanction.values("programId"))
+    names = "; ".join(target.caption for target in targets)
+    claim = f"{names} is subject to a sanction by {authority}"
+    if program:
+        claim += f" under {program}"
+    claim += ", according to OpenSanctions (datasets: " + ", ".join(sanction.datasets) + ")."
+    table: dict[str, Any] = {
+        "id": sanction_id(sanction.id),
+        "claim": claim,
+        "about": [entity_id(target.id) for target in targets],
+        "tags": ["opensanctions", *(_slug(name) for name in sanction.datasets)],
+        "authority": authority,
+        "instrument": program or f"OpenSanctions record {sanction.id}",
+        "targets": [entity_id(target.id) for target in targets],
+    }
+    adopted = _date(sanction, "listingDate", "startDate", "date")
+    if adopted:
+        table["date"] = adopted
+        table["adopted"] = adopted
+    if measures := list(sanction.values("provisions")):
+        table["measures"] = measures
+    if sanction.datasets:
+        table["list"] = ", ".join(sanction.datasets)
+    reference = sanction.values("unscId") or sanction.values("authorityId")
+    if reference:
+        table["reference"] = reference[0]
+    if reasons := sanction.values("reason"):
+        table["remarks"] = " ".join(" ".join(reasons).split())
+    table["cite"] = [
+        {"source": SOURCE_ID, "passage": sanction.line, "locator": f"entity {sanction.id}"}
+    ]
+    return table
+
+
+def _date(entity: Entity, *props: str) -> str | None:
+    for prop in props:
+        for value in entity.values(prop):
+            if match := _PARTIAL_DATE.match(value):
+                return match.group(0)
+    return None
+
+
+# --- The import as a whole ----------------------------------------------------------------------
+
+
+def import_ftm(file: str | Path, out: Path, *, dry_run: bool = False) -> ImportReport:
+    """Import an export into out, or apply a delta to the import there; report what changed."""
+    target = check_out(out, IMPORTER)
+    source = read_input(str(file), limit=MAX_BYTES, what="an OpenSanctions dataset export")
+    parsed = parse(source)
+    previous, history = _previous(target)
+    state = dict(previous) if parsed.is_delta else {}
+    notes = []
+    if parsed.is_delta and not previous:
+        notes.append("a delta applied to no previous import: its MOD lines count as added")
+    unknown = [ref for ref in parsed.deletions if ref not in state]
+    for entity in parsed.upserts:
+        state[entity.id] = entity
+    for ref in parsed.deletions:
+        state.pop(ref, None)
+    if unknown:
+        notes.append(f"{len(unknown)} DEL line(s) name entities this import does not hold")
+    state = dict(sorted(state.items()))
+    slugs: dict[str, str] = {}
+    skipped = list(parsed.skipped)
+    for key in list(state):
+        if (other := slugs.setdefault(entity_id(key), key)) != key:
+            skipped.append(SkippedRecord(key, f"its id differs from {other!r} only in case"))
+            del state[key]
+    schemata = sorted(
+        {entity.schema for entity in state.values()} | {e.schema for e in previous.values()}
+    )
+    kind = "delta" if parsed.is_delta else "export"
+    applied = [
+        *(history if parsed.is_delta else []),
+        {"name": source.name, "kind": kind, "sha256": source.sha256},
+    ]
+    files, waiting = _pack_files(state, applied)
+    if waiting:
+        notes.append(
+            f"{waiting} Sanction(s) name a target this import does not hold; kept in the "
+            "archive, they become facts when their target is imported"
+        )
+    report = ImportReport(
+        source_file=source.name,
+        out=out,
+        written=not dry_run,
+        date_generated=None,
+        previous_import=bool(previous) or bool(history),
+        previous_date_generated=None,
+        lists=changes(state.values(), previous.values(), schemata, str),
+        skipped=tuple(skipped),
+        notes=tuple(notes),
+    )
+    if not dry_run:
+        content = {name: text.encode("utf-8") for name, text in files.items()}
+        content[ARCHIVE] = "".join(entity.line + "\n" for entity in state.values()).encode("utf-8")
+        write_pack(target, content, {"importer": IMPORTER, "lists": schemata, "applied": applied})
+    return report
+
+
+def _previous(out: Path) -> tuple[dict[str, Entity], list[dict[str, str]]]:
+    """The entities of the import in out (read again from its archive), and the files applied."""
+    metadata = previous_metadata(out)
+    if metadata is None:
+        return {}, []
+    try:
+        parsed = parse(Input(str(out / ARCHIVE), (out / ARCHIVE).read_bytes()))
+        history = [
+            {"name": str(item["name"]), "kind": str(item["kind"]), "sha256": str(item["sha256"])}
+            for item in metadata["applied"]
+        ]
+    except (OSError, KeyError, TypeError, BadRequest, InvalidInput):
+        return {}, []  # a damaged previous import: report everything as new, replace it
+    return {entity.id: entity for entity in parsed.upserts}, history

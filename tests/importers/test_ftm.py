@@ -1,0 +1,176 @@
+"""Importing OpenSanctions FollowTheMoney data: an export, a delta on it, the real files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tqcli.cli import app
+from tqcli.importers import ftm, un_sc
+from tqcli.loader import load
+from tqcli.model import Pack, Sanction
+
+from conftest import FIXTURES, REPO
+
+FTM = FIXTURES / "ftm"
+REAL = REPO.parent / "shared" / "data" / "opensanctions"
+REAL_DELTA = REAL / "entities.delta-2024-05-30.json"
+needs_real_data = pytest.mark.skipif(
+    not REAL_DELTA.exists(),
+    reason=f"the real OpenSanctions files are not at {REAL} (shared data absent)",
+)
+
+
+def _import(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["import", "ftm", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _files(directory: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(directory).as_posix(): path.read_bytes()
+        for path in sorted(directory.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_an_export_becomes_entities_and_sanction_facts(runner: CliRunner, tmp_path: Path) -> None:
+    code, stdout, _ = _import(
+        runner, str(FTM / "export.ftm.json"), "--out", str(tmp_path / "os"), "--json"
+    )
+
+    assert code == 4
+    report = json.loads(stdout)
+    assert [(entry["list"], entry["listings"]) for entry in report["lists"]] == [
+        ("Address", 1),
+        ("Organization", 1),
+        ("Ownership", 1),
+        ("Person", 1),
+        ("Sanction", 2),
+    ]
+    assert report["skipped"] == [
+        {"reference": "broken-1", "reason": "its properties are not lists of strings"}
+    ]
+    loaded = load([Pack("os", tmp_path / "os", "--facts")])
+    assert loaded.problems == ()
+    assert loaded.passages_proven == 2  # each Sanction's line, verbatim in the archive
+    alpha = loaded.catalog.entities["os-nk-alpha1"]
+    assert [(a.name, a.note) for a in alpha.aliases] == [
+        ("ALPHA ONE", None),
+        ("Alfa", "alias"),
+        ("A1", "weak alias"),
+    ]
+    assert alpha.attributes["address"] == ("1 Test Street, Test City",)  # from its Address
+    assert alpha.attributes["OpenSanctions datasets"] == ("test_list", "un_sc_sanctions")
+    assert alpha.same_as == ("un-tai.901",)  # the Sanction's unscId: a link the data makes
+    listing = loaded.catalog.fact("os-sanction-unsc-san-1")
+    assert listing is not None
+    assert isinstance(listing.details, Sanction)
+    assert listing.claim == (
+        "Alpha One is subject to a sanction by United Nations Security Council under Taliban, "
+        "according to OpenSanctions (datasets: un_sc_sanctions)."
+    )
+    assert str(listing.date) == "2001-02-23"
+    assert listing.details.reference == "TAi.901"
+    assert listing.details.measures == ("Asset freeze",)
+    assert listing.details.remarks == "A reason, given over two lines."
+    source = loaded.catalog.sources["opensanctions"]
+    assert any("CC BY-NC 4.0" in note for note in source.notes)
+
+
+def test_a_delta_is_applied_to_the_previous_import(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "os"
+    _import(runner, str(FTM / "export.ftm.json"), "--out", str(out))
+
+    code, stdout, stderr = _import(runner, str(FTM / "delta.json"), "--out", str(out), "--json")
+
+    assert code == 4  # one line with an unknown op
+    report = json.loads(stdout)
+    changed = {entry["list"]: entry for entry in report["lists"]}
+    assert changed["Person"] == {
+        "list": "Person",
+        "listings": 2,
+        "added": ["NK-Bravo3"],
+        "removed": [],
+        "amended": {"NK-Alpha1": ["alias"]},
+    }
+    assert changed["Organization"]["removed"] == ["NK-Org2"]
+    assert changed["Sanction"]["added"] == ["test-san-3"]
+    assert changed["Sanction"]["removed"] == ["test-san-2"]
+    assert report["skipped"] == [
+        {"reference": "line 7", "reason": "not a delta line (op 'RENAME')"}
+    ]
+    assert "tq: 1 DEL line(s) name entities this import does not hold\n" in stderr
+    catalog = load([Pack("os", out, "--facts")]).catalog
+    assert "os-nk-org2" not in catalog.entities
+    assert "Alfa Akhund" in catalog.entities["os-nk-alpha1"].names
+    assert catalog.fact("os-sanction-test-san-3") is not None
+
+
+def test_a_un_reference_links_the_entity_to_the_un_listing(tmp_path: Path) -> None:
+    un_sc.import_list(FIXTURES / "unsc" / "list-v1.xml", tmp_path / "un")
+    ftm.import_ftm(FTM / "export.ftm.json", tmp_path / "os")
+
+    catalog = load(
+        [Pack("un", tmp_path / "un", "--facts"), Pack("os", tmp_path / "os", "--facts")]
+    ).catalog
+
+    assert catalog.same_entities("os-nk-alpha1") == {"os-nk-alpha1", "un-tai.901"}
+    assert catalog.same_entities("os-nk-org2") == {"os-nk-org2"}  # no UN reference, no link
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("<html></html>\n", "x.json:1: not FollowTheMoney JSON (one object a line)"),
+        ("\n\n", "x.json: the file holds no entities"),
+    ],
+)
+def test_a_file_that_is_not_ftm_is_refused(
+    runner: CliRunner, tmp_path: Path, text: str, message: str
+) -> None:
+    (tmp_path / "x.json").write_text(text)
+
+    code, stdout, stderr = _import(runner, str(tmp_path / "x.json"), "--out", str(tmp_path / "os"))
+
+    assert (code, stdout) == (3, "")
+    assert message in stderr
+    assert not (tmp_path / "os").exists()
+
+
+@needs_real_data
+def test_the_real_delta_imports_validates_and_is_deterministic(tmp_path: Path) -> None:
+    report = ftm.import_ftm(REAL_DELTA, tmp_path / "a")
+    ftm.import_ftm(REAL_DELTA, tmp_path / "b")
+
+    assert report.skipped == ()
+    assert {c.list_name: c.listings for c in report.lists}["Person"] == 451
+    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+    loaded = load([Pack("a", tmp_path / "a", "--facts")])
+    assert loaded.problems == ()
+    baradar = loaded.catalog.entities["os-q317219"]
+    assert baradar.name == "Abdul Ghani Baradar Abdul Ahmad Turk"
+    datasets = baradar.attributes["OpenSanctions datasets"]
+    assert "un_sc_sanctions" in datasets
+    assert "us_ofac_sdn" not in datasets  # he is not on the SDN list, and nothing says he is
+
+
+@needs_real_data
+def test_reapplying_the_real_delta_changes_nothing(tmp_path: Path) -> None:
+    ftm.import_ftm(REAL_DELTA, tmp_path / "os")
+
+    again = ftm.import_ftm(REAL_DELTA, tmp_path / "os")
+
+    assert all(not (c.added or c.removed or c.amended) for c in again.lists)
+
+
+@needs_real_data
+def test_the_real_export_imports(tmp_path: Path) -> None:
+    report = ftm.import_ftm(REAL / "zala-entities.ftm.json", tmp_path / "os")
+
+    assert report.skipped == ()
+    assert load([Pack("os", tmp_path / "os", "--facts")]).problems == ()
