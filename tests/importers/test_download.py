@@ -1,0 +1,164 @@
+"""Importing from a URL: a local HTTP server on 127.0.0.1 serves the files, whole or faulty."""
+
+from __future__ import annotations
+
+import http.server
+import io
+import json
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tqcli.cli import app
+from tqcli.importers import download
+
+from conftest import FIXTURES, REPO
+
+REAL_UN = REPO.parent / "shared" / "data" / "un-sc" / "consolidated-2020-03-20.xml"
+LIST_V1 = FIXTURES / "unsc" / "list-v1.xml"
+FILES = {
+    "/list.xml": LIST_V1,
+    "/sdn.csv": FIXTURES / "ofac" / "sdn.csv",
+    "/entities.ftm.json": FIXTURES / "ftm" / "export.ftm.json",
+    "/real.xml": REAL_UN,
+}
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        if self.path == "/error":
+            self.send_error(503, "Service Unavailable")
+            return
+        if self.path == "/html":
+            self._send(b"<!doctype html><html><body>Not here</body></html>")
+            return
+        if self.path == "/cut":  # says how long the file is, then stops halfway
+            data = LIST_V1.read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data[: len(data) // 2])
+            self.wfile.flush()
+            self.close_connection = True
+            return
+        path = FILES.get(self.path)
+        if path is None or not path.exists():
+            self.send_error(404, "Not Found")
+            return
+        self._send(path.read_bytes())
+
+    def _send(self, data: bytes) -> None:
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet: the test output is not a server log."""
+
+
+@pytest.fixture
+def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The base URL of a server on 127.0.0.1 (never through a proxy the environment names)."""
+    monkeypatch.setenv("no_proxy", "*")
+    monkeypatch.setenv("NO_PROXY", "*")
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def _import(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["import", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("importer", "path", "expected"),
+    [
+        ("un-sc", "/list.xml", "archive/consolidated-list.xml"),
+        ("ofac-sdn", "/sdn.csv", "archive/sdn.csv"),
+        ("ftm", "/entities.ftm.json", "archive/entities.ftm.json"),
+    ],
+)
+def test_each_importer_reads_a_url(
+    runner: CliRunner, tmp_path: Path, server: str, importer: str, path: str, expected: str
+) -> None:
+    url = server + path
+
+    code, stdout, stderr = _import(runner, importer, url, "--out", str(tmp_path / "p"), "--json")
+
+    assert code == 4, stderr  # each fixture holds records that cannot be imported
+    assert json.loads(stdout)["file"] == url
+    assert (tmp_path / "p" / expected).is_file()
+
+
+def test_a_url_in_the_source_record(runner: CliRunner, tmp_path: Path, server: str) -> None:
+    _import(runner, "ofac-sdn", server + "/sdn.csv", "--out", str(tmp_path / "p"))
+
+    assert f'url = "{server}/sdn.csv"' in (tmp_path / "p" / "sources.toml").read_text()
+
+
+@pytest.mark.skipif(not REAL_UN.exists(), reason=f"the real UN export is not at {REAL_UN}")
+def test_the_real_list_downloads_whole(runner: CliRunner, tmp_path: Path, server: str) -> None:
+    code, _, stderr = _import(runner, "un-sc", server + "/real.xml", "--out", str(tmp_path / "p"))
+
+    assert code == 0, stderr
+    archived = tmp_path / "p" / "archive" / "consolidated-list.xml"
+    assert archived.read_bytes() == REAL_UN.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("path", "code", "message"),
+    [
+        ("/error", 2, "/error: the server answered 503 Service Unavailable"),
+        ("/missing", 2, "/missing: the server answered 404 Not Found"),
+        ("/cut", 3, "/cut: the download stopped after"),
+        ("/html", 3, "/html:1:0: not well-formed XML"),
+    ],
+)
+def test_a_faulty_server_is_reported_and_nothing_written(
+    runner: CliRunner, tmp_path: Path, server: str, path: str, code: int, message: str
+) -> None:
+    exit_code, stdout, stderr = _import(
+        runner, "un-sc", server + path, "--out", str(tmp_path / "p")
+    )
+
+    assert (exit_code, stdout) == (code, "")
+    assert message in stderr
+    assert not (tmp_path / "p").exists()
+
+
+def test_nothing_listens_is_a_clear_error(runner: CliRunner, tmp_path: Path, server: str) -> None:
+    closed = server.rsplit(":", 1)[0] + ":9"  # the discard port: nothing serves HTTP there
+
+    code, _, stderr = _import(runner, "un-sc", closed + "/list.xml", "--out", str(tmp_path / "p"))
+
+    assert code == 2
+    assert "cannot download" in stderr
+
+
+def test_a_download_shows_progress_on_a_terminal_only(
+    server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    for stream, shown in ((Terminal(), True), (io.StringIO(), False)):
+        monkeypatch.setattr(sys, "stderr", stream)
+        data = download.download(server + "/list.xml", limit=1 << 20, what="a list")
+        assert data == LIST_V1.read_bytes()
+        assert ("tq: downloading" in stream.getvalue()) is shown
+
+
+def test_a_download_larger_than_the_limit_stops(server: str) -> None:
+    with pytest.raises(Exception, match="larger than 0 MiB"):
+        download.download(server + "/list.xml", limit=100, what="a list")
