@@ -18,6 +18,7 @@ The CI floor (tests/test_ask.py) runs the same evaluation on the tuning set.
 from __future__ import annotations
 
 import argparse
+import calendar
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -47,9 +48,7 @@ class Scores:
     misses: tuple[tuple[str, int | None], ...]  # questions not answered first, with their rank
 
 
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTHS = list(calendar.month_name)[1:]
 
 
 def _folded_words(text: str) -> str:
@@ -95,11 +94,7 @@ def evaluate(
     for question in data["question"]:
         ids = list(rank(question["text"]))[:10]
         position = next(
-            (
-                n
-                for n, fact_id in enumerate(ids, 1)
-                if answers_question(index, question, fact_id)
-            ),
+            (n for n, fact_id in enumerate(ids, 1) if answers_question(index, question, fact_id)),
             None,
         )
         ranks.append(position)
