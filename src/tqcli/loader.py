@@ -426,6 +426,7 @@ def _read_source(table: _Table) -> Source | None:
     published = table.date("published")
     url = table.text("url")
     accessed = table.date("accessed")
+    via = table.text("via")
     if url is not None and not _URL.match(url):
         table.report(f"field 'url' must be an http(s) address, not {url!r}", "url")
     archive = _archive_path(table)
@@ -446,6 +447,7 @@ def _read_source(table: _Table) -> Source | None:
         notes=notes,
         pack=table.file.pack.name,
         where=table.where,
+        via=via,
     )
 
 
