@@ -3,6 +3,7 @@ colour exactly where it belongs."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from hostile_helpers import (
     SGR,
     environment,
     has_colour,
+    shown,
     tq,
     tq_on_terminal,
 )
@@ -67,6 +69,7 @@ def test_every_command_on_a_terminal(command: str, mode: str, tmp_path: Path) ->
     assert run.code == EXPECTED_CODE.get(command, 0), run.out
     if command == "help":  # help is Click's, plain text everywhere
         return
+    assert not re.search(r" +$", shown(run.out), re.MULTILINE)  # no padding to copy with text
     if coloured:
         assert SGR.search(run.out), run.out  # styled; tables are bold and italic, not coloured
     else:
