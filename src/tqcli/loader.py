@@ -143,12 +143,22 @@ def _pack_files(pack: Pack, state: _State) -> list[Path]:
 
 def _load_file(pack: Pack, path: Path, state: _State) -> None:
     try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as error:
-        state.report(Location(path), f"not UTF-8 text (byte {error.start} cannot be decoded)")
-        return
+        data = path.read_bytes()
     except OSError as error:
         state.report(Location(path), f"cannot read: {error.strerror or error}")
+        return
+    try:
+        # A byte-order mark is how some editors save UTF-8; it is not part of the TOML.
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
+        state.report(
+            Location(path, line, column),
+            f"not UTF-8 text (byte 0x{data[error.start]:02x} cannot be decoded); "
+            "save the file as UTF-8",
+        )
         return
     try:
         document = tomli.loads(text)
@@ -432,10 +442,17 @@ def _archive_path(table: _Table) -> Path | None:
     relative = table.text("archive")
     if relative is None:
         return None
-    pack_dir = table.file.pack.path.resolve()
-    candidate = (pack_dir / relative).resolve()
+    try:
+        pack_dir = table.file.pack.path.resolve()
+        candidate = (pack_dir / relative).resolve()
+    except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop, before 3.13
+        table.report(f"archive {relative!r} cannot be resolved: {error}", "archive")
+        return None
     if Path(relative).is_absolute() or not candidate.is_relative_to(pack_dir):
         table.report(f"archive {relative!r} must be a path inside the pack", "archive")
+        return None
+    if candidate.is_dir():
+        table.report(f"archive {relative!r} is a directory, not a text file", "archive")
         return None
     if not candidate.is_file():
         table.report(f"archive {relative!r} does not exist in the pack", "archive")
