@@ -47,9 +47,20 @@ class Scores:
     misses: tuple[tuple[str, int | None], ...]  # questions not answered first, with their rank
 
 
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def _folded_words(text: str) -> str:
@@ -95,11 +106,7 @@ def evaluate(
     for question in data["question"]:
         ids = list(rank(question["text"]))[:10]
         position = next(
-            (
-                n
-                for n, fact_id in enumerate(ids, 1)
-                if answers_question(index, question, fact_id)
-            ),
+            (n for n, fact_id in enumerate(ids, 1) if answers_question(index, question, fact_id)),
             None,
         )
         ranks.append(position)

@@ -41,7 +41,7 @@ NO_FACTS = "—"
 
 @dataclass(frozen=True)
 class Row:
-    """One provision of the inventory: its document, its wording there, how it was read, its facts."""
+    """One provision of the inventory: its document, wording, how it was read, its facts."""
 
     document: str
     provision: str
