@@ -134,11 +134,22 @@ class _State:
 
 
 def _pack_files(pack: Pack, state: _State) -> list[Path]:
+    """The pack's TOML files; a *.toml that is not a readable file (a FIFO, which would block
+    reading, a dangling link or a symlink loop) is reported, never opened."""
     try:
-        return sorted(path for path in pack.path.glob("*.toml") if path.is_file())
+        candidates = sorted(pack.path.glob("*.toml"))
     except OSError as error:
         state.report(Location(pack.path), f"cannot read the pack: {error.strerror or error}")
         return []
+    files = []
+    for path in candidates:
+        if path.is_file():
+            files.append(path)
+        elif path.is_symlink() and not path.exists():
+            state.report(Location(path), "a link to nothing (or a symlink loop); not read")
+        elif not path.is_dir():
+            state.report(Location(path), "not a regular file (a pipe or a device); not read")
+    return files
 
 
 def _load_file(pack: Pack, path: Path, state: _State) -> None:
