@@ -1,29 +1,27 @@
-"""Hostile input to `tq import`: each case is a fault a user can cause, and what tq must do."""
+"""Hostile input to `tq import`: unsafe and broken files, odd inputs, odd --out directories, user
+files in the pack, interruptions and full disks. Each case runs the installed tq in a pipe,
+except the full disk, which is simulated in-process (no test may fill a real disk)."""
 
 from __future__ import annotations
 
 import errno
 import json
 import os
+import signal
+import socket
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
+from hostile_helpers import RAW_CONTROL, TESTS, TQ, environment, tq
 from typer.testing import CliRunner
 
 from tqcli.cli import app
 
-from conftest import FIXTURES
-
-UNSC = FIXTURES / "unsc"
+UNSC = TESTS / "fixtures" / "unsc"
 LIST_V1 = UNSC / "list-v1.xml"
 LIST_V2 = UNSC / "list-v2.xml"
-
-
-def _import(runner: CliRunner, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["import", "un-sc", *args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 def _tree(directory: Path) -> dict[str, str]:
@@ -35,76 +33,115 @@ def _tree(directory: Path) -> dict[str, str]:
             tree[name] = "link to " + os.readlink(path)
         elif path.is_dir():
             tree[name] = "dir"
+        elif path.is_fifo():
+            tree[name] = "fifo"
+        elif path.is_socket():
+            tree[name] = "socket"
         else:
             tree[name] = "file " + path.read_bytes().hex()[:64]
     return tree
 
 
-def test_deeply_nested_xml_without_listings_says_it_holds_none(
-    runner: CliRunner, tmp_path: Path
-) -> None:
+def _un_sc(*args: str | Path, stdin: bytes | None = None) -> tuple[int, str, str]:
+    run = tq("import", "un-sc", *args, stdin=stdin)
+    run.assert_no_bug()
+    assert not RAW_CONTROL.search(run.err), repr(run.err)
+    return run.code, run.out, run.err
+
+
+@pytest.mark.parametrize(
+    ("fixture", "message"),
+    [
+        pytest.param(
+            "hostile-billion-laughs.xml", "refused: the file declares a DTD", id="xml-entity-bomb"
+        ),
+        pytest.param(
+            "hostile-external-entity.xml", "refused: the file declares a DTD", id="xml-external"
+        ),
+        pytest.param(
+            "not-well-formed.xml", "not-well-formed.xml:4:2: not well-formed XML", id="xml-broken"
+        ),
+        pytest.param("wrong-root.xml", "(the root element is <html>", id="xml-wrong-root"),
+    ],
+)
+def test_unsafe_or_wrong_xml_is_refused(tmp_path: Path, fixture: str, message: str) -> None:
+    code, stdout, stderr = _un_sc(UNSC / fixture, "--out", tmp_path / "p")
+
+    assert (code, stdout) == (3, "")
+    assert message in stderr
+    assert not (tmp_path / "p").exists()
+
+
+def test_truncated_xml(tmp_path: Path) -> None:
+    cut = tmp_path / "cut.xml"
+    cut.write_bytes(LIST_V1.read_bytes()[:1500])
+
+    code, _, stderr = _un_sc(cut, "--out", tmp_path / "p")
+
+    assert code == 3
+    assert f"{cut}:" in stderr
+    assert "not well-formed XML" in stderr
+    assert not (tmp_path / "p").exists()
+
+
+def test_deeply_nested_xml_without_listings(tmp_path: Path) -> None:
     nested = tmp_path / "nested.xml"
     nested.write_text("<CONSOLIDATED_LIST>" + "<a>" * 5000 + "</a>" * 5000 + "</CONSOLIDATED_LIST>")
 
-    code, stdout, stderr = _import(runner, str(nested), "--out", str(tmp_path / "p"))
+    code, stdout, stderr = _un_sc(nested, "--out", tmp_path / "p")
 
     assert (code, stdout) == (3, "")
     assert stderr == f"tq: {nested}: the file holds no listings (no INDIVIDUAL or ENTITY record)\n"
     assert not (tmp_path / "p").exists()
 
 
-def test_a_file_holding_only_al_qaida_listings_imports_them_and_says_so(
-    runner: CliRunner, tmp_path: Path
-) -> None:
+def test_only_al_qaida_listings(tmp_path: Path) -> None:
     only = tmp_path / "al-qaida-only.xml"
     text = LIST_V1.read_text(encoding="utf-8")
     only.write_text(text.replace("<UN_LIST_TYPE>Taliban<", "<UN_LIST_TYPE>Iraq<"), encoding="utf-8")
 
-    code, stdout, stderr = _import(runner, str(only), "--out", str(tmp_path / "p"), "--json")
+    code, stdout, stderr = _un_sc(only, "--out", tmp_path / "p", "--json")
 
     assert code == 4  # list-v1 holds two unreadable records
     assert [entry["list"] for entry in json.loads(stdout)["lists"]] == ["Al-Qaida"]
     assert "tq: the file holds no Taliban listings; imported Al-Qaida\n" in stderr
 
 
-def test_import_help_says_json_is_one_object(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["import", "un-sc", "--help"])
+def test_import_help_json_is_one_object() -> None:
+    for importer in ("un-sc", "ofac-sdn", "ftm"):
+        run = tq("import", importer, "--help")
+        assert "an array" not in run.out
+        assert "Write the report as one JSON object." in run.out
 
-    assert "an array" not in result.stdout
-    assert "Write the report as one JSON object." in result.stdout
 
-
-def test_a_full_disk_during_import_is_an_io_error_and_changes_nothing(
+def test_disk_full_during_import(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "p"
-    _import(runner, str(LIST_V1), "--out", str(out))
+    runner.invoke(app, ["import", "un-sc", str(LIST_V1), "--out", str(out)])
     before = _tree(out)
 
     def full(*_args: object, **_kwargs: object) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(Path, "write_bytes", full)
-    monkeypatch.setattr(Path, "write_text", full)
-    code, stdout, stderr = _import(runner, str(LIST_V2), "--out", str(out))
+    result = runner.invoke(app, ["import", "un-sc", str(LIST_V2), "--out", str(out)])
 
-    assert (code, stdout) == (74, "")
-    assert stderr == (
+    assert (result.exit_code, result.stdout) == (74, "")
+    assert result.stderr == (
         f"tq: cannot write the pack {str(out)!r}: No space left on device; nothing was changed\n"
     )
     assert _tree(out) == before
     assert sorted(path.name for path in tmp_path.iterdir()) == ["p"]
 
 
-def test_out_as_a_symlink_to_a_previous_import_updates_the_target_and_keeps_the_link(
-    runner: CliRunner, tmp_path: Path
-) -> None:
+def test_out_symlink_to_previous_import(tmp_path: Path) -> None:
     target = tmp_path / "un-2020"
     link = tmp_path / "un"
-    _import(runner, str(LIST_V1), "--out", str(target))
+    _un_sc(LIST_V1, "--out", target)
     link.symlink_to(target.name)
 
-    code, _, _ = _import(runner, str(LIST_V2), "--out", str(link))
+    code, _, _ = _un_sc(LIST_V2, "--out", link)
 
     assert code == 4
     assert link.is_symlink()
@@ -113,37 +150,56 @@ def test_out_as_a_symlink_to_a_previous_import_updates_the_target_and_keeps_the_
     assert sorted(path.name for path in tmp_path.iterdir()) == ["un", "un-2020"]
 
 
-def test_out_as_a_dangling_symlink_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "points_to",
+    [pytest.param("nowhere", id="out-dangling-link"), pytest.param("un", id="out-link-loop")],
+)
+def test_out_link_that_leads_nowhere_is_refused(tmp_path: Path, points_to: str) -> None:
     link = tmp_path / "un"
-    link.symlink_to("nowhere")
+    link.symlink_to(points_to)
 
-    code, _, stderr = _import(runner, str(LIST_V1), "--out", str(link))
+    code, _, stderr = _un_sc(LIST_V1, "--out", link)
 
     assert code == 2
-    assert stderr == f"tq: --out: {str(link)!r} is a link to 'nowhere', which does not exist\n"
+    assert stderr == f"tq: --out: {str(link)!r} is a link to {points_to!r}, which does not exist\n"
     assert link.is_symlink()
 
 
-def test_reimport_keeps_empty_directories_and_links_the_user_added(
-    runner: CliRunner, tmp_path: Path
-) -> None:
+def test_out_not_an_import(tmp_path: Path) -> None:
+    mine = tmp_path / "my-notes"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("mine")
+
+    code, _, stderr = _un_sc(LIST_V1, "--out", mine)
+
+    assert code == 2
+    assert "holds no previous import" in stderr
+    assert _tree(mine) == {"notes.txt": "file " + b"mine".hex()}
+
+
+def test_user_dirs_links_and_fifos_kept(tmp_path: Path) -> None:
     out = tmp_path / "p"
     elsewhere = tmp_path / "elsewhere"
     (elsewhere / "sub").mkdir(parents=True)
     (elsewhere / "notes.txt").write_text("mine")
-    _import(runner, str(LIST_V1), "--out", str(out))
+    _un_sc(LIST_V1, "--out", out)
     (out / "empty").mkdir()
     (out / "drafts" / "later").mkdir(parents=True)
     (out / "drafts" / "later" / "idea.toml").write_text("# idea\n")
     (out / "linked-dir").symlink_to(elsewhere / "sub")
     (out / "linked-file.txt").symlink_to("../elsewhere/notes.txt")
     (out / "archive" / "my-copy.txt").write_text("my archive")
+    os.mkfifo(out / "drafts" / "pipe")
+    hard = tmp_path / "hard.txt"
+    hard.write_text("shared")
+    os.link(hard, out / "hard.txt")
     added = {name: kind for name, kind in _tree(out).items() if not _generated(name)}
 
-    _import(runner, str(LIST_V2), "--out", str(out))
+    _un_sc(LIST_V2, "--out", out)
 
     assert {name: kind for name, kind in _tree(out).items() if not _generated(name)} == added
     assert (out / "linked-file.txt").read_text() == "mine"
+    assert (out / "hard.txt").samefile(hard)  # the user's hard link is still one file
 
 
 def _generated(name: str) -> bool:
@@ -157,26 +213,68 @@ def _generated(name: str) -> bool:
     }
 
 
-def test_an_endless_input_is_refused_by_size(runner: CliRunner, tmp_path: Path) -> None:
-    code, stdout, stderr = _import(runner, "/dev/zero", "--out", str(tmp_path / "p"))
+def test_socket_in_pack_is_refused_and_nothing_changes(tmp_path: Path) -> None:
+    out = tmp_path / "p"
+    _un_sc(LIST_V1, "--out", out)
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(str(out / "my.sock"))
+    before = _tree(out)
+    try:
+        code, _, stderr = _un_sc(LIST_V2, "--out", out)
+    finally:
+        listener.close()
+
+    assert code == 74
+    assert "my.sock is a socket or device; move it out of the pack first" in stderr
+    assert _tree(out) == before
+
+
+def test_endless_input(tmp_path: Path) -> None:
+    code, stdout, stderr = _un_sc("/dev/zero", "--out", tmp_path / "p")
 
     assert (code, stdout) == (3, "")
-    assert stderr.startswith("tq: /dev/zero: larger than ")
-    assert "--out" not in stderr
+    assert stderr.startswith("tq: /dev/zero: larger than 64 MiB")
     assert not (tmp_path / "p").exists()
 
 
-@pytest.mark.parametrize("name", ["/dev/stdin", "-"])
-def test_standard_input_imports_like_a_file(tq_executable: Path, tmp_path: Path, name: str) -> None:
-    done = subprocess.run(  # through a pipe, which can be read only once
-        [str(tq_executable), "import", "un-sc", name, "--out", str(tmp_path / "p")],
-        input=LIST_V1.read_bytes(),
-        capture_output=True,
-        check=False,
-    )
-    stderr = done.stderr.decode()
+def test_directory_as_input(tmp_path: Path) -> None:
+    code, _, stderr = _un_sc(tmp_path, "--out", tmp_path / "p")
 
-    assert done.returncode == 4, stderr
+    assert code == 2
+    assert stderr == f"tq: {tmp_path}: is a directory, not a file\n"
+
+
+@pytest.mark.parametrize("name", ["/dev/stdin", "-"], ids=["stdin-device", "stdin-dash"])
+def test_standard_input_imports_like_a_file(tmp_path: Path, name: str) -> None:
+    # through a pipe, which can be read only once
+    code, _, stderr = _un_sc(name, "--out", tmp_path / "p", stdin=LIST_V1.read_bytes())
+
+    assert code == 4, stderr
     assert "--out" not in stderr
     archived = tmp_path / "p" / "archive" / "consolidated-list.xml"
     assert archived.read_bytes() == LIST_V1.read_bytes()
+
+
+def test_interrupted_import(tmp_path: Path) -> None:
+    out = tmp_path / "p"
+    _un_sc(LIST_V1, "--out", out)
+    before = _tree(out)
+    fifo = tmp_path / "slow.xml"
+    os.mkfifo(fifo)
+    process = subprocess.Popen(
+        [TQ, "import", "un-sc", str(fifo), "--out", str(out)],
+        env=environment(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    with fifo.open("wb") as writer:  # the import waits, half-read, for the rest of the file
+        writer.write(LIST_V2.read_bytes()[:500])
+        writer.flush()
+        time.sleep(0.5)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=30)
+
+    assert process.returncode == 130
+    assert b"Traceback" not in stderr
+    assert _tree(out) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["p", "slow.xml"]

@@ -179,47 +179,11 @@ def test_an_unknown_list_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> 
     assert not (tmp_path / "p").exists()
 
 
-@pytest.mark.parametrize(
-    ("fixture", "message"),
-    [
-        ("hostile-billion-laughs.xml", "refused: the file declares a DTD"),
-        ("hostile-external-entity.xml", "refused: the file declares a DTD"),
-        ("not-well-formed.xml", "not-well-formed.xml:4:2: not well-formed XML"),
-        (
-            "wrong-root.xml",
-            "not a UN Security Council Consolidated List (the root element is <html>",
-        ),
-    ],
-)
-def test_hostile_or_wrong_files_are_refused(
-    runner: CliRunner, tmp_path: Path, fixture: str, message: str
-) -> None:
-    code, stdout, stderr = _import(runner, str(UNSC / fixture), "--out", str(tmp_path / "p"))
-
-    assert (code, stdout) == (3, "")
-    assert message in stderr
-    assert not (tmp_path / "p").exists()
-
-
 def test_a_missing_file_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
     code, _, stderr = _import(runner, str(tmp_path / "nope.xml"), "--out", str(tmp_path / "p"))
 
     assert code == 2
     assert "nope.xml: no such file" in stderr
-
-
-def test_a_directory_that_is_not_an_import_is_never_replaced(
-    runner: CliRunner, tmp_path: Path
-) -> None:
-    mine = tmp_path / "my-notes"
-    mine.mkdir()
-    (mine / "notes.txt").write_text("mine")
-
-    code, _, stderr = _import(runner, str(UNSC / "list-v1.xml"), "--out", str(mine))
-
-    assert code == 2
-    assert "holds no previous import" in stderr
-    assert _files(mine) == {"notes.txt": b"mine"}
 
 
 def test_files_a_user_added_to_an_import_are_kept(tmp_path: Path) -> None:

@@ -154,7 +154,11 @@ def check_out(out: Path, importer: str) -> Path:
         raise BadRequest(f"--out: the directory {str(out.parent)!r} does not exist")
     if out.exists() and not out.is_dir():
         raise BadRequest(f"--out: {str(out)!r} exists and is not a directory")
-    if out.is_dir() and any(out.iterdir()):
+    try:
+        holds_anything = out.is_dir() and any(out.iterdir())
+    except OSError as error:
+        raise BadRequest(f"--out: cannot read {str(out)!r}: {error.strerror or error}") from None
+    if holds_anything:
         metadata = previous_metadata(out)
         if metadata is None:
             raise BadRequest(
