@@ -6,7 +6,7 @@ import csv
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -81,9 +81,10 @@ class Entry:
 
     def comparable(self) -> dict[str, Any]:
         """Every field but the row as written (its change shows in the fields)."""
-        fields = asdict(self)
-        del fields["passage"]
-        return fields
+        return {name: getattr(self, name) for name in _COMPARED}
+
+
+_COMPARED = tuple(field.name for field in fields(Entry) if field.name != "passage")
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -13,6 +14,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol, TypeVar
 
@@ -262,9 +264,9 @@ _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
 def toml_tables(kind: str, tables: Iterable[Mapping[str, Any]]) -> str:
     """An array of tables `[[kind]]` as TOML text: strings, integers, dates, lists of them,
-    a mapping as a sub-table and a list of mappings as an array of sub-tables.
+    a dict as a sub-table and a list of dicts as an array of sub-tables.
 
-    A tenth of tomli-w's time on the same tables (14,965 SDN entries: 1.5 s → 0.15 s), which
+    An eighth of tomli-w's time on the same tables (14,965 SDN entries: 1.6 s → 0.2 s CPU), which
     matters at the size of the real lists; its output is checked against tomli in the tests.
     """
     chunks: list[str] = []
@@ -278,38 +280,42 @@ def toml_tables(kind: str, tables: Iterable[Mapping[str, Any]]) -> str:
 def _table_body(chunks: list[str], path: str, table: Mapping[str, Any]) -> None:
     later: list[tuple[str, Any]] = []
     for key, value in table.items():
-        if isinstance(value, Mapping) or (
-            isinstance(value, list) and value and isinstance(value[0], Mapping)
-        ):
+        if type(value) is dict or (type(value) is list and value and type(value[0]) is dict):
             later.append((key, value))
         else:
             chunks.append(f"{_key(key)} = {_value(value)}\n")
     for key, value in later:
-        if isinstance(value, Mapping):
-            chunks.append(f"[{path}.{_key(key)}]\n")
-            _table_body(chunks, f"{path}.{_key(key)}", value)
+        inner = f"{path}.{_key(key)}"
+        if type(value) is dict:
+            chunks.append(f"[{inner}]\n")
+            _table_body(chunks, inner, value)
         else:
             for item in value:
-                chunks.append(f"[[{path}.{_key(key)}]]\n")
-                _table_body(chunks, f"{path}.{_key(key)}", item)
+                chunks.append(f"[[{inner}]]\n")
+                _table_body(chunks, inner, item)
 
 
+@functools.lru_cache(maxsize=1024)
 def _key(key: str) -> str:
     return key if _BARE_KEY.match(key) else _string(key)
 
 
 def _value(value: Any) -> str:
-    if isinstance(value, str):
+    kind = type(value)
+    if kind is str:
         return _string(value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | dt.date):
-        return str(value) if isinstance(value, int) else value.isoformat()
-    if isinstance(value, list | tuple):
+    if kind is list or kind is tuple:
         return "[" + ", ".join(map(_value, value)) + "]"
-    raise TypeError(f"cannot write {type(value).__name__} as TOML")
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return str(value)
+    if kind is dt.date:
+        return str(value.isoformat())
+    raise TypeError(f"cannot write {kind.__name__} as TOML")
 
 
 def _string(text: str) -> str:
     # JSON's escapes are TOML's, but for DEL, which TOML wants escaped and JSON leaves be.
-    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+    quoted: str = encode_basestring(text)
+    return quoted.replace("\x7f", "\\u007f") if "\x7f" in text else quoted
