@@ -278,3 +278,40 @@ def test_interrupted_import(tmp_path: Path) -> None:
     assert b"Traceback" not in stderr
     assert _tree(out) == before
     assert sorted(path.name for path in tmp_path.iterdir()) == ["p", "slow.xml"]
+
+
+@pytest.mark.parametrize(
+    ("importer", "data", "message"),
+    [
+        pytest.param(
+            "ofac-sdn", bytes(range(256)) * 64, "the file holds no SDN entries", id="sdn-binary"
+        ),
+        pytest.param(
+            "ftm",
+            b'{"id": "a", "schema": "Person"}\n\xff\xfe\n',
+            ":2: not UTF-8 text",
+            id="ftm-binary",
+        ),
+        pytest.param("ftm", b"[1, 2, 3]\n", "the file holds no entities", id="ftm-not-objects"),
+    ],
+)
+def test_binary_or_wrong_data_for_the_other_importers(
+    tmp_path: Path, importer: str, data: bytes, message: str
+) -> None:
+    wrong = tmp_path / "wrong"
+    wrong.write_bytes(data)
+
+    run = tq("import", importer, wrong, "--out", tmp_path / "p")
+
+    run.assert_no_bug()
+    assert (run.code, run.out) == (3, "")
+    assert message in run.err
+    assert not RAW_CONTROL.search(run.err), repr(run.err)
+    assert not (tmp_path / "p").exists()
+
+
+def test_standard_input_named_twice(tmp_path: Path) -> None:
+    run = tq("import", "ofac-sdn", "-", "--alt", "-", "--out", tmp_path / "p", stdin=b"")
+
+    assert run.code == 2
+    assert run.err == "tq: only one of SDN.CSV, --alt and --add can be - (standard input)\n"

@@ -17,6 +17,7 @@ from tqcli.importers.shared import (
     check_out,
     previous_metadata,
     read_input,
+    source_url,
     toml_tables,
     write_pack,
 )
@@ -281,8 +282,7 @@ def _pack_files(parsed: ParsedSdn, origin: str) -> dict[str, str]:
             "Passages are each entry's SDN.CSV row, verbatim.",
         ],
     }
-    if origin.startswith(("http://", "https://")):
-        source["url"] = origin
+    source.update(source_url(origin))
     entities = [_entity_table(entry) for entry in parsed.entries]
     facts = [_fact_table(entry, by_name) for entry in parsed.entries]
     header = (
@@ -365,6 +365,9 @@ def import_sdn(
     dry_run: bool = False,
 ) -> ImportReport:
     """Import SDN.CSV (with ALT.CSV and ADD.CSV) into the pack out; report what changed."""
+    named = [str(name) for name in (sdn, alt, add) if name is not None]
+    if named.count("-") > 1:
+        raise BadRequest("only one of SDN.CSV, --alt and --add can be - (standard input)")
     target = check_out(out, IMPORTER)
     what = "an SDN.CSV file (~4 MB)"
     inputs = {"sdn": read_input(str(sdn), limit=MAX_BYTES, what=what)}

@@ -76,6 +76,11 @@ def _read_limited(stream: BinaryIO, name: str, limit: int, what: str) -> bytes:
     return bytes(data)
 
 
+def source_url(name: str) -> dict[str, str]:
+    """The `url` of a source record for an input named name, if it was downloaded."""
+    return {"url": name} if name.startswith(("http://", "https://")) else {}
+
+
 def too_large(name: str, limit: int, what: str) -> InvalidInput:
     """The error for an input over its limit."""
     return InvalidInput(
