@@ -174,3 +174,15 @@ def test_the_real_export_imports(tmp_path: Path) -> None:
 
     assert report.skipped == ()
     assert load([Pack("os", tmp_path / "os", "--facts")]).problems == ()
+
+
+def test_a_dry_run_of_a_delta_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "os"
+    _import(runner, str(FTM / "export.ftm.json"), "--out", str(out))
+    before = _files(out)
+
+    code, stdout, _ = _import(runner, str(FTM / "delta.json"), "--out", str(out), "--dry-run")
+
+    assert code == 4
+    assert "amended NK-Alpha1: alias" in stdout
+    assert _files(out) == before

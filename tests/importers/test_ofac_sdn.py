@@ -197,3 +197,15 @@ def test_the_real_files_with_aliases_and_addresses(tmp_path: Path) -> None:
     cuba_bank = catalog.entities["ofac-306"]
     assert "NATIONAL BANK OF CUBA" in cuba_bank.names
     assert "Zweierstrasse 35, Zurich CH-8022, Switzerland" in cuba_bank.attributes["address"]
+
+
+def test_a_dry_run_reports_and_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    _import(runner, *_with_alt_and_add(tmp_path / "o"))
+    before = _files(tmp_path / "o")
+
+    code, stdout, _ = _import(runner, *_with_alt_and_add(tmp_path / "o", "sdn-v2.csv"), "--dry-run")
+
+    assert code == 4
+    assert stdout.startswith("Would import (dry run) 4 listing(s)")
+    assert "amended 104: programs" in stdout
+    assert _files(tmp_path / "o") == before
