@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from import_helpers import run_import
 from typer.testing import CliRunner
 
-from tqcli.cli import app
 from tqcli.importers import download
 
 from conftest import FIXTURES, REPO
@@ -74,12 +74,6 @@ def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     httpd.server_close()
 
 
-def _import(runner: CliRunner, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["import", *args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
-
-
 @pytest.mark.parametrize(
     ("importer", "path", "expected"),
     [
@@ -93,7 +87,7 @@ def test_each_importer_reads_a_url(
 ) -> None:
     url = server + path
 
-    code, stdout, stderr = _import(runner, importer, url, "--out", str(tmp_path / "p"), "--json")
+    code, stdout, stderr = run_import(runner, importer, url, "--out", str(tmp_path / "p"), "--json")
 
     assert code == 4, stderr  # each fixture holds records that cannot be imported
     assert json.loads(stdout)["file"] == url
@@ -101,14 +95,16 @@ def test_each_importer_reads_a_url(
 
 
 def test_a_url_in_the_source_record(runner: CliRunner, tmp_path: Path, server: str) -> None:
-    _import(runner, "ofac-sdn", server + "/sdn.csv", "--out", str(tmp_path / "p"))
+    run_import(runner, "ofac-sdn", server + "/sdn.csv", "--out", str(tmp_path / "p"))
 
     assert f'url = "{server}/sdn.csv"' in (tmp_path / "p" / "sources.toml").read_text()
 
 
 @pytest.mark.skipif(not REAL_UN.exists(), reason=f"the real UN export is not at {REAL_UN}")
 def test_the_real_list_downloads_whole(runner: CliRunner, tmp_path: Path, server: str) -> None:
-    code, _, stderr = _import(runner, "un-sc", server + "/real.xml", "--out", str(tmp_path / "p"))
+    code, _, stderr = run_import(
+        runner, "un-sc", server + "/real.xml", "--out", str(tmp_path / "p")
+    )
 
     assert code == 0, stderr
     archived = tmp_path / "p" / "archive" / "consolidated-list.xml"
@@ -127,7 +123,7 @@ def test_the_real_list_downloads_whole(runner: CliRunner, tmp_path: Path, server
 def test_a_faulty_server_is_reported_and_nothing_written(
     runner: CliRunner, tmp_path: Path, server: str, path: str, code: int, message: str
 ) -> None:
-    exit_code, stdout, stderr = _import(
+    exit_code, stdout, stderr = run_import(
         runner, "un-sc", server + path, "--out", str(tmp_path / "p")
     )
 
@@ -139,7 +135,9 @@ def test_a_faulty_server_is_reported_and_nothing_written(
 def test_nothing_listens_is_a_clear_error(runner: CliRunner, tmp_path: Path, server: str) -> None:
     closed = server.rsplit(":", 1)[0] + ":9"  # the discard port: nothing serves HTTP there
 
-    code, _, stderr = _import(runner, "un-sc", closed + "/list.xml", "--out", str(tmp_path / "p"))
+    code, _, stderr = run_import(
+        runner, "un-sc", closed + "/list.xml", "--out", str(tmp_path / "p")
+    )
 
     assert code == 2
     assert "cannot download" in stderr

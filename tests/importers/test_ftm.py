@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from import_helpers import files, run_import
 from typer.testing import CliRunner
 
-from tqcli.cli import app
 from tqcli.importers import ftm, un_sc
 from tqcli.loader import load
 from tqcli.model import Pack, Sanction
@@ -24,23 +24,9 @@ needs_real_data = pytest.mark.skipif(
 )
 
 
-def _import(runner: CliRunner, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["import", "ftm", *args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
-
-
-def _files(directory: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(directory).as_posix(): path.read_bytes()
-        for path in sorted(directory.rglob("*"))
-        if path.is_file()
-    }
-
-
 def test_an_export_becomes_entities_and_sanction_facts(runner: CliRunner, tmp_path: Path) -> None:
-    code, stdout, _ = _import(
-        runner, str(FTM / "export.ftm.json"), "--out", str(tmp_path / "os"), "--json"
+    code, stdout, _ = run_import(
+        runner, "ftm", str(FTM / "export.ftm.json"), "--out", str(tmp_path / "os"), "--json"
     )
 
     assert code == 4
@@ -84,9 +70,11 @@ def test_an_export_becomes_entities_and_sanction_facts(runner: CliRunner, tmp_pa
 
 def test_a_delta_is_applied_to_the_previous_import(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "os"
-    _import(runner, str(FTM / "export.ftm.json"), "--out", str(out))
+    run_import(runner, "ftm", str(FTM / "export.ftm.json"), "--out", str(out))
 
-    code, stdout, stderr = _import(runner, str(FTM / "delta.json"), "--out", str(out), "--json")
+    code, stdout, stderr = run_import(
+        runner, "ftm", str(FTM / "delta.json"), "--out", str(out), "--json"
+    )
 
     assert code == 4  # one line with an unknown op
     report = json.loads(stdout)
@@ -135,7 +123,9 @@ def test_a_file_that_is_not_ftm_is_refused(
 ) -> None:
     (tmp_path / "x.json").write_text(text)
 
-    code, stdout, stderr = _import(runner, str(tmp_path / "x.json"), "--out", str(tmp_path / "os"))
+    code, stdout, stderr = run_import(
+        runner, "ftm", str(tmp_path / "x.json"), "--out", str(tmp_path / "os")
+    )
 
     assert (code, stdout) == (3, "")
     assert message in stderr
@@ -149,7 +139,7 @@ def test_the_real_delta_imports_validates_and_is_deterministic(tmp_path: Path) -
 
     assert report.skipped == ()
     assert {c.list_name: c.listings for c in report.lists}["Person"] == 451
-    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+    assert files(tmp_path / "a") == files(tmp_path / "b")
     loaded = load([Pack("a", tmp_path / "a", "--facts")])
     assert loaded.problems == ()
     baradar = loaded.catalog.entities["os-q317219"]
@@ -178,11 +168,13 @@ def test_the_real_export_imports(tmp_path: Path) -> None:
 
 def test_a_dry_run_of_a_delta_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "os"
-    _import(runner, str(FTM / "export.ftm.json"), "--out", str(out))
-    before = _files(out)
+    run_import(runner, "ftm", str(FTM / "export.ftm.json"), "--out", str(out))
+    before = files(out)
 
-    code, stdout, _ = _import(runner, str(FTM / "delta.json"), "--out", str(out), "--dry-run")
+    code, stdout, _ = run_import(
+        runner, "ftm", str(FTM / "delta.json"), "--out", str(out), "--dry-run"
+    )
 
     assert code == 4
     assert "amended NK-Alpha1: alias" in stdout
-    assert _files(out) == before
+    assert files(out) == before

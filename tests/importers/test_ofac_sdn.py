@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from import_helpers import files, run_import
 from typer.testing import CliRunner
 
 from tqcli.cli import app
@@ -23,20 +24,6 @@ needs_real_data = pytest.mark.skipif(
 )
 
 
-def _import(runner: CliRunner, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["import", "ofac-sdn", *args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
-
-
-def _files(directory: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(directory).as_posix(): path.read_bytes()
-        for path in sorted(directory.rglob("*"))
-        if path.is_file()
-    }
-
-
 def _with_alt_and_add(out: Path, sdn: str = "sdn.csv") -> list[str]:
     return [
         str(OFAC / sdn),
@@ -50,7 +37,7 @@ def _with_alt_and_add(out: Path, sdn: str = "sdn.csv") -> list[str]:
 
 
 def test_the_csv_quirks_are_read_and_bad_rows_reported(runner: CliRunner, tmp_path: Path) -> None:
-    code, stdout, _ = _import(runner, *_with_alt_and_add(tmp_path / "o"), "--json")
+    code, stdout, _ = run_import(runner, "ofac-sdn", *_with_alt_and_add(tmp_path / "o"), "--json")
 
     assert code == 4
     report = json.loads(stdout)
@@ -102,9 +89,11 @@ def test_the_csv_quirks_are_read_and_bad_rows_reported(runner: CliRunner, tmp_pa
 
 
 def test_reimport_reports_added_removed_and_amended(runner: CliRunner, tmp_path: Path) -> None:
-    _import(runner, *_with_alt_and_add(tmp_path / "o"))
+    run_import(runner, "ofac-sdn", *_with_alt_and_add(tmp_path / "o"))
 
-    code, stdout, _ = _import(runner, *_with_alt_and_add(tmp_path / "o", "sdn-v2.csv"), "--json")
+    code, stdout, _ = run_import(
+        runner, "ofac-sdn", *_with_alt_and_add(tmp_path / "o", "sdn-v2.csv"), "--json"
+    )
 
     assert code == 4
     assert json.loads(stdout)["lists"] == [
@@ -119,8 +108,8 @@ def test_reimport_reports_added_removed_and_amended(runner: CliRunner, tmp_path:
 
 
 def test_a_file_that_is_not_an_sdn_csv_is_refused(runner: CliRunner, tmp_path: Path) -> None:
-    code, stdout, stderr = _import(
-        runner, str(FIXTURES / "unsc" / "list-v1.xml"), "--out", str(tmp_path / "o")
+    code, stdout, stderr = run_import(
+        runner, "ofac-sdn", str(FIXTURES / "unsc" / "list-v1.xml"), "--out", str(tmp_path / "o")
     )
 
     assert (code, stdout) == (3, "")
@@ -133,7 +122,7 @@ def test_an_import_of_another_kind_is_never_replaced(runner: CliRunner, tmp_path
         app, ["import", "un-sc", str(FIXTURES / "unsc" / "list-v1.xml"), "--out", str(tmp_path)]
     )
 
-    code, _, stderr = _import(runner, *_with_alt_and_add(tmp_path))
+    code, _, stderr = run_import(runner, "ofac-sdn", *_with_alt_and_add(tmp_path))
 
     assert code == 2
     assert f"{str(tmp_path)!r} holds a un-sc import; choose another directory" in stderr
@@ -159,7 +148,7 @@ def test_the_2024_file_imports_the_same_bytes_every_time_and_validates(tmp_path:
 
     assert first.lists[0].listings == 14965
     assert first.skipped == ()
-    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+    assert files(tmp_path / "a") == files(tmp_path / "b")
     loaded = load([Pack("a", tmp_path / "a", "--facts")])
     assert loaded.problems == ()
     taliban = loaded.catalog.entities["ofac-6636"]
@@ -200,12 +189,14 @@ def test_the_real_files_with_aliases_and_addresses(tmp_path: Path) -> None:
 
 
 def test_a_dry_run_reports_and_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
-    _import(runner, *_with_alt_and_add(tmp_path / "o"))
-    before = _files(tmp_path / "o")
+    run_import(runner, "ofac-sdn", *_with_alt_and_add(tmp_path / "o"))
+    before = files(tmp_path / "o")
 
-    code, stdout, _ = _import(runner, *_with_alt_and_add(tmp_path / "o", "sdn-v2.csv"), "--dry-run")
+    code, stdout, _ = run_import(
+        runner, "ofac-sdn", *_with_alt_and_add(tmp_path / "o", "sdn-v2.csv"), "--dry-run"
+    )
 
     assert code == 4
     assert stdout.startswith("Would import (dry run) 4 listing(s)")
     assert "amended 104: programs" in stdout
-    assert _files(tmp_path / "o") == before
+    assert files(tmp_path / "o") == before

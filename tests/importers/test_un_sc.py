@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from import_helpers import files, run_import
 from typer.testing import CliRunner
 
 from tqcli.cli import app
@@ -25,25 +26,11 @@ needs_real_data = pytest.mark.skipif(
 )
 
 
-def _import(runner: CliRunner, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["import", "un-sc", *args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
-
-
-def _files(directory: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(directory).as_posix(): path.read_bytes()
-        for path in sorted(directory.rglob("*"))
-        if path.is_file()
-    }
-
-
 def test_first_import_writes_a_valid_pack_and_reports_skipped_records(
     runner: CliRunner, tmp_path: Path
 ) -> None:
-    code, out, _ = _import(
-        runner, str(UNSC / "list-v1.xml"), "--out", str(tmp_path / "p"), "--json"
+    code, out, _ = run_import(
+        runner, "un-sc", str(UNSC / "list-v1.xml"), "--out", str(tmp_path / "p"), "--json"
     )
 
     assert code == 4  # two records could not be imported
@@ -104,9 +91,11 @@ def test_the_real_files_quirks_are_handled(tmp_path: Path) -> None:
 
 def test_reimport_reports_changes_per_list(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "p"
-    _import(runner, str(UNSC / "list-v1.xml"), "--out", str(out))
+    run_import(runner, "un-sc", str(UNSC / "list-v1.xml"), "--out", str(out))
 
-    code, stdout, _ = _import(runner, str(UNSC / "list-v2.xml"), "--out", str(out), "--json")
+    code, stdout, _ = run_import(
+        runner, "un-sc", str(UNSC / "list-v2.xml"), "--out", str(out), "--json"
+    )
 
     report = json.loads(stdout)
     assert code == 4
@@ -131,22 +120,24 @@ def test_reimport_reports_changes_per_list(runner: CliRunner, tmp_path: Path) ->
 
 def test_a_dry_run_reports_and_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "p"
-    _import(runner, str(UNSC / "list-v1.xml"), "--out", str(out))
-    before = _files(out)
+    run_import(runner, "un-sc", str(UNSC / "list-v1.xml"), "--out", str(out))
+    before = files(out)
 
-    code, stdout, _ = _import(runner, str(UNSC / "list-v2.xml"), "--out", str(out), "--dry-run")
+    code, stdout, _ = run_import(
+        runner, "un-sc", str(UNSC / "list-v2.xml"), "--out", str(out), "--dry-run"
+    )
 
     assert code == 4
     assert stdout.startswith("Would import (dry run) 5 listing(s)")
     assert "amended TAi.901: updated, remarks" in stdout
-    assert _files(out) == before
+    assert files(out) == before
 
 
 def test_output_is_deterministic(tmp_path: Path) -> None:
     unsc.import_list(UNSC / "list-v1.xml", tmp_path / "a")
     unsc.import_list(UNSC / "list-v1.xml", tmp_path / "b")
 
-    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+    assert files(tmp_path / "a") == files(tmp_path / "b")
 
 
 @pytest.mark.parametrize(
@@ -159,16 +150,16 @@ def test_output_is_deterministic(tmp_path: Path) -> None:
 def test_choosing_lists(
     runner: CliRunner, tmp_path: Path, lists: list[str], expected: list[str]
 ) -> None:
-    _, stdout, _ = _import(
-        runner, str(UNSC / "list-v1.xml"), "--out", str(tmp_path / "p"), "--json", *lists
+    _, stdout, _ = run_import(
+        runner, "un-sc", str(UNSC / "list-v1.xml"), "--out", str(tmp_path / "p"), "--json", *lists
     )
 
     assert [entry["list"] for entry in json.loads(stdout)["lists"]] == expected
 
 
 def test_an_unknown_list_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
-    code, _, stderr = _import(
-        runner, str(UNSC / "list-v1.xml"), "--out", str(tmp_path / "p"), "--list", "Narnia"
+    code, _, stderr = run_import(
+        runner, "un-sc", str(UNSC / "list-v1.xml"), "--out", str(tmp_path / "p"), "--list", "Narnia"
     )
 
     assert code == 2
@@ -180,7 +171,9 @@ def test_an_unknown_list_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> 
 
 
 def test_a_missing_file_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
-    code, _, stderr = _import(runner, str(tmp_path / "nope.xml"), "--out", str(tmp_path / "p"))
+    code, _, stderr = run_import(
+        runner, "un-sc", str(tmp_path / "nope.xml"), "--out", str(tmp_path / "p")
+    )
 
     assert code == 2
     assert "nope.xml: no such file" in stderr
@@ -202,7 +195,7 @@ def test_an_interrupted_import_leaves_the_previous_pack_intact(
 ) -> None:
     out = tmp_path / "p"
     unsc.import_list(UNSC / "list-v1.xml", out)
-    before = _files(out)
+    before = files(out)
 
     def interrupted(*_args: object, **_kwargs: object) -> None:
         raise KeyboardInterrupt
@@ -211,7 +204,7 @@ def test_an_interrupted_import_leaves_the_previous_pack_intact(
     with pytest.raises(KeyboardInterrupt):
         unsc.import_list(UNSC / "list-v2.xml", out)
 
-    assert _files(out) == before
+    assert files(out) == before
     assert sorted(path.name for path in tmp_path.iterdir()) == ["p"]
 
 

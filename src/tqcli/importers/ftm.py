@@ -20,9 +20,11 @@ from tqcli.importers.shared import (
     check_out,
     previous_metadata,
     read_input,
+    slug,
     toml_tables,
     write_pack,
 )
+from tqcli.importers.un_sc import entity_id as un_entity_id
 from tqcli.model import ImportReport, SkippedRecord
 
 IMPORTER = "ftm"
@@ -193,16 +195,12 @@ def _entity(entity_id: str, body: Mapping[str, Any], line: str) -> Entity:
 
 def entity_id(ftm_id: str) -> str:
     """The id of an FtM entity's entity: Q317219 -> os-q317219."""
-    return "os-" + _slug(ftm_id)
+    return "os-" + slug(ftm_id)
 
 
 def sanction_id(ftm_id: str) -> str:
     """The id of a Sanction entity's fact."""
-    return "os-sanction-" + _slug(ftm_id)
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-._")
+    return "os-sanction-" + slug(ftm_id)
 
 
 def _pack_files(
@@ -221,7 +219,7 @@ def _pack_files(
             continue
         for target in targets:
             same_as.setdefault(target, set()).update(
-                "un-" + _slug(reference) for reference in sanction.values("unscId")
+                un_entity_id(reference) for reference in sanction.values("unscId")
             )
         facts.append(_fact_table(sanction, [kept[target] for target in targets]))
     datasets = sorted({name for entity in state.values() for name in entity.datasets})
@@ -307,7 +305,7 @@ def _fact_table(sanction: Entity, targets: list[Entity]) -> dict[str, Any]:
         "id": sanction_id(sanction.id),
         "claim": claim,
         "about": [entity_id(target.id) for target in targets],
-        "tags": ["opensanctions", *(_slug(name) for name in sanction.datasets)],
+        "tags": ["opensanctions", *(slug(name) for name in sanction.datasets)],
         "authority": authority,
         "instrument": program or f"OpenSanctions record {sanction.id}",
         "targets": [entity_id(target.id) for target in targets],

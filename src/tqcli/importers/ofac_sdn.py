@@ -17,6 +17,7 @@ from tqcli.importers.shared import (
     check_out,
     previous_metadata,
     read_input,
+    slug,
     source_url,
     toml_tables,
     write_pack,
@@ -260,10 +261,6 @@ def listing_id(ent_num: str) -> str:
     return f"ofac-sdn-{ent_num}"
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-._")
-
-
 def _pack_files(parsed: ParsedSdn, origin: str) -> dict[str, str]:
     by_name: dict[str, list[str]] = defaultdict(list)
     for entry in parsed.entries:
@@ -332,7 +329,7 @@ def _fact_table(entry: Entry, by_name: dict[str, list[str]]) -> dict[str, Any]:
         "id": listing_id(entry.ent_num),
         "claim": claim,
         "about": [entity_id(entry.ent_num), *map(entity_id, dict.fromkeys(linked))],
-        "tags": ["ofac-sdn-list", *(_slug(program) for program in entry.programs)],
+        "tags": ["ofac-sdn-list", *(slug(program) for program in entry.programs)],
         "authority": "US Treasury, Office of Foreign Assets Control (OFAC)",
         "instrument": f"SDN list entry {entry.ent_num}",
         "targets": [entity_id(entry.ent_num)],

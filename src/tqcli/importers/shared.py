@@ -76,6 +76,11 @@ def _read_limited(stream: BinaryIO, name: str, limit: int, what: str) -> bytes:
     return bytes(data)
 
 
+def slug(text: str) -> str:
+    """Text as (part of) an id: lower case, runs of other characters as one hyphen."""
+    return re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-._")
+
+
 def source_url(name: str) -> dict[str, str]:
     """The `url` of a source record for an input named name, if it was downloaded."""
     return {"url": name} if name.startswith(("http://", "https://")) else {}

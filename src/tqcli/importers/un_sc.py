@@ -20,6 +20,7 @@ from tqcli.importers.shared import (
     check_out,
     previous_metadata,
     read_input,
+    slug,
     source_url,
     toml_tables,
     write_pack,
@@ -280,16 +281,12 @@ def _core_passage(raw: str, reference: str) -> str:
 
 def entity_id(reference: str) -> str:
     """The id of a listed individual's or entity's entity: TAi.024 -> un-tai.024."""
-    return "un-" + _slug(reference)
+    return "un-" + slug(reference)
 
 
 def listing_id(reference: str) -> str:
     """The id of a listing's fact: TAi.024 -> un-listing-tai.024."""
-    return "un-listing-" + _slug(reference)
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-._")
+    return "un-listing-" + slug(reference)
 
 
 def _pack_files(parsed: ParsedList, lists: Sequence[str], origin: str) -> dict[str, str]:
@@ -359,7 +356,7 @@ def _fact_table(listing: Listing) -> dict[str, Any]:
         ),
         "date": listed_on,
         "about": [entity_id(listing.reference)],
-        "tags": ["un-sanctions-list", _slug(listing.list_name)],
+        "tags": ["un-sanctions-list", slug(listing.list_name)],
         "authority": "UN Security Council",
         "instrument": f"Consolidated List entry {listing.reference}",
         "adopted": listed_on,
