@@ -18,13 +18,18 @@ from tqcli.importers import download
 
 from conftest import FIXTURES, REPO
 
-REAL_UN = REPO.parent / "shared" / "data" / "un-sc" / "consolidated-2020-03-20.xml"
+REAL = REPO.parent / "shared" / "data"
+REAL_UN = REAL / "un-sc" / "consolidated-2020-03-20.xml"
+REAL_SDN = REAL / "ofac-sdn" / "sdn-2021-08-20.csv"
+REAL_DELTA = REAL / "opensanctions" / "entities.delta-2024-05-30.json"
 LIST_V1 = FIXTURES / "unsc" / "list-v1.xml"
 FILES = {
     "/list.xml": LIST_V1,
     "/sdn.csv": FIXTURES / "ofac" / "sdn.csv",
     "/entities.ftm.json": FIXTURES / "ftm" / "export.ftm.json",
     "/real.xml": REAL_UN,
+    "/real-sdn.csv": REAL_SDN,
+    "/real-delta.json": REAL_DELTA,
 }
 
 
@@ -100,15 +105,35 @@ def test_a_url_in_the_source_record(runner: CliRunner, tmp_path: Path, server: s
     assert f'url = "{server}/sdn.csv"' in (tmp_path / "p" / "sources.toml").read_text()
 
 
-@pytest.mark.skipif(not REAL_UN.exists(), reason=f"the real UN export is not at {REAL_UN}")
-def test_the_real_list_downloads_whole(runner: CliRunner, tmp_path: Path, server: str) -> None:
-    code, _, stderr = run_import(
-        runner, "un-sc", server + "/real.xml", "--out", str(tmp_path / "p")
+@pytest.mark.parametrize(
+    ("importer", "path", "real", "archived"),
+    [
+        ("un-sc", "/real.xml", REAL_UN, "archive/consolidated-list.xml"),
+        ("ofac-sdn", "/real-sdn.csv", REAL_SDN, "archive/sdn.csv"),
+        ("ftm", "/real-delta.json", REAL_DELTA, "archive/entities.ftm.json"),
+    ],
+)
+def test_the_real_files_download_whole(
+    runner: CliRunner,
+    tmp_path: Path,
+    server: str,
+    importer: str,
+    path: str,
+    real: Path,
+    archived: str,
+) -> None:
+    if not real.exists():
+        pytest.skip(f"the real file is not at {real} (shared data absent)")
+
+    code, stdout, stderr = run_import(
+        runner, importer, server + path, "--out", str(tmp_path / "p"), "--json"
     )
 
     assert code == 0, stderr
-    archived = tmp_path / "p" / "archive" / "consolidated-list.xml"
-    assert archived.read_bytes() == REAL_UN.read_bytes()
+    assert json.loads(stdout)["skipped"] == []
+    assert (tmp_path / "p" / archived).stat().st_size > 0
+    if importer != "ftm":  # the FtM archive holds the entities the import keeps, not the delta
+        assert (tmp_path / "p" / archived).read_bytes() == real.read_bytes().rstrip(b"\x1a")
 
 
 @pytest.mark.parametrize(
