@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import functools
 import hashlib
 import json
@@ -228,17 +229,40 @@ def _swap_in(out: Path, content: Mapping[str, bytes], generated: Collection[str]
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
-        if out.is_dir():
-            _carry_over(out, staging, "", generated)
-            retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.tq-previous-", dir=out.parent))
-            os.replace(out, retired / out.name)
+        if not out.is_dir():
             os.replace(staging, out)
-            shutil.rmtree(retired, ignore_errors=True)
-        else:
-            os.replace(staging, out)
+            return
+        _carry_over(out, staging, "", generated)
+        if _exchange(staging, out):  # staging now holds the previous pack, removed below
+            return
+        # Two renames: a kill between them leaves the previous pack in the `tq-previous` folder.
+        retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.tq-previous-", dir=out.parent))
+        os.replace(out, retired / out.name)
+        os.replace(staging, out)
+        shutil.rmtree(retired, ignore_errors=True)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two directories in one step (Linux's renameat2 with RENAME_EXCHANGE), so there is
+    no moment without a pack; False where the system or file system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:  # a C library older than glibc 2.28
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange):
+        code = ctypes.get_errno()
+        if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+            return False
+        raise OSError(code, os.strerror(code), str(second))
+    return True
 
 
 def _carry_over(source: Path, target: Path, prefix: str, generated: Collection[str]) -> None:
