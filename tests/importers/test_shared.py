@@ -76,3 +76,16 @@ def test_without_the_one_step_swap_a_reimport_still_replaces_the_pack(
     assert "QDi.907" in (out / "listings.toml").read_text(encoding="utf-8")
     assert (out / "mine.txt").read_text() == "mine"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["p"]
+
+
+def test_what_a_killed_import_left_is_removed_by_the_next(tmp_path: Path) -> None:
+    out = tmp_path / "p"
+    un_sc.import_list(FIXTURES / "unsc" / "list-v1.xml", out)
+    for leftover in (".p.tq-import-x1", ".p.tq-previous-x2"):
+        (tmp_path / leftover).mkdir()
+        (tmp_path / leftover / "listings.toml").write_text("old")
+    (tmp_path / ".q.tq-import-x3").mkdir()  # another pack's: not this import's to remove
+
+    un_sc.import_list(FIXTURES / "unsc" / "list-v2.xml", out)
+
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".q.tq-import-x3", "p"]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 import functools
+import glob
 import hashlib
 import json
 import os
@@ -13,7 +15,7 @@ import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from json.encoder import encode_basestring
 from pathlib import Path
@@ -208,12 +210,41 @@ def write_pack(out: Path, files: Mapping[str, bytes], metadata: Mapping[str, Any
         json.dumps({**metadata, "files": sorted(files)}, indent=2, sort_keys=True) + "\n"
     ).encode("utf-8")
     try:
-        _swap_in(out, content, generated)
+        with _import_lock(out.parent):
+            _remove_leftovers(out)
+            _swap_in(out, content, generated)
     except OSError as error:
         reason = error.strerror or str(error)
         raise PackNotWritten(
             f"cannot write the pack {str(out)!r}: {reason}; nothing was changed"
         ) from None
+
+
+@contextlib.contextmanager
+def _import_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the folder that holds the pack: imports there take turns."""
+    try:
+        import fcntl
+    except ImportError:  # not on this system: imports can overlap, each still swaps whole
+        yield
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # releases the lock
+
+
+def _remove_leftovers(out: Path) -> None:
+    """Remove what an import killed outright (SIGKILL, a power cut) left beside out: its
+    staging folders, and the previous pack it had already replaced. Safe under the lock."""
+    name = glob.escape(out.name)
+    leftovers = list(out.parent.glob(f".{name}.tq-import-*"))
+    if out.is_dir():  # else the previous pack may be all there is: leave it for the user
+        leftovers += out.parent.glob(f".{name}.tq-previous-*")
+    for leftover in leftovers:
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _swap_in(out: Path, content: Mapping[str, bytes], generated: Collection[str]) -> None:
