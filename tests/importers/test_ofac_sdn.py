@@ -200,3 +200,19 @@ def test_a_dry_run_reports_and_writes_nothing(runner: CliRunner, tmp_path: Path)
     assert stdout.startswith("Would import (dry run) 4 listing(s)")
     assert "amended 104: programs" in stdout
     assert files(tmp_path / "o") == before
+
+
+def test_leaving_out_alt_and_add_on_reimport_is_said(runner: CliRunner, tmp_path: Path) -> None:
+    run_import(runner, "ofac-sdn", *_with_alt_and_add(tmp_path / "o"))
+
+    code, _, stderr = run_import(
+        runner, "ofac-sdn", str(OFAC / "sdn.csv"), "--out", str(tmp_path / "o")
+    )
+
+    assert code == 4
+    assert stderr.splitlines()[:2] == [
+        "tq: the previous import had ALT.CSV and this one has not (--alt): "
+        "entries' aliases show as amended",
+        "tq: the previous import had ADD.CSV and this one has not (--add): "
+        "entries' addresses show as amended",
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -385,6 +385,7 @@ def import_sdn(
         previous_date_generated=None,
         lists=changes(parsed.entries, previous or (), [LIST_NAME], int),
         skipped=parsed.skipped,
+        notes=_companion_notes(target, inputs) if previous is not None else (),
     )
     if not dry_run:
         files = {
@@ -400,6 +401,22 @@ def import_sdn(
         }
         write_pack(target, files, metadata)
     return report
+
+
+def _companion_notes(out: Path, inputs: Mapping[str, Input]) -> tuple[str, ...]:
+    """Say so when ALT.CSV or ADD.CSV came with the previous import and not this one (or the
+    other way round): the aliases or addresses they give then show as amendments."""
+    notes = []
+    for kind, option in (("alt", "--alt"), ("add", "--add")):
+        before, now = (out / ARCHIVES[kind]).is_file(), kind in inputs
+        if before != now:
+            had = "had" if before else "had no"
+            notes.append(
+                f"the previous import {had} {kind.upper()}.CSV and this one "
+                f"{'has not' if before else 'has'} ({option}): entries' "
+                f"{'aliases' if kind == 'alt' else 'addresses'} show as amended"
+            )
+    return tuple(notes)
 
 
 def _previous(out: Path) -> tuple[Entry, ...] | None:
