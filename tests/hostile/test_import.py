@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hostile_helpers import RAW_CONTROL, TESTS, TQ, environment, tq
+from hostile_helpers import RAW_CONTROL, TESTS, TQ, environment, tq, tq_shell
 from typer.testing import CliRunner
 
 from tqcli.cli import app
@@ -315,3 +315,11 @@ def test_standard_input_named_twice(tmp_path: Path) -> None:
 
     assert run.code == 2
     assert run.err == "tq: only one of SDN.CSV, --alt and --add can be - (standard input)\n"
+
+
+def test_standard_input_closed(tmp_path: Path) -> None:
+    run = tq_shell(f"tq import un-sc - --out {tmp_path / 'p'} <&-")
+
+    run.assert_no_bug()
+    assert (run.code, run.err) == (2, "tq: -: standard input is closed\n")
+    assert not (tmp_path / "p").exists()

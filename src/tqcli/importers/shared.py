@@ -47,7 +47,7 @@ class Input:
 
 
 def read_input(name: str, *, limit: int, what: str) -> Input:
-    """Read a file, or standard input for `-`, refusing more than limit bytes.
+    """Read a file, a URL, or standard input for `-`, refusing more than limit bytes.
 
     Read once, so standard input, /dev/stdin and a pipe work like files; the limit turns an
     endless input (/dev/zero) into a message instead of exhausting memory.
@@ -56,11 +56,12 @@ def read_input(name: str, *, limit: int, what: str) -> Input:
         from tqcli.importers.download import download
 
         return Input(name, download(name, limit=limit, what=what))
-    if name == "-":
-        return Input(name, _read_limited(sys.stdin.buffer, name, limit, what))
-    path = Path(name)
     try:
-        with path.open("rb") as stream:
+        if name == "-":
+            if sys.stdin is None:
+                raise BadRequest("-: standard input is closed")
+            return Input(name, _read_limited(sys.stdin.buffer, name, limit, what))
+        with Path(name).open("rb") as stream:
             return Input(name, _read_limited(stream, name, limit, what))
     except FileNotFoundError:
         raise BadRequest(f"{name}: no such file") from None
