@@ -293,6 +293,12 @@ def test_interrupted_import(tmp_path: Path) -> None:
             id="ftm-binary",
         ),
         pytest.param("ftm", b"[1, 2, 3]\n", "the file holds no entities", id="ftm-not-objects"),
+        pytest.param(
+            "ftm",
+            b"[" * 200_000 + b"]" * 200_000 + b"\n",
+            "wrong:1: not FollowTheMoney JSON (one object a line)",
+            id="ftm-deep-nesting",
+        ),
     ],
 )
 def test_binary_or_wrong_data_for_the_other_importers(
@@ -323,3 +329,22 @@ def test_standard_input_closed(tmp_path: Path) -> None:
     run.assert_no_bug()
     assert (run.code, run.err) == (2, "tq: -: standard input is closed\n")
     assert not (tmp_path / "p").exists()
+
+
+def test_a_deeply_nested_line_after_good_ones_is_skipped(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_bytes(
+        b'{"id": "a", "schema": "Person", "properties": {"name": ["A"]}}\n'
+        + b'{"a": ' * 100_000
+        + b"1"
+        + b"}" * 100_000
+        + b"\n"
+    )
+
+    run = tq("import", "ftm", deep, "--out", tmp_path / "p", "--json")
+
+    run.assert_no_bug()
+    assert run.code == 4
+    assert json.loads(run.out)["skipped"] == [
+        {"reference": "line 2", "reason": "nested too deeply"}
+    ]

@@ -126,12 +126,13 @@ def parse(source: Input) -> Parsed:
         where = f"line {number}"
         try:
             record = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError) as error:  # RecursionError: nested too deeply
             if is_delta is None:
                 raise InvalidInput(
                     f"{source.name}:{number}: not FollowTheMoney JSON (one object a line)"
                 ) from None
-            skipped.append(SkippedRecord(where, "not a JSON object"))
+            reason = "nested too deeply" if isinstance(error, RecursionError) else "not JSON"
+            skipped.append(SkippedRecord(where, reason))
             continue
         if not isinstance(record, dict):
             skipped.append(SkippedRecord(where, "not a JSON object"))
