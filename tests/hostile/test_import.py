@@ -348,3 +348,24 @@ def test_a_deeply_nested_line_after_good_ones_is_skipped(tmp_path: Path) -> None
     assert json.loads(run.out)["skipped"] == [
         {"reference": "line 2", "reason": "nested too deeply"}
     ]
+
+
+@pytest.mark.parametrize(
+    "remarks",
+    [
+        pytest.param("x" * 200_000, id="sdn-huge-field"),
+        pytest.param("a.k.a. 'A\u2028B'; DOB 1960\x85", id="sdn-line-separators-in-a-field"),
+    ],
+)
+def test_sdn_fields_that_python_csv_or_splitlines_would_trip_on(
+    tmp_path: Path, remarks: str
+) -> None:
+    sdn = tmp_path / "sdn.csv"
+    row = f'1,"ONE",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"{remarks}"\r\n'
+    sdn.write_text(row + '2,"TWO",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n')
+
+    run = tq("import", "ofac-sdn", sdn, "--out", tmp_path / "p", "--json")
+
+    run.assert_no_bug()
+    assert run.code == 0, run.err
+    assert json.loads(run.out)["lists"][0]["added"] == ["1", "2"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
@@ -110,22 +111,29 @@ def decode(source: Input) -> str:
     return data.decode("latin-1")
 
 
-def _rows(text: str) -> Iterator[tuple[int, list[str], str]]:
+def _rows(text: str, name: str) -> Iterator[tuple[int, list[str], str]]:
     """Each CSV row with its line number and its text exactly as written."""
     consumed: list[str] = []
 
     def lines() -> Iterator[str]:
-        for line in text.splitlines(keepends=True):
+        for line in io.StringIO(text, newline=""):  # splits at CR, LF and CRLF only, as csv does
             consumed.append(line)
             yield line
 
     line_number = 1
-    for row in csv.reader(lines()):
-        raw = "".join(consumed).rstrip("\r\n")
-        consumed.clear()
-        if row:
-            yield line_number, row, raw
-        line_number += raw.count("\n") + 1
+    limit = csv.field_size_limit()
+    csv.field_size_limit(MAX_BYTES)  # the input is bounded already; real Remarks reach ~10 kB
+    try:
+        for row in csv.reader(lines()):
+            raw = "".join(consumed).rstrip("\r\n")
+            consumed.clear()
+            if row:
+                yield line_number, row, raw
+            line_number += raw.count("\n") + raw.count("\r") + 1
+    except csv.Error as error:
+        raise InvalidInput(f"{name}:{line_number}: not readable as CSV ({error})") from None
+    finally:
+        csv.field_size_limit(limit)
 
 
 def _field(value: str) -> str | None:
@@ -141,7 +149,7 @@ def parse(sdn: Input, alt: Input | None = None, add: Input | None = None) -> Par
     addresses: dict[str, list[str]] = defaultdict(list)
     if alt is not None:
         texts["alt"] = decode(alt)
-        for line, row, _ in _rows(texts["alt"]):
+        for line, row, _ in _rows(texts["alt"], alt.name):
             if len(row) != 5 or not row[0].strip().isdigit() or not _field(row[3]):
                 skipped.append(SkippedRecord(f"{alt.name}:{line}", _shape(row, 5)))
                 continue
@@ -149,7 +157,7 @@ def parse(sdn: Input, alt: Input | None = None, add: Input | None = None) -> Par
             aliases[row[0].strip()].append((_field(row[3]) or "", _alias_note(alias_type)))
     if add is not None:
         texts["add"] = decode(add)
-        for line, row, _ in _rows(texts["add"]):
+        for line, row, _ in _rows(texts["add"], add.name):
             if len(row) != 6 or not row[0].strip().isdigit():
                 skipped.append(SkippedRecord(f"{add.name}:{line}", _shape(row, 6)))
                 continue
@@ -157,7 +165,7 @@ def parse(sdn: Input, alt: Input | None = None, add: Input | None = None) -> Par
             if place:
                 addresses[row[0].strip()].append(place)
     entries: dict[str, Entry] = {}
-    for line, row, raw in _rows(texts["sdn"]):
+    for line, row, raw in _rows(texts["sdn"], sdn.name):
         reference = f"{sdn.name}:{line}"
         if len(row) != _SDN_FIELDS or not row[0].strip().isdigit():
             skipped.append(SkippedRecord(reference, _shape(row, _SDN_FIELDS)))
