@@ -369,3 +369,27 @@ def test_sdn_fields_that_python_csv_or_splitlines_would_trip_on(
     run.assert_no_bug()
     assert run.code == 0, run.err
     assert json.loads(run.out)["lists"][0]["added"] == ["1", "2"]
+
+
+def test_odd_numbers_in_references(tmp_path: Path) -> None:
+    xml = tmp_path / "list.xml"
+    text = LIST_V1.read_text(encoding="utf-8")
+    xml.write_text(text.replace("QDi.903", "QDi.²").replace("QDi.902", "QDi." + "9" * 5000))
+    sdn = tmp_path / "sdn.csv"
+    rest = ',"X",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n'
+    sdn.write_text("²" + rest + "9" * 5000 + rest + "7" + rest)
+
+    un = tq("import", "un-sc", xml, "--out", tmp_path / "un", "--json")
+    ofac = tq("import", "ofac-sdn", sdn, "--out", tmp_path / "ofac", "--json")
+
+    un.assert_no_bug()
+    ofac.assert_no_bug()
+    assert un.code == 4  # the fixture's own unreadable records
+    assert "QDi.²" in json.loads(un.out)["lists"][1]["added"]
+    assert ofac.code == 4
+    report = json.loads(ofac.out)
+    assert report["lists"][0]["added"] == ["7"]
+    assert [s["reason"] for s in report["skipped"]] == [
+        "the row's first field '²' is not an entry number",
+        "the row's first field '" + "9" * 40 + "' is not an entry number",
+    ]

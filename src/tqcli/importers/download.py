@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import re
 import sys
 import urllib.error
 import urllib.request
@@ -60,7 +61,8 @@ def download(url: str, *, limit: int, what: str) -> bytes:
 
 
 def _content_length(header: str | None) -> int | None:
-    return int(header) if header is not None and header.strip().isdigit() else None
+    text = (header or "").strip()
+    return int(text) if re.fullmatch(r"[0-9]{1,18}", text) else None
 
 
 def _progress() -> Progress | nullcontext[None]:

@@ -55,6 +55,8 @@ _REMARK_ATTRIBUTES = (
     (re.compile(r"^Gender (.+)$"), "gender"),
 )
 _LINKED = re.compile(r"^Linked To: (.+)$")
+_ENT_NUM = re.compile(r"^[0-9]{1,18}$")
+"""An entry number: ASCII digits that sort as a number (str.isdigit also takes `²`)."""
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,7 @@ def parse(sdn: Input, alt: Input | None = None, add: Input | None = None) -> Par
     if alt is not None:
         texts["alt"] = decode(alt)
         for line, row, _ in _rows(texts["alt"], alt.name):
-            if len(row) != 5 or not row[0].strip().isdigit() or not _field(row[3]):
+            if len(row) != 5 or not _ENT_NUM.match(row[0].strip()) or not _field(row[3]):
                 skipped.append(SkippedRecord(f"{alt.name}:{line}", _shape(row, 5)))
                 continue
             alias_type = _field(row[2]) or "aka"
@@ -158,7 +160,7 @@ def parse(sdn: Input, alt: Input | None = None, add: Input | None = None) -> Par
     if add is not None:
         texts["add"] = decode(add)
         for line, row, _ in _rows(texts["add"], add.name):
-            if len(row) != 6 or not row[0].strip().isdigit():
+            if len(row) != 6 or not _ENT_NUM.match(row[0].strip()):
                 skipped.append(SkippedRecord(f"{add.name}:{line}", _shape(row, 6)))
                 continue
             place = ", ".join(filter(None, (_field(part) for part in row[2:6])))
@@ -167,7 +169,7 @@ def parse(sdn: Input, alt: Input | None = None, add: Input | None = None) -> Par
     entries: dict[str, Entry] = {}
     for line, row, raw in _rows(texts["sdn"], sdn.name):
         reference = f"{sdn.name}:{line}"
-        if len(row) != _SDN_FIELDS or not row[0].strip().isdigit():
+        if len(row) != _SDN_FIELDS or not _ENT_NUM.match(row[0].strip()):
             skipped.append(SkippedRecord(reference, _shape(row, _SDN_FIELDS)))
             continue
         ent_num = row[0].strip()
@@ -192,7 +194,7 @@ def parse(sdn: Input, alt: Input | None = None, add: Input | None = None) -> Par
 def _shape(row: list[str], expected: int) -> str:
     if len(row) != expected:
         return f"the row has {len(row)} field(s), not {expected}"
-    return f"the row's first field {row[0]!r} is not a number"
+    return f"the row's first field {row[0][:40]!r} is not an entry number"
 
 
 def _alias_note(alias_type: str) -> str:

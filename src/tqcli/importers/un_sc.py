@@ -157,7 +157,8 @@ def _values(element: ET.Element, tag: str) -> tuple[str, ...]:
 
 def _reference_key(reference: str) -> tuple[str, int, str]:
     prefix, _, number = reference.partition(".")
-    return (prefix, int(number) if number.isdigit() else 0, reference)
+    # ASCII digits only: str.isdigit takes `²`, and int() refuses over 4,300 digits
+    return (prefix, int(number) if re.fullmatch(r"[0-9]{1,18}", number) else 0, reference)
 
 
 def _listing(tag: str, element: ET.Element, raw: str) -> Listing:
