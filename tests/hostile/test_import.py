@@ -393,3 +393,35 @@ def test_odd_numbers_in_references(tmp_path: Path) -> None:
         "the row's first field '²' is not an entry number",
         "the row's first field '" + "9" * 40 + "' is not an entry number",
     ]
+
+
+def test_ids_and_tags_from_symbols_only(tmp_path: Path) -> None:
+    xml = tmp_path / "list.xml"
+    text = LIST_V1.read_text(encoding="utf-8")
+    xml.write_text(text.replace("QDi.903", "###").replace(">Al-Qaida<", ">***<"))
+    sdn = tmp_path / "sdn.csv"
+    sdn.write_text('7,"X",-0- ,"***] [SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n')
+    ftm = tmp_path / "e.ftm.json"
+    ftm.write_text(
+        '{"id": "!!!", "schema": "Person", "properties": {"name": ["A"]}}\n'
+        '{"id": "B", "schema": "Person", "properties": {"name": ["B"]}}\n'
+        '{"id": "s", "schema": "Sanction", "properties": {"entity": ["B"]}, "datasets": ["**"]}\n'
+    )
+
+    runs = [
+        tq("import", "un-sc", xml, "--out", tmp_path / "un", "--all-lists", "--json"),
+        tq("import", "ofac-sdn", sdn, "--out", tmp_path / "ofac"),
+        tq("import", "ftm", ftm, "--out", tmp_path / "os", "--json"),
+    ]
+
+    for run in runs:
+        run.assert_no_bug()
+    assert {"reference": "###", "reason": "the reference number has no letter or digit"} in (
+        json.loads(runs[0].out)["skipped"]
+    )
+    assert json.loads(runs[2].out)["skipped"] == [
+        {"reference": "!!!", "reason": "its id has no letter or digit to make a tq id of"}
+    ]
+    packs = ["--facts", tmp_path / "un", "--facts", tmp_path / "ofac", "--facts", tmp_path / "os"]
+    valid = tq("validate", "--no-builtin", *packs)
+    assert valid.code == 0, valid.err

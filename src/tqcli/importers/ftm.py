@@ -169,6 +169,8 @@ def _entity(entity_id: str, body: Mapping[str, Any], line: str) -> Entity:
     schema = body.get("schema")
     if not isinstance(schema, str) or not schema:
         raise _Unreadable("the entity has no schema")
+    if not slug(entity_id):
+        raise _Unreadable("its id has no letter or digit to make a tq id of")
     properties = body.get("properties", {})
     if not isinstance(properties, dict) or not all(
         isinstance(values, list) and all(isinstance(v, str) for v in values)
@@ -306,7 +308,7 @@ def _fact_table(sanction: Entity, targets: list[Entity]) -> dict[str, Any]:
         "id": sanction_id(sanction.id),
         "claim": claim,
         "about": [entity_id(target.id) for target in targets],
-        "tags": ["opensanctions", *(slug(name) for name in sanction.datasets)],
+        "tags": ["opensanctions", *filter(None, map(slug, sanction.datasets))],
         "authority": authority,
         "instrument": program or f"OpenSanctions record {sanction.id}",
         "targets": [entity_id(target.id) for target in targets],

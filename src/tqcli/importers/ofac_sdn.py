@@ -339,7 +339,7 @@ def _fact_table(entry: Entry, by_name: dict[str, list[str]]) -> dict[str, Any]:
         "id": listing_id(entry.ent_num),
         "claim": claim,
         "about": [entity_id(entry.ent_num), *map(entity_id, dict.fromkeys(linked))],
-        "tags": ["ofac-sdn-list", *(slug(program) for program in entry.programs)],
+        "tags": ["ofac-sdn-list", *filter(None, map(slug, entry.programs))],
         "authority": "US Treasury, Office of Foreign Assets Control (OFAC)",
         "instrument": f"SDN list entry {entry.ent_num}",
         "targets": [entity_id(entry.ent_num)],

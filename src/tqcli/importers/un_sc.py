@@ -173,6 +173,8 @@ def _listing(tag: str, element: ET.Element, raw: str) -> Listing:
     name = " ".join(part for part in names if part)
     if not name:
         raise _Unreadable(reference, "the record has no name")
+    if not slug(reference):
+        raise _Unreadable(reference, "the reference number has no letter or digit")
     listed_on = _date(element.find("LISTED_ON"), reference, "LISTED_ON")
     if listed_on is None:
         raise _Unreadable(reference, "the record has no LISTED_ON date")
@@ -357,7 +359,7 @@ def _fact_table(listing: Listing) -> dict[str, Any]:
         ),
         "date": listed_on,
         "about": [entity_id(listing.reference)],
-        "tags": ["un-sanctions-list", slug(listing.list_name)],
+        "tags": ["un-sanctions-list", *filter(None, [slug(listing.list_name)])],
         "authority": "UN Security Council",
         "instrument": f"Consolidated List entry {listing.reference}",
         "adopted": listed_on,
