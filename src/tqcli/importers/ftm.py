@@ -96,7 +96,12 @@ class Entity:
         return {"caption": self.caption, "datasets": self.datasets, **self.properties}
 
     def values(self, prop: str) -> tuple[str, ...]:
-        return self.properties.get(prop, ())
+        """The property's values, white space squeezed, empty ones left out."""
+        return tuple(filter(None, (" ".join(v.split()) for v in self.properties.get(prop, ()))))
+
+    @property
+    def name(self) -> str:
+        return self.caption or self.id
 
 
 @dataclass(frozen=True)
@@ -120,7 +125,10 @@ def parse(source: Input) -> Parsed:
     deletions: list[str] = []
     skipped: list[SkippedRecord] = []
     is_delta: bool | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines end at LF (CRLF too): str.splitlines would also split at U+2028 and U+0085, which
+    # JSON strings may hold raw.
+    lines = (line.removesuffix("\r") for line in text.removesuffix("\n").split("\n"))
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         where = f"line {number}"
@@ -188,7 +196,7 @@ def _entity(entity_id: str, body: Mapping[str, Any], line: str) -> Entity:
         schema=schema,
         caption=" ".join(name.split()),
         properties={key: tuple(values) for key, values in sorted(properties.items())},
-        datasets=tuple(sorted(datasets)),
+        datasets=tuple(sorted({" ".join(d.split()) for d in datasets} - {""})),
         line=line,
     )
 
@@ -258,14 +266,13 @@ def _pack_files(
 def _entity_table(entity: Entity, state: Mapping[str, Entity], same_as: set[str]) -> dict[str, Any]:
     table: dict[str, Any] = {
         "id": entity_id(entity.id),
-        "name": entity.caption or entity.id,
+        "name": entity.name,
         "kind": _KINDS[entity.schema],
     }
     aliases: dict[str, str | None] = {}
     for prop, note in _ALIASES:
-        for written in entity.values(prop):
-            name = " ".join(written.split())
-            if name and name != table["name"]:
+        for name in entity.values(prop):
+            if name != table["name"]:
                 aliases.setdefault(name, note)
     if aliases:
         table["aliases"] = [
@@ -274,11 +281,10 @@ def _entity_table(entity: Entity, state: Mapping[str, Entity], same_as: set[str]
         ]
     attributes: dict[str, list[str]] = {}
     for prop, attribute in _ATTRIBUTES.items():
-        values = [" ".join(value.split()) for value in entity.values(prop)]
-        if any(values):
-            attributes.setdefault(attribute, []).extend(value for value in values if value)
+        if values := entity.values(prop):
+            attributes.setdefault(attribute, []).extend(values)
     addresses = [
-        " ".join(full.split())
+        full
         for ref in entity.values("addressEntity")
         if ref in state
         for full in state[ref].values("full")
@@ -299,7 +305,7 @@ def _fact_table(sanction: Entity, targets: list[Entity]) -> dict[str, Any]:
         "; ".join(sanction.values("authority")) or "an authority OpenSanctions does not name"
     )
     program = "; ".join(sanction.values("program")) or "; ".join(sanction.values("programId"))
-    names = "; ".join(target.caption for target in targets)
+    names = "; ".join(target.name for target in targets)
     claim = f"{names} is subject to a sanction by {authority}"
     if program:
         claim += f" under {program}"
@@ -325,7 +331,7 @@ def _fact_table(sanction: Entity, targets: list[Entity]) -> dict[str, Any]:
     if reference:
         table["reference"] = reference[0]
     if reasons := sanction.values("reason"):
-        table["remarks"] = " ".join(" ".join(reasons).split())
+        table["remarks"] = " ".join(reasons)
     table["cite"] = [
         {"source": SOURCE_ID, "passage": sanction.line, "locator": f"entity {sanction.id}"}
     ]

@@ -43,18 +43,18 @@ _VESSEL_FIELDS = (
     "vessel flag",
     "vessel owner",
 )
-_ALIAS = re.compile(r"^([afn])\.k\.a\.\s+'(.+)'$")
+_ALIAS = re.compile(r"^([afn])\.k\.a\.\s+'\s*(\S.*?)\s*'$")
 _REMARK_ATTRIBUTES = (
     # (pattern at the start of a Remarks part, attribute it gives): the common, unambiguous ones.
-    (re.compile(r"^(?:alt\. )?DOB (.+)$"), "born"),
-    (re.compile(r"^(?:alt\. )?POB (.+)$"), "place of birth"),
-    (re.compile(r"^(?:alt\. )?nationality (.+)$"), "nationality"),
-    (re.compile(r"^(?:alt\. )?citizen (.+)$"), "citizenship"),
-    (re.compile(r"^(?:alt\. )?Passport (.+)$"), "passport"),
-    (re.compile(r"^(?:alt\. )?National ID No\. (.+)$"), "national id"),
-    (re.compile(r"^Gender (.+)$"), "gender"),
+    (re.compile(r"^(?:alt\. )?DOB (\S.*)$"), "born"),
+    (re.compile(r"^(?:alt\. )?POB (\S.*)$"), "place of birth"),
+    (re.compile(r"^(?:alt\. )?nationality (\S.*)$"), "nationality"),
+    (re.compile(r"^(?:alt\. )?citizen (\S.*)$"), "citizenship"),
+    (re.compile(r"^(?:alt\. )?Passport (\S.*)$"), "passport"),
+    (re.compile(r"^(?:alt\. )?National ID No\. (\S.*)$"), "national id"),
+    (re.compile(r"^Gender (\S.*)$"), "gender"),
 )
-_LINKED = re.compile(r"^Linked To: (.+)$")
+_LINKED = re.compile(r"^Linked To: (\S.*)$")
 _ENT_NUM = re.compile(r"^[0-9]{1,18}$")
 """An entry number: ASCII digits that sort as a number (str.isdigit also takes `²`)."""
 
