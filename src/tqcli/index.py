@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, overload
 
-from tqcli import __version__, codec
+from tqcli import __version__, codec, names
 from tqcli.errors import BadRequest, NotFound
 from tqcli.model import (
     Agreement,
@@ -40,7 +40,7 @@ from tqcli.model import (
 )
 from tqcli.textnorm import did_you_mean, fold, token_columns, tokens
 
-SCHEMA_VERSION = "5"  # bump whenever what is stored, or how text is folded, changes
+SCHEMA_VERSION = "6"  # bump whenever what is stored, or how text is folded, changes
 CACHE_DIR_VARIABLE = "TQ_CACHE_DIR"
 # Relative weights of the searchable columns in BM25 ranking, in column order.
 _COLUMNS = ("id", "claim", "tags", "names", "sources", "notes", "details")
@@ -62,7 +62,7 @@ CREATE TABLE fact_tags (seq INTEGER NOT NULL, tag TEXT NOT NULL);
 CREATE TABLE fact_sources (seq INTEGER NOT NULL, source_id TEXT NOT NULL);
 CREATE TABLE fact_entities (seq INTEGER NOT NULL, entity_id TEXT NOT NULL);
 CREATE VIRTUAL TABLE fact_text USING fts5({", ".join(_COLUMNS)}, content='', tokenize='unicode61');
-"""
+{names.SCHEMA}"""
 _INDEXES = """
 CREATE INDEX entity_names_name ON entity_names (name);
 CREATE INDEX links_entity ON links (entity_id);
@@ -70,7 +70,7 @@ CREATE INDEX facts_order ON facts (first_day IS NULL, first_day, id);
 CREATE INDEX fact_tags_tag ON fact_tags (tag, seq);
 CREATE INDEX fact_sources_source ON fact_sources (source_id, seq);
 CREATE INDEX fact_entities_entity ON fact_entities (entity_id, seq);
-"""
+""" + names.INDEXES
 
 
 class CorruptIndex(Exception):
@@ -258,6 +258,7 @@ def _fill(
                 rows.text,
             )
         stage("writing the index")
+        names.fill(connection, catalog)
         connection.executescript(_INDEXES)
         connection.executemany(
             "INSERT INTO meta VALUES (?, ?)",
@@ -626,7 +627,32 @@ class Index:
             raise BadRequest(
                 f"nothing to search for in {' '.join(terms)!r}: give a word or a number"
             )
+        exact = self._exact(" ".join(terms).strip(), filters)
+        if exact:
+            return _LazyHits(self._connection, [(seq, None) for seq in exact])
         return self.ranked(query, filters, limit)
+
+    def _exact(self, text: str, filters: Filters) -> list[int]:
+        """The facts whose id or listing reference ("TAi.024") is text: the only answer a
+        search for one needs."""
+        seqs = names.referenced(self._connection, text)
+        row = self._connection.execute("SELECT seq FROM facts WHERE id = ?", (text,)).fetchone()
+        if row is not None and row[0] not in seqs:
+            seqs.insert(0, int(row[0]))
+        if not seqs:
+            return []
+        where, parameters = self._where(filters)
+        marks = ", ".join("?" * len(seqs))
+        kept = self._connection.execute(
+            f"SELECT f.seq FROM facts f WHERE f.seq IN ({marks}) AND {where} "
+            "ORDER BY f.first_day IS NULL, f.first_day, f.id",  # a listing before what cites it
+            [*seqs, *parameters],
+        )
+        return [int(seq) for (seq,) in kept]
+
+    def screen(self, query: str, threshold: float, limit: int = 5) -> names.Screening:
+        """The persons and organisations a name may be, best first, scored and explained."""
+        return names.screen(self._connection, query, threshold, limit)
 
     def ranked(self, words: Sequence[str], filters: Filters, limit: int) -> Sequence[Hit]:
         """Facts matching any of these folded words, best BM25 score first; limit 0 for all."""
