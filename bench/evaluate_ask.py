@@ -95,11 +95,7 @@ def evaluate(
     for question in data["question"]:
         ids = list(rank(question["text"]))[:10]
         position = next(
-            (
-                n
-                for n, fact_id in enumerate(ids, 1)
-                if answers_question(index, question, fact_id)
-            ),
+            (n for n, fact_id in enumerate(ids, 1) if answers_question(index, question, fact_id)),
             None,
         )
         ranks.append(position)

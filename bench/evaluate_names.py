@@ -5,6 +5,7 @@ not listed, at every threshold.
     python bench/evaluate_names.py                       # the 2025 list, Taliban and Al-Qaida
     python bench/evaluate_names.py --all-lists           # every regime's listings
     python bench/evaluate_names.py --misses 20   # also the first 20 misses of the tuning half
+    python bench/evaluate_names.py --timing 7    # also time tq match against tq search
 
 The list is imported with `tq import un-sc FILE --out DIR` into a temporary directory, never into
 the project. Queries are generated with a fixed seed, one of each kind per listing with aliases:
@@ -28,10 +29,14 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import random
+import resource
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -335,35 +340,83 @@ def main() -> None:
     parser.add_argument("--list-file", type=Path, default=UN_LIST / LIST_FILE)
     parser.add_argument("--all-lists", action="store_true")
     parser.add_argument("--misses", type=int, default=0)
+    parser.add_argument("--timing", type=int, default=0, metavar="ROUNDS")
     arguments = parser.parse_args()
     if not arguments.list_file.is_file():
         sys.exit(f"no UN list at {arguments.list_file}: the evaluation needs ../shared/data")
     with tempfile.TemporaryDirectory() as folder:
-        out = Path(folder) / "un-sc"
-        command = [sys.executable, "-m", "tqcli", "import", "un-sc", str(arguments.list_file)]
-        command += ["--out", str(out), *(["--all-lists"] if arguments.all_lists else [])]
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-        index = in_memory(packs_in_effect([out], include_builtin=False, environ={}))
-        builtin = in_memory(packs_in_effect([], include_builtin=True, environ={}))
-        entities = [index.catalog.entities[key] for key in index.catalog.entities]
-        rng = random.Random(SEED)
-        owners: dict[str, set[str]] = {}
-        for entity in entities:
-            for name in entity.names:
-                owners.setdefault(" ".join(names.name_words(name)), set()).add(entity.id)
-        spelled = set(owners)
-        made = list(listed_queries(entities, rng))
-        # A spelling that two listings share cannot tell them apart: no query made from it.
-        listed = [query for query in made if len(owners.get(query.spelling, ())) == 1]
-        print(
-            f"{len(made) - len(listed)} queries left out: made from a spelling two listings share"
-        )
-        unlisted = list(
-            unlisted_queries(
-                [builtin.catalog.entities[key] for key in builtin.catalog.entities], spelled
+        listed, unlisted = evaluate(arguments.list_file, arguments.all_lists, Path(folder))
+        report(listed, unlisted, arguments.misses)
+        if arguments.timing:
+            batch = [outcome.query.text for outcome in [*listed, *unlisted]]
+            random.Random(SEED).shuffle(batch)
+            timing(Path(folder) / "un-sc", batch[:1000], arguments.timing, Path(folder))
+
+
+def evaluate(list_file: Path, all_lists: bool, folder: Path) -> tuple[list[Outcome], list[Outcome]]:
+    """Import the list into folder, make the queries and screen them: listed, then unlisted."""
+    out = folder / "un-sc"
+    command = [sys.executable, "-m", "tqcli", "import", "un-sc", str(list_file), "--out", str(out)]
+    subprocess.run(
+        [*command, *(["--all-lists"] if all_lists else [])], check=True, stdout=subprocess.DEVNULL
+    )
+    index = in_memory(packs_in_effect([out], include_builtin=False, environ={}))
+    builtin = in_memory(packs_in_effect([], include_builtin=True, environ={}))
+    entities = [index.catalog.entities[key] for key in index.catalog.entities]
+    owners: dict[str, set[str]] = {}
+    for entity in entities:
+        for name in entity.names:
+            owners.setdefault(" ".join(names.name_words(name)), set()).add(entity.id)
+    made = list(listed_queries(entities, random.Random(SEED)))
+    # A spelling that two listings share cannot tell them apart: no query made from it.
+    listed = [query for query in made if len(owners.get(query.spelling, ())) == 1]
+    print(f"{len(made) - len(listed)} queries left out: made from a spelling two listings share")
+    people = [builtin.catalog.entities[key] for key in builtin.catalog.entities]
+    unlisted = list(unlisted_queries(people, set(owners)))
+    return run(index, listed), run(index, unlisted)
+
+
+def timing(pack: Path, batch: Sequence[str], rounds: int, folder: Path) -> None:
+    """tq search, tq match and tq match --batch (1,000 names), run in turn round after round
+    with a warm cache, so a slow spell of the machine falls on every side of a ratio; each
+    ratio is the median of the per-round ratios, in wall time and in CPU time."""
+    names_file = folder / "batch.txt"
+    names_file.write_text("\n".join(batch) + "\n", encoding="utf-8")
+    environment = {**os.environ, "TQ_CACHE_DIR": str(folder / "cache")}
+    tq = [sys.executable, "-m", "tqcli"]
+    commands = {
+        "search": [*tq, "search", "Abdul Ghani Baradar", "--facts", str(pack)],
+        "match": [*tq, "match", "Abdul Ghani Baradar", "--facts", str(pack)],
+        "batch": [*tq, "match", "--batch", "--facts", str(pack)],
+    }
+
+    def timed(command: list[str]) -> tuple[float, float]:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        with names_file.open("rb") as stdin:
+            subprocess.run(command, stdin=stdin, stdout=subprocess.DEVNULL, env=environment)
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+
+    for command in commands.values():
+        timed(command)  # builds the index, warms the disk cache
+    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    for _ in range(rounds):
+        for name, command in commands.items():
+            runs[name].append(timed(command))
+    print()
+    print(f"timing: {rounds} rounds, median of per-round ratios ({len(batch)} names in the batch)")
+    for name, values in runs.items():
+        wall = statistics.median(value[0] for value in values)
+        cpu = statistics.median(value[1] for value in values)
+        print(f"  {name:7} wall {wall:.3f} s, cpu {cpu:.3f} s")
+    for top, bottom, target in (("match", "search", 1.2), ("batch", "match", 3.0)):
+        for column, label in ((0, "wall"), (1, "cpu")):
+            ratio = statistics.median(
+                a[column] / b[column] for a, b in zip(runs[top], runs[bottom], strict=True)
             )
-        )
-        report(run(index, listed), run(index, unlisted), arguments.misses)
+            print(f"  {top}/{bottom} ({label}): {ratio:.2f} (target {target})")
 
 
 def report(listed: list[Outcome], unlisted: list[Outcome], misses: int) -> None:

@@ -25,14 +25,18 @@ COMMANDS = _commands(get_command(app))
 def test_the_commands_are_the_documented_ones() -> None:
     assert [" ".join(command) for command in COMMANDS] == [
         "ask",
+        "entities",
         "import un-sc",
         "list",
+        "match",
         "paths",
         "search",
         "show",
         "sources",
         "stats",
+        "tags",
         "validate",
+        "who",
     ]
 
 

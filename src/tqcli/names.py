@@ -16,17 +16,21 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import Enum
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from operator import itemgetter
+from typing import TYPE_CHECKING, NamedTuple
 
-from tqcli.model import Catalog, Entity, EntityKind, Sanction
+from tqcli.errors import BadRequest, NotFound
+from tqcli.model import Catalog, Entity, EntityKind, Filters, Hit, Sanction
 from tqcli.textnorm import fold
 
 if TYPE_CHECKING:
     import sqlite3
+
+    from tqcli.index import Index
 
 DEFAULT_THRESHOLD = 0.8
 """A candidate scoring this or more is a match. Chosen on the tuning half of the evaluation
@@ -35,18 +39,17 @@ DEFAULT_THRESHOLD = 0.8
 SCREENED_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION})
 """Entities a name is screened against: places and documents are not screened."""
 
-SCHEMA = """
+_SCHEMA = """
 CREATE TABLE match_names (
     id INTEGER PRIMARY KEY, entity_id TEXT NOT NULL, name TEXT NOT NULL, quality TEXT,
     words TEXT NOT NULL, weights TEXT NOT NULL
 );
-CREATE TABLE match_keys (key TEXT NOT NULL, name_id INTEGER NOT NULL);
+CREATE TABLE match_keys (key TEXT PRIMARY KEY, name_ids BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE fact_references (
     key TEXT NOT NULL, reference TEXT NOT NULL, seq INTEGER NOT NULL, entity_id TEXT
 );
 """
-INDEXES = """
-CREATE INDEX match_keys_key ON match_keys (key, name_id);
+_INDEXES = """
 CREATE INDEX fact_references_key ON fact_references (key);
 CREATE INDEX fact_references_entity ON fact_references (entity_id);
 """
@@ -93,8 +96,11 @@ _QUERY_SHARE = 0.6
 covers (a listed name often adds a father's name that a query leaves out)."""
 _CANDIDATES = 40
 """Names scored in full per query: the ones sharing the rarest keys with it."""
-_COMMON_KEY = 5000
-"""A key on more names than this finds no candidates by itself (it is scored all the same)."""
+_SHARED_SHARE = 0.5
+"""Names sharing less than half the key weight the best-sharing name shares are not scored."""
+_COMMON_KEY = 200
+"""A key on more names than this finds no candidates by itself (its word is scored all the
+same), unless the query has no other."""
 
 
 class How(str, Enum):
@@ -114,8 +120,7 @@ class How(str, Enum):
     """Some words of the query or of the name have no counterpart."""
 
 
-@dataclass(frozen=True)
-class WordPair:
+class WordPair(NamedTuple):
     """A word of the query and the word of the name it was paired with."""
 
     query: str
@@ -128,8 +133,7 @@ class WordPair:
     """exact, phonetic or fuzzy; partial when the query's word has no counterpart."""
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """An entity a screened name may be, with its score and the reasons for it."""
 
     entity_id: str
@@ -150,8 +154,7 @@ class Candidate:
     """Reference numbers of the entity's listings ("TAi.024"), when it is listed."""
 
 
-@dataclass(frozen=True)
-class Screening:
+class Screening(NamedTuple):
     """The candidates for one screened name, best first."""
 
     query: str
@@ -182,6 +185,7 @@ def query_words(name: str) -> list[str]:
     return kept or words
 
 
+@lru_cache(maxsize=1 << 14)
 def _misspelt_title(word: str) -> bool:
     if len(word) < 4:
         return False
@@ -215,8 +219,9 @@ def _keys(words: Iterable[str]) -> set[str]:
 
 
 def fill(connection: sqlite3.Connection, catalog: Catalog) -> None:
-    """Write the name keys of every screened entity, and the listing references of every
-    sanction, into an index being built (its tables made from SCHEMA, indexed by INDEXES)."""
+    """Make the name tables of an index being built, and write into them the name keys of
+    every screened entity and the listing references of every sanction."""
+    connection.executescript(_SCHEMA)
     rows = [
         (entity.id, name, quality, name_words(name))
         for entity in catalog.entities.values()
@@ -242,9 +247,13 @@ def fill(connection: sqlite3.Connection, catalog: Catalog) -> None:
             for number, (entity_id, name, quality, words) in enumerate(rows)
         ),
     )
+    postings: dict[str, list[int]] = {}
+    for number, (*_, words) in enumerate(rows):
+        for key in _keys(words):
+            postings.setdefault(key, []).append(number)
     connection.executemany(
         "INSERT INTO match_keys VALUES (?, ?)",
-        ((key, number) for number, (*_, words) in enumerate(rows) for key in _keys(words)),
+        ((key, array("i", ids).tobytes()) for key, ids in postings.items()),
     )
     connection.executemany(
         "INSERT INTO fact_references VALUES (?, ?, ?, ?)",
@@ -255,6 +264,7 @@ def fill(connection: sqlite3.Connection, catalog: Catalog) -> None:
             for target in fact.details.targets or (None,)
         ),
     )
+    connection.executescript(_INDEXES)
 
 
 def _names_of(entity: Entity) -> Iterator[tuple[str, str | None]]:
@@ -271,12 +281,15 @@ def _rarity(total: int, frequency: int) -> float:
 # --- Querying -------------------------------------------------------------------------------
 
 
-def referenced(connection: sqlite3.Connection, text: str) -> list[int]:
-    """The seqs of the facts whose listing reference is text ("TAi.024"), folded."""
+def listed_entities(connection: sqlite3.Connection, text: str) -> list[str]:
+    """The entities named by the listings whose reference is text, the earliest listing first."""
     rows = connection.execute(
-        "SELECT DISTINCT seq FROM fact_references WHERE key = ? ORDER BY seq", (fold(text).strip(),)
+        "SELECT r.entity_id FROM fact_references r JOIN facts f ON f.seq = r.seq "
+        "WHERE r.key = ? AND r.entity_id IS NOT NULL "
+        "ORDER BY f.first_day IS NULL, f.first_day, f.id",
+        (fold(text).strip(),),
     )
-    return [int(row[0]) for row in rows]
+    return list(dict.fromkeys(str(row[0]) for row in rows))
 
 
 def listings(connection: sqlite3.Connection, entity_id: str) -> tuple[str, ...]:
@@ -288,8 +301,7 @@ def listings(connection: sqlite3.Connection, entity_id: str) -> tuple[str, ...]:
     return tuple(str(row[0]) for row in rows)
 
 
-@dataclass(frozen=True)
-class _Stored:
+class _Stored(NamedTuple):
     entity_id: str
     name: str
     quality: str | None
@@ -297,137 +309,209 @@ class _Stored:
     weights: tuple[float, ...]
 
 
-def screen(
-    connection: sqlite3.Connection, query: str, threshold: float, limit: int = 5
-) -> Screening:
-    """The entities query may name, best first (at most limit), each scored and explained."""
-    words = query_words(query)
-    if not words:
-        return Screening(query, threshold, ())
-    total, frequency = _frequencies(connection, words)
-    weights = tuple(_rarity(total, frequency.get(word, 0)) for word in words)
-    best: dict[str, tuple[float, _Stored, list[WordPair]]] = {}
-    for stored in _candidates(connection, words):
-        score, pairs = _score(words, weights, stored)
-        if stored.entity_id not in best or score > best[stored.entity_id][0]:
-            best[stored.entity_id] = (score, stored, pairs)
-    ranked = sorted(best.values(), key=lambda item: (-item[0], item[1].entity_id))[:limit]
-    return Screening(
-        query,
-        threshold,
-        tuple(
-            Candidate(
-                entity_id=stored.entity_id,
-                score=round(score, 4),
-                match=round(score, 4) >= threshold,
-                matched_name=stored.name,
-                quality=stored.quality,
-                how=_how(query, words, stored, pairs),
-                pairs=tuple(pairs),
-                listings=listings(connection, stored.entity_id),
-            )
-            for score, stored, pairs in ranked
-        ),
-    )
+class Screener:
+    """Screens names against one index, keeping what it reads for the next name (a batch)."""
 
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+        self._total = int(connection.execute("SELECT count(*) FROM match_names").fetchone()[0])
+        self._names: dict[int, _Stored] = {}
+        self._postings_read: dict[str, Sequence[int]] = {}
+        self._listings: dict[str, tuple[str, ...]] = {}
 
-def _frequencies(
-    connection: sqlite3.Connection, words: Sequence[str]
-) -> tuple[int, dict[str, int]]:
-    total = int(connection.execute("SELECT count(*) FROM match_names").fetchone()[0])
-    marks = ", ".join("?" * len(words))
-    rows = connection.execute(
-        f"SELECT key, count(*) FROM match_keys WHERE key IN ({marks}) GROUP BY key",
-        [f"w:{word}" for word in words],
-    )
-    return total, {str(key)[2:]: int(count) for key, count in rows}
-
-
-def _candidates(connection: sqlite3.Connection, words: Sequence[str]) -> list[_Stored]:
-    """The names sharing the most (and rarest) keys with the query's words."""
-    keys = sorted(_keys(words))
-    marks = ", ".join("?" * len(keys))
-    counts = dict(
-        connection.execute(
-            f"SELECT key, count(*) FROM match_keys WHERE key IN ({marks}) GROUP BY key", keys
-        ).fetchall()
-    )
-    usable = [key for key in keys if counts.get(key, 0) <= _COMMON_KEY] or list(counts)
-    if not usable:
-        return []
-    marks = ", ".join("?" * len(usable))
-    found = connection.execute(
-        f"SELECT name_id, key FROM match_keys WHERE key IN ({marks})", usable
-    ).fetchall()
-    shared: dict[int, float] = {}
-    for name_id, key in found:
-        shared[name_id] = shared.get(name_id, 0.0) + 1.0 / counts[key]
-    chosen = sorted(shared, key=lambda name_id: (-shared[name_id], name_id))[:_CANDIDATES]
-    marks = ", ".join("?" * len(chosen))
-    rows = connection.execute(
-        f"SELECT entity_id, name, quality, words, weights FROM match_names WHERE id IN ({marks})",
-        chosen,
-    )
-    return [
-        _Stored(
-            str(entity_id),
-            str(name),
-            quality,
-            tuple(str(words).split()),
-            tuple(float(weight) for weight in str(weights).split()),
+    def screen(self, query: str, threshold: float, limit: int = 5) -> Screening:
+        """The entities query may name, best first (at most limit), each scored and explained."""
+        words = query_words(query)
+        if not words:
+            return Screening(query, threshold, ())
+        postings = self._postings(_keys(words))
+        weights = tuple(_rarity(self._total, len(postings.get(f"w:{word}", ()))) for word in words)
+        candidates = self._candidates(postings)
+        alike = _alike(
+            words, list({other: None for stored in candidates for other in stored.words})
         )
-        for entity_id, name, quality, words, weights in rows
-    ]
+        best: dict[str, tuple[float, _Stored, _Pairing]] = {}
+        for stored in candidates:
+            score, paired = _score(words, weights, stored, alike)
+            if stored.entity_id not in best or score > best[stored.entity_id][0]:
+                best[stored.entity_id] = (score, stored, paired)
+        ranked = sorted(best.values(), key=lambda item: (-item[0], item[1].entity_id))[:limit]
+        found = []
+        for score, stored, paired in ranked:
+            pairs = _pairs(words, stored, paired)
+            found.append(
+                Candidate(
+                    entity_id=stored.entity_id,
+                    score=round(score, 4),
+                    match=round(score, 4) >= threshold,
+                    matched_name=stored.name,
+                    quality=stored.quality,
+                    how=_how(query, words, stored, pairs),
+                    pairs=pairs,
+                    listings=self._listings_of(stored.entity_id),
+                )
+            )
+        return Screening(query, threshold, tuple(found))
+
+    def _listings_of(self, entity_id: str) -> tuple[str, ...]:
+        if entity_id not in self._listings:
+            self._listings[entity_id] = listings(self._connection, entity_id)
+        return self._listings[entity_id]
+
+    def _postings(self, keys: Iterable[str]) -> dict[str, Sequence[int]]:
+        """The names each key is on (keys on none left out)."""
+        known = self._postings_read  # the names on each key, as 32-bit ids
+        wanted = sorted(key for key in keys if key not in known)
+        if wanted:
+            for key in wanted:
+                known[key] = []
+            marks = ", ".join("?" * len(wanted))
+            rows = self._connection.execute(
+                f"SELECT key, name_ids FROM match_keys WHERE key IN ({marks})", wanted
+            )
+            for key, ids in rows:
+                known[str(key)] = on_names = array("i")
+                on_names.frombytes(ids)
+        return {key: known[key] for key in keys if known[key]}
+
+    def _candidates(self, postings: dict[str, Sequence[int]]) -> list[_Stored]:
+        """The names sharing the most (and rarest) keys with the query's words."""
+        usable = [ids for ids in postings.values() if len(ids) <= _COMMON_KEY] or list(
+            postings.values()
+        )
+        shared: dict[int, float] = {}
+        for ids in usable:
+            weight = _rarity(self._total, len(ids))  # keys on fewer names count for more
+            for name_id in ids:
+                shared[name_id] = shared.get(name_id, 0.0) + weight
+        # Most shared first, the first written first among equals (the sort is stable).
+        ranked = sorted(shared.items())
+        ranked.sort(key=itemgetter(1), reverse=True)
+        # Names sharing far less than the best one are not worth scoring.
+        floor = ranked[0][1] * _SHARED_SHARE if ranked else 0.0
+        chosen = [name_id for name_id, weight in ranked[:_CANDIDATES] if weight >= floor]
+        self._read([name_id for name_id in chosen if name_id not in self._names])
+        return [self._names[name_id] for name_id in chosen]
+
+    def _read(self, name_ids: Sequence[int]) -> None:
+        if not name_ids:
+            return
+        rows = self._connection.execute(
+            "SELECT id, entity_id, name, quality, words, weights FROM match_names "
+            f"WHERE id IN ({', '.join('?' * len(name_ids))})",
+            name_ids,
+        )
+        for name_id, entity_id, name, quality, words, weights in rows:
+            self._names[int(name_id)] = _Stored(
+                str(entity_id),
+                str(name),
+                quality,
+                tuple(str(words).split()),
+                tuple(float(weight) for weight in str(weights).split()),
+            )
+
+
+_Pairing = dict[int, tuple[int, float, How]]
+"""For each paired word of the query (by position): the name's word, the similarity, how."""
+
+
+_Alike = dict[str, list[tuple[int, float, How]]]
+"""For a word of some name: the query's words (by position) alike to it, how much and how."""
 
 
 def _score(
-    words: Sequence[str], weights: Sequence[float], stored: _Stored
-) -> tuple[float, list[WordPair]]:
-    """The query's score against one name, and how its words were paired."""
-    from rapidfuzz.distance import OSA
-
-    similarities = sorted(
+    words: Sequence[str], weights: Sequence[float], stored: _Stored, alike: _Alike
+) -> tuple[float, _Pairing]:
+    """The query's score against one name, and how its words were paired: the most alike
+    pairs first, each word in one pair at most."""
+    pairs = sorted(
         (
-            (*_similarity(word, other, OSA.normalized_similarity(word, other)), q, n)
-            for q, word in enumerate(words)
+            (similarity, q, n, how)
             for n, other in enumerate(stored.words)
+            for q, similarity, how in alike.get(other, ())
         ),
-        key=lambda item: -item[0],
+        key=_most_alike_first,
     )
-    paired: dict[int, tuple[int, float, How]] = {}
+    paired: _Pairing = {}
     paired_name: set[int] = set()
-    for similarity, how, q, n in similarities:
-        if similarity and q not in paired and n not in paired_name:
+    query_covered = name_covered = 0.0
+    for similarity, q, n, how in pairs:
+        if q not in paired and n not in paired_name:
             paired[q] = (n, similarity, how)
             paired_name.add(n)
-    query_cover = sum(
-        weight * paired[q][1] for q, weight in enumerate(weights) if q in paired
-    ) / sum(weights)
-    name_cover = sum(stored.weights[n] * similarity for n, similarity, _ in paired.values()) / sum(
-        stored.weights
+            query_covered += weights[q] * similarity
+            name_covered += stored.weights[n] * similarity
+    score = _QUERY_SHARE * query_covered / sum(weights) + (1 - _QUERY_SHARE) * (
+        name_covered / sum(stored.weights)
     )
-    score = _QUERY_SHARE * query_cover + (1 - _QUERY_SHARE) * name_cover
-    pairs = [
+    if len(words) != len(stored.words):
+        # Words run together or split apart ("Abdulghani", "Abdul Ghani"): whole names compared.
+        joined = _edit_similarity("".join(words), "".join(stored.words))
+        score = max(score, joined if joined >= _JOINED_FLOOR else 0.0)
+    return score, paired
+
+
+def _most_alike_first(pair: tuple[float, int, int, How]) -> tuple[float, int, int]:
+    return -pair[0], pair[1], pair[2]
+
+
+def _pairs(words: Sequence[str], stored: _Stored, paired: _Pairing) -> tuple[WordPair, ...]:
+    return tuple(
         WordPair(word, stored.words[paired[q][0]], round(paired[q][1], 4), paired[q][2])
         if q in paired
         else WordPair(word, None, 0.0, How.PARTIAL)
         for q, word in enumerate(words)
-    ]
-    if len(words) != len(stored.words):
-        # Words run together or split apart ("Abdulghani", "Abdul Ghani"): whole names compared.
-        joined = OSA.normalized_similarity("".join(words), "".join(stored.words))
-        score = max(score, joined if joined >= _JOINED_FLOOR else 0.0)
-    return score, pairs
+    )
 
 
-def _similarity(word: str, other: str, edit_similarity: float) -> tuple[float, How]:
-    if word == other:
-        return 1.0, How.EXACT
-    if _sound_alike(word, other):
-        return max(_PHONETIC_SIMILARITY, edit_similarity), How.PHONETIC
-    if edit_similarity >= _FUZZY_FLOOR:
-        return edit_similarity, How.FUZZY
-    return 0.0, How.PARTIAL
+def _edit_similarity(word: str, other: str) -> float:
+    """1 minus the edit distance (a swap of two letters is one edit) over the longer length."""
+    return float(_osa()(word, other))
+
+
+@lru_cache(maxsize=1)
+def _osa() -> Callable[[str, str], float]:
+    from rapidfuzz.distance import OSA  # imported by the first screening, never at start-up
+
+    return OSA.normalized_similarity
+
+
+def _alike(words: Sequence[str], vocabulary: list[str]) -> _Alike:
+    """Every query word against every word of the candidates, once (most pairs are nothing
+    alike, and a name's score then only visits the pairs that are): equal words count 1, words
+    that sound alike 0.9 (or their edit similarity if more), others their edit similarity when
+    it is 0.7 or more."""
+    from rapidfuzz import process  # imported by the first screening, never at start-up
+    from rapidfuzz.distance import OSA
+
+    by_sound: dict[str, list[str]] = {}
+    for other in vocabulary:
+        by_sound.setdefault(phonetic(other), []).append(other)
+    alike: _Alike = {}
+    for q, word in enumerate(words):
+        # The edit similarities of the whole vocabulary in one call: a loop in C, not Python.
+        close = {
+            other: similarity
+            for other, similarity, _ in process.extract(
+                word,
+                vocabulary,
+                scorer=OSA.normalized_similarity,
+                score_cutoff=_FUZZY_FLOOR,
+                limit=None,
+            )
+        }
+        for other in by_sound.get(phonetic(word), ()):
+            if other not in close and _sound_alike(word, other):
+                close[other] = _edit_similarity(word, other)
+        for other, similarity in close.items():
+            if other == word:
+                entry = (q, 1.0, How.EXACT)
+            elif _sound_alike(word, other):
+                entry = (q, max(_PHONETIC_SIMILARITY, similarity), How.PHONETIC)
+            else:
+                entry = (q, similarity, How.FUZZY)
+            alike.setdefault(other, []).append(entry)
+    return alike
 
 
 def _sound_alike(word: str, other: str) -> bool:
@@ -456,3 +540,92 @@ def _how(
     if len(order) < len(stored.words):
         found.add(How.PARTIAL)
     return tuple(how for how in How if how in found) or (How.FOLDED,)
+
+
+# --- Entities as results ----------------------------------------------------------------------
+
+
+class EntityProfile(NamedTuple):
+    """A person or organisation with everything loaded about it, across packs."""
+
+    entity: Entity
+    """The entity asked for."""
+    same: tuple[Entity, ...]
+    """Entities of other packs explicitly the same (same_as), not the entity itself."""
+    listings: tuple[str, ...]
+    """Reference numbers of its listings, and of theirs."""
+    facts: Sequence[Hit]
+    """Every fact about it or them, in date order."""
+    matched: Candidate | None
+    """How the name asked for matched, when it was screened rather than found as written."""
+
+
+class EntityUse(NamedTuple):
+    """An entity with how many facts name it."""
+
+    entity: Entity
+    """The entity."""
+    facts: int
+    """Facts naming it, in any role."""
+
+
+class TagUse(NamedTuple):
+    """A tag with how many facts carry it."""
+
+    tag: str
+    """The tag, folded."""
+    facts: int
+    """Facts carrying it."""
+
+
+def profile(index: Index, name: str, threshold: float = DEFAULT_THRESHOLD) -> EntityProfile:
+    """The entity named by id, name or alias as written (folded), else the best match for the
+    name when it is a match; NotFound, naming the nearest candidates, otherwise."""
+    matched = None
+    listed = [key for key in index.listed_entities(name) if key in index.catalog.entities]
+    try:
+        entity = index.catalog.entities[listed[0]] if listed else index.find_entity(name)
+    except BadRequest:
+        found = index.screen(name, threshold, limit=3)
+        if not found.matched:
+            near = "; ".join(
+                f"{index.catalog.entities[c.entity_id].name} ({c.entity_id}, {c.score:.2f})"
+                for c in found.candidates
+            )
+            raise NotFound(
+                f"no person or organisation named {name!r}" + (f"; nearest: {near}" if near else "")
+            ) from None
+        matched = found.candidates[0]
+        entity = index.catalog.entities[matched.entity_id]
+    others = sorted(
+        other
+        for other in index.catalog.same_entities(entity.id) - {entity.id}
+        if other in index.catalog.entities  # same_as may name a pack not loaded
+    )
+    return EntityProfile(
+        entity=entity,
+        same=tuple(index.catalog.entities[other] for other in others),
+        listings=tuple(
+            dict.fromkeys(
+                reference
+                for entity_id in (entity.id, *others)
+                for reference in index.entity_listings(entity_id)
+            )
+        ),
+        facts=index.browse(Filters(about=entity.id)),
+        matched=matched,
+    )
+
+
+def entity_uses(index: Index, kinds: frozenset[EntityKind] = frozenset()) -> list[EntityUse]:
+    """Every entity loaded (of these kinds, if any), with how many facts name it."""
+    uses = (
+        EntityUse(index.catalog.entities[entity_id], count)
+        for entity_id, count in index.entity_uses()
+    )
+    return [use for use in uses if not kinds or use.entity.kind in kinds]
+
+
+def tag_uses(index: Index) -> list[TagUse]:
+    """Every tag with how many facts carry it, most used first."""
+    return [TagUse(tag, count) for tag, count in index.tag_uses()]
