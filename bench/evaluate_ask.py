@@ -18,6 +18,7 @@ The CI floor (tests/test_ask.py) runs the same evaluation on the tuning set.
 from __future__ import annotations
 
 import argparse
+import calendar
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -47,9 +48,7 @@ class Scores:
     misses: tuple[tuple[str, int | None], ...]  # questions not answered first, with their rank
 
 
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTHS = list(calendar.month_name)[1:]
 
 
 def _folded_words(text: str) -> str:
