@@ -380,10 +380,11 @@ class Screener:
             postings.values()
         )
         shared: dict[int, float] = {}
+        add = shared.get  # bound once: this loop runs over every name each key is on
         for ids in usable:
             weight = _rarity(self._total, len(ids))  # keys on fewer names count for more
             for name_id in ids:
-                shared[name_id] = shared.get(name_id, 0.0) + weight
+                shared[name_id] = add(name_id, 0.0) + weight
         # Most shared first, the first written first among equals (the sort is stable).
         ranked = sorted(shared.items())
         ranked.sort(key=itemgetter(1), reverse=True)
