@@ -253,6 +253,22 @@ def test_batch_screens_standard_input_as_json_lines(runner: CliRunner) -> None:
     assert [line["match"] for line in lines] == [False, True]
 
 
+def test_batch_takes_bytes_that_are_not_utf8_and_a_byte_order_mark(tmp_path: Path) -> None:
+    names_file = tmp_path / "names.txt"
+    names_file.write_bytes(b"\xef\xbb\xbfLeon Panetta\nBad \xff\xfe name\n")
+    with names_file.open("rb") as stdin:
+        result = subprocess.run(
+            [sys.executable, "-m", "tqcli", "match", "--batch"],
+            stdin=stdin,
+            capture_output=True,
+            check=False,
+        )
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["query"] for line in lines] == ["Leon Panetta", "Bad \ufffd\ufffd name"]
+    assert lines[0]["match"] is True
+
+
 def test_batch_without_a_match_exits_1(runner: CliRunner) -> None:
     code, out, _ = _run(runner, "match", "--batch", stdin="Ahmad Shah Massoud\n")
     assert code == 1
@@ -261,8 +277,22 @@ def test_batch_without_a_match_exits_1(runner: CliRunner) -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [["match"], ["match", "--batch", "x"], ["match", "--batch", "--json"]],
-    ids=["no name", "batch and a name", "batch and json"],
+    [
+        ["match"],
+        ["match", "--batch", "x"],
+        ["match", "--batch", "--json"],
+        ["match", "Leon Panetta", ""],
+        ["match", "?!"],
+        ["who", " "],
+    ],
+    ids=[
+        "no name",
+        "batch and a name",
+        "batch and json",
+        "a name of nothing",
+        "punctuation",
+        "who blank",
+    ],
 )
 def test_match_usage_errors(runner: CliRunner, args: list[str]) -> None:
     code, out, _ = _run(runner, *args, stdin="x\n")

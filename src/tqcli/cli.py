@@ -551,6 +551,17 @@ def _checked_threshold(value: float | None) -> float | None:
     return value
 
 
+def _stdin_names() -> "Iterator[str]":
+    """The names on standard input, one a line, blank lines skipped: bytes that are not UTF-8
+    become U+FFFD (a file of names is the user's, and never a reason for a traceback), and a
+    byte order mark is dropped."""
+    import io
+
+    raw = getattr(sys.stdin, "buffer", None)
+    lines = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace") if raw else sys.stdin
+    return (line.strip() for line in lines if line.strip())
+
+
 @app.command()
 @reports_errors
 def match(
@@ -594,7 +605,7 @@ def match(
       tq match "BARADAR, Abdul Ghani" --json | jq '.[0].results[0]'
       tq match --batch --facts ./un-sanctions < names.txt > screened.jsonl
     """
-    from tqcli.names import DEFAULT_THRESHOLD
+    from tqcli.names import DEFAULT_THRESHOLD, name_words
 
     if batch and names:
         raise BadRequest("--batch reads names from standard input: give no NAME with it")
@@ -604,11 +615,10 @@ def match(
         raise BadRequest("give a NAME to screen, or --batch to read names from standard input")
     renderer = _renderer(as_json, as_jsonl or batch, fmt, color)
     chosen = DEFAULT_THRESHOLD if threshold is None else threshold
-    queries = (
-        (line.strip() for line in sys.stdin if line.strip())
-        if batch
-        else [_text(name) for name in names or ()]
-    )
+    queries = _stdin_names() if batch else [_text(name) for name in names or ()]
+    for query in [] if batch else queries:
+        if not name_words(query):
+            raise BadRequest(f"nothing to screen in {query!r}: give a name in letters")
     catalog, index = _ask(facts, no_builtin, no_cache, lambda index: index)
     matched = False
 
@@ -652,6 +662,8 @@ def who(
     """
     from tqcli.names import profile
 
+    if not name.strip():
+        raise BadRequest("who needs a NAME: an id, a name or an alias")
     renderer = _renderer(as_json, as_jsonl, fmt, color)
     catalog, found = _ask(facts, no_builtin, no_cache, lambda index: profile(index, _text(name)))
     renderer.entity(found, catalog)
