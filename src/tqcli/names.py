@@ -12,8 +12,8 @@ that is 0.7 or more; the query's words and the name's are each weighed by rarity
 the name covers plus 0.4 times how much of the name the query covers. docs/names.md explains it.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: NamedTuple would compile each field's annotation string
+# at import, on every tq match.
 import math
 import re
 from array import array
@@ -218,7 +218,7 @@ def _keys(words: Iterable[str]) -> set[str]:
 # --- Building -------------------------------------------------------------------------------
 
 
-def fill(connection: sqlite3.Connection, catalog: Catalog) -> None:
+def fill(connection: "sqlite3.Connection", catalog: Catalog) -> None:
     """Make the name tables of an index being built, and write into them the name keys of
     every screened entity and the listing references of every sanction."""
     connection.executescript(_SCHEMA)
@@ -281,7 +281,7 @@ def _rarity(total: int, frequency: int) -> float:
 # --- Querying -------------------------------------------------------------------------------
 
 
-def listed_entities(connection: sqlite3.Connection, text: str) -> list[str]:
+def listed_entities(connection: "sqlite3.Connection", text: str) -> list[str]:
     """The entities named by the listings whose reference is text, the earliest listing first."""
     rows = connection.execute(
         "SELECT r.entity_id FROM fact_references r JOIN facts f ON f.seq = r.seq "
@@ -292,7 +292,7 @@ def listed_entities(connection: sqlite3.Connection, text: str) -> list[str]:
     return list(dict.fromkeys(str(row[0]) for row in rows))
 
 
-def listings(connection: sqlite3.Connection, entity_id: str) -> tuple[str, ...]:
+def listings(connection: "sqlite3.Connection", entity_id: str) -> tuple[str, ...]:
     """The listing references naming this entity, as the facts spell them."""
     rows = connection.execute(
         "SELECT DISTINCT reference FROM fact_references WHERE entity_id = ? ORDER BY key",
@@ -312,7 +312,7 @@ class _Stored(NamedTuple):
 class Screener:
     """Screens names against one index, keeping what it reads for the next name (a batch)."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(self, connection: "sqlite3.Connection") -> None:
         self._connection = connection
         self._total = int(connection.execute("SELECT count(*) FROM match_names").fetchone()[0])
         self._names: dict[int, _Stored] = {}
@@ -385,12 +385,11 @@ class Screener:
             weight = _rarity(self._total, len(ids))  # keys on fewer names count for more
             for name_id in ids:
                 shared[name_id] = add(name_id, 0.0) + weight
-        # Most shared first, the first written first among equals (the sort is stable).
-        ranked = sorted(shared.items())
-        ranked.sort(key=itemgetter(1), reverse=True)
-        # Names sharing far less than the best one are not worth scoring.
-        floor = ranked[0][1] * _SHARED_SHARE if ranked else 0.0
-        chosen = [name_id for name_id, weight in ranked[:_CANDIDATES] if weight >= floor]
+        # Names sharing far less than the best one are not worth scoring (nor sorting).
+        floor = max(shared.values(), default=0.0) * _SHARED_SHARE
+        ranked = sorted(item for item in shared.items() if item[1] >= floor)
+        ranked.sort(key=itemgetter(1), reverse=True)  # stable: the first written first
+        chosen = [name_id for name_id, _ in ranked[:_CANDIDATES]]
         self._read([name_id for name_id in chosen if name_id not in self._names])
         return [self._names[name_id] for name_id in chosen]
 
@@ -579,7 +578,7 @@ class TagUse(NamedTuple):
     """Facts carrying it."""
 
 
-def profile(index: Index, name: str, threshold: float = DEFAULT_THRESHOLD) -> EntityProfile:
+def profile(index: "Index", name: str, threshold: float = DEFAULT_THRESHOLD) -> EntityProfile:
     """The entity named by id, name or alias as written (folded), else the best match for the
     name when it is a match; NotFound, naming the nearest candidates, otherwise."""
     matched = None
@@ -618,7 +617,7 @@ def profile(index: Index, name: str, threshold: float = DEFAULT_THRESHOLD) -> En
     )
 
 
-def entity_uses(index: Index, kinds: frozenset[EntityKind] = frozenset()) -> list[EntityUse]:
+def entity_uses(index: "Index", kinds: frozenset[EntityKind] = frozenset()) -> list[EntityUse]:
     """Every entity loaded (of these kinds, if any), with how many facts name it."""
     uses = (
         EntityUse(index.catalog.entities[entity_id], count)
@@ -627,6 +626,6 @@ def entity_uses(index: Index, kinds: frozenset[EntityKind] = frozenset()) -> lis
     return [use for use in uses if not kinds or use.entity.kind in kinds]
 
 
-def tag_uses(index: Index) -> list[TagUse]:
+def tag_uses(index: "Index") -> list[TagUse]:
     """Every tag with how many facts carry it, most used first."""
     return [TagUse(tag, count) for tag, count in index.tag_uses()]
