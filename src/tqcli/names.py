@@ -205,14 +205,15 @@ def phonetic(word: str) -> str:
     return jellyfish.metaphone(word) or word
 
 
-def _keys(words: Iterable[str]) -> set[str]:
-    """Each word under itself, its sound, and its first and last three letters (a typo leaves
-    one of the two alone)."""
-    return {
-        key
-        for word in words
-        for key in (f"w:{word}", f"p:{phonetic(word)}", f"a:{word[:3]}", f"z:{word[-3:]}")
-    }
+def _keys(words: Iterable[str], *, typos: bool = True) -> set[str]:
+    """Each word under itself, its sound, and (typos) its first and last three letters: a typo
+    leaves one of the two alone."""
+    keys: set[str] = set()
+    for word in words:
+        keys.update((f"w:{word}", f"p:{phonetic(word)}"))
+        if typos:
+            keys.update((f"a:{word[:3]}", f"z:{word[-3:]}"))
+    return keys
 
 
 # --- Building -------------------------------------------------------------------------------
@@ -324,7 +325,13 @@ class Screener:
         words = query_words(query)
         if not words:
             return Screening(query, threshold, ())
-        postings = self._postings(_keys(words))
+        postings = self._postings(_keys(words, typos=False))
+        # The first and last letters are looked up only for words no name has as written:
+        # those that may be misspelt (measured on the tuning half: the same recall, a quarter
+        # less time).
+        unknown = [word for word in words if f"w:{word}" not in postings]
+        if unknown:
+            postings.update(self._postings(_keys(unknown)))
         weights = tuple(_rarity(self._total, len(postings.get(f"w:{word}", ()))) for word in words)
         candidates = self._candidates(postings)
         alike = _alike(
@@ -372,7 +379,8 @@ class Screener:
             for key, ids in rows:
                 known[str(key)] = on_names = array("i")
                 on_names.frombytes(ids)
-        return {key: known[key] for key in keys if known[key]}
+        # In key order: the candidates' weights are then summed in the same order every run.
+        return {key: known[key] for key in sorted(keys) if known[key]}
 
     def _candidates(self, postings: dict[str, Sequence[int]]) -> list[_Stored]:
         """The names sharing the most (and rarest) keys with the query's words."""
