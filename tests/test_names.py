@@ -433,3 +433,10 @@ def test_the_evaluation_meets_its_targets_on_the_tuning_half(tmp_path: Path) -> 
     others = [o for o in unlisted if o.query.tuning]
     assert evaluation.recall(variants, names.DEFAULT_THRESHOLD) >= 0.95
     assert evaluation.false_matches(others, names.DEFAULT_THRESHOLD) <= 0.01
+
+
+def test_match_shows_control_characters_in_a_name_as_escapes(runner: CliRunner) -> None:
+    code, out, _ = _run(runner, "match", "Leon\x1b[2J Panetta", "--format", "plain")
+    assert code in (0, 1)  # "2j" is a word of the name as given: a match or not, never obeyed
+    assert "\x1b" not in out
+    assert out.startswith("Leon\\x1b[2J Panetta")
