@@ -3,13 +3,14 @@ every person and organisation loaded, however either is spelled.
 
 A name is folded (any script to ASCII, case, marks), split into words, and stripped of the
 honorifics and the Arabic article that lists write or leave out at will ("Mullah", "al-"). Each
-word is kept in the index under two keys, itself and its Metaphone code, so that a query finds its
-candidates by lookup (Hakkani and Haqqani, Baradur and Baradar, Mohammed and Muhammad share a
-code). Each candidate name is then scored from 0 to 1 against the query: the words of each are
-paired, a pair counting 1 when equal, 0.9 when they sound alike and their edit similarity when
-that is 0.7 or more; the query's words and the name's are each weighed by rarity (a shared
-"Muhammad" says less than a shared "Baradar"), and the score is 0.6 times how much of the query
-the name covers plus 0.4 times how much of the name the query covers. docs/names.md explains it.
+word is kept in the index under four keys: itself, its Metaphone code, its first and its last
+three letters, so that a query finds its candidates by lookup (Hakkani and Haqqani, Baradur and
+Baradar, Mohammed and Muhammad share a code; a typo leaves the first or the last letters alone).
+Each candidate name is then scored from 0 to 1 against the query: the words of each are paired,
+a pair counting 1 when equal, 0.9 when they sound alike and their edit similarity when that is
+0.7 or more; the query's words and the name's are each weighed by rarity (a shared "Muhammad"
+says less than a shared "Baradar"), and the score is 0.6 times how much of the query the name
+covers plus 0.4 times how much of the name the query covers. docs/names.md explains it.
 """
 
 # No `from __future__ import annotations`: NamedTuple would compile each field's annotation string
@@ -88,14 +89,14 @@ _PHONETIC_SIMILARITY = 0.9
 _LENGTH_RATIO = 0.75
 """Words that sound alike count as alike only when about as long."""
 _FUZZY_FLOOR = 0.7
+"""Below this edit similarity two words are not the same word misspelt."""
 _JOINED_FLOOR = 0.85
 """Names whose words are run together or split apart match only when nearly the same."""
-"""Below this edit similarity two words are not the same word misspelt."""
 _QUERY_SHARE = 0.6
 """The weight of how much of the query a name covers; the rest is how much of the name the query
 covers (a listed name often adds a father's name that a query leaves out)."""
 _CANDIDATES = 40
-"""Names scored in full per query: the ones sharing the rarest keys with it."""
+"""Names scored in full per query, at most: the ones sharing the rarest keys with it."""
 _SHARED_SHARE = 0.5
 """Names sharing less than half the key weight the best-sharing name shares are not scored."""
 _COMMON_KEY = 200
