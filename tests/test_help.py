@@ -25,16 +25,20 @@ COMMANDS = _commands(get_command(app))
 def test_the_commands_are_the_documented_ones() -> None:
     assert [" ".join(command) for command in COMMANDS] == [
         "ask",
+        "entities",
         "import ftm",
         "import ofac-sdn",
         "import un-sc",
         "list",
+        "match",
         "paths",
         "search",
         "show",
         "sources",
         "stats",
+        "tags",
         "validate",
+        "who",
     ]
 
 
