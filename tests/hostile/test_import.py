@@ -425,3 +425,21 @@ def test_ids_and_tags_from_symbols_only(tmp_path: Path) -> None:
     packs = ["--facts", tmp_path / "un", "--facts", tmp_path / "ofac", "--facts", tmp_path / "os"]
     valid = tq("validate", "--no-builtin", *packs)
     assert valid.code == 0, valid.err
+
+
+def test_no_record_readable(tmp_path: Path) -> None:
+    xml = tmp_path / "list.xml"
+    xml.write_text(
+        "<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL><DATAID>1</DATAID><FIRST_NAME> </FIRST_NAME>"
+        "<UN_LIST_TYPE>Taliban</UN_LIST_TYPE><REFERENCE_NUMBER>TAi.1</REFERENCE_NUMBER>"
+        "<LISTED_ON>2001-01-01</LISTED_ON></INDIVIDUAL></INDIVIDUALS></CONSOLIDATED_LIST>"
+    )
+
+    code, stdout, stderr = _un_sc(xml, "--out", tmp_path / "p")
+
+    assert (code, stdout) == (3, "")
+    assert stderr == (
+        f"tq: {xml}: none of its 1 record(s) could be read "
+        "(the first, TAi.1: the record has no name)\n"
+    )
+    assert not (tmp_path / "p").exists()

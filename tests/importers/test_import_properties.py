@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import tempfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tqcli.importers import ftm, ofac_sdn
+from tqcli.importers import ftm, ofac_sdn, un_sc
 from tqcli.loader import load
 from tqcli.model import Pack
 
@@ -80,5 +81,45 @@ def test_any_sdn_rows_make_a_valid_pack(rows: list[tuple[str, str, str]]) -> Non
         source.write_bytes(text.encode("latin-1") + b"\x1a")
 
         ofac_sdn.import_sdn(source, Path(folder) / "p")
+
+        _loads_cleanly(Path(folder) / "p")
+
+
+_xml_text = st.text(
+    st.characters(
+        codec="utf-8",
+        exclude_categories=("Cs", "Cc"),
+        exclude_characters="\ufffe\uffff",
+    ),
+    max_size=20,
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(_xml_text.filter(lambda name: name.split()), _xml_text, _xml_text),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_any_un_records_make_a_valid_pack(records: list[tuple[str, str, str]]) -> None:
+    individuals = "".join(
+        f"<INDIVIDUAL><DATAID>{number}</DATAID><FIRST_NAME>{escape(name)}</FIRST_NAME>"
+        f"<UN_LIST_TYPE>Taliban</UN_LIST_TYPE><REFERENCE_NUMBER>TAi.{number}</REFERENCE_NUMBER>"
+        f"<LISTED_ON>2001-01-01</LISTED_ON><COMMENTS1>{escape(comment)}</COMMENTS1>"
+        f"<INDIVIDUAL_ALIAS><QUALITY>Good</QUALITY><ALIAS_NAME>{escape(alias)}</ALIAS_NAME>"
+        "</INDIVIDUAL_ALIAS></INDIVIDUAL>\n"
+        for number, (name, comment, alias) in enumerate(records, start=1)
+    )
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<CONSOLIDATED_LIST dateGenerated="2020-01-01">'
+        f"<INDIVIDUALS>\n{individuals}</INDIVIDUALS><ENTITIES/></CONSOLIDATED_LIST>\n"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "list.xml"
+        source.write_text(xml, encoding="utf-8")
+
+        un_sc.import_list(source, Path(folder) / "p")
 
         _loads_cleanly(Path(folder) / "p")

@@ -121,6 +121,12 @@ def parse(source: Input) -> ParsedList:
             listings[listing.reference] = listing
     if not listings and not skipped:
         raise InvalidInput(f"{path}: the file holds no listings (no INDIVIDUAL or ENTITY record)")
+    if not listings:
+        first = skipped[0]
+        raise InvalidInput(
+            f"{path}: none of its {len(skipped)} record(s) could be read "
+            f"(the first, {first.reference}: {first.reason})"
+        )
     generated = root.get("dateGenerated", "").strip()
     ordered = tuple(
         sorted(listings.values(), key=lambda listing: _reference_key(listing.reference))
