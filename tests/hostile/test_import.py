@@ -295,6 +295,12 @@ def test_interrupted_import(tmp_path: Path) -> None:
         pytest.param("ftm", b"[1, 2, 3]\n", "the file holds no entities", id="ftm-not-objects"),
         pytest.param(
             "ftm",
+            b'{"id": "a"}\n{"id": "b", "schema": "Person", "properties": []}\n',
+            "none of its 2 line(s) could be read (the first, a: the entity has no schema)",
+            id="ftm-nothing-readable",
+        ),
+        pytest.param(
+            "ftm",
             b"[" * 200_000 + b"]" * 200_000 + b"\n",
             "wrong:1: not FollowTheMoney JSON (one object a line)",
             id="ftm-deep-nesting",

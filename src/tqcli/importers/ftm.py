@@ -166,6 +166,12 @@ def parse(source: Input) -> Parsed:
             skipped.append(SkippedRecord(entity_id, str(error)))
     if is_delta is None:
         raise InvalidInput(f"{source.name}: the file holds no entities")
+    if not upserts and not deletions:  # never replace an import with nothing
+        first = skipped[0]
+        raise InvalidInput(
+            f"{source.name}: none of its {len(skipped)} line(s) could be read "
+            f"(the first, {first.reference}: {first.reason})"
+        )
     return Parsed(is_delta, tuple(upserts), tuple(deletions), tuple(skipped))
 
 
