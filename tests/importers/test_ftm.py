@@ -178,3 +178,18 @@ def test_a_dry_run_of_a_delta_writes_nothing(runner: CliRunner, tmp_path: Path) 
     assert code == 4
     assert "amended NK-Alpha1: alias" in stdout
     assert files(out) == before
+
+
+def test_ids_that_differ_only_in_case_are_not_merged(tmp_path: Path) -> None:
+    source = tmp_path / "e.ftm.json"
+    source.write_text(
+        '{"id": "NK-ab", "schema": "Person", "properties": {"name": ["One"]}}\n'
+        '{"id": "NK-AB", "schema": "Person", "properties": {"name": ["Two"]}}\n'
+    )
+
+    report = ftm.import_ftm(source, tmp_path / "os")
+
+    assert [(s.reference, s.reason) for s in report.skipped] == [
+        ("NK-ab", "its tq id 'os-nk-ab' is 'NK-AB''s already")
+    ]
+    assert load([Pack("os", tmp_path / "os", "--facts")]).catalog.entities["os-nk-ab"].name == "Two"

@@ -377,7 +377,9 @@ def import_ftm(file: str | Path, out: Path, *, dry_run: bool = False) -> ImportR
     skipped = list(parsed.skipped)
     for key in list(state):
         if (other := slugs.setdefault(entity_id(key), key)) != key:
-            skipped.append(SkippedRecord(key, f"its id differs from {other!r} only in case"))
+            skipped.append(
+                SkippedRecord(key, f"its tq id {entity_id(key)!r} is {other!r}'s already")
+            )
             del state[key]
     schemata = sorted(
         {entity.schema for entity in state.values()} | {e.schema for e in previous.values()}
