@@ -48,8 +48,19 @@ class Scores:
 
 
 _MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def _folded_words(text: str) -> str:
@@ -95,11 +106,7 @@ def evaluate(
     for question in data["question"]:
         ids = list(rank(question["text"]))[:10]
         position = next(
-            (
-                n
-                for n, fact_id in enumerate(ids, 1)
-                if answers_question(index, question, fact_id)
-            ),
+            (n for n, fact_id in enumerate(ids, 1) if answers_question(index, question, fact_id)),
             None,
         )
         ranks.append(position)
@@ -119,7 +126,14 @@ def evaluate(
 
 
 def ask_ranker(index: Index) -> Callable[[str], list[str]]:
-    return lambda question: [hit.fact.id for hit in answer(index, question, limit=10).hits]
+    """`tq ask`'s facts, when it gives an answer; none when it declines or answers only in part
+    (a partial answer is not offered as the answer, so it neither answers nor misleads)."""
+
+    def rank(question: str) -> list[str]:
+        found = answer(index, question, limit=10)
+        return [hit.fact.id for hit in found.hits] if found.answered else []
+
+    return rank
 
 
 def bm25_ranker(index: Index) -> Callable[[str], list[str]]:

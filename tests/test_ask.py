@@ -29,7 +29,9 @@ def test_the_answer_comes_first_with_its_value_and_source(runner: CliRunner) -> 
 
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0] == "Answer: reportedly 20,000,000 US dollars a year"
+    assert (
+        lines[0] == "Answer: reportedly 20,000,000 US dollars a year, according to The Independent"
+    )
     assert lines[2].startswith("  Source: The Independent")
     assert "Also relevant:" in result.stdout
 
@@ -44,6 +46,87 @@ def test_json_answers_are_ranked_fact_objects_with_scores(runner: CliRunner) -> 
     assert [fact["id"] for fact in answers][:1] == ["panetta-taliban-are-terrorists"]
     assert len(answers) == 2
     assert answers[0]["score"] >= answers[1]["score"] > 0
+
+
+def test_json_says_how_each_fact_answers_the_question(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app, ["ask", "How much did bin Laden pay the Taliban each year?", "--json", "--limit", "2"]
+    )
+
+    first = json.loads(result.stdout)[0]
+    assert result.exit_code == 0
+    assert (first["id"], first["match"], first["unmatched"]) == (
+        "al-qaeda-paid-taliban-20m-a-year",
+        "answer",
+        [],
+    )
+    assert (
+        first["answer"] == "reportedly 20,000,000 US dollars a year, according to The Independent"
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id", "short"),
+    [
+        ("When was resolution 1267 adopted?", "un-resolution-1267", "1999-10-15"),
+        ("Who said the Taliban are terrorists?", "panetta-taliban-are-terrorists", "Leon Panetta"),
+        (
+            "What did Ben Wallace say about al-Qaeda?",
+            "wallace-al-qaeda-will-come-back",
+            "al-Qaeda will probably come back",
+        ),
+    ],
+)
+def test_the_short_answer_fits_the_question(question: str, fact_id: str, short: str) -> None:
+    found = answer(BUILTIN, question)
+
+    assert found.answered
+    assert (found.hits[0].fact.id, found.replies[0].answer) == (fact_id, short)
+
+
+def test_a_related_fact_that_does_not_answer_is_marked_partial(runner: CliRunner) -> None:
+    """The pack says how long the Taliban ruled and what al-Qaeda paid them a year, but nothing
+    of a budget: a fact sharing "Taliban" and "annual" with the question is not its answer."""
+    result = runner.invoke(app, ["ask", "What is the Taliban's annual budget?", "--json"])
+
+    found = json.loads(result.stdout)
+    assert result.exit_code == 1
+    assert found and {fact["match"] for fact in found} == {"partial"}
+    assert "budget" in found[0]["unmatched"]
+    assert result.stderr.startswith("tq: no fact answers the whole question")
+
+
+def test_a_partial_answer_is_labelled_so_in_human_output(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["ask", "What is the Taliban's annual budget?", "--limit", "1"])
+
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Partial answer: ")
+    assert lines[1] == "  Does not cover: budget"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many US soldiers died in Afghanistan?",  # the pack counts 9/11's dead, not soldiers
+        "How many people live in Kabul?",
+    ],
+)
+def test_a_figure_must_count_what_is_asked(question: str) -> None:
+    found = answer(BUILTIN, question)
+
+    assert not found.answered
+
+
+def test_general_english_frequency_tells_content_from_function_words() -> None:
+    from tqcli.wordweights import RARE, _from_api, zipf
+
+    values = zipf(["the", "budget", "kabul", "zzqxj"])
+    assert values["the"] > 7 > values["budget"] > 4 > values["kabul"] > RARE
+    assert values["zzqxj"] == RARE
+    api = _from_api({"the", "budget", "kabul"})  # the slow path gives the same values
+    assert {word: round(value, 1) for word, value in api.items()} == {
+        word: round(values[word], 1) for word in ("the", "budget", "kabul")
+    }
 
 
 def test_no_answer_is_said_plainly(runner: CliRunner) -> None:
@@ -105,7 +188,7 @@ def test_answer_quality_floor() -> None:
     """The floor CI enforces on the question set (see bench/evaluate_ask.py for the figures)."""
     scores = evaluate(ask_ranker(BUILTIN), REPO / "tests" / "eval" / "ask-questions.toml")
 
-    assert scores.recall_at_1 >= 0.90, scores.misses
+    assert scores.recall_at_1 >= 0.93, scores.misses
     assert scores.recall_at_3 >= 0.97, scores.misses
     assert scores.false_answers == 0
     assert scores.unanswerable >= 10

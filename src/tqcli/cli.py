@@ -526,7 +526,10 @@ def ask(
 
     renderer = _renderer(as_json, as_jsonl, fmt, color)
     catalog, found = _ask(facts, no_builtin, no_cache, lambda index: answer(index, question, limit))
-    renderer.answers(found.hits, catalog)
+    renderer.answers(found, catalog)
+    if found.hits and not found.answered:
+        say("tq: no fact answers the whole question; the nearest are marked partial")
+        raise typer.Exit(ExitCode.NO_RESULTS)
     if not found.hits:
         say("tq: no answer in the loaded facts")
         if found.suggestions:

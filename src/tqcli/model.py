@@ -537,6 +537,28 @@ class ImportReport:
     """Records left out, each with its reason."""
 
 
+class Match(str, Enum):
+    """How far a fact answers a question."""
+
+    ANSWER = "answer"
+    """It accounts for what the question asks about, and is the kind of answer asked for."""
+    PARTIAL = "partial"
+    """It is related, but leaves part of the question unanswered."""
+
+
+@dataclass(frozen=True)
+class Reply:
+    """How one fact answers a question."""
+
+    match: Match
+    """Whether it answers the question or only part of it."""
+    answer: str
+    """The short answer: a figure with its unit, hedge and attribution, a quote's words, a date
+    for "when", an entity's name for "who"; otherwise the claim."""
+    unmatched: tuple[str, ...] = ()
+    """Words of the question the fact does not account for (empty for a full answer)."""
+
+
 @dataclass(frozen=True)
 class Answers:
     """What `tq ask` found: the best answers first, or suggestions when there is none."""
@@ -545,3 +567,10 @@ class Answers:
     """The answers, best first, each with its score; empty when the packs hold no answer."""
     suggestions: tuple[str, ...]
     """Topics near the question, offered when there is no answer."""
+    replies: tuple[Reply, ...] = ()
+    """How each hit answers the question, one per hit, in the same order."""
+
+    @property
+    def answered(self) -> bool:
+        """Whether some fact answers the question (not only part of it)."""
+        return any(reply.match is Match.ANSWER for reply in self.replies)

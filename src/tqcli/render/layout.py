@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from tqcli.model import (
     Agreement,
+    Answers,
     Catalog,
     Citation,
     Fact,
@@ -19,8 +20,10 @@ from tqcli.model import (
     ImportReport,
     LoadReport,
     Location,
+    Match,
     Pack,
     Quote,
+    Reply,
     Sanction,
     Source,
     SourceUse,
@@ -135,16 +138,22 @@ def _entity_particulars(entity_id: str, catalog: Catalog) -> Iterator[Line]:
         yield _line(Span("same as: ", "label"), linked, indent=2)
 
 
-def answer_block(hit: Hit, catalog: Catalog) -> list[Line]:
-    """The best answer: its key value up front (a figure, a quote and its speaker), then the
-    claim, sources and curator notes."""
+def answer_block(hit: Hit, reply: Reply, catalog: Catalog) -> list[Line]:
+    """The best answer: the short answer up front (a figure with who says so, a quote and its
+    speaker, a date, who), then the claim, sources and curator notes. A partial answer is
+    labelled so, and names the question's words it does not cover."""
     fact = hit.fact
     values = key_values(fact, catalog)
-    if isinstance(fact.details, Figure | Quote):
+    if isinstance(fact.details, Quote):
         headline, rest = " ".join(values), []
     else:
-        headline, rest = printable(fact.claim), values
-    lines = [_line(Span("Answer: ", "label"), Span(headline, "claim"))]
+        headline = printable(reply.answer)
+        rest = [] if isinstance(fact.details, Figure) else values
+    label = "Answer: " if reply.match is Match.ANSWER else "Partial answer: "
+    lines = [_line(Span(label, "label"), Span(headline, "claim"))]
+    if reply.unmatched:
+        missing = printable(", ".join(reply.unmatched))
+        lines.append(_line(Span("Does not cover: ", "label"), missing, indent=1))
     if headline != printable(fact.claim):
         lines.append(_line(printable(fact.claim), indent=1))
     lines.extend(_line(Span(text, "value"), indent=1) for text in rest)
@@ -390,14 +399,16 @@ class HumanRenderer:
                 self.print_gap()
             self.print_lines(fact_block(hit, catalog, full=full))
 
-    def answers(self, hits: Sequence[Hit], catalog: Catalog) -> None:
-        for number, hit in enumerate(hits):
+    def answers(self, found: Answers, catalog: Catalog) -> None:
+        for number, (hit, reply) in enumerate(zip(found.hits, found.replies, strict=True)):
             if number:
                 self.print_gap()
             if number == 1:
                 self.print_lines([_line(Span("Also relevant:", "label"))])
             block = (
-                answer_block(hit, catalog) if number == 0 else fact_block(hit, catalog, full=False)
+                answer_block(hit, reply, catalog)
+                if number == 0
+                else fact_block(hit, catalog, full=False)
             )
             self.print_lines(block)
 
