@@ -91,7 +91,8 @@ def test_a_related_fact_that_does_not_answer_is_marked_partial(runner: CliRunner
 
     found = json.loads(result.stdout)
     assert result.exit_code == 1
-    assert found and {fact["match"] for fact in found} == {"partial"}
+    assert found
+    assert {fact["match"] for fact in found} == {"partial"}
     assert "budget" in found[0]["unmatched"]
     assert result.stderr.startswith("tq: no fact answers the whole question")
 
@@ -120,12 +121,12 @@ def test_a_figure_must_count_what_is_asked(question: str) -> None:
 def test_general_english_frequency_tells_content_from_function_words() -> None:
     from tqcli.wordweights import RARE, _from_api, zipf
 
-    values = zipf(["the", "budget", "kabul", "zzqxj"])
-    assert values["the"] > 7 > values["budget"] > 4 > values["kabul"] > RARE
-    assert values["zzqxj"] == RARE
-    api = _from_api({"the", "budget", "kabul"})  # the slow path gives the same values
+    values = zipf(["the", "people", "budget", "kabul", "zzqxj"])
+    assert values["the"] > 7 > values["people"] > 6 > 5 > values["budget"] > 4
+    assert values["kabul"] == values["zzqxj"] == RARE  # rarer than COMMON: fully content words
+    api = _from_api({"the", "people", "budget", "kabul"})  # the slow path agrees
     assert {word: round(value, 1) for word, value in api.items()} == {
-        word: round(values[word], 1) for word in ("the", "budget", "kabul")
+        word: round(values[word], 1) for word in ("the", "people", "budget")
     }
 
 
@@ -192,6 +193,18 @@ def test_answer_quality_floor() -> None:
     assert scores.recall_at_3 >= 0.97, scores.misses
     assert scores.false_answers == 0
     assert scores.unanswerable >= 10
+
+
+def test_blind_set_floor() -> None:
+    """The floor CI keeps on questions written blind (never tuned on): what was measured at the
+    end of issue 11 (recall@1 0.593, recall@3 0.630, 4 of 24 unanswerable answered), less a
+    small margin. Raise it as the pack grows; see docs/ask-evaluation.md."""
+    scores = evaluate(ask_ranker(BUILTIN), REPO / "tests" / "eval" / "blind-1.toml", BUILTIN)
+
+    assert scores.recall_at_1 >= 0.57
+    assert scores.recall_at_3 >= 0.60
+    assert scores.false_answers <= 5
+    assert scores.unanswerable >= 20
 
 
 def test_the_question_set_names_only_real_facts() -> None:

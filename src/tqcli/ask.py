@@ -91,7 +91,7 @@ _SYNONYMS: dict[str, frozenset[str]] = {
 }
 _SYNONYM_CREDIT = 0.8
 """What a word's synonym counts for, against the word itself."""
-_CANDIDATES = 25
+_CANDIDATES = 15
 _MAX_WORDS = 40
 _BOOST = 1.6
 _ANSWER_COVERAGE = 0.6

@@ -14,15 +14,15 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
+COMMON = 4.0
+"""Words at least this common are looked up; rarer ones are given RARE."""
 RARE = 3.0
-"""The Zipf value given to a word the list does not hold (rarer than about 1 in a million)."""
+"""The Zipf value given to a word rarer than COMMON (or not in the list at all)."""
 
 
 def zipf(words: Iterable[str]) -> dict[str, float]:
-    """Each word's Zipf frequency in English: 7.7 for "the", ~5 for "budget", under 3 if rare.
-
-    Words are looked up as given (lower-case, unstemmed); unknown words get RARE.
-    """
+    """Each word's Zipf frequency in English: 7.7 for "the", ~5 for "budget"; RARE for a word
+    rarer than COMMON ("Kabul"). Words are looked up as given (lower-case, unstemmed)."""
     wanted = set(words)
     found = _from_data_file(frozenset(wanted))
     if found is None:
@@ -43,18 +43,24 @@ def _from_data_file(words: frozenset[str]) -> dict[str, float] | None:
     path = Path(spec.origin).parent / "data" / "small_en.msgpack.gz"
     try:
         import msgpack  # type: ignore[import-untyped]
-
-        with gzip.open(path) as stream:
-            buckets = msgpack.load(stream, raw=False, use_list=False, strict_map_key=False)
-    except (OSError, ValueError, ImportError, EOFError):
-        return None
-    if not buckets or buckets[0] != {"format": "cB", "version": 1}:
+    except ImportError:
         return None
     found: dict[str, float] = {}
-    for centibels, bucket in enumerate(buckets[1:]):
-        for word in words.intersection(bucket):
-            # A word in bucket n occurs with frequency 10^(-n/100); Zipf is log10 per billion.
-            found.setdefault(word, round(9 - centibels / 100, 2))
+    try:
+        with gzip.open(path) as stream:
+            buckets = msgpack.Unpacker(stream, raw=False, use_list=False, strict_map_key=False)
+            count = buckets.read_array_header()
+            if count < 1 or buckets.unpack() != {"format": "cB", "version": 1}:
+                return None
+            # Only words commoner than COMMON matter (rarer ones all count fully): the buckets
+            # beyond it are never read, which halves the time.
+            for centibels in range(min(count - 1, round((9 - COMMON) * 100) + 1)):
+                bucket = buckets.unpack()
+                for word in words.intersection(bucket):
+                    # Bucket n holds words of frequency 10^(-n/100): Zipf is log10 per billion.
+                    found.setdefault(word, round(9 - centibels / 100, 2))
+    except (OSError, ValueError, EOFError, msgpack.UnpackException):
+        return None
     return found
 
 
@@ -63,4 +69,4 @@ def _from_api(words: set[str]) -> dict[str, float]:
         from wordfreq import zipf_frequency
     except ImportError:  # not installed: every word counts as a content word
         return {}
-    return {word: value for word in words if (value := zipf_frequency(word, "en")) > 0}
+    return {word: value for word in words if (value := zipf_frequency(word, "en")) >= COMMON}
