@@ -122,7 +122,8 @@ def test_general_english_frequency_tells_content_from_function_words() -> None:
     from tqcli.wordweights import RARE, _from_api, zipf
 
     values = zipf(["the", "people", "budget", "kabul", "zzqxj"])
-    assert values["the"] > 7 > values["people"] > 6 > 5 > values["budget"] > 4
+    assert values["the"] > 7 > values["people"] > 6
+    assert 5 > values["budget"] > 4
     assert values["kabul"] == values["zzqxj"] == RARE  # rarer than COMMON: fully content words
     api = _from_api({"the", "people", "budget", "kabul"})  # the slow path agrees
     assert {word: round(value, 1) for word, value in api.items()} == {
