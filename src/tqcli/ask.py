@@ -23,12 +23,14 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from tqcli.errors import BadRequest
+from tqcli.figures import figure_text
 from tqcli.index import Index
 from tqcli.model import (
+    Agreement,
     Answers,
     Catalog,
     EntityKind,
@@ -40,12 +42,19 @@ from tqcli.model import (
     Match,
     Quote,
     Reply,
+    Sanction,
 )
 from tqcli.textnorm import fold, stem, tokens
 
+
+def _stems(words: str) -> list[str]:
+    """The stems of space-separated lower-case ASCII words (a word list of this module)."""
+    return [stem(word) for word in words.split()]
+
+
 # Words that carry the question's grammar, not its subject (stemmed, as the index is).
 _FUNCTION_WORDS = frozenset(
-    tokens(
+    _stems(
         "a an the of to in on at for by with from and or but is are was were be been being do "
         "does did done has have had what which who whom whose when where why how much many any "
         "some this that these those it its they them their there here about me tell please can "
@@ -87,7 +96,7 @@ _SYNONYM_GROUPS = (
     "money dollar dollars cost funds funding",
 )
 _SYNONYMS: dict[str, frozenset[str]] = {
-    word: group for group in (frozenset(tokens(line)) for line in _SYNONYM_GROUPS) for word in group
+    word: group for group in (frozenset(_stems(line)) for line in _SYNONYM_GROUPS) for word in group
 }
 _SYNONYM_CREDIT = 0.8
 """What a word's synonym counts for, against the word itself."""
@@ -147,14 +156,14 @@ _KIND_CUES: tuple[tuple[re.Pattern[str], FactKind], ...] = (
 # Words that say what kind of answer is wanted rather than what it is about: once the question's
 # form has said it ("Blinken quote on ...", "number of ..."), a fact need not contain them.
 _CUE_WORDS = {
-    Wants.FIGURE: frozenset(tokens("number amount total count sum figure figures")),
+    Wants.FIGURE: frozenset(_stems("number amount total count sum figure figures")),
     Wants.QUOTE: frozenset(
-        tokens(
+        _stems(
             "quote quotes quoted say said says tell told write wrote think call describe mean "
             "word words"
         )
     ),
-    Wants.DATE: frozenset(tokens("date year month day")),
+    Wants.DATE: frozenset(_stems("date year month day")),
 }
 _MONTHS = (
     "January",
@@ -172,8 +181,7 @@ _MONTHS = (
 )
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(NamedTuple):
     """A question as read: what it wants, and its content words with their weights."""
 
     text: str
@@ -205,14 +213,16 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         raise BadRequest(
             "ask needs a question in words, e.g. tq ask 'Who signed the Doha agreement?'"
         )
-    read = read_question(index, question)
+    lookups = _Lookups(index)
+    read = read_question(index, question, lookups)
     if not read.weights:
         return Answers((), tuple(index.top_tags(5)))
     words = sorted(set().union(*map(read.group, read.weights)))
     candidates = list(index.ranked(words, Filters(), _CANDIDATES))
     if not candidates:
         return Answers((), tuple(index.top_tags(5)))
-    judged = [_judge(read, hit, index.catalog) for hit in candidates]
+    lookups.names(hit.fact for hit in candidates)
+    judged = [_judge(read, hit, lookups) for hit in candidates]
     judged.sort(key=lambda item: (item.reply.match is not Match.ANSWER, -item.score))
     if max(item.coverage for item in judged) < _PARTIAL_COVERAGE:
         return Answers((), _suggestions(index, candidates))
@@ -224,9 +234,40 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     )
 
 
-def read_question(index: Index, question: str) -> Question:
+class _Lookups:
+    """The index lookups answering one question needs, each made once."""
+
+    def __init__(self, index: Index) -> None:
+        self.catalog = index.catalog
+        self.facts = max(index.facts_count(), 1)
+        self._index = index
+        self._frequency: dict[str, int] = {}
+        self._names: dict[str, frozenset[str]] = {}
+
+    def frequency(self, word: str) -> int:
+        """How many facts use the (folded, stemmed) word."""
+        if word not in self._frequency:
+            self._frequency[word] = self._index.frequency(word)
+        return self._frequency[word]
+
+    def names(self, facts: Iterable[Fact]) -> None:
+        """Read the names of every entity these facts name, at once."""
+        wanted = {entity_id for fact in facts for entity_id in fact.entities()} - self._names.keys()
+        found = self._index.entity_names(sorted(wanted))
+        for entity_id in wanted:
+            words = tokens(" ".join(found.get(entity_id, [entity_id])))
+            self._names[entity_id] = frozenset(words) - _FUNCTION_WORDS
+
+    def name_words(self, entity_id: str) -> frozenset[str]:
+        """The words of all an entity's names and aliases, once names() has read them."""
+        return self._names.get(entity_id, frozenset())
+
+
+def read_question(index: Index, question: str, lookups: _Lookups | None = None) -> Question:
     """What the question wants, and its content words weighted by general-English rarity."""
-    from tqcli.wordweights import zipf
+    from tqcli.wordweights import RARE
+
+    lookups = lookups or _Lookups(index)
 
     folded = " ".join(re.findall(r"\w+", fold(question)))
     spelled: dict[str, str] = {}
@@ -236,7 +277,7 @@ def read_question(index: Index, question: str) -> Question:
         if word in _FUNCTION_WORDS or word in seen:
             continue
         seen.add(word)
-        spelled.setdefault(_corrected(index, word), raw)
+        spelled.setdefault(_corrected(index, lookups, word), raw)
         if len(seen) >= _MAX_WORDS:
             break
     counted: tuple[str, ...] = ()
@@ -255,13 +296,13 @@ def read_question(index: Index, question: str) -> Question:
         wants = Wants.ANYTHING
     cues = _CUE_WORDS.get(wants, frozenset())
     spelled = {word: raw for word, raw in spelled.items() if word not in cues}
-    frequency = zipf(spelled.values())
-    facts = max(index.facts_count(), 1)
+    known = index.english_zipf(list(spelled.values()))
+    frequency = {raw: known.get(raw, RARE) for raw in spelled.values()}
     weights = {
         word: (1.0 if raw.isdigit() else min(1.0, max(0.2, (7.0 - frequency[raw]) / 2.5)))
         # A word found in most of the loaded facts (their subject, "Taliban") tells them apart
         # less: it counts up to half less.
-        * (1 - 0.5 * index.frequency(word) / facts)
+        * (1 - 0.5 * lookups.frequency(word) / lookups.facts)
         for word, raw in spelled.items()
     }
     speaker = tuple(word for word in speaker if word in weights)
@@ -275,7 +316,7 @@ def read_question(index: Index, question: str) -> Question:
         ]
         head = phrase[-1] if phrase else None
     kinds = frozenset(kind for pattern, kind in _KIND_CUES if pattern.search(folded))
-    rarity = {word: _pack_rarity(index, read_group(word)) for word in weights}
+    rarity = {word: _pack_rarity(lookups, read_group(word)) for word in weights}
     return Question(folded, wants, weights, spelled, counted, head, speaker, kinds, rarity)
 
 
@@ -298,25 +339,25 @@ def read_group(word: str) -> frozenset[str]:
     return _SYNONYMS.get(word, frozenset({word}))
 
 
-def _pack_rarity(index: Index, group: frozenset[str]) -> float:
+def _pack_rarity(lookups: _Lookups, group: frozenset[str]) -> float:
     """How rare a word (with its synonyms) is in the loaded facts: what it adds to the ranking."""
-    total = max(index.facts_count(), 1)
-    return math.log(1 + total / (1 + max(index.frequency(member) for member in group)))
+    used = max(lookups.frequency(member) for member in group)
+    return math.log(1 + lookups.facts / (1 + used))
 
 
-@dataclass(frozen=True)
-class _Judged:
+class _Judged(NamedTuple):
     hit: Hit
     coverage: float
     score: float
     reply: Reply
 
 
-def _judge(question: Question, hit: Hit, catalog: Catalog) -> _Judged:
+def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     """How far the fact answers the question, and how it ranks."""
     fact = hit.fact
-    own = _own_words(fact, catalog)
-    named = dict(_entity_words(fact, catalog))
+    catalog = lookups.catalog
+    own = _own_words(fact)
+    named = {entity_id: lookups.name_words(entity_id) for entity_id in fact.entities()}
     # What the fact is about in its curators' words: its tags and its id.
     labelled = own | set(tokens(" ".join((*fact.tags, fact.id.replace("-", " ")))))
     topic = labelled.union(*named.values()) if named else labelled
@@ -403,11 +444,26 @@ def _kind(entity_id: str, catalog: Catalog) -> EntityKind | None:
     return entity.kind if entity else None
 
 
-def _own_words(fact: Fact, catalog: Catalog) -> set[str]:
-    """The fact's own words: claim, key values (figure, quote and speaker, measures ...), date."""
-    from tqcli.render.layout import key_values
-
-    parts = [fact.claim, *key_values(fact, catalog)]
+def _own_words(fact: Fact) -> set[str]:
+    """The fact's own words: claim, details (figure, quoted words, measures, commitments ...),
+    date. The names of the entities it refers to are not among them."""
+    details = fact.details
+    parts = [fact.claim]
+    if isinstance(details, Figure):
+        parts.append(figure_text(details))
+    elif isinstance(details, Quote):
+        parts += [details.text, details.speaker_role or "", details.medium or ""]
+    elif isinstance(details, Sanction):
+        # Field names are words too, as the fact is shown: "what measures did ... impose".
+        parts += [details.authority, details.instrument, details.remarks or ""]
+        parts += ["committee", details.committee] if details.committee else []
+        parts += ["measures", *details.measures] if details.measures else []
+        parts += ["list", details.list_name] if details.list_name else []
+        parts += ["reference", details.reference] if details.reference else []
+    elif isinstance(details, Agreement):
+        parts += [details.name, details.place or "", "commitments", *details.commitments]
+    else:
+        parts.append(details.place or "")
     if fact.date is not None:
         parts.append(str(fact.date.year))
         if fact.date.month:
@@ -415,18 +471,8 @@ def _own_words(fact: Fact, catalog: Catalog) -> set[str]:
     return set(tokens(" ".join(parts)))
 
 
-def _entity_words(fact: Fact, catalog: Catalog) -> Iterable[tuple[str, frozenset[str]]]:
-    """Each entity the fact names, with the words of all its names and aliases."""
-    for entity_id in fact.entities():
-        entity = catalog.entities.get(entity_id)
-        names = entity.names if entity else (entity_id,)
-        yield entity_id, frozenset(tokens(" ".join(names))) - _FUNCTION_WORDS
-
-
 def _short_answer(question: Question, fact: Fact, who: Sequence[str], catalog: Catalog) -> str:
     """The answer in a few words: see Reply.answer."""
-    from tqcli.render.layout import figure_text
-
     details = fact.details
     if question.wants is Wants.SOMEONE and who:
         return "; ".join(_name(catalog, entity_id) for entity_id in who)
@@ -455,9 +501,9 @@ def _name(catalog: Catalog, entity_id: str) -> str:
     return entity.name if entity else entity_id
 
 
-def _corrected(index: Index, word: str) -> str:
+def _corrected(index: Index, lookups: _Lookups, word: str) -> str:
     """The word, or the indexed word it is most likely a misspelling of."""
-    if word in _SYNONYMS or word.isdigit() or len(word) < 5 or index.frequency(word):
+    if word in _SYNONYMS or word.isdigit() or len(word) < 5 or lookups.frequency(word):
         return word
     import difflib
 

@@ -40,7 +40,7 @@ from tqcli.model import (
 )
 from tqcli.textnorm import did_you_mean, fold, token_columns, tokens
 
-SCHEMA_VERSION = "5"  # bump whenever what is stored, or how text is folded, changes
+SCHEMA_VERSION = "6"  # bump whenever what is stored, or how text is folded, changes
 CACHE_DIR_VARIABLE = "TQ_CACHE_DIR"
 # Relative weights of the searchable columns in BM25 ranking, in column order.
 _COLUMNS = ("id", "claim", "tags", "names", "sources", "notes", "details")
@@ -61,6 +61,7 @@ CREATE TABLE facts (
 CREATE TABLE fact_tags (seq INTEGER NOT NULL, tag TEXT NOT NULL);
 CREATE TABLE fact_sources (seq INTEGER NOT NULL, source_id TEXT NOT NULL);
 CREATE TABLE fact_entities (seq INTEGER NOT NULL, entity_id TEXT NOT NULL);
+CREATE TABLE english_words (word TEXT PRIMARY KEY, zipf REAL NOT NULL) WITHOUT ROWID;
 CREATE VIRTUAL TABLE fact_text USING fts5({", ".join(_COLUMNS)}, content='', tokenize='unicode61');
 """
 _INDEXES = """
@@ -259,6 +260,9 @@ def _fill(
             )
         stage("writing the index")
         connection.executescript(_INDEXES)
+        from tqcli.wordweights import common_words  # for tq ask, read once here, not per question
+
+        connection.executemany("INSERT INTO english_words VALUES (?, ?)", common_words())
         connection.executemany(
             "INSERT INTO meta VALUES (?, ?)",
             (("schema", SCHEMA_VERSION), ("fingerprint", fingerprint)),
@@ -657,6 +661,26 @@ class Index:
             "SELECT doc FROM temp.words WHERE term = ?", (word,)
         ).fetchone()
         return int(row[0]) if row else 0
+
+    def english_zipf(self, words: Sequence[str]) -> dict[str, float]:
+        """The general-English Zipf frequency of those words common enough to be kept (see
+        tqcli.wordweights); the others are rarer."""
+        wanted = list(dict.fromkeys(words))[:500]
+        sql = f"SELECT word, zipf FROM english_words WHERE word IN ({', '.join('?' * len(wanted))})"
+        return {str(word): float(zipf) for word, zipf in self._connection.execute(sql, wanted)}
+
+    def entity_names(self, entity_ids: Sequence[str]) -> dict[str, list[str]]:
+        """Each entity's id, name and aliases, folded (as --about matches them), without
+        decoding the entities."""
+        wanted = list(dict.fromkeys(entity_ids))[:500]
+        sql = (
+            "SELECT entity_id, name FROM entity_names "
+            f"WHERE entity_id IN ({', '.join('?' * len(wanted))})"
+        )
+        names: dict[str, list[str]] = {}
+        for entity_id, name in self._connection.execute(sql, wanted):
+            names.setdefault(str(entity_id), []).append(str(name))
+        return names
 
     def words_like(self, word: str) -> list[tuple[str, int]]:
         """Indexed words that could be word misspelt: same first letter, similar length."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from tqcli.figures import figure_text
 from tqcli.model import (
     Agreement,
     Answers,
@@ -263,25 +264,6 @@ def key_values(fact: Fact, catalog: Catalog) -> list[str]:
     span = f"{fact.date} to {details.end}" if details.end and fact.date else ""
     text = " · ".join(part for part in (span, details.place or "") if part)
     return [printable(text)] if text else []
-
-
-def figure_text(figure: Figure) -> str:
-    """A figure in words: "at least 15 Afghan provinces", "200–500 men"."""
-    if figure.value is not None:
-        number = format_number(figure.value)
-    elif figure.min is not None and figure.max is not None:
-        number = f"{format_number(figure.min)}–{format_number(figure.max)}"
-    elif figure.min is not None:
-        number = f"{format_number(figure.min)} or more"
-    else:
-        assert figure.max is not None, "the loader requires value, min or max"
-        number = f"up to {format_number(figure.max)}"
-    return " ".join(part for part in (figure.qualifier, number, figure.unit) if part)
-
-
-def format_number(number: float) -> str:
-    """A number with thousands separators, without a trailing ".0"."""
-    return f"{int(number):,}" if float(number).is_integer() else f"{number:,}"
 
 
 def _entity_name(catalog: Catalog, entity_id: str) -> str:
