@@ -18,6 +18,7 @@ The CI floor (tests/test_ask.py) runs the same evaluation on the tuning set.
 from __future__ import annotations
 
 import argparse
+import calendar
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -43,24 +44,12 @@ class Scores:
     recall_at_3: float
     mrr: float
     false_answers: int
+    declined: int  # answerable questions given no answer at all (declined, or only partial)
     unanswerable: int
     misses: tuple[tuple[str, int | None], ...]  # questions not answered first, with their rank
 
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+_MONTHS = list(calendar.month_name)[1:]
 
 
 def _folded_words(text: str) -> str:
@@ -103,8 +92,10 @@ def evaluate(
     data = tomli.loads(questions.read_text(encoding="utf-8"))
     ranks: list[int | None] = []
     misses = []
+    declined = 0
     for question in data["question"]:
         ids = list(rank(question["text"]))[:10]
+        declined += not ids
         position = next(
             (n for n, fact_id in enumerate(ids, 1) if answers_question(index, question, fact_id)),
             None,
@@ -120,6 +111,7 @@ def evaluate(
         recall_at_3=sum(1 for r in ranks if r is not None and r <= 3) / total,
         mrr=sum(1 / r for r in ranks if r is not None) / total,
         false_answers=false_answers,
+        declined=declined,
         unanswerable=len(unanswerable),
         misses=tuple(misses),
     )
@@ -154,17 +146,17 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true")
     options = parser.parse_args()
     index = in_memory(packs_in_effect([], environ={}))
-    print("| ranker | recall@1 | recall@3 | MRR | unanswerable answered |")
-    print("| --- | ---: | ---: | ---: | ---: |")
+    print("| ranker | recall@1 | recall@3 | MRR | unanswerable answered | answerable declined |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for name, ranker in (("tq ask", ask_ranker(index)), ("BM25 baseline", bm25_ranker(index))):
         scores = evaluate(ranker, options.questions, index)
         print(
             f"| {name} | {scores.recall_at_1:.3f} | {scores.recall_at_3:.3f} | {scores.mrr:.3f} "
-            f"| {scores.false_answers} of {scores.unanswerable} |"
+            f"| {scores.false_answers} of {scores.unanswerable} | {scores.declined} |"
         )
         if options.verbose:
             for text, position in scores.misses:
-                print(f"|   {name} miss: {text} | rank {position} | | | |")
+                print(f"|   {name} miss: {text} | rank {position} | | | | |")
 
 
 if __name__ == "__main__":

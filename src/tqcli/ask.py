@@ -66,7 +66,8 @@ _FUNCTION_WORDS = frozenset(
 # Words people use for the same thing, as news writing varies them. A question's word also
 # matches its group ("died" finds "killed"), for a little less than the word itself.
 _SYNONYM_GROUPS = (
-    "kill killed die died dead death toll fatality fatalities",
+    # Casualty reporting, the pack's subject: the dead are also "victims" and "lives" lost.
+    "kill killed die died dead death toll fatality fatalities victim victims",
     "injure injured injury wounded wound hurt",
     "pay paid payment",
     "annual annually yearly year",
@@ -94,6 +95,11 @@ _SYNONYM_GROUPS = (
     "ban embargo prohibit",
     "freeze froze frozen",
     "money dollar dollars cost funds funding",
+    # A country and its adjective name the same party ("American troops", "the US").
+    "america american americans us usa",
+    "britain british uk",
+    "pakistan pakistani",
+    "qatar qatari",
 )
 _SYNONYMS: dict[str, frozenset[str]] = {
     word: group for group in (frozenset(_stems(line)) for line in _SYNONYM_GROUPS) for word in group
@@ -222,6 +228,13 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     if not candidates:
         return Answers((), tuple(index.top_tags(5)))
     lookups.names(hit.fact for hit in candidates)
+    if read.speaker and not any(
+        lookups.named_in(entity_id, read.speaker)
+        for hit in candidates
+        for entity_id in hit.fact.entities()
+    ):
+        # "What does the claim say?": no one is named as speaker, the question is not for a quote.
+        read = read._replace(wants=Wants.ANYTHING, speaker=())
     judged = [_judge(read, hit, lookups) for hit in candidates]
     judged.sort(key=lambda item: (item.reply.match is not Match.ANSWER, -item.score))
     if max(item.coverage for item in judged) < _PARTIAL_COVERAGE:
@@ -243,6 +256,7 @@ class _Lookups:
         self._index = index
         self._frequency: dict[str, int] = {}
         self._names: dict[str, frozenset[str]] = {}
+        self._each_name: dict[str, list[frozenset[str]]] = {}
 
     def frequency(self, word: str) -> int:
         """How many facts use the (folded, stemmed) word."""
@@ -255,12 +269,21 @@ class _Lookups:
         wanted = {entity_id for fact in facts for entity_id in fact.entities()} - self._names.keys()
         found = self._index.entity_names(sorted(wanted))
         for entity_id in wanted:
-            words = tokens(" ".join(found.get(entity_id, [entity_id])))
-            self._names[entity_id] = frozenset(words) - _FUNCTION_WORDS
+            each = [frozenset(tokens(name)) for name in found.get(entity_id, [entity_id])]
+            self._each_name[entity_id] = each
+            self._names[entity_id] = frozenset().union(*each) - _FUNCTION_WORDS
 
     def name_words(self, entity_id: str) -> frozenset[str]:
         """The words of all an entity's names and aliases, once names() has read them."""
         return self._names.get(entity_id, frozenset())
+
+    def named_in(self, entity_id: str, words: Iterable[str]) -> bool:
+        """Whether words name the entity: most of the words of one of its names ("bin Laden",
+        not the "al" of "al-Zawahiri" in a question about al-Qaeda)."""
+        present = set(words)
+        return any(
+            len(name & present) * 2 > len(name) for name in self._each_name.get(entity_id, [])
+        )
 
 
 def read_question(index: Index, question: str, lookups: _Lookups | None = None) -> Question:
@@ -363,7 +386,7 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     topic = labelled.union(*named.values()) if named else labelled
     credits = {word: _credit(question, word, topic) for word in question.weights}
     coverage = _share(question.weights, credits)
-    fits, who = _fits(question, fact, labelled, named, catalog)
+    fits, who = _fits(question, fact, labelled, named, lookups)
     answers = fits and coverage >= _ANSWER_COVERAGE
     unmatched = tuple(
         question.spelled[word]
@@ -375,7 +398,10 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         boost *= _BOOST
     if fact.kind in question.kinds:
         boost *= _BOOST
-    score = (hit.score or 0.0) * boost * (0.5 + _share(question.rarity, credits))
+    # BM25, raised for a fact of the kind asked for and by how much of the question it covers
+    # (weighted by rarity in the pack, then in general English).
+    covers = (0.5 + _share(question.rarity, credits)) * (0.5 + coverage)
+    score = (hit.score or 0.0) * boost * covers
     reply = Reply(
         Match.ANSWER if answers else Match.PARTIAL,
         _short_answer(question, fact, who, catalog),
@@ -400,7 +426,7 @@ def _fits(
     fact: Fact,
     own: set[str],
     named: dict[str, frozenset[str]],
-    catalog: Catalog,
+    lookups: _Lookups,
 ) -> tuple[bool, list[str]]:
     """Whether the fact is the kind of answer the question wants; for "who", whom it names."""
     if question.head is not None and not _credit(question, question.head, own):
@@ -430,8 +456,9 @@ def _fits(
         unnamed = {
             entity_id
             for field, entity_id in fact.entity_references()
-            if field != "asserted_by" and not named[entity_id] & question.weights.keys()
+            if field != "asserted_by" and not lookups.named_in(entity_id, question.weights)
         }
+        catalog = lookups.catalog
         people = [e for e in named if e in unnamed and _kind(e, catalog) is EntityKind.PERSON]
         groups = [e for e in named if e in unnamed and _kind(e, catalog) is EntityKind.ORGANIZATION]
         who = people or groups

@@ -267,7 +267,8 @@ def main(
     \b
     Exit codes: 0 results, 1 no results, 2 usage error, 3 invalid fact data,
                 4 imported with records skipped, 70 internal error (a bug),
-                130 interrupted, 141 output closed early.
+                74 output could not be written, 130 interrupted,
+                141 output closed early.
     """
 
 

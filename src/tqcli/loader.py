@@ -134,11 +134,22 @@ class _State:
 
 
 def _pack_files(pack: Pack, state: _State) -> list[Path]:
+    """The pack's TOML files; a *.toml that is not a readable file (a FIFO, which would block
+    reading, a dangling link or a symlink loop) is reported, never opened."""
     try:
-        return sorted(path for path in pack.path.glob("*.toml") if path.is_file())
+        candidates = sorted(pack.path.glob("*.toml"))
     except OSError as error:
         state.report(Location(pack.path), f"cannot read the pack: {error.strerror or error}")
         return []
+    files = []
+    for path in candidates:
+        if path.is_file():
+            files.append(path)
+        elif path.is_symlink() and not path.exists():
+            state.report(Location(path), "a link to nothing (or a symlink loop); not read")
+        elif not path.is_dir():
+            state.report(Location(path), "not a regular file (a pipe or a device); not read")
+    return files
 
 
 def _load_file(pack: Pack, path: Path, state: _State) -> None:
@@ -415,6 +426,7 @@ def _read_source(table: _Table) -> Source | None:
     published = table.date("published")
     url = table.text("url")
     accessed = table.date("accessed")
+    via = table.text("via")
     if url is not None and not _URL.match(url):
         table.report(f"field 'url' must be an http(s) address, not {url!r}", "url")
     archive = _archive_path(table)
@@ -435,6 +447,7 @@ def _read_source(table: _Table) -> Source | None:
         notes=notes,
         pack=table.file.pack.name,
         where=table.where,
+        via=via,
     )
 
 

@@ -141,15 +141,19 @@ def _entity_particulars(entity_id: str, catalog: Catalog) -> Iterator[Line]:
 
 def answer_block(hit: Hit, reply: Reply, catalog: Catalog) -> list[Line]:
     """The best answer: the short answer up front (a figure with who says so, a quote and its
-    speaker, a date, who), then the claim, sources and curator notes. A partial answer is
+    speaker, who), then the claim, sources and curator notes. A partial answer is
     labelled so, and names the question's words it does not cover."""
     fact = hit.fact
     values = key_values(fact, catalog)
+    rest: list[str]
     if isinstance(fact.details, Quote):
         headline, rest = " ".join(values), []
+    elif isinstance(fact.details, Figure):
+        headline, rest = printable(reply.answer), []  # with who says so
+    elif reply.answer not in (fact.claim, str(fact.date)):
+        headline, rest = printable(reply.answer), values  # who, for "who"
     else:
-        headline = printable(reply.answer)
-        rest = [] if isinstance(fact.details, Figure) else values
+        headline, rest = printable(fact.claim), values  # for "when", the claim holds the date
     label = "Answer: " if reply.match is Match.ANSWER else "Partial answer: "
     lines = [_line(Span(label, "label"), Span(headline, "claim"))]
     if reply.unmatched:
@@ -201,12 +205,14 @@ def _citation_lines(
 
 
 def source_line(source: Source) -> str:
-    """A source in one line: publisher, “title”, author, date."""
+    """A source in one line: publisher, “title”, author, date, and the site of a secondary copy."""
     parts = [source.publisher, f"“{source.title}”"]
     if source.author:
         parts.append(source.author)
     if source.published:
         parts.append(str(source.published))
+    if source.via:
+        parts.append(f"read in a copy on {source.via}")
     return printable(", ".join(parts))
 
 
