@@ -145,6 +145,12 @@ _QUOTE = re.compile(
 # "What is the Taliban's annual budget?", "Who is the foreign minister?": the phrase after the
 # verb names what is asked about, and its last word (the head noun) must be in the answer.
 _SUBJECT = re.compile(r"\b(?:what|who|which) (?:is|was|are|were)(?P<subject>(?: \w+){1,5})")
+_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    r"hundred|thousand|million|billion|trillion|dozen)\b",
+    re.IGNORECASE,
+)
 _PERSON = re.compile(r"\bwho\b")
 _DATE = re.compile(r"\bwhen\b|\b(?:what|which) (?:year|date|month|day)\b|\bhow long ago\b")
 _SOMEONE = re.compile(r"\bwho\b|\bwhich (?:person|man|woman|group|organi[sz]ation)\b")
@@ -230,10 +236,12 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     lookups.names(hit.fact for hit in candidates)
     if read.speaker and not any(
         lookups.named_in(entity_id, read.speaker)
+        and _kind(entity_id, lookups.catalog) in (EntityKind.PERSON, EntityKind.ORGANIZATION)
         for hit in candidates
         for entity_id in hit.fact.entities()
     ):
-        # "What does the claim say?": no one is named as speaker, the question is not for a quote.
+        # "What does the claim (or resolution 2513) say?": no one is named as the speaker; the
+        # question is not for a quote.
         read = read._replace(wants=Wants.ANYTHING, speaker=())
     judged = [_judge(read, hit, lookups) for hit in candidates]
     judged.sort(key=lambda item: (item.reply.match is not Match.ANSWER, -item.score))
@@ -293,15 +301,18 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     lookups = lookups or _Lookups(index)
 
     folded = " ".join(re.findall(r"\w+", fold(question)))
+    raws = list(dict.fromkeys(folded.split()))[: _MAX_WORDS * 4]
+    known = index.english_zipf(raws)
     spelled: dict[str, str] = {}
-    seen: set[str] = set()
-    for raw in folded.split():
+    corrected: dict[str, str] = {}
+    for raw in raws:
         word = stem(raw)
-        if word in _FUNCTION_WORDS or word in seen:
+        if word in _FUNCTION_WORDS or word in corrected:
             continue
-        seen.add(word)
-        spelled.setdefault(_corrected(index, lookups, word), raw)
-        if len(seen) >= _MAX_WORDS:
+        # A word of common English ("minister") is no typo, though the packs may not use it.
+        corrected[word] = word if raw in known else _corrected(index, lookups, word)
+        spelled.setdefault(corrected[word], raw)
+        if len(corrected) >= _MAX_WORDS:
             break
     counted: tuple[str, ...] = ()
     speaker: tuple[str, ...] = ()
@@ -319,7 +330,6 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         wants = Wants.ANYTHING
     cues = _CUE_WORDS.get(wants, frozenset())
     spelled = {word: raw for word, raw in spelled.items() if word not in cues}
-    known = index.english_zipf(list(spelled.values()))
     frequency = {raw: known.get(raw, RARE) for raw in spelled.values()}
     weights = {
         word: (1.0 if raw.isdigit() else min(1.0, max(0.2, (7.0 - frequency[raw]) / 2.5)))
@@ -328,15 +338,15 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         * (1 - 0.5 * lookups.frequency(word) / lookups.facts)
         for word, raw in spelled.items()
     }
+    speaker = tuple(corrected.get(word, word) for word in speaker)
     speaker = tuple(word for word in speaker if word in weights)
+    counted = tuple(corrected.get(word, word) for word in counted)
     counted = tuple(word for word in counted if weights.get(word, 0) >= _COUNTED_WEIGHT)
     head = None
     if (subject := _SUBJECT.search(folded)) is not None and wants is not Wants.FIGURE:
-        phrase = [
-            word
-            for word in _leading_content(subject.group("subject"), skip_leading=True)
-            if word in weights
-        ]
+        words = _leading_content(subject.group("subject"), skip_leading=True)
+        phrase = [corrected.get(word, word) for word in words]
+        phrase = [word for word in phrase if word in weights]
         head = phrase[-1] if phrase else None
     kinds = frozenset(kind for pattern, kind in _KIND_CUES if pattern.search(folded))
     rarity = {word: _pack_rarity(lookups, read_group(word)) for word in weights}
@@ -435,9 +445,12 @@ def _fits(
     if wants is Wants.FIGURE:
         # What is counted must be named by the figure itself (or an entity it names): "US
         # soldiers died" is answered neither by 9/11's dead nor by the US troops left in 2020.
+        # A figure, or another fact that gives a number of what is counted ("by 13 votes").
         names = own.union(*named.values())
         counts = all(_credit(question, word, names) for word in question.counted)
-        return fact.kind is FactKind.FIGURE and counts, []
+        if fact.kind is FactKind.FIGURE:
+            return counts, []
+        return bool(question.counted) and counts and _NUMBER.search(fact.claim) is not None, []
     if wants is Wants.QUOTE:
         details = fact.details
         if not isinstance(details, Quote):
@@ -530,7 +543,7 @@ def _name(catalog: Catalog, entity_id: str) -> str:
 
 def _corrected(index: Index, lookups: _Lookups, word: str) -> str:
     """The word, or the indexed word it is most likely a misspelling of."""
-    if word in _SYNONYMS or word.isdigit() or len(word) < 5 or lookups.frequency(word):
+    if word in _SYNONYMS or word.isdigit() or len(word) < 4 or lookups.frequency(word):
         return word
     import difflib
 
