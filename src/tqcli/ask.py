@@ -469,7 +469,9 @@ def _fits(
         unnamed = {
             entity_id
             for field, entity_id in fact.entity_references()
-            if field != "asserted_by" and not lookups.named_in(entity_id, question.weights)
+            if field != "asserted_by"
+            and not lookups.named_in(entity_id, question.weights)
+            and lookups.named_in(entity_id, own)  # named in the fact's own words
         }
         catalog = lookups.catalog
         people = [e for e in named if e in unnamed and _kind(e, catalog) is EntityKind.PERSON]
