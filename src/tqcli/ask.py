@@ -109,7 +109,7 @@ _SYNONYM_CREDIT = 0.8
 _CANDIDATES = 15
 _MAX_WORDS = 40
 _BOOST = 1.6
-_ANSWER_COVERAGE = 0.6
+_ANSWER_COVERAGE = 0.5
 """An answer must account for at least this share of the question's content weight."""
 _PARTIAL_COVERAGE = 0.4
 """Below this share, even the best fact is too far from the question to offer."""
