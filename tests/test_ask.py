@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -14,9 +15,10 @@ from tqcli.ask import answer
 from tqcli.cli import app
 from tqcli.errors import BadRequest
 from tqcli.index import in_memory
+from tqcli.model import Match
 from tqcli.packs import packs_in_effect
 
-from conftest import REPO
+from conftest import MINI_PACK, REPO
 
 sys.path.insert(0, str(REPO / "bench"))
 from evaluate_ask import ask_ranker, evaluate
@@ -137,6 +139,30 @@ def test_the_index_keeps_general_english_frequencies() -> None:
         "the": 7.73,
         "budget": 4.82,
     }
+
+
+def test_a_packs_own_thesaurus_is_used(tmp_path: Path) -> None:
+    """A user's pack brings its own words: without its [[synonyms]], "gizmos" is not what the
+    mini pack's figure counts (widgets), so the figure is only a partial answer."""
+    question = "How many gizmos did Acme ship in 2019?"
+    without = answer(in_memory(packs_in_effect([MINI_PACK], include_builtin=False)), question)
+    thesaurus = tmp_path / "thesaurus"
+    thesaurus.mkdir()
+    (thesaurus / "words.toml").write_text(
+        '[[synonyms]]\nwords = ["widget", "widgets", "gizmo", "gizmos"]\n'
+        'why = "Acme calls its widgets gizmos."\n',
+        encoding="utf-8",
+    )
+    index = in_memory(packs_in_effect([MINI_PACK, thesaurus], include_builtin=False))
+    found = answer(index, question)
+
+    assert not without.answered
+    answers = {
+        hit.fact.id: reply.answer
+        for hit, reply in zip(found.hits, found.replies, strict=True)
+        if reply.match is Match.ANSWER
+    }
+    assert answers["acme-widgets-2019"] == "1,200 widgets, according to Example Gazette"
 
 
 def test_no_answer_is_said_plainly(runner: CliRunner) -> None:

@@ -63,49 +63,9 @@ _FUNCTION_WORDS = frozenset(
         "happen happened again"
     )
 )
-# Words people use for the same thing, as news writing varies them. A question's word also
-# matches its group ("died" finds "killed"), for a little less than the word itself.
-_SYNONYM_GROUPS = (
-    # Casualty reporting, the pack's subject: the dead are also "victims" and "lives" lost.
-    "kill killed die died dead death toll fatality fatalities victim victims",
-    "injure injured injury wounded wound hurt",
-    "pay paid payment",
-    "annual annually yearly year",
-    "border frontier",
-    "fighter fighters men militants force forces troops soldiers",
-    "army military",
-    "rule ruled govern governed reign",
-    "emerge emerged appear appeared arise arose",
-    "take took capture captured recapture recaptured seize seized",
-    "leave left withdraw withdrawal withdrew exit",
-    "overthrow overthrown topple toppled oust ousted",
-    "sign signed conclude concluded",
-    "deal accord agreement treaty pact",
-    "promise promised pledge pledged commit committed commitment vow",
-    "say said tell told write wrote lament lamented",
-    "return back",
-    "invest investment spend spent",
-    "plan planned plot orchestrate orchestrated",
-    "base haven sanctuary shelter refuge",
-    "leader lead leads led head heads chief",
-    "sanction sanctioned listed blacklisted designated",
-    "flee fled escape escaped",
-    "woman women",
-    "recognition recognise recognize legitimacy",
-    "ban embargo prohibit",
-    "freeze froze frozen",
-    "money dollar dollars cost funds funding",
-    # A country and its adjective name the same party ("American troops", "the US").
-    "america american americans us usa",
-    "britain british uk",
-    "pakistan pakistani",
-    "qatar qatari",
-)
-_SYNONYMS: dict[str, frozenset[str]] = {
-    word: group for group in (frozenset(_stems(line)) for line in _SYNONYM_GROUPS) for word in group
-}
 _SYNONYM_CREDIT = 0.8
-"""What a word's synonym counts for, against the word itself."""
+"""What a word's synonym (from the packs' thesaurus, [[synonyms]]) counts for, against the word
+itself: a question's word also matches its group ("died" finds "killed")."""
 _CANDIDATES = 15
 _MAX_WORDS = 40
 _BOOST = 1.6
@@ -213,9 +173,12 @@ class Question(NamedTuple):
     """Kinds of fact the question's words point to (ranked higher, never required)."""
     rarity: dict[str, float]
     """Each content word's rarity in the loaded facts, for ranking (not for judging)."""
+    groups: dict[str, frozenset[str]]
+    """Each content word's synonyms in the packs' thesaurus, itself included."""
 
     def group(self, word: str) -> frozenset[str]:
-        return read_group(word)
+        """The word and its synonyms."""
+        return self.groups.get(word, frozenset({word}))
 
 
 def answer(index: Index, question: str, limit: int = 3) -> Answers:
@@ -303,6 +266,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     folded = " ".join(re.findall(r"\w+", fold(question)))
     raws = list(dict.fromkeys(folded.split()))[: _MAX_WORDS * 4]
     known = index.english_zipf(raws)
+    thesaurus = index.synonyms([stem(raw) for raw in raws])
     spelled: dict[str, str] = {}
     corrected: dict[str, str] = {}
     for raw in raws:
@@ -310,7 +274,8 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         if word in _FUNCTION_WORDS or word in corrected:
             continue
         # A word of common English ("minister") is no typo, though the packs may not use it.
-        corrected[word] = word if raw in known else _corrected(index, lookups, word)
+        known_word = raw in known or word in thesaurus
+        corrected[word] = word if known_word else _corrected(index, lookups, word)
         spelled.setdefault(corrected[word], raw)
         if len(corrected) >= _MAX_WORDS:
             break
@@ -349,8 +314,9 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         phrase = [word for word in phrase if word in weights]
         head = phrase[-1] if phrase else None
     kinds = frozenset(kind for pattern, kind in _KIND_CUES if pattern.search(folded))
-    rarity = {word: _pack_rarity(lookups, read_group(word)) for word in weights}
-    return Question(folded, wants, weights, spelled, counted, head, speaker, kinds, rarity)
+    groups = {word: thesaurus.get(word, frozenset({word})) for word in weights}
+    rarity = {word: _pack_rarity(lookups, groups[word]) for word in weights}
+    return Question(folded, wants, weights, spelled, counted, head, speaker, kinds, rarity, groups)
 
 
 def _leading_content(text: str, *, skip_leading: bool = False) -> tuple[str, ...]:
@@ -365,11 +331,6 @@ def _leading_content(text: str, *, skip_leading: bool = False) -> tuple[str, ...
             break
         words.append(word)
     return tuple(words)
-
-
-def read_group(word: str) -> frozenset[str]:
-    """The word and its synonyms."""
-    return _SYNONYMS.get(word, frozenset({word}))
 
 
 def _pack_rarity(lookups: _Lookups, group: frozenset[str]) -> float:
@@ -545,7 +506,7 @@ def _name(catalog: Catalog, entity_id: str) -> str:
 
 def _corrected(index: Index, lookups: _Lookups, word: str) -> str:
     """The word, or the indexed word it is most likely a misspelling of."""
-    if word in _SYNONYMS or word.isdigit() or len(word) < 4 or lookups.frequency(word):
+    if word.isdigit() or len(word) < 4 or lookups.frequency(word):
         return word
     import difflib
 

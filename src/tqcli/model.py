@@ -392,6 +392,20 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Synonyms:
+    """Words a pack's readers use for the same thing, for `tq ask` ("died", "killed")."""
+
+    words: tuple[str, ...]
+    """The words, each a single word, as people write them."""
+    why: str
+    """Why they mean the same thing in the pack's subject: the curators' justification."""
+    pack: str
+    """The pack that gives them."""
+    where: Location
+    """Where they are defined."""
+
+
+@dataclass(frozen=True)
 class Catalog:
     """Everything loaded from the packs in effect, with every reference resolved."""
 
@@ -405,6 +419,8 @@ class Catalog:
     """Entities by id."""
     links: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """For each entity linked by same_as (either way), all it is the same as, itself included."""
+    synonyms: tuple[Synonyms, ...] = ()
+    """The packs' synonym groups (their thesaurus), in load order."""
 
     def same_entities(self, entity_id: str) -> frozenset[str]:
         """The entity and every entity explicitly linked to it by same_as, either way."""
