@@ -105,11 +105,46 @@ _QUOTE = re.compile(
 # "What is the Taliban's annual budget?", "Who is the foreign minister?": the phrase after the
 # verb names what is asked about, and its last word (the head noun) must be in the answer.
 _SUBJECT = re.compile(r"\b(?:what|who|which) (?:is|was|are|were)(?P<subject>(?: \w+){1,5})")
-_NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
-    r"hundred|thousand|million|billion|trillion|dozen)\b",
-    re.IGNORECASE,
+_NUMBER_WORDS = frozenset(
+    {
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "dozen",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+    }
 )
 _PERSON = re.compile(r"\bwho\b")
 _DATE = re.compile(r"\bwhen\b|\b(?:what|which) (?:year|date|month|day)\b|\bhow long ago\b")
@@ -197,12 +232,7 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     if not candidates:
         return Answers((), tuple(index.top_tags(5)))
     lookups.names(hit.fact for hit in candidates)
-    if read.speaker and not any(
-        lookups.named_in(entity_id, read.speaker)
-        and _kind(entity_id, lookups.catalog) in (EntityKind.PERSON, EntityKind.ORGANIZATION)
-        for hit in candidates
-        for entity_id in hit.fact.entities()
-    ):
+    if read.speaker and not _names_a_speaker(read.speaker, candidates, lookups):
         # "What does the claim (or resolution 2513) say?": no one is named as the speaker; the
         # question is not for a quote.
         read = read._replace(wants=Wants.ANYTHING, speaker=())
@@ -411,7 +441,7 @@ def _fits(
         counts = all(_credit(question, word, names) for word in question.counted)
         if fact.kind is FactKind.FIGURE:
             return counts, []
-        return bool(question.counted) and counts and _NUMBER.search(fact.claim) is not None, []
+        return counts and _counts_in_claim(question, fact.claim), []
     if wants is Wants.QUOTE:
         details = fact.details
         if not isinstance(details, Quote):
@@ -421,7 +451,7 @@ def _fits(
         by = named.get(details.speaker, frozenset()) | set(tokens(details.speaker_role or ""))
         weight = sum(question.weights[word] for word in question.speaker)
         said = sum(question.weights[word] for word in question.speaker if word in by)
-        return said >= 0.5 * weight, [details.speaker]
+        return said >= 0.75 * weight, [details.speaker]
     if wants is Wants.DATE:
         return fact.date is not None, []
     if wants is Wants.SOMEONE:
@@ -440,6 +470,36 @@ def _fits(
         who = people or groups
         return bool(who), who
     return True, []
+
+
+def _names_a_speaker(words: Sequence[str], candidates: Sequence[Hit], lookups: _Lookups) -> bool:
+    """Whether words name a person or organisation among the candidates, or the role of the
+    speaker of a candidate quote ("the secretary of state")."""
+    for hit in candidates:
+        details = hit.fact.details
+        if isinstance(details, Quote) and set(words) <= set(tokens(details.speaker_role or "")):
+            return True
+        for entity_id in hit.fact.entities():
+            kind = _kind(entity_id, lookups.catalog)
+            if kind in (EntityKind.PERSON, EntityKind.ORGANIZATION) and lookups.named_in(
+                entity_id, words
+            ):
+                return True
+    return False
+
+
+def _counts_in_claim(question: Question, claim: str) -> bool:
+    """Whether the claim gives a number of what is counted: a number at most three words before
+    one of the counted words or its synonyms ("by 13 votes", "fourteen months")."""
+    if not question.counted:
+        return False
+    words = re.findall(r"\w+", fold(claim))
+    counted = set().union(*map(question.group, question.counted))
+    return any(
+        stem(word) in counted
+        and any(w.isdigit() or w in _NUMBER_WORDS for w in words[max(0, n - 3) : n])
+        for n, word in enumerate(words)
+    )
 
 
 def _kind(entity_id: str, catalog: Catalog) -> EntityKind | None:
