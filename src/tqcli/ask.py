@@ -289,8 +289,6 @@ class _Lookups:
 
 def read_question(index: Index, question: str, lookups: _Lookups | None = None) -> Question:
     """What the question wants, and its content words weighted by general-English rarity."""
-    from tqcli.wordweights import RARE
-
     lookups = lookups or _Lookups(index)
 
     folded = " ".join(re.findall(r"\w+", fold(question)))
@@ -325,7 +323,8 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         wants = Wants.ANYTHING
     cues = _CUE_WORDS.get(wants, frozenset())
     spelled = {word: raw for word, raw in spelled.items() if word not in cues}
-    frequency = {raw: known.get(raw, RARE) for raw in spelled.values()}
+    # Words the index does not keep are rarer than wordweights.COMMON: they weigh fully.
+    frequency = {raw: known.get(raw, 0.0) for raw in spelled.values()}
     weights = {
         word: (1.0 if raw.isdigit() else min(1.0, max(0.2, (7.0 - frequency[raw]) / 2.5)))
         # A word found in most of the loaded facts (their subject, "Taliban") tells them apart

@@ -17,9 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 COMMON = 4.0
-"""Words at least this common (Zipf) are kept; rarer ones are given RARE."""
-RARE = 3.0
-"""The Zipf value given to a word rarer than COMMON ("Kabul"), or unknown to the list."""
+"""Words at least this common (Zipf) are kept; rarer ones ("Kabul") all count as content words."""
 
 
 def common_words() -> Iterator[tuple[str, float]]:
