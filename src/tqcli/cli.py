@@ -217,8 +217,15 @@ def main(
 @reports_errors
 def search(
     terms: Annotated[
-        list[str], typer.Argument(metavar="TERM...", help="Words or numbers to look for.")
+        list[str],
+        typer.Argument(
+            metavar="TERM...",
+            help='Words or numbers to look for; "a phrase", prefix*, -excluded (after --).',
+        ),
     ],
+    require_all: Annotated[
+        bool, typer.Option("--all", help="Only facts matching every term, not any of them.")
+    ] = False,
     kind: Kinds = None,
     about: About = None,
     tag: Tag = None,
@@ -236,16 +243,27 @@ def search(
 ) -> None:
     """Search claims, quotes, figures, tags, names and sources; best match first.
 
+    Facts matching any term are found, best first; --all keeps those matching every term.
+    An argument of several words ("bin laden", quoted in the shell) or words in double quotes
+    inside one argument ('"bin laden" money') must occur together, in that order. A word
+    ending in * is a prefix (qa* finds Qaeda and Qaida). A term starting with - leaves out the
+    facts it matches: put it after -- or inside a quoted query ('taliban -isis').
+
     \b
     Examples:
       tq search 1267
       tq search bin laden money --kind figure
+      tq search "bin laden" --all money
+      tq search 'qa* -isis'
       tq search provinces --json | jq '.[0].details'
     """
     renderer = _renderer(as_json, as_jsonl, fmt, color)
     filters = Filters(frozenset(kind or ()), about, tag, source, since, until)
     catalog, hits = _ask(
-        facts, no_builtin, no_cache, lambda index: index.search(terms, filters, limit)
+        facts,
+        no_builtin,
+        no_cache,
+        lambda index: index.search(terms, filters, limit, require_all=require_all),
     )
     renderer.facts(hits, catalog, full=False)
     _finish(len(hits))

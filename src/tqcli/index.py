@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, overload
 
-from tqcli import __version__, codec
+from tqcli import __version__, codec, searchquery
 from tqcli.errors import BadRequest, NotFound
 from tqcli.model import (
     Agreement,
@@ -619,19 +619,21 @@ class Index:
             parameters.append(filters.until.last_day.isoformat())
         return " AND ".join(clauses) or "1", parameters
 
-    def search(self, terms: Sequence[str], filters: Filters, limit: int = 20) -> Sequence[Hit]:
-        """Facts passing the filters ranked by BM25 relevance to terms; at most limit (0: all)."""
-        query = list(dict.fromkeys(token for term in terms for token in tokens(term)))
-        if not query:
-            raise BadRequest(
-                f"nothing to search for in {' '.join(terms)!r}: give a word or a number"
-            )
-        return self.ranked(query, filters, limit)
+    def search(
+        self, terms: Sequence[str], filters: Filters, limit: int = 20, *, require_all: bool = False
+    ) -> Sequence[Hit]:
+        """Facts passing the filters ranked by BM25 relevance to terms, in the search query
+        syntax (tqcli.searchquery); at most limit (0: all)."""
+        return self._matching(
+            searchquery.parse(terms, require_all=require_all).match(), filters, limit
+        )
 
     def ranked(self, words: Sequence[str], filters: Filters, limit: int) -> Sequence[Hit]:
         """Facts matching any of these folded words, best BM25 score first; limit 0 for all."""
+        return self._matching(" OR ".join(f'"{word}"' for word in words), filters, limit)
+
+    def _matching(self, match: str, filters: Filters, limit: int) -> Sequence[Hit]:
         where, parameters = self._where(filters)
-        match = " OR ".join(f'"{word}"' for word in words)
         weights = ", ".join(map(str, _WEIGHTS))
         sql = (
             f"SELECT f.seq, bm25(fact_text, {weights}) AS rank FROM fact_text "
