@@ -28,6 +28,7 @@ def test_the_commands_are_the_documented_ones() -> None:
         "import un-sc",
         "list",
         "paths",
+        "schema",
         "search",
         "show",
         "sources",

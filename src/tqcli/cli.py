@@ -158,7 +158,14 @@ def reports_errors(command: _Command) -> _Command:
     return wrapper  # type: ignore[return-value]
 
 
-def _renderer(as_json: bool, as_jsonl: bool, fmt: OutputFormat, color: ColorMode) -> Renderer:
+def _renderer(
+    as_json: bool,
+    as_jsonl: bool,
+    fmt: OutputFormat,
+    color: ColorMode,
+    fields: str | None = None,
+    shape: str = "facts",
+) -> Renderer:
     chosen = {OutputFormat.JSON} if as_json else set()
     if as_jsonl:
         chosen.add(OutputFormat.JSONL)
@@ -167,7 +174,33 @@ def _renderer(as_json: bool, as_jsonl: bool, fmt: OutputFormat, color: ColorMode
     if len(chosen) > 1:
         names = ", ".join(sorted(f"--format {f.value}" for f in chosen))
         raise BadRequest(f"choose one output format, not {names}")
-    return make_renderer(chosen.pop() if chosen else OutputFormat.AUTO, sys.stdout, color)
+    selected = _fields(fields, shape, chosen) if fields is not None else ()
+    if selected and not chosen:
+        chosen = {OutputFormat.JSON}
+    return make_renderer(chosen.pop() if chosen else OutputFormat.AUTO, sys.stdout, color, selected)
+
+
+# --- Data out: --fields and tq schema (issue 17) ------------------------------------------------
+
+Fields = Annotated[
+    str | None,
+    typer.Option(
+        "--fields",
+        metavar="F,F...",
+        help="JSON with only these fields (implies --json); 'tq schema NAME' shows them all.",
+    ),
+]
+
+
+def _fields(text: str, shape: str, chosen: set[OutputFormat]) -> tuple[str, ...]:
+    from tqcli.schemas import SchemaName, chosen_fields
+
+    if not chosen <= {OutputFormat.JSON, OutputFormat.JSONL}:
+        raise BadRequest("--fields chooses JSON fields: use it alone, with --json or with --jsonl")
+    return chosen_fields(text, SchemaName(shape))
+
+
+# --- end of data out ----------------------------------------------------------------------------
 
 
 def _ask(
@@ -238,6 +271,7 @@ def search(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -257,7 +291,7 @@ def search(
       tq search 'qa* -isis'
       tq search provinces --json | jq '.[0].details'
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields)
     filters = Filters(frozenset(kind or ()), about, tag, source, since, until)
     catalog, hits = _ask(
         facts,
@@ -280,6 +314,7 @@ def show(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -290,7 +325,7 @@ def show(
       tq show un-resolution-1267-adopted
       tq show un-resolution-1267-adopted --json | jq '.[0].sources[0].passage'
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields)
     catalog, hits = _ask(facts, no_builtin, no_cache, lambda index: index.show(ids))
     renderer.facts(hits, catalog, full=True)
     _finish(len(hits))
@@ -319,6 +354,7 @@ def list_(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -330,7 +366,7 @@ def list_(
       tq list --about al-qaeda --since 2020
       tq list quote --jsonl | head -1
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields)
     chosen = frozenset(kinds or ()) | ({kind} if kind else frozenset())
     filters = Filters(chosen, about, tag, source, since, until)
     catalog, hits = _ask(facts, no_builtin, no_cache, lambda index: index.browse(filters, limit))
@@ -346,6 +382,7 @@ def sources(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -356,7 +393,7 @@ def sources(
       tq sources
       tq sources --json | jq -r '.[] | "\\(.facts) \\(.title)"'
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "sources")
     _, uses = _ask(facts, no_builtin, no_cache, lambda index: index.source_uses())
     renderer.sources(uses)
     _finish(len(uses))
@@ -370,6 +407,7 @@ def stats(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -380,7 +418,7 @@ def stats(
       tq stats
       tq stats --json | jq .by_kind
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "stats")
     _, counts = _ask(facts, no_builtin, no_cache, lambda index: index.stats())
     renderer.stats(counts)
 
@@ -392,6 +430,7 @@ def paths(
     no_builtin: NoBuiltin = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -402,7 +441,7 @@ def paths(
       tq paths
       TQ_FACTS_PATH=~/my-facts tq paths --json
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "paths")
     packs = packs_in_effect(facts or [], include_builtin=not no_builtin)
     renderer.packs(packs)
     _finish(len(packs))
@@ -423,6 +462,7 @@ def validate(
     no_builtin: NoBuiltin = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -438,7 +478,7 @@ def validate(
     """
     from tqcli.loader import load
 
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "validate")
     if pack_dirs:
         packs = packs_in_effect(
             [*pack_dirs, *(facts or [])],
@@ -468,6 +508,7 @@ def ask(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -483,7 +524,7 @@ def ask(
     """
     from tqcli.ask import answer
 
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields)
     catalog, found = _ask(facts, no_builtin, no_cache, lambda index: answer(index, question, limit))
     renderer.answers(found.hits, catalog)
     if not found.hits:
@@ -558,6 +599,42 @@ def import_un_sc(
     renderer.import_report(report)
     if report.skipped:
         raise typer.Exit(ExitCode.SKIPPED_RECORDS)
+
+
+# --- Data out: tq schema, tq cite, tq export (issue 17) ------------------------------------------
+
+
+@app.command()
+@reports_errors
+def schema(
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="NAME",
+            help="facts, sources, stats, paths, validate, import, or pack (a pack file).",
+        ),
+    ],
+) -> None:
+    """Print a JSON Schema (draft 2020-12): of a command's JSON output, or of pack files.
+
+    The fields --fields accepts are the properties of these objects.
+
+    \b
+    Examples:
+      tq schema facts | jq '.["$defs"].fact.properties | keys'
+      tq schema pack > pack.schema.json   # then start a pack file with: #:schema ./pack.schema.json
+    """
+    from tqcli.schemas import SchemaName, schema_text
+
+    try:
+        chosen = SchemaName(name)
+    except ValueError:
+        names = ", ".join(member.value for member in SchemaName)
+        raise BadRequest(f"no schema {name!r}; there are: {names}") from None
+    sys.stdout.write(schema_text(chosen))
+
+
+# --- end of data out ----------------------------------------------------------------------------
 
 
 def _command_name(command: "typer.models.CommandInfo") -> str | None:

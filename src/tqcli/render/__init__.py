@@ -56,8 +56,12 @@ class Renderer(Protocol):
         """What an import wrote, or would write, and what changed since the previous one."""
 
 
-def make_renderer(fmt: OutputFormat, stream: TextIO, color: ColorMode) -> Renderer:
-    """The renderer for a format; each is imported only when chosen, to keep start-up lean."""
+def make_renderer(
+    fmt: OutputFormat, stream: TextIO, color: ColorMode, fields: Sequence[str] = ()
+) -> Renderer:
+    """The renderer for a format; each is imported only when chosen, to keep start-up lean.
+
+    fields, when given, are the only keys JSON objects keep (in that order)."""
     is_terminal = stream.isatty()
     if fmt is OutputFormat.AUTO:
         fmt = OutputFormat.RICH if is_terminal or color is ColorMode.ALWAYS else OutputFormat.PLAIN
@@ -75,7 +79,9 @@ def make_renderer(fmt: OutputFormat, stream: TextIO, color: ColorMode) -> Render
     if fmt is OutputFormat.JSON or fmt is OutputFormat.JSONL:
         from tqcli.render.json_output import JsonRenderer
 
-        return JsonRenderer(stream, lines=fmt is OutputFormat.JSONL, pretty=is_terminal)
+        return JsonRenderer(
+            stream, lines=fmt is OutputFormat.JSONL, pretty=is_terminal, fields=fields
+        )
     if fmt is OutputFormat.CSV:
         from tqcli.render.csv_output import CsvRenderer
 
