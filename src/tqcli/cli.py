@@ -634,6 +634,58 @@ def schema(
     sys.stdout.write(schema_text(chosen))
 
 
+export_app = typer.Typer(
+    name="export",
+    help="Export the loaded facts for other tools.",
+    rich_markup_mode=None,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("sqlite")
+@reports_errors
+def export_sqlite(
+    file: Annotated[
+        Path,
+        typer.Argument(metavar="FILE.db", help="The database to write.", show_default=False),
+    ],
+    metadata: Annotated[
+        Path | None,
+        typer.Option(
+            "--metadata",
+            metavar="PATH",
+            help="Where Datasette's metadata goes. [default: metadata.json beside FILE.db]",
+            show_default=False,
+        ),
+    ] = None,
+    facts: FactsDirs = None,
+    no_builtin: NoBuiltin = False,
+) -> None:
+    """Export facts, sources, passages, notes, entities, aliases, links and tags to SQLite.
+
+    Proper tables with primary and foreign keys, plus metadata.json for Datasette (titles,
+    descriptions, licence). A FILE.db or metadata file that tq did not write is never replaced.
+
+    \b
+    Examples:
+      tq export sqlite facts.db && datasette facts.db -m metadata.json
+      sqlite3 facts.db 'SELECT kind, count(*) FROM facts GROUP BY kind'
+    """
+    from tqcli.export import export_sqlite as export
+    from tqcli.loader import open_catalog
+
+    packs = packs_in_effect(facts or [], include_builtin=not no_builtin)
+    report = export(open_catalog(packs), file, metadata)
+    counts = report.counts
+    typer.echo(
+        f"Wrote {report.database}: {counts['facts']} facts, {counts['sources']} sources, "
+        f"{counts['passages']} passages, {counts['entities']} entities; "
+        f"Datasette metadata in {report.metadata}"
+    )
+
+
 # --- end of data out ----------------------------------------------------------------------------
 
 
