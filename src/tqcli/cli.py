@@ -634,6 +634,48 @@ def schema(
     sys.stdout.write(schema_text(chosen))
 
 
+@app.command()
+@reports_errors
+def cite(
+    ids: Annotated[
+        list[str],
+        typer.Argument(metavar="ID...", help="Fact ids (their sources are cited), or source ids."),
+    ],
+    style: Annotated[
+        str,
+        typer.Option(
+            "--style",
+            metavar="STYLE",
+            help="apa, mla, chicago (bibliography), bibtex, ris or csl-json.",
+        ),
+    ] = "apa",
+    html: Annotated[
+        bool, typer.Option("--html", help="Mark titles in italics with <i> (apa, mla, chicago).")
+    ] = False,
+    facts: FactsDirs = None,
+    no_builtin: NoBuiltin = False,
+    no_cache: NoCache = False,
+) -> None:
+    """Cite the sources behind facts: APA, MLA or Chicago references, or BibTeX, RIS and
+    CSL-JSON (what Zotero and other reference managers import).
+
+    \b
+    Examples:
+      tq cite un-resolution-1267
+      tq cite blinken-force-unable-to-defend --style mla
+      tq cite independent-2021-taliban-al-qaeda --style csl-json > refs.json
+    """
+    from tqcli.cite import Style, format_sources, sources_behind
+
+    try:
+        chosen = Style(style)
+    except ValueError:
+        names = ", ".join(member.value for member in Style)
+        raise BadRequest(f"--style: no style {style!r}; there are: {names}") from None
+    _, cited = _ask(facts, no_builtin, no_cache, lambda index: sources_behind(index, ids))
+    sys.stdout.write(format_sources(cited, chosen, html=html))
+
+
 export_app = typer.Typer(
     name="export",
     help="Export the loaded facts for other tools.",
