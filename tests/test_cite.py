@@ -249,3 +249,24 @@ def test_other_commands_never_import_the_data_out_modules() -> None:
     )
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
     assert run.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_a_copy_read_on_another_site_is_named_where_the_format_has_a_place_for_it() -> None:
+    copy = _source(
+        "Resolution 2253 (2015)",
+        "United Nations Security Council",
+        SourceKind.UN_DOCUMENT,
+        published="2015-12-17",
+        accessed="2026-11-25",
+        url="https://mirror.example/res-2253",
+    )
+    copy = Source(**{**copy.__dict__, "via": "mirror.example"})
+    # MLA's second container: the site holding the copy, then the copy's address.
+    assert format_sources([copy], Style.MLA) == (
+        "Resolution 2253 (2015). United Nations Security Council, 17 Dec. 2015. mirror.example, "
+        "mirror.example/res-2253. Accessed 25 Nov. 2026.\n"
+    )
+    assert "<i>mirror.example</i>" in format_sources([copy], Style.MLA, html=True)
+    assert json.loads(format_sources([copy], Style.CSL_JSON))[0]["archive"] == "mirror.example"
+    assert "DP  - mirror.example" in format_sources([copy], Style.RIS).splitlines()
+    assert "note = {Read in a copy on mirror.example}" in format_sources([copy], Style.BIBTEX)

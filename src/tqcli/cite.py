@@ -209,11 +209,15 @@ def mla(source: Source) -> list[tuple[str, bool]]:
         container.append((source.publisher, source.kind in (SourceKind.NEWS, SourceKind.WEB_PAGE)))
     if source.published:
         container.append((_mla_date(source.published), False))
+    # A copy read on another site is MLA's second container: that site, then the copy's URL.
+    second: list[tuple[str, bool]] = [(source.via, True)] if source.via else []
     if source.url:
-        container.append((re.sub(r"^https?://", "", source.url), False))
-    for n, part in enumerate(container):
-        parts.append(part)
-        parts.append((", " if n < len(container) - 1 else ".", False))
+        (second if source.via else container).append((re.sub(r"^https?://", "", source.url), False))
+    for group in (container, second):
+        for n, part in enumerate(group):
+            parts.append(part)
+            parts.append((", " if n < len(group) - 1 else ". ", False))
+    parts[-1] = (".", False) if parts[-1] == (". ", False) else parts[-1]
     if source.url and source.accessed:
         parts.append((f" Accessed {_mla_date(source.accessed)}.", False))
     return _trimmed(parts)
@@ -297,6 +301,8 @@ def csl_json(source: Source) -> dict[str, object]:
         item["issued"] = _csl_date(source.published)
     if source.url:
         item["URL"] = source.url
+    if source.via:
+        item["archive"] = source.via  # where the copy read is kept, not the publisher's site
     if source.accessed:
         item["accessed"] = _csl_date(source.accessed)
     return item
@@ -330,6 +336,8 @@ def bibtex(source: Source) -> str:
         fields.append(("date", source.published.isoformat()))
     if source.url:
         fields.append(("url", source.url))
+    if source.via:
+        fields.append(("note", f"Read in a copy on {_tex(source.via)}"))
     if source.accessed:
         fields.append(("urldate", source.accessed.isoformat()))
     body = ",\n".join(
@@ -373,6 +381,8 @@ def ris(source: Source) -> str:
         lines += [("PY", str(source.published.year)), ("DA", _ris_date(source.published))]
     if source.url:
         lines.append(("UR", source.url))
+    if source.via:
+        lines.append(("DP", source.via))
     if source.accessed:
         lines.append(("Y2", _ris_date(source.accessed)))
     lines.append(("ER", ""))
