@@ -140,6 +140,8 @@ def test_datasette_serves_the_export_and_its_counts_match_tq_stats(
     }
     assert by_kind == {kind: n for kind, n in stats["by_kind"].items() if n}
     assert count("SELECT count(*) AS n FROM sources")[0]["n"] == stats["sources"]
+    for view, kind in (("figures", "figure"), ("quotes", "quote"), ("events", "event")):
+        assert count(f"SELECT count(*) AS n FROM {view}")[0]["n"] == stats["by_kind"][kind]
     assert count("SELECT count(*) AS n FROM entities")[0]["n"] == stats["entities"]
 
     # Foreign keys become links: a passage shows its source's title as the label.

@@ -23,14 +23,15 @@ from tqcli.render.data import FactData
 MARKER = "tq export sqlite"
 """The metadata's "about": how a metadata file tq wrote (and may replace) is recognised."""
 
-_SCHEMA = """
+_SCHEMA = (
+    """
 CREATE TABLE tq_export (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE packs (
     name TEXT PRIMARY KEY, position INTEGER NOT NULL, origin TEXT NOT NULL, path TEXT NOT NULL
 );
 CREATE TABLE sources (
     id TEXT PRIMARY KEY, title TEXT NOT NULL, publisher TEXT NOT NULL, kind TEXT NOT NULL,
-    author TEXT, published TEXT, url TEXT, accessed TEXT, archived INTEGER NOT NULL,
+    author TEXT, published TEXT, url TEXT, via TEXT, accessed TEXT, archived INTEGER NOT NULL,
     notes TEXT NOT NULL, pack TEXT NOT NULL REFERENCES packs (name)
 );
 CREATE TABLE entities (
@@ -70,6 +71,35 @@ CREATE TABLE notes (
     source_id TEXT REFERENCES sources (id), passage TEXT, locator TEXT
 );
 CREATE INDEX facts_kind ON facts (kind, date);
+"""
+    + "".join(
+        f"CREATE VIEW {view} AS SELECT id, claim, date, "
+        + ", ".join(f"json_extract(details, '$.{field}') AS {field}" for field in fields)
+        + f" FROM facts WHERE kind = '{kind}';\n"
+        for view, kind, fields in (
+            ("figures", "figure", ("value", "min", "max", "unit", "qualifier")),
+            ("quotes", "quote", ("text", "speaker", "speaker_role", "medium", "said")),
+            (
+                "sanctions",
+                "sanction",
+                (
+                    "authority",
+                    "instrument",
+                    "adopted",
+                    "measures",
+                    "targets",
+                    "committee",
+                    "list",
+                    "reference",
+                    "updated",
+                    "remarks",
+                ),
+            ),
+            ("agreements", "agreement", ("name", "parties", "signed", "place", "commitments")),
+            ("events", "event", ("place", "end")),
+        )
+    )
+    + """
 CREATE INDEX fact_entities_entity ON fact_entities (entity_id);
 CREATE INDEX tags_tag ON tags (tag);
 CREATE INDEX passages_fact ON passages (fact_id);
@@ -77,6 +107,7 @@ CREATE INDEX passages_source ON passages (source_id);
 CREATE INDEX notes_fact ON notes (fact_id);
 CREATE INDEX aliases_entity ON aliases (entity_id);
 """
+)
 
 _TABLES = {
     "facts": ("One row per fact: its claim, kind, date and the fields of its kind.", "claim"),
@@ -171,7 +202,7 @@ def _fill(connection: sqlite3.Connection, catalog: Catalog) -> None:
         [(p.name, n, p.origin, str(p.path)) for n, p in enumerate(catalog.packs)],
     )
     insert(
-        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 s.id,
@@ -181,6 +212,7 @@ def _fill(connection: sqlite3.Connection, catalog: Catalog) -> None:
                 s.author,
                 _iso(s.published),
                 s.url,
+                s.via,
                 _iso(s.accessed),
                 int(s.archive is not None),
                 "\n".join(s.notes),
@@ -297,6 +329,8 @@ def _metadata(catalog: Catalog, database: str) -> dict[str, object]:
     tables: dict[str, object] = {}
     for table, (text, label) in _TABLES.items():
         tables[table] = {"description": text, **({"label_column": label} if label else {})}
+    for view in ("figures", "quotes", "sanctions", "agreements", "events"):
+        tables[view] = {"description": f"The {view}, with the fields of their kind as columns."}
     return {
         "title": "tq facts",
         "about": MARKER,
