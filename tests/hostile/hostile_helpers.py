@@ -4,17 +4,15 @@ and environments, and checking what reaches the terminal."""
 from __future__ import annotations
 
 import os
-import pty
 import re
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from conftest import HOSTILE_PACK, MINI_PACK, run_on_terminal
+
 TESTS = Path(__file__).resolve().parent.parent
-FIXTURES = TESTS / "fixtures"
-MINI_PACK = FIXTURES / "packs" / "mini"
-HOSTILE_PACK = FIXTURES / "packs" / "hostile"
 MINI = ["--no-builtin", "--facts", str(MINI_PACK)]
 HOSTILE = ["--no-builtin", "--facts", str(HOSTILE_PACK)]
 TQ = Path(sys.executable).parent / "tq"
@@ -58,6 +56,14 @@ def environment(**changes: str | None) -> dict[str, str]:
     return env
 
 
+def _finished(result: subprocess.CompletedProcess[bytes]) -> Run:
+    return Run(
+        result.returncode,
+        result.stdout.decode("utf-8", "replace"),
+        result.stderr.decode("utf-8", "replace"),
+    )
+
+
 def tq(
     *args: str | bytes | Path,
     env: dict[str, str] | None = None,
@@ -66,66 +72,38 @@ def tq(
     timeout: float = 60,
 ) -> Run:
     """Run the installed tq in pipes."""
-    result = subprocess.run(
-        [TQ, *args],
-        input=stdin,
-        capture_output=True,
-        env=env or environment(),
-        cwd=cwd,
-        timeout=timeout,
-        check=False,
-    )
-    return Run(
-        result.returncode,
-        result.stdout.decode("utf-8", "replace"),
-        result.stderr.decode("utf-8", "replace"),
+    return _finished(
+        subprocess.run(
+            [TQ, *args],
+            input=stdin,
+            capture_output=True,
+            env=env or environment(),
+            cwd=cwd,
+            timeout=timeout,
+            check=False,
+        )
     )
 
 
 def tq_shell(command: str, *, env: dict[str, str] | None = None, timeout: float = 60) -> Run:
     """Run a shell command line in which `tq` is the installed one (for redirections such as
     >&- that Python's subprocess cannot express)."""
-    result = subprocess.run(
-        ["sh", "-c", command.replace("tq ", f"{TQ} ", 1)],
-        capture_output=True,
-        env=env or environment(),
-        timeout=timeout,
-        check=False,
-    )
-    return Run(
-        result.returncode,
-        result.stdout.decode("utf-8", "replace"),
-        result.stderr.decode("utf-8", "replace"),
+    return _finished(
+        subprocess.run(
+            ["sh", "-c", command.replace("tq ", f"{TQ} ", 1)],
+            capture_output=True,
+            env=env or environment(),
+            timeout=timeout,
+            check=False,
+        )
     )
 
 
-def tq_on_terminal(
-    *args: str | Path, env: dict[str, str] | None = None, timeout: float = 60
-) -> Run:
+def tq_on_terminal(*args: str | Path, env: dict[str, str] | None = None) -> Run:
     """Run the installed tq with stdin, stdout and stderr on one pseudo-terminal, as a user at a
     terminal does; what it printed is `out` (stdout and stderr together, as a terminal shows)."""
-    controller, terminal = pty.openpty()
-    process = subprocess.Popen(
-        [TQ, *args],
-        stdin=terminal,
-        stdout=terminal,
-        stderr=terminal,
-        env=env or environment(),
-        close_fds=True,
-    )
-    os.close(terminal)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(controller, 65536)
-        except OSError:  # the terminal closed
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    code = process.wait(timeout=timeout)
-    os.close(controller)
-    text = b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
+    code, shown_bytes = run_on_terminal([TQ, *args], env or environment(), stderr_too=True)
+    text = shown_bytes.decode("utf-8", "replace").replace("\r\n", "\n")
     return Run(code, text, text)
 
 

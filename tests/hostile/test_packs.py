@@ -10,7 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hostile_helpers import MINI_PACK, RAW_CONTROL, tq
+from hostile_helpers import RAW_CONTROL, tq
+
+from conftest import MINI_PACK
 
 GOOD_FACT = """
 [[source]]

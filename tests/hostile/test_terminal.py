@@ -9,9 +9,7 @@ from pathlib import Path
 
 import pytest
 from hostile_helpers import (
-    FIXTURES,
     MINI,
-    MINI_PACK,
     SGR,
     environment,
     has_colour,
@@ -19,6 +17,8 @@ from hostile_helpers import (
     tq,
     tq_on_terminal,
 )
+
+from conftest import FIXTURES, MINI_PACK
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
 
