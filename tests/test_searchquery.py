@@ -49,6 +49,8 @@ def test_prefixes_exclusions_and_all_words() -> None:
     assert parse(["sanctions*"]).match() == '("sanction"*)'
     assert parse(["paid*"]).match() == '("paid"*)'  # never changed into another word
     assert parse(["a", "b"], require_all=True).match() == '("a" AND "b")'
+    assert parse(['acme -"safe haven"* gadg*']).match() == '("acme" OR "gadg"*) NOT ("safe haven"*)'
+    assert parse(['acme-"x"']).match() == '("acme" OR "x")'  # a hyphen, not an exclusion
 
 
 @pytest.mark.parametrize(

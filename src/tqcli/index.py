@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, overload
 
-from tqcli import __version__, codec, searchquery
+from tqcli import __version__, codec
 from tqcli.errors import BadRequest, NotFound
 from tqcli.model import (
     Agreement,
@@ -624,6 +624,8 @@ class Index:
     ) -> Sequence[Hit]:
         """Facts passing the filters ranked by BM25 relevance to terms, in the search query
         syntax (tqcli.searchquery); at most limit (0: all)."""
+        from tqcli import searchquery  # only search reads the syntax: the rest skip its import
+
         return self._matching(
             searchquery.parse(terms, require_all=require_all).match(), filters, limit
         )
