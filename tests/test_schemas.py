@@ -133,3 +133,11 @@ def test_fields_are_the_schema_properties_and_mistakes_list_them(runner: CliRunn
     result = runner.invoke(app, ["search", "acme", "--fields", "id", "--format", "csv", *MINI])
     assert result.exit_code == 2
     assert "--fields chooses JSON fields" in result.stderr
+
+
+def test_tq_schema_lists_the_schemas(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    assert [line.split()[0] for line in result.stdout.splitlines()] == [
+        member.value for member in SchemaName
+    ]

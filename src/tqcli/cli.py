@@ -668,24 +668,30 @@ def import_un_sc(
 @reports_errors
 def schema(
     name: Annotated[
-        str,
+        str | None,
         typer.Argument(
-            metavar="NAME",
+            metavar="[NAME]",
             help="facts, sources, stats, paths, validate, import, or pack (a pack file).",
+            show_default=False,
         ),
-    ],
+    ] = None,
 ) -> None:
     """Print a JSON Schema (draft 2020-12): of a command's JSON output, or of pack files.
 
-    The fields --fields accepts are the properties of these objects.
+    Without NAME, lists the schemas. The fields --fields accepts are the properties of these
+    objects.
 
     \b
     Examples:
       tq schema facts | jq '.["$defs"].fact.properties | keys'
       tq schema pack > pack.schema.json   # then start a pack file with: #:schema ./pack.schema.json
     """
-    from tqcli.schemas import SchemaName, schema_text
+    from tqcli.schemas import SchemaName, schema_text, schema_title
 
+    if name is None:
+        for member in SchemaName:
+            typer.echo(f"{member.value:<10}{schema_title(member)}")
+        return
     try:
         chosen = SchemaName(name)
     except ValueError:

@@ -31,6 +31,12 @@ def schema_text(name: SchemaName) -> str:
     return (_HERE / f"{name.value}.schema.json").read_text(encoding="utf-8")
 
 
+def schema_title(name: SchemaName) -> str:
+    """What the schema describes, in a line."""
+    title: str = json.loads(schema_text(name))["title"]
+    return title
+
+
 def field_names(name: SchemaName) -> list[str]:
     """The keys of each object the output holds (of its items, for an array), in order."""
     schema = json.loads(schema_text(name))
