@@ -124,9 +124,31 @@ def test_the_style_guides_examples(source: Source, style: Style, expected: str) 
     assert format_sources([source], style) == expected + "\n"
 
 
-# MLA: no verbatim example of the MLA Handbook could be reached while writing this; these follow
-# its rules (titles in headline capitals, "day Mon. year" dates, URLs without https://, access
-# dates for web sources, an organization that is author and publisher given once).
+# MLA's own example of a web page (a blog post), with and without the optional access date.
+HOLLMICHEL = _source(
+    "The Reading Brain: Differences Between Digital and Print",
+    "So Many Books",
+    SourceKind.WEB_PAGE,
+    author="Stefanie Hollmichel",
+    published="2013-04-25",
+    url="https://somanybooksblog.com/2013/04/25/the-reading-brain-differences-between-digital-and-print/",
+)
+HOLLMICHEL_MLA = (
+    "Hollmichel, Stefanie. “The Reading Brain: Differences between Digital and Print.” So Many "
+    "Books, 25 Apr. 2013, somanybooksblog.com/2013/04/25/the-reading-brain-differences-between-"
+    "digital-and-print/."
+)
+
+
+def test_the_mla_handbooks_example() -> None:
+    assert format_sources([HOLLMICHEL], Style.MLA) == HOLLMICHEL_MLA + "\n"
+    accessed = Source(**{**HOLLMICHEL.__dict__, "accessed": PartialDate.parse("2020-05-12")})
+    assert format_sources([accessed], Style.MLA) == HOLLMICHEL_MLA + " Accessed 12 May 2020.\n"
+    assert "<i>So Many Books</i>" in format_sources([HOLLMICHEL], Style.MLA, html=True)
+
+
+# The rest of MLA by its rules (headline capitals, "day Mon. year" dates, URLs without https://,
+# access dates for web sources, an organization that is author and publisher given once).
 @pytest.mark.parametrize(
     ("source", "expected"),
     [

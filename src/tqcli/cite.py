@@ -50,6 +50,11 @@ _MINOR = frozenset(
     {
         "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "from",
         "in", "into", "of", "on", "onto", "over", "per", "to", "via", "with", "vs",
+        # Longer prepositions too (MLA and Chicago lower-case them whatever their length);
+        # words that are as often conjunctions (after, before, since, until) are left out.
+        "about", "above", "across", "against", "along", "amid", "among", "around", "behind",
+        "below", "beneath", "beside", "between", "beyond", "despite", "during", "except",
+        "inside", "near", "through", "toward", "towards", "under", "upon", "within", "without",
     }
 )  # fmt: skip
 
