@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -141,3 +142,25 @@ def test_tq_schema_lists_the_schemas(runner: CliRunner) -> None:
     assert [line.split()[0] for line in result.stdout.splitlines()] == [
         member.value for member in SchemaName
     ]
+
+
+@pytest.mark.skipif(shutil.which("taplo") is None, reason="taplo (npm @taplo/cli) is not on PATH")
+def test_taplo_reads_the_schema_directive(tmp_path: Path) -> None:
+    """The editor tooling itself: taplo validates the built-in pack against the directive, and
+    refuses a field the format does not have."""
+    pack = tmp_path / "pack"
+    shutil.copytree(REPO / "facts", pack)
+    (pack / "pack.schema.json").write_text(schema_text(SchemaName.PACK), encoding="utf-8")
+    for path in _pack_files(pack):
+        path.write_text("#:schema ./pack.schema.json\n" + path.read_text(encoding="utf-8"))
+    taplo = [str(shutil.which("taplo")), "check"]
+    good = subprocess.run([*taplo, *map(str, _pack_files(pack))], capture_output=True, check=False)
+    assert good.returncode == 0, good.stderr
+    bad = pack / "bad.toml"
+    bad.write_text(
+        '#:schema ./pack.schema.json\n[[event]]\nid = "e"\nclaim = "c"\ncolour = "red"\n'
+        '[[event.cite]]\nsource = "s"\npassage = "p"\n'
+    )
+    refused = subprocess.run([*taplo, str(bad)], capture_output=True, text=True, check=False)
+    assert refused.returncode == 1
+    assert "'colour' was unexpected" in refused.stderr
