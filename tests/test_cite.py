@@ -174,6 +174,19 @@ def test_mla_by_the_handbooks_rules(source: Source, expected: str) -> None:
     assert format_sources([source], Style.MLA) == expected + "\n"
 
 
+def test_a_publisher_is_never_taken_for_a_person() -> None:
+    unsigned = Source(**{**CAREY.__dict__, "author": None})
+    assert format_sources([unsigned], Style.APA) == (
+        f"Can we get better at forgetting? (2019, March 22). The New York Times. {CAREY.url}\n"
+    )
+    assert format_sources([unsigned], Style.CHICAGO) == (
+        f"“Can We Get Better at Forgetting?” New York Times, March 22, 2019. {CAREY.url}.\n"
+    )
+    assert format_sources([unsigned], Style.MLA).startswith("“Can We Get Better at Forgetting?”")
+    web = _source("A page", "Who2", SourceKind.WEB_PAGE, published="2021-01-26")
+    assert format_sources([web], Style.APA) == "Who2. (2021, January 26). A page.\n"
+
+
 def test_a_un_document_is_cited_as_a_work_by_its_body() -> None:
     assert format_sources([RESOLUTION], Style.APA) == (
         "United Nations Security Council. (2015, December 17). Resolution 2253 (2015). "

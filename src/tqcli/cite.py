@@ -162,6 +162,18 @@ def _creator(source: Source) -> str:
     return source.author or source.publisher
 
 
+def _person(source: Source) -> tuple[str, str] | None:
+    """(family, given) names when the author is a person; a publisher never is one."""
+    if source.author and _is_person(source.author):
+        return _family_given(source.author)
+    return None
+
+
+def _unsigned_news(source: Source) -> bool:
+    """A news article with no author: the guides begin its entry with the title."""
+    return source.kind is SourceKind.NEWS and not source.author
+
+
 def _is_web(source: Source) -> bool:
     return source.url is not None
 
@@ -172,16 +184,17 @@ def _is_web(source: Source) -> bool:
 def apa(source: Source) -> list[tuple[str, bool]]:
     """APA 7th edition reference: a news article, a web page, or a document by a group."""
     creator = _creator(source)
-    if _is_person(creator):
-        family, given = _family_given(creator)
-        author = f"{family}, {_initials(given)}"
+    person = _person(source)
+    author = f"{person[0]}, {_initials(person[1])}" if person else _end(creator)
+    date = f"{_apa_date(source.published)}. "
+    parts: list[tuple[str, bool]] = []
+    if _unsigned_news(source):
+        parts += [(f"{_end(source.title)} {date}", False), (source.publisher, True), (". ", False)]
+    elif source.kind is SourceKind.NEWS:
+        parts.append((f"{author} {date}{_end(source.title)} ", False))
+        parts += [(source.publisher, True), (". ", False)]
     else:
-        author = _end(creator)
-    parts: list[tuple[str, bool]] = [(f"{author} {_apa_date(source.published)}. ", False)]
-    if source.kind is SourceKind.NEWS:
-        parts += [(_end(source.title) + " ", False), (source.publisher, True), (". ", False)]
-    else:
-        parts.append((source.title, True))
+        parts += [(f"{author} {date}", False), (source.title, True)]
         parts.append((". " if not source.title.endswith(("?", "!")) else " ", False))
         if source.publisher != creator:
             parts.append((_end(source.publisher) + " ", False))
@@ -232,11 +245,12 @@ def chicago(source: Source) -> list[tuple[str, bool]]:
     """Chicago notes and bibliography: the bibliography entry. Access dates only for sources
     with no date, as the Manual asks."""
     creator = _creator(source)
-    if _is_person(creator):
-        family, given = _family_given(creator)
-        parts: list[tuple[str, bool]] = [(f"{family}, {_end(given)} ", False)]
-    else:
-        parts = [(_end(creator) + " ", False)]
+    person = _person(source)
+    parts: list[tuple[str, bool]] = []
+    if person:
+        parts.append((f"{person[0]}, {_end(person[1])} ", False))
+    elif not _unsigned_news(source):
+        parts.append((_end(creator) + " ", False))
     title = title_case(source.title)
     when = (
         _us_date(source.published)
