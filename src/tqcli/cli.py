@@ -337,8 +337,9 @@ def search(
     """Search claims, quotes, figures, tags, names and sources; best match first.
 
     Facts matching any term are found, best first; --all keeps those matching every term.
-    An argument of several words ("bin laden", quoted in the shell) or words in double quotes
-    inside one argument ('"bin laden" money') must occur together, in that order. A word
+    An argument of several words and nothing else ("bin laden", quoted in the shell), words in
+    double quotes inside one argument ('"bin laden" money') and words joined by punctuation
+    (al-Qaeda) must occur together, in that order. A word
     ending in * is a prefix (qa* finds Qaeda and Qaida). A term starting with - leaves out the
     facts it matches: put it after -- or inside a quoted query ('taliban -isis').
 
