@@ -67,6 +67,10 @@ def _json_output_matches_its_schema(monkeypatch: pytest.MonkeyPatch) -> None:
         "packs": SchemaName.PATHS,
         "validation": SchemaName.VALIDATE,
         "import_report": SchemaName.IMPORT,
+        "screenings": SchemaName.MATCH,
+        "entity": SchemaName.WHO,
+        "entities": SchemaName.ENTITIES,
+        "tags": SchemaName.TAGS,
     }
     encode = JsonRenderer._encode
 

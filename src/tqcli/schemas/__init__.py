@@ -22,6 +22,10 @@ class SchemaName(str, Enum):
     VALIDATE = "validate"
     IMPORT = "import"
     """import un-sc."""
+    MATCH = "match"
+    WHO = "who"
+    ENTITIES = "entities"
+    TAGS = "tags"
     PACK = "pack"
     """A pack's TOML file."""
 
