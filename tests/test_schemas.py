@@ -164,3 +164,13 @@ def test_taplo_reads_the_schema_directive(tmp_path: Path) -> None:
     refused = subprocess.run([*taplo, str(bad)], capture_output=True, text=True, check=False)
     assert refused.returncode == 1
     assert "'colour' was unexpected" in refused.stderr
+
+
+def test_fields_on_the_name_commands(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["tags", "--fields", "tag", *MINI])
+    assert result.exit_code == 0, result.stderr
+    assert all(list(row) == ["tag"] for row in json.loads(result.stdout))
+    result = runner.invoke(app, ["entities", "--jsonl", "--fields", "id,facts", *MINI])
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()][:1] == ["acme"]
+    result = runner.invoke(app, ["match", "Acme", "--fields", "query,match", *MINI])
+    assert json.loads(result.stdout) == [{"query": "Acme", "match": True}]
