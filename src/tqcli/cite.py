@@ -174,10 +174,6 @@ def _unsigned_news(source: Source) -> bool:
     return source.kind is SourceKind.NEWS and not source.author
 
 
-def _is_web(source: Source) -> bool:
-    return source.url is not None
-
-
 # --- The three reference-list styles ------------------------------------------------------------
 
 
@@ -297,11 +293,9 @@ def _csl_date(date: PartialDate) -> dict[str, list[list[int]]]:
     return {"date-parts": [[p for p in (date.year, date.month, date.day) if p is not None]]}
 
 
-def _csl_name(name: str) -> dict[str, str]:
-    if _is_person(name):
-        family, given = _family_given(name)
-        return {"family": family, "given": given}
-    return {"literal": name}
+def _csl_name(source: Source) -> dict[str, str]:
+    person = _person(source)
+    return {"family": person[0], "given": person[1]} if person else {"literal": str(source.author)}
 
 
 def csl_json(source: Source) -> dict[str, object]:
@@ -312,7 +306,7 @@ def csl_json(source: Source) -> dict[str, object]:
         "title": source.title,
     }
     if source.author:
-        item["author"] = [_csl_name(source.author)]
+        item["author"] = [_csl_name(source)]
     if source.kind is SourceKind.NEWS:
         item["container-title"] = source.publisher
     item["publisher"] = source.publisher
@@ -339,13 +333,11 @@ def bibtex(source: Source) -> str:
     """A BibTeX entry (biblatex fields date and urldate kept alongside year and month)."""
     kind = {SourceKind.NEWS: "article", SourceKind.BOOK: "book"}.get(source.kind, "misc")
     fields: list[tuple[str, str]] = []
-    if source.author:
-        name = source.author
-        if _is_person(name):
-            family, given = _family_given(name)
-            fields.append(("author", f"{_tex(family)}, {_tex(given)}"))
-        else:
-            fields.append(("author", "{" + _tex(name) + "}"))
+    person = _person(source)
+    if person:
+        fields.append(("author", f"{_tex(person[0])}, {_tex(person[1])}"))
+    elif source.author:
+        fields.append(("author", "{" + _tex(source.author) + "}"))  # braced: a group's name
     fields.append(("title", "{" + _tex(source.title) + "}"))
     fields.append(("journal" if kind == "article" else "publisher", _tex(source.publisher)))
     if source.published:
@@ -386,12 +378,9 @@ def _ris_date(date: PartialDate) -> str:
 def ris(source: Source) -> str:
     """An RIS record."""
     lines = [("TY", _RIS_TYPES.get(source.kind, "GEN")), ("ID", source.id)]
+    person = _person(source)
     if source.author:
-        name = source.author
-        if _is_person(name):
-            family, given = _family_given(name)
-            name = f"{family}, {given}"
-        lines.append(("AU", name))
+        lines.append(("AU", f"{person[0]}, {person[1]}" if person else source.author))
     lines.append(("TI", source.title))
     if source.kind is SourceKind.NEWS:
         lines.append(("T2", source.publisher))
