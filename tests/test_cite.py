@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tqcli.cite import Style, format_sources, title_case
@@ -305,3 +307,35 @@ def test_a_copy_read_on_another_site_is_named_where_the_format_has_a_place_for_i
     assert json.loads(format_sources([copy], Style.CSL_JSON))[0]["archive"] == "mirror.example"
     assert "DP  - mirror.example" in format_sources([copy], Style.RIS).splitlines()
     assert "note = {Read in a copy on mirror.example}" in format_sources([copy], Style.BIBTEX)
+
+
+_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40)
+
+
+@given(
+    title=_TEXT,
+    publisher=_TEXT,
+    author=st.none() | _TEXT,
+    kind=st.sampled_from(list(SourceKind)),
+    dated=st.booleans(),
+    style=st.sampled_from(list(Style)),
+)
+def test_any_source_is_cited_in_any_style(
+    title: str, publisher: str, author: str | None, kind: SourceKind, dated: bool, style: Style
+) -> None:
+    source = _source(
+        title,
+        publisher,
+        kind,
+        author=author,
+        published="2021-09-07" if dated else None,
+        accessed="2026-11-25",
+        url="https://example.org/a",
+    )
+    text = format_sources([source], style)
+    assert text.endswith("\n")
+    if style is Style.CSL_JSON:
+        assert json.loads(text)[0]["title"] == title
+    if style in (Style.APA, Style.MLA, Style.CHICAGO):
+        html = format_sources([source], style, html=True)
+        assert "<" not in html.replace("<i>", "").replace("</i>", "")  # text is escaped
