@@ -260,3 +260,17 @@ def test_the_question_set_names_only_real_facts() -> None:
 
     assert len(data["question"]) >= 60
     assert named <= ids
+
+
+def test_the_answers_schema_is_the_facts_schema_with_how_each_answers() -> None:
+    """schemas/answers.schema.json is kept as its own file (tq schema answers): it must not
+    drift from the facts schema but for its three keys."""
+    from tqcli.schemas import SchemaName, schema_text
+
+    facts, answers = (json.loads(schema_text(n)) for n in (SchemaName.FACTS, SchemaName.ANSWERS))
+    fact, answered = facts["$defs"].pop("fact"), answers["$defs"].pop("fact")
+    extra = ("match", "answer", "unmatched")
+
+    assert answers["$defs"] == facts["$defs"]
+    assert {k: v for k, v in answered["properties"].items() if k not in extra} == fact["properties"]
+    assert answered["required"] == [*fact["required"], *extra]
