@@ -129,9 +129,12 @@ def ask_ranker(index: Index) -> Callable[[str], list[str]]:
 
 
 def bm25_ranker(index: Index) -> Callable[[str], list[str]]:
+    """`tq search` given the question's words (as typed unquoted: one quoted argument would be
+    a phrase in the search syntax)."""
+
     def rank(question: str) -> list[str]:
         try:
-            return [hit.fact.id for hit in index.search([question], Filters(), limit=10)]
+            return [hit.fact.id for hit in index.search(question.split(), Filters(), limit=10)]
         except Exception:
             return []
 
