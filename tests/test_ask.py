@@ -72,6 +72,8 @@ def test_json_says_how_each_fact_answers_the_question(runner: CliRunner) -> None
     [
         ("When was resolution 1267 adopted?", "un-resolution-1267", "1999-10-15"),
         ("Who said the Taliban are terrorists?", "panetta-taliban-are-terrorists", "Leon Panetta"),
+        # Not the scholar quoted on al-Qaeda's leadership: who says a fact is its source.
+        ("Who leads al-Qaeda?", "al-qaeda-leader-zawahiri-2021", "Ayman al-Zawahiri"),
         (
             "What did Ben Wallace say about al-Qaeda?",
             "wallace-al-qaeda-will-come-back",

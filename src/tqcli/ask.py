@@ -454,12 +454,17 @@ def _fits(
     if wants is Wants.DATE:
         return fact.date is not None, []
     if wants is Wants.SOMEONE:
-        # Whom the fact names that the question does not (who asserts the fact is its source,
-        # not its answer); "who" asks for a person more often than an organisation.
-        unnamed = {
+        # Whom the fact names that the question does not (who asserts or says it is its
+        # source, not its answer); "who" asks for a person more often than an organisation.
+        sources = {
             entity_id
             for field, entity_id in fact.entity_references()
-            if field != "asserted_by"
+            if field in ("asserted_by", "speaker")
+        }
+        unnamed = {
+            entity_id
+            for entity_id in named
+            if entity_id not in sources
             and not lookups.named_in(entity_id, question.weights)
             and lookups.named_in(entity_id, own)  # named in the fact's own words
         }
