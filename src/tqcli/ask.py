@@ -226,11 +226,11 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     lookups = _Lookups(index)
     read = read_question(index, question, lookups)
     if not read.weights:
-        return Answers((), tuple(index.top_tags(5)))
+        return Answers((), tuple(index.top_tags(5)), ())
     words = sorted(set().union(*map(read.group, read.weights)))
     candidates = list(index.ranked(words, Filters(), _CANDIDATES))
     if not candidates:
-        return Answers((), tuple(index.top_tags(5)))
+        return Answers((), tuple(index.top_tags(5)), ())
     lookups.names(hit.fact for hit in candidates)
     if read.speaker and not _names_a_speaker(read.speaker, candidates, lookups):
         # "What does the claim (or resolution 2513) say?": no one is named as the speaker; the
@@ -239,7 +239,7 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     judged = [_judge(read, hit, lookups) for hit in candidates]
     judged.sort(key=lambda item: (item.reply.match is not Match.ANSWER, -item.score))
     if max(item.coverage for item in judged) < _PARTIAL_COVERAGE:
-        return Answers((), _suggestions(index, candidates))
+        return Answers((), _suggestions(index, candidates), ())
     chosen = judged[:limit] if limit > 0 else judged  # a limit of 0 means all
     return Answers(
         tuple(Hit(item.hit.fact, round(item.score, 6)) for item in chosen),

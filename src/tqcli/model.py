@@ -585,7 +585,7 @@ class Answers:
     """The answers, best first, each with its score; empty when the packs hold no answer."""
     suggestions: tuple[str, ...]
     """Topics near the question, offered when there is no answer."""
-    replies: tuple[Reply, ...] = ()
+    replies: tuple[Reply, ...]
     """How each hit answers the question, one per hit, in the same order."""
 
     @property
