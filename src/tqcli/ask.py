@@ -1,21 +1,22 @@
 """Answering questions in plain English: the fact that answers what is asked, a related fact
 marked as a partial answer, or an honest "no answer".
 
-How a question is read and judged (docs/ask-evaluation.md has the figures):
+How a question is read and judged (docs/ask-evaluation.md says it in full, with the figures):
 
-1. Its words are folded and stemmed as the index is; typos are corrected against the index.
-2. Each content word is weighted by how rare it is in general English (wordweights): "budget"
-   or "soldiers" count fully, "year" or "people" less, "what" or "did" not at all. In-pack
-   rarity is left to the ranking (BM25): a pack's own subject ("Taliban") is common in the pack
-   yet still part of what a question asks.
+1. Its words are folded and stemmed as the index is; a word that is neither common English nor
+   in the index is taken for a typo and corrected against the index.
+2. Each content word is weighted by how rare it is in general English (kept in the index, from
+   wordfreq: see wordweights): "budget" or "soldiers" count fully, "year" or "people" less,
+   "what" or "did" not at all; a word most loaded facts use (their subject) counts up to half
+   less.
 3. What the question asks for is read from its form: a figure ("how many X"), a quote ("what
    did X say", "who said"), a date ("when"), a person or organisation ("who"), or anything.
-4. Each candidate fact (BM25 over the words and their synonyms) is judged: which share of the
-   question's content weight its words account for, and whether it is the kind of answer asked
-   for -- a figure whose own words name what is counted, a quote by the speaker named, a dated
-   fact, a fact naming someone the question does not. A fact that fits and accounts for enough
-   is an answer; a related fact that does not is a partial answer; when no fact accounts for
-   enough of the question, there is no answer.
+4. Each candidate fact (BM25 over the words and their synonyms from the packs' thesaurus) is
+   judged: which share of the question's content weight its words account for, and whether it
+   is the kind of answer asked for -- a fact giving a number of what is counted, a quote by the
+   speaker named, a dated fact, a fact naming someone the question does not. A fact that fits
+   and accounts for enough is an answer; any other is a partial answer; when no fact accounts
+   for enough of the question, there is no answer.
 """
 
 from __future__ import annotations
