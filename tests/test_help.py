@@ -25,13 +25,16 @@ COMMANDS = _commands(get_command(app))
 def test_the_commands_are_the_documented_ones() -> None:
     assert [" ".join(command) for command in COMMANDS] == [
         "ask",
+        "cite",
         "entities",
+        "export sqlite",
         "import ftm",
         "import ofac-sdn",
         "import un-sc",
         "list",
         "match",
         "paths",
+        "schema",
         "search",
         "show",
         "sources",

@@ -220,7 +220,14 @@ def _filters(
     )
 
 
-def _renderer(as_json: bool, as_jsonl: bool, fmt: OutputFormat, color: ColorMode) -> Renderer:
+def _renderer(
+    as_json: bool,
+    as_jsonl: bool,
+    fmt: OutputFormat,
+    color: ColorMode,
+    fields: str | None = None,
+    shape: str = "facts",
+) -> Renderer:
     chosen = {OutputFormat.JSON} if as_json else set()
     if as_jsonl:
         chosen.add(OutputFormat.JSONL)
@@ -229,7 +236,33 @@ def _renderer(as_json: bool, as_jsonl: bool, fmt: OutputFormat, color: ColorMode
     if len(chosen) > 1:
         names = ", ".join(sorted(f"--format {f.value}" for f in chosen))
         raise BadRequest(f"choose one output format, not {names}")
-    return make_renderer(chosen.pop() if chosen else OutputFormat.AUTO, sys.stdout, color)
+    selected = _fields(fields, shape, chosen) if fields is not None else ()
+    if selected and not chosen:
+        chosen = {OutputFormat.JSON}
+    return make_renderer(chosen.pop() if chosen else OutputFormat.AUTO, sys.stdout, color, selected)
+
+
+# --- Data out: --fields and tq schema (issue 17) ------------------------------------------------
+
+Fields = Annotated[
+    str | None,
+    typer.Option(
+        "--fields",
+        metavar="F,F...",
+        help="JSON with only these fields (implies --json); 'tq schema NAME' shows them all.",
+    ),
+]
+
+
+def _fields(text: str, shape: str, chosen: set[OutputFormat]) -> tuple[str, ...]:
+    from tqcli.schemas import SchemaName, chosen_fields
+
+    if not chosen <= {OutputFormat.JSON, OutputFormat.JSONL}:
+        raise BadRequest("--fields chooses JSON fields: use it alone, with --json or with --jsonl")
+    return chosen_fields(text, SchemaName(shape))
+
+
+# --- end of data out ----------------------------------------------------------------------------
 
 
 def _ask(
@@ -280,8 +313,15 @@ def main(
 @reports_errors
 def search(
     terms: Annotated[
-        list[str], typer.Argument(metavar="TERM...", help="Words or numbers to look for.")
+        list[str],
+        typer.Argument(
+            metavar="TERM...",
+            help='Words or numbers to look for; "a phrase", prefix*, -excluded (after --).',
+        ),
     ],
+    require_all: Annotated[
+        bool, typer.Option("--all", help="Only facts matching every term, not any of them.")
+    ] = False,
     kind: Kinds = None,
     about: About = None,
     tag: Tag = None,
@@ -294,21 +334,34 @@ def search(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
     """Search claims, quotes, figures, tags, names and sources; best match first.
 
+    Facts matching any term are found, best first; --all keeps those matching every term.
+    An argument of several words and nothing else ("bin laden", quoted in the shell), words in
+    double quotes inside one argument ('"bin laden" money') and words joined by punctuation
+    (al-Qaeda) must occur together, in that order. A word
+    ending in * is a prefix (qa* finds Qaeda and Qaida). A term starting with - leaves out the
+    facts it matches: put it after -- or inside a quoted query ('taliban -isis').
+
     \b
     Examples:
       tq search 1267
       tq search bin laden money --kind figure
+      tq search "bin laden" --all money
+      tq search 'qa* -isis'
       tq search provinces --json | jq '.[0].details'
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields)
     filters = _filters(frozenset(kind or ()), about, tag, source, since, until)
     catalog, hits = _ask(
-        facts, no_builtin, no_cache, lambda index: index.search(terms, filters, limit)
+        facts,
+        no_builtin,
+        no_cache,
+        lambda index: index.search(terms, filters, limit, require_all=require_all),
     )
     renderer.facts(hits, catalog, full=False)
     _finish(len(hits))
@@ -325,6 +378,7 @@ def show(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -335,7 +389,7 @@ def show(
       tq show un-resolution-1267
       tq show un-resolution-1267 --json | jq '.[0].sources[0].passage'
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields)
     wanted = [_text(fact_id) for fact_id in ids]
     catalog, hits = _ask(facts, no_builtin, no_cache, lambda index: index.show(wanted))
     renderer.facts(hits, catalog, full=True)
@@ -365,6 +419,7 @@ def list_(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -376,7 +431,7 @@ def list_(
       tq list --about al-qaeda --since 2020
       tq list quote --jsonl | head -1
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields)
     chosen = frozenset(kinds or ()) | ({kind} if kind else frozenset())
     filters = _filters(chosen, about, tag, source, since, until)
     catalog, hits = _ask(facts, no_builtin, no_cache, lambda index: index.browse(filters, limit))
@@ -392,6 +447,7 @@ def sources(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -402,7 +458,7 @@ def sources(
       tq sources
       tq sources --json | jq -r '.[] | "\\(.facts) \\(.title)"'
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "sources")
     _, uses = _ask(facts, no_builtin, no_cache, lambda index: index.source_uses())
     renderer.sources(uses)
     _finish(len(uses))
@@ -416,6 +472,7 @@ def stats(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -426,7 +483,7 @@ def stats(
       tq stats
       tq stats --json | jq .by_kind
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "stats")
     _, counts = _ask(facts, no_builtin, no_cache, lambda index: index.stats())
     renderer.stats(counts)
 
@@ -438,6 +495,7 @@ def paths(
     no_builtin: NoBuiltin = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -448,7 +506,7 @@ def paths(
       tq paths
       TQ_FACTS_PATH=~/my-facts tq paths --json
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "paths")
     packs = packs_in_effect(facts or [], include_builtin=not no_builtin)
     renderer.packs(packs)
     _finish(len(packs))
@@ -469,6 +527,7 @@ def validate(
     no_builtin: NoBuiltin = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -484,7 +543,7 @@ def validate(
     """
     from tqcli.loader import load
 
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "validate")
     if pack_dirs:
         packs = packs_in_effect(
             [*pack_dirs, *(facts or [])],
@@ -514,6 +573,7 @@ def ask(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -529,9 +589,12 @@ def ask(
     """
     from tqcli.ask import answer
 
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "answers")
     catalog, found = _ask(facts, no_builtin, no_cache, lambda index: answer(index, question, limit))
-    renderer.answers(found.hits, catalog)
+    renderer.answers(found, catalog)
+    if found.hits and not found.answered:
+        say("tq: no fact answers the whole question; the nearest are marked partial")
+        raise typer.Exit(ExitCode.NO_RESULTS)
     if not found.hits:
         say("tq: no answer in the loaded facts")
         if found.suggestions:
@@ -591,6 +654,7 @@ def match(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -614,7 +678,7 @@ def match(
         raise BadRequest("--batch writes JSON Lines: give no other output format with it")
     if not batch and not names:
         raise BadRequest("give a NAME to screen, or --batch to read names from standard input")
-    renderer = _renderer(as_json, as_jsonl or batch, fmt, color)
+    renderer = _renderer(as_json, as_jsonl or batch, fmt, color, fields, "match")
     chosen = DEFAULT_THRESHOLD if threshold is None else threshold
     queries = _stdin_names() if batch else [_text(name) for name in names or ()]
     for query in [] if batch else queries:
@@ -648,6 +712,7 @@ def who(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -665,7 +730,7 @@ def who(
 
     if not name.strip():
         raise BadRequest("who needs a NAME: an id, a name or an alias")
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "who")
     catalog, found = _ask(facts, no_builtin, no_cache, lambda index: profile(index, _text(name)))
     renderer.entity(found, catalog)
 
@@ -682,6 +747,7 @@ def entities(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -694,7 +760,7 @@ def entities(
     """
     from tqcli.names import entity_uses
 
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "entities")
     wanted = frozenset(kinds or ())
     _, uses = _ask(facts, no_builtin, no_cache, lambda index: entity_uses(index, wanted))
     renderer.entities(uses)
@@ -709,6 +775,7 @@ def tags(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -721,7 +788,7 @@ def tags(
     """
     from tqcli.names import tag_uses
 
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "tags")
     _, uses = _ask(facts, no_builtin, no_cache, tag_uses)
     renderer.tags(uses)
     _finish(len(uses))
@@ -903,6 +970,143 @@ def import_ftm(
     from tqcli.importers.ftm import import_ftm as run_import
 
     _report_import(lambda: run_import(file, out, dry_run=dry_run), as_json, fmt, color)
+
+
+# --- Data out: tq schema, tq cite, tq export (issue 17) ------------------------------------------
+
+
+@app.command()
+@reports_errors
+def schema(
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[NAME]",
+            help="A schema name, or none to list them (facts, sources, stats, pack ...).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Print a JSON Schema (draft 2020-12): of a command's JSON output, or of pack files.
+
+    Without NAME, lists the schemas. The fields --fields accepts are the properties of these
+    objects.
+
+    \b
+    Examples:
+      tq schema facts | jq '.["$defs"].fact.properties | keys'
+      tq schema pack > pack.schema.json   # then start a pack file with: #:schema ./pack.schema.json
+    """
+    from tqcli.schemas import SchemaName, schema_text, schema_title
+
+    if name is None:
+        for member in SchemaName:
+            typer.echo(f"{member.value:<10}{schema_title(member)}")
+        return
+    try:
+        chosen = SchemaName(name)
+    except ValueError:
+        names = ", ".join(member.value for member in SchemaName)
+        raise BadRequest(f"no schema {name!r}; there are: {names}") from None
+    sys.stdout.write(schema_text(chosen))
+
+
+@app.command()
+@reports_errors
+def cite(
+    ids: Annotated[
+        list[str],
+        typer.Argument(metavar="ID...", help="Fact ids (their sources are cited), or source ids."),
+    ],
+    style: Annotated[
+        str,
+        typer.Option(
+            "--style",
+            metavar="STYLE",
+            help="apa, mla, chicago (bibliography), bibtex, ris or csl-json.",
+        ),
+    ] = "apa",
+    html: Annotated[
+        bool, typer.Option("--html", help="Mark titles in italics with <i> (apa, mla, chicago).")
+    ] = False,
+    facts: FactsDirs = None,
+    no_builtin: NoBuiltin = False,
+    no_cache: NoCache = False,
+) -> None:
+    """Cite the sources behind facts: APA, MLA or Chicago references, or BibTeX, RIS and
+    CSL-JSON (what Zotero and other reference managers import).
+
+    \b
+    Examples:
+      tq cite un-resolution-1267
+      tq cite blinken-force-unable-to-defend --style mla
+      tq cite independent-2021-taliban-al-qaeda --style csl-json > refs.json
+    """
+    from tqcli.cite import Style, format_sources, sources_behind
+
+    try:
+        chosen = Style(style)
+    except ValueError:
+        names = ", ".join(member.value for member in Style)
+        raise BadRequest(f"--style: no style {style!r}; there are: {names}") from None
+    wanted = [_text(given) for given in ids]
+    _, cited = _ask(facts, no_builtin, no_cache, lambda index: sources_behind(index, wanted))
+    sys.stdout.write(format_sources(cited, chosen, html=html))
+
+
+export_app = typer.Typer(
+    name="export",
+    help="Export the loaded facts for other tools.",
+    rich_markup_mode=None,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("sqlite")
+@reports_errors
+def export_sqlite(
+    file: Annotated[
+        Path,
+        typer.Argument(metavar="FILE.db", help="The database to write.", show_default=False),
+    ],
+    metadata: Annotated[
+        Path | None,
+        typer.Option(
+            "--metadata",
+            metavar="PATH",
+            help="Where Datasette's metadata goes. [default: metadata.json beside FILE.db]",
+            show_default=False,
+        ),
+    ] = None,
+    facts: FactsDirs = None,
+    no_builtin: NoBuiltin = False,
+) -> None:
+    """Export facts, sources, passages, notes, entities, aliases, links and tags to SQLite.
+
+    Proper tables with primary and foreign keys, plus metadata.json for Datasette (titles,
+    descriptions, licence). A FILE.db or metadata file that tq did not write is never replaced.
+
+    \b
+    Examples:
+      tq export sqlite facts.db && datasette facts.db -m metadata.json
+      sqlite3 facts.db 'SELECT kind, count(*) FROM facts GROUP BY kind'
+    """
+    from tqcli.export import export_sqlite as export
+    from tqcli.loader import open_catalog
+
+    packs = packs_in_effect(facts or [], include_builtin=not no_builtin)
+    report = export(open_catalog(packs), file, metadata)
+    counts = report.counts
+    typer.echo(
+        f"Wrote {report.database}: {counts['facts']} facts, {counts['sources']} sources, "
+        f"{counts['passages']} passages, {counts['entities']} entities; "
+        f"Datasette metadata in {report.metadata}"
+    )
+
+
+# --- end of data out ----------------------------------------------------------------------------
 
 
 def _command_name(command: "typer.models.CommandInfo") -> str | None:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, Protocol, TextIO
 
-from tqcli.model import Catalog, Hit, ImportReport, LoadReport, Pack, SourceUse, Stats
+from tqcli.model import Answers, Catalog, Hit, ImportReport, LoadReport, Pack, SourceUse, Stats
 
 if TYPE_CHECKING:
     from tqcli.names import EntityProfile, EntityUse, Screening, TagUse
@@ -40,8 +40,8 @@ class Renderer(Protocol):
     def facts(self, hits: Sequence[Hit], catalog: Catalog, *, full: bool) -> None:
         """Facts, compact or (full) with passages, entities and tags."""
 
-    def answers(self, hits: Sequence[Hit], catalog: Catalog) -> None:
-        """Answers to a question, best first: the first one as the answer."""
+    def answers(self, found: Answers, catalog: Catalog) -> None:
+        """Facts found for a question, best first, each marked as an answer or a partial one."""
 
     def sources(self, uses: Sequence[SourceUse]) -> None:
         """Sources with how many facts cite each."""
@@ -80,12 +80,15 @@ def _writes_utf8(stream: TextIO) -> bool:
         return False
 
 
-def make_renderer(fmt: OutputFormat, stream: TextIO, color: ColorMode) -> Renderer:
+def make_renderer(
+    fmt: OutputFormat, stream: TextIO, color: ColorMode, fields: Sequence[str] = ()
+) -> Renderer:
     """The renderer for a format; each is imported only when chosen, to keep start-up lean.
 
     Where the output's encoding is not UTF-8 (PYTHONIOENCODING=ascii, a C locale), JSON is written
     as pure ASCII with \\u escapes, which is the same data, and text shows what the encoding
-    cannot hold as backslash escapes rather than failing.
+    cannot hold as backslash escapes rather than failing. fields, when given, are the only keys
+    JSON objects keep (in that order).
     """
     is_terminal = stream.isatty()
     utf8 = _writes_utf8(stream)
@@ -108,7 +111,11 @@ def make_renderer(fmt: OutputFormat, stream: TextIO, color: ColorMode) -> Render
         from tqcli.render.json_output import JsonRenderer
 
         return JsonRenderer(
-            stream, lines=fmt is OutputFormat.JSONL, pretty=is_terminal, ascii_only=not utf8
+            stream,
+            lines=fmt is OutputFormat.JSONL,
+            pretty=is_terminal,
+            ascii_only=not utf8,
+            fields=fields,
         )
     if fmt is OutputFormat.CSV:
         from tqcli.render.csv_output import CsvRenderer

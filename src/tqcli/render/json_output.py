@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
-from tqcli.model import Catalog, Hit, ImportReport, LoadReport, Pack, SourceUse, Stats
+from tqcli.model import Answers, Catalog, Hit, ImportReport, LoadReport, Pack, SourceUse, Stats
 from tqcli.render import data
 
 if TYPE_CHECKING:
@@ -26,13 +26,25 @@ def _escape_c1(text: str) -> str:
 class JsonRenderer:
     """Writes results as one JSON document, or (lines) one JSON object per line."""
 
-    def __init__(self, stream: TextIO, *, lines: bool, pretty: bool, ascii_only: bool) -> None:
+    def __init__(
+        self,
+        stream: TextIO,
+        *,
+        lines: bool,
+        pretty: bool,
+        ascii_only: bool,
+        fields: Sequence[str] = (),
+    ) -> None:
         self._stream = stream
         self._lines = lines
         self._indent = 2 if pretty and not lines else None
         self._ascii_only = ascii_only
+        self._fields = tuple(fields)
+        """The keys each object keeps (--fields), or () for all."""
 
     def _encode(self, value: Any) -> str:
+        if self._fields and isinstance(value, dict):
+            value = {field: value[field] for field in self._fields}
         return _escape_c1(json.dumps(value, ensure_ascii=self._ascii_only, indent=self._indent))
 
     def _dump(self, value: Any) -> None:
@@ -60,8 +72,12 @@ class JsonRenderer:
     def facts(self, hits: Sequence[Hit], catalog: Catalog, *, full: bool) -> None:
         self._array(map(data.FactData(catalog), hits))
 
-    def answers(self, hits: Sequence[Hit], catalog: Catalog) -> None:
-        self.facts(hits, catalog, full=False)
+    def answers(self, found: Answers, catalog: Catalog) -> None:
+        facts = data.FactData(catalog)
+        self._array(
+            data.answer_data(facts(hit), reply)
+            for hit, reply in zip(found.hits, found.replies, strict=True)
+        )
 
     def sources(self, uses: Sequence[SourceUse]) -> None:
         self._array([data.source_use_data(use) for use in uses])
