@@ -43,5 +43,10 @@ def pack_from_case(case: Path, into: Path) -> Path:
 def _private_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Every test keeps its index cache in a directory of its own, never the user's."""
+    """Every test keeps its index cache in a directory of its own, never the user's; and reads
+    no configuration file and no user pack folder but its own (empty unless it fills them)."""
     monkeypatch.setenv("TQ_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
+    for variable in ("TQ_CONFIG", "TQ_PAGER", "FORCE_COLOR", "CLICOLOR_FORCE"):
+        monkeypatch.delenv(variable, raising=False)

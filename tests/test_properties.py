@@ -142,7 +142,7 @@ def test_json_arrays_are_written_item_by_item_exactly_as_whole(
     items = [Pack(name, Path(path), origin) for name, origin, path in packs]
     stream = io.StringIO()
 
-    JsonRenderer(stream, lines=False, pretty=pretty).packs(items)
+    JsonRenderer(stream, lines=False, pretty=pretty)._array(map(data.pack_data, items))
 
     whole = json.dumps(
         [data.pack_data(pack) for pack in items], ensure_ascii=False, indent=2 if pretty else None

@@ -7,6 +7,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable
+from contextlib import ExitStack
 from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
@@ -14,13 +15,16 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from tqcli import __version__
+from tqcli.config import load_config
 from tqcli.errors import BadRequest, InvalidInput, InvalidPacks, NotFound, TqError
 from tqcli.model import Catalog, FactKind, Filters, PartialDate
-from tqcli.packs import packs_in_effect
+from tqcli.packs import Locations, packs_in_effect, user_pack_folder
 from tqcli.render import ColorMode, OutputFormat, Renderer, make_renderer
+from tqcli.terminal import color_mode, paged, pager_command
 
 if TYPE_CHECKING:
     from tqcli.index import Index
+    from tqcli.model import Pack
 
 
 class ExitCode(IntEnum):
@@ -68,7 +72,16 @@ Format = Annotated[
     typer.Option("--format", help="Output format; auto is Rich on a terminal, plain otherwise."),
 ]
 Color = Annotated[
-    ColorMode, typer.Option("--color", help="Colour human output; auto honours NO_COLOR.")
+    ColorMode,
+    typer.Option(
+        "--color",
+        help="Colour human output; auto honours NO_COLOR, FORCE_COLOR, CLICOLOR_FORCE and "
+        "the config file.",
+    ),
+]
+NoPager = Annotated[
+    bool,
+    typer.Option("--no-pager", help="Print straight to the terminal, even when output is long."),
 ]
 Kinds = Annotated[
     list[FactKind] | None,
@@ -112,7 +125,7 @@ def _limit_option(default: int) -> object:
         "-n",
         metavar="N",
         min=0,
-        help=f"At most N results; 0 for all. [default: {default}]",
+        help=f"At most N results; 0 for all. [default: {default}, or the config file's]",
         show_default=False,
     )
 
@@ -158,7 +171,14 @@ def reports_errors(command: _Command) -> _Command:
     return wrapper  # type: ignore[return-value]
 
 
-def _renderer(as_json: bool, as_jsonl: bool, fmt: OutputFormat, color: ColorMode) -> Renderer:
+# What a run must finish before it exits, whatever way it ends: the pager, when one was started.
+_AT_END = ExitStack()
+_HUMAN_FORMATS = (OutputFormat.AUTO, OutputFormat.RICH, OutputFormat.PLAIN)
+
+
+def _renderer(
+    as_json: bool, as_jsonl: bool, fmt: OutputFormat, color: ColorMode, no_pager: bool = True
+) -> Renderer:
     chosen = {OutputFormat.JSON} if as_json else set()
     if as_jsonl:
         chosen.add(OutputFormat.JSONL)
@@ -167,7 +187,20 @@ def _renderer(as_json: bool, as_jsonl: bool, fmt: OutputFormat, color: ColorMode
     if len(chosen) > 1:
         names = ", ".join(sorted(f"--format {f.value}" for f in chosen))
         raise BadRequest(f"choose one output format, not {names}")
-    return make_renderer(chosen.pop() if chosen else OutputFormat.AUTO, sys.stdout, color)
+    output_format = chosen.pop() if chosen else OutputFormat.AUTO
+    config = load_config()
+    stream = sys.stdout
+    if not no_pager and output_format in _HUMAN_FORMATS:
+        stream = paged(sys.stdout, pager_command(os.environ, config.pager))
+        if stream is not sys.stdout:
+            _AT_END.callback(stream.finish)  # type: ignore[attr-defined]
+    return make_renderer(output_format, stream, color_mode(color, os.environ, config.color))
+
+
+def _packs(facts_dirs: list[Path] | None, no_builtin: bool) -> tuple["Pack", ...]:
+    """The packs in effect: the configuration file's among them."""
+    configured = load_config().packs
+    return packs_in_effect(facts_dirs or [], include_builtin=not no_builtin, configured=configured)
 
 
 def _ask(
@@ -178,7 +211,7 @@ def _ask(
 ) -> tuple[Catalog, _Answer]:
     from tqcli.index import CachePolicy, answer
 
-    packs = packs_in_effect(facts_dirs or [], include_builtin=not no_builtin)
+    packs = _packs(facts_dirs, no_builtin)
     index, result = answer(packs, CachePolicy.from_environment(enabled=not no_cache), ask)
     return index.catalog, result
 
@@ -197,6 +230,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
+    context: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -211,6 +245,7 @@ def main(
                 4 imported with records skipped, 70 internal error (a bug),
                 130 interrupted, 141 output closed early.
     """
+    context.call_on_close(_AT_END.close)
 
 
 @app.command()
@@ -225,7 +260,7 @@ def search(
     source: SourceId = None,
     since: Since = None,
     until: Until = None,
-    limit: Annotated[int, _limit_option(20)] = 20,
+    limit: Annotated[int | None, _limit_option(20)] = None,
     facts: FactsDirs = None,
     no_builtin: NoBuiltin = False,
     no_cache: NoCache = False,
@@ -233,6 +268,7 @@ def search(
     as_jsonl: AsJsonl = False,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
+    no_pager: NoPager = False,
 ) -> None:
     """Search claims, quotes, figures, tags, names and sources; best match first.
 
@@ -242,10 +278,11 @@ def search(
       tq search bin laden money --kind figure
       tq search provinces --json | jq '.[0].details'
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, no_pager)
     filters = Filters(frozenset(kind or ()), about, tag, source, since, until)
+    most = load_config().limit("search", limit)
     catalog, hits = _ask(
-        facts, no_builtin, no_cache, lambda index: index.search(terms, filters, limit)
+        facts, no_builtin, no_cache, lambda index: index.search(terms, filters, most)
     )
     renderer.facts(hits, catalog, full=False)
     _finish(len(hits))
@@ -264,6 +301,7 @@ def show(
     as_jsonl: AsJsonl = False,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
+    no_pager: NoPager = False,
 ) -> None:
     """Show facts in full: every source with its passage, every curator note.
 
@@ -272,7 +310,7 @@ def show(
       tq show un-resolution-1267-adopted
       tq show un-resolution-1267-adopted --json | jq '.[0].sources[0].passage'
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, no_pager)
     catalog, hits = _ask(facts, no_builtin, no_cache, lambda index: index.show(ids))
     renderer.facts(hits, catalog, full=True)
     _finish(len(hits))
@@ -295,7 +333,7 @@ def list_(
     source: SourceId = None,
     since: Since = None,
     until: Until = None,
-    limit: Annotated[int, _limit_option(0)] = 0,
+    limit: Annotated[int | None, _limit_option(0)] = None,
     facts: FactsDirs = None,
     no_builtin: NoBuiltin = False,
     no_cache: NoCache = False,
@@ -303,6 +341,7 @@ def list_(
     as_jsonl: AsJsonl = False,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
+    no_pager: NoPager = False,
 ) -> None:
     """Browse facts in date order (undated last), optionally of one kind.
 
@@ -312,10 +351,11 @@ def list_(
       tq list --about al-qaeda --since 2020
       tq list quote --jsonl | head -1
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, no_pager)
     chosen = frozenset(kinds or ()) | ({kind} if kind else frozenset())
     filters = Filters(chosen, about, tag, source, since, until)
-    catalog, hits = _ask(facts, no_builtin, no_cache, lambda index: index.browse(filters, limit))
+    most = load_config().limit("list", limit)
+    catalog, hits = _ask(facts, no_builtin, no_cache, lambda index: index.browse(filters, most))
     renderer.facts(hits, catalog, full=False)
     _finish(len(hits))
 
@@ -330,6 +370,7 @@ def sources(
     as_jsonl: AsJsonl = False,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
+    no_pager: NoPager = False,
 ) -> None:
     """List the sources, with how many facts cite each.
 
@@ -338,7 +379,7 @@ def sources(
       tq sources
       tq sources --json | jq -r '.[] | "\\(.facts) \\(.title)"'
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, no_pager)
     _, uses = _ask(facts, no_builtin, no_cache, lambda index: index.source_uses())
     renderer.sources(uses)
     _finish(len(uses))
@@ -354,6 +395,7 @@ def stats(
     as_jsonl: AsJsonl = False,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
+    no_pager: NoPager = False,
 ) -> None:
     """Count facts by kind, by pack and by source.
 
@@ -362,7 +404,7 @@ def stats(
       tq stats
       tq stats --json | jq .by_kind
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, no_pager)
     _, counts = _ask(facts, no_builtin, no_cache, lambda index: index.stats())
     renderer.stats(counts)
 
@@ -377,17 +419,32 @@ def paths(
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
-    """List the fact packs in effect: the built-in pack, TQ_FACTS_PATH, then each --facts.
+    """Show where tq's files are, and the fact packs in effect.
+
+    The configuration file, the user pack folder (each subfolder a pack) and the index cache;
+    then the packs in load order: the built-in pack, the user pack folder's, the config file's,
+    TQ_FACTS_PATH's, then each --facts.
 
     \b
     Examples:
       tq paths
-      TQ_FACTS_PATH=~/my-facts tq paths --json
+      TQ_FACTS_PATH=~/my-facts tq paths --json | jq -r '.packs[].path'
     """
+    from tqcli.config import config_path
+    from tqcli.index import CachePolicy
+
     renderer = _renderer(as_json, as_jsonl, fmt, color)
-    packs = packs_in_effect(facts or [], include_builtin=not no_builtin)
-    renderer.packs(packs)
-    _finish(len(packs))
+    config = load_config()
+    packs = _packs(facts, no_builtin)
+    config_file = config_path()
+    locations = Locations(
+        config_file=config_file,
+        config_exists=config.exists,
+        user_pack_folder=user_pack_folder(),
+        cache=CachePolicy.from_environment(enabled=True).directory,
+        packs=packs,
+    )
+    renderer.paths(locations)
 
 
 @app.command()
@@ -429,7 +486,7 @@ def validate(
             origin="validate",
         )
     else:
-        packs = packs_in_effect(facts or [], include_builtin=not no_builtin)
+        packs = _packs(facts, no_builtin)
     report = load(packs)
     for problem in report.problems:
         typer.echo(str(problem), err=True)
@@ -444,7 +501,7 @@ def ask(
     question: Annotated[
         str, typer.Argument(metavar="QUESTION", help="A question in plain English.")
     ],
-    limit: Annotated[int, _limit_option(3)] = 3,
+    limit: Annotated[int | None, _limit_option(3)] = None,
     facts: FactsDirs = None,
     no_builtin: NoBuiltin = False,
     no_cache: NoCache = False,
@@ -452,6 +509,7 @@ def ask(
     as_jsonl: AsJsonl = False,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
+    no_pager: NoPager = False,
 ) -> None:
     """Answer a question in plain English: the fact that answers it first, with its source.
 
@@ -465,8 +523,9 @@ def ask(
     """
     from tqcli.ask import answer
 
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
-    catalog, found = _ask(facts, no_builtin, no_cache, lambda index: answer(index, question, limit))
+    renderer = _renderer(as_json, as_jsonl, fmt, color, no_pager)
+    most = load_config().limit("ask", limit)
+    catalog, found = _ask(facts, no_builtin, no_cache, lambda index: answer(index, question, most))
     renderer.answers(found.hits, catalog)
     if not found.hits:
         typer.echo("tq: no answer in the loaded facts", err=True)

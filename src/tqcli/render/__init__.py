@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from enum import Enum
-from typing import Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
-from tqcli.model import Catalog, Hit, ImportReport, LoadReport, Pack, SourceUse, Stats
+from tqcli.model import Catalog, Hit, ImportReport, LoadReport, SourceUse, Stats
+
+if TYPE_CHECKING:
+    from tqcli.packs import Locations
 
 
 class OutputFormat(str, Enum):
@@ -46,8 +49,8 @@ class Renderer(Protocol):
     def stats(self, stats: Stats) -> None:
         """Counts by kind, pack and source."""
 
-    def packs(self, packs: Sequence[Pack]) -> None:
-        """The packs in effect."""
+    def paths(self, locations: Locations) -> None:
+        """Where tq's files are: the configuration file, pack folders, cache, packs in effect."""
 
     def validation(self, report: LoadReport) -> None:
         """The outcome of validating packs (the problems themselves go to stderr)."""

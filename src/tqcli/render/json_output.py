@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from tqcli.model import Catalog, Hit, ImportReport, LoadReport, Pack, SourceUse, Stats
+from tqcli.model import Catalog, Hit, ImportReport, LoadReport, SourceUse, Stats
 from tqcli.render import data
+
+if TYPE_CHECKING:
+    from tqcli.packs import Locations
 
 # json.dumps leaves DEL and the C1 controls raw; escaping them keeps the data exact and keeps a
 # terminal from obeying them when JSON is printed to it.
@@ -64,8 +67,8 @@ class JsonRenderer:
     def stats(self, stats: Stats) -> None:
         self._dump(data.stats_data(stats))
 
-    def packs(self, packs: Sequence[Pack]) -> None:
-        self._array([data.pack_data(pack) for pack in packs])
+    def paths(self, locations: Locations) -> None:
+        self._dump(data.locations_data(locations))
 
     def validation(self, report: LoadReport) -> None:
         self._dump(data.validation_data(report))

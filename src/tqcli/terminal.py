@@ -1,0 +1,128 @@
+"""Terminal conventions: when to colour, and paging long output ($TQ_PAGER, $PAGER or less)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import shutil
+import subprocess
+from collections.abc import Mapping
+from typing import TextIO
+
+from tqcli.render import ColorMode
+
+PAGER_VARIABLE = "TQ_PAGER"
+DEFAULT_PAGER = "less -FRX"
+"""Quit if one screen, pass colours, leave the text on the screen: as git and gh do."""
+
+
+def color_mode(
+    flag: ColorMode, environ: Mapping[str, str], configured: ColorMode | None
+) -> ColorMode:
+    """The colour rule a run follows, first that applies: --color always or never; NO_COLOR
+    (never); FORCE_COLOR or CLICOLOR_FORCE (always); the configuration file; auto."""
+    if flag is not ColorMode.AUTO:
+        return flag
+    if environ.get("NO_COLOR"):
+        return ColorMode.NEVER
+    # force-color.org: any non-empty value; bixense.com/clicolors: anything but 0. A 0 for
+    # FORCE_COLOR is read as "don't force", as Node and most tools that honour it do.
+    if environ.get("FORCE_COLOR", "") not in ("", "0") or environ.get("CLICOLOR_FORCE", "0") != "0":
+        return ColorMode.ALWAYS
+    return configured or ColorMode.AUTO
+
+
+def pager_command(environ: Mapping[str, str], configured: str | None) -> str | None:
+    """The pager to use: TQ_PAGER, else the configuration file's, else PAGER, else less -FRX if
+    installed. None when there is none, or it is set empty or to cat (as git reads them)."""
+    for command in (environ.get(PAGER_VARIABLE), configured, environ.get("PAGER")):
+        if command is not None:
+            return command if command.strip() not in ("", "cat") else None
+    return DEFAULT_PAGER if shutil.which("less") else None
+
+
+class PagedOutput(io.TextIOBase):
+    """A text stream for a terminal that holds output back until it is longer than the screen,
+    then starts the pager and writes through it; short output goes straight to the terminal.
+
+    A pager that cannot be started means writing straight to the terminal. finish() must be
+    called at the end: it writes what is held back, or closes the pager and waits for the reader
+    to leave it.
+    """
+
+    def __init__(self, terminal: TextIO, command: str, environ: Mapping[str, str]) -> None:
+        super().__init__()
+        self._terminal = terminal
+        self._command = command
+        self._environ = environ
+        size = shutil.get_terminal_size()
+        self._columns, self._rows = max(size.columns, 1), max(size.lines, 1)
+        self._held: list[str] = []
+        self._lines = 0
+        self._out: TextIO | None = None
+        self._process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._terminal.encoding
+
+    def isatty(self) -> bool:
+        return True
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if self._out is not None:
+            return self._out.write(text)
+        self._held.append(text)
+        for line in text.split("\n")[:-1] if text.endswith("\n") else text.split("\n"):
+            self._lines += 1 + max(len(line) - 1, 0) // self._columns  # wrapped lines count too
+        if self._lines >= self._rows:
+            self._start()
+        return len(text)
+
+    def flush(self) -> None:
+        if self._out is not None:
+            self._out.flush()
+
+    def _start(self) -> None:
+        environ = {"LESS": "FRX", "LV": "-c", **self._environ}
+        try:
+            self._process = subprocess.Popen(
+                self._command, shell=True, stdin=subprocess.PIPE, env=environ
+            )
+        except OSError:
+            self._out = self._terminal
+        else:
+            assert self._process.stdin is not None
+            self._out = io.TextIOWrapper(
+                self._process.stdin, encoding=self.encoding, errors="replace", write_through=False
+            )
+        self._out.write("".join(self._held))
+        self._held.clear()
+
+    def finish(self) -> None:
+        """Write what is held back, or end the pager's input and wait until it is quit."""
+        if self._out is None:
+            self._terminal.write("".join(self._held))
+            self._terminal.flush()
+            return
+        if self._process is None:
+            return
+        with contextlib.suppress(BrokenPipeError):  # the reader quit the pager before the end
+            self._out.close()
+        while True:
+            try:
+                self._process.wait()
+                return
+            except KeyboardInterrupt:  # Ctrl-C is the pager's to handle while it runs
+                continue
+
+
+def paged(stream: TextIO, command: str | None, environ: Mapping[str, str] = os.environ) -> TextIO:
+    """stream itself, or a PagedOutput over it when it is a terminal and there is a pager."""
+    if command is None or not stream.isatty():
+        return stream
+    return PagedOutput(stream, command, environ)  # type: ignore[return-value]
