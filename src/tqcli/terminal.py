@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
+import shlex
 import shutil
 import subprocess
 from collections.abc import Mapping
@@ -15,6 +17,9 @@ from tqcli.render import ColorMode
 PAGER_VARIABLE = "TQ_PAGER"
 DEFAULT_PAGER = "less -FRX"
 """Quit if one screen, pass colours, leave the text on the screen: as git and gh do."""
+_SHELL_SYNTAX = set("|&;<>()$`*?[#~")
+_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
+"""Escape sequences (CSI, OSC), which take no room on the screen."""
 
 
 def color_mode(
@@ -60,6 +65,7 @@ class PagedOutput(io.TextIOBase):
         self._columns, self._rows = max(size.columns, 1), max(size.lines, 1)
         self._held: list[str] = []
         self._lines = 0
+        self._partial = ""
         self._out: TextIO | None = None
         self._process: subprocess.Popen[bytes] | None = None
 
@@ -77,8 +83,9 @@ class PagedOutput(io.TextIOBase):
         if self._out is not None:
             return self._out.write(text)
         self._held.append(text)
-        for line in text.split("\n")[:-1] if text.endswith("\n") else text.split("\n"):
-            self._lines += 1 + max(len(line) - 1, 0) // self._columns  # wrapped lines count too
+        *ended, self._partial = (self._partial + _ESCAPE.sub("", text)).split("\n")
+        for line in ended:  # a line longer than the screen is wide takes more than one row
+            self._lines += 1 + max(len(line) - 1, 0) // self._columns
         if self._lines >= self._rows:
             self._start()
         return len(text)
@@ -89,11 +96,15 @@ class PagedOutput(io.TextIOBase):
 
     def _start(self) -> None:
         environ = {"LESS": "FRX", "LV": "-c", **self._environ}
+        # A plain command is run directly, so one that is not there is known here (and the
+        # output printed instead); one using the shell's syntax is given to the shell.
+        uses_shell = any(character in self._command for character in _SHELL_SYNTAX)
         try:
+            command = self._command if uses_shell else shlex.split(self._command)
             self._process = subprocess.Popen(
-                self._command, shell=True, stdin=subprocess.PIPE, env=environ
+                command, shell=uses_shell, stdin=subprocess.PIPE, env=environ
             )
-        except OSError:
+        except (OSError, ValueError):
             self._out = self._terminal
         else:
             assert self._process.stdin is not None
