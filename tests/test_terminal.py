@@ -401,3 +401,37 @@ def test_a_pager_that_cannot_start_means_printing_to_the_terminal(
 
     assert code == 0
     assert "acme-founded" in shown
+
+
+def _big_pack(directory: Path, facts: int) -> Path:
+    """A valid pack with many facts: output far longer than a pipe's buffer."""
+    lines = ['[[source]]\nid = "s"\ntitle = "Synthetic"\npublisher = "Tests"\nkind = "other"\n']
+    lines.extend(
+        f'[[event]]\nid = "e{n}"\nclaim = "Synthetic event number {n}."\n'
+        f'[[event.cite]]\nsource = "s"\npassage = "words {n}"\n'
+        for n in range(facts)
+    )
+    (directory / "facts.toml").write_text("\n".join(lines), encoding="utf-8")
+    return directory
+
+
+@pty_only
+@pytest.mark.parametrize("fmt", ["rich", "plain"])
+def test_quitting_the_pager_early_ends_the_run_quietly(
+    tq_executable: Path, tmp_path: Path, fmt: str
+) -> None:
+    (tmp_path / "pack").mkdir()
+    pack = _big_pack(tmp_path / "pack", 3000)
+    quitter = tmp_path / "quit.py"
+    quitter.write_text("import sys\nsys.stdin.readline()\n", encoding="utf-8")  # then quits
+    env = {**os.environ, "TQ_PAGER": f"{sys.executable} {quitter}", "NO_COLOR": "1"}
+    args = [str(tq_executable), "list", "--format", fmt, "--no-builtin", "--facts", str(pack)]
+
+    controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 10, 80, 0, 0))
+    process = subprocess.Popen(args, stdout=terminal, stderr=subprocess.PIPE, env=env)
+    os.close(terminal)
+    _, stderr = process.communicate(timeout=60)
+    os.close(controller)
+
+    assert (process.returncode, stderr) == (0, b"")

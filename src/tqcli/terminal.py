@@ -9,7 +9,7 @@ import re
 import shlex
 import shutil
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import TextIO
 
 from tqcli.render import ColorMode
@@ -81,7 +81,8 @@ class PagedOutput(io.TextIOBase):
 
     def write(self, text: str) -> int:
         if self._out is not None:
-            return self._out.write(text)
+            with self._reader_may_quit():
+                return self._out.write(text)
         self._held.append(text)
         *ended, self._partial = (self._partial + _ESCAPE.sub("", text)).split("\n")
         for line in ended:  # a line longer than the screen is wide takes more than one row
@@ -92,7 +93,21 @@ class PagedOutput(io.TextIOBase):
 
     def flush(self) -> None:
         if self._out is not None:
-            self._out.flush()
+            with self._reader_may_quit():
+                self._out.flush()
+
+    @contextlib.contextmanager
+    def _reader_may_quit(self) -> Iterator[None]:
+        """Quitting the pager before the end is how a reader says they have seen enough: the
+        run ends there, successfully (as with gh), not as an error."""
+        try:
+            yield
+        except BrokenPipeError:
+            if self._process is None:  # the terminal itself went away
+                raise
+            import typer
+
+            raise typer.Exit(0) from None
 
     def _start(self) -> None:
         environ = {"LESS": "FRX", "LV": "-c", **self._environ}
@@ -111,7 +126,8 @@ class PagedOutput(io.TextIOBase):
             self._out = io.TextIOWrapper(
                 self._process.stdin, encoding=self.encoding, errors="replace", write_through=False
             )
-        self._out.write("".join(self._held))
+        with self._reader_may_quit():
+            self._out.write("".join(self._held))
         self._held.clear()
 
     def finish(self) -> None:
