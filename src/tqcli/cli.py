@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-from tqcli import __version__
+from tqcli import __version__, completion
 from tqcli.config import load_config
 from tqcli.errors import BadRequest, InvalidInput, InvalidPacks, NotFound, TqError
 from tqcli.model import Catalog, FactKind, Filters, PartialDate
@@ -89,15 +89,27 @@ Kinds = Annotated[
 ]
 About = Annotated[
     str | None,
-    typer.Option("--about", metavar="ENTITY", help="Only facts about ENTITY (id, name or alias)."),
+    typer.Option(
+        "--about",
+        metavar="ENTITY",
+        help="Only facts about ENTITY (id, name or alias).",
+        autocompletion=completion.entity_ids,
+    ),
 ]
 Tag = Annotated[
     str | None,
-    typer.Option("--tag", metavar="TAG", help="Only facts with this tag."),
+    typer.Option(
+        "--tag", metavar="TAG", help="Only facts with this tag.", autocompletion=completion.tags
+    ),
 ]
 SourceId = Annotated[
     str | None,
-    typer.Option("--source", metavar="ID", help="Only facts citing source ID."),
+    typer.Option(
+        "--source",
+        metavar="ID",
+        help="Only facts citing source ID.",
+        autocompletion=completion.source_ids,
+    ),
 ]
 Since = Annotated[
     PartialDate | None,
@@ -292,7 +304,12 @@ def search(
 @reports_errors
 def show(
     ids: Annotated[
-        list[str], typer.Argument(metavar="ID...", help="Fact ids, as search and list print them.")
+        list[str],
+        typer.Argument(
+            metavar="ID...",
+            help="Fact ids, as search and list print them.",
+            autocompletion=completion.fact_ids,
+        ),
     ],
     facts: FactsDirs = None,
     no_builtin: NoBuiltin = False,
@@ -601,6 +618,28 @@ def import_un_sc(
         raise typer.Exit(ExitCode.SKIPPED_RECORDS)
 
 
+@app.command("completion")
+@reports_errors
+def completion_(
+    shell: Annotated[
+        completion.Shell,
+        typer.Argument(metavar="SHELL", help="bash, zsh or fish.", show_default=False),
+    ],
+) -> None:
+    """Print the shell completion script for SHELL, to load from the shell's start-up files.
+
+    It completes commands, options, --kind and other choices, and from the packs in effect:
+    fact ids (tq show), tags, entity ids (--about) and source ids (--source).
+
+    \b
+    Examples:
+      tq completion bash > ~/.local/share/bash-completion/completions/tq
+      tq completion zsh > ~/.zfunc/_tq     # with fpath+=(~/.zfunc) before compinit
+      tq completion fish > ~/.config/fish/completions/tq.fish
+    """
+    typer.echo(completion.script(shell))
+
+
 def _command_name(command: "typer.models.CommandInfo") -> str | None:
     if command.name:
         return command.name
@@ -616,6 +655,7 @@ def app_for(args: list[str]) -> typer.Typer:
     every command and a typo gets its suggestions. The root takes no option with a value, so the
     first argument that is not an option is the command's name.
     """
+    completion.enable_when_asked()
     name = next((arg for arg in args if not arg.startswith("-")), None)
     commands = [command for command in app.registered_commands if _command_name(command) == name]
     groups = [group for group in app.registered_groups if group.name == name]
