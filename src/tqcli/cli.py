@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-from tqcli import __version__, completion
+from tqcli import __version__
 from tqcli.config import load_config
 from tqcli.errors import BadRequest, InvalidInput, InvalidPacks, NotFound, TqError
 from tqcli.model import Catalog, FactKind, Filters, PartialDate
-from tqcli.packs import Locations, packs_in_effect, user_pack_folder
+from tqcli.packs import packs_in_effect, user_pack_folder
 from tqcli.render import ColorMode, OutputFormat, Renderer, make_renderer
 from tqcli.terminal import color_mode, paged, pager_command
 
@@ -47,6 +47,18 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _completer(name: str) -> Callable[[typer.Context, str], list[str]]:
+    """Completes with tqcli.completion's function of this name, imported on a TAB only."""
+
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        from tqcli import completion
+
+        found: list[str] = getattr(completion, name)(ctx, incomplete)
+        return found
+
+    return complete
 
 
 def _parse_date(text: str) -> PartialDate:
@@ -93,13 +105,13 @@ About = Annotated[
         "--about",
         metavar="ENTITY",
         help="Only facts about ENTITY (id, name or alias).",
-        autocompletion=completion.entity_ids,
+        autocompletion=_completer("entity_ids"),
     ),
 ]
 Tag = Annotated[
     str | None,
     typer.Option(
-        "--tag", metavar="TAG", help="Only facts with this tag.", autocompletion=completion.tags
+        "--tag", metavar="TAG", help="Only facts with this tag.", autocompletion=_completer("tags")
     ),
 ]
 SourceId = Annotated[
@@ -108,7 +120,7 @@ SourceId = Annotated[
         "--source",
         metavar="ID",
         help="Only facts citing source ID.",
-        autocompletion=completion.source_ids,
+        autocompletion=_completer("source_ids"),
     ),
 ]
 Since = Annotated[
@@ -308,7 +320,7 @@ def show(
         typer.Argument(
             metavar="ID...",
             help="Fact ids, as search and list print them.",
-            autocompletion=completion.fact_ids,
+            autocompletion=_completer("fact_ids"),
         ),
     ],
     facts: FactsDirs = None,
@@ -449,6 +461,7 @@ def paths(
     """
     from tqcli.config import config_path
     from tqcli.index import CachePolicy
+    from tqcli.locations import Locations
 
     renderer = _renderer(as_json, as_jsonl, fmt, color)
     config = load_config()
@@ -622,8 +635,13 @@ def import_un_sc(
 @reports_errors
 def completion_(
     shell: Annotated[
-        completion.Shell,
-        typer.Argument(metavar="SHELL", help="bash, zsh or fish.", show_default=False),
+        str,
+        typer.Argument(
+            metavar="SHELL",
+            help="bash, zsh or fish.",
+            show_default=False,
+            autocompletion=_completer("shells"),
+        ),
     ],
 ) -> None:
     """Print the shell completion script for SHELL, to load from the shell's start-up files.
@@ -637,7 +655,9 @@ def completion_(
       tq completion zsh > ~/.zfunc/_tq     # with fpath+=(~/.zfunc) before compinit
       tq completion fish > ~/.config/fish/completions/tq.fish
     """
-    typer.echo(completion.script(shell))
+    from tqcli.completion import script
+
+    typer.echo(script(shell))
 
 
 def _command_name(command: "typer.models.CommandInfo") -> str | None:
@@ -655,7 +675,10 @@ def app_for(args: list[str]) -> typer.Typer:
     every command and a typo gets its suggestions. The root takes no option with a value, so the
     first argument that is not an option is the command's name.
     """
-    completion.enable_when_asked()
+    if "_TQ_COMPLETE" in os.environ:  # a completion script is asking: let Typer answer it
+        from tqcli.completion import enable
+
+        enable()
     name = next((arg for arg in args if not arg.startswith("-")), None)
     commands = [command for command in app.registered_commands if _command_name(command) == name]
     groups = [group for group in app.registered_groups if group.name == name]

@@ -5,47 +5,47 @@ definition; fact ids, tags, entity ids and source ids come from the search index
 effect (honouring --facts and --no-builtin already typed), so a TAB costs one indexed query.
 """
 
-# No `from __future__ import annotations`: Typer reads the completers' annotations as types.
-import os
+from __future__ import annotations
+
 from collections.abc import Callable, Iterable
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
+from tqcli.errors import BadRequest
+
 if TYPE_CHECKING:
     from tqcli.index import Index
 
 COMPLETE_VARIABLE = "_TQ_COMPLETE"
-"""Set by the completion scripts when they ask tq for completions."""
+"""Set by the completion scripts when they ask tq for completions (the CLI checks for it)."""
+SHELLS = ("bash", "zsh", "fish")
 
 
-class Shell(str, Enum):
-    """Shells tq prints a completion script for."""
-
-    BASH = "bash"
-    ZSH = "zsh"
-    FISH = "fish"
-
-
-def script(shell: Shell) -> str:
+def script(shell: str) -> str:
     """The completion script for shell, calling tq back for each completion."""
     # Typer's own scripts (typer is pinned below 0.29, where these live).
     from typer._completion_shared import get_completion_script
 
-    return get_completion_script(prog_name="tq", complete_var=COMPLETE_VARIABLE, shell=shell.value)
+    if shell not in SHELLS:
+        raise BadRequest(f"no completion for {shell!r}; choose one of {', '.join(SHELLS)}")
+    return get_completion_script(prog_name="tq", complete_var=COMPLETE_VARIABLE, shell=shell)
 
 
-def enable_when_asked() -> None:
-    """Let Typer answer a completion script's request, when this run is one."""
-    if COMPLETE_VARIABLE in os.environ:
-        from typer._completion_classes import completion_init
+def enable() -> None:
+    """Let Typer answer a completion script's request (this run is one)."""
+    from typer._completion_classes import completion_init
 
-        completion_init()
+    completion_init()
 
 
-def _from_index(read: "Callable[[Index], Iterable[str]]") -> Callable[..., list[str]]:
+def shells(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The shells, for tq completion's argument."""
+    return [shell for shell in SHELLS if shell.startswith(incomplete)]
+
+
+def _from_index(read: Callable[[Index], Iterable[str]]) -> Callable[..., list[str]]:
     def complete(ctx: typer.Context, incomplete: str) -> list[str]:
         import sqlite3
 
@@ -70,7 +70,7 @@ def _from_index(read: "Callable[[Index], Iterable[str]]") -> Callable[..., list[
     return complete
 
 
-def _fact_ids(index: "Index") -> Iterable[str]:
+def _fact_ids(index: Index) -> Iterable[str]:
     from tqcli.model import Filters
 
     return (hit.fact.id for hit in index.browse(Filters()))

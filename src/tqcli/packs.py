@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from tqcli.errors import BadRequest
@@ -16,22 +15,6 @@ FACTS_PATH_VARIABLE = "TQ_FACTS_PATH"
 BUILTIN_NAME = "builtin"
 USER_FOLDER_ORIGIN = "user pack folder"
 CONFIG_ORIGIN = "config file"
-
-
-@dataclass(frozen=True)
-class Locations:
-    """Where tq looks for its files, as tq paths shows them."""
-
-    config_file: Path
-    """The configuration file tq reads, if it exists."""
-    config_exists: bool
-    """Whether the configuration file exists."""
-    user_pack_folder: Path | None
-    """The folder whose subfolders are packs (None when no home directory is known)."""
-    cache: Path | None
-    """The index cache directory (None: no cache, the index is built in memory each run)."""
-    packs: tuple[Pack, ...]
-    """The packs in effect, in load order."""
 
 
 def builtin_pack_dir() -> Path:

@@ -6,7 +6,6 @@ import contextlib
 import io
 import os
 import re
-import shlex
 import shutil
 import subprocess
 from collections.abc import Iterator, Mapping
@@ -18,7 +17,7 @@ PAGER_VARIABLE = "TQ_PAGER"
 DEFAULT_PAGER = "less -FRX"
 """Quit if one screen, pass colours, leave the text on the screen: as git and gh do."""
 _SHELL_SYNTAX = set("|&;<>()$`*?[#~")
-_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
+_ESCAPE = r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"
 """Escape sequences (CSI, OSC), which take no room on the screen."""
 
 
@@ -66,6 +65,7 @@ class PagedOutput(io.TextIOBase):
         self._held: list[str] = []
         self._lines = 0
         self._partial = ""
+        self._escape = re.compile(_ESCAPE)  # compiled here: most runs never page
         self._out: TextIO | None = None
         self._process: subprocess.Popen[bytes] | None = None
 
@@ -84,7 +84,7 @@ class PagedOutput(io.TextIOBase):
             with self._reader_may_quit():
                 return self._out.write(text)
         self._held.append(text)
-        *ended, self._partial = (self._partial + _ESCAPE.sub("", text)).split("\n")
+        *ended, self._partial = (self._partial + self._escape.sub("", text)).split("\n")
         for line in ended:  # a line longer than the screen is wide takes more than one row
             self._lines += 1 + max(len(line) - 1, 0) // self._columns
         if self._lines >= self._rows:
@@ -114,6 +114,8 @@ class PagedOutput(io.TextIOBase):
         # A plain command is run directly, so one that is not there is known here (and the
         # output printed instead); one using the shell's syntax is given to the shell.
         uses_shell = any(character in self._command for character in _SHELL_SYNTAX)
+        import shlex  # only when paging
+
         try:
             command = self._command if uses_shell else shlex.split(self._command)
             self._process = subprocess.Popen(

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Protocol, TextIO
 from tqcli.model import Catalog, Hit, ImportReport, LoadReport, SourceUse, Stats
 
 if TYPE_CHECKING:
-    from tqcli.packs import Locations
+    from tqcli.locations import Locations
 
 
 class OutputFormat(str, Enum):

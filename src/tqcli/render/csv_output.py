@@ -11,7 +11,7 @@ from tqcli.render import data
 from tqcli.render.layout import key_values, source_line
 
 if TYPE_CHECKING:
-    from tqcli.packs import Locations
+    from tqcli.locations import Locations
 
 
 class CsvRenderer:

@@ -24,7 +24,7 @@ from tqcli.model import (
 )
 
 if TYPE_CHECKING:
-    from tqcli.packs import Locations
+    from tqcli.locations import Locations
 
 JsonObject = dict[str, Any]
 

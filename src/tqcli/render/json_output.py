@@ -11,7 +11,7 @@ from tqcli.model import Catalog, Hit, ImportReport, LoadReport, SourceUse, Stats
 from tqcli.render import data
 
 if TYPE_CHECKING:
-    from tqcli.packs import Locations
+    from tqcli.locations import Locations
 
 # json.dumps leaves DEL and the C1 controls raw; escaping them keeps the data exact and keeps a
 # terminal from obeying them when JSON is printed to it.

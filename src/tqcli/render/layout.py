@@ -31,7 +31,7 @@ from tqcli.model import (
 from tqcli.textnorm import printable
 
 if TYPE_CHECKING:
-    from tqcli.packs import Locations
+    from tqcli.locations import Locations
 
 
 @dataclass(frozen=True)
