@@ -17,9 +17,8 @@ import pytest
 from typer.testing import CliRunner
 
 from tqcli.cli import app_for
-from tqcli.config import load_config
+from tqcli.config import Config, load_config
 from tqcli.render import ColorMode
-from tqcli.terminal import color_mode, pager_command
 
 from conftest import HOSTILE_PACK, MINI_PACK
 
@@ -248,7 +247,7 @@ def test_paths_in_human_output_says_what_is_not_there_yet(runner: CliRunner) -> 
 def test_the_colour_rule(
     flag: ColorMode, environ: dict[str, str], configured: ColorMode | None, expected: ColorMode
 ) -> None:
-    assert color_mode(flag, environ, configured) is expected
+    assert Config(Path("config.toml"), color=configured).color_mode(flag, environ) is expected
 
 
 @pytest.mark.parametrize("variable", ["FORCE_COLOR", "CLICOLOR_FORCE"])
@@ -281,6 +280,9 @@ def test_the_configuration_file_can_set_colour(runner: CliRunner) -> None:
 
 
 def test_pager_choice(monkeypatch: pytest.MonkeyPatch) -> None:
+    def pager_command(environ: dict[str, str], configured: str | None) -> str | None:
+        return Config(Path("config.toml"), pager=configured).pager_command(environ)
+
     assert pager_command({"TQ_PAGER": "most", "PAGER": "more"}, "pg") == "most"
     assert pager_command({"PAGER": "more"}, "pg") == "pg"
     assert pager_command({"PAGER": "more"}, None) == "more"

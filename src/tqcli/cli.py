@@ -20,7 +20,6 @@ from tqcli.errors import BadRequest, InvalidInput, InvalidPacks, NotFound, TqErr
 from tqcli.model import Catalog, FactKind, Filters, PartialDate
 from tqcli.packs import packs_in_effect, user_pack_folder
 from tqcli.render import ColorMode, OutputFormat, Renderer, make_renderer
-from tqcli.terminal import color_mode, paged, pager_command
 
 if TYPE_CHECKING:
     from tqcli.index import Index
@@ -214,11 +213,15 @@ def _renderer(
     output_format = chosen.pop() if chosen else OutputFormat.AUTO
     config = load_config()
     stream = sys.stdout
-    if not no_pager and output_format in _HUMAN_FORMATS:
-        stream = paged(sys.stdout, pager_command(os.environ, config.pager))
-        if stream is not sys.stdout:
-            _AT_END.callback(stream.finish)  # type: ignore[attr-defined]
-    return make_renderer(output_format, stream, color_mode(color, os.environ, config.color))
+    if not no_pager and output_format in _HUMAN_FORMATS and sys.stdout.isatty():
+        pager = config.pager_command()
+        if pager is not None:
+            from tqcli.terminal import PagedOutput
+
+            paged = PagedOutput(sys.stdout, pager, os.environ)
+            _AT_END.callback(paged.finish)
+            stream = paged
+    return make_renderer(output_format, stream, config.color_mode(color))
 
 
 def _packs(facts_dirs: list[Path] | None, no_builtin: bool) -> tuple["Pack", ...]:

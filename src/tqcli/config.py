@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 CONFIG_VARIABLE = "TQ_CONFIG"
 """Names the configuration file to read instead of the default one."""
+PAGER_VARIABLE = "TQ_PAGER"
+DEFAULT_PAGER = "less -FRX"
+"""Quit if one screen, pass colours, leave the text on the screen: as git and gh do."""
 
 LIMITED_COMMANDS = {"search": 20, "list": 0, "ask": 3}
 """The commands with a --limit option, and their built-in defaults."""
@@ -80,6 +83,30 @@ class Config:
         if given is not None:
             return given
         return self.limits.get(command, LIMITED_COMMANDS[command])
+
+    def color_mode(self, flag: ColorMode, environ: Mapping[str, str] = os.environ) -> ColorMode:
+        """The colour rule a run follows, the first that applies: --color always or never;
+        NO_COLOR (never); FORCE_COLOR or CLICOLOR_FORCE (always); the file's; auto."""
+        if flag is not ColorMode.AUTO:
+            return flag
+        if environ.get("NO_COLOR"):
+            return ColorMode.NEVER
+        # force-color.org: any non-empty value; bixense.com/clicolors: anything but 0. A 0 for
+        # FORCE_COLOR is read as "don't force", as Node and most tools that honour it do.
+        forced = environ.get("FORCE_COLOR", "") not in ("", "0")
+        if forced or environ.get("CLICOLOR_FORCE", "0") != "0":
+            return ColorMode.ALWAYS
+        return self.color or ColorMode.AUTO
+
+    def pager_command(self, environ: Mapping[str, str] = os.environ) -> str | None:
+        """The pager: TQ_PAGER, else the file's, else PAGER, else less -FRX if installed. None
+        when there is none, or when it is set empty or to cat (as git reads them)."""
+        for command in (environ.get(PAGER_VARIABLE), self.pager, environ.get("PAGER")):
+            if command is not None:
+                return command if command.strip() not in ("", "cat") else None
+        import shutil
+
+        return DEFAULT_PAGER if shutil.which("less") else None
 
 
 def config_path(environ: Mapping[str, str] = os.environ) -> Path:

@@ -1,49 +1,19 @@
-"""Terminal conventions: when to colour, and paging long output ($TQ_PAGER, $PAGER or less)."""
+"""Paging long output on a terminal: imported only when output goes to one (see config.py for
+which pager)."""
 
 from __future__ import annotations
 
 import contextlib
 import io
-import os
 import re
 import shutil
 import subprocess
 from collections.abc import Iterator, Mapping
 from typing import TextIO
 
-from tqcli.render import ColorMode
-
-PAGER_VARIABLE = "TQ_PAGER"
-DEFAULT_PAGER = "less -FRX"
-"""Quit if one screen, pass colours, leave the text on the screen: as git and gh do."""
 _SHELL_SYNTAX = set("|&;<>()$`*?[#~")
 _ESCAPE = r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"
 """Escape sequences (CSI, OSC), which take no room on the screen."""
-
-
-def color_mode(
-    flag: ColorMode, environ: Mapping[str, str], configured: ColorMode | None
-) -> ColorMode:
-    """The colour rule a run follows, first that applies: --color always or never; NO_COLOR
-    (never); FORCE_COLOR or CLICOLOR_FORCE (always); the configuration file; auto."""
-    if flag is not ColorMode.AUTO:
-        return flag
-    if environ.get("NO_COLOR"):
-        return ColorMode.NEVER
-    # force-color.org: any non-empty value; bixense.com/clicolors: anything but 0. A 0 for
-    # FORCE_COLOR is read as "don't force", as Node and most tools that honour it do.
-    if environ.get("FORCE_COLOR", "") not in ("", "0") or environ.get("CLICOLOR_FORCE", "0") != "0":
-        return ColorMode.ALWAYS
-    return configured or ColorMode.AUTO
-
-
-def pager_command(environ: Mapping[str, str], configured: str | None) -> str | None:
-    """The pager to use: TQ_PAGER, else the configuration file's, else PAGER, else less -FRX if
-    installed. None when there is none, or it is set empty or to cat (as git reads them)."""
-    for command in (environ.get(PAGER_VARIABLE), configured, environ.get("PAGER")):
-        if command is not None:
-            return command if command.strip() not in ("", "cat") else None
-    return DEFAULT_PAGER if shutil.which("less") else None
 
 
 class PagedOutput(io.TextIOBase):
@@ -148,10 +118,3 @@ class PagedOutput(io.TextIOBase):
                 return
             except KeyboardInterrupt:  # Ctrl-C is the pager's to handle while it runs
                 continue
-
-
-def paged(stream: TextIO, command: str | None, environ: Mapping[str, str] = os.environ) -> TextIO:
-    """stream itself, or a PagedOutput over it when it is a terminal and there is a pager."""
-    if command is None or not stream.isatty():
-        return stream
-    return PagedOutput(stream, command, environ)  # type: ignore[return-value]
