@@ -26,6 +26,7 @@ def test_the_commands_are_the_documented_ones() -> None:
     assert [" ".join(command) for command in COMMANDS] == [
         "ask",
         "completion",
+        "help",
         "import un-sc",
         "list",
         "paths",

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from contextlib import ExitStack
 from enum import IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TextIO, TypeVar
 
 import typer
 
@@ -22,6 +22,7 @@ from tqcli.packs import packs_in_effect, user_pack_folder
 from tqcli.render import ColorMode, OutputFormat, Renderer, make_renderer
 
 if TYPE_CHECKING:
+    from tqcli.config import Config
     from tqcli.index import Index
     from tqcli.model import Pack
 
@@ -212,16 +213,22 @@ def _renderer(
         raise BadRequest(f"choose one output format, not {names}")
     output_format = chosen.pop() if chosen else OutputFormat.AUTO
     config = load_config()
-    stream = sys.stdout
-    if not no_pager and output_format in _HUMAN_FORMATS and sys.stdout.isatty():
-        pager = config.pager_command()
-        if pager is not None:
-            from tqcli.terminal import PagedOutput
-
-            paged = PagedOutput(sys.stdout, pager, os.environ)
-            _AT_END.callback(paged.finish)
-            stream = paged
+    stream = _stdout(config, no_pager or output_format not in _HUMAN_FORMATS)
     return make_renderer(output_format, stream, config.color_mode(color))
+
+
+def _stdout(config: "Config", no_pager: bool) -> TextIO:
+    """Standard output, or a pager over it when it is a terminal and paging is wanted."""
+    if no_pager or not sys.stdout.isatty():
+        return sys.stdout
+    pager = config.pager_command()
+    if pager is None:
+        return sys.stdout
+    from tqcli.terminal import PagedOutput
+
+    paged = PagedOutput(sys.stdout, pager, os.environ)
+    _AT_END.callback(paged.finish)
+    return paged  # type: ignore[return-value]
 
 
 def _packs(facts_dirs: list[Path] | None, no_builtin: bool) -> tuple["Pack", ...]:
@@ -661,6 +668,36 @@ def completion_(
     from tqcli.completion import script
 
     typer.echo(script(shell))
+
+
+@app.command("help")
+@reports_errors
+def help_(
+    topic: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[TOPIC]",
+            help="pack-format, json, exit-codes or config; none lists them.",
+            show_default=False,
+            autocompletion=_completer("topics"),
+        ),
+    ] = None,
+    no_pager: NoPager = False,
+) -> None:
+    """Read a reference topic: the pack format, JSON output, exit codes, configuration.
+
+    Each command's own options and examples are in its --help (tq search --help).
+
+    \b
+    Examples:
+      tq help
+      tq help pack-format
+      tq help exit-codes
+    """
+    from tqcli.topics import topic_text, topics_list
+
+    text = topic_text(topic) if topic else topics_list()
+    _stdout(load_config(), no_pager).write(text)
 
 
 def _command_name(command: "typer.models.CommandInfo") -> str | None:

@@ -40,6 +40,13 @@ def enable() -> None:
     completion_init()
 
 
+def topics(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The help topics, for tq help's argument."""
+    from tqcli.topics import TOPICS
+
+    return [topic for topic in TOPICS if topic.startswith(incomplete)]
+
+
 def shells(ctx: typer.Context, incomplete: str) -> list[str]:
     """The shells, for tq completion's argument."""
     return [shell for shell in SHELLS if shell.startswith(incomplete)]
