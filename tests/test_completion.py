@@ -28,18 +28,21 @@ printf '%s\n' "${COMPREPLY[@]}"
 """
 
 
-def complete(line: str, tq_executable: Path) -> list[str]:
-    """What bash offers on TAB after line, with tq's completion loaded."""
-    env = {
+def _shell_env(tq_executable: Path, **extra: str) -> dict[str, str]:
+    return {
         **os.environ,
         "PATH": f"{tq_executable.parent}{os.pathsep}{os.environ['PATH']}",
-        "LINE": line,
+        **extra,
     }
+
+
+def complete(line: str, tq_executable: Path) -> list[str]:
+    """What bash offers on TAB after line, with tq's completion loaded."""
     result = subprocess.run(
         ["bash", "--norc", "--noprofile", "-c", _COMPLETE],
         capture_output=True,
         text=True,
-        env=env,
+        env=_shell_env(tq_executable, LINE=line),
         check=False,
         timeout=60,
     )
@@ -109,3 +112,52 @@ def test_a_pack_that_does_not_load_means_no_values_and_no_noise(
     (tmp_path / "facts.toml").write_text("[[nonsense]]\n", encoding="utf-8")
 
     assert complete(f"tq show --facts {tmp_path} un-", tq_executable) == []
+
+
+@pytest.mark.skipif(shutil.which("fish") is None, reason="fish is not installed")
+def test_fish_completes_with_the_script_loaded(tq_executable: Path) -> None:
+    script = 'tq completion fish | source; complete -C "$LINE"'
+
+    def fish(line: str) -> list[str]:
+        result = subprocess.run(
+            ["fish", "--no-config", "-c", script],
+            capture_output=True,
+            text=True,
+            env=_shell_env(tq_executable, LINE=line),
+            check=False,
+            timeout=60,
+        )
+        assert (result.returncode, result.stderr) == (0, "")
+        return [item.split("\t")[0] for item in result.stdout.splitlines()]
+
+    assert fish("tq se") == ["search"]
+    assert fish("tq list --kind ") == ["agreement", "event", "figure", "quote", "sanction"]
+    assert "un-resolution-1267" in fish("tq show un-resolution-1")
+
+
+@pytest.mark.skipif(shutil.which("zsh") is None, reason="zsh is not installed")
+def test_zsh_hands_what_tq_answers_to_its_completion_system(tq_executable: Path) -> None:
+    # Without a terminal, zsh's completion widgets cannot run; _arguments, which the script
+    # calls with tq's answer, is replaced by one that prints what it was given.
+    script = (
+        "autoload -U compinit && compinit -u; source <(tq completion zsh); "
+        '_arguments() { print -l -- "$@"; }; words=(tq list --kind ""); CURRENT=4; _tq_completion'
+    )
+    result = subprocess.run(
+        ["zsh", "-f", "-c", script],
+        capture_output=True,
+        text=True,
+        env=_shell_env(tq_executable),
+        check=False,
+        timeout=60,
+    )
+
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.split() == [
+        "*:",
+        ':(("sanction"',
+        '"agreement"',
+        '"figure"',
+        '"quote"',
+        '"event"))',
+    ]
