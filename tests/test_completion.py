@@ -6,10 +6,12 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from typer.testing import CliRunner
 
+from tqcli import completion
 from tqcli.cli import app_for
 
 from conftest import MINI_PACK
@@ -161,3 +163,15 @@ def test_zsh_hands_what_tq_answers_to_its_completion_system(tq_executable: Path)
         '"quote"',
         '"event"))',
     ]
+
+
+def test_fact_ids_are_left_out_for_packs_too_big_to_list_at_a_tab(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    context = SimpleNamespace(params={"facts": [str(MINI_PACK)], "no_builtin": True})
+
+    offered = completion.fact_ids(context, "acme-f")
+    monkeypatch.setattr(completion, "FACT_IDS_UP_TO", 6)  # the mini pack holds 7
+    too_many = completion.fact_ids(context, "acme-f")
+
+    assert (offered, too_many) == (["acme-founded"], [])
