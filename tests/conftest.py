@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import pty
 import shutil
+import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -43,10 +47,43 @@ def pack_from_case(case: Path, into: Path) -> Path:
 def _private_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Every test keeps its index cache in a directory of its own, never the user's; and reads
-    no configuration file and no user pack folder but its own (empty unless it fills them)."""
+    """Every test keeps its index cache in a directory of its own, never the user's; reads no
+    configuration file and no user pack folder but its own (empty unless it fills them); and
+    pages nothing unless it sets TQ_PAGER."""
     monkeypatch.setenv("TQ_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
-    for variable in ("TQ_CONFIG", "TQ_PAGER", "FORCE_COLOR", "CLICOLOR_FORCE"):
+    for variable in ("TQ_CONFIG", "FORCE_COLOR", "CLICOLOR_FORCE"):
         monkeypatch.delenv(variable, raising=False)
+    # No pager unless a test sets one: on a test's pseudo-terminal, less would wait for a key.
+    monkeypatch.setenv("TQ_PAGER", "")
+
+
+def run_on_terminal(
+    args: Sequence[str | Path], env: dict[str, str], *, stderr_too: bool = False
+) -> tuple[int, bytes]:
+    """Run args with stdout (and stdin and stderr, with stderr_too) on a pseudo-terminal, as at a
+    terminal; return the exit code and what the terminal received."""
+    controller, terminal = pty.openpty()
+    on_terminal_or_pipe = terminal if stderr_too else subprocess.PIPE
+    process = subprocess.Popen(
+        list(args),
+        stdin=terminal if stderr_too else None,
+        stdout=terminal,
+        stderr=on_terminal_or_pipe,
+        env=env,
+        close_fds=True,
+    )
+    os.close(terminal)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the terminal closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    code = process.wait(timeout=60)
+    os.close(controller)
+    return code, b"".join(chunks)

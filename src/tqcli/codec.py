@@ -92,6 +92,7 @@ def encode_source(source: Source) -> Data:
         "published": iso_date(source.published),
         "url": source.url,
         "accessed": iso_date(source.accessed),
+        "via": source.via,
         "archive": str(source.archive) if source.archive else None,
         "notes": list(source.notes),
         "pack": source.pack,
@@ -114,6 +115,7 @@ def decode_source(data: Data) -> Source:
         notes=_strs(data["notes"]),
         pack=_str(data["pack"]),
         where=decode_location(data["where"]),
+        via=_opt(data["via"]),
     )
 
 

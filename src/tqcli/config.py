@@ -26,6 +26,8 @@ PAGER_VARIABLE = "TQ_PAGER"
 DEFAULT_PAGER = "less -FRX"
 """Quit if one screen, pass colours, leave the text on the screen: as git and gh do."""
 
+_MAX_LIMIT = 2**31 - 1  # what SQLite takes; --limit is clamped to it too
+
 LIMITED_COMMANDS = {"search": 20, "list": 0, "ask": 3}
 """The commands with a --limit option, and their built-in defaults."""
 
@@ -219,8 +221,8 @@ class _Reader:
                 self.problem(
                     ("limits", 0, command), f"limits.{command} must be a whole number, 0 or more"
                 )
-            else:
-                limits[command] = limit
+            else:  # a limit above any count of facts means all, as for --limit
+                limits[command] = min(limit, _MAX_LIMIT)
         return limits
 
 

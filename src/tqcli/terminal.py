@@ -11,6 +11,8 @@ import subprocess
 from collections.abc import Iterator, Mapping
 from typing import TextIO
 
+OUTPUT_ERROR = 74
+"""The exit code when the output cannot be written (the CLI's ExitCode.OUTPUT_ERROR)."""
 _SHELL_SYNTAX = set("|&;<>()$`*?[#~")
 _ESCAPE = r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"
 """Escape sequences (CSI, OSC), which take no room on the screen."""
@@ -38,10 +40,22 @@ class PagedOutput(io.TextIOBase):
         self._escape = re.compile(_ESCAPE)  # compiled here: most runs never page
         self._out: TextIO | None = None
         self._process: subprocess.Popen[bytes] | None = None
+        self._errors = getattr(terminal, "errors", None) or "strict"
 
     @property
     def encoding(self) -> str:  # type: ignore[override]
         return self._terminal.encoding
+
+    @property
+    def errors(self) -> str | None:  # type: ignore[override]
+        return self._errors
+
+    def reconfigure(self, *, errors: str) -> None:
+        """How characters the terminal's encoding lacks are written, to the pager as well."""
+        self._errors = errors
+        reconfigure = getattr(self._terminal, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors=errors)
 
     def isatty(self) -> bool:
         return True
@@ -96,7 +110,7 @@ class PagedOutput(io.TextIOBase):
         else:
             assert self._process.stdin is not None
             self._out = io.TextIOWrapper(
-                self._process.stdin, encoding=self.encoding, errors="replace", write_through=False
+                self._process.stdin, encoding=self.encoding, errors=self._errors
             )
         with self._reader_may_quit():
             self._out.write("".join(self._held))
@@ -105,8 +119,16 @@ class PagedOutput(io.TextIOBase):
     def finish(self) -> None:
         """Write what is held back, or end the pager's input and wait until it is quit."""
         if self._out is None:
-            self._terminal.write("".join(self._held))
-            self._terminal.flush()
+            try:
+                self._terminal.write("".join(self._held))
+                self._terminal.flush()
+            except OSError as error:  # after the command: its error handling is behind us
+                import sys
+
+                import typer
+
+                sys.stderr.write(f"tq: cannot write the output: {error.strerror or error}\n")
+                raise typer.Exit(OUTPUT_ERROR) from None
             return
         if self._process is None:
             return

@@ -13,9 +13,10 @@ from tqcli.render import data
 if TYPE_CHECKING:
     from tqcli.locations import Locations
 
-# json.dumps leaves DEL and the C1 controls raw; escaping them keeps the data exact and keeps a
-# terminal from obeying them when JSON is printed to it.
-_C1 = re.compile(r"[\x7f-\x9f]")
+# json.dumps leaves DEL, the C1 controls, the bidirectional overrides and isolates and the line
+# and paragraph separators raw; escaping them keeps the data exact and keeps a terminal from
+# obeying them when JSON is printed to it.
+_C1 = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 def _escape_c1(text: str) -> str:
@@ -25,13 +26,14 @@ def _escape_c1(text: str) -> str:
 class JsonRenderer:
     """Writes results as one JSON document, or (lines) one JSON object per line."""
 
-    def __init__(self, stream: TextIO, *, lines: bool, pretty: bool) -> None:
+    def __init__(self, stream: TextIO, *, lines: bool, pretty: bool, ascii_only: bool) -> None:
         self._stream = stream
         self._lines = lines
         self._indent = 2 if pretty and not lines else None
+        self._ascii_only = ascii_only
 
     def _encode(self, value: Any) -> str:
-        return _escape_c1(json.dumps(value, ensure_ascii=False, indent=self._indent))
+        return _escape_c1(json.dumps(value, ensure_ascii=self._ascii_only, indent=self._indent))
 
     def _dump(self, value: Any) -> None:
         self._stream.write(self._encode(value) + "\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import io
 import json
 import os
 import pty
@@ -437,3 +438,31 @@ def test_quitting_the_pager_early_ends_the_run_quietly(
     os.close(controller)
 
     assert (process.returncode, stderr) == (0, b"")
+
+
+def test_the_pager_exit_code_for_a_failed_write_is_the_cli_s() -> None:
+    from tqcli.cli import ExitCode
+    from tqcli.terminal import OUTPUT_ERROR
+
+    assert OUTPUT_ERROR == ExitCode.OUTPUT_ERROR
+
+
+def test_held_output_that_cannot_be_written_is_exit_74_not_a_traceback(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import typer
+
+    from tqcli.terminal import PagedOutput
+
+    class GoneTerminal(io.StringIO):
+        def write(self, text: str) -> int:
+            raise OSError(5, "Input/output error")
+
+    paged = PagedOutput(GoneTerminal(), "less", {})
+    paged.write("one short line\n")
+
+    with pytest.raises(typer.Exit) as raised:
+        paged.finish()
+
+    assert raised.value.exit_code == 74
+    assert capsys.readouterr().err == "tq: cannot write the output: Input/output error\n"
