@@ -73,7 +73,7 @@ def test_an_unknown_shell_is_a_usage_error() -> None:
     ("line", "expected"),
     [
         ("tq se", ["search"]),
-        ("tq s", ["search", "show", "sources", "stats"]),
+        ("tq e", ["entities", "export"]),
         ("tq comp", ["completion"]),
         ("tq list --ki", ["--kind"]),
         ("tq list --kind ", ["sanction", "agreement", "figure", "quote", "event"]),

@@ -25,16 +25,23 @@ COMMANDS = _commands(get_command(app))
 def test_the_commands_are_the_documented_ones() -> None:
     assert [" ".join(command) for command in COMMANDS] == [
         "ask",
+        "cite",
         "completion",
+        "entities",
+        "export sqlite",
         "help",
         "import un-sc",
         "list",
+        "match",
         "paths",
+        "schema",
         "search",
         "show",
         "sources",
         "stats",
+        "tags",
         "validate",
+        "who",
     ]
 
 

@@ -17,15 +17,18 @@ import typer
 from tqcli import __version__
 from tqcli.config import load_config
 from tqcli.errors import BadRequest, InvalidInput, InvalidPacks, NotFound, TqError
-from tqcli.model import Catalog, FactKind, Filters, PartialDate
+from tqcli.model import Catalog, EntityKind, FactKind, Filters, PartialDate
 from tqcli.packs import packs_in_effect, user_pack_folder
 from tqcli.render import ColorMode, OutputFormat, Renderer, make_renderer
 from tqcli.textnorm import printable
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from tqcli.config import Config
     from tqcli.index import Index
     from tqcli.model import Pack
+    from tqcli.names import Screening
 
 
 class ExitCode(IntEnum):
@@ -261,7 +264,14 @@ _HUMAN_FORMATS = (OutputFormat.AUTO, OutputFormat.RICH, OutputFormat.PLAIN)
 
 
 def _renderer(
-    as_json: bool, as_jsonl: bool, fmt: OutputFormat, color: ColorMode, no_pager: bool = True
+    as_json: bool,
+    as_jsonl: bool,
+    fmt: OutputFormat,
+    color: ColorMode,
+    fields: str | None = None,
+    shape: str = "facts",
+    *,
+    no_pager: bool = True,
 ) -> Renderer:
     chosen = {OutputFormat.JSON} if as_json else set()
     if as_jsonl:
@@ -271,10 +281,13 @@ def _renderer(
     if len(chosen) > 1:
         names = ", ".join(sorted(f"--format {f.value}" for f in chosen))
         raise BadRequest(f"choose one output format, not {names}")
+    selected = _fields(fields, shape, chosen) if fields is not None else ()
+    if selected and not chosen:
+        chosen = {OutputFormat.JSON}
     output_format = chosen.pop() if chosen else OutputFormat.AUTO
     config = load_config()
     stream = _stdout(config, no_pager or output_format not in _HUMAN_FORMATS)
-    return make_renderer(output_format, stream, config.color_mode(color))
+    return make_renderer(output_format, stream, config.color_mode(color), selected)
 
 
 def _stdout(config: "Config", no_pager: bool) -> TextIO:
@@ -295,6 +308,29 @@ def _packs(facts_dirs: list[Path] | None, no_builtin: bool) -> tuple["Pack", ...
     """The packs in effect: the configuration file's among them."""
     configured = load_config().packs
     return packs_in_effect(facts_dirs or [], include_builtin=not no_builtin, configured=configured)
+
+
+# --- Data out: --fields and tq schema (issue 17) ------------------------------------------------
+
+Fields = Annotated[
+    str | None,
+    typer.Option(
+        "--fields",
+        metavar="F,F...",
+        help="JSON with only these fields (implies --json); 'tq schema NAME' shows them all.",
+    ),
+]
+
+
+def _fields(text: str, shape: str, chosen: set[OutputFormat]) -> tuple[str, ...]:
+    from tqcli.schemas import SchemaName, chosen_fields
+
+    if not chosen <= {OutputFormat.JSON, OutputFormat.JSONL}:
+        raise BadRequest("--fields chooses JSON fields: use it alone, with --json or with --jsonl")
+    return chosen_fields(text, SchemaName(shape))
+
+
+# --- end of data out ----------------------------------------------------------------------------
 
 
 def _ask(
@@ -347,8 +383,15 @@ def main(
 @reports_errors
 def search(
     terms: Annotated[
-        list[str], typer.Argument(metavar="TERM...", help="Words or numbers to look for.")
+        list[str],
+        typer.Argument(
+            metavar="TERM...",
+            help='Words or numbers to look for; "a phrase", prefix*, -excluded (after --).',
+        ),
     ],
+    require_all: Annotated[
+        bool, typer.Option("--all", help="Only facts matching every term, not any of them.")
+    ] = False,
     kind: Kinds = None,
     about: About = None,
     tag: Tag = None,
@@ -361,23 +404,36 @@ def search(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
     no_pager: NoPager = False,
 ) -> None:
     """Search claims, quotes, figures, tags, names and sources; best match first.
 
+    Facts matching any term are found, best first; --all keeps those matching every term.
+    An argument of several words and nothing else ("bin laden", quoted in the shell), words in
+    double quotes inside one argument ('"bin laden" money') and words joined by punctuation
+    (al-Qaeda) must occur together, in that order. A word
+    ending in * is a prefix (qa* finds Qaeda and Qaida). A term starting with - leaves out the
+    facts it matches: put it after -- or inside a quoted query ('taliban -isis').
+
     \b
     Examples:
       tq search 1267
       tq search bin laden money --kind figure
+      tq search "bin laden" --all money
+      tq search 'qa* -isis'
       tq search provinces --json | jq '.[0].details'
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color, no_pager)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, no_pager=no_pager)
     filters = _filters(frozenset(kind or ()), about, tag, source, since, until)
     most = load_config().limit("search", limit)
     catalog, hits = _ask(
-        facts, no_builtin, no_cache, lambda index: index.search(terms, filters, most)
+        facts,
+        no_builtin,
+        no_cache,
+        lambda index: index.search(terms, filters, most, require_all=require_all),
     )
     renderer.facts(hits, catalog, full=False)
     _finish(len(hits))
@@ -399,6 +455,7 @@ def show(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
     no_pager: NoPager = False,
@@ -410,7 +467,7 @@ def show(
       tq show un-resolution-1267
       tq show un-resolution-1267 --json | jq '.[0].sources[0].passage'
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color, no_pager)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, no_pager=no_pager)
     wanted = [_text(fact_id) for fact_id in ids]
     catalog, hits = _ask(facts, no_builtin, no_cache, lambda index: index.show(wanted))
     renderer.facts(hits, catalog, full=True)
@@ -440,6 +497,7 @@ def list_(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
     no_pager: NoPager = False,
@@ -452,7 +510,7 @@ def list_(
       tq list --about al-qaeda --since 2020
       tq list quote --jsonl | head -1
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color, no_pager)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, no_pager=no_pager)
     chosen = frozenset(kinds or ()) | ({kind} if kind else frozenset())
     filters = _filters(chosen, about, tag, source, since, until)
     most = load_config().limit("list", limit)
@@ -469,6 +527,7 @@ def sources(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
     no_pager: NoPager = False,
@@ -480,7 +539,7 @@ def sources(
       tq sources
       tq sources --json | jq -r '.[] | "\\(.facts) \\(.title)"'
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color, no_pager)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "sources", no_pager=no_pager)
     _, uses = _ask(facts, no_builtin, no_cache, lambda index: index.source_uses())
     renderer.sources(uses)
     _finish(len(uses))
@@ -494,6 +553,7 @@ def stats(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
     no_pager: NoPager = False,
@@ -505,7 +565,7 @@ def stats(
       tq stats
       tq stats --json | jq .by_kind
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color, no_pager)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "stats", no_pager=no_pager)
     _, counts = _ask(facts, no_builtin, no_cache, lambda index: index.stats())
     renderer.stats(counts)
 
@@ -517,6 +577,7 @@ def paths(
     no_builtin: NoBuiltin = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -535,7 +596,7 @@ def paths(
     from tqcli.index import CachePolicy
     from tqcli.locations import Locations
 
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "paths")
     config = load_config()
     packs = _packs(facts, no_builtin)
     config_file = config_path()
@@ -564,6 +625,7 @@ def validate(
     no_builtin: NoBuiltin = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -579,7 +641,7 @@ def validate(
     """
     from tqcli.loader import load
 
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "validate")
     if pack_dirs:
         packs = packs_in_effect(
             [*pack_dirs, *(facts or [])],
@@ -609,6 +671,7 @@ def ask(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
     no_pager: NoPager = False,
@@ -625,7 +688,7 @@ def ask(
     """
     from tqcli.ask import answer
 
-    renderer = _renderer(as_json, as_jsonl, fmt, color, no_pager)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, no_pager=no_pager)
     most = load_config().limit("ask", limit)
     catalog, found = _ask(facts, no_builtin, no_cache, lambda index: answer(index, question, most))
     renderer.answers(found.hits, catalog)
@@ -634,6 +697,201 @@ def ask(
         if found.suggestions:
             say("tq: nearest topics: " + ", ".join(found.suggestions))
         raise typer.Exit(ExitCode.NO_RESULTS)
+
+
+# --- Names: screening and entities (docs/names.md) ---------------------------------------------
+
+# The default threshold is tqcli.names.DEFAULT_THRESHOLD; named here, not imported, so that other
+# commands never load the names module (tests/test_names.py checks the two agree).
+_DEFAULT_THRESHOLD = 0.8
+
+
+def _checked_threshold(value: float | None) -> float | None:
+    if value is not None and not 0.0 <= value <= 1.0:
+        raise typer.BadParameter(f"{value} is not between 0 and 1")
+    return value
+
+
+def _stdin_names() -> "Iterator[str]":
+    """The names on standard input, one a line, blank lines skipped: bytes that are not UTF-8
+    become U+FFFD (a file of names is the user's, and never a reason for a traceback), and a
+    byte order mark is dropped."""
+    import io
+
+    raw = getattr(sys.stdin, "buffer", None)
+    lines = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace") if raw else sys.stdin
+    return (line.strip() for line in lines if line.strip())
+
+
+@app.command()
+@reports_errors
+def match(
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="NAME...", help="Names to screen.", show_default=False),
+    ] = None,
+    threshold: Annotated[
+        float | None,
+        typer.Option(
+            "--threshold",
+            metavar="SCORE",
+            callback=_checked_threshold,
+            help=f"A candidate scoring SCORE (0 to 1) or more is a match. "
+            f"[default: {_DEFAULT_THRESHOLD}]",
+            show_default=False,
+        ),
+    ] = None,
+    batch: Annotated[
+        bool,
+        typer.Option("--batch", help="Screen the names on standard input, one a line; JSON Lines."),
+    ] = False,
+    limit: Annotated[int, _limit_option(3)] = 3,
+    facts: FactsDirs = None,
+    no_builtin: NoBuiltin = False,
+    no_cache: NoCache = False,
+    as_json: AsJson = False,
+    as_jsonl: AsJsonl = False,
+    fields: Fields = None,
+    fmt: Format = OutputFormat.AUTO,
+    color: Color = ColorMode.AUTO,
+) -> None:
+    """Screen names against every person and organisation loaded: scored candidates and why.
+
+    Each candidate scores 0 to 1 and is a match at or above the threshold; the reasons say
+    which name or alias matched and how (exact, folded, reordered, phonetic, fuzzy, partial).
+    Exits 0 when some name matches, 1 when none does.
+
+    \b
+    Examples:
+      tq match "Abdul Ghani Baradur" --facts ./un-sanctions
+      tq match "BARADAR, Abdul Ghani" --json | jq '.[0].results[0]'
+      tq match --batch --facts ./un-sanctions < names.txt > screened.jsonl
+    """
+    from tqcli.names import DEFAULT_THRESHOLD, name_words
+
+    if batch and names:
+        raise BadRequest("--batch reads names from standard input: give no NAME with it")
+    if batch and (as_json or fmt not in (OutputFormat.AUTO, OutputFormat.JSONL)):
+        raise BadRequest("--batch writes JSON Lines: give no other output format with it")
+    if not batch and not names:
+        raise BadRequest("give a NAME to screen, or --batch to read names from standard input")
+    renderer = _renderer(as_json, as_jsonl or batch, fmt, color, fields, "match")
+    chosen = DEFAULT_THRESHOLD if threshold is None else threshold
+    queries = _stdin_names() if batch else [_text(name) for name in names or ()]
+    for query in [] if batch else queries:
+        if not name_words(query):
+            raise BadRequest(f"nothing to screen in {query!r}: give a name in letters")
+    catalog, index = _ask(facts, no_builtin, no_cache, lambda index: index)
+    matched = False
+
+    def screened() -> "Iterator[Screening]":
+        nonlocal matched
+        for query in queries:
+            screening = index.screen(query, chosen, limit or _MAX_LIMIT)
+            matched = matched or screening.matched
+            yield screening
+
+    renderer.screenings(screened(), catalog)
+    if not matched:
+        sys.stdout.flush()
+        say("tq: no match")
+        raise typer.Exit(ExitCode.NO_RESULTS)
+
+
+@app.command()
+@reports_errors
+def who(
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", help="An entity's id, name or alias, in any spelling.")
+    ],
+    facts: FactsDirs = None,
+    no_builtin: NoBuiltin = False,
+    no_cache: NoCache = False,
+    as_json: AsJson = False,
+    as_jsonl: AsJsonl = False,
+    fields: Fields = None,
+    fmt: Format = OutputFormat.AUTO,
+    color: Color = ColorMode.AUTO,
+    no_pager: NoPager = False,
+) -> None:
+    """Show a person or organisation: names, aliases, particulars, listings and every fact.
+
+    A name not found as written is screened, and the best match shown if there is one.
+
+    \b
+    Examples:
+      tq who "Abdul Ghani Baradar"
+      tq who TAi.024 --facts ./un-sanctions
+      tq who Hakkani --facts ./un-sanctions --json | jq .listings
+    """
+    from tqcli.names import profile
+
+    if not name.strip():
+        raise BadRequest("who needs a NAME: an id, a name or an alias")
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "who", no_pager=no_pager)
+    catalog, found = _ask(facts, no_builtin, no_cache, lambda index: profile(index, _text(name)))
+    renderer.entity(found, catalog)
+
+
+@app.command()
+@reports_errors
+def entities(
+    kinds: Annotated[
+        list[EntityKind] | None,
+        typer.Option("--kind", help="Only entities of this kind (repeatable)."),
+    ] = None,
+    facts: FactsDirs = None,
+    no_builtin: NoBuiltin = False,
+    no_cache: NoCache = False,
+    as_json: AsJson = False,
+    as_jsonl: AsJsonl = False,
+    fields: Fields = None,
+    fmt: Format = OutputFormat.AUTO,
+    color: Color = ColorMode.AUTO,
+    no_pager: NoPager = False,
+) -> None:
+    """List the people, organisations, places and documents loaded, with their facts.
+
+    \b
+    Examples:
+      tq entities --kind person
+      tq entities --json | jq -r '.[] | select(.facts > 5) | .name'
+    """
+    from tqcli.names import entity_uses
+
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "entities", no_pager=no_pager)
+    wanted = frozenset(kinds or ())
+    _, uses = _ask(facts, no_builtin, no_cache, lambda index: entity_uses(index, wanted))
+    renderer.entities(uses)
+    _finish(len(uses))
+
+
+@app.command()
+@reports_errors
+def tags(
+    facts: FactsDirs = None,
+    no_builtin: NoBuiltin = False,
+    no_cache: NoCache = False,
+    as_json: AsJson = False,
+    as_jsonl: AsJsonl = False,
+    fields: Fields = None,
+    fmt: Format = OutputFormat.AUTO,
+    color: Color = ColorMode.AUTO,
+    no_pager: NoPager = False,
+) -> None:
+    """List the tags with how many facts carry each, most used first.
+
+    \b
+    Examples:
+      tq tags
+      tq search --tag doha-agreement
+    """
+    from tqcli.names import tag_uses
+
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "tags", no_pager=no_pager)
+    _, uses = _ask(facts, no_builtin, no_cache, tag_uses)
+    renderer.tags(uses)
+    _finish(len(uses))
 
 
 import_app = typer.Typer(
@@ -701,6 +959,143 @@ def import_un_sc(
     renderer.import_report(report)
     if report.skipped:
         raise typer.Exit(ExitCode.SKIPPED_RECORDS)
+
+
+# --- Data out: tq schema, tq cite, tq export (issue 17) ------------------------------------------
+
+
+@app.command()
+@reports_errors
+def schema(
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[NAME]",
+            help="A schema name, or none to list them (facts, sources, stats, pack ...).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Print a JSON Schema (draft 2020-12): of a command's JSON output, or of pack files.
+
+    Without NAME, lists the schemas. The fields --fields accepts are the properties of these
+    objects.
+
+    \b
+    Examples:
+      tq schema facts | jq '.["$defs"].fact.properties | keys'
+      tq schema pack > pack.schema.json   # then start a pack file with: #:schema ./pack.schema.json
+    """
+    from tqcli.schemas import SchemaName, schema_text, schema_title
+
+    if name is None:
+        for member in SchemaName:
+            typer.echo(f"{member.value:<10}{schema_title(member)}")
+        return
+    try:
+        chosen = SchemaName(name)
+    except ValueError:
+        names = ", ".join(member.value for member in SchemaName)
+        raise BadRequest(f"no schema {name!r}; there are: {names}") from None
+    sys.stdout.write(schema_text(chosen))
+
+
+@app.command()
+@reports_errors
+def cite(
+    ids: Annotated[
+        list[str],
+        typer.Argument(metavar="ID...", help="Fact ids (their sources are cited), or source ids."),
+    ],
+    style: Annotated[
+        str,
+        typer.Option(
+            "--style",
+            metavar="STYLE",
+            help="apa, mla, chicago (bibliography), bibtex, ris or csl-json.",
+        ),
+    ] = "apa",
+    html: Annotated[
+        bool, typer.Option("--html", help="Mark titles in italics with <i> (apa, mla, chicago).")
+    ] = False,
+    facts: FactsDirs = None,
+    no_builtin: NoBuiltin = False,
+    no_cache: NoCache = False,
+) -> None:
+    """Cite the sources behind facts: APA, MLA or Chicago references, or BibTeX, RIS and
+    CSL-JSON (what Zotero and other reference managers import).
+
+    \b
+    Examples:
+      tq cite un-resolution-1267
+      tq cite blinken-force-unable-to-defend --style mla
+      tq cite independent-2021-taliban-al-qaeda --style csl-json > refs.json
+    """
+    from tqcli.cite import Style, format_sources, sources_behind
+
+    try:
+        chosen = Style(style)
+    except ValueError:
+        names = ", ".join(member.value for member in Style)
+        raise BadRequest(f"--style: no style {style!r}; there are: {names}") from None
+    wanted = [_text(given) for given in ids]
+    _, cited = _ask(facts, no_builtin, no_cache, lambda index: sources_behind(index, wanted))
+    sys.stdout.write(format_sources(cited, chosen, html=html))
+
+
+export_app = typer.Typer(
+    name="export",
+    help="Export the loaded facts for other tools.",
+    rich_markup_mode=None,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("sqlite")
+@reports_errors
+def export_sqlite(
+    file: Annotated[
+        Path,
+        typer.Argument(metavar="FILE.db", help="The database to write.", show_default=False),
+    ],
+    metadata: Annotated[
+        Path | None,
+        typer.Option(
+            "--metadata",
+            metavar="PATH",
+            help="Where Datasette's metadata goes. [default: metadata.json beside FILE.db]",
+            show_default=False,
+        ),
+    ] = None,
+    facts: FactsDirs = None,
+    no_builtin: NoBuiltin = False,
+) -> None:
+    """Export facts, sources, passages, notes, entities, aliases, links and tags to SQLite.
+
+    Proper tables with primary and foreign keys, plus metadata.json for Datasette (titles,
+    descriptions, licence). A FILE.db or metadata file that tq did not write is never replaced.
+
+    \b
+    Examples:
+      tq export sqlite facts.db && datasette facts.db -m metadata.json
+      sqlite3 facts.db 'SELECT kind, count(*) FROM facts GROUP BY kind'
+    """
+    from tqcli.export import export_sqlite as export
+    from tqcli.loader import open_catalog
+
+    packs = _packs(facts, no_builtin)
+    report = export(open_catalog(packs), file, metadata)
+    counts = report.counts
+    typer.echo(
+        f"Wrote {report.database}: {counts['facts']} facts, {counts['sources']} sources, "
+        f"{counts['passages']} passages, {counts['entities']} entities; "
+        f"Datasette metadata in {report.metadata}"
+    )
+
+
+# --- end of data out ----------------------------------------------------------------------------
 
 
 @app.command("completion")

@@ -17,7 +17,7 @@ import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from tqcli import __version__, codec
 from tqcli.errors import BadRequest, NotFound
@@ -40,7 +40,10 @@ from tqcli.model import (
 )
 from tqcli.textnorm import did_you_mean, fold, token_columns, tokens
 
-SCHEMA_VERSION = "6"  # bump whenever what is stored, or how text is folded, changes
+if TYPE_CHECKING:
+    from tqcli.names import Screening
+
+SCHEMA_VERSION = "7"  # bump whenever what is stored, or how text is folded, changes
 CACHE_DIR_VARIABLE = "TQ_CACHE_DIR"
 # Relative weights of the searchable columns in BM25 ranking, in column order.
 _COLUMNS = ("id", "claim", "tags", "names", "sources", "notes", "details")
@@ -258,6 +261,9 @@ def _fill(
                 rows.text,
             )
         stage("writing the index")
+        from tqcli import names  # only a build writes the name keys
+
+        names.fill(connection, catalog)
         connection.executescript(_INDEXES)
         connection.executemany(
             "INSERT INTO meta VALUES (?, ?)",
@@ -619,19 +625,85 @@ class Index:
             parameters.append(filters.until.last_day.isoformat())
         return " AND ".join(clauses) or "1", parameters
 
-    def search(self, terms: Sequence[str], filters: Filters, limit: int = 20) -> Sequence[Hit]:
-        """Facts passing the filters ranked by BM25 relevance to terms; at most limit (0: all)."""
-        query = list(dict.fromkeys(token for term in terms for token in tokens(term)))
-        if not query:
-            raise BadRequest(
-                f"nothing to search for in {' '.join(terms)!r}: give a word or a number"
+    def search(
+        self, terms: Sequence[str], filters: Filters, limit: int = 20, *, require_all: bool = False
+    ) -> Sequence[Hit]:
+        """Facts passing the filters ranked by BM25 relevance to terms, in the search query
+        syntax (tqcli.searchquery); at most limit (0: all). A fact id or a listing reference
+        alone finds just that."""
+        from tqcli import searchquery  # only search reads the syntax: the rest skip its import
+
+        match = searchquery.parse(terms, require_all=require_all).match()
+        exact = self._exact(" ".join(terms).strip(), filters)
+        if exact:
+            return _LazyHits(self._connection, [(seq, None) for seq in exact])
+        return self._matching(match, filters, limit)
+
+    def _exact(self, text: str, filters: Filters) -> list[int]:
+        """The facts whose id or listing reference ("TAi.024") is text: the only answer a
+        search for one needs."""
+        seqs = [
+            int(row[0])
+            for row in self._connection.execute(
+                "SELECT DISTINCT seq FROM fact_references WHERE key = ? ORDER BY seq",
+                (fold(text).strip(),),  # the table tqcli.names fills; not imported for a search
             )
-        return self.ranked(query, filters, limit)
+        ]
+        row = self._connection.execute("SELECT seq FROM facts WHERE id = ?", (text,)).fetchone()
+        if row is not None and row[0] not in seqs:
+            seqs.insert(0, int(row[0]))
+        if not seqs:
+            return []
+        where, parameters = self._where(filters)
+        marks = ", ".join("?" * len(seqs))
+        kept = self._connection.execute(
+            f"SELECT f.seq FROM facts f WHERE f.seq IN ({marks}) AND {where} "
+            "ORDER BY f.first_day IS NULL, f.first_day, f.id",  # a listing before what cites it
+            [*seqs, *parameters],
+        )
+        return [int(seq) for (seq,) in kept]
+
+    def screen(self, query: str, threshold: float, limit: int = 5) -> Screening:
+        """The persons and organisations a name may be, best first, scored and explained."""
+        from tqcli.names import Screener
+
+        if getattr(self, "_screener", None) is None:
+            self._screener = Screener(self._connection)  # kept: a batch screens many names
+        return self._screener.screen(query, threshold, limit)
+
+    def entity_listings(self, entity_id: str) -> tuple[str, ...]:
+        """The reference numbers of the listings naming an entity ("TAi.024")."""
+        from tqcli.names import listings
+
+        return listings(self._connection, entity_id)
+
+    def listed_entities(self, reference: str) -> list[str]:
+        """The ids of the entities a listing reference ("TAi.024") names, earliest first."""
+        from tqcli.names import listed_entities
+
+        return listed_entities(self._connection, reference)
+
+    def entity_uses(self) -> list[tuple[str, int]]:
+        """Every entity id, in load order, with how many facts name it."""
+        rows = self._connection.execute(
+            "SELECT e.id, (SELECT count(*) FROM fact_entities fe WHERE fe.entity_id = e.id) "
+            "FROM entities e ORDER BY e.rowid"
+        )
+        return [(str(entity_id), int(count)) for entity_id, count in rows]
+
+    def tag_uses(self) -> list[tuple[str, int]]:
+        """Every tag (folded) with how many facts carry it, most used first."""
+        rows = self._connection.execute(
+            "SELECT tag, count(*) AS n FROM fact_tags GROUP BY tag ORDER BY n DESC, tag"
+        )
+        return [(str(tag), int(count)) for tag, count in rows]
 
     def ranked(self, words: Sequence[str], filters: Filters, limit: int) -> Sequence[Hit]:
         """Facts matching any of these folded words, best BM25 score first; limit 0 for all."""
+        return self._matching(" OR ".join(f'"{word}"' for word in words), filters, limit)
+
+    def _matching(self, match: str, filters: Filters, limit: int) -> Sequence[Hit]:
         where, parameters = self._where(filters)
-        match = " OR ".join(f'"{word}"' for word in words)
         weights = ", ".join(map(str, _WEIGHTS))
         sql = (
             f"SELECT f.seq, bm25(fact_text, {weights}) AS rank FROM fact_text "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, Protocol, TextIO
 
@@ -11,6 +11,9 @@ from tqcli.model import Catalog, Hit, ImportReport, LoadReport, SourceUse, Stats
 
 if TYPE_CHECKING:
     from tqcli.locations import Locations
+
+if TYPE_CHECKING:
+    from tqcli.names import EntityProfile, EntityUse, Screening, TagUse
 
 
 class OutputFormat(str, Enum):
@@ -58,6 +61,18 @@ class Renderer(Protocol):
     def import_report(self, report: ImportReport) -> None:
         """What an import wrote, or would write, and what changed since the previous one."""
 
+    def screenings(self, screenings: Iterable[Screening], catalog: Catalog) -> None:
+        """Screened names, each with its candidates (written as they come)."""
+
+    def entity(self, profile: EntityProfile, catalog: Catalog) -> None:
+        """A person or organisation with its names, listings and facts."""
+
+    def entities(self, uses: Sequence[EntityUse]) -> None:
+        """Entities with how many facts name each."""
+
+    def tags(self, uses: Sequence[TagUse]) -> None:
+        """Tags with how many facts carry each."""
+
 
 def _writes_utf8(stream: TextIO) -> bool:
     import codecs
@@ -68,12 +83,15 @@ def _writes_utf8(stream: TextIO) -> bool:
         return False
 
 
-def make_renderer(fmt: OutputFormat, stream: TextIO, color: ColorMode) -> Renderer:
+def make_renderer(
+    fmt: OutputFormat, stream: TextIO, color: ColorMode, fields: Sequence[str] = ()
+) -> Renderer:
     """The renderer for a format; each is imported only when chosen, to keep start-up lean.
 
     Where the output's encoding is not UTF-8 (PYTHONIOENCODING=ascii, a C locale), JSON is written
     as pure ASCII with \\u escapes, which is the same data, and text shows what the encoding
-    cannot hold as backslash escapes rather than failing.
+    cannot hold as backslash escapes rather than failing. fields, when given, are the only keys
+    JSON objects keep (in that order).
     """
     is_terminal = stream.isatty()
     utf8 = _writes_utf8(stream)
@@ -96,7 +114,11 @@ def make_renderer(fmt: OutputFormat, stream: TextIO, color: ColorMode) -> Render
         from tqcli.render.json_output import JsonRenderer
 
         return JsonRenderer(
-            stream, lines=fmt is OutputFormat.JSONL, pretty=is_terminal, ascii_only=not utf8
+            stream,
+            lines=fmt is OutputFormat.JSONL,
+            pretty=is_terminal,
+            ascii_only=not utf8,
+            fields=fields,
         )
     if fmt is OutputFormat.CSV:
         from tqcli.render.csv_output import CsvRenderer

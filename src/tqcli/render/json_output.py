@@ -12,6 +12,7 @@ from tqcli.render import data
 
 if TYPE_CHECKING:
     from tqcli.locations import Locations
+    from tqcli.names import EntityProfile, EntityUse, Screening, TagUse
 
 # json.dumps leaves DEL, the C1 controls, the bidirectional overrides and isolates and the line
 # and paragraph separators raw; escaping them keeps the data exact and keeps a terminal from
@@ -26,13 +27,25 @@ def _escape_c1(text: str) -> str:
 class JsonRenderer:
     """Writes results as one JSON document, or (lines) one JSON object per line."""
 
-    def __init__(self, stream: TextIO, *, lines: bool, pretty: bool, ascii_only: bool) -> None:
+    def __init__(
+        self,
+        stream: TextIO,
+        *,
+        lines: bool,
+        pretty: bool,
+        ascii_only: bool,
+        fields: Sequence[str] = (),
+    ) -> None:
         self._stream = stream
         self._lines = lines
         self._indent = 2 if pretty and not lines else None
         self._ascii_only = ascii_only
+        self._fields = tuple(fields)
+        """The keys each object keeps (--fields), or () for all."""
 
     def _encode(self, value: Any) -> str:
+        if self._fields and isinstance(value, dict):
+            value = {field: value[field] for field in self._fields}
         return _escape_c1(json.dumps(value, ensure_ascii=self._ascii_only, indent=self._indent))
 
     def _dump(self, value: Any) -> None:
@@ -77,3 +90,23 @@ class JsonRenderer:
 
     def import_report(self, report: ImportReport) -> None:
         self._dump(data.import_data(report))
+
+    def screenings(self, screenings: Iterable[Screening], catalog: Catalog) -> None:
+        from tqcli.render.names import screening_data
+
+        self._array(screening_data(screening, catalog) for screening in screenings)
+
+    def entity(self, profile: EntityProfile, catalog: Catalog) -> None:
+        from tqcli.render.names import profile_data
+
+        self._dump(profile_data(profile, list(map(data.FactData(catalog), profile.facts))))
+
+    def entities(self, uses: Sequence[EntityUse]) -> None:
+        from tqcli.render.names import entity_use_data
+
+        self._array(map(entity_use_data, uses))
+
+    def tags(self, uses: Sequence[TagUse]) -> None:
+        from tqcli.render.names import tag_data
+
+        self._array(map(tag_data, uses))
