@@ -8,6 +8,8 @@ import json
 import os
 import pty
 import re
+import select
+import shutil
 import struct
 import subprocess
 import sys
@@ -466,3 +468,37 @@ def test_held_output_that_cannot_be_written_is_exit_74_not_a_traceback(
 
     assert raised.value.exit_code == 74
     assert capsys.readouterr().err == "tq: cannot write the output: Input/output error\n"
+
+
+@pty_only
+@pytest.mark.skipif(shutil.which("less") is None, reason="less is not installed")
+def test_the_default_pager_is_less_and_q_quits_it(tq_executable: Path) -> None:
+    env = {key: value for key, value in os.environ.items() if key not in ("TQ_PAGER", "PAGER")}
+    env["TERM"] = "xterm"
+    controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 10, 80, 0, 0))
+    process = subprocess.Popen(
+        [str(tq_executable), "list"],
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+        env=env,
+        start_new_session=True,  # its own terminal, as a shell would give it
+    )
+    os.close(terminal)
+    shown = b""
+    for _ in range(60):  # a minute at most, not a hung test run
+        if process.poll() is not None:
+            break
+        ready, _, _ = select.select([controller], [], [], 1.0)
+        if not ready:  # less shows a screenful and waits for a key
+            os.write(controller, b"q")
+            continue
+        try:
+            shown += os.read(controller, 65536)
+        except OSError:
+            break
+    os.close(controller)
+
+    assert process.wait(timeout=30) == 0
+    assert b"al-qaeda-born-of-1989-victory" in shown  # the first screen, through less
