@@ -695,10 +695,13 @@ def ask(
     """
     from tqcli.ask import answer
 
-    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, no_pager=no_pager)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "answers", no_pager=no_pager)
     most = load_config().limit("ask", limit)
     catalog, found = _ask(facts, no_builtin, no_cache, lambda index: answer(index, question, most))
-    renderer.answers(found.hits, catalog)
+    renderer.answers(found, catalog)
+    if found.hits and not found.answered:
+        say("tq: no fact answers the whole question; the nearest are marked partial")
+        raise typer.Exit(ExitCode.NO_RESULTS)
     if not found.hits:
         say("tq: no answer in the loaded facts")
         if found.suggestions:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
-from tqcli.model import Catalog, Hit, ImportReport, LoadReport, SourceUse, Stats
+from tqcli.model import Answers, Catalog, Hit, ImportReport, LoadReport, SourceUse, Stats
 from tqcli.render import data
 
 if TYPE_CHECKING:
@@ -73,8 +73,12 @@ class JsonRenderer:
     def facts(self, hits: Sequence[Hit], catalog: Catalog, *, full: bool) -> None:
         self._array(map(data.FactData(catalog), hits))
 
-    def answers(self, hits: Sequence[Hit], catalog: Catalog) -> None:
-        self.facts(hits, catalog, full=False)
+    def answers(self, found: Answers, catalog: Catalog) -> None:
+        facts = data.FactData(catalog)
+        self._array(
+            data.answer_data(facts(hit), reply)
+            for hit, reply in zip(found.hits, found.replies, strict=True)
+        )
 
     def sources(self, uses: Sequence[SourceUse]) -> None:
         self._array([data.source_use_data(use) for use in uses])
