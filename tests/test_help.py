@@ -26,8 +26,10 @@ def test_the_commands_are_the_documented_ones() -> None:
     assert [" ".join(command) for command in COMMANDS] == [
         "ask",
         "cite",
+        "completion",
         "entities",
         "export sqlite",
+        "help",
         "import ftm",
         "import ofac-sdn",
         "import un-sc",

@@ -43,7 +43,7 @@ from tqcli.textnorm import did_you_mean, fold, token_columns, tokens
 if TYPE_CHECKING:
     from tqcli.names import Screening
 
-SCHEMA_VERSION = "7"  # bump whenever what is stored, or how text is folded, changes
+SCHEMA_VERSION = "8"  # bump whenever what is stored, or how text is folded, changes
 CACHE_DIR_VARIABLE = "TQ_CACHE_DIR"
 # Relative weights of the searchable columns in BM25 ranking, in column order.
 _COLUMNS = ("id", "claim", "tags", "names", "sources", "notes", "details")
