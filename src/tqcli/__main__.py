@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-INTERRUPTED = 130
-INTERNAL_ERROR = 70  # EX_SOFTWARE
+from tqcli.exits import ExitCode
 
 
 def main() -> None:
@@ -17,7 +16,7 @@ def main() -> None:
 
         app_for(sys.argv[1:])(prog_name="tq")
     except KeyboardInterrupt:
-        sys.exit(INTERRUPTED)
+        sys.exit(ExitCode.INTERRUPTED)
     except Exception as error:  # the last line of defence against tracebacks
         if os.environ.get("TQ_DEBUG"):
             raise
@@ -25,7 +24,7 @@ def main() -> None:
             f"tq: internal error ({type(error).__name__}: {error}); this is a bug in tq: "
             "please report it with the command you ran (TQ_DEBUG=1 shows the details)\n"
         )
-        sys.exit(INTERNAL_ERROR)
+        sys.exit(ExitCode.INTERNAL_ERROR)
 
 
 if __name__ == "__main__":

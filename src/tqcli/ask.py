@@ -6,8 +6,9 @@ import math
 import re
 from collections.abc import Iterable
 
-from tqcli.errors import BadRequest
-from tqcli.index import Index, SearchableWords
+from tqcli.errors import NoQuestion
+from tqcli.index import Index
+from tqcli.index.build import SearchableWords
 from tqcli.model import Answers, FactKind, Filters, Hit
 from tqcli.textnorm import fold, tokens
 
@@ -86,9 +87,7 @@ _MIN_COVERAGE = 0.4
 def answer(index: Index, question: str, limit: int = 3) -> Answers:
     """The facts that best answer question, best first; none, with suggestions, if no fact does."""
     if not re.search(r"\w", question):
-        raise BadRequest(
-            "ask needs a question in words, e.g. tq ask 'Who signed the Doha agreement?'"
-        )
+        raise NoQuestion(question)
     folded = fold(question)
     words = [word for word in dict.fromkeys(tokens(question)) if word not in _STOPWORDS]
     words = [_corrected(index, word) for word in words[:_MAX_WORDS]]

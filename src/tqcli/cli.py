@@ -7,32 +7,34 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from tqcli import __version__
-from tqcli.errors import BadRequest, InvalidInput, InvalidPacks, NotFound, TqError
+from tqcli.compat import assert_never
+from tqcli.errors import (
+    BadRequest,
+    IdIs,
+    InvalidInput,
+    InvalidPacks,
+    NoQuestion,
+    NotFound,
+    NothingToSearch,
+    TqError,
+    UnknownEntity,
+    UnknownFacts,
+    UnknownSource,
+)
+from tqcli.exits import ExitCode
 from tqcli.model import Catalog, FactKind, Filters, PartialDate
 from tqcli.packs import packs_in_effect
 from tqcli.render import ColorMode, OutputFormat, Renderer, make_renderer
 
 if TYPE_CHECKING:
-    from tqcli.index import Index
-
-
-class ExitCode(IntEnum):
-    """Documented exit codes (see README)."""
-
-    OK = 0
-    NO_RESULTS = 1
-    USAGE = 2
-    INVALID_DATA = 3
-    SKIPPED_RECORDS = 4
-    INTERRUPTED = 130
-    OUTPUT_CLOSED = 141
+    from tqcli.index import CachePolicy, CacheUnavailable, Index
+    from tqcli.index.cache import CacheUsage
 
 
 app = typer.Typer(
@@ -141,10 +143,10 @@ def reports_errors(command: _Command) -> _Command:
             typer.echo(f"tq: {error}", err=True)
             raise typer.Exit(ExitCode.INVALID_DATA) from None
         except BadRequest as error:
-            typer.echo(f"tq: {error}", err=True)
+            typer.echo(f"tq: {_phrased(error)}", err=True)
             raise typer.Exit(ExitCode.USAGE) from None
         except NotFound as error:
-            typer.echo(f"tq: {error}", err=True)
+            typer.echo(f"tq: {_phrased(error)}", err=True)
             raise typer.Exit(ExitCode.NO_RESULTS) from None
         except TqError as error:  # a new error type must still never be a traceback
             typer.echo(f"tq: {error}", err=True)
@@ -156,6 +158,37 @@ def reports_errors(command: _Command) -> _Command:
             raise typer.Exit(ExitCode.OUTPUT_CLOSED) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _did_you_mean(closest: str | None) -> str:
+    return f" (did you mean {closest!r}?)" if closest else ""
+
+
+def _phrased(error: TqError) -> str:
+    """What the user reads for an error: the core's data in the command line's words."""
+    if isinstance(error, NothingToSearch):
+        return f"nothing to search for in {' '.join(error.terms)!r}: give a word or a number"
+    if isinstance(error, NoQuestion):
+        return "ask needs a question in words, e.g. tq ask 'Who signed the Doha agreement?'"
+    if isinstance(error, UnknownSource):
+        hint = _did_you_mean(error.closest)
+        return f"--source: no source with id {error.source_id!r}{hint}; see 'tq sources'"
+    if isinstance(error, UnknownEntity):
+        hint = _did_you_mean(error.closest)
+        return f"--about: no entity {error.name!r} in the loaded packs{hint}"
+    if isinstance(error, UnknownFacts):
+        return "; ".join(_unknown_id(*missing) for missing in error.missing)
+    return str(error)
+
+
+def _unknown_id(fact_id: str, names: IdIs, closest: str | None) -> str:
+    if names is IdIs.ENTITY:
+        return f"{fact_id!r} is an entity, not a fact: try 'tq list --about {fact_id}'"
+    if names is IdIs.SOURCE:
+        return f"{fact_id!r} is a source, not a fact: try 'tq list --source {fact_id}'"
+    if names is IdIs.NOTHING:
+        return f"no fact with id {fact_id!r}{_did_you_mean(closest)}"
+    assert_never(names)
 
 
 def _renderer(as_json: bool, as_jsonl: bool, fmt: OutputFormat, color: ColorMode) -> Renderer:
@@ -176,11 +209,23 @@ def _ask(
     no_cache: bool,
     ask: "Callable[[Index], _Answer]",
 ) -> tuple[Catalog, _Answer]:
-    from tqcli.index import CachePolicy, answer
+    from tqcli.index import CachePolicy, consult
+    from tqcli.progress import BuildProgress
 
     packs = packs_in_effect(facts_dirs or [], include_builtin=not no_builtin)
-    index, result = answer(packs, CachePolicy.from_environment(enabled=not no_cache), ask)
+    index, result = consult(
+        packs,
+        CachePolicy.from_environment(enabled=not no_cache),
+        ask,
+        progress=lambda: BuildProgress(sys.stderr),
+        no_cache=_say_no_cache,
+    )
     return index.catalog, result
+
+
+def _say_no_cache(notice: "CacheUnavailable") -> None:
+    where = f"keep the index in {notice.directory}" if notice.directory else "find a cache"
+    typer.echo(f"tq: cannot {where} ({notice.reason}); answering without a cache", err=True)
 
 
 def _finish(found: int) -> None:
@@ -540,6 +585,72 @@ def import_un_sc(
     renderer.import_report(report)
     if report.skipped:
         raise typer.Exit(ExitCode.SKIPPED_RECORDS)
+
+
+cache_app = typer.Typer(
+    name="cache",
+    rich_markup_mode=None,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.callback()
+@reports_errors
+def cache(ctx: typer.Context, as_json: AsJson = False) -> None:
+    """Show where the search index cache is and how big it is.
+
+    tq keeps one index per set of packs used, the most recently used few, in TQ_CACHE_DIR or
+    the user cache directory. Removing them is always safe: the next query rebuilds.
+
+    \b
+    Examples:
+      tq cache
+      tq cache clear
+    """
+    if ctx.invoked_subcommand is None:
+        from tqcli.index.cache import usage
+
+        _say_cache_usage(usage(_cache_policy()), as_json, "")
+
+
+@cache_app.command("clear")
+@reports_errors
+def cache_clear(as_json: AsJson = False) -> None:
+    """Remove every index from the cache (and what interrupted builds left behind).
+
+    Only files tq wrote are removed; the next query rebuilds its index.
+
+    \b
+    Examples:
+      tq cache clear
+      tq cache clear --json
+    """
+    from tqcli.index.cache import clear
+
+    _say_cache_usage(clear(_cache_policy()), as_json, "removed ")
+
+
+def _cache_policy() -> "CachePolicy":
+    from tqcli.index import CachePolicy
+
+    return CachePolicy.from_environment(enabled=True)
+
+
+def _say_cache_usage(usage: "CacheUsage", as_json: bool, verb: str) -> None:
+    if as_json:
+        import json
+
+        directory = str(usage.directory) if usage.directory else None
+        data = {"directory": directory, "indexes": usage.indexes, "bytes": usage.bytes}
+        typer.echo(json.dumps(data, ensure_ascii=False))
+    elif usage.directory is None:
+        typer.echo(f"no cache directory ({usage.unavailable})")
+    else:
+        plural = "index" if usage.indexes == 1 else "indexes"
+        size = f"{usage.bytes / 1e6:.1f} MB"
+        typer.echo(f"{usage.directory}: {verb}{usage.indexes} {plural}, {size}")
 
 
 def _command_name(command: "typer.models.CommandInfo") -> str | None:

@@ -681,22 +681,17 @@ def _check_references(catalog: Catalog, state: _State) -> None:
                 state.report(
                     fact.where, f"{label}'{role}' names unknown entity {entity_id!r}{hint}"
                 )
-        for citation in _citations(fact):
+        for citation in fact.all_citations():
             if citation.source not in catalog.sources:
                 hint = did_you_mean(citation.source, catalog.sources)
                 state.report(fact.where, f"{label}cites unknown source {citation.source!r}{hint}")
-
-
-def _citations(fact: Fact) -> Iterator[Citation]:
-    yield from fact.citations
-    yield from (note.citation for note in fact.notes if note.citation is not None)
 
 
 def _check_passages(catalog: Catalog, state: _State) -> None:
     archives: dict[str, str | None] = {}
     for fact in catalog.facts:
         label = f"{fact.kind.value} {fact.id!r}: "
-        for citation in _citations(fact):
+        for citation in fact.all_citations():
             source = catalog.sources.get(citation.source)
             if source is None:
                 continue

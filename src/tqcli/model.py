@@ -256,6 +256,21 @@ class Figure:
     qualifier: str | None
     """How the number is hedged: "at least", "almost", "estimated", "reportedly"."""
 
+    def entity_references(self) -> Iterator[tuple[str, str]]:
+        """The entities it names, with the field naming each: none."""
+        return iter(())
+
+    def searchable_texts(self) -> Iterator[str]:
+        """Its text a search finds it by: the numbers as written, the unit, the qualifier."""
+        for number in (self.value, self.min, self.max):
+            if number is not None:
+                yield str(int(number)) if float(number).is_integer() else str(number)
+        yield from (self.unit, self.qualifier or "")
+
+    def end_of_span(self) -> PartialDate | None:
+        """When what the fact is about ended, if it spans time: a figure does not."""
+        return None
+
 
 @dataclass(frozen=True)
 class Quote:
@@ -271,6 +286,18 @@ class Quote:
     """Where it was said or published ("NPR", "Sky News", "a letter")."""
     said: PartialDate | None
     """When it was said, if known."""
+
+    def entity_references(self) -> Iterator[tuple[str, str]]:
+        """The entities it names, with the field naming each: the speaker."""
+        yield "speaker", self.speaker
+
+    def searchable_texts(self) -> Iterator[str]:
+        """Its text a search finds it by: the words, the speaker's role, the medium."""
+        yield from (self.text, self.speaker_role or "", self.medium or "")
+
+    def end_of_span(self) -> PartialDate | None:
+        """When what the fact is about ended, if it spans time: a quote does not."""
+        return None
 
 
 @dataclass(frozen=True)
@@ -298,6 +325,19 @@ class Sanction:
     remarks: str | None = None
     """The listing authority's own narrative about the listing."""
 
+    def entity_references(self) -> Iterator[tuple[str, str]]:
+        """The entities it names, with the field naming each: its targets."""
+        return (("targets", entity_id) for entity_id in self.targets)
+
+    def searchable_texts(self) -> Iterator[str]:
+        """Its text a search finds it by: authority, instrument, committee, measures, listing."""
+        yield from (self.authority, self.instrument, self.committee or "", *self.measures)
+        yield from (self.list_name or "", self.reference or "", self.remarks or "")
+
+    def end_of_span(self) -> PartialDate | None:
+        """When what the fact is about ended, if it spans time: a sanction does not."""
+        return None
+
 
 @dataclass(frozen=True)
 class Agreement:
@@ -314,6 +354,18 @@ class Agreement:
     commitments: tuple[str, ...]
     """What the parties committed to, in the source's words or a close summary."""
 
+    def entity_references(self) -> Iterator[tuple[str, str]]:
+        """The entities it names, with the field naming each: its parties."""
+        return (("parties", entity_id) for entity_id in self.parties)
+
+    def searchable_texts(self) -> Iterator[str]:
+        """Its text a search finds it by: its name, place and commitments."""
+        yield from (self.name, self.place or "", *self.commitments)
+
+    def end_of_span(self) -> PartialDate | None:
+        """When what the fact is about ended, if it spans time: an agreement does not."""
+        return None
+
 
 @dataclass(frozen=True)
 class Event:
@@ -323,6 +375,18 @@ class Event:
     """Where it happened."""
     end: PartialDate | None
     """When it ended, for events that span time (a rule, a war)."""
+
+    def entity_references(self) -> Iterator[tuple[str, str]]:
+        """The entities it names, with the field naming each: none."""
+        return iter(())
+
+    def searchable_texts(self) -> Iterator[str]:
+        """Its text a search finds it by: the place."""
+        yield self.place or ""
+
+    def end_of_span(self) -> PartialDate | None:
+        """When what the fact is about ended, for events that span time."""
+        return self.end
 
 
 Details = Sanction | Agreement | Figure | Quote | Event
@@ -376,13 +440,16 @@ class Fact:
         yield from (("about", entity_id) for entity_id in self.about)
         if self.asserted_by is not None:
             yield "asserted_by", self.asserted_by
-        details = self.details
-        if isinstance(details, Quote):
-            yield "speaker", details.speaker
-        elif isinstance(details, Sanction):
-            yield from (("targets", entity_id) for entity_id in details.targets)
-        elif isinstance(details, Agreement):
-            yield from (("parties", entity_id) for entity_id in details.parties)
+        yield from self.details.entity_references()
+
+    def all_citations(self) -> Iterator[Citation]:
+        """Every citation: the fact's own, then those backing its notes."""
+        yield from self.citations
+        yield from (note.citation for note in self.notes if note.citation is not None)
+
+    def cited_sources(self) -> list[str]:
+        """The ids of the sources the fact itself cites, each once, in order."""
+        return list(dict.fromkeys(citation.source for citation in self.citations))
 
     def entities(self) -> list[str]:
         """The ids of every entity the fact names, each once, in order."""

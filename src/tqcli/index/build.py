@@ -1,0 +1,214 @@
+"""Building an index: load and validate the packs, then write every table, in memory or to a
+file installed in the cache."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from tqcli import codec
+from tqcli.index.cache import install, temporary_index, tidy
+from tqcli.index.query import Index, name_key
+from tqcli.index.store import COLUMNS, INDEXES, SCHEMA, SCHEMA_VERSION, sealed
+from tqcli.model import Catalog, Fact, Pack
+from tqcli.textnorm import fold, token_columns, tokens
+
+Stage = Callable[[str], None]
+"""Told what a build is doing now, in a few words ("writing 4,096 of 100,000 facts")."""
+
+_FACTS_PER_CHUNK = 4096
+
+
+def build(packs: Sequence[Pack], fingerprint: str, path: Path | None, stage: Stage) -> Index:
+    """Load and validate the packs, then write their index to path (installed atomically and
+    sealed), or to memory when path is None. OSError or sqlite3.Error if path cannot be written.
+    """
+    from tqcli.loader import open_catalog  # only a build parses and validates the packs
+
+    with _no_garbage_collection():
+        catalog = open_catalog(packs, stage)
+        if path is None:
+            connection = sqlite3.connect(":memory:")
+            _fill(connection, catalog, fingerprint, stage)
+            return Index(connection)
+        return _write(catalog, fingerprint, path, stage)
+
+
+def _write(catalog: Catalog, fingerprint: str, path: Path, stage: Stage) -> Index:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with temporary_index(path.parent) as temporary:
+        connection = sqlite3.connect(temporary)
+        try:
+            _fill(connection, catalog, fingerprint, stage)
+        finally:
+            connection.close()
+        # Opened before it is installed: this run reads what it built, whatever races it.
+        reader = sqlite3.connect(temporary.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            install(temporary, path)
+        except BaseException:
+            reader.close()
+            raise
+    tidy(path.parent, keep=path)
+    return Index(reader)
+
+
+@contextlib.contextmanager
+def _no_garbage_collection() -> Iterator[None]:
+    """Building allocates millions of objects and frees none: cyclic collection would rescan
+    them all again and again (measured: about a tenth of a large build)."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _fill(connection: sqlite3.Connection, catalog: Catalog, fingerprint: str, stage: Stage) -> None:
+    connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
+    with connection:
+        connection.executemany(
+            "INSERT INTO packs VALUES (?, ?, ?, ?)",
+            ((n, p.name, str(p.path), p.origin) for n, p in enumerate(catalog.packs)),
+        )
+        connection.executemany(
+            "INSERT INTO sources VALUES (?, ?, ?)",
+            ((s.id, *sealed(codec.encode_source(s))) for s in catalog.sources.values()),
+        )
+        connection.executemany(
+            "INSERT INTO entities VALUES (?, ?, ?)",
+            ((e.id, *sealed(codec.encode_entity(e))) for e in catalog.entities.values()),
+        )
+        connection.executemany(
+            "INSERT INTO entity_names VALUES (?, ?)",
+            (
+                (name_key(name), entity.id)
+                for entity in catalog.entities.values()
+                for name in {entity.id, *entity.names}
+            ),
+        )
+        connection.executemany(
+            "INSERT INTO links VALUES (?, ?)",
+            ((node, same) for node, members in catalog.links.items() for same in members),
+        )
+        searchable = _Searchable(catalog)
+        for start in range(0, len(catalog.facts), _FACTS_PER_CHUNK):
+            # In chunks, so that only one chunk's rows are ever held in memory at once.
+            seqs = range(start, min(start + _FACTS_PER_CHUNK, len(catalog.facts)))
+            stage(f"writing {start:,} of {len(catalog.facts):,} facts")
+            rows = _FactRows(catalog, seqs, searchable)
+            connection.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows.facts)
+            connection.executemany("INSERT INTO fact_tags VALUES (?, ?)", rows.tags)
+            connection.executemany("INSERT INTO fact_sources VALUES (?, ?)", rows.sources)
+            connection.executemany("INSERT INTO fact_entities VALUES (?, ?)", rows.entities)
+            connection.executemany(
+                f"INSERT INTO fact_text (rowid, {', '.join(COLUMNS)}) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                rows.text,
+            )
+        stage("writing the index")
+        connection.executescript(INDEXES)
+        connection.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            (("schema", SCHEMA_VERSION), ("fingerprint", fingerprint)),
+        )
+
+
+class _FactRows:
+    """The rows of every fact-keyed table for some facts, made in one pass over them (a fact's
+    entities and sources are worked out once, for every table that needs them)."""
+
+    def __init__(self, catalog: Catalog, seqs: range, searchable: _Searchable) -> None:
+        self.facts: list[tuple[object, ...]] = []
+        self.tags: list[tuple[int, str]] = []
+        self.sources: list[tuple[int, str]] = []
+        self.entities: list[tuple[int, str]] = []
+        self.text: list[tuple[object, ...]] = []
+        for seq in seqs:
+            fact = catalog.facts[seq]
+            entities = fact.entities()
+            sources = fact.cited_sources()
+            self.facts.append(
+                (
+                    seq,
+                    fact.id,
+                    fact.kind.value,
+                    fact.pack,
+                    *_days(fact),
+                    *sealed(codec.encode_fact(fact)),
+                )
+            )
+            self.tags.extend((seq, fold(tag)) for tag in dict.fromkeys(fact.tags))
+            self.sources.extend((seq, source) for source in sources)
+            self.entities.extend((seq, entity) for entity in entities)
+            self.text.append((seq, *searchable.columns(fact, entities, sources)))
+
+
+def _days(fact: Fact) -> tuple[str | None, str | None]:
+    """The first and last day a fact could be about (an event's span included)."""
+    if fact.date is None:
+        return None, None
+    end = fact.details.end_of_span() or fact.date
+    return fact.date.first_day.isoformat(), end.last_day.isoformat()
+
+
+class _Searchable:
+    """The text each fact is found by, per column, folded like queries are.
+
+    Entity names and source titles recur across many facts: each is folded once.
+    """
+
+    def __init__(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+        self._entity_words: dict[str, str] = {}
+        self._source_words: dict[str, str] = {}
+
+    def _entity(self, entity_id: str) -> str:
+        if entity_id not in self._entity_words:
+            entity = self._catalog.entities.get(entity_id)
+            # Each word once: an entity with many aliases must not outweigh one with a few.
+            words = dict.fromkeys(tokens(" ".join(entity.names))) if entity else {}
+            self._entity_words[entity_id] = " ".join(words)
+        return self._entity_words[entity_id]
+
+    def _source(self, source_id: str) -> str:
+        if source_id not in self._source_words:
+            source = self._catalog.sources.get(source_id)
+            text = f"{source.title} {source.publisher}" if source else ""
+            self._source_words[source_id] = " ".join(tokens(text))
+        return self._source_words[source_id]
+
+    def columns(
+        self, fact: Fact, entities: Sequence[str], sources: Sequence[str]
+    ) -> tuple[str, ...]:
+        """The fact's searchable text per column; entities and sources are the ids it names."""
+        details = [*fact.details.searchable_texts(), str(fact.date.year) if fact.date else ""]
+        own = token_columns(
+            (
+                fact.id.replace("-", " "),
+                fact.claim,
+                " ".join(fact.tags),
+                " ".join(note.text for note in fact.notes),
+                " ".join(details),
+            )
+        )
+        names = " ".join(map(self._entity, entities))
+        titles = " ".join(map(self._source, sources))
+        return (own[0], own[1], own[2], names, titles, own[3], own[4])
+
+
+class SearchableWords:
+    """Every folded word each fact is found by, in any column, for scoring candidates."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self._searchable = _Searchable(catalog)
+
+    def __call__(self, fact: Fact) -> frozenset[str]:
+        columns = self._searchable.columns(fact, fact.entities(), fact.cited_sources())
+        return frozenset(" ".join(columns).split())

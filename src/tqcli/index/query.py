@@ -1,0 +1,248 @@
+"""Queries over one index database: ranked search, browsing, lookup by id, counts."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+
+from tqcli import codec
+from tqcli.errors import IdIs, NothingToSearch, UnknownEntity, UnknownFacts, UnknownSource
+from tqcli.index.store import (
+    BATCH,
+    SCHEMA_VERSION,
+    CorruptIndex,
+    LazyHits,
+    LazyRows,
+    check_rows,
+    decoded,
+)
+from tqcli.model import Answers, Catalog, Entity, FactKind, Filters, Hit, Pack, SourceUse, Stats
+from tqcli.textnorm import closest, fold, tokens
+
+# Relative weights of the searchable columns in BM25 ranking, in column order (store.COLUMNS).
+_WEIGHTS = (2.0, 1.0, 1.5, 1.0, 0.5, 0.5, 1.0)
+
+
+def name_key(name: str) -> str:
+    """How an entity's name or alias is looked up: folded, hyphens as spaces."""
+    return fold(name).replace("-", " ").strip()
+
+
+class Index:
+    """Queries over one index database."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+        packs = tuple(
+            Pack(name, Path(path), origin)
+            for name, path, origin in connection.execute(
+                "SELECT name, path, origin FROM packs ORDER BY seq"
+            )
+        )
+        links: dict[str, set[str]] = {}
+        for node, same in connection.execute("SELECT entity_id, same FROM links"):
+            links.setdefault(node, set()).add(same)
+        self.catalog = Catalog(
+            packs=packs,
+            facts=(),
+            sources=LazyRows(connection, "sources", codec.decode_source),
+            entities=LazyRows(connection, "entities", codec.decode_entity),
+            links={node: frozenset(members) for node, members in links.items()},
+        )
+
+    @classmethod
+    def open(cls, connection: sqlite3.Connection, fingerprint: str) -> Index:
+        """The index on connection, if it is one this tq wrote for packs with this fingerprint;
+        the connection is closed if not."""
+        try:
+            meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+            if meta.get("schema") != SCHEMA_VERSION or meta.get("fingerprint") != fingerprint:
+                raise CorruptIndex("the packs changed since the index was built")
+            return cls(connection)
+        except BaseException:
+            connection.close()
+            raise
+
+    def prefetch(self, result: object) -> None:
+        """Check now every row that rendering result will read, so that damage is found before
+        any output (and the index rebuilt), never half-way through it.
+
+        The first batch of hits is read whole, with every source and entity it names. Beyond it
+        (a long listing), each row's checksum is checked, and facts are read as they are
+        printed, a batch at a time.
+        """
+        hits = result.hits if isinstance(result, Answers) else result
+        if not isinstance(hits, Sequence):
+            return
+        if isinstance(hits, LazyHits) and len(hits) > BATCH:
+            hits.check()
+            for table in ("sources", "entities"):
+                check_rows(self._connection, f"SELECT data, crc FROM {table}")
+        for hit in hits[:BATCH]:
+            if not isinstance(hit, Hit):  # sources with their counts, say
+                continue
+            fact = hit.fact
+            for citation in fact.all_citations():
+                self.catalog.sources.get(citation.source)
+            for entity_id in fact.entities():
+                for same in self.catalog.same_entities(entity_id):
+                    self.catalog.entities.get(same)
+
+    def _where(self, filters: Filters) -> tuple[str, list[object]]:
+        clauses: list[str] = []
+        parameters: list[object] = []
+        if filters.kinds:
+            kinds = sorted(kind.value for kind in filters.kinds)
+            clauses.append(f"f.kind IN ({', '.join('?' * len(kinds))})")
+            parameters.extend(kinds)
+        if filters.about:
+            same = sorted(self.catalog.same_entities(self.find_entity(filters.about).id))
+            clauses.append(
+                "f.seq IN (SELECT seq FROM fact_entities WHERE entity_id IN "
+                f"({', '.join('?' * len(same))}))"
+            )
+            parameters.extend(same)
+        if filters.tag:
+            clauses.append("f.seq IN (SELECT seq FROM fact_tags WHERE tag = ?)")
+            parameters.append(fold(filters.tag))
+        if filters.source is not None:
+            if filters.source not in self.catalog.sources:
+                raise UnknownSource(filters.source, closest(filters.source, self.catalog.sources))
+            clauses.append("f.seq IN (SELECT seq FROM fact_sources WHERE source_id = ?)")
+            parameters.append(filters.source)
+        if filters.since is not None:
+            clauses.append("f.last_day >= ?")
+            parameters.append(filters.since.first_day.isoformat())
+        if filters.until is not None:
+            clauses.append("f.first_day <= ?")
+            parameters.append(filters.until.last_day.isoformat())
+        return " AND ".join(clauses) or "1", parameters
+
+    def search(self, terms: Sequence[str], filters: Filters, limit: int = 20) -> Sequence[Hit]:
+        """Facts passing the filters ranked by BM25 relevance to terms; at most limit (0: all)."""
+        query = list(dict.fromkeys(token for term in terms for token in tokens(term)))
+        if not query:
+            raise NothingToSearch(terms)
+        return self.ranked(query, filters, limit)
+
+    def ranked(self, words: Sequence[str], filters: Filters, limit: int) -> Sequence[Hit]:
+        """Facts matching any of these folded words, best BM25 score first; limit 0 for all."""
+        where, parameters = self._where(filters)
+        match = " OR ".join(f'"{word}"' for word in words)
+        weights = ", ".join(map(str, _WEIGHTS))
+        sql = (
+            f"SELECT f.seq, bm25(fact_text, {weights}) AS rank FROM fact_text "
+            f"JOIN facts f ON f.seq = fact_text.rowid WHERE fact_text MATCH ? AND {where} "
+            "ORDER BY rank, f.first_day IS NULL, f.first_day, f.id"
+            + (" LIMIT ?" if limit > 0 else "")
+        )
+        found = self._connection.execute(sql, [match, *parameters, *([limit] if limit > 0 else [])])
+        return LazyHits(self._connection, [(seq, -(rank or 0.0)) for seq, rank in found])
+
+    def _vocabulary(self) -> None:
+        if not getattr(self, "_has_vocabulary", False):
+            self._connection.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.words "
+                "USING fts5vocab(main, fact_text, row)"
+            )
+            self._has_vocabulary = True
+
+    def frequency(self, word: str) -> int:
+        """How many facts a folded word occurs in."""
+        self._vocabulary()
+        row = self._connection.execute(
+            "SELECT doc FROM temp.words WHERE term = ?", (word,)
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+    def words_like(self, word: str) -> list[tuple[str, int]]:
+        """Indexed words that could be word misspelt: same first letter, similar length."""
+        self._vocabulary()
+        rows = self._connection.execute(
+            "SELECT term, doc FROM temp.words WHERE term >= ? AND term < ? "
+            "AND length(term) BETWEEN ? AND ?",
+            (word[0], word[0] + "\uffff", len(word) - 2, len(word) + 2),
+        ).fetchall()
+        return [(str(term), int(doc)) for term, doc in rows]
+
+    def facts_count(self) -> int:
+        """How many facts are indexed."""
+        return int(self._connection.execute("SELECT count(*) FROM facts").fetchone()[0])
+
+    def top_tags(self, count: int) -> list[str]:
+        """The most used tags, most used first."""
+        rows = self._connection.execute(
+            "SELECT tag FROM fact_tags GROUP BY tag ORDER BY count(*) DESC, tag LIMIT ?", (count,)
+        )
+        return [str(row[0]) for row in rows]
+
+    def browse(self, filters: Filters, limit: int = 0) -> Sequence[Hit]:
+        """Facts passing the filters in date order, undated last; at most limit (0: all)."""
+        where, parameters = self._where(filters)
+        sql = (
+            f"SELECT f.seq, NULL FROM facts f WHERE {where} "
+            "ORDER BY f.first_day IS NULL, f.first_day, f.id" + (" LIMIT ?" if limit > 0 else "")
+        )
+        found = self._connection.execute(sql, [*parameters, *([limit] if limit > 0 else [])])
+        return LazyHits(self._connection, found.fetchall())
+
+    def show(self, ids: Sequence[str]) -> Sequence[Hit]:
+        """The facts with these ids, in the order asked; UnknownFacts naming every unknown id."""
+        wanted = list(dict.fromkeys(ids))
+        sql = f"SELECT id, seq FROM facts WHERE id IN ({', '.join('?' * len(wanted))})"
+        seqs = dict(self._connection.execute(sql, wanted).fetchall())
+        missing = [fact_id for fact_id in wanted if fact_id not in seqs]
+        if missing:
+            raise UnknownFacts([self._unknown_id(fact_id) for fact_id in missing])
+        return LazyHits(self._connection, [(seqs[fact_id], None) for fact_id in wanted])
+
+    def _unknown_id(self, fact_id: str) -> tuple[str, IdIs, str | None]:
+        if fact_id in self.catalog.entities:
+            return fact_id, IdIs.ENTITY, None
+        if fact_id in self.catalog.sources:
+            return fact_id, IdIs.SOURCE, None
+        near = [
+            row[0]
+            for row in self._connection.execute(
+                "SELECT id FROM facts WHERE id LIKE ? LIMIT 1000", (fact_id[:3] + "%",)
+            )
+        ]
+        return fact_id, IdIs.NOTHING, closest(fact_id, near)
+
+    def find_entity(self, name: str) -> Entity:
+        """The entity named by id, name or alias (folded); UnknownEntity if none."""
+        if name in self.catalog.entities:
+            return self.catalog.entities[name]
+        row = self._connection.execute(
+            "SELECT entity_id FROM entity_names WHERE name = ? LIMIT 1", (name_key(name),)
+        ).fetchone()
+        if row is not None:
+            return self.catalog.entities[row[0]]
+        names: list[str] = [
+            row[0] for row in self._connection.execute("SELECT name FROM entity_names")
+        ]
+        raise UnknownEntity(name, closest(name_key(name), names))
+
+    def source_uses(self) -> list[SourceUse]:
+        """Every source with how many facts cite it, most cited first."""
+        rows = self._connection.execute(
+            "SELECT s.data, s.crc, "
+            "(SELECT count(*) FROM fact_sources fs WHERE fs.source_id = s.id) AS n "
+            "FROM sources s ORDER BY n DESC, s.id"
+        ).fetchall()
+        return [SourceUse(decoded(codec.decode_source, data, crc), n) for data, crc, n in rows]
+
+    def stats(self) -> Stats:
+        """Counts of facts by kind, pack and source."""
+        count = self._connection.execute
+        by_kind = dict(count("SELECT kind, count(*) FROM facts GROUP BY kind").fetchall())
+        by_pack = dict(count("SELECT pack, count(*) FROM facts GROUP BY pack").fetchall())
+        return Stats(
+            facts=int(count("SELECT count(*) FROM facts").fetchone()[0]),
+            sources=len(self.catalog.sources),
+            entities=len(self.catalog.entities),
+            by_kind={kind.value: int(by_kind.get(kind.value, 0)) for kind in FactKind},
+            by_pack={pack.name: int(by_pack.get(pack.name, 0)) for pack in self.catalog.packs},
+            by_source={use.source.id: use.facts for use in self.source_uses()},
+        )
