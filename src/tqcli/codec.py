@@ -10,6 +10,7 @@ import functools
 from pathlib import Path
 from typing import Any
 
+from tqcli.compat import assert_never
 from tqcli.model import (
     Agreement,
     Alias,
@@ -197,7 +198,9 @@ def _encode_details(details: Details) -> Data:
                 list(details.commitments),
             ]
         }
-    return {"event": [details.place, iso_date(details.end)]}
+    if isinstance(details, Event):
+        return {"event": [details.place, iso_date(details.end)]}
+    assert_never(details)
 
 
 def _decode_details(data: Data) -> Details:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from tqcli.codec import iso_date
+from tqcli.compat import assert_never
 from tqcli.model import (
     Agreement,
     Catalog,
     Citation,
+    Event,
     Fact,
     Figure,
     Hit,
@@ -163,7 +165,9 @@ class FactData:
                 "place": details.place,
                 "commitments": list(details.commitments),
             }
-        return {"place": details.place, "end": iso_date(details.end)}
+        if isinstance(details, Event):
+            return {"place": details.place, "end": iso_date(details.end)}
+        assert_never(details)
 
 
 def source_use_data(use: SourceUse) -> JsonObject:

@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from tqcli.compat import assert_never
 from tqcli.model import (
     Agreement,
     Catalog,
     Citation,
+    Event,
     Fact,
     Figure,
     Hit,
@@ -251,9 +253,11 @@ def key_values(fact: Fact, catalog: Catalog) -> list[str]:
             printable(" · ".join(parts)),
             *(printable(f"Commits: {c}") for c in details.commitments),
         ]
-    span = f"{fact.date} to {details.end}" if details.end and fact.date else ""
-    text = " · ".join(part for part in (span, details.place or "") if part)
-    return [printable(text)] if text else []
+    if isinstance(details, Event):
+        span = f"{fact.date} to {details.end}" if details.end and fact.date else ""
+        text = " · ".join(part for part in (span, details.place or "") if part)
+        return [printable(text)] if text else []
+    assert_never(details)
 
 
 def figure_text(figure: Figure) -> str:
