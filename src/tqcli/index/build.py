@@ -8,7 +8,6 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from tqcli import codec
 from tqcli.index.cache import install, temporary_index, tidy
 from tqcli.index.query import Index, name_key
 from tqcli.index.store import COLUMNS, INDEXES, SCHEMA, SCHEMA_VERSION, sealed
@@ -79,11 +78,11 @@ def _fill(connection: sqlite3.Connection, catalog: Catalog, fingerprint: str, st
         )
         connection.executemany(
             "INSERT INTO sources VALUES (?, ?, ?)",
-            ((s.id, *sealed(codec.encode_source(s))) for s in catalog.sources.values()),
+            ((s.id, *sealed(s)) for s in catalog.sources.values()),
         )
         connection.executemany(
             "INSERT INTO entities VALUES (?, ?, ?)",
-            ((e.id, *sealed(codec.encode_entity(e))) for e in catalog.entities.values()),
+            ((e.id, *sealed(e)) for e in catalog.entities.values()),
         )
         connection.executemany(
             "INSERT INTO entity_names VALUES (?, ?)",
@@ -141,7 +140,7 @@ class _FactRows:
                     fact.kind.value,
                     fact.pack,
                     *_days(fact),
-                    *sealed(codec.encode_fact(fact)),
+                    *sealed(fact),
                 )
             )
             self.tags.extend((seq, fold(tag)) for tag in dict.fromkeys(fact.tags))

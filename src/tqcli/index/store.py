@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, TypeVar, overload
+from typing import TypeVar, overload
 
 from tqcli import codec
-from tqcli.model import Hit
+from tqcli.model import Entity, Fact, Hit, Source
 
-SCHEMA_VERSION = "5"  # bump whenever what is stored, or how text is folded, changes
+SCHEMA_VERSION = "6"  # bump whenever what is stored, or how text is folded, changes
 COLUMNS = ("id", "claim", "tags", "names", "sources", "notes", "details")
 """The searchable columns of fact_text, in order."""
 _T = TypeVar("_T")
@@ -19,13 +18,13 @@ _T = TypeVar("_T")
 SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE packs (seq INTEGER PRIMARY KEY, name TEXT, path TEXT, origin TEXT);
-CREATE TABLE sources (id TEXT PRIMARY KEY, data TEXT NOT NULL, crc INTEGER NOT NULL);
-CREATE TABLE entities (id TEXT PRIMARY KEY, data TEXT NOT NULL, crc INTEGER NOT NULL);
+CREATE TABLE sources (id TEXT PRIMARY KEY, data BLOB NOT NULL, crc INTEGER NOT NULL);
+CREATE TABLE entities (id TEXT PRIMARY KEY, data BLOB NOT NULL, crc INTEGER NOT NULL);
 CREATE TABLE entity_names (name TEXT NOT NULL, entity_id TEXT NOT NULL);
 CREATE TABLE links (entity_id TEXT NOT NULL, same TEXT NOT NULL);
 CREATE TABLE facts (
     seq INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, kind TEXT NOT NULL, pack TEXT NOT NULL,
-    first_day TEXT, last_day TEXT, data TEXT NOT NULL, crc INTEGER NOT NULL
+    first_day TEXT, last_day TEXT, data BLOB NOT NULL, crc INTEGER NOT NULL
 );
 CREATE TABLE fact_tags (seq INTEGER NOT NULL, tag TEXT NOT NULL);
 CREATE TABLE fact_sources (seq INTEGER NOT NULL, source_id TEXT NOT NULL);
@@ -46,28 +45,25 @@ class CorruptIndex(Exception):
     """The cache file is not an index this version of tq wrote for these packs."""
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+def sealed(record: Fact | Source | Entity) -> tuple[bytes, int]:
+    """A record as JSON with its CRC-32, so damage inside a row is detected when it is read."""
+    data = codec.encode(record)
+    return data, zlib.crc32(data)
 
 
-def sealed(data: object) -> tuple[str, int]:
-    """Data as JSON text with its CRC-32, so damage inside a row is detected when it is read."""
-    text = _ENCODER.encode(data)
-    return text, zlib.crc32(text.encode("utf-8"))
-
-
-def decoded(decode: Callable[[Any], _T], text: object, crc: object) -> _T:
+def decoded(decode: Callable[[bytes], _T], data: object, crc: object) -> _T:
     """A sealed row's object, if the row matches its checksum and decodes; else CorruptIndex."""
     try:
-        return decode(json.loads(_checked(text, crc)))
-    except (ValueError, KeyError, TypeError) as error:
+        return decode(_checked(data, crc))
+    except ValueError as error:
         raise CorruptIndex(f"undecodable row: {error}") from error
 
 
-def _checked(text: object, crc: object) -> str:
-    """The text of a row, if it matches its checksum."""
-    if not isinstance(text, str) or zlib.crc32(text.encode("utf-8")) != crc:
+def _checked(data: object, crc: object) -> bytes:
+    """The data of a row, if it matches its checksum."""
+    if not isinstance(data, bytes) or zlib.crc32(data) != crc:
         raise CorruptIndex("a row does not match its checksum")
-    return text
+    return data
 
 
 def check_rows(connection: sqlite3.Connection, sql: str, parameters: Sequence[object] = ()) -> int:
@@ -83,7 +79,7 @@ class LazyRows(Mapping[str, _T]):
     """A read-only mapping over one table of id and data, decoding rows as they are asked for."""
 
     def __init__(
-        self, connection: sqlite3.Connection, table: str, decode: Callable[[Any], _T]
+        self, connection: sqlite3.Connection, table: str, decode: Callable[[bytes], _T]
     ) -> None:
         self._connection = connection
         self._table = table
