@@ -87,6 +87,32 @@ def load(packs: Sequence[Pack], stage: Callable[[str], None] = _unseen) -> LoadR
     return LoadReport(catalog, _in_file_order(state.problems), state.proven, state.unarchived)
 
 
+def load_fact_files(
+    files: Sequence[tuple[Pack, Path]],
+    sources: Mapping[str, Source],
+    entities: Mapping[str, Entity],
+    taken: Callable[[str], bool],
+) -> tuple[Fact, ...] | None:
+    """The facts of these files, checked like a whole load checks them against the sources and
+    entities of the other files, and against the fact ids taken there.
+
+    None when a file defines a source or an entity, or anything is wrong: a whole load then
+    tells every problem in its context.
+    """
+    state = _State()
+    for pack, path in files:
+        _load_file(pack, path, state)
+    if state.problems or state.sources or state.entities:
+        return None
+    if any(taken(fact.id) for fact in state.facts):
+        return None
+    catalog = Catalog(packs=(), facts=tuple(state.facts), sources=sources, entities=entities)
+    _check_duplicates(state)
+    _check_references(catalog, state)
+    _check_passages(catalog, state)
+    return None if state.problems else catalog.facts
+
+
 def same_as_classes(entities: Iterable[Entity]) -> dict[str, frozenset[str]]:
     """Group entities linked by same_as (in either direction, transitively).
 

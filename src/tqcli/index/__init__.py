@@ -18,7 +18,14 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from tqcli.index.cache import CachePolicy, CacheUnavailable, fingerprint, index_path, is_sealed
+from tqcli.index.cache import (
+    CachePolicy,
+    CacheUnavailable,
+    Snapshot,
+    index_path,
+    is_sealed,
+    snapshot,
+)
 from tqcli.index.query import Index
 from tqcli.index.store import CorruptIndex
 from tqcli.model import Pack
@@ -58,41 +65,61 @@ def consult(
     """
     from tqcli.index.build import build
 
-    state = fingerprint(packs)
+    now = snapshot(packs)
     path = index_path(policy.directory, packs) if policy.directory else None
+    stale: Index | None = None
     if path is not None:
         with contextlib.suppress(CorruptIndex, sqlite3.Error, OSError):
-            index = _open(path, state)
-            result = question(index)
-            index.prefetch(result)
-            return index, result
+            index = _open(path)
+            if index.snapshot() == now:
+                result = question(index)
+                index.prefetch(result)
+                return index, result
+            stale = index
     elif policy.unavailable:
         no_cache(CacheUnavailable(None, policy.unavailable))
     with progress() as shown:
-        if path is not None:
+        fresh: Index | None = None
+        if path is not None and stale is not None:
+            fresh = _updated(stale, path, packs, now, shown.stage)
+        if path is not None and fresh is None:
             try:
-                index = build(packs, state, path, shown.stage)
+                fresh = build(packs, now, path, shown.stage)
             except (OSError, sqlite3.Error) as error:
                 reason = getattr(error, "strerror", None) or str(error)
                 no_cache(CacheUnavailable(path.parent, reason))
-                path = None
-        if path is None:
-            index = build(packs, state, None, shown.stage)
-    result = question(index)
-    index.prefetch(result)
-    return index, result
+        if fresh is None:
+            fresh = build(packs, now, None, shown.stage)
+    result = question(fresh)
+    fresh.prefetch(result)
+    return fresh, result
 
 
-def _open(path: Path, state: str) -> Index:
+def _updated(
+    stale: Index, path: Path, packs: Sequence[Pack], now: Snapshot, stage: Callable[[str], None]
+) -> Index | None:
+    """The stale index brought up to date file by file, or None if only a whole build will do
+    (or the cache cannot be written: the whole build then finds out and says so)."""
+    from tqcli.index.update import update
+
+    try:
+        return update(stale, path, packs, now, stage)
+    except (CorruptIndex, sqlite3.Error, OSError):
+        return None
+    finally:
+        stale.close()
+
+
+def _open(path: Path) -> Index:
     if not is_sealed(path):
         raise CorruptIndex("no index yet, or one changed since it was built")
     # A proper file: URI, so that a cache path with spaces, "?" or "#" still opens read-only.
     connection = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
-    return Index.open(connection, state)
+    return Index.open(connection)
 
 
 def in_memory(packs: Sequence[Pack]) -> Index:
     """An index of these packs built in memory, written nowhere."""
     from tqcli.index.build import build
 
-    return build(packs, fingerprint(packs), None, lambda text: None)
+    return build(packs, snapshot(packs), None, lambda text: None)

@@ -4,11 +4,12 @@ file installed in the cache."""
 from __future__ import annotations
 
 import contextlib
+import itertools
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
-from tqcli.index.cache import install, temporary_index, tidy
+from tqcli.index.cache import Snapshot, install, temporary_index, tidy
 from tqcli.index.query import Index, name_key
 from tqcli.index.store import COLUMNS, INDEXES, SCHEMA, SCHEMA_VERSION, sealed
 from tqcli.model import Catalog, Fact, Pack
@@ -20,7 +21,7 @@ Stage = Callable[[str], None]
 _FACTS_PER_CHUNK = 4096
 
 
-def build(packs: Sequence[Pack], fingerprint: str, path: Path | None, stage: Stage) -> Index:
+def build(packs: Sequence[Pack], state: Snapshot, path: Path | None, stage: Stage) -> Index:
     """Load and validate the packs, then write their index to path (installed atomically and
     sealed), or to memory when path is None. OSError or sqlite3.Error if path cannot be written.
     """
@@ -30,17 +31,22 @@ def build(packs: Sequence[Pack], fingerprint: str, path: Path | None, stage: Sta
         catalog = open_catalog(packs, stage)
         if path is None:
             connection = sqlite3.connect(":memory:")
-            _fill(connection, catalog, fingerprint, stage)
+            _fill(connection, catalog, state, stage)
             return Index(connection)
-        return _write(catalog, fingerprint, path, stage)
+        return write(path, lambda connection: _fill(connection, catalog, state, stage))
 
 
-def _write(catalog: Catalog, fingerprint: str, path: Path, stage: Stage) -> Index:
+def write(
+    path: Path, fill: Callable[[sqlite3.Connection], None], start: Index | None = None
+) -> Index:
+    """Fill a new index file (a copy of start, if given) and install it at path, sealed."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with temporary_index(path.parent) as temporary:
         connection = sqlite3.connect(temporary)
         try:
-            _fill(connection, catalog, fingerprint, stage)
+            if start is not None:
+                start.copy_into(connection)
+            fill(connection)
         finally:
             connection.close()
         # Opened before it is installed: this run reads what it built, whatever races it.
@@ -69,7 +75,7 @@ def _no_garbage_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _fill(connection: sqlite3.Connection, catalog: Catalog, fingerprint: str, stage: Stage) -> None:
+def _fill(connection: sqlite3.Connection, catalog: Catalog, state: Snapshot, stage: Stage) -> None:
     connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
     with connection:
         connection.executemany(
@@ -96,41 +102,88 @@ def _fill(connection: sqlite3.Connection, catalog: Catalog, fingerprint: str, st
             "INSERT INTO links VALUES (?, ?)",
             ((node, same) for node, members in catalog.links.items() for same in members),
         )
-        searchable = _Searchable(catalog)
-        for start in range(0, len(catalog.facts), _FACTS_PER_CHUNK):
-            # In chunks, so that only one chunk's rows are ever held in memory at once.
-            seqs = range(start, min(start + _FACTS_PER_CHUNK, len(catalog.facts)))
-            stage(f"writing {start:,} of {len(catalog.facts):,} facts")
-            rows = _FactRows(catalog, seqs, searchable)
-            connection.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows.facts)
-            connection.executemany("INSERT INTO fact_tags VALUES (?, ?)", rows.tags)
-            connection.executemany("INSERT INTO fact_sources VALUES (?, ?)", rows.sources)
-            connection.executemany("INSERT INTO fact_entities VALUES (?, ?)", rows.entities)
-            connection.executemany(
-                f"INSERT INTO fact_text (rowid, {', '.join(COLUMNS)}) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                rows.text,
-            )
+        add_facts(connection, catalog, enumerate(catalog.facts), stage)
         stage("writing the index")
         connection.executescript(INDEXES)
         connection.executemany(
-            "INSERT INTO meta VALUES (?, ?)",
-            (("schema", SCHEMA_VERSION), ("fingerprint", fingerprint)),
+            "INSERT INTO meta VALUES (?, ?)", (("schema", SCHEMA_VERSION), ("packs", state.packs))
         )
+        defining = {str(source.where.path) for source in catalog.sources.values()}
+        defining.update(str(entity.where.path) for entity in catalog.entities.values())
+        record_files(connection, state, state.files.keys(), defining)
+
+
+def record_files(
+    connection: sqlite3.Connection, state: Snapshot, paths: Iterable[str], defining: set[str]
+) -> None:
+    """Note these files' state, and which of them define no source or entity."""
+    connection.executemany(
+        "INSERT OR REPLACE INTO files VALUES (?, ?, ?)",
+        ((path, state.files[path], path not in defining) for path in paths if path in state.files),
+    )
+
+
+def add_facts(
+    connection: sqlite3.Connection,
+    catalog: Catalog,
+    numbered: Iterable[tuple[int, Fact]],
+    stage: Stage,
+) -> None:
+    """Write facts, each with its seq, in every fact table; catalog gives the sources and
+    entities they name."""
+    searchable = _Searchable(catalog)
+    facts = iter(numbered)
+    written = 0
+    while chunk := list(itertools.islice(facts, _FACTS_PER_CHUNK)):
+        # In chunks, so that only one chunk's rows are ever held in memory at once.
+        stage(f"writing {written:,} of {len(catalog.facts):,} facts")
+        rows = _FactRows(chunk, searchable)
+        connection.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.facts)
+        connection.executemany("INSERT INTO fact_tags VALUES (?, ?)", rows.tags)
+        connection.executemany("INSERT INTO fact_sources VALUES (?, ?)", rows.sources)
+        connection.executemany("INSERT INTO fact_entities VALUES (?, ?)", rows.entities)
+        connection.executemany(
+            f"INSERT INTO fact_text (rowid, {', '.join(COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows.text,
+        )
+        written += len(chunk)
+
+
+def remove_facts(
+    connection: sqlite3.Connection, catalog: Catalog, numbered: Iterable[tuple[int, Fact]]
+) -> None:
+    """Remove facts, each with its seq, from every fact table. Their search text is worked out
+    again to remove it (the search table keeps no copy): catalog must name the same sources and
+    entities as when they were written."""
+    searchable = _Searchable(catalog)
+    gone = list(numbered)
+    connection.execute("CREATE TEMP TABLE gone (seq INTEGER PRIMARY KEY)")
+    connection.executemany("INSERT INTO temp.gone VALUES (?)", ((seq,) for seq, _ in gone))
+    for table in ("facts", "fact_tags", "fact_sources", "fact_entities"):
+        # One pass over each table: only facts is keyed on seq.
+        connection.execute(f"DELETE FROM {table} WHERE seq IN (SELECT seq FROM temp.gone)")
+    connection.execute("DROP TABLE temp.gone")
+    connection.executemany(
+        f"INSERT INTO fact_text (fact_text, rowid, {', '.join(COLUMNS)}) "
+        "VALUES ('delete', ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (seq, *searchable.columns(fact, fact.entities(), fact.cited_sources()))
+            for seq, fact in gone
+        ),
+    )
 
 
 class _FactRows:
     """The rows of every fact-keyed table for some facts, made in one pass over them (a fact's
     entities and sources are worked out once, for every table that needs them)."""
 
-    def __init__(self, catalog: Catalog, seqs: range, searchable: _Searchable) -> None:
+    def __init__(self, numbered: Iterable[tuple[int, Fact]], searchable: _Searchable) -> None:
         self.facts: list[tuple[object, ...]] = []
         self.tags: list[tuple[int, str]] = []
         self.sources: list[tuple[int, str]] = []
         self.entities: list[tuple[int, str]] = []
         self.text: list[tuple[object, ...]] = []
-        for seq in seqs:
-            fact = catalog.facts[seq]
+        for seq, fact in numbered:
             entities = fact.entities()
             sources = fact.cited_sources()
             self.facts.append(
@@ -139,6 +192,7 @@ class _FactRows:
                     fact.id,
                     fact.kind.value,
                     fact.pack,
+                    str(fact.where.path),
                     *_days(fact),
                     *sealed(fact),
                 )

@@ -1,9 +1,11 @@
 """Where indexes are kept: the cache directory, each index's file and seal, pruning, clearing.
 
-An index file is trusted only while its seal (a small file beside it) still matches it: the
-seal records the file's inode, size and modification time as the build left it, so any later
-write to the index, by SQLite or anything else, makes it a stranger and it is rebuilt. Rows
-carry checksums too (see store), for damage that leaves the file's times alone.
+An index records the snapshot of the packs it was built from (every file's size, times and
+inode); a query compares it with the packs' state now. An index file is trusted only while its
+seal (a small file beside it) still matches it: the seal records the file's inode, size and
+modification time as the build left it, so any later write to the index, by SQLite or anything
+else, makes it a stranger and it is rebuilt. Rows carry checksums too (see store), for damage
+that leaves the file's times alone.
 """
 
 from __future__ import annotations
@@ -95,29 +97,44 @@ class CacheUnavailable:
 
 def index_path(directory: Path, packs: Sequence[Pack]) -> Path:
     """The index file for these packs. Two pack sets sharing one only rebuild more: the
-    fingerprint inside tells them apart."""
+    snapshot inside tells them apart."""
     described = "\n".join(f"{p.name}\t{p.origin}\t{p.path.resolve()}" for p in packs).encode()
     return directory / f"index-{zlib.crc32(described):08x}{zlib.adler32(described):08x}.sqlite3"
 
 
-def fingerprint(packs: Sequence[Pack]) -> str:
-    """Every file of every pack, by path, size, times and inode: any edit changes it.
+@dataclass(frozen=True)
+class Snapshot:
+    """The state of the packs an index is for: any edit, addition or removal changes it."""
 
-    Kept whole (not hashed) in the index, so no two different states can ever compare equal.
-    """
+    packs: str
+    """The packs in order (name, origin, resolved path), with tq's version and schema."""
+    files: Mapping[str, str]
+    """Every file under every pack, by path: its size, times and inode."""
+
+    def changed_files(self, other: Snapshot) -> set[str]:
+        """The files added, removed or changed from other to this snapshot."""
+        return {
+            path
+            for path in self.files.keys() | other.files.keys()
+            if self.files.get(path) != other.files.get(path)
+        }
+
+
+def snapshot(packs: Sequence[Pack]) -> Snapshot:
+    """The packs' state now; taken before a build reads them, so an edit made during the build
+    shows as a change next time."""
     lines = [f"{SCHEMA_VERSION}\t{__version__}"]
+    files: dict[str, str] = {}
     for pack in packs:
         lines.append(f"pack\t{pack.name}\t{pack.origin}\t{pack.path.resolve()}")
-        for folder, subfolders, files in os.walk(pack.path):
+        for folder, subfolders, names in os.walk(pack.path):
             subfolders.sort()
-            for name in sorted(files):
+            for name in sorted(names):
                 path = os.path.join(folder, name)
                 with contextlib.suppress(OSError):
                     st = os.stat(path)
-                    lines.append(
-                        f"{path}\t{st.st_size}\t{st.st_mtime_ns}\t{st.st_ctime_ns}\t{st.st_ino}"
-                    )
-    return "\n".join(lines)
+                    files[path] = f"{st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino}"
+    return Snapshot("\n".join(lines), files)
 
 
 def _seal_path(index: Path) -> Path:

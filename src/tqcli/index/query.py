@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from tqcli import codec
 from tqcli.errors import IdIs, NothingToSearch, UnknownEntity, UnknownFacts, UnknownSource
+from tqcli.index.cache import Snapshot
 from tqcli.index.store import (
     BATCH,
     SCHEMA_VERSION,
@@ -17,7 +18,18 @@ from tqcli.index.store import (
     check_rows,
     decoded,
 )
-from tqcli.model import Answers, Catalog, Entity, FactKind, Filters, Hit, Pack, SourceUse, Stats
+from tqcli.model import (
+    Answers,
+    Catalog,
+    Entity,
+    Fact,
+    FactKind,
+    Filters,
+    Hit,
+    Pack,
+    SourceUse,
+    Stats,
+)
 from tqcli.textnorm import closest, fold, tokens
 
 # Relative weights of the searchable columns in BM25 ranking, in column order (store.COLUMNS).
@@ -52,17 +64,57 @@ class Index:
         )
 
     @classmethod
-    def open(cls, connection: sqlite3.Connection, fingerprint: str) -> Index:
-        """The index on connection, if it is one this tq wrote for packs with this fingerprint;
-        the connection is closed if not."""
+    def open(cls, connection: sqlite3.Connection) -> Index:
+        """The index on connection, if it is one of this schema; the connection is closed if
+        not."""
         try:
-            meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
-            if meta.get("schema") != SCHEMA_VERSION or meta.get("fingerprint") != fingerprint:
-                raise CorruptIndex("the packs changed since the index was built")
+            schema = connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            if schema is None or schema[0] != SCHEMA_VERSION:
+                raise CorruptIndex("an index of another version of tq")
             return cls(connection)
         except BaseException:
             connection.close()
             raise
+
+    def snapshot(self) -> Snapshot:
+        """The state of the packs this index was built from."""
+        row = self._connection.execute("SELECT value FROM meta WHERE key = 'packs'").fetchone()
+        files = self._connection.execute("SELECT path, state FROM files").fetchall()
+        return Snapshot(str(row[0]) if row else "", dict(files))
+
+    def fact_files(self) -> set[str]:
+        """The pack files that define facts alone (no source, no entity)."""
+        rows = self._connection.execute("SELECT path FROM files WHERE facts_only")
+        return {str(row[0]) for row in rows}
+
+    def facts_in_files(self, files: Iterable[str]) -> list[tuple[int, Fact]]:
+        """The facts defined in these files, each with its seq."""
+        found: list[tuple[int, Fact]] = []
+        for file in files:
+            rows = self._connection.execute(
+                "SELECT seq, data, crc FROM facts WHERE file = ?", (file,)
+            )
+            found.extend((seq, decoded(codec.decode_fact, data, crc)) for seq, data, crc in rows)
+        return found
+
+    def has_fact(self, fact_id: str) -> bool:
+        """True if a fact with this id is indexed."""
+        row = self._connection.execute("SELECT 1 FROM facts WHERE id = ?", (fact_id,))
+        return row.fetchone() is not None
+
+    def next_seq(self) -> int:
+        """The seq the next fact added gets."""
+        row = self._connection.execute("SELECT max(seq) FROM facts").fetchone()
+        return 0 if row[0] is None else int(row[0]) + 1
+
+    def copy_into(self, target: sqlite3.Connection) -> None:
+        """Copy this index's database into target, as this connection sees it (a file that has
+        since been replaced is copied as it was)."""
+        self._connection.backup(target)
+
+    def close(self) -> None:
+        """Close the database; the index answers nothing more."""
+        self._connection.close()
 
     def prefetch(self, result: object) -> None:
         """Check now every row that rendering result will read, so that damage is found before

@@ -10,7 +10,7 @@ from typing import TypeVar, overload
 from tqcli import codec
 from tqcli.model import Entity, Fact, Hit, Source
 
-SCHEMA_VERSION = "6"  # bump whenever what is stored, or how text is folded, changes
+SCHEMA_VERSION = "7"  # bump whenever what is stored, or how text is folded, changes
 COLUMNS = ("id", "claim", "tags", "names", "sources", "notes", "details")
 """The searchable columns of fact_text, in order."""
 _T = TypeVar("_T")
@@ -18,13 +18,14 @@ _T = TypeVar("_T")
 SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE packs (seq INTEGER PRIMARY KEY, name TEXT, path TEXT, origin TEXT);
+CREATE TABLE files (path TEXT PRIMARY KEY, state TEXT NOT NULL, facts_only INTEGER NOT NULL);
 CREATE TABLE sources (id TEXT PRIMARY KEY, data BLOB NOT NULL, crc INTEGER NOT NULL);
 CREATE TABLE entities (id TEXT PRIMARY KEY, data BLOB NOT NULL, crc INTEGER NOT NULL);
 CREATE TABLE entity_names (name TEXT NOT NULL, entity_id TEXT NOT NULL);
 CREATE TABLE links (entity_id TEXT NOT NULL, same TEXT NOT NULL);
 CREATE TABLE facts (
     seq INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, kind TEXT NOT NULL, pack TEXT NOT NULL,
-    first_day TEXT, last_day TEXT, data BLOB NOT NULL, crc INTEGER NOT NULL
+    file TEXT NOT NULL, first_day TEXT, last_day TEXT, data BLOB NOT NULL, crc INTEGER NOT NULL
 );
 CREATE TABLE fact_tags (seq INTEGER NOT NULL, tag TEXT NOT NULL);
 CREATE TABLE fact_sources (seq INTEGER NOT NULL, source_id TEXT NOT NULL);
@@ -35,6 +36,7 @@ INDEXES = """
 CREATE INDEX entity_names_name ON entity_names (name);
 CREATE INDEX links_entity ON links (entity_id);
 CREATE INDEX facts_order ON facts (first_day IS NULL, first_day, id);
+CREATE INDEX facts_file ON facts (file);
 CREATE INDEX fact_tags_tag ON fact_tags (tag, seq);
 CREATE INDEX fact_sources_source ON fact_sources (source_id, seq);
 CREATE INDEX fact_entities_entity ON fact_entities (entity_id, seq);
