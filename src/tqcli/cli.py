@@ -6,7 +6,7 @@ import copy
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
@@ -35,6 +35,7 @@ from tqcli.render import ColorMode, OutputFormat, Renderer, make_renderer
 if TYPE_CHECKING:
     from tqcli.index import CachePolicy, CacheUnavailable, Index
     from tqcli.index.cache import CacheUsage
+    from tqcli.model import Pack
 
 
 app = typer.Typer(
@@ -209,23 +210,79 @@ def _ask(
     no_cache: bool,
     ask: "Callable[[Index], _Answer]",
 ) -> tuple[Catalog, _Answer]:
+    packs = packs_in_effect(facts_dirs or [], include_builtin=not no_builtin)
+    index, result = _consult(packs, no_cache, ask)
+    return index.catalog, result
+
+
+def _consult(
+    packs: "Sequence[Pack]", no_cache: bool, ask: "Callable[[Index], _Answer]"
+) -> "tuple[Index, _Answer]":
     from tqcli.index import CachePolicy, consult
     from tqcli.progress import BuildProgress
 
-    packs = packs_in_effect(facts_dirs or [], include_builtin=not no_builtin)
-    index, result = consult(
+    return consult(
         packs,
         CachePolicy.from_environment(enabled=not no_cache),
         ask,
         progress=lambda: BuildProgress(sys.stderr),
         no_cache=_say_no_cache,
     )
-    return index.catalog, result
 
 
 def _say_no_cache(notice: "CacheUnavailable") -> None:
     where = f"keep the index in {notice.directory}" if notice.directory else "find a cache"
     typer.echo(f"tq: cannot {where} ({notice.reason}); answering without a cache", err=True)
+
+
+Batch = Annotated[
+    bool,
+    typer.Option("--batch", help="Read one query a line from stdin; write JSON Lines."),
+]
+_Required = TypeVar("_Required")
+
+
+def _required(ctx: typer.Context, value: _Required | None) -> _Required:
+    """The argument, which is optional only with --batch: without it, Click's usual error."""
+    if value is None or value == []:
+        # Typer 0.28 vendors Click privately (pinned below 0.29 in pyproject.toml).
+        from typer._click.exceptions import MissingParameter
+
+        param = next(p for p in ctx.command.params if p.param_type_name == "argument")
+        raise MissingParameter(ctx=ctx, param=param)
+    return value
+
+
+def _batch_run(
+    ctx: typer.Context,
+    argument: object,
+    other_formats: tuple[bool, OutputFormat],
+    facts_dirs: list[Path] | None,
+    no_builtin: bool,
+    no_cache: bool,
+    answer: "Callable[[Index, str], object]",
+) -> None:
+    """Answer each line of stdin from one index, writing one JSON line per line read."""
+    from tqcli.batch import answer_each
+    from tqcli.index import in_memory
+    from tqcli.model import Answers
+    from tqcli.render.json_output import JsonRenderer
+
+    as_json, fmt = other_formats
+    if argument:
+        raise BadRequest("--batch reads the queries from stdin: give none as arguments")
+    if as_json or fmt not in (OutputFormat.AUTO, OutputFormat.JSONL):
+        raise BadRequest("--batch writes JSON Lines (--jsonl): choose no other format")
+    packs = packs_in_effect(facts_dirs or [], include_builtin=not no_builtin)
+    index, _ = _consult(packs, no_cache, lambda index: None)
+    renderer = JsonRenderer(sys.stdout, lines=True, pretty=False)
+    for query, result in answer_each(index, sys.stdin, answer, lambda: in_memory(packs)):
+        if isinstance(result, TqError):
+            renderer.batch_answer(query, [], index.catalog, error=_phrased(result))
+        elif isinstance(result, Answers):
+            renderer.batch_answer(query, result.hits, index.catalog, suggestions=result.suggestions)
+        else:
+            renderer.batch_answer(query, result, index.catalog)  # type: ignore[arg-type]
 
 
 def _finish(found: int) -> None:
@@ -261,9 +318,11 @@ def main(
 @app.command()
 @reports_errors
 def search(
+    ctx: typer.Context,
     terms: Annotated[
-        list[str], typer.Argument(metavar="TERM...", help="Words or numbers to look for.")
-    ],
+        list[str] | None,
+        typer.Argument(metavar="TERM...", help="Words or numbers to look for.", show_default=False),
+    ] = None,
     kind: Kinds = None,
     about: About = None,
     tag: Tag = None,
@@ -278,19 +337,36 @@ def search(
     as_jsonl: AsJsonl = False,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
+    batch: Batch = False,
 ) -> None:
     """Search claims, quotes, figures, tags, names and sources; best match first.
+
+    With --batch, reads one query a line from stdin and writes JSON Lines: for each query, an
+    object with the query and its results (and an error, when it cannot run).
 
     \b
     Examples:
       tq search 1267
       tq search bin laden money --kind figure
       tq search provinces --json | jq '.[0].details'
+      printf '1267\nDoha agreement\n' | tq search --batch --limit 3
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
     filters = Filters(frozenset(kind or ()), about, tag, source, since, until)
+    if batch:
+        _batch_run(
+            ctx,
+            terms,
+            (as_json, fmt),
+            facts,
+            no_builtin,
+            no_cache,
+            lambda index, query: index.search([query], filters, limit),
+        )
+        return
+    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    found_terms = _required(ctx, terms)
     catalog, hits = _ask(
-        facts, no_builtin, no_cache, lambda index: index.search(terms, filters, limit)
+        facts, no_builtin, no_cache, lambda index: index.search(found_terms, filters, limit)
     )
     renderer.facts(hits, catalog, full=False)
     _finish(len(hits))
@@ -486,9 +562,11 @@ def validate(
 @app.command()
 @reports_errors
 def ask(
+    ctx: typer.Context,
     question: Annotated[
-        str, typer.Argument(metavar="QUESTION", help="A question in plain English.")
-    ],
+        str | None,
+        typer.Argument(metavar="QUESTION", help="A question in plain English.", show_default=False),
+    ] = None,
     limit: Annotated[int, _limit_option(3)] = 3,
     facts: FactsDirs = None,
     no_builtin: NoBuiltin = False,
@@ -497,21 +575,37 @@ def ask(
     as_jsonl: AsJsonl = False,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
+    batch: Batch = False,
 ) -> None:
     """Answer a question in plain English: the fact that answers it first, with its source.
 
     Says so plainly when the loaded packs hold no answer (exit 1), and suggests nearby topics.
+    With --batch, reads one question a line from stdin and writes JSON Lines: for each, an
+    object with the question ("query"), its answers ("results") and any suggestions.
 
     \b
     Examples:
       tq ask "How much did bin Laden pay the Taliban each year?"
       tq ask "Who said the Taliban are terrorists?" --limit 1
       tq ask "When was resolution 1267 adopted?" --json | jq '.[0].date'
+      tq ask --batch < questions.txt > answers.jsonl
     """
     from tqcli.ask import answer
 
+    if batch:
+        _batch_run(
+            ctx,
+            question,
+            (as_json, fmt),
+            facts,
+            no_builtin,
+            no_cache,
+            lambda index, line: answer(index, line, limit),
+        )
+        return
     renderer = _renderer(as_json, as_jsonl, fmt, color)
-    catalog, found = _ask(facts, no_builtin, no_cache, lambda index: answer(index, question, limit))
+    asked = _required(ctx, question)
+    catalog, found = _ask(facts, no_builtin, no_cache, lambda index: answer(index, asked, limit))
     renderer.answers(found.hits, catalog)
     if not found.hits:
         typer.echo("tq: no answer in the loaded facts", err=True)

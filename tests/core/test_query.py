@@ -140,3 +140,21 @@ def test_entities_are_found_by_id_name_or_alias(index: Index) -> None:
     assert index.find_entity("acme").id == "acme"
     assert index.find_entity("ACME corp").id == "acme"
     assert index.find_entity("Acme Widget Company").id == "acme"
+
+
+def test_a_batch_rebuilds_once_when_a_row_is_found_damaged() -> None:
+    from tqcli.batch import answer_each
+    from tqcli.index.store import CorruptIndex
+
+    damaged = in_memory([Pack("mini", MINI_PACK, "--facts")])
+    healthy = in_memory([Pack("mini", MINI_PACK, "--facts")])
+
+    def search(index: Index, query: str) -> object:
+        if index is damaged:
+            raise CorruptIndex("a row does not match its checksum")
+        return index.search([query], Filters())
+
+    answers = list(answer_each(damaged, ["gadgets", "widgets"], search, lambda: healthy))
+
+    assert [query for query, _ in answers] == ["gadgets", "widgets"]
+    assert _ids(answers[0][1]) == ["acme-gadgets-2019", "widget-accord"]

@@ -19,6 +19,14 @@ def _escape_c1(text: str) -> str:
     return _C1.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
+_C1_UTF8 = re.compile(rb"\x7f|\xc2[\x80-\x9f]")
+"""DEL and the C1 controls, as UTF-8 bytes."""
+
+
+def _escaped_c1(match: re.Match[bytes]) -> bytes:
+    return f"\\u{ord(match.group().decode('utf-8')):04x}".encode()
+
+
 class JsonRenderer:
     """Writes results as one JSON document, or (lines) one JSON object per line."""
 
@@ -26,6 +34,7 @@ class JsonRenderer:
         self._stream = stream
         self._lines = lines
         self._indent = 2 if pretty and not lines else None
+        self._batch_data: data.FactData | None = None
 
     def _encode(self, value: Any) -> str:
         return _escape_c1(json.dumps(value, ensure_ascii=False, indent=self._indent))
@@ -51,6 +60,31 @@ class JsonRenderer:
             self._stream.write((separator if written else opening) + text)
             written = True
         self._stream.write(closing if written else "[]\n")
+
+    def batch_answer(
+        self,
+        query: str,
+        hits: Sequence[Hit],
+        catalog: Catalog,
+        *,
+        suggestions: Sequence[str] = (),
+        error: str | None = None,
+    ) -> None:
+        """One line of a batch run: the query, its results (facts as in search and ask), the
+        topics suggested when there is no answer, and the error when it could not run."""
+        if self._batch_data is None:  # one for the run: entities and sources recur
+            self._batch_data = data.FactData(catalog)
+        line: dict[str, Any] = {"query": query, "results": list(map(self._batch_data, hits))}
+        if suggestions:
+            line["suggestions"] = list(suggestions)
+        if error is not None:
+            line["error"] = error
+        # msgspec: a thousand queries' results encode ~5x faster than with json (bench/run.py).
+        # Batch output is compact JSON Lines; the C1 controls are escaped as everywhere else.
+        import msgspec
+
+        encoded = _C1_UTF8.sub(_escaped_c1, msgspec.json.encode(line))
+        self._stream.write(encoded.decode("utf-8") + "\n")
 
     def facts(self, hits: Sequence[Hit], catalog: Catalog, *, full: bool) -> None:
         self._array(map(data.FactData(catalog), hits))
