@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import pty
 import shutil
+import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -45,3 +49,33 @@ def _private_cache(
 ) -> None:
     """Every test keeps its index cache in a directory of its own, never the user's."""
     monkeypatch.setenv("TQ_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+def run_on_terminal(
+    args: Sequence[str | Path], env: dict[str, str], *, stderr_too: bool = False
+) -> tuple[int, bytes]:
+    """Run args with stdout (and stdin and stderr, with stderr_too) on a pseudo-terminal, as at a
+    terminal; return the exit code and what the terminal received."""
+    controller, terminal = pty.openpty()
+    on_terminal_or_pipe = terminal if stderr_too else subprocess.PIPE
+    process = subprocess.Popen(
+        list(args),
+        stdin=terminal if stderr_too else None,
+        stdout=terminal,
+        stderr=on_terminal_or_pipe,
+        env=env,
+        close_fds=True,
+    )
+    os.close(terminal)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the terminal closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    code = process.wait(timeout=60)
+    os.close(controller)
+    return code, b"".join(chunks)

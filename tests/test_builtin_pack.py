@@ -104,3 +104,89 @@ def test_the_spellings_people_use_name_the_entity(alias: str, entity: str) -> No
     from tqcli.index import in_memory
 
     assert in_memory(REPORT.catalog.packs).find_entity(alias).id == entity
+
+
+# Where the article is wrong, the fact keeps the article's claim and a curator note corrects it,
+# citing what was read. Each corrected fact, with a source one of its notes must cite.
+CORRECTED = {
+    "us-troops-withdraw-july-2021": "quint-2021-08-31-us-completes-withdrawal",
+    "almost-20-years-after-2001": "quint-2021-08-31-us-completes-withdrawal",
+    "us-invested-1trn-afghan-military": "kron4-2021-09-01-fact-check-us-gear",
+    "nine-months-before-trump-lost": "times-us-election-2020",
+    "ghani-flees-2021": "straits-times-2021-08-19-uae-hosting-ghani",
+    "al-qaeda-born-of-1989-victory": "nine-eleven-commission-report-chapter-2",
+    "al-qaeda-present-in-15-provinces": "un-s-2021-486-covering-letters",
+    "article-doha-accord": "hstoday-un-report-taliban-al-qaeda-alliance",
+    "article-resolution-1267": "washington-file-2002-resolution-1390",
+    "taliban-declare-islamic-emirate-2021": "tribune-2021-08-19-islamic-emirate-declared",
+    "un-1988-committee-baradar-travel-exemption": "wion-2022-08-20-travel-exemptions-end",
+    "september-11-deaths": "wikivisually-casualties-september-11",
+    "september-11-injured": "madeline-sharples-always-remember",
+    "blinken-force-unable-to-defend": "who2-blinken-oath",
+}
+
+
+@pytest.mark.parametrize(("fact_id", "source_id"), sorted(CORRECTED.items()))
+def test_each_corrected_fact_carries_its_note(fact_id: str, source_id: str) -> None:
+    fact = next(fact for fact in CATALOG.facts if fact.id == fact_id)
+    cited = [note for note in fact.notes if note.citation and note.citation.source == source_id]
+
+    assert cited, f"{fact_id}: no curator note cites {source_id}"
+    assert all(note.text.strip() and note.citation.passage.strip() for note in cited)
+
+
+def test_ask_shows_the_correction_beside_the_articles_claim() -> None:
+    from typer.testing import CliRunner
+
+    from tqcli.cli import app
+
+    result = CliRunner().invoke(app, ["ask", "When did US troops leave Afghanistan?"])
+    lines = result.stdout.splitlines()
+
+    assert result.exit_code == 0
+    assert lines[0].startswith("Answer: American troops withdrew from Afghanistan in July 2021")
+    answer = lines[: lines.index("")]
+    assert any(
+        line.startswith("  Curator note: Wrong month") and "30 August 2021" in line
+        for line in answer
+    )
+
+
+def test_merged_claims_are_split() -> None:
+    claims = {fact.id: fact.claim for fact in CATALOG.facts}
+
+    assert "arm and train" not in claims["al-qaeda-fighters-200-500"]
+    assert "arm and train" in claims["taliban-arm-and-train-al-qaeda-men"]
+    assert "unlikely to shift" not in claims["bunzel-caliph-in-waiting"]
+    assert "unlikely to shift" in claims["relationship-unlikely-to-shift"]
+    assert "Islamic Emirate" not in claims["taliban-recapture-kabul-2021"]
+    assert "according to The Independent" in claims["taliban-declare-islamic-emirate-2021"]
+
+
+def test_an_ordinal_is_not_stored_as_a_figure() -> None:
+    fact = next(fact for fact in CATALOG.facts if fact.id == "fifth-commander-in-chief")
+
+    assert not isinstance(fact.details, Figure)
+
+
+# Names a description may credit besides a source's publisher (short forms used in the text).
+CREDITS = {"PTI", "9/11 Commission Report", "SC/6739", "its text", "curator notes"}
+
+
+def test_every_entity_description_names_its_source() -> None:
+    credits = CREDITS | {source.publisher for source in CATALOG.sources.values()}
+    uncredited = [
+        entity.id
+        for entity in CATALOG.entities.values()
+        if entity.description and not any(name in entity.description for name in credits)
+    ]
+
+    assert uncredited == []
+
+
+def test_secondary_copies_say_where_they_were_read() -> None:
+    source = CATALOG.sources["business-insider-2020-02-29-via-911plus"]
+
+    assert source.via == "911plus.org"
+    assert source.url is not None
+    assert source.via in source.url

@@ -22,6 +22,7 @@ GAZETTE = {
     "author": "A. Writer",
     "published": "2020-05-01",
     "url": None,
+    "via": None,
     "accessed": None,
     "kind": "news",
     "archived": True,
@@ -36,6 +37,7 @@ UNARCHIVED = {
     "author": None,
     "published": None,
     "url": "https://example.org/acme",
+    "via": "example.org",
     "accessed": None,
     "kind": "web-page",
     "archived": False,
@@ -239,7 +241,7 @@ def test_plain_output_has_claim_value_source_and_note(runner: CliRunner) -> None
         "  Source: Example Gazette, “Acme in the news”, A. Writer, 2020-05-01\n"
         "    > The Acme Widget Company said it shipped 1,200 widgets in 2019\n"
         "  Curator note: A synthetic note backed by an unarchived page.\n"
-        "    Source: Example Web, “A page without an archive”\n"
+        "    Source: Example Web, “A page without an archive”, read in a copy on example.org\n"
         "      > some words read on the page\n"
         "      https://example.org/acme\n"
         "  About: Acme Widget Company\n"

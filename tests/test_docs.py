@@ -67,3 +67,21 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
 
 def test_the_readme_install_command_installs_and_runs_tq() -> None:
     assert "pip install . && .venv/bin/tq search 1267" in README
+
+
+def test_the_pack_format_examples_make_a_pack_beside_the_builtin_one(tmp_path: Path) -> None:
+    from tqcli.loader import load
+    from tqcli.packs import packs_in_effect
+
+    guide = (REPO / "docs" / "pack-format.md").read_text(encoding="utf-8")
+    (tmp_path / "example.toml").write_text(
+        "\n".join(re.findall(r"```toml\n(.*?)```", guide, re.DOTALL)), encoding="utf-8"
+    )
+    archive = tmp_path / "archive" / "gazette-2020-acme.txt"
+    archive.parent.mkdir()
+    archive.write_text("Acme reportedly shipped at least 1,200 widgets in 2019.", encoding="utf-8")
+
+    report = load(packs_in_effect([tmp_path], environ={}))
+
+    assert [str(problem) for problem in report.problems] == []
+    assert report.passages_proven >= 1

@@ -81,3 +81,18 @@ def test_a_mistyped_command_still_gets_a_suggestion(runner: CliRunner) -> None:
 
     assert result.exit_code == 2
     assert "Did you mean 'search'?" in result.stderr
+
+
+def test_help_examples_name_facts_that_exist(runner: CliRunner) -> None:
+    from tqcli.index import in_memory
+    from tqcli.packs import packs_in_effect
+
+    examples = []
+    for command in COMMANDS:
+        args = [*command, "--help"]
+        text = runner.invoke(app_for(args), args).stdout.split("Examples:")[1]
+        examples += [line.split()[2] for line in text.splitlines() if "tq show " in line]
+    index = in_memory(packs_in_effect([], environ={}))
+
+    assert examples
+    assert {hit.fact.id for hit in index.show(examples)} == set(examples)

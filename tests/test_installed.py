@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import re
 import signal
 import subprocess
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI_PACK
+from conftest import MINI_PACK, run_on_terminal
 
 MINI = ["--no-builtin", "--facts", str(MINI_PACK)]
 _SGR = re.compile(r"\x1b\[([0-9;]*)m")
@@ -97,21 +96,7 @@ def test_ctrl_c_exits_130_without_a_traceback(tq_executable: Path, tmp_path: Pat
 
 def _on_a_terminal(args: list[str], env: dict[str, str]) -> str:
     """Run args with stdout on a pseudo-terminal; return what it printed."""
-    controller, terminal = pty.openpty()
-    process = subprocess.Popen(args, stdout=terminal, stderr=subprocess.PIPE, env=env)
-    os.close(terminal)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(controller, 65536)
-        except OSError:  # the terminal closed
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    process.wait(timeout=60)
-    os.close(controller)
-    return b"".join(chunks).decode("utf-8")
+    return run_on_terminal(args, env)[1].decode("utf-8")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")

@@ -1,5 +1,6 @@
 """What users see stays byte for byte what it was: each command's output on the fixture packs is
-compared with a copy kept in tests/fixtures/golden (made before the model moved to msgspec).
+compared with a copy kept in tests/fixtures/golden (made with main's code of before the model
+moved to msgspec).
 
 After a deliberate change of output: TQ_REGENERATE_GOLDEN=1 pytest tests/test_output_unchanged.py
 """

@@ -142,11 +142,12 @@ def test_json_arrays_are_written_item_by_item_exactly_as_whole(
     items = [Pack(name, Path(path), origin) for name, origin, path in packs]
     stream = io.StringIO()
 
-    JsonRenderer(stream, lines=False, pretty=pretty).packs(items)
+    JsonRenderer(stream, lines=False, pretty=pretty, ascii_only=False).packs(items)
 
     whole = json.dumps(
         [data.pack_data(pack) for pack in items], ensure_ascii=False, indent=2 if pretty else None
     )
-    escaped = "".join(f"\\u{ord(c):04x}" if 0x7F <= ord(c) <= 0x9F else c for c in whole)
+    unsafe = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+    escaped = "".join(f"\\u{ord(c):04x}" if unsafe.fullmatch(c) else c for c in whole)
     assert stream.getvalue() == escaped + "\n"
     assert json.loads(stream.getvalue()) == json.loads(whole)

@@ -8,21 +8,58 @@ import sys
 from tqcli.exits import ExitCode
 
 
+class _EscapedStderr:
+    """Standard error for Click's own messages (usage errors), which repeat what the user typed:
+    anything a terminal would obey is shown as an escape, as in every other message of tq's."""
+
+    def write(self, text: str) -> int:
+        from tqcli.textnorm import printable
+
+        return sys.stderr.write(printable(text))
+
+    def flush(self) -> None:
+        sys.stderr.flush()
+
+    def isatty(self) -> bool:
+        return sys.stderr.isatty()
+
+
 def main() -> None:
     """Run tq. A Ctrl-C at any moment, even during start-up, exits 130 without a traceback; so
     does a bug of ours exit 70 with one line, unless TQ_DEBUG is set (then the traceback shows)."""
+    if sys.stderr is None:  # started with 2>&-: messages have nowhere to go, results still do
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (open for the life of the process)
+    if sys.stdout is None:  # started with >&-
+        sys.stderr.write("tq: cannot write the output: standard output is closed\n")
+        sys.exit(ExitCode.OUTPUT_ERROR)
     try:
+        import typer
+        from typer._click.exceptions import ClickException  # Typer vendors Click (pinned)
+
         from tqcli.cli import app_for
 
-        app_for(sys.argv[1:])(prog_name="tq")
+        try:
+            code = app_for(sys.argv[1:])(prog_name="tq", standalone_mode=False)
+        except ClickException as error:
+            error.show(file=_EscapedStderr())  # type: ignore[arg-type]
+            code = error.exit_code
+        except typer.Abort:
+            sys.stderr.write("tq: aborted\n")
+            code = ExitCode.INTERRUPTED
+        sys.exit(code if isinstance(code, int) else 0)
     except KeyboardInterrupt:
         sys.exit(ExitCode.INTERRUPTED)
     except Exception as error:  # the last line of defence against tracebacks
         if os.environ.get("TQ_DEBUG"):
             raise
+        from tqcli.textnorm import printable
+
         sys.stderr.write(
-            f"tq: internal error ({type(error).__name__}: {error}); this is a bug in tq: "
-            "please report it with the command you ran (TQ_DEBUG=1 shows the details)\n"
+            printable(
+                f"tq: internal error ({type(error).__name__}: {error}); this is a bug in tq: "
+                "please report it with the command you ran (TQ_DEBUG=1 shows the details)"
+            )
+            + "\n"
         )
         sys.exit(ExitCode.INTERNAL_ERROR)
 

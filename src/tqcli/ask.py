@@ -115,7 +115,8 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     _, best_coverage, _ = scored[0]
     if best_coverage < _MIN_COVERAGE:
         return Answers((), _suggestions(index, (hit for hit, _, _ in scored)))
-    return Answers(tuple(Hit(hit.fact, round(score, 6)) for hit, _, score in scored[:limit]), ())
+    chosen = scored[:limit] if limit else scored  # a limit of 0 means all
+    return Answers(tuple(Hit(hit.fact, round(score, 6)) for hit, _, score in chosen), ())
 
 
 def _corrected(index: Index, word: str) -> str:

@@ -31,6 +31,7 @@ from tqcli.exits import ExitCode
 from tqcli.model import Catalog, FactKind, Filters, PartialDate
 from tqcli.packs import packs_in_effect
 from tqcli.render import ColorMode, OutputFormat, Renderer, make_renderer
+from tqcli.textnorm import printable
 
 if TYPE_CHECKING:
     from tqcli.index import CachePolicy, CacheUnavailable, Index
@@ -109,12 +110,22 @@ Until = Annotated[
 ]
 
 
+# A limit above any count of facts means "all": clamped, so it never reaches SQLite too big.
+_MAX_LIMIT = 2**31 - 1
+
+
+def _checked_limit(value: int) -> int:
+    if value < 0:
+        raise typer.BadParameter(f"{value} is negative; give 0 for all, or a count")
+    return min(value, _MAX_LIMIT)
+
+
 def _limit_option(default: int) -> object:
     return typer.Option(
         "--limit",
         "-n",
         metavar="N",
-        min=0,
+        callback=_checked_limit,
         help=f"At most N results; 0 for all. [default: {default}]",
         show_default=False,
     )
@@ -122,6 +133,18 @@ def _limit_option(default: int) -> object:
 
 _Command = TypeVar("_Command", bound=Callable[..., None])
 _Answer = TypeVar("_Answer")
+
+
+def say(message: str) -> None:
+    """One message on stderr, with anything a terminal would obey (from file names, ids, pack
+    text) shown as escapes."""
+    typer.echo(printable(message), err=True)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's final flush of what is left in its buffer
+    cannot fail a second time."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def reports_errors(command: _Command) -> _Command:
@@ -134,29 +157,32 @@ def reports_errors(command: _Command) -> _Command:
             sys.stdout.flush()  # a closed pipe shows up here rather than at exit
         except InvalidPacks as error:
             for problem in error.problems:
-                typer.echo(str(problem), err=True)
-            typer.echo(
-                f"tq: {len(error.problems)} problem(s) in the fact packs; see 'tq validate'",
-                err=True,
-            )
+                say(str(problem))
+            say(f"tq: {len(error.problems)} problem(s) in the fact packs; see 'tq validate'")
             raise typer.Exit(ExitCode.INVALID_DATA) from None
         except InvalidInput as error:
-            typer.echo(f"tq: {error}", err=True)
+            say(f"tq: {error}")
             raise typer.Exit(ExitCode.INVALID_DATA) from None
         except BadRequest as error:
-            typer.echo(f"tq: {_phrased(error)}", err=True)
+            say(f"tq: {_phrased(error)}")
             raise typer.Exit(ExitCode.USAGE) from None
         except NotFound as error:
-            typer.echo(f"tq: {_phrased(error)}", err=True)
+            say(f"tq: {_phrased(error)}")
             raise typer.Exit(ExitCode.NO_RESULTS) from None
         except TqError as error:  # a new error type must still never be a traceback
-            typer.echo(f"tq: {error}", err=True)
+            say(f"tq: {error}")
             raise typer.Exit(ExitCode.USAGE) from None
         except BrokenPipeError:
-            # The reader went away (`tq list | head -1`): stop quietly, and point stdout at
-            # /dev/null so the interpreter's final flush cannot complain either.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            # The reader went away (`tq list | head -1`): stop quietly.
+            _silence_stdout()
             raise typer.Exit(ExitCode.OUTPUT_CLOSED) from None
+        except OSError as error:
+            # Reading packs and the cache report their own faults; what is left is the output
+            # itself failing (a full disk, a device error, a closed descriptor).
+            where = f"{error.filename}: " if error.filename else ""
+            say(f"tq: cannot write the output: {where}{error.strerror or error}")
+            _silence_stdout()
+            raise typer.Exit(ExitCode.OUTPUT_ERROR) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -190,6 +216,37 @@ def _unknown_id(fact_id: str, names: IdIs, closest: str | None) -> str:
     if names is IdIs.NOTHING:
         return f"no fact with id {fact_id!r}{_did_you_mean(closest)}"
     assert_never(names)
+
+
+def _text(value: str) -> str:
+    """A command-line word as text: bytes that were not UTF-8 (kept by Python as lone
+    surrogates, which no text search can take) become U+FFFD, the replacement character."""
+    return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _filters(
+    kinds: frozenset[FactKind],
+    about: str | None,
+    tag: str | None,
+    source: str | None,
+    since: PartialDate | None,
+    until: PartialDate | None,
+) -> Filters:
+    """The filters of search and list, checked: an empty filter or an empty date range is a
+    mistake to point out, not a reason to list everything or nothing."""
+    for flag, value in (("--about", about), ("--tag", tag), ("--source", source)):
+        if value is not None and not value.strip():
+            raise BadRequest(f"{flag} needs a value")
+    if since and until and since.first_day > until.last_day:
+        raise BadRequest(f"--since {since} is after --until {until}: no date can match both")
+    return Filters(
+        kinds,
+        _text(about) if about is not None else None,
+        _text(tag) if tag is not None else None,
+        _text(source) if source is not None else None,
+        since,
+        until,
+    )
 
 
 def _renderer(as_json: bool, as_jsonl: bool, fmt: OutputFormat, color: ColorMode) -> Renderer:
@@ -275,7 +332,8 @@ def _batch_run(
         raise BadRequest("--batch writes JSON Lines (--jsonl): choose no other format")
     packs = packs_in_effect(facts_dirs or [], include_builtin=not no_builtin)
     index, _ = _consult(packs, no_cache, lambda index: None)
-    renderer = JsonRenderer(sys.stdout, lines=True, pretty=False)
+    renderer = make_renderer(OutputFormat.JSONL, sys.stdout, ColorMode.NEVER)
+    assert isinstance(renderer, JsonRenderer)
     for query, result in answer_each(index, sys.stdin, answer, lambda: in_memory(packs)):
         if isinstance(result, TqError):
             renderer.batch_answer(query, [], index.catalog, error=_phrased(result))
@@ -287,7 +345,7 @@ def _batch_run(
 
 def _finish(found: int) -> None:
     if not found:
-        typer.echo("tq: no results", err=True)
+        say("tq: no results")
         raise typer.Exit(ExitCode.NO_RESULTS)
 
 
@@ -311,7 +369,8 @@ def main(
     \b
     Exit codes: 0 results, 1 no results, 2 usage error, 3 invalid fact data,
                 4 imported with records skipped, 70 internal error (a bug),
-                130 interrupted, 141 output closed early.
+                74 output could not be written, 130 interrupted,
+                141 output closed early.
     """
 
 
@@ -351,7 +410,7 @@ def search(
       tq search provinces --json | jq '.[0].details'
       printf '1267\nDoha agreement\n' | tq search --batch --limit 3
     """
-    filters = Filters(frozenset(kind or ()), about, tag, source, since, until)
+    filters = _filters(frozenset(kind or ()), about, tag, source, since, until)
     if batch:
         _batch_run(
             ctx,
@@ -390,11 +449,12 @@ def show(
 
     \b
     Examples:
-      tq show un-resolution-1267-adopted
-      tq show un-resolution-1267-adopted --json | jq '.[0].sources[0].passage'
+      tq show un-resolution-1267
+      tq show un-resolution-1267 --json | jq '.[0].sources[0].passage'
     """
     renderer = _renderer(as_json, as_jsonl, fmt, color)
-    catalog, hits = _ask(facts, no_builtin, no_cache, lambda index: index.show(ids))
+    wanted = [_text(fact_id) for fact_id in ids]
+    catalog, hits = _ask(facts, no_builtin, no_cache, lambda index: index.show(wanted))
     renderer.facts(hits, catalog, full=True)
     _finish(len(hits))
 
@@ -435,7 +495,7 @@ def list_(
     """
     renderer = _renderer(as_json, as_jsonl, fmt, color)
     chosen = frozenset(kinds or ()) | ({kind} if kind else frozenset())
-    filters = Filters(chosen, about, tag, source, since, until)
+    filters = _filters(chosen, about, tag, source, since, until)
     catalog, hits = _ask(facts, no_builtin, no_cache, lambda index: index.browse(filters, limit))
     renderer.facts(hits, catalog, full=False)
     _finish(len(hits))
@@ -553,7 +613,7 @@ def validate(
         packs = packs_in_effect(facts or [], include_builtin=not no_builtin)
     report = load(packs)
     for problem in report.problems:
-        typer.echo(str(problem), err=True)
+        say(str(problem))
     renderer.validation(report)
     if not report.valid:
         raise typer.Exit(ExitCode.INVALID_DATA)
@@ -608,9 +668,9 @@ def ask(
     catalog, found = _ask(facts, no_builtin, no_cache, lambda index: answer(index, asked, limit))
     renderer.answers(found.hits, catalog)
     if not found.hits:
-        typer.echo("tq: no answer in the loaded facts", err=True)
+        say("tq: no answer in the loaded facts")
         if found.suggestions:
-            typer.echo("tq: nearest topics: " + ", ".join(found.suggestions), err=True)
+            say("tq: nearest topics: " + ", ".join(found.suggestions))
         raise typer.Exit(ExitCode.NO_RESULTS)
 
 

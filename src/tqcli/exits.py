@@ -14,5 +14,6 @@ class ExitCode(IntEnum):
     INVALID_DATA = 3
     SKIPPED_RECORDS = 4
     INTERNAL_ERROR = 70  # sysexits' EX_SOFTWARE: a bug of ours
+    OUTPUT_ERROR = 74  # sysexits' EX_IOERR: the output cannot be written (closed, disk full)
     INTERRUPTED = 130
     OUTPUT_CLOSED = 141

@@ -160,21 +160,42 @@ class _State:
 
 
 def _pack_files(pack: Pack, state: _State) -> list[Path]:
+    """The pack's TOML files; a *.toml that is not a readable file (a FIFO, which would block
+    reading, a dangling link or a symlink loop) is reported, never opened."""
     try:
-        return sorted(path for path in pack.path.glob("*.toml") if path.is_file())
+        candidates = sorted(pack.path.glob("*.toml"))
     except OSError as error:
         state.report(Location(pack.path), f"cannot read the pack: {error.strerror or error}")
         return []
+    files = []
+    for path in candidates:
+        if path.is_file():
+            files.append(path)
+        elif path.is_symlink() and not path.exists():
+            state.report(Location(path), "a link to nothing (or a symlink loop); not read")
+        elif not path.is_dir():
+            state.report(Location(path), "not a regular file (a pipe or a device); not read")
+    return files
 
 
 def _load_file(pack: Pack, path: Path, state: _State) -> None:
     try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as error:
-        state.report(Location(path), f"not UTF-8 text (byte {error.start} cannot be decoded)")
-        return
+        data = path.read_bytes()
     except OSError as error:
         state.report(Location(path), f"cannot read: {error.strerror or error}")
+        return
+    try:
+        # A byte-order mark is how some editors save UTF-8; it is not part of the TOML.
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
+        state.report(
+            Location(path, line, column),
+            f"not UTF-8 text (byte 0x{data[error.start]:02x} cannot be decoded); "
+            "save the file as UTF-8",
+        )
         return
     try:
         document = tomli.loads(text)
@@ -431,6 +452,7 @@ def _read_source(table: _Table) -> Source | None:
     published = table.date("published")
     url = table.text("url")
     accessed = table.date("accessed")
+    via = table.text("via")
     if url is not None and not _URL.match(url):
         table.report(f"field 'url' must be an http(s) address, not {url!r}", "url")
     archive = _archive_path(table)
@@ -451,6 +473,7 @@ def _read_source(table: _Table) -> Source | None:
         notes=notes,
         pack=table.file.pack.name,
         where=table.where,
+        via=via,
     )
 
 
@@ -458,10 +481,17 @@ def _archive_path(table: _Table) -> Path | None:
     relative = table.text("archive")
     if relative is None:
         return None
-    pack_dir = table.file.pack.path.resolve()
-    candidate = (pack_dir / relative).resolve()
+    try:
+        pack_dir = table.file.pack.path.resolve()
+        candidate = (pack_dir / relative).resolve()
+    except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop, before 3.13
+        table.report(f"archive {relative!r} cannot be resolved: {error}", "archive")
+        return None
     if Path(relative).is_absolute() or not candidate.is_relative_to(pack_dir):
         table.report(f"archive {relative!r} must be a path inside the pack", "archive")
+        return None
+    if candidate.is_dir():
+        table.report(f"archive {relative!r} is a directory, not a text file", "archive")
         return None
     if not candidate.is_file():
         table.report(f"archive {relative!r} does not exist in the pack", "archive")

@@ -176,6 +176,8 @@ class Source(Struct, frozen=True):
     """Name of the pack that defines it."""
     where: Location
     """Where it is defined."""
+    via: str | None = None
+    """The site the copy at `url` is on, when it is not the publisher's own: a secondary copy."""
 
 
 class Alias(Struct, frozen=True):

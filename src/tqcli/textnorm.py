@@ -14,7 +14,10 @@ _VANISH = dict.fromkeys(map(ord, "'’‘`´ʼʻ"), None)
 # character set lets the regex engine skip ahead to candidates (twice as fast on prose).
 _DIGIT_GROUPING = re.compile(r"[,\u202f\u00a0](?<=\d.)(?=\d{3}\b)")
 _TOKEN = re.compile(r"\w+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Characters a terminal obeys rather than shows: C0 and C1 controls (but tab and newline), and the
+# bidirectional overrides and isolates that reorder what follows them ("Trojan Source"), with the
+# line and paragraph separators that break a line where none is seen.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 def fold(text: str) -> str:
@@ -74,7 +77,12 @@ def squeeze(text: str) -> str:
 
 def printable(text: str) -> str:
     """Text safe to print on a terminal: control characters shown as escapes, not obeyed."""
-    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+    return _CONTROL.sub(_escaped, text)
+
+
+def _escaped(control: re.Match[str]) -> str:
+    code = ord(control.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

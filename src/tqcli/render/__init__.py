@@ -56,9 +56,26 @@ class Renderer(Protocol):
         """What an import wrote, or would write, and what changed since the previous one."""
 
 
+def _writes_utf8(stream: TextIO) -> bool:
+    import codecs
+
+    try:
+        return codecs.lookup(stream.encoding or "utf-8").name == "utf-8"
+    except LookupError:
+        return False
+
+
 def make_renderer(fmt: OutputFormat, stream: TextIO, color: ColorMode) -> Renderer:
-    """The renderer for a format; each is imported only when chosen, to keep start-up lean."""
+    """The renderer for a format; each is imported only when chosen, to keep start-up lean.
+
+    Where the output's encoding is not UTF-8 (PYTHONIOENCODING=ascii, a C locale), JSON is written
+    as pure ASCII with \\u escapes, which is the same data, and text shows what the encoding
+    cannot hold as backslash escapes rather than failing.
+    """
     is_terminal = stream.isatty()
+    utf8 = _writes_utf8(stream)
+    if not utf8 and hasattr(stream, "reconfigure"):
+        stream.reconfigure(errors="backslashreplace")
     if fmt is OutputFormat.AUTO:
         fmt = OutputFormat.RICH if is_terminal or color is ColorMode.ALWAYS else OutputFormat.PLAIN
     if fmt is OutputFormat.RICH:
@@ -75,7 +92,9 @@ def make_renderer(fmt: OutputFormat, stream: TextIO, color: ColorMode) -> Render
     if fmt is OutputFormat.JSON or fmt is OutputFormat.JSONL:
         from tqcli.render.json_output import JsonRenderer
 
-        return JsonRenderer(stream, lines=fmt is OutputFormat.JSONL, pretty=is_terminal)
+        return JsonRenderer(
+            stream, lines=fmt is OutputFormat.JSONL, pretty=is_terminal, ascii_only=not utf8
+        )
     if fmt is OutputFormat.CSV:
         from tqcli.render.csv_output import CsvRenderer
 

@@ -9,6 +9,7 @@ from typing import TextIO
 from tqcli.model import Catalog, Hit, ImportReport, LoadReport, Pack, SourceUse, Stats
 from tqcli.render import data
 from tqcli.render.layout import key_values, source_line
+from tqcli.textnorm import printable
 
 
 class CsvRenderer:
@@ -19,7 +20,7 @@ class CsvRenderer:
 
     def _table(self, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
         self._writer.writerow(header)
-        self._writer.writerows(["" if cell is None else cell for cell in row] for row in rows)
+        self._writer.writerows([_cell(cell) for cell in row] for row in rows)
 
     def facts(self, hits: Sequence[Hit], catalog: Catalog, *, full: bool) -> None:
         header = (
@@ -93,6 +94,23 @@ class CsvRenderer:
             (str(p.where.path), p.where.line, p.where.column, p.message) for p in report.problems
         )
         self._table(("file", "line", "column", "message"), rows)
+
+
+# A cell a spreadsheet would run as a formula starts with one of these (OWASP, "CSV Injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    """A value as a CSV cell: text with its control characters escaped (so that neither a
+    terminal nor a spreadsheet obeys them, and a carriage return cannot break a row), and with a
+    leading apostrophe where it would otherwise start a formula, as OWASP advises."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(_FORMULA_STARTS):
+        value = "'" + value
+    return printable(value)
 
 
 def _fact_row(hit: Hit, catalog: Catalog) -> tuple[object, ...]:

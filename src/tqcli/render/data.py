@@ -36,6 +36,7 @@ def source_data(source: Source) -> JsonObject:
         "author": source.author,
         "published": iso_date(source.published),
         "url": source.url,
+        "via": source.via,
         "accessed": iso_date(source.accessed),
         "kind": source.kind.value,
         "archived": source.archive is not None,

@@ -193,12 +193,14 @@ def _citation_lines(
 
 
 def source_line(source: Source) -> str:
-    """A source in one line: publisher, “title”, author, date."""
+    """A source in one line: publisher, “title”, author, date, and the site of a secondary copy."""
     parts = [source.publisher, f"“{source.title}”"]
     if source.author:
         parts.append(source.author)
     if source.published:
         parts.append(str(source.published))
+    if source.via:
+        parts.append(f"read in a copy on {source.via}")
     return printable(", ".join(parts))
 
 

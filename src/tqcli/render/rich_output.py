@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TextIO
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 from rich.theme import Theme
 
 from tqcli.render.layout import HumanRenderer, Line, Table
+
+# Spaces at the end of a line, among its closing style codes: Rich pads wrapped lines and table
+# cells to their width, and those spaces would end up in every copied passage.
+_LINE_END = re.compile(r"(?: |\x1b\[[0-9;]*m)+$", re.MULTILINE)
 
 THEME = Theme(
     {
@@ -29,14 +34,18 @@ THEME = Theme(
         "error": "bold red",
         "dim": "dim",
     },
-    inherit=False,
 )
+
+
+def _without_spaces(line_end: re.Match[str]) -> str:
+    return line_end.group().replace(" ", "")
 
 
 class RichRenderer(HumanRenderer):
     """Prints the human layout with Rich; pack text is always Text, never parsed as markup."""
 
     def __init__(self, stream: TextIO, *, colored: bool, force_terminal: bool) -> None:
+        self._stream = stream
         self._console = Console(
             file=stream,
             theme=THEME,
@@ -47,9 +56,15 @@ class RichRenderer(HumanRenderer):
             emoji=False,
         )
 
+    def _print(self, renderable: RenderableType) -> None:
+        """Print renderable as Rich lays it out, less the padding at the end of each line."""
+        with self._console.capture() as captured:
+            self._console.print(renderable)
+        self._stream.write(_LINE_END.sub(_without_spaces, captured.get()))
+
     def print_lines(self, lines: Sequence[Line]) -> None:
         # One print for the whole block: Rich's cost is per call, not per line.
-        self._console.print(
+        self._print(
             Group(
                 *(
                     Padding(
@@ -63,7 +78,7 @@ class RichRenderer(HumanRenderer):
         )
 
     def print_gap(self) -> None:
-        self._console.print()
+        self._stream.write("\n")
 
     def print_table(self, table: Table) -> None:
         from rich import box  # tables only: facts are the common case
@@ -74,4 +89,4 @@ class RichRenderer(HumanRenderer):
             rich_table.add_column(header, justify="right" if numeric else "left")
         for row in table.rows:
             rich_table.add_row(*(Text(cell) for cell in row))
-        self._console.print(rich_table)
+        self._print(rich_table)

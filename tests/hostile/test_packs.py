@@ -1,0 +1,217 @@
+"""Hostile and broken pack directories: encodings, nesting, huge values, links, loops, pipes,
+archives escaping the pack, and names that hold escape sequences. Each is reported as
+file[:line]: message on stderr with exit 3 (2 for a pack directory that is not one)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hostile_helpers import RAW_CONTROL, tq
+
+from conftest import MINI_PACK
+
+GOOD_FACT = """
+[[source]]
+id = "s"
+title = "A source"
+publisher = "Tests"
+kind = "other"
+archive = "archive.txt"
+
+[[event]]
+id = "e"
+claim = "Something happened."
+[[event.cite]]
+source = "s"
+passage = "Something happened."
+"""
+
+
+def _pack(root: Path, text: str = GOOD_FACT, name: str = "pack") -> Path:
+    pack = root / name
+    pack.mkdir()
+    (pack / "facts.toml").write_text(text, encoding="utf-8")
+    (pack / "archive.txt").write_text("Something happened. Then more.", encoding="utf-8")
+    return pack
+
+
+def _bom(root: Path) -> Path:
+    pack = _pack(root)
+    (pack / "facts.toml").write_bytes(b"\xef\xbb\xbf" + GOOD_FACT.encode())
+    return pack
+
+
+def _utf16(root: Path) -> Path:
+    pack = _pack(root)
+    (pack / "facts.toml").write_bytes(GOOD_FACT.encode("utf-16"))
+    return pack
+
+
+def _latin1(root: Path) -> Path:
+    pack = _pack(root)
+    text = GOOD_FACT.replace('claim = "Something', 'claim = "Caf\xe9. Something')
+    (pack / "facts.toml").write_bytes(text.encode("latin-1"))
+    return pack
+
+
+def _binary(root: Path) -> Path:
+    pack = _pack(root)
+    (pack / "garbage.toml").write_bytes(bytes(range(256)) * 4)
+    return pack
+
+
+def _deep(root: Path) -> Path:
+    return _pack(root, "x = " + "[" * 50_000 + "]" * 50_000 + "\n")
+
+
+def _huge_value(root: Path) -> Path:
+    return _pack(root, GOOD_FACT.replace('claim = "Something', 'claim = "' + "x" * 2_000_000))
+
+
+def _file_loop(root: Path) -> Path:
+    pack = _pack(root)
+    (pack / "loop.toml").symlink_to("loop.toml")
+    return pack
+
+
+def _dangling(root: Path) -> Path:
+    pack = _pack(root)
+    (pack / "gone.toml").symlink_to(root / "nowhere.toml")
+    return pack
+
+
+def _fifo(root: Path) -> Path:
+    pack = _pack(root)
+    os.mkfifo(pack / "pipe.toml")
+    return pack
+
+
+def _archive_loop(root: Path) -> Path:
+    pack = _pack(root)
+    (pack / "archive.txt").unlink()
+    (pack / "archive.txt").symlink_to("archive.txt")
+    return pack
+
+
+def _archive_directory(root: Path) -> Path:
+    pack = _pack(root)
+    (pack / "archive.txt").unlink()
+    (pack / "archive.txt").mkdir()
+    return pack
+
+
+def _archive_escape(root: Path) -> Path:
+    return _pack(root, GOOD_FACT.replace('"archive.txt"', '"../../../../etc/passwd"'))
+
+
+def _archive_link_outside(root: Path) -> Path:
+    pack = _pack(root)
+    (root / "outside.txt").write_text("Something happened.", encoding="utf-8")
+    (pack / "archive.txt").unlink()
+    (pack / "archive.txt").symlink_to(root / "outside.txt")
+    return pack
+
+
+def _escape_in_file_name(root: Path) -> Path:
+    pack = _pack(root)
+    (pack / "\x1b[2J\x1b]52;c;aGk=\x07bad.toml").write_text("not toml = = =", encoding="utf-8")
+    return pack
+
+
+def _escape_in_directory_name(root: Path) -> Path:
+    return _pack(root, "not toml = = =", name="\x1b]52;c;aGk=\x07pack\u202e")
+
+
+def _bidi_in_problem(root: Path) -> Path:
+    return _pack(root, GOOD_FACT.replace('kind = "other"', 'kind = "oth\u202eer"'))
+
+
+def _empty_file(root: Path) -> Path:
+    pack = _pack(root)
+    (pack / "empty.toml").write_bytes(b"")
+    return pack
+
+
+def _duplicate_across_packs(root: Path) -> Path:
+    _pack(root, name="first")
+    return _pack(root, name="second")
+
+
+Maker = Callable[[Path], Path]
+
+
+@pytest.mark.parametrize(
+    ("make", "code", "message"),
+    [
+        pytest.param(_bom, 0, None, id="utf8-bom"),
+        pytest.param(_utf16, 3, "facts.toml:1:1: not UTF-8 text", id="utf16-file"),
+        pytest.param(_latin1, 3, "facts.toml:11:13: not UTF-8 text (byte 0xe9", id="latin1-file"),
+        pytest.param(_binary, 3, "garbage.toml", id="binary-file"),
+        pytest.param(_deep, 3, "nesting too deep", id="deep-nesting"),
+        pytest.param(_huge_value, 0, None, id="huge-value"),
+        pytest.param(_file_loop, 3, "loop.toml: a link to nothing", id="file-symlink-loop"),
+        pytest.param(_dangling, 3, "gone.toml: a link to nothing", id="dangling-symlink"),
+        pytest.param(_fifo, 3, "pipe.toml: not a regular file", id="fifo-in-pack"),
+        pytest.param(_archive_loop, 3, "cannot be resolved", id="archive-symlink-loop"),
+        pytest.param(_archive_directory, 3, "is a directory", id="archive-is-directory"),
+        pytest.param(_archive_escape, 3, "must be a path inside the pack", id="archive-escapes"),
+        pytest.param(
+            _archive_link_outside,
+            3,
+            "must be a path inside the pack",
+            id="archive-link-outside",
+        ),
+        pytest.param(_escape_in_file_name, 3, "\\x1b[2J\\x1b]52", id="escapes-in-file-name"),
+        pytest.param(_escape_in_directory_name, 3, "\\x1b]52", id="escapes-in-directory-name"),
+        pytest.param(_bidi_in_problem, 3, "\\u202e", id="bidi-in-problem"),
+        pytest.param(_empty_file, 0, None, id="empty-file"),
+        pytest.param(_duplicate_across_packs, 3, "duplicate", id="duplicate-across-packs"),
+    ],
+)
+def test_hostile_pack(make: Maker, code: int, message: str | None, tmp_path: Path) -> None:
+    pack = make(tmp_path)
+    packs = [str(path) for path in sorted(tmp_path.iterdir()) if path.is_dir()]
+
+    validated = tq("validate", "--no-builtin", *packs, timeout=30)
+    listed = tq("list", "--no-builtin", *(f"--facts={path}" for path in packs), timeout=30)
+
+    for run in (validated, listed):
+        run.assert_no_bug()
+        assert run.code == code, run.err
+        if message is not None:
+            assert message in run.err
+        assert not RAW_CONTROL.search(run.err), repr(run.err)
+        assert not RAW_CONTROL.search(run.out), repr(run.out)
+    assert pack.exists()  # nothing the user owns is touched
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        pytest.param(lambda root: root / "missing", "does not exist", id="pack-missing"),
+        pytest.param(
+            lambda root: shutil.copy(MINI_PACK / "facts.toml", root / "f.toml") and root / "f.toml",
+            "is not a directory",
+            id="pack-is-a-file",
+        ),
+        pytest.param(
+            lambda root: (
+                (root / "a").symlink_to(root / "b")
+                or (root / "b").symlink_to(root / "a")
+                or root / "a"
+            ),
+            "does not exist",
+            id="pack-symlink-loop",
+        ),
+    ],
+)
+def test_a_pack_directory_that_is_not_one(make: Maker, message: str, tmp_path: Path) -> None:
+    run = tq("list", "--facts", make(tmp_path))
+
+    run.assert_no_bug()
+    assert run.code == 2
+    assert message in run.err
