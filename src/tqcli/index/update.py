@@ -43,6 +43,8 @@ def update(
 
     stage(f"re-reading {len(files)} changed file(s)")
     gone = index.facts_in_files(changed)
+    if 2 * len(gone) > index.facts_count():
+        return None  # most facts changed: a whole build is quicker than copying and deleting
     gone_ids = {fact.id for _, fact in gone}
     facts = load_fact_files(
         files,
