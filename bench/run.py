@@ -125,6 +125,17 @@ TLDR_PAGE = """# tar
 """
 
 
+def _tealdeer() -> str | None:
+    """tealdeer, the Rust tldr client (Debian's package installs it as `tldr`), if installed."""
+    for name in ("tealdeer", "tldr"):
+        found = shutil.which(name)
+        if found:
+            version = subprocess.run([found, "--version"], capture_output=True, text=True)
+            if "tealdeer" in version.stdout:
+                return found
+    return None
+
+
 def _queries(python: str, path: Path) -> None:
     """1,000 search queries of one to three words drawn from the built-in pack's claims."""
     script = (
@@ -199,12 +210,12 @@ def main() -> None:
             floors.append(
                 Command("tldr", "tldr --render (Python client)", [str(tldr), "--render", str(page)])
             )
-        if shutil.which("tealdeer") or shutil.which("tldr-rs"):
+        tealdeer = _tealdeer()
+        if tealdeer:
             page = workdir / "tar.md"
             page.write_text(TLDR_PAGE)
-            binary = shutil.which("tealdeer") or shutil.which("tldr-rs")
             floors.append(
-                Command("tealdeer", "tealdeer --render", [str(binary), "--render", str(page)])
+                Command("tealdeer", "tealdeer --render", [tealdeer, "--render", str(page)])
             )
         rows = measure_together(floors, options.runs, env)
 
