@@ -13,6 +13,7 @@ from tqcli.index.store import (
     BATCH,
     SCHEMA_VERSION,
     CorruptIndex,
+    FactCache,
     LazyHits,
     LazyRows,
     check_rows,
@@ -32,6 +33,8 @@ from tqcli.model import (
 )
 from tqcli.textnorm import closest, fold, tokens
 
+_FACTS_KEPT = 4096
+"""Facts kept decoded between queries (about 10 MiB at most)."""
 # Relative weights of the searchable columns in BM25 ranking, in column order (store.COLUMNS).
 _WEIGHTS = (2.0, 1.0, 1.5, 1.0, 0.5, 0.5, 1.0)
 
@@ -46,6 +49,10 @@ class Index:
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._connection = connection
+        self._recent = FactCache(_FACTS_KEPT)
+        """Facts that searches and show found, for the next query of a batch."""
+        self._prefetched: set[str] = set()
+        """Facts whose sources and entities have been read (see prefetch)."""
         packs = tuple(
             Pack(name, Path(path), origin)
             for name, path, origin in connection.execute(
@@ -135,6 +142,9 @@ class Index:
             if not isinstance(hit, Hit):  # sources with their counts, say
                 continue
             fact = hit.fact
+            if fact.id in self._prefetched:  # an earlier query of a batch read its rows
+                continue
+            self._prefetched.add(fact.id)
             for citation in fact.all_citations():
                 self.catalog.sources.get(citation.source)
             for entity_id in fact.entities():
@@ -190,7 +200,8 @@ class Index:
             + (" LIMIT ?" if limit > 0 else "")
         )
         found = self._connection.execute(sql, [match, *parameters, *([limit] if limit > 0 else [])])
-        return LazyHits(self._connection, [(seq, -(rank or 0.0)) for seq, rank in found])
+        ranked = [(seq, -(rank or 0.0)) for seq, rank in found]
+        return LazyHits(self._connection, ranked, self._recent)
 
     def _vocabulary(self) -> None:
         if not getattr(self, "_has_vocabulary", False):
@@ -247,7 +258,9 @@ class Index:
         missing = [fact_id for fact_id in wanted if fact_id not in seqs]
         if missing:
             raise UnknownFacts([self._unknown_id(fact_id) for fact_id in missing])
-        return LazyHits(self._connection, [(seqs[fact_id], None) for fact_id in wanted])
+        return LazyHits(
+            self._connection, [(seqs[fact_id], None) for fact_id in wanted], self._recent
+        )
 
     def _unknown_id(self, fact_id: str) -> tuple[str, IdIs, str | None]:
         if fact_id in self.catalog.entities:

@@ -112,16 +112,38 @@ BATCH = 500
 """Facts read from the index at a time when a listing is printed (SQLite allows 999 ? marks)."""
 
 
+class FactCache:
+    """Facts decoded, by seq, kept for the next query of a run (a batch asks many that find
+    the same facts); at most size of them, so a long listing never fills memory."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._facts: dict[int, Fact] = {}
+
+    def get(self, seq: int) -> Fact | None:
+        """The fact kept for seq, if any."""
+        return self._facts.get(seq)
+
+    def keep(self, seq: int, fact: Fact) -> None:
+        """Keep a fact just decoded, while there is room."""
+        if len(self._facts) < self._size:
+            self._facts[seq] = fact
+
+
 class LazyHits(Sequence[Hit]):
     """Hits whose facts are read from the index a batch at a time as they are used: a listing
     of every fact never holds them all at once."""
 
     def __init__(
-        self, connection: sqlite3.Connection, found: Sequence[tuple[int, float | None]]
+        self,
+        connection: sqlite3.Connection,
+        found: Sequence[tuple[int, float | None]],
+        known: FactCache | None = None,
     ) -> None:
         self._connection = connection
         self._found = found
         """(fact seq, score) of each hit, in order."""
+        self._known = known
         self._batches: dict[int, list[Hit]] = {}
 
     def __len__(self) -> int:
@@ -150,18 +172,27 @@ class LazyHits(Sequence[Hit]):
     def _batch(self, number: int) -> list[Hit]:
         if number not in self._batches:
             part = self._found[number * BATCH : (number + 1) * BATCH]
-            placeholders = ", ".join("?" * len(part))
+            known = self._known or FactCache(0)
+            facts: dict[int, Fact] = {}
+            wanted = []
+            for seq, _ in part:
+                cached = known.get(seq)
+                if cached is None:
+                    wanted.append(seq)
+                else:
+                    facts[seq] = cached
+            placeholders = ", ".join("?" * len(wanted))
             rows = {
                 seq: (data, crc)
                 for seq, data, crc in self._connection.execute(
-                    f"SELECT seq, data, crc FROM facts WHERE seq IN ({placeholders})",
-                    [seq for seq, _ in part],
+                    f"SELECT seq, data, crc FROM facts WHERE seq IN ({placeholders})", wanted
                 )
             }
-            self._batches[number] = [
-                Hit(decoded(codec.decode_fact, *rows.get(seq, (None, None))), score)
-                for seq, score in part
-            ]
+            for seq in wanted:
+                fact = decoded(codec.decode_fact, *rows.get(seq, (None, None)))
+                facts[seq] = fact
+                known.keep(seq, fact)
+            self._batches[number] = [Hit(facts[seq], score) for seq, score in part]
         return self._batches[number]
 
     def check(self) -> None:
