@@ -99,6 +99,8 @@ def load_fact_files(
     None when a file defines a source or an entity, or anything is wrong: a whole load then
     tells every problem in its context.
     """
+    if not all(path.is_file() for _, path in files):
+        return None  # a pipe or a dangling link: never opened (the whole load reports it)
     state = _State()
     for pack, path in files:
         _load_file(pack, path, state)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import shutil
 import signal
 import sqlite3
@@ -255,3 +256,17 @@ def test_a_seal_full_of_garbage_costs_a_rebuild_only(
     index.with_suffix(".seal").write_bytes(b"\xff\xfe\x00garbage")
 
     assert _run(runner, pack, "search", "gadgets") == ["acme-gadgets-2019", "widget-accord"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_added_to_an_indexed_pack_is_reported_never_opened(
+    tq_executable: Path, pack: Path, cache: Path
+) -> None:
+    command = [str(tq_executable), "list", "--no-builtin", "--facts", str(pack)]
+    assert subprocess.run(command, capture_output=True, check=False).returncode == 0
+    os.mkfifo(pack / "late.toml")  # would block whoever opened it for reading
+
+    run = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+
+    assert run.returncode == 3
+    assert "late.toml: not a regular file (a pipe or a device); not read" in run.stderr
