@@ -160,6 +160,8 @@ def test_merged_claims_are_split() -> None:
     assert "unlikely to shift" not in claims["bunzel-caliph-in-waiting"]
     assert "unlikely to shift" in claims["relationship-unlikely-to-shift"]
     assert "Islamic Emirate" not in claims["taliban-recapture-kabul-2021"]
+    assert "not identical" not in claims["taliban-seek-recognition-2021"]
+    assert "not identical" in claims["taliban-al-qaeda-not-identical"]
     assert "according to The Independent" in claims["taliban-declare-islamic-emirate-2021"]
 
 
@@ -182,6 +184,15 @@ def test_every_entity_description_names_its_source() -> None:
     ]
 
     assert uncredited == []
+
+
+def test_no_two_sources_share_an_address() -> None:
+    ids_by_url: dict[str, list[str]] = {}
+    for source in CATALOG.sources.values():
+        if source.url is not None:
+            ids_by_url.setdefault(source.url, []).append(source.id)
+
+    assert {url: ids for url, ids in ids_by_url.items() if len(ids) > 1} == {}
 
 
 def test_secondary_copies_say_where_they_were_read() -> None:

@@ -26,14 +26,18 @@ def test_the_commands_are_the_documented_ones() -> None:
     assert [" ".join(command) for command in COMMANDS] == [
         "ask",
         "cache clear",
+        "entities",
         "import un-sc",
         "list",
+        "match",
         "paths",
         "search",
         "show",
         "sources",
         "stats",
+        "tags",
         "validate",
+        "who",
     ]
 
 

@@ -28,15 +28,18 @@ from tqcli.errors import (
     UnknownSource,
 )
 from tqcli.exits import ExitCode
-from tqcli.model import Catalog, FactKind, Filters, PartialDate
+from tqcli.model import Catalog, EntityKind, FactKind, Filters, PartialDate
 from tqcli.packs import packs_in_effect
 from tqcli.render import ColorMode, OutputFormat, Renderer, make_renderer
 from tqcli.textnorm import printable
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from tqcli.index import CachePolicy, CacheUnavailable, Index
     from tqcli.index.cache import CacheUsage
     from tqcli.model import Pack
+    from tqcli.names import Screening
 
 
 app = typer.Typer(
@@ -672,6 +675,194 @@ def ask(
         if found.suggestions:
             say("tq: nearest topics: " + ", ".join(found.suggestions))
         raise typer.Exit(ExitCode.NO_RESULTS)
+
+
+# --- Names: screening and entities (docs/names.md) ---------------------------------------------
+
+# The default threshold is tqcli.names.DEFAULT_THRESHOLD; named here, not imported, so that other
+# commands never load the names module (tests/test_names.py checks the two agree).
+_DEFAULT_THRESHOLD = 0.8
+
+
+def _checked_threshold(value: float | None) -> float | None:
+    if value is not None and not 0.0 <= value <= 1.0:
+        raise typer.BadParameter(f"{value} is not between 0 and 1")
+    return value
+
+
+def _stdin_names() -> "Iterator[str]":
+    """The names on standard input, one a line, blank lines skipped: bytes that are not UTF-8
+    become U+FFFD (a file of names is the user's, and never a reason for a traceback), and a
+    byte order mark is dropped."""
+    import io
+
+    raw = getattr(sys.stdin, "buffer", None)
+    lines = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace") if raw else sys.stdin
+    return (line.strip() for line in lines if line.strip())
+
+
+@app.command()
+@reports_errors
+def match(
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="NAME...", help="Names to screen.", show_default=False),
+    ] = None,
+    threshold: Annotated[
+        float | None,
+        typer.Option(
+            "--threshold",
+            metavar="SCORE",
+            callback=_checked_threshold,
+            help=f"A candidate scoring SCORE (0 to 1) or more is a match. "
+            f"[default: {_DEFAULT_THRESHOLD}]",
+            show_default=False,
+        ),
+    ] = None,
+    batch: Annotated[
+        bool,
+        typer.Option("--batch", help="Screen the names on standard input, one a line; JSON Lines."),
+    ] = False,
+    limit: Annotated[int, _limit_option(3)] = 3,
+    facts: FactsDirs = None,
+    no_builtin: NoBuiltin = False,
+    no_cache: NoCache = False,
+    as_json: AsJson = False,
+    as_jsonl: AsJsonl = False,
+    fmt: Format = OutputFormat.AUTO,
+    color: Color = ColorMode.AUTO,
+) -> None:
+    """Screen names against every person and organisation loaded: scored candidates and why.
+
+    Each candidate scores 0 to 1 and is a match at or above the threshold; the reasons say
+    which name or alias matched and how (exact, folded, reordered, phonetic, fuzzy, partial).
+    Exits 0 when some name matches, 1 when none does.
+
+    \b
+    Examples:
+      tq match "Abdul Ghani Baradur" --facts ./un-sanctions
+      tq match "BARADAR, Abdul Ghani" --json | jq '.[0].results[0]'
+      tq match --batch --facts ./un-sanctions < names.txt > screened.jsonl
+    """
+    from tqcli.names import DEFAULT_THRESHOLD, name_words
+
+    if batch and names:
+        raise BadRequest("--batch reads names from standard input: give no NAME with it")
+    if batch and (as_json or fmt not in (OutputFormat.AUTO, OutputFormat.JSONL)):
+        raise BadRequest("--batch writes JSON Lines: give no other output format with it")
+    if not batch and not names:
+        raise BadRequest("give a NAME to screen, or --batch to read names from standard input")
+    renderer = _renderer(as_json, as_jsonl or batch, fmt, color)
+    chosen = DEFAULT_THRESHOLD if threshold is None else threshold
+    queries = _stdin_names() if batch else [_text(name) for name in names or ()]
+    for query in [] if batch else queries:
+        if not name_words(query):
+            raise BadRequest(f"nothing to screen in {query!r}: give a name in letters")
+    catalog, index = _ask(facts, no_builtin, no_cache, lambda index: index)
+    matched = False
+
+    def screened() -> "Iterator[Screening]":
+        nonlocal matched
+        for query in queries:
+            screening = index.screen(query, chosen, limit or _MAX_LIMIT)
+            matched = matched or screening.matched
+            yield screening
+
+    renderer.screenings(screened(), catalog)
+    if not matched:
+        sys.stdout.flush()
+        say("tq: no match")
+        raise typer.Exit(ExitCode.NO_RESULTS)
+
+
+@app.command()
+@reports_errors
+def who(
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", help="An entity's id, name or alias, in any spelling.")
+    ],
+    facts: FactsDirs = None,
+    no_builtin: NoBuiltin = False,
+    no_cache: NoCache = False,
+    as_json: AsJson = False,
+    as_jsonl: AsJsonl = False,
+    fmt: Format = OutputFormat.AUTO,
+    color: Color = ColorMode.AUTO,
+) -> None:
+    """Show a person or organisation: names, aliases, particulars, listings and every fact.
+
+    A name not found as written is screened, and the best match shown if there is one.
+
+    \b
+    Examples:
+      tq who "Abdul Ghani Baradar"
+      tq who TAi.024 --facts ./un-sanctions
+      tq who Hakkani --facts ./un-sanctions --json | jq .listings
+    """
+    from tqcli.names import profile
+
+    if not name.strip():
+        raise BadRequest("who needs a NAME: an id, a name or an alias")
+    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    catalog, found = _ask(facts, no_builtin, no_cache, lambda index: profile(index, _text(name)))
+    renderer.entity(found, catalog)
+
+
+@app.command()
+@reports_errors
+def entities(
+    kinds: Annotated[
+        list[EntityKind] | None,
+        typer.Option("--kind", help="Only entities of this kind (repeatable)."),
+    ] = None,
+    facts: FactsDirs = None,
+    no_builtin: NoBuiltin = False,
+    no_cache: NoCache = False,
+    as_json: AsJson = False,
+    as_jsonl: AsJsonl = False,
+    fmt: Format = OutputFormat.AUTO,
+    color: Color = ColorMode.AUTO,
+) -> None:
+    """List the people, organisations, places and documents loaded, with their facts.
+
+    \b
+    Examples:
+      tq entities --kind person
+      tq entities --json | jq -r '.[] | select(.facts > 5) | .name'
+    """
+    from tqcli.names import entity_uses
+
+    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    wanted = frozenset(kinds or ())
+    _, uses = _ask(facts, no_builtin, no_cache, lambda index: entity_uses(index, wanted))
+    renderer.entities(uses)
+    _finish(len(uses))
+
+
+@app.command()
+@reports_errors
+def tags(
+    facts: FactsDirs = None,
+    no_builtin: NoBuiltin = False,
+    no_cache: NoCache = False,
+    as_json: AsJson = False,
+    as_jsonl: AsJsonl = False,
+    fmt: Format = OutputFormat.AUTO,
+    color: Color = ColorMode.AUTO,
+) -> None:
+    """List the tags with how many facts carry each, most used first.
+
+    \b
+    Examples:
+      tq tags
+      tq search --tag doha-agreement
+    """
+    from tqcli.names import tag_uses
+
+    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    _, uses = _ask(facts, no_builtin, no_cache, tag_uses)
+    renderer.tags(uses)
+    _finish(len(uses))
 
 
 import_app = typer.Typer(

@@ -1,15 +1,15 @@
-"""Folding text for matching: case, diacritics, apostrophes, hyphens, digit grouping, stems."""
+"""Folding text for matching: case, scripts and diacritics, apostrophes, digit grouping, stems."""
 
 from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 
-# Apostrophes and quote-like marks vanish ("Qa'ida" -> "qaida"); hyphens and dashes split words
-# ("al-Qaeda" -> "al qaeda"), so every common spelling folds to the same tokens.
-_VANISH = dict.fromkeys(map(ord, "'’‘`´ʼʻ"), None)
+# Apostrophes vanish ("Qa'ida" -> "qaida"); hyphens and dashes split words ("al-Qaeda" -> "al
+# qaeda"), so every common spelling folds to the same tokens. Transliteration has already made
+# every other apostrophe-like mark (’ ‘ ´ ʼ ʻ ʿ ʾ) one of these two.
+_VANISH = dict.fromkeys(map(ord, "'`"), None)
 # The separator first, then a look back at the digit before it: a pattern that starts with a
 # character set lets the regex engine skip ahead to candidates (twice as fast on prose).
 _DIGIT_GROUPING = re.compile(r"[,\u202f\u00a0](?<=\d.)(?=\d{3}\b)")
@@ -21,14 +21,21 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u
 
 
 def fold(text: str) -> str:
-    """Lower-case, strip diacritics and apostrophes, drop digit grouping ("2,996" -> "2996")."""
-    text = text.translate(_VANISH)
-    if not text.isascii():  # most text is ASCII, and skips this costly per-character pass
-        # Before NFKD, which makes the no-break space in "2\u202f996" a plain space.
-        text = _DIGIT_GROUPING.sub("", text)
-        decomposed = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _DIGIT_GROUPING.sub("", text.casefold())
+    """Lower-case ASCII: other scripts transliterated, diacritics and apostrophes dropped, digit
+    grouping removed ("Qaʿida" and "Qa'ida" -> "qaida", "Усама" -> "usama", "2,996" -> "2996")."""
+    if not text.isascii():  # most text is ASCII, and skips transliteration altogether
+        # Before transliteration, which makes the no-break space in "2\u202f996" a plain space.
+        text = _transliterated(_DIGIT_GROUPING.sub("", text))
+    return _DIGIT_GROUPING.sub("", text.translate(_VANISH).casefold())
+
+
+def _transliterated(text: str) -> str:
+    """Text in ASCII: Cyrillic, Arabic, Greek and the rest romanised, "ø", "ł", "æ" and "đ" as
+    "o", "l", "ae" and "d", the romanisation marks for ʿayn and hamza (U+02BF, U+02BE) as
+    apostrophes, which then vanish like any other."""
+    from anyascii import anyascii  # imported by the first text that is not ASCII, never before
+
+    return anyascii(text)
 
 
 _IRREGULAR = {"paid": "pay", "said": "say", "told": "tell", "fought": "fight", "fled": "flee"}

@@ -170,3 +170,28 @@ def test_a_problem_in_an_edited_file_is_reported_as_a_whole_load_reports_it(
     assert problem in cached[1]
     assert cached == _out(runner, pack, "list", cached=False)
     assert updates == [False]
+
+
+def test_a_listing_reference_in_an_edited_file_is_found_exactly(
+    runner: CliRunner, pack: Path, updates: list[bool]
+) -> None:
+    _out(runner, pack, "list")
+    (pack / "more-a.toml").write_text(
+        (pack / "more-a.toml").read_text()
+        + '[[sanction]]\nid = "acme-listed"\nclaim = "Acme was listed as TXi.001."\n'
+        'about = ["acme"]\nauthority = "Example Council"\ninstrument = "Resolution 42"\n'
+        'reference = "TXi.001"\ntargets = ["acme"]\n\n'
+        '[[sanction.cite]]\nsource = "gazette-2020"\npassage = "Acme was founded in 1901"\n'
+    )
+
+    code, out = _out(runner, pack, "search", "TXi.001", "--json")
+
+    assert code == 0
+    assert [fact["id"] for fact in json.loads(out)] == ["acme-listed"]
+    assert updates == [True]
+    assert _out(runner, pack, "search", "txi.001", "--json") == _out(
+        runner, pack, "search", "txi.001", "--json", cached=False
+    )
+    (pack / "more-a.toml").write_text(_events("alpha", 5))  # the listing removed again
+    assert _out(runner, pack, "search", "TXi.001", "--json")[0] == 1
+    assert updates == [True, True]

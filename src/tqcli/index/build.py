@@ -104,6 +104,9 @@ def _fill(connection: sqlite3.Connection, catalog: Catalog, state: Snapshot, sta
         )
         add_facts(connection, catalog, enumerate(catalog.facts), stage)
         stage("writing the index")
+        from tqcli import names  # only a build writes the name keys
+
+        names.fill(connection, catalog)
         connection.executescript(INDEXES)
         connection.executemany(
             "INSERT INTO meta VALUES (?, ?)", (("schema", SCHEMA_VERSION), ("packs", state.packs))
@@ -159,7 +162,7 @@ def remove_facts(
     gone = list(numbered)
     connection.execute("CREATE TEMP TABLE gone (seq INTEGER PRIMARY KEY)")
     connection.executemany("INSERT INTO temp.gone VALUES (?)", ((seq,) for seq, _ in gone))
-    for table in ("facts", "fact_tags", "fact_sources", "fact_entities"):
+    for table in ("facts", "fact_tags", "fact_sources", "fact_entities", "fact_references"):
         # One pass over each table: only facts is keyed on seq.
         connection.execute(f"DELETE FROM {table} WHERE seq IN (SELECT seq FROM temp.gone)")
     connection.execute("DROP TABLE temp.gone")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tqcli import codec
 from tqcli.errors import IdIs, NothingToSearch, UnknownEntity, UnknownFacts, UnknownSource
@@ -32,6 +33,9 @@ from tqcli.model import (
     Stats,
 )
 from tqcli.textnorm import closest, fold, tokens
+
+if TYPE_CHECKING:
+    from tqcli.names import Screening
 
 _FACTS_KEPT = 4096
 """Facts kept decoded between queries (about 10 MiB at most)."""
@@ -186,7 +190,69 @@ class Index:
         query = list(dict.fromkeys(token for term in terms for token in tokens(term)))
         if not query:
             raise NothingToSearch(terms)
+        exact = self._exact(" ".join(terms).strip(), filters)
+        if exact:
+            return LazyHits(self._connection, [(seq, None) for seq in exact], self._recent)
         return self.ranked(query, filters, limit)
+
+    def _exact(self, text: str, filters: Filters) -> list[int]:
+        """The facts whose id or listing reference ("TAi.024") is text: the only answer a
+        search for one needs."""
+        seqs = [
+            int(row[0])
+            for row in self._connection.execute(
+                "SELECT DISTINCT seq FROM fact_references WHERE key = ? ORDER BY seq",
+                (fold(text).strip(),),  # the table tqcli.names fills; not imported for a search
+            )
+        ]
+        row = self._connection.execute("SELECT seq FROM facts WHERE id = ?", (text,)).fetchone()
+        if row is not None and row[0] not in seqs:
+            seqs.insert(0, int(row[0]))
+        if not seqs:
+            return []
+        where, parameters = self._where(filters)
+        marks = ", ".join("?" * len(seqs))
+        kept = self._connection.execute(
+            f"SELECT f.seq FROM facts f WHERE f.seq IN ({marks}) AND {where} "
+            "ORDER BY f.first_day IS NULL, f.first_day, f.id",  # a listing before what cites it
+            [*seqs, *parameters],
+        )
+        return [int(seq) for (seq,) in kept]
+
+    def screen(self, query: str, threshold: float, limit: int = 5) -> Screening:
+        """The persons and organisations a name may be, best first, scored and explained."""
+        from tqcli.names import Screener
+
+        if getattr(self, "_screener", None) is None:
+            self._screener = Screener(self._connection)  # kept: a batch screens many names
+        return self._screener.screen(query, threshold, limit)
+
+    def entity_listings(self, entity_id: str) -> tuple[str, ...]:
+        """The reference numbers of the listings naming an entity ("TAi.024")."""
+        from tqcli.names import listings
+
+        return listings(self._connection, entity_id)
+
+    def listed_entities(self, reference: str) -> list[str]:
+        """The ids of the entities a listing reference ("TAi.024") names, earliest first."""
+        from tqcli.names import listed_entities
+
+        return listed_entities(self._connection, reference)
+
+    def entity_uses(self) -> list[tuple[str, int]]:
+        """Every entity id, in load order, with how many facts name it."""
+        rows = self._connection.execute(
+            "SELECT e.id, (SELECT count(*) FROM fact_entities fe WHERE fe.entity_id = e.id) "
+            "FROM entities e ORDER BY e.rowid"
+        )
+        return [(str(entity_id), int(count)) for entity_id, count in rows]
+
+    def tag_uses(self) -> list[tuple[str, int]]:
+        """Every tag (folded) with how many facts carry it, most used first."""
+        rows = self._connection.execute(
+            "SELECT tag, count(*) AS n FROM fact_tags GROUP BY tag ORDER BY n DESC, tag"
+        )
+        return [(str(tag), int(count)) for tag, count in rows]
 
     def ranked(self, words: Sequence[str], filters: Filters, limit: int) -> Sequence[Hit]:
         """Facts matching any of these folded words, best BM25 score first; limit 0 for all."""

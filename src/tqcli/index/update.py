@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
+from tqcli import names
 from tqcli.index.build import Stage, add_facts, record_files, remove_facts, write
 from tqcli.index.cache import Snapshot
 from tqcli.index.query import Index
@@ -68,6 +69,7 @@ def update(
         with connection:
             remove_facts(connection, catalog, gone)
             add_facts(connection, catalog, enumerate(facts, start=first), stage)
+            names.write_references(connection, enumerate(facts, start=first))
             connection.executemany("DELETE FROM files WHERE path = ?", [(n,) for n in changed])
             record_files(connection, now, changed, defining=set())
             connection.execute("UPDATE meta SET value = ? WHERE key = 'packs'", (now.packs,))

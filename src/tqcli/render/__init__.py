@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from enum import Enum
-from typing import Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 from tqcli.model import Catalog, Hit, ImportReport, LoadReport, Pack, SourceUse, Stats
+
+if TYPE_CHECKING:
+    from tqcli.names import EntityProfile, EntityUse, Screening, TagUse
 
 
 class OutputFormat(str, Enum):
@@ -54,6 +57,18 @@ class Renderer(Protocol):
 
     def import_report(self, report: ImportReport) -> None:
         """What an import wrote, or would write, and what changed since the previous one."""
+
+    def screenings(self, screenings: Iterable[Screening], catalog: Catalog) -> None:
+        """Screened names, each with its candidates (written as they come)."""
+
+    def entity(self, profile: EntityProfile, catalog: Catalog) -> None:
+        """A person or organisation with its names, listings and facts."""
+
+    def entities(self, uses: Sequence[EntityUse]) -> None:
+        """Entities with how many facts name each."""
+
+    def tags(self, uses: Sequence[TagUse]) -> None:
+        """Tags with how many facts carry each."""
 
 
 def _writes_utf8(stream: TextIO) -> bool:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from tqcli.model import Catalog, Hit, ImportReport, LoadReport, Pack, SourceUse, Stats
 from tqcli.render import data
 from tqcli.render.layout import key_values, source_line
 from tqcli.textnorm import printable
+
+if TYPE_CHECKING:
+    from tqcli.names import EntityProfile, EntityUse, Screening, TagUse
 
 
 class CsvRenderer:
@@ -94,6 +97,24 @@ class CsvRenderer:
             (str(p.where.path), p.where.line, p.where.column, p.message) for p in report.problems
         )
         self._table(("file", "line", "column", "message"), rows)
+
+    def screenings(self, screenings: Iterable[Screening], catalog: Catalog) -> None:
+        from tqcli.render.names import CANDIDATE_COLUMNS, candidate_rows
+
+        rows = (row for screening in screenings for row in candidate_rows(screening, catalog))
+        self._table(CANDIDATE_COLUMNS, rows)
+
+    def entity(self, profile: EntityProfile, catalog: Catalog) -> None:
+        self.facts(profile.facts, catalog, full=False)  # the entity's facts, as tq list --about
+
+    def entities(self, uses: Sequence[EntityUse]) -> None:
+        from tqcli.render.names import entity_use_data
+
+        header = ("id", "name", "kind", "aliases", "facts", "pack")
+        self._table(header, ([entity_use_data(use)[key] for key in header] for use in uses))
+
+    def tags(self, uses: Sequence[TagUse]) -> None:
+        self._table(("tag", "facts"), ((use.tag, use.facts) for use in uses))
 
 
 # A cell a spreadsheet would run as a formula starts with one of these (OWASP, "CSV Injection").

@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from tqcli.model import Catalog, Hit, ImportReport, LoadReport, Pack, SourceUse, Stats
 from tqcli.render import data
+
+if TYPE_CHECKING:
+    from tqcli.names import EntityProfile, EntityUse, Screening, TagUse
 
 # json.dumps leaves DEL, the C1 controls, the bidirectional overrides and isolates and the line
 # and paragraph separators raw; escaping them keeps the data exact and keeps a terminal from
@@ -115,3 +118,23 @@ class JsonRenderer:
 
     def import_report(self, report: ImportReport) -> None:
         self._dump(data.import_data(report))
+
+    def screenings(self, screenings: Iterable[Screening], catalog: Catalog) -> None:
+        from tqcli.render.names import screening_data
+
+        self._array(screening_data(screening, catalog) for screening in screenings)
+
+    def entity(self, profile: EntityProfile, catalog: Catalog) -> None:
+        from tqcli.render.names import profile_data
+
+        self._dump(profile_data(profile, list(map(data.FactData(catalog), profile.facts))))
+
+    def entities(self, uses: Sequence[EntityUse]) -> None:
+        from tqcli.render.names import entity_use_data
+
+        self._array(map(entity_use_data, uses))
+
+    def tags(self, uses: Sequence[TagUse]) -> None:
+        from tqcli.render.names import tag_data
+
+        self._array(map(tag_data, uses))

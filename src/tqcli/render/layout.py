@@ -6,8 +6,9 @@ Every piece of pack data passes through printable(): fact text is data, never ma
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tqcli.compat import assert_never
 from tqcli.model import (
@@ -29,6 +30,9 @@ from tqcli.model import (
     Stats,
 )
 from tqcli.textnorm import printable
+
+if TYPE_CHECKING:
+    from tqcli.names import EntityProfile, EntityUse, Screening, TagUse
 
 
 @dataclass(frozen=True)
@@ -424,3 +428,29 @@ class HumanRenderer:
 
     def import_report(self, report: ImportReport) -> None:
         self.print_lines(import_lines(report))
+
+    def screenings(self, screenings: Iterable[Screening], catalog: Catalog) -> None:
+        from tqcli.render.names import screening_lines
+
+        for number, screening in enumerate(screenings):
+            if number:
+                self.print_gap()
+            self.print_lines(screening_lines(screening, catalog))
+
+    def entity(self, profile: EntityProfile, catalog: Catalog) -> None:
+        from tqcli.render.names import profile_blocks
+
+        for number, block in enumerate(profile_blocks(profile, catalog)):
+            if number:
+                self.print_gap()
+            self.print_lines(block)
+
+    def entities(self, uses: Sequence[EntityUse]) -> None:
+        from tqcli.render.names import entities_table
+
+        self.print_table(entities_table(uses))
+
+    def tags(self, uses: Sequence[TagUse]) -> None:
+        from tqcli.render.names import tags_table
+
+        self.print_table(tags_table(uses))

@@ -1,0 +1,483 @@
+"""Evaluate `tq match` on the real UN Security Council Consolidated List: recall@1 on names of
+listings (an alias, or a systematic variant of a listed name) and false matches on names that are
+not listed, at every threshold.
+
+    python bench/evaluate_names.py                       # the 2025 list, Taliban and Al-Qaida
+    python bench/evaluate_names.py --all-lists           # every regime's listings
+    python bench/evaluate_names.py --misses 20   # also the first 20 misses of the tuning half
+    python bench/evaluate_names.py --timing 7    # also time tq match against tq search
+
+The list is imported with `tq import un-sc FILE --out DIR` into a temporary directory, never into
+the project. Queries are generated with a fixed seed, one of each kind per listing with aliases:
+
+    alias              one of its aliases, as written (Latin script)
+    surname first      "LAST, First Middle", from its name or an alias
+    dropped al-        a name with its "al-"/"el-" left out (only names that have one)
+    transliteration    one systematic romanisation change in one word: q/k, u/o, i/e, ou/u,
+                       ee/i, a double letter single or a single one double, dh/z, j/dj, y/i
+    typo               one random deletion, insertion, substitution or swap in one word
+
+Each is expected to find its listing first, with match true. Names that are not listed -- the
+people of the built-in pack who are not on the list, and common names across the list's languages
+and others -- count a false match when anything scores at or above the threshold. Listings and
+unlisted names are split in two halves by a hash of their reference or spelling: the threshold is
+chosen on the tuning half (the highest recall with at most 1% false matches) and the scores are
+reported on the other half, which nothing was tuned on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tqcli import names
+from tqcli.index import Index, in_memory
+from tqcli.model import Entity, EntityKind
+from tqcli.packs import packs_in_effect
+
+UN_LIST = Path(__file__).resolve().parent.parent.parent / "shared/data/un-sc"
+LIST_FILE = "consolidated-2025-11-20.xml"
+SEED = 14
+MAX_FALSE_MATCHES = 0.01
+
+# People of the built-in pack on the 2025 list (checked in the XML: QDi.006, TAi.004, TAi.024),
+# or named by a listed alias ("Usama Bin Laden Network", QDe.004): not unlisted names.
+_LISTED_BUILTIN = {"ayman-al-zawahiri", "mullah-omar", "abdul-ghani-baradar", "osama-bin-laden"}
+
+# Common given names and surnames, in the list's languages and others (from general knowledge of
+# name frequency, not from the list). Pairs of them are the unlisted names.
+_GIVEN = [
+    "Mohammad",
+    "Muhammad",
+    "Ahmad",
+    "Ali",
+    "Hassan",
+    "Hussein",
+    "Omar",
+    "Abdullah",
+    "Mahmoud",
+    "Khalid",
+    "Yusuf",
+    "Ibrahim",
+    "Mustafa",
+    "Karim",
+    "Tariq",
+    "Bilal",
+    "Farid",
+    "Nasir",
+    "Rashid",
+    "Jamal",
+    "Fatima",
+    "Aisha",
+    "Maryam",
+    "Zainab",
+    "Khadija",
+    "Gul",
+    "Wali",
+    "Hamid",
+    "Zahir",
+    "Najib",
+    "Shah",
+    "Rahmatullah",
+    "Noor",
+    "Sardar",
+    "Aziz",
+    "John",
+    "Mary",
+    "James",
+    "Maria",
+    "David",
+    "Anna",
+    "Michael",
+    "Elena",
+    "Jose",
+    "Pierre",
+    "Ivan",
+    "Olga",
+    "Wei",
+    "Hiroshi",
+    "Kwame",
+    "Chinedu",
+    "Priya",
+    "Raj",
+]
+_SURNAMES = [
+    "Khan",
+    "Ahmadi",
+    "Rahimi",
+    "Karimi",
+    "Hosseini",
+    "Sultani",
+    "Popal",
+    "Durrani",
+    "Safi",
+    "Wardak",
+    "Stanekzai",
+    "Mohammadi",
+    "Haidari",
+    "Nazari",
+    "Siddiqui",
+    "Qureshi",
+    "Malik",
+    "Chaudhry",
+    "Butt",
+    "Sheikh",
+    "Hamdan",
+    "Haddad",
+    "Nasser",
+    "Saleh",
+    "Mansour",
+    "Darwish",
+    "Khoury",
+    "Aziz",
+    "Farouk",
+    "Jaber",
+    "Smith",
+    "Johnson",
+    "Garcia",
+    "Martinez",
+    "Muller",
+    "Rossi",
+    "Dubois",
+    "Ivanov",
+    "Petrov",
+    "Kowalski",
+    "Nguyen",
+    "Chen",
+    "Tanaka",
+    "Okafor",
+    "Mensah",
+    "Patel",
+    "Sharma",
+    "Silva",
+    "Jensen",
+    "Novak",
+]
+
+
+@dataclass(frozen=True)
+class Query:
+    """A name to screen, with the listing it should find first (None: it names no listing)."""
+
+    text: str
+    kind: str
+    expected: str | None
+    tuning: bool
+    """In the half the threshold is chosen on."""
+    spelling: str = ""
+    """The listed spelling it was made from, folded."""
+
+
+def _in_tuning_half(key: str) -> bool:
+    return hashlib.sha256(key.encode()).digest()[0] % 2 == 0
+
+
+def _latin(name: str) -> bool:
+    return all(ord(char) < 0x250 for char in name) and any(char.isalpha() for char in name)
+
+
+def _surname_first(name: str) -> str | None:
+    words = name.replace(",", " ").split()
+    if len(words) < 2:
+        return None
+    return f"{words[-1]}, {' '.join(words[:-1])}"
+
+
+def _without_article(name: str) -> str | None:
+    words = name.split()
+    kept = [
+        word.split("-", 1)[1] if word.lower().startswith(("al-", "el-")) and len(word) > 3 else word
+        for word in words
+        if word.lower() not in {"al", "el"}
+    ]
+    dropped = " ".join(kept)
+    return dropped if dropped != name and dropped else None
+
+
+_TRANSLITERATIONS = (
+    ("q", "k"), ("k", "q"), ("u", "o"), ("o", "u"), ("i", "e"), ("e", "i"), ("ou", "u"),
+    ("u", "ou"), ("ee", "i"), ("i", "ee"), ("dh", "z"), ("z", "dh"), ("j", "dj"), ("y", "i"),
+)  # fmt: skip
+
+
+def _transliterated(name: str, rng: random.Random) -> str | None:
+    words = name.split()
+    options = []
+    for position, word in enumerate(words):
+        # The article is written "al-" or left out (another kind of query), never respelled.
+        article, _, stem = (
+            word.lower().rpartition("-")
+            if word.lower()[:3] in {"al-", "el-"}
+            else ("", "", word.lower())
+        )
+        lead = article + "-" if article else ""
+        for old, new in _TRANSLITERATIONS:
+            if old in stem[1:]:  # the first letter kept: that is how lists vary
+                options.append((position, lead + stem[0] + stem[1:].replace(old, new)))
+        for index in range(1, len(stem) - 1):
+            if stem[index] == stem[index + 1] and stem[index].isalpha():
+                options.append((position, lead + stem[:index] + stem[index + 1 :]))
+            elif stem[index].isalpha() and stem[index] not in "aeiou":
+                options.append((position, lead + stem[: index + 1] + stem[index:]))
+    if not options:
+        return None
+    position, changed = rng.choice(options)
+    return " ".join(changed.title() if n == position else w for n, w in enumerate(words))
+
+
+def _typo(name: str, rng: random.Random) -> str | None:
+    words = name.split()
+    long_words = [n for n, word in enumerate(words) if len(word) >= 4 and word.isalpha()]
+    if not long_words:
+        return None
+    position = rng.choice(long_words)
+    word = words[position].lower()
+    at = rng.randrange(len(word))
+    letter = rng.choice("abcdefghijklmnopqrstuvwxyz")
+    edit = rng.choice(("delete", "insert", "substitute", "swap"))
+    if edit == "delete":
+        word = word[:at] + word[at + 1 :]
+    elif edit == "insert":
+        word = word[:at] + letter + word[at:]
+    elif edit == "substitute":
+        word = word[:at] + letter + word[at + 1 :]
+    else:
+        at = min(at, len(word) - 2)
+        word = word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+    words[position] = word.title()
+    return " ".join(words)
+
+
+def listed_queries(entities: Sequence[Entity], rng: random.Random) -> Iterator[Query]:
+    """One query of each kind per listed person or organisation with a Latin-script alias."""
+    for entity in entities:
+        aliases = [alias.name for alias in entity.aliases if _latin(alias.name)]
+        if entity.kind not in names.SCREENED_KINDS or not aliases:
+            continue
+        tuning = _in_tuning_half(entity.id)
+        spellings = [name for name in (entity.name, *aliases) if _latin(name)]
+        with_article = [name for name in spellings if _without_article(name)]
+        sources = {
+            "alias": rng.choice(aliases),
+            "surname first": rng.choice(spellings) if entity.kind is EntityKind.PERSON else None,
+            "dropped al-": with_article[0] if with_article else None,
+            "transliteration": rng.choice(spellings),
+            "typo": rng.choice(spellings),
+        }
+        for kind, source in sources.items():
+            text = source and {
+                "alias": lambda name: name,
+                "surname first": _surname_first,
+                "dropped al-": _without_article,
+                "transliteration": lambda name: _transliterated(name, rng),
+                "typo": lambda name: _typo(name, rng),
+            }[kind](source)
+            if source and text:
+                yield Query(text, kind, entity.id, tuning, " ".join(names.name_words(source)))
+
+
+def unlisted_queries(builtin: Sequence[Entity], listed: set[str]) -> Iterator[Query]:
+    """Names that are not on the list: the built-in pack's unlisted people, and common names
+    (any that happen to be a listed name, folded, are left out)."""
+    for entity in builtin:
+        if entity.kind is EntityKind.PERSON and entity.id not in _LISTED_BUILTIN:
+            yield Query(entity.name, "built-in person", None, _in_tuning_half(entity.name))
+    for given in _GIVEN:
+        for surname in _SURNAMES[::3]:  # every third: 53 x 17 = 901 names
+            text = f"{given} {surname}"
+            if " ".join(names.name_words(text)) not in listed:
+                yield Query(text, "common name", None, _in_tuning_half(text))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    query: Query
+    top: str | None
+    score: float
+
+
+def run(index: Index, queries: Sequence[Query]) -> list[Outcome]:
+    outcomes = []
+    for query in queries:
+        found = index.screen(query.text, 0.0, limit=1).candidates
+        top = found[0] if found else None
+        outcomes.append(Outcome(query, top.entity_id if top else None, top.score if top else 0.0))
+    return outcomes
+
+
+def recall(outcomes: Sequence[Outcome], threshold: float) -> float:
+    hits = [o for o in outcomes if o.top == o.query.expected and o.score >= threshold]
+    return len(hits) / len(outcomes) if outcomes else float("nan")
+
+
+def false_matches(outcomes: Sequence[Outcome], threshold: float) -> float:
+    return sum(o.score >= threshold for o in outcomes) / len(outcomes) if outcomes else 0.0
+
+
+_THRESHOLDS = [round(0.5 + step / 100, 2) for step in range(50)]
+
+
+def choose_threshold(listed: Sequence[Outcome], unlisted: Sequence[Outcome]) -> float:
+    """The threshold with the best recall whose false matches stay within the target (the
+    lowest such when several tie)."""
+    allowed = [t for t in _THRESHOLDS if false_matches(unlisted, t) <= MAX_FALSE_MATCHES]
+    return max(allowed, key=lambda t: (recall(listed, t), -t)) if allowed else 1.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--list-file", type=Path, default=UN_LIST / LIST_FILE)
+    parser.add_argument("--all-lists", action="store_true")
+    parser.add_argument("--misses", type=int, default=0)
+    parser.add_argument("--timing", type=int, default=0, metavar="ROUNDS")
+    arguments = parser.parse_args()
+    if not arguments.list_file.is_file():
+        sys.exit(f"no UN list at {arguments.list_file}: the evaluation needs ../shared/data")
+    with tempfile.TemporaryDirectory() as folder:
+        listed, unlisted = evaluate(arguments.list_file, arguments.all_lists, Path(folder))
+        report(listed, unlisted, arguments.misses)
+        if arguments.timing:
+            batch = [outcome.query.text for outcome in [*listed, *unlisted]]
+            random.Random(SEED).shuffle(batch)
+            timing(Path(folder) / "un-sc", batch[:1000], arguments.timing, Path(folder))
+
+
+def evaluate(list_file: Path, all_lists: bool, folder: Path) -> tuple[list[Outcome], list[Outcome]]:
+    """Import the list into folder, make the queries and screen them: listed, then unlisted."""
+    out = folder / "un-sc"
+    command = [sys.executable, "-m", "tqcli", "import", "un-sc", str(list_file), "--out", str(out)]
+    subprocess.run(
+        [*command, *(["--all-lists"] if all_lists else [])], check=True, stdout=subprocess.DEVNULL
+    )
+    index = in_memory(packs_in_effect([out], include_builtin=False, environ={}))
+    builtin = in_memory(packs_in_effect([], include_builtin=True, environ={}))
+    entities = [index.catalog.entities[key] for key in index.catalog.entities]
+    owners: dict[str, set[str]] = {}
+    for entity in entities:
+        for name in entity.names:
+            owners.setdefault(" ".join(names.name_words(name)), set()).add(entity.id)
+    made = list(listed_queries(entities, random.Random(SEED)))
+    # A spelling that two listings share cannot tell them apart: no query made from it.
+    listed = [query for query in made if len(owners.get(query.spelling, ())) == 1]
+    print(f"{len(made) - len(listed)} queries left out: made from a spelling two listings share")
+    people = [builtin.catalog.entities[key] for key in builtin.catalog.entities]
+    unlisted = list(unlisted_queries(people, set(owners)))
+    return run(index, listed), run(index, unlisted)
+
+
+def timing(pack: Path, batch: Sequence[str], rounds: int, folder: Path) -> None:
+    """tq search, tq match and tq match --batch (1,000 names), run in turn round after round
+    with a warm cache, so a slow spell of the machine falls on every side of a ratio; each
+    ratio is the median of the per-round ratios, in wall time and in CPU time."""
+    names_file = folder / "batch.txt"
+    names_file.write_text("\n".join(batch) + "\n", encoding="utf-8")
+    # Bytecode written by the first runs, as an installed tq has it: not compiled again each run.
+    environment = {
+        **{key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"},
+        "TQ_CACHE_DIR": str(folder / "cache"),
+    }
+    tq = [sys.executable, "-m", "tqcli"]
+    commands = {
+        "search": [*tq, "search", "Abdul Ghani Baradar", "--facts", str(pack)],
+        "match": [*tq, "match", "Abdul Ghani Baradar", "--facts", str(pack)],
+        "batch": [*tq, "match", "--batch", "--facts", str(pack)],
+    }
+
+    def timed(command: list[str]) -> tuple[float, float]:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        with names_file.open("rb") as stdin:
+            subprocess.run(command, stdin=stdin, stdout=subprocess.DEVNULL, env=environment)
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+
+    for command in commands.values():
+        timed(command)  # builds the index, warms the disk cache
+    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    for _ in range(rounds):
+        for name, command in commands.items():
+            runs[name].append(timed(command))
+    print()
+    print(f"timing: {rounds} rounds, median of per-round ratios ({len(batch)} names in the batch)")
+    for name, values in runs.items():
+        wall = statistics.median(value[0] for value in values)
+        cpu = statistics.median(value[1] for value in values)
+        print(f"  {name:7} wall {wall:.3f} s, cpu {cpu:.3f} s")
+    for top, bottom, target in (("match", "search", 1.2), ("batch", "match", 3.0)):
+        for column, label in ((0, "wall"), (1, "cpu")):
+            ratio = statistics.median(
+                a[column] / b[column] for a, b in zip(runs[top], runs[bottom], strict=True)
+            )
+            print(f"  {top}/{bottom} ({label}): {ratio:.2f} (target {target})")
+
+
+def report(listed: list[Outcome], unlisted: list[Outcome], misses: int) -> None:
+    tuning = [o for o in listed if o.query.tuning], [o for o in unlisted if o.query.tuning]
+    held = [o for o in listed if not o.query.tuning], [o for o in unlisted if not o.query.tuning]
+    chosen = choose_threshold(*tuning)
+    print(f"listed queries: {len(tuning[0])} tuning, {len(held[0])} report")
+    print(f"unlisted names: {len(tuning[1])} tuning, {len(held[1])} report")
+    print(f"threshold chosen on the tuning half: {chosen:.2f} (default {names.DEFAULT_THRESHOLD})")
+    print()
+    print("report half, by kind of query (recall@1 at the default threshold; rank 1 at any score)")
+    print("| query | n | recall@1 | first at any score |")
+    print("|---|---:|---:|---:|")
+    kinds = dict.fromkeys(o.query.kind for o in listed)
+    for kind in kinds:
+        part = [o for o in held[0] if o.query.kind == kind]
+        print(
+            f"| {kind} | {len(part)} | {recall(part, names.DEFAULT_THRESHOLD):.3f} "
+            f"| {recall(part, 0.0):.3f} |"
+        )
+    variants = [o for o in held[0] if o.query.kind != "alias"]
+    print(
+        f"| all variants | {len(variants)} | {recall(variants, names.DEFAULT_THRESHOLD):.3f} "
+        f"| {recall(variants, 0.0):.3f} |"
+    )
+    print(
+        f"| all | {len(held[0])} | {recall(held[0], names.DEFAULT_THRESHOLD):.3f} "
+        f"| {recall(held[0], 0.0):.3f} |"
+    )
+    print()
+    print("by threshold (recall@1 on variants, false-match rate on unlisted names)")
+    print("| threshold | recall@1 tuning | false matches tuning | recall@1 report "
+          "| false matches report |")  # fmt: skip
+    print("|---:|---:|---:|---:|---:|")
+    tuning_variants = [o for o in tuning[0] if o.query.kind != "alias"]
+    for threshold in [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]:
+        mark = " (default)" if threshold == names.DEFAULT_THRESHOLD else ""
+        print(
+            f"| {threshold:.2f}{mark} | {recall(tuning_variants, threshold):.3f} "
+            f"| {false_matches(tuning[1], threshold):.3f} | {recall(variants, threshold):.3f} "
+            f"| {false_matches(held[1], threshold):.3f} |"
+        )
+    if misses:
+        print()
+        wrong = [  # the tuning half's: what development looked at
+            o
+            for o in tuning[0]
+            if not (o.top == o.query.expected and o.score >= names.DEFAULT_THRESHOLD)
+        ]
+        for outcome in wrong[:misses]:
+            q = outcome.query
+            print(
+                f"miss  {q.kind:16} {q.text!r} -> {outcome.top} {outcome.score} (want {q.expected})"
+            )
+        for outcome in [o for o in tuning[1] if o.score >= names.DEFAULT_THRESHOLD][:misses]:
+            print(f"false {outcome.query.text!r} -> {outcome.top} {outcome.score}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,648 @@
+"""Screening names: name keys kept in the index, and a scored, explained match of a name against
+every person and organisation loaded, however either is spelled.
+
+A name is folded (any script to ASCII, case, marks), split into words, and stripped of the
+honorifics and the Arabic article that lists write or leave out at will ("Mullah", "al-"). Each
+word is kept in the index under four keys: itself, its Metaphone code, its first and its last
+three letters, so that a query finds its candidates by lookup (Hakkani and Haqqani, Baradur and
+Baradar, Mohammed and Muhammad share a code; a typo leaves the first or the last letters alone).
+Each candidate name is then scored from 0 to 1 against the query: the words of each are paired,
+a pair counting 1 when equal, 0.9 when they sound alike and their edit similarity when that is
+0.7 or more; the query's words and the name's are each weighed by rarity (a shared "Muhammad"
+says less than a shared "Baradar"), and the score is 0.6 times how much of the query the name
+covers plus 0.4 times how much of the name the query covers. docs/names.md explains it.
+"""
+
+# No `from __future__ import annotations`: NamedTuple would compile each field's annotation string
+# at import, on every tq match.
+import math
+import re
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from enum import Enum
+from functools import lru_cache
+from operator import itemgetter
+from typing import TYPE_CHECKING, NamedTuple
+
+from tqcli.errors import BadRequest, NotFound
+from tqcli.model import Catalog, Entity, EntityKind, Fact, Filters, Hit, Sanction
+from tqcli.textnorm import fold
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from tqcli.index import Index
+
+DEFAULT_THRESHOLD = 0.8
+"""A candidate scoring this or more is a match. Chosen on the tuning half of the evaluation
+(bench/evaluate_names.py; docs/names.md), reported on the other half."""
+
+SCREENED_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION})
+"""Entities a name is screened against: places and documents are not screened."""
+
+_SCHEMA = """
+CREATE TABLE match_names (
+    id INTEGER PRIMARY KEY, entity_id TEXT NOT NULL, name TEXT NOT NULL, quality TEXT,
+    words TEXT NOT NULL, weights TEXT NOT NULL
+);
+CREATE TABLE match_keys (key TEXT PRIMARY KEY, name_ids BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE fact_references (
+    key TEXT NOT NULL, reference TEXT NOT NULL, seq INTEGER NOT NULL, entity_id TEXT
+);
+"""
+_INDEXES = """
+CREATE INDEX fact_references_key ON fact_references (key);
+CREATE INDEX fact_references_entity ON fact_references (entity_id);
+"""
+
+# Honorifics and titles the lists put before names, or leave out: a name matches with or without.
+_TITLES = frozenset(
+    {
+        "mullah",
+        "mulla",
+        "mawlawi",
+        "maulavi",
+        "maulvi",
+        "mawlavi",
+        "moulavi",
+        "haji",
+        "hajji",
+        "alhaj",
+        "alhajj",
+        "sheikh",
+        "shaikh",
+        "shaykh",
+        "sheik",
+        "qari",
+        "hafiz",
+        "mufti",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+    }
+)
+# The Arabic article, written apart ("al-Zawahiri") or left out ("Zawahiri") at will.
+_PARTICLES = frozenset({"al", "el", "ul"})
+_WORD = re.compile(r"[a-z0-9]+")
+_PHONETIC_SIMILARITY = 0.9
+_LENGTH_RATIO = 0.75
+"""Words that sound alike count as alike only when about as long."""
+_FUZZY_FLOOR = 0.7
+"""Below this edit similarity two words are not the same word misspelt."""
+_JOINED_FLOOR = 0.85
+"""Names whose words are run together or split apart match only when nearly the same."""
+_QUERY_SHARE = 0.6
+"""The weight of how much of the query a name covers; the rest is how much of the name the query
+covers (a listed name often adds a father's name that a query leaves out)."""
+_CANDIDATES = 40
+"""Names scored in full per query, at most: the ones sharing the rarest keys with it."""
+_SHARED_SHARE = 0.5
+"""Names sharing less than half the key weight the best-sharing name shares are not scored."""
+_COMMON_KEY = 200
+"""A key on more names than this finds no candidates by itself (its word is scored all the
+same), unless the query has no other."""
+
+
+class How(str, Enum):
+    """How a query matched a name, from the strictest to the loosest."""
+
+    EXACT = "exact"
+    """The same text, but for case and spaces."""
+    FOLDED = "folded"
+    """The same words in the same order once folded: script, marks, titles, "al-"."""
+    REORDERED = "reordered"
+    """The same words in another order ("BARADAR, Abdul Ghani")."""
+    PHONETIC = "phonetic"
+    """Some words sound alike (Metaphone) without being spelled alike ("Baradur", "Baradar")."""
+    FUZZY = "fuzzy"
+    """Some words are close in spelling (a typo, a dropped letter)."""
+    PARTIAL = "partial"
+    """Some words of the query or of the name have no counterpart."""
+
+
+class WordPair(NamedTuple):
+    """A word of the query and the word of the name it was paired with."""
+
+    query: str
+    """The query's word, folded."""
+    name: str | None
+    """The name's word, or None when the query's word has no counterpart."""
+    similarity: float
+    """1 for equal words, 0.9 for words that sound alike, else their edit similarity."""
+    how: How
+    """exact, phonetic or fuzzy; partial when the query's word has no counterpart."""
+
+
+class Candidate(NamedTuple):
+    """An entity a screened name may be, with its score and the reasons for it."""
+
+    entity_id: str
+    """The entity's id."""
+    score: float
+    """0 to 1: how well the query matches the entity's best-matching name."""
+    match: bool
+    """Whether the score reaches the threshold."""
+    matched_name: str
+    """The entity's name or alias that matched best, as written."""
+    quality: str | None
+    """The list's rating of that alias ("Good", "Low", "a.k.a."), or "name" for the main name."""
+    how: tuple[How, ...]
+    """How it matched, strictest first."""
+    pairs: tuple[WordPair, ...]
+    """The query's words and the name's words they were paired with."""
+    listings: tuple[str, ...]
+    """Reference numbers of the entity's listings ("TAi.024"), when it is listed."""
+
+
+class Screening(NamedTuple):
+    """The candidates for one screened name, best first."""
+
+    query: str
+    """The name as given."""
+    threshold: float
+    """The score at or above which a candidate is a match."""
+    candidates: tuple[Candidate, ...]
+    """The best candidates, best first."""
+
+    @property
+    def matched(self) -> bool:
+        """Whether any candidate is a match."""
+        return any(candidate.match for candidate in self.candidates)
+
+
+def name_words(name: str) -> list[str]:
+    """The words a name is matched by: folded, without titles and the article (unless that
+    would leave none)."""
+    words = _WORD.findall(fold(name))
+    kept = [word for word in words if word not in _TITLES and word not in _PARTICLES]
+    return kept or words
+
+
+def query_words(name: str) -> list[str]:
+    """name_words() of a query, without titles misspelt too ("Mulah", "Sheki")."""
+    words = name_words(name)
+    kept = [word for word in words if not _misspelt_title(word)]
+    return kept or words
+
+
+@lru_cache(maxsize=1 << 14)
+def _misspelt_title(word: str) -> bool:
+    if len(word) < 4:
+        return False
+    from rapidfuzz.distance import OSA
+
+    return any(OSA.distance(word, title) <= 1 for title in _TITLES if len(title) >= 4)
+
+
+@lru_cache(maxsize=1 << 16)
+def phonetic(word: str) -> str:
+    """The word's Metaphone code ("haqqani" and "hakkani" -> "HKN"); digits stand for
+    themselves."""
+    if word.isdigit():
+        return word
+    import jellyfish  # only a build, and a screening, need it
+
+    return jellyfish.metaphone(word) or word
+
+
+def _keys(words: Iterable[str], *, typos: bool = True) -> set[str]:
+    """Each word under itself, its sound, and (typos) its first and last three letters: a typo
+    leaves one of the two alone."""
+    keys: set[str] = set()
+    for word in words:
+        keys.update((f"w:{word}", f"p:{phonetic(word)}"))
+        if typos:
+            keys.update((f"a:{word[:3]}", f"z:{word[-3:]}"))
+    return keys
+
+
+# --- Building -------------------------------------------------------------------------------
+
+
+def fill(connection: "sqlite3.Connection", catalog: Catalog) -> None:
+    """Make the name tables of an index being built, and write into them the name keys of
+    every screened entity and the listing references of every sanction."""
+    connection.executescript(_SCHEMA)
+    rows = [
+        (entity.id, name, quality, name_words(name))
+        for entity in catalog.entities.values()
+        if entity.kind in SCREENED_KINDS
+        for name, quality in _names_of(entity)
+    ]
+    frequency: dict[str, int] = {}
+    for *_, words in rows:
+        for word in set(words):
+            frequency[word] = frequency.get(word, 0) + 1
+    total = len(rows)
+    connection.executemany(
+        "INSERT INTO match_names VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            (
+                number,
+                entity_id,
+                name,
+                quality,
+                " ".join(words),
+                " ".join(f"{_rarity(total, frequency[word]):.4f}" for word in words),
+            )
+            for number, (entity_id, name, quality, words) in enumerate(rows)
+        ),
+    )
+    postings: dict[str, list[int]] = {}
+    for number, (*_, words) in enumerate(rows):
+        for key in _keys(words):
+            postings.setdefault(key, []).append(number)
+    connection.executemany(
+        "INSERT INTO match_keys VALUES (?, ?)",
+        ((key, array("i", ids).tobytes()) for key, ids in postings.items()),
+    )
+    write_references(connection, enumerate(catalog.facts))
+    connection.executescript(_INDEXES)
+
+
+def write_references(
+    connection: "sqlite3.Connection", numbered: Iterable[tuple[int, Fact]]
+) -> None:
+    """Write the listing references of these sanctions (each fact with its seq): a build writes
+    every fact's, an update of the index those of the facts it adds."""
+    connection.executemany(
+        "INSERT INTO fact_references VALUES (?, ?, ?, ?)",
+        (
+            (fold(fact.details.reference).strip(), fact.details.reference, seq, target)
+            for seq, fact in numbered
+            if isinstance(fact.details, Sanction) and fact.details.reference
+            for target in fact.details.targets or (None,)
+        ),
+    )
+
+
+def _names_of(entity: Entity) -> Iterator[tuple[str, str | None]]:
+    yield entity.name, "name"
+    for alias in entity.aliases:
+        yield alias.name, alias.quality
+
+
+def _rarity(total: int, frequency: int) -> float:
+    """How much a word counts: words on few names count for more (inverse document frequency)."""
+    return math.log(1 + total / (1 + frequency))
+
+
+# --- Querying -------------------------------------------------------------------------------
+
+
+def listed_entities(connection: "sqlite3.Connection", text: str) -> list[str]:
+    """The entities named by the listings whose reference is text, the earliest listing first."""
+    rows = connection.execute(
+        "SELECT r.entity_id FROM fact_references r JOIN facts f ON f.seq = r.seq "
+        "WHERE r.key = ? AND r.entity_id IS NOT NULL "
+        "ORDER BY f.first_day IS NULL, f.first_day, f.id",
+        (fold(text).strip(),),
+    )
+    return list(dict.fromkeys(str(row[0]) for row in rows))
+
+
+def listings(connection: "sqlite3.Connection", entity_id: str) -> tuple[str, ...]:
+    """The listing references naming this entity, as the facts spell them."""
+    rows = connection.execute(
+        "SELECT DISTINCT reference FROM fact_references WHERE entity_id = ? ORDER BY key",
+        (entity_id,),
+    )
+    return tuple(str(row[0]) for row in rows)
+
+
+class _Stored(NamedTuple):
+    entity_id: str
+    name: str
+    quality: str | None
+    words: tuple[str, ...]
+    weights: tuple[float, ...]
+
+
+class Screener:
+    """Screens names against one index, keeping what it reads for the next name (a batch)."""
+
+    def __init__(self, connection: "sqlite3.Connection") -> None:
+        self._connection = connection
+        self._total = int(connection.execute("SELECT count(*) FROM match_names").fetchone()[0])
+        self._names: dict[int, _Stored] = {}
+        self._postings_read: dict[str, Sequence[int]] = {}
+        self._listings: dict[str, tuple[str, ...]] = {}
+
+    def screen(self, query: str, threshold: float, limit: int = 5) -> Screening:
+        """The entities query may name, best first (at most limit), each scored and explained."""
+        words = query_words(query)
+        if not words:
+            return Screening(query, threshold, ())
+        postings = self._postings(_keys(words, typos=False))
+        # The first and last letters are looked up only for words no name has as written:
+        # those that may be misspelt (measured on the tuning half: the same recall, a quarter
+        # less time).
+        unknown = [word for word in words if f"w:{word}" not in postings]
+        if unknown:
+            postings.update(self._postings(_keys(unknown)))
+        weights = tuple(_rarity(self._total, len(postings.get(f"w:{word}", ()))) for word in words)
+        candidates = self._candidates(postings)
+        alike = _alike(
+            words, list({other: None for stored in candidates for other in stored.words})
+        )
+        best: dict[str, tuple[float, _Stored, _Pairing]] = {}
+        for stored in candidates:
+            score, paired = _score(words, weights, stored, alike)
+            if stored.entity_id not in best or score > best[stored.entity_id][0]:
+                best[stored.entity_id] = (score, stored, paired)
+        ranked = sorted(best.values(), key=lambda item: (-item[0], item[1].entity_id))[:limit]
+        found = []
+        for score, stored, paired in ranked:
+            pairs = _pairs(words, stored, paired)
+            found.append(
+                Candidate(
+                    entity_id=stored.entity_id,
+                    score=round(score, 4),
+                    match=round(score, 4) >= threshold,
+                    matched_name=stored.name,
+                    quality=stored.quality,
+                    how=_how(query, words, stored, pairs),
+                    pairs=pairs,
+                    listings=self._listings_of(stored.entity_id),
+                )
+            )
+        return Screening(query, threshold, tuple(found))
+
+    def _listings_of(self, entity_id: str) -> tuple[str, ...]:
+        if entity_id not in self._listings:
+            self._listings[entity_id] = listings(self._connection, entity_id)
+        return self._listings[entity_id]
+
+    def _postings(self, keys: Iterable[str]) -> dict[str, Sequence[int]]:
+        """The names each key is on (keys on none left out)."""
+        known = self._postings_read  # the names on each key, as 32-bit ids
+        wanted = sorted(key for key in keys if key not in known)
+        if wanted:
+            for key in wanted:
+                known[key] = []
+            marks = ", ".join("?" * len(wanted))
+            rows = self._connection.execute(
+                f"SELECT key, name_ids FROM match_keys WHERE key IN ({marks})", wanted
+            )
+            for key, ids in rows:
+                known[str(key)] = on_names = array("i")
+                on_names.frombytes(ids)
+        # In key order: the candidates' weights are then summed in the same order every run.
+        return {key: known[key] for key in sorted(keys) if known[key]}
+
+    def _candidates(self, postings: dict[str, Sequence[int]]) -> list[_Stored]:
+        """The names sharing the most (and rarest) keys with the query's words."""
+        usable = [ids for ids in postings.values() if len(ids) <= _COMMON_KEY] or list(
+            postings.values()
+        )
+        shared: dict[int, float] = {}
+        add = shared.get  # bound once: this loop runs over every name each key is on
+        for ids in usable:
+            weight = _rarity(self._total, len(ids))  # keys on fewer names count for more
+            for name_id in ids:
+                shared[name_id] = add(name_id, 0.0) + weight
+        # Names sharing far less than the best one are not worth scoring (nor sorting).
+        floor = max(shared.values(), default=0.0) * _SHARED_SHARE
+        ranked = sorted(item for item in shared.items() if item[1] >= floor)
+        ranked.sort(key=itemgetter(1), reverse=True)  # stable: the first written first
+        chosen = [name_id for name_id, _ in ranked[:_CANDIDATES]]
+        self._read([name_id for name_id in chosen if name_id not in self._names])
+        return [self._names[name_id] for name_id in chosen]
+
+    def _read(self, name_ids: Sequence[int]) -> None:
+        if not name_ids:
+            return
+        rows = self._connection.execute(
+            "SELECT id, entity_id, name, quality, words, weights FROM match_names "
+            f"WHERE id IN ({', '.join('?' * len(name_ids))})",
+            name_ids,
+        )
+        for name_id, entity_id, name, quality, words, weights in rows:
+            self._names[int(name_id)] = _Stored(
+                str(entity_id),
+                str(name),
+                quality,
+                tuple(str(words).split()),
+                tuple(float(weight) for weight in str(weights).split()),
+            )
+
+
+_Pairing = dict[int, tuple[int, float, How]]
+"""For each paired word of the query (by position): the name's word, the similarity, how."""
+
+
+_Alike = dict[str, list[tuple[int, float, How]]]
+"""For a word of some name: the query's words (by position) alike to it, how much and how."""
+
+
+def _score(
+    words: Sequence[str], weights: Sequence[float], stored: _Stored, alike: _Alike
+) -> tuple[float, _Pairing]:
+    """The query's score against one name, and how its words were paired: the most alike
+    pairs first, each word in one pair at most."""
+    pairs = sorted(
+        (
+            (similarity, q, n, how)
+            for n, other in enumerate(stored.words)
+            for q, similarity, how in alike.get(other, ())
+        ),
+        key=_most_alike_first,
+    )
+    paired: _Pairing = {}
+    paired_name: set[int] = set()
+    query_covered = name_covered = 0.0
+    for similarity, q, n, how in pairs:
+        if q not in paired and n not in paired_name:
+            paired[q] = (n, similarity, how)
+            paired_name.add(n)
+            query_covered += weights[q] * similarity
+            name_covered += stored.weights[n] * similarity
+    score = _QUERY_SHARE * query_covered / sum(weights) + (1 - _QUERY_SHARE) * (
+        name_covered / sum(stored.weights)
+    )
+    if len(words) != len(stored.words):
+        # Words run together or split apart ("Abdulghani", "Abdul Ghani"): whole names compared.
+        joined = _edit_similarity("".join(words), "".join(stored.words))
+        score = max(score, joined if joined >= _JOINED_FLOOR else 0.0)
+    return score, paired
+
+
+def _most_alike_first(pair: tuple[float, int, int, How]) -> tuple[float, int, int]:
+    return -pair[0], pair[1], pair[2]
+
+
+def _pairs(words: Sequence[str], stored: _Stored, paired: _Pairing) -> tuple[WordPair, ...]:
+    return tuple(
+        WordPair(word, stored.words[paired[q][0]], round(paired[q][1], 4), paired[q][2])
+        if q in paired
+        else WordPair(word, None, 0.0, How.PARTIAL)
+        for q, word in enumerate(words)
+    )
+
+
+def _edit_similarity(word: str, other: str) -> float:
+    """1 minus the edit distance (a swap of two letters is one edit) over the longer length."""
+    return float(_osa()(word, other))
+
+
+@lru_cache(maxsize=1)
+def _osa() -> Callable[[str, str], float]:
+    from rapidfuzz.distance import OSA  # imported by the first screening, never at start-up
+
+    return OSA.normalized_similarity
+
+
+def _alike(words: Sequence[str], vocabulary: list[str]) -> _Alike:
+    """Every query word against every word of the candidates, once (most pairs are nothing
+    alike, and a name's score then only visits the pairs that are): equal words count 1, words
+    that sound alike 0.9 (or their edit similarity if more), others their edit similarity when
+    it is 0.7 or more."""
+    from rapidfuzz import process  # imported by the first screening, never at start-up
+    from rapidfuzz.distance import OSA
+
+    by_sound: dict[str, list[str]] = {}
+    for other in vocabulary:
+        by_sound.setdefault(phonetic(other), []).append(other)
+    alike: _Alike = {}
+    for q, word in enumerate(words):
+        # The edit similarities of the whole vocabulary in one call: a loop in C, not Python.
+        close = {
+            other: similarity
+            for other, similarity, _ in process.extract(
+                word,
+                vocabulary,
+                scorer=OSA.normalized_similarity,
+                score_cutoff=_FUZZY_FLOOR,
+                limit=None,
+            )
+        }
+        for other in by_sound.get(phonetic(word), ()):
+            if other not in close and _sound_alike(word, other):
+                close[other] = _edit_similarity(word, other)
+        for other, similarity in close.items():
+            if other == word:
+                entry = (q, 1.0, How.EXACT)
+            elif _sound_alike(word, other):
+                entry = (q, max(_PHONETIC_SIMILARITY, similarity), How.PHONETIC)
+            else:
+                entry = (q, similarity, How.FUZZY)
+            alike.setdefault(other, []).append(entry)
+    return alike
+
+
+def _sound_alike(word: str, other: str) -> bool:
+    """The same Metaphone code, the same first letter, and about as long: "Hakkani" and
+    "Haqqani" sound alike, "Abdul" and "Abdullah" (both ABTL) do not."""
+    return (
+        word[0] == other[0]
+        and min(len(word), len(other)) >= _LENGTH_RATIO * max(len(word), len(other))
+        and phonetic(word) == phonetic(other)
+    )
+
+
+def _how(
+    query: str, words: Sequence[str], stored: _Stored, pairs: Sequence[WordPair]
+) -> tuple[How, ...]:
+    if " ".join(query.casefold().split()) == " ".join(stored.name.casefold().split()):
+        return (How.EXACT,)
+    if tuple(words) == stored.words:
+        return (How.FOLDED,)
+    if sorted(words) == sorted(stored.words):
+        return (How.REORDERED,)
+    order = [stored.words.index(pair.name) for pair in pairs if pair.name is not None]
+    found = {pair.how for pair in pairs} - {How.EXACT}
+    if order != sorted(order):
+        found.add(How.REORDERED)
+    if len(order) < len(stored.words):
+        found.add(How.PARTIAL)
+    return tuple(how for how in How if how in found) or (How.FOLDED,)
+
+
+# --- Entities as results ----------------------------------------------------------------------
+
+
+class EntityProfile(NamedTuple):
+    """A person or organisation with everything loaded about it, across packs."""
+
+    entity: Entity
+    """The entity asked for."""
+    same: tuple[Entity, ...]
+    """Entities of other packs explicitly the same (same_as), not the entity itself."""
+    listings: tuple[str, ...]
+    """Reference numbers of its listings, and of theirs."""
+    facts: Sequence[Hit]
+    """Every fact about it or them, in date order."""
+    matched: Candidate | None
+    """How the name asked for matched, when it was screened rather than found as written."""
+
+
+class EntityUse(NamedTuple):
+    """An entity with how many facts name it."""
+
+    entity: Entity
+    """The entity."""
+    facts: int
+    """Facts naming it, in any role."""
+
+
+class TagUse(NamedTuple):
+    """A tag with how many facts carry it."""
+
+    tag: str
+    """The tag, folded."""
+    facts: int
+    """Facts carrying it."""
+
+
+def profile(index: "Index", name: str, threshold: float = DEFAULT_THRESHOLD) -> EntityProfile:
+    """The entity named by id, name or alias as written (folded), else the best match for the
+    name when it is a match; NotFound, naming the nearest candidates, otherwise."""
+    matched = None
+    listed = [key for key in index.listed_entities(name) if key in index.catalog.entities]
+    try:
+        entity = index.catalog.entities[listed[0]] if listed else index.find_entity(name)
+    except BadRequest:
+        found = index.screen(name, threshold, limit=3)
+        if not found.matched:
+            near = "; ".join(
+                f"{index.catalog.entities[c.entity_id].name} ({c.entity_id}, {c.score:.2f})"
+                for c in found.candidates
+            )
+            raise NotFound(
+                f"no person or organisation named {name!r}" + (f"; nearest: {near}" if near else "")
+            ) from None
+        matched = found.candidates[0]
+        entity = index.catalog.entities[matched.entity_id]
+    others = sorted(
+        other
+        for other in index.catalog.same_entities(entity.id) - {entity.id}
+        if other in index.catalog.entities  # same_as may name a pack not loaded
+    )
+    return EntityProfile(
+        entity=entity,
+        same=tuple(index.catalog.entities[other] for other in others),
+        listings=tuple(
+            dict.fromkeys(
+                reference
+                for entity_id in (entity.id, *others)
+                for reference in index.entity_listings(entity_id)
+            )
+        ),
+        facts=index.browse(Filters(about=entity.id)),
+        matched=matched,
+    )
+
+
+def entity_uses(index: "Index", kinds: frozenset[EntityKind] = frozenset()) -> list[EntityUse]:
+    """Every entity loaded (of these kinds, if any), with how many facts name it."""
+    uses = (
+        EntityUse(index.catalog.entities[entity_id], count)
+        for entity_id, count in index.entity_uses()
+    )
+    return [use for use in uses if not kinds or use.entity.kind in kinds]
+
+
+def tag_uses(index: "Index") -> list[TagUse]:
+    """Every tag with how many facts carry it, most used first."""
+    return [TagUse(tag, count) for tag, count in index.tag_uses()]

@@ -1,0 +1,268 @@
+"""What the name commands show (match, who, entities, tags): data for JSON and CSV, and lines and
+tables for the human formats. Each renderer calls these, so the formats never disagree."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tqcli.model import Catalog, Entity
+from tqcli.names import Candidate, EntityProfile, EntityUse, Screening, TagUse
+from tqcli.render.data import JsonObject
+from tqcli.render.layout import Line, Span, Table, fact_block
+from tqcli.textnorm import printable
+
+# --- Data ----------------------------------------------------------------------------------------
+
+
+def entity_data(entity: Entity) -> JsonObject:
+    """An entity in full: names, aliases with their quality, attributes, links."""
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "kind": entity.kind.value,
+        "description": entity.description,
+        "aliases": [
+            {"name": alias.name, "quality": alias.quality, "note": alias.note}
+            for alias in entity.aliases
+        ],
+        "attributes": {name: list(values) for name, values in entity.attributes.items()},
+        "same_as": list(entity.same_as),
+        "pack": entity.pack,
+    }
+
+
+def candidate_data(candidate: Candidate, catalog: Catalog) -> JsonObject:
+    """A screening candidate: who, the score, and why."""
+    entity = catalog.entities[candidate.entity_id]
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "kind": entity.kind.value,
+        "pack": entity.pack,
+        "score": candidate.score,
+        "match": candidate.match,
+        "matched_name": candidate.matched_name,
+        "quality": candidate.quality,
+        "how": [how.value for how in candidate.how],
+        "words": [
+            {
+                "query": pair.query,
+                "name": pair.name,
+                "similarity": pair.similarity,
+                "how": pair.how.value,
+            }
+            for pair in candidate.pairs
+        ],
+        "listings": list(candidate.listings),
+    }
+
+
+def screening_data(screening: Screening, catalog: Catalog) -> JsonObject:
+    """One screened name with its candidates, best first."""
+    return {
+        "query": screening.query,
+        "match": screening.matched,
+        "threshold": screening.threshold,
+        "results": [candidate_data(c, catalog) for c in screening.candidates],
+    }
+
+
+def profile_data(profile: EntityProfile, facts: Sequence[JsonObject]) -> JsonObject:
+    """An entity with its linked entities, listings and facts (as fact data)."""
+    return {
+        "entity": entity_data(profile.entity),
+        "same_as": [entity_data(entity) for entity in profile.same],
+        "listings": list(profile.listings),
+        "facts": list(facts),
+    }
+
+
+def entity_use_data(use: EntityUse) -> JsonObject:
+    """An entity's summary for listings of entities."""
+    entity = use.entity
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "kind": entity.kind.value,
+        "aliases": len(entity.aliases),
+        "facts": use.facts,
+        "pack": entity.pack,
+    }
+
+
+def tag_data(use: TagUse) -> JsonObject:
+    """A tag with its count."""
+    return {"tag": use.tag, "facts": use.facts}
+
+
+CANDIDATE_COLUMNS = ("query", "rank", "score", "match", "id", "name", "matched_name", "how")
+"""The CSV columns of screenings: one row per candidate."""
+
+
+def candidate_rows(screening: Screening, catalog: Catalog) -> list[tuple[object, ...]]:
+    """A screening's candidates as CSV rows (one row with the query alone when there are none)."""
+    if not screening.candidates:
+        return [(screening.query, None, None, False, None, None, None, None)]
+    return [
+        (
+            screening.query,
+            rank,
+            candidate.score,
+            candidate.match,
+            candidate.entity_id,
+            catalog.entities[candidate.entity_id].name,
+            candidate.matched_name,
+            " ".join(how.value for how in candidate.how),
+        )
+        for rank, candidate in enumerate(screening.candidates, start=1)
+    ]
+
+
+# --- Human layout --------------------------------------------------------------------------------
+
+
+def screening_lines(screening: Screening, catalog: Catalog) -> list[Line]:
+    """A screened name: whether it matched, then each candidate with its score and reasons."""
+    verdict = "match" if screening.matched else "no match"
+    lines = [
+        Line(
+            (
+                Span(printable(screening.query), "claim"),
+                Span(f"  {verdict} (threshold {screening.threshold:.2f})", "label"),
+            )
+        )
+    ]
+    if not screening.candidates:
+        lines.append(Line((Span("no candidate", "dim"),), 1))
+    for candidate in screening.candidates:
+        entity = catalog.entities[candidate.entity_id]
+        listed = f", listed {', '.join(candidate.listings)}" if candidate.listings else ""
+        lines.append(
+            Line(
+                (
+                    Span(f"{candidate.score:.2f} ", "label"),
+                    Span("MATCH " if candidate.match else "      ", "ok"),
+                    Span(printable(entity.name)),
+                    Span(
+                        f"  ({printable(entity.id)}, {entity.kind.value}{printable(listed)})",
+                        "dim",
+                    ),
+                ),
+                1,
+            )
+        )
+        words = ", ".join(
+            f"{pair.query}={pair.name} ({pair.how.value} {pair.similarity:.2f})"
+            if pair.name
+            else f"{pair.query}=? (none)"
+            for pair in candidate.pairs
+        )
+        quality = f" [{candidate.quality}]" if candidate.quality else ""
+        how = ", ".join(how.value for how in candidate.how)
+        lines.append(
+            Line(
+                (
+                    Span(f"{how}: ", "label"),
+                    Span(printable(f"{candidate.matched_name!r}{quality}; {words}"), "dim"),
+                ),
+                3,
+            )
+        )
+    return lines
+
+
+def profile_lines(profile: EntityProfile, catalog: Catalog) -> list[Line]:
+    """An entity's names, particulars, links and listings; its facts follow as fact blocks."""
+    entity = profile.entity
+    lines = [
+        Line(
+            (
+                Span(printable(entity.name), "claim"),
+                Span(f"  {entity.kind.value} · {printable(entity.id)} · pack {entity.pack}", "dim"),
+            )
+        )
+    ]
+    if profile.matched:
+        lines.append(
+            Line(
+                (
+                    Span("Matched: ", "label"),
+                    Span(
+                        f"{printable(profile.matched.matched_name)!r} "
+                        f"({', '.join(how.value for how in profile.matched.how)}, "
+                        f"score {profile.matched.score:.2f})"
+                    ),
+                ),
+                1,
+            )
+        )
+    if entity.description:
+        lines.append(Line((Span(printable(entity.description)),), 1))
+    for alias in entity.aliases:
+        remarks = ", ".join(filter(None, (alias.quality, alias.note)))
+        lines.append(
+            Line(
+                (
+                    Span("alias: ", "label"),
+                    Span(printable(alias.name)),
+                    Span(f" ({printable(remarks)})" if remarks else "", "dim"),
+                ),
+                1,
+            )
+        )
+    for name, values in entity.attributes.items():
+        lines.append(
+            Line((Span(f"{printable(name)}: ", "label"), Span(printable("; ".join(values)))), 1)
+        )
+    for other in profile.same:
+        lines.append(
+            Line(
+                (
+                    Span("same as: ", "label"),
+                    Span(f"{printable(other.name)} ({printable(other.id)}, pack {other.pack})"),
+                ),
+                1,
+            )
+        )
+    if profile.listings:
+        lines.append(
+            Line((Span("listed: ", "label"), Span(printable(", ".join(profile.listings)))), 1)
+        )
+    count = len(profile.facts)
+    lines.append(Line((Span(f"{count} fact{'' if count == 1 else 's'} about it", "label"),), 1))
+    return lines
+
+
+def profile_blocks(profile: EntityProfile, catalog: Catalog) -> list[list[Line]]:
+    """The entity's block, then one block per fact about it."""
+    return [
+        profile_lines(profile, catalog),
+        *(fact_block(hit, catalog, full=False) for hit in profile.facts),
+    ]
+
+
+def entities_table(uses: Sequence[EntityUse]) -> Table:
+    """Entities with their kind, aliases and facts."""
+    rows = tuple(
+        (
+            printable(use.entity.id),
+            use.entity.kind.value,
+            printable(use.entity.name),
+            str(len(use.entity.aliases)),
+            str(use.facts),
+            printable(use.entity.pack),
+        )
+        for use in uses
+    )
+    return Table(
+        "Entities",
+        ("id", "kind", "name", "aliases", "facts", "pack"),
+        rows,
+        (False, False, False, True, True, False),
+    )
+
+
+def tags_table(uses: Sequence[TagUse]) -> Table:
+    """Tags with their counts, most used first."""
+    rows = tuple((printable(use.tag), str(use.facts)) for use in uses)
+    return Table("Tags", ("tag", "facts"), rows, (False, True))

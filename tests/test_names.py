@@ -1,0 +1,442 @@
+"""Names: folding that knows scripts, name keys, screening (tq match), entities as results."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from tqcli import cli, names
+from tqcli.cli import app
+from tqcli.index import Index, in_memory
+from tqcli.model import Filters
+from tqcli.packs import packs_in_effect
+from tqcli.textnorm import fold
+
+from conftest import REPO
+
+BUILTIN = in_memory(packs_in_effect([], include_builtin=True, environ={}))
+REAL_LIST = REPO.parent / "shared" / "data" / "un-sc" / "consolidated-2025-11-20.xml"
+needs_real_list = pytest.mark.skipif(
+    not REAL_LIST.exists(), reason=f"the real UN export is not at {REAL_LIST} (shared data absent)"
+)
+
+
+def _run(runner: CliRunner, *args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), input=stdin)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+# --- Folding --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("spelling", ["Qaʿida", "Qaʾida", "Qa’ida", "QA'IDA", "Qa`ida"])
+def test_romanisation_marks_and_apostrophes_fold_away(spelling: str) -> None:
+    assert fold(spelling) == fold("Qa'ida") == "qaida"
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [("Усама", "usama"), ("øłæđ", "olaed"), ("Ḥaqqānī", "haqqani"), ("Straße", "strasse")],
+)
+def test_other_scripts_and_letters_are_transliterated(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+def test_search_finds_the_same_facts_however_qaida_is_written() -> None:
+    found = {
+        spelling: [hit.fact.id for hit in BUILTIN.search([spelling], Filters(), limit=0)]
+        for spelling in ("Qaʿida", "Qaʾida", "Qa'ida")
+    }
+    assert found["Qa'ida"]
+    assert found["Qaʿida"] == found["Qaʾida"] == found["Qa'ida"]
+
+
+def test_search_in_cyrillic_finds_the_latin_spelling() -> None:
+    cyrillic = [hit.fact.id for hit in BUILTIN.search(["Усама"], Filters(), limit=0)]
+    assert cyrillic
+    assert cyrillic == [hit.fact.id for hit in BUILTIN.search(["Usama"], Filters(), limit=0)]
+
+
+def test_about_takes_a_name_in_another_script() -> None:
+    assert BUILTIN.find_entity("Усама бин Ладен").id == "osama-bin-laden"
+
+
+def test_ask_folds_romanisation_marks_like_apostrophes() -> None:
+    from tqcli.ask import answer
+
+    marked = answer(BUILTIN, "What did al-Qaʿida pledge to the Taliban?")
+    plain = answer(BUILTIN, "What did al-Qa'ida pledge to the Taliban?")
+    assert marked.hits
+    assert [hit.fact.id for hit in marked.hits] == [hit.fact.id for hit in plain.hits]
+
+
+@pytest.mark.parametrize(
+    ("args", "loaded"),
+    [
+        (["search", "taliban"], ""),
+        (["list", "--about", "Baradar"], ""),
+        (["search", "Усама"], "anyascii"),
+        (["match", "Baradar"], "jellyfish rapidfuzz tqcli.names"),
+    ],
+)
+def test_the_name_libraries_are_imported_only_where_needed(args: list[str], loaded: str) -> None:
+    """With the index built (a build folds and keys every name), a query loads only what it
+    uses."""
+    code = (
+        "import sys\n"
+        "from tqcli.__main__ import main\n"
+        f"sys.argv = ['tq', *{args!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = ('anyascii', 'jellyfish', 'rapidfuzz', 'tqcli.names')\n"
+        "sys.stderr.write(' '.join(m for m in heavy if m in sys.modules))\n"
+    )
+    subprocess.run([sys.executable, "-m", "tqcli", "stats"], capture_output=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.stderr.strip().splitlines()[-1:] == ([loaded] if loaded else [])
+
+
+# --- Name words and keys ---------------------------------------------------------------------
+
+
+def test_name_words_leave_out_titles_and_the_article() -> None:
+    assert names.name_words("Mullah Abdul Ghani al-Baradar") == ["abdul", "ghani", "baradar"]
+    assert names.name_words("Al-Qaida") == ["qaida"]
+    assert names.name_words("Al") == ["al"]  # never nothing at all
+
+
+def test_misspelt_titles_are_left_out_of_queries_only() -> None:
+    assert names.query_words("Mulah Omar") == ["omar"]
+    assert names.name_words("Mulah Omar") == ["mulah", "omar"]
+
+
+@pytest.mark.parametrize(
+    ("one", "other"), [("hakkani", "haqqani"), ("baradur", "baradar"), ("mohammed", "muhammad")]
+)
+def test_spellings_that_sound_alike_share_a_phonetic_code(one: str, other: str) -> None:
+    assert names.phonetic(one) == names.phonetic(other)
+
+
+# --- Screening the built-in pack ----------------------------------------------------------------
+
+
+def _best(index: Index, query: str, threshold: float = names.DEFAULT_THRESHOLD) -> names.Candidate:
+    found = index.screen(query, threshold)
+    assert found.candidates, query
+    return found.candidates[0]
+
+
+def test_a_misspelt_name_matches_phonetically() -> None:
+    best = _best(BUILTIN, "Abdul Ghani Baradur")
+    assert best.entity_id == "abdul-ghani-baradar"
+    assert best.match
+    assert names.How.PHONETIC in best.how
+    assert names.WordPair("baradur", "baradar", 0.9, names.How.PHONETIC) in best.pairs
+
+
+def test_surname_first_matches_as_reordered() -> None:
+    best = _best(BUILTIN, "BARADAR, Abdul Ghani")
+    assert (best.entity_id, best.score, best.how) == (
+        "abdul-ghani-baradar",
+        1.0,
+        (names.How.REORDERED,),
+    )
+
+
+def test_an_exact_name_says_so_and_scores_one() -> None:
+    best = _best(BUILTIN, "Leon Panetta")
+    assert (best.entity_id, best.score, best.how, best.quality) == (
+        "leon-panetta",
+        1.0,
+        (names.How.EXACT,),
+        "name",
+    )
+
+
+def test_a_typo_matches_as_fuzzy() -> None:
+    best = _best(BUILTIN, "Leon Pametta")
+    assert best.entity_id == "leon-panetta"
+    assert best.match
+    assert names.How.FUZZY in best.how
+
+
+def test_a_name_in_another_script_matches_its_transliteration() -> None:
+    assert _best(BUILTIN, "Усама бин Ладен").entity_id == "osama-bin-laden"
+
+
+def test_a_shared_first_name_is_not_a_match() -> None:
+    found = BUILTIN.screen("Ahmad Shah Massoud", names.DEFAULT_THRESHOLD)
+    assert not found.matched
+
+
+def test_the_threshold_decides_the_match() -> None:
+    score = _best(BUILTIN, "Abdul Ghani Baradur").score
+    assert BUILTIN.screen("Abdul Ghani Baradur", score).matched
+    assert not BUILTIN.screen("Abdul Ghani Baradur", min(1.0, score + 0.01)).matched
+
+
+def test_places_and_documents_are_not_screened() -> None:
+    assert all(c.entity_id != "kabul" for c in BUILTIN.screen("Kabul", 0.0).candidates)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=40))
+def test_any_name_screens_to_scores_between_0_and_1_best_first(query: str) -> None:
+    found = BUILTIN.screen(query, names.DEFAULT_THRESHOLD)
+    scores = [candidate.score for candidate in found.candidates]
+    assert all(0.0 <= score <= 1.0 for score in scores)
+    assert scores == sorted(scores, reverse=True)
+    assert found.matched == any(score >= names.DEFAULT_THRESHOLD for score in scores)
+
+
+def test_the_cli_names_the_same_default_threshold() -> None:
+    assert cli._DEFAULT_THRESHOLD == names.DEFAULT_THRESHOLD
+
+
+# --- tq match ---------------------------------------------------------------------------------
+
+
+def test_match_exits_0_with_a_match_and_explains_it(runner: CliRunner) -> None:
+    code, out, err = _run(runner, "match", "Abdul Ghani Baradur", "--json")
+    assert (code, err) == (0, "")
+    [screening] = json.loads(out)
+    assert screening["query"] == "Abdul Ghani Baradur"
+    assert screening["match"] is True
+    assert screening["threshold"] == names.DEFAULT_THRESHOLD
+    best = screening["results"][0]
+    assert best["id"] == "abdul-ghani-baradar"
+    assert best["match"] is True
+    assert best["how"] == ["phonetic"]
+    assert {"query": "baradur", "name": "baradar", "similarity": 0.9, "how": "phonetic"} in best[
+        "words"
+    ]
+
+
+def test_match_exits_1_without_a_match(runner: CliRunner) -> None:
+    code, out, err = _run(runner, "match", "Ahmad Shah Massoud")
+    assert code == 1
+    assert "no match" in out
+    assert err == "tq: no match\n"
+
+
+def test_match_threshold_and_limit(runner: CliRunner) -> None:
+    code, out, _ = _run(runner, "match", "Leon Pametta", "--threshold", "1", "-n", "1", "--json")
+    assert code == 1
+    [screening] = json.loads(out)
+    assert len(screening["results"]) == 1
+    assert screening["results"][0]["match"] is False
+
+
+@pytest.mark.parametrize("value", ["1.5", "-0.1"])
+def test_a_threshold_outside_0_to_1_is_a_usage_error(runner: CliRunner, value: str) -> None:
+    code, _, err = _run(runner, "match", "x", "--threshold", value)
+    assert code == 2
+    assert "between 0 and 1" in err
+
+
+def test_batch_screens_standard_input_as_json_lines(runner: CliRunner) -> None:
+    code, out, _ = _run(
+        runner, "match", "--batch", stdin="Ahmad Shah Massoud\n\nBARADAR, Abdul Ghani\n"
+    )
+    assert code == 0
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [line["query"] for line in lines] == ["Ahmad Shah Massoud", "BARADAR, Abdul Ghani"]
+    assert [line["match"] for line in lines] == [False, True]
+
+
+def test_batch_takes_bytes_that_are_not_utf8_and_a_byte_order_mark(tmp_path: Path) -> None:
+    names_file = tmp_path / "names.txt"
+    names_file.write_bytes(b"\xef\xbb\xbfLeon Panetta\nBad \xff\xfe name\n")
+    with names_file.open("rb") as stdin:
+        result = subprocess.run(
+            [sys.executable, "-m", "tqcli", "match", "--batch"],
+            stdin=stdin,
+            capture_output=True,
+            check=False,
+        )
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["query"] for line in lines] == ["Leon Panetta", "Bad \ufffd\ufffd name"]
+    assert lines[0]["match"] is True
+
+
+def test_batch_without_a_match_exits_1(runner: CliRunner) -> None:
+    code, out, _ = _run(runner, "match", "--batch", stdin="Ahmad Shah Massoud\n")
+    assert code == 1
+    assert json.loads(out)["match"] is False
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["match"],
+        ["match", "--batch", "x"],
+        ["match", "--batch", "--json"],
+        ["match", "Leon Panetta", ""],
+        ["match", "?!"],
+        ["who", " "],
+    ],
+    ids=[
+        "no name",
+        "batch and a name",
+        "batch and json",
+        "a name of nothing",
+        "punctuation",
+        "who blank",
+    ],
+)
+def test_match_usage_errors(runner: CliRunner, args: list[str]) -> None:
+    code, out, _ = _run(runner, *args, stdin="x\n")
+    assert (code, out) == (2, "")
+
+
+def test_match_csv_has_a_row_per_candidate(runner: CliRunner) -> None:
+    code, out, _ = _run(runner, "match", "Leon Panetta", "-n", "2", "--format", "csv")
+    assert code == 0
+    rows = out.splitlines()
+    assert rows[0] == ",".join(
+        ("query", "rank", "score", "match", "id", "name", "matched_name", "how")
+    )
+    assert rows[1].startswith("Leon Panetta,1,1.0,True,leon-panetta,")
+
+
+# --- Exact references, entities, tags -----------------------------------------------------------
+
+
+def test_an_exact_listing_reference_is_the_only_answer(runner: CliRunner) -> None:
+    code, out, _ = _run(runner, "search", "TAi.024", "--json")
+    assert code == 0
+    found = json.loads(out)
+    assert [fact["details"]["reference"] for fact in found] == ["TAi.024"] * len(found)
+    assert found
+
+
+def test_an_exact_fact_id_is_the_only_answer(runner: CliRunner) -> None:
+    code, out, _ = _run(runner, "search", "un-resolution-1267", "--json")
+    assert code == 0
+    assert [fact["id"] for fact in json.loads(out)] == ["un-resolution-1267"]
+
+
+def test_who_shows_an_entity_with_its_facts(runner: CliRunner) -> None:
+    code, out, _ = _run(runner, "who", "Baradar", "--json")
+    assert code == 0
+    profile = json.loads(out)
+    assert profile["entity"]["id"] == "abdul-ghani-baradar"
+    assert "TAi.024" in profile["listings"]
+    assert profile["facts"]
+    assert all(
+        "abdul-ghani-baradar" in json.dumps(fact) or fact["details"].get("reference") == "TAi.024"
+        for fact in profile["facts"]
+    )
+
+
+def test_who_screens_a_name_it_does_not_know_as_written(runner: CliRunner) -> None:
+    code, out, _ = _run(runner, "who", "Abdul Ghani Baradur")
+    assert code == 0
+    assert out.startswith("Abdul Ghani Baradar")
+    assert "Matched: 'Abdul Ghani Baradar' (phonetic" in out
+
+
+def test_who_without_a_match_exits_1_naming_the_nearest(runner: CliRunner) -> None:
+    code, out, err = _run(runner, "who", "Ahmad Shah Massoud")
+    assert (code, out) == (1, "")
+    assert "no person or organisation named 'Ahmad Shah Massoud'; nearest:" in err
+
+
+def test_entities_lists_each_with_its_facts(runner: CliRunner) -> None:
+    code, out, _ = _run(runner, "entities", "--kind", "person", "--json")
+    assert code == 0
+    people = json.loads(out)
+    assert {person["kind"] for person in people} == {"person"}
+    baradar = next(person for person in people if person["id"] == "abdul-ghani-baradar")
+    assert baradar["facts"] == len(BUILTIN.browse(Filters(about="abdul-ghani-baradar"))) - 0
+
+
+def test_tags_are_counted_most_used_first(runner: CliRunner) -> None:
+    code, out, _ = _run(runner, "tags", "--json")
+    assert code == 0
+    counts = [tag["facts"] for tag in json.loads(out)]
+    assert counts == sorted(counts, reverse=True)
+    assert counts[0] > 1
+
+
+# --- The real UN list ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def un_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not REAL_LIST.exists():
+        pytest.skip(f"the real UN export is not at {REAL_LIST} (shared data absent)")
+    out = tmp_path_factory.mktemp("un") / "un-sc"
+    result = CliRunner().invoke(app, ["import", "un-sc", str(REAL_LIST), "--out", str(out)])
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+@needs_real_list
+@pytest.mark.parametrize("query", ["Abdul Ghani Baradur", "BARADAR, Abdul Ghani"])
+def test_the_listing_of_baradar_matches(runner: CliRunner, un_pack: Path, query: str) -> None:
+    code, out, _ = _run(runner, "match", query, "--facts", str(un_pack), "--json")
+    assert code == 0
+    results = json.loads(out)[0]["results"]
+    listing = next(result for result in results if result["id"] == "un-tai.024")
+    assert listing["match"] is True
+    assert listing["listings"] == ["TAi.024"]
+    assert listing["score"] == results[0]["score"]
+
+
+@needs_real_list
+def test_ahmad_shah_massoud_matches_no_listing(runner: CliRunner, un_pack: Path) -> None:
+    code, _, _ = _run(runner, "match", "Ahmad Shah Massoud", "--facts", str(un_pack))
+    assert code == 1
+
+
+@needs_real_list
+def test_a_listing_reference_finds_its_listing_first_and_alone(
+    runner: CliRunner, un_pack: Path
+) -> None:
+    code, out, _ = _run(runner, "search", "TAi.024", "--facts", str(un_pack), "--json")
+    assert code == 0
+    found = [fact["id"] for fact in json.loads(out)]
+    assert found == ["un-listing-tai.024", "un-1988-committee-baradar-travel-exemption"]
+
+
+@needs_real_list
+def test_who_takes_a_listing_reference(runner: CliRunner, un_pack: Path) -> None:
+    code, out, _ = _run(runner, "who", "TAi.024", "--facts", str(un_pack), "--json")
+    assert code == 0
+    profile = json.loads(out)
+    assert profile["entity"]["id"] == "un-tai.024"
+    assert [entity["id"] for entity in profile["same_as"]] == ["abdul-ghani-baradar"]
+
+
+@needs_real_list
+def test_the_evaluation_meets_its_targets_on_the_tuning_half(tmp_path: Path) -> None:
+    """A floor for CI, on the half the threshold was chosen on; docs/names.md reports the other
+    half."""
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        import evaluate_names as evaluation
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+    listed, unlisted = evaluation.evaluate(REAL_LIST, all_lists=False, folder=tmp_path)
+    variants = [o for o in listed if o.query.tuning and o.query.kind != "alias"]
+    others = [o for o in unlisted if o.query.tuning]
+    assert evaluation.recall(variants, names.DEFAULT_THRESHOLD) >= 0.95
+    assert evaluation.false_matches(others, names.DEFAULT_THRESHOLD) <= 0.01
+
+
+def test_match_shows_control_characters_in_a_name_as_escapes(runner: CliRunner) -> None:
+    code, out, _ = _run(runner, "match", "Leon\x1b[2J Panetta", "--format", "plain")
+    assert code in (0, 1)  # "2j" is a word of the name as given: a match or not, never obeyed
+    assert "\x1b" not in out
+    assert out.startswith("Leon\\x1b[2J Panetta")
