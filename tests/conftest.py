@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -49,6 +50,72 @@ def _private_cache(
 ) -> None:
     """Every test keeps its index cache in a directory of its own, never the user's."""
     monkeypatch.setenv("TQ_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture(autouse=True)
+def _json_output_matches_its_schema(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every JSON document or item any test makes tq write is checked against its published
+    schema (src/tqcli/schemas), before --fields narrows it."""
+    from tqcli.render.json_output import JsonRenderer
+    from tqcli.schemas import SchemaName
+
+    kinds = {
+        "facts": SchemaName.FACTS,
+        "answers": SchemaName.FACTS,
+        "sources": SchemaName.SOURCES,
+        "stats": SchemaName.STATS,
+        "packs": SchemaName.PATHS,
+        "validation": SchemaName.VALIDATE,
+        "import_report": SchemaName.IMPORT,
+        "screenings": SchemaName.MATCH,
+        "entity": SchemaName.WHO,
+        "entities": SchemaName.ENTITIES,
+        "tags": SchemaName.TAGS,
+    }
+    encode = JsonRenderer._encode
+
+    def checked_encode(self: JsonRenderer, value: object) -> str:
+        name = getattr(self, "_schema_under_test", None)
+        assert name is not None, "JSON written outside a documented output"
+        validator = schema_validator(name)
+        validator.validate([value] if validator.schema.get("type") == "array" else value)
+        return encode(self, value)
+
+    def wrap(method_name: str, name: SchemaName) -> None:
+        method = getattr(JsonRenderer, method_name)
+
+        def wrapper(self: JsonRenderer, *args: object, **kwargs: object) -> None:
+            previous = getattr(self, "_schema_under_test", None)
+            self._schema_under_test = name  # type: ignore[attr-defined]
+            try:
+                method(self, *args, **kwargs)
+            finally:
+                self._schema_under_test = previous  # type: ignore[attr-defined]
+
+        monkeypatch.setattr(JsonRenderer, method_name, wrapper)
+
+    for method_name, name in kinds.items():
+        wrap(method_name, name)
+    monkeypatch.setattr(JsonRenderer, "_encode", checked_encode)
+
+
+_VALIDATORS: dict[object, object] = {}
+
+
+def schema_validator(name: object) -> Any:
+    """A draft 2020-12 validator for a published schema (checked itself first)."""
+    if name not in _VALIDATORS:
+        import json
+
+        import jsonschema
+
+        from tqcli.schemas import SchemaName, schema_text
+
+        assert isinstance(name, SchemaName)
+        schema = json.loads(schema_text(name))
+        jsonschema.Draft202012Validator.check_schema(schema)
+        _VALIDATORS[name] = jsonschema.Draft202012Validator(schema)
+    return _VALIDATORS[name]
 
 
 def run_on_terminal(

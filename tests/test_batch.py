@@ -96,3 +96,12 @@ def test_batch_output_carries_no_raw_control_character(runner: CliRunner) -> Non
     [line] = result.stdout.splitlines()
     assert len(json.loads(line)["results"]) == len(listed)
     assert not any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in line)
+
+
+def test_a_line_is_read_as_it_would_be_typed_after_tq_search(runner: CliRunner) -> None:
+    code, lines = _lines(runner, ["search"], '"Widget Accord" springfield\n"unclosed\n')
+
+    assert code == 0
+    single = _single(runner, ["search", "Widget Accord", "springfield"])
+    assert lines[0]["results"] == single
+    assert lines[1]["error"] == "cannot read '\"unclosed' as a query: no closing quotation"

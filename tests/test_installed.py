@@ -132,3 +132,26 @@ def test_a_bug_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     assert result.returncode == 70
     assert result.stderr.startswith("tq: internal error (RuntimeError: boom); this is a bug in tq")
     assert "Traceback" not in result.stderr
+
+
+def test_data_out_commands_in_pipes(tq_executable: Path, tmp_path: Path) -> None:
+    """tq schema, cite and export as installed, writing to pipes and files."""
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [tq_executable, *args], capture_output=True, text=True, cwd=tmp_path, check=False
+        )
+
+    listing = run("schema")
+    assert listing.returncode == 0
+    names = [line.split()[0] for line in listing.stdout.splitlines()]
+    assert names[:3] == ["facts", "sources", "stats"]
+    assert "pack" in names
+    assert json.loads(run("schema", "pack").stdout)["$id"] == "tq:schema/pack"
+    cited = run("cite", "acme-founded", "--style", "csl-json", *MINI)
+    assert (cited.returncode, cited.stderr) == (0, "")
+    assert [item["id"] for item in json.loads(cited.stdout)] == ["gazette-2020"]
+    exported = run("export", "sqlite", "facts.db", *MINI)
+    assert (exported.returncode, exported.stderr) == (0, "")
+    assert exported.stdout.startswith("Wrote facts.db: 7 facts, 2 sources")
+    assert json.loads((tmp_path / "metadata.json").read_text())["title"] == "tq facts"

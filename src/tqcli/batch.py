@@ -5,11 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
-from tqcli.errors import BadRequest
+from tqcli.errors import BadRequest, UnreadableLine
 from tqcli.index import Index
 from tqcli.index.store import CorruptIndex
 
 _T = TypeVar("_T")
+
+
+def arguments(line: str) -> list[str]:
+    """A line of a batch as the arguments it would be after `tq search`: split as a POSIX shell
+    splits words, quotes included, so that '"bin laden" money' is a phrase and a word."""
+    import shlex
+
+    try:
+        return shlex.split(line)
+    except ValueError as error:  # an unclosed quote
+        raise UnreadableLine(line, str(error)) from None
 
 
 def answer_each(

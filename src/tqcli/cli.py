@@ -21,11 +21,11 @@ from tqcli.errors import (
     InvalidPacks,
     NoQuestion,
     NotFound,
-    NothingToSearch,
     TqError,
     UnknownEntity,
     UnknownFacts,
     UnknownSource,
+    UnreadableLine,
 )
 from tqcli.exits import ExitCode
 from tqcli.model import Catalog, EntityKind, FactKind, Filters, PartialDate
@@ -196,8 +196,8 @@ def _did_you_mean(closest: str | None) -> str:
 
 def _phrased(error: TqError) -> str:
     """What the user reads for an error: the core's data in the command line's words."""
-    if isinstance(error, NothingToSearch):
-        return f"nothing to search for in {' '.join(error.terms)!r}: give a word or a number"
+    if isinstance(error, UnreadableLine):
+        return f"cannot read {error.line!r} as a query: {error.reason.lower()}"
     if isinstance(error, NoQuestion):
         return "ask needs a question in words, e.g. tq ask 'Who signed the Doha agreement?'"
     if isinstance(error, UnknownSource):
@@ -252,7 +252,14 @@ def _filters(
     )
 
 
-def _renderer(as_json: bool, as_jsonl: bool, fmt: OutputFormat, color: ColorMode) -> Renderer:
+def _renderer(
+    as_json: bool,
+    as_jsonl: bool,
+    fmt: OutputFormat,
+    color: ColorMode,
+    fields: str | None = None,
+    shape: str = "facts",
+) -> Renderer:
     chosen = {OutputFormat.JSON} if as_json else set()
     if as_jsonl:
         chosen.add(OutputFormat.JSONL)
@@ -261,7 +268,33 @@ def _renderer(as_json: bool, as_jsonl: bool, fmt: OutputFormat, color: ColorMode
     if len(chosen) > 1:
         names = ", ".join(sorted(f"--format {f.value}" for f in chosen))
         raise BadRequest(f"choose one output format, not {names}")
-    return make_renderer(chosen.pop() if chosen else OutputFormat.AUTO, sys.stdout, color)
+    selected = _fields(fields, shape, chosen) if fields is not None else ()
+    if selected and not chosen:
+        chosen = {OutputFormat.JSON}
+    return make_renderer(chosen.pop() if chosen else OutputFormat.AUTO, sys.stdout, color, selected)
+
+
+# --- Data out: --fields and tq schema (issue 17) ------------------------------------------------
+
+Fields = Annotated[
+    str | None,
+    typer.Option(
+        "--fields",
+        metavar="F,F...",
+        help="JSON with only these fields (implies --json); 'tq schema NAME' shows them all.",
+    ),
+]
+
+
+def _fields(text: str, shape: str, chosen: set[OutputFormat]) -> tuple[str, ...]:
+    from tqcli.schemas import SchemaName, chosen_fields
+
+    if not chosen <= {OutputFormat.JSON, OutputFormat.JSONL}:
+        raise BadRequest("--fields chooses JSON fields: use it alone, with --json or with --jsonl")
+    return chosen_fields(text, SchemaName(shape))
+
+
+# --- end of data out ----------------------------------------------------------------------------
 
 
 def _ask(
@@ -316,7 +349,7 @@ def _required(ctx: typer.Context, value: _Required | None) -> _Required:
 def _batch_run(
     ctx: typer.Context,
     argument: object,
-    other_formats: tuple[bool, OutputFormat],
+    other_formats: tuple[bool, OutputFormat, object],
     facts_dirs: list[Path] | None,
     no_builtin: bool,
     no_cache: bool,
@@ -328,11 +361,13 @@ def _batch_run(
     from tqcli.model import Answers
     from tqcli.render.json_output import JsonRenderer
 
-    as_json, fmt = other_formats
+    as_json, fmt, fields = other_formats
     if argument:
         raise BadRequest("--batch reads the queries from stdin: give none as arguments")
     if as_json or fmt not in (OutputFormat.AUTO, OutputFormat.JSONL):
         raise BadRequest("--batch writes JSON Lines (--jsonl): choose no other format")
+    if fields:
+        raise BadRequest("--batch writes whole facts: --fields does not apply to it")
     packs = packs_in_effect(facts_dirs or [], include_builtin=not no_builtin)
     index, _ = _consult(packs, no_cache, lambda index: None)
     renderer = make_renderer(OutputFormat.JSONL, sys.stdout, ColorMode.NEVER)
@@ -383,8 +418,15 @@ def search(
     ctx: typer.Context,
     terms: Annotated[
         list[str] | None,
-        typer.Argument(metavar="TERM...", help="Words or numbers to look for.", show_default=False),
+        typer.Argument(
+            metavar="TERM...",
+            help='Words or numbers to look for; "a phrase", prefix*, -excluded (after --).',
+            show_default=False,
+        ),
     ] = None,
+    require_all: Annotated[
+        bool, typer.Option("--all", help="Only facts matching every term, not any of them.")
+    ] = False,
     kind: Kinds = None,
     about: About = None,
     tag: Tag = None,
@@ -397,38 +439,56 @@ def search(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
     batch: Batch = False,
 ) -> None:
     """Search claims, quotes, figures, tags, names and sources; best match first.
 
-    With --batch, reads one query a line from stdin and writes JSON Lines: for each query, an
-    object with the query and its results (and an error, when it cannot run).
+    Facts matching any term are found, best first; --all keeps those matching every term.
+    An argument of several words and nothing else ("bin laden", quoted in the shell), words in
+    double quotes inside one argument ('"bin laden" money') and words joined by punctuation
+    (al-Qaeda) must occur together, in that order. A word
+    ending in * is a prefix (qa* finds Qaeda and Qaida). A term starting with - leaves out the
+    facts it matches: put it after -- or inside a quoted query ('taliban -isis').
+
+    With --batch, reads one query a line from stdin, as it would be typed after tq search
+    (quotes as in the shell), and writes JSON Lines: for each, an object with the query and its
+    results (and an error, when it cannot run).
 
     \b
     Examples:
       tq search 1267
       tq search bin laden money --kind figure
+      tq search "bin laden" --all money
+      tq search 'qa* -isis'
       tq search provinces --json | jq '.[0].details'
       printf '1267\nDoha agreement\n' | tq search --batch --limit 3
     """
     filters = _filters(frozenset(kind or ()), about, tag, source, since, until)
     if batch:
+        from tqcli.batch import arguments
+
         _batch_run(
             ctx,
             terms,
-            (as_json, fmt),
+            (as_json, fmt, fields),
             facts,
             no_builtin,
             no_cache,
-            lambda index, query: index.search([query], filters, limit),
+            lambda index, line: index.search(
+                arguments(line), filters, limit, require_all=require_all
+            ),
         )
         return
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields)
     found_terms = _required(ctx, terms)
     catalog, hits = _ask(
-        facts, no_builtin, no_cache, lambda index: index.search(found_terms, filters, limit)
+        facts,
+        no_builtin,
+        no_cache,
+        lambda index: index.search(found_terms, filters, limit, require_all=require_all),
     )
     renderer.facts(hits, catalog, full=False)
     _finish(len(hits))
@@ -445,6 +505,7 @@ def show(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -455,7 +516,7 @@ def show(
       tq show un-resolution-1267
       tq show un-resolution-1267 --json | jq '.[0].sources[0].passage'
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields)
     wanted = [_text(fact_id) for fact_id in ids]
     catalog, hits = _ask(facts, no_builtin, no_cache, lambda index: index.show(wanted))
     renderer.facts(hits, catalog, full=True)
@@ -485,6 +546,7 @@ def list_(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -496,7 +558,7 @@ def list_(
       tq list --about al-qaeda --since 2020
       tq list quote --jsonl | head -1
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields)
     chosen = frozenset(kinds or ()) | ({kind} if kind else frozenset())
     filters = _filters(chosen, about, tag, source, since, until)
     catalog, hits = _ask(facts, no_builtin, no_cache, lambda index: index.browse(filters, limit))
@@ -512,6 +574,7 @@ def sources(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -522,7 +585,7 @@ def sources(
       tq sources
       tq sources --json | jq -r '.[] | "\\(.facts) \\(.title)"'
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "sources")
     _, uses = _ask(facts, no_builtin, no_cache, lambda index: index.source_uses())
     renderer.sources(uses)
     _finish(len(uses))
@@ -536,6 +599,7 @@ def stats(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -546,7 +610,7 @@ def stats(
       tq stats
       tq stats --json | jq .by_kind
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "stats")
     _, counts = _ask(facts, no_builtin, no_cache, lambda index: index.stats())
     renderer.stats(counts)
 
@@ -558,6 +622,7 @@ def paths(
     no_builtin: NoBuiltin = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -568,7 +633,7 @@ def paths(
       tq paths
       TQ_FACTS_PATH=~/my-facts tq paths --json
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "paths")
     packs = packs_in_effect(facts or [], include_builtin=not no_builtin)
     renderer.packs(packs)
     _finish(len(packs))
@@ -589,6 +654,7 @@ def validate(
     no_builtin: NoBuiltin = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -604,7 +670,7 @@ def validate(
     """
     from tqcli.loader import load
 
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "validate")
     if pack_dirs:
         packs = packs_in_effect(
             [*pack_dirs, *(facts or [])],
@@ -636,6 +702,7 @@ def ask(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
     batch: Batch = False,
@@ -659,14 +726,14 @@ def ask(
         _batch_run(
             ctx,
             question,
-            (as_json, fmt),
+            (as_json, fmt, fields),
             facts,
             no_builtin,
             no_cache,
             lambda index, line: answer(index, line, limit),
         )
         return
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields)
     asked = _required(ctx, question)
     catalog, found = _ask(facts, no_builtin, no_cache, lambda index: answer(index, asked, limit))
     renderer.answers(found.hits, catalog)
@@ -729,6 +796,7 @@ def match(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -752,7 +820,7 @@ def match(
         raise BadRequest("--batch writes JSON Lines: give no other output format with it")
     if not batch and not names:
         raise BadRequest("give a NAME to screen, or --batch to read names from standard input")
-    renderer = _renderer(as_json, as_jsonl or batch, fmt, color)
+    renderer = _renderer(as_json, as_jsonl or batch, fmt, color, fields, "match")
     chosen = DEFAULT_THRESHOLD if threshold is None else threshold
     queries = _stdin_names() if batch else [_text(name) for name in names or ()]
     for query in [] if batch else queries:
@@ -786,6 +854,7 @@ def who(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -803,7 +872,7 @@ def who(
 
     if not name.strip():
         raise BadRequest("who needs a NAME: an id, a name or an alias")
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "who")
     catalog, found = _ask(facts, no_builtin, no_cache, lambda index: profile(index, _text(name)))
     renderer.entity(found, catalog)
 
@@ -820,6 +889,7 @@ def entities(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -832,7 +902,7 @@ def entities(
     """
     from tqcli.names import entity_uses
 
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "entities")
     wanted = frozenset(kinds or ())
     _, uses = _ask(facts, no_builtin, no_cache, lambda index: entity_uses(index, wanted))
     renderer.entities(uses)
@@ -847,6 +917,7 @@ def tags(
     no_cache: NoCache = False,
     as_json: AsJson = False,
     as_jsonl: AsJsonl = False,
+    fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
@@ -859,7 +930,7 @@ def tags(
     """
     from tqcli.names import tag_uses
 
-    renderer = _renderer(as_json, as_jsonl, fmt, color)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "tags")
     _, uses = _ask(facts, no_builtin, no_cache, tag_uses)
     renderer.tags(uses)
     _finish(len(uses))
@@ -996,6 +1067,143 @@ def _say_cache_usage(usage: "CacheUsage", as_json: bool, verb: str) -> None:
         plural = "index" if usage.indexes == 1 else "indexes"
         size = f"{usage.bytes / 1e6:.1f} MB"
         typer.echo(f"{usage.directory}: {verb}{usage.indexes} {plural}, {size}")
+
+
+# --- Data out: tq schema, tq cite, tq export (issue 17) ------------------------------------------
+
+
+@app.command()
+@reports_errors
+def schema(
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[NAME]",
+            help="A schema name, or none to list them (facts, sources, stats, pack ...).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Print a JSON Schema (draft 2020-12): of a command's JSON output, or of pack files.
+
+    Without NAME, lists the schemas. The fields --fields accepts are the properties of these
+    objects.
+
+    \b
+    Examples:
+      tq schema facts | jq '.["$defs"].fact.properties | keys'
+      tq schema pack > pack.schema.json   # then start a pack file with: #:schema ./pack.schema.json
+    """
+    from tqcli.schemas import SchemaName, schema_text, schema_title
+
+    if name is None:
+        for member in SchemaName:
+            typer.echo(f"{member.value:<10}{schema_title(member)}")
+        return
+    try:
+        chosen = SchemaName(name)
+    except ValueError:
+        names = ", ".join(member.value for member in SchemaName)
+        raise BadRequest(f"no schema {name!r}; there are: {names}") from None
+    sys.stdout.write(schema_text(chosen))
+
+
+@app.command()
+@reports_errors
+def cite(
+    ids: Annotated[
+        list[str],
+        typer.Argument(metavar="ID...", help="Fact ids (their sources are cited), or source ids."),
+    ],
+    style: Annotated[
+        str,
+        typer.Option(
+            "--style",
+            metavar="STYLE",
+            help="apa, mla, chicago (bibliography), bibtex, ris or csl-json.",
+        ),
+    ] = "apa",
+    html: Annotated[
+        bool, typer.Option("--html", help="Mark titles in italics with <i> (apa, mla, chicago).")
+    ] = False,
+    facts: FactsDirs = None,
+    no_builtin: NoBuiltin = False,
+    no_cache: NoCache = False,
+) -> None:
+    """Cite the sources behind facts: APA, MLA or Chicago references, or BibTeX, RIS and
+    CSL-JSON (what Zotero and other reference managers import).
+
+    \b
+    Examples:
+      tq cite un-resolution-1267
+      tq cite blinken-force-unable-to-defend --style mla
+      tq cite independent-2021-taliban-al-qaeda --style csl-json > refs.json
+    """
+    from tqcli.cite import Style, format_sources, sources_behind
+
+    try:
+        chosen = Style(style)
+    except ValueError:
+        names = ", ".join(member.value for member in Style)
+        raise BadRequest(f"--style: no style {style!r}; there are: {names}") from None
+    wanted = [_text(given) for given in ids]
+    _, cited = _ask(facts, no_builtin, no_cache, lambda index: sources_behind(index, wanted))
+    sys.stdout.write(format_sources(cited, chosen, html=html))
+
+
+export_app = typer.Typer(
+    name="export",
+    help="Export the loaded facts for other tools.",
+    rich_markup_mode=None,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("sqlite")
+@reports_errors
+def export_sqlite(
+    file: Annotated[
+        Path,
+        typer.Argument(metavar="FILE.db", help="The database to write.", show_default=False),
+    ],
+    metadata: Annotated[
+        Path | None,
+        typer.Option(
+            "--metadata",
+            metavar="PATH",
+            help="Where Datasette's metadata goes. [default: metadata.json beside FILE.db]",
+            show_default=False,
+        ),
+    ] = None,
+    facts: FactsDirs = None,
+    no_builtin: NoBuiltin = False,
+) -> None:
+    """Export facts, sources, passages, notes, entities, aliases, links and tags to SQLite.
+
+    Proper tables with primary and foreign keys, plus metadata.json for Datasette (titles,
+    descriptions, licence). A FILE.db or metadata file that tq did not write is never replaced.
+
+    \b
+    Examples:
+      tq export sqlite facts.db && datasette facts.db -m metadata.json
+      sqlite3 facts.db 'SELECT kind, count(*) FROM facts GROUP BY kind'
+    """
+    from tqcli.export import export_sqlite as export
+    from tqcli.loader import open_catalog
+
+    packs = packs_in_effect(facts or [], include_builtin=not no_builtin)
+    report = export(open_catalog(packs), file, metadata)
+    counts = report.counts
+    typer.echo(
+        f"Wrote {report.database}: {counts['facts']} facts, {counts['sources']} sources, "
+        f"{counts['passages']} passages, {counts['entities']} entities; "
+        f"Datasette metadata in {report.metadata}"
+    )
+
+
+# --- end of data out ----------------------------------------------------------------------------
 
 
 def _command_name(command: "typer.models.CommandInfo") -> str | None:

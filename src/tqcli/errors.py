@@ -29,12 +29,14 @@ class BadRequest(TqError):
     unknown entity in a filter, a malformed date)."""
 
 
-class NothingToSearch(BadRequest):
-    """A query with no word or number in it."""
+class UnreadableLine(BadRequest):
+    """A line of a batch that cannot be split into arguments (an unclosed quote)."""
 
-    def __init__(self, terms: Sequence[str]) -> None:
-        self.terms = tuple(terms)
-        super().__init__(f"nothing to search for in {' '.join(terms)!r}")
+    def __init__(self, line: str, reason: str) -> None:
+        self.line = line
+        self.reason = reason
+        """What is wrong, as the shell-like splitter says it ("No closing quotation")."""
+        super().__init__(f"cannot read {line!r}: {reason}")
 
 
 class NoQuestion(BadRequest):

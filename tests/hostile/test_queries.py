@@ -16,11 +16,12 @@ INVALID_UTF8 = b"\xff\xfe"
     ("args", "code", "message"),
     [
         pytest.param(["search", "NEAR(acme widgets)", "AND", "OR"], 0, None, id="fts-operators"),
-        pytest.param(["search", '"unbalanced'], 1, "no results", id="fts-unbalanced-quote"),
-        pytest.param(["search", "*"], 2, "nothing to search for", id="fts-bare-star"),
-        pytest.param(["search", "acme:widgets^2"], 0, None, id="fts-column-filter"),
+        pytest.param(["search", '"unbalanced'], 2, "unclosed quote", id="fts-unbalanced-quote"),
+        pytest.param(["search", "*"], 2, "'*' needs the start of a word", id="fts-bare-star"),
+        # Words joined by punctuation, and the words of one quoted argument, are a phrase.
+        pytest.param(["search", "acme:widgets^2"], 1, "no results", id="fts-column-filter"),
         pytest.param(["search", "'; DROP TABLE facts; --"], 1, "no results", id="sql-fragment"),
-        pytest.param(["search", HUGE], 0, None, id="huge-query"),
+        pytest.param(["search", HUGE], 1, "no results", id="huge-query"),
         pytest.param(["ask", HUGE], 0, None, id="huge-question"),
         pytest.param(["search", ""], 2, "nothing to search for", id="empty-query"),
         pytest.param(["search", " \t "], 2, "nothing to search for", id="blank-query"),

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tqcli import codec
-from tqcli.errors import IdIs, NothingToSearch, UnknownEntity, UnknownFacts, UnknownSource
+from tqcli.errors import IdIs, UnknownEntity, UnknownFacts, UnknownSource
 from tqcli.index.cache import Snapshot
 from tqcli.index.store import (
     BATCH,
@@ -32,7 +32,7 @@ from tqcli.model import (
     SourceUse,
     Stats,
 )
-from tqcli.textnorm import closest, fold, tokens
+from tqcli.textnorm import closest, fold
 
 if TYPE_CHECKING:
     from tqcli.names import Screening
@@ -185,15 +185,19 @@ class Index:
             parameters.append(filters.until.last_day.isoformat())
         return " AND ".join(clauses) or "1", parameters
 
-    def search(self, terms: Sequence[str], filters: Filters, limit: int = 20) -> Sequence[Hit]:
-        """Facts passing the filters ranked by BM25 relevance to terms; at most limit (0: all)."""
-        query = list(dict.fromkeys(token for term in terms for token in tokens(term)))
-        if not query:
-            raise NothingToSearch(terms)
+    def search(
+        self, terms: Sequence[str], filters: Filters, limit: int = 20, *, require_all: bool = False
+    ) -> Sequence[Hit]:
+        """Facts passing the filters ranked by BM25 relevance to terms, in the search query
+        syntax (tqcli.searchquery); at most limit (0: all). A fact id or a listing reference
+        alone finds just that."""
+        from tqcli import searchquery  # only search reads the syntax: the rest skip its import
+
+        match = searchquery.parse(terms, require_all=require_all).match()
         exact = self._exact(" ".join(terms).strip(), filters)
         if exact:
             return LazyHits(self._connection, [(seq, None) for seq in exact], self._recent)
-        return self.ranked(query, filters, limit)
+        return self._matching(match, filters, limit)
 
     def _exact(self, text: str, filters: Filters) -> list[int]:
         """The facts whose id or listing reference ("TAi.024") is text: the only answer a
@@ -256,8 +260,11 @@ class Index:
 
     def ranked(self, words: Sequence[str], filters: Filters, limit: int) -> Sequence[Hit]:
         """Facts matching any of these folded words, best BM25 score first; limit 0 for all."""
+        return self._matching(" OR ".join(f'"{word}"' for word in words), filters, limit)
+
+    def _matching(self, match: str, filters: Filters, limit: int) -> Sequence[Hit]:
+        """Facts matching an FTS5 query, best BM25 score first; limit 0 for all."""
         where, parameters = self._where(filters)
-        match = " OR ".join(f'"{word}"' for word in words)
         weights = ", ".join(map(str, _WEIGHTS))
         sql = (
             f"SELECT f.seq, bm25(fact_text, {weights}) AS rank FROM fact_text "

@@ -80,12 +80,15 @@ def _writes_utf8(stream: TextIO) -> bool:
         return False
 
 
-def make_renderer(fmt: OutputFormat, stream: TextIO, color: ColorMode) -> Renderer:
+def make_renderer(
+    fmt: OutputFormat, stream: TextIO, color: ColorMode, fields: Sequence[str] = ()
+) -> Renderer:
     """The renderer for a format; each is imported only when chosen, to keep start-up lean.
 
     Where the output's encoding is not UTF-8 (PYTHONIOENCODING=ascii, a C locale), JSON is written
     as pure ASCII with \\u escapes, which is the same data, and text shows what the encoding
-    cannot hold as backslash escapes rather than failing.
+    cannot hold as backslash escapes rather than failing. fields, when given, are the only keys
+    JSON objects keep (in that order).
     """
     is_terminal = stream.isatty()
     utf8 = _writes_utf8(stream)
@@ -108,7 +111,11 @@ def make_renderer(fmt: OutputFormat, stream: TextIO, color: ColorMode) -> Render
         from tqcli.render.json_output import JsonRenderer
 
         return JsonRenderer(
-            stream, lines=fmt is OutputFormat.JSONL, pretty=is_terminal, ascii_only=not utf8
+            stream,
+            lines=fmt is OutputFormat.JSONL,
+            pretty=is_terminal,
+            ascii_only=not utf8,
+            fields=fields,
         )
     if fmt is OutputFormat.CSV:
         from tqcli.render.csv_output import CsvRenderer

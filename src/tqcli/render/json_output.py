@@ -26,15 +26,27 @@ def _escape_c1(text: str) -> str:
 class JsonRenderer:
     """Writes results as one JSON document, or (lines) one JSON object per line."""
 
-    def __init__(self, stream: TextIO, *, lines: bool, pretty: bool, ascii_only: bool) -> None:
+    def __init__(
+        self,
+        stream: TextIO,
+        *,
+        lines: bool,
+        pretty: bool,
+        ascii_only: bool,
+        fields: Sequence[str] = (),
+    ) -> None:
         self._stream = stream
         self._lines = lines
         self._indent = 2 if pretty and not lines else None
         self._ascii_only = ascii_only
+        self._fields = tuple(fields)
+        """The keys each object keeps (--fields), or () for all."""
         self._batch_data: data.FactData | None = None
         self._batch_facts: dict[str, dict[str, Any]] = {}
 
     def _encode(self, value: Any) -> str:
+        if self._fields and isinstance(value, dict):
+            value = {field: value[field] for field in self._fields}
         return _escape_c1(json.dumps(value, ensure_ascii=self._ascii_only, indent=self._indent))
 
     def _dump(self, value: Any) -> None:

@@ -1,0 +1,127 @@
+"""Search query syntax: "exact phrases", prefix*, -excluded words, any or all terms, as FTS5 MATCH.
+
+Words are folded and stemmed as the index is, and only those tokens (letters and digits) reach
+SQLite, each quoted: whatever a user types, the MATCH expression is well formed, so a mistake in
+a query is reported here, in words, and never as an SQLite error.
+"""
+
+# No `from __future__ import annotations`: NamedTuple would compile every annotation string at
+# import (measured: ~1 ms of every search).
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from tqcli.errors import BadRequest
+from tqcli.textnorm import fold, stem, tokens
+
+_WORD = re.compile(r"\w+")  # the index's own token pattern (textnorm): compiled once, shared
+
+
+class Term(NamedTuple):
+    """One thing a query looks for: a word, or several that must occur together in order."""
+
+    words: tuple[str, ...]
+    """The folded, stemmed words, in order; the last one unstemmed when it is a prefix."""
+    prefix: bool
+    """The last word may be the start of a longer one (``qa*`` finds qaeda, qaida)."""
+    excluded: bool
+    """Facts matching the term are left out (``-isis``)."""
+
+    def match(self) -> str:
+        """The term as an FTS5 phrase: tokens quoted, so nothing in them is syntax."""
+        return '"' + " ".join(self.words) + '"' + ("*" if self.prefix else "")
+
+
+class Query(NamedTuple):
+    """A parsed search: terms to find (any or all of them) and terms to exclude."""
+
+    terms: tuple[Term, ...]
+    require_all: bool
+    """Every term must match (``--all``), rather than any one of them."""
+
+    def match(self) -> str:
+        """The FTS5 MATCH expression."""
+        wanted = [term.match() for term in self.terms if not term.excluded]
+        unwanted = [term.match() for term in self.terms if term.excluded]
+        expression = "(" + (" AND " if self.require_all else " OR ").join(wanted) + ")"
+        if unwanted:
+            expression += " NOT (" + " OR ".join(unwanted) + ")"
+        return expression
+
+
+def parse(arguments: Sequence[str], *, require_all: bool = False) -> Query:
+    """The query the arguments of ``tq search`` make; BadRequest saying what is wrong if none.
+
+    An argument of several words with no syntax in it (``tq search "bin laden"``, quoted in the
+    shell) is a phrase. Otherwise, in each argument: ``"..."`` is a phrase, a word ending in
+    ``*`` a prefix, a word or phrase starting with ``-`` is excluded.
+    """
+    terms: list[Term] = []
+    for argument in arguments:
+        parts = argument.split()
+        plain = not any(c in argument for c in '"*') and not any(p[0] == "-" for p in parts)
+        terms.extend(_term(argument) if len(parts) > 1 and plain else _terms(argument))
+    if not terms:
+        shown = " ".join(arguments)
+        raise BadRequest(f"nothing to search for in {shown!r}: give a word or a number")
+    if all(term.excluded for term in terms):
+        raise BadRequest(
+            "every term is excluded (-word): give at least one word to search for as well"
+        )
+    return Query(tuple(dict.fromkeys(terms)), require_all)
+
+
+def _terms(argument: str) -> list[Term]:
+    # Split at double quotes, not with a regular expression (compiling one costs every search
+    # a few tenths of a millisecond): odd pieces are inside quotes, even pieces outside.
+    pieces = argument.split('"')
+    if len(pieces) % 2 == 0:
+        raise BadRequest(f'unclosed quote in {argument!r}: end the phrase with "')
+    terms: list[Term] = []
+    for n, piece in enumerate(pieces):
+        if n % 2:
+            if not _WORD.search(fold(piece)):
+                raise BadRequest(f'empty phrase "{piece}" in {argument!r}: put words inside')
+            excluded = _ends_with_minus(pieces[n - 1])
+            terms.extend(_term(piece, excluded=excluded, prefix=pieces[n + 1].startswith("*")))
+            continue
+        start = 1 if n > 0 and piece.startswith("*") else 0  # the star of the phrase before
+        end = -1 if n < len(pieces) - 1 and _ends_with_minus(piece) else None  # its minus
+        for bare in piece[start:end].split():
+            terms.extend(_bare(bare))
+    return terms
+
+
+def _ends_with_minus(text: str) -> bool:
+    """Whether text ends with a minus of its own (``-`` alone or after a space)."""
+    return text.endswith("-") and (len(text) == 1 or text[-2].isspace())
+
+
+def _bare(bare: str) -> list[Term]:
+    """The term of a word outside quotes: -excluded, prefix*, or plain."""
+    excluded = bare.startswith("-") and len(bare) > 1
+    text = bare[1:] if excluded else bare
+    prefix = text.endswith("*")
+    text = text.rstrip("*")
+    if "*" in text:
+        raise BadRequest(f"'*' only ends a word (prefix*), as in 'qa*': not {bare!r}")
+    if prefix and not _WORD.search(fold(text)):
+        raise BadRequest(f"'*' needs the start of a word before it, as in 'qa*': not {bare!r}")
+    return _term(text, excluded=excluded, prefix=prefix)
+
+
+def _term(text: str, *, excluded: bool = False, prefix: bool = False) -> list[Term]:
+    """A term for text, or none when text holds no word (punctuation alone is ignored)."""
+    if not prefix:
+        words = tokens(text)
+        return [Term(tuple(words), False, excluded)] if words else []
+    words = _WORD.findall(fold(text))
+    if not words:
+        return []
+    # The index holds stems: a prefix finds them when it is cut back to its own stem first
+    # ("sanctions*" finds "sanction"), but never made longer or changed ("paid*" stays "paid").
+    last = words[-1]
+    stemmed = stem(last)
+    if last.startswith(stemmed):
+        last = stemmed
+    return [Term((*map(stem, words[:-1]), last), True, excluded)]

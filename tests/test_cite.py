@@ -1,0 +1,342 @@
+"""tq cite: references checked against the style guides' own examples."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import msgspec
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from tqcli.cite import Style, format_sources, title_case
+from tqcli.cli import app
+from tqcli.model import Location, PartialDate, Source, SourceKind
+
+from conftest import MINI_PACK
+
+MINI = ["--no-builtin", "--facts", str(MINI_PACK)]
+
+
+def _source(
+    title: str,
+    publisher: str,
+    kind: SourceKind,
+    *,
+    author: str | None = None,
+    published: str | None = None,
+    accessed: str | None = None,
+    url: str | None = None,
+) -> Source:
+    return Source(
+        id="example",
+        title=title,
+        publisher=publisher,
+        kind=kind,
+        author=author,
+        published=PartialDate.parse(published) if published else None,
+        url=url,
+        accessed=PartialDate.parse(accessed) if accessed else None,
+        archive=None,
+        notes=(),
+        pack="test",
+        where=Location(Path("test.toml")),
+    )
+
+
+# Examples from the guides: APA Style's "Newspaper article references" and "Webpage on a
+# website with a retrieval date"; The Chicago Manual of Style's citation quick guide
+# (news article; web page with no date, so with its access date).
+CAREY = _source(
+    "Can we get better at forgetting?",
+    "The New York Times",
+    SourceKind.NEWS,
+    author="Benedict Carey",
+    published="2019-03-22",
+    url="https://www.nytimes.com/2019/03/22/health/memory-forgetting-psychology.html",
+)
+CENSUS = _source(
+    "U.S. and world population clock",
+    "U.S. Department of Commerce",
+    SourceKind.WEB_PAGE,
+    author="U.S. Census Bureau",
+    accessed="2019-07-03",
+    url="https://www.census.gov/popclock/",
+)
+MANJOO = _source(
+    "Snap Makes a Bet on the Cultural Supremacy of the Camera",
+    "The New York Times",
+    SourceKind.NEWS,
+    author="Farhad Manjoo",
+    published="2017-03-08",
+    url="https://www.nytimes.com/2017/03/08/technology/snap-makes-a-bet-on-the-cultural-supremacy-of-the-camera.html",
+)
+YALE = _source(
+    "About Yale: Yale Facts",
+    "Yale University",
+    SourceKind.WEB_PAGE,
+    accessed="2022-03-08",
+    url="https://www.yale.edu/about-yale/yale-facts",
+)
+RESOLUTION = _source(
+    "Resolution 2253 (2015)",
+    "United Nations Security Council",
+    SourceKind.UN_DOCUMENT,
+    published="2015-12-17",
+    accessed="2026-11-25",
+    url="https://example.org/S/RES/2253(2015)",
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "style", "expected"),
+    [
+        (
+            CAREY,
+            Style.APA,
+            "Carey, B. (2019, March 22). Can we get better at forgetting? The New York Times. "
+            "https://www.nytimes.com/2019/03/22/health/memory-forgetting-psychology.html",
+        ),
+        (
+            CENSUS,
+            Style.APA,
+            "U.S. Census Bureau. (n.d.). U.S. and world population clock. U.S. Department of "
+            "Commerce. Retrieved July 3, 2019, from https://www.census.gov/popclock/",
+        ),
+        (
+            MANJOO,
+            Style.CHICAGO,
+            "Manjoo, Farhad. “Snap Makes a Bet on the Cultural Supremacy of the Camera.” New York "
+            "Times, March 8, 2017. https://www.nytimes.com/2017/03/08/technology/snap-makes-a-bet-"
+            "on-the-cultural-supremacy-of-the-camera.html.",
+        ),
+        (
+            YALE,
+            Style.CHICAGO,
+            "Yale University. “About Yale: Yale Facts.” Accessed March 8, 2022. "
+            "https://www.yale.edu/about-yale/yale-facts.",
+        ),
+    ],
+    ids=["apa-news", "apa-web-page-retrieved", "chicago-news", "chicago-web-page-accessed"],
+)
+def test_the_style_guides_examples(source: Source, style: Style, expected: str) -> None:
+    assert format_sources([source], style) == expected + "\n"
+
+
+# MLA's own example of a web page (a blog post), with and without the optional access date.
+HOLLMICHEL = _source(
+    "The Reading Brain: Differences Between Digital and Print",
+    "So Many Books",
+    SourceKind.WEB_PAGE,
+    author="Stefanie Hollmichel",
+    published="2013-04-25",
+    url="https://somanybooksblog.com/2013/04/25/the-reading-brain-differences-between-digital-and-print/",
+)
+HOLLMICHEL_MLA = (
+    "Hollmichel, Stefanie. “The Reading Brain: Differences between Digital and Print.” So Many "
+    "Books, 25 Apr. 2013, somanybooksblog.com/2013/04/25/the-reading-brain-differences-between-"
+    "digital-and-print/."
+)
+
+
+def test_the_mla_handbooks_example() -> None:
+    assert format_sources([HOLLMICHEL], Style.MLA) == HOLLMICHEL_MLA + "\n"
+    accessed = msgspec.structs.replace(HOLLMICHEL, accessed=PartialDate.parse("2020-05-12"))
+    assert format_sources([accessed], Style.MLA) == HOLLMICHEL_MLA + " Accessed 12 May 2020.\n"
+    assert "<i>So Many Books</i>" in format_sources([HOLLMICHEL], Style.MLA, html=True)
+
+
+# The rest of MLA by its rules (headline capitals, "day Mon. year" dates, URLs without https://,
+# access dates for web sources, an organization that is author and publisher given once).
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            CAREY,
+            "Carey, Benedict. “Can We Get Better at Forgetting?” The New York Times, 22 Mar. 2019, "
+            "www.nytimes.com/2019/03/22/health/memory-forgetting-psychology.html.",
+        ),
+        (
+            YALE,
+            "“About Yale: Yale Facts.” Yale University, www.yale.edu/about-yale/yale-facts. "
+            "Accessed 8 Mar. 2022.",
+        ),
+        (
+            RESOLUTION,
+            "Resolution 2253 (2015). United Nations Security Council, 17 Dec. 2015, "
+            "example.org/S/RES/2253(2015). Accessed 25 Nov. 2026.",
+        ),
+    ],
+    ids=["news", "web-page", "un-document"],
+)
+def test_mla_by_the_handbooks_rules(source: Source, expected: str) -> None:
+    assert format_sources([source], Style.MLA) == expected + "\n"
+
+
+def test_a_publisher_is_never_taken_for_a_person() -> None:
+    unsigned = msgspec.structs.replace(CAREY, author=None)
+    assert format_sources([unsigned], Style.APA) == (
+        f"Can we get better at forgetting? (2019, March 22). The New York Times. {CAREY.url}\n"
+    )
+    assert format_sources([unsigned], Style.CHICAGO) == (
+        f"“Can We Get Better at Forgetting?” New York Times, March 22, 2019. {CAREY.url}.\n"
+    )
+    assert format_sources([unsigned], Style.MLA).startswith("“Can We Get Better at Forgetting?”")
+    web = _source("A page", "Who2", SourceKind.WEB_PAGE, published="2021-01-26")
+    assert format_sources([web], Style.APA) == "Who2. (2021, January 26). A page.\n"
+
+
+def test_a_un_document_is_cited_as_a_work_by_its_body() -> None:
+    assert format_sources([RESOLUTION], Style.APA) == (
+        "United Nations Security Council. (2015, December 17). Resolution 2253 (2015). "
+        "https://example.org/S/RES/2253(2015)\n"
+    )
+    assert format_sources([RESOLUTION], Style.CHICAGO) == (
+        "United Nations Security Council. Resolution 2253 (2015). December 17, 2015. "
+        "https://example.org/S/RES/2253(2015).\n"
+    )
+
+
+def test_titles_in_italics_with_html() -> None:
+    assert format_sources([CAREY], Style.APA, html=True).startswith(
+        "Carey, B. (2019, March 22). Can we get better at forgetting? <i>The New York Times</i>."
+    )
+    assert "<i>U.S. and world population clock</i>" in format_sources(
+        [CENSUS], Style.APA, html=True
+    )
+
+
+def test_headline_capitals() -> None:
+    assert title_case("Taliban and al-Qaeda: How are they linked?") == (
+        "Taliban and al-Qaeda: How Are They Linked?"
+    )
+    assert title_case("the measures to be imposed if demand is not met") == (
+        "The Measures to Be Imposed If Demand Is Not Met"
+    )
+
+
+def test_reference_manager_formats() -> None:
+    item = json.loads(format_sources([CAREY], Style.CSL_JSON))[0]
+    assert item == {
+        "id": "example",
+        "type": "article-newspaper",
+        "title": "Can we get better at forgetting?",
+        "author": [{"family": "Carey", "given": "Benedict"}],
+        "container-title": "The New York Times",
+        "publisher": "The New York Times",
+        "issued": {"date-parts": [[2019, 3, 22]]},
+        "URL": CAREY.url,
+    }
+    web = json.loads(format_sources([CENSUS], Style.CSL_JSON))[0]
+    assert web["author"] == [{"literal": "U.S. Census Bureau"}]
+    assert web["accessed"] == {"date-parts": [[2019, 7, 3]]}
+    assert format_sources([CENSUS], Style.RIS).splitlines() == [
+        "TY  - ELEC",
+        "ID  - example",
+        "AU  - U.S. Census Bureau",
+        "TI  - U.S. and world population clock",
+        "PB  - U.S. Department of Commerce",
+        f"UR  - {CENSUS.url}",
+        "Y2  - 2019/07/03/",
+        "ER  -",
+    ]
+    bib = format_sources([_source("Profits & 100% of #1_{x}", "P", SourceKind.BOOK)], Style.BIBTEX)
+    assert (
+        bib == "@book{example,\n"
+        "  title = {{Profits \\& 100\\% of \\#1\\_\\{x\\}}},\n"
+        "  publisher = {P}\n}\n"
+    )
+
+
+def test_cite_facts_and_sources_from_the_command_line(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["cite", "acme-founded", "gazette-2020", *MINI])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.count("\n") == len(set(result.stdout.splitlines()))
+    result = runner.invoke(app, ["cite", "acme-widgets-2019", "--style", "csl-json", *MINI])
+    assert [item["id"] for item in json.loads(result.stdout)] == ["gazette-2020"]
+    result = runner.invoke(app, ["cite", "no-such-fact", *MINI])
+    assert result.exit_code == 1
+    assert "no fact with id 'no-such-fact'" in result.stderr
+    result = runner.invoke(app, ["cite", "acme-founded", "--style", "harvard", *MINI])
+    assert result.exit_code == 2
+    assert "no style 'harvard'; there are: apa, mla, chicago, bibtex, ris, csl-json" in (
+        result.stderr
+    )
+
+
+def test_the_built_in_article_in_apa(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["cite", "blinken-force-unable-to-defend"])
+    assert result.stdout.splitlines()[0] == (
+        "Sommerlad, J. (2021, September 7). Taliban and al-Qaeda: How are they linked? The "
+        "Independent. https://www.independent.co.uk/asia/south-asia/taliban-al-qaeda-difference-"
+        "afghanistan-b1915552.html"
+    )
+
+
+def test_other_commands_never_import_the_data_out_modules() -> None:
+    probe = (
+        "import sys\nfrom tqcli.__main__ import main\n"
+        "sys.argv = ['tq', 'search', '1267', '--json']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "late = ('tqcli.cite', 'tqcli.export', 'tqcli.schemas', 'jsonschema', 'citeproc')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(late)), file=sys.stderr)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert run.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_a_copy_read_on_another_site_is_named_where_the_format_has_a_place_for_it() -> None:
+    copy = _source(
+        "Resolution 2253 (2015)",
+        "United Nations Security Council",
+        SourceKind.UN_DOCUMENT,
+        published="2015-12-17",
+        accessed="2026-11-25",
+        url="https://mirror.example/res-2253",
+    )
+    copy = msgspec.structs.replace(copy, via="mirror.example")
+    # MLA's second container: the site holding the copy, then the copy's address.
+    assert format_sources([copy], Style.MLA) == (
+        "Resolution 2253 (2015). United Nations Security Council, 17 Dec. 2015. mirror.example, "
+        "mirror.example/res-2253. Accessed 25 Nov. 2026.\n"
+    )
+    assert "<i>mirror.example</i>" in format_sources([copy], Style.MLA, html=True)
+    assert json.loads(format_sources([copy], Style.CSL_JSON))[0]["archive"] == "mirror.example"
+    assert "DP  - mirror.example" in format_sources([copy], Style.RIS).splitlines()
+    assert "note = {Read in a copy on mirror.example}" in format_sources([copy], Style.BIBTEX)
+
+
+_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40)
+
+
+@given(
+    title=_TEXT,
+    publisher=_TEXT,
+    author=st.none() | _TEXT,
+    kind=st.sampled_from(list(SourceKind)),
+    dated=st.booleans(),
+    style=st.sampled_from(list(Style)),
+)
+def test_any_source_is_cited_in_any_style(
+    title: str, publisher: str, author: str | None, kind: SourceKind, dated: bool, style: Style
+) -> None:
+    source = _source(
+        title,
+        publisher,
+        kind,
+        author=author,
+        published="2021-09-07" if dated else None,
+        accessed="2026-11-25",
+        url="https://example.org/a",
+    )
+    text = format_sources([source], style)
+    assert text.endswith("\n")
+    if style is Style.CSL_JSON:
+        assert json.loads(text)[0]["title"] == title
+    if style in (Style.APA, Style.MLA, Style.CHICAGO):
+        html = format_sources([source], style, html=True)
+        assert "<" not in html.replace("<i>", "").replace("</i>", "")  # text is escaped
