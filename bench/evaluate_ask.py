@@ -44,6 +44,7 @@ class Scores:
     recall_at_3: float
     mrr: float
     false_answers: int
+    declined: int  # answerable questions given no answer at all (declined, or only partial)
     unanswerable: int
     misses: tuple[tuple[str, int | None], ...]  # questions not answered first, with their rank
 
@@ -91,8 +92,10 @@ def evaluate(
     data = tomli.loads(questions.read_text(encoding="utf-8"))
     ranks: list[int | None] = []
     misses = []
+    declined = 0
     for question in data["question"]:
         ids = list(rank(question["text"]))[:10]
+        declined += not ids
         position = next(
             (n for n, fact_id in enumerate(ids, 1) if answers_question(index, question, fact_id)),
             None,
@@ -108,19 +111,30 @@ def evaluate(
         recall_at_3=sum(1 for r in ranks if r is not None and r <= 3) / total,
         mrr=sum(1 / r for r in ranks if r is not None) / total,
         false_answers=false_answers,
+        declined=declined,
         unanswerable=len(unanswerable),
         misses=tuple(misses),
     )
 
 
 def ask_ranker(index: Index) -> Callable[[str], list[str]]:
-    return lambda question: [hit.fact.id for hit in answer(index, question, limit=10).hits]
+    """`tq ask`'s facts, when it gives an answer; none when it declines or answers only in part
+    (a partial answer is not offered as the answer, so it neither answers nor misleads)."""
+
+    def rank(question: str) -> list[str]:
+        found = answer(index, question, limit=10)
+        return [hit.fact.id for hit in found.hits] if found.answered else []
+
+    return rank
 
 
 def bm25_ranker(index: Index) -> Callable[[str], list[str]]:
+    """`tq search` given the question's words (as typed unquoted: one quoted argument would be
+    a phrase in the search syntax)."""
+
     def rank(question: str) -> list[str]:
         try:
-            return [hit.fact.id for hit in index.search([question], Filters(), limit=10)]
+            return [hit.fact.id for hit in index.search(question.split(), Filters(), limit=10)]
         except Exception:
             return []
 
@@ -135,17 +149,17 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true")
     options = parser.parse_args()
     index = in_memory(packs_in_effect([], environ={}))
-    print("| ranker | recall@1 | recall@3 | MRR | unanswerable answered |")
-    print("| --- | ---: | ---: | ---: | ---: |")
+    print("| ranker | recall@1 | recall@3 | MRR | unanswerable answered | answerable declined |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for name, ranker in (("tq ask", ask_ranker(index)), ("BM25 baseline", bm25_ranker(index))):
         scores = evaluate(ranker, options.questions, index)
         print(
             f"| {name} | {scores.recall_at_1:.3f} | {scores.recall_at_3:.3f} | {scores.mrr:.3f} "
-            f"| {scores.false_answers} of {scores.unanswerable} |"
+            f"| {scores.false_answers} of {scores.unanswerable} | {scores.declined} |"
         )
         if options.verbose:
             for text, position in scores.misses:
-                print(f"|   {name} miss: {text} | rank {position} | | | |")
+                print(f"|   {name} miss: {text} | rank {position} | | | | |")
 
 
 if __name__ == "__main__":

@@ -61,7 +61,7 @@ def _json_output_matches_its_schema(monkeypatch: pytest.MonkeyPatch) -> None:
 
     kinds = {
         "facts": SchemaName.FACTS,
-        "answers": SchemaName.FACTS,
+        "answers": SchemaName.ANSWERS,
         "sources": SchemaName.SOURCES,
         "stats": SchemaName.STATS,
         "packs": SchemaName.PATHS,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -14,9 +15,10 @@ from tqcli.ask import answer
 from tqcli.cli import app
 from tqcli.errors import BadRequest
 from tqcli.index import in_memory
+from tqcli.model import Match
 from tqcli.packs import packs_in_effect
 
-from conftest import REPO
+from conftest import MINI_PACK, REPO
 
 sys.path.insert(0, str(REPO / "bench"))
 from evaluate_ask import ask_ranker, evaluate
@@ -29,7 +31,9 @@ def test_the_answer_comes_first_with_its_value_and_source(runner: CliRunner) -> 
 
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0] == "Answer: reportedly 20,000,000 US dollars a year"
+    assert (
+        lines[0] == "Answer: reportedly 20,000,000 US dollars a year, according to The Independent"
+    )
     assert lines[2].startswith("  Source: The Independent")
     assert "Also relevant:" in result.stdout
 
@@ -44,6 +48,123 @@ def test_json_answers_are_ranked_fact_objects_with_scores(runner: CliRunner) -> 
     assert [fact["id"] for fact in answers][:1] == ["panetta-taliban-are-terrorists"]
     assert len(answers) == 2
     assert answers[0]["score"] >= answers[1]["score"] > 0
+
+
+def test_json_says_how_each_fact_answers_the_question(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app, ["ask", "How much did bin Laden pay the Taliban each year?", "--json", "--limit", "2"]
+    )
+
+    first = json.loads(result.stdout)[0]
+    assert result.exit_code == 0
+    assert (first["id"], first["match"], first["unmatched"]) == (
+        "al-qaeda-paid-taliban-20m-a-year",
+        "answer",
+        [],
+    )
+    assert (
+        first["answer"] == "reportedly 20,000,000 US dollars a year, according to The Independent"
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id", "short"),
+    [
+        ("When was resolution 1267 adopted?", "un-resolution-1267", "1999-10-15"),
+        ("Who said the Taliban are terrorists?", "panetta-taliban-are-terrorists", "Leon Panetta"),
+        # Not the scholar quoted on al-Qaeda's leadership: who says a fact is its source.
+        ("Who leads al-Qaeda?", "al-qaeda-leader-zawahiri-2021", "Ayman al-Zawahiri"),
+        (
+            "What did Ben Wallace say about al-Qaeda?",
+            "wallace-al-qaeda-will-come-back",
+            "al-Qaeda will probably come back",
+        ),
+    ],
+)
+def test_the_short_answer_fits_the_question(question: str, fact_id: str, short: str) -> None:
+    found = answer(BUILTIN, question)
+
+    assert found.answered
+    assert (found.hits[0].fact.id, found.replies[0].answer) == (fact_id, short)
+
+
+def test_a_related_fact_that_does_not_answer_is_marked_partial(runner: CliRunner) -> None:
+    """The pack says how long the Taliban ruled and what al-Qaeda paid them a year, but nothing
+    of a budget: a fact sharing "Taliban" and "annual" with the question is not its answer."""
+    result = runner.invoke(app, ["ask", "What is the Taliban's annual budget?", "--json"])
+
+    found = json.loads(result.stdout)
+    assert result.exit_code == 1
+    assert found
+    assert {fact["match"] for fact in found} == {"partial"}
+    assert "budget" in found[0]["unmatched"]
+    assert result.stderr.startswith("tq: no fact answers the whole question")
+
+
+def test_a_partial_answer_is_labelled_so_in_human_output(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["ask", "What is the Taliban's annual budget?", "--limit", "1"])
+
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Partial answer: ")
+    assert lines[1] == "  Does not cover: budget"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many US soldiers died in Afghanistan?",  # the pack counts 9/11's dead, not soldiers
+        "How many people live in Kabul?",
+    ],
+)
+def test_a_figure_must_count_what_is_asked(question: str) -> None:
+    found = answer(BUILTIN, question)
+
+    assert not found.answered
+
+
+def test_general_english_frequency_tells_content_from_function_words() -> None:
+    from tqcli.wordweights import _from_api, common_words
+
+    common = dict(common_words())
+    assert common["the"] > 7 > common["people"] > 6
+    assert 5 > common["budget"] > 4
+    assert "kabul" not in common  # rarer than COMMON: a content word, whatever its rarity
+    api = dict(_from_api())  # wordfreq's own API, the slow path, agrees
+    assert len(api) == len(common)
+    assert {word: api[word] for word in ("the", "people", "budget")} == {
+        word: common[word] for word in ("the", "people", "budget")
+    }
+
+
+def test_the_index_keeps_general_english_frequencies() -> None:
+    assert BUILTIN.english_zipf(["the", "budget", "kabul", "budget"]) == {
+        "the": 7.73,
+        "budget": 4.82,
+    }
+
+
+def test_a_packs_own_thesaurus_is_used(tmp_path: Path) -> None:
+    """A user's pack brings its own words: without its [[synonyms]], "gizmos" is not what the
+    mini pack's figure counts (widgets), so the figure is only a partial answer."""
+    question = "How many gizmos did Acme ship in 2019?"
+    without = answer(in_memory(packs_in_effect([MINI_PACK], include_builtin=False)), question)
+    thesaurus = tmp_path / "thesaurus"
+    thesaurus.mkdir()
+    (thesaurus / "words.toml").write_text(
+        '[[synonyms]]\nwords = ["widget", "widgets", "gizmo", "gizmos"]\n'
+        'why = "Acme calls its widgets gizmos."\n',
+        encoding="utf-8",
+    )
+    index = in_memory(packs_in_effect([MINI_PACK, thesaurus], include_builtin=False))
+    found = answer(index, question)
+
+    assert not without.answered
+    answers = {
+        hit.fact.id: reply.answer
+        for hit, reply in zip(found.hits, found.replies, strict=True)
+        if reply.match is Match.ANSWER
+    }
+    assert answers["acme-widgets-2019"] == "1,200 widgets, according to Example Gazette"
 
 
 def test_no_answer_is_said_plainly(runner: CliRunner) -> None:
@@ -105,10 +226,31 @@ def test_answer_quality_floor() -> None:
     """The floor CI enforces on the question set (see bench/evaluate_ask.py for the figures)."""
     scores = evaluate(ask_ranker(BUILTIN), REPO / "tests" / "eval" / "ask-questions.toml")
 
-    assert scores.recall_at_1 >= 0.90, scores.misses
+    assert scores.recall_at_1 >= 0.95, scores.misses
     assert scores.recall_at_3 >= 0.97, scores.misses
     assert scores.false_answers == 0
     assert scores.unanswerable >= 10
+
+
+def test_blind_set_floor() -> None:
+    """The floor CI keeps on questions written blind (never tuned on): what was measured at the
+    end of issue 11 on the merged pack (recall@1 0.802, recall@3 0.951, 4 of 24 unanswerable
+    answered), less a small margin. See docs/ask-evaluation.md."""
+    scores = evaluate(ask_ranker(BUILTIN), REPO / "tests" / "eval" / "blind-1.toml", BUILTIN)
+
+    assert scores.recall_at_1 >= 0.78, scores.recall_at_1
+    assert scores.recall_at_3 >= 0.93, scores.recall_at_3
+    assert scores.false_answers <= 5
+    assert scores.unanswerable >= 20
+
+
+def test_second_tuning_set_floor() -> None:
+    """Written during issue 11 by an engineer who had seen the pack (tuned on, strict scoring)."""
+    scores = evaluate(ask_ranker(BUILTIN), REPO / "tests" / "eval" / "ask-tuning-2.toml", BUILTIN)
+
+    assert scores.recall_at_1 >= 0.8, scores.misses
+    assert scores.recall_at_3 >= 0.97, scores.misses
+    assert scores.false_answers <= 1
 
 
 def test_the_question_set_names_only_real_facts() -> None:
@@ -120,3 +262,17 @@ def test_the_question_set_names_only_real_facts() -> None:
 
     assert len(data["question"]) >= 60
     assert named <= ids
+
+
+def test_the_answers_schema_is_the_facts_schema_with_how_each_answers() -> None:
+    """schemas/answers.schema.json is kept as its own file (tq schema answers): it must not
+    drift from the facts schema but for its three keys."""
+    from tqcli.schemas import SchemaName, schema_text
+
+    facts, answers = (json.loads(schema_text(n)) for n in (SchemaName.FACTS, SchemaName.ANSWERS))
+    fact, answered = facts["$defs"].pop("fact"), answers["$defs"].pop("fact")
+    extra = ("match", "answer", "unmatched")
+
+    assert answers["$defs"] == facts["$defs"]
+    assert {k: v for k, v in answered["properties"].items() if k not in extra} == fact["properties"]
+    assert answered["required"] == [*fact["required"], *extra]

@@ -1,20 +1,61 @@
-"""Answering questions in plain English: cues, aliases, typos, and an honest no-answer."""
+"""Answering questions in plain English: the fact that answers what is asked, a related fact
+marked as a partial answer, or an honest "no answer".
+
+How a question is read and judged (docs/ask-evaluation.md says it in full, with the figures):
+
+1. Its words are folded and stemmed as the index is; a word that is neither common English nor
+   in the index is taken for a typo and corrected against the index.
+2. Each content word is weighted by how rare it is in general English (kept in the index, from
+   wordfreq: see wordweights): "budget" or "soldiers" count fully, "year" or "people" less,
+   "what" or "did" not at all; a word most loaded facts use (their subject) counts up to half
+   less.
+3. What the question asks for is read from its form: a figure ("how many X"), a quote ("what
+   did X say", "who said"), a date ("when"), a person or organisation ("who"), or anything.
+4. Each candidate fact (BM25 over the words and their synonyms from the packs' thesaurus) is
+   judged: which share of the question's content weight its words account for, and whether it
+   is the kind of answer asked for -- a fact giving a number of what is counted, a quote by the
+   speaker named, a dated fact, a fact naming someone the question does not. A fact that fits
+   and accounts for enough is an answer; any other is a partial answer; when no fact accounts
+   for enough of the question, there is no answer.
+"""
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from enum import Enum
+from typing import NamedTuple
 
 from tqcli.errors import NoQuestion
+from tqcli.figures import figure_text
 from tqcli.index import Index
-from tqcli.index.build import SearchableWords
-from tqcli.model import Answers, FactKind, Filters, Hit
-from tqcli.textnorm import fold, tokens
+from tqcli.model import (
+    Agreement,
+    Answers,
+    Catalog,
+    EntityKind,
+    Fact,
+    FactKind,
+    Figure,
+    Filters,
+    Hit,
+    Match,
+    Quote,
+    Reply,
+    Sanction,
+)
+from tqcli.textnorm import fold, stem, tokens
+
+
+def _stems(words: str) -> list[str]:
+    """The stems of space-separated lower-case ASCII words (a word list of this module)."""
+    return [stem(word) for word in words.split()]
+
 
 # Words that carry the question's grammar, not its subject (stemmed, as the index is).
-_STOPWORDS = frozenset(
-    tokens(
+_FUNCTION_WORDS = frozenset(
+    _stems(
         "a an the of to in on at for by with from and or but is are was were be been being do "
         "does did done has have had what which who whom whose when where why how much many any "
         "some this that these those it its they them their there here about me tell please can "
@@ -23,15 +64,95 @@ _STOPWORDS = frozenset(
         "happen happened again"
     )
 )
-# Cues: words of the question that say what kind of answer it wants. They boost, never exclude.
-_CUES: tuple[tuple[re.Pattern[str], FactKind | None], ...] = (
+_SYNONYM_CREDIT = 0.8
+"""What a word's synonym (from the packs' thesaurus, [[synonyms]]) counts for, against the word
+itself: a question's word also matches its group ("died" finds "killed")."""
+_CANDIDATES = 15
+_MAX_WORDS = 40
+_BOOST = 1.6
+_ANSWER_COVERAGE = 0.5
+"""An answer must account for at least this share of the question's content weight."""
+_PARTIAL_COVERAGE = 0.4
+"""Below this share, even the best fact is too far from the question to offer."""
+_UNMATCHED_SHOWN = 0.5
+_COUNTED_WEIGHT = 0.3
+"""Words naming what is counted that are at least this heavy must be in a figure's own words."""
+"""Question words at least this heavy that a fact misses are named as what it leaves out."""
+
+
+class Wants(Enum):
+    """The kind of answer a question asks for, read from its form."""
+
+    FIGURE = "figure"
+    """How many, how much: a figure whose own words name what is counted."""
+    QUOTE = "quote"
+    """What did X say, who said: a quote (by X, when named)."""
+    DATE = "date"
+    """When: a dated fact."""
+    SOMEONE = "someone"
+    """Who: a fact naming a person or organisation the question does not name."""
+    ANYTHING = "anything"
+
+
+_FIGURE = re.compile(
+    r"\bhow (?:many|much)\b(?P<counted>(?: \w+){0,4})|"
+    r"\b(?:number|amount|total|count|sum) of\b(?P<counted_of>(?: \w+){0,4})"
+)
+_QUOTE = re.compile(
+    r"\b(?:what|how) (?:did|does|do|has|had|have) (?P<speaker>.+?) "
+    r"(?:say|said|tell|told|write|wrote|think|call|describe|mean)\b"
+    r"|\bwho (?:said|says|told|wrote|called|described)\b|\bquotes?\b"
+)
+# "What is the Taliban's annual budget?", "Who is the foreign minister?": the phrase after the
+# verb names what is asked about, and its last word (the head noun) must be in the answer.
+_SUBJECT = re.compile(r"\b(?:what|who|which) (?:is|was|are|were)(?P<subject>(?: \w+){1,5})")
+_NUMBER_WORDS = frozenset(
+    {
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "dozen",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+    }
+)
+_PERSON = re.compile(r"\bwho\b")
+_DATE = re.compile(r"\bwhen\b|\b(?:what|which) (?:year|date|month|day)\b|\bhow long ago\b")
+_SOMEONE = re.compile(r"\bwho\b|\bwhich (?:person|man|woman|group|organi[sz]ation)\b")
+_KIND_CUES: tuple[tuple[re.Pattern[str], FactKind], ...] = (
     (
-        re.compile(r"\bhow (many|much)\b|\b(number|figure|amount|total|count|cost)s?\b"),
-        FactKind.FIGURE,
-    ),
-    (re.compile(r"\bwho said\b|\b(say|said|says|quote|quoted|told|tell|words?)\b"), FactKind.QUOTE),
-    (
-        re.compile(r"\b(resolutions?|sanction\w*|listed|listing|list|embargo|freeze|ban)\b"),
+        re.compile(r"\b(resolutions?|sanction\w*|listed|listing|embargo|freeze|ban)\b"),
         FactKind.SANCTION,
     ),
     (
@@ -40,103 +161,421 @@ _CUES: tuple[tuple[re.Pattern[str], FactKind | None], ...] = (
     ),
     (re.compile(r"\b(what happened|events?)\b"), FactKind.EVENT),
 )
-# Words people use for the same thing, as news writing varies them. A question's word also
-# matches its group: "died" finds "killed", "frontier" finds "border", "annual" finds "a year".
-_SYNONYM_GROUPS = (
-    "kill killed die died dead death toll fatality fatalities",
-    "injure injured injury wounded wound hurt",
-    "pay paid payment",
-    "annual annually yearly year",
-    "border frontier",
-    "fighter fighters men militants force forces troops soldiers",
-    "army military",
-    "rule ruled govern governed reign",
-    "emerge emerged appear appeared arise arose",
-    "take took capture captured recapture recaptured seize seized",
-    "leave left withdraw withdrawal withdrew exit",
-    "overthrow overthrown topple toppled oust ousted",
-    "sign signed conclude concluded",
-    "deal accord agreement treaty pact",
-    "promise promised pledge pledged commit committed commitment vow",
-    "say said tell told write wrote lament lamented",
-    "return back",
-    "invest investment spend spent",
-    "plan planned plot orchestrate orchestrated",
-    "base haven sanctuary shelter refuge",
-    "leader chief head",
-    "sanction sanctioned listed blacklisted designated",
-    "flee fled escape escaped",
-    "woman women",
-    "recognition recognise recognize legitimacy",
-    "ban embargo prohibit",
-    "freeze froze frozen",
-)
-_SYNONYMS: dict[str, frozenset[str]] = {
-    word: group for group in (frozenset(tokens(line)) for line in _SYNONYM_GROUPS) for word in group
+# Words that say what kind of answer is wanted rather than what it is about: once the question's
+# form has said it ("Blinken quote on ...", "number of ..."), a fact need not contain them.
+_CUE_WORDS = {
+    Wants.FIGURE: frozenset(_stems("number amount total count sum figure figures")),
+    Wants.QUOTE: frozenset(
+        _stems(
+            "quote quotes quoted say said says tell told write wrote think call describe mean "
+            "word words"
+        )
+    ),
+    Wants.DATE: frozenset(_stems("date year month day")),
 }
-_WHEN = re.compile(r"\b(when|what year|which year|date|since when)\b")
-_BOOST = 1.6
-_CANDIDATES = 25
-_MAX_WORDS = 40
-# The best answer must cover at least this share of the question's words (weighted by rarity).
-# Set midway in the gap the question set shows: its unanswerable questions reach at most 0.29,
-# its answerable ones at least 0.52.
-_MIN_COVERAGE = 0.4
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+class Question(NamedTuple):
+    """A question as read: what it wants, and its content words with their weights."""
+
+    text: str
+    """The question, folded, its words separated by single spaces."""
+    wants: Wants
+    weights: dict[str, float]
+    """Each content word (folded, stemmed, typos corrected) and how much it counts."""
+    spelled: dict[str, str]
+    """Each content word as the question spelled it, to name what an answer leaves out."""
+    counted: tuple[str, ...]
+    """For a figure: the words naming what is counted ("US soldiers")."""
+    head: str | None
+    """The word naming what a "what is ..."/"who is ..." question asks about ("budget")."""
+    speaker: tuple[str, ...]
+    """For a quote: the words naming who said it, when the question names them."""
+    kinds: frozenset[FactKind]
+    """Kinds of fact the question's words point to (ranked higher, never required)."""
+    rarity: dict[str, float]
+    """Each content word's rarity in the loaded facts, for ranking (not for judging)."""
+    groups: dict[str, frozenset[str]]
+    """Each content word's synonyms in the packs' thesaurus, itself included."""
+
+    def group(self, word: str) -> frozenset[str]:
+        """The word and its synonyms."""
+        return self.groups.get(word, frozenset({word}))
 
 
 def answer(index: Index, question: str, limit: int = 3) -> Answers:
-    """The facts that best answer question, best first; none, with suggestions, if no fact does."""
+    """The facts that best answer question, answers first, each judged (Answers.replies);
+    none, with suggestions, when no fact accounts for enough of it."""
     if not re.search(r"\w", question):
         raise NoQuestion(question)
-    folded = fold(question)
-    words = [word for word in dict.fromkeys(tokens(question)) if word not in _STOPWORDS]
-    words = [_corrected(index, word) for word in words[:_MAX_WORDS]]
-    groups = {word: _SYNONYMS.get(word, frozenset({word})) for word in dict.fromkeys(words) if word}
-    if not groups:
-        return Answers((), tuple(index.top_tags(5)))
-    candidates = index.ranked(sorted(set().union(*groups.values())), Filters(), _CANDIDATES)
+    lookups = _Lookups(index)
+    read = read_question(index, question, lookups)
+    if not read.weights:
+        return Answers((), tuple(index.top_tags(5)), ())
+    words = sorted(set().union(*map(read.group, read.weights)))
+    candidates = list(index.ranked(words, Filters(), _CANDIDATES))
     if not candidates:
-        return Answers((), tuple(index.top_tags(5)))
-    weights = _rarity(index, groups)
-    wanted = {kind for pattern, kind in _CUES if kind and pattern.search(folded)}
-    wants_date = bool(_WHEN.search(folded))
-    words_of = SearchableWords(index.catalog)
-    scored = []
+        return Answers((), tuple(index.top_tags(5)), ())
+    lookups.names(hit.fact for hit in candidates)
+    if read.speaker and not _names_a_speaker(read.speaker, candidates, lookups):
+        # "What does the claim (or resolution 2513) say?": no one is named as the speaker; the
+        # question is not for a quote.
+        read = read._replace(wants=Wants.ANYTHING, speaker=())
+    judged = [_judge(read, hit, lookups) for hit in candidates]
+    judged.sort(key=lambda item: (item.reply.match is not Match.ANSWER, -item.score))
+    if max(item.coverage for item in judged) < _PARTIAL_COVERAGE:
+        return Answers((), _suggestions(index, candidates), ())
+    chosen = judged[:limit] if limit > 0 else judged  # a limit of 0 means all
+    return Answers(
+        tuple(Hit(item.hit.fact, round(item.score, 6)) for item in chosen),
+        (),
+        tuple(item.reply for item in chosen),
+    )
+
+
+class _Lookups:
+    """The index lookups answering one question needs, each made once."""
+
+    def __init__(self, index: Index) -> None:
+        self.catalog = index.catalog
+        self.facts = max(index.facts_count(), 1)
+        self._index = index
+        self._frequency: dict[str, int] = {}
+        self._names: dict[str, frozenset[str]] = {}
+        self._each_name: dict[str, list[frozenset[str]]] = {}
+
+    def frequency(self, word: str) -> int:
+        """How many facts use the (folded, stemmed) word."""
+        if word not in self._frequency:
+            self._frequency[word] = self._index.frequency(word)
+        return self._frequency[word]
+
+    def names(self, facts: Iterable[Fact]) -> None:
+        """Read the names of every entity these facts name, at once."""
+        wanted = {entity_id for fact in facts for entity_id in fact.entities()} - self._names.keys()
+        found = self._index.entity_names(sorted(wanted))
+        for entity_id in wanted:
+            each = [frozenset(tokens(name)) for name in found.get(entity_id, [entity_id])]
+            self._each_name[entity_id] = each
+            self._names[entity_id] = frozenset().union(*each) - _FUNCTION_WORDS
+
+    def name_words(self, entity_id: str) -> frozenset[str]:
+        """The words of all an entity's names and aliases, once names() has read them."""
+        return self._names.get(entity_id, frozenset())
+
+    def named_in(self, entity_id: str, words: Iterable[str]) -> bool:
+        """Whether words name the entity: most of the words of one of its names ("bin Laden",
+        not the "al" of "al-Zawahiri" in a question about al-Qaeda)."""
+        present = set(words)
+        return any(
+            len(name & present) * 2 > len(name) for name in self._each_name.get(entity_id, [])
+        )
+
+
+def read_question(index: Index, question: str, lookups: _Lookups | None = None) -> Question:
+    """What the question wants, and its content words weighted by general-English rarity."""
+    lookups = lookups or _Lookups(index)
+
+    folded = " ".join(re.findall(r"\w+", fold(question)))
+    raws = list(dict.fromkeys(folded.split()))[: _MAX_WORDS * 4]
+    known = index.english_zipf(raws)
+    thesaurus = index.synonyms([stem(raw) for raw in raws])
+    spelled: dict[str, str] = {}
+    corrected: dict[str, str] = {}
+    for raw in raws:
+        word = stem(raw)
+        if word in _FUNCTION_WORDS or word in corrected:
+            continue
+        # A word of common English ("minister") is no typo, though the packs may not use it.
+        known_word = raw in known or word in thesaurus
+        corrected[word] = word if known_word else _corrected(index, lookups, word)
+        spelled.setdefault(corrected[word], raw)
+        if len(corrected) >= _MAX_WORDS:
+            break
+    counted: tuple[str, ...] = ()
+    speaker: tuple[str, ...] = ()
+    if (said := _QUOTE.search(folded)) is not None:
+        wants = Wants.QUOTE
+        speaker = tuple(stem(word) for word in (said.group("speaker") or "").split())
+    elif (figure := _FIGURE.search(folded)) is not None:
+        wants = Wants.FIGURE
+        counted = _leading_content(figure.group("counted") or figure.group("counted_of") or "")
+    elif _DATE.search(folded):
+        wants = Wants.DATE
+    elif _SOMEONE.search(folded):
+        wants = Wants.SOMEONE
+    else:
+        wants = Wants.ANYTHING
+    cues = _CUE_WORDS.get(wants, frozenset())
+    spelled = {word: raw for word, raw in spelled.items() if word not in cues}
+    # Words the index does not keep are rarer than wordweights.COMMON: they weigh fully.
+    frequency = {raw: known.get(raw, 0.0) for raw in spelled.values()}
+    weights = {
+        word: (1.0 if raw.isdigit() else min(1.0, max(0.2, (7.0 - frequency[raw]) / 2.5)))
+        # A word found in most of the loaded facts (their subject, "Taliban") tells them apart
+        # less: it counts up to half less.
+        * (1 - 0.5 * lookups.frequency(word) / lookups.facts)
+        for word, raw in spelled.items()
+    }
+    speaker = tuple(corrected.get(word, word) for word in speaker)
+    speaker = tuple(word for word in speaker if word in weights)
+    counted = tuple(corrected.get(word, word) for word in counted)
+    counted = tuple(word for word in counted if weights.get(word, 0) >= _COUNTED_WEIGHT)
+    head = None
+    if (subject := _SUBJECT.search(folded)) is not None and wants is not Wants.FIGURE:
+        words = _leading_content(subject.group("subject"), skip_leading=True)
+        phrase = [corrected.get(word, word) for word in words]
+        phrase = [word for word in phrase if word in weights]
+        head = phrase[-1] if phrase else None
+    kinds = frozenset(kind for pattern, kind in _KIND_CUES if pattern.search(folded))
+    groups = {word: thesaurus.get(word, frozenset({word})) for word in weights}
+    rarity = {word: _pack_rarity(lookups, groups[word]) for word in weights}
+    return Question(folded, wants, weights, spelled, counted, head, speaker, kinds, rarity, groups)
+
+
+def _leading_content(text: str, *, skip_leading: bool = False) -> tuple[str, ...]:
+    """The words that open a phrase ("US soldiers died" after "how many"): up to the first
+    function word, three at most."""
+    words: list[str] = []
+    for raw in text.split():
+        word = stem(raw)
+        if word in _FUNCTION_WORDS and not words and skip_leading:
+            continue  # "the" in "what is the ..."
+        if word in _FUNCTION_WORDS or len(words) == 3:
+            break
+        words.append(word)
+    return tuple(words)
+
+
+def _pack_rarity(lookups: _Lookups, group: frozenset[str]) -> float:
+    """How rare a word (with its synonyms) is in the loaded facts: what it adds to the ranking."""
+    used = max(lookups.frequency(member) for member in group)
+    return math.log(1 + lookups.facts / (1 + used))
+
+
+class _Judged(NamedTuple):
+    hit: Hit
+    coverage: float
+    score: float
+    reply: Reply
+
+
+def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
+    """How far the fact answers the question, and how it ranks."""
+    fact = hit.fact
+    catalog = lookups.catalog
+    own = _own_words(fact)
+    named = {entity_id: lookups.name_words(entity_id) for entity_id in fact.entities()}
+    # What the fact is about in its curators' words: its tags and its id.
+    labelled = own | set(tokens(" ".join((*fact.tags, fact.id.replace("-", " ")))))
+    topic = labelled.union(*named.values()) if named else labelled
+    credits = {word: _credit(question, word, topic) for word in question.weights}
+    coverage = _share(question.weights, credits)
+    fits, who = _fits(question, fact, labelled, named, lookups)
+    answers = fits and coverage >= _ANSWER_COVERAGE
+    unmatched = tuple(
+        question.spelled[word]
+        for word, credit in credits.items()
+        if credit == 0 and question.weights[word] >= _UNMATCHED_SHOWN
+    )
+    boost = _BOOST if fits else 1.0
+    if who and _kind(who[0], catalog) is EntityKind.PERSON and _PERSON.search(question.text):
+        boost *= _BOOST
+    if fact.kind in question.kinds:
+        boost *= _BOOST
+    # BM25, raised for a fact of the kind asked for and by how much of the question it covers
+    # (weighted by rarity in the pack, then in general English).
+    covers = (0.5 + _share(question.rarity, credits)) * (0.5 + coverage)
+    score = (hit.score or 0.0) * boost * covers
+    reply = Reply(
+        Match.ANSWER if answers else Match.PARTIAL,
+        _short_answer(question, fact, who, catalog),
+        () if answers else unmatched,
+    )
+    return _Judged(hit, coverage, score, reply)
+
+
+def _share(weights: dict[str, float], credits: dict[str, float]) -> float:
+    """The weighted share of the question's words that a fact accounts for."""
+    return sum(weights[word] * credits[word] for word in credits) / (sum(weights.values()) or 1)
+
+
+def _credit(question: Question, word: str, words: set[str] | frozenset[str]) -> float:
+    if word in words:
+        return 1.0
+    return _SYNONYM_CREDIT if question.group(word) & words else 0.0
+
+
+def _fits(
+    question: Question,
+    fact: Fact,
+    own: set[str],
+    named: dict[str, frozenset[str]],
+    lookups: _Lookups,
+) -> tuple[bool, list[str]]:
+    """Whether the fact is the kind of answer the question wants; for "who", whom it names."""
+    if question.head is not None and not _credit(question, question.head, own):
+        return False, []
+    wants = question.wants
+    if wants is Wants.FIGURE:
+        # What is counted must be named by the figure itself (or an entity it names): "US
+        # soldiers died" is answered neither by 9/11's dead nor by the US troops left in 2020.
+        # A figure, or another fact that gives a number of what is counted ("by 13 votes").
+        names = own.union(*named.values())
+        counts = all(_credit(question, word, names) for word in question.counted)
+        if fact.kind is FactKind.FIGURE:
+            return counts, []
+        return counts and _counts_in_claim(question, fact.claim), []
+    if wants is Wants.QUOTE:
+        details = fact.details
+        if not isinstance(details, Quote):
+            return False, []
+        if not question.speaker:
+            return True, [details.speaker]
+        by = named.get(details.speaker, frozenset()) | set(tokens(details.speaker_role or ""))
+        weight = sum(question.weights[word] for word in question.speaker)
+        said = sum(question.weights[word] for word in question.speaker if word in by)
+        return said >= 0.75 * weight, [details.speaker]
+    if wants is Wants.DATE:
+        return fact.date is not None, []
+    if wants is Wants.SOMEONE:
+        # Whom the fact names that the question does not (who asserts or says it is its
+        # source, not its answer); "who" asks for a person more often than an organisation.
+        sources = {
+            entity_id
+            for field, entity_id in fact.entity_references()
+            if field in ("asserted_by", "speaker")
+        }
+        unnamed = {
+            entity_id
+            for entity_id in named
+            if entity_id not in sources
+            and not lookups.named_in(entity_id, question.weights)
+            and lookups.named_in(entity_id, own)  # named in the fact's own words
+        }
+        catalog = lookups.catalog
+        people = [e for e in named if e in unnamed and _kind(e, catalog) is EntityKind.PERSON]
+        groups = [e for e in named if e in unnamed and _kind(e, catalog) is EntityKind.ORGANIZATION]
+        who = people or groups
+        return bool(who), who
+    return True, []
+
+
+def _names_a_speaker(words: Sequence[str], candidates: Sequence[Hit], lookups: _Lookups) -> bool:
+    """Whether words name a person or organisation among the candidates, or the role of the
+    speaker of a candidate quote ("the secretary of state")."""
     for hit in candidates:
-        covered = words_of(hit.fact)
-        coverage = sum(weights[w] for w, group in groups.items() if group & covered) / sum(
-            weights.values()
-        )
-        boost = (_BOOST if hit.fact.kind in wanted else 1.0) * (
-            _BOOST if wants_date and hit.fact.date else 1.0
-        )
-        scored.append((hit, coverage, (hit.score or 0.0) * boost * (0.5 + coverage)))
-    scored.sort(key=lambda item: -item[2])
-    _, best_coverage, _ = scored[0]
-    if best_coverage < _MIN_COVERAGE:
-        return Answers((), _suggestions(index, (hit for hit, _, _ in scored)))
-    chosen = scored[:limit] if limit else scored  # a limit of 0 means all
-    return Answers(tuple(Hit(hit.fact, round(score, 6)) for hit, _, score in chosen), ())
+        details = hit.fact.details
+        if isinstance(details, Quote) and set(words) <= set(tokens(details.speaker_role or "")):
+            return True
+        for entity_id in hit.fact.entities():
+            kind = _kind(entity_id, lookups.catalog)
+            if kind in (EntityKind.PERSON, EntityKind.ORGANIZATION) and lookups.named_in(
+                entity_id, words
+            ):
+                return True
+    return False
 
 
-def _corrected(index: Index, word: str) -> str:
+def _counts_in_claim(question: Question, claim: str) -> bool:
+    """Whether the claim gives a number of what is counted: a number at most three words before
+    one of the counted words or its synonyms ("by 13 votes", "fourteen months")."""
+    if not question.counted:
+        return False
+    words = re.findall(r"\w+", fold(claim))
+    counted = set().union(*map(question.group, question.counted))
+    return any(
+        stem(word) in counted
+        and any(w.isdigit() or w in _NUMBER_WORDS for w in words[max(0, n - 3) : n])
+        for n, word in enumerate(words)
+    )
+
+
+def _kind(entity_id: str, catalog: Catalog) -> EntityKind | None:
+    entity = catalog.entities.get(entity_id)
+    return entity.kind if entity else None
+
+
+def _own_words(fact: Fact) -> set[str]:
+    """The fact's own words: claim, details (figure, quoted words, measures, commitments ...),
+    date. The names of the entities it refers to are not among them."""
+    details = fact.details
+    parts = [fact.claim]
+    if isinstance(details, Figure):
+        parts.append(figure_text(details))
+    elif isinstance(details, Quote):
+        parts += [details.text, details.speaker_role or "", details.medium or ""]
+    elif isinstance(details, Sanction):
+        # Field names are words too, as the fact is shown: "what measures did ... impose".
+        parts += [details.authority, details.instrument, details.remarks or ""]
+        parts += ["committee", details.committee] if details.committee else []
+        parts += ["measures", *details.measures] if details.measures else []
+        parts += ["list", details.list_name] if details.list_name else []
+        parts += ["reference", details.reference] if details.reference else []
+    elif isinstance(details, Agreement):
+        parts += [details.name, details.place or "", "commitments", *details.commitments]
+    else:
+        parts.append(details.place or "")
+    if fact.date is not None:
+        parts.append(str(fact.date.year))
+        if fact.date.month:
+            parts.append(_MONTHS[fact.date.month - 1])
+    return set(tokens(" ".join(parts)))
+
+
+def _short_answer(question: Question, fact: Fact, who: Sequence[str], catalog: Catalog) -> str:
+    """The answer in a few words: see Reply.answer."""
+    details = fact.details
+    if question.wants is Wants.SOMEONE and who:
+        return "; ".join(_name(catalog, entity_id) for entity_id in who)
+    if question.wants is Wants.DATE and fact.date is not None:
+        return str(fact.date)
+    if isinstance(details, Figure):
+        text = figure_text(details)
+        if fact.hedge and fact.hedge != details.qualifier:
+            text += f" ({fact.hedge})"
+        return f"{text}, according to {_attribution(fact, catalog)}"
+    if isinstance(details, Quote):
+        return _name(catalog, details.speaker) if _SOMEONE.search(question.text) else details.text
+    return fact.claim
+
+
+def _attribution(fact: Fact, catalog: Catalog) -> str:
+    """Who a figure comes from: who asserted it, else the publisher of its first source."""
+    if fact.asserted_by:
+        return _name(catalog, fact.asserted_by)
+    source = catalog.sources.get(fact.citations[0].source) if fact.citations else None
+    return source.publisher if source else "its source"
+
+
+def _name(catalog: Catalog, entity_id: str) -> str:
+    entity = catalog.entities.get(entity_id)
+    return entity.name if entity else entity_id
+
+
+def _corrected(index: Index, lookups: _Lookups, word: str) -> str:
     """The word, or the indexed word it is most likely a misspelling of."""
-    if word in _SYNONYMS or word.isdigit() or len(word) < 5 or index.frequency(word):
+    if word.isdigit() or len(word) < 4 or lookups.frequency(word):
         return word
     import difflib
 
     candidates = dict(index.words_like(word))
     close = difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.85)
     return max(close, key=lambda term: candidates[term]) if close else word
-
-
-def _rarity(index: Index, groups: dict[str, frozenset[str]]) -> dict[str, float]:
-    """How much each question word counts: rare words (with their synonyms) count for more."""
-    total = max(index.facts_count(), 1)
-    return {
-        word: math.log(1 + total / (1 + max(index.frequency(member) for member in group)))
-        for word, group in groups.items()
-    }
 
 
 def _suggestions(index: Index, near: Iterable[Hit]) -> tuple[str, ...]:

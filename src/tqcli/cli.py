@@ -376,7 +376,13 @@ def _batch_run(
         if isinstance(result, TqError):
             renderer.batch_answer(query, [], index.catalog, error=_phrased(result))
         elif isinstance(result, Answers):
-            renderer.batch_answer(query, result.hits, index.catalog, suggestions=result.suggestions)
+            renderer.batch_answer(
+                query,
+                result.hits,
+                index.catalog,
+                suggestions=result.suggestions,
+                replies=result.replies,
+            )
         else:
             renderer.batch_answer(query, result, index.catalog)  # type: ignore[arg-type]
 
@@ -733,10 +739,13 @@ def ask(
             lambda index, line: answer(index, line, limit),
         )
         return
-    renderer = _renderer(as_json, as_jsonl, fmt, color, fields)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "answers")
     asked = _required(ctx, question)
     catalog, found = _ask(facts, no_builtin, no_cache, lambda index: answer(index, asked, limit))
-    renderer.answers(found.hits, catalog)
+    renderer.answers(found, catalog)
+    if found.hits and not found.answered:
+        say("tq: no fact answers the whole question; the nearest are marked partial")
+        raise typer.Exit(ExitCode.NO_RESULTS)
     if not found.hits:
         say("tq: no answer in the loaded facts")
         if found.suggestions:

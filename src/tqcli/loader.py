@@ -37,13 +37,21 @@ from tqcli.model import (
     Sanction,
     Source,
     SourceKind,
+    Synonyms,
 )
 from tqcli.textnorm import did_you_mean, squeeze
 from tqcli.tomllines import TomlLines
 
 SOURCE_TABLE = "source"
 ENTITY_TABLE = "entity"
-TOP_LEVEL_TABLES = (SOURCE_TABLE, ENTITY_TABLE, *(kind.value for kind in FactKind))
+SYNONYMS_TABLE = "synonyms"
+TOP_LEVEL_TABLES = (
+    SOURCE_TABLE,
+    ENTITY_TABLE,
+    *(kind.value for kind in FactKind),
+    SYNONYMS_TABLE,
+)
+_WORD = re.compile(r"^[^\W_]+$")
 
 _SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$")
 _URL = re.compile(r"^https?://\S+$")
@@ -80,6 +88,7 @@ def load(packs: Sequence[Pack], stage: Callable[[str], None] = _unseen) -> LoadR
         sources={source.id: source for source in state.sources},
         entities=entities,
         links=same_as_classes(entities.values()),
+        synonyms=tuple(state.synonyms),
     )
     _check_duplicates(state)
     _check_references(catalog, state)
@@ -96,15 +105,15 @@ def load_fact_files(
     """The facts of these files, checked like a whole load checks them against the sources and
     entities of the other files, and against the fact ids taken there.
 
-    None when a file defines a source or an entity, or anything is wrong: a whole load then
-    tells every problem in its context.
+    None when a file defines a source, an entity or synonyms, or anything is wrong: a whole
+    load then tells every problem in its context.
     """
     if not all(path.is_file() for _, path in files):
         return None  # a pipe or a dangling link: never opened (the whole load reports it)
     state = _State()
     for pack, path in files:
         _load_file(pack, path, state)
-    if state.problems or state.sources or state.entities:
+    if state.problems or state.sources or state.entities or state.synonyms:
         return None
     if any(taken(fact.id) for fact in state.facts):
         return None
@@ -153,6 +162,7 @@ class _State:
     sources: list[Source] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    synonyms: list[Synonyms] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     proven: int = 0
     unarchived: int = 0
@@ -238,6 +248,10 @@ def _read_top_level(name: str, table: _Table) -> None:
         entity = _read_entity(table)
         if entity is not None:
             state.entities.append(entity)
+    elif name == SYNONYMS_TABLE:
+        synonyms = _read_synonyms(table)
+        if synonyms is not None:
+            state.synonyms.append(synonyms)
     else:
         fact = _read_fact(FactKind(name), table)
         if fact is not None:
@@ -523,6 +537,28 @@ def _read_entity(table: _Table) -> Entity | None:
         pack=table.file.pack.name,
         where=table.where,
     )
+
+
+def _read_synonyms(table: _Table) -> Synonyms | None:
+    """A synonym group: two or more different single words, and why they mean the same."""
+    words = table.raw("words")
+    why = table.text("why", required=True)
+    table.finish()
+    shape = "an array of at least two different single words (letters and digits only)"
+    if words is None:
+        table.report(f"missing required field 'words', {shape}")
+        return None
+    if not isinstance(words, list) or not all(isinstance(word, str) for word in words):
+        table.report(f"field 'words' must be {shape}", "words")
+        return None
+    wrong = next((word for word in words if not _WORD.match(word)), None)
+    if wrong is not None or len(set(words)) < 2:
+        because = f", not {wrong!r}" if wrong is not None else ""
+        table.report(f"field 'words' must be {shape}{because}", "words")
+        return None
+    if why is None:
+        return None
+    return Synonyms(tuple(words), why, table.file.pack.name, table.where)
 
 
 def _read_aliases(table: _Table) -> tuple[Alias, ...]:

@@ -448,6 +448,19 @@ class Fact(Struct, frozen=True):
         return list(dict.fromkeys(entity_id for _, entity_id in self.entity_references()))
 
 
+class Synonyms(Struct, frozen=True):
+    """Words a pack's readers use for the same thing, for `tq ask` ("died", "killed")."""
+
+    words: tuple[str, ...]
+    """The words, each a single word, as people write them."""
+    why: str
+    """Why they mean the same thing in the pack's subject: the curators' justification."""
+    pack: str
+    """The pack that gives them."""
+    where: Location
+    """Where they are defined."""
+
+
 class Catalog(Struct, frozen=True):
     """Everything loaded from the packs in effect, with every reference resolved."""
 
@@ -461,6 +474,8 @@ class Catalog(Struct, frozen=True):
     """Entities by id."""
     links: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """For each entity linked by same_as (either way), all it is the same as, itself included."""
+    synonyms: tuple[Synonyms, ...] = ()
+    """The packs' synonym groups (their thesaurus), in load order."""
 
     def same_entities(self, entity_id: str) -> frozenset[str]:
         """The entity and every entity explicitly linked to it by same_as, either way."""
@@ -587,6 +602,27 @@ class ImportReport(Struct, frozen=True):
     """Records left out, each with its reason."""
 
 
+class Match(str, Enum):
+    """How far a fact answers a question."""
+
+    ANSWER = "answer"
+    """It accounts for what the question asks about, and is the kind of answer asked for."""
+    PARTIAL = "partial"
+    """It is related, but leaves part of the question unanswered."""
+
+
+class Reply(Struct, frozen=True):
+    """How one fact answers a question."""
+
+    match: Match
+    """Whether it answers the question or only part of it."""
+    answer: str
+    """The short answer: a figure with its unit, hedge and attribution, a quote's words, a date
+    for "when", an entity's name for "who"; otherwise the claim."""
+    unmatched: tuple[str, ...] = ()
+    """Words of the question the fact does not account for (empty for a full answer)."""
+
+
 class Answers(Struct, frozen=True):
     """What `tq ask` found: the best answers first, or suggestions when there is none."""
 
@@ -594,3 +630,10 @@ class Answers(Struct, frozen=True):
     """The answers, best first, each with its score; empty when the packs hold no answer."""
     suggestions: tuple[str, ...]
     """Topics near the question, offered when there is no answer."""
+    replies: tuple[Reply, ...]
+    """How each hit answers the question, one per hit, in the same order."""
+
+    @property
+    def answered(self) -> bool:
+        """Whether some fact answers the question (not only part of it)."""
+        return any(reply.match is Match.ANSWER for reply in self.replies)

@@ -195,3 +195,22 @@ def test_a_listing_reference_in_an_edited_file_is_found_exactly(
     (pack / "more-a.toml").write_text(_events("alpha", 5))  # the listing removed again
     assert _out(runner, pack, "search", "TXi.001", "--json")[0] == 1
     assert updates == [True, True]
+
+
+def test_synonyms_added_to_a_fact_file_take_a_whole_build(
+    runner: CliRunner, pack: Path, updates: list[bool]
+) -> None:
+    _out(runner, pack, "list")
+    (pack / "more-a.toml").write_text(
+        (pack / "more-a.toml").read_text()
+        + '[[synonyms]]\nwords = ["widget", "gizmo"]\nwhy = "The same product in this pack."\n'
+    )
+
+    code, _ = _out(runner, pack, "list")
+
+    assert code == 0
+    assert updates == [False]
+    _same_as_a_whole_build(runner, pack)
+    assert _out(runner, pack, "ask", "how many gizmos", "--json") == _out(
+        runner, pack, "ask", "how many gizmos", "--json", cached=False
+    )

@@ -107,12 +107,24 @@ def _fill(connection: sqlite3.Connection, catalog: Catalog, state: Snapshot, sta
         from tqcli import names  # only a build writes the name keys
 
         names.fill(connection, catalog)
+        from tqcli.wordweights import common_words  # for tq ask, read once here, not per question
+
+        connection.executemany("INSERT INTO english_words VALUES (?, ?)", common_words())
+        connection.executemany(
+            "INSERT INTO synonyms VALUES (?, ?)",
+            (
+                (word, group)
+                for group, synonyms in enumerate(catalog.synonyms)
+                for word in dict.fromkeys(tokens(" ".join(synonyms.words)))
+            ),
+        )
         connection.executescript(INDEXES)
         connection.executemany(
             "INSERT INTO meta VALUES (?, ?)", (("schema", SCHEMA_VERSION), ("packs", state.packs))
         )
         defining = {str(source.where.path) for source in catalog.sources.values()}
         defining.update(str(entity.where.path) for entity in catalog.entities.values())
+        defining.update(str(synonyms.where.path) for synonyms in catalog.synonyms)
         record_files(connection, state, state.files.keys(), defining)
 
 
@@ -257,14 +269,3 @@ class _Searchable:
         names = " ".join(map(self._entity, entities))
         titles = " ".join(map(self._source, sources))
         return (own[0], own[1], own[2], names, titles, own[3], own[4])
-
-
-class SearchableWords:
-    """Every folded word each fact is found by, in any column, for scoring candidates."""
-
-    def __init__(self, catalog: Catalog) -> None:
-        self._searchable = _Searchable(catalog)
-
-    def __call__(self, fact: Fact) -> frozenset[str]:
-        columns = self._searchable.columns(fact, fact.entities(), fact.cited_sources())
-        return frozenset(" ".join(columns).split())

@@ -292,6 +292,39 @@ class Index:
         ).fetchone()
         return int(row[0]) if row else 0
 
+    def english_zipf(self, words: Sequence[str]) -> dict[str, float]:
+        """The general-English Zipf frequency of those words common enough to be kept (see
+        tqcli.wordweights); the others are rarer."""
+        wanted = list(dict.fromkeys(words))[:500]
+        sql = f"SELECT word, zipf FROM english_words WHERE word IN ({', '.join('?' * len(wanted))})"
+        return {str(word): float(zipf) for word, zipf in self._connection.execute(sql, wanted)}
+
+    def synonyms(self, words: Sequence[str]) -> dict[str, frozenset[str]]:
+        """For each of these folded, stemmed words that the packs' thesaurus knows, every word
+        of every synonym group it is in (itself included)."""
+        wanted = list(dict.fromkeys(words))[:500]
+        sql = (
+            "SELECT a.word, b.word FROM synonyms a JOIN synonyms b ON a.grp = b.grp "
+            f"WHERE a.word IN ({', '.join('?' * len(wanted))})"
+        )
+        found: dict[str, set[str]] = {}
+        for word, synonym in self._connection.execute(sql, wanted):
+            found.setdefault(str(word), set()).add(str(synonym))
+        return {word: frozenset(group) for word, group in found.items()}
+
+    def entity_names(self, entity_ids: Sequence[str]) -> dict[str, list[str]]:
+        """Each entity's id, name and aliases, folded (as --about matches them), without
+        decoding the entities."""
+        wanted = list(dict.fromkeys(entity_ids))[:500]
+        sql = (
+            "SELECT entity_id, name FROM entity_names "
+            f"WHERE entity_id IN ({', '.join('?' * len(wanted))})"
+        )
+        names: dict[str, list[str]] = {}
+        for entity_id, name in self._connection.execute(sql, wanted):
+            names.setdefault(str(entity_id), []).append(str(name))
+        return names
+
     def words_like(self, word: str) -> list[tuple[str, int]]:
         """Indexed words that could be word misspelt: same first letter, similar length."""
         self._vocabulary()

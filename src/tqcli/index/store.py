@@ -10,7 +10,7 @@ from typing import TypeVar, overload
 from tqcli import codec
 from tqcli.model import Entity, Fact, Hit, Source
 
-SCHEMA_VERSION = "8"  # bump whenever what is stored, or how text is folded, changes
+SCHEMA_VERSION = "9"  # bump whenever what is stored, or how text is folded, changes
 COLUMNS = ("id", "claim", "tags", "names", "sources", "notes", "details")
 """The searchable columns of fact_text, in order."""
 _T = TypeVar("_T")
@@ -30,6 +30,8 @@ CREATE TABLE facts (
 CREATE TABLE fact_tags (seq INTEGER NOT NULL, tag TEXT NOT NULL);
 CREATE TABLE fact_sources (seq INTEGER NOT NULL, source_id TEXT NOT NULL);
 CREATE TABLE fact_entities (seq INTEGER NOT NULL, entity_id TEXT NOT NULL);
+CREATE TABLE english_words (word TEXT PRIMARY KEY, zipf REAL NOT NULL) WITHOUT ROWID;
+CREATE TABLE synonyms (word TEXT NOT NULL, grp INTEGER NOT NULL);
 CREATE VIRTUAL TABLE fact_text USING fts5({", ".join(COLUMNS)}, content='', tokenize='unicode61');
 """
 INDEXES = """
@@ -40,6 +42,7 @@ CREATE INDEX facts_file ON facts (file);
 CREATE INDEX fact_tags_tag ON fact_tags (tag, seq);
 CREATE INDEX fact_sources_source ON fact_sources (source_id, seq);
 CREATE INDEX fact_entities_entity ON fact_entities (entity_id, seq);
+CREATE INDEX synonyms_word ON synonyms (word);
 """
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, Protocol, TextIO
 
-from tqcli.model import Catalog, Hit, ImportReport, LoadReport, Pack, SourceUse, Stats
+from tqcli.model import Answers, Catalog, Hit, ImportReport, LoadReport, Pack, SourceUse, Stats
 
 if TYPE_CHECKING:
     from tqcli.names import EntityProfile, EntityUse, Screening, TagUse
@@ -40,8 +40,8 @@ class Renderer(Protocol):
     def facts(self, hits: Sequence[Hit], catalog: Catalog, *, full: bool) -> None:
         """Facts, compact or (full) with passages, entities and tags."""
 
-    def answers(self, hits: Sequence[Hit], catalog: Catalog) -> None:
-        """Answers to a question, best first: the first one as the answer."""
+    def answers(self, found: Answers, catalog: Catalog) -> None:
+        """Facts found for a question, best first, each marked as an answer or a partial one."""
 
     def sources(self, uses: Sequence[SourceUse]) -> None:
         """Sources with how many facts cite each."""

@@ -6,7 +6,7 @@ import csv
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from tqcli.model import Catalog, Hit, ImportReport, LoadReport, Pack, SourceUse, Stats
+from tqcli.model import Answers, Catalog, Hit, ImportReport, LoadReport, Pack, SourceUse, Stats
 from tqcli.render import data
 from tqcli.render.layout import key_values, source_line
 from tqcli.textnorm import printable
@@ -40,8 +40,8 @@ class CsvRenderer:
         )
         self._table(header, (_fact_row(hit, catalog) for hit in hits))  # row by row
 
-    def answers(self, hits: Sequence[Hit], catalog: Catalog) -> None:
-        self.facts(hits, catalog, full=False)
+    def answers(self, found: Answers, catalog: Catalog) -> None:
+        self.facts(found.hits, catalog, full=False)
 
     def sources(self, uses: Sequence[SourceUse]) -> None:
         header = (

@@ -18,6 +18,7 @@ from tqcli.model import (
     LoadReport,
     Pack,
     Quote,
+    Reply,
     Sanction,
     Source,
     SourceUse,
@@ -169,6 +170,18 @@ class FactData:
         if isinstance(details, Event):
             return {"place": details.place, "end": iso_date(details.end)}
         assert_never(details)
+
+
+def answer_data(fact: JsonObject, reply: Reply) -> JsonObject:
+    """A fact found for a question (its data), with how it answers the question: `match`
+    ("answer" or "partial"), the short `answer`, and the question's words it leaves
+    `unmatched` (see docs/json.md)."""
+    return {
+        **fact,
+        "match": reply.match.value,
+        "answer": reply.answer,
+        "unmatched": list(reply.unmatched),
+    }
 
 
 def source_use_data(use: SourceUse) -> JsonObject:

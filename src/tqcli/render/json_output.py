@@ -7,7 +7,17 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
-from tqcli.model import Catalog, Hit, ImportReport, LoadReport, Pack, SourceUse, Stats
+from tqcli.model import (
+    Answers,
+    Catalog,
+    Hit,
+    ImportReport,
+    LoadReport,
+    Pack,
+    Reply,
+    SourceUse,
+    Stats,
+)
 from tqcli.render import data
 
 if TYPE_CHECKING:
@@ -78,13 +88,22 @@ class JsonRenderer:
         catalog: Catalog,
         *,
         suggestions: Sequence[str] = (),
+        replies: Sequence[Reply] = (),
         error: str | None = None,
     ) -> None:
-        """One line of a batch run: the query, its results (facts as in search and ask), the
-        topics suggested when there is no answer, and the error when it could not run."""
+        """One line of a batch run: the query, its results (facts as search gives them, or
+        answers as ask does, with their replies), the topics suggested when there is no answer,
+        and the error when it could not run."""
         if self._batch_data is None:  # one for the run: entities and sources recur
             self._batch_data = data.FactData(catalog)
-        results = ",".join(self._batch_fact(hit) for hit in hits)
+        if replies:
+            made = self._batch_data
+            results = ",".join(
+                self._compact(data.answer_data(made(hit), reply))
+                for hit, reply in zip(hits, replies, strict=True)
+            )
+        else:
+            results = ",".join(self._batch_fact(hit) for hit in hits)
         line = f'{{"query":{self._compact(query)},"results":[{results}]'
         if suggestions:
             line += f',"suggestions":{self._compact(list(suggestions))}'
@@ -118,8 +137,12 @@ class JsonRenderer:
     def facts(self, hits: Sequence[Hit], catalog: Catalog, *, full: bool) -> None:
         self._array(map(data.FactData(catalog), hits))
 
-    def answers(self, hits: Sequence[Hit], catalog: Catalog) -> None:
-        self.facts(hits, catalog, full=False)
+    def answers(self, found: Answers, catalog: Catalog) -> None:
+        facts = data.FactData(catalog)
+        self._array(
+            data.answer_data(facts(hit), reply)
+            for hit, reply in zip(found.hits, found.replies, strict=True)
+        )
 
     def sources(self, uses: Sequence[SourceUse]) -> None:
         self._array([data.source_use_data(use) for use in uses])

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tqcli.compat import assert_never
+from tqcli.figures import figure_text
 from tqcli.model import (
     Agreement,
+    Answers,
     Catalog,
     Citation,
     Event,
@@ -22,8 +24,10 @@ from tqcli.model import (
     ImportReport,
     LoadReport,
     Location,
+    Match,
     Pack,
     Quote,
+    Reply,
     Sanction,
     Source,
     SourceUse,
@@ -141,16 +145,26 @@ def _entity_particulars(entity_id: str, catalog: Catalog) -> Iterator[Line]:
         yield _line(Span("same as: ", "label"), linked, indent=2)
 
 
-def answer_block(hit: Hit, catalog: Catalog) -> list[Line]:
-    """The best answer: its key value up front (a figure, a quote and its speaker), then the
-    claim, sources and curator notes."""
+def answer_block(hit: Hit, reply: Reply, catalog: Catalog) -> list[Line]:
+    """The best answer: the short answer up front (a figure with who says so, a quote and its
+    speaker, who), then the claim, sources and curator notes. A partial answer is
+    labelled so, and names the question's words it does not cover."""
     fact = hit.fact
     values = key_values(fact, catalog)
-    if isinstance(fact.details, Figure | Quote):
+    rest: list[str]
+    if isinstance(fact.details, Quote):
         headline, rest = " ".join(values), []
+    elif isinstance(fact.details, Figure):
+        headline, rest = printable(reply.answer), []  # with who says so
+    elif reply.answer not in (fact.claim, str(fact.date)):
+        headline, rest = printable(reply.answer), values  # who, for "who"
     else:
-        headline, rest = printable(fact.claim), values
-    lines = [_line(Span("Answer: ", "label"), Span(headline, "claim"))]
+        headline, rest = printable(fact.claim), values  # for "when", the claim holds the date
+    label = "Answer: " if reply.match is Match.ANSWER else "Partial answer: "
+    lines = [_line(Span(label, "label"), Span(headline, "claim"))]
+    if reply.unmatched:
+        missing = printable(", ".join(reply.unmatched))
+        lines.append(_line(Span("Does not cover: ", "label"), missing, indent=1))
     if headline != printable(fact.claim):
         lines.append(_line(printable(fact.claim), indent=1))
     lines.extend(_line(Span(text, "value"), indent=1) for text in rest)
@@ -264,25 +278,6 @@ def key_values(fact: Fact, catalog: Catalog) -> list[str]:
         text = " · ".join(part for part in (span, details.place or "") if part)
         return [printable(text)] if text else []
     assert_never(details)
-
-
-def figure_text(figure: Figure) -> str:
-    """A figure in words: "at least 15 Afghan provinces", "200–500 men"."""
-    if figure.value is not None:
-        number = format_number(figure.value)
-    elif figure.min is not None and figure.max is not None:
-        number = f"{format_number(figure.min)}–{format_number(figure.max)}"
-    elif figure.min is not None:
-        number = f"{format_number(figure.min)} or more"
-    else:
-        assert figure.max is not None, "the loader requires value, min or max"
-        number = f"up to {format_number(figure.max)}"
-    return " ".join(part for part in (figure.qualifier, number, figure.unit) if part)
-
-
-def format_number(number: float) -> str:
-    """A number with thousands separators, without a trailing ".0"."""
-    return f"{int(number):,}" if float(number).is_integer() else f"{number:,}"
 
 
 def _entity_name(catalog: Catalog, entity_id: str) -> str:
@@ -400,14 +395,16 @@ class HumanRenderer:
                 self.print_gap()
             self.print_lines(fact_block(hit, catalog, full=full))
 
-    def answers(self, hits: Sequence[Hit], catalog: Catalog) -> None:
-        for number, hit in enumerate(hits):
+    def answers(self, found: Answers, catalog: Catalog) -> None:
+        for number, (hit, reply) in enumerate(zip(found.hits, found.replies, strict=True)):
             if number:
                 self.print_gap()
             if number == 1:
                 self.print_lines([_line(Span("Also relevant:", "label"))])
             block = (
-                answer_block(hit, catalog) if number == 0 else fact_block(hit, catalog, full=False)
+                answer_block(hit, reply, catalog)
+                if number == 0
+                else fact_block(hit, catalog, full=False)
             )
             self.print_lines(block)
 

@@ -15,7 +15,7 @@ class SchemaName(str, Enum):
     """Each published schema: the output of some commands, or a pack file."""
 
     FACTS = "facts"
-    """search, show, list and ask."""
+    """search, show and list."""
     SOURCES = "sources"
     STATS = "stats"
     PATHS = "paths"
@@ -26,6 +26,8 @@ class SchemaName(str, Enum):
     WHO = "who"
     ENTITIES = "entities"
     TAGS = "tags"
+    ANSWERS = "answers"
+    """ask: facts, each with how it answers the question."""
     PACK = "pack"
     """A pack's TOML file."""
 

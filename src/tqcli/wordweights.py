@@ -1,0 +1,70 @@
+"""How common words are in general English (wordfreq's Zipf scale), for `tq ask`.
+
+`tq ask` uses this to tell a question's content words ("budget", "soldiers") from the words that
+carry its grammar ("what", "did"), independently of how often the loaded packs use a word: in a
+pack about the Taliban, "Taliban" is everywhere yet still the subject of a question.
+
+Only words at least COMMON matter (rarer ones all count fully as content words), so the index
+keeps those (~7,000) when it is built, and a question looks its words up there: nothing is
+loaded per question. wordfreq's own API costs ~200 ms to import and load; its English list is
+read here directly instead (~10 ms, at build time), a gzipped msgpack file of words bucketed by
+frequency, one bucket per centibel. If the file is not in the format this module knows,
+wordfreq's API is used (slower, same values).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+COMMON = 4.0
+"""Words at least this common (Zipf) are kept; rarer ones ("Kabul") all count as content words."""
+
+
+def common_words() -> Iterator[tuple[str, float]]:
+    """Every English word at least COMMON, with its Zipf value: 7.73 for "the", 4.82 for
+    "budget". Nothing if wordfreq is not installed (then every word counts as content)."""
+    found = _from_data_file()
+    yield from found if found is not None else _from_api()
+
+
+def _from_data_file() -> list[tuple[str, float]] | None:
+    """The common words straight from wordfreq's English list; None if it cannot be read."""
+    import gzip
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("wordfreq")  # finds the package without importing it
+    if spec is None or spec.origin is None:
+        return None
+    path = Path(spec.origin).parent / "data" / "small_en.msgpack.gz"
+    try:
+        import msgpack  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+    found: dict[str, float] = {}
+    try:
+        with gzip.open(path) as stream:
+            buckets = msgpack.Unpacker(stream, raw=False, use_list=False, strict_map_key=False)
+            count = buckets.read_array_header()
+            if count < 1 or buckets.unpack() != {"format": "cB", "version": 1}:
+                return None
+            for centibels in range(min(count - 1, round((9 - COMMON) * 100) + 1)):
+                # Bucket n holds words of frequency 10^(-n/100): Zipf is log10 per billion.
+                zipf = round(9 - centibels / 100, 2)
+                for word in buckets.unpack():
+                    found.setdefault(word, zipf)
+    except (OSError, ValueError, EOFError, msgpack.UnpackException):
+        return None
+    return list(found.items())
+
+
+def _from_api() -> Iterator[tuple[str, float]]:
+    try:
+        from wordfreq import iter_wordlist, zipf_frequency
+    except ImportError:
+        return
+    for word in iter_wordlist("en"):
+        zipf = zipf_frequency(word, "en")
+        if zipf < COMMON:
+            return
+        yield word, zipf
