@@ -48,8 +48,16 @@ def pack_from_case(case: Path, into: Path) -> Path:
 def _private_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Every test keeps its index cache in a directory of its own, never the user's."""
+    """Every test keeps its index cache in a directory of its own, never the user's; reads no
+    configuration file and no user pack folder but its own (empty unless it fills them); and
+    pages nothing unless it sets TQ_PAGER."""
     monkeypatch.setenv("TQ_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
+    for variable in ("TQ_CONFIG", "FORCE_COLOR", "CLICOLOR_FORCE"):
+        monkeypatch.delenv(variable, raising=False)
+    # No pager unless a test sets one: on a test's pseudo-terminal, less would wait for a key.
+    monkeypatch.setenv("TQ_PAGER", "")
 
 
 @pytest.fixture(autouse=True)
@@ -64,7 +72,7 @@ def _json_output_matches_its_schema(monkeypatch: pytest.MonkeyPatch) -> None:
         "answers": SchemaName.ANSWERS,
         "sources": SchemaName.SOURCES,
         "stats": SchemaName.STATS,
-        "packs": SchemaName.PATHS,
+        "paths": SchemaName.PATHS,
         "validation": SchemaName.VALIDATE,
         "import_report": SchemaName.IMPORT,
         "screenings": SchemaName.MATCH,

@@ -397,7 +397,9 @@ def test_sources_stats_and_paths(runner: CliRunner) -> None:
         "by_pack": {"mini": 7},
         "by_source": {"gazette-2020": 7, "unarchived-note": 0},
     }
-    assert json.loads(paths) == [{"name": "mini", "origin": "--facts", "path": str(MINI_PACK)}]
+    assert json.loads(paths)["packs"] == [
+        {"name": "mini", "origin": "--facts", "path": str(MINI_PACK)}
+    ]
 
 
 def test_packs_come_from_builtin_env_then_flags(runner: CliRunner, tmp_path: Path) -> None:
@@ -411,7 +413,7 @@ def test_packs_come_from_builtin_env_then_flags(runner: CliRunner, tmp_path: Pat
     )
 
     assert code == 0
-    assert [(pack["name"], pack["origin"]) for pack in json.loads(out)] == [
+    assert [(pack["name"], pack["origin"]) for pack in json.loads(out)["packs"]] == [
         ("builtin", "builtin"),
         ("hostile", "TQ_FACTS_PATH"),
         ("mini", "--facts"),

@@ -15,7 +15,7 @@ from tqcli.errors import BadRequest
 from tqcli.index import in_memory
 from tqcli.loader import load
 from tqcli.model import Filters, Pack, PartialDate
-from tqcli.render import data
+from tqcli.names import TagUse
 from tqcli.render.json_output import JsonRenderer
 from tqcli.textnorm import fold, printable, squeeze
 
@@ -134,19 +134,22 @@ def test_any_fact_file_loads_or_reports_problems_never_raises(
 
 
 @given(
-    st.lists(st.tuples(st.text(), st.text(), st.text(min_size=1)), max_size=4),
+    st.lists(st.tuples(st.text(), st.integers(min_value=0)), max_size=4),
     st.booleans(),
 )
 def test_json_arrays_are_written_item_by_item_exactly_as_whole(
-    packs: list[tuple[str, str, str]], pretty: bool
+    tags: list[tuple[str, int]], pretty: bool
 ) -> None:
-    items = [Pack(name, Path(path), origin) for name, origin, path in packs]
+    # tq tags, an array output of free text (tq paths, its first subject, is now one object).
+    items = [TagUse(tag, facts) for tag, facts in tags]
     stream = io.StringIO()
 
-    JsonRenderer(stream, lines=False, pretty=pretty, ascii_only=False).packs(items)
+    JsonRenderer(stream, lines=False, pretty=pretty, ascii_only=False).tags(items)
 
     whole = json.dumps(
-        [data.pack_data(pack) for pack in items], ensure_ascii=False, indent=2 if pretty else None
+        [{"tag": use.tag, "facts": use.facts} for use in items],
+        ensure_ascii=False,
+        indent=2 if pretty else None,
     )
     unsafe = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
     escaped = "".join(f"\\u{ord(c):04x}" if unsafe.fullmatch(c) else c for c in whole)

@@ -7,13 +7,15 @@ import functools
 import os
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TextIO, TypeVar
 
 import typer
 
 from tqcli import __version__
 from tqcli.compat import assert_never
+from tqcli.config import load_config
 from tqcli.errors import (
     BadRequest,
     IdIs,
@@ -29,13 +31,14 @@ from tqcli.errors import (
 )
 from tqcli.exits import ExitCode
 from tqcli.model import Catalog, EntityKind, FactKind, Filters, PartialDate
-from tqcli.packs import packs_in_effect
+from tqcli.packs import packs_in_effect, user_pack_folder
 from tqcli.render import ColorMode, OutputFormat, Renderer, make_renderer
 from tqcli.textnorm import printable
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from tqcli.config import Config
     from tqcli.index import CachePolicy, CacheUnavailable, Index
     from tqcli.index.cache import CacheUsage
     from tqcli.model import Pack
@@ -50,6 +53,25 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+# Completion callbacks are attached only when a completion script is asking (Typer inspects
+# each one as it builds a command: ~0.1 ms apiece that an ordinary run need not pay).
+_COMPLETING = "_TQ_COMPLETE" in os.environ
+
+
+def _completer(name: str) -> Callable[[typer.Context, str], list[str]] | None:
+    """Completes with tqcli.completion's function of this name, imported on a TAB only."""
+    if not _COMPLETING:
+        return None
+
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        from tqcli import completion
+
+        found: list[str] = getattr(completion, name)(ctx, incomplete)
+        return found
+
+    return complete
 
 
 def _parse_date(text: str) -> PartialDate:
@@ -75,7 +97,16 @@ Format = Annotated[
     typer.Option("--format", help="Output format; auto is Rich on a terminal, plain otherwise."),
 ]
 Color = Annotated[
-    ColorMode, typer.Option("--color", help="Colour human output; auto honours NO_COLOR.")
+    ColorMode,
+    typer.Option(
+        "--color",
+        help="Colour human output; auto honours NO_COLOR, FORCE_COLOR, CLICOLOR_FORCE and "
+        "the config file.",
+    ),
+]
+NoPager = Annotated[
+    bool,
+    typer.Option("--no-pager", help="Print straight to the terminal, even when output is long."),
 ]
 Kinds = Annotated[
     list[FactKind] | None,
@@ -83,15 +114,27 @@ Kinds = Annotated[
 ]
 About = Annotated[
     str | None,
-    typer.Option("--about", metavar="ENTITY", help="Only facts about ENTITY (id, name or alias)."),
+    typer.Option(
+        "--about",
+        metavar="ENTITY",
+        help="Only facts about ENTITY (id, name or alias).",
+        autocompletion=_completer("entity_ids"),
+    ),
 ]
 Tag = Annotated[
     str | None,
-    typer.Option("--tag", metavar="TAG", help="Only facts with this tag."),
+    typer.Option(
+        "--tag", metavar="TAG", help="Only facts with this tag.", autocompletion=_completer("tags")
+    ),
 ]
 SourceId = Annotated[
     str | None,
-    typer.Option("--source", metavar="ID", help="Only facts citing source ID."),
+    typer.Option(
+        "--source",
+        metavar="ID",
+        help="Only facts citing source ID.",
+        autocompletion=_completer("source_ids"),
+    ),
 ]
 Since = Annotated[
     PartialDate | None,
@@ -117,7 +160,9 @@ Until = Annotated[
 _MAX_LIMIT = 2**31 - 1
 
 
-def _checked_limit(value: int) -> int:
+def _checked_limit(value: int | None) -> int | None:
+    if value is None:  # not given: the config file's, or the command's default
+        return None
     if value < 0:
         raise typer.BadParameter(f"{value} is negative; give 0 for all, or a count")
     return min(value, _MAX_LIMIT)
@@ -129,7 +174,7 @@ def _limit_option(default: int) -> object:
         "-n",
         metavar="N",
         callback=_checked_limit,
-        help=f"At most N results; 0 for all. [default: {default}]",
+        help=f"At most N results; 0 for all. [default: {default}, or the config file's]",
         show_default=False,
     )
 
@@ -252,6 +297,11 @@ def _filters(
     )
 
 
+# What a run must finish before it exits, whatever way it ends: the pager, when one was started.
+_AT_END = ExitStack()
+_HUMAN_FORMATS = (OutputFormat.AUTO, OutputFormat.RICH, OutputFormat.PLAIN)
+
+
 def _renderer(
     as_json: bool,
     as_jsonl: bool,
@@ -259,6 +309,8 @@ def _renderer(
     color: ColorMode,
     fields: str | None = None,
     shape: str = "facts",
+    *,
+    no_pager: bool = True,
 ) -> Renderer:
     chosen = {OutputFormat.JSON} if as_json else set()
     if as_jsonl:
@@ -271,7 +323,30 @@ def _renderer(
     selected = _fields(fields, shape, chosen) if fields is not None else ()
     if selected and not chosen:
         chosen = {OutputFormat.JSON}
-    return make_renderer(chosen.pop() if chosen else OutputFormat.AUTO, sys.stdout, color, selected)
+    output_format = chosen.pop() if chosen else OutputFormat.AUTO
+    config = load_config()
+    stream = _stdout(config, no_pager or output_format not in _HUMAN_FORMATS)
+    return make_renderer(output_format, stream, config.color_mode(color), selected)
+
+
+def _stdout(config: "Config", no_pager: bool) -> TextIO:
+    """Standard output, or a pager over it when it is a terminal and paging is wanted."""
+    if no_pager or not sys.stdout.isatty():
+        return sys.stdout
+    pager = config.pager_command()
+    if pager is None:
+        return sys.stdout
+    from tqcli.terminal import PagedOutput
+
+    paged = PagedOutput(sys.stdout, pager, os.environ)
+    _AT_END.callback(paged.finish)
+    return paged  # type: ignore[return-value]
+
+
+def _packs(facts_dirs: list[Path] | None, no_builtin: bool) -> tuple["Pack", ...]:
+    """The packs in effect: the configuration file's among them."""
+    configured = load_config().packs
+    return packs_in_effect(facts_dirs or [], include_builtin=not no_builtin, configured=configured)
 
 
 # --- Data out: --fields and tq schema (issue 17) ------------------------------------------------
@@ -303,7 +378,7 @@ def _ask(
     no_cache: bool,
     ask: "Callable[[Index], _Answer]",
 ) -> tuple[Catalog, _Answer]:
-    packs = packs_in_effect(facts_dirs or [], include_builtin=not no_builtin)
+    packs = _packs(facts_dirs, no_builtin)
     index, result = _consult(packs, no_cache, ask)
     return index.catalog, result
 
@@ -368,7 +443,7 @@ def _batch_run(
         raise BadRequest("--batch writes JSON Lines (--jsonl): choose no other format")
     if fields:
         raise BadRequest("--batch writes whole facts: --fields does not apply to it")
-    packs = packs_in_effect(facts_dirs or [], include_builtin=not no_builtin)
+    packs = _packs(facts_dirs, no_builtin)
     index, _ = _consult(packs, no_cache, lambda index: None)
     renderer = make_renderer(OutputFormat.JSONL, sys.stdout, ColorMode.NEVER)
     assert isinstance(renderer, JsonRenderer)
@@ -401,6 +476,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
+    context: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -416,6 +492,7 @@ def main(
                 74 output could not be written, 130 interrupted,
                 141 output closed early.
     """
+    context.call_on_close(_AT_END.close)
 
 
 @app.command()
@@ -439,7 +516,7 @@ def search(
     source: SourceId = None,
     since: Since = None,
     until: Until = None,
-    limit: Annotated[int, _limit_option(20)] = 20,
+    limit: Annotated[int | None, _limit_option(20)] = None,
     facts: FactsDirs = None,
     no_builtin: NoBuiltin = False,
     no_cache: NoCache = False,
@@ -448,6 +525,7 @@ def search(
     fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
+    no_pager: NoPager = False,
     batch: Batch = False,
 ) -> None:
     """Search claims, quotes, figures, tags, names and sources; best match first.
@@ -473,6 +551,7 @@ def search(
       printf '1267\nDoha agreement\n' | tq search --batch --limit 3
     """
     filters = _filters(frozenset(kind or ()), about, tag, source, since, until)
+    most = load_config().limit("search", limit)
     if batch:
         from tqcli.batch import arguments
 
@@ -484,17 +563,17 @@ def search(
             no_builtin,
             no_cache,
             lambda index, line: index.search(
-                arguments(line), filters, limit, require_all=require_all
+                arguments(line), filters, most, require_all=require_all
             ),
         )
         return
-    renderer = _renderer(as_json, as_jsonl, fmt, color, fields)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, no_pager=no_pager)
     found_terms = _required(ctx, terms)
     catalog, hits = _ask(
         facts,
         no_builtin,
         no_cache,
-        lambda index: index.search(found_terms, filters, limit, require_all=require_all),
+        lambda index: index.search(found_terms, filters, most, require_all=require_all),
     )
     renderer.facts(hits, catalog, full=False)
     _finish(len(hits))
@@ -504,7 +583,12 @@ def search(
 @reports_errors
 def show(
     ids: Annotated[
-        list[str], typer.Argument(metavar="ID...", help="Fact ids, as search and list print them.")
+        list[str],
+        typer.Argument(
+            metavar="ID...",
+            help="Fact ids, as search and list print them.",
+            autocompletion=_completer("fact_ids"),
+        ),
     ],
     facts: FactsDirs = None,
     no_builtin: NoBuiltin = False,
@@ -514,6 +598,7 @@ def show(
     fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
+    no_pager: NoPager = False,
 ) -> None:
     """Show facts in full: every source with its passage, every curator note.
 
@@ -522,7 +607,7 @@ def show(
       tq show un-resolution-1267
       tq show un-resolution-1267 --json | jq '.[0].sources[0].passage'
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color, fields)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, no_pager=no_pager)
     wanted = [_text(fact_id) for fact_id in ids]
     catalog, hits = _ask(facts, no_builtin, no_cache, lambda index: index.show(wanted))
     renderer.facts(hits, catalog, full=True)
@@ -546,7 +631,7 @@ def list_(
     source: SourceId = None,
     since: Since = None,
     until: Until = None,
-    limit: Annotated[int, _limit_option(0)] = 0,
+    limit: Annotated[int | None, _limit_option(0)] = None,
     facts: FactsDirs = None,
     no_builtin: NoBuiltin = False,
     no_cache: NoCache = False,
@@ -555,6 +640,7 @@ def list_(
     fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
+    no_pager: NoPager = False,
 ) -> None:
     """Browse facts in date order (undated last), optionally of one kind.
 
@@ -564,10 +650,11 @@ def list_(
       tq list --about al-qaeda --since 2020
       tq list quote --jsonl | head -1
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color, fields)
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, no_pager=no_pager)
     chosen = frozenset(kinds or ()) | ({kind} if kind else frozenset())
     filters = _filters(chosen, about, tag, source, since, until)
-    catalog, hits = _ask(facts, no_builtin, no_cache, lambda index: index.browse(filters, limit))
+    most = load_config().limit("list", limit)
+    catalog, hits = _ask(facts, no_builtin, no_cache, lambda index: index.browse(filters, most))
     renderer.facts(hits, catalog, full=False)
     _finish(len(hits))
 
@@ -583,6 +670,7 @@ def sources(
     fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
+    no_pager: NoPager = False,
 ) -> None:
     """List the sources, with how many facts cite each.
 
@@ -591,7 +679,7 @@ def sources(
       tq sources
       tq sources --json | jq -r '.[] | "\\(.facts) \\(.title)"'
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "sources")
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "sources", no_pager=no_pager)
     _, uses = _ask(facts, no_builtin, no_cache, lambda index: index.source_uses())
     renderer.sources(uses)
     _finish(len(uses))
@@ -608,6 +696,7 @@ def stats(
     fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
+    no_pager: NoPager = False,
 ) -> None:
     """Count facts by kind, by pack and by source.
 
@@ -616,7 +705,7 @@ def stats(
       tq stats
       tq stats --json | jq .by_kind
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "stats")
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "stats", no_pager=no_pager)
     _, counts = _ask(facts, no_builtin, no_cache, lambda index: index.stats())
     renderer.stats(counts)
 
@@ -632,17 +721,33 @@ def paths(
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
 ) -> None:
-    """List the fact packs in effect: the built-in pack, TQ_FACTS_PATH, then each --facts.
+    """Show where tq's files are, and the fact packs in effect.
+
+    The configuration file, the user pack folder (each subfolder a pack) and the index cache;
+    then the packs in load order: the built-in pack, the user pack folder's, the config file's,
+    TQ_FACTS_PATH's, then each --facts.
 
     \b
     Examples:
       tq paths
-      TQ_FACTS_PATH=~/my-facts tq paths --json
+      TQ_FACTS_PATH=~/my-facts tq paths --json | jq -r '.packs[].path'
     """
+    from tqcli.config import config_path
+    from tqcli.index import CachePolicy
+    from tqcli.locations import Locations
+
     renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "paths")
-    packs = packs_in_effect(facts or [], include_builtin=not no_builtin)
-    renderer.packs(packs)
-    _finish(len(packs))
+    config = load_config()
+    packs = _packs(facts, no_builtin)
+    config_file = config_path()
+    locations = Locations(
+        config_file=config_file,
+        config_exists=config.exists,
+        user_pack_folder=user_pack_folder(),
+        cache=CachePolicy.from_environment(enabled=True).directory,
+        packs=packs,
+    )
+    renderer.paths(locations)
 
 
 @app.command()
@@ -685,7 +790,7 @@ def validate(
             origin="validate",
         )
     else:
-        packs = packs_in_effect(facts or [], include_builtin=not no_builtin)
+        packs = _packs(facts, no_builtin)
     report = load(packs)
     for problem in report.problems:
         say(str(problem))
@@ -702,7 +807,7 @@ def ask(
         str | None,
         typer.Argument(metavar="QUESTION", help="A question in plain English.", show_default=False),
     ] = None,
-    limit: Annotated[int, _limit_option(3)] = 3,
+    limit: Annotated[int | None, _limit_option(3)] = None,
     facts: FactsDirs = None,
     no_builtin: NoBuiltin = False,
     no_cache: NoCache = False,
@@ -711,6 +816,7 @@ def ask(
     fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
+    no_pager: NoPager = False,
     batch: Batch = False,
 ) -> None:
     """Answer a question in plain English: the fact that answers it first, with its source.
@@ -728,6 +834,7 @@ def ask(
     """
     from tqcli.ask import answer
 
+    most = load_config().limit("ask", limit)
     if batch:
         _batch_run(
             ctx,
@@ -736,12 +843,12 @@ def ask(
             facts,
             no_builtin,
             no_cache,
-            lambda index, line: answer(index, line, limit),
+            lambda index, line: answer(index, line, most),
         )
         return
-    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "answers")
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "answers", no_pager=no_pager)
     asked = _required(ctx, question)
-    catalog, found = _ask(facts, no_builtin, no_cache, lambda index: answer(index, asked, limit))
+    catalog, found = _ask(facts, no_builtin, no_cache, lambda index: answer(index, asked, most))
     renderer.answers(found, catalog)
     if found.hits and not found.answered:
         say("tq: no fact answers the whole question; the nearest are marked partial")
@@ -866,6 +973,7 @@ def who(
     fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
+    no_pager: NoPager = False,
 ) -> None:
     """Show a person or organisation: names, aliases, particulars, listings and every fact.
 
@@ -881,7 +989,7 @@ def who(
 
     if not name.strip():
         raise BadRequest("who needs a NAME: an id, a name or an alias")
-    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "who")
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "who", no_pager=no_pager)
     catalog, found = _ask(facts, no_builtin, no_cache, lambda index: profile(index, _text(name)))
     renderer.entity(found, catalog)
 
@@ -901,6 +1009,7 @@ def entities(
     fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
+    no_pager: NoPager = False,
 ) -> None:
     """List the people, organisations, places and documents loaded, with their facts.
 
@@ -911,7 +1020,7 @@ def entities(
     """
     from tqcli.names import entity_uses
 
-    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "entities")
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "entities", no_pager=no_pager)
     wanted = frozenset(kinds or ())
     _, uses = _ask(facts, no_builtin, no_cache, lambda index: entity_uses(index, wanted))
     renderer.entities(uses)
@@ -929,6 +1038,7 @@ def tags(
     fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
+    no_pager: NoPager = False,
 ) -> None:
     """List the tags with how many facts carry each, most used first.
 
@@ -939,7 +1049,7 @@ def tags(
     """
     from tqcli.names import tag_uses
 
-    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "tags")
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "tags", no_pager=no_pager)
     _, uses = _ask(facts, no_builtin, no_cache, tag_uses)
     renderer.tags(uses)
     _finish(len(uses))
@@ -1202,7 +1312,7 @@ def export_sqlite(
     from tqcli.export import export_sqlite as export
     from tqcli.loader import open_catalog
 
-    packs = packs_in_effect(facts or [], include_builtin=not no_builtin)
+    packs = _packs(facts, no_builtin)
     report = export(open_catalog(packs), file, metadata)
     counts = report.counts
     typer.echo(
@@ -1213,6 +1323,65 @@ def export_sqlite(
 
 
 # --- end of data out ----------------------------------------------------------------------------
+
+
+@app.command("completion")
+@reports_errors
+def completion_(
+    shell: Annotated[
+        str,
+        typer.Argument(
+            metavar="SHELL",
+            help="bash, zsh or fish.",
+            show_default=False,
+            autocompletion=_completer("shells"),
+        ),
+    ],
+) -> None:
+    """Print the shell completion script for SHELL, to load from the shell's start-up files.
+
+    It completes commands, options, --kind and other choices, and from the packs in effect:
+    fact ids (tq show), tags, entity ids (--about) and source ids (--source).
+
+    \b
+    Examples:
+      tq completion bash > ~/.local/share/bash-completion/completions/tq
+      tq completion zsh > ~/.zfunc/_tq     # with fpath+=(~/.zfunc) before compinit
+      tq completion fish > ~/.config/fish/completions/tq.fish
+    """
+    from tqcli.completion import script
+
+    typer.echo(script(shell))
+
+
+@app.command("help")
+@reports_errors
+def help_(
+    topic: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[TOPIC]",
+            help="pack-format, json, exit-codes or config; none lists them.",
+            show_default=False,
+            autocompletion=_completer("topics"),
+        ),
+    ] = None,
+    no_pager: NoPager = False,
+) -> None:
+    """Read a reference topic: the pack format, JSON output, exit codes, configuration.
+
+    Each command's own options and examples are in its --help (tq search --help).
+
+    \b
+    Examples:
+      tq help
+      tq help pack-format
+      tq help exit-codes
+    """
+    from tqcli.topics import topic_text, topics_list
+
+    text = topic_text(topic) if topic else topics_list()
+    _stdout(load_config(), no_pager).write(text)
 
 
 def _command_name(command: "typer.models.CommandInfo") -> str | None:
@@ -1230,6 +1399,10 @@ def app_for(args: list[str]) -> typer.Typer:
     every command and a typo gets its suggestions. The root takes no option with a value, so the
     first argument that is not an option is the command's name.
     """
+    if _COMPLETING:  # a completion script is asking: let Typer answer it
+        from tqcli.completion import enable
+
+        enable()
     name = next((arg for arg in args if not arg.startswith("-")), None)
     commands = [command for command in app.registered_commands if _command_name(command) == name]
     groups = [group for group in app.registered_groups if group.name == name]

@@ -1,8 +1,10 @@
-"""Which fact packs are in effect: the built-in one, TQ_FACTS_PATH, then each --facts."""
+"""Which fact packs are in effect: the built-in one, the user pack folder's, the configuration
+file's, TQ_FACTS_PATH, then each --facts."""
 
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -11,6 +13,8 @@ from tqcli.model import Pack
 
 FACTS_PATH_VARIABLE = "TQ_FACTS_PATH"
 BUILTIN_NAME = "builtin"
+USER_FOLDER_ORIGIN = "user pack folder"
+CONFIG_ORIGIN = "config file"
 
 
 def builtin_pack_dir() -> Path:
@@ -23,20 +27,55 @@ def builtin_pack_dir() -> Path:
     return package_dir.parent.parent / "facts"
 
 
+def user_pack_folder(environ: Mapping[str, str] = os.environ) -> Path | None:
+    """The folder whose every subfolder is a pack loaded after the built-in one: tq/packs in
+    the user data directory that environ names; None when it names none (environ={} in tests)."""
+    if sys.platform == "win32" and environ.get("LOCALAPPDATA"):
+        return Path(environ["LOCALAPPDATA"]) / "tq" / "packs"
+    if environ.get("XDG_DATA_HOME"):
+        return Path(environ["XDG_DATA_HOME"]) / "tq" / "packs"
+    if environ.get("HOME"):
+        return Path(environ["HOME"]) / ".local" / "share" / "tq" / "packs"
+    return None
+
+
+def _user_folder_packs(folder: Path | None) -> list[Pack]:
+    """Each subfolder of the user pack folder, by name; hidden ones (.git) are left out."""
+    if folder is None:
+        return []
+    try:
+        entries = sorted(folder.iterdir())
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    except OSError as error:
+        raise BadRequest(
+            f"user pack folder {str(folder)!r} cannot be read: {error.strerror}"
+        ) from None
+    return [
+        Pack(entry.name, entry, USER_FOLDER_ORIGIN)
+        for entry in entries
+        if entry.is_dir() and not entry.name.startswith(".")
+    ]
+
+
 def packs_in_effect(
     facts_dirs: Sequence[Path],
     *,
     include_builtin: bool = True,
+    configured: Sequence[Path] = (),
     environ: Mapping[str, str] = os.environ,
     origin: str = "--facts",
 ) -> tuple[Pack, ...]:
     """The packs to load, in order; a directory named twice is loaded once.
 
-    origin names where facts_dirs came from, for messages ("--facts", or "validate").
+    The user pack folder and TQ_FACTS_PATH come from environ; configured are the configuration
+    file's packs. origin names where facts_dirs came from, for messages ("--facts", "validate").
     """
     wanted: list[Pack] = []
     if include_builtin:
         wanted.append(Pack(BUILTIN_NAME, builtin_pack_dir(), BUILTIN_NAME))
+    wanted.extend(_user_folder_packs(user_pack_folder(environ)))
+    wanted.extend(_user_pack(path, CONFIG_ORIGIN) for path in configured)
     for entry in environ.get(FACTS_PATH_VARIABLE, "").split(os.pathsep):
         if entry.strip():
             wanted.append(_user_pack(Path(entry), FACTS_PATH_VARIABLE))

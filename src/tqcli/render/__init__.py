@@ -7,7 +7,10 @@ from collections.abc import Iterable, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, Protocol, TextIO
 
-from tqcli.model import Answers, Catalog, Hit, ImportReport, LoadReport, Pack, SourceUse, Stats
+from tqcli.model import Answers, Catalog, Hit, ImportReport, LoadReport, SourceUse, Stats
+
+if TYPE_CHECKING:
+    from tqcli.locations import Locations
 
 if TYPE_CHECKING:
     from tqcli.names import EntityProfile, EntityUse, Screening, TagUse
@@ -49,8 +52,8 @@ class Renderer(Protocol):
     def stats(self, stats: Stats) -> None:
         """Counts by kind, pack and source."""
 
-    def packs(self, packs: Sequence[Pack]) -> None:
-        """The packs in effect."""
+    def paths(self, locations: Locations) -> None:
+        """Where tq's files are: the configuration file, pack folders, cache, packs in effect."""
 
     def validation(self, report: LoadReport) -> None:
         """The outcome of validating packs (the problems themselves go to stderr)."""

@@ -6,12 +6,13 @@ import csv
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from tqcli.model import Answers, Catalog, Hit, ImportReport, LoadReport, Pack, SourceUse, Stats
+from tqcli.model import Answers, Catalog, Hit, ImportReport, LoadReport, SourceUse, Stats
 from tqcli.render import data
 from tqcli.render.layout import key_values, source_line
 from tqcli.textnorm import printable
 
 if TYPE_CHECKING:
+    from tqcli.locations import Locations
     from tqcli.names import EntityProfile, EntityUse, Screening, TagUse
 
 
@@ -75,8 +76,13 @@ class CsvRenderer:
             rows.extend((group, name, count) for name, count in counts.items())
         self._table(("group", "name", "count"), rows)
 
-    def packs(self, packs: Sequence[Pack]) -> None:
-        self._table(("name", "origin", "path"), ((p.name, p.origin, str(p.path)) for p in packs))
+    def paths(self, locations: Locations) -> None:
+        files = data.locations_data(locations)
+        rows: list[tuple[object, ...]] = [
+            ("file", key, "", files[key]) for key in ("config_file", "user_pack_folder", "cache")
+        ]
+        rows.extend(("pack", p.name, p.origin, str(p.path)) for p in locations.packs)
+        self._table(("what", "name", "origin", "path"), rows)
 
     def import_report(self, report: ImportReport) -> None:
         rows: list[tuple[str, str, str, str]] = []

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from tqcli.codec import iso_date
 from tqcli.compat import assert_never
@@ -24,6 +25,9 @@ from tqcli.model import (
     SourceUse,
     Stats,
 )
+
+if TYPE_CHECKING:
+    from tqcli.locations import Locations
 
 JsonObject = dict[str, Any]
 
@@ -204,6 +208,21 @@ def stats_data(stats: Stats) -> JsonObject:
 def pack_data(pack: Pack) -> JsonObject:
     """A pack in effect."""
     return {"name": pack.name, "origin": pack.origin, "path": str(pack.path)}
+
+
+def locations_data(locations: Locations) -> JsonObject:
+    """Where tq's files are, and the packs in effect."""
+
+    def text(path: Path | None) -> str | None:
+        return None if path is None else str(path)
+
+    return {
+        "config_file": str(locations.config_file),
+        "config_exists": locations.config_exists,
+        "user_pack_folder": text(locations.user_pack_folder),
+        "cache": text(locations.cache),
+        "packs": [pack_data(pack) for pack in locations.packs],
+    }
 
 
 def validation_data(report: LoadReport) -> JsonObject:

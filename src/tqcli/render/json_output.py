@@ -13,7 +13,6 @@ from tqcli.model import (
     Hit,
     ImportReport,
     LoadReport,
-    Pack,
     Reply,
     SourceUse,
     Stats,
@@ -21,6 +20,7 @@ from tqcli.model import (
 from tqcli.render import data
 
 if TYPE_CHECKING:
+    from tqcli.locations import Locations
     from tqcli.names import EntityProfile, EntityUse, Screening, TagUse
 
 # json.dumps leaves DEL, the C1 controls, the bidirectional overrides and isolates and the line
@@ -150,8 +150,8 @@ class JsonRenderer:
     def stats(self, stats: Stats) -> None:
         self._dump(data.stats_data(stats))
 
-    def packs(self, packs: Sequence[Pack]) -> None:
-        self._array([data.pack_data(pack) for pack in packs])
+    def paths(self, locations: Locations) -> None:
+        self._dump(data.locations_data(locations))
 
     def validation(self, report: LoadReport) -> None:
         self._dump(data.validation_data(report))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tqcli.compat import assert_never
@@ -36,6 +37,7 @@ from tqcli.model import (
 from tqcli.textnorm import printable
 
 if TYPE_CHECKING:
+    from tqcli.locations import Locations
     from tqcli.names import EntityProfile, EntityUse, Screening, TagUse
 
 
@@ -314,6 +316,23 @@ def _count_table(title: str, header: str, counts: Mapping[str, int]) -> Table:
     return Table(title, (header, "facts"), rows, (False, True))
 
 
+def locations_table(locations: Locations) -> Table:
+    """Where the configuration file, the user pack folder and the cache are, and if they exist."""
+
+    def row(what: str, path: Path | None, exists: bool) -> tuple[str, str, str]:
+        if path is None:
+            return (what, "(none)", "")
+        return (what, printable(str(path)), "" if exists else "(not there yet)")
+
+    folder, cache = locations.user_pack_folder, locations.cache
+    rows = (
+        row("config file", locations.config_file, locations.config_exists),
+        row("user pack folder", folder, folder is not None and folder.is_dir()),
+        row("index cache", cache, cache is not None and cache.is_dir()),
+    )
+    return Table("Files", ("what", "path", ""), rows, (False, False, False))
+
+
 def packs_table(packs: Sequence[Pack]) -> Table:
     """The packs in effect, in load order."""
     rows = tuple((printable(pack.name), pack.origin, printable(str(pack.path))) for pack in packs)
@@ -417,8 +436,10 @@ class HumanRenderer:
                 self.print_gap()
             self.print_table(table)
 
-    def packs(self, packs: Sequence[Pack]) -> None:
-        self.print_table(packs_table(packs))
+    def paths(self, locations: Locations) -> None:
+        self.print_table(locations_table(locations))
+        self.print_gap()
+        self.print_table(packs_table(locations.packs))
 
     def validation(self, report: LoadReport) -> None:
         self.print_lines(validation_lines(report))
