@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from synthetic import SEARCH_TERM
+from synthetic import EDITED_TERM, SEARCH_TERM, edit_one_fact
 
 REPO = Path(__file__).resolve().parent.parent
 MINIMAL_TYPER_APP = """import typer
@@ -63,13 +63,18 @@ class Command:
     argv: list[str]
     before: Callable[[], None] | None = None
     """Run before each timed run, untimed (for cold runs: delete the index cache)."""
+    stdin: Path | None = None
+    """A file to read standard input from."""
 
 
-def _run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+def _run(argv: list[str], env: dict[str, str], stdin: Path | None = None) -> tuple[float, float]:
     """Seconds from spawn to exit, and peak memory in MiB, of one run."""
-    start = time.perf_counter()
-    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, _, usage = os.wait4(process.pid, 0)
+    with open(stdin or os.devnull, "rb") as source:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            argv, env=env, stdin=source, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        _, _, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
     return elapsed, usage.ru_maxrss * scale / 2**20
@@ -86,7 +91,7 @@ def measure_together(
         for command in commands if number % 2 else reversed(commands):
             if command.before is not None:
                 command.before()
-            elapsed, peak = _run(command.argv, env)
+            elapsed, peak = _run(command.argv, env, command.stdin)
             if number:
                 times[command.key].append(elapsed)
                 peaks[command.key] = max(peaks[command.key], peak)
@@ -104,8 +109,48 @@ def measure_together(
 def _venv_with_tq(workdir: Path) -> Path:
     venv = workdir / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    subprocess.run([str(venv / "bin" / "pip"), "install", "-q", str(REPO)], check=True)
+    # tldr, the Python client of the tldr pages, as a reference row: what people use to look
+    # things up at a terminal. Measured reading a local page (--render), so no network.
+    subprocess.run([str(venv / "bin" / "pip"), "install", "-q", str(REPO), "tldr"], check=True)
     return venv / "bin"
+
+
+TLDR_PAGE = """# tar
+
+> Archiving utility.
+
+- Create an archive from files:
+
+`tar cf {{target.tar}} {{file1}} {{file2}}`
+"""
+
+
+def _tealdeer() -> str | None:
+    """tealdeer, the Rust tldr client (Debian's package installs it as `tldr`), if installed."""
+    for name in ("tealdeer", "tldr"):
+        found = shutil.which(name)
+        if found:
+            version = subprocess.run([found, "--version"], capture_output=True, text=True)
+            if "tealdeer" in version.stdout:
+                return found
+    return None
+
+
+def _queries(python: str, path: Path) -> None:
+    """1,000 search queries of one to three words drawn from the built-in pack's claims."""
+    script = (
+        "import random, re, sys\n"
+        "from tqcli.loader import load\n"
+        "from tqcli.model import Pack\n"
+        "from tqcli.packs import builtin_pack_dir\n"
+        "facts = load([Pack('builtin', builtin_pack_dir(), 'builtin')]).catalog.facts\n"
+        "words = sorted({w for f in facts for w in re.findall('[A-Za-z]{4,}', f.claim)})\n"
+        "rng = random.Random(1)\n"
+        "for _ in range(1000):\n"
+        "    print(' '.join(rng.sample(words, rng.randint(1, 3))))\n"
+    )
+    with open(path, "w") as out:
+        subprocess.run([python, "-c", script], stdout=out, check=True)
 
 
 def main() -> None:
@@ -148,6 +193,30 @@ def main() -> None:
                 Command("ask-json", "tq ask … --json", [tq, "ask", question, "--json"]),
                 Command("ask-human", "tq ask … (Rich)", [tq, "ask", question, *rich]),
             ]
+        queries = workdir / "queries.txt"
+        _queries(python, queries)
+        floors.append(
+            Command(
+                "batch-1000",
+                "tq search --batch, 1,000 queries",
+                [tq, "search", "--batch"],
+                stdin=queries,
+            )
+        )
+        tldr = bin_dir / "tldr"
+        if tldr.exists() or shutil.which("tldr"):
+            page = workdir / "tar.md"
+            page.write_text(TLDR_PAGE)
+            floors.append(
+                Command("tldr", "tldr --render (Python client)", [str(tldr), "--render", str(page)])
+            )
+        tealdeer = _tealdeer()
+        if tealdeer:
+            page = workdir / "tar.md"
+            page.write_text(TLDR_PAGE)
+            floors.append(
+                Command("tealdeer", "tealdeer --render", [tealdeer, "--render", str(page)])
+            )
         rows = measure_together(floors, options.runs, env)
 
         for size in options.sizes:
@@ -155,8 +224,15 @@ def main() -> None:
             print(f"{size:,} facts", file=sys.stderr)
             # In a child process: the generator's memory must not inflate this process, whose
             # size every child started from it reports as its own peak until it execs.
+            files = str(max(1, size // 1000))  # 1,000 facts a file: 100 files at 100k
             subprocess.run(
-                [sys.executable, str(Path(__file__).parent / "synthetic.py"), str(size), str(pack)],
+                [
+                    sys.executable,
+                    str(Path(__file__).parent / "synthetic.py"),
+                    str(size),
+                    str(pack),
+                    files,
+                ],
                 check=True,
             )
             facts = ["--no-builtin", "--facts", str(pack)]
@@ -181,6 +257,13 @@ def main() -> None:
                     [tq, "search", SEARCH_TERM, *rich, *facts],
                 ),
             ]
+            warm.append(
+                Command(
+                    f"builtin-{size}",
+                    "built-in tq search 1267 --json",
+                    [tq, "search", "1267", "--json"],
+                )
+            )
             if has_ask:
                 warm.append(
                     Command(
@@ -199,7 +282,31 @@ def main() -> None:
                 f"warm tq list --json, every fact ({size:,})",
                 [tq, "list", "--json", *facts],
             )
+            jsonl = Command(
+                f"jsonl-{size}",
+                f"warm tq list --jsonl, every fact ({size:,})",
+                [tq, "list", "--jsonl", *facts],
+            )
             rows |= measure_together([listing], 3, env)
+            parse_again = Command(f"tomli2-{size}", f"tomli parse ({size:,})", parse)
+            rows |= measure_together([jsonl, parse_again], 3, env)
+            edited = [tq, "search", EDITED_TERM, "--json", *facts]
+            edit = Command(
+                f"edit-{size}",
+                f"one fact edited: next tq search --json ({size:,})",
+                edited,
+                before=lambda pack=pack: edit_one_fact(pack),
+            )
+            rebuilt = Command(
+                f"cold2-{size}",
+                f"cold tq search --json ({size:,})",
+                query,
+                before=lambda: shutil.rmtree(cache, ignore_errors=True),
+            )
+            rows |= measure_together([edit, rebuilt], 3, env)
+            edit_one_fact(pack)
+            found = subprocess.run(edited, env=env, capture_output=True, text=True).stdout
+            print(f"  the edit found: {EDITED_TERM in found}", file=sys.stderr)
         print(report(rows, options.sizes))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
@@ -225,18 +332,35 @@ def report(rows: dict[str, Timing], sizes: list[int]) -> str:
         )
         lines.append(f"| {name} | {value:.2f} | {limit} | {'yes' if value <= limit else 'NO'} |")
 
-    ratio("built-in search --json / Typer app", "search-json", "typer", 1.25)
-    ratio("built-in search --json / python -c pass", "search-json", "python", 8)
-    ratio("built-in search (Rich) / Typer app", "search-human", "typer", 1.5)
+    ratio("built-in search --json / Typer app", "search-json", "typer", 1.30)
+    ratio("built-in search (Rich) / Typer app", "search-human", "typer", 1.50)
+    ratio("1,000 queries in one --batch run / one search", "batch-1000", "search-json", 3.0)
     if "ask-json" in rows:
         ratio("built-in ask --json / search --json", "ask-json", "search-json", 1.10)
     for size in sizes:
         if f"rg-{size}" in rows:
             ratio(f"{size:,} warm search --json / rg -i", f"warm-{size}", f"rg-{size}", 2.0)
-        ratio(f"{size:,} cold search / tomli parse", f"cold-{size}", f"tomli-{size}", 1.5)
+        ratio(f"{size:,} cold search / tomli parse", f"cold-{size}", f"tomli-{size}", 2.0)
+        ratio(f"{size:,} one fact edited: next query / cold", f"edit-{size}", f"cold2-{size}", 0.15)
+        ratio(f"{size:,} list --jsonl / tomli parse", f"jsonl-{size}", f"tomli2-{size}", 1.0)
+        ratio(
+            f"{size:,} warm / built-in warm search --json", f"warm-{size}", f"builtin-{size}", 1.15
+        )
         peak = rows[f"warm-{size}"].peak_mib
         met = "yes" if peak <= 100 else "NO"
         lines.append(f"| {size:,} warm peak memory (MiB) | {peak:.0f} | 100 | {met} |")
+        peak = rows[f"cold-{size}"].peak_mib
+        met = "yes" if peak <= 300 else "NO"
+        lines.append(f"| {size:,} cold build peak memory (MiB) | {peak:.0f} | 300 | {met} |")
+    references = [name for name in ("tldr", "tealdeer") if name in rows]
+    if references:
+        lines += ["", "| not a target: built-in search --json against | paired ratio |"]
+        lines.append("| --- | ---: |")
+    for name in references:
+        value = statistics.median(
+            a / b for a, b in zip(rows["search-json"].runs_ms, rows[name].runs_ms, strict=True)
+        )
+        lines.append(f"| {rows[name].label} | {value:.2f} |")
     lines += ["", "| not a target: listing every fact | ms | peak MiB |", "| --- | ---: | ---: |"]
     for size in sizes:
         listing = rows[f"list-{size}"]

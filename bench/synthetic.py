@@ -1,6 +1,7 @@
 """Deterministic synthetic fact packs for benchmarks: all kinds, realistic field sizes.
 
-    python bench/synthetic.py 100000 /tmp/pack-100k
+    python bench/synthetic.py 100000 /tmp/pack-100k        # 10,000 facts a file
+    python bench/synthetic.py 100000 /tmp/pack-100k 100    # in 100 files of 1,000
 
 The same size always gives byte-identical files. The text is pseudo-words, never real claims.
 One word, "zarqawix", is planted in the claim of about 1 fact in 200, so that searches have a
@@ -49,8 +50,14 @@ def _quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def generate(size: int, directory: Path) -> None:
-    """Write a pack of size facts into directory (created if needed)."""
+EDITED_TERM = "editedzx"
+"""A word no generated pack holds: edit_one_fact plants it."""
+
+
+def generate(size: int, directory: Path, files: int | None = None) -> None:
+    """Write a pack of size facts into directory (created if needed), in files fact files
+    (default: 10,000 facts a file)."""
+    per_file = -(-size // files) if files else FACTS_PER_FILE
     rng = random.Random(size)
     words = _vocabulary(rng)
     directory.mkdir(parents=True, exist_ok=True)
@@ -70,9 +77,7 @@ def generate(size: int, directory: Path) -> None:
         )
     (directory / "entities.toml").write_text("\n".join(lines), encoding="utf-8")
 
-    facts_files: list[list[str]] = [
-        [] for _ in range((size + FACTS_PER_FILE - 1) // FACTS_PER_FILE)
-    ]
+    facts_files: list[list[str]] = [[] for _ in range((size + per_file - 1) // per_file)]
     for n in range(size):
         kind = KINDS[n % len(KINDS)]
         source = rng.randrange(sources)
@@ -118,7 +123,7 @@ def generate(size: int, directory: Path) -> None:
         table += [f"[[{kind}.cite]]", f'source = "s{source}"', f"passage = {_quoted(passage)}"]
         if rng.randrange(10) == 0:
             table += [f"[[{kind}.note]]", f"text = {_quoted(_sentence(rng, words, 10, 25))}"]
-        facts_files[n // FACTS_PER_FILE].append("\n".join(table) + "\n")
+        facts_files[n // per_file].append("\n".join(table) + "\n")
     for index, tables in enumerate(facts_files):
         (directory / f"facts-{index:03d}.toml").write_text("\n".join(tables), encoding="utf-8")
 
@@ -135,5 +140,16 @@ def generate(size: int, directory: Path) -> None:
     (directory / "sources.toml").write_text("\n".join(lines), encoding="utf-8")
 
 
+def edit_one_fact(directory: Path) -> str:
+    """Change the claim of the first fact of the middle fact file (EDITED_TERM is planted in
+    it); the id of the fact edited."""
+    files = sorted(directory.glob("facts-*.toml"))
+    chosen = files[len(files) // 2]
+    text = chosen.read_text(encoding="utf-8")
+    start = text.index("claim = ") + len('claim = "')
+    chosen.write_text(text[:start] + EDITED_TERM + " " + text[start:], encoding="utf-8")
+    return text[text.index('id = "') + 6 : text.index('"', text.index('id = "') + 6)]
+
+
 if __name__ == "__main__":
-    generate(int(sys.argv[1]), Path(sys.argv[2]))
+    generate(int(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else None)

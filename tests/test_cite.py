@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import msgspec
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -144,7 +145,7 @@ HOLLMICHEL_MLA = (
 
 def test_the_mla_handbooks_example() -> None:
     assert format_sources([HOLLMICHEL], Style.MLA) == HOLLMICHEL_MLA + "\n"
-    accessed = Source(**{**HOLLMICHEL.__dict__, "accessed": PartialDate.parse("2020-05-12")})
+    accessed = msgspec.structs.replace(HOLLMICHEL, accessed=PartialDate.parse("2020-05-12"))
     assert format_sources([accessed], Style.MLA) == HOLLMICHEL_MLA + " Accessed 12 May 2020.\n"
     assert "<i>So Many Books</i>" in format_sources([HOLLMICHEL], Style.MLA, html=True)
 
@@ -177,7 +178,7 @@ def test_mla_by_the_handbooks_rules(source: Source, expected: str) -> None:
 
 
 def test_a_publisher_is_never_taken_for_a_person() -> None:
-    unsigned = Source(**{**CAREY.__dict__, "author": None})
+    unsigned = msgspec.structs.replace(CAREY, author=None)
     assert format_sources([unsigned], Style.APA) == (
         f"Can we get better at forgetting? (2019, March 22). The New York Times. {CAREY.url}\n"
     )
@@ -297,7 +298,7 @@ def test_a_copy_read_on_another_site_is_named_where_the_format_has_a_place_for_i
         accessed="2026-11-25",
         url="https://mirror.example/res-2253",
     )
-    copy = Source(**{**copy.__dict__, "via": "mirror.example"})
+    copy = msgspec.structs.replace(copy, via="mirror.example")
     # MLA's second container: the site holding the copy, then the copy's address.
     assert format_sources([copy], Style.MLA) == (
         "Resolution 2253 (2015). United Nations Security Council, 17 Dec. 2015. mirror.example, "

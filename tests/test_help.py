@@ -25,6 +25,7 @@ COMMANDS = _commands(get_command(app))
 def test_the_commands_are_the_documented_ones() -> None:
     assert [" ".join(command) for command in COMMANDS] == [
         "ask",
+        "cache clear",
         "cite",
         "completion",
         "entities",

@@ -120,7 +120,7 @@ def test_a_bug_is_one_line_not_a_traceback(tmp_path: Path) -> None:
         "import sys\n"
         "import tqcli.index\n"
         "def broken(*args, **kwargs):\n    raise RuntimeError('boom')\n"
-        "tqcli.index.answer = broken\n"
+        "tqcli.index.consult = broken\n"
         "from tqcli.__main__ import main\n"
         "sys.argv = ['tq', 'search', 'x']\n"
         "main()\n"

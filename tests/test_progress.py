@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from tqcli import progress
-from tqcli.index import in_memory
+from tqcli.index import CachePolicy, consult
 from tqcli.loader import load
 from tqcli.model import Pack
 from tqcli.progress import BuildProgress
@@ -113,7 +113,7 @@ def test_a_build_shows_its_stages_and_leaves_the_line_clean(
 
     packs = [Pack("mini", MINI_PACK, "--facts")]
     facts = len(load(packs).catalog.facts)
-    in_memory(packs)
+    consult(packs, CachePolicy(None), lambda index: None, progress=lambda: BuildProgress(terminal))
 
     assert stages[0].startswith("reading file 1 of ")
     assert "checking references and passages" in stages

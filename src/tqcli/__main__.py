@@ -5,10 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-USAGE = 2
-OUTPUT_ERROR = 74  # EX_IOERR
-INTERNAL_ERROR = 70  # EX_SOFTWARE
-INTERRUPTED = 130
+from tqcli.exits import ExitCode
 
 
 class _EscapedStderr:
@@ -34,7 +31,7 @@ def main() -> None:
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (open for the life of the process)
     if sys.stdout is None:  # started with >&-
         sys.stderr.write("tq: cannot write the output: standard output is closed\n")
-        sys.exit(OUTPUT_ERROR)
+        sys.exit(ExitCode.OUTPUT_ERROR)
     try:
         import typer
         from typer._click.exceptions import ClickException  # Typer vendors Click (pinned)
@@ -48,10 +45,10 @@ def main() -> None:
             code = error.exit_code
         except typer.Abort:
             sys.stderr.write("tq: aborted\n")
-            code = INTERRUPTED
+            code = ExitCode.INTERRUPTED
         sys.exit(code if isinstance(code, int) else 0)
     except KeyboardInterrupt:
-        sys.exit(INTERRUPTED)
+        sys.exit(ExitCode.INTERRUPTED)
     except Exception as error:  # the last line of defence against tracebacks
         if os.environ.get("TQ_DEBUG"):
             raise
@@ -64,7 +61,7 @@ def main() -> None:
             )
             + "\n"
         )
-        sys.exit(INTERNAL_ERROR)
+        sys.exit(ExitCode.INTERNAL_ERROR)
 
 
 if __name__ == "__main__":

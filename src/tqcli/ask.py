@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from enum import Enum
 from typing import NamedTuple
 
-from tqcli.errors import BadRequest
+from tqcli.errors import NoQuestion
 from tqcli.figures import figure_text
 from tqcli.index import Index
 from tqcli.model import (
@@ -221,9 +221,7 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     """The facts that best answer question, answers first, each judged (Answers.replies);
     none, with suggestions, when no fact accounts for enough of it."""
     if not re.search(r"\w", question):
-        raise BadRequest(
-            "ask needs a question in words, e.g. tq ask 'Who signed the Doha agreement?'"
-        )
+        raise NoQuestion(question)
     lookups = _Lookups(index)
     read = read_question(index, question, lookups)
     if not read.weights:

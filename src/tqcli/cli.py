@@ -6,17 +6,30 @@ import copy
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
-from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO, TypeVar
 
 import typer
 
 from tqcli import __version__
+from tqcli.compat import assert_never
 from tqcli.config import load_config
-from tqcli.errors import BadRequest, InvalidInput, InvalidPacks, NotFound, TqError
+from tqcli.errors import (
+    BadRequest,
+    IdIs,
+    InvalidInput,
+    InvalidPacks,
+    NoQuestion,
+    NotFound,
+    TqError,
+    UnknownEntity,
+    UnknownFacts,
+    UnknownSource,
+    UnreadableLine,
+)
+from tqcli.exits import ExitCode
 from tqcli.model import Catalog, EntityKind, FactKind, Filters, PartialDate
 from tqcli.packs import packs_in_effect, user_pack_folder
 from tqcli.render import ColorMode, OutputFormat, Renderer, make_renderer
@@ -26,22 +39,10 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from tqcli.config import Config
-    from tqcli.index import Index
+    from tqcli.index import CachePolicy, CacheUnavailable, Index
+    from tqcli.index.cache import CacheUsage
     from tqcli.model import ImportReport, Pack
     from tqcli.names import Screening
-
-
-class ExitCode(IntEnum):
-    """Documented exit codes (see README)."""
-
-    OK = 0
-    NO_RESULTS = 1
-    USAGE = 2
-    INVALID_DATA = 3
-    SKIPPED_RECORDS = 4
-    OUTPUT_ERROR = 74  # sysexits' EX_IOERR
-    INTERRUPTED = 130
-    OUTPUT_CLOSED = 141
 
 
 app = typer.Typer(
@@ -211,10 +212,10 @@ def reports_errors(command: _Command) -> _Command:
             say(f"tq: {error}")
             raise typer.Exit(ExitCode.INVALID_DATA) from None
         except BadRequest as error:
-            say(f"tq: {error}")
+            say(f"tq: {_phrased(error)}")
             raise typer.Exit(ExitCode.USAGE) from None
         except NotFound as error:
-            say(f"tq: {error}")
+            say(f"tq: {_phrased(error)}")
             raise typer.Exit(ExitCode.NO_RESULTS) from None
         except TqError as error:  # a new error type must still never be a traceback
             say(f"tq: {error}")
@@ -232,6 +233,37 @@ def reports_errors(command: _Command) -> _Command:
             raise typer.Exit(ExitCode.OUTPUT_ERROR) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _did_you_mean(closest: str | None) -> str:
+    return f" (did you mean {closest!r}?)" if closest else ""
+
+
+def _phrased(error: TqError) -> str:
+    """What the user reads for an error: the core's data in the command line's words."""
+    if isinstance(error, UnreadableLine):
+        return f"cannot read {error.line!r} as a query: {error.reason.lower()}"
+    if isinstance(error, NoQuestion):
+        return "ask needs a question in words, e.g. tq ask 'Who signed the Doha agreement?'"
+    if isinstance(error, UnknownSource):
+        hint = _did_you_mean(error.closest)
+        return f"--source: no source with id {error.source_id!r}{hint}; see 'tq sources'"
+    if isinstance(error, UnknownEntity):
+        hint = _did_you_mean(error.closest)
+        return f"--about: no entity {error.name!r} in the loaded packs{hint}"
+    if isinstance(error, UnknownFacts):
+        return "; ".join(_unknown_id(*missing) for missing in error.missing)
+    return str(error)
+
+
+def _unknown_id(fact_id: str, names: IdIs, closest: str | None) -> str:
+    if names is IdIs.ENTITY:
+        return f"{fact_id!r} is an entity, not a fact: try 'tq list --about {fact_id}'"
+    if names is IdIs.SOURCE:
+        return f"{fact_id!r} is a source, not a fact: try 'tq list --source {fact_id}'"
+    if names is IdIs.NOTHING:
+        return f"no fact with id {fact_id!r}{_did_you_mean(closest)}"
+    assert_never(names)
 
 
 def _text(value: str) -> str:
@@ -346,11 +378,88 @@ def _ask(
     no_cache: bool,
     ask: "Callable[[Index], _Answer]",
 ) -> tuple[Catalog, _Answer]:
-    from tqcli.index import CachePolicy, answer
-
     packs = _packs(facts_dirs, no_builtin)
-    index, result = answer(packs, CachePolicy.from_environment(enabled=not no_cache), ask)
+    index, result = _consult(packs, no_cache, ask)
     return index.catalog, result
+
+
+def _consult(
+    packs: "Sequence[Pack]", no_cache: bool, ask: "Callable[[Index], _Answer]"
+) -> "tuple[Index, _Answer]":
+    from tqcli.index import CachePolicy, consult
+    from tqcli.progress import BuildProgress
+
+    return consult(
+        packs,
+        CachePolicy.from_environment(enabled=not no_cache),
+        ask,
+        progress=lambda: BuildProgress(sys.stderr),
+        no_cache=_say_no_cache,
+    )
+
+
+def _say_no_cache(notice: "CacheUnavailable") -> None:
+    where = f"keep the index in {notice.directory}" if notice.directory else "find a cache"
+    typer.echo(f"tq: cannot {where} ({notice.reason}); answering without a cache", err=True)
+
+
+Batch = Annotated[
+    bool,
+    typer.Option("--batch", help="Read one query a line from stdin; write JSON Lines."),
+]
+_Required = TypeVar("_Required")
+
+
+def _required(ctx: typer.Context, value: _Required | None) -> _Required:
+    """The argument, which is optional only with --batch: without it, Click's usual error."""
+    if value is None or value == []:
+        # Typer 0.28 vendors Click privately (pinned below 0.29 in pyproject.toml).
+        from typer._click.exceptions import MissingParameter
+
+        param = next(p for p in ctx.command.params if p.param_type_name == "argument")
+        raise MissingParameter(ctx=ctx, param=param)
+    return value
+
+
+def _batch_run(
+    ctx: typer.Context,
+    argument: object,
+    other_formats: tuple[bool, OutputFormat, object],
+    facts_dirs: list[Path] | None,
+    no_builtin: bool,
+    no_cache: bool,
+    answer: "Callable[[Index, str], object]",
+) -> None:
+    """Answer each line of stdin from one index, writing one JSON line per line read."""
+    from tqcli.batch import answer_each
+    from tqcli.index import in_memory
+    from tqcli.model import Answers
+    from tqcli.render.json_output import JsonRenderer
+
+    as_json, fmt, fields = other_formats
+    if argument:
+        raise BadRequest("--batch reads the queries from stdin: give none as arguments")
+    if as_json or fmt not in (OutputFormat.AUTO, OutputFormat.JSONL):
+        raise BadRequest("--batch writes JSON Lines (--jsonl): choose no other format")
+    if fields:
+        raise BadRequest("--batch writes whole facts: --fields does not apply to it")
+    packs = _packs(facts_dirs, no_builtin)
+    index, _ = _consult(packs, no_cache, lambda index: None)
+    renderer = make_renderer(OutputFormat.JSONL, sys.stdout, ColorMode.NEVER)
+    assert isinstance(renderer, JsonRenderer)
+    for query, result in answer_each(index, sys.stdin, answer, lambda: in_memory(packs)):
+        if isinstance(result, TqError):
+            renderer.batch_answer(query, [], index.catalog, error=_phrased(result))
+        elif isinstance(result, Answers):
+            renderer.batch_answer(
+                query,
+                result.hits,
+                index.catalog,
+                suggestions=result.suggestions,
+                replies=result.replies,
+            )
+        else:
+            renderer.batch_answer(query, result, index.catalog)  # type: ignore[arg-type]
 
 
 def _finish(found: int) -> None:
@@ -389,13 +498,15 @@ def main(
 @app.command()
 @reports_errors
 def search(
+    ctx: typer.Context,
     terms: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
             metavar="TERM...",
             help='Words or numbers to look for; "a phrase", prefix*, -excluded (after --).',
+            show_default=False,
         ),
-    ],
+    ] = None,
     require_all: Annotated[
         bool, typer.Option("--all", help="Only facts matching every term, not any of them.")
     ] = False,
@@ -415,6 +526,7 @@ def search(
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
     no_pager: NoPager = False,
+    batch: Batch = False,
 ) -> None:
     """Search claims, quotes, figures, tags, names and sources; best match first.
 
@@ -425,6 +537,10 @@ def search(
     ending in * is a prefix (qa* finds Qaeda and Qaida). A term starting with - leaves out the
     facts it matches: put it after -- or inside a quoted query ('taliban -isis').
 
+    With --batch, reads one query a line from stdin, as it would be typed after tq search
+    (quotes as in the shell), and writes JSON Lines: for each, an object with the query and its
+    results (and an error, when it cannot run).
+
     \b
     Examples:
       tq search 1267
@@ -432,15 +548,32 @@ def search(
       tq search "bin laden" --all money
       tq search 'qa* -isis'
       tq search provinces --json | jq '.[0].details'
+      printf '1267\nDoha agreement\n' | tq search --batch --limit 3
     """
-    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, no_pager=no_pager)
     filters = _filters(frozenset(kind or ()), about, tag, source, since, until)
     most = load_config().limit("search", limit)
+    if batch:
+        from tqcli.batch import arguments
+
+        _batch_run(
+            ctx,
+            terms,
+            (as_json, fmt, fields),
+            facts,
+            no_builtin,
+            no_cache,
+            lambda index, line: index.search(
+                arguments(line), filters, most, require_all=require_all
+            ),
+        )
+        return
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, no_pager=no_pager)
+    found_terms = _required(ctx, terms)
     catalog, hits = _ask(
         facts,
         no_builtin,
         no_cache,
-        lambda index: index.search(terms, filters, most, require_all=require_all),
+        lambda index: index.search(found_terms, filters, most, require_all=require_all),
     )
     renderer.facts(hits, catalog, full=False)
     _finish(len(hits))
@@ -669,9 +802,11 @@ def validate(
 @app.command()
 @reports_errors
 def ask(
+    ctx: typer.Context,
     question: Annotated[
-        str, typer.Argument(metavar="QUESTION", help="A question in plain English.")
-    ],
+        str | None,
+        typer.Argument(metavar="QUESTION", help="A question in plain English.", show_default=False),
+    ] = None,
     limit: Annotated[int | None, _limit_option(3)] = None,
     facts: FactsDirs = None,
     no_builtin: NoBuiltin = False,
@@ -682,22 +817,38 @@ def ask(
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
     no_pager: NoPager = False,
+    batch: Batch = False,
 ) -> None:
     """Answer a question in plain English: the fact that answers it first, with its source.
 
     Says so plainly when the loaded packs hold no answer (exit 1), and suggests nearby topics.
+    With --batch, reads one question a line from stdin and writes JSON Lines: for each, an
+    object with the question ("query"), its answers ("results") and any suggestions.
 
     \b
     Examples:
       tq ask "How much did bin Laden pay the Taliban each year?"
       tq ask "Who said the Taliban are terrorists?" --limit 1
       tq ask "When was resolution 1267 adopted?" --json | jq '.[0].date'
+      tq ask --batch < questions.txt > answers.jsonl
     """
     from tqcli.ask import answer
 
-    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "answers", no_pager=no_pager)
     most = load_config().limit("ask", limit)
-    catalog, found = _ask(facts, no_builtin, no_cache, lambda index: answer(index, question, most))
+    if batch:
+        _batch_run(
+            ctx,
+            question,
+            (as_json, fmt, fields),
+            facts,
+            no_builtin,
+            no_cache,
+            lambda index, line: answer(index, line, most),
+        )
+        return
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "answers", no_pager=no_pager)
+    asked = _required(ctx, question)
+    catalog, found = _ask(facts, no_builtin, no_cache, lambda index: answer(index, asked, most))
     renderer.answers(found, catalog)
     if found.hits and not found.answered:
         say("tq: no fact answers the whole question; the nearest are marked partial")
@@ -1080,6 +1231,72 @@ def import_ftm(
     from tqcli.importers.ftm import import_ftm as run_import
 
     _report_import(lambda: run_import(file, out, dry_run=dry_run), as_json, fmt, color)
+
+
+cache_app = typer.Typer(
+    name="cache",
+    rich_markup_mode=None,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.callback()
+@reports_errors
+def cache(ctx: typer.Context, as_json: AsJson = False) -> None:
+    """Show where the search index cache is and how big it is.
+
+    tq keeps one index per set of packs used, the most recently used few, in TQ_CACHE_DIR or
+    the user cache directory. Removing them is always safe: the next query rebuilds.
+
+    \b
+    Examples:
+      tq cache
+      tq cache clear
+    """
+    if ctx.invoked_subcommand is None:
+        from tqcli.index.cache import usage
+
+        _say_cache_usage(usage(_cache_policy()), as_json, "")
+
+
+@cache_app.command("clear")
+@reports_errors
+def cache_clear(as_json: AsJson = False) -> None:
+    """Remove every index from the cache (and what interrupted builds left behind).
+
+    Only files tq wrote are removed; the next query rebuilds its index.
+
+    \b
+    Examples:
+      tq cache clear
+      tq cache clear --json
+    """
+    from tqcli.index.cache import clear
+
+    _say_cache_usage(clear(_cache_policy()), as_json, "removed ")
+
+
+def _cache_policy() -> "CachePolicy":
+    from tqcli.index import CachePolicy
+
+    return CachePolicy.from_environment(enabled=True)
+
+
+def _say_cache_usage(usage: "CacheUsage", as_json: bool, verb: str) -> None:
+    if as_json:
+        import json
+
+        directory = str(usage.directory) if usage.directory else None
+        data = {"directory": directory, "indexes": usage.indexes, "bytes": usage.bytes}
+        typer.echo(json.dumps(data, ensure_ascii=False))
+    elif usage.directory is None:
+        typer.echo(f"no cache directory ({usage.unavailable})")
+    else:
+        plural = "index" if usage.indexes == 1 else "indexes"
+        size = f"{usage.bytes / 1e6:.1f} MB"
+        typer.echo(f"{usage.directory}: {verb}{usage.indexes} {plural}, {size}")
 
 
 # --- Data out: tq schema, tq cite, tq export (issue 17) ------------------------------------------

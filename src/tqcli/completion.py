@@ -58,7 +58,7 @@ def _from_index(read: Callable[[Index], Iterable[str]]) -> Callable[..., list[st
 
         from tqcli.config import load_config
         from tqcli.errors import TqError
-        from tqcli.index import CachePolicy, answer
+        from tqcli.index import CachePolicy, consult
         from tqcli.packs import packs_in_effect
 
         try:
@@ -67,7 +67,7 @@ def _from_index(read: Callable[[Index], Iterable[str]]) -> Callable[..., list[st
                 include_builtin=not ctx.params.get("no_builtin"),
                 configured=load_config().packs,
             )
-            _, names = answer(
+            _, names = consult(
                 packs, CachePolicy.from_environment(enabled=True), lambda index: list(read(index))
             )
         except (TqError, OSError, sqlite3.Error):  # no completions rather than noise in a prompt

@@ -1,8 +1,13 @@
-"""Domain errors, raised in the core and turned into messages and exit codes by the CLI."""
+"""Domain errors, raised in the core and turned into messages and exit codes by the CLI.
+
+Each carries the data of what went wrong; the wording a user reads (flag names, the command to
+try next) belongs to the CLI.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from enum import Enum
 
 from tqcli.model import Problem
 
@@ -24,8 +29,63 @@ class BadRequest(TqError):
     unknown entity in a filter, a malformed date)."""
 
 
+class UnreadableLine(BadRequest):
+    """A line of a batch that cannot be split into arguments (an unclosed quote)."""
+
+    def __init__(self, line: str, reason: str) -> None:
+        self.line = line
+        self.reason = reason
+        """What is wrong, as the shell-like splitter says it ("No closing quotation")."""
+        super().__init__(f"cannot read {line!r}: {reason}")
+
+
+class NoQuestion(BadRequest):
+    """A question with no word in it."""
+
+    def __init__(self, question: str) -> None:
+        self.question = question
+        super().__init__(f"no question in {question!r}")
+
+
+class UnknownSource(BadRequest):
+    """A source filter names no loaded source."""
+
+    def __init__(self, source_id: str, closest: str | None) -> None:
+        self.source_id = source_id
+        self.closest = closest
+        """The loaded source id nearest to it, if one is near."""
+        super().__init__(f"no source with id {source_id!r}")
+
+
+class UnknownEntity(BadRequest):
+    """An entity filter names no loaded entity by id, name or alias."""
+
+    def __init__(self, name: str, closest: str | None) -> None:
+        self.name = name
+        self.closest = closest
+        """The nearest known (folded) name, if one is near."""
+        super().__init__(f"no entity {name!r} in the loaded packs")
+
+
 class NotFound(TqError):
     """Something the user named by id is not in the loaded packs."""
+
+
+class IdIs(str, Enum):
+    """What an id that names no fact names instead."""
+
+    ENTITY = "entity"
+    SOURCE = "source"
+    NOTHING = "nothing"
+
+
+class UnknownFacts(NotFound):
+    """Ids asked for that name no loaded fact."""
+
+    def __init__(self, missing: Sequence[tuple[str, IdIs, str | None]]) -> None:
+        self.missing = tuple(missing)
+        """Each id, what it names instead, and the nearest fact id when it names nothing."""
+        super().__init__("; ".join(f"no fact with id {fact_id!r}" for fact_id, _, _ in missing))
 
 
 class InvalidInput(TqError):

@@ -96,6 +96,34 @@ def load(packs: Sequence[Pack], stage: Callable[[str], None] = _unseen) -> LoadR
     return LoadReport(catalog, _in_file_order(state.problems), state.proven, state.unarchived)
 
 
+def load_fact_files(
+    files: Sequence[tuple[Pack, Path]],
+    sources: Mapping[str, Source],
+    entities: Mapping[str, Entity],
+    taken: Callable[[str], bool],
+) -> tuple[Fact, ...] | None:
+    """The facts of these files, checked like a whole load checks them against the sources and
+    entities of the other files, and against the fact ids taken there.
+
+    None when a file defines a source, an entity or synonyms, or anything is wrong: a whole
+    load then tells every problem in its context.
+    """
+    if not all(path.is_file() for _, path in files):
+        return None  # a pipe or a dangling link: never opened (the whole load reports it)
+    state = _State()
+    for pack, path in files:
+        _load_file(pack, path, state)
+    if state.problems or state.sources or state.entities or state.synonyms:
+        return None
+    if any(taken(fact.id) for fact in state.facts):
+        return None
+    catalog = Catalog(packs=(), facts=tuple(state.facts), sources=sources, entities=entities)
+    _check_duplicates(state)
+    _check_references(catalog, state)
+    _check_passages(catalog, state)
+    return None if state.problems else catalog.facts
+
+
 def same_as_classes(entities: Iterable[Entity]) -> dict[str, frozenset[str]]:
     """Group entities linked by same_as (in either direction, transitively).
 
@@ -747,22 +775,17 @@ def _check_references(catalog: Catalog, state: _State) -> None:
                 state.report(
                     fact.where, f"{label}'{role}' names unknown entity {entity_id!r}{hint}"
                 )
-        for citation in _citations(fact):
+        for citation in fact.all_citations():
             if citation.source not in catalog.sources:
                 hint = did_you_mean(citation.source, catalog.sources)
                 state.report(fact.where, f"{label}cites unknown source {citation.source!r}{hint}")
-
-
-def _citations(fact: Fact) -> Iterator[Citation]:
-    yield from fact.citations
-    yield from (note.citation for note in fact.notes if note.citation is not None)
 
 
 def _check_passages(catalog: Catalog, state: _State) -> None:
     archives: dict[str, str | None] = {}
     for fact in catalog.facts:
         label = f"{fact.kind.value} {fact.id!r}: "
-        for citation in _citations(fact):
+        for citation in fact.all_citations():
             source = catalog.sources.get(citation.source)
             if source is None:
                 continue

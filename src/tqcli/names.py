@@ -25,7 +25,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from tqcli.errors import BadRequest, NotFound
-from tqcli.model import Catalog, Entity, EntityKind, Filters, Hit, Sanction
+from tqcli.model import Catalog, Entity, EntityKind, Fact, Filters, Hit, Sanction
 from tqcli.textnorm import fold
 
 if TYPE_CHECKING:
@@ -257,16 +257,24 @@ def fill(connection: "sqlite3.Connection", catalog: Catalog) -> None:
         "INSERT INTO match_keys VALUES (?, ?)",
         ((key, array("i", ids).tobytes()) for key, ids in postings.items()),
     )
+    write_references(connection, enumerate(catalog.facts))
+    connection.executescript(_INDEXES)
+
+
+def write_references(
+    connection: "sqlite3.Connection", numbered: Iterable[tuple[int, Fact]]
+) -> None:
+    """Write the listing references of these sanctions (each fact with its seq): a build writes
+    every fact's, an update of the index those of the facts it adds."""
     connection.executemany(
         "INSERT INTO fact_references VALUES (?, ?, ?, ?)",
         (
             (fold(fact.details.reference).strip(), fact.details.reference, seq, target)
-            for seq, fact in enumerate(catalog.facts)
+            for seq, fact in numbered
             if isinstance(fact.details, Sanction) and fact.details.reference
             for target in fact.details.targets or (None,)
         ),
     )
-    connection.executescript(_INDEXES)
 
 
 def _names_of(entity: Entity) -> Iterator[tuple[str, str | None]]:

@@ -94,7 +94,13 @@ def _escaped(control: re.Match[str]) -> str:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A " (did you mean 'x'?)" suffix naming the closest choice, or "" when none is close."""
+    near = closest(word, choices)
+    return f" (did you mean {near!r}?)" if near else ""
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice nearest to word, when one is near enough to suggest."""
     import difflib  # only on the way to an error message
 
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return close[0] if close else None

@@ -6,10 +6,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tqcli.codec import iso_date
+from tqcli.compat import assert_never
 from tqcli.model import (
     Agreement,
     Catalog,
     Citation,
+    Event,
     Fact,
     Figure,
     Hit,
@@ -169,7 +171,9 @@ class FactData:
                 "place": details.place,
                 "commitments": list(details.commitments),
             }
-        return {"place": details.place, "end": iso_date(details.end)}
+        if isinstance(details, Event):
+            return {"place": details.place, "end": iso_date(details.end)}
+        assert_never(details)
 
 
 def answer_data(fact: JsonObject, reply: Reply) -> JsonObject:

@@ -7,7 +7,16 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
-from tqcli.model import Answers, Catalog, Hit, ImportReport, LoadReport, SourceUse, Stats
+from tqcli.model import (
+    Answers,
+    Catalog,
+    Hit,
+    ImportReport,
+    LoadReport,
+    Reply,
+    SourceUse,
+    Stats,
+)
 from tqcli.render import data
 
 if TYPE_CHECKING:
@@ -42,6 +51,8 @@ class JsonRenderer:
         self._ascii_only = ascii_only
         self._fields = tuple(fields)
         """The keys each object keeps (--fields), or () for all."""
+        self._batch_data: data.FactData | None = None
+        self._batch_facts: dict[str, str] = {}
 
     def _encode(self, value: Any) -> str:
         if self._fields and isinstance(value, dict):
@@ -69,6 +80,59 @@ class JsonRenderer:
             self._stream.write((separator if written else opening) + text)
             written = True
         self._stream.write(closing if written else "[]\n")
+
+    def batch_answer(
+        self,
+        query: str,
+        hits: Sequence[Hit],
+        catalog: Catalog,
+        *,
+        suggestions: Sequence[str] = (),
+        replies: Sequence[Reply] = (),
+        error: str | None = None,
+    ) -> None:
+        """One line of a batch run: the query, its results (facts as search gives them, or
+        answers as ask does, with their replies), the topics suggested when there is no answer,
+        and the error when it could not run."""
+        if self._batch_data is None:  # one for the run: entities and sources recur
+            self._batch_data = data.FactData(catalog)
+        if replies:
+            made = self._batch_data
+            results = ",".join(
+                self._compact(data.answer_data(made(hit), reply))
+                for hit, reply in zip(hits, replies, strict=True)
+            )
+        else:
+            results = ",".join(self._batch_fact(hit) for hit in hits)
+        line = f'{{"query":{self._compact(query)},"results":[{results}]'
+        if suggestions:
+            line += f',"suggestions":{self._compact(list(suggestions))}'
+        if error is not None:
+            line += f',"error":{self._compact(error)}'
+        self._stream.write(line + "}\n")
+
+    def _compact(self, value: Any) -> str:
+        """Compact JSON, escaped as everywhere else; by msgspec where it can (a profile of 1,000
+        queries: 0.56 s of encoding with json, 0.04 s with msgspec)."""
+        if self._ascii_only:
+            return _escape_c1(json.dumps(value, ensure_ascii=True, separators=(",", ":")))
+        import msgspec
+
+        return _escape_c1(msgspec.json.encode(value).decode("utf-8"))
+
+    def _batch_fact(self, hit: Hit) -> str:
+        """A fact as compact JSON text, made once per run for the first 4,096 facts: the queries
+        of a batch find the same facts again and again. Only the score, the last key, differs."""
+        assert self._batch_data is not None
+        made = self._batch_facts.get(hit.fact.id)
+        if made is None:
+            text = self._compact(self._batch_data(Hit(hit.fact, None)))
+            if not text.endswith('"score":null}'):
+                raise AssertionError("data.FactData must make the score the last key")
+            made = text.removesuffix("null}")  # this hit's score follows
+            if len(self._batch_facts) < 4096:
+                self._batch_facts[hit.fact.id] = made
+        return made + self._compact(hit.score) + "}"
 
     def facts(self, hits: Sequence[Hit], catalog: Catalog, *, full: bool) -> None:
         self._array(map(data.FactData(catalog), hits))

@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tqcli.compat import assert_never
 from tqcli.figures import figure_text
 from tqcli.model import (
     Agreement,
     Answers,
     Catalog,
     Citation,
+    Event,
     Fact,
     Figure,
     Hit,
@@ -273,9 +275,11 @@ def key_values(fact: Fact, catalog: Catalog) -> list[str]:
             printable(" · ".join(parts)),
             *(printable(f"Commits: {c}") for c in details.commitments),
         ]
-    span = f"{fact.date} to {details.end}" if details.end and fact.date else ""
-    text = " · ".join(part for part in (span, details.place or "") if part)
-    return [printable(text)] if text else []
+    if isinstance(details, Event):
+        span = f"{fact.date} to {details.end}" if details.end and fact.date else ""
+        text = " · ".join(part for part in (span, details.place or "") if part)
+        return [printable(text)] if text else []
+    assert_never(details)
 
 
 def _entity_name(catalog: Catalog, entity_id: str) -> str:

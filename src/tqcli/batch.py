@@ -1,0 +1,51 @@
+"""Many queries in one run: one a line, each answered from the same index, in order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
+
+from tqcli.errors import BadRequest, UnreadableLine
+from tqcli.index import Index
+from tqcli.index.store import CorruptIndex
+
+_T = TypeVar("_T")
+
+
+def arguments(line: str) -> list[str]:
+    """A line of a batch as the arguments it would be after `tq search`: split as a POSIX shell
+    splits words, quotes included, so that '"bin laden" money' is a phrase and a word."""
+    import shlex
+
+    try:
+        return shlex.split(line)
+    except ValueError as error:  # an unclosed quote
+        raise UnreadableLine(line, str(error)) from None
+
+
+def answer_each(
+    index: Index,
+    lines: Iterable[str],
+    answer: Callable[[Index, str], _T],
+    rebuild: Callable[[], Index],
+) -> Iterator[tuple[str, _T | BadRequest]]:
+    """Each line (its line break removed) with its answer, or the BadRequest it raised: one
+    pair per line, blank lines included, so answers line up with the queries.
+
+    Every row an answer needs is read before it is yielded; a row found damaged on the way
+    costs a rebuild (rebuild gives the new index), never a wrong or half-written answer.
+    """
+    for line in lines:
+        query = line.rstrip("\r\n")
+        try:
+            try:
+                result = answer(index, query)
+                index.prefetch(result)
+            except CorruptIndex:
+                index = rebuild()
+                result = answer(index, query)
+                index.prefetch(result)
+        except BadRequest as error:
+            yield query, error
+        else:
+            yield query, result

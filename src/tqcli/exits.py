@@ -1,0 +1,19 @@
+"""The exit codes tq documents (README, `tq --help`): the one place they are defined."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """How a run of tq ended."""
+
+    OK = 0
+    NO_RESULTS = 1
+    USAGE = 2
+    INVALID_DATA = 3
+    SKIPPED_RECORDS = 4
+    INTERNAL_ERROR = 70  # sysexits' EX_SOFTWARE: a bug of ours
+    OUTPUT_ERROR = 74  # sysexits' EX_IOERR: the output cannot be written (closed, disk full)
+    INTERRUPTED = 130
+    OUTPUT_CLOSED = 141

@@ -1,0 +1,271 @@
+"""Building an index: load and validate the packs, then write every table, in memory or to a
+file installed in the cache."""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+
+from tqcli.index.cache import Snapshot, install, temporary_index, tidy
+from tqcli.index.query import Index, name_key
+from tqcli.index.store import COLUMNS, INDEXES, SCHEMA, SCHEMA_VERSION, sealed
+from tqcli.model import Catalog, Fact, Pack
+from tqcli.textnorm import fold, token_columns, tokens
+
+Stage = Callable[[str], None]
+"""Told what a build is doing now, in a few words ("writing 4,096 of 100,000 facts")."""
+
+_FACTS_PER_CHUNK = 4096
+
+
+def build(packs: Sequence[Pack], state: Snapshot, path: Path | None, stage: Stage) -> Index:
+    """Load and validate the packs, then write their index to path (installed atomically and
+    sealed), or to memory when path is None. OSError or sqlite3.Error if path cannot be written.
+    """
+    from tqcli.loader import open_catalog  # only a build parses and validates the packs
+
+    with _no_garbage_collection():
+        catalog = open_catalog(packs, stage)
+        if path is None:
+            connection = sqlite3.connect(":memory:")
+            _fill(connection, catalog, state, stage)
+            return Index(connection)
+        return write(path, lambda connection: _fill(connection, catalog, state, stage))
+
+
+def write(
+    path: Path, fill: Callable[[sqlite3.Connection], None], start: Index | None = None
+) -> Index:
+    """Fill a new index file (a copy of start, if given) and install it at path, sealed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with temporary_index(path.parent) as temporary:
+        connection = sqlite3.connect(temporary)
+        try:
+            if start is not None:
+                start.copy_into(connection)
+            fill(connection)
+        finally:
+            connection.close()
+        # Opened before it is installed: this run reads what it built, whatever races it.
+        reader = sqlite3.connect(temporary.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            install(temporary, path)
+        except BaseException:
+            reader.close()
+            raise
+    tidy(path.parent, keep=path)
+    return Index(reader)
+
+
+@contextlib.contextmanager
+def _no_garbage_collection() -> Iterator[None]:
+    """Building allocates millions of objects and frees none: cyclic collection would rescan
+    them all again and again (measured: about a tenth of a large build)."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _fill(connection: sqlite3.Connection, catalog: Catalog, state: Snapshot, stage: Stage) -> None:
+    connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
+    with connection:
+        connection.executemany(
+            "INSERT INTO packs VALUES (?, ?, ?, ?)",
+            ((n, p.name, str(p.path), p.origin) for n, p in enumerate(catalog.packs)),
+        )
+        connection.executemany(
+            "INSERT INTO sources VALUES (?, ?, ?)",
+            ((s.id, *sealed(s)) for s in catalog.sources.values()),
+        )
+        connection.executemany(
+            "INSERT INTO entities VALUES (?, ?, ?)",
+            ((e.id, *sealed(e)) for e in catalog.entities.values()),
+        )
+        connection.executemany(
+            "INSERT INTO entity_names VALUES (?, ?)",
+            (
+                (name_key(name), entity.id)
+                for entity in catalog.entities.values()
+                for name in {entity.id, *entity.names}
+            ),
+        )
+        connection.executemany(
+            "INSERT INTO links VALUES (?, ?)",
+            ((node, same) for node, members in catalog.links.items() for same in members),
+        )
+        add_facts(connection, catalog, enumerate(catalog.facts), stage)
+        stage("writing the index")
+        from tqcli import names  # only a build writes the name keys
+
+        names.fill(connection, catalog)
+        from tqcli.wordweights import common_words  # for tq ask, read once here, not per question
+
+        connection.executemany("INSERT INTO english_words VALUES (?, ?)", common_words())
+        connection.executemany(
+            "INSERT INTO synonyms VALUES (?, ?)",
+            (
+                (word, group)
+                for group, synonyms in enumerate(catalog.synonyms)
+                for word in dict.fromkeys(tokens(" ".join(synonyms.words)))
+            ),
+        )
+        connection.executescript(INDEXES)
+        connection.executemany(
+            "INSERT INTO meta VALUES (?, ?)", (("schema", SCHEMA_VERSION), ("packs", state.packs))
+        )
+        defining = {str(source.where.path) for source in catalog.sources.values()}
+        defining.update(str(entity.where.path) for entity in catalog.entities.values())
+        defining.update(str(synonyms.where.path) for synonyms in catalog.synonyms)
+        record_files(connection, state, state.files.keys(), defining)
+
+
+def record_files(
+    connection: sqlite3.Connection, state: Snapshot, paths: Iterable[str], defining: set[str]
+) -> None:
+    """Note these files' state, and which of them define no source or entity."""
+    connection.executemany(
+        "INSERT OR REPLACE INTO files VALUES (?, ?, ?)",
+        ((path, state.files[path], path not in defining) for path in paths if path in state.files),
+    )
+
+
+def add_facts(
+    connection: sqlite3.Connection,
+    catalog: Catalog,
+    numbered: Iterable[tuple[int, Fact]],
+    stage: Stage,
+) -> None:
+    """Write facts, each with its seq, in every fact table; catalog gives the sources and
+    entities they name."""
+    searchable = _Searchable(catalog)
+    facts = iter(numbered)
+    written = 0
+    while chunk := list(itertools.islice(facts, _FACTS_PER_CHUNK)):
+        # In chunks, so that only one chunk's rows are ever held in memory at once.
+        stage(f"writing {written:,} of {len(catalog.facts):,} facts")
+        rows = _FactRows(chunk, searchable)
+        connection.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.facts)
+        connection.executemany("INSERT INTO fact_tags VALUES (?, ?)", rows.tags)
+        connection.executemany("INSERT INTO fact_sources VALUES (?, ?)", rows.sources)
+        connection.executemany("INSERT INTO fact_entities VALUES (?, ?)", rows.entities)
+        connection.executemany(
+            f"INSERT INTO fact_text (rowid, {', '.join(COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows.text,
+        )
+        written += len(chunk)
+
+
+def remove_facts(
+    connection: sqlite3.Connection, catalog: Catalog, numbered: Iterable[tuple[int, Fact]]
+) -> None:
+    """Remove facts, each with its seq, from every fact table. Their search text is worked out
+    again to remove it (the search table keeps no copy): catalog must name the same sources and
+    entities as when they were written."""
+    searchable = _Searchable(catalog)
+    gone = list(numbered)
+    connection.execute("CREATE TEMP TABLE gone (seq INTEGER PRIMARY KEY)")
+    connection.executemany("INSERT INTO temp.gone VALUES (?)", ((seq,) for seq, _ in gone))
+    for table in ("facts", "fact_tags", "fact_sources", "fact_entities", "fact_references"):
+        # One pass over each table: only facts is keyed on seq.
+        connection.execute(f"DELETE FROM {table} WHERE seq IN (SELECT seq FROM temp.gone)")
+    connection.execute("DROP TABLE temp.gone")
+    connection.executemany(
+        f"INSERT INTO fact_text (fact_text, rowid, {', '.join(COLUMNS)}) "
+        "VALUES ('delete', ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (seq, *searchable.columns(fact, fact.entities(), fact.cited_sources()))
+            for seq, fact in gone
+        ),
+    )
+
+
+class _FactRows:
+    """The rows of every fact-keyed table for some facts, made in one pass over them (a fact's
+    entities and sources are worked out once, for every table that needs them)."""
+
+    def __init__(self, numbered: Iterable[tuple[int, Fact]], searchable: _Searchable) -> None:
+        self.facts: list[tuple[object, ...]] = []
+        self.tags: list[tuple[int, str]] = []
+        self.sources: list[tuple[int, str]] = []
+        self.entities: list[tuple[int, str]] = []
+        self.text: list[tuple[object, ...]] = []
+        for seq, fact in numbered:
+            entities = fact.entities()
+            sources = fact.cited_sources()
+            self.facts.append(
+                (
+                    seq,
+                    fact.id,
+                    fact.kind.value,
+                    fact.pack,
+                    str(fact.where.path),
+                    *_days(fact),
+                    *sealed(fact),
+                )
+            )
+            self.tags.extend((seq, fold(tag)) for tag in dict.fromkeys(fact.tags))
+            self.sources.extend((seq, source) for source in sources)
+            self.entities.extend((seq, entity) for entity in entities)
+            self.text.append((seq, *searchable.columns(fact, entities, sources)))
+
+
+def _days(fact: Fact) -> tuple[str | None, str | None]:
+    """The first and last day a fact could be about (an event's span included)."""
+    if fact.date is None:
+        return None, None
+    end = fact.details.end_of_span() or fact.date
+    return fact.date.first_day.isoformat(), end.last_day.isoformat()
+
+
+class _Searchable:
+    """The text each fact is found by, per column, folded like queries are.
+
+    Entity names and source titles recur across many facts: each is folded once.
+    """
+
+    def __init__(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+        self._entity_words: dict[str, str] = {}
+        self._source_words: dict[str, str] = {}
+
+    def _entity(self, entity_id: str) -> str:
+        if entity_id not in self._entity_words:
+            entity = self._catalog.entities.get(entity_id)
+            # Each word once: an entity with many aliases must not outweigh one with a few.
+            words = dict.fromkeys(tokens(" ".join(entity.names))) if entity else {}
+            self._entity_words[entity_id] = " ".join(words)
+        return self._entity_words[entity_id]
+
+    def _source(self, source_id: str) -> str:
+        if source_id not in self._source_words:
+            source = self._catalog.sources.get(source_id)
+            text = f"{source.title} {source.publisher}" if source else ""
+            self._source_words[source_id] = " ".join(tokens(text))
+        return self._source_words[source_id]
+
+    def columns(
+        self, fact: Fact, entities: Sequence[str], sources: Sequence[str]
+    ) -> tuple[str, ...]:
+        """The fact's searchable text per column; entities and sources are the ids it names."""
+        details = [*fact.details.searchable_texts(), str(fact.date.year) if fact.date else ""]
+        own = token_columns(
+            (
+                fact.id.replace("-", " "),
+                fact.claim,
+                " ".join(fact.tags),
+                " ".join(note.text for note in fact.notes),
+                " ".join(details),
+            )
+        )
+        names = " ".join(map(self._entity, entities))
+        titles = " ".join(map(self._source, sources))
+        return (own[0], own[1], own[2], names, titles, own[3], own[4])

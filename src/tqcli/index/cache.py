@@ -1,0 +1,275 @@
+"""Where indexes are kept: the cache directory, each index's file and seal, pruning, clearing.
+
+An index records the snapshot of the packs it was built from (every file's size, times and
+inode); a query compares it with the packs' state now. An index file is trusted only while its
+seal (a small file beside it) still matches it: the seal records the file's inode, size and
+modification time as the build left it, so any later write to the index, by SQLite or anything
+else, makes it a stranger and it is rebuilt. Rows carry checksums too (see store), for damage
+that leaves the file's times alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sys
+import time
+import zlib
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tqcli import __version__
+from tqcli.index.store import SCHEMA_VERSION
+from tqcli.model import Pack
+
+CACHE_DIR_VARIABLE = "TQ_CACHE_DIR"
+MAX_INDEXES = 8
+"""Indexes kept, one per set of packs used; beyond it the least recently used goes."""
+
+_INDEX = re.compile(r"index-[0-9a-f]{16}\.sqlite3")
+_SEAL = re.compile(r"index-[0-9a-f]{16}\.seal")
+_TEMPORARY = re.compile(r"\.index-[0-9a-z_]{8}\.tmp")
+"""Names tq gives its files: the only ones pruning and clearing ever remove."""
+
+try:
+    import fcntl
+except ImportError:  # Windows: a temporary file is stale once it is a day old
+    fcntl = None  # type: ignore[assignment]
+_STALE_SECONDS = 86_400
+
+
+@dataclass(frozen=True)
+class CachePolicy:
+    """Where the index is kept, if anywhere."""
+
+    directory: Path | None
+    """The cache directory, or None to build the index in memory."""
+    unavailable: str | None = None
+    """Why there is no cache directory though caching is on (an unusable home directory)."""
+
+    @classmethod
+    def from_environment(
+        cls, *, enabled: bool, environ: Mapping[str, str] = os.environ
+    ) -> CachePolicy:
+        """TQ_CACHE_DIR, else the platform's user cache directory; None when disabled.
+
+        The user cache directory is never made inside a home directory that does not exist,
+        and a relative XDG_CACHE_HOME is ignored, as the XDG specification says.
+        """
+        if not enabled:
+            return cls(None)
+        if environ.get(CACHE_DIR_VARIABLE):
+            return cls(Path(environ[CACHE_DIR_VARIABLE]))
+        if sys.platform == "win32" and environ.get("LOCALAPPDATA"):
+            return cls(Path(environ["LOCALAPPDATA"]) / "tq" / "cache")
+        xdg = environ.get("XDG_CACHE_HOME", "")
+        if sys.platform != "darwin" and os.path.isabs(xdg):
+            return cls(Path(xdg) / "tq")
+        home = environ.get("HOME") or _password_home()
+        if not home or not os.path.isabs(home):
+            return cls(None, "no home directory")
+        if not os.path.isdir(home):
+            return cls(None, f"the home directory {home} does not exist")
+        if sys.platform == "darwin":
+            return cls(Path(home) / "Library" / "Caches" / "tq")
+        return cls(Path(home) / ".cache" / "tq")
+
+
+def _password_home() -> str | None:
+    with contextlib.suppress(ImportError, KeyError, OSError):
+        import pwd
+
+        return pwd.getpwuid(os.getuid()).pw_dir
+    return None
+
+
+@dataclass(frozen=True)
+class CacheUnavailable:
+    """Why an index could not be kept in the cache (the query is answered all the same)."""
+
+    directory: Path | None
+    """The cache directory that could not be used, if there was one."""
+    reason: str
+    """What went wrong, for a person to read."""
+
+
+def index_path(directory: Path, packs: Sequence[Pack]) -> Path:
+    """The index file for these packs. Two pack sets sharing one only rebuild more: the
+    snapshot inside tells them apart."""
+    described = "\n".join(f"{p.name}\t{p.origin}\t{p.path.resolve()}" for p in packs).encode()
+    return directory / f"index-{zlib.crc32(described):08x}{zlib.adler32(described):08x}.sqlite3"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The state of the packs an index is for: any edit, addition or removal changes it."""
+
+    packs: str
+    """The packs in order (name, origin, resolved path), with tq's version and schema."""
+    files: Mapping[str, str]
+    """Every file under every pack, by path: its size, times and inode."""
+
+    def changed_files(self, other: Snapshot) -> set[str]:
+        """The files added, removed or changed from other to this snapshot."""
+        return {
+            path
+            for path in self.files.keys() | other.files.keys()
+            if self.files.get(path) != other.files.get(path)
+        }
+
+
+def snapshot(packs: Sequence[Pack]) -> Snapshot:
+    """The packs' state now; taken before a build reads them, so an edit made during the build
+    shows as a change next time."""
+    lines = [f"{SCHEMA_VERSION}\t{__version__}"]
+    files: dict[str, str] = {}
+    for pack in packs:
+        lines.append(f"pack\t{pack.name}\t{pack.origin}\t{pack.path.resolve()}")
+        for folder, subfolders, names in os.walk(pack.path):
+            subfolders.sort()
+            for name in sorted(names):
+                path = os.path.join(folder, name)
+                with contextlib.suppress(OSError):
+                    st = os.stat(path)
+                    files[path] = f"{st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino}"
+    return Snapshot("\n".join(lines), files)
+
+
+def _seal_path(index: Path) -> Path:
+    return index.with_suffix(".seal")
+
+
+def _seal_of(path: Path) -> str:
+    st = os.stat(path)
+    return f"{st.st_ino} {st.st_size} {st.st_mtime_ns}"
+
+
+def is_sealed(index: Path) -> bool:
+    """True if the index file is as its build left it; marks it as just used."""
+    seal = _seal_path(index)
+    try:
+        if seal.read_text(encoding="ascii") != _seal_of(index):
+            return False
+    except (OSError, UnicodeDecodeError):
+        return False
+    with contextlib.suppress(OSError):
+        os.utime(seal)  # last used: what pruning goes by
+    return True
+
+
+def install(temporary: Path, index: Path) -> None:
+    """Put a finished build in place as index, sealed: atomically, so a racing reader sees the
+    old file or this one (and a seal that does not match makes it rebuild, never misread)."""
+    seal = _seal_of(temporary)  # a rename keeps inode, size and times
+    os.replace(temporary, index)
+    # Written in place: a reader catching it half-written, or two racing builds' seals mixed,
+    # only fail to match, and cost a rebuild.
+    _seal_path(index).write_text(seal, encoding="ascii")
+
+
+@contextlib.contextmanager
+def temporary_index(directory: Path) -> Iterator[Path]:
+    """A new temporary file in directory to build an index in, locked while the build runs so
+    no other run takes it for the leftover of a killed one; removed unless installed."""
+    import tempfile
+
+    handle, name = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=directory)
+    try:
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        yield Path(name)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(name)
+        os.close(handle)
+
+
+def _is_stale(path: Path) -> bool:
+    """True if path is the temporary file of a build no longer running."""
+    if fcntl is None:
+        return time.time() - path.stat().st_mtime > _STALE_SECONDS
+    handle = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    finally:
+        os.close(handle)  # releases the lock taken, if it was
+    return True
+
+
+def _ours(directory: Path, pattern: re.Pattern[str]) -> list[Path]:
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return []
+    return [directory / name for name in names if pattern.fullmatch(name)]
+
+
+def tidy(directory: Path, keep: Path | None = None) -> None:
+    """Remove what killed builds left behind, and all but the MAX_INDEXES indexes used last
+    (keep, the one just built, among them)."""
+    for temporary in _ours(directory, _TEMPORARY):
+        with contextlib.suppress(OSError):
+            if _is_stale(temporary):
+                temporary.unlink()
+    indexes = [index for index in _ours(directory, _INDEX) if index != keep]
+    indexes.sort(key=_last_used, reverse=True)
+    for index in indexes[MAX_INDEXES - 1 :]:
+        _remove_index(index)
+    for seal in _ours(directory, _SEAL):  # seals whose index is gone
+        if not seal.with_suffix(".sqlite3").exists():
+            with contextlib.suppress(OSError):
+                seal.unlink()
+
+
+def _last_used(index: Path) -> int:
+    try:
+        return _seal_path(index).stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def _remove_index(index: Path) -> None:
+    for path in (index, _seal_path(index)):
+        with contextlib.suppress(FileNotFoundError, PermissionError):
+            path.unlink()
+
+
+@dataclass(frozen=True)
+class CacheUsage:
+    """What the cache directory holds of tq's."""
+
+    directory: Path | None
+    """The cache directory, or None when there is none."""
+    indexes: int
+    """Index files, one per set of packs used recently."""
+    bytes: int
+    """Bytes taken by the indexes, their seals and any build in progress or left over."""
+    unavailable: str | None = None
+    """Why there is no cache directory, when there is none though caching is on."""
+
+
+def usage(policy: CachePolicy) -> CacheUsage:
+    """How much of the cache directory tq uses."""
+    directory = policy.directory
+    if directory is None:
+        return CacheUsage(None, 0, 0, policy.unavailable)
+    files = [*_ours(directory, _INDEX), *_ours(directory, _SEAL), *_ours(directory, _TEMPORARY)]
+    size = 0
+    for path in files:
+        with contextlib.suppress(OSError):
+            size += path.stat().st_size
+    return CacheUsage(directory, len(_ours(directory, _INDEX)), size)
+
+
+def clear(policy: CachePolicy) -> CacheUsage:
+    """Remove every index and every leftover of a killed build; what was there before."""
+    before = usage(policy)
+    if policy.directory is not None:
+        for index in _ours(policy.directory, _INDEX):
+            _remove_index(index)
+        tidy(policy.directory)
+    return before

@@ -1,0 +1,419 @@
+"""Queries over one index database: ranked search, browsing, lookup by id, counts."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tqcli import codec
+from tqcli.errors import IdIs, UnknownEntity, UnknownFacts, UnknownSource
+from tqcli.index.cache import Snapshot
+from tqcli.index.store import (
+    BATCH,
+    SCHEMA_VERSION,
+    CorruptIndex,
+    FactCache,
+    LazyHits,
+    LazyRows,
+    check_rows,
+    decoded,
+)
+from tqcli.model import (
+    Answers,
+    Catalog,
+    Entity,
+    Fact,
+    FactKind,
+    Filters,
+    Hit,
+    Pack,
+    SourceUse,
+    Stats,
+)
+from tqcli.textnorm import closest, fold
+
+if TYPE_CHECKING:
+    from tqcli.names import Screening
+
+_FACTS_KEPT = 4096
+"""Facts kept decoded between queries (about 10 MiB at most)."""
+# Relative weights of the searchable columns in BM25 ranking, in column order (store.COLUMNS).
+_WEIGHTS = (2.0, 1.0, 1.5, 1.0, 0.5, 0.5, 1.0)
+
+
+def name_key(name: str) -> str:
+    """How an entity's name or alias is looked up: folded, hyphens as spaces."""
+    return fold(name).replace("-", " ").strip()
+
+
+class Index:
+    """Queries over one index database."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+        self._recent = FactCache(_FACTS_KEPT)
+        """Facts that searches and show found, for the next query of a batch."""
+        self._prefetched: set[str] = set()
+        """Facts whose sources and entities have been read (see prefetch)."""
+        packs = tuple(
+            Pack(name, Path(path), origin)
+            for name, path, origin in connection.execute(
+                "SELECT name, path, origin FROM packs ORDER BY seq"
+            )
+        )
+        links: dict[str, set[str]] = {}
+        for node, same in connection.execute("SELECT entity_id, same FROM links"):
+            links.setdefault(node, set()).add(same)
+        self.catalog = Catalog(
+            packs=packs,
+            facts=(),
+            sources=LazyRows(connection, "sources", codec.decode_source),
+            entities=LazyRows(connection, "entities", codec.decode_entity),
+            links={node: frozenset(members) for node, members in links.items()},
+        )
+
+    @classmethod
+    def open(cls, connection: sqlite3.Connection) -> Index:
+        """The index on connection, if it is one of this schema; the connection is closed if
+        not."""
+        try:
+            schema = connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            if schema is None or schema[0] != SCHEMA_VERSION:
+                raise CorruptIndex("an index of another version of tq")
+            return cls(connection)
+        except BaseException:
+            connection.close()
+            raise
+
+    def snapshot(self) -> Snapshot:
+        """The state of the packs this index was built from."""
+        row = self._connection.execute("SELECT value FROM meta WHERE key = 'packs'").fetchone()
+        files = self._connection.execute("SELECT path, state FROM files").fetchall()
+        return Snapshot(str(row[0]) if row else "", dict(files))
+
+    def fact_files(self) -> set[str]:
+        """The pack files that define facts alone (no source, no entity)."""
+        rows = self._connection.execute("SELECT path FROM files WHERE facts_only")
+        return {str(row[0]) for row in rows}
+
+    def facts_in_files(self, files: Iterable[str]) -> list[tuple[int, Fact]]:
+        """The facts defined in these files, each with its seq."""
+        found: list[tuple[int, Fact]] = []
+        for file in files:
+            rows = self._connection.execute(
+                "SELECT seq, data, crc FROM facts WHERE file = ?", (file,)
+            )
+            found.extend((seq, decoded(codec.decode_fact, data, crc)) for seq, data, crc in rows)
+        return found
+
+    def has_fact(self, fact_id: str) -> bool:
+        """True if a fact with this id is indexed."""
+        row = self._connection.execute("SELECT 1 FROM facts WHERE id = ?", (fact_id,))
+        return row.fetchone() is not None
+
+    def next_seq(self) -> int:
+        """The seq the next fact added gets."""
+        row = self._connection.execute("SELECT max(seq) FROM facts").fetchone()
+        return 0 if row[0] is None else int(row[0]) + 1
+
+    def copy_into(self, target: sqlite3.Connection) -> None:
+        """Copy this index's database into target, as this connection sees it (a file that has
+        since been replaced is copied as it was)."""
+        self._connection.backup(target)
+
+    def close(self) -> None:
+        """Close the database; the index answers nothing more."""
+        self._connection.close()
+
+    def prefetch(self, result: object) -> None:
+        """Check now every row that rendering result will read, so that damage is found before
+        any output (and the index rebuilt), never half-way through it.
+
+        The first batch of hits is read whole, with every source and entity it names. Beyond it
+        (a long listing), each row's checksum is checked, and facts are read as they are
+        printed, a batch at a time.
+        """
+        hits = result.hits if isinstance(result, Answers) else result
+        if not isinstance(hits, Sequence):
+            return
+        if isinstance(hits, LazyHits) and len(hits) > BATCH:
+            hits.check()
+            for table in ("sources", "entities"):
+                check_rows(self._connection, f"SELECT data, crc FROM {table}")
+        for hit in hits[:BATCH]:
+            if not isinstance(hit, Hit):  # sources with their counts, say
+                continue
+            fact = hit.fact
+            if fact.id in self._prefetched:  # an earlier query of a batch read its rows
+                continue
+            self._prefetched.add(fact.id)
+            for citation in fact.all_citations():
+                self.catalog.sources.get(citation.source)
+            for entity_id in fact.entities():
+                for same in self.catalog.same_entities(entity_id):
+                    self.catalog.entities.get(same)
+
+    def _where(self, filters: Filters) -> tuple[str, list[object]]:
+        clauses: list[str] = []
+        parameters: list[object] = []
+        if filters.kinds:
+            kinds = sorted(kind.value for kind in filters.kinds)
+            clauses.append(f"f.kind IN ({', '.join('?' * len(kinds))})")
+            parameters.extend(kinds)
+        if filters.about:
+            same = sorted(self.catalog.same_entities(self.find_entity(filters.about).id))
+            clauses.append(
+                "f.seq IN (SELECT seq FROM fact_entities WHERE entity_id IN "
+                f"({', '.join('?' * len(same))}))"
+            )
+            parameters.extend(same)
+        if filters.tag:
+            clauses.append("f.seq IN (SELECT seq FROM fact_tags WHERE tag = ?)")
+            parameters.append(fold(filters.tag))
+        if filters.source is not None:
+            if filters.source not in self.catalog.sources:
+                raise UnknownSource(filters.source, closest(filters.source, self.catalog.sources))
+            clauses.append("f.seq IN (SELECT seq FROM fact_sources WHERE source_id = ?)")
+            parameters.append(filters.source)
+        if filters.since is not None:
+            clauses.append("f.last_day >= ?")
+            parameters.append(filters.since.first_day.isoformat())
+        if filters.until is not None:
+            clauses.append("f.first_day <= ?")
+            parameters.append(filters.until.last_day.isoformat())
+        return " AND ".join(clauses) or "1", parameters
+
+    def search(
+        self, terms: Sequence[str], filters: Filters, limit: int = 20, *, require_all: bool = False
+    ) -> Sequence[Hit]:
+        """Facts passing the filters ranked by BM25 relevance to terms, in the search query
+        syntax (tqcli.searchquery); at most limit (0: all). A fact id or a listing reference
+        alone finds just that."""
+        from tqcli import searchquery  # only search reads the syntax: the rest skip its import
+
+        match = searchquery.parse(terms, require_all=require_all).match()
+        exact = self._exact(" ".join(terms).strip(), filters)
+        if exact:
+            return LazyHits(self._connection, [(seq, None) for seq in exact], self._recent)
+        return self._matching(match, filters, limit)
+
+    def _exact(self, text: str, filters: Filters) -> list[int]:
+        """The facts whose id or listing reference ("TAi.024") is text: the only answer a
+        search for one needs."""
+        seqs = [
+            int(row[0])
+            for row in self._connection.execute(
+                "SELECT DISTINCT seq FROM fact_references WHERE key = ? ORDER BY seq",
+                (fold(text).strip(),),  # the table tqcli.names fills; not imported for a search
+            )
+        ]
+        row = self._connection.execute("SELECT seq FROM facts WHERE id = ?", (text,)).fetchone()
+        if row is not None and row[0] not in seqs:
+            seqs.insert(0, int(row[0]))
+        if not seqs:
+            return []
+        where, parameters = self._where(filters)
+        marks = ", ".join("?" * len(seqs))
+        kept = self._connection.execute(
+            f"SELECT f.seq FROM facts f WHERE f.seq IN ({marks}) AND {where} "
+            "ORDER BY f.first_day IS NULL, f.first_day, f.id",  # a listing before what cites it
+            [*seqs, *parameters],
+        )
+        return [int(seq) for (seq,) in kept]
+
+    def screen(self, query: str, threshold: float, limit: int = 5) -> Screening:
+        """The persons and organisations a name may be, best first, scored and explained."""
+        from tqcli.names import Screener
+
+        if getattr(self, "_screener", None) is None:
+            self._screener = Screener(self._connection)  # kept: a batch screens many names
+        return self._screener.screen(query, threshold, limit)
+
+    def entity_listings(self, entity_id: str) -> tuple[str, ...]:
+        """The reference numbers of the listings naming an entity ("TAi.024")."""
+        from tqcli.names import listings
+
+        return listings(self._connection, entity_id)
+
+    def listed_entities(self, reference: str) -> list[str]:
+        """The ids of the entities a listing reference ("TAi.024") names, earliest first."""
+        from tqcli.names import listed_entities
+
+        return listed_entities(self._connection, reference)
+
+    def entity_uses(self) -> list[tuple[str, int]]:
+        """Every entity id, in load order, with how many facts name it."""
+        rows = self._connection.execute(
+            "SELECT e.id, (SELECT count(*) FROM fact_entities fe WHERE fe.entity_id = e.id) "
+            "FROM entities e ORDER BY e.rowid"
+        )
+        return [(str(entity_id), int(count)) for entity_id, count in rows]
+
+    def tag_uses(self) -> list[tuple[str, int]]:
+        """Every tag (folded) with how many facts carry it, most used first."""
+        rows = self._connection.execute(
+            "SELECT tag, count(*) AS n FROM fact_tags GROUP BY tag ORDER BY n DESC, tag"
+        )
+        return [(str(tag), int(count)) for tag, count in rows]
+
+    def ranked(self, words: Sequence[str], filters: Filters, limit: int) -> Sequence[Hit]:
+        """Facts matching any of these folded words, best BM25 score first; limit 0 for all."""
+        return self._matching(" OR ".join(f'"{word}"' for word in words), filters, limit)
+
+    def _matching(self, match: str, filters: Filters, limit: int) -> Sequence[Hit]:
+        """Facts matching an FTS5 query, best BM25 score first; limit 0 for all."""
+        where, parameters = self._where(filters)
+        weights = ", ".join(map(str, _WEIGHTS))
+        sql = (
+            f"SELECT f.seq, bm25(fact_text, {weights}) AS rank FROM fact_text "
+            f"JOIN facts f ON f.seq = fact_text.rowid WHERE fact_text MATCH ? AND {where} "
+            "ORDER BY rank, f.first_day IS NULL, f.first_day, f.id"
+            + (" LIMIT ?" if limit > 0 else "")
+        )
+        found = self._connection.execute(sql, [match, *parameters, *([limit] if limit > 0 else [])])
+        ranked = [(seq, -(rank or 0.0)) for seq, rank in found]
+        return LazyHits(self._connection, ranked, self._recent)
+
+    def _vocabulary(self) -> None:
+        if not getattr(self, "_has_vocabulary", False):
+            self._connection.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.words "
+                "USING fts5vocab(main, fact_text, row)"
+            )
+            self._has_vocabulary = True
+
+    def frequency(self, word: str) -> int:
+        """How many facts a folded word occurs in."""
+        self._vocabulary()
+        row = self._connection.execute(
+            "SELECT doc FROM temp.words WHERE term = ?", (word,)
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+    def english_zipf(self, words: Sequence[str]) -> dict[str, float]:
+        """The general-English Zipf frequency of those words common enough to be kept (see
+        tqcli.wordweights); the others are rarer."""
+        wanted = list(dict.fromkeys(words))[:500]
+        sql = f"SELECT word, zipf FROM english_words WHERE word IN ({', '.join('?' * len(wanted))})"
+        return {str(word): float(zipf) for word, zipf in self._connection.execute(sql, wanted)}
+
+    def synonyms(self, words: Sequence[str]) -> dict[str, frozenset[str]]:
+        """For each of these folded, stemmed words that the packs' thesaurus knows, every word
+        of every synonym group it is in (itself included)."""
+        wanted = list(dict.fromkeys(words))[:500]
+        sql = (
+            "SELECT a.word, b.word FROM synonyms a JOIN synonyms b ON a.grp = b.grp "
+            f"WHERE a.word IN ({', '.join('?' * len(wanted))})"
+        )
+        found: dict[str, set[str]] = {}
+        for word, synonym in self._connection.execute(sql, wanted):
+            found.setdefault(str(word), set()).add(str(synonym))
+        return {word: frozenset(group) for word, group in found.items()}
+
+    def entity_names(self, entity_ids: Sequence[str]) -> dict[str, list[str]]:
+        """Each entity's id, name and aliases, folded (as --about matches them), without
+        decoding the entities."""
+        wanted = list(dict.fromkeys(entity_ids))[:500]
+        sql = (
+            "SELECT entity_id, name FROM entity_names "
+            f"WHERE entity_id IN ({', '.join('?' * len(wanted))})"
+        )
+        names: dict[str, list[str]] = {}
+        for entity_id, name in self._connection.execute(sql, wanted):
+            names.setdefault(str(entity_id), []).append(str(name))
+        return names
+
+    def words_like(self, word: str) -> list[tuple[str, int]]:
+        """Indexed words that could be word misspelt: same first letter, similar length."""
+        self._vocabulary()
+        rows = self._connection.execute(
+            "SELECT term, doc FROM temp.words WHERE term >= ? AND term < ? "
+            "AND length(term) BETWEEN ? AND ?",
+            (word[0], word[0] + "\uffff", len(word) - 2, len(word) + 2),
+        ).fetchall()
+        return [(str(term), int(doc)) for term, doc in rows]
+
+    def facts_count(self) -> int:
+        """How many facts are indexed."""
+        return int(self._connection.execute("SELECT count(*) FROM facts").fetchone()[0])
+
+    def top_tags(self, count: int) -> list[str]:
+        """The most used tags, most used first."""
+        rows = self._connection.execute(
+            "SELECT tag FROM fact_tags GROUP BY tag ORDER BY count(*) DESC, tag LIMIT ?", (count,)
+        )
+        return [str(row[0]) for row in rows]
+
+    def browse(self, filters: Filters, limit: int = 0) -> Sequence[Hit]:
+        """Facts passing the filters in date order, undated last; at most limit (0: all)."""
+        where, parameters = self._where(filters)
+        sql = (
+            f"SELECT f.seq, NULL FROM facts f WHERE {where} "
+            "ORDER BY f.first_day IS NULL, f.first_day, f.id" + (" LIMIT ?" if limit > 0 else "")
+        )
+        found = self._connection.execute(sql, [*parameters, *([limit] if limit > 0 else [])])
+        return LazyHits(self._connection, found.fetchall())
+
+    def show(self, ids: Sequence[str]) -> Sequence[Hit]:
+        """The facts with these ids, in the order asked; UnknownFacts naming every unknown id."""
+        wanted = list(dict.fromkeys(ids))
+        sql = f"SELECT id, seq FROM facts WHERE id IN ({', '.join('?' * len(wanted))})"
+        seqs = dict(self._connection.execute(sql, wanted).fetchall())
+        missing = [fact_id for fact_id in wanted if fact_id not in seqs]
+        if missing:
+            raise UnknownFacts([self._unknown_id(fact_id) for fact_id in missing])
+        return LazyHits(
+            self._connection, [(seqs[fact_id], None) for fact_id in wanted], self._recent
+        )
+
+    def _unknown_id(self, fact_id: str) -> tuple[str, IdIs, str | None]:
+        if fact_id in self.catalog.entities:
+            return fact_id, IdIs.ENTITY, None
+        if fact_id in self.catalog.sources:
+            return fact_id, IdIs.SOURCE, None
+        near = [
+            row[0]
+            for row in self._connection.execute(
+                "SELECT id FROM facts WHERE id LIKE ? LIMIT 1000", (fact_id[:3] + "%",)
+            )
+        ]
+        return fact_id, IdIs.NOTHING, closest(fact_id, near)
+
+    def find_entity(self, name: str) -> Entity:
+        """The entity named by id, name or alias (folded); UnknownEntity if none."""
+        if name in self.catalog.entities:
+            return self.catalog.entities[name]
+        row = self._connection.execute(
+            "SELECT entity_id FROM entity_names WHERE name = ? LIMIT 1", (name_key(name),)
+        ).fetchone()
+        if row is not None:
+            return self.catalog.entities[row[0]]
+        names: list[str] = [
+            row[0] for row in self._connection.execute("SELECT name FROM entity_names")
+        ]
+        raise UnknownEntity(name, closest(name_key(name), names))
+
+    def source_uses(self) -> list[SourceUse]:
+        """Every source with how many facts cite it, most cited first."""
+        rows = self._connection.execute(
+            "SELECT s.data, s.crc, "
+            "(SELECT count(*) FROM fact_sources fs WHERE fs.source_id = s.id) AS n "
+            "FROM sources s ORDER BY n DESC, s.id"
+        ).fetchall()
+        return [SourceUse(decoded(codec.decode_source, data, crc), n) for data, crc, n in rows]
+
+    def stats(self) -> Stats:
+        """Counts of facts by kind, pack and source."""
+        count = self._connection.execute
+        by_kind = dict(count("SELECT kind, count(*) FROM facts GROUP BY kind").fetchall())
+        by_pack = dict(count("SELECT pack, count(*) FROM facts GROUP BY pack").fetchall())
+        return Stats(
+            facts=int(count("SELECT count(*) FROM facts").fetchone()[0]),
+            sources=len(self.catalog.sources),
+            entities=len(self.catalog.entities),
+            by_kind={kind.value: int(by_kind.get(kind.value, 0)) for kind in FactKind},
+            by_pack={pack.name: int(by_pack.get(pack.name, 0)) for pack in self.catalog.packs},
+            by_source={use.source.id: use.facts for use in self.source_uses()},
+        )

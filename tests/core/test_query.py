@@ -1,0 +1,158 @@
+"""The query engine against an index of the mini pack: ranking, filters, order, lookups, and the
+data its errors carry (the CLI's wording of them is tested in test_cli.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tqcli.errors import BadRequest, IdIs, UnknownEntity, UnknownFacts, UnknownSource
+from tqcli.index import Index, in_memory
+from tqcli.model import FactKind, Filters, Pack, PartialDate
+
+from conftest import MINI_PACK
+
+
+@pytest.fixture(scope="module")
+def index() -> Index:
+    return in_memory([Pack("mini", MINI_PACK, "--facts")])
+
+
+def _ids(hits: object) -> list[str]:
+    return [hit.fact.id for hit in hits]  # type: ignore[attr-defined]
+
+
+def test_search_ranks_best_first_with_positive_scores(index: Index) -> None:
+    hits = index.search(["gadgets"], Filters())
+
+    assert _ids(hits) == ["acme-gadgets-2019", "widget-accord"]
+    scores = [hit.score or 0.0 for hit in hits]
+    assert scores[0] > scores[1] > 0
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("ACME CORP", "acme-founded"),  # an alias, folded
+        ("acmé", "acme-founded"),
+        ("1200", "acme-widgets-2019"),  # figure value
+        ("1,200", "acme-widgets-2019"),
+        ("resolution 42", "council-resolution-42"),
+        ("widgets said", "acme-widgets-2019"),
+    ],
+)
+def test_search_finds_by_name_alias_and_number(index: Index, query: str, first: str) -> None:
+    assert first in _ids(index.search(query.split(), Filters()))[:3]
+
+
+def test_search_limit_and_no_match(index: Index) -> None:
+    assert len(index.search(["acme"], Filters(), limit=1)) == 1
+    assert len(index.search(["acme"], Filters(), limit=0)) > 1
+    assert _ids(index.search(["zeppelin"], Filters())) == []
+
+
+def test_a_query_without_words_is_refused(index: Index) -> None:
+    with pytest.raises(BadRequest, match="nothing to search for"):
+        index.search(["?!", "--"], Filters())
+
+
+def test_browse_is_in_date_order_with_undated_last(index: Index) -> None:
+    assert _ids(index.browse(Filters())) == [
+        "acme-founded",
+        "acme-gadgets-2019",
+        "acme-widgets-2019",
+        "council-resolution-42",
+        "widget-accord",
+        "doe-more-widgets",
+        "acme-undated",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("filters", "ids"),
+    [
+        (Filters(kinds=frozenset({FactKind.FIGURE})), ["acme-gadgets-2019", "acme-widgets-2019"]),
+        (
+            Filters(kinds=frozenset({FactKind.QUOTE, FactKind.EVENT})),
+            ["acme-founded", "doe-more-widgets", "acme-undated"],
+        ),
+        (Filters(about="Jane Doe"), ["doe-more-widgets"]),
+        (Filters(about="acme corp", tag="Widgets"), ["acme-widgets-2019", "doe-more-widgets"]),
+        (Filters(since=PartialDate(2020, 4)), ["widget-accord", "doe-more-widgets"]),
+        (
+            Filters(until=PartialDate(2019)),
+            ["acme-founded", "acme-gadgets-2019", "acme-widgets-2019"],
+        ),
+        (
+            Filters(since=PartialDate(2020), until=PartialDate(2020, 3, 31)),
+            ["council-resolution-42"],
+        ),
+        (
+            Filters(source="gazette-2020"),
+            ["acme-founded", "acme-gadgets-2019", "acme-widgets-2019"],
+        ),
+    ],
+)
+def test_filters(index: Index, filters: Filters, ids: list[str]) -> None:
+    assert _ids(index.browse(filters))[: len(ids)] == ids
+    if filters.source is None:
+        assert _ids(index.browse(filters)) == ids
+
+
+def test_unknown_filter_values_carry_the_nearest_known_one(index: Index) -> None:
+    with pytest.raises(UnknownEntity) as entity:
+        index.browse(Filters(about="acne"))
+    with pytest.raises(UnknownSource) as source:
+        index.browse(Filters(source="gazete-2020"))
+
+    assert (entity.value.name, entity.value.closest) == ("acne", "acme")
+    assert (source.value.source_id, source.value.closest) == ("gazete-2020", "gazette-2020")
+
+
+def test_show_keeps_the_order_asked_and_names_every_unknown_id(index: Index) -> None:
+    assert _ids(index.show(["widget-accord", "acme-founded"])) == [
+        "widget-accord",
+        "acme-founded",
+    ]
+    with pytest.raises(UnknownFacts) as raised:
+        index.show(["acme-founde", "acme", "gazette-2020", "acme-founded"])
+
+    assert raised.value.missing == (
+        ("acme-founde", IdIs.NOTHING, "acme-founded"),
+        ("acme", IdIs.ENTITY, None),
+        ("gazette-2020", IdIs.SOURCE, None),
+    )
+
+
+def test_counts(index: Index) -> None:
+    stats = index.stats()
+    uses = index.source_uses()
+
+    assert stats.facts == index.facts_count() == 7
+    assert sum(stats.by_kind.values()) == 7
+    assert stats.by_pack == {"mini": 7}
+    assert [use.facts for use in uses] == sorted((use.facts for use in uses), reverse=True)
+    assert stats.by_source == {use.source.id: use.facts for use in uses}
+
+
+def test_entities_are_found_by_id_name_or_alias(index: Index) -> None:
+    assert index.find_entity("acme").id == "acme"
+    assert index.find_entity("ACME corp").id == "acme"
+    assert index.find_entity("Acme Widget Company").id == "acme"
+
+
+def test_a_batch_rebuilds_once_when_a_row_is_found_damaged() -> None:
+    from tqcli.batch import answer_each
+    from tqcli.index.store import CorruptIndex
+
+    damaged = in_memory([Pack("mini", MINI_PACK, "--facts")])
+    healthy = in_memory([Pack("mini", MINI_PACK, "--facts")])
+
+    def search(index: Index, query: str) -> object:
+        if index is damaged:
+            raise CorruptIndex("a row does not match its checksum")
+        return index.search([query], Filters())
+
+    answers = list(answer_each(damaged, ["gadgets", "widgets"], search, lambda: healthy))
+
+    assert [query for query, _ in answers] == ["gadgets", "widgets"]
+    assert _ids(answers[0][1]) == ["acme-gadgets-2019", "widget-accord"]

@@ -1,0 +1,107 @@
+"""--batch: one query a line on stdin, one JSON line out per line in, each the same answer a
+single run gives."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from tqcli.cli import app
+
+from conftest import MINI_PACK
+
+MINI = ["--no-builtin", "--facts", str(MINI_PACK)]
+
+
+def _lines(runner: CliRunner, args: list[str], stdin: str) -> tuple[int, list[dict[str, object]]]:
+    result = runner.invoke(app, [*args, "--batch", *MINI], input=stdin)
+    assert result.stderr == ""
+    return result.exit_code, [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def _single(runner: CliRunner, args: list[str]) -> object:
+    return json.loads(runner.invoke(app, [*args, "--json", *MINI]).stdout)
+
+
+def test_search_batch_answers_each_line_as_a_single_search_would(runner: CliRunner) -> None:
+    queries = ["gadgets", "acme corp", "1,200", "zeppelin"]
+
+    code, lines = _lines(runner, ["search", "--limit", "2", "--kind", "figure"], "\n".join(queries))
+
+    assert code == 0
+    assert [line["query"] for line in lines] == queries
+    for query, line in zip(queries, lines, strict=True):
+        single = _single(runner, ["search", *query.split(), "--limit", "2", "--kind", "figure"])
+        assert line["results"] == single
+        assert "error" not in line
+
+
+def test_a_line_that_cannot_run_gets_an_error_and_the_rest_still_run(runner: CliRunner) -> None:
+    code, lines = _lines(runner, ["search"], "gadgets\n\n?!\nwidgets\n")
+
+    assert code == 0
+    assert [line["query"] for line in lines] == ["gadgets", "", "?!", "widgets"]
+    assert [bool(line["results"]) for line in lines] == [True, False, False, True]
+    assert lines[2]["error"] == "nothing to search for in '?!': give a word or a number"
+
+
+def test_ask_batch_gives_answers_or_suggestions(runner: CliRunner) -> None:
+    questions = ["How many widgets did Acme ship?", "what about zeppelins"]
+
+    code, lines = _lines(runner, ["ask", "--limit", "1"], "\n".join(questions) + "\n")
+
+    assert code == 0
+    assert lines[0]["results"] == _single(runner, ["ask", questions[0], "--limit", "1"])
+    assert lines[1]["results"] == []
+    assert lines[1]["suggestions"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["search", "gadgets", "--batch"],
+        ["search", "--batch", "--json"],
+        ["search", "--batch", "--format", "csv"],
+        ["ask", "Why?", "--batch"],
+    ],
+)
+def test_batch_refuses_arguments_and_other_formats(runner: CliRunner, args: list[str]) -> None:
+    result = runner.invoke(app, [*args, *MINI], input="gadgets\n")
+
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "--batch" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["search", "ask"])
+def test_without_batch_the_argument_is_still_required(runner: CliRunner, command: str) -> None:
+    result = runner.invoke(app, [command, *MINI])
+
+    assert result.exit_code == 2
+    assert "Missing argument" in result.stderr
+
+
+def test_batch_output_carries_no_raw_control_character(runner: CliRunner) -> None:
+    from conftest import HOSTILE_PACK
+
+    hostile = ["--no-builtin", "--facts", str(HOSTILE_PACK)]
+    listed = json.loads(runner.invoke(app, ["list", "--json", *hostile]).stdout)
+    words = " ".join(fact["id"].replace("-", " ") for fact in listed)
+
+    result = runner.invoke(app, ["search", "--batch", "--limit", "0", *hostile], input=words)
+
+    assert result.exit_code == 0
+    [line] = result.stdout.splitlines()
+    assert len(json.loads(line)["results"]) == len(listed)
+    assert not any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in line)
+
+
+def test_a_line_is_read_as_it_would_be_typed_after_tq_search(runner: CliRunner) -> None:
+    code, lines = _lines(runner, ["search"], '"Widget Accord" springfield\n"unclosed\n')
+
+    assert code == 0
+    single = _single(runner, ["search", "Widget Accord", "springfield"])
+    assert lines[0]["results"] == single
+    assert lines[1]["error"] == "cannot read '\"unclosed' as a query: no closing quotation"

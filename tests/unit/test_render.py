@@ -1,0 +1,151 @@
+"""Renderers on constructed hits: no pack, no index, no CLI; JSON compared as data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from tqcli.model import (
+    Alias,
+    Catalog,
+    Citation,
+    Entity,
+    EntityKind,
+    Fact,
+    Figure,
+    Hit,
+    Location,
+    Note,
+    Pack,
+    PartialDate,
+    Source,
+    SourceKind,
+)
+from tqcli.render.csv_output import CsvRenderer
+from tqcli.render.json_output import JsonRenderer
+from tqcli.render.plain import PlainRenderer
+
+WHERE = Location(Path("/packs/test/facts.toml"), 3)
+SOURCE = Source(
+    id="paper",
+    title="A Paper",
+    publisher="The Press",
+    kind=SourceKind.NEWS,
+    author=None,
+    published=PartialDate(2020, 5),
+    url="https://example.org/paper",
+    accessed=None,
+    archive=None,
+    notes=(),
+    pack="test",
+    where=WHERE,
+)
+ENTITY = Entity(
+    id="acme",
+    name="Acme",
+    kind=EntityKind.ORGANIZATION,
+    aliases=(Alias("ACME Corp"),),
+    description=None,
+    attributes={},
+    same_as=(),
+    pack="test",
+    where=WHERE,
+)
+FACT = Fact(
+    id="acme-widgets",
+    claim="Acme reportedly made 1,200 widgets.",
+    date=PartialDate(2019),
+    about=("acme",),
+    tags=("widgets",),
+    citations=(Citation("paper", "made 1,200 widgets", "p. 2"),),
+    notes=(Note("A note.", None),),
+    asserted_by=None,
+    hedge="reportedly",
+    details=Figure(1200, None, None, "widgets", None),
+    pack="test",
+    where=WHERE,
+)
+CATALOG = Catalog(
+    packs=(Pack("test", Path("/packs/test"), "--facts"),),
+    facts=(FACT,),
+    sources={"paper": SOURCE},
+    entities={"acme": ENTITY},
+)
+
+
+def _json(hit: Hit) -> dict[str, object]:
+    out = io.StringIO()
+    JsonRenderer(out, lines=True, pretty=False, ascii_only=False).facts([hit], CATALOG, full=False)
+    [line] = out.getvalue().splitlines()
+    data: dict[str, object] = json.loads(line)
+    return data
+
+
+def test_a_fact_as_json_resolves_its_references() -> None:
+    data = _json(Hit(FACT, 2.5))
+
+    assert data["id"] == "acme-widgets"
+    assert data["kind"] == "figure"
+    assert data["date"] == "2019"
+    assert data["about"] == [
+        {
+            "id": "acme",
+            "name": "Acme",
+            "kind": "organization",
+            "description": None,
+            "aliases": [{"name": "ACME Corp", "quality": None, "note": None}],
+            "attributes": {},
+            "same_as": [],
+        }
+    ]
+    assert data["details"] == {
+        "value": 1200,
+        "min": None,
+        "max": None,
+        "unit": "widgets",
+        "qualifier": None,
+    }
+    [source] = data["sources"]  # type: ignore[misc]
+    assert source["id"] == "paper"
+    assert (source["passage"], source["locator"]) == ("made 1,200 widgets", "p. 2")
+    assert data["notes"] == [{"text": "A note.", "source": None}]
+    assert data["score"] == 2.5
+
+
+@pytest.mark.parametrize("ascii_only", [False, True])
+def test_a_batch_line_holds_the_query_and_the_same_fact_data(ascii_only: bool) -> None:
+    out = io.StringIO()
+    renderer = JsonRenderer(out, lines=True, pretty=False, ascii_only=ascii_only)
+
+    renderer.batch_answer("widgets\u202e", [Hit(FACT, 1.0)], CATALOG)
+    renderer.batch_answer("?!", [], CATALOG, error="nothing to search for")
+
+    first, second = (json.loads(line) for line in out.getvalue().splitlines())
+    assert first == {"query": "widgets\u202e", "results": [_json(Hit(FACT, 1.0))]}
+    assert second == {"query": "?!", "results": [], "error": "nothing to search for"}
+    assert "\u202e" not in out.getvalue()  # escaped, as in all JSON output
+    assert out.getvalue().isascii() or not ascii_only
+
+
+def test_plain_shows_claim_value_and_source() -> None:
+    out = io.StringIO()
+    PlainRenderer(out).facts([Hit(FACT)], CATALOG, full=False)
+
+    text = out.getvalue()
+    assert "acme-widgets" in text
+    assert "Acme reportedly made 1,200 widgets." in text
+    assert "1,200 widgets" in text
+    assert "The Press" in text
+
+
+def test_csv_is_a_header_and_a_row() -> None:
+    out = io.StringIO()
+    CsvRenderer(out).facts([Hit(FACT)], CATALOG, full=False)
+
+    header, row = list(csv.reader(io.StringIO(out.getvalue())))
+    assert dict(zip(header, row, strict=True))["id"] == "acme-widgets"
+    assert dict(zip(header, row, strict=True))["claim"] == "Acme reportedly made 1,200 widgets."
