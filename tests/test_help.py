@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from typer.main import get_command
 from typer.testing import CliRunner
@@ -107,3 +109,16 @@ def test_help_examples_name_facts_that_exist(runner: CliRunner) -> None:
 
     assert examples
     assert {hit.fact.id for hit in index.show(examples)} == set(examples)
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_help_text_is_laid_out_not_garbled(runner: CliRunner, command: tuple[str, ...]) -> None:
+    args = [*command, "--help"]
+    text = runner.invoke(app_for(args), args).stdout
+    prose, _, examples = re.split(r"^(?:Arguments|Options):", text, flags=re.MULTILINE)[
+        0
+    ].partition("Examples:")
+
+    assert not re.search(r"\S {3,}\S", prose), prose  # docstring indentation left mid-sentence
+    # An example split by a newline escape in the docstring starts a line at the margin.
+    assert all(line.startswith("    ") for line in examples.splitlines()[1:] if line.strip())

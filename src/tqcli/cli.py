@@ -548,7 +548,7 @@ def search(
       tq search "bin laden" --all money
       tq search 'qa* -isis'
       tq search provinces --json | jq '.[0].details'
-      printf '1267\nDoha agreement\n' | tq search --batch --limit 3
+      printf '1267\\nDoha agreement\\n' | tq search --batch --limit 3
     """
     filters = _filters(frozenset(kind or ()), about, tag, source, since, until)
     most = load_config().limit("search", limit)
