@@ -153,3 +153,19 @@ def test_datasette_serves_the_export_and_its_counts_match_tq_stats(
     assert metadata["title"] == "tq facts"
     assert "MIT" in metadata["license"]
     assert metadata["databases"]["facts"]["tables"]["facts"]["label_column"] == "claim"
+
+
+@pytest.mark.parametrize("name", ["missing/facts.db", "-"], ids=["missing-directory", "stdout"])
+def test_an_export_needs_a_file_in_a_directory_that_exists(
+    runner: CliRunner, tmp_path: Path, name: str
+) -> None:
+    target = tmp_path / name if name != "-" else Path("-")
+
+    result = runner.invoke(
+        app, ["export", "sqlite", str(target), "--no-builtin", "--facts", str(MINI_PACK)]
+    )
+
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert not (tmp_path / "missing").exists()  # never created behind the user's back
+    assert not Path("-").exists()

@@ -440,3 +440,11 @@ def test_match_shows_control_characters_in_a_name_as_escapes(runner: CliRunner) 
     assert code in (0, 1)  # "2j" is a word of the name as given: a match or not, never obeyed
     assert "\x1b" not in out
     assert out.startswith("Leon\\x1b[2J Panetta")
+
+
+def test_a_score_below_the_threshold_is_never_shown_at_it() -> None:
+    from tqcli.render.names import _shown
+
+    assert _shown(0.7988) == "0.79"
+    assert _shown(0.8) == "0.80"
+    assert _shown(1.0) == "1.00"

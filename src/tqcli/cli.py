@@ -168,13 +168,14 @@ def _checked_limit(value: int | None) -> int | None:
     return min(value, _MAX_LIMIT)
 
 
-def _limit_option(default: int) -> object:
+def _limit_option(default: int, *, configurable: bool = True) -> object:
+    config = ", or the config file's" if configurable else ""
     return typer.Option(
         "--limit",
         "-n",
         metavar="N",
         callback=_checked_limit,
-        help=f"At most N results; 0 for all. [default: {default}, or the config file's]",
+        help=f"At most N results; 0 for all. [default: {default}{config}]",
         show_default=False,
     )
 
@@ -906,7 +907,7 @@ def match(
         bool,
         typer.Option("--batch", help="Screen the names on standard input, one a line; JSON Lines."),
     ] = False,
-    limit: Annotated[int, _limit_option(3)] = 3,
+    limit: Annotated[int, _limit_option(3, configurable=False)] = 3,
     facts: FactsDirs = None,
     no_builtin: NoBuiltin = False,
     no_cache: NoCache = False,

@@ -142,9 +142,12 @@ class ExportReport:
 def export_sqlite(catalog: Catalog, database: Path, metadata: Path | None = None) -> ExportReport:
     """Write the catalog to database (replaced whole, atomically) and Datasette metadata beside
     it (metadata.json unless named); BadRequest rather than overwrite a file tq did not write."""
+    if str(database) == "-":
+        raise BadRequest("a SQLite database is a file: give its name, not - (standard output)")
+    if not database.parent.is_dir():
+        raise BadRequest(f"cannot write {database}: the directory {database.parent} does not exist")
     metadata = metadata or database.parent / "metadata.json"
     _refuse_foreign(database, metadata)
-    database.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".tq-export-", suffix=".db", dir=database.parent)
     os.close(handle)
     try:

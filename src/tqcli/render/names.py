@@ -3,6 +3,7 @@ tables for the human formats. Each renderer calls these, so the formats never di
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from tqcli.model import Catalog, Entity
@@ -140,7 +141,7 @@ def screening_lines(screening: Screening, catalog: Catalog) -> list[Line]:
         lines.append(
             Line(
                 (
-                    Span(f"{candidate.score:.2f} ", "label"),
+                    Span(f"{_shown(candidate.score)} ", "label"),
                     Span("MATCH " if candidate.match else "      ", "ok"),
                     Span(printable(entity.name)),
                     Span(
@@ -190,7 +191,7 @@ def profile_lines(profile: EntityProfile, catalog: Catalog) -> list[Line]:
                     Span(
                         f"{printable(profile.matched.matched_name)!r} "
                         f"({', '.join(how.value for how in profile.matched.how)}, "
-                        f"score {profile.matched.score:.2f})"
+                        f"score {_shown(profile.matched.score)})"
                     ),
                 ),
                 1,
@@ -266,3 +267,9 @@ def tags_table(uses: Sequence[TagUse]) -> Table:
     """Tags with their counts, most used first."""
     rows = tuple((printable(use.tag), str(use.facts)) for use in uses)
     return Table("Tags", ("tag", "facts"), rows, (False, True))
+
+
+def _shown(score: float) -> str:
+    """A score to two decimals, rounded down: 0.7988 is below a threshold of 0.80, so it must
+    never be shown as 0.80."""
+    return f"{math.floor(score * 100) / 100:.2f}"

@@ -50,6 +50,8 @@ class RichRenderer(HumanRenderer):
             file=stream,
             theme=THEME,
             no_color=not colored,
+            # Without colour, no styles either: --color never and NO_COLOR mean no escape codes.
+            color_system="auto" if colored else None,
             force_terminal=True if force_terminal else None,
             highlight=False,
             markup=False,
