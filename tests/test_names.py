@@ -347,9 +347,12 @@ def test_who_screens_a_name_it_does_not_know_as_written(runner: CliRunner) -> No
 
 
 def test_who_without_a_match_exits_1_naming_the_nearest(runner: CliRunner) -> None:
-    code, out, err = _run(runner, "who", "Ahmad Shah Massoud")
+    code, out, err = _run(runner, "who", "Mullah Omer Khan")
     assert (code, out) == (1, "")
-    assert "no person or organisation named 'Ahmad Shah Massoud'; nearest:" in err
+    assert err == (
+        "tq: no person or organisation named 'Mullah Omer Khan'; "
+        "nearest: Mullah Omar (mullah-omar, 0.63)\n"
+    )
 
 
 def test_entities_lists_each_with_its_facts(runner: CliRunner) -> None:
@@ -448,3 +451,10 @@ def test_a_score_below_the_threshold_is_never_shown_at_it() -> None:
     assert _shown(0.7988) == "0.79"
     assert _shown(0.8) == "0.80"
     assert _shown(1.0) == "1.00"
+
+
+def test_who_names_no_candidate_that_shares_nothing_with_the_name(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["who", "Hakkani"])
+
+    assert result.exit_code == 1
+    assert result.stderr == "tq: no person or organisation named 'Hakkani'\n"

@@ -984,7 +984,7 @@ def who(
     Examples:
       tq who "Abdul Ghani Baradar"
       tq who TAi.024 --facts ./un-sanctions
-      tq who Hakkani --facts ./un-sanctions --json | jq .listings
+      tq who Baradur --facts ./un-sanctions --json | jq .listings
     """
     from tqcli.names import profile
 

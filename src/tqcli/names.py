@@ -605,9 +605,10 @@ def profile(index: "Index", name: str, threshold: float = DEFAULT_THRESHOLD) -> 
     except BadRequest:
         found = index.screen(name, threshold, limit=3)
         if not found.matched:
-            near = "; ".join(
+            near = "; ".join(  # a candidate that shares nothing with the name is no lead
                 f"{index.catalog.entities[c.entity_id].name} ({c.entity_id}, {c.score:.2f})"
                 for c in found.candidates
+                if c.score >= 0.5
             )
             raise NotFound(
                 f"no person or organisation named {name!r}" + (f"; nearest: {near}" if near else "")
