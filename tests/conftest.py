@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import shutil
@@ -33,6 +34,36 @@ def tq_executable() -> Path:
     if not script.exists():
         pytest.fail(f"tq is not installed next to {sys.executable}; run the README's test command")
     return script
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> Path:
+    """A copy of the mini pack that a test may edit."""
+    copy = tmp_path / "pack"
+    shutil.copytree(MINI_PACK, copy)
+    return copy
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The index cache directory of this test, as TQ_CACHE_DIR."""
+    directory = tmp_path / "cache"
+    monkeypatch.setenv("TQ_CACHE_DIR", str(directory))
+    return directory
+
+
+def json_ids(runner: CliRunner, pack: Path, *args: str) -> list[str]:
+    """The fact ids a command prints as JSON over pack alone."""
+    from tqcli.cli import app
+
+    result = runner.invoke(app, [*args, "--json", "--no-builtin", "--facts", str(pack)])
+    assert result.exit_code in (0, 1), result.stderr
+    return [fact["id"] for fact in json.loads(result.stdout)]
+
+
+def index_files(cache: Path) -> list[Path]:
+    """The index files in a cache directory."""
+    return sorted(cache.glob("index-*.sqlite3"))
 
 
 def pack_from_case(case: Path, into: Path) -> Path:
@@ -127,11 +158,22 @@ def schema_validator(name: object) -> Any:
 
 
 def run_on_terminal(
-    args: Sequence[str | Path], env: dict[str, str], *, stderr_too: bool = False
+    args: Sequence[str | Path],
+    env: dict[str, str],
+    *,
+    stderr_too: bool = False,
+    rows: int | None = None,
 ) -> tuple[int, bytes]:
     """Run args with stdout (and stdin and stderr, with stderr_too) on a pseudo-terminal, as at a
-    terminal; return the exit code and what the terminal received."""
+    terminal (of rows lines by 80 columns, when given); return the exit code and what the
+    terminal received."""
     controller, terminal = pty.openpty()
+    if rows is not None:
+        import fcntl
+        import struct
+        import termios
+
+        fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", rows, 80, 0, 0))
     on_terminal_or_pipe = terminal if stderr_too else subprocess.PIPE
     process = subprocess.Popen(
         list(args),

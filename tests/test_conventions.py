@@ -23,7 +23,7 @@ from tqcli.cli import app_for
 from tqcli.config import Config, load_config
 from tqcli.render import ColorMode
 
-from conftest import HOSTILE_PACK, MINI_PACK
+from conftest import HOSTILE_PACK, MINI_PACK, run_on_terminal
 
 MINI = ["--no-builtin", "--facts", str(MINI_PACK)]
 SGR = "\x1b["
@@ -313,22 +313,8 @@ def _recording_pager(directory: Path) -> tuple[str, Path]:
 def _on_a_terminal(args: list[str], env: dict[str, str], rows: int = 24) -> tuple[int, str]:
     """Run args with stdout on a pseudo-terminal of rows lines; its exit code and what it
     printed on the terminal."""
-    controller, terminal = pty.openpty()
-    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", rows, 80, 0, 0))
-    process = subprocess.Popen(args, stdout=terminal, stderr=subprocess.PIPE, env=env)
-    os.close(terminal)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(controller, 65536)
-        except OSError:  # the terminal closed
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    code = process.wait(timeout=60)
-    os.close(controller)
-    return code, b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    code, shown = run_on_terminal(args, env, rows=rows)
+    return code, shown.decode("utf-8").replace("\r\n", "\n")
 
 
 pty_only = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")

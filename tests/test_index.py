@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -17,46 +16,22 @@ from typer.testing import CliRunner
 from tqcli.cli import app
 from tqcli.index import CachePolicy
 
-from conftest import MINI_PACK
-
-
-@pytest.fixture
-def pack(tmp_path: Path) -> Path:
-    copy = tmp_path / "pack"
-    shutil.copytree(MINI_PACK, copy)
-    return copy
-
-
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    directory = tmp_path / "cache"
-    monkeypatch.setenv("TQ_CACHE_DIR", str(directory))
-    return directory
-
-
-def _ids(runner: CliRunner, pack: Path, *args: str) -> list[str]:
-    result = runner.invoke(app, [*args, "--json", "--no-builtin", "--facts", str(pack)])
-    assert result.exit_code in (0, 1), result.stderr
-    return [fact["id"] for fact in json.loads(result.stdout)]
-
-
-def _index_files(cache: Path) -> list[Path]:
-    return sorted(cache.glob("index-*.sqlite3"))
+from conftest import index_files, json_ids
 
 
 def test_the_index_is_built_once_and_reused(runner: CliRunner, pack: Path, cache: Path) -> None:
-    assert _ids(runner, pack, "search", "gadgets") == ["acme-gadgets-2019", "widget-accord"]
-    [index] = _index_files(cache)
+    assert json_ids(runner, pack, "search", "gadgets") == ["acme-gadgets-2019", "widget-accord"]
+    [index] = index_files(cache)
     built = index.stat().st_mtime_ns
 
-    assert _ids(runner, pack, "search", "gadgets") == ["acme-gadgets-2019", "widget-accord"]
+    assert json_ids(runner, pack, "search", "gadgets") == ["acme-gadgets-2019", "widget-accord"]
     assert index.stat().st_mtime_ns == built
 
 
 def test_an_edit_an_addition_and_a_removal_are_picked_up(
     runner: CliRunner, pack: Path, cache: Path
 ) -> None:
-    assert _ids(runner, pack, "search", "shelbyville") == []
+    assert json_ids(runner, pack, "search", "shelbyville") == []
 
     facts = pack / "facts.toml"
     facts.write_text(
@@ -65,20 +40,20 @@ def test_an_edit_an_addition_and_a_removal_are_picked_up(
             'claim = "Acme was founded in 1901 in Shelbyville."',
         )
     )
-    assert _ids(runner, pack, "search", "shelbyville") == ["acme-founded"]
+    assert json_ids(runner, pack, "search", "shelbyville") == ["acme-founded"]
 
     (pack / "more.toml").write_text(
         '[[event]]\nid = "shelbyville-fair"\nclaim = "Shelbyville held a fair."\nabout = ["acme"]\n'
         '[[event.cite]]\nsource = "unarchived-note"\npassage = "a fair"\n'
     )
-    assert sorted(_ids(runner, pack, "search", "shelbyville")) == [
+    assert sorted(json_ids(runner, pack, "search", "shelbyville")) == [
         "acme-founded",
         "shelbyville-fair",
     ]
 
     (pack / "more.toml").unlink()
-    assert _ids(runner, pack, "search", "shelbyville") == ["acme-founded"]
-    assert len(_index_files(cache)) == 1
+    assert json_ids(runner, pack, "search", "shelbyville") == ["acme-founded"]
+    assert len(index_files(cache)) == 1
 
 
 @pytest.mark.parametrize(
@@ -98,15 +73,15 @@ def test_an_edit_an_addition_and_a_removal_are_picked_up(
 def test_a_damaged_index_is_rebuilt_never_trusted(
     runner: CliRunner, pack: Path, cache: Path, damage: object
 ) -> None:
-    _ids(runner, pack, "search", "gadgets")
-    [index] = _index_files(cache)
+    json_ids(runner, pack, "search", "gadgets")
+    [index] = index_files(cache)
     before = index.stat()
     damage(index)  # type: ignore[operator]
     # Times put back: damage the seal cannot see (same size) must be caught by row checksums.
     os.utime(index, ns=(before.st_atime_ns, before.st_mtime_ns))
 
-    assert _ids(runner, pack, "search", "gadgets") == ["acme-gadgets-2019", "widget-accord"]
-    assert _ids(runner, pack, "show", "acme-gadgets-2019") == ["acme-gadgets-2019"]
+    assert json_ids(runner, pack, "search", "gadgets") == ["acme-gadgets-2019", "widget-accord"]
+    assert json_ids(runner, pack, "show", "acme-gadgets-2019") == ["acme-gadgets-2019"]
 
 
 def test_an_unwritable_cache_directory_degrades_to_no_cache(
@@ -175,7 +150,7 @@ def test_racing_processes_both_answer_correctly(
     for stdout, stderr in results:
         assert stderr == b""
         assert [fact["id"] for fact in json.loads(stdout)] == ["acme-gadgets-2019", "widget-accord"]
-    assert len(_index_files(cache)) == 1
+    assert len(index_files(cache)) == 1
     assert [path.name for path in cache.iterdir() if path.name.endswith(".tmp")] == []
 
 
@@ -208,11 +183,11 @@ def test_a_cache_path_with_awkward_characters(
     awkward = tmp_path / "my cache #1 ?x=y"
     monkeypatch.setenv("TQ_CACHE_DIR", str(awkward))
 
-    assert _ids(runner, pack, "search", "gadgets") == ["acme-gadgets-2019", "widget-accord"]
-    [index] = _index_files(awkward)
+    assert json_ids(runner, pack, "search", "gadgets") == ["acme-gadgets-2019", "widget-accord"]
+    [index] = index_files(awkward)
     built = index.stat().st_mtime_ns
 
-    assert _ids(runner, pack, "search", "gadgets") == ["acme-gadgets-2019", "widget-accord"]
+    assert json_ids(runner, pack, "search", "gadgets") == ["acme-gadgets-2019", "widget-accord"]
     assert index.stat().st_mtime_ns == built  # reused, not rebuilt
 
 
@@ -238,8 +213,8 @@ def test_a_long_listing_is_complete_and_in_order(
 ) -> None:
     pack, in_date_order = long_pack
 
-    assert _ids(runner, pack, "list", "--tag", "long") == in_date_order
-    found = _ids(runner, pack, "search", "happened", "--limit", "0")
+    assert json_ids(runner, pack, "list", "--tag", "long") == in_date_order
+    found = json_ids(runner, pack, "search", "happened", "--limit", "0")
     assert sorted(found) == sorted(in_date_order)
 
 
@@ -247,12 +222,12 @@ def test_damage_far_down_a_long_listing_is_found_before_any_output(
     runner: CliRunner, long_pack: tuple[Path, list[str]], cache: Path
 ) -> None:
     pack, in_date_order = long_pack
-    _ids(runner, pack, "list", "--tag", "long")
-    [index] = _index_files(cache)
+    json_ids(runner, pack, "list", "--tag", "long")
+    [index] = index_files(cache)
     before = index.stat()
     with contextlib.closing(sqlite3.connect(index)) as connection, connection:
         connection.execute("UPDATE facts SET data = data || ' ' WHERE id = ?", (in_date_order[-1],))
     os.utime(index, ns=(before.st_atime_ns, before.st_mtime_ns))  # past the seal, to the rows
     assert index.stat().st_size == before.st_size
 
-    assert _ids(runner, pack, "list", "--tag", "long") == in_date_order
+    assert json_ids(runner, pack, "list", "--tag", "long") == in_date_order

@@ -21,31 +21,7 @@ from typer.testing import CliRunner
 
 from tqcli.cli import app
 
-from conftest import MINI_PACK
-
-
-@pytest.fixture
-def pack(tmp_path: Path) -> Path:
-    copy = tmp_path / "pack"
-    shutil.copytree(MINI_PACK, copy)
-    return copy
-
-
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    directory = tmp_path / "cache"
-    monkeypatch.setenv("TQ_CACHE_DIR", str(directory))
-    return directory
-
-
-def _run(runner: CliRunner, pack: Path, *args: str) -> list[str]:
-    result = runner.invoke(app, [*args, "--json", "--no-builtin", "--facts", str(pack)])
-    assert result.exit_code in (0, 1), result.stderr
-    return [fact["id"] for fact in json.loads(result.stdout)]
-
-
-def _indexes(cache: Path) -> list[Path]:
-    return sorted(cache.glob("index-*.sqlite3"))
+from conftest import index_files, json_ids
 
 
 def _leftovers(cache: Path) -> list[str]:
@@ -75,7 +51,7 @@ def test_a_build_killed_midway_leaves_nothing_behind_after_the_next_run(
     assert killed.returncode == -signal.SIGKILL
     assert len(_leftovers(cache)) == 1  # what a kill leaves
 
-    assert _run(runner, pack, "search", "gadgets") == ["acme-gadgets-2019", "widget-accord"]
+    assert json_ids(runner, pack, "search", "gadgets") == ["acme-gadgets-2019", "widget-accord"]
     assert _leftovers(cache) == []
 
 
@@ -86,8 +62,8 @@ def test_a_temporary_file_of_a_build_still_running_is_left_alone(
 
     cache.mkdir()
     with temporary_index(cache) as running:  # held as a running build holds it
-        _run(runner, pack, "search", "gadgets")
-        _run(runner, pack.parent.parent, "search", "gadgets")  # another pack set: a build
+        json_ids(runner, pack, "search", "gadgets")
+        json_ids(runner, pack.parent.parent, "search", "gadgets")  # another pack set: a build
         assert running.exists()
 
 
@@ -102,20 +78,20 @@ def test_indexes_are_kept_to_a_bounded_number_least_recently_used_first(
         shutil.copytree(pack, copy)
         packs.append(copy)
     for copy in packs[:MAX_INDEXES]:
-        _run(runner, copy, "search", "gadgets")
-    assert len(_indexes(cache)) == MAX_INDEXES
-    _run(runner, packs[0], "search", "gadgets")  # the oldest, used again
-    before = {path.name: path.stat().st_mtime_ns for path in _indexes(cache)}
+        json_ids(runner, copy, "search", "gadgets")
+    assert len(index_files(cache)) == MAX_INDEXES
+    json_ids(runner, packs[0], "search", "gadgets")  # the oldest, used again
+    before = {path.name: path.stat().st_mtime_ns for path in index_files(cache)}
 
     for copy in packs[MAX_INDEXES:]:  # two more pack sets: two more builds
-        _run(runner, copy, "search", "gadgets")
+        json_ids(runner, copy, "search", "gadgets")
 
-    after = {path.name: path.stat().st_mtime_ns for path in _indexes(cache)}
+    after = {path.name: path.stat().st_mtime_ns for path in index_files(cache)}
     assert len(after) == MAX_INDEXES
     kept = set(before) & set(after)
     assert len(kept) == MAX_INDEXES - 2
-    _run(runner, packs[0], "search", "gadgets")
-    assert {path.name: path.stat().st_mtime_ns for path in _indexes(cache)} == after  # reused
+    json_ids(runner, packs[0], "search", "gadgets")
+    assert {path.name: path.stat().st_mtime_ns for path in index_files(cache)} == after  # reused
 
 
 def test_pruning_never_touches_files_tq_did_not_write(
@@ -126,17 +102,17 @@ def test_pruning_never_touches_files_tq_did_not_write(
     for path in mine:
         path.write_text("the user's own")
 
-    _run(runner, pack, "search", "gadgets")
+    json_ids(runner, pack, "search", "gadgets")
     result = runner.invoke(app, ["cache", "clear"])
 
     assert result.exit_code == 0, result.stderr
     assert [path.read_text() for path in mine] == ["the user's own"] * 3
-    assert _indexes(cache) == []
+    assert index_files(cache) == []
 
 
 def test_tq_cache_shows_where_and_how_big(runner: CliRunner, pack: Path, cache: Path) -> None:
-    _run(runner, pack, "search", "gadgets")
-    [index] = _indexes(cache)
+    json_ids(runner, pack, "search", "gadgets")
+    [index] = index_files(cache)
 
     shown = runner.invoke(app, ["cache", "--json"])
     plain = runner.invoke(app, ["cache"])
@@ -154,14 +130,14 @@ def test_tq_cache_shows_where_and_how_big(runner: CliRunner, pack: Path, cache: 
 def test_tq_cache_clear_empties_it_and_the_next_query_rebuilds(
     runner: CliRunner, pack: Path, cache: Path
 ) -> None:
-    _run(runner, pack, "search", "gadgets")
+    json_ids(runner, pack, "search", "gadgets")
 
     cleared = runner.invoke(app, ["cache", "clear"])
 
     assert cleared.exit_code == 0, cleared.stderr
-    assert _indexes(cache) == []
+    assert index_files(cache) == []
     assert json.loads(runner.invoke(app, ["cache", "--json"]).stdout)["indexes"] == 0
-    assert _run(runner, pack, "search", "gadgets") == ["acme-gadgets-2019", "widget-accord"]
+    assert json_ids(runner, pack, "search", "gadgets") == ["acme-gadgets-2019", "widget-accord"]
 
 
 def test_tq_cache_without_a_cache_directory_says_so(
@@ -215,35 +191,35 @@ def test_a_relative_xdg_cache_home_is_ignored(
     monkeypatch.setenv("XDG_CACHE_HOME", "relative-cache")
     monkeypatch.chdir(workdir)
 
-    _run(runner, pack, "search", "gadgets")
+    json_ids(runner, pack, "search", "gadgets")
 
     assert list(workdir.iterdir()) == []
-    assert len(_indexes(home / ".cache" / "tq")) == 1
+    assert len(index_files(home / ".cache" / "tq")) == 1
 
 
 def test_rows_removed_from_a_secondary_table_never_give_a_wrong_answer(
     runner: CliRunner, pack: Path, cache: Path
 ) -> None:
-    expected = _run(runner, pack, "list", "--tag", "gadgets")
+    expected = json_ids(runner, pack, "list", "--tag", "gadgets")
     assert expected
-    [index] = _indexes(cache)
+    [index] = index_files(cache)
     with contextlib.closing(sqlite3.connect(index)) as connection, connection:
         connection.execute("DELETE FROM fact_tags")
 
-    assert _run(runner, pack, "list", "--tag", "gadgets") == expected
+    assert json_ids(runner, pack, "list", "--tag", "gadgets") == expected
 
 
 def test_an_index_replaced_by_a_symlink_to_a_user_file_is_rebuilt_and_the_file_untouched(
     runner: CliRunner, pack: Path, cache: Path, tmp_path: Path
 ) -> None:
-    _run(runner, pack, "search", "gadgets")
-    [index] = _indexes(cache)
+    json_ids(runner, pack, "search", "gadgets")
+    [index] = index_files(cache)
     precious = tmp_path / "precious.txt"
     precious.write_text("the user's own")
     index.unlink()
     index.symlink_to(precious)
 
-    assert _run(runner, pack, "search", "gadgets") == ["acme-gadgets-2019", "widget-accord"]
+    assert json_ids(runner, pack, "search", "gadgets") == ["acme-gadgets-2019", "widget-accord"]
     assert precious.read_text() == "the user's own"
     assert not index.is_symlink()
 
@@ -251,11 +227,11 @@ def test_an_index_replaced_by_a_symlink_to_a_user_file_is_rebuilt_and_the_file_u
 def test_a_seal_full_of_garbage_costs_a_rebuild_only(
     runner: CliRunner, pack: Path, cache: Path
 ) -> None:
-    _run(runner, pack, "search", "gadgets")
-    [index] = _indexes(cache)
+    json_ids(runner, pack, "search", "gadgets")
+    [index] = index_files(cache)
     index.with_suffix(".seal").write_bytes(b"\xff\xfe\x00garbage")
 
-    assert _run(runner, pack, "search", "gadgets") == ["acme-gadgets-2019", "widget-accord"]
+    assert json_ids(runner, pack, "search", "gadgets") == ["acme-gadgets-2019", "widget-accord"]
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
