@@ -4,11 +4,16 @@ single run gives."""
 from __future__ import annotations
 
 import json
+import shlex
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from tqcli.batch import arguments
 from tqcli.cli import app
+from tqcli.errors import UnreadableLine
 
 from conftest import MINI_PACK
 
@@ -105,3 +110,15 @@ def test_a_line_is_read_as_it_would_be_typed_after_tq_search(runner: CliRunner) 
     single = _single(runner, ["search", "Widget Accord", "springfield"])
     assert lines[0]["results"] == single
     assert lines[1]["error"] == "cannot read '\"unclosed' as a query: no closing quotation"
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from([*"ab -*", "'", '"', "\\", "\t", "\n", "\xa0", "\x0b"])))
+def test_a_line_splits_into_the_words_a_posix_shell_would_make(line: str) -> None:
+    try:
+        expected = shlex.split(line)
+    except ValueError:
+        with pytest.raises(UnreadableLine):
+            arguments(line)
+    else:
+        assert arguments(line) == expected
