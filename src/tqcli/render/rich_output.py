@@ -3,7 +3,7 @@
 Lines of facts are laid out here with Rich's own parts (its word wrapping, cell widths and
 styles) rather than through a Console: a Console costs ~10 ms to import and ~0.25 ms a line to
 print, and a search prints a hundred lines. The result is byte for byte what the Console prints
-(tests/test_properties.py compares the two), and anything outside what this layout handles —
+(tests/unit/test_rich_layout.py compares the two), and anything outside what this layout handles —
 characters of other widths, tabs, line breaks, a terminal too narrow for the indent, Windows,
 Jupyter — is printed by the Console itself, as are tables.
 """
