@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal, TextIO
@@ -136,10 +137,12 @@ class JsonRenderer:
 
     def _write_bytes(self, line: bytes) -> None:
         """A line of JSON, straight to the binary stream under the text one when there is one:
-        a batch writes megabytes, and they are UTF-8 already (or ASCII, when ascii_only)."""
+        a batch writes megabytes, and they are UTF-8 already; else through the text stream."""
         if self._binary is None:
             binary = getattr(self._stream, "buffer", None)
-            self._binary = binary if binary is not None and not self._ascii_only else False
+            # Not where text streams turn "\n" into "\r\n" (Windows), nor when ascii_only.
+            usable = binary is not None and not self._ascii_only and os.linesep == "\n"
+            self._binary = binary if usable else False
             if self._binary:
                 self._stream.flush()  # what the text stream holds goes first
         if self._binary:
