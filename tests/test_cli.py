@@ -306,6 +306,32 @@ def test_show_unknown_id_exits_1_with_hints(runner: CliRunner) -> None:
     )
 
 
+def test_show_prints_the_known_facts_and_names_the_unknown_ids(runner: CliRunner) -> None:
+    code, out, err = run(runner, "show", "widget-accord", "acme-founde", "acme-founded", *MINI)
+
+    assert code == 1
+    assert out.startswith("widget-accord  agreement")
+    assert "\nacme-founded  event" in out
+    assert err == "tq: no fact with id 'acme-founde' (did you mean 'acme-founded'?)\n"
+
+
+@pytest.mark.parametrize(
+    ("ids", "shown"),
+    [
+        (["acme-founded", "nothing-here"], ["acme-founded"]),
+        (["nothing-here"], []),
+    ],
+)
+def test_show_json_is_an_array_of_the_known_facts(
+    runner: CliRunner, ids: list[str], shown: list[str]
+) -> None:
+    code, out, err = run(runner, "show", *ids, "--json", *MINI)
+
+    assert code == 1
+    assert [fact["id"] for fact in json.loads(out)] == shown
+    assert err == "tq: no fact with id 'nothing-here'\n"
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

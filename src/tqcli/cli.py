@@ -603,6 +603,8 @@ def show(
 ) -> None:
     """Show facts in full: every source with its passage, every curator note.
 
+    An id that names no fact is named on stderr (exit 1); the facts found are shown all the same.
+
     \b
     Examples:
       tq show un-resolution-1267
@@ -610,9 +612,10 @@ def show(
     """
     renderer = _renderer(as_json, as_jsonl, fmt, color, fields, no_pager=no_pager)
     wanted = [_text(fact_id) for fact_id in ids]
-    catalog, hits = _ask(facts, no_builtin, no_cache, lambda index: index.show(wanted))
-    renderer.facts(hits, catalog, full=True)
-    _finish(len(hits))
+    catalog, shown = _ask(facts, no_builtin, no_cache, lambda index: index.show_known(wanted))
+    renderer.facts(shown.hits, catalog, full=True)
+    if shown.unknown:  # the known facts are shown all the same; the unknown ids are named
+        raise UnknownFacts(shown.unknown)
 
 
 @app.command("list")
