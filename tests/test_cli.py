@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -330,6 +331,28 @@ def test_show_json_is_an_array_of_the_known_facts(
     assert code == 1
     assert [fact["id"] for fact in json.loads(out)] == shown
     assert err == "tq: no fact with id 'nothing-here'\n"
+
+
+def test_duplicate_ids_are_counted_per_pair_of_files_by_queries_and_located_by_validate(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    copy = tmp_path / "copy"
+    shutil.copytree(MINI_PACK, copy)
+    two = ["--no-builtin", "--facts", str(MINI_PACK), "--facts", str(copy)]
+
+    _, _, listed = run(runner, "list", *two)
+    _, _, validated = run(runner, "validate", *two)
+
+    assert listed.splitlines() == [
+        f"tq: 2 duplicate ids between {MINI_PACK / 'sources.toml'} and {copy / 'sources.toml'}, "
+        "e.g. 'gazette-2020', 'unarchived-note'",
+        f"tq: 3 duplicate ids between {MINI_PACK / 'entities.toml'} and "
+        f"{copy / 'entities.toml'}, e.g. 'acme', 'jane-doe', 'example-council'",
+        f"tq: 7 duplicate ids between {MINI_PACK / 'facts.toml'} and {copy / 'facts.toml'}, "
+        "e.g. 'acme-widgets-2019', 'acme-gadgets-2019', 'doe-more-widgets', …",
+        "tq: 12 problem(s) in the fact packs; see 'tq validate'",
+    ]
+    assert len(validated.splitlines()) == 12
 
 
 @pytest.mark.parametrize(

@@ -205,8 +205,10 @@ def reports_errors(command: _Command) -> _Command:
             command(*args, **kwargs)
             sys.stdout.flush()  # a closed pipe shows up here rather than at exit
         except InvalidPacks as error:
-            for problem in error.problems:
-                say(str(problem))
+            from tqcli.problems import summarised
+
+            for line in summarised(error.problems):
+                say(line)
             say(f"tq: {len(error.problems)} problem(s) in the fact packs; see 'tq validate'")
             raise typer.Exit(ExitCode.INVALID_DATA) from None
         except InvalidInput as error:

@@ -21,6 +21,7 @@ from tqcli.model import (
     Catalog,
     Citation,
     Details,
+    Duplicate,
     Entity,
     EntityKind,
     Event,
@@ -804,9 +805,12 @@ def _check_duplicates(state: _State) -> None:
         first: dict[str, Location] = {}
         for item in items:
             if item.id in first:
-                state.report(
-                    item.where,
-                    f"duplicate {what} id {item.id!r}, first defined at {first[item.id]}",
+                state.problems.append(
+                    Problem(
+                        item.where,
+                        f"duplicate {what} id {item.id!r}, first defined at {first[item.id]}",
+                        Duplicate(item.id, first[item.id]),
+                    )
                 )
             else:
                 first[item.id] = item.where

@@ -126,6 +126,15 @@ class Location(Struct, frozen=True):
         return text
 
 
+class Duplicate(Struct, frozen=True):
+    """An id defined twice: which, and where first."""
+
+    id: str
+    """The id."""
+    first: Location
+    """Where it was defined first."""
+
+
 class Problem(Struct, frozen=True):
     """One thing wrong with a pack, reported as ``file:line[:col]: message``."""
 
@@ -133,6 +142,9 @@ class Problem(Struct, frozen=True):
     """The file, and the line when known."""
     message: str
     """What is wrong, for a person to read."""
+    duplicate: Duplicate | None = None
+    """For an id defined again here, the id and its first definition (so that many can be
+    counted per pair of files)."""
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
