@@ -321,6 +321,29 @@ pty_only = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals 
 
 
 @pty_only
+@pytest.mark.parametrize("command", ["sources", "entities"])
+def test_tables_on_80_columns_keep_every_id_whole(tq_executable: Path, command: str) -> None:
+    env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm"}
+    for sized in ("COLUMNS", "LINES"):
+        env.pop(sized, None)
+    piped = subprocess.run(
+        [str(tq_executable), command], capture_output=True, text=True, check=True, env=env
+    )
+    ids = [line.split()[0] for line in piped.stdout.splitlines()[2:]]
+
+    code, shown = _on_a_terminal([str(tq_executable), command, "--no-pager"], env, rows=2000)
+
+    lines = shown.splitlines()
+    rows = lines[next(n for n, line in enumerate(lines) if "───" in line) + 1 :]
+    assert code == 0
+    assert max(map(len, lines)) <= 80
+    assert "…" not in shown
+    # each id on a line of its own row, whole: the first word of the row's first line
+    assert [line.split()[0] for line in rows if line[2:3].strip()] == ids
+    assert max(map(len, ids)) > 20  # long enough that a cut would show
+
+
+@pty_only
 def test_long_output_on_a_terminal_goes_through_the_pager(
     tq_executable: Path, tmp_path: Path
 ) -> None:

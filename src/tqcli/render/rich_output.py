@@ -11,7 +11,7 @@ from rich.padding import Padding
 from rich.text import Text
 from rich.theme import Theme
 
-from tqcli.render.layout import HumanRenderer, Line, Table
+from tqcli.render.layout import HumanRenderer, Line, Table, fitted_widths
 
 # Spaces at the end of a line, among its closing style codes: Rich pads wrapped lines and table
 # cells to their width, and those spaces would end up in every copied passage.
@@ -87,8 +87,15 @@ class RichRenderer(HumanRenderer):
         from rich.table import Table as RichTable
 
         rich_table = RichTable(title=table.title, box=box.SIMPLE_HEAD, title_justify="left")
-        for header, numeric in zip(table.headers, table.numeric, strict=True):
-            rich_table.add_column(header, justify="right" if numeric else "left")
+        # Columns are laid out here, not by Rich, which would cut ids to fit a narrow terminal.
+        widths = fitted_widths(table, self._console.width)
+        for column, (header, numeric) in enumerate(zip(table.headers, table.numeric, strict=True)):
+            rich_table.add_column(
+                header,
+                justify="right" if numeric else "left",
+                width=widths[column] if widths else None,
+                overflow="fold",
+            )
         for row in table.rows:
             rich_table.add_row(*(Text(cell) for cell in row))
         self._print(rich_table)
