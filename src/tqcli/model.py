@@ -332,6 +332,12 @@ class Sanction(Struct, frozen=True, tag="sanction"):
     remarks: str | None = None
     """The listing authority's own narrative about the listing."""
 
+    @property
+    def is_listing(self) -> bool:
+        """Whether it is a listing on a sanctions list (listed), not a measure such as a
+        resolution (adopted)."""
+        return self.list_name is not None or self.reference is not None
+
     def entity_references(self) -> Iterator[tuple[str, str]]:
         """The entities it names, with the field naming each: its targets."""
         return (("targets", entity_id) for entity_id in self.targets)

@@ -15,7 +15,7 @@ from tqcli.loader import load
 from tqcli.model import Pack, Sanction
 from tqcli.packs import packs_in_effect
 
-from conftest import FIXTURES, REPO
+from conftest import FIXTURES, MINI_PACK, REPO
 
 UNSC = FIXTURES / "unsc"
 REAL = REPO.parent / "shared" / "data" / "un-sc"
@@ -274,3 +274,17 @@ def test_the_same_list_imported_twice_is_summed_up_per_pair_of_files(
     located = [line for line in validated.stderr.splitlines() if "duplicate" in line]
     assert len(located) > 900
     assert int(lines[-1].split()[1]) == len(located)
+
+
+def test_a_listing_is_listed_and_a_resolution_adopted(runner: CliRunner, tmp_path: Path) -> None:
+    run_import(runner, "un-sc", str(UNSC / "list-v1.xml"), "--out", str(tmp_path / "p"))
+    packs = ["--no-builtin", "--facts", str(tmp_path / "p"), "--facts", str(MINI_PACK)]
+
+    listing = runner.invoke(app, ["show", "un-listing-tai.901", "--format", "plain", *packs])
+    resolution = runner.invoke(app, ["show", "council-resolution-42", "--format", "plain", *packs])
+
+    assert "Consolidated List entry TAi.901 · UN Security Council · listed 2001-02-23\n" in (
+        listing.stdout
+    )
+    assert "adopted" not in listing.stdout
+    assert "Resolution 42 · Example Council · adopted 2020-03\n" in resolution.stdout

@@ -283,7 +283,7 @@ def key_values(fact: Fact, catalog: Catalog) -> list[str]:
     if isinstance(details, Sanction):
         parts = [details.instrument, details.authority]
         if details.adopted:
-            parts.append(f"adopted {details.adopted}")
+            parts.append(f"{'listed' if details.is_listing else 'adopted'} {details.adopted}")
         lines = [" · ".join(parts)]
         listing = " · ".join(
             part
