@@ -24,6 +24,7 @@ from tqcli.errors import (
     NoQuestion,
     NotFound,
     TqError,
+    Unavailable,
     UnknownEntity,
     UnknownFacts,
     UnknownSource,
@@ -214,6 +215,9 @@ def reports_errors(command: _Command) -> _Command:
         except InvalidInput as error:
             say(f"tq: {error}")
             raise typer.Exit(ExitCode.INVALID_DATA) from None
+        except Unavailable as error:
+            say(f"tq: {error}")
+            raise typer.Exit(ExitCode.UNAVAILABLE) from None
         except BadRequest as error:
             say(f"tq: {_phrased(error)}")
             raise typer.Exit(ExitCode.USAGE) from None
@@ -491,9 +495,9 @@ def main(
 
     \b
     Exit codes: 0 results, 1 no results, 2 usage error, 3 invalid fact data,
-                4 imported with records skipped, 70 internal error (a bug),
-                74 output could not be written, 130 interrupted,
-                141 output closed early.
+                4 imported with records skipped, 69 download unavailable,
+                70 internal error (a bug), 74 output could not be written,
+                130 interrupted, 141 output closed early.
     """
     context.call_on_close(_AT_END.close)
 
