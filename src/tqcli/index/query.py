@@ -204,11 +204,11 @@ class Index:
         alone finds just that."""
         from tqcli import searchquery  # only search reads the syntax: the rest skip its import
 
-        match = searchquery.parse(terms, require_all=require_all).match()
+        query = searchquery.parse(terms, require_all=require_all)
         exact = self._exact(" ".join(terms).strip(), filters)
         if exact:
             return LazyHits(self._connection, [(seq, None) for seq in exact], self._recent)
-        return self._matching(match, filters, limit)
+        return self._matching(query.match(), filters, limit, named=query.number())
 
     def _exact(self, text: str, filters: Filters) -> list[int]:
         """The facts whose id or listing reference ("TAi.024") is text: the only answer a
@@ -273,17 +273,28 @@ class Index:
         """Facts matching any of these folded words, best BM25 score first; limit 0 for all."""
         return self._matching(" OR ".join(f'"{word}"' for word in words), filters, limit)
 
-    def _matching(self, match: str, filters: Filters, limit: int) -> Sequence[Hit]:
-        """Facts matching an FTS5 query, best BM25 score first; limit 0 for all."""
+    def _matching(
+        self, match: str, filters: Filters, limit: int, *, named: str | None = None
+    ) -> Sequence[Hit]:
+        """Facts matching an FTS5 query, best BM25 score first; limit 0 for all. With named (a
+        number searched for alone), the facts named after it (their id ends with it) first."""
         where, parameters = self._where(filters)
         weights = ", ".join(map(str, _WEIGHTS))
         sql = (
             f"SELECT f.seq, bm25(fact_text, {weights}) AS rank FROM fact_text "
             f"JOIN facts f ON f.seq = fact_text.rowid WHERE fact_text MATCH ? AND {where} "
-            "ORDER BY rank, f.first_day IS NULL, f.first_day, f.id"
-            + (" LIMIT ?" if limit > 0 else "")
+            f"ORDER BY {'f.id GLOB ? DESC, ' if named else ''}"
+            "rank, f.first_day IS NULL, f.first_day, f.id" + (" LIMIT ?" if limit > 0 else "")
         )
-        found = self._connection.execute(sql, [match, *parameters, *([limit] if limit > 0 else [])])
+        found = self._connection.execute(
+            sql,
+            [
+                match,
+                *parameters,
+                *([f"*-{named}"] if named else []),
+                *([limit] if limit > 0 else []),
+            ],
+        )
         ranked = [(seq, -(rank or 0.0)) for seq, rank in found]
         return LazyHits(self._connection, ranked, self._recent)
 
