@@ -847,9 +847,8 @@ def _references(
 
 def _check_passages(catalog: Catalog, state: _State) -> None:
     archives: dict[str, str | None] = {}
-    for fact in catalog.facts:
-        label = f"{fact.kind.value} {fact.id!r}: "
-        for citation in fact.all_citations():
+    for where, label, _, citations in _references(catalog, state):
+        for citation in citations:
             source = catalog.sources.get(citation.source)
             if source is None:
                 continue
@@ -867,11 +866,13 @@ def _check_passages(catalog: Catalog, state: _State) -> None:
             else:
                 matched = _longest_prefix_in(passage, archive)
                 state.report(
-                    fact.where,
+                    where,
                     f"{label}passage not found verbatim in the archive of source {source.id!r}: "
                     f"{_excerpt(passage)}; it matches up to {_excerpt(matched, from_end=True)}",
                 )
+    for fact in catalog.facts:
         if isinstance(fact.details, Quote):
+            label = f"{fact.kind.value} {fact.id!r}: "
             words = squeeze(fact.details.text)
             if not any(words in squeeze(citation.passage) for citation in fact.citations):
                 state.report(
