@@ -321,6 +321,20 @@ pty_only = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals 
 
 
 @pty_only
+def test_show_names_the_unknown_ids_after_the_facts_on_a_terminal(tq_executable: Path) -> None:
+    env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm"}
+    env.pop("TQ_PAGER", None)
+    args = [str(tq_executable), "show", "acme-founded", "nothing-here", *MINI]
+
+    code, shown = run_on_terminal(args, env, rows=50, stderr_too=True)
+
+    text = shown.decode("utf-8").replace("\r\n", "\n")
+    assert code == 1
+    assert text.startswith("acme-founded  event")
+    assert text.endswith("tq: no fact with id 'nothing-here'\n")
+
+
+@pty_only
 @pytest.mark.parametrize("command", ["sources", "entities"])
 def test_tables_on_80_columns_keep_every_id_whole(tq_executable: Path, command: str) -> None:
     env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm"}

@@ -621,6 +621,7 @@ def show(
     catalog, shown = _ask(facts, no_builtin, no_cache, lambda index: index.show_known(wanted))
     renderer.facts(shown.hits, catalog, full=True)
     if shown.unknown:  # the known facts are shown all the same; the unknown ids are named
+        _AT_END.close()  # after them (and after the pager, if any), where the reader sees it
         raise UnknownFacts(shown.unknown)
 
 
