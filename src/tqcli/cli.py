@@ -1141,7 +1141,8 @@ def import_un_sc(
     Writes an entity per listed individual and entity and a sanction fact per listing,
     and reports what changed since the previous import into DIR, per list. Exits 4 when
     some records could not be imported (each is reported), 3 for a malformed or unsafe file,
-    74 when the pack cannot be written (nothing is changed then).
+    69 when a URL cannot be downloaded now, 74 when the pack cannot be written (nothing is
+    changed then).
 
     \b
     Examples:
@@ -1192,8 +1193,8 @@ def import_ofac_sdn(
     birth data, identifiers) and a sanction fact per entry citing its row, and reports what
     changed since the previous import into DIR. `Linked To:` remarks link the fact to the
     entry named, when the list holds exactly one of that name. Exits 4 when some rows could
-    not be imported (each is reported), 3 for a file that is not an SDN.CSV, 74 when the
-    pack cannot be written.
+    not be imported (each is reported), 3 for a file that is not an SDN.CSV, 69 when a URL
+    cannot be downloaded now, 74 when the pack cannot be written.
 
     \b
     Examples:
@@ -1231,7 +1232,8 @@ def import_ftm(
     (`{"op": "ADD"|"MOD"|"DEL", "entity": ...}` a line) is applied to it. People and
     organizations become entities, Sanction entities sanction facts on their target; the
     report says what changed per schema. Exits 4 when some lines could not be imported,
-    3 for a file that is not FollowTheMoney JSON, 74 when the pack cannot be written.
+    3 for a file that is not FollowTheMoney JSON, 69 when a URL cannot be downloaded now,
+    74 when the pack cannot be written.
     OpenSanctions data is licensed CC BY-NC 4.0 (non-commercial use, with attribution).
 
     \b
