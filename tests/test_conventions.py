@@ -348,12 +348,14 @@ def test_tables_on_80_columns_keep_every_id_whole(tq_executable: Path, command: 
     code, shown = _on_a_terminal([str(tq_executable), command, "--no-pager"], env, rows=2000)
 
     lines = shown.splitlines()
-    rows = lines[next(n for n, line in enumerate(lines) if "───" in line) + 1 :]
     assert code == 0
     assert max(map(len, lines)) <= 80
     assert "…" not in shown
-    # each id on a line of its own row, whole: the first word of the row's first line
-    assert [line.split()[0] for line in rows if line[2:3].strip()] == ids
+    # each id whole, as the first word of its row's first line (the only lines indented by
+    # two spaces, below the column headings when the table is shown as columns)
+    rows = lines[next((n for n, line in enumerate(lines) if "───" in line), 0) + 1 :]
+    firsts = [line.split()[0] for line in rows if line.startswith("  ") and line[2] != " "]
+    assert firsts == ids
     assert max(map(len, ids)) > 20  # long enough that a cut would show
 
 

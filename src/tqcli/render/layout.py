@@ -107,6 +107,34 @@ def fitted_widths(
     return widths
 
 
+_ROOMY = 12
+"""How wide each wrapping column must stay (or as wide as its widest cell) for a table with
+whole columns to be shown as columns; narrower, it is stacked (see stacked_lines)."""
+
+
+def too_narrow(table: Table, widths: Sequence[int]) -> bool:
+    """Whether, at these widths, a table with whole columns is better stacked: some other
+    column would be squeezed to a few characters a line."""
+    if not any(table.whole):
+        return False
+    return any(
+        widths[column] < min(len(max(cells, key=len)), _ROOMY)
+        for column, cells in enumerate(zip(table.headers, *table.rows, strict=True))
+        if not (column < len(table.whole) and table.whole[column]) and not table.numeric[column]
+    )
+
+
+def stacked_lines(table: Table) -> list[Line]:
+    """A table as blocks, for a terminal too narrow for its columns: each row's first cell
+    (its id) whole on a line of its own, and its other cells under it as "header value"."""
+    lines = [_line(Span(table.title, "label"))]
+    for row in table.rows:
+        lines.append(_line(Span(row[0], "id"), indent=1))
+        pairs = zip(table.headers[1:], row[1:], strict=True)
+        lines.append(_line(" · ".join(f"{header} {cell}" for header, cell in pairs), indent=2))
+    return lines
+
+
 def _share(widths: list[int], columns: Sequence[int], room: int) -> None:
     """Make these columns share room, none wider than it was, the narrowest served first."""
     for served, column in enumerate(sorted(columns, key=widths.__getitem__)):
