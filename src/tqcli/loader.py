@@ -51,6 +51,7 @@ TOP_LEVEL_TABLES = (
     *(kind.value for kind in FactKind),
     SYNONYMS_TABLE,
 )
+_FACT_KINDS = frozenset(kind.value for kind in FactKind)
 _WORD = re.compile(r"^[^\W_]+$")
 
 _SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$")
@@ -226,7 +227,29 @@ def _load_file(pack: Pack, path: Path, state: _State) -> None:
                 file.lines.find(name), f"unknown table {name!r}{hint}; a pack file holds {tables}"
             )
             continue
+        if name in _FACT_KINDS and isinstance(value, list):
+            _read_facts(file, FactKind(name), value)
+            continue
         for table in file.array_of_tables(name, value, (name,)):
+            _read_top_level(name, table)
+
+
+def _read_facts(file: _File, kind: FactKind, tables: list[Any]) -> None:
+    """An array of fact tables: each valid one read in C, the rest by the careful reader."""
+    from tqcli.factshapes import FactTables
+
+    name, quick, count = kind.value, FactTables(kind, tables), len(tables)
+    for index in range(count):
+
+        def where(index: int = index) -> Location:
+            return Location(file.path, file.lines.table(name, index, count))
+
+        fact = quick.fact(index, file.pack.name, where)
+        if fact is not None:
+            file.state.facts.append(fact)
+            continue
+        table = file.item(name, tables[index], (name, index), index, count)
+        if table is not None:
             _read_top_level(name, table)
 
 
@@ -283,13 +306,30 @@ class _File:
         top_level = len(path) == 1
         for index, item in enumerate(items):
             item_path = (*path, index) if isinstance(value, list) else (*path, 0)
-            if isinstance(item, dict):
-                yield _Table(self, item, item_path, name, len(items) if top_level else None)
-            else:
-                self.report(
-                    self.lines.find(*item_path),
-                    f"{owner}{name!r} item {index + 1} must be a table, not {_type_name(item)}",
-                )
+            table = self.item(
+                name, item, item_path, index, len(items) if top_level else None, owner
+            )
+            if table is not None:
+                yield table
+
+    def item(
+        self,
+        name: str,
+        item: object,
+        path: tuple[str | int, ...],
+        index: int,
+        siblings: int | None,
+        owner: str = "",
+    ) -> _Table | None:
+        """A reader for the index-th table of an array at path; None (reported) if the item
+        is not a table. siblings: how many top-level tables of this name the parser found."""
+        if isinstance(item, dict):
+            return _Table(self, item, path, name, siblings)
+        self.report(
+            self.lines.find(*path),
+            f"{owner}{name!r} item {index + 1} must be a table, not {_type_name(item)}",
+        )
+        return None
 
 
 class _Table:
@@ -766,25 +806,31 @@ def _check_duplicates(state: _State) -> None:
                 first[item.id] = item.where
 
 
+def _label(fact: Fact) -> str:
+    """How a problem's message names the fact."""
+    return f"{fact.kind.value} {fact.id!r}: "
+
+
 def _check_references(catalog: Catalog, state: _State) -> None:
+    entities, sources = catalog.entities, catalog.sources
     for fact in catalog.facts:
-        label = f"{fact.kind.value} {fact.id!r}: "
         for role, entity_id in fact.entity_references():
-            if entity_id not in catalog.entities:
-                hint = did_you_mean(entity_id, catalog.entities)
+            if entity_id not in entities:
+                hint = did_you_mean(entity_id, entities)
                 state.report(
-                    fact.where, f"{label}'{role}' names unknown entity {entity_id!r}{hint}"
+                    fact.where, f"{_label(fact)}'{role}' names unknown entity {entity_id!r}{hint}"
                 )
         for citation in fact.all_citations():
-            if citation.source not in catalog.sources:
-                hint = did_you_mean(citation.source, catalog.sources)
-                state.report(fact.where, f"{label}cites unknown source {citation.source!r}{hint}")
+            if citation.source not in sources:
+                hint = did_you_mean(citation.source, sources)
+                state.report(
+                    fact.where, f"{_label(fact)}cites unknown source {citation.source!r}{hint}"
+                )
 
 
 def _check_passages(catalog: Catalog, state: _State) -> None:
     archives: dict[str, str | None] = {}
     for fact in catalog.facts:
-        label = f"{fact.kind.value} {fact.id!r}: "
         for citation in fact.all_citations():
             source = catalog.sources.get(citation.source)
             if source is None:
@@ -804,14 +850,16 @@ def _check_passages(catalog: Catalog, state: _State) -> None:
                 matched = _longest_prefix_in(passage, archive)
                 state.report(
                     fact.where,
-                    f"{label}passage not found verbatim in the archive of source {source.id!r}: "
+                    f"{_label(fact)}passage not found verbatim in the archive of source "
+                    f"{source.id!r}: "
                     f"{_excerpt(passage)}; it matches up to {_excerpt(matched, from_end=True)}",
                 )
         if isinstance(fact.details, Quote):
             words = squeeze(fact.details.text)
             if not any(words in squeeze(citation.passage) for citation in fact.citations):
                 state.report(
-                    fact.where, f"{label}the quote's 'text' is not inside any of its cited passages"
+                    fact.where,
+                    f"{_label(fact)}the quote's 'text' is not inside any of its cited passages",
                 )
 
 
