@@ -122,3 +122,22 @@ def test_a_line_splits_into_the_words_a_posix_shell_would_make(line: str) -> Non
             arguments(line)
     else:
         assert arguments(line) == expected
+
+
+def test_scores_in_ascii_batch_lines_are_spelled_as_json_spells_them() -> None:
+    """Where output is not UTF-8 the lines are json's (1e-06), as before the lines were bytes."""
+    import io
+
+    from tqcli.index import in_memory
+    from tqcli.model import Filters, Hit, Pack
+    from tqcli.render.json_output import JsonRenderer
+
+    index = in_memory([Pack("mini", MINI_PACK, "--facts")])
+    fact = index.search(["widgets"], Filters(frozenset(), None, None, None, None, None))[0].fact
+    for ascii_only, spelled in ((True, b'"score":1e-06}'), (False, b'"score":1e-6}')):
+        out = io.TextIOWrapper(io.BytesIO(), encoding="ascii" if ascii_only else "utf-8")
+        JsonRenderer(out, lines=True, pretty=False, ascii_only=ascii_only).batch_answer(
+            "widgets", [Hit(fact, 1e-06)], index.catalog
+        )
+        out.flush()
+        assert spelled + b"]}\n" in out.buffer.getvalue()  # type: ignore[attr-defined]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal, TextIO
 
 from tqcli.model import (
@@ -19,31 +19,16 @@ from tqcli.model import (
     Stats,
 )
 from tqcli.render import data
+from tqcli.render.fact_json import FactJson
+from tqcli.render.fact_json import escape_c1 as _escape_c1
 
 if TYPE_CHECKING:
     from tqcli.locations import Locations
     from tqcli.names import EntityProfile, EntityUse, Screening, TagUse
 
-# json.dumps leaves DEL, the C1 controls, the bidirectional overrides and isolates and the line
-# and paragraph separators raw; escaping them keeps the data exact and keeps a terminal from
-# obeying them when JSON is printed to it.
-_C1 = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
-
-
-# The same characters in UTF-8, for JSON that msgspec writes as bytes. (In UTF-8 no character's
-# bytes can be mistaken for these: a match always starts at a character.)
+# The characters escape_c1 escapes, in UTF-8, for JSON that msgspec writes as bytes. (In UTF-8
+# no character's bytes can be mistaken for these: a match always starts at a character.)
 _C1_UTF8 = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xa8-\xae]|\xe2\x81[\xa6-\xa9]")
-
-
-def _escape_c1(text: str) -> str:
-    return _C1.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
-
-
-def _score(score: float | None) -> bytes:
-    """A score as JSON (no character of it needs escaping)."""
-    import msgspec
-
-    return msgspec.json.encode(score)
 
 
 def _escaped_utf8(match: re.Match[bytes]) -> bytes:
@@ -81,19 +66,21 @@ class JsonRenderer:
     def _dump(self, value: Any) -> None:
         self._stream.write(self._encode(value) + "\n")
 
-    def _array(self, items: Iterable[Any]) -> None:
+    def _array(self, items: Iterable[Any], encode: Callable[[Any], str] | None = None) -> None:
         """Items as one array (or one per line), written as they come: a long listing is never
-        held whole in memory, and its bytes are exactly json.dumps of the list's."""
+        held whole in memory, and its bytes are exactly json.dumps of the list's. encode, if
+        given, makes an item's text as _encode would."""
+        encode = encode or self._encode
         if self._lines:
             for item in items:
-                self._dump(item)
+                self._stream.write(encode(item) + "\n")
             return
         opening, separator, closing = (
             ("[\n", ",\n", "\n]\n") if self._indent else ("[", ", ", "]\n")
         )
         written = False
         for item in items:
-            text = self._encode(item)
+            text = encode(item)
             if self._indent:  # nest the item one level in; JSON text holds no raw newline
                 text = "  " + text.replace("\n", "\n  ")
             self._stream.write((separator if written else opening) + text)
@@ -121,7 +108,7 @@ class JsonRenderer:
             answers = zip(hits, replies, strict=True)
             items = [[self._compact(data.answer_data(made(hit), reply))] for hit, reply in answers]
         else:
-            items = [[self._batch_fact(hit), _score(hit.score), b"}"] for hit in hits]
+            items = [[self._batch_fact(hit), self._score(hit.score), b"}"] for hit in hits]
         parts = [b'{"query":', self._compact(query), b',"results":[']
         for number, item in enumerate(items):  # one join below makes the line: facts are long
             if number:
@@ -160,6 +147,15 @@ class JsonRenderer:
 
         return _C1_UTF8.sub(_escaped_utf8, msgspec.json.encode(value))
 
+    def _score(self, score: float | None) -> bytes:
+        """A score as _compact writes it, without looking for characters to escape: it has
+        none."""
+        if self._ascii_only:  # json spells some floats otherwise than msgspec (1e-06, 1e-6)
+            return self._compact(score)
+        import msgspec
+
+        return msgspec.json.encode(score)
+
     def _batch_fact(self, hit: Hit) -> bytes:
         """A fact as compact JSON up to its score, made once per run for the first 4,096 facts:
         the queries of a batch find the same facts again and again. Only the score, the last
@@ -176,7 +172,10 @@ class JsonRenderer:
         return made
 
     def facts(self, hits: Sequence[Hit], catalog: Catalog, *, full: bool) -> None:
-        self._array(map(data.FactData(catalog), hits))
+        if self._indent is None and not self._fields:  # compact: each entity encoded once
+            self._array(hits, FactJson(catalog, ascii_only=self._ascii_only))
+        else:
+            self._array(map(data.FactData(catalog), hits))
 
     def answers(self, found: Answers, catalog: Catalog) -> None:
         facts = data.FactData(catalog)
