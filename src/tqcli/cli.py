@@ -17,15 +17,19 @@ from tqcli import __version__
 from tqcli.compat import assert_never
 from tqcli.config import load_config
 from tqcli.errors import (
+    AmbiguousEntity,
+    BadQuery,
     BadRequest,
     IdIs,
     InvalidInput,
     InvalidPacks,
     NoQuestion,
     NotFound,
+    QueryProblem,
     TqError,
     UnknownEntity,
     UnknownFacts,
+    UnknownName,
     UnknownSource,
     UnreadableLine,
 )
@@ -254,7 +258,49 @@ def _phrased(error: TqError) -> str:
         return f"--about: no entity {error.name!r} in the loaded packs{hint}"
     if isinstance(error, UnknownFacts):
         return "; ".join(_unknown_id(*missing) for missing in error.missing)
+    if isinstance(error, BadQuery):
+        return _bad_query(error.problem, error.text)
+    if isinstance(error, AmbiguousEntity):
+        return _ambiguous(error)
+    if isinstance(error, UnknownName):
+        near = "; ".join(f"{name} ({key}, {score:.2f})" for key, name, score in error.nearest)
+        return f"no person or organisation named {error.name!r}" + (
+            f"; nearest: {near}" if near else ""
+        )
     return str(error)
+
+
+def _bad_query(problem: QueryProblem, text: str) -> str:
+    if problem is QueryProblem.NOTHING:
+        return f"nothing to search for in {text!r}: give a word or a number"
+    if problem is QueryProblem.ALL_EXCLUDED:
+        return "every term is excluded (-word): give at least one word to search for as well"
+    if problem is QueryProblem.UNCLOSED_QUOTE:
+        return f'unclosed quote in {text!r}: end the phrase with "'
+    if problem is QueryProblem.EMPTY_PHRASE:
+        return f"empty phrase in {text!r}: put words inside the quotes"
+    if problem is QueryProblem.STAR_INSIDE:
+        return f"'*' only ends a word (prefix*), as in 'qa*': not {text!r}"
+    if problem is QueryProblem.STAR_ALONE:
+        return f"'*' needs the start of a word before it, as in 'qa*': not {text!r}"
+    assert_never(problem)
+
+
+_AMBIGUOUS_SHOWN = 10
+"""Entities an --about error lists by name, at most (tq who --json lists them all)."""
+
+
+def _ambiguous(error: AmbiguousEntity) -> str:
+    shown = ", ".join(
+        f"{entity.id} ({entity.name}, pack {entity.pack})"
+        for entity in error.entities[:_AMBIGUOUS_SHOWN]
+    )
+    more = len(error.entities) - _AMBIGUOUS_SHOWN
+    rest = f" and {more} more (tq who NAME --json lists them all)" if more > 0 else ""
+    return (
+        f"--about: {error.name!r} names {len(error.entities)} entities: {shown}{rest}; "
+        f"choose one by its id, e.g. --about {error.entities[0].id}"
+    )
 
 
 def _unknown_id(fact_id: str, names: IdIs, closest: str | None) -> str:

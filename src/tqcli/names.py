@@ -23,7 +23,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from tqcli.errors import BadRequest, NotFound
+from tqcli.errors import UnknownName
 from tqcli.model import Catalog, Entity, EntityKind, Fact, Filters, Hit, Sanction
 from tqcli.textnorm import fold
 
@@ -100,6 +100,8 @@ _CANDIDATES = 40
 """Names scored in full per query, at most: the ones sharing the rarest keys with it."""
 _SHARED_SHARE = 0.5
 """Names sharing less than half the key weight the best-sharing name shares are not scored."""
+_NAMESAKES = 3
+"""Other matches a profile names, at most, when the name asked for was screened."""
 _COMMON_KEY = 200
 """A key on more names than this finds no candidates by itself (its word is scored all the
 same), unless the query has no other."""
@@ -574,6 +576,15 @@ def _how(
 # --- Entities as results ----------------------------------------------------------------------
 
 
+class Namesake(NamedTuple):
+    """Another entity the name asked for names as well."""
+
+    entity: Entity
+    """The entity."""
+    listings: tuple[str, ...]
+    """Reference numbers of its listings."""
+
+
 class EntityProfile(NamedTuple):
     """A person or organisation with everything loaded about it, across packs."""
 
@@ -587,6 +598,10 @@ class EntityProfile(NamedTuple):
     """Every fact about it or them, in date order."""
     matched: Candidate | None
     """How the name asked for matched, when it was screened rather than found as written."""
+    others: tuple[Namesake, ...] = ()
+    """The other entities the name names (not linked by same_as): the same name, alias or
+    listing reference, in load order; or, when the name was screened, the other matches, best
+    first. One of them is asked for by its id."""
 
 
 class EntityUse(NamedTuple):
@@ -608,42 +623,49 @@ class TagUse(NamedTuple):
 
 
 def profile(index: "Index", name: str, threshold: float = DEFAULT_THRESHOLD) -> EntityProfile:
-    """The entity named by id, name or alias as written (folded), else the best match for the
-    name when it is a match; NotFound, naming the nearest candidates, otherwise."""
+    """The entity named by id, listing reference, name or alias as written (folded), else the
+    best match for the name when it is a match; UnknownName, with the nearest candidates,
+    otherwise. When the name names several entities, the first loaded (or the best match) is
+    the profile's, and the others are named in it."""
     matched = None
     listed = [key for key in index.listed_entities(name) if key in index.catalog.entities]
-    try:
-        entity = index.catalog.entities[listed[0]] if listed else index.find_entity(name)
-    except BadRequest:
-        found = index.screen(name, threshold, limit=3)
+    named = [index.catalog.entities[key] for key in listed] or index.entities_named(name)
+    if not named:
+        found = index.screen(name, threshold, limit=_NAMESAKES + 1)
         if not found.matched:
-            near = "; ".join(  # a candidate that shares nothing with the name is no lead
-                f"{index.catalog.entities[c.entity_id].name} ({c.entity_id}, {c.score:.2f})"
-                for c in found.candidates
-                if c.score >= 0.5
+            raise UnknownName(
+                name,
+                tuple(  # a candidate that shares nothing with the name is no lead
+                    (c.entity_id, index.catalog.entities[c.entity_id].name, c.score)
+                    for c in found.candidates
+                    if c.score >= 0.5
+                ),
             )
-            raise NotFound(
-                f"no person or organisation named {name!r}" + (f"; nearest: {near}" if near else "")
-            ) from None
         matched = found.candidates[0]
-        entity = index.catalog.entities[matched.entity_id]
-    others = sorted(
+        named = [index.catalog.entities[c.entity_id] for c in found.candidates if c.match]
+    entity = named[0]
+    linked = sorted(
         other
         for other in index.catalog.same_entities(entity.id) - {entity.id}
         if other in index.catalog.entities  # same_as may name a pack not loaded
     )
     return EntityProfile(
         entity=entity,
-        same=tuple(index.catalog.entities[other] for other in others),
+        same=tuple(index.catalog.entities[other] for other in linked),
         listings=tuple(
             dict.fromkeys(
                 reference
-                for entity_id in (entity.id, *others)
+                for entity_id in (entity.id, *linked)
                 for reference in index.entity_listings(entity_id)
             )
         ),
         facts=index.browse(Filters(about=entity.id)),
         matched=matched,
+        others=tuple(
+            Namesake(other, index.entity_listings(other.id))
+            for other in named[1:]
+            if other.id not in linked
+        ),
     )
 
 
