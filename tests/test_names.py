@@ -250,8 +250,31 @@ def test_batch_screens_standard_input_as_json_lines(runner: CliRunner) -> None:
     )
     assert code == 0
     lines = [json.loads(line) for line in out.splitlines()]
-    assert [line["query"] for line in lines] == ["Ahmad Shah Massoud", "BARADAR, Abdul Ghani"]
-    assert [line["match"] for line in lines] == [False, True]
+    assert [line["query"] for line in lines] == ["Ahmad Shah Massoud", "", "BARADAR, Abdul Ghani"]
+    assert [line["match"] for line in lines] == [False, False, True]
+
+
+def test_batch_answers_every_line_even_one_with_no_name(runner: CliRunner) -> None:
+    code, out, err = _run(runner, "match", "--batch", stdin="\n  \n?!\nLeon Panetta\n")
+    assert (code, err) == (0, "")
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert lines[:3] == [
+        {
+            "query": query,
+            "match": False,
+            "threshold": 0.8,
+            "results": [],
+            "error": f"nothing to screen in {query!r}: give a name in letters",
+        }
+        for query in ("", "", "?!")
+    ]
+    assert "error" not in lines[3]
+    assert lines[3]["match"] is True
+
+
+def test_batch_lines_are_compact_like_every_batch(runner: CliRunner) -> None:
+    _, out, _ = _run(runner, "match", "--batch", stdin="\n")
+    assert out.startswith('{"query":"","match":false,')
 
 
 def test_batch_takes_bytes_that_are_not_utf8_and_a_byte_order_mark(tmp_path: Path) -> None:
@@ -307,7 +330,10 @@ def test_match_csv_has_a_row_per_candidate(runner: CliRunner) -> None:
     assert rows[0] == ",".join(
         ("query", "rank", "score", "match", "id", "name", "matched_name", "how")
     )
-    assert rows[1].startswith("Leon Panetta,1,1.0,True,leon-panetta,")
+    assert rows[1].startswith("Leon Panetta,1,1.0,true,leon-panetta,")
+    code, out, _ = _run(runner, "match", "Ahmad Shah Massoud", "-n", "1", "--format", "csv")
+    assert code == 1
+    assert out.splitlines()[1].split(",")[3] == "false"
 
 
 # --- Exact references, entities, tags -----------------------------------------------------------

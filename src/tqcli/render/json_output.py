@@ -164,6 +164,18 @@ class JsonRenderer:
 
         self._array(screening_data(screening, catalog) for screening in screenings)
 
+    def batch_screening(self, screening: Screening, catalog: Catalog, error: str | None) -> None:
+        """One line of tq match --batch, compact as every batch's lines, with the error when
+        the line holds no name."""
+        from tqcli.render.names import screening_data
+
+        value = screening_data(screening, catalog)
+        if error is not None:
+            value["error"] = error
+        if self._fields:
+            value = {field: value[field] for field in self._fields if field in value}
+        self._stream.write(self._compact(value) + "\n")
+
     def entity(self, profile: EntityProfile, catalog: Catalog) -> None:
         from tqcli.render.names import profile_data
 
