@@ -121,7 +121,8 @@ About = Annotated[
     typer.Option(
         "--about",
         metavar="ENTITY",
-        help="Only facts about ENTITY (id, name or alias).",
+        help="Only facts about ENTITY (id, name or alias; a name several entities have is an "
+        "error listing their ids).",
         autocompletion=_completer("entity_ids"),
     ),
 ]
@@ -956,7 +957,11 @@ def match(
     ] = None,
     batch: Annotated[
         bool,
-        typer.Option("--batch", help="Screen the names on standard input, one a line; JSON Lines."),
+        typer.Option(
+            "--batch",
+            help="Screen the names on standard input, one a line; a JSON line for each line, "
+            "blank lines included.",
+        ),
     ] = False,
     limit: Annotated[int, _limit_option(3, configurable=False)] = 3,
     facts: FactsDirs = None,
@@ -1043,7 +1048,9 @@ def who(
 ) -> None:
     """Show a person or organisation: names, aliases, particulars, listings and every fact.
 
-    A name not found as written is screened, and the best match shown if there is one.
+    A name not found as written is screened, and the best match shown if there is one. When
+    the name is several entities' (TALIBAN: the built-in Taliban and OFAC's entry), the first
+    loaded is shown and the others are named with their ids: tq who ID shows one.
 
     \b
     Examples:
