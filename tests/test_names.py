@@ -272,6 +272,16 @@ def test_batch_answers_every_line_even_one_with_no_name(runner: CliRunner) -> No
     assert lines[3]["match"] is True
 
 
+def test_fields_may_name_the_batch_error_with_or_without_a_batch(runner: CliRunner) -> None:
+    code, out, _ = _run(runner, "match", "--batch", "--fields", "query,error", stdin="\n")
+    assert (code, json.loads(out)) == (
+        1,
+        {"query": "", "error": "nothing to screen in '': give a name in letters"},
+    )
+    code, out, _ = _run(runner, "match", "Leon Panetta", "--fields", "query,error")
+    assert (code, json.loads(out)) == (0, [{"query": "Leon Panetta"}])
+
+
 def test_batch_lines_are_compact_like_every_batch(runner: CliRunner) -> None:
     _, out, _ = _run(runner, "match", "--batch", stdin="\n")
     assert out.startswith('{"query":"","match":false,')

@@ -56,7 +56,9 @@ class JsonRenderer:
 
     def _encode(self, value: Any) -> str:
         if self._fields and isinstance(value, dict):
-            value = {field: value[field] for field in self._fields}
+            # A field the schema has but this object lacks (match's batch-only "error") is left
+            # out, as it would be without --fields.
+            value = {field: value[field] for field in self._fields if field in value}
         return _escape_c1(json.dumps(value, ensure_ascii=self._ascii_only, indent=self._indent))
 
     def _dump(self, value: Any) -> None:
