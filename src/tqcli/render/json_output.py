@@ -216,7 +216,7 @@ class JsonRenderer:
             value["error"] = error
         if self._fields:
             value = {field: value[field] for field in self._fields if field in value}
-        self._stream.write(self._compact(value) + "\n")
+        self._write_bytes(self._compact(value) + b"\n")
 
     def entity(self, profile: EntityProfile, catalog: Catalog) -> None:
         from tqcli.render.names import profile_data
