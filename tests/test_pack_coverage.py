@@ -112,3 +112,36 @@ def test_a_sentence_no_passage_quotes_is_reported_with_its_words() -> None:
         "it",
     ]
     assert uncovered_words(sentence, [sentence + " More."]) == []
+
+
+# The article's hedges: a fact quoting one keeps it in its claim or its hedge field.
+HEDGES = ("reportedly", "believed", "suggest", "apparently", "presumably", "seemingly", "probably")
+# A passage that holds a hedge qualifying another clause than the fact's own, with why.
+HEDGED_ELSEWHERE = {
+    ("wallace-failed-states", "probably"): "'probably' is in his other quote (al-Qaeda's return)",
+    ("bunzel-seat-of-the-caliphate", "suggest"): "the article's inference, a fact of its own",
+}
+
+
+def _hedges_dropped() -> list[tuple[str, str]]:
+    dropped = []
+    for fact in CATALOG.facts:
+        kept = f"{fact.claim} {fact.hedge or ''}".lower()
+        for citation in fact.citations:
+            if citation.source != ARTICLE_ID:
+                continue
+            for hedge in HEDGES:
+                if hedge in citation.passage.lower() and hedge not in kept:
+                    dropped.append((fact.id, hedge))
+    return sorted(set(dropped) - set(HEDGED_ELSEWHERE))
+
+
+def test_every_hedge_of_a_quoted_passage_is_kept_in_its_fact() -> None:
+    assert _hedges_dropped() == []
+
+
+def test_every_hedge_left_out_is_still_in_its_passage() -> None:
+    facts = {fact.id: fact for fact in CATALOG.facts}
+    for (fact_id, hedge), _why in HEDGED_ELSEWHERE.items():
+        passages = " ".join(c.passage for c in facts[fact_id].citations).lower()
+        assert hedge in passages, (fact_id, hedge)
