@@ -72,8 +72,9 @@ def test_json_says_how_each_fact_answers_the_question(runner: CliRunner) -> None
     [
         ("When was resolution 1267 adopted?", "un-resolution-1267", "1999-10-15"),
         ("Who said the Taliban are terrorists?", "panetta-taliban-are-terrorists", "Leon Panetta"),
-        # Not the scholar quoted on al-Qaeda's leadership: who says a fact is its source.
-        ("Who leads al-Qaeda?", "al-qaeda-leader-zawahiri-2021", "Ayman al-Zawahiri"),
+        # Not the scholar quoted on al-Qaeda's leadership: who says a fact is its source. (Since
+        # the pack's people facts, the fact of Zawahiri taking over in 2011 ranks first.)
+        ("Who leads al-Qaeda?", "zawahiri-head-of-al-qaeda-2011", "Ayman al-Zawahiri"),
         (
             "What did Ben Wallace say about al-Qaeda?",
             "wallace-al-qaeda-will-come-back",
@@ -168,7 +169,9 @@ def test_a_packs_own_thesaurus_is_used(tmp_path: Path) -> None:
 
 
 def test_no_answer_is_said_plainly(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["ask", "What is the capital of France?", "--json"])
+    result = runner.invoke(
+        app, ["ask", "What is the capital of Peru?", "--json"]
+    )  # the pack names France
 
     assert (result.exit_code, json.loads(result.stdout)) == (1, [])
     lines = result.stderr.splitlines()
