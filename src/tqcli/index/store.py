@@ -160,7 +160,14 @@ class LazyHits(Sequence[Hit]):
 
     def __getitem__(self, position: int | slice) -> Hit | Sequence[Hit]:
         if isinstance(position, slice):
-            return [self[n] for n in range(*position.indices(len(self)))]
+            start, stop, step = position.indices(len(self))
+            if step != 1:
+                return [self[n] for n in range(start, stop, step)]
+            found: list[Hit] = []  # a batch at a time: every query's prefetch takes a slice
+            for number in range(start // BATCH, (stop + BATCH - 1) // BATCH):
+                first = number * BATCH
+                found += self._batch(number)[max(start - first, 0) : stop - first]
+            return found
         if position < 0:
             position += len(self)
         if not 0 <= position < len(self):
@@ -185,12 +192,16 @@ class LazyHits(Sequence[Hit]):
                 else:
                     facts[seq] = cached
             placeholders = ", ".join("?" * len(wanted))
-            rows = {
-                seq: (data, crc)
-                for seq, data, crc in self._connection.execute(
-                    f"SELECT seq, data, crc FROM facts WHERE seq IN ({placeholders})", wanted
-                )
-            }
+            rows = (
+                {
+                    seq: (data, crc)
+                    for seq, data, crc in self._connection.execute(
+                        f"SELECT seq, data, crc FROM facts WHERE seq IN ({placeholders})", wanted
+                    )
+                }
+                if wanted  # in a batch, often every fact is known already
+                else {}
+            )
             for seq in wanted:
                 fact = decoded(codec.decode_fact, *rows.get(seq, (None, None)))
                 facts[seq] = fact
