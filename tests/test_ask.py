@@ -101,6 +101,23 @@ def test_a_related_fact_that_does_not_answer_is_marked_partial(runner: CliRunner
     assert result.stderr.startswith("tq: no fact answers the whole question")
 
 
+def test_csv_says_how_each_fact_answers_the_question(runner: CliRunner) -> None:
+    """CSV carries what JSON does: the fact's columns, then match, answer and unmatched."""
+    import csv
+
+    result = runner.invoke(
+        app, ["ask", "What is the Taliban's annual budget?", "--format", "csv", "--limit", "2"]
+    )
+
+    header, *rows = list(csv.reader(result.stdout.splitlines()))
+    assert result.exit_code == 1
+    assert header[-4:] == ["score", "match", "answer", "unmatched"]
+    assert len(rows) == 2
+    assert {row[-3] for row in rows} == {"partial"}
+    assert "budget" in rows[0][-1].split("; ")
+    assert rows[0][-2]  # the short answer, as in JSON
+
+
 def test_a_partial_answer_is_labelled_so_in_human_output(runner: CliRunner) -> None:
     result = runner.invoke(app, ["ask", "What is the Taliban's annual budget?", "--limit", "1"])
 
