@@ -74,6 +74,8 @@ def test_json_says_how_each_fact_answers_the_question(runner: CliRunner) -> None
         ("Who said the Taliban are terrorists?", "panetta-taliban-are-terrorists", "Leon Panetta"),
         # Not the scholar quoted on al-Qaeda's leadership: who says a fact is its source.
         ("Who leads al-Qaeda?", "al-qaeda-leader-zawahiri-2021", "Ayman al-Zawahiri"),
+        # A number in a claim that is not a figure: the number and what it counts.
+        ("How many votes did resolution 2593 get?", "un-2593-afghan-territory", "13 votes"),
         (
             "What did Ben Wallace say about al-Qaeda?",
             "wallace-al-qaeda-will-come-back",

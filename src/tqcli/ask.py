@@ -492,17 +492,26 @@ def _names_a_speaker(words: Sequence[str], candidates: Sequence[Hit], lookups: _
 
 
 def _counts_in_claim(question: Question, claim: str) -> bool:
-    """Whether the claim gives a number of what is counted: a number at most three words before
-    one of the counted words or its synonyms ("by 13 votes", "fourteen months")."""
+    """Whether the claim gives a number of what is counted (see _count_in_claim)."""
+    return _count_in_claim(question, claim) is not None
+
+
+def _count_in_claim(question: Question, claim: str) -> str | None:
+    """Where the claim gives a number of what is counted, that phrase as the claim words it: a
+    number at most three words before one of the counted words or its synonyms ("13 votes",
+    "fourteen months")."""
     if not question.counted:
-        return False
-    words = re.findall(r"\w+", fold(claim))
+        return None
+    spans = list(re.finditer(r"\w+", claim))
+    words = [fold(span.group()) for span in spans]
     counted = set().union(*map(question.group, question.counted))
-    return any(
-        stem(word) in counted
-        and any(w.isdigit() or w in _NUMBER_WORDS for w in words[max(0, n - 3) : n])
-        for n, word in enumerate(words)
-    )
+    for n, word in enumerate(words):
+        if stem(word) not in counted:
+            continue
+        for start in range(n - 1, max(0, n - 3) - 1, -1):  # the nearest number
+            if words[start].isdigit() or words[start] in _NUMBER_WORDS:
+                return claim[spans[start].start() : spans[n].end()]
+    return None
 
 
 def _kind(entity_id: str, catalog: Catalog) -> EntityKind | None:
@@ -551,6 +560,8 @@ def _short_answer(question: Question, fact: Fact, who: Sequence[str], catalog: C
         return f"{text}, according to {_attribution(fact, catalog)}"
     if isinstance(details, Quote):
         return _name(catalog, details.speaker) if _SOMEONE.search(question.text) else details.text
+    if question.wants is Wants.FIGURE and (count := _count_in_claim(question, fact.claim)):
+        return count  # "13 votes": the number asked for, in the claim's words
     return fact.claim
 
 
