@@ -150,17 +150,6 @@ _NUMBER_WORDS = frozenset(
 _PERSON = re.compile(r"\bwho\b")
 _DATE = re.compile(r"\bwhen\b|\b(?:what|which) (?:year|date|month|day)\b|\bhow long ago\b")
 _SOMEONE = re.compile(r"\bwho\b|\bwhich (?:person|man|woman|group|organi[sz]ation)\b")
-_KIND_CUES: tuple[tuple[re.Pattern[str], FactKind], ...] = (
-    (
-        re.compile(r"\b(resolutions?|sanction\w*|listed|listing|embargo|freeze|ban)\b"),
-        FactKind.SANCTION,
-    ),
-    (
-        re.compile(r"\b(deal|accord|agreement|treaty|pledge\w*|signed|sign|promise\w*)\b"),
-        FactKind.AGREEMENT,
-    ),
-    (re.compile(r"\b(what happened|events?)\b"), FactKind.EVENT),
-)
 # Words that say what kind of answer is wanted rather than what it is about: once the question's
 # form has said it ("Blinken quote on ...", "number of ..."), a fact need not contain them.
 _CUE_WORDS = {
@@ -205,8 +194,6 @@ class Question(NamedTuple):
     """The word naming what a "what is ..."/"who is ..." question asks about ("budget")."""
     speaker: tuple[str, ...]
     """For a quote: the words naming who said it, when the question names them."""
-    kinds: frozenset[FactKind]
-    """Kinds of fact the question's words point to (ranked higher, never required)."""
     rarity: dict[str, float]
     """Each content word's rarity in the loaded facts, for ranking (not for judging)."""
     groups: dict[str, frozenset[str]]
@@ -341,10 +328,9 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         phrase = [corrected.get(word, word) for word in words]
         phrase = [word for word in phrase if word in weights]
         head = phrase[-1] if phrase else None
-    kinds = frozenset(kind for pattern, kind in _KIND_CUES if pattern.search(folded))
     groups = {word: thesaurus.get(word, frozenset({word})) for word in weights}
     rarity = {word: _pack_rarity(lookups, groups[word]) for word in weights}
-    return Question(folded, wants, weights, spelled, counted, head, speaker, kinds, rarity, groups)
+    return Question(folded, wants, weights, spelled, counted, head, speaker, rarity, groups)
 
 
 def _leading_content(text: str, *, skip_leading: bool = False) -> tuple[str, ...]:
@@ -395,11 +381,12 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     boost = _BOOST if fits else 1.0
     if who and _kind(who[0], catalog) is EntityKind.PERSON and _PERSON.search(question.text):
         boost *= _BOOST
-    if fact.kind in question.kinds:
-        boost *= _BOOST
-    # BM25, raised for a fact of the kind asked for and by how much of the question it covers
-    # (weighted by rarity in the pack, then in general English).
-    covers = (0.5 + _share(question.rarity, credits)) * (0.5 + coverage)
+    # BM25, raised for a fact of the kind asked for and by how much of the question it covers:
+    # in its own words, weighted by rarity in the pack (a word the fact says itself tells more
+    # than one in the aliases of an entity it names: "what does resolution 2513 say about the
+    # Islamic Emirate"), then anywhere, weighted by rarity in general English.
+    in_own = {word: _credit(question, word, own) for word in question.weights}
+    covers = (0.5 + _share(question.rarity, in_own)) * (0.5 + coverage)
     score = (hit.score or 0.0) * boost * covers
     reply = Reply(
         Match.ANSWER if answers else Match.PARTIAL,
