@@ -186,6 +186,26 @@ def test_a_packs_own_thesaurus_is_used(tmp_path: Path) -> None:
     assert answers["acme-widgets-2019"] == "1,200 widgets, according to Example Gazette"
 
 
+@pytest.mark.parametrize(
+    ("question", "word", "synonym", "joined"),
+    [
+        ("How many were killed on 9/11?", "killed", "died", True),
+        ("Who is ruling Afghanistan?", "ruling", "govern", True),
+        ("Since when has the UN treated them as linked?", "treated", "deal", False),  # treaty
+        ("What did resolution 1267 do about Taliban planes?", "planes", "plot", False),
+    ],
+)
+def test_a_word_joins_its_synonyms_only_in_a_form_the_thesaurus_lists(
+    question: str, word: str, synonym: str, joined: bool
+) -> None:
+    """The stemmer makes one stem of "treated" and "treaty", of "planes" and "plan": a question's
+    word takes a synonym group only when it is one of the group's words, regularly inflected."""
+    from tqcli.ask import read_question
+    from tqcli.textnorm import stem
+
+    assert (stem(synonym) in read_question(BUILTIN, question).group(stem(word))) is joined
+
+
 def test_no_answer_is_said_plainly(runner: CliRunner) -> None:
     result = runner.invoke(app, ["ask", "What is the capital of France?", "--json"])
 

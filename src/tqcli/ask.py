@@ -328,9 +328,59 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         phrase = [corrected.get(word, word) for word in words]
         phrase = [word for word in phrase if word in weights]
         head = phrase[-1] if phrase else None
-    groups = {word: thesaurus.get(word, frozenset({word})) for word in weights}
+    groups = {
+        word: frozenset({word}).union(
+            *(
+                group
+                for forms, group in thesaurus.get(word, [])
+                if any(_inflected(spelled[word], form) for form in forms)
+            )
+        )
+        for word in weights
+    }
     rarity = {word: _pack_rarity(lookups, groups[word]) for word in weights}
     return Question(folded, wants, weights, spelled, counted, head, speaker, rarity, groups)
+
+
+def _inflected(word: str, form: str) -> bool:
+    """Whether word is form, or one is the other regularly inflected ("kills", "killed",
+    "killing" for "kill"; "ruled" for "rule"): what makes a question's word one of a synonym
+    group's, where the stemmer alone would join words that differ ("treated" and "treaty",
+    "planes" and "plan")."""
+    if word == form or _inflects(word, form) or _inflects(form, word):
+        return True
+    # Both inflections of one base the stemmer found: "ruling" and "ruled" (stem "rul").
+    root = stem(word)
+    return any(
+        form.startswith(root) and _inflects(word, root + end) and _inflects(form, root + end)
+        for end in ("", "e")
+    )
+
+
+def _inflects(word: str, base: str) -> bool:
+    """Whether word is base with a regular English ending."""
+    if not word.startswith(base[:-1]) or len(word) <= len(base):
+        return False
+    ending = word[len(base) :] if word.startswith(base) else None
+    if ending in ("s", "ed", "ing") or (ending == "d" and base.endswith("e")):
+        return True
+    if ending == "es" and base.endswith(("s", "x", "z", "ch", "sh", "o")):
+        return True
+    if base.endswith("e") and word[len(base) - 1 :] in ("ing", "ed"):
+        return True  # "rule", "ruling"
+    if base.endswith("y") and word[len(base) - 1 :] in ("ies", "ied"):
+        return True  # "casualty", "casualties"
+    # A doubled last consonant: "plan", "planned"; "ban", "banning".
+    return (
+        ending is not None
+        and len(ending) > 2
+        and ending[0] == base[-1]
+        and ending[1:]
+        in (
+            "ed",
+            "ing",
+        )
+    )
 
 
 def _leading_content(text: str, *, skip_leading: bool = False) -> tuple[str, ...]:
@@ -404,7 +454,9 @@ def _share(weights: dict[str, float], credits: dict[str, float]) -> float:
 def _credit(question: Question, word: str, words: set[str] | frozenset[str]) -> float:
     if word in words:
         return 1.0
-    return _SYNONYM_CREDIT if question.group(word) & words else 0.0
+    if question.group(word) & words:
+        return _SYNONYM_CREDIT
+    return 0.0
 
 
 def _fits(

@@ -66,6 +66,11 @@ def stem(word: str) -> str:
     return word
 
 
+def words(text: str) -> list[str]:
+    """The folded words of text, in order, not stemmed."""
+    return _TOKEN.findall(fold(text))
+
+
 def tokens(text: str) -> list[str]:
     """The folded, stemmed words of text, in order."""
     return [stem(word) for word in _TOKEN.findall(fold(text))]
