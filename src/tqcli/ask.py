@@ -36,7 +36,6 @@ from tqcli.model import (
     Catalog,
     EntityKind,
     Fact,
-    FactKind,
     Figure,
     Filters,
     Hit,
@@ -72,6 +71,9 @@ _MAX_WORDS = 40
 _BOOST = 1.6
 _ANSWER_COVERAGE = 0.5
 """An answer must account for at least this share of the question's content weight."""
+_EVENT_COVERAGE = 0.4
+"""A "when" answer must account for at least this share of the question's words that name
+nothing it names (what happened: "die", "first capture ... 1996")."""
 _PARTIAL_COVERAGE = 0.4
 """Below this share, even the best fact is too far from the question to offer."""
 _UNMATCHED_SHOWN = 0.5
@@ -198,6 +200,9 @@ class Question(NamedTuple):
     """Each content word's rarity in the loaded facts, for ranking (not for judging)."""
     groups: dict[str, frozenset[str]]
     """Each content word's synonyms in the packs' thesaurus, itself included."""
+    named: frozenset[str] = frozenset()
+    """The content words that name something the question is about (an entity of a candidate
+    fact that the question names: "Mullah Omar", "Kabul"); the others say what is asked of it."""
 
     def group(self, word: str) -> frozenset[str]:
         """The word and its synonyms."""
@@ -222,6 +227,7 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         # "What does the claim (or resolution 2513) say?": no one is named as the speaker; the
         # question is not for a quote.
         read = read._replace(wants=Wants.ANYTHING, speaker=())
+    read = read._replace(named=_naming_words(read, candidates, lookups))
     judged = [_judge(read, hit, lookups) for hit in candidates]
     judged.sort(key=lambda item: (item.reply.match is not Match.ANSWER, -item.score))
     if max(item.coverage for item in judged) < _PARTIAL_COVERAGE:
@@ -423,6 +429,13 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     coverage = _share(question.weights, credits)
     fits, who = _fits(question, fact, labelled, named, lookups)
     answers = fits and coverage >= _ANSWER_COVERAGE
+    if answers and question.wants is Wants.DATE:
+        # "When did Mullah Omar die?": a dated fact naming him is no answer unless it says
+        # what the question asks of him (its words that name nothing: "die").
+        asked = {
+            word: weight for word, weight in question.weights.items() if word not in question.named
+        }
+        answers = not asked or _share(asked, credits) >= _EVENT_COVERAGE
     unmatched = tuple(
         question.spelled[word]
         for word, credit in credits.items()
@@ -447,8 +460,10 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
 
 
 def _share(weights: dict[str, float], credits: dict[str, float]) -> float:
-    """The weighted share of the question's words that a fact accounts for."""
-    return sum(weights[word] * credits[word] for word in credits) / (sum(weights.values()) or 1)
+    """The weighted share of these of the question's words that a fact accounts for."""
+    return sum(weight * credits[word] for word, weight in weights.items()) / (
+        sum(weights.values()) or 1
+    )
 
 
 def _credit(question: Question, word: str, words: set[str] | frozenset[str]) -> float:
@@ -476,8 +491,13 @@ def _fits(
         # A figure, or another fact that gives a number of what is counted ("by 13 votes").
         names = own.union(*named.values())
         counts = all(_credit(question, word, names) for word in question.counted)
-        if fact.kind is FactKind.FIGURE:
-            return counts, []
+        if isinstance(fact.details, Figure):
+            # And the figure's unit says what it counts: "soldiers" are not counted in "US
+            # dollars over two decades", though the fact names the Afghan security forces. The
+            # words that name something ("US") do not say what is counted.
+            unit = set(tokens(fact.details.unit))
+            counted = [word for word in question.counted if word not in question.named]
+            return counts and (not counted or any(_credit(question, w, unit) for w in counted)), []
         return counts and _counts_in_claim(question, fact.claim), []
     if wants is Wants.QUOTE:
         details = fact.details
@@ -514,6 +534,18 @@ def _fits(
     return True, []
 
 
+def _naming_words(
+    question: Question, candidates: Sequence[Hit], lookups: _Lookups
+) -> frozenset[str]:
+    """The question's words that name an entity of a candidate fact, where the question names
+    it (most of one of its names)."""
+    named: set[str] = set()
+    for entity_id in {entity_id for hit in candidates for entity_id in hit.fact.entities()}:
+        if lookups.named_in(entity_id, question.weights):
+            named |= lookups.name_words(entity_id) & question.weights.keys()
+    return frozenset(named)
+
+
 def _names_a_speaker(words: Sequence[str], candidates: Sequence[Hit], lookups: _Lookups) -> bool:
     """Whether words name a person or organisation among the candidates, or the role of the
     speaker of a candidate quote ("the secretary of state")."""
@@ -548,9 +580,19 @@ def _count_in_claim(question: Question, claim: str) -> str | None:
         if stem(word) not in counted:
             continue
         for start in range(n - 1, max(0, n - 3) - 1, -1):  # the nearest number
-            if words[start].isdigit() or words[start] in _NUMBER_WORDS:
-                return claim[spans[start].start() : spans[n].end()]
+            phrase = claim[spans[start].start() : spans[n].end()]
+            if re.search(r"[^\w\s-]", phrase):
+                break  # "After 2001, fighters": a number in another phrase
+            if words[start] in _NUMBER_WORDS or (
+                words[start].isdigit() and not _is_year(words[start])
+            ):
+                return phrase
     return None
+
+
+def _is_year(word: str) -> bool:
+    """Whether a number reads as a year ("in 2001"), not a count."""
+    return len(word) == 4 and word[:2] in ("19", "20")
 
 
 def _kind(entity_id: str, catalog: Catalog) -> EntityKind | None:
