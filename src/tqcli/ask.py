@@ -151,6 +151,8 @@ _NUMBER_WORDS = frozenset(
 )
 _PERSON = re.compile(r"\bwho\b")
 _DATE = re.compile(r"\bwhen\b|\b(?:what|which) (?:year|date|month|day)\b|\bhow long ago\b")
+_HAPPENED = re.compile(r"\b(?:where|how) (?:was|were|did|does|do|is|are)\b")
+"""Questions on where or how something happened, or is: "where was he born", "how did he die"."""
 _SOMEONE = re.compile(r"\bwho\b|\bwhich (?:person|man|woman|group|organi[sz]ation)\b")
 # Words that say what kind of answer is wanted rather than what it is about: once the question's
 # form has said it ("Blinken quote on ...", "number of ..."), a fact need not contain them.
@@ -307,8 +309,10 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     elif (figure := _FIGURE.search(folded)) is not None:
         wants = Wants.FIGURE
         counted = _leading_content(figure.group("counted") or figure.group("counted_of") or "")
-    elif _DATE.search(folded):
-        wants = Wants.DATE
+    elif (date := _DATE.search(folded)) and not (
+        (someone := _SOMEONE.search(folded)) and someone.start() < date.start()
+    ):
+        wants = Wants.DATE  # unless "who" comes first: "Who chaired it when it was created?"
     elif _SOMEONE.search(folded):
         wants = Wants.SOMEONE
     else:
@@ -428,10 +432,16 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     credits = {word: _credit(question, word, topic) for word in question.weights}
     coverage = _share(question.weights, credits)
     fits, who = _fits(question, fact, labelled, named, lookups)
-    answers = fits and coverage >= _ANSWER_COVERAGE
-    if answers and question.wants is Wants.DATE:
-        # "When did Mullah Omar die?": a dated fact naming him is no answer unless it says
-        # what the question asks of him (its words that name nothing: "die").
+    # A year the question names is the one it asks about: "fighters in Afghanistan in 2001" are
+    # not counted by a figure of 2021.
+    answers = (
+        fits
+        and coverage >= _ANSWER_COVERAGE
+        and all(word in own for word in question.weights if _is_year(word))
+    )
+    if answers and (question.wants is Wants.DATE or _HAPPENED.search(question.text)):
+        # "When did Mullah Omar die?", "Where was Zawahiri born?": a fact naming him is no
+        # answer unless it says what the question asks of him (its words that name nothing).
         asked = {
             word: weight for word, weight in question.weights.items() if word not in question.named
         }
