@@ -60,7 +60,7 @@ _FUNCTION_WORDS = frozenset(
         "some this that these those it its they them their there here about me tell please can "
         "could would should will shall may might i you we he she his her our your as than then "
         "so if into over under not no each every ever all also just still know find out get give "
-        "happen happened again"
+        "happen happened again according"
     )
 )
 _SYNONYM_CREDIT = 0.8
@@ -104,6 +104,10 @@ _QUOTE = re.compile(
     r"\b(?:what|how) (?:did|does|do|has|had|have) (?P<speaker>.+?) "
     r"(?:say|said|tell|told|write|wrote|think|call|describe|mean)\b"
     r"|\bwho (?:said|says|told|wrote|called|described)\b|\bquotes?\b"
+    # "What was Ben Wallace's warning?": what someone said, named by the kind of saying (the
+    # possessive's apostrophe is gone once folded: "wallaces").
+    r"|\b(?:what|how) (?:is|was|were|are) (?:the )?(?P<sayer>(?:\w+ ){0,2}\w+?)s? "
+    r"(?:warning|message|statement|comments?|remarks|words|views?|verdict|answer|reply|response)\b"
 )
 # "What is the Taliban's annual budget?", "Who is the foreign minister?": the phrase after the
 # verb names what is asked about, and its last word (the head noun) must be in the answer.
@@ -150,7 +154,7 @@ _NUMBER_WORDS = frozenset(
     }
 )
 _PERSON = re.compile(r"\bwho\b")
-_DATE = re.compile(r"\bwhen\b|\b(?:what|which) (?:year|date|month|day)\b|\bhow long ago\b")
+_DATE = re.compile(r"\bwhen\b|\b(?:what|which) (?:year|month|day)\b|\bdate\b|\bhow long ago\b")
 _HAPPENED = re.compile(r"\b(?:where|how) (?:was|were|did|does|do|is|are)\b")
 """Questions on where or how something happened, or is: "where was he born", "how did he die"."""
 _SOMEONE = re.compile(r"\bwho\b|\bwhich (?:person|man|woman|group|organi[sz]ation)\b")
@@ -305,7 +309,9 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     speaker: tuple[str, ...] = ()
     if (said := _QUOTE.search(folded)) is not None:
         wants = Wants.QUOTE
-        speaker = tuple(stem(word) for word in (said.group("speaker") or "").split())
+        speaker = tuple(
+            stem(word) for word in (said.group("speaker") or said.group("sayer") or "").split()
+        )
     elif (figure := _FIGURE.search(folded)) is not None:
         wants = Wants.FIGURE
         counted = _leading_content(figure.group("counted") or figure.group("counted_of") or "")
@@ -333,7 +339,10 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     counted = tuple(corrected.get(word, word) for word in counted)
     counted = tuple(word for word in counted if weights.get(word, 0) >= _COUNTED_WEIGHT)
     head = None
-    if (subject := _SUBJECT.search(folded)) is not None and wants is not Wants.FIGURE:
+    if (subject := _SUBJECT.search(folded)) is not None and wants not in (
+        Wants.FIGURE,
+        Wants.QUOTE,
+    ):
         words = _leading_content(subject.group("subject"), skip_leading=True)
         phrase = [corrected.get(word, word) for word in words]
         phrase = [word for word in phrase if word in weights]
@@ -518,7 +527,9 @@ def _fits(
         by = named.get(details.speaker, frozenset()) | set(tokens(details.speaker_role or ""))
         weight = sum(question.weights[word] for word in question.speaker)
         said = sum(question.weights[word] for word in question.speaker if word in by)
-        return said >= 0.75 * weight, [details.speaker]
+        # Or the question names the speaker elsewhere: "..., according to Cole Bunzel?"
+        elsewhere = lookups.named_in(details.speaker, question.weights)
+        return said >= 0.75 * weight or elsewhere, [details.speaker]
     if wants is Wants.DATE:
         return fact.date is not None, []
     if wants is Wants.SOMEONE:
