@@ -268,7 +268,12 @@ class _Lookups:
         wanted = {entity_id for fact in facts for entity_id in fact.entities()} - self._names.keys()
         found = self._index.entity_names(sorted(wanted))
         for entity_id in wanted:
-            each = [frozenset(tokens(name)) for name in found.get(entity_id, [entity_id])]
+            # A name's function words do not name it ("as" of "as-Sahab", "of" of "Islamic
+            # Emirate of Afghanistan").
+            each = [
+                frozenset(tokens(name)) - _FUNCTION_WORDS or frozenset(tokens(name))
+                for name in found.get(entity_id, [entity_id])
+            ]
             self._each_name[entity_id] = each
             self._names[entity_id] = frozenset().union(*each) - _FUNCTION_WORDS
 
