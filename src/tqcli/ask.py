@@ -170,6 +170,7 @@ _CUE_WORDS = {
     ),
     Wants.DATE: frozenset(_stems("date year month day")),
 }
+_NAME_OF = re.compile(r"\bnames? of\b|\bwhat is (?:the|its|their) name\b")
 _MONTHS = (
     "January",
     "February",
@@ -329,6 +330,8 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     else:
         wants = Wants.ANYTHING
     cues = _CUE_WORDS.get(wants, frozenset())
+    if _NAME_OF.search(folded):
+        cues |= {"name"}  # "name of al-Qaeda's media wing": a name is asked for, not the word
     spelled = {word: raw for word, raw in spelled.items() if word not in cues}
     # Words the index does not keep are rarer than wordweights.COMMON: they weigh fully.
     frequency = {raw: known.get(raw, 0.0) for raw in spelled.values()}
