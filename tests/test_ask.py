@@ -76,6 +76,12 @@ def test_json_says_how_each_fact_answers_the_question(runner: CliRunner) -> None
         ("Who leads al-Qaeda?", "al-qaeda-leader-zawahiri-2021", "Ayman al-Zawahiri"),
         # A number in a claim that is not a figure: the number and what it counts.
         ("How many votes did resolution 2593 get?", "un-2593-afghan-territory", "13 votes"),
+        # "How long": a number of years, months ... from the claim.
+        (
+            "How long did the Taliban rule Afghanistan the first time?",
+            "taliban-rule-1996-2001",
+            "five years",
+        ),
         (
             "What did Ben Wallace say about al-Qaeda?",
             "wallace-al-qaeda-will-come-back",

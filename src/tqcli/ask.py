@@ -93,9 +93,18 @@ class Wants(Enum):
     """When: a dated fact."""
     SOMEONE = "someone"
     """Who: a fact naming a person or organisation the question does not name."""
+    DURATION = "duration"
+    """How long: a number of days, months, years ..."""
     ANYTHING = "anything"
 
 
+_DURATION = re.compile(r"\bhow long\b(?! ago\b)|\bfor how many (?:days|weeks|months|years)\b")
+_TIME_UNITS = frozenset(
+    _stems(
+        "second seconds minute minutes hour hours day days week weeks month months year years "
+        "decade decades"
+    )
+)
 _FIGURE = re.compile(
     r"\bhow (?:many|much)\b(?P<counted>(?: \w+){0,4})|"
     r"\b(?:number|amount|total|count|sum) of\b(?P<counted_of>(?: \w+){0,4})"
@@ -169,6 +178,7 @@ _CUE_WORDS = {
         )
     ),
     Wants.DATE: frozenset(_stems("date year month day")),
+    Wants.DURATION: frozenset(_stems("long")),
 }
 _NAME_OF = re.compile(r"\bnames? of\b|\bwhat is (?:the|its|their) name\b")
 _MONTHS = (
@@ -318,6 +328,8 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         speaker = tuple(
             stem(word) for word in (said.group("speaker") or said.group("sayer") or "").split()
         )
+    elif _DURATION.search(folded):
+        wants = Wants.DURATION
     elif (figure := _FIGURE.search(folded)) is not None:
         wants = Wants.FIGURE
         counted = _leading_content(figure.group("counted") or figure.group("counted_of") or "")
@@ -540,6 +552,11 @@ def _fits(
         return said >= 0.75 * weight or elsewhere, [details.speaker]
     if wants is Wants.DATE:
         return fact.date is not None, []
+    if wants is Wants.DURATION:
+        # How long: a figure of time, or a claim giving a number of days, months, years ...
+        if isinstance(fact.details, Figure):
+            return bool(_TIME_UNITS & set(tokens(fact.details.unit))), []
+        return _counts_in_claim(question, fact.claim), []
     if wants is Wants.SOMEONE:
         # Whom the fact names that the question does not (who asserts or says it is its
         # source, not its answer); "who" asks for a person more often than an organisation.
@@ -597,14 +614,20 @@ def _counts_in_claim(question: Question, claim: str) -> bool:
 
 
 def _count_in_claim(question: Question, claim: str) -> str | None:
-    """Where the claim gives a number of what is counted, that phrase as the claim words it: a
-    number at most three words before one of the counted words or its synonyms ("13 votes",
-    "fourteen months")."""
+    """Where the claim gives a number of what is counted (or, for "how long", of days, months,
+    years ...), that phrase as the claim words it."""
+    if question.wants is Wants.DURATION:
+        return _number_before(claim, _TIME_UNITS)
     if not question.counted:
         return None
+    return _number_before(claim, set().union(*map(question.group, question.counted)))
+
+
+def _number_before(claim: str, counted: set[str] | frozenset[str]) -> str | None:
+    """A number at most three words before one of the counted (stemmed) words, as the claim
+    words it ("13 votes", "fourteen months")."""
     spans = list(re.finditer(r"\w+", claim))
     words = [fold(span.group()) for span in spans]
-    counted = set().union(*map(question.group, question.counted))
     for n, word in enumerate(words):
         if stem(word) not in counted:
             continue
@@ -670,7 +693,9 @@ def _short_answer(question: Question, fact: Fact, who: Sequence[str], catalog: C
         return f"{text}, according to {_attribution(fact, catalog)}"
     if isinstance(details, Quote):
         return _name(catalog, details.speaker) if _SOMEONE.search(question.text) else details.text
-    if question.wants is Wants.FIGURE and (count := _count_in_claim(question, fact.claim)):
+    if question.wants in (Wants.FIGURE, Wants.DURATION) and (
+        count := _count_in_claim(question, fact.claim)
+    ):
         return count  # "13 votes": the number asked for, in the claim's words
     return fact.claim
 
