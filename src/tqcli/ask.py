@@ -180,7 +180,21 @@ _CUE_WORDS = {
     Wants.DATE: frozenset(_stems("date year month day")),
     Wants.DURATION: frozenset(_stems("long")),
 }
-_NAME_OF = re.compile(r"\bnames? of\b|\bwhat is (?:the|its|their) name\b")
+_MONTH_ABBREVIATIONS = {
+    "jan": "january",
+    "feb": "february",
+    "mar": "march",
+    "apr": "april",
+    "jun": "june",
+    "jul": "july",
+    "aug": "august",
+    "sep": "september",
+    "sept": "september",
+    "oct": "october",
+    "nov": "november",
+    "dec": "december",
+}
+_NAME_OF = re.compile(r"\bnames? of\b|\bwhat is (?:the|its|their) name\b|\brefers? to\b")
 _MONTHS = (
     "January",
     "February",
@@ -305,7 +319,10 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     """What the question wants, and its content words weighted by general-English rarity."""
     lookups = lookups or _Lookups(index)
 
-    folded = " ".join(re.findall(r"\w+", fold(question)))
+    # Month abbreviations are the month ("29 Feb 2020"), as a fact's date is written in full.
+    folded = " ".join(
+        _MONTH_ABBREVIATIONS.get(word, word) for word in re.findall(r"\w+", fold(question))
+    )
     raws = list(dict.fromkeys(folded.split()))[: _MAX_WORDS * 4]
     known = index.english_zipf(raws)
     thesaurus = index.synonyms([stem(raw) for raw in raws])
@@ -343,7 +360,8 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         wants = Wants.ANYTHING
     cues = _CUE_WORDS.get(wants, frozenset())
     if _NAME_OF.search(folded):
-        cues |= {"name"}  # "name of al-Qaeda's media wing": a name is asked for, not the word
+        # "name of al-Qaeda's media wing", "how does it refer to them": a name is asked for.
+        cues |= {"name", "refer"}
     spelled = {word: raw for word, raw in spelled.items() if word not in cues}
     # Words the index does not keep are rarer than wordweights.COMMON: they weigh fully.
     frequency = {raw: known.get(raw, 0.0) for raw in spelled.values()}
@@ -676,6 +694,8 @@ def _own_words(fact: Fact) -> set[str]:
         parts.append(str(fact.date.year))
         if fact.date.month:
             parts.append(_MONTHS[fact.date.month - 1])
+        if fact.date.day:
+            parts.append(str(fact.date.day))
     return set(tokens(" ".join(parts)))
 
 
