@@ -212,6 +212,21 @@ def test_a_word_joins_its_synonyms_only_in_a_form_the_thesaurus_lists(
     assert (stem(synonym) in read_question(BUILTIN, question).group(stem(word))) is joined
 
 
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("comply", "complied", "complies"),  # -ied as -ies
+        ("give", "gave", "given"),  # irregular verbs
+        ("withdraw", "withdrew", "withdrawn"),
+        ("become", "became"),
+    ],
+)
+def test_forms_of_a_word_meet_in_one_stem(forms: tuple[str, ...]) -> None:
+    from tqcli.textnorm import stem
+
+    assert len({stem(form) for form in forms}) == 1
+
+
 def test_no_answer_is_said_plainly(runner: CliRunner) -> None:
     result = runner.invoke(app, ["ask", "What is the capital of France?", "--json"])
 

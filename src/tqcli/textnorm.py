@@ -87,7 +87,7 @@ def stem(word: str) -> str:
     is consistent. Cached: the same words come back all the time.
     """
     word = _IRREGULAR.get(word, word)  # then stemmed as its verb is ("written", "write": "writ")
-    if len(word) > 4 and word.endswith("ies"):
+    if len(word) > 4 and word.endswith(("ies", "ied")):  # "injuries", "complied"
         word = word[:-3] + "y"
     elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
