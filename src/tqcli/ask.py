@@ -14,9 +14,12 @@ How a question is read and judged (docs/ask-evaluation.md says it in full, with 
 4. Each candidate fact (BM25 over the words and their synonyms from the packs' thesaurus) is
    judged: which share of the question's content weight its words account for, and whether it
    is the kind of answer asked for -- a fact giving a number of what is counted, a quote by the
-   speaker named, a dated fact, a fact naming someone the question does not. A fact that fits
-   and accounts for enough is an answer; any other is a partial answer; when no fact accounts
-   for enough of the question, there is no answer.
+   speaker named, a dated fact, a fact naming someone the question does not, a duration. A
+   fact that fits and accounts for enough is an answer; any other is a partial answer; when no
+   fact accounts for enough of the question, there is no answer.
+5. For "when", "where was ..." and "how did ...", an answer must also say what is asked of what
+   the question names ("die" in "when did Mullah Omar die"), and for any question, a year it
+   names must be the fact's.
 """
 
 from __future__ import annotations
@@ -428,16 +431,8 @@ def _inflects(word: str, base: str) -> bool:
     if base.endswith("y") and word[len(base) - 1 :] in ("ies", "ied"):
         return True  # "casualty", "casualties"
     # A doubled last consonant: "plan", "planned"; "ban", "banning".
-    return (
-        ending is not None
-        and len(ending) > 2
-        and ending[0] == base[-1]
-        and ending[1:]
-        in (
-            "ed",
-            "ing",
-        )
-    )
+    doubled = ending is not None and len(ending) > 2 and ending[0] == base[-1]
+    return doubled and ending is not None and ending[1:] in ("ed", "ing")
 
 
 def _leading_content(text: str, *, skip_leading: bool = False) -> tuple[str, ...]:
@@ -526,9 +521,7 @@ def _share(weights: dict[str, float], credits: dict[str, float]) -> float:
 def _credit(question: Question, word: str, words: set[str] | frozenset[str]) -> float:
     if word in words:
         return 1.0
-    if question.group(word) & words:
-        return _SYNONYM_CREDIT
-    return 0.0
+    return _SYNONYM_CREDIT if question.group(word) & words else 0.0
 
 
 def _fits(
