@@ -166,6 +166,7 @@ _NUMBER_WORDS = frozenset(
     }
 )
 _PERSON = re.compile(r"\bwho\b")
+_WORD = re.compile(r"\w+")
 _DATE = re.compile(r"\bwhen\b|\b(?:what|which) (?:year|month|day)\b|\bdate\b|\bhow long ago\b")
 _HAPPENED = re.compile(r"\b(?:where|how) (?:was|were|did|does|do|is|are)\b")
 """Questions on where or how something happened, or is: "where was he born", "how did he die"."""
@@ -284,6 +285,7 @@ class _Lookups:
         self._frequency: dict[str, int] = {}
         self._names: dict[str, frozenset[str]] = {}
         self._each_name: dict[str, list[frozenset[str]]] = {}
+        self._written: dict[str, list[frozenset[str]]] = {}
 
     def frequency(self, word: str) -> int:
         """How many facts use the (folded, stemmed) word."""
@@ -303,11 +305,20 @@ class _Lookups:
                 for name in found.get(entity_id, [entity_id])
             ]
             self._each_name[entity_id] = each
+            self._written[entity_id] = [  # the index keeps names folded
+                frozenset(w for w in _WORD.findall(name) if stem(w) not in _FUNCTION_WORDS)
+                for name in found.get(entity_id, [entity_id])
+            ]
             self._names[entity_id] = frozenset().union(*each) - _FUNCTION_WORDS
 
     def name_words(self, entity_id: str) -> frozenset[str]:
         """The words of all an entity's names and aliases, once names() has read them."""
         return self._names.get(entity_id, frozenset())
+
+    def written_names(self, entity_id: str) -> list[frozenset[str]]:
+        """Each of an entity's names as its words are written (folded, not stemmed), less its
+        function words."""
+        return self._written.get(entity_id, [])
 
     def named_in(self, entity_id: str, words: Iterable[str]) -> bool:
         """Whether words name the entity: most of the words of one of its names ("bin Laden",
@@ -595,11 +606,25 @@ def _naming_words(
     question: Question, candidates: Sequence[Hit], lookups: _Lookups
 ) -> frozenset[str]:
     """The question's words that name an entity of a candidate fact, where the question names
-    it (most of one of its names)."""
+    it: most of the words of one of its names, as written or inflected ("Taliban's"), not only
+    their stems ("govern Afghanistan" does not name the Government of Afghanistan)."""
+    by_stem: dict[str, list[tuple[str, str]]] = {}
+    for word, raw in question.spelled.items():
+        if word in question.weights:
+            by_stem.setdefault(stem(raw), []).append((raw, word))
     named: set[str] = set()
     for entity_id in {entity_id for hit in candidates for entity_id in hit.fact.entities()}:
-        if lookups.named_in(entity_id, question.weights):
-            named |= lookups.name_words(entity_id) & question.weights.keys()
+        for name in lookups.written_names(entity_id):
+            # A part of the name as written, or with a short ending ("Taliban's"), not another
+            # word of the same stem ("government" for "govern").
+            found = {
+                word: part
+                for part in name
+                for raw, word in by_stem.get(stem(part), ())
+                if abs(len(raw) - len(part)) <= 2
+            }
+            if len(set(found.values())) * 2 > len(name):
+                named |= found.keys()
     return frozenset(named)
 
 
