@@ -7,8 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from tqcli.index import Index, in_memory
 from tqcli.loader import load
-from tqcli.model import Catalog, Fact, Figure, Quote
+from tqcli.model import Catalog, Fact, Figure, Filters, Quote
 from tqcli.packs import packs_in_effect
 
 REPORT = load(packs_in_effect([], include_builtin=True, environ={}))
@@ -201,3 +202,25 @@ def test_secondary_copies_say_where_they_were_read() -> None:
     assert source.via == "911plus.org"
     assert source.url is not None
     assert source.via in source.url
+
+
+_RESOLUTIONS = sorted(
+    fact.id for fact in CATALOG.facts if re.fullmatch(r"un-resolution-[0-9]+", fact.id)
+)
+
+
+@pytest.fixture(scope="module")
+def builtin_index() -> Index:
+    return in_memory(CATALOG.packs)
+
+
+@pytest.mark.parametrize("resolution", _RESOLUTIONS)
+def test_searching_a_resolution_number_finds_the_resolution_first(
+    builtin_index: Index, resolution: str
+) -> None:
+    number = resolution.rsplit("-", 1)[1]
+
+    found = [hit.fact.id for hit in builtin_index.search([number], Filters(), 10)]
+
+    assert len(found) > 1, found  # other facts hold the number too (its measures, say)
+    assert found[0] == resolution, found

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -304,6 +305,54 @@ def test_show_unknown_id_exits_1_with_hints(runner: CliRunner) -> None:
         "tq: no fact with id 'acme-founde' (did you mean 'acme-founded'?); "
         "'acme' is an entity, not a fact: try 'tq list --about acme'\n"
     )
+
+
+def test_show_prints_the_known_facts_and_names_the_unknown_ids(runner: CliRunner) -> None:
+    code, out, err = run(runner, "show", "widget-accord", "acme-founde", "acme-founded", *MINI)
+
+    assert code == 1
+    assert out.startswith("widget-accord  agreement")
+    assert "\nacme-founded  event" in out
+    assert err == "tq: no fact with id 'acme-founde' (did you mean 'acme-founded'?)\n"
+
+
+@pytest.mark.parametrize(
+    ("ids", "shown"),
+    [
+        (["acme-founded", "nothing-here"], ["acme-founded"]),
+        (["nothing-here"], []),
+    ],
+)
+def test_show_json_is_an_array_of_the_known_facts(
+    runner: CliRunner, ids: list[str], shown: list[str]
+) -> None:
+    code, out, err = run(runner, "show", *ids, "--json", *MINI)
+
+    assert code == 1
+    assert [fact["id"] for fact in json.loads(out)] == shown
+    assert err == "tq: no fact with id 'nothing-here'\n"
+
+
+def test_duplicate_ids_are_counted_per_pair_of_files_by_queries_and_located_by_validate(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    copy = tmp_path / "copy"
+    shutil.copytree(MINI_PACK, copy)
+    two = ["--no-builtin", "--facts", str(MINI_PACK), "--facts", str(copy)]
+
+    _, _, listed = run(runner, "list", *two)
+    _, _, validated = run(runner, "validate", *two)
+
+    assert listed.splitlines() == [
+        f"tq: 2 duplicate ids between {MINI_PACK / 'sources.toml'} and {copy / 'sources.toml'}, "
+        "e.g. 'gazette-2020', 'unarchived-note'",
+        f"tq: 3 duplicate ids between {MINI_PACK / 'entities.toml'} and "
+        f"{copy / 'entities.toml'}, e.g. 'acme', 'jane-doe', 'example-council'",
+        f"tq: 7 duplicate ids between {MINI_PACK / 'facts.toml'} and {copy / 'facts.toml'}, "
+        "e.g. 'acme-widgets-2019', 'acme-gadgets-2019', 'doe-more-widgets', …",
+        "tq: 12 problem(s) in the fact packs; see 'tq validate'",
+    ]
+    assert len(validated.splitlines()) == 12
 
 
 @pytest.mark.parametrize(

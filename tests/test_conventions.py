@@ -321,6 +321,45 @@ pty_only = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals 
 
 
 @pty_only
+def test_show_names_the_unknown_ids_after_the_facts_on_a_terminal(tq_executable: Path) -> None:
+    env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm"}
+    env.pop("TQ_PAGER", None)
+    args = [str(tq_executable), "show", "acme-founded", "nothing-here", *MINI]
+
+    code, shown = run_on_terminal(args, env, rows=50, stderr_too=True)
+
+    text = shown.decode("utf-8").replace("\r\n", "\n")
+    assert code == 1
+    assert text.startswith("acme-founded  event")
+    assert text.endswith("tq: no fact with id 'nothing-here'\n")
+
+
+@pty_only
+@pytest.mark.parametrize("command", ["sources", "entities"])
+def test_tables_on_80_columns_keep_every_id_whole(tq_executable: Path, command: str) -> None:
+    env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm"}
+    for sized in ("COLUMNS", "LINES"):
+        env.pop(sized, None)
+    piped = subprocess.run(
+        [str(tq_executable), command], capture_output=True, text=True, check=True, env=env
+    )
+    ids = [line.split()[0] for line in piped.stdout.splitlines()[2:]]
+
+    code, shown = _on_a_terminal([str(tq_executable), command, "--no-pager"], env, rows=2000)
+
+    lines = shown.splitlines()
+    assert code == 0
+    assert max(map(len, lines)) <= 80
+    assert "…" not in shown
+    # each id whole, as the first word of its row's first line (the only lines indented by
+    # two spaces, below the column headings when the table is shown as columns)
+    rows = lines[next((n for n, line in enumerate(lines) if "───" in line), 0) + 1 :]
+    firsts = [line.split()[0] for line in rows if line.startswith("  ") and line[2] != " "]
+    assert firsts == ids
+    assert max(map(len, ids)) > 20  # long enough that a cut would show
+
+
+@pty_only
 def test_long_output_on_a_terminal_goes_through_the_pager(
     tq_executable: Path, tmp_path: Path
 ) -> None:

@@ -112,3 +112,19 @@ def test_any_query_is_answered_or_explained_never_an_sqlite_error(arguments: lis
         _INDEX.search(arguments, Filters(), 0)
     except sqlite3.Error as error:  # pragma: no cover - the defect this test looks for
         pytest.fail(f"{arguments!r} -> {query.match()!r}: {error}")
+
+
+@pytest.mark.parametrize(
+    ("arguments", "number"),
+    [
+        (["1267"], "1267"),
+        (['"1267"'], "1267"),
+        (["1267*"], None),
+        (["1267", "adopted"], None),
+        (["1267 adopted"], None),
+        (["taliban"], None),
+        (["S/RES/1267"], None),
+    ],
+)
+def test_a_number_alone_is_what_the_query_names(arguments: list[str], number: str | None) -> None:
+    assert parse(arguments).number() == number

@@ -24,6 +24,7 @@ from tqcli.errors import (
     NoQuestion,
     NotFound,
     TqError,
+    Unavailable,
     UnknownEntity,
     UnknownFacts,
     UnknownSource,
@@ -205,13 +206,18 @@ def reports_errors(command: _Command) -> _Command:
             command(*args, **kwargs)
             sys.stdout.flush()  # a closed pipe shows up here rather than at exit
         except InvalidPacks as error:
-            for problem in error.problems:
-                say(str(problem))
+            from tqcli.problems import summarised
+
+            for line in summarised(error.problems):
+                say(line)
             say(f"tq: {len(error.problems)} problem(s) in the fact packs; see 'tq validate'")
             raise typer.Exit(ExitCode.INVALID_DATA) from None
         except InvalidInput as error:
             say(f"tq: {error}")
             raise typer.Exit(ExitCode.INVALID_DATA) from None
+        except Unavailable as error:
+            say(f"tq: {error}")
+            raise typer.Exit(ExitCode.UNAVAILABLE) from None
         except BadRequest as error:
             say(f"tq: {_phrased(error)}")
             raise typer.Exit(ExitCode.USAGE) from None
@@ -489,9 +495,9 @@ def main(
 
     \b
     Exit codes: 0 results, 1 no results, 2 usage error, 3 invalid fact data,
-                4 imported with records skipped, 70 internal error (a bug),
-                74 output could not be written, 130 interrupted,
-                141 output closed early.
+                4 imported with records skipped, 69 download unavailable,
+                70 internal error (a bug), 74 output could not be written,
+                130 interrupted, 141 output closed early.
     """
     context.call_on_close(_AT_END.close)
 
@@ -603,6 +609,8 @@ def show(
 ) -> None:
     """Show facts in full: every source with its passage, every curator note.
 
+    An id that names no fact is named on stderr (exit 1); the facts found are shown all the same.
+
     \b
     Examples:
       tq show un-resolution-1267
@@ -610,9 +618,11 @@ def show(
     """
     renderer = _renderer(as_json, as_jsonl, fmt, color, fields, no_pager=no_pager)
     wanted = [_text(fact_id) for fact_id in ids]
-    catalog, hits = _ask(facts, no_builtin, no_cache, lambda index: index.show(wanted))
-    renderer.facts(hits, catalog, full=True)
-    _finish(len(hits))
+    catalog, shown = _ask(facts, no_builtin, no_cache, lambda index: index.show_known(wanted))
+    renderer.facts(shown.hits, catalog, full=True)
+    if shown.unknown:  # the known facts are shown all the same; the unknown ids are named
+        _AT_END.close()  # after them (and after the pager, if any), where the reader sees it
+        raise UnknownFacts(shown.unknown)
 
 
 @app.command("list")
@@ -1131,7 +1141,8 @@ def import_un_sc(
     Writes an entity per listed individual and entity and a sanction fact per listing,
     and reports what changed since the previous import into DIR, per list. Exits 4 when
     some records could not be imported (each is reported), 3 for a malformed or unsafe file,
-    74 when the pack cannot be written (nothing is changed then).
+    69 when a URL cannot be downloaded now, 74 when the pack cannot be written (nothing is
+    changed then).
 
     \b
     Examples:
@@ -1182,8 +1193,8 @@ def import_ofac_sdn(
     birth data, identifiers) and a sanction fact per entry citing its row, and reports what
     changed since the previous import into DIR. `Linked To:` remarks link the fact to the
     entry named, when the list holds exactly one of that name. Exits 4 when some rows could
-    not be imported (each is reported), 3 for a file that is not an SDN.CSV, 74 when the
-    pack cannot be written.
+    not be imported (each is reported), 3 for a file that is not an SDN.CSV, 69 when a URL
+    cannot be downloaded now, 74 when the pack cannot be written.
 
     \b
     Examples:
@@ -1221,7 +1232,8 @@ def import_ftm(
     (`{"op": "ADD"|"MOD"|"DEL", "entity": ...}` a line) is applied to it. People and
     organizations become entities, Sanction entities sanction facts on their target; the
     report says what changed per schema. Exits 4 when some lines could not be imported,
-    3 for a file that is not FollowTheMoney JSON, 74 when the pack cannot be written.
+    3 for a file that is not FollowTheMoney JSON, 69 when a URL cannot be downloaded now,
+    74 when the pack cannot be written.
     OpenSanctions data is licensed CC BY-NC 4.0 (non-commercial use, with attribution).
 
     \b

@@ -88,5 +88,10 @@ class UnknownFacts(NotFound):
         super().__init__("; ".join(f"no fact with id {fact_id!r}" for fact_id, _, _ in missing))
 
 
+class Unavailable(TqError):
+    """Something tq must fetch cannot be had now: the connection is refused or times out, the
+    host is not found, the server fails. Trying again later may work."""
+
+
 class InvalidInput(TqError):
     """A file given to import is malformed, unsafe or of the wrong kind."""

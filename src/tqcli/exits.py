@@ -13,6 +13,7 @@ class ExitCode(IntEnum):
     USAGE = 2
     INVALID_DATA = 3
     SKIPPED_RECORDS = 4
+    UNAVAILABLE = 69  # sysexits' EX_UNAVAILABLE: a download refused, timed out, not found
     INTERNAL_ERROR = 70  # sysexits' EX_SOFTWARE: a bug of ours
     OUTPUT_ERROR = 74  # sysexits' EX_IOERR: the output cannot be written (closed, disk full)
     INTERRUPTED = 130

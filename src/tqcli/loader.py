@@ -21,6 +21,7 @@ from tqcli.model import (
     Catalog,
     Citation,
     Details,
+    Duplicate,
     Entity,
     EntityKind,
     Event,
@@ -155,6 +156,17 @@ def _in_file_order(problems: list[Problem]) -> tuple[Problem, ...]:
     return tuple(sorted(problems, key=lambda p: (order[p.where.path], p.where.line or 0)))
 
 
+@dataclass(frozen=True)
+class _Unfinished:
+    """What could be read of a fact with field errors, so that every problem of a pack is
+    reported in one run: its references are checked all the same."""
+
+    where: Location
+    label: str
+    entity_references: tuple[tuple[str, str], ...]
+    citations: tuple[Citation, ...]
+
+
 @dataclass
 class _State:
     """What loading has found so far."""
@@ -166,6 +178,12 @@ class _State:
     problems: list[Problem] = field(default_factory=list)
     proven: int = 0
     unarchived: int = 0
+    invalid_sources: set[str] = field(default_factory=set)
+    """Ids of sources defined with field errors: references to them are not reported again."""
+    invalid_entities: set[str] = field(default_factory=set)
+    """The same for entities (an entity of an unknown kind still exists for references)."""
+    unfinished: list[_Unfinished] = field(default_factory=list)
+    """Facts with field errors, as far as they could be read: their references are checked."""
 
     def report(self, where: Location, message: str) -> None:
         self.problems.append(Problem(where, message))
@@ -244,10 +262,14 @@ def _read_top_level(name: str, table: _Table) -> None:
         source = _read_source(table)
         if source is not None:
             state.sources.append(source)
+        elif table.given_id is not None:
+            state.invalid_sources.add(table.given_id)
     elif name == ENTITY_TABLE:
         entity = _read_entity(table)
         if entity is not None:
             state.entities.append(entity)
+        elif table.given_id is not None:
+            state.invalid_entities.add(table.given_id)
     elif name == SYNONYMS_TABLE:
         synonyms = _read_synonyms(table)
         if synonyms is not None:
@@ -312,6 +334,8 @@ class _Table:
         self._siblings = siblings  # how many top-level tables of this name the parser found
         self._known: set[str] = set()
         identifier = data.get("id")
+        self.given_id = identifier.strip() if isinstance(identifier, str) else None
+        """The id as written, valid or not."""
         self.label = f"{name} {identifier!r}: " if isinstance(identifier, str) else f"{name}: "
 
     @functools.cached_property
@@ -648,6 +672,13 @@ def _read_fact(kind: FactKind, table: _Table) -> Fact | None:
     table.finish()
     complete = bool(citations) and len(citations) == len(cite_tables)
     if fact_id is None or claim is None or details is None or not complete:
+        named = [("about", entity_id) for entity_id in about]
+        named += [("asserted_by", asserted_by)] if asserted_by else []
+        named += details.entity_references() if details else _named_in(kind, table)
+        cited = (*citations, *(note.citation for note in notes if note.citation))
+        table.file.state.unfinished.append(
+            _Unfinished(table.where, table.label, tuple(named), cited)
+        )
         return None
     return Fact(
         id=fact_id,
@@ -663,6 +694,22 @@ def _read_fact(kind: FactKind, table: _Table) -> Fact | None:
         pack=table.file.pack.name,
         where=table.where,
     )
+
+
+_ENTITY_FIELDS: Mapping[FactKind, str] = {
+    FactKind.QUOTE: "speaker",
+    FactKind.SANCTION: "targets",
+    FactKind.AGREEMENT: "parties",
+}
+"""The field of each kind's details that names entities (see Details.entity_references)."""
+
+
+def _named_in(kind: FactKind, table: _Table) -> list[tuple[str, str]]:
+    """The entities named in the details of a fact whose details did not read, as written."""
+    key = _ENTITY_FIELDS.get(kind)
+    value = table.raw(key) if key else None
+    values = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    return [(key, v.strip()) for v in values if key and isinstance(v, str) and v.strip()]
 
 
 _Item = TypeVar("_Item")
@@ -758,34 +805,50 @@ def _check_duplicates(state: _State) -> None:
         first: dict[str, Location] = {}
         for item in items:
             if item.id in first:
-                state.report(
-                    item.where,
-                    f"duplicate {what} id {item.id!r}, first defined at {first[item.id]}",
+                state.problems.append(
+                    Problem(
+                        item.where,
+                        f"duplicate {what} id {item.id!r}, first defined at {first[item.id]}",
+                        Duplicate(item.id, first[item.id]),
+                    )
                 )
             else:
                 first[item.id] = item.where
 
 
 def _check_references(catalog: Catalog, state: _State) -> None:
+    """Report references to ids nothing defines; an id defined with field errors is defined
+    (its own problems are reported where it is)."""
+    for where, label, named, citations in _references(catalog, state):
+        for role, entity_id in named:
+            if entity_id not in catalog.entities and entity_id not in state.invalid_entities:
+                hint = did_you_mean(entity_id, [*catalog.entities, *state.invalid_entities])
+                state.report(where, f"{label}'{role}' names unknown entity {entity_id!r}{hint}")
+        for citation in citations:
+            if (
+                citation.source not in catalog.sources
+                and citation.source not in state.invalid_sources
+            ):
+                hint = did_you_mean(citation.source, [*catalog.sources, *state.invalid_sources])
+                state.report(where, f"{label}cites unknown source {citation.source!r}{hint}")
+
+
+def _references(
+    catalog: Catalog, state: _State
+) -> Iterator[tuple[Location, str, Iterable[tuple[str, str]], Iterable[Citation]]]:
+    """Every fact's references, with where and how to label a problem: the facts loaded, then
+    those with field errors."""
     for fact in catalog.facts:
         label = f"{fact.kind.value} {fact.id!r}: "
-        for role, entity_id in fact.entity_references():
-            if entity_id not in catalog.entities:
-                hint = did_you_mean(entity_id, catalog.entities)
-                state.report(
-                    fact.where, f"{label}'{role}' names unknown entity {entity_id!r}{hint}"
-                )
-        for citation in fact.all_citations():
-            if citation.source not in catalog.sources:
-                hint = did_you_mean(citation.source, catalog.sources)
-                state.report(fact.where, f"{label}cites unknown source {citation.source!r}{hint}")
+        yield fact.where, label, fact.entity_references(), fact.all_citations()
+    for unfinished in state.unfinished:
+        yield unfinished.where, unfinished.label, unfinished.entity_references, unfinished.citations
 
 
 def _check_passages(catalog: Catalog, state: _State) -> None:
     archives: dict[str, str | None] = {}
-    for fact in catalog.facts:
-        label = f"{fact.kind.value} {fact.id!r}: "
-        for citation in fact.all_citations():
+    for where, label, _, citations in _references(catalog, state):
+        for citation in citations:
             source = catalog.sources.get(citation.source)
             if source is None:
                 continue
@@ -803,11 +866,13 @@ def _check_passages(catalog: Catalog, state: _State) -> None:
             else:
                 matched = _longest_prefix_in(passage, archive)
                 state.report(
-                    fact.where,
+                    where,
                     f"{label}passage not found verbatim in the archive of source {source.id!r}: "
                     f"{_excerpt(passage)}; it matches up to {_excerpt(matched, from_end=True)}",
                 )
+    for fact in catalog.facts:
         if isinstance(fact.details, Quote):
+            label = f"{fact.kind.value} {fact.id!r}: "
             words = squeeze(fact.details.text)
             if not any(words in squeeze(citation.passage) for citation in fact.citations):
                 state.report(

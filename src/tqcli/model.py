@@ -126,6 +126,15 @@ class Location(Struct, frozen=True):
         return text
 
 
+class Duplicate(Struct, frozen=True):
+    """An id defined twice: which, and where first."""
+
+    id: str
+    """The id."""
+    first: Location
+    """Where it was defined first."""
+
+
 class Problem(Struct, frozen=True):
     """One thing wrong with a pack, reported as ``file:line[:col]: message``."""
 
@@ -133,6 +142,9 @@ class Problem(Struct, frozen=True):
     """The file, and the line when known."""
     message: str
     """What is wrong, for a person to read."""
+    duplicate: Duplicate | None = None
+    """For an id defined again here, the id and its first definition (so that many can be
+    counted per pair of files)."""
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
@@ -319,6 +331,12 @@ class Sanction(Struct, frozen=True, tag="sanction"):
     """For a listing, the dates it was amended."""
     remarks: str | None = None
     """The listing authority's own narrative about the listing."""
+
+    @property
+    def is_listing(self) -> bool:
+        """Whether it is a listing on a sanctions list (listed), not a measure such as a
+        resolution (adopted)."""
+        return self.list_name is not None or self.reference is not None
 
     def entity_references(self) -> Iterator[tuple[str, str]]:
         """The entities it names, with the field naming each: its targets."""

@@ -48,6 +48,19 @@ class Query(NamedTuple):
             expression += " NOT (" + " OR ".join(unwanted) + ")"
         return expression
 
+    def number(self) -> str | None:
+        """The number the query is, when it is one bare number and nothing else ("1267").
+
+        A number names one thing (a resolution, a figure, a year), and a fact named after that
+        thing has an id that ends with it ("un-resolution-1267"), while the facts about its
+        parts carry it as a qualifier ("un-1267-funds-freeze"): the search puts those first.
+        """
+        if len(self.terms) != 1:
+            return None
+        term = self.terms[0]
+        plain = not term.prefix and not term.excluded and len(term.words) == 1
+        return term.words[0] if plain and term.words[0].isdecimal() else None
+
 
 def parse(arguments: Sequence[str], *, require_all: bool = False) -> Query:
     """The query the arguments of ``tq search`` make; BadRequest saying what is wrong if none.

@@ -215,3 +215,26 @@ def test_a_pack_directory_that_is_not_one(make: Maker, message: str, tmp_path: P
     run.assert_no_bug()
     assert run.code == 2
     assert message in run.err
+
+
+def test_a_flood_of_duplicate_ids_is_one_line_per_pair_of_files(tmp_path: Path) -> None:
+    events = "".join(
+        f'\n[[event]]\nid = "e{n}"\nclaim = "Something happened."\n'
+        f'[[event.cite]]\nsource = "s"\npassage = "Something happened."\n'
+        for n in range(3000)
+    )
+    first = _pack(tmp_path, GOOD_FACT + events, name="first")
+    second = _pack(tmp_path, GOOD_FACT + events, name="second")
+
+    listed = tq("list", "--no-builtin", f"--facts={first}", f"--facts={second}", timeout=60)
+    validated = tq("validate", "--no-builtin", str(first), str(second), timeout=60)
+
+    for run in (listed, validated):
+        run.assert_no_bug()
+        assert run.code == 3
+    assert listed.err.splitlines() == [
+        f"tq: 3002 duplicate ids between {first / 'facts.toml'} and {second / 'facts.toml'}, "
+        "e.g. 's', 'e', 'e0', …",
+        "tq: 3002 problem(s) in the fact packs; see 'tq validate'",
+    ]
+    assert len(validated.err.splitlines()) == 3002  # validate locates each

@@ -11,13 +11,14 @@ import pytest
 from hostile_helpers import (
     MINI,
     SGR,
+    TQ,
     environment,
     shown,
     tq,
     tq_on_terminal,
 )
 
-from conftest import FIXTURES, MINI_PACK
+from conftest import FIXTURES, MINI_PACK, run_on_terminal
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
 
@@ -88,3 +89,26 @@ def test_every_command_in_a_pipe(command: str, mode: str, tmp_path: Path) -> Non
         assert SGR.search(run.out), run.out
     else:
         assert "\x1b" not in run.out  # a pipe gets plain text
+
+
+def test_an_id_wider_than_the_terminal_is_folded_never_cut(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    long_id = "-".join(["a-very-long-source-id"] * 6)  # 131 characters
+    (pack / "sources.toml").write_text(
+        f'[[source]]\nid = "{long_id}"\ntitle = "t"\npublisher = "p"\nkind = "news"\n',
+        encoding="utf-8",
+    )
+    env = {**environment(), "NO_COLOR": "1"}
+
+    code, out = run_on_terminal(
+        [TQ, "sources", "--no-pager", "--no-builtin", "--facts", str(pack)], env, rows=50
+    )
+
+    lines = out.decode("utf-8").replace("\r\n", "\n").splitlines()
+    assert code == 0
+    assert max(map(len, lines)) <= 80
+    assert "…" not in out.decode("utf-8")
+    # the id first, folded over lines indented by two spaces, every character kept
+    ids = [line.strip() for line in lines[1:] if line.startswith("  ") and line[2] != " "]
+    assert "".join(ids) == long_id

@@ -139,7 +139,7 @@ def test_the_real_files_download_whole(
 @pytest.mark.parametrize(
     ("path", "code", "message"),
     [
-        ("/error", 2, "/error: the server answered 503 Service Unavailable"),
+        ("/error", 69, "/error: the server answered 503 Service Unavailable; try again later"),
         ("/missing", 2, "/missing: the server answered 404 Not Found"),
         ("/cut", 3, "/cut: the download stopped after"),
         ("/html", 3, "/html:1:0: not well-formed XML"),
@@ -164,8 +164,9 @@ def test_nothing_listens_is_a_clear_error(runner: CliRunner, tmp_path: Path, ser
         runner, "un-sc", closed + "/list.xml", "--out", str(tmp_path / "p")
     )
 
-    assert code == 2
-    assert "cannot download" in stderr
+    assert code == 69  # the documented code for a resource that is unavailable
+    assert stderr == f"tq: {closed}/list.xml: cannot download: Connection refused\n"
+    assert not (tmp_path / "p").exists()
 
 
 def test_a_download_shows_progress_on_a_terminal_only(
@@ -185,3 +186,21 @@ def test_a_download_shows_progress_on_a_terminal_only(
 def test_a_download_larger_than_the_limit_stops(server: str) -> None:
     with pytest.raises(Exception, match="larger than 0 MiB"):
         download.download(server + "/list.xml", limit=100, what="a list")
+
+
+def test_a_server_that_never_answers_is_unavailable(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    monkeypatch.setattr(download, "TIMEOUT_SECONDS", 0.5)
+    monkeypatch.setenv("no_proxy", "*")
+    with socket.socket() as silent:  # accepts connections (the backlog) and says nothing
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}/list.xml"
+
+        code, _, stderr = run_import(runner, "un-sc", url, "--out", str(tmp_path / "p"))
+
+    assert code == 69
+    assert stderr == f"tq: {url}: cannot download: no answer within 0.5 seconds\n"

@@ -15,7 +15,7 @@ from tqcli.loader import load
 from tqcli.model import Pack, Sanction
 from tqcli.packs import packs_in_effect
 
-from conftest import FIXTURES, REPO
+from conftest import FIXTURES, MINI_PACK, REPO
 
 UNSC = FIXTURES / "unsc"
 REAL = REPO.parent / "shared" / "data" / "un-sc"
@@ -243,3 +243,48 @@ def test_a_real_listing_is_found_by_reference_alias_and_link(
     assert "un-listing-tai.024" in [fact["id"] for fact in json.loads(linked.stdout)]
     catalog = load(packs_in_effect([tmp_path / "un"], environ={})).catalog
     assert catalog.same_entities("abdul-ghani-baradar") == {"abdul-ghani-baradar", "un-tai.024"}
+
+
+@needs_real_data
+def test_the_same_list_imported_twice_is_summed_up_per_pair_of_files(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    for folder in ("first", "second"):
+        run_import(runner, "un-sc", str(REAL_2020), "--out", str(tmp_path / folder))
+    facts = [
+        "--no-builtin",
+        "--facts",
+        str(tmp_path / "first"),
+        "--facts",
+        str(tmp_path / "second"),
+    ]
+
+    listed = runner.invoke(app, ["list", *facts])
+    validated = runner.invoke(app, ["validate", *facts])
+
+    assert listed.exit_code == validated.exit_code == 3
+    lines = listed.stderr.splitlines()
+    assert len(lines) == 4, listed.stderr  # sources, entities, listings; then the total
+    first, second = tmp_path / "first" / "listings.toml", tmp_path / "second" / "listings.toml"
+    assert any(
+        line.startswith("tq: ") and f"duplicate ids between {first} and {second}, e.g. 'un-" in line
+        for line in lines
+    ), listed.stderr
+    # tq validate lists every duplicate, each located
+    located = [line for line in validated.stderr.splitlines() if "duplicate" in line]
+    assert len(located) > 900
+    assert int(lines[-1].split()[1]) == len(located)
+
+
+def test_a_listing_is_listed_and_a_resolution_adopted(runner: CliRunner, tmp_path: Path) -> None:
+    run_import(runner, "un-sc", str(UNSC / "list-v1.xml"), "--out", str(tmp_path / "p"))
+    packs = ["--no-builtin", "--facts", str(tmp_path / "p"), "--facts", str(MINI_PACK)]
+
+    listing = runner.invoke(app, ["show", "un-listing-tai.901", "--format", "plain", *packs])
+    resolution = runner.invoke(app, ["show", "council-resolution-42", "--format", "plain", *packs])
+
+    assert "Consolidated List entry TAi.901 · UN Security Council · listed 2001-02-23\n" in (
+        listing.stdout
+    )
+    assert "adopted" not in listing.stdout
+    assert "Resolution 42 · Example Council · adopted 2020-03\n" in resolution.stdout

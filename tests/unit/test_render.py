@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tqcli.model import (
     Alias,
@@ -149,3 +151,39 @@ def test_csv_is_a_header_and_a_row() -> None:
     header, row = list(csv.reader(io.StringIO(out.getvalue())))
     assert dict(zip(header, row, strict=True))["id"] == "acme-widgets"
     assert dict(zip(header, row, strict=True))["claim"] == "Acme reportedly made 1,200 widgets."
+
+
+_CELL = st.text(alphabet="abcdefghij -", min_size=1, max_size=90)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    rows=st.lists(st.tuples(_CELL, st.integers(0, 99999), _CELL, _CELL), min_size=1, max_size=8),
+    width=st.integers(20, 200),
+)
+def test_fitted_columns_fit_and_keep_whole_columns_whole(
+    rows: list[tuple[str, int, str, str]], width: int
+) -> None:
+    from tqcli.render.layout import Table, fitted_widths
+
+    table = Table(
+        "T",
+        ("id", "facts", "kind", "text"),
+        tuple((a, str(n), b, c) for a, n, b, c in rows),
+        (False, True, False, False),
+        (True, False, False, False),
+    )
+    widest = [max(map(len, column)) for column in zip(table.headers, *table.rows, strict=True)]
+    room = width - 1 - 3 * len(widest)
+
+    widths = fitted_widths(table, width)
+
+    if widths is None:
+        assert sum(widest) <= room
+        return
+    if room >= widest[1] + 3:  # the numbers, and a character for each other column
+        assert sum(widths) <= room
+    assert all(0 < w <= wide for w, wide in zip(widths, widest, strict=True))
+    assert widths[1] == widest[1]  # numbers are never wrapped
+    if widest[0] + widest[1] + 2 * 4 <= room:  # the id fits beside the narrowest others
+        assert widths[0] == widest[0]

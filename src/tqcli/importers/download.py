@@ -11,7 +11,7 @@ from contextlib import nullcontext
 from typing import TYPE_CHECKING
 
 from tqcli import __version__
-from tqcli.errors import BadRequest, InvalidInput
+from tqcli.errors import BadRequest, InvalidInput, Unavailable
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -42,22 +42,34 @@ def download(url: str, *, limit: int, what: str) -> bytes:
                     if progress is not None and task is not None:
                         progress.update(task, completed=len(data))
     except urllib.error.HTTPError as error:
-        raise BadRequest(f"{url}: the server answered {error.code} {error.reason}") from None
+        answer = f"{url}: the server answered {error.code} {error.reason}"
+        if error.code >= 500:  # the server's fault, not the address's
+            raise Unavailable(f"{answer}; try again later") from None
+        raise BadRequest(answer) from None
     except http.client.IncompleteRead as error:
         raise InvalidInput(
             f"{url}: the download stopped after {len(error.partial):,} bytes, before the end; "
             "nothing was imported"
         ) from None
     except urllib.error.URLError as error:
-        raise BadRequest(f"{url}: cannot download: {error.reason}") from None
+        raise Unavailable(f"{url}: cannot download: {_reason(error.reason)}") from None
     except (OSError, http.client.HTTPException) as error:
-        raise BadRequest(f"{url}: cannot download: {error}") from None
+        raise Unavailable(f"{url}: cannot download: {_reason(error)}") from None
     if length is not None and len(data) < length:
         raise InvalidInput(
             f"{url}: the download stopped after {len(data):,} of {length:,} bytes; "
             "nothing was imported"
         )
     return bytes(data)
+
+
+def _reason(error: object) -> str:
+    """Why a connection failed, in words ("Connection refused", not "[Errno 111] ...")."""
+    if isinstance(error, TimeoutError):
+        return f"no answer within {TIMEOUT_SECONDS} seconds"
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error) or type(error).__name__
 
 
 def _content_length(header: str | None) -> int | None:

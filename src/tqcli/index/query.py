@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,6 +42,16 @@ _FACTS_KEPT = 4096
 """Facts kept decoded between queries (about 10 MiB at most)."""
 # Relative weights of the searchable columns in BM25 ranking, in column order (store.COLUMNS).
 _WEIGHTS = (2.0, 1.0, 1.5, 1.0, 0.5, 0.5, 1.0)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What `show` found: the known facts in the order asked, and every id that names none."""
+
+    hits: Sequence[Hit]
+    """The facts found, in the order their ids were asked for."""
+    unknown: tuple[tuple[str, IdIs, str | None], ...]
+    """Each id that names no fact, what it names instead, and the nearest fact id."""
 
 
 def name_key(name: str) -> str:
@@ -135,7 +146,7 @@ class Index:
         (a long listing), each row's checksum is checked, and facts are read as they are
         printed, a batch at a time.
         """
-        hits = result.hits if isinstance(result, Answers) else result
+        hits = result.hits if isinstance(result, Answers | Shown) else result
         if not isinstance(hits, Sequence):
             return
         if isinstance(hits, LazyHits) and len(hits) > BATCH:
@@ -193,11 +204,11 @@ class Index:
         alone finds just that."""
         from tqcli import searchquery  # only search reads the syntax: the rest skip its import
 
-        match = searchquery.parse(terms, require_all=require_all).match()
+        query = searchquery.parse(terms, require_all=require_all)
         exact = self._exact(" ".join(terms).strip(), filters)
         if exact:
             return LazyHits(self._connection, [(seq, None) for seq in exact], self._recent)
-        return self._matching(match, filters, limit)
+        return self._matching(query.match(), filters, limit, named=query.number())
 
     def _exact(self, text: str, filters: Filters) -> list[int]:
         """The facts whose id or listing reference ("TAi.024") is text: the only answer a
@@ -262,17 +273,28 @@ class Index:
         """Facts matching any of these folded words, best BM25 score first; limit 0 for all."""
         return self._matching(" OR ".join(f'"{word}"' for word in words), filters, limit)
 
-    def _matching(self, match: str, filters: Filters, limit: int) -> Sequence[Hit]:
-        """Facts matching an FTS5 query, best BM25 score first; limit 0 for all."""
+    def _matching(
+        self, match: str, filters: Filters, limit: int, *, named: str | None = None
+    ) -> Sequence[Hit]:
+        """Facts matching an FTS5 query, best BM25 score first; limit 0 for all. With named (a
+        number searched for alone), the facts named after it (their id ends with it) first."""
         where, parameters = self._where(filters)
         weights = ", ".join(map(str, _WEIGHTS))
         sql = (
             f"SELECT f.seq, bm25(fact_text, {weights}) AS rank FROM fact_text "
             f"JOIN facts f ON f.seq = fact_text.rowid WHERE fact_text MATCH ? AND {where} "
-            "ORDER BY rank, f.first_day IS NULL, f.first_day, f.id"
-            + (" LIMIT ?" if limit > 0 else "")
+            f"ORDER BY {'f.id GLOB ? DESC, ' if named else ''}"
+            "rank, f.first_day IS NULL, f.first_day, f.id" + (" LIMIT ?" if limit > 0 else "")
         )
-        found = self._connection.execute(sql, [match, *parameters, *([limit] if limit > 0 else [])])
+        found = self._connection.execute(
+            sql,
+            [
+                match,
+                *parameters,
+                *([f"*-{named}"] if named else []),
+                *([limit] if limit > 0 else []),
+            ],
+        )
         ranked = [(seq, -(rank or 0.0)) for seq, rank in found]
         return LazyHits(self._connection, ranked, self._recent)
 
@@ -366,14 +388,21 @@ class Index:
 
     def show(self, ids: Sequence[str]) -> Sequence[Hit]:
         """The facts with these ids, in the order asked; UnknownFacts naming every unknown id."""
+        shown = self.show_known(ids)
+        if shown.unknown:
+            raise UnknownFacts(shown.unknown)
+        return shown.hits
+
+    def show_known(self, ids: Sequence[str]) -> Shown:
+        """The facts with these ids that exist, in the order asked, and every id that names
+        none (with what it names instead)."""
         wanted = list(dict.fromkeys(ids))
         sql = f"SELECT id, seq FROM facts WHERE id IN ({', '.join('?' * len(wanted))})"
         seqs = dict(self._connection.execute(sql, wanted).fetchall())
-        missing = [fact_id for fact_id in wanted if fact_id not in seqs]
-        if missing:
-            raise UnknownFacts([self._unknown_id(fact_id) for fact_id in missing])
-        return LazyHits(
-            self._connection, [(seqs[fact_id], None) for fact_id in wanted], self._recent
+        found = [(seqs[fact_id], None) for fact_id in wanted if fact_id in seqs]
+        return Shown(
+            LazyHits(self._connection, found, self._recent),
+            tuple(self._unknown_id(fact_id) for fact_id in wanted if fact_id not in seqs),
         )
 
     def _unknown_id(self, fact_id: str) -> tuple[str, IdIs, str | None]:

@@ -70,6 +70,76 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     numeric: tuple[bool, ...]
     """Per column: right-align it."""
+    whole: tuple[bool, ...] = ()
+    """Per column: never cut nor wrap it (ids, which users copy into other commands); the
+    other columns wrap to make room. Empty: every column may wrap."""
+
+
+_NARROWEST = 4
+"""How narrow a wrapping column is made before the columns kept whole are folded instead."""
+
+
+def fitted_widths(
+    table: Table, width: int, *, per_column: int = 3, edges: int = 1
+) -> list[int] | None:
+    """Column widths that fit the table in width character cells, given the room each column
+    takes beside its text (per_column) and the table's edges; None when it fits as it is.
+
+    Columns kept whole (ids) and numbers are as wide as their widest cell; the other columns
+    share what is left, to wrap or fold in (the narrowest served first, none made wider than it
+    needs). Only a whole column that leaves the others less than _NARROWEST each is folded: its
+    text goes on over more lines, never cut.
+    """
+    widths = [
+        max(len(cell) for cell in column) for column in zip(table.headers, *table.rows, strict=True)
+    ]
+    room = max(width - edges - per_column * len(widths), len(widths))
+    if sum(widths) <= room:
+        return None
+    whole = [column < len(table.whole) and table.whole[column] for column in range(len(widths))]
+    flexible = [c for c in range(len(widths)) if not whole[c] and not table.numeric[c]]
+    numbers = sum(widths[c] for c in range(len(widths)) if table.numeric[c] and not whole[c])
+    least = sum(min(widths[c], _NARROWEST) for c in flexible)
+    kept = [c for c in range(len(widths)) if whole[c]]
+    if sum(widths[c] for c in kept) > room - numbers - least:
+        _share(widths, kept, room - numbers - least)
+    _share(widths, flexible, room - sum(w for c, w in enumerate(widths) if c not in flexible))
+    return widths
+
+
+_ROOMY = 12
+"""How wide each wrapping column must stay (or as wide as its widest cell) for a table with
+whole columns to be shown as columns; narrower, it is stacked (see stacked_lines)."""
+
+
+def too_narrow(table: Table, widths: Sequence[int]) -> bool:
+    """Whether, at these widths, a table with whole columns is better stacked: some other
+    column would be squeezed to a few characters a line."""
+    if not any(table.whole):
+        return False
+    return any(
+        widths[column] < min(len(max(cells, key=len)), _ROOMY)
+        for column, cells in enumerate(zip(table.headers, *table.rows, strict=True))
+        if not (column < len(table.whole) and table.whole[column]) and not table.numeric[column]
+    )
+
+
+def stacked_lines(table: Table) -> list[Line]:
+    """A table as blocks, for a terminal too narrow for its columns: each row's first cell
+    (its id) whole on a line of its own, and its other cells under it as "header value"."""
+    lines = [_line(Span(table.title, "label"))]
+    for row in table.rows:
+        lines.append(_line(Span(row[0], "id"), indent=1))
+        pairs = zip(table.headers[1:], row[1:], strict=True)
+        lines.append(_line(" · ".join(f"{header} {cell}" for header, cell in pairs), indent=2))
+    return lines
+
+
+def _share(widths: list[int], columns: Sequence[int], room: int) -> None:
+    """Make these columns share room, none wider than it was, the narrowest served first."""
+    for served, column in enumerate(sorted(columns, key=widths.__getitem__)):
+        widths[column] = max(1, min(widths[column], room // (len(columns) - served)))
+        room -= widths[column]
 
 
 def _line(*spans: Span | str, indent: int = 0) -> Line:
@@ -241,7 +311,7 @@ def key_values(fact: Fact, catalog: Catalog) -> list[str]:
     if isinstance(details, Sanction):
         parts = [details.instrument, details.authority]
         if details.adopted:
-            parts.append(f"adopted {details.adopted}")
+            parts.append(f"{'listed' if details.is_listing else 'adopted'} {details.adopted}")
         lines = [" · ".join(parts)]
         listing = " · ".join(
             part
@@ -293,7 +363,13 @@ def sources_table(uses: Sequence[SourceUse]) -> Table:
         (printable(use.source.id), str(use.facts), use.source.kind.value, source_line(use.source))
         for use in uses
     )
-    return Table("Sources", ("id", "facts", "kind", "source"), rows, (False, True, False, False))
+    return Table(
+        "Sources",
+        ("id", "facts", "kind", "source"),
+        rows,
+        (False, True, False, False),
+        (True, False, False, False),
+    )
 
 
 def stats_tables(stats: Stats) -> list[Table]:

@@ -260,13 +260,14 @@ def entities_table(uses: Sequence[EntityUse]) -> Table:
         ("id", "kind", "name", "aliases", "facts", "pack"),
         rows,
         (False, False, False, True, True, False),
+        (True, False, False, False, False, False),
     )
 
 
 def tags_table(uses: Sequence[TagUse]) -> Table:
     """Tags with their counts, most used first."""
     rows = tuple((printable(use.tag), str(use.facts)) for use in uses)
-    return Table("Tags", ("tag", "facts"), rows, (False, True))
+    return Table("Tags", ("tag", "facts"), rows, (False, True), (True, False))
 
 
 def _shown(score: float) -> str:

@@ -11,7 +11,14 @@ from rich.padding import Padding
 from rich.text import Text
 from rich.theme import Theme
 
-from tqcli.render.layout import HumanRenderer, Line, Table
+from tqcli.render.layout import (
+    HumanRenderer,
+    Line,
+    Table,
+    fitted_widths,
+    stacked_lines,
+    too_narrow,
+)
 
 # Spaces at the end of a line, among its closing style codes: Rich pads wrapped lines and table
 # cells to their width, and those spaces would end up in every copied passage.
@@ -86,9 +93,19 @@ class RichRenderer(HumanRenderer):
         from rich import box  # tables only: facts are the common case
         from rich.table import Table as RichTable
 
+        # Columns are laid out here, not by Rich, which would cut ids to fit a narrow terminal.
+        widths = fitted_widths(table, self._console.width)
+        if widths is not None and too_narrow(table, widths):
+            self.print_lines(stacked_lines(table))
+            return
         rich_table = RichTable(title=table.title, box=box.SIMPLE_HEAD, title_justify="left")
-        for header, numeric in zip(table.headers, table.numeric, strict=True):
-            rich_table.add_column(header, justify="right" if numeric else "left")
+        for column, (header, numeric) in enumerate(zip(table.headers, table.numeric, strict=True)):
+            rich_table.add_column(
+                header,
+                justify="right" if numeric else "left",
+                width=widths[column] if widths else None,
+                overflow="fold",
+            )
         for row in table.rows:
             rich_table.add_row(*(Text(cell) for cell in row))
         self._print(rich_table)
