@@ -313,6 +313,19 @@ def test_second_tuning_set_floor() -> None:
     assert scores.false_answers <= 1
 
 
+def test_third_tuning_set_floor() -> None:
+    """Written blind on 2026-11-26 by a reader who never saw the pack, scored once as it came
+    (r@1 0.548, r@3 0.635, 17 of 30 unanswerable answered), then tuned on; the floor is a little
+    below what was measured at the end of that work. A quarter of its answerable questions ask
+    for what the pack does not hold (see docs/ask-evaluation.md)."""
+    scores = evaluate(ask_ranker(BUILTIN), REPO / "tests" / "eval" / "ask-tuning-3.toml", BUILTIN)
+
+    assert scores.recall_at_1 >= 0.6, scores.recall_at_1
+    assert scores.recall_at_3 >= 0.67, scores.recall_at_3
+    assert scores.false_answers <= 8
+    assert scores.unanswerable >= 30
+
+
 def test_the_question_set_names_only_real_facts() -> None:
     import tomli
 
