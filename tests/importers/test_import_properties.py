@@ -7,9 +7,11 @@ import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from tqcli.errors import InvalidInput
 from tqcli.importers import ftm, ofac_sdn, un_sc
 from tqcli.loader import load
 from tqcli.model import Pack
@@ -71,6 +73,7 @@ _remarks = st.lists(_remark, min_size=1, max_size=4).map("; ".join)
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(_csv_text, _csv_text, _remarks), min_size=1, max_size=4))
 @example([("X", "SDGT", "a.k.a. ' '; DOB  ; Linked To:  ")])  # blank values: no empty alias
+@example([(" ", "0", "a.k.a. ''")])  # a blank name only: no entries, and the import says so
 def test_any_sdn_rows_make_a_valid_pack(rows: list[tuple[str, str, str]]) -> None:
     text = "".join(
         f'{number},"{name}",-0- ,"{program}",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"{remarks}"\r\n'
@@ -80,6 +83,11 @@ def test_any_sdn_rows_make_a_valid_pack(rows: list[tuple[str, str, str]]) -> Non
         source = Path(folder) / "sdn.csv"
         source.write_bytes(text.encode("latin-1") + b"\x1a")
 
+        if all(" ".join(name.split()) in ("", "-0-") for name, _, _ in rows):
+            # A row with a blank (or -0-, OFAC's null) name is no entry: only those, no listings.
+            with pytest.raises(InvalidInput, match="holds no SDN entries"):
+                ofac_sdn.import_sdn(source, Path(folder) / "p")
+            return
         ofac_sdn.import_sdn(source, Path(folder) / "p")
 
         _loads_cleanly(Path(folder) / "p")
