@@ -147,6 +147,40 @@ def test_a_figure_must_count_what_is_asked(question: str) -> None:
     assert not found.answered
 
 
+@pytest.mark.parametrize(
+    ("question", "partial"),
+    [
+        # The figure is of 2021: a year the question names is the one it asks about.
+        ("How many al-Qaeda fighters were on the Afghan-Pakistani border in 2001?", ["2001"]),
+        ("How many al-Qaeda fighters were on the Afghan-Pakistani border?", None),
+    ],
+)
+def test_a_year_the_question_names_must_be_the_facts(
+    question: str, partial: list[str] | None
+) -> None:
+    found = answer(BUILTIN, question, limit=1)
+
+    assert found.hits[0].fact.id == "al-qaeda-fighters-200-500"
+    if partial is None:
+        assert found.replies[0].match is Match.ANSWER
+    else:
+        assert (found.replies[0].match, list(found.replies[0].unmatched)) == (
+            Match.PARTIAL,
+            partial,
+        )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When did Mullah Omar die?",  # a dated fact names him, but says nothing of his death
+        "Where was Ayman al-Zawahiri born?",
+    ],
+)
+def test_when_and_where_answers_must_say_what_is_asked(question: str) -> None:
+    assert not answer(BUILTIN, question).answered
+
+
 def test_general_english_frequency_tells_content_from_function_words() -> None:
     from tqcli.wordweights import _from_api, common_words
 

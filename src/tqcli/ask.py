@@ -487,11 +487,8 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     fits, who = _fits(question, fact, labelled, named, lookups)
     # A year the question names is the one it asks about: "fighters in Afghanistan in 2001" are
     # not counted by a figure of 2021.
-    answers = (
-        fits
-        and coverage >= _ANSWER_COVERAGE
-        and all(word in own for word in question.weights if _is_year(word))
-    )
+    other_years = [word for word in question.weights if _is_year(word) and word not in own]
+    answers = fits and coverage >= _ANSWER_COVERAGE and not other_years
     if answers and (question.wants is Wants.DATE or _HAPPENED.search(question.text)):
         # "When did Mullah Omar die?", "Where was Zawahiri born?": a fact naming him is no
         # answer unless it says what the question asks of him (its words that name nothing).
@@ -502,7 +499,7 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     unmatched = tuple(
         question.spelled[word]
         for word, credit in credits.items()
-        if credit == 0 and question.weights[word] >= _UNMATCHED_SHOWN
+        if (credit == 0 and question.weights[word] >= _UNMATCHED_SHOWN) or word in other_years
     )
     boost = _BOOST if fits else 1.0
     if who and _kind(who[0], catalog) is EntityKind.PERSON and _PERSON.search(question.text):
