@@ -52,6 +52,7 @@ TOP_LEVEL_TABLES = (
     *(kind.value for kind in FactKind),
     SYNONYMS_TABLE,
 )
+_FACT_KINDS = frozenset(kind.value for kind in FactKind)
 _WORD = re.compile(r"^[^\W_]+$")
 
 _SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$")
@@ -244,7 +245,29 @@ def _load_file(pack: Pack, path: Path, state: _State) -> None:
                 file.lines.find(name), f"unknown table {name!r}{hint}; a pack file holds {tables}"
             )
             continue
+        if name in _FACT_KINDS and isinstance(value, list):
+            _read_facts(file, FactKind(name), value)
+            continue
         for table in file.array_of_tables(name, value, (name,)):
+            _read_top_level(name, table)
+
+
+def _read_facts(file: _File, kind: FactKind, tables: list[Any]) -> None:
+    """An array of fact tables: each valid one read in C, the rest by the careful reader."""
+    from tqcli.factshapes import FactTables
+
+    name, quick, count = kind.value, FactTables(kind, tables), len(tables)
+    for index in range(count):
+
+        def where(index: int = index) -> Location:
+            return Location(file.path, file.lines.table(name, index, count))
+
+        fact = quick.fact(index, file.pack.name, where)
+        if fact is not None:
+            file.state.facts.append(fact)
+            continue
+        table = file.item(name, tables[index], (name, index), index, count)
+        if table is not None:
             _read_top_level(name, table)
 
 
@@ -305,13 +328,30 @@ class _File:
         top_level = len(path) == 1
         for index, item in enumerate(items):
             item_path = (*path, index) if isinstance(value, list) else (*path, 0)
-            if isinstance(item, dict):
-                yield _Table(self, item, item_path, name, len(items) if top_level else None)
-            else:
-                self.report(
-                    self.lines.find(*item_path),
-                    f"{owner}{name!r} item {index + 1} must be a table, not {_type_name(item)}",
-                )
+            table = self.item(
+                name, item, item_path, index, len(items) if top_level else None, owner
+            )
+            if table is not None:
+                yield table
+
+    def item(
+        self,
+        name: str,
+        item: object,
+        path: tuple[str | int, ...],
+        index: int,
+        siblings: int | None,
+        owner: str = "",
+    ) -> _Table | None:
+        """A reader for the index-th table of an array at path; None (reported) if the item
+        is not a table. siblings: how many top-level tables of this name the parser found."""
+        if isinstance(item, dict):
+            return _Table(self, item, path, name, siblings)
+        self.report(
+            self.lines.find(*path),
+            f"{owner}{name!r} item {index + 1} must be a table, not {_type_name(item)}",
+        )
+        return None
 
 
 class _Table:
@@ -816,6 +856,11 @@ def _check_duplicates(state: _State) -> None:
                 first[item.id] = item.where
 
 
+def _label(fact: Fact) -> str:
+    """How a problem's message names the fact."""
+    return f"{fact.kind.value} {fact.id!r}: "
+
+
 def _check_references(catalog: Catalog, state: _State) -> None:
     """Report references to ids nothing defines; an id defined with field errors is defined
     (its own problems are reported where it is)."""
@@ -839,8 +884,7 @@ def _references(
     """Every fact's references, with where and how to label a problem: the facts loaded, then
     those with field errors."""
     for fact in catalog.facts:
-        label = f"{fact.kind.value} {fact.id!r}: "
-        yield fact.where, label, fact.entity_references(), fact.all_citations()
+        yield fact.where, _label(fact), fact.entity_references(), fact.all_citations()
     for unfinished in state.unfinished:
         yield unfinished.where, unfinished.label, unfinished.entity_references, unfinished.citations
 
@@ -872,11 +916,11 @@ def _check_passages(catalog: Catalog, state: _State) -> None:
                 )
     for fact in catalog.facts:
         if isinstance(fact.details, Quote):
-            label = f"{fact.kind.value} {fact.id!r}: "
             words = squeeze(fact.details.text)
             if not any(words in squeeze(citation.passage) for citation in fact.citations):
                 state.report(
-                    fact.where, f"{label}the quote's 'text' is not inside any of its cited passages"
+                    fact.where,
+                    f"{_label(fact)}the quote's 'text' is not inside any of its cited passages",
                 )
 
 

@@ -107,6 +107,21 @@ def words(text: str) -> list[str]:
     return _TOKEN.findall(fold(text))
 
 
+class _Stems(dict[str, str]):
+    """Stems by word, for index building: a dict lookup, where stem's bounded cache would
+    shuffle its order on each hit and forget the ids and numbers that occur once."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= _MOST_STEMS:
+            self.clear()  # a bound on memory; the next words fill it again
+        stemmed = self[word] = stem(word)
+        return stemmed
+
+
+_MOST_STEMS = 1 << 18
+_STEMS = _Stems()
+
+
 def tokens(text: str) -> list[str]:
     """The folded, stemmed words of text, in order."""
     return [stem(word) for word in _TOKEN.findall(fold(text))]
@@ -114,8 +129,9 @@ def tokens(text: str) -> list[str]:
 
 def token_columns(texts: Sequence[str]) -> list[str]:
     """tokens() of each text, joined by spaces: one fold for them all, as index building needs."""
+    stemmed = _STEMS.__getitem__
     folded = fold("\x1f".join(texts)).split("\x1f")
-    return [" ".join(map(stem, _TOKEN.findall(text))) for text in folded]
+    return [" ".join(map(stemmed, _TOKEN.findall(text))) for text in folded]
 
 
 def squeeze(text: str) -> str:

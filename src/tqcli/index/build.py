@@ -12,7 +12,7 @@ from pathlib import Path
 from tqcli.index.cache import Snapshot, install, temporary_index, tidy
 from tqcli.index.query import Index, name_key
 from tqcli.index.store import COLUMNS, INDEXES, SCHEMA, SCHEMA_VERSION, sealed
-from tqcli.model import Catalog, Fact, Pack
+from tqcli.model import Catalog, Fact, Pack, PartialDate
 from tqcli.textnorm import fold, stem, token_columns, tokens, words
 
 Stage = Callable[[str], None]
@@ -198,32 +198,48 @@ class _FactRows:
         self.sources: list[tuple[int, str]] = []
         self.entities: list[tuple[int, str]] = []
         self.text: list[tuple[object, ...]] = []
+        days = _Days()
         for seq, fact in numbered:
             entities = fact.entities()
             sources = fact.cited_sources()
+            data, crc = sealed(fact)
+            first, last = days[fact.date, fact.details.end_of_span()]
+            file = str(fact.where.path)
             self.facts.append(
-                (
-                    seq,
-                    fact.id,
-                    fact.kind.value,
-                    fact.pack,
-                    str(fact.where.path),
-                    *_days(fact),
-                    *sealed(fact),
-                )
+                (seq, fact.id, fact.kind.value, fact.pack, file, first, last, data, crc)
             )
-            self.tags.extend((seq, fold(tag)) for tag in dict.fromkeys(fact.tags))
-            self.sources.extend((seq, source) for source in sources)
-            self.entities.extend((seq, entity) for entity in entities)
+            if fact.tags:
+                self.tags += [(seq, fold(tag)) for tag in dict.fromkeys(fact.tags)]
+            self.sources += [(seq, source) for source in sources]
+            self.entities += [(seq, entity) for entity in entities]
             self.text.append((seq, *searchable.columns(fact, entities, sources)))
 
 
-def _days(fact: Fact) -> tuple[str | None, str | None]:
-    """The first and last day a fact could be about (an event's span included)."""
-    if fact.date is None:
-        return None, None
-    end = fact.details.end_of_span() or fact.date
-    return fact.date.first_day.isoformat(), end.last_day.isoformat()
+class _Days(dict[tuple[PartialDate | None, PartialDate | None], tuple[str | None, str | None]]):
+    """The first and last day a fact could be about, by its date and the end of its span (an
+    event's), each worked out once: many facts share a date."""
+
+    def __missing__(
+        self, key: tuple[PartialDate | None, PartialDate | None]
+    ) -> tuple[str | None, str | None]:
+        date, end = key
+        days: tuple[str | None, str | None] = (None, None)
+        if date is not None:
+            days = (date.first_day.isoformat(), (end or date).last_day.isoformat())
+        self[key] = days
+        return days
+
+
+class _Words(dict[str, str]):
+    """Folded words by id, each worked out once by words()."""
+
+    def __init__(self, words: Callable[[str], str]) -> None:
+        super().__init__()
+        self._words = words
+
+    def __missing__(self, key: str) -> str:
+        made = self[key] = self._words(key)
+        return made
 
 
 class _Searchable:
@@ -234,23 +250,19 @@ class _Searchable:
 
     def __init__(self, catalog: Catalog) -> None:
         self._catalog = catalog
-        self._entity_words: dict[str, str] = {}
-        self._source_words: dict[str, str] = {}
+        self._entity_words = _Words(self._entity)
+        self._source_words = _Words(self._source)
 
     def _entity(self, entity_id: str) -> str:
-        if entity_id not in self._entity_words:
-            entity = self._catalog.entities.get(entity_id)
-            # Each word once: an entity with many aliases must not outweigh one with a few.
-            words = dict.fromkeys(tokens(" ".join(entity.names))) if entity else {}
-            self._entity_words[entity_id] = " ".join(words)
-        return self._entity_words[entity_id]
+        entity = self._catalog.entities.get(entity_id)
+        # Each word once: an entity with many aliases must not outweigh one with a few.
+        words = dict.fromkeys(tokens(" ".join(entity.names))) if entity else {}
+        return " ".join(words)
 
     def _source(self, source_id: str) -> str:
-        if source_id not in self._source_words:
-            source = self._catalog.sources.get(source_id)
-            text = f"{source.title} {source.publisher}" if source else ""
-            self._source_words[source_id] = " ".join(tokens(text))
-        return self._source_words[source_id]
+        source = self._catalog.sources.get(source_id)
+        text = f"{source.title} {source.publisher}" if source else ""
+        return " ".join(tokens(text))
 
     def columns(
         self, fact: Fact, entities: Sequence[str], sources: Sequence[str]
@@ -266,6 +278,6 @@ class _Searchable:
                 " ".join(details),
             )
         )
-        names = " ".join(map(self._entity, entities))
-        titles = " ".join(map(self._source, sources))
+        names = " ".join(map(self._entity_words.__getitem__, entities))
+        titles = " ".join(map(self._source_words.__getitem__, sources))
         return (own[0], own[1], own[2], names, titles, own[3], own[4])

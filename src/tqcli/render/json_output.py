@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from tqcli.model import (
@@ -18,19 +17,12 @@ from tqcli.model import (
     Stats,
 )
 from tqcli.render import data
+from tqcli.render.fact_json import FactJson
+from tqcli.render.fact_json import escape_c1 as _escape_c1
 
 if TYPE_CHECKING:
     from tqcli.locations import Locations
     from tqcli.names import EntityProfile, EntityUse, Screening, TagUse
-
-# json.dumps leaves DEL, the C1 controls, the bidirectional overrides and isolates and the line
-# and paragraph separators raw; escaping them keeps the data exact and keeps a terminal from
-# obeying them when JSON is printed to it.
-_C1 = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
-
-
-def _escape_c1(text: str) -> str:
-    return _C1.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 class JsonRenderer:
@@ -62,19 +54,21 @@ class JsonRenderer:
     def _dump(self, value: Any) -> None:
         self._stream.write(self._encode(value) + "\n")
 
-    def _array(self, items: Iterable[Any]) -> None:
+    def _array(self, items: Iterable[Any], encode: Callable[[Any], str] | None = None) -> None:
         """Items as one array (or one per line), written as they come: a long listing is never
-        held whole in memory, and its bytes are exactly json.dumps of the list's."""
+        held whole in memory, and its bytes are exactly json.dumps of the list's. encode, if
+        given, makes an item's text as _encode would."""
+        encode = encode or self._encode
         if self._lines:
             for item in items:
-                self._dump(item)
+                self._stream.write(encode(item) + "\n")
             return
         opening, separator, closing = (
             ("[\n", ",\n", "\n]\n") if self._indent else ("[", ", ", "]\n")
         )
         written = False
         for item in items:
-            text = self._encode(item)
+            text = encode(item)
             if self._indent:  # nest the item one level in; JSON text holds no raw newline
                 text = "  " + text.replace("\n", "\n  ")
             self._stream.write((separator if written else opening) + text)
@@ -135,7 +129,10 @@ class JsonRenderer:
         return made + self._compact(hit.score) + "}"
 
     def facts(self, hits: Sequence[Hit], catalog: Catalog, *, full: bool) -> None:
-        self._array(map(data.FactData(catalog), hits))
+        if self._indent is None and not self._fields:  # compact: each entity encoded once
+            self._array(hits, FactJson(catalog, ascii_only=self._ascii_only))
+        else:
+            self._array(map(data.FactData(catalog), hits))
 
     def answers(self, found: Answers, catalog: Catalog) -> None:
         facts = data.FactData(catalog)
