@@ -14,12 +14,13 @@ from typer.testing import CliRunner
 
 from tqcli import cli, names
 from tqcli.cli import app
+from tqcli.errors import AmbiguousEntity
 from tqcli.index import Index, in_memory
 from tqcli.model import Filters
 from tqcli.packs import packs_in_effect
 from tqcli.textnorm import fold
 
-from conftest import REPO
+from conftest import MINI_PACK, REPO
 
 BUILTIN = in_memory(packs_in_effect([], include_builtin=True, environ={}))
 REAL_LIST = REPO.parent / "shared" / "data" / "un-sc" / "consolidated-2025-11-20.xml"
@@ -249,8 +250,41 @@ def test_batch_screens_standard_input_as_json_lines(runner: CliRunner) -> None:
     )
     assert code == 0
     lines = [json.loads(line) for line in out.splitlines()]
-    assert [line["query"] for line in lines] == ["Ahmad Shah Massoud", "BARADAR, Abdul Ghani"]
-    assert [line["match"] for line in lines] == [False, True]
+    assert [line["query"] for line in lines] == ["Ahmad Shah Massoud", "", "BARADAR, Abdul Ghani"]
+    assert [line["match"] for line in lines] == [False, False, True]
+
+
+def test_batch_answers_every_line_even_one_with_no_name(runner: CliRunner) -> None:
+    code, out, err = _run(runner, "match", "--batch", stdin="\n  \n?!\nLeon Panetta\n")
+    assert (code, err) == (0, "")
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert lines[:3] == [
+        {
+            "query": query,
+            "match": False,
+            "threshold": 0.8,
+            "results": [],
+            "error": f"nothing to screen in {query!r}: give a name in letters",
+        }
+        for query in ("", "", "?!")
+    ]
+    assert "error" not in lines[3]
+    assert lines[3]["match"] is True
+
+
+def test_fields_may_name_the_batch_error_with_or_without_a_batch(runner: CliRunner) -> None:
+    code, out, _ = _run(runner, "match", "--batch", "--fields", "query,error", stdin="\n")
+    assert (code, json.loads(out)) == (
+        1,
+        {"query": "", "error": "nothing to screen in '': give a name in letters"},
+    )
+    code, out, _ = _run(runner, "match", "Leon Panetta", "--fields", "query,error")
+    assert (code, json.loads(out)) == (0, [{"query": "Leon Panetta"}])
+
+
+def test_batch_lines_are_compact_like_every_batch(runner: CliRunner) -> None:
+    _, out, _ = _run(runner, "match", "--batch", stdin="\n")
+    assert out.startswith('{"query":"","match":false,')
 
 
 def test_batch_takes_bytes_that_are_not_utf8_and_a_byte_order_mark(tmp_path: Path) -> None:
@@ -306,7 +340,10 @@ def test_match_csv_has_a_row_per_candidate(runner: CliRunner) -> None:
     assert rows[0] == ",".join(
         ("query", "rank", "score", "match", "id", "name", "matched_name", "how")
     )
-    assert rows[1].startswith("Leon Panetta,1,1.0,True,leon-panetta,")
+    assert rows[1].startswith("Leon Panetta,1,1.0,true,leon-panetta,")
+    code, out, _ = _run(runner, "match", "Ahmad Shah Massoud", "-n", "1", "--format", "csv")
+    assert code == 1
+    assert out.splitlines()[1].split(",")[3] == "false"
 
 
 # --- Exact references, entities, tags -----------------------------------------------------------
@@ -353,6 +390,95 @@ def test_who_without_a_match_exits_1_naming_the_nearest(runner: CliRunner) -> No
         "tq: no person or organisation named 'Mullah Omer Khan'; "
         "nearest: Mullah Omar (mullah-omar, 0.63)\n"
     )
+
+
+# --- A name that several entities have ---------------------------------------------------------
+
+NAMESAKES = [
+    "--no-builtin",
+    "--facts",
+    str(MINI_PACK),
+    "--facts",
+    str(MINI_PACK.parent / "namesakes"),
+]
+NAMESAKES_INDEX = in_memory(
+    packs_in_effect([MINI_PACK, MINI_PACK.parent / "namesakes"], include_builtin=False, environ={})
+)
+
+
+def test_a_name_names_every_entity_that_has_it_once_per_same_as_group() -> None:
+    named = NAMESAKES_INDEX.entities_named("JANE doe")
+    assert [entity.id for entity in named] == ["jane-doe", "jane-doe-2"]  # not jane-doe-again
+    assert [e.id for e in NAMESAKES_INDEX.entities_named("jane-doe-2")] == ["jane-doe-2"]
+    assert NAMESAKES_INDEX.entities_named("Nobody At All") == []
+
+
+def test_an_ambiguous_about_is_an_error_carrying_every_candidate() -> None:
+    with pytest.raises(AmbiguousEntity) as raised:
+        NAMESAKES_INDEX.browse(Filters(about="Jane Doe"))
+    assert raised.value.name == "Jane Doe"
+    assert [entity.id for entity in raised.value.entities] == ["jane-doe", "jane-doe-2"]
+
+
+@pytest.mark.parametrize("command", [["list"], ["search", "widgets"]])
+def test_about_with_an_ambiguous_name_stops_listing_the_candidates(
+    runner: CliRunner, command: list[str]
+) -> None:
+    code, out, err = _run(runner, *command, "--about", "Jane Doe", *NAMESAKES)
+    assert (code, out) == (2, "")
+    assert err == (
+        "tq: --about: 'Jane Doe' names 2 entities: jane-doe (Jane Doe, pack mini), "
+        "jane-doe-2 (JANE DOE, pack namesakes); choose one by its id, e.g. --about jane-doe\n"
+    )
+
+
+def test_about_with_an_id_chooses_one_of_the_namesakes(runner: CliRunner) -> None:
+    code, out, _ = _run(runner, "list", "--about", "jane-doe", "--json", *NAMESAKES)
+    assert code == 0
+    assert [fact["id"] for fact in json.loads(out)] == ["doe-more-widgets"]
+    code, _, err = _run(runner, "list", "--about", "jane-doe-2", *NAMESAKES)
+    assert (code, err) == (1, "tq: no results\n")  # known, and about nothing
+
+
+def test_who_shows_the_first_loaded_and_names_the_others(runner: CliRunner) -> None:
+    code, out, _ = _run(runner, "who", "Jane Doe", "--json", *NAMESAKES)
+    assert code == 0
+    profile = json.loads(out)
+    assert profile["entity"]["id"] == "jane-doe"
+    assert [entity["id"] for entity in profile["same_as"]] == ["jane-doe-again"]
+    assert profile["others"] == [
+        {
+            "id": "jane-doe-2",
+            "name": "JANE DOE",
+            "kind": "person",
+            "pack": "namesakes",
+            "listings": [],
+        }
+    ]
+    code, out, _ = _run(runner, "who", "Jane Doe", *NAMESAKES)
+    assert code == 0
+    others = "Also of this name (tq who ID for one):\n"
+    assert f"{others}    JANE DOE  (jane-doe-2, person, pack namesakes)\n" in out
+
+
+def test_who_by_id_names_no_others(runner: CliRunner) -> None:
+    code, out, _ = _run(runner, "who", "jane-doe-2", "--json", *NAMESAKES)
+    assert code == 0
+    assert (json.loads(out)["entity"]["id"], json.loads(out)["others"]) == ("jane-doe-2", [])
+
+
+def test_who_names_the_other_matches_of_a_screened_name(runner: CliRunner) -> None:
+    code, out, _ = _run(runner, "who", "Jayne Doe", "--json", *NAMESAKES)
+    assert code == 0
+    profile = json.loads(out)
+    assert profile["entity"]["id"] == "jane-doe"
+    assert [other["id"] for other in profile["others"]] == ["jane-doe-2"]
+
+
+def test_ask_resolves_no_name_so_namesakes_leave_it_working(runner: CliRunner) -> None:
+    code, out, _ = _run(runner, "ask", "What did Jane Doe say about widgets?", "--json", *NAMESAKES)
+    assert code == 0
+    assert json.loads(out)[0]["id"] == "doe-more-widgets"
 
 
 def test_entities_lists_each_with_its_facts(runner: CliRunner) -> None:

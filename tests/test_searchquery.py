@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tqcli.cli import app
-from tqcli.errors import BadRequest
+from tqcli.errors import BadQuery, BadRequest, QueryProblem
 from tqcli.index import in_memory
 from tqcli.model import Filters
 from tqcli.packs import packs_in_effect
@@ -53,24 +53,37 @@ def test_prefixes_exclusions_and_all_words() -> None:
     assert parse(['acme-"x"']).match() == '("acme" OR "x")'  # a hyphen, not an exclusion
 
 
-@pytest.mark.parametrize(
-    ("arguments", "message"),
-    [
-        (['"bin laden'], "unclosed quote"),
-        (['""'], "empty phrase"),
-        (["*"], "'*' needs the start of a word"),
-        (["a*b"], "'*' only ends a word"),
-        (["widgets -acme"], None),  # fine
-        (["-acme"], "every term is excluded"),
-        (["!!", "?"], "nothing to search for"),
-    ],
-)
-def test_mistakes_are_explained(arguments: list[str], message: str | None) -> None:
-    if message is None:
+_MISTAKES = [
+    (['"bin laden'], QueryProblem.UNCLOSED_QUOTE, '"bin laden', "unclosed quote"),
+    (['""'], QueryProblem.EMPTY_PHRASE, '""', "empty phrase"),
+    (["*"], QueryProblem.STAR_ALONE, "*", "'*' needs the start of a word"),
+    (["a*b"], QueryProblem.STAR_INSIDE, "a*b", "'*' only ends a word"),
+    (["-acme"], QueryProblem.ALL_EXCLUDED, "-acme", "every term is excluded"),
+    (["!!", "?"], QueryProblem.NOTHING, "!! ?", "nothing to search for"),
+]
+
+
+@pytest.mark.parametrize(("arguments", "problem", "text", "_"), _MISTAKES)
+def test_mistakes_are_named_with_what_is_wrong(
+    arguments: list[str], problem: QueryProblem, text: str, _: str
+) -> None:
+    with pytest.raises(BadQuery) as raised:
         parse(arguments)
-        return
-    with pytest.raises(BadRequest, match=message):
-        parse(arguments)
+    assert (raised.value.problem, raised.value.text) == (problem, text)
+
+
+def test_a_query_with_an_exclusion_and_a_word_is_fine() -> None:
+    assert parse(["widgets -acme"]).terms
+
+
+@pytest.mark.parametrize(("arguments", "_", "__", "message"), _MISTAKES)
+def test_the_command_line_explains_each_mistake(
+    runner: CliRunner, arguments: list[str], _: QueryProblem, __: str, message: str
+) -> None:
+    result = runner.invoke(app, ["search", *MINI, "--", *arguments])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith(f"tq: {message}")
+    assert result.stderr.count("\n") == 1
 
 
 def test_search_finds_phrases_prefixes_and_leaves_out_exclusions(runner: CliRunner) -> None:

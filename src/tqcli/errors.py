@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import Enum
 
-from tqcli.model import Problem
+from tqcli.model import Entity, Problem
 
 
 class TqError(Exception):
@@ -47,6 +47,33 @@ class NoQuestion(BadRequest):
         super().__init__(f"no question in {question!r}")
 
 
+class QueryProblem(str, Enum):
+    """What is wrong with a search query's syntax."""
+
+    NOTHING = "nothing"
+    """No word or number in it at all."""
+    ALL_EXCLUDED = "all-excluded"
+    """Every term is excluded (-word): nothing is left to look for."""
+    UNCLOSED_QUOTE = "unclosed-quote"
+    """A double quote opens a phrase that never ends."""
+    EMPTY_PHRASE = "empty-phrase"
+    """A pair of double quotes holds no word."""
+    STAR_INSIDE = "star-inside"
+    """A '*' inside a word: it only ends one (a prefix)."""
+    STAR_ALONE = "star-alone"
+    """A '*' with no start of a word before it."""
+
+
+class BadQuery(BadRequest):
+    """A search query that cannot be read."""
+
+    def __init__(self, problem: QueryProblem, text: str) -> None:
+        self.problem = problem
+        self.text = text
+        """The query, or the part of it that is wrong (an argument, a phrase, a word)."""
+        super().__init__(f"{problem.value}: {text!r}")
+
+
 class UnknownSource(BadRequest):
     """A source filter names no loaded source."""
 
@@ -67,8 +94,29 @@ class UnknownEntity(BadRequest):
         super().__init__(f"no entity {name!r} in the loaded packs")
 
 
+class AmbiguousEntity(BadRequest):
+    """An entity filter's name or alias names several entities (not linked by same_as)."""
+
+    def __init__(self, name: str, entities: Sequence[Entity]) -> None:
+        self.name = name
+        self.entities = tuple(entities)
+        """Every entity it names, in load order (one of each group linked by same_as)."""
+        super().__init__(f"{name!r} names {len(self.entities)} entities")
+
+
 class NotFound(TqError):
     """Something the user named by id is not in the loaded packs."""
+
+
+class UnknownName(NotFound):
+    """A name that is no loaded entity's id, name, alias or listing reference, and screens
+    as a match for none."""
+
+    def __init__(self, name: str, nearest: Sequence[tuple[str, str, float]]) -> None:
+        self.name = name
+        self.nearest = tuple(nearest)
+        """The nearest candidates worth naming: id, name and score, best first."""
+        super().__init__(f"no person or organisation named {name!r}")
 
 
 class IdIs(str, Enum):

@@ -21,10 +21,9 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import Enum
 from functools import lru_cache
-from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
-from tqcli.errors import BadRequest, NotFound
+from tqcli.errors import UnknownName
 from tqcli.model import Catalog, Entity, EntityKind, Fact, Filters, Hit, Sanction
 from tqcli.textnorm import fold
 
@@ -82,6 +81,8 @@ _TITLES = frozenset(
         "dr",
     }
 )
+_LONG_TITLES = sorted(title for title in _TITLES if len(title) >= 4)
+"""Titles long enough that a word one edit away from one is that title misspelt."""
 # The Arabic article, written apart ("al-Zawahiri") or left out ("Zawahiri") at will.
 _PARTICLES = frozenset({"al", "el", "ul"})
 _WORD = re.compile(r"[a-z0-9]+")
@@ -99,6 +100,8 @@ _CANDIDATES = 40
 """Names scored in full per query, at most: the ones sharing the rarest keys with it."""
 _SHARED_SHARE = 0.5
 """Names sharing less than half the key weight the best-sharing name shares are not scored."""
+_NAMESAKES = 3
+"""Other matches a profile names, at most, when the name asked for was screened."""
 _COMMON_KEY = 200
 """A key on more names than this finds no candidates by itself (its word is scored all the
 same), unless the query has no other."""
@@ -119,6 +122,10 @@ class How(str, Enum):
     """Some words are close in spelling (a typo, a dropped letter)."""
     PARTIAL = "partial"
     """Some words of the query or of the name have no counterpart."""
+
+
+_HOWS = tuple(How)
+"""Strictest first (iterating the Enum itself is slower)."""
 
 
 class WordPair(NamedTuple):
@@ -190,9 +197,11 @@ def query_words(name: str) -> list[str]:
 def _misspelt_title(word: str) -> bool:
     if len(word) < 4:
         return False
+    from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
-    return any(OSA.distance(word, title) <= 1 for title in _TITLES if len(title) >= 4)
+    # One call for all the titles: a loop in C, not Python.
+    return process.extractOne(word, _LONG_TITLES, scorer=OSA.distance, score_cutoff=1) is not None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -404,9 +413,11 @@ class Screener:
                 shared[name_id] = add(name_id, 0.0) + weight
         # Names sharing far less than the best one are not worth scoring (nor sorting).
         floor = max(shared.values(), default=0.0) * _SHARED_SHARE
-        ranked = sorted(item for item in shared.items() if item[1] >= floor)
-        ranked.sort(key=itemgetter(1), reverse=True)  # stable: the first written first
-        chosen = [name_id for name_id, _ in ranked[:_CANDIDATES]]
+        # The most shared first, the first written first among equals.
+        ranked = sorted(
+            [(-weight, name_id) for name_id, weight in shared.items() if weight >= floor]
+        )
+        chosen = [name_id for _, name_id in ranked[:_CANDIDATES]]
         self._read([name_id for name_id in chosen if name_id not in self._names])
         return [self._names[name_id] for name_id in chosen]
 
@@ -441,35 +452,33 @@ def _score(
 ) -> tuple[float, _Pairing]:
     """The query's score against one name, and how its words were paired: the most alike
     pairs first, each word in one pair at most."""
+    # Each (query word, name word) occurs once: the tuples never tie, and sort as they are.
     pairs = sorted(
-        (
-            (similarity, q, n, how)
+        [
+            (-similarity, q, n, how)
             for n, other in enumerate(stored.words)
             for q, similarity, how in alike.get(other, ())
-        ),
-        key=_most_alike_first,
+        ]
     )
     paired: _Pairing = {}
     paired_name: set[int] = set()
     query_covered = name_covered = 0.0
-    for similarity, q, n, how in pairs:
+    name_weights = stored.weights
+    for unlike, q, n, how in pairs:
         if q not in paired and n not in paired_name:
-            paired[q] = (n, similarity, how)
+            paired[q] = (n, -unlike, how)
             paired_name.add(n)
-            query_covered += weights[q] * similarity
-            name_covered += stored.weights[n] * similarity
+            query_covered += weights[q] * -unlike
+            name_covered += name_weights[n] * -unlike
     score = _QUERY_SHARE * query_covered / sum(weights) + (1 - _QUERY_SHARE) * (
         name_covered / sum(stored.weights)
     )
     if len(words) != len(stored.words):
         # Words run together or split apart ("Abdulghani", "Abdul Ghani"): whole names compared.
-        joined = _edit_similarity("".join(words), "".join(stored.words))
-        score = max(score, joined if joined >= _JOINED_FLOOR else 0.0)
+        # (0 when below the floor: a near miss of the whole says nothing.)
+        joined = _osa()("".join(words), "".join(stored.words), score_cutoff=_JOINED_FLOOR)
+        score = max(score, joined)
     return score, paired
-
-
-def _most_alike_first(pair: tuple[float, int, int, How]) -> tuple[float, int, int]:
-    return -pair[0], pair[1], pair[2]
 
 
 def _pairs(words: Sequence[str], stored: _Stored, paired: _Pairing) -> tuple[WordPair, ...]:
@@ -487,10 +496,17 @@ def _edit_similarity(word: str, other: str) -> float:
 
 
 @lru_cache(maxsize=1)
-def _osa() -> Callable[[str, str], float]:
+def _osa() -> Callable[..., float]:
     from rapidfuzz.distance import OSA  # imported by the first screening, never at start-up
 
     return OSA.normalized_similarity
+
+
+@lru_cache(maxsize=1)
+def _extract() -> "Callable[..., list[tuple[str, float, int]]]":
+    from rapidfuzz import process  # imported by the first screening, never at start-up
+
+    return process.extract
 
 
 def _alike(words: Sequence[str], vocabulary: list[str]) -> _Alike:
@@ -498,9 +514,7 @@ def _alike(words: Sequence[str], vocabulary: list[str]) -> _Alike:
     alike, and a name's score then only visits the pairs that are): equal words count 1, words
     that sound alike 0.9 (or their edit similarity if more), others their edit similarity when
     it is 0.7 or more."""
-    from rapidfuzz import process  # imported by the first screening, never at start-up
-    from rapidfuzz.distance import OSA
-
+    extract, similarity_of = _extract(), _osa()
     by_sound: dict[str, list[str]] = {}
     for other in vocabulary:
         by_sound.setdefault(phonetic(other), []).append(other)
@@ -509,10 +523,10 @@ def _alike(words: Sequence[str], vocabulary: list[str]) -> _Alike:
         # The edit similarities of the whole vocabulary in one call: a loop in C, not Python.
         close = {
             other: similarity
-            for other, similarity, _ in process.extract(
+            for other, similarity, _ in extract(
                 word,
                 vocabulary,
-                scorer=OSA.normalized_similarity,
+                scorer=similarity_of,
                 score_cutoff=_FUZZY_FLOOR,
                 limit=None,
             )
@@ -556,10 +570,19 @@ def _how(
         found.add(How.REORDERED)
     if len(order) < len(stored.words):
         found.add(How.PARTIAL)
-    return tuple(how for how in How if how in found) or (How.FOLDED,)
+    return tuple(how for how in _HOWS if how in found) or (How.FOLDED,)
 
 
 # --- Entities as results ----------------------------------------------------------------------
+
+
+class Namesake(NamedTuple):
+    """Another entity the name asked for names as well."""
+
+    entity: Entity
+    """The entity."""
+    listings: tuple[str, ...]
+    """Reference numbers of its listings."""
 
 
 class EntityProfile(NamedTuple):
@@ -575,6 +598,10 @@ class EntityProfile(NamedTuple):
     """Every fact about it or them, in date order."""
     matched: Candidate | None
     """How the name asked for matched, when it was screened rather than found as written."""
+    others: tuple[Namesake, ...] = ()
+    """The other entities the name names (not linked by same_as): the same name, alias or
+    listing reference, in load order; or, when the name was screened, the other matches, best
+    first. One of them is asked for by its id."""
 
 
 class EntityUse(NamedTuple):
@@ -596,42 +623,49 @@ class TagUse(NamedTuple):
 
 
 def profile(index: "Index", name: str, threshold: float = DEFAULT_THRESHOLD) -> EntityProfile:
-    """The entity named by id, name or alias as written (folded), else the best match for the
-    name when it is a match; NotFound, naming the nearest candidates, otherwise."""
+    """The entity named by id, listing reference, name or alias as written (folded), else the
+    best match for the name when it is a match; UnknownName, with the nearest candidates,
+    otherwise. When the name names several entities, the first loaded (or the best match) is
+    the profile's, and the others are named in it."""
     matched = None
     listed = [key for key in index.listed_entities(name) if key in index.catalog.entities]
-    try:
-        entity = index.catalog.entities[listed[0]] if listed else index.find_entity(name)
-    except BadRequest:
-        found = index.screen(name, threshold, limit=3)
+    named = [index.catalog.entities[key] for key in listed] or index.entities_named(name)
+    if not named:
+        found = index.screen(name, threshold, limit=_NAMESAKES + 1)
         if not found.matched:
-            near = "; ".join(  # a candidate that shares nothing with the name is no lead
-                f"{index.catalog.entities[c.entity_id].name} ({c.entity_id}, {c.score:.2f})"
-                for c in found.candidates
-                if c.score >= 0.5
+            raise UnknownName(
+                name,
+                tuple(  # a candidate that shares nothing with the name is no lead
+                    (c.entity_id, index.catalog.entities[c.entity_id].name, c.score)
+                    for c in found.candidates
+                    if c.score >= 0.5
+                ),
             )
-            raise NotFound(
-                f"no person or organisation named {name!r}" + (f"; nearest: {near}" if near else "")
-            ) from None
         matched = found.candidates[0]
-        entity = index.catalog.entities[matched.entity_id]
-    others = sorted(
+        named = [index.catalog.entities[c.entity_id] for c in found.candidates if c.match]
+    entity = named[0]
+    linked = sorted(
         other
         for other in index.catalog.same_entities(entity.id) - {entity.id}
         if other in index.catalog.entities  # same_as may name a pack not loaded
     )
     return EntityProfile(
         entity=entity,
-        same=tuple(index.catalog.entities[other] for other in others),
+        same=tuple(index.catalog.entities[other] for other in linked),
         listings=tuple(
             dict.fromkeys(
                 reference
-                for entity_id in (entity.id, *others)
+                for entity_id in (entity.id, *linked)
                 for reference in index.entity_listings(entity_id)
             )
         ),
         facts=index.browse(Filters(about=entity.id)),
         matched=matched,
+        others=tuple(
+            Namesake(other, index.entity_listings(other.id))
+            for other in named[1:]
+            if other.id not in linked
+        ),
     )
 
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from tqcli.errors import BadRequest
+from tqcli.errors import BadQuery, QueryProblem
 from tqcli.textnorm import fold, stem, tokens
 
 _WORD = re.compile(r"\w+")  # the index's own token pattern (textnorm): compiled once, shared
@@ -63,7 +63,7 @@ class Query(NamedTuple):
 
 
 def parse(arguments: Sequence[str], *, require_all: bool = False) -> Query:
-    """The query the arguments of ``tq search`` make; BadRequest saying what is wrong if none.
+    """The query the arguments of ``tq search`` make; BadQuery saying what is wrong if none.
 
     An argument of several words with no syntax in it (``tq search "bin laden"``, quoted in the
     shell) is a phrase. Otherwise, in each argument: ``"..."`` is a phrase, a word ending in
@@ -75,12 +75,9 @@ def parse(arguments: Sequence[str], *, require_all: bool = False) -> Query:
         plain = not any(c in argument for c in '"*') and not any(p[0] == "-" for p in parts)
         terms.extend(_term(argument) if len(parts) > 1 and plain else _terms(argument))
     if not terms:
-        shown = " ".join(arguments)
-        raise BadRequest(f"nothing to search for in {shown!r}: give a word or a number")
+        raise BadQuery(QueryProblem.NOTHING, " ".join(arguments))
     if all(term.excluded for term in terms):
-        raise BadRequest(
-            "every term is excluded (-word): give at least one word to search for as well"
-        )
+        raise BadQuery(QueryProblem.ALL_EXCLUDED, " ".join(arguments))
     return Query(tuple(dict.fromkeys(terms)), require_all)
 
 
@@ -89,12 +86,12 @@ def _terms(argument: str) -> list[Term]:
     # a few tenths of a millisecond): odd pieces are inside quotes, even pieces outside.
     pieces = argument.split('"')
     if len(pieces) % 2 == 0:
-        raise BadRequest(f'unclosed quote in {argument!r}: end the phrase with "')
+        raise BadQuery(QueryProblem.UNCLOSED_QUOTE, argument)
     terms: list[Term] = []
     for n, piece in enumerate(pieces):
         if n % 2:
             if not _WORD.search(fold(piece)):
-                raise BadRequest(f'empty phrase "{piece}" in {argument!r}: put words inside')
+                raise BadQuery(QueryProblem.EMPTY_PHRASE, argument)
             excluded = _ends_with_minus(pieces[n - 1])
             terms.extend(_term(piece, excluded=excluded, prefix=pieces[n + 1].startswith("*")))
             continue
@@ -117,9 +114,9 @@ def _bare(bare: str) -> list[Term]:
     prefix = text.endswith("*")
     text = text.rstrip("*")
     if "*" in text:
-        raise BadRequest(f"'*' only ends a word (prefix*), as in 'qa*': not {bare!r}")
+        raise BadQuery(QueryProblem.STAR_INSIDE, bare)
     if prefix and not _WORD.search(fold(text)):
-        raise BadRequest(f"'*' needs the start of a word before it, as in 'qa*': not {bare!r}")
+        raise BadQuery(QueryProblem.STAR_ALONE, bare)
     return _term(text, excluded=excluded, prefix=prefix)
 
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from tqcli.errors import BadRequest, IdIs, UnknownEntity, UnknownFacts, UnknownSource
+from tqcli.errors import (
+    BadQuery,
+    IdIs,
+    QueryProblem,
+    UnknownEntity,
+    UnknownFacts,
+    UnknownSource,
+)
 from tqcli.index import Index, in_memory
 from tqcli.model import FactKind, Filters, Pack, PartialDate
 
@@ -51,8 +58,9 @@ def test_search_limit_and_no_match(index: Index) -> None:
 
 
 def test_a_query_without_words_is_refused(index: Index) -> None:
-    with pytest.raises(BadRequest, match="nothing to search for"):
+    with pytest.raises(BadQuery) as raised:
         index.search(["?!", "--"], Filters())
+    assert raised.value.problem is QueryProblem.NOTHING
 
 
 def test_browse_is_in_date_order_with_undated_last(index: Index) -> None:

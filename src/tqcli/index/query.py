@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tqcli import codec
-from tqcli.errors import IdIs, UnknownEntity, UnknownFacts, UnknownSource
+from tqcli.errors import AmbiguousEntity, IdIs, UnknownEntity, UnknownFacts, UnknownSource
 from tqcli.index.cache import Snapshot
 from tqcli.index.store import (
     BATCH,
@@ -419,18 +419,33 @@ class Index:
         return fact_id, IdIs.NOTHING, closest(fact_id, near)
 
     def find_entity(self, name: str) -> Entity:
-        """The entity named by id, name or alias (folded); UnknownEntity if none."""
-        if name in self.catalog.entities:
-            return self.catalog.entities[name]
-        row = self._connection.execute(
-            "SELECT entity_id FROM entity_names WHERE name = ? LIMIT 1", (name_key(name),)
-        ).fetchone()
-        if row is not None:
-            return self.catalog.entities[row[0]]
+        """The entity named by id, name or alias (folded); UnknownEntity if none, and
+        AmbiguousEntity if the name is several entities'."""
+        named = self.entities_named(name)
+        if len(named) > 1:
+            raise AmbiguousEntity(name, named)
+        if named:
+            return named[0]
         names: list[str] = [
             row[0] for row in self._connection.execute("SELECT name FROM entity_names")
         ]
         raise UnknownEntity(name, closest(name_key(name), names))
+
+    def entities_named(self, name: str) -> list[Entity]:
+        """The entity whose id is name as written; else every entity with name as its id, name
+        or an alias (folded), in load order, one of each group linked by same_as."""
+        if name in self.catalog.entities:
+            return [self.catalog.entities[name]]
+        rows = self._connection.execute(
+            "SELECT entity_id FROM entity_names WHERE name = ? ORDER BY rowid", (name_key(name),)
+        )
+        found: dict[str, Entity] = {}
+        linked: set[str] = set()
+        for (entity_id,) in rows:
+            if entity_id not in linked:
+                found[entity_id] = self.catalog.entities[entity_id]
+                linked |= self.catalog.same_entities(entity_id)
+        return list(found.values())
 
     def source_uses(self) -> list[SourceUse]:
         """Every source with how many facts cite it, most cited first."""

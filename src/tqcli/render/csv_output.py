@@ -137,9 +137,12 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def _cell(value: object) -> object:
     """A value as a CSV cell: text with its control characters escaped (so that neither a
     terminal nor a spreadsheet obeys them, and a carriage return cannot break a row), and with a
-    leading apostrophe where it would otherwise start a formula, as OWASP advises."""
+    leading apostrophe where it would otherwise start a formula, as OWASP advises. Booleans
+    are written true and false, as JSON writes them (not Python's True and False)."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if not isinstance(value, str):
         return value
     if value.startswith(_FORMULA_STARTS):

@@ -48,7 +48,9 @@ class JsonRenderer:
 
     def _encode(self, value: Any) -> str:
         if self._fields and isinstance(value, dict):
-            value = {field: value[field] for field in self._fields}
+            # A field the schema has but this object lacks (match's batch-only "error") is left
+            # out, as it would be without --fields.
+            value = {field: value[field] for field in self._fields if field in value}
         return _escape_c1(json.dumps(value, ensure_ascii=self._ascii_only, indent=self._indent))
 
     def _dump(self, value: Any) -> None:
@@ -160,6 +162,18 @@ class JsonRenderer:
         from tqcli.render.names import screening_data
 
         self._array(screening_data(screening, catalog) for screening in screenings)
+
+    def batch_screening(self, screening: Screening, catalog: Catalog, error: str | None) -> None:
+        """One line of tq match --batch, compact as every batch's lines, with the error when
+        the line holds no name."""
+        from tqcli.render.names import screening_data
+
+        value = screening_data(screening, catalog)
+        if error is not None:
+            value["error"] = error
+        if self._fields:
+            value = {field: value[field] for field in self._fields if field in value}
+        self._stream.write(self._compact(value) + "\n")
 
     def entity(self, profile: EntityProfile, catalog: Catalog) -> None:
         from tqcli.render.names import profile_data

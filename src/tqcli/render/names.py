@@ -69,12 +69,23 @@ def screening_data(screening: Screening, catalog: Catalog) -> JsonObject:
 
 
 def profile_data(profile: EntityProfile, facts: Sequence[JsonObject]) -> JsonObject:
-    """An entity with its linked entities, listings and facts (as fact data)."""
+    """An entity with its linked entities, listings and facts (as fact data), and the other
+    entities its name names."""
     return {
         "entity": entity_data(profile.entity),
         "same_as": [entity_data(entity) for entity in profile.same],
         "listings": list(profile.listings),
         "facts": list(facts),
+        "others": [
+            {
+                "id": other.entity.id,
+                "name": other.entity.name,
+                "kind": other.entity.kind.value,
+                "pack": other.entity.pack,
+                "listings": list(other.listings),
+            }
+            for other in profile.others
+        ],
     }
 
 
@@ -231,6 +242,24 @@ def profile_lines(profile: EntityProfile, catalog: Catalog) -> list[Line]:
         )
     count = len(profile.facts)
     lines.append(Line((Span(f"{count} fact{'' if count == 1 else 's'} about it", "label"),), 1))
+    if profile.others:
+        also = "Other matches" if profile.matched else "Also of this name"
+        lines.append(Line((Span(f"{also} (tq who ID for one):", "label"),), 1))
+    for namesake in profile.others:
+        listed = f", listed {', '.join(namesake.listings)}" if namesake.listings else ""
+        lines.append(
+            Line(
+                (
+                    Span(printable(namesake.entity.name)),
+                    Span(
+                        f"  ({printable(namesake.entity.id)}, {namesake.entity.kind.value}, "
+                        f"pack {printable(namesake.entity.pack)}{printable(listed)})",
+                        "dim",
+                    ),
+                ),
+                2,
+            )
+        )
     return lines
 
 
