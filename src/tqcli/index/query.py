@@ -319,18 +319,26 @@ class Index:
         sql = f"SELECT word, zipf FROM english_words WHERE word IN ({', '.join('?' * len(wanted))})"
         return {str(word): float(zipf) for word, zipf in self._connection.execute(sql, wanted)}
 
-    def synonyms(self, words: Sequence[str]) -> dict[str, frozenset[str]]:
-        """For each of these folded, stemmed words that the packs' thesaurus knows, every word
-        of every synonym group it is in (itself included)."""
+    def synonyms(
+        self, words: Sequence[str]
+    ) -> dict[str, list[tuple[frozenset[str], frozenset[str]]]]:
+        """For each of these folded, stemmed words that the packs' thesaurus knows, each
+        synonym group it is in: the group's words with that stem as the curators wrote them
+        (folded: "treaty" for the stem "treat"), and every word of the group, stemmed."""
         wanted = list(dict.fromkeys(words))[:500]
         sql = (
-            "SELECT a.word, b.word FROM synonyms a JOIN synonyms b ON a.grp = b.grp "
-            f"WHERE a.word IN ({', '.join('?' * len(wanted))})"
+            "SELECT a.word, a.grp, a.form, b.word FROM synonyms a JOIN synonyms b "
+            f"ON a.grp = b.grp WHERE a.word IN ({', '.join('?' * len(wanted))})"
         )
-        found: dict[str, set[str]] = {}
-        for word, synonym in self._connection.execute(sql, wanted):
-            found.setdefault(str(word), set()).add(str(synonym))
-        return {word: frozenset(group) for word, group in found.items()}
+        forms: dict[tuple[str, int], set[str]] = {}
+        members: dict[tuple[str, int], set[str]] = {}
+        for word, group, form, synonym in self._connection.execute(sql, wanted):
+            forms.setdefault((str(word), int(group)), set()).add(str(form))
+            members.setdefault((str(word), int(group)), set()).add(str(synonym))
+        found: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
+        for (word, group), written in forms.items():
+            found.setdefault(word, []).append((frozenset(written), frozenset(members[word, group])))
+        return found
 
     def entity_names(self, entity_ids: Sequence[str]) -> dict[str, list[str]]:
         """Each entity's id, name and aliases, folded (as --about matches them), without

@@ -10,7 +10,7 @@ from typing import TypeVar, overload
 from tqcli import codec
 from tqcli.model import Entity, Fact, Hit, Source
 
-SCHEMA_VERSION = "9"  # bump whenever what is stored, or how text is folded, changes
+SCHEMA_VERSION = "10"  # bump whenever what is stored, or how text is folded, changes
 COLUMNS = ("id", "claim", "tags", "names", "sources", "notes", "details")
 """The searchable columns of fact_text, in order."""
 _T = TypeVar("_T")
@@ -31,7 +31,7 @@ CREATE TABLE fact_tags (seq INTEGER NOT NULL, tag TEXT NOT NULL);
 CREATE TABLE fact_sources (seq INTEGER NOT NULL, source_id TEXT NOT NULL);
 CREATE TABLE fact_entities (seq INTEGER NOT NULL, entity_id TEXT NOT NULL);
 CREATE TABLE english_words (word TEXT PRIMARY KEY, zipf REAL NOT NULL) WITHOUT ROWID;
-CREATE TABLE synonyms (word TEXT NOT NULL, grp INTEGER NOT NULL);
+CREATE TABLE synonyms (word TEXT NOT NULL, grp INTEGER NOT NULL, form TEXT NOT NULL);
 CREATE VIRTUAL TABLE fact_text USING fts5({", ".join(COLUMNS)}, content='', tokenize='unicode61');
 """
 INDEXES = """
