@@ -386,12 +386,13 @@ def test_answer_quality_floor() -> None:
 def test_blind_set_floor() -> None:
     """The floor CI keeps on questions written blind (never tuned on): measured once at the end
     of the second round of issue 11 on the merged pack (recall@1 0.824, recall@3 0.929, 6 of 20
-    unanswerable answered), less a small margin. See docs/ask-evaluation.md."""
+    unanswerable answered; 5 of 20 with the rule on names no fact accounts for), less a small
+    margin. See docs/ask-evaluation.md."""
     scores = evaluate(ask_ranker(BUILTIN), REPO / "tests" / "eval" / "blind-1.toml", BUILTIN)
 
     assert scores.recall_at_1 >= 0.8, scores.recall_at_1
     assert scores.recall_at_3 >= 0.91, scores.recall_at_3
-    assert scores.false_answers <= 7
+    assert scores.false_answers <= 6
     assert scores.unanswerable >= 20
 
 
