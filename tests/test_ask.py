@@ -193,6 +193,7 @@ def test_when_and_where_answers_must_say_what_is_asked(question: str) -> None:
         ("Who is the prime minister of India?", "india"),
         ("Who is the deputy prime minister of Pakistan?", "pakistan"),
         ("Who is the prime minister of France?", "france"),
+        ("Japan's prime minister?", "japans"),  # a name opening the question is one too
     ],
 )
 def test_a_name_no_fact_accounts_for_makes_it_a_partial_answer(question: str, name: str) -> None:

@@ -432,16 +432,18 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
 def _names(
     question: str, weights: dict[str, float], corrected: dict[str, str], lookups: _Lookups
 ) -> tuple[tuple[str, frozenset[str]], ...]:
-    """The names the question gives (see Question.names): runs of words written with a capital
-    where English writes one only for a name -- not the first word, and none at all when the
-    question capitalises its function words too ("Who Is The Prime Minister ...")."""
+    """The names the question gives (see Question.names): runs of content words written with a
+    capital, as English writes a name ("Japan's prime minister?" too: a question's first word is
+    most often a function word, and a content word opening a keyword query is what it is about);
+    none at all when the question capitalises its function words too ("Who Is The Prime
+    Minister ...")."""
     written = _WRITTEN_WORD.findall(question)
     parts = [fold(part) for part in written]
     grammar = [n for n, part in enumerate(parts) if n and stem(part) in _FUNCTION_WORDS]
     titled = sum(written[n][0].isupper() for n in grammar) * 2 > len(grammar)
     runs: list[list[str]] = [[]]
-    for n, (part, raw) in enumerate(zip(parts, written, strict=True)):
-        if n > 0 and raw[0].isupper() and not titled and _key(part, corrected) in weights:
+    for part, raw in zip(parts, written, strict=True):
+        if raw[0].isupper() and not titled and _key(part, corrected) in weights:
             runs[-1].append(part)
         elif runs[-1]:
             runs.append([])  # any other word ends a name ("Islamic Emirate" of "Afghanistan")
