@@ -1128,7 +1128,7 @@ def tags(
     \b
     Examples:
       tq tags
-      tq search --tag doha-agreement
+      tq list --tag doha
     """
     from tqcli.names import tag_uses
 
