@@ -171,6 +171,34 @@ def test_search_without_match_exits_1_with_empty_json(runner: CliRunner) -> None
     assert err == "tq: no results\n"
 
 
+def _search_ids(runner: CliRunner, *args: str) -> list[str]:
+    code, out, err = run(runner, "search", "--fields", "id", "--limit", "0", *args)
+    assert code == 0, err
+    return [hit["id"] for hit in json.loads(out)]
+
+
+def test_search_takes_an_exclusion_as_users_type_it(runner: CliRunner) -> None:
+    everything = _search_ids(runner, "taliban")
+    excluded = _search_ids(runner, "taliban", "--", "-isis")
+
+    assert len(excluded) < len(everything)
+    assert _search_ids(runner, "taliban", "-isis") == excluded
+    assert _search_ids(runner, "-isis", "taliban") == excluded
+    assert _search_ids(runner, "taliban", "-isis", "-hamas") == excluded  # -h is not --help
+
+
+def test_search_options_still_work_beside_exclusions(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "search", "taliban", "-n3", "-nato", "--kind", "figure", "--json")
+    figures = json.loads(out)
+    assert (code, len(figures)) == (0, 3)
+    assert {hit["kind"] for hit in figures} == {"figure"}
+    code, out, _ = run(runner, "search", "taliban", "-isis", "-n", "2", "--json")
+    assert (code, len(json.loads(out))) == (0, 2)
+    code, out, _ = run(runner, "search", "-h")
+    assert code == 0
+    assert out.startswith("Usage: tq search")
+
+
 def test_search_of_punctuation_only_is_a_usage_error(runner: CliRunner) -> None:
     code, out, err = run(runner, "search", "?!", *MINI)
 

@@ -16,6 +16,7 @@ import typer
 from tqcli import __version__
 from tqcli.compat import assert_never
 from tqcli.config import load_config
+from tqcli.dashwords import DashWordsCommand
 from tqcli.errors import (
     AmbiguousEntity,
     BadQuery,
@@ -549,7 +550,7 @@ def main(
     context.call_on_close(_AT_END.close)
 
 
-@app.command()
+@app.command(cls=DashWordsCommand)
 @reports_errors
 def search(
     ctx: typer.Context,
@@ -557,7 +558,7 @@ def search(
         list[str] | None,
         typer.Argument(
             metavar="TERM...",
-            help='Words or numbers to look for; "a phrase", prefix*, -excluded (after --).',
+            help='Words or numbers to look for; "a phrase", prefix*, -excluded.',
             show_default=False,
         ),
     ] = None,
@@ -589,7 +590,7 @@ def search(
     double quotes inside one argument ('"bin laden" money') and words joined by punctuation
     (al-Qaeda) must occur together, in that order. A word
     ending in * is a prefix (qa* finds Qaeda and Qaida). A term starting with - leaves out the
-    facts it matches: put it after -- or inside a quoted query ('taliban -isis').
+    facts it matches (taliban -isis); one spelled like an option (-h, -n5) goes after --.
 
     With --batch, reads one query a line from stdin, as it would be typed after tq search
     (quotes as in the shell), and writes JSON Lines: for each, an object with the query and its
@@ -600,7 +601,7 @@ def search(
       tq search 1267
       tq search bin laden money --kind figure
       tq search "bin laden" --all money
-      tq search 'qa* -isis'
+      tq search 'qa*' -isis
       tq search provinces --json | jq '.[0].details'
       printf '1267\\nDoha agreement\\n' | tq search --batch --limit 3
     """
