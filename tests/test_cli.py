@@ -501,3 +501,15 @@ def test_version(runner: CliRunner) -> None:
     from tqcli import __version__
 
     assert run(runner, "--version") == (0, f"tq {__version__}\n", "")
+
+
+@pytest.mark.parametrize("command", ["entities", "sources", "tags"])
+@pytest.mark.parametrize("fmt", ["plain", "rich"])
+def test_a_table_of_nothing_prints_nothing(
+    runner: CliRunner, tmp_path: Path, command: str, fmt: str
+) -> None:
+    (tmp_path / "facts.toml").write_text("", encoding="utf-8")  # a pack with nothing in it
+
+    code, out, err = run(runner, command, "--no-builtin", "--facts", str(tmp_path), "--format", fmt)
+
+    assert (code, out, err) == (1, "", "tq: no results\n")

@@ -539,7 +539,8 @@ class HumanRenderer:
             self.print_lines(block)
 
     def sources(self, uses: Sequence[SourceUse]) -> None:
-        self.print_table(sources_table(uses))
+        if uses:  # none: nothing on stdout, "no results" on stderr, as search and list do
+            self.print_table(sources_table(uses))
 
     def stats(self, stats: Stats) -> None:
         for number, table in enumerate(stats_tables(stats)):
@@ -577,9 +578,11 @@ class HumanRenderer:
     def entities(self, uses: Sequence[EntityUse]) -> None:
         from tqcli.render.names import entities_table
 
-        self.print_table(entities_table(uses))
+        if uses:
+            self.print_table(entities_table(uses))
 
     def tags(self, uses: Sequence[TagUse]) -> None:
         from tqcli.render.names import tags_table
 
-        self.print_table(tags_table(uses))
+        if uses:
+            self.print_table(tags_table(uses))
