@@ -513,3 +513,31 @@ def test_a_table_of_nothing_prints_nothing(
     code, out, err = run(runner, command, "--no-builtin", "--facts", str(tmp_path), "--format", fmt)
 
     assert (code, out, err) == (1, "", "tq: no results\n")
+
+
+@pytest.mark.parametrize("columns", [40, 55, 58, 60, 61, 70])
+def test_a_long_url_is_folded_only_at_the_width_never_changed(
+    runner: CliRunner, columns: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rich folds a word longer than the line (a URL) at the line's width, by character, and
+    adds nothing: at 60 columns the fold falls before the hyphen of 'taliban-al-qaeda' by
+    chance. The folded lines, joined without their indentation, are the URL."""
+    url = (
+        "https://www.independent.co.uk/asia/south-asia/"
+        "taliban-al-qaeda-difference-afghanistan-b1915552.html"
+    )
+    monkeypatch.setenv("COLUMNS", str(columns))
+    args = ["show", "taliban-al-qaeda-not-identical", "--format", "rich", "--color", "never"]
+
+    code, out, _ = run(runner, *args)
+
+    lines = out.splitlines()
+    start = next(n for n, line in enumerate(lines) if "https://" in line)
+    folded = []
+    for line in lines[start:]:
+        folded.append(line.strip())
+        if "".join(folded) == url or len(line) < columns:
+            break
+    assert code == 0
+    assert "".join(folded) == url
+    assert all(len(line) == columns for line in lines[start : start + len(folded) - 1])
