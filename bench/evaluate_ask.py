@@ -53,7 +53,9 @@ _MONTHS = list(calendar.month_name)[1:]
 
 
 def _folded_words(text: str) -> str:
-    return " " + " ".join(re.findall(r"\w+", fold(text))) + " "
+    # A possessive is its word and an "s" ("Bush's" holds "Bush"); folding alone would make it
+    # one word ("bushs"), as it drops the apostrophe.
+    return " " + " ".join(re.findall(r"\w+", fold(re.sub(r"['’]s\b", " s", text)))) + " "
 
 
 def own_words(index: Index, fact_id: str) -> str:

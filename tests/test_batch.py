@@ -4,11 +4,16 @@ single run gives."""
 from __future__ import annotations
 
 import json
+import shlex
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from tqcli.batch import arguments
 from tqcli.cli import app
+from tqcli.errors import UnreadableLine
 
 from conftest import MINI_PACK
 
@@ -105,3 +110,34 @@ def test_a_line_is_read_as_it_would_be_typed_after_tq_search(runner: CliRunner) 
     single = _single(runner, ["search", "Widget Accord", "springfield"])
     assert lines[0]["results"] == single
     assert lines[1]["error"] == "cannot read '\"unclosed' as a query: no closing quotation"
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from([*"ab -*", "'", '"', "\\", "\t", "\n", "\xa0", "\x0b"])))
+def test_a_line_splits_into_the_words_a_posix_shell_would_make(line: str) -> None:
+    try:
+        expected = shlex.split(line)
+    except ValueError:
+        with pytest.raises(UnreadableLine):
+            arguments(line)
+    else:
+        assert arguments(line) == expected
+
+
+def test_scores_in_ascii_batch_lines_are_spelled_as_json_spells_them() -> None:
+    """Where output is not UTF-8 the lines are json's (1e-06), as before the lines were bytes."""
+    import io
+
+    from tqcli.index import in_memory
+    from tqcli.model import Filters, Hit, Pack
+    from tqcli.render.json_output import JsonRenderer
+
+    index = in_memory([Pack("mini", MINI_PACK, "--facts")])
+    fact = index.search(["widgets"], Filters(frozenset(), None, None, None, None, None))[0].fact
+    for ascii_only, spelled in ((True, b'"score":1e-06}'), (False, b'"score":1e-6}')):
+        out = io.TextIOWrapper(io.BytesIO(), encoding="ascii" if ascii_only else "utf-8")
+        JsonRenderer(out, lines=True, pretty=False, ascii_only=ascii_only).batch_answer(
+            "widgets", [Hit(fact, 1e-06)], index.catalog
+        )
+        out.flush()
+        assert spelled + b"]}\n" in out.buffer.getvalue()  # type: ignore[attr-defined]

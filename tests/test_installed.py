@@ -155,3 +155,30 @@ def test_data_out_commands_in_pipes(tq_executable: Path, tmp_path: Path) -> None
     assert (exported.returncode, exported.stderr) == (0, "")
     assert exported.stdout.startswith("Wrote facts.db: 7 facts, 2 sources")
     assert json.loads((tmp_path / "metadata.json").read_text())["title"] == "tq facts"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list", "--json"],  # long output: all of it must be written before the fast exit
+        ["search", "zzzz-nothing"],  # exit 1, on stderr
+        ["search", "--kind", "nonsense", "x"],  # usage error: exit 2
+        ["show", "no-such-fact"],
+    ],
+)
+def test_the_command_exits_as_python_would(
+    args: list[str], tq_executable: Path, tmp_path: Path
+) -> None:
+    """tq leaves without the interpreter's teardown (tqcli.__main__.run): what it wrote and its
+    exit status are what main() gives with Python's own exit."""
+    env = {**os.environ, "TQ_CACHE_DIR": str(tmp_path)}
+    by_script = subprocess.run(
+        [str(tq_executable), *args, *MINI], capture_output=True, env=env, check=False
+    )
+    probe = "import sys\nfrom tqcli.__main__ import main\nsys.argv[0] = 'tq'\nmain()\n"
+    by_python = subprocess.run(
+        [sys.executable, "-c", probe, *args, *MINI], capture_output=True, env=env, check=False
+    )
+    assert by_script.returncode == by_python.returncode
+    assert by_script.stdout == by_python.stdout
+    assert by_script.stderr == by_python.stderr

@@ -48,7 +48,35 @@ CASES: dict[str, list[str]] = {
     "stats-plain": ["stats", "--format", "plain", *MINI],
     **{f"hostile-list-{name}": ["list", *args, *HOSTILE] for name, args in FORMATS.items()},
     "hostile-list-csv": ["list", "--format", "csv", *HOSTILE],
+    # Rich output, coloured and not: the renderer lays lines out itself where it can (see
+    # tqcli.render.rich_output), and must print what Rich's Console printed, byte for byte.
+    **{
+        f"{command}-rich{suffix}": [*args, "--format", "rich", "--color", color, *MINI]
+        for command, args in {
+            "search": ["search", "acme", "widgets"],
+            "list": ["list"],
+            "show": ["show", "acme-widgets-2019", "doe-more-widgets", "widget-accord"],
+            "sources": ["sources"],
+            "stats": ["stats"],
+            "ask": ["ask", "How many widgets did Acme ship?"],
+        }.items()
+        for suffix, color in (("", "always"), ("-nocolor", "never"))
+    },
+    "hostile-list-rich": ["list", "--format", "rich", "--color", "always", *HOSTILE],
+    "hostile-list-rich-narrow": ["list", "--format", "rich", "--color", "always", *HOSTILE],
+    "show-rich-narrow": [
+        "show",
+        "acme-widgets-2019",
+        "widget-accord",
+        "--format",
+        "rich",
+        "--color",
+        "always",
+        *MINI,
+    ],
 }
+NARROW = {"hostile-list-rich-narrow": "7", "show-rich-narrow": "23"}
+"""Cases run at another terminal width than 100 columns (words folded, indents crowding)."""
 
 
 def _masked(output: bytes) -> bytes:
@@ -58,7 +86,7 @@ def _masked(output: bytes) -> bytes:
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_output_is_unchanged(case: str, tq_executable: Path, tmp_path: Path) -> None:
-    env = {**os.environ, "TQ_CACHE_DIR": str(tmp_path), "COLUMNS": "100"}
+    env = {**os.environ, "TQ_CACHE_DIR": str(tmp_path), "COLUMNS": NARROW.get(case, "100")}
     env.pop("NO_COLOR", None)
     run = subprocess.run(
         [str(tq_executable), *CASES[case]], capture_output=True, env=env, check=False

@@ -154,3 +154,20 @@ def test_json_arrays_are_written_item_by_item_exactly_as_whole(
     escaped = "".join(f"\\u{ord(c):04x}" if unsafe.fullmatch(c) else c for c in whole)
     assert stream.getvalue() == escaped + "\n"
     assert json.loads(stream.getvalue()) == json.loads(whole)
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            [*"aZ '-.", *"\u2018\u2019\u201c\u201d\u2014\u2026\u00a0", "é", "ø", "Ж"]
+        )
+    )
+)
+def test_folding_transliterates_as_anyascii_does(text: str) -> None:
+    """Common punctuation is transliterated without anyascii, exactly as anyascii would."""
+    from anyascii import anyascii
+
+    from tqcli.textnorm import _PUNCTUATION, _transliterated
+
+    assert _transliterated(text) == anyascii(text)
+    assert all(anyascii(chr(code)) == spelled for code, spelled in _PUNCTUATION.items())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import NoReturn
 
 from tqcli.exits import ExitCode
 
@@ -64,5 +65,33 @@ def main() -> None:
         sys.exit(ExitCode.INTERNAL_ERROR)
 
 
+def run() -> None:
+    """The tq command (console script and python -m tqcli): main(), then exit without the
+    interpreter's teardown, which only frees what the process is about to give back anyway
+    (measured: ~10% of a query's run), whenever nothing is left for the teardown to do."""
+    try:
+        main()
+    except SystemExit as leaving:
+        _leave(leaving.code)
+    _leave(0)
+
+
+def _leave(code: object) -> NoReturn:
+    """Exit with code: at once when output is flushed and no exit handler or other thread waits;
+    else as Python always exits."""
+    import atexit
+    import threading
+
+    if isinstance(code, int) and not getattr(atexit, "_ncallbacks", lambda: 1)():
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except Exception:  # Python's own exit reports it, as it always has
+            sys.exit(code)
+        if threading.active_count() == 1:
+            os._exit(code)
+    sys.exit(code)  # type: ignore[arg-type]
+
+
 if __name__ == "__main__":
-    main()
+    run()

@@ -14,9 +14,12 @@ How a question is read and judged (docs/ask-evaluation.md says it in full, with 
 4. Each candidate fact (BM25 over the words and their synonyms from the packs' thesaurus) is
    judged: which share of the question's content weight its words account for, and whether it
    is the kind of answer asked for -- a fact giving a number of what is counted, a quote by the
-   speaker named, a dated fact, a fact naming someone the question does not. A fact that fits
-   and accounts for enough is an answer; any other is a partial answer; when no fact accounts
-   for enough of the question, there is no answer.
+   speaker named, a dated fact, a fact naming someone the question does not, a duration. A
+   fact that fits and accounts for enough is an answer; any other is a partial answer; when no
+   fact accounts for enough of the question, there is no answer.
+5. For "when", "where was ..." and "how did ...", an answer must also say what is asked of what
+   the question names ("die" in "when did Mullah Omar die"), and for any question, a year it
+   names must be the fact's.
 """
 
 from __future__ import annotations
@@ -36,7 +39,6 @@ from tqcli.model import (
     Catalog,
     EntityKind,
     Fact,
-    FactKind,
     Figure,
     Filters,
     Hit,
@@ -61,7 +63,7 @@ _FUNCTION_WORDS = frozenset(
         "some this that these those it its they them their there here about me tell please can "
         "could would should will shall may might i you we he she his her our your as than then "
         "so if into over under not no each every ever all also just still know find out get give "
-        "happen happened again"
+        "happen happened again according"
     )
 )
 _SYNONYM_CREDIT = 0.8
@@ -72,6 +74,9 @@ _MAX_WORDS = 40
 _BOOST = 1.6
 _ANSWER_COVERAGE = 0.5
 """An answer must account for at least this share of the question's content weight."""
+_EVENT_COVERAGE = 0.4
+"""A "when" answer must account for at least this share of the question's words that name
+nothing it names (what happened: "die", "first capture ... 1996")."""
 _PARTIAL_COVERAGE = 0.4
 """Below this share, even the best fact is too far from the question to offer."""
 _UNMATCHED_SHOWN = 0.5
@@ -91,9 +96,18 @@ class Wants(Enum):
     """When: a dated fact."""
     SOMEONE = "someone"
     """Who: a fact naming a person or organisation the question does not name."""
+    DURATION = "duration"
+    """How long: a number of days, months, years ..."""
     ANYTHING = "anything"
 
 
+_DURATION = re.compile(r"\bhow long\b(?! ago\b)|\bfor how many (?:days|weeks|months|years)\b")
+_TIME_UNITS = frozenset(
+    _stems(
+        "second seconds minute minutes hour hours day days week weeks month months year years "
+        "decade decades"
+    )
+)
 _FIGURE = re.compile(
     r"\bhow (?:many|much)\b(?P<counted>(?: \w+){0,4})|"
     r"\b(?:number|amount|total|count|sum) of\b(?P<counted_of>(?: \w+){0,4})"
@@ -102,6 +116,10 @@ _QUOTE = re.compile(
     r"\b(?:what|how) (?:did|does|do|has|had|have) (?P<speaker>.+?) "
     r"(?:say|said|tell|told|write|wrote|think|call|describe|mean)\b"
     r"|\bwho (?:said|says|told|wrote|called|described)\b|\bquotes?\b"
+    # "What was Ben Wallace's warning?": what someone said, named by the kind of saying (the
+    # possessive's apostrophe is gone once folded: "wallaces").
+    r"|\b(?:what|how) (?:is|was|were|are) (?:the )?(?P<sayer>(?:\w+ ){0,2}\w+?)s? "
+    r"(?:warning|message|statement|comments?|remarks|words|views?|verdict|answer|reply|response)\b"
 )
 # "What is the Taliban's annual budget?", "Who is the foreign minister?": the phrase after the
 # verb names what is asked about, and its last word (the head noun) must be in the answer.
@@ -148,19 +166,11 @@ _NUMBER_WORDS = frozenset(
     }
 )
 _PERSON = re.compile(r"\bwho\b")
-_DATE = re.compile(r"\bwhen\b|\b(?:what|which) (?:year|date|month|day)\b|\bhow long ago\b")
+_WORD = re.compile(r"\w+")
+_DATE = re.compile(r"\bwhen\b|\b(?:what|which) (?:year|month|day)\b|\bdate\b|\bhow long ago\b")
+_HAPPENED = re.compile(r"\b(?:where|how) (?:was|were|did|does|do|is|are)\b")
+"""Questions on where or how something happened, or is: "where was he born", "how did he die"."""
 _SOMEONE = re.compile(r"\bwho\b|\bwhich (?:person|man|woman|group|organi[sz]ation)\b")
-_KIND_CUES: tuple[tuple[re.Pattern[str], FactKind], ...] = (
-    (
-        re.compile(r"\b(resolutions?|sanction\w*|listed|listing|embargo|freeze|ban)\b"),
-        FactKind.SANCTION,
-    ),
-    (
-        re.compile(r"\b(deal|accord|agreement|treaty|pledge\w*|signed|sign|promise\w*)\b"),
-        FactKind.AGREEMENT,
-    ),
-    (re.compile(r"\b(what happened|events?)\b"), FactKind.EVENT),
-)
 # Words that say what kind of answer is wanted rather than what it is about: once the question's
 # form has said it ("Blinken quote on ...", "number of ..."), a fact need not contain them.
 _CUE_WORDS = {
@@ -172,7 +182,23 @@ _CUE_WORDS = {
         )
     ),
     Wants.DATE: frozenset(_stems("date year month day")),
+    Wants.DURATION: frozenset(_stems("long")),
 }
+_MONTH_ABBREVIATIONS = {
+    "jan": "january",
+    "feb": "february",
+    "mar": "march",
+    "apr": "april",
+    "jun": "june",
+    "jul": "july",
+    "aug": "august",
+    "sep": "september",
+    "sept": "september",
+    "oct": "october",
+    "nov": "november",
+    "dec": "december",
+}
+_NAME_OF = re.compile(r"\bnames? of\b|\bwhat is (?:the|its|their) name\b|\brefers? to\b")
 _MONTHS = (
     "January",
     "February",
@@ -205,12 +231,13 @@ class Question(NamedTuple):
     """The word naming what a "what is ..."/"who is ..." question asks about ("budget")."""
     speaker: tuple[str, ...]
     """For a quote: the words naming who said it, when the question names them."""
-    kinds: frozenset[FactKind]
-    """Kinds of fact the question's words point to (ranked higher, never required)."""
     rarity: dict[str, float]
     """Each content word's rarity in the loaded facts, for ranking (not for judging)."""
     groups: dict[str, frozenset[str]]
     """Each content word's synonyms in the packs' thesaurus, itself included."""
+    named: frozenset[str] = frozenset()
+    """The content words that name something the question is about (an entity of a candidate
+    fact that the question names: "Mullah Omar", "Kabul"); the others say what is asked of it."""
 
     def group(self, word: str) -> frozenset[str]:
         """The word and its synonyms."""
@@ -235,6 +262,7 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         # "What does the claim (or resolution 2513) say?": no one is named as the speaker; the
         # question is not for a quote.
         read = read._replace(wants=Wants.ANYTHING, speaker=())
+    read = read._replace(named=_naming_words(read, candidates, lookups))
     judged = [_judge(read, hit, lookups) for hit in candidates]
     judged.sort(key=lambda item: (item.reply.match is not Match.ANSWER, -item.score))
     if max(item.coverage for item in judged) < _PARTIAL_COVERAGE:
@@ -257,6 +285,7 @@ class _Lookups:
         self._frequency: dict[str, int] = {}
         self._names: dict[str, frozenset[str]] = {}
         self._each_name: dict[str, list[frozenset[str]]] = {}
+        self._written: dict[str, list[frozenset[str]]] = {}
 
     def frequency(self, word: str) -> int:
         """How many facts use the (folded, stemmed) word."""
@@ -269,13 +298,27 @@ class _Lookups:
         wanted = {entity_id for fact in facts for entity_id in fact.entities()} - self._names.keys()
         found = self._index.entity_names(sorted(wanted))
         for entity_id in wanted:
-            each = [frozenset(tokens(name)) for name in found.get(entity_id, [entity_id])]
+            # A name's function words do not name it ("as" of "as-Sahab", "of" of "Islamic
+            # Emirate of Afghanistan").
+            each = [
+                frozenset(tokens(name)) - _FUNCTION_WORDS or frozenset(tokens(name))
+                for name in found.get(entity_id, [entity_id])
+            ]
             self._each_name[entity_id] = each
+            self._written[entity_id] = [  # the index keeps names folded
+                frozenset(w for w in _WORD.findall(name) if stem(w) not in _FUNCTION_WORDS)
+                for name in found.get(entity_id, [entity_id])
+            ]
             self._names[entity_id] = frozenset().union(*each) - _FUNCTION_WORDS
 
     def name_words(self, entity_id: str) -> frozenset[str]:
         """The words of all an entity's names and aliases, once names() has read them."""
         return self._names.get(entity_id, frozenset())
+
+    def written_names(self, entity_id: str) -> list[frozenset[str]]:
+        """Each of an entity's names as its words are written (folded, not stemmed), less its
+        function words."""
+        return self._written.get(entity_id, [])
 
     def named_in(self, entity_id: str, words: Iterable[str]) -> bool:
         """Whether words name the entity: most of the words of one of its names ("bin Laden",
@@ -290,7 +333,10 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     """What the question wants, and its content words weighted by general-English rarity."""
     lookups = lookups or _Lookups(index)
 
-    folded = " ".join(re.findall(r"\w+", fold(question)))
+    # Month abbreviations are the month ("29 Feb 2020"), as a fact's date is written in full.
+    folded = " ".join(
+        _MONTH_ABBREVIATIONS.get(word, word) for word in re.findall(r"\w+", fold(question))
+    )
     raws = list(dict.fromkeys(folded.split()))[: _MAX_WORDS * 4]
     known = index.english_zipf(raws)
     thesaurus = index.synonyms([stem(raw) for raw in raws])
@@ -310,17 +356,26 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     speaker: tuple[str, ...] = ()
     if (said := _QUOTE.search(folded)) is not None:
         wants = Wants.QUOTE
-        speaker = tuple(stem(word) for word in (said.group("speaker") or "").split())
+        speaker = tuple(
+            stem(word) for word in (said.group("speaker") or said.group("sayer") or "").split()
+        )
+    elif _DURATION.search(folded):
+        wants = Wants.DURATION
     elif (figure := _FIGURE.search(folded)) is not None:
         wants = Wants.FIGURE
         counted = _leading_content(figure.group("counted") or figure.group("counted_of") or "")
-    elif _DATE.search(folded):
-        wants = Wants.DATE
+    elif (date := _DATE.search(folded)) and not (
+        (someone := _SOMEONE.search(folded)) and someone.start() < date.start()
+    ):
+        wants = Wants.DATE  # unless "who" comes first: "Who chaired it when it was created?"
     elif _SOMEONE.search(folded):
         wants = Wants.SOMEONE
     else:
         wants = Wants.ANYTHING
     cues = _CUE_WORDS.get(wants, frozenset())
+    if _NAME_OF.search(folded):
+        # "name of al-Qaeda's media wing", "how does it refer to them": a name is asked for.
+        cues |= {"name", "refer"}
     spelled = {word: raw for word, raw in spelled.items() if word not in cues}
     # Words the index does not keep are rarer than wordweights.COMMON: they weigh fully.
     frequency = {raw: known.get(raw, 0.0) for raw in spelled.values()}
@@ -336,15 +391,59 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     counted = tuple(corrected.get(word, word) for word in counted)
     counted = tuple(word for word in counted if weights.get(word, 0) >= _COUNTED_WEIGHT)
     head = None
-    if (subject := _SUBJECT.search(folded)) is not None and wants is not Wants.FIGURE:
+    if (subject := _SUBJECT.search(folded)) is not None and wants not in (
+        Wants.FIGURE,
+        Wants.QUOTE,
+    ):
         words = _leading_content(subject.group("subject"), skip_leading=True)
         phrase = [corrected.get(word, word) for word in words]
         phrase = [word for word in phrase if word in weights]
         head = phrase[-1] if phrase else None
-    kinds = frozenset(kind for pattern, kind in _KIND_CUES if pattern.search(folded))
-    groups = {word: thesaurus.get(word, frozenset({word})) for word in weights}
+    groups = {
+        word: frozenset({word}).union(
+            *(
+                group
+                for forms, group in thesaurus.get(word, [])
+                if any(_inflected(spelled[word], form) for form in forms)
+            )
+        )
+        for word in weights
+    }
     rarity = {word: _pack_rarity(lookups, groups[word]) for word in weights}
-    return Question(folded, wants, weights, spelled, counted, head, speaker, kinds, rarity, groups)
+    return Question(folded, wants, weights, spelled, counted, head, speaker, rarity, groups)
+
+
+def _inflected(word: str, form: str) -> bool:
+    """Whether word is form, or one is the other regularly inflected ("kills", "killed",
+    "killing" for "kill"; "ruled" for "rule"): what makes a question's word one of a synonym
+    group's, where the stemmer alone would join words that differ ("treated" and "treaty",
+    "planes" and "plan")."""
+    if word == form or _inflects(word, form) or _inflects(form, word):
+        return True
+    # Both inflections of one base the stemmer found: "ruling" and "ruled" (stem "rul").
+    root = stem(word)
+    return any(
+        form.startswith(root) and _inflects(word, root + end) and _inflects(form, root + end)
+        for end in ("", "e")
+    )
+
+
+def _inflects(word: str, base: str) -> bool:
+    """Whether word is base with a regular English ending."""
+    if not word.startswith(base[:-1]) or len(word) <= len(base):
+        return False
+    ending = word[len(base) :] if word.startswith(base) else None
+    if ending in ("s", "ed", "ing") or (ending == "d" and base.endswith("e")):
+        return True
+    if ending == "es" and base.endswith(("s", "x", "z", "ch", "sh", "o")):
+        return True
+    if base.endswith("e") and word[len(base) - 1 :] in ("ing", "ed"):
+        return True  # "rule", "ruling"
+    if base.endswith("y") and word[len(base) - 1 :] in ("ies", "ied"):
+        return True  # "casualty", "casualties"
+    # A doubled last consonant: "plan", "planned"; "ban", "banning".
+    doubled = ending is not None and len(ending) > 2 and ending[0] == base[-1]
+    return doubled and ending is not None and ending[1:] in ("ed", "ing")
 
 
 def _leading_content(text: str, *, skip_leading: bool = False) -> tuple[str, ...]:
@@ -386,20 +485,31 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     credits = {word: _credit(question, word, topic) for word in question.weights}
     coverage = _share(question.weights, credits)
     fits, who = _fits(question, fact, labelled, named, lookups)
-    answers = fits and coverage >= _ANSWER_COVERAGE
+    # A year the question names is the one it asks about: "fighters in Afghanistan in 2001" are
+    # not counted by a figure of 2021.
+    other_years = [word for word in question.weights if _is_year(word) and word not in own]
+    answers = fits and coverage >= _ANSWER_COVERAGE and not other_years
+    if answers and (question.wants is Wants.DATE or _HAPPENED.search(question.text)):
+        # "When did Mullah Omar die?", "Where was Zawahiri born?": a fact naming him is no
+        # answer unless it says what the question asks of him (its words that name nothing).
+        asked = {
+            word: weight for word, weight in question.weights.items() if word not in question.named
+        }
+        answers = not asked or _share(asked, credits) >= _EVENT_COVERAGE
     unmatched = tuple(
         question.spelled[word]
         for word, credit in credits.items()
-        if credit == 0 and question.weights[word] >= _UNMATCHED_SHOWN
+        if (credit == 0 and question.weights[word] >= _UNMATCHED_SHOWN) or word in other_years
     )
     boost = _BOOST if fits else 1.0
     if who and _kind(who[0], catalog) is EntityKind.PERSON and _PERSON.search(question.text):
         boost *= _BOOST
-    if fact.kind in question.kinds:
-        boost *= _BOOST
-    # BM25, raised for a fact of the kind asked for and by how much of the question it covers
-    # (weighted by rarity in the pack, then in general English).
-    covers = (0.5 + _share(question.rarity, credits)) * (0.5 + coverage)
+    # BM25, raised for a fact of the kind asked for and by how much of the question it covers:
+    # in its own words, weighted by rarity in the pack (a word the fact says itself tells more
+    # than one in the aliases of an entity it names: "what does resolution 2513 say about the
+    # Islamic Emirate"), then anywhere, weighted by rarity in general English.
+    in_own = {word: _credit(question, word, own) for word in question.weights}
+    covers = (0.5 + _share(question.rarity, in_own)) * (0.5 + coverage)
     score = (hit.score or 0.0) * boost * covers
     reply = Reply(
         Match.ANSWER if answers else Match.PARTIAL,
@@ -410,8 +520,10 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
 
 
 def _share(weights: dict[str, float], credits: dict[str, float]) -> float:
-    """The weighted share of the question's words that a fact accounts for."""
-    return sum(weights[word] * credits[word] for word in credits) / (sum(weights.values()) or 1)
+    """The weighted share of these of the question's words that a fact accounts for."""
+    return sum(weight * credits[word] for word, weight in weights.items()) / (
+        sum(weights.values()) or 1
+    )
 
 
 def _credit(question: Question, word: str, words: set[str] | frozenset[str]) -> float:
@@ -437,8 +549,13 @@ def _fits(
         # A figure, or another fact that gives a number of what is counted ("by 13 votes").
         names = own.union(*named.values())
         counts = all(_credit(question, word, names) for word in question.counted)
-        if fact.kind is FactKind.FIGURE:
-            return counts, []
+        if isinstance(fact.details, Figure):
+            # And the figure's unit says what it counts: "soldiers" are not counted in "US
+            # dollars over two decades", though the fact names the Afghan security forces. The
+            # words that name something ("US") do not say what is counted.
+            unit = set(tokens(fact.details.unit))
+            counted = [word for word in question.counted if word not in question.named]
+            return counts and (not counted or any(_credit(question, w, unit) for w in counted)), []
         return counts and _counts_in_claim(question, fact.claim), []
     if wants is Wants.QUOTE:
         details = fact.details
@@ -449,9 +566,16 @@ def _fits(
         by = named.get(details.speaker, frozenset()) | set(tokens(details.speaker_role or ""))
         weight = sum(question.weights[word] for word in question.speaker)
         said = sum(question.weights[word] for word in question.speaker if word in by)
-        return said >= 0.75 * weight, [details.speaker]
+        # Or the question names the speaker elsewhere: "..., according to Cole Bunzel?"
+        elsewhere = lookups.named_in(details.speaker, question.weights)
+        return said >= 0.75 * weight or elsewhere, [details.speaker]
     if wants is Wants.DATE:
         return fact.date is not None, []
+    if wants is Wants.DURATION:
+        # How long: a figure of time, or a claim giving a number of days, months, years ...
+        if isinstance(fact.details, Figure):
+            return bool(_TIME_UNITS & set(tokens(fact.details.unit))), []
+        return _counts_in_claim(question, fact.claim), []
     if wants is Wants.SOMEONE:
         # Whom the fact names that the question does not (who asserts or says it is its
         # source, not its answer); "who" asks for a person more often than an organisation.
@@ -475,6 +599,32 @@ def _fits(
     return True, []
 
 
+def _naming_words(
+    question: Question, candidates: Sequence[Hit], lookups: _Lookups
+) -> frozenset[str]:
+    """The question's words that name an entity of a candidate fact, where the question names
+    it: most of the words of one of its names, as written or inflected ("Taliban's"), not only
+    their stems ("govern Afghanistan" does not name the Government of Afghanistan)."""
+    by_stem: dict[str, list[tuple[str, str]]] = {}
+    for word, raw in question.spelled.items():
+        if word in question.weights:
+            by_stem.setdefault(stem(raw), []).append((raw, word))
+    named: set[str] = set()
+    for entity_id in {entity_id for hit in candidates for entity_id in hit.fact.entities()}:
+        for name in lookups.written_names(entity_id):
+            # A part of the name as written, or with a short ending ("Taliban's"), not another
+            # word of the same stem ("government" for "govern").
+            found = {
+                word: part
+                for part in name
+                for raw, word in by_stem.get(stem(part), ())
+                if abs(len(raw) - len(part)) <= 2
+            }
+            if len(set(found.values())) * 2 > len(name):
+                named |= found.keys()
+    return frozenset(named)
+
+
 def _names_a_speaker(words: Sequence[str], candidates: Sequence[Hit], lookups: _Lookups) -> bool:
     """Whether words name a person or organisation among the candidates, or the role of the
     speaker of a candidate quote ("the secretary of state")."""
@@ -492,17 +642,42 @@ def _names_a_speaker(words: Sequence[str], candidates: Sequence[Hit], lookups: _
 
 
 def _counts_in_claim(question: Question, claim: str) -> bool:
-    """Whether the claim gives a number of what is counted: a number at most three words before
-    one of the counted words or its synonyms ("by 13 votes", "fourteen months")."""
+    """Whether the claim gives a number of what is counted (see _count_in_claim)."""
+    return _count_in_claim(question, claim) is not None
+
+
+def _count_in_claim(question: Question, claim: str) -> str | None:
+    """Where the claim gives a number of what is counted (or, for "how long", of days, months,
+    years ...), that phrase as the claim words it."""
+    if question.wants is Wants.DURATION:
+        return _number_before(claim, _TIME_UNITS)
     if not question.counted:
-        return False
-    words = re.findall(r"\w+", fold(claim))
-    counted = set().union(*map(question.group, question.counted))
-    return any(
-        stem(word) in counted
-        and any(w.isdigit() or w in _NUMBER_WORDS for w in words[max(0, n - 3) : n])
-        for n, word in enumerate(words)
-    )
+        return None
+    return _number_before(claim, set().union(*map(question.group, question.counted)))
+
+
+def _number_before(claim: str, counted: set[str] | frozenset[str]) -> str | None:
+    """A number at most three words before one of the counted (stemmed) words, as the claim
+    words it ("13 votes", "fourteen months")."""
+    spans = list(re.finditer(r"\w+", claim))
+    words = [fold(span.group()) for span in spans]
+    for n, word in enumerate(words):
+        if stem(word) not in counted:
+            continue
+        for start in range(n - 1, max(0, n - 3) - 1, -1):  # the nearest number
+            phrase = claim[spans[start].start() : spans[n].end()]
+            if re.search(r"[^\w\s-]", phrase):
+                break  # "After 2001, fighters": a number in another phrase
+            if words[start] in _NUMBER_WORDS or (
+                words[start].isdigit() and not _is_year(words[start])
+            ):
+                return phrase
+    return None
+
+
+def _is_year(word: str) -> bool:
+    """Whether a number reads as a year ("in 2001"), not a count."""
+    return len(word) == 4 and word[:2] in ("19", "20")
 
 
 def _kind(entity_id: str, catalog: Catalog) -> EntityKind | None:
@@ -534,6 +709,8 @@ def _own_words(fact: Fact) -> set[str]:
         parts.append(str(fact.date.year))
         if fact.date.month:
             parts.append(_MONTHS[fact.date.month - 1])
+        if fact.date.day:
+            parts.append(str(fact.date.day))
     return set(tokens(" ".join(parts)))
 
 
@@ -551,6 +728,10 @@ def _short_answer(question: Question, fact: Fact, who: Sequence[str], catalog: C
         return f"{text}, according to {_attribution(fact, catalog)}"
     if isinstance(details, Quote):
         return _name(catalog, details.speaker) if _SOMEONE.search(question.text) else details.text
+    if question.wants in (Wants.FIGURE, Wants.DURATION) and (
+        count := _count_in_claim(question, fact.claim)
+    ):
+        return count  # "13 votes": the number asked for, in the claim's words
     return fact.claim
 
 

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from tqcli.index.cache import CacheUsage
     from tqcli.model import ImportReport, Pack
     from tqcli.names import Screening
+    from tqcli.progress import BuildProgress
 
 
 app = typer.Typer(
@@ -442,15 +443,20 @@ def _consult(
     packs: "Sequence[Pack]", no_cache: bool, ask: "Callable[[Index], _Answer]"
 ) -> "tuple[Index, _Answer]":
     from tqcli.index import CachePolicy, consult
-    from tqcli.progress import BuildProgress
 
     return consult(
         packs,
         CachePolicy.from_environment(enabled=not no_cache),
         ask,
-        progress=lambda: BuildProgress(sys.stderr),
+        progress=_build_progress,
         no_cache=_say_no_cache,
     )
+
+
+def _build_progress() -> "BuildProgress":
+    from tqcli.progress import BuildProgress  # only a build shows progress
+
+    return BuildProgress(sys.stderr)
 
 
 def _say_no_cache(notice: "CacheUnavailable") -> None:

@@ -640,7 +640,8 @@ class Reply(Struct, frozen=True):
     """Whether it answers the question or only part of it."""
     answer: str
     """The short answer: a figure with its unit, hedge and attribution, a quote's words, a date
-    for "when", an entity's name for "who"; otherwise the claim."""
+    for "when", an entity's name for "who", a number and what it counts for "how many" ("13
+    votes") or "how long" ("five years"); otherwise the claim."""
     unmatched: tuple[str, ...] = ()
     """Words of the question the fact does not account for (empty for a full answer)."""
 

@@ -33,12 +33,66 @@ def _transliterated(text: str) -> str:
     """Text in ASCII: Cyrillic, Arabic, Greek and the rest romanised, "ø", "ł", "æ" and "đ" as
     "o", "l", "ae" and "d", the romanisation marks for ʿayn and hamza (U+02BF, U+02BE) as
     apostrophes, which then vanish like any other."""
-    from anyascii import anyascii  # imported by the first text that is not ASCII, never before
+    quick = text.translate(_PUNCTUATION)
+    if quick.isascii():  # only ASCII and common punctuation: anyascii's import (~4 ms) spared
+        return quick
+    from anyascii import anyascii  # imported by the first text that needs it, never before
 
     return anyascii(text)
 
 
-_IRREGULAR = {"paid": "pay", "said": "say", "told": "tell", "fought": "fight", "fled": "flee"}
+# The punctuation pack text is full of (quotes, dashes, ellipses, spaces), as anyascii spells it
+# in ASCII (tests check each against anyascii).
+_PUNCTUATION = str.maketrans(
+    {
+        **dict.fromkeys("\u2018\u2019\u201a", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e", '"'),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u00b7", "-"),
+        **dict.fromkeys("\u00a0\u2009\u202f", " "),
+        "\u2026": "...",
+        "\u2022": "*",
+    }
+)
+
+
+# Irregular forms of English verbs, so that they meet their verb ("gave" the base, "give" it);
+# not those that are also other words ("left", "found", "thought", "saw", "lead").
+_IRREGULAR = {
+    "paid": "pay",
+    "said": "say",
+    "told": "tell",
+    "fought": "fight",
+    "fled": "flee",
+    **dict.fromkeys(("gave", "given"), "give"),
+    **dict.fromkeys(("took", "taken"), "take"),
+    **dict.fromkeys(("began", "begun"), "begin"),
+    **dict.fromkeys(("went", "gone"), "go"),
+    **dict.fromkeys(("came",), "come"),
+    **dict.fromkeys(("knew", "known"), "know"),
+    **dict.fromkeys(("made",), "make"),
+    **dict.fromkeys(("held",), "hold"),
+    **dict.fromkeys(("sent",), "send"),
+    **dict.fromkeys(("brought",), "bring"),
+    **dict.fromkeys(("led",), "lead"),
+    **dict.fromkeys(("won",), "win"),
+    **dict.fromkeys(("kept",), "keep"),
+    **dict.fromkeys(("sought",), "seek"),
+    **dict.fromkeys(("swore", "sworn"), "swear"),
+    **dict.fromkeys(("wrote", "written"), "write"),
+    **dict.fromkeys(("spoke", "spoken"), "speak"),
+    **dict.fromkeys(("chose", "chosen"), "choose"),
+    **dict.fromkeys(("spent",), "spend"),
+    **dict.fromkeys(("became",), "become"),
+    **dict.fromkeys(("broke", "broken"), "break"),
+    **dict.fromkeys(("drove", "driven"), "drive"),
+    **dict.fromkeys(("withdrew", "withdrawn"), "withdraw"),
+    **dict.fromkeys(("overthrew", "overthrown"), "overthrow"),
+    **dict.fromkeys(("forbade", "forbidden"), "forbid"),
+    **dict.fromkeys(("froze", "frozen"), "freeze"),
+    **dict.fromkeys(("struck", "stricken"), "strike"),
+    **dict.fromkeys(("hid", "hidden"), "hide"),
+    **dict.fromkeys(("arose", "arisen"), "arise"),
+}
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -49,9 +103,8 @@ def stem(word: str) -> str:
     Deliberately crude (no dictionary): queries and index are stemmed alike, so all it must be
     is consistent. Cached: the same words come back all the time.
     """
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    if len(word) > 4 and word.endswith("ies"):
+    word = _IRREGULAR.get(word, word)  # then stemmed as its verb is ("written", "write": "writ")
+    if len(word) > 4 and word.endswith(("ies", "ied")):  # "injuries", "complied"
         word = word[:-3] + "y"
     elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
@@ -64,6 +117,11 @@ def stem(word: str) -> str:
     if len(word) > 4 and word.endswith(("y", "e")):
         word = word[:-1]
     return word
+
+
+def words(text: str) -> list[str]:
+    """The folded words of text, in order, not stemmed."""
+    return _TOKEN.findall(fold(text))
 
 
 class _Stems(dict[str, str]):

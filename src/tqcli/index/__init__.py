@@ -63,8 +63,6 @@ def consult(
     Whatever rendering the answer will need from the index is read before returning, so a
     damaged cache shows up here, where it can be rebuilt, and never half-way through output.
     """
-    from tqcli.index.build import build
-
     now = snapshot(packs)
     path = index_path(policy.directory, packs) if policy.directory else None
     stale: Index | None = None
@@ -78,6 +76,8 @@ def consult(
             stale = index
     elif policy.unavailable:
         no_cache(CacheUnavailable(None, policy.unavailable))
+    from tqcli.index.build import build  # a warm query never needs it
+
     with progress() as shown:
         fresh: Index | None = None
         if path is not None and stale is not None:

@@ -13,7 +13,7 @@ from tqcli.index.cache import Snapshot, install, temporary_index, tidy
 from tqcli.index.query import Index, name_key
 from tqcli.index.store import COLUMNS, INDEXES, SCHEMA, SCHEMA_VERSION, sealed
 from tqcli.model import Catalog, Fact, Pack, PartialDate
-from tqcli.textnorm import fold, token_columns, tokens
+from tqcli.textnorm import fold, stem, token_columns, tokens, words
 
 Stage = Callable[[str], None]
 """Told what a build is doing now, in a few words ("writing 4,096 of 100,000 facts")."""
@@ -110,12 +110,12 @@ def _fill(connection: sqlite3.Connection, catalog: Catalog, state: Snapshot, sta
         from tqcli.wordweights import common_words  # for tq ask, read once here, not per question
 
         connection.executemany("INSERT INTO english_words VALUES (?, ?)", common_words())
-        connection.executemany(
-            "INSERT INTO synonyms VALUES (?, ?)",
+        connection.executemany(  # each word stemmed, and as the curators wrote it (folded)
+            "INSERT INTO synonyms VALUES (?, ?, ?)",
             (
-                (word, group)
+                (stem(form), group, form)
                 for group, synonyms in enumerate(catalog.synonyms)
-                for word in dict.fromkeys(tokens(" ".join(synonyms.words)))
+                for form in dict.fromkeys(words(" ".join(synonyms.words)))
             ),
         )
         connection.executescript(INDEXES)

@@ -17,8 +17,9 @@ import sys
 import time
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from tqcli import __version__
 from tqcli.index.store import SCHEMA_VERSION
@@ -38,10 +39,11 @@ try:
 except ImportError:  # Windows: a temporary file is stale once it is a day old
     fcntl = None  # type: ignore[assignment]
 _STALE_SECONDS = 86_400
+_BY_NAME = os.stat in os.supports_dir_fd
+"""Files are stat-ed by name in an open folder (not path by path) where the platform can."""
 
 
-@dataclass(frozen=True)
-class CachePolicy:
+class CachePolicy(Struct, frozen=True):
     """Where the index is kept, if anywhere."""
 
     directory: Path | None
@@ -85,8 +87,7 @@ def _password_home() -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class CacheUnavailable:
+class CacheUnavailable(Struct, frozen=True):
     """Why an index could not be kept in the cache (the query is answered all the same)."""
 
     directory: Path | None
@@ -102,8 +103,7 @@ def index_path(directory: Path, packs: Sequence[Pack]) -> Path:
     return directory / f"index-{zlib.crc32(described):08x}{zlib.adler32(described):08x}.sqlite3"
 
 
-@dataclass(frozen=True)
-class Snapshot:
+class Snapshot(Struct, frozen=True):
     """The state of the packs an index is for: any edit, addition or removal changes it."""
 
     packs: str
@@ -127,14 +127,38 @@ def snapshot(packs: Sequence[Pack]) -> Snapshot:
     files: dict[str, str] = {}
     for pack in packs:
         lines.append(f"pack\t{pack.name}\t{pack.origin}\t{pack.path.resolve()}")
-        for folder, subfolders, names in os.walk(pack.path):
-            subfolders.sort()
-            for name in sorted(names):
-                path = os.path.join(folder, name)
-                with contextlib.suppress(OSError):
-                    st = os.stat(path)
-                    files[path] = f"{st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino}"
+        _states(os.fspath(pack.path), files)
     return Snapshot("\n".join(lines), files)
+
+
+def _states(folder: str, files: dict[str, str]) -> None:
+    """Every file under folder with its state (size, times, inode), in the order os.walk gives
+    them with its folders and names sorted: files first, then each folder's, symbolic links to
+    folders not followed, what cannot be read left out. Every query takes this (1,102 files at
+    100,000 facts), so it is made lean: one scandir a folder, each file stat-ed by name."""
+    try:
+        with os.scandir(folder) as found:
+            entries = sorted(found, key=lambda entry: entry.name)
+        handle = os.open(folder, os.O_RDONLY) if _BY_NAME else None
+    except OSError:
+        return
+    folders = []
+    try:
+        for entry in entries:
+            try:
+                if entry.is_dir():
+                    if not entry.is_symlink():
+                        folders.append(entry.path)
+                    continue
+                st = os.stat(entry.name, dir_fd=handle) if handle is not None else entry.stat()
+            except OSError:
+                continue
+            files[entry.path] = f"{st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino}"
+    finally:
+        if handle is not None:
+            os.close(handle)
+    for subfolder in folders:
+        _states(subfolder, files)
 
 
 def _seal_path(index: Path) -> Path:
@@ -238,8 +262,7 @@ def _remove_index(index: Path) -> None:
             path.unlink()
 
 
-@dataclass(frozen=True)
-class CacheUsage:
+class CacheUsage(Struct, frozen=True):
     """What the cache directory holds of tq's."""
 
     directory: Path | None

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from tqcli import codec
 from tqcli.errors import AmbiguousEntity, IdIs, UnknownEntity, UnknownFacts, UnknownSource
@@ -44,8 +45,7 @@ _FACTS_KEPT = 4096
 _WEIGHTS = (2.0, 1.0, 1.5, 1.0, 0.5, 0.5, 1.0)
 
 
-@dataclass(frozen=True)
-class Shown:
+class Shown(Struct, frozen=True):
     """What `show` found: the known facts in the order asked, and every id that names none."""
 
     hits: Sequence[Hit]
@@ -205,32 +205,23 @@ class Index:
         from tqcli import searchquery  # only search reads the syntax: the rest skip its import
 
         query = searchquery.parse(terms, require_all=require_all)
-        exact = self._exact(" ".join(terms).strip(), filters)
+        where = self._where(filters)
+        exact = self._exact(" ".join(terms).strip(), where)
         if exact:
             return LazyHits(self._connection, [(seq, None) for seq in exact], self._recent)
-        return self._matching(query.match(), filters, limit, named=query.number())
+        return self._matching(query.match(), where, limit, named=query.number())
 
-    def _exact(self, text: str, filters: Filters) -> list[int]:
-        """The facts whose id or listing reference ("TAi.024") is text: the only answer a
-        search for one needs."""
-        seqs = [
-            int(row[0])
-            for row in self._connection.execute(
-                "SELECT DISTINCT seq FROM fact_references WHERE key = ? ORDER BY seq",
-                (fold(text).strip(),),  # the table tqcli.names fills; not imported for a search
-            )
-        ]
-        row = self._connection.execute("SELECT seq FROM facts WHERE id = ?", (text,)).fetchone()
-        if row is not None and row[0] not in seqs:
-            seqs.insert(0, int(row[0]))
-        if not seqs:
-            return []
-        where, parameters = self._where(filters)
-        marks = ", ".join("?" * len(seqs))
+    def _exact(self, text: str, where: tuple[str, list[object]]) -> list[int]:
+        """The facts passing the filters whose id or listing reference ("TAi.024") is text: the
+        only answer a search for one needs. One statement: a batch asks it of every line."""
+        clause, parameters = where
         kept = self._connection.execute(
-            f"SELECT f.seq FROM facts f WHERE f.seq IN ({marks}) AND {where} "
+            "SELECT f.seq FROM facts f WHERE f.seq IN ("
+            "SELECT seq FROM facts WHERE id = ? UNION "
+            "SELECT seq FROM fact_references WHERE key = ?"  # the table tqcli.names fills
+            f") AND {clause} "
             "ORDER BY f.first_day IS NULL, f.first_day, f.id",  # a listing before what cites it
-            [*seqs, *parameters],
+            [text, fold(text).strip(), *parameters],
         )
         return [int(seq) for (seq,) in kept]
 
@@ -271,18 +262,25 @@ class Index:
 
     def ranked(self, words: Sequence[str], filters: Filters, limit: int) -> Sequence[Hit]:
         """Facts matching any of these folded words, best BM25 score first; limit 0 for all."""
-        return self._matching(" OR ".join(f'"{word}"' for word in words), filters, limit)
+        match = " OR ".join(f'"{word}"' for word in words)
+        return self._matching(match, self._where(filters), limit)
 
     def _matching(
-        self, match: str, filters: Filters, limit: int, *, named: str | None = None
+        self,
+        match: str,
+        where: tuple[str, list[object]],
+        limit: int,
+        *,
+        named: str | None = None,
     ) -> Sequence[Hit]:
-        """Facts matching an FTS5 query, best BM25 score first; limit 0 for all. With named (a
-        number searched for alone), the facts named after it (their id ends with it) first."""
-        where, parameters = self._where(filters)
+        """Facts matching an FTS5 query and a filter (see _where), best BM25 score first; limit
+        0 for all. With named (a number searched for alone), the facts named after it (their id
+        ends with it) first."""
+        clause, parameters = where
         weights = ", ".join(map(str, _WEIGHTS))
         sql = (
             f"SELECT f.seq, bm25(fact_text, {weights}) AS rank FROM fact_text "
-            f"JOIN facts f ON f.seq = fact_text.rowid WHERE fact_text MATCH ? AND {where} "
+            f"JOIN facts f ON f.seq = fact_text.rowid WHERE fact_text MATCH ? AND {clause} "
             f"ORDER BY {'f.id GLOB ? DESC, ' if named else ''}"
             "rank, f.first_day IS NULL, f.first_day, f.id" + (" LIMIT ?" if limit > 0 else "")
         )
@@ -321,18 +319,26 @@ class Index:
         sql = f"SELECT word, zipf FROM english_words WHERE word IN ({', '.join('?' * len(wanted))})"
         return {str(word): float(zipf) for word, zipf in self._connection.execute(sql, wanted)}
 
-    def synonyms(self, words: Sequence[str]) -> dict[str, frozenset[str]]:
-        """For each of these folded, stemmed words that the packs' thesaurus knows, every word
-        of every synonym group it is in (itself included)."""
+    def synonyms(
+        self, words: Sequence[str]
+    ) -> dict[str, list[tuple[frozenset[str], frozenset[str]]]]:
+        """For each of these folded, stemmed words that the packs' thesaurus knows, each
+        synonym group it is in: the group's words with that stem as the curators wrote them
+        (folded: "treaty" for the stem "treat"), and every word of the group, stemmed."""
         wanted = list(dict.fromkeys(words))[:500]
         sql = (
-            "SELECT a.word, b.word FROM synonyms a JOIN synonyms b ON a.grp = b.grp "
-            f"WHERE a.word IN ({', '.join('?' * len(wanted))})"
+            "SELECT a.word, a.grp, a.form, b.word FROM synonyms a JOIN synonyms b "
+            f"ON a.grp = b.grp WHERE a.word IN ({', '.join('?' * len(wanted))})"
         )
-        found: dict[str, set[str]] = {}
-        for word, synonym in self._connection.execute(sql, wanted):
-            found.setdefault(str(word), set()).add(str(synonym))
-        return {word: frozenset(group) for word, group in found.items()}
+        forms: dict[tuple[str, int], set[str]] = {}
+        members: dict[tuple[str, int], set[str]] = {}
+        for word, group, form, synonym in self._connection.execute(sql, wanted):
+            forms.setdefault((str(word), int(group)), set()).add(str(form))
+            members.setdefault((str(word), int(group)), set()).add(str(synonym))
+        found: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
+        for (word, group), written in forms.items():
+            found.setdefault(word, []).append((frozenset(written), frozenset(members[word, group])))
+        return found
 
     def entity_names(self, entity_ids: Sequence[str]) -> dict[str, list[str]]:
         """Each entity's id, name and aliases, folded (as --about matches them), without

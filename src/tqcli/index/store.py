@@ -10,7 +10,7 @@ from typing import TypeVar, overload
 from tqcli import codec
 from tqcli.model import Entity, Fact, Hit, Source
 
-SCHEMA_VERSION = "9"  # bump whenever what is stored, or how text is folded, changes
+SCHEMA_VERSION = "10"  # bump whenever what is stored, or how text is folded, changes
 COLUMNS = ("id", "claim", "tags", "names", "sources", "notes", "details")
 """The searchable columns of fact_text, in order."""
 _T = TypeVar("_T")
@@ -31,7 +31,7 @@ CREATE TABLE fact_tags (seq INTEGER NOT NULL, tag TEXT NOT NULL);
 CREATE TABLE fact_sources (seq INTEGER NOT NULL, source_id TEXT NOT NULL);
 CREATE TABLE fact_entities (seq INTEGER NOT NULL, entity_id TEXT NOT NULL);
 CREATE TABLE english_words (word TEXT PRIMARY KEY, zipf REAL NOT NULL) WITHOUT ROWID;
-CREATE TABLE synonyms (word TEXT NOT NULL, grp INTEGER NOT NULL);
+CREATE TABLE synonyms (word TEXT NOT NULL, grp INTEGER NOT NULL, form TEXT NOT NULL);
 CREATE VIRTUAL TABLE fact_text USING fts5({", ".join(COLUMNS)}, content='', tokenize='unicode61');
 """
 INDEXES = """
@@ -160,7 +160,14 @@ class LazyHits(Sequence[Hit]):
 
     def __getitem__(self, position: int | slice) -> Hit | Sequence[Hit]:
         if isinstance(position, slice):
-            return [self[n] for n in range(*position.indices(len(self)))]
+            start, stop, step = position.indices(len(self))
+            if step != 1:
+                return [self[n] for n in range(start, stop, step)]
+            found: list[Hit] = []  # a batch at a time: every query's prefetch takes a slice
+            for number in range(start // BATCH, (stop + BATCH - 1) // BATCH):
+                first = number * BATCH
+                found += self._batch(number)[max(start - first, 0) : stop - first]
+            return found
         if position < 0:
             position += len(self)
         if not 0 <= position < len(self):
@@ -185,12 +192,16 @@ class LazyHits(Sequence[Hit]):
                 else:
                     facts[seq] = cached
             placeholders = ", ".join("?" * len(wanted))
-            rows = {
-                seq: (data, crc)
-                for seq, data, crc in self._connection.execute(
-                    f"SELECT seq, data, crc FROM facts WHERE seq IN ({placeholders})", wanted
-                )
-            }
+            rows = (
+                {
+                    seq: (data, crc)
+                    for seq, data, crc in self._connection.execute(
+                        f"SELECT seq, data, crc FROM facts WHERE seq IN ({placeholders})", wanted
+                    )
+                }
+                if wanted  # in a batch, often every fact is known already
+                else {}
+            )
             for seq in wanted:
                 fact = decoded(codec.decode_fact, *rows.get(seq, (None, None)))
                 facts[seq] = fact

@@ -27,22 +27,16 @@ class CsvRenderer:
         self._writer.writerows([_cell(cell) for cell in row] for row in rows)
 
     def facts(self, hits: Sequence[Hit], catalog: Catalog, *, full: bool) -> None:
-        header = (
-            "id",
-            "kind",
-            "date",
-            "claim",
-            "value",
-            "sources",
-            "passages",
-            "notes",
-            "pack",
-            "score",
-        )
-        self._table(header, (_fact_row(hit, catalog) for hit in hits))  # row by row
+        self._table(_FACT_COLUMNS, (_fact_row(hit, catalog) for hit in hits))  # row by row
 
     def answers(self, found: Answers, catalog: Catalog) -> None:
-        self.facts(found.hits, catalog, full=False)
+        """The facts' columns, then how each answers the question, as in JSON (docs/json.md);
+        the words a partial answer leaves out are separated by "; "."""
+        rows = (
+            (*_fact_row(hit, catalog), reply.match.value, reply.answer, "; ".join(reply.unmatched))
+            for hit, reply in zip(found.hits, found.replies, strict=True)
+        )
+        self._table((*_FACT_COLUMNS, "match", "answer", "unmatched"), rows)
 
     def sources(self, uses: Sequence[SourceUse]) -> None:
         header = (
@@ -122,6 +116,19 @@ class CsvRenderer:
     def tags(self, uses: Sequence[TagUse]) -> None:
         self._table(("tag", "facts"), ((use.tag, use.facts) for use in uses))
 
+
+_FACT_COLUMNS = (
+    "id",
+    "kind",
+    "date",
+    "claim",
+    "value",
+    "sources",
+    "passages",
+    "notes",
+    "pack",
+    "score",
+)
 
 # A cell a spreadsheet would run as a formula starts with one of these (OWASP, "CSV Injection").
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from tqcli.compat import assert_never
 from tqcli.figures import figure_text
@@ -44,16 +45,14 @@ if TYPE_CHECKING:
     from tqcli.names import EntityProfile, EntityUse, Screening, TagUse
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(Struct, frozen=True):
     """A run of text with a style name (see the Rich renderer's theme) or none."""
 
     text: str
     style: str | None = None
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(Struct, frozen=True):
     """One line of output: spans, indented by a number of levels."""
 
     spans: tuple[Span, ...]
@@ -64,8 +63,7 @@ class Line:
         return "".join(span.text for span in self.spans)
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(Struct, frozen=True):
     """A titled table of text cells."""
 
     title: str
