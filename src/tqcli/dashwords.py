@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from typer import _click
 from typer.core import TyperCommand
-
-# One dash, then anything but a dash or a space: -isis, -1267, -"bin laden" (one shell word).
-_DASH_WORD = re.compile(r"-[^-\s].+", re.DOTALL)
 
 
 class DashWordsCommand(TyperCommand):
@@ -46,6 +41,7 @@ class DashWordsCommand(TyperCommand):
 
 def _is_term(arg: str, valued: set[str]) -> bool:
     """A -word that no option of the command spells: not -h, not -n5 (-n with its value)."""
-    if not _DASH_WORD.fullmatch(arg):
+    # One dash, then anything but a dash or a space: -isis, -1267, -"bin laden" (one shell word).
+    if len(arg) < 3 or arg[0] != "-" or arg[1] == "-" or arg[1].isspace():
         return False
     return not (arg[:2] in valued and arg[2:].isdigit())
