@@ -378,7 +378,7 @@ def test_duplicate_ids_are_counted_per_pair_of_files_by_queries_and_located_by_v
         f"{copy / 'entities.toml'}, e.g. 'acme', 'jane-doe', 'example-council'",
         f"tq: 7 duplicate ids between {MINI_PACK / 'facts.toml'} and {copy / 'facts.toml'}, "
         "e.g. 'acme-widgets-2019', 'acme-gadgets-2019', 'doe-more-widgets', …",
-        "tq: 12 problem(s) in the fact packs; see 'tq validate'",
+        f"tq: 12 problem(s) in the fact packs at {copy}; see 'tq validate'",
     ]
     assert len(validated.splitlines()) == 12
 
@@ -428,7 +428,7 @@ def test_query_commands_refuse_invalid_packs_with_exit_3(runner: CliRunner, tmp_
     assert err.splitlines() == [
         f"{pack / 'case.toml'}:10: event 'x': field 'date': not a date: '2021-13' "
         "(month must be 01 to 12)",
-        "tq: 1 problem(s) in the fact packs; see 'tq validate'",
+        f"tq: 1 problem(s) in the fact packs at {pack}; see 'tq validate'",
     ]
 
 

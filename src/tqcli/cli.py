@@ -213,11 +213,11 @@ def reports_errors(command: _Command) -> _Command:
             command(*args, **kwargs)
             sys.stdout.flush()  # a closed pipe shows up here rather than at exit
         except InvalidPacks as error:
-            from tqcli.problems import summarised
+            from tqcli.problems import summarised, total_line
 
             for line in summarised(error.problems):
                 say(line)
-            say(f"tq: {len(error.problems)} problem(s) in the fact packs; see 'tq validate'")
+            say(total_line(error.problems))
             raise typer.Exit(ExitCode.INVALID_DATA) from None
         except InvalidInput as error:
             say(f"tq: {error}")

@@ -266,6 +266,6 @@ def test_a_flood_of_duplicate_ids_is_one_line_per_pair_of_files(tmp_path: Path) 
     assert listed.err.splitlines() == [
         f"tq: 3002 duplicate ids between {first / 'facts.toml'} and {second / 'facts.toml'}, "
         "e.g. 's', 'e', 'e0', …",
-        "tq: 3002 problem(s) in the fact packs; see 'tq validate'",
+        f"tq: 3002 problem(s) in the fact packs at {second}; see 'tq validate'",
     ]
     assert len(validated.err.splitlines()) == 3002  # validate locates each
