@@ -398,7 +398,11 @@ def test_duplicate_ids_are_counted_per_pair_of_files_by_queries_and_located_by_v
         ),
         (
             ["list", "--json", "--format", "csv"],
-            "tq: choose one output format, not --format csv, --format json",
+            "tq: choose one output format, not --json and --format csv",
+        ),
+        (
+            ["search", "taliban", "--json", "--jsonl"],
+            "tq: choose one output format, not --json and --jsonl",
         ),
         (["list", "--limit", "-1"], "Invalid value for '--limit'"),
         (

@@ -373,9 +373,10 @@ def _renderer(
         chosen.add(OutputFormat.JSONL)
     if fmt is not OutputFormat.AUTO:
         chosen.add(fmt)
-    if len(chosen) > 1:
-        names = ", ".join(sorted(f"--format {f.value}" for f in chosen))
-        raise BadRequest(f"choose one output format, not {names}")
+    if len(chosen) > 1:  # named as typed: --json, --jsonl, --format X
+        typed = ["--json"] * as_json + ["--jsonl"] * as_jsonl
+        typed += [f"--format {fmt.value}"] * (fmt is not OutputFormat.AUTO)
+        raise BadRequest(f"choose one output format, not {' and '.join(typed)}")
     selected = _fields(fields, shape, chosen) if fields is not None else ()
     if selected and not chosen:
         chosen = {OutputFormat.JSON}
