@@ -171,6 +171,34 @@ def test_search_without_match_exits_1_with_empty_json(runner: CliRunner) -> None
     assert err == "tq: no results\n"
 
 
+def _search_ids(runner: CliRunner, *args: str) -> list[str]:
+    code, out, err = run(runner, "search", "--fields", "id", "--limit", "0", *args)
+    assert code == 0, err
+    return [hit["id"] for hit in json.loads(out)]
+
+
+def test_search_takes_an_exclusion_as_users_type_it(runner: CliRunner) -> None:
+    everything = _search_ids(runner, "taliban")
+    excluded = _search_ids(runner, "taliban", "--", "-isis")
+
+    assert len(excluded) < len(everything)
+    assert _search_ids(runner, "taliban", "-isis") == excluded
+    assert _search_ids(runner, "-isis", "taliban") == excluded
+    assert _search_ids(runner, "taliban", "-isis", "-hamas") == excluded  # -h is not --help
+
+
+def test_search_options_still_work_beside_exclusions(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "search", "taliban", "-n3", "-nato", "--kind", "figure", "--json")
+    figures = json.loads(out)
+    assert (code, len(figures)) == (0, 3)
+    assert {hit["kind"] for hit in figures} == {"figure"}
+    code, out, _ = run(runner, "search", "taliban", "-isis", "-n", "2", "--json")
+    assert (code, len(json.loads(out))) == (0, 2)
+    code, out, _ = run(runner, "search", "-h")
+    assert code == 0
+    assert out.startswith("Usage: tq search")
+
+
 def test_search_of_punctuation_only_is_a_usage_error(runner: CliRunner) -> None:
     code, out, err = run(runner, "search", "?!", *MINI)
 
@@ -350,7 +378,7 @@ def test_duplicate_ids_are_counted_per_pair_of_files_by_queries_and_located_by_v
         f"{copy / 'entities.toml'}, e.g. 'acme', 'jane-doe', 'example-council'",
         f"tq: 7 duplicate ids between {MINI_PACK / 'facts.toml'} and {copy / 'facts.toml'}, "
         "e.g. 'acme-widgets-2019', 'acme-gadgets-2019', 'doe-more-widgets', …",
-        "tq: 12 problem(s) in the fact packs; see 'tq validate'",
+        f"tq: 12 problem(s) in the fact packs at {copy}; see 'tq validate'",
     ]
     assert len(validated.splitlines()) == 12
 
@@ -370,7 +398,11 @@ def test_duplicate_ids_are_counted_per_pair_of_files_by_queries_and_located_by_v
         ),
         (
             ["list", "--json", "--format", "csv"],
-            "tq: choose one output format, not --format csv, --format json",
+            "tq: choose one output format, not --json and --format csv",
+        ),
+        (
+            ["search", "taliban", "--json", "--jsonl"],
+            "tq: choose one output format, not --json and --jsonl",
         ),
         (["list", "--limit", "-1"], "Invalid value for '--limit'"),
         (
@@ -400,7 +432,7 @@ def test_query_commands_refuse_invalid_packs_with_exit_3(runner: CliRunner, tmp_
     assert err.splitlines() == [
         f"{pack / 'case.toml'}:10: event 'x': field 'date': not a date: '2021-13' "
         "(month must be 01 to 12)",
-        "tq: 1 problem(s) in the fact packs; see 'tq validate'",
+        f"tq: 1 problem(s) in the fact packs at {pack}; see 'tq validate'",
     ]
 
 
@@ -473,3 +505,43 @@ def test_version(runner: CliRunner) -> None:
     from tqcli import __version__
 
     assert run(runner, "--version") == (0, f"tq {__version__}\n", "")
+
+
+@pytest.mark.parametrize("command", ["entities", "sources", "tags"])
+@pytest.mark.parametrize("fmt", ["plain", "rich"])
+def test_a_table_of_nothing_prints_nothing(
+    runner: CliRunner, tmp_path: Path, command: str, fmt: str
+) -> None:
+    (tmp_path / "facts.toml").write_text("", encoding="utf-8")  # a pack with nothing in it
+
+    code, out, err = run(runner, command, "--no-builtin", "--facts", str(tmp_path), "--format", fmt)
+
+    assert (code, out, err) == (1, "", "tq: no results\n")
+
+
+@pytest.mark.parametrize("columns", [40, 55, 58, 60, 61, 70])
+def test_a_long_url_is_folded_only_at_the_width_never_changed(
+    runner: CliRunner, columns: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rich folds a word longer than the line (a URL) at the line's width, by character, and
+    adds nothing: at 60 columns the fold falls before the hyphen of 'taliban-al-qaeda' by
+    chance. The folded lines, joined without their indentation, are the URL."""
+    url = (
+        "https://www.independent.co.uk/asia/south-asia/"
+        "taliban-al-qaeda-difference-afghanistan-b1915552.html"
+    )
+    monkeypatch.setenv("COLUMNS", str(columns))
+    args = ["show", "taliban-al-qaeda-not-identical", "--format", "rich", "--color", "never"]
+
+    code, out, _ = run(runner, *args)
+
+    lines = out.splitlines()
+    start = next(n for n, line in enumerate(lines) if "https://" in line)
+    folded = []
+    for line in lines[start:]:
+        folded.append(line.strip())
+        if "".join(folded) == url or len(line) < columns:
+            break
+    assert code == 0
+    assert "".join(folded) == url
+    assert all(len(line) == columns for line in lines[start : start + len(folded) - 1])

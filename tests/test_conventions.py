@@ -152,6 +152,7 @@ def test_configured_packs_load_after_the_user_folder_and_before_tq_facts_path(
     (folder / ".git").mkdir()  # hidden: not a pack
     (folder / "README").write_text("not a pack either", encoding="utf-8")
     write_config(f"packs = [{json.dumps(str(HOSTILE_PACK))}]\n")
+    (tmp_path / "facts.toml").write_text("", encoding="utf-8")  # an empty pack is still one
     monkeypatch.setenv("TQ_FACTS_PATH", str(tmp_path))
 
     code, out, _ = run(runner, "paths", "--json", "--facts", str(MINI_PACK))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import sqlite3
 import subprocess
@@ -169,3 +170,21 @@ def test_an_export_needs_a_file_in_a_directory_that_exists(
     assert result.stdout == ""
     assert not (tmp_path / "missing").exists()  # never created behind the user's back
     assert not Path("-").exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+def test_the_database_gets_the_mode_any_new_file_gets_and_keeps_a_chosen_one(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    database = tmp_path / "facts.db"
+    old_umask = os.umask(0o027)
+    try:
+        _export(runner, database, *MINI)
+    finally:
+        os.umask(old_umask)
+    assert database.stat().st_mode & 0o777 == 0o640
+    assert (tmp_path / "metadata.json").stat().st_mode & 0o777 == 0o640
+
+    database.chmod(0o600)  # the user's choice survives a new export
+    _export(runner, database, *MINI)
+    assert database.stat().st_mode & 0o777 == 0o600

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import shlex
+from pathlib import Path
 
 import pytest
 from typer.main import get_command
@@ -122,3 +124,53 @@ def test_help_text_is_laid_out_not_garbled(runner: CliRunner, command: tuple[str
     assert not re.search(r"\S {3,}\S", prose), prose  # docstring indentation left mid-sentence
     # An example split by a newline escape in the docstring starts a line at the margin.
     assert all(line.startswith("    ") for line in examples.splitlines()[1:] if line.strip())
+
+
+_SHELL_STOPS = {"|", ">", "<", "&&", "#"}
+_FILE_ARGUMENT = re.compile(r"(^\.{0,2}/|^~|\.(csv|xml|json|jsonl|txt|db)$)", re.IGNORECASE)
+_OUTPUTS = {"facts.db"}  # files an example writes, in the test's own directory
+
+
+def _runnable_examples() -> list[list[str]]:
+    """Every example in every command's help that tq alone can run offline: the words of each
+    `tq ...` line before any pipe, redirection or comment, leaving out examples that read a
+    file the reader has and the test does not (./my-pack, SDN.CSV, names.txt)."""
+    examples = []
+    for command in COMMANDS:
+        args = [*command, "--help"]
+        text = CliRunner().invoke(app_for(args), args).stdout.split("Examples:")[1]
+        for line in re.split(r"^(?:Arguments|Options):", text, flags=re.MULTILINE)[0].splitlines():
+            if not line.strip().startswith("tq "):
+                continue
+            lexer = shlex.shlex(line.strip(), posix=True, punctuation_chars="|&<>")
+            lexer.whitespace_split = True
+            words = []
+            for word in lexer:
+                if word in _SHELL_STOPS or word.startswith("#"):
+                    break
+                words.append(word)
+            reads = [word for word in words[1:] if _FILE_ARGUMENT.search(word)]
+            if not set(reads) <= _OUTPUTS or "<" in line:
+                continue
+            examples.append(words[1:])
+    return examples
+
+
+RUNNABLE_EXAMPLES = _runnable_examples()
+
+
+def test_most_help_examples_are_run() -> None:
+    assert len(RUNNABLE_EXAMPLES) >= 30
+    assert ["tags"] in RUNNABLE_EXAMPLES
+
+
+@pytest.mark.parametrize("words", RUNNABLE_EXAMPLES, ids=" ".join)
+def test_every_help_example_runs(
+    runner: CliRunner, words: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An example that exits 2 (a usage error) or finds nothing teaches the reader a mistake."""
+    monkeypatch.chdir(tmp_path)
+
+    result = runner.invoke(app_for(words), words)
+
+    assert result.exit_code == 0, (words, result.stderr)

@@ -16,6 +16,7 @@ import typer
 from tqcli import __version__
 from tqcli.compat import assert_never
 from tqcli.config import load_config
+from tqcli.dashwords import DashWordsCommand
 from tqcli.errors import (
     AmbiguousEntity,
     BadQuery,
@@ -212,11 +213,11 @@ def reports_errors(command: _Command) -> _Command:
             command(*args, **kwargs)
             sys.stdout.flush()  # a closed pipe shows up here rather than at exit
         except InvalidPacks as error:
-            from tqcli.problems import summarised
+            from tqcli.problems import summarised, total_line
 
             for line in summarised(error.problems):
                 say(line)
-            say(f"tq: {len(error.problems)} problem(s) in the fact packs; see 'tq validate'")
+            say(total_line(error.problems))
             raise typer.Exit(ExitCode.INVALID_DATA) from None
         except InvalidInput as error:
             say(f"tq: {error}")
@@ -372,9 +373,10 @@ def _renderer(
         chosen.add(OutputFormat.JSONL)
     if fmt is not OutputFormat.AUTO:
         chosen.add(fmt)
-    if len(chosen) > 1:
-        names = ", ".join(sorted(f"--format {f.value}" for f in chosen))
-        raise BadRequest(f"choose one output format, not {names}")
+    if len(chosen) > 1:  # named as typed: --json, --jsonl, --format X
+        typed = ["--json"] * as_json + ["--jsonl"] * as_jsonl
+        typed += [f"--format {fmt.value}"] * (fmt is not OutputFormat.AUTO)
+        raise BadRequest(f"choose one output format, not {' and '.join(typed)}")
     selected = _fields(fields, shape, chosen) if fields is not None else ()
     if selected and not chosen:
         chosen = {OutputFormat.JSON}
@@ -555,7 +557,7 @@ def main(
     context.call_on_close(_AT_END.close)
 
 
-@app.command()
+@app.command(cls=DashWordsCommand)
 @reports_errors
 def search(
     ctx: typer.Context,
@@ -563,7 +565,7 @@ def search(
         list[str] | None,
         typer.Argument(
             metavar="TERM...",
-            help='Words or numbers to look for; "a phrase", prefix*, -excluded (after --).',
+            help='Words or numbers to look for; "a phrase", prefix*, -excluded.',
             show_default=False,
         ),
     ] = None,
@@ -595,7 +597,7 @@ def search(
     double quotes inside one argument ('"bin laden" money') and words joined by punctuation
     (al-Qaeda) must occur together, in that order. A word
     ending in * is a prefix (qa* finds Qaeda and Qaida). A term starting with - leaves out the
-    facts it matches: put it after -- or inside a quoted query ('taliban -isis').
+    facts it matches (taliban -isis); one spelled like an option (-h, -n5) goes after --.
 
     With --batch, reads one query a line from stdin, as it would be typed after tq search
     (quotes as in the shell), and writes JSON Lines: for each, an object with the query and its
@@ -606,7 +608,7 @@ def search(
       tq search 1267
       tq search bin laden money --kind figure
       tq search "bin laden" --all money
-      tq search 'qa* -isis'
+      tq search 'qa*' -isis
       tq search provinces --json | jq '.[0].details'
       printf '1267\\nDoha agreement\\n' | tq search --batch --limit 3
     """
@@ -1134,7 +1136,7 @@ def tags(
     \b
     Examples:
       tq tags
-      tq search --tag doha-agreement
+      tq list --tag doha
     """
     from tqcli.names import tag_uses
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import sqlite3
 import tempfile
 from collections.abc import Iterator
@@ -162,6 +163,7 @@ def export_sqlite(catalog: Catalog, database: Path, metadata: Path | None = None
             }
         finally:
             connection.close()
+        _give_mode(Path(temporary), database)
         os.replace(temporary, database)
     finally:
         with contextlib.suppress(FileNotFoundError):
@@ -169,6 +171,18 @@ def export_sqlite(catalog: Catalog, database: Path, metadata: Path | None = None
     text = json.dumps(_metadata(catalog, database.stem), indent=2, ensure_ascii=False) + "\n"
     metadata.write_text(text, encoding="utf-8")
     return ExportReport(database, metadata, counts)
+
+
+def _give_mode(temporary: Path, database: Path) -> None:
+    """mkstemp makes the file private (0600): give it the mode of the export it replaces, or
+    the one any new file gets under the umask (0644 under 022), as metadata.json does, so that
+    Datasette run as another user can read it."""
+    if database.exists():
+        shutil.copymode(database, temporary)
+        return
+    umask = os.umask(0o022)
+    os.umask(umask)
+    temporary.chmod(0o666 & ~umask)
 
 
 def _refuse_foreign(database: Path, metadata: Path) -> None:

@@ -185,6 +185,14 @@ class _State:
     """The same for entities (an entity of an unknown kind still exists for references)."""
     unfinished: list[_Unfinished] = field(default_factory=list)
     """Facts with field errors, as far as they could be read: their references are checked."""
+    defined: dict[str, list[tuple[str, Location]]] = field(
+        default_factory=lambda: {"source": [], "entity": []}
+    )
+    """Every source and entity id defined, with or without field errors, in load order: a
+    duplicate is reported in the same run as the field errors of either definition."""
+    archive_of: dict[str, Path] = field(default_factory=dict)
+    """The first archive given for each source id, also by a definition with field errors or
+    a duplicate one: passages citing it are proven in the same run."""
 
     def report(self, where: Location, message: str) -> None:
         self.problems.append(Problem(where, message))
@@ -285,14 +293,18 @@ def _read_top_level(name: str, table: _Table) -> None:
         source = _read_source(table)
         if source is not None:
             state.sources.append(source)
+            state.defined["source"].append((source.id, source.where))
         elif table.given_id is not None:
             state.invalid_sources.add(table.given_id)
+            state.defined["source"].append((table.given_id, table.where))
     elif name == ENTITY_TABLE:
         entity = _read_entity(table)
         if entity is not None:
             state.entities.append(entity)
+            state.defined["entity"].append((entity.id, entity.where))
         elif table.given_id is not None:
             state.invalid_entities.add(table.given_id)
+            state.defined["entity"].append((table.given_id, table.where))
     elif name == SYNONYMS_TABLE:
         synonyms = _read_synonyms(table)
         if synonyms is not None:
@@ -509,6 +521,8 @@ class _Table:
 
 
 def _type_name(value: object) -> str:
+    if isinstance(value, str) and not value.strip():
+        return "an empty string" if not value else "only white space"
     names = {
         bool: "a boolean",
         int: "an integer",
@@ -538,6 +552,8 @@ def _read_source(table: _Table) -> Source | None:
     archive = _archive_path(table)
     notes = table.texts("notes")
     table.finish()
+    if table.given_id is not None and archive is not None:
+        table.file.state.archive_of.setdefault(table.given_id, archive)
     if source_id is None or title is None or publisher is None or kind is None:
         return None
     return Source(
@@ -838,22 +854,21 @@ _READ_DETAILS: Mapping[FactKind, Callable[[_Table, PartialDate | None], Details 
 
 def _check_duplicates(state: _State) -> None:
     for what, items in (
-        ("source", state.sources),
-        ("entity", state.entities),
-        ("fact", state.facts),
+        *state.defined.items(),
+        ("fact", [(fact.id, fact.where) for fact in state.facts]),
     ):
         first: dict[str, Location] = {}
-        for item in items:
-            if item.id in first:
+        for item_id, where in items:
+            if item_id in first:
                 state.problems.append(
                     Problem(
-                        item.where,
-                        f"duplicate {what} id {item.id!r}, first defined at {first[item.id]}",
-                        Duplicate(item.id, first[item.id]),
+                        where,
+                        f"duplicate {what} id {item_id!r}, first defined at {first[item_id]}",
+                        Duplicate(item_id, first[item_id]),
                     )
                 )
             else:
-                first[item.id] = item.where
+                first[item_id] = where
 
 
 def _label(fact: Fact) -> str:
@@ -894,14 +909,18 @@ def _check_passages(catalog: Catalog, state: _State) -> None:
     for where, label, _, citations in _references(catalog, state):
         for citation in citations:
             source = catalog.sources.get(citation.source)
-            if source is None:
+            # A source with field errors, or defined twice, still has its archive: a passage
+            # that is not in it is reported in the same run, not after the source is fixed.
+            path = state.archive_of.get(citation.source)
+            if source is None and path is None:
                 continue
-            if source.archive is None:
+            path = path or (source.archive if source else None)
+            if path is None:
                 state.unarchived += 1
                 continue
-            if source.id not in archives:
-                archives[source.id] = _read_archive(source, state)
-            archive = archives[source.id]
+            if citation.source not in archives:
+                archives[citation.source] = _read_archive(citation.source, path, source, state)
+            archive = archives[citation.source]
             passage = squeeze(citation.passage)
             if archive is None:
                 continue
@@ -911,7 +930,8 @@ def _check_passages(catalog: Catalog, state: _State) -> None:
                 matched = _longest_prefix_in(passage, archive)
                 state.report(
                     where,
-                    f"{label}passage not found verbatim in the archive of source {source.id!r}: "
+                    f"{label}passage not found verbatim in the archive of source "
+                    f"{citation.source!r}: "
                     f"{_excerpt(passage)}; it matches up to {_excerpt(matched, from_end=True)}",
                 )
     for fact in catalog.facts:
@@ -924,12 +944,12 @@ def _check_passages(catalog: Catalog, state: _State) -> None:
                 )
 
 
-def _read_archive(source: Source, state: _State) -> str | None:
-    assert source.archive is not None
+def _read_archive(source_id: str, path: Path, source: Source | None, state: _State) -> str | None:
     try:
-        return squeeze(source.archive.read_text(encoding="utf-8"))
+        return squeeze(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
-        state.report(source.where, f"source {source.id!r}: cannot read archive: {error}")
+        if source is not None:  # a source with field errors has its own problems reported
+            state.report(source.where, f"source {source_id!r}: cannot read archive: {error}")
         return None
 
 

@@ -101,4 +101,30 @@ def _user_pack(path: Path, origin: str) -> Pack:
     if not path.is_dir():
         what = "is not a directory" if path.exists() else "does not exist"
         raise BadRequest(f"{origin}: fact pack {str(path)!r} {what}")
+    if not any(path.glob("*.toml")):
+        raise BadRequest(f"{origin}: {str(path)!r} holds no fact pack{_packs_inside_hint(path)}")
     return Pack(path.resolve().name or str(path), path, origin)
+
+
+_HINTED_PACKS = 5
+
+
+def _packs_inside_hint(path: Path) -> str:
+    """What a pack is, and the packs one level down: pointing one folder too high is the
+    usual slip, and a folder of packs is not itself read."""
+    what = " (a pack is a directory of *.toml files; its subdirectories are not read)"
+    try:
+        inside = sorted(
+            entry
+            for entry in path.iterdir()
+            if entry.is_dir() and not entry.name.startswith(".") and any(entry.glob("*.toml"))
+        )
+    except OSError:
+        return what
+    if not inside:
+        return what
+    names = ", ".join(str(entry) for entry in inside[:_HINTED_PACKS])
+    more = len(inside) - _HINTED_PACKS
+    if more > 0:
+        names += f" and {more} more"
+    return f"{what}; packs inside it: {names}"

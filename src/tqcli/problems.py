@@ -37,3 +37,18 @@ def _pair_line(pair: tuple[Path, Path], duplicates: Sequence[Problem]) -> str:
     ids = ", ".join(repr(p.duplicate.id) for p in duplicates[:EXAMPLES] if p.duplicate)
     more = ", …" if len(duplicates) > EXAMPLES else ""
     return f"tq: {len(duplicates)} duplicate ids between {pair[0]} and {pair[1]}, e.g. {ids}{more}"
+
+
+def total_line(problems: Sequence[Problem]) -> str:
+    """The last line: how many problems, and the pack folders they are in, so that a user whose
+    every query fails for one broken pack knows which one to fix or leave out."""
+    folders = list(
+        dict.fromkeys(
+            problem.where.path if problem.where.path.is_dir() else problem.where.path.parent
+            for problem in problems
+        )
+    )
+    named = ", ".join(str(folder) for folder in folders[:EXAMPLES])
+    if len(folders) > EXAMPLES:
+        named += f" and {len(folders) - EXAMPLES} more"
+    return f"tq: {len(problems)} problem(s) in the fact packs at {named}; see 'tq validate'"

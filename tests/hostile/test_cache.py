@@ -56,14 +56,15 @@ def test_a_build_killed_midway_leaves_nothing_behind_after_the_next_run(
 
 
 def test_a_temporary_file_of_a_build_still_running_is_left_alone(
-    runner: CliRunner, pack: Path, cache: Path
+    runner: CliRunner, pack: Path, cache: Path, tmp_path: Path
 ) -> None:
     from tqcli.index.cache import temporary_index
 
+    other = shutil.copytree(pack, tmp_path / "other")
     cache.mkdir()
     with temporary_index(cache) as running:  # held as a running build holds it
         json_ids(runner, pack, "search", "gadgets")
-        json_ids(runner, pack.parent.parent, "search", "gadgets")  # another pack set: a build
+        json_ids(runner, other, "search", "gadgets")  # another pack set: a build
         assert running.exists()
 
 

@@ -217,6 +217,37 @@ def test_a_pack_directory_that_is_not_one(make: Maker, message: str, tmp_path: P
     assert message in run.err
 
 
+@pytest.mark.parametrize("way", [("validate",), ("list", "--facts")], ids=" ".join)
+@pytest.mark.parametrize(
+    ("make", "hint"),
+    [
+        pytest.param(
+            lambda root: (root / "empty").mkdir() or root / "empty", "", id="pack-empty-dir"
+        ),
+        pytest.param(
+            lambda root: _pack(root, name="one") and _pack(root, name="two") and root,
+            "; packs inside it: {root}/one, {root}/two",
+            id="pack-parent-of-packs",
+        ),
+    ],
+)
+def test_a_directory_holding_no_pack_is_refused_not_called_valid(
+    way: tuple[str, ...], make: Maker, hint: str, tmp_path: Path
+) -> None:
+    folder = make(tmp_path)
+
+    run = tq(*way, str(folder))
+
+    run.assert_no_bug()
+    assert run.code == 2
+    assert run.out == ""
+    origin = "validate" if way == ("validate",) else "--facts"
+    assert run.err == (
+        f"tq: {origin}: {str(folder)!r} holds no fact pack (a pack is a directory of *.toml "
+        f"files; its subdirectories are not read){hint.format(root=tmp_path)}\n"
+    )
+
+
 def test_a_flood_of_duplicate_ids_is_one_line_per_pair_of_files(tmp_path: Path) -> None:
     events = "".join(
         f'\n[[event]]\nid = "e{n}"\nclaim = "Something happened."\n'
@@ -235,6 +266,6 @@ def test_a_flood_of_duplicate_ids_is_one_line_per_pair_of_files(tmp_path: Path) 
     assert listed.err.splitlines() == [
         f"tq: 3002 duplicate ids between {first / 'facts.toml'} and {second / 'facts.toml'}, "
         "e.g. 's', 'e', 'e0', …",
-        "tq: 3002 problem(s) in the fact packs; see 'tq validate'",
+        f"tq: 3002 problem(s) in the fact packs at {second}; see 'tq validate'",
     ]
     assert len(validated.err.splitlines()) == 3002  # validate locates each

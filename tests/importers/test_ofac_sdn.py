@@ -216,3 +216,69 @@ def test_leaving_out_alt_and_add_on_reimport_is_said(runner: CliRunner, tmp_path
         "tq: the previous import had ADD.CSV and this one has not (--add): "
         "entries' addresses show as amended",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sdn", "option", "given", "message"),
+    [
+        pytest.param(
+            "sdn.csv",
+            "--alt",
+            "add.csv",
+            "--alt: {path} does not look like ALT.CSV (5 fields a row): its rows have 6 fields, "
+            "as ADD.CSV's do: is it ADD.CSV (give it with --add)?",
+            id="add-as-alt",
+        ),
+        pytest.param(
+            "sdn.csv",
+            "--add",
+            "alt.csv",
+            "--add: {path} does not look like ADD.CSV (6 fields a row): its rows have 5 fields, "
+            "as ALT.CSV's do: is it ALT.CSV (give it with --alt)?",
+            id="alt-as-add",
+        ),
+        pytest.param(
+            "alt.csv",
+            "--alt",
+            "sdn.csv",
+            "SDN.CSV: {path} does not look like SDN.CSV (12 fields a row): its rows have 5 "
+            "fields, as ALT.CSV's do: is it ALT.CSV (give it with --alt)?",
+            id="alt-as-sdn",
+        ),
+    ],
+)
+def test_swapped_files_are_named_not_skipped_row_by_row(
+    runner: CliRunner, tmp_path: Path, sdn: str, option: str, given: str, message: str
+) -> None:
+    out = tmp_path / "o"
+    code, stdout, stderr = run_import(
+        runner, "ofac-sdn", str(OFAC / sdn), option, str(OFAC / given), "--out", str(out)
+    )
+
+    wrong = OFAC / (sdn if sdn == "alt.csv" else given)
+    assert (code, stdout) == (2, "")
+    assert stderr == "tq: " + message.format(path=wrong) + "\n"
+    assert not out.exists()
+
+
+def test_many_skipped_records_are_counted_by_reason(runner: CliRunner, tmp_path: Path) -> None:
+    alt = tmp_path / "alt.csv"
+    rows = [(OFAC / "alt.csv").read_text(encoding="utf-8")]
+    rows += [f'102,{n},"aka"\n' for n in range(30)] + [f"x{n},1,aka,NAME,-0-\n" for n in range(3)]
+    alt.write_text("".join(rows), encoding="utf-8")
+    args = [str(OFAC / "sdn.csv"), "--alt", str(alt), "--out", str(tmp_path / "o")]
+
+    code, stdout, _ = run_import(runner, "ofac-sdn", *args, "--dry-run", "--format", "plain")
+    _, as_json, _ = run_import(runner, "ofac-sdn", *args, "--dry-run", "--json")
+
+    assert code == 4
+    skipped_part = stdout[stdout.index("Skipped") :].splitlines()
+    assert skipped_part[:3] == [
+        "Skipped 36 record(s):",
+        "  30 × the row has 3 field(s), not 5",
+        "  3 × the row's first field '…' is not an entry number",
+    ]
+    assert len(skipped_part) == 6 + 1 + 5  # 5 reasons (3 the fixture's own), then the first 5
+    assert skipped_part[6] == "The first 5 (--json lists them all):"
+    assert skipped_part[7] == f"  {alt}:4: the row has 3 field(s), not 5"
+    assert len(json.loads(as_json)["skipped"]) == 36

@@ -187,3 +187,21 @@ def test_fitted_columns_fit_and_keep_whole_columns_whole(
     assert widths[1] == widest[1]  # numbers are never wrapped
     if widest[0] + widest[1] + 2 * 4 <= room:  # the id fits beside the narrowest others
         assert widths[0] == widest[0]
+
+
+def test_an_import_report_of_many_changes_gives_the_first_and_a_count() -> None:
+    from tqcli.model import ImportReport, ListChanges
+    from tqcli.render.layout import import_lines
+
+    refs = tuple(f"QDi.{n:03}" for n in range(500))
+    changes = ListChanges("Al-Qaida", 500, refs, refs[:3], dict.fromkeys(refs, ("name",)))
+    report = ImportReport("list.xml", Path("un"), True, None, True, None, (changes,), ())
+
+    lines = [(line.indent, line.text) for line in import_lines(report)]
+
+    assert (2, "added: " + ", ".join(refs[:20]) + ", and 480 more (--json lists them all)") in lines
+    assert (2, "removed: QDi.000, QDi.001, QDi.002") in lines
+    amended = [text for _, text in lines if text.startswith("amended")]
+    assert amended == [f"amended {ref}: name" for ref in refs[:20]]
+    assert lines[-1] == (2, "and 480 more amended (--json lists them all)")
+    assert len(lines) == 3 + 2 + 20 + 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -149,8 +149,11 @@ def parse(sdn: Input, alt: Input | None = None, add: Input | None = None) -> Par
     skipped: list[SkippedRecord] = []
     aliases: dict[str, list[tuple[str, str]]] = defaultdict(list)
     addresses: dict[str, list[str]] = defaultdict(list)
+    texts.update((role, decode(given)) for role, given in (("alt", alt), ("add", add)) if given)
+    for role, given in (("sdn", sdn), ("alt", alt), ("add", add)):
+        if given is not None:
+            _check_shape(role, given.name, texts[role])
     if alt is not None:
-        texts["alt"] = decode(alt)
         for line, row, _ in _rows(texts["alt"], alt.name):
             if len(row) != 5 or not _ENT_NUM.match(row[0].strip()) or not _field(row[3]):
                 skipped.append(SkippedRecord(f"{alt.name}:{line}", _shape(row, 5)))
@@ -158,7 +161,6 @@ def parse(sdn: Input, alt: Input | None = None, add: Input | None = None) -> Par
             alias_type = _field(row[2]) or "aka"
             aliases[row[0].strip()].append((_field(row[3]) or "", _alias_note(alias_type)))
     if add is not None:
-        texts["add"] = decode(add)
         for line, row, _ in _rows(texts["add"], add.name):
             if len(row) != 6 or not _ENT_NUM.match(row[0].strip()):
                 skipped.append(SkippedRecord(f"{add.name}:{line}", _shape(row, 6)))
@@ -189,6 +191,32 @@ def parse(sdn: Input, alt: Input | None = None, add: Input | None = None) -> Par
         )
     ordered = tuple(sorted(entries.values(), key=lambda entry: int(entry.ent_num)))
     return ParsedSdn(ordered, tuple(skipped), texts)
+
+
+_FILES = {
+    "sdn": (_SDN_FIELDS, "SDN.CSV", "SDN.CSV", "as the first argument"),
+    "alt": (5, "ALT.CSV", "--alt", "with --alt"),
+    "add": (6, "ADD.CSV", "--add", "with --add"),
+}
+"""Each file's fields a row, its name, the argument it is given as, and how to give it."""
+
+
+def _check_shape(role: str, name: str, text: str) -> None:
+    """Refuse a file none of whose rows has the shape of the file it is given as, and whose
+    rows have another file's shape: the files were swapped (ADD.CSV as --alt). Otherwise every
+    row of it would be skipped, and the pack written without its aliases or addresses."""
+    expected, file_name, where, _ = _FILES[role]
+    counts = Counter(len(row) for _, row, _ in _rows(text, name))
+    if not counts or counts[expected]:
+        return
+    common = counts.most_common(1)[0][0]
+    for other, (fields_a_row, other_name, _, how) in _FILES.items():
+        if other != role and fields_a_row == common:
+            raise BadRequest(
+                f"{where}: {name} does not look like {file_name} ({expected} fields a row): "
+                f"its rows have {common} fields, as {other_name}'s do: is it {other_name} "
+                f"(give it {how})?"
+            )
 
 
 def _shape(row: list[str], expected: int) -> str:

@@ -6,6 +6,8 @@ Every piece of pack data passes through printable(): fact text is data, never ma
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,6 +33,7 @@ from tqcli.model import (
     Quote,
     Reply,
     Sanction,
+    SkippedRecord,
     Source,
     SourceUse,
     Stats,
@@ -459,15 +462,46 @@ def import_lines(report: ImportReport) -> list[Line]:
         if report.previous_import:
             for label, refs in (("added", changes.added), ("removed", changes.removed)):
                 if refs:
-                    lines.append(_line(f"{label}: " + printable(", ".join(refs)), indent=2))
-            for ref, fields in changes.amended.items():
+                    shown = ", ".join(refs[:_LISTED_IN_FULL])
+                    if len(refs) > _LISTED_IN_FULL:
+                        shown += f", and {len(refs) - _LISTED_IN_FULL} more{_ALL_IN_JSON}"
+                    lines.append(_line(f"{label}: " + printable(shown), indent=2))
+            amended = list(changes.amended.items())
+            for ref, fields in amended[:_LISTED_IN_FULL]:
                 lines.append(_line(printable(f"amended {ref}: {', '.join(fields)}"), indent=2))
+            if len(amended) > _LISTED_IN_FULL:
+                more = len(amended) - _LISTED_IN_FULL
+                lines.append(_line(f"and {more} more amended{_ALL_IN_JSON}", indent=2))
     if report.skipped:
-        lines.append(_line(Span(f"Skipped {len(report.skipped)} record(s):", "error")))
+        lines.extend(_skipped_lines(report.skipped))
+    return lines
+
+
+_LISTED_IN_FULL = 20
+"""Beyond this many records, a report gives counts and the first few: one line per record of
+13,761 hides the cause (a wrong file) rather than showing it."""
+_FIRST_FEW = 5
+_QUOTED = re.compile(r" '[^']*'")
+"""A value quoted in a reason: counted as one reason whatever the value."""
+_ALL_IN_JSON = " (--json lists them all)"
+
+
+def _skipped_lines(skipped: Sequence[SkippedRecord]) -> list[Line]:
+    lines = [_line(Span(f"Skipped {len(skipped)} record(s):", "error"))]
+    shown = skipped
+    if len(skipped) > _LISTED_IN_FULL:
+        reasons = Counter(_QUOTED.sub(" '…'", record.reason) for record in skipped)
         lines.extend(
-            _line(printable(f"{skipped.reference}: {skipped.reason}"), indent=1)
-            for skipped in report.skipped
+            _line(printable(f"{count} × {reason}"), indent=1)
+            for reason, count in reasons.most_common(_LISTED_IN_FULL)
         )
+        if len(reasons) > _LISTED_IN_FULL:
+            lines.append(_line(f"and {len(reasons) - _LISTED_IN_FULL} other reasons", indent=1))
+        lines.append(_line(f"The first {_FIRST_FEW}{_ALL_IN_JSON}:"))
+        shown = skipped[:_FIRST_FEW]
+    lines.extend(
+        _line(printable(f"{record.reference}: {record.reason}"), indent=1) for record in shown
+    )
     return lines
 
 
@@ -503,7 +537,8 @@ class HumanRenderer:
             self.print_lines(block)
 
     def sources(self, uses: Sequence[SourceUse]) -> None:
-        self.print_table(sources_table(uses))
+        if uses:  # none: nothing on stdout, "no results" on stderr, as search and list do
+            self.print_table(sources_table(uses))
 
     def stats(self, stats: Stats) -> None:
         for number, table in enumerate(stats_tables(stats)):
@@ -541,9 +576,11 @@ class HumanRenderer:
     def entities(self, uses: Sequence[EntityUse]) -> None:
         from tqcli.render.names import entities_table
 
-        self.print_table(entities_table(uses))
+        if uses:
+            self.print_table(entities_table(uses))
 
     def tags(self, uses: Sequence[TagUse]) -> None:
         from tqcli.render.names import tags_table
 
-        self.print_table(tags_table(uses))
+        if uses:
+            self.print_table(tags_table(uses))
