@@ -184,6 +184,59 @@ def test_when_and_where_answers_must_say_what_is_asked(question: str) -> None:
     assert not answer(BUILTIN, question).answered
 
 
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        # A fact that says "prime minister" covers most of these words; the country they name
+        # says which prime minister is meant, and no fact of the pack speaks of it.
+        ("Who is the prime minister of Japan?", "japan"),
+        ("Who is the prime minister of India?", "india"),
+        ("Who is the deputy prime minister of Pakistan?", "pakistan"),
+        ("Who is the prime minister of France?", "france"),
+        ("Japan's prime minister?", "japans"),  # a name opening the question is one too
+    ],
+)
+def test_a_name_no_fact_accounts_for_makes_it_a_partial_answer(question: str, name: str) -> None:
+    found = answer(BUILTIN, question)
+
+    assert found.hits, "the facts on the Taliban's prime minister are offered as partial"
+    assert not found.answered
+    assert all(name in reply.unmatched for reply in found.replies)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id", "short"),
+    [
+        (
+            "Who is the Taliban's prime minister?",
+            "hasan-akhund-acting-prime-minister-2021",
+            "Mullah Mohammad Hasan Akhund",
+        ),
+        (
+            "Who is the prime minister of Afghanistan?",  # the fact names Afghanistan
+            "hasan-akhund-acting-prime-minister-2021",
+            "Mullah Mohammad Hasan Akhund",
+        ),
+        (
+            "Who is the Taliban's deputy prime minister?",
+            "baradar-deputy-prime-minister-2021",
+            "Abdul Ghani Baradar",
+        ),
+        (
+            # "French" is accounted for by the thesaurus ("France's UN ambassador").
+            "What did the French ambassador Gérard Araud say about the Taliban and al-Qaida?",
+            "araud-links-not-disappeared",
+            "",
+        ),
+    ],
+)
+def test_a_name_the_fact_accounts_for_is_answered(question: str, fact_id: str, short: str) -> None:
+    found = answer(BUILTIN, question, limit=1)
+
+    assert (found.hits[0].fact.id, found.replies[0].match) == (fact_id, Match.ANSWER)
+    assert found.replies[0].answer.startswith(short)
+
+
 def test_general_english_frequency_tells_content_from_function_words() -> None:
     from tqcli.wordweights import _from_api, common_words
 
@@ -334,12 +387,13 @@ def test_answer_quality_floor() -> None:
 def test_blind_set_floor() -> None:
     """The floor CI keeps on questions written blind (never tuned on): measured once at the end
     of the second round of issue 11 on the merged pack (recall@1 0.824, recall@3 0.929, 6 of 20
-    unanswerable answered), less a small margin. See docs/ask-evaluation.md."""
+    unanswerable answered; 5 of 20 with the rule on names no fact accounts for), less a small
+    margin. See docs/ask-evaluation.md."""
     scores = evaluate(ask_ranker(BUILTIN), REPO / "tests" / "eval" / "blind-1.toml", BUILTIN)
 
     assert scores.recall_at_1 >= 0.8, scores.recall_at_1
     assert scores.recall_at_3 >= 0.91, scores.recall_at_3
-    assert scores.false_answers <= 7
+    assert scores.false_answers <= 6
     assert scores.unanswerable >= 20
 
 
@@ -356,13 +410,14 @@ def test_third_tuning_set_floor() -> None:
     """Written blind on 2026-11-26 by a reader who never saw the pack, scored once as it came
     (r@1 0.548, r@3 0.635, 17 of 30 unanswerable answered), then tuned on; the floor is a little
     below what was measured at the end of that work, with the pack's facts of that day (0.770,
-    0.865, 11 of 30; several of those 11 are answered by facts added after the set was written).
+    0.865, 11 of 30; several of those 11 are answered by facts added after the set was written),
+    then 0.778, 0.865, 10 of 30 with the rule on names no fact accounts for (2026-11-26).
     See docs/ask-evaluation.md."""
     scores = evaluate(ask_ranker(BUILTIN), REPO / "tests" / "eval" / "ask-tuning-3.toml", BUILTIN)
 
     assert scores.recall_at_1 >= 0.75, scores.recall_at_1
     assert scores.recall_at_3 >= 0.84, scores.recall_at_3
-    assert scores.false_answers <= 12
+    assert scores.false_answers <= 11
     assert scores.unanswerable >= 30
 
 

@@ -80,6 +80,12 @@ nothing it names (what happened: "die", "first capture ... 1996")."""
 _PARTIAL_COVERAGE = 0.4
 """Below this share, even the best fact is too far from the question to offer."""
 _UNMATCHED_SHOWN = 0.5
+_NAME_WEIGHT = 0.5
+"""A name the question gives must weigh at least this to say which one it asks about (rarer in
+English than Zipf 5.75: "Japan", not "US")."""
+_NAME_SHARE = 0.1
+"""A name the question gives must be used by fewer than this share of the loaded facts to say
+which one it asks about ("India", not "Taliban": the pack's subject)."""
 _COUNTED_WEIGHT = 0.3
 """Words naming what is counted that are at least this heavy must be in a figure's own words."""
 """Question words at least this heavy that a fact misses are named as what it leaves out."""
@@ -166,6 +172,8 @@ _NUMBER_WORDS = frozenset(
     }
 )
 _PERSON = re.compile(r"\bwho\b")
+_WRITTEN_WORD = re.compile(r"[^\W\d_][\w'’]*|\d+")
+"""A word as the question writes it, capitals and possessive included ("Taliban's")."""
 _WORD = re.compile(r"\w+")
 _DATE = re.compile(r"\bwhen\b|\b(?:what|which) (?:year|month|day)\b|\bdate\b|\bhow long ago\b")
 _HAPPENED = re.compile(r"\b(?:where|how) (?:was|were|did|does|do|is|are)\b")
@@ -238,6 +246,11 @@ class Question(NamedTuple):
     named: frozenset[str] = frozenset()
     """The content words that name something the question is about (an entity of a candidate
     fact that the question names: "Mullah Omar", "Kabul"); the others say what is asked of it."""
+    names: tuple[tuple[str, frozenset[str]], ...] = ()
+    """The names the question gives that say which one it asks about, written as English writes
+    a name (capitalised within the question: "Japan", "National Public Radio"), rare enough in
+    English and in the loaded facts: each as its heaviest content word and the stems of its
+    words, with and without a possessive "s" ("Zawahiri's")."""
 
     def group(self, word: str) -> frozenset[str]:
         """The word and its synonyms."""
@@ -410,7 +423,48 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         for word in weights
     }
     rarity = {word: _pack_rarity(lookups, groups[word]) for word in weights}
-    return Question(folded, wants, weights, spelled, counted, head, speaker, rarity, groups)
+    names = _names(question, weights, corrected, lookups)
+    return Question(
+        folded, wants, weights, spelled, counted, head, speaker, rarity, groups, names=names
+    )
+
+
+def _names(
+    question: str, weights: dict[str, float], corrected: dict[str, str], lookups: _Lookups
+) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The names the question gives (see Question.names): runs of content words written with a
+    capital, as English writes a name ("Japan's prime minister?" too: a question's first word is
+    most often a function word, and a content word opening a keyword query is what it is about);
+    none at all when the question capitalises its function words too ("Who Is The Prime
+    Minister ...")."""
+    written = _WRITTEN_WORD.findall(question)
+    parts = [fold(part) for part in written]
+    grammar = [n for n, part in enumerate(parts) if n and stem(part) in _FUNCTION_WORDS]
+    titled = sum(written[n][0].isupper() for n in grammar) * 2 > len(grammar)
+    runs: list[list[str]] = [[]]
+    for part, raw in zip(parts, written, strict=True):
+        if raw[0].isupper() and not titled and _key(part, corrected) in weights:
+            runs[-1].append(part)
+        elif runs[-1]:
+            runs.append([])  # any other word ends a name ("Islamic Emirate" of "Afghanistan")
+    names = []
+    for run in filter(None, runs):
+        keys = [_key(part, corrected) for part in run]
+        forms = {stem(part) for part in run} | {
+            stem(part[:-1]) for part in run if part.endswith("s") and len(part) > 3
+        }
+        word = max(keys, key=weights.__getitem__)
+        # A name most loaded facts share is what they are about ("Taliban", "al-Qaeda"), not
+        # which one is meant; one too common in English ("US") tells nothing either.
+        rare_here = lookups.frequency(word) < _NAME_SHARE * lookups.facts
+        if weights[word] >= _NAME_WEIGHT and rare_here:
+            names.append((word, frozenset(forms | set(keys))))
+    return tuple(names)
+
+
+def _key(word: str, corrected: dict[str, str]) -> str:
+    """A folded word of the question as its content words are keyed: stemmed, typo corrected."""
+    return corrected.get(stem(word), stem(word))
 
 
 def _inflected(word: str, form: str) -> bool:
@@ -488,7 +542,15 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     # A year the question names is the one it asks about: "fighters in Afghanistan in 2001" are
     # not counted by a figure of 2021.
     other_years = [word for word in question.weights if _is_year(word) and word not in own]
-    answers = fits and coverage >= _ANSWER_COVERAGE and not other_years
+    # A name the question gives says which one it asks about ("the prime minister of Japan"):
+    # a fact that accounts for it nowhere -- its words, date, tags, id, the names of its
+    # entities, a synonym -- is about another one, at most a partial answer.
+    unnamed = tuple(
+        question.spelled[word]
+        for word, forms in question.names
+        if not (forms & topic or question.group(word) & topic)
+    )
+    answers = fits and coverage >= _ANSWER_COVERAGE and not other_years and not unnamed
     if answers and (question.wants is Wants.DATE or _HAPPENED.search(question.text)):
         # "When did Mullah Omar die?", "Where was Zawahiri born?": a fact naming him is no
         # answer unless it says what the question asks of him (its words that name nothing).
@@ -496,10 +558,11 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             word: weight for word, weight in question.weights.items() if word not in question.named
         }
         answers = not asked or _share(asked, credits) >= _EVENT_COVERAGE
-    unmatched = tuple(
+    unmatched = unnamed + tuple(
         question.spelled[word]
         for word, credit in credits.items()
         if (credit == 0 and question.weights[word] >= _UNMATCHED_SHOWN) or word in other_years
+        if question.spelled[word] not in unnamed
     )
     boost = _BOOST if fits else 1.0
     if who and _kind(who[0], catalog) is EntityKind.PERSON and _PERSON.search(question.text):
