@@ -242,6 +242,32 @@ def test_list_filters(runner: CliRunner, args: list[str], ids: list[str]) -> Non
     assert [fact["id"] for fact in json.loads(out)] == ids
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        # A tag no fact carries is named, with the nearest tag (spelling, or a hyphenated part).
+        (["list", "--tag", "widget"], "no fact is tagged 'widget' (did you mean 'widgets'?)"),
+        (
+            ["list", "--tag", "gadgets-2019"],
+            "no fact is tagged 'gadgets-2019' (did you mean 'gadgets'?)",
+        ),
+        (["search", "acme", "--tag", "zzz"], "no fact is tagged 'zzz'; see 'tq tags'"),
+    ],
+)
+def test_an_unknown_tag_is_named(runner: CliRunner, args: list[str], said: str) -> None:
+    code, out, err = run(runner, *args, "--json", *MINI)
+
+    assert (code, json.loads(out)) == (1, [])
+    assert said in err
+
+
+def test_a_known_tag_that_finds_nothing_says_only_no_results(runner: CliRunner) -> None:
+    code, _, err = run(runner, "search", "zzzqqq", "--tag", "widgets", *MINI)
+
+    assert code == 1
+    assert err == "tq: no results\n"
+
+
 def test_jsonl_is_one_object_per_line(runner: CliRunner) -> None:
     _, out, _ = run(runner, "list", "figure", "--jsonl", *MINI)
 

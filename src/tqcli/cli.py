@@ -47,7 +47,8 @@ if TYPE_CHECKING:
     from tqcli.config import Config
     from tqcli.index import CachePolicy, CacheUnavailable, Index
     from tqcli.index.cache import CacheUsage
-    from tqcli.model import ImportReport, Pack
+    from tqcli.index.query import UnknownTag
+    from tqcli.model import Hit, ImportReport, Pack
     from tqcli.names import Screening
     from tqcli.progress import BuildProgress
 
@@ -524,10 +525,21 @@ def _batch_run(
             renderer.batch_answer(query, result, index.catalog)  # type: ignore[arg-type]
 
 
-def _finish(found: int) -> None:
+def _finish(found: int, missing_tag: "UnknownTag | None" = None) -> None:
     if not found:
-        say("tq: no results")
+        why = ""
+        if missing_tag is not None:
+            hint = _did_you_mean(missing_tag.closest)
+            why = f": no fact is tagged {missing_tag.tag!r}{hint}; see 'tq tags'"
+        say(f"tq: no results{why}")
         raise typer.Exit(ExitCode.NO_RESULTS)
+
+
+def _unknown_tag(index: "Index", hits: "Sequence[Hit]", filters: "Filters") -> "UnknownTag | None":
+    """Why a tag filter found nothing, when the tag itself is unknown (asked only then)."""
+    if hits or not filters.tag:
+        return None
+    return index.unknown_tag(filters.tag)
 
 
 def _version(value: bool) -> None:
@@ -631,14 +643,14 @@ def search(
         return
     renderer = _renderer(as_json, as_jsonl, fmt, color, fields, no_pager=no_pager)
     found_terms = _required(ctx, terms)
-    catalog, hits = _ask(
-        facts,
-        no_builtin,
-        no_cache,
-        lambda index: index.search(found_terms, filters, most, require_all=require_all),
-    )
+
+    def search_with_tag_check(index: "Index") -> "tuple[Sequence[Hit], UnknownTag | None]":
+        hits = index.search(found_terms, filters, most, require_all=require_all)
+        return hits, _unknown_tag(index, hits, filters)
+
+    catalog, (hits, missing_tag) = _ask(facts, no_builtin, no_cache, search_with_tag_check)
     renderer.facts(hits, catalog, full=False)
-    _finish(len(hits))
+    _finish(len(hits), missing_tag)
 
 
 @app.command()
@@ -720,9 +732,14 @@ def list_(
     chosen = frozenset(kinds or ()) | ({kind} if kind else frozenset())
     filters = _filters(chosen, about, tag, source, since, until)
     most = load_config().limit("list", limit)
-    catalog, hits = _ask(facts, no_builtin, no_cache, lambda index: index.browse(filters, most))
+
+    def browse_with_tag_check(index: "Index") -> "tuple[Sequence[Hit], UnknownTag | None]":
+        hits = index.browse(filters, most)
+        return hits, _unknown_tag(index, hits, filters)
+
+    catalog, (hits, missing_tag) = _ask(facts, no_builtin, no_cache, browse_with_tag_check)
     renderer.facts(hits, catalog, full=False)
-    _finish(len(hits))
+    _finish(len(hits), missing_tag)
 
 
 @app.command()

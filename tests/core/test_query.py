@@ -164,3 +164,20 @@ def test_a_batch_rebuilds_once_when_a_row_is_found_damaged() -> None:
 
     assert [query for query, _ in answers] == ["gadgets", "widgets"]
     assert _ids(answers[0][1]) == ["acme-gadgets-2019", "widget-accord"]
+
+
+def test_unknown_tag_is_none_for_a_tag_some_fact_carries(index: Index) -> None:
+    assert index.unknown_tag("Widgets") is None  # folded like the stored tags
+
+
+@pytest.mark.parametrize(
+    ("tag", "nearest"),
+    [("widget", "widgets"), ("gadgets-2019", "gadgets"), ("qqq", None)],
+)
+def test_unknown_tag_names_the_nearest_loaded_tag(
+    index: Index, tag: str, nearest: str | None
+) -> None:
+    missing = index.unknown_tag(tag)
+
+    assert missing is not None
+    assert (missing.tag, missing.closest) == (tag, nearest)

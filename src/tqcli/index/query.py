@@ -54,6 +54,15 @@ class Shown(Struct, frozen=True):
     """Each id that names no fact, what it names instead, and the nearest fact id."""
 
 
+class UnknownTag(Struct, frozen=True):
+    """A tag filter that no loaded fact carries, and the nearest tag that one does."""
+
+    tag: str
+    """The tag as given."""
+    closest: str | None
+    """The loaded tag nearest to it, if one is near."""
+
+
 def name_key(name: str) -> str:
     """How an entity's name or alias is looked up: folded, hyphens as spaces."""
     return fold(name).replace("-", " ").strip()
@@ -252,6 +261,19 @@ class Index:
             "FROM entities e ORDER BY e.rowid"
         )
         return [(str(entity_id), int(count)) for entity_id, count in rows]
+
+    def unknown_tag(self, tag: str) -> UnknownTag | None:
+        """None when some fact carries tag (folded); else the nearest tag that one does."""
+        folded = fold(tag)
+        known = self._connection.execute("SELECT 1 FROM fact_tags WHERE tag = ? LIMIT 1", (folded,))
+        if known.fetchone() is not None:
+            return None
+        uses = [name for name, _ in self.tag_uses()]  # most used first
+        near = closest(folded, uses)
+        if near is None:  # 'doha-agreement' for 'doha': one is a hyphenated part of the other
+            parts = set(folded.split("-"))
+            near = next((name for name in uses if name in parts or folded in name.split("-")), None)
+        return UnknownTag(tag, near)
 
     def tag_uses(self) -> list[tuple[str, int]]:
         """Every tag (folded) with how many facts carry it, most used first."""
