@@ -535,11 +535,21 @@ def _finish(found: int, missing_tag: "UnknownTag | None" = None) -> None:
         raise typer.Exit(ExitCode.NO_RESULTS)
 
 
-def _unknown_tag(index: "Index", hits: "Sequence[Hit]", filters: "Filters") -> "UnknownTag | None":
-    """Why a tag filter found nothing, when the tag itself is unknown (asked only then)."""
-    if hits or not filters.tag:
-        return None
-    return index.unknown_tag(filters.tag)
+class _TagChecked:
+    """A query of facts that, when it finds none under a tag filter, also asks whether any
+    fact carries that tag (so that 'no results' can say the tag is unknown)."""
+
+    def __init__(self, query: "Callable[[Index], Sequence[Hit]]", filters: Filters) -> None:
+        self._query = query
+        self._filters = filters
+        self.missing_tag: UnknownTag | None = None
+
+    def __call__(self, index: "Index") -> "Sequence[Hit]":
+        hits = self._query(index)
+        tag = self._filters.tag
+        self.missing_tag = index.unknown_tag(tag) if tag and not hits else None
+        # The hits alone are returned, so that consult checks their rows before any output.
+        return hits
 
 
 def _version(value: bool) -> None:
@@ -644,13 +654,12 @@ def search(
     renderer = _renderer(as_json, as_jsonl, fmt, color, fields, no_pager=no_pager)
     found_terms = _required(ctx, terms)
 
-    def search_with_tag_check(index: "Index") -> "tuple[Sequence[Hit], UnknownTag | None]":
-        hits = index.search(found_terms, filters, most, require_all=require_all)
-        return hits, _unknown_tag(index, hits, filters)
-
-    catalog, (hits, missing_tag) = _ask(facts, no_builtin, no_cache, search_with_tag_check)
+    query = _TagChecked(
+        lambda index: index.search(found_terms, filters, most, require_all=require_all), filters
+    )
+    catalog, hits = _ask(facts, no_builtin, no_cache, query)
     renderer.facts(hits, catalog, full=False)
-    _finish(len(hits), missing_tag)
+    _finish(len(hits), query.missing_tag)
 
 
 @app.command()
@@ -733,13 +742,10 @@ def list_(
     filters = _filters(chosen, about, tag, source, since, until)
     most = load_config().limit("list", limit)
 
-    def browse_with_tag_check(index: "Index") -> "tuple[Sequence[Hit], UnknownTag | None]":
-        hits = index.browse(filters, most)
-        return hits, _unknown_tag(index, hits, filters)
-
-    catalog, (hits, missing_tag) = _ask(facts, no_builtin, no_cache, browse_with_tag_check)
+    query = _TagChecked(lambda index: index.browse(filters, most), filters)
+    catalog, hits = _ask(facts, no_builtin, no_cache, query)
     renderer.facts(hits, catalog, full=False)
-    _finish(len(hits), missing_tag)
+    _finish(len(hits), query.missing_tag)
 
 
 @app.command()
