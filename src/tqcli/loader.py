@@ -198,6 +198,27 @@ class _State:
         self.problems.append(Problem(where, message))
 
 
+_Defined = TypeVar("_Defined", Source, Entity)
+
+
+def _define(
+    state: _State,
+    kind: str,
+    table: _Table,
+    record: _Defined | None,
+    kept: list[_Defined],
+    invalid: set[str],
+) -> None:
+    """Keep a source or entity read whole; for one with field errors, remember its id (so that
+    references to it are not reported again). Either way its id counts as defined."""
+    if record is not None:
+        kept.append(record)
+        state.defined[kind].append((record.id, record.where))
+    elif table.given_id is not None:
+        invalid.add(table.given_id)
+        state.defined[kind].append((table.given_id, table.where))
+
+
 def _pack_files(pack: Pack, state: _State) -> list[Path]:
     """The pack's TOML files; a *.toml that is not a readable file (a FIFO, which would block
     reading, a dangling link or a symlink loop) is reported, never opened."""
@@ -290,21 +311,9 @@ def _syntax_location(path: Path, error: tomli.TOMLDecodeError) -> Location:
 def _read_top_level(name: str, table: _Table) -> None:
     state = table.file.state
     if name == SOURCE_TABLE:
-        source = _read_source(table)
-        if source is not None:
-            state.sources.append(source)
-            state.defined["source"].append((source.id, source.where))
-        elif table.given_id is not None:
-            state.invalid_sources.add(table.given_id)
-            state.defined["source"].append((table.given_id, table.where))
+        _define(state, "source", table, _read_source(table), state.sources, state.invalid_sources)
     elif name == ENTITY_TABLE:
-        entity = _read_entity(table)
-        if entity is not None:
-            state.entities.append(entity)
-            state.defined["entity"].append((entity.id, entity.where))
-        elif table.given_id is not None:
-            state.invalid_entities.add(table.given_id)
-            state.defined["entity"].append((table.given_id, table.where))
+        _define(state, "entity", table, _read_entity(table), state.entities, state.invalid_entities)
     elif name == SYNONYMS_TABLE:
         synonyms = _read_synonyms(table)
         if synonyms is not None:
