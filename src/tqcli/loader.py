@@ -79,6 +79,31 @@ def load(packs: Sequence[Pack], stage: Callable[[str], None] = _unseen) -> LoadR
     """
     state = _State()
     files = [(pack, path) for pack in packs for path in _pack_files(pack, state)]
+    return _load_files(packs, files, state, stage)
+
+
+def pack_files(packs: Sequence[Pack]) -> list[tuple[Pack, Path]] | None:
+    """Every TOML file of the packs, in the order a load reads them; None if one cannot be
+    read (a load reports it)."""
+    state = _State()
+    files = [(pack, path) for pack in packs for path in _pack_files(pack, state)]
+    return None if state.problems else files
+
+
+def load_some(
+    packs: Sequence[Pack], files: Sequence[tuple[Pack, Path]], stage: Callable[[str], None]
+) -> LoadReport:
+    """Load only these files of the packs, checked like a whole load checks them (a parallel
+    build reads the files that define sources and entities this way, the rest in workers)."""
+    return _load_files(packs, files, _State(), stage)
+
+
+def _load_files(
+    packs: Sequence[Pack],
+    files: Sequence[tuple[Pack, Path]],
+    state: _State,
+    stage: Callable[[str], None],
+) -> LoadReport:
     for number, (pack, path) in enumerate(files, start=1):
         stage(f"reading file {number} of {len(files)} ({path.name})")
         _load_file(pack, path, state)
@@ -103,9 +128,11 @@ def load_fact_files(
     sources: Mapping[str, Source],
     entities: Mapping[str, Entity],
     taken: Callable[[str], bool],
+    archives: dict[str, str | None] | None = None,
 ) -> tuple[Fact, ...] | None:
     """The facts of these files, checked like a whole load checks them against the sources and
-    entities of the other files, and against the fact ids taken there.
+    entities of the other files, and against the fact ids taken there. archives: the text of
+    archives read so far, by source id, kept for the next call.
 
     None when a file defines a source, an entity or synonyms, or anything is wrong: a whole
     load then tells every problem in its context.
@@ -122,7 +149,7 @@ def load_fact_files(
     catalog = Catalog(packs=(), facts=tuple(state.facts), sources=sources, entities=entities)
     _check_duplicates(state)
     _check_references(catalog, state)
-    _check_passages(catalog, state)
+    _check_passages(catalog, state, {} if archives is None else archives)
     return None if state.problems else catalog.facts
 
 
@@ -913,8 +940,10 @@ def _references(
         yield unfinished.where, unfinished.label, unfinished.entity_references, unfinished.citations
 
 
-def _check_passages(catalog: Catalog, state: _State) -> None:
-    archives: dict[str, str | None] = {}
+def _check_passages(
+    catalog: Catalog, state: _State, archives: dict[str, str | None] | None = None
+) -> None:
+    archives = {} if archives is None else archives
     for where, label, _, citations in _references(catalog, state):
         for citation in citations:
             source = catalog.sources.get(citation.source)

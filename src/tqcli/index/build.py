@@ -28,6 +28,12 @@ def build(packs: Sequence[Pack], state: Snapshot, path: Path | None, stage: Stag
     from tqcli.loader import open_catalog  # only a build parses and validates the packs
 
     with _no_garbage_collection():
+        if path is not None:
+            from tqcli.index import parallel
+
+            built = parallel.build(packs, state, path, stage)
+            if built is not None:
+                return built
         catalog = open_catalog(packs, stage)
         if path is None:
             connection = sqlite3.connect(":memory:")
@@ -75,7 +81,20 @@ def _no_garbage_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _fill(connection: sqlite3.Connection, catalog: Catalog, state: Snapshot, stage: Stage) -> None:
+FactWriter = Callable[[sqlite3.Connection], "Iterable[tuple[str, str, int, str | None]]"]
+"""Writes every fact's rows (seq numbered from 0 in load order); gives their listing
+references' rows (see names.reference_rows)."""
+
+
+def _fill(
+    connection: sqlite3.Connection,
+    catalog: Catalog,
+    state: Snapshot,
+    stage: Stage,
+    write_facts: FactWriter | None = None,
+) -> None:
+    """Write every table of a new index: the catalog's, and the facts' through write_facts
+    (by default, the catalog's facts)."""
     connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
     with connection:
         connection.executemany(
@@ -102,11 +121,15 @@ def _fill(connection: sqlite3.Connection, catalog: Catalog, state: Snapshot, sta
             "INSERT INTO links VALUES (?, ?)",
             ((node, same) for node, members in catalog.links.items() for same in members),
         )
-        add_facts(connection, catalog, enumerate(catalog.facts), stage)
+        references = None
+        if write_facts is None:
+            add_facts(connection, catalog, enumerate(catalog.facts), stage)
+        else:
+            references = write_facts(connection)
         stage("writing the index")
         from tqcli import names  # only a build writes the name keys
 
-        names.fill(connection, catalog)
+        names.fill(connection, catalog, references)
         from tqcli.wordweights import common_words  # for tq ask, read once here, not per question
 
         connection.executemany("INSERT INTO english_words VALUES (?, ?)", common_words())

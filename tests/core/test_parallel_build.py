@@ -1,0 +1,202 @@
+"""A large build made with worker processes writes the rows a serial build writes; anything
+unusual (a problem, a file the workers should not read, a worker gone, Ctrl-C) ends the workers
+and leaves the build, and its messages, to the serial path."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tqcli.cli import app
+from tqcli.index import build, parallel
+from tqcli.index.cache import snapshot
+from tqcli.model import Pack
+from tqcli.packs import builtin_pack_dir
+
+from conftest import MINI_PACK
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux only")
+
+
+def _events(prefix: str, count: int) -> str:
+    return "".join(
+        f'[[event]]\nid = "{prefix}-{n}"\nclaim = "Acme {prefix} event {n} happened."\n'
+        f'date = "19{10 + n}"\nabout = ["acme"]\ntags = ["{prefix}", "T{n}"]\n\n'
+        '[[event.cite]]\nsource = "gazette-2020"\npassage = "Acme was founded in 1901"\n\n'
+        for n in range(count)
+    )
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> Path:
+    """The mini pack with three more fact files."""
+    copy = tmp_path / "pack"
+    shutil.copytree(MINI_PACK, copy)
+    for name in ("more-a", "more-b", "more-c"):
+        (copy / f"{name}.toml").write_text(_events(name, 7))
+    return copy
+
+
+@pytest.fixture
+def always(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Workers for any size of pack; for each build, True if the workers made it."""
+    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
+    monkeypatch.setattr(parallel, "_workers", lambda: 2)
+    made: list[bool] = []
+    real = parallel.build
+
+    def spy(*args: object, **kwargs: object) -> object:
+        result = real(*args, **kwargs)  # type: ignore[arg-type]
+        made.append(result is not None)
+        return result
+
+    monkeypatch.setattr(parallel, "build", spy)
+    return made
+
+
+def _tables(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table of an index, in rowid order; the full-text index as every
+    instance of every term (by fact, column and position)."""
+    connection = sqlite3.connect(path)
+    try:
+        names = [
+            row[0]
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'fact_text%'"
+            )
+        ]
+        tables = {
+            name: connection.execute(f"SELECT * FROM {name} ORDER BY rowid").fetchall()
+            if name not in ("english_words", "match_keys")  # WITHOUT ROWID: by key
+            else connection.execute(f"SELECT * FROM {name}").fetchall()
+            for name in names
+        }
+        connection.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, fact_text, instance)")
+        tables["fact_text"] = connection.execute("SELECT * FROM temp.v").fetchall()
+        tables["sqlite_master"] = connection.execute(
+            "SELECT type, name, sql FROM sqlite_master ORDER BY name"
+        ).fetchall()
+        return tables
+    finally:
+        connection.close()
+
+
+def _built(packs: list[Pack], path: Path) -> Path:
+    build.build(packs, snapshot(packs), path, lambda _: None).close()
+    return path
+
+
+@pytest.fixture
+def no_workers_left() -> Iterator[None]:
+    yield
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # every worker was reaped
+
+
+def test_workers_write_the_rows_of_a_serial_build(
+    pack: Path,
+    tmp_path: Path,
+    always: list[bool],
+    monkeypatch: pytest.MonkeyPatch,
+    no_workers_left: None,
+) -> None:
+    packs = [Pack("builtin", builtin_pack_dir(), "builtin"), Pack("mini", pack, "--facts")]
+    with_workers = _built(packs, tmp_path / "parallel.sqlite3")
+    assert always == [True]
+    monkeypatch.setattr(parallel, "MIN_BYTES", 1 << 60)
+    alone = _built(packs, tmp_path / "serial.sqlite3")
+    assert always == [True, False]
+    expected = _tables(alone)
+    assert expected["fact_references"]  # the built-in pack's listings are among them
+    assert len(expected["facts"]) > 200
+    assert _tables(with_workers) == expected
+
+
+def _out(runner: CliRunner, pack: Path, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, [*args, "--json", "--no-builtin", "--facts", str(pack)])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _serially(runner: CliRunner, pack: Path) -> tuple[int, str, str]:
+    return _out(runner, pack, "search", "acme", "--no-cache")  # built in memory: no workers
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(("more-b.toml", "Acme was founded", "Acme was found"), id="a passage"),
+        pytest.param(("more-c.toml", '"acme"', '"acmee"'), id="an unknown entity"),
+        pytest.param(("more-c.toml", 'id = "more-c-3"', 'id = "more-a-3"'), id="a duplicate id"),
+        pytest.param(("more-a.toml", "claim =", "claim ="), id="nothing wrong"),
+    ],
+)
+def test_what_a_worker_finds_is_reported_as_a_serial_build_reports_it(
+    runner: CliRunner,
+    pack: Path,
+    always: list[bool],
+    monkeypatch: pytest.MonkeyPatch,
+    no_workers_left: None,
+    change: tuple[str, str, str],
+) -> None:
+    name, old, new = change
+    text = (pack / name).read_text()
+    assert old in text
+    (pack / name).write_text(text.replace(old, new))
+    expected = _serially(runner, pack)
+    assert _out(runner, pack, "search", "acme") == expected
+    assert always == [old == new]
+
+
+def test_a_fact_file_that_defines_an_entity_after_all_is_built_serially(
+    runner: CliRunner,
+    pack: Path,
+    always: list[bool],
+    monkeypatch: pytest.MonkeyPatch,
+    no_workers_left: None,
+) -> None:
+    # An escaped key: no header the quick guess knows, so a worker reads the file and gives up.
+    (pack / "more-b.toml").write_text(
+        '[["\\u0065ntity"]]\nid = "zeta"\nname = "Zeta"\nkind = "organization"\n\n'
+        + _events("more-b", 3).replace('"acme"', '"zeta"')
+    )
+    expected = _serially(runner, pack)
+    assert expected[0] == 0
+    assert _out(runner, pack, "search", "acme") == expected
+    assert always == [False]
+
+
+def test_a_worker_that_dies_leaves_the_build_to_the_serial_path(
+    runner: CliRunner,
+    pack: Path,
+    always: list[bool],
+    monkeypatch: pytest.MonkeyPatch,
+    no_workers_left: None,
+) -> None:
+    def dies(*args: object) -> None:
+        os._exit(3)
+
+    monkeypatch.setattr(parallel, "_file_rows", dies)
+    expected = _serially(runner, pack)
+    assert _out(runner, pack, "search", "acme") == expected
+    assert always == [False]
+
+
+def test_ctrl_c_mid_build_ends_every_worker_and_leaves_no_index(
+    pack: Path, tmp_path: Path, always: list[bool], no_workers_left: None
+) -> None:
+    def interrupted(stage: str) -> None:
+        if stage.startswith("reading and writing file 3 "):
+            raise KeyboardInterrupt
+
+    packs = [Pack("mini", pack, "--facts")]
+    cache = tmp_path / "cache"
+    with pytest.raises(KeyboardInterrupt):
+        build.build(packs, snapshot(packs), cache / "index.sqlite3", interrupted)
+    assert list(cache.iterdir()) == []
