@@ -907,9 +907,9 @@ def _check_duplicates(state: _State) -> None:
                 first[item_id] = where
 
 
-def _label(fact: Fact) -> str:
-    """How a problem's message names the fact."""
-    return f"{fact.kind.value} {fact.id!r}: "
+def _label(fact: Fact | str) -> str:
+    """How a problem's message names the fact (given as a fact, or as its label already)."""
+    return fact if isinstance(fact, str) else f"{fact.kind.value} {fact.id!r}: "
 
 
 def _check_references(catalog: Catalog, state: _State) -> None:
@@ -919,23 +919,27 @@ def _check_references(catalog: Catalog, state: _State) -> None:
         for role, entity_id in named:
             if entity_id not in catalog.entities and entity_id not in state.invalid_entities:
                 hint = did_you_mean(entity_id, [*catalog.entities, *state.invalid_entities])
-                state.report(where, f"{label}'{role}' names unknown entity {entity_id!r}{hint}")
+                state.report(
+                    where, f"{_label(label)}'{role}' names unknown entity {entity_id!r}{hint}"
+                )
         for citation in citations:
             if (
                 citation.source not in catalog.sources
                 and citation.source not in state.invalid_sources
             ):
                 hint = did_you_mean(citation.source, [*catalog.sources, *state.invalid_sources])
-                state.report(where, f"{label}cites unknown source {citation.source!r}{hint}")
+                state.report(
+                    where, f"{_label(label)}cites unknown source {citation.source!r}{hint}"
+                )
 
 
 def _references(
     catalog: Catalog, state: _State
-) -> Iterator[tuple[Location, str, Iterable[tuple[str, str]], Iterable[Citation]]]:
-    """Every fact's references, with where and how to label a problem: the facts loaded, then
-    those with field errors."""
+) -> Iterator[tuple[Location, Fact | str, Iterable[tuple[str, str]], Iterable[Citation]]]:
+    """Every fact's references, with where and how to label a problem (see _label): the facts
+    loaded, then those with field errors."""
     for fact in catalog.facts:
-        yield fact.where, _label(fact), fact.entity_references(), fact.all_citations()
+        yield fact.where, fact, fact.entity_references(), fact.all_citations()
     for unfinished in state.unfinished:
         yield unfinished.where, unfinished.label, unfinished.entity_references, unfinished.citations
 
@@ -968,7 +972,7 @@ def _check_passages(
                 matched = _longest_prefix_in(passage, archive)
                 state.report(
                     where,
-                    f"{label}passage not found verbatim in the archive of source "
+                    f"{_label(label)}passage not found verbatim in the archive of source "
                     f"{citation.source!r}: "
                     f"{_excerpt(passage)}; it matches up to {_excerpt(matched, from_end=True)}",
                 )

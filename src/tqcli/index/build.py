@@ -13,7 +13,7 @@ from tqcli.index.cache import Snapshot, install, temporary_index, tidy
 from tqcli.index.query import Index, name_key
 from tqcli.index.store import COLUMNS, INDEXES, SCHEMA, SCHEMA_VERSION, sealed
 from tqcli.model import Catalog, Fact, Pack, PartialDate
-from tqcli.textnorm import fold, stem, token_columns, tokens, words
+from tqcli.textnorm import fold, stem, token_columns, token_rows, tokens, words
 
 Stage = Callable[[str], None]
 """Told what a build is doing now, in a few words ("writing 4,096 of 100,000 facts")."""
@@ -222,6 +222,8 @@ class _FactRows:
         self.entities: list[tuple[int, str]] = []
         self.text: list[tuple[object, ...]] = []
         days = _Days()
+        named: list[tuple[int, list[str], list[str]]] = []
+        own: list[tuple[str, ...]] = []
         for seq, fact in numbered:
             entities = fact.entities()
             sources = fact.cited_sources()
@@ -235,7 +237,12 @@ class _FactRows:
                 self.tags += [(seq, fold(tag)) for tag in dict.fromkeys(fact.tags)]
             self.sources += [(seq, source) for source in sources]
             self.entities += [(seq, entity) for entity in entities]
-            self.text.append((seq, *searchable.columns(fact, entities, sources)))
+            named.append((seq, entities, sources))
+            own.append(searchable.own_texts(fact))
+        self.text = [
+            (seq, *searchable.row(columns, entities, sources))
+            for (seq, entities, sources), columns in zip(named, token_rows(own), strict=True)
+        ]
 
 
 class _Days(dict[tuple[PartialDate | None, PartialDate | None], tuple[str | None, str | None]]):
@@ -291,16 +298,25 @@ class _Searchable:
         self, fact: Fact, entities: Sequence[str], sources: Sequence[str]
     ) -> tuple[str, ...]:
         """The fact's searchable text per column; entities and sources are the ids it names."""
+        return self.row(token_columns(self.own_texts(fact)), entities, sources)
+
+    @staticmethod
+    def own_texts(fact: Fact) -> tuple[str, ...]:
+        """The fact's own text by column, before folding: id, claim, tags, notes, details."""
         details = [*fact.details.searchable_texts(), str(fact.date.year) if fact.date else ""]
-        own = token_columns(
-            (
-                fact.id.replace("-", " "),
-                fact.claim,
-                " ".join(fact.tags),
-                " ".join(note.text for note in fact.notes),
-                " ".join(details),
-            )
+        return (
+            fact.id.replace("-", " "),
+            fact.claim,
+            " ".join(fact.tags),
+            " ".join(note.text for note in fact.notes),
+            " ".join(details),
         )
+
+    def row(
+        self, own: Sequence[str], entities: Sequence[str], sources: Sequence[str]
+    ) -> tuple[str, ...]:
+        """The searchable text per column, from the fact's own text folded (see own_texts)
+        and the ids of the entities and sources it names."""
         names = " ".join(map(self._entity_words.__getitem__, entities))
         titles = " ".join(map(self._source_words.__getitem__, sources))
         return (own[0], own[1], own[2], names, titles, own[3], own[4])
