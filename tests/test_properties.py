@@ -17,7 +17,7 @@ from tqcli.loader import load
 from tqcli.model import Filters, Pack, PartialDate
 from tqcli.names import TagUse
 from tqcli.render.json_output import JsonRenderer
-from tqcli.textnorm import fold, printable, squeeze
+from tqcli.textnorm import fold, printable, squeeze, token_columns, token_rows
 
 from conftest import MINI_PACK
 
@@ -171,3 +171,12 @@ def test_folding_transliterates_as_anyascii_does(text: str) -> None:
 
     assert _transliterated(text) == anyascii(text)
     assert all(anyascii(chr(code)) == spelled for code, spelled in _PUNCTUATION.items())
+
+
+_COLUMN_TEXT = st.text(alphabet="aZé'`-,. 0123456789\u202f\u00a0\x1fʿ’ßs", max_size=20)
+
+
+@given(st.lists(st.lists(_COLUMN_TEXT, min_size=1, max_size=5), max_size=6))
+def test_token_rows_are_token_columns_row_by_row(rows: list[list[str]]) -> None:
+    # Rows folded together (ASCII ones) give exactly what each folded alone gives.
+    assert token_rows(rows) == [token_columns(texts) for texts in rows]

@@ -234,7 +234,7 @@ class _FactRows:
                 (seq, fact.id, fact.kind.value, fact.pack, file, first, last, data, crc)
             )
             if fact.tags:
-                self.tags += [(seq, fold(tag)) for tag in dict.fromkeys(fact.tags)]
+                self.tags += [(seq, searchable.tag(tag)) for tag in dict.fromkeys(fact.tags)]
             self.sources += [(seq, source) for source in sources]
             self.entities += [(seq, entity) for entity in entities]
             named.append((seq, entities, sources))
@@ -282,6 +282,8 @@ class _Searchable:
         self._catalog = catalog
         self._entity_words = _Words(self._entity)
         self._source_words = _Words(self._source)
+        self.tag = _Words(fold).__getitem__
+        """A tag folded (each once: tags recur)."""
 
     def _entity(self, entity_id: str) -> str:
         entity = self._catalog.entities.get(entity_id)
