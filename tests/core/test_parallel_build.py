@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sqlite3
+import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,7 +31,7 @@ pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="workers are for
 def _events(prefix: str, count: int) -> str:
     return "".join(
         f'[[event]]\nid = "{prefix}-{n}"\nclaim = "Acme {prefix} event {n} happened."\n'
-        f'date = "19{10 + n}"\nabout = ["acme"]\ntags = ["{prefix}", "T{n}"]\n\n'
+        f'date = "{1910 + n % 90}"\nabout = ["acme"]\ntags = ["{prefix}", "T{n}"]\n\n'
         '[[event.cite]]\nsource = "gazette-2020"\npassage = "Acme was founded in 1901"\n\n'
         for n in range(count)
     )
@@ -200,3 +203,58 @@ def test_ctrl_c_mid_build_ends_every_worker_and_leaves_no_index(
     with pytest.raises(KeyboardInterrupt):
         build.build(packs, snapshot(packs), cache / "index.sqlite3", interrupted)
     assert list(cache.iterdir()) == []
+
+
+_KILLED_WITH_WORKERS = """
+import os, signal, sys
+from tqcli.index import build, parallel
+
+parallel.MIN_BYTES = 0
+enter = parallel._Pool.__enter__
+
+def entered(pool):
+    enter(pool)
+    print(*pool._pids, flush=True)
+    return pool
+
+def killed(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+parallel._Pool.__enter__ = entered
+build._fill = killed
+from tqcli.__main__ import main
+sys.argv = ["tq", "search", "acme", "--no-builtin", "--facts", sys.argv[1]]
+main()
+"""
+
+
+def _running(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return status.rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
+
+
+def test_workers_end_when_their_parent_is_killed(pack: Path, tmp_path: Path) -> None:
+    for name in ("more-a", "more-b", "more-c"):  # rows larger than a pipe holds
+        (pack / f"{name}.toml").write_text(_events(name, 400))
+    said = tmp_path / "pids"
+    with said.open("w") as out:  # a file, not a pipe: a worker left behind would hold a pipe
+        killed = subprocess.run(
+            [sys.executable, "-c", _KILLED_WITH_WORKERS, str(pack)],
+            stdout=out,
+            stderr=subprocess.DEVNULL,
+            check=False,
+            env={**os.environ, "TQ_CACHE_DIR": str(tmp_path / "cache")},
+        )
+    assert killed.returncode == -signal.SIGKILL
+    workers = [int(pid) for pid in said.read_text().split()]
+    assert len(workers) == 2
+    deadline = time.monotonic() + 10
+    while any(map(_running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = [pid for pid in workers if _running(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)  # not to outlive the test
+    assert not left

@@ -218,6 +218,7 @@ class _Pool:
                 reader, writer = Pipe(duplex=False)
                 pid = os.fork()
                 if pid == 0:  # the worker: never returns
+                    reader.close()  # so that a parent gone makes its writes fail, not block
                     self._work(number, writer)
                 writer.close()
                 self._readers.append(reader)
