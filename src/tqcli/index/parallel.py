@@ -21,10 +21,9 @@ import re
 import signal
 import sys
 from collections.abc import Sequence
-from multiprocessing.connection import Connection, Pipe
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
@@ -34,9 +33,12 @@ from tqcli.index.query import Index
 from tqcli.index.store import COLUMNS
 from tqcli.model import Catalog, Fact, Pack
 
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
 MIN_BYTES = 8 << 20
-"""Fact files smaller than this in all are built serially: starting workers and shipping rows
-cost more than they save (measured: see docs/performance.md)."""
+"""Packs whose TOML files are smaller than this in all are built serially: starting workers and
+shipping rows cost about what they save (measured: see docs/performance.md)."""
 WORKERS = 2
 """Worker processes at most (fewer on fewer processors)."""
 
@@ -66,19 +68,13 @@ def build(packs: Sequence[Pack], state: Snapshot, path: Path, stage: serial.Stag
     from tqcli import loader
 
     files = loader.pack_files(packs)
-    if files is None:
-        return None
-    defining, size = [], 0
-    for pack, file in files:
-        try:
-            text = file.read_bytes()
-        except OSError:
+    try:
+        if files is None or sum(file.stat().st_size for _, file in files) < MIN_BYTES:
             return None
-        if _defines(text):
-            defining.append((pack, file))
-        else:
-            size += len(text)
-    if size < MIN_BYTES:
+        defining = [(pack, file) for pack, file in files if _defines(file.read_bytes())]
+    except OSError:
+        return None  # the serial load reports it
+    if len(files) - len(defining) < 2:
         return None
     report = loader.load_some(packs, defining, stage)
     if report.problems:
@@ -214,6 +210,8 @@ class _Pool:
             with contextlib.suppress(Exception):
                 stream.flush()
         try:
+            from multiprocessing.connection import Pipe
+
             for number in range(self._count):
                 reader, writer = Pipe(duplex=False)
                 pid = os.fork()
