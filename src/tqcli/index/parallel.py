@@ -15,11 +15,13 @@ fact ids across files are checked here.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import os
 import re
 import signal
 import sys
+import threading
 from collections.abc import Sequence
 from operator import itemgetter
 from pathlib import Path
@@ -41,6 +43,9 @@ MIN_BYTES = 8 << 20
 shipping rows cost about what they save (measured: see docs/performance.md)."""
 WORKERS = 2
 """Worker processes at most (fewer on fewer processors)."""
+_AHEAD = 4
+"""Files' rows taken from a worker before this process writes them, at most (each is ~1 MB
+at 1,000 facts a file)."""
 
 # A table header naming what a file may define besides facts: [[source]], [entity], ["synonyms"]...
 _DEFINING_HEADER = re.compile(
@@ -195,7 +200,9 @@ def _file_rows(
 
 class _Pool:
     """Forked workers, each reading every so-many-th file and sending its rows back in turn;
-    next() gives the rows of each file in order. Leaving it ends and reaps every worker."""
+    next() gives the rows of each file in order. A thread per worker takes its rows as they
+    come (up to _AHEAD files ahead), so that no worker waits while this process writes.
+    Leaving it ends and reaps every worker."""
 
     def __init__(self, files: Sequence[tuple[Pack, Path]], catalog: Catalog, count: int) -> None:
         self._files = files
@@ -203,6 +210,9 @@ class _Pool:
         self._count = min(count, len(files))
         self._readers: list[Connection] = []
         self._pids: list[int] = []
+        self._threads: list[threading.Thread] = []
+        self._received: list[collections.deque[bytes | None]] = []
+        self._changed = threading.Condition()
         self._next = 0
 
     def __enter__(self) -> _Pool:
@@ -221,6 +231,12 @@ class _Pool:
                 writer.close()
                 self._readers.append(reader)
                 self._pids.append(pid)
+            for reader in self._readers:  # threads only once every worker is forked
+                received: collections.deque[bytes | None] = collections.deque()
+                self._received.append(received)
+                thread = threading.Thread(target=self._take, args=(reader, received))
+                thread.start()
+                self._threads.append(thread)
         except BaseException:
             self._end()
             raise
@@ -232,15 +248,36 @@ class _Pool:
     def next(self) -> _Rows:
         """The rows of the next file, in order; _GiveUp if the file needs a serial load or its
         worker is gone."""
-        reader = self._readers[self._next % self._count]
+        received = self._received[self._next % self._count]
         self._next += 1
+        with self._changed:
+            self._changed.wait_for(lambda: bool(received))
+            data = received.popleft()
+            self._changed.notify_all()
+        if data is None:
+            raise _GiveUp  # the worker is gone
         try:
-            rows: _Rows | None = msgspec.msgpack.decode(reader.recv_bytes())
-        except (EOFError, OSError, msgspec.DecodeError) as error:
+            rows: _Rows | None = msgspec.msgpack.decode(data)
+        except msgspec.DecodeError as error:
             raise _GiveUp from error
         if rows is None:
             raise _GiveUp
         return rows
+
+    def _take(self, reader: Connection, received: collections.deque[bytes | None]) -> None:
+        """A thread's life: a worker's rows kept as they come, None once it is gone."""
+        while True:
+            with self._changed:
+                self._changed.wait_for(lambda: len(received) < _AHEAD)
+            try:
+                data: bytes | None = reader.recv_bytes()
+            except (EOFError, OSError):
+                data = None
+            with self._changed:
+                received.append(data)
+                self._changed.notify_all()
+            if data is None:
+                return
 
     def _work(self, number: int, writer: Connection) -> None:
         """A worker's life: the rows of files number, number + count, ... sent in turn."""
@@ -264,12 +301,19 @@ class _Pool:
             os._exit(0)  # no exit handlers, no flushing of the parent's streams
 
     def _end(self) -> None:
-        for reader in self._readers:
-            reader.close()
         for pid in self._pids:
             with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGKILL)
+                os.kill(pid, signal.SIGKILL)  # its thread then reads the end of its rows
             with contextlib.suppress(OSError):
                 os.waitpid(pid, 0)
+        with self._changed:
+            for received in self._received:
+                received.clear()  # no thread waits for room
+            self._changed.notify_all()
+        for thread in self._threads:
+            thread.join()
+        for reader in self._readers:
+            reader.close()
         self._readers.clear()
         self._pids.clear()
+        self._threads.clear()
