@@ -74,9 +74,16 @@ def test_json_says_how_each_fact_answers_the_question(runner: CliRunner) -> None
         # quote on "the 1267 regime", made on the adoption of 1988 and 1989, ranks first.)
         ("When was resolution 1988 adopted?", "resolutions-1988-1989-6557th-meeting", "2011-06-17"),
         ("Who said the Taliban are terrorists?", "panetta-taliban-are-terrorists", "Leon Panetta"),
-        # Not the scholar quoted on al-Qaeda's leadership: who says a fact is its source. (Since
-        # the pack's people facts, the fact of Zawahiri taking over in 2011 ranks first.)
-        ("Who leads al-Qaeda?", "zawahiri-head-of-al-qaeda-2011", "Ayman al-Zawahiri"),
+        # Not the scholar quoted on al-Qaeda's leadership: who says a fact is its source. In the
+        # present tense, the latest state of the role: Zawahiri, head from 2011, was killed in
+        # 2022; the UN's report of 2023 names Saif al-Adel its de facto leader.
+        ("Who leads al-Qaeda?", "saif-al-adel-de-facto-leader-2023", "Saif al-Adel"),
+        # In the past tense, or with a year, the question asks of its time.
+        (
+            "Who became head of al-Qaeda in 2011?",
+            "zawahiri-head-of-al-qaeda-2011",
+            "Ayman al-Zawahiri",
+        ),
         # A number in a claim that is not a figure: the number and what it counts.
         ("How many votes did resolution 2593 get?", "un-2593-afghan-territory", "13 votes"),
         # "How long": a number of years, months ... from the claim.

@@ -43,6 +43,7 @@ from tqcli.model import (
     Filters,
     Hit,
     Match,
+    PartialDate,
     Quote,
     Reply,
     Sanction,
@@ -66,6 +67,11 @@ _FUNCTION_WORDS = frozenset(
         "happen happened again according"
     )
 )
+# Words that open a noun phrase ("the", "its"): the phrase's head noun comes after them. A phrase
+# opened by any other function word is no noun phrase ("who is in charge of ...").
+_DETERMINERS = frozenset(
+    _stems("a an the its their his her our your my this that these those some any each every")
+)
 _SYNONYM_CREDIT = 0.8
 """What a word's synonym (from the packs' thesaurus, [[synonyms]]) counts for, against the word
 itself: a question's word also matches its group ("died" finds "killed")."""
@@ -77,6 +83,8 @@ _ANSWER_COVERAGE = 0.5
 _EVENT_COVERAGE = 0.4
 """A "when" answer must account for at least this share of the question's words that name
 nothing it names (what happened: "die", "first capture ... 1996")."""
+_EVENT_WEIGHT = 0.5
+"""Only words at least this heavy (rarer in English than Zipf 5.75) say what happened."""
 _PARTIAL_COVERAGE = 0.4
 """Below this share, even the best fact is too far from the question to offer."""
 _UNMATCHED_SHOWN = 0.5
@@ -206,6 +214,11 @@ _MONTH_ABBREVIATIONS = {
     "nov": "november",
     "dec": "december",
 }
+_OF_WHAT = re.compile(
+    r"\b(?:what|who|which) (?:is|was|are|were) (?:the |its |their )?(?:\w+ ){1,3}?of (?:the )?"
+    r"(?P<which>(?:\w+ ?){1,3})"
+)
+"""The "of" phrase of "who is the prime minister of japan": which one is asked about."""
 _NAME_OF = re.compile(r"\bnames? of\b|\bwhat is (?:the|its|their) name\b|\brefers? to\b")
 _MONTHS = (
     "January",
@@ -246,7 +259,7 @@ class Question(NamedTuple):
     named: frozenset[str] = frozenset()
     """The content words that name something the question is about (an entity of a candidate
     fact that the question names: "Mullah Omar", "Kabul"); the others say what is asked of it."""
-    names: tuple[tuple[str, frozenset[str]], ...] = ()
+    names: tuple[tuple[str, tuple[frozenset[str], ...]], ...] = ()
     """The names the question gives that say which one it asks about, written as English writes
     a name (capitalised within the question: "Japan", "National Public Radio"), rare enough in
     English and in the loaded facts: each as its heaviest content word and the stems of its
@@ -276,8 +289,13 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         # question is not for a quote.
         read = read._replace(wants=Wants.ANYTHING, speaker=())
     read = read._replace(named=_naming_words(read, candidates, lookups))
+    role = _present_role(read)
+    if role:
+        candidates = _with_facts_about(index, read, candidates, words, lookups)
     judged = [_judge(read, hit, lookups) for hit in candidates]
     judged.sort(key=lambda item: (item.reply.match is not Match.ANSWER, -item.score))
+    if role:
+        judged = _present_holders(index, read, role, judged, lookups)
     if max(item.coverage for item in judged) < _PARTIAL_COVERAGE:
         return Answers((), _suggestions(index, candidates), ())
     chosen = judged[:limit] if limit > 0 else judged  # a limit of 0 means all
@@ -431,12 +449,14 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
 
 def _names(
     question: str, weights: dict[str, float], corrected: dict[str, str], lookups: _Lookups
-) -> tuple[tuple[str, frozenset[str]], ...]:
+) -> tuple[tuple[str, tuple[frozenset[str], ...]], ...]:
     """The names the question gives (see Question.names): runs of content words written with a
     capital, as English writes a name ("Japan's prime minister?" too: a question's first word is
     most often a function word, and a content word opening a keyword query is what it is about);
     none at all when the question capitalises its function words too ("Who Is The Prime
-    Minister ...")."""
+    Minister ..."). Written in any case, a word with a possessive ("japan's prime minister") or
+    the words after "of" in "who/what is the X of Y" ("the prime minister of japan") say which X
+    is asked about as well."""
     written = _WRITTEN_WORD.findall(question)
     parts = [fold(part) for part in written]
     grammar = [n for n, part in enumerate(parts) if n and stem(part) in _FUNCTION_WORDS]
@@ -447,18 +467,32 @@ def _names(
             runs[-1].append(part)
         elif runs[-1]:
             runs.append([])  # any other word ends a name ("Islamic Emirate" of "Afghanistan")
-    names = []
+    runs += [
+        [fold(raw)]
+        for raw in written
+        if re.search(r"\w['’]s?$", raw) and _key(fold(raw), corrected) in weights
+    ]
+    if (of := _OF_WHAT.search(" ".join(parts))) is not None:
+        which = []
+        for part in of.group("which").split():  # up to the first function word
+            if _key(part, corrected) not in weights:
+                break
+            which.append(part)
+        runs.append(which)
+    names: list[tuple[str, tuple[frozenset[str], ...]]] = []
     for run in filter(None, runs):
         keys = [_key(part, corrected) for part in run]
-        forms = {stem(part) for part in run} | {
-            stem(part[:-1]) for part in run if part.endswith("s") and len(part) > 3
-        }
         word = max(keys, key=weights.__getitem__)
         # A name most loaded facts share is what they are about ("Taliban", "al-Qaeda"), not
         # which one is meant; one too common in English ("US") tells nothing either.
         rare_here = lookups.frequency(word) < _NAME_SHARE * lookups.facts
-        if weights[word] >= _NAME_WEIGHT and rare_here:
-            names.append((word, frozenset(forms | set(keys))))
+        if weights[word] >= _NAME_WEIGHT and rare_here and word not in (n for n, _ in names):
+            each = tuple(
+                frozenset({stem(part), key})
+                | ({stem(part[:-1])} if part.endswith("s") and len(part) > 3 else set())
+                for part, key in zip(run, keys, strict=True)
+            )
+            names.append((word, each))
     return tuple(names)
 
 
@@ -506,7 +540,7 @@ def _leading_content(text: str, *, skip_leading: bool = False) -> tuple[str, ...
     words: list[str] = []
     for raw in text.split():
         word = stem(raw)
-        if word in _FUNCTION_WORDS and not words and skip_leading:
+        if word in _DETERMINERS and not words and skip_leading:
             continue  # "the" in "what is the ..."
         if word in _FUNCTION_WORDS or len(words) == 3:
             break
@@ -525,6 +559,8 @@ class _Judged(NamedTuple):
     coverage: float
     score: float
     reply: Reply
+    who: tuple[str, ...] = ()
+    """For "who": the people (else organisations) the fact names that the question does not."""
 
 
 def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
@@ -547,15 +583,19 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     # entities, a synonym -- is about another one, at most a partial answer.
     unnamed = tuple(
         question.spelled[word]
-        for word, forms in question.names
-        if not (forms & topic or question.group(word) & topic)
+        for word, parts in question.names
+        if not _accounted(question, parts, topic)
     )
     answers = fits and coverage >= _ANSWER_COVERAGE and not other_years and not unnamed
     if answers and (question.wants is Wants.DATE or _HAPPENED.search(question.text)):
         # "When did Mullah Omar die?", "Where was Zawahiri born?": a fact naming him is no
         # answer unless it says what the question asks of him (its words that name nothing).
+        # A verb as common as "go", "get" or "do" says too little of what happened to ask it
+        # ("where did Ghani go": he fled).
         asked = {
-            word: weight for word, weight in question.weights.items() if word not in question.named
+            word: weight
+            for word, weight in question.weights.items()
+            if word not in question.named and weight >= _EVENT_WEIGHT
         }
         answers = not asked or _share(asked, credits) >= _EVENT_COVERAGE
     unmatched = unnamed + tuple(
@@ -579,7 +619,18 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         _short_answer(question, fact, who, catalog),
         () if answers else unmatched,
     )
-    return _Judged(hit, coverage, score, reply)
+    return _Judged(hit, coverage, score, reply, tuple(who))
+
+
+def _accounted(question: Question, parts: Sequence[frozenset[str]], topic: set[str]) -> bool:
+    """Whether a name's words are most of them the fact's (its words, tags, id, the names of its
+    entities, a synonym): "Islamic State" is not the "Islamic Emirate"; or the fact writes the
+    name as its initials ("NPR" for "National Public Radio")."""
+    found = sum(
+        1 for forms in parts if forms & topic or any(question.group(f) & topic for f in forms)
+    )
+    initials = "".join(min(forms)[0] for forms in parts) if len(parts) > 1 else ""
+    return found * 2 > len(parts) or initials in topic
 
 
 def _share(weights: dict[str, float], credits: dict[str, float]) -> float:
@@ -829,3 +880,304 @@ def _suggestions(index: Index, near: Iterable[Hit]) -> tuple[str, ...]:
             tags[tag] = tags.get(tag, 0) + 1
     ranked = sorted(tags, key=lambda tag: -tags[tag])[:5]
     return tuple(ranked or index.top_tags(5))
+
+
+# "Who leads X", "who is the head of X now", "who runs X": a present-tense question on who holds a
+# role wants its latest state. A question in the past tense, or naming a year, asks of its time.
+_PRESENT = re.compile(
+    r"\bwho(?:s| is| are| (?P<verb>leads|runs|heads|commands|controls|chairs|rules))\b"
+)
+_NOW = frozenset(_stems("now today currently current presently nowadays still"))
+_ROLE_CANDIDATES = 2
+"""How many organisations the question names are searched for facts about them."""
+_HOLDERS_CHECKED = 8
+"""How many people named by the best answers are looked up for their death or removal."""
+# How English says that someone died, or left a post: "X died", "X was killed", "X was shot
+# dead"; "a drone strike killed his predecessor X"; "X was replaced". Words a name may be
+# followed by before the verb.
+_DIED = frozenset(("died", "dies", "dead", "killed", "assassinated", "executed", "slain"))
+_REMOVED = frozenset(("replaced", "removed", "ousted", "deposed", "dismissed", "sacked"))
+_BETWEEN = frozenset(
+    ("was", "were", "is", "has", "had", "been", "reportedly", "later", "also", "then", "shot")
+)
+_PASSIVE = frozenset(("was", "were", "been", "is"))
+_KILLED_WHOM = frozenset(("his", "her", "its", "their", "the", "predecessor", "leader", "chief"))
+_SENTENCE = re.compile(r"[;:!?\u2014\u2013]|\.(?:\s|$)| - ")
+_COMMA = re.compile(r",")
+# A role's word after these is another role ("deputy leader") or an old one ("former head").
+_NOT_THE_HOLDER = frozenset(_stems("deputy vice former ex late assistant first second"))
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def _present_role(question: Question) -> frozenset[str]:
+    """For a present-tense question on who holds a role in something it names, the words that
+    say the role: the verb ("leads"), or the phrase after "who is" ("the current head" of "who
+    is the current head of the Taliban"); else none."""
+    if question.wants is not Wants.SOMEONE or not question.named:
+        return frozenset()
+    asked = _PRESENT.search(question.text)
+    if asked is None or any(_is_year(word) for word in question.weights):
+        return frozenset()
+    verb = asked.group("verb")
+    if verb:
+        words: tuple[str, ...] = (stem(verb),)
+    else:
+        words = _leading_content(question.text[asked.end() :], skip_leading=True)
+    return frozenset(
+        word
+        for word in words
+        if word in question.weights and word not in question.named and word not in _NOW
+    )
+
+
+def _with_facts_about(
+    index: Index, question: Question, candidates: list[Hit], words: list[str], lookups: _Lookups
+) -> list[Hit]:
+    """The candidates, and the facts about the organisations the question names that its words
+    find: the latest state of a role may rank low among facts of other organisations' roles."""
+    catalog = lookups.catalog
+    named = [
+        entity_id
+        for entity_id in dict.fromkeys(e for hit in candidates for e in hit.fact.entities())
+        if _kind(entity_id, catalog) is EntityKind.ORGANIZATION
+        and lookups.named_in(entity_id, question.named)
+    ]
+    seen = {hit.fact.id for hit in candidates}
+    more = [
+        hit
+        for entity_id in named[:_ROLE_CANDIDATES]
+        for hit in index.ranked(words, Filters(about=entity_id), _CANDIDATES)
+    ]
+    found = []
+    for hit in more:
+        if hit.fact.id not in seen:
+            seen.add(hit.fact.id)
+            found.append(hit)
+    lookups.names(hit.fact for hit in found)
+    return candidates + found
+
+
+def _present_holders(
+    index: Index,
+    question: Question,
+    role: frozenset[str],
+    judged: list[_Judged],
+    lookups: _Lookups,
+) -> list[_Judged]:
+    """The answers to a present-tense role question, the latest state first: a fact that says
+    in one clause that someone holds the role in what the question names, newest first; then the
+    other answers. Someone another fact says died (or was removed from a post after the fact's
+    date) holds no role now: a fact naming only them is a partial answer."""
+    catalog = lookups.catalog
+    answers = [item for item in judged if item.reply.match is Match.ANSWER]
+    # Whose death to look up: those the answers say hold the role, and who the best three name.
+    named = [
+        entity_id
+        for item in answers
+        for entity_id in item.who
+        if _holds(item.hit.fact, entity_id, role, question, lookups)
+    ] + [entity_id for item in answers[:5] for entity_id in item.who]
+    people = [
+        entity_id
+        for entity_id in dict.fromkeys(named)
+        if _kind(entity_id, catalog) is EntityKind.PERSON
+    ][:_HOLDERS_CHECKED]
+    ended = {entity_id: _end_of(index, entity_id, lookups) for entity_id in people}
+    held: list[tuple[PartialDate, _Judged]] = []
+    others: list[_Judged] = []
+    gone: list[_Judged] = []
+    for item in judged:
+        if item.reply.match is not Match.ANSWER or not item.who:
+            others.append(item)
+            continue
+        now, holds = _as_of_now(question, role, item, ended, lookups)
+        if holds and now.hit.fact.date is not None:
+            held.append((now.hit.fact.date, now))
+        elif now.reply.match is Match.ANSWER:
+            others.append(now)
+        else:
+            gone.append(now)
+    held.sort(key=lambda pair: (pair[0].year, pair[0].month or 0, pair[0].day or 0), reverse=True)
+    first = [item for _, item in held]
+    rest = sorted(
+        others + gone, key=lambda item: (item.reply.match is not Match.ANSWER, -item.score)
+    )
+    return first + rest
+
+
+def _as_of_now(
+    question: Question,
+    role: frozenset[str],
+    item: _Judged,
+    ended: dict[str, _Left | None],
+    lookups: _Lookups,
+) -> tuple[_Judged, bool]:
+    """The answer less whoever has left since (a partial answer when no one is left, or when
+    the first named has left and the fact does not say those left hold the role: "al-Qaeda's
+    chief Zawahiri pledged loyalty to Akhundzada" names no leader of al-Qaeda now); and whether
+    it says that someone left holds the role."""
+    date = item.hit.fact.date
+    alive = tuple(e for e in item.who if not _left_before(ended.get(e), date))
+    if not alive:
+        return item._replace(reply=Reply(Match.PARTIAL, item.reply.answer)), False
+    holds = any(_holds(item.hit.fact, e, role, question, lookups) for e in alive)
+    if alive == item.who:
+        return item, holds
+    short = _short_answer(question, item.hit.fact, alive, lookups.catalog)
+    answers = holds or alive[0] == item.who[0]
+    reply = Reply(Match.ANSWER if answers else Match.PARTIAL, short)
+    return item._replace(reply=reply, who=alive), holds
+
+
+class _Left(NamedTuple):
+    """How a fact says someone left every post: by dying, or by removal from one, and when."""
+
+    died: bool
+    date: PartialDate | None
+
+
+def _end_of(index: Index, entity_id: str, lookups: _Lookups) -> _Left | None:
+    """Whether a loaded fact says the person died (or was removed from a post), and when."""
+    names = [frozenset(name) for name in lookups.written_names(entity_id)] or [
+        frozenset(entity_id.split("-"))
+    ]
+    left: _Left | None = None
+    for hit in index.ranked(
+        sorted({stem(w) for w in _DIED | _REMOVED}), Filters(about=entity_id), 5
+    ):
+        how = _left_in(hit.fact.claim, names)
+        if how is None:
+            continue
+        found = _Left(how, hit.fact.date)
+        if left is None or (found.died and not left.died):
+            left = found
+    return left
+
+
+def _left_before(left: _Left | None, date: PartialDate | None) -> bool:
+    """Whether someone who left so (see _end_of) holds no post now, after a fact of this date:
+    the dead hold none; someone removed holds none a fact dated before the removal gave them."""
+    if left is None:
+        return False
+    if left.died:
+        return True
+    return date is not None and left.date is not None and left.date > date
+
+
+def _left_in(claim: str, names: list[frozenset[str]]) -> bool | None:
+    """Whether the claim says that the person of these names (their words, folded) died: True;
+    was removed from a post: False; neither: None."""
+    words = _WORD.findall(fold(_ASIDE.sub(" ", claim)))
+    spans = _name_spans(words, names)
+    for start, end in spans:
+        passive = False
+        for word in words[end : end + 4]:
+            if word in _DIED and (passive or word in ("died", "dies")):
+                return True
+            if word in _REMOVED and passive:
+                return False
+            if word not in _BETWEEN:
+                break
+            passive = passive or word in _PASSIVE or word == "shot"
+        before = words[max(0, start - 3) : start]
+        if "killed" in before and all(
+            word in _KILLED_WHOM for word in before[before.index("killed") + 1 :]
+        ):
+            return True
+    return None
+
+
+def _name_spans(words: list[str], names: list[frozenset[str]]) -> list[tuple[int, int]]:
+    """Where the words name the person: runs of words of one of their names that hold most of
+    it ("Ayman al-Zawahiri", "Mullah Omar"; not the "Mullah" of another Mullah), as (start, end)."""
+    spans = []
+    start = 0
+    while start < len(words):
+        for name in names:
+            end = start
+            while end < len(words) and words[end] in name:
+                end += 1
+            if end > start and len(set(words[start:end])) * 2 > len(name):
+                spans.append((start, end))
+                start = end - 1
+                break
+        start += 1
+    return spans
+
+
+def _holds(
+    fact: Fact, entity_id: str, role: frozenset[str], question: Question, lookups: _Lookups
+) -> bool:
+    """Whether the claim says the person holds the role in what the question names: a clause
+    with the role's phrase ("the head of al-Qaeda", "leads al-Qaeda", "al-Qaeda's de facto
+    leader"; not "led the Taliban's negotiating team", "the Taliban's chief spokesman" or "its
+    deputy leader") that names the person, or names no one and is of a sentence that opens with
+    the person's name ("Saif al-Adel, from Egypt, is now the de facto leader of al-Qaeda")."""
+    names = [frozenset(name) for name in lookups.written_names(entity_id)]
+    others = [
+        [frozenset(name) for name in lookups.written_names(other)]
+        for other in fact.entities()
+        if other != entity_id and _kind(other, lookups.catalog) is EntityKind.PERSON
+    ]
+    for sentence in _SENTENCE.split(_ASIDE.sub(" ", fact.claim)):
+        opens = False
+        for n, clause in enumerate(_COMMA.split(sentence)):
+            words = _WORD.findall(fold(re.sub(r"['’]s\b", " s", clause)))
+            spans = _name_spans(words, names)
+            if n == 0:
+                opens = bool(spans) and spans[0][0] == 0
+            if not _role_phrase(words, role, question, spans):
+                continue
+            if spans or (opens and not any(_name_spans(words, other) for other in others)):
+                return True
+    return False
+
+
+def _role_phrase(
+    words: list[str],
+    role: frozenset[str],
+    question: Question,
+    holder: list[tuple[int, int]],
+) -> bool:
+    """Whether the words (folded) hold the role's phrase in what the question names (see
+    _holds): the role's words (or synonyms) and the words before them ("de facto", "supreme"),
+    after the name of what it is held in and a possessive ("al-Qaeda's", "Taliban"), or before
+    "of" and that name ("head of al-Qaeda"); a verb of the role before it ("leads al-Qaeda")."""
+    stems = [stem(word) for word in words]
+    org = [word in question.named for word in stems]
+    at_holder = {n for start, end in holder for n in range(start, end)}
+    wanted = [question.group(word) for word in role]
+    for r, word in enumerate(stems):
+        if not any(word in group for group in wanted):
+            continue
+        start = r
+        while start > 0 and r - start < 3 and not org[start - 1] and words[start - 1] != "s":
+            if stem(words[start - 1]) in _FUNCTION_WORDS:
+                break
+            start -= 1
+        phrase = set(stems[start : r + 1])
+        if not all(group & phrase for group in wanted) or phrase & _NOT_THE_HOLDER:
+            continue
+        # "head of (the) X", "minister in the X government", "leads (the) X", where X is not a
+        # possessive ("X's team").
+        after = r + 1
+        while after < len(words) and words[after] in ("of", "in", "the"):
+            after += 1
+        end = after
+        while end < len(words) and org[end]:
+            end += 1
+        if end > after and (end == len(words) or words[end] != "s"):
+            return True
+        # "X's (de facto) leader", "X leader", then no other noun ("X's chief spokesman").
+        owner = start - 2 if start > 1 and words[start - 1] == "s" else start - 1
+        if owner < 0 or not org[owner]:
+            continue
+        following = r + 1
+        if (
+            following == len(words)
+            or following in at_holder
+            or stem(words[following]) in _FUNCTION_WORDS
+            or words[following] in ("since", "until", "during")
+        ):
+            return True
+    return False
