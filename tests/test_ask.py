@@ -70,8 +70,9 @@ def test_json_says_how_each_fact_answers_the_question(runner: CliRunner) -> None
 @pytest.mark.parametrize(
     ("question", "fact_id", "short"),
     [
-        # (Resolution 1267 is no longer asked here: since the pack's facts of 2026-11-26, a 2011
-        # quote on "the 1267 regime", made on the adoption of 1988 and 1989, ranks first.)
+        # Not a 2011 quote on "the 1267 regime", made on the adoption of 1988 and 1989: a
+        # quote's date is when it was said.
+        ("When was resolution 1267 adopted?", "un-1267-sponsors", "1999-10-15"),
         ("When was resolution 1988 adopted?", "resolutions-1988-1989-6557th-meeting", "2011-06-17"),
         ("Who said the Taliban are terrorists?", "panetta-taliban-are-terrorists", "Leon Panetta"),
         # Not the scholar quoted on al-Qaeda's leadership: who says a fact is its source. In the

@@ -200,6 +200,14 @@ _CUE_WORDS = {
     Wants.DATE: frozenset(_stems("date year month day")),
     Wants.DURATION: frozenset(_stems("long")),
 }
+_SAYING = frozenset(
+    _stems(
+        "say said says tell told write wrote speak spoke call called describe described warn "
+        "warned quote quoted remark comment statement announce announced declare declared claim "
+        "claimed urge urged lament lamented"
+    )
+)
+"""Words that ask about something said."""
 _MONTH_ABBREVIATIONS = {
     "jan": "january",
     "feb": "february",
@@ -684,7 +692,10 @@ def _fits(
         elsewhere = lookups.named_in(details.speaker, question.weights)
         return said >= 0.75 * weight or elsewhere, [details.speaker]
     if wants is Wants.DATE:
-        return fact.date is not None, []
+        # A quote's date is when it was said: it dates what the question asks only when that
+        # is a saying ("when did Panetta say ...", not "when was resolution 1267 adopted").
+        said = isinstance(fact.details, Quote)
+        return fact.date is not None and (not said or bool(_SAYING & question.weights.keys())), []
     if wants is Wants.DURATION:
         # How long: a figure of time, or a claim giving a number of days, months, years ...
         if isinstance(fact.details, Figure):
