@@ -1010,6 +1010,7 @@ def _present_holders(
             gone.append(now)
     held.sort(key=lambda pair: (pair[0].year, pair[0].month or 0, pair[0].day or 0), reverse=True)
     first = [item for _, item in held]
+
     rest = sorted(
         others + gone, key=lambda item: (item.reply.match is not Match.ANSWER, -item.score)
     )
@@ -1167,7 +1168,7 @@ def _role_phrase(
                 break
             start -= 1
         phrase = set(stems[start : r + 1])
-        if not all(group & phrase for group in wanted) or phrase & _NOT_THE_HOLDER:
+        if not all(group & phrase for group in wanted) or (phrase - role) & _NOT_THE_HOLDER:
             continue
         # "head of (the) X", "minister in the X government", "leads (the) X", where X is not a
         # possessive ("X's team").
