@@ -180,6 +180,10 @@ _NUMBER_WORDS = frozenset(
     }
 )
 _PERSON = re.compile(r"\bwho\b")
+_WHO_IS = re.compile(r"who(?:s| is| was| are| were)\b")
+_MODIFIER_WEIGHT = 0.65
+"""A word before the head noun this heavy (rarer in English than Zipf 5.375: "foreign",
+"defence", "education"; not "new", "main" or "top") says which one is asked about."""
 _WRITTEN_WORD = re.compile(r"[^\W\d_][\w'’]*|\d+")
 """A word as the question writes it, capitals and possessive included ("Taliban's")."""
 _WORD = re.compile(r"\w+")
@@ -273,6 +277,12 @@ class Question(NamedTuple):
     English and in the loaded facts: each as its heaviest content word and the stems of its
     words, with and without a possessive "s" ("Zawahiri's")."""
 
+    modifiers: tuple[str, ...] = ()
+    """The heavier words before the head noun ("foreign" of "the Taliban's foreign minister"):
+    an answer must speak of them too (an education minister is not the foreign minister)."""
+    identity: bool = False
+    """Whether the question asks who someone it names is ("Who is Cole Bunzel?")."""
+
     def group(self, word: str) -> frozenset[str]:
         """The word and its synonyms."""
         return self.groups.get(word, frozenset({word}))
@@ -297,6 +307,12 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         # question is not for a quote.
         read = read._replace(wants=Wants.ANYTHING, speaker=())
     read = read._replace(named=_naming_words(read, candidates, lookups))
+    if (
+        read.wants is Wants.SOMEONE
+        and _WHO_IS.match(read.text)
+        and read.named >= read.weights.keys()
+    ):
+        read = read._replace(identity=True)
     role = _present_role(read)
     if role:
         candidates = _with_facts_about(index, read, candidates, words, lookups)
@@ -430,6 +446,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     counted = tuple(corrected.get(word, word) for word in counted)
     counted = tuple(word for word in counted if weights.get(word, 0) >= _COUNTED_WEIGHT)
     head = None
+    modifiers: tuple[str, ...] = ()
     if (subject := _SUBJECT.search(folded)) is not None and wants not in (
         Wants.FIGURE,
         Wants.QUOTE,
@@ -438,6 +455,9 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         phrase = [corrected.get(word, word) for word in words]
         phrase = [word for word in phrase if word in weights]
         head = phrase[-1] if phrase else None
+        modifiers = tuple(
+            word for word in phrase[:-1] if weights[word] >= _MODIFIER_WEIGHT and word not in _NOW
+        )
     groups = {
         word: frozenset({word}).union(
             *(
@@ -451,7 +471,17 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     rarity = {word: _pack_rarity(lookups, groups[word]) for word in weights}
     names = _names(question, weights, corrected, lookups)
     return Question(
-        folded, wants, weights, spelled, counted, head, speaker, rarity, groups, names=names
+        folded,
+        wants,
+        weights,
+        spelled,
+        counted,
+        head,
+        speaker,
+        rarity,
+        groups,
+        names=names,
+        modifiers=modifiers,
     )
 
 
@@ -664,6 +694,8 @@ def _fits(
     """Whether the fact is the kind of answer the question wants; for "who", whom it names."""
     if question.head is not None and not _credit(question, question.head, own):
         return False, []
+    if not all(_credit(question, w, own) for w in question.modifiers if w not in question.named):
+        return False, []
     wants = question.wants
     if wants is Wants.FIGURE:
         # What is counted must be named by the figure itself (or an entity it names): "US
@@ -701,6 +733,14 @@ def _fits(
         if isinstance(fact.details, Figure):
             return bool(_TIME_UNITS & set(tokens(fact.details.unit))), []
         return _counts_in_claim(question, fact.claim), []
+    if wants is Wants.SOMEONE and question.identity:
+        # "Who is Cole Bunzel?": a fact that says what he is, its claim opening with his name.
+        opening = _WORD.findall(fold(fact.claim))[:6]
+        return any(
+            lookups.named_in(entity_id, question.weights)
+            and any(start == 0 for start, _ in _name_spans(opening, _written(entity_id, lookups)))
+            for entity_id in named
+        ), []
     if wants is Wants.SOMEONE:
         # Whom the fact names that the question does not (who asserts or says it is its
         # source, not its answer); "who" asks for a person more often than an organisation.
@@ -1097,6 +1137,11 @@ def _left_in(claim: str, names: list[frozenset[str]]) -> bool | None:
         ):
             return True
     return None
+
+
+def _written(entity_id: str, lookups: _Lookups) -> list[frozenset[str]]:
+    """An entity's names, each as the set of its written (folded) words."""
+    return [frozenset(name) for name in lookups.written_names(entity_id)]
 
 
 def _name_spans(words: list[str], names: list[frozenset[str]]) -> list[tuple[int, int]]:
