@@ -181,6 +181,17 @@ _NUMBER_WORDS = frozenset(
 )
 _PERSON = re.compile(r"\bwho\b")
 _WHO_IS = re.compile(r"who(?:s| is| was| are| were)\b")
+# Nouns whose content is the phrase that follows them ("the purpose of resolution 1267", "the
+# relationship between the Taliban and al-Qaeda": shell nouns, in the grammarians' word): an answer
+# gives that content, and need not use the noun.
+_SHELL_NOUNS = frozenset(
+    _stems(
+        "purpose aim goal objective reason result outcome effect impact consequence role "
+        "significance meaning nature content contents status position stance view attitude "
+        "relationship relation relations link links connection connections situation idea issue "
+        "problem difference response reaction point gist substance"
+    )
+)
 _MODIFIER_WEIGHT = 0.65
 """A word before the head noun this heavy (rarer in English than Zipf 5.375: "foreign",
 "defence", "education"; not "new", "main" or "top") says which one is asked about."""
@@ -661,14 +672,15 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
 
 
 def _accounted(question: Question, parts: Sequence[frozenset[str]], topic: set[str]) -> bool:
-    """Whether a name's words are most of them the fact's (its words, tags, id, the names of its
-    entities, a synonym): "Islamic State" is not the "Islamic Emirate"; or the fact writes the
-    name as its initials ("NPR" for "National Public Radio")."""
+    """Whether at least half a name's words are the fact's (its words, tags, id, the names of
+    its entities, a synonym: "President Biden" is "Joe Biden", and "Islamic State in Iraq" not
+    the "Islamic Emirate"), or the fact writes the name as its initials ("NPR" for "National
+    Public Radio")."""
     found = sum(
         1 for forms in parts if forms & topic or any(question.group(f) & topic for f in forms)
     )
     initials = "".join(min(forms)[0] for forms in parts) if len(parts) > 1 else ""
-    return found * 2 > len(parts) or initials in topic
+    return found * 2 >= len(parts) or initials in topic
 
 
 def _share(weights: dict[str, float], credits: dict[str, float]) -> float:
@@ -692,7 +704,8 @@ def _fits(
     lookups: _Lookups,
 ) -> tuple[bool, list[str]]:
     """Whether the fact is the kind of answer the question wants; for "who", whom it names."""
-    if question.head is not None and not _credit(question, question.head, own):
+    head = question.head
+    if head is not None and head not in _SHELL_NOUNS and not _credit(question, head, own):
         return False, []
     if not all(_credit(question, w, own) for w in question.modifiers if w not in question.named):
         return False, []
