@@ -24,6 +24,7 @@ How a question is read and judged (docs/ask-evaluation.md says it in full, with 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -326,7 +327,7 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         read = read._replace(identity=True)
     role = _present_role(read)
     if role:
-        candidates = _with_facts_about(index, read, candidates, words, lookups)
+        candidates = _with_facts_about(index, read, candidates, role, lookups)
     judged = [_judge(read, hit, lookups) for hit in candidates]
     judged.sort(key=lambda item: (item.reply.match is not Match.ANSWER, -item.score))
     if role:
@@ -352,6 +353,8 @@ class _Lookups:
         self._names: dict[str, frozenset[str]] = {}
         self._each_name: dict[str, list[frozenset[str]]] = {}
         self._written: dict[str, list[frozenset[str]]] = {}
+        self.holding: dict[tuple[str, str], bool] = {}
+        """Whether a fact says a person holds the role asked about (see _holds), once worked out."""
 
     def frequency(self, word: str) -> int:
         """How many facts use the (folded, stemmed) word."""
@@ -952,9 +955,10 @@ _PRESENT = re.compile(
     r"\bwho(?:s| is| are| (?P<verb>leads|runs|heads|commands|controls|chairs|rules))\b"
 )
 _NOW = frozenset(_stems("now today currently current presently nowadays still"))
-_ROLE_CANDIDATES = 2
+_ROLE_CANDIDATES = 1
+_ROLE_FACTS = 8
 """How many organisations the question names are searched for facts about them."""
-_HOLDERS_CHECKED = 8
+_HOLDERS_CHECKED = 5
 """How many people named by the best answers are looked up for their death or removal."""
 # How English says that someone died, or left a post: "X died", "X was killed", "X was shot
 # dead"; "a drone strike killed his predecessor X"; "X was replaced". Words a name may be
@@ -995,10 +999,15 @@ def _present_role(question: Question) -> frozenset[str]:
 
 
 def _with_facts_about(
-    index: Index, question: Question, candidates: list[Hit], words: list[str], lookups: _Lookups
+    index: Index,
+    question: Question,
+    candidates: list[Hit],
+    role: frozenset[str],
+    lookups: _Lookups,
 ) -> list[Hit]:
-    """The candidates, and the facts about the organisations the question names that its words
-    find: the latest state of a role may rank low among facts of other organisations' roles."""
+    """The candidates, and the facts about the organisation the question names that speak of
+    the role: its latest state may rank low among facts of other organisations' roles."""
+    words = sorted(frozenset().union(*map(question.group, role)))
     catalog = lookups.catalog
     named = [
         entity_id
@@ -1010,7 +1019,7 @@ def _with_facts_about(
     more = [
         hit
         for entity_id in named[:_ROLE_CANDIDATES]
-        for hit in index.ranked(words, Filters(about=entity_id), _CANDIDATES)
+        for hit in index.ranked(words, Filters(about=entity_id), _ROLE_FACTS)
     ]
     found = []
     for hit in more:
@@ -1034,13 +1043,14 @@ def _present_holders(
     date) holds no role now: a fact naming only them is a partial answer."""
     catalog = lookups.catalog
     answers = [item for item in judged if item.reply.match is Match.ANSWER]
-    # Whose death to look up: those the answers say hold the role, and who the best three name.
+    # Whose death to look up: those the answers say hold the role, and who the best three name
+    # first.
     named = [
         entity_id
         for item in answers
         for entity_id in item.who
         if _holds(item.hit.fact, entity_id, role, question, lookups)
-    ] + [entity_id for item in answers[:5] for entity_id in item.who]
+    ] + [item.who[0] for item in answers[:3]]
     people = [
         entity_id
         for entity_id in dict.fromkeys(named)
@@ -1108,7 +1118,7 @@ def _end_of(index: Index, entity_id: str, lookups: _Lookups) -> _Left | None:
     ]
     left: _Left | None = None
     for hit in index.ranked(
-        sorted({stem(w) for w in _DIED | _REMOVED}), Filters(about=entity_id), 5
+        sorted({stem(w) for w in _DIED | _REMOVED}), Filters(about=entity_id), 3
     ):
         how = _left_in(hit.fact.claim, names)
         if how is None:
@@ -1157,9 +1167,11 @@ def _written(entity_id: str, lookups: _Lookups) -> list[frozenset[str]]:
     return [frozenset(name) for name in lookups.written_names(entity_id)]
 
 
-def _name_spans(words: list[str], names: list[frozenset[str]]) -> list[tuple[int, int]]:
+def _name_spans(words: Sequence[str], names: list[frozenset[str]]) -> list[tuple[int, int]]:
     """Where the words name the person: runs of words of one of their names that hold most of
     it ("Ayman al-Zawahiri", "Mullah Omar"; not the "Mullah" of another Mullah), as (start, end)."""
+    if frozenset().union(*names).isdisjoint(words):
+        return []
     spans = []
     start = 0
     while start < len(words):
@@ -1183,28 +1195,59 @@ def _holds(
     leader"; not "led the Taliban's negotiating team", "the Taliban's chief spokesman" or "its
     deputy leader") that names the person, or names no one and is of a sentence that opens with
     the person's name ("Saif al-Adel, from Egypt, is now the de facto leader of al-Qaeda")."""
-    names = [frozenset(name) for name in lookups.written_names(entity_id)]
-    others = [
-        [frozenset(name) for name in lookups.written_names(other)]
-        for other in fact.entities()
-        if other != entity_id and _kind(other, lookups.catalog) is EntityKind.PERSON
-    ]
-    for sentence in _SENTENCE.split(_ASIDE.sub(" ", fact.claim)):
-        opens = False
-        for n, clause in enumerate(_COMMA.split(sentence)):
-            words = _WORD.findall(fold(re.sub(r"['’]s\b", " s", clause)))
-            spans = _name_spans(words, names)
-            if n == 0:
-                opens = bool(spans) and spans[0][0] == 0
-            if not _role_phrase(words, role, question, spans):
+    key = (fact.id, entity_id)
+    if key not in lookups.holding:
+        lookups.holding[key] = _says_holds(fact, entity_id, role, question, lookups)
+    return lookups.holding[key]
+
+
+def _says_holds(
+    fact: Fact, entity_id: str, role: frozenset[str], question: Question, lookups: _Lookups
+) -> bool:
+    """_holds, worked out."""
+    names = _written(entity_id, lookups)
+    roles = frozenset().union(*map(question.group, role))
+    for sentence in _clauses(fact.claim):
+        for words, stems in sentence:
+            if roles.isdisjoint(stems):
                 continue
-            if spans or (opens and not any(_name_spans(words, other) for other in others)):
+            spans = _name_spans(words, names)
+            if not _role_phrase(words, stems, role, question, spans):
+                continue
+            opens = (first := _name_spans(sentence[0][0], names)) and first[0][0] == 0
+            if spans or (opens and not _names_another(fact, entity_id, words, lookups)):
                 return True
     return False
 
 
+def _names_another(fact: Fact, entity_id: str, words: Sequence[str], lookups: _Lookups) -> bool:
+    """Whether the words name a person of the fact other than this one."""
+    return any(
+        _name_spans(words, _written(other, lookups))
+        for other in fact.entities()
+        if other != entity_id and _kind(other, lookups.catalog) is EntityKind.PERSON
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _clauses(
+    claim: str,
+) -> tuple[tuple[tuple[tuple[str, ...], tuple[str, ...]], ...], ...]:
+    """The claim's sentences (asides in brackets dropped), each as its clauses (between commas),
+    each as its words (folded, a possessive "s" apart) and their stems."""
+    sentences = []
+    for sentence in _SENTENCE.split(_ASIDE.sub(" ", claim)):
+        clauses = []
+        for clause in _COMMA.split(sentence):
+            words = tuple(_WORD.findall(fold(re.sub(r"['’]s\b", " s", clause))))
+            clauses.append((words, tuple(stem(word) for word in words)))
+        sentences.append(tuple(clauses))
+    return tuple(sentences)
+
+
 def _role_phrase(
-    words: list[str],
+    words: Sequence[str],
+    stems: Sequence[str],
     role: frozenset[str],
     question: Question,
     holder: list[tuple[int, int]],
@@ -1213,10 +1256,11 @@ def _role_phrase(
     _holds): the role's words (or synonyms) and the words before them ("de facto", "supreme"),
     after the name of what it is held in and a possessive ("al-Qaeda's", "Taliban"), or before
     "of" and that name ("head of al-Qaeda"); a verb of the role before it ("leads al-Qaeda")."""
-    stems = [stem(word) for word in words]
+    wanted = [question.group(word) for word in role]
+    if not any(word in group for group in wanted for word in stems):
+        return False
     org = [word in question.named for word in stems]
     at_holder = {n for start, end in holder for n in range(start, end)}
-    wanted = [question.group(word) for word in role]
     for r, word in enumerate(stems):
         if not any(word in group for group in wanted):
             continue
