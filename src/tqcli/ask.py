@@ -73,6 +73,16 @@ _FUNCTION_WORDS = frozenset(
 _DETERMINERS = frozenset(
     _stems("a an the its their his her our your my this that these those some any each every")
 )
+# Prepositions the function words leave out (they count as content, "after" the invasion), which
+# end a phrase all the same ("the relationship between ...").
+_PREPOSITIONS = frozenset(
+    _stems(
+        "between among amongst against within without during before after since until through "
+        "across towards toward via per near behind beyond upon"
+    )
+)
+_VERB_FORM = re.compile(r"^\w{3,}(?:ing|ed)$")
+"""A word in the form of a verb's participle ("seeking", "adopted")."""
 _SYNONYM_CREDIT = 0.8
 """What a word's synonym (from the packs' thesaurus, [[synonyms]]) counts for, against the word
 itself: a question's word also matches its group ("died" finds "killed")."""
@@ -86,6 +96,8 @@ _EVENT_COVERAGE = 0.4
 nothing it names (what happened: "die", "first capture ... 1996")."""
 _EVENT_WEIGHT = 0.5
 """Only words at least this heavy (rarer in English than Zipf 5.75) say what happened."""
+_FULL_COVERAGE = 0.95
+"""A fact that accounts for this share of the question says all it says."""
 _PARTIAL_COVERAGE = 0.4
 """Below this share, even the best fact is too far from the question to offer."""
 _UNMATCHED_SHOWN = 0.5
@@ -181,6 +193,11 @@ _NUMBER_WORDS = frozenset(
     }
 )
 _PERSON = re.compile(r"\bwho\b")
+_TIME_IN_WORDS = re.compile(
+    r"\b(?:(?:the )?(?:early|mid|late)[ -])?(?:(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December) )?(?:1[89]|20)\d\d(?:s|\b)"
+)
+"""A year or a decade in a claim's words: when it happened, though the fact has no date."""
 _WHO_IS = re.compile(r"who(?:s| is| was| are| were)\b")
 # Nouns whose content is the phrase that follows them ("the purpose of resolution 1267", "the
 # relationship between the Taliban and al-Qaeda": shell nouns, in the grammarians' word): an answer
@@ -292,6 +309,8 @@ class Question(NamedTuple):
     modifiers: tuple[str, ...] = ()
     """The heavier words before the head noun ("foreign" of "the Taliban's foreign minister"):
     an answer must speak of them too (an education minister is not the foreign minister)."""
+    decades: frozenset[str] = frozenset()
+    """The content words that name a decade ("1990s": any year of it is one it names)."""
     identity: bool = False
     """Whether the question asks who someone it names is ("Who is Cole Bunzel?")."""
 
@@ -466,6 +485,10 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         Wants.QUOTE,
     ):
         words = _leading_content(subject.group("subject"), skip_leading=True)
+        raws = [raw for raw in subject.group("subject").split() if stem(raw) not in _DETERMINERS]
+        if any(_VERB_FORM.search(raw) for raw in raws[1 : len(words) + 1]):
+            # "What is the Taliban seeking": a noun and a verb, not one noun phrase, follow "is".
+            words = ()
         phrase = [corrected.get(word, word) for word in words]
         phrase = [word for word in phrase if word in weights]
         head = phrase[-1] if phrase else None
@@ -496,6 +519,9 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         groups,
         names=names,
         modifiers=modifiers,
+        decades=frozenset(
+            word for word, raw in spelled.items() if re.fullmatch(r"(?:19|20)\d0s", raw)
+        ),
     )
 
 
@@ -594,7 +620,7 @@ def _leading_content(text: str, *, skip_leading: bool = False) -> tuple[str, ...
         word = stem(raw)
         if word in _DETERMINERS and not words and skip_leading:
             continue  # "the" in "what is the ..."
-        if word in _FUNCTION_WORDS or len(words) == 3:
+        if word in _FUNCTION_WORDS or word in _PREPOSITIONS or len(words) == 3:
             break
         words.append(word)
     return tuple(words)
@@ -627,9 +653,15 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     credits = {word: _credit(question, word, topic) for word in question.weights}
     coverage = _share(question.weights, credits)
     fits, who = _fits(question, fact, labelled, named, lookups)
+    if not fits and question.wants is Wants.SOMEONE and coverage >= _FULL_COVERAGE:
+        # "Who did the Taliban ask to join its government?": women. A fact that says all the
+        # question says answers "who" with whom it names, though no person or group it links.
+        fits = True
     # A year the question names is the one it asks about: "fighters in Afghanistan in 2001" are
     # not counted by a figure of 2021.
-    other_years = [word for word in question.weights if _is_year(word) and word not in own]
+    other_years = [
+        word for word in question.weights if _is_year(word) and not _credit(question, word, own)
+    ]
     # A name the question gives says which one it asks about ("the prime minister of Japan"):
     # a fact that accounts for it nowhere -- its words, date, tags, id, the names of its
     # entities, a synonym -- is about another one, at most a partial answer.
@@ -696,6 +728,8 @@ def _share(weights: dict[str, float], credits: dict[str, float]) -> float:
 def _credit(question: Question, word: str, words: set[str] | frozenset[str]) -> float:
     if word in words:
         return 1.0
+    if word in question.decades and any(_is_year(w) and w[:3] == word[:3] for w in words):
+        return 1.0  # "the 1990s": 1996
     return _SYNONYM_CREDIT if question.group(word) & words else 0.0
 
 
@@ -743,7 +777,9 @@ def _fits(
         # A quote's date is when it was said: it dates what the question asks only when that
         # is a saying ("when did Panetta say ...", not "when was resolution 1267 adopted").
         said = isinstance(fact.details, Quote)
-        return fact.date is not None and (not said or bool(_SAYING & question.weights.keys())), []
+        # An undated fact may say when in its words ("in the late 2000s").
+        dated = fact.date is not None or _TIME_IN_WORDS.search(fact.claim) is not None
+        return dated and (not said or bool(_SAYING & question.weights.keys())), []
     if wants is Wants.DURATION:
         # How long: a figure of time, or a claim giving a number of days, months, years ...
         if isinstance(fact.details, Figure):
@@ -902,6 +938,8 @@ def _short_answer(question: Question, fact: Fact, who: Sequence[str], catalog: C
         return "; ".join(_name(catalog, entity_id) for entity_id in who)
     if question.wants is Wants.DATE and fact.date is not None:
         return str(fact.date)
+    if question.wants is Wants.DATE and (when := _TIME_IN_WORDS.search(fact.claim)):
+        return when.group()  # "the late 2000s", of an undated fact
     if isinstance(details, Figure):
         text = figure_text(details)
         if fact.hedge and fact.hedge != details.qualifier:
