@@ -198,6 +198,13 @@ _TIME_IN_WORDS = re.compile(
     r"August|September|October|November|December) )?(?:1[89]|20)\d\d(?:s|\b)"
 )
 """A year or a decade in a claim's words: when it happened, though the fact has no date."""
+_PERSON_ROLES = frozenset(
+    _stems(
+        "representative ambassador envoy minister president secretary spokesman spokeswoman "
+        "spokesperson official officials diplomat delegate delegation chairman chair"
+    )
+)
+"""Nouns that name a person by their post: who says something, though no one is named."""
 _WHO_IS = re.compile(r"who(?:s| is| was| are| were)\b")
 # Nouns whose content is the phrase that follows them ("the purpose of resolution 1267", "the
 # relationship between the Taliban and al-Qaeda": shell nouns, in the grammarians' word): an answer
@@ -333,9 +340,13 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     if not candidates:
         return Answers((), tuple(index.top_tags(5)), ())
     lookups.names(hit.fact for hit in candidates)
-    if read.speaker and not _names_a_speaker(read.speaker, candidates, lookups):
+    if (
+        read.speaker
+        and not _names_a_speaker(read.speaker, candidates, lookups)
+        and not _PERSON_ROLES & set(read.speaker)
+    ):
         # "What does the claim (or resolution 2513) say?": no one is named as the speaker; the
-        # question is not for a quote.
+        # question is not for a quote. ("What did the Chinese representative say?" is.)
         read = read._replace(wants=Wants.ANYTHING, speaker=())
     read = read._replace(named=_naming_words(read, candidates, lookups))
     if (
@@ -653,14 +664,22 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     credits = {word: _credit(question, word, topic) for word in question.weights}
     coverage = _share(question.weights, credits)
     fits, who = _fits(question, fact, labelled, named, lookups)
-    if not fits and question.wants is Wants.SOMEONE and coverage >= _FULL_COVERAGE:
+    if (
+        not fits
+        and question.wants is Wants.SOMEONE
+        and coverage >= _FULL_COVERAGE
+        and not _WHO_IS.search(question.text)  # "who is the Ombudsperson" wants a name
+    ):
         # "Who did the Taliban ask to join its government?": women. A fact that says all the
         # question says answers "who" with whom it names, though no person or group it links.
         fits = True
     # A year the question names is the one it asks about: "fighters in Afghanistan in 2001" are
-    # not counted by a figure of 2021.
+    # not counted by a figure of 2021. So is any number of three digits or more: "resolution
+    # 2513" is not resolution 1333, nor "8,600 troops" another count.
     other_years = [
-        word for word in question.weights if _is_year(word) and not _credit(question, word, own)
+        word
+        for word in question.weights
+        if word.isdigit() and len(word) > 2 and not _credit(question, word, own)
     ]
     # A name the question gives says which one it asks about ("the prime minister of Japan"):
     # a fact that accounts for it nowhere -- its words, date, tags, id, the names of its
