@@ -201,7 +201,8 @@ _TIME_IN_WORDS = re.compile(
 _PERSON_ROLES = frozenset(
     _stems(
         "representative ambassador envoy minister president secretary spokesman spokeswoman "
-        "spokesperson official officials diplomat delegate delegation chairman chair"
+        "spokesperson official officials diplomat delegate chairman leader founder emir "
+        "commander coordinator ombudsperson"
     )
 )
 """Nouns that name a person by their post: who says something, though no one is named."""
@@ -695,10 +696,13 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         # answer unless it says what the question asks of him (its words that name nothing).
         # A verb as common as "go", "get" or "do" says too little of what happened to ask it
         # ("where did Ghani go": he fled).
+        # A name the question writes ("the Soviet Union") says what it is about, as an entity's
+        # name does.
+        about = question.named.union(*(forms for _, parts in question.names for forms in parts))
         asked = {
             word: weight
             for word, weight in question.weights.items()
-            if word not in question.named and weight >= _EVENT_WEIGHT
+            if word not in about and weight >= _EVENT_WEIGHT
         }
         answers = not asked or _share(asked, credits) >= _EVENT_COVERAGE
     unmatched = unnamed + tuple(
@@ -830,7 +834,8 @@ def _fits(
         catalog = lookups.catalog
         people = [e for e in named if e in unnamed and _kind(e, catalog) is EntityKind.PERSON]
         groups = [e for e in named if e in unnamed and _kind(e, catalog) is EntityKind.ORGANIZATION]
-        who = people or groups
+        # "Who is the ambassador", "who replaced him as president": a post is held by a person.
+        who = people if _PERSON_ROLES & question.weights.keys() else people or groups
         return bool(who), who
     return True, []
 
