@@ -141,7 +141,7 @@ _FIGURE = re.compile(
 )
 _QUOTE = re.compile(
     r"\b(?:what|how) (?:did|does|do|has|had|have) (?P<speaker>.+?) "
-    r"(?:say|said|tell|told|write|wrote|think|call|describe|mean)\b"
+    r"(?:say|said|tell|told|write|wrote|think|call|describe)\b"
     r"|\bwho (?:said|says|told|wrote|called|described)\b|\bquotes?\b"
     # "What was Ben Wallace's warning?": what someone said, named by the kind of saying (the
     # possessive's apostrophe is gone once folded: "wallaces").
