@@ -442,9 +442,7 @@ _SURNAMES_ARABIC = {
 }  # fmt: skip
 
 
-def evaluate_original_script(
-    list_file: Path, folder: Path
-) -> tuple[list[Outcome], list[Outcome]]:
+def evaluate_original_script(list_file: Path, folder: Path) -> tuple[list[Outcome], list[Outcome]]:
     """Arabic-script names screened against an index of the list's Latin-script names only."""
     out = _import(list_file, True, folder)
     entities_file = out / "entities.toml"

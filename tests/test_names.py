@@ -195,7 +195,9 @@ def test_a_word_in_the_arabic_script_has_the_skeleton_of_its_romanisation(
     assert read.skeletons == [skeletons.skeleton(word) for word in names.name_words(romanised)]
 
 
-@pytest.mark.parametrize(("one", "other"), [("حسینی", "Hassan"), ("عبدالله", "Abid"), ("علی", "Al")])
+@pytest.mark.parametrize(
+    ("one", "other"), [("حسینی", "Hassan"), ("عبدالله", "Abid"), ("علی", "Al")]
+)
 def test_skeletons_keep_what_tells_names_apart(one: str, other: str) -> None:
     assert names._unvocalized_query(one).skeletons != [skeletons.skeleton(fold(other))]
 
@@ -226,7 +228,8 @@ def test_latin_queries_are_not_read_as_skeletons() -> None:
 )
 def test_search_in_the_arabic_script_finds_the_romanised_facts(arabic: str, fact: str) -> None:
     found = [hit.fact.id for hit in BUILTIN.search([arabic], Filters(), limit=3)]
-    assert found and fact in found[0]
+    assert found
+    assert fact in found[0]
 
 
 def test_search_leaves_an_arabic_word_it_cannot_read_as_it_is() -> None:
