@@ -395,8 +395,8 @@ def test_answer_quality_floor() -> None:
     """The floor CI enforces on the question set (see bench/evaluate_ask.py for the figures)."""
     scores = evaluate(ask_ranker(BUILTIN), REPO / "tests" / "eval" / "ask-questions.toml")
 
-    assert scores.recall_at_1 >= 0.93, scores.misses
-    assert scores.recall_at_3 >= 0.96, scores.misses
+    assert scores.recall_at_1 >= 0.95, scores.misses
+    assert scores.recall_at_3 >= 0.97, scores.misses
     assert scores.false_answers == 0
     assert scores.unanswerable >= 10
 
@@ -404,13 +404,14 @@ def test_answer_quality_floor() -> None:
 def test_blind_set_floor() -> None:
     """The floor CI keeps on questions written blind (never tuned on): measured once at the end
     of the second round of issue 11 on the merged pack (recall@1 0.824, recall@3 0.929, 6 of 20
-    unanswerable answered; 5 of 20 with the rule on names no fact accounts for), less a small
-    margin. See docs/ask-evaluation.md."""
+    unanswerable answered; 5 of 20 with the rule on names no fact accounts for), then 0.835,
+    0.941, 3 of 20 in the third round (totals only), less a small margin. See
+    docs/ask-evaluation.md."""
     scores = evaluate(ask_ranker(BUILTIN), REPO / "tests" / "eval" / "blind-1.toml", BUILTIN)
 
-    assert scores.recall_at_1 >= 0.8, scores.recall_at_1
-    assert scores.recall_at_3 >= 0.91, scores.recall_at_3
-    assert scores.false_answers <= 6
+    assert scores.recall_at_1 >= 0.81, scores.recall_at_1
+    assert scores.recall_at_3 >= 0.92, scores.recall_at_3
+    assert scores.false_answers <= 4
     assert scores.unanswerable >= 20
 
 
@@ -418,9 +419,9 @@ def test_second_tuning_set_floor() -> None:
     """Written during issue 11 by an engineer who had seen the pack (tuned on, strict scoring)."""
     scores = evaluate(ask_ranker(BUILTIN), REPO / "tests" / "eval" / "ask-tuning-2.toml", BUILTIN)
 
-    assert scores.recall_at_1 >= 0.8, scores.misses
+    assert scores.recall_at_1 >= 0.9, scores.misses
     assert scores.recall_at_3 >= 0.97, scores.misses
-    assert scores.false_answers <= 1
+    assert scores.false_answers == 0
 
 
 def test_third_tuning_set_floor() -> None:
@@ -428,14 +429,38 @@ def test_third_tuning_set_floor() -> None:
     (r@1 0.548, r@3 0.635, 17 of 30 unanswerable answered), then tuned on; the floor is a little
     below what was measured at the end of that work, with the pack's facts of that day (0.770,
     0.865, 11 of 30; several of those 11 are answered by facts added after the set was written),
-    then 0.778, 0.865, 10 of 30 with the rule on names no fact accounts for (2026-11-26).
-    See docs/ask-evaluation.md."""
+    then 0.778, 0.865, 10 of 30 with the rule on names no fact accounts for (2026-11-26), and
+    0.770, 0.857, 10 of 30 in the third round (one question lost: "res 1390 ariana afghan
+    airlines" expects facts on resolutions 1333 and 1388, and a number the question names must
+    now be the fact's). See docs/ask-evaluation.md."""
     scores = evaluate(ask_ranker(BUILTIN), REPO / "tests" / "eval" / "ask-tuning-3.toml", BUILTIN)
 
     assert scores.recall_at_1 >= 0.75, scores.recall_at_1
     assert scores.recall_at_3 >= 0.84, scores.recall_at_3
     assert scores.false_answers <= 11
     assert scores.unanswerable >= 30
+
+
+@pytest.mark.parametrize(
+    ("name", "recall_at_1", "recall_at_3", "false_answers"),
+    [
+        # Written on 2026-11-26 by the engineer on issue 11 (not blind), each before running ask
+        # on it, then tuned on; measured at the end of the third round: 0.833 / 0.896 / 3 of 12,
+        # 0.938 / 0.979 / 3 of 12, 0.912 / 0.941 / 1 of 6, 0.826 / 0.870 / 3 of 6.
+        ("ask-tuning-4.toml", 0.81, 0.87, 4),
+        ("ask-tuning-5.toml", 0.91, 0.95, 4),
+        ("ask-tuning-6.toml", 0.88, 0.91, 2),
+        ("ask-tuning-7.toml", 0.8, 0.85, 3),
+    ],
+)
+def test_later_tuning_set_floors(
+    name: str, recall_at_1: float, recall_at_3: float, false_answers: int
+) -> None:
+    scores = evaluate(ask_ranker(BUILTIN), REPO / "tests" / "eval" / name, BUILTIN)
+
+    assert scores.recall_at_1 >= recall_at_1, scores.misses
+    assert scores.recall_at_3 >= recall_at_3, scores.misses
+    assert scores.false_answers <= false_answers
 
 
 def test_the_question_set_names_only_real_facts() -> None:

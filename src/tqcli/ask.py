@@ -193,7 +193,7 @@ _NUMBER_WORDS = frozenset(
     }
 )
 _PERSON = re.compile(r"\bwho\b")
-_TIME_IN_WORDS = re.compile(
+_TIME_IN_WORDS = (  # compiled on first use (re caches it): only "when" questions need it
     r"\b(?:(?:the )?(?:early|mid|late)[ -])?(?:(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December) )?(?:1[89]|20)\d\d(?:s|\b)"
 )
@@ -263,7 +263,7 @@ _MONTH_ABBREVIATIONS = {
     "nov": "november",
     "dec": "december",
 }
-_OF_WHAT = re.compile(
+_OF_WHAT = (  # compiled on first use (re caches it)
     r"\b(?:what|who|which) (?:is|was|are|were) (?:the |its |their )?(?:\w+ ){1,3}?of (?:the )?"
     r"(?P<which>(?:\w+ ?){1,3})"
 )
@@ -562,7 +562,7 @@ def _names(
         for raw in written
         if re.search(r"\w['’]s?$", raw) and _key(fold(raw), corrected) in weights
     ]
-    if (of := _OF_WHAT.search(" ".join(parts))) is not None:
+    if " of " in question.lower() and (of := re.search(_OF_WHAT, " ".join(parts))):
         which = []
         for part in of.group("which").split():  # up to the first function word
             if _key(part, corrected) not in weights:
@@ -801,7 +801,7 @@ def _fits(
         # is a saying ("when did Panetta say ...", not "when was resolution 1267 adopted").
         said = isinstance(fact.details, Quote)
         # An undated fact may say when in its words ("in the late 2000s").
-        dated = fact.date is not None or _TIME_IN_WORDS.search(fact.claim) is not None
+        dated = fact.date is not None or re.search(_TIME_IN_WORDS, fact.claim) is not None
         return dated and (not said or bool(_SAYING & question.weights.keys())), []
     if wants is Wants.DURATION:
         # How long: a figure of time, or a claim giving a number of days, months, years ...
@@ -962,7 +962,7 @@ def _short_answer(question: Question, fact: Fact, who: Sequence[str], catalog: C
         return "; ".join(_name(catalog, entity_id) for entity_id in who)
     if question.wants is Wants.DATE and fact.date is not None:
         return str(fact.date)
-    if question.wants is Wants.DATE and (when := _TIME_IN_WORDS.search(fact.claim)):
+    if question.wants is Wants.DATE and (when := re.search(_TIME_IN_WORDS, fact.claim)):
         return when.group()  # "the late 2000s", of an undated fact
     if isinstance(details, Figure):
         text = figure_text(details)
@@ -1013,7 +1013,7 @@ def _suggestions(index: Index, near: Iterable[Hit]) -> tuple[str, ...]:
 
 # "Who leads X", "who is the head of X now", "who runs X": a present-tense question on who holds a
 # role wants its latest state. A question in the past tense, or naming a year, asks of its time.
-_PRESENT = re.compile(
+_PRESENT = (  # compiled on first use (re caches it): only "who" questions need it
     r"\bwho(?:s| is| are| (?P<verb>leads|runs|heads|commands|controls|chairs|rules))\b"
 )
 _NOW = frozenset(_stems("now today currently current presently nowadays still"))
@@ -1032,11 +1032,11 @@ _BETWEEN = frozenset(
 )
 _PASSIVE = frozenset(("was", "were", "been", "is"))
 _KILLED_WHOM = frozenset(("his", "her", "its", "their", "the", "predecessor", "leader", "chief"))
-_SENTENCE = re.compile(r"[;:!?\u2014\u2013]|\.(?:\s|$)| - ")
-_COMMA = re.compile(r",")
+# Compiled on first use (re caches them): only role questions read a claim's clauses.
+_SENTENCE = r"[;:!?\u2014\u2013]|\.(?:\s|$)| - "
 # A role's word after these is another role ("deputy leader") or an old one ("former head").
 _NOT_THE_HOLDER = frozenset(_stems("deputy vice former ex late assistant first second"))
-_ASIDE = re.compile(r"\([^()]*\)")
+_ASIDE = r"\([^()]*\)"
 
 
 def _present_role(question: Question) -> frozenset[str]:
@@ -1045,7 +1045,7 @@ def _present_role(question: Question) -> frozenset[str]:
     is the current head of the Taliban"); else none."""
     if question.wants is not Wants.SOMEONE or not question.named:
         return frozenset()
-    asked = _PRESENT.search(question.text)
+    asked = re.search(_PRESENT, question.text)
     if asked is None or any(_is_year(word) for word in question.weights):
         return frozenset()
     verb = asked.group("verb")
@@ -1204,7 +1204,7 @@ def _left_before(left: _Left | None, date: PartialDate | None) -> bool:
 def _left_in(claim: str, names: list[frozenset[str]]) -> bool | None:
     """Whether the claim says that the person of these names (their words, folded) died: True;
     was removed from a post: False; neither: None."""
-    words = _WORD.findall(fold(_ASIDE.sub(" ", claim)))
+    words = _WORD.findall(fold(re.sub(_ASIDE, " ", claim)))
     spans = _name_spans(words, names)
     for start, end in spans:
         passive = False
@@ -1298,9 +1298,9 @@ def _clauses(
     """The claim's sentences (asides in brackets dropped), each as its clauses (between commas),
     each as its words (folded, a possessive "s" apart) and their stems."""
     sentences = []
-    for sentence in _SENTENCE.split(_ASIDE.sub(" ", claim)):
+    for sentence in re.split(_SENTENCE, re.sub(_ASIDE, " ", claim)):
         clauses = []
-        for clause in _COMMA.split(sentence):
+        for clause in sentence.split(","):
             words = tuple(_WORD.findall(fold(re.sub(r"['’]s\b", " s", clause))))
             clauses.append((words, tuple(stem(word) for word in words)))
         sentences.append(tuple(clauses))
