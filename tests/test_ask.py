@@ -552,3 +552,16 @@ def test_the_words_before_the_head_noun_say_which_one() -> None:
     found = answer(BUILTIN, "Who is the Taliban's education minister?")
 
     assert not found.answered
+
+
+def test_who_says_a_fact_answers_who_holds_the_post_the_fact_gives_them() -> None:
+    """A quote's speaker is its source, not its answer -- unless the claim gives them the post
+    asked about, with what it is a post of."""
+    found = answer(BUILTIN, "Who was president of the Security Council in September 2001?")
+    elsewhere = answer(BUILTIN, "Who was the US ambassador to Afghanistan in 2021?")
+
+    assert (found.hits[0].fact.id, found.replies[0].answer) == (
+        "levitte-one-message-for-the-taleban",
+        "Jean-David Levitte",
+    )
+    assert not elsewhere.answered  # Linda Thomas-Greenfield was ambassador to the UN

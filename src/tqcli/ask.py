@@ -823,6 +823,9 @@ def _fits(
             entity_id
             for field, entity_id in fact.entity_references()
             if field in ("asserted_by", "speaker")
+            # Unless the fact gives them the post asked about: "the President of the Security
+            # Council, Jean Levitte, said" answers "who was president of the Security Council".
+            and not _has_post(question, fact.claim, entity_id, lookups)
         }
         unnamed = {
             entity_id
@@ -838,6 +841,39 @@ def _fits(
         who = people if _PERSON_ROLES & question.weights.keys() else people or groups
         return bool(who), who
     return True, []
+
+
+def _has_post(question: Question, claim: str, entity_id: str, lookups: _Lookups) -> bool:
+    """Whether the claim puts the post the question asks about (its head noun, when that is a
+    post) just before the person's name: "US ambassador Linda Thomas-Greenfield", "the President
+    of the Security Council, Jean Levitte" (five words at most, in one sentence)."""
+    head = question.head
+    if head is None or head not in _PERSON_ROLES:
+        return False
+    posts = question.group(head)
+    # "The ambassador to Afghanistan": the phrase after the post says which post; the claim must
+    # say it beside the post too (an ambassador to the UN is not the one asked about).
+    which = [
+        stem(word)
+        for word in re.findall(
+            rf"\b{re.escape(question.spelled.get(head, head))} (?:of|to|for|at) (?:the )?"
+            r"((?:[^\W\d_]+ ?){1,2})",
+            question.text,
+        )[:1]
+        for word in word.split()
+        if stem(word) not in _FUNCTION_WORDS
+    ]
+    names = _written(entity_id, lookups)
+    for sentence in re.split(_SENTENCE, re.sub(_ASIDE, " ", claim)):
+        words = _WORD.findall(fold(sentence))
+        stems = [stem(word) for word in words]
+        for start, _ in _name_spans(words, names):
+            at = [n for n in range(max(0, start - 5), start) if stems[n] in posts]
+            if at and all(
+                any(question.group(w) & set(stems[n : n + 7]) for n in at) for w in which
+            ):
+                return True
+    return False
 
 
 def _naming_words(
