@@ -451,6 +451,7 @@ def test_third_tuning_set_floor() -> None:
         ("ask-tuning-5.toml", 0.91, 0.95, 4),
         ("ask-tuning-6.toml", 0.88, 0.91, 2),
         ("ask-tuning-7.toml", 0.8, 0.85, 3),
+        ("ask-tuning-8.toml", 0.7, 0.78, 1),  # measured 0.733 / 0.800 / 1 of 6
     ],
 )
 def test_later_tuning_set_floors(
