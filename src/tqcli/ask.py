@@ -1141,14 +1141,13 @@ def _present_holders(
     date) holds no role now: a fact naming only them is a partial answer."""
     catalog = lookups.catalog
     answers = [item for item in judged if item.reply.match is Match.ANSWER]
-    # Whose death to look up: those the answers say hold the role, and who the best three name
-    # first.
+    # Whose death to look up: those the answers say hold the role, and whom the best names first.
     named = [
         entity_id
         for item in answers
         for entity_id in item.who
         if _holds(item.hit.fact, entity_id, role, question, lookups)
-    ] + [item.who[0] for item in answers[:3]]
+    ] + [item.who[0] for item in answers[:1]]
     people = [
         entity_id
         for entity_id in dict.fromkeys(named)
