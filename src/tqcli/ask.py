@@ -18,8 +18,12 @@ How a question is read and judged (docs/ask-evaluation.md says it in full, with 
    fact that fits and accounts for enough is an answer; any other is a partial answer; when no
    fact accounts for enough of the question, there is no answer.
 5. For "when", "where was ..." and "how did ...", an answer must also say what is asked of what
-   the question names ("die" in "when did Mullah Omar die"), and for any question, a year it
-   names must be the fact's.
+   the question names ("die" in "when did Mullah Omar die"), and for any question, a year or
+   other number of three digits or more it names must be the fact's, and a name it gives
+   ("Japan", "the prime minister of japan") must be one the fact accounts for.
+6. "Who leads X", "who is the head of X" and other present-tense questions on who holds a role
+   get its latest sourced state: the facts saying someone holds the role in X, newest first;
+   someone a loaded fact says died (or was removed since) holds no role now.
 """
 
 from __future__ import annotations
