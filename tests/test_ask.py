@@ -85,6 +85,13 @@ def test_json_says_how_each_fact_answers_the_question(runner: CliRunner) -> None
             "zawahiri-head-of-al-qaeda-2011",
             "Ayman al-Zawahiri",
         ),
+        # The "of" phrase says whose leader, however many facts name al-Qaeda: not the
+        # Taliban's leader of 2021.
+        (
+            "Who was the leader of al-Qaeda in 2021?",
+            "al-qaeda-leader-zawahiri-2021",
+            "Ayman al-Zawahiri",
+        ),
         ("who runs al-qaeda now", "saif-al-adel-in-iran-2023", "Saif al-Adel"),
         ("Who is the leader of al-Qaeda?", "saif-al-adel-de-facto-leader-2023", "Saif al-Adel"),
         # Mullah Omar (who died in 2013) is named beside Akhundzada: he is dropped from the answer.

@@ -360,13 +360,13 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         and read.named >= read.weights.keys()
     ):
         read = read._replace(identity=True)
-    role = _present_role(read)
+    role, now = _role_asked(read)
     if role:
         candidates = _with_facts_about(index, read, candidates, role, lookups)
     judged = [_judge(read, hit, lookups) for hit in candidates]
     judged.sort(key=lambda item: (item.reply.match is not Match.ANSWER, -item.score))
     if role:
-        judged = _present_holders(index, read, role, judged, lookups)
+        judged = _holders(index, read, role, now, judged, lookups)
     if max(item.coverage for item in judged) < _PARTIAL_COVERAGE:
         return Answers((), _suggestions(index, candidates), ())
     chosen = judged[:limit] if limit > 0 else judged  # a limit of 0 means all
@@ -566,20 +566,22 @@ def _names(
         for raw in written
         if re.search(r"\w['’]s?$", raw) and _key(fold(raw), corrected) in weights
     ]
-    if " of " in question.lower() and (of := re.search(_OF_WHAT, " ".join(parts))):
+    of = " of " in question.lower() and re.search(_OF_WHAT, " ".join(parts))
+    if of:
         which = []
         for part in of.group("which").split():  # up to the first function word
             if _key(part, corrected) not in weights:
                 break
             which.append(part)
         runs.append(which)
+    specifier = runs[-1] if of else None
     names: list[tuple[str, tuple[frozenset[str], ...]]] = []
     for run in filter(None, runs):
         keys = [_key(part, corrected) for part in run]
         word = max(keys, key=weights.__getitem__)
         # A name most loaded facts share is what they are about ("Taliban", "al-Qaeda"), not
         # which one is meant; one too common in English ("US") tells nothing either.
-        rare_here = lookups.frequency(word) < _NAME_SHARE * lookups.facts
+        rare_here = lookups.frequency(word) < _NAME_SHARE * lookups.facts or run is specifier
         if weights[word] >= _NAME_WEIGHT and rare_here and word not in (n for n, _ in names):
             each = tuple(
                 frozenset({stem(part), key})
@@ -1056,6 +1058,7 @@ def _suggestions(index: Index, near: Iterable[Hit]) -> tuple[str, ...]:
 _PRESENT = (  # compiled on first use (re caches it): only "who" questions need it
     r"\bwho(?:s| is| are| (?P<verb>leads|runs|heads|commands|controls|chairs|rules))\b"
 )
+_PAST = r"\bwho(?: was| were| (?P<verb>led|ran|headed|commanded|controlled|chaired|ruled))\b"
 _NOW = frozenset(_stems("now today currently current presently nowadays still"))
 _ROLE_CANDIDATES = 1
 _ROLE_FACTS = 8
@@ -1079,25 +1082,28 @@ _NOT_THE_HOLDER = frozenset(_stems("deputy vice former ex late assistant first s
 _ASIDE = r"\([^()]*\)"
 
 
-def _present_role(question: Question) -> frozenset[str]:
-    """For a present-tense question on who holds a role in something it names, the words that
-    say the role: the verb ("leads"), or the phrase after "who is" ("the current head" of "who
-    is the current head of the Taliban"); else none."""
+def _role_asked(question: Question) -> tuple[frozenset[str], bool]:
+    """For a question on who holds (or held) a role in something it names, the words that say
+    the role -- the verb ("leads", "led"), or the phrase after "who is" ("the current head" of
+    "who is the current head of the Taliban") -- and whether it asks of now: in the present
+    tense and naming no year. No words for any other question."""
     if question.wants is not Wants.SOMEONE or not question.named:
-        return frozenset()
-    asked = re.search(_PRESENT, question.text)
-    if asked is None or any(_is_year(word) for word in question.weights):
-        return frozenset()
+        return frozenset(), False
+    asked = re.search(_PRESENT, question.text) or re.search(_PAST, question.text)
+    if asked is None:
+        return frozenset(), False
     verb = asked.group("verb")
     if verb:
         words: tuple[str, ...] = (stem(verb),)
     else:
         words = _leading_content(question.text[asked.end() :], skip_leading=True)
-    return frozenset(
+    role = frozenset(
         word
         for word in words
         if word in question.weights and word not in question.named and word not in _NOW
     )
+    now = asked.re.pattern == _PRESENT and not any(_is_year(word) for word in question.weights)
+    return role, now
 
 
 def _with_facts_about(
@@ -1132,17 +1138,27 @@ def _with_facts_about(
     return candidates + found
 
 
-def _present_holders(
+def _holders(
     index: Index,
     question: Question,
     role: frozenset[str],
+    now: bool,
     judged: list[_Judged],
     lookups: _Lookups,
 ) -> list[_Judged]:
-    """The answers to a present-tense role question, the latest state first: a fact that says
-    in one clause that someone holds the role in what the question names, newest first; then the
-    other answers. Someone another fact says died (or was removed from a post after the fact's
-    date) holds no role now: a fact naming only them is a partial answer."""
+    """The answers to a question on who holds a role: the facts that say in one phrase that
+    someone holds it in what the question names first (see _holds), then the other answers.
+    Asked of now, the latest state first -- those facts newest first -- and someone another fact
+    says died (or was removed from a post after the fact's date) holds no role: a fact naming
+    only them is a partial answer."""
+    if not now:
+        said = [
+            item
+            for item in judged
+            if item.reply.match is Match.ANSWER
+            and any(_holds(item.hit.fact, e, role, question, lookups) for e in item.who)
+        ]
+        return said + [item for item in judged if item not in said]
     catalog = lookups.catalog
     answers = [item for item in judged if item.reply.match is Match.ANSWER]
     # Whose death to look up: those the answers say hold the role, and whom the best names first.
@@ -1165,13 +1181,13 @@ def _present_holders(
         if item.reply.match is not Match.ANSWER or not item.who:
             others.append(item)
             continue
-        now, holds = _as_of_now(question, role, item, ended, lookups)
-        if holds and now.hit.fact.date is not None:
-            held.append((now.hit.fact.date, now))
-        elif now.reply.match is Match.ANSWER:
-            others.append(now)
+        current, holds = _as_of_now(question, role, item, ended, lookups)
+        if holds and current.hit.fact.date is not None:
+            held.append((current.hit.fact.date, current))
+        elif current.reply.match is Match.ANSWER:
+            others.append(current)
         else:
-            gone.append(now)
+            gone.append(current)
     held.sort(key=lambda pair: (pair[0].year, pair[0].month or 0, pair[0].day or 0), reverse=True)
     first = [item for _, item in held]
 
