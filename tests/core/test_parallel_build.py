@@ -258,3 +258,20 @@ def test_workers_end_when_their_parent_is_killed(pack: Path, tmp_path: Path) -> 
     for pid in left:
         os.kill(pid, signal.SIGKILL)  # not to outlive the test
     assert not left
+
+
+@pytest.mark.parametrize(
+    ("text", "defines"),
+    [
+        (b"[[source]]\nid = 'a'\n", True),
+        (b"# sources\n  [ \"entity\" ]\n", True),
+        (b"[synonyms.x]\n", True),
+        (b"source.id = 'a'\n[[event]]\n", True),  # a top-level key before any header
+        (b"[[event]]\nsource = 'a'\n[[event.cite]]\nsource = 'a'\n", False),
+        (b"[[sources]]\n", False),  # not a table tq knows: a worker reads it and gives up
+    ],
+)
+def test_files_that_may_define_sources_entities_or_synonyms_are_told_apart(
+    text: bytes, defines: bool
+) -> None:
+    assert parallel._defines(text) is defines
