@@ -264,7 +264,7 @@ def test_workers_end_when_their_parent_is_killed(pack: Path, tmp_path: Path) -> 
     ("text", "defines"),
     [
         (b"[[source]]\nid = 'a'\n", True),
-        (b"# sources\n  [ \"entity\" ]\n", True),
+        (b'# sources\n  [ "entity" ]\n', True),
         (b"[synonyms.x]\n", True),
         (b"source.id = 'a'\n[[event]]\n", True),  # a top-level key before any header
         (b"[[event]]\nsource = 'a'\n[[event.cite]]\nsource = 'a'\n", False),
