@@ -275,3 +275,14 @@ def test_files_that_may_define_sources_entities_or_synonyms_are_told_apart(
     text: bytes, defines: bool
 ) -> None:
     assert parallel._defines(text) is defines
+
+
+@pytest.mark.parametrize("platform", ["darwin", "win32"])
+def test_without_fork_the_build_is_serial(
+    platform: str, pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
+    monkeypatch.setattr(sys, "platform", platform)
+    packs = [Pack("mini", pack, "--facts")]
+    assert parallel._workers() == 0
+    assert parallel.build(packs, snapshot(packs), tmp_path / "index.sqlite3", print) is None
