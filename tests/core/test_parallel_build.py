@@ -286,3 +286,16 @@ def test_without_fork_the_build_is_serial(
     packs = [Pack("mini", pack, "--facts")]
     assert parallel._workers() == 0
     assert parallel.build(packs, snapshot(packs), tmp_path / "index.sqlite3", print) is None
+
+
+@pytest.mark.parametrize(("busy", "with_workers"), [(0, True), (1, False), (5, False)])
+def test_workers_start_only_on_free_processors(
+    busy: int, with_workers: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0, 1})
+    monkeypatch.setattr(parallel, "_busy", lambda: busy)
+    assert (parallel._workers() >= 2) is with_workers
+
+
+def test_the_processors_busy_now_are_read_from_the_kernel() -> None:
+    assert 0 <= parallel._busy() < 10_000

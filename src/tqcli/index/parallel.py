@@ -69,14 +69,14 @@ class _GiveUp(Exception):
 def build(packs: Sequence[Pack], state: Snapshot, path: Path, stage: serial.Stage) -> Index | None:
     """The packs' index, built with worker processes and installed at path; None when the
     packs are too small for workers, or anything is unusual (then build serially)."""
-    workers = _workers()
-    if workers < 2:
-        return None
     from tqcli import loader
 
     files = loader.pack_files(packs)
     try:
         if files is None or sum(file.stat().st_size for _, file in files) < MIN_BYTES:
+            return None
+        workers = _workers()
+        if workers < 2:
             return None
         defining = [(pack, file) for pack, file in files if _defines(file.read_bytes())]
     except OSError:
@@ -108,13 +108,35 @@ def build(packs: Sequence[Pack], state: Snapshot, path: Path, stage: serial.Stag
 
 
 def _workers() -> int:
+    """How many workers to start: as many processors as are free now, at most WORKERS. On a
+    machine whose processors are busy with other programs, workers only take turns with this
+    process and add work of their own (measured: 1-3 s of CPU at 100,000 facts)."""
     if sys.platform != "linux" or not hasattr(os, "fork"):
         return 0  # fork is what makes workers cheap; elsewhere, build serially
     try:
         processors = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         processors = os.cpu_count() or 1
-    return min(WORKERS, processors)
+    return min(WORKERS, processors - _busy())
+
+
+def _busy() -> int:
+    """Processors that other programs are running on now: the kernel's count of tasks ready to
+    run, less this one, the least of three looks 10 ms apart (a task may wake for a moment);
+    0 if it cannot be read."""
+    import time
+
+    least = None
+    for look in range(3):
+        if look:
+            time.sleep(0.01)
+        try:
+            with open("/proc/loadavg", encoding="ascii") as loadavg:
+                running = int(loadavg.read().split()[3].split("/")[0])
+        except (OSError, ValueError, IndexError):
+            return 0
+        least = running if least is None else min(least, running)
+    return max((least or 1) - 1, 0)
 
 
 def _defines(text: bytes) -> bool:
