@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -56,10 +57,13 @@ class FactData:
     the same few again and again. Pieces are shared between facts, so treat them as read-only.
     """
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, share: Callable[[JsonObject], Any] | None = None) -> None:
+        """share, if given, turns each entity and entity reference into what the facts naming
+        it hold (jsontext.shared: its compact JSON, encoded once for them all)."""
         self._catalog = catalog
-        self._refs: dict[str, JsonObject] = {}
-        self._entities: dict[str, JsonObject] = {}
+        self._share = share
+        self._refs: dict[str, Any] = {}
+        self._entities: dict[str, Any] = {}
         self._sources: dict[str, JsonObject] = {}
 
     def __call__(self, hit: Hit) -> JsonObject:
@@ -69,40 +73,49 @@ class FactData:
             "kind": fact.kind.value,
             "claim": fact.claim,
             "date": iso_date(fact.date),
-            "about": [self._entity(entity_id) for entity_id in fact.about],
+            "about": list(map(self._entity, fact.about)),
             "tags": list(fact.tags),
             "hedge": fact.hedge,
             "asserted_by": self._ref(fact.asserted_by) if fact.asserted_by else None,
             "details": self._details(fact),
-            "sources": [self._citation(citation) for citation in fact.citations],
+            "sources": list(map(self._citation, fact.citations)),
             "notes": [
                 {
                     "text": note.text,
                     "source": self._citation(note.citation) if note.citation else None,
                 }
                 for note in fact.notes
-            ],
+            ]
+            if fact.notes  # most have none: no comprehension to run
+            else [],
             "pack": fact.pack,
             "score": hit.score,
         }
 
-    def _ref(self, entity_id: str) -> JsonObject:
+    def _ref(self, entity_id: str) -> Any:
         """An entity reference resolved to its id, name and kind."""
-        if entity_id not in self._refs:
-            entity = self._catalog.entities.get(entity_id)
-            self._refs[entity_id] = {
-                "id": entity_id,
-                "name": entity.name if entity else None,
-                "kind": entity.kind.value if entity else None,
-            }
-        return self._refs[entity_id]
+        known = self._refs.get(entity_id)
+        if known is None:
+            known = self._refs[entity_id] = self._shared(self._ref_data(entity_id))
+        return known
 
-    def _entity(self, entity_id: str) -> JsonObject:
+    def _ref_data(self, entity_id: str) -> JsonObject:
+        entity = self._catalog.entities.get(entity_id)
+        return {
+            "id": entity_id,
+            "name": entity.name if entity else None,
+            "kind": entity.kind.value if entity else None,
+        }
+
+    def _entity(self, entity_id: str) -> Any:
         """An entity in full: its reference, description, aliases, attributes and links."""
-        if entity_id not in self._entities:
-            entity = self._catalog.entities.get(entity_id)
-            self._entities[entity_id] = {
-                **self._ref(entity_id),
+        known = self._entities.get(entity_id)
+        if known is not None:
+            return known
+        entity = self._catalog.entities.get(entity_id)
+        known = self._entities[entity_id] = self._shared(
+            {
+                **self._ref_data(entity_id),
                 "description": entity.description if entity else None,
                 "aliases": [
                     {"name": alias.name, "quality": alias.quality, "note": alias.note}
@@ -116,7 +129,11 @@ class FactData:
                     sorted(self._catalog.same_entities(entity_id) - {entity_id}) if entity else []
                 ),
             }
-        return self._entities[entity_id]
+        )
+        return known
+
+    def _shared(self, piece: JsonObject) -> Any:
+        return piece if self._share is None else self._share(piece)
 
     def _citation(self, citation: Citation) -> JsonObject:
         """A citation with its source resolved inline, plus the passage and locator."""
@@ -156,7 +173,7 @@ class FactData:
                 "instrument": details.instrument,
                 "adopted": iso_date(details.adopted),
                 "measures": list(details.measures),
-                "targets": [self._ref(entity_id) for entity_id in details.targets],
+                "targets": list(map(self._ref, details.targets)),
                 "committee": details.committee,
                 "list": details.list_name,
                 "reference": details.reference,
@@ -166,7 +183,7 @@ class FactData:
         if isinstance(details, Agreement):
             return {
                 "name": details.name,
-                "parties": [self._ref(entity_id) for entity_id in details.parties],
+                "parties": list(map(self._ref, details.parties)),
                 "signed": iso_date(details.signed),
                 "place": details.place,
                 "commitments": list(details.commitments),
