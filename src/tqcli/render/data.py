@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from tqcli.codec import iso_date
 from tqcli.compat import assert_never
 from tqcli.model import (
+    KIND_OF_DETAILS,
     Agreement,
     Catalog,
     Citation,
@@ -19,6 +20,7 @@ from tqcli.model import (
     ImportReport,
     LoadReport,
     Pack,
+    PartialDate,
     Quote,
     Reply,
     Sanction,
@@ -31,6 +33,8 @@ if TYPE_CHECKING:
     from tqcli.locations import Locations
 
 JsonObject = dict[str, Any]
+_KIND_NAMES = {details: kind.value for details, kind in KIND_OF_DETAILS.items()}
+"""Each kind's name by the type of its details (as Fact.kind, without an enum's slow .value)."""
 
 
 def source_data(source: Source) -> JsonObject:
@@ -65,14 +69,15 @@ class FactData:
         self._refs: dict[str, Any] = {}
         self._entities: dict[str, Any] = {}
         self._sources: dict[str, JsonObject] = {}
+        self._dates: dict[PartialDate | None, str | None] = {None: None}
 
     def __call__(self, hit: Hit) -> JsonObject:
         fact = hit.fact
         return {
             "id": fact.id,
-            "kind": fact.kind.value,
+            "kind": _KIND_NAMES[type(fact.details)],
             "claim": fact.claim,
-            "date": iso_date(fact.date),
+            "date": self._date(fact.date),
             "about": list(map(self._entity, fact.about)),
             "tags": list(fact.tags),
             "hedge": fact.hedge,
@@ -91,6 +96,13 @@ class FactData:
             "pack": fact.pack,
             "score": hit.score,
         }
+
+    def _date(self, date: PartialDate | None) -> str | None:
+        """A date in ISO 8601, made once: the facts of a listing share a few thousand dates."""
+        known = self._dates.get(date)
+        if known is None and date is not None:
+            known = self._dates[date] = date.isoformat()
+        return known
 
     def _ref(self, entity_id: str) -> Any:
         """An entity reference resolved to its id, name and kind."""
@@ -165,31 +177,31 @@ class FactData:
                 "speaker": self._ref(details.speaker),
                 "speaker_role": details.speaker_role,
                 "medium": details.medium,
-                "said": iso_date(details.said),
+                "said": self._date(details.said),
             }
         if isinstance(details, Sanction):
             return {
                 "authority": details.authority,
                 "instrument": details.instrument,
-                "adopted": iso_date(details.adopted),
+                "adopted": self._date(details.adopted),
                 "measures": list(details.measures),
                 "targets": list(map(self._ref, details.targets)),
                 "committee": details.committee,
                 "list": details.list_name,
                 "reference": details.reference,
-                "updated": [day.isoformat() for day in details.updated],
+                "updated": list(map(self._date, details.updated)),
                 "remarks": details.remarks,
             }
         if isinstance(details, Agreement):
             return {
                 "name": details.name,
                 "parties": list(map(self._ref, details.parties)),
-                "signed": iso_date(details.signed),
+                "signed": self._date(details.signed),
                 "place": details.place,
                 "commitments": list(details.commitments),
             }
         if isinstance(details, Event):
-            return {"place": details.place, "end": iso_date(details.end)}
+            return {"place": details.place, "end": self._date(details.end)}
         assert_never(details)
 
 
