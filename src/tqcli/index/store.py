@@ -224,7 +224,13 @@ class LazyHits(Sequence[Hit]):
         return self._batches[number]
 
     def check(self) -> None:
-        """Check every hit's row against its checksum, without decoding it."""
+        """Check every hit's row against its checksum, without decoding it, before a long
+        listing reads them all again."""
+        # Such a listing reads most of the file, twice: through a memory map, not a system call
+        # a page (100,000 facts: 231,172 calls, 0.4 s of system time). Not for every query:
+        # the pages a map touches count in a process's memory, and a query touches a few.
+        # Safe: an index file is never changed in place, only replaced whole (cache.install).
+        self._connection.execute(f"PRAGMA mmap_size = {1 << 30}")
         for start in range(0, len(self), BATCH):
             part = list({seq for seq, _ in self._found[start : start + BATCH]})
             placeholders = ", ".join("?" * len(part))
