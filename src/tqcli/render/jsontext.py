@@ -39,7 +39,7 @@ def _escaped_utf8(match: re.Match[bytes]) -> bytes:
     return f"\\u{ord(match.group().decode('utf-8')):04x}".encode("ascii")
 
 
-def escaped(text: str, *, ascii_only: bool = False) -> str:
+def _escape(text: str, *, ascii_only: bool = False) -> str:
     """JSON text with what a terminal would obey (and, ascii_only, all but ASCII) escaped."""
     if text.isascii() and "\x7f" not in text:  # the common case: nothing to look for
         return text
@@ -53,7 +53,7 @@ def compact(value: Any, *, ascii_only: bool = False) -> bytes:
         data = _encode(value)
     except UnicodeEncodeError:  # a lone surrogate: an undecodable byte of a file's name
         text = json.dumps(value, ensure_ascii=ascii_only, separators=(",", ":"), default=_plain)
-        return escaped(text, ascii_only=ascii_only).encode("utf-8", "surrogateescape")
+        return _escape(text, ascii_only=ascii_only).encode("utf-8", "surrogateescape")
     if data.isascii() and b"\x7f" not in data:  # the common case: nothing to look for
         return data
     if ascii_only:
@@ -63,7 +63,7 @@ def compact(value: Any, *, ascii_only: bool = False) -> bytes:
 
 def pretty(value: Any, *, ascii_only: bool = False) -> str:
     """value as JSON indented by two spaces, escaped as compact() escapes."""
-    return escaped(json.dumps(value, ensure_ascii=ascii_only, indent=2), ascii_only=ascii_only)
+    return _escape(json.dumps(value, ensure_ascii=ascii_only, indent=2), ascii_only=ascii_only)
 
 
 def shared(value: Any) -> Any:
