@@ -6,6 +6,7 @@ not listed, at every threshold.
     python bench/evaluate_names.py --all-lists           # every regime's listings
     python bench/evaluate_names.py --misses 20   # also the first 20 misses of the tuning half
     python bench/evaluate_names.py --timing 7    # also time tq match against tq search
+    python bench/evaluate_names.py --original-script   # Arabic-script names against Latin ones
 
 The list is imported with `tq import un-sc FILE --out DIR` into a temporary directory, never into
 the project. Queries are generated with a fixed seed, one of each kind per listing with aliases:
@@ -23,6 +24,13 @@ and others -- count a false match when anything scores at or above the threshold
 unlisted names are split in two halves by a hash of their reference or spelling: the threshold is
 chosen on the tuning half (the highest recall with at most 1% false matches) and the scores are
 reported on the other half, which nothing was tuned on.
+
+`--original-script` asks another question: does a name written in Arabic script (Arabic, Persian,
+Pashto, Urdu) find its listing when the index holds only the list's Latin-script names? Every
+regime's listings are imported and their names in original script taken out of the index; each
+Arabic-script original name is then screened as written, and by its first two words. The unlisted
+names are the common names above, written in Arabic script (pairs whose Latin spelling is listed
+are left out). Halves and threshold as above.
 """
 
 from __future__ import annotations
@@ -31,6 +39,7 @@ import argparse
 import hashlib
 import os
 import random
+import re
 import resource
 import statistics
 import subprocess
@@ -360,9 +369,14 @@ def main() -> None:
     parser.add_argument("--all-lists", action="store_true")
     parser.add_argument("--misses", type=int, default=0)
     parser.add_argument("--timing", type=int, default=0, metavar="ROUNDS")
+    parser.add_argument("--original-script", action="store_true")
     arguments = parser.parse_args()
     if not arguments.list_file.is_file():
         sys.exit(f"no UN list at {arguments.list_file}: the evaluation needs ../shared/data")
+    if arguments.original_script:
+        with tempfile.TemporaryDirectory() as folder:
+            report(*evaluate_original_script(arguments.list_file, Path(folder)), arguments.misses)
+        return
     with tempfile.TemporaryDirectory() as folder:
         listed, unlisted = evaluate(arguments.list_file, arguments.all_lists, Path(folder))
         report(listed, unlisted, arguments.misses)
@@ -372,13 +386,19 @@ def main() -> None:
             timing(Path(folder) / "un-sc", batch[:1000], arguments.timing, Path(folder))
 
 
-def evaluate(list_file: Path, all_lists: bool, folder: Path) -> tuple[list[Outcome], list[Outcome]]:
-    """Import the list into folder, make the queries and screen them: listed, then unlisted."""
+def _import(list_file: Path, all_lists: bool, folder: Path) -> Path:
+    """The list imported into folder/un-sc, as a user would."""
     out = folder / "un-sc"
     command = [sys.executable, "-m", "tqcli", "import", "un-sc", str(list_file), "--out", str(out)]
     subprocess.run(
         [*command, *(["--all-lists"] if all_lists else [])], check=True, stdout=subprocess.DEVNULL
     )
+    return out
+
+
+def evaluate(list_file: Path, all_lists: bool, folder: Path) -> tuple[list[Outcome], list[Outcome]]:
+    """Import the list into folder, make the queries and screen them: listed, then unlisted."""
+    out = _import(list_file, all_lists, folder)
     index = in_memory(packs_in_effect([out], include_builtin=False, environ={}))
     builtin = in_memory(packs_in_effect([], include_builtin=True, environ={}))
     entities = [index.catalog.entities[key] for key in index.catalog.entities]
@@ -392,6 +412,63 @@ def evaluate(list_file: Path, all_lists: bool, folder: Path) -> tuple[list[Outco
     print(f"{len(made) - len(listed)} queries left out: made from a spelling two listings share")
     people = [builtin.catalog.entities[key] for key in builtin.catalog.entities]
     unlisted = list(unlisted_queries(people, set(owners)))
+    return run(index, listed), run(index, unlisted)
+
+
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_ORIGINAL_ALIAS = re.compile(
+    r'\[\[entity\.aliases\]\]\nname = "[^"\n]*"\nnote = "name in original script"\n'
+)
+
+# The common names above as they are written in Arabic script (given names in their usual Arabic
+# spelling, Afghan and Pakistani surnames in their Persian/Urdu one), in the same order.
+_GIVEN_ARABIC = {
+    "Mohammad": "محمد", "Ahmad": "أحمد", "Ali": "علي", "Hassan": "حسن", "Hussein": "حسين",
+    "Omar": "عمر", "Abdullah": "عبدالله", "Mahmoud": "محمود", "Khalid": "خالد", "Yusuf": "يوسف",
+    "Ibrahim": "إبراهيم", "Mustafa": "مصطفى", "Karim": "كريم", "Tariq": "طارق", "Bilal": "بلال",
+    "Farid": "فريد", "Nasir": "ناصر", "Rashid": "رشيد", "Jamal": "جمال", "Fatima": "فاطمة",
+    "Aisha": "عائشة", "Maryam": "مريم", "Zainab": "زينب", "Khadija": "خديجة", "Gul": "گل",
+    "Wali": "ولي", "Hamid": "حامد", "Zahir": "ظاهر", "Najib": "نجيب", "Shah": "شاه",
+    "Rahmatullah": "رحمت‌الله", "Noor": "نور", "Sardar": "سردار", "Aziz": "عزيز",
+}  # fmt: skip
+_SURNAMES_ARABIC = {
+    "Khan": "خان", "Ahmadi": "احمدی", "Rahimi": "رحیمی", "Karimi": "کریمی", "Hosseini": "حسینی",
+    "Sultani": "سلطانی", "Popal": "پوپل", "Durrani": "درانی", "Safi": "صافی", "Wardak": "وردک",
+    "Stanekzai": "ستانکزی", "Mohammadi": "محمدی", "Haidari": "حیدری", "Nazari": "نظری",
+    "Siddiqui": "صدیقی", "Qureshi": "قریشی", "Malik": "ملک", "Chaudhry": "چودھری", "Butt": "بٹ",
+    "Sheikh": "شیخ", "Hamdan": "حمدان", "Haddad": "حداد", "Nasser": "ناصر", "Saleh": "صالح",
+    "Mansour": "منصور", "Darwish": "درويش", "Khoury": "خوري", "Aziz": "عزيز", "Farouk": "فاروق",
+    "Jaber": "جابر",
+}  # fmt: skip
+
+
+def evaluate_original_script(list_file: Path, folder: Path) -> tuple[list[Outcome], list[Outcome]]:
+    """Arabic-script names screened against an index of the list's Latin-script names only."""
+    out = _import(list_file, True, folder)
+    entities_file = out / "entities.toml"
+    text = entities_file.read_text(encoding="utf-8")
+    originals = in_memory(packs_in_effect([out], include_builtin=False, environ={}))
+    entities_file.write_text(_ORIGINAL_ALIAS.sub("", text), encoding="utf-8")
+    index = in_memory(packs_in_effect([out], include_builtin=False, environ={}))
+    listed_names: set[str] = set()
+    for entity in index.catalog.entities.values():
+        listed_names.update(" ".join(names.name_words(name)) for name in entity.names)
+    listed = []
+    for entity in originals.catalog.entities.values():
+        tuning = _in_tuning_half(entity.id)
+        for alias in entity.aliases:
+            if alias.note != "name in original script" or not _ARABIC_SCRIPT.search(alias.name):
+                continue
+            words = alias.name.split()
+            listed.append(Query(alias.name, "original script", entity.id, tuning))
+            if len(words) > 2:
+                listed.append(Query(" ".join(words[:2]), "first two words", entity.id, tuning))
+    unlisted = [
+        Query(f"{given} {surname}", "common name in Arabic script", None, _in_tuning_half(latin))
+        for given_latin, given in _GIVEN_ARABIC.items()
+        for surname_latin, surname in list(_SURNAMES_ARABIC.items())[::2]
+        if " ".join(names.name_words(latin := f"{given_latin} {surname_latin}")) not in listed_names
+    ]
     return run(index, listed), run(index, unlisted)
 
 

@@ -25,6 +25,16 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from tqcli.errors import UnknownName
 from tqcli.model import Catalog, Entity, EntityKind, Fact, Filters, Hit, Sanction
+from tqcli.skeletons import (
+    ARABIC_SCRIPT,
+    ARTICLES,
+    arabic_romanised,
+    consonants,
+    romanised,
+    skeleton,
+    unvocalized,
+    without_article,
+)
 from tqcli.textnorm import fold
 
 if TYPE_CHECKING:
@@ -83,8 +93,8 @@ _TITLES = frozenset(
 )
 _LONG_TITLES = sorted(title for title in _TITLES if len(title) >= 4)
 """Titles long enough that a word one edit away from one is that title misspelt."""
-# The Arabic article, written apart ("al-Zawahiri") or left out ("Zawahiri") at will.
-_PARTICLES = frozenset({"al", "el", "ul"})
+_PARTICLES = ARTICLES
+_TOKEN = re.compile(r"\w+")
 _WORD = re.compile(r"[a-z0-9]+")
 _PHONETIC_SIMILARITY = 0.9
 _LENGTH_RATIO = 0.75
@@ -93,6 +103,8 @@ _FUZZY_FLOOR = 0.7
 """Below this edit similarity two words are not the same word misspelt."""
 _JOINED_FLOOR = 0.85
 """Names whose words are run together or split apart match only when nearly the same."""
+_SKELETON_FLOOR = 0.75
+"""Below this edit similarity two consonant skeletons are not the same name romanised apart."""
 _QUERY_SHARE = 0.6
 """The weight of how much of the query a name covers; the rest is how much of the name the query
 covers (a listed name often adds a father's name that a query leaves out)."""
@@ -181,6 +193,8 @@ class Screening(NamedTuple):
 def name_words(name: str) -> list[str]:
     """The words a name is matched by: folded, without titles and the article (unless that
     would leave none)."""
+    if unvocalized(name):
+        name = without_article(name)
     words = _WORD.findall(fold(name))
     kept = [word for word in words if word not in _TITLES and word not in _PARTICLES]
     return kept or words
@@ -215,14 +229,56 @@ def phonetic(word: str) -> str:
     return jellyfish.metaphone(word) or word
 
 
-def _keys(words: Iterable[str], *, typos: bool = True) -> set[str]:
-    """Each word under itself, its sound, and (typos) its first and last three letters: a typo
-    leaves one of the two alone."""
+class _Unvocalized(NamedTuple):
+    """A query written (at least partly) in the Arabic script, word by word."""
+
+    words: list[str]
+    """Its words as name_words() folds them."""
+    skeletons: list[str]
+    """Each word's skeleton, read from its letters where it is in the Arabic script."""
+    joined: str
+    """The skeleton of its words run together."""
+
+
+def _unvocalized_query(query: str) -> _Unvocalized:
+    """The words of a query with Arabic script in it, each with its skeleton: without the
+    article, and without titles (ملا, مولوی, حاجی: those whose skeleton a title's is), unless
+    that would leave none."""
+    letters: list[tuple[str, str]] = []  # each word folded, and romanised letter by letter
+    for token in _TOKEN.findall(without_article(query.replace("\u200c", ""))):
+        folded = _WORD.findall(fold(token))
+        if len(folded) == 1 and ARABIC_SCRIPT.search(token):
+            letters.append((folded[0], arabic_romanised(token)))
+        else:
+            letters += [(word, romanised(word)) for word in folded]
+    kept = [
+        (word, romanised)
+        for word, romanised in letters
+        if word not in _TITLES
+        and word not in _PARTICLES
+        and consonants(romanised) not in _TITLE_SKELETONS
+    ] or letters
+    return _Unvocalized(
+        [word for word, _ in kept],
+        [consonants(romanised) for _, romanised in kept],
+        consonants("".join(romanised for _, romanised in kept)),
+    )
+
+
+_TITLE_SKELETONS = frozenset(map(skeleton, _LONG_TITLES))
+"""Titles as the Arabic script writes them (ملا, مولوی, حاجی, شیخ)."""
+
+
+def _keys(words: Iterable[str], *, typos: bool = True, skeletons: bool = False) -> set[str]:
+    """Each word under itself, its sound, (typos) its first and last three letters (a typo
+    leaves one of the two alone), and (skeletons) its consonant skeleton."""
     keys: set[str] = set()
     for word in words:
         keys.update((f"w:{word}", f"p:{phonetic(word)}"))
         if typos:
             keys.update((f"a:{word[:3]}", f"z:{word[-3:]}"))
+        if skeletons:
+            keys.add(f"s:{skeleton(word)}")
     return keys
 
 
@@ -260,7 +316,7 @@ def fill(connection: "sqlite3.Connection", catalog: Catalog) -> None:
     )
     postings: dict[str, list[int]] = {}
     for number, (*_, words) in enumerate(rows):
-        for key in _keys(words):
+        for key in _keys(words, skeletons=True):
             postings.setdefault(key, []).append(number)
     connection.executemany(
         "INSERT INTO match_keys VALUES (?, ?)",
@@ -340,24 +396,41 @@ class Screener:
 
     def screen(self, query: str, threshold: float, limit: int = 5) -> Screening:
         """The entities query may name, best first (at most limit), each scored and explained."""
-        words = query_words(query)
+        arabic = _unvocalized_query(query) if unvocalized(query) else None
+        words = arabic.words if arabic else query_words(query)
         if not words:
             return Screening(query, threshold, ())
-        postings = self._postings(_keys(words, typos=False))
+        keys = _keys(words, typos=False)
+        if arabic:
+            keys.update(f"s:{form}" for form in arabic.skeletons)
+        postings = self._postings(keys)
         # The first and last letters are looked up only for words no name has as written:
         # those that may be misspelt (measured on the tuning half: the same recall, a quarter
         # less time).
+        # (Not for a query in the Arabic script: its skeletons stand for them, and the letters
+        # of its unvocalized words would find romanised names at random.)
         unknown = [word for word in words if f"w:{word}" not in postings]
-        if unknown:
+        if unknown and not arabic:
             postings.update(self._postings(_keys(unknown)))
-        weights = tuple(_rarity(self._total, len(postings.get(f"w:{word}", ()))) for word in words)
-        candidates = self._candidates(postings)
-        alike = _alike(
-            words, list({other: None for stored in candidates for other in stored.words})
+        found_by = (
+            [f"s:{form}" for form in arabic.skeletons] if arabic else [f"w:{w}" for w in words]
         )
+        weights = tuple(_rarity(self._total, len(postings.get(key, ()))) for key in found_by)
+        candidates = self._candidates(postings)
+        if arabic:  # romanised names by their skeletons, however many share the script's words
+            by_skeleton = {key: ids for key, ids in postings.items() if key.startswith("s:")}
+            # (Every one: a name in the script itself shares far more keys with the query.)
+            candidates += [
+                name for name in self._candidates(by_skeleton, share=0) if name not in candidates
+            ]
+        vocabulary = list({other: None for stored in candidates for other in stored.words})
+        alike = _alike(words, vocabulary)
+        if arabic:
+            _add_skeletons(arabic.skeletons, vocabulary, alike)
+        joined = arabic.joined if arabic else None
         best: dict[str, tuple[float, _Stored, _Pairing]] = {}
         for stored in candidates:
-            score, paired = _score(words, weights, stored, alike)
+            score, paired = _score(words, weights, stored, alike, joined_skeleton=joined)
             if stored.entity_id not in best or score > best[stored.entity_id][0]:
                 best[stored.entity_id] = (score, stored, paired)
         ranked = sorted(best.values(), key=lambda item: (-item[0], item[1].entity_id))[:limit]
@@ -400,8 +473,11 @@ class Screener:
         # In key order: the candidates' weights are then summed in the same order every run.
         return {key: known[key] for key in sorted(keys) if known[key]}
 
-    def _candidates(self, postings: dict[str, Sequence[int]]) -> list[_Stored]:
-        """The names sharing the most (and rarest) keys with the query's words."""
+    def _candidates(
+        self, postings: dict[str, Sequence[int]], *, share: float = _SHARED_SHARE
+    ) -> list[_Stored]:
+        """The names sharing the most (and rarest) keys with the query's words (and at least
+        share of what the best-sharing name shares)."""
         usable = [ids for ids in postings.values() if len(ids) <= _COMMON_KEY] or list(
             postings.values()
         )
@@ -412,7 +488,7 @@ class Screener:
             for name_id in ids:
                 shared[name_id] = add(name_id, 0.0) + weight
         # Names sharing far less than the best one are not worth scoring (nor sorting).
-        floor = max(shared.values(), default=0.0) * _SHARED_SHARE
+        floor = max(shared.values(), default=0.0) * share
         # The most shared first, the first written first among equals.
         ranked = sorted(
             [(-weight, name_id) for name_id, weight in shared.items() if weight >= floor]
@@ -448,7 +524,12 @@ _Alike = dict[str, list[tuple[int, float, How]]]
 
 
 def _score(
-    words: Sequence[str], weights: Sequence[float], stored: _Stored, alike: _Alike
+    words: Sequence[str],
+    weights: Sequence[float],
+    stored: _Stored,
+    alike: _Alike,
+    *,
+    joined_skeleton: str | None = None,
 ) -> tuple[float, _Pairing]:
     """The query's score against one name, and how its words were paired: the most alike
     pairs first, each word in one pair at most."""
@@ -477,6 +558,8 @@ def _score(
         # Words run together or split apart ("Abdulghani", "Abdul Ghani"): whole names compared.
         # (0 when below the floor: a near miss of the whole says nothing.)
         joined = _osa()("".join(words), "".join(stored.words), score_cutoff=_JOINED_FLOOR)
+        if joined_skeleton and joined_skeleton == skeleton("".join(stored.words)):
+            joined = max(joined, _PHONETIC_SIMILARITY)
         score = max(score, joined)
     return score, paired
 
@@ -543,6 +626,31 @@ def _alike(words: Sequence[str], vocabulary: list[str]) -> _Alike:
                 entry = (q, similarity, How.FUZZY)
             alike.setdefault(other, []).append(entry)
     return alike
+
+
+def _add_skeletons(skeletons: Sequence[str], vocabulary: list[str], alike: _Alike) -> None:
+    """Pair the query's words with the words of the same consonant skeleton, as words that sound
+    alike (a query in the Arabic script, which leaves short vowels out, against romanised names)."""
+    by_skeleton: dict[str, list[str]] = {}
+    for other in vocabulary:
+        by_skeleton.setdefault(skeleton(other), []).append(other)
+    similarity_of = _osa()
+    for q, form in enumerate(skeletons):
+        for other_form, others in by_skeleton.items():
+            if other_form == form:
+                entry = (q, _PHONETIC_SIMILARITY, How.PHONETIC)
+            else:
+                similarity = similarity_of(form, other_form, score_cutoff=_SKELETON_FLOOR)
+                if not similarity:
+                    continue
+                entry = (q, _PHONETIC_SIMILARITY * similarity, How.FUZZY)
+            for other in others:
+                pairs = alike.setdefault(other, [])
+                known = next((n for n, (paired, *_) in enumerate(pairs) if paired == q), None)
+                if known is None:
+                    pairs.append(entry)
+                elif pairs[known][1] < entry[1]:
+                    pairs[known] = entry
 
 
 def _sound_alike(word: str, other: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -213,12 +214,73 @@ class Index:
         alone finds just that."""
         from tqcli import searchquery  # only search reads the syntax: the rest skip its import
 
+        if any(not term.isascii() for term in terms):
+            terms = self._romanised(terms)
         query = searchquery.parse(terms, require_all=require_all)
         where = self._where(filters)
         exact = self._exact(" ".join(terms).strip(), where)
         if exact:
             return LazyHits(self._connection, [(seq, None) for seq in exact], self._recent)
         return self._matching(query.match(), where, limit, named=query.number())
+
+    def _romanised(self, terms: Sequence[str]) -> Sequence[str]:
+        """Terms with the words in the Arabic script read as the romanised words they are
+        written as in facts ("طالبان": taliban), each word apart: the facts are mostly romanised,
+        and the Arabic script folds to a consonant skeleton that never meets them."""
+        from tqcli import skeletons
+
+        if not any(map(skeletons.unvocalized, terms)):
+            return terms
+        if getattr(self, "_skeleton_words", None) is None:
+            self._skeleton_words = self._words_by_skeleton()
+        found = self._skeleton_words.get
+        # Each word apart: the romanised text writes articles ("al-Zawahiri") that the words
+        # read here leave out.
+        return [
+            word
+            for term in terms
+            for read in skeletons.romanise(term, found)
+            for word in read.split()
+        ]
+
+    def _words_by_skeleton(self) -> dict[str, str]:
+        """For each consonant skeleton, the indexed words to read it as: words of an entity's
+        name (one, or two together) before any other, a skeleton being short and names being
+        what is written in the Arabic script ("mn" is Ayman before man); then those in the most
+        facts, then the spelling most names share."""
+        from collections import Counter
+        from itertools import pairwise
+
+        from tqcli.skeletons import ARTICLES, skeleton
+        from tqcli.textnorm import stem
+
+        self._vocabulary()
+        facts = {
+            str(term): int(count)
+            for term, count in self._connection.execute("SELECT term, doc FROM temp.words")
+            if str(term).isalpha()
+        }
+        names: Counter[tuple[str, ...]] = Counter()  # a word or two of names, and how often
+        for (name,) in self._connection.execute("SELECT name FROM entity_names"):
+            kept = [
+                word
+                for word in re.findall(r"[a-z]+", str(name))
+                if word not in ARTICLES and stem(word) in facts
+            ]
+            names.update((word,) for word in kept)
+            names.update(pairwise(kept))
+        best: dict[str, tuple[tuple[int, int, int], str]] = {}
+        for words, rank in [
+            *(((term,), (0, count, 0)) for term, count in facts.items()),
+            *(
+                (words, (1, min(facts[stem(word)] for word in words), count))
+                for words, count in names.items()
+            ),
+        ]:
+            form = skeleton("".join(words))
+            if len(form) >= 2 and (form not in best or best[form][0] < rank):
+                best[form] = (rank, " ".join(words))
+        return {form: words for form, (_, words) in best.items()}
 
     def _exact(self, text: str, where: tuple[str, list[object]]) -> list[int]:
         """The facts passing the filters whose id or listing reference ("TAi.024") is text: the
