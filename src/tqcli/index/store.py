@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -181,18 +180,9 @@ class LazyHits(Sequence[Hit]):
         return self._batch(position // BATCH)[position % BATCH]
 
     def __iter__(self) -> Iterator[Hit]:
-        # A listing decodes (and its output makes) millions of objects, none in a reference
-        # cycle, and reference counting frees them: the cycle collector, paused meanwhile, would
-        # only walk them, and all that was loaded before, again and again (4% of a listing).
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            for number in range((len(self) + BATCH - 1) // BATCH):
-                yield from self._batch(number)
-                self._batches.pop(number, None)  # printed: let it go
-        finally:
-            if collecting:
-                gc.enable()
+        for number in range((len(self) + BATCH - 1) // BATCH):
+            yield from self._batch(number)
+            self._batches.pop(number, None)  # printed: let it go
 
     def _batch(self, number: int) -> list[Hit]:
         if number not in self._batches:

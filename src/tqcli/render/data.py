@@ -69,7 +69,7 @@ class FactData:
         self._refs: dict[str, Any] = {}
         self._entities: dict[str, Any] = {}
         self._sources: dict[str, JsonObject] = {}
-        self._dates: dict[PartialDate | None, str | None] = {None: None}
+        self._dates: dict[PartialDate, str] = {}
 
     def __call__(self, hit: Hit) -> JsonObject:
         fact = hit.fact
@@ -99,8 +99,10 @@ class FactData:
 
     def _date(self, date: PartialDate | None) -> str | None:
         """A date in ISO 8601, made once: the facts of a listing share a few thousand dates."""
+        if date is None:
+            return None
         known = self._dates.get(date)
-        if known is None and date is not None:
+        if known is None:
             known = self._dates[date] = date.isoformat()
         return known
 
