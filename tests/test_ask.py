@@ -70,13 +70,48 @@ def test_json_says_how_each_fact_answers_the_question(runner: CliRunner) -> None
 @pytest.mark.parametrize(
     ("question", "fact_id", "short"),
     [
-        # (Resolution 1267 is no longer asked here: since the pack's facts of 2026-11-26, a 2011
-        # quote on "the 1267 regime", made on the adoption of 1988 and 1989, ranks first.)
+        # Not a 2011 quote on "the 1267 regime", made on the adoption of 1988 and 1989: a
+        # quote's date is when it was said.
+        ("When was resolution 1267 adopted?", "un-1267-sponsors", "1999-10-15"),
         ("When was resolution 1988 adopted?", "resolutions-1988-1989-6557th-meeting", "2011-06-17"),
         ("Who said the Taliban are terrorists?", "panetta-taliban-are-terrorists", "Leon Panetta"),
-        # Not the scholar quoted on al-Qaeda's leadership: who says a fact is its source. (Since
-        # the pack's people facts, the fact of Zawahiri taking over in 2011 ranks first.)
-        ("Who leads al-Qaeda?", "zawahiri-head-of-al-qaeda-2011", "Ayman al-Zawahiri"),
+        # Not the scholar quoted on al-Qaeda's leadership: who says a fact is its source. In the
+        # present tense, the latest state of the role: Zawahiri, head from 2011, was killed in
+        # 2022; the UN's report of 2023 names Saif al-Adel its de facto leader.
+        ("Who leads al-Qaeda?", "saif-al-adel-de-facto-leader-2023", "Saif al-Adel"),
+        # In the past tense, or with a year, the question asks of its time.
+        (
+            "Who became head of al-Qaeda in 2011?",
+            "zawahiri-head-of-al-qaeda-2011",
+            "Ayman al-Zawahiri",
+        ),
+        # The "of" phrase says whose leader, however many facts name al-Qaeda: not the
+        # Taliban's leader of 2021.
+        (
+            "Who was the leader of al-Qaeda in 2021?",
+            "al-qaeda-leader-zawahiri-2021",
+            "Ayman al-Zawahiri",
+        ),
+        ("who runs al-qaeda now", "saif-al-adel-in-iran-2023", "Saif al-Adel"),
+        ("Who is the leader of al-Qaeda?", "saif-al-adel-de-facto-leader-2023", "Saif al-Adel"),
+        # Mullah Omar (who died in 2013) is named beside Akhundzada: he is dropped from the answer.
+        (
+            "Who is the current head of the Taliban?",
+            "taliban-leaders-omar-and-haibatullah",
+            "Mawlawi Haibatullah Akhundzada",
+        ),
+        # A role's phrase is the role's: not "the Taliban's chief spokesman", not a deputy.
+        (
+            "Who is the Taliban's spokesman?",
+            "zabihullah-mujahid-taliban-spokesman",
+            "Zabihullah Mujahid",
+        ),
+        # An undated fact that says when: what it says.
+        (
+            "When did the Taliban last try to downplay ties to al-Qaeda?",
+            "taliban-downplayed-ties-late-2000s",
+            "the late 2000s",
+        ),
         # A number in a claim that is not a figure: the number and what it counts.
         ("How many votes did resolution 2593 get?", "un-2593-afghan-territory", "13 votes"),
         # "How long": a number of years, months ... from the claim.
@@ -194,6 +229,9 @@ def test_when_and_where_answers_must_say_what_is_asked(question: str) -> None:
         ("Who is the deputy prime minister of Pakistan?", "pakistan"),
         ("Who is the prime minister of France?", "france"),
         ("Japan's prime minister?", "japans"),  # a name opening the question is one too
+        # Written in lower case, "of japan" and a possessive still say which one is asked about.
+        ("who is the prime minister of japan", "japan"),
+        ("who is japan's prime minister", "japans"),
     ],
 )
 def test_a_name_no_fact_accounts_for_makes_it_a_partial_answer(question: str, name: str) -> None:
@@ -201,7 +239,13 @@ def test_a_name_no_fact_accounts_for_makes_it_a_partial_answer(question: str, na
 
     assert found.hits, "the facts on the Taliban's prime minister are offered as partial"
     assert not found.answered
-    assert all(name in reply.unmatched for reply in found.replies)
+    prime_ministers = [
+        reply
+        for hit, reply in zip(found.hits, found.replies, strict=True)
+        if "prime" in hit.fact.id
+    ]
+    assert prime_ministers
+    assert all(name in reply.unmatched for reply in prime_ministers)
 
 
 @pytest.mark.parametrize(
@@ -378,8 +422,8 @@ def test_answer_quality_floor() -> None:
     """The floor CI enforces on the question set (see bench/evaluate_ask.py for the figures)."""
     scores = evaluate(ask_ranker(BUILTIN), REPO / "tests" / "eval" / "ask-questions.toml")
 
-    assert scores.recall_at_1 >= 0.93, scores.misses
-    assert scores.recall_at_3 >= 0.96, scores.misses
+    assert scores.recall_at_1 >= 0.95, scores.misses
+    assert scores.recall_at_3 >= 0.97, scores.misses
     assert scores.false_answers == 0
     assert scores.unanswerable >= 10
 
@@ -387,13 +431,14 @@ def test_answer_quality_floor() -> None:
 def test_blind_set_floor() -> None:
     """The floor CI keeps on questions written blind (never tuned on): measured once at the end
     of the second round of issue 11 on the merged pack (recall@1 0.824, recall@3 0.929, 6 of 20
-    unanswerable answered; 5 of 20 with the rule on names no fact accounts for), less a small
-    margin. See docs/ask-evaluation.md."""
+    unanswerable answered; 5 of 20 with the rule on names no fact accounts for), then 0.835,
+    0.941, 3 of 20 in the third round (totals only), less a small margin. See
+    docs/ask-evaluation.md."""
     scores = evaluate(ask_ranker(BUILTIN), REPO / "tests" / "eval" / "blind-1.toml", BUILTIN)
 
-    assert scores.recall_at_1 >= 0.8, scores.recall_at_1
-    assert scores.recall_at_3 >= 0.91, scores.recall_at_3
-    assert scores.false_answers <= 6
+    assert scores.recall_at_1 >= 0.81, scores.recall_at_1
+    assert scores.recall_at_3 >= 0.92, scores.recall_at_3
+    assert scores.false_answers <= 4
     assert scores.unanswerable >= 20
 
 
@@ -401,9 +446,9 @@ def test_second_tuning_set_floor() -> None:
     """Written during issue 11 by an engineer who had seen the pack (tuned on, strict scoring)."""
     scores = evaluate(ask_ranker(BUILTIN), REPO / "tests" / "eval" / "ask-tuning-2.toml", BUILTIN)
 
-    assert scores.recall_at_1 >= 0.8, scores.misses
+    assert scores.recall_at_1 >= 0.9, scores.misses
     assert scores.recall_at_3 >= 0.97, scores.misses
-    assert scores.false_answers <= 1
+    assert scores.false_answers == 0
 
 
 def test_third_tuning_set_floor() -> None:
@@ -411,14 +456,39 @@ def test_third_tuning_set_floor() -> None:
     (r@1 0.548, r@3 0.635, 17 of 30 unanswerable answered), then tuned on; the floor is a little
     below what was measured at the end of that work, with the pack's facts of that day (0.770,
     0.865, 11 of 30; several of those 11 are answered by facts added after the set was written),
-    then 0.778, 0.865, 10 of 30 with the rule on names no fact accounts for (2026-11-26).
-    See docs/ask-evaluation.md."""
+    then 0.778, 0.865, 10 of 30 with the rule on names no fact accounts for (2026-11-26), and
+    0.770, 0.857, 10 of 30 in the third round (one question lost: "res 1390 ariana afghan
+    airlines" expects facts on resolutions 1333 and 1388, and a number the question names must
+    now be the fact's). See docs/ask-evaluation.md."""
     scores = evaluate(ask_ranker(BUILTIN), REPO / "tests" / "eval" / "ask-tuning-3.toml", BUILTIN)
 
     assert scores.recall_at_1 >= 0.75, scores.recall_at_1
     assert scores.recall_at_3 >= 0.84, scores.recall_at_3
     assert scores.false_answers <= 11
     assert scores.unanswerable >= 30
+
+
+@pytest.mark.parametrize(
+    ("name", "recall_at_1", "recall_at_3", "false_answers"),
+    [
+        # Written on 2026-11-26 by the engineer on issue 11 (not blind), each before running ask
+        # on it, then tuned on; measured at the end of the third round: 0.833 / 0.896 / 3 of 12,
+        # 0.938 / 0.979 / 3 of 12, 0.912 / 0.941 / 1 of 6, 0.826 / 0.870 / 3 of 6.
+        ("ask-tuning-4.toml", 0.81, 0.87, 4),
+        ("ask-tuning-5.toml", 0.91, 0.95, 4),
+        ("ask-tuning-6.toml", 0.88, 0.91, 2),
+        ("ask-tuning-7.toml", 0.8, 0.85, 3),
+        ("ask-tuning-8.toml", 0.7, 0.78, 1),  # measured 0.733 / 0.800 / 1 of 6
+    ],
+)
+def test_later_tuning_set_floors(
+    name: str, recall_at_1: float, recall_at_3: float, false_answers: int
+) -> None:
+    scores = evaluate(ask_ranker(BUILTIN), REPO / "tests" / "eval" / name, BUILTIN)
+
+    assert scores.recall_at_1 >= recall_at_1, scores.misses
+    assert scores.recall_at_3 >= recall_at_3, scores.misses
+    assert scores.false_answers <= false_answers
 
 
 def test_the_question_set_names_only_real_facts() -> None:
@@ -444,3 +514,69 @@ def test_the_answers_schema_is_the_facts_schema_with_how_each_answers() -> None:
     assert answers["$defs"] == facts["$defs"]
     assert {k: v for k, v in answered["properties"].items() if k not in extra} == fact["properties"]
     assert answered["required"] == [*fact["required"], *extra]
+
+
+def test_someone_another_fact_says_died_holds_no_role_now() -> None:
+    found = answer(BUILTIN, "Who leads al-Qaeda?", limit=0)
+    zawahiri = {
+        hit.fact.id: reply.match
+        for hit, reply in zip(found.hits, found.replies, strict=True)
+        if hit.fact.id in ("zawahiri-head-of-al-qaeda-2011", "zawahiri-killed-2022")
+    }
+
+    assert zawahiri
+    assert set(zawahiri.values()) == {Match.PARTIAL}
+    assert all(
+        "Zawahiri" not in reply.answer for reply in found.replies if reply.match is Match.ANSWER
+    )
+
+
+def test_who_says_a_fact_answers_who_holds_the_post_the_fact_gives_them() -> None:
+    """A quote's speaker is its source, not its answer -- unless the claim gives them the post
+    asked about, with what it is a post of."""
+    found = answer(BUILTIN, "Who was president of the Security Council in September 2001?")
+    elsewhere = answer(BUILTIN, "Who was the US ambassador to Afghanistan in 2021?")
+
+    assert (found.hits[0].fact.id, found.replies[0].answer) == (
+        "levitte-one-message-for-the-taleban",
+        "Jean-David Levitte",
+    )
+    assert not elsewhere.answered  # Linda Thomas-Greenfield was ambassador to the UN
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        # "Who is X?" asks what X is: a fact whose claim opens with X's name.
+        ("Who is Cole Bunzel?", "cole-bunzel-jihadism-scholar"),
+        ("Who is Asfandyar Mir?", "asfandyar-mir-of-usip"),
+        # A decade is any year of it.
+        ("What did al-Qaeda get from the Taliban in the 1990s?", "taliban-gave-al-qaeda-a-base"),
+        # A shell noun takes its content from what follows it: the answer need not use it.
+        ("What was the aim of resolution 2513?", "un-2513-rights-of-all-afghans"),
+        # "Is" and a noun and a verb: no head noun to look for ("now" is none).
+        ("What is the Taliban seeking now for its regime?", "taliban-seek-recognition-2021"),
+        # "Who" answered by whom a fact that says all the question says names: women.
+        (
+            "Who did the Taliban ask to join its government?",
+            "taliban-ask-women-to-join-government-2021",
+        ),
+    ],
+)
+def test_how_questions_are_read(question: str, fact_id: str) -> None:
+    found = answer(BUILTIN, question)
+
+    assert found.answered
+    assert found.hits[0].fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When was resolution 2513 adopted at the 7590th meeting?",  # another meeting's number
+        "When did the Soviet Union invade Afghanistan?",  # a fact naming it, not its invasion
+        "Who is the Taliban's education minister?",  # the words before the head noun count
+    ],
+)
+def test_questions_the_facts_do_not_answer(question: str) -> None:
+    assert not answer(BUILTIN, question).answered

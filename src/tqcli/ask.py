@@ -18,12 +18,17 @@ How a question is read and judged (docs/ask-evaluation.md says it in full, with 
    fact that fits and accounts for enough is an answer; any other is a partial answer; when no
    fact accounts for enough of the question, there is no answer.
 5. For "when", "where was ..." and "how did ...", an answer must also say what is asked of what
-   the question names ("die" in "when did Mullah Omar die"), and for any question, a year it
-   names must be the fact's.
+   the question names ("die" in "when did Mullah Omar die"), and for any question, a year or
+   other number of three digits or more it names must be the fact's, and a name it gives
+   ("Japan", "the prime minister of japan") must be one the fact accounts for.
+6. "Who leads X", "who is the head of X" and other present-tense questions on who holds a role
+   get its latest sourced state: the facts saying someone holds the role in X, newest first;
+   someone a loaded fact says died (or was removed since) holds no role now.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -43,6 +48,7 @@ from tqcli.model import (
     Filters,
     Hit,
     Match,
+    PartialDate,
     Quote,
     Reply,
     Sanction,
@@ -66,6 +72,21 @@ _FUNCTION_WORDS = frozenset(
         "happen happened again according"
     )
 )
+# Words that open a noun phrase ("the", "its"): the phrase's head noun comes after them. A phrase
+# opened by any other function word is no noun phrase ("who is in charge of ...").
+_DETERMINERS = frozenset(
+    _stems("a an the its their his her our your my this that these those some any each every")
+)
+# Prepositions the function words leave out (they count as content, "after" the invasion), which
+# end a phrase all the same ("the relationship between ...").
+_PREPOSITIONS = frozenset(
+    _stems(
+        "between among amongst against within without during before after since until through "
+        "across towards toward via per near behind beyond upon"
+    )
+)
+_VERB_FORM = re.compile(r"^\w{3,}(?:ing|ed)$")
+"""A word in the form of a verb's participle ("seeking", "adopted")."""
 _SYNONYM_CREDIT = 0.8
 """What a word's synonym (from the packs' thesaurus, [[synonyms]]) counts for, against the word
 itself: a question's word also matches its group ("died" finds "killed")."""
@@ -77,6 +98,10 @@ _ANSWER_COVERAGE = 0.5
 _EVENT_COVERAGE = 0.4
 """A "when" answer must account for at least this share of the question's words that name
 nothing it names (what happened: "die", "first capture ... 1996")."""
+_EVENT_WEIGHT = 0.5
+"""Only words at least this heavy (rarer in English than Zipf 5.75) say what happened."""
+_FULL_COVERAGE = 0.95
+"""A fact that accounts for this share of the question says all it says."""
 _PARTIAL_COVERAGE = 0.4
 """Below this share, even the best fact is too far from the question to offer."""
 _UNMATCHED_SHOWN = 0.5
@@ -120,7 +145,7 @@ _FIGURE = re.compile(
 )
 _QUOTE = re.compile(
     r"\b(?:what|how) (?:did|does|do|has|had|have) (?P<speaker>.+?) "
-    r"(?:say|said|tell|told|write|wrote|think|call|describe|mean)\b"
+    r"(?:say|said|tell|told|write|wrote|think|call|describe)\b"
     r"|\bwho (?:said|says|told|wrote|called|described)\b|\bquotes?\b"
     # "What was Ben Wallace's warning?": what someone said, named by the kind of saying (the
     # possessive's apostrophe is gone once folded: "wallaces").
@@ -172,6 +197,34 @@ _NUMBER_WORDS = frozenset(
     }
 )
 _PERSON = re.compile(r"\bwho\b")
+_TIME_IN_WORDS = (  # compiled on first use (re caches it): only "when" questions need it
+    r"\b(?:(?:the )?(?:early|mid|late)[ -])?(?:(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December) )?(?:1[89]|20)\d\d(?:s|\b)"
+)
+"""A year or a decade in a claim's words: when it happened, though the fact has no date."""
+_PERSON_ROLES = frozenset(
+    _stems(
+        "representative ambassador envoy minister president secretary spokesman spokeswoman "
+        "spokesperson official officials diplomat delegate chairman leader founder emir "
+        "commander coordinator ombudsperson"
+    )
+)
+"""Nouns that name a person by their post: who says something, though no one is named."""
+_WHO_IS = re.compile(r"who(?:s| is| was| are| were)\b")
+# Nouns whose content is the phrase that follows them ("the purpose of resolution 1267", "the
+# relationship between the Taliban and al-Qaeda": shell nouns, in the grammarians' word): an answer
+# gives that content, and need not use the noun.
+_SHELL_NOUNS = frozenset(
+    _stems(
+        "purpose aim goal objective reason result outcome effect impact consequence role "
+        "significance meaning nature content contents status position stance view attitude "
+        "relationship relation relations link links connection connections situation idea issue "
+        "problem difference response reaction point gist substance"
+    )
+)
+_MODIFIER_WEIGHT = 0.65
+"""A word before the head noun this heavy (rarer in English than Zipf 5.375: "foreign",
+"defence", "education"; not "new", "main" or "top") says which one is asked about."""
 _WRITTEN_WORD = re.compile(r"[^\W\d_][\w'’]*|\d+")
 """A word as the question writes it, capitals and possessive included ("Taliban's")."""
 _WORD = re.compile(r"\w+")
@@ -192,6 +245,14 @@ _CUE_WORDS = {
     Wants.DATE: frozenset(_stems("date year month day")),
     Wants.DURATION: frozenset(_stems("long")),
 }
+_SAYING = frozenset(
+    _stems(
+        "say said says tell told write wrote speak spoke call called describe described warn "
+        "warned quote quoted remark comment statement announce announced declare declared claim "
+        "claimed urge urged lament lamented"
+    )
+)
+"""Words that ask about something said."""
 _MONTH_ABBREVIATIONS = {
     "jan": "january",
     "feb": "february",
@@ -206,6 +267,11 @@ _MONTH_ABBREVIATIONS = {
     "nov": "november",
     "dec": "december",
 }
+_OF_WHAT = (  # compiled on first use (re caches it)
+    r"\b(?:what|who|which) (?:is|was|are|were) (?:the |its |their )?(?:\w+ ){1,3}?of (?:the )?"
+    r"(?P<which>(?:\w+ ?){1,3})"
+)
+"""The "of" phrase of "who is the prime minister of japan": which one is asked about."""
 _NAME_OF = re.compile(r"\bnames? of\b|\bwhat is (?:the|its|their) name\b|\brefers? to\b")
 _MONTHS = (
     "January",
@@ -246,11 +312,19 @@ class Question(NamedTuple):
     named: frozenset[str] = frozenset()
     """The content words that name something the question is about (an entity of a candidate
     fact that the question names: "Mullah Omar", "Kabul"); the others say what is asked of it."""
-    names: tuple[tuple[str, frozenset[str]], ...] = ()
+    names: tuple[tuple[str, tuple[frozenset[str], ...]], ...] = ()
     """The names the question gives that say which one it asks about, written as English writes
     a name (capitalised within the question: "Japan", "National Public Radio"), rare enough in
     English and in the loaded facts: each as its heaviest content word and the stems of its
     words, with and without a possessive "s" ("Zawahiri's")."""
+
+    modifiers: tuple[str, ...] = ()
+    """The heavier words before the head noun ("foreign" of "the Taliban's foreign minister"):
+    an answer must speak of them too (an education minister is not the foreign minister)."""
+    decades: frozenset[str] = frozenset()
+    """The content words that name a decade ("1990s": any year of it is one it names)."""
+    identity: bool = False
+    """Whether the question asks who someone it names is ("Who is Cole Bunzel?")."""
 
     def group(self, word: str) -> frozenset[str]:
         """The word and its synonyms."""
@@ -271,13 +345,28 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     if not candidates:
         return Answers((), tuple(index.top_tags(5)), ())
     lookups.names(hit.fact for hit in candidates)
-    if read.speaker and not _names_a_speaker(read.speaker, candidates, lookups):
+    if (
+        read.speaker
+        and not _names_a_speaker(read.speaker, candidates, lookups)
+        and not _PERSON_ROLES & set(read.speaker)
+    ):
         # "What does the claim (or resolution 2513) say?": no one is named as the speaker; the
-        # question is not for a quote.
+        # question is not for a quote. ("What did the Chinese representative say?" is.)
         read = read._replace(wants=Wants.ANYTHING, speaker=())
     read = read._replace(named=_naming_words(read, candidates, lookups))
+    if (
+        read.wants is Wants.SOMEONE
+        and _WHO_IS.match(read.text)
+        and read.named >= read.weights.keys()
+    ):
+        read = read._replace(identity=True)
+    role, now = _role_asked(read)
+    if role:
+        candidates = _with_facts_about(index, read, candidates, role, lookups)
     judged = [_judge(read, hit, lookups) for hit in candidates]
     judged.sort(key=lambda item: (item.reply.match is not Match.ANSWER, -item.score))
+    if role:
+        judged = _holders(index, read, role, now, judged, lookups)
     if max(item.coverage for item in judged) < _PARTIAL_COVERAGE:
         return Answers((), _suggestions(index, candidates), ())
     chosen = judged[:limit] if limit > 0 else judged  # a limit of 0 means all
@@ -299,6 +388,8 @@ class _Lookups:
         self._names: dict[str, frozenset[str]] = {}
         self._each_name: dict[str, list[frozenset[str]]] = {}
         self._written: dict[str, list[frozenset[str]]] = {}
+        self.holding: dict[tuple[str, str], bool] = {}
+        """Whether a fact says a person holds the role asked about (see _holds), once worked out."""
 
     def frequency(self, word: str) -> int:
         """How many facts use the (folded, stemmed) word."""
@@ -404,14 +495,22 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     counted = tuple(corrected.get(word, word) for word in counted)
     counted = tuple(word for word in counted if weights.get(word, 0) >= _COUNTED_WEIGHT)
     head = None
+    modifiers: tuple[str, ...] = ()
     if (subject := _SUBJECT.search(folded)) is not None and wants not in (
         Wants.FIGURE,
         Wants.QUOTE,
     ):
         words = _leading_content(subject.group("subject"), skip_leading=True)
+        raws = [raw for raw in subject.group("subject").split() if stem(raw) not in _DETERMINERS]
+        if any(_VERB_FORM.search(raw) for raw in raws[1 : len(words) + 1]):
+            # "What is the Taliban seeking": a noun and a verb, not one noun phrase, follow "is".
+            words = ()
         phrase = [corrected.get(word, word) for word in words]
         phrase = [word for word in phrase if word in weights]
         head = phrase[-1] if phrase else None
+        modifiers = tuple(
+            word for word in phrase[:-1] if weights[word] >= _MODIFIER_WEIGHT and word not in _NOW
+        )
     groups = {
         word: frozenset({word}).union(
             *(
@@ -425,18 +524,33 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     rarity = {word: _pack_rarity(lookups, groups[word]) for word in weights}
     names = _names(question, weights, corrected, lookups)
     return Question(
-        folded, wants, weights, spelled, counted, head, speaker, rarity, groups, names=names
+        folded,
+        wants,
+        weights,
+        spelled,
+        counted,
+        head,
+        speaker,
+        rarity,
+        groups,
+        names=names,
+        modifiers=modifiers,
+        decades=frozenset(
+            word for word, raw in spelled.items() if re.fullmatch(r"(?:19|20)\d0s", raw)
+        ),
     )
 
 
 def _names(
     question: str, weights: dict[str, float], corrected: dict[str, str], lookups: _Lookups
-) -> tuple[tuple[str, frozenset[str]], ...]:
+) -> tuple[tuple[str, tuple[frozenset[str], ...]], ...]:
     """The names the question gives (see Question.names): runs of content words written with a
     capital, as English writes a name ("Japan's prime minister?" too: a question's first word is
     most often a function word, and a content word opening a keyword query is what it is about);
     none at all when the question capitalises its function words too ("Who Is The Prime
-    Minister ...")."""
+    Minister ..."). Written in any case, a word with a possessive ("japan's prime minister") or
+    the words after "of" in "who/what is the X of Y" ("the prime minister of japan") say which X
+    is asked about as well."""
     written = _WRITTEN_WORD.findall(question)
     parts = [fold(part) for part in written]
     grammar = [n for n, part in enumerate(parts) if n and stem(part) in _FUNCTION_WORDS]
@@ -447,18 +561,34 @@ def _names(
             runs[-1].append(part)
         elif runs[-1]:
             runs.append([])  # any other word ends a name ("Islamic Emirate" of "Afghanistan")
-    names = []
+    runs += [
+        [fold(raw)]
+        for raw in written
+        if re.search(r"\w['’]s?$", raw) and _key(fold(raw), corrected) in weights
+    ]
+    of = " of " in question.lower() and re.search(_OF_WHAT, " ".join(parts))
+    if of:
+        which = []
+        for part in of.group("which").split():  # up to the first function word
+            if _key(part, corrected) not in weights:
+                break
+            which.append(part)
+        runs.append(which)
+    specifier = runs[-1] if of else None
+    names: list[tuple[str, tuple[frozenset[str], ...]]] = []
     for run in filter(None, runs):
         keys = [_key(part, corrected) for part in run]
-        forms = {stem(part) for part in run} | {
-            stem(part[:-1]) for part in run if part.endswith("s") and len(part) > 3
-        }
         word = max(keys, key=weights.__getitem__)
         # A name most loaded facts share is what they are about ("Taliban", "al-Qaeda"), not
         # which one is meant; one too common in English ("US") tells nothing either.
-        rare_here = lookups.frequency(word) < _NAME_SHARE * lookups.facts
-        if weights[word] >= _NAME_WEIGHT and rare_here:
-            names.append((word, frozenset(forms | set(keys))))
+        rare_here = lookups.frequency(word) < _NAME_SHARE * lookups.facts or run is specifier
+        if weights[word] >= _NAME_WEIGHT and rare_here and word not in (n for n, _ in names):
+            each = tuple(
+                frozenset({stem(part), key})
+                | ({stem(part[:-1])} if part.endswith("s") and len(part) > 3 else set())
+                for part, key in zip(run, keys, strict=True)
+            )
+            names.append((word, each))
     return tuple(names)
 
 
@@ -506,9 +636,9 @@ def _leading_content(text: str, *, skip_leading: bool = False) -> tuple[str, ...
     words: list[str] = []
     for raw in text.split():
         word = stem(raw)
-        if word in _FUNCTION_WORDS and not words and skip_leading:
+        if word in _DETERMINERS and not words and skip_leading:
             continue  # "the" in "what is the ..."
-        if word in _FUNCTION_WORDS or len(words) == 3:
+        if word in _FUNCTION_WORDS or word in _PREPOSITIONS or len(words) == 3:
             break
         words.append(word)
     return tuple(words)
@@ -525,6 +655,8 @@ class _Judged(NamedTuple):
     coverage: float
     score: float
     reply: Reply
+    who: tuple[str, ...] = ()
+    """For "who": the people (else organisations) the fact names that the question does not."""
 
 
 def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
@@ -539,23 +671,44 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     credits = {word: _credit(question, word, topic) for word in question.weights}
     coverage = _share(question.weights, credits)
     fits, who = _fits(question, fact, labelled, named, lookups)
+    if (
+        not fits
+        and question.wants is Wants.SOMEONE
+        and coverage >= _FULL_COVERAGE
+        and not _WHO_IS.search(question.text)  # "who is the Ombudsperson" wants a name
+    ):
+        # "Who did the Taliban ask to join its government?": women. A fact that says all the
+        # question says answers "who" with whom it names, though no person or group it links.
+        fits = True
     # A year the question names is the one it asks about: "fighters in Afghanistan in 2001" are
-    # not counted by a figure of 2021.
-    other_years = [word for word in question.weights if _is_year(word) and word not in own]
+    # not counted by a figure of 2021. So is any number of three digits or more: "resolution
+    # 2513" is not resolution 1333, nor "8,600 troops" another count.
+    other_years = [
+        word
+        for word in question.weights
+        if word.isdigit() and len(word) > 2 and not _credit(question, word, own)
+    ]
     # A name the question gives says which one it asks about ("the prime minister of Japan"):
     # a fact that accounts for it nowhere -- its words, date, tags, id, the names of its
     # entities, a synonym -- is about another one, at most a partial answer.
     unnamed = tuple(
         question.spelled[word]
-        for word, forms in question.names
-        if not (forms & topic or question.group(word) & topic)
+        for word, parts in question.names
+        if not _accounted(question, parts, topic)
     )
     answers = fits and coverage >= _ANSWER_COVERAGE and not other_years and not unnamed
     if answers and (question.wants is Wants.DATE or _HAPPENED.search(question.text)):
         # "When did Mullah Omar die?", "Where was Zawahiri born?": a fact naming him is no
         # answer unless it says what the question asks of him (its words that name nothing).
+        # A verb as common as "go", "get" or "do" says too little of what happened to ask it
+        # ("where did Ghani go": he fled).
+        # A name the question writes ("the Soviet Union") says what it is about, as an entity's
+        # name does.
+        about = question.named.union(*(forms for _, parts in question.names for forms in parts))
         asked = {
-            word: weight for word, weight in question.weights.items() if word not in question.named
+            word: weight
+            for word, weight in question.weights.items()
+            if word not in about and weight >= _EVENT_WEIGHT
         }
         answers = not asked or _share(asked, credits) >= _EVENT_COVERAGE
     unmatched = unnamed + tuple(
@@ -579,7 +732,19 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         _short_answer(question, fact, who, catalog),
         () if answers else unmatched,
     )
-    return _Judged(hit, coverage, score, reply)
+    return _Judged(hit, coverage, score, reply, tuple(who))
+
+
+def _accounted(question: Question, parts: Sequence[frozenset[str]], topic: set[str]) -> bool:
+    """Whether at least half a name's words are the fact's (its words, tags, id, the names of
+    its entities, a synonym: "President Biden" is "Joe Biden", and "Islamic State in Iraq" not
+    the "Islamic Emirate"), or the fact writes the name as its initials ("NPR" for "National
+    Public Radio")."""
+    found = sum(
+        1 for forms in parts if forms & topic or any(question.group(f) & topic for f in forms)
+    )
+    initials = "".join(min(forms)[0] for forms in parts) if len(parts) > 1 else ""
+    return found * 2 >= len(parts) or initials in topic
 
 
 def _share(weights: dict[str, float], credits: dict[str, float]) -> float:
@@ -592,6 +757,8 @@ def _share(weights: dict[str, float], credits: dict[str, float]) -> float:
 def _credit(question: Question, word: str, words: set[str] | frozenset[str]) -> float:
     if word in words:
         return 1.0
+    if word in question.decades and any(_is_year(w) and w[:3] == word[:3] for w in words):
+        return 1.0  # "the 1990s": 1996
     return _SYNONYM_CREDIT if question.group(word) & words else 0.0
 
 
@@ -603,7 +770,10 @@ def _fits(
     lookups: _Lookups,
 ) -> tuple[bool, list[str]]:
     """Whether the fact is the kind of answer the question wants; for "who", whom it names."""
-    if question.head is not None and not _credit(question, question.head, own):
+    head = question.head
+    if head is not None and head not in _SHELL_NOUNS and not _credit(question, head, own):
+        return False, []
+    if not all(_credit(question, w, own) for w in question.modifiers if w not in question.named):
         return False, []
     wants = question.wants
     if wants is Wants.FIGURE:
@@ -633,12 +803,25 @@ def _fits(
         elsewhere = lookups.named_in(details.speaker, question.weights)
         return said >= 0.75 * weight or elsewhere, [details.speaker]
     if wants is Wants.DATE:
-        return fact.date is not None, []
+        # A quote's date is when it was said: it dates what the question asks only when that
+        # is a saying ("when did Panetta say ...", not "when was resolution 1267 adopted").
+        said = isinstance(fact.details, Quote)
+        # An undated fact may say when in its words ("in the late 2000s").
+        dated = fact.date is not None or re.search(_TIME_IN_WORDS, fact.claim) is not None
+        return dated and (not said or bool(_SAYING & question.weights.keys())), []
     if wants is Wants.DURATION:
         # How long: a figure of time, or a claim giving a number of days, months, years ...
         if isinstance(fact.details, Figure):
             return bool(_TIME_UNITS & set(tokens(fact.details.unit))), []
         return _counts_in_claim(question, fact.claim), []
+    if wants is Wants.SOMEONE and question.identity:
+        # "Who is Cole Bunzel?": a fact that says what he is, its claim opening with his name.
+        opening = _WORD.findall(fold(fact.claim))[:6]
+        return any(
+            lookups.named_in(entity_id, question.weights)
+            and any(start == 0 for start, _ in _name_spans(opening, _written(entity_id, lookups)))
+            for entity_id in named
+        ), []
     if wants is Wants.SOMEONE:
         # Whom the fact names that the question does not (who asserts or says it is its
         # source, not its answer); "who" asks for a person more often than an organisation.
@@ -646,6 +829,9 @@ def _fits(
             entity_id
             for field, entity_id in fact.entity_references()
             if field in ("asserted_by", "speaker")
+            # Unless the fact gives them the post asked about: "the President of the Security
+            # Council, Jean Levitte, said" answers "who was president of the Security Council".
+            and not _has_post(question, fact.claim, entity_id, lookups)
         }
         unnamed = {
             entity_id
@@ -657,9 +843,43 @@ def _fits(
         catalog = lookups.catalog
         people = [e for e in named if e in unnamed and _kind(e, catalog) is EntityKind.PERSON]
         groups = [e for e in named if e in unnamed and _kind(e, catalog) is EntityKind.ORGANIZATION]
-        who = people or groups
+        # "Who is the ambassador", "who replaced him as president": a post is held by a person.
+        who = people if _PERSON_ROLES & question.weights.keys() else people or groups
         return bool(who), who
     return True, []
+
+
+def _has_post(question: Question, claim: str, entity_id: str, lookups: _Lookups) -> bool:
+    """Whether the claim puts the post the question asks about (its head noun, when that is a
+    post) just before the person's name: "US ambassador Linda Thomas-Greenfield", "the President
+    of the Security Council, Jean Levitte" (five words at most, in one sentence)."""
+    head = question.head
+    if head is None or head not in _PERSON_ROLES:
+        return False
+    posts = question.group(head)
+    # "The ambassador to Afghanistan": the phrase after the post says which post; the claim must
+    # say it beside the post too (an ambassador to the UN is not the one asked about).
+    which = [
+        stem(word)
+        for word in re.findall(
+            rf"\b{re.escape(question.spelled.get(head, head))} (?:of|to|for|at) (?:the )?"
+            r"((?:[^\W\d_]+ ?){1,2})",
+            question.text,
+        )[:1]
+        for word in word.split()
+        if stem(word) not in _FUNCTION_WORDS
+    ]
+    names = _written(entity_id, lookups)
+    for sentence in re.split(_SENTENCE, re.sub(_ASIDE, " ", claim)):
+        words = _WORD.findall(fold(sentence))
+        stems = [stem(word) for word in words]
+        for start, _ in _name_spans(words, names):
+            at = [n for n in range(max(0, start - 5), start) if stems[n] in posts]
+            if at and all(
+                any(question.group(w) & set(stems[n : n + 7]) for n in at) for w in which
+            ):
+                return True
+    return False
 
 
 def _naming_words(
@@ -784,6 +1004,8 @@ def _short_answer(question: Question, fact: Fact, who: Sequence[str], catalog: C
         return "; ".join(_name(catalog, entity_id) for entity_id in who)
     if question.wants is Wants.DATE and fact.date is not None:
         return str(fact.date)
+    if question.wants is Wants.DATE and (when := re.search(_TIME_IN_WORDS, fact.claim)):
+        return when.group()  # "the late 2000s", of an undated fact
     if isinstance(details, Figure):
         text = figure_text(details)
         if fact.hedge and fact.hedge != details.qualifier:
@@ -829,3 +1051,364 @@ def _suggestions(index: Index, near: Iterable[Hit]) -> tuple[str, ...]:
             tags[tag] = tags.get(tag, 0) + 1
     ranked = sorted(tags, key=lambda tag: -tags[tag])[:5]
     return tuple(ranked or index.top_tags(5))
+
+
+# "Who leads X", "who is the head of X now", "who runs X": a present-tense question on who holds a
+# role wants its latest state. A question in the past tense, or naming a year, asks of its time.
+_PRESENT = (  # compiled on first use (re caches it): only "who" questions need it
+    r"\bwho(?:s| is| are| (?P<verb>leads|runs|heads|commands|controls|chairs|rules))\b"
+)
+_PAST = r"\bwho(?: was| were| (?P<verb>led|ran|headed|commanded|controlled|chaired|ruled))\b"
+_NOW = frozenset(_stems("now today currently current presently nowadays still"))
+_ROLE_CANDIDATES = 1
+_ROLE_FACTS = 8
+"""How many organisations the question names are searched for facts about them."""
+_HOLDERS_CHECKED = 5
+"""How many people named by the best answers are looked up for their death or removal."""
+# How English says that someone died, or left a post: "X died", "X was killed", "X was shot
+# dead"; "a drone strike killed his predecessor X"; "X was replaced". Words a name may be
+# followed by before the verb.
+_DIED = frozenset(("died", "dies", "dead", "killed", "assassinated", "executed", "slain"))
+_REMOVED = frozenset(("replaced", "removed", "ousted", "deposed", "dismissed", "sacked"))
+_BETWEEN = frozenset(
+    ("was", "were", "is", "has", "had", "been", "reportedly", "later", "also", "then", "shot")
+)
+_PASSIVE = frozenset(("was", "were", "been", "is"))
+_KILLED_WHOM = frozenset(("his", "her", "its", "their", "the", "predecessor", "leader", "chief"))
+# Compiled on first use (re caches them): only role questions read a claim's clauses.
+_SENTENCE = r"[;:!?\u2014\u2013]|\.(?:\s|$)| - "
+# A role's word after these is another role ("deputy leader") or an old one ("former head").
+_NOT_THE_HOLDER = frozenset(_stems("deputy vice former ex late assistant first second"))
+_ASIDE = r"\([^()]*\)"
+
+
+def _role_asked(question: Question) -> tuple[frozenset[str], bool]:
+    """For a question on who holds (or held) a role in something it names, the words that say
+    the role -- the verb ("leads", "led"), or the phrase after "who is" ("the current head" of
+    "who is the current head of the Taliban") -- and whether it asks of now: in the present
+    tense and naming no year. No words for any other question."""
+    if question.wants is not Wants.SOMEONE or not question.named:
+        return frozenset(), False
+    asked = re.search(_PRESENT, question.text) or re.search(_PAST, question.text)
+    if asked is None:
+        return frozenset(), False
+    verb = asked.group("verb")
+    if verb:
+        words: tuple[str, ...] = (stem(verb),)
+    else:
+        words = _leading_content(question.text[asked.end() :], skip_leading=True)
+    role = frozenset(
+        word
+        for word in words
+        if word in question.weights and word not in question.named and word not in _NOW
+    )
+    now = asked.re.pattern == _PRESENT and not any(_is_year(word) for word in question.weights)
+    return role, now
+
+
+def _with_facts_about(
+    index: Index,
+    question: Question,
+    candidates: list[Hit],
+    role: frozenset[str],
+    lookups: _Lookups,
+) -> list[Hit]:
+    """The candidates, and the facts about the organisation the question names that speak of
+    the role: its latest state may rank low among facts of other organisations' roles."""
+    words = sorted(frozenset().union(*map(question.group, role)))
+    catalog = lookups.catalog
+    named = [
+        entity_id
+        for entity_id in dict.fromkeys(e for hit in candidates for e in hit.fact.entities())
+        if _kind(entity_id, catalog) is EntityKind.ORGANIZATION
+        and lookups.named_in(entity_id, question.named)
+    ]
+    seen = {hit.fact.id for hit in candidates}
+    more = [
+        hit
+        for entity_id in named[:_ROLE_CANDIDATES]
+        for hit in index.ranked(words, Filters(about=entity_id), _ROLE_FACTS)
+    ]
+    found = []
+    for hit in more:
+        if hit.fact.id not in seen:
+            seen.add(hit.fact.id)
+            found.append(hit)
+    lookups.names(hit.fact for hit in found)
+    return candidates + found
+
+
+def _holders(
+    index: Index,
+    question: Question,
+    role: frozenset[str],
+    now: bool,
+    judged: list[_Judged],
+    lookups: _Lookups,
+) -> list[_Judged]:
+    """The answers to a question on who holds a role: the facts that say in one phrase that
+    someone holds it in what the question names first (see _holds), then the other answers.
+    Asked of now, the latest state first -- those facts newest first -- and someone another fact
+    says died (or was removed from a post after the fact's date) holds no role: a fact naming
+    only them is a partial answer."""
+    if not now:
+        said = [
+            item
+            for item in judged
+            if item.reply.match is Match.ANSWER
+            and any(_holds(item.hit.fact, e, role, question, lookups) for e in item.who)
+        ]
+        return said + [item for item in judged if item not in said]
+    catalog = lookups.catalog
+    answers = [item for item in judged if item.reply.match is Match.ANSWER]
+    # Whose death to look up: those the answers say hold the role, and whom the best names first.
+    named = [
+        entity_id
+        for item in answers
+        for entity_id in item.who
+        if _holds(item.hit.fact, entity_id, role, question, lookups)
+    ] + [item.who[0] for item in answers[:1]]
+    people = [
+        entity_id
+        for entity_id in dict.fromkeys(named)
+        if _kind(entity_id, catalog) is EntityKind.PERSON
+    ][:_HOLDERS_CHECKED]
+    ended = {entity_id: _end_of(index, entity_id, lookups) for entity_id in people}
+    held: list[tuple[PartialDate, _Judged]] = []
+    others: list[_Judged] = []
+    gone: list[_Judged] = []
+    for item in judged:
+        if item.reply.match is not Match.ANSWER or not item.who:
+            others.append(item)
+            continue
+        current, holds = _as_of_now(question, role, item, ended, lookups)
+        if holds and current.hit.fact.date is not None:
+            held.append((current.hit.fact.date, current))
+        elif current.reply.match is Match.ANSWER:
+            others.append(current)
+        else:
+            gone.append(current)
+    held.sort(key=lambda pair: (pair[0].year, pair[0].month or 0, pair[0].day or 0), reverse=True)
+    first = [item for _, item in held]
+
+    rest = sorted(
+        others + gone, key=lambda item: (item.reply.match is not Match.ANSWER, -item.score)
+    )
+    return first + rest
+
+
+def _as_of_now(
+    question: Question,
+    role: frozenset[str],
+    item: _Judged,
+    ended: dict[str, _Left | None],
+    lookups: _Lookups,
+) -> tuple[_Judged, bool]:
+    """The answer less whoever has left since (a partial answer when no one is left, or when
+    the first named has left and the fact does not say those left hold the role: "al-Qaeda's
+    chief Zawahiri pledged loyalty to Akhundzada" names no leader of al-Qaeda now); and whether
+    it says that someone left holds the role."""
+    date = item.hit.fact.date
+    alive = tuple(e for e in item.who if not _left_before(ended.get(e), date))
+    if not alive:
+        return item._replace(reply=Reply(Match.PARTIAL, item.reply.answer)), False
+    holds = any(_holds(item.hit.fact, e, role, question, lookups) for e in alive)
+    if alive == item.who:
+        return item, holds
+    short = _short_answer(question, item.hit.fact, alive, lookups.catalog)
+    answers = holds or alive[0] == item.who[0]
+    reply = Reply(Match.ANSWER if answers else Match.PARTIAL, short)
+    return item._replace(reply=reply, who=alive), holds
+
+
+class _Left(NamedTuple):
+    """How a fact says someone left every post: by dying, or by removal from one, and when."""
+
+    died: bool
+    date: PartialDate | None
+
+
+def _end_of(index: Index, entity_id: str, lookups: _Lookups) -> _Left | None:
+    """Whether a loaded fact says the person died (or was removed from a post), and when."""
+    names = [frozenset(name) for name in lookups.written_names(entity_id)] or [
+        frozenset(entity_id.split("-"))
+    ]
+    left: _Left | None = None
+    for hit in index.ranked(
+        sorted({stem(w) for w in _DIED | _REMOVED}), Filters(about=entity_id), 3
+    ):
+        how = _left_in(hit.fact.claim, names)
+        if how is None:
+            continue
+        found = _Left(how, hit.fact.date)
+        if left is None or (found.died and not left.died):
+            left = found
+    return left
+
+
+def _left_before(left: _Left | None, date: PartialDate | None) -> bool:
+    """Whether someone who left so (see _end_of) holds no post now, after a fact of this date:
+    the dead hold none; someone removed holds none a fact dated before the removal gave them."""
+    if left is None:
+        return False
+    if left.died:
+        return True
+    return date is not None and left.date is not None and left.date > date
+
+
+def _left_in(claim: str, names: list[frozenset[str]]) -> bool | None:
+    """Whether the claim says that the person of these names (their words, folded) died: True;
+    was removed from a post: False; neither: None."""
+    words = _WORD.findall(fold(re.sub(_ASIDE, " ", claim)))
+    spans = _name_spans(words, names)
+    for start, end in spans:
+        passive = False
+        for word in words[end : end + 4]:
+            if word in _DIED and (passive or word in ("died", "dies")):
+                return True
+            if word in _REMOVED and passive:
+                return False
+            if word not in _BETWEEN:
+                break
+            passive = passive or word in _PASSIVE or word == "shot"
+        before = words[max(0, start - 3) : start]
+        if "killed" in before and all(
+            word in _KILLED_WHOM for word in before[before.index("killed") + 1 :]
+        ):
+            return True
+    return None
+
+
+def _written(entity_id: str, lookups: _Lookups) -> list[frozenset[str]]:
+    """An entity's names, each as the set of its written (folded) words."""
+    return [frozenset(name) for name in lookups.written_names(entity_id)]
+
+
+def _name_spans(words: Sequence[str], names: list[frozenset[str]]) -> list[tuple[int, int]]:
+    """Where the words name the person: runs of words of one of their names that hold most of
+    it ("Ayman al-Zawahiri", "Mullah Omar"; not the "Mullah" of another Mullah), as (start, end)."""
+    if frozenset().union(*names).isdisjoint(words):
+        return []
+    spans = []
+    start = 0
+    while start < len(words):
+        for name in names:
+            end = start
+            while end < len(words) and words[end] in name:
+                end += 1
+            if end > start and len(set(words[start:end])) * 2 > len(name):
+                spans.append((start, end))
+                start = end - 1
+                break
+        start += 1
+    return spans
+
+
+def _holds(
+    fact: Fact, entity_id: str, role: frozenset[str], question: Question, lookups: _Lookups
+) -> bool:
+    """Whether the claim says the person holds the role in what the question names: a clause
+    with the role's phrase ("the head of al-Qaeda", "leads al-Qaeda", "al-Qaeda's de facto
+    leader"; not "led the Taliban's negotiating team", "the Taliban's chief spokesman" or "its
+    deputy leader") that names the person, or names no one and is of a sentence that opens with
+    the person's name ("Saif al-Adel, from Egypt, is now the de facto leader of al-Qaeda")."""
+    key = (fact.id, entity_id)
+    if key not in lookups.holding:
+        lookups.holding[key] = _says_holds(fact, entity_id, role, question, lookups)
+    return lookups.holding[key]
+
+
+def _says_holds(
+    fact: Fact, entity_id: str, role: frozenset[str], question: Question, lookups: _Lookups
+) -> bool:
+    """_holds, worked out."""
+    names = _written(entity_id, lookups)
+    roles = frozenset().union(*map(question.group, role))
+    for sentence in _clauses(fact.claim):
+        for words, stems in sentence:
+            if roles.isdisjoint(stems):
+                continue
+            spans = _name_spans(words, names)
+            if not _role_phrase(words, stems, role, question, spans):
+                continue
+            opens = (first := _name_spans(sentence[0][0], names)) and first[0][0] == 0
+            if spans or (opens and not _names_another(fact, entity_id, words, lookups)):
+                return True
+    return False
+
+
+def _names_another(fact: Fact, entity_id: str, words: Sequence[str], lookups: _Lookups) -> bool:
+    """Whether the words name a person of the fact other than this one."""
+    return any(
+        _name_spans(words, _written(other, lookups))
+        for other in fact.entities()
+        if other != entity_id and _kind(other, lookups.catalog) is EntityKind.PERSON
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _clauses(
+    claim: str,
+) -> tuple[tuple[tuple[tuple[str, ...], tuple[str, ...]], ...], ...]:
+    """The claim's sentences (asides in brackets dropped), each as its clauses (between commas),
+    each as its words (folded, a possessive "s" apart) and their stems."""
+    sentences = []
+    for sentence in re.split(_SENTENCE, re.sub(_ASIDE, " ", claim)):
+        clauses = []
+        for clause in sentence.split(","):
+            words = tuple(_WORD.findall(fold(re.sub(r"['’]s\b", " s", clause))))
+            clauses.append((words, tuple(stem(word) for word in words)))
+        sentences.append(tuple(clauses))
+    return tuple(sentences)
+
+
+def _role_phrase(
+    words: Sequence[str],
+    stems: Sequence[str],
+    role: frozenset[str],
+    question: Question,
+    holder: list[tuple[int, int]],
+) -> bool:
+    """Whether the words (folded) hold the role's phrase in what the question names (see
+    _holds): the role's words (or synonyms) and the words before them ("de facto", "supreme"),
+    after the name of what it is held in and a possessive ("al-Qaeda's", "Taliban"), or before
+    "of" and that name ("head of al-Qaeda"); a verb of the role before it ("leads al-Qaeda")."""
+    wanted = [question.group(word) for word in role]
+    if not any(word in group for group in wanted for word in stems):
+        return False
+    org = [word in question.named for word in stems]
+    at_holder = {n for start, end in holder for n in range(start, end)}
+    for r, word in enumerate(stems):
+        if not any(word in group for group in wanted):
+            continue
+        start = r
+        while start > 0 and r - start < 3 and not org[start - 1] and words[start - 1] != "s":
+            if stem(words[start - 1]) in _FUNCTION_WORDS:
+                break
+            start -= 1
+        phrase = set(stems[start : r + 1])
+        if not all(group & phrase for group in wanted) or (phrase - role) & _NOT_THE_HOLDER:
+            continue
+        # "head of (the) X", "minister in the X government", "leads (the) X", where X is not a
+        # possessive ("X's team").
+        after = r + 1
+        while after < len(words) and words[after] in ("of", "in", "the"):
+            after += 1
+        end = after
+        while end < len(words) and org[end]:
+            end += 1
+        if end > after and (end == len(words) or words[end] != "s"):
+            return True
+        # "X's (de facto) leader", "X leader", then no other noun ("X's chief spokesman").
+        owner = start - 2 if start > 1 and words[start - 1] == "s" else start - 1
+        if owner < 0 or not org[owner]:
+            continue
+        following = r + 1
+        if (
+            following == len(words)
+            or following in at_holder
+            or stem(words[following]) in _FUNCTION_WORDS
+            or words[following] in ("since", "until", "during")
+        ):
+            return True
+    return False
