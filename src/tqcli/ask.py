@@ -29,6 +29,7 @@ How a question is read and judged (docs/ask-evaluation.md says it in full, with 
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -69,9 +70,18 @@ _FUNCTION_WORDS = frozenset(
         "some this that these those it its they them their there here about me tell please can "
         "could would should will shall may might i you we he she his her our your as than then "
         "so if into over under not no each every ever all also just still know find out get give "
-        "happen happened again according"
+        "happen happened again according per previously formerly earlier recently already "
+        "originally initially subsequently"
     )
 )
+# "per resolution 1267" is "according to" it. Adverbs of relative time ("previously") say when
+# the thing asked about happened only against something else: what it was is in other words.
+# Verbs that take another verb ("try to play down", "continue to provide"): the other verb says
+# what happened; they only say how far it got.
+_CATENATIVE = frozenset(_stems("try tried attempt continue seek manage fail"))
+# A verb and its particle ("play down", "set up") are one verb: English writes some of them as
+# one word too ("downplay", "setup").
+_PARTICLES = ("down", "up", "out")
 # Words that open a noun phrase ("the", "its"): the phrase's head noun comes after them. A phrase
 # opened by any other function word is no noun phrase ("who is in charge of ...").
 _DETERMINERS = frozenset(
@@ -82,7 +92,7 @@ _DETERMINERS = frozenset(
 _PREPOSITIONS = frozenset(
     _stems(
         "between among amongst against within without during before after since until through "
-        "across towards toward via per near behind beyond upon"
+        "across towards toward via near behind beyond upon"
     )
 )
 _VERB_FORM = re.compile(r"^\w{3,}(?:ing|ed)$")
@@ -205,8 +215,8 @@ _TIME_IN_WORDS = (  # compiled on first use (re caches it): only "when" question
 _PERSON_ROLES = frozenset(
     _stems(
         "representative ambassador envoy minister president secretary spokesman spokeswoman "
-        "spokesperson official officials diplomat delegate chairman leader founder emir "
-        "commander coordinator ombudsperson"
+        "spokesperson official officials diplomat delegate chair chairman chairperson leader "
+        "founder emir commander coordinator ombudsperson"
     )
 )
 """Nouns that name a person by their post: who says something, though no one is named."""
@@ -228,6 +238,7 @@ _MODIFIER_WEIGHT = 0.65
 _WRITTEN_WORD = re.compile(r"[^\W\d_][\w'’]*|\d+")
 """A word as the question writes it, capitals and possessive included ("Taliban's")."""
 _WORD = re.compile(r"\w+")
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _DATE = re.compile(r"\bwhen\b|\b(?:what|which) (?:year|month|day)\b|\bdate\b|\bhow long ago\b")
 _HAPPENED = re.compile(r"\b(?:where|how) (?:was|were|did|does|do|is|are)\b")
 """Questions on where or how something happened, or is: "where was he born", "how did he die"."""
@@ -287,6 +298,9 @@ _MONTHS = (
     "November",
     "December",
 )
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_CALENDAR_WORDS = frozenset(fold(word) for word in (*_MONTHS, *_WEEKDAYS))
 
 
 class Question(NamedTuple):
@@ -438,10 +452,21 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     lookups = lookups or _Lookups(index)
 
     # Month abbreviations are the month ("29 Feb 2020"), as a fact's date is written in full.
+    # A possessive is its word ("the UN's estimate" asks about the UN, not "uns").
     folded = " ".join(
-        _MONTH_ABBREVIATIONS.get(word, word) for word in re.findall(r"\w+", fold(question))
+        _MONTH_ABBREVIATIONS.get(word, word)
+        for word in re.findall(r"\w+", fold(_POSSESSIVE.sub("", question)))
     )
-    raws = list(dict.fromkeys(folded.split()))[: _MAX_WORDS * 4]
+    sequence = folded.split()
+    grammar: set[str] = set()
+    compounds: dict[str, frozenset[str]] = {}
+    for raw, after in itertools.pairwise(sequence):
+        if after == "to" and stem(raw) in _CATENATIVE:
+            grammar.add(raw)
+        elif after in _PARTICLES and stem(raw) not in _FUNCTION_WORDS and raw not in _PARTICLES:
+            grammar.add(after)
+            compounds[stem(raw)] = frozenset((stem(after + raw), stem(raw + after)))
+    raws = [raw for raw in dict.fromkeys(sequence) if raw not in grammar][: _MAX_WORDS * 4]
     known = index.english_zipf(raws)
     thesaurus = index.synonyms([stem(raw) for raw in raws])
     spelled: dict[str, str] = {}
@@ -513,11 +538,12 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         )
     groups = {
         word: frozenset({word}).union(
+            compounds.get(word, ()),
             *(
                 group
                 for forms, group in thesaurus.get(word, [])
                 if any(_inflected(spelled[word], form) for form in forms)
-            )
+            ),
         )
         for word in weights
     }
@@ -552,19 +578,25 @@ def _names(
     the words after "of" in "who/what is the X of Y" ("the prime minister of japan") say which X
     is asked about as well."""
     written = _WRITTEN_WORD.findall(question)
-    parts = [fold(part) for part in written]
+    parts = [fold(_POSSESSIVE.sub("", part)) for part in written]
     grammar = [n for n, part in enumerate(parts) if n and stem(part) in _FUNCTION_WORDS]
     titled = sum(written[n][0].isupper() for n in grammar) * 2 > len(grammar)
     runs: list[list[str]] = [[]]
     for part, raw in zip(parts, written, strict=True):
-        if raw[0].isupper() and not titled and _key(part, corrected) in weights:
+        # English capitalises the months and days of the week too: they are dates, no names.
+        if (
+            raw[0].isupper()
+            and not titled
+            and _key(part, corrected) in weights
+            and part not in _CALENDAR_WORDS
+        ):
             runs[-1].append(part)
         elif runs[-1]:
             runs.append([])  # any other word ends a name ("Islamic Emirate" of "Afghanistan")
     runs += [
-        [fold(raw)]
-        for raw in written
-        if re.search(r"\w['’]s?$", raw) and _key(fold(raw), corrected) in weights
+        [part]
+        for part, raw in zip(parts, written, strict=True)
+        if re.search(r"\w['’]s?$", raw) and _key(part, corrected) in weights
     ]
     of = " of " in question.lower() and re.search(_OF_WHAT, " ".join(parts))
     if of:
