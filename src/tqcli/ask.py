@@ -78,6 +78,10 @@ _FUNCTION_WORDS = frozenset(
 # the thing asked about happened only against something else: what it was is in other words.
 # Verbs that take another verb ("try to play down", "continue to provide"): the other verb says
 # what happened; they only say how far it got.
+# In "when did the Taliban's first spell in power begin?" or "how long did the war last?",
+# these say that a time is asked, not what happened then. ("Begin" and "end" say which end of
+# it: "when were the talks to start" is not when they were agreed.)
+_TIME_WORDS = frozenset(_stems("last spell period stint era tenure time times"))
 _CATENATIVE = frozenset(_stems("try tried attempt continue seek manage fail"))
 # A verb and its particle ("play down", "set up") are one verb: English writes some of them as
 # one word too ("downplay", "setup").
@@ -240,6 +244,9 @@ _WRITTEN_WORD = re.compile(r"[^\W\d_][\w'’]*|\d+")
 _WORD = re.compile(r"\w+")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _DATE = re.compile(r"\bwhen\b|\b(?:what|which) (?:year|month|day)\b|\bdate\b|\bhow long ago\b")
+_ASKS = re.compile(r"\b(?:who|whom|whose|which|what|where|how|why)\b(?! (?:year|month|day|date)\b)")
+_WHEN_CLAUSE = re.compile(r"\bwhen \w")
+"""A "when" that opens a clause ("as noted when it was adopted"), not one asked ("and when?")."""
 _HAPPENED = re.compile(r"\b(?:where|how) (?:was|were|did|does|do|is|are)\b")
 """Questions on where or how something happened, or is: "where was he born", "how did he die"."""
 _SOMEONE = re.compile(r"\bwho\b|\bwhich (?:person|man|woman|group|organi[sz]ation)\b")
@@ -253,8 +260,8 @@ _CUE_WORDS = {
             "word words"
         )
     ),
-    Wants.DATE: frozenset(_stems("date year month day")),
-    Wants.DURATION: frozenset(_stems("long")),
+    Wants.DATE: frozenset(_stems("date year month day")) | _TIME_WORDS,
+    Wants.DURATION: frozenset(_stems("long")) | _TIME_WORDS,
 }
 _SAYING = frozenset(
     _stems(
@@ -494,9 +501,14 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         wants = Wants.FIGURE
         counted = _leading_content(figure.group("counted") or figure.group("counted_of") or "")
     elif (date := _DATE.search(folded)) and not (
-        (someone := _SOMEONE.search(folded)) and someone.start() < date.start()
+        (asks := _ASKS.search(folded))
+        and asks.start() < date.start()
+        and _WHEN_CLAUSE.match(folded, date.start())
     ):
-        wants = Wants.DATE  # unless "who" comes first: "Who chaired it when it was created?"
+        # Unless another question word comes first: "Who chaired it when it was created?",
+        # "For which attacks was he indicted, as noted when resolution 1267 was adopted?" --
+        # that "when" opens a clause saying which time, it asks for none.
+        wants = Wants.DATE
     elif _SOMEONE.search(folded):
         wants = Wants.SOMEONE
     else:
@@ -729,7 +741,9 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         if not _accounted(question, parts, topic)
     )
     answers = fits and coverage >= _ANSWER_COVERAGE and not other_years and not unnamed
-    if answers and (question.wants is Wants.DATE or _HAPPENED.search(question.text)):
+    if answers and (
+        question.wants in (Wants.DATE, Wants.DURATION) or _HAPPENED.search(question.text)
+    ):
         # "When did Mullah Omar die?", "Where was Zawahiri born?": a fact naming him is no
         # answer unless it says what the question asks of him (its words that name nothing).
         # A verb as common as "go", "get" or "do" says too little of what happened to ask it
