@@ -346,6 +346,9 @@ class Question(NamedTuple):
     """The content words that name a decade ("1990s": any year of it is one it names)."""
     identity: bool = False
     """Whether the question asks who someone it names is ("Who is Cole Bunzel?")."""
+    since: int | None = None
+    """For a figure asked of now ("how much does al-Qaeda pay the Taliban today?"): the first
+    year whose figures count as today's, as far as the candidates' dates tell."""
 
     def group(self, word: str) -> frozenset[str]:
         """The word and its synonyms."""
@@ -381,6 +384,11 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         and read.named >= read.weights.keys()
     ):
         read = read._replace(identity=True)
+    if read.wants is Wants.FIGURE and _NOW & read.weights.keys():
+        # "Today" is as late as the loaded facts go: a figure from years before the newest
+        # of them is no figure of today.
+        years = [hit.fact.date.year for hit in candidates if hit.fact.date is not None]
+        read = read._replace(since=max(years, default=0) - _RECENT_YEARS)
     role, now = _role_asked(read)
     if role:
         candidates = _with_facts_about(index, read, candidates, role, lookups)
@@ -741,6 +749,8 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         if not _accounted(question, parts, topic)
     )
     answers = fits and coverage >= _ANSWER_COVERAGE and not other_years and not unnamed
+    if question.since is not None and (fact.date is None or fact.date.year < question.since):
+        answers = False
     if answers and (
         question.wants in (Wants.DATE, Wants.DURATION) or _HAPPENED.search(question.text)
     ):
@@ -1106,6 +1116,8 @@ _PRESENT = (  # compiled on first use (re caches it): only "who" questions need 
 )
 _PAST = r"\bwho(?: was| were| (?P<verb>led|ran|headed|commanded|controlled|chaired|ruled))\b"
 _NOW = frozenset(_stems("now today currently current presently nowadays still"))
+_RECENT_YEARS = 2
+"""A figure dated this many years before the newest candidate is still one of now."""
 _ROLE_CANDIDATES = 1
 _ROLE_FACTS = 8
 """How many organisations the question names are searched for facts about them."""
