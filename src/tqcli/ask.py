@@ -82,6 +82,8 @@ _FUNCTION_WORDS = frozenset(
 # these say that a time is asked, not what happened then. ("Begin" and "end" say which end of
 # it: "when were the talks to start" is not when they were agreed.)
 _TIME_WORDS = frozenset(_stems("last spell period stint era tenure time times"))
+_STARTED = frozenset(("becom", "became", "first"))
+"""Words that ask when a state began ("when did he become leader")."""
 _CATENATIVE = frozenset(_stems("try tried attempt continue seek manage fail"))
 # A verb and its particle ("play down", "set up") are one verb: English writes some of them as
 # one word too ("downplay", "setup").
@@ -394,6 +396,16 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         candidates = _with_facts_about(index, read, candidates, role, lookups)
     judged = [_judge(read, hit, lookups) for hit in candidates]
     judged.sort(key=lambda item: (item.reply.match is not Match.ANSWER, -item.score))
+    if read.wants is Wants.DATE and _STARTED & (read.weights.keys() | set(read.text.split())):
+        # "When did Akhundzada become leader?", "when did the Taliban first govern?": the start
+        # of a state, which later facts only find it in. The earliest dated answer first.
+        judged.sort(
+            key=lambda item: (
+                item.reply.match is not Match.ANSWER,
+                item.hit.fact.date is None,
+                item.hit.fact.date.year if item.hit.fact.date else 0,
+            )
+        )
     if role:
         judged = _holders(index, read, role, now, judged, lookups)
     if max(item.coverage for item in judged) < _PARTIAL_COVERAGE:
