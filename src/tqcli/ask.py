@@ -248,6 +248,7 @@ _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _DATE = re.compile(r"\bwhen\b|\b(?:what|which) (?:year|month|day)\b|\bdate\b|\bhow long ago\b")
 _ASKS = re.compile(r"\b(?:who|whom|whose|which|what|where|how|why)\b(?! (?:year|month|day|date)\b)")
 _WHEN_CLAUSE = re.compile(r"\bwhen \w")
+_CLAUSE_WEIGHT = 0.5
 """A "when" that opens a clause ("as noted when it was adopted"), not one asked ("and when?")."""
 _HAPPENED = re.compile(r"\b(?:where|how) (?:was|were|did|does|do|is|are)\b")
 """Questions on where or how something happened, or is: "where was he born", "how did he die"."""
@@ -547,6 +548,14 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         * (1 - 0.5 * lookups.frequency(word) / lookups.facts)
         for word, raw in spelled.items()
     }
+    if wants is not Wants.DATE and (clause := _WHEN_CLAUSE.search(folded)) is not None:
+        # "Where did Ghani flee to when the Taliban took Kabul?": the clause says at what time;
+        # what is asked is before it. Its own words count half.
+        before = set(folded[: clause.start()].split())
+        for raw in set(folded[clause.start() :].split()) - before:
+            word = corrected.get(stem(raw), stem(raw))
+            if word in weights:
+                weights[word] *= _CLAUSE_WEIGHT
     speaker = tuple(corrected.get(word, word) for word in speaker)
     speaker = tuple(word for word in speaker if word in weights)
     counted = tuple(corrected.get(word, word) for word in counted)
