@@ -293,7 +293,12 @@ _OF_WHAT = (  # compiled on first use (re caches it)
     r"(?P<which>(?:\w+ ?){1,3})"
 )
 """The "of" phrase of "who is the prime minister of japan": which one is asked about."""
-_NAME_OF = re.compile(r"\bnames? of\b|\bwhat is (?:the|its|their) name\b|\brefers? to\b")
+_NAME_OF = re.compile(
+    r"\bnames? of\b|\bwhat is (?:the|its|their) name\b|\brefers? to\b|\bknown as\b"
+    r"|\b(?:what|how) (?:does|did|do) (?:\w+ ){1,5}?call\b"
+)
+_NAMING = re.compile(r"\b(?:known as|called|calling|styled|referred to as|named|dubbed)\b")
+"""Words by which a claim gives something a name ("styled in the text as ...")."""
 _MONTHS = (
     "January",
     "February",
@@ -349,6 +354,9 @@ class Question(NamedTuple):
     """The content words that name a decade ("1990s": any year of it is one it names)."""
     identity: bool = False
     """Whether the question asks who someone it names is ("Who is Cole Bunzel?")."""
+    naming: bool = False
+    """Whether the question asks what something is called ("how does the agreement refer to
+    the Taliban?", "what is the 1267 Committee also known as?")."""
     since: int | None = None
     """For a figure asked of now ("how much does al-Qaeda pay the Taliban today?"): the first
     year whose figures count as today's, as far as the candidates' dates tell."""
@@ -537,7 +545,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     cues = _CUE_WORDS.get(wants, frozenset())
     if _NAME_OF.search(folded):
         # "name of al-Qaeda's media wing", "how does it refer to them": a name is asked for.
-        cues |= {"name", "refer"}
+        cues |= {"name", "refer", "call"}
     spelled = {word: raw for word, raw in spelled.items() if word not in cues}
     # Words the index does not keep are rarer than wordweights.COMMON: they weigh fully.
     frequency = {raw: known.get(raw, 0.0) for raw in spelled.values()}
@@ -601,6 +609,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         rarity,
         groups,
         names=names,
+        naming=_NAME_OF.search(folded) is not None,
         modifiers=modifiers,
         decades=frozenset(
             word for word, raw in spelled.items() if re.fullmatch(r"(?:19|20)\d0s", raw)
@@ -797,6 +806,8 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     boost = _BOOST if fits else 1.0
     if who and _kind(who[0], catalog) is EntityKind.PERSON and _PERSON.search(question.text):
         boost *= _BOOST
+    if question.naming and _NAMING.search(fact.claim):
+        boost *= _BOOST  # a name asked for: a claim that gives a name
     # BM25, raised for a fact of the kind asked for and by how much of the question it covers:
     # in its own words, weighted by rarity in the pack (a word the fact says itself tells more
     # than one in the aliases of an entity it names: "what does resolution 2513 say about the
