@@ -244,10 +244,10 @@ _MODIFIER_WEIGHT = 0.65
 _WRITTEN_WORD = re.compile(r"[^\W\d_][\w'’]*|\d+")
 """A word as the question writes it, capitals and possessive included ("Taliban's")."""
 _WORD = re.compile(r"\w+")
-_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+_POSSESSIVE = r"(?<=\w)['’]s\b"  # compiled on first use: most questions have no apostrophe
 _DATE = re.compile(r"\bwhen\b|\b(?:what|which) (?:year|month|day)\b|\bdate\b|\bhow long ago\b")
-_ASKS = re.compile(r"\b(?:who|whom|whose|which|what|where|how|why)\b(?! (?:year|month|day|date)\b)")
-_WHEN_CLAUSE = re.compile(r"\bwhen \w")
+_ASKS = r"\b(?:who|whom|whose|which|what|where|how|why)\b(?! (?:year|month|day|date)\b)"
+_WHEN_CLAUSE = r"\bwhen \w"  # compiled on first use (re caches it), as the next two
 _CLAUSE_WEIGHT = 0.5
 """A "when" that opens a clause ("as noted when it was adopted"), not one asked ("and when?")."""
 _HAPPENED = re.compile(r"\b(?:where|how) (?:was|were|did|does|do|is|are)\b")
@@ -293,11 +293,10 @@ _OF_WHAT = (  # compiled on first use (re caches it)
     r"(?P<which>(?:\w+ ?){1,3})"
 )
 """The "of" phrase of "who is the prime minister of japan": which one is asked about."""
-_NAME_OF = re.compile(
-    r"\bnames? of\b|\bwhat is (?:the|its|their) name\b|\brefers? to\b|\bknown as\b"
-    r"|\b(?:what|how) (?:does|did|do) (?:\w+ ){1,5}?call\b"
-)
-_NAMING = re.compile(r"\b(?:known as|called|calling|styled|referred to as|named|dubbed)\b")
+_NAME_OF = re.compile(r"\bnames? of\b|\bwhat is (?:the|its|their) name\b|\brefers? to\b")
+_CALLED = r"\bknown as\b|\b(?:what|how) (?:does|did|do) (?:\w+ ){1,5}?call\b"
+"""Also asking for a name: "what does the agreement call the Taliban?" (compiled on first use)."""
+_NAMING = r"\b(?:known as|called|calling|styled|referred to as|named|dubbed)\b"
 """Words by which a claim gives something a name ("styled in the text as ...")."""
 _MONTHS = (
     "January",
@@ -314,8 +313,29 @@ _MONTHS = (
     "December",
 )
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_CALENDAR_WORDS = frozenset(fold(word) for word in (*_MONTHS, *_WEEKDAYS))
+_CALENDAR_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
 
 
 class Question(NamedTuple):
@@ -491,7 +511,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     # A possessive is its word ("the UN's estimate" asks about the UN, not "uns").
     folded = " ".join(
         _MONTH_ABBREVIATIONS.get(word, word)
-        for word in re.findall(r"\w+", fold(_POSSESSIVE.sub("", question)))
+        for word in re.findall(r"\w+", fold(_without_possessives(question)))
     )
     sequence = folded.split()
     grammar: set[str] = set()
@@ -530,9 +550,9 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         wants = Wants.FIGURE
         counted = _leading_content(figure.group("counted") or figure.group("counted_of") or "")
     elif (date := _DATE.search(folded)) and not (
-        (asks := _ASKS.search(folded))
+        (asks := re.search(_ASKS, folded))
         and asks.start() < date.start()
-        and _WHEN_CLAUSE.match(folded, date.start())
+        and re.match(_WHEN_CLAUSE, folded[date.start() :])
     ):
         # Unless another question word comes first: "Who chaired it when it was created?",
         # "For which attacks was he indicted, as noted when resolution 1267 was adopted?" --
@@ -543,7 +563,10 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     else:
         wants = Wants.ANYTHING
     cues = _CUE_WORDS.get(wants, frozenset())
-    if _NAME_OF.search(folded):
+    naming = _NAME_OF.search(folded) is not None or (
+        ("call" in sequence or "known" in sequence) and re.search(_CALLED, folded) is not None
+    )
+    if naming:
         # "name of al-Qaeda's media wing", "how does it refer to them": a name is asked for.
         cues |= {"name", "refer", "call"}
     spelled = {word: raw for word, raw in spelled.items() if word not in cues}
@@ -556,7 +579,11 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         * (1 - 0.5 * lookups.frequency(word) / lookups.facts)
         for word, raw in spelled.items()
     }
-    if wants is not Wants.DATE and (clause := _WHEN_CLAUSE.search(folded)) is not None:
+    if (
+        wants is not Wants.DATE
+        and "when" in sequence
+        and (clause := re.search(_WHEN_CLAUSE, folded)) is not None
+    ):
         # "Where did Ghani flee to when the Taliban took Kabul?": the clause says at what time;
         # what is asked is before it. Its own words count half.
         before = set(folded[: clause.start()].split())
@@ -609,7 +636,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         rarity,
         groups,
         names=names,
-        naming=_NAME_OF.search(folded) is not None,
+        naming=naming,
         modifiers=modifiers,
         decades=frozenset(
             word for word, raw in spelled.items() if re.fullmatch(r"(?:19|20)\d0s", raw)
@@ -628,7 +655,7 @@ def _names(
     the words after "of" in "who/what is the X of Y" ("the prime minister of japan") say which X
     is asked about as well."""
     written = _WRITTEN_WORD.findall(question)
-    parts = [fold(_POSSESSIVE.sub("", part)) for part in written]
+    parts = [fold(_without_possessives(part)) for part in written]
     grammar = [n for n, part in enumerate(parts) if n and stem(part) in _FUNCTION_WORDS]
     titled = sum(written[n][0].isupper() for n in grammar) * 2 > len(grammar)
     runs: list[list[str]] = [[]]
@@ -672,6 +699,10 @@ def _names(
             )
             names.append((word, each))
     return tuple(names)
+
+
+def _without_possessives(text: str) -> str:
+    return re.sub(_POSSESSIVE, "", text) if "'" in text or "’" in text else text
 
 
 def _key(word: str, corrected: dict[str, str]) -> str:
@@ -806,7 +837,7 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     boost = _BOOST if fits else 1.0
     if who and _kind(who[0], catalog) is EntityKind.PERSON and _PERSON.search(question.text):
         boost *= _BOOST
-    if question.naming and _NAMING.search(fact.claim):
+    if question.naming and re.search(_NAMING, fact.claim):
         boost *= _BOOST  # a name asked for: a claim that gives a name
     # BM25, raised for a fact of the kind asked for and by how much of the question it covers:
     # in its own words, weighted by rarity in the pack (a word the fact says itself tells more
