@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from tqcli.ask import answer
+from tqcli.ask import answer, read_question
 from tqcli.cli import app
 from tqcli.errors import BadRequest
 from tqcli.index import in_memory
@@ -279,6 +279,18 @@ def test_a_name_the_fact_accounts_for_is_answered(question: str, fact_id: str, s
 
     assert (found.hits[0].fact.id, found.replies[0].match) == (fact_id, Match.ANSWER)
     assert found.replies[0].answer.startswith(short)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "During the Taliban's rule, what did al-Qaeda get?",  # a preposition opening it
+        "Per resolution 1267, whom did the Taliban shelter?",  # attribution, as "according to"
+        "What did the Security Council decide in July 2001?",  # English capitalises months
+    ],
+)
+def test_capitals_that_name_nothing_are_no_names(question: str) -> None:
+    assert read_question(BUILTIN, question).names == ()
 
 
 def test_general_english_frequency_tells_content_from_function_words() -> None:

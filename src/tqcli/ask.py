@@ -666,6 +666,7 @@ def _names(
             and not titled
             and _key(part, corrected) in weights
             and part not in _CALENDAR_WORDS
+            and stem(part) not in _PREPOSITIONS  # "Within what period ...?"
         ):
             runs[-1].append(part)
         elif runs[-1]:
