@@ -524,7 +524,9 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
             compounds[stem(raw)] = frozenset((stem(after + raw), stem(raw + after)))
     raws = [raw for raw in dict.fromkeys(sequence) if raw not in grammar][: _MAX_WORDS * 4]
     known = index.english_zipf(raws)
-    thesaurus = index.synonyms([stem(raw) for raw in raws])
+    thesaurus = index.synonyms(
+        [stem(raw) for raw in raws] + [*itertools.chain(*compounds.values())]
+    )
     spelled: dict[str, str] = {}
     corrected: dict[str, str] = {}
     for raw in raws:
@@ -615,6 +617,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     groups = {
         word: frozenset({word}).union(
             compounds.get(word, ()),
+            *(group for one in compounds.get(word, ()) for _, group in thesaurus.get(one, [])),
             *(
                 group
                 for forms, group in thesaurus.get(word, [])
