@@ -62,7 +62,9 @@ def _stems(words: str) -> list[str]:
     return [stem(word) for word in words.split()]
 
 
-# Words that carry the question's grammar, not its subject (stemmed, as the index is).
+# Words that carry the question's grammar, not its subject (stemmed, as the index is). "Per
+# resolution 1267" is "according to" it. Adverbs of relative time ("previously") say when the
+# thing asked about happened only against something else: what it was is in other words.
 _FUNCTION_WORDS = frozenset(
     _stems(
         "a an the of to in on at for by with from and or but is are was were be been being do "
@@ -74,16 +76,14 @@ _FUNCTION_WORDS = frozenset(
         "originally initially subsequently"
     )
 )
-# "per resolution 1267" is "according to" it. Adverbs of relative time ("previously") say when
-# the thing asked about happened only against something else: what it was is in other words.
-# Verbs that take another verb ("try to play down", "continue to provide"): the other verb says
-# what happened; they only say how far it got.
 # In "when did the Taliban's first spell in power begin?" or "how long did the war last?",
 # these say that a time is asked, not what happened then. ("Begin" and "end" say which end of
 # it: "when were the talks to start" is not when they were agreed.)
 _TIME_WORDS = frozenset(_stems("last spell period stint era tenure time times"))
-_STARTED = frozenset(("becom", "became", "first"))
+_STARTED = frozenset(_stems("become became first"))
 """Words that ask when a state began ("when did he become leader")."""
+# Verbs that take another verb ("try to play down", "continue to provide"): the other verb says
+# what happened; they only say how far it got.
 _CATENATIVE = frozenset(_stems("try tried attempt continue seek manage fail"))
 # A verb and its particle ("play down", "set up") are one verb: English writes some of them as
 # one word too ("downplay", "setup").
@@ -247,9 +247,10 @@ _WORD = re.compile(r"\w+")
 _POSSESSIVE = r"(?<=\w)['’]s\b"  # compiled on first use: most questions have no apostrophe
 _DATE = re.compile(r"\bwhen\b|\b(?:what|which) (?:year|month|day)\b|\bdate\b|\bhow long ago\b")
 _ASKS = r"\b(?:who|whom|whose|which|what|where|how|why)\b(?! (?:year|month|day|date)\b)"
-_WHEN_CLAUSE = r"\bwhen \w"  # compiled on first use (re caches it), as the next two
-_CLAUSE_WEIGHT = 0.5
+_WHEN_CLAUSE = r"\bwhen \w"  # compiled on first use (re caches it), as _ASKS
 """A "when" that opens a clause ("as noted when it was adopted"), not one asked ("and when?")."""
+_CLAUSE_WEIGHT = 0.5
+"""What the words of such a clause count for: they say at what time, not what is asked."""
 _HAPPENED = re.compile(r"\b(?:where|how) (?:was|were|did|does|do|is|are)\b")
 """Questions on where or how something happened, or is: "where was he born", "how did he die"."""
 _SOMEONE = re.compile(r"\bwho\b|\bwhich (?:person|man|woman|group|organi[sz]ation)\b")
@@ -313,29 +314,9 @@ _MONTHS = (
     "December",
 )
 
-_CALENDAR_WORDS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_CALENDAR_WORDS = frozenset({*map(str.lower, _MONTHS), *_WEEKDAYS})
+"""Words English capitalises that name no one: months and weekdays."""
 
 
 class Question(NamedTuple):
@@ -425,7 +406,7 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         candidates = _with_facts_about(index, read, candidates, role, lookups)
     judged = [_judge(read, hit, lookups) for hit in candidates]
     judged.sort(key=lambda item: (item.reply.match is not Match.ANSWER, -item.score))
-    if read.wants is Wants.DATE and _STARTED & (read.weights.keys() | set(read.text.split())):
+    if read.wants is Wants.DATE and _STARTED & set(map(stem, read.text.split())):
         # "When did Akhundzada become leader?", "when did the Taliban first govern?": the start
         # of a state, which later facts only find it in. The earliest dated answer first.
         judged.sort(
