@@ -472,11 +472,11 @@ def test_third_tuning_set_floor() -> None:
     0.770, 0.857, 10 of 30 in the third round (one question lost: "res 1390 ariana afghan
     airlines" expects facts on resolutions 1333 and 1388, and a number the question names must
     now be the fact's). In the fourth round seven of its 30 unanswerable questions, which the
-    pack's sourced facts answer, became answerable ones (133 + 23): 0.782, 0.880, 3 of 23. See
+    pack's sourced facts answer, became answerable ones (133 + 23): 0.789, 0.880, 3 of 23. See
     docs/ask-evaluation.md."""
     scores = evaluate(ask_ranker(BUILTIN), REPO / "tests" / "eval" / "ask-tuning-3.toml", BUILTIN)
 
-    assert scores.recall_at_1 >= 0.76, scores.recall_at_1
+    assert scores.recall_at_1 >= 0.77, scores.recall_at_1
     assert scores.recall_at_3 >= 0.86, scores.recall_at_3
     assert scores.false_answers <= 4
     assert scores.unanswerable >= 23
@@ -495,9 +495,9 @@ def test_third_tuning_set_floor() -> None:
         ("ask-tuning-8.toml", 0.7, 0.78, 1),  # measured 0.733 / 0.800 / 1 of 6
         # Written blind as the outside set 'blind-3' (104 + 25), a tuning set from the fourth
         # round, when four of its unanswerable questions, which sourced facts answer, became
-        # answerable (108 + 21). Main at the start of that round: 0.694 / 0.769 / 7 of 21, search
-        # 0.722 / 0.833; at its end 0.769 / 0.824 / 5 of 21.
-        ("ask-tuning-9.toml", 0.74, 0.8, 6),
+        # answerable (108 + 21). Main at the start of that round: 0.704 / 0.778 / 7 of 21, search
+        # 0.731 / 0.843; at its end 0.787 / 0.833 / 5 of 21.
+        ("ask-tuning-9.toml", 0.76, 0.81, 6),
     ],
 )
 def test_later_tuning_set_floors(
