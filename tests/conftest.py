@@ -95,6 +95,9 @@ def _private_cache(
 def _json_output_matches_its_schema(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every JSON document or item any test makes tq write is checked against its published
     schema (src/tqcli/schemas), before --fields narrows it."""
+    import json
+
+    from tqcli.render import jsontext
     from tqcli.render.json_output import JsonRenderer
     from tqcli.schemas import SchemaName
 
@@ -113,11 +116,12 @@ def _json_output_matches_its_schema(monkeypatch: pytest.MonkeyPatch) -> None:
     }
     encode = JsonRenderer._encode
 
-    def checked_encode(self: JsonRenderer, value: object) -> str:
+    def checked_encode(self: JsonRenderer, value: object) -> bytes:
         name = getattr(self, "_schema_under_test", None)
         assert name is not None, "JSON written outside a documented output"
         validator = schema_validator(name)
-        validator.validate([value] if validator.schema.get("type") == "array" else value)
+        written = json.loads(jsontext.compact(value))  # entities in it may be encoded already
+        validator.validate([written] if validator.schema.get("type") == "array" else written)
         return encode(self, value)
 
     def wrap(method_name: str, name: SchemaName) -> None:

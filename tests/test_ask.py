@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from tqcli.ask import answer
+from tqcli.ask import answer, read_question
 from tqcli.cli import app
 from tqcli.errors import BadRequest
 from tqcli.index import in_memory
@@ -228,10 +228,10 @@ def test_when_and_where_answers_must_say_what_is_asked(question: str) -> None:
         ("Who is the prime minister of India?", "india"),
         ("Who is the deputy prime minister of Pakistan?", "pakistan"),
         ("Who is the prime minister of France?", "france"),
-        ("Japan's prime minister?", "japans"),  # a name opening the question is one too
+        ("Japan's prime minister?", "japan"),  # a name opening the question is one too
         # Written in lower case, "of japan" and a possessive still say which one is asked about.
         ("who is the prime minister of japan", "japan"),
-        ("who is japan's prime minister", "japans"),
+        ("who is japan's prime minister", "japan"),
     ],
 )
 def test_a_name_no_fact_accounts_for_makes_it_a_partial_answer(question: str, name: str) -> None:
@@ -279,6 +279,18 @@ def test_a_name_the_fact_accounts_for_is_answered(question: str, fact_id: str, s
 
     assert (found.hits[0].fact.id, found.replies[0].match) == (fact_id, Match.ANSWER)
     assert found.replies[0].answer.startswith(short)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "During the Taliban's rule, what did al-Qaeda get?",  # a preposition opening it
+        "Per resolution 1267, whom did the Taliban shelter?",  # attribution, as "according to"
+        "What did the Security Council decide in July 2001?",  # English capitalises months
+    ],
+)
+def test_capitals_that_name_nothing_are_no_names(question: str) -> None:
+    assert read_question(BUILTIN, question).names == ()
 
 
 def test_general_english_frequency_tells_content_from_function_words() -> None:
@@ -459,13 +471,15 @@ def test_third_tuning_set_floor() -> None:
     then 0.778, 0.865, 10 of 30 with the rule on names no fact accounts for (2026-11-26), and
     0.770, 0.857, 10 of 30 in the third round (one question lost: "res 1390 ariana afghan
     airlines" expects facts on resolutions 1333 and 1388, and a number the question names must
-    now be the fact's). See docs/ask-evaluation.md."""
+    now be the fact's). In the fourth round seven of its 30 unanswerable questions, which the
+    pack's sourced facts answer, became answerable ones (133 + 23): 0.789, 0.880, 3 of 23. See
+    docs/ask-evaluation.md."""
     scores = evaluate(ask_ranker(BUILTIN), REPO / "tests" / "eval" / "ask-tuning-3.toml", BUILTIN)
 
-    assert scores.recall_at_1 >= 0.75, scores.recall_at_1
-    assert scores.recall_at_3 >= 0.84, scores.recall_at_3
-    assert scores.false_answers <= 11
-    assert scores.unanswerable >= 30
+    assert scores.recall_at_1 >= 0.77, scores.recall_at_1
+    assert scores.recall_at_3 >= 0.86, scores.recall_at_3
+    assert scores.false_answers <= 4
+    assert scores.unanswerable >= 23
 
 
 @pytest.mark.parametrize(
@@ -479,6 +493,11 @@ def test_third_tuning_set_floor() -> None:
         ("ask-tuning-6.toml", 0.88, 0.91, 2),
         ("ask-tuning-7.toml", 0.8, 0.85, 3),
         ("ask-tuning-8.toml", 0.7, 0.78, 1),  # measured 0.733 / 0.800 / 1 of 6
+        # Written blind as the outside set 'blind-3' (104 + 25), a tuning set from the fourth
+        # round, when four of its unanswerable questions, which sourced facts answer, became
+        # answerable (108 + 21). Main at the start of that round: 0.704 / 0.778 / 7 of 21, search
+        # 0.731 / 0.843; at its end 0.787 / 0.833 / 5 of 21.
+        ("ask-tuning-9.toml", 0.76, 0.81, 6),
     ],
 )
 def test_later_tuning_set_floors(
@@ -561,6 +580,33 @@ def test_who_says_a_fact_answers_who_holds_the_post_the_fact_gives_them() -> Non
             "Who did the Taliban ask to join its government?",
             "taliban-ask-women-to-join-government-2021",
         ),
+        # "Per X" is attribution; a possessive is its word ("the UN's" names the UN).
+        (
+            "Per the UN's estimate, how many fighters does al-Qaeda have along the "
+            "Afghan-Pakistani border?",
+            "al-qaeda-fighters-200-500",
+        ),
+        # Adverbs of relative time and verbs taking another verb are grammar; a verb and its
+        # particle are one verb ("play down": "downplayed").
+        (
+            "When did the Taliban previously try to play down its ties to al-Qaeda?",
+            "taliban-downplayed-ties-late-2000s",
+        ),
+        # A "when" clause after the question asks for no date.
+        (
+            "For which attacks had the US indicted bin Laden, as noted when resolution 1267 "
+            "was adopted?",
+            "bin-laden-indicted-embassy-bombings",
+        ),
+        # "Become" asks when a state began: the earliest dated answer (2016, not 2021).
+        (
+            "When did Akhundzada become the Taliban's leader?",
+            "zawahiri-pledged-allegiance-to-akhundzada-2016",
+        ),
+        # A name asked for: a claim that gives a name.
+        ("How does the Doha agreement refer to the Taliban?", "doha-agreement-signed"),
+        # A noun of a span of time says that a time is asked, not what happened then.
+        ("In what year did the Taliban's first period of rule begin?", "taliban-rule-1996-2001"),
     ],
 )
 def test_how_questions_are_read(question: str, fact_id: str) -> None:
@@ -576,6 +622,8 @@ def test_how_questions_are_read(question: str, fact_id: str) -> None:
         "When was resolution 2513 adopted at the 7590th meeting?",  # another meeting's number
         "When did the Soviet Union invade Afghanistan?",  # a fact naming it, not its invasion
         "Who is the Taliban's education minister?",  # the words before the head noun count
+        # A figure asked of today: the pack's $20m a year is undated and of bin Laden's time.
+        "How much money does al-Qaeda pay the Taliban today?",
     ],
 )
 def test_questions_the_facts_do_not_answer(question: str) -> None:

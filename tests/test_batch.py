@@ -124,8 +124,8 @@ def test_a_line_splits_into_the_words_a_posix_shell_would_make(line: str) -> Non
         assert arguments(line) == expected
 
 
-def test_scores_in_ascii_batch_lines_are_spelled_as_json_spells_them() -> None:
-    """Where output is not UTF-8 the lines are json's (1e-06), as before the lines were bytes."""
+def test_scores_in_batch_lines_have_one_spelling() -> None:
+    """Where output is not UTF-8 as where it is, compact JSON is spelled one way (1e-6)."""
     import io
 
     from tqcli.index import in_memory
@@ -134,7 +134,7 @@ def test_scores_in_ascii_batch_lines_are_spelled_as_json_spells_them() -> None:
 
     index = in_memory([Pack("mini", MINI_PACK, "--facts")])
     fact = index.search(["widgets"], Filters(frozenset(), None, None, None, None, None))[0].fact
-    for ascii_only, spelled in ((True, b'"score":1e-06}'), (False, b'"score":1e-6}')):
+    for ascii_only, spelled in ((True, b'"score":1e-6}'), (False, b'"score":1e-6}')):
         out = io.TextIOWrapper(io.BytesIO(), encoding="ascii" if ascii_only else "utf-8")
         JsonRenderer(out, lines=True, pretty=False, ascii_only=ascii_only).batch_answer(
             "widgets", [Hit(fact, 1e-06)], index.catalog

@@ -231,3 +231,20 @@ def test_damage_far_down_a_long_listing_is_found_before_any_output(
     assert index.stat().st_size == before.st_size
 
     assert json_ids(runner, pack, "list", "--tag", "long") == in_date_order
+
+
+def test_a_hit_whose_row_is_gone_is_damage_found_not_a_fact_skipped() -> None:
+    from tqcli.index import in_memory
+    from tqcli.index.store import CorruptIndex, LazyHits
+    from tqcli.model import Pack
+
+    from conftest import MINI_PACK
+
+    connection = in_memory([Pack("mini", MINI_PACK, "--facts")])._connection
+    [(seq,)] = connection.execute("SELECT min(seq) FROM facts")
+    assert [hit.fact.id for hit in LazyHits(connection, [(seq, None)])]
+    with pytest.raises(CorruptIndex, match="missing"):
+        list(LazyHits(connection, [(seq, None), (seq + 10**6, None)]))
+    hits = LazyHits(connection, [(seq, None), (seq + 10**6, None)])
+    with pytest.raises(CorruptIndex, match="missing"):
+        hits.check()

@@ -1,6 +1,7 @@
 """What users see stays byte for byte what it was: each command's output on the fixture packs is
 compared with a copy kept in tests/fixtures/golden (made with main's code of before the model
-moved to msgspec).
+moved to msgspec; the compact JSON cases remade when compact JSON took msgspec's spelling, each
+checked to hold the same data as before).
 
 After a deliberate change of output: TQ_REGENERATE_GOLDEN=1 pytest tests/test_output_unchanged.py
 """

@@ -149,6 +149,7 @@ def test_json_arrays_are_written_item_by_item_exactly_as_whole(
         [{"tag": use.tag, "facts": use.facts} for use in items],
         ensure_ascii=False,
         indent=2 if pretty else None,
+        separators=None if pretty else (",", ":"),  # compact JSON's one spelling
     )
     unsafe = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
     escaped = "".join(f"\\u{ord(c):04x}" if unsafe.fullmatch(c) else c for c in whole)

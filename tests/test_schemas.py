@@ -119,7 +119,7 @@ def test_fields_keeps_only_the_fields_named_in_their_order(runner: CliRunner) ->
         {"kind": "figure", "id": "acme-gadgets-2019"},
     ]
     result = runner.invoke(app, ["show", "acme-founded", "--jsonl", "--fields", "id,date", *MINI])
-    assert result.stdout == '{"id": "acme-founded", "date": "1901"}\n'
+    assert result.stdout == '{"id":"acme-founded","date":"1901"}\n'
     result = runner.invoke(app, ["stats", "--fields", "facts", *MINI])
     assert json.loads(result.stdout) == {"facts": 7}
 

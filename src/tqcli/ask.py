@@ -29,6 +29,7 @@ How a question is read and judged (docs/ask-evaluation.md says it in full, with 
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -61,7 +62,9 @@ def _stems(words: str) -> list[str]:
     return [stem(word) for word in words.split()]
 
 
-# Words that carry the question's grammar, not its subject (stemmed, as the index is).
+# Words that carry the question's grammar, not its subject (stemmed, as the index is). "Per
+# resolution 1267" is "according to" it. Adverbs of relative time ("previously") say when the
+# thing asked about happened only against something else: what it was is in other words.
 _FUNCTION_WORDS = frozenset(
     _stems(
         "a an the of to in on at for by with from and or but is are was were be been being do "
@@ -69,9 +72,22 @@ _FUNCTION_WORDS = frozenset(
         "some this that these those it its they them their there here about me tell please can "
         "could would should will shall may might i you we he she his her our your as than then "
         "so if into over under not no each every ever all also just still know find out get give "
-        "happen happened again according"
+        "happen happened again according per previously formerly earlier recently already "
+        "originally initially subsequently"
     )
 )
+# In "when did the Taliban's first spell in power begin?" or "how long did the war last?",
+# these say that a time is asked, not what happened then. ("Begin" and "end" say which end of
+# it: "when were the talks to start" is not when they were agreed.)
+_TIME_WORDS = frozenset(_stems("last spell period stint era tenure time times"))
+_STARTED = frozenset(_stems("become became first"))
+"""Words that ask when a state began ("when did he become leader")."""
+# Verbs that take another verb ("try to play down", "continue to provide"): the other verb says
+# what happened; they only say how far it got.
+_CATENATIVE = frozenset(_stems("try tried attempt continue seek manage fail"))
+# A verb and its particle ("play down", "set up") are one verb: English writes some of them as
+# one word too ("downplay", "setup").
+_PARTICLES = ("down", "up", "out")
 # Words that open a noun phrase ("the", "its"): the phrase's head noun comes after them. A phrase
 # opened by any other function word is no noun phrase ("who is in charge of ...").
 _DETERMINERS = frozenset(
@@ -82,7 +98,7 @@ _DETERMINERS = frozenset(
 _PREPOSITIONS = frozenset(
     _stems(
         "between among amongst against within without during before after since until through "
-        "across towards toward via per near behind beyond upon"
+        "across towards toward via near behind beyond upon"
     )
 )
 _VERB_FORM = re.compile(r"^\w{3,}(?:ing|ed)$")
@@ -205,8 +221,8 @@ _TIME_IN_WORDS = (  # compiled on first use (re caches it): only "when" question
 _PERSON_ROLES = frozenset(
     _stems(
         "representative ambassador envoy minister president secretary spokesman spokeswoman "
-        "spokesperson official officials diplomat delegate chairman leader founder emir "
-        "commander coordinator ombudsperson"
+        "spokesperson official officials diplomat delegate chair chairman chairperson leader "
+        "founder emir commander coordinator ombudsperson"
     )
 )
 """Nouns that name a person by their post: who says something, though no one is named."""
@@ -228,7 +244,13 @@ _MODIFIER_WEIGHT = 0.65
 _WRITTEN_WORD = re.compile(r"[^\W\d_][\w'’]*|\d+")
 """A word as the question writes it, capitals and possessive included ("Taliban's")."""
 _WORD = re.compile(r"\w+")
+_POSSESSIVE = r"(?<=\w)['’]s\b"  # compiled on first use: most questions have no apostrophe
 _DATE = re.compile(r"\bwhen\b|\b(?:what|which) (?:year|month|day)\b|\bdate\b|\bhow long ago\b")
+_ASKS = r"\b(?:who|whom|whose|which|what|where|how|why)\b(?! (?:year|month|day|date)\b)"
+_WHEN_CLAUSE = r"\bwhen \w"  # compiled on first use (re caches it), as _ASKS
+"""A "when" that opens a clause ("as noted when it was adopted"), not one asked ("and when?")."""
+_CLAUSE_WEIGHT = 0.5
+"""What the words of such a clause count for: they say at what time, not what is asked."""
 _HAPPENED = re.compile(r"\b(?:where|how) (?:was|were|did|does|do|is|are)\b")
 """Questions on where or how something happened, or is: "where was he born", "how did he die"."""
 _SOMEONE = re.compile(r"\bwho\b|\bwhich (?:person|man|woman|group|organi[sz]ation)\b")
@@ -242,8 +264,8 @@ _CUE_WORDS = {
             "word words"
         )
     ),
-    Wants.DATE: frozenset(_stems("date year month day")),
-    Wants.DURATION: frozenset(_stems("long")),
+    Wants.DATE: frozenset(_stems("date year month day")) | _TIME_WORDS,
+    Wants.DURATION: frozenset(_stems("long")) | _TIME_WORDS,
 }
 _SAYING = frozenset(
     _stems(
@@ -273,6 +295,10 @@ _OF_WHAT = (  # compiled on first use (re caches it)
 )
 """The "of" phrase of "who is the prime minister of japan": which one is asked about."""
 _NAME_OF = re.compile(r"\bnames? of\b|\bwhat is (?:the|its|their) name\b|\brefers? to\b")
+_CALLED = r"\bknown as\b|\b(?:what|how) (?:does|did|do) (?:\w+ ){1,5}?call\b"
+"""Also asking for a name: "what does the agreement call the Taliban?" (compiled on first use)."""
+_NAMING = r"\b(?:known as|called|calling|styled|referred to as|named|dubbed)\b"
+"""Words by which a claim gives something a name ("styled in the text as ...")."""
 _MONTHS = (
     "January",
     "February",
@@ -287,6 +313,10 @@ _MONTHS = (
     "November",
     "December",
 )
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_CALENDAR_WORDS = frozenset({*map(str.lower, _MONTHS), *_WEEKDAYS})
+"""Words English capitalises that name no one: months and weekdays."""
 
 
 class Question(NamedTuple):
@@ -325,6 +355,12 @@ class Question(NamedTuple):
     """The content words that name a decade ("1990s": any year of it is one it names)."""
     identity: bool = False
     """Whether the question asks who someone it names is ("Who is Cole Bunzel?")."""
+    naming: bool = False
+    """Whether the question asks what something is called ("how does the agreement refer to
+    the Taliban?", "what is the 1267 Committee also known as?")."""
+    since: int | None = None
+    """For a figure asked of now ("how much does al-Qaeda pay the Taliban today?"): the first
+    year whose figures count as today's, as far as the candidates' dates tell."""
 
     def group(self, word: str) -> frozenset[str]:
         """The word and its synonyms."""
@@ -360,11 +396,26 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         and read.named >= read.weights.keys()
     ):
         read = read._replace(identity=True)
+    if read.wants is Wants.FIGURE and _NOW & read.weights.keys():
+        # "Today" is as late as the loaded facts go: a figure from years before the newest
+        # of them is no figure of today.
+        years = [hit.fact.date.year for hit in candidates if hit.fact.date is not None]
+        read = read._replace(since=max(years, default=0) - _RECENT_YEARS)
     role, now = _role_asked(read)
     if role:
         candidates = _with_facts_about(index, read, candidates, role, lookups)
     judged = [_judge(read, hit, lookups) for hit in candidates]
     judged.sort(key=lambda item: (item.reply.match is not Match.ANSWER, -item.score))
+    if read.wants is Wants.DATE and _STARTED & set(map(stem, read.text.split())):
+        # "When did Akhundzada become leader?", "when did the Taliban first govern?": the start
+        # of a state, which later facts only find it in. The earliest dated answer first.
+        judged.sort(
+            key=lambda item: (
+                item.reply.match is not Match.ANSWER,
+                item.hit.fact.date is None,
+                item.hit.fact.date.year if item.hit.fact.date else 0,
+            )
+        )
     if role:
         judged = _holders(index, read, role, now, judged, lookups)
     if max(item.coverage for item in judged) < _PARTIAL_COVERAGE:
@@ -438,12 +489,25 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     lookups = lookups or _Lookups(index)
 
     # Month abbreviations are the month ("29 Feb 2020"), as a fact's date is written in full.
+    # A possessive is its word ("the UN's estimate" asks about the UN, not "uns").
     folded = " ".join(
-        _MONTH_ABBREVIATIONS.get(word, word) for word in re.findall(r"\w+", fold(question))
+        _MONTH_ABBREVIATIONS.get(word, word)
+        for word in re.findall(r"\w+", fold(_without_possessives(question)))
     )
-    raws = list(dict.fromkeys(folded.split()))[: _MAX_WORDS * 4]
+    sequence = folded.split()
+    grammar: set[str] = set()
+    compounds: dict[str, frozenset[str]] = {}
+    for raw, after in itertools.pairwise(sequence):
+        if after == "to" and stem(raw) in _CATENATIVE:
+            grammar.add(raw)
+        elif after in _PARTICLES and stem(raw) not in _FUNCTION_WORDS and raw not in _PARTICLES:
+            grammar.add(after)
+            compounds[stem(raw)] = frozenset((stem(after + raw), stem(raw + after)))
+    raws = [raw for raw in dict.fromkeys(sequence) if raw not in grammar][: _MAX_WORDS * 4]
     known = index.english_zipf(raws)
-    thesaurus = index.synonyms([stem(raw) for raw in raws])
+    thesaurus = index.synonyms(
+        [stem(raw) for raw in raws] + [*itertools.chain(*compounds.values())]
+    )
     spelled: dict[str, str] = {}
     corrected: dict[str, str] = {}
     for raw in raws:
@@ -469,17 +533,25 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         wants = Wants.FIGURE
         counted = _leading_content(figure.group("counted") or figure.group("counted_of") or "")
     elif (date := _DATE.search(folded)) and not (
-        (someone := _SOMEONE.search(folded)) and someone.start() < date.start()
+        (asks := re.search(_ASKS, folded))
+        and asks.start() < date.start()
+        and re.match(_WHEN_CLAUSE, folded[date.start() :])
     ):
-        wants = Wants.DATE  # unless "who" comes first: "Who chaired it when it was created?"
+        # Unless another question word comes first: "Who chaired it when it was created?",
+        # "For which attacks was he indicted, as noted when resolution 1267 was adopted?" --
+        # that "when" opens a clause saying which time, it asks for none.
+        wants = Wants.DATE
     elif _SOMEONE.search(folded):
         wants = Wants.SOMEONE
     else:
         wants = Wants.ANYTHING
     cues = _CUE_WORDS.get(wants, frozenset())
-    if _NAME_OF.search(folded):
+    naming = _NAME_OF.search(folded) is not None or (
+        ("call" in sequence or "known" in sequence) and re.search(_CALLED, folded) is not None
+    )
+    if naming:
         # "name of al-Qaeda's media wing", "how does it refer to them": a name is asked for.
-        cues |= {"name", "refer"}
+        cues |= {"name", "refer", "call"}
     spelled = {word: raw for word, raw in spelled.items() if word not in cues}
     # Words the index does not keep are rarer than wordweights.COMMON: they weigh fully.
     frequency = {raw: known.get(raw, 0.0) for raw in spelled.values()}
@@ -490,6 +562,18 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         * (1 - 0.5 * lookups.frequency(word) / lookups.facts)
         for word, raw in spelled.items()
     }
+    if (
+        wants is not Wants.DATE
+        and "when" in sequence
+        and (clause := re.search(_WHEN_CLAUSE, folded)) is not None
+    ):
+        # "Where did Ghani flee to when the Taliban took Kabul?": the clause says at what time;
+        # what is asked is before it. Its own words count half.
+        before = set(folded[: clause.start()].split())
+        for raw in set(folded[clause.start() :].split()) - before:
+            word = corrected.get(stem(raw), stem(raw))
+            if word in weights:
+                weights[word] *= _CLAUSE_WEIGHT
     speaker = tuple(corrected.get(word, word) for word in speaker)
     speaker = tuple(word for word in speaker if word in weights)
     counted = tuple(corrected.get(word, word) for word in counted)
@@ -513,11 +597,13 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         )
     groups = {
         word: frozenset({word}).union(
+            compounds.get(word, ()),
+            *(group for one in compounds.get(word, ()) for _, group in thesaurus.get(one, [])),
             *(
                 group
                 for forms, group in thesaurus.get(word, [])
                 if any(_inflected(spelled[word], form) for form in forms)
-            )
+            ),
         )
         for word in weights
     }
@@ -534,6 +620,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         rarity,
         groups,
         names=names,
+        naming=naming,
         modifiers=modifiers,
         decades=frozenset(
             word for word, raw in spelled.items() if re.fullmatch(r"(?:19|20)\d0s", raw)
@@ -552,19 +639,26 @@ def _names(
     the words after "of" in "who/what is the X of Y" ("the prime minister of japan") say which X
     is asked about as well."""
     written = _WRITTEN_WORD.findall(question)
-    parts = [fold(part) for part in written]
+    parts = [fold(_without_possessives(part)) for part in written]
     grammar = [n for n, part in enumerate(parts) if n and stem(part) in _FUNCTION_WORDS]
     titled = sum(written[n][0].isupper() for n in grammar) * 2 > len(grammar)
     runs: list[list[str]] = [[]]
     for part, raw in zip(parts, written, strict=True):
-        if raw[0].isupper() and not titled and _key(part, corrected) in weights:
+        # English capitalises the months and days of the week too: they are dates, no names.
+        if (
+            raw[0].isupper()
+            and not titled
+            and _key(part, corrected) in weights
+            and part not in _CALENDAR_WORDS
+            and stem(part) not in _PREPOSITIONS  # "Within what period ...?"
+        ):
             runs[-1].append(part)
         elif runs[-1]:
             runs.append([])  # any other word ends a name ("Islamic Emirate" of "Afghanistan")
     runs += [
-        [fold(raw)]
-        for raw in written
-        if re.search(r"\w['’]s?$", raw) and _key(fold(raw), corrected) in weights
+        [part]
+        for part, raw in zip(parts, written, strict=True)
+        if re.search(r"\w['’]s?$", raw) and _key(part, corrected) in weights
     ]
     of = " of " in question.lower() and re.search(_OF_WHAT, " ".join(parts))
     if of:
@@ -590,6 +684,10 @@ def _names(
             )
             names.append((word, each))
     return tuple(names)
+
+
+def _without_possessives(text: str) -> str:
+    return re.sub(_POSSESSIVE, "", text) if "'" in text or "’" in text else text
 
 
 def _key(word: str, corrected: dict[str, str]) -> str:
@@ -697,7 +795,11 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         if not _accounted(question, parts, topic)
     )
     answers = fits and coverage >= _ANSWER_COVERAGE and not other_years and not unnamed
-    if answers and (question.wants is Wants.DATE or _HAPPENED.search(question.text)):
+    if question.since is not None and (fact.date is None or fact.date.year < question.since):
+        answers = False
+    if answers and (
+        question.wants in (Wants.DATE, Wants.DURATION) or _HAPPENED.search(question.text)
+    ):
         # "When did Mullah Omar die?", "Where was Zawahiri born?": a fact naming him is no
         # answer unless it says what the question asks of him (its words that name nothing).
         # A verb as common as "go", "get" or "do" says too little of what happened to ask it
@@ -720,6 +822,8 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     boost = _BOOST if fits else 1.0
     if who and _kind(who[0], catalog) is EntityKind.PERSON and _PERSON.search(question.text):
         boost *= _BOOST
+    if question.naming and re.search(_NAMING, fact.claim):
+        boost *= _BOOST  # a name asked for: a claim that gives a name
     # BM25, raised for a fact of the kind asked for and by how much of the question it covers:
     # in its own words, weighted by rarity in the pack (a word the fact says itself tells more
     # than one in the aliases of an entity it names: "what does resolution 2513 say about the
@@ -1060,6 +1164,8 @@ _PRESENT = (  # compiled on first use (re caches it): only "who" questions need 
 )
 _PAST = r"\bwho(?: was| were| (?P<verb>led|ran|headed|commanded|controlled|chaired|ruled))\b"
 _NOW = frozenset(_stems("now today currently current presently nowadays still"))
+_RECENT_YEARS = 2
+"""A figure dated this many years before the newest candidate is still one of now."""
 _ROLE_CANDIDATES = 1
 _ROLE_FACTS = 8
 """How many organisations the question names are searched for facts about them."""

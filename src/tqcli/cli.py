@@ -1402,11 +1402,11 @@ def _cache_policy() -> "CachePolicy":
 
 def _say_cache_usage(usage: "CacheUsage", as_json: bool, verb: str) -> None:
     if as_json:
-        import json
+        from tqcli.render.jsontext import compact
 
         directory = str(usage.directory) if usage.directory else None
         data = {"directory": directory, "indexes": usage.indexes, "bytes": usage.bytes}
-        typer.echo(json.dumps(data, ensure_ascii=False))
+        typer.echo(compact(data).decode("utf-8", "surrogateescape"))
     elif usage.directory is None:
         typer.echo(f"no cache directory ({usage.unavailable})")
     else:

@@ -20,6 +20,7 @@ from pathlib import Path
 from tqcli.errors import BadRequest
 from tqcli.model import Catalog, Fact
 from tqcli.render.data import FactData
+from tqcli.render.jsontext import compact
 
 MARKER = "tq export sqlite"
 """The metadata's "about": how a metadata file tq wrote (and may replace) is recognised."""
@@ -296,7 +297,7 @@ def _fact_rows(catalog: Catalog, details: FactData) -> Iterator[tuple[object, ..
             _iso(fact.date),
             fact.hedge,
             fact.asserted_by,
-            json.dumps(_plain_details(details(Hit(fact, None))["details"]), ensure_ascii=False),
+            compact(_plain_details(details(Hit(fact, None))["details"])).decode(),
             fact.pack,
             _relative(fact, catalog),
             fact.where.line,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tqcli.codec import iso_date
 from tqcli.compat import assert_never
 from tqcli.model import (
+    KIND_OF_DETAILS,
     Agreement,
     Catalog,
     Citation,
@@ -18,6 +20,7 @@ from tqcli.model import (
     ImportReport,
     LoadReport,
     Pack,
+    PartialDate,
     Quote,
     Reply,
     Sanction,
@@ -30,6 +33,8 @@ if TYPE_CHECKING:
     from tqcli.locations import Locations
 
 JsonObject = dict[str, Any]
+_KIND_NAMES = {details: kind.value for details, kind in KIND_OF_DETAILS.items()}
+"""Each kind's name by the type of its details (as Fact.kind, without an enum's slow .value)."""
 
 
 def source_data(source: Source) -> JsonObject:
@@ -56,53 +61,75 @@ class FactData:
     the same few again and again. Pieces are shared between facts, so treat them as read-only.
     """
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, share: Callable[[JsonObject], Any] | None = None) -> None:
+        """share, if given, turns each entity and entity reference into what the facts naming
+        it hold (jsontext.shared: its compact JSON, encoded once for them all)."""
         self._catalog = catalog
-        self._refs: dict[str, JsonObject] = {}
-        self._entities: dict[str, JsonObject] = {}
+        self._share = share
+        self._refs: dict[str, Any] = {}
+        self._entities: dict[str, Any] = {}
         self._sources: dict[str, JsonObject] = {}
+        self._dates: dict[PartialDate, str] = {}
 
     def __call__(self, hit: Hit) -> JsonObject:
         fact = hit.fact
         return {
             "id": fact.id,
-            "kind": fact.kind.value,
+            "kind": _KIND_NAMES[type(fact.details)],
             "claim": fact.claim,
-            "date": iso_date(fact.date),
-            "about": [self._entity(entity_id) for entity_id in fact.about],
+            "date": self._date(fact.date),
+            "about": list(map(self._entity, fact.about)),
             "tags": list(fact.tags),
             "hedge": fact.hedge,
             "asserted_by": self._ref(fact.asserted_by) if fact.asserted_by else None,
             "details": self._details(fact),
-            "sources": [self._citation(citation) for citation in fact.citations],
+            "sources": list(map(self._citation, fact.citations)),
             "notes": [
                 {
                     "text": note.text,
                     "source": self._citation(note.citation) if note.citation else None,
                 }
                 for note in fact.notes
-            ],
+            ]
+            if fact.notes  # most have none: no comprehension to run
+            else [],
             "pack": fact.pack,
             "score": hit.score,
         }
 
-    def _ref(self, entity_id: str) -> JsonObject:
-        """An entity reference resolved to its id, name and kind."""
-        if entity_id not in self._refs:
-            entity = self._catalog.entities.get(entity_id)
-            self._refs[entity_id] = {
-                "id": entity_id,
-                "name": entity.name if entity else None,
-                "kind": entity.kind.value if entity else None,
-            }
-        return self._refs[entity_id]
+    def _date(self, date: PartialDate | None) -> str | None:
+        """A date in ISO 8601, made once: the facts of a listing share a few thousand dates."""
+        if date is None:
+            return None
+        known = self._dates.get(date)
+        if known is None:
+            known = self._dates[date] = date.isoformat()
+        return known
 
-    def _entity(self, entity_id: str) -> JsonObject:
+    def _ref(self, entity_id: str) -> Any:
+        """An entity reference resolved to its id, name and kind."""
+        known = self._refs.get(entity_id)
+        if known is None:
+            known = self._refs[entity_id] = self._shared(self._ref_data(entity_id))
+        return known
+
+    def _ref_data(self, entity_id: str) -> JsonObject:
+        entity = self._catalog.entities.get(entity_id)
+        return {
+            "id": entity_id,
+            "name": entity.name if entity else None,
+            "kind": entity.kind.value if entity else None,
+        }
+
+    def _entity(self, entity_id: str) -> Any:
         """An entity in full: its reference, description, aliases, attributes and links."""
-        if entity_id not in self._entities:
-            entity = self._catalog.entities.get(entity_id)
-            self._entities[entity_id] = {
-                **self._ref(entity_id),
+        known = self._entities.get(entity_id)
+        if known is not None:
+            return known
+        entity = self._catalog.entities.get(entity_id)
+        known = self._entities[entity_id] = self._shared(
+            {
+                **self._ref_data(entity_id),
                 "description": entity.description if entity else None,
                 "aliases": [
                     {"name": alias.name, "quality": alias.quality, "note": alias.note}
@@ -116,7 +143,11 @@ class FactData:
                     sorted(self._catalog.same_entities(entity_id) - {entity_id}) if entity else []
                 ),
             }
-        return self._entities[entity_id]
+        )
+        return known
+
+    def _shared(self, piece: JsonObject) -> Any:
+        return piece if self._share is None else self._share(piece)
 
     def _citation(self, citation: Citation) -> JsonObject:
         """A citation with its source resolved inline, plus the passage and locator."""
@@ -148,31 +179,31 @@ class FactData:
                 "speaker": self._ref(details.speaker),
                 "speaker_role": details.speaker_role,
                 "medium": details.medium,
-                "said": iso_date(details.said),
+                "said": self._date(details.said),
             }
         if isinstance(details, Sanction):
             return {
                 "authority": details.authority,
                 "instrument": details.instrument,
-                "adopted": iso_date(details.adopted),
+                "adopted": self._date(details.adopted),
                 "measures": list(details.measures),
-                "targets": [self._ref(entity_id) for entity_id in details.targets],
+                "targets": list(map(self._ref, details.targets)),
                 "committee": details.committee,
                 "list": details.list_name,
                 "reference": details.reference,
-                "updated": [day.isoformat() for day in details.updated],
+                "updated": list(map(self._date, details.updated)),
                 "remarks": details.remarks,
             }
         if isinstance(details, Agreement):
             return {
                 "name": details.name,
-                "parties": [self._ref(entity_id) for entity_id in details.parties],
-                "signed": iso_date(details.signed),
+                "parties": list(map(self._ref, details.parties)),
+                "signed": self._date(details.signed),
                 "place": details.place,
                 "commitments": list(details.commitments),
             }
         if isinstance(details, Event):
-            return {"place": details.place, "end": iso_date(details.end)}
+            return {"place": details.place, "end": self._date(details.end)}
         assert_never(details)
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
+import contextlib
+import gc
 import os
-import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal, TextIO
 
 from tqcli.model import (
@@ -18,21 +18,29 @@ from tqcli.model import (
     SourceUse,
     Stats,
 )
-from tqcli.render import data
-from tqcli.render.fact_json import FactJson
-from tqcli.render.fact_json import escape_c1 as _escape_c1
+from tqcli.render import data, jsontext
 
 if TYPE_CHECKING:
     from tqcli.locations import Locations
     from tqcli.names import EntityProfile, EntityUse, Screening, TagUse
 
-# The characters escape_c1 escapes, in UTF-8, for JSON that msgspec writes as bytes. (In UTF-8
-# no character's bytes can be mistaken for these: a match always starts at a character.)
-_C1_UTF8 = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xa8-\xae]|\xe2\x81[\xa6-\xa9]")
+
+_CHUNK = 1 << 16
+"""Bytes of JSON text gathered before a listing writes them."""
 
 
-def _escaped_utf8(match: re.Match[bytes]) -> bytes:
-    return f"\\u{ord(match.group().decode('utf-8')):04x}".encode("ascii")
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cycle collector paused, where millions of objects are made and freed and none is in
+    a reference cycle (facts read and written as JSON): it would only walk them, and all that
+    was loaded before, again and again (4% of a listing's instructions)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 class JsonRenderer:
@@ -49,45 +57,69 @@ class JsonRenderer:
     ) -> None:
         self._stream = stream
         self._lines = lines
-        self._indent = 2 if pretty and not lines else None
+        self._pretty = pretty and not lines
         self._ascii_only = ascii_only
         self._fields = tuple(fields)
         """The keys each object keeps (--fields), or () for all."""
-        self._batch_data: data.FactData | None = None
+        self._fact_data: tuple[Catalog, data.FactData] | None = None
         self._batch_facts: dict[str, bytes] = {}
         self._binary: BinaryIO | Literal[False] | None = None
-        """Where batch lines go as bytes (False: as text), once the first is written."""
+        """Where output goes as bytes (False: as text), once the first is written."""
+        self._line_buffered = bool(getattr(stream, "line_buffering", False))
+        """Whether each line is seen as it is written (a terminal): items are not gathered."""
 
-    def _encode(self, value: Any) -> str:
+    def _facts(self, catalog: Catalog) -> data.FactData:
+        """Facts' data, made by one FactData for the run (entities and sources recur: in a
+        listing, in a batch), whose entities compact JSON encodes once for every fact."""
+        if self._fact_data is None or self._fact_data[0] is not catalog:
+            share = None if self._pretty else jsontext.shared
+            self._fact_data = (catalog, data.FactData(catalog, share))
+        return self._fact_data[1]
+
+    def _encode(self, value: Any) -> bytes:
+        """A document or item as JSON text: pretty, or compact."""
         if self._fields and isinstance(value, dict):
             # A field the schema has but this object lacks (match's batch-only "error") is left
             # out, as it would be without --fields.
             value = {field: value[field] for field in self._fields if field in value}
-        return _escape_c1(json.dumps(value, ensure_ascii=self._ascii_only, indent=self._indent))
+        if self._pretty:
+            text = jsontext.pretty(value, ascii_only=self._ascii_only)
+            return text.encode("utf-8", "surrogateescape")
+        return self._compact(value)
+
+    def _compact(self, value: Any) -> bytes:
+        return jsontext.compact(value, ascii_only=self._ascii_only)
 
     def _dump(self, value: Any) -> None:
-        self._stream.write(self._encode(value) + "\n")
+        self._write_bytes(self._encode(value) + b"\n")
 
-    def _array(self, items: Iterable[Any], encode: Callable[[Any], str] | None = None) -> None:
-        """Items as one array (or one per line), written as they come: a long listing is never
-        held whole in memory, and its bytes are exactly json.dumps of the list's. encode, if
-        given, makes an item's text as _encode would."""
-        encode = encode or self._encode
+    def _array(self, items: Iterable[Any]) -> None:
+        """Items as one array (or one per line), written as they come, some 64 KiB at a time (on
+        a terminal, one by one): a long listing is never held whole in memory, nor written in a
+        hundred thousand calls."""
         if self._lines:
-            for item in items:
-                self._stream.write(encode(item) + "\n")
-            return
-        opening, separator, closing = (
-            ("[\n", ",\n", "\n]\n") if self._indent else ("[", ", ", "]\n")
-        )
+            opening, separator, closing, empty = b"", b"\n", b"\n", b""
+        elif self._pretty:
+            opening, separator, closing, empty = b"[\n", b",\n", b"\n]\n", b"[]\n"
+        else:
+            opening, separator, closing, empty = b"[", b",", b"]\n", b"[]\n"
+        pending: list[bytes] = []
+        size = 0
+        most = 0 if self._line_buffered else _CHUNK
         written = False
         for item in items:
-            text = encode(item)
-            if self._indent:  # nest the item one level in; JSON text holds no raw newline
-                text = "  " + text.replace("\n", "\n  ")
-            self._stream.write((separator if written else opening) + text)
+            text = self._encode(item)
+            if self._pretty:  # nest the item one level in; JSON text holds no raw newline
+                text = b"  " + text.replace(b"\n", b"\n  ")
+            pending += (separator if written else opening, text)
             written = True
-        self._stream.write(closing if written else "[]\n")
+            size += len(text)
+            if size > most:
+                self._write_bytes(b"".join(pending))
+                pending.clear()
+                size = 0
+        pending.append(closing if written else empty)
+        self._write_bytes(b"".join(pending))
 
     def batch_answer(
         self,
@@ -102,15 +134,13 @@ class JsonRenderer:
         """One line of a batch run: the query, its results (facts as search gives them, or
         answers as ask does, with their replies), the topics suggested when there is no answer,
         and the error when it could not run."""
-        if self._batch_data is None:  # one for the run: entities and sources recur
-            self._batch_data = data.FactData(catalog)
-        made = self._batch_data
+        made = self._facts(catalog)
         items: list[list[bytes]]
         if replies:
             answers = zip(hits, replies, strict=True)
             items = [[self._compact(data.answer_data(made(hit), reply))] for hit, reply in answers]
         else:
-            items = [[self._batch_fact(hit), self._score(hit.score), b"}"] for hit in hits]
+            items = [[self._batch_fact(made, hit), self._compact(hit.score), b"}"] for hit in hits]
         parts = [b'{"query":', self._compact(query), b',"results":[']
         for number, item in enumerate(items):  # one join below makes the line: facts are long
             if number:
@@ -124,9 +154,9 @@ class JsonRenderer:
         parts.append(b"}\n")
         self._write_bytes(b"".join(parts))
 
-    def _write_bytes(self, line: bytes) -> None:
-        """A line of JSON, straight to the binary stream under the text one when there is one:
-        a batch writes megabytes, and they are UTF-8 already; else through the text stream."""
+    def _write_bytes(self, text: bytes) -> None:
+        """JSON text, straight to the binary stream under the text one when there is one:
+        a listing writes megabytes, and they are UTF-8 already; else through the text stream."""
         if self._binary is None:
             binary = getattr(self._stream, "buffer", None)
             # Not where text streams turn "\n" into "\r\n" (Windows), nor when ascii_only.
@@ -135,52 +165,32 @@ class JsonRenderer:
             if self._binary:
                 self._stream.flush()  # what the text stream holds goes first
         if self._binary:
-            self._binary.write(line)
+            self._binary.write(text)
+            if self._line_buffered:  # a terminal sees each line as the text stream showed it
+                self._binary.flush()
         else:
-            self._stream.write(line.decode("utf-8"))
+            self._stream.write(text.decode("utf-8", "surrogateescape"))
 
-    def _compact(self, value: Any) -> bytes:
-        """Compact JSON, escaped as everywhere else; by msgspec where it can (a profile of 1,000
-        queries: 0.56 s of encoding with json, 0.04 s with msgspec)."""
-        if self._ascii_only:
-            text = json.dumps(value, ensure_ascii=True, separators=(",", ":"))
-            return _escape_c1(text).encode("ascii")
-        import msgspec
-
-        return _C1_UTF8.sub(_escaped_utf8, msgspec.json.encode(value))
-
-    def _score(self, score: float | None) -> bytes:
-        """A score as _compact writes it, without looking for characters to escape: it has
-        none."""
-        if self._ascii_only:  # json spells some floats otherwise than msgspec (1e-06, 1e-6)
-            return self._compact(score)
-        import msgspec
-
-        return msgspec.json.encode(score)
-
-    def _batch_fact(self, hit: Hit) -> bytes:
+    def _batch_fact(self, made: data.FactData, hit: Hit) -> bytes:
         """A fact as compact JSON up to its score, made once per run for the first 4,096 facts:
         the queries of a batch find the same facts again and again. Only the score, the last
         key, differs."""
-        assert self._batch_data is not None
-        made = self._batch_facts.get(hit.fact.id)
-        if made is None:
-            text = self._compact(self._batch_data(Hit(hit.fact, None)))
+        known = self._batch_facts.get(hit.fact.id)
+        if known is None:
+            text = self._compact(made(Hit(hit.fact, None)))
             if not text.endswith(b'"score":null}'):
                 raise AssertionError("data.FactData must make the score the last key")
-            made = text.removesuffix(b"null}")  # this hit's score follows
+            known = text.removesuffix(b"null}")  # this hit's score follows
             if len(self._batch_facts) < 4096:
-                self._batch_facts[hit.fact.id] = made
-        return made
+                self._batch_facts[hit.fact.id] = known
+        return known
 
     def facts(self, hits: Sequence[Hit], catalog: Catalog, *, full: bool) -> None:
-        if self._indent is None and not self._fields:  # compact: each entity encoded once
-            self._array(hits, FactJson(catalog, ascii_only=self._ascii_only))
-        else:
-            self._array(map(data.FactData(catalog), hits))
+        with _collector_paused():
+            self._array(map(self._facts(catalog), hits))
 
     def answers(self, found: Answers, catalog: Catalog) -> None:
-        facts = data.FactData(catalog)
+        facts = self._facts(catalog)
         self._array(
             data.answer_data(facts(hit), reply)
             for hit, reply in zip(found.hits, found.replies, strict=True)
@@ -221,7 +231,7 @@ class JsonRenderer:
     def entity(self, profile: EntityProfile, catalog: Catalog) -> None:
         from tqcli.render.names import profile_data
 
-        self._dump(profile_data(profile, list(map(data.FactData(catalog), profile.facts))))
+        self._dump(profile_data(profile, list(map(self._facts(catalog), profile.facts))))
 
     def entities(self, uses: Sequence[EntityUse]) -> None:
         from tqcli.render.names import entity_use_data
