@@ -210,6 +210,7 @@ import os, signal, sys
 from tqcli.index import build, parallel
 
 parallel.MIN_BYTES = 0
+parallel._workers = lambda: 2
 enter = parallel._Pool.__enter__
 
 def entered(pool):
