@@ -8,9 +8,11 @@ import re
 import unicodedata
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tqcli import textnorm
 from tqcli.errors import BadQuery, QueryProblem
 from tqcli.index import in_memory
 from tqcli.loader import load
@@ -179,5 +181,10 @@ _COLUMN_TEXT = st.text(alphabet="aZé'`-,. 0123456789\u202f\u00a0\x1fʿ’ßs", 
 
 @given(st.lists(st.lists(_COLUMN_TEXT, min_size=1, max_size=5), max_size=6))
 def test_token_rows_are_token_columns_row_by_row(rows: list[list[str]]) -> None:
-    # Rows folded together (ASCII ones) give exactly what each folded alone gives.
-    assert token_rows(rows) == [token_columns(texts) for texts in rows]
+    # Rows folded together (ASCII ones) give exactly what each folded alone gives, whether
+    # they are taken all at once or two at a time.
+    expected = [token_columns(texts) for texts in rows]
+    assert token_rows(rows) == expected
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(textnorm, "_ROWS_AT_ONCE", 2)
+        assert token_rows(rows) == expected
