@@ -628,3 +628,20 @@ def test_how_questions_are_read(question: str, fact_id: str) -> None:
 )
 def test_questions_the_facts_do_not_answer(question: str) -> None:
     assert not answer(BUILTIN, question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("When was resolution 2513 adopted at the 8742nd meeting?", True),
+        ("When was resolution 2513 adopted at meeting 8742?", True),  # the fact writes 8742nd
+        # Ordinals no loaded fact has: a number the fact lacks, not a word to correct or ignore.
+        ("When was resolution 2513 adopted at the 8741st meeting?", False),
+        ("When was resolution 2513 adopted at the 9003rd meeting?", False),
+    ],
+)
+def test_an_ordinal_the_question_names_must_be_the_facts(question: str, answered: bool) -> None:
+    found = answer(BUILTIN, question)
+
+    assert found.answered is answered
+    assert found.hits[0].fact.id == "un-2513-welcomes-agreement"

@@ -19,8 +19,8 @@ How a question is read and judged (docs/ask-evaluation.md says it in full, with 
    fact accounts for enough of the question, there is no answer.
 5. For "when", "where was ..." and "how did ...", an answer must also say what is asked of what
    the question names ("die" in "when did Mullah Omar die"), and for any question, a year or
-   other number of three digits or more it names must be the fact's, and a name it gives
-   ("Japan", "the prime minister of japan") must be one the fact accounts for.
+   other number of three digits or more it names (or ordinal: "7590th") must be the fact's,
+   and a name it gives ("Japan", "the prime minister of japan") must be one the fact accounts for.
 6. "Who leads X", "who is the head of X" and other present-tense questions on who holds a role
    get its latest sourced state: the facts saying someone holds the role in X, newest first;
    someone a loaded fact says died (or was removed since) holds no role now.
@@ -779,12 +779,15 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         # question says answers "who" with whom it names, though no person or group it links.
         fits = True
     # A year the question names is the one it asks about: "fighters in Afghanistan in 2001" are
-    # not counted by a figure of 2021. So is any number of three digits or more: "resolution
-    # 2513" is not resolution 1333, nor "8,600 troops" another count.
+    # not counted by a figure of 2021. So is any number of three digits or more, cardinal or
+    # ordinal: "resolution 2513" is not resolution 1333, nor "8,600 troops" another count, nor
+    # "the 7590th meeting" the 8742nd. The fact may write it either way ("meeting 8742").
     other_years = [
         word
         for word in question.weights
-        if word.isdigit() and len(word) > 2 and not _credit(question, word, own)
+        if len(number := _number(word)) > 2
+        and not _credit(question, word, own)
+        and number not in _numbers(own)
     ]
     # A name the question gives says which one it asks about ("the prime minister of Japan"):
     # a fact that accounts for it nowhere -- its words, date, tags, id, the names of its
@@ -1062,6 +1065,21 @@ def _number_before(claim: str, counted: set[str] | frozenset[str]) -> str | None
     return None
 
 
+_NUMBER = re.compile(r"(\d+)(?:st|nd|rd|th)?")
+"""A number as a word: cardinal ("7590") or ordinal ("7590th", "21st")."""
+
+
+def _number(word: str) -> str:
+    """The digits of a word that is a number, cardinal or ordinal; else the empty string."""
+    match = _NUMBER.fullmatch(word)
+    return match.group(1) if match else ""
+
+
+def _numbers(words: Iterable[str]) -> set[str]:
+    """The numbers among the words, each as its digits ("8742nd" and "8742" alike)."""
+    return {number for word in words if (number := _number(word))}
+
+
 def _is_year(word: str) -> bool:
     """Whether a number reads as a year ("in 2001"), not a count."""
     return len(word) == 4 and word[:2] in ("19", "20")
@@ -1139,8 +1157,8 @@ def _name(catalog: Catalog, entity_id: str) -> str:
 
 def _corrected(index: Index, lookups: _Lookups, word: str) -> str:
     """The word, or the indexed word it is most likely a misspelling of."""
-    if word.isdigit() or len(word) < 4 or lookups.frequency(word):
-        return word
+    if _number(word) or len(word) < 4 or lookups.frequency(word):
+        return word  # a number, "7590th" as "7590", is no misspelling of another
     import difflib
 
     candidates = dict(index.words_like(word))
