@@ -8,16 +8,18 @@ import re
 import unicodedata
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tqcli import textnorm
 from tqcli.errors import BadQuery, QueryProblem
 from tqcli.index import in_memory
 from tqcli.loader import load
 from tqcli.model import Filters, Pack, PartialDate
 from tqcli.names import TagUse
 from tqcli.render.json_output import JsonRenderer
-from tqcli.textnorm import fold, printable, squeeze
+from tqcli.textnorm import fold, printable, squeeze, token_columns, token_rows
 
 from conftest import MINI_PACK
 
@@ -172,3 +174,17 @@ def test_folding_transliterates_as_anyascii_does(text: str) -> None:
 
     assert _transliterated(text) == anyascii(text)
     assert all(anyascii(chr(code)) == spelled for code, spelled in _PUNCTUATION.items())
+
+
+_COLUMN_TEXT = st.text(alphabet="aZé'`-,. 0123456789\u202f\u00a0\x1fʿ’ßs", max_size=20)
+
+
+@given(st.lists(st.lists(_COLUMN_TEXT, min_size=1, max_size=5), max_size=6))
+def test_token_rows_are_token_columns_row_by_row(rows: list[list[str]]) -> None:
+    # Rows folded together (ASCII ones) give exactly what each folded alone gives, whether
+    # they are taken all at once or two at a time.
+    expected = [token_columns(texts) for texts in rows]
+    assert token_rows(rows) == expected
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(textnorm, "_ROWS_AT_ONCE", 2)
+        assert token_rows(rows) == expected

@@ -79,6 +79,31 @@ def load(packs: Sequence[Pack], stage: Callable[[str], None] = _unseen) -> LoadR
     """
     state = _State()
     files = [(pack, path) for pack in packs for path in _pack_files(pack, state)]
+    return _load_files(packs, files, state, stage)
+
+
+def pack_files(packs: Sequence[Pack]) -> list[tuple[Pack, Path]] | None:
+    """Every TOML file of the packs, in the order a load reads them; None if one cannot be
+    read (a load reports it)."""
+    state = _State()
+    files = [(pack, path) for pack in packs for path in _pack_files(pack, state)]
+    return None if state.problems else files
+
+
+def load_some(
+    packs: Sequence[Pack], files: Sequence[tuple[Pack, Path]], stage: Callable[[str], None]
+) -> LoadReport:
+    """Load only these files of the packs, checked like a whole load checks them (a parallel
+    build reads the files that define sources and entities this way, the rest in workers)."""
+    return _load_files(packs, files, _State(), stage)
+
+
+def _load_files(
+    packs: Sequence[Pack],
+    files: Sequence[tuple[Pack, Path]],
+    state: _State,
+    stage: Callable[[str], None],
+) -> LoadReport:
     for number, (pack, path) in enumerate(files, start=1):
         stage(f"reading file {number} of {len(files)} ({path.name})")
         _load_file(pack, path, state)
@@ -103,9 +128,11 @@ def load_fact_files(
     sources: Mapping[str, Source],
     entities: Mapping[str, Entity],
     taken: Callable[[str], bool],
+    archives: dict[str, str | None] | None = None,
 ) -> tuple[Fact, ...] | None:
     """The facts of these files, checked like a whole load checks them against the sources and
-    entities of the other files, and against the fact ids taken there.
+    entities of the other files, and against the fact ids taken there. archives: the text of
+    archives read so far, by source id, kept for the next call.
 
     None when a file defines a source, an entity or synonyms, or anything is wrong: a whole
     load then tells every problem in its context.
@@ -122,7 +149,7 @@ def load_fact_files(
     catalog = Catalog(packs=(), facts=tuple(state.facts), sources=sources, entities=entities)
     _check_duplicates(state)
     _check_references(catalog, state)
-    _check_passages(catalog, state)
+    _check_passages(catalog, state, {} if archives is None else archives)
     return None if state.problems else catalog.facts
 
 
@@ -880,9 +907,9 @@ def _check_duplicates(state: _State) -> None:
                 first[item_id] = where
 
 
-def _label(fact: Fact) -> str:
-    """How a problem's message names the fact."""
-    return f"{fact.kind.value} {fact.id!r}: "
+def _label(fact: Fact | str) -> str:
+    """How a problem's message names the fact (given as a fact, or as its label already)."""
+    return fact if isinstance(fact, str) else f"{fact.kind.value} {fact.id!r}: "
 
 
 def _check_references(catalog: Catalog, state: _State) -> None:
@@ -892,29 +919,35 @@ def _check_references(catalog: Catalog, state: _State) -> None:
         for role, entity_id in named:
             if entity_id not in catalog.entities and entity_id not in state.invalid_entities:
                 hint = did_you_mean(entity_id, [*catalog.entities, *state.invalid_entities])
-                state.report(where, f"{label}'{role}' names unknown entity {entity_id!r}{hint}")
+                state.report(
+                    where, f"{_label(label)}'{role}' names unknown entity {entity_id!r}{hint}"
+                )
         for citation in citations:
             if (
                 citation.source not in catalog.sources
                 and citation.source not in state.invalid_sources
             ):
                 hint = did_you_mean(citation.source, [*catalog.sources, *state.invalid_sources])
-                state.report(where, f"{label}cites unknown source {citation.source!r}{hint}")
+                state.report(
+                    where, f"{_label(label)}cites unknown source {citation.source!r}{hint}"
+                )
 
 
 def _references(
     catalog: Catalog, state: _State
-) -> Iterator[tuple[Location, str, Iterable[tuple[str, str]], Iterable[Citation]]]:
-    """Every fact's references, with where and how to label a problem: the facts loaded, then
-    those with field errors."""
+) -> Iterator[tuple[Location, Fact | str, Iterable[tuple[str, str]], Iterable[Citation]]]:
+    """Every fact's references, with where and how to label a problem (see _label): the facts
+    loaded, then those with field errors."""
     for fact in catalog.facts:
-        yield fact.where, _label(fact), fact.entity_references(), fact.all_citations()
+        yield fact.where, fact, fact.entity_references(), fact.all_citations()
     for unfinished in state.unfinished:
         yield unfinished.where, unfinished.label, unfinished.entity_references, unfinished.citations
 
 
-def _check_passages(catalog: Catalog, state: _State) -> None:
-    archives: dict[str, str | None] = {}
+def _check_passages(
+    catalog: Catalog, state: _State, archives: dict[str, str | None] | None = None
+) -> None:
+    archives = {} if archives is None else archives
     for where, label, _, citations in _references(catalog, state):
         for citation in citations:
             source = catalog.sources.get(citation.source)
@@ -939,7 +972,7 @@ def _check_passages(catalog: Catalog, state: _State) -> None:
                 matched = _longest_prefix_in(passage, archive)
                 state.report(
                     where,
-                    f"{label}passage not found verbatim in the archive of source "
+                    f"{_label(label)}passage not found verbatim in the archive of source "
                     f"{citation.source!r}: "
                     f"{_excerpt(passage)}; it matches up to {_excerpt(matched, from_end=True)}",
                 )

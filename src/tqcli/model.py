@@ -269,6 +269,10 @@ class Figure(Struct, frozen=True, tag="figure"):
         """The entities it names, with the field naming each: none."""
         return iter(())
 
+    def entity_ids(self) -> tuple[str, ...]:
+        """The ids of the entities it names, in order: none."""
+        return ()
+
     def searchable_texts(self) -> Iterator[str]:
         """Its text a search finds it by: the numbers as written, the unit, the qualifier."""
         for number in (self.value, self.min, self.max):
@@ -298,6 +302,10 @@ class Quote(Struct, frozen=True, tag="quote"):
     def entity_references(self) -> Iterator[tuple[str, str]]:
         """The entities it names, with the field naming each: the speaker."""
         yield "speaker", self.speaker
+
+    def entity_ids(self) -> tuple[str, ...]:
+        """The ids of the entities it names, in order: the speaker."""
+        return (self.speaker,)
 
     def searchable_texts(self) -> Iterator[str]:
         """Its text a search finds it by: the words, the speaker's role, the medium."""
@@ -342,6 +350,10 @@ class Sanction(Struct, frozen=True, tag="sanction"):
         """The entities it names, with the field naming each: its targets."""
         return (("targets", entity_id) for entity_id in self.targets)
 
+    def entity_ids(self) -> tuple[str, ...]:
+        """The ids of the entities it names, in order: its targets."""
+        return self.targets
+
     def searchable_texts(self) -> Iterator[str]:
         """Its text a search finds it by: authority, instrument, committee, measures, listing."""
         yield from (self.authority, self.instrument, self.committee or "", *self.measures)
@@ -370,6 +382,10 @@ class Agreement(Struct, frozen=True, tag="agreement"):
         """The entities it names, with the field naming each: its parties."""
         return (("parties", entity_id) for entity_id in self.parties)
 
+    def entity_ids(self) -> tuple[str, ...]:
+        """The ids of the entities it names, in order: its parties."""
+        return self.parties
+
     def searchable_texts(self) -> Iterator[str]:
         """Its text a search finds it by: its name, place and commitments."""
         yield from (self.name, self.place or "", *self.commitments)
@@ -390,6 +406,10 @@ class Event(Struct, frozen=True, tag="event"):
     def entity_references(self) -> Iterator[tuple[str, str]]:
         """The entities it names, with the field naming each: none."""
         return iter(())
+
+    def entity_ids(self) -> tuple[str, ...]:
+        """The ids of the entities it names, in order: none."""
+        return ()
 
     def searchable_texts(self) -> Iterator[str]:
         """Its text a search finds it by: the place."""
@@ -452,10 +472,12 @@ class Fact(Struct, frozen=True):
             yield "asserted_by", self.asserted_by
         yield from self.details.entity_references()
 
-    def all_citations(self) -> Iterator[Citation]:
+    def all_citations(self) -> tuple[Citation, ...]:
         """Every citation: the fact's own, then those backing its notes."""
-        yield from self.citations
-        yield from (note.citation for note in self.notes if note.citation is not None)
+        if not self.notes:
+            return self.citations
+        backing = (note.citation for note in self.notes if note.citation is not None)
+        return (*self.citations, *backing)
 
     def cited_sources(self) -> list[str]:
         """The ids of the sources the fact itself cites, each once, in order."""
@@ -463,7 +485,9 @@ class Fact(Struct, frozen=True):
 
     def entities(self) -> list[str]:
         """The ids of every entity the fact names, each once, in order."""
-        return list(dict.fromkeys(entity_id for _, entity_id in self.entity_references()))
+        if self.asserted_by is None:
+            return list(dict.fromkeys((*self.about, *self.details.entity_ids())))
+        return list(dict.fromkeys((*self.about, self.asserted_by, *self.details.entity_ids())))
 
 
 class Synonyms(Struct, frozen=True):

@@ -285,9 +285,14 @@ def _keys(words: Iterable[str], *, typos: bool = True, skeletons: bool = False) 
 # --- Building -------------------------------------------------------------------------------
 
 
-def fill(connection: "sqlite3.Connection", catalog: Catalog) -> None:
+def fill(
+    connection: "sqlite3.Connection",
+    catalog: Catalog,
+    references: Iterable[tuple[str, str, int, str | None]] | None = None,
+) -> None:
     """Make the name tables of an index being built, and write into them the name keys of
-    every screened entity and the listing references of every sanction."""
+    every screened entity and the listing references of every sanction (references: their
+    rows, when the catalog's facts are not at hand; see reference_rows)."""
     connection.executescript(_SCHEMA)
     rows = [
         (entity.id, name, quality, name_words(name))
@@ -322,7 +327,10 @@ def fill(connection: "sqlite3.Connection", catalog: Catalog) -> None:
         "INSERT INTO match_keys VALUES (?, ?)",
         ((key, array("i", ids).tobytes()) for key, ids in postings.items()),
     )
-    write_references(connection, enumerate(catalog.facts))
+    if references is None:
+        write_references(connection, enumerate(catalog.facts))
+    else:
+        connection.executemany("INSERT INTO fact_references VALUES (?, ?, ?, ?)", references)
     connection.executescript(_INDEXES)
 
 
@@ -332,13 +340,20 @@ def write_references(
     """Write the listing references of these sanctions (each fact with its seq): a build writes
     every fact's, an update of the index those of the facts it adds."""
     connection.executemany(
-        "INSERT INTO fact_references VALUES (?, ?, ?, ?)",
-        (
-            (fold(fact.details.reference).strip(), fact.details.reference, seq, target)
-            for seq, fact in numbered
-            if isinstance(fact.details, Sanction) and fact.details.reference
-            for target in fact.details.targets or (None,)
-        ),
+        "INSERT INTO fact_references VALUES (?, ?, ?, ?)", reference_rows(numbered)
+    )
+
+
+def reference_rows(
+    numbered: Iterable[tuple[int, Fact]],
+) -> Iterator[tuple[str, str, int, str | None]]:
+    """The fact_references rows of these facts (each with its seq): a row per sanction's
+    listing reference and target."""
+    return (
+        (fold(fact.details.reference).strip(), fact.details.reference, seq, target)
+        for seq, fact in numbered
+        if isinstance(fact.details, Sanction) and fact.details.reference
+        for target in fact.details.targets or (None,)
     )
 
 

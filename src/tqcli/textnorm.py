@@ -151,6 +151,40 @@ def token_columns(texts: Sequence[str]) -> list[str]:
     return [" ".join(map(stemmed, _TOKEN.findall(text))) for text in folded]
 
 
+_TOKEN_OR_BREAK = re.compile(r"\w+|\x1f")
+_ROWS_AT_ONCE = 256
+
+
+def token_rows(rows: Sequence[Sequence[str]]) -> list[list[str]]:
+    """token_columns() of each row of texts. Rows in ASCII (most) are done together, a few
+    hundred at a time: one fold, one scan and one join for them all (in ASCII, folding works
+    character by character, so the texts cannot affect each other); any other row alone, as
+    token_columns does it."""
+    made: list[list[str] | None] = []
+    together: list[str] = []
+    for texts in rows:
+        joined = "\x1f".join(texts)
+        if joined.isascii() and joined.count("\x1f") == len(texts) - 1:
+            together.append(joined)
+            made.append(None)
+        else:
+            made.append(token_columns(texts))
+    columns: list[str] = []
+    for start in range(0, len(together), _ROWS_AT_ONCE):  # a bound on the words held at once
+        scanned = _TOKEN_OR_BREAK.findall(
+            fold("\x1f".join(together[start : start + _ROWS_AT_ONCE]))
+        )
+        # The break stems to itself, so it comes out of the join as " \x1f ", or at an edge.
+        columns += " ".join(map(_STEMS.__getitem__, scanned)).split("\x1f")
+    position = 0
+    for number, texts in enumerate(rows):
+        if made[number] is None:
+            end = position + len(texts)
+            made[number] = [column.strip(" ") for column in columns[position:end]]
+            position = end
+    return made  # type: ignore[return-value]  # every row is made
+
+
 def squeeze(text: str) -> str:
     """Collapse runs of white space to one space, so line wrapping never breaks a match."""
     return " ".join(text.split())  # str.split knows the same white space as \s, five times faster

@@ -13,7 +13,7 @@ from tqcli.index.cache import Snapshot, install, temporary_index, tidy
 from tqcli.index.query import Index, name_key
 from tqcli.index.store import COLUMNS, INDEXES, SCHEMA, SCHEMA_VERSION, sealed
 from tqcli.model import Catalog, Fact, Pack, PartialDate
-from tqcli.textnorm import fold, stem, token_columns, tokens, words
+from tqcli.textnorm import fold, stem, token_columns, token_rows, tokens, words
 
 Stage = Callable[[str], None]
 """Told what a build is doing now, in a few words ("writing 4,096 of 100,000 facts")."""
@@ -28,6 +28,12 @@ def build(packs: Sequence[Pack], state: Snapshot, path: Path | None, stage: Stag
     from tqcli.loader import open_catalog  # only a build parses and validates the packs
 
     with _no_garbage_collection():
+        if path is not None:
+            from tqcli.index import parallel
+
+            built = parallel.build(packs, state, path, stage)
+            if built is not None:
+                return built
         catalog = open_catalog(packs, stage)
         if path is None:
             connection = sqlite3.connect(":memory:")
@@ -75,7 +81,20 @@ def _no_garbage_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _fill(connection: sqlite3.Connection, catalog: Catalog, state: Snapshot, stage: Stage) -> None:
+FactWriter = Callable[[sqlite3.Connection], "Iterable[tuple[str, str, int, str | None]]"]
+"""Writes every fact's rows (seq numbered from 0 in load order); gives their listing
+references' rows (see names.reference_rows)."""
+
+
+def _fill(
+    connection: sqlite3.Connection,
+    catalog: Catalog,
+    state: Snapshot,
+    stage: Stage,
+    write_facts: FactWriter | None = None,
+) -> None:
+    """Write every table of a new index: the catalog's, and the facts' through write_facts
+    (by default, the catalog's facts)."""
     connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
     with connection:
         connection.executemany(
@@ -102,11 +121,15 @@ def _fill(connection: sqlite3.Connection, catalog: Catalog, state: Snapshot, sta
             "INSERT INTO links VALUES (?, ?)",
             ((node, same) for node, members in catalog.links.items() for same in members),
         )
-        add_facts(connection, catalog, enumerate(catalog.facts), stage)
+        references = None
+        if write_facts is None:
+            add_facts(connection, catalog, enumerate(catalog.facts), stage)
+        else:
+            references = write_facts(connection)
         stage("writing the index")
         from tqcli import names  # only a build writes the name keys
 
-        names.fill(connection, catalog)
+        names.fill(connection, catalog, references)
         from tqcli.wordweights import common_words  # for tq ask, read once here, not per question
 
         connection.executemany("INSERT INTO english_words VALUES (?, ?)", common_words())
@@ -199,6 +222,8 @@ class _FactRows:
         self.entities: list[tuple[int, str]] = []
         self.text: list[tuple[object, ...]] = []
         days = _Days()
+        named: list[tuple[int, list[str], list[str]]] = []
+        own: list[tuple[str, ...]] = []
         for seq, fact in numbered:
             entities = fact.entities()
             sources = fact.cited_sources()
@@ -209,10 +234,15 @@ class _FactRows:
                 (seq, fact.id, fact.kind.value, fact.pack, file, first, last, data, crc)
             )
             if fact.tags:
-                self.tags += [(seq, fold(tag)) for tag in dict.fromkeys(fact.tags)]
+                self.tags += [(seq, searchable.tag(tag)) for tag in dict.fromkeys(fact.tags)]
             self.sources += [(seq, source) for source in sources]
             self.entities += [(seq, entity) for entity in entities]
-            self.text.append((seq, *searchable.columns(fact, entities, sources)))
+            named.append((seq, entities, sources))
+            own.append(searchable.own_texts(fact))
+        self.text = [
+            (seq, *searchable.row(columns, entities, sources))
+            for (seq, entities, sources), columns in zip(named, token_rows(own), strict=True)
+        ]
 
 
 class _Days(dict[tuple[PartialDate | None, PartialDate | None], tuple[str | None, str | None]]):
@@ -252,6 +282,8 @@ class _Searchable:
         self._catalog = catalog
         self._entity_words = _Words(self._entity)
         self._source_words = _Words(self._source)
+        self.tag = _Words(fold).__getitem__
+        """A tag folded (each once: tags recur)."""
 
     def _entity(self, entity_id: str) -> str:
         entity = self._catalog.entities.get(entity_id)
@@ -268,16 +300,25 @@ class _Searchable:
         self, fact: Fact, entities: Sequence[str], sources: Sequence[str]
     ) -> tuple[str, ...]:
         """The fact's searchable text per column; entities and sources are the ids it names."""
+        return self.row(token_columns(self.own_texts(fact)), entities, sources)
+
+    @staticmethod
+    def own_texts(fact: Fact) -> tuple[str, ...]:
+        """The fact's own text by column, before folding: id, claim, tags, notes, details."""
         details = [*fact.details.searchable_texts(), str(fact.date.year) if fact.date else ""]
-        own = token_columns(
-            (
-                fact.id.replace("-", " "),
-                fact.claim,
-                " ".join(fact.tags),
-                " ".join(note.text for note in fact.notes),
-                " ".join(details),
-            )
+        return (
+            fact.id.replace("-", " "),
+            fact.claim,
+            " ".join(fact.tags),
+            " ".join(note.text for note in fact.notes),
+            " ".join(details),
         )
+
+    def row(
+        self, own: Sequence[str], entities: Sequence[str], sources: Sequence[str]
+    ) -> tuple[str, ...]:
+        """The searchable text per column, from the fact's own text folded (see own_texts)
+        and the ids of the entities and sources it names."""
         names = " ".join(map(self._entity_words.__getitem__, entities))
         titles = " ".join(map(self._source_words.__getitem__, sources))
         return (own[0], own[1], own[2], names, titles, own[3], own[4])

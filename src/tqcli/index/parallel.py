@@ -1,0 +1,344 @@
+"""Building a large index in worker processes: each reads some fact files and makes their rows,
+while this process writes the rows of every file in order.
+
+Only where a forked process can take over the loaded state (Linux), with two processors or
+more, and only for packs large enough to pay for the workers; anything unusual (a problem in a
+file, a worker gone) gives None, and the caller builds serially, which reports every problem as
+a whole load does. So a parallel build only ever writes an index whose packs load cleanly, and
+its rows are the serial build's (tests/core/test_parallel_build.py compares every table).
+
+The files that define sources, entities or synonyms are read here first (guessed from their
+table headers; a worker finding one anyway gives up), so that every worker knows what the facts
+may name and cite, and checks them as the per-file update does (load_fact_files). Duplicate
+fact ids across files are checked here.
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import os
+import re
+import signal
+import sys
+import threading
+from collections.abc import Sequence
+from operator import itemgetter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import msgspec
+
+from tqcli.index import build as serial
+from tqcli.index.cache import Snapshot
+from tqcli.index.query import Index
+from tqcli.index.store import COLUMNS
+from tqcli.model import Catalog, Fact, Pack
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+MIN_BYTES = 8 << 20
+"""Packs whose TOML files are smaller than this in all are built serially: starting workers and
+shipping rows cost about what they save (measured: see docs/performance.md)."""
+WORKERS = 2
+"""Worker processes at most (fewer on fewer processors)."""
+_AHEAD = 4
+"""Files' rows taken from a worker before this process writes them, at most (each is ~1 MB
+at 1,000 facts a file)."""
+
+# A table header naming what a file may define besides facts: [[source]], [entity], ["synonyms"]...
+# (after a line break, not at ^ in MULTILINE mode: a pattern that starts with a character is
+# searched for far faster).
+_DEFINING_HEADER = re.compile(
+    rb"""\n[ \t]*\[\[?[ \t]*["']?(?:source|entity|synonyms)["']?[ \t]*[\].]"""
+)
+_FIRST_HEADER = re.compile(rb"\n[ \t]*\[")
+_DEFINING_WORD = re.compile(rb"source|entity|synonyms")
+
+_Rows = tuple[Any, ...]
+"""One file's rows, as a worker sends them (MessagePack: made and read in C, three times as
+fast as pickle here): (count, facts, tags, sources, entities, text, references), each fact's
+seq counted from 0 in its file."""
+
+
+class _GiveUp(Exception):
+    """The parallel build cannot go on: the caller builds serially."""
+
+
+def build(packs: Sequence[Pack], state: Snapshot, path: Path, stage: serial.Stage) -> Index | None:
+    """The packs' index, built with worker processes and installed at path; None when the
+    packs are too small for workers, or anything is unusual (then build serially)."""
+    from tqcli import loader
+
+    files = loader.pack_files(packs)
+    try:
+        if files is None or sum(file.stat().st_size for _, file in files) < MIN_BYTES:
+            return None
+        workers = _workers()
+        if workers < 2:
+            return None
+        defining = [(pack, file) for pack, file in files if _defines(file.read_bytes())]
+    except OSError:
+        return None  # the serial load reports it
+    if len(files) - len(defining) < 2:
+        return None
+    report = loader.load_some(packs, defining, stage)
+    if report.problems:
+        return None
+    catalog = report.catalog
+    read_here = set(defining)
+    reading = [(pack, file) for pack, file in files if (pack, file) not in read_here]
+    own: dict[Path, list[Fact]] = {}
+    for fact in catalog.facts:
+        own.setdefault(fact.where.path, []).append(fact)
+    try:
+        with _Pool(reading, catalog, workers) as pool:
+            order = [(file, None if (pack, file) in read_here else pool) for pack, file in files]
+
+            def write_facts(connection: Any) -> list[tuple[str, str, int, str | None]]:
+                return _write_facts(connection, catalog, order, own, stage)
+
+            return serial.write(
+                path,
+                lambda connection: serial._fill(connection, catalog, state, stage, write_facts),
+            )
+    except _GiveUp:
+        return None
+
+
+def _workers() -> int:
+    """How many workers to start: as many processors as are free now, at most WORKERS. On a
+    machine whose processors are busy with other programs, workers only take turns with this
+    process and add work of their own (measured: 1-3 s of CPU at 100,000 facts)."""
+    if sys.platform != "linux" or not hasattr(os, "fork"):
+        return 0  # fork is what makes workers cheap; elsewhere, build serially
+    try:
+        processors = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        processors = os.cpu_count() or 1
+    return min(WORKERS, processors - _busy())
+
+
+def _busy() -> int:
+    """Processors that other programs are running on now: the kernel's count of tasks ready to
+    run, less this one, the least of three looks 10 ms apart (a task may wake for a moment);
+    0 if it cannot be read."""
+    import time
+
+    least = None
+    for look in range(3):
+        if look:
+            time.sleep(0.01)
+        try:
+            with open("/proc/loadavg", encoding="ascii") as loadavg:
+                running = int(loadavg.read().split()[3].split("/")[0])
+        except (OSError, ValueError, IndexError):
+            return 0
+        least = running if least is None else min(least, running)
+    return max((least or 1) - 1, 0)
+
+
+def _defines(text: bytes) -> bool:
+    """True if a file may define a source, an entity or synonyms: a header names one, or a
+    top-level key before the first header might (a guess that errs towards True)."""
+    text = b"\n" + text  # a first line follows a break too
+    if _DEFINING_HEADER.search(text):
+        return True
+    first = _FIRST_HEADER.search(text)
+    return _DEFINING_WORD.search(text, 0, first.start() if first else len(text)) is not None
+
+
+def _write_facts(
+    connection: Any,
+    catalog: Catalog,
+    order: Sequence[tuple[Path, _Pool | None]],
+    own: dict[Path, list[Fact]],
+    stage: serial.Stage,
+) -> list[tuple[str, str, int, str | None]]:
+    """Write the facts of every file in order, from the workers' rows or from the catalog's
+    facts (those of the files read here); their listing references' rows."""
+    from tqcli import names
+
+    searchable = serial._Searchable(catalog)
+    ids: set[str] = set()
+    references: list[tuple[str, str, int, str | None]] = []
+    first = 0
+    kept: list[Any]
+    for number, (file, pool) in enumerate(order, start=1):
+        stage(f"reading and writing file {number} of {len(order)} ({file.name})")
+        if pool is None:
+            numbered = list(enumerate(own.get(file, ()), start=first))
+            rows = serial._FactRows(numbered, searchable)
+            count = len(numbered)
+            kept = [rows.facts, rows.tags, rows.sources, rows.entities, rows.text]
+            references += names.reference_rows(numbered)
+            offset = 0
+        else:
+            count, *kept, their_references = pool.next()
+            references += [(key, text, seq + first, to) for key, text, seq, to in their_references]
+            offset = first
+        ids.update(map(itemgetter(1), kept[0]))
+        first += count
+        if len(ids) != first:
+            raise _GiveUp  # a fact id defined twice: a serial load reports where
+        _insert(connection, offset, kept)
+    return references
+
+
+def _insert(connection: Any, first: int, rows: Sequence[list[Any]]) -> None:
+    """Insert one file's rows, their seqs counted from first."""
+    facts, tags, sources, entities, text = rows
+    seq = f"? + {first:d}"
+    connection.executemany(f"INSERT INTO facts VALUES ({seq}, ?, ?, ?, ?, ?, ?, ?, ?)", facts)
+    connection.executemany(f"INSERT INTO fact_tags VALUES ({seq}, ?)", tags)
+    connection.executemany(f"INSERT INTO fact_sources VALUES ({seq}, ?)", sources)
+    connection.executemany(f"INSERT INTO fact_entities VALUES ({seq}, ?)", entities)
+    connection.executemany(
+        f"INSERT INTO fact_text (rowid, {', '.join(COLUMNS)}) VALUES ({seq}, ?, ?, ?, ?, ?, ?, ?)",
+        text,
+    )
+
+
+def _file_rows(
+    pack: Pack,
+    file: Path,
+    catalog: Catalog,
+    searchable: Any,
+    archives: dict[str, str | None],
+) -> _Rows | None:
+    """A fact file's rows, made in a worker; None if it holds anything but facts, or any
+    problem. archives: those read so far by this worker (see load_fact_files)."""
+    from tqcli import names
+    from tqcli.loader import load_fact_files
+
+    facts = load_fact_files(
+        [(pack, file)], catalog.sources, catalog.entities, lambda _: False, archives
+    )
+    if facts is None:
+        return None
+    numbered = list(enumerate(facts))
+    rows = serial._FactRows(numbered, searchable)
+    references = list(names.reference_rows(numbered))
+    return (len(facts), rows.facts, rows.tags, rows.sources, rows.entities, rows.text, references)
+
+
+class _Pool:
+    """Forked workers, each reading every so-many-th file and sending its rows back in turn;
+    next() gives the rows of each file in order. A thread per worker takes its rows as they
+    come (up to _AHEAD files ahead), so that no worker waits while this process writes.
+    Leaving it ends and reaps every worker."""
+
+    def __init__(self, files: Sequence[tuple[Pack, Path]], catalog: Catalog, count: int) -> None:
+        self._files = files
+        self._catalog = catalog
+        self._count = min(count, len(files))
+        self._readers: list[Connection] = []
+        self._pids: list[int] = []
+        self._threads: list[threading.Thread] = []
+        self._received: list[collections.deque[bytes | None]] = []
+        self._changed = threading.Condition()
+        self._next = 0
+
+    def __enter__(self) -> _Pool:
+        for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
+            with contextlib.suppress(Exception):
+                stream.flush()
+        try:
+            from multiprocessing.connection import Pipe
+
+            for number in range(self._count):
+                reader, writer = Pipe(duplex=False)
+                pid = os.fork()
+                if pid == 0:  # the worker: never returns
+                    reader.close()  # so that a parent gone makes its writes fail, not block
+                    self._work(number, writer)
+                writer.close()
+                self._readers.append(reader)
+                self._pids.append(pid)
+            for reader in self._readers:  # threads only once every worker is forked
+                received: collections.deque[bytes | None] = collections.deque()
+                self._received.append(received)
+                thread = threading.Thread(target=self._take, args=(reader, received))
+                thread.start()
+                self._threads.append(thread)
+        except BaseException:
+            self._end()
+            raise
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._end()
+
+    def next(self) -> _Rows:
+        """The rows of the next file, in order; _GiveUp if the file needs a serial load or its
+        worker is gone."""
+        received = self._received[self._next % self._count]
+        self._next += 1
+        with self._changed:
+            self._changed.wait_for(lambda: bool(received))
+            data = received.popleft()
+            self._changed.notify_all()
+        if data is None:
+            raise _GiveUp  # the worker is gone
+        try:
+            rows: _Rows | None = msgspec.msgpack.decode(data)
+        except msgspec.DecodeError as error:
+            raise _GiveUp from error
+        if rows is None:
+            raise _GiveUp
+        return rows
+
+    def _take(self, reader: Connection, received: collections.deque[bytes | None]) -> None:
+        """A thread's life: a worker's rows kept as they come, None once it is gone."""
+        while True:
+            with self._changed:
+                self._changed.wait_for(lambda: len(received) < _AHEAD)
+            try:
+                data: bytes | None = reader.recv_bytes()
+            except (EOFError, OSError):
+                data = None
+            with self._changed:
+                received.append(data)
+                self._changed.notify_all()
+            if data is None:
+                return
+
+    def _work(self, number: int, writer: Connection) -> None:
+        """A worker's life: the rows of files number, number + count, ... sent in turn."""
+        try:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+            for reader in self._readers:
+                reader.close()  # so that the parent alone holds them, and sees a worker die
+            searchable = serial._Searchable(self._catalog)
+            archives: dict[str, str | None] = {}
+            for pack, file in self._files[number :: self._count]:
+                try:
+                    rows = _file_rows(pack, file, self._catalog, searchable, archives)
+                except Exception:
+                    rows = None  # the serial build meets the same, and says what it is
+                writer.send_bytes(msgspec.msgpack.encode(rows))
+                if rows is None:
+                    break
+        except BaseException:
+            pass
+        finally:
+            os._exit(0)  # no exit handlers, no flushing of the parent's streams
+
+    def _end(self) -> None:
+        for pid in self._pids:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)  # its thread then reads the end of its rows
+            with contextlib.suppress(OSError):
+                os.waitpid(pid, 0)
+        with self._changed:
+            for received in self._received:
+                received.clear()  # no thread waits for room
+            self._changed.notify_all()
+        for thread in self._threads:
+            thread.join()
+        for reader in self._readers:
+            reader.close()
+        self._readers.clear()
+        self._pids.clear()
+        self._threads.clear()
