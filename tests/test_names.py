@@ -211,6 +211,13 @@ def test_a_name_in_the_arabic_script_matches_its_romanisation(query: str) -> Non
     assert names.How.PHONETIC in best.how
 
 
+@pytest.mark.parametrize("query", ["ملا عمر", "ملا محمد عمر", "عمر"])
+def test_a_word_in_the_script_that_folds_like_a_latin_title_is_no_title(query: str) -> None:
+    # عمر (Omar) folds to "mr", as "Mr" does; in the script a title is known by its skeleton.
+    best = _best(BUILTIN, query)
+    assert (best.entity_id, best.match) == ("mullah-omar", True)
+
+
 def test_latin_queries_are_not_read_as_skeletons() -> None:
     # "Hamid" and "Ahmad" share a consonant skeleton; only the Arabic script, which writes no
     # short vowels, is compared by it.
@@ -679,3 +686,9 @@ def test_the_original_script_evaluation_holds_its_floor(tmp_path: Path) -> None:
     others = [o for o in unlisted if o.query.tuning]
     assert evaluation.recall(whole, names.DEFAULT_THRESHOLD) >= 0.65
     assert evaluation.false_matches(others, names.DEFAULT_THRESHOLD) <= 0.03
+
+
+def test_a_line_break_in_a_name_asked_for_is_shown_as_an_escape(runner: CliRunner) -> None:
+    code, out, _ = _run(runner, "match", "Baradar\nOmar", "--format", "plain", "--limit", "1")
+    assert code in (0, 1)
+    assert out.splitlines()[0].startswith("Baradar\\x0aOmar")

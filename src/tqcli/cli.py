@@ -98,7 +98,7 @@ NoBuiltin = Annotated[bool, typer.Option("--no-builtin", help="Leave the built-i
 NoCache = Annotated[
     bool, typer.Option("--no-cache", help="Neither use nor write the search index cache.")
 ]
-AsJson = Annotated[bool, typer.Option("--json", help="Write JSON (an array of objects).")]
+AsJson = Annotated[bool, typer.Option("--json", help="Write JSON (its shape: docs/json.md).")]
 AsJsonl = Annotated[bool, typer.Option("--jsonl", help="Write JSON Lines, one object per line.")]
 Format = Annotated[
     OutputFormat,

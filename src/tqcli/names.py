@@ -244,24 +244,25 @@ def _unvocalized_query(query: str) -> _Unvocalized:
     """The words of a query with Arabic script in it, each with its skeleton: without the
     article, and without titles (ملا, مولوی, حاجی: those whose skeleton a title's is), unless
     that would leave none."""
-    letters: list[tuple[str, str]] = []  # each word folded, and romanised letter by letter
+    # Each word folded, romanised letter by letter, and whether it is a title: in the script,
+    # by its skeleton (ملا: mullah); else as written ("Mr"), since عمر (Omar) folds to "mr".
+    letters: list[tuple[str, str, bool]] = []
     for token in _TOKEN.findall(without_article(query.replace("\u200c", ""))):
         folded = _WORD.findall(fold(token))
         if len(folded) == 1 and ARABIC_SCRIPT.search(token):
-            letters.append((folded[0], arabic_romanised(token)))
+            read = arabic_romanised(token)
+            letters.append((folded[0], read, consonants(read) in _TITLE_SKELETONS))
         else:
-            letters += [(word, romanised(word)) for word in folded]
-    kept = [
-        (word, romanised)
-        for word, romanised in letters
-        if word not in _TITLES
-        and word not in _PARTICLES
-        and consonants(romanised) not in _TITLE_SKELETONS
-    ] or letters
+            letters += [
+                (word, romanised(word), word in _TITLES or word in _PARTICLES) for word in folded
+            ]
+    kept = [(word, read) for word, read, title in letters if not title] or [
+        (word, read) for word, read, _ in letters
+    ]
     return _Unvocalized(
         [word for word, _ in kept],
-        [consonants(romanised) for _, romanised in kept],
-        consonants("".join(romanised for _, romanised in kept)),
+        [consonants(read) for _, read in kept],
+        consonants("".join(read for _, read in kept)),
     )
 
 

@@ -10,7 +10,7 @@ from tqcli.model import Catalog, Entity
 from tqcli.names import Candidate, EntityProfile, EntityUse, Screening, TagUse
 from tqcli.render.data import JsonObject
 from tqcli.render.layout import Line, Span, Table, fact_block
-from tqcli.textnorm import printable
+from tqcli.textnorm import printable, printable_line
 
 # --- Data ----------------------------------------------------------------------------------------
 
@@ -139,7 +139,7 @@ def screening_lines(screening: Screening, catalog: Catalog) -> list[Line]:
     lines = [
         Line(
             (
-                Span(printable(screening.query), "claim"),
+                Span(printable_line(screening.query), "claim"),
                 Span(f"  {verdict} (threshold {screening.threshold:.2f})", "label"),
             )
         )
