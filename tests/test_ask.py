@@ -185,6 +185,16 @@ def test_a_figure_must_count_what_is_asked(question: str) -> None:
     assert not found.answered
 
 
+def test_a_count_in_a_claim_is_given_with_the_range_it_ends() -> None:
+    # "estimated 200-500 men": the answer is the range, never its upper end alone.
+    from tqcli.ask import _number_before
+
+    assert _number_before("al-Qaeda's estimated 200-500 men", {"men"}) == "200-500 men"
+    assert _number_before("between 200 to 500 men", {"men"}) == "200 to 500 men"
+    assert _number_before("two or three years", {"year"}) == "two or three years"
+    assert _number_before("In 2001, 13 votes", {"vote"}) == "13 votes"
+
+
 @pytest.mark.parametrize(
     ("question", "partial"),
     [

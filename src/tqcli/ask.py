@@ -1061,8 +1061,33 @@ def _number_before(claim: str, counted: set[str] | frozenset[str]) -> str | None
             if words[start] in _NUMBER_WORDS or (
                 words[start].isdigit() and not _is_year(words[start])
             ):
-                return phrase
+                # With the range it ends, if it ends one: "200-500 men", "two to three years".
+                first = start
+                while True:
+                    if (
+                        first > 0
+                        and _is_count(words[first - 1])
+                        and _DASH.fullmatch(claim[spans[first - 1].end() : spans[first].start()])
+                    ):
+                        first -= 1
+                    elif (
+                        first > 1
+                        and words[first - 1] in ("to", "or")
+                        and _is_count(words[first - 2])
+                    ):
+                        first -= 2
+                    else:
+                        break
+                return claim[spans[first].start() : spans[n].end()]
     return None
+
+
+_DASH = re.compile(r"\s*[-\u2013\u2014]\s*")
+"""What joins the two numbers of a range written with a dash ("200-500", "200 – 500")."""
+
+
+def _is_count(word: str) -> bool:
+    return word.isdigit() or word in _NUMBER_WORDS
 
 
 _NUMBER = re.compile(r"(\d+)(?:st|nd|rd|th)?")
