@@ -239,8 +239,23 @@ def test_search_in_the_arabic_script_finds_the_romanised_facts(arabic: str, fact
     assert fact in found[0]
 
 
+def test_a_function_word_of_the_script_is_never_read_as_a_name() -> None:
+    # من ("who") has the skeleton of Ayman; هو ("he") of no name either.
+    assert BUILTIN.romanised(["من هو سيف العدل"]) == ["من", "هو", "saif", "adel"]
+
+
+def test_ask_reads_a_question_in_the_script_as_search_does() -> None:
+    from tqcli.ask import answer
+
+    found = answer(BUILTIN, "من هو سيف العدل")
+    assert found.answered
+    assert "saif-al-adel" in found.hits[0].fact.id
+    # A word it cannot read ("رهبر", leader) stays, and no fact accounts for it.
+    assert not answer(BUILTIN, "رهبر طالبان کیست").answered
+
+
 def test_search_leaves_an_arabic_word_it_cannot_read_as_it_is() -> None:
-    assert BUILTIN._romanised(["ژژژژ طالبان"]) == ["ژژژژ", "taliban"]
+    assert BUILTIN.romanised(["ژژژژ طالبان"]) == ["ژژژژ", "taliban"]
     assert not BUILTIN.search(["ژژژژ"], Filters(), limit=3)
 
 

@@ -372,6 +372,8 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     none, with suggestions, when no fact accounts for enough of it."""
     if not re.search(r"\w", question):
         raise NoQuestion(question)
+    if not question.isascii():
+        question = _romanised(index, question)
     lookups = _Lookups(index)
     read = read_question(index, question, lookups)
     if not read.weights:
@@ -684,6 +686,19 @@ def _names(
             )
             names.append((word, each))
     return tuple(names)
+
+
+def _romanised(index: Index, question: str) -> str:
+    """A question with words in the Arabic script read as the romanised words the facts hold
+    (as search reads them), less its function words ("من هو سيف العدل": saif adel). A word it
+    cannot read stays, for an answer to account for (and none will: a partial answer at best);
+    what is asked is read from the English words, if any."""
+    from tqcli.skeletons import FUNCTION_WORDS, unvocalized
+
+    if not unvocalized(question):
+        return question
+    read = [word for word in index.romanised([question]) if word not in FUNCTION_WORDS]
+    return " ".join(read) or question
 
 
 def _without_possessives(text: str) -> str:

@@ -107,21 +107,40 @@ def without_article(text: str) -> str:
 def romanise(text: str, term_of: Callable[[str], str | None]) -> list[str]:
     """The words of text, each run of the Arabic script read as the romanised words term_of()
     gives for its skeleton, two words together where it knows them ("سراج الدین": sirajuddin)
-    or else one by one ("طالبان": taliban); a word it knows nothing of, and words in other
-    scripts, as they are."""
-    words = without_article(text.replace("\u200c", "")).split()
+    or else one by one ("طالبان": taliban); a word it knows nothing of, a function word of the
+    script's languages (من, "who", is no "Ayman"), and words in other scripts, as they are."""
+    words = text.replace("\u200c", "").split()
+    readable = [
+        ARABIC_SCRIPT.search(word) is not None and word not in FUNCTION_WORDS for word in words
+    ]
+    bare = [without_article(word) for word in words]
     read: list[str] = []
     at = 0
     while at < len(words):
-        pair = words[at : at + 2]
-        if len(pair) == 2 and all(map(ARABIC_SCRIPT.search, pair)):
-            both = term_of(consonants("".join(map(arabic_romanised, pair))))
+        if at + 1 < len(words) and readable[at] and readable[at + 1]:
+            both = term_of(consonants(arabic_romanised(bare[at]) + arabic_romanised(bare[at + 1])))
             if both:
                 read.append(both)
                 at += 2
                 continue
-        word = words[at]
-        found = term_of(consonants(arabic_romanised(word))) if ARABIC_SCRIPT.search(word) else None
-        read.append(found or word)
+        found = term_of(consonants(arabic_romanised(bare[at]))) if readable[at] else None
+        read.append(found or words[at])
         at += 1
     return read
+
+
+FUNCTION_WORDS = frozenset(
+    # Arabic: question words, pronouns, prepositions, conjunctions, particles. (A string a line
+    # reads better than ninety quoted words.)
+    "من ما ماذا متى أين اين كيف كم هل لماذا هو هي هم في على عن إلى الى مع و أو او ثم هذا هذه "  # noqa: SIM905
+    "ذلك تلك الذي التي كان كانت قد لم لن أن ان إن بعد قبل بين عند حتى "
+    # Persian.
+    "چه چی کی کجا چرا چگونه چند آیا است هست بود از به در با برای که این آن یا را تا هم کیست "
+    "چیست "
+    # Urdu.
+    "کون کیا کب کہاں کیسے کتنے ہے ہیں کا کی کے میں سے نے کو اور "
+    # Pashto.
+    "څوک څه چیرته کله ولې دی ده د په له او".split()
+)
+"""Words of the languages written in the Arabic script that name nothing: their skeletons are
+short, and would read as names ("mn" is Ayman's)."""

@@ -215,7 +215,7 @@ class Index:
         from tqcli import searchquery  # only search reads the syntax: the rest skip its import
 
         if any(not term.isascii() for term in terms):
-            terms = self._romanised(terms)
+            terms = self.romanised(terms)
         query = searchquery.parse(terms, require_all=require_all)
         where = self._where(filters)
         exact = self._exact(" ".join(terms).strip(), where)
@@ -223,7 +223,7 @@ class Index:
             return LazyHits(self._connection, [(seq, None) for seq in exact], self._recent)
         return self._matching(query.match(), where, limit, named=query.number())
 
-    def _romanised(self, terms: Sequence[str]) -> Sequence[str]:
+    def romanised(self, terms: Sequence[str]) -> Sequence[str]:
         """Terms with the words in the Arabic script read as the romanised words they are
         written as in facts ("طالبان": taliban), each word apart: the facts are mostly romanised,
         and the Arabic script folds to a consonant skeleton that never meets them."""
