@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -633,15 +634,21 @@ def test_who_takes_a_listing_reference(runner: CliRunner, un_pack: Path) -> None
     assert [entity["id"] for entity in profile["same_as"]] == ["abdul-ghani-baradar"]
 
 
+def _evaluation() -> Any:
+    """bench/evaluate_names.py, imported as a module."""
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        import evaluate_names
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+    return evaluate_names
+
+
 @needs_real_list
 def test_the_evaluation_meets_its_targets_on_the_tuning_half(tmp_path: Path) -> None:
     """A floor for CI, on the half the threshold was chosen on; docs/names.md reports the other
     half."""
-    sys.path.insert(0, str(REPO / "bench"))
-    try:
-        import evaluate_names as evaluation
-    finally:
-        sys.path.remove(str(REPO / "bench"))
+    evaluation = _evaluation()
     listed, unlisted = evaluation.evaluate(REAL_LIST, all_lists=False, folder=tmp_path)
     variants = [o for o in listed if o.query.tuning and o.query.kind != "alias"]
     others = [o for o in unlisted if o.query.tuning]
@@ -691,11 +698,7 @@ def test_a_name_in_the_arabic_script_is_screened_against_every_romanised_one(
 def test_the_original_script_evaluation_holds_its_floor(tmp_path: Path) -> None:
     """Arabic-script names against romanised names only (bench/evaluate_names.py
     --original-script): a floor on the tuning half; docs/names.md reports the other half."""
-    sys.path.insert(0, str(REPO / "bench"))
-    try:
-        import evaluate_names as evaluation
-    finally:
-        sys.path.remove(str(REPO / "bench"))
+    evaluation = _evaluation()
     listed, unlisted = evaluation.evaluate_original_script(REAL_LIST, folder=tmp_path)
     whole = [o for o in listed if o.query.tuning and o.query.kind == "original script"]
     others = [o for o in unlisted if o.query.tuning]
