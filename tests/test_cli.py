@@ -488,6 +488,13 @@ def test_validate_a_valid_pack(runner: CliRunner) -> None:
     )
 
 
+def test_a_source_cited_only_in_a_note_lists_its_fact(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "list", "--source", "unarchived-note", "--json", *MINI)
+
+    assert code == 0
+    assert [fact["id"] for fact in json.loads(out)] == ["acme-widgets-2019"]
+
+
 def test_sources_stats_and_paths(runner: CliRunner) -> None:
     _, sources, _ = run(runner, "sources", "--json", *MINI)
     _, stats, _ = run(runner, "stats", "--json", *MINI)
@@ -495,7 +502,7 @@ def test_sources_stats_and_paths(runner: CliRunner) -> None:
 
     assert json.loads(sources) == [
         {**GAZETTE, "facts": 7},
-        {**UNARCHIVED, "facts": 0},
+        {**UNARCHIVED, "facts": 1},  # cited by a fact's curator note
     ]
     assert json.loads(stats) == {
         "facts": 7,
@@ -503,7 +510,7 @@ def test_sources_stats_and_paths(runner: CliRunner) -> None:
         "entities": 3,
         "by_kind": {"sanction": 1, "agreement": 1, "figure": 2, "quote": 1, "event": 2},
         "by_pack": {"mini": 7},
-        "by_source": {"gazette-2020": 7, "unarchived-note": 0},
+        "by_source": {"gazette-2020": 7, "unarchived-note": 1},
     }
     assert json.loads(paths)["packs"] == [
         {"name": "mini", "origin": "--facts", "path": str(MINI_PACK)}

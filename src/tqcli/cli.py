@@ -162,7 +162,7 @@ SourceId = Annotated[
     typer.Option(
         "--source",
         metavar="ID",
-        help="Only facts citing source ID.",
+        help="Only facts citing source ID (themselves or in a curator note).",
         autocompletion=_completer("source_ids"),
     ),
 ]
