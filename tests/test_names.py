@@ -547,6 +547,20 @@ def test_who_shows_the_first_loaded_and_names_the_others(runner: CliRunner) -> N
     assert f"{others}    JANE DOE  (jane-doe-2, person, pack namesakes)\n" in out
 
 
+def test_who_of_a_screened_name_shows_the_first_loaded_of_the_best(runner: CliRunner) -> None:
+    # "JANE DOE" (jane-doe-2) and "Jane Doe" (jane-doe) match "Jayne Doe" equally well: the
+    # pack loaded first decides, not the ids' order, as for a name given exactly.
+    namesakes_first = ["--no-builtin", "--facts", str(MINI_PACK.parent / "namesakes")]
+    code, out, _ = _run(
+        runner, "who", "Jayne Doe", "--json", *namesakes_first, "--facts", str(MINI_PACK)
+    )
+    assert code == 0
+    assert json.loads(out)["entity"]["id"] == "jane-doe-2"
+    code, out, _ = _run(runner, "who", "Jayne Doe", "--json", *NAMESAKES)
+    assert code == 0
+    assert json.loads(out)["entity"]["id"] == "jane-doe"
+
+
 def test_who_by_id_names_no_others(runner: CliRunner) -> None:
     code, out, _ = _run(runner, "who", "jane-doe-2", "--json", *NAMESAKES)
     assert code == 0

@@ -765,8 +765,15 @@ def profile(index: "Index", name: str, threshold: float = DEFAULT_THRESHOLD) -> 
                     if c.score >= 0.5
                 ),
             )
-        matched = found.candidates[0]
-        named = [index.catalog.entities[c.entity_id] for c in found.candidates if c.match]
+        matches = [c for c in found.candidates if c.match]
+        # Of the best-scored matches, the first loaded (the built-in pack's before an import's),
+        # as for a name given exactly; the others follow in score order.
+        loaded = {key: position for position, key in enumerate(index.catalog.entities)}
+        matched = min(
+            (c for c in matches if c.score == matches[0].score), key=lambda c: loaded[c.entity_id]
+        )
+        matches.remove(matched)
+        named = [index.catalog.entities[c.entity_id] for c in (matched, *matches)]
     entity = named[0]
     linked = sorted(
         other
