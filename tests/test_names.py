@@ -204,12 +204,32 @@ def test_skeletons_keep_what_tells_names_apart(one: str, other: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "query", ["عبدالغنی برادر", "عبد الغنی برادر", "ملا عبدالغنی برادر", "ملا برادر"]
+    ("query", "how"),
+    [
+        ("عبدالغنی برادر", names.How.JOINED),  # two words for the name's three: compared whole
+        ("عبد الغنی برادر", names.How.PHONETIC),
+        ("ملا عبدالغنی برادر", names.How.JOINED),
+        ("ملا برادر", names.How.PHONETIC),
+    ],
 )
-def test_a_name_in_the_arabic_script_matches_its_romanisation(query: str) -> None:
+def test_a_name_in_the_arabic_script_matches_its_romanisation(query: str, how: names.How) -> None:
     best = _best(BUILTIN, query)
     assert (best.entity_id, best.match) == ("abdul-ghani-baradar", True)
-    assert names.How.PHONETIC in best.how
+    assert how in best.how
+    if how is names.How.JOINED:  # the reasons say what decided the score
+        assert [(pair.how, pair.similarity) for pair in best.pairs] == [(how, best.score)]
+
+
+def test_words_run_together_are_said_to_be_compared_whole() -> None:
+    best = _best(BUILTIN, "Abdulghani Baradar")
+    assert (best.entity_id, best.score, best.how) == (
+        "abdul-ghani-baradar",
+        1.0,
+        (names.How.JOINED,),
+    )
+    assert [(pair.query, pair.name) for pair in best.pairs] == [
+        ("abdulghani baradar", "abdul ghani baradar")
+    ]
 
 
 @pytest.mark.parametrize("query", ["ملا عمر", "ملا محمد عمر", "عمر"])
