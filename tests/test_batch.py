@@ -85,7 +85,7 @@ def test_without_batch_the_argument_is_still_required(runner: CliRunner, command
     result = runner.invoke(app, [command, *MINI])
 
     assert result.exit_code == 2
-    assert "Missing argument" in result.stderr
+    assert "missing argument" in result.stderr
 
 
 def test_batch_output_carries_no_raw_control_character(runner: CliRunner) -> None:

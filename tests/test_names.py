@@ -204,12 +204,32 @@ def test_skeletons_keep_what_tells_names_apart(one: str, other: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "query", ["عبدالغنی برادر", "عبد الغنی برادر", "ملا عبدالغنی برادر", "ملا برادر"]
+    ("query", "how"),
+    [
+        ("عبدالغنی برادر", names.How.JOINED),  # two words for the name's three: compared whole
+        ("عبد الغنی برادر", names.How.PHONETIC),
+        ("ملا عبدالغنی برادر", names.How.JOINED),
+        ("ملا برادر", names.How.PHONETIC),
+    ],
 )
-def test_a_name_in_the_arabic_script_matches_its_romanisation(query: str) -> None:
+def test_a_name_in_the_arabic_script_matches_its_romanisation(query: str, how: names.How) -> None:
     best = _best(BUILTIN, query)
     assert (best.entity_id, best.match) == ("abdul-ghani-baradar", True)
-    assert names.How.PHONETIC in best.how
+    assert how in best.how
+    if how is names.How.JOINED:  # the reasons say what decided the score
+        assert [(pair.how, pair.similarity) for pair in best.pairs] == [(how, best.score)]
+
+
+def test_words_run_together_are_said_to_be_compared_whole() -> None:
+    best = _best(BUILTIN, "Abdulghani Baradar")
+    assert (best.entity_id, best.score, best.how) == (
+        "abdul-ghani-baradar",
+        1.0,
+        (names.How.JOINED,),
+    )
+    assert [(pair.query, pair.name) for pair in best.pairs] == [
+        ("abdulghani baradar", "abdul ghani baradar")
+    ]
 
 
 @pytest.mark.parametrize("query", ["ملا عمر", "ملا محمد عمر", "عمر"])
@@ -545,6 +565,20 @@ def test_who_shows_the_first_loaded_and_names_the_others(runner: CliRunner) -> N
     assert code == 0
     others = "Also of this name (tq who ID for one):\n"
     assert f"{others}    JANE DOE  (jane-doe-2, person, pack namesakes)\n" in out
+
+
+def test_who_of_a_screened_name_shows_the_first_loaded_of_the_best(runner: CliRunner) -> None:
+    # "JANE DOE" (jane-doe-2) and "Jane Doe" (jane-doe) match "Jayne Doe" equally well: the
+    # pack loaded first decides, not the ids' order, as for a name given exactly.
+    namesakes_first = ["--no-builtin", "--facts", str(MINI_PACK.parent / "namesakes")]
+    code, out, _ = _run(
+        runner, "who", "Jayne Doe", "--json", *namesakes_first, "--facts", str(MINI_PACK)
+    )
+    assert code == 0
+    assert json.loads(out)["entity"]["id"] == "jane-doe-2"
+    code, out, _ = _run(runner, "who", "Jayne Doe", "--json", *NAMESAKES)
+    assert code == 0
+    assert json.loads(out)["entity"]["id"] == "jane-doe"
 
 
 def test_who_by_id_names_no_others(runner: CliRunner) -> None:
