@@ -697,6 +697,15 @@ def test_match_shows_control_characters_in_a_name_as_escapes(runner: CliRunner) 
     assert out.startswith("Leon\\x1b[2J Panetta")
 
 
+def test_only_a_match_is_styled_in_the_match_column() -> None:
+    from tqcli.render.names import screening_lines
+
+    screening = BUILTIN.screen("Haqqani", threshold=0.77)  # the network 0.77, the others 0.77-
+    candidates = screening_lines(screening, BUILTIN.catalog)[1::2]  # each candidate, its reasons
+    columns = [(line.spans[1].text, line.spans[1].style) for line in candidates]
+    assert columns[:2] == [("MATCH ", "ok"), ("      ", None)]
+
+
 def test_a_score_below_the_threshold_is_never_shown_at_it() -> None:
     from tqcli.render.names import _shown
 
