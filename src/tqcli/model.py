@@ -334,7 +334,8 @@ class Sanction(Struct, frozen=True, tag="sanction"):
     list_name: str | None = None
     """For a listing, the sanctions list it is on ("Taliban", "Al-Qaida")."""
     reference: str | None = None
-    """For a listing, its reference number on the list ("TAi.024")."""
+    """For a listing, its reference number on the list ("TAi.024"); for another measure (a
+    travel-ban exemption, say), the reference of the listing it concerns."""
     updated: tuple[PartialDate, ...] = ()
     """For a listing, the dates it was amended."""
     remarks: str | None = None
@@ -342,9 +343,9 @@ class Sanction(Struct, frozen=True, tag="sanction"):
 
     @property
     def is_listing(self) -> bool:
-        """Whether it is a listing on a sanctions list (listed), not a measure such as a
-        resolution (adopted)."""
-        return self.list_name is not None or self.reference is not None
+        """Whether it is a listing on a sanctions list, which it names (listed), not a measure
+        such as a resolution or an exemption (adopted)."""
+        return self.list_name is not None
 
     def entity_references(self) -> Iterator[tuple[str, str]]:
         """The entities it names, with the field naming each: its targets."""
