@@ -1038,8 +1038,8 @@ def match(
     """Screen names against every person and organisation loaded: scored candidates and why.
 
     Each candidate scores 0 to 1 and is a match at or above the threshold; the reasons say
-    which name or alias matched and how (exact, folded, reordered, phonetic, fuzzy, partial).
-    Exits 0 when some name matches, 1 when none does.
+    which name or alias matched and how (exact, folded, reordered, joined, phonetic, fuzzy,
+    partial). Exits 0 when some name matches, 1 when none does (with --batch too, as grep).
 
     \b
     Examples:
