@@ -379,6 +379,19 @@ def test_long_output_on_a_terminal_goes_through_the_pager(
 
 
 @pty_only
+@pytest.mark.parametrize("pager", ["false", "sh -c 'exit 3'"])
+def test_a_pager_that_fails_is_said_to_have_failed(tq_executable: Path, pager: str) -> None:
+    env = {**os.environ, "TQ_PAGER": pager, "NO_COLOR": "1", "TERM": "xterm"}
+
+    code, shown = run_on_terminal(
+        [str(tq_executable), "list", *MINI], env, stderr_too=True, rows=10
+    )
+
+    assert code == 74  # the output could not be shown, not "results" (0)
+    assert f"tq: the pager {pager!r} exited with status".encode() in shown
+
+
+@pty_only
 def test_output_that_fits_the_screen_is_not_paged(tq_executable: Path, tmp_path: Path) -> None:
     pager, record = _recording_pager(tmp_path)
     env = {**os.environ, "TQ_PAGER": pager, "NO_COLOR": "1"}
