@@ -121,7 +121,17 @@ def test_every_problem_in_the_file_is_reported_at_once(runner: CliRunner) -> Non
 
     _, _, err = run(runner, "list", *MINI)
 
-    assert [line.split(": ")[1] for line in err.splitlines()] == [f"{path}:{n}" for n in (2, 4, 1)]
+    assert [line.split(": ")[1] for line in err.splitlines()] == [f"{path}:{n}" for n in (1, 2, 4)]
+
+
+def test_paths_shows_the_files_though_the_configuration_is_broken(runner: CliRunner) -> None:
+    path = write_config('colour = "never"\n')
+
+    code, out, err = run(runner, "paths", "--json", *MINI)
+
+    assert code == 2
+    assert (json.loads(out)["config_file"], json.loads(out)["config_exists"]) == (str(path), True)
+    assert err.startswith(f"tq: {path}:1: unknown key 'colour'")
 
 
 def test_a_configuration_file_that_is_not_text_is_reported(runner: CliRunner) -> None:
