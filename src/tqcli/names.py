@@ -538,7 +538,7 @@ class Screener:
         rarest) keys shared first."""
         if len(words) < 2:
             return []
-        every: set[int] | None = None
+        every: frozenset[int] | None = None
         for word in words:
             forms = self._set_of(f"w:{word}", postings) | self._set_of(
                 f"p:{phonetic(word)}", postings
@@ -553,7 +553,7 @@ class Screener:
                 weight = _rarity(self._total, len(ids))
                 for name_id in every & self._set_of(key, postings):
                     shared[name_id] += weight
-            every = set(
+            every = frozenset(
                 heapq.nsmallest(_EVERY_WORD_CANDIDATES, shared, key=lambda n: (-shared[n], n))
             )
         chosen = sorted(every)
