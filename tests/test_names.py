@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -695,6 +696,32 @@ def test_match_shows_control_characters_in_a_name_as_escapes(runner: CliRunner) 
     assert code in (0, 1)  # "2j" is a word of the name as given: a match or not, never obeyed
     assert "\x1b" not in out
     assert out.startswith("Leon\\x1b[2J Panetta")
+
+
+def test_a_name_whose_every_word_is_common_in_sound_is_still_found(tmp_path: Path) -> None:
+    # "Saif al-Adel" and OFAC's "AL-ADL, Sayf" share only the sounds of their words, each the
+    # sound of hundreds of listed names; the few names with "Saif" as written must not be all
+    # that is scored.
+    syllables = ["ba", "be", "gu", "ho", "ja", "ki", "ko", "mi", "mu", "na", "ne", "po", "ru"]
+    syllables += ["vo", "we"]  # no sound of "Saif" or "Adel" in them
+    surnames = ["".join(pair).capitalize() for pair in itertools.product(syllables, repeat=2)]
+    people = [f"Sayf {surname}" for surname in surnames[:201]]
+    people += [f"Adl {surname}" for surname in surnames[:201]]
+    people += [f"Saif {surname}" for surname in surnames[:5]]
+    people.append("AL-ADL, Sayf")
+    pack = tmp_path / "list"
+    pack.mkdir()
+    (pack / "entities.toml").write_text(
+        "".join(
+            f'[[entity]]\nid = "p{n}"\nname = "{name}"\nkind = "person"\n\n'
+            for n, name in enumerate(people)
+        )
+    )
+    index = in_memory(packs_in_effect([pack], include_builtin=False, environ={}))
+
+    best = _best(index, "Saif al-Adel")
+
+    assert (index.catalog.entities[best.entity_id].name, best.match) == ("AL-ADL, Sayf", True)
 
 
 def test_only_a_match_is_styled_in_the_match_column() -> None:
