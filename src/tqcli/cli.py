@@ -1334,6 +1334,16 @@ def import_ofac_sdn(
         str | None,
         typer.Option("--add", metavar="ADD.CSV", help="The addresses file published with it."),
     ] = None,
+    published: Annotated[
+        PartialDate | None,
+        typer.Option(
+            "--published",
+            metavar="DATE",
+            parser=_parse_date,
+            help="When OFAC published the files (YYYY[-MM[-DD]]): they carry no date, so "
+            "without it the list is cited undated.",
+        ),
+    ] = None,
     dry_run: DryRun = False,
     as_json: ReportJson = False,
     fmt: Format = OutputFormat.AUTO,
@@ -1350,13 +1360,16 @@ def import_ofac_sdn(
 
     \b
     Examples:
-      tq import ofac-sdn SDN.CSV --alt ALT.CSV --add ADD.CSV --out ./ofac
+      tq import ofac-sdn SDN.CSV --alt ALT.CSV --add ADD.CSV --out ./ofac --published 2024-05-03
       tq list --about TALIBAN --facts ./ofac
     """
     from tqcli.importers.ofac_sdn import import_sdn
 
     _report_import(
-        lambda: import_sdn(sdn, out, alt=alt, add=add, dry_run=dry_run), as_json, fmt, color
+        lambda: import_sdn(sdn, out, alt=alt, add=add, published=published, dry_run=dry_run),
+        as_json,
+        fmt,
+        color,
     )
 
 
