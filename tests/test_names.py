@@ -780,3 +780,17 @@ def test_a_line_break_in_a_name_asked_for_is_shown_as_an_escape(runner: CliRunne
     code, out, _ = _run(runner, "match", "Baradar\nOmar", "--format", "plain", "--limit", "1")
     assert code in (0, 1)
     assert out.splitlines()[0].startswith("Baradar\\x0aOmar")
+
+
+@needs_real_list
+def test_who_of_a_surname_names_the_candidates_all_but_as_good(
+    runner: CliRunner, un_pack: Path
+) -> None:
+    # "Haqqani" is a partial match for several listed Haqqanis, the best by a little only.
+    code, out, _ = _run(runner, "who", "Haqqani", "--json", "--facts", str(un_pack))
+
+    assert code == 0
+    profile = json.loads(out)
+    named = [profile["entity"]["id"], *(other["id"] for other in profile["others"])]
+    assert "haqqani-network" in named
+    assert len(named) >= 3

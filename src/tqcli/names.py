@@ -117,6 +117,8 @@ _SHARED_SHARE = 0.5
 """Names sharing less than half the key weight the best-sharing name shares are not scored."""
 _NAMESAKES = 3
 """Other matches a profile names, at most, when the name asked for was screened."""
+_NEAR = 0.1
+"""A profile of a screened name also names the candidates scoring this little less than it."""
 _COMMON_KEY = 200
 """A key on more names than this finds no candidates by itself (its word is scored all the
 same), unless the query has no other."""
@@ -831,8 +833,14 @@ def profile(index: "Index", name: str, threshold: float = DEFAULT_THRESHOLD) -> 
         matched = min(
             (c for c in matches if c.score == matches[0].score), key=lambda c: loaded[c.entity_id]
         )
-        matches.remove(matched)
-        named = [index.catalog.entities[c.entity_id] for c in (matched, *matches)]
+        # The other matches, and the candidates all but as good, which a partial match may
+        # beat only by a little ("Haqqani": Ibrahim Haqqani 0.82, Sirajuddin Haqqani 0.77).
+        near = [
+            c
+            for c in found.candidates
+            if c is not matched and (c.match or c.score >= matched.score - _NEAR)
+        ]
+        named = [index.catalog.entities[c.entity_id] for c in (matched, *near)]
     entity = named[0]
     linked = sorted(
         other
