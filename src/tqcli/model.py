@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 from msgspec import Struct, field
 
@@ -618,6 +619,9 @@ class ListChanges(Struct, frozen=True):
     """Reference numbers gone since the previous import."""
     amended: Mapping[str, tuple[str, ...]]
     """Reference numbers whose record changed, with the names of the fields that changed."""
+    amendments: Mapping[str, Mapping[str, tuple[Any, Any]]] = {}
+    """The same records, with each changed field's value before and after (as the importer
+    reads the record: text, or lists and tables of text)."""
 
 
 class SkippedRecord(Struct, frozen=True):

@@ -43,7 +43,7 @@ def test_the_csv_quirks_are_read_and_bad_rows_reported(runner: CliRunner, tmp_pa
     report = json.loads(stdout)
     assert report["lists"] == [
         {"list": "SDN", "listings": 4, "added": ["101", "102", "103", "104"], "removed": []}
-        | {"amended": {}}
+        | {"amended": {}, "amendments": {}}
     ]
     assert report["skipped"] == [
         {"reference": f"{OFAC / 'sdn.csv'}:5", "reason": "the row has 4 field(s), not 12"},
@@ -103,6 +103,7 @@ def test_reimport_reports_added_removed_and_amended(runner: CliRunner, tmp_path:
             "added": ["106"],
             "removed": ["101"],
             "amended": {"104": ["programs"]},
+            "amendments": {"104": {"programs": {"before": ["IRAN"], "after": ["IRAN", "SDGT"]}}},
         }
     ]
 
