@@ -47,6 +47,7 @@ class Scores:
     declined: int  # answerable questions given no answer at all (declined, or only partial)
     unanswerable: int
     misses: tuple[tuple[str, int | None], ...]  # questions not answered first, with their rank
+    answered_unanswerable: tuple[tuple[str, str], ...] = ()  # question, the fact given first
 
 
 _MONTHS = list(calendar.month_name)[1:]
@@ -106,7 +107,10 @@ def evaluate(
         if position != 1:
             misses.append((question["text"], position))
     unanswerable = [item["text"] for item in data.get("unanswerable", [])]
-    false_answers = sum(1 for text in unanswerable if rank(text))
+    answered_unanswerable = tuple(
+        (text, ids[0]) for text in unanswerable if (ids := list(rank(text)))
+    )
+    false_answers = len(answered_unanswerable)
     total = len(ranks)
     return Scores(
         recall_at_1=sum(1 for r in ranks if r == 1) / total,
@@ -116,6 +120,7 @@ def evaluate(
         declined=declined,
         unanswerable=len(unanswerable),
         misses=tuple(misses),
+        answered_unanswerable=answered_unanswerable,
     )
 
 
@@ -162,6 +167,9 @@ def main() -> None:
         if options.verbose:
             for text, position in scores.misses:
                 print(f"|   {name} miss: {text} | rank {position} | | | | |")
+            if name == "tq ask":
+                for text, fact_id in scores.answered_unanswerable:
+                    print(f"|   {name} answered unanswerable: {text} | {fact_id} | | | | |")
 
 
 if __name__ == "__main__":

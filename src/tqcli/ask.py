@@ -440,6 +440,7 @@ class _Lookups:
         self._frequency: dict[str, int] = {}
         self._names: dict[str, frozenset[str]] = {}
         self._each_name: dict[str, list[frozenset[str]]] = {}
+        self._last_words: dict[str, list[str]] = {}
         self._written: dict[str, list[frozenset[str]]] = {}
         self.holding: dict[tuple[str, str], bool] = {}
         """Whether a fact says a person holds the role asked about (see _holds), once worked out."""
@@ -462,6 +463,9 @@ class _Lookups:
                 for name in found.get(entity_id, [entity_id])
             ]
             self._each_name[entity_id] = each
+            self._last_words[entity_id] = [
+                (tokens(name) or [""])[-1] for name in found.get(entity_id, [entity_id])
+            ]
             self._written[entity_id] = [  # the index keeps names folded
                 frozenset(w for w in _WORD.findall(name) if stem(w) not in _FUNCTION_WORDS)
                 for name in found.get(entity_id, [entity_id])
@@ -476,6 +480,21 @@ class _Lookups:
         """Each of an entity's names as its words are written (folded, not stemmed), less its
         function words."""
         return self._written.get(entity_id, [])
+
+    def words_named(self, entity_id: str, words: Iterable[str]) -> frozenset[str]:
+        """The words of those of an entity's names that words name: most of their words and
+        the last, which English makes the head of a name ("bin Laden" does not name al-Qaeda by
+        its aliases "Usama Bin Laden Network" or "bin Laden's organisation")."""
+        present = set(words)
+        each = self._each_name.get(entity_id, [])
+        last = self._last_words.get(entity_id, [])
+        return frozenset().union(
+            *(
+                name
+                for name, head in zip(each, last, strict=True)
+                if len(name & present) * 2 > len(name) and head in present
+            )
+        )
 
     def named_in(self, entity_id: str, words: Iterable[str]) -> bool:
         """Whether words name the entity: most of the words of one of its names ("bin Laden",
@@ -780,7 +799,9 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     named = {entity_id: lookups.name_words(entity_id) for entity_id in fact.entities()}
     # What the fact is about in its curators' words: its tags and its id.
     labelled = own | set(tokens(" ".join((*fact.tags, fact.id.replace("-", " ")))))
-    topic = labelled.union(*named.values()) if named else labelled
+    topic = labelled.union(
+        *(lookups.words_named(entity_id, question.weights) for entity_id in named)
+    )
     credits = {word: _credit(question, word, topic) for word in question.weights}
     coverage = _share(question.weights, credits)
     fits, who = _fits(question, fact, labelled, named, lookups)
