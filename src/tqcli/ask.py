@@ -924,7 +924,13 @@ def _fits(
         # soldiers died" is answered neither by 9/11's dead nor by the US troops left in 2020.
         # A figure, or another fact that gives a number of what is counted ("by 13 votes").
         names = own.union(*named.values())
-        counts = all(_credit(question, word, names) for word in question.counted)
+        # A name among what is counted ("Taliban fighters") says whose they are: the fact must
+        # say it in its own words, not only link the entity ("al-Qaeda's 200-500 men").
+        stated = _own_words(fact)
+        counts = all(
+            _credit(question, word, stated if word in _owners(question) else names)
+            for word in question.counted
+        )
         if isinstance(fact.details, Figure):
             # And the figure's unit says what it counts: "soldiers" are not counted in "US
             # dollars over two decades", though the fact names the Afghan security forces. The
@@ -1079,17 +1085,38 @@ def _count_in_claim(question: Question, claim: str) -> str | None:
         return _number_before(claim, _TIME_UNITS)
     if not question.counted:
         return None
-    return _number_before(claim, set().union(*map(question.group, question.counted)))
+    owners = [question.group(word) for word in _owners(question)]
+    return _number_before(claim, set().union(*map(question.group, question.counted)), owners)
 
 
-def _number_before(claim: str, counted: set[str] | frozenset[str]) -> str | None:
+def _owners(question: Question) -> list[str]:
+    """The names among what is counted, heavy enough to say whose they are ("Taliban" of
+    "Taliban fighters"; not "US", as common in English as a function word)."""
+    return [
+        word
+        for word in question.counted
+        if word in question.named and question.weights[word] >= _NAME_WEIGHT
+    ]
+
+
+def _number_before(
+    claim: str, counted: set[str] | frozenset[str], owners: Sequence[frozenset[str]] = ()
+) -> str | None:
     """A number at most three words before one of the counted (stemmed) words, as the claim
-    words it ("13 votes", "fourteen months")."""
+    words it ("13 votes", "fourteen months"); with owners (the names among what is counted:
+    "Taliban" of "Taliban fighters"), only where each is said near it: at most seven words
+    before the counted word or three after ("prisoners of the Taliban"); "al-Qaeda's estimated
+    200-500 men" are not the Taliban's."""
     spans = list(re.finditer(r"\w+", claim))
     words = [fold(span.group()) for span in spans]
-    for n, word in enumerate(words):
-        if stem(word) not in counted:
+    stems = [stem(word) for word in words]
+    for n, word_stem in enumerate(stems):
+        if word_stem not in counted:
             continue
+        if owners:
+            nearby = set(stems[max(0, n - 7) : n + 4])
+            if not all(owner & nearby for owner in owners):
+                continue
         for start in range(n - 1, max(0, n - 3) - 1, -1):  # the nearest number
             phrase = claim[spans[start].start() : spans[n].end()]
             if re.search(r"[^\w\s-]", phrase):
