@@ -238,6 +238,15 @@ _SHELL_NOUNS = frozenset(
         "problem difference response reaction point gist substance"
     )
 )
+_MEASURES = frozenset(
+    _stems(
+        "population budget revenue revenues income salary salaries wage wages cost price age size "
+        "area toll value worth turnout"
+    )
+)
+"""Nouns of a quantity: "what is the population of ..." asks a number, as "how many" does."""
+_AGE = frozenset(_stems("old age aged"))
+"""Words a claim gives an age with ("60 years old", "aged 60")."""
 _MODIFIER_WEIGHT = 0.65
 """A word before the head noun this heavy (rarer in English than Zipf 5.375: "foreign",
 "defence", "education"; not "new", "main" or "top") says which one is asked about."""
@@ -361,6 +370,9 @@ class Question(NamedTuple):
     since: int | None = None
     """For a figure asked of now ("how much does al-Qaeda pay the Taliban today?"): the first
     year whose figures count as today's, as far as the candidates' dates tell."""
+    measure: frozenset[str] = frozenset()
+    """For a figure asked as a measure ("what is the population of ...", "how old is ..."): the
+    words naming it, which the answer must give a number of."""
 
     def group(self, word: str) -> frozenset[str]:
         """The word and its synonyms."""
@@ -543,6 +555,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
             break
     counted: tuple[str, ...] = ()
     speaker: tuple[str, ...] = ()
+    measure: frozenset[str] = frozenset()
     if (said := _QUOTE.search(folded)) is not None:
         wants = Wants.QUOTE
         speaker = tuple(
@@ -550,6 +563,9 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         )
     elif _DURATION.search(folded):
         wants = Wants.DURATION
+    elif re.search(r"\bhow old\b", folded):
+        wants = Wants.FIGURE  # an age: a number of years old, or "aged ..."
+        measure = _AGE
     elif (figure := _FIGURE.search(folded)) is not None:
         wants = Wants.FIGURE
         counted = _leading_content(figure.group("counted") or figure.group("counted_of") or "")
@@ -616,6 +632,10 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         modifiers = tuple(
             word for word in phrase[:-1] if weights[word] >= _MODIFIER_WEIGHT and word not in _NOW
         )
+        if wants is Wants.ANYTHING and head in _MEASURES:
+            # "What is the population of Kabul?": a number of it is asked, as "how many".
+            wants = Wants.FIGURE
+            measure = frozenset({head})
     groups = {
         word: frozenset({word}).union(
             compounds.get(word, ()),
@@ -646,6 +666,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         decades=frozenset(
             word for word, raw in spelled.items() if re.fullmatch(r"(?:19|20)\d0s", raw)
         ),
+        measure=measure,
     )
 
 
@@ -919,6 +940,13 @@ def _fits(
     if not all(_credit(question, w, own) for w in question.modifiers if w not in question.named):
         return False, []
     wants = question.wants
+    if wants is Wants.FIGURE and question.measure:
+        # A measure ("population", an age): a figure that speaks of it, or a number beside it
+        # in the claim ("a population of 38 million", "aged 60") -- not any figure of the place.
+        measure = set().union(*map(question.group, question.measure))
+        if isinstance(fact.details, Figure):
+            return bool(measure & _own_words(fact)), []
+        return _number_near(fact.claim, measure) is not None, []
     if wants is Wants.FIGURE:
         # What is counted must be named by the figure itself (or an entity it names): "US
         # soldiers died" is answered neither by 9/11's dead nor by the US troops left in 2020.
@@ -1083,10 +1111,32 @@ def _count_in_claim(question: Question, claim: str) -> str | None:
     years ...), that phrase as the claim words it."""
     if question.wants is Wants.DURATION:
         return _number_before(claim, _TIME_UNITS)
+    if question.measure:
+        return _number_near(claim, set().union(*map(question.group, question.measure)))
     if not question.counted:
         return None
     owners = [question.group(word) for word in _owners(question)]
     return _number_before(claim, set().union(*map(question.group, question.counted)), owners)
+
+
+def _number_near(claim: str, measure: set[str]) -> str | None:
+    """A number (not a year) beside a word naming the measure, at most three words before it
+    ("60 years old") or four after ("a population of 38 million", "aged 60"), in one phrase:
+    that phrase as the claim words it."""
+    if (before := _number_before(claim, measure)) is not None:
+        return before
+    spans = list(re.finditer(r"\w+", claim))
+    words = [fold(span.group()) for span in spans]
+    for n, word in enumerate(words):
+        if stem(word) not in measure:
+            continue
+        for end in range(n + 1, min(len(words), n + 5)):
+            phrase = claim[spans[n].start() : spans[end].end()]
+            if re.search(r"[^\w\s,.-]", phrase):
+                break
+            if words[end] in _NUMBER_WORDS or (words[end].isdigit() and not _is_year(words[end])):
+                return phrase
+    return None
 
 
 def _owners(question: Question) -> list[str]:
