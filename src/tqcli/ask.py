@@ -1021,9 +1021,56 @@ def _fits(
         people = [e for e in named if e in unnamed and _kind(e, catalog) is EntityKind.PERSON]
         groups = [e for e in named if e in unnamed and _kind(e, catalog) is EntityKind.ORGANIZATION]
         # "Who is the ambassador", "who replaced him as president": a post is held by a person.
+        if (near := _near_what_happened(question, fact, people + groups, lookups)) is not None:
+            people = [e for e in people if e in near]
+            groups = [e for e in groups if e in near]
         who = people if _PERSON_ROLES & question.weights.keys() else people or groups
         return bool(who), who
     return True, []
+
+
+def _near_what_happened(
+    question: Question, fact: Fact, who: Sequence[str], lookups: _Lookups
+) -> set[str] | None:
+    """Of those the fact names, the ones in a clause of its claim that says what the question
+    asks happened, in the question's own word ("signed", "killed"): who signed is not who
+    witnessed the signing ("in the presence of ... Mike Pompeo"), who killed not who announced
+    the death. Or in the sentence's first clause, when it opens with their name (the subject
+    of an aside: "Baradar, the Taliban's co-founder, signed"). None when no such clause names
+    anyone the fact links (then it cannot tell); none of them when it names only the one asked
+    about ("al-Zawahiri was killed in a CIA drone strike": the fact does not say who)."""
+    about = question.named.union(*(forms for _, parts in question.names for forms in parts))
+    happened = {
+        word
+        for word, weight in question.weights.items()
+        if word not in about
+        and weight >= _EVENT_WEIGHT
+        and not _number(word)
+        # A post ("who was president of the Council") is not what happened: the claim gives
+        # it beside the name, in an aside as often as not (see _has_post).
+        and word not in _PERSON_ROLES
+        and word not in _CALENDAR_WORDS
+        and word != question.head
+    }
+    near: set[str] = set()
+    said = False
+    for sentence in _clauses(fact.claim):
+        for words, stems in sentence:
+            if happened.isdisjoint(stems):
+                continue
+            for entity_id in fact.entities():
+                names = _written(entity_id, lookups)
+                # A possessive names an owner, not who did it ("Al-Qaeda's leader ... was
+                # killed").
+                spans = [(a, b) for a, b in _name_spans(words, names) if words[b : b + 1] != ("s",)]
+                opening = sentence[0][0]
+                opens = any(
+                    a == 0 and opening[b : b + 1] != ("s",) for a, b in _name_spans(opening, names)
+                )
+                said = said or bool(spans)
+                if entity_id in who and (spans or opens):
+                    near.add(entity_id)
+    return near if said else None
 
 
 def _has_post(question: Question, claim: str, entity_id: str, lookups: _Lookups) -> bool:
