@@ -1029,18 +1029,11 @@ def _fits(
     return True, []
 
 
-def _near_what_happened(
-    question: Question, fact: Fact, who: Sequence[str], lookups: _Lookups
-) -> set[str] | None:
-    """Of those the fact names, the ones in a clause of its claim that says what the question
-    asks happened, in the question's own word ("signed", "killed"): who signed is not who
-    witnessed the signing ("in the presence of ... Mike Pompeo"), who killed not who announced
-    the death. Or in the sentence's first clause, when it opens with their name (the subject
-    of an aside: "Baradar, the Taliban's co-founder, signed"). None when no such clause names
-    anyone the fact links (then it cannot tell); none of them when it names only the one asked
-    about ("al-Zawahiri was killed in a CIA drone strike": the fact does not say who)."""
+def _happened_words(question: Question) -> set[str]:
+    """The question's words that say what happened ("signed", "released"): heavy enough, not
+    naming what it is about, and no post, month or number."""
     about = question.named.union(*(forms for _, parts in question.names for forms in parts))
-    happened = {
+    return {
         word
         for word, weight in question.weights.items()
         if word not in about
@@ -1052,6 +1045,19 @@ def _near_what_happened(
         and word not in _CALENDAR_WORDS
         and word != question.head
     }
+
+
+def _near_what_happened(
+    question: Question, fact: Fact, who: Sequence[str], lookups: _Lookups
+) -> set[str] | None:
+    """Of those the fact names, the ones in a clause of its claim that says what the question
+    asks happened, in the question's own word ("signed", "killed"): who signed is not who
+    witnessed the signing ("in the presence of ... Mike Pompeo"), who killed not who announced
+    the death. Or in the sentence's first clause, when it opens with their name (the subject
+    of an aside: "Baradar, the Taliban's co-founder, signed"). None when no such clause names
+    anyone the fact links (then it cannot tell); none of them when it names only the one asked
+    about ("al-Zawahiri was killed in a CIA drone strike": the fact does not say who)."""
+    happened = _happened_words(question)
     near: set[str] = set()
     said = False
     for sentence in _clauses(fact.claim):
@@ -1310,7 +1316,7 @@ def _short_answer(question: Question, fact: Fact, who: Sequence[str], catalog: C
     if question.wants is Wants.SOMEONE and who:
         return "; ".join(_name(catalog, entity_id) for entity_id in who)
     if question.wants is Wants.DATE and fact.date is not None:
-        return str(fact.date)
+        return _when_it_happened(question, fact.claim, fact.date.year) or str(fact.date)
     if question.wants is Wants.DATE and (when := re.search(_TIME_IN_WORDS, fact.claim)):
         return when.group()  # "the late 2000s", of an undated fact
     if isinstance(details, Figure):
@@ -1325,6 +1331,35 @@ def _short_answer(question: Question, fact: Fact, who: Sequence[str], catalog: C
     ):
         return count  # "13 votes": the number asked for, in the claim's words
     return fact.claim
+
+
+_MONTHS_IN_WORDS = "|".join(_MONTHS)
+_TIME_PREPOSITION = r"\b(?:in|on|since|until|till|to|by|from|after|before|during) $"
+_NEAR = 60
+"""How near (in characters) a time is to the word for what happened, to be its time."""
+
+
+def _when_it_happened(question: Question, claim: str, year: int) -> str | None:
+    """The time a claim gives nearest to its word for what the question asks happened, where
+    that is not the fact's own date: "arrested ... in February 2010 ... dates his release ...
+    to 2019" answers "when was Baradar released?" with 2019, not the arrest's date. None when
+    the claim does not say it (then the fact's date is the answer)."""
+    happened = _happened_words(question)
+    said = [m.start() for m in re.finditer(r"\w+", claim) if stem(fold(m.group())) in happened]
+    # A time as English gives one: a month, or a preposition before it ("to 2019", "since
+    # 2001"); not a number that names a document ("resolutions 1988 and 1989", "2255 (2015)").
+    times = [
+        time
+        for time in re.finditer(_TIME_IN_WORDS, claim)
+        if re.search(_MONTHS_IN_WORDS, time.group())
+        or re.search(_TIME_PREPOSITION, claim[max(0, time.start() - 12) : time.start()])
+    ]
+    if not said or not times:
+        return None
+    distance, nearest = min(
+        (min(abs(time.start() - at) for at in said), time.group()) for time in times
+    )
+    return None if distance > _NEAR or str(year) in nearest else nearest
 
 
 def _attribution(fact: Fact, catalog: Catalog) -> str:
