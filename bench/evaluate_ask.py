@@ -96,7 +96,7 @@ def evaluate(
     ranks: list[int | None] = []
     misses = []
     declined = 0
-    for question in data["question"]:
+    for question in data.get("question", []):
         ids = list(rank(question["text"]))[:10]
         declined += not ids
         position = next(
@@ -111,7 +111,7 @@ def evaluate(
         (text, ids[0]) for text in unanswerable if (ids := list(rank(text)))
     )
     false_answers = len(answered_unanswerable)
-    total = len(ranks)
+    total = len(ranks) or 1  # a set of unanswerable questions only scores 0 on these
     return Scores(
         recall_at_1=sum(1 for r in ranks if r == 1) / total,
         recall_at_3=sum(1 for r in ranks if r is not None and r <= 3) / total,
