@@ -80,6 +80,16 @@ _FUNCTION_WORDS = frozenset(
 # these say that a time is asked, not what happened then. ("Begin" and "end" say which end of
 # it: "when were the talks to start" is not when they were agreed.)
 _TIME_WORDS = frozenset(_stems("last spell period stint era tenure time times"))
+_BEGAN = frozenset(
+    _stems(
+        "become became becomes appointed named elected since succeeded sworn assumed took began "
+        "started by"
+    )
+)
+"""Words with which a claim says when a state began ("appointed ... in 2016", "since 2016",
+"by August 1988")."""
+_BECOME = r"\bbec[oa]me\b(?! (?:known|public|clear|apparent|evident|aware|available)\b)"
+"""Becoming something (a post, a state), not becoming known: compiled on first use."""
 _STARTED = frozenset(_stems("become became first"))
 """Words that ask when a state began ("when did he become leader")."""
 # Verbs that take another verb ("try to play down", "continue to provide"): the other verb says
@@ -979,6 +989,11 @@ def _fits(
         # Or the question names the speaker elsewhere: "..., according to Cole Bunzel?"
         elsewhere = lookups.named_in(details.speaker, question.weights)
         return said >= 0.75 * weight or elsewhere, [details.speaker]
+    if wants is Wants.DATE and re.search(_BECOME, question.text):
+        # "When did X become Y?": the claim must say when a state began, not only that it held
+        # at the fact's date ("Ben Wallace was the UK defence secretary in September 2021").
+        if _BEGAN.isdisjoint(map(stem, _WORD.findall(fold(fact.claim)))):
+            return False, []
     if wants is Wants.DATE:
         # A quote's date is when it was said: it dates what the question asks only when that
         # is a saying ("when did Panetta say ...", not "when was resolution 1267 adopted").
