@@ -377,6 +377,8 @@ class Question(NamedTuple):
     naming: bool = False
     """Whether the question asks what something is called ("how does the agreement refer to
     the Taliban?", "what is the 1267 Committee also known as?")."""
+    post_of: tuple[str, ...] = ()
+    """For "who is the X of Y" where X is a post: the content words of Y ("afghanistan")."""
     since: int | None = None
     """For a figure asked of now ("how much does al-Qaeda pay the Taliban today?"): the first
     year whose figures count as today's, as far as the candidates' dates tell."""
@@ -677,7 +679,22 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
             word for word, raw in spelled.items() if re.fullmatch(r"(?:19|20)\d0s", raw)
         ),
         measure=measure,
+        post_of=_post_of(folded, head, corrected, weights),
     )
+
+
+def _post_of(
+    folded: str, head: str | None, corrected: dict[str, str], weights: dict[str, float]
+) -> tuple[str, ...]:
+    """The content words of Y in "who is the X of Y", when X is a post (see Question.post_of)."""
+    if head not in _PERSON_ROLES or (of := re.search(_OF_WHAT, folded)) is None:
+        return ()
+    which = []
+    for part in of.group("which").split():  # up to the first function word
+        if (key := _key(part, corrected)) not in weights:
+            break
+        which.append(key)
+    return tuple(which)
 
 
 def _names(
@@ -1014,6 +1031,10 @@ def _fits(
             and any(start == 0 for start, _ in _name_spans(opening, _written(entity_id, lookups)))
             for entity_id in named
         ), []
+    if wants is Wants.SOMEONE and question.post_of and not _post_of_in(question, fact.claim):
+        # "Who is the president of Afghanistan?": the claim must give the post of Afghanistan
+        # ("Afghanistan's president"), not another ("the US president").
+        return False, []
     if wants is Wants.SOMEONE:
         # Whom the fact names that the question does not (who asserts or says it is its
         # source, not its answer); "who" asks for a person more often than an organisation.
@@ -1092,6 +1113,24 @@ def _near_what_happened(
                 if entity_id in who and (spans or opens):
                     near.add(entity_id)
     return near if said else None
+
+
+_POST_NEAR = 8
+"""How near (in words) a claim gives a post and what it is a post of: "prime minister, Mullah
+Mohammad Hasan Akhund, in the Taliban's new government"."""
+
+
+def _post_of_in(question: Question, claim: str) -> bool:
+    """Whether the claim says the post asked about within eight words of what it is a post of
+    ("Afghanistan's president", "the president of Afghanistan")."""
+    assert question.head is not None
+    posts = question.group(question.head)
+    of = set().union(*map(question.group, question.post_of))
+    stems = [stem(word) for word in _WORD.findall(fold(claim))]
+    at = [n for n, word in enumerate(stems) if word in posts]
+    return any(
+        word in of and any(abs(n - m) <= _POST_NEAR for m in at) for n, word in enumerate(stems)
+    )
 
 
 def _has_post(question: Question, claim: str, entity_id: str, lookups: _Lookups) -> bool:
