@@ -77,8 +77,13 @@ def test_json_says_how_each_fact_answers_the_question(runner: CliRunner) -> None
         ("Who said the Taliban are terrorists?", "panetta-taliban-are-terrorists", "Leon Panetta"),
         # Not the scholar quoted on al-Qaeda's leadership: who says a fact is its source. In the
         # present tense, the latest state of the role: Zawahiri, head from 2011, was killed in
-        # 2022; the UN's report of 2023 names Saif al-Adel its de facto leader.
-        ("Who leads al-Qaeda?", "saif-al-adel-de-facto-leader-2023", "Saif al-Adel"),
+        # 2022; the UN's report of 2023 names Saif al-Adel its de facto leader. Asked of now,
+        # the answer says as of when the facts know it.
+        (
+            "Who leads al-Qaeda?",
+            "saif-al-adel-de-facto-leader-2023",
+            "Saif al-Adel (as of February 2023)",
+        ),
         # In the past tense, or with a year, the question asks of its time.
         (
             "Who became head of al-Qaeda in 2011?",
@@ -92,19 +97,34 @@ def test_json_says_how_each_fact_answers_the_question(runner: CliRunner) -> None
             "al-qaeda-leader-zawahiri-2021",
             "Ayman al-Zawahiri",
         ),
-        ("who runs al-qaeda now", "saif-al-adel-in-iran-2023", "Saif al-Adel"),
-        ("Who is the leader of al-Qaeda?", "saif-al-adel-de-facto-leader-2023", "Saif al-Adel"),
+        (
+            "who runs al-qaeda now",
+            "saif-al-adel-in-iran-2023",
+            "Saif al-Adel (as of February 2023)",
+        ),
+        (
+            "Who is the leader of al-Qaeda?",
+            "saif-al-adel-de-facto-leader-2023",
+            "Saif al-Adel (as of February 2023)",
+        ),
         # Mullah Omar (who died in 2013) is named beside Akhundzada: he is dropped from the answer.
         (
             "Who is the current head of the Taliban?",
             "taliban-leaders-omar-and-haibatullah",
-            "Mawlawi Haibatullah Akhundzada",
+            "Mawlawi Haibatullah Akhundzada (as of September 2021)",
         ),
         # A role's phrase is the role's: not "the Taliban's chief spokesman", not a deputy.
         (
             "Who is the Taliban's spokesman?",
             "zabihullah-mujahid-taliban-spokesman",
-            "Zabihullah Mujahid",
+            "Zabihullah Mujahid (as of 17 August 2021)",
+        ),
+        # The post of what the question names ("Afghanistan's president"), not the US
+        # president; as of when the fact knows it.
+        (
+            "Who is the current president of Afghanistan?",
+            "ghani-afghan-president-2021",
+            "Ashraf Ghani (as of August 2021)",
         ),
         # An undated fact that says when: what it says.
         (

@@ -447,11 +447,27 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     if max(item.coverage for item in judged) < _PARTIAL_COVERAGE:
         return Answers((), _suggestions(index, candidates), ())
     chosen = judged[:limit] if limit > 0 else judged  # a limit of 0 means all
+    replies = [item.reply for item in chosen]
+    if read.wants is Wants.SOMEONE and (now or _NOW & set(map(stem, read.text.split()))):
+        # "Who is the current president?": the loaded facts know it only as of their dates.
+        replies = [
+            Reply(
+                reply.match, f"{reply.answer} (as of {_as_of(item.hit.fact.date)})", reply.unmatched
+            )
+            if item.hit.fact.date is not None and item.who
+            else reply
+            for reply, item in zip(replies, chosen, strict=True)
+        ]
     return Answers(
-        tuple(Hit(item.hit.fact, round(item.score, 6)) for item in chosen),
-        (),
-        tuple(item.reply for item in chosen),
+        tuple(Hit(item.hit.fact, round(item.score, 6)) for item in chosen), (), tuple(replies)
     )
+
+
+def _as_of(date: PartialDate) -> str:
+    """A fact's date as an answer says it: "August 2021", "2016", "31 July 2022"."""
+    month = f"{_MONTHS[date.month - 1]} " if date.month else ""
+    day = f"{date.day} " if date.day and date.month else ""
+    return f"{day}{month}{date.year}"
 
 
 class _Lookups:
@@ -1006,11 +1022,14 @@ def _fits(
         # Or the question names the speaker elsewhere: "..., according to Cole Bunzel?"
         elsewhere = lookups.named_in(details.speaker, question.weights)
         return said >= 0.75 * weight or elsewhere, [details.speaker]
-    if wants is Wants.DATE and re.search(_BECOME, question.text):
+    if (
+        wants is Wants.DATE
+        and re.search(_BECOME, question.text)
+        and _BEGAN.isdisjoint(map(stem, _WORD.findall(fold(fact.claim))))
+    ):
         # "When did X become Y?": the claim must say when a state began, not only that it held
         # at the fact's date ("Ben Wallace was the UK defence secretary in September 2021").
-        if _BEGAN.isdisjoint(map(stem, _WORD.findall(fold(fact.claim)))):
-            return False, []
+        return False, []
     if wants is Wants.DATE:
         # A quote's date is when it was said: it dates what the question asks only when that
         # is a saying ("when did Panetta say ...", not "when was resolution 1267 adopted").
@@ -1031,7 +1050,7 @@ def _fits(
             and any(start == 0 for start, _ in _name_spans(opening, _written(entity_id, lookups)))
             for entity_id in named
         ), []
-    if wants is Wants.SOMEONE and question.post_of and not _post_of_in(question, fact.claim):
+    if wants is Wants.SOMEONE and question.post_of and not _post_of_in(question, fact.claim, named):
         # "Who is the president of Afghanistan?": the claim must give the post of Afghanistan
         # ("Afghanistan's president"), not another ("the US president").
         return False, []
@@ -1120,16 +1139,27 @@ _POST_NEAR = 8
 Mohammad Hasan Akhund, in the Taliban's new government"."""
 
 
-def _post_of_in(question: Question, claim: str) -> bool:
-    """Whether the claim says the post asked about within eight words of what it is a post of
-    ("Afghanistan's president", "the president of Afghanistan")."""
+def _post_of_in(question: Question, claim: str, named: dict[str, frozenset[str]]) -> bool:
+    """Whether the claim gives the post asked about as one of what the question says it is a
+    post of: within eight words of it ("Afghanistan's president", "prime minister, ... in the
+    Taliban's new government"), or, when the fact links it, with no other name before the post
+    ("was named acting prime minister"; not "the US president", and not a post opening the
+    claim, whose capital tells nothing)."""
     assert question.head is not None
     posts = question.group(question.head)
     of = set().union(*map(question.group, question.post_of))
-    stems = [stem(word) for word in _WORD.findall(fold(claim))]
+    spans = list(_WORD.finditer(claim))
+    stems = [stem(fold(span.group())) for span in spans]
     at = [n for n, word in enumerate(stems) if word in posts]
-    return any(
+    if any(
         word in of and any(abs(n - m) <= _POST_NEAR for m in at) for n, word in enumerate(stems)
+    ):
+        return True
+    linked = any(of & words for words in named.values())
+    return linked and any(
+        # At a sentence's start a capital tells nothing ("President Biden has expressed").
+        n > 0 and (not spans[n - 1].group()[0].isupper() or stems[n - 1] in of)
+        for n in at
     )
 
 
