@@ -591,7 +591,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         )
     elif _DURATION.search(folded):
         wants = Wants.DURATION
-    elif re.search(r"\bhow old\b", folded):
+    elif "how old" in folded and re.search(r"\bhow old\b", folded):
         wants = Wants.FIGURE  # an age: a number of years old, or "aged ..."
         measure = _AGE
     elif (figure := _FIGURE.search(folded)) is not None:
