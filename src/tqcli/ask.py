@@ -248,6 +248,12 @@ _SHELL_NOUNS = frozenset(
         "problem difference response reaction point gist substance"
     )
 )
+_DOCUMENT_NUMBERS = (
+    r"\b(?:resolutions?|res|unscr|sres)\s+(?P<numbers>\d+(?:(?:\s+(?:and|or)\s+|\s+)\d+)*)"
+)
+"""Numbers that name a resolution ("resolutions 1988 and 1989"), compiled on first use."""
+_TIME_YEAR = r"\b(?:in|since|until|by|during|from|before|after) ((?:19|20)\d\d)\b"
+"""A year given as a time ("in 1999"), compiled on first use."""
 _WHAT_WEIGHT = 0.85
 """How heavy (rarer in English than Zipf 4.875) the noun after "what" must be to be the head
 noun ("bounty", "languages"), chosen on the tuning sets (0.65 cost two answers there)."""
@@ -375,6 +381,10 @@ class Question(NamedTuple):
     """The heavier words before the head noun ("foreign" of "the Taliban's foreign minister"):
     an answer must speak of them too (an education minister is not the foreign minister)."""
     decades: frozenset[str] = frozenset()
+    documents: frozenset[str] = frozenset()
+    """The numbers the question gives a document by ("resolution 2001"): not a year."""
+    times: frozenset[str] = frozenset()
+    """The years the question gives as a time ("in 1999", "since 2001"): not a document's."""
     """The content words that name a decade ("1990s": any year of it is one it names)."""
     identity: bool = False
     """Whether the question asks who someone it names is ("Who is Cole Bunzel?")."""
@@ -712,6 +722,17 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
             word for word, raw in spelled.items() if re.fullmatch(r"(?:19|20)\d0s", raw)
         ),
         measure=measure,
+        documents=frozenset(
+            _number(word)
+            for found in re.finditer(_DOCUMENT_NUMBERS, folded)
+            for word in found.group("numbers").split()
+            if _number(word)
+        )
+        if re.search(r"\d", folded)
+        else frozenset(),
+        times=frozenset(re.findall(_TIME_YEAR, folded))
+        if re.search(r"\d", folded)
+        else frozenset(),
         post_of=_post_of(folded, head, corrected, weights),
     )
 
@@ -914,6 +935,11 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         for word, parts in question.names
         if not _accounted(question, parts, topic)
     )
+    # "Resolution 2001" is not a resolution of 2001 ("Resolution 1363 (2001)"); "in 1999" is
+    # not the year that names a resolution ("resolution 1267 (1999)").
+    other_years += [number for number in question.documents if not _as_number(fact, number)] + [
+        year for year in question.times if not _as_time(fact, year)
+    ]
     answers = fits and coverage >= _ANSWER_COVERAGE and not other_years and not unnamed
     if question.since is not None and (fact.date is None or fact.date.year < question.since):
         answers = False
@@ -1293,6 +1319,30 @@ def _number_near(claim: str, measure: set[str]) -> str | None:
     return None
 
 
+def _as_number(fact: Fact, number: str) -> bool:
+    """Whether the fact's own words give the number as a number, not as a year in brackets or
+    of a date."""
+    text = _own_text(fact)
+    month = "|".join(_MONTHS)
+    return any(
+        text[at.start() - 1 : at.start()] != "("
+        and not re.search(rf"(?:{month})\W*$", text[max(0, at.start() - 12) : at.start()])
+        for at in re.finditer(rf"(?<!\d){number}(?!\d)", text)
+    )
+
+
+def _as_time(fact: Fact, year: str) -> bool:
+    """Whether the fact gives the year as a time: its date's, or in its claim other than in
+    brackets after a resolution's number ("resolution 1267 (1999)")."""
+    if fact.date is not None and str(fact.date.year) == year:
+        return True
+    text = _own_text(fact)
+    return any(
+        not re.search(r"\d\s*\($", text[max(0, at.start() - 3) : at.start()])
+        for at in re.finditer(rf"(?<!\d){year}(?!\d)", text)
+    )
+
+
 def _owners(question: Question) -> list[str]:
     """The names among what is counted, heavy enough to say whose they are ("Taliban" of
     "Taliban fighters"; not "US", as common in English as a function word)."""
@@ -1385,6 +1435,18 @@ def _kind(entity_id: str, catalog: Catalog) -> EntityKind | None:
 def _own_words(fact: Fact) -> set[str]:
     """The fact's own words: claim, details (figure, quoted words, measures, commitments ...),
     date. The names of the entities it refers to are not among them."""
+    parts = [_own_text(fact)]
+    if fact.date is not None:
+        parts.append(str(fact.date.year))
+        if fact.date.month:
+            parts.append(_MONTHS[fact.date.month - 1])
+        if fact.date.day:
+            parts.append(str(fact.date.day))
+    return set(tokens(" ".join(parts)))
+
+
+def _own_text(fact: Fact) -> str:
+    """The fact's own words as written (see _own_words), less its date."""
     details = fact.details
     parts = [fact.claim]
     if isinstance(details, Figure):
@@ -1402,13 +1464,7 @@ def _own_words(fact: Fact) -> set[str]:
         parts += [details.name, details.place or "", "commitments", *details.commitments]
     else:
         parts.append(details.place or "")
-    if fact.date is not None:
-        parts.append(str(fact.date.year))
-        if fact.date.month:
-            parts.append(_MONTHS[fact.date.month - 1])
-        if fact.date.day:
-            parts.append(str(fact.date.day))
-    return set(tokens(" ".join(parts)))
+    return " ".join(parts)
 
 
 def _short_answer(question: Question, fact: Fact, who: Sequence[str], catalog: Catalog) -> str:
