@@ -165,6 +165,11 @@ _TIME_UNITS = frozenset(
         "decade decades"
     )
 )
+_HAS = (  # compiled on first use
+    r"\bhow (?:many|much) (?:\w+ ){1,3}?(?:does|do|did) (?P<holder>(?:\w+ ){1,3}?)"
+    r"(?:itself |themselves )?(?:have|has|had|possess|field|hold|employ)\b"
+)
+"""How many X does Y have: Y is whose the X are."""
 _FIGURE = re.compile(
     r"\bhow (?:many|much)\b(?P<counted>(?: \w+){0,4})|"
     r"\b(?:number|amount|total|count|sum) of\b(?P<counted_of>(?: \w+){0,4})"
@@ -393,6 +398,8 @@ class Question(NamedTuple):
     the Taliban?", "what is the 1267 Committee also known as?")."""
     post_of: tuple[str, ...] = ()
     """For "who is the X of Y" where X is a post: the content words of Y ("afghanistan")."""
+    holder: tuple[str, ...] = ()
+    """For "how many X does Y have": the content words of Y, whose the X are."""
     since: int | None = None
     """For a figure asked of now ("how much does al-Qaeda pay the Taliban today?"): the first
     year whose figures count as today's, as far as the candidates' dates tell."""
@@ -430,6 +437,15 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         # question is not for a quote. ("What did the Chinese representative say?" is.)
         read = read._replace(wants=Wants.ANYTHING, speaker=())
     read = read._replace(named=_naming_words(read, candidates, lookups))
+    if read.wants is Wants.FIGURE and (owners := _owners(read)):
+        # Whose the counted are, by any name of theirs: "al-Qaida" is written "al-Qaeda" too.
+        entities = {entity_id for hit in candidates for entity_id in hit.fact.entities()}
+        groups = dict(read.groups)
+        for word in owners:
+            for entity_id in entities:
+                if word in lookups.words_named(entity_id, read.weights):
+                    groups[word] = groups.get(word, frozenset({word})) | lookups.heads(entity_id)
+        read = read._replace(groups=groups)
     if (
         read.wants is Wants.SOMEONE
         and _WHO_IS.match(read.text)
@@ -517,8 +533,11 @@ class _Lookups:
                 for name in found.get(entity_id, [entity_id])
             ]
             self._each_name[entity_id] = each
+            # The head of a name is its last word before any "of" ("Islamic Emirate of
+            # Afghanistan": Emirate).
             self._last_words[entity_id] = [
-                (tokens(name) or [""])[-1] for name in found.get(entity_id, [entity_id])
+                (tokens(re.split(r"\b(?:of|for|in|on)\b", name)[0]) or tokens(name) or [""])[-1]
+                for name in found.get(entity_id, [entity_id])
             ]
             self._written[entity_id] = [  # the index keeps names folded
                 frozenset(w for w in _WORD.findall(name) if stem(w) not in _FUNCTION_WORDS)
@@ -549,6 +568,10 @@ class _Lookups:
                 if len(name & present) * 2 > len(name) and head in present
             )
         )
+
+    def heads(self, entity_id: str) -> frozenset[str]:
+        """The last word of each of an entity's names (see words_named)."""
+        return frozenset(self._last_words.get(entity_id, [])) - _FUNCTION_WORDS
 
     def named_in(self, entity_id: str, words: Iterable[str]) -> bool:
         """Whether words name the entity: most of the words of one of its names ("bin Laden",
@@ -598,6 +621,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     counted: tuple[str, ...] = ()
     speaker: tuple[str, ...] = ()
     measure: frozenset[str] = frozenset()
+    holder: tuple[str, ...] = ()
     if (said := _QUOTE.search(folded)) is not None:
         wants = Wants.QUOTE
         speaker = tuple(
@@ -611,6 +635,8 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     elif (figure := _FIGURE.search(folded)) is not None:
         wants = Wants.FIGURE
         counted = _leading_content(figure.group("counted") or figure.group("counted_of") or "")
+        if (has := re.search(_HAS, folded)) is not None:
+            holder = tuple(stem(word) for word in has.group("holder").split())
     elif (date := _DATE.search(folded)) and not (
         (asks := re.search(_ASKS, folded))
         and asks.start() < date.start()
@@ -733,6 +759,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         times=frozenset(re.findall(_TIME_YEAR, folded))
         if re.search(r"\d", folded)
         else frozenset(),
+        holder=tuple(key for word in holder if (key := corrected.get(word, word)) in weights),
         post_of=_post_of(folded, head, corrected, weights),
     )
 
@@ -1041,10 +1068,10 @@ def _fits(
         # A name among what is counted ("Taliban fighters") says whose they are: the fact must
         # say it in its own words, not only link the entity ("al-Qaeda's 200-500 men").
         stated = _own_words(fact)
+        owners = _owners(question)
         counts = all(
-            _credit(question, word, stated if word in _owners(question) else names)
-            for word in question.counted
-        )
+            _credit(question, word, names) for word in question.counted if word not in owners
+        ) and all(_credit(question, word, stated) for word in owners)
         if isinstance(fact.details, Figure):
             # And the figure's unit says what it counts: "soldiers" are not counted in "US
             # dollars over two decades", though the fact names the Afghan security forces. The
@@ -1344,11 +1371,12 @@ def _as_time(fact: Fact, year: str) -> bool:
 
 
 def _owners(question: Question) -> list[str]:
-    """The names among what is counted, heavy enough to say whose they are ("Taliban" of
-    "Taliban fighters"; not "US", as common in English as a function word)."""
+    """The names among what is counted, or whose it is ("how many fighters does the Taliban
+    have"), heavy enough to say whose they are ("Taliban" of "Taliban fighters"; not "US", as
+    common in English as a function word)."""
     return [
         word
-        for word in question.counted
+        for word in (*question.counted, *question.holder)
         if word in question.named and question.weights[word] >= _NAME_WEIGHT
     ]
 
