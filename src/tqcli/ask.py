@@ -400,6 +400,9 @@ class Question(NamedTuple):
     """For "who is the X of Y" where X is a post: the content words of Y ("afghanistan")."""
     holder: tuple[str, ...] = ()
     """For "how many X does Y have": the content words of Y, whose the X are."""
+    happened: frozenset[str] = frozenset()
+    """The words that say what the question asks happened ("signed", "released"): see
+    _happened_words."""
     since: int | None = None
     """For a figure asked of now ("how much does al-Qaeda pay the Taliban today?"): the first
     year whose figures count as today's, as far as the candidates' dates tell."""
@@ -437,6 +440,7 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         # question is not for a quote. ("What did the Chinese representative say?" is.)
         read = read._replace(wants=Wants.ANYTHING, speaker=())
     read = read._replace(named=_naming_words(read, candidates, lookups))
+    read = read._replace(happened=_happened_words(read))
     if read.wants is Wants.FIGURE and (owners := _owners(read)):
         # Whose the counted are, by any name of theirs: "al-Qaida" is written "al-Qaeda" too.
         entities = {entity_id for hit in candidates for entity_id in hit.fact.entities()}
@@ -528,20 +532,16 @@ class _Lookups:
         for entity_id in wanted:
             # A name's function words do not name it ("as" of "as-Sahab", "of" of "Islamic
             # Emirate of Afghanistan").
-            each = [
-                frozenset(tokens(name)) - _FUNCTION_WORDS or frozenset(tokens(name))
-                for name in found.get(entity_id, [entity_id])
-            ]
+            written = found.get(entity_id, [entity_id])
+            words = [tokens(name) for name in written]
+            each = [frozenset(name) - _FUNCTION_WORDS or frozenset(name) for name in words]
             self._each_name[entity_id] = each
-            # The head of a name is its last word before any "of" ("Islamic Emirate of
-            # Afghanistan": Emirate).
             self._last_words[entity_id] = [
-                (tokens(re.split(r"\b(?:of|for|in|on)\b", name)[0]) or tokens(name) or [""])[-1]
-                for name in found.get(entity_id, [entity_id])
+                _head(name, name_words) for name, name_words in zip(written, words, strict=True)
             ]
             self._written[entity_id] = [  # the index keeps names folded
                 frozenset(w for w in _WORD.findall(name) if stem(w) not in _FUNCTION_WORDS)
-                for name in found.get(entity_id, [entity_id])
+                for name in written
             ]
             self._names[entity_id] = frozenset().union(*each) - _FUNCTION_WORDS
 
@@ -580,6 +580,16 @@ class _Lookups:
         return any(
             len(name & present) * 2 > len(name) for name in self._each_name.get(entity_id, [])
         )
+
+
+def _head(name: str, words: Sequence[str]) -> str:
+    """The head of a name (folded), as its stemmed word: its last word before any "of", "for",
+    "in" or "on" ("Islamic Emirate of Afghanistan": Emirate)."""
+    for joint in (" of ", " for ", " in ", " on "):
+        if joint in name:
+            before = tokens(name.split(joint, maxsplit=1)[0])
+            return before[-1] if before else (words[-1] if words else "")
+    return words[-1] if words else ""
 
 
 def read_question(index: Index, question: str, lookups: _Lookups | None = None) -> Question:
@@ -1006,7 +1016,7 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     score = (hit.score or 0.0) * boost * covers
     reply = Reply(
         Match.ANSWER if answers else Match.PARTIAL,
-        _short_answer(question, fact, who, catalog),
+        _short_answer(question, fact, who, catalog, own),
         () if answers else unmatched,
     )
     return _Judged(hit, coverage, score, reply, tuple(who))
@@ -1146,7 +1156,8 @@ def _fits(
         people = [e for e in named if e in unnamed and _kind(e, catalog) is EntityKind.PERSON]
         groups = [e for e in named if e in unnamed and _kind(e, catalog) is EntityKind.ORGANIZATION]
         # "Who is the ambassador", "who replaced him as president": a post is held by a person.
-        if (near := _near_what_happened(question, fact, people + groups, lookups)) is not None:
+        near = _near_what_happened(question, fact, own, people + groups, lookups)
+        if near is not None:
             people = [e for e in people if e in near]
             groups = [e for e in groups if e in near]
         who = people if _PERSON_ROLES & question.weights.keys() else people or groups
@@ -1154,11 +1165,11 @@ def _fits(
     return True, []
 
 
-def _happened_words(question: Question) -> set[str]:
+def _happened_words(question: Question) -> frozenset[str]:
     """The question's words that say what happened ("signed", "released"): heavy enough, not
     naming what it is about, and no post, month or number."""
     about = question.named.union(*(forms for _, parts in question.names for forms in parts))
-    return {
+    return frozenset(
         word
         for word, weight in question.weights.items()
         if word not in about
@@ -1169,11 +1180,11 @@ def _happened_words(question: Question) -> set[str]:
         and word not in _PERSON_ROLES
         and word not in _CALENDAR_WORDS
         and word != question.head
-    }
+    )
 
 
 def _near_what_happened(
-    question: Question, fact: Fact, who: Sequence[str], lookups: _Lookups
+    question: Question, fact: Fact, own: set[str], who: Sequence[str], lookups: _Lookups
 ) -> set[str] | None:
     """Of those the fact names, the ones in a clause of its claim that says what the question
     asks happened, in the question's own word ("signed", "killed"): who signed is not who
@@ -1182,25 +1193,33 @@ def _near_what_happened(
     of an aside: "Baradar, the Taliban's co-founder, signed"). None when no such clause names
     anyone the fact links (then it cannot tell); none of them when it names only the one asked
     about ("al-Zawahiri was killed in a CIA drone strike": the fact does not say who)."""
-    happened = _happened_words(question)
+    happened = question.happened
+    if happened.isdisjoint(own):
+        return None  # the fact does not say it in the question's words
     near: set[str] = set()
     said = False
     for sentence in _clauses(fact.claim):
-        for words, stems in sentence:
-            if happened.isdisjoint(stems):
-                continue
-            for entity_id in fact.entities():
-                names = _written(entity_id, lookups)
-                # A possessive names an owner, not who did it ("Al-Qaeda's leader ... was
-                # killed").
-                spans = [(a, b) for a, b in _name_spans(words, names) if words[b : b + 1] != ("s",)]
-                opening = sentence[0][0]
-                opens = any(
-                    a == 0 and opening[b : b + 1] != ("s",) for a, b in _name_spans(opening, names)
+        clauses = [words for words, stems in sentence if not happened.isdisjoint(stems)]
+        if not clauses:
+            continue
+        opening = sentence[0][0]
+        for entity_id in fact.entities():
+            names = _written(entity_id, lookups)
+            # A possessive names an owner, not who did it ("Al-Qaeda's leader ... was killed").
+            named = any(
+                words[end : end + 1] != ("s",)
+                for words in clauses
+                for _, end in _name_spans(words, names)
+            )
+            said = said or named
+            if entity_id in who and (
+                named
+                or any(
+                    start == 0 and opening[end : end + 1] != ("s",)
+                    for start, end in _name_spans(opening, names)
                 )
-                said = said or bool(spans)
-                if entity_id in who and (spans or opens):
-                    near.add(entity_id)
+            ):
+                near.add(entity_id)
     return near if said else None
 
 
@@ -1495,13 +1514,21 @@ def _own_text(fact: Fact) -> str:
     return " ".join(parts)
 
 
-def _short_answer(question: Question, fact: Fact, who: Sequence[str], catalog: Catalog) -> str:
+def _short_answer(
+    question: Question,
+    fact: Fact,
+    who: Sequence[str],
+    catalog: Catalog,
+    own: set[str] | None = None,
+) -> str:
     """The answer in a few words: see Reply.answer."""
     details = fact.details
     if question.wants is Wants.SOMEONE and who:
         return "; ".join(_name(catalog, entity_id) for entity_id in who)
     if question.wants is Wants.DATE and fact.date is not None:
-        return _when_it_happened(question, fact.claim, fact.date.year) or str(fact.date)
+        words = _own_words(fact) if own is None else own
+        said = None if question.happened.isdisjoint(words) else _when_it_happened(question, fact)
+        return said or str(fact.date)
     if question.wants is Wants.DATE and (when := re.search(_TIME_IN_WORDS, fact.claim)):
         return when.group()  # "the late 2000s", of an undated fact
     if isinstance(details, Figure):
@@ -1524,12 +1551,13 @@ _NEAR = 60
 """How near (in characters) a time is to the word for what happened, to be its time."""
 
 
-def _when_it_happened(question: Question, claim: str, year: int) -> str | None:
+def _when_it_happened(question: Question, fact: Fact) -> str | None:
     """The time a claim gives nearest to its word for what the question asks happened, where
     that is not the fact's own date: "arrested ... in February 2010 ... dates his release ...
     to 2019" answers "when was Baradar released?" with 2019, not the arrest's date. None when
     the claim does not say it (then the fact's date is the answer)."""
-    happened = _happened_words(question)
+    claim = fact.claim
+    happened = question.happened
     said = [m.start() for m in re.finditer(r"\w+", claim) if stem(fold(m.group())) in happened]
     # A time as English gives one: a month, or a preposition before it ("to 2019", "since
     # 2001"); not a number that names a document ("resolutions 1988 and 1989", "2255 (2015)").
@@ -1544,7 +1572,8 @@ def _when_it_happened(question: Question, claim: str, year: int) -> str | None:
     distance, nearest = min(
         (min(abs(time.start() - at) for at in said), time.group()) for time in times
     )
-    return None if distance > _NEAR or str(year) in nearest else nearest
+    year = str(fact.date.year) if fact.date else ""
+    return None if distance > _NEAR or (year and year in nearest) else nearest
 
 
 def _attribution(fact: Fact, catalog: Catalog) -> str:
