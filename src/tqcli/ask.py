@@ -165,9 +165,10 @@ _TIME_UNITS = frozenset(
         "decade decades"
     )
 )
+_HAVE = ("have", "has", "had", "possess", "field", "hold", "employ")
 _HAS = (  # compiled on first use
     r"\bhow (?:many|much) (?:\w+ ){1,3}?(?:does|do|did) (?P<holder>(?:\w+ ){1,3}?)"
-    r"(?:itself |themselves )?(?:have|has|had|possess|field|hold|employ)\b"
+    rf"(?:itself |themselves )?(?:{'|'.join(_HAVE)})\b"
 )
 """How many X does Y have: Y is whose the X are."""
 _FIGURE = re.compile(
@@ -645,7 +646,10 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     elif (figure := _FIGURE.search(folded)) is not None:
         wants = Wants.FIGURE
         counted = _leading_content(figure.group("counted") or figure.group("counted_of") or "")
-        if (has := re.search(_HAS, folded)) is not None:
+        if (
+            any(f" {verb}" in folded for verb in _HAVE)
+            and (has := re.search(_HAS, folded)) is not None
+        ):
             holder = tuple(stem(word) for word in has.group("holder").split())
     elif (date := _DATE.search(folded)) and not (
         (asks := re.search(_ASKS, folded))
@@ -1077,8 +1081,8 @@ def _fits(
         names = own.union(*named.values())
         # A name among what is counted ("Taliban fighters") says whose they are: the fact must
         # say it in its own words, not only link the entity ("al-Qaeda's 200-500 men").
-        stated = _own_words(fact)
         owners = _owners(question)
+        stated = _own_words(fact) if owners else set()
         counts = all(
             _credit(question, word, names) for word in question.counted if word not in owners
         ) and all(_credit(question, word, stated) for word in owners)
