@@ -98,7 +98,9 @@ def generate(size: int, directory: Path, files: int | None = None) -> None:
             f"tags = [{tags}]",
         ]
         if kind == "figure":
-            table += [f"value = {rng.randint(1, 100000)}", f"unit = {_quoted(rng.choice(words))}"]
+            value, unit = rng.randint(1, 100000), rng.choice(words)
+            table[2] = f"claim = {_quoted(f'{claim[:-1]}: {value:,} {unit}.')}"  # as validate wants
+            table += [f"value = {value}", f"unit = {_quoted(unit)}"]
         elif kind == "quote":
             words_said = " ".join(passage.split()[2:8])
             table += [

@@ -66,6 +66,17 @@ def index_files(cache: Path) -> list[Path]:
     return sorted(cache.glob("index-*.sqlite3"))
 
 
+def synthetic_events(prefix: str, count: int) -> str:
+    """A fact file of count events about the mini pack's Acme, tagged prefix and T0, T1, ...,
+    each citing the gazette's archived passage: a file to add to a copy of the mini pack."""
+    return "".join(
+        f'[[event]]\nid = "{prefix}-{n}"\nclaim = "Acme {prefix} event {n} happened."\n'
+        f'date = "{1910 + n % 90}"\nabout = ["acme"]\ntags = ["{prefix}", "T{n}"]\n\n'
+        '[[event.cite]]\nsource = "gazette-2020"\npassage = "Acme was founded in 1901"\n\n'
+        for n in range(count)
+    )
+
+
 def pack_from_case(case: Path, into: Path) -> Path:
     """A pack directory holding one malformed fixture file and the shared archive text."""
     pack = into / case.stem

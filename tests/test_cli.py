@@ -412,8 +412,8 @@ def test_duplicate_ids_are_counted_per_pair_of_files_by_queries_and_located_by_v
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["list", "--since", "2020-13"], "Invalid value for '--since': not a date: '2020-13'"),
-        (["list", "--kind", "rumour"], "Invalid value for '--kind'"),
+        (["list", "--since", "2020-13"], "invalid value for '--since': not a date: '2020-13'"),
+        (["list", "--kind", "rumour"], "invalid value for '--kind'"),
         (
             ["list", "--about", "acne"],
             "tq: --about: no entity 'acne' in the loaded packs (did you mean 'acme'?)",
@@ -430,13 +430,13 @@ def test_duplicate_ids_are_counted_per_pair_of_files_by_queries_and_located_by_v
             ["search", "taliban", "--json", "--jsonl"],
             "tq: choose one output format, not --json and --jsonl",
         ),
-        (["list", "--limit", "-1"], "Invalid value for '--limit'"),
+        (["list", "--limit", "-1"], "invalid value for '--limit'"),
         (
             ["list", "--facts", "/nonexistent/pack"],
             "tq: --facts: fact pack '/nonexistent/pack' does not exist",
         ),
-        (["search"], "Missing argument 'TERM...'"),
-        (["frobnicate"], "No such command 'frobnicate'"),
+        (["search"], "missing argument 'TERM...'"),
+        (["frobnicate"], "no such command 'frobnicate'"),
     ],
 )
 def test_usage_errors_exit_2_with_a_message(
@@ -446,7 +446,8 @@ def test_usage_errors_exit_2_with_a_message(
 
     assert (code, out) == (2, "")
     assert message in err
-    assert "Traceback" not in err
+    assert err.startswith("tq: ")
+    assert len(err.splitlines()) == 1  # one line, as every message
 
 
 def test_query_commands_refuse_invalid_packs_with_exit_3(runner: CliRunner, tmp_path: Path) -> None:
@@ -487,6 +488,13 @@ def test_validate_a_valid_pack(runner: CliRunner) -> None:
     )
 
 
+def test_a_source_cited_only_in_a_note_lists_its_fact(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "list", "--source", "unarchived-note", "--json", *MINI)
+
+    assert code == 0
+    assert [fact["id"] for fact in json.loads(out)] == ["acme-widgets-2019"]
+
+
 def test_sources_stats_and_paths(runner: CliRunner) -> None:
     _, sources, _ = run(runner, "sources", "--json", *MINI)
     _, stats, _ = run(runner, "stats", "--json", *MINI)
@@ -494,7 +502,7 @@ def test_sources_stats_and_paths(runner: CliRunner) -> None:
 
     assert json.loads(sources) == [
         {**GAZETTE, "facts": 7},
-        {**UNARCHIVED, "facts": 0},
+        {**UNARCHIVED, "facts": 1},  # cited by a fact's curator note
     ]
     assert json.loads(stats) == {
         "facts": 7,
@@ -502,7 +510,7 @@ def test_sources_stats_and_paths(runner: CliRunner) -> None:
         "entities": 3,
         "by_kind": {"sanction": 1, "agreement": 1, "figure": 2, "quote": 1, "event": 2},
         "by_pack": {"mini": 7},
-        "by_source": {"gazette-2020": 7, "unarchived-note": 0},
+        "by_source": {"gazette-2020": 7, "unarchived-note": 1},
     }
     assert json.loads(paths)["packs"] == [
         {"name": "mini", "origin": "--facts", "path": str(MINI_PACK)}

@@ -95,7 +95,7 @@ def test_a_mistyped_command_still_gets_a_suggestion(runner: CliRunner) -> None:
     result = runner.invoke(app_for(["serch", "x"]), ["serch", "x"])
 
     assert result.exit_code == 2
-    assert "Did you mean 'search'?" in result.stderr
+    assert result.stderr == "tq: no such command 'serch' (did you mean 'search'?); see 'tq -h'\n"
 
 
 def test_help_examples_name_facts_that_exist(runner: CliRunner) -> None:

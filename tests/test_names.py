@@ -204,12 +204,32 @@ def test_skeletons_keep_what_tells_names_apart(one: str, other: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "query", ["عبدالغنی برادر", "عبد الغنی برادر", "ملا عبدالغنی برادر", "ملا برادر"]
+    ("query", "how"),
+    [
+        ("عبدالغنی برادر", names.How.JOINED),  # two words for the name's three: compared whole
+        ("عبد الغنی برادر", names.How.PHONETIC),
+        ("ملا عبدالغنی برادر", names.How.JOINED),
+        ("ملا برادر", names.How.PHONETIC),
+    ],
 )
-def test_a_name_in_the_arabic_script_matches_its_romanisation(query: str) -> None:
+def test_a_name_in_the_arabic_script_matches_its_romanisation(query: str, how: names.How) -> None:
     best = _best(BUILTIN, query)
     assert (best.entity_id, best.match) == ("abdul-ghani-baradar", True)
-    assert names.How.PHONETIC in best.how
+    assert how in best.how
+    if how is names.How.JOINED:  # the reasons say what decided the score
+        assert [(pair.how, pair.similarity) for pair in best.pairs] == [(how, best.score)]
+
+
+def test_words_run_together_are_said_to_be_compared_whole() -> None:
+    best = _best(BUILTIN, "Abdulghani Baradar")
+    assert (best.entity_id, best.score, best.how) == (
+        "abdul-ghani-baradar",
+        1.0,
+        (names.How.JOINED,),
+    )
+    assert [(pair.query, pair.name) for pair in best.pairs] == [
+        ("abdulghani baradar", "abdul ghani baradar")
+    ]
 
 
 @pytest.mark.parametrize("query", ["ملا عمر", "ملا محمد عمر", "عمر"])
@@ -547,6 +567,20 @@ def test_who_shows_the_first_loaded_and_names_the_others(runner: CliRunner) -> N
     assert f"{others}    JANE DOE  (jane-doe-2, person, pack namesakes)\n" in out
 
 
+def test_who_of_a_screened_name_shows_the_first_loaded_of_the_best(runner: CliRunner) -> None:
+    # "JANE DOE" (jane-doe-2) and "Jane Doe" (jane-doe) match "Jayne Doe" equally well: the
+    # pack loaded first decides, not the ids' order, as for a name given exactly.
+    namesakes_first = ["--no-builtin", "--facts", str(MINI_PACK.parent / "namesakes")]
+    code, out, _ = _run(
+        runner, "who", "Jayne Doe", "--json", *namesakes_first, "--facts", str(MINI_PACK)
+    )
+    assert code == 0
+    assert json.loads(out)["entity"]["id"] == "jane-doe-2"
+    code, out, _ = _run(runner, "who", "Jayne Doe", "--json", *NAMESAKES)
+    assert code == 0
+    assert json.loads(out)["entity"]["id"] == "jane-doe"
+
+
 def test_who_by_id_names_no_others(runner: CliRunner) -> None:
     code, out, _ = _run(runner, "who", "jane-doe-2", "--json", *NAMESAKES)
     assert code == 0
@@ -661,6 +695,15 @@ def test_match_shows_control_characters_in_a_name_as_escapes(runner: CliRunner) 
     assert code in (0, 1)  # "2j" is a word of the name as given: a match or not, never obeyed
     assert "\x1b" not in out
     assert out.startswith("Leon\\x1b[2J Panetta")
+
+
+def test_only_a_match_is_styled_in_the_match_column() -> None:
+    from tqcli.render.names import screening_lines
+
+    screening = BUILTIN.screen("Haqqani", threshold=0.77)  # the network 0.77, the others 0.77-
+    candidates = screening_lines(screening, BUILTIN.catalog)[1::2]  # each candidate, its reasons
+    columns = [(line.spans[1].text, line.spans[1].style) for line in candidates]
+    assert columns[:2] == [("MATCH ", "ok"), ("      ", None)]
 
 
 def test_a_score_below_the_threshold_is_never_shown_at_it() -> None:

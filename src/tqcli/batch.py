@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
-from tqcli.errors import BadRequest, UnreadableLine
+from tqcli.errors import BadQuery, BadRequest, QueryProblem, UnreadableLine
 from tqcli.index import Index
 from tqcli.index.store import CorruptIndex
 
@@ -27,8 +27,10 @@ def arguments(line: str) -> list[str]:
 
     try:
         return shlex.split(line)
-    except ValueError as error:  # an unclosed quote
-        raise UnreadableLine(line, str(error)) from None
+    except ValueError as error:
+        if "quotation" in str(error):  # said as `tq search '"taliban'` says it
+            raise BadQuery(QueryProblem.UNCLOSED_QUOTE, line) from None
+        raise UnreadableLine(line, str(error)) from None  # a line ending in a lone backslash
 
 
 def answer_each(

@@ -9,9 +9,10 @@ import sys
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO, TypeVar
+from typing import IO, TYPE_CHECKING, Annotated, TextIO, TypeVar
 
 import typer
+from typer._click.exceptions import UsageError  # Typer vendors Click (pinned)
 
 from tqcli import __version__
 from tqcli.compat import assert_never
@@ -61,6 +62,26 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _show_usage_error(error: UsageError, file: IO[str] | None = None) -> None:
+    """A usage error Click finds (a missing argument, a bad value, an unknown option or
+    command), said in one line like every other message of tq's: what is wrong, then where the
+    usage is -- not Click's three lines of usage, hint and "Error:"."""
+    import re
+
+    message = " ".join(error.format_message().split())
+    # Typer's suggestion, said as tq says its own: "... 'serch' (did you mean 'search'?)"
+    message = re.sub(r"\.? Did you mean (.*\?)$", r" (did you mean \1)", message)
+    message = message.replace("(Possible options:", "(possible options:")
+    if message[1:2].islower():  # "Missing argument" reads on after "tq: " as "missing argument"
+        message = message[0].lower() + message[1:]
+    where = f"; see '{error.ctx.command_path} -h'" if error.ctx is not None else ""
+    (file or sys.stderr).write(f"tq: {message.removesuffix('.')}{where}\n")
+
+
+# Click calls show() both when tq runs as a command and under a test's CliRunner.
+UsageError.show = _show_usage_error  # type: ignore[method-assign, assignment]
 
 
 # Completion callbacks are attached only when a completion script is asking (Typer inspects
@@ -141,7 +162,7 @@ SourceId = Annotated[
     typer.Option(
         "--source",
         metavar="ID",
-        help="Only facts citing source ID.",
+        help="Only facts citing source ID (themselves or in a curator note).",
         autocompletion=_completer("source_ids"),
     ),
 ]

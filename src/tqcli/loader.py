@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import tomli
 
 from tqcli.errors import InvalidPacks
+from tqcli.figures import format_number, unstated
 from tqcli.model import (
     Agreement,
     Alias,
@@ -983,6 +984,15 @@ def _check_passages(
                 state.report(
                     fact.where,
                     f"{_label(fact)}the quote's 'text' is not inside any of its cited passages",
+                )
+        elif isinstance(fact.details, Figure):
+            # The number is what an answer shows: it must be one the fact's words give.
+            texts = (fact.claim, *(citation.passage for citation in fact.citations))
+            for field, number in unstated(fact.details, texts):
+                state.report(
+                    fact.where,
+                    f"{_label(fact)}{field!r} ({format_number(number)}) is stated neither in "
+                    "its claim nor in its cited passages",
                 )
 
 

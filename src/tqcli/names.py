@@ -128,6 +128,9 @@ class How(str, Enum):
     """The same words in the same order once folded: script, marks, titles, "al-"."""
     REORDERED = "reordered"
     """The same words in another order ("BARADAR, Abdul Ghani")."""
+    JOINED = "joined"
+    """Words run together or split apart ("Abdulghani", "Abdul Ghani"): the whole names
+    compared, as one word each, decided the score."""
     PHONETIC = "phonetic"
     """Some words sound alike (Metaphone) without being spelled alike ("Baradur", "Baradar")."""
     FUZZY = "fuzzy"
@@ -444,7 +447,7 @@ class Screener:
         if arabic:
             _add_skeletons(arabic.skeletons, vocabulary, alike)
         joined = arabic.joined if arabic else None
-        best: dict[str, tuple[float, _Stored, _Pairing]] = {}
+        best: dict[str, tuple[float, _Stored, _Pairing | float]] = {}
         for stored in candidates:
             score, paired = _score(words, weights, stored, alike, joined_skeleton=joined)
             if stored.entity_id not in best or score > best[stored.entity_id][0]:
@@ -452,7 +455,11 @@ class Screener:
         ranked = sorted(best.values(), key=lambda item: (-item[0], item[1].entity_id))[:limit]
         found = []
         for score, stored, paired in ranked:
-            pairs = _pairs(words, stored, paired)
+            pairs = (
+                _pairs(words, stored, paired)
+                if isinstance(paired, dict)
+                else (WordPair(" ".join(words), " ".join(stored.words), paired, How.JOINED),)
+            )
             found.append(
                 Candidate(
                     entity_id=stored.entity_id,
@@ -546,9 +553,10 @@ def _score(
     alike: _Alike,
     *,
     joined_skeleton: str | None = None,
-) -> tuple[float, _Pairing]:
+) -> tuple[float, _Pairing | float]:
     """The query's score against one name, and how its words were paired: the most alike
-    pairs first, each word in one pair at most."""
+    pairs first, each word in one pair at most; or, where the whole names compared as one word
+    each score more than the pairs, that similarity."""
     # Each (query word, name word) occurs once: the tuples never tie, and sort as they are.
     pairs = sorted(
         [
@@ -576,7 +584,8 @@ def _score(
         joined = _osa()("".join(words), "".join(stored.words), score_cutoff=_JOINED_FLOOR)
         if joined_skeleton and joined_skeleton == skeleton("".join(stored.words)):
             joined = max(joined, _PHONETIC_SIMILARITY)
-        score = max(score, joined)
+        if joined > score:
+            return joined, round(joined, 4)
     return score, paired
 
 
@@ -688,6 +697,8 @@ def _how(
         return (How.FOLDED,)
     if sorted(words) == sorted(stored.words):
         return (How.REORDERED,)
+    if pairs[0].how is How.JOINED:
+        return (How.JOINED,)
     order = [stored.words.index(pair.name) for pair in pairs if pair.name is not None]
     found = {pair.how for pair in pairs} - {How.EXACT}
     if order != sorted(order):
@@ -765,8 +776,15 @@ def profile(index: "Index", name: str, threshold: float = DEFAULT_THRESHOLD) -> 
                     if c.score >= 0.5
                 ),
             )
-        matched = found.candidates[0]
-        named = [index.catalog.entities[c.entity_id] for c in found.candidates if c.match]
+        matches = [c for c in found.candidates if c.match]
+        # Of the best-scored matches, the first loaded (the built-in pack's before an import's),
+        # as for a name given exactly; the others follow in score order.
+        loaded = {key: position for position, key in enumerate(index.catalog.entities)}
+        matched = min(
+            (c for c in matches if c.score == matches[0].score), key=lambda c: loaded[c.entity_id]
+        )
+        matches.remove(matched)
+        named = [index.catalog.entities[c.entity_id] for c in (matched, *matches)]
     entity = named[0]
     linked = sorted(
         other

@@ -23,18 +23,9 @@ from tqcli.index.cache import snapshot
 from tqcli.model import Pack
 from tqcli.packs import builtin_pack_dir
 
-from conftest import MINI_PACK
+from conftest import MINI_PACK, synthetic_events
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux only")
-
-
-def _events(prefix: str, count: int) -> str:
-    return "".join(
-        f'[[event]]\nid = "{prefix}-{n}"\nclaim = "Acme {prefix} event {n} happened."\n'
-        f'date = "{1910 + n % 90}"\nabout = ["acme"]\ntags = ["{prefix}", "T{n}"]\n\n'
-        '[[event.cite]]\nsource = "gazette-2020"\npassage = "Acme was founded in 1901"\n\n'
-        for n in range(count)
-    )
 
 
 @pytest.fixture
@@ -43,7 +34,7 @@ def pack(tmp_path: Path) -> Path:
     copy = tmp_path / "pack"
     shutil.copytree(MINI_PACK, copy)
     for name in ("more-a", "more-b", "more-c"):
-        (copy / f"{name}.toml").write_text(_events(name, 7))
+        (copy / f"{name}.toml").write_text(synthetic_events(name, 7))
     return copy
 
 
@@ -167,7 +158,7 @@ def test_a_fact_file_that_defines_an_entity_after_all_is_built_serially(
     # An escaped key: no header the quick guess knows, so a worker reads the file and gives up.
     (pack / "more-b.toml").write_text(
         '[["\\u0065ntity"]]\nid = "zeta"\nname = "Zeta"\nkind = "organization"\n\n'
-        + _events("more-b", 3).replace('"acme"', '"zeta"')
+        + synthetic_events("more-b", 3).replace('"acme"', '"zeta"')
     )
     expected = _serially(runner, pack)
     assert expected[0] == 0
@@ -239,7 +230,7 @@ def _running(pid: int) -> bool:
 
 def test_workers_end_when_their_parent_is_killed(pack: Path, tmp_path: Path) -> None:
     for name in ("more-a", "more-b", "more-c"):  # rows larger than a pipe holds
-        (pack / f"{name}.toml").write_text(_events(name, 400))
+        (pack / f"{name}.toml").write_text(synthetic_events(name, 400))
     said = tmp_path / "pids"
     with said.open("w") as out:  # a file, not a pipe: a worker left behind would hold a pipe
         killed = subprocess.run(

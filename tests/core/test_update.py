@@ -14,16 +14,7 @@ from typer.testing import CliRunner
 from tqcli.cli import app
 from tqcli.index import update as update_module
 
-from conftest import MINI_PACK
-
-
-def _events(prefix: str, count: int) -> str:
-    return "".join(
-        f'[[event]]\nid = "{prefix}-{n}"\nclaim = "Acme {prefix} event {n} happened."\n'
-        f'date = "19{10 + n}"\nabout = ["acme"]\ntags = ["{prefix}"]\n\n'
-        '[[event.cite]]\nsource = "gazette-2020"\npassage = "Acme was founded in 1901"\n\n'
-        for n in range(count)
-    )
+from conftest import MINI_PACK, synthetic_events
 
 
 @pytest.fixture
@@ -31,8 +22,8 @@ def pack(tmp_path: Path) -> Path:
     """The mini pack with two more fact files."""
     copy = tmp_path / "pack"
     shutil.copytree(MINI_PACK, copy)
-    (copy / "more-a.toml").write_text(_events("alpha", 5))
-    (copy / "more-b.toml").write_text(_events("beta", 5))
+    (copy / "more-a.toml").write_text(synthetic_events("alpha", 5))
+    (copy / "more-b.toml").write_text(synthetic_events("beta", 5))
     return copy
 
 
@@ -91,7 +82,7 @@ def test_an_added_a_removed_and_a_renamed_file(
 ) -> None:
     _out(runner, pack, "list")
 
-    (pack / "more-c.toml").write_text(_events("gamma", 3))
+    (pack / "more-c.toml").write_text(synthetic_events("gamma", 3))
     assert json.loads(_out(runner, pack, "list", "--tag", "gamma", "--json")[1])[0]["id"] == (
         "gamma-0"
     )
@@ -192,7 +183,7 @@ def test_a_listing_reference_in_an_edited_file_is_found_exactly(
     assert _out(runner, pack, "search", "txi.001", "--json") == _out(
         runner, pack, "search", "txi.001", "--json", cached=False
     )
-    (pack / "more-a.toml").write_text(_events("alpha", 5))  # the listing removed again
+    (pack / "more-a.toml").write_text(synthetic_events("alpha", 5))  # the listing removed again
     assert _out(runner, pack, "search", "TXi.001", "--json")[0] == 1
     assert updates == [True, True]
 

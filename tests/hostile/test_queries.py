@@ -50,12 +50,12 @@ INVALID_UTF8 = b"\xff\xfe"
         pytest.param(
             ["list", "--since", "2020-02-30"],
             2,
-            "Invalid value for '--since'",
+            "invalid value for '--since'",
             id="impossible-date",
         ),
         pytest.param(["show", "\x1b]52;c;aGk=\x07"], 1, "no fact with id", id="osc52-in-id"),
-        pytest.param(["\x1b[2Jsearch"], 2, "No such command", id="escape-in-command"),
-        pytest.param(["search", "--\x1b[2J"], 2, "No such option", id="escape-in-option"),
+        pytest.param(["\x1b[2Jsearch"], 2, "no such command", id="escape-in-command"),
+        pytest.param(["search", "--\x1b[2J"], 2, "no such option", id="escape-in-option"),
         pytest.param(["list", "--about", "\u202eemca"], 2, "no entity", id="bidi-in-about"),
     ],
 )

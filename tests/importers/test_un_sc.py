@@ -118,6 +118,20 @@ def test_reimport_reports_changes_per_list(runner: CliRunner, tmp_path: Path) ->
     ]
 
 
+def test_importing_an_older_list_says_so(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "p"
+    run_import(runner, "un-sc", str(UNSC / "list-v2.xml"), "--out", str(out))
+
+    _, _, older = run_import(runner, "un-sc", str(UNSC / "list-v1.xml"), "--out", str(out))
+    _, _, newer = run_import(runner, "un-sc", str(UNSC / "list-v2.xml"), "--out", str(out))
+
+    assert older.splitlines() == [
+        f"tq: {UNSC / 'list-v1.xml'} was generated 2020-01-01T10:00:00.000-05:00, before the "
+        "list it replaces (2020-06-01T10:00:00.000-04:00): the pack goes back to the older list"
+    ]
+    assert "older list" not in newer
+
+
 def test_a_dry_run_reports_and_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "p"
     run_import(runner, "un-sc", str(UNSC / "list-v1.xml"), "--out", str(out))

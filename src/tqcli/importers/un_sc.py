@@ -326,6 +326,18 @@ def _pack_files(parsed: ParsedList, lists: Sequence[str], origin: str) -> dict[s
     }
 
 
+def _older(generated: str, than: str) -> bool:
+    """Whether one dateGenerated is before another; False if either cannot be read."""
+    try:
+        # "Z" for UTC, which fromisoformat reads only from Python 3.11; offsets as given.
+        one, other = (
+            dt.datetime.fromisoformat(text.replace("Z", "+00:00")) for text in (generated, than)
+        )
+        return one < other
+    except (ValueError, TypeError):  # unreadable, or one with an offset and one without
+        return False
+
+
 def _date_only(text: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text[:10])
@@ -422,6 +434,11 @@ def import_list(
                 f"the file holds no {', '.join(missing)} listings; imported {', '.join(chosen)}"
             )
     previous = _previous(target)
+    if previous and _older(parsed.date_generated, previous.date_generated):
+        notes.append(
+            f"{source.name} was generated {parsed.date_generated}, before the list it "
+            f"replaces ({previous.date_generated}): the pack goes back to the older list"
+        )
     report = ImportReport(
         source_file=source.name,
         out=out,

@@ -235,7 +235,10 @@ class _FactRows:
             )
             if fact.tags:
                 self.tags += [(seq, searchable.tag(tag)) for tag in dict.fromkeys(fact.tags)]
-            self.sources += [(seq, source) for source in sources]
+            # Listed by the sources a note cites too ("tq list --source"), though only the
+            # fact's own citations make its searchable text.
+            cited = sources if not fact.notes else _all_sources(fact)
+            self.sources += [(seq, source) for source in cited]
             self.entities += [(seq, entity) for entity in entities]
             named.append((seq, entities, sources))
             own.append(searchable.own_texts(fact))
@@ -243,6 +246,11 @@ class _FactRows:
             (seq, *searchable.row(columns, entities, sources))
             for (seq, entities, sources), columns in zip(named, token_rows(own), strict=True)
         ]
+
+
+def _all_sources(fact: Fact) -> list[str]:
+    """The ids of every source the fact cites, its notes' included, each once, in order."""
+    return list(dict.fromkeys(citation.source for citation in fact.all_citations()))
 
 
 class _Days(dict[tuple[PartialDate | None, PartialDate | None], tuple[str | None, str | None]]):

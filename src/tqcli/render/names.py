@@ -153,7 +153,7 @@ def screening_lines(screening: Screening, catalog: Catalog) -> list[Line]:
             Line(
                 (
                     Span(f"{_shown(candidate.score)} ", "label"),
-                    Span("MATCH " if candidate.match else "      ", "ok"),
+                    Span("MATCH ", "ok") if candidate.match else Span("      "),
                     Span(printable(entity.name)),
                     Span(
                         f"  ({printable(entity.id)}, {entity.kind.value}{printable(listed)})",
