@@ -1094,6 +1094,15 @@ def _fits(
             counted = [word for word in question.counted if word not in question.named]
             return counts and (not counted or any(_credit(question, w, unit) for w in counted)), []
         return counts and _counts_in_claim(question, fact.claim), []
+    if (
+        wants is Wants.QUOTE
+        and not isinstance(fact.details, Quote)
+        and not question.speaker
+        and _PERSON.search(question.text)
+    ):
+        # "Who wrote the Independent explainer ...?": an author, whom a fact that is not a
+        # quote may name as it names anyone ("... by Joe Sommerlad").
+        wants = Wants.SOMEONE
     if wants is Wants.QUOTE:
         details = fact.details
         if not isinstance(details, Quote):
@@ -1191,13 +1200,16 @@ def _near_what_happened(
     question: Question, fact: Fact, own: set[str], who: Sequence[str], lookups: _Lookups
 ) -> set[str] | None:
     """Of those the fact names, the ones in a clause of its claim that says what the question
-    asks happened, in the question's own word ("signed", "killed"): who signed is not who
+    asks happened, in the question's own verb after "who" ("signed", "killed"): who signed is not who
     witnessed the signing ("in the presence of ... Mike Pompeo"), who killed not who announced
     the death. Or in the sentence's first clause, when it opens with their name (the subject
     of an aside: "Baradar, the Taliban's co-founder, signed"). None when no such clause names
     anyone the fact links (then it cannot tell); none of them when it names only the one asked
     about ("al-Zawahiri was killed in a CIA drone strike": the fact does not say who)."""
-    happened = question.happened
+    # The verb after "who" says what happened ("who signed", "who killed"); nouns elsewhere
+    # ("who wrote the Independent explainer") say about what.
+    verb = re.search(r"\bwho (\w+)", question.text)
+    happened = question.happened & {stem(verb.group(1))} if verb else frozenset()
     if happened.isdisjoint(own):
         return None  # the fact does not say it in the question's words
     near: set[str] = set()
@@ -1527,7 +1539,10 @@ def _short_answer(
 ) -> str:
     """The answer in a few words: see Reply.answer."""
     details = fact.details
-    if question.wants is Wants.SOMEONE and who:
+    if who and (
+        question.wants is Wants.SOMEONE
+        or (question.wants is Wants.QUOTE and not isinstance(details, Quote))  # who wrote it
+    ):
         return "; ".join(_name(catalog, entity_id) for entity_id in who)
     if question.wants is Wants.DATE and fact.date is not None:
         words = _own_words(fact) if own is None else own
