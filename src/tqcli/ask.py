@@ -982,6 +982,10 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         year for year in question.times if not _as_time(fact, year)
     ]
     answers = fits and coverage >= _ANSWER_COVERAGE and not other_years and not unnamed
+    if answers and question.named and _reversed(question, fact.claim):
+        # "How much did the Taliban pay al-Qaeda?" is not answered by "al-Qaeda paid the
+        # Taliban": who did it to whom, the other way round.
+        answers = False
     if question.since is not None and (fact.date is None or fact.date.year < question.since):
         answers = False
     if answers and (
@@ -1194,6 +1198,35 @@ def _happened_words(question: Question) -> frozenset[str]:
         and word not in _CALENDAR_WORDS
         and word != question.head
     )
+
+
+_BE = frozenset(_stems("be been being is are was were"))
+
+
+def _reversed(question: Question, claim: str) -> bool:
+    """Whether the claim says what the question asks happened with its doer and the one it
+    was done to the other way round: the question names one thing before its verb and another
+    after it, and a clause of the claim with that verb names the second before it and the
+    first after it, and not the first before it."""
+    words = [stem(word) for word in question.text.split()]
+    at = next((n for n, word in enumerate(words) if word in question.happened), None)
+    if at is None or (at and words[at - 1] in _BE):
+        return False  # a passive ("should the Taliban be removed") names the doer last
+    doer = set(words[:at]) & question.named
+    done_to = set(words[at + 1 :]) & question.named - doer
+    if not doer or not done_to:
+        return False
+    for sentence in _clauses(claim):
+        for _, stems in sentence:
+            if words[at] not in stems:
+                continue
+            verb = stems.index(words[at])
+            if verb and stems[verb - 1] in _BE:
+                continue
+            before, after = set(stems[:verb]), set(stems[verb + 1 :])
+            if before & done_to and after & doer and not before & doer:
+                return True
+    return False
 
 
 def _near_what_happened(
