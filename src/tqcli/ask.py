@@ -1233,12 +1233,12 @@ def _near_what_happened(
     question: Question, fact: Fact, own: set[str], who: Sequence[str], lookups: _Lookups
 ) -> set[str] | None:
     """Of those the fact names, the ones in a clause of its claim that says what the question
-    asks happened, in the question's own verb after "who" ("signed", "killed"): who signed is not who
-    witnessed the signing ("in the presence of ... Mike Pompeo"), who killed not who announced
-    the death. Or in the sentence's first clause, when it opens with their name (the subject
-    of an aside: "Baradar, the Taliban's co-founder, signed"). None when no such clause names
-    anyone the fact links (then it cannot tell); none of them when it names only the one asked
-    about ("al-Zawahiri was killed in a CIA drone strike": the fact does not say who)."""
+    asks happened, in the question's own verb after "who" ("signed", "killed"): who signed is
+    not who witnessed the signing ("in the presence of ... Mike Pompeo"), who killed not who
+    announced the death. Or in the sentence's first clause, when it opens with their name (the
+    subject of an aside: "Baradar, the Taliban's co-founder, signed"). None when no such clause
+    names anyone the fact links (then it cannot tell); none of them when it names only the one
+    asked about ("al-Zawahiri was killed in a CIA drone strike": the fact does not say who)."""
     # The verb after "who" says what happened ("who signed", "who killed"); nouns elsewhere
     # ("who wrote the Independent explainer") say about what.
     verb = re.search(r"\bwho (\w+)", question.text)
