@@ -448,7 +448,7 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         groups = dict(read.groups)
         for word in owners:
             for entity_id in entities:
-                if word in lookups.words_named(entity_id, read.weights):
+                if word in lookups.asked_names(entity_id, read.weights):
                     groups[word] = groups.get(word, frozenset({word})) | lookups.heads(entity_id)
         read = read._replace(groups=groups)
     if (
@@ -516,6 +516,7 @@ class _Lookups:
         self._names: dict[str, frozenset[str]] = {}
         self._each_name: dict[str, list[frozenset[str]]] = {}
         self._last_words: dict[str, list[str]] = {}
+        self._asked: dict[str, frozenset[str]] = {}
         self._written: dict[str, list[frozenset[str]]] = {}
         self.holding: dict[tuple[str, str], bool] = {}
         """Whether a fact says a person holds the role asked about (see _holds), once worked out."""
@@ -554,6 +555,13 @@ class _Lookups:
         """Each of an entity's names as its words are written (folded, not stemmed), less its
         function words."""
         return self._written.get(entity_id, [])
+
+    def asked_names(self, entity_id: str, weights: dict[str, float]) -> frozenset[str]:
+        """words_named for the question's words (its weights), worked out once an entity: one
+        _Lookups serves one question."""
+        if entity_id not in self._asked:
+            self._asked[entity_id] = self.words_named(entity_id, weights)
+        return self._asked[entity_id]
 
     def words_named(self, entity_id: str, words: Iterable[str]) -> frozenset[str]:
         """The words of those of an entity's names that words name: most of their words and
@@ -943,7 +951,7 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     # What the fact is about in its curators' words: its tags and its id.
     labelled = own | set(tokens(" ".join((*fact.tags, fact.id.replace("-", " ")))))
     topic = labelled.union(
-        *(lookups.words_named(entity_id, question.weights) for entity_id in named)
+        *(lookups.asked_names(entity_id, question.weights) for entity_id in named)
     )
     credits = {word: _credit(question, word, topic) for word in question.weights}
     coverage = _share(question.weights, credits)
@@ -1203,12 +1211,18 @@ def _happened_words(question: Question) -> frozenset[str]:
 _BE = frozenset(_stems("be been being is are was were"))
 
 
+@functools.lru_cache(maxsize=16)
+def _stemmed(text: str) -> tuple[str, ...]:
+    """The stems of a (folded) question's words, in order: read once a question."""
+    return tuple(stem(word) for word in text.split())
+
+
 def _reversed(question: Question, claim: str) -> bool:
     """Whether the claim says what the question asks happened with its doer and the one it
     was done to the other way round: the question names one thing before its verb and another
     after it, and a clause of the claim with that verb names the second before it and the
     first after it, and not the first before it."""
-    words = [stem(word) for word in question.text.split()]
+    words = _stemmed(question.text)
     at = next((n for n, word in enumerate(words) if word in question.happened), None)
     if at is None or (at and words[at - 1] in _BE):
         return False  # a passive ("should the Taliban be removed") names the doer last
