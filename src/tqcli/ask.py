@@ -1141,6 +1141,8 @@ def _fits(
         said = isinstance(fact.details, Quote)
         # An undated fact may say when in its words ("in the late 2000s").
         dated = fact.date is not None or re.search(_TIME_IN_WORDS, fact.claim) is not None
+        if dated and fact.date is not None and _dates_a_source(fact.claim, fact.date.year):
+            return False, []
         return dated and (not said or bool(_SAYING & question.weights.keys())), []
     if wants is Wants.DURATION:
         # How long: a figure of time, or a claim giving a number of days, months, years ...
@@ -1256,7 +1258,8 @@ def _near_what_happened(
     # The verb after "who" says what happened ("who signed", "who killed"); nouns elsewhere
     # ("who wrote the Independent explainer") say about what.
     verb = re.search(r"\bwho (\w+)", question.text)
-    happened = question.happened & {stem(verb.group(1))} if verb else frozenset()
+    strict = question.happened & {stem(verb.group(1))} if verb else frozenset()
+    happened = strict or question.happened
     if happened.isdisjoint(own):
         return None  # the fact does not say it in the question's words
     near: set[str] = set()
@@ -1283,12 +1286,33 @@ def _near_what_happened(
                 )
             ):
                 near.add(entity_id)
-    return near if said else None
+    if not said or (not near and not strict):
+        return None  # only the verb after "who" tells that the claim names no one who did it
+    return near
 
 
 _POST_NEAR = 8
 """How near (in words) a claim gives a post and what it is a post of: "prime minister, Mullah
 Mohammad Hasan Akhund, in the Taliban's new government"."""
+
+
+_SOURCE_CLAUSE = (  # compiled on first use: only "when" questions need it
+    r"\b(?:as|according to)\b[^,;]*?\b(?:describes?|described|reports?|reported|calls?|puts? it|"
+    r"writes|wrote)\b[^,;.]*"
+)
+"""An attribution with its time ("as The Independent describes him in September 2021"): the
+time of the source, not of what it says."""
+
+
+def _dates_a_source(claim: str, year: int) -> bool:
+    """Whether the claim gives the fact's year only in an attribution: then the fact's date is
+    when a source said it ("Leon Panetta is a former US defence secretary, as The Independent
+    describes him in September 2021" does not say when he was), no answer to "when"."""
+    said = [at.start() for at in re.finditer(str(year), claim)]
+    if not said:
+        return False
+    spans = [found.span() for found in re.finditer(_SOURCE_CLAUSE, claim)]
+    return all(any(start <= at < end for start, end in spans) for at in said)
 
 
 def _post_of_in(question: Question, claim: str, named: dict[str, frozenset[str]]) -> bool:
