@@ -387,11 +387,11 @@ class Question(NamedTuple):
     """The heavier words before the head noun ("foreign" of "the Taliban's foreign minister"):
     an answer must speak of them too (an education minister is not the foreign minister)."""
     decades: frozenset[str] = frozenset()
+    """The content words that name a decade ("1990s": any year of it is one it names)."""
     documents: frozenset[str] = frozenset()
     """The numbers the question gives a document by ("resolution 2001"): not a year."""
     times: frozenset[str] = frozenset()
     """The years the question gives as a time ("in 1999", "since 2001"): not a document's."""
-    """The content words that name a decade ("1990s": any year of it is one it names)."""
     identity: bool = False
     """Whether the question asks who someone it names is ("Who is Cole Bunzel?")."""
     naming: bool = False
@@ -1182,11 +1182,11 @@ def _fits(
         catalog = lookups.catalog
         people = [e for e in named if e in unnamed and _kind(e, catalog) is EntityKind.PERSON]
         groups = [e for e in named if e in unnamed and _kind(e, catalog) is EntityKind.ORGANIZATION]
-        # "Who is the ambassador", "who replaced him as president": a post is held by a person.
         near = _near_what_happened(question, fact, own, people + groups, lookups)
         if near is not None:
             people = [e for e in people if e in near]
             groups = [e for e in groups if e in near]
+        # "Who is the ambassador", "who replaced him as president": a post is held by a person.
         who = people if _PERSON_ROLES & question.weights.keys() else people or groups
         return bool(who), who
     return True, []
@@ -1254,7 +1254,10 @@ def _near_what_happened(
     announced the death. Or in the sentence's first clause, when it opens with their name (the
     subject of an aside: "Baradar, the Taliban's co-founder, signed"). None when no such clause
     names anyone the fact links (then it cannot tell); none of them when it names only the one
-    asked about ("al-Zawahiri was killed in a CIA drone strike": the fact does not say who)."""
+    asked about ("al-Zawahiri was killed in a CIA drone strike": the fact does not say who).
+    Without such a verb, the question's other words for what happened ("who decides
+    exemptions to the travel ban") choose in the same way, but only where a clause with them
+    names one of those the fact names."""
     # The verb after "who" says what happened ("who signed", "who killed"); nouns elsewhere
     # ("who wrote the Independent explainer") say about what.
     verb = re.search(r"\bwho (\w+)", question.text)
