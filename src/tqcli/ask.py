@@ -256,8 +256,10 @@ _SHELL_NOUNS = frozenset(
 )
 _DOCUMENT_NUMBERS = (
     r"\b(?:resolutions?|res|unscr|sres)\s+(?P<numbers>\d+(?:(?:\s+(?:and|or)\s+|\s+)\d+)*)"
+    r"|\b(?P<body>\d+) (?:sanctions )?(?:committee|regime|list)\b"
 )
-"""Numbers that name a resolution ("resolutions 1988 and 1989"), compiled on first use."""
+"""Numbers that name a resolution ("resolutions 1988 and 1989") or what it set up ("the 1988
+committee"), compiled on first use."""
 _TIME_YEAR = r"\b(?:in|since|until|by|during|from|before|after) ((?:19|20)\d\d)\b"
 """A year given as a time ("in 1999"), compiled on first use."""
 _WHAT_WEIGHT = 0.85
@@ -773,7 +775,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         documents=frozenset(
             _number(word)
             for found in re.finditer(_DOCUMENT_NUMBERS, folded)
-            for word in found.group("numbers").split()
+            for word in (found.group("numbers") or found.group("body")).split()
             if _number(word)
         )
         if re.search(r"\d", folded)
