@@ -389,6 +389,7 @@ def _renderer(
     shape: str = "facts",
     *,
     no_pager: bool = True,
+    config: "Config | None" = None,
 ) -> Renderer:
     chosen = {OutputFormat.JSON} if as_json else set()
     if as_jsonl:
@@ -403,7 +404,7 @@ def _renderer(
     if selected and not chosen:
         chosen = {OutputFormat.JSON}
     output_format = chosen.pop() if chosen else OutputFormat.AUTO
-    config = load_config()
+    config = config or load_config()
     stream = _stdout(config, no_pager or output_format not in _HUMAN_FORMATS)
     return make_renderer(output_format, stream, config.color_mode(color), selected)
 
@@ -842,14 +843,18 @@ def paths(
       tq paths
       TQ_FACTS_PATH=~/my-facts tq paths --json | jq -r '.packs[].path'
     """
-    from tqcli.config import config_path
+    from tqcli.config import Config, InvalidConfig, config_path
     from tqcli.index import CachePolicy
     from tqcli.locations import Locations
 
-    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "paths")
-    config = load_config()
-    packs = _packs(facts, no_builtin)
     config_file = config_path()
+    broken = None
+    try:
+        config = load_config()
+    except InvalidConfig as error:  # shown all the same: this is the command that finds the file
+        config, broken = Config(config_file, exists=True), error
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "paths", config=config)
+    packs = packs_in_effect(facts or [], include_builtin=not no_builtin, configured=config.packs)
     locations = Locations(
         config_file=config_file,
         config_exists=config.exists,
@@ -858,6 +863,8 @@ def paths(
         packs=packs,
     )
     renderer.paths(locations)
+    if broken is not None:
+        raise broken  # its problems, and exit 2, after the paths
 
 
 @app.command()
@@ -1038,8 +1045,8 @@ def match(
     """Screen names against every person and organisation loaded: scored candidates and why.
 
     Each candidate scores 0 to 1 and is a match at or above the threshold; the reasons say
-    which name or alias matched and how (exact, folded, reordered, phonetic, fuzzy, partial).
-    Exits 0 when some name matches, 1 when none does.
+    which name or alias matched and how (exact, folded, reordered, joined, phonetic, fuzzy,
+    partial). Exits 0 when some name matches, 1 when none does (with --batch too, as grep).
 
     \b
     Examples:

@@ -214,7 +214,14 @@ def _entity_particulars(entity_id: str, catalog: Catalog) -> Iterator[Line]:
     for name, values in entity.attributes.items():
         yield _line(Span(f"{printable(name)}: ", "label"), printable("; ".join(values)), indent=2)
     if same:
-        linked = "; ".join(f"{_entity_name(catalog, other)} ({other})" for other in same)
+        linked = printable(
+            "; ".join(
+                f"{catalog.entities[other].name} ({other})"
+                if other in catalog.entities
+                else f"{other} (not loaded)"  # its pack is not: the name would be the id again
+                for other in same
+            )
+        )
         yield _line(Span("same as: ", "label"), linked, indent=2)
 
 
