@@ -1131,6 +1131,7 @@ def _fits(
         return said >= 0.75 * weight or elsewhere, [details.speaker]
     if (
         wants is Wants.DATE
+        and "bec" in question.text
         and re.search(_BECOME, question.text)
         and _BEGAN.isdisjoint(map(stem, _WORD.findall(fold(fact.claim))))
     ):
@@ -1301,6 +1302,7 @@ _POST_NEAR = 8
 Mohammad Hasan Akhund, in the Taliban's new government"."""
 
 
+_ATTRIBUTING = ("describ", "report", "call", "put", "writes", "wrote")
 _SOURCE_CLAUSE = (  # compiled on first use: only "when" questions need it
     r"\b(?:as|according to)\b[^,;]*?\b(?:describes?|described|reports?|reported|calls?|puts? it|"
     r"writes|wrote)\b[^,;.]*"
@@ -1313,9 +1315,9 @@ def _dates_a_source(claim: str, year: int) -> bool:
     """Whether the claim gives the fact's year only in an attribution: then the fact's date is
     when a source said it ("Leon Panetta is a former US defence secretary, as The Independent
     describes him in September 2021" does not say when he was), no answer to "when"."""
-    said = [at.start() for at in re.finditer(str(year), claim)]
-    if not said:
+    if str(year) not in claim or not any(verb in claim for verb in _ATTRIBUTING):
         return False
+    said = [at.start() for at in re.finditer(str(year), claim)]
     spans = [found.span() for found in re.finditer(_SOURCE_CLAUSE, claim)]
     return all(any(start <= at < end for start, end in spans) for at in said)
 
@@ -1640,10 +1642,26 @@ def _short_answer(
     return fact.claim
 
 
-_MONTHS_IN_WORDS = "|".join(_MONTHS)
-_TIME_PREPOSITION = r"\b(?:in|on|since|until|till|to|by|from|after|before|during) $"
+_TIME_PREPOSITIONS = [
+    [word]
+    for word in (
+        "in",
+        "on",
+        "since",
+        "until",
+        "till",
+        "to",
+        "by",
+        "from",
+        "after",
+        "before",
+        "during",
+    )
+]
+"""The word before a year that makes it a time ("to 2019"), each as a one-word list."""
 _NEAR = 60
 """How near (in characters) a time is to the word for what happened, to be its time."""
+_YEAR = r"\b(?:1[89]|20)\d\d\b"  # compiled on first use
 
 
 def _when_it_happened(question: Question, fact: Fact) -> str | None:
@@ -1652,23 +1670,28 @@ def _when_it_happened(question: Question, fact: Fact) -> str | None:
     to 2019" answers "when was Baradar released?" with 2019, not the arrest's date. None when
     the claim does not say it (then the fact's date is the answer)."""
     claim = fact.claim
-    happened = question.happened
-    said = [m.start() for m in re.finditer(r"\w+", claim) if stem(fold(m.group())) in happened]
-    # A time as English gives one: a month, or a preposition before it ("to 2019", "since
-    # 2001"); not a number that names a document ("resolutions 1988 and 1989", "2255 (2015)").
-    times = [
-        time
-        for time in re.finditer(_TIME_IN_WORDS, claim)
-        if re.search(_MONTHS_IN_WORDS, time.group())
-        or re.search(_TIME_PREPOSITION, claim[max(0, time.start() - 12) : time.start()])
+    year = str(fact.date.year) if fact.date else ""
+    years = [found for found in re.finditer(_YEAR, claim) if found.group() != year]
+    if not years:
+        return None  # the claim gives no other year (most claims: no pattern compiled)
+    said = [
+        found.start()
+        for found in re.finditer(r"\w+", claim)
+        if stem(fold(found.group())) in question.happened
     ]
+    # A time as English gives one: after a month, or a preposition ("to 2019", "since 2001");
+    # not a number that names a document ("resolutions 1988 and 1989", "2255 (2015)").
+    times: list[tuple[int, str]] = []
+    for found in years:
+        before = claim[max(0, found.start() - 12) : found.start()].split()[-1:]
+        if before and before[0] in _MONTHS:
+            times.append((found.start(), f"{before[0]} {found.group()}"))
+        elif before in _TIME_PREPOSITIONS:
+            times.append((found.start(), found.group()))
     if not said or not times:
         return None
-    distance, nearest = min(
-        (min(abs(time.start() - at) for at in said), time.group()) for time in times
-    )
-    year = str(fact.date.year) if fact.date else ""
-    return None if distance > _NEAR or (year and year in nearest) else nearest
+    distance, nearest = min((min(abs(at - word) for word in said), text) for at, text in times)
+    return None if distance > _NEAR else nearest
 
 
 def _attribution(fact: Fact, catalog: Catalog) -> str:
