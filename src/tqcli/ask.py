@@ -992,7 +992,7 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         year for year in question.times if not _as_time(fact, year)
     ]
     answers = fits and coverage >= _ANSWER_COVERAGE and not other_years and not unnamed
-    if answers and question.named and _reversed(question, fact.claim):
+    if answers and question.named and _reversed(question, fact.claim, own):
         # "How much did the Taliban pay al-Qaeda?" is not answered by "al-Qaeda paid the
         # Taliban": who did it to whom, the other way round.
         answers = False
@@ -1222,7 +1222,7 @@ def _stemmed(text: str) -> tuple[str, ...]:
     return tuple(stem(word) for word in text.split())
 
 
-def _reversed(question: Question, claim: str) -> bool:
+def _reversed(question: Question, claim: str, own: set[str]) -> bool:
     """Whether the claim says what the question asks happened with its doer and the one it
     was done to the other way round: the question names one thing before its verb and another
     after it, and a clause of the claim with that verb names the second before it and the
@@ -1233,7 +1233,7 @@ def _reversed(question: Question, claim: str) -> bool:
         return False  # a passive ("should the Taliban be removed") names the doer last
     doer = set(words[:at]) & question.named
     done_to = set(words[at + 1 :]) & question.named - doer
-    if not doer or not done_to:
+    if not doer or not done_to or words[at] not in own:
         return False
     for sentence in _clauses(claim):
         for _, stems in sentence:
