@@ -107,6 +107,19 @@ def test_reimport_reports_added_removed_and_amended(runner: CliRunner, tmp_path:
     ]
 
 
+def test_the_list_is_cited_with_the_date_given_as_published(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    out = tmp_path / "o"
+    run_import(runner, "ofac-sdn", *_with_alt_and_add(out))
+    undated = runner.invoke(app, ["sources", "--json", "--no-builtin", "--facts", str(out)])
+    run_import(runner, "ofac-sdn", *_with_alt_and_add(out), "--published", "2024-05-03")
+    dated = runner.invoke(app, ["sources", "--json", "--no-builtin", "--facts", str(out)])
+
+    assert json.loads(undated.stdout)[0]["published"] is None
+    assert json.loads(dated.stdout)[0]["published"] == "2024-05-03"
+
+
 def test_a_file_that_is_not_an_sdn_csv_is_refused(runner: CliRunner, tmp_path: Path) -> None:
     code, stdout, stderr = run_import(
         runner, "ofac-sdn", str(FIXTURES / "unsc" / "list-v1.xml"), "--out", str(tmp_path / "o")
