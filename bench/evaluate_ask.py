@@ -47,6 +47,7 @@ class Scores:
     declined: int  # answerable questions given no answer at all (declined, or only partial)
     unanswerable: int
     misses: tuple[tuple[str, int | None], ...]  # questions not answered first, with their rank
+    answered_unanswerable: tuple[tuple[str, str], ...] = ()  # question, the fact given first
 
 
 _MONTHS = list(calendar.month_name)[1:]
@@ -95,7 +96,7 @@ def evaluate(
     ranks: list[int | None] = []
     misses = []
     declined = 0
-    for question in data["question"]:
+    for question in data.get("question", []):
         ids = list(rank(question["text"]))[:10]
         declined += not ids
         position = next(
@@ -106,8 +107,11 @@ def evaluate(
         if position != 1:
             misses.append((question["text"], position))
     unanswerable = [item["text"] for item in data.get("unanswerable", [])]
-    false_answers = sum(1 for text in unanswerable if rank(text))
-    total = len(ranks)
+    answered_unanswerable = tuple(
+        (text, ids[0]) for text in unanswerable if (ids := list(rank(text)))
+    )
+    false_answers = len(answered_unanswerable)
+    total = len(ranks) or 1  # a set of unanswerable questions only scores 0 on these
     return Scores(
         recall_at_1=sum(1 for r in ranks if r == 1) / total,
         recall_at_3=sum(1 for r in ranks if r is not None and r <= 3) / total,
@@ -116,6 +120,7 @@ def evaluate(
         declined=declined,
         unanswerable=len(unanswerable),
         misses=tuple(misses),
+        answered_unanswerable=answered_unanswerable,
     )
 
 
@@ -162,6 +167,9 @@ def main() -> None:
         if options.verbose:
             for text, position in scores.misses:
                 print(f"|   {name} miss: {text} | rank {position} | | | | |")
+            if name == "tq ask":
+                for text, fact_id in scores.answered_unanswerable:
+                    print(f"|   {name} answered unanswerable: {text} | {fact_id} | | | | |")
 
 
 if __name__ == "__main__":

@@ -77,8 +77,13 @@ def test_json_says_how_each_fact_answers_the_question(runner: CliRunner) -> None
         ("Who said the Taliban are terrorists?", "panetta-taliban-are-terrorists", "Leon Panetta"),
         # Not the scholar quoted on al-Qaeda's leadership: who says a fact is its source. In the
         # present tense, the latest state of the role: Zawahiri, head from 2011, was killed in
-        # 2022; the UN's report of 2023 names Saif al-Adel its de facto leader.
-        ("Who leads al-Qaeda?", "saif-al-adel-de-facto-leader-2023", "Saif al-Adel"),
+        # 2022; the UN's report of 2023 names Saif al-Adel its de facto leader. Asked of now,
+        # the answer says as of when the facts know it.
+        (
+            "Who leads al-Qaeda?",
+            "saif-al-adel-de-facto-leader-2023",
+            "Saif al-Adel (as of February 2023)",
+        ),
         # In the past tense, or with a year, the question asks of its time.
         (
             "Who became head of al-Qaeda in 2011?",
@@ -92,19 +97,34 @@ def test_json_says_how_each_fact_answers_the_question(runner: CliRunner) -> None
             "al-qaeda-leader-zawahiri-2021",
             "Ayman al-Zawahiri",
         ),
-        ("who runs al-qaeda now", "saif-al-adel-in-iran-2023", "Saif al-Adel"),
-        ("Who is the leader of al-Qaeda?", "saif-al-adel-de-facto-leader-2023", "Saif al-Adel"),
+        (
+            "who runs al-qaeda now",
+            "saif-al-adel-in-iran-2023",
+            "Saif al-Adel (as of February 2023)",
+        ),
+        (
+            "Who is the leader of al-Qaeda?",
+            "saif-al-adel-de-facto-leader-2023",
+            "Saif al-Adel (as of February 2023)",
+        ),
         # Mullah Omar (who died in 2013) is named beside Akhundzada: he is dropped from the answer.
         (
             "Who is the current head of the Taliban?",
             "taliban-leaders-omar-and-haibatullah",
-            "Mawlawi Haibatullah Akhundzada",
+            "Mawlawi Haibatullah Akhundzada (as of September 2021)",
         ),
         # A role's phrase is the role's: not "the Taliban's chief spokesman", not a deputy.
         (
             "Who is the Taliban's spokesman?",
             "zabihullah-mujahid-taliban-spokesman",
-            "Zabihullah Mujahid",
+            "Zabihullah Mujahid (as of 17 August 2021)",
+        ),
+        # The post of what the question names ("Afghanistan's president"), not the US
+        # president; as of when the fact knows it.
+        (
+            "Who is the current president of Afghanistan?",
+            "ghani-afghan-president-2021",
+            "Ashraf Ghani (as of August 2021)",
         ),
         # An undated fact that says when: what it says.
         (
@@ -454,13 +474,14 @@ def test_blind_set_floor() -> None:
     """The floor CI keeps on questions written blind (never tuned on): measured once at the end
     of the second round of issue 11 on the merged pack (recall@1 0.824, recall@3 0.929, 6 of 20
     unanswerable answered; 5 of 20 with the rule on names no fact accounts for), then 0.835,
-    0.941, 3 of 20 in the third round (totals only), less a small margin. See
-    docs/ask-evaluation.md."""
+    0.941, 3 of 20 in the third round (totals only), and 0.847, 0.941, 1 of 20 at the end of the
+    fourth (branch ask5; blind-1 is a tuning set since the fourth round), less a small margin.
+    See docs/ask-evaluation.md."""
     scores = evaluate(ask_ranker(BUILTIN), REPO / "tests" / "eval" / "blind-1.toml", BUILTIN)
 
-    assert scores.recall_at_1 >= 0.81, scores.recall_at_1
-    assert scores.recall_at_3 >= 0.92, scores.recall_at_3
-    assert scores.false_answers <= 4
+    assert scores.recall_at_1 >= 0.83, scores.recall_at_1
+    assert scores.recall_at_3 >= 0.93, scores.recall_at_3
+    assert scores.false_answers <= 2
     assert scores.unanswerable >= 20
 
 
@@ -482,13 +503,13 @@ def test_third_tuning_set_floor() -> None:
     0.770, 0.857, 10 of 30 in the third round (one question lost: "res 1390 ariana afghan
     airlines" expects facts on resolutions 1333 and 1388, and a number the question names must
     now be the fact's). In the fourth round seven of its 30 unanswerable questions, which the
-    pack's sourced facts answer, became answerable ones (133 + 23): 0.789, 0.880, 3 of 23. See
-    docs/ask-evaluation.md."""
+    pack's sourced facts answer, became answerable ones (133 + 23): 0.789, 0.880, 3 of 23; at
+    the end of branch ask5, 0.805, 0.887, 2 of 23. See docs/ask-evaluation.md."""
     scores = evaluate(ask_ranker(BUILTIN), REPO / "tests" / "eval" / "ask-tuning-3.toml", BUILTIN)
 
-    assert scores.recall_at_1 >= 0.77, scores.recall_at_1
-    assert scores.recall_at_3 >= 0.86, scores.recall_at_3
-    assert scores.false_answers <= 4
+    assert scores.recall_at_1 >= 0.79, scores.recall_at_1
+    assert scores.recall_at_3 >= 0.87, scores.recall_at_3
+    assert scores.false_answers <= 3
     assert scores.unanswerable >= 23
 
 
@@ -497,17 +518,23 @@ def test_third_tuning_set_floor() -> None:
     [
         # Written on 2026-11-26 by the engineer on issue 11 (not blind), each before running ask
         # on it, then tuned on; measured at the end of the third round: 0.833 / 0.896 / 3 of 12,
-        # 0.938 / 0.979 / 3 of 12, 0.912 / 0.941 / 1 of 6, 0.826 / 0.870 / 3 of 6.
-        ("ask-tuning-4.toml", 0.81, 0.87, 4),
-        ("ask-tuning-5.toml", 0.91, 0.95, 4),
-        ("ask-tuning-6.toml", 0.88, 0.91, 2),
-        ("ask-tuning-7.toml", 0.8, 0.85, 3),
-        ("ask-tuning-8.toml", 0.7, 0.78, 1),  # measured 0.733 / 0.800 / 1 of 6
+        # 0.938 / 0.979 / 3 of 12, 0.912 / 0.941 / 1 of 6, 0.826 / 0.870 / 3 of 6; at the end of
+        # branch ask5 0.875 / 0.917 / 2 of 12, 0.958 / 0.979 / 1 of 12, 0.912 / 0.941 / 0 of 6,
+        # 0.913 / 0.913 / 3 of 6, 0.867 / 0.933 / 1 of 6.
+        ("ask-tuning-4.toml", 0.85, 0.9, 3),
+        ("ask-tuning-5.toml", 0.93, 0.96, 2),
+        ("ask-tuning-6.toml", 0.89, 0.92, 1),
+        ("ask-tuning-7.toml", 0.89, 0.89, 3),
+        ("ask-tuning-8.toml", 0.84, 0.91, 1),
         # Written blind as the outside set 'blind-3' (104 + 25), a tuning set from the fourth
         # round, when four of its unanswerable questions, which sourced facts answer, became
         # answerable (108 + 21). Main at the start of that round: 0.704 / 0.778 / 7 of 21, search
-        # 0.731 / 0.843; at its end 0.787 / 0.833 / 5 of 21.
-        ("ask-tuning-9.toml", 0.76, 0.81, 6),
+        # 0.731 / 0.843; at its end 0.787 / 0.833 / 5 of 21; at the end of branch ask5 0.870 /
+        # 0.926 / 4 of 21.
+        ("ask-tuning-9.toml", 0.85, 0.9, 5),
+        # On-topic questions the pack cannot answer, written from the article before ask was
+        # run on them (branch ask5, not blind, tuned on): main answered 7 of 30, ask5 3 of 30.
+        ("ask-unanswerable-1.toml", 0.0, 0.0, 4),
     ],
 )
 def test_later_tuning_set_floors(

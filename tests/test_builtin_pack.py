@@ -6,7 +6,9 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from typer.testing import CliRunner
 
+from tqcli.cli import app
 from tqcli.index import Index, in_memory
 from tqcli.loader import load
 from tqcli.model import Catalog, Fact, Figure, Filters, Quote
@@ -225,3 +227,12 @@ def test_searching_a_resolution_number_finds_the_resolution_first(
 
     assert len(found) > 1, found  # other facts hold the number too (its measures, say)
     assert found[0] == resolution, found
+
+
+def test_an_entity_the_same_as_one_not_loaded_is_named_by_its_id_once(runner: CliRunner) -> None:
+    # Baradar is the UN's TAi.024, whose pack (an import of the UN list) is not loaded here.
+    result = runner.invoke(
+        app, ["show", "un-1988-committee-baradar-travel-exemption", "--format", "plain"]
+    )
+
+    assert "    same as: un-tai.024 (not loaded)\n" in result.stdout

@@ -495,6 +495,28 @@ def test_a_source_cited_only_in_a_note_lists_its_fact(runner: CliRunner) -> None
     assert [fact["id"] for fact in json.loads(out)] == ["acme-widgets-2019"]
 
 
+@pytest.mark.parametrize(
+    ("terms", "said"),
+    [
+        (["widgts"], "tq: no results: no fact has 'widgts' (did you mean 'widget'?)\n"),
+        (
+            ["gadgts", "acmme"],
+            "tq: no results: no fact has 'gadgts' (did you mean 'gadget'?); "
+            "nor 'acmme' (did you mean 'acme'?)\n",
+        ),
+        (["zeppelin"], "tq: no results\n"),  # nothing near it
+        (["widgts", "--tag", "nosuch"], None),  # the tag is said instead
+    ],
+)
+def test_a_search_that_finds_nothing_suggests_words_the_facts_have(
+    runner: CliRunner, terms: list[str], said: str | None
+) -> None:
+    code, out, err = run(runner, "search", *terms, *MINI)
+
+    assert (code, out) == (1, "")
+    assert err == said if said else "no fact is tagged 'nosuch'" in err
+
+
 def test_sources_stats_and_paths(runner: CliRunner) -> None:
     _, sources, _ = run(runner, "sources", "--json", *MINI)
     _, stats, _ = run(runner, "stats", "--json", *MINI)

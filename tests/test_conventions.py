@@ -121,7 +121,17 @@ def test_every_problem_in_the_file_is_reported_at_once(runner: CliRunner) -> Non
 
     _, _, err = run(runner, "list", *MINI)
 
-    assert [line.split(": ")[1] for line in err.splitlines()] == [f"{path}:{n}" for n in (2, 4, 1)]
+    assert [line.split(": ")[1] for line in err.splitlines()] == [f"{path}:{n}" for n in (1, 2, 4)]
+
+
+def test_paths_shows_the_files_though_the_configuration_is_broken(runner: CliRunner) -> None:
+    path = write_config('colour = "never"\n')
+
+    code, out, err = run(runner, "paths", "--json", *MINI)
+
+    assert code == 2
+    assert (json.loads(out)["config_file"], json.loads(out)["config_exists"]) == (str(path), True)
+    assert err.startswith(f"tq: {path}:1: unknown key 'colour'")
 
 
 def test_a_configuration_file_that_is_not_text_is_reported(runner: CliRunner) -> None:
@@ -376,6 +386,19 @@ def test_long_output_on_a_terminal_goes_through_the_pager(
     assert paged.count("acme-") >= 2
     assert paged.startswith("acme-")  # from the first line: nothing was printed before it
     assert paged.endswith("LESS=FRX\n")  # as git sets it, for a pager that is less
+
+
+@pty_only
+@pytest.mark.parametrize("pager", ["false", "sh -c 'exit 3'"])
+def test_a_pager_that_fails_is_said_to_have_failed(tq_executable: Path, pager: str) -> None:
+    env = {**os.environ, "TQ_PAGER": pager, "NO_COLOR": "1", "TERM": "xterm"}
+
+    code, shown = run_on_terminal(
+        [str(tq_executable), "list", *MINI], env, stderr_too=True, rows=10
+    )
+
+    assert code == 74  # the output could not be shown, not "results" (0)
+    assert f"tq: the pager {pager!r} exited with status".encode() in shown
 
 
 @pty_only

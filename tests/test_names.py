@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -697,6 +698,32 @@ def test_match_shows_control_characters_in_a_name_as_escapes(runner: CliRunner) 
     assert out.startswith("Leon\\x1b[2J Panetta")
 
 
+def test_a_name_whose_every_word_is_common_in_sound_is_still_found(tmp_path: Path) -> None:
+    # "Saif al-Adel" and OFAC's "AL-ADL, Sayf" share only the sounds of their words, each the
+    # sound of hundreds of listed names; the few names with "Saif" as written must not be all
+    # that is scored.
+    syllables = ["ba", "be", "gu", "ho", "ja", "ki", "ko", "mi", "mu", "na", "ne", "po", "ru"]
+    syllables += ["vo", "we"]  # no sound of "Saif" or "Adel" in them
+    surnames = ["".join(pair).capitalize() for pair in itertools.product(syllables, repeat=2)]
+    people = [f"Sayf {surname}" for surname in surnames[:201]]
+    people += [f"Adl {surname}" for surname in surnames[:201]]
+    people += [f"Saif {surname}" for surname in surnames[:5]]
+    people.append("AL-ADL, Sayf")
+    pack = tmp_path / "list"
+    pack.mkdir()
+    (pack / "entities.toml").write_text(
+        "".join(
+            f'[[entity]]\nid = "p{n}"\nname = "{name}"\nkind = "person"\n\n'
+            for n, name in enumerate(people)
+        )
+    )
+    index = in_memory(packs_in_effect([pack], include_builtin=False, environ={}))
+
+    best = _best(index, "Saif al-Adel")
+
+    assert (index.catalog.entities[best.entity_id].name, best.match) == ("AL-ADL, Sayf", True)
+
+
 def test_only_a_match_is_styled_in_the_match_column() -> None:
     from tqcli.render.names import screening_lines
 
@@ -753,3 +780,17 @@ def test_a_line_break_in_a_name_asked_for_is_shown_as_an_escape(runner: CliRunne
     code, out, _ = _run(runner, "match", "Baradar\nOmar", "--format", "plain", "--limit", "1")
     assert code in (0, 1)
     assert out.splitlines()[0].startswith("Baradar\\x0aOmar")
+
+
+@needs_real_list
+def test_who_of_a_surname_names_the_candidates_all_but_as_good(
+    runner: CliRunner, un_pack: Path
+) -> None:
+    # "Haqqani" is a partial match for several listed Haqqanis, the best by a little only.
+    code, out, _ = _run(runner, "who", "Haqqani", "--json", "--facts", str(un_pack))
+
+    assert code == 0
+    profile = json.loads(out)
+    named = [profile["entity"]["id"], *(other["id"] for other in profile["others"])]
+    assert "haqqani-network" in named
+    assert len(named) >= 3

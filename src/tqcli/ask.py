@@ -80,6 +80,16 @@ _FUNCTION_WORDS = frozenset(
 # these say that a time is asked, not what happened then. ("Begin" and "end" say which end of
 # it: "when were the talks to start" is not when they were agreed.)
 _TIME_WORDS = frozenset(_stems("last spell period stint era tenure time times"))
+_BEGAN = frozenset(
+    _stems(
+        "become became becomes appointed named elected since succeeded sworn assumed took began "
+        "started by"
+    )
+)
+"""Words with which a claim says when a state began ("appointed ... in 2016", "since 2016",
+"by August 1988")."""
+_BECOME = r"\bbec[oa]me\b(?! (?:known|public|clear|apparent|evident|aware|available)\b)"
+"""Becoming something (a post, a state), not becoming known: compiled on first use."""
 _STARTED = frozenset(_stems("become became first"))
 """Words that ask when a state began ("when did he become leader")."""
 # Verbs that take another verb ("try to play down", "continue to provide"): the other verb says
@@ -155,6 +165,12 @@ _TIME_UNITS = frozenset(
         "decade decades"
     )
 )
+_HAVE = ("have", "has", "had", "possess", "field", "hold", "employ")
+_HAS = (  # compiled on first use
+    r"\bhow (?:many|much) (?:\w+ ){1,3}?(?:does|do|did) (?P<holder>(?:\w+ ){1,3}?)"
+    rf"(?:itself |themselves )?(?:{'|'.join(_HAVE)})\b"
+)
+"""How many X does Y have: Y is whose the X are."""
 _FIGURE = re.compile(
     r"\bhow (?:many|much)\b(?P<counted>(?: \w+){0,4})|"
     r"\b(?:number|amount|total|count|sum) of\b(?P<counted_of>(?: \w+){0,4})"
@@ -238,6 +254,27 @@ _SHELL_NOUNS = frozenset(
         "problem difference response reaction point gist substance"
     )
 )
+_DOCUMENT_NUMBERS = (
+    r"\b(?:resolutions?|res|unscr|sres)\s+(?P<numbers>\d+(?:(?:\s+(?:and|or)\s+|\s+)\d+)*)"
+    r"|\b(?P<body>\d+) (?:sanctions )?(?:committee|regime|list)\b"
+)
+"""Numbers that name a resolution ("resolutions 1988 and 1989") or what it set up ("the 1988
+committee"), compiled on first use."""
+_TIME_YEAR = r"\b(?:in|since|until|by|during|from|before|after) ((?:19|20)\d\d)\b"
+"""A year given as a time ("in 1999"), compiled on first use."""
+_WHAT_WEIGHT = 0.85
+"""How heavy (rarer in English than Zipf 4.875) the noun after "what" must be to be the head
+noun ("bounty", "languages"), chosen on the tuning sets (0.65 cost two answers there)."""
+_WHAT_KIND = r"^(?:\w+ )?what (?P<noun>\w+) (?:did|does|do|is|was|are|were|has|have|had|will)\b"
+_MEASURES = frozenset(
+    _stems(
+        "population budget revenue revenues income salary salaries wage wages cost price age size "
+        "area toll value worth turnout"
+    )
+)
+"""Nouns of a quantity: "what is the population of ..." asks a number, as "how many" does."""
+_AGE = frozenset(_stems("old age aged"))
+"""Words a claim gives an age with ("60 years old", "aged 60")."""
 _MODIFIER_WEIGHT = 0.65
 """A word before the head noun this heavy (rarer in English than Zipf 5.375: "foreign",
 "defence", "education"; not "new", "main" or "top") says which one is asked about."""
@@ -353,14 +390,28 @@ class Question(NamedTuple):
     an answer must speak of them too (an education minister is not the foreign minister)."""
     decades: frozenset[str] = frozenset()
     """The content words that name a decade ("1990s": any year of it is one it names)."""
+    documents: frozenset[str] = frozenset()
+    """The numbers the question gives a document by ("resolution 2001"): not a year."""
+    times: frozenset[str] = frozenset()
+    """The years the question gives as a time ("in 1999", "since 2001"): not a document's."""
     identity: bool = False
     """Whether the question asks who someone it names is ("Who is Cole Bunzel?")."""
     naming: bool = False
     """Whether the question asks what something is called ("how does the agreement refer to
     the Taliban?", "what is the 1267 Committee also known as?")."""
+    post_of: tuple[str, ...] = ()
+    """For "who is the X of Y" where X is a post: the content words of Y ("afghanistan")."""
+    holder: tuple[str, ...] = ()
+    """For "how many X does Y have": the content words of Y, whose the X are."""
+    happened: frozenset[str] = frozenset()
+    """The words that say what the question asks happened ("signed", "released"): see
+    _happened_words."""
     since: int | None = None
     """For a figure asked of now ("how much does al-Qaeda pay the Taliban today?"): the first
     year whose figures count as today's, as far as the candidates' dates tell."""
+    measure: frozenset[str] = frozenset()
+    """For a figure asked as a measure ("what is the population of ...", "how old is ..."): the
+    words naming it, which the answer must give a number of."""
 
     def group(self, word: str) -> frozenset[str]:
         """The word and its synonyms."""
@@ -392,6 +443,16 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         # question is not for a quote. ("What did the Chinese representative say?" is.)
         read = read._replace(wants=Wants.ANYTHING, speaker=())
     read = read._replace(named=_naming_words(read, candidates, lookups))
+    read = read._replace(happened=_happened_words(read))
+    if read.wants is Wants.FIGURE and (owners := _owners(read)):
+        # Whose the counted are, by any name of theirs: "al-Qaida" is written "al-Qaeda" too.
+        entities = {entity_id for hit in candidates for entity_id in hit.fact.entities()}
+        groups = dict(read.groups)
+        for word in owners:
+            for entity_id in entities:
+                if word in lookups.asked_names(entity_id, read.weights):
+                    groups[word] = groups.get(word, frozenset({word})) | lookups.heads(entity_id)
+        read = read._replace(groups=groups)
     if (
         read.wants is Wants.SOMEONE
         and _WHO_IS.match(read.text)
@@ -423,11 +484,27 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     if max(item.coverage for item in judged) < _PARTIAL_COVERAGE:
         return Answers((), _suggestions(index, candidates), ())
     chosen = judged[:limit] if limit > 0 else judged  # a limit of 0 means all
+    replies = [item.reply for item in chosen]
+    if read.wants is Wants.SOMEONE and (now or _NOW & set(map(stem, read.text.split()))):
+        # "Who is the current president?": the loaded facts know it only as of their dates.
+        replies = [
+            Reply(
+                reply.match, f"{reply.answer} (as of {_as_of(item.hit.fact.date)})", reply.unmatched
+            )
+            if item.hit.fact.date is not None and item.who
+            else reply
+            for reply, item in zip(replies, chosen, strict=True)
+        ]
     return Answers(
-        tuple(Hit(item.hit.fact, round(item.score, 6)) for item in chosen),
-        (),
-        tuple(item.reply for item in chosen),
+        tuple(Hit(item.hit.fact, round(item.score, 6)) for item in chosen), (), tuple(replies)
     )
+
+
+def _as_of(date: PartialDate) -> str:
+    """A fact's date as an answer says it: "August 2021", "2016", "31 July 2022"."""
+    month = f"{_MONTHS[date.month - 1]} " if date.month else ""
+    day = f"{date.day} " if date.day and date.month else ""
+    return f"{day}{month}{date.year}"
 
 
 class _Lookups:
@@ -440,6 +517,8 @@ class _Lookups:
         self._frequency: dict[str, int] = {}
         self._names: dict[str, frozenset[str]] = {}
         self._each_name: dict[str, list[frozenset[str]]] = {}
+        self._last_words: dict[str, list[str]] = {}
+        self._asked: dict[str, frozenset[str]] = {}
         self._written: dict[str, list[frozenset[str]]] = {}
         self.holding: dict[tuple[str, str], bool] = {}
         """Whether a fact says a person holds the role asked about (see _holds), once worked out."""
@@ -457,14 +536,16 @@ class _Lookups:
         for entity_id in wanted:
             # A name's function words do not name it ("as" of "as-Sahab", "of" of "Islamic
             # Emirate of Afghanistan").
-            each = [
-                frozenset(tokens(name)) - _FUNCTION_WORDS or frozenset(tokens(name))
-                for name in found.get(entity_id, [entity_id])
-            ]
+            written = found.get(entity_id, [entity_id])
+            words = [tokens(name) for name in written]
+            each = [frozenset(name) - _FUNCTION_WORDS or frozenset(name) for name in words]
             self._each_name[entity_id] = each
+            self._last_words[entity_id] = [
+                _head(name, name_words) for name, name_words in zip(written, words, strict=True)
+            ]
             self._written[entity_id] = [  # the index keeps names folded
                 frozenset(w for w in _WORD.findall(name) if stem(w) not in _FUNCTION_WORDS)
-                for name in found.get(entity_id, [entity_id])
+                for name in written
             ]
             self._names[entity_id] = frozenset().union(*each) - _FUNCTION_WORDS
 
@@ -477,6 +558,32 @@ class _Lookups:
         function words."""
         return self._written.get(entity_id, [])
 
+    def asked_names(self, entity_id: str, weights: dict[str, float]) -> frozenset[str]:
+        """words_named for the question's words (its weights), worked out once an entity: one
+        _Lookups serves one question."""
+        if entity_id not in self._asked:
+            self._asked[entity_id] = self.words_named(entity_id, weights)
+        return self._asked[entity_id]
+
+    def words_named(self, entity_id: str, words: Iterable[str]) -> frozenset[str]:
+        """The words of those of an entity's names that words name: most of their words and
+        the last, which English makes the head of a name ("bin Laden" does not name al-Qaeda by
+        its aliases "Usama Bin Laden Network" or "bin Laden's organisation")."""
+        present = set(words)
+        each = self._each_name.get(entity_id, [])
+        last = self._last_words.get(entity_id, [])
+        return frozenset().union(
+            *(
+                name
+                for name, head in zip(each, last, strict=True)
+                if len(name & present) * 2 > len(name) and head in present
+            )
+        )
+
+    def heads(self, entity_id: str) -> frozenset[str]:
+        """The last word of each of an entity's names (see words_named)."""
+        return frozenset(self._last_words.get(entity_id, [])) - _FUNCTION_WORDS
+
     def named_in(self, entity_id: str, words: Iterable[str]) -> bool:
         """Whether words name the entity: most of the words of one of its names ("bin Laden",
         not the "al" of "al-Zawahiri" in a question about al-Qaeda)."""
@@ -484,6 +591,16 @@ class _Lookups:
         return any(
             len(name & present) * 2 > len(name) for name in self._each_name.get(entity_id, [])
         )
+
+
+def _head(name: str, words: Sequence[str]) -> str:
+    """The head of a name (folded), as its stemmed word: its last word before any "of", "for",
+    "in" or "on" ("Islamic Emirate of Afghanistan": Emirate)."""
+    for joint in (" of ", " for ", " in ", " on "):
+        if joint in name:
+            before = tokens(name.split(joint, maxsplit=1)[0])
+            return before[-1] if before else (words[-1] if words else "")
+    return words[-1] if words else ""
 
 
 def read_question(index: Index, question: str, lookups: _Lookups | None = None) -> Question:
@@ -524,6 +641,8 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
             break
     counted: tuple[str, ...] = ()
     speaker: tuple[str, ...] = ()
+    measure: frozenset[str] = frozenset()
+    holder: tuple[str, ...] = ()
     if (said := _QUOTE.search(folded)) is not None:
         wants = Wants.QUOTE
         speaker = tuple(
@@ -531,9 +650,17 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         )
     elif _DURATION.search(folded):
         wants = Wants.DURATION
+    elif "how old" in folded and re.search(r"\bhow old\b", folded):
+        wants = Wants.FIGURE  # an age: a number of years old, or "aged ..."
+        measure = _AGE
     elif (figure := _FIGURE.search(folded)) is not None:
         wants = Wants.FIGURE
         counted = _leading_content(figure.group("counted") or figure.group("counted_of") or "")
+        if (
+            any(f" {verb}" in folded for verb in _HAVE)
+            and (has := re.search(_HAS, folded)) is not None
+        ):
+            holder = tuple(stem(word) for word in has.group("holder").split())
     elif (date := _DATE.search(folded)) and not (
         (asks := re.search(_ASKS, folded))
         and asks.start() < date.start()
@@ -597,6 +724,23 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         modifiers = tuple(
             word for word in phrase[:-1] if weights[word] >= _MODIFIER_WEIGHT and word not in _NOW
         )
+        if wants is Wants.ANYTHING and head in _MEASURES:
+            # "What is the population of Kabul?": a number of it is asked, as "how many".
+            wants = Wants.FIGURE
+            measure = frozenset({head})
+    if (
+        head is None
+        and " what " in f" {folded}"
+        and (kind := re.search(_WHAT_KIND, folded)) is not None
+        and (noun := _key(kind.group("noun"), corrected)) in weights
+        and weights[noun] >= _WHAT_WEIGHT
+        and not any(noun in words for words in _CUE_WORDS.values())  # "what sum", "what date"
+    ):
+        # "What bounty did the US offer ...?": the noun after "what" is what is asked about, and
+        # the answer must speak of it, as of the head noun of "what is the X". Only a noun this
+        # rare: "what year", "what sum", "what deadline" ask for a kind of answer, which the
+        # fact need not name.
+        head = noun
     groups = {
         word: frozenset({word}).union(
             compounds.get(word, ()),
@@ -627,7 +771,35 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         decades=frozenset(
             word for word, raw in spelled.items() if re.fullmatch(r"(?:19|20)\d0s", raw)
         ),
+        measure=measure,
+        documents=frozenset(
+            _number(word)
+            for found in re.finditer(_DOCUMENT_NUMBERS, folded)
+            for word in (found.group("numbers") or found.group("body")).split()
+            if _number(word)
+        )
+        if re.search(r"\d", folded)
+        else frozenset(),
+        times=frozenset(re.findall(_TIME_YEAR, folded))
+        if re.search(r"\d", folded)
+        else frozenset(),
+        holder=tuple(key for word in holder if (key := corrected.get(word, word)) in weights),
+        post_of=_post_of(folded, head, corrected, weights),
     )
+
+
+def _post_of(
+    folded: str, head: str | None, corrected: dict[str, str], weights: dict[str, float]
+) -> tuple[str, ...]:
+    """The content words of Y in "who is the X of Y", when X is a post (see Question.post_of)."""
+    if head not in _PERSON_ROLES or (of := re.search(_OF_WHAT, folded)) is None:
+        return ()
+    which = []
+    for part in of.group("which").split():  # up to the first function word
+        if (key := _key(part, corrected)) not in weights:
+            break
+        which.append(key)
+    return tuple(which)
 
 
 def _names(
@@ -780,7 +952,9 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     named = {entity_id: lookups.name_words(entity_id) for entity_id in fact.entities()}
     # What the fact is about in its curators' words: its tags and its id.
     labelled = own | set(tokens(" ".join((*fact.tags, fact.id.replace("-", " ")))))
-    topic = labelled.union(*named.values()) if named else labelled
+    topic = labelled.union(
+        *(lookups.asked_names(entity_id, question.weights) for entity_id in named)
+    )
     credits = {word: _credit(question, word, topic) for word in question.weights}
     coverage = _share(question.weights, credits)
     fits, who = _fits(question, fact, labelled, named, lookups)
@@ -812,7 +986,16 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         for word, parts in question.names
         if not _accounted(question, parts, topic)
     )
+    # "Resolution 2001" is not a resolution of 2001 ("Resolution 1363 (2001)"); "in 1999" is
+    # not the year that names a resolution ("resolution 1267 (1999)").
+    other_years += [number for number in question.documents if not _as_number(fact, number)] + [
+        year for year in question.times if not _as_time(fact, year)
+    ]
     answers = fits and coverage >= _ANSWER_COVERAGE and not other_years and not unnamed
+    if answers and question.named and _reversed(question, fact.claim, own):
+        # "How much did the Taliban pay al-Qaeda?" is not answered by "al-Qaeda paid the
+        # Taliban": who did it to whom, the other way round.
+        answers = False
     if question.since is not None and (fact.date is None or fact.date.year < question.since):
         answers = False
     if answers and (
@@ -851,7 +1034,7 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     score = (hit.score or 0.0) * boost * covers
     reply = Reply(
         Match.ANSWER if answers else Match.PARTIAL,
-        _short_answer(question, fact, who, catalog),
+        _short_answer(question, fact, who, catalog, own),
         () if answers else unmatched,
     )
     return _Judged(hit, coverage, score, reply, tuple(who))
@@ -898,12 +1081,25 @@ def _fits(
     if not all(_credit(question, w, own) for w in question.modifiers if w not in question.named):
         return False, []
     wants = question.wants
+    if wants is Wants.FIGURE and question.measure:
+        # A measure ("population", an age): a figure that speaks of it, or a number beside it
+        # in the claim ("a population of 38 million", "aged 60") -- not any figure of the place.
+        measure = set().union(*map(question.group, question.measure))
+        if isinstance(fact.details, Figure):
+            return bool(measure & _own_words(fact)), []
+        return _number_near(fact.claim, measure) is not None, []
     if wants is Wants.FIGURE:
         # What is counted must be named by the figure itself (or an entity it names): "US
         # soldiers died" is answered neither by 9/11's dead nor by the US troops left in 2020.
         # A figure, or another fact that gives a number of what is counted ("by 13 votes").
         names = own.union(*named.values())
-        counts = all(_credit(question, word, names) for word in question.counted)
+        # A name among what is counted ("Taliban fighters") says whose they are: the fact must
+        # say it in its own words, not only link the entity ("al-Qaeda's 200-500 men").
+        owners = _owners(question)
+        stated = _own_words(fact) if owners else set()
+        counts = all(
+            _credit(question, word, names) for word in question.counted if word not in owners
+        ) and all(_credit(question, word, stated) for word in owners)
         if isinstance(fact.details, Figure):
             # And the figure's unit says what it counts: "soldiers" are not counted in "US
             # dollars over two decades", though the fact names the Afghan security forces. The
@@ -912,6 +1108,15 @@ def _fits(
             counted = [word for word in question.counted if word not in question.named]
             return counts and (not counted or any(_credit(question, w, unit) for w in counted)), []
         return counts and _counts_in_claim(question, fact.claim), []
+    if (
+        wants is Wants.QUOTE
+        and not isinstance(fact.details, Quote)
+        and not question.speaker
+        and _PERSON.search(question.text)
+    ):
+        # "Who wrote the Independent explainer ...?": an author, whom a fact that is not a
+        # quote may name as it names anyone ("... by Joe Sommerlad").
+        wants = Wants.SOMEONE
     if wants is Wants.QUOTE:
         details = fact.details
         if not isinstance(details, Quote):
@@ -924,12 +1129,23 @@ def _fits(
         # Or the question names the speaker elsewhere: "..., according to Cole Bunzel?"
         elsewhere = lookups.named_in(details.speaker, question.weights)
         return said >= 0.75 * weight or elsewhere, [details.speaker]
+    if (
+        wants is Wants.DATE
+        and "bec" in question.text
+        and re.search(_BECOME, question.text)
+        and _BEGAN.isdisjoint(map(stem, _WORD.findall(fold(fact.claim))))
+    ):
+        # "When did X become Y?": the claim must say when a state began, not only that it held
+        # at the fact's date ("Ben Wallace was the UK defence secretary in September 2021").
+        return False, []
     if wants is Wants.DATE:
         # A quote's date is when it was said: it dates what the question asks only when that
         # is a saying ("when did Panetta say ...", not "when was resolution 1267 adopted").
         said = isinstance(fact.details, Quote)
         # An undated fact may say when in its words ("in the late 2000s").
         dated = fact.date is not None or re.search(_TIME_IN_WORDS, fact.claim) is not None
+        if dated and fact.date is not None and _dates_a_source(fact.claim, fact.date.year):
+            return False, []
         return dated and (not said or bool(_SAYING & question.weights.keys())), []
     if wants is Wants.DURATION:
         # How long: a figure of time, or a claim giving a number of days, months, years ...
@@ -944,6 +1160,10 @@ def _fits(
             and any(start == 0 for start, _ in _name_spans(opening, _written(entity_id, lookups)))
             for entity_id in named
         ), []
+    if wants is Wants.SOMEONE and question.post_of and not _post_of_in(question, fact.claim, named):
+        # "Who is the president of Afghanistan?": the claim must give the post of Afghanistan
+        # ("Afghanistan's president"), not another ("the US president").
+        return False, []
     if wants is Wants.SOMEONE:
         # Whom the fact names that the question does not (who asserts or says it is its
         # source, not its answer); "who" asks for a person more often than an organisation.
@@ -965,10 +1185,165 @@ def _fits(
         catalog = lookups.catalog
         people = [e for e in named if e in unnamed and _kind(e, catalog) is EntityKind.PERSON]
         groups = [e for e in named if e in unnamed and _kind(e, catalog) is EntityKind.ORGANIZATION]
+        near = _near_what_happened(question, fact, own, people + groups, lookups)
+        if near is not None:
+            people = [e for e in people if e in near]
+            groups = [e for e in groups if e in near]
         # "Who is the ambassador", "who replaced him as president": a post is held by a person.
         who = people if _PERSON_ROLES & question.weights.keys() else people or groups
         return bool(who), who
     return True, []
+
+
+def _happened_words(question: Question) -> frozenset[str]:
+    """The question's words that say what happened ("signed", "released"): heavy enough, not
+    naming what it is about, and no post, month or number."""
+    about = question.named.union(*(forms for _, parts in question.names for forms in parts))
+    return frozenset(
+        word
+        for word, weight in question.weights.items()
+        if word not in about
+        and weight >= _EVENT_WEIGHT
+        and not _number(word)
+        # A post ("who was president of the Council") is not what happened: the claim gives
+        # it beside the name, in an aside as often as not (see _has_post).
+        and word not in _PERSON_ROLES
+        and word not in _CALENDAR_WORDS
+        and word != question.head
+    )
+
+
+_BE = frozenset(_stems("be been being is are was were"))
+
+
+@functools.lru_cache(maxsize=16)
+def _stemmed(text: str) -> tuple[str, ...]:
+    """The stems of a (folded) question's words, in order: read once a question."""
+    return tuple(stem(word) for word in text.split())
+
+
+def _reversed(question: Question, claim: str, own: set[str]) -> bool:
+    """Whether the claim says what the question asks happened with its doer and the one it
+    was done to the other way round: the question names one thing before its verb and another
+    after it, and a clause of the claim with that verb names the second before it and the
+    first after it, and not the first before it."""
+    words = _stemmed(question.text)
+    at = next((n for n, word in enumerate(words) if word in question.happened), None)
+    if at is None or (at and words[at - 1] in _BE):
+        return False  # a passive ("should the Taliban be removed") names the doer last
+    doer = set(words[:at]) & question.named
+    done_to = set(words[at + 1 :]) & question.named - doer
+    if not doer or not done_to or words[at] not in own:
+        return False
+    for sentence in _clauses(claim):
+        for _, stems in sentence:
+            if words[at] not in stems:
+                continue
+            verb = stems.index(words[at])
+            if verb and stems[verb - 1] in _BE:
+                continue
+            before, after = set(stems[:verb]), set(stems[verb + 1 :])
+            if before & done_to and after & doer and not before & doer:
+                return True
+    return False
+
+
+def _near_what_happened(
+    question: Question, fact: Fact, own: set[str], who: Sequence[str], lookups: _Lookups
+) -> set[str] | None:
+    """Of those the fact names, the ones in a clause of its claim that says what the question
+    asks happened, in the question's own verb after "who" ("signed", "killed"): who signed is
+    not who witnessed the signing ("in the presence of ... Mike Pompeo"), who killed not who
+    announced the death. Or in the sentence's first clause, when it opens with their name (the
+    subject of an aside: "Baradar, the Taliban's co-founder, signed"). None when no such clause
+    names anyone the fact links (then it cannot tell); none of them when it names only the one
+    asked about ("al-Zawahiri was killed in a CIA drone strike": the fact does not say who).
+    Without such a verb, the question's other words for what happened ("who decides
+    exemptions to the travel ban") choose in the same way, but only where a clause with them
+    names one of those the fact names."""
+    # The verb after "who" says what happened ("who signed", "who killed"); nouns elsewhere
+    # ("who wrote the Independent explainer") say about what.
+    verb = re.search(r"\bwho (\w+)", question.text)
+    strict = question.happened & {stem(verb.group(1))} if verb else frozenset()
+    happened = strict or question.happened
+    if happened.isdisjoint(own):
+        return None  # the fact does not say it in the question's words
+    near: set[str] = set()
+    said = False
+    for sentence in _clauses(fact.claim):
+        clauses = [words for words, stems in sentence if not happened.isdisjoint(stems)]
+        if not clauses:
+            continue
+        opening = sentence[0][0]
+        for entity_id in fact.entities():
+            names = _written(entity_id, lookups)
+            # A possessive names an owner, not who did it ("Al-Qaeda's leader ... was killed").
+            named = any(
+                words[end : end + 1] != ("s",)
+                for words in clauses
+                for _, end in _name_spans(words, names)
+            )
+            said = said or named
+            if entity_id in who and (
+                named
+                or any(
+                    start == 0 and opening[end : end + 1] != ("s",)
+                    for start, end in _name_spans(opening, names)
+                )
+            ):
+                near.add(entity_id)
+    if not said or (not near and not strict):
+        return None  # only the verb after "who" tells that the claim names no one who did it
+    return near
+
+
+_POST_NEAR = 8
+"""How near (in words) a claim gives a post and what it is a post of: "prime minister, Mullah
+Mohammad Hasan Akhund, in the Taliban's new government"."""
+
+
+_ATTRIBUTING = ("describ", "report", "call", "put", "writes", "wrote")
+_SOURCE_CLAUSE = (  # compiled on first use: only "when" questions need it
+    r"\b(?:as|according to)\b[^,;]*?\b(?:describes?|described|reports?|reported|calls?|puts? it|"
+    r"writes|wrote)\b[^,;.]*"
+)
+"""An attribution with its time ("as The Independent describes him in September 2021"): the
+time of the source, not of what it says."""
+
+
+def _dates_a_source(claim: str, year: int) -> bool:
+    """Whether the claim gives the fact's year only in an attribution: then the fact's date is
+    when a source said it ("Leon Panetta is a former US defence secretary, as The Independent
+    describes him in September 2021" does not say when he was), no answer to "when"."""
+    if str(year) not in claim or not any(verb in claim for verb in _ATTRIBUTING):
+        return False
+    said = [at.start() for at in re.finditer(str(year), claim)]
+    spans = [found.span() for found in re.finditer(_SOURCE_CLAUSE, claim)]
+    return all(any(start <= at < end for start, end in spans) for at in said)
+
+
+def _post_of_in(question: Question, claim: str, named: dict[str, frozenset[str]]) -> bool:
+    """Whether the claim gives the post asked about as one of what the question says it is a
+    post of: within eight words of it ("Afghanistan's president", "prime minister, ... in the
+    Taliban's new government"), or, when the fact links it, with no other name before the post
+    ("was named acting prime minister"; not "the US president", and not a post opening the
+    claim, whose capital tells nothing)."""
+    assert question.head is not None
+    posts = question.group(question.head)
+    of = set().union(*map(question.group, question.post_of))
+    spans = list(_WORD.finditer(claim))
+    stems = [stem(fold(span.group())) for span in spans]
+    at = [n for n, word in enumerate(stems) if word in posts]
+    if any(
+        word in of and any(abs(n - m) <= _POST_NEAR for m in at) for n, word in enumerate(stems)
+    ):
+        return True
+    linked = any(of & words for words in named.values())
+    return linked and any(
+        # At a sentence's start a capital tells nothing ("President Biden has expressed").
+        n > 0 and (not spans[n - 1].group()[0].isupper() or stems[n - 1] in of)
+        for n in at
+    )
 
 
 def _has_post(question: Question, claim: str, entity_id: str, lookups: _Lookups) -> bool:
@@ -1056,19 +1431,87 @@ def _count_in_claim(question: Question, claim: str) -> str | None:
     years ...), that phrase as the claim words it."""
     if question.wants is Wants.DURATION:
         return _number_before(claim, _TIME_UNITS)
+    if question.measure:
+        return _number_near(claim, set().union(*map(question.group, question.measure)))
     if not question.counted:
         return None
-    return _number_before(claim, set().union(*map(question.group, question.counted)))
+    owners = [question.group(word) for word in _owners(question)]
+    return _number_before(claim, set().union(*map(question.group, question.counted)), owners)
 
 
-def _number_before(claim: str, counted: set[str] | frozenset[str]) -> str | None:
-    """A number at most three words before one of the counted (stemmed) words, as the claim
-    words it ("13 votes", "fourteen months")."""
+def _number_near(claim: str, measure: set[str]) -> str | None:
+    """A number (not a year) beside a word naming the measure, at most three words before it
+    ("60 years old") or four after ("a population of 38 million", "aged 60"), in one phrase:
+    that phrase as the claim words it."""
+    if (before := _number_before(claim, measure)) is not None:
+        return before
     spans = list(re.finditer(r"\w+", claim))
     words = [fold(span.group()) for span in spans]
     for n, word in enumerate(words):
-        if stem(word) not in counted:
+        if stem(word) not in measure:
             continue
+        for end in range(n + 1, min(len(words), n + 5)):
+            phrase = claim[spans[n].start() : spans[end].end()]
+            if re.search(r"[^\w\s,.-]", phrase):
+                break
+            if words[end] in _NUMBER_WORDS or (words[end].isdigit() and not _is_year(words[end])):
+                return phrase
+    return None
+
+
+def _as_number(fact: Fact, number: str) -> bool:
+    """Whether the fact's own words give the number as a number, not as a year in brackets or
+    of a date."""
+    text = _own_text(fact)
+    month = "|".join(_MONTHS)
+    return any(
+        text[at.start() - 1 : at.start()] != "("
+        and not re.search(rf"(?:{month})\W*$", text[max(0, at.start() - 12) : at.start()])
+        for at in re.finditer(rf"(?<!\d){number}(?!\d)", text)
+    )
+
+
+def _as_time(fact: Fact, year: str) -> bool:
+    """Whether the fact gives the year as a time: its date's, or in its claim other than in
+    brackets after a resolution's number ("resolution 1267 (1999)")."""
+    if fact.date is not None and str(fact.date.year) == year:
+        return True
+    text = _own_text(fact)
+    return any(
+        not re.search(r"\d\s*\($", text[max(0, at.start() - 3) : at.start()])
+        for at in re.finditer(rf"(?<!\d){year}(?!\d)", text)
+    )
+
+
+def _owners(question: Question) -> list[str]:
+    """The names among what is counted, or whose it is ("how many fighters does the Taliban
+    have"), heavy enough to say whose they are ("Taliban" of "Taliban fighters"; not "US", as
+    common in English as a function word)."""
+    return [
+        word
+        for word in (*question.counted, *question.holder)
+        if word in question.named and question.weights[word] >= _NAME_WEIGHT
+    ]
+
+
+def _number_before(
+    claim: str, counted: set[str] | frozenset[str], owners: Sequence[frozenset[str]] = ()
+) -> str | None:
+    """A number at most three words before one of the counted (stemmed) words, as the claim
+    words it ("13 votes", "fourteen months"); with owners (the names among what is counted:
+    "Taliban" of "Taliban fighters"), only where each is said near it: at most seven words
+    before the counted word or three after ("prisoners of the Taliban"); "al-Qaeda's estimated
+    200-500 men" are not the Taliban's."""
+    spans = list(re.finditer(r"\w+", claim))
+    words = [fold(span.group()) for span in spans]
+    stems = [stem(word) for word in words]
+    for n, word_stem in enumerate(stems):
+        if word_stem not in counted:
+            continue
+        if owners:
+            nearby = set(stems[max(0, n - 7) : n + 4])
+            if not all(owner & nearby for owner in owners):
+                continue
         for start in range(n - 1, max(0, n - 3) - 1, -1):  # the nearest number
             phrase = claim[spans[start].start() : spans[n].end()]
             if re.search(r"[^\w\s-]", phrase):
@@ -1133,6 +1576,18 @@ def _kind(entity_id: str, catalog: Catalog) -> EntityKind | None:
 def _own_words(fact: Fact) -> set[str]:
     """The fact's own words: claim, details (figure, quoted words, measures, commitments ...),
     date. The names of the entities it refers to are not among them."""
+    parts = [_own_text(fact)]
+    if fact.date is not None:
+        parts.append(str(fact.date.year))
+        if fact.date.month:
+            parts.append(_MONTHS[fact.date.month - 1])
+        if fact.date.day:
+            parts.append(str(fact.date.day))
+    return set(tokens(" ".join(parts)))
+
+
+def _own_text(fact: Fact) -> str:
+    """The fact's own words as written (see _own_words), less its date."""
     details = fact.details
     parts = [fact.claim]
     if isinstance(details, Figure):
@@ -1150,22 +1605,27 @@ def _own_words(fact: Fact) -> set[str]:
         parts += [details.name, details.place or "", "commitments", *details.commitments]
     else:
         parts.append(details.place or "")
-    if fact.date is not None:
-        parts.append(str(fact.date.year))
-        if fact.date.month:
-            parts.append(_MONTHS[fact.date.month - 1])
-        if fact.date.day:
-            parts.append(str(fact.date.day))
-    return set(tokens(" ".join(parts)))
+    return " ".join(parts)
 
 
-def _short_answer(question: Question, fact: Fact, who: Sequence[str], catalog: Catalog) -> str:
+def _short_answer(
+    question: Question,
+    fact: Fact,
+    who: Sequence[str],
+    catalog: Catalog,
+    own: set[str] | None = None,
+) -> str:
     """The answer in a few words: see Reply.answer."""
     details = fact.details
-    if question.wants is Wants.SOMEONE and who:
+    if who and (
+        question.wants is Wants.SOMEONE
+        or (question.wants is Wants.QUOTE and not isinstance(details, Quote))  # who wrote it
+    ):
         return "; ".join(_name(catalog, entity_id) for entity_id in who)
     if question.wants is Wants.DATE and fact.date is not None:
-        return str(fact.date)
+        words = _own_words(fact) if own is None else own
+        said = None if question.happened.isdisjoint(words) else _when_it_happened(question, fact)
+        return said or str(fact.date)
     if question.wants is Wants.DATE and (when := re.search(_TIME_IN_WORDS, fact.claim)):
         return when.group()  # "the late 2000s", of an undated fact
     if isinstance(details, Figure):
@@ -1180,6 +1640,58 @@ def _short_answer(question: Question, fact: Fact, who: Sequence[str], catalog: C
     ):
         return count  # "13 votes": the number asked for, in the claim's words
     return fact.claim
+
+
+_TIME_PREPOSITIONS = [
+    [word]
+    for word in (
+        "in",
+        "on",
+        "since",
+        "until",
+        "till",
+        "to",
+        "by",
+        "from",
+        "after",
+        "before",
+        "during",
+    )
+]
+"""The word before a year that makes it a time ("to 2019"), each as a one-word list."""
+_NEAR = 60
+"""How near (in characters) a time is to the word for what happened, to be its time."""
+_YEAR = r"\b(?:1[89]|20)\d\d\b"  # compiled on first use
+
+
+def _when_it_happened(question: Question, fact: Fact) -> str | None:
+    """The time a claim gives nearest to its word for what the question asks happened, where
+    that is not the fact's own date: "arrested ... in February 2010 ... dates his release ...
+    to 2019" answers "when was Baradar released?" with 2019, not the arrest's date. None when
+    the claim does not say it (then the fact's date is the answer)."""
+    claim = fact.claim
+    year = str(fact.date.year) if fact.date else ""
+    years = [found for found in re.finditer(_YEAR, claim) if found.group() != year]
+    if not years:
+        return None  # the claim gives no other year (most claims: no pattern compiled)
+    said = [
+        found.start()
+        for found in re.finditer(r"\w+", claim)
+        if stem(fold(found.group())) in question.happened
+    ]
+    # A time as English gives one: after a month, or a preposition ("to 2019", "since 2001");
+    # not a number that names a document ("resolutions 1988 and 1989", "2255 (2015)").
+    times: list[tuple[int, str]] = []
+    for found in years:
+        before = claim[max(0, found.start() - 12) : found.start()].split()[-1:]
+        if before and before[0] in _MONTHS:
+            times.append((found.start(), f"{before[0]} {found.group()}"))
+        elif before in _TIME_PREPOSITIONS:
+            times.append((found.start(), found.group()))
+    if not said or not times:
+        return None
+    distance, nearest = min((min(abs(at - word) for word in said), text) for at, text in times)
+    return None if distance > _NEAR else nearest
 
 
 def _attribution(fact: Fact, catalog: Catalog) -> str:

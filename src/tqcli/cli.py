@@ -389,6 +389,7 @@ def _renderer(
     shape: str = "facts",
     *,
     no_pager: bool = True,
+    config: "Config | None" = None,
 ) -> Renderer:
     chosen = {OutputFormat.JSON} if as_json else set()
     if as_jsonl:
@@ -403,7 +404,7 @@ def _renderer(
     if selected and not chosen:
         chosen = {OutputFormat.JSON}
     output_format = chosen.pop() if chosen else OutputFormat.AUTO
-    config = load_config()
+    config = config or load_config()
     stream = _stdout(config, no_pager or output_format not in _HUMAN_FORMATS)
     return make_renderer(output_format, stream, config.color_mode(color), selected)
 
@@ -546,12 +547,21 @@ def _batch_run(
             renderer.batch_answer(query, result, index.catalog)  # type: ignore[arg-type]
 
 
-def _finish(found: int, missing_tag: "UnknownTag | None" = None) -> None:
+def _finish(
+    found: int,
+    missing_tag: "UnknownTag | None" = None,
+    respelled: "Sequence[tuple[str, str]]" = (),
+) -> None:
     if not found:
         why = ""
         if missing_tag is not None:
             hint = _did_you_mean(missing_tag.closest)
             why = f": no fact is tagged {missing_tag.tag!r}{hint}; see 'tq tags'"
+        elif respelled:
+            why = printable(
+                ": no fact has "
+                + "; nor ".join(f"{word!r} (did you mean {near!r}?)" for word, near in respelled)
+            )
         say(f"tq: no results{why}")
         raise typer.Exit(ExitCode.NO_RESULTS)
 
@@ -560,15 +570,25 @@ class _TagChecked:
     """A query of facts that, when it finds none under a tag filter, also asks whether any
     fact carries that tag (so that 'no results' can say the tag is unknown)."""
 
-    def __init__(self, query: "Callable[[Index], Sequence[Hit]]", filters: Filters) -> None:
+    def __init__(
+        self,
+        query: "Callable[[Index], Sequence[Hit]]",
+        filters: Filters,
+        terms: Sequence[str] = (),
+    ) -> None:
         self._query = query
         self._filters = filters
+        self._terms = terms
         self.missing_tag: UnknownTag | None = None
+        self.respelled: list[tuple[str, str]] = []
+        """Words of the terms no fact has, each with the indexed word it may be misspelt for."""
 
     def __call__(self, index: "Index") -> "Sequence[Hit]":
         hits = self._query(index)
         tag = self._filters.tag
         self.missing_tag = index.unknown_tag(tag) if tag and not hits else None
+        if not hits and self._terms:
+            self.respelled = index.respelled(self._terms)
         # The hits alone are returned, so that consult checks their rows before any output.
         return hits
 
@@ -676,11 +696,13 @@ def search(
     found_terms = _required(ctx, terms)
 
     query = _TagChecked(
-        lambda index: index.search(found_terms, filters, most, require_all=require_all), filters
+        lambda index: index.search(found_terms, filters, most, require_all=require_all),
+        filters,
+        found_terms,
     )
     catalog, hits = _ask(facts, no_builtin, no_cache, query)
     renderer.facts(hits, catalog, full=False)
-    _finish(len(hits), query.missing_tag)
+    _finish(len(hits), query.missing_tag, query.respelled)
 
 
 @app.command()
@@ -842,14 +864,18 @@ def paths(
       tq paths
       TQ_FACTS_PATH=~/my-facts tq paths --json | jq -r '.packs[].path'
     """
-    from tqcli.config import config_path
+    from tqcli.config import Config, InvalidConfig, config_path
     from tqcli.index import CachePolicy
     from tqcli.locations import Locations
 
-    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "paths")
-    config = load_config()
-    packs = _packs(facts, no_builtin)
     config_file = config_path()
+    broken = None
+    try:
+        config = load_config()
+    except InvalidConfig as error:  # shown all the same: this is the command that finds the file
+        config, broken = Config(config_file, exists=True), error
+    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "paths", config=config)
+    packs = packs_in_effect(facts or [], include_builtin=not no_builtin, configured=config.packs)
     locations = Locations(
         config_file=config_file,
         config_exists=config.exists,
@@ -858,6 +884,8 @@ def paths(
         packs=packs,
     )
     renderer.paths(locations)
+    if broken is not None:
+        raise broken  # its problems, and exit 2, after the paths
 
 
 @app.command()
@@ -1038,8 +1066,8 @@ def match(
     """Screen names against every person and organisation loaded: scored candidates and why.
 
     Each candidate scores 0 to 1 and is a match at or above the threshold; the reasons say
-    which name or alias matched and how (exact, folded, reordered, phonetic, fuzzy, partial).
-    Exits 0 when some name matches, 1 when none does.
+    which name or alias matched and how (exact, folded, reordered, joined, phonetic, fuzzy,
+    partial). Exits 0 when some name matches, 1 when none does (with --batch too, as grep).
 
     \b
     Examples:
@@ -1306,6 +1334,16 @@ def import_ofac_sdn(
         str | None,
         typer.Option("--add", metavar="ADD.CSV", help="The addresses file published with it."),
     ] = None,
+    published: Annotated[
+        PartialDate | None,
+        typer.Option(
+            "--published",
+            metavar="DATE",
+            parser=_parse_date,
+            help="When OFAC published the files (YYYY[-MM[-DD]]): they carry no date, so "
+            "without it the list is cited undated.",
+        ),
+    ] = None,
     dry_run: DryRun = False,
     as_json: ReportJson = False,
     fmt: Format = OutputFormat.AUTO,
@@ -1322,13 +1360,16 @@ def import_ofac_sdn(
 
     \b
     Examples:
-      tq import ofac-sdn SDN.CSV --alt ALT.CSV --add ADD.CSV --out ./ofac
+      tq import ofac-sdn SDN.CSV --alt ALT.CSV --add ADD.CSV --out ./ofac --published 2024-05-03
       tq list --about TALIBAN --facts ./ofac
     """
     from tqcli.importers.ofac_sdn import import_sdn
 
     _report_import(
-        lambda: import_sdn(sdn, out, alt=alt, add=add, dry_run=dry_run), as_json, fmt, color
+        lambda: import_sdn(sdn, out, alt=alt, add=add, published=published, dry_run=dry_run),
+        as_json,
+        fmt,
+        color,
     )
 
 

@@ -44,8 +44,8 @@ class InvalidConfig(BadRequest):
     """The configuration file cannot be used; every problem is located as file:line."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = tuple(problems)
-        super().__init__("\ntq: ".join(str(problem) for problem in problems))
+        self.problems = tuple(sorted(problems, key=lambda problem: problem.where.line or 0))
+        super().__init__("\ntq: ".join(str(problem) for problem in self.problems))
 
 
 class Config:

@@ -213,6 +213,8 @@ class _State:
     """The same for entities (an entity of an unknown kind still exists for references)."""
     unfinished: list[_Unfinished] = field(default_factory=list)
     """Facts with field errors, as far as they could be read: their references are checked."""
+    fact_ids: list[tuple[str, Location]] = field(default_factory=list)
+    """Every fact id read, with or without field errors, in load order (as defined has)."""
     defined: dict[str, list[tuple[str, Location]]] = field(
         default_factory=lambda: {"source": [], "entity": []}
     )
@@ -322,6 +324,7 @@ def _read_facts(file: _File, kind: FactKind, tables: list[Any]) -> None:
         fact = quick.fact(index, file.pack.name, where)
         if fact is not None:
             file.state.facts.append(fact)
+            file.state.fact_ids.append((fact.id, fact.where))
             continue
         table = file.item(name, tables[index], (name, index), index, count)
         if table is not None:
@@ -752,6 +755,8 @@ def _read_note(table: _Table) -> Note | None:
 
 def _read_fact(kind: FactKind, table: _Table) -> Fact | None:
     fact_id = table.slug()
+    if fact_id is not None:  # a duplicate is reported with the field errors of either one
+        table.file.state.fact_ids.append((fact_id, table.where))
     claim = table.text("claim", required=True)
     date = table.date("date")
     about = table.texts("about")
@@ -892,7 +897,7 @@ _READ_DETAILS: Mapping[FactKind, Callable[[_Table, PartialDate | None], Details 
 def _check_duplicates(state: _State) -> None:
     for what, items in (
         *state.defined.items(),
-        ("fact", [(fact.id, fact.where) for fact in state.facts]),
+        ("fact", state.fact_ids),
     ):
         first: dict[str, Location] = {}
         for item_id, where in items:

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 from msgspec import Struct, field
 
@@ -71,10 +72,13 @@ class PartialDate(Struct, frozen=True, order=True, array_like=True):
         if len(parts[0]) != 4 or any(len(p) != 2 for p in parts[1:]):
             raise ValueError(f"not a date: {text!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
         numbers = [int(p) for p in parts]
-        if len(numbers) == 3:
-            return cls.from_date(dt.date(*numbers))  # validates the day against the month
-        if numbers[0] < 1 or (len(numbers) == 2 and not 1 <= numbers[1] <= 12):
+        if numbers[0] < 1 or (len(numbers) >= 2 and not 1 <= numbers[1] <= 12):
             raise ValueError(f"not a date: {text!r} (month must be 01 to 12)")
+        if len(numbers) == 3:
+            try:
+                return cls.from_date(dt.date(*numbers))  # validates the day against the month
+            except ValueError as error:  # "day is out of range for month"
+                raise ValueError(f"not a date: {text!r} ({error})") from None
         return cls(*numbers)
 
     @classmethod
@@ -334,7 +338,8 @@ class Sanction(Struct, frozen=True, tag="sanction"):
     list_name: str | None = None
     """For a listing, the sanctions list it is on ("Taliban", "Al-Qaida")."""
     reference: str | None = None
-    """For a listing, its reference number on the list ("TAi.024")."""
+    """For a listing, its reference number on the list ("TAi.024"); for another measure (a
+    travel-ban exemption, say), the reference of the listing it concerns."""
     updated: tuple[PartialDate, ...] = ()
     """For a listing, the dates it was amended."""
     remarks: str | None = None
@@ -342,9 +347,9 @@ class Sanction(Struct, frozen=True, tag="sanction"):
 
     @property
     def is_listing(self) -> bool:
-        """Whether it is a listing on a sanctions list (listed), not a measure such as a
-        resolution (adopted)."""
-        return self.list_name is not None or self.reference is not None
+        """Whether it is a listing on a sanctions list, which it names (listed), not a measure
+        such as a resolution or an exemption (adopted)."""
+        return self.list_name is not None
 
     def entity_references(self) -> Iterator[tuple[str, str]]:
         """The entities it names, with the field naming each: its targets."""
@@ -614,6 +619,9 @@ class ListChanges(Struct, frozen=True):
     """Reference numbers gone since the previous import."""
     amended: Mapping[str, tuple[str, ...]]
     """Reference numbers whose record changed, with the names of the fields that changed."""
+    amendments: Mapping[str, Mapping[str, tuple[Any, Any]]] = {}
+    """The same records, with each changed field's value before and after (as the importer
+    reads the record: text, or lists and tables of text)."""
 
 
 class SkippedRecord(Struct, frozen=True):

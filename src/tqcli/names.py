@@ -15,6 +15,7 @@ covers plus 0.4 times how much of the name the query covers. docs/names.md expla
 
 # No `from __future__ import annotations`: NamedTuple would compile each field's annotation string
 # at import, on every tq match.
+import heapq
 import math
 import re
 from array import array
@@ -110,10 +111,14 @@ _QUERY_SHARE = 0.6
 covers (a listed name often adds a father's name that a query leaves out)."""
 _CANDIDATES = 40
 """Names scored in full per query, at most: the ones sharing the rarest keys with it."""
+_EVERY_WORD_CANDIDATES = 10
+"""Names scored besides, at most, for having every word of the query in some form."""
 _SHARED_SHARE = 0.5
 """Names sharing less than half the key weight the best-sharing name shares are not scored."""
 _NAMESAKES = 3
 """Other matches a profile names, at most, when the name asked for was screened."""
+_NEAR = 0.1
+"""A profile of a screened name also names the candidates scoring this little less than it."""
 _COMMON_KEY = 200
 """A key on more names than this finds no candidates by itself (its word is scored all the
 same), unless the query has no other."""
@@ -411,6 +416,7 @@ class Screener:
         self._total = int(connection.execute("SELECT count(*) FROM match_names").fetchone()[0])
         self._names: dict[int, _Stored] = {}
         self._postings_read: dict[str, Sequence[int]] = {}
+        self._sets: dict[str, frozenset[int]] = {}
         self._listings: dict[str, tuple[str, ...]] = {}
 
     def screen(self, query: str, threshold: float, limit: int = 5) -> Screening:
@@ -436,6 +442,11 @@ class Screener:
         )
         weights = tuple(_rarity(self._total, len(postings.get(key, ()))) for key in found_by)
         candidates = self._candidates(postings)
+        if not arabic:
+            chosen = {id(name) for name in candidates}
+            candidates += [
+                name for name in self._with_every_word(words, postings) if id(name) not in chosen
+            ]
         if arabic:  # romanised names by their skeletons, however many share the script's words
             by_skeleton = {key: ids for key, ids in postings.items() if key.startswith("s:")}
             # (Every one: a name in the script itself shares far more keys with the query.)
@@ -519,6 +530,45 @@ class Screener:
         chosen = [name_id for _, name_id in ranked[:_CANDIDATES]]
         self._read([name_id for name_id in chosen if name_id not in self._names])
         return [self._names[name_id] for name_id in chosen]
+
+    def _with_every_word(
+        self, words: Sequence[str], postings: dict[str, Sequence[int]]
+    ) -> list[_Stored]:
+        """The names that have every word of the query as written or as it sounds, though
+        each word's keys are too common to find them ("Saif al-Adel": "AL-ADL, Sayf", whose
+        words share only their sounds with it, each on hundreds of names); the most (and
+        rarest) keys shared first."""
+        if len(words) < 2:
+            return []
+        every: frozenset[int] | None = None
+        for word in words:
+            forms = self._set_of(f"w:{word}", postings) | self._set_of(
+                f"p:{phonetic(word)}", postings
+            )
+            every = forms if every is None else every & forms
+            if not every:
+                return []
+        assert every is not None
+        if len(every) > _EVERY_WORD_CANDIDATES:  # the few sharing the most (and rarest) keys
+            shared = dict.fromkeys(every, 0.0)
+            for key, ids in postings.items():
+                weight = _rarity(self._total, len(ids))
+                for name_id in every & self._set_of(key, postings):
+                    shared[name_id] += weight
+            every = frozenset(
+                heapq.nsmallest(_EVERY_WORD_CANDIDATES, shared, key=lambda n: (-shared[n], n))
+            )
+        chosen = sorted(every)
+        self._read([name_id for name_id in chosen if name_id not in self._names])
+        return [self._names[name_id] for name_id in chosen]
+
+    def _set_of(self, key: str, postings: dict[str, Sequence[int]]) -> frozenset[int]:
+        """The names a key is on, as a set, made once a screener (the commonest keys, the
+        costliest to make, recur through a batch)."""
+        made = self._sets.get(key)
+        if made is None:
+            made = self._sets[key] = frozenset(postings.get(key, ()))
+        return made
 
     def _read(self, name_ids: Sequence[int]) -> None:
         if not name_ids:
@@ -783,8 +833,14 @@ def profile(index: "Index", name: str, threshold: float = DEFAULT_THRESHOLD) -> 
         matched = min(
             (c for c in matches if c.score == matches[0].score), key=lambda c: loaded[c.entity_id]
         )
-        matches.remove(matched)
-        named = [index.catalog.entities[c.entity_id] for c in (matched, *matches)]
+        # The other matches, and the candidates all but as good, which a partial match may
+        # beat only by a little ("Haqqani": Ibrahim Haqqani 0.82, Sirajuddin Haqqani 0.77).
+        near = [
+            c
+            for c in found.candidates
+            if c is not matched and (c.match or c.score >= matched.score - _NEAR)
+        ]
+        named = [index.catalog.entities[c.entity_id] for c in (matched, *near)]
     entity = named[0]
     linked = sorted(
         other

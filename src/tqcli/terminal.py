@@ -91,7 +91,24 @@ class PagedOutput(io.TextIOBase):
                 raise
             import typer
 
+            self._pager_failed(self._process.wait())
             raise typer.Exit(0) from None
+
+    def _pager_failed(self, status: int) -> None:
+        """Say so and exit 74 if the pager failed (exited with an error status): then the
+        reader saw nothing, where a reader who quits the pager ends it with status 0."""
+        if status <= 0:  # 0, or a signal: the reader's doing (Ctrl-C in the pager)
+            return
+        self._process = None  # said once: finish() has nothing left to wait for
+        import sys
+
+        import typer
+
+        sys.stderr.write(
+            f"tq: the pager {self._command!r} exited with status {status}, so the output may "
+            "not have been shown; try --no-pager, or another pager in PAGER\n"
+        )
+        raise typer.Exit(OUTPUT_ERROR)
 
     def _start(self) -> None:
         environ = {"LESS": "FRX", "LV": "-c", **self._environ}
@@ -136,7 +153,8 @@ class PagedOutput(io.TextIOBase):
             self._out.close()
         while True:
             try:
-                self._process.wait()
-                return
+                status = self._process.wait()
+                break
             except KeyboardInterrupt:  # Ctrl-C is the pager's to handle while it runs
                 continue
+        self._pager_failed(status)

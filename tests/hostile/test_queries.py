@@ -50,7 +50,7 @@ INVALID_UTF8 = b"\xff\xfe"
         pytest.param(
             ["list", "--since", "2020-02-30"],
             2,
-            "invalid value for '--since'",
+            "invalid value for '--since': not a date: '2020-02-30' (day is out of range for month)",
             id="impossible-date",
         ),
         pytest.param(["show", "\x1b]52;c;aGk=\x07"], 1, "no fact with id", id="osc52-in-id"),

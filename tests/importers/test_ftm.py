@@ -85,6 +85,9 @@ def test_a_delta_is_applied_to_the_previous_import(runner: CliRunner, tmp_path: 
         "added": ["NK-Bravo3"],
         "removed": [],
         "amended": {"NK-Alpha1": ["alias"]},
+        "amendments": {
+            "NK-Alpha1": {"alias": {"before": ["Alfa"], "after": ["Alfa", "Alfa Akhund"]}}
+        },
     }
     assert changed["Organization"]["removed"] == ["NK-Org2"]
     assert changed["Sanction"]["added"] == ["test-san-3"]
@@ -176,7 +179,7 @@ def test_a_dry_run_of_a_delta_writes_nothing(runner: CliRunner, tmp_path: Path) 
     )
 
     assert code == 4
-    assert "amended NK-Alpha1: alias" in stdout
+    assert "amended NK-Alpha1: alias\n      alias: + 'Alfa Akhund'\n" in stdout
     assert files(out) == before
 
 

@@ -43,7 +43,7 @@ def test_the_csv_quirks_are_read_and_bad_rows_reported(runner: CliRunner, tmp_pa
     report = json.loads(stdout)
     assert report["lists"] == [
         {"list": "SDN", "listings": 4, "added": ["101", "102", "103", "104"], "removed": []}
-        | {"amended": {}}
+        | {"amended": {}, "amendments": {}}
     ]
     assert report["skipped"] == [
         {"reference": f"{OFAC / 'sdn.csv'}:5", "reason": "the row has 4 field(s), not 12"},
@@ -103,8 +103,22 @@ def test_reimport_reports_added_removed_and_amended(runner: CliRunner, tmp_path:
             "added": ["106"],
             "removed": ["101"],
             "amended": {"104": ["programs"]},
+            "amendments": {"104": {"programs": {"before": ["IRAN"], "after": ["IRAN", "SDGT"]}}},
         }
     ]
+
+
+def test_the_list_is_cited_with_the_date_given_as_published(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    out = tmp_path / "o"
+    run_import(runner, "ofac-sdn", *_with_alt_and_add(out))
+    undated = runner.invoke(app, ["sources", "--json", "--no-builtin", "--facts", str(out)])
+    run_import(runner, "ofac-sdn", *_with_alt_and_add(out), "--published", "2024-05-03")
+    dated = runner.invoke(app, ["sources", "--json", "--no-builtin", "--facts", str(out)])
+
+    assert json.loads(undated.stdout)[0]["published"] is None
+    assert json.loads(dated.stdout)[0]["published"] == "2024-05-03"
 
 
 def test_a_file_that_is_not_an_sdn_csv_is_refused(runner: CliRunner, tmp_path: Path) -> None:

@@ -42,13 +42,15 @@ def test_first_import_writes_a_valid_pack_and_reports_skipped_records(
         "previous_import": False,
         "previous_date_generated": None,
         "lists": [
-            {"list": "Taliban", "listings": 1, "added": ["TAi.901"], "removed": [], "amended": {}},
+            {"list": "Taliban", "listings": 1, "added": ["TAi.901"], "removed": []}
+            | {"amended": {}, "amendments": {}},
             {
                 "list": "Al-Qaida",
                 "listings": 3,
                 "added": ["QDe.911", "QDi.902", "QDi.903"],
                 "removed": [],
                 "amended": {},
+                "amendments": {},
             },
         ],
         "skipped": [
@@ -107,6 +109,15 @@ def test_reimport_reports_changes_per_list(runner: CliRunner, tmp_path: Path) ->
             "added": ["TAi.906"],
             "removed": [],
             "amended": {"TAi.901": ["updated", "remarks"]},
+            "amendments": {
+                "TAi.901": {
+                    "updated": {"before": ["2007-07-18"], "after": ["2007-07-18", "2020-05-05"]},
+                    "remarks": {
+                        "before": "First line of the comment continues here, indented.",
+                        "after": "First line of the comment continues here, amended.",
+                    },
+                }
+            },
         },
         {
             "list": "Al-Qaida",
@@ -114,6 +125,7 @@ def test_reimport_reports_changes_per_list(runner: CliRunner, tmp_path: Path) ->
             "added": ["QDi.907"],
             "removed": ["QDi.903"],
             "amended": {},
+            "amendments": {},
         },
     ]
 

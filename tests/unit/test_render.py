@@ -29,6 +29,7 @@ from tqcli.model import (
 )
 from tqcli.render.csv_output import CsvRenderer
 from tqcli.render.json_output import JsonRenderer
+from tqcli.render.layout import change_text
 from tqcli.render.plain import PlainRenderer
 
 WHERE = Location(Path("/packs/test/facts.toml"), 3)
@@ -205,3 +206,22 @@ def test_an_import_report_of_many_changes_gives_the_first_and_a_count() -> None:
     assert amended == [f"amended {ref}: name" for ref in refs[:20]]
     assert lines[-1] == (2, "and 480 more amended (--json lists them all)")
     assert len(lines) == 3 + 2 + 20 + 1
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "said"),
+    [
+        ("Notices-Entities", "Notices-Individuals", "'Notices-Entities' -> 'Notices-Individuals'"),
+        (
+            "A long remark about the listing that ends in Entities",
+            "A long remark about the listing that ends in Individuals",
+            "…'hat ends in Entities' -> …'hat ends in Individuals'",  # 12 characters before
+        ),
+        (["IRAN"], ["IRAN", "SDGT"], "+ 'SDGT'"),
+        (["a", "b"], ["b", "a"], "the same items in another order"),
+        ([["address", ["Kabul"]]], [["address", ["Kandahar"]]], "'Kabul' -> 'Kandahar'"),
+        (None, "formerly listed as", "'null' -> 'formerly listed as'"),
+    ],
+)
+def test_a_change_is_said_by_what_differs(before: object, after: object, said: str) -> None:
+    assert change_text(before, after) == said

@@ -23,7 +23,7 @@ from tqcli.importers.shared import (
     toml_tables,
     write_pack,
 )
-from tqcli.model import ImportReport, SkippedRecord
+from tqcli.model import ImportReport, PartialDate, SkippedRecord
 
 IMPORTER = "ofac-sdn"
 LIST_NAME = "SDN"
@@ -299,7 +299,7 @@ def listing_id(ent_num: str) -> str:
     return f"ofac-sdn-{ent_num}"
 
 
-def _pack_files(parsed: ParsedSdn, origin: str) -> dict[str, str]:
+def _pack_files(parsed: ParsedSdn, origin: str, published: PartialDate | None) -> dict[str, str]:
     by_name: dict[str, list[str]] = defaultdict(list)
     for entry in parsed.entries:
         by_name[entry.name].append(entry.ent_num)
@@ -317,6 +317,13 @@ def _pack_files(parsed: ParsedSdn, origin: str) -> dict[str, str]:
             "Passages are each entry's SDN.CSV row, verbatim.",
         ],
     }
+    if published is not None:  # as given with --published: the files carry no date
+        source["published"] = published.isoformat()
+        source["notes"][1] = (
+            f"The CSV files carry no date of publication; {published.isoformat()} is the date "
+            "given to tq import with --published. The files are archived in this pack as read "
+            "(decoded to UTF-8, the trailing Ctrl-Z byte dropped)."
+        )
     source.update(source_url(origin))
     entities = [_entity_table(entry) for entry in parsed.entries]
     facts = [_fact_table(entry, by_name) for entry in parsed.entries]
@@ -397,9 +404,11 @@ def import_sdn(
     *,
     alt: str | Path | None = None,
     add: str | Path | None = None,
+    published: PartialDate | None = None,
     dry_run: bool = False,
 ) -> ImportReport:
-    """Import SDN.CSV (with ALT.CSV and ADD.CSV) into the pack out; report what changed."""
+    """Import SDN.CSV (with ALT.CSV and ADD.CSV) into the pack out; report what changed.
+    published: when OFAC published the files, as the user knows it (the files say nothing)."""
     named = [str(name) for name in (sdn, alt, add) if name is not None]
     if named.count("-") > 1:
         raise BadRequest("only one of SDN.CSV, --alt and --add can be - (standard input)")
@@ -428,7 +437,7 @@ def import_sdn(
     if not dry_run:
         files = {
             name: text.encode("utf-8")
-            for name, text in _pack_files(parsed, inputs["sdn"].name).items()
+            for name, text in _pack_files(parsed, inputs["sdn"].name, published).items()
         }
         for kind, text in parsed.texts.items():
             files[ARCHIVES[kind]] = text.encode("utf-8")

@@ -131,18 +131,23 @@ def changes(
     for name in lists:
         here = {key: record for key, record in now.items() if record.list_name == name}
         there = {key: record for key, record in before.items() if record.list_name == name}
-        amended = {}
+        amendments = {}
         for key in sorted(here.keys() & there.keys(), key=sort_key):
             old, new = there[key].comparable(), here[key].comparable()
             if old != new:
-                amended[key] = tuple(field for field in new if old.get(field) != new[field])
+                amendments[key] = {
+                    field: (old.get(field), new[field])
+                    for field in new
+                    if old.get(field) != new[field]
+                }
         report.append(
             ListChanges(
                 list_name=name,
                 listings=len(here),
                 added=tuple(sorted(here.keys() - there.keys(), key=sort_key)),
                 removed=tuple(sorted(there.keys() - here.keys(), key=sort_key)),
-                amended=amended,
+                amended={key: tuple(fields) for key, fields in amendments.items()},
+                amendments=amendments,
             )
         )
     return tuple(report)

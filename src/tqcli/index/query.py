@@ -388,6 +388,27 @@ class Index:
             )
             self._has_vocabulary = True
 
+    def respelled(self, terms: Sequence[str]) -> list[tuple[str, str]]:
+        """For each word of a search's terms that no fact has (of four letters or more, not a
+        number, not excluded), the indexed word it is most likely a misspelling of, if one is
+        close: the same first letter, most of the spelling, the one in the most facts."""
+        import difflib
+
+        from tqcli.textnorm import stem
+
+        found: list[tuple[str, str]] = []
+        for term in terms:
+            if term.startswith("-"):
+                continue
+            for word in re.findall(r"[^\W\d_]{4,}", fold(term)):
+                if self.frequency(stem(word)):
+                    continue
+                near = dict(self.words_like(word))
+                close = difflib.get_close_matches(word, list(near), n=3, cutoff=0.8)
+                if close:
+                    found.append((word, max(close, key=lambda other: (near[other], other))))
+        return found
+
     def frequency(self, word: str) -> int:
         """How many facts a folded word occurs in."""
         self._vocabulary()

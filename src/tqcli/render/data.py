@@ -295,6 +295,13 @@ def import_data(report: ImportReport) -> JsonObject:
                 "added": list(changes.added),
                 "removed": list(changes.removed),
                 "amended": {ref: list(fields) for ref, fields in changes.amended.items()},
+                "amendments": {
+                    ref: {
+                        field: {"before": before, "after": after}
+                        for field, (before, after) in fields.items()
+                    }
+                    for ref, fields in changes.amendments.items()
+                },
             }
             for changes in report.lists
         ],

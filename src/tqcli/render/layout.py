@@ -38,7 +38,7 @@ from tqcli.model import (
     SourceUse,
     Stats,
 )
-from tqcli.textnorm import printable
+from tqcli.textnorm import printable, printable_line
 
 if TYPE_CHECKING:
     from tqcli.locations import Locations
@@ -214,7 +214,14 @@ def _entity_particulars(entity_id: str, catalog: Catalog) -> Iterator[Line]:
     for name, values in entity.attributes.items():
         yield _line(Span(f"{printable(name)}: ", "label"), printable("; ".join(values)), indent=2)
     if same:
-        linked = "; ".join(f"{_entity_name(catalog, other)} ({other})" for other in same)
+        linked = printable(
+            "; ".join(
+                f"{catalog.entities[other].name} ({other})"
+                if other in catalog.entities
+                else f"{other} (not loaded)"  # its pack is not: the name would be the id again
+                for other in same
+            )
+        )
         yield _line(Span("same as: ", "label"), linked, indent=2)
 
 
@@ -469,6 +476,9 @@ def import_lines(report: ImportReport) -> list[Line]:
             amended = list(changes.amended.items())
             for ref, fields in amended[:_LISTED_IN_FULL]:
                 lines.append(_line(printable(f"amended {ref}: {', '.join(fields)}"), indent=2))
+                for field, (before, after) in changes.amendments.get(ref, {}).items():
+                    said = printable_line(f"{field}: {change_text(before, after)}")
+                    lines.append(_line(Span(said, "dim"), indent=3))
             if len(amended) > _LISTED_IN_FULL:
                 more = len(amended) - _LISTED_IN_FULL
                 lines.append(_line(f"and {more} more amended{_ALL_IN_JSON}", indent=2))
@@ -478,6 +488,51 @@ def import_lines(report: ImportReport) -> list[Line]:
 
 
 _LISTED_IN_FULL = 20
+
+
+def change_text(before: object, after: object, width: int = 50) -> str:
+    """How a value changed, in a few words: text by the part that differs, with a little of
+    what is around it ("…Notices-Entities" -> "…Notices-Individuals"); a list by what was added
+    (+) and taken out (-); anything else before and after."""
+    if isinstance(before, str) and isinstance(after, str):
+        start = 0
+        while start < min(len(before), len(after)) and before[start] == after[start]:
+            start += 1
+        end = 0
+        while end < min(len(before), len(after)) - start and before[-1 - end] == after[-1 - end]:
+            end += 1
+        start, end = max(start - 12, 0), max(end - 12, 0)
+        return f"{_middle(before, start, end, width)} -> {_middle(after, start, end, width)}"
+    if isinstance(before, (list, tuple)) and isinstance(after, (list, tuple)):
+        added = [item for item in after if item not in before]
+        gone = [item for item in before if item not in after]
+        if len(added) == len(gone) == 1:  # one item changed: how
+            return change_text(gone[0], added[0], width)
+        return (
+            "; ".join(
+                [*(f"+ {_short(item, width)}" for item in added)]
+                + [f"- {_short(item, width)}" for item in gone]
+            )
+            or "the same items in another order"
+        )
+    return f"{_short(before, width)} -> {_short(after, width)}"
+
+
+def _middle(text: str, start: int, end: int, width: int) -> str:
+    """text without its first start and last end characters (shown as "…"), at most width."""
+    middle = text[start : len(text) - end]
+    if len(middle) > width:  # both ends of what differs, where most changes are
+        middle = middle[: width // 2] + "…" + middle[-(width // 2) :]
+    return f"{'…' if start else ''}{middle!r}{'…' if end else ''}"
+
+
+def _short(value: object, width: int) -> str:
+    import json  # only for an import's report
+
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    return repr(text if len(text) <= width else text[: width - 1] + "…")
+
+
 """Beyond this many records, a report gives counts and the first few: one line per record of
 13,761 hides the cause (a wrong file) rather than showing it."""
 _FIRST_FEW = 5

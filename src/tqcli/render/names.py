@@ -243,7 +243,7 @@ def profile_lines(profile: EntityProfile, catalog: Catalog) -> list[Line]:
     count = len(profile.facts)
     lines.append(Line((Span(f"{count} fact{'' if count == 1 else 's'} about it", "label"),), 1))
     if profile.others:
-        also = "Other matches" if profile.matched else "Also of this name"
+        also = "Other matches, or near it" if profile.matched else "Also of this name"
         lines.append(Line((Span(f"{also} (tq who ID for one):", "label"),), 1))
     for namesake in profile.others:
         listed = f", listed {', '.join(namesake.listings)}" if namesake.listings else ""

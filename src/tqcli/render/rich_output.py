@@ -93,6 +93,12 @@ def _without_spaces(line_end: re.Match[str]) -> str:
     return line_end.group().replace(" ", "")
 
 
+def _unbroken(line: Line) -> bool:
+    """Whether the line is never wrapped: one with an address, which the terminal then wraps
+    itself, so that it is copied whole (a line break inside it would be copied too)."""
+    return any(span.style == "url" for span in line.spans)
+
+
 class Terminal:
     """What a Rich Console would find out about the output: whether it is a terminal (so styled),
     the colour system, and the width; or None from detect() when only a Console can tell."""
@@ -195,11 +201,15 @@ class RichRenderer(HumanRenderer):
             )
         return self._console
 
-    def _print(self, renderable: RenderableType) -> None:
-        """Print renderable as Rich lays it out, less the padding at the end of each line."""
+    def _print(self, renderable: RenderableType, *, unbroken: bool = False) -> None:
+        """Print renderable as Rich lays it out, less the padding at the end of each line;
+        unbroken, on one line whatever its length."""
         console = self.console()
         with console.capture() as captured:
-            console.print(renderable)
+            if unbroken:
+                console.print(renderable, crop=False, no_wrap=True, overflow="ignore")
+            else:
+                console.print(renderable)
         self._stream.write(_LINE_END.sub(_without_spaces, captured.get()))
 
     def print_lines(self, lines: Sequence[Line]) -> None:
@@ -211,19 +221,26 @@ class RichRenderer(HumanRenderer):
         from rich.padding import Padding
         from rich.text import Text
 
-        # One print for the whole block: Rich's cost is per call, not per line.
-        self._print(
-            Group(
-                *(
-                    Padding(
-                        Text.assemble(*((span.text, span.style or "") for span in line.spans)),
-                        (0, 0, 0, 2 * line.indent),
-                        expand=False,
+        # One print for each run of wrapped lines: Rich's cost is per call, not per line.
+        for unbroken, run in itertools.groupby(lines, key=_unbroken):
+            if unbroken:
+                for line in run:
+                    indent = (" " * 2 * line.indent, "")
+                    parts = ((span.text, span.style or "") for span in line.spans)
+                    self._print(Text.assemble(indent, *parts), unbroken=True)
+                continue
+            self._print(
+                Group(
+                    *(
+                        Padding(
+                            Text.assemble(*((span.text, span.style or "") for span in line.spans)),
+                            (0, 0, 0, 2 * line.indent),
+                            expand=False,
+                        )
+                        for line in run
                     )
-                    for line in lines
                 )
             )
-        )
 
     def _laid_out_block(self, lines: Sequence[Line]) -> str | None:
         """The lines as the Console would print them, or None if one needs the Console."""
@@ -253,6 +270,15 @@ class RichRenderer(HumanRenderer):
         if room < 1:
             return None
         codes = self._codes(terminal.color_system)
+        if _unbroken(line):
+            styled = (
+                wrap[0] + span.text + wrap[1]
+                if (wrap := codes.get(span.style or ""))
+                else span.text
+                for span in line.spans
+                if span.text
+            )
+            return _LINE_END.sub(_without_spaces, " " * left + "".join(styled)) + "\n"
         spans: list[tuple[int, int, tuple[str, str] | None]] = []
         offset = 0
         for span in line.spans:
