@@ -150,7 +150,8 @@ def test_ask_shows_the_correction_beside_the_articles_claim() -> None:
     assert lines[0].startswith("Answer: American troops withdrew from Afghanistan in July 2021")
     answer = lines[: lines.index("")]
     assert any(
-        line.startswith("  Curator note: Wrong month") and "30 August 2021" in line
+        line.startswith("  Curator note: The US withdrawal was completed")
+        and "30 August 2021" in line
         for line in answer
     )
 

@@ -1,4 +1,4 @@
-"""The inventory of the primary documents (facts/INVENTORY.md) against the built-in pack's facts."""
+"""The inventories of the primary documents and of the article against the built-in pack."""
 
 from __future__ import annotations
 
@@ -149,3 +149,97 @@ def test_the_inventory_names_the_parts_not_read() -> None:
     unread = {row.document for row in ROWS if row.read == "not read"}
     for document in DOCUMENTS:
         assert any(section.startswith(document) for section in unread), document
+
+
+# --- The article: facts/ARTICLE-INVENTORY.md -----------------------------------------------------
+
+ARTICLE_INVENTORY = FACTS_DIR / "ARTICLE-INVENTORY.md"
+ARTICLE = "independent-2021-taliban-al-qaeda"
+STANDINGS = {"reported", "supported", "contested", "wrong"}
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """One statement of the article: its paragraph's section, wording, standing and facts."""
+
+    section: str
+    statement: str
+    standing: str
+    facts: tuple[str, ...]
+
+
+def _article_rows(markdown: str) -> list[ArticleRow]:
+    rows: list[ArticleRow] = []
+    section = ""
+    for line in markdown.splitlines():
+        if line.startswith("## "):
+            section = line[3:].strip()
+            continue
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if not line.startswith("|") or cells[0] in ("statement", "---"):
+            continue
+        assert len(cells) == 3, f"a row has three cells: {line}"
+        statement, standing, facts = cells
+        rows.append(
+            ArticleRow(section, statement, standing, tuple(f.strip() for f in facts.split(",")))
+        )
+    return rows
+
+
+ARTICLE_MARKDOWN = ARTICLE_INVENTORY.read_text(encoding="utf-8")
+ARTICLE_ROWS = _article_rows(ARTICLE_MARKDOWN)
+
+
+def _article_paragraphs() -> list[str]:
+    """The archived article's paragraphs, less its question subheads (all but the headline)."""
+    archive = CATALOG.sources[ARTICLE].archive
+    assert archive is not None
+    blocks = [" ".join(b.split()) for b in archive.read_text(encoding="utf-8").split("\n\n")]
+    blocks = [block for block in blocks if block]
+    return [blocks[0], *(block for block in blocks[1:] if not block.endswith("?"))]
+
+
+def test_the_article_inventory_parses_and_uses_known_standings() -> None:
+    assert len(ARTICLE_ROWS) > 60
+    assert {row.standing for row in ARTICLE_ROWS} <= STANDINGS
+
+
+@pytest.mark.parametrize("row", ARTICLE_ROWS, ids=lambda row: row.statement[:60])
+def test_an_article_statement_names_facts_that_cite_the_article(row: ArticleRow) -> None:
+    assert row.facts
+    assert [fact for fact in row.facts if fact not in FACTS] == []
+    for fact_id in row.facts:
+        sources = {citation.source for citation in FACTS[fact_id].citations}
+        assert ARTICLE in sources, f"{fact_id} does not cite the article"
+
+
+@pytest.mark.parametrize(
+    "row",
+    [row for row in ARTICLE_ROWS if row.standing != "reported"],
+    ids=lambda row: row.statement[:60],
+)
+def test_a_checked_statement_names_a_fact_with_a_note_or_a_second_source(row: ArticleRow) -> None:
+    # 'supported', 'contested' and 'wrong' each rest on a source other than the article.
+    def checked(fact: Fact) -> bool:
+        return bool(fact.notes) or any(c.source != ARTICLE for c in fact.citations)
+
+    assert any(checked(FACTS[fact_id]) for fact_id in row.facts)
+
+
+def test_every_fact_citing_the_article_is_in_the_article_inventory() -> None:
+    citing = {f.id for f in CATALOG.facts if any(c.source == ARTICLE for c in f.citations)}
+    inventoried = {fact for row in ARTICLE_ROWS for fact in row.facts}
+    assert sorted(citing - inventoried) == []
+
+
+def test_every_paragraph_of_the_article_has_its_section_in_order() -> None:
+    sections = [
+        line[3:].strip() for line in ARTICLE_MARKDOWN.splitlines() if line.startswith("## ")
+    ]
+    paragraphs = _article_paragraphs()
+    assert len(sections) == len(paragraphs)
+    for number, (section, paragraph) in enumerate(zip(sections, paragraphs, strict=True), 1):
+        label, _, opening = section.partition(". ")
+        assert label == str(number), section
+        assert paragraph.startswith(opening), (section, paragraph[:80])
+    assert {row.section for row in ARTICLE_ROWS} == set(sections)  # no section without a row

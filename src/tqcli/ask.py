@@ -392,6 +392,9 @@ class Question(NamedTuple):
     """The content words that name a decade ("1990s": any year of it is one it names)."""
     documents: frozenset[str] = frozenset()
     """The numbers the question gives a document by ("resolution 2001"): not a year."""
+    resolutions: frozenset[str] = frozenset()
+    """Those of them it gives as a resolution's ("resolution 1267", not "the 1267 committee"):
+    an answer must speak of that resolution, not of another that names the number."""
     times: frozenset[str] = frozenset()
     """The years the question gives as a time ("in 1999", "since 2001"): not a document's."""
     identity: bool = False
@@ -780,6 +783,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         )
         if re.search(r"\d", folded)
         else frozenset(),
+        resolutions=_resolutions(folded) if re.search(r"\d", folded) else frozenset(),
         times=frozenset(re.findall(_TIME_YEAR, folded))
         if re.search(r"\d", folded)
         else frozenset(),
@@ -991,6 +995,11 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     other_years += [number for number in question.documents if not _as_number(fact, number)] + [
         year for year in question.times if not _as_time(fact, year)
     ]
+    if question.resolutions and not question.resolutions & _resolutions(fold(_own_text(fact))):
+        # "When was resolution 1267 adopted?" is not answered by resolution 1988's passing
+        # its pending requests to a new committee "on the day the resolution was adopted",
+        # though "the 1267 Committee" gives the number.
+        other_years += sorted(question.resolutions)
     answers = fits and coverage >= _ANSWER_COVERAGE and not other_years and not unnamed
     if answers and question.named and _reversed(question, fact.claim, own):
         # "How much did the Taliban pay al-Qaeda?" is not answered by "al-Qaeda paid the
@@ -1457,6 +1466,17 @@ def _number_near(claim: str, measure: set[str]) -> str | None:
             if words[end] in _NUMBER_WORDS or (words[end].isdigit() and not _is_year(words[end])):
                 return phrase
     return None
+
+
+def _resolutions(folded: str) -> frozenset[str]:
+    """The numbers folded text gives as resolutions' ("resolutions 1988 and 1989")."""
+    return frozenset(
+        _number(word)
+        for found in re.finditer(_DOCUMENT_NUMBERS, folded)
+        if found.group("numbers")
+        for word in found.group("numbers").split()
+        if _number(word)
+    )
 
 
 def _as_number(fact: Fact, number: str) -> bool:
