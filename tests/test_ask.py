@@ -154,6 +154,23 @@ def test_json_says_how_each_fact_answers_the_question(runner: CliRunner) -> None
             "wallace-al-qaeda-will-come-back",
             "al-Qaeda will probably come back",
         ),
+        # Who did it is before the verb, or closes the clause a "who" clause follows: not what
+        # it was done to ("Farhadi, who represented the Northern Alliance fighting the Taliban"),
+        # not the sentence's subject ("Sirajuddin Haqqani, son of Jalaluddin Haqqani, who
+        # founded ...").
+        (
+            "Who represents the Northern Alliance at the UN?",
+            "farhadi-asks-open-meeting-2001-09-18",
+            "Ravan Farhadi",
+        ),
+        (
+            "Who founded the Haqqani network?",
+            (
+                "jalaluddin-haqqani-founded-haqqani-network",
+                "sirajuddin-haqqani-interior-minister-2021",
+            ),
+            "Jalaluddin Haqqani",
+        ),
     ],
 )
 def test_the_short_answer_fits_the_question(

@@ -1278,21 +1278,42 @@ def _near_what_happened(
     if happened.isdisjoint(own):
         return None  # the fact does not say it in the question's words
     near: set[str] = set()
+    precise: set[str] = set()
     said = False
     for sentence in _clauses(fact.claim):
-        clauses = [words for words, stems in sentence if not happened.isdisjoint(stems)]
+        clauses = [
+            (number, words, next(at for at, word in enumerate(stems) if word in happened))
+            for number, (words, stems) in enumerate(sentence)
+            if not happened.isdisjoint(stems)
+        ]
         if not clauses:
             continue
         opening = sentence[0][0]
         for entity_id in fact.entities():
             names = _written(entity_id, lookups)
-            # A possessive names an owner, not who did it ("Al-Qaeda's leader ... was killed").
-            named = any(
+            # A possessive names an owner, not who did it ("Al-Qaeda's leader ... was killed");
+            # a name after the verb is what it was done to, unless "by" gives it ("signed by");
+            # a clause that opens with "who" did it to what it names: who did it closes the
+            # clause before ("Ravan Farhadi, who represented the Northern Alliance fighting
+            # the Taliban": Farhadi, not the Taliban).
+            antecedent = any(
+                words[:1] in (("who",), ("which",))
+                and number
+                and any(
+                    end == len(sentence[number - 1][0])
+                    for _, end in _name_spans(sentence[number - 1][0], names)
+                )
+                for number, words, _ in clauses
+            )
+            named = antecedent or any(
                 words[end : end + 1] != ("s",)
-                for words in clauses
-                for _, end in _name_spans(words, names)
+                and (start < verb or "by" in words[max(start - 2, 0) : start])
+                for _, words, verb in clauses
+                for start, end in _name_spans(words, names)
             )
             said = said or named
+            if entity_id in who and antecedent:
+                precise.add(entity_id)
             if entity_id in who and (
                 named
                 or any(
@@ -1301,6 +1322,8 @@ def _near_what_happened(
                 )
             ):
                 near.add(entity_id)
+    if precise:  # the relative clause's own subject, not the sentence's ("son of X, who founded")
+        return precise
     if not said or (not near and not strict):
         return None  # only the verb after "who" tells that the claim names no one who did it
     return near
