@@ -857,12 +857,27 @@ def profile(index: "Index", name: str, threshold: float = DEFAULT_THRESHOLD) -> 
                 for reference in index.entity_listings(entity_id)
             )
         ),
-        facts=index.browse(Filters(about=entity.id)),
+        facts=_own_listings_first(index.browse(Filters(about=entity.id)), {entity.id, *linked}),
         matched=matched,
         others=tuple(
             Namesake(other, index.entity_listings(other.id))
             for other in named[1:]
             if other.id not in linked
+        ),
+    )
+
+
+def _own_listings_first(facts: Sequence[Hit], ids: set[str]) -> list[Hit]:
+    """The facts about an entity, those that list it (a sanction it is a target of) first: the
+    Taliban's own SDN entry before the 22 entries linked to it."""
+    return sorted(
+        facts,
+        key=lambda hit: (
+            not (
+                isinstance(hit.fact.details, Sanction)
+                and hit.fact.details.is_listing
+                and not ids.isdisjoint(hit.fact.details.targets)
+            )
         ),
     )
 

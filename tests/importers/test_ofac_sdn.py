@@ -121,6 +121,21 @@ def test_the_list_is_cited_with_the_date_given_as_published(
     assert json.loads(dated.stdout)[0]["published"] == "2024-05-03"
 
 
+def test_who_shows_an_entrys_own_listing_before_those_linked_to_it(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    out = tmp_path / "o"
+    run_import(runner, "ofac-sdn", *_with_alt_and_add(out))
+
+    result = runner.invoke(app, ["who", "ofac-104", "--json", "--no-builtin", "--facts", str(out)])
+
+    # 103, the vessel, is linked to 104: its entry comes after 104's own.
+    assert [fact["id"] for fact in json.loads(result.stdout)["facts"]] == [
+        "ofac-sdn-104",
+        "ofac-sdn-103",
+    ]
+
+
 def test_a_file_that_is_not_an_sdn_csv_is_refused(runner: CliRunner, tmp_path: Path) -> None:
     code, stdout, stderr = run_import(
         runner, "ofac-sdn", str(FIXTURES / "unsc" / "list-v1.xml"), "--out", str(tmp_path / "o")

@@ -221,6 +221,12 @@ def test_an_import_report_of_many_changes_gives_the_first_and_a_count() -> None:
         (["a", "b"], ["b", "a"], "the same items in another order"),
         ([["address", ["Kabul"]]], [["address", ["Kandahar"]]], "'Kabul' -> 'Kandahar'"),
         (None, "formerly listed as", "'null' -> 'formerly listed as'"),
+        ("web link: https://x", "web link:  https://x", "spacing only"),
+        (
+            [["AFGHAN SERVICE BUREAU", "a.k.a.", None], ["AL-KIFAH", "a.k.a.", None]],
+            [["AL-KIFAH", "a.k.a.", None]],
+            "- 'AFGHAN SERVICE BUREAU, a.k.a.'",
+        ),
     ],
 )
 def test_a_change_is_said_by_what_differs(before: object, after: object, said: str) -> None:

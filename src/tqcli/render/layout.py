@@ -495,6 +495,8 @@ def change_text(before: object, after: object, width: int = 50) -> str:
     what is around it ("…Notices-Entities" -> "…Notices-Individuals"); a list by what was added
     (+) and taken out (-); anything else before and after."""
     if isinstance(before, str) and isinstance(after, str):
+        if before.split() == after.split():
+            return "spacing only"
         start = 0
         while start < min(len(before), len(after)) and before[start] == after[start]:
             start += 1
@@ -529,6 +531,10 @@ def _middle(text: str, start: int, end: int, width: int) -> str:
 def _short(value: object, width: int) -> str:
     import json  # only for an import's report
 
+    if isinstance(value, (list, tuple)) and all(
+        item is None or isinstance(item, (str, int, float)) for item in value
+    ):  # an alias as (name, quality, note): its parts, not JSON
+        value = ", ".join(str(item) for item in value if item is not None)
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
     return repr(text if len(text) <= width else text[: width - 1] + "…")
 
