@@ -1279,7 +1279,7 @@ def _near_what_happened(
         return None  # the fact does not say it in the question's words
     near: set[str] = set()
     precise: set[str] = set()
-    said = False
+    said = agentless = False
     for sentence in _clauses(fact.claim):
         clauses = [
             (number, words, next(at for at, word in enumerate(stems) if word in happened))
@@ -1289,6 +1289,14 @@ def _near_what_happened(
         if not clauses:
             continue
         opening = sentence[0][0]
+        # "bin Laden was killed by US forces": in the passive, a name before the verb is who it
+        # was done to; who did it follows "by", or the claim does not say.
+        passive = {
+            number
+            for number, (words, stems) in enumerate(sentence)
+            for at, word in enumerate(stems)
+            if word in happened and at and stems[at - 1] in _BE
+        }
         for entity_id in fact.entities():
             names = _written(entity_id, lookups)
             # A possessive names an owner, not who did it ("Al-Qaeda's leader ... was killed");
@@ -1299,6 +1307,7 @@ def _near_what_happened(
             antecedent = any(
                 words[:1] in (("who",), ("which",))
                 and number
+                and number not in passive
                 and any(
                     end == len(sentence[number - 1][0])
                     for _, end in _name_spans(sentence[number - 1][0], names)
@@ -1307,8 +1316,11 @@ def _near_what_happened(
             )
             named = antecedent or any(
                 words[end : end + 1] != ("s",)
-                and (start < verb or "by" in words[max(start - 2, 0) : start])
-                for _, words, verb in clauses
+                and (
+                    "by" in words[max(start - 2, 0) : start]
+                    or (start < verb and number not in passive)
+                )
+                for number, words, verb in clauses
                 for start, end in _name_spans(words, names)
             )
             said = said or named
@@ -1316,14 +1328,21 @@ def _near_what_happened(
                 precise.add(entity_id)
             if entity_id in who and (
                 named
-                or any(
-                    start == 0 and opening[end : end + 1] != ("s",)
-                    for start, end in _name_spans(opening, names)
+                or (
+                    not passive
+                    and any(
+                        start == 0 and opening[end : end + 1] != ("s",)
+                        for start, end in _name_spans(opening, names)
+                    )
                 )
             ):
                 near.add(entity_id)
+        if passive and strict and not said:
+            agentless = True
     if precise:  # the relative clause's own subject, not the sentence's ("son of X, who founded")
         return precise
+    if agentless:  # "was killed by US forces": it says to whom, and by no one it names
+        return set()
     if not said or (not near and not strict):
         return None  # only the verb after "who" tells that the claim names no one who did it
     return near
