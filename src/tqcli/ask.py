@@ -1596,12 +1596,32 @@ def _number_before(
                         and _is_count(words[first - 2])
                     ):
                         first -= 2
+                    elif (
+                        first > 0
+                        and _is_count(words[first - 1])
+                        and not claim[spans[first - 1].end() : spans[first].start()].strip()
+                    ):
+                        first -= 1  # "five thousand", "two hundred": one number
                     else:
                         break
+                # With the hedge it is given with: "up to five thousand", "almost 20".
+                if first > 0 and words[first - 1] in _ONE_WORD_HEDGES:
+                    first -= 1
+                elif first > 1 and (words[first - 2], words[first - 1]) in _TWO_WORD_HEDGES:
+                    first -= 2
                 return claim[spans[first].start() : spans[n].end()]
     return None
 
 
+_ONE_WORD_HEDGES = frozenset(
+    {"about", "almost", "nearly", "around", "roughly", "approximately", "some", "over"}
+    | {"estimated", "reportedly"}
+)
+_TWO_WORD_HEDGES = frozenset(
+    {("up", "to"), ("at", "least"), ("at", "most"), ("more", "than"), ("fewer", "than")}
+    | {("less", "than"), ("as", "many"), ("as", "much")}
+)
+"""The words a count is hedged with, kept in the short answer as the claim keeps them."""
 _DASH = re.compile(r"\s*[-\u2013\u2014]\s*")
 """What joins the two numbers of a range written with a dash ("200-500", "200 – 500")."""
 
