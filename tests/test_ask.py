@@ -742,3 +742,12 @@ def test_in_the_passive_who_it_was_done_to_is_not_who_did_it() -> None:
     found = answer(BUILTIN, "Who killed bin Laden?")
 
     assert "Ayman al-Zawahiri" not in [reply.answer for reply in found.replies]
+
+
+def test_a_role_after_a_preposition_is_not_the_subjects() -> None:
+    # "Edmund Fitton-Brown, Coordinator of the Monitoring Team, transmitted the report to the
+    # Chair of the 1988 Committee": he is not its chair.
+    found = answer(BUILTIN, "Who chairs the 1988 committee?")
+
+    assert found.answered
+    assert "Fitton-Brown" not in " ".join(reply.answer for reply in found.replies)

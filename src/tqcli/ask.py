@@ -2090,9 +2090,19 @@ def _says_holds(
             if not _role_phrase(words, stems, role, question, spans):
                 continue
             opens = (first := _name_spans(sentence[0][0], names)) and first[0][0] == 0
-            if spans or (opens and not _names_another(fact, entity_id, words, lookups)):
+            # "... transmitted the report to the Chair of the 1988 Committee": a role after a
+            # preposition is someone else's, whom the sentence's subject deals with.
+            at = next(n for n, word in enumerate(stems) if word in roles)
+            object_of = not _ROLE_OBJECT_AFTER.isdisjoint(words[max(at - 3, 0) : at])
+            if spans or (
+                opens and not object_of and not _names_another(fact, entity_id, words, lookups)
+            ):
                 return True
     return False
+
+
+_ROLE_OBJECT_AFTER = frozenset({"to", "from", "with", "for", "by", "at", "against", "towards"})
+"""Prepositions that make a role phrase after them someone other than the sentence's subject."""
 
 
 def _names_another(fact: Fact, entity_id: str, words: Sequence[str], lookups: _Lookups) -> bool:
