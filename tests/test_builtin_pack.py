@@ -147,7 +147,8 @@ def test_ask_shows_the_correction_beside_the_articles_claim() -> None:
     lines = result.stdout.splitlines()
 
     assert result.exit_code == 0
-    assert lines[0].startswith("Answer: American troops withdrew from Afghanistan in July 2021")
+    assert lines[0] == "Answer: 2021-07"  # as the article dates it, then its claim and the note
+    assert lines[1].startswith("  American troops withdrew from Afghanistan in July 2021")
     answer = lines[: lines.index("")]
     assert any(
         line.startswith("  Curator note: The US withdrawal was completed")

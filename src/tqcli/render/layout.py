@@ -236,10 +236,10 @@ def answer_block(hit: Hit, reply: Reply, catalog: Catalog) -> list[Line]:
         headline, rest = " ".join(values), []
     elif isinstance(fact.details, Figure):
         headline, rest = printable(reply.answer), []  # with who says so
-    elif reply.answer not in (fact.claim, str(fact.date)):
-        headline, rest = printable(reply.answer), values  # who, for "who"
+    elif reply.answer != fact.claim:
+        headline, rest = printable(reply.answer), values  # who, for "who"; when, for "when"
     else:
-        headline, rest = printable(fact.claim), values  # for "when", the claim holds the date
+        headline, rest = printable(fact.claim), values
     label = "Answer: " if reply.match is Match.ANSWER else "Partial answer: "
     lines = [_line(Span(label, "label"), Span(headline, "claim"))]
     if reply.unmatched:
