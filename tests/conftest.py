@@ -66,6 +66,21 @@ def index_files(cache: Path) -> list[Path]:
     return sorted(cache.glob("index-*.sqlite3"))
 
 
+def record_outcomes(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[bool]:
+    """Wrap module.name so that each call appends whether it gave a result (not None): did the
+    parallel build make the index, did the per-file update bring it up to date."""
+    seen: list[bool] = []
+    real = getattr(module, name)
+
+    def spy(*args: object, **kwargs: object) -> object:
+        result = real(*args, **kwargs)
+        seen.append(result is not None)
+        return result
+
+    monkeypatch.setattr(module, name, spy)
+    return seen
+
+
 def synthetic_events(prefix: str, count: int) -> str:
     """A fact file of count events about the mini pack's Acme, tagged prefix and T0, T1, ...,
     each citing the gazette's archived passage: a file to add to a copy of the mini pack."""

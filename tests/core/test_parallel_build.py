@@ -23,7 +23,7 @@ from tqcli.index.cache import snapshot
 from tqcli.model import Pack
 from tqcli.packs import builtin_pack_dir
 
-from conftest import MINI_PACK, synthetic_events
+from conftest import MINI_PACK, record_outcomes, synthetic_events
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux only")
 
@@ -43,16 +43,7 @@ def always(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     """Workers for any size of pack; for each build, True if the workers made it."""
     monkeypatch.setattr(parallel, "MIN_BYTES", 0)
     monkeypatch.setattr(parallel, "_workers", lambda: 2)
-    made: list[bool] = []
-    real = parallel.build
-
-    def spy(*args: object, **kwargs: object) -> object:
-        result = real(*args, **kwargs)  # type: ignore[arg-type]
-        made.append(result is not None)
-        return result
-
-    monkeypatch.setattr(parallel, "build", spy)
-    return made
+    return record_outcomes(monkeypatch, parallel, "build")
 
 
 def _tables(path: Path) -> dict[str, list[tuple[object, ...]]]:

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from tqcli.cli import app
 from tqcli.index import update as update_module
 
-from conftest import MINI_PACK, synthetic_events
+from conftest import MINI_PACK, record_outcomes, synthetic_events
 
 
 @pytest.fixture
@@ -30,16 +30,7 @@ def pack(tmp_path: Path) -> Path:
 @pytest.fixture
 def updates(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     """For each run that found the index stale: True if it was brought up to date file by file."""
-    seen: list[bool] = []
-    real = update_module.update
-
-    def spy(*args: object, **kwargs: object) -> object:
-        result = real(*args, **kwargs)  # type: ignore[arg-type]
-        seen.append(result is not None)
-        return result
-
-    monkeypatch.setattr(update_module, "update", spy)
-    return seen
+    return record_outcomes(monkeypatch, update_module, "update")
 
 
 def _out(runner: CliRunner, pack: Path, *args: str, cached: bool = True) -> tuple[int, str]:
