@@ -775,15 +775,10 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
             word for word, raw in spelled.items() if re.fullmatch(r"(?:19|20)\d0s", raw)
         ),
         measure=measure,
-        documents=frozenset(
-            _number(word)
-            for found in re.finditer(_DOCUMENT_NUMBERS, folded)
-            for word in (found.group("numbers") or found.group("body")).split()
-            if _number(word)
-        )
+        documents=_documents(folded) if re.search(r"\d", folded) else frozenset(),
+        resolutions=_documents(folded, resolutions=True)
         if re.search(r"\d", folded)
         else frozenset(),
-        resolutions=_resolutions(folded) if re.search(r"\d", folded) else frozenset(),
         times=frozenset(re.findall(_TIME_YEAR, folded))
         if re.search(r"\d", folded)
         else frozenset(),
@@ -995,7 +990,9 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     other_years += [number for number in question.documents if not _as_number(fact, number)] + [
         year for year in question.times if not _as_time(fact, year)
     ]
-    if question.resolutions and not question.resolutions & _resolutions(fold(_own_text(fact))):
+    if question.resolutions and not question.resolutions & _documents(
+        fold(_own_text(fact)), resolutions=True
+    ):
         # "When was resolution 1267 adopted?" is not answered by resolution 1988's passing
         # its pending requests to a new committee "on the day the resolution was adopted",
         # though "the 1267 Committee" gives the number.
@@ -1510,13 +1507,14 @@ def _number_near(claim: str, measure: set[str]) -> str | None:
     return None
 
 
-def _resolutions(folded: str) -> frozenset[str]:
-    """The numbers folded text gives as resolutions' ("resolutions 1988 and 1989")."""
+def _documents(folded: str, *, resolutions: bool = False) -> frozenset[str]:
+    """The numbers folded text gives documents by (see _DOCUMENT_NUMBERS); with resolutions,
+    only those it gives as resolutions' ("resolutions 1988 and 1989", not "the 1267
+    committee")."""
     return frozenset(
         _number(word)
         for found in re.finditer(_DOCUMENT_NUMBERS, folded)
-        if found.group("numbers")
-        for word in found.group("numbers").split()
+        for word in (found.group("numbers") or ("" if resolutions else found.group("body"))).split()
         if _number(word)
     )
 
