@@ -1,0 +1,183 @@
+"""I/O edges a careless or hostile user reaches: devices, pipes and links where files belong,
+closed or odd standard streams, a full disk, names that are not UTF-8 (stranger report 7)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tqcli.cli import app, app_for
+
+from conftest import MINI_PACK
+
+MINI = ["--no-builtin", "--facts", str(MINI_PACK)]
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX pipes and devices")
+
+
+def _tq(
+    tq: Path, *args: str, stdin: int | None = None, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """The installed tq, with a time limit: what these tests guard against includes hangs."""
+    return subprocess.run(
+        [str(tq), *args],
+        stdin=stdin,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={**os.environ, **env},
+    )
+
+
+# --- export sqlite: files that are not files, the same file twice, all or nothing ----------------
+
+
+@posix_only
+@pytest.mark.parametrize("which", ["database", "metadata"])
+def test_export_refuses_a_pipe_rather_than_waiting_for_a_writer(
+    tq_executable: Path, tmp_path: Path, which: str
+) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    target = (
+        [str(pipe)] if which == "database" else [str(tmp_path / "x.db"), "--metadata", str(pipe)]
+    )
+
+    result = _tq(tq_executable, "export", "sqlite", *target, *MINI)
+
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(f"tq: {pipe} exists and is not a")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
+
+
+@posix_only
+def test_export_never_reads_a_device_given_as_metadata(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["export", "sqlite", str(tmp_path / "x.db"), "--metadata", "/dev/zero", *MINI]
+    )
+
+    assert result.exit_code == 2
+    assert result.stderr.startswith("tq: /dev/zero exists and is not a metadata file tq wrote")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_reads_only_the_start_of_a_large_metadata_file(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tqcli.config
+
+    monkeypatch.setattr(tqcli.config, "MAX_SMALL_FILE", 64)
+    metadata = tmp_path / "metadata.json"
+    metadata.write_text(json.dumps({"about": "tq export sqlite", "pad": "x" * 200}))
+
+    result = runner.invoke(app, ["export", "sqlite", str(tmp_path / "x.db"), *MINI])
+
+    assert result.exit_code == 2
+    assert "is not a metadata file tq wrote" in result.stderr
+    assert not (tmp_path / "x.db").exists()
+
+
+@pytest.mark.parametrize("spelling", ["same", "./same"])
+def test_metadata_that_is_the_database_itself_is_refused(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spelling: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["export", "sqlite", "same", "--metadata", spelling, *MINI])
+
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == f"tq: --metadata {Path(spelling)} is FILE.db itself: give the metadata another name\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_export_whose_metadata_cannot_be_written_leaves_the_old_database(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tqcli.export import export_sqlite
+    from tqcli.loader import open_catalog
+    from tqcli.packs import packs_in_effect
+
+    database = tmp_path / "x.db"
+    result = runner.invoke(app, ["export", "sqlite", str(database), *MINI])
+    assert result.exit_code == 0, result.stderr
+    before = database.read_bytes(), (tmp_path / "metadata.json").read_bytes()
+    catalog = open_catalog(packs_in_effect([MINI_PACK], include_builtin=True))
+    real_write_text = Path.write_text
+
+    def full_disk(self: Path, *args: object, **kwargs: object) -> int:
+        if self.suffix == ".json":
+            raise OSError(28, "No space left on device", str(self))  # names the temporary
+        return real_write_text(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "write_text", full_disk)
+
+    with pytest.raises(OSError, match="No space left") as raised:
+        export_sqlite(catalog, database)
+
+    assert raised.value.filename == str(tmp_path / "metadata.json")  # the user's name for it
+    assert (database.read_bytes(), (tmp_path / "metadata.json").read_bytes()) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["metadata.json", "x.db"]
+
+
+@posix_only
+def test_export_through_a_link_replaces_the_file_it_points_to(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    (tmp_path / "link.db").symlink_to("real.db")  # dangling until the export
+
+    result = runner.invoke(app, ["export", "sqlite", str(tmp_path / "link.db"), *MINI])
+
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "link.db").is_symlink()
+    assert (
+        sqlite3.connect(tmp_path / "real.db").execute("SELECT count(*) FROM facts").fetchone()[0]
+        > 0
+    )
+
+
+# --- the configuration file --------------------------------------------------------------------
+
+
+@posix_only
+def test_a_device_as_configuration_file_is_refused_not_read(runner: CliRunner) -> None:
+    result = runner.invoke(app_for(["stats"]), ["stats", *MINI], env={"TQ_CONFIG": "/dev/zero"})
+
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "tq: /dev/zero: is not a regular file (a pipe, a device or a socket); not read\n"
+    )
+
+
+@posix_only
+def test_a_pipe_as_configuration_file_does_not_hang(tq_executable: Path, tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "config.toml")
+
+    result = _tq(tq_executable, "stats", *MINI, TQ_CONFIG=str(tmp_path / "config.toml"))
+
+    assert result.returncode == 2
+    assert "is not a regular file" in result.stderr
+
+
+def test_a_huge_configuration_file_is_refused_unread(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tqcli.config
+
+    monkeypatch.setattr(tqcli.config, "MAX_SMALL_FILE", 1 << 20)
+    config = tmp_path / "config.toml"
+    with config.open("wb") as file:
+        file.truncate((1 << 20) + 1)  # sparse: a megabyte of NULs costs no disk
+
+    result = runner.invoke(app_for(["stats"]), ["stats", *MINI], env={"TQ_CONFIG": str(config)})
+
+    assert result.exit_code == 2
+    assert result.stderr == f"tq: {config}: is larger than 1 MiB; is it the right file?\n"
