@@ -181,3 +181,39 @@ def test_a_huge_configuration_file_is_refused_unread(
 
     assert result.exit_code == 2
     assert result.stderr == f"tq: {config}: is larger than 1 MiB; is it the right file?\n"
+
+
+# --- --batch: standard input closed, not UTF-8, lone carriage returns ----------------------------
+
+
+@posix_only
+@pytest.mark.parametrize("command", ["search", "ask", "match"])
+def test_batch_with_standard_input_closed_is_a_usage_error(
+    tq_executable: Path, command: str
+) -> None:
+    result = subprocess.run(
+        [str(tq_executable), command, "--batch", *MINI],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=30,
+        preexec_fn=lambda: os.close(0),
+    )
+
+    assert result.returncode == 2, result.stderr
+    assert result.stderr == "tq: --batch reads standard input, and it is closed\n"
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("command", ["search", "ask", "match"])
+def test_batch_answers_line_n_with_line_n_whatever_the_line_ends(
+    runner: CliRunner, command: str
+) -> None:
+    lines = b"taliban\r\nfoo\rbar\n\ncaf\xe9 taliban\nTaliban"
+
+    result = runner.invoke(app, [command, "--batch", *MINI], input=lines)
+
+    assert result.exit_code in (0, 1), result.stderr
+    queries = [json.loads(line)["query"] for line in result.stdout.splitlines()]
+    assert queries == ["taliban", "foo\rbar", "", "caf\N{REPLACEMENT CHARACTER} taliban", "Taliban"]

@@ -516,7 +516,7 @@ def _batch_run(
     answer: "Callable[[Index, str], object]",
 ) -> None:
     """Answer each line of stdin from one index, writing one JSON line per line read."""
-    from tqcli.batch import answer_each
+    from tqcli.batch import answer_each, stdin_lines
     from tqcli.index import in_memory
     from tqcli.model import Answers
     from tqcli.render.json_output import JsonRenderer
@@ -528,11 +528,12 @@ def _batch_run(
         raise BadRequest("--batch writes JSON Lines (--jsonl): choose no other format")
     if fields:
         raise BadRequest("--batch writes whole facts: --fields does not apply to it")
+    lines = stdin_lines()
     packs = _packs(facts_dirs, no_builtin)
     index, _ = _consult(packs, no_cache, lambda index: None)
     renderer = make_renderer(OutputFormat.JSONL, sys.stdout, ColorMode.NEVER)
     assert isinstance(renderer, JsonRenderer)
-    for query, result in answer_each(index, sys.stdin, answer, lambda: in_memory(packs)):
+    for query, result in answer_each(index, lines, answer, lambda: in_memory(packs)):
         if isinstance(result, TqError):
             renderer.batch_answer(query, [], index.catalog, error=_phrased(result))
         elif isinstance(result, Answers):
@@ -1013,14 +1014,10 @@ def _checked_threshold(value: float | None) -> float | None:
 
 def _stdin_names() -> "Iterator[str]":
     """The names on standard input, one a line, blank lines included (each gets its line of
-    output, so output line N answers input line N): bytes that are not UTF-8 become U+FFFD (a
-    file of names is the user's, and never a reason for a traceback), and a byte order mark is
-    dropped."""
-    import io
+    output, so output line N answers input line N)."""
+    from tqcli.batch import stdin_lines
 
-    raw = getattr(sys.stdin, "buffer", None)
-    lines = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace") if raw else sys.stdin
-    return (line.strip() for line in lines)
+    return (line.strip() for line in stdin_lines())
 
 
 def _nothing_to_screen(query: str) -> str:
