@@ -217,3 +217,39 @@ def test_batch_answers_line_n_with_line_n_whatever_the_line_ends(
     assert result.exit_code in (0, 1), result.stderr
     queries = [json.loads(line)["query"] for line in result.stdout.splitlines()]
     assert queries == ["taliban", "foo\rbar", "", "caf\N{REPLACEMENT CHARACTER} taliban", "Taliban"]
+
+
+# --- start-up and Click's own output --------------------------------------------------------------
+
+
+@posix_only
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["-h"], ["search", "--help"]])
+def test_help_and_version_to_a_full_disk_exit_74(tq_executable: Path, args: list[str]) -> None:
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [str(tq_executable), *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            timeout=30,
+        )
+
+    assert result.returncode == 74
+    assert result.stderr == "tq: cannot write the output: No space left on device\n"
+
+
+def test_the_entry_point_loads_nothing_before_it_catches_ctrl_c() -> None:
+    """Ctrl-C during start-up is caught from main() on; the import before it is kept to tq's own
+    two small modules (the console script has loaded re, and enum with it)."""
+    program = (
+        "import re, sys\n"
+        "before = set(sys.modules)\n"
+        "import tqcli.__main__\n"
+        "print(' '.join(sorted(set(sys.modules) - before)))\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True
+    ).stdout.split()
+
+    assert set(loaded) <= {"__future__", "tqcli", "tqcli.__main__", "tqcli.exits"}

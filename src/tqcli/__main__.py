@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import NoReturn
 
 from tqcli.exits import ExitCode
+
+# Nothing but what the console script has loaded already (re, and enum with it) is imported
+# before main() starts catching Ctrl-C: typing alone took ~2 ms of that window.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 
 class _EscapedStderr:
@@ -50,6 +55,10 @@ def main() -> None:
         sys.exit(code if isinstance(code, int) else 0)
     except KeyboardInterrupt:
         sys.exit(ExitCode.INTERRUPTED)
+    except OSError as error:
+        # Only output escapes the commands' own handling (reports_errors): Click writing --help
+        # or --version to a full disk or a closed pipe.
+        _output_failed(error)
     except Exception as error:  # the last line of defence against tracebacks
         if os.environ.get("TQ_DEBUG"):
             raise
@@ -63,6 +72,20 @@ def main() -> None:
             + "\n"
         )
         sys.exit(ExitCode.INTERNAL_ERROR)
+
+
+def _output_failed(error: OSError) -> NoReturn:
+    """Exit as a command does when its output cannot be written: 141 quietly for a reader gone
+    away, else 74 with one line; stdout pointed at /dev/null, so the interpreter's last flush
+    of what is left in its buffer cannot fail again."""
+    import contextlib
+
+    with contextlib.suppress(OSError, ValueError):  # no descriptor: nothing left to flush
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    if isinstance(error, BrokenPipeError):
+        sys.exit(ExitCode.OUTPUT_CLOSED)
+    sys.stderr.write(f"tq: cannot write the output: {error.strerror or error}\n")
+    sys.exit(ExitCode.OUTPUT_ERROR)
 
 
 def run() -> None:
