@@ -253,3 +253,18 @@ def test_the_entry_point_loads_nothing_before_it_catches_ctrl_c() -> None:
     ).stdout.split()
 
     assert set(loaded) <= {"__future__", "tqcli", "tqcli.__main__", "tqcli.exits"}
+
+
+@posix_only
+def test_columns_0_on_a_terminal_is_an_unknown_width_not_an_empty_screen(
+    tq_executable: Path,
+) -> None:
+    from conftest import run_on_terminal
+
+    env = {**os.environ, "COLUMNS": "0", "NO_COLOR": "1"}
+    code, shown = run_on_terminal(
+        [tq_executable, "show", "acme-widgets-2019", "--no-pager", *MINI], env, rows=24
+    )
+
+    assert code == 0
+    assert b"acme-widgets-2019" in shown

@@ -35,6 +35,11 @@ def main() -> None:
     does a bug of ours exit 70 with one line, unless TQ_DEBUG is set (then the traceback shows)."""
     if sys.stderr is None:  # started with 2>&-: messages have nowhere to go, results still do
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (open for the life of the process)
+    for variable in ("COLUMNS", "LINES"):
+        # 0 means unknown (as stty and shutil read it), not a screen 0 wide that Rich would
+        # fill with nothing: some CI runners and embedded terminals export COLUMNS=0.
+        if os.environ.get(variable, "").strip("0 ") == "" and variable in os.environ:
+            del os.environ[variable]
     if sys.stdout is None:  # started with >&-
         sys.stderr.write("tq: cannot write the output: standard output is closed\n")
         sys.exit(ExitCode.OUTPUT_ERROR)
