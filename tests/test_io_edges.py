@@ -268,3 +268,21 @@ def test_columns_0_on_a_terminal_is_an_unknown_width_not_an_empty_screen(
 
     assert code == 0
     assert b"acme-widgets-2019" in shown
+
+
+# --- names that are not UTF-8 --------------------------------------------------------------------
+
+
+@posix_only
+def test_a_pack_folder_named_in_latin_1_has_an_index_file_name(tmp_path: Path) -> None:
+    from tqcli.index.cache import index_path
+    from tqcli.model import Pack
+
+    folder = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9"))  # as os.listdir gives it
+    other = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe8"))
+
+    path = index_path(tmp_path, [Pack(folder.name, folder, "--facts")])
+
+    assert path.parent == tmp_path
+    assert path.name.startswith("index-")
+    assert path != index_path(tmp_path, [Pack(other.name, other, "--facts")])

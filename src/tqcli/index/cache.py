@@ -99,7 +99,8 @@ class CacheUnavailable(Struct, frozen=True):
 def index_path(directory: Path, packs: Sequence[Pack]) -> Path:
     """The index file for these packs. Two pack sets sharing one only rebuild more: the
     snapshot inside tells them apart."""
-    described = "\n".join(f"{p.name}\t{p.origin}\t{p.path.resolve()}" for p in packs).encode()
+    # As the file system has them: a name that is not UTF-8 (a Latin-1 folder) hashes too.
+    described = os.fsencode("\n".join(f"{p.name}\t{p.origin}\t{p.path.resolve()}" for p in packs))
     return directory / f"index-{zlib.crc32(described):08x}{zlib.adler32(described):08x}.sqlite3"
 
 
