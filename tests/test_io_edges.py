@@ -286,3 +286,37 @@ def test_a_pack_folder_named_in_latin_1_has_an_index_file_name(tmp_path: Path) -
     assert path.parent == tmp_path
     assert path.name.startswith("index-")
     assert path != index_path(tmp_path, [Pack(other.name, other, "--facts")])
+
+
+# --- messages: stderr gone, arguments echoed ----------------------------------------------------
+
+
+@posix_only
+def test_stderr_closed_by_its_reader_keeps_the_exit_code(tq_executable: Path, pack: Path) -> None:
+    with (pack / "facts.toml").open("a") as facts:
+        facts.write('\n[[event]]\nid = "no-claim"\n')
+    reader, writer = os.pipe()
+    os.close(reader)  # the reader went away before the first message (2>&1 >/dev/null | head)
+    try:
+        code = subprocess.run(
+            [str(tq_executable), "list", "--no-builtin", "--facts", str(pack)],
+            stdout=subprocess.DEVNULL,
+            stderr=writer,
+            check=False,
+            timeout=30,
+        ).returncode
+    finally:
+        os.close(writer)
+
+    assert code == 3  # invalid data, not 1 (no results)
+
+
+@pytest.mark.parametrize(
+    "args", [["who"], ["show"], ["list", "--about"], ["list", "--tag"]], ids=" ".join
+)
+def test_a_huge_argument_is_echoed_shortened(runner: CliRunner, args: list[str]) -> None:
+    result = runner.invoke(app, [*args, "a" * 100_000, *MINI])
+
+    assert result.exit_code in (1, 2)
+    assert len(result.stderr) < 300, result.stderr
+    assert f"'{'a' * 60}…' (100000 characters)" in result.stderr

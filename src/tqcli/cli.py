@@ -2,6 +2,7 @@
 
 # No `from __future__ import annotations` here: Typer would evaluate every annotation string
 # at start-up (a compile() each), which measured ~25 ms of every command's run.
+import contextlib
 import copy
 import functools
 import os
@@ -216,8 +217,30 @@ _Answer = TypeVar("_Answer")
 
 def say(message: str) -> None:
     """One message on stderr, with anything a terminal would obey (from file names, ids, pack
-    text) shown as escapes."""
-    typer.echo(printable(message), err=True)
+    text) shown as escapes, and any argument echoed in it shortened past a screenful."""
+    if len(message) > _LONGEST_ECHO:
+        message = _shortened(message)
+    try:
+        typer.echo(printable(message), err=True)
+    except OSError:  # stderr closed early or full: the exit code still says what happened
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stderr.fileno())
+
+
+_LONGEST_ECHO = 1000
+"""Characters of a quoted value a message repeats in full (a name, an id, a path)."""
+
+
+def _shortened(message: str) -> str:
+    """message with each quoted value over _LONGEST_ECHO characters cut to its start, saying how
+    long it was: a 100 kB argument echoed back buries the message."""
+    import re
+
+    def cut(found: "re.Match[str]") -> str:
+        quote, value = found[1], found[2]
+        return f"{quote}{value[:60]}…{quote} ({len(value)} characters)"
+
+    return re.sub(rf"(['\"])([^'\"]{{{_LONGEST_ECHO},}})\1", cut, message)
 
 
 def _silence_stdout() -> None:
