@@ -320,3 +320,43 @@ def test_a_huge_argument_is_echoed_shortened(runner: CliRunner, args: list[str])
     assert result.exit_code in (1, 2)
     assert len(result.stderr) < 300, result.stderr
     assert f"'{'a' * 60}…' (100000 characters)" in result.stderr
+
+
+# --- small wording and conventions ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["search", "import"])
+def test_help_command_is_the_command_s_help(runner: CliRunner, command: str) -> None:
+    asked = runner.invoke(app_for(["help", command]), ["help", command])
+    direct = runner.invoke(app_for([command]), [command, "--help"])
+
+    assert asked.exit_code == 0, asked.stderr
+    assert asked.stdout == direct.stdout
+    assert asked.stdout.startswith(f"Usage: tq {command} [OPTIONS]")
+
+
+def test_tq_debug_0_keeps_the_one_line_report(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import tqcli.__main__
+    import tqcli.cli
+
+    def bug(args: list[str]) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(tqcli.cli, "app_for", bug)
+    monkeypatch.setattr(sys, "argv", ["tq", "stats"])
+    monkeypatch.setenv("TQ_DEBUG", "0")
+
+    with pytest.raises(SystemExit) as exited:
+        tqcli.__main__.main()
+
+    assert exited.value.code == 70
+    assert capsys.readouterr().err.startswith("tq: internal error (RuntimeError: a bug);")
+
+
+def test_a_failed_pager_message_names_the_setting_that_chose_it() -> None:
+    from tqcli.terminal import _where_pager_is_set
+
+    assert _where_pager_is_set({"TQ_PAGER": "false", "PAGER": "less"}) == "TQ_PAGER"
+    assert _where_pager_is_set({"PAGER": "false"}).startswith("TQ_PAGER (it overrides PAGER")

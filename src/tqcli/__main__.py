@@ -32,7 +32,8 @@ class _EscapedStderr:
 
 def main() -> None:
     """Run tq. A Ctrl-C at any moment, even during start-up, exits 130 without a traceback; so
-    does a bug of ours exit 70 with one line, unless TQ_DEBUG is set (then the traceback shows)."""
+    does a bug of ours exit 70 with one line, unless TQ_DEBUG is set (not to 0): then the
+    traceback shows."""
     if sys.stderr is None:  # started with 2>&-: messages have nowhere to go, results still do
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (open for the life of the process)
     for variable in ("COLUMNS", "LINES"):
@@ -65,7 +66,7 @@ def main() -> None:
         # or --version to a full disk or a closed pipe.
         _output_failed(error)
     except Exception as error:  # the last line of defence against tracebacks
-        if os.environ.get("TQ_DEBUG"):
+        if os.environ.get("TQ_DEBUG", "0") != "0":  # TQ_DEBUG=0 is off, as FORCE_COLOR=0 is
             raise
         from tqcli.textnorm import printable
 

@@ -1679,7 +1679,8 @@ def help_(
 ) -> None:
     """Read a reference topic: the pack format, JSON output, exit codes, configuration.
 
-    Each command's own options and examples are in its --help (tq search --help).
+    Each command's own options and examples are in its --help (tq search --help, or tq help
+    search).
 
     \b
     Examples:
@@ -1689,6 +1690,11 @@ def help_(
     """
     from tqcli.topics import topic_text, topics_list
 
+    commands = {_command_name(command) for command in app.registered_commands}
+    if topic is not None and topic in commands | {group.name for group in app.registered_groups}:
+        # `tq help search` as git and gh read it: the command's --help
+        app_for([topic])(args=[topic, "--help"], prog_name="tq", standalone_mode=False)
+        return
     text = topic_text(topic) if topic else topics_list()
     _stdout(load_config(), no_pager).write(text)
 
