@@ -360,3 +360,48 @@ def test_a_failed_pager_message_names_the_setting_that_chose_it() -> None:
 
     assert _where_pager_is_set({"TQ_PAGER": "false", "PAGER": "less"}) == "TQ_PAGER"
     assert _where_pager_is_set({"PAGER": "false"}).startswith("TQ_PAGER (it overrides PAGER")
+
+
+def test_validate_with_no_pack_says_there_is_nothing_to_validate(runner: CliRunner) -> None:
+    result = runner.invoke(app_for(["validate"]), ["validate", "--no-builtin"])
+
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("tq: nothing to validate: no pack is in effect")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", ""],
+        ["list", "--facts", ""],
+        ["export", "sqlite", ""],
+        ["export", "sqlite", "x.db", "--metadata", ""],
+    ],
+    ids=" ".join,
+)
+def test_an_empty_path_is_said_to_be_empty(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app_for(args), args)
+
+    assert result.exit_code == 2
+    assert "the path is empty (an unset variable?)" in result.stderr
+    assert "'.'" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_tq_cache_dir_naming_a_file_is_said_to_be_no_directory(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    (tmp_path / "afile").write_text("mine")
+
+    result = runner.invoke(
+        app_for(["cache"]), ["cache"], env={"TQ_CACHE_DIR": str(tmp_path / "afile")}
+    )
+
+    assert result.exit_code == 0
+    assert result.stdout == (
+        f"no cache directory (TQ_CACHE_DIR names {tmp_path / 'afile'}, which is not a directory)\n"
+    )

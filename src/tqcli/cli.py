@@ -111,10 +111,23 @@ def _parse_date(text: str) -> PartialDate:
         raise typer.BadParameter(str(error)) from None
 
 
+def _path(text: str) -> Path:
+    """A path argument: an empty one (an unset variable, most likely) is said to be empty, not
+    taken for the current directory as Path("") is."""
+    if not text:
+        raise typer.BadParameter("the path is empty (an unset variable?): give a name")
+    return Path(text)
+
+
 # Options shared by commands, declared once.
 FactsDirs = Annotated[
     list[Path] | None,
-    typer.Option("--facts", metavar="DIR", help="Also load the fact pack in DIR (repeatable)."),
+    typer.Option(
+        "--facts",
+        metavar="DIR",
+        parser=_path,
+        help="Also load the fact pack in DIR (repeatable).",
+    ),
 ]
 NoBuiltin = Annotated[bool, typer.Option("--no-builtin", help="Leave the built-in pack out.")]
 NoCache = Annotated[
@@ -919,6 +932,7 @@ def validate(
         list[Path] | None,
         typer.Argument(
             metavar="[PATH]...",
+            parser=_path,
             help="Pack directories to check (default: every pack in effect).",
             show_default=False,
         ),
@@ -953,6 +967,8 @@ def validate(
         )
     else:
         packs = _packs(facts, no_builtin)
+    if not packs:  # "valid" would say that something was checked
+        raise BadRequest("nothing to validate: no pack is in effect; give a PATH or --facts DIR")
     report = load(packs)
     for problem in report.problems:
         say(str(problem))
@@ -1594,13 +1610,16 @@ app.add_typer(export_app, name="export")
 def export_sqlite(
     file: Annotated[
         Path,
-        typer.Argument(metavar="FILE.db", help="The database to write.", show_default=False),
+        typer.Argument(
+            metavar="FILE.db", parser=_path, help="The database to write.", show_default=False
+        ),
     ],
     metadata: Annotated[
         Path | None,
         typer.Option(
             "--metadata",
             metavar="PATH",
+            parser=_path,
             help="Where Datasette's metadata goes. [default: metadata.json beside FILE.db]",
             show_default=False,
         ),
@@ -1611,7 +1630,9 @@ def export_sqlite(
     """Export facts, sources, passages, notes, entities, aliases, links and tags to SQLite.
 
     Proper tables with primary and foreign keys, plus metadata.json for Datasette (titles,
-    descriptions, licence). A FILE.db or metadata file that tq did not write is never replaced.
+    descriptions, licence). A FILE.db or metadata file that tq did not write is never replaced;
+    one it wrote is replaced whole (tables added to it are not kept). Both files are written, or
+    neither; a symbolic link is followed, as import --out follows it.
 
     \b
     Examples:

@@ -63,7 +63,10 @@ class CachePolicy(Struct, frozen=True):
         if not enabled:
             return cls(None)
         if environ.get(CACHE_DIR_VARIABLE):
-            return cls(Path(environ[CACHE_DIR_VARIABLE]))
+            chosen = Path(environ[CACHE_DIR_VARIABLE])
+            if chosen.exists() and not chosen.is_dir():
+                return cls(None, f"{CACHE_DIR_VARIABLE} names {chosen}, which is not a directory")
+            return cls(chosen)
         if sys.platform == "win32" and environ.get("LOCALAPPDATA"):
             return cls(Path(environ["LOCALAPPDATA"]) / "tq" / "cache")
         xdg = environ.get("XDG_CACHE_HOME", "")
