@@ -179,8 +179,13 @@ def _parse(path: Path, raw: bytes) -> Config:
     try:
         text = raw.decode("utf-8")
         document = tomli.loads(text)
-    except UnicodeDecodeError as error:
-        raise InvalidConfig([Problem(Location(path), f"not UTF-8 text ({error.reason})")]) from None
+    except UnicodeDecodeError as error:  # said as the pack loader says it, with line:column
+        line = raw.count(b"\n", 0, error.start) + 1
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        column = len(raw[line_start : error.start].decode("utf-8", "replace")) + 1
+        message = f"not UTF-8 text (byte 0x{raw[error.start]:02x} cannot be decoded)"
+        where = Location(path, line, column)
+        raise InvalidConfig([Problem(where, f"{message}; save the file as UTF-8")]) from None
     except tomli.TOMLDecodeError as error:
         where = Location(path, getattr(error, "lineno", None), getattr(error, "colno", None))
         raise InvalidConfig([Problem(where, f"TOML syntax error: {error.msg}")]) from None
