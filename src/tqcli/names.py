@@ -534,10 +534,11 @@ class Screener:
     def _with_every_word(
         self, words: Sequence[str], postings: dict[str, Sequence[int]]
     ) -> list[_Stored]:
-        """The names that have every word of the query as written or as it sounds, though
-        each word's keys are too common to find them ("Saif al-Adel": "AL-ADL, Sayf", whose
-        words share only their sounds with it, each on hundreds of names); the most (and
-        rarest) keys shared first."""
+        """The names that have every word of the query as written, as it sounds or (a word no
+        name has) with its first or last letters, though each word's keys are too common to
+        find them ("Saif al-Adel": "AL-ADL, Sayf", whose words share only their sounds with
+        it, each on hundreds of names; "Aiman al-Zawahri": "Ayman al-Zawahiri", a word
+        respelled and a word misspelt); the most (and rarest) keys shared first."""
         if len(words) < 2:
             return []
         every: frozenset[int] | None = None
@@ -545,6 +546,10 @@ class Screener:
             forms = self._set_of(f"w:{word}", postings) | self._set_of(
                 f"p:{phonetic(word)}", postings
             )
+            if f"w:{word}" not in postings:  # maybe misspelt: its first or last letters too
+                forms |= self._set_of(f"a:{word[:3]}", postings) | self._set_of(
+                    f"z:{word[-3:]}", postings
+                )
             every = forms if every is None else every & forms
             if not every:
                 return []
