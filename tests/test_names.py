@@ -809,3 +809,29 @@ def test_two_words_respelled_still_find_the_name_that_has_both(
     assert code == 0
     scores = {result["id"]: result["score"] for result in json.loads(out)[0]["results"]}
     assert scores.get("ayman-al-zawahiri", 0) >= names.DEFAULT_THRESHOLD
+
+
+def _pack_of(tmp_path: Path, toml: str) -> Index:
+    pack = tmp_path / "list"
+    pack.mkdir()
+    (pack / "entities.toml").write_text(toml)
+    return in_memory(packs_in_effect([pack], include_builtin=False, environ={}))
+
+
+def test_a_weak_alias_alone_is_a_candidate_never_a_match(tmp_path: Path) -> None:
+    # The UN grades "Mohammad" Low for one listed man: too vague to identify him by. A Good
+    # alias of one word still matches.
+    index = _pack_of(
+        tmp_path,
+        '[[entity]]\nid = "weak"\nname = "Dinno Amor Pareja"\nkind = "person"\n'
+        '[[entity.aliases]]\nname = "Mohammad"\nquality = "Low"\n\n'
+        '[[entity]]\nid = "good"\nname = "Abu Zubaydah Husayn"\nkind = "person"\n'
+        '[[entity.aliases]]\nname = "Zubaydah"\nquality = "Good"\n',
+    )
+
+    weak = _best(index, "Mohammad")
+    good = _best(index, "Zubaydah")
+
+    assert (weak.entity_id, weak.quality, weak.match) == ("weak", "Low", False)
+    assert weak.score < names.DEFAULT_THRESHOLD
+    assert (good.entity_id, good.match) == ("good", True)

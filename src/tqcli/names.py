@@ -115,6 +115,11 @@ _EVERY_WORD_CANDIDATES = 10
 """Names scored besides, at most, for having every word of the query in some form."""
 _SHARED_SHARE = 0.5
 """Names sharing less than half the key weight the best-sharing name shares are not scored."""
+_WEAK_ALIAS = 0.75
+"""What a match through a weak alias (one word the list grades Low: "Mohammad") counts for, as
+a share of its score: such an alias is too vague to identify someone by (the UN's Low quality;
+OFAC asks that its weak aliases only corroborate a hit on other names), so it alone is never a
+match at the default threshold; the listing is still a candidate, for review."""
 _NAMESAKES = 3
 """Other matches a profile names, at most, when the name asked for was screened."""
 _NEAR = 0.1
@@ -461,6 +466,8 @@ class Screener:
         best: dict[str, tuple[float, _Stored, _Pairing | float]] = {}
         for stored in candidates:
             score, paired = _score(words, weights, stored, alike, joined_skeleton=joined)
+            if stored.quality == "Low" and len(stored.words) == 1:
+                score *= _WEAK_ALIAS
             if stored.entity_id not in best or score > best[stored.entity_id][0]:
                 best[stored.entity_id] = (score, stored, paired)
         ranked = sorted(best.values(), key=lambda item: (-item[0], item[1].entity_id))[:limit]
