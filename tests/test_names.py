@@ -835,3 +835,12 @@ def test_a_weak_alias_alone_is_a_candidate_never_a_match(tmp_path: Path) -> None
     assert (weak.entity_id, weak.quality, weak.match) == ("weak", "Low", False)
     assert weak.score < names.DEFAULT_THRESHOLD
     assert (good.entity_id, good.match) == ("good", True)
+
+
+def test_a_short_skeleton_pairs_only_words_that_begin_alike() -> None:
+    # "مير" (Mir) and "عمر" (Omar, its ʿayn a first vowel) are both "mr" once vowels go.
+    mir = {c.entity_id: c for c in BUILTIN.screen("مير", names.DEFAULT_THRESHOLD).candidates}
+    omar = _best(BUILTIN, "عمر")
+
+    assert not (mir.get("mullah-omar") and mir["mullah-omar"].match)
+    assert (omar.entity_id, omar.match) == ("mullah-omar", True)

@@ -104,6 +104,9 @@ _FUZZY_FLOOR = 0.7
 """Below this edit similarity two words are not the same word misspelt."""
 _JOINED_FLOOR = 0.85
 """Names whose words are run together or split apart match only when nearly the same."""
+_SHORT_SKELETON = 2
+"""Skeletons of this many consonants or fewer pair words only when both begin with a vowel or
+neither does (measured on the tuning half; docs/names.md)."""
 _SKELETON_FLOOR = 0.75
 """Below this edit similarity two consonant skeletons are not the same name romanised apart."""
 _QUERY_SHARE = 0.6
@@ -251,6 +254,9 @@ class _Unvocalized(NamedTuple):
     """Each word's skeleton, read from its letters where it is in the Arabic script."""
     joined: str
     """The skeleton of its words run together."""
+    open_onsets: list[bool]
+    """Whether each word begins with a vowel: an alif or an ʿayn in the script, which
+    romanisations write as a first vowel ("عمر", Omar), not as a consonant ("مير", Mir)."""
 
 
 def _unvocalized_query(query: str) -> _Unvocalized:
@@ -259,24 +265,38 @@ def _unvocalized_query(query: str) -> _Unvocalized:
     that would leave none."""
     # Each word folded, romanised letter by letter, and whether it is a title: in the script,
     # by its skeleton (ملا: mullah); else as written ("Mr"), since عمر (Omar) folds to "mr".
-    letters: list[tuple[str, str, bool]] = []
+    letters: list[tuple[str, str, bool, bool]] = []
     for token in _TOKEN.findall(without_article(query.replace("\u200c", ""))):
         folded = _WORD.findall(fold(token))
         if len(folded) == 1 and ARABIC_SCRIPT.search(token):
             read = arabic_romanised(token)
-            letters.append((folded[0], read, consonants(read) in _TITLE_SKELETONS))
+            title = consonants(read) in _TITLE_SKELETONS
+            letters.append((folded[0], read, title, token[0] in _OPEN_ONSETS))
         else:
             letters += [
-                (word, romanised(word), word in _TITLES or word in _PARTICLES) for word in folded
+                (word, romanised(word), word in _TITLES or word in _PARTICLES, _open_onset(word))
+                for word in folded
             ]
-    kept = [(word, read) for word, read, title in letters if not title] or [
-        (word, read) for word, read, _ in letters
-    ]
+    kept = [letter for letter in letters if not letter[2]] or letters
     return _Unvocalized(
-        [word for word, _ in kept],
-        [consonants(read) for _, read in kept],
-        consonants("".join(read for _, read in kept)),
+        [word for word, *_ in kept],
+        [consonants(read) for _, read, *_ in kept],
+        consonants("".join(read for _, read, *_ in kept)),
+        [onset for *_, onset in kept],
     )
+
+
+_OPEN_ONSETS = frozenset("اأإآٱع")
+"""Letters of the script that romanisations write as a first vowel: alif (with or without
+hamza) and ʿayn ("أيمن", Ayman; "عمر", Omar)."""
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _open_onset(word: str) -> bool:
+    """Whether a romanised word begins with a vowel (Omar, Usama, Abdul; not Mir, Yusuf)."""
+    return word[:1] in _VOWELS
 
 
 _TITLE_SKELETONS = frozenset(map(skeleton, _LONG_TITLES))
@@ -461,7 +481,7 @@ class Screener:
         vocabulary = list({other: None for stored in candidates for other in stored.words})
         alike = _alike(words, vocabulary)
         if arabic:
-            _add_skeletons(arabic.skeletons, vocabulary, alike)
+            _add_skeletons(arabic.skeletons, arabic.open_onsets, vocabulary, alike)
         joined = arabic.joined if arabic else None
         best: dict[str, tuple[float, _Stored, _Pairing | float]] = {}
         for stored in candidates:
@@ -715,16 +735,26 @@ def _alike(words: Sequence[str], vocabulary: list[str]) -> _Alike:
     return alike
 
 
-def _add_skeletons(skeletons: Sequence[str], vocabulary: list[str], alike: _Alike) -> None:
+def _add_skeletons(
+    skeletons: Sequence[str], open_onsets: Sequence[bool], vocabulary: list[str], alike: _Alike
+) -> None:
     """Pair the query's words with the words of the same consonant skeleton, as words that sound
-    alike (a query in the Arabic script, which leaves short vowels out, against romanised names)."""
-    by_skeleton: dict[str, list[str]] = {}
+    alike (a query in the Arabic script, which leaves short vowels out, against romanised names).
+    A first vowel is a letter of the script (alif, ʿayn) that a skeleton leaves out: a short
+    skeleton (two consonants or fewer, which many names share) pairs only words that agree on
+    it ("عمر" is Omar, "مير" Mir, though both are "mr")."""
+    by_skeleton: dict[tuple[str, bool | None], list[str]] = {}
     for other in vocabulary:
-        by_skeleton.setdefault(skeleton(other), []).append(other)
+        # (A word without vowels was written in the script: where it began is not known.)
+        onset = _open_onset(other) if any(map(_VOWELS.__contains__, other)) else None
+        by_skeleton.setdefault((skeleton(other), onset), []).append(other)
     similarity_of = _osa()
-    for q, form in enumerate(skeletons):
-        for other_form, others in by_skeleton.items():
-            if other_form == form:
+    for q, (form, open_onset) in enumerate(zip(skeletons, open_onsets, strict=True)):
+        short = len(form.rstrip("a")) <= _SHORT_SKELETON
+        for (other_form, onset), others in by_skeleton.items():
+            if short and onset is not None and onset != open_onset:
+                continue  # "مير" (Mir) is not Omar, though both are "mr"
+            if form == other_form:
                 entry = (q, _PHONETIC_SIMILARITY, How.PHONETIC)
             else:
                 similarity = similarity_of(form, other_form, score_cutoff=_SKELETON_FLOOR)
