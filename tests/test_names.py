@@ -727,7 +727,7 @@ def test_a_name_whose_every_word_is_common_in_sound_is_still_found(tmp_path: Pat
 def test_only_a_match_is_styled_in_the_match_column() -> None:
     from tqcli.render.names import screening_lines
 
-    screening = BUILTIN.screen("Haqqani", threshold=0.77)  # the network 0.77, the others 0.77-
+    screening = BUILTIN.screen("Haqqani", threshold=0.77)  # the network 0.84, the others 0.77-
     candidates = screening_lines(screening, BUILTIN.catalog)[1::2]  # each candidate, its reasons
     columns = [(line.spans[1].text, line.spans[1].style) for line in candidates]
     assert columns[:2] == [("MATCH ", "ok"), ("      ", None)]
@@ -844,3 +844,15 @@ def test_a_short_skeleton_pairs_only_words_that_begin_alike() -> None:
 
     assert not (mir.get("mullah-omar") and mir["mullah-omar"].match)
     assert (omar.entity_id, omar.match) == ("mullah-omar", True)
+
+
+@needs_real_list
+def test_an_organisations_distinctive_word_alone_ranks_it_first(
+    runner: CliRunner, un_pack: Path
+) -> None:
+    # "Network" says what kind of thing the Haqqani Network is, not which: "Haqqani" names it
+    # as well as it names Ibrahim Haqqani, whose alias it is a part of.
+    code, out, _ = _run(runner, "match", "Haqqani", "--facts", str(un_pack), "--json")
+    assert code == 0
+    results = json.loads(out)[0]["results"]
+    assert (results[0]["id"], results[0]["match"]) == ("haqqani-network", True)

@@ -92,6 +92,18 @@ _TITLES = frozenset(
         "dr",
     }
 )
+# Words that say what kind of organisation a name is rather than which ("Haqqani Network",
+# "Al-Rashid Trust", "... Company Limited"): a query that leaves them out ("Haqqani") names the
+# organisation all the same. English, and the legal forms lists write most.
+_ORGANIZATION_TYPES = frozenset(
+    """network group groups organization organisation movement front army brigade brigades
+    battalion battalions party company co corporation corp limited ltd llc inc plc gmbh jsc sa
+    foundation association society trust committee council institute center centre office
+    bureau agency establishment enterprise enterprises holding holdings trading international
+    bank""".split()  # noqa: SIM905
+)
+_ORGANIZATION_TYPE = 0.5
+"""What such a word of an organisation's name weighs, as a share of its rarity."""
 _LONG_TITLES = sorted(title for title in _TITLES if len(title) >= 4)
 """Titles long enough that a word one edit away from one is that title misspelt."""
 _PARTICLES = ARTICLES
@@ -329,16 +341,22 @@ def fill(
     rows, when the catalog's facts are not at hand; see reference_rows)."""
     connection.executescript(_SCHEMA)
     rows = [
-        (entity.id, name, quality, name_words(name))
+        (entity.id, name, quality, words, entity.kind is EntityKind.ORGANIZATION)
         for entity in catalog.entities.values()
         if entity.kind in SCREENED_KINDS
         for name, quality in _names_of(entity)
+        for words in (name_words(name),)
     ]
     frequency: dict[str, int] = {}
-    for *_, words in rows:
+    for *_, words, _ in rows:
         for word in set(words):
             frequency[word] = frequency.get(word, 0) + 1
     total = len(rows)
+
+    def weight(word: str, organization: bool) -> float:
+        kind = _ORGANIZATION_TYPE if organization and word in _ORGANIZATION_TYPES else 1.0
+        return kind * _rarity(total, frequency[word])
+
     connection.executemany(
         "INSERT INTO match_names VALUES (?, ?, ?, ?, ?, ?)",
         (
@@ -348,13 +366,13 @@ def fill(
                 name,
                 quality,
                 " ".join(words),
-                " ".join(f"{_rarity(total, frequency[word]):.4f}" for word in words),
+                " ".join(f"{weight(word, organization):.4f}" for word in words),
             )
-            for number, (entity_id, name, quality, words) in enumerate(rows)
+            for number, (entity_id, name, quality, words, organization) in enumerate(rows)
         ),
     )
     postings: dict[str, list[int]] = {}
-    for number, (*_, words) in enumerate(rows):
+    for number, (*_, words, _) in enumerate(rows):
         for key in _keys(words, skeletons=True):
             postings.setdefault(key, []).append(number)
     connection.executemany(
