@@ -856,3 +856,17 @@ def test_an_organisations_distinctive_word_alone_ranks_it_first(
     assert code == 0
     results = json.loads(out)[0]["results"]
     assert (results[0]["id"], results[0]["match"]) == ("haqqani-network", True)
+
+
+def test_about_names_the_entities_who_would_name(runner: CliRunner) -> None:
+    # "Haqqani" is no entity's name as written; `tq who Haqqani` screens it and shows the
+    # network, naming the Haqqanis beside it: --about names the same, to be chosen by id.
+    who = json.loads(_run(runner, "who", "Haqqani", "--json")[1])
+    code, out, err = _run(runner, "list", "--about", "Haqqani")
+
+    assert (code, out) == (2, "")
+    named = [who["entity"]["id"], *(other["id"] for other in who["others"])]
+    assert len(named) >= 2
+    for entity_id in named:
+        assert f"{entity_id} (" in err
+    assert err.rstrip().endswith(f"choose one by its id, e.g. --about {named[0]}")

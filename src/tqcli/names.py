@@ -876,31 +876,18 @@ def profile(index: "Index", name: str, threshold: float = DEFAULT_THRESHOLD) -> 
     listed = [key for key in index.listed_entities(name) if key in index.catalog.entities]
     named = [index.catalog.entities[key] for key in listed] or index.entities_named(name)
     if not named:
-        found = index.screen(name, threshold, limit=_NAMESAKES + 1)
-        if not found.matched:
+        screened = screened_entities(index, name, threshold)
+        if not screened.matched:
             raise UnknownName(
                 name,
                 tuple(  # a candidate that shares nothing with the name is no lead
                     (c.entity_id, index.catalog.entities[c.entity_id].name, c.score)
-                    for c in found.candidates
+                    for c in screened.candidates
                     if c.score >= 0.5
                 ),
             )
-        matches = [c for c in found.candidates if c.match]
-        # Of the best-scored matches, the first loaded (the built-in pack's before an import's),
-        # as for a name given exactly; the others follow in score order.
-        loaded = {key: position for position, key in enumerate(index.catalog.entities)}
-        matched = min(
-            (c for c in matches if c.score == matches[0].score), key=lambda c: loaded[c.entity_id]
-        )
-        # The other matches, and the candidates all but as good, which a partial match may
-        # beat only by a little ("Haqqani": Ibrahim Haqqani 0.82, Sirajuddin Haqqani 0.77).
-        near = [
-            c
-            for c in found.candidates
-            if c is not matched and (c.match or c.score >= matched.score - _NEAR)
-        ]
-        named = [index.catalog.entities[c.entity_id] for c in (matched, *near)]
+        matched = screened.candidates[0]
+        named = [index.catalog.entities[c.entity_id] for c in screened.candidates]
     entity = named[0]
     linked = sorted(
         other
@@ -925,6 +912,29 @@ def profile(index: "Index", name: str, threshold: float = DEFAULT_THRESHOLD) -> 
             if other.id not in linked
         ),
     )
+
+
+def screened_entities(index: "Index", name: str, threshold: float) -> Screening:
+    """A name screened for the entities it may name, as `tq who` and `--about` name them: when
+    some is a match, the best (of the best-scored, the first loaded: the built-in pack's before
+    an import's, as for a name given exactly), then the other matches and the candidates all
+    but as good, in score order; else the nearest candidates, none a match."""
+    found = index.screen(name, threshold, limit=_NAMESAKES + 1)
+    matches = [c for c in found.candidates if c.match]
+    if not matches:
+        return found
+    loaded = {key: position for position, key in enumerate(index.catalog.entities)}
+    matched = min(
+        (c for c in matches if c.score == matches[0].score), key=lambda c: loaded[c.entity_id]
+    )
+    # The other matches, and the candidates all but as good, which a partial match may beat
+    # only by a little ("Haqqani": the Haqqani Network 0.84, Ibrahim Haqqani 0.81).
+    near = [
+        c
+        for c in found.candidates
+        if c is not matched and (c.match or c.score >= matched.score - _NEAR)
+    ]
+    return found._replace(candidates=(matched, *near))
 
 
 def _own_listings_first(facts: Sequence[Hit], ids: set[str]) -> list[Hit]:
