@@ -311,6 +311,12 @@ def _open_onset(word: str) -> bool:
     return word[:1] in _VOWELS
 
 
+def _onset_agrees(word: str, open_onset: bool) -> bool:
+    """Whether a name's word begins with a vowel as the query's word does, or may (a word
+    without vowels was written in the script, whose first alif or ʿayn folding lost)."""
+    return _open_onset(word) is open_onset or _VOWELS.isdisjoint(word)
+
+
 _TITLE_SKELETONS = frozenset(map(skeleton, _LONG_TITLES))
 """Titles as the Arabic script writes them (ملا, مولوی, حاجی, شیخ)."""
 
@@ -587,15 +593,15 @@ class Screener:
         if len(words) < 2:
             return []
         every: frozenset[int] | None = None
-        for word in words:
-            forms = self._set_of(f"w:{word}", postings) | self._set_of(
-                f"p:{phonetic(word)}", postings
-            )
-            if f"w:{word}" not in postings:  # maybe misspelt: its first or last letters too
-                forms |= self._set_of(f"a:{word[:3]}", postings) | self._set_of(
-                    f"z:{word[-3:]}", postings
-                )
-            every = forms if every is None else every & forms
+        # The words names have as written first: the names with them are the fewer, and a word
+        # that may be misspelt (its first or last letters, on many names) is then looked for
+        # among those alone.
+        for word in sorted(words, key=lambda word: f"w:{word}" not in postings):
+            keys = [f"w:{word}", f"p:{phonetic(word)}"]
+            if f"w:{word}" not in postings:
+                keys += [f"a:{word[:3]}", f"z:{word[-3:]}"]
+            forms = [self._set_of(key, postings) for key in keys]
+            every = frozenset().union(*(forms if every is None else (every & f for f in forms)))
             if not every:
                 return []
         assert every is not None
@@ -761,17 +767,13 @@ def _add_skeletons(
     A first vowel is a letter of the script (alif, ʿayn) that a skeleton leaves out: a short
     skeleton (two consonants or fewer, which many names share) pairs only words that agree on
     it ("عمر" is Omar, "مير" Mir, though both are "mr")."""
-    by_skeleton: dict[tuple[str, bool | None], list[str]] = {}
+    by_skeleton: dict[str, list[str]] = {}
     for other in vocabulary:
-        # (A word without vowels was written in the script: where it began is not known.)
-        onset = _open_onset(other) if any(map(_VOWELS.__contains__, other)) else None
-        by_skeleton.setdefault((skeleton(other), onset), []).append(other)
+        by_skeleton.setdefault(skeleton(other), []).append(other)
     similarity_of = _osa()
     for q, (form, open_onset) in enumerate(zip(skeletons, open_onsets, strict=True)):
         short = len(form.rstrip("a")) <= _SHORT_SKELETON
-        for (other_form, onset), others in by_skeleton.items():
-            if short and onset is not None and onset != open_onset:
-                continue  # "مير" (Mir) is not Omar, though both are "mr"
+        for other_form, spelled in by_skeleton.items():
             if form == other_form:
                 entry = (q, _PHONETIC_SIMILARITY, How.PHONETIC)
             else:
@@ -779,6 +781,8 @@ def _add_skeletons(
                 if not similarity:
                     continue
                 entry = (q, _PHONETIC_SIMILARITY * similarity, How.FUZZY)
+            # (Short: "مير", Mir, is not Omar, though both are "mr".)
+            others = [o for o in spelled if _onset_agrees(o, open_onset)] if short else spelled
             for other in others:
                 pairs = alike.setdefault(other, [])
                 known = next((n for n, (paired, *_) in enumerate(pairs) if paired == q), None)
