@@ -394,19 +394,17 @@ class Index:
         likely a misspelling of, if anything is close: the indexed word of the same first
         letter and most of the spelling in the most facts, or else two indexed words it runs
         together ("binladen")."""
-        import difflib
-
-        from tqcli.skeletons import unvocalized
         from tqcli.textnorm import stem
 
         found: list[tuple[str, str | None]] = []
         for term in terms:
-            # (A word in the Arabic script is searched as the romanised word it reads as.)
-            if term.startswith("-") or term.endswith("*") or unvocalized(term):
+            if term.startswith("-") or term.endswith("*") or _in_arabic_script(term):
                 continue
             for word in re.findall(r"[^\W\d_]{4,}", fold(term)):
                 if self.frequency(stem(word)):
                     continue
+                import difflib  # only for a word no fact has
+
                 near = dict(self.words_like(word))
                 close = difflib.get_close_matches(word, list(near), n=3, cutoff=0.8)
                 best = max(close, key=lambda other: (near[other], other)) if close else None
@@ -597,3 +595,13 @@ class Index:
             by_pack={pack.name: int(by_pack.get(pack.name, 0)) for pack in self.catalog.packs},
             by_source={use.source.id: use.facts for use in self.source_uses()},
         )
+
+
+def _in_arabic_script(term: str) -> bool:
+    """Whether a search term is in the Arabic script, which is searched as the romanised word
+    it reads as (see Index.romanised), not as written."""
+    if term.isascii():
+        return False
+    from tqcli.skeletons import unvocalized
+
+    return unvocalized(term)
