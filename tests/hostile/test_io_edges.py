@@ -311,9 +311,7 @@ def test_stderr_closed_by_its_reader_keeps_the_exit_code(tq_executable: Path, pa
     assert code == 3  # invalid data, not 1 (no results)
 
 
-@pytest.mark.parametrize(
-    "args", [["who"], ["show"], ["list", "--about"], ["list", "--tag"]], ids=" ".join
-)
+@pytest.mark.parametrize("args", [["who"], ["show"], ["list", "--about"], ["list", "--tag"]])
 def test_a_huge_argument_is_echoed_shortened(runner: CliRunner, args: list[str]) -> None:
     result = runner.invoke(app, [*args, "a" * 100_000, *MINI])
 
@@ -378,7 +376,6 @@ def test_validate_with_no_pack_says_there_is_nothing_to_validate(runner: CliRunn
         ["export", "sqlite", ""],
         ["export", "sqlite", "x.db", "--metadata", ""],
     ],
-    ids=" ".join,
 )
 def test_an_empty_path_is_said_to_be_empty(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
