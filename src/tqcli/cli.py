@@ -901,6 +901,7 @@ def paths(
     fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
+    no_pager: NoPager = False,
 ) -> None:
     """Show where tq's files are, and the fact packs in effect.
 
@@ -956,6 +957,7 @@ def validate(
     fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
+    no_pager: NoPager = False,
 ) -> None:
     """Check packs: fields, dates, references, duplicate ids, and every passage verbatim.
 
@@ -1110,6 +1112,7 @@ def match(
     fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
+    no_pager: NoPager = False,
 ) -> None:
     """Screen names against every person and organisation loaded: scored candidates and why.
 
@@ -1335,6 +1338,7 @@ def import_un_sc(
     as_json: ReportJson = False,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
+    no_pager: NoPager = False,
 ) -> None:
     """Import the UN Security Council Consolidated List as a fact pack.
 
@@ -1396,6 +1400,7 @@ def import_ofac_sdn(
     as_json: ReportJson = False,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
+    no_pager: NoPager = False,
 ) -> None:
     """Import the US Treasury OFAC SDN list as a fact pack.
 
@@ -1438,6 +1443,7 @@ def import_ftm(
     as_json: ReportJson = False,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
+    no_pager: NoPager = False,
 ) -> None:
     """Import OpenSanctions data (FollowTheMoney entities) as a fact pack.
 
@@ -1470,7 +1476,7 @@ app.add_typer(cache_app, name="cache")
 
 @cache_app.callback()
 @reports_errors
-def cache(ctx: typer.Context, as_json: AsJson = False) -> None:
+def cache(ctx: typer.Context, as_json: AsJson = False, no_pager: NoPager = False) -> None:
     """Show where the search index cache is and how big it is.
 
     tq keeps one index per set of packs used, the most recently used few, in TQ_CACHE_DIR or
@@ -1489,7 +1495,7 @@ def cache(ctx: typer.Context, as_json: AsJson = False) -> None:
 
 @cache_app.command("clear")
 @reports_errors
-def cache_clear(as_json: AsJson = False) -> None:
+def cache_clear(as_json: AsJson = False, no_pager: NoPager = False) -> None:
     """Remove every index from the cache (and what interrupted builds left behind).
 
     Only files tq wrote are removed; the next query rebuilds its index.
@@ -1539,6 +1545,7 @@ def schema(
             show_default=False,
         ),
     ] = None,
+    no_pager: NoPager = False,
 ) -> None:
     """Print a JSON Schema (draft 2020-12): of a command's JSON output, or of pack files.
 
@@ -1585,6 +1592,7 @@ def cite(
     facts: FactsDirs = None,
     no_builtin: NoBuiltin = False,
     no_cache: NoCache = False,
+    no_pager: NoPager = False,
 ) -> None:
     """Cite the sources behind facts: APA, MLA or Chicago references, or BibTeX, RIS and
     CSL-JSON (what Zotero and other reference managers import).
@@ -1638,6 +1646,7 @@ def export_sqlite(
     ] = None,
     facts: FactsDirs = None,
     no_builtin: NoBuiltin = False,
+    no_pager: NoPager = False,
 ) -> None:
     """Export facts, sources, passages, notes, entities, aliases, links and tags to SQLite.
 
@@ -1679,6 +1688,7 @@ def completion_(
             autocompletion=_completer("shells"),
         ),
     ],
+    no_pager: NoPager = False,
 ) -> None:
     """Print the shell completion script for SHELL, to load from the shell's start-up files.
 

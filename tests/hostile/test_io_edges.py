@@ -402,3 +402,23 @@ def test_tq_cache_dir_naming_a_file_is_said_to_be_no_directory(
     assert result.stdout == (
         f"no cache directory (TQ_CACHE_DIR names {tmp_path / 'afile'}, which is not a directory)\n"
     )
+
+
+def test_no_pager_is_accepted_by_every_command() -> None:
+    """A wrapper that always passes --no-pager must work with every command (it is a no-op
+    where nothing is paged)."""
+    import typer
+
+    def leaves(command: object, path: str) -> list[tuple[str, object]]:
+        subcommands = getattr(command, "commands", None)
+        if subcommands is None:
+            return [(path, command)]
+        return [pair for name, sub in subcommands.items() for pair in leaves(sub, f"{path} {name}")]
+
+    lacking = [
+        path
+        for path, command in leaves(typer.main.get_command(app), "tq")
+        if "--no-pager" not in {opt for param in command.params for opt in param.opts}  # type: ignore[attr-defined]
+    ]
+
+    assert lacking == []
