@@ -422,3 +422,15 @@ def test_no_pager_is_accepted_by_every_command() -> None:
     ]
 
     assert lacking == []
+
+
+@pytest.mark.parametrize("args", [["cache", "--json"], ["cache", "clear", "--json"]])
+def test_cache_json_has_a_schema_and_matches_it(runner: CliRunner, args: list[str]) -> None:
+    from tqcli.schemas import SchemaName
+
+    from conftest import schema_validator
+
+    result = runner.invoke(app_for(args), args)
+
+    assert result.exit_code == 0, result.stderr
+    schema_validator(SchemaName.CACHE).validate(json.loads(result.stdout))
