@@ -984,6 +984,16 @@ def validate(
     if not packs:  # "valid" would say that something was checked
         raise BadRequest("nothing to validate: no pack is in effect; give a PATH or --facts DIR")
     report = load(packs)
+    from tqcli.index.cache import name_problem
+
+    unindexable = name_problem(packs)  # a name queries refuse, which loading takes
+    if unindexable is not None:
+        from tqcli.model import LoadReport
+
+        problems = (*report.problems, unindexable)
+        report = LoadReport(
+            report.catalog, problems, report.passages_proven, report.passages_unarchived
+        )
     for problem in report.problems:
         say(str(problem))
     renderer.validation(report)

@@ -434,3 +434,31 @@ def test_cache_json_has_a_schema_and_matches_it(runner: CliRunner, args: list[st
 
     assert result.exit_code == 0, result.stderr
     schema_validator(SchemaName.CACHE).validate(json.loads(result.stdout))
+
+
+@posix_only
+@pytest.mark.parametrize("where", ["folder", "file"])
+@pytest.mark.parametrize(
+    "args", [["list"], ["list", "--no-cache"], ["search", "widgets"], ["validate"]]
+)
+def test_a_name_not_utf8_is_a_located_problem_for_queries_and_validate(
+    runner: CliRunner, tmp_path: Path, where: str, args: list[str]
+) -> None:
+    import shutil
+
+    if where == "folder":
+        pack = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9"))
+        shutil.copytree(MINI_PACK, pack)
+        culprit = pack
+    else:
+        pack = tmp_path / "pack"
+        shutil.copytree(MINI_PACK, pack)
+        culprit = Path(os.fsdecode(bytes(pack) + b"/more\xfe.toml"))
+        culprit.write_text("")
+    flag = [] if args == ["validate"] else ["--facts"]
+
+    result = runner.invoke(app_for(args), [*args, "--no-builtin", *flag, str(pack)])
+
+    assert result.exit_code == 3, result.stderr
+    shown = str(culprit).encode("utf-8", "backslashreplace").decode()  # \udce9, \udcfe
+    assert f"{shown}: the name is not UTF-8 text" in result.stderr

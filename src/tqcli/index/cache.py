@@ -23,7 +23,7 @@ from msgspec import Struct
 
 from tqcli import __version__
 from tqcli.index.store import SCHEMA_VERSION
-from tqcli.model import Pack
+from tqcli.model import Location, Pack, Problem
 
 CACHE_DIR_VARIABLE = "TQ_CACHE_DIR"
 MAX_INDEXES = 8
@@ -132,7 +132,52 @@ def snapshot(packs: Sequence[Pack]) -> Snapshot:
     for pack in packs:
         lines.append(f"pack\t{pack.name}\t{pack.origin}\t{pack.path.resolve()}")
         _states(os.fspath(pack.path), files)
-    return Snapshot("\n".join(lines), files)
+    text = "\n".join(lines)
+    problem = _name_not_utf8(text, files)
+    if problem is not None:
+        from tqcli.errors import InvalidPacks
+
+        raise InvalidPacks([problem])
+    return Snapshot(text, files)
+
+
+def name_problem(packs: Sequence[Pack]) -> Problem | None:
+    """The problem of a folder or file under packs whose name the index cannot hold, if any
+    (tq validate reports it, as a query would)."""
+    files: dict[str, str] = {}
+    for pack in packs:
+        _states(os.fspath(pack.path), files)
+    described = ["packs", *(f"pack\t{pack.path.resolve()}" for pack in packs)]
+    return _name_not_utf8("\n".join(described), files)
+
+
+def _name_not_utf8(packs: str, files: Mapping[str, str]) -> Problem | None:
+    """The first folder or file whose name is not UTF-8 (a Latin-1 name from an old archive):
+    the index stores names as UTF-8 text and cannot hold it. One encode of everything (~10 us
+    at 1,100 files); the search for the culprit only when it fails."""
+    try:
+        "\n".join([packs, *files]).encode()
+    except UnicodeEncodeError:
+        pass
+    else:
+        return None
+    folders = [line.rsplit("\t", 1)[-1] for line in packs.split("\n")[1:]]
+    culprit = next(name for name in [*folders, *files] if not _is_utf8(name))
+    return Problem(Location(Path(culprit)), _NOT_UTF8)
+
+
+_NOT_UTF8 = (
+    "the name is not UTF-8 text, and the search index cannot hold it; rename the folder or file "
+    "(e.g. with convmv -f latin1 -t utf8)"
+)
+
+
+def _is_utf8(name: str) -> bool:
+    try:
+        name.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _states(folder: str, files: dict[str, str]) -> None:
