@@ -153,6 +153,26 @@ def changes(
     return tuple(report)
 
 
+class TooManyRemovals(BadRequest):
+    """An import would remove most of the previous import's listings (a file cut short?)."""
+
+
+def removals_note(lists: Sequence[ListChanges], source: str, *, dry_run: bool) -> str | None:
+    """Refuse (TooManyRemovals) an import that removes more than half of the listings of the
+    previous one, the mark of a file cut short; for a dry run, the note that says so."""
+    removed = sum(len(changed.removed) for changed in lists)
+    before = sum(changed.listings - len(changed.added) + len(changed.removed) for changed in lists)
+    if removed * 2 <= before:
+        return None
+    said = (
+        f"this import would remove {removed} of the {before} listings of the previous import: "
+        f"is {source} whole (a download cut short?)"
+    )
+    if dry_run:
+        return said + "; an import would stop here, unless given --allow-removals"
+    raise TooManyRemovals(said + "; nothing was changed: give --allow-removals to import it")
+
+
 # --- The pack directory --------------------------------------------------------------------------
 
 
@@ -173,6 +193,7 @@ def check_out(out: Path, importer: str) -> Path:
         out = resolved
     if not out.parent.is_dir():
         raise BadRequest(f"--out: the directory {str(out.parent)!r} does not exist")
+    _refuse_the_user_pack_folder(out, importer)
     if out.exists() and not out.is_dir():
         raise BadRequest(f"--out: {str(out)!r} exists and is not a directory")
     try:
@@ -188,10 +209,73 @@ def check_out(out: Path, importer: str) -> Path:
             )
         if metadata.get("importer", importer) != importer:
             raise BadRequest(
-                f"--out: {str(out)!r} holds a {metadata['importer']} import; "
-                f"choose another directory for {importer}"
+                f"--out: {str(out)!r} holds a pack written by `tq import {metadata['importer']}`; "
+                f"choose another directory for `tq import {importer}`"
             )
     return out
+
+
+SUGGESTED_OUT = {"un-sc": "un-sanctions", "ofac-sdn": "ofac", "ftm": "opensanctions"}
+"""The pack directory each importer's examples write (README), suggested in messages."""
+
+
+def _refuse_the_user_pack_folder(out: Path, importer: str) -> None:
+    """Every subfolder of the user pack folder is a pack, its own files are not read: a pack
+    written there would never be loaded."""
+    from tqcli.packs import user_pack_folder
+
+    folder = user_pack_folder()
+    if folder is None or not folder.is_dir() or not out.is_dir():
+        return
+    if os.path.samefile(out, folder):
+        suggested = folder / SUGGESTED_OUT.get(importer, importer)
+        raise BadRequest(
+            f"--out: {str(out)!r} is the user pack folder, whose subfolders are the packs "
+            f"(files in it are not read): import into a subfolder, e.g. --out {str(suggested)!r}"
+        )
+
+
+class PackEdited(BadRequest):
+    """A file an import generated has been changed since: a re-import would discard the edit."""
+
+
+@contextlib.contextmanager
+def locked_out(out: Path, importer: str) -> Iterator[Path]:
+    """The directory to write for --out (see check_out), with the lock on its folder held:
+    what the previous import left is read and replaced while no other import can change it.
+
+    Refuses (PackEdited) a pack whose generated files were changed since they were written.
+    """
+    target = check_out(out, importer)
+    with contextlib.ExitStack() as stack:
+        try:
+            stack.enter_context(_import_lock(target.parent))
+        except OSError as error:
+            raise PackNotWritten(
+                f"cannot write the pack {str(out)!r}: {error.strerror or error}; "
+                "nothing was changed"
+            ) from None
+        target = check_out(out, importer)  # again: another import may have finished meanwhile
+        _refuse_edited(target)
+        yield target
+
+
+def _refuse_edited(out: Path) -> None:
+    metadata = previous_metadata(out)
+    recorded = metadata.get("file_sha256") if metadata else None
+    if not isinstance(recorded, dict):
+        return  # written before tq recorded what it wrote: nothing to compare with
+    for name, digest in sorted(recorded.items()):
+        try:
+            data = (out / name).read_bytes()
+        except OSError:
+            continue  # removed (it is written again) or not a file: nothing of the user's lost
+        if hashlib.sha256(data).hexdigest() != digest:
+            raise PackEdited(
+                f"--out: {str(out / name)!r} was changed since tq wrote it, and importing "
+                "again would replace it: keep your notes in a file of your own in the pack "
+                "(those are kept), or remove the file to have it written again; nothing was changed"
+            )
 
 
 def previous_metadata(out: Path) -> dict[str, Any] | None:
@@ -203,27 +287,51 @@ def previous_metadata(out: Path) -> dict[str, Any] | None:
     return metadata if isinstance(metadata, dict) else None
 
 
-def write_pack(out: Path, files: Mapping[str, bytes], metadata: Mapping[str, Any]) -> None:
+def write_pack(
+    out: Path, files: Mapping[str, bytes], metadata: Mapping[str, Any], owned: Collection[str]
+) -> None:
     """Write the pack beside out, then swap it in: an interrupted import leaves out as it was.
+    The caller holds the lock (locked_out). owned: every name the importer may write.
 
     What a user added to out (files, folders, links, FIFOs) is carried over as it was; files
     are hard-linked where the file system allows, so nothing of theirs is copied or lost.
     """
-    previous = previous_metadata(out) or {}
-    generated = {*files, METADATA, *map(str, previous.get("files", ()))}
+    generated = {*files, METADATA, *_previously_generated(out, owned)}
     content = dict(files)
-    content[METADATA] = (
-        json.dumps({**metadata, "files": sorted(files)}, indent=2, sort_keys=True) + "\n"
-    ).encode("utf-8")
+    digests = {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())}
+    manifest = {**metadata, "files": sorted(files), "file_sha256": digests}
+    content[METADATA] = (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode("utf-8")
     try:
-        with _import_lock(out.parent):
-            _remove_leftovers(out)
-            _swap_in(out, content, generated)
+        _remove_leftovers(out)
+        _swap_in(out, content, generated)
     except OSError as error:
         reason = error.strerror or str(error)
         raise PackNotWritten(
             f"cannot write the pack {str(out)!r}: {reason}; nothing was changed"
         ) from None
+
+
+def _previously_generated(out: Path, owned: Collection[str]) -> set[str]:
+    """The files the previous import wrote that this one does not write again, and may remove:
+    those whose bytes are still what it recorded, or (recorded by an older tq, without their
+    bytes' digest) those whose name an import of this kind writes. A manifest naming a file of
+    the user's (a damaged or hand-edited one) never has it removed."""
+    metadata = previous_metadata(out) or {}
+    named = metadata.get("files", ())
+    digests = metadata.get("file_sha256")
+    if not isinstance(named, list):
+        return set()
+    if not isinstance(digests, dict):
+        return {name for name in map(str, named) if name in owned}
+    mine = set()
+    for name in map(str, named):
+        try:
+            data = (out / name).read_bytes()
+        except OSError:
+            continue
+        if hashlib.sha256(data).hexdigest() == digests.get(name):
+            mine.add(name)
+    return mine
 
 
 @contextlib.contextmanager
