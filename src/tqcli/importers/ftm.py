@@ -267,7 +267,9 @@ def _pack_files(
             "Datasets: " + ", ".join(datasets) + ".",
             "Files applied, in order: "
             + "; ".join(
-                f"{item['name']} ({item['kind']}, sha256 {item['sha256']})" for item in history
+                f"{'standard input' if item['name'] == '-' else item['name']} "
+                f"({item['kind']}, sha256 {item['sha256']})"
+                for item in history
             )
             + ".",
             "Passages are each entity's line in the files, verbatim; the archive holds the lines "
@@ -404,7 +406,7 @@ def import_ftm(
     check_out(out, IMPORTER)  # before a download, which may be long
     source = read_input(str(file), limit=MAX_BYTES, what="an OpenSanctions dataset export")
     parsed = parse(source)
-    with locked_out(out, IMPORTER) as target:
+    with locked_out(out, IMPORTER, GENERATED) as target:
         report, content, metadata = _applied(parsed, source, target, out, dry_run, allow_removals)
         if not dry_run:
             write_pack(target, content, metadata, GENERATED)

@@ -135,8 +135,8 @@ def _rows(text: str, name: str) -> Iterator[tuple[int, list[str], str]]:
             consumed.clear()
             if _ends_inside_quotes(raw):  # only the last row can: the rest of the file is in it
                 raise InvalidInput(
-                    f'{name}:{line_number}: the file ends inside a quoted field (a " left open): '
-                    "it looks cut short, a download that stopped?; nothing was imported"
+                    f'{name}:{line_number}: the file ends inside a quoted field (a " left open), '
+                    "as a file cut short does; nothing was imported"
                 )
             if row:
                 yield line_number, row, raw
@@ -453,7 +453,7 @@ def import_sdn(
     parsed = parse(inputs["sdn"], inputs.get("alt"), inputs.get("add"))
     if not parsed.entries:
         raise InvalidInput(f"{inputs['sdn'].name}: the file holds no SDN entries")
-    with locked_out(out, IMPORTER) as target:
+    with locked_out(out, IMPORTER, GENERATED) as target:
         previous = _previous(target)
         notes = list(_companion_notes(target, inputs)) if previous is not None else []
         changed = changes(parsed.entries, previous or (), [LIST_NAME], int)

@@ -157,16 +157,19 @@ class TooManyRemovals(BadRequest):
     """An import would remove most of the previous import's listings (a file cut short?)."""
 
 
-def removals_note(lists: Sequence[ListChanges], source: str, *, dry_run: bool) -> str | None:
+def removals_note(
+    lists: Sequence[ListChanges], source: str, *, dry_run: bool, cause: str | None = None
+) -> str | None:
     """Refuse (TooManyRemovals) an import that removes more than half of the listings of the
-    previous one, the mark of a file cut short; for a dry run, the note that says so."""
+    previous one, the mark of a file cut short (or, the cause given, of a choice to confirm);
+    for a dry run, the note that says so."""
     removed = sum(len(changed.removed) for changed in lists)
     before = sum(changed.listings - len(changed.added) + len(changed.removed) for changed in lists)
     if removed * 2 <= before:
         return None
     said = (
         f"this import would remove {removed} of the {before} listings of the previous import: "
-        f"is {source} whole (a download cut short?)"
+        + (cause or f"is {source} whole (a download cut short?)")
     )
     if dry_run:
         return said + "; an import would stop here, unless given --allow-removals"
@@ -240,11 +243,12 @@ class PackEdited(BadRequest):
 
 
 @contextlib.contextmanager
-def locked_out(out: Path, importer: str) -> Iterator[Path]:
+def locked_out(out: Path, importer: str, owned: Collection[str]) -> Iterator[Path]:
     """The directory to write for --out (see check_out), with the lock on its folder held:
     what the previous import left is read and replaced while no other import can change it.
 
-    Refuses (PackEdited) a pack whose generated files were changed since they were written.
+    Refuses (PackEdited) a pack whose generated files (of the names in owned, those an import
+    of this kind writes) were changed since they were written.
     """
     target = check_out(out, importer)
     with contextlib.ExitStack() as stack:
@@ -256,16 +260,18 @@ def locked_out(out: Path, importer: str) -> Iterator[Path]:
                 "nothing was changed"
             ) from None
         target = check_out(out, importer)  # again: another import may have finished meanwhile
-        _refuse_edited(target)
+        _refuse_edited(target, owned)
         yield target
 
 
-def _refuse_edited(out: Path) -> None:
+def _refuse_edited(out: Path, owned: Collection[str]) -> None:
     metadata = previous_metadata(out)
     recorded = metadata.get("file_sha256") if metadata else None
     if not isinstance(recorded, dict):
         return  # written before tq recorded what it wrote: nothing to compare with
     for name, digest in sorted(recorded.items()):
+        if name not in owned:
+            continue  # a damaged manifest: never a reason to refuse, nor to remove the file
         try:
             data = (out / name).read_bytes()
         except OSError:
@@ -312,26 +318,10 @@ def write_pack(
 
 
 def _previously_generated(out: Path, owned: Collection[str]) -> set[str]:
-    """The files the previous import wrote that this one does not write again, and may remove:
-    those whose bytes are still what it recorded, or (recorded by an older tq, without their
-    bytes' digest) those whose name an import of this kind writes. A manifest naming a file of
-    the user's (a damaged or hand-edited one) never has it removed."""
-    metadata = previous_metadata(out) or {}
-    named = metadata.get("files", ())
-    digests = metadata.get("file_sha256")
-    if not isinstance(named, list):
-        return set()
-    if not isinstance(digests, dict):
-        return {name for name in map(str, named) if name in owned}
-    mine = set()
-    for name in map(str, named):
-        try:
-            data = (out / name).read_bytes()
-        except OSError:
-            continue
-        if hashlib.sha256(data).hexdigest() == digests.get(name):
-            mine.add(name)
-    return mine
+    """The files the previous import wrote, as its manifest names them: only names an import
+    of this kind writes, so a manifest naming a file of the user's never has it removed."""
+    named = (previous_metadata(out) or {}).get("files", ())
+    return {name for name in map(str, named) if name in owned} if isinstance(named, list) else set()
 
 
 @contextlib.contextmanager

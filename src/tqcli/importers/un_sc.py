@@ -439,7 +439,7 @@ def import_list(
             notes.append(
                 f"the file holds no {', '.join(missing)} listings; imported {', '.join(chosen)}"
             )
-    with locked_out(out, IMPORTER) as target:
+    with locked_out(out, IMPORTER, GENERATED) as target:
         previous, previous_lists = _previous(target)
         if previous and _older(parsed.date_generated, previous.date_generated):
             notes.append(
@@ -447,20 +447,25 @@ def import_list(
                 f"replaces ({previous.date_generated}): the pack goes back to the older list"
             )
         left_out = [name for name in previous_lists if name not in chosen]
-        if left_out:
-            notes.append(
-                f"the previous import had the list(s) {', '.join(left_out)}, which this one "
-                "leaves out: their listings are removed (name every list to keep with --list, "
-                "or give --all-lists)"
-            )
+        cause = (
+            f"the previous import had the list(s) {', '.join(left_out)}, which this one leaves "
+            "out (name every list to keep with --list, or give --all-lists)"
+        )
         changed = changes(
             [listing for listing in parsed.listings if listing.list_name in chosen],
             previous.listings if previous else (),
             [*chosen, *left_out],
             _reference_key,
         )
-        if not allow_removals and (note := removals_note(changed, source.name, dry_run=dry_run)):
-            notes.append(note)
+        guard = None
+        if not allow_removals:
+            guard = removals_note(
+                changed, source.name, dry_run=dry_run, cause=cause if left_out else None
+            )
+        if left_out and not guard:
+            notes.append(cause.replace(" (name", ": their listings are removed (name", 1))
+        if guard:
+            notes.append(guard)
         report = ImportReport(
             source_file=source.name,
             out=out,
