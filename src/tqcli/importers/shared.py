@@ -428,7 +428,7 @@ def _carry_over(source: Path, target: Path, prefix: str, generated: Collection[s
 
 # --- Writing TOML --------------------------------------------------------------------------------
 
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def toml_tables(kind: str, tables: Iterable[Mapping[str, Any]]) -> str:
@@ -466,7 +466,7 @@ def _table_body(chunks: list[str], path: str, table: Mapping[str, Any]) -> None:
 
 @functools.lru_cache(maxsize=1024)
 def _key(key: str) -> str:
-    return key if _BARE_KEY.match(key) else _string(key)
+    return key if _BARE_KEY.fullmatch(key) else _string(key)
 
 
 def _value(value: Any) -> str:
