@@ -231,9 +231,12 @@ def test_a_generated_file_the_user_edited_is_never_replaced(
 # --- F23: --out the user pack folder ------------------------------------------------------------
 
 
-def test_out_cannot_be_the_user_pack_folder(runner: CliRunner, tmp_path: Path) -> None:
+@pytest.mark.parametrize("there", [True, False], ids=["folder-there", "folder-not-yet"])
+def test_out_cannot_be_the_user_pack_folder(runner: CliRunner, tmp_path: Path, there: bool) -> None:
     folder = tmp_path / "data" / "tq" / "packs"
-    folder.mkdir(parents=True)
+    folder.parent.mkdir(parents=True)
+    if there:
+        folder.mkdir()
 
     result = runner.invoke(
         app,
@@ -247,7 +250,7 @@ def test_out_cannot_be_the_user_pack_folder(runner: CliRunner, tmp_path: Path) -
         f"(files in it are not read): import into a subfolder, e.g. "
         f"--out {str(folder / 'un-sanctions')!r}\n"
     )
-    assert list(folder.iterdir()) == []
+    assert list(folder.iterdir()) == [] if there else not folder.exists()
 
 
 # --- F15: the pack written, the report not ------------------------------------------------------

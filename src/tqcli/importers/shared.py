@@ -228,9 +228,10 @@ def _refuse_the_user_pack_folder(out: Path, importer: str) -> None:
     from tqcli.packs import user_pack_folder
 
     folder = user_pack_folder()
-    if folder is None or not folder.is_dir() or not out.is_dir():
+    if folder is None:
         return
-    if os.path.samefile(out, folder):
+    both_there = folder.is_dir() and out.is_dir()
+    if os.path.samefile(out, folder) if both_there else out.resolve() == folder.resolve():
         suggested = folder / SUGGESTED_OUT.get(importer, importer)
         raise BadRequest(
             f"--out: {str(out)!r} is the user pack folder, whose subfolders are the packs "
