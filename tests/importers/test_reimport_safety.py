@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -206,6 +207,29 @@ def test_a_manifest_naming_a_users_file_never_has_it_removed(
 
     assert code == 4  # the fixture's unreadable records
     assert (out / "userfile.txt").read_text() == "mine\n"
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        (lambda manifest: manifest.write_text("{garbage"), "not JSON"),
+        (lambda manifest: (manifest.unlink(), manifest.mkdir()), "a directory"),
+    ],
+    ids=["garbage", "directory"],
+)
+def test_a_damaged_manifest_is_named_as_the_cause(
+    runner: CliRunner, tmp_path: Path, damage: Callable[[Path], object], reason: str
+) -> None:
+    out = tmp_path / "p"
+    run_import(runner, "un-sc", *_un(out))
+    damage(out / ".tq-import.json")
+    before = files(out)
+
+    code, _, stderr = run_import(runner, "un-sc", *_un(out))
+
+    assert code == 2
+    assert f"holds no previous import tq can read: its .tq-import.json ({reason})" in stderr
+    assert files(out) == before
 
 
 def test_a_generated_file_the_user_edited_is_never_replaced(

@@ -207,7 +207,8 @@ def check_out(out: Path, importer: str) -> Path:
         metadata = previous_metadata(out)
         if metadata is None:
             raise BadRequest(
-                f"--out: {str(out)!r} is not empty and holds no previous import; "
+                f"--out: {str(out)!r} is not empty and holds no previous import"
+                f"{_unreadable_manifest(out)}; "
                 "choose a new or empty directory so nothing of yours is replaced"
             )
         if metadata.get("importer", importer) != importer:
@@ -283,6 +284,26 @@ def _refuse_edited(out: Path, owned: Collection[str]) -> None:
                 "again would replace it: keep your notes in a file of your own in the pack "
                 "(those are kept), or remove the file to have it written again; nothing was changed"
             )
+
+
+def _unreadable_manifest(out: Path) -> str:
+    """Why the manifest of what looks like an import cannot be read, as a clause; "" if absent."""
+    path = out / METADATA
+    if not path.exists() and not path.is_symlink():
+        return ""
+    try:
+        json.loads(path.read_text(encoding="utf-8"))
+        reason = "not a JSON object"
+    except IsADirectoryError:
+        reason = "a directory"
+    except OSError as error:
+        reason = error.strerror or str(error)
+    except ValueError:
+        reason = "not JSON"
+    return (
+        f" tq can read: its {METADATA} ({reason}) says which files an import wrote, "
+        "and without it they cannot be told from yours"
+    )
 
 
 def previous_metadata(out: Path) -> dict[str, Any] | None:
