@@ -330,6 +330,24 @@ def test_standard_input_is_named_so_in_the_source_notes(runner: CliRunner, tmp_p
     assert "read from standard input." in sources
 
 
+@pytest.mark.parametrize(
+    ("importer", "fixture"),
+    [("ofac-sdn", OFAC / "sdn.csv"), ("ftm", FIXTURES / "ftm" / "delta.json")],
+)
+def test_the_same_file_elsewhere_gives_the_same_pack(
+    runner: CliRunner, tmp_path: Path, importer: str, fixture: Path
+) -> None:
+    elsewhere = tmp_path / "home" / "alice" / "Downloads" / fixture.name
+    elsewhere.parent.mkdir(parents=True)
+    elsewhere.write_bytes(fixture.read_bytes())
+
+    run_import(runner, importer, str(fixture), "--out", str(tmp_path / "a"))
+    run_import(runner, importer, str(elsewhere), "--out", str(tmp_path / "b"))
+
+    assert files(tmp_path / "a") == files(tmp_path / "b")
+    assert "alice" not in (tmp_path / "b" / "sources.toml").read_text(encoding="utf-8")
+
+
 def test_an_oversized_alt_csv_is_named_as_one(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

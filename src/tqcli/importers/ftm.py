@@ -19,6 +19,7 @@ from tqcli.importers.shared import (
     changes,
     check_out,
     locked_out,
+    named_in_notes,
     previous_metadata,
     read_input,
     removals_note,
@@ -267,8 +268,7 @@ def _pack_files(
             "Datasets: " + ", ".join(datasets) + ".",
             "Files applied, in order: "
             + "; ".join(
-                f"{'standard input' if item['name'] == '-' else item['name']} "
-                f"({item['kind']}, sha256 {item['sha256']})"
+                f"{named_in_notes(item['name'])} ({item['kind']}, sha256 {item['sha256']})"
                 for item in history
             )
             + ".",
@@ -444,7 +444,7 @@ def _applied(
     kind = "delta" if parsed.is_delta else "export"
     applied = [
         *(history if parsed.is_delta else []),
-        {"name": source.name, "kind": kind, "sha256": source.sha256},
+        {"name": named_in_notes(source.name), "kind": kind, "sha256": source.sha256},
     ]
     files, pack_notes = _pack_files(state, applied)
     notes.extend(pack_notes)

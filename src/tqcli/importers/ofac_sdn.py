@@ -17,6 +17,7 @@ from tqcli.importers.shared import (
     changes,
     check_out,
     locked_out,
+    named_in_notes,
     previous_metadata,
     read_input,
     removals_note,
@@ -341,7 +342,7 @@ def _pack_files(parsed: ParsedSdn, origin: str, published: PartialDate | None) -
         "archive": ARCHIVES["sdn"],
         "notes": [
             f"Imported by tq from the legacy CSV files ({archived}), read from "
-            f"{'standard input' if origin == '-' else origin}.",
+            f"{named_in_notes(origin)}.",
             "The CSV files carry no date of publication; the files are archived in this pack "
             "as read (decoded to UTF-8, the trailing Ctrl-Z byte dropped).",
             "Passages are each entry's SDN.CSV row, verbatim.",

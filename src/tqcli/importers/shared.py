@@ -90,6 +90,16 @@ def source_url(name: str) -> dict[str, str]:
     return {"url": name} if name.startswith(("http://", "https://")) else {}
 
 
+def named_in_notes(name: str) -> str:
+    """An input as a pack's notes name it: a URL whole, a file by its name only (so the same
+    file gives the same pack wherever it was, and no home folder is written into the pack)."""
+    if name == "-":
+        return "standard input"
+    if name.startswith(("http://", "https://")):
+        return name
+    return Path(name).name or name
+
+
 def too_large(name: str, limit: int, what: str) -> InvalidInput:
     """The error for an input over its limit."""
     return InvalidInput(
