@@ -132,9 +132,11 @@ def _rows(text: str, name: str) -> Iterator[tuple[int, list[str], str]]:
     csv.field_size_limit(MAX_BYTES)  # the input is bounded already; real Remarks reach ~10 kB
     try:
         for row in csv.reader(lines()):
-            raw = "".join(consumed).rstrip("\r\n")
+            written = "".join(consumed)
+            raw = written.rstrip("\r\n")
             consumed.clear()
-            if _ends_inside_quotes(raw):  # only the last row can: the rest of the file is in it
+            # A row that ends at a line end ended outside quotes; only the last row may not.
+            if written[-1:] not in ("\n", "\r") and _ends_inside_quotes(raw):
                 raise InvalidInput(
                     f'{name}:{line_number}: the file ends inside a quoted field (a " left open), '
                     "as a file cut short does; nothing was imported"
