@@ -751,3 +751,54 @@ def test_a_role_after_a_preposition_is_not_the_subjects() -> None:
 
     assert found.answered
     assert "Fitton-Brown" not in " ".join(reply.answer for reply in found.replies)
+
+
+def _named_in_answers(question: str) -> set[str]:
+    found = answer(BUILTIN, question, limit=5)
+    return {
+        name.split(" (as of")[0]
+        for reply in found.replies
+        if reply.match is Match.ANSWER
+        for name in reply.answer.split("; ")
+    }
+
+
+@pytest.mark.parametrize(
+    ("question", "bystander"),
+    [
+        # "... President Biden announced his death": who tells of it did not do it, nor was it
+        # done to him.
+        ("Who replaced Zawahiri?", "Joe Biden"),
+        ("Who was killed in 2022?", "Joe Biden"),
+        # "... at the outset of George W Bush's War on Terror": a possessive of another noun.
+        ("Who was the Taliban leader in 2001?", "George W Bush"),
+        # "... though Azzam had been considered number one in the MAK": no one came into a post.
+        ("Who succeeded bin Laden?", "Abdullah Azzam"),
+        # "Baradar led the Taliban's negotiating team": for the other side.
+        ("Who negotiated for the US in Doha?", "Abdul Ghani Baradar"),
+        ("Who signed the Doha agreement for the Taliban?", "Zalmay Khalilzad"),
+        # "Isis's spokesman Abu Muhammad al-Adnani ... its leader Abu Bakr al-Baghdadi".
+        ("Who is the leader of ISIS?", "Abu Muhammad al-Adnani"),
+    ],
+)
+def test_who_answers_name_only_who_plays_the_role_asked(question: str, bystander: str) -> None:
+    assert bystander not in _named_in_answers(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "who"),
+    [
+        ("Who was killed in 2022?", "Ayman al-Zawahiri"),
+        ("Who succeeded bin Laden?", "Ayman al-Zawahiri"),
+        ("Who signed the Doha agreement for the Taliban?", "Abdul Ghani Baradar"),
+        ("Who signed the Doha agreement for the US?", "Zalmay Khalilzad"),
+        ("Who is the leader of ISIS?", "Abu Bakr al-Baghdadi"),
+        # "... is now the de facto leader of al-Qaeda ...; ... Zawahiri's death".
+        ("Who replaced Zawahiri?", "Saif al-Adel"),
+    ],
+)
+def test_who_answers_name_who_plays_the_role_asked(question: str, who: str) -> None:
+    found = answer(BUILTIN, question)
+
+    assert found.replies[0].match is Match.ANSWER
+    assert found.replies[0].answer.split(" (as of")[0] == who

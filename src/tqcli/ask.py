@@ -523,6 +523,8 @@ class _Lookups:
         self._last_words: dict[str, list[str]] = {}
         self._asked: dict[str, frozenset[str]] = {}
         self._written: dict[str, list[frozenset[str]]] = {}
+        self.out_of_role: set[str] = set()
+        """The facts whose names all play another role than the one a "who" asks (_in_role)."""
         self.holding: dict[tuple[str, str], bool] = {}
         """Whether a fact says a person holds the role asked about (see _holds), once worked out."""
 
@@ -551,6 +553,10 @@ class _Lookups:
                 for name in written
             ]
             self._names[entity_id] = frozenset().union(*each) - _FUNCTION_WORDS
+
+    def all_written(self) -> list[tuple[str, list[frozenset[str]]]]:
+        """Each entity names() has read, with its written names (see written_names)."""
+        return list(self._written.items())
 
     def name_words(self, entity_id: str) -> frozenset[str]:
         """The words of all an entity's names and aliases, once names() has read them."""
@@ -962,6 +968,10 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         and question.wants is Wants.SOMEONE
         and coverage >= _FULL_COVERAGE
         and not _WHO_IS.search(question.text)  # "who is the Ombudsperson" wants a name
+        # Unless those it names play another role ("Baradar led the Taliban's negotiating
+        # team" for "who negotiated for the US").
+        and fact.id not in lookups.out_of_role
+        and not _succession(question)  # a successor is someone the fact names
     ):
         # "Who did the Taliban ask to join its government?": women. A fact that says all the
         # question says answers "who" with whom it names, though no person or group it links.
@@ -1191,12 +1201,18 @@ def _fits(
         catalog = lookups.catalog
         people = [e for e in named if e in unnamed and _kind(e, catalog) is EntityKind.PERSON]
         groups = [e for e in named if e in unnamed and _kind(e, catalog) is EntityKind.ORGANIZATION]
+        if people or groups:
+            people = _in_role(question, fact, people, lookups)
+            groups = _in_role(question, fact, groups, lookups)
+            if not people and not groups:
+                lookups.out_of_role.add(fact.id)
         near = _near_what_happened(question, fact, own, people + groups, lookups)
         if near is not None:
             people = [e for e in people if e in near]
             groups = [e for e in groups if e in near]
         # "Who is the ambassador", "who replaced him as president": a post is held by a person.
-        who = people if _PERSON_ROLES & question.weights.keys() else people or groups
+        held = _PERSON_ROLES & question.weights.keys() or _succession(question)
+        who = people if held else people or groups
         return bool(who), who
     return True, []
 
@@ -1343,6 +1359,187 @@ def _near_what_happened(
     if not said or (not near and not strict):
         return None  # only the verb after "who" tells that the claim names no one who did it
     return near
+
+
+_SAYING_VERBS = frozenset(
+    _stems("announce announced say said says tell told confirm confirmed report reported state")
+)
+"""Verbs of telling: whoever only tells of what happened ("President Biden announced his death")
+is not who did it or had it done to them."""
+_ACTING = _PERSON_ROLES | frozenset(
+    _stems("leadership government regime forces troops army members fighters council chief head")
+)
+"""Nouns whose owner acts through them: "the Taliban's chief", "al-Qaeda's leadership considers"."""
+_SUCCESSION = frozenset(_stems("succeed succeeded replace replaced successor"))
+_BEGINNING = frozenset(
+    _stems(
+        "became become succeeded succeed replaced replace successor appointed named elected new "
+        "now took assumed sworn"
+    )
+)
+"""Words a claim says someone came into a post with: who succeeded someone is only in such a
+clause ("Zawahiri became head of al-Qaeda in 2011, after its leader bin Laden was killed")."""
+_ENDING = frozenset(
+    _stems(
+        "died dead death killed assassinated succeeded replaced successor predecessor removed "
+        "ousted resigned"
+    )
+)
+"""Words a claim says someone left a post with: whom a successor succeeded is in their sentence."""
+_PARTICIPLES = frozenset(
+    (
+        "born shot held hit caught sent put set left kept brought built sworn sold told found "
+        "struck met hurt seen taken given chosen driven"
+    ).split())
+_PASSIVE_QUESTION = r"\bwho (?:was|were|is|are|has been|have been|had been|got|gets) (\w+)\b"
+"""A question in the passive ("Who was killed in 2022?") asks for whom it was done to."""
+_SIDE = r"\bfor (?:the )?(\w+(?: \w+)?)"  # compiled on first use: "who negotiated for the US"
+
+
+def _in_role(question: Question, fact: Fact, who: list[str], lookups: _Lookups) -> list[str]:
+    """Of those a "who" answer would name, the ones the claim gives the role the question asks
+    about: not whoever only tells of it ("announced his death"), nor a name owning another noun
+    ("George W Bush's War on Terror" names no Taliban leader); for a question in the passive
+    ("who was killed"), whom it was done to; for a succession ("who succeeded bin Laden"), who
+    came into the post; for a post ("who is the leader of"), who is given that post, when the
+    claim gives it to some ("its leader Abu Bakr al-Baghdadi", not "Isis's spokesman ..."); for
+    a side ("who negotiated for the US"), not who acts for another ("Baradar led the Taliban's
+    negotiating team", "Baradar for the Taliban")."""
+    if not who:
+        return who
+    asked = set(_stemmed(question.text))
+    sentences = _clauses(fact.claim)
+    passive = re.search(_PASSIVE_QUESTION, question.text)
+    verb = None
+    if passive and ((word := passive.group(1)).endswith(("ed", "en")) or word in _PARTICIPLES):
+        verb = stem(word) if stem(word) in question.happened else None
+    succession = _succession(question)
+    posts = {
+        word for role in _PERSON_ROLES & question.weights.keys() for word in question.group(role)
+    }
+    side_words: set[str] = set()
+    if " for " in question.text and (side := re.search(_SIDE, question.text)):
+        side_words = {word for word in side.group(1).split() if stem(word) in question.weights}
+    kept: list[str] = []
+    posted: list[str] = []
+    claimed = {word for sentence in sentences for _, stems in sentence for word in stems}
+    for entity_id in who:
+        names = _written(entity_id, lookups)
+        mentions = [
+            (words, stems, start, end, number)
+            for number, sentence in enumerate(sentences)
+            for words, stems in sentence
+            for start, end in _name_spans(words, names)
+        ]
+        if not mentions:
+            kept.append(entity_id)  # named only in a way the clauses do not show: cannot tell
+            continue
+        if not _SAYING_VERBS & asked and all(
+            not _SAYING_VERBS.isdisjoint(stems[end : end + 2]) for _, stems, _, end, _ in mentions
+        ):
+            continue  # only tells of it
+        if all(
+            words[end : end + 1] == ("s",)
+            and end + 1 < len(words)
+            and stems[end + 1] not in asked
+            and _ACTING.isdisjoint(stems[end + 1 : end + 3])
+            for words, stems, _, end, _ in mentions
+        ):
+            continue  # owns another noun
+        if verb is not None and not any(
+            _done_to(stems, start, end, verb) for _, stems, start, end, _ in mentions
+        ):
+            continue
+        if succession and not any(
+            _came_in(stems, start, sentences[number], claimed, question)
+            for _, stems, start, _, number in mentions
+        ):
+            continue
+        if side_words and _other_side(mentions, side_words, lookups):
+            continue
+        kept.append(entity_id)
+        if posts and any(
+            not posts.isdisjoint(stems[max(start - 3, 0) : start])
+            for _, stems, start, _, _ in mentions
+        ):
+            posted.append(entity_id)
+    return posted or kept
+
+
+def _succession(question: Question) -> bool:
+    """Whether the question asks who came into a post after someone: "Who succeeded bin
+    Laden?", "who became the leader after Zawahiri?"."""
+    if _SUCCESSION & question.happened or "successor" in question.weights:
+        return True
+    return (
+        " after " in question.text
+        and "bec" in question.text
+        and re.search(_BECOME + r".* after \w", question.text) is not None
+    )
+
+
+def _came_in(
+    stems: Sequence[str],
+    start: int,
+    sentence: Sequence[tuple[Sequence[str], Sequence[str]]],
+    claim: set[str],
+    question: Question,
+) -> bool:
+    """Whether a clause naming someone (at start) says they came into a post, in a claim
+    (its stems) that names one the question names and says someone left it: "Zawahiri became head of
+    al-Qaeda in 2011, after its leader Osama bin Laden was killed" (Zawahiri, not bin Laden);
+    "Saif al-Adel, from Egypt, is now the de facto leader ..., Zawahiri's death" (the sentence
+    opens with his name)."""
+    if question.named.isdisjoint(claim) or _ENDING.isdisjoint(claim):
+        return False
+    every = {word for _, clause in sentence for word in clause}
+    if not _BEGINNING.isdisjoint(stems):
+        return True
+    opens = sentence[0][1] == stems and start == 0
+    return opens and _ENDING.isdisjoint(stems) and not _BEGINNING.isdisjoint(every)
+
+
+def _done_to(stems: Sequence[str], start: int, end: int, verb: str) -> bool:
+    """Whether a name in a clause is whom the verb was done to: before it in the passive ("al-
+    Zawahiri was killed"), after it in the active ("a drone strike killed al-Zawahiri")."""
+    if verb not in stems:
+        return False
+    at = stems.index(verb)
+    if at and stems[at - 1] in _BE:
+        return end <= at
+    return start > at and "by" not in stems[at:start]
+
+
+def _other_side(
+    mentions: Sequence[tuple[Sequence[str], Sequence[str], int, int, int]],
+    side: set[str],
+    lookups: _Lookups,
+) -> bool:
+    """Whether the claim puts the person with a party other than the one the question names
+    ("for the US"), and never with that one, by any name of the candidates' entities, beside
+    the person's name: "Taliban co-founder X", "X for the Taliban", "X led the Taliban's team",
+    "X, the US Special Representative"."""
+    marks: set[bool] = set()  # whether each party beside the name is the side asked about
+    for words, stems, start, end, _ in mentions:
+        for entity_id, names in lookups.all_written():
+            for first, stop in _name_spans(words, names):
+                # ("X for the United States and Baradar": the United States are X's.)
+                before = (
+                    start - 3 <= first
+                    and stop <= start
+                    and "and" not in words[stop:start]
+                    and words[first - 1 : first] != ("for",)
+                )
+                after = end <= first <= end + 6 and (
+                    "for" in words[max(first - 2, end) : first]
+                    or words[stop : stop + 1] == ("s",)
+                    or not _ACTING.isdisjoint(stems[stop : stop + 2])
+                )
+                if before or after:
+                    marks.add(
+                        bool(side & set(words[first:stop])) or lookups.named_in(entity_id, side)
+                    )
+    return marks == {False}
 
 
 _POST_NEAR = 8
