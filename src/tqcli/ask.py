@@ -1388,9 +1388,32 @@ _ENDING = frozenset(
 """Words a claim says someone left a post with: whom a successor succeeded is in their sentence."""
 _PARTICIPLES = frozenset(
     (
-        "born shot held hit caught sent put set left kept brought built sworn sold told found "
-        "struck met hurt seen taken given chosen driven"
-    ).split())
+        "born",
+        "shot",
+        "held",
+        "hit",
+        "caught",
+        "sent",
+        "put",
+        "set",
+        "left",
+        "kept",
+        "brought",
+        "built",
+        "sworn",
+        "sold",
+        "told",
+        "found",
+        "struck",
+        "met",
+        "hurt",
+        "seen",
+        "taken",
+        "given",
+        "chosen",
+        "driven",
+    )
+)
 _PASSIVE_QUESTION = r"\bwho (?:was|were|is|are|has been|have been|had been|got|gets) (\w+)\b"
 """A question in the passive ("Who was killed in 2022?") asks for whom it was done to."""
 _SIDE = r"\bfor (?:the )?(\w+(?: \w+)?)"  # compiled on first use: "who negotiated for the US"
