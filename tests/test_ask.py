@@ -802,3 +802,31 @@ def test_who_answers_name_who_plays_the_role_asked(question: str, who: str) -> N
 
     assert found.replies[0].match is Match.ANSWER
     assert found.replies[0].answer.split(" (as of")[0] == who
+
+
+@pytest.mark.parametrize(
+    ("question", "not_the_answer"),
+    [
+        # At which meeting it was adopted is not what it requires.
+        ("What does resolution 2255 require?", "un-2255-adopted-7590th-meeting"),
+        # Extending a mandate is not creating it.
+        ("Which resolution created the Ombudsperson?", "un-2253-ombudsperson-monitoring-team"),
+    ],
+)
+def test_the_verb_a_what_question_asks_must_be_the_answers(
+    question: str, not_the_answer: str
+) -> None:
+    found = answer(BUILTIN, question, limit=5)
+
+    assert not any(
+        hit.fact.id == not_the_answer and reply.match is Match.ANSWER
+        for hit, reply in zip(found.hits, found.replies, strict=True)
+    )
+
+
+def test_a_what_question_whose_verb_the_fact_says_by_another_form_is_answered() -> None:
+    # "authorized the creation of an ombudsperson": "created" and "creation" share a root.
+    found = answer(BUILTIN, "Which resolution created the Ombudsperson?")
+
+    assert found.hits[0].fact.id == "ombudsperson-authorized-december-2009"
+    assert found.replies[0].match is Match.ANSWER

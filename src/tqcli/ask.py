@@ -288,6 +288,11 @@ _WHEN_CLAUSE = r"\bwhen \w"  # compiled on first use (re caches it), as _ASKS
 """A "when" that opens a clause ("as noted when it was adopted"), not one asked ("and when?")."""
 _CLAUSE_WEIGHT = 0.5
 """What the words of such a clause count for: they say at what time, not what is asked."""
+_MEANING = frozenset(_stems("mean stand"))
+_WHAT_DOES = r"(?:\w+ )?what (?:does|did|do|will|would|should|can|could|shall) (?:\w+ ){1,6}?(\w+)"
+_WHICH_DID = (  # "which resolution created X"
+    r"(?:\w+ )?(?:which|what) (?!(?:has|have|had|was|were|is|are|did|does|do)\b)\w+ (\w+ed)\b"
+)
 _HAPPENED = re.compile(r"\b(?:where|how) (?:was|were|did|does|do|is|are)\b")
 """Questions on where or how something happened, or is: "where was he born", "how did he die"."""
 _SOMEONE = re.compile(r"\bwho\b|\bwhich (?:person|man|woman|group|organi[sz]ation)\b")
@@ -1030,6 +1035,11 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             if word not in about and weight >= _EVENT_WEIGHT
         }
         answers = not asked or _share(asked, credits) >= _EVENT_COVERAGE
+    if answers and (verb := _asked_verb(question)) and not (credits[verb] or _derived(verb, topic)):
+        # "What does resolution 2255 require?": what it requires, not at which meeting it
+        # was adopted. The verb the question ends on is what it asks.
+        answers = False
+        other_years.append(verb)
     unmatched = unnamed + tuple(
         question.spelled[word]
         for word, credit in credits.items()
@@ -1054,6 +1064,33 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         () if answers else unmatched,
     )
     return _Judged(hit, coverage, score, reply, tuple(who))
+
+
+def _asked_verb(question: Question) -> str | None:
+    """The verb a "what does X VERB?" question ends on ("require", "establish", "decide"), or
+    that follows "which X" in the past ("which resolution created ..."), as one of its content
+    words; None for other questions."""
+    found = re.fullmatch(_WHAT_DOES, question.text) or re.match(_WHICH_DID, question.text)
+    if found is None:
+        return None
+    word = stem(found.group(1))
+    if word in _SAYING or word in _MEANING:
+        return None  # what someone said, what a name means: a quote, a meaning
+    if any(word in forms for _, parts in question.names for forms in parts):
+        return None  # a name ("What did Panetta tell National Public Radio?")
+    return word if word in question.weights and word not in question.named else None
+
+
+def _derived(word: str, words: set[str] | frozenset[str]) -> bool:
+    """Whether words hold another word of the same root (stemmed): "exempted" and
+    "exemption", "require" and "requirement" (its first six letters, or all of a shorter
+    word of five letters or more)."""
+    if len(word) < 5:
+        return False
+    root = word[:6]
+    return any(
+        other.startswith(root) or (len(other) >= 5 and word.startswith(other)) for other in words
+    )
 
 
 def _accounted(question: Question, parts: Sequence[frozenset[str]], topic: set[str]) -> bool:
