@@ -585,6 +585,9 @@ def test_third_tuning_set_floor() -> None:
         # On-topic questions the pack cannot answer, written from the article before ask was
         # run on them (branch ask5, not blind, tuned on): main answered 7 of 30, ask5 3 of 30.
         ("ask-unanswerable-1.toml", 0.0, 0.0, 5),
+        # Written from the pack's claims for the classes the sixth round fixed (branch ask6,
+        # not blind, tuned on): main 0.917 / 0.917 / 3 of 6, ask6 1.000 / 1.000 / 0 of 6.
+        ("ask-tuning-10.toml", 0.95, 0.95, 0),
     ],
 )
 def test_later_tuning_set_floors(
@@ -795,6 +798,8 @@ def test_who_answers_name_only_who_plays_the_role_asked(question: str, bystander
         ("Who is the leader of ISIS?", "Abu Bakr al-Baghdadi"),
         # "... is now the de facto leader of al-Qaeda ...; ... Zawahiri's death".
         ("Who replaced Zawahiri?", "Saif al-Adel"),
+        # "Mullah Mohammad Yaqoob, Mullah Omar's son, was named defence minister ...".
+        ("Who was named defence minister in September 2021?", "Mullah Mohammad Yaqoob"),
     ],
 )
 def test_who_answers_name_who_plays_the_role_asked(question: str, who: str) -> None:

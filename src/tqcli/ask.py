@@ -1506,8 +1506,22 @@ def _in_role(question: Question, fact: Fact, who: list[str], lookups: _Lookups) 
             for words, stems, _, end, _ in mentions
         ):
             continue  # owns another noun
-        if verb is not None and not any(
-            _done_to(stems, start, end, verb) for _, stems, start, end, _ in mentions
+        if (
+            verb is not None
+            and not any(
+                _done_to(stems, start, end, verb)
+                # "Mullah Mohammad Yaqoob, Mullah Omar's son, was named defence minister": the
+                # sentence opens with the name, and a later clause with the verb in the passive.
+                or (
+                    start == 0
+                    and sentences[number][0][1] == stems
+                    and any(
+                        len(clause) > 1 and clause[0] in _BE and clause[1] == verb
+                        for _, clause in sentences[number][1:]
+                    )
+                )
+                for _, stems, start, end, number in mentions
+            )
         ):
             continue
         if succession and not any(
