@@ -835,3 +835,22 @@ def test_a_what_question_whose_verb_the_fact_says_by_another_form_is_answered() 
 
     assert found.hits[0].fact.id == "ombudsperson-authorized-december-2009"
     assert found.replies[0].match is Match.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "uncovered"),
+    [
+        # Every word is accounted for (the Afghan people), none as asked: no number.
+        ("What is the population of Afghanistan?", "population"),
+        # "ISIS-K" is read as "isis" and "k"; what is left out is the word as written.
+        ("What is ISIS-K?", "ISIS-K"),
+    ],
+)
+def test_a_partial_answer_says_what_it_does_not_cover(question: str, uncovered: str) -> None:
+    found = answer(BUILTIN, question, limit=5)
+
+    partial = [reply for reply in found.replies if reply.match is Match.PARTIAL]
+    assert partial
+    assert all(reply.unmatched for reply in partial)
+    assert uncovered in partial[0].unmatched
+    assert "k" not in partial[0].unmatched

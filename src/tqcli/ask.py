@@ -417,6 +417,8 @@ class Question(NamedTuple):
     since: int | None = None
     """For a figure asked of now ("how much does al-Qaeda pay the Taliban today?"): the first
     year whose figures count as today's, as far as the candidates' dates tell."""
+    raw: str = ""
+    """The question as the user wrote it."""
     measure: frozenset[str] = frozenset()
     """For a figure asked as a measure ("what is the population of ...", "how old is ..."): the
     words naming it, which the answer must give a number of."""
@@ -434,7 +436,7 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     if not question.isascii():
         question = _romanised(index, question)
     lookups = _Lookups(index)
-    read = read_question(index, question, lookups)
+    read = read_question(index, question, lookups)._replace(raw=question)
     if not read.weights:
         return Answers((), tuple(index.top_tags(5)), ())
     words = sorted(set().union(*map(read.group, read.weights)))
@@ -1046,6 +1048,19 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         if (credit == 0 and question.weights[word] >= _UNMATCHED_SHOWN) or word in other_years
         if question.spelled[word] not in unnamed
     )
+    in_own = {word: _credit(question, word, own) for word in question.weights}
+    if not answers and not unmatched:
+        # A partial answer says what it leaves out: where every word is accounted for
+        # somewhere (an entity's name, a tag), the words its own words do not say -- or the
+        # heaviest word, when it says them all but not as asked ("the population": no number).
+        unmatched = tuple(
+            question.spelled[word]
+            for word, credit in in_own.items()
+            if not credit and question.weights[word] >= _UNMATCHED_SHOWN
+        ) or tuple(question.spelled[word] for word in _asked_most(question))
+    # A letter alone is no word a fact could say: "ISIS-K", read as "isis" and "k", is left
+    # out as the question wrote it.
+    unmatched = tuple(_compound(question, word) if len(word) == 1 else word for word in unmatched)
     boost = _BOOST if fits else 1.0
     if who and _kind(who[0], catalog) is EntityKind.PERSON and _PERSON.search(question.text):
         boost *= _BOOST
@@ -1055,7 +1070,6 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     # in its own words, weighted by rarity in the pack (a word the fact says itself tells more
     # than one in the aliases of an entity it names: "what does resolution 2513 say about the
     # Islamic Emirate"), then anywhere, weighted by rarity in general English.
-    in_own = {word: _credit(question, word, own) for word in question.weights}
     covers = (0.5 + _share(question.rarity, in_own)) * (0.5 + coverage)
     score = (hit.score or 0.0) * boost * covers
     reply = Reply(
@@ -1064,6 +1078,26 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         () if answers else unmatched,
     )
     return _Judged(hit, coverage, score, reply, tuple(who))
+
+
+def _compound(question: Question, letter: str) -> str:
+    """The hyphenated word of the question a letter is part of ("ISIS-K"), or the letter."""
+    found = re.search(rf"[\w]+-{re.escape(letter)}\b|\b{re.escape(letter)}-\w+", question.raw, re.I)
+    return found.group() if found else letter
+
+
+def _asked_most(question: Question) -> list[str]:
+    """What the question asks most of: the head of "what is the X", the measure, what is
+    counted, else its heaviest word that names nothing."""
+    if question.head is not None and question.head in question.weights:
+        return [question.head]
+    heaviest = sorted(question.weights, key=lambda word: -question.weights[word])
+    asked = (
+        sorted(question.measure or question.counted)
+        or [word for word in heaviest if word not in question.named][:1]
+        or heaviest[:1]
+    )
+    return [word for word in asked if word in question.spelled]
 
 
 def _asked_verb(question: Question) -> str | None:
@@ -2238,13 +2272,16 @@ def _as_of_now(
     date = item.hit.fact.date
     alive = tuple(e for e in item.who if not _left_before(ended.get(e), date))
     if not alive:
-        return item._replace(reply=Reply(Match.PARTIAL, item.reply.answer)), False
+        # No one it names holds the role now: that is what it does not say.
+        gone = tuple(question.spelled.get(word, word) for word in sorted(role))
+        return item._replace(reply=Reply(Match.PARTIAL, item.reply.answer, gone)), False
     holds = any(_holds(item.hit.fact, e, role, question, lookups) for e in alive)
     if alive == item.who:
         return item, holds
     short = _short_answer(question, item.hit.fact, alive, lookups.catalog)
     answers = holds or alive[0] == item.who[0]
-    reply = Reply(Match.ANSWER if answers else Match.PARTIAL, short)
+    gone = () if answers else tuple(question.spelled.get(word, word) for word in sorted(role))
+    reply = Reply(Match.ANSWER if answers else Match.PARTIAL, short, gone)
     return item._replace(reply=reply, who=alive), holds
 
 
