@@ -854,3 +854,17 @@ def test_a_partial_answer_says_what_it_does_not_cover(question: str, uncovered: 
     assert all(reply.unmatched for reply in partial)
     assert uncovered in partial[0].unmatched
     assert "k" not in partial[0].unmatched
+
+
+def test_a_when_answer_gives_the_month_the_claim_gives_for_the_event() -> None:
+    # "In September 2021 Afghanistan was again in a state of turmoil after the Taliban
+    # recaptured Kabul in August": the fact is dated 2021-09; Kabul fell in August.
+    found = answer(BUILTIN, "when did kabul fall", limit=3)
+
+    dates = {
+        hit.fact.id: reply.answer
+        for hit, reply in zip(found.hits, found.replies, strict=True)
+        if reply.match is Match.ANSWER
+    }
+    assert dates["afghanistan-in-turmoil-2021"] == "August 2021"
+    assert all(date in ("August 2021", "2021-08") for date in dates.values())

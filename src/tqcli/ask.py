@@ -2009,7 +2009,10 @@ def _short_answer(
         return "; ".join(_name(catalog, entity_id) for entity_id in who)
     if question.wants is Wants.DATE and fact.date is not None:
         words = _own_words(fact) if own is None else own
-        said = None if question.happened.isdisjoint(words) else _when_it_happened(question, fact)
+        # The claim's words for what happened, else those that name what it happened to
+        # ("when did Kabul fall": "... after the Taliban recaptured Kabul in August").
+        anchors = question.named if question.happened.isdisjoint(words) else question.happened
+        said = _when_it_happened(anchors, fact) if anchors else None
         return said or str(fact.date)
     if question.wants is Wants.DATE and (when := re.search(_TIME_IN_WORDS, fact.claim)):
         return when.group()  # "the late 2000s", of an undated fact
@@ -2044,25 +2047,41 @@ _TIME_PREPOSITIONS = [
     )
 ]
 """The word before a year that makes it a time ("to 2019"), each as a one-word list."""
+_MONTH_ALONE = (  # compiled on first use: "after the Taliban recaptured Kabul in August"
+    rf"\b(?:in|on|by|since|until|from|after|before|during) ({'|'.join(_MONTHS)})\b(?!,? \d)"
+)
 _NEAR = 60
 """How near (in characters) a time is to the word for what happened, to be its time."""
 _YEAR = r"\b(?:1[89]|20)\d\d\b"  # compiled on first use
 
 
-def _when_it_happened(question: Question, fact: Fact) -> str | None:
-    """The time a claim gives nearest to its word for what the question asks happened, where
-    that is not the fact's own date: "arrested ... in February 2010 ... dates his release ...
-    to 2019" answers "when was Baradar released?" with 2019, not the arrest's date. None when
-    the claim does not say it (then the fact's date is the answer)."""
+def _when_it_happened(anchors: frozenset[str], fact: Fact) -> str | None:
+    """The time a claim gives nearest to its word for what the question asks happened (the
+    anchors, stemmed), where that is not the fact's own date: "arrested ... in February 2010 ...
+    dates his release ... to 2019" answers "when was Baradar released?" with 2019, not the
+    arrest's date; "In September 2021 ... after the Taliban recaptured Kabul in August" answers
+    "when did Kabul fall" with August 2021 (a month with no year is of the fact's year, or of
+    the year before when it comes later in the year). None when the claim does not say it
+    (then the fact's date is the answer)."""
     claim = fact.claim
-    year = str(fact.date.year) if fact.date else ""
+    date = fact.date
+    year = str(date.year) if date else ""
     years = [found for found in re.finditer(_YEAR, claim) if found.group() != year]
-    if not years:
-        return None  # the claim gives no other year (most claims: no pattern compiled)
+    months = (
+        [
+            found
+            for found in re.finditer(_MONTH_ALONE, claim)
+            if _MONTHS.index(found.group(1)) + 1 != date.month
+        ]
+        if date is not None and date.month and any(month in claim for month in _MONTHS)
+        else []
+    )
+    if not years and not months:
+        return None  # the claim gives no other time (most claims: no pattern compiled)
     said = [
         found.start()
         for found in re.finditer(r"\w+", claim)
-        if stem(fold(found.group())) in question.happened
+        if stem(fold(found.group())) in anchors
     ]
     # A time as English gives one: after a month, or a preposition ("to 2019", "since 2001");
     # not a number that names a document ("resolutions 1988 and 1989", "2255 (2015)").
@@ -2073,6 +2092,11 @@ def _when_it_happened(question: Question, fact: Fact) -> str | None:
             times.append((found.start(), f"{before[0]} {found.group()}"))
         elif before in _TIME_PREPOSITIONS:
             times.append((found.start(), found.group()))
+    for found in months:
+        assert date is not None
+        assert date.month
+        month = _MONTHS.index(found.group(1)) + 1
+        times.append((found.start(1), f"{found.group(1)} {date.year - (month > date.month)}"))
     if not said or not times:
         return None
     distance, nearest = min((min(abs(at - word) for word in said), text) for at, text in times)
