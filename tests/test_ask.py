@@ -868,3 +868,15 @@ def test_a_when_answer_gives_the_month_the_claim_gives_for_the_event() -> None:
     }
     assert dates["afghanistan-in-turmoil-2021"] == "August 2021"
     assert all(date in ("August 2021", "2021-08") for date in dates.values())
+
+
+def test_a_who_answer_in_a_list_gives_the_whole_list() -> None:
+    # "Resolution 1267 (1999) was submitted by Canada, the Netherlands, the Russian Federation,
+    # Slovenia, the United Kingdom and the United States": the fact links only the last.
+    found = answer(BUILTIN, "Who sponsored resolution 1267?")
+
+    assert found.hits[0].fact.id == "un-1267-sponsors"
+    assert found.replies[0].answer == (
+        "Canada, the Netherlands, the Russian Federation, Slovenia, the United Kingdom and the "
+        "United States"
+    )

@@ -2006,7 +2006,8 @@ def _short_answer(
         question.wants is Wants.SOMEONE
         or (question.wants is Wants.QUOTE and not isinstance(details, Quote))  # who wrote it
     ):
-        return "; ".join(_name(catalog, entity_id) for entity_id in who)
+        names = [_name(catalog, entity_id) for entity_id in who]
+        return _listed(fact.claim, names) or "; ".join(names)
     if question.wants is Wants.DATE and fact.date is not None:
         words = _own_words(fact) if own is None else own
         # The claim's words for what happened, else those that name what it happened to
@@ -2028,6 +2029,23 @@ def _short_answer(
     ):
         return count  # "13 votes": the number asked for, in the claim's words
     return fact.claim
+
+
+_LISTED_NAME = r"(?:the )?[A-Z][\w'’.-]*(?: (?:of |the )?[A-Z][\w'’.-]*)*"
+_LIST = rf"{_LISTED_NAME}(?:, {_LISTED_NAME})*,? and {_LISTED_NAME}"  # compiled on first use
+
+
+def _listed(claim: str, names: Sequence[str]) -> str | None:
+    """The list of names the claim gives the answer's names in, each as written: "Resolution
+    1267 (1999) was submitted by Canada, the Netherlands, ... and the United States" answers
+    "who sponsored resolution 1267?" with all six, not only the one the fact links. None where
+    the names are in no one list of names."""
+    if " and " not in claim:
+        return None
+    for found in re.finditer(_LIST, claim):
+        if all(name in found.group() for name in names) and found.group() not in names:
+            return found.group()
+    return None
 
 
 _TIME_PREPOSITIONS = [
