@@ -2032,7 +2032,9 @@ def _short_answer(
 
 
 _LISTED_NAME = r"(?:the )?[A-Z][\w'’.-]*(?: (?:of |the )?[A-Z][\w'’.-]*)*"
-_LIST = rf"{_LISTED_NAME}(?:, {_LISTED_NAME})*,? and {_LISTED_NAME}"  # compiled on first use
+# Three names or more (compiled on first use): "A and B" may join two phrases ("Khalilzad for
+# the United States and Abdul Ghani Baradar for the Taliban").
+_LIST = rf"{_LISTED_NAME}(?:, {_LISTED_NAME})+,? and {_LISTED_NAME}"
 
 
 def _listed(claim: str, names: Sequence[str]) -> str | None:
