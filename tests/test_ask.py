@@ -880,3 +880,12 @@ def test_a_who_answer_in_a_list_gives_the_whole_list() -> None:
         "Canada, the Netherlands, the Russian Federation, Slovenia, the United Kingdom and the "
         "United States"
     )
+
+
+def test_a_partial_answer_about_what_the_question_names_comes_first() -> None:
+    # Mullah Omar's founding of the Taliban (born 1960) says nothing of Isis; Isis's emergence
+    # in 2014 does, though not that it was founded then.
+    found = answer(BUILTIN, "When was ISIS founded?")
+
+    assert not found.answered
+    assert found.hits[0].fact.id == "isis-emerges-2014"

@@ -478,7 +478,7 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     if role:
         candidates = _with_facts_about(index, read, candidates, role, lookups)
     judged = [_judge(read, hit, lookups) for hit in candidates]
-    judged.sort(key=lambda item: (item.reply.match is not Match.ANSWER, -item.score))
+    judged.sort(key=_Judged.rank)
     if read.wants is Wants.DATE and _STARTED & set(map(stem, read.text.split())):
         # "When did Akhundzada become leader?", "when did the Taliban first govern?": the start
         # of a state, which later facts only find it in. The earliest dated answer first.
@@ -954,6 +954,14 @@ class _Judged(NamedTuple):
     reply: Reply
     who: tuple[str, ...] = ()
     """For "who": the people (else organisations) the fact names that the question does not."""
+    elsewhere: bool = False
+    """Whether the fact accounts nowhere for a name the question gives (it is about another
+    one): such a partial answer comes after those about what the question names."""
+
+    def rank(self) -> tuple[bool, bool, float]:
+        """The order of answers: answers first, then partial answers about what the question
+        names, each by score."""
+        return (self.reply.match is not Match.ANSWER, self.elsewhere, -self.score)
 
 
 def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
@@ -1077,7 +1085,7 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         _short_answer(question, fact, who, catalog, own),
         () if answers else unmatched,
     )
-    return _Judged(hit, coverage, score, reply, tuple(who))
+    return _Judged(hit, coverage, score, reply, tuple(who), bool(unnamed))
 
 
 def _compound(question: Question, letter: str) -> str:
@@ -2296,9 +2304,7 @@ def _holders(
     held.sort(key=lambda pair: (pair[0].year, pair[0].month or 0, pair[0].day or 0), reverse=True)
     first = [item for _, item in held]
 
-    rest = sorted(
-        others + gone, key=lambda item: (item.reply.match is not Match.ANSWER, -item.score)
-    )
+    rest = sorted(others + gone, key=_Judged.rank)
     return first + rest
 
 
