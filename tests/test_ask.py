@@ -308,15 +308,19 @@ def test_when_and_where_answers_must_say_what_is_asked(question: str) -> None:
 def test_a_name_no_fact_accounts_for_makes_it_a_partial_answer(question: str, name: str) -> None:
     found = answer(BUILTIN, question)
 
-    assert found.hits, "the facts on the Taliban's prime minister are offered as partial"
+    assert found.hits, "related facts are offered as partial"
     assert not found.answered
+    # The facts on the Taliban's prime minister, where offered, say they leave out the name;
+    # since the sixth round they come after partial answers that speak of what it names (a
+    # fact on India's chairing a committee for "the prime minister of India"), which leave
+    # out the post.
     prime_ministers = [
         reply
         for hit, reply in zip(found.hits, found.replies, strict=True)
         if "prime" in hit.fact.id
     ]
-    assert prime_ministers
     assert all(name in reply.unmatched for reply in prime_ministers)
+    assert all(reply.unmatched for reply in found.replies)
 
 
 @pytest.mark.parametrize(
