@@ -893,3 +893,12 @@ def test_a_partial_answer_about_what_the_question_names_comes_first() -> None:
 
     assert not found.answered
     assert found.hits[0].fact.id == "isis-emerges-2014"
+
+
+def test_a_why_question_is_answered_by_a_fact_that_gives_a_reason() -> None:
+    # "... recognizing that some members of the Taliban ... had rejected the terrorist
+    # ideology of Al-Qaida": a reason; "Under resolution 1988 (2011) those Taliban ... were to
+    # be on a separate list" says what happened.
+    found = answer(BUILTIN, "Why were the sanctions split in 2011?")
+
+    assert found.hits[0].fact.id == "un-1988-1989-split-reason"

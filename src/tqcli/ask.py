@@ -339,6 +339,14 @@ _OF_WHAT = (  # compiled on first use (re caches it)
 _NAME_OF = re.compile(r"\bnames? of\b|\bwhat is (?:the|its|their) name\b|\brefers? to\b")
 _CALLED = r"\bknown as\b|\b(?:what|how) (?:does|did|do) (?:\w+ ){1,5}?call\b"
 """Also asking for a name: "what does the agreement call the Taliban?" (compiled on first use)."""
+_REASON = (  # compiled on first use: only "why" questions need it
+    r"\b(?:because|reason|reasons|recogni[sz]ing that|for the purpose of|in order to|so as to|"
+    r"so that|due to|owing to|on (?:\w+ )?grounds|in response to|in retaliation|aimed at|"
+    r"to (?:avert|avoid|prevent|ensure|deter|punish|pressure)|for (?:his|her|its|their) role|"
+    r"as a result of|motivated|rationale)\b"
+)
+"""Words that give a reason: "recognizing that", "for the purpose of averting", "on
+humanitarian grounds"."""
 _NAMING = r"\b(?:known as|called|calling|styled|referred to as|named|dubbed)\b"
 """Words by which a claim gives something a name ("styled in the text as ...")."""
 _MONTHS = (
@@ -1074,6 +1082,10 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         boost *= _BOOST
     if question.naming and re.search(_NAMING, fact.claim):
         boost *= _BOOST  # a name asked for: a claim that gives a name
+    if "why" in question.text.split():
+        reason = re.search(_REASON, _own_text(fact), re.IGNORECASE) is not None
+        if reason:
+            boost *= _BOOST * _BOOST  # a reason asked for: words that give one
     # BM25, raised for a fact of the kind asked for and by how much of the question it covers:
     # in its own words, weighted by rarity in the pack (a word the fact says itself tells more
     # than one in the aliases of an entity it names: "what does resolution 2513 say about the
