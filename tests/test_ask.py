@@ -902,3 +902,12 @@ def test_a_why_question_is_answered_by_a_fact_that_gives_a_reason() -> None:
     found = answer(BUILTIN, "Why were the sanctions split in 2011?")
 
     assert found.hits[0].fact.id == "un-1988-1989-split-reason"
+
+
+def test_a_role_held_in_a_committee_named_a_few_words_on_is_its_latest_state() -> None:
+    # "Trine Heimerback chaired the Security Council Committee pursuant to resolutions 1267
+    # (1999), ... in July 2021": the 1267 Committee's chair of 2021, not César Mayoral's of 2006.
+    found = answer(BUILTIN, "Who chairs the 1267 Committee?")
+
+    assert found.hits[0].fact.id == "heimerback-chair-1267-committee-2021"
+    assert found.replies[0].answer == "Trine Heimerback (as of 15 July 2021)"

@@ -2469,6 +2469,8 @@ def _says_holds(
     return False
 
 
+_NAME_AHEAD = 5
+"""How many words a role's phrase may run before naming what the role is held in."""
 _ROLE_OBJECT_AFTER = frozenset({"to", "from", "with", "for", "by", "at", "against", "towards"})
 """Prepositions that make a role phrase after them someone other than the sentence's subject."""
 
@@ -2530,6 +2532,16 @@ def _role_phrase(
         after = r + 1
         while after < len(words) and words[after] in ("of", "in", "the"):
             after += 1
+        # Or a name of it a few words on: "chaired the Security Council Committee pursuant to
+        # resolution 1267" (the 1267 Committee), "the Al-Qaida and Taliban Sanctions Committee".
+        ahead = after
+        while (
+            ahead < min(after + _NAME_AHEAD, len(words))
+            and not org[ahead]
+            and words[ahead] not in _ROLE_OBJECT_AFTER
+        ):
+            ahead += 1
+        after = ahead if ahead < len(words) and org[ahead] else after
         end = after
         while end < len(words) and org[end]:
             end += 1
