@@ -911,3 +911,14 @@ def test_a_role_held_in_a_committee_named_a_few_words_on_is_its_latest_state() -
 
     assert found.hits[0].fact.id == "heimerback-chair-1267-committee-2021"
     assert found.replies[0].answer == "Trine Heimerback (as of 15 July 2021)"
+
+
+def test_a_name_with_a_typo_still_asks_who_someone_is() -> None:
+    # "Akhunzada" is read as "Akhundzada": the question names him, and asks what he is.
+    found = answer(BUILTIN, "Who is Hibatullah Akhunzada")
+
+    assert found.hits[0].fact.id in (
+        "akhundzada-final-authority",
+        "akhundzada-taliban-leader-since-2016",
+    )
+    assert found.replies[0].match is Match.ANSWER

@@ -1762,6 +1762,8 @@ def _naming_words(
     for word, raw in question.spelled.items():
         if word in question.weights:
             by_stem.setdefault(stem(raw), []).append((raw, word))
+            if stem(raw) != word:  # a typo corrected ("Akhunzada"): the name it was read as
+                by_stem.setdefault(word, []).append((raw, word))
     named: set[str] = set()
     for entity_id in {entity_id for hit in candidates for entity_id in hit.fact.entities()}:
         for name in lookups.written_names(entity_id):
