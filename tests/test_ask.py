@@ -799,6 +799,9 @@ def test_who_answers_name_only_who_plays_the_role_asked(question: str, bystander
         ("Who succeeded bin Laden?", "Ayman al-Zawahiri"),
         ("Who signed the Doha agreement for the Taliban?", "Abdul Ghani Baradar"),
         ("Who signed the Doha agreement for the US?", "Zalmay Khalilzad"),
+        # "Zalmay Khalilzad was the US Special Representative ...": with the side asked; not
+        # "Baradar led the Taliban's negotiating team", nor the Taliban a declaration names.
+        ("Who negotiated for the US in Doha?", "Zalmay Khalilzad"),
         ("Who is the leader of ISIS?", "Abu Bakr al-Baghdadi"),
         # "... is now the de facto leader of al-Qaeda ...; ... Zawahiri's death".
         ("Who replaced Zawahiri?", "Saif al-Adel"),

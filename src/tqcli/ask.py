@@ -1065,6 +1065,10 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         if question.spelled[word] not in unnamed
     )
     in_own = {word: _credit(question, word, own) for word in question.weights}
+    if not answers and fact.id in lookups.out_of_role:
+        # Those it names play another role: the words that ask for that role are what it
+        # does not cover ("for the US", "succeeded").
+        unmatched = _role_words(question) or unmatched
     if not answers and not unmatched:
         # A partial answer says what it leaves out: where every word is accounted for
         # somewhere (an entity's name, a tag), the words its own words do not say -- or the
@@ -1292,11 +1296,11 @@ def _fits(
         catalog = lookups.catalog
         people = [e for e in named if e in unnamed and _kind(e, catalog) is EntityKind.PERSON]
         groups = [e for e in named if e in unnamed and _kind(e, catalog) is EntityKind.ORGANIZATION]
-        if people or groups:
+        named_first = len(people) + len(groups)
+        if named_first:
             people = _in_role(question, fact, people, lookups)
             groups = _in_role(question, fact, groups, lookups)
-            if not people and not groups:
-                lookups.out_of_role.add(fact.id)
+        out_of_role = len(people) + len(groups) < named_first
         near = _near_what_happened(question, fact, own, people + groups, lookups)
         if near is not None:
             people = [e for e in people if e in near]
@@ -1304,6 +1308,8 @@ def _fits(
         # "Who is the ambassador", "who replaced him as president": a post is held by a person.
         held = _PERSON_ROLES & question.weights.keys() or _succession(question)
         who = people if held else people or groups
+        if not who and out_of_role:
+            lookups.out_of_role.add(fact.id)
         return bool(who), who
     return True, []
 
@@ -1546,7 +1552,8 @@ def _in_role(question: Question, fact: Fact, who: list[str], lookups: _Lookups) 
             for start, end in _name_spans(words, names)
         ]
         if not mentions:
-            kept.append(entity_id)  # named only in a way the clauses do not show: cannot tell
+            if not side_words:  # named only in a way the clauses do not show: cannot tell
+                kept.append(entity_id)
             continue
         if not _SAYING_VERBS & asked and all(
             not _SAYING_VERBS.isdisjoint(stems[end : end + 2]) for _, stems, _, end, _ in mentions
@@ -1592,6 +1599,14 @@ def _in_role(question: Question, fact: Fact, who: list[str], lookups: _Lookups) 
         ):
             posted.append(entity_id)
     return posted or kept
+
+
+def _role_words(question: Question) -> tuple[str, ...]:
+    """The words of a "who" question that say the role asked (see _in_role), as written: the
+    side of "for the US", else the verb of what happened."""
+    if " for " in question.text and (side := re.search(_SIDE, question.text)):
+        return tuple(word for word in side.group(1).split() if stem(word) in question.weights)
+    return tuple(question.spelled[word] for word in sorted(question.happened))
 
 
 def _succession(question: Question) -> bool:
@@ -1643,10 +1658,10 @@ def _other_side(
     side: set[str],
     lookups: _Lookups,
 ) -> bool:
-    """Whether the claim puts the person with a party other than the one the question names
-    ("for the US"), and never with that one, by any name of the candidates' entities, beside
-    the person's name: "Taliban co-founder X", "X for the Taliban", "X led the Taliban's team",
-    "X, the US Special Representative"."""
+    """Whether the claim does not put the person with the party the question names ("for the
+    US"), by any name of the candidates' entities, beside the person's name: "X for the United
+    States", "X, the US Special Representative" do; "Taliban co-founder X", "X for the
+    Taliban", "X led the Taliban's team" put them with another."""
     marks: set[bool] = set()  # whether each party beside the name is the side asked about
     for words, stems, start, end, _ in mentions:
         for entity_id, names in lookups.all_written():
@@ -1667,7 +1682,7 @@ def _other_side(
                     marks.add(
                         bool(side & set(words[first:stop])) or lookups.named_in(entity_id, side)
                     )
-    return marks == {False}
+    return True not in marks
 
 
 _POST_NEAR = 8
