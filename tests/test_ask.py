@@ -553,11 +553,12 @@ def test_third_tuning_set_floor() -> None:
     now be the fact's). In the fourth round seven of its 30 unanswerable questions, which the
     pack's sourced facts answer, became answerable ones (133 + 23): 0.789, 0.880, 3 of 23; at
     the end of branch ask5, 0.805, 0.887, 2 of 23; with the pack grown by the archived documents
-    in full (41 facts), 0.789, 0.880, 2 of 23. See docs/ask-evaluation.md."""
+    in full (41 facts), 0.789, 0.880, 2 of 23; at the end of branch ask6 (sixth round), 0.805,
+    0.887, 2 of 23. See docs/ask-evaluation.md."""
     scores = evaluate(ask_ranker(BUILTIN), REPO / "tests" / "eval" / "ask-tuning-3.toml", BUILTIN)
 
-    assert scores.recall_at_1 >= 0.78, scores.recall_at_1
-    assert scores.recall_at_3 >= 0.87, scores.recall_at_3
+    assert scores.recall_at_1 >= 0.80, scores.recall_at_1
+    assert scores.recall_at_3 >= 0.88, scores.recall_at_3
     assert scores.false_answers <= 3
     assert scores.unanswerable >= 23
 
@@ -584,11 +585,12 @@ def test_third_tuning_set_floor() -> None:
         # round, when four of its unanswerable questions, which sourced facts answer, became
         # answerable (108 + 21). Main at the start of that round: 0.704 / 0.778 / 7 of 21, search
         # 0.731 / 0.843; at its end 0.787 / 0.833 / 5 of 21; at the end of branch ask5 0.870 /
-        # 0.926 / 4 of 21.
-        ("ask-tuning-9.toml", 0.85, 0.9, 5),
+        # 0.926 / 4 of 21; at the end of branch ask6 0.880 / 0.935 / 4 of 21.
+        ("ask-tuning-9.toml", 0.87, 0.93, 4),
         # On-topic questions the pack cannot answer, written from the article before ask was
-        # run on them (branch ask5, not blind, tuned on): main answered 7 of 30, ask5 3 of 30.
-        ("ask-unanswerable-1.toml", 0.0, 0.0, 5),
+        # run on them (branch ask5, not blind, tuned on): main answered 7 of 30, ask5 3 of 30;
+        # 5 of 30 with the grown pack, 4 of 30 at the end of branch ask6.
+        ("ask-unanswerable-1.toml", 0.0, 0.0, 4),
         # Written from the pack's claims for the classes the sixth round fixed (branch ask6,
         # not blind, tuned on): main 0.917 / 0.917 / 3 of 6, ask6 1.000 / 1.000 / 0 of 6.
         ("ask-tuning-10.toml", 0.95, 0.95, 0),
