@@ -427,6 +427,8 @@ class Question(NamedTuple):
     year whose figures count as today's, as far as the candidates' dates tell."""
     raw: str = ""
     """The question as the user wrote it."""
+    verb: str | None = None
+    """The verb a "what does X VERB?" or "which X VERBed" question asks (see _asked_verb)."""
     measure: frozenset[str] = frozenset()
     """For a figure asked as a measure ("what is the population of ...", "how old is ..."): the
     words naming it, which the answer must give a number of."""
@@ -462,6 +464,7 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         read = read._replace(wants=Wants.ANYTHING, speaker=())
     read = read._replace(named=_naming_words(read, candidates, lookups))
     read = read._replace(happened=_happened_words(read))
+    read = read._replace(verb=_asked_verb(read))
     if read.wants is Wants.FIGURE and (owners := _owners(read)):
         # Whose the counted are, by any name of theirs: "al-Qaida" is written "al-Qaeda" too.
         entities = {entity_id for hit in candidates for entity_id in hit.fact.entities()}
@@ -502,7 +505,7 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     if max(item.coverage for item in judged) < _PARTIAL_COVERAGE:
         return Answers((), _suggestions(index, candidates), ())
     chosen = judged[:limit] if limit > 0 else judged  # a limit of 0 means all
-    replies = [item.reply for item in chosen]
+    replies = [_in_full(item, lookups.catalog) for item in chosen]
     if read.wants is Wants.SOMEONE and (now or _NOW & set(map(stem, read.text.split()))):
         # "Who is the current president?": the loaded facts know it only as of their dates.
         replies = [
@@ -516,6 +519,16 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     return Answers(
         tuple(Hit(item.hit.fact, round(item.score, 6)) for item in chosen), (), tuple(replies)
     )
+
+
+def _in_full(item: _Judged, catalog: Catalog) -> Reply:
+    """The reply, its "who" answer given as the whole list of names the claim gives it in
+    (see _listed): worked out only for the replies given, as the list's pattern is costly."""
+    names = [_name(catalog, entity_id) for entity_id in item.who]
+    if not names or item.reply.answer != "; ".join(names):
+        return item.reply
+    listed = _listed(item.hit.fact.claim, names)
+    return item.reply if listed is None else Reply(item.reply.match, listed, item.reply.unmatched)
 
 
 def _as_of(date: PartialDate) -> str:
@@ -538,6 +551,8 @@ class _Lookups:
         self._last_words: dict[str, list[str]] = {}
         self._asked: dict[str, frozenset[str]] = {}
         self._written: dict[str, list[frozenset[str]]] = {}
+        self.role: _Role | None = None
+        """The role a "who" question asks about, once read (see _read_role)."""
         self.out_of_role: set[str] = set()
         """The facts whose names all play another role than the one a "who" asks (_in_role)."""
         self.holding: dict[tuple[str, str], bool] = {}
@@ -1053,7 +1068,7 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             if word not in about and weight >= _EVENT_WEIGHT
         }
         answers = not asked or _share(asked, credits) >= _EVENT_COVERAGE
-    if answers and (verb := _asked_verb(question)) and not (credits[verb] or _derived(verb, topic)):
+    if answers and (verb := question.verb) and not (credits[verb] or _derived(verb, topic)):
         # "What does resolution 2255 require?": what it requires, not at which meeting it
         # was adopted. The verb the question ends on is what it asks.
         answers = False
@@ -1459,7 +1474,7 @@ def _near_what_happened(
 
 
 _SAYING_VERBS = frozenset(
-    _stems("announce announced say said says tell told confirm confirmed report reported state")
+    _stems("announce announced say said says tell told confirm confirmed report reported")
 )
 """Verbs of telling: whoever only tells of what happened ("President Biden announced his death")
 is not who did it or had it done to them."""
@@ -1516,6 +1531,46 @@ _PASSIVE_QUESTION = r"\bwho (?:was|were|is|are|has been|have been|had been|got|g
 _SIDE = r"\bfor (?:the )?(\w+(?: \w+)?)"  # compiled on first use: "who negotiated for the US"
 
 
+class _Role(NamedTuple):
+    """The role a "who" question asks about, as _in_role reads it (once a question)."""
+
+    asked: frozenset[str]
+    """The question's stems."""
+    verb: str | None
+    """For a question in the passive ("who was killed"), the verb's stem."""
+    succession: bool
+    """Whether it asks who came into a post after someone (see _succession)."""
+    posts: frozenset[str]
+    """The posts it names, with their synonyms."""
+    side: frozenset[str]
+    """The words of "for X" ("for the US"): the side asked about."""
+
+
+_TELLING = ("announc", "said", "say", "told", "tell", "confirm", "report")
+
+
+def _may_tell_or_own(claim: str) -> bool:
+    """Whether a claim may have a verb of telling or a possessive (a plain text test, before
+    reading its clauses)."""
+    lowered = claim.lower()
+    return "'s" in lowered or "’s" in lowered or any(verb in lowered for verb in _TELLING)
+
+
+def _read_role(question: Question) -> _Role:
+    """The role a "who" question asks about (see _Role)."""
+    passive = re.search(_PASSIVE_QUESTION, question.text)
+    verb = None
+    if passive and ((word := passive.group(1)).endswith(("ed", "en")) or word in _PARTICIPLES):
+        verb = stem(word) if stem(word) in question.happened else None
+    posts = frozenset(
+        word for role in _PERSON_ROLES & question.weights.keys() for word in question.group(role)
+    )
+    side: frozenset[str] = frozenset()
+    if " for " in question.text and (found := re.search(_SIDE, question.text)):
+        side = frozenset(word for word in found.group(1).split() if stem(word) in question.weights)
+    return _Role(frozenset(_stemmed(question.text)), verb, _succession(question), posts, side)
+
+
 def _in_role(question: Question, fact: Fact, who: list[str], lookups: _Lookups) -> list[str]:
     """Of those a "who" answer would name, the ones the claim gives the role the question asks
     about: not whoever only tells of it ("announced his death"), nor a name owning another noun
@@ -1527,28 +1582,23 @@ def _in_role(question: Question, fact: Fact, who: list[str], lookups: _Lookups) 
     negotiating team", "Baradar for the Taliban")."""
     if not who:
         return who
-    asked = set(_stemmed(question.text))
+    if lookups.role is None:
+        lookups.role = _read_role(question)
+    asked, verb, succession, posts, side_words = lookups.role
+    if not (verb or succession or posts or side_words) and not _may_tell_or_own(fact.claim):
+        return who  # no check can apply: the claim neither tells nor has a possessive
     sentences = _clauses(fact.claim)
-    passive = re.search(_PASSIVE_QUESTION, question.text)
-    verb = None
-    if passive and ((word := passive.group(1)).endswith(("ed", "en")) or word in _PARTICIPLES):
-        verb = stem(word) if stem(word) in question.happened else None
-    succession = _succession(question)
-    posts = {
-        word for role in _PERSON_ROLES & question.weights.keys() for word in question.group(role)
-    }
-    side_words: set[str] = set()
-    if " for " in question.text and (side := re.search(_SIDE, question.text)):
-        side_words = {word for word in side.group(1).split() if stem(word) in question.weights}
     kept: list[str] = []
     posted: list[str] = []
     claimed = {word for sentence in sentences for _, stems in sentence for word in stems}
     for entity_id in who:
         names = _written(entity_id, lookups)
+        every = frozenset().union(*names)
         mentions = [
             (words, stems, start, end, number)
             for number, sentence in enumerate(sentences)
             for words, stems in sentence
+            if not every.isdisjoint(words)
             for start, end in _name_spans(words, names)
         ]
         if not mentions:
@@ -1655,7 +1705,7 @@ def _done_to(stems: Sequence[str], start: int, end: int, verb: str) -> bool:
 
 def _other_side(
     mentions: Sequence[tuple[Sequence[str], Sequence[str], int, int, int]],
-    side: set[str],
+    side: frozenset[str],
     lookups: _Lookups,
 ) -> bool:
     """Whether the claim does not put the person with the party the question names ("for the
@@ -2043,8 +2093,7 @@ def _short_answer(
         question.wants is Wants.SOMEONE
         or (question.wants is Wants.QUOTE and not isinstance(details, Quote))  # who wrote it
     ):
-        names = [_name(catalog, entity_id) for entity_id in who]
-        return _listed(fact.claim, names) or "; ".join(names)
+        return "; ".join(_name(catalog, entity_id) for entity_id in who)
     if question.wants is Wants.DATE and fact.date is not None:
         words = _own_words(fact) if own is None else own
         # The claim's words for what happened, else those that name what it happened to
@@ -2068,22 +2117,61 @@ def _short_answer(
     return fact.claim
 
 
-_LISTED_NAME = r"(?:the )?[A-Z][\w'’.-]*(?: (?:of |the )?[A-Z][\w'’.-]*)*"
-# Three names or more (compiled on first use): "A and B" may join two phrases ("Khalilzad for
-# the United States and Abdul Ghani Baradar for the Taliban").
-_LIST = rf"{_LISTED_NAME}(?:, {_LISTED_NAME})+,? and {_LISTED_NAME}"
+_LIST_SEPARATOR = re.compile(r"(, and |, | and )")
+
+
+def _name_run(text: str, *, last: bool) -> str:
+    """The run of capitalised words (with "the" before them and "of" inside) that ends the
+    text (last) or opens it: "Canada" of "was submitted by Canada", "the United States"."""
+    words = text.split(" ")
+    capital = [word[:1].isupper() for word in words]
+    if last:
+        start = len(words)
+        while start > 0 and (
+            capital[start - 1] or (words[start - 1] == "of" and start > 1 and capital[start - 2])
+        ):
+            start -= 1
+        if start < len(words) and start > 0 and words[start - 1] == "the":
+            start -= 1
+        return " ".join(words[start:]) if any(capital[start:]) else ""
+    end = 1 if words[0] == "the" else 0
+    while end < len(words) and (
+        capital[end] or (words[end] == "of" and end + 1 < len(words) and capital[end + 1])
+    ):
+        end += 1
+    return " ".join(words[:end]) if any(capital[:end]) else ""
 
 
 def _listed(claim: str, names: Sequence[str]) -> str | None:
     """The list of names the claim gives the answer's names in, each as written: "Resolution
     1267 (1999) was submitted by Canada, the Netherlands, ... and the United States" answers
-    "who sponsored resolution 1267?" with all six, not only the one the fact links. None where
-    the names are in no one list of names."""
-    if " and " not in claim:
+    "who sponsored resolution 1267?" with all six, not only the one the fact links. Three names
+    or more ("A and B" may join two phrases: "Khalilzad for the United States and Abdul Ghani
+    Baradar for the Taliban"). None where the names are in no one list of names."""
+    if " and " not in claim or ", " not in claim or not all(name in claim for name in names):
         return None
-    for found in re.finditer(_LIST, claim):
-        if all(name in found.group() for name in names) and found.group() not in names:
-            return found.group()
+    parts = _LIST_SEPARATOR.split(claim)  # texts at even places, separators at odd ones
+    for start in range(0, len(parts) - 4, 2):
+        first = _name_run(parts[start], last=True)
+        if not first:
+            continue
+        items = [first]
+        at = start + 2
+        while (
+            at < len(parts)
+            and parts[at - 1] == ", "
+            and _name_run(parts[at], last=False) == parts[at]
+        ):
+            items.append(parts[at])
+            at += 2
+        if at >= len(parts) or "and" not in parts[at - 1]:
+            continue
+        final = _name_run(parts[at], last=False)
+        if not final or len(items) < 2:
+            continue
+        text = ", ".join(items) + parts[at - 1] + final
+        if all(name in text for name in names):
+            return text
     return None
 
 
