@@ -1010,6 +1010,7 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         # team" for "who negotiated for the US").
         and fact.id not in lookups.out_of_role
         and not _succession(question)  # a successor is someone the fact names
+        and _done_to_asked(question, fact)
     ):
         # "Who did the Taliban ask to join its government?": women. A fact that says all the
         # question says answers "who" with whom it names, though no person or group it links.
@@ -1657,6 +1658,19 @@ def _role_words(question: Question) -> tuple[str, ...]:
     if " for " in question.text and (side := re.search(_SIDE, question.text)):
         return tuple(word for word in side.group(1).split() if stem(word) in question.weights)
     return tuple(question.spelled[word] for word in sorted(question.happened))
+
+
+def _done_to_asked(question: Question, fact: Fact) -> bool:
+    """Whether the claim, where it says what the question asks happened in its verb after
+    "who", says it of what the question names: "Who killed Zawahiri?" is not answered by
+    "... after its leader Osama bin Laden was killed" in a fact on Zawahiri."""
+    verb = re.match(r"who (\w+)", question.text)
+    happened = question.happened & {stem(verb.group(1))} if verb else frozenset()
+    if not happened:
+        return True
+    clauses = [stems for sentence in _clauses(fact.claim) for _, stems in sentence]
+    said = [stems for stems in clauses if not happened.isdisjoint(stems)]
+    return not said or any(not question.named.isdisjoint(stems) for stems in said)
 
 
 def _succession(question: Question) -> bool:
