@@ -927,3 +927,26 @@ def test_a_name_with_a_typo_still_asks_who_someone_is() -> None:
         "akhundzada-taliban-leader-since-2016",
     )
     assert found.replies[0].match is Match.ANSWER
+
+
+def test_text_output_heads_other_answers_as_answers(runner: CliRunner) -> None:
+    # JSON marks the second and third facts "answer": the text says so too, with their short
+    # answers, rather than listing them as "Also relevant".
+    result = runner.invoke(app, ["ask", "Who killed bin Laden?", "--limit", "3"])
+    replies = json.loads(
+        runner.invoke(app, ["ask", "Who killed bin Laden?", "--limit", "3", "--json"]).stdout
+    )
+
+    assert result.exit_code == 0
+    assert [reply["match"] for reply in replies] == ["answer", "answer", "answer"]
+    assert "Other answers:" in result.stdout
+    assert "Also relevant:" not in result.stdout
+    assert result.stdout.count("Answer: ") == 3
+
+
+def test_an_answers_place_is_labelled(runner: CliRunner) -> None:
+    # "... shot dead in a US raid in Pakistan ...": the event's place under the answer is
+    # labelled, not a bare "Pakistan" that reads as part of it.
+    result = runner.invoke(app, ["ask", "Who killed bin Laden?", "--limit", "1"])
+
+    assert "  Place: Pakistan" in result.stdout.splitlines()
