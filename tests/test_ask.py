@@ -838,11 +838,24 @@ def test_the_verb_a_what_question_asks_must_be_the_answers(
     )
 
 
-def test_a_what_question_whose_verb_the_fact_says_by_another_form_is_answered() -> None:
-    # "authorized the creation of an ombudsperson": "created" and "creation" share a root.
-    found = answer(BUILTIN, "Which resolution created the Ombudsperson?")
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        # "authorized the creation of an ombudsperson": "created" and "creation" share a root.
+        ("Which resolution created the Ombudsperson?", "ombudsperson-authorized-december-2009"),
+        # "adopted resolution 1989, focusing the 1267 sanctions regime": "re" is the same verb.
+        (
+            "Which resolution refocused the 1267 sanctions regime on the al-Qaida network?",
+            "un-resolution-1989",
+        ),
+    ],
+)
+def test_a_what_question_whose_verb_the_fact_says_by_another_form_is_answered(
+    question: str, fact_id: str
+) -> None:
+    found = answer(BUILTIN, question)
 
-    assert found.hits[0].fact.id == "ombudsperson-authorized-december-2009"
+    assert found.hits[0].fact.id == fact_id
     assert found.replies[0].match is Match.ANSWER
 
 

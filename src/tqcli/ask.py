@@ -1158,9 +1158,11 @@ def _asked_verb(question: Question) -> str | None:
 def _derived(word: str, words: set[str] | frozenset[str]) -> bool:
     """Whether words hold another word of the same root (stemmed): "exempted" and
     "exemption", "require" and "requirement" (its first six letters, or all of a shorter
-    word of five letters or more)."""
+    word of five letters or more), "refocused" and "focusing" (less a prefix "re")."""
     if len(word) < 5:
         return False
+    if word.startswith("re") and _derived(word[2:], words):
+        return True  # the same verb again: "refocused" and "focusing"
     root = word[:6]
     return any(
         other.startswith(root) or (len(other) >= 5 and word.startswith(other)) for other in words
