@@ -845,7 +845,7 @@ def test_the_verb_a_what_question_asks_must_be_the_answers(
         ("Which resolution created the Ombudsperson?", "ombudsperson-authorized-december-2009"),
         # "adopted resolution 1989, focusing the 1267 sanctions regime": "re" is the same verb.
         (
-            "Which resolution refocused the 1267 sanctions regime on the al-Qaida network?",
+            "Which resolution refocused the 1267 sanctions regime on the al-Qaida network in 2011?",
             "un-resolution-1989",
         ),
     ],
