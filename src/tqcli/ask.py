@@ -1144,8 +1144,11 @@ def _asked_verb(question: Question) -> str | None:
     """The verb a "what does X VERB?" question ends on ("require", "establish", "decide"), or
     that follows "which X" in the past ("which resolution created ..."), as one of its content
     words; None for other questions."""
-    found = re.fullmatch(_WHAT_DOES, question.text) or re.match(_WHICH_DID, question.text)
-    if found is None:
+    text = question.text
+    if "what " not in text and "which " not in text:
+        return None  # (no pattern compiled for most questions)
+    found = re.fullmatch(_WHAT_DOES, text) or ("ed" in text and re.match(_WHICH_DID, text))
+    if not found:
         return None
     word = stem(found.group(1))
     if word in _SAYING or word in _MEANING:
@@ -2208,6 +2211,21 @@ _TIME_PREPOSITIONS = [
     )
 ]
 """The word before a year that makes it a time ("to 2019"), each as a one-word list."""
+
+
+def _month_alone(claim: str) -> bool:
+    """Whether the claim may give a month with no day or year after it (a plain text test,
+    before the pattern is compiled: most claims give none)."""
+    for month in _MONTHS:
+        at = claim.find(month)
+        while at != -1:
+            after = claim[at + len(month) : at + len(month) + 3].lstrip(",")
+            if not after[1:2].isdigit():
+                return True
+            at = claim.find(month, at + 1)
+    return False
+
+
 _MONTH_ALONE = (  # compiled on first use: "after the Taliban recaptured Kabul in August"
     rf"\b(?:in|on|by|since|until|from|after|before|during) ({'|'.join(_MONTHS)})\b(?!,? \d)"
 )
@@ -2234,7 +2252,7 @@ def _when_it_happened(anchors: frozenset[str], fact: Fact) -> str | None:
             for found in re.finditer(_MONTH_ALONE, claim)
             if _MONTHS.index(found.group(1)) + 1 != date.month
         ]
-        if date is not None and date.month and any(month in claim for month in _MONTHS)
+        if date is not None and date.month and _month_alone(claim)
         else []
     )
     if not years and not months:
