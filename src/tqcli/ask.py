@@ -1555,11 +1555,13 @@ class _Role(NamedTuple):
 _TELLING = ("announc", "said", "say", "told", "tell", "confirm", "report")
 
 
-def _may_tell_or_own(claim: str) -> bool:
-    """Whether a claim may have a verb of telling or a possessive (a plain text test, before
-    reading its clauses)."""
-    lowered = claim.lower()
-    return "'s" in lowered or "’s" in lowered or any(verb in lowered for verb in _TELLING)
+def _may_tell_or_own(claim: str, words: Sequence[str]) -> bool:
+    """Whether a claim may have a verb of telling, or one of these (folded) name words as a
+    possessive (a plain text test, before reading its clauses)."""
+    lowered = claim.lower()  # (folding would drop the apostrophe)
+    return any(verb in lowered for verb in _TELLING) or any(
+        f"{word}'s" in lowered or f"{word}’s" in lowered for word in words
+    )
 
 
 def _read_role(question: Question) -> _Role:
@@ -1591,8 +1593,11 @@ def _in_role(question: Question, fact: Fact, who: list[str], lookups: _Lookups) 
     if lookups.role is None:
         lookups.role = _read_role(question)
     asked, verb, succession, posts, side_words = lookups.role
-    if not (verb or succession or posts or side_words) and not _may_tell_or_own(fact.claim):
-        return who  # no check can apply: the claim neither tells nor has a possessive
+    if not (verb or succession or posts or side_words) and not _may_tell_or_own(
+        fact.claim,
+        [word for entity_id in who for name in _written(entity_id, lookups) for word in name],
+    ):
+        return who  # no check can apply: the claim neither tells nor has their possessive
     sentences = _clauses(fact.claim)
     kept: list[str] = []
     posted: list[str] = []
@@ -2136,7 +2141,7 @@ def _short_answer(
     return fact.claim
 
 
-_LIST_SEPARATOR = re.compile(r"(, and |, | and )")
+_LIST_SEPARATOR = r"(, and |, | and )"  # compiled on first use: only lists of names need it
 
 
 def _name_run(text: str, *, last: bool) -> str:
@@ -2169,7 +2174,7 @@ def _listed(claim: str, names: Sequence[str]) -> str | None:
     Baradar for the Taliban"). None where the names are in no one list of names."""
     if " and " not in claim or ", " not in claim or not all(name in claim for name in names):
         return None
-    parts = _LIST_SEPARATOR.split(claim)  # texts at even places, separators at odd ones
+    parts = re.split(_LIST_SEPARATOR, claim)  # texts at even places, separators at odd ones
     for start in range(0, len(parts) - 4, 2):
         first = _name_run(parts[start], last=True)
         if not first:
