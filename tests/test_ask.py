@@ -855,8 +855,12 @@ def test_a_what_question_whose_verb_the_fact_says_by_another_form_is_answered(
 ) -> None:
     found = answer(BUILTIN, question)
 
-    assert found.hits[0].fact.id == fact_id
-    assert found.replies[0].match is Match.ANSWER
+    answers = [
+        hit.fact.id
+        for hit, reply in zip(found.hits, found.replies, strict=True)
+        if reply.match is Match.ANSWER
+    ]
+    assert fact_id in answers
 
 
 @pytest.mark.parametrize(
