@@ -297,8 +297,8 @@ MAX_ARCHIVE_BYTES = 1 << 30
 """The largest archive read: what the importers archive is at most their largest input."""
 
 
-def _too_large(size: int, limit: int) -> str:
-    return f"larger than {limit >> 20} MiB ({size >> 20} MiB); is it the right file?"
+def _too_large(size: int, limit: str) -> str:
+    return f"larger than {limit} ({size >> 20:,} MiB); is it the right file?"
 
 
 def _undecodable(data: bytes, error: UnicodeDecodeError) -> tuple[int, int, str]:
@@ -313,7 +313,7 @@ def _load_file(pack: Pack, path: Path, state: _State) -> None:
     try:
         size = path.stat().st_size
         if size > MAX_PACK_FILE_BYTES:
-            state.report(Location(path), _too_large(size, MAX_PACK_FILE_BYTES))
+            state.report(Location(path), _too_large(size, "256 MiB"))
             return
         data = path.read_bytes()
     except OSError as error:
@@ -738,7 +738,7 @@ def _archive_problem(path: Path) -> str | None:
         # A pack file holds its own passages: as an archive it would "prove" every one.
         return "is a fact file, not the source's text: archive what the source says"
     if status.st_size > MAX_ARCHIVE_BYTES:
-        return _too_large(status.st_size, MAX_ARCHIVE_BYTES)
+        return "is " + _too_large(status.st_size, "1 GiB")
     return None
 
 

@@ -236,7 +236,7 @@ Maker = Callable[[Path], Path]
         pytest.param(
             _archive_too_large,
             3,
-            "facts.toml:7: source 's': archive 'archive.txt' larger than 1024 MiB",
+            "facts.toml:7: source 's': archive 'archive.txt' is larger than 1 GiB (1,024 MiB)",
             id="archive-too-large",
         ),
         pytest.param(
