@@ -260,7 +260,7 @@ def test_cite_facts_and_sources_from_the_command_line(runner: CliRunner) -> None
     assert [item["id"] for item in json.loads(result.stdout)] == ["gazette-2020"]
     result = runner.invoke(app, ["cite", "no-such-fact", *MINI])
     assert result.exit_code == 1
-    assert "no fact with id 'no-such-fact'" in result.stderr
+    assert "no fact or source with id 'no-such-fact'" in result.stderr
     result = runner.invoke(app, ["cite", "acme-founded", "--style", "harvard", *MINI])
     assert result.exit_code == 2
     assert "no style 'harvard'; there are: apa, mla, chicago, bibtex, ris, csl-json" in (

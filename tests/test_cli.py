@@ -601,3 +601,30 @@ def test_a_long_url_is_folded_only_at_the_width_never_changed(
     assert code == 0
     assert "".join(folded) == url
     assert all(len(line) == columns for line in lines[start : start + len(folded) - 1])
+
+
+def test_a_search_word_that_finds_nothing_is_said_so_beside_the_results(
+    runner: CliRunner,
+) -> None:
+    result = runner.invoke(app, ["search", "talibn", "qaeda", "--limit", "1", "--json"])
+
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)  # the results for "qaeda", JSON unchanged
+    assert result.stderr == (
+        "tq: no fact has 'talibn' (did you mean 'taliban'?): these results are for the other "
+        "words\n"
+    )
+
+
+def test_words_run_together_are_suggested_apart(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["search", "binladen"])
+
+    assert result.exit_code == 1
+    assert result.stderr == "tq: no results: no fact has 'binladen' (did you mean 'bin laden'?)\n"
+
+
+def test_cite_says_it_takes_source_ids_too(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["cite", "bogus-id"])
+
+    assert result.exit_code == 1
+    assert result.stderr == "tq: no fact or source with id 'bogus-id'\n"

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from tqcli.errors import UnknownFacts
 from tqcli.model import PartialDate, Source, SourceKind
 
 if TYPE_CHECKING:
@@ -401,9 +402,12 @@ def ris(source: Source) -> str:
 
 def sources_behind(index: Index, ids: Sequence[str]) -> list[Source]:
     """The sources the facts with these ids cite (a source id stands for itself), each once, in
-    the order met; NotFound naming every id that is neither."""
+    the order met; UnknownFacts naming every id that is neither."""
     fact_ids = [i for i in ids if i not in index.catalog.sources]
-    facts = {hit.fact.id: hit.fact for hit in index.show(fact_ids)} if fact_ids else {}
+    shown = index.show_known(fact_ids) if fact_ids else None
+    if shown and shown.unknown:
+        raise UnknownFacts(shown.unknown, or_source=True)
+    facts = {hit.fact.id: hit.fact for hit in shown.hits} if shown else {}
     wanted: list[str] = []
     for given in ids:
         fact = facts.get(given)

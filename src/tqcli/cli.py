@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from tqcli.index import CachePolicy, CacheUnavailable, Index
     from tqcli.index.cache import CacheUsage
     from tqcli.index.query import UnknownTag
-    from tqcli.model import Hit, ImportReport, Pack
+    from tqcli.model import Entity, Hit, ImportReport, Pack
     from tqcli.names import Screening
     from tqcli.progress import BuildProgress
 
@@ -296,10 +296,16 @@ def _phrased(error: TqError) -> str:
         hint = _did_you_mean(error.closest)
         return f"--source: no source with id {error.source_id!r}{hint}; see 'tq sources'"
     if isinstance(error, UnknownEntity):
+        if error.candidates:
+            return (
+                f"--about: no entity {error.name!r} in the loaded packs; as tq who screens it, "
+                f"it may be {_entities(error.candidates)}; "
+                f"choose one by its id, e.g. --about {error.candidates[0].id}"
+            )
         hint = _did_you_mean(error.closest)
         return f"--about: no entity {error.name!r} in the loaded packs{hint}"
     if isinstance(error, UnknownFacts):
-        return "; ".join(_unknown_id(*missing) for missing in error.missing)
+        return "; ".join(_unknown_id(*missing, error.or_source) for missing in error.missing)
     if isinstance(error, BadQuery):
         return _bad_query(error.problem, error.text)
     if isinstance(error, AmbiguousEntity):
@@ -333,25 +339,27 @@ _AMBIGUOUS_SHOWN = 10
 
 
 def _ambiguous(error: AmbiguousEntity) -> str:
-    shown = ", ".join(
-        f"{entity.id} ({entity.name}, pack {entity.pack})"
-        for entity in error.entities[:_AMBIGUOUS_SHOWN]
-    )
     more = len(error.entities) - _AMBIGUOUS_SHOWN
     rest = f" and {more} more (tq who NAME --json lists them all)" if more > 0 else ""
     return (
-        f"--about: {error.name!r} names {len(error.entities)} entities: {shown}{rest}; "
+        f"--about: {error.name!r} names {len(error.entities)} entities: "
+        f"{_entities(error.entities[:_AMBIGUOUS_SHOWN])}{rest}; "
         f"choose one by its id, e.g. --about {error.entities[0].id}"
     )
 
 
-def _unknown_id(fact_id: str, names: IdIs, closest: str | None) -> str:
+def _entities(entities: "Sequence[Entity]") -> str:
+    return ", ".join(f"{entity.id} ({entity.name}, pack {entity.pack})" for entity in entities)
+
+
+def _unknown_id(fact_id: str, names: IdIs, closest: str | None, or_source: bool) -> str:
     if names is IdIs.ENTITY:
         return f"{fact_id!r} is an entity, not a fact: try 'tq list --about {fact_id}'"
     if names is IdIs.SOURCE:
         return f"{fact_id!r} is a source, not a fact: try 'tq list --source {fact_id}'"
     if names is IdIs.NOTHING:
-        return f"no fact with id {fact_id!r}{_did_you_mean(closest)}"
+        what = "fact or source" if or_source else "fact"
+        return f"no {what} with id {fact_id!r}{_did_you_mean(closest)}"
     assert_never(names)
 
 
@@ -561,17 +569,21 @@ def _batch_run(
 def _finish(
     found: int,
     missing_tag: "UnknownTag | None" = None,
-    respelled: "Sequence[tuple[str, str]]" = (),
+    respelled: "Sequence[tuple[str, str | None]]" = (),
 ) -> None:
+    if found and respelled:  # results for the other words: say which found nothing
+        words = "; nor ".join(f"{word!r}{_did_you_mean(near)}" for word, near in respelled)
+        say(printable(f"tq: no fact has {words}: these results are for the other words"))
     if not found:
         why = ""
+        near_words = [(word, near) for word, near in respelled if near]
         if missing_tag is not None:
             hint = _did_you_mean(missing_tag.closest)
             why = f": no fact is tagged {missing_tag.tag!r}{hint}; see 'tq tags'"
-        elif respelled:
+        elif near_words:
             why = printable(
                 ": no fact has "
-                + "; nor ".join(f"{word!r} (did you mean {near!r}?)" for word, near in respelled)
+                + "; nor ".join(f"{word!r}{_did_you_mean(near)}" for word, near in near_words)
             )
         say(f"tq: no results{why}")
         raise typer.Exit(ExitCode.NO_RESULTS)
@@ -591,14 +603,14 @@ class _TagChecked:
         self._filters = filters
         self._terms = terms
         self.missing_tag: UnknownTag | None = None
-        self.respelled: list[tuple[str, str]] = []
+        self.respelled: list[tuple[str, str | None]] = []
         """Words of the terms no fact has, each with the indexed word it may be misspelt for."""
 
     def __call__(self, index: "Index") -> "Sequence[Hit]":
         hits = self._query(index)
         tag = self._filters.tag
         self.missing_tag = index.unknown_tag(tag) if tag and not hits else None
-        if not hits and self._terms:
+        if self._terms:  # with results too: a word that found nothing is said so
             self.respelled = index.respelled(self._terms)
         # The hits alone are returned, so that consult checks their rows before any output.
         return hits

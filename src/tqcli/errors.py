@@ -87,10 +87,12 @@ class UnknownSource(BadRequest):
 class UnknownEntity(BadRequest):
     """An entity filter names no loaded entity by id, name or alias."""
 
-    def __init__(self, name: str, closest: str | None) -> None:
+    def __init__(self, name: str, closest: str | None, candidates: Sequence[Entity] = ()) -> None:
         self.name = name
         self.closest = closest
         """The nearest known (folded) name, if one is near."""
+        self.candidates = tuple(candidates)
+        """The entities the name may be, screened as `tq who` screens it, best first."""
         super().__init__(f"no entity {name!r} in the loaded packs")
 
 
@@ -130,10 +132,15 @@ class IdIs(str, Enum):
 class UnknownFacts(NotFound):
     """Ids asked for that name no loaded fact."""
 
-    def __init__(self, missing: Sequence[tuple[str, IdIs, str | None]]) -> None:
+    def __init__(
+        self, missing: Sequence[tuple[str, IdIs, str | None]], *, or_source: bool = False
+    ) -> None:
         self.missing = tuple(missing)
         """Each id, what it names instead, and the nearest fact id when it names nothing."""
-        super().__init__("; ".join(f"no fact with id {fact_id!r}" for fact_id, _, _ in missing))
+        self.or_source = or_source
+        """Whether a source's id was as good (tq cite takes either)."""
+        what = "fact or source" if or_source else "fact"
+        super().__init__("; ".join(f"no {what} with id {fact_id!r}" for fact_id, _, _ in missing))
 
 
 class Unavailable(TqError):

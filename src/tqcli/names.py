@@ -92,6 +92,18 @@ _TITLES = frozenset(
         "dr",
     }
 )
+# Words that say what kind of organisation a name is rather than which ("Haqqani Network",
+# "Al-Rashid Trust", "... Company Limited"): a query that leaves them out ("Haqqani") names the
+# organisation all the same. English, and the legal forms lists write most.
+_ORGANIZATION_TYPES = frozenset(
+    """network group groups organization organisation movement front army brigade brigades
+    battalion battalions party company co corporation corp limited ltd llc inc plc gmbh jsc sa
+    foundation association society trust committee council institute center centre office
+    bureau agency establishment enterprise enterprises holding holdings trading international
+    bank""".split()  # noqa: SIM905
+)
+_ORGANIZATION_TYPE = 0.5
+"""What such a word of an organisation's name weighs, as a share of its rarity."""
 _LONG_TITLES = sorted(title for title in _TITLES if len(title) >= 4)
 """Titles long enough that a word one edit away from one is that title misspelt."""
 _PARTICLES = ARTICLES
@@ -104,6 +116,9 @@ _FUZZY_FLOOR = 0.7
 """Below this edit similarity two words are not the same word misspelt."""
 _JOINED_FLOOR = 0.85
 """Names whose words are run together or split apart match only when nearly the same."""
+_SHORT_SKELETON = 2
+"""Skeletons of this many consonants or fewer pair words only when both begin with a vowel or
+neither does (measured on the tuning half; docs/names.md)."""
 _SKELETON_FLOOR = 0.75
 """Below this edit similarity two consonant skeletons are not the same name romanised apart."""
 _QUERY_SHARE = 0.6
@@ -115,6 +130,11 @@ _EVERY_WORD_CANDIDATES = 10
 """Names scored besides, at most, for having every word of the query in some form."""
 _SHARED_SHARE = 0.5
 """Names sharing less than half the key weight the best-sharing name shares are not scored."""
+_WEAK_ALIAS = 0.75
+"""What a match through a weak alias (one word the list grades Low: "Mohammad") counts for, as
+a share of its score: such an alias is too vague to identify someone by (the UN's Low quality;
+OFAC asks that its weak aliases only corroborate a hit on other names), so it alone is never a
+match at the default threshold; the listing is still a candidate, for review."""
 _NAMESAKES = 3
 """Other matches a profile names, at most, when the name asked for was screened."""
 _NEAR = 0.1
@@ -246,6 +266,9 @@ class _Unvocalized(NamedTuple):
     """Each word's skeleton, read from its letters where it is in the Arabic script."""
     joined: str
     """The skeleton of its words run together."""
+    open_onsets: list[bool]
+    """Whether each word begins with a vowel: an alif or an ʿayn in the script, which
+    romanisations write as a first vowel ("عمر", Omar), not as a consonant ("مير", Mir)."""
 
 
 def _unvocalized_query(query: str) -> _Unvocalized:
@@ -254,24 +277,44 @@ def _unvocalized_query(query: str) -> _Unvocalized:
     that would leave none."""
     # Each word folded, romanised letter by letter, and whether it is a title: in the script,
     # by its skeleton (ملا: mullah); else as written ("Mr"), since عمر (Omar) folds to "mr".
-    letters: list[tuple[str, str, bool]] = []
+    letters: list[tuple[str, str, bool, bool]] = []
     for token in _TOKEN.findall(without_article(query.replace("\u200c", ""))):
         folded = _WORD.findall(fold(token))
         if len(folded) == 1 and ARABIC_SCRIPT.search(token):
             read = arabic_romanised(token)
-            letters.append((folded[0], read, consonants(read) in _TITLE_SKELETONS))
+            title = consonants(read) in _TITLE_SKELETONS
+            letters.append((folded[0], read, title, token[0] in _OPEN_ONSETS))
         else:
             letters += [
-                (word, romanised(word), word in _TITLES or word in _PARTICLES) for word in folded
+                (word, romanised(word), word in _TITLES or word in _PARTICLES, _open_onset(word))
+                for word in folded
             ]
-    kept = [(word, read) for word, read, title in letters if not title] or [
-        (word, read) for word, read, _ in letters
-    ]
+    kept = [letter for letter in letters if not letter[2]] or letters
     return _Unvocalized(
-        [word for word, _ in kept],
-        [consonants(read) for _, read in kept],
-        consonants("".join(read for _, read in kept)),
+        [word for word, *_ in kept],
+        [consonants(read) for _, read, *_ in kept],
+        consonants("".join(read for _, read, *_ in kept)),
+        [onset for *_, onset in kept],
     )
+
+
+_OPEN_ONSETS = frozenset("اأإآٱع")
+"""Letters of the script that romanisations write as a first vowel: alif (with or without
+hamza) and ʿayn ("أيمن", Ayman; "عمر", Omar)."""
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _open_onset(word: str) -> bool:
+    """Whether a romanised word begins with a vowel (Omar, Usama, Abdul; not Mir, Yusuf)."""
+    return word[:1] in _VOWELS
+
+
+def _onset_agrees(word: str, open_onset: bool) -> bool:
+    """Whether a name's word begins with a vowel as the query's word does, or may (a word
+    without vowels was written in the script, whose first alif or ʿayn folding lost)."""
+    return _open_onset(word) is open_onset or _VOWELS.isdisjoint(word)
 
 
 _TITLE_SKELETONS = frozenset(map(skeleton, _LONG_TITLES))
@@ -304,16 +347,22 @@ def fill(
     rows, when the catalog's facts are not at hand; see reference_rows)."""
     connection.executescript(_SCHEMA)
     rows = [
-        (entity.id, name, quality, name_words(name))
+        (entity.id, name, quality, words, entity.kind is EntityKind.ORGANIZATION)
         for entity in catalog.entities.values()
         if entity.kind in SCREENED_KINDS
         for name, quality in _names_of(entity)
+        for words in (name_words(name),)
     ]
     frequency: dict[str, int] = {}
-    for *_, words in rows:
+    for *_, words, _ in rows:
         for word in set(words):
             frequency[word] = frequency.get(word, 0) + 1
     total = len(rows)
+
+    def weight(word: str, organization: bool) -> float:
+        kind = _ORGANIZATION_TYPE if organization and word in _ORGANIZATION_TYPES else 1.0
+        return kind * _rarity(total, frequency[word])
+
     connection.executemany(
         "INSERT INTO match_names VALUES (?, ?, ?, ?, ?, ?)",
         (
@@ -323,13 +372,13 @@ def fill(
                 name,
                 quality,
                 " ".join(words),
-                " ".join(f"{_rarity(total, frequency[word]):.4f}" for word in words),
+                " ".join(f"{weight(word, organization):.4f}" for word in words),
             )
-            for number, (entity_id, name, quality, words) in enumerate(rows)
+            for number, (entity_id, name, quality, words, organization) in enumerate(rows)
         ),
     )
     postings: dict[str, list[int]] = {}
-    for number, (*_, words) in enumerate(rows):
+    for number, (*_, words, _) in enumerate(rows):
         for key in _keys(words, skeletons=True):
             postings.setdefault(key, []).append(number)
     connection.executemany(
@@ -456,11 +505,13 @@ class Screener:
         vocabulary = list({other: None for stored in candidates for other in stored.words})
         alike = _alike(words, vocabulary)
         if arabic:
-            _add_skeletons(arabic.skeletons, vocabulary, alike)
+            _add_skeletons(arabic.skeletons, arabic.open_onsets, vocabulary, alike)
         joined = arabic.joined if arabic else None
         best: dict[str, tuple[float, _Stored, _Pairing | float]] = {}
         for stored in candidates:
             score, paired = _score(words, weights, stored, alike, joined_skeleton=joined)
+            if stored.quality == "Low" and len(stored.words) == 1:
+                score *= _WEAK_ALIAS
             if stored.entity_id not in best or score > best[stored.entity_id][0]:
                 best[stored.entity_id] = (score, stored, paired)
         ranked = sorted(best.values(), key=lambda item: (-item[0], item[1].entity_id))[:limit]
@@ -534,18 +585,23 @@ class Screener:
     def _with_every_word(
         self, words: Sequence[str], postings: dict[str, Sequence[int]]
     ) -> list[_Stored]:
-        """The names that have every word of the query as written or as it sounds, though
-        each word's keys are too common to find them ("Saif al-Adel": "AL-ADL, Sayf", whose
-        words share only their sounds with it, each on hundreds of names); the most (and
-        rarest) keys shared first."""
+        """The names that have every word of the query as written, as it sounds or (a word no
+        name has) with its first or last letters, though each word's keys are too common to
+        find them ("Saif al-Adel": "AL-ADL, Sayf", whose words share only their sounds with
+        it, each on hundreds of names; "Aiman al-Zawahri": "Ayman al-Zawahiri", a word
+        respelled and a word misspelt); the most (and rarest) keys shared first."""
         if len(words) < 2:
             return []
         every: frozenset[int] | None = None
-        for word in words:
-            forms = self._set_of(f"w:{word}", postings) | self._set_of(
-                f"p:{phonetic(word)}", postings
-            )
-            every = forms if every is None else every & forms
+        # The words names have as written first: the names with them are the fewer, and a word
+        # that may be misspelt (its first or last letters, on many names) is then looked for
+        # among those alone.
+        for word in sorted(words, key=lambda word: f"w:{word}" not in postings):
+            keys = [f"w:{word}", f"p:{phonetic(word)}"]
+            if f"w:{word}" not in postings:
+                keys += [f"a:{word[:3]}", f"z:{word[-3:]}"]
+            forms = [self._set_of(key, postings) for key in keys]
+            every = frozenset().union(*(forms if every is None else (every & f for f in forms)))
             if not every:
                 return []
         assert every is not None
@@ -703,22 +759,30 @@ def _alike(words: Sequence[str], vocabulary: list[str]) -> _Alike:
     return alike
 
 
-def _add_skeletons(skeletons: Sequence[str], vocabulary: list[str], alike: _Alike) -> None:
+def _add_skeletons(
+    skeletons: Sequence[str], open_onsets: Sequence[bool], vocabulary: list[str], alike: _Alike
+) -> None:
     """Pair the query's words with the words of the same consonant skeleton, as words that sound
-    alike (a query in the Arabic script, which leaves short vowels out, against romanised names)."""
+    alike (a query in the Arabic script, which leaves short vowels out, against romanised names).
+    A first vowel is a letter of the script (alif, ʿayn) that a skeleton leaves out: a short
+    skeleton (two consonants or fewer, which many names share) pairs only words that agree on
+    it ("عمر" is Omar, "مير" Mir, though both are "mr")."""
     by_skeleton: dict[str, list[str]] = {}
     for other in vocabulary:
         by_skeleton.setdefault(skeleton(other), []).append(other)
     similarity_of = _osa()
-    for q, form in enumerate(skeletons):
-        for other_form, others in by_skeleton.items():
-            if other_form == form:
+    for q, (form, open_onset) in enumerate(zip(skeletons, open_onsets, strict=True)):
+        short = len(form.rstrip("a")) <= _SHORT_SKELETON
+        for other_form, spelled in by_skeleton.items():
+            if form == other_form:
                 entry = (q, _PHONETIC_SIMILARITY, How.PHONETIC)
             else:
                 similarity = similarity_of(form, other_form, score_cutoff=_SKELETON_FLOOR)
                 if not similarity:
                     continue
                 entry = (q, _PHONETIC_SIMILARITY * similarity, How.FUZZY)
+            # (Short: "مير", Mir, is not Omar, though both are "mr".)
+            others = [o for o in spelled if _onset_agrees(o, open_onset)] if short else spelled
             for other in others:
                 pairs = alike.setdefault(other, [])
                 known = next((n for n, (paired, *_) in enumerate(pairs) if paired == q), None)
@@ -816,31 +880,18 @@ def profile(index: "Index", name: str, threshold: float = DEFAULT_THRESHOLD) -> 
     listed = [key for key in index.listed_entities(name) if key in index.catalog.entities]
     named = [index.catalog.entities[key] for key in listed] or index.entities_named(name)
     if not named:
-        found = index.screen(name, threshold, limit=_NAMESAKES + 1)
-        if not found.matched:
+        screened = screened_entities(index, name, threshold)
+        if not screened.matched:
             raise UnknownName(
                 name,
                 tuple(  # a candidate that shares nothing with the name is no lead
                     (c.entity_id, index.catalog.entities[c.entity_id].name, c.score)
-                    for c in found.candidates
+                    for c in screened.candidates
                     if c.score >= 0.5
                 ),
             )
-        matches = [c for c in found.candidates if c.match]
-        # Of the best-scored matches, the first loaded (the built-in pack's before an import's),
-        # as for a name given exactly; the others follow in score order.
-        loaded = {key: position for position, key in enumerate(index.catalog.entities)}
-        matched = min(
-            (c for c in matches if c.score == matches[0].score), key=lambda c: loaded[c.entity_id]
-        )
-        # The other matches, and the candidates all but as good, which a partial match may
-        # beat only by a little ("Haqqani": Ibrahim Haqqani 0.82, Sirajuddin Haqqani 0.77).
-        near = [
-            c
-            for c in found.candidates
-            if c is not matched and (c.match or c.score >= matched.score - _NEAR)
-        ]
-        named = [index.catalog.entities[c.entity_id] for c in (matched, *near)]
+        matched = screened.candidates[0]
+        named = [index.catalog.entities[c.entity_id] for c in screened.candidates]
     entity = named[0]
     linked = sorted(
         other
@@ -865,6 +916,29 @@ def profile(index: "Index", name: str, threshold: float = DEFAULT_THRESHOLD) -> 
             if other.id not in linked
         ),
     )
+
+
+def screened_entities(index: "Index", name: str, threshold: float) -> Screening:
+    """A name screened for the entities it may name, as `tq who` and `--about` name them: when
+    some is a match, the best (of the best-scored, the first loaded: the built-in pack's before
+    an import's, as for a name given exactly), then the other matches and the candidates all
+    but as good, in score order; else the nearest candidates, none a match."""
+    found = index.screen(name, threshold, limit=_NAMESAKES + 1)
+    matches = [c for c in found.candidates if c.match]
+    if not matches:
+        return found
+    loaded = {key: position for position, key in enumerate(index.catalog.entities)}
+    matched = min(
+        (c for c in matches if c.score == matches[0].score), key=lambda c: loaded[c.entity_id]
+    )
+    # The other matches, and the candidates all but as good, which a partial match may beat
+    # only by a little ("Haqqani": the Haqqani Network 0.84, Ibrahim Haqqani 0.81).
+    near = [
+        c
+        for c in found.candidates
+        if c is not matched and (c.match or c.score >= matched.score - _NEAR)
+    ]
+    return found._replace(candidates=(matched, *near))
 
 
 def _own_listings_first(facts: Sequence[Hit], ids: set[str]) -> list[Hit]:

@@ -388,26 +388,41 @@ class Index:
             )
             self._has_vocabulary = True
 
-    def respelled(self, terms: Sequence[str]) -> list[tuple[str, str]]:
-        """For each word of a search's terms that no fact has (of four letters or more, not a
-        number, not excluded), the indexed word it is most likely a misspelling of, if one is
-        close: the same first letter, most of the spelling, the one in the most facts."""
-        import difflib
-
+    def respelled(self, terms: Sequence[str]) -> list[tuple[str, str | None]]:
+        """Each word of a search's terms that no fact has (of four letters or more, not a
+        number, not excluded, not a prefix*, not in the Arabic script), with what it is most
+        likely a misspelling of, if anything is close: the indexed word of the same first
+        letter and most of the spelling in the most facts, or else two indexed words it runs
+        together ("binladen")."""
         from tqcli.textnorm import stem
 
-        found: list[tuple[str, str]] = []
+        found: list[tuple[str, str | None]] = []
         for term in terms:
-            if term.startswith("-"):
+            if term.startswith("-") or term.endswith("*") or _in_arabic_script(term):
                 continue
             for word in re.findall(r"[^\W\d_]{4,}", fold(term)):
                 if self.frequency(stem(word)):
                     continue
+                import difflib  # only for a word no fact has
+
                 near = dict(self.words_like(word))
                 close = difflib.get_close_matches(word, list(near), n=3, cutoff=0.8)
-                if close:
-                    found.append((word, max(close, key=lambda other: (near[other], other))))
+                best = max(close, key=lambda other: (near[other], other)) if close else None
+                found.append((word, best or self._run_together(word)))
         return found
+
+    def _run_together(self, word: str) -> str | None:
+        """The two indexed words word is, written without the space between them (the split
+        whose rarer half is in the most facts), if any."""
+        from tqcli.textnorm import stem
+
+        splits = [(word[:cut], word[cut:]) for cut in range(2, len(word) - 1)]
+        counted = [
+            (min(self.frequency(stem(left)), self.frequency(stem(right))), left, right)
+            for left, right in splits
+        ]
+        best = max(counted, default=(0, "", ""))
+        return f"{best[1]} {best[2]}" if best[0] else None
 
     def frequency(self, word: str) -> int:
         """How many facts a folded word occurs in."""
@@ -529,6 +544,14 @@ class Index:
             raise AmbiguousEntity(name, named)
         if named:
             return named[0]
+        from tqcli.names import DEFAULT_THRESHOLD, screened_entities  # a miss only
+
+        # The entities `tq who` would name for it: those its screening matches, or nearly.
+        screened = screened_entities(self, name, DEFAULT_THRESHOLD)
+        if screened.matched:
+            raise UnknownEntity(
+                name, None, tuple(self.catalog.entities[c.entity_id] for c in screened.candidates)
+            )
         names: list[str] = [
             row[0] for row in self._connection.execute("SELECT name FROM entity_names")
         ]
@@ -572,3 +595,13 @@ class Index:
             by_pack={pack.name: int(by_pack.get(pack.name, 0)) for pack in self.catalog.packs},
             by_source={use.source.id: use.facts for use in self.source_uses()},
         )
+
+
+def _in_arabic_script(term: str) -> bool:
+    """Whether a search term is in the Arabic script, which is searched as the romanised word
+    it reads as (see Index.romanised), not as written."""
+    if term.isascii():
+        return False
+    from tqcli.skeletons import unvocalized
+
+    return unvocalized(term)

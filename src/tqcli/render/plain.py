@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import TextIO
 
@@ -25,13 +26,30 @@ class PlainRenderer(HumanRenderer):
 
     def print_table(self, table: Table) -> None:
         self._stream.write(f"{table.title}\n")
+        # Each column as wide as most of its cells need: a longer cell runs on into the next
+        # column's room, on its own line only, rather than padding every row to its length;
+        # the cells after it take their places again as soon as they can.
         widths = [
-            max(len(cell) for cell in column)
-            for column in zip(table.headers, *table.rows, strict=True)
+            max(map(len, cells)) if numeric else max(len(cells[0]), _width(cells[1:]))
+            for cells, numeric in zip(
+                zip(table.headers, *table.rows, strict=True), table.numeric, strict=True
+            )
         ]
+        starts = [sum(widths[:column]) + len(_GAP) * column for column in range(len(widths))]
         for row in (table.headers, *table.rows):
-            cells = [
-                cell.rjust(width) if numeric else cell.ljust(width)
-                for cell, width, numeric in zip(row, widths, table.numeric, strict=True)
-            ]
-            self._stream.write("  ".join(cells).rstrip() + "\n")
+            line = ""
+            for column, cell in enumerate(row):
+                at = starts[column] + (widths[column] - len(cell) if table.numeric[column] else 0)
+                line = line.ljust(at if not line else max(at, len(line) + len(_GAP))) + cell
+            self._stream.write(line.rstrip() + "\n")
+
+
+_MOST = 0.9
+"""The share of a plain table's cells, column by column, that fit their column's width."""
+_GAP = "  "
+
+
+def _width(cells: Sequence[str]) -> int:
+    """The width that fits most of these cells (_MOST of them, the longest left out)."""
+    lengths = sorted(map(len, cells)) or [0]
+    return lengths[max(math.ceil(_MOST * len(lengths)) - 1, 0)]
