@@ -308,15 +308,19 @@ def test_when_and_where_answers_must_say_what_is_asked(question: str) -> None:
 def test_a_name_no_fact_accounts_for_makes_it_a_partial_answer(question: str, name: str) -> None:
     found = answer(BUILTIN, question)
 
-    assert found.hits, "the facts on the Taliban's prime minister are offered as partial"
+    assert found.hits, "related facts are offered as partial"
     assert not found.answered
+    # The facts on the Taliban's prime minister, where offered, say they leave out the name;
+    # since the sixth round they come after partial answers that speak of what it names (a
+    # fact on India's chairing a committee for "the prime minister of India"), which leave
+    # out the post.
     prime_ministers = [
         reply
         for hit, reply in zip(found.hits, found.replies, strict=True)
         if "prime" in hit.fact.id
     ]
-    assert prime_ministers
     assert all(name in reply.unmatched for reply in prime_ministers)
+    assert all(reply.unmatched for reply in found.replies)
 
 
 @pytest.mark.parametrize(
@@ -549,11 +553,12 @@ def test_third_tuning_set_floor() -> None:
     now be the fact's). In the fourth round seven of its 30 unanswerable questions, which the
     pack's sourced facts answer, became answerable ones (133 + 23): 0.789, 0.880, 3 of 23; at
     the end of branch ask5, 0.805, 0.887, 2 of 23; with the pack grown by the archived documents
-    in full (41 facts), 0.789, 0.880, 2 of 23. See docs/ask-evaluation.md."""
+    in full (41 facts), 0.789, 0.880, 2 of 23; at the end of branch ask6 (sixth round), 0.812,
+    0.887, 2 of 23 (0.805 before main's pack grew by official texts). See docs/ask-evaluation.md."""
     scores = evaluate(ask_ranker(BUILTIN), REPO / "tests" / "eval" / "ask-tuning-3.toml", BUILTIN)
 
-    assert scores.recall_at_1 >= 0.78, scores.recall_at_1
-    assert scores.recall_at_3 >= 0.87, scores.recall_at_3
+    assert scores.recall_at_1 >= 0.80, scores.recall_at_1
+    assert scores.recall_at_3 >= 0.88, scores.recall_at_3
     assert scores.false_answers <= 3
     assert scores.unanswerable >= 23
 
@@ -580,11 +585,15 @@ def test_third_tuning_set_floor() -> None:
         # round, when four of its unanswerable questions, which sourced facts answer, became
         # answerable (108 + 21). Main at the start of that round: 0.704 / 0.778 / 7 of 21, search
         # 0.731 / 0.843; at its end 0.787 / 0.833 / 5 of 21; at the end of branch ask5 0.870 /
-        # 0.926 / 4 of 21.
-        ("ask-tuning-9.toml", 0.85, 0.9, 5),
+        # 0.926 / 4 of 21; at the end of branch ask6 0.880 / 0.935 / 4 of 21.
+        ("ask-tuning-9.toml", 0.87, 0.93, 4),
         # On-topic questions the pack cannot answer, written from the article before ask was
-        # run on them (branch ask5, not blind, tuned on): main answered 7 of 30, ask5 3 of 30.
-        ("ask-unanswerable-1.toml", 0.0, 0.0, 5),
+        # run on them (branch ask5, not blind, tuned on): main answered 7 of 30, ask5 3 of 30;
+        # 5 of 30 with the grown pack, 4 of 30 at the end of branch ask6.
+        ("ask-unanswerable-1.toml", 0.0, 0.0, 4),
+        # Written from the pack's claims for the classes the sixth round fixed (branch ask6,
+        # not blind, tuned on): main 0.917 / 0.917 / 3 of 6, ask6 1.000 / 1.000 / 0 of 6.
+        ("ask-tuning-10.toml", 0.95, 0.95, 0),
     ],
 )
 def test_later_tuning_set_floors(
@@ -751,3 +760,210 @@ def test_a_role_after_a_preposition_is_not_the_subjects() -> None:
 
     assert found.answered
     assert "Fitton-Brown" not in " ".join(reply.answer for reply in found.replies)
+
+
+def _named_in_answers(question: str) -> set[str]:
+    found = answer(BUILTIN, question, limit=5)
+    return {
+        name.split(" (as of")[0]
+        for reply in found.replies
+        if reply.match is Match.ANSWER
+        for name in reply.answer.split("; ")
+    }
+
+
+@pytest.mark.parametrize(
+    ("question", "bystander"),
+    [
+        # "... President Biden announced his death": who tells of it did not do it, nor was it
+        # done to him.
+        ("Who replaced Zawahiri?", "Joe Biden"),
+        ("Who was killed in 2022?", "Joe Biden"),
+        # "... at the outset of George W Bush's War on Terror": a possessive of another noun.
+        ("Who was the Taliban leader in 2001?", "George W Bush"),
+        # "... though Azzam had been considered number one in the MAK": no one came into a post.
+        ("Who succeeded bin Laden?", "Abdullah Azzam"),
+        # "Baradar led the Taliban's negotiating team": for the other side.
+        ("Who negotiated for the US in Doha?", "Abdul Ghani Baradar"),
+        ("Who signed the Doha agreement for the Taliban?", "Zalmay Khalilzad"),
+        # "Isis's spokesman Abu Muhammad al-Adnani ... its leader Abu Bakr al-Baghdadi".
+        ("Who is the leader of ISIS?", "Abu Muhammad al-Adnani"),
+    ],
+)
+def test_who_answers_name_only_who_plays_the_role_asked(question: str, bystander: str) -> None:
+    assert bystander not in _named_in_answers(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "who"),
+    [
+        ("Who was killed in 2022?", "Ayman al-Zawahiri"),
+        ("Who succeeded bin Laden?", "Ayman al-Zawahiri"),
+        ("Who signed the Doha agreement for the Taliban?", "Abdul Ghani Baradar"),
+        ("Who signed the Doha agreement for the US?", "Zalmay Khalilzad"),
+        # "Zalmay Khalilzad was the US Special Representative ...": with the side asked; not
+        # "Baradar led the Taliban's negotiating team", nor the Taliban a declaration names.
+        ("Who negotiated for the US in Doha?", "Zalmay Khalilzad"),
+        ("Who is the leader of ISIS?", "Abu Bakr al-Baghdadi"),
+        # "... is now the de facto leader of al-Qaeda ...; ... Zawahiri's death".
+        ("Who replaced Zawahiri?", "Saif al-Adel"),
+        # "Mullah Mohammad Yaqoob, Mullah Omar's son, was named defence minister ...".
+        ("Who was named defence minister in September 2021?", "Mullah Mohammad Yaqoob"),
+    ],
+)
+def test_who_answers_name_who_plays_the_role_asked(question: str, who: str) -> None:
+    found = answer(BUILTIN, question)
+
+    assert found.replies[0].match is Match.ANSWER
+    assert found.replies[0].answer.split(" (as of")[0] == who
+
+
+@pytest.mark.parametrize(
+    ("question", "not_the_answer"),
+    [
+        # At which meeting it was adopted is not what it requires.
+        ("What does resolution 2255 require?", "un-2255-adopted-7590th-meeting"),
+        # Extending a mandate is not creating it.
+        ("Which resolution created the Ombudsperson?", "un-2253-ombudsperson-monitoring-team"),
+    ],
+)
+def test_the_verb_a_what_question_asks_must_be_the_answers(
+    question: str, not_the_answer: str
+) -> None:
+    found = answer(BUILTIN, question, limit=5)
+
+    assert not any(
+        hit.fact.id == not_the_answer and reply.match is Match.ANSWER
+        for hit, reply in zip(found.hits, found.replies, strict=True)
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        # "authorized the creation of an ombudsperson": "created" and "creation" share a root.
+        ("Which resolution created the Ombudsperson?", "ombudsperson-authorized-december-2009"),
+        # "adopted resolution 1989, focusing the 1267 sanctions regime": "re" is the same verb.
+        (
+            "Which resolution refocused the 1267 sanctions regime on the al-Qaida network in 2011?",
+            "un-resolution-1989",
+        ),
+    ],
+)
+def test_a_what_question_whose_verb_the_fact_says_by_another_form_is_answered(
+    question: str, fact_id: str
+) -> None:
+    found = answer(BUILTIN, question)
+
+    answers = [
+        hit.fact.id
+        for hit, reply in zip(found.hits, found.replies, strict=True)
+        if reply.match is Match.ANSWER
+    ]
+    assert fact_id in answers
+
+
+@pytest.mark.parametrize(
+    ("question", "uncovered"),
+    [
+        # Every word is accounted for (the Afghan people), none as asked: no number.
+        ("What is the population of Afghanistan?", "population"),
+        # "ISIS-K" is read as "isis" and "k"; what is left out is the word as written.
+        ("What is ISIS-K?", "ISIS-K"),
+    ],
+)
+def test_a_partial_answer_says_what_it_does_not_cover(question: str, uncovered: str) -> None:
+    found = answer(BUILTIN, question, limit=5)
+
+    partial = [reply for reply in found.replies if reply.match is Match.PARTIAL]
+    assert partial
+    assert all(reply.unmatched for reply in partial)
+    assert uncovered in partial[0].unmatched
+    assert "k" not in partial[0].unmatched
+
+
+def test_a_when_answer_gives_the_month_the_claim_gives_for_the_event() -> None:
+    # "In September 2021 Afghanistan was again in a state of turmoil after the Taliban
+    # recaptured Kabul in August": the fact is dated 2021-09; Kabul fell in August.
+    found = answer(BUILTIN, "when did kabul fall", limit=3)
+
+    dates = {
+        hit.fact.id: reply.answer
+        for hit, reply in zip(found.hits, found.replies, strict=True)
+        if reply.match is Match.ANSWER
+    }
+    assert dates["afghanistan-in-turmoil-2021"] == "August 2021"
+    assert all(date in ("August 2021", "2021-08") for date in dates.values())
+
+
+def test_a_who_answer_in_a_list_gives_the_whole_list() -> None:
+    # "Resolution 1267 (1999) was submitted by Canada, the Netherlands, the Russian Federation,
+    # Slovenia, the United Kingdom and the United States": the fact links only the last.
+    found = answer(BUILTIN, "Who sponsored resolution 1267?")
+
+    assert found.hits[0].fact.id == "un-1267-sponsors"
+    assert found.replies[0].answer == (
+        "Canada, the Netherlands, the Russian Federation, Slovenia, the United Kingdom and the "
+        "United States"
+    )
+
+
+def test_a_partial_answer_about_what_the_question_names_comes_first() -> None:
+    # Mullah Omar's founding of the Taliban (born 1960) says nothing of Isis; Isis's emergence
+    # in 2014 does, though not that it was founded then.
+    found = answer(BUILTIN, "When was ISIS founded?")
+
+    assert not found.answered
+    assert found.hits[0].fact.id == "isis-emerges-2014"
+
+
+def test_a_why_question_is_answered_by_a_fact_that_gives_a_reason() -> None:
+    # "... recognizing that some members of the Taliban ... had rejected the terrorist
+    # ideology of Al-Qaida": a reason; "Under resolution 1988 (2011) those Taliban ... were to
+    # be on a separate list" says what happened.
+    found = answer(BUILTIN, "Why were the sanctions split in 2011?")
+
+    assert found.hits[0].fact.id == "un-1988-1989-split-reason"
+
+
+def test_a_role_held_in_a_committee_named_a_few_words_on_is_its_latest_state() -> None:
+    # "Trine Heimerback chaired the Security Council Committee pursuant to resolutions 1267
+    # (1999), ... in July 2021": the 1267 Committee's chair of 2021, not César Mayoral's of 2006.
+    found = answer(BUILTIN, "Who chairs the 1267 Committee?")
+
+    assert found.hits[0].fact.id == "heimerback-chair-1267-committee-2021"
+    assert found.replies[0].answer == "Trine Heimerback (as of 15 July 2021)"
+
+
+def test_a_name_with_a_typo_still_asks_who_someone_is() -> None:
+    # "Akhunzada" is read as "Akhundzada": the question names him, and asks what he is.
+    found = answer(BUILTIN, "Who is Hibatullah Akhunzada")
+
+    assert found.hits[0].fact.id in (
+        "akhundzada-final-authority",
+        "akhundzada-taliban-leader-since-2016",
+    )
+    assert found.replies[0].match is Match.ANSWER
+
+
+def test_text_output_heads_other_answers_as_answers(runner: CliRunner) -> None:
+    # JSON marks the second and third facts "answer": the text says so too, with their short
+    # answers, rather than listing them as "Also relevant".
+    result = runner.invoke(app, ["ask", "Who killed bin Laden?", "--limit", "3"])
+    replies = json.loads(
+        runner.invoke(app, ["ask", "Who killed bin Laden?", "--limit", "3", "--json"]).stdout
+    )
+
+    assert result.exit_code == 0
+    assert [reply["match"] for reply in replies] == ["answer", "answer", "answer"]
+    assert "Other answers:" in result.stdout
+    assert "Also relevant:" not in result.stdout
+    assert result.stdout.count("Answer: ") == 3
+
+
+def test_an_answers_place_is_labelled(runner: CliRunner) -> None:
+    # "... shot dead in a US raid in Pakistan ...": the event's place under the answer is
+    # labelled, not a bare "Pakistan" that reads as part of it.
+    result = runner.invoke(app, ["ask", "Who killed bin Laden?", "--limit", "1"])
+
+    assert "  Place: Pakistan" in result.stdout.splitlines()

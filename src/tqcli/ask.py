@@ -288,6 +288,11 @@ _WHEN_CLAUSE = r"\bwhen \w"  # compiled on first use (re caches it), as _ASKS
 """A "when" that opens a clause ("as noted when it was adopted"), not one asked ("and when?")."""
 _CLAUSE_WEIGHT = 0.5
 """What the words of such a clause count for: they say at what time, not what is asked."""
+_MEANING = frozenset(_stems("mean stand"))
+_WHAT_DOES = r"(?:\w+ )?what (?:does|did|do|will|would|should|can|could|shall) (?:\w+ ){1,6}?(\w+)"
+_WHICH_DID = (  # "which resolution created X"
+    r"(?:\w+ )?(?:which|what) (?!(?:has|have|had|was|were|is|are|did|does|do)\b)\w+ (\w+ed)\b"
+)
 _HAPPENED = re.compile(r"\b(?:where|how) (?:was|were|did|does|do|is|are)\b")
 """Questions on where or how something happened, or is: "where was he born", "how did he die"."""
 _SOMEONE = re.compile(r"\bwho\b|\bwhich (?:person|man|woman|group|organi[sz]ation)\b")
@@ -334,6 +339,14 @@ _OF_WHAT = (  # compiled on first use (re caches it)
 _NAME_OF = re.compile(r"\bnames? of\b|\bwhat is (?:the|its|their) name\b|\brefers? to\b")
 _CALLED = r"\bknown as\b|\b(?:what|how) (?:does|did|do) (?:\w+ ){1,5}?call\b"
 """Also asking for a name: "what does the agreement call the Taliban?" (compiled on first use)."""
+_REASON = (  # compiled on first use: only "why" questions need it
+    r"\b(?:because|reason|reasons|recogni[sz]ing that|for the purpose of|in order to|so as to|"
+    r"so that|due to|owing to|on (?:\w+ )?grounds|in response to|in retaliation|aimed at|"
+    r"to (?:avert|avoid|prevent|ensure|deter|punish|pressure)|for (?:his|her|its|their) role|"
+    r"as a result of|motivated|rationale)\b"
+)
+"""Words that give a reason: "recognizing that", "for the purpose of averting", "on
+humanitarian grounds"."""
 _NAMING = r"\b(?:known as|called|calling|styled|referred to as|named|dubbed)\b"
 """Words by which a claim gives something a name ("styled in the text as ...")."""
 _MONTHS = (
@@ -412,6 +425,10 @@ class Question(NamedTuple):
     since: int | None = None
     """For a figure asked of now ("how much does al-Qaeda pay the Taliban today?"): the first
     year whose figures count as today's, as far as the candidates' dates tell."""
+    raw: str = ""
+    """The question as the user wrote it."""
+    verb: str | None = None
+    """The verb a "what does X VERB?" or "which X VERBed" question asks (see _asked_verb)."""
     measure: frozenset[str] = frozenset()
     """For a figure asked as a measure ("what is the population of ...", "how old is ..."): the
     words naming it, which the answer must give a number of."""
@@ -429,7 +446,7 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     if not question.isascii():
         question = _romanised(index, question)
     lookups = _Lookups(index)
-    read = read_question(index, question, lookups)
+    read = read_question(index, question, lookups)._replace(raw=question)
     if not read.weights:
         return Answers((), tuple(index.top_tags(5)), ())
     words = sorted(set().union(*map(read.group, read.weights)))
@@ -447,6 +464,7 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         read = read._replace(wants=Wants.ANYTHING, speaker=())
     read = read._replace(named=_naming_words(read, candidates, lookups))
     read = read._replace(happened=_happened_words(read))
+    read = read._replace(verb=_asked_verb(read))
     if read.wants is Wants.FIGURE and (owners := _owners(read)):
         # Whose the counted are, by any name of theirs: "al-Qaida" is written "al-Qaeda" too.
         entities = {entity_id for hit in candidates for entity_id in hit.fact.entities()}
@@ -471,7 +489,7 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     if role:
         candidates = _with_facts_about(index, read, candidates, role, lookups)
     judged = [_judge(read, hit, lookups) for hit in candidates]
-    judged.sort(key=lambda item: (item.reply.match is not Match.ANSWER, -item.score))
+    judged.sort(key=_Judged.rank)
     if read.wants is Wants.DATE and _STARTED & set(map(stem, read.text.split())):
         # "When did Akhundzada become leader?", "when did the Taliban first govern?": the start
         # of a state, which later facts only find it in. The earliest dated answer first.
@@ -487,7 +505,7 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     if max(item.coverage for item in judged) < _PARTIAL_COVERAGE:
         return Answers((), _suggestions(index, candidates), ())
     chosen = judged[:limit] if limit > 0 else judged  # a limit of 0 means all
-    replies = [item.reply for item in chosen]
+    replies = [_in_full(item, lookups.catalog) for item in chosen]
     if read.wants is Wants.SOMEONE and (now or _NOW & set(map(stem, read.text.split()))):
         # "Who is the current president?": the loaded facts know it only as of their dates.
         replies = [
@@ -501,6 +519,16 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     return Answers(
         tuple(Hit(item.hit.fact, round(item.score, 6)) for item in chosen), (), tuple(replies)
     )
+
+
+def _in_full(item: _Judged, catalog: Catalog) -> Reply:
+    """The reply, its "who" answer given as the whole list of names the claim gives it in
+    (see _listed): worked out only for the replies given, as the list's pattern is costly."""
+    names = [_name(catalog, entity_id) for entity_id in item.who]
+    if not names or item.reply.answer != "; ".join(names):
+        return item.reply
+    listed = _listed(item.hit.fact.claim, names)
+    return item.reply if listed is None else Reply(item.reply.match, listed, item.reply.unmatched)
 
 
 def _as_of(date: PartialDate) -> str:
@@ -523,6 +551,10 @@ class _Lookups:
         self._last_words: dict[str, list[str]] = {}
         self._asked: dict[str, frozenset[str]] = {}
         self._written: dict[str, list[frozenset[str]]] = {}
+        self.role: _Role | None = None
+        """The role a "who" question asks about, once read (see _read_role)."""
+        self.out_of_role: set[str] = set()
+        """The facts whose names all play another role than the one a "who" asks (_in_role)."""
         self.holding: dict[tuple[str, str], bool] = {}
         """Whether a fact says a person holds the role asked about (see _holds), once worked out."""
 
@@ -551,6 +583,10 @@ class _Lookups:
                 for name in written
             ]
             self._names[entity_id] = frozenset().union(*each) - _FUNCTION_WORDS
+
+    def all_written(self) -> list[tuple[str, list[frozenset[str]]]]:
+        """Each entity names() has read, with its written names (see written_names)."""
+        return list(self._written.items())
 
     def name_words(self, entity_id: str) -> frozenset[str]:
         """The words of all an entity's names and aliases, once names() has read them."""
@@ -941,6 +977,14 @@ class _Judged(NamedTuple):
     reply: Reply
     who: tuple[str, ...] = ()
     """For "who": the people (else organisations) the fact names that the question does not."""
+    elsewhere: bool = False
+    """Whether the fact accounts nowhere for a name the question gives (it is about another
+    one): such a partial answer comes after those about what the question names."""
+
+    def rank(self) -> tuple[bool, bool, float]:
+        """The order of answers: answers first, then partial answers about what the question
+        names, each by score."""
+        return (self.reply.match is not Match.ANSWER, self.elsewhere, -self.score)
 
 
 def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
@@ -962,6 +1006,11 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         and question.wants is Wants.SOMEONE
         and coverage >= _FULL_COVERAGE
         and not _WHO_IS.search(question.text)  # "who is the Ombudsperson" wants a name
+        # Unless those it names play another role ("Baradar led the Taliban's negotiating
+        # team" for "who negotiated for the US").
+        and fact.id not in lookups.out_of_role
+        and not _succession(question)  # a successor is someone the fact names
+        and _done_to_asked(question, fact)
     ):
         # "Who did the Taliban ask to join its government?": women. A fact that says all the
         # question says answers "who" with whom it names, though no person or group it links.
@@ -1020,22 +1069,47 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             if word not in about and weight >= _EVENT_WEIGHT
         }
         answers = not asked or _share(asked, credits) >= _EVENT_COVERAGE
+    if answers and (verb := question.verb) and not (credits[verb] or _derived(verb, topic)):
+        # "What does resolution 2255 require?": what it requires, not at which meeting it
+        # was adopted. The verb the question ends on is what it asks.
+        answers = False
+        other_years.append(verb)
     unmatched = unnamed + tuple(
         question.spelled[word]
         for word, credit in credits.items()
         if (credit == 0 and question.weights[word] >= _UNMATCHED_SHOWN) or word in other_years
         if question.spelled[word] not in unnamed
     )
+    in_own = {word: _credit(question, word, own) for word in question.weights}
+    if not answers and fact.id in lookups.out_of_role:
+        # Those it names play another role: the words that ask for that role are what it
+        # does not cover ("for the US", "succeeded").
+        unmatched = _role_words(question) or unmatched
+    if not answers and not unmatched:
+        # A partial answer says what it leaves out: where every word is accounted for
+        # somewhere (an entity's name, a tag), the words its own words do not say -- or the
+        # heaviest word, when it says them all but not as asked ("the population": no number).
+        unmatched = tuple(
+            question.spelled[word]
+            for word, credit in in_own.items()
+            if not credit and question.weights[word] >= _UNMATCHED_SHOWN
+        ) or tuple(question.spelled[word] for word in _asked_most(question))
+    # A letter alone is no word a fact could say: "ISIS-K", read as "isis" and "k", is left
+    # out as the question wrote it.
+    unmatched = tuple(_compound(question, word) if len(word) == 1 else word for word in unmatched)
     boost = _BOOST if fits else 1.0
     if who and _kind(who[0], catalog) is EntityKind.PERSON and _PERSON.search(question.text):
         boost *= _BOOST
     if question.naming and re.search(_NAMING, fact.claim):
         boost *= _BOOST  # a name asked for: a claim that gives a name
+    if "why" in question.text.split():
+        reason = re.search(_REASON, _own_text(fact), re.IGNORECASE) is not None
+        if reason:
+            boost *= _BOOST * _BOOST  # a reason asked for: words that give one
     # BM25, raised for a fact of the kind asked for and by how much of the question it covers:
     # in its own words, weighted by rarity in the pack (a word the fact says itself tells more
     # than one in the aliases of an entity it names: "what does resolution 2513 say about the
     # Islamic Emirate"), then anywhere, weighted by rarity in general English.
-    in_own = {word: _credit(question, word, own) for word in question.weights}
     covers = (0.5 + _share(question.rarity, in_own)) * (0.5 + coverage)
     score = (hit.score or 0.0) * boost * covers
     reply = Reply(
@@ -1043,7 +1117,59 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         _short_answer(question, fact, who, catalog, own),
         () if answers else unmatched,
     )
-    return _Judged(hit, coverage, score, reply, tuple(who))
+    return _Judged(hit, coverage, score, reply, tuple(who), bool(unnamed))
+
+
+def _compound(question: Question, letter: str) -> str:
+    """The hyphenated word of the question a letter is part of ("ISIS-K"), or the letter."""
+    found = re.search(rf"[\w]+-{re.escape(letter)}\b|\b{re.escape(letter)}-\w+", question.raw, re.I)
+    return found.group() if found else letter
+
+
+def _asked_most(question: Question) -> list[str]:
+    """What the question asks most of: the head of "what is the X", the measure, what is
+    counted, else its heaviest word that names nothing."""
+    if question.head is not None and question.head in question.weights:
+        return [question.head]
+    heaviest = sorted(question.weights, key=lambda word: -question.weights[word])
+    asked = (
+        sorted(question.measure or question.counted)
+        or [word for word in heaviest if word not in question.named][:1]
+        or heaviest[:1]
+    )
+    return [word for word in asked if word in question.spelled]
+
+
+def _asked_verb(question: Question) -> str | None:
+    """The verb a "what does X VERB?" question ends on ("require", "establish", "decide"), or
+    that follows "which X" in the past ("which resolution created ..."), as one of its content
+    words; None for other questions."""
+    text = question.text
+    if "what " not in text and "which " not in text:
+        return None  # (no pattern compiled for most questions)
+    found = re.fullmatch(_WHAT_DOES, text) or ("ed" in text and re.match(_WHICH_DID, text))
+    if not found:
+        return None
+    word = stem(found.group(1))
+    if word in _SAYING or word in _MEANING:
+        return None  # what someone said, what a name means: a quote, a meaning
+    if any(word in forms for _, parts in question.names for forms in parts):
+        return None  # a name ("What did Panetta tell National Public Radio?")
+    return word if word in question.weights and word not in question.named else None
+
+
+def _derived(word: str, words: set[str] | frozenset[str]) -> bool:
+    """Whether words hold another word of the same root (stemmed): "exempted" and
+    "exemption", "require" and "requirement" (its first six letters, or all of a shorter
+    word of five letters or more), "refocused" and "focusing" (less a prefix "re")."""
+    if len(word) < 5:
+        return False
+    if word.startswith("re") and _derived(word[2:], words):
+        return True  # the same verb again: "refocused" and "focusing"
+    root = word[:6]
+    return any(
+        other.startswith(root) or (len(other) >= 5 and word.startswith(other)) for other in words
+    )
 
 
 def _accounted(question: Question, parts: Sequence[frozenset[str]], topic: set[str]) -> bool:
@@ -1191,12 +1317,20 @@ def _fits(
         catalog = lookups.catalog
         people = [e for e in named if e in unnamed and _kind(e, catalog) is EntityKind.PERSON]
         groups = [e for e in named if e in unnamed and _kind(e, catalog) is EntityKind.ORGANIZATION]
+        named_first = len(people) + len(groups)
+        if named_first:
+            people = _in_role(question, fact, people, lookups)
+            groups = _in_role(question, fact, groups, lookups)
+        out_of_role = len(people) + len(groups) < named_first
         near = _near_what_happened(question, fact, own, people + groups, lookups)
         if near is not None:
             people = [e for e in people if e in near]
             groups = [e for e in groups if e in near]
         # "Who is the ambassador", "who replaced him as president": a post is held by a person.
-        who = people if _PERSON_ROLES & question.weights.keys() else people or groups
+        held = _PERSON_ROLES & question.weights.keys() or _succession(question)
+        who = people if held else people or groups
+        if not who and out_of_role:
+            lookups.out_of_role.add(fact.id)
         return bool(who), who
     return True, []
 
@@ -1345,6 +1479,286 @@ def _near_what_happened(
     return near
 
 
+_SAYING_VERBS = frozenset(
+    _stems("announce announced say said says tell told confirm confirmed report reported")
+)
+"""Verbs of telling: whoever only tells of what happened ("President Biden announced his death")
+is not who did it or had it done to them."""
+_ACTING = _PERSON_ROLES | frozenset(
+    _stems("leadership government regime forces troops army members fighters council chief head")
+)
+"""Nouns whose owner acts through them: "the Taliban's chief", "al-Qaeda's leadership considers"."""
+_SUCCESSION = frozenset(_stems("succeed succeeded replace replaced successor"))
+_BEGINNING = frozenset(
+    _stems(
+        "became become succeeded succeed replaced replace successor appointed named elected new "
+        "now took assumed sworn"
+    )
+)
+"""Words a claim says someone came into a post with: who succeeded someone is only in such a
+clause ("Zawahiri became head of al-Qaeda in 2011, after its leader bin Laden was killed")."""
+_ENDING = frozenset(
+    _stems(
+        "died dead death killed assassinated succeeded replaced successor predecessor removed "
+        "ousted resigned"
+    )
+)
+"""Words a claim says someone left a post with: whom a successor succeeded is in their sentence."""
+_PARTICIPLES = frozenset(
+    (
+        "born",
+        "shot",
+        "held",
+        "hit",
+        "caught",
+        "sent",
+        "put",
+        "set",
+        "left",
+        "kept",
+        "brought",
+        "built",
+        "sworn",
+        "sold",
+        "told",
+        "found",
+        "struck",
+        "met",
+        "hurt",
+        "seen",
+        "taken",
+        "given",
+        "chosen",
+        "driven",
+    )
+)
+_PASSIVE_QUESTION = r"\bwho (?:was|were|is|are|has been|have been|had been|got|gets) (\w+)\b"
+"""A question in the passive ("Who was killed in 2022?") asks for whom it was done to."""
+_SIDE = r"\bfor (?:the )?(\w+(?: \w+)?)"  # compiled on first use: "who negotiated for the US"
+
+
+class _Role(NamedTuple):
+    """The role a "who" question asks about, as _in_role reads it (once a question)."""
+
+    asked: frozenset[str]
+    """The question's stems."""
+    verb: str | None
+    """For a question in the passive ("who was killed"), the verb's stem."""
+    succession: bool
+    """Whether it asks who came into a post after someone (see _succession)."""
+    posts: frozenset[str]
+    """The posts it names, with their synonyms."""
+    side: frozenset[str]
+    """The words of "for X" ("for the US"): the side asked about."""
+
+
+_TELLING = ("announc", "said", "say", "told", "tell", "confirm", "report")
+
+
+def _may_tell_or_own(claim: str, words: Sequence[str]) -> bool:
+    """Whether a claim may have a verb of telling, or one of these (folded) name words as a
+    possessive (a plain text test, before reading its clauses)."""
+    lowered = claim.lower()  # (folding would drop the apostrophe)
+    return any(verb in lowered for verb in _TELLING) or any(
+        f"{word}'s" in lowered or f"{word}’s" in lowered for word in words
+    )
+
+
+def _read_role(question: Question) -> _Role:
+    """The role a "who" question asks about (see _Role)."""
+    passive = re.search(_PASSIVE_QUESTION, question.text)
+    verb = None
+    if passive and ((word := passive.group(1)).endswith(("ed", "en")) or word in _PARTICIPLES):
+        verb = stem(word) if stem(word) in question.happened else None
+    posts = frozenset(
+        word for role in _PERSON_ROLES & question.weights.keys() for word in question.group(role)
+    )
+    side: frozenset[str] = frozenset()
+    if " for " in question.text and (found := re.search(_SIDE, question.text)):
+        side = frozenset(word for word in found.group(1).split() if stem(word) in question.weights)
+    return _Role(frozenset(_stemmed(question.text)), verb, _succession(question), posts, side)
+
+
+def _in_role(question: Question, fact: Fact, who: list[str], lookups: _Lookups) -> list[str]:
+    """Of those a "who" answer would name, the ones the claim gives the role the question asks
+    about: not whoever only tells of it ("announced his death"), nor a name owning another noun
+    ("George W Bush's War on Terror" names no Taliban leader); for a question in the passive
+    ("who was killed"), whom it was done to; for a succession ("who succeeded bin Laden"), who
+    came into the post; for a post ("who is the leader of"), who is given that post, when the
+    claim gives it to some ("its leader Abu Bakr al-Baghdadi", not "Isis's spokesman ..."); for
+    a side ("who negotiated for the US"), not who acts for another ("Baradar led the Taliban's
+    negotiating team", "Baradar for the Taliban")."""
+    if not who:
+        return who
+    if lookups.role is None:
+        lookups.role = _read_role(question)
+    asked, verb, succession, posts, side_words = lookups.role
+    if not (verb or succession or posts or side_words) and not _may_tell_or_own(
+        fact.claim,
+        [word for entity_id in who for name in _written(entity_id, lookups) for word in name],
+    ):
+        return who  # no check can apply: the claim neither tells nor has their possessive
+    sentences = _clauses(fact.claim)
+    kept: list[str] = []
+    posted: list[str] = []
+    claimed = {word for sentence in sentences for _, stems in sentence for word in stems}
+    for entity_id in who:
+        names = _written(entity_id, lookups)
+        every = frozenset().union(*names)
+        mentions = [
+            (words, stems, start, end, number)
+            for number, sentence in enumerate(sentences)
+            for words, stems in sentence
+            if not every.isdisjoint(words)
+            for start, end in _name_spans(words, names)
+        ]
+        if not mentions:
+            if not side_words:  # named only in a way the clauses do not show: cannot tell
+                kept.append(entity_id)
+            continue
+        if not _SAYING_VERBS & asked and all(
+            not _SAYING_VERBS.isdisjoint(stems[end : end + 2]) for _, stems, _, end, _ in mentions
+        ):
+            continue  # only tells of it
+        if all(
+            words[end : end + 1] == ("s",)
+            and end + 1 < len(words)
+            and stems[end + 1] not in asked
+            and _ACTING.isdisjoint(stems[end + 1 : end + 3])
+            for words, stems, _, end, _ in mentions
+        ):
+            continue  # owns another noun
+        if (
+            verb is not None
+            and not any(
+                _done_to(stems, start, end, verb)
+                # "Mullah Mohammad Yaqoob, Mullah Omar's son, was named defence minister": the
+                # sentence opens with the name, and a later clause with the verb in the passive.
+                or (
+                    start == 0
+                    and sentences[number][0][1] == stems
+                    and any(
+                        len(clause) > 1 and clause[0] in _BE and clause[1] == verb
+                        for _, clause in sentences[number][1:]
+                    )
+                )
+                for _, stems, start, end, number in mentions
+            )
+        ):
+            continue
+        if succession and not any(
+            _came_in(stems, start, sentences[number], claimed, question)
+            for _, stems, start, _, number in mentions
+        ):
+            continue
+        if side_words and _other_side(mentions, side_words, lookups):
+            continue
+        kept.append(entity_id)
+        if posts and any(
+            not posts.isdisjoint(stems[max(start - 3, 0) : start])
+            for _, stems, start, _, _ in mentions
+        ):
+            posted.append(entity_id)
+    return posted or kept
+
+
+def _role_words(question: Question) -> tuple[str, ...]:
+    """The words of a "who" question that say the role asked (see _in_role), as written: the
+    side of "for the US", else the verb of what happened."""
+    if " for " in question.text and (side := re.search(_SIDE, question.text)):
+        return tuple(word for word in side.group(1).split() if stem(word) in question.weights)
+    return tuple(question.spelled[word] for word in sorted(question.happened))
+
+
+def _done_to_asked(question: Question, fact: Fact) -> bool:
+    """Whether the claim, where it says what the question asks happened in its verb after
+    "who", says it of what the question names: "Who killed Zawahiri?" is not answered by
+    "... after its leader Osama bin Laden was killed" in a fact on Zawahiri."""
+    verb = re.match(r"who (\w+)", question.text)
+    happened = question.happened & {stem(verb.group(1))} if verb else frozenset()
+    if not happened:
+        return True
+    clauses = [stems for sentence in _clauses(fact.claim) for _, stems in sentence]
+    said = [stems for stems in clauses if not happened.isdisjoint(stems)]
+    return not said or any(not question.named.isdisjoint(stems) for stems in said)
+
+
+def _succession(question: Question) -> bool:
+    """Whether the question asks who came into a post after someone: "Who succeeded bin
+    Laden?", "who became the leader after Zawahiri?"."""
+    if _SUCCESSION & question.happened or "successor" in question.weights:
+        return True
+    return (
+        " after " in question.text
+        and "bec" in question.text
+        and re.search(_BECOME + r".* after \w", question.text) is not None
+    )
+
+
+def _came_in(
+    stems: Sequence[str],
+    start: int,
+    sentence: Sequence[tuple[Sequence[str], Sequence[str]]],
+    claim: set[str],
+    question: Question,
+) -> bool:
+    """Whether a clause naming someone (at start) says they came into a post, in a claim
+    (its stems) that names one the question names and says someone left it: "Zawahiri became head of
+    al-Qaeda in 2011, after its leader Osama bin Laden was killed" (Zawahiri, not bin Laden);
+    "Saif al-Adel, from Egypt, is now the de facto leader ..., Zawahiri's death" (the sentence
+    opens with his name)."""
+    if question.named.isdisjoint(claim) or _ENDING.isdisjoint(claim):
+        return False
+    every = {word for _, clause in sentence for word in clause}
+    if not _BEGINNING.isdisjoint(stems):
+        return True
+    opens = sentence[0][1] == stems and start == 0
+    return opens and _ENDING.isdisjoint(stems) and not _BEGINNING.isdisjoint(every)
+
+
+def _done_to(stems: Sequence[str], start: int, end: int, verb: str) -> bool:
+    """Whether a name in a clause is whom the verb was done to: before it in the passive ("al-
+    Zawahiri was killed"), after it in the active ("a drone strike killed al-Zawahiri")."""
+    if verb not in stems:
+        return False
+    at = stems.index(verb)
+    if at and stems[at - 1] in _BE:
+        return end <= at
+    return start > at and "by" not in stems[at:start]
+
+
+def _other_side(
+    mentions: Sequence[tuple[Sequence[str], Sequence[str], int, int, int]],
+    side: frozenset[str],
+    lookups: _Lookups,
+) -> bool:
+    """Whether the claim does not put the person with the party the question names ("for the
+    US"), by any name of the candidates' entities, beside the person's name: "X for the United
+    States", "X, the US Special Representative" do; "Taliban co-founder X", "X for the
+    Taliban", "X led the Taliban's team" put them with another."""
+    marks: set[bool] = set()  # whether each party beside the name is the side asked about
+    for words, stems, start, end, _ in mentions:
+        for entity_id, names in lookups.all_written():
+            for first, stop in _name_spans(words, names):
+                # ("X for the United States and Baradar": the United States are X's.)
+                before = (
+                    start - 3 <= first
+                    and stop <= start
+                    and "and" not in words[stop:start]
+                    and words[first - 1 : first] != ("for",)
+                )
+                after = end <= first <= end + 6 and (
+                    "for" in words[max(first - 2, end) : first]
+                    or words[stop : stop + 1] == ("s",)
+                    or not _ACTING.isdisjoint(stems[stop : stop + 2])
+                )
+                if before or after:
+                    marks.add(
+                        bool(side & set(words[first:stop])) or lookups.named_in(entity_id, side)
+                    )
+    return True not in marks
+
+
 _POST_NEAR = 8
 """How near (in words) a claim gives a post and what it is a post of: "prime minister, Mullah
 Mohammad Hasan Akhund, in the Taliban's new government"."""
@@ -1437,6 +1851,8 @@ def _naming_words(
     for word, raw in question.spelled.items():
         if word in question.weights:
             by_stem.setdefault(stem(raw), []).append((raw, word))
+            if stem(raw) != word:  # a typo corrected ("Akhunzada"): the name it was read as
+                by_stem.setdefault(word, []).append((raw, word))
     named: set[str] = set()
     for entity_id in {entity_id for hit in candidates for entity_id in hit.fact.entities()}:
         for name in lookups.written_names(entity_id):
@@ -1704,7 +2120,10 @@ def _short_answer(
         return "; ".join(_name(catalog, entity_id) for entity_id in who)
     if question.wants is Wants.DATE and fact.date is not None:
         words = _own_words(fact) if own is None else own
-        said = None if question.happened.isdisjoint(words) else _when_it_happened(question, fact)
+        # The claim's words for what happened, else those that name what it happened to
+        # ("when did Kabul fall": "... after the Taliban recaptured Kabul in August").
+        anchors = question.named if question.happened.isdisjoint(words) else question.happened
+        said = _when_it_happened(anchors, fact) if anchors else None
         return said or str(fact.date)
     if question.wants is Wants.DATE and (when := re.search(_TIME_IN_WORDS, fact.claim)):
         return when.group()  # "the late 2000s", of an undated fact
@@ -1720,6 +2139,64 @@ def _short_answer(
     ):
         return count  # "13 votes": the number asked for, in the claim's words
     return fact.claim
+
+
+_LIST_SEPARATOR = r"(, and |, | and )"  # compiled on first use: only lists of names need it
+
+
+def _name_run(text: str, *, last: bool) -> str:
+    """The run of capitalised words (with "the" before them and "of" inside) that ends the
+    text (last) or opens it: "Canada" of "was submitted by Canada", "the United States"."""
+    words = text.split(" ")
+    capital = [word[:1].isupper() for word in words]
+    if last:
+        start = len(words)
+        while start > 0 and (
+            capital[start - 1] or (words[start - 1] == "of" and start > 1 and capital[start - 2])
+        ):
+            start -= 1
+        if start < len(words) and start > 0 and words[start - 1] == "the":
+            start -= 1
+        return " ".join(words[start:]) if any(capital[start:]) else ""
+    end = 1 if words[0] == "the" else 0
+    while end < len(words) and (
+        capital[end] or (words[end] == "of" and end + 1 < len(words) and capital[end + 1])
+    ):
+        end += 1
+    return " ".join(words[:end]) if any(capital[:end]) else ""
+
+
+def _listed(claim: str, names: Sequence[str]) -> str | None:
+    """The list of names the claim gives the answer's names in, each as written: "Resolution
+    1267 (1999) was submitted by Canada, the Netherlands, ... and the United States" answers
+    "who sponsored resolution 1267?" with all six, not only the one the fact links. Three names
+    or more ("A and B" may join two phrases: "Khalilzad for the United States and Abdul Ghani
+    Baradar for the Taliban"). None where the names are in no one list of names."""
+    if " and " not in claim or ", " not in claim or not all(name in claim for name in names):
+        return None
+    parts = re.split(_LIST_SEPARATOR, claim)  # texts at even places, separators at odd ones
+    for start in range(0, len(parts) - 4, 2):
+        first = _name_run(parts[start], last=True)
+        if not first:
+            continue
+        items = [first]
+        at = start + 2
+        while (
+            at < len(parts)
+            and parts[at - 1] == ", "
+            and _name_run(parts[at], last=False) == parts[at]
+        ):
+            items.append(parts[at])
+            at += 2
+        if at >= len(parts) or "and" not in parts[at - 1]:
+            continue
+        final = _name_run(parts[at], last=False)
+        if not final or len(items) < 2:
+            continue
+        text = ", ".join(items) + parts[at - 1] + final
+        if all(name in text for name in names):
+            return text
+    return None
 
 
 _TIME_PREPOSITIONS = [
@@ -1739,25 +2216,56 @@ _TIME_PREPOSITIONS = [
     )
 ]
 """The word before a year that makes it a time ("to 2019"), each as a one-word list."""
+
+
+def _month_alone(claim: str) -> bool:
+    """Whether the claim may give a month with no day or year after it (a plain text test,
+    before the pattern is compiled: most claims give none)."""
+    for month in _MONTHS:
+        at = claim.find(month)
+        while at != -1:
+            after = claim[at + len(month) : at + len(month) + 3].lstrip(",")
+            if not after[1:2].isdigit():
+                return True
+            at = claim.find(month, at + 1)
+    return False
+
+
+_MONTH_ALONE = (  # compiled on first use: "after the Taliban recaptured Kabul in August"
+    rf"\b(?:in|on|by|since|until|from|after|before|during) ({'|'.join(_MONTHS)})\b(?!,? \d)"
+)
 _NEAR = 60
 """How near (in characters) a time is to the word for what happened, to be its time."""
 _YEAR = r"\b(?:1[89]|20)\d\d\b"  # compiled on first use
 
 
-def _when_it_happened(question: Question, fact: Fact) -> str | None:
-    """The time a claim gives nearest to its word for what the question asks happened, where
-    that is not the fact's own date: "arrested ... in February 2010 ... dates his release ...
-    to 2019" answers "when was Baradar released?" with 2019, not the arrest's date. None when
-    the claim does not say it (then the fact's date is the answer)."""
+def _when_it_happened(anchors: frozenset[str], fact: Fact) -> str | None:
+    """The time a claim gives nearest to its word for what the question asks happened (the
+    anchors, stemmed), where that is not the fact's own date: "arrested ... in February 2010 ...
+    dates his release ... to 2019" answers "when was Baradar released?" with 2019, not the
+    arrest's date; "In September 2021 ... after the Taliban recaptured Kabul in August" answers
+    "when did Kabul fall" with August 2021 (a month with no year is of the fact's year, or of
+    the year before when it comes later in the year). None when the claim does not say it
+    (then the fact's date is the answer)."""
     claim = fact.claim
-    year = str(fact.date.year) if fact.date else ""
+    date = fact.date
+    year = str(date.year) if date else ""
     years = [found for found in re.finditer(_YEAR, claim) if found.group() != year]
-    if not years:
-        return None  # the claim gives no other year (most claims: no pattern compiled)
+    months = (
+        [
+            found
+            for found in re.finditer(_MONTH_ALONE, claim)
+            if _MONTHS.index(found.group(1)) + 1 != date.month
+        ]
+        if date is not None and date.month and _month_alone(claim)
+        else []
+    )
+    if not years and not months:
+        return None  # the claim gives no other time (most claims: no pattern compiled)
     said = [
         found.start()
         for found in re.finditer(r"\w+", claim)
-        if stem(fold(found.group())) in question.happened
+        if stem(fold(found.group())) in anchors
     ]
     # A time as English gives one: after a month, or a preposition ("to 2019", "since 2001");
     # not a number that names a document ("resolutions 1988 and 1989", "2255 (2015)").
@@ -1768,6 +2276,11 @@ def _when_it_happened(question: Question, fact: Fact) -> str | None:
             times.append((found.start(), f"{before[0]} {found.group()}"))
         elif before in _TIME_PREPOSITIONS:
             times.append((found.start(), found.group()))
+    for found in months:
+        assert date is not None
+        assert date.month
+        month = _MONTHS.index(found.group(1)) + 1
+        times.append((found.start(1), f"{found.group(1)} {date.year - (month > date.month)}"))
     if not said or not times:
         return None
     distance, nearest = min((min(abs(at - word) for word in said), text) for at, text in times)
@@ -1947,9 +2460,7 @@ def _holders(
     held.sort(key=lambda pair: (pair[0].year, pair[0].month or 0, pair[0].day or 0), reverse=True)
     first = [item for _, item in held]
 
-    rest = sorted(
-        others + gone, key=lambda item: (item.reply.match is not Match.ANSWER, -item.score)
-    )
+    rest = sorted(others + gone, key=_Judged.rank)
     return first + rest
 
 
@@ -1967,13 +2478,16 @@ def _as_of_now(
     date = item.hit.fact.date
     alive = tuple(e for e in item.who if not _left_before(ended.get(e), date))
     if not alive:
-        return item._replace(reply=Reply(Match.PARTIAL, item.reply.answer)), False
+        # No one it names holds the role now: that is what it does not say.
+        gone = tuple(question.spelled.get(word, word) for word in sorted(role))
+        return item._replace(reply=Reply(Match.PARTIAL, item.reply.answer, gone)), False
     holds = any(_holds(item.hit.fact, e, role, question, lookups) for e in alive)
     if alive == item.who:
         return item, holds
     short = _short_answer(question, item.hit.fact, alive, lookups.catalog)
     answers = holds or alive[0] == item.who[0]
-    reply = Reply(Match.ANSWER if answers else Match.PARTIAL, short)
+    gone = () if answers else tuple(question.spelled.get(word, word) for word in sorted(role))
+    reply = Reply(Match.ANSWER if answers else Match.PARTIAL, short, gone)
     return item._replace(reply=reply, who=alive), holds
 
 
@@ -2099,6 +2613,8 @@ def _says_holds(
     return False
 
 
+_NAME_AHEAD = 5
+"""How many words a role's phrase may run before naming what the role is held in."""
 _ROLE_OBJECT_AFTER = frozenset({"to", "from", "with", "for", "by", "at", "against", "towards"})
 """Prepositions that make a role phrase after them someone other than the sentence's subject."""
 
@@ -2160,6 +2676,16 @@ def _role_phrase(
         after = r + 1
         while after < len(words) and words[after] in ("of", "in", "the"):
             after += 1
+        # Or a name of it a few words on: "chaired the Security Council Committee pursuant to
+        # resolution 1267" (the 1267 Committee), "the Al-Qaida and Taliban Sanctions Committee".
+        ahead = after
+        while (
+            ahead < min(after + _NAME_AHEAD, len(words))
+            and not org[ahead]
+            and words[ahead] not in _ROLE_OBJECT_AFTER
+        ):
+            ahead += 1
+        after = ahead if ahead < len(words) and org[ahead] else after
         end = after
         while end < len(words) and org[end]:
             end += 1

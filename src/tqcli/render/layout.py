@@ -240,6 +240,12 @@ def answer_block(hit: Hit, reply: Reply, catalog: Catalog) -> list[Line]:
         headline, rest = printable(reply.answer), values  # who, for "who"; when, for "when"
     else:
         headline, rest = printable(fact.claim), values
+    if isinstance(fact.details, Event) and fact.details.place:
+        # Under an answer a bare "Pakistan" reads as part of it: say it is where it happened.
+        rest = [
+            text.replace(printable(fact.details.place), "Place: " + printable(fact.details.place))
+            for text in rest
+        ]
     label = "Answer: " if reply.match is Match.ANSWER else "Partial answer: "
     lines = [_line(Span(label, "label"), Span(headline, "claim"))]
     if reply.unmatched:
@@ -585,14 +591,20 @@ class HumanRenderer:
             self.print_lines(fact_block(hit, catalog, full=full))
 
     def answers(self, found: Answers, catalog: Catalog) -> None:
+        # After the first, the other answers (as JSON's "match" says) under their own heading,
+        # each with its short answer; then the partial ones, as facts.
+        heading = ""
         for number, (hit, reply) in enumerate(zip(found.hits, found.replies, strict=True)):
             if number:
                 self.print_gap()
-            if number == 1:
-                self.print_lines([_line(Span("Also relevant:", "label"))])
+                answers = reply.match is Match.ANSWER and found.replies[0].match is Match.ANSWER
+                wanted = "Other answers:" if answers else "Also relevant:"
+                if wanted != heading:
+                    self.print_lines([_line(Span(wanted, "label"))])
+                    heading = wanted
             block = (
                 answer_block(hit, reply, catalog)
-                if number == 0
+                if number == 0 or heading == "Other answers:"
                 else fact_block(hit, catalog, full=False)
             )
             self.print_lines(block)
