@@ -1261,13 +1261,22 @@ ImportOut = Annotated[
     ),
 ]
 DryRun = Annotated[bool, typer.Option("--dry-run", help="Report what would change; write nothing.")]
+AllowRemovals = Annotated[
+    bool,
+    typer.Option(
+        "--allow-removals",
+        help="Import even if it removes more than half of the previous import's listings "
+        "(refused without it: the mark of a file cut short).",
+    ),
+]
 ReportJson = Annotated[bool, typer.Option("--json", help="Write the report as one JSON object.")]
 
 
 def _report_import(
     run: "Callable[[], ImportReport]", as_json: bool, fmt: OutputFormat, color: ColorMode
 ) -> None:
-    """Run an import, render its report, and exit 4 if records were skipped, 74 if unwritten."""
+    """Run an import, render its report, and exit 4 if records were skipped, 74 if the pack or
+    the report could not be written (the message says which)."""
     from tqcli.importers.shared import PackNotWritten
 
     renderer = _renderer(as_json, False, fmt, color)
@@ -1278,7 +1287,20 @@ def _report_import(
         raise typer.Exit(ExitCode.OUTPUT_ERROR) from None
     for note in report.notes:
         say(f"tq: {note}")
-    renderer.import_report(report)
+    try:
+        renderer.import_report(report)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): exit 141, as for any command
+    except OSError as error:
+        if not report.written:
+            raise
+        say(
+            f"tq: the pack {str(report.out)!r} was written; only this report could not be: "
+            f"{error.strerror or error}"
+        )
+        _silence_stdout()
+        raise typer.Exit(ExitCode.OUTPUT_ERROR) from None
     if report.skipped:
         raise typer.Exit(ExitCode.SKIPPED_RECORDS)
 
@@ -1308,6 +1330,7 @@ def import_un_sc(
         bool, typer.Option("--all-lists", help="Import every regime's list.")
     ] = False,
     dry_run: DryRun = False,
+    allow_removals: AllowRemovals = False,
     as_json: ReportJson = False,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
@@ -1315,10 +1338,13 @@ def import_un_sc(
     """Import the UN Security Council Consolidated List as a fact pack.
 
     Writes an entity per listed individual and entity and a sanction fact per listing,
-    and reports what changed since the previous import into DIR, per list. Exits 4 when
-    some records could not be imported (each is reported), 3 for a malformed or unsafe file,
-    69 when a URL cannot be downloaded now, 74 when the pack cannot be written (nothing is
-    changed then).
+    and reports what changed since the previous import into DIR, per list (a list imported
+    before and left out now is reported as removed). Exits 4 when some records could not be
+    imported (each is reported), 3 for a malformed or unsafe file, 2 when the import would
+    remove more than half of the previous listings (see --allow-removals) or replace a file
+    of the pack edited since it was written, 69 when a URL cannot be downloaded now, 74 when
+    the pack cannot be written (nothing is changed then) or, the pack written, the report
+    cannot be (the message says which).
 
     \b
     Examples:
@@ -1331,7 +1357,14 @@ def import_un_sc(
     if lists and all_lists:
         raise BadRequest("choose --list NAME or --all-lists, not both")
     _report_import(
-        lambda: import_list(file, out, lists=lists or (), all_lists=all_lists, dry_run=dry_run),
+        lambda: import_list(
+            file,
+            out,
+            lists=lists or (),
+            all_lists=all_lists,
+            dry_run=dry_run,
+            allow_removals=allow_removals,
+        ),
         as_json,
         fmt,
         color,
@@ -1369,6 +1402,7 @@ def import_ofac_sdn(
         ),
     ] = None,
     dry_run: DryRun = False,
+    allow_removals: AllowRemovals = False,
     as_json: ReportJson = False,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
@@ -1379,8 +1413,11 @@ def import_ofac_sdn(
     birth data, identifiers) and a sanction fact per entry citing its row, and reports what
     changed since the previous import into DIR. `Linked To:` remarks link the fact to the
     entry named, when the list holds exactly one of that name. Exits 4 when some rows could
-    not be imported (each is reported), 3 for a file that is not an SDN.CSV, 69 when a URL
-    cannot be downloaded now, 74 when the pack cannot be written.
+    not be imported (each is reported), 3 for a file that is not an SDN.CSV or ends inside a
+    quoted field (cut short), 2 when the import would remove more than half of the previous
+    entries (see --allow-removals) or replace a file of the pack edited since it was written,
+    69 when a URL cannot be downloaded now, 74 when the pack cannot be written (nothing is
+    changed then) or, the pack written, the report cannot be (the message says which).
 
     \b
     Examples:
@@ -1390,7 +1427,15 @@ def import_ofac_sdn(
     from tqcli.importers.ofac_sdn import import_sdn
 
     _report_import(
-        lambda: import_sdn(sdn, out, alt=alt, add=add, published=published, dry_run=dry_run),
+        lambda: import_sdn(
+            sdn,
+            out,
+            alt=alt,
+            add=add,
+            published=published,
+            dry_run=dry_run,
+            allow_removals=allow_removals,
+        ),
         as_json,
         fmt,
         color,
@@ -1411,6 +1456,7 @@ def import_ftm(
     ],
     out: ImportOut,
     dry_run: DryRun = False,
+    allow_removals: AllowRemovals = False,
     as_json: ReportJson = False,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
@@ -1421,8 +1467,11 @@ def import_ftm(
     (`{"op": "ADD"|"MOD"|"DEL", "entity": ...}` a line) is applied to it. People and
     organizations become entities, Sanction entities sanction facts on their target; the
     report says what changed per schema. Exits 4 when some lines could not be imported,
-    3 for a file that is not FollowTheMoney JSON, 69 when a URL cannot be downloaded now,
-    74 when the pack cannot be written.
+    3 for a file that is not FollowTheMoney JSON, 2 when the import would remove more than
+    half of the previous records (see --allow-removals) or replace a file of the pack edited
+    since it was written, 69 when a URL cannot be downloaded now, 74 when the pack cannot be
+    written (nothing is changed then) or, the pack written, the report cannot be (the
+    message says which).
     OpenSanctions data is licensed CC BY-NC 4.0 (non-commercial use, with attribution).
 
     \b
@@ -1432,7 +1481,12 @@ def import_ftm(
     """
     from tqcli.importers.ftm import import_ftm as run_import
 
-    _report_import(lambda: run_import(file, out, dry_run=dry_run), as_json, fmt, color)
+    _report_import(
+        lambda: run_import(file, out, dry_run=dry_run, allow_removals=allow_removals),
+        as_json,
+        fmt,
+        color,
+    )
 
 
 cache_app = typer.Typer(

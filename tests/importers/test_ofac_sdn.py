@@ -154,7 +154,7 @@ def test_an_import_of_another_kind_is_never_replaced(runner: CliRunner, tmp_path
     code, _, stderr = run_import(runner, "ofac-sdn", *_with_alt_and_add(tmp_path))
 
     assert code == 2
-    assert f"{str(tmp_path)!r} holds a un-sc import; choose another directory" in stderr
+    assert f"{str(tmp_path)!r} holds a pack written by `tq import un-sc`; choose" in stderr
 
 
 @needs_real_data

@@ -26,6 +26,7 @@ def download(url: str, *, limit: int, what: str) -> bytes:
     """The whole body at url; refuses an error answer, a cut-off body and more than limit bytes."""
     from tqcli.importers.shared import too_large
 
+    _refuse_credentials(url)
     request = urllib.request.Request(url, headers={"User-Agent": f"tq/{__version__}"})
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
@@ -61,6 +62,21 @@ def download(url: str, *, limit: int, what: str) -> bytes:
             "nothing was imported"
         )
     return bytes(data)
+
+
+def _refuse_credentials(url: str) -> None:
+    """A user name or password in the URL (`https://user:pass@host/`): urllib would take the
+    text before `@` for part of the host name; tq does not send credentials, nor echo them."""
+    import urllib.parse
+
+    parts = urllib.parse.urlsplit(url)
+    if "@" not in parts.netloc:
+        return
+    shown = parts._replace(netloc="…@" + parts.netloc.rpartition("@")[2]).geturl()
+    raise BadRequest(
+        f"{shown}: a user name or password in the URL is not supported (tq sends no "
+        "credentials); download the file yourself and import it from disk"
+    )
 
 
 def _reason(error: object) -> str:

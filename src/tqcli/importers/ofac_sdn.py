@@ -16,8 +16,11 @@ from tqcli.importers.shared import (
     Input,
     changes,
     check_out,
+    locked_out,
+    named_in_notes,
     previous_metadata,
     read_input,
+    removals_note,
     slug,
     source_url,
     toml_tables,
@@ -29,6 +32,8 @@ IMPORTER = "ofac-sdn"
 LIST_NAME = "SDN"
 SOURCE_ID = "ofac-sdn-list"
 ARCHIVES = {"sdn": "archive/sdn.csv", "alt": "archive/alt.csv", "add": "archive/add.csv"}
+GENERATED = frozenset({"sources.toml", "entities.toml", "listings.toml", *ARCHIVES.values()})
+"""Every file an import writes into the pack (and .tq-import.json)."""
 MAX_BYTES = 256 << 20
 """The largest file read: SDN.CSV was 4 MB in 2024."""
 
@@ -127,8 +132,15 @@ def _rows(text: str, name: str) -> Iterator[tuple[int, list[str], str]]:
     csv.field_size_limit(MAX_BYTES)  # the input is bounded already; real Remarks reach ~10 kB
     try:
         for row in csv.reader(lines()):
-            raw = "".join(consumed).rstrip("\r\n")
+            written = "".join(consumed)
+            raw = written.rstrip("\r\n")
             consumed.clear()
+            # A row that ends at a line end ended outside quotes; only the last row may not.
+            if written[-1:] not in ("\n", "\r") and _ends_inside_quotes(raw):
+                raise InvalidInput(
+                    f'{name}:{line_number}: the file ends inside a quoted field (a " left open), '
+                    "as a file cut short does; nothing was imported"
+                )
             if row:
                 yield line_number, row, raw
             line_number += raw.count("\n") + raw.count("\r") + 1
@@ -136,6 +148,26 @@ def _rows(text: str, name: str) -> Iterator[tuple[int, list[str], str]]:
         raise InvalidInput(f"{name}:{line_number}: not readable as CSV ({error})") from None
     finally:
         csv.field_size_limit(limit)
+
+
+def _ends_inside_quotes(row: str) -> bool:
+    """Whether a row as written ends inside a quoted field: Python's csv, lenient, reads it as
+    if the quote were closed (a row cut to `,"DO` gives the field `DO`). Its rules: a quote
+    opens a field only at the field's start; in one, `""` is a quote and `"` closes it."""
+    if '"' not in row:
+        return False
+    state = "start"
+    for character in row:
+        if state == "quoted":
+            if character == '"':
+                state = "quote"
+        elif state == "quote":
+            state = "quoted" if character == '"' else "start" if character == "," else "field"
+        elif character == ",":
+            state = "start"
+        else:
+            state = "quoted" if state == "start" and character == '"' else "field"
+    return state == "quoted"
 
 
 def _field(value: str) -> str | None:
@@ -311,7 +343,8 @@ def _pack_files(parsed: ParsedSdn, origin: str, published: PartialDate | None) -
         "kind": "dataset",
         "archive": ARCHIVES["sdn"],
         "notes": [
-            f"Imported by tq from the legacy CSV files ({archived}), read from {origin}.",
+            f"Imported by tq from the legacy CSV files ({archived}), read from "
+            f"{named_in_notes(origin)}.",
             "The CSV files carry no date of publication; the files are archived in this pack "
             "as read (decoded to UTF-8, the trailing Ctrl-Z byte dropped).",
             "Passages are each entry's SDN.CSV row, verbatim.",
@@ -406,47 +439,55 @@ def import_sdn(
     add: str | Path | None = None,
     published: PartialDate | None = None,
     dry_run: bool = False,
+    allow_removals: bool = False,
 ) -> ImportReport:
     """Import SDN.CSV (with ALT.CSV and ADD.CSV) into the pack out; report what changed.
-    published: when OFAC published the files, as the user knows it (the files say nothing)."""
+    published: when OFAC published the files, as the user knows it (the files say nothing).
+    allow_removals: import even if it removes most of the previous import's entries."""
     named = [str(name) for name in (sdn, alt, add) if name is not None]
     if named.count("-") > 1:
         raise BadRequest("only one of SDN.CSV, --alt and --add can be - (standard input)")
-    target = check_out(out, IMPORTER)
-    what = "an SDN.CSV file (~4 MB)"
-    inputs = {"sdn": read_input(str(sdn), limit=MAX_BYTES, what=what)}
+    check_out(out, IMPORTER)  # before a download, which may be long
+    inputs = {"sdn": read_input(str(sdn), limit=MAX_BYTES, what="an SDN.CSV file (~4 MB)")}
     if alt is not None:
-        inputs["alt"] = read_input(str(alt), limit=MAX_BYTES, what=what)
+        inputs["alt"] = read_input(str(alt), limit=MAX_BYTES, what="an ALT.CSV file (~1 MB)")
     if add is not None:
-        inputs["add"] = read_input(str(add), limit=MAX_BYTES, what=what)
+        inputs["add"] = read_input(str(add), limit=MAX_BYTES, what="an ADD.CSV file (~1 MB)")
     parsed = parse(inputs["sdn"], inputs.get("alt"), inputs.get("add"))
     if not parsed.entries:
         raise InvalidInput(f"{inputs['sdn'].name}: the file holds no SDN entries")
-    previous = _previous(target)
-    report = ImportReport(
-        source_file=inputs["sdn"].name,
-        out=out,
-        written=not dry_run,
-        date_generated=None,
-        previous_import=previous is not None,
-        previous_date_generated=None,
-        lists=changes(parsed.entries, previous or (), [LIST_NAME], int),
-        skipped=parsed.skipped,
-        notes=_companion_notes(target, inputs) if previous is not None else (),
-    )
-    if not dry_run:
-        files = {
-            name: text.encode("utf-8")
-            for name, text in _pack_files(parsed, inputs["sdn"].name, published).items()
-        }
-        for kind, text in parsed.texts.items():
-            files[ARCHIVES[kind]] = text.encode("utf-8")
-        metadata = {
-            "importer": IMPORTER,
-            "lists": [LIST_NAME],
-            "sha256": {kind: source.sha256 for kind, source in inputs.items()},
-        }
-        write_pack(target, files, metadata)
+    with locked_out(out, IMPORTER, GENERATED) as target:
+        previous = _previous(target)
+        notes = list(_companion_notes(target, inputs)) if previous is not None else []
+        changed = changes(parsed.entries, previous or (), [LIST_NAME], int)
+        if not allow_removals and (
+            note := removals_note(changed, inputs["sdn"].name, dry_run=dry_run)
+        ):
+            notes.append(note)
+        report = ImportReport(
+            source_file=inputs["sdn"].name,
+            out=out,
+            written=not dry_run,
+            date_generated=None,
+            previous_import=previous is not None,
+            previous_date_generated=None,
+            lists=changed,
+            skipped=parsed.skipped,
+            notes=tuple(notes),
+        )
+        if not dry_run:
+            files = {
+                name: text.encode("utf-8")
+                for name, text in _pack_files(parsed, inputs["sdn"].name, published).items()
+            }
+            for kind, text in parsed.texts.items():
+                files[ARCHIVES[kind]] = text.encode("utf-8")
+            metadata = {
+                "importer": IMPORTER,
+                "lists": [LIST_NAME],
+                "sha256": {kind: source.sha256 for kind, source in inputs.items()},
+            }
+            write_pack(target, files, metadata, GENERATED)
     return report
 
 

@@ -90,6 +90,16 @@ def source_url(name: str) -> dict[str, str]:
     return {"url": name} if name.startswith(("http://", "https://")) else {}
 
 
+def named_in_notes(name: str) -> str:
+    """An input as a pack's notes name it: a URL whole, a file by its name only (so the same
+    file gives the same pack wherever it was, and no home folder is written into the pack)."""
+    if name == "-":
+        return "standard input"
+    if name.startswith(("http://", "https://")):
+        return name
+    return Path(name).name or name
+
+
 def too_large(name: str, limit: int, what: str) -> InvalidInput:
     """The error for an input over its limit."""
     return InvalidInput(
@@ -153,6 +163,29 @@ def changes(
     return tuple(report)
 
 
+class TooManyRemovals(BadRequest):
+    """An import would remove most of the previous import's listings (a file cut short?)."""
+
+
+def removals_note(
+    lists: Sequence[ListChanges], source: str, *, dry_run: bool, cause: str | None = None
+) -> str | None:
+    """Refuse (TooManyRemovals) an import that removes more than half of the listings of the
+    previous one, the mark of a file cut short (or, the cause given, of a choice to confirm);
+    for a dry run, the note that says so."""
+    removed = sum(len(changed.removed) for changed in lists)
+    before = sum(changed.listings - len(changed.added) + len(changed.removed) for changed in lists)
+    if removed * 2 <= before:
+        return None
+    said = (
+        f"this import would remove {removed} of the {before} listings of the previous import: "
+        + (cause or f"is {source} whole (a download cut short?)")
+    )
+    if dry_run:
+        return said + "; an import would stop here, unless given --allow-removals"
+    raise TooManyRemovals(said + "; nothing was changed: give --allow-removals to import it")
+
+
 # --- The pack directory --------------------------------------------------------------------------
 
 
@@ -173,6 +206,7 @@ def check_out(out: Path, importer: str) -> Path:
         out = resolved
     if not out.parent.is_dir():
         raise BadRequest(f"--out: the directory {str(out.parent)!r} does not exist")
+    _refuse_the_user_pack_folder(out, importer)
     if out.exists() and not out.is_dir():
         raise BadRequest(f"--out: {str(out)!r} exists and is not a directory")
     try:
@@ -183,15 +217,103 @@ def check_out(out: Path, importer: str) -> Path:
         metadata = previous_metadata(out)
         if metadata is None:
             raise BadRequest(
-                f"--out: {str(out)!r} is not empty and holds no previous import; "
+                f"--out: {str(out)!r} is not empty and holds no previous import"
+                f"{_unreadable_manifest(out)}; "
                 "choose a new or empty directory so nothing of yours is replaced"
             )
         if metadata.get("importer", importer) != importer:
             raise BadRequest(
-                f"--out: {str(out)!r} holds a {metadata['importer']} import; "
-                f"choose another directory for {importer}"
+                f"--out: {str(out)!r} holds a pack written by `tq import {metadata['importer']}`; "
+                f"choose another directory for `tq import {importer}`"
             )
     return out
+
+
+SUGGESTED_OUT = {"un-sc": "un-sanctions", "ofac-sdn": "ofac", "ftm": "opensanctions"}
+"""The pack directory each importer's examples write (README), suggested in messages."""
+
+
+def _refuse_the_user_pack_folder(out: Path, importer: str) -> None:
+    """Every subfolder of the user pack folder is a pack, its own files are not read: a pack
+    written there would never be loaded."""
+    from tqcli.packs import user_pack_folder
+
+    folder = user_pack_folder()
+    if folder is None:
+        return
+    both_there = folder.is_dir() and out.is_dir()
+    if os.path.samefile(out, folder) if both_there else out.resolve() == folder.resolve():
+        suggested = folder / SUGGESTED_OUT.get(importer, importer)
+        raise BadRequest(
+            f"--out: {str(out)!r} is the user pack folder, whose subfolders are the packs "
+            f"(files in it are not read): import into a subfolder, e.g. --out {str(suggested)!r}"
+        )
+
+
+class PackEdited(BadRequest):
+    """A file an import generated has been changed since: a re-import would discard the edit."""
+
+
+@contextlib.contextmanager
+def locked_out(out: Path, importer: str, owned: Collection[str]) -> Iterator[Path]:
+    """The directory to write for --out (see check_out), with the lock on its folder held:
+    what the previous import left is read and replaced while no other import can change it.
+
+    Refuses (PackEdited) a pack whose generated files (of the names in owned, those an import
+    of this kind writes) were changed since they were written.
+    """
+    target = check_out(out, importer)
+    with contextlib.ExitStack() as stack:
+        try:
+            stack.enter_context(_import_lock(target.parent))
+        except OSError as error:
+            raise PackNotWritten(
+                f"cannot write the pack {str(out)!r}: {error.strerror or error}; "
+                "nothing was changed"
+            ) from None
+        target = check_out(out, importer)  # again: another import may have finished meanwhile
+        _refuse_edited(target, owned)
+        yield target
+
+
+def _refuse_edited(out: Path, owned: Collection[str]) -> None:
+    metadata = previous_metadata(out)
+    recorded = metadata.get("file_sha256") if metadata else None
+    if not isinstance(recorded, dict):
+        return  # written before tq recorded what it wrote: nothing to compare with
+    for name, digest in sorted(recorded.items()):
+        if name not in owned:
+            continue  # a damaged manifest: never a reason to refuse, nor to remove the file
+        try:
+            data = (out / name).read_bytes()
+        except OSError:
+            continue  # removed (it is written again) or not a file: nothing of the user's lost
+        if hashlib.sha256(data).hexdigest() != digest:
+            raise PackEdited(
+                f"--out: {str(out / name)!r} was changed since tq wrote it, and importing "
+                "again would replace it: keep your notes in a file of your own in the pack "
+                "(those are kept), or remove the file to have it written again; nothing was changed"
+            )
+
+
+def _unreadable_manifest(out: Path) -> str:
+    """Why the manifest of what looks like an import cannot be read, as a clause; "" if absent."""
+    path = out / METADATA
+    if not path.exists() and not path.is_symlink():
+        return ""
+    try:
+        json.loads(path.read_text(encoding="utf-8"))
+        reason = "not a JSON object"
+    except IsADirectoryError:
+        reason = "a directory"
+    except OSError as error:
+        reason = error.strerror or str(error)
+    except ValueError:
+        reason = "not JSON"
+    return (
+        f" tq can read: its {METADATA} ({reason}) says which files an import wrote, "
+        "and without it they cannot be told from yours"
+    )
 
 
 def previous_metadata(out: Path) -> dict[str, Any] | None:
@@ -203,27 +325,35 @@ def previous_metadata(out: Path) -> dict[str, Any] | None:
     return metadata if isinstance(metadata, dict) else None
 
 
-def write_pack(out: Path, files: Mapping[str, bytes], metadata: Mapping[str, Any]) -> None:
+def write_pack(
+    out: Path, files: Mapping[str, bytes], metadata: Mapping[str, Any], owned: Collection[str]
+) -> None:
     """Write the pack beside out, then swap it in: an interrupted import leaves out as it was.
+    The caller holds the lock (locked_out). owned: every name the importer may write.
 
     What a user added to out (files, folders, links, FIFOs) is carried over as it was; files
     are hard-linked where the file system allows, so nothing of theirs is copied or lost.
     """
-    previous = previous_metadata(out) or {}
-    generated = {*files, METADATA, *map(str, previous.get("files", ()))}
+    generated = {*files, METADATA, *_previously_generated(out, owned)}
     content = dict(files)
-    content[METADATA] = (
-        json.dumps({**metadata, "files": sorted(files)}, indent=2, sort_keys=True) + "\n"
-    ).encode("utf-8")
+    digests = {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())}
+    manifest = {**metadata, "files": sorted(files), "file_sha256": digests}
+    content[METADATA] = (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode("utf-8")
     try:
-        with _import_lock(out.parent):
-            _remove_leftovers(out)
-            _swap_in(out, content, generated)
+        _remove_leftovers(out)
+        _swap_in(out, content, generated)
     except OSError as error:
         reason = error.strerror or str(error)
         raise PackNotWritten(
             f"cannot write the pack {str(out)!r}: {reason}; nothing was changed"
         ) from None
+
+
+def _previously_generated(out: Path, owned: Collection[str]) -> set[str]:
+    """The files the previous import wrote, as its manifest names them: only names an import
+    of this kind writes, so a manifest naming a file of the user's never has it removed."""
+    named = (previous_metadata(out) or {}).get("files", ())
+    return {name for name in map(str, named) if name in owned} if isinstance(named, list) else set()
 
 
 @contextlib.contextmanager
@@ -330,7 +460,7 @@ def _carry_over(source: Path, target: Path, prefix: str, generated: Collection[s
 
 # --- Writing TOML --------------------------------------------------------------------------------
 
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def toml_tables(kind: str, tables: Iterable[Mapping[str, Any]]) -> str:
@@ -368,7 +498,7 @@ def _table_body(chunks: list[str], path: str, table: Mapping[str, Any]) -> None:
 
 @functools.lru_cache(maxsize=1024)
 def _key(key: str) -> str:
-    return key if _BARE_KEY.match(key) else _string(key)
+    return key if _BARE_KEY.fullmatch(key) else _string(key)
 
 
 def _value(value: Any) -> str:

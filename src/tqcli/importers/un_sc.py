@@ -18,8 +18,10 @@ from tqcli.importers.shared import (
     Input,
     changes,
     check_out,
+    locked_out,
     previous_metadata,
     read_input,
+    removals_note,
     slug,
     source_url,
     toml_tables,
@@ -32,6 +34,8 @@ IMPORTER = "un-sc"
 DEFAULT_LISTS = ("Taliban", "Al-Qaida")
 SOURCE_ID = "un-sc-consolidated-list"
 ARCHIVE = "archive/consolidated-list.xml"
+GENERATED = frozenset({"sources.toml", "entities.toml", "listings.toml", ARCHIVE})
+"""Every file an import writes into the pack (and .tq-import.json)."""
 MAX_BYTES = 64 << 20
 """The largest file read: the whole Consolidated List, every regime, is about 2 MB."""
 
@@ -410,9 +414,11 @@ def import_list(
     lists: Sequence[str] = (),
     all_lists: bool = False,
     dry_run: bool = False,
+    allow_removals: bool = False,
 ) -> ImportReport:
-    """Import file into the pack out (replacing a previous import there); report the changes."""
-    target = check_out(out, IMPORTER)
+    """Import file into the pack out (replacing a previous import there); report the changes.
+    allow_removals: import even if it removes most of the previous import's listings."""
+    check_out(out, IMPORTER)  # before a download, which may be long
     source = read_input(str(file), limit=MAX_BYTES, what="a Consolidated List export (~2 MB)")
     parsed = parse(source)
     available = parsed.names_of_lists()
@@ -433,53 +439,72 @@ def import_list(
             notes.append(
                 f"the file holds no {', '.join(missing)} listings; imported {', '.join(chosen)}"
             )
-    previous = _previous(target)
-    if previous and _older(parsed.date_generated, previous.date_generated):
-        notes.append(
-            f"{source.name} was generated {parsed.date_generated}, before the list it "
-            f"replaces ({previous.date_generated}): the pack goes back to the older list"
+    with locked_out(out, IMPORTER, GENERATED) as target:
+        previous, previous_lists = _previous(target)
+        if previous and _older(parsed.date_generated, previous.date_generated):
+            notes.append(
+                f"{source.name} was generated {parsed.date_generated}, before the list it "
+                f"replaces ({previous.date_generated}): the pack goes back to the older list"
+            )
+        left_out = [name for name in previous_lists if name not in chosen]
+        cause = (
+            f"the previous import had the list(s) {', '.join(left_out)}, which this one leaves "
+            "out (name every list to keep with --list, or give --all-lists)"
         )
-    report = ImportReport(
-        source_file=source.name,
-        out=out,
-        written=not dry_run,
-        date_generated=parsed.date_generated,
-        previous_import=previous is not None,
-        previous_date_generated=previous.date_generated if previous else None,
-        lists=changes(
-            parsed.listings, previous.listings if previous else (), chosen, _reference_key
-        ),
-        skipped=parsed.skipped,
-        notes=tuple(notes),
-    )
-    if not dry_run:
-        files = {
-            name: text.encode("utf-8")
-            for name, text in _pack_files(parsed, chosen, source.name).items()
-        }
-        files[ARCHIVE] = source.data
-        metadata = {
-            "importer": IMPORTER,
-            "lists": list(chosen),
-            "date_generated": parsed.date_generated,
-            "sha256": source.sha256,
-        }
-        write_pack(target, files, metadata)
+        changed = changes(
+            [listing for listing in parsed.listings if listing.list_name in chosen],
+            previous.listings if previous else (),
+            [*chosen, *left_out],
+            _reference_key,
+        )
+        guard = None
+        if not allow_removals:
+            guard = removals_note(
+                changed, source.name, dry_run=dry_run, cause=cause if left_out else None
+            )
+        if left_out and not guard:
+            notes.append(cause.replace(" (name", ": their listings are removed (name", 1))
+        if guard:
+            notes.append(guard)
+        report = ImportReport(
+            source_file=source.name,
+            out=out,
+            written=not dry_run,
+            date_generated=parsed.date_generated,
+            previous_import=previous is not None,
+            previous_date_generated=previous.date_generated if previous else None,
+            lists=changed,
+            skipped=parsed.skipped,
+            notes=tuple(notes),
+        )
+        if not dry_run:
+            files = {
+                name: text.encode("utf-8")
+                for name, text in _pack_files(parsed, chosen, source.name).items()
+            }
+            files[ARCHIVE] = source.data
+            metadata = {
+                "importer": IMPORTER,
+                "lists": list(chosen),
+                "date_generated": parsed.date_generated,
+                "sha256": source.sha256,
+            }
+            write_pack(target, files, metadata, GENERATED)
     return report
 
 
-def _previous(out: Path) -> ParsedList | None:
-    """The listings of the import in out on the lists it imported, if out holds one."""
+def _previous(out: Path) -> tuple[ParsedList | None, tuple[str, ...]]:
+    """The listings of the import in out on the lists it imported, and those lists."""
     metadata = previous_metadata(out)
     if metadata is None:
-        return None
+        return None, ()
     try:
-        lists = {str(name) for name in metadata["lists"]}
+        lists = tuple(dict.fromkeys(str(name) for name in metadata["lists"]))
         parsed = parse(Input(str(out / ARCHIVE), (out / ARCHIVE).read_bytes()))
     except (OSError, KeyError, TypeError, BadRequest, InvalidInput):
-        return None  # a damaged previous import: report everything as new, replace it
+        return None, ()  # a damaged previous import: report everything as new, replace it
     kept = tuple(listing for listing in parsed.listings if listing.list_name in lists)
-    return ParsedList(parsed.date_generated, kept, parsed.skipped)
+    return ParsedList(parsed.date_generated, kept, parsed.skipped), lists
 
 
 def _chosen_lists(wanted: Sequence[str], available: Sequence[str]) -> list[str]:
