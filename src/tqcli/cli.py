@@ -40,7 +40,7 @@ from tqcli.exits import ExitCode
 from tqcli.model import Catalog, EntityKind, FactKind, Filters, PartialDate
 from tqcli.packs import packs_in_effect, user_pack_folder
 from tqcli.render import ColorMode, OutputFormat, Renderer, make_renderer
-from tqcli.textnorm import printable
+from tqcli.textnorm import printable, printable_line
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -113,7 +113,12 @@ def _parse_date(text: str) -> PartialDate:
 # Options shared by commands, declared once.
 FactsDirs = Annotated[
     list[Path] | None,
-    typer.Option("--facts", metavar="DIR", help="Also load the fact pack in DIR (repeatable)."),
+    typer.Option(
+        "--facts",
+        metavar="DIR",
+        readable=False,  # an unreadable pack is reported by tq, as for validate
+        help="Also load the fact pack in DIR (repeatable).",
+    ),
 ]
 NoBuiltin = Annotated[bool, typer.Option("--no-builtin", help="Leave the built-in pack out.")]
 NoCache = Annotated[
@@ -220,6 +225,12 @@ def say(message: str) -> None:
     typer.echo(printable(message), err=True)
 
 
+def say_line(message: str) -> None:
+    """say() a message that must stay one line (file:line: message, for editors and grep): a
+    line break or tab in a file name is shown as an escape too."""
+    typer.echo(printable_line(message), err=True)
+
+
 def _silence_stdout() -> None:
     """Point stdout at /dev/null, so the interpreter's final flush of what is left in its buffer
     cannot fail a second time."""
@@ -238,8 +249,8 @@ def reports_errors(command: _Command) -> _Command:
             from tqcli.problems import summarised, total_line
 
             for line in summarised(error.problems):
-                say(line)
-            say(total_line(error.problems))
+                say_line(line)
+            say_line(total_line(error.problems))
             raise typer.Exit(ExitCode.INVALID_DATA) from None
         except InvalidInput as error:
             say(f"tq: {error}")
@@ -907,6 +918,7 @@ def validate(
         list[Path] | None,
         typer.Argument(
             metavar="[PATH]...",
+            readable=False,  # an unreadable pack is reported by tq, not as "'[PATH]...'"
             help="Pack directories to check (default: every pack in effect).",
             show_default=False,
         ),
@@ -943,7 +955,7 @@ def validate(
         packs = _packs(facts, no_builtin)
     report = load(packs)
     for problem in report.problems:
-        say(str(problem))
+        say_line(str(problem))
     renderer.validation(report)
     if not report.valid:
         raise typer.Exit(ExitCode.INVALID_DATA)

@@ -51,11 +51,23 @@ def _user_folder_packs(folder: Path | None) -> list[Pack]:
         raise BadRequest(
             f"user pack folder {str(folder)!r} cannot be read: {error.strerror}"
         ) from None
+    strays = [entry for entry in entries if entry.suffix == ".toml" and not entry.is_dir()]
+    if strays:  # copied there by mistake: never read, so never silently left out either
+        raise BadRequest(
+            f"user pack folder {str(folder)!r} holds {strays[0].name!r}{_more(strays)} directly: "
+            "a pack is a "
+            f"subfolder of it, so a file there is never read; move it into one "
+            f"(e.g. {str(folder / strays[0].stem)!r})"
+        )
     return [
         Pack(entry.name, entry, USER_FOLDER_ORIGIN)
         for entry in entries
         if entry.is_dir() and not entry.name.startswith(".")
     ]
+
+
+def _more(items: Sequence[object]) -> str:
+    return f" (and {len(items) - 1} more)" if len(items) > 1 else ""
 
 
 def packs_in_effect(
@@ -101,7 +113,14 @@ def _user_pack(path: Path, origin: str) -> Pack:
     if not path.is_dir():
         what = "is not a directory" if path.exists() else "does not exist"
         raise BadRequest(f"{origin}: fact pack {str(path)!r} {what}")
-    if not any(path.glob("*.toml")):
+    try:
+        with os.scandir(path) as entries:
+            has_fact_files = any(entry.name.endswith(".toml") for entry in entries)
+    except OSError as error:
+        raise BadRequest(
+            f"{origin}: fact pack {str(path)!r} cannot be read: {error.strerror or error}"
+        ) from None
+    if not has_fact_files:
         raise BadRequest(f"{origin}: {str(path)!r} holds no fact pack{_packs_inside_hint(path)}")
     return Pack(path.resolve().name or str(path), path, origin)
 
