@@ -898,7 +898,9 @@ def paths(
     except InvalidConfig as error:  # shown all the same: this is the command that finds the file
         config, broken = Config(config_file, exists=True), error
     renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "paths", config=config)
-    packs = packs_in_effect(facts or [], include_builtin=not no_builtin, configured=config.packs)
+    packs = packs_in_effect(
+        facts or [], include_builtin=not no_builtin, configured=config.packs, strays=True
+    )
     locations = Locations(
         config_file=config_file,
         config_exists=config.exists,
@@ -907,8 +909,11 @@ def paths(
         packs=packs,
     )
     renderer.paths(locations)
-    if broken is not None:
-        raise broken  # its problems, and exit 2, after the paths
+    from tqcli.packs import stray_pack_files
+
+    for problem in (broken, stray_pack_files()):
+        if problem is not None:
+            raise problem  # its problems, and exit 2, after the paths
 
 
 @app.command()

@@ -4,6 +4,7 @@ file[:line]: message on stderr with exit 3 (2 for a pack directory that is not o
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Callable
@@ -460,7 +461,7 @@ def test_a_fact_file_copied_straight_into_the_user_pack_folder_is_reported(
     folder, env = _user_folder(tmp_path)
     shutil.copy(_pack(tmp_path) / "facts.toml", folder / "facts.toml")
 
-    for command in (["validate"], ["list"], ["paths"]):
+    for command in (["validate"], ["list"], ["paths", "--json"]):
         run = tq(*command, env=env)
 
         run.assert_no_bug()
@@ -470,6 +471,9 @@ def test_a_fact_file_copied_straight_into_the_user_pack_folder_is_reported(
             "subfolder of it, so a file there is never read; move it into one "
             f"(e.g. {str(folder / 'facts')!r})\n"
         )
+        # tq paths, which finds where things are, shows them all the same
+        assert (run.out != "") is (command[0] == "paths"), command
+    assert json.loads(run.out)["user_pack_folder"] == str(folder)
 
 
 def test_a_folder_without_fact_files_in_the_user_pack_folder_is_not_a_pack(
