@@ -340,3 +340,15 @@ def test_any_source_is_cited_in_any_style(
     if style in (Style.APA, Style.MLA, Style.CHICAGO):
         html = format_sources([source], style, html=True)
         assert "<" not in html.replace("<i>", "").replace("</i>", "")  # text is escaped
+
+
+def test_bibtex_escapes_each_special_character_once() -> None:
+    source = _source(r"a\b ~ ^ _ # $ {\textbf} & %", "Pub", SourceKind.OTHER)
+
+    entry = format_sources([source], Style.BIBTEX)
+
+    title = next(line for line in entry.splitlines() if line.lstrip().startswith("title"))
+    assert title == (
+        r"  title = {{a\textbackslash{}b \textasciitilde{} \textasciicircum{} \_ \# \$ "
+        r"\{\textbackslash{}textbf\} \& \%}},"
+    )

@@ -90,6 +90,14 @@ def test_the_pack_schema_refuses_what_validate_refuses() -> None:
     assert not validator.is_valid({"event": [{**fact, "date": "15 October 1999"}]})
     assert not validator.is_valid({"event": [{**fact, "cite": []}]})
     assert not validator.is_valid({"events": [fact]})  # unknown table
+    source = {"id": "s", "title": "A title", "publisher": "P", "kind": "other"}
+    assert validator.is_valid({"source": [{**source, "archive": "archive/s.txt"}]})
+    assert not validator.is_valid({"source": [{**source, "title": "A\ntitle"}]})
+    assert not validator.is_valid({"source": [{**source, "publisher": "P\tQ"}]})
+    assert not validator.is_valid({"source": [{**source, "archive": "facts.toml"}]})
+    entity = {"id": "e", "name": "E", "kind": "other"}
+    assert not validator.is_valid({"entity": [{**entity, "name": "E\u2028F"}]})
+    assert not validator.is_valid({"entity": [{**entity, "same_as": ["f", "f"]}]})
 
 
 def test_a_pack_file_may_declare_its_schema_for_editors(runner: CliRunner, tmp_path: Path) -> None:

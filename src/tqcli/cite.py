@@ -322,12 +322,14 @@ def csl_json(source: Source) -> dict[str, object]:
     return item
 
 
-_BIBTEX_SPECIAL = re.compile(r"([&%$#_{}])")
+_TEX_SPECIAL = re.compile(r"[&%$#_{}\\~^]")
+_TEX_WORDS = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
 
 
 def _tex(text: str) -> str:
-    text = text.replace("\\", r"\textbackslash{}").replace("~", r"\textasciitilde{}")
-    return _BIBTEX_SPECIAL.sub(r"\\\1", text).replace("^", r"\textasciicircum{}")
+    """Text as LaTeX sets it: each special character escaped in one pass, so the braces of
+    \\textbackslash{} are never escaped again."""
+    return _TEX_SPECIAL.sub(lambda m: _TEX_WORDS.get(m.group(), "\\" + m.group()), text)
 
 
 def bibtex(source: Source) -> str:

@@ -41,7 +41,7 @@ from tqcli.exits import ExitCode
 from tqcli.model import Catalog, EntityKind, FactKind, Filters, PartialDate
 from tqcli.packs import packs_in_effect, user_pack_folder
 from tqcli.render import ColorMode, OutputFormat, Renderer, make_renderer
-from tqcli.textnorm import printable
+from tqcli.textnorm import printable, printable_line
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -126,6 +126,7 @@ FactsDirs = Annotated[
         "--facts",
         metavar="DIR",
         parser=_path,
+        readable=False,  # an unreadable pack is reported by tq, as for validate
         help="Also load the fact pack in DIR (repeatable).",
     ),
 ]
@@ -256,6 +257,12 @@ def _shortened(message: str) -> str:
     return re.sub(rf"(['\"])([^'\"]{{{_LONGEST_ECHO},}})\1", cut, message)
 
 
+def say_line(message: str) -> None:
+    """say() a message that must stay one line (file:line: message, for editors and grep): a
+    line break or tab in a file name is shown as an escape too."""
+    typer.echo(printable_line(message), err=True)
+
+
 def _silence_stdout() -> None:
     """Point stdout at /dev/null, so the interpreter's final flush of what is left in its buffer
     cannot fail a second time."""
@@ -274,8 +281,8 @@ def reports_errors(command: _Command) -> _Command:
             from tqcli.problems import summarised, total_line
 
             for line in summarised(error.problems):
-                say(line)
-            say(total_line(error.problems))
+                say_line(line)
+            say_line(total_line(error.problems))
             raise typer.Exit(ExitCode.INVALID_DATA) from None
         except InvalidInput as error:
             say(f"tq: {error}")
@@ -925,7 +932,9 @@ def paths(
     except InvalidConfig as error:  # shown all the same: this is the command that finds the file
         config, broken = Config(config_file, exists=True), error
     renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "paths", config=config)
-    packs = packs_in_effect(facts or [], include_builtin=not no_builtin, configured=config.packs)
+    packs = packs_in_effect(
+        facts or [], include_builtin=not no_builtin, configured=config.packs, strays=True
+    )
     locations = Locations(
         config_file=config_file,
         config_exists=config.exists,
@@ -934,8 +943,11 @@ def paths(
         packs=packs,
     )
     renderer.paths(locations)
-    if broken is not None:
-        raise broken  # its problems, and exit 2, after the paths
+    from tqcli.packs import stray_pack_files
+
+    for problem in (broken, stray_pack_files()):
+        if problem is not None:
+            raise problem  # its problems, and exit 2, after the paths
 
 
 @app.command()
@@ -946,6 +958,7 @@ def validate(
         typer.Argument(
             metavar="[PATH]...",
             parser=_path,
+            readable=False,  # an unreadable pack is reported by tq, not as "'[PATH]...'"
             help="Pack directories to check (default: every pack in effect).",
             show_default=False,
         ),
@@ -995,7 +1008,7 @@ def validate(
             report.catalog, problems, report.passages_proven, report.passages_unarchived
         )
     for problem in report.problems:
-        say(str(problem))
+        say_line(str(problem))
     renderer.validation(report)
     if not report.valid:
         raise typer.Exit(ExitCode.INVALID_DATA)

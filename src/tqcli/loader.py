@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import math
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -41,6 +42,7 @@ from tqcli.model import (
     SourceKind,
     Synonyms,
 )
+from tqcli.packs import USER_FOLDER_ORIGIN
 from tqcli.textnorm import did_you_mean, squeeze
 from tqcli.tomllines import TomlLines
 
@@ -58,6 +60,8 @@ _WORD = re.compile(r"^[^\W_]+$")
 
 _SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$")
 _URL = re.compile(r"^https?://\S+$")
+_LINE_BREAK = re.compile(r"[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+"""What ends a line (as str.splitlines sees it), and tab: never inside a one-line field."""
 _EnumT = TypeVar("_EnumT", bound=Enum)
 
 
@@ -220,6 +224,9 @@ class _State:
     )
     """Every source and entity id defined, with or without field errors, in load order: a
     duplicate is reported in the same run as the field errors of either definition."""
+    archive_table: dict[str, tuple[_Table, str]] = field(default_factory=dict)
+    """The table of each source with an archive, and the archive as written: a problem met
+    when the archive is read is reported at its 'archive' line."""
     archive_of: dict[str, Path] = field(default_factory=dict)
     """The first archive given for each source id, also by a definition with field errors or
     a duplicate one: passages citing it are proven in the same run."""
@@ -251,25 +258,63 @@ def _define(
 
 def _pack_files(pack: Pack, state: _State) -> list[Path]:
     """The pack's TOML files; a *.toml that is not a readable file (a FIFO, which would block
-    reading, a dangling link or a symlink loop) is reported, never opened."""
+    reading, a dangling link or a symlink loop, a directory) is reported, never opened."""
     try:
         candidates = sorted(pack.path.glob("*.toml"))
     except OSError as error:
         state.report(Location(pack.path), f"cannot read the pack: {error.strerror or error}")
         return []
+    if pack.origin == USER_FOLDER_ORIGIN and not candidates:
+        _report_not_a_pack(pack, state)
     files = []
     for path in candidates:
         if path.is_file():
             files.append(path)
         elif path.is_symlink() and not path.exists():
             state.report(Location(path), "a link to nothing (or a symlink loop); not read")
-        elif not path.is_dir():
+        elif path.is_dir():
+            state.report(Location(path), "a directory named like a fact file (*.toml); not read")
+        else:
             state.report(Location(path), "not a regular file (a pipe or a device); not read")
     return files
 
 
+def _report_not_a_pack(pack: Pack, state: _State) -> None:
+    """In the user pack folder every subfolder is a pack: one without a fact file (a pack's
+    archive/ copied there) is not one, and is reported rather than loaded as an empty pack."""
+    state.report(
+        Location(pack.path),
+        "holds no *.toml file, so it is not a pack (in the user pack folder each subfolder "
+        f"is a pack); move it into its pack's folder, or out of {str(pack.path.parent)!r}",
+    )
+
+
+MAX_PACK_FILE_BYTES = 256 << 20
+"""The largest fact file read, far above real ones (the built-in pack's largest is under 1 MiB,
+an import of the UN list about 4 MiB); a larger one is refused unread rather than let it use
+up the memory."""
+MAX_ARCHIVE_BYTES = 1 << 30
+"""The largest archive read: what the importers archive is at most their largest input."""
+
+
+def _too_large(size: int, limit: str) -> str:
+    return f"larger than {limit} ({size >> 20:,} MiB); is it the right file?"
+
+
+def _undecodable(data: bytes, error: UnicodeDecodeError) -> tuple[int, int, str]:
+    """The line and column of the first byte that is not UTF-8, and what to say about it."""
+    line = data.count(b"\n", 0, error.start) + 1
+    line_start = data.rfind(b"\n", 0, error.start) + 1
+    column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
+    return line, column, f"not UTF-8 text (byte 0x{data[error.start]:02x} cannot be decoded)"
+
+
 def _load_file(pack: Pack, path: Path, state: _State) -> None:
     try:
+        size = path.stat().st_size
+        if size > MAX_PACK_FILE_BYTES:
+            state.report(Location(path), _too_large(size, "256 MiB"))
+            return
         data = path.read_bytes()
     except OSError as error:
         state.report(Location(path), f"cannot read: {error.strerror or error}")
@@ -278,14 +323,8 @@ def _load_file(pack: Pack, path: Path, state: _State) -> None:
         # A byte-order mark is how some editors save UTF-8; it is not part of the TOML.
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        line_start = data.rfind(b"\n", 0, error.start) + 1
-        column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
-        state.report(
-            Location(path, line, column),
-            f"not UTF-8 text (byte 0x{data[error.start]:02x} cannot be decoded); "
-            "save the file as UTF-8",
-        )
+        line, column, what = _undecodable(data, error)
+        state.report(Location(path, line, column), f"{what}; save the file as UTF-8")
         return
     try:
         document = tomli.loads(text)
@@ -294,6 +333,9 @@ def _load_file(pack: Pack, path: Path, state: _State) -> None:
         return
     except RecursionError:
         state.report(Location(path), "TOML nesting too deep to read")
+        return
+    except MemoryError:
+        state.report(Location(path), "too large to read in the memory available")
         return
     file = _File(pack, path, TomlLines(text), state)
     for name, value in document.items():
@@ -474,14 +516,38 @@ class _Table:
             return None
         return value.strip()
 
-    def texts(self, key: str) -> tuple[str, ...]:
+    def one_line(self, key: str, *, required: bool = False) -> str | None:
+        """text() of a field shown on one line (a title, a name): a line break or a tab in it
+        would break a message, a table row or an RIS record, so it is refused."""
+        value = self.text(key, required=required)
+        if value is not None and (found := _LINE_BREAK.search(value)):
+            self.report(
+                f"field {key!r} must be one line; it holds {found.group()!r}",
+                key,
+            )
+            return None
+        return value
+
+    def texts(self, key: str, *, distinct: bool = False) -> tuple[str, ...]:
+        """An array of non-empty strings; distinct: each given once (a list of ids, tags)."""
         value = self._get(key, required=False)
         if value is None:
             return ()
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            self._wrong_type(key, "an array of non-empty strings", value)
+        wanted = "an array of non-empty strings"
+        if not isinstance(value, list):
+            self._wrong_type(key, wanted, value)
             return ()
-        return tuple(v.strip() for v in value)
+        for index, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                self.report(
+                    f"field {key!r} must be {wanted}; item {index + 1} is {_type_name(item)}", key
+                )
+                return ()
+        texts = tuple(v.strip() for v in value)
+        if distinct and len(set(texts)) < len(texts):
+            self.report(f"field {key!r} gives {_first_repeat(texts)!r} more than once", key)
+            return ()
+        return texts
 
     def slug(self) -> str | None:
         value = self.text("id", required=True)
@@ -560,6 +626,15 @@ class _Table:
                 self.report(f"unknown field {key!r}{did_you_mean(key, self._known)}", key)
 
 
+def _first_repeat(texts: Sequence[str]) -> str | None:
+    seen: set[str] = set()
+    for text in texts:
+        if text in seen:
+            return text
+        seen.add(text)
+    return None
+
+
 def _type_name(value: object) -> str:
     if isinstance(value, str) and not value.strip():
         return "an empty string" if not value else "only white space"
@@ -579,14 +654,15 @@ def _type_name(value: object) -> str:
 
 def _read_source(table: _Table) -> Source | None:
     source_id = table.slug()
-    title = table.text("title", required=True)
-    publisher = table.text("publisher", required=True)
+    title = table.one_line("title", required=True)
+    publisher = table.one_line("publisher", required=True)
     kind = table.choice("kind", SourceKind)
-    author = table.text("author")
+    author = table.one_line("author")
     published = table.date("published")
     url = table.text("url")
     accessed = table.date("accessed")
-    via = table.text("via")
+    via = table.one_line("via")
+    _check_source_dates(table, published, accessed)
     if url is not None and not _URL.match(url):
         table.report(f"field 'url' must be an http(s) address, not {url!r}", "url")
     archive = _archive_path(table)
@@ -613,8 +689,21 @@ def _read_source(table: _Table) -> Source | None:
     )
 
 
+def _check_source_dates(
+    table: _Table, published: PartialDate | None, accessed: PartialDate | None
+) -> None:
+    """A source is read after it is published, and neither can be after today (anywhere on
+    Earth: a day later than here)."""
+    latest = dt.date.today() + dt.timedelta(days=1)
+    for key, date in (("published", published), ("accessed", accessed)):
+        if date is not None and date.first_day > latest:
+            table.report(f"field {key!r} ({date}) is in the future", key)
+    if published is not None and accessed is not None and accessed.last_day < published.first_day:
+        table.report(f"'accessed' ({accessed}) is before 'published' ({published})", "accessed")
+
+
 def _archive_path(table: _Table) -> Path | None:
-    relative = table.text("archive")
+    relative = table.one_line("archive")
     if relative is None:
         return None
     try:
@@ -626,23 +715,41 @@ def _archive_path(table: _Table) -> Path | None:
     if Path(relative).is_absolute() or not candidate.is_relative_to(pack_dir):
         table.report(f"archive {relative!r} must be a path inside the pack", "archive")
         return None
-    if candidate.is_dir():
-        table.report(f"archive {relative!r} is a directory, not a text file", "archive")
+    problem = _archive_problem(candidate)
+    if problem is not None:
+        table.report(f"archive {relative!r} {problem}", "archive")
         return None
-    if not candidate.is_file():
-        table.report(f"archive {relative!r} does not exist in the pack", "archive")
-        return None
+    if table.given_id is not None:
+        table.file.state.archive_table.setdefault(table.given_id, (table, relative))
     return candidate
+
+
+def _archive_problem(path: Path) -> str | None:
+    """Why the file at path (resolved) cannot be a source's archive, or None if it can be."""
+    try:
+        status = path.stat()
+    except OSError:
+        return "does not exist in the pack"
+    if stat.S_ISDIR(status.st_mode):
+        return "is a directory, not a text file"
+    if not stat.S_ISREG(status.st_mode):
+        return "is not a regular file (a pipe or a device); not read"
+    if path.suffix.lower() == ".toml":
+        # A pack file holds its own passages: as an archive it would "prove" every one.
+        return "is a fact file, not the source's text: archive what the source says"
+    if status.st_size > MAX_ARCHIVE_BYTES:
+        return "is " + _too_large(status.st_size, "1 GiB")
+    return None
 
 
 def _read_entity(table: _Table) -> Entity | None:
     entity_id = table.slug()
-    name = table.text("name", required=True)
+    name = table.one_line("name", required=True)
     kind = table.choice("kind", EntityKind)
     aliases = _read_aliases(table)
     description = table.text("description")
     attributes = _read_attributes(table)
-    same_as = table.texts("same_as")
+    same_as = _read_same_as(table, entity_id)
     table.finish()
     if entity_id is None or name is None or kind is None:
         return None
@@ -657,6 +764,24 @@ def _read_entity(table: _Table) -> Entity | None:
         pack=table.file.pack.name,
         where=table.where,
     )
+
+
+def _read_same_as(table: _Table, entity_id: str | None) -> tuple[str, ...]:
+    """Ids of the same entity in other packs: each an id some pack could define, given once,
+    and not the entity's own."""
+    same_as = table.texts("same_as", distinct=True)
+    for other in same_as:
+        if other == entity_id:
+            table.report(f"field 'same_as' names the entity itself ({other!r})", "same_as")
+            return ()
+        if not _SLUG.match(other):
+            table.report(
+                f"field 'same_as': {other!r} is not an id (a slug: lower-case letters and "
+                "digits, with '.', '_' or '-' inside)",
+                "same_as",
+            )
+            return ()
+    return same_as
 
 
 def _read_synonyms(table: _Table) -> Synonyms | None:
@@ -692,12 +817,16 @@ def _read_aliases(table: _Table) -> tuple[Alias, ...]:
     aliases = []
     for index, item in enumerate(value):
         if isinstance(item, str) and item.strip():
-            aliases.append(Alias(item.strip()))
+            if found := _LINE_BREAK.search(item.strip()):
+                broken = found.group()
+                table.report(f"alias {index + 1} must be one line; it holds {broken!r}", "aliases")
+            else:
+                aliases.append(Alias(item.strip()))
         elif isinstance(item, dict):
             alias = _Table(table.file, item, (*table.path, "aliases", index), "alias")
             alias.label = f"{table.label}alias {index + 1}: "
             name, quality, note = (
-                alias.text("name", required=True),
+                alias.one_line("name", required=True),
                 alias.text("quality"),
                 alias.text("note"),
             )
@@ -1003,11 +1132,22 @@ def _check_passages(
 
 def _read_archive(source_id: str, path: Path, source: Source | None, state: _State) -> str | None:
     try:
-        return squeeze(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        if source is not None:  # a source with field errors has its own problems reported
-            state.report(source.where, f"source {source_id!r}: cannot read archive: {error}")
-        return None
+        data = path.read_bytes()
+        return squeeze(data.decode("utf-8"))
+    except OSError as error:
+        problem = f"cannot be read: {error.strerror or error}"
+    except UnicodeDecodeError as error:
+        line, column, what = _undecodable(data, error)
+        problem = f"is {what} at line {line}, column {column}; save it as UTF-8"
+    except MemoryError:
+        problem = "is too large to read in the memory available"
+    if source is not None:  # a source with field errors has its own problems reported
+        if source_id in state.archive_table:
+            table, relative = state.archive_table[source_id]
+            table.report(f"archive {relative!r} {problem}", "archive")
+        else:  # a per-file update, which has the sources but not their tables
+            state.report(source.where, f"source {source_id!r}: archive {path.name!r} {problem}")
+    return None
 
 
 def _longest_prefix_in(passage: str, archive: str) -> str:

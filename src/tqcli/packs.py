@@ -39,8 +39,22 @@ def user_pack_folder(environ: Mapping[str, str] = os.environ) -> Path | None:
     return None
 
 
-def _user_folder_packs(folder: Path | None) -> list[Pack]:
-    """Each subfolder of the user pack folder, by name; hidden ones (.git) are left out."""
+class StrayPackFiles(BadRequest):
+    """Fact files lie in the user pack folder itself, where nothing is read."""
+
+
+def stray_pack_files(environ: Mapping[str, str] = os.environ) -> StrayPackFiles | None:
+    """The problem of fact files copied straight into the user pack folder, if any."""
+    try:
+        _user_folder_packs(user_pack_folder(environ))
+    except StrayPackFiles as problem:
+        return problem
+    return None
+
+
+def _user_folder_packs(folder: Path | None, *, strays: bool = False) -> list[Pack]:
+    """Each subfolder of the user pack folder, by name; hidden ones (.git) are left out.
+    StrayPackFiles if fact files lie in the folder itself, unless strays allows them."""
     if folder is None:
         return []
     try:
@@ -51,11 +65,23 @@ def _user_folder_packs(folder: Path | None) -> list[Pack]:
         raise BadRequest(
             f"user pack folder {str(folder)!r} cannot be read: {error.strerror}"
         ) from None
+    files = [entry for entry in entries if entry.suffix == ".toml" and not entry.is_dir()]
+    if files and not strays:  # copied there by mistake: never read, so never silently left out
+        raise StrayPackFiles(
+            f"user pack folder {str(folder)!r} holds {files[0].name!r}{_more(files)} directly: "
+            "a pack is a "
+            f"subfolder of it, so a file there is never read; move it into one "
+            f"(e.g. {str(folder / files[0].stem)!r})"
+        )
     return [
         Pack(entry.name, entry, USER_FOLDER_ORIGIN)
         for entry in entries
         if entry.is_dir() and not entry.name.startswith(".")
     ]
+
+
+def _more(items: Sequence[object]) -> str:
+    return f" (and {len(items) - 1} more)" if len(items) > 1 else ""
 
 
 def packs_in_effect(
@@ -65,16 +91,19 @@ def packs_in_effect(
     configured: Sequence[Path] = (),
     environ: Mapping[str, str] = os.environ,
     origin: str = "--facts",
+    strays: bool = False,
 ) -> tuple[Pack, ...]:
     """The packs to load, in order; a directory named twice is loaded once.
 
     The user pack folder and TQ_FACTS_PATH come from environ; configured are the configuration
     file's packs. origin names where facts_dirs came from, for messages ("--facts", "validate").
+    StrayPackFiles if fact files lie in the user pack folder itself, unless strays allows them
+    (tq paths shows the packs all the same).
     """
     wanted: list[Pack] = []
     if include_builtin:
         wanted.append(Pack(BUILTIN_NAME, builtin_pack_dir(), BUILTIN_NAME))
-    wanted.extend(_user_folder_packs(user_pack_folder(environ)))
+    wanted.extend(_user_folder_packs(user_pack_folder(environ), strays=strays))
     wanted.extend(_user_pack(path, CONFIG_ORIGIN) for path in configured)
     for entry in environ.get(FACTS_PATH_VARIABLE, "").split(os.pathsep):
         if entry.strip():
@@ -101,7 +130,14 @@ def _user_pack(path: Path, origin: str) -> Pack:
     if not path.is_dir():
         what = "is not a directory" if path.exists() else "does not exist"
         raise BadRequest(f"{origin}: fact pack {str(path)!r} {what}")
-    if not any(path.glob("*.toml")):
+    try:
+        with os.scandir(path) as entries:
+            has_fact_files = any(entry.name.endswith(".toml") for entry in entries)
+    except OSError as error:
+        raise BadRequest(
+            f"{origin}: fact pack {str(path)!r} cannot be read: {error.strerror or error}"
+        ) from None
+    if not has_fact_files:
         raise BadRequest(f"{origin}: {str(path)!r} holds no fact pack{_packs_inside_hint(path)}")
     return Pack(path.resolve().name or str(path), path, origin)
 

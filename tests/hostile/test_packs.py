@@ -4,13 +4,15 @@ file[:line]: message on stderr with exit 3 (2 for a pack directory that is not o
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
-from hostile_helpers import RAW_CONTROL, tq
+from hostile_helpers import RAW_CONTROL, environment, tq
 
 from conftest import MINI_PACK
 
@@ -141,6 +143,62 @@ def _duplicate_across_packs(root: Path) -> Path:
     return _pack(root, name="second")
 
 
+def _pack_file_too_large(root: Path) -> Path:
+    pack = _pack(root)
+    with (pack / "big.toml").open("wb") as big:
+        big.truncate((256 << 20) + 1)  # sparse: no disk used
+    return pack
+
+
+def _archive_too_large(root: Path) -> Path:
+    pack = _pack(root)
+    with (pack / "archive.txt").open("r+b") as archive:
+        archive.truncate((1 << 30) + 1)
+    return pack
+
+
+def _archive_not_utf8(root: Path) -> Path:
+    pack = _pack(root)
+    (pack / "archive.txt").write_bytes(b"Something happened.\nThen \xff more.")
+    return pack
+
+
+def _archive_fifo(root: Path) -> Path:
+    pack = _pack(root)
+    (pack / "archive.txt").unlink()
+    os.mkfifo(pack / "archive.txt")
+    return pack
+
+
+def _archive_is_the_fact_file(root: Path) -> Path:
+    return _pack(root, GOOD_FACT.replace('"archive.txt"', '"facts.toml"'))
+
+
+def _archive_links_to_the_fact_file(root: Path) -> Path:
+    pack = _pack(root)
+    (pack / "archive.txt").unlink()
+    (pack / "archive.txt").symlink_to("facts.toml")
+    return pack
+
+
+def _source_field(line: str) -> Callable[[Path], Path]:
+    return lambda root: _pack(root, GOOD_FACT.replace('kind = "other"', f'kind = "other"\n{line}'))
+
+
+def _fact_field(line: str, entities: str = "") -> Callable[[Path], Path]:
+    text = GOOD_FACT.replace('claim = "Something', f'{line}\nclaim = "Something')
+    return lambda root: _pack(root, text + entities)
+
+
+ENTITY_X = '\n[[entity]]\nid = "x"\nname = "X"\nkind = "person"\n'
+
+
+def _directory_named_toml(root: Path) -> Path:
+    pack = _pack(root)
+    (pack / "more.toml").mkdir()
+    return pack
+
+
 Maker = Callable[[Path], Path]
 
 
@@ -170,6 +228,104 @@ Maker = Callable[[Path], Path]
         pytest.param(_bidi_in_problem, 3, "\\u202e", id="bidi-in-problem"),
         pytest.param(_empty_file, 0, None, id="empty-file"),
         pytest.param(_duplicate_across_packs, 3, "duplicate", id="duplicate-across-packs"),
+        pytest.param(
+            _pack_file_too_large,
+            3,
+            "big.toml: larger than 256 MiB (256 MiB); is it the right file?",
+            id="pack-file-too-large",
+        ),
+        pytest.param(
+            _archive_too_large,
+            3,
+            "facts.toml:7: source 's': archive 'archive.txt' is larger than 1 GiB (1,024 MiB)",
+            id="archive-too-large",
+        ),
+        pytest.param(
+            _archive_not_utf8,
+            3,
+            "facts.toml:7: source 's': archive 'archive.txt' is not UTF-8 text (byte 0xff "
+            "cannot be decoded) at line 2, column 6; save it as UTF-8",
+            id="archive-not-utf8",
+        ),
+        pytest.param(
+            _archive_fifo,
+            3,
+            "facts.toml:7: source 's': archive 'archive.txt' is not a regular file",
+            id="archive-fifo",
+        ),
+        pytest.param(
+            _archive_is_the_fact_file,
+            3,
+            "facts.toml:7: source 's': archive 'facts.toml' is a fact file, not the source's",
+            id="archive-is-the-fact-file",
+        ),
+        pytest.param(
+            _archive_links_to_the_fact_file,
+            3,
+            "archive 'archive.txt' is a fact file",
+            id="archive-links-to-the-fact-file",
+        ),
+        pytest.param(
+            _source_field("published = 2020-05-01\naccessed = 2001-01-01"),
+            3,
+            "facts.toml:8: source 's': 'accessed' (2001-01-01) is before 'published' (2020-05-01)",
+            id="accessed-before-published",
+        ),
+        pytest.param(
+            _source_field("published = 2999-01-01"),
+            3,
+            "facts.toml:7: source 's': field 'published' (2999-01-01) is in the future",
+            id="published-in-the-future",
+        ),
+        pytest.param(
+            _directory_named_toml,
+            3,
+            "more.toml: a directory named like a fact file (*.toml); not read",
+            id="directory-named-toml",
+        ),
+        pytest.param(
+            lambda root: _pack(root, GOOD_FACT.replace('"A source"', '"A\\nsource"')),
+            3,
+            "facts.toml:4: source 's': field 'title' must be one line; it holds '\\n'",
+            id="newline-in-title",
+        ),
+        pytest.param(
+            lambda root: _pack(root, GOOD_FACT.replace('"Tests"', '"Te\\tsts"')),
+            3,
+            "facts.toml:5: source 's': field 'publisher' must be one line; it holds '\\t'",
+            id="tab-in-publisher",
+        ),
+        pytest.param(
+            _fact_field("", ENTITY_X.replace('"X"', '"Line\\u2028separated"')),
+            3,
+            "entity 'x': field 'name' must be one line; it holds '\\u2028'",
+            id="line-separator-in-name",
+        ),
+        pytest.param(
+            _fact_field('tags = ["a", ""]'),
+            3,
+            "event 'e': field 'tags' must be an array of non-empty strings; item 2 is an empty "
+            "string",
+            id="empty-tag",
+        ),
+        pytest.param(
+            _fact_field("", ENTITY_X + 'same_as = ["x"]\n'),
+            3,
+            "entity 'x': field 'same_as' names the entity itself ('x')",
+            id="same-as-itself",
+        ),
+        pytest.param(
+            _fact_field("", ENTITY_X + 'same_as = ["y", "y"]\n'),
+            3,
+            "entity 'x': field 'same_as' gives 'y' more than once",
+            id="same-as-twice",
+        ),
+        pytest.param(
+            _fact_field("", ENTITY_X + 'same_as = ["BAD ID"]\n'),
+            3,
+            "entity 'x': field 'same_as': 'BAD ID' is not an id",
+            id="same-as-not-an-id",
+        ),
     ],
 )
 def test_hostile_pack(make: Maker, code: int, message: str | None, tmp_path: Path) -> None:
@@ -269,3 +425,134 @@ def test_a_flood_of_duplicate_ids_is_one_line_per_pair_of_files(tmp_path: Path) 
         f"tq: 3002 problem(s) in the fact packs at {second}; see 'tq validate'",
     ]
     assert len(validated.err.splitlines()) == 3002  # validate locates each
+
+
+def test_a_line_break_in_a_file_name_keeps_each_problem_on_one_line(tmp_path: Path) -> None:
+    pack = _pack(tmp_path, "not toml = = =", name="new\nline\tpack")
+
+    validated = tq("validate", "--no-builtin", str(pack))
+    listed = tq("list", "--no-builtin", f"--facts={pack}")
+
+    escaped = str(tmp_path / "new\\x0aline\\x09pack" / "facts.toml")
+    assert (
+        validated.err
+        == f"{escaped}:1:5: TOML syntax error: Expected '=' after a key in a key/value pair\n"
+    )
+    assert listed.err.splitlines() == [
+        f"{escaped}:1:5: TOML syntax error: Expected '=' after a key in a key/value pair",
+        f"tq: 1 problem(s) in the fact packs at {escaped.removesuffix('/facts.toml')}; "
+        "see 'tq validate'",
+    ]
+    for run in (validated, listed):
+        run.assert_no_bug()
+        assert run.code == 3
+
+
+def _user_folder(root: Path) -> tuple[Path, dict[str, str]]:
+    folder = root / "data" / "tq" / "packs"
+    folder.mkdir(parents=True)
+    env = environment(XDG_DATA_HOME=str(root / "data"), TQ_CACHE_DIR=str(root / "cache"))
+    return folder, env
+
+
+def test_a_fact_file_copied_straight_into_the_user_pack_folder_is_reported(
+    tmp_path: Path,
+) -> None:
+    folder, env = _user_folder(tmp_path)
+    shutil.copy(_pack(tmp_path) / "facts.toml", folder / "facts.toml")
+
+    for command in (["validate"], ["list"], ["paths", "--json"]):
+        run = tq(*command, env=env)
+
+        run.assert_no_bug()
+        assert run.code == 2, command
+        assert run.err == (
+            f"tq: user pack folder {str(folder)!r} holds 'facts.toml' directly: a pack is a "
+            "subfolder of it, so a file there is never read; move it into one "
+            f"(e.g. {str(folder / 'facts')!r})\n"
+        )
+        # tq paths, which finds where things are, shows them all the same
+        assert (run.out != "") is (command[0] == "paths"), command
+    assert json.loads(run.out)["user_pack_folder"] == str(folder)
+
+
+def test_a_folder_without_fact_files_in_the_user_pack_folder_is_not_a_pack(
+    tmp_path: Path,
+) -> None:
+    folder, env = _user_folder(tmp_path)
+    (folder / "archive").mkdir()
+    (folder / "archive" / "archive.txt").write_text("Something happened.", encoding="utf-8")
+
+    validated = tq("validate", env=env)
+    listed = tq("list", env=env)
+
+    message = (
+        f"{folder / 'archive'}: holds no *.toml file, so it is not a pack (in the user pack "
+        "folder each subfolder is a pack); move it into its pack's folder, or out of "
+        f"{str(folder)!r}"
+    )
+    assert validated.err == message + "\n"
+    assert listed.err.splitlines()[0] == message
+    for run in (validated, listed):
+        run.assert_no_bug()
+        assert run.code == 3
+
+
+def test_an_archive_that_cannot_be_read_is_reported_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # In-process: a file root can read cannot be made unreadable by its mode.
+    from tqcli.loader import load
+    from tqcli.model import Pack
+
+    pack = _pack(tmp_path)
+    opened = Path.open
+
+    def refused(path: Path, *args: Any, **options: Any) -> Any:
+        if path.name == "archive.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return opened(path, *args, **options)
+
+    monkeypatch.setattr(Path, "open", refused)
+
+    problems = [str(problem) for problem in load([Pack("pack", pack, "validate")]).problems]
+
+    assert problems == [
+        f"{pack / 'facts.toml'}:7: source 's': archive 'archive.txt' cannot be read: "
+        "Permission denied"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "origin"),
+    [(["validate", "--no-builtin"], "validate"), (["list", "--no-builtin", "--facts"], "--facts")],
+    ids=["unreadable-pack-validate", "unreadable-pack-facts"],
+)
+def test_an_unreadable_pack_directory_is_named_in_tqs_words(
+    args: list[str], origin: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # In-process: root reads any directory, so reading this one is made to fail.
+    from typer.testing import CliRunner
+
+    from tqcli.cli import app
+
+    pack = _pack(tmp_path)
+    access, scandir = os.access, os.scandir
+
+    def no_access(path: object, mode: int, **options: object) -> bool:
+        return False if path == str(pack) else access(path, mode, **options)  # type: ignore[arg-type]
+
+    def refused(path: object = ".") -> object:
+        if str(path) == str(pack):
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "access", no_access)
+    monkeypatch.setattr(os, "scandir", refused)
+
+    result = CliRunner().invoke(app, [*args, str(pack)])
+
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"tq: {origin}: fact pack {str(pack)!r} cannot be read: Permission denied\n"
+    )

@@ -121,6 +121,19 @@ def test_the_list_is_cited_with_the_date_given_as_published(
     assert json.loads(dated.stdout)[0]["published"] == "2024-05-03"
 
 
+def test_a_published_date_in_the_future_is_refused_and_nothing_is_written(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    out = tmp_path / "o"
+    result = runner.invoke(
+        app, ["import", "ofac-sdn", *_with_alt_and_add(out), "--published", "2999-01-01"]
+    )
+
+    assert result.exit_code == 2
+    assert result.stderr == "tq: --published 2999-01-01 is in the future\n"
+    assert not out.exists()  # a pack citing it would not validate
+
+
 def test_who_shows_an_entrys_own_listing_before_those_linked_to_it(
     runner: CliRunner, tmp_path: Path
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 from collections import Counter, defaultdict
@@ -445,6 +446,9 @@ def import_sdn(
     published: when OFAC published the files, as the user knows it (the files say nothing).
     allow_removals: import even if it removes most of the previous import's entries."""
     named = [str(name) for name in (sdn, alt, add) if name is not None]
+    if published is not None and published.first_day > _tomorrow():
+        # the pack would cite a list not yet published, which tq validate refuses
+        raise BadRequest(f"--published {published.isoformat()} is in the future")
     if named.count("-") > 1:
         raise BadRequest("only one of SDN.CSV, --alt and --add can be - (standard input)")
     check_out(out, IMPORTER)  # before a download, which may be long
@@ -526,3 +530,8 @@ def _previous(out: Path) -> tuple[Entry, ...] | None:
         return parse(archived["sdn"], archived.get("alt"), archived.get("add")).entries
     except (BadRequest, InvalidInput):
         return None
+
+
+def _tomorrow() -> dt.date:
+    """The latest day a date may name: tomorrow, anywhere on Earth (as tq validate allows)."""
+    return dt.date.today() + dt.timedelta(days=1)
