@@ -234,9 +234,15 @@ def say(message: str) -> None:
     text) shown as escapes, and any argument echoed in it shortened past a screenful."""
     if len(message) > _LONGEST_ECHO:
         message = _shortened(message)
+    _to_stderr(printable(message))
+
+
+def _to_stderr(text: str) -> None:
+    """text and a line end on stderr; if stderr is closed early or full, nothing: the exit code
+    still says what happened (Click would make a broken pipe exit 1)."""
     try:
-        typer.echo(printable(message), err=True)
-    except OSError:  # stderr closed early or full: the exit code still says what happened
+        typer.echo(text, err=True)
+    except OSError:
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stderr.fileno())
 
@@ -260,7 +266,7 @@ def _shortened(message: str) -> str:
 def say_line(message: str) -> None:
     """say() a message that must stay one line (file:line: message, for editors and grep): a
     line break or tab in a file name is shown as an escape too."""
-    typer.echo(printable_line(message), err=True)
+    _to_stderr(printable_line(message))
 
 
 def _silence_stdout() -> None:
