@@ -141,7 +141,8 @@ def test_a_configuration_file_that_is_not_text_is_reported(runner: CliRunner) ->
     code, _, err = run(runner, "stats", *MINI)
 
     assert code == 2
-    assert err.startswith(f"tq: {path}: not UTF-8 text")
+    message = "not UTF-8 text (byte 0xff cannot be decoded); save the file as UTF-8"
+    assert err == f"tq: {path}:1:10: {message}\n"
 
 
 def test_configured_limits_are_defaults_that_limit_overrides(runner: CliRunner) -> None:

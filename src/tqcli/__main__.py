@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import NoReturn
 
 from tqcli.exits import ExitCode
+
+# Nothing but what the console script has loaded already (re, and enum with it) is imported
+# before main() starts catching Ctrl-C: typing alone took ~2 ms of that window.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 
 class _EscapedStderr:
@@ -27,9 +32,15 @@ class _EscapedStderr:
 
 def main() -> None:
     """Run tq. A Ctrl-C at any moment, even during start-up, exits 130 without a traceback; so
-    does a bug of ours exit 70 with one line, unless TQ_DEBUG is set (then the traceback shows)."""
+    does a bug of ours exit 70 with one line, unless TQ_DEBUG is set (not to 0): then the
+    traceback shows."""
     if sys.stderr is None:  # started with 2>&-: messages have nowhere to go, results still do
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (open for the life of the process)
+    for variable in ("COLUMNS", "LINES"):
+        # 0 means unknown (as stty and shutil read it), not a screen 0 wide that Rich would
+        # fill with nothing: some CI runners and embedded terminals export COLUMNS=0.
+        if os.environ.get(variable, "").strip("0 ") == "" and variable in os.environ:
+            del os.environ[variable]
     if sys.stdout is None:  # started with >&-
         sys.stderr.write("tq: cannot write the output: standard output is closed\n")
         sys.exit(ExitCode.OUTPUT_ERROR)
@@ -50,8 +61,12 @@ def main() -> None:
         sys.exit(code if isinstance(code, int) else 0)
     except KeyboardInterrupt:
         sys.exit(ExitCode.INTERRUPTED)
+    except OSError as error:
+        # Only output escapes the commands' own handling (reports_errors): Click writing --help
+        # or --version to a full disk or a closed pipe.
+        _output_failed(error)
     except Exception as error:  # the last line of defence against tracebacks
-        if os.environ.get("TQ_DEBUG"):
+        if os.environ.get("TQ_DEBUG", "0") != "0":  # TQ_DEBUG=0 is off, as FORCE_COLOR=0 is
             raise
         from tqcli.textnorm import printable
 
@@ -63,6 +78,20 @@ def main() -> None:
             + "\n"
         )
         sys.exit(ExitCode.INTERNAL_ERROR)
+
+
+def _output_failed(error: OSError) -> NoReturn:
+    """Exit as a command does when its output cannot be written: 141 quietly for a reader gone
+    away, else 74 with one line; stdout pointed at /dev/null, so the interpreter's last flush
+    of what is left in its buffer cannot fail again."""
+    import contextlib
+
+    with contextlib.suppress(OSError, ValueError):  # no descriptor: nothing left to flush
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    if isinstance(error, BrokenPipeError):
+        sys.exit(ExitCode.OUTPUT_CLOSED)
+    sys.stderr.write(f"tq: cannot write the output: {error.strerror or error}\n")
+    sys.exit(ExitCode.OUTPUT_ERROR)
 
 
 def run() -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar
+from typing import TextIO, TypeVar
 
 from tqcli.errors import BadQuery, BadRequest, QueryProblem, UnreadableLine
 from tqcli.index import Index
@@ -16,6 +17,23 @@ _T = TypeVar("_T")
 # A line with no quote, no backslash and no white space but the shell's own: shlex would split
 # it at its blanks alone, as str.split does (and ten times faster; most lines are like this).
 _PLAIN = re.compile(r"[ \t\r\n]*(?:[^'\"\\\s]+[ \t\r\n]*)*")
+
+
+def stdin_lines(stdin: TextIO | None = None) -> Iterable[str]:
+    """The lines of standard input for a batch, split at line feeds only: a lone carriage
+    return (an old Mac line end, a spreadsheet cell's) stays inside its line, so that output
+    line N answers input line N whatever the line ends. Bytes that are not UTF-8 become U+FFFD
+    (a file of queries is the user's, never a reason for a traceback); a byte order mark is
+    dropped. BadRequest when standard input is closed (started with <&-)."""
+    stdin = sys.stdin if stdin is None else stdin
+    if stdin is None:
+        raise BadRequest("--batch reads standard input, and it is closed")
+    raw = getattr(stdin, "buffer", None)
+    if raw is None:  # a text stream only (a test's): its lines as it splits them
+        return stdin
+    import io
+
+    return io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="\n")
 
 
 def arguments(line: str) -> list[str]:

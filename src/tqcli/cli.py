@@ -2,6 +2,7 @@
 
 # No `from __future__ import annotations` here: Typer would evaluate every annotation string
 # at start-up (a compile() each), which measured ~25 ms of every command's run.
+import contextlib
 import copy
 import functools
 import os
@@ -110,12 +111,21 @@ def _parse_date(text: str) -> PartialDate:
         raise typer.BadParameter(str(error)) from None
 
 
+def _path(text: str) -> Path:
+    """A path argument: an empty one (an unset variable, most likely) is said to be empty, not
+    taken for the current directory as Path("") is."""
+    if not text:
+        raise typer.BadParameter("the path is empty (an unset variable?): give a name")
+    return Path(text)
+
+
 # Options shared by commands, declared once.
 FactsDirs = Annotated[
     list[Path] | None,
     typer.Option(
         "--facts",
         metavar="DIR",
+        parser=_path,
         readable=False,  # an unreadable pack is reported by tq, as for validate
         help="Also load the fact pack in DIR (repeatable).",
     ),
@@ -221,14 +231,42 @@ _Answer = TypeVar("_Answer")
 
 def say(message: str) -> None:
     """One message on stderr, with anything a terminal would obey (from file names, ids, pack
-    text) shown as escapes."""
-    typer.echo(printable(message), err=True)
+    text) shown as escapes, and any argument echoed in it shortened past a screenful."""
+    if len(message) > _LONGEST_ECHO:
+        message = _shortened(message)
+    _to_stderr(printable(message))
+
+
+def _to_stderr(text: str) -> None:
+    """text and a line end on stderr; if stderr is closed early or full, nothing: the exit code
+    still says what happened (Click would make a broken pipe exit 1)."""
+    try:
+        typer.echo(text, err=True)
+    except OSError:
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stderr.fileno())
+
+
+_LONGEST_ECHO = 1000
+"""Characters of a quoted value a message repeats in full (a name, an id, a path)."""
+
+
+def _shortened(message: str) -> str:
+    """message with each quoted value over _LONGEST_ECHO characters cut to its start, saying how
+    long it was: a 100 kB argument echoed back buries the message."""
+    import re
+
+    def cut(found: "re.Match[str]") -> str:
+        quote, value = found[1], found[2]
+        return f"{quote}{value[:60]}…{quote} ({len(value)} characters)"
+
+    return re.sub(rf"(['\"])([^'\"]{{{_LONGEST_ECHO},}})\1", cut, message)
 
 
 def say_line(message: str) -> None:
     """say() a message that must stay one line (file:line: message, for editors and grep): a
     line break or tab in a file name is shown as an escape too."""
-    typer.echo(printable_line(message), err=True)
+    _to_stderr(printable_line(message))
 
 
 def _silence_stdout() -> None:
@@ -535,7 +573,7 @@ def _batch_run(
     answer: "Callable[[Index, str], object]",
 ) -> None:
     """Answer each line of stdin from one index, writing one JSON line per line read."""
-    from tqcli.batch import answer_each
+    from tqcli.batch import answer_each, stdin_lines
     from tqcli.index import in_memory
     from tqcli.model import Answers
     from tqcli.render.json_output import JsonRenderer
@@ -547,11 +585,12 @@ def _batch_run(
         raise BadRequest("--batch writes JSON Lines (--jsonl): choose no other format")
     if fields:
         raise BadRequest("--batch writes whole facts: --fields does not apply to it")
+    lines = stdin_lines()
     packs = _packs(facts_dirs, no_builtin)
     index, _ = _consult(packs, no_cache, lambda index: None)
     renderer = make_renderer(OutputFormat.JSONL, sys.stdout, ColorMode.NEVER)
     assert isinstance(renderer, JsonRenderer)
-    for query, result in answer_each(index, sys.stdin, answer, lambda: in_memory(packs)):
+    for query, result in answer_each(index, lines, answer, lambda: in_memory(packs)):
         if isinstance(result, TqError):
             renderer.batch_answer(query, [], index.catalog, error=_phrased(result))
         elif isinstance(result, Answers):
@@ -875,6 +914,7 @@ def paths(
     fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
+    no_pager: NoPager = False,
 ) -> None:
     """Show where tq's files are, and the fact packs in effect.
 
@@ -923,6 +963,7 @@ def validate(
         list[Path] | None,
         typer.Argument(
             metavar="[PATH]...",
+            parser=_path,
             readable=False,  # an unreadable pack is reported by tq, not as "'[PATH]...'"
             help="Pack directories to check (default: every pack in effect).",
             show_default=False,
@@ -935,6 +976,7 @@ def validate(
     fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
+    no_pager: NoPager = False,
 ) -> None:
     """Check packs: fields, dates, references, duplicate ids, and every passage verbatim.
 
@@ -958,7 +1000,19 @@ def validate(
         )
     else:
         packs = _packs(facts, no_builtin)
+    if not packs:  # "valid" would say that something was checked
+        raise BadRequest("nothing to validate: no pack is in effect; give a PATH or --facts DIR")
     report = load(packs)
+    from tqcli.index.cache import name_problem
+
+    unindexable = name_problem(packs)  # a name queries refuse, which loading takes
+    if unindexable is not None:
+        from tqcli.model import LoadReport
+
+        problems = (*report.problems, unindexable)
+        report = LoadReport(
+            report.catalog, problems, report.passages_proven, report.passages_unarchived
+        )
     for problem in report.problems:
         say_line(str(problem))
     renderer.validation(report)
@@ -1042,14 +1096,10 @@ def _checked_threshold(value: float | None) -> float | None:
 
 def _stdin_names() -> "Iterator[str]":
     """The names on standard input, one a line, blank lines included (each gets its line of
-    output, so output line N answers input line N): bytes that are not UTF-8 become U+FFFD (a
-    file of names is the user's, and never a reason for a traceback), and a byte order mark is
-    dropped."""
-    import io
+    output, so output line N answers input line N)."""
+    from tqcli.batch import stdin_lines
 
-    raw = getattr(sys.stdin, "buffer", None)
-    lines = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace") if raw else sys.stdin
-    return (line.strip() for line in lines)
+    return (line.strip() for line in stdin_lines())
 
 
 def _nothing_to_screen(query: str) -> str:
@@ -1091,6 +1141,7 @@ def match(
     fields: Fields = None,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
+    no_pager: NoPager = False,
 ) -> None:
     """Screen names against every person and organisation loaded: scored candidates and why.
 
@@ -1339,6 +1390,7 @@ def import_un_sc(
     as_json: ReportJson = False,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
+    no_pager: NoPager = False,
 ) -> None:
     """Import the UN Security Council Consolidated List as a fact pack.
 
@@ -1411,6 +1463,7 @@ def import_ofac_sdn(
     as_json: ReportJson = False,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
+    no_pager: NoPager = False,
 ) -> None:
     """Import the US Treasury OFAC SDN list as a fact pack.
 
@@ -1465,6 +1518,7 @@ def import_ftm(
     as_json: ReportJson = False,
     fmt: Format = OutputFormat.AUTO,
     color: Color = ColorMode.AUTO,
+    no_pager: NoPager = False,
 ) -> None:
     """Import OpenSanctions data (FollowTheMoney entities) as a fact pack.
 
@@ -1505,7 +1559,7 @@ app.add_typer(cache_app, name="cache")
 
 @cache_app.callback()
 @reports_errors
-def cache(ctx: typer.Context, as_json: AsJson = False) -> None:
+def cache(ctx: typer.Context, as_json: AsJson = False, no_pager: NoPager = False) -> None:
     """Show where the search index cache is and how big it is.
 
     tq keeps one index per set of packs used, the most recently used few, in TQ_CACHE_DIR or
@@ -1524,7 +1578,7 @@ def cache(ctx: typer.Context, as_json: AsJson = False) -> None:
 
 @cache_app.command("clear")
 @reports_errors
-def cache_clear(as_json: AsJson = False) -> None:
+def cache_clear(as_json: AsJson = False, no_pager: NoPager = False) -> None:
     """Remove every index from the cache (and what interrupted builds left behind).
 
     Only files tq wrote are removed; the next query rebuilds its index.
@@ -1574,6 +1628,7 @@ def schema(
             show_default=False,
         ),
     ] = None,
+    no_pager: NoPager = False,
 ) -> None:
     """Print a JSON Schema (draft 2020-12): of a command's JSON output, or of pack files.
 
@@ -1620,6 +1675,7 @@ def cite(
     facts: FactsDirs = None,
     no_builtin: NoBuiltin = False,
     no_cache: NoCache = False,
+    no_pager: NoPager = False,
 ) -> None:
     """Cite the sources behind facts: APA, MLA or Chicago references, or BibTeX, RIS and
     CSL-JSON (what Zotero and other reference managers import).
@@ -1657,24 +1713,30 @@ app.add_typer(export_app, name="export")
 def export_sqlite(
     file: Annotated[
         Path,
-        typer.Argument(metavar="FILE.db", help="The database to write.", show_default=False),
+        typer.Argument(
+            metavar="FILE.db", parser=_path, help="The database to write.", show_default=False
+        ),
     ],
     metadata: Annotated[
         Path | None,
         typer.Option(
             "--metadata",
             metavar="PATH",
+            parser=_path,
             help="Where Datasette's metadata goes. [default: metadata.json beside FILE.db]",
             show_default=False,
         ),
     ] = None,
     facts: FactsDirs = None,
     no_builtin: NoBuiltin = False,
+    no_pager: NoPager = False,
 ) -> None:
     """Export facts, sources, passages, notes, entities, aliases, links and tags to SQLite.
 
     Proper tables with primary and foreign keys, plus metadata.json for Datasette (titles,
-    descriptions, licence). A FILE.db or metadata file that tq did not write is never replaced.
+    descriptions, licence). A FILE.db or metadata file that tq did not write is never replaced;
+    one it wrote is replaced whole (tables added to it are not kept). Both files are written, or
+    neither; a symbolic link is followed, as import --out follows it.
 
     \b
     Examples:
@@ -1709,6 +1771,7 @@ def completion_(
             autocompletion=_completer("shells"),
         ),
     ],
+    no_pager: NoPager = False,
 ) -> None:
     """Print the shell completion script for SHELL, to load from the shell's start-up files.
 
@@ -1742,7 +1805,8 @@ def help_(
 ) -> None:
     """Read a reference topic: the pack format, JSON output, exit codes, configuration.
 
-    Each command's own options and examples are in its --help (tq search --help).
+    Each command's own options and examples are in its --help (tq search --help, or tq help
+    search).
 
     \b
     Examples:
@@ -1752,6 +1816,11 @@ def help_(
     """
     from tqcli.topics import topic_text, topics_list
 
+    commands = {_command_name(command) for command in app.registered_commands}
+    if topic is not None and topic in commands | {group.name for group in app.registered_groups}:
+        # `tq help search` as git and gh read it: the command's --help
+        app_for([topic])(args=[topic, "--help"], prog_name="tq", standalone_mode=False)
+        return
     text = topic_text(topic) if topic else topics_list()
     _stdout(load_config(), no_pager).write(text)
 

@@ -13,9 +13,10 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from tqcli.errors import BadRequest
 from tqcli.model import Catalog, Fact
@@ -142,17 +143,23 @@ class ExportReport:
 
 
 def export_sqlite(catalog: Catalog, database: Path, metadata: Path | None = None) -> ExportReport:
-    """Write the catalog to database (replaced whole, atomically) and Datasette metadata beside
-    it (metadata.json unless named); BadRequest rather than overwrite a file tq did not write."""
+    """Write the catalog to database and Datasette metadata beside it (metadata.json unless
+    named): both or neither, each replaced whole and atomically. BadRequest rather than
+    overwrite a file tq did not write, or open one that is not a regular file. A symbolic link
+    is followed: the file it points to is replaced, the link kept (as tq import --out does)."""
     if str(database) == "-":
         raise BadRequest("a SQLite database is a file: give its name, not - (standard output)")
-    if not database.parent.is_dir():
-        raise BadRequest(f"cannot write {database}: the directory {database.parent} does not exist")
     metadata = metadata or database.parent / "metadata.json"
+    for path in (database, metadata):
+        if not path.parent.is_dir():
+            raise BadRequest(f"cannot write {path}: the directory {path.parent} does not exist")
+    if os.path.realpath(database) == os.path.realpath(metadata):
+        raise BadRequest(f"--metadata {metadata} is FILE.db itself: give the metadata another name")
     _refuse_foreign(database, metadata)
-    handle, temporary = tempfile.mkstemp(prefix=".tq-export-", suffix=".db", dir=database.parent)
-    os.close(handle)
-    try:
+    text = json.dumps(_metadata(catalog, database.stem), indent=2, ensure_ascii=False) + "\n"
+    with contextlib.ExitStack() as cleanup:
+        temporary = _temporary(cleanup, database, ".db")
+        temporary_metadata = _temporary(cleanup, metadata, ".json")
         connection = sqlite3.connect(temporary)
         try:
             connection.executescript(_SCHEMA)
@@ -164,22 +171,50 @@ def export_sqlite(catalog: Catalog, database: Path, metadata: Path | None = None
             }
         finally:
             connection.close()
-        _give_mode(Path(temporary), database)
-        os.replace(temporary, database)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-    text = json.dumps(_metadata(catalog, database.stem), indent=2, ensure_ascii=False) + "\n"
-    metadata.write_text(text, encoding="utf-8")
+        _written(metadata, lambda: temporary_metadata.write_text(text, encoding="utf-8"))
+        _give_mode(temporary, database)
+        _give_mode(temporary_metadata, metadata)
+        # Both files are complete before either is put in place: nothing can fail between the
+        # two renames but the disk itself.
+        _written(database, lambda: os.replace(temporary, os.path.realpath(database)))
+        _written(metadata, lambda: os.replace(temporary_metadata, os.path.realpath(metadata)))
     return ExportReport(database, metadata, counts)
 
 
-def _give_mode(temporary: Path, database: Path) -> None:
-    """mkstemp makes the file private (0600): give it the mode of the export it replaces, or
-    the one any new file gets under the umask (0644 under 022), as metadata.json does, so that
-    Datasette run as another user can read it."""
-    if database.exists():
-        shutil.copymode(database, temporary)
+def _temporary(cleanup: contextlib.ExitStack, beside: Path, suffix: str) -> Path:
+    """A new empty file in the folder of the file beside will replace (the folder of the file
+    a link points to), removed at the end unless it was put in place."""
+    folder = os.path.dirname(os.path.realpath(beside))
+    handle, name = _written(
+        beside, lambda: tempfile.mkstemp(prefix=".tq-export-", suffix=suffix, dir=folder)
+    )
+    os.close(handle)
+    cleanup.callback(_unlink, name)
+    return Path(name)
+
+
+def _unlink(name: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(name)
+
+
+_Result = TypeVar("_Result")
+
+
+def _written(path: Path, write: Callable[[], _Result]) -> _Result:
+    """write(), an OSError from it naming path (the file the user named), not a temporary one."""
+    try:
+        return write()
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(path)) from None
+
+
+def _give_mode(temporary: Path, target: Path) -> None:
+    """mkstemp makes the file private (0600): give it the mode of the file it replaces, or the
+    one any new file gets under the umask (0644 under 022), so that Datasette run as another
+    user can read it."""
+    if target.exists():
+        shutil.copymode(target, temporary)
         return
     umask = os.umask(0o022)
     os.umask(umask)
@@ -187,6 +222,14 @@ def _give_mode(temporary: Path, database: Path) -> None:
 
 
 def _refuse_foreign(database: Path, metadata: Path) -> None:
+    """BadRequest unless each file is absent or one tq wrote: never opened if it is not a
+    regular file (a pipe would wait for a writer for ever), never read beyond a small size."""
+    from tqcli.config import NotSmallFile, read_small_file
+
+    if database.exists() and not database.is_file():
+        raise BadRequest(
+            f"{database} exists and is not a regular file: choose another name for FILE.db"
+        )
     if database.exists():
         try:
             connection = sqlite3.connect(database.resolve().as_uri() + "?mode=ro", uri=True)
@@ -198,15 +241,24 @@ def _refuse_foreign(database: Path, metadata: Path) -> None:
             raise BadRequest(
                 f"{database} exists and is not a tq export: remove it or choose another name"
             ) from None
-    if metadata.exists():
-        try:
-            ours = json.loads(metadata.read_text(encoding="utf-8")).get("about") == MARKER
-        except (OSError, ValueError, AttributeError):
-            ours = False
-        if not ours:
-            raise BadRequest(
-                f"{metadata} exists and tq did not write it: remove it or choose --metadata PATH"
-            )
+    try:
+        raw = read_small_file(metadata)
+    except FileNotFoundError:
+        return
+    except (NotSmallFile, IsADirectoryError):
+        raise BadRequest(
+            f"{metadata} exists and is not a metadata file tq wrote: choose --metadata PATH"
+        ) from None
+    except OSError as error:
+        raise BadRequest(f"cannot read {metadata}: {error.strerror}") from None
+    try:
+        ours = json.loads(raw.decode("utf-8")).get("about") == MARKER
+    except (ValueError, AttributeError):
+        ours = False
+    if not ours:
+        raise BadRequest(
+            f"{metadata} exists and tq did not write it: remove it or choose --metadata PATH"
+        )
 
 
 def _fill(connection: sqlite3.Connection, catalog: Catalog) -> None:

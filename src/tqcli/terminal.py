@@ -104,9 +104,10 @@ class PagedOutput(io.TextIOBase):
 
         import typer
 
+        setting = _where_pager_is_set(self._environ)
         sys.stderr.write(
             f"tq: the pager {self._command!r} exited with status {status}, so the output may "
-            "not have been shown; try --no-pager, or another pager in PAGER\n"
+            f"not have been shown; try --no-pager, or another pager in {setting}\n"
         )
         raise typer.Exit(OUTPUT_ERROR)
 
@@ -158,3 +159,11 @@ class PagedOutput(io.TextIOBase):
             except KeyboardInterrupt:  # Ctrl-C is the pager's to handle while it runs
                 continue
         self._pager_failed(status)
+
+
+def _where_pager_is_set(environ: Mapping[str, str]) -> str:
+    """The setting to change for another pager: TQ_PAGER when it chose this one, else TQ_PAGER
+    still, which overrides the configuration file and PAGER (either may have chosen it)."""
+    if environ.get("TQ_PAGER") is not None:
+        return "TQ_PAGER"
+    return "TQ_PAGER (it overrides PAGER and the configuration file's pager)"

@@ -28,6 +28,8 @@ class SchemaName(str, Enum):
     TAGS = "tags"
     ANSWERS = "answers"
     """ask: facts, each with how it answers the question."""
+    CACHE = "cache"
+    """cache and cache clear."""
     PACK = "pack"
     """A pack's TOML file."""
 
