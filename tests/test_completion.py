@@ -79,6 +79,8 @@ def test_an_unknown_shell_is_a_usage_error() -> None:
         ("tq list --kind ", ["sanction", "agreement", "figure", "quote", "event"]),
         ("tq search x --color ", ["auto", "always", "never"]),
         ("tq completion ", ["bash", "zsh", "fish"]),
+        ("tq cite x --style b", ["bibtex"]),
+        ("tq schema so", ["sources"]),
     ],
 )
 def test_bash_completes_commands_options_and_choices(
@@ -104,6 +106,9 @@ def test_bash_completes_values_from_the_packs_in_effect(tq_executable: Path) -> 
         "jane-doe",
     ]
     assert complete(f"tq list {mini} --source g", tq_executable) == ["gazette-2020"]
+    assert complete(f"tq who {mini} j", tq_executable) == ["jane-doe"]
+    assert complete(f"tq cite {mini} g", tq_executable) == ["gazette-2020"]
+    assert complete(f"tq cite {mini} acme-f", tq_executable) == ["acme-founded"]
     assert "un-resolution-1267" in complete("tq show un-resolution-1", tq_executable)
 
 

@@ -1204,7 +1204,12 @@ def match(
 @reports_errors
 def who(
     name: Annotated[
-        str, typer.Argument(metavar="NAME", help="An entity's id, name or alias, in any spelling.")
+        str,
+        typer.Argument(
+            metavar="NAME",
+            help="An entity's id, name or alias, in any spelling.",
+            autocompletion=_completer("entity_ids"),
+        ),
     ],
     facts: FactsDirs = None,
     no_builtin: NoBuiltin = False,
@@ -1626,6 +1631,7 @@ def schema(
             metavar="[NAME]",
             help="A schema name, or none to list them (facts, sources, stats, pack ...).",
             show_default=False,
+            autocompletion=_completer("schemas"),
         ),
     ] = None,
     no_pager: NoPager = False,
@@ -1659,7 +1665,11 @@ def schema(
 def cite(
     ids: Annotated[
         list[str],
-        typer.Argument(metavar="ID...", help="Fact ids (their sources are cited), or source ids."),
+        typer.Argument(
+            metavar="ID...",
+            help="Fact ids (their sources are cited), or source ids.",
+            autocompletion=_completer("cited_ids"),
+        ),
     ],
     style: Annotated[
         str,
@@ -1667,6 +1677,7 @@ def cite(
             "--style",
             metavar="STYLE",
             help="apa, mla, chicago (bibliography), bibtex, ris or csl-json.",
+            autocompletion=_completer("styles"),
         ),
     ] = "apa",
     html: Annotated[

@@ -52,6 +52,20 @@ def shells(ctx: typer.Context, incomplete: str) -> list[str]:
     return [shell for shell in SHELLS if shell.startswith(incomplete)]
 
 
+def styles(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The citation styles, for tq cite --style."""
+    from tqcli.cite import Style
+
+    return [style.value for style in Style if style.value.startswith(incomplete)]
+
+
+def schemas(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The schema names, for tq schema's argument."""
+    from tqcli.schemas import SchemaName
+
+    return [name.value for name in SchemaName if name.value.startswith(incomplete)]
+
+
 def _from_index(read: Callable[[Index], Iterable[str]]) -> Callable[..., list[str]]:
     def complete(ctx: typer.Context, incomplete: str) -> list[str]:
         import sqlite3
@@ -94,3 +108,5 @@ fact_ids = _from_index(_fact_ids)
 tags = _from_index(lambda index: index.top_tags(10_000))
 entity_ids = _from_index(lambda index: iter(index.catalog.entities))
 source_ids = _from_index(lambda index: iter(index.catalog.sources))
+cited_ids = _from_index(lambda index: [*_fact_ids(index), *index.catalog.sources])
+"""Fact ids and source ids: tq cite takes either."""
