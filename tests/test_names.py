@@ -749,6 +749,13 @@ def test_who_names_no_candidate_that_shares_nothing_with_the_name(runner: CliRun
     assert result.stderr == "tq: no person or organisation named 'Brzeczyszczykiewicz'\n"
 
 
+def test_who_in_json_prints_no_object_for_a_name_no_entity_has(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["who", "Brzeczyszczykiewicz", "--json"])
+
+    assert (result.exit_code, result.stdout) == (1, "")  # as docs/json.md says: no object
+    assert result.stderr == "tq: no person or organisation named 'Brzeczyszczykiewicz'\n"
+
+
 @needs_real_list
 def test_a_name_in_the_arabic_script_is_screened_against_every_romanised_one(
     runner: CliRunner, un_pack: Path
