@@ -188,3 +188,17 @@ def test_token_rows_are_token_columns_row_by_row(rows: list[list[str]]) -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(textnorm, "_ROWS_AT_ONCE", 2)
         assert token_rows(rows) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("0000", "there is no year 0000"),
+        ("0000-05", "there is no year 0000"),
+        ("2021-13", "month must be 01 to 12"),
+        ("2021-00-01", "month must be 01 to 12"),
+    ],
+)
+def test_an_impossible_date_says_which_part_is_wrong(text: str, reason: str) -> None:
+    with pytest.raises(ValueError, match=rf"^not a date: '{text}' \({reason}\)$"):
+        PartialDate.parse(text)

@@ -72,7 +72,9 @@ class PartialDate(Struct, frozen=True, order=True, array_like=True):
         if len(parts[0]) != 4 or any(len(p) != 2 for p in parts[1:]):
             raise ValueError(f"not a date: {text!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
         numbers = [int(p) for p in parts]
-        if numbers[0] < 1 or (len(numbers) >= 2 and not 1 <= numbers[1] <= 12):
+        if numbers[0] < 1:
+            raise ValueError(f"not a date: {text!r} (there is no year 0000)")
+        if len(numbers) >= 2 and not 1 <= numbers[1] <= 12:
             raise ValueError(f"not a date: {text!r} (month must be 01 to 12)")
         if len(numbers) == 3:
             try:
