@@ -448,6 +448,24 @@ def test_a_line_break_in_a_file_name_keeps_each_problem_on_one_line(tmp_path: Pa
         assert run.code == 3
 
 
+def test_a_line_break_in_a_pack_name_keeps_each_row_on_one_line(tmp_path: Path) -> None:
+    pack = tmp_path / "new\nline"
+    shutil.copytree(MINI_PACK, pack)
+
+    paths = tq("paths", "--no-builtin", f"--facts={pack}", "--format=plain")
+    shown = tq("show", "acme-founded", "--no-builtin", f"--facts={pack}", "--format=plain")
+
+    for run in (paths, shown):
+        run.assert_no_bug()
+        assert run.code == 0
+    assert paths.out.splitlines()[-1].split() == [
+        "new\\x0aline",
+        "--facts",
+        str(tmp_path / "new\\x0aline"),
+    ]
+    assert "  Pack new\\x0aline, facts.toml:" in shown.out
+
+
 def _user_folder(root: Path) -> tuple[Path, dict[str, str]]:
     folder = root / "data" / "tq" / "packs"
     folder.mkdir(parents=True)

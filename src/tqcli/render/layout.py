@@ -186,7 +186,10 @@ def fact_block(hit: Hit, catalog: Catalog, *, full: bool) -> list[Line]:
         if fact.tags:
             lines.append(_line(Span("Tags: ", "label"), printable(", ".join(fact.tags)), indent=1))
         lines.append(
-            _line(Span(f"Pack {fact.pack}, {_where_in_pack(fact, catalog)}", "dim"), indent=1)
+            _line(
+                Span(f"Pack {printable_line(fact.pack)}, {_where_in_pack(fact, catalog)}", "dim"),
+                indent=1,
+            )
         )
     return lines
 
@@ -271,8 +274,8 @@ def _where_in_pack(fact: Fact, catalog: Catalog) -> str:
     for pack in catalog.packs:
         if pack.name == fact.pack and fact.where.path.is_relative_to(pack.path):
             relative = fact.where.path.relative_to(pack.path)
-            return printable(str(Location(relative, fact.where.line)))
-    return printable(str(fact.where))
+            return printable_line(str(Location(relative, fact.where.line)))
+    return printable_line(str(fact.where))
 
 
 def _citation_lines(
@@ -412,7 +415,7 @@ def locations_table(locations: Locations) -> Table:
     def row(what: str, path: Path | None, exists: bool) -> tuple[str, str, str]:
         if path is None:
             return (what, "(none)", "")
-        return (what, printable(str(path)), "" if exists else "(not there yet)")
+        return (what, printable_line(str(path)), "" if exists else "(not there yet)")
 
     folder, cache = locations.user_pack_folder, locations.cache
     rows = (
@@ -425,7 +428,10 @@ def locations_table(locations: Locations) -> Table:
 
 def packs_table(packs: Sequence[Pack]) -> Table:
     """The packs in effect, in load order."""
-    rows = tuple((printable(pack.name), pack.origin, printable(str(pack.path))) for pack in packs)
+    # One row a pack: a line break in a directory's name is shown escaped, as in messages.
+    rows = tuple(
+        (printable_line(pack.name), pack.origin, printable_line(str(pack.path))) for pack in packs
+    )
     return Table("Packs in effect", ("pack", "from", "path"), rows, (False, False, False))
 
 
