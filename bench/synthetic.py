@@ -86,7 +86,9 @@ def generate(size: int, directory: Path, files: int | None = None) -> None:
         if rng.randrange(200) == 0:
             claim = claim[:-1] + f" {SEARCH_TERM}."
         archives[source].append(passage)
-        about = ", ".join(f'"e{rng.randrange(entities)}"' for _ in range(rng.randint(1, 3)))
+        # Each entity once (a repeat is a problem tq validate reports); the same draws as before.
+        named = dict.fromkeys(rng.randrange(entities) for _ in range(rng.randint(1, 3)))
+        about = ", ".join(f'"e{number}"' for number in named)
         tags = ", ".join(_quoted(rng.choice(words[:50])) for _ in range(rng.randint(0, 3)))
         date = f"{rng.randint(1980, 2024)}-{rng.randint(1, 12):02d}"
         table = [
@@ -118,7 +120,12 @@ def generate(size: int, directory: Path, files: int | None = None) -> None:
         elif kind == "agreement":
             table += [
                 f"name = {_quoted(_sentence(rng, words, 3, 6))}",
-                f'parties = ["e{rng.randrange(entities)}", "e{rng.randrange(entities)}"]',
+                "parties = [{}]".format(  # each party once; the same draws as before
+                    ", ".join(
+                        f'"e{number}"'
+                        for number in dict.fromkeys(rng.randrange(entities) for _ in range(2))
+                    )
+                ),
             ]
         else:
             table += [f"place = {_quoted(rng.choice(words).title())}"]

@@ -134,6 +134,14 @@ def _texts(values: Sequence[str]) -> tuple[str, ...]:
     return stripped
 
 
+def _ids(values: Sequence[str]) -> tuple[str, ...]:
+    """_texts of a list of ids, each given once (a repeat is reported by the full check)."""
+    stripped = _texts(values)
+    if len(set(stripped)) < len(stripped):
+        raise _Doubtful
+    return stripped
+
+
 def _required(value: str) -> str:
     stripped = value.strip()
     if not stripped:
@@ -203,7 +211,7 @@ def _sanction(table: Any, date: PartialDate | None) -> Details:
         _required(table.instrument),
         _date(table.adopted),
         _texts(table.measures),
-        _texts(table.targets),
+        _ids(table.targets),
         _text(table.committee),
         _text(table.list_name),
         _text(table.reference),
@@ -215,7 +223,7 @@ def _sanction(table: Any, date: PartialDate | None) -> Details:
 def _agreement(table: Any, date: PartialDate | None) -> Details:
     return Agreement(
         _required(table.name),
-        _texts(table.parties),
+        _ids(table.parties),
         _date(table.signed),
         _text(table.place),
         _texts(table.commitments),
@@ -276,7 +284,7 @@ class FactTables:
                 id=table.id,
                 claim=_required(table.claim),
                 date=date,
-                about=_texts(table.about),
+                about=_ids(table.about),
                 tags=_texts(table.tags),
                 citations=tuple(
                     Citation(_required(cite.source), _required(cite.passage), _text(cite.locator))

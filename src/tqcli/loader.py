@@ -888,7 +888,7 @@ def _read_fact(kind: FactKind, table: _Table) -> Fact | None:
         table.file.state.fact_ids.append((fact_id, table.where))
     claim = table.text("claim", required=True)
     date = table.date("date")
-    about = table.texts("about")
+    about = table.texts("about", distinct=True)
     tags = table.texts("tags")
     asserted_by = table.text("asserted_by")
     hedge = table.text("hedge")
@@ -977,7 +977,7 @@ def _read_sanction(table: _Table, _date: PartialDate | None) -> Sanction | None:
     authority = table.text("authority", required=True)
     instrument = table.text("instrument", required=True)
     adopted, measures = table.date("adopted"), table.texts("measures")
-    targets, committee = table.texts("targets"), table.text("committee")
+    targets, committee = table.texts("targets", distinct=True), table.text("committee")
     list_name, reference = table.text("list"), table.text("reference")
     updated = table.dates("updated")
     remarks = table.text("remarks")
@@ -999,7 +999,7 @@ def _read_sanction(table: _Table, _date: PartialDate | None) -> Sanction | None:
 
 def _read_agreement(table: _Table, _date: PartialDate | None) -> Agreement | None:
     name = table.text("name", required=True)
-    parties, signed = table.texts("parties"), table.date("signed")
+    parties, signed = table.texts("parties", distinct=True), table.date("signed")
     place, commitments = table.text("place"), table.texts("commitments")
     if name is None:
         return None

@@ -315,6 +315,12 @@ Maker = Callable[[Path], Path]
             id="same-as-itself",
         ),
         pytest.param(
+            _fact_field('about = ["x", "x"]', ENTITY_X),
+            3,
+            "event 'e': field 'about' gives 'x' more than once",
+            id="about-twice",
+        ),
+        pytest.param(
             _fact_field("", ENTITY_X + 'same_as = ["y", "y"]\n'),
             3,
             "entity 'x': field 'same_as' gives 'y' more than once",
