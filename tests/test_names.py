@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -877,3 +878,32 @@ def test_about_names_the_entities_who_would_name(runner: CliRunner) -> None:
     for entity_id in named:
         assert f"{entity_id} (" in err
     assert err.rstrip().endswith(f"choose one by its id, e.g. --about {named[0]}")
+
+
+def test_match_gives_the_listings_of_the_entities_same_as_links(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    listed = tmp_path / "listed"
+    shutil.copytree(MINI_PACK, listed)
+    facts = listed / "facts.toml"
+    facts.write_text(
+        facts.read_text(encoding="utf-8").replace(
+            'targets = ["acme"]\n', 'targets = ["acme"]\nreference = "EX.1"\n'
+        ),
+        encoding="utf-8",
+    )
+    linking = tmp_path / "linking"
+    linking.mkdir()
+    (linking / "entities.toml").write_text(
+        '[[entity]]\nid = "zenith"\nname = "Zenith Holdings"\nkind = "organization"\n'
+        'same_as = ["acme"]\n',
+        encoding="utf-8",
+    )
+    facts_args = ["--no-builtin", "--facts", str(listed), "--facts", str(linking)]
+
+    matched = runner.invoke(app, ["match", "Zenith Holdings", "--json", *facts_args])
+    who = runner.invoke(app, ["who", "Zenith Holdings", "--json", *facts_args])
+
+    best = json.loads(matched.stdout)[0]["results"][0]
+    assert (best["id"], best["listings"]) == ("zenith", ["EX.1"])  # as tq who says it is
+    assert json.loads(who.stdout)["listings"] == ["EX.1"]

@@ -537,8 +537,23 @@ class Screener:
         return Screening(query, threshold, tuple(found))
 
     def _listings_of(self, entity_id: str) -> tuple[str, ...]:
+        """The entity's listings, then those of the entities same_as links to it (as tq who
+        gives them): a pack's person linked to a UN listing is listed."""
         if entity_id not in self._listings:
-            self._listings[entity_id] = listings(self._connection, entity_id)
+            linked = sorted(
+                str(row[0])
+                for row in self._connection.execute(
+                    "SELECT same FROM links WHERE entity_id = ? AND same != ?",
+                    (entity_id, entity_id),
+                )
+            )
+            self._listings[entity_id] = tuple(
+                dict.fromkeys(
+                    reference
+                    for same in (entity_id, *linked)
+                    for reference in listings(self._connection, same)
+                )
+            )
         return self._listings[entity_id]
 
     def _postings(self, keys: Iterable[str]) -> dict[str, Sequence[int]]:
