@@ -459,6 +459,15 @@ def test_no_answer_is_said_plainly(runner: CliRunner) -> None:
     assert lines[1].startswith("tq: nearest topics: ")
 
 
+@pytest.mark.parametrize("question", ["h", "e", "what is (h)?"])
+def test_a_letter_alone_asks_nothing_a_fact_answers(runner: CliRunner, question: str) -> None:
+    # A resolution's paragraph lists items "(e) to (h)": a letter is not what was asked.
+    result = runner.invoke(app, ["ask", question, "--json"])
+
+    assert (result.exit_code, json.loads(result.stdout)) == (1, [])
+    assert result.stderr.splitlines()[0] == "tq: no answer in the loaded facts"
+
+
 @pytest.mark.parametrize(
     ("question", "expected"),
     [

@@ -450,7 +450,9 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         question = _romanised(index, question)
     lookups = _Lookups(index)
     read = msgspec.structs.replace(read_question(index, question, lookups), raw=question)
-    if not read.weights:
+    if all(len(word) < 2 and not word.isdigit() for word in read.weights):
+        # No content word, or letters alone ("h", "e"): they name nothing a fact could answer
+        # (a list item's "(h)" is not what was asked).
         return Answers((), tuple(index.top_tags(5)), ())
     words = sorted(set().union(*map(read.group, read.weights)))
     candidates = list(index.ranked(words, Filters(), _CANDIDATES))
