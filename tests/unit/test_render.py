@@ -231,3 +231,22 @@ def test_an_import_report_of_many_changes_gives_the_first_and_a_count() -> None:
 )
 def test_a_change_is_said_by_what_differs(before: object, after: object, said: str) -> None:
     assert change_text(before, after) == said
+
+
+def test_a_narrow_terminal_keeps_each_path_on_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Paths are copied into other commands: the other columns wrap first (a 30-column
+    # terminal used to cut them into 7-character pieces).
+    from tqcli.locations import Locations
+    from tqcli.model import Pack
+    from tqcli.render.rich_output import RichRenderer
+
+    monkeypatch.setenv("COLUMNS", "30")
+    pack = Pack("builtin", Path("/usr/lib/tq/facts"), "builtin")
+    locations = Locations(Path("/home/ann/tq/c.toml"), False, None, None, (pack,))
+    out = io.StringIO()
+
+    RichRenderer(out, colored=False, force_terminal=True).paths(locations)
+
+    lines = [line.strip() for line in out.getvalue().splitlines()]
+    assert any("/home/ann/tq/c.toml" in line for line in lines), lines
+    assert any("/usr/lib/tq/facts" in line for line in lines), lines

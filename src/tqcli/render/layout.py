@@ -423,7 +423,8 @@ def locations_table(locations: Locations) -> Table:
         row("user pack folder", folder, folder is not None and folder.is_dir()),
         row("index cache", cache, cache is not None and cache.is_dir()),
     )
-    return Table("Files", ("what", "path", ""), rows, (False, False, False))
+    # Paths are copied whole into other commands: the other columns wrap first.
+    return Table("Files", ("what", "path", ""), rows, (False, False, False), (False, True, False))
 
 
 def packs_table(packs: Sequence[Pack]) -> Table:
@@ -432,7 +433,13 @@ def packs_table(packs: Sequence[Pack]) -> Table:
     rows = tuple(
         (printable_line(pack.name), pack.origin, printable_line(str(pack.path))) for pack in packs
     )
-    return Table("Packs in effect", ("pack", "from", "path"), rows, (False, False, False))
+    return Table(
+        "Packs in effect",
+        ("pack", "from", "path"),
+        rows,
+        (False, False, False),
+        (False, False, True),
+    )
 
 
 def validation_lines(report: LoadReport) -> list[Line]:
