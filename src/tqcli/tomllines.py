@@ -117,7 +117,12 @@ class TomlLines:
     def _open(root: _Block, dotted: str, number: int, tops: dict[str, _Block]) -> _Block:
         parts = [part.strip().strip("\"'") for part in dotted.split(".")]
         block = _Block(line=number)
-        parent = root if len(parts) == 1 else tops.get(parts[0], root)
+        if len(parts) > 1 and parts[0] not in tops:
+            # "[[figur.cite]]" with no [[figur]] before it defines figur too, on this line: a
+            # misspelt table is then found where it is written.
+            tops[parts[0]] = _Block(line=number)
+            root.children.setdefault(parts[0], []).append(tops[parts[0]])
+        parent = root if len(parts) == 1 else tops[parts[0]]
         for part in parts[1:-1]:
             siblings = parent.children.get(part)
             parent = siblings[-1] if siblings else parent
