@@ -459,6 +459,21 @@ def test_no_answer_is_said_plainly(runner: CliRunner) -> None:
     assert lines[1].startswith("tq: nearest topics: ")
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Who said al-Qaeda will probably come back?", "How much did bin Laden pay the Taliban?"],
+)
+def test_the_answer_line_gives_the_short_answer_json_gives(
+    runner: CliRunner, question: str
+) -> None:
+    # A "who" answered by a quote names the person, in text as in JSON (text gave the quote).
+    as_json = runner.invoke(app, ["ask", question, "--json", "--limit", "1"])
+    as_text = runner.invoke(app, ["ask", question, "--format", "plain", "--limit", "1"])
+
+    answer = json.loads(as_json.stdout)[0]["answer"]
+    assert as_text.stdout.splitlines()[0] == f"Answer: {answer}"
+
+
 @pytest.mark.parametrize("question", ["h", "e", "what is (h)?"])
 def test_a_letter_alone_asks_nothing_a_fact_answers(runner: CliRunner, question: str) -> None:
     # A resolution's paragraph lists items "(e) to (h)": a letter is not what was asked.

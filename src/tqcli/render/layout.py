@@ -235,8 +235,8 @@ def answer_block(hit: Hit, reply: Reply, catalog: Catalog) -> list[Line]:
     fact = hit.fact
     values = key_values(fact, catalog)
     rest: list[str]
-    if isinstance(fact.details, Quote):
-        headline, rest = " ".join(values), []
+    if isinstance(fact.details, Quote) and reply.answer in (fact.details.text, fact.claim):
+        headline, rest = " ".join(values), []  # the words, and who said them
     elif isinstance(fact.details, Figure):
         headline, rest = printable(reply.answer), []  # with who says so
     elif reply.answer != fact.claim:
