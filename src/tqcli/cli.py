@@ -17,7 +17,7 @@ from typer._click.exceptions import UsageError  # Typer vendors Click (pinned)
 
 from tqcli import __version__
 from tqcli.compat import assert_never
-from tqcli.config import load_config
+from tqcli.config import CONFIG_VARIABLE, load_config, missing_named_config
 from tqcli.dashwords import DashWordsCommand
 from tqcli.errors import (
     AmbiguousEntity,
@@ -680,6 +680,8 @@ def main(
                 130 interrupted, 141 output closed early.
     """
     context.call_on_close(_AT_END.close)
+    if (missing := missing_named_config()) is not None:
+        say(f"tq: {CONFIG_VARIABLE} names {missing}, which does not exist; using the defaults")
 
 
 @app.command(cls=DashWordsCommand)

@@ -121,6 +121,16 @@ def config_path(environ: Mapping[str, str] = os.environ) -> Path:
     return Path(base) / "tq" / "config.toml"
 
 
+def missing_named_config(environ: Mapping[str, str] = os.environ) -> Path | None:
+    """The file TQ_CONFIG names, when nothing is there: a default file may be absent, but one
+    the user named was meant to be read (a typo in the variable would silently be no
+    configuration). None when TQ_CONFIG is unset or its file exists."""
+    if not environ.get(CONFIG_VARIABLE):
+        return None
+    path = config_path(environ)
+    return None if os.path.lexists(path) else path
+
+
 MAX_SMALL_FILE = 1 << 20
 """The most read of a file that is small by nature (the configuration, export's metadata): far
 more than any real one holds, far less than a device or a wrong file could."""

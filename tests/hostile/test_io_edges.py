@@ -167,6 +167,42 @@ def test_a_pipe_as_configuration_file_does_not_hang(tq_executable: Path, tmp_pat
     assert "is not a regular file" in result.stderr
 
 
+def test_a_missing_file_named_by_tq_config_is_said_on_stderr(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    missing = tmp_path / "confg.toml"
+
+    result = runner.invoke(app_for(["stats"]), ["stats", *MINI], env={"TQ_CONFIG": str(missing)})
+
+    assert result.exit_code == 0
+    assert result.stdout == runner.invoke(app, ["stats", *MINI]).stdout  # the defaults'
+    assert (
+        result.stderr
+        == f"tq: TQ_CONFIG names {missing}, which does not exist; using the defaults\n"
+    )
+
+
+def test_a_missing_default_configuration_file_is_silent(runner: CliRunner) -> None:
+    result = runner.invoke(app_for(["stats"]), ["stats", *MINI])  # XDG_CONFIG_HOME is empty
+
+    assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_the_installed_tq_says_a_missing_tq_config_file_once(
+    tq_executable: Path, tmp_path: Path
+) -> None:
+    missing = tmp_path / "nonexist.toml"
+
+    result = _tq(tq_executable, "search", "acme", "--json", *MINI, TQ_CONFIG=str(missing))
+
+    assert result.returncode == 0
+    assert json.loads(result.stdout)
+    assert (
+        result.stderr
+        == f"tq: TQ_CONFIG names {missing}, which does not exist; using the defaults\n"
+    )
+
+
 def test_a_huge_configuration_file_is_refused_unread(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
