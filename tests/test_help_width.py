@@ -3,20 +3,18 @@ else 80 (Click's own kept it between 50 and 78 columns whatever COLUMNS said).""
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
 import re
 import shutil
-import struct
 import subprocess
-import termios
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from tqcli.cli import app_for
+
+from conftest import run_on_terminal
 
 _VERBATIM = re.compile(r"^\s*(tq |printf |Exit codes:|\d+ |-)")
 """Lines help prints as written, never wrapped: examples, the exit codes, option names."""
@@ -114,26 +112,10 @@ def test_the_installed_tq_on_a_terminal_wraps_help_to_columns(
 def test_the_installed_tq_on_a_terminal_without_columns_wraps_to_the_terminal(
     tq_executable: Path,
 ) -> None:
-    controller, terminal = pty.openpty()
-    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 44, 0, 0))
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
-    process = subprocess.Popen(
-        [tq_executable, "search", "--help"],
-        stdout=terminal,
-        stderr=subprocess.PIPE,
-        env={**env, "NO_COLOR": "1", "TQ_PAGER": ""},
-    )
-    os.close(terminal)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(controller, 65536)
-        except OSError:  # the terminal closed
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    assert process.wait(timeout=30) == 0
-    os.close(controller)
+    env.update(NO_COLOR="1", TQ_PAGER="")
 
-    assert 30 < _widest(b"".join(chunks).decode()) <= 44
+    code, shown = run_on_terminal([tq_executable, "search", "--help"], env, rows=24, columns=44)
+
+    assert code == 0
+    assert 30 < _widest(shown.decode()) <= 44

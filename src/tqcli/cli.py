@@ -15,7 +15,6 @@ from typing import IO, TYPE_CHECKING, Annotated, TextIO, TypeVar
 import typer
 from typer._click.core import Context
 from typer._click.exceptions import UsageError  # Typer vendors Click (pinned)
-from typer._click.formatting import HelpFormatter
 
 from tqcli import __version__
 from tqcli.compat import assert_never
@@ -47,6 +46,8 @@ from tqcli.textnorm import printable, printable_line
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+    from typer._click.formatting import HelpFormatter
 
     from tqcli.config import Config
     from tqcli.index import CachePolicy, CacheUnavailable, Index
@@ -87,39 +88,15 @@ def _show_usage_error(error: UsageError, file: IO[str] | None = None) -> None:
 UsageError.show = _show_usage_error  # type: ignore[method-assign, assignment]
 
 
-class _HelpFormatter(HelpFormatter):
-    """Help wrapped to the width the rest of tq's human output takes (COLUMNS, else the
-    terminal's, else 80), where Click's own keeps it between 50 and 78 columns whatever COLUMNS
-    says."""
+def _help_formatter(context: Context) -> "HelpFormatter":
+    """Help wrapped as the rest of tq's output is (terminal.WrappedHelp): made, and its module
+    imported, only when help is shown."""
+    from tqcli.terminal import WrappedHelp
 
-    def __init__(
-        self, indent_increment: int = 2, width: int | None = None, max_width: int | None = None
-    ) -> None:
-        from tqcli.render import screen_width
-
-        super().__init__(indent_increment, width or screen_width(os.environ), max_width)
-
-    def write_dl(
-        self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
-    ) -> None:
-        """Options and commands beside their help where there is room; on a narrow screen each
-        above its help, which then has the width, not a column of a few letters."""
-        if self.width - self.current_indent >= _SIDE_BY_SIDE:
-            super().write_dl(rows, col_max, col_spacing)
-            return
-        for term, text in rows:
-            self.write(f"{'':>{self.current_indent}}{term}\n")
-            if text:
-                with self.indentation(), self.indentation():
-                    self.write_text(text)
+    return WrappedHelp(width=context.terminal_width, max_width=context.max_content_width)
 
 
-_SIDE_BY_SIDE = 60
-"""The narrowest help (after its indent) that shows options beside their help: at 60 columns the
-help column is 26 wide."""
-
-
-Context.formatter_class = _HelpFormatter
+Context.make_formatter = _help_formatter  # type: ignore[method-assign, assignment]
 
 
 # Completion callbacks are attached only when a completion script is asking (Typer inspects
