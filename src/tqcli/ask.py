@@ -51,6 +51,7 @@ from tqcli.model import (
     Filters,
     Hit,
     Match,
+    NoteStance,
     PartialDate,
     Quote,
     Reply,
@@ -1079,6 +1080,11 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         # was adopted. The verb the question ends on is what it asks.
         answers = False
         other_years.append(verb)
+    corrected = fact.standing() is NoteStance.CORRECTS
+    if corrected:
+        # The pack's curators say the claim is wrong (a source read contradicts it): it is
+        # what its source said, never the answer (the answer line shows their correction).
+        answers = False
     unmatched = unnamed + tuple(
         question.spelled[word]
         for word, credit in credits.items()
@@ -1090,7 +1096,7 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         # Those it names play another role: the words that ask for that role are what it
         # does not cover ("for the US", "succeeded").
         unmatched = _role_words(question) or unmatched
-    if not answers and not unmatched:
+    if not answers and not unmatched and not corrected:
         # A partial answer says what it leaves out: where every word is accounted for
         # somewhere (an entity's name, a tag), the words its own words do not say -- or the
         # heaviest word, when it says them all but not as asked ("the population": no number).

@@ -29,6 +29,8 @@ from tqcli.model import (
     LoadReport,
     Location,
     Match,
+    Note,
+    NoteStance,
     Pack,
     Quote,
     Reply,
@@ -170,11 +172,7 @@ def fact_block(hit: Hit, catalog: Catalog, *, full: bool) -> list[Line]:
         )
     lines.extend(_citation_lines(fact.citations, catalog, full=full))
     for note in fact.notes:
-        lines.append(
-            _line(
-                Span("Curator note: ", "note-label"), Span(printable(note.text), "note"), indent=1
-            )
-        )
+        lines.append(_note_line(note))
         if note.citation is not None:
             lines.extend(_citation_lines([note.citation], catalog, full=full, indent=2))
     if full:
@@ -249,8 +247,21 @@ def answer_block(hit: Hit, reply: Reply, catalog: Catalog) -> list[Line]:
             text.replace(printable(fact.details.place), "Place: " + printable(fact.details.place))
             for text in rest
         ]
-    label = "Answer: " if reply.match is Match.ANSWER else "Partial answer: "
-    lines = [_line(Span(label, "label"), Span(headline, "claim"))]
+    label = "Answer" if reply.match is Match.ANSWER else "Partial answer"
+    standing = fact.standing()
+    label += _STANDING_MARKS[standing]
+    lines = [_line(Span(f"{label}: ", "label"), Span(headline, "claim"))]
+    # What the curators say against the claim, beside it: a reader of the answer line alone
+    # must not take a corrected or contested claim for the answer.
+    disputing = [note for note in fact.notes if note.stance is not NoteStance.CONTEXT]
+    lines.extend(
+        _line(
+            Span("The pack's curators note: ", "note-label"),
+            Span(printable(note.text), "note"),
+            indent=1,
+        )
+        for note in disputing
+    )
     if reply.unmatched:
         missing = printable(", ".join(reply.unmatched))
         lines.append(_line(Span("Does not cover: ", "label"), missing, indent=1))
@@ -258,15 +269,31 @@ def answer_block(hit: Hit, reply: Reply, catalog: Catalog) -> list[Line]:
         lines.append(_line(printable(fact.claim), indent=1))
     lines.extend(_line(Span(text, "value"), indent=1) for text in rest)
     lines.extend(_citation_lines(fact.citations, catalog, full=False))
-    for note in fact.notes:
-        lines.append(
-            _line(
-                Span("Curator note: ", "note-label"), Span(printable(note.text), "note"), indent=1
-            )
-        )
+    lines.extend(_note_line(note) for note in fact.notes if note not in disputing)
     date = f" · {fact.date}" if fact.date else ""
     lines.append(_line(Span(f"{fact.id} · {fact.kind.value}{date}", "dim"), indent=1))
     return lines
+
+
+_STANDING_MARKS = {
+    NoteStance.CONTEXT: "",
+    NoteStance.CONTESTS: " (contested)",
+    NoteStance.CORRECTS: " (corrected)",
+}
+"""How an answer line marks a claim its curators' notes contest or correct."""
+
+_NOTE_LABELS = {
+    NoteStance.CONTEXT: "Curator note: ",
+    NoteStance.CONTESTS: "Curator note (contests the claim): ",
+    NoteStance.CORRECTS: "Curator note (corrects the claim): ",
+}
+
+
+def _note_line(note: Note) -> Line:
+    """A curator note, labelled with how it bears on the claim when it contests or corrects it."""
+    return _line(
+        Span(_NOTE_LABELS[note.stance], "note-label"), Span(printable(note.text), "note"), indent=1
+    )
 
 
 def _where_in_pack(fact: Fact, catalog: Catalog) -> str:
