@@ -71,7 +71,8 @@ def test_a_note_says_how_it_bears_on_its_claim_and_defaults_to_context(tmp_path:
     assert not report.problems
     riders = report.catalog.fact("ferry-riders-2020")
     opened = report.catalog.fact("ferry-opened-1990")
-    assert riders is not None and opened is not None
+    assert riders is not None
+    assert opened is not None
     assert [note.stance for note in riders.notes] == [NoteStance.CORRECTS, NoteStance.CONTEXT]
     assert riders.standing() is NoteStance.CORRECTS
     assert opened.standing() is NoteStance.CONTESTS

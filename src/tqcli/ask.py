@@ -298,6 +298,11 @@ _WHICH_DID = (  # "which resolution created X"
 )
 _HAPPENED = re.compile(r"\b(?:where|how) (?:was|were|did|does|do|is|are)\b")
 """Questions on where or how something happened, or is: "where was he born", "how did he die"."""
+_POLAR = re.compile(
+    r"(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|shall|may|might"
+    r"|must)\b"
+)
+"""A yes/no question opens with an auxiliary verb ("Did the Taliban ban ...", "Is X alive")."""
 _SOMEONE = re.compile(r"\bwho\b|\bwhich (?:person|man|woman|group|organi[sz]ation)\b")
 # Words that say what kind of answer is wanted rather than what it is about: once the question's
 # form has said it ("Blinken quote on ...", "number of ..."), a fact need not contain them.
@@ -436,6 +441,9 @@ class Question(msgspec.Struct, frozen=True):
     measure: frozenset[str] = frozenset()
     """For a figure asked as a measure ("what is the population of ...", "how old is ..."): the
     words naming it, which the answer must give a number of."""
+    polar: bool = False
+    """Whether it asks yes or no ("Did the Taliban ban girls from school?"): only a fact that
+    states what it asks, in its own words, answers it."""
 
     def group(self, word: str) -> frozenset[str]:
         """The word and its synonyms."""
@@ -451,6 +459,9 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         question = _romanised(index, question)
     lookups = _Lookups(index)
     read = msgspec.structs.replace(read_question(index, question, lookups), raw=question)
+    if _POLAR.match(read.text) and " or " not in read.text:
+        # ("Was it signed before or after ...?" offers alternatives: it is no yes/no question.)
+        read = msgspec.structs.replace(read, polar=True)
     if all(len(word) < 2 and not word.isdigit() for word in read.weights):
         # No content word, or letters alone ("h", "e"): they name nothing a fact could answer
         # (a list item's "(h)" is not what was asked).
@@ -508,7 +519,11 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         )
     if role:
         judged = _holders(index, read, role, now, judged, lookups)
-    if max(item.coverage for item in judged) < _PARTIAL_COVERAGE:
+    if max(item.coverage for item in judged) < _PARTIAL_COVERAGE or (
+        read.polar and not any(item.on_point for item in judged)
+    ):
+        # A yes/no question that no fact speaks to -- of what it is about, what it asks of it
+        # -- has no answer, not a fact on another proposition as a partial one.
         return Answers((), _suggestions(index, candidates), ())
     chosen = judged[:limit] if limit > 0 else judged  # a limit of 0 means all
     replies = [_in_full(item, lookups.catalog) for item in chosen]
@@ -523,7 +538,10 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
             for reply, item in zip(replies, chosen, strict=True)
         ]
     return Answers(
-        tuple(Hit(item.hit.fact, round(item.score, 6)) for item in chosen), (), tuple(replies)
+        tuple(Hit(item.hit.fact, round(item.score, 6)) for item in chosen),
+        (),
+        tuple(replies),
+        read.polar,
     )
 
 
@@ -986,6 +1004,9 @@ class _Judged(NamedTuple):
     elsewhere: bool = False
     """Whether the fact accounts nowhere for a name the question gives (it is about another
     one): such a partial answer comes after those about what the question names."""
+    on_point: bool = True
+    """For a yes/no question: whether the fact says something of what it is about and of what
+    it asks of that (its subject and its predicate)."""
 
     def rank(self) -> tuple[bool, bool, float]:
         """The order of answers: answers first, then partial answers about what the question
@@ -1080,6 +1101,33 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         # was adopted. The verb the question ends on is what it asks.
         answers = False
         other_years.append(verb)
+    unstated: tuple[str, ...] = ()
+    on_point = True
+    if question.polar:
+        # A yes/no question states a proposition: only a fact that states it -- every content
+        # word in its own words (or the names of what it names), in a form or synonym the packs
+        # know -- answers it; a fact on another proposition sharing some of its words does not
+        # ("Did the Taliban ban girls from school?" is not answered by a travel ban).
+        # A word as common in English as "think", "see", "make" or "part" says little of the
+        # proposition (as for what happened, rule 5); an initialism is stated by the words it
+        # stands for ("UN", "the United Nations").
+        stated = own.union(
+            *(lookups.asked_names(entity_id, question.weights) for entity_id in named)
+        )
+        unstated = tuple(
+            word
+            for word in question.weights
+            if question.weights[word] >= _EVENT_WEIGHT
+            and not _credit(question, word, stated)
+            and not _derived(word, stated)
+            and not (len(word) <= 4 and word in _initialisms(fact.claim))
+        )
+        answers = answers and not unstated
+        subject = question.named.union(*(forms for _, parts in question.names for forms in parts))
+        predicate = [word for word in question.weights if word not in subject]
+        on_point = (not subject or any(_credit(question, word, topic) for word in subject)) and (
+            not predicate or any(word not in unstated for word in predicate)
+        )
     corrected = fact.standing() is NoteStance.CORRECTS
     if corrected:
         # The pack's curators say the claim is wrong (a source read contradicts it): it is
@@ -1092,6 +1140,11 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         if question.spelled[word] not in unnamed
     )
     in_own = {word: _credit(question, word, own) for word in question.weights}
+    if not answers and unstated:
+        # What a yes/no question asks that the fact does not state.
+        unmatched = unnamed + tuple(
+            question.spelled[word] for word in unstated if question.spelled[word] not in unnamed
+        )
     if not answers and fact.id in lookups.out_of_role:
         # Those it names play another role: the words that ask for that role are what it
         # does not cover ("for the US", "succeeded").
@@ -1128,7 +1181,19 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         _short_answer(question, fact, who, catalog, own),
         () if answers else unmatched,
     )
-    return _Judged(hit, coverage, score, reply, tuple(who), bool(unnamed))
+    return _Judged(hit, coverage, score, reply, tuple(who), bool(unnamed), on_point)
+
+
+_CAPITALISED_RUN = r"\b[A-Z]\w*(?: (?:of |the |for )?[A-Z]\w*)+"  # compiled on first use
+
+
+def _initialisms(claim: str) -> frozenset[str]:
+    """The initials of the runs of capitalised words a claim writes, lower case ("United
+    Nations" is "un", "Security Council" "sc"), less the words between them."""
+    return frozenset(
+        "".join(word[0] for word in run.split() if word[0].isupper()).lower()
+        for run in re.findall(_CAPITALISED_RUN, claim)
+    )
 
 
 def _compound(question: Question, letter: str) -> str:

@@ -714,6 +714,9 @@ class Answers(Struct, frozen=True):
     """Topics near the question, offered when there is no answer."""
     replies: tuple[Reply, ...]
     """How each hit answers the question, one per hit, in the same order."""
+    polar: bool = False
+    """Whether the question asks yes or no: a partial answer's unmatched words are what it
+    does not state of what the question asks."""
 
     @property
     def answered(self) -> bool:

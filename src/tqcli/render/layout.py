@@ -226,7 +226,7 @@ def _entity_particulars(entity_id: str, catalog: Catalog) -> Iterator[Line]:
         yield _line(Span("same as: ", "label"), linked, indent=2)
 
 
-def answer_block(hit: Hit, reply: Reply, catalog: Catalog) -> list[Line]:
+def answer_block(hit: Hit, reply: Reply, catalog: Catalog, *, polar: bool = False) -> list[Line]:
     """The best answer: the short answer up front (a figure with who says so, a quote and its
     speaker, who), then the claim, sources and curator notes. A partial answer is
     labelled so, and names the question's words it does not cover."""
@@ -263,8 +263,10 @@ def answer_block(hit: Hit, reply: Reply, catalog: Catalog) -> list[Line]:
         for note in disputing
     )
     if reply.unmatched:
+        # A yes/no question's partial answer does not state the proposition asked: what of it.
         missing = printable(", ".join(reply.unmatched))
-        lines.append(_line(Span("Does not cover: ", "label"), missing, indent=1))
+        label = "Does not state: " if polar else "Does not cover: "
+        lines.append(_line(Span(label, "label"), missing, indent=1))
     if headline != printable(fact.claim):
         lines.append(_line(printable(fact.claim), indent=1))
     lines.extend(_line(Span(text, "value"), indent=1) for text in rest)
@@ -643,7 +645,7 @@ class HumanRenderer:
                     self.print_lines([_line(Span(wanted, "label"))])
                     heading = wanted
             block = (
-                answer_block(hit, reply, catalog)
+                answer_block(hit, reply, catalog, polar=found.polar)
                 if number == 0 or heading == "Other answers:"
                 else fact_block(hit, catalog, full=False)
             )
