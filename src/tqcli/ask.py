@@ -505,6 +505,12 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     role, now = _role_asked(read)
     if role:
         candidates = _with_facts_about(index, read, candidates, role, lookups)
+    if read.verb and read.resolutions:
+        # "What does resolution 1267 require?": the facts on that resolution, which may not
+        # say the verb, rank low among facts of others that do.
+        candidates = _with_more(
+            candidates, index.ranked(sorted(read.resolutions), Filters(), _ROLE_FACTS), lookups
+        )
     judged = [_judge(read, hit, lookups) for hit in candidates]
     judged.sort(key=_Judged.rank)
     if read.wants is Wants.DATE and _STARTED & set(map(stem, read.text.split())):
@@ -1096,6 +1102,19 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             if word not in about and weight >= _EVENT_WEIGHT
         }
         answers = not asked or _share(asked, credits) >= _EVENT_COVERAGE
+    elsewhere = bool(unnamed)
+    if (
+        question.verb
+        and question.resolutions
+        and question.resolutions.isdisjoint(_resolution_of(fact))
+    ):
+        # "What does resolution 1267 require?": what that resolution does, not what resolution
+        # 1390 did to "the provisions of resolutions 1267 and 1333". The resolution is the
+        # subject of the verb asked, so the fact's own resolution must be it (a sanction's
+        # instrument, or the first its claim names).
+        answers = False
+        other_years += sorted(question.resolutions)
+        elsewhere = True  # after the partial answers on the resolution asked
     if answers and (verb := question.verb) and not (credits[verb] or _derived(verb, topic)):
         # "What does resolution 2255 require?": what it requires, not at which meeting it
         # was adopted. The verb the question ends on is what it asks.
@@ -1181,7 +1200,7 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         _short_answer(question, fact, who, catalog, own),
         () if answers else unmatched,
     )
-    return _Judged(hit, coverage, score, reply, tuple(who), bool(unnamed), on_point)
+    return _Judged(hit, coverage, score, reply, tuple(who), elsewhere, on_point)
 
 
 _CAPITALISED_RUN = r"\b[A-Z]\w*(?: (?:of |the |for )?[A-Z]\w*)+"  # compiled on first use
@@ -1232,6 +1251,22 @@ def _asked_verb(question: Question) -> str | None:
     if any(word in forms for _, parts in question.names for forms in parts):
         return None  # a name ("What did Panetta tell National Public Radio?")
     return word if word in question.weights and word not in question.named else None
+
+
+def _only_before_another_verb(verb: str, claim: str) -> bool:
+    """Whether the claim writes the verb only as one that takes another ("the Taliban has
+    started to tighten its control over al-Qaeda" did not start al-Qaeda)."""
+    stems = _stemmed(fold(claim))
+    places = [at for at, word in enumerate(stems) if word == verb]
+    return bool(places) and all(stems[at + 1 : at + 2] == ("to",) for at in places)
+
+
+def _says(question: Question, verb: str, words: set[str] | frozenset[str]) -> bool:
+    """Whether words say what a verb says: it, a word of its root, or a synonym the packs'
+    thesaurus gives it (a verb it gives none is taken as said: who "witnessed" may be told
+    as "in the presence of")."""
+    group = question.group(verb)
+    return len(group) == 1 or bool(group & words) or _derived(verb, words)
 
 
 def _derived(word: str, words: set[str] | frozenset[str]) -> bool:
@@ -1403,7 +1438,15 @@ def _fits(
             people = [e for e in people if e in near]
             groups = [e for e in groups if e in near]
         # "Who is the ambassador", "who replaced him as president": a post is held by a person.
-        held = _PERSON_ROLES & question.weights.keys() or _succession(question)
+        # So is "who leads / heads / runs X": the verb of a post ("leader", "head", "chief").
+        held = (
+            _PERSON_ROLES & question.weights.keys()
+            or _succession(question)
+            or (
+                _PERSON.search(question.text)
+                and any(_PERSON_ROLES & question.group(word) for word in question.happened)
+            )
+        )
         who = people if held else people or groups
         if not who and out_of_role:
             lookups.out_of_role.add(fact.id)
@@ -1479,9 +1522,32 @@ def _near_what_happened(
     names one of those the fact names."""
     # The verb after "who" says what happened ("who signed", "who killed"); nouns elsewhere
     # ("who wrote the Independent explainer") say about what.
-    verb = re.search(r"\bwho (\w+)", question.text)
+    verb = re.search(r"\bwho (\w+)( (?:over|off|on|in|up|out|down)\b)?", question.text)
     strict = question.happened & {stem(verb.group(1))} if verb else frozenset()
     happened = strict or question.happened
+    in_other_words = False
+    if strict and (_PERSON_ROLES & question.group(next(iter(strict))) or (verb and verb.group(2))):
+        # "Who leads / runs / heads X": a post, which a claim gives beside the name ("the de
+        # facto leader of al-Qaeda, Saif al-Adel"), not a verb with its doer (see rule 7).
+        # "Who took over X": a verb with a particle means what the verb's synonyms do not.
+        pass
+    elif strict and (
+        not _says(question, next(iter(strict)), own)
+        or _only_before_another_verb(next(iter(strict)), fact.claim)
+    ):
+        # Neither the verb, nor a word of its root, nor any of the packs' words for it
+        # (thesaurus): the fact does not say it happened, so no one it names did it ("Who
+        # killed al-Zawahiri?" is not answered by whom he pledged allegiance to), nor does
+        # the claim as a whole answer it.
+        lookups.out_of_role.add(fact.id)
+        return set()
+    elif strict and strict.isdisjoint(own) and not _derived(next(iter(strict)), own):
+        # Told in the packs' other words for it ("who killed X": "the death of X", "X died"):
+        # who did it is still only whom such a clause names as doing it (before the word, not
+        # as a possessive, or after "by"); "rumours of the death of al-Qaeda's leader
+        # al-Zawahiri" says no one killed him, and al-Qaeda is his, not his killer.
+        happened = question.group(next(iter(strict))) & own
+        in_other_words = bool(happened)
     if happened.isdisjoint(own):
         return None  # the fact does not say it in the question's words
     near: set[str] = set()
@@ -1548,7 +1614,8 @@ def _near_what_happened(
             agentless = True
     if precise:  # the relative clause's own subject, not the sentence's ("son of X, who founded")
         return precise
-    if agentless:  # "was killed by US forces": it says to whom, and by no one it names
+    if agentless or (in_other_words and not said):
+        # "was killed by US forces", "the death of X": it says to whom, and by no one it names
         return set()
     if not said or (not near and not strict):
         return None  # only the verb after "who" tells that the claim names no one who did it
@@ -2011,6 +2078,19 @@ def _documents(folded: str, *, resolutions: bool = False) -> frozenset[str]:
     )
 
 
+def _resolution_of(fact: Fact) -> frozenset[str]:
+    """The number of the resolution a fact is about: a sanction's instrument's, else the first
+    its claim gives as a resolution's (none when it gives none)."""
+    if isinstance(fact.details, Sanction):
+        found = _documents(fold(fact.details.instrument), resolutions=True)
+        if found:
+            return found
+    first = re.search(_DOCUMENT_NUMBERS, fold(fact.claim))
+    while first is not None and not first.group("numbers"):
+        first = re.search(_DOCUMENT_NUMBERS, fold(fact.claim)[first.end() :])
+    return _documents(first.group(0), resolutions=True) if first else frozenset()
+
+
 def _as_number(fact: Fact, number: str) -> bool:
     """Whether the fact's own words give the number as a number, not as a year in brackets or
     of a date."""
@@ -2468,12 +2548,17 @@ def _with_facts_about(
         if _kind(entity_id, catalog) is EntityKind.ORGANIZATION
         and lookups.named_in(entity_id, question.named)
     ]
-    seen = {hit.fact.id for hit in candidates}
     more = [
         hit
         for entity_id in named[:_ROLE_CANDIDATES]
         for hit in index.ranked(words, Filters(about=entity_id), _ROLE_FACTS)
     ]
+    return _with_more(candidates, more, lookups)
+
+
+def _with_more(candidates: list[Hit], more: Iterable[Hit], lookups: _Lookups) -> list[Hit]:
+    """The candidates, then those of more that are not among them."""
+    seen = {hit.fact.id for hit in candidates}
     found = []
     for hit in more:
         if hit.fact.id not in seen:
@@ -2503,7 +2588,9 @@ def _holders(
             if item.reply.match is Match.ANSWER
             and any(_holds(item.hit.fact, e, role, question, lookups) for e in item.who)
         ]
-        return said + [item for item in judged if item not in said]
+        return said + _not_holders(
+            question, role, [item for item in judged if item not in said], said
+        )
     catalog = lookups.catalog
     answers = [item for item in judged if item.reply.match is Match.ANSWER]
     # Whose death to look up: those the answers say hold the role, and whom the best names first.
@@ -2537,7 +2624,27 @@ def _holders(
     first = [item for _, item in held]
 
     rest = sorted(others + gone, key=_Judged.rank)
-    return first + rest
+    return first + _not_holders(question, role, rest, first)
+
+
+def _not_holders(
+    question: Question, role: frozenset[str], rest: list[_Judged], holders: list[_Judged]
+) -> list[_Judged]:
+    """The answers after those that say who holds the role, as partial answers when some do:
+    an answer is what says it, not every fact naming someone beside the role's words ("Who
+    leads the Taliban?" is not answered by its spokesman or its interior minister)."""
+    if not holders:
+        return rest  # none says it in a phrase the role rule reads: the best remain answers
+    words = tuple(question.spelled[word] for word in role if word in question.spelled)
+    return sorted(
+        (
+            item._replace(reply=Reply(Match.PARTIAL, item.reply.answer, words or ("who",)))
+            if item.reply.match is Match.ANSWER
+            else item
+            for item in rest
+        ),
+        key=_Judged.rank,
+    )
 
 
 def _as_of_now(
