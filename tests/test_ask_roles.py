@@ -61,3 +61,12 @@ def test_what_a_named_resolution_does_is_asked_of_that_resolution() -> None:
         "un-1333-taliban-offices",
         Match.ANSWER,
     )
+
+
+def test_where_it_happened_is_named_after_the_claims_word_for_it() -> None:
+    # "... they took the presidential palace on 15 August 2021, after President Ashraf Ghani
+    # fled.": the event's place, Kabul, is where the palace was taken, not where he went.
+    replies = _replies("Where did Ashraf Ghani flee to?")
+
+    assert ("taliban-recapture-kabul-2021", Match.ANSWER) not in [r[:2] for r in replies]
+    assert _replies("Where was bin Laden killed?")[0][:2] == ("bin-laden-killed-2011", Match.ANSWER)

@@ -1102,6 +1102,11 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             if word not in about and weight >= _EVENT_WEIGHT
         }
         answers = not asked or _share(asked, credits) >= _EVENT_COVERAGE
+    if answers and question.happened and re.match(r"(?:\w+ )*?where\b", question.text):
+        # "Where did Ghani flee (to)?": where it happened is named after the claim's word for
+        # it ("killed in Kabul", "fled to Tajikistan"); "they took the palace ..., after
+        # President Ashraf Ghani fled." says where the palace was taken, not where he went.
+        answers = not _nowhere_after(question.happened, fact.claim)
     elsewhere = bool(unnamed)
     if (
         question.verb
@@ -2076,6 +2081,21 @@ def _documents(folded: str, *, resolutions: bool = False) -> frozenset[str]:
         for word in (found.group("numbers") or ("" if resolutions else found.group("body"))).split()
         if _number(word)
     )
+
+
+def _nowhere_after(happened: frozenset[str], claim: str) -> bool:
+    """Whether the claim says what happened (a word of happened) only with no name after it in
+    its sentence: no place it happened in or went to. False when it does not say it."""
+    said = False
+    for sentence in re.split(r"[.;:!?](?:\s|$)", claim):
+        words = sentence.split()
+        for at, word in enumerate(words):
+            if stem(fold(word).strip(",()")) not in happened:
+                continue
+            said = True
+            if any(later[:1].isupper() for later in words[at + 1 :]):
+                return False
+    return said
 
 
 def _resolution_of(fact: Fact) -> frozenset[str]:
