@@ -1144,8 +1144,10 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             if question.weights[word] >= _EVENT_WEIGHT
             and not _credit(question, word, stated)
             and not _derived(word, stated)
-            and not (len(word) <= 4 and word in _initialisms(fact.claim))
         )
+        if any(len(word) <= 4 for word in unstated):  # read the claim's initials only then
+            initials = _initialisms(fact.claim)
+            unstated = tuple(w for w in unstated if len(w) > 4 or w not in initials)
         answers = answers and not unstated
         subject = question.named.union(*(forms for _, parts in question.names for forms in parts))
         predicate = [word for word in question.weights if word not in subject]
@@ -1261,7 +1263,10 @@ def _asked_verb(question: Question) -> str | None:
 def _only_before_another_verb(verb: str, claim: str) -> bool:
     """Whether the claim writes the verb only as one that takes another ("the Taliban has
     started to tighten its control over al-Qaeda" did not start al-Qaeda)."""
-    stems = _stemmed(fold(claim))
+    folded = fold(claim)
+    if not re.search(rf"\b{re.escape(verb[:4])}\w* to\b", folded):
+        return False  # (most claims: no need to stem them)
+    stems = _stemmed(folded)
     places = [at for at, word in enumerate(stems) if word == verb]
     return bool(places) and all(stems[at + 1 : at + 2] == ("to",) for at in places)
 
@@ -2102,13 +2107,13 @@ def _resolution_of(fact: Fact) -> frozenset[str]:
     """The number of the resolution a fact is about: a sanction's instrument's, else the first
     its claim gives as a resolution's (none when it gives none)."""
     if isinstance(fact.details, Sanction):
-        found = _documents(fold(fact.details.instrument), resolutions=True)
-        if found:
-            return found
-    first = re.search(_DOCUMENT_NUMBERS, fold(fact.claim))
-    while first is not None and not first.group("numbers"):
-        first = re.search(_DOCUMENT_NUMBERS, fold(fact.claim)[first.end() :])
-    return _documents(first.group(0), resolutions=True) if first else frozenset()
+        instrument = _documents(fold(fact.details.instrument), resolutions=True)
+        if instrument:
+            return instrument
+    for found in re.finditer(_DOCUMENT_NUMBERS, fold(fact.claim)):
+        if found.group("numbers"):  # a resolution's, not "the 1267 Committee"
+            return _documents(found.group(0), resolutions=True)
+    return frozenset()
 
 
 def _as_number(fact: Fact, number: str) -> bool:
