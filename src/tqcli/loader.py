@@ -910,7 +910,7 @@ def _read_fact(kind: FactKind, table: _Table) -> Fact | None:
     return Fact(
         id=fact_id,
         claim=claim,
-        date=date,
+        date=date if date is not None else details.own_date(),
         about=about,
         tags=tags,
         citations=citations,
