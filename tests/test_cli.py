@@ -437,6 +437,9 @@ def test_duplicate_ids_are_counted_per_pair_of_files_by_queries_and_located_by_v
         ),
         (["search"], "missing argument 'TERM...'"),
         (["frobnicate"], "no such command 'frobnicate'"),
+        # An unknown option is suggested a known one only about a letter off (stranger 9).
+        (["search", "x", "--bogus"], "tq: no such option: --bogus; see 'tq search -h'"),
+        (["search", "x", "--jsno"], "no such option: --jsno (possible options: --json, --jsonl)"),
     ],
 )
 def test_usage_errors_exit_2_with_a_message(
