@@ -352,3 +352,18 @@ def test_bibtex_escapes_each_special_character_once() -> None:
         r"  title = {{a\textbackslash{}b \textasciitilde{} \textasciicircum{} \_ \# \$ "
         r"\{\textbackslash{}textbf\} \& \%}},"
     )
+
+
+def test_an_unknown_id_is_named_and_the_known_ones_are_cited_all_the_same(
+    runner: CliRunner,
+) -> None:
+    alone = runner.invoke(app, ["cite", "gazette-2020", "--style", "mla", *MINI])
+    result = runner.invoke(app, ["cite", "nosuch", "gazette-2020", "--style", "mla", *MINI])
+
+    assert result.exit_code == 1
+    assert alone.stdout
+    assert result.stdout == alone.stdout
+    assert result.stderr.strip() == "tq: no fact or source with id 'nosuch'"
+    data = runner.invoke(app, ["cite", "gazette-2020", "nosuch", "--style", "csl-json", *MINI])
+    assert data.exit_code == 1
+    assert [item["id"] for item in json.loads(data.stdout)] == ["gazette-2020"]

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from tqcli.errors import UnknownFacts
+from tqcli.errors import IdIs
 from tqcli.model import PartialDate, Source, SourceKind
 
 if TYPE_CHECKING:
@@ -400,16 +400,21 @@ def ris(source: Source) -> str:
     return "".join(f"{tag}  - {value}".rstrip() + "\n" for tag, value in lines)
 
 
-def sources_behind(index: Index, ids: Sequence[str]) -> list[Source]:
+def sources_behind(
+    index: Index, ids: Sequence[str]
+) -> tuple[list[Source], tuple[tuple[str, IdIs, str | None], ...]]:
     """The sources the facts with these ids cite (a source id stands for itself), each once, in
-    the order met; UnknownFacts naming every id that is neither."""
+    the order met; and every id that names neither (with what it names instead), so that the
+    known ones are cited all the same, as tq show shows the facts it knows."""
     fact_ids = [i for i in ids if i not in index.catalog.sources]
     shown = index.show_known(fact_ids) if fact_ids else None
-    if shown and shown.unknown:
-        raise UnknownFacts(shown.unknown, or_source=True)
     facts = {hit.fact.id: hit.fact for hit in shown.hits} if shown else {}
+    unknown = shown.unknown if shown else ()
+    missing = {fact_id for fact_id, _, _ in unknown}
     wanted: list[str] = []
     for given in ids:
+        if given in missing:
+            continue
         fact = facts.get(given)
         wanted.extend(c.source for c in fact.citations) if fact else wanted.append(given)
-    return [index.catalog.sources[source_id] for source_id in dict.fromkeys(wanted)]
+    return [index.catalog.sources[source_id] for source_id in dict.fromkeys(wanted)], unknown
