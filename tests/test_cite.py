@@ -367,3 +367,23 @@ def test_an_unknown_id_is_named_and_the_known_ones_are_cited_all_the_same(
     data = runner.invoke(app, ["cite", "gazette-2020", "nosuch", "--style", "csl-json", *MINI])
     assert data.exit_code == 1
     assert [item["id"] for item in json.loads(data.stdout)] == ["gazette-2020"]
+
+
+def test_apa_and_chicago_say_where_the_copy_read_is_not_the_publishers_own_site() -> None:
+    copy = msgspec.structs.replace(RESOLUTION, url="https://mirror.example/res-2253")
+    copy = msgspec.structs.replace(copy, via="mirror.example")
+    undated = msgspec.structs.replace(copy, published=None)
+
+    assert format_sources([copy], Style.APA) == (
+        "United Nations Security Council. (2015, December 17). Resolution 2253 (2015). "
+        "Retrieved from a copy on mirror.example: https://mirror.example/res-2253\n"
+    )
+    assert format_sources([undated], Style.APA) == (
+        "United Nations Security Council. (n.d.). Resolution 2253 (2015). "
+        "Retrieved November 25, 2026, from a copy on mirror.example: "
+        "https://mirror.example/res-2253\n"
+    )
+    assert format_sources([copy], Style.CHICAGO) == (
+        "United Nations Security Council. Resolution 2253 (2015). December 17, 2015. "
+        "Read in a copy on mirror.example, https://mirror.example/res-2253.\n"
+    )

@@ -195,11 +195,17 @@ def apa(source: Source) -> list[tuple[str, bool]]:
         parts.append((". " if not source.title.endswith(("?", "!")) else " ", False))
         if source.publisher != creator:
             parts.append((_end(source.publisher) + " ", False))
-    if source.url:
-        if source.published is None and source.accessed is not None:
-            parts.append((f"Retrieved {_us_date(source.accessed)}, from {source.url}", False))
-        else:
-            parts.append((source.url, False))
+    # A copy read on another site: APA's retrieval statement says from where, so the copy's
+    # address is never taken for the publisher's.
+    copy = f"a copy on {source.via}" if source.via else None
+    retrieved = _us_date(source.accessed) if source.accessed and not source.published else None
+    if source.url and (copy or retrieved):
+        whence = f"{copy}: {source.url}" if copy else source.url
+        parts.append((f"Retrieved {f'{retrieved}, ' if retrieved else ''}from {whence}", False))
+    elif source.url:
+        parts.append((source.url, False))
+    elif copy:
+        parts.append((f"Read in {copy}.", False))
     return _trimmed(parts)
 
 
@@ -267,6 +273,8 @@ def chicago(source: Source) -> list[tuple[str, bool]]:
             parts.append((_end(source.publisher) + " ", False))
         if when:
             parts.append((_end(when) + " ", False))
+    if source.via:  # where the copy read is, before its address (as for a database)
+        parts.append((f"Read in a copy on {source.via}" + (", " if source.url else ". "), False))
     if source.url:
         parts.append((_end(source.url), False))
     return _trimmed(parts)
