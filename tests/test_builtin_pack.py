@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -237,3 +239,31 @@ def test_an_entity_the_same_as_one_not_loaded_is_named_by_its_id_once(runner: Cl
     )
 
     assert "    same as: un-tai.024 (not loaded)\n" in result.stdout
+
+
+REAL_UN_LIST = Path(__file__).resolve().parents[2] / "shared/data/un-sc/consolidated-2025-11-20.xml"
+
+
+def test_the_built_in_entities_are_linked_to_their_un_listings(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    if not REAL_UN_LIST.exists():
+        pytest.skip(f"the real UN export is not at {REAL_UN_LIST} (shared data absent)")
+    un_pack = tmp_path / "un-sc"
+    imported = runner.invoke(app, ["import", "un-sc", str(REAL_UN_LIST), "--out", str(un_pack)])
+    assert imported.exit_code == 0, imported.stderr
+
+    listed = [
+        ("mullah-omar", "un-tai.004"),
+        ("ayman-al-zawahiri", "un-qdi.006"),
+        ("al-qaeda", "un-qde.004"),
+        ("abdul-ghani-baradar", "un-tai.024"),
+    ]
+    for entity_id, listing in listed:
+        result = runner.invoke(app, ["who", entity_id, "--facts", str(un_pack), "--json"])
+        assert result.exit_code == 0, result.stderr
+        assert listing in [same["id"] for same in json.loads(result.stdout)["same_as"]]
+    # Every link the built-in pack makes names a listing the real list has.
+    links = {same for entity in CATALOG.entities.values() for same in entity.same_as}
+    result = runner.invoke(app, ["entities", "--facts", str(un_pack), "--no-builtin", "--json"])
+    assert links <= {entity["id"] for entity in json.loads(result.stdout)}
