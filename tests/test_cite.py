@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from tqcli.cite import Style, format_sources, title_case
 from tqcli.cli import app
 from tqcli.model import Location, PartialDate, Source, SourceKind
+from tqcli.render.layout import source_line
 
 from conftest import MINI_PACK
 
@@ -387,3 +388,39 @@ def test_apa_and_chicago_say_where_the_copy_read_is_not_the_publishers_own_site(
         "United Nations Security Council. Resolution 2253 (2015). December 17, 2015. "
         "Read in a copy on mirror.example, https://mirror.example/res-2253.\n"
     )
+
+
+def test_a_title_not_seen_is_a_description_in_brackets_never_quoted_or_italicised() -> None:
+    untitled = _source(
+        "[WION report of 26 July 2021 on a UN monitoring report]",
+        "WION",
+        SourceKind.NEWS,
+        published="2021-07-26",
+        url="https://example.org/a",
+    )
+    page = msgspec.structs.replace(untitled, kind=SourceKind.REPORT, author="A Group")
+
+    assert format_sources([untitled], Style.APA) == (
+        "[WION report of 26 July 2021 on a UN monitoring report]. (2021, July 26). WION. "
+        "https://example.org/a\n"
+    )
+    assert format_sources([untitled], Style.MLA) == (
+        "WION report of 26 July 2021 on a UN monitoring report. WION, 26 July 2021, "
+        "example.org/a.\n"
+    )
+    assert format_sources([untitled], Style.CHICAGO) == (
+        "WION report of 26 July 2021 on a UN monitoring report. WION, July 26, 2021. "
+        "https://example.org/a.\n"
+    )
+    assert format_sources([page], Style.APA, html=True) == (
+        "A Group. (2021, July 26). [WION report of 26 July 2021 on a UN monitoring report]. "
+        "WION. https://example.org/a\n"
+    )
+    assert "<i>" not in format_sources([page], Style.CHICAGO, html=True)
+    # tq show's source line does not quote it either.
+    assert source_line(untitled) == (
+        "WION, [WION report of 26 July 2021 on a UN monitoring report], 2021-07-26"
+    )
+    markup = msgspec.structs.replace(untitled, title="[red]Not markup[/red]")
+    assert source_line(markup).startswith("WION, “[red]Not markup[/red]”")
+    assert source_line(CAREY).startswith("The New York Times, “Can we get better at forgetting?”")

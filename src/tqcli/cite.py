@@ -132,6 +132,13 @@ def title_case(title: str) -> str:
     return " ".join(result)
 
 
+def _description(source: Source) -> str | None:
+    """The description a title in square brackets gives, for a work whose title was not seen
+    (the pack's convention, as APA's): MLA and Chicago give it plainly, APA keeps the
+    brackets, none of them italicises or quotes it."""
+    return source.title[1:-1] if source.described else None
+
+
 def _us_date(date: PartialDate) -> str:
     """Chicago and APA's retrieval dates: "March 8, 2022", "March 2022", "2022"."""
     if date.month is None:
@@ -191,7 +198,7 @@ def apa(source: Source) -> list[tuple[str, bool]]:
         parts.append((f"{author} {date}{_end(source.title)} ", False))
         parts += [(source.publisher, True), (". ", False)]
     else:
-        parts += [(f"{author} {date}", False), (source.title, True)]
+        parts += [(f"{author} {date}", False), (source.title, _description(source) is None)]
         parts.append((". " if not source.title.endswith(("?", "!")) else " ", False))
         if source.publisher != creator:
             parts.append((_end(source.publisher) + " ", False))
@@ -219,9 +226,12 @@ def mla(source: Source) -> list[tuple[str, bool]]:
             parts.append((f"{family}, {_end(given)} ", False))
         else:
             parts.append((_end(source.author) + " ", False))
-    title = title_case(source.title)
+    described = _description(source)
+    title = described or title_case(source.title)
     standalone = source.kind not in (SourceKind.NEWS, SourceKind.WEB_PAGE)
-    if standalone:
+    if described:
+        parts.append((_end(described) + " ", False))
+    elif standalone:
         parts += [(title, True), (". " if not title.endswith(("?", "!")) else " ", False)]
     else:
         parts.append((f"“{_end(title)}” ", False))
@@ -254,7 +264,8 @@ def chicago(source: Source) -> list[tuple[str, bool]]:
         parts.append((f"{person[0]}, {_end(person[1])} ", False))
     elif not _unsigned_news(source):
         parts.append((_end(creator) + " ", False))
-    title = title_case(source.title)
+    described = _description(source)
+    title = described or title_case(source.title)
     when = (
         _us_date(source.published)
         if source.published
@@ -262,10 +273,13 @@ def chicago(source: Source) -> list[tuple[str, bool]]:
     )
     if source.kind is SourceKind.NEWS:
         paper = re.sub(r"^The ", "", source.publisher)  # CMOS omits a newspaper's "The"
-        parts += [(f"“{_end(title)}” ", False), (paper, True)]
+        headline = f"{_end(title)} " if described else f"“{_end(title)}” "
+        parts += [(headline, False), (paper, True)]
         parts.append((f", {when}. " if when else ". ", False))
     else:
-        if source.kind is SourceKind.WEB_PAGE:
+        if described:
+            parts.append((_end(title) + " ", False))
+        elif source.kind is SourceKind.WEB_PAGE:
             parts.append((f"“{_end(title)}” ", False))
         else:
             parts += [(title, True), (". " if not title.endswith(("?", "!")) else " ", False)]

@@ -197,6 +197,13 @@ class Source(Struct, frozen=True):
     via: str | None = None
     """The site the copy at `url` is on, when it is not the publisher's own: a secondary copy."""
 
+    @property
+    def described(self) -> bool:
+        """Whether the title is a description in square brackets ("[Report of …]"), given where
+        the copy read did not show the title: it is shown and cited unquoted."""
+        inside = self.title[1:-1]
+        return self.title[:1] + self.title[-1:] == "[]" and "[" not in inside and "]" not in inside
+
 
 class Alias(Struct, frozen=True):
     """Another name an entity goes by."""

@@ -301,7 +301,7 @@ def _citation_lines(
 
 def source_line(source: Source) -> str:
     """A source in one line: publisher, “title”, author, date, and the site of a secondary copy."""
-    parts = [source.publisher, f"“{source.title}”"]
+    parts = [source.publisher, source.title if source.described else f"“{source.title}”"]
     if source.author:
         parts.append(source.author)
     if source.published:
