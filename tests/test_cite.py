@@ -424,3 +424,32 @@ def test_a_title_not_seen_is_a_description_in_brackets_never_quoted_or_italicise
     markup = msgspec.structs.replace(untitled, title="[red]Not markup[/red]")
     assert source_line(markup).startswith("WION, “[red]Not markup[/red]”")
     assert source_line(CAREY).startswith("The New York Times, “Can we get better at forgetting?”")
+
+
+def test_the_opensanctions_licence_shows_wherever_its_source_does(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    from tqcli.importers.ftm import LICENCE
+
+    pack = tmp_path / "os"
+    fixture = Path(__file__).parent / "fixtures" / "ftm" / "export.ftm.json"
+    imported = runner.invoke(app, ["import", "ftm", str(fixture), "--out", str(pack)])
+    assert imported.exit_code in (0, 4), imported.stderr  # the fixture has a record to skip
+    packs = ["--facts", str(pack), "--no-builtin"]
+    listed = json.loads(runner.invoke(app, ["sources", *packs, "--json"]).stdout)
+    assert [(source["id"], source["licence"]) for source in listed] == [
+        ("opensanctions", LICENCE)
+    ]
+    fact = json.loads(runner.invoke(app, ["list", *packs, "--json"]).stdout)[0]
+    assert fact["sources"][0]["licence"] == LICENCE
+    shown = runner.invoke(app, ["show", fact["id"], *packs, "--format", "plain"])
+    assert f"licence: {LICENCE}" in shown.stdout
+    assert f"licence: {LICENCE}" in runner.invoke(app, ["sources", *packs]).stdout
+    for style in ("apa", "mla", "chicago"):
+        cited = runner.invoke(app, ["cite", fact["id"], *packs, "--style", style])
+        assert f"Licence: {LICENCE}." in cited.stdout, style
+    cited = runner.invoke(app, ["cite", "opensanctions", *packs, "--style", "csl-json"])
+    assert json.loads(cited.stdout)[0]["license"] == LICENCE
+    assert f"N1  - Licence: {LICENCE}" in runner.invoke(
+        app, ["cite", "opensanctions", *packs, "--style", "ris"]
+    ).stdout.splitlines()

@@ -202,6 +202,8 @@ def apa(source: Source) -> list[tuple[str, bool]]:
         parts.append((". " if not source.title.endswith(("?", "!")) else " ", False))
         if source.publisher != creator:
             parts.append((_end(source.publisher) + " ", False))
+    if source.licence:  # the terms of use, before the address, as a description is
+        parts.append((f"Licence: {_end(source.licence)} ", False))
     # A copy read on another site: APA's retrieval statement says from where, so the copy's
     # address is never taken for the publisher's.
     copy = f"a copy on {source.via}" if source.via else None
@@ -251,6 +253,8 @@ def mla(source: Source) -> list[tuple[str, bool]]:
     parts[-1] = (".", False) if parts[-1] == (". ", False) else parts[-1]
     if source.url and source.accessed:
         parts.append((f" Accessed {_mla_date(source.accessed)}.", False))
+    if source.licence:  # an optional element's place: the end
+        parts.append((f" Licence: {_end(source.licence)}", False))
     return _trimmed(parts)
 
 
@@ -290,7 +294,9 @@ def chicago(source: Source) -> list[tuple[str, bool]]:
     if source.via:  # where the copy read is, before its address (as for a database)
         parts.append((f"Read in a copy on {source.via}" + (", " if source.url else ". "), False))
     if source.url:
-        parts.append((_end(source.url), False))
+        parts.append((_end(source.url) + " ", False))
+    if source.licence:
+        parts.append((f"Licence: {_end(source.licence)}", False))
     return _trimmed(parts)
 
 
@@ -339,6 +345,8 @@ def csl_json(source: Source) -> dict[str, object]:
         item["URL"] = source.url
     if source.via:
         item["archive"] = source.via  # where the copy read is kept, not the publisher's site
+    if source.licence:
+        item["license"] = source.licence  # CSL 1.0.2's variable
     if source.accessed:
         item["accessed"] = _csl_date(source.accessed)
     return item
@@ -372,8 +380,10 @@ def bibtex(source: Source) -> str:
         fields.append(("date", source.published.isoformat()))
     if source.url:
         fields.append(("url", source.url))
-    if source.via:
-        fields.append(("note", f"Read in a copy on {_tex(source.via)}"))
+    note = [f"Read in a copy on {_tex(source.via)}"] if source.via else []
+    note += [f"Licence: {_tex(source.licence)}"] if source.licence else []
+    if note:
+        fields.append(("note", ". ".join(note)))
     if source.accessed:
         fields.append(("urldate", source.accessed.isoformat()))
     body = ",\n".join(
@@ -416,6 +426,8 @@ def ris(source: Source) -> str:
         lines.append(("UR", source.url))
     if source.via:
         lines.append(("DP", source.via))
+    if source.licence:
+        lines.append(("N1", f"Licence: {source.licence}"))
     if source.accessed:
         lines.append(("Y2", _ris_date(source.accessed)))
     lines.append(("ER", ""))
