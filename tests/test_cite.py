@@ -437,9 +437,7 @@ def test_the_opensanctions_licence_shows_wherever_its_source_does(
     assert imported.exit_code in (0, 4), imported.stderr  # the fixture has a record to skip
     packs = ["--facts", str(pack), "--no-builtin"]
     listed = json.loads(runner.invoke(app, ["sources", *packs, "--json"]).stdout)
-    assert [(source["id"], source["licence"]) for source in listed] == [
-        ("opensanctions", LICENCE)
-    ]
+    assert [(source["id"], source["licence"]) for source in listed] == [("opensanctions", LICENCE)]
     fact = json.loads(runner.invoke(app, ["list", *packs, "--json"]).stdout)[0]
     assert fact["sources"][0]["licence"] == LICENCE
     shown = runner.invoke(app, ["show", fact["id"], *packs, "--format", "plain"])
@@ -450,6 +448,17 @@ def test_the_opensanctions_licence_shows_wherever_its_source_does(
         assert f"Licence: {LICENCE}." in cited.stdout, style
     cited = runner.invoke(app, ["cite", "opensanctions", *packs, "--style", "csl-json"])
     assert json.loads(cited.stdout)[0]["license"] == LICENCE
-    assert f"N1  - Licence: {LICENCE}" in runner.invoke(
-        app, ["cite", "opensanctions", *packs, "--style", "ris"]
-    ).stdout.splitlines()
+    assert (
+        f"N1  - Licence: {LICENCE}"
+        in runner.invoke(
+            app, ["cite", "opensanctions", *packs, "--style", "ris"]
+        ).stdout.splitlines()
+    )
+
+
+def test_html_with_a_style_that_has_no_italics_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["cite", "gazette-2020", "--style", "bibtex", "--html", *MINI])
+
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "--html marks italics in apa, mla and chicago, not in bibtex" in result.stderr

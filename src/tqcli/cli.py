@@ -1716,6 +1716,8 @@ def cite(
     except ValueError:
         names = ", ".join(member.value for member in Style)
         raise BadRequest(f"--style: no style {style!r}; there are: {names}") from None
+    if html and chosen not in (Style.APA, Style.MLA, Style.CHICAGO):
+        raise BadRequest(f"--html marks italics in apa, mla and chicago, not in {style}")
     wanted = [_text(given) for given in ids]
     _, (cited, unknown) = _ask(
         facts, no_builtin, no_cache, lambda index: sources_behind(index, wanted)
