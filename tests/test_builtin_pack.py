@@ -207,22 +207,9 @@ def test_secondary_copies_say_where_they_were_read() -> None:
     assert source.via in source.url
 
 
-_RESOLUTIONS = [
-    pytest.param(
-        fact_id,
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="a near tie (5.1077 to 5.1064): the UK order giving effect to 1390 ranks "
-            "first since its source's publisher lost '(legislation.gov.uk)', as BM25 favours "
-            "the shorter row (branch cite8; for search ranking to fix)",
-        ),
-    )
-    if fact_id == "un-resolution-1390"
-    else fact_id
-    for fact_id in sorted(
-        fact.id for fact in CATALOG.facts if re.fullmatch(r"un-resolution-[0-9]+", fact.id)
-    )
-]
+_RESOLUTIONS = sorted(
+    fact.id for fact in CATALOG.facts if re.fullmatch(r"un-resolution-[0-9]+", fact.id)
+)
 
 
 @pytest.fixture(scope="module")
