@@ -121,7 +121,7 @@ def test_json_says_how_each_fact_answers_the_question(runner: CliRunner) -> None
             "Who is the current head of the Taliban?",
             "taliban-leaders-omar-and-haibatullah",
             "Mawlawi Haibatullah Akhundzada (as of September 2021)",
-            # With pack7's 31 facts, bunzel-caliph-in-waiting comes first ("al-Qaeda (as of
+            # With pack7's 37 facts, bunzel-caliph-in-waiting comes first ("al-Qaeda (as of
             # 2021)"); the latest sourced state is now akhundzada-supreme-leader-after-2023.
             marks=pytest.mark.xfail(
                 strict=True, reason="the grown pack puts a fact naming al-Qaeda first"
@@ -566,7 +566,7 @@ def test_second_tuning_set_floor() -> None:
     """Written during issue 11 by an engineer who had seen the pack (tuned on, strict scoring)."""
     scores = evaluate(ask_ranker(BUILTIN), REPO / "tests" / "eval" / "ask-tuning-2.toml", BUILTIN)
 
-    # 0.906 / 1.000 before pack7's 31 facts; 0.875 / 0.969 with it.
+    # 0.906 / 1.000 before pack7's 37 facts; 0.875 / 0.969 with it.
     assert scores.recall_at_1 >= 0.87, scores.misses
     assert scores.recall_at_3 >= 0.96, scores.misses
     assert scores.false_answers == 0
@@ -587,12 +587,12 @@ def test_third_tuning_set_floor() -> None:
     0.887, 2 of 23 (0.805 before main's pack grew by official texts). See docs/ask-evaluation.md."""
     scores = evaluate(ask_ranker(BUILTIN), REPO / "tests" / "eval" / "ask-tuning-3.toml", BUILTIN)
 
-    # With pack7's 31 facts, four of its unanswerable questions became answerable (137 + 19):
-    # 0.803, 0.869, 2 of 19.
+    # With pack7's 37 facts, six of its unanswerable questions became answerable, and a seventh
+    # was answered by the pack already (139 + 17): 0.806, 0.871, 2 of 17.
     assert scores.recall_at_1 >= 0.80, scores.recall_at_1
     assert scores.recall_at_3 >= 0.86, scores.recall_at_3
     assert scores.false_answers <= 3
-    assert scores.unanswerable >= 19
+    assert scores.unanswerable >= 17
 
 
 @pytest.mark.parametrize(
@@ -608,7 +608,7 @@ def test_third_tuning_set_floor() -> None:
         # questions on the Northern Alliance and the Soviet withdrawal now meet facts about them:
         # Farhadi's request of 18 September 2001, the 9/11 Commission's page on al-Qaeda's
         # founding), unanswerable-1 5 of 30.
-        # With pack7's 31 facts: 5 at 0.898 / 0.980 / 2 of 11 (one unanswerable question, on the
+        # With pack7's 37 facts: 5 at 0.898 / 0.980 / 2 of 11 (one unanswerable question, on the
         # UN's envoy, became answerable: 49 + 11).
         ("ask-tuning-4.toml", 0.83, 0.89, 3),
         ("ask-tuning-5.toml", 0.89, 0.96, 2),
@@ -619,10 +619,10 @@ def test_third_tuning_set_floor() -> None:
         # round, when four of its unanswerable questions, which sourced facts answer, became
         # answerable (108 + 21). Main at the start of that round: 0.704 / 0.778 / 7 of 21, search
         # 0.731 / 0.843; at its end 0.787 / 0.833 / 5 of 21; at the end of branch ask5 0.870 /
-        # 0.926 / 4 of 21; at the end of branch ask6 0.880 / 0.935 / 4 of 21; with pack7's 31
-        # facts 0.880 / 0.935 / 5 of 21 ("What bounty did the United States offer for Usama bin
-        # Laden?" is answered by Zawahiri's bounty).
-        ("ask-tuning-9.toml", 0.87, 0.93, 5),
+        # 0.926 / 4 of 21; at the end of branch ask6 0.880 / 0.935 / 4 of 21; with pack7's 37
+        # facts, three of its unanswerable questions became answerable (111 + 18; ask declines
+        # all three): 0.856 / 0.910 / 5 of 18.
+        ("ask-tuning-9.toml", 0.85, 0.90, 5),
         # On-topic questions the pack cannot answer, written from the article before ask was
         # run on them (branch ask5, not blind, tuned on): main answered 7 of 30, ask5 3 of 30;
         # 5 of 30 with the grown pack, 4 of 30 at the end of branch ask6.
@@ -837,7 +837,7 @@ def test_who_answers_name_only_who_plays_the_role_asked(question: str, bystander
         pytest.param(
             "Who succeeded bin Laden?",
             "Ayman al-Zawahiri",
-            # With pack7's 31 facts, zawahiri-head-of-al-qaeda-2011 falls outside ask's 15
+            # With pack7's 37 facts, zawahiri-head-of-al-qaeda-2011 falls outside ask's 15
             # candidates (more facts now name bin Laden).
             marks=pytest.mark.xfail(strict=True, reason="the answer falls outside the candidates"),
         ),
@@ -851,7 +851,7 @@ def test_who_answers_name_only_who_plays_the_role_asked(question: str, bystander
         pytest.param(
             "Who replaced Zawahiri?",
             "Saif al-Adel",
-            # With pack7's 31 facts, more facts name Zawahiri and saif-al-adel-de-facto-leader-2023
+            # With pack7's 37 facts, more facts name Zawahiri and saif-al-adel-de-facto-leader-2023
             # is no longer among the first.
             marks=pytest.mark.xfail(
                 strict=True, reason="the grown pack ranks other Zawahiri facts first"
