@@ -409,6 +409,10 @@ def test_batch_takes_bytes_that_are_not_utf8_and_a_byte_order_mark(tmp_path: Pat
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["query"] for line in lines] == ["Leon Panetta", "Bad \ufffd\ufffd name"]
     assert lines[0]["match"] is True
+    assert (lines[1]["results"], lines[1]["match"]) == ([], False)
+    assert lines[1]["error"].startswith(
+        "cannot screen 'Bad \ufffd\ufffd name': it is not UTF-8 text"
+    )
 
 
 def test_batch_without_a_match_exits_1(runner: CliRunner) -> None:

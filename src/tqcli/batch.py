@@ -22,9 +22,11 @@ _PLAIN = re.compile(r"[ \t\r\n]*(?:[^'\"\\\s]+[ \t\r\n]*)*")
 def stdin_lines(stdin: TextIO | None = None) -> Iterable[str]:
     """The lines of standard input for a batch, split at line feeds only: a lone carriage
     return (an old Mac line end, a spreadsheet cell's) stays inside its line, so that output
-    line N answers input line N whatever the line ends. Bytes that are not UTF-8 become U+FFFD
-    (a file of queries is the user's, never a reason for a traceback); a byte order mark is
-    dropped. BadRequest when standard input is closed (started with <&-)."""
+    line N answers input line N whatever the line ends. Bytes that are not UTF-8 are kept as
+    surrogate escapes, never a reason for a traceback: not_utf8 tells such a line, which is
+    answered with an error rather than as the different text a replacement would make of it (a
+    Latin-1 "M\xfcller" screened as "M?ller"). A byte order mark is dropped. BadRequest when
+    standard input is closed (started with <&-)."""
     stdin = sys.stdin if stdin is None else stdin
     if stdin is None:
         raise BadRequest("--batch reads standard input, and it is closed")
@@ -33,7 +35,25 @@ def stdin_lines(stdin: TextIO | None = None) -> Iterable[str]:
         return stdin
     import io
 
-    return io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="\n")
+    return io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="\n")
+
+
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def not_utf8(line: str) -> UnreadableLine | None:
+    """Why a line read by stdin_lines cannot be taken as it stands (a byte that is not UTF-8),
+    or None. The error's line shows each such byte as U+FFFD, so that it can be printed."""
+    found = _ESCAPED_BYTE.search(line)
+    if found is None:
+        return None
+    byte = ord(found.group()) - 0xDC00
+    shown = _ESCAPED_BYTE.sub("\ufffd", line)
+    return UnreadableLine(
+        shown,
+        f"it is not UTF-8 text (byte 0x{byte:02X} at character {found.start() + 1}); "
+        "convert the input to UTF-8 (for Latin-1: iconv -f latin1 -t utf-8)",
+    )
 
 
 def arguments(line: str) -> list[str]:
@@ -65,6 +85,9 @@ def answer_each(
     """
     for line in lines:
         query = line.rstrip("\r\n")
+        if (unreadable := not_utf8(query)) is not None:
+            yield unreadable.line, unreadable
+            continue
         try:
             try:
                 result = answer(index, query)

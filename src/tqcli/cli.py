@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, TextIO, TypeVar
 
 import typer
-from typer._click.exceptions import UsageError  # Typer vendors Click (pinned)
+from typer._click.exceptions import NoSuchOption, UsageError  # Typer vendors Click (pinned)
 
 from tqcli import __version__
 from tqcli.compat import assert_never
@@ -71,6 +71,8 @@ def _show_usage_error(error: UsageError, file: IO[str] | None = None) -> None:
     usage is -- not Click's three lines of usage, hint and "Error:"."""
     import re
 
+    if isinstance(error, NoSuchOption) and error.possibilities:
+        error.possibilities = _close_options(error.option_name, error.possibilities)
     message = " ".join(error.format_message().split())
     # Typer's suggestion, said as tq says its own: "... 'serch' (did you mean 'search'?)"
     message = re.sub(r"\.? Did you mean (.*\?)$", r" (did you mean \1)", message)
@@ -79,6 +81,16 @@ def _show_usage_error(error: UsageError, file: IO[str] | None = None) -> None:
         message = message[0].lower() + message[1:]
     where = f"; see '{error.ctx.command_path} -h'" if error.ctx is not None else ""
     (file or sys.stderr).write(f"tq: {message.removesuffix('.')}{where}\n")
+
+
+def _close_options(option: str, possibilities: Sequence[str]) -> list[str]:
+    """The options an unknown one may be a typo of: about one letter off (Click's own cutoff
+    suggested --about for --bogus)."""
+    from difflib import SequenceMatcher
+
+    return [
+        known for known in possibilities if SequenceMatcher(None, option, known).ratio() >= 0.75
+    ]
 
 
 # Click calls show() both when tq runs as a command and under a test's CliRunner.
@@ -327,7 +339,8 @@ def _did_you_mean(closest: str | None) -> str:
 def _phrased(error: TqError) -> str:
     """What the user reads for an error: the core's data in the command line's words."""
     if isinstance(error, UnreadableLine):
-        return f"cannot read {error.line!r} as a query: {error.reason.lower()}"
+        reason = error.reason[:1].lower() + error.reason[1:]  # shlex's sentence, or tq's
+        return f"cannot read {error.line!r} as a query: {reason}"
     if isinstance(error, NoQuestion):
         return "ask needs a question in words, e.g. tq ask 'Who signed the Doha agreement?'"
     if isinstance(error, UnknownSource):
@@ -1155,7 +1168,8 @@ def match(
       tq match "BARADAR, Abdul Ghani" --json | jq '.[0].results[0]'
       tq match --batch --facts ./un-sanctions < names.txt > screened.jsonl
     """
-    from tqcli.names import DEFAULT_THRESHOLD, name_words
+    from tqcli.batch import not_utf8
+    from tqcli.names import DEFAULT_THRESHOLD, Screening, name_words
 
     if batch and names:
         raise BadRequest("--batch reads names from standard input: give no NAME with it")
@@ -1172,12 +1186,21 @@ def match(
     catalog, index = _ask(facts, no_builtin, no_cache, lambda index: index)
     matched = False
 
-    def screened() -> "Iterator[Screening]":
+    def screened() -> "Iterator[tuple[Screening, str | None]]":
+        """Each name screened, with the error of a line that holds no name to screen."""
         nonlocal matched
         for query in queries:
+            if batch and (unreadable := not_utf8(query)) is not None:
+                # Screening the text a replacement makes of it could miss the name unsaid.
+                yield (
+                    Screening(unreadable.line, chosen, ()),
+                    (f"cannot screen {unreadable.line!r}: {unreadable.reason}"),
+                )
+                continue
             screening = index.screen(query, chosen, limit or _MAX_LIMIT)
             matched = matched or screening.matched
-            yield screening
+            empty = not screening.candidates and not name_words(screening.query)
+            yield screening, _nothing_to_screen(screening.query) if empty else None
 
     if batch:
         import gc
@@ -1188,12 +1211,10 @@ def match(
         # need not go through it again each time (measured: 2% of a 1,000-name batch).
         gc.freeze()
         assert isinstance(renderer, JsonRenderer)  # --batch is JSON Lines, checked above
-        for screening in screened():
-            empty = not screening.candidates and not name_words(screening.query)
-            error = _nothing_to_screen(screening.query) if empty else None
+        for screening, error in screened():
             renderer.batch_screening(screening, catalog, error)
     else:
-        renderer.screenings(screened(), catalog)
+        renderer.screenings((screening for screening, _ in screened()), catalog)
     if not matched:
         sys.stdout.flush()
         say("tq: no match")
@@ -1691,6 +1712,9 @@ def cite(
     """Cite the sources behind facts: APA, MLA or Chicago references, or BibTeX, RIS and
     CSL-JSON (what Zotero and other reference managers import).
 
+    An id that names no fact or source is named on stderr (exit 1); the others are cited all
+    the same.
+
     \b
     Examples:
       tq cite un-resolution-1267
@@ -1704,9 +1728,16 @@ def cite(
     except ValueError:
         names = ", ".join(member.value for member in Style)
         raise BadRequest(f"--style: no style {style!r}; there are: {names}") from None
+    if html and chosen not in (Style.APA, Style.MLA, Style.CHICAGO):
+        raise BadRequest(f"--html marks italics in apa, mla and chicago, not in {style}")
     wanted = [_text(given) for given in ids]
-    _, cited = _ask(facts, no_builtin, no_cache, lambda index: sources_behind(index, wanted))
-    sys.stdout.write(format_sources(cited, chosen, html=html))
+    _, (cited, unknown) = _ask(
+        facts, no_builtin, no_cache, lambda index: sources_behind(index, wanted)
+    )
+    if cited:
+        sys.stdout.write(format_sources(cited, chosen, html=html))
+    if unknown:  # the known ids are cited all the same; the unknown ones are named after them
+        raise UnknownFacts(unknown, or_source=True)
 
 
 export_app = typer.Typer(

@@ -30,12 +30,14 @@ class BadRequest(TqError):
 
 
 class UnreadableLine(BadRequest):
-    """A line of a batch that cannot be split into arguments (an unclosed quote)."""
+    """A line of a batch that cannot be read as a query: it cannot be split into arguments
+    (an unclosed quote), or it is not UTF-8 text."""
 
     def __init__(self, line: str, reason: str) -> None:
         self.line = line
         self.reason = reason
-        """What is wrong, as the shell-like splitter says it ("No closing quotation")."""
+        """What is wrong: as the shell-like splitter says it ("No closing quotation"), or
+        which byte is not UTF-8."""
         super().__init__(f"cannot read {line!r}: {reason}")
 
 

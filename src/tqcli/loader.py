@@ -33,6 +33,7 @@ from tqcli.model import (
     LoadReport,
     Location,
     Note,
+    NoteStance,
     Pack,
     PartialDate,
     Problem,
@@ -44,7 +45,7 @@ from tqcli.model import (
 )
 from tqcli.packs import USER_FOLDER_ORIGIN
 from tqcli.textnorm import did_you_mean, squeeze
-from tqcli.tomllines import TomlLines
+from tqcli.tomllines import TomlLines, syntax_message
 
 SOURCE_TABLE = "source"
 ENTITY_TABLE = "entity"
@@ -329,7 +330,7 @@ def _load_file(pack: Pack, path: Path, state: _State) -> None:
     try:
         document = tomli.loads(text)
     except tomli.TOMLDecodeError as error:
-        state.report(_syntax_location(path, error), f"TOML syntax error: {error.msg}")
+        state.report(_syntax_location(path, error), syntax_message(error.msg))
         return
     except RecursionError:
         state.report(Location(path), "TOML nesting too deep to read")
@@ -601,10 +602,13 @@ class _Table:
             return None
         return value
 
-    def choice(self, key: str, choices: type[_EnumT]) -> _EnumT | None:
-        value = self.text(key, required=True)
+    def choice(
+        self, key: str, choices: type[_EnumT], *, default: _EnumT | None = None
+    ) -> _EnumT | None:
+        """The field's value, one of choices; required unless there is a default."""
+        value = self.text(key, required=default is None)
         if value is None:
-            return None
+            return default
         names = [member.value for member in choices]
         if value not in names:
             hint = did_you_mean(value, names)
@@ -662,6 +666,7 @@ def _read_source(table: _Table) -> Source | None:
     url = table.text("url")
     accessed = table.date("accessed")
     via = table.one_line("via")
+    licence = table.one_line("licence")
     _check_source_dates(table, published, accessed)
     if url is not None and not _URL.match(url):
         table.report(f"field 'url' must be an http(s) address, not {url!r}", "url")
@@ -686,6 +691,7 @@ def _read_source(table: _Table) -> Source | None:
         pack=table.file.pack.name,
         where=table.where,
         via=via,
+        licence=licence,
     )
 
 
@@ -872,14 +878,15 @@ def _read_note(table: _Table) -> Note | None:
     source = table.text("source")
     passage = table.text("passage", required=source is not None)
     locator = table.text("locator")
+    stance = table.choice("stance", NoteStance, default=NoteStance.CONTEXT)
     table.finish()
     if passage is not None and source is None:
         table.report("a note's 'passage' needs the 'source' it comes from", "passage")
         return None
-    if text is None:
+    if text is None or stance is None:
         return None
     citation = Citation(source, passage, locator) if source and passage else None
-    return Note(text, citation)
+    return Note(text, citation, stance)
 
 
 def _read_fact(kind: FactKind, table: _Table) -> Fact | None:
@@ -910,7 +917,7 @@ def _read_fact(kind: FactKind, table: _Table) -> Fact | None:
     return Fact(
         id=fact_id,
         claim=claim,
-        date=date,
+        date=date if date is not None else details.own_date(),
         about=about,
         tags=tags,
         citations=citations,

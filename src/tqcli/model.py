@@ -196,6 +196,16 @@ class Source(Struct, frozen=True):
     """Where it is defined."""
     via: str | None = None
     """The site the copy at `url` is on, when it is not the publisher's own: a secondary copy."""
+    licence: str | None = None
+    """The terms the source may be used on ("CC BY-NC 4.0 (non-commercial use; …)"), when the
+    pack records them: shown wherever the source is, and in its citations."""
+
+    @property
+    def described(self) -> bool:
+        """Whether the title is a description in square brackets ("[Report of …]"), given where
+        the copy read did not show the title: it is shown and cited unquoted."""
+        inside = self.title[1:-1]
+        return self.title[:1] + self.title[-1:] == "[]" and "[" not in inside and "]" not in inside
 
 
 class Alias(Struct, frozen=True):
@@ -248,6 +258,19 @@ class Citation(Struct, frozen=True):
     """Where in the source (a page, a paragraph, an article number), when useful."""
 
 
+class NoteStance(str, Enum):
+    """How a curator's note bears on its fact's claim."""
+
+    CONTEXT = "context"
+    """It adds to the claim, or says where it comes from; the claim stands (the default)."""
+    CONTESTS = "contests"
+    """A source read differs from the claim, qualifies it or leaves it open: the claim is
+    contested."""
+    CORRECTS = "corrects"
+    """A source read contradicts the claim, and the note says what it says instead: the claim
+    is wrong, and is kept as what its source said."""
+
+
 class Note(Struct, frozen=True):
     """A curator's caveat or correction, optionally backed by a source read."""
 
@@ -255,6 +278,8 @@ class Note(Struct, frozen=True):
     """The note, for a person to read."""
     citation: Citation | None
     """The source that backs the note, with its passage, when there is one."""
+    stance: NoteStance = NoteStance.CONTEXT
+    """How the note bears on the claim: context, or contesting or correcting it."""
 
 
 class Figure(Struct, frozen=True, tag="figure"):
@@ -290,6 +315,10 @@ class Figure(Struct, frozen=True, tag="figure"):
         """When what the fact is about ended, if it spans time: a figure does not."""
         return None
 
+    def own_date(self) -> PartialDate | None:
+        """The date its own fields give, the fact's when it has none: a figure has none."""
+        return None
+
 
 class Quote(Struct, frozen=True, tag="quote"):
     """Words someone said or wrote."""
@@ -320,6 +349,10 @@ class Quote(Struct, frozen=True, tag="quote"):
     def end_of_span(self) -> PartialDate | None:
         """When what the fact is about ended, if it spans time: a quote does not."""
         return None
+
+    def own_date(self) -> PartialDate | None:
+        """The date its own fields give, the fact's when it has none: when it was said."""
+        return self.said
 
 
 class Sanction(Struct, frozen=True, tag="sanction"):
@@ -370,6 +403,10 @@ class Sanction(Struct, frozen=True, tag="sanction"):
         """When what the fact is about ended, if it spans time: a sanction does not."""
         return None
 
+    def own_date(self) -> PartialDate | None:
+        """The date its own fields give, the fact's when it has none: when it was adopted."""
+        return self.adopted
+
 
 class Agreement(Struct, frozen=True, tag="agreement"):
     """An agreement between parties."""
@@ -401,6 +438,10 @@ class Agreement(Struct, frozen=True, tag="agreement"):
         """When what the fact is about ended, if it spans time: an agreement does not."""
         return None
 
+    def own_date(self) -> PartialDate | None:
+        """The date its own fields give, the fact's when it has none: when it was signed."""
+        return self.signed
+
 
 class Event(Struct, frozen=True, tag="event"):
     """Something that happened, at a date (the fact's date) and place."""
@@ -426,6 +467,10 @@ class Event(Struct, frozen=True, tag="event"):
         """When what the fact is about ended, for events that span time."""
         return self.end
 
+    def own_date(self) -> PartialDate | None:
+        """The date its own fields give, the fact's when it has none: an event's is the fact's."""
+        return None
+
 
 Details = Sanction | Agreement | Figure | Quote | Event
 
@@ -446,7 +491,8 @@ class Fact(Struct, frozen=True):
     claim: str
     """One self-contained sentence, hedges included ("reportedly", "according to the UN")."""
     date: PartialDate | None
-    """When the claim is about, as precisely as known."""
+    """When the claim is about, as precisely as known; where the pack gives none, the date its
+    details give (a quote's said, an agreement's signed, a sanction's adopted)."""
     about: tuple[str, ...]
     """Entity ids the fact is about."""
     tags: tuple[str, ...]
@@ -485,6 +531,16 @@ class Fact(Struct, frozen=True):
             return self.citations
         backing = (note.citation for note in self.notes if note.citation is not None)
         return (*self.citations, *backing)
+
+    def standing(self) -> NoteStance:
+        """How its curators' notes leave the claim: corrected if a note corrects it, else
+        contested if one contests it, else standing (CONTEXT)."""
+        if not self.notes:
+            return NoteStance.CONTEXT
+        stances = {note.stance for note in self.notes}
+        if NoteStance.CORRECTS in stances:
+            return NoteStance.CORRECTS
+        return NoteStance.CONTESTS if NoteStance.CONTESTS in stances else NoteStance.CONTEXT
 
     def cited_sources(self) -> list[str]:
         """The ids of the sources the fact itself cites, each once, in order."""
@@ -689,6 +745,9 @@ class Answers(Struct, frozen=True):
     """Topics near the question, offered when there is no answer."""
     replies: tuple[Reply, ...]
     """How each hit answers the question, one per hit, in the same order."""
+    polar: bool = False
+    """Whether the question asks yes or no: a partial answer's unmatched words are what it
+    does not state of what the question asks."""
 
     @property
     def answered(self) -> bool:

@@ -215,8 +215,28 @@ def test_batch_answers_line_n_with_line_n_whatever_the_line_ends(
     result = runner.invoke(app, [command, "--batch", *MINI], input=lines)
 
     assert result.exit_code in (0, 1), result.stderr
-    queries = [json.loads(line)["query"] for line in result.stdout.splitlines()]
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    queries = [answer["query"] for answer in answers]
     assert queries == ["taliban", "foo\rbar", "", "caf\N{REPLACEMENT CHARACTER} taliban", "Taliban"]
+    assert "not UTF-8" not in answers[0].get("error", "")
+
+
+@pytest.mark.parametrize("command", ["search", "ask", "match"])
+def test_a_batch_line_that_is_not_utf8_is_an_error_not_another_query(
+    runner: CliRunner, command: str
+) -> None:
+    """A Latin-1 name answered as the text U+FFFD makes of it ("M?ller") could be missed
+    unsaid: the line says why it has no results, and the lines around it are answered."""
+    result = runner.invoke(app, [command, "--batch", *MINI], input=b"taliban\nM\xfcller\nTaliban\n")
+
+    assert result.exit_code in (0, 1), result.stderr
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [answer["query"] for answer in answers] == ["taliban", "M\ufffdller", "Taliban"]
+    assert answers[1]["results"] == []
+    assert "it is not UTF-8 text (byte 0xFC at character 2)" in answers[1]["error"]
+    assert "iconv -f latin1 -t utf-8" in answers[1]["error"]
+    assert "error" not in answers[0]
+    assert "error" not in answers[2]
 
 
 # --- start-up and Click's own output --------------------------------------------------------------
