@@ -297,6 +297,24 @@ def test_places_and_documents_are_not_screened() -> None:
     assert all(c.entity_id != "kabul" for c in BUILTIN.screen("Kabul", 0.0).candidates)
 
 
+@pytest.fixture(scope="module")
+def ofac_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("ofac") / "ofac"
+    fixture = REPO / "tests" / "fixtures" / "ofac" / "sdn.csv"
+    result = CliRunner().invoke(app, ["import", "ofac-sdn", str(fixture), "--out", str(out)])
+    assert result.exit_code in (0, 4), result.stderr  # 4: the fixture has a malformed row
+    return out
+
+
+def test_listed_vessels_are_screened(runner: CliRunner, ofac_pack: Path) -> None:
+    """A listed vessel (or aircraft) is screened like a person: "no match" reads as "not
+    listed" (a stranger's trial: `tq match 'DAI HONG DAN'` said no match, exit 1)."""
+    code, out, _ = _run(runner, "match", "Sea Tester", "--facts", str(ofac_pack), "--json")
+    assert code == 0
+    best = json.loads(out)[0]["results"][0]
+    assert (best["id"], best["kind"], best["match"]) == ("ofac-103", "other", True)
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=40))
 def test_any_name_screens_to_scores_between_0_and_1_best_first(query: str) -> None:

@@ -47,8 +47,10 @@ DEFAULT_THRESHOLD = 0.8
 """A candidate scoring this or more is a match. Chosen on the tuning half of the evaluation
 (bench/evaluate_names.py; docs/names.md), reported on the other half."""
 
-SCREENED_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION})
-"""Entities a name is screened against: places and documents are not screened."""
+SCREENED_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.OTHER})
+"""Entities a name is screened against: people, organisations and the other things lists list
+(vessels, aircraft); places and documents, which facts are about but no list sanctions, are
+not."""
 
 _SCHEMA = """
 CREATE TABLE match_names (
