@@ -306,6 +306,30 @@ def ofac_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(scope="module")
+def ftm_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("ftm") / "os"
+    fixture = REPO / "tests" / "fixtures" / "ftm" / "export.ftm.json"
+    result = CliRunner().invoke(app, ["import", "ftm", str(fixture), "--out", str(out)])
+    assert result.exit_code in (0, 4), result.stderr  # 4: the fixture has a malformed line
+    return out
+
+
+def test_an_opensanctions_id_finds_its_entity_and_sanctions(
+    runner: CliRunner, ftm_pack: Path
+) -> None:
+    """The id an ftm import report names (a stranger's trial: `tq who Q317219` found nothing,
+    where `tq who TAi.024` works); it is no listing reference, so listings stay the list's."""
+    code, out, err = _run(runner, "who", "NK-Alpha1", "--facts", str(ftm_pack), "--json")
+    assert (code, err) == (0, "")
+    profile = json.loads(out)
+    assert profile["entity"]["id"] == "os-nk-alpha1"
+    assert profile["listings"] == ["TAi.901"]
+    code, out, _ = _run(runner, "search", "nk-alpha1", "--facts", str(ftm_pack), "--json")
+    assert code == 0
+    assert [fact["id"] for fact in json.loads(out)] == ["os-sanction-unsc-san-1"]
+
+
 def test_listed_vessels_are_screened(runner: CliRunner, ofac_pack: Path) -> None:
     """A listed vessel (or aircraft) is screened like a person: "no match" reads as "not
     listed" (a stranger's trial: `tq match 'DAI HONG DAN'` said no match, exit 1)."""

@@ -19,7 +19,7 @@ import heapq
 import math
 import re
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import Enum
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -388,33 +388,49 @@ def fill(
         ((key, array("i", ids).tobytes()) for key, ids in postings.items()),
     )
     if references is None:
-        write_references(connection, enumerate(catalog.facts))
+        write_references(connection, enumerate(catalog.facts), catalog.entities)
     else:
         connection.executemany("INSERT INTO fact_references VALUES (?, ?, ?, ?)", references)
     connection.executescript(_INDEXES)
 
 
 def write_references(
-    connection: "sqlite3.Connection", numbered: Iterable[tuple[int, Fact]]
+    connection: "sqlite3.Connection",
+    numbered: Iterable[tuple[int, Fact]],
+    entities: Mapping[str, Entity],
 ) -> None:
     """Write the listing references of these sanctions (each fact with its seq): a build writes
     every fact's, an update of the index those of the facts it adds."""
     connection.executemany(
-        "INSERT INTO fact_references VALUES (?, ?, ?, ?)", reference_rows(numbered)
+        "INSERT INTO fact_references VALUES (?, ?, ?, ?)", reference_rows(numbered, entities)
     )
+
+
+RECORD_IDS = ("OpenSanctions id",)
+"""The attributes that hold an entity's id in the list it was imported from, where that id is
+not a listing reference (OpenSanctions' Q317219; the UN's TAi.024 and OFAC's 6636 are): an
+import report names a record by it, so `tq who` and `tq search` find the entity and its
+sanctions by it too."""
 
 
 def reference_rows(
-    numbered: Iterable[tuple[int, Fact]],
+    numbered: Iterable[tuple[int, Fact]], entities: Mapping[str, Entity]
 ) -> Iterator[tuple[str, str, int, str | None]]:
     """The fact_references rows of these facts (each with its seq): a row per sanction's
-    listing reference and target."""
-    return (
-        (fold(fact.details.reference).strip(), fact.details.reference, seq, target)
-        for seq, fact in numbered
-        if isinstance(fact.details, Sanction) and fact.details.reference
-        for target in fact.details.targets or (None,)
-    )
+    listing reference and target, and per target's record id (RECORD_IDS), whose reference is
+    left empty: it finds the entity, and is no listing of it."""
+    for seq, fact in numbered:
+        if not isinstance(fact.details, Sanction):
+            continue
+        reference = fact.details.reference
+        if reference:
+            for target in fact.details.targets or (None,):
+                yield fold(reference).strip(), reference, seq, target
+        for target in fact.details.targets:
+            attributes = entities[target].attributes if target in entities else {}
+            for label in RECORD_IDS:
+                for record in attributes.get(label, ()):
+                    yield fold(record).strip(), "", seq, target
 
 
 def _names_of(entity: Entity) -> Iterator[tuple[str, str | None]]:
@@ -445,7 +461,8 @@ def listed_entities(connection: "sqlite3.Connection", text: str) -> list[str]:
 def listings(connection: "sqlite3.Connection", entity_id: str) -> tuple[str, ...]:
     """The listing references naming this entity, as the facts spell them."""
     rows = connection.execute(
-        "SELECT DISTINCT reference FROM fact_references WHERE entity_id = ? ORDER BY key",
+        "SELECT DISTINCT reference FROM fact_references WHERE entity_id = ? AND reference != ''"
+        " ORDER BY key",
         (entity_id,),
     )
     return tuple(str(row[0]) for row in rows)
