@@ -226,3 +226,55 @@ def run_on_terminal(
     code = process.wait(timeout=60)
     os.close(controller)
     return code, b"".join(chunks)
+
+
+DATED_BY_DETAILS = """
+[[source]]
+id = "memo"
+title = "A memo"
+publisher = "Acme"
+kind = "report"
+
+[[entity]]
+id = "acme"
+name = "Acme"
+kind = "organization"
+
+[[entity]]
+id = "beta"
+name = "Beta"
+kind = "organization"
+
+[[agreement]]
+id = "acme-beta-supply"
+claim = "Acme and Beta signed a supply agreement."
+name = "Supply agreement"
+parties = ["acme", "beta"]
+signed = 2018-03-03
+[[agreement.cite]]
+source = "memo"
+passage = "Acme and Beta signed"
+
+[[quote]]
+id = "acme-said"
+claim = "Acme said it followed the rules."
+text = "we followed the rules"
+speaker = "acme"
+said = "2020-04"
+[[quote.cite]]
+source = "memo"
+passage = "Acme: we followed the rules"
+
+[[sanction]]
+id = "beta-sanctioned"
+claim = "Acme sanctioned Beta."
+authority = "Acme"
+instrument = "Memo 1"
+adopted = "2021"
+targets = ["beta"]
+date = "2022"
+[[sanction.cite]]
+source = "memo"
+passage = "Acme sanctioned Beta"
+"""
+"""A pack whose facts give their date only in their details (signed, said), or in both."""

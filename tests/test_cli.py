@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from tqcli.cli import app
 
-from conftest import HOSTILE_PACK, MALFORMED, MINI_PACK, pack_from_case
+from conftest import DATED_BY_DETAILS, HOSTILE_PACK, MALFORMED, MINI_PACK, pack_from_case
 
 MINI = ["--no-builtin", "--facts", str(MINI_PACK)]
 GAZETTE = {
@@ -437,6 +437,9 @@ def test_duplicate_ids_are_counted_per_pair_of_files_by_queries_and_located_by_v
         ),
         (["search"], "missing argument 'TERM...'"),
         (["frobnicate"], "no such command 'frobnicate'"),
+        # An unknown option is suggested a known one only about a letter off (stranger 9).
+        (["search", "x", "--bogus"], "tq: no such option: --bogus; see 'tq search -h'"),
+        (["search", "x", "--jsno"], "no such option: --jsno (possible options: --json, --jsonl)"),
     ],
 )
 def test_usage_errors_exit_2_with_a_message(
@@ -628,3 +631,25 @@ def test_cite_says_it_takes_source_ids_too(runner: CliRunner) -> None:
 
     assert result.exit_code == 1
     assert result.stderr == "tq: no fact or source with id 'bogus-id'\n"
+
+
+def test_a_fact_dated_only_by_its_details_is_listed_by_that_date(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """An agreement with signed and no date was undated: left out by --since, sorted last, no
+    date in JSON (stranger 9, finding 10)."""
+    (tmp_path / "pack.toml").write_text(DATED_BY_DETAILS, encoding="utf-8")
+    args = ["--no-builtin", "--facts", str(tmp_path), "--json", "--no-cache"]
+
+    code, out, _ = run(runner, "list", "--since", "2018", "--until", "2018", *args)
+
+    assert code == 0
+    assert [(fact["id"], fact["date"]) for fact in json.loads(out)] == [
+        ("acme-beta-supply", "2018-03-03")
+    ]
+    code, out, _ = run(runner, "list", *args)
+    assert [fact["id"] for fact in json.loads(out)] == [
+        "acme-beta-supply",
+        "acme-said",
+        "beta-sanctioned",
+    ]

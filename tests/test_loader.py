@@ -11,7 +11,7 @@ from tqcli.errors import InvalidPacks
 from tqcli.loader import load, open_catalog
 from tqcli.model import Event, FactKind, Figure, Pack, PartialDate, Quote
 
-from conftest import MALFORMED, MINI_PACK, pack_from_case
+from conftest import DATED_BY_DETAILS, MALFORMED, MINI_PACK, pack_from_case
 
 _EXPECT = re.compile(r"^# expect: (?P<where>[^ ]+): (?P<message>.+)$", re.MULTILINE)
 
@@ -136,3 +136,26 @@ def test_an_archive_linked_outside_the_pack_is_refused(tmp_path: Path) -> None:
     assert [problem.message for problem in problems] == [
         "source 's': archive 'link.txt' must be a path inside the pack"
     ]
+
+
+@pytest.mark.parametrize("reader", ["in C", "careful"])
+def test_a_fact_without_a_date_is_dated_by_its_details(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reader: str
+) -> None:
+    """An agreement's signed, a quote's said date the fact when it gives no date (stranger 9:
+    such facts were undated, sorted last and left out by --since); a date given still wins."""
+    if reader == "careful":
+        from tqcli import factshapes
+
+        monkeypatch.setattr(factshapes.FactTables, "fact", lambda *args: None)
+    (tmp_path / "pack.toml").write_text(DATED_BY_DETAILS, encoding="utf-8")
+
+    report = load([_pack(tmp_path)])
+
+    assert report.problems == ()
+    dates = {fact.id: fact.date for fact in report.catalog.facts}
+    assert dates == {
+        "acme-beta-supply": PartialDate(2018, 3, 3),
+        "acme-said": PartialDate(2020, 4),
+        "beta-sanctioned": PartialDate(2022),
+    }

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, TextIO, TypeVar
 
 import typer
-from typer._click.exceptions import UsageError  # Typer vendors Click (pinned)
+from typer._click.exceptions import NoSuchOption, UsageError  # Typer vendors Click (pinned)
 
 from tqcli import __version__
 from tqcli.compat import assert_never
@@ -71,6 +71,8 @@ def _show_usage_error(error: UsageError, file: IO[str] | None = None) -> None:
     usage is -- not Click's three lines of usage, hint and "Error:"."""
     import re
 
+    if isinstance(error, NoSuchOption) and error.possibilities:
+        error.possibilities = _close_options(error.option_name, error.possibilities)
     message = " ".join(error.format_message().split())
     # Typer's suggestion, said as tq says its own: "... 'serch' (did you mean 'search'?)"
     message = re.sub(r"\.? Did you mean (.*\?)$", r" (did you mean \1)", message)
@@ -79,6 +81,16 @@ def _show_usage_error(error: UsageError, file: IO[str] | None = None) -> None:
         message = message[0].lower() + message[1:]
     where = f"; see '{error.ctx.command_path} -h'" if error.ctx is not None else ""
     (file or sys.stderr).write(f"tq: {message.removesuffix('.')}{where}\n")
+
+
+def _close_options(option: str, possibilities: Sequence[str]) -> list[str]:
+    """The options an unknown one may be a typo of: about one letter off (Click's own cutoff
+    suggested --about for --bogus)."""
+    from difflib import SequenceMatcher
+
+    return [
+        known for known in possibilities if SequenceMatcher(None, option, known).ratio() >= 0.75
+    ]
 
 
 # Click calls show() both when tq runs as a command and under a test's CliRunner.

@@ -174,7 +174,7 @@ def load_config(environ: Mapping[str, str] = os.environ) -> Config:
 def _parse(path: Path, raw: bytes) -> Config:
     import tomli
 
-    from tqcli.tomllines import TomlLines
+    from tqcli.tomllines import TomlLines, syntax_message
 
     try:
         text = raw.decode("utf-8")
@@ -188,7 +188,7 @@ def _parse(path: Path, raw: bytes) -> Config:
         raise InvalidConfig([Problem(where, f"{message}; save the file as UTF-8")]) from None
     except tomli.TOMLDecodeError as error:
         where = Location(path, getattr(error, "lineno", None), getattr(error, "colno", None))
-        raise InvalidConfig([Problem(where, f"TOML syntax error: {error.msg}")]) from None
+        raise InvalidConfig([Problem(where, syntax_message(error.msg))]) from None
     reader = _Reader(path, TomlLines(text))
     config = Config(
         path,
@@ -228,8 +228,10 @@ class _Reader:
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             self.problem(("packs",), "packs must be a list of directory paths (strings)")
             return ()
-        # A relative path is taken from the file's folder, so the file means the same anywhere.
-        return tuple(self._path.parent / Path(item).expanduser() for item in value)
+        # A relative path is taken from the file's folder, so the file means the same anywhere;
+        # resolved as the system resolves it ("../" after a symbolic link is the link target's
+        # parent), so that `tq paths` shows where the pack is, not how it was reached.
+        return tuple(_resolved(self._path.parent / Path(item).expanduser()) for item in value)
 
     def color(self, value: object) -> ColorMode | None:
         text = self.string("color", value)
@@ -275,3 +277,12 @@ def _type(value: object) -> str:
     return {bool: "a boolean", int: "a number", float: "a number", list: "a list"}.get(
         type(value), "a table" if isinstance(value, dict) else type(value).__name__
     )
+
+
+def _resolved(path: Path) -> Path:
+    """The path without "." or "..", as the system resolves it; as given if it cannot be
+    resolved (a loop of links: the pack's loading says what is wrong with it)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path

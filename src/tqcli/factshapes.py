@@ -280,10 +280,11 @@ class FactTables:
                 return None
         try:
             date = _date(table.date)
+            details = self._details(table, date)
             return Fact(
                 id=table.id,
                 claim=_required(table.claim),
-                date=date,
+                date=date if date is not None else details.own_date(),
                 about=_ids(table.about),
                 tags=_texts(table.tags),
                 citations=tuple(
@@ -293,7 +294,7 @@ class FactTables:
                 notes=tuple(map(_note, table.note)),
                 asserted_by=_text(table.asserted_by),
                 hedge=_text(table.hedge),
-                details=self._details(table, date),
+                details=details,
                 pack=pack,
                 where=where(),
             )

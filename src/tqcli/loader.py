@@ -44,7 +44,7 @@ from tqcli.model import (
 )
 from tqcli.packs import USER_FOLDER_ORIGIN
 from tqcli.textnorm import did_you_mean, squeeze
-from tqcli.tomllines import TomlLines
+from tqcli.tomllines import TomlLines, syntax_message
 
 SOURCE_TABLE = "source"
 ENTITY_TABLE = "entity"
@@ -329,7 +329,7 @@ def _load_file(pack: Pack, path: Path, state: _State) -> None:
     try:
         document = tomli.loads(text)
     except tomli.TOMLDecodeError as error:
-        state.report(_syntax_location(path, error), f"TOML syntax error: {error.msg}")
+        state.report(_syntax_location(path, error), syntax_message(error.msg))
         return
     except RecursionError:
         state.report(Location(path), "TOML nesting too deep to read")
@@ -910,7 +910,7 @@ def _read_fact(kind: FactKind, table: _Table) -> Fact | None:
     return Fact(
         id=fact_id,
         claim=claim,
-        date=date,
+        date=date if date is not None else details.own_date(),
         about=about,
         tags=tags,
         citations=citations,

@@ -290,6 +290,10 @@ class Figure(Struct, frozen=True, tag="figure"):
         """When what the fact is about ended, if it spans time: a figure does not."""
         return None
 
+    def own_date(self) -> PartialDate | None:
+        """The date its own fields give, the fact's when it has none: a figure has none."""
+        return None
+
 
 class Quote(Struct, frozen=True, tag="quote"):
     """Words someone said or wrote."""
@@ -320,6 +324,10 @@ class Quote(Struct, frozen=True, tag="quote"):
     def end_of_span(self) -> PartialDate | None:
         """When what the fact is about ended, if it spans time: a quote does not."""
         return None
+
+    def own_date(self) -> PartialDate | None:
+        """The date its own fields give, the fact's when it has none: when it was said."""
+        return self.said
 
 
 class Sanction(Struct, frozen=True, tag="sanction"):
@@ -370,6 +378,10 @@ class Sanction(Struct, frozen=True, tag="sanction"):
         """When what the fact is about ended, if it spans time: a sanction does not."""
         return None
 
+    def own_date(self) -> PartialDate | None:
+        """The date its own fields give, the fact's when it has none: when it was adopted."""
+        return self.adopted
+
 
 class Agreement(Struct, frozen=True, tag="agreement"):
     """An agreement between parties."""
@@ -401,6 +413,10 @@ class Agreement(Struct, frozen=True, tag="agreement"):
         """When what the fact is about ended, if it spans time: an agreement does not."""
         return None
 
+    def own_date(self) -> PartialDate | None:
+        """The date its own fields give, the fact's when it has none: when it was signed."""
+        return self.signed
+
 
 class Event(Struct, frozen=True, tag="event"):
     """Something that happened, at a date (the fact's date) and place."""
@@ -426,6 +442,10 @@ class Event(Struct, frozen=True, tag="event"):
         """When what the fact is about ended, for events that span time."""
         return self.end
 
+    def own_date(self) -> PartialDate | None:
+        """The date its own fields give, the fact's when it has none: an event's is the fact's."""
+        return None
+
 
 Details = Sanction | Agreement | Figure | Quote | Event
 
@@ -446,7 +466,8 @@ class Fact(Struct, frozen=True):
     claim: str
     """One self-contained sentence, hedges included ("reportedly", "according to the UN")."""
     date: PartialDate | None
-    """When the claim is about, as precisely as known."""
+    """When the claim is about, as precisely as known; where the pack gives none, the date its
+    details give (a quote's said, an agreement's signed, a sanction's adopted)."""
     about: tuple[str, ...]
     """Entity ids the fact is about."""
     tags: tuple[str, ...]

@@ -17,6 +17,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+_PLAINER = {
+    # tomli's words where a string runs into the end of its line: say what the writer did.
+    "Illegal character '\\n'": "a string is not closed on its line (a missing quote?)",
+}
+
+
+def syntax_message(message: str) -> str:
+    """A TOML syntax error as tq says it: tomli's message, in plainer words where they mislead."""
+    return f"TOML syntax error: {_PLAINER.get(message, message)}"
+
+
 # After a line break, not at ^ in MULTILINE mode: a pattern that starts with a character lets
 # the regex engine skip ahead to candidates (2.5x faster over fact files).
 _TOP_HEADER = re.compile(r"\n[ \t]*\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\]")

@@ -250,3 +250,20 @@ def test_a_narrow_terminal_keeps_each_path_on_one_line(monkeypatch: pytest.Monke
     lines = [line.strip() for line in out.getvalue().splitlines()]
     assert any("/home/ann/tq/c.toml" in line for line in lines), lines
     assert any("/usr/lib/tq/facts" in line for line in lines), lines
+
+
+def test_a_stacked_row_leaves_out_what_is_empty(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A folder that is there has nothing in its last column: no dangling "·" (stranger 9).
+    from tqcli.locations import Locations
+    from tqcli.render.rich_output import RichRenderer
+
+    monkeypatch.setenv("COLUMNS", "30")
+    locations = Locations(Path("/home/ann/tq/c.toml"), True, Path("/"), Path("/"), ())
+    out = io.StringIO()
+
+    RichRenderer(out, colored=False, force_terminal=True).paths(locations)
+
+    lines = [line.strip() for line in out.getvalue().splitlines()]
+    assert lines[:4] == ["Files", "config file", "path /home/ann/tq/c.toml", "user pack folder"]
+    assert "path /" in lines, lines
+    assert not [line for line in lines if line.endswith("·")], lines

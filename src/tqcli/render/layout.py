@@ -132,7 +132,9 @@ def stacked_lines(table: Table) -> list[Line]:
     for row in table.rows:
         lines.append(_line(Span(row[0], "id"), indent=1))
         pairs = zip(table.headers[1:], row[1:], strict=True)
-        lines.append(_line(" · ".join(f"{header} {cell}" for header, cell in pairs), indent=2))
+        # An empty cell says nothing: no dangling separator ("path /x ·" for a folder there).
+        shown = [f"{header} {cell}" if header else cell for header, cell in pairs if cell]
+        lines.append(_line(" · ".join(shown), indent=2))
     return lines
 
 
