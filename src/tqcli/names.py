@@ -824,8 +824,9 @@ def _score(
             query_covered += weights[q] * -unlike
             name_covered += name_weights[n] * -unlike
     name_total = sum(name_weights)
-    if paired_name:
-        size, lead = len(name_weights), stored.lead
+    size = len(name_weights)
+    if paired_name and len(paired_name) < size:  # (every word paired: nothing to weigh apart)
+        lead = stored.lead
         order = [(paired[q][0] - lead) % size for q in sorted(paired)]  # given names first
         last = max(order)
         in_order = order == sorted(order)
@@ -837,7 +838,11 @@ def _score(
                 elif at > last and in_order:
                     name_total -= (1 - _LINEAGE) * name_weights[n]
     query_total = sum(weights)
-    shared = sum(stored.titles[title] for title in titles if title in stored.titles)
+    shared = (
+        sum(stored.titles[title] for title in titles if title in stored.titles)
+        if titles and stored.titles
+        else 0.0
+    )
     score = _QUERY_SHARE * (query_covered + shared) / (query_total + shared) + (
         1 - _QUERY_SHARE
     ) * ((name_covered + shared) / (name_total + shared))
