@@ -197,7 +197,8 @@ def test_a_related_fact_that_does_not_answer_is_marked_partial(runner: CliRunner
 
 
 def test_csv_says_how_each_fact_answers_the_question(runner: CliRunner) -> None:
-    """CSV carries what JSON does: the fact's columns, then match, answer and unmatched."""
+    """CSV carries what JSON does: the fact's columns, then match, answer, unmatched and
+    standing."""
     import csv
 
     result = runner.invoke(
@@ -206,11 +207,11 @@ def test_csv_says_how_each_fact_answers_the_question(runner: CliRunner) -> None:
 
     header, *rows = list(csv.reader(result.stdout.splitlines()))
     assert result.exit_code == 1
-    assert header[-4:] == ["score", "match", "answer", "unmatched"]
+    assert header[-5:] == ["score", "match", "answer", "unmatched", "standing"]
     assert len(rows) == 2
-    assert {row[-3] for row in rows} == {"partial"}
-    assert "budget" in rows[0][-1].split("; ")
-    assert rows[0][-2]  # the short answer, as in JSON
+    assert {row[-4] for row in rows} == {"partial"}
+    assert "budget" in rows[0][-2].split("; ")
+    assert rows[0][-3]  # the short answer, as in JSON
 
 
 def test_a_partial_answer_is_labelled_so_in_human_output(runner: CliRunner) -> None:
@@ -535,9 +536,14 @@ def test_answer_quality_floor() -> None:
 
     # 0.956 / 0.985 until the pack took in the archived documents in full (41 facts more,
     # claims completed, 2026-11-26): 0.926 / 0.971, questions on resolutions now meeting the
-    # facts of their every paragraph read.
-    assert scores.recall_at_1 >= 0.92, scores.misses
-    assert scores.recall_at_3 >= 0.97, scores.misses
+    # facts of their every paragraph read. Seventh round: 0.868 / 0.956, as the claims the
+    # pack's curators correct (the $1trn, "nine months") are never answers, and the questions
+    # whose labels take them lose their first place; 0.838 / 0.926 with yes/no questions
+    # answered only by facts that state what they ask (its "Did the peace deal require ... Isis"
+    # and "Did fighters of both groups regroup ...?" are labelled with paraphrases).
+    # 0.838 / 0.912 with "where did X VERB" needing a place after the claim's verb.
+    assert scores.recall_at_1 >= 0.83, scores.misses
+    assert scores.recall_at_3 >= 0.91, scores.misses
     assert scores.false_answers == 0
     assert scores.unanswerable >= 10
 
@@ -551,8 +557,11 @@ def test_blind_set_floor() -> None:
     See docs/ask-evaluation.md."""
     scores = evaluate(ask_ranker(BUILTIN), REPO / "tests" / "eval" / "blind-1.toml", BUILTIN)
 
-    assert scores.recall_at_1 >= 0.83, scores.recall_at_1
-    assert scores.recall_at_3 >= 0.92, scores.recall_at_3  # 0.929 with the pack grown
+    # 0.812 / 0.918 in the seventh round: a claim the curators correct is never the answer;
+    # 0.800 / 0.906 with yes/no questions answered only by facts that state what they ask.
+    # 0.800 / 0.894 with "where did X VERB" needing a place after the claim's verb.
+    assert scores.recall_at_1 >= 0.79, scores.recall_at_1
+    assert scores.recall_at_3 >= 0.89, scores.recall_at_3
     assert scores.false_answers <= 2
     assert scores.unanswerable >= 20
 
@@ -561,8 +570,10 @@ def test_second_tuning_set_floor() -> None:
     """Written during issue 11 by an engineer who had seen the pack (tuned on, strict scoring)."""
     scores = evaluate(ask_ranker(BUILTIN), REPO / "tests" / "eval" / "ask-tuning-2.toml", BUILTIN)
 
-    assert scores.recall_at_1 >= 0.9, scores.misses
-    assert scores.recall_at_3 >= 0.97, scores.misses
+    # 0.844 / 0.969 in the seventh round: "How much did the US spend on the Afghan military?"
+    # is labelled with the $1trn the curators correct.
+    assert scores.recall_at_1 >= 0.84, scores.misses
+    assert scores.recall_at_3 >= 0.96, scores.misses
     assert scores.false_answers == 0
 
 
@@ -581,8 +592,12 @@ def test_third_tuning_set_floor() -> None:
     0.887, 2 of 23 (0.805 before main's pack grew by official texts). See docs/ask-evaluation.md."""
     scores = evaluate(ask_ranker(BUILTIN), REPO / "tests" / "eval" / "ask-tuning-3.toml", BUILTIN)
 
-    assert scores.recall_at_1 >= 0.80, scores.recall_at_1
-    assert scores.recall_at_3 >= 0.88, scores.recall_at_3
+    # Seventh round: 0.797 / 0.880 (corrected claims are never answers), 0.782 / 0.865 (yes/no
+    # questions answered only by facts that state what they ask), 0.774 / 0.857 (who did it is
+    # told by a fact that says it: "Who signed the ... report as coordinator?" is labelled with
+    # a fact that says "transmitted").
+    assert scores.recall_at_1 >= 0.77, scores.recall_at_1
+    assert scores.recall_at_3 >= 0.84, scores.recall_at_3  # 0.850 with the "where" rule
     assert scores.false_answers <= 3
     assert scores.unanswerable >= 23
 
@@ -600,17 +615,24 @@ def test_third_tuning_set_floor() -> None:
         # questions on the Northern Alliance and the Soviet withdrawal now meet facts about them:
         # Farhadi's request of 18 September 2001, the 9/11 Commission's page on al-Qaeda's
         # founding), unanswerable-1 5 of 30.
-        ("ask-tuning-4.toml", 0.83, 0.89, 3),
-        ("ask-tuning-5.toml", 0.93, 0.96, 2),
-        ("ask-tuning-6.toml", 0.89, 0.92, 1),
-        ("ask-tuning-7.toml", 0.86, 0.86, 3),
+        # Seventh round: tuning-4 0.812 / 0.875 ("who started al qaeda" is labelled with a fact
+        # that says "founded": a word for what happened that the thesaurus does not join).
+        ("ask-tuning-4.toml", 0.81, 0.87, 3),
+        # Seventh round: tuning-5 0.917 / 0.979, tuning-6 0.853 / 0.912 (each has a question
+        # labelled with the $1trn the curators correct; tuning-6 also one on Ghani's flight).
+        ("ask-tuning-5.toml", 0.91, 0.96, 2),
+        ("ask-tuning-6.toml", 0.85, 0.88, 1),  # 0.882 at three with the "where" rule
+        # Seventh round: tuning-7 0.783 / 0.783 (two yes/no questions labelled with facts
+        # saying "exceptions" of the 1267 Committee and "negotiations" for "talks").
+        ("ask-tuning-7.toml", 0.78, 0.78, 3),
         ("ask-tuning-8.toml", 0.84, 0.91, 3),
         # Written blind as the outside set 'blind-3' (104 + 25), a tuning set from the fourth
         # round, when four of its unanswerable questions, which sourced facts answer, became
         # answerable (108 + 21). Main at the start of that round: 0.704 / 0.778 / 7 of 21, search
         # 0.731 / 0.843; at its end 0.787 / 0.833 / 5 of 21; at the end of branch ask5 0.870 /
         # 0.926 / 4 of 21; at the end of branch ask6 0.880 / 0.935 / 4 of 21.
-        ("ask-tuning-9.toml", 0.87, 0.93, 4),
+        # Seventh round: 0.870 / 0.926 (the $1trn question).
+        ("ask-tuning-9.toml", 0.86, 0.91, 4),  # 0.917 at three with the "where" rule
         # On-topic questions the pack cannot answer, written from the article before ask was
         # run on them (branch ask5, not blind, tuned on): main answered 7 of 30, ask5 3 of 30;
         # 5 of 30 with the grown pack, 4 of 30 at the end of branch ask6.
@@ -643,12 +665,12 @@ def test_the_question_set_names_only_real_facts() -> None:
 
 def test_the_answers_schema_is_the_facts_schema_with_how_each_answers() -> None:
     """schemas/answers.schema.json is kept as its own file (tq schema answers): it must not
-    drift from the facts schema but for its three keys."""
+    drift from the facts schema but for its four keys."""
     from tqcli.schemas import SchemaName, schema_text
 
     facts, answers = (json.loads(schema_text(n)) for n in (SchemaName.FACTS, SchemaName.ANSWERS))
     fact, answered = facts["$defs"].pop("fact"), answers["$defs"].pop("fact")
-    extra = ("match", "answer", "unmatched")
+    extra = ("match", "answer", "unmatched", "standing")
 
     assert answers["$defs"] == facts["$defs"]
     assert {k: v for k, v in answered["properties"].items() if k not in extra} == fact["properties"]

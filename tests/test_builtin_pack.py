@@ -147,14 +147,11 @@ def test_ask_shows_the_correction_beside_the_articles_claim() -> None:
     lines = result.stdout.splitlines()
 
     assert result.exit_code == 0
-    assert lines[0] == "Answer: 2021-07"  # as the article dates it, then its claim and the note
-    assert lines[1].startswith("  American troops withdrew from Afghanistan in July 2021")
-    answer = lines[: lines.index("")]
-    assert any(
-        line.startswith("  Curator note: The US withdrawal was completed")
-        and "30 August 2021" in line
-        for line in answer
-    )
+    # As the article dates it, marked contested, with the note that contests it beside it.
+    assert lines[0] == "Answer (contested): 2021-07"
+    assert lines[1].startswith("  The pack's curators note: The US withdrawal was completed")
+    assert "30 August 2021" in lines[1]
+    assert lines[2].startswith("  American troops withdrew from Afghanistan in July 2021")
 
 
 def test_merged_claims_are_split() -> None:

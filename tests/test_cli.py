@@ -150,6 +150,7 @@ def test_notes_carry_their_source_inline(runner: CliRunner) -> None:
     assert json.loads(out)[0]["notes"] == [
         {
             "text": "A synthetic note backed by an unarchived page.",
+            "stance": "context",
             "source": {**UNARCHIVED, "passage": "some words read on the page", "locator": None},
         }
     ]

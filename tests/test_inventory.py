@@ -10,7 +10,7 @@ import pytest
 import tomli
 
 from tqcli.loader import load
-from tqcli.model import Catalog, Fact
+from tqcli.model import Catalog, Fact, NoteStance
 from tqcli.packs import packs_in_effect
 
 FACTS_DIR = Path(__file__).resolve().parent.parent / "facts"
@@ -243,3 +243,36 @@ def test_every_paragraph_of_the_article_has_its_section_in_order() -> None:
         assert label == str(number), section
         assert paragraph.startswith(opening), (section, paragraph[:80])
     assert {row.section for row in ARTICLE_ROWS} == set(sections)  # no section without a row
+
+
+# Wrong statements whose facts' claims already say it right: no claim for a note to correct (the
+# note says what the article got wrong). By the statement's opening words.
+_CLAIMS_ALREADY_RIGHT = ("The US secretary of state is named Anthony Blinken",)
+_MARKS = {"contested": NoteStance.CONTESTS, "wrong": NoteStance.CORRECTS}
+
+
+@pytest.mark.parametrize(
+    "row",
+    [row for row in ARTICLE_ROWS if row.standing in _MARKS],
+    ids=lambda row: row.statement[:60],
+)
+def test_a_contested_or_wrong_statement_names_a_fact_whose_note_says_so(row: ArticleRow) -> None:
+    # What `tq ask` acts on: it never gives a corrected claim as the answer, and marks a
+    # contested one. A 'wrong' row's fact carries a note that corrects it, a 'contested' one's
+    # a note that contests it.
+    if row.statement.startswith(_CLAIMS_ALREADY_RIGHT):
+        assert all(FACTS[fact_id].standing() is NoteStance.CONTEXT for fact_id in row.facts)
+        return
+    stances = {note.stance for fact_id in row.facts for note in FACTS[fact_id].notes}
+    assert _MARKS[row.standing] in stances
+
+
+def test_a_fact_whose_note_contests_or_corrects_it_is_in_such_a_row() -> None:
+    marked = {row.standing for row in ARTICLE_ROWS if row.standing in _MARKS}
+    assert marked == set(_MARKS)
+    for fact in CATALOG.facts:
+        if fact.standing() is NoteStance.CONTEXT or ARTICLE not in fact.cited_sources():
+            continue
+        standings = {row.standing for row in ARTICLE_ROWS if fact.id in row.facts}
+        wanted = {"wrong"} if fact.standing() is NoteStance.CORRECTS else set(_MARKS)
+        assert standings & wanted, fact.id

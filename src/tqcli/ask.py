@@ -51,6 +51,7 @@ from tqcli.model import (
     Filters,
     Hit,
     Match,
+    NoteStance,
     PartialDate,
     Quote,
     Reply,
@@ -297,6 +298,11 @@ _WHICH_DID = (  # "which resolution created X"
 )
 _HAPPENED = re.compile(r"\b(?:where|how) (?:was|were|did|does|do|is|are)\b")
 """Questions on where or how something happened, or is: "where was he born", "how did he die"."""
+_POLAR = re.compile(
+    r"(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|shall|may|might"
+    r"|must)\b"
+)
+"""A yes/no question opens with an auxiliary verb ("Did the Taliban ban ...", "Is X alive")."""
 _SOMEONE = re.compile(r"\bwho\b|\bwhich (?:person|man|woman|group|organi[sz]ation)\b")
 # Words that say what kind of answer is wanted rather than what it is about: once the question's
 # form has said it ("Blinken quote on ...", "number of ..."), a fact need not contain them.
@@ -435,6 +441,9 @@ class Question(msgspec.Struct, frozen=True):
     measure: frozenset[str] = frozenset()
     """For a figure asked as a measure ("what is the population of ...", "how old is ..."): the
     words naming it, which the answer must give a number of."""
+    polar: bool = False
+    """Whether it asks yes or no ("Did the Taliban ban girls from school?"): only a fact that
+    states what it asks, in its own words, answers it."""
 
     def group(self, word: str) -> frozenset[str]:
         """The word and its synonyms."""
@@ -450,6 +459,9 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         question = _romanised(index, question)
     lookups = _Lookups(index)
     read = msgspec.structs.replace(read_question(index, question, lookups), raw=question)
+    if _POLAR.match(read.text) and " or " not in read.text:
+        # ("Was it signed before or after ...?" offers alternatives: it is no yes/no question.)
+        read = msgspec.structs.replace(read, polar=True)
     if all(len(word) < 2 and not word.isdigit() for word in read.weights):
         # No content word, or letters alone ("h", "e"): they name nothing a fact could answer
         # (a list item's "(h)" is not what was asked).
@@ -493,6 +505,12 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     role, now = _role_asked(read)
     if role:
         candidates = _with_facts_about(index, read, candidates, role, lookups)
+    if read.verb and read.resolutions:
+        # "What does resolution 1267 require?": the facts on that resolution, which may not
+        # say the verb, rank low among facts of others that do.
+        candidates = _with_more(
+            candidates, index.ranked(sorted(read.resolutions), Filters(), _ROLE_FACTS), lookups
+        )
     judged = [_judge(read, hit, lookups) for hit in candidates]
     judged.sort(key=_Judged.rank)
     if read.wants is Wants.DATE and _STARTED & set(map(stem, read.text.split())):
@@ -507,7 +525,11 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         )
     if role:
         judged = _holders(index, read, role, now, judged, lookups)
-    if max(item.coverage for item in judged) < _PARTIAL_COVERAGE:
+    if max(item.coverage for item in judged) < _PARTIAL_COVERAGE or (
+        read.polar and not any(item.on_point for item in judged)
+    ):
+        # A yes/no question that no fact speaks to -- of what it is about, what it asks of it
+        # -- has no answer, not a fact on another proposition as a partial one.
         return Answers((), _suggestions(index, candidates), ())
     chosen = judged[:limit] if limit > 0 else judged  # a limit of 0 means all
     replies = [_in_full(item, lookups.catalog) for item in chosen]
@@ -522,7 +544,10 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
             for reply, item in zip(replies, chosen, strict=True)
         ]
     return Answers(
-        tuple(Hit(item.hit.fact, round(item.score, 6)) for item in chosen), (), tuple(replies)
+        tuple(Hit(item.hit.fact, round(item.score, 6)) for item in chosen),
+        (),
+        tuple(replies),
+        read.polar,
     )
 
 
@@ -985,6 +1010,9 @@ class _Judged(NamedTuple):
     elsewhere: bool = False
     """Whether the fact accounts nowhere for a name the question gives (it is about another
     one): such a partial answer comes after those about what the question names."""
+    on_point: bool = True
+    """For a yes/no question: whether the fact says something of what it is about and of what
+    it asks of that (its subject and its predicate)."""
 
     def rank(self) -> tuple[bool, bool, float]:
         """The order of answers: answers first, then partial answers about what the question
@@ -1074,11 +1102,63 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             if word not in about and weight >= _EVENT_WEIGHT
         }
         answers = not asked or _share(asked, credits) >= _EVENT_COVERAGE
+    if answers and question.happened and re.match(r"(?:\w+ )*?where\b", question.text):
+        # "Where did Ghani flee (to)?": where it happened is named after the claim's word for
+        # it ("killed in Kabul", "fled to Tajikistan"); "they took the palace ..., after
+        # President Ashraf Ghani fled." says where the palace was taken, not where he went.
+        answers = not _nowhere_after(question.happened, fact.claim)
+    elsewhere = bool(unnamed)
+    if (
+        question.verb
+        and question.resolutions
+        and question.resolutions.isdisjoint(_resolution_of(fact))
+    ):
+        # "What does resolution 1267 require?": what that resolution does, not what resolution
+        # 1390 did to "the provisions of resolutions 1267 and 1333". The resolution is the
+        # subject of the verb asked, so the fact's own resolution must be it (a sanction's
+        # instrument, or the first its claim names).
+        answers = False
+        other_years += sorted(question.resolutions)
+        elsewhere = True  # after the partial answers on the resolution asked
     if answers and (verb := question.verb) and not (credits[verb] or _derived(verb, topic)):
         # "What does resolution 2255 require?": what it requires, not at which meeting it
         # was adopted. The verb the question ends on is what it asks.
         answers = False
         other_years.append(verb)
+    unstated: tuple[str, ...] = ()
+    on_point = True
+    if question.polar:
+        # A yes/no question states a proposition: only a fact that states it -- every content
+        # word in its own words (or the names of what it names), in a form or synonym the packs
+        # know -- answers it; a fact on another proposition sharing some of its words does not
+        # ("Did the Taliban ban girls from school?" is not answered by a travel ban).
+        # A word as common in English as "think", "see", "make" or "part" says little of the
+        # proposition (as for what happened, rule 5); an initialism is stated by the words it
+        # stands for ("UN", "the United Nations").
+        stated = own.union(
+            *(lookups.asked_names(entity_id, question.weights) for entity_id in named)
+        )
+        unstated = tuple(
+            word
+            for word in question.weights
+            if question.weights[word] >= _EVENT_WEIGHT
+            and not _credit(question, word, stated)
+            and not _derived(word, stated)
+        )
+        if any(len(word) <= 4 for word in unstated):  # read the claim's initials only then
+            initials = _initialisms(fact.claim)
+            unstated = tuple(w for w in unstated if len(w) > 4 or w not in initials)
+        answers = answers and not unstated
+        subject = question.named.union(*(forms for _, parts in question.names for forms in parts))
+        predicate = [word for word in question.weights if word not in subject]
+        on_point = (not subject or any(_credit(question, word, topic) for word in subject)) and (
+            not predicate or any(word not in unstated for word in predicate)
+        )
+    corrected = fact.standing() is NoteStance.CORRECTS
+    if corrected:
+        # The pack's curators say the claim is wrong (a source read contradicts it): it is
+        # what its source said, never the answer (the answer line shows their correction).
+        answers = False
     unmatched = unnamed + tuple(
         question.spelled[word]
         for word, credit in credits.items()
@@ -1086,11 +1166,16 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         if question.spelled[word] not in unnamed
     )
     in_own = {word: _credit(question, word, own) for word in question.weights}
+    if not answers and unstated:
+        # What a yes/no question asks that the fact does not state.
+        unmatched = unnamed + tuple(
+            question.spelled[word] for word in unstated if question.spelled[word] not in unnamed
+        )
     if not answers and fact.id in lookups.out_of_role:
         # Those it names play another role: the words that ask for that role are what it
         # does not cover ("for the US", "succeeded").
         unmatched = _role_words(question) or unmatched
-    if not answers and not unmatched:
+    if not answers and not unmatched and not corrected:
         # A partial answer says what it leaves out: where every word is accounted for
         # somewhere (an entity's name, a tag), the words its own words do not say -- or the
         # heaviest word, when it says them all but not as asked ("the population": no number).
@@ -1122,7 +1207,19 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         _short_answer(question, fact, who, catalog, own),
         () if answers else unmatched,
     )
-    return _Judged(hit, coverage, score, reply, tuple(who), bool(unnamed))
+    return _Judged(hit, coverage, score, reply, tuple(who), elsewhere, on_point)
+
+
+_CAPITALISED_RUN = r"\b[A-Z]\w*(?: (?:of |the |for )?[A-Z]\w*)+"  # compiled on first use
+
+
+def _initialisms(claim: str) -> frozenset[str]:
+    """The initials of the runs of capitalised words a claim writes, lower case ("United
+    Nations" is "un", "Security Council" "sc"), less the words between them."""
+    return frozenset(
+        "".join(word[0] for word in run.split() if word[0].isupper()).lower()
+        for run in re.findall(_CAPITALISED_RUN, claim)
+    )
 
 
 def _compound(question: Question, letter: str) -> str:
@@ -1161,6 +1258,25 @@ def _asked_verb(question: Question) -> str | None:
     if any(word in forms for _, parts in question.names for forms in parts):
         return None  # a name ("What did Panetta tell National Public Radio?")
     return word if word in question.weights and word not in question.named else None
+
+
+def _only_before_another_verb(verb: str, claim: str) -> bool:
+    """Whether the claim writes the verb only as one that takes another ("the Taliban has
+    started to tighten its control over al-Qaeda" did not start al-Qaeda)."""
+    folded = fold(claim)
+    if not re.search(rf"\b{re.escape(verb[:4])}\w* to\b", folded):
+        return False  # (most claims: no need to stem them)
+    stems = _stemmed(folded)
+    places = [at for at, word in enumerate(stems) if word == verb]
+    return bool(places) and all(stems[at + 1 : at + 2] == ("to",) for at in places)
+
+
+def _says(question: Question, verb: str, words: set[str] | frozenset[str]) -> bool:
+    """Whether words say what a verb says: it, a word of its root, or a synonym the packs'
+    thesaurus gives it (a verb it gives none is taken as said: who "witnessed" may be told
+    as "in the presence of")."""
+    group = question.group(verb)
+    return len(group) == 1 or bool(group & words) or _derived(verb, words)
 
 
 def _derived(word: str, words: set[str] | frozenset[str]) -> bool:
@@ -1332,7 +1448,15 @@ def _fits(
             people = [e for e in people if e in near]
             groups = [e for e in groups if e in near]
         # "Who is the ambassador", "who replaced him as president": a post is held by a person.
-        held = _PERSON_ROLES & question.weights.keys() or _succession(question)
+        # So is "who leads / heads / runs X": the verb of a post ("leader", "head", "chief").
+        held = (
+            _PERSON_ROLES & question.weights.keys()
+            or _succession(question)
+            or (
+                _PERSON.search(question.text)
+                and any(_PERSON_ROLES & question.group(word) for word in question.happened)
+            )
+        )
         who = people if held else people or groups
         if not who and out_of_role:
             lookups.out_of_role.add(fact.id)
@@ -1408,9 +1532,32 @@ def _near_what_happened(
     names one of those the fact names."""
     # The verb after "who" says what happened ("who signed", "who killed"); nouns elsewhere
     # ("who wrote the Independent explainer") say about what.
-    verb = re.search(r"\bwho (\w+)", question.text)
+    verb = re.search(r"\bwho (\w+)( (?:over|off|on|in|up|out|down)\b)?", question.text)
     strict = question.happened & {stem(verb.group(1))} if verb else frozenset()
     happened = strict or question.happened
+    in_other_words = False
+    if strict and (_PERSON_ROLES & question.group(next(iter(strict))) or (verb and verb.group(2))):
+        # "Who leads / runs / heads X": a post, which a claim gives beside the name ("the de
+        # facto leader of al-Qaeda, Saif al-Adel"), not a verb with its doer (see rule 7).
+        # "Who took over X": a verb with a particle means what the verb's synonyms do not.
+        pass
+    elif strict and (
+        not _says(question, next(iter(strict)), own)
+        or _only_before_another_verb(next(iter(strict)), fact.claim)
+    ):
+        # Neither the verb, nor a word of its root, nor any of the packs' words for it
+        # (thesaurus): the fact does not say it happened, so no one it names did it ("Who
+        # killed al-Zawahiri?" is not answered by whom he pledged allegiance to), nor does
+        # the claim as a whole answer it.
+        lookups.out_of_role.add(fact.id)
+        return set()
+    elif strict and strict.isdisjoint(own) and not _derived(next(iter(strict)), own):
+        # Told in the packs' other words for it ("who killed X": "the death of X", "X died"):
+        # who did it is still only whom such a clause names as doing it (before the word, not
+        # as a possessive, or after "by"); "rumours of the death of al-Qaeda's leader
+        # al-Zawahiri" says no one killed him, and al-Qaeda is his, not his killer.
+        happened = question.group(next(iter(strict))) & own
+        in_other_words = bool(happened)
     if happened.isdisjoint(own):
         return None  # the fact does not say it in the question's words
     near: set[str] = set()
@@ -1477,7 +1624,8 @@ def _near_what_happened(
             agentless = True
     if precise:  # the relative clause's own subject, not the sentence's ("son of X, who founded")
         return precise
-    if agentless:  # "was killed by US forces": it says to whom, and by no one it names
+    if agentless or (in_other_words and not said):
+        # "was killed by US forces", "the death of X": it says to whom, and by no one it names
         return set()
     if not said or (not near and not strict):
         return None  # only the verb after "who" tells that the claim names no one who did it
@@ -1940,6 +2088,34 @@ def _documents(folded: str, *, resolutions: bool = False) -> frozenset[str]:
     )
 
 
+def _nowhere_after(happened: frozenset[str], claim: str) -> bool:
+    """Whether the claim says what happened (a word of happened) only with no name after it in
+    its sentence: no place it happened in or went to. False when it does not say it."""
+    said = False
+    for sentence in re.split(r"[.;:!?](?:\s|$)", claim):
+        words = sentence.split()
+        for at, word in enumerate(words):
+            if stem(fold(word).strip(",()")) not in happened:
+                continue
+            said = True
+            if any(later[:1].isupper() for later in words[at + 1 :]):
+                return False
+    return said
+
+
+def _resolution_of(fact: Fact) -> frozenset[str]:
+    """The number of the resolution a fact is about: a sanction's instrument's, else the first
+    its claim gives as a resolution's (none when it gives none)."""
+    if isinstance(fact.details, Sanction):
+        instrument = _documents(fold(fact.details.instrument), resolutions=True)
+        if instrument:
+            return instrument
+    for found in re.finditer(_DOCUMENT_NUMBERS, fold(fact.claim)):
+        if found.group("numbers"):  # a resolution's, not "the 1267 Committee"
+            return _documents(found.group(0), resolutions=True)
+    return frozenset()
+
+
 def _as_number(fact: Fact, number: str) -> bool:
     """Whether the fact's own words give the number as a number, not as a year in brackets or
     of a date."""
@@ -2397,12 +2573,17 @@ def _with_facts_about(
         if _kind(entity_id, catalog) is EntityKind.ORGANIZATION
         and lookups.named_in(entity_id, question.named)
     ]
-    seen = {hit.fact.id for hit in candidates}
     more = [
         hit
         for entity_id in named[:_ROLE_CANDIDATES]
         for hit in index.ranked(words, Filters(about=entity_id), _ROLE_FACTS)
     ]
+    return _with_more(candidates, more, lookups)
+
+
+def _with_more(candidates: list[Hit], more: Iterable[Hit], lookups: _Lookups) -> list[Hit]:
+    """The candidates, then those of more that are not among them."""
+    seen = {hit.fact.id for hit in candidates}
     found = []
     for hit in more:
         if hit.fact.id not in seen:
@@ -2432,7 +2613,9 @@ def _holders(
             if item.reply.match is Match.ANSWER
             and any(_holds(item.hit.fact, e, role, question, lookups) for e in item.who)
         ]
-        return said + [item for item in judged if item not in said]
+        return said + _not_holders(
+            question, role, [item for item in judged if item not in said], said
+        )
     catalog = lookups.catalog
     answers = [item for item in judged if item.reply.match is Match.ANSWER]
     # Whose death to look up: those the answers say hold the role, and whom the best names first.
@@ -2466,7 +2649,27 @@ def _holders(
     first = [item for _, item in held]
 
     rest = sorted(others + gone, key=_Judged.rank)
-    return first + rest
+    return first + _not_holders(question, role, rest, first)
+
+
+def _not_holders(
+    question: Question, role: frozenset[str], rest: list[_Judged], holders: list[_Judged]
+) -> list[_Judged]:
+    """The answers after those that say who holds the role, as partial answers when some do:
+    an answer is what says it, not every fact naming someone beside the role's words ("Who
+    leads the Taliban?" is not answered by its spokesman or its interior minister)."""
+    if not holders:
+        return rest  # none says it in a phrase the role rule reads: the best remain answers
+    words = tuple(question.spelled[word] for word in role if word in question.spelled)
+    return sorted(
+        (
+            item._replace(reply=Reply(Match.PARTIAL, item.reply.answer, words or ("who",)))
+            if item.reply.match is Match.ANSWER
+            else item
+            for item in rest
+        ),
+        key=_Judged.rank,
+    )
 
 
 def _as_of_now(

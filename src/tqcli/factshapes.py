@@ -29,6 +29,7 @@ from tqcli.model import (
     Figure,
     Location,
     Note,
+    NoteStance,
     PartialDate,
     Quote,
     Sanction,
@@ -56,6 +57,7 @@ class _Note(msgspec.Struct, forbid_unknown_fields=True):
     source: _Text | None = None
     passage: _Text | None = None
     locator: _Text | None = None
+    stance: NoteStance = NoteStance.CONTEXT
 
 
 class _FactTable(msgspec.Struct, forbid_unknown_fields=True):
@@ -252,7 +254,7 @@ def _note(note: _Note) -> Note:
     citation = None
     if note.source is not None and note.passage is not None:
         citation = Citation(_required(note.source), _required(note.passage), _text(note.locator))
-    return Note(_required(note.text), citation)
+    return Note(_required(note.text), citation, note.stance)
 
 
 class FactTables:

@@ -33,6 +33,7 @@ from tqcli.model import (
     LoadReport,
     Location,
     Note,
+    NoteStance,
     Pack,
     PartialDate,
     Problem,
@@ -601,10 +602,13 @@ class _Table:
             return None
         return value
 
-    def choice(self, key: str, choices: type[_EnumT]) -> _EnumT | None:
-        value = self.text(key, required=True)
+    def choice(
+        self, key: str, choices: type[_EnumT], *, default: _EnumT | None = None
+    ) -> _EnumT | None:
+        """The field's value, one of choices; required unless there is a default."""
+        value = self.text(key, required=default is None)
         if value is None:
-            return None
+            return default
         names = [member.value for member in choices]
         if value not in names:
             hint = did_you_mean(value, names)
@@ -872,14 +876,15 @@ def _read_note(table: _Table) -> Note | None:
     source = table.text("source")
     passage = table.text("passage", required=source is not None)
     locator = table.text("locator")
+    stance = table.choice("stance", NoteStance, default=NoteStance.CONTEXT)
     table.finish()
     if passage is not None and source is None:
         table.report("a note's 'passage' needs the 'source' it comes from", "passage")
         return None
-    if text is None:
+    if text is None or stance is None:
         return None
     citation = Citation(source, passage, locator) if source and passage else None
-    return Note(text, citation)
+    return Note(text, citation, stance)
 
 
 def _read_fact(kind: FactKind, table: _Table) -> Fact | None:

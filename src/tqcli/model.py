@@ -248,6 +248,19 @@ class Citation(Struct, frozen=True):
     """Where in the source (a page, a paragraph, an article number), when useful."""
 
 
+class NoteStance(str, Enum):
+    """How a curator's note bears on its fact's claim."""
+
+    CONTEXT = "context"
+    """It adds to the claim, or says where it comes from; the claim stands (the default)."""
+    CONTESTS = "contests"
+    """A source read differs from the claim, qualifies it or leaves it open: the claim is
+    contested."""
+    CORRECTS = "corrects"
+    """A source read contradicts the claim, and the note says what it says instead: the claim
+    is wrong, and is kept as what its source said."""
+
+
 class Note(Struct, frozen=True):
     """A curator's caveat or correction, optionally backed by a source read."""
 
@@ -255,6 +268,8 @@ class Note(Struct, frozen=True):
     """The note, for a person to read."""
     citation: Citation | None
     """The source that backs the note, with its passage, when there is one."""
+    stance: NoteStance = NoteStance.CONTEXT
+    """How the note bears on the claim: context, or contesting or correcting it."""
 
 
 class Figure(Struct, frozen=True, tag="figure"):
@@ -507,6 +522,16 @@ class Fact(Struct, frozen=True):
         backing = (note.citation for note in self.notes if note.citation is not None)
         return (*self.citations, *backing)
 
+    def standing(self) -> NoteStance:
+        """How its curators' notes leave the claim: corrected if a note corrects it, else
+        contested if one contests it, else standing (CONTEXT)."""
+        if not self.notes:
+            return NoteStance.CONTEXT
+        stances = {note.stance for note in self.notes}
+        if NoteStance.CORRECTS in stances:
+            return NoteStance.CORRECTS
+        return NoteStance.CONTESTS if NoteStance.CONTESTS in stances else NoteStance.CONTEXT
+
     def cited_sources(self) -> list[str]:
         """The ids of the sources the fact itself cites, each once, in order."""
         return list(dict.fromkeys(citation.source for citation in self.citations))
@@ -710,6 +735,9 @@ class Answers(Struct, frozen=True):
     """Topics near the question, offered when there is no answer."""
     replies: tuple[Reply, ...]
     """How each hit answers the question, one per hit, in the same order."""
+    polar: bool = False
+    """Whether the question asks yes or no: a partial answer's unmatched words are what it
+    does not state of what the question asks."""
 
     @property
     def answered(self) -> bool:

@@ -115,7 +115,7 @@ def test_a_fact_as_json_resolves_its_references() -> None:
     [source] = data["sources"]  # type: ignore[misc]
     assert source["id"] == "paper"
     assert (source["passage"], source["locator"]) == ("made 1,200 widgets", "p. 2")
-    assert data["notes"] == [{"text": "A note.", "source": None}]
+    assert data["notes"] == [{"text": "A note.", "stance": "context", "source": None}]
     assert data["score"] == 2.5
 
 

@@ -33,10 +33,16 @@ class CsvRenderer:
         """The facts' columns, then how each answers the question, as in JSON (docs/json.md);
         the words a partial answer leaves out are separated by "; "."""
         rows = (
-            (*_fact_row(hit, catalog), reply.match.value, reply.answer, "; ".join(reply.unmatched))
+            (
+                *_fact_row(hit, catalog),
+                reply.match.value,
+                reply.answer,
+                "; ".join(reply.unmatched),
+                data.STANDINGS[hit.fact.standing()] or "",
+            )
             for hit, reply in zip(found.hits, found.replies, strict=True)
         )
-        self._table((*_FACT_COLUMNS, "match", "answer", "unmatched"), rows)
+        self._table((*_FACT_COLUMNS, "match", "answer", "unmatched", "standing"), rows)
 
     def sources(self, uses: Sequence[SourceUse]) -> None:
         header = (

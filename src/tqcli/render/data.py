@@ -19,6 +19,7 @@ from tqcli.model import (
     Hit,
     ImportReport,
     LoadReport,
+    NoteStance,
     Pack,
     PartialDate,
     Quote,
@@ -87,6 +88,7 @@ class FactData:
             "notes": [
                 {
                     "text": note.text,
+                    "stance": note.stance.value,
                     "source": self._citation(note.citation) if note.citation else None,
                 }
                 for note in fact.notes
@@ -207,15 +209,26 @@ class FactData:
         assert_never(details)
 
 
-def answer_data(fact: JsonObject, reply: Reply) -> JsonObject:
+STANDINGS = {
+    NoteStance.CONTEXT: None,
+    NoteStance.CONTESTS: "contested",
+    NoteStance.CORRECTS: "corrected",
+}
+"""A claim as its curators' notes leave it (Fact.standing), as `ask` says it: None when they
+leave it standing."""
+
+
+def answer_data(fact: JsonObject, reply: Reply, standing: NoteStance) -> JsonObject:
     """A fact found for a question (its data), with how it answers the question: `match`
-    ("answer" or "partial"), the short `answer`, and the question's words it leaves
-    `unmatched` (see docs/json.md)."""
+    ("answer" or "partial"), the short `answer`, the question's words it leaves
+    `unmatched`, and whether its curators' notes leave the claim `contested` or `corrected`
+    (`standing`; see docs/json.md)."""
     return {
         **fact,
         "match": reply.match.value,
         "answer": reply.answer,
         "unmatched": list(reply.unmatched),
+        "standing": STANDINGS[standing],
     }
 
 

@@ -138,7 +138,10 @@ class JsonRenderer:
         items: list[list[bytes]]
         if replies:
             answers = zip(hits, replies, strict=True)
-            items = [[self._compact(data.answer_data(made(hit), reply))] for hit, reply in answers]
+            items = [
+                [self._compact(data.answer_data(made(hit), reply, hit.fact.standing()))]
+                for hit, reply in answers
+            ]
         else:
             items = [[self._batch_fact(made, hit), self._compact(hit.score), b"}"] for hit in hits]
         parts = [b'{"query":', self._compact(query), b',"results":[']
@@ -192,7 +195,7 @@ class JsonRenderer:
     def answers(self, found: Answers, catalog: Catalog) -> None:
         facts = self._facts(catalog)
         self._array(
-            data.answer_data(facts(hit), reply)
+            data.answer_data(facts(hit), reply, hit.fact.standing())
             for hit, reply in zip(found.hits, found.replies, strict=True)
         )
 

@@ -29,6 +29,8 @@ from tqcli.model import (
     LoadReport,
     Location,
     Match,
+    Note,
+    NoteStance,
     Pack,
     Quote,
     Reply,
@@ -172,11 +174,7 @@ def fact_block(hit: Hit, catalog: Catalog, *, full: bool) -> list[Line]:
         )
     lines.extend(_citation_lines(fact.citations, catalog, full=full))
     for note in fact.notes:
-        lines.append(
-            _line(
-                Span("Curator note: ", "note-label"), Span(printable(note.text), "note"), indent=1
-            )
-        )
+        lines.append(_note_line(note))
         if note.citation is not None:
             lines.extend(_citation_lines([note.citation], catalog, full=full, indent=2))
     if full:
@@ -230,7 +228,7 @@ def _entity_particulars(entity_id: str, catalog: Catalog) -> Iterator[Line]:
         yield _line(Span("same as: ", "label"), linked, indent=2)
 
 
-def answer_block(hit: Hit, reply: Reply, catalog: Catalog) -> list[Line]:
+def answer_block(hit: Hit, reply: Reply, catalog: Catalog, *, polar: bool = False) -> list[Line]:
     """The best answer: the short answer up front (a figure with who says so, a quote and its
     speaker, who), then the claim, sources and curator notes. A partial answer is
     labelled so, and names the question's words it does not cover."""
@@ -251,24 +249,55 @@ def answer_block(hit: Hit, reply: Reply, catalog: Catalog) -> list[Line]:
             text.replace(printable(fact.details.place), "Place: " + printable(fact.details.place))
             for text in rest
         ]
-    label = "Answer: " if reply.match is Match.ANSWER else "Partial answer: "
-    lines = [_line(Span(label, "label"), Span(headline, "claim"))]
+    label = "Answer" if reply.match is Match.ANSWER else "Partial answer"
+    standing = fact.standing()
+    label += _STANDING_MARKS[standing]
+    lines = [_line(Span(f"{label}: ", "label"), Span(headline, "claim"))]
+    # What the curators say against the claim, beside it: a reader of the answer line alone
+    # must not take a corrected or contested claim for the answer.
+    disputing = [note for note in fact.notes if note.stance is not NoteStance.CONTEXT]
+    lines.extend(
+        _line(
+            Span("The pack's curators note: ", "note-label"),
+            Span(printable(note.text), "note"),
+            indent=1,
+        )
+        for note in disputing
+    )
     if reply.unmatched:
+        # A yes/no question's partial answer does not state the proposition asked: what of it.
         missing = printable(", ".join(reply.unmatched))
-        lines.append(_line(Span("Does not cover: ", "label"), missing, indent=1))
+        label = "Does not state: " if polar else "Does not cover: "
+        lines.append(_line(Span(label, "label"), missing, indent=1))
     if headline != printable(fact.claim):
         lines.append(_line(printable(fact.claim), indent=1))
     lines.extend(_line(Span(text, "value"), indent=1) for text in rest)
     lines.extend(_citation_lines(fact.citations, catalog, full=False))
-    for note in fact.notes:
-        lines.append(
-            _line(
-                Span("Curator note: ", "note-label"), Span(printable(note.text), "note"), indent=1
-            )
-        )
+    lines.extend(_note_line(note) for note in fact.notes if note not in disputing)
     date = f" · {fact.date}" if fact.date else ""
     lines.append(_line(Span(f"{fact.id} · {fact.kind.value}{date}", "dim"), indent=1))
     return lines
+
+
+_STANDING_MARKS = {
+    NoteStance.CONTEXT: "",
+    NoteStance.CONTESTS: " (contested)",
+    NoteStance.CORRECTS: " (corrected)",
+}
+"""How an answer line marks a claim its curators' notes contest or correct."""
+
+_NOTE_LABELS = {
+    NoteStance.CONTEXT: "Curator note: ",
+    NoteStance.CONTESTS: "Curator note (contests the claim): ",
+    NoteStance.CORRECTS: "Curator note (corrects the claim): ",
+}
+
+
+def _note_line(note: Note) -> Line:
+    """A curator note, labelled with how it bears on the claim when it contests or corrects it."""
+    return _line(
+        Span(_NOTE_LABELS[note.stance], "note-label"), Span(printable(note.text), "note"), indent=1
+    )
 
 
 def _where_in_pack(fact: Fact, catalog: Catalog) -> str:
@@ -618,7 +647,7 @@ class HumanRenderer:
                     self.print_lines([_line(Span(wanted, "label"))])
                     heading = wanted
             block = (
-                answer_block(hit, reply, catalog)
+                answer_block(hit, reply, catalog, polar=found.polar)
                 if number == 0 or heading == "Other answers:"
                 else fact_block(hit, catalog, full=False)
             )
