@@ -420,6 +420,14 @@ def test_any_name_screens_to_scores_between_0_and_1_best_first(query: str) -> No
     assert found.matched == any(score >= names.DEFAULT_THRESHOLD for score in scores)
 
 
+def test_match_help_says_a_verdict_depends_on_the_lists_loaded(runner: CliRunner) -> None:
+    """Rarity is counted over every name loaded (a stranger's trial: loading OpenSanctions
+    beside OFAC turned a non-match against an SDN entry into a MATCH, said nowhere)."""
+    code, out, _ = _run(runner, "match", "--help")
+    assert code == 0
+    assert "can change when another list is loaded" in " ".join(out.split())
+
+
 def test_the_cli_names_the_same_default_threshold() -> None:
     assert cli._DEFAULT_THRESHOLD == names.DEFAULT_THRESHOLD
 
