@@ -45,7 +45,9 @@ def test_only_the_facts_that_say_who_holds_a_role_answer_who_holds_it() -> None:
     replies = _replies("Who leads the Taliban?")
     answers = [short for _, match, short in replies if match is Match.ANSWER]
 
-    assert 1 <= len(answers) <= 3  # of 15: its spokesman, ministers, al-Qaeda are partial
+    # Of 15: its spokesman, ministers, al-Qaeda are partial; the answers are the facts on
+    # Akhundzada's leadership (3 or 4 as the ranking of the 15 moves: 12 were answers before).
+    assert 1 <= len(answers) <= 4
     assert all("Akhundzada" in short for short in answers)
     assert not any(short.startswith("al-Qaeda") for short in answers)
 

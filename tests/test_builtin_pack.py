@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -234,3 +236,76 @@ def test_an_entity_the_same_as_one_not_loaded_is_named_by_its_id_once(runner: Cl
     )
 
     assert "    same as: un-tai.024 (not loaded)\n" in result.stdout
+
+
+REAL_UN_LIST = Path(__file__).resolve().parents[2] / "shared/data/un-sc/consolidated-2025-11-20.xml"
+
+
+def test_the_built_in_entities_are_linked_to_their_un_listings(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    if not REAL_UN_LIST.exists():
+        pytest.skip(f"the real UN export is not at {REAL_UN_LIST} (shared data absent)")
+    un_pack = tmp_path / "un-sc"
+    imported = runner.invoke(app, ["import", "un-sc", str(REAL_UN_LIST), "--out", str(un_pack)])
+    assert imported.exit_code == 0, imported.stderr
+
+    listed = [
+        ("mullah-omar", "un-tai.004"),
+        ("ayman-al-zawahiri", "un-qdi.006"),
+        ("al-qaeda", "un-qde.004"),
+        ("abdul-ghani-baradar", "un-tai.024"),
+    ]
+    for entity_id, listing in listed:
+        result = runner.invoke(app, ["who", entity_id, "--facts", str(un_pack), "--json"])
+        assert result.exit_code == 0, result.stderr
+        assert listing in [same["id"] for same in json.loads(result.stdout)["same_as"]]
+    # Every link the built-in pack makes names a listing the real list has.
+    links = {same for entity in CATALOG.entities.values() for same in entity.same_as}
+    result = runner.invoke(app, ["entities", "--facts", str(un_pack), "--no-builtin", "--json"])
+    assert links <= {entity["id"] for entity in json.loads(result.stdout)}
+
+
+# Citations print a source's title, publisher and author as they are, so in the built-in pack a
+# parenthesis in them holds only what the source itself prints: a year ("Resolution 1988
+# (2011)"), a one-word name in a title ("ISIL (Daesh)"), or words its archived text has
+# verbatim. A curator's remark goes in notes, the site of a copy in via, a news agency in author.
+_PARENTHESIS = re.compile(r"\(([^()]*)\)")
+_REMARK = re.compile(r"not seen|not shown|taken from|\bcop(y|ies)\b|the copy read|as reproduced")
+PARENTHESES_ALLOWED = {
+    "The Nation (Thailand)": "the paper's name, told apart from other Nations as CMOS 14.203 does",
+}
+
+
+def _remarks(value: str, field: str, archived: str) -> Iterator[str]:
+    if _REMARK.search(value):
+        yield value
+    for inside in _PARENTHESIS.findall(value):
+        if value in PARENTHESES_ALLOWED or re.fullmatch(r"\d{4}", inside):
+            continue
+        if field == "title" and (" " not in inside.strip() or f"({inside})" in archived):
+            continue
+        yield f"({inside})"
+
+
+def test_no_curators_remark_is_printed_as_a_title_publisher_or_author() -> None:
+    found = []
+    for source in CATALOG.sources.values():
+        archived = ""
+        if source.archive is not None:
+            archived = " ".join(source.archive.read_text(encoding="utf-8").split())
+        for field in ("title", "publisher", "author"):
+            value = getattr(source, field)
+            found += [
+                f"{source.id} {field}: {remark}"
+                for remark in _remarks(value or "", field, archived)
+            ]
+    assert found == []
+
+
+def test_the_remark_check_catches_the_remarks_it_is_for() -> None:
+    assert list(_remarks("Taliban unveils govt (headline taken from the address)", "title", ""))
+    assert list(_remarks("Thread Reader App (copy of a Twitter thread)", "publisher", ""))
+    assert list(_remarks("The Straits Times (AFP)", "publisher", ""))
+    assert not list(_remarks("Resolution 1988 (2011)", "title", ""))
+    assert not list(_remarks("ISIL (Daesh)/Al-Qaida/Taliban Monitoring Team", "title", ""))

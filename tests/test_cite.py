@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from tqcli.cite import Style, format_sources, title_case
 from tqcli.cli import app
 from tqcli.model import Location, PartialDate, Source, SourceKind
+from tqcli.render.layout import source_line
 
 from conftest import MINI_PACK
 
@@ -352,3 +353,112 @@ def test_bibtex_escapes_each_special_character_once() -> None:
         r"  title = {{a\textbackslash{}b \textasciitilde{} \textasciicircum{} \_ \# \$ "
         r"\{\textbackslash{}textbf\} \& \%}},"
     )
+
+
+def test_an_unknown_id_is_named_and_the_known_ones_are_cited_all_the_same(
+    runner: CliRunner,
+) -> None:
+    alone = runner.invoke(app, ["cite", "gazette-2020", "--style", "mla", *MINI])
+    result = runner.invoke(app, ["cite", "nosuch", "gazette-2020", "--style", "mla", *MINI])
+
+    assert result.exit_code == 1
+    assert alone.stdout
+    assert result.stdout == alone.stdout
+    assert result.stderr.strip() == "tq: no fact or source with id 'nosuch'"
+    data = runner.invoke(app, ["cite", "gazette-2020", "nosuch", "--style", "csl-json", *MINI])
+    assert data.exit_code == 1
+    assert [item["id"] for item in json.loads(data.stdout)] == ["gazette-2020"]
+
+
+def test_apa_and_chicago_say_where_the_copy_read_is_not_the_publishers_own_site() -> None:
+    copy = msgspec.structs.replace(RESOLUTION, url="https://mirror.example/res-2253")
+    copy = msgspec.structs.replace(copy, via="mirror.example")
+    undated = msgspec.structs.replace(copy, published=None)
+
+    assert format_sources([copy], Style.APA) == (
+        "United Nations Security Council. (2015, December 17). Resolution 2253 (2015). "
+        "Retrieved from a copy on mirror.example: https://mirror.example/res-2253\n"
+    )
+    assert format_sources([undated], Style.APA) == (
+        "United Nations Security Council. (n.d.). Resolution 2253 (2015). "
+        "Retrieved November 25, 2026, from a copy on mirror.example: "
+        "https://mirror.example/res-2253\n"
+    )
+    assert format_sources([copy], Style.CHICAGO) == (
+        "United Nations Security Council. Resolution 2253 (2015). December 17, 2015. "
+        "Read in a copy on mirror.example, https://mirror.example/res-2253.\n"
+    )
+
+
+def test_a_title_not_seen_is_a_description_in_brackets_never_quoted_or_italicised() -> None:
+    untitled = _source(
+        "[WION report of 26 July 2021 on a UN monitoring report]",
+        "WION",
+        SourceKind.NEWS,
+        published="2021-07-26",
+        url="https://example.org/a",
+    )
+    page = msgspec.structs.replace(untitled, kind=SourceKind.REPORT, author="A Group")
+
+    assert format_sources([untitled], Style.APA) == (
+        "[WION report of 26 July 2021 on a UN monitoring report]. (2021, July 26). WION. "
+        "https://example.org/a\n"
+    )
+    assert format_sources([untitled], Style.MLA) == (
+        "WION report of 26 July 2021 on a UN monitoring report. WION, 26 July 2021, "
+        "example.org/a.\n"
+    )
+    assert format_sources([untitled], Style.CHICAGO) == (
+        "WION report of 26 July 2021 on a UN monitoring report. WION, July 26, 2021. "
+        "https://example.org/a.\n"
+    )
+    assert format_sources([page], Style.APA, html=True) == (
+        "A Group. (2021, July 26). [WION report of 26 July 2021 on a UN monitoring report]. "
+        "WION. https://example.org/a\n"
+    )
+    assert "<i>" not in format_sources([page], Style.CHICAGO, html=True)
+    # tq show's source line does not quote it either.
+    assert source_line(untitled) == (
+        "WION, [WION report of 26 July 2021 on a UN monitoring report], 2021-07-26"
+    )
+    markup = msgspec.structs.replace(untitled, title="[red]Not markup[/red]")
+    assert source_line(markup).startswith("WION, “[red]Not markup[/red]”")
+    assert source_line(CAREY).startswith("The New York Times, “Can we get better at forgetting?”")
+
+
+def test_the_opensanctions_licence_shows_wherever_its_source_does(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    from tqcli.importers.ftm import LICENCE
+
+    pack = tmp_path / "os"
+    fixture = Path(__file__).parent / "fixtures" / "ftm" / "export.ftm.json"
+    imported = runner.invoke(app, ["import", "ftm", str(fixture), "--out", str(pack)])
+    assert imported.exit_code in (0, 4), imported.stderr  # the fixture has a record to skip
+    packs = ["--facts", str(pack), "--no-builtin"]
+    listed = json.loads(runner.invoke(app, ["sources", *packs, "--json"]).stdout)
+    assert [(source["id"], source["licence"]) for source in listed] == [("opensanctions", LICENCE)]
+    fact = json.loads(runner.invoke(app, ["list", *packs, "--json"]).stdout)[0]
+    assert fact["sources"][0]["licence"] == LICENCE
+    shown = runner.invoke(app, ["show", fact["id"], *packs, "--format", "plain"])
+    assert f"licence: {LICENCE}" in shown.stdout
+    assert f"licence: {LICENCE}" in runner.invoke(app, ["sources", *packs]).stdout
+    for style in ("apa", "mla", "chicago"):
+        cited = runner.invoke(app, ["cite", fact["id"], *packs, "--style", style])
+        assert f"Licence: {LICENCE}." in cited.stdout, style
+    cited = runner.invoke(app, ["cite", "opensanctions", *packs, "--style", "csl-json"])
+    assert json.loads(cited.stdout)[0]["license"] == LICENCE
+    assert (
+        f"N1  - Licence: {LICENCE}"
+        in runner.invoke(
+            app, ["cite", "opensanctions", *packs, "--style", "ris"]
+        ).stdout.splitlines()
+    )
+
+
+def test_html_with_a_style_that_has_no_italics_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["cite", "gazette-2020", "--style", "bibtex", "--html", *MINI])
+
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "--html marks italics in apa, mla and chicago, not in bibtex" in result.stderr

@@ -79,9 +79,11 @@ def _primary_fact_ids() -> set[str]:
 
 
 def _publisher_names(source_id: str) -> list[str]:
-    """A source's publisher and the names in brackets after it: 'News.am (AFP)' gives both."""
-    publisher = CATALOG.sources[source_id].publisher
-    return [name.strip() for name in re.split(r"[()]", publisher) if name.strip()]
+    """A source's publisher and the names in brackets after it, and its author (the news agency
+    a report is credited to: News.am's AFP report gives 'News.am' and 'AFP')."""
+    source = CATALOG.sources[source_id]
+    names = [name.strip() for name in re.split(r"[()]", source.publisher) if name.strip()]
+    return names + ([source.author] if source.author else [])
 
 
 def test_the_pack_with_the_inventoried_facts_is_valid() -> None:

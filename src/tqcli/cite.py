@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from tqcli.errors import UnknownFacts
+from tqcli.errors import IdIs
 from tqcli.model import PartialDate, Source, SourceKind
 
 if TYPE_CHECKING:
@@ -132,6 +132,13 @@ def title_case(title: str) -> str:
     return " ".join(result)
 
 
+def _description(source: Source) -> str | None:
+    """The description a title in square brackets gives, for a work whose title was not seen
+    (the pack's convention, as APA's): MLA and Chicago give it plainly, APA keeps the
+    brackets, none of them italicises or quotes it."""
+    return source.title[1:-1] if source.described else None
+
+
 def _us_date(date: PartialDate) -> str:
     """Chicago and APA's retrieval dates: "March 8, 2022", "March 2022", "2022"."""
     if date.month is None:
@@ -191,15 +198,23 @@ def apa(source: Source) -> list[tuple[str, bool]]:
         parts.append((f"{author} {date}{_end(source.title)} ", False))
         parts += [(source.publisher, True), (". ", False)]
     else:
-        parts += [(f"{author} {date}", False), (source.title, True)]
+        parts += [(f"{author} {date}", False), (source.title, _description(source) is None)]
         parts.append((". " if not source.title.endswith(("?", "!")) else " ", False))
         if source.publisher != creator:
             parts.append((_end(source.publisher) + " ", False))
-    if source.url:
-        if source.published is None and source.accessed is not None:
-            parts.append((f"Retrieved {_us_date(source.accessed)}, from {source.url}", False))
-        else:
-            parts.append((source.url, False))
+    if source.licence:  # the terms of use, before the address, as a description is
+        parts.append((f"Licence: {_end(source.licence)} ", False))
+    # A copy read on another site: APA's retrieval statement says from where, so the copy's
+    # address is never taken for the publisher's.
+    copy = f"a copy on {source.via}" if source.via else None
+    retrieved = _us_date(source.accessed) if source.accessed and not source.published else None
+    if source.url and (copy or retrieved):
+        whence = f"{copy}: {source.url}" if copy else source.url
+        parts.append((f"Retrieved {f'{retrieved}, ' if retrieved else ''}from {whence}", False))
+    elif source.url:
+        parts.append((source.url, False))
+    elif copy:
+        parts.append((f"Read in {copy}.", False))
     return _trimmed(parts)
 
 
@@ -213,9 +228,12 @@ def mla(source: Source) -> list[tuple[str, bool]]:
             parts.append((f"{family}, {_end(given)} ", False))
         else:
             parts.append((_end(source.author) + " ", False))
-    title = title_case(source.title)
+    described = _description(source)
+    title = described or title_case(source.title)
     standalone = source.kind not in (SourceKind.NEWS, SourceKind.WEB_PAGE)
-    if standalone:
+    if described:
+        parts.append((_end(described) + " ", False))
+    elif standalone:
         parts += [(title, True), (". " if not title.endswith(("?", "!")) else " ", False)]
     else:
         parts.append((f"“{_end(title)}” ", False))
@@ -235,6 +253,8 @@ def mla(source: Source) -> list[tuple[str, bool]]:
     parts[-1] = (".", False) if parts[-1] == (". ", False) else parts[-1]
     if source.url and source.accessed:
         parts.append((f" Accessed {_mla_date(source.accessed)}.", False))
+    if source.licence:  # an optional element's place: the end
+        parts.append((f" Licence: {_end(source.licence)}", False))
     return _trimmed(parts)
 
 
@@ -248,7 +268,8 @@ def chicago(source: Source) -> list[tuple[str, bool]]:
         parts.append((f"{person[0]}, {_end(person[1])} ", False))
     elif not _unsigned_news(source):
         parts.append((_end(creator) + " ", False))
-    title = title_case(source.title)
+    described = _description(source)
+    title = described or title_case(source.title)
     when = (
         _us_date(source.published)
         if source.published
@@ -256,10 +277,13 @@ def chicago(source: Source) -> list[tuple[str, bool]]:
     )
     if source.kind is SourceKind.NEWS:
         paper = re.sub(r"^The ", "", source.publisher)  # CMOS omits a newspaper's "The"
-        parts += [(f"“{_end(title)}” ", False), (paper, True)]
+        headline = f"{_end(title)} " if described else f"“{_end(title)}” "
+        parts += [(headline, False), (paper, True)]
         parts.append((f", {when}. " if when else ". ", False))
     else:
-        if source.kind is SourceKind.WEB_PAGE:
+        if described:
+            parts.append((_end(title) + " ", False))
+        elif source.kind is SourceKind.WEB_PAGE:
             parts.append((f"“{_end(title)}” ", False))
         else:
             parts += [(title, True), (". " if not title.endswith(("?", "!")) else " ", False)]
@@ -267,8 +291,12 @@ def chicago(source: Source) -> list[tuple[str, bool]]:
             parts.append((_end(source.publisher) + " ", False))
         if when:
             parts.append((_end(when) + " ", False))
+    if source.via:  # where the copy read is, before its address (as for a database)
+        parts.append((f"Read in a copy on {source.via}" + (", " if source.url else ". "), False))
     if source.url:
-        parts.append((_end(source.url), False))
+        parts.append((_end(source.url) + " ", False))
+    if source.licence:
+        parts.append((f"Licence: {_end(source.licence)}", False))
     return _trimmed(parts)
 
 
@@ -317,6 +345,8 @@ def csl_json(source: Source) -> dict[str, object]:
         item["URL"] = source.url
     if source.via:
         item["archive"] = source.via  # where the copy read is kept, not the publisher's site
+    if source.licence:
+        item["license"] = source.licence  # CSL 1.0.2's variable
     if source.accessed:
         item["accessed"] = _csl_date(source.accessed)
     return item
@@ -350,8 +380,10 @@ def bibtex(source: Source) -> str:
         fields.append(("date", source.published.isoformat()))
     if source.url:
         fields.append(("url", source.url))
-    if source.via:
-        fields.append(("note", f"Read in a copy on {_tex(source.via)}"))
+    note = [f"Read in a copy on {_tex(source.via)}"] if source.via else []
+    note += [f"Licence: {_tex(source.licence)}"] if source.licence else []
+    if note:
+        fields.append(("note", ". ".join(note)))
     if source.accessed:
         fields.append(("urldate", source.accessed.isoformat()))
     body = ",\n".join(
@@ -394,22 +426,29 @@ def ris(source: Source) -> str:
         lines.append(("UR", source.url))
     if source.via:
         lines.append(("DP", source.via))
+    if source.licence:
+        lines.append(("N1", f"Licence: {source.licence}"))
     if source.accessed:
         lines.append(("Y2", _ris_date(source.accessed)))
     lines.append(("ER", ""))
     return "".join(f"{tag}  - {value}".rstrip() + "\n" for tag, value in lines)
 
 
-def sources_behind(index: Index, ids: Sequence[str]) -> list[Source]:
+def sources_behind(
+    index: Index, ids: Sequence[str]
+) -> tuple[list[Source], tuple[tuple[str, IdIs, str | None], ...]]:
     """The sources the facts with these ids cite (a source id stands for itself), each once, in
-    the order met; UnknownFacts naming every id that is neither."""
+    the order met; and every id that names neither (with what it names instead), so that the
+    known ones are cited all the same, as tq show shows the facts it knows."""
     fact_ids = [i for i in ids if i not in index.catalog.sources]
     shown = index.show_known(fact_ids) if fact_ids else None
-    if shown and shown.unknown:
-        raise UnknownFacts(shown.unknown, or_source=True)
     facts = {hit.fact.id: hit.fact for hit in shown.hits} if shown else {}
+    unknown = shown.unknown if shown else ()
+    missing = {fact_id for fact_id, _, _ in unknown}
     wanted: list[str] = []
     for given in ids:
+        if given in missing:
+            continue
         fact = facts.get(given)
         wanted.extend(c.source for c in fact.citations) if fact else wanted.append(given)
-    return [index.catalog.sources[source_id] for source_id in dict.fromkeys(wanted)]
+    return [index.catalog.sources[source_id] for source_id in dict.fromkeys(wanted)], unknown

@@ -1714,6 +1714,9 @@ def cite(
     """Cite the sources behind facts: APA, MLA or Chicago references, or BibTeX, RIS and
     CSL-JSON (what Zotero and other reference managers import).
 
+    An id that names no fact or source is named on stderr (exit 1); the others are cited all
+    the same.
+
     \b
     Examples:
       tq cite un-resolution-1267
@@ -1727,9 +1730,16 @@ def cite(
     except ValueError:
         names = ", ".join(member.value for member in Style)
         raise BadRequest(f"--style: no style {style!r}; there are: {names}") from None
+    if html and chosen not in (Style.APA, Style.MLA, Style.CHICAGO):
+        raise BadRequest(f"--html marks italics in apa, mla and chicago, not in {style}")
     wanted = [_text(given) for given in ids]
-    _, cited = _ask(facts, no_builtin, no_cache, lambda index: sources_behind(index, wanted))
-    sys.stdout.write(format_sources(cited, chosen, html=html))
+    _, (cited, unknown) = _ask(
+        facts, no_builtin, no_cache, lambda index: sources_behind(index, wanted)
+    )
+    if cited:
+        sys.stdout.write(format_sources(cited, chosen, html=html))
+    if unknown:  # the known ids are cited all the same; the unknown ones are named after them
+        raise UnknownFacts(unknown, or_source=True)
 
 
 export_app = typer.Typer(

@@ -34,8 +34,8 @@ CREATE TABLE packs (
 );
 CREATE TABLE sources (
     id TEXT PRIMARY KEY, title TEXT NOT NULL, publisher TEXT NOT NULL, kind TEXT NOT NULL,
-    author TEXT, published TEXT, url TEXT, via TEXT, accessed TEXT, archived INTEGER NOT NULL,
-    notes TEXT NOT NULL, pack TEXT NOT NULL REFERENCES packs (name)
+    author TEXT, published TEXT, url TEXT, via TEXT, licence TEXT, accessed TEXT,
+    archived INTEGER NOT NULL, notes TEXT NOT NULL, pack TEXT NOT NULL REFERENCES packs (name)
 );
 CREATE TABLE entities (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, description TEXT,
@@ -272,7 +272,7 @@ def _fill(connection: sqlite3.Connection, catalog: Catalog) -> None:
         [(p.name, n, p.origin, str(p.path)) for n, p in enumerate(catalog.packs)],
     )
     insert(
-        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 s.id,
@@ -283,6 +283,7 @@ def _fill(connection: sqlite3.Connection, catalog: Catalog) -> None:
                 _iso(s.published),
                 s.url,
                 s.via,
+                s.licence,
                 _iso(s.accessed),
                 int(s.archive is not None),
                 "\n".join(s.notes),

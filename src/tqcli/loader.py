@@ -666,6 +666,7 @@ def _read_source(table: _Table) -> Source | None:
     url = table.text("url")
     accessed = table.date("accessed")
     via = table.one_line("via")
+    licence = table.one_line("licence")
     _check_source_dates(table, published, accessed)
     if url is not None and not _URL.match(url):
         table.report(f"field 'url' must be an http(s) address, not {url!r}", "url")
@@ -690,6 +691,7 @@ def _read_source(table: _Table) -> Source | None:
         pack=table.file.pack.name,
         where=table.where,
         via=via,
+        licence=licence,
     )
 
 

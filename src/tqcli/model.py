@@ -196,6 +196,16 @@ class Source(Struct, frozen=True):
     """Where it is defined."""
     via: str | None = None
     """The site the copy at `url` is on, when it is not the publisher's own: a secondary copy."""
+    licence: str | None = None
+    """The terms the source may be used on ("CC BY-NC 4.0 (non-commercial use; …)"), when the
+    pack records them: shown wherever the source is, and in its citations."""
+
+    @property
+    def described(self) -> bool:
+        """Whether the title is a description in square brackets ("[Report of …]"), given where
+        the copy read did not show the title: it is shown and cited unquoted."""
+        inside = self.title[1:-1]
+        return self.title[:1] + self.title[-1:] == "[]" and "[" not in inside and "]" not in inside
 
 
 class Alias(Struct, frozen=True):

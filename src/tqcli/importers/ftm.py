@@ -262,6 +262,7 @@ def _pack_files(
         "title": "OpenSanctions data, FollowTheMoney entities",
         "publisher": "OpenSanctions",
         "kind": "dataset",
+        "licence": LICENCE,
         "archive": ARCHIVE,
         "notes": [
             f"Licence: {LICENCE}.",

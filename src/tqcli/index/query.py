@@ -359,13 +359,15 @@ class Index:
     ) -> Sequence[Hit]:
         """Facts matching an FTS5 query and a filter (see _where), best BM25 score first; limit
         0 for all. With named (a number searched for alone), the facts named after it (their id
-        ends with it) first."""
+        ends with it) first, the one named most plainly (the shortest id: "un-resolution-1390"
+        before "uk-order-2002-gives-effect-to-1390") before the others."""
         clause, parameters = where
         weights = ", ".join(map(str, _WEIGHTS))
+        first = "f.id GLOB ? DESC, CASE WHEN f.id GLOB ? THEN length(f.id) END, " if named else ""
         sql = (
             f"SELECT f.seq, bm25(fact_text, {weights}) AS rank FROM fact_text "
             f"JOIN facts f ON f.seq = fact_text.rowid WHERE fact_text MATCH ? AND {clause} "
-            f"ORDER BY {'f.id GLOB ? DESC, ' if named else ''}"
+            f"ORDER BY {first}"
             "rank, f.first_day IS NULL, f.first_day, f.id" + (" LIMIT ?" if limit > 0 else "")
         )
         found = self._connection.execute(
@@ -373,7 +375,7 @@ class Index:
             [
                 match,
                 *parameters,
-                *([f"*-{named}"] if named else []),
+                *([f"*-{named}", f"*-{named}"] if named else []),
                 *([limit] if limit > 0 else []),
             ],
         )

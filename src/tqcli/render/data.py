@@ -48,6 +48,7 @@ def source_data(source: Source) -> JsonObject:
         "published": iso_date(source.published),
         "url": source.url,
         "via": source.via,
+        "licence": source.licence,
         "accessed": iso_date(source.accessed),
         "kind": source.kind.value,
         "archived": source.archive is not None,

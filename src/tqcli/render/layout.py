@@ -331,14 +331,17 @@ def _citation_lines(
 
 
 def source_line(source: Source) -> str:
-    """A source in one line: publisher, “title”, author, date, and the site of a secondary copy."""
-    parts = [source.publisher, f"“{source.title}”"]
+    """A source in one line: publisher, “title”, author, date, the site of a secondary copy, and
+    the licence the pack records."""
+    parts = [source.publisher, source.title if source.described else f"“{source.title}”"]
     if source.author:
         parts.append(source.author)
     if source.published:
         parts.append(str(source.published))
     if source.via:
         parts.append(f"read in a copy on {source.via}")
+    if source.licence:
+        parts.append(f"licence: {source.licence}")
     return printable(", ".join(parts))
 
 
