@@ -19,16 +19,18 @@ BUILTIN = in_memory(packs_in_effect([], environ={}))
 def test_a_fact_on_another_proposition_is_no_answer_and_says_what_it_does_not_state(
     runner: CliRunner,
 ) -> None:
-    question = "Did the Taliban ban girls from school?"  # resolution 1390's travel ban shares "ban"
+    # Resolution 1390's travel ban shares "ban". (The question was "Did the Taliban ban girls from
+    # school?" until branch pack7 added facts that state it: the UN on girls' secondary schools.)
+    question = "Did the Taliban ban television?"
 
     data = json.loads(runner.invoke(app, ["ask", question, "--json"]).stdout)
     text = runner.invoke(app, ["ask", question, "--limit", "1"])
 
     assert data
     assert {fact["match"] for fact in data} == {"partial"}
-    assert {"girls", "school"} <= set(data[0]["unmatched"])
+    assert {"television"} <= set(data[0]["unmatched"])
     assert text.exit_code == 1
-    assert text.stdout.splitlines()[1] == "  Does not state: girls, school"
+    assert text.stdout.splitlines()[1] == "  Does not state: television"
 
 
 def test_no_answer_at_all_when_no_fact_says_what_is_asked_of_its_subject(

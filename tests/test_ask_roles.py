@@ -21,11 +21,14 @@ def _replies(question: str) -> list[tuple[str, Match, str]]:
 
 def test_who_did_it_is_not_whom_a_fact_names_beside_the_one_it_was_done_to() -> None:
     # The organisation of the man killed, whom he pledged allegiance to, his successor: none
-    # killed him. Rumours of his death name no killer either.
+    # killed him. Rumours of his death name no killer either. Only President Biden's words (added
+    # by branch pack7) say who did: "the United States ... concluded an air strike ... that killed".
     replies = _replies("Who killed Zawahiri?")
 
-    assert [(fact_id, match) for fact_id, match, _ in replies if match is Match.ANSWER] == []
-    assert replies[0][0] == "zawahiri-killed-2022"  # the fact that says how he was killed
+    assert [r for r in replies if r[1] is Match.ANSWER] == [
+        ("biden-zawahiri-emir-killed-2022", Match.ANSWER, "United States")
+    ]
+    assert replies[1][0] == "zawahiri-killed-2022"  # the fact that says how he was killed
 
 
 def test_who_did_it_is_still_found_where_the_claim_says_it() -> None:

@@ -1172,11 +1172,13 @@ def match(
     color: Color = ColorMode.AUTO,
     no_pager: NoPager = False,
 ) -> None:
-    """Screen names against every person and organisation loaded: scored candidates and why.
+    """Screen names against people, organisations, vessels, aircraft: scored candidates and why.
 
     Each candidate scores 0 to 1 and is a match at or above the threshold; the reasons say
     which name or alias matched and how (exact, folded, reordered, joined, phonetic, fuzzy,
     partial). Exits 0 when some name matches, 1 when none does (with --batch too, as grep).
+    Words weigh by how rare they are among all the names loaded: a verdict near the threshold
+    can change when another list is loaded (docs/names.md).
 
     \b
     Examples:

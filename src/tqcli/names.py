@@ -19,7 +19,7 @@ import heapq
 import math
 import re
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import Enum
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -47,13 +47,16 @@ DEFAULT_THRESHOLD = 0.8
 """A candidate scoring this or more is a match. Chosen on the tuning half of the evaluation
 (bench/evaluate_names.py; docs/names.md), reported on the other half."""
 
-SCREENED_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION})
-"""Entities a name is screened against: places and documents are not screened."""
+SCREENED_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.OTHER})
+"""Entities a name is screened against: people, organisations and the other things lists list
+(vessels, aircraft); places and documents, which facts are about but no list sanctions, are
+not."""
 
 _SCHEMA = """
 CREATE TABLE match_names (
     id INTEGER PRIMARY KEY, entity_id TEXT NOT NULL, name TEXT NOT NULL, quality TEXT,
-    words TEXT NOT NULL, weights TEXT NOT NULL
+    words TEXT NOT NULL, weights TEXT NOT NULL, titles TEXT NOT NULL, lead INTEGER NOT NULL,
+    organization INTEGER NOT NULL
 );
 CREATE TABLE match_keys (key TEXT PRIMARY KEY, name_ids BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE fact_references (
@@ -92,6 +95,17 @@ _TITLES = frozenset(
         "dr",
     }
 )
+# The spellings of one title, as one ("Mulla" is "Mullah"): a title the query and a listing share
+# counts for the listing. Courtesy titles (Mr, Mrs, Ms) say nothing of who someone is.
+_TITLE_FORMS = {
+    **dict.fromkeys(("mullah", "mulla"), "mullah"),
+    **dict.fromkeys(("mawlawi", "maulavi", "maulvi", "mawlavi", "moulavi"), "mawlawi"),
+    **dict.fromkeys(("haji", "hajji", "alhaj", "alhajj"), "haji"),
+    **dict.fromkeys(("sheikh", "shaikh", "shaykh", "sheik"), "sheikh"),
+    **{title: title for title in ("qari", "hafiz", "mufti", "dr")},
+}
+_TITLE_ATTRIBUTE = "title"
+"""The attribute in which imported lists record a person's titles (the UN's "Mullah")."""
 # Words that say what kind of organisation a name is rather than which ("Haqqani Network",
 # "Al-Rashid Trust", "... Company Limited"): a query that leaves them out ("Haqqani") names the
 # organisation all the same. English, and the legal forms lists write most.
@@ -106,7 +120,8 @@ _ORGANIZATION_TYPE = 0.5
 """What such a word of an organisation's name weighs, as a share of its rarity."""
 _LONG_TITLES = sorted(title for title in _TITLES if len(title) >= 4)
 """Titles long enough that a word one edit away from one is that title misspelt."""
-_PARTICLES = ARTICLES
+_PARTICLES = ARTICLES | {"the"}
+"""The article written apart ("al-", and English's "the Taliban"): a name matches without it."""
 _TOKEN = re.compile(r"\w+")
 _WORD = re.compile(r"[a-z0-9]+")
 _PHONETIC_SIMILARITY = 0.9
@@ -130,11 +145,25 @@ _EVERY_WORD_CANDIDATES = 10
 """Names scored besides, at most, for having every word of the query in some form."""
 _SHARED_SHARE = 0.5
 """Names sharing less than half the key weight the best-sharing name shares are not scored."""
-_WEAK_ALIAS = 0.75
-"""What a match through a weak alias (one word the list grades Low: "Mohammad") counts for, as
-a share of its score: such an alias is too vague to identify someone by (the UN's Low quality;
-OFAC asks that its weak aliases only corroborate a hit on other names), so it alone is never a
-match at the default threshold; the listing is still a candidate, for review."""
+_ONE_WORD = 0.75
+"""What a match counts for, as a share of its score, when the query or the name it matched is
+one word once titles are set aside ("Omar"; an alias "OMAR", "Sheik Omar"), unless both are the
+same one word, titles and all, and that is an entity's name itself ("Taliban"): one word is
+too vague to identify someone by (the UN grades such aliases Low; OFAC asks that its weak
+aliases only corroborate a hit on other names), so it alone is never a match at the default
+threshold; the listing is still a candidate, for review."""
+_LINEAGE = 0.5
+"""What a word of a listed name after the last word the query paired weighs in how much of the
+name the query covers, as a share of its rarity: a listed name goes on with the father's and
+grandfather's names that a query leaves out ("MOHAMMED OMAR GHULAM NABI" for "Mohammed Omar"),
+where a word before or among the paired ones is a given name the query lacks ("HAMZA USAMA
+MUHAMMAD BIN LADEN" for "Usama bin Laden", his son). Only where the query's words are paired in
+the name's order: "Omar Mohammed Othman" is no lineage of "Mohammed Omar"."""
+_EXTRA_GIVEN = 2.0
+"""What a word of a listed name before the last word the query paired (and not paired itself)
+weighs, as a share of its rarity: a given name the query lacks ("HAMZA USAMA MUHAMMAD BIN
+LADEN", Usama bin Laden's son, for "Usama bin Laden"; "Omar Uthman Mohammed" for "Mohammed
+Omar"). Chosen on the tuning half: false matches 0.008 -> 0.004 (leading words alone: 0.008)."""
 _NAMESAKES = 3
 """Other matches a profile names, at most, when the name asked for was screened."""
 _NEAR = 0.1
@@ -269,6 +298,8 @@ class _Unvocalized(NamedTuple):
     open_onsets: list[bool]
     """Whether each word begins with a vowel: an alif or an ʿayn in the script, which
     romanisations write as a first vowel ("عمر", Omar), not as a consonant ("مير", Mir)."""
+    titles: frozenset[str]
+    """The titles set aside, each in one spelling (ملا: mullah)."""
 
 
 def _unvocalized_query(query: str) -> _Unvocalized:
@@ -295,6 +326,12 @@ def _unvocalized_query(query: str) -> _Unvocalized:
         [consonants(read) for _, read, *_ in kept],
         consonants("".join(read for _, read, *_ in kept)),
         [onset for *_, onset in kept],
+        frozenset(
+            _TITLE_FORMS.get(word) or _SKELETON_TITLES.get(consonants(read), "")
+            for word, read, title, _ in letters
+            if title and len(kept) < len(letters)
+        )
+        - {""},
     )
 
 
@@ -319,6 +356,10 @@ def _onset_agrees(word: str, open_onset: bool) -> bool:
 
 _TITLE_SKELETONS = frozenset(map(skeleton, _LONG_TITLES))
 """Titles as the Arabic script writes them (ملا, مولوی, حاجی, شیخ)."""
+_SKELETON_TITLES = {
+    skeleton(title): _TITLE_FORMS[title] for title in _LONG_TITLES if title in _TITLE_FORMS
+}
+"""Each title's one spelling, by the skeleton the Arabic script writes it with."""
 
 
 def _keys(words: Iterable[str], *, typos: bool = True, skeletons: bool = False) -> set[str]:
@@ -353,10 +394,19 @@ def fill(
         for name, quality in _names_of(entity)
         for words in (name_words(name),)
     ]
+    titles = [
+        sorted(set(_titles(name)) | set(_titles(*entity.attributes.get(_TITLE_ATTRIBUTE, ()))))
+        for entity_id, name, *_ in rows
+        for entity in (catalog.entities[entity_id],)
+    ]
     frequency: dict[str, int] = {}
     for *_, words, _ in rows:
         for word in set(words):
             frequency[word] = frequency.get(word, 0) + 1
+    title_frequency: dict[str, int] = {}
+    for held in titles:
+        for title in held:
+            title_frequency[title] = title_frequency.get(title, 0) + 1
     total = len(rows)
 
     def weight(word: str, organization: bool) -> float:
@@ -364,7 +414,7 @@ def fill(
         return kind * _rarity(total, frequency[word])
 
     connection.executemany(
-        "INSERT INTO match_names VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO match_names VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             (
                 number,
@@ -373,6 +423,12 @@ def fill(
                 quality,
                 " ".join(words),
                 " ".join(f"{weight(word, organization):.4f}" for word in words),
+                " ".join(
+                    f"{title}:{_rarity(total, title_frequency[title]):.4f}"
+                    for title in titles[number]
+                ),
+                _surname_length(name, words),
+                organization,
             )
             for number, (entity_id, name, quality, words, organization) in enumerate(rows)
         ),
@@ -386,33 +442,69 @@ def fill(
         ((key, array("i", ids).tobytes()) for key, ids in postings.items()),
     )
     if references is None:
-        write_references(connection, enumerate(catalog.facts))
+        write_references(connection, enumerate(catalog.facts), catalog.entities)
     else:
         connection.executemany("INSERT INTO fact_references VALUES (?, ?, ?, ?)", references)
     connection.executescript(_INDEXES)
 
 
 def write_references(
-    connection: "sqlite3.Connection", numbered: Iterable[tuple[int, Fact]]
+    connection: "sqlite3.Connection",
+    numbered: Iterable[tuple[int, Fact]],
+    entities: Mapping[str, Entity],
 ) -> None:
     """Write the listing references of these sanctions (each fact with its seq): a build writes
     every fact's, an update of the index those of the facts it adds."""
     connection.executemany(
-        "INSERT INTO fact_references VALUES (?, ?, ?, ?)", reference_rows(numbered)
+        "INSERT INTO fact_references VALUES (?, ?, ?, ?)", reference_rows(numbered, entities)
     )
+
+
+RECORD_IDS = ("OpenSanctions id",)
+"""The attributes that hold an entity's id in the list it was imported from, where that id is
+not a listing reference (OpenSanctions' Q317219; the UN's TAi.024 and OFAC's 6636 are): an
+import report names a record by it, so `tq who` and `tq search` find the entity and its
+sanctions by it too."""
 
 
 def reference_rows(
-    numbered: Iterable[tuple[int, Fact]],
+    numbered: Iterable[tuple[int, Fact]], entities: Mapping[str, Entity]
 ) -> Iterator[tuple[str, str, int, str | None]]:
     """The fact_references rows of these facts (each with its seq): a row per sanction's
-    listing reference and target."""
-    return (
-        (fold(fact.details.reference).strip(), fact.details.reference, seq, target)
-        for seq, fact in numbered
-        if isinstance(fact.details, Sanction) and fact.details.reference
-        for target in fact.details.targets or (None,)
-    )
+    listing reference and target, and per target's record id (RECORD_IDS), whose reference is
+    left empty: it finds the entity, and is no listing of it."""
+    for seq, fact in numbered:
+        if not isinstance(fact.details, Sanction):
+            continue
+        reference = fact.details.reference
+        if reference:
+            for target in fact.details.targets or (None,):
+                yield fold(reference).strip(), reference, seq, target
+        for target in fact.details.targets:
+            attributes = entities[target].attributes if target in entities else {}
+            for label in RECORD_IDS:
+                for record in attributes.get(label, ()):
+                    yield fold(record).strip(), "", seq, target
+
+
+def _titles(*texts: str) -> list[str]:
+    """The titles written in these texts, each in one spelling ("Mulla": mullah)."""
+    return [
+        _TITLE_FORMS[word]
+        for text in texts
+        for word in _WORD.findall(fold(text))
+        if word in _TITLE_FORMS
+    ]
+
+
+def _surname_length(name: str, words: Sequence[str]) -> int:
+    """How many of a name's words come before its given names: those before a comma ("BIN
+    LADEN, Hamza": 2), else none."""
+    before, comma, _ = name.partition(",")
+    if not comma:
+        return 0
+    lead = len(name_words(before))
+    return lead if lead < len(words) else 0
 
 
 def _names_of(entity: Entity) -> Iterator[tuple[str, str | None]]:
@@ -443,7 +535,8 @@ def listed_entities(connection: "sqlite3.Connection", text: str) -> list[str]:
 def listings(connection: "sqlite3.Connection", entity_id: str) -> tuple[str, ...]:
     """The listing references naming this entity, as the facts spell them."""
     rows = connection.execute(
-        "SELECT DISTINCT reference FROM fact_references WHERE entity_id = ? ORDER BY key",
+        "SELECT DISTINCT reference FROM fact_references WHERE entity_id = ? AND reference != ''"
+        " ORDER BY key",
         (entity_id,),
     )
     return tuple(str(row[0]) for row in rows)
@@ -455,6 +548,12 @@ class _Stored(NamedTuple):
     quality: str | None
     words: tuple[str, ...]
     weights: tuple[float, ...]
+    titles: dict[str, float]
+    """The titles the name is written with or its entity records, each with its rarity."""
+    lead: int
+    """How many of its words come before the given names (a surname written first)."""
+    organization: bool
+    """Whether it names an organisation."""
 
 
 class Screener:
@@ -507,11 +606,16 @@ class Screener:
         if arabic:
             _add_skeletons(arabic.skeletons, arabic.open_onsets, vocabulary, alike)
         joined = arabic.joined if arabic else None
+        titles = arabic.titles if arabic else frozenset(_titles(query))
         best: dict[str, tuple[float, _Stored, _Pairing | float]] = {}
         for stored in candidates:
-            score, paired = _score(words, weights, stored, alike, joined_skeleton=joined)
-            if stored.quality == "Low" and len(stored.words) == 1:
-                score *= _WEAK_ALIAS
+            score, paired = _score(
+                words, weights, stored, alike, joined_skeleton=joined, titles=titles
+            )
+            if (len(words) == 1 or len(stored.words) == 1) and not _one_and_the_same(
+                words, titles, stored
+            ):
+                score *= _ONE_WORD
             if stored.entity_id not in best or score > best[stored.entity_id][0]:
                 best[stored.entity_id] = (score, stored, paired)
         ranked = sorted(best.values(), key=lambda item: (-item[0], item[1].entity_id))[:limit]
@@ -645,17 +749,23 @@ class Screener:
         if not name_ids:
             return
         rows = self._connection.execute(
-            "SELECT id, entity_id, name, quality, words, weights FROM match_names "
-            f"WHERE id IN ({', '.join('?' * len(name_ids))})",
+            "SELECT id, entity_id, name, quality, words, weights, titles, lead, organization "
+            f"FROM match_names WHERE id IN ({', '.join('?' * len(name_ids))})",
             name_ids,
         )
-        for name_id, entity_id, name, quality, words, weights in rows:
+        for name_id, entity_id, name, quality, words, weights, titles, lead, org in rows:
             self._names[int(name_id)] = _Stored(
                 str(entity_id),
                 str(name),
                 quality,
                 tuple(str(words).split()),
                 tuple(float(weight) for weight in str(weights).split()),
+                {
+                    title: float(weight)
+                    for title, _, weight in (held.partition(":") for held in str(titles).split())
+                },
+                int(lead),
+                bool(org),
             )
 
 
@@ -667,6 +777,20 @@ _Alike = dict[str, list[tuple[int, float, How]]]
 """For a word of some name: the query's words (by position) alike to it, how much and how."""
 
 
+def _one_and_the_same(words: Sequence[str], titles: frozenset[str], stored: _Stored) -> bool:
+    """Whether a query and an entity's name itself are both one word, titles and all
+    ("Taliban", "Taleban"; "Mullah Omar", the built-in pack's name for him), or the name is
+    that word and words that say what kind of organisation it is ("Haqqani", the Haqqani
+    Network): the score then says how alike the two words are. An organisation's alias counts
+    as its name ("HAMAS"; OFAC's "Al Qaeda" for AL-QAIDA) unless the list grades it Low; a
+    person's never does ("OMAR", "Sheik Omar")."""
+    own = stored.quality == "name" or (stored.organization and stored.quality != "Low")
+    if not own or len(words) != 1:
+        return False
+    distinctive = [word for word in stored.words if word not in _ORGANIZATION_TYPES]
+    return len(distinctive or stored.words) == 1 and titles == frozenset(_titles(stored.name))
+
+
 def _score(
     words: Sequence[str],
     weights: Sequence[float],
@@ -674,10 +798,13 @@ def _score(
     alike: _Alike,
     *,
     joined_skeleton: str | None = None,
+    titles: frozenset[str] = frozenset(),
 ) -> tuple[float, _Pairing | float]:
     """The query's score against one name, and how its words were paired: the most alike
     pairs first, each word in one pair at most; or, where the whole names compared as one word
-    each score more than the pairs, that similarity."""
+    each score more than the pairs, that similarity. A title of the query's that the name is
+    written with or its entity records counts as a word both have; the name's words after the
+    last one paired weigh _LINEAGE of their rarity."""
     # Each (query word, name word) occurs once: the tuples never tie, and sort as they are.
     pairs = sorted(
         [
@@ -696,9 +823,29 @@ def _score(
             paired_name.add(n)
             query_covered += weights[q] * -unlike
             name_covered += name_weights[n] * -unlike
-    score = _QUERY_SHARE * query_covered / sum(weights) + (1 - _QUERY_SHARE) * (
-        name_covered / sum(stored.weights)
+    name_total = sum(name_weights)
+    size = len(name_weights)
+    if paired_name and len(paired_name) < size:  # (every word paired: nothing to weigh apart)
+        lead = stored.lead
+        order = [(paired[q][0] - lead) % size for q in sorted(paired)]  # given names first
+        last = max(order)
+        in_order = order == sorted(order)
+        for n in range(size):
+            if n not in paired_name:
+                at = (n - lead) % size
+                if at < last:  # before the first paired word, or among them
+                    name_total += (_EXTRA_GIVEN - 1) * name_weights[n]
+                elif at > last and in_order:
+                    name_total -= (1 - _LINEAGE) * name_weights[n]
+    query_total = sum(weights)
+    shared = (
+        sum(stored.titles[title] for title in titles if title in stored.titles)
+        if titles and stored.titles
+        else 0.0
     )
+    score = _QUERY_SHARE * (query_covered + shared) / (query_total + shared) + (
+        1 - _QUERY_SHARE
+    ) * ((name_covered + shared) / (name_total + shared))
     if len(words) != len(stored.words):
         # Words run together or split apart ("Abdulghani", "Abdul Ghani"): whole names compared.
         # (0 when below the floor: a near miss of the whole says nothing.)

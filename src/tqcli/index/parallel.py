@@ -172,7 +172,7 @@ def _write_facts(
             rows = serial._FactRows(numbered, searchable)
             count = len(numbered)
             kept = [rows.facts, rows.tags, rows.sources, rows.entities, rows.text]
-            references += names.reference_rows(numbered)
+            references += names.reference_rows(numbered, catalog.entities)
             offset = 0
         else:
             count, *kept, their_references = pool.next()
@@ -219,7 +219,7 @@ def _file_rows(
         return None
     numbered = list(enumerate(facts))
     rows = serial._FactRows(numbered, searchable)
-    references = list(names.reference_rows(numbered))
+    references = list(names.reference_rows(numbered, catalog.entities))
     return (len(facts), rows.facts, rows.tags, rows.sources, rows.entities, rows.text, references)
 
 

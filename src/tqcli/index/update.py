@@ -69,7 +69,7 @@ def update(
         with connection:
             remove_facts(connection, catalog, gone)
             add_facts(connection, catalog, enumerate(facts, start=first), stage)
-            names.write_references(connection, enumerate(facts, start=first))
+            names.write_references(connection, enumerate(facts, start=first), catalog.entities)
             connection.executemany("DELETE FROM files WHERE path = ?", [(n,) for n in changed])
             record_files(connection, now, changed, defining=set())
             connection.execute("UPDATE meta SET value = ? WHERE key = 'packs'", (now.packs,))
