@@ -119,3 +119,11 @@ def test_the_installed_tq_on_a_terminal_without_columns_wraps_to_the_terminal(
 
     assert code == 0
     assert 30 < _widest(shown.decode()) <= 44
+
+
+def test_a_screen_under_20_columns_gets_help_20_wide(runner: CliRunner) -> None:
+    # COLUMNS=1 wrapped the usage line a letter a line.
+    text = _help(runner, ["search", "--help"], 1)
+
+    assert 15 < _widest(text) <= 20
+    assert "[OPTIONS]" in text

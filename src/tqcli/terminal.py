@@ -182,7 +182,8 @@ class WrappedHelp(HelpFormatter):
     def __init__(
         self, indent_increment: int = 2, width: int | None = None, max_width: int | None = None
     ) -> None:
-        super().__init__(indent_increment, width or screen_width(os.environ), max_width)
+        width = width or max(screen_width(os.environ), _NARROWEST_HELP)
+        super().__init__(indent_increment, width, max_width)
 
     def write_dl(
         self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
@@ -199,6 +200,8 @@ class WrappedHelp(HelpFormatter):
                     self.write_text(text)
 
 
+_NARROWEST_HELP = 20
+"""Help is never wrapped narrower (COLUMNS=1 gave the usage line a letter a line)."""
 _SIDE_BY_SIDE = 60
 """The narrowest help (after its indent) that shows options beside their help: at 60 columns the
 help column is 26 wide."""

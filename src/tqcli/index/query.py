@@ -73,7 +73,7 @@ NAME_SUGGESTION_CUTOFF = 0.75
 """How near (difflib's ratio) an unknown entity name must be to a known one for "did you mean":
 one typed letter off ('acne' for 'acme'). 0.6 suggested 'pompeo' for 'nope'; measured on
 one-letter typos of the built-in pack's names and on random letters (docs/names.md), 0.75
-recovers as many typos as 0.6 and suggests a name for a tenth as much nonsense."""
+recovers as many typos as 0.6 and suggests a name for a seventh as much nonsense."""
 
 
 class Index:
