@@ -193,9 +193,10 @@ def run_on_terminal(
     *,
     stderr_too: bool = False,
     rows: int | None = None,
+    columns: int = 80,
 ) -> tuple[int, bytes]:
     """Run args with stdout (and stdin and stderr, with stderr_too) on a pseudo-terminal, as at a
-    terminal (of rows lines by 80 columns, when given); return the exit code and what the
+    terminal (of rows lines by columns, when rows are given); return the exit code and what the
     terminal received."""
     controller, terminal = pty.openpty()
     if rows is not None:
@@ -203,7 +204,7 @@ def run_on_terminal(
         import struct
         import termios
 
-        fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", rows, 80, 0, 0))
+        fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     on_terminal_or_pipe = terminal if stderr_too else subprocess.PIPE
     process = subprocess.Popen(
         list(args),

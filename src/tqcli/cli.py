@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, TextIO, TypeVar
 
 import typer
+from typer._click.core import Context
 from typer._click.exceptions import NoSuchOption, UsageError  # Typer vendors Click (pinned)
 
 from tqcli import __version__
 from tqcli.compat import assert_never
-from tqcli.config import load_config
+from tqcli.config import CONFIG_VARIABLE, load_config, missing_named_config
 from tqcli.dashwords import DashWordsCommand
 from tqcli.errors import (
     AmbiguousEntity,
@@ -45,6 +46,8 @@ from tqcli.textnorm import printable, printable_line
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+    from typer._click.formatting import HelpFormatter
 
     from tqcli.config import Config
     from tqcli.index import CachePolicy, CacheUnavailable, Index
@@ -95,6 +98,17 @@ def _close_options(option: str, possibilities: Sequence[str]) -> list[str]:
 
 # Click calls show() both when tq runs as a command and under a test's CliRunner.
 UsageError.show = _show_usage_error  # type: ignore[method-assign, assignment]
+
+
+def _help_formatter(context: Context) -> "HelpFormatter":
+    """Help wrapped as the rest of tq's output is (terminal.WrappedHelp): made, and its module
+    imported, only when help is shown."""
+    from tqcli.terminal import WrappedHelp
+
+    return WrappedHelp(width=context.terminal_width, max_width=context.max_content_width)
+
+
+Context.make_formatter = _help_formatter  # type: ignore[method-assign, assignment]
 
 
 # Completion callbacks are attached only when a completion script is asking (Typer inspects
@@ -693,6 +707,8 @@ def main(
                 130 interrupted, 141 output closed early.
     """
     context.call_on_close(_AT_END.close)
+    if (missing := missing_named_config()) is not None:
+        say(f"tq: {CONFIG_VARIABLE} names {missing}, which does not exist; using the defaults")
 
 
 @app.command(cls=DashWordsCommand)

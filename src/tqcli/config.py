@@ -121,71 +121,43 @@ def config_path(environ: Mapping[str, str] = os.environ) -> Path:
     return Path(base) / "tq" / "config.toml"
 
 
-MAX_SMALL_FILE = 1 << 20
-"""The most read of a file that is small by nature (the configuration, export's metadata): far
-more than any real one holds, far less than a device or a wrong file could."""
+def missing_named_config(environ: Mapping[str, str] = os.environ) -> Path | None:
+    """The file TQ_CONFIG names, when nothing is there: a default file may be absent, but one
+    the user named was meant to be read (a typo in the variable would silently be no
+    configuration). None when TQ_CONFIG is unset or its file exists."""
+    if not environ.get(CONFIG_VARIABLE):
+        return None
+    path = config_path(environ)
+    return None if os.path.lexists(path) else path
 
 
-class NotSmallFile(Exception):
-    """A file read by read_small_file is not what such a file can be; the message says why."""
-
-
-def read_small_file(path: Path) -> bytes:
-    """The bytes of a small regular file. A pipe, a device or a socket is never read (a pipe
-    would wait for a writer, /dev/zero never ends): NotSmallFile, as for a file over
-    MAX_SMALL_FILE bytes. Opened without waiting, then checked, so that a pipe put there
-    meanwhile is refused too. OSError (FileNotFoundError, IsADirectoryError ...) as open gives."""
-    import stat
-
-    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    try:
-        mode = os.fstat(handle).st_mode
-        if stat.S_ISDIR(mode):
-            raise IsADirectoryError(21, "Is a directory", str(path))
-        if not stat.S_ISREG(mode):
-            raise NotSmallFile("is not a regular file (a pipe, a device or a socket); not read")
-        with os.fdopen(handle, "rb", closefd=False) as stream:
-            raw = stream.read(MAX_SMALL_FILE + 1)
-    finally:
-        os.close(handle)
-    if len(raw) > MAX_SMALL_FILE:
-        raise NotSmallFile(f"is larger than {MAX_SMALL_FILE >> 20} MiB; is it the right file?")
-    return raw
+MAX_CONFIG_BYTES = 1 << 20
+"""The most read of a configuration file: far more than any real one holds, far less than a
+device or a wrong file could."""
 
 
 def load_config(environ: Mapping[str, str] = os.environ) -> Config:
     """The configuration in effect; raises InvalidConfig naming every problem in the file."""
     path = config_path(environ)
-    try:
-        raw = read_small_file(path)
-    except FileNotFoundError:
+    if not os.path.lexists(path):  # most runs: no file, one stat, nothing more imported
         return Config(path)
-    except IsADirectoryError:
-        raise InvalidConfig([Problem(Location(path), "is a directory, not a file")]) from None
-    except NotSmallFile as error:
-        raise InvalidConfig([Problem(Location(path), str(error))]) from None
-    except OSError as error:
-        raise InvalidConfig(
-            [Problem(Location(path), f"cannot be read: {error.strerror}")]
-        ) from None
-    return _parse(path, raw)
+    from tqcli.userfiles import Unreadable, UnreadableFile, decoded, read_bytes
+
+    try:
+        return _parse(path, decoded(read_bytes(path, limit=MAX_CONFIG_BYTES), path))
+    except UnreadableFile as error:
+        if error.reason is Unreadable.MISSING:
+            return Config(path)
+        raise InvalidConfig([error.problem]) from None
 
 
-def _parse(path: Path, raw: bytes) -> Config:
+def _parse(path: Path, text: str) -> Config:
     import tomli
 
     from tqcli.tomllines import TomlLines, syntax_message
 
     try:
-        text = raw.decode("utf-8")
         document = tomli.loads(text)
-    except UnicodeDecodeError as error:  # said as the pack loader says it, with line:column
-        line = raw.count(b"\n", 0, error.start) + 1
-        line_start = raw.rfind(b"\n", 0, error.start) + 1
-        column = len(raw[line_start : error.start].decode("utf-8", "replace")) + 1
-        message = f"not UTF-8 text (byte 0x{raw[error.start]:02x} cannot be decoded)"
-        where = Location(path, line, column)
-        raise InvalidConfig([Problem(where, f"{message}; save the file as UTF-8")]) from None
     except tomli.TOMLDecodeError as error:
         where = Location(path, getattr(error, "lineno", None), getattr(error, "colno", None))
         raise InvalidConfig([Problem(where, syntax_message(error.msg))]) from None

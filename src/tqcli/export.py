@@ -25,6 +25,9 @@ from tqcli.render.jsontext import compact
 
 MARKER = "tq export sqlite"
 """The metadata's "about": how a metadata file tq wrote (and may replace) is recognised."""
+MAX_METADATA_BYTES = 1 << 20
+"""The most of an existing metadata file read to tell whether tq wrote it (one it wrote holds a
+few hundred bytes): a device or a wrong file is never read whole."""
 
 _SCHEMA = (
     """
@@ -224,7 +227,7 @@ def _give_mode(temporary: Path, target: Path) -> None:
 def _refuse_foreign(database: Path, metadata: Path) -> None:
     """BadRequest unless each file is absent or one tq wrote: never opened if it is not a
     regular file (a pipe would wait for a writer for ever), never read beyond a small size."""
-    from tqcli.config import NotSmallFile, read_small_file
+    from tqcli.userfiles import Unreadable, UnreadableFile, read_bytes
 
     if database.exists() and not database.is_file():
         raise BadRequest(
@@ -242,15 +245,15 @@ def _refuse_foreign(database: Path, metadata: Path) -> None:
                 f"{database} exists and is not a tq export: remove it or choose another name"
             ) from None
     try:
-        raw = read_small_file(metadata)
-    except FileNotFoundError:
-        return
-    except (NotSmallFile, IsADirectoryError):
+        raw = read_bytes(metadata, limit=MAX_METADATA_BYTES)
+    except UnreadableFile as error:
+        if error.reason is Unreadable.MISSING:
+            return
+        if error.reason is Unreadable.OS_ERROR:
+            raise BadRequest(str(error)) from None
         raise BadRequest(
             f"{metadata} exists and is not a metadata file tq wrote: choose --metadata PATH"
         ) from None
-    except OSError as error:
-        raise BadRequest(f"cannot read {metadata}: {error.strerror}") from None
     try:
         ours = json.loads(raw.decode("utf-8")).get("about") == MARKER
     except (ValueError, AttributeError):

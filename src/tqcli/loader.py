@@ -46,6 +46,7 @@ from tqcli.model import (
 from tqcli.packs import USER_FOLDER_ORIGIN
 from tqcli.textnorm import did_you_mean, squeeze
 from tqcli.tomllines import TomlLines, syntax_message
+from tqcli.userfiles import UnreadableFile, decoded, read_bytes, too_large
 
 SOURCE_TABLE = "source"
 ENTITY_TABLE = "entity"
@@ -298,34 +299,12 @@ MAX_ARCHIVE_BYTES = 1 << 30
 """The largest archive read: what the importers archive is at most their largest input."""
 
 
-def _too_large(size: int, limit: str) -> str:
-    return f"larger than {limit} ({size >> 20:,} MiB); is it the right file?"
-
-
-def _undecodable(data: bytes, error: UnicodeDecodeError) -> tuple[int, int, str]:
-    """The line and column of the first byte that is not UTF-8, and what to say about it."""
-    line = data.count(b"\n", 0, error.start) + 1
-    line_start = data.rfind(b"\n", 0, error.start) + 1
-    column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
-    return line, column, f"not UTF-8 text (byte 0x{data[error.start]:02x} cannot be decoded)"
-
-
 def _load_file(pack: Pack, path: Path, state: _State) -> None:
     try:
-        size = path.stat().st_size
-        if size > MAX_PACK_FILE_BYTES:
-            state.report(Location(path), _too_large(size, "256 MiB"))
-            return
-        data = path.read_bytes()
-    except OSError as error:
-        state.report(Location(path), f"cannot read: {error.strerror or error}")
-        return
-    try:
         # A byte-order mark is how some editors save UTF-8; it is not part of the TOML.
-        text = data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as error:
-        line, column, what = _undecodable(data, error)
-        state.report(Location(path, line, column), f"{what}; save the file as UTF-8")
+        text = decoded(read_bytes(path, limit=MAX_PACK_FILE_BYTES), path).removeprefix("\ufeff")
+    except UnreadableFile as error:
+        state.problems.append(error.problem)
         return
     try:
         document = tomli.loads(text)
@@ -744,7 +723,7 @@ def _archive_problem(path: Path) -> str | None:
         # A pack file holds its own passages: as an archive it would "prove" every one.
         return "is a fact file, not the source's text: archive what the source says"
     if status.st_size > MAX_ARCHIVE_BYTES:
-        return "is " + _too_large(status.st_size, "1 GiB")
+        return too_large(path, MAX_ARCHIVE_BYTES, status.st_size).said_elsewhere()
     return None
 
 
@@ -1139,14 +1118,10 @@ def _check_passages(
 
 def _read_archive(source_id: str, path: Path, source: Source | None, state: _State) -> str | None:
     try:
-        data = path.read_bytes()
-        return squeeze(data.decode("utf-8"))
-    except OSError as error:
-        problem = f"cannot be read: {error.strerror or error}"
-    except UnicodeDecodeError as error:
-        line, column, what = _undecodable(data, error)
-        problem = f"is {what} at line {line}, column {column}; save it as UTF-8"
-    except MemoryError:
+        return squeeze(decoded(read_bytes(path, limit=MAX_ARCHIVE_BYTES), path))
+    except UnreadableFile as error:
+        problem = error.said_elsewhere()
+    except MemoryError:  # the archive read, then squeezed
         problem = "is too large to read in the memory available"
     if source is not None:  # a source with field errors has its own problems reported
         if source_id in state.archive_table:

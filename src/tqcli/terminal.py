@@ -1,15 +1,20 @@
-"""Paging long output on a terminal: imported only when output goes to one (see config.py for
-which pager)."""
+"""Paging long output on a terminal, and help laid out for it: imported only when output goes to
+one (see config.py for which pager), or help is shown."""
 
 from __future__ import annotations
 
 import contextlib
 import io
+import os
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TextIO
+
+from typer._click.formatting import HelpFormatter  # Typer vendors Click (pinned)
+
+from tqcli.render import screen_width
 
 OUTPUT_ERROR = 74
 """The exit code when the output cannot be written (the CLI's ExitCode.OUTPUT_ERROR)."""
@@ -167,3 +172,36 @@ def _where_pager_is_set(environ: Mapping[str, str]) -> str:
     if environ.get("TQ_PAGER") is not None:
         return "TQ_PAGER"
     return "TQ_PAGER (it overrides PAGER and the configuration file's pager)"
+
+
+class WrappedHelp(HelpFormatter):
+    """Help wrapped to the width the rest of tq's human output takes (COLUMNS, else the
+    terminal's, else 80), where Click's own keeps it between 50 and 78 columns whatever COLUMNS
+    says."""
+
+    def __init__(
+        self, indent_increment: int = 2, width: int | None = None, max_width: int | None = None
+    ) -> None:
+        width = width or max(screen_width(os.environ), _NARROWEST_HELP)
+        super().__init__(indent_increment, width, max_width)
+
+    def write_dl(
+        self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+    ) -> None:
+        """Options and commands beside their help where there is room; on a narrow screen each
+        above its help, which then has the width, not a column of a few letters."""
+        if self.width - self.current_indent >= _SIDE_BY_SIDE:
+            super().write_dl(rows, col_max, col_spacing)
+            return
+        for term, text in rows:
+            self.write(f"{'':>{self.current_indent}}{term}\n")
+            if text:
+                with self.indentation(), self.indentation():
+                    self.write_text(text)
+
+
+_NARROWEST_HELP = 20
+"""Help is never wrapped narrower (COLUMNS=1 gave the usage line a letter a line)."""
+_SIDE_BY_SIDE = 60
+"""The narrowest help (after its indent) that shows options beside their help: at 60 columns the
+help column is 26 wide."""

@@ -213,9 +213,10 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean {near!r}?)" if near else ""
 
 
-def closest(word: str, choices: Iterable[str]) -> str | None:
-    """The choice nearest to word, when one is near enough to suggest."""
+def closest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The choice nearest to word, when one is near enough to suggest (difflib's ratio of at
+    least cutoff)."""
     import difflib  # only on the way to an error message
 
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     return close[0] if close else None

@@ -237,11 +237,49 @@ def test_endless_input(tmp_path: Path) -> None:
     assert not (tmp_path / "p").exists()
 
 
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        pytest.param(
+            ".tq-import.json",
+            "its .tq-import.json (not a regular file (a pipe, a device or a socket))",
+            id="pipe-as-previous-manifest",
+        ),
+        pytest.param(
+            "archive/consolidated-list.xml",
+            "'p/archive/consolidated-list.xml' was changed since tq wrote it",
+            id="pipe-as-previous-archive",
+        ),
+        pytest.param(
+            "entities.toml",
+            "'p/entities.toml' was changed since tq wrote it",
+            id="pipe-as-generated-file",
+        ),
+    ],
+)
+def test_a_pipe_in_place_of_a_file_of_the_previous_import_never_hangs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, message: str
+) -> None:
+    # The previous import's files are read as its input is: bounded, regular files only (a
+    # pipe there made the import wait for ever for a writer).
+    monkeypatch.chdir(tmp_path)
+    _un_sc(LIST_V1, "--out", "p")
+    (tmp_path / "p" / name).unlink()
+    os.mkfifo(tmp_path / "p" / name)
+    before = _tree(tmp_path / "p")
+
+    run = tq("import", "un-sc", LIST_V1, "--out", "p", timeout=20)
+
+    assert (run.code, run.out) == (2, "")
+    assert message in run.err
+    assert _tree(tmp_path / "p") == before
+
+
 def test_directory_as_input(tmp_path: Path) -> None:
     code, _, stderr = _un_sc(tmp_path, "--out", tmp_path / "p")
 
     assert code == 2
-    assert stderr == f"tq: {tmp_path}: is a directory, not a file\n"
+    assert stderr == f"tq: {tmp_path}: a directory, not a file\n"
 
 
 @pytest.mark.parametrize("name", ["/dev/stdin", "-"], ids=["stdin-device", "stdin-dash"])
@@ -289,7 +327,7 @@ def test_interrupted_import(tmp_path: Path) -> None:
         pytest.param(
             "ftm",
             b'{"id": "a", "schema": "Person"}\n\xff\xfe\n',
-            ":2: not UTF-8 text",
+            ":2:1: not UTF-8 text (byte 0xff cannot be decoded); save the file as UTF-8",
             id="ftm-binary",
         ),
         pytest.param("ftm", b"[1, 2, 3]\n", "the file holds no entities", id="ftm-not-objects"),

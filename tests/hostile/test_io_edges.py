@@ -8,6 +8,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -71,9 +72,9 @@ def test_export_never_reads_a_device_given_as_metadata(runner: CliRunner, tmp_pa
 def test_export_reads_only_the_start_of_a_large_metadata_file(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tqcli.config
+    import tqcli.export
 
-    monkeypatch.setattr(tqcli.config, "MAX_SMALL_FILE", 64)
+    monkeypatch.setattr(tqcli.export, "MAX_METADATA_BYTES", 64)
     metadata = tmp_path / "metadata.json"
     metadata.write_text(json.dumps({"about": "tq export sqlite", "pad": "x" * 200}))
 
@@ -153,7 +154,7 @@ def test_a_device_as_configuration_file_is_refused_not_read(runner: CliRunner) -
 
     assert result.exit_code == 2
     assert result.stderr == (
-        "tq: /dev/zero: is not a regular file (a pipe, a device or a socket); not read\n"
+        "tq: /dev/zero: not a regular file (a pipe, a device or a socket); not read\n"
     )
 
 
@@ -164,7 +165,43 @@ def test_a_pipe_as_configuration_file_does_not_hang(tq_executable: Path, tmp_pat
     result = _tq(tq_executable, "stats", *MINI, TQ_CONFIG=str(tmp_path / "config.toml"))
 
     assert result.returncode == 2
-    assert "is not a regular file" in result.stderr
+    assert "not a regular file (a pipe, a device or a socket)" in result.stderr
+
+
+def test_a_missing_file_named_by_tq_config_is_said_on_stderr(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    missing = tmp_path / "confg.toml"
+
+    result = runner.invoke(app_for(["stats"]), ["stats", *MINI], env={"TQ_CONFIG": str(missing)})
+
+    assert result.exit_code == 0
+    assert result.stdout == runner.invoke(app, ["stats", *MINI]).stdout  # the defaults'
+    assert (
+        result.stderr
+        == f"tq: TQ_CONFIG names {missing}, which does not exist; using the defaults\n"
+    )
+
+
+def test_a_missing_default_configuration_file_is_silent(runner: CliRunner) -> None:
+    result = runner.invoke(app_for(["stats"]), ["stats", *MINI])  # XDG_CONFIG_HOME is empty
+
+    assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_the_installed_tq_says_a_missing_tq_config_file_once(
+    tq_executable: Path, tmp_path: Path
+) -> None:
+    missing = tmp_path / "nonexist.toml"
+
+    result = _tq(tq_executable, "search", "acme", "--json", *MINI, TQ_CONFIG=str(missing))
+
+    assert result.returncode == 0
+    assert json.loads(result.stdout)
+    assert (
+        result.stderr
+        == f"tq: TQ_CONFIG names {missing}, which does not exist; using the defaults\n"
+    )
 
 
 def test_a_huge_configuration_file_is_refused_unread(
@@ -172,7 +209,7 @@ def test_a_huge_configuration_file_is_refused_unread(
 ) -> None:
     import tqcli.config
 
-    monkeypatch.setattr(tqcli.config, "MAX_SMALL_FILE", 1 << 20)
+    monkeypatch.setattr(tqcli.config, "MAX_CONFIG_BYTES", 1 << 20)
     config = tmp_path / "config.toml"
     with config.open("wb") as file:
         file.truncate((1 << 20) + 1)  # sparse: a megabyte of NULs costs no disk
@@ -180,7 +217,7 @@ def test_a_huge_configuration_file_is_refused_unread(
     result = runner.invoke(app_for(["stats"]), ["stats", *MINI], env={"TQ_CONFIG": str(config)})
 
     assert result.exit_code == 2
-    assert result.stderr == f"tq: {config}: is larger than 1 MiB; is it the right file?\n"
+    assert result.stderr == f"tq: {config}: larger than 1 MiB; is it the right file?\n"
 
 
 # --- --batch: standard input closed, not UTF-8, lone carriage returns ----------------------------
@@ -482,3 +519,52 @@ def test_a_name_not_utf8_is_a_located_problem_for_queries_and_validate(
     assert result.exit_code == 3, result.stderr
     shown = str(culprit).encode("utf-8", "backslashreplace").decode()  # \udce9, \udcfe
     assert f"{shown}: the name is not UTF-8 text" in result.stderr
+
+
+# --- files larger than the memory: a located message and exit 3, never an internal error -------
+
+
+def _with_memory(megabytes: int) -> Callable[[], None]:
+    """For preexec_fn: the process may map at most this much memory (RLIMIT_AS)."""
+    import resource
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (megabytes << 20, megabytes << 20))
+
+    return limit
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS as Linux has it")
+@pytest.mark.parametrize(
+    ("args", "big", "size"),
+    [
+        pytest.param(["validate", "pack"], "pack/big.toml", 250, id="memory-pack-file"),
+        pytest.param(
+            ["list", "--no-builtin", "--facts", "pack"], "pack/big.toml", 250, id="memory-query"
+        ),
+        pytest.param(
+            ["import", "ftm", "big.json", "--out", "out"], "big.json", 600, id="memory-import"
+        ),
+    ],
+)
+def test_a_file_larger_than_the_memory_is_invalid_data_not_a_bug(
+    tq_executable: Path, tmp_path: Path, args: list[str], big: str, size: int
+) -> None:
+    # Under each reader's size limit (256 MiB for a fact file, 1 GiB for an FtM export), over
+    # the memory the process may have: the reader says so, at the file (it was exit 70).
+    (tmp_path / "pack").mkdir()
+    with (tmp_path / big).open("wb") as file:
+        file.truncate(size << 20)  # sparse: no disk used
+    result = subprocess.run(
+        [str(tq_executable), *args],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=_with_memory(300),
+        check=False,
+    )
+
+    assert result.returncode == 3, result.stderr
+    assert f"{big}: too large to read in the memory available" in result.stderr
+    assert "internal error" not in result.stderr

@@ -213,7 +213,7 @@ def test_a_manifest_naming_a_users_file_never_has_it_removed(
     ("damage", "reason"),
     [
         (lambda manifest: manifest.write_text("{garbage"), "not JSON"),
-        (lambda manifest: (manifest.unlink(), manifest.mkdir()), "a directory"),
+        (lambda manifest: (manifest.unlink(), manifest.mkdir()), "a directory, not a file"),
     ],
     ids=["garbage", "directory"],
 )

@@ -16,8 +16,10 @@ from typing import Any
 from tqcli.errors import BadRequest, InvalidInput
 from tqcli.importers.shared import (
     Input,
+    archived,
     changes,
     check_out,
+    input_error,
     locked_out,
     named_in_notes,
     previous_metadata,
@@ -29,6 +31,7 @@ from tqcli.importers.shared import (
 )
 from tqcli.importers.un_sc import entity_id as un_entity_id
 from tqcli.model import ImportReport, SkippedRecord
+from tqcli.userfiles import UnreadableFile
 
 IMPORTER = "ftm"
 SOURCE_ID = "opensanctions"
@@ -121,11 +124,12 @@ class Parsed:
 
 def parse(source: Input) -> Parsed:
     """Read an FtM export (an entity a line) or delta (`{"op": …, "entity": …}` a line)."""
+    from tqcli.userfiles import UnreadableFile, decoded
+
     try:
-        text = source.data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        bad_line = source.data[: error.start].count(b"\n") + 1
-        raise InvalidInput(f"{source.name}:{bad_line}: not UTF-8 text") from None
+        text = decoded(source.data, source.name)
+    except UnreadableFile as error:
+        raise input_error(error, source.name) from None
     upserts: list[Entity] = []
     deletions: list[str] = []
     skipped: list[SkippedRecord] = []
@@ -474,11 +478,11 @@ def _previous(out: Path) -> tuple[dict[str, Entity], list[dict[str, str]]]:
     if metadata is None:
         return {}, []
     try:
-        parsed = parse(Input(str(out / ARCHIVE), (out / ARCHIVE).read_bytes()))
+        parsed = parse(archived(out / ARCHIVE, MAX_BYTES))
         history = [
             {"name": str(item["name"]), "kind": str(item["kind"]), "sha256": str(item["sha256"])}
             for item in metadata["applied"]
         ]
-    except (OSError, KeyError, TypeError, BadRequest, InvalidInput):
+    except (UnreadableFile, KeyError, TypeError, BadRequest, InvalidInput):
         return {}, []  # a damaged previous import: report everything as new, replace it
     return {entity.id: entity for entity in parsed.upserts}, history

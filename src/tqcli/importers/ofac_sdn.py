@@ -15,6 +15,7 @@ from typing import Any
 from tqcli.errors import BadRequest, InvalidInput
 from tqcli.importers.shared import (
     Input,
+    archived,
     changes,
     check_out,
     locked_out,
@@ -28,6 +29,7 @@ from tqcli.importers.shared import (
     write_pack,
 )
 from tqcli.model import ImportReport, PartialDate, SkippedRecord
+from tqcli.userfiles import Unreadable, UnreadableFile
 
 IMPORTER = "ofac-sdn"
 LIST_NAME = "SDN"
@@ -515,19 +517,19 @@ def _previous(out: Path) -> tuple[Entry, ...] | None:
     """The entries of the import in out, read again from its archived files."""
     if previous_metadata(out) is None:
         return None
-    archived: dict[str, Input] = {}
+    found: dict[str, Input] = {}
     for kind, name in ARCHIVES.items():
         path = out / name
         try:
-            archived[kind] = Input(str(path), path.read_bytes())
-        except FileNotFoundError:
-            continue
-        except OSError:
+            found[kind] = archived(path, MAX_BYTES)
+        except UnreadableFile as error:
+            if error.reason is Unreadable.MISSING:
+                continue
             return None
-    if "sdn" not in archived:
+    if "sdn" not in found:
         return None  # a damaged previous import: report everything as new, replace it
     try:
-        return parse(archived["sdn"], archived.get("alt"), archived.get("add")).entries
+        return parse(found["sdn"], found.get("alt"), found.get("add")).entries
     except (BadRequest, InvalidInput):
         return None
 

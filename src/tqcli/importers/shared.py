@@ -19,15 +19,22 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from dataclasses import dataclass
 from json.encoder import encode_basestring
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from tqcli.compat import assert_never
 from tqcli.errors import BadRequest, InvalidInput, TqError
 from tqcli.model import ListChanges
 
+if TYPE_CHECKING:
+    from tqcli.userfiles import UnreadableFile
+
 METADATA = ".tq-import.json"
 """The file in a pack that says which importer wrote it, from what, and which files it generated."""
-
-_CHUNK = 1 << 20
+_MAX_METADATA_BYTES = 64 << 20
+"""The most of a pack's METADATA read (an import's holds a few kB, and a line per delta applied)."""
+_MAX_GENERATED_BYTES = 1 << 30
+"""The most of a file an import generated read to see whether it was edited (the largest input
+of any importer, which its files do not outgrow much)."""
 
 
 class PackNotWritten(TqError):
@@ -50,34 +57,50 @@ def read_input(name: str, *, limit: int, what: str) -> Input:
     """Read a file, a URL, or standard input for `-`, refusing more than limit bytes.
 
     Read once, so standard input, /dev/stdin and a pipe work like files; the limit turns an
-    endless input (/dev/zero) into a message instead of exhausting memory.
+    endless input (/dev/zero) into a message instead of exhausting memory. A file that cannot
+    be read is a usage error (exit 2); one too large, or larger than the memory, invalid input
+    (exit 3).
     """
     if name.startswith(("http://", "https://")):
         from tqcli.importers.download import download
 
         return Input(name, download(name, limit=limit, what=what))
+    from tqcli.userfiles import UnreadableFile, read_bytes, read_stream
+
     try:
         if name == "-":
             if sys.stdin is None:
                 raise BadRequest("-: standard input is closed")
-            return Input(name, _read_limited(sys.stdin.buffer, name, limit, what))
-        with Path(name).open("rb") as stream:
-            return Input(name, _read_limited(stream, name, limit, what))
-    except FileNotFoundError:
-        raise BadRequest(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise BadRequest(f"{name}: is a directory, not a file") from None
-    except OSError as error:
-        raise BadRequest(f"{name}: cannot read: {error.strerror or error}") from None
+            return Input(name, read_stream(sys.stdin.buffer, name, limit=limit, what=what))
+        return Input(name, read_bytes(Path(name), limit=limit, streams=True, what=what))
+    except UnreadableFile as error:
+        raise input_error(error, name) from None
 
 
-def _read_limited(stream: BinaryIO, name: str, limit: int, what: str) -> bytes:
-    data = bytearray()
-    while chunk := stream.read(_CHUNK):
-        data += chunk
-        if len(data) > limit:
-            raise too_large(name, limit, what)
-    return bytes(data)
+def archived(path: Path, limit: int) -> Input:
+    """A file a previous import archived, read as its input was (bounded) and a regular file
+    only: a pipe put in its place never hangs the import. UnreadableFile when it cannot be."""
+    from tqcli.userfiles import read_bytes
+
+    return Input(str(path), read_bytes(path, limit=limit))
+
+
+def input_error(error: UnreadableFile, name: str) -> TqError:
+    """An input that cannot be read, said with its name as the user gave it: a usage error when
+    it cannot be opened (missing, a directory, refused), invalid input when what it holds cannot
+    be taken (too large, larger than the memory, not UTF-8)."""
+    from tqcli.userfiles import Unreadable
+
+    error.name = name
+    match error.reason:
+        case (
+            Unreadable.MISSING | Unreadable.DIRECTORY | Unreadable.NOT_REGULAR | Unreadable.OS_ERROR
+        ):
+            return BadRequest(str(error))
+        case Unreadable.TOO_LARGE | Unreadable.NO_MEMORY | Unreadable.NOT_UTF8:
+            return InvalidInput(str(error))
+        case _:
+            assert_never(error.reason)
 
 
 def slug(text: str) -> str:
@@ -101,10 +124,10 @@ def named_in_notes(name: str) -> str:
 
 
 def too_large(name: str, limit: int, what: str) -> InvalidInput:
-    """The error for an input over its limit."""
-    return InvalidInput(
-        f"{name}: larger than {limit // (1 << 20)} MiB, far more than {what}; is it the right file?"
-    )
+    """The error for a download over its limit."""
+    from tqcli.userfiles import too_large as over_limit
+
+    return InvalidInput(str(over_limit(name, limit, None, what)))
 
 
 # --- The change report ---------------------------------------------------------------------------
@@ -277,6 +300,8 @@ def locked_out(out: Path, importer: str, owned: Collection[str]) -> Iterator[Pat
 
 
 def _refuse_edited(out: Path, owned: Collection[str]) -> None:
+    from tqcli.userfiles import Unreadable, UnreadableFile, read_bytes
+
     metadata = previous_metadata(out)
     recorded = metadata.get("file_sha256") if metadata else None
     if not isinstance(recorded, dict):
@@ -285,10 +310,12 @@ def _refuse_edited(out: Path, owned: Collection[str]) -> None:
         if name not in owned:
             continue  # a damaged manifest: never a reason to refuse, nor to remove the file
         try:
-            data = (out / name).read_bytes()
-        except OSError:
-            continue  # removed (it is written again) or not a file: nothing of the user's lost
-        if hashlib.sha256(data).hexdigest() != digest:
+            data = read_bytes(out / name, limit=_MAX_GENERATED_BYTES)
+        except UnreadableFile as error:
+            if error.reason in (Unreadable.MISSING, Unreadable.DIRECTORY, Unreadable.OS_ERROR):
+                continue  # removed (it is written again) or unreadable: nothing of theirs lost
+            data = None  # a pipe, a device, a file too large: not what tq wrote
+        if data is None or hashlib.sha256(data).hexdigest() != digest:
             raise PackEdited(
                 f"--out: {str(out / name)!r} was changed since tq wrote it, and importing "
                 "again would replace it: keep your notes in a file of your own in the pack "
@@ -301,13 +328,13 @@ def _unreadable_manifest(out: Path) -> str:
     path = out / METADATA
     if not path.exists() and not path.is_symlink():
         return ""
+    from tqcli.userfiles import UnreadableFile, decoded, read_bytes
+
     try:
-        json.loads(path.read_text(encoding="utf-8"))
+        json.loads(decoded(read_bytes(path, limit=_MAX_METADATA_BYTES), path))
         reason = "not a JSON object"
-    except IsADirectoryError:
-        reason = "a directory"
-    except OSError as error:
-        reason = error.strerror or str(error)
+    except UnreadableFile as error:
+        reason = error.message.partition(";")[0]
     except ValueError:
         reason = "not JSON"
     return (
@@ -318,9 +345,11 @@ def _unreadable_manifest(out: Path) -> str:
 
 def previous_metadata(out: Path) -> dict[str, Any] | None:
     """What the previous import into out recorded, or None if out holds none (or it is damaged)."""
+    from tqcli.userfiles import UnreadableFile, read_bytes
+
     try:
-        metadata = json.loads((out / METADATA).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        metadata = json.loads(read_bytes(out / METADATA, limit=_MAX_METADATA_BYTES))
+    except (UnreadableFile, ValueError):
         return None
     return metadata if isinstance(metadata, dict) else None
 

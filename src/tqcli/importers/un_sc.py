@@ -16,6 +16,7 @@ import defusedxml.ElementTree
 from tqcli.errors import BadRequest, InvalidInput
 from tqcli.importers.shared import (
     Input,
+    archived,
     changes,
     check_out,
     locked_out,
@@ -29,6 +30,7 @@ from tqcli.importers.shared import (
 )
 from tqcli.model import ImportReport, SkippedRecord
 from tqcli.textnorm import squeeze
+from tqcli.userfiles import UnreadableFile
 
 IMPORTER = "un-sc"
 DEFAULT_LISTS = ("Taliban", "Al-Qaida")
@@ -500,8 +502,8 @@ def _previous(out: Path) -> tuple[ParsedList | None, tuple[str, ...]]:
         return None, ()
     try:
         lists = tuple(dict.fromkeys(str(name) for name in metadata["lists"]))
-        parsed = parse(Input(str(out / ARCHIVE), (out / ARCHIVE).read_bytes()))
-    except (OSError, KeyError, TypeError, BadRequest, InvalidInput):
+        parsed = parse(archived(out / ARCHIVE, MAX_BYTES))
+    except (UnreadableFile, KeyError, TypeError, BadRequest, InvalidInput):
         return None, ()  # a damaged previous import: report everything as new, replace it
     kept = tuple(listing for listing in parsed.listings if listing.list_name in lists)
     return ParsedList(parsed.date_generated, kept, parsed.skipped), lists

@@ -70,6 +70,7 @@ def build(packs: Sequence[Pack], state: Snapshot, path: Path, stage: serial.Stag
     """The packs' index, built with worker processes and installed at path; None when the
     packs are too small for workers, or anything is unusual (then build serially)."""
     from tqcli import loader
+    from tqcli.userfiles import UnreadableFile, read_bytes
 
     files = loader.pack_files(packs)
     try:
@@ -78,9 +79,10 @@ def build(packs: Sequence[Pack], state: Snapshot, path: Path, stage: serial.Stag
         workers = _workers()
         if workers < 2:
             return None
-        defining = [(pack, file) for pack, file in files if _defines(file.read_bytes())]
-    except OSError:
-        return None  # the serial load reports it
+        limit = loader.MAX_PACK_FILE_BYTES  # read as the loader reads them: bounded
+        defining = [(pack, file) for pack, file in files if _defines(read_bytes(file, limit=limit))]
+    except (OSError, UnreadableFile, MemoryError):
+        return None  # the serial load reports it (a file too large, or larger than the memory)
     if len(files) - len(defining) < 2:
         return None
     report = loader.load_some(packs, defining, stage)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, Protocol, TextIO
 
@@ -125,3 +125,23 @@ def make_renderer(
 
         return CsvRenderer(stream)
     raise AssertionError(f"unhandled output format {fmt}")
+
+
+def screen_width(environ: Mapping[str, str], *, dumb: bool = False) -> int:
+    """The width human output is laid out in, as a Rich Console takes it (Console.size): COLUMNS
+    when set, else the terminal's (of stdin, stdout or stderr), else 80; on a dumb terminal, 80
+    unless both COLUMNS and LINES are set. Help is wrapped to it too."""
+    columns, lines = environ.get("COLUMNS"), environ.get("LINES")
+    given = int(columns) if columns is not None and columns.isdigit() else None
+    if given is not None and lines is not None and lines.isdigit():
+        return given
+    if dumb:
+        return 80
+    width = None
+    for descriptor in (0, 1, 2):
+        try:
+            width = os.get_terminal_size(descriptor).columns
+        except (AttributeError, ValueError, OSError):
+            continue
+        break
+    return given if given is not None else (width or 80)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from rich.style import Style
 
+from tqcli.render import screen_width
 from tqcli.render.layout import (
     HumanRenderer,
     Line,
@@ -148,25 +149,7 @@ class Terminal:
                 color_system = ColorSystem.EIGHT_BIT
             else:
                 color_system = ColorSystem.STANDARD
-        return cls(color_system, _width(environ, dumb))
-
-
-def _width(environ: Mapping[str, str], dumb: bool) -> int:
-    """The width a Console gives the output (Console.size)."""
-    columns, lines = environ.get("COLUMNS"), environ.get("LINES")
-    given = int(columns) if columns is not None and columns.isdigit() else None
-    if given is not None and lines is not None and lines.isdigit():
-        return given
-    if dumb:
-        return 80
-    width = None
-    for descriptor in (0, 1, 2):
-        try:
-            width = os.get_terminal_size(descriptor).columns
-        except (AttributeError, ValueError, OSError):
-            continue
-        break
-    return given if given is not None else (width or 80)
+        return cls(color_system, screen_width(environ, dumb=dumb))
 
 
 class RichRenderer(HumanRenderer):
