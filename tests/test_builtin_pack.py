@@ -303,6 +303,19 @@ def test_no_curators_remark_is_printed_as_a_title_publisher_or_author() -> None:
     assert found == []
 
 
+def test_no_curators_remark_is_printed_as_an_entity_name() -> None:
+    # A name is printed as a speaker and as a short answer ("— UN Security Council report of
+    # June 2021 (a report of ..., as cited by The Independent)"): a remark in it was said twice
+    # beside the speaker's role. A year, a symbol or a one-word name may stand in parentheses.
+    found = [
+        f"{entity.id}: {remark}"
+        for entity in CATALOG.entities.values()
+        for name in entity.names
+        for remark in _remarks(name, "title", "")
+    ]
+    assert found == []
+
+
 def test_the_remark_check_catches_the_remarks_it_is_for() -> None:
     assert list(_remarks("Taliban unveils govt (headline taken from the address)", "title", ""))
     assert list(_remarks("Thread Reader App (copy of a Twitter thread)", "publisher", ""))
