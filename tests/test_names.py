@@ -735,6 +735,9 @@ def test_entities_lists_each_with_its_facts(runner: CliRunner) -> None:
     assert {person["kind"] for person in people} == {"person"}
     baradar = next(person for person in people if person["id"] == "abdul-ghani-baradar")
     assert baradar["facts"] == len(BUILTIN.browse(Filters(about="abdul-ghani-baradar"))) - 0
+    # The listings it is linked to, as tq who gives them (stranger 9: entities had no same_as).
+    assert baradar["same_as"] == list(BUILTIN.catalog.entities["abdul-ghani-baradar"].same_as)
+    assert "un-tai.024" in baradar["same_as"]
 
 
 def test_tags_are_counted_most_used_first(runner: CliRunner) -> None:

@@ -99,6 +99,7 @@ def entity_use_data(use: EntityUse) -> JsonObject:
         "aliases": len(entity.aliases),
         "facts": use.facts,
         "pack": entity.pack,
+        "same_as": list(entity.same_as),
     }
 
 
