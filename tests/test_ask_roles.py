@@ -75,3 +75,16 @@ def test_where_it_happened_is_named_after_the_claims_word_for_it() -> None:
 
     assert ("taliban-recapture-kabul-2021", Match.ANSWER) not in [r[:2] for r in replies]
     assert _replies("Where was bin Laden killed?")[0][:2] == ("bin-laden-killed-2011", Match.ANSWER)
+
+
+def test_a_bare_how_much_asks_an_amount_not_a_count() -> None:
+    # "How much did the Taliban pay al-Qaeda?" was answered by "180–400 fighters": a "how much"
+    # that names nothing after it asks an amount (of money, or a share), and the pack's $20m is
+    # what al-Qaeda paid the Taliban, not the other way round: a partial answer at most.
+    replies = _replies("How much did the Taliban pay al-Qaeda?")
+    assert not any(match is Match.ANSWER for _, match, _ in replies)
+    assert all("fighters" not in short for _, _, short in replies[:1])
+    # The amount itself, where it is asked the right way round.
+    paid = _replies("How much did al-Qaeda reportedly pay the Taliban every year?")[0]
+    assert paid[1] is Match.ANSWER
+    assert "20,000,000 US dollars" in paid[2]

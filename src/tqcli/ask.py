@@ -278,6 +278,12 @@ _MEASURES = frozenset(
 """Nouns of a quantity: "what is the population of ..." asks a number, as "how many" does."""
 _AGE = frozenset(_stems("old age aged"))
 """Words a claim gives an age with ("60 years old", "aged 60")."""
+_MONEY = frozenset(
+    _stems("dollars usd pounds gbp euros eur rupees afghanis riyals dirhams yuan rubles percent")
+)
+"""Words a figure gives an amount of money (or a share) in: what a bare "how much" asks."""
+_AN_AMOUNT = r"\bhow much (?:did|does|do|has|have|had|was|is|were|are|will|would|could)\b"
+"""A "how much" that names nothing after it ("how much did X pay"), not "how much land"."""
 _MODIFIER_WEIGHT = 0.65
 """A word before the head noun this heavy (rarer in English than Zipf 5.375: "foreign",
 "defence", "education"; not "new", "main" or "top") says which one is asked about."""
@@ -776,6 +782,10 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     speaker = tuple(word for word in speaker if word in weights)
     counted = tuple(corrected.get(word, word) for word in counted)
     counted = tuple(word for word in counted if weights.get(word, 0) >= _COUNTED_WEIGHT)
+    if wants is Wants.FIGURE and not counted and not measure and re.search(_AN_AMOUNT, folded):
+        # "How much did the Taliban pay al-Qaeda?": how much of nothing named is an amount of
+        # money (or a share), not a number of people or things ("180-400 fighters").
+        measure = _MONEY
     head = None
     modifiers: tuple[str, ...] = ()
     if (subject := _SUBJECT.search(folded)) is not None and wants not in (
