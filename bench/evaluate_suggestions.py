@@ -5,7 +5,7 @@ random letters (and a few words that are nobody's name) get any suggestion, at s
     python bench/evaluate_suggestions.py          # seed 7
     python bench/evaluate_suggestions.py 11       # another draw of typos and nonsense
 
-The chosen cutoff is tq.index.query.NAME_SUGGESTION_CUTOFF.
+The chosen cutoff is tqcli.textnorm.ONE_LETTER_OFF.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ import string
 import sys
 
 from tqcli.index import in_memory
-from tqcli.index.query import NAME_SUGGESTION_CUTOFF
 from tqcli.packs import packs_in_effect
+from tqcli.textnorm import ONE_LETTER_OFF
 
-CUTOFFS = (0.6, 0.7, NAME_SUGGESTION_CUTOFF, 0.8, 0.85)
+CUTOFFS = (0.6, 0.7, ONE_LETTER_OFF, 0.8, 0.85)
 NOT_NAMES = "nope hello test foo bar bob yes none nothing something help asdf qwerty banana water"
 
 
@@ -49,7 +49,7 @@ def main(seed: int) -> None:
     for cutoff in sorted(set(CUTOFFS)):
         right = sum(difflib.get_close_matches(t, names, 1, cutoff) == [n] for t, n in typos)
         suggested = [word for word in nonsense if difflib.get_close_matches(word, names, 1, cutoff)]
-        chosen = "  (tq's)" if cutoff == NAME_SUGGESTION_CUTOFF else ""
+        chosen = "  (tq's)" if cutoff == ONE_LETTER_OFF else ""
         print(
             f"cutoff {cutoff:.2f}: typos given their name {right}/{len(typos)}; "
             f"nonsense given a suggestion {len(suggested)}/{len(nonsense)} "

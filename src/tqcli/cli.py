@@ -42,7 +42,7 @@ from tqcli.exits import ExitCode
 from tqcli.model import Catalog, EntityKind, FactKind, Filters, PartialDate
 from tqcli.packs import packs_in_effect, user_pack_folder
 from tqcli.render import ColorMode, OutputFormat, Renderer, make_renderer
-from tqcli.textnorm import printable, printable_line
+from tqcli.textnorm import close_ones, printable, printable_line
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -75,7 +75,8 @@ def _show_usage_error(error: UsageError, file: IO[str] | None = None) -> None:
     import re
 
     if isinstance(error, NoSuchOption) and error.possibilities:
-        error.possibilities = _close_options(error.option_name, error.possibilities)
+        # Only those about one letter off: Click's own cutoff suggested --about for --bogus.
+        error.possibilities = close_ones(error.option_name, error.possibilities)
     message = " ".join(error.format_message().split())
     # Typer's suggestion, said as tq says its own: "... 'serch' (did you mean 'search'?)"
     message = re.sub(r"\.? Did you mean (.*\?)$", r" (did you mean \1)", message)
@@ -84,16 +85,6 @@ def _show_usage_error(error: UsageError, file: IO[str] | None = None) -> None:
         message = message[0].lower() + message[1:]
     where = f"; see '{error.ctx.command_path} -h'" if error.ctx is not None else ""
     (file or sys.stderr).write(f"tq: {message.removesuffix('.')}{where}\n")
-
-
-def _close_options(option: str, possibilities: Sequence[str]) -> list[str]:
-    """The options an unknown one may be a typo of: about one letter off (Click's own cutoff
-    suggested --about for --bogus)."""
-    from difflib import SequenceMatcher
-
-    return [
-        known for known in possibilities if SequenceMatcher(None, option, known).ratio() >= 0.75
-    ]
 
 
 # Click calls show() both when tq runs as a command and under a test's CliRunner.

@@ -213,10 +213,25 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean {near!r}?)" if near else ""
 
 
+ONE_LETTER_OFF = 0.75
+"""A cutoff (difflib's ratio) for suggesting only what is about one typed letter off ('acne' for
+'acme', '--jsno' for '--json'). 0.6 suggested 'pompeo' for 'nope' and '--about' for '--bogus';
+measured on one-letter typos of the built-in pack's names and on random letters
+(bench/evaluate_suggestions.py, docs/names.md), 0.75 recovers as many typos as 0.6 and
+suggests a name for a seventh as much nonsense."""
+
+
 def closest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
     """The choice nearest to word, when one is near enough to suggest (difflib's ratio of at
     least cutoff)."""
+    near = close_ones(word, choices, cutoff, most=1)
+    return near[0] if near else None
+
+
+def close_ones(
+    word: str, choices: Iterable[str], cutoff: float = ONE_LETTER_OFF, most: int = 3
+) -> list[str]:
+    """The choices near enough to word to suggest, nearest first, at most most of them."""
     import difflib  # only on the way to an error message
 
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
-    return close[0] if close else None
+    return difflib.get_close_matches(word, list(choices), n=most, cutoff=cutoff)

@@ -35,7 +35,7 @@ from tqcli.model import (
     SourceUse,
     Stats,
 )
-from tqcli.textnorm import closest, fold
+from tqcli.textnorm import ONE_LETTER_OFF, closest, fold
 
 if TYPE_CHECKING:
     from tqcli.names import Screening
@@ -67,13 +67,6 @@ class UnknownTag(Struct, frozen=True):
 def name_key(name: str) -> str:
     """How an entity's name or alias is looked up: folded, hyphens as spaces."""
     return fold(name).replace("-", " ").strip()
-
-
-NAME_SUGGESTION_CUTOFF = 0.75
-"""How near (difflib's ratio) an unknown entity name must be to a known one for "did you mean":
-one typed letter off ('acne' for 'acme'). 0.6 suggested 'pompeo' for 'nope'; measured on
-one-letter typos of the built-in pack's names and on random letters (docs/names.md), 0.75
-recovers as many typos as 0.6 and suggests a name for a seventh as much nonsense."""
 
 
 class Index:
@@ -564,7 +557,7 @@ class Index:
         names: list[str] = [
             row[0] for row in self._connection.execute("SELECT name FROM entity_names")
         ]
-        raise UnknownEntity(name, closest(name_key(name), names, NAME_SUGGESTION_CUTOFF))
+        raise UnknownEntity(name, closest(name_key(name), names, ONE_LETTER_OFF))
 
     def entities_named(self, name: str) -> list[Entity]:
         """The entity whose id is name as written; else every entity with name as its id, name
