@@ -176,7 +176,7 @@ def test_folding_transliterates_as_anyascii_does(text: str) -> None:
     assert all(anyascii(chr(code)) == spelled for code, spelled in _PUNCTUATION.items())
 
 
-_COLUMN_TEXT = st.text(alphabet="aZé'`-,. 0123456789\u202f\u00a0\x1fʿ’ßs", max_size=20)
+_COLUMN_TEXT = st.text(alphabet="aZé'`-,. 0123456789\u202f\u00a0\x1fʿ’ßs|_~", max_size=20)
 
 
 @given(st.lists(st.lists(_COLUMN_TEXT, min_size=1, max_size=5), max_size=6))
