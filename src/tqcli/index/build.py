@@ -121,15 +121,11 @@ def _fill(
             "INSERT INTO links VALUES (?, ?)",
             ((node, same) for node, members in catalog.links.items() for same in members),
         )
-        references = None
-        if write_facts is None:
-            add_facts(connection, catalog, enumerate(catalog.facts), stage)
-        else:
-            references = write_facts(connection)
-        stage("writing the index")
+        # What does not depend on the facts is written first: while a parallel build's workers
+        # read their first files, not after them with one processor idle.
         from tqcli import names  # only a build writes the name keys
 
-        names.fill(connection, catalog, references)
+        names.fill(connection, catalog)
         from tqcli.wordweights import common_words  # for tq ask, read once here, not per question
 
         connection.executemany("INSERT INTO english_words VALUES (?, ?)", common_words())
@@ -141,6 +137,13 @@ def _fill(
                 for form in dict.fromkeys(words(" ".join(synonyms.words)))
             ),
         )
+        references = None
+        if write_facts is None:
+            add_facts(connection, catalog, enumerate(catalog.facts), stage)
+        else:
+            references = write_facts(connection)
+        stage("writing the index")
+        names.fill_references(connection, catalog, references)
         connection.executescript(INDEXES)
         connection.executemany(
             "INSERT INTO meta VALUES (?, ?)", (("schema", SCHEMA_VERSION), ("packs", state.packs))
