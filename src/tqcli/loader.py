@@ -44,7 +44,7 @@ from tqcli.model import (
     Synonyms,
 )
 from tqcli.packs import USER_FOLDER_ORIGIN
-from tqcli.textnorm import did_you_mean, squeeze
+from tqcli.textnorm import did_you_mean, squeeze, squeeze_document
 from tqcli.tomllines import TomlLines, syntax_message
 from tqcli.userfiles import UnreadableFile, decoded, read_bytes, too_large
 
@@ -338,15 +338,13 @@ def _read_facts(file: _File, kind: FactKind, tables: list[Any]) -> None:
     from tqcli.factshapes import FactTables
 
     name, quick, count = kind.value, FactTables(kind, tables), len(tables)
+    lines, path, pack = file.lines.tables(name, count), file.path, file.pack.name
+    facts, fact_ids = file.state.facts, file.state.fact_ids
     for index in range(count):
-
-        def where(index: int = index) -> Location:
-            return Location(file.path, file.lines.table(name, index, count))
-
-        fact = quick.fact(index, file.pack.name, where)
+        fact = quick.fact(index, pack, Location(path, lines[index]))
         if fact is not None:
-            file.state.facts.append(fact)
-            file.state.fact_ids.append((fact.id, fact.where))
+            facts.append(fact)
+            fact_ids.append((fact.id, fact.where))
             continue
         table = file.item(name, tables[index], (name, index), index, count)
         if table is not None:
@@ -1135,7 +1133,7 @@ def _check_passages(
 
 def _read_archive(source_id: str, path: Path, source: Source | None, state: _State) -> str | None:
     try:
-        return squeeze(decoded(read_bytes(path, limit=MAX_ARCHIVE_BYTES), path))
+        return squeeze_document(decoded(read_bytes(path, limit=MAX_ARCHIVE_BYTES), path))
     except UnreadableFile as error:
         problem = error.said_elsewhere()
     except MemoryError:  # the archive read, then squeezed

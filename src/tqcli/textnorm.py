@@ -196,6 +196,21 @@ def squeeze(text: str) -> str:
     return " ".join(text.split())  # str.split knows the same white space as \s, five times faster
 
 
+# ASCII's white space as str.split knows it (but the space itself): each made a space.
+_ASCII_SPACES = str.maketrans(dict.fromkeys(map(ord, "\t\n\r\v\f\x1c\x1d\x1e\x1f"), " "))
+
+
+def squeeze_document(text: str) -> str:
+    """squeeze() of a whole document (an archive): in ASCII without splitting it into words,
+    twice as fast on long texts (and twice as slow on a passage)."""
+    if not text.isascii():
+        return squeeze(text)
+    text = text.translate(_ASCII_SPACES)
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text.strip(" ")
+
+
 def printable(text: str) -> str:
     """Text safe to print on a terminal: control characters shown as escapes, not obeyed."""
     return _CONTROL.sub(_escaped, text)
