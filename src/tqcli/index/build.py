@@ -11,7 +11,14 @@ from pathlib import Path
 
 from tqcli.index.cache import Snapshot, install, temporary_index, tidy
 from tqcli.index.query import Index, name_key
-from tqcli.index.store import COLUMNS, INDEXES, SCHEMA, SCHEMA_VERSION, sealed
+from tqcli.index.store import (
+    CATALOG_INDEXES,
+    COLUMNS,
+    FACT_INDEXES,
+    SCHEMA,
+    SCHEMA_VERSION,
+    sealed,
+)
 from tqcli.model import KIND_OF_DETAILS, Catalog, Fact, Pack, PartialDate
 from tqcli.textnorm import fold, stem, token_columns, token_rows, tokens, words
 
@@ -137,6 +144,7 @@ def _fill(
                 for form in dict.fromkeys(words(" ".join(synonyms.words)))
             ),
         )
+        connection.executescript(CATALOG_INDEXES)
         references = None
         if write_facts is None:
             add_facts(connection, catalog, enumerate(catalog.facts), stage)
@@ -144,7 +152,7 @@ def _fill(
             references = write_facts(connection)
         stage("writing the index")
         names.fill_references(connection, catalog, references)
-        connection.executescript(INDEXES)
+        connection.executescript(FACT_INDEXES)
         connection.executemany(
             "INSERT INTO meta VALUES (?, ?)", (("schema", SCHEMA_VERSION), ("packs", state.packs))
         )
