@@ -1740,11 +1740,12 @@ def cite(
     if html and chosen not in (Style.APA, Style.MLA, Style.CHICAGO):
         raise BadRequest(f"--html marks italics in apa, mla and chicago, not in {style}")
     wanted = [_text(given) for given in ids]
-    _, (cited, unknown) = _ask(
-        facts, no_builtin, no_cache, lambda index: sources_behind(index, wanted)
+    apa = chosen is Style.APA  # its sentence case asks how the packs write each word
+    _, (cited, unknown, capitals) = _ask(
+        facts, no_builtin, no_cache, lambda index: sources_behind(index, wanted, capitals=apa)
     )
     if cited:
-        sys.stdout.write(format_sources(cited, chosen, html=html))
+        sys.stdout.write(format_sources(cited, chosen, html=html, capitals=capitals))
     if unknown:  # the known ids are cited all the same; the unknown ones are named after them
         raise UnknownFacts(unknown, or_source=True)
 

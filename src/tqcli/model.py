@@ -196,6 +196,10 @@ class Source(Struct, frozen=True):
     """Where it is defined."""
     via: str | None = None
     """The site the copy at `url` is on, when it is not the publisher's own: a secondary copy."""
+    series: str | None = None
+    """The periodical, series or blog the document was published in, when it names one apart
+    from its publisher ("Washington File", "CTC Sentinel"): cited as the work's container, and
+    searched like the title."""
     licence: str | None = None
     """The terms the source may be used on ("CC BY-NC 4.0 (non-commercial use; …)"), when the
     pack records them: shown wherever the source is, and in its citations."""

@@ -44,6 +44,7 @@ def source_data(source: Source) -> JsonObject:
         "id": source.id,
         "title": source.title,
         "publisher": source.publisher,
+        "series": source.series,
         "author": source.author,
         "published": iso_date(source.published),
         "url": source.url,

@@ -331,9 +331,11 @@ def _citation_lines(
 
 
 def source_line(source: Source) -> str:
-    """A source in one line: publisher, “title”, author, date, the site of a secondary copy, and
+    """A source in one line: publisher, “title”, the series it is in, author, date, the site of a secondary copy, and
     the licence the pack records."""
     parts = [source.publisher, source.title if source.described else f"“{source.title}”"]
+    if source.series:
+        parts.append(source.series)
     if source.author:
         parts.append(source.author)
     if source.published:
