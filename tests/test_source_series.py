@@ -82,9 +82,7 @@ def test_search_finds_a_fact_by_what_its_source_is_called_and_who_made_it(
     assert sorted(json_ids(runner, series_pack, "search", query)) == found
 
 
-def test_the_series_is_in_json_and_on_the_source_line(
-    runner: CliRunner, series_pack: Path
-) -> None:
+def test_the_series_is_in_json_and_on_the_source_line(runner: CliRunner, series_pack: Path) -> None:
     pack = ["--no-builtin", "--facts", str(series_pack)]
     result = runner.invoke(app, ["sources", "--json", *pack])
     assert result.exit_code == 0, result.stderr
@@ -179,4 +177,5 @@ def test_the_built_in_packs_washington_file_is_found_by_its_name(runner: CliRunn
         if any(source["id"] in wire for source in fact["sources"])
     }
     found = runner.invoke(app, ["search", "Washington File", "--json", "--limit", "100"])
-    assert citing and citing <= {fact["id"] for fact in json.loads(found.stdout)}
+    assert citing
+    assert citing <= {fact["id"] for fact in json.loads(found.stdout)}

@@ -1490,7 +1490,7 @@ def import_ofac_sdn(
             metavar="DATE",
             parser=_parse_date,
             help="When OFAC published the files (YYYY[-MM[-DD]]): they carry no date, so "
-            "without it the list is cited undated.",
+            "without it the list is cited undated and its listings hold as of the import.",
         ),
     ] = None,
     dry_run: DryRun = False,
@@ -1548,6 +1548,17 @@ def import_ftm(
         ),
     ],
     out: ImportOut,
+    published: Annotated[
+        PartialDate | None,
+        typer.Option(
+            "--published",
+            metavar="DATE",
+            parser=_parse_date,
+            help="When OpenSanctions published the file (YYYY[-MM[-DD]]): the list is cited "
+            "with it, and its listings hold as of it (else as of the latest day the data "
+            "says a record was seen).",
+        ),
+    ] = None,
     dry_run: DryRun = False,
     allow_removals: AllowRemovals = False,
     as_json: ReportJson = False,
@@ -1572,11 +1583,14 @@ def import_ftm(
     Examples:
       tq import ftm entities.ftm.json --out ./opensanctions
       tq import ftm entities.delta.json --out ./opensanctions --dry-run
+      tq import ftm entities.ftm.json --out ./opensanctions --published 2024-05-30
     """
     from tqcli.importers.ftm import import_ftm as run_import
 
     _report_import(
-        lambda: run_import(file, out, dry_run=dry_run, allow_removals=allow_removals),
+        lambda: run_import(
+            file, out, published=published, dry_run=dry_run, allow_removals=allow_removals
+        ),
         as_json,
         fmt,
         color,

@@ -317,3 +317,13 @@ def test_a_listing_is_listed_and_a_resolution_adopted(runner: CliRunner, tmp_pat
     )
     assert "adopted" not in listing.stdout
     assert "Resolution 42 · Example Council · adopted 2020-03\n" in resolution.stdout
+
+
+def test_each_listing_holds_as_of_the_date_the_list_was_generated(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    run_import(runner, "un-sc", str(UNSC / "list-v1.xml"), "--out", str(tmp_path / "p"))
+    listings = (tmp_path / "p" / "listings.toml").read_text(encoding="utf-8")
+    assert (
+        "Consolidated List as of 2020-01-01 (the date the list was generated, its dateGenerated)"
+    ) in listings

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from tqcli.compat import assert_never
 from tqcli.errors import BadRequest, InvalidInput, TqError
-from tqcli.model import ListChanges
+from tqcli.model import ListChanges, PartialDate
 
 if TYPE_CHECKING:
     from tqcli.userfiles import UnreadableFile
@@ -111,6 +111,24 @@ def slug(text: str) -> str:
 def source_url(name: str) -> dict[str, str]:
     """The `url` of a source record for an input named name, if it was downloaded."""
     return {"url": name} if name.startswith(("http://", "https://")) else {}
+
+
+def check_published(published: PartialDate | None) -> None:
+    """Refuse a date of publication after tomorrow (anywhere on Earth), which the pack would
+    cite as a list not yet published and tq validate refuses."""
+    if published is not None and published.first_day > dt.date.today() + dt.timedelta(days=1):
+        raise BadRequest(f"--published {published.isoformat()} is in the future")
+
+
+def as_of(published: PartialDate | None, *, data: str | None = None, says: str = "") -> str:
+    """When a listing's claim holds true, and on what that rests: the date of publication given
+    on import (--published), else the date the data says (data, with says naming which), else
+    the day of the import."""
+    if published is not None:
+        return f"as of {published.isoformat()} (its date of publication, given on import)"
+    if data is not None:
+        return f"as of {data} ({says})"
+    return f"as of {dt.date.today().isoformat()} (the day of the import; the data carry no date)"
 
 
 def named_in_notes(name: str) -> str:

@@ -331,8 +331,8 @@ def _citation_lines(
 
 
 def source_line(source: Source) -> str:
-    """A source in one line: publisher, “title”, the series it is in, author, date, the site of a secondary copy, and
-    the licence the pack records."""
+    """A source in one line: publisher, “title”, the series it is in, author, date, the site of
+    a secondary copy, and the licence the pack records."""
     parts = [source.publisher, source.title if source.described else f"“{source.title}”"]
     if source.series:
         parts.append(source.series)
