@@ -684,6 +684,9 @@ class ListChanges(Struct, frozen=True):
     amendments: Mapping[str, Mapping[str, tuple[Any, Any]]] = {}
     """The same records, with each changed field's value before and after (as the importer
     reads the record: text, or lists and tables of text)."""
+    names: Mapping[str, str] = {}
+    """The name of each record added, removed or amended, by reference, for the report people
+    read (not in JSON, whose references lead to the records)."""
 
 
 class SkippedRecord(Struct, frozen=True):

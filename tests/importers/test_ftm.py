@@ -181,7 +181,7 @@ def test_a_dry_run_of_a_delta_writes_nothing(runner: CliRunner, tmp_path: Path) 
     )
 
     assert code == 4
-    assert "amended NK-Alpha1: alias\n      alias: + 'Alfa Akhund'\n" in stdout
+    assert "amended NK-Alpha1 (Alpha One): alias\n      alias: gained “Alfa Akhund”\n" in stdout
     assert files(out) == before
 
 

@@ -241,7 +241,8 @@ def test_a_dry_run_reports_and_writes_nothing(runner: CliRunner, tmp_path: Path)
 
     assert code == 4
     assert stdout.startswith("Would import (dry run) 4 listing(s)")
-    assert "amended 104: programs" in stdout
+    assert "amended 104 (" in stdout
+    assert "): programs\n" in stdout
     assert files(tmp_path / "o") == before
 
 

@@ -155,7 +155,8 @@ def test_a_dry_run_reports_and_writes_nothing(runner: CliRunner, tmp_path: Path)
 
     assert code == 4
     assert stdout.startswith("Would import (dry run) 5 listing(s)")
-    assert "amended TAi.901: updated, remarks" in stdout
+    assert "amended TAi.901 (" in stdout
+    assert "): updated, remarks" in stdout
     assert files(out) == before
 
 

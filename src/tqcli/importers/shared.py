@@ -162,6 +162,10 @@ class Record(Protocol):
     def list_name(self) -> str:
         """The list it is on."""
 
+    @property
+    def name(self) -> str:
+        """What the record is called (a person's or an organisation's name)."""
+
     def comparable(self) -> Mapping[str, Any]:
         """The fields whose change is an amendment."""
 
@@ -199,6 +203,11 @@ def changes(
                 removed=tuple(sorted(there.keys() - here.keys(), key=sort_key)),
                 amended={key: tuple(fields) for key, fields in amendments.items()},
                 amendments=amendments,
+                names={
+                    key: record.name
+                    for key, record in (there | here).items()
+                    if key not in here or key not in there or key in amendments
+                },
             )
         )
     return tuple(report)
