@@ -719,6 +719,9 @@ class ImportReport(Struct, frozen=True):
     """Records left out, each with its reason."""
     notes: tuple[str, ...] = ()
     """What the user should know about how the input was read (a default list it lacks)."""
+    already_applied: bool = False
+    """True when the input is a delta the import has applied already: applying it again would
+    change nothing, so nothing is written (nor logged as applied twice)."""
 
 
 class Match(str, Enum):

@@ -223,3 +223,28 @@ def test_a_published_date_in_the_future_is_refused(runner: CliRunner, tmp_path: 
     assert result.exit_code == 2
     assert result.stderr == "tq: --published 2999-01-01 is in the future\n"
     assert not (tmp_path / "os").exists()
+
+
+def test_a_delta_applied_again_is_a_no_op_that_says_so(runner: CliRunner, tmp_path: Path) -> None:
+    """Given twice, a delta is applied (and logged as applied) once; the second time nothing is
+    written and the report says why, in words and in JSON."""
+    out = tmp_path / "os"
+    run_import(runner, "ftm", str(FTM / "export.ftm.json"), "--out", str(out))
+    run_import(runner, "ftm", str(FTM / "delta.json"), "--out", str(out))
+    before = files(out)
+
+    code, stdout, stderr = run_import(runner, "ftm", str(FTM / "delta.json"), "--out", str(out))
+    _, again, _ = run_import(runner, "ftm", str(FTM / "delta.json"), "--out", str(out), "--json")
+
+    assert code == 0
+    assert (
+        stdout
+        == f"Nothing to do: {FTM / 'delta.json'} was applied to {out} already; nothing changed.\n"
+    )
+    assert stderr == ""
+    assert files(out) == before  # the metadata logs the delta once
+    applied = json.loads((out / ".tq-import.json").read_text(encoding="utf-8"))["applied"]
+    assert [item["kind"] for item in applied] == ["export", "delta"]
+    report = json.loads(again)
+    assert (report["already_applied"], report["written"]) == (True, False)
+    assert all(not (c["added"] or c["removed"] or c["amended"]) for c in report["lists"])

@@ -38,6 +38,7 @@ def test_first_import_writes_a_valid_pack_and_reports_skipped_records(
         "file": str(UNSC / "list-v1.xml"),
         "out": str(tmp_path / "p"),
         "written": True,
+        "already_applied": False,
         "date_generated": "2020-01-01T10:00:00.000-05:00",
         "previous_import": False,
         "previous_date_generated": None,

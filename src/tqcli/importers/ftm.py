@@ -449,7 +449,7 @@ def import_ftm(
         report, content, metadata = _applied(
             parsed, source, target, out, (published, dry_run, allow_removals)
         )
-        if not dry_run:
+        if not dry_run and not report.already_applied:
             write_pack(target, content, metadata, GENERATED)
     return report
 
@@ -465,6 +465,8 @@ def _applied(
     options: the date of publication given, whether a dry run, whether removals are allowed."""
     published, dry_run, allow_removals = options
     previous, history = _previous(target)
+    if parsed.is_delta and any(item["sha256"] == source.sha256 for item in history):
+        return _already_applied(source, out, previous), {}, {}
     state = dict(previous) if parsed.is_delta else {}
     notes = []
     if parsed.is_delta and not previous:
@@ -512,6 +514,23 @@ def _applied(
     content = {name: text.encode("utf-8") for name, text in files.items()}
     content[ARCHIVE] = "".join(entity.line + "\n" for entity in state.values()).encode("utf-8")
     return report, content, {"importer": IMPORTER, "lists": schemata, "applied": applied}
+
+
+def _already_applied(source: Input, out: Path, previous: Mapping[str, Entity]) -> ImportReport:
+    """The report on a delta given again: applied twice, it would change nothing, yet be
+    logged as applied twice; so nothing is done, and the report says so."""
+    schemata = sorted({entity.schema for entity in previous.values()})
+    return ImportReport(
+        source_file=source.name,
+        out=out,
+        written=False,
+        date_generated=None,
+        previous_import=True,
+        previous_date_generated=None,
+        lists=changes(previous.values(), previous.values(), schemata, str),
+        skipped=(),
+        already_applied=True,
+    )
 
 
 def _previous(out: Path) -> tuple[dict[str, Entity], list[dict[str, str]]]:

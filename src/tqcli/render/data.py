@@ -300,6 +300,7 @@ def import_data(report: ImportReport) -> JsonObject:
         "file": report.source_file,
         "out": str(report.out),
         "written": report.written,
+        "already_applied": report.already_applied,
         "date_generated": report.date_generated,
         "previous_import": report.previous_import,
         "previous_date_generated": report.previous_date_generated,

@@ -497,6 +497,9 @@ def validation_lines(report: LoadReport) -> list[Line]:
 
 def import_lines(report: ImportReport) -> list[Line]:
     """What an import wrote and, per list, what changed since the previous import."""
+    if report.already_applied:
+        said = f" {report.source_file} was applied to {report.out} already; nothing changed."
+        return [_line(Span("Nothing to do:", "ok"), printable(said))]
     total = sum(changes.listings for changes in report.lists)
     verb = "Imported" if report.written else "Would import (dry run)"
     generated = f" (generated {report.date_generated})" if report.date_generated else ""
