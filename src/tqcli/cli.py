@@ -1257,6 +1257,10 @@ def who(
     the name is several entities' (TALIBAN: the built-in Taliban and OFAC's entry), the first
     loaded is shown and the others are named with their ids: tq who ID shows one.
 
+    With --format csv: a row per fact, each beginning with the entity's id, name, kind,
+    aliases and listings (one row with those alone when no fact names it); its particulars,
+    the entities linked to it and the other entities the name names are in --json.
+
     \b
     Examples:
       tq who "Abdul Ghani Baradar"
