@@ -474,9 +474,9 @@ PROSE = Capitals(
         "The resolution imposed sanctions; the council said the measures would be lifted.",
         "Saudi Arabia and Pakistan recognized the Taliban, the report said.",
         "the sanctions, the measures, the report, new measures, against terror groups",
+        "it adopted a list, added names and imposed sanctions, with a note",
     ],
     names=["Susan E. Rice", "Haqqani Network", "al-Qaeda"],
-    english=["adds", "adopts", "list", "new", "report"],
 )
 
 
@@ -495,8 +495,14 @@ PROSE = Capitals(
         ),
         ("Statement by Ambassador Susan E. Rice", "Statement by Ambassador Susan E. Rice"),
         ("New Report: Al-Qaeda and the Taliban", "New report: Al-Qaeda and the Taliban"),
-        # A word the prose never uses and general English does not know: perhaps a name.
+        # A word the prose never uses, in no form: perhaps a name, so kept.
         ("Sanctions Against Taleban", "Sanctions against Taleban"),
+        ("Sanctions on Syria", "Sanctions on Syria"),
+        # A bracketed name's part, all capitalised, kept: an Order's title.
+        (
+            "The Taliban (United Nations Measures) Order 2002: Explanatory Note",
+            "The Taliban (United Nations Measures) Order 2002: Explanatory note",
+        ),
         # Sentence style as published: left alone but for the subtitle's first word.
         (
             "Explained: why the Taliban are blaming the US",

@@ -154,11 +154,7 @@ class Capitals:
     Quoted words are skipped (a note quoting a headline-style title says nothing of them), and
     every word of an entity's name counts as capitalised. See sentence_case."""
 
-    def __init__(
-        self, texts: Iterable[str] = (), names: Iterable[str] = (), english: Iterable[str] = ()
-    ) -> None:
-        self.english = frozenset(english)
-        """Common words of general English (lower case), for words the prose never uses."""
+    def __init__(self, texts: Iterable[str] = (), names: Iterable[str] = ()) -> None:
         self.capitalised: Counter[str] = Counter()
         """Words written capitalised, alone, inside a sentence ("the Taliban")."""
         self.in_names: Counter[str] = Counter()
@@ -207,17 +203,17 @@ class Capitals:
         return pair in self.pairs and all(self.in_names[w] > self.lower[w] for w in pair)
 
     def common(self, word: str) -> bool:
-        """Whether the prose writes the word in lower case, and more often than alone and
-        capitalised; for a word it never writes, whether general English uses it commonly
-        (a rare word may be a name: it keeps its capital)."""
+        """Whether the prose writes the word in lower case, and more often than capitalised;
+        for a word it never writes, whether it writes another form of it in lower case (else
+        the word may be a name, "Syria", and keeps its capital: general English word lists
+        fold case, so cannot tell)."""
         folded = word.lower()
         lower, capitalised = self.lower[folded], self.capitalised[folded]
         named = capitalised + self.in_names[folded]
         if lower or named:
             return lower > named
-        # A word the prose never writes: common English, or another form of a word the prose
-        # writes in lower case ("adopts" beside "adopted", "hostilities" beside "hostility").
-        return folded in self.english or any(self.lower[stem] for stem in _stems(folded))
+        # "adopts" beside "adopted", "hostilities" beside "hostility".
+        return any(self.lower[stem] for stem in _stems(folded))
 
     def acronym(self, word: str) -> bool:
         """Whether the prose writes the word in capitals more often than otherwise ("Us" in a
@@ -232,7 +228,7 @@ _ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing"
 def _stems(word: str) -> list[str]:
     """Other forms of a word: without its ending (-s, -es, -ed, -ing), or with another."""
     stems = [word[: -len(end)] + add for end, add in _ENDINGS if word.endswith(end)]
-    stems = [stem for stem in stems if len(stem) >= 4]
+    stems = [stem for stem in stems if len(stem) >= 3]
     return [form for stem in stems for form in (stem, stem + "s", stem + "ed", stem + "ing")]
 
 
@@ -254,9 +250,11 @@ def sentence_case(title: str, capitals: Capitals) -> str:
     lowered: a word in capitals (UN, US, ISIL), one with capitals inside (al-Qaeda, U.N., McX),
     one with a digit, an abbreviation (Amb.), a word before a number ("Resolution 1267",
     "Chapter VII"), a word the pack's prose writes capitalised (Capitals) or beside another as
-    a name ("Security Council")."""
+    a name ("Security Council"), words in brackets that are all capitalised (a name's part:
+    "(United Nations Measures) Order 2002")."""
     words = title.split(" ")
     headline = _headline_style(words)
+    bracketed = _capitalised_in_brackets(words)
     result: list[str] = []
     for n, word in enumerate(words):
         core = word.strip(_EDGES)
@@ -267,7 +265,11 @@ def sentence_case(title: str, capitals: Capitals) -> str:
             result.append(
                 word.replace(core, core[0].upper() + core[1:], 1) if core[0].islower() else word
             )
-        elif not headline or (word.rstrip(_EDGES[:-1]).endswith(".") and len(core) <= 4):
+        elif (
+            not headline
+            or n in bracketed
+            or (word.rstrip(_EDGES[:-1]).endswith(".") and len(core) <= 4)
+        ):
             result.append(word)
         else:
             nearby = (
@@ -276,6 +278,22 @@ def sentence_case(title: str, capitals: Capitals) -> str:
             )
             result.append(word.replace(core, _lowered(core, nearby, capitals), 1))
     return " ".join(result)
+
+
+def _capitalised_in_brackets(words: Sequence[str]) -> set[int]:
+    """The positions of words inside round brackets of more than one word, every one of them
+    capitalised."""
+    kept: set[int] = set()
+    start: int | None = None
+    for n, word in enumerate(words):
+        if word.startswith("("):
+            start = n
+        if start is not None and word.endswith(")"):
+            group = range(start, n + 1)
+            if n > start and all(words[i].strip("()")[:1].isupper() for i in group):
+                kept.update(group)
+            start = None
+    return kept
 
 
 def _lowered(core: str, nearby: tuple[str, str], capitals: Capitals) -> str:
@@ -358,13 +376,22 @@ def _unsigned_news(source: Source) -> bool:
 # --- The three reference-list styles ------------------------------------------------------------
 
 
+def _in_sentence_case(source: Source) -> bool:
+    """Whether APA gives the title in sentence case: not a description (its words are the
+    pack's), nor an agreement's or a data set's title, which is the name of a treaty or of a
+    list ("Specially Designated Nationals and Blocked Persons List")."""
+    named = source.kind in (SourceKind.AGREEMENT_TEXT, SourceKind.DATASET)
+    return not (source.described or named)
+
+
 def apa(source: Source, capitals: Capitals | None = None) -> list[tuple[str, bool]]:
     """APA 7th edition reference: a news article, a web page, or a document by a group; the
-    title in sentence case (see sentence_case) but for a description in brackets or an
-    agreement's name."""
-    # A description keeps its words; an agreement's title is its name (APA: as written).
-    as_written = source.described or source.kind is SourceKind.AGREEMENT_TEXT
-    title = source.title if as_written else sentence_case(source.title, capitals or Capitals())
+    title in sentence case (see sentence_case) where APA asks for it (_in_sentence_case)."""
+    title = (
+        sentence_case(source.title, capitals or Capitals())
+        if _in_sentence_case(source)
+        else source.title
+    )
     creator = _creator(source)
     person = _person(source)
     author = f"{person[0]}, {_initials(person[1])}" if person else _end(creator)
@@ -621,29 +648,35 @@ def ris(source: Source) -> str:
     return "".join(f"{tag}  - {value}".rstrip() + "\n" for tag, value in lines)
 
 
-def capitals_of(index: Index, sources: Sequence[Source], enough: int = 2000) -> Capitals:
+def capitals_of(index: Index, sources: Sequence[Source], enough: int = 400) -> Capitals:
     """How the facts citing these sources, the packs' other facts (up to enough of each: a
     list import's thousands of listings say nothing more) and every entity's names and
-    description write their words; and which of the titles' words general English uses
-    commonly."""
+    description write their words."""
+    sources = [source for source in sources if _in_sentence_case(source)]
+    if not sources:
+        return Capitals()  # nothing to ask of the packs (a list's title: as written)
+    catalog = index.catalog.sources
+    records = {key for key, source in catalog.items() if source.kind is SourceKind.DATASET}
     texts: list[str] = []
     for filters in [*(Filters(source=source.id) for source in sources), Filters()]:
         for hit in index.browse(filters, limit=enough):
             texts.append(hit.fact.claim)
             texts.extend(note.text for note in hit.fact.notes)
-            texts.extend(cited.passage for cited in hit.fact.all_citations() if cited.passage)
+            texts.extend(
+                cited.passage
+                for cited in hit.fact.all_citations()
+                if cited.passage and cited.source not in records  # a record is not prose
+            )
     entities = index.catalog.entities.values()
     texts.extend(entity.description for entity in entities if entity.description)
     # A headline-style title, given in a passage or quoted in a note, says nothing of how
     # its words are written in a sentence.
-    titles = [s.title for s in index.catalog.sources.values() if len(s.title.split()) > 2]
+    titles = [s.title for s in catalog.values() if len(s.title.split()) > 2]
     texts = [_without(text, titles) for text in texts]
-    words = [w.lower() for source in sources for w in _WORD.findall(source.title)]
-    english = index.english_zipf(words)
     # A document's name is its title, often in headline style: not a name's evidence.
     named = [entity for entity in entities if entity.kind is not EntityKind.DOCUMENT]
     names = [name for entity in named for name in entity.names]
-    return Capitals(texts, names=names, english=english)
+    return Capitals(texts, names=names)
 
 
 def _without(text: str, titles: Sequence[str]) -> str:
