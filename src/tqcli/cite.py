@@ -186,10 +186,7 @@ class Capitals:
                 if joined:
                     self.pairs.add((words[n - 1].group().lower(), word.lower()))
                 follows = n + 1 < len(words) and capital[n + 1]
-                first = (
-                    not text[: match.start()].rstrip()
-                    or text[: match.start()].rstrip()[-1] in ".!?:"
-                )
+                first = n == 0 or any(mark in gap for mark in ".!?:")  # a sentence's
                 if name or joined or follows:
                     self.in_names[word.lower()] += 1
                 elif not first:
@@ -658,8 +655,12 @@ def capitals_of(index: Index, sources: Sequence[Source], enough: int = 400) -> C
     catalog = index.catalog.sources
     records = {key for key, source in catalog.items() if source.kind is SourceKind.DATASET}
     texts: list[str] = []
+    read: set[str] = set()
     for filters in [*(Filters(source=source.id) for source in sources), Filters()]:
         for hit in index.browse(filters, limit=enough):
+            if hit.fact.id in read:
+                continue
+            read.add(hit.fact.id)
             texts.append(hit.fact.claim)
             texts.extend(note.text for note in hit.fact.notes)
             texts.extend(
@@ -671,19 +672,13 @@ def capitals_of(index: Index, sources: Sequence[Source], enough: int = 400) -> C
     texts.extend(entity.description for entity in entities if entity.description)
     # A headline-style title, given in a passage or quoted in a note, says nothing of how
     # its words are written in a sentence.
-    titles = [s.title for s in catalog.values() if len(s.title.split()) > 2]
-    texts = [_without(text, titles) for text in texts]
+    titles = sorted((s.title for s in catalog.values() if len(s.title.split()) > 2), key=len)
+    quoted = re.compile("|".join(re.escape(title) for title in reversed(titles)) or "(?!)")
+    texts = [quoted.sub(" ", text) for text in texts]
     # A document's name is its title, often in headline style: not a name's evidence.
     named = [entity for entity in entities if entity.kind is not EntityKind.DOCUMENT]
     names = [name for entity in named for name in entity.names]
     return Capitals(texts, names=names)
-
-
-def _without(text: str, titles: Sequence[str]) -> str:
-    for title in titles:
-        if title in text:
-            text = text.replace(title, " ")
-    return text
 
 
 def sources_behind(
