@@ -1573,7 +1573,8 @@ def import_ftm(
     """Import OpenSanctions data (FollowTheMoney entities) as a fact pack.
 
     An export (`entities.ftm.json`, an entity a line) replaces the import in DIR; a delta
-    (`{"op": "ADD"|"MOD"|"DEL", "entity": ...}` a line) is applied to it. People and
+    (`{"op": "ADD"|"MOD"|"DEL", "entity": ...}` a line) is applied to it, once (given again,
+    it changes nothing and the report says so). People and
     organizations become entities, Sanction entities sanction facts on their target; the
     report says what changed per schema. Exits 4 when some lines could not be imported,
     3 for a file that is not FollowTheMoney JSON, 2 when the import would remove more than
