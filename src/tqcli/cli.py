@@ -1679,8 +1679,9 @@ def schema(
     from tqcli.schemas import SchemaName, schema_text, schema_title
 
     if name is None:
+        width = max(len(member.value) for member in SchemaName) + 2
         for member in SchemaName:
-            typer.echo(f"{member.value:<10}{schema_title(member)}")
+            typer.echo(f"{member.value:<{width}}{schema_title(member)}")
         return
     try:
         chosen = SchemaName(name)
