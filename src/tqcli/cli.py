@@ -1722,8 +1722,9 @@ def cite(
     """Cite the sources behind facts: APA, MLA or Chicago references, or BibTeX, RIS and
     CSL-JSON (what Zotero and other reference managers import).
 
-    An id that names no fact or source is named on stderr (exit 1); the others are cited all
-    the same.
+    APA, MLA and Chicago references come in alphabetical order, as a reference list; the rest
+    in the order cited. An id that names no fact or source is named on stderr (exit 1); the
+    others are cited all the same.
 
     \b
     Examples:
