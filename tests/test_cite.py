@@ -474,7 +474,7 @@ PROSE = Capitals(
         "The resolution imposed sanctions; the council said the measures would be lifted.",
         "Saudi Arabia and Pakistan recognized the Taliban, the report said.",
         "the sanctions, the measures, the report, new measures, against terror groups",
-        "it adopted a list, added names and imposed sanctions, with a note",
+        "it adopted a list, added names and imposed sanctions, with a note; it counts",
     ],
     names=["Susan E. Rice", "Haqqani Network", "al-Qaeda"],
 )
@@ -489,6 +489,7 @@ PROSE = Capitals(
             "UN Security Council adopts new sanctions against Taliban",
         ),
         ("Resolution 1267 (1999) Imposes Measures", "Resolution 1267 (1999) imposes measures"),
+        ("Report Counts 2,461 Sanctions", "Report counts 2,461 sanctions"),  # a count, no name
         (
             "US Adds Haqqani Network to List of Terror Groups",
             "US adds Haqqani Network to list of terror groups",

@@ -308,8 +308,8 @@ def _capitalised_in_brackets(words: Sequence[str]) -> set[int]:
 def _lowered(core: str, nearby: tuple[str, str], capitals: Capitals) -> str:
     """A word of a headline-style title as sentence case writes it (see sentence_case)."""
     before, after = nearby
-    if after[:1].isdigit() or re.fullmatch(r"[IVXLC]+|One|Two|Three|Four|Five", after):
-        return core  # "Resolution 1267", "Chapter VII", "Part One": one document or part
+    if re.fullmatch(r"\d+|[IVXLC]+|One|Two|Three|Four|Five", after):
+        return core  # "Resolution 1267", "Chapter VII", "Part One"; not "Counts 2,461"
     parts = _PARTS.split(core)
     words = parts[::2]
     if len(words) == 1 and capitals.acronym(core) and len(core) <= 4:
