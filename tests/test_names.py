@@ -604,6 +604,20 @@ def test_who_shows_an_entity_with_its_facts(runner: CliRunner) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("name", "about"),
+    [("Baradar", "this person"), ("Taliban", "this organisation"), ("Kabul", "this place")],
+)
+def test_who_counts_the_facts_about_a_person_as_about_a_person(
+    runner: CliRunner, name: str, about: str
+) -> None:
+    # Stranger 10: "13 facts about it", for a person.
+    code, out, _ = _run(runner, "who", name, "--format", "plain")
+    assert code == 0
+    (count,) = [line.strip() for line in out.splitlines() if " about " in line and "fact" in line]
+    assert count.endswith(f" about {about}")
+
+
 def test_who_screens_a_name_it_does_not_know_as_written(runner: CliRunner) -> None:
     code, out, _ = _run(runner, "who", "Abdul Ghani Baradur")
     assert code == 0
