@@ -173,6 +173,22 @@ def test_a_name_in_another_script_matches_its_transliteration() -> None:
 
 
 @pytest.mark.parametrize(
+    ("cyrillic", "entity_id"),
+    [
+        ("Сираджуддин Хаккани", "sirajuddin-haqqani"),  # dzh and kh: 0.45, no match, before
+        ("Джалалуддин Хаккани", "jalaluddin-haqqani"),
+        ("Мохаммад Хасан Ахунд", "mohammad-hasan-akhund"),
+    ],
+)
+def test_cyrillic_kh_and_dzh_are_read_as_the_lists_write_them(
+    cyrillic: str, entity_id: str
+) -> None:
+    # Stranger 10: anyascii writes Х as kh and Дж as dzh, where the lists write h and j.
+    best = _best(BUILTIN, cyrillic)
+    assert (best.entity_id, best.match) == (entity_id, True)
+
+
+@pytest.mark.parametrize(
     ("arabic", "romanised"),
     [
         ("برادر", "Baradar"),

@@ -249,9 +249,11 @@ class Screening(NamedTuple):
 
 def name_words(name: str) -> list[str]:
     """The words a name is matched by: folded, without titles and the article (unless that
-    would leave none)."""
+    would leave none); Cyrillic as lists romanise the names it writes."""
     if unvocalized(name):
         name = without_article(name)
+    elif not name.isascii() and _CYRILLIC.search(name):
+        name = _CYRILLIC_SPELLING.sub(lambda letters: _CYRILLIC_SOUNDS[letters[0].lower()], name)
     words = _WORD.findall(fold(name))
     kept = [word for word in words if word not in _TITLES and word not in _PARTICLES]
     return kept or words
@@ -266,6 +268,15 @@ class QueryWords(NamedTuple):
     """The positions of the words one edit from a title ("Mulah", "Sheki"; but also the names
     Hadi, Hafez, Ullah, Shein): each counts only against a name that has it too, and against
     a name that lacks it costs nothing, as a title one side lacks. Never every word."""
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_CYRILLIC_SOUNDS = {"дж": "j", "х": "h"}
+"""Cyrillic letters as the lists romanise the Arabic, Persian and Pashto names that Russian
+writes with them, where folding (anyascii) writes them otherwise: дж as j, not dzh (Сираджуддин,
+Sirajuddin), х as h, not kh (Хаккани, Haqqani; Мохаммад, Mohammad). A word that Latin lists
+write with kh (Халид, Khalid; Ходорковский) stays within one letter of it."""
+_CYRILLIC_SPELLING = re.compile("дж|х", re.IGNORECASE)
 
 
 def query_words(name: str) -> QueryWords:
