@@ -369,6 +369,40 @@ def test_a_name_with_a_given_name_the_query_lacks_is_no_match() -> None:
     assert (best.entity_id, best.match) == ("listed-son", False)
 
 
+def test_common_given_names_without_the_surname_are_a_candidate_not_a_match(
+    tmp_path: Path,
+) -> None:
+    # Stranger 10, finding 8: "Ahmed Hassan" was a MATCH for a listed name whose surname it
+    # lacks. Common given names: on many of the names loaded (here every one is on ten).
+    syllables = ["ka", "lo", "mu", "ri", "se", "ta", "vi", "zo"]
+    others = ["".join(pair).capitalize() + "ff" for pair in itertools.product(syllables, repeat=3)]
+    common = ["Ahmed", "Hassan", "Muhammad", "Ali", "Said", "Ahmad"]
+    filler = [f"{given} {other}" for given, other in zip(common * 10, others, strict=False)]
+    index = _pack_of(
+        tmp_path,
+        "".join(
+            f'[[entity]]\nid = "f{n}"\nname = "{name}"\nkind = "person"\n\n'
+            for n, name in enumerate(filler)
+        )
+        + '[[entity]]\nid = "moukalled"\nname = "MOUKALLED, Hassan Ahmed"\nkind = "person"\n\n'
+        '[[entity]]\nid = "ali"\nname = "\'ALI, Muhammad"\nkind = "person"\n\n'
+        '[[entity]]\nid = "sungkar"\nname = "SUNGKAR, Said Ahmad"\nkind = "person"\n\n'
+        '[[entity]]\nid = "murad"\nname = "ABDUL HAKIM MURAD"\nkind = "person"\n'
+        '[[entity.aliases]]\nname = "Saeed Ahmed"\nquality = "Good"\n\n'
+        '[[entity]]\nid = "khattak"\nname = "Zubair Khattak Hassan"\nkind = "person"\n',
+    )
+
+    def best(query: str) -> tuple[str, bool]:
+        found = _best(index, query)
+        return found.entity_id, found.match
+
+    assert best("Ahmed Hassan") == ("moukalled", False)  # first, for review
+    assert best("Muhammad Ali") == ("ali", True)  # the listed name itself
+    assert best("Said Ahmad") == ("murad", True)  # a listed alias, all its words
+    assert not any(c.match for c in index.screen("Said Ahmad", 0.8).candidates[1:])
+    assert best("Zubair Khattak") == ("khattak", True)  # words that are not common
+
+
 def test_the_threshold_decides_the_match() -> None:
     score = _best(BUILTIN, "Abdul Ghani Baradur").score
     assert BUILTIN.screen("Abdul Ghani Baradur", score).matched
