@@ -635,7 +635,13 @@ class Screener:
         keys = _keys(words, typos=False)
         if arabic:
             keys.update(f"s:{form}" for form in arabic.skeletons)
+        whole = _whole_key(words)
+        keys.add(whole)
         postings = self._postings(keys)
+        # The names with the query's very words, however common each is: a name given exactly
+        # as listed always finds its listing (taken apart from the keys whose shares choose the
+        # candidates, which it would raise for the names it is on).
+        same = postings.pop(whole, ())
         # The first and last letters are looked up only for words no name has as written:
         # those that may be misspelt (measured on the tuning half: the same recall, a quarter
         # less time).
@@ -665,14 +671,9 @@ class Screener:
             )
         )
         candidates = self._candidates(postings)
-        # The names with the query's very words, however common each is: a name given exactly
-        # as listed always finds its listing (taken apart from the shares above, which it would
-        # otherwise raise for the names it is on).
-        whole = self._postings([_whole_key(words)])
-        if whole:
+        if same:
             chosen = {id(name) for name in candidates}
-            (same,) = whole.values()  # (as many as the other candidates, at most)
-            candidates += [
+            candidates += [  # (as many as the other candidates, at most)
                 name for name in self._names_of(same[:_CANDIDATES]) if id(name) not in chosen
             ]
         if not arabic:
