@@ -845,6 +845,12 @@ def _named_in_answers(question: str) -> set[str]:
         ("Who was the Taliban leader in 2001?", "George W Bush"),
         # "... though Azzam had been considered number one in the MAK": no one came into a post.
         ("Who succeeded bin Laden?", "Abdullah Azzam"),
+        # "... appointed after a US drone strike killed his predecessor Mullah Akhtar Mansour":
+        # whom the leaving is said of is no successor.
+        ("Who succeeded Akhundzada?", "Mullah Akhtar Mohammad Mansour"),
+        # "... the de facto leader of al-Qaeda ...; ... Zawahiri's death": a successor of
+        # Zawahiri's, not bin Laden's.
+        ("Who replaced bin Laden as leader of al-Qaeda?", "Saif al-Adel"),
         # "Baradar led the Taliban's negotiating team": for the other side.
         ("Who negotiated for the US in Doha?", "Abdul Ghani Baradar"),
         ("Who signed the Doha agreement for the Taliban?", "Zalmay Khalilzad"),
@@ -860,13 +866,10 @@ def test_who_answers_name_only_who_plays_the_role_asked(question: str, bystander
     ("question", "who"),
     [
         ("Who was killed in 2022?", "Ayman al-Zawahiri"),
-        pytest.param(
-            "Who succeeded bin Laden?",
-            "Ayman al-Zawahiri",
-            # With pack7's 37 facts, zawahiri-head-of-al-qaeda-2011 falls outside ask's 15
-            # candidates (more facts now name bin Laden).
-            marks=pytest.mark.xfail(strict=True, reason="the answer falls outside the candidates"),
-        ),
+        # Among the many facts naming bin Laden, the one saying that Zawahiri became head after
+        # bin Laden was killed is found by the words of a succession.
+        ("Who succeeded bin Laden?", "Ayman al-Zawahiri"),
+        ("Who was bin Laden's successor?", "Ayman al-Zawahiri"),
         ("Who signed the Doha agreement for the Taliban?", "Abdul Ghani Baradar"),
         ("Who signed the Doha agreement for the US?", "Zalmay Khalilzad"),
         # "Zalmay Khalilzad was the US Special Representative ...": with the side asked; not
@@ -879,16 +882,10 @@ def test_who_answers_name_only_who_plays_the_role_asked(question: str, bystander
             marks=pytest.mark.xfail(strict=True, reason="a quote on the agreement comes first"),
         ),
         ("Who is the leader of ISIS?", "Abu Bakr al-Baghdadi"),
-        # "... is now the de facto leader of al-Qaeda ...; ... Zawahiri's death".
-        pytest.param(
-            "Who replaced Zawahiri?",
-            "Saif al-Adel",
-            # With pack7's 37 facts, more facts name Zawahiri and saif-al-adel-de-facto-leader-2023
-            # is no longer among the first.
-            marks=pytest.mark.xfail(
-                strict=True, reason="the grown pack ranks other Zawahiri facts first"
-            ),
-        ),
+        # "... is now the de facto leader of al-Qaeda ...; ... Zawahiri's death": the possessive
+        # names Zawahiri, and the claim says the succession in other words.
+        ("Who replaced Zawahiri?", "Saif al-Adel"),
+        ("who was zawahiri's successor", "Saif al-Adel"),
         # "Mullah Mohammad Yaqoob, Mullah Omar's son, was named defence minister ...".
         ("Who was named defence minister in September 2021?", "Mullah Mohammad Yaqoob"),
     ],

@@ -511,6 +511,14 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     role, now = _role_asked(read)
     if role:
         candidates = _with_facts_about(index, read, candidates, role, lookups)
+    if read.wants is Wants.SOMEONE and read.named and _succession(read):
+        # "Who succeeded bin Laden?": the answer says that someone came into a post and that
+        # the one named left it ("became head ..., after its leader bin Laden was killed"), in
+        # words the question need not use; among the many facts naming him it may rank low.
+        transition = sorted(read.named | _BEGINNING | _ENDING)
+        candidates = _with_more(
+            candidates, index.ranked(transition, Filters(), _ROLE_FACTS), lookups
+        )
     if read.verb and read.resolutions:
         # "What does resolution 1267 require?": the facts on that resolution, which may not
         # say the verb, rank low among facts of others that do.
@@ -1044,6 +1052,14 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     credits = {word: _credit(question, word, topic) for word in question.weights}
     coverage = _share(question.weights, credits)
     fits, who = _fits(question, fact, labelled, named, lookups)
+    if who and _succession(question) and all(credits[word] for word in question.named):
+        # "Who replaced Zawahiri?": a claim that names all the question names and says someone
+        # came into a post that one of them left (_came_in: "Saif al-Adel ... is now the de
+        # facto leader ...; ... Zawahiri's death") says the succession in its own words.
+        credits.update(
+            (word, _SYNONYM_CREDIT) for word in _SUCCESSION & credits.keys() if not credits[word]
+        )
+        coverage = _share(question.weights, credits)
     if (
         not fits
         and question.wants is Wants.SOMEONE
@@ -1339,7 +1355,14 @@ def _fits(
 ) -> tuple[bool, list[str]]:
     """Whether the fact is the kind of answer the question wants; for "who", whom it names."""
     head = question.head
-    if head is not None and head not in _SHELL_NOUNS and not _credit(question, head, own):
+    # A successor is named by a claim that says someone came into a post after another left
+    # it (see _in_role), whatever its words.
+    if (
+        head is not None
+        and head not in _SHELL_NOUNS
+        and head not in _SUCCESSION
+        and not _credit(question, head, own)
+    ):
         return False, []
     if not all(_credit(question, w, own) for w in question.modifiers if w not in question.named):
         return False, []
@@ -1667,6 +1690,8 @@ _ENDING = frozenset(
     )
 )
 """Words a claim says someone left a post with: whom a successor succeeded is in their sentence."""
+_LEFT = _ENDING - _BEGINNING
+"""Of those, the words that say only the leaving ("killed his predecessor X", "X's death")."""
 _PARTICIPLES = frozenset(
     (
         "born",
@@ -1810,8 +1835,8 @@ def _in_role(question: Question, fact: Fact, who: list[str], lookups: _Lookups) 
         ):
             continue
         if succession and not any(
-            _came_in(stems, start, sentences[number], claimed, question)
-            for _, stems, start, _, number in mentions
+            _came_in(stems, (start, end), sentences[number], claimed, question)
+            for _, stems, start, end, number in mentions
         ):
             continue
         if side_words and _other_side(mentions, side_words, lookups):
@@ -1860,17 +1885,23 @@ def _succession(question: Question) -> bool:
 
 def _came_in(
     stems: Sequence[str],
-    start: int,
+    span: tuple[int, int],
     sentence: Sequence[tuple[Sequence[str], Sequence[str]]],
     claim: set[str],
     question: Question,
 ) -> bool:
-    """Whether a clause naming someone (at start) says they came into a post, in a claim
+    """Whether a clause naming someone (at span) says they came into a post, in a claim
     (its stems) that names one the question names and says someone left it: "Zawahiri became head of
     al-Qaeda in 2011, after its leader Osama bin Laden was killed" (Zawahiri, not bin Laden);
     "Saif al-Adel, from Egypt, is now the de facto leader ..., Zawahiri's death" (the sentence
-    opens with his name)."""
+    opens with his name); not whom the leaving is said of beside their name ("appointed after
+    a drone strike killed his predecessor Mullah Akhtar Mansour")."""
     if question.named.isdisjoint(claim) or _ENDING.isdisjoint(claim):
+        return False
+    start, end = span
+    if not _LEFT.isdisjoint(stems[max(start - 3, 0) : start]) or not _LEFT.isdisjoint(
+        stems[end : end + 3]
+    ):
         return False
     every = {word for _, clause in sentence for word in clause}
     if not _BEGINNING.isdisjoint(stems):
@@ -2262,8 +2293,9 @@ def _kind(entity_id: str, catalog: Catalog) -> EntityKind | None:
 
 def _own_words(fact: Fact) -> set[str]:
     """The fact's own words: claim, details (figure, quoted words, measures, commitments ...),
-    date. The names of the entities it refers to are not among them."""
-    parts = [_own_text(fact)]
+    date. The names of the entities it refers to are not among them. A possessive is its word,
+    as in a question ("Zawahiri's death" says "Zawahiri": folding alone makes "zawahiris")."""
+    parts = [_without_possessives(_own_text(fact))]
     if fact.date is not None:
         parts.append(str(fact.date.year))
         if fact.date.month:
