@@ -116,16 +116,20 @@ def test_json_says_how_each_fact_answers_the_question(runner: CliRunner) -> None
             "saif-al-adel-de-facto-leader-2023",
             "Saif al-Adel (as of February 2023)",
         ),
-        # Mullah Omar (who died in 2013) is named beside Akhundzada: he is dropped from the answer.
-        pytest.param(
+        # Asked of now, the newest of the facts on who leads it, though BM25 ranks it low among
+        # them (see also the bystander test: Mullah Omar, who died in 2013, is no answer).
+        (
+            "who leads the taliban",
+            "akhundzada-supreme-leader-after-2023",
+            "Mawlawi Haibatullah Akhundzada (as of November 2023)",
+        ),
+        # The latest sourced state: "the current and third Supreme Leader of the Taliban's
+        # Islamic Emirate" (the Taliban under another name); not al-Qaeda, whose "current
+        # leadership considers the Afghan Taliban's chief its caliph-in-waiting".
+        (
             "Who is the current head of the Taliban?",
-            "taliban-leaders-omar-and-haibatullah",
-            "Mawlawi Haibatullah Akhundzada (as of September 2021)",
-            # With pack7's 37 facts, bunzel-caliph-in-waiting comes first ("al-Qaeda (as of
-            # 2021)"); the latest sourced state is now akhundzada-supreme-leader-after-2023.
-            marks=pytest.mark.xfail(
-                strict=True, reason="the grown pack puts a fact naming al-Qaeda first"
-            ),
+            "akhundzada-supreme-leader-after-2023",
+            "Mawlawi Haibatullah Akhundzada (as of November 2023)",
         ),
         # A role's phrase is the role's: not "the Taliban's chief spokesman", not a deputy.
         (
@@ -843,6 +847,9 @@ def _named_in_answers(question: str) -> set[str]:
         ("Who was killed in 2022?", "Joe Biden"),
         # "... at the outset of George W Bush's War on Terror": a possessive of another noun.
         ("Who was the Taliban leader in 2001?", "George W Bush"),
+        # "The Taliban's leader was Mullah Omar in the late 2000s and is now ... Akhundzada":
+        # he died in 2013, and is dropped from that answer.
+        ("who leads the taliban", "Mullah Omar"),
         # "... though Azzam had been considered number one in the MAK": no one came into a post.
         ("Who succeeded bin Laden?", "Abdullah Azzam"),
         # "... appointed after a US drone strike killed his predecessor Mullah Akhtar Mansour":

@@ -510,7 +510,7 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         read = msgspec.structs.replace(read, since=max(years, default=0) - _RECENT_YEARS)
     role, now = _role_asked(read)
     if role:
-        candidates = _with_facts_about(index, read, candidates, role, lookups)
+        candidates = _with_facts_about(index, read, candidates, role, lookups, now)
     if read.wants is Wants.SOMEONE and read.named and _succession(read):
         # "Who succeeded bin Laden?": the answer says that someone came into a post and that
         # the one named left it ("became head ..., after its leader bin Laden was killed"), in
@@ -2554,6 +2554,7 @@ _RECENT_YEARS = 2
 """A figure dated this many years before the newest candidate is still one of now."""
 _ROLE_CANDIDATES = 1
 _ROLE_FACTS = 8
+_NOW_ROLE_FACTS = 2
 """How many organisations the question names are searched for facts about them."""
 _HOLDERS_CHECKED = 5
 """How many people named by the best answers are looked up for their death or removal."""
@@ -2604,9 +2605,11 @@ def _with_facts_about(
     candidates: list[Hit],
     role: frozenset[str],
     lookups: _Lookups,
+    now: bool = False,
 ) -> list[Hit]:
     """The candidates, and the facts about the organisation the question names that speak of
-    the role: its latest state may rank low among facts of other organisations' roles."""
+    the role: its latest state may rank low among facts of other organisations' roles. Asked
+    of now, more of them: the latest state is in the newest, which BM25 does not favour."""
     words = sorted(frozenset().union(*map(question.group, role)))
     catalog = lookups.catalog
     named = [
@@ -2618,7 +2621,9 @@ def _with_facts_about(
     more = [
         hit
         for entity_id in named[:_ROLE_CANDIDATES]
-        for hit in index.ranked(words, Filters(about=entity_id), _ROLE_FACTS)
+        for hit in index.ranked(
+            words, Filters(about=entity_id), _ROLE_FACTS * _NOW_ROLE_FACTS if now else _ROLE_FACTS
+        )
     ]
     return _with_more(candidates, more, lookups)
 
@@ -2731,7 +2736,11 @@ def _as_of_now(
         # No one it names holds the role now: that is what it does not say.
         gone = tuple(question.spelled.get(word, word) for word in sorted(role))
         return item._replace(reply=Reply(Match.PARTIAL, item.reply.answer, gone)), False
-    holds = any(_holds(item.hit.fact, e, role, question, lookups) for e in alive)
+    holders = tuple(e for e in alive if _holds(item.hit.fact, e, role, question, lookups))
+    holds = bool(holders)
+    # Those it says hold the role are the answer, not whom it names beside them ("appointed
+    # after a US drone strike killed his predecessor Mullah Akhtar Mansour").
+    alive = holders or alive
     if alive == item.who:
         return item, holds
     short = _short_answer(question, item.hit.fact, alive, lookups.catalog)
@@ -2844,12 +2853,30 @@ def _says_holds(
     """_holds, worked out."""
     names = _written(entity_id, lookups)
     roles = frozenset().union(*map(question.group, role))
+    # The organisation the question names, by any of its names ("the Taliban's Islamic
+    # Emirate" is the Taliban under another name).
+    held_in = [
+        name
+        for other in fact.entities()
+        if _kind(other, lookups.catalog) is EntityKind.ORGANIZATION
+        and lookups.named_in(other, question.named)
+        for name in _written(other, lookups)
+    ]
     for sentence in _clauses(fact.claim):
         for words, stems in sentence:
             if roles.isdisjoint(stems):
                 continue
-            spans = _name_spans(words, names)
-            if not _role_phrase(words, stems, role, question, spans):
+            # A name owning another noun is not who holds the role ("al-Qaeda's leadership
+            # considers the Taliban's chief ...") unless that noun is the role.
+            spans = [
+                (start, end)
+                for start, end in _name_spans(words, names)
+                if words[end : end + 1] != ("s",) or not roles.isdisjoint(stems[end + 1 : end + 2])
+            ]
+            org = [word in question.named for word in stems]
+            for start, end in _name_spans(words, held_in) if held_in else ():
+                org[start:end] = [True] * (end - start)
+            if not _role_phrase(words, stems, role, question, spans, org):
                 continue
             opens = (first := _name_spans(sentence[0][0], names)) and first[0][0] == 0
             # "... transmitted the report to the Chair of the 1988 Committee": a role after a
@@ -2900,15 +2927,16 @@ def _role_phrase(
     role: frozenset[str],
     question: Question,
     holder: list[tuple[int, int]],
+    org: list[bool],
 ) -> bool:
     """Whether the words (folded) hold the role's phrase in what the question names (see
     _holds): the role's words (or synonyms) and the words before them ("de facto", "supreme"),
     after the name of what it is held in and a possessive ("al-Qaeda's", "Taliban"), or before
-    "of" and that name ("head of al-Qaeda"); a verb of the role before it ("leads al-Qaeda")."""
+    "of" and that name ("head of al-Qaeda"); a verb of the role before it ("leads al-Qaeda").
+    Org marks the words that name what the role is held in."""
     wanted = [question.group(word) for word in role]
     if not any(word in group for group in wanted for word in stems):
         return False
-    org = [word in question.named for word in stems]
     at_holder = {n for start, end in holder for n in range(start, end)}
     for r, word in enumerate(stems):
         if not any(word in group for group in wanted):
@@ -2939,6 +2967,8 @@ def _role_phrase(
         end = after
         while end < len(words) and org[end]:
             end += 1
+            if words[end : end + 1] == ("s",) and end + 1 < len(words) and org[end + 1]:
+                end += 1  # "the Taliban's Islamic Emirate": one organisation, two names
         if end > after and (end == len(words) or words[end] != "s"):
             return True
         # "X's (de facto) leader", "X leader", then no other noun ("X's chief spokesman").
