@@ -878,6 +878,8 @@ def test_who_answers_name_only_who_plays_the_role_asked(question: str, bystander
         ("Who succeeded bin Laden?", "Ayman al-Zawahiri"),
         ("Who was bin Laden's successor?", "Ayman al-Zawahiri"),
         ("Who signed the Doha agreement for the Taliban?", "Abdul Ghani Baradar"),
+        # Two letters swapped, the commonest typo ("Doah"): still Doha.
+        ("Who signed the Doah agreement for the Taliban?", "Abdul Ghani Baradar"),
         ("Who signed the Doha agreement for the US?", "Zalmay Khalilzad"),
         # "Zalmay Khalilzad was the US Special Representative ...": with the side asked; not
         # "Baradar led the Taliban's negotiating team", nor the Taliban a declaration names.

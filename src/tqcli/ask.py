@@ -2530,8 +2530,24 @@ def _corrected(index: Index, lookups: _Lookups, word: str) -> str:
     import difflib
 
     candidates = dict(index.words_like(word))
-    close = difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.85)
+    close = difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.85) or [
+        term for term in candidates if _swapped(word, term)
+    ]
     return max(close, key=lambda term: candidates[term]) if close else word
+
+
+def _swapped(word: str, term: str) -> bool:
+    """Whether term is word with two neighbouring letters swapped ("doah" for "doha"): the
+    commonest typo, which difflib's ratio puts as far off as two letters changed."""
+    if len(word) != len(term) or word == term:
+        return False
+    apart = [n for n, (a, b) in enumerate(zip(word, term, strict=True)) if a != b]
+    return (
+        len(apart) == 2
+        and apart[1] == apart[0] + 1
+        and word[apart[0]] == term[apart[1]]
+        and word[apart[1]] == term[apart[0]]
+    )
 
 
 def _suggestions(index: Index, near: Iterable[Hit]) -> tuple[str, ...]:
