@@ -289,6 +289,17 @@ def test_a_year_the_question_names_must_be_the_facts(
         )
 
 
+def test_a_phrase_ending_in_the_kind_of_answer_asked_names_no_head_the_answer_must_say() -> None:
+    # "the full name": "name" says a name is asked, and "full" is no noun the fact must use
+    # ("... concluded the Agreement for Bringing Peace to Afghanistan").
+    found = answer(BUILTIN, "What is the full name of the Doha agreement?", limit=1)
+
+    assert (found.hits[0].fact.id, found.replies[0].match) == (
+        "doha-agreement-signed",
+        Match.ANSWER,
+    )
+
+
 @pytest.mark.parametrize(
     "question",
     [

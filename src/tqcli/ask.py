@@ -806,6 +806,11 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
             # "What is the Taliban seeking": a noun and a verb, not one noun phrase, follow "is".
             words = ()
         phrase = [corrected.get(word, word) for word in words]
+        if phrase and phrase[-1] in cues:
+            # "What is the full name of ...", "what is the exact date": the head says what kind
+            # of answer is asked (see _CUE_WORDS), which the fact need not name, nor its
+            # modifiers ("full", "exact").
+            phrase = []
         phrase = [word for word in phrase if word in weights]
         head = phrase[-1] if phrase else None
         modifiers = tuple(
