@@ -244,6 +244,17 @@ def test_a_figure_must_count_what_is_asked(question: str) -> None:
     assert not found.answered
 
 
+def test_a_passive_clause_after_what_is_counted_does_not_say_what_is_counted() -> None:
+    # "prisoners held by the Afghan government": prisoners are counted, not "held".
+    found = answer(BUILTIN, "How many prisoners held by the Afghan government would be released?")
+
+    assert (found.hits[0].fact.id, found.replies[0].match) == (
+        "doha-part-one-prisoner-release",
+        Match.ANSWER,
+    )
+    assert found.replies[0].answer == "up to five thousand Taliban prisoners"
+
+
 def test_a_count_in_a_claim_is_given_with_the_range_it_ends() -> None:
     # "estimated 200-500 men": the answer is the range, never its upper end alone.
     from tqcli.ask import _number_before

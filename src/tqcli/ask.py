@@ -738,7 +738,21 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         measure = _AGE
     elif (figure := _FIGURE.search(folded)) is not None:
         wants = Wants.FIGURE
-        counted = _leading_content(figure.group("counted") or figure.group("counted_of") or "")
+        counted_words = (figure.group("counted") or figure.group("counted_of") or "").split()
+        # "How many prisoners held by the Taliban": a participle and "by" after the noun open
+        # a clause on what was done to them (by whom); they do not say what is counted.
+        passive = [
+            n for n, raw in enumerate(counted_words[1:-1], 1) if counted_words[n + 1] == "by"
+        ]
+        participle = next(
+            (
+                n
+                for n in passive
+                if _VERB_FORM.search(counted_words[n]) or counted_words[n] in _PARTICIPLES
+            ),
+            len(counted_words),
+        )
+        counted = _leading_content(" ".join(counted_words[:participle]))
         if (
             any(f" {verb}" in folded for verb in _HAVE)
             and (has := re.search(_HAS, folded)) is not None
