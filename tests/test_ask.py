@@ -73,6 +73,13 @@ def test_json_says_how_each_fact_answers_the_question(runner: CliRunner) -> None
         # Not a 2011 quote on "the 1267 regime", made on the adoption of 1988 and 1989: a
         # quote's date is when it was said.
         ("When was resolution 1267 adopted?", "un-1267-sponsors", "1999-10-15"),
+        # Not when the UN "estimated in September 2022 that the Taliban's closure of girls'
+        # secondary schools had affected" a million girls: the time of a report.
+        (
+            "When did the Taliban ban girls from secondary school?",
+            "taliban-girls-secondary-schools-closed-2021",
+            "2021-09-18",
+        ),
         # (Either fact of resolution 1988 that says when it was adopted: its 6557th meeting, or
         # paragraph 30 (b), "on the day the resolution was adopted".)
         (

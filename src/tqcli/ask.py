@@ -741,9 +741,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         counted_words = (figure.group("counted") or figure.group("counted_of") or "").split()
         # "How many prisoners held by the Taliban": a participle and "by" after the noun open
         # a clause on what was done to them (by whom); they do not say what is counted.
-        passive = [
-            n for n, raw in enumerate(counted_words[1:-1], 1) if counted_words[n + 1] == "by"
-        ]
+        passive = [n for n in range(1, len(counted_words) - 1) if counted_words[n + 1] == "by"]
         participle = next(
             (
                 n
@@ -1451,6 +1449,14 @@ def _fits(
         dated = fact.date is not None or re.search(_TIME_IN_WORDS, fact.claim) is not None
         if dated and fact.date is not None and _dates_a_source(fact.claim, fact.date.year):
             return False, []
+        if (
+            fact.date is not None
+            and not question.weights.keys() & _REPORTED_ASKED
+            and _dates_a_report(fact.claim, fact.date.year)
+        ):
+            # "When did the Taliban ban girls from secondary school?" is not answered by when
+            # the UN estimated what the closure had done; "when did the UN estimate ..." is.
+            return False, []
         return dated and (not said or bool(_SAYING & question.weights.keys())), []
     if wants is Wants.DURATION:
         # How long: a figure of time, or a claim giving a number of days, months, years ...
@@ -1984,6 +1990,28 @@ _SOURCE_CLAUSE = (  # compiled on first use: only "when" questions need it
 )
 """An attribution with its time ("as The Independent describes him in September 2021"): the
 time of the source, not of what it says."""
+
+
+_REPORTING = ("estimated", "said", "reported", "stated", "found", "noted", "concluded", "assessed")
+_REPORT_CLAUSE = (  # compiled on first use: only "when" questions need it
+    rf"\b(?:{'|'.join(_REPORTING)}) (?:in|on) [^,;.]*? that\b"
+)
+"""A report dated before what it reports ("The UN estimated in September 2022 that the
+Taliban's closure of girls' secondary schools had affected ..."): the time of the report."""
+
+
+_REPORTED_ASKED = _SAYING | frozenset(map(stem, _REPORTING))
+"""A question with one of these words asks when something was said or reported."""
+
+
+def _dates_a_report(claim: str, year: int) -> bool:
+    """Whether the claim gives the fact's year only in a report's time (see _REPORT_CLAUSE):
+    then the date is when it was reported, no answer to when what it reports happened."""
+    if str(year) not in claim or " that " not in claim:
+        return False
+    said = [at.start() for at in re.finditer(str(year), claim)]
+    spans = [found.span() for found in re.finditer(_REPORT_CLAUSE, claim)]
+    return all(any(start <= at < end for start, end in spans) for at in said)
 
 
 def _dates_a_source(claim: str, year: int) -> bool:
