@@ -138,6 +138,13 @@ def test_json_says_how_each_fact_answers_the_question(runner: CliRunner) -> None
             "akhundzada-supreme-leader-after-2023",
             "Mawlawi Haibatullah Akhundzada (as of November 2023)",
         ),
+        # "Now" after the role says when: the role ("leader") is what the answer must say, not
+        # "now" (al-Qaeda's leader "is now the de facto leader of al-Qaeda").
+        (
+            "Who is the Taliban's leader now?",
+            "akhundzada-supreme-leader-after-2023",
+            "Mawlawi Haibatullah Akhundzada (as of November 2023)",
+        ),
         # A role's phrase is the role's: not "the Taliban's chief spokesman", not a deputy.
         (
             "Who is the Taliban's spokesman?",

@@ -823,7 +823,8 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
             # of answer is asked (see _CUE_WORDS), which the fact need not name, nor its
             # modifiers ("full", "exact").
             phrase = []
-        phrase = [word for word in phrase if word in weights]
+        # "Who is the Taliban's leader now": "now" says when, it names nothing asked about.
+        phrase = [word for word in phrase if word in weights and word not in _NOW]
         head = phrase[-1] if phrase else None
         modifiers = tuple(
             word for word in phrase[:-1] if weights[word] >= _MODIFIER_WEIGHT and word not in _NOW
