@@ -258,6 +258,26 @@ def test_a_figure_must_count_what_is_asked(question: str) -> None:
     assert not found.answered
 
 
+@pytest.mark.parametrize(
+    ("question", "medium"),
+    [
+        # "Former US defence secretary Leon Panetta told NPR ...": where he said it is asked,
+        # not who he is ("Leon Panetta is a former US defence secretary").
+        ("Which outlet did Leon Panetta speak to?", "NPR"),
+        ("What network did the UK defence secretary talk to?", "Sky News"),
+    ],
+)
+def test_where_someone_said_it_is_the_quotes_medium(question: str, medium: str) -> None:
+    found = answer(BUILTIN, question, limit=1)
+
+    assert (found.replies[0].match, found.replies[0].answer) == (Match.ANSWER, medium)
+
+
+def test_where_someone_said_it_is_no_quote_without_a_medium() -> None:
+    # Cole Bunzel's words are quoted with no medium: none says where.
+    assert not answer(BUILTIN, "Which newspaper did Cole Bunzel write in?").answered
+
+
 def test_a_passive_clause_after_what_is_counted_does_not_say_what_is_counted() -> None:
     # "prisoners held by the Afghan government": prisoners are counted, not "held".
     found = answer(BUILTIN, "How many prisoners held by the Afghan government would be released?")

@@ -186,6 +186,9 @@ _QUOTE = re.compile(
     # possessive's apostrophe is gone once folded: "wallaces").
     r"|\b(?:what|how) (?:is|was|were|are) (?:the )?(?P<sayer>(?:\w+ ){0,2}\w+?)s? "
     r"(?:warning|message|statement|comments?|remarks|words|views?|verdict|answer|reply|response)\b"
+    # "Which outlet did Panetta talk to?": where someone said it (a quote's medium).
+    r"|\b(?:which|what) (?P<medium>\w+) (?:did|does|do|has|had|have) (?P<teller>(?:\w+ ){1,4}?)"
+    r"(?:talk|talked|speak|spoke|spoken|say|said|tell|told|write|wrote|written) (?:to|in|on)$"
 )
 # "What is the Taliban's annual budget?", "Who is the foreign minister?": the phrase after the
 # verb names what is asked about, and its last word (the head noun) must be in the answer.
@@ -450,6 +453,9 @@ class Question(msgspec.Struct, frozen=True):
     polar: bool = False
     """Whether it asks yes or no ("Did the Taliban ban girls from school?"): only a fact that
     states what it asks, in its own words, answers it."""
+    medium: bool = False
+    """For a quote: whether it asks where it was said ("Which outlet did Panetta talk to?"):
+    the answer is the quote's medium."""
 
     def group(self, word: str) -> frozenset[str]:
         """The word and its synonyms."""
@@ -724,13 +730,18 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
             break
     counted: tuple[str, ...] = ()
     speaker: tuple[str, ...] = ()
+    medium = False
     measure: frozenset[str] = frozenset()
     holder: tuple[str, ...] = ()
     if (said := _QUOTE.search(folded)) is not None:
         wants = Wants.QUOTE
         speaker = tuple(
-            stem(word) for word in (said.group("speaker") or said.group("sayer") or "").split()
+            stem(word)
+            for word in (
+                said.group("speaker") or said.group("sayer") or said.group("teller") or ""
+            ).split()
         )
+        medium = said.group("medium") is not None
     elif _DURATION.search(folded):
         wants = Wants.DURATION
     elif "how old" in folded and re.search(r"\bhow old\b", folded):
@@ -770,6 +781,10 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     else:
         wants = Wants.ANYTHING
     cues = _CUE_WORDS.get(wants, frozenset())
+    if medium:
+        # "Which broadcaster did he speak to?": the noun and the verb say that the medium is
+        # asked, which the fact need not call a broadcaster.
+        cues |= {_key(said.group("medium"), corrected), "talk", "speak"} if said else cues
     naming = _NAME_OF.search(folded) is not None or (
         ("call" in sequence or "known" in sequence) and re.search(_CALLED, folded) is not None
     )
@@ -877,6 +892,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
             word for word, raw in spelled.items() if re.fullmatch(r"(?:19|20)\d0s", raw)
         ),
         measure=measure,
+        medium=medium,
         documents=_documents(folded) if re.search(r"\d", folded) else frozenset(),
         resolutions=_documents(folded, resolutions=True)
         if re.search(r"\d", folded)
@@ -1423,7 +1439,7 @@ def _fits(
         wants = Wants.SOMEONE
     if wants is Wants.QUOTE:
         details = fact.details
-        if not isinstance(details, Quote):
+        if not isinstance(details, Quote) or (question.medium and not details.medium):
             return False, []
         if not question.speaker:
             return True, [details.speaker]
@@ -2404,6 +2420,8 @@ def _short_answer(
             text += f" ({fact.hedge})"
         return f"{text}, according to {_attribution(fact, catalog)}"
     if isinstance(details, Quote):
+        if question.medium and details.medium:
+            return details.medium
         return _name(catalog, details.speaker) if _SOMEONE.search(question.text) else details.text
     if question.wants in (Wants.FIGURE, Wants.DURATION) and (
         count := _count_in_claim(question, fact.claim)
