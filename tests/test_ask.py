@@ -278,6 +278,24 @@ def test_where_someone_said_it_is_no_quote_without_a_medium() -> None:
     assert not answer(BUILTIN, "Which newspaper did Cole Bunzel write in?").answered
 
 
+def test_the_noun_after_which_is_what_the_answer_must_speak_of() -> None:
+    # As "what bounty did ...": the fact on AQIS under Taliban protection names no publication.
+    question = "Which publication did the UN monitors cite on AQIS?"
+
+    assert read_question(BUILTIN, question).head == "publication"
+    assert not answer(BUILTIN, question).answered
+
+
+def test_bombings_are_attacks() -> None:
+    # The thesaurus: "bombings of US embassies in Kenya and Tanzania" are the attacks asked.
+    found = answer(BUILTIN, "Which attacks was bin Laden indicted for by the US?", limit=1)
+
+    assert (found.hits[0].fact.id, found.replies[0].match) == (
+        "bin-laden-indicted-embassy-bombings",
+        Match.ANSWER,
+    )
+
+
 def test_a_passive_clause_after_what_is_counted_does_not_say_what_is_counted() -> None:
     # "prisoners held by the Afghan government": prisoners are counted, not "held".
     found = answer(BUILTIN, "How many prisoners held by the Afghan government would be released?")

@@ -188,7 +188,7 @@ _QUOTE = re.compile(
     r"(?:warning|message|statement|comments?|remarks|words|views?|verdict|answer|reply|response)\b"
     # "Which outlet did Panetta talk to?": where someone said it (a quote's medium).
     r"|\b(?:which|what) (?P<medium>\w+) (?:did|does|do|has|had|have) (?P<teller>(?:\w+ ){1,4}?)"
-    r"(?:talk|talked|speak|spoke|spoken|say|said|tell|told|write|wrote|written) (?:to|in|on)$"
+    r"(?:talk|talked|speak|spoke|spoken|say|said|tell|told|write|wrote|written) (?:to|in|on)\b"
 )
 # "What is the Taliban's annual budget?", "Who is the foreign minister?": the phrase after the
 # verb names what is asked about, and its last word (the head noun) must be in the answer.
@@ -271,7 +271,9 @@ _TIME_YEAR = r"\b(?:in|since|until|by|during|from|before|after) ((?:19|20)\d\d)\
 _WHAT_WEIGHT = 0.85
 """How heavy (rarer in English than Zipf 4.875) the noun after "what" must be to be the head
 noun ("bounty", "languages"), chosen on the tuning sets (0.65 cost two answers there)."""
-_WHAT_KIND = r"^(?:\w+ )?what (?P<noun>\w+) (?:did|does|do|is|was|are|were|has|have|had|will)\b"
+_WHAT_KIND = (
+    r"^(?:\w+ )?(?:what|which) (?P<noun>\w+) (?:did|does|do|is|was|are|were|has|have|had|will)\b"
+)
 _MEASURES = frozenset(
     _stems(
         "population budget revenue revenues income salary salaries wage wages cost price age size "
@@ -850,7 +852,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
             measure = frozenset({head})
     if (
         head is None
-        and " what " in f" {folded}"
+        and (" what " in f" {folded}" or " which " in f" {folded}")
         and (kind := re.search(_WHAT_KIND, folded)) is not None
         and (noun := _key(kind.group("noun"), corrected)) in weights
         and weights[noun] >= _WHAT_WEIGHT
