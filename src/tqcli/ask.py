@@ -1426,9 +1426,13 @@ def _fits(
             # And the figure's unit says what it counts: "soldiers" are not counted in "US
             # dollars over two decades", though the fact names the Afghan security forces. The
             # words that name something ("US") do not say what is counted.
-            unit = set(tokens(fact.details.unit))
+            # Its head noun (the last: "girls' secondary schools" are schools), in the words
+            # that open the unit (what it counts: "girls affected by the closure of girls'
+            # secondary schools" counts girls).
+            unit = set(_leading_content(fact.details.unit))
             counted = [word for word in question.counted if word not in question.named]
-            return counts and (not counted or any(_credit(question, w, unit) for w in counted)), []
+            counts_unit = not counted or bool(_credit(question, counted[-1], unit))
+            return counts and counts_unit, []
         return counts and _counts_in_claim(question, fact.claim), []
     if (
         wants is Wants.QUOTE
