@@ -253,6 +253,8 @@ def test_a_partial_answer_is_labelled_so_in_human_output(runner: CliRunner) -> N
         # Schools are counted: not the girls "affected by the closure of girls' secondary
         # schools" (the head noun of what is counted must open the figure's unit).
         "How many girls' schools did the Taliban close?",
+        # However common its noun: people are not counted in "years of Taliban rule".
+        "How many people did the Taliban execute during its 1996-2001 rule?",
     ],
 )
 def test_a_figure_must_count_what_is_asked(question: str) -> None:

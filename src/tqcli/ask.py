@@ -455,6 +455,9 @@ class Question(msgspec.Struct, frozen=True):
     polar: bool = False
     """Whether it asks yes or no ("Did the Taliban ban girls from school?"): only a fact that
     states what it asks, in its own words, answers it."""
+    counted_head: str | None = None
+    """For a figure: the head noun of what is counted ("people" of "how many people were
+    executed"), however common: a figure's unit must open with it (see _fits)."""
     medium: bool = False
     """For a quote: whether it asks where it was said ("Which outlet did Panetta talk to?"):
     the answer is the quote's medium."""
@@ -818,6 +821,8 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     speaker = tuple(corrected.get(word, word) for word in speaker)
     speaker = tuple(word for word in speaker if word in weights)
     counted = tuple(corrected.get(word, word) for word in counted)
+    # What is counted, however common its noun ("people"): a figure's unit must count it.
+    counted_head = counted[-1] if counted and counted[-1] in weights else None
     counted = tuple(word for word in counted if weights.get(word, 0) >= _COUNTED_WEIGHT)
     if wants is Wants.FIGURE and not counted and not measure and re.search(_AN_AMOUNT, folded):
         # "How much did the Taliban pay al-Qaeda?": how much of nothing named is an amount of
@@ -895,6 +900,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         ),
         measure=measure,
         medium=medium,
+        counted_head=counted_head,
         documents=_documents(folded) if re.search(r"\d", folded) else frozenset(),
         resolutions=_documents(folded, resolutions=True)
         if re.search(r"\d", folded)
@@ -1430,8 +1436,10 @@ def _fits(
             # that open the unit (what it counts: "girls affected by the closure of girls'
             # secondary schools" counts girls).
             unit = set(_leading_content(fact.details.unit))
-            counted = [word for word in question.counted if word not in question.named]
-            counts_unit = not counted or bool(_credit(question, counted[-1], unit))
+            head = question.counted_head
+            counts_unit = (
+                head is None or head in question.named or bool(_credit(question, head, unit))
+            )
             return counts and counts_unit, []
         return counts and _counts_in_claim(question, fact.claim), []
     if (
