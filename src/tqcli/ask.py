@@ -1480,6 +1480,10 @@ def _fits(
         dated = fact.date is not None or re.search(_TIME_IN_WORDS, fact.claim) is not None
         if dated and fact.date is not None and _dates_a_source(fact.claim, fact.date.year):
             return False, []
+        if fact.date is not None and _happened_later(question.happened, fact.claim):
+            # "On 15 January 2002 the Security Council was planning to pass another resolution
+            # ...; resolution 1390 ... was adopted the next day": not the date of what is asked.
+            return False, []
         if (
             fact.date is not None
             and not question.weights.keys() & _REPORTED_ASKED
@@ -2045,6 +2049,33 @@ def _dates_a_report(claim: str, year: int) -> bool:
     return all(any(start <= at < end for start, end in spans) for at in said)
 
 
+_LATER = (  # compiled on first use: only "when" questions need it
+    r"\b(?:the (?:next|following) (?:day|week|month|year)|the day after|"
+    r"(?:a|one) (?:day|week|month|year) later|later that (?:day|week|month|year))\b"
+)
+"""A time after the fact's date, said relative to it ("adopted the next day")."""
+
+
+def _happened_later(happened: frozenset[str], claim: str) -> bool:
+    """Whether the claim says what the question asks happened only at a time it gives relative
+    to its date ("... was adopted the next day"): within a few words of that time."""
+    if not happened or not re.search(_LATER, claim):
+        return False
+    later = [found.span() for found in re.finditer(_LATER, claim)]
+    said = [
+        found.start()
+        for found in re.finditer(r"\w+", claim)
+        if stem(fold(found.group())) in happened
+    ]
+    return bool(said) and all(
+        any(start - _LATER_NEAR <= at <= end + _LATER_NEAR for start, end in later) for at in said
+    )
+
+
+_LATER_NEAR = 20
+"""How near (in characters) the relative time is to the word for what happened."""
+
+
 def _dates_a_source(claim: str, year: int) -> bool:
     """Whether the claim gives the fact's year only in an attribution: then the fact's date is
     when a source said it ("Leon Panetta is a former US defence secretary, as The Independent
@@ -2166,6 +2197,12 @@ def _count_in_claim(question: Question, claim: str) -> str | None:
     """Where the claim gives a number of what is counted (or, for "how long", of days, months,
     years ...), that phrase as the claim words it."""
     if question.wants is Wants.DURATION:
+        if _RELATIVE.isdisjoint(question.text.split()):
+            # "How long were the sanctions to last?": "established for 12 months", not "to take
+            # effect one month after its adoption" (a time, given from another).
+            lasting = _number_before(claim, _TIME_UNITS, relative=False)
+            if lasting is not None:
+                return lasting
         return _number_before(claim, _TIME_UNITS)
     if question.measure:
         return _number_near(claim, set().union(*map(question.group, question.measure)))
@@ -2271,18 +2308,30 @@ def _owners(question: Question) -> list[str]:
 
 
 def _number_before(
-    claim: str, counted: set[str] | frozenset[str], owners: Sequence[frozenset[str]] = ()
+    claim: str,
+    counted: set[str] | frozenset[str],
+    owners: Sequence[frozenset[str]] = (),
+    *,
+    relative: bool = True,
 ) -> str | None:
     """A number at most three words before one of the counted (stemmed) words, as the claim
     words it ("13 votes", "fourteen months"); with owners (the names among what is counted:
     "Taliban" of "Taliban fighters"), only where each is said near it: at most seven words
     before the counted word or three after ("prisoners of the Taliban"); "al-Qaeda's estimated
-    200-500 men" are not the Taliban's."""
+    200-500 men" are not the Taliban's. Not relative: none that gives a time from another ("one
+    month after its adoption")."""
     spans = list(re.finditer(r"\w+", claim))
     words = [fold(span.group()) for span in spans]
     stems = [stem(word) for word in words]
     for n, word_stem in enumerate(stems):
         if word_stem not in counted:
+            continue
+        if (
+            not relative
+            and words[n + 1 : n + 2]
+            and words[n + 1] in _RELATIVE
+            and not claim[spans[n].end() : spans[n + 1].start()].strip()  # "12 months, after"
+        ):
             continue
         if owners:
             nearby = set(stems[max(0, n - 7) : n + 4])
@@ -2327,6 +2376,8 @@ def _number_before(
     return None
 
 
+_RELATIVE = frozenset(("after", "before", "later", "earlier", "ago", "since"))
+"""Words after a number of days, months, years ... that make it a time from another."""
 _ONE_WORD_HEDGES = frozenset(
     {"about", "almost", "nearly", "around", "roughly", "approximately", "some", "over"}
     | {"estimated", "reportedly"}
