@@ -284,7 +284,17 @@ class Index:
 
     def _exact(self, text: str, where: tuple[str, list[object]]) -> list[int]:
         """The facts passing the filters whose id or listing reference ("TAi.024") is text: the
-        only answer a search for one needs. One statement: a batch asks it of every line."""
+        only answer a search for one needs. A batch asks it of every line, and most lines are
+        words: two indexed lookups say so first, without the statement below (its UNION and IN
+        make temporary tables: 85,000 instructions a line, against 31,000)."""
+        key = fold(text).strip()
+        probe = self._connection.execute(
+            "SELECT EXISTS (SELECT 1 FROM facts WHERE id = ?) "
+            "OR EXISTS (SELECT 1 FROM fact_references WHERE key = ?)",
+            (text, key),
+        )
+        if not probe.fetchone()[0]:
+            return []
         clause, parameters = where
         kept = self._connection.execute(
             "SELECT f.seq FROM facts f WHERE f.seq IN ("
@@ -292,7 +302,7 @@ class Index:
             "SELECT seq FROM fact_references WHERE key = ?"  # the table tqcli.names fills
             f") AND {clause} "
             "ORDER BY f.first_day IS NULL, f.first_day, f.id",  # a listing before what cites it
-            [text, fold(text).strip(), *parameters],
+            [text, key, *parameters],
         )
         return [int(seq) for (seq,) in kept]
 
