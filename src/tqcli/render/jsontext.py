@@ -9,7 +9,6 @@ shortest form (1e-07 as 1e-7): see docs/json.md.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -52,6 +51,8 @@ def compact(value: Any, *, ascii_only: bool = False) -> bytes:
     try:
         data = _encode(value)
     except UnicodeEncodeError:  # a lone surrogate: an undecodable byte of a file's name
+        import json  # as in pretty()
+
         text = json.dumps(value, ensure_ascii=ascii_only, separators=(",", ":"), default=_plain)
         return _escape(text, ascii_only=ascii_only).encode("utf-8", "surrogateescape")
     # find, not `in`: bytes' `in` tries its argument as an int first and makes (then drops) a
@@ -65,6 +66,8 @@ def compact(value: Any, *, ascii_only: bool = False) -> bytes:
 
 def pretty(value: Any, *, ascii_only: bool = False) -> str:
     """value as JSON indented by two spaces, escaped as compact() escapes."""
+    import json  # only here and for what msgspec cannot encode: a piped --json never needs it
+
     return _escape(json.dumps(value, ensure_ascii=ascii_only, indent=2), ascii_only=ascii_only)
 
 
@@ -80,5 +83,7 @@ def shared(value: Any) -> Any:
 def _plain(value: object) -> object:
     """A shared() piece's data again, for json (which cannot take pieces already encoded)."""
     if isinstance(value, msgspec.Raw):
+        import json  # as in pretty()
+
         return json.loads(bytes(value))
     raise TypeError(f"{type(value).__name__} is not JSON")
