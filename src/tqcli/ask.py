@@ -187,6 +187,12 @@ _QUOTE = re.compile(
     r"|\b(?:what|how) (?:is|was|were|are) (?:the )?(?P<sayer>(?:\w+ ){0,2}\w+?)s? "
     r"(?:warning|message|statement|comments?|remarks|words|views?|verdict|answer|reply|response)\b"
 )
+_MEDIUM = (  # compiled on first use: only questions with "which" or "what" and such a verb
+    r"\b(?:which|what) (?P<medium>\w+) (?:did|does|do|has|had|have) (?P<teller>(?:\w+ ){1,4}?)"
+    r"(?:talk|talked|speak|spoke|spoken|say|said|tell|told|write|wrote|written) (?:to|in|on)\b"
+)
+"""Where someone said it (a quote's medium): "Which outlet did Panetta talk to?"."""
+_MEDIUM_VERBS = (" talk", " speak", " spok", " say", " said", " tell", " told", " writ", " wrot")
 # "What is the Taliban's annual budget?", "Who is the foreign minister?": the phrase after the
 # verb names what is asked about, and its last word (the head noun) must be in the answer.
 _SUBJECT = re.compile(r"\b(?:what|who|which) (?:is|was|are|were)(?P<subject>(?: \w+){1,5})")
@@ -268,7 +274,9 @@ _TIME_YEAR = r"\b(?:in|since|until|by|during|from|before|after) ((?:19|20)\d\d)\
 _WHAT_WEIGHT = 0.85
 """How heavy (rarer in English than Zipf 4.875) the noun after "what" must be to be the head
 noun ("bounty", "languages"), chosen on the tuning sets (0.65 cost two answers there)."""
-_WHAT_KIND = r"^(?:\w+ )?what (?P<noun>\w+) (?:did|does|do|is|was|are|were|has|have|had|will)\b"
+_WHAT_KIND = (
+    r"^(?:\w+ )?(?:what|which) (?P<noun>\w+) (?:did|does|do|is|was|are|were|has|have|had|will)\b"
+)
 _MEASURES = frozenset(
     _stems(
         "population budget revenue revenues income salary salaries wage wages cost price age size "
@@ -450,6 +458,12 @@ class Question(msgspec.Struct, frozen=True):
     polar: bool = False
     """Whether it asks yes or no ("Did the Taliban ban girls from school?"): only a fact that
     states what it asks, in its own words, answers it."""
+    counted_head: str | None = None
+    """For a figure: the head noun of what is counted ("people" of "how many people were
+    executed"), however common: a figure's unit must open with it (see _fits)."""
+    medium: bool = False
+    """For a quote: whether it asks where it was said ("Which outlet did Panetta talk to?"):
+    the answer is the quote's medium."""
 
     def group(self, word: str) -> frozenset[str]:
         """The word and its synonyms."""
@@ -510,7 +524,15 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         read = msgspec.structs.replace(read, since=max(years, default=0) - _RECENT_YEARS)
     role, now = _role_asked(read)
     if role:
-        candidates = _with_facts_about(index, read, candidates, role, lookups)
+        candidates = _with_facts_about(index, read, candidates, role, lookups, now)
+    if read.wants is Wants.SOMEONE and read.named and _succession(read):
+        # "Who succeeded bin Laden?": the answer says that someone came into a post and that
+        # the one named left it ("became head ..., after its leader bin Laden was killed"), in
+        # words the question need not use; among the many facts naming him it may rank low.
+        transition = sorted(read.named | _BEGINNING | _ENDING)
+        candidates = _with_more(
+            candidates, index.ranked(transition, Filters(), _ROLE_FACTS), lookups
+        )
     if read.verb and read.resolutions:
         # "What does resolution 1267 require?": the facts on that resolution, which may not
         # say the verb, rank low among facts of others that do.
@@ -607,7 +629,9 @@ class _Lookups:
         for entity_id in wanted:
             # A name's function words do not name it ("as" of "as-Sahab", "of" of "Islamic
             # Emirate of Afghanistan").
-            written = found.get(entity_id, [entity_id])
+            # Longest first, in one order from run to run (the index gives them in an order
+            # that follows string hashing): where two names match at a word, the longer wins.
+            written = sorted(found.get(entity_id, [entity_id]), key=lambda name: (-len(name), name))
             words = [tokens(name) for name in written]
             each = [frozenset(name) - _FUNCTION_WORDS or frozenset(name) for name in words]
             self._each_name[entity_id] = each
@@ -718,7 +742,17 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     speaker: tuple[str, ...] = ()
     measure: frozenset[str] = frozenset()
     holder: tuple[str, ...] = ()
-    if (said := _QUOTE.search(folded)) is not None:
+    said = _QUOTE.search(folded)
+    told = (
+        re.search(_MEDIUM, folded)
+        if ("which " in folded or "what " in folded) and any(v in folded for v in _MEDIUM_VERBS)
+        else None
+    )
+    if told is not None and (said is None or told.start() < said.start()):
+        wants = Wants.QUOTE  # where it was said, by whom
+        speaker = tuple(stem(word) for word in told.group("teller").split())
+    elif said is not None:
+        told = None
         wants = Wants.QUOTE
         speaker = tuple(
             stem(word) for word in (said.group("speaker") or said.group("sayer") or "").split()
@@ -730,7 +764,19 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         measure = _AGE
     elif (figure := _FIGURE.search(folded)) is not None:
         wants = Wants.FIGURE
-        counted = _leading_content(figure.group("counted") or figure.group("counted_of") or "")
+        counted_words = (figure.group("counted") or figure.group("counted_of") or "").split()
+        # "How many prisoners held by the Taliban": a participle and "by" after the noun open
+        # a clause on what was done to them (by whom); they do not say what is counted.
+        passive = [n for n in range(1, len(counted_words) - 1) if counted_words[n + 1] == "by"]
+        participle = next(
+            (
+                n
+                for n in passive
+                if _VERB_FORM.search(counted_words[n]) or counted_words[n] in _PARTICIPLES
+            ),
+            len(counted_words),
+        )
+        counted = _leading_content(" ".join(counted_words[:participle]))
         if (
             any(f" {verb}" in folded for verb in _HAVE)
             and (has := re.search(_HAS, folded)) is not None
@@ -750,6 +796,10 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     else:
         wants = Wants.ANYTHING
     cues = _CUE_WORDS.get(wants, frozenset())
+    if told is not None:
+        # "Which broadcaster did he speak to?": the noun and the verb say that the medium is
+        # asked, which the fact need not call a broadcaster.
+        cues |= {_key(told.group("medium"), corrected), "talk", "speak"}
     naming = _NAME_OF.search(folded) is not None or (
         ("call" in sequence or "known" in sequence) and re.search(_CALLED, folded) is not None
     )
@@ -781,6 +831,8 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     speaker = tuple(corrected.get(word, word) for word in speaker)
     speaker = tuple(word for word in speaker if word in weights)
     counted = tuple(corrected.get(word, word) for word in counted)
+    # What is counted, however common its noun ("people"): a figure's unit must count it.
+    counted_head = counted[-1] if counted and counted[-1] in weights else None
     counted = tuple(word for word in counted if weights.get(word, 0) >= _COUNTED_WEIGHT)
     if wants is Wants.FIGURE and not counted and not measure and re.search(_AN_AMOUNT, folded):
         # "How much did the Taliban pay al-Qaeda?": how much of nothing named is an amount of
@@ -798,7 +850,13 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
             # "What is the Taliban seeking": a noun and a verb, not one noun phrase, follow "is".
             words = ()
         phrase = [corrected.get(word, word) for word in words]
-        phrase = [word for word in phrase if word in weights]
+        if phrase and phrase[-1] in cues:
+            # "What is the full name of ...", "what is the exact date": the head says what kind
+            # of answer is asked (see _CUE_WORDS), which the fact need not name, nor its
+            # modifiers ("full", "exact").
+            phrase = []
+        # "Who is the Taliban's leader now": "now" says when, it names nothing asked about.
+        phrase = [word for word in phrase if word in weights and word not in _NOW]
         head = phrase[-1] if phrase else None
         modifiers = tuple(
             word for word in phrase[:-1] if weights[word] >= _MODIFIER_WEIGHT and word not in _NOW
@@ -809,7 +867,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
             measure = frozenset({head})
     if (
         head is None
-        and " what " in f" {folded}"
+        and (" what " in f" {folded}" or " which " in f" {folded}")
         and (kind := re.search(_WHAT_KIND, folded)) is not None
         and (noun := _key(kind.group("noun"), corrected)) in weights
         and weights[noun] >= _WHAT_WEIGHT
@@ -851,6 +909,8 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
             word for word, raw in spelled.items() if re.fullmatch(r"(?:19|20)\d0s", raw)
         ),
         measure=measure,
+        medium=told is not None,
+        counted_head=counted_head,
         documents=_documents(folded) if re.search(r"\d", folded) else frozenset(),
         resolutions=_documents(folded, resolutions=True)
         if re.search(r"\d", folded)
@@ -1044,6 +1104,14 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     credits = {word: _credit(question, word, topic) for word in question.weights}
     coverage = _share(question.weights, credits)
     fits, who = _fits(question, fact, labelled, named, lookups)
+    if who and _succession(question) and all(credits[word] for word in question.named):
+        # "Who replaced Zawahiri?": a claim that names all the question names and says someone
+        # came into a post that one of them left (_came_in: "Saif al-Adel ... is now the de
+        # facto leader ...; ... Zawahiri's death") says the succession in its own words.
+        credits.update(
+            (word, _SYNONYM_CREDIT) for word in _SUCCESSION & credits.keys() if not credits[word]
+        )
+        coverage = _share(question.weights, credits)
     if (
         not fits
         and question.wants is Wants.SOMEONE
@@ -1339,7 +1407,14 @@ def _fits(
 ) -> tuple[bool, list[str]]:
     """Whether the fact is the kind of answer the question wants; for "who", whom it names."""
     head = question.head
-    if head is not None and head not in _SHELL_NOUNS and not _credit(question, head, own):
+    # A successor is named by a claim that says someone came into a post after another left
+    # it (see _in_role), whatever its words.
+    if (
+        head is not None
+        and head not in _SHELL_NOUNS
+        and head not in _SUCCESSION
+        and not _credit(question, head, own)
+    ):
         return False, []
     if not all(_credit(question, w, own) for w in question.modifiers if w not in question.named):
         return False, []
@@ -1367,9 +1442,15 @@ def _fits(
             # And the figure's unit says what it counts: "soldiers" are not counted in "US
             # dollars over two decades", though the fact names the Afghan security forces. The
             # words that name something ("US") do not say what is counted.
-            unit = set(tokens(fact.details.unit))
-            counted = [word for word in question.counted if word not in question.named]
-            return counts and (not counted or any(_credit(question, w, unit) for w in counted)), []
+            # Its head noun (the last: "girls' secondary schools" are schools), in the words
+            # that open the unit (what it counts: "girls affected by the closure of girls'
+            # secondary schools" counts girls).
+            unit = set(_leading_content(fact.details.unit))
+            head = question.counted_head
+            counts_unit = (
+                head is None or head in question.named or bool(_credit(question, head, unit))
+            )
+            return counts and counts_unit, []
         return counts and _counts_in_claim(question, fact.claim), []
     if (
         wants is Wants.QUOTE
@@ -1382,7 +1463,7 @@ def _fits(
         wants = Wants.SOMEONE
     if wants is Wants.QUOTE:
         details = fact.details
-        if not isinstance(details, Quote):
+        if not isinstance(details, Quote) or (question.medium and not details.medium):
             return False, []
         if not question.speaker:
             return True, [details.speaker]
@@ -1408,6 +1489,18 @@ def _fits(
         # An undated fact may say when in its words ("in the late 2000s").
         dated = fact.date is not None or re.search(_TIME_IN_WORDS, fact.claim) is not None
         if dated and fact.date is not None and _dates_a_source(fact.claim, fact.date.year):
+            return False, []
+        if fact.date is not None and _happened_later(question.happened, fact.claim):
+            # "On 15 January 2002 the Security Council was planning to pass another resolution
+            # ...; resolution 1390 ... was adopted the next day": not the date of what is asked.
+            return False, []
+        if (
+            fact.date is not None
+            and not question.weights.keys() & _REPORTED_ASKED
+            and _dates_a_report(fact.claim, fact.date.year)
+        ):
+            # "When did the Taliban ban girls from secondary school?" is not answered by when
+            # the UN estimated what the closure had done; "when did the UN estimate ..." is.
             return False, []
         return dated and (not said or bool(_SAYING & question.weights.keys())), []
     if wants is Wants.DURATION:
@@ -1496,6 +1589,13 @@ _BE = frozenset(_stems("be been being is are was were"))
 
 
 @functools.lru_cache(maxsize=16)
+def _fold_word(word: str) -> str:
+    """fold() of one word (a run of \\w): in ASCII its lower case, as no apostrophe or digit
+    grouping can be within it (fold's regex and table cost ~10 µs a word, and the claims'
+    words are folded one by one)."""
+    return word.lower() if word.isascii() else fold(word)
+
+
 def _stemmed(text: str) -> tuple[str, ...]:
     """The stems of a (folded) question's words, in order: read once a question."""
     return tuple(stem(word) for word in text.split())
@@ -1667,6 +1767,8 @@ _ENDING = frozenset(
     )
 )
 """Words a claim says someone left a post with: whom a successor succeeded is in their sentence."""
+_LEFT = _ENDING - _BEGINNING
+"""Of those, the words that say only the leaving ("killed his predecessor X", "X's death")."""
 _PARTICIPLES = frozenset(
     (
         "born",
@@ -1810,8 +1912,8 @@ def _in_role(question: Question, fact: Fact, who: list[str], lookups: _Lookups) 
         ):
             continue
         if succession and not any(
-            _came_in(stems, start, sentences[number], claimed, question)
-            for _, stems, start, _, number in mentions
+            _came_in(stems, (start, end), sentences[number], claimed, question)
+            for _, stems, start, end, number in mentions
         ):
             continue
         if side_words and _other_side(mentions, side_words, lookups):
@@ -1860,17 +1962,23 @@ def _succession(question: Question) -> bool:
 
 def _came_in(
     stems: Sequence[str],
-    start: int,
+    span: tuple[int, int],
     sentence: Sequence[tuple[Sequence[str], Sequence[str]]],
     claim: set[str],
     question: Question,
 ) -> bool:
-    """Whether a clause naming someone (at start) says they came into a post, in a claim
+    """Whether a clause naming someone (at span) says they came into a post, in a claim
     (its stems) that names one the question names and says someone left it: "Zawahiri became head of
     al-Qaeda in 2011, after its leader Osama bin Laden was killed" (Zawahiri, not bin Laden);
     "Saif al-Adel, from Egypt, is now the de facto leader ..., Zawahiri's death" (the sentence
-    opens with his name)."""
+    opens with his name); not whom the leaving is said of beside their name ("appointed after
+    a drone strike killed his predecessor Mullah Akhtar Mansour")."""
     if question.named.isdisjoint(claim) or _ENDING.isdisjoint(claim):
+        return False
+    start, end = span
+    if not _LEFT.isdisjoint(stems[max(start - 3, 0) : start]) or not _LEFT.isdisjoint(
+        stems[end : end + 3]
+    ):
         return False
     every = {word for _, clause in sentence for word in clause}
     if not _BEGINNING.isdisjoint(stems):
@@ -1936,6 +2044,55 @@ _SOURCE_CLAUSE = (  # compiled on first use: only "when" questions need it
 time of the source, not of what it says."""
 
 
+_REPORTING = ("estimated", "said", "reported", "stated", "found", "noted", "concluded", "assessed")
+_REPORT_CLAUSE = (  # compiled on first use: only "when" questions need it
+    rf"\b(?:{'|'.join(_REPORTING)}) (?:in|on) [^,;.]*? that\b"
+)
+"""A report dated before what it reports ("The UN estimated in September 2022 that the
+Taliban's closure of girls' secondary schools had affected ..."): the time of the report."""
+
+
+_REPORTED_ASKED = _SAYING | frozenset(map(stem, _REPORTING))
+"""A question with one of these words asks when something was said or reported."""
+
+
+def _dates_a_report(claim: str, year: int) -> bool:
+    """Whether the claim gives the fact's year only in a report's time (see _REPORT_CLAUSE):
+    then the date is when it was reported, no answer to when what it reports happened."""
+    if str(year) not in claim or " that " not in claim:
+        return False
+    said = [at.start() for at in re.finditer(str(year), claim)]
+    spans = [found.span() for found in re.finditer(_REPORT_CLAUSE, claim)]
+    return all(any(start <= at < end for start, end in spans) for at in said)
+
+
+_LATER = (  # compiled on first use: only "when" questions need it
+    r"\b(?:the (?:next|following) (?:day|week|month|year)|the day after|"
+    r"(?:a|one) (?:day|week|month|year) later|later that (?:day|week|month|year))\b"
+)
+"""A time after the fact's date, said relative to it ("adopted the next day")."""
+
+
+def _happened_later(happened: frozenset[str], claim: str) -> bool:
+    """Whether the claim says what the question asks happened only at a time it gives relative
+    to its date ("... was adopted the next day"): within a few words of that time."""
+    if not happened or not re.search(_LATER, claim):
+        return False
+    later = [found.span() for found in re.finditer(_LATER, claim)]
+    said = [
+        found.start()
+        for found in re.finditer(r"\w+", claim)
+        if stem(_fold_word(found.group())) in happened
+    ]
+    return bool(said) and all(
+        any(start - _LATER_NEAR <= at <= end + _LATER_NEAR for start, end in later) for at in said
+    )
+
+
+_LATER_NEAR = 20
+"""How near (in characters) the relative time is to the word for what happened."""
+
+
 def _dates_a_source(claim: str, year: int) -> bool:
     """Whether the claim gives the fact's year only in an attribution: then the fact's date is
     when a source said it ("Leon Panetta is a former US defence secretary, as The Independent
@@ -1957,7 +2114,7 @@ def _post_of_in(question: Question, claim: str, named: dict[str, frozenset[str]]
     posts = question.group(question.head)
     of = set().union(*map(question.group, question.post_of))
     spans = list(_WORD.finditer(claim))
-    stems = [stem(fold(span.group())) for span in spans]
+    stems = [stem(_fold_word(span.group())) for span in spans]
     at = [n for n, word in enumerate(stems) if word in posts]
     if any(
         word in of and any(abs(n - m) <= _POST_NEAR for m in at) for n, word in enumerate(stems)
@@ -2057,6 +2214,12 @@ def _count_in_claim(question: Question, claim: str) -> str | None:
     """Where the claim gives a number of what is counted (or, for "how long", of days, months,
     years ...), that phrase as the claim words it."""
     if question.wants is Wants.DURATION:
+        if _RELATIVE.isdisjoint(question.text.split()):
+            # "How long were the sanctions to last?": "established for 12 months", not "to take
+            # effect one month after its adoption" (a time, given from another).
+            lasting = _number_before(claim, _TIME_UNITS, relative=False)
+            if lasting is not None:
+                return lasting
         return _number_before(claim, _TIME_UNITS)
     if question.measure:
         return _number_near(claim, set().union(*map(question.group, question.measure)))
@@ -2073,7 +2236,7 @@ def _number_near(claim: str, measure: set[str]) -> str | None:
     if (before := _number_before(claim, measure)) is not None:
         return before
     spans = list(re.finditer(r"\w+", claim))
-    words = [fold(span.group()) for span in spans]
+    words = [_fold_word(span.group()) for span in spans]
     for n, word in enumerate(words):
         if stem(word) not in measure:
             continue
@@ -2162,18 +2325,30 @@ def _owners(question: Question) -> list[str]:
 
 
 def _number_before(
-    claim: str, counted: set[str] | frozenset[str], owners: Sequence[frozenset[str]] = ()
+    claim: str,
+    counted: set[str] | frozenset[str],
+    owners: Sequence[frozenset[str]] = (),
+    *,
+    relative: bool = True,
 ) -> str | None:
     """A number at most three words before one of the counted (stemmed) words, as the claim
     words it ("13 votes", "fourteen months"); with owners (the names among what is counted:
     "Taliban" of "Taliban fighters"), only where each is said near it: at most seven words
     before the counted word or three after ("prisoners of the Taliban"); "al-Qaeda's estimated
-    200-500 men" are not the Taliban's."""
+    200-500 men" are not the Taliban's. Not relative: none that gives a time from another ("one
+    month after its adoption")."""
     spans = list(re.finditer(r"\w+", claim))
-    words = [fold(span.group()) for span in spans]
+    words = [_fold_word(span.group()) for span in spans]
     stems = [stem(word) for word in words]
     for n, word_stem in enumerate(stems):
         if word_stem not in counted:
+            continue
+        if (
+            not relative
+            and words[n + 1 : n + 2]
+            and words[n + 1] in _RELATIVE
+            and not claim[spans[n].end() : spans[n + 1].start()].strip()  # "12 months, after"
+        ):
             continue
         if owners:
             nearby = set(stems[max(0, n - 7) : n + 4])
@@ -2218,6 +2393,8 @@ def _number_before(
     return None
 
 
+_RELATIVE = frozenset(("after", "before", "later", "earlier", "ago", "since"))
+"""Words after a number of days, months, years ... that make it a time from another."""
 _ONE_WORD_HEDGES = frozenset(
     {"about", "almost", "nearly", "around", "roughly", "approximately", "some", "over"}
     | {"estimated", "reportedly"}
@@ -2262,8 +2439,9 @@ def _kind(entity_id: str, catalog: Catalog) -> EntityKind | None:
 
 def _own_words(fact: Fact) -> set[str]:
     """The fact's own words: claim, details (figure, quoted words, measures, commitments ...),
-    date. The names of the entities it refers to are not among them."""
-    parts = [_own_text(fact)]
+    date. The names of the entities it refers to are not among them. A possessive is its word,
+    as in a question ("Zawahiri's death" says "Zawahiri": folding alone makes "zawahiris")."""
+    parts = [_without_possessives(_own_text(fact))]
     if fact.date is not None:
         parts.append(str(fact.date.year))
         if fact.date.month:
@@ -2324,6 +2502,8 @@ def _short_answer(
             text += f" ({fact.hedge})"
         return f"{text}, according to {_attribution(fact, catalog)}"
     if isinstance(details, Quote):
+        if question.medium and details.medium:
+            return details.medium
         return _name(catalog, details.speaker) if _SOMEONE.search(question.text) else details.text
     if question.wants in (Wants.FIGURE, Wants.DURATION) and (
         count := _count_in_claim(question, fact.claim)
@@ -2456,7 +2636,7 @@ def _when_it_happened(anchors: frozenset[str], fact: Fact) -> str | None:
     said = [
         found.start()
         for found in re.finditer(r"\w+", claim)
-        if stem(fold(found.group())) in anchors
+        if stem(_fold_word(found.group())) in anchors
     ]
     # A time as English gives one: after a month, or a preposition ("to 2019", "since 2001");
     # not a number that names a document ("resolutions 1988 and 1989", "2255 (2015)").
@@ -2498,8 +2678,24 @@ def _corrected(index: Index, lookups: _Lookups, word: str) -> str:
     import difflib
 
     candidates = dict(index.words_like(word))
-    close = difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.85)
+    close = difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.85) or [
+        term for term in candidates if _swapped(word, term)
+    ]
     return max(close, key=lambda term: candidates[term]) if close else word
+
+
+def _swapped(word: str, term: str) -> bool:
+    """Whether term is word with two neighbouring letters swapped ("doah" for "doha"): the
+    commonest typo, which difflib's ratio puts as far off as two letters changed."""
+    if len(word) != len(term) or word == term:
+        return False
+    apart = [n for n, (a, b) in enumerate(zip(word, term, strict=True)) if a != b]
+    return (
+        len(apart) == 2
+        and apart[1] == apart[0] + 1
+        and word[apart[0]] == term[apart[1]]
+        and word[apart[1]] == term[apart[0]]
+    )
 
 
 def _suggestions(index: Index, near: Iterable[Hit]) -> tuple[str, ...]:
@@ -2522,6 +2718,7 @@ _RECENT_YEARS = 2
 """A figure dated this many years before the newest candidate is still one of now."""
 _ROLE_CANDIDATES = 1
 _ROLE_FACTS = 8
+_NOW_ROLE_FACTS = 2
 """How many organisations the question names are searched for facts about them."""
 _HOLDERS_CHECKED = 5
 """How many people named by the best answers are looked up for their death or removal."""
@@ -2572,9 +2769,11 @@ def _with_facts_about(
     candidates: list[Hit],
     role: frozenset[str],
     lookups: _Lookups,
+    now: bool = False,
 ) -> list[Hit]:
     """The candidates, and the facts about the organisation the question names that speak of
-    the role: its latest state may rank low among facts of other organisations' roles."""
+    the role: its latest state may rank low among facts of other organisations' roles. Asked
+    of now, more of them: the latest state is in the newest, which BM25 does not favour."""
     words = sorted(frozenset().union(*map(question.group, role)))
     catalog = lookups.catalog
     named = [
@@ -2586,7 +2785,9 @@ def _with_facts_about(
     more = [
         hit
         for entity_id in named[:_ROLE_CANDIDATES]
-        for hit in index.ranked(words, Filters(about=entity_id), _ROLE_FACTS)
+        for hit in index.ranked(
+            words, Filters(about=entity_id), _ROLE_FACTS * _NOW_ROLE_FACTS if now else _ROLE_FACTS
+        )
     ]
     return _with_more(candidates, more, lookups)
 
@@ -2670,7 +2871,8 @@ def _not_holders(
     leads the Taliban?" is not answered by its spokesman or its interior minister)."""
     if not holders:
         return rest  # none says it in a phrase the role rule reads: the best remain answers
-    words = tuple(question.spelled[word] for word in role if word in question.spelled)
+    # In the question's order (a set's order would change from one run to the next).
+    words = tuple(raw for word, raw in question.spelled.items() if word in role)
     return sorted(
         (
             item._replace(reply=Reply(Match.PARTIAL, item.reply.answer, words or ("who",)))
@@ -2699,7 +2901,11 @@ def _as_of_now(
         # No one it names holds the role now: that is what it does not say.
         gone = tuple(question.spelled.get(word, word) for word in sorted(role))
         return item._replace(reply=Reply(Match.PARTIAL, item.reply.answer, gone)), False
-    holds = any(_holds(item.hit.fact, e, role, question, lookups) for e in alive)
+    holders = tuple(e for e in alive if _holds(item.hit.fact, e, role, question, lookups))
+    holds = bool(holders)
+    # Those it says hold the role are the answer, not whom it names beside them ("appointed
+    # after a US drone strike killed his predecessor Mullah Akhtar Mansour").
+    alive = holders or alive
     if alive == item.who:
         return item, holds
     short = _short_answer(question, item.hit.fact, alive, lookups.catalog)
@@ -2812,12 +3018,30 @@ def _says_holds(
     """_holds, worked out."""
     names = _written(entity_id, lookups)
     roles = frozenset().union(*map(question.group, role))
+    # The organisation the question names, by any of its names ("the Taliban's Islamic
+    # Emirate" is the Taliban under another name).
+    held_in = [
+        name
+        for other in fact.entities()
+        if _kind(other, lookups.catalog) is EntityKind.ORGANIZATION
+        and lookups.named_in(other, question.named)
+        for name in _written(other, lookups)
+    ]
     for sentence in _clauses(fact.claim):
         for words, stems in sentence:
             if roles.isdisjoint(stems):
                 continue
-            spans = _name_spans(words, names)
-            if not _role_phrase(words, stems, role, question, spans):
+            # A name owning another noun is not who holds the role ("al-Qaeda's leadership
+            # considers the Taliban's chief ...") unless that noun is the role.
+            spans = [
+                (start, end)
+                for start, end in _name_spans(words, names)
+                if words[end : end + 1] != ("s",) or not roles.isdisjoint(stems[end + 1 : end + 2])
+            ]
+            org = [word in question.named for word in stems]
+            for start, end in _name_spans(words, held_in) if held_in else ():
+                org[start:end] = [True] * (end - start)
+            if not _role_phrase(words, stems, role, question, spans, org):
                 continue
             opens = (first := _name_spans(sentence[0][0], names)) and first[0][0] == 0
             # "... transmitted the report to the Chair of the 1988 Committee": a role after a
@@ -2868,15 +3092,16 @@ def _role_phrase(
     role: frozenset[str],
     question: Question,
     holder: list[tuple[int, int]],
+    org: list[bool],
 ) -> bool:
     """Whether the words (folded) hold the role's phrase in what the question names (see
     _holds): the role's words (or synonyms) and the words before them ("de facto", "supreme"),
     after the name of what it is held in and a possessive ("al-Qaeda's", "Taliban"), or before
-    "of" and that name ("head of al-Qaeda"); a verb of the role before it ("leads al-Qaeda")."""
+    "of" and that name ("head of al-Qaeda"); a verb of the role before it ("leads al-Qaeda").
+    Org marks the words that name what the role is held in."""
     wanted = [question.group(word) for word in role]
     if not any(word in group for group in wanted for word in stems):
         return False
-    org = [word in question.named for word in stems]
     at_holder = {n for start, end in holder for n in range(start, end)}
     for r, word in enumerate(stems):
         if not any(word in group for group in wanted):
@@ -2907,6 +3132,8 @@ def _role_phrase(
         end = after
         while end < len(words) and org[end]:
             end += 1
+            if words[end : end + 1] == ("s",) and end + 1 < len(words) and org[end + 1]:
+                end += 1  # "the Taliban's Islamic Emirate": one organisation, two names
         if end > after and (end == len(words) or words[end] != "s"):
             return True
         # "X's (de facto) leader", "X leader", then no other noun ("X's chief spokesman").

@@ -742,7 +742,8 @@ class Reply(Struct, frozen=True):
     match: Match
     """Whether it answers the question or only part of it."""
     answer: str
-    """The short answer: a figure with its unit, hedge and attribution, a quote's words, a date
+    """The short answer: a figure with its unit, hedge and attribution, a quote's words (its
+    medium, asked where it was said), a date
     for "when", an entity's name for "who", a number and what it counts for "how many" ("13
     votes") or "how long" ("five years"); otherwise the claim."""
     unmatched: tuple[str, ...] = ()
