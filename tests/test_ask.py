@@ -152,11 +152,11 @@ def test_json_says_how_each_fact_answers_the_question(runner: CliRunner) -> None
             "Zabihullah Mujahid (as of 17 August 2021)",
         ),
         # The post of what the question names ("Afghanistan's president"), not the US
-        # president; as of when the fact knows it.
+        # president. (Asked of now, no one: Ghani fled in August 2021, test_ask_precision.)
         (
-            "Who is the current president of Afghanistan?",
+            "Who was the president of Afghanistan in 2021?",
             "ghani-afghan-president-2021",
-            "Ashraf Ghani (as of August 2021)",
+            "Ashraf Ghani",
         ),
         # An undated fact that says when: what it says.
         (
@@ -689,8 +689,10 @@ def test_third_tuning_set_floor() -> None:
         # Seventh round: tuning-5 0.917 / 0.979, tuning-6 0.853 / 0.912 (each has a question
         # labelled with the $1trn the curators correct; tuning-6 also one on Ghani's flight).
         # With pack7's 37 facts: tuning-5 0.878 / 0.980 / 2 of 11 (one unanswerable question, on
-        # the UN's envoy, became answerable: 49 + 11).
-        ("ask-tuning-5.toml", 0.87, 0.96, 2),
+        # the UN's envoy, became answerable: 49 + 11). Branch askp9: 0.878 / 0.959, as "Who is
+        # the UN special envoy for Afghanistan?" is no longer answered first with the US envoy
+        # (a "who" answer accounts for all the question names: "UN"), nor so ranked at all.
+        ("ask-tuning-5.toml", 0.87, 0.95, 2),
         ("ask-tuning-6.toml", 0.85, 0.88, 1),  # 0.882 at three with the "where" rule
         # Seventh round: tuning-7 0.783 / 0.783 (two yes/no questions labelled with facts
         # saying "exceptions" of the 1267 Committee and "negotiations" for "talks").

@@ -240,6 +240,81 @@ _TIME_IN_WORDS = (  # compiled on first use (re caches it): only "when" question
     r"August|September|October|November|December) )?(?:1[89]|20)\d\d(?:s|\b)"
 )
 """A year or a decade in a claim's words: when it happened, though the fact has no date."""
+_NOT_WHEN = (  # compiled on first use (re caches it): only "when" questions need it
+    r"\b(?:did|does|do|could|would|has|have|had) (?:not|n't) (?:\w+ )?"
+    r"(?:say|said|give|disclose|specify|state|reveal|know)\w* (?:when|the date)\b"
+    r"|\b(?:date|time|when)\b(?: \w+){0,5} (?:is|was|are|were|remains?|remained) "
+    r"(?:not known|unknown|unclear)\b"
+)
+"""A claim saying that when it happened is not known ("it did not say when")."""
+
+
+_DOER = re.compile(r"\w{3,}(?:er|or)s?")
+"""An agent noun ("founder", "leaders"): who does what its verb says."""
+
+
+def _as_doer(question: Question, word: str, own: set[str]) -> bool:
+    """Whether the fact says what happened (word, a stem) only by the noun for its doer: "its
+    founder" is not its founding."""
+    said = (question.group(word) | {word}) & own
+    return bool(said) and all(
+        other != word and other.startswith(word[:4]) and _DOER.fullmatch(other) for other in said
+    )
+
+
+def _as_verb(question: Question, word: str) -> bool:
+    """Whether the question has the word (a stem) as a verb: in the past ("founded"), or
+    after "who" ("who funds")."""
+    spelled = question.spelled.get(word, "")
+    return (
+        spelled.endswith("ed")
+        or re.search(rf"\bwho {re.escape(spelled)}\b", question.text) is not None
+    )
+
+
+def _of_another(question: Question, word: str, claim: str) -> bool:
+    """Whether every time the claim says what happened (word, a stem, or its synonyms), it says
+    it of a name the question does not give: the verb followed by a capitalised name ("founded
+    the Haqqani Network") none of whose words the question has."""
+    group = question.group(word) | {word}
+    written = _WRITTEN_WORD.findall(claim)
+    objects = []
+    for at, raw in enumerate(written):
+        said = stem(fold(raw))
+        if said not in group or said in _ACTING or _DOER.fullmatch(said):
+            continue  # a post's noun ("its leader Saif al-Adel") names its holder after it
+        after = written[at + 1 : at + 5]
+        if after and after[0].lower() == "the":
+            after = after[1:]
+        if not after or not after[0][:1].isupper():
+            return False  # said of no name, or of something not named: cannot tell
+        # The name's first three words, particles included ("Osama bin Laden").
+        objects.append({stem(fold(re.sub(_POSSESSIVE, "", word))) for word in after[:3]})
+    return bool(objects) and all(name.isdisjoint(question.weights) for name in objects)
+
+
+def _in_one_clause(question: Question, said: set[str], claim: str, subject: set[str]) -> bool:
+    """Whether a clause of the claim says what happened (said: words of question.happened, or
+    their synonyms, or words of the same root: "emergence" for "appear") and names the subject
+    (stems)."""
+    happened = set().union(*map(question.group, said)) | said
+    for clause in re.split(_SENTENCE, claim):
+        stems = set(tokens(clause))
+        if stems & subject and (
+            stems & happened or any(_derived(word, stems) for word in happened)
+        ):
+            return True
+    return False
+
+
+def _time_in_words(claim: str) -> str | None:
+    """The first time a claim gives in its words (see _TIME_IN_WORDS), outside brackets: an
+    aside qualifies a name ("Mullah Mohammed Omar (1960–2013)", his life), it does not say when
+    the claim's event happened."""
+    found = re.search(_TIME_IN_WORDS, re.sub(_ASIDE, " ", claim) if "(" in claim else claim)
+    return found.group() if found else None
+
+
 _PERSON_ROLES = frozenset(
     _stems(
         "representative ambassador envoy minister president secretary spokesman spokeswoman "
@@ -453,6 +528,10 @@ class Question(msgspec.Struct, frozen=True):
     polar: bool = False
     """Whether it asks yes or no ("Did the Taliban ban girls from school?"): only a fact that
     states what it asks, in its own words, answers it."""
+    subordinate: frozenset[str] = frozenset()
+    """The content words only of a clause saying at what time ("when the Taliban retook Kabul"
+    of "who was UK defence secretary when ...") or what was said or done ("the report saying
+    al-Qaeda never left Afghanistan"): not what the question is about."""
     medium: bool = False
     """For a quote: whether it asks where it was said ("Which outlet did Panetta talk to?"):
     the answer is the quote's medium."""
@@ -568,6 +647,7 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         (),
         tuple(replies),
         read.polar,
+        read.wants.value,
     )
 
 
@@ -801,6 +881,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         * (1 - 0.5 * lookups.frequency(word) / lookups.facts)
         for word, raw in spelled.items()
     }
+    timing: set[str] = set()
     if (
         wants is not Wants.DATE
         and "when" in sequence
@@ -813,6 +894,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
             word = corrected.get(stem(raw), stem(raw))
             if word in weights:
                 weights[word] *= _CLAUSE_WEIGHT
+                timing.add(word)
     speaker = tuple(corrected.get(word, word) for word in speaker)
     speaker = tuple(word for word in speaker if word in weights)
     counted = tuple(corrected.get(word, word) for word in counted)
@@ -902,7 +984,22 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         else frozenset(),
         holder=tuple(key for word in holder if (key := corrected.get(word, word)) in weights),
         post_of=_post_of(folded, head, corrected, weights),
+        subordinate=frozenset(timing | _subordinate(folded, corrected, weights)),
     )
+
+
+_SUBORDINATE = r"(?<=\w )(?:saying|that|which|whose)\b"  # compiled on first use (re caches it)
+"""What opens a clause within the question ("the report saying ...", "the deal that ...")."""
+
+
+def _subordinate(folded: str, corrected: dict[str, str], weights: dict[str, float]) -> set[str]:
+    """The content words only of a clause within the question (see Question.subordinate)."""
+    clause = re.search(_SUBORDINATE, folded)
+    if clause is None:
+        return set()
+    before = {corrected.get(stem(raw), stem(raw)) for raw in folded[: clause.start()].split()}
+    after = {corrected.get(stem(raw), stem(raw)) for raw in folded[clause.start() :].split()}
+    return (after - before) & weights.keys()
 
 
 def _post_of(
@@ -1140,6 +1237,46 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         # though "the 1267 Committee" gives the number.
         other_years += sorted(question.resolutions)
     answers = fits and coverage >= _ANSWER_COVERAGE and not other_years and not unnamed
+    about = question.named - question.subordinate
+    if (
+        answers
+        and about
+        and (
+            (question.wants is Wants.SOMEONE and not all(credits[word] for word in about))
+            # A date may be of what happened to one of the things named ("when were the
+            # Taliban and al-Qaida sanctions split": the Taliban's put on a list of their own).
+            or (question.wants is Wants.DATE and not any(credits[word] for word in about))
+        )
+    ):
+        # "Who was the Taliban leader in 2001?" is not answered by whoever led Egyptian Islamic
+        # Jihad, nor "when was the Taliban founded?" by al-Qaeda's founding: a "who" or "when"
+        # answer is about all the question names (the Taliban, however common in the loaded
+        # facts), in its words, its tags or the names of what it names -- but for a clause
+        # that only says when ("... when the Taliban retook Kabul").
+        answers = False
+    if answers and question.wants in (Wants.SOMEONE, Wants.DATE) and question.happened:
+        # What happened, said of another than what the question names: "Jalaluddin Haqqani,
+        # who founded the Haqqani Network" did not found the Taliban; and of the doer only
+        # ("Al-Qaeda's founder ... was shot dead on 2 May 2011") it dates no founding.
+        answers = not any(
+            (_as_verb(question, word) and _of_another(question, word, fact.claim))
+            or (question.wants is Wants.DATE and _as_doer(question, word, own))
+            for word in question.happened
+            if credits.get(word)
+        )
+    if answers and question.wants is Wants.DATE and question.happened:
+        # A date is of what happened to what the question names only where one clause says
+        # both: "... and welcomed the establishment of a National Focal Point" dates no founding
+        # of al-Qaeda, which the claim names in another clause. Any name of it will do.
+        subject = set(question.named - question.subordinate).union(
+            *(
+                lookups.heads(entity_id)
+                for entity_id in named
+                if lookups.asked_names(entity_id, question.weights)
+            )
+        )
+        said = {word for word in question.happened if _credit(question, word, own)}
+        answers = not subject or not said or _in_one_clause(question, said, fact.claim, subject)
     if answers and question.named and _reversed(question, fact.claim, own):
         # "How much did the Taliban pay al-Qaeda?" is not answered by "al-Qaeda paid the
         # Taliban": who did it to whom, the other way round.
@@ -1246,7 +1383,12 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         ) or tuple(question.spelled[word] for word in _asked_most(question))
     # A letter alone is no word a fact could say: "ISIS-K", read as "isis" and "k", is left
     # out as the question wrote it.
-    unmatched = tuple(_compound(question, word) if len(word) == 1 else word for word in unmatched)
+    # So is a part of a hyphenated word: "al-Qaeda", not "qaeda" (its claim says "al-Qaeda").
+    unmatched = tuple(
+        dict.fromkeys(
+            _compound(question, word) if "-" in question.raw else word for word in unmatched
+        )
+    )
     boost = _BOOST if fits else 1.0
     if who and _kind(who[0], catalog) is EntityKind.PERSON and _PERSON.search(question.text):
         boost *= _BOOST
@@ -1282,10 +1424,12 @@ def _initialisms(claim: str) -> frozenset[str]:
     )
 
 
-def _compound(question: Question, letter: str) -> str:
-    """The hyphenated word of the question a letter is part of ("ISIS-K"), or the letter."""
-    found = re.search(rf"[\w]+-{re.escape(letter)}\b|\b{re.escape(letter)}-\w+", question.raw, re.I)
-    return found.group() if found else letter
+def _compound(question: Question, word: str) -> str:
+    """The hyphenated word of the question a word is part of ("ISIS-K", "al-Qaeda"), or the
+    word."""
+    part = re.escape(word)
+    found = re.search(rf"\b(?:\w+-)+{part}\b(?:-\w+)*|\b{part}(?:-\w+)+", question.raw, re.I)
+    return found.group() if found else word
 
 
 def _asked_most(question: Question) -> list[str]:
@@ -1463,8 +1607,17 @@ def _fits(
         # is a saying ("when did Panetta say ...", not "when was resolution 1267 adopted").
         said = isinstance(fact.details, Quote)
         # An undated fact may say when in its words ("in the late 2000s").
-        dated = fact.date is not None or re.search(_TIME_IN_WORDS, fact.claim) is not None
+        dated = fact.date is not None or _time_in_words(fact.claim) is not None
         if dated and fact.date is not None and _dates_a_source(fact.claim, fact.date.year):
+            return False, []
+        if (
+            not question.weights.keys() & _REPORTED_ASKED
+            and not _HAPPENED.search(question.text)
+            and re.search(_NOT_WHEN, fact.claim)
+        ):
+            # "... said that Hamza bin Laden had been killed ...; it did not say when": the
+            # fact's date is the telling's, and the claim says the time asked is not known.
+            # (It answers "how did he die, and when?", in its words: see _short_answer.)
             return False, []
         if (
             fact.date is not None
@@ -2406,14 +2559,16 @@ def _short_answer(
     ):
         return "; ".join(_name(catalog, entity_id) for entity_id in who)
     if question.wants is Wants.DATE and fact.date is not None:
+        if not question.weights.keys() & _REPORTED_ASKED and re.search(_NOT_WHEN, fact.claim):
+            return fact.claim  # its date is not the time asked, which it says is not known
         words = _own_words(fact) if own is None else own
         # The claim's words for what happened, else those that name what it happened to
         # ("when did Kabul fall": "... after the Taliban recaptured Kabul in August").
         anchors = question.named if question.happened.isdisjoint(words) else question.happened
         said = _when_it_happened(anchors, fact) if anchors else None
         return said or str(fact.date)
-    if question.wants is Wants.DATE and (when := re.search(_TIME_IN_WORDS, fact.claim)):
-        return when.group()  # "the late 2000s", of an undated fact
+    if question.wants is Wants.DATE and (when := _time_in_words(fact.claim)):
+        return when  # "the late 2000s", of an undated fact
     if isinstance(details, Figure):
         text = figure_text(details)
         if fact.hedge and fact.hedge != details.qualifier:
@@ -2645,6 +2800,14 @@ _HOLDERS_CHECKED = 5
 # followed by before the verb.
 _DIED = frozenset(("died", "dies", "dead", "killed", "assassinated", "executed", "slain"))
 _REMOVED = frozenset(("replaced", "removed", "ousted", "deposed", "dismissed", "sacked"))
+_QUIT = frozenset(("fled", "flees", "resigned", "resigns", "abdicated"))
+"""Verbs with which someone leaves a post themselves ("Ghani ... fled to Tajikistan"): said of
+them in the active, maybe after another verb of theirs ("abandoned the palace and fled")."""
+_QUIT_REACH = 8
+"""How many words after the name such a verb may come, in the same clause."""
+_CLAUSE_OPENERS = frozenset(
+    ("that", "who", "which", "after", "before", "when", "while", "as", "because", "but")
+)
 _BETWEEN = frozenset(
     ("was", "were", "is", "has", "had", "been", "reportedly", "later", "also", "then", "shot")
 )
@@ -2846,7 +3009,7 @@ def _end_of(index: Index, entity_id: str, lookups: _Lookups) -> _Left | None:
     ]
     left: _Left | None = None
     for hit in index.ranked(
-        sorted({stem(w) for w in _DIED | _REMOVED}), Filters(about=entity_id), 3
+        sorted({stem(w) for w in _DIED | _REMOVED | _QUIT}), Filters(about=entity_id), 3
     ):
         how = _left_in(hit.fact.claim, names)
         if how is None:
@@ -2864,7 +3027,9 @@ def _left_before(left: _Left | None, date: PartialDate | None) -> bool:
         return False
     if left.died:
         return True
-    return date is not None and left.date is not None and left.date > date
+    # Left in the month a fact gives them the post (Ghani, president "as of August 2021", fled
+    # that August): asked of now, the leaving is the later state.
+    return date is not None and left.date is not None and left.date >= date
 
 
 def _left_in(claim: str, names: list[frozenset[str]]) -> bool | None:
@@ -2882,6 +3047,11 @@ def _left_in(claim: str, names: list[frozenset[str]]) -> bool | None:
             if word not in _BETWEEN:
                 break
             passive = passive or word in _PASSIVE or word == "shot"
+        for word in words[end : end + _QUIT_REACH]:
+            if word in _QUIT:
+                return False
+            if word in _CLAUSE_OPENERS or stem(word) in _SAYING_VERBS:
+                break
         before = words[max(0, start - 3) : start]
         if "killed" in before and all(
             word in _KILLED_WHOM for word in before[before.index("killed") + 1 :]
