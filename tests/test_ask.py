@@ -250,6 +250,11 @@ def test_a_partial_answer_is_labelled_so_in_human_output(runner: CliRunner) -> N
     [
         "How many US soldiers died in Afghanistan?",  # the pack counts 9/11's dead, not soldiers
         "How many people live in Kabul?",
+        # Schools are counted: not the girls "affected by the closure of girls' secondary
+        # schools" (the head noun of what is counted must open the figure's unit).
+        "How many girls' schools did the Taliban close?",
+        # However common its noun: people are not counted in "years of Taliban rule".
+        "How many people did the Taliban execute during its 1996-2001 rule?",
     ],
 )
 def test_a_figure_must_count_what_is_asked(question: str) -> None:
@@ -276,6 +281,24 @@ def test_where_someone_said_it_is_the_quotes_medium(question: str, medium: str) 
 def test_where_someone_said_it_is_no_quote_without_a_medium() -> None:
     # Cole Bunzel's words are quoted with no medium: none says where.
     assert not answer(BUILTIN, "Which newspaper did Cole Bunzel write in?").answered
+
+
+def test_the_noun_after_which_is_what_the_answer_must_speak_of() -> None:
+    # As "what bounty did ...": the fact on AQIS under Taliban protection names no publication.
+    question = "Which publication did the UN monitors cite on AQIS?"
+
+    assert read_question(BUILTIN, question).head == "publication"
+    assert not answer(BUILTIN, question).answered
+
+
+def test_bombings_are_attacks() -> None:
+    # The thesaurus: "bombings of US embassies in Kenya and Tanzania" are the attacks asked.
+    found = answer(BUILTIN, "Which attacks was bin Laden indicted for by the US?", limit=1)
+
+    assert (found.hits[0].fact.id, found.replies[0].match) == (
+        "bin-laden-indicted-embassy-bombings",
+        Match.ANSWER,
+    )
 
 
 def test_a_passive_clause_after_what_is_counted_does_not_say_what_is_counted() -> None:

@@ -188,7 +188,7 @@ _QUOTE = re.compile(
     r"(?:warning|message|statement|comments?|remarks|words|views?|verdict|answer|reply|response)\b"
     # "Which outlet did Panetta talk to?": where someone said it (a quote's medium).
     r"|\b(?:which|what) (?P<medium>\w+) (?:did|does|do|has|had|have) (?P<teller>(?:\w+ ){1,4}?)"
-    r"(?:talk|talked|speak|spoke|spoken|say|said|tell|told|write|wrote|written) (?:to|in|on)$"
+    r"(?:talk|talked|speak|spoke|spoken|say|said|tell|told|write|wrote|written) (?:to|in|on)\b"
 )
 # "What is the Taliban's annual budget?", "Who is the foreign minister?": the phrase after the
 # verb names what is asked about, and its last word (the head noun) must be in the answer.
@@ -346,7 +346,9 @@ _TIME_YEAR = r"\b(?:in|since|until|by|during|from|before|after) ((?:19|20)\d\d)\
 _WHAT_WEIGHT = 0.85
 """How heavy (rarer in English than Zipf 4.875) the noun after "what" must be to be the head
 noun ("bounty", "languages"), chosen on the tuning sets (0.65 cost two answers there)."""
-_WHAT_KIND = r"^(?:\w+ )?what (?P<noun>\w+) (?:did|does|do|is|was|are|were|has|have|had|will)\b"
+_WHAT_KIND = (
+    r"^(?:\w+ )?(?:what|which) (?P<noun>\w+) (?:did|does|do|is|was|are|were|has|have|had|will)\b"
+)
 _MEASURES = frozenset(
     _stems(
         "population budget revenue revenues income salary salaries wage wages cost price age size "
@@ -532,6 +534,9 @@ class Question(msgspec.Struct, frozen=True):
     """The content words only of a clause saying at what time ("when the Taliban retook Kabul"
     of "who was UK defence secretary when ...") or what was said or done ("the report saying
     al-Qaeda never left Afghanistan"): not what the question is about."""
+    counted_head: str | None = None
+    """For a figure: the head noun of what is counted ("people" of "how many people were
+    executed"), however common: a figure's unit must open with it (see _fits)."""
     medium: bool = False
     """For a quote: whether it asks where it was said ("Which outlet did Panetta talk to?"):
     the answer is the quote's medium."""
@@ -898,6 +903,8 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     speaker = tuple(corrected.get(word, word) for word in speaker)
     speaker = tuple(word for word in speaker if word in weights)
     counted = tuple(corrected.get(word, word) for word in counted)
+    # What is counted, however common its noun ("people"): a figure's unit must count it.
+    counted_head = counted[-1] if counted and counted[-1] in weights else None
     counted = tuple(word for word in counted if weights.get(word, 0) >= _COUNTED_WEIGHT)
     if wants is Wants.FIGURE and not counted and not measure and re.search(_AN_AMOUNT, folded):
         # "How much did the Taliban pay al-Qaeda?": how much of nothing named is an amount of
@@ -932,7 +939,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
             measure = frozenset({head})
     if (
         head is None
-        and " what " in f" {folded}"
+        and (" what " in f" {folded}" or " which " in f" {folded}")
         and (kind := re.search(_WHAT_KIND, folded)) is not None
         and (noun := _key(kind.group("noun"), corrected)) in weights
         and weights[noun] >= _WHAT_WEIGHT
@@ -975,6 +982,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         ),
         measure=measure,
         medium=medium,
+        counted_head=counted_head,
         documents=_documents(folded) if re.search(r"\d", folded) else frozenset(),
         resolutions=_documents(folded, resolutions=True)
         if re.search(r"\d", folded)
@@ -1568,9 +1576,15 @@ def _fits(
             # And the figure's unit says what it counts: "soldiers" are not counted in "US
             # dollars over two decades", though the fact names the Afghan security forces. The
             # words that name something ("US") do not say what is counted.
-            unit = set(tokens(fact.details.unit))
-            counted = [word for word in question.counted if word not in question.named]
-            return counts and (not counted or any(_credit(question, w, unit) for w in counted)), []
+            # Its head noun (the last: "girls' secondary schools" are schools), in the words
+            # that open the unit (what it counts: "girls affected by the closure of girls'
+            # secondary schools" counts girls).
+            unit = set(_leading_content(fact.details.unit))
+            head = question.counted_head
+            counts_unit = (
+                head is None or head in question.named or bool(_credit(question, head, unit))
+            )
+            return counts and counts_unit, []
         return counts and _counts_in_claim(question, fact.claim), []
     if (
         wants is Wants.QUOTE
