@@ -107,3 +107,39 @@ def test_how_and_when_is_answered_in_the_claims_words_where_it_says_when_is_unkn
 
     assert found.hits[0].fact.id == "hamza-bin-laden-killed-announced-2019"
     assert found.replies[0].answer == found.hits[0].fact.claim
+
+
+def test_a_count_of_the_killed_or_injured_is_no_count_of_the_dead() -> None:
+    # "... the attacks of 26 August 2021 ..., which killed or injured over 300 civilians".
+    assert "un-2593-condemns-kabul-airport-attack" not in _answered(
+        "How many civilians died in the Afghan war?"
+    )
+    # Said of others in the claim ("the hundreds of Afghans who were killed or injured"), it
+    # leaves the count asked alone ("13 young servicemembers").
+    assert _answered("How many US servicemembers were killed at Kabul airport?")[:1] == [
+        "thomas-greenfield-13-servicemembers"
+    ]
+
+
+def test_a_word_before_what_is_counted_is_not_one_the_unit_gives_to_another_thing() -> None:
+    # "estimated 200–500 men along the Afghan-Pakistani border" are no Afghan soldiers.
+    answered = _answered("How many Afghan soldiers were there?")
+    assert "al-qaeda-fighters-200-500" not in answered
+    assert "taliban-arm-and-train-al-qaeda-men" not in answered
+    assert _answered("How many al-Qaeda fighters are in Afghanistan?")
+
+
+def test_what_someone_has_is_not_what_they_pay_a_year() -> None:
+    # "Bin Laden's al-Qaeda reportedly paid the Taliban $20m a year".
+    assert "al-qaeda-paid-taliban-20m-a-year" not in _answered("How much money does al-Qaeda have?")
+    assert _answered("How much money does al-Qaeda pay the Taliban a year?")[:1] == [
+        "al-qaeda-paid-taliban-20m-a-year"
+    ]
+
+
+def test_a_figure_answer_accounts_for_all_the_question_names() -> None:
+    # "... support for the Afghan people, citing a trillion dollar investment" is not what the
+    # US invested in the Afghan military (which the curators correct to about $83bn).
+    assert "un-2513-us-trillion-dollar-investment" not in _answered(
+        "How much did the US invest in the Afghan military?"
+    )

@@ -1250,7 +1250,10 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         answers
         and about
         and (
-            (question.wants is Wants.SOMEONE and not all(credits[word] for word in about))
+            (
+                question.wants in (Wants.SOMEONE, Wants.FIGURE)
+                and not all(credits[word] for word in about)
+            )
             # A date may be of what happened to one of the things named ("when were the
             # Taliban and al-Qaida sanctions split": the Taliban's put on a list of their own).
             or (question.wants is Wants.DATE and not any(credits[word] for word in about))
@@ -1572,6 +1575,17 @@ def _fits(
         counts = all(
             _credit(question, word, names) for word in question.counted if word not in owners
         ) and all(_credit(question, word, stated) for word in owners)
+        if _DEATHS & question.weights.keys() and not _HURT & question.weights.keys():
+            # "Which killed or injured over 300 civilians" counts no one's death: how many died
+            # is not in it (a figure's unit, or the count's phrase in a claim, says so).
+            if isinstance(fact.details, Figure):
+                if re.search(_DEAD_OR_HURT, fact.details.unit):
+                    return False, []
+            elif (count := _count_in_claim(question, fact.claim)) is not None:
+                at = fact.claim.find(count)
+                near = fact.claim[max(0, at - _HURT_REACH) : at + len(count) + _HURT_REACH]
+                if re.search(_DEAD_OR_HURT, near):
+                    return False, []
         if isinstance(fact.details, Figure):
             # And the figure's unit says what it counts: "soldiers" are not counted in "US
             # dollars over two decades", though the fact names the Afghan security forces. The
@@ -1584,7 +1598,19 @@ def _fits(
             counts_unit = (
                 head is None or head in question.named or bool(_credit(question, head, unit))
             )
-            return counts and counts_unit, []
+            # A word before the head ("Afghan soldiers") that the unit gives only after what it
+            # counts, of something else ("men along the Afghan-Pakistani border"), says these
+            # are not the ones asked about.
+            other = _of_something_else(question, tokens(fact.details.unit), owners)
+            if (
+                question.holder
+                and re.search(_A_RATE, fact.details.unit)
+                and not re.search(_A_RATE, question.text)
+            ):
+                # "How much money does al-Qaeda have?": what it holds, not what it pays or gets
+                # in a year ("20,000,000 US dollars a year").
+                other = True
+            return counts and counts_unit and not other, []
         return counts and _counts_in_claim(question, fact.claim), []
     if (
         wants is Wants.QUOTE
@@ -2324,8 +2350,58 @@ def _count_in_claim(question: Question, claim: str) -> str | None:
         return _number_near(claim, set().union(*map(question.group, question.measure)))
     if not question.counted:
         return None
-    owners = [question.group(word) for word in _owners(question)]
-    return _number_before(claim, set().union(*map(question.group, question.counted)), owners)
+    owners = _owners(question)
+    count = _number_before(
+        claim, set().union(*map(question.group, question.counted)), [*map(question.group, owners)]
+    )
+    if count is not None and _of_something_else(question, tokens(claim), owners):
+        return None  # "al-Qaeda's estimated 200-500 men along the Afghan-Pakistani border"
+    return count
+
+
+_DEATHS = frozenset(_stems("die died dies dead death deaths kill killed fatalities"))
+"""Words that ask how many died."""
+_HURT = frozenset(_stems("injured injury injuries wounded hurt casualties"))
+"""Words that ask how many were hurt (or hurt and killed: "casualties")."""
+_HURT_REACH = 30
+"""How many characters from a count "killed or injured" may be, to be said of it."""
+_DEAD_OR_HURT = (  # compiled on first use (re caches it): only "how many" questions need it
+    r"\b(?:killed|dead|died) (?:or|and(?:/or)?) (?:injured|wounded|hurt)\b"
+    r"|\b(?:injured|wounded|hurt) (?:or|and(?:/or)?) (?:killed|dead)\b"
+)
+"""A count of the dead and the hurt together, which says how many of them died."""
+_A_RATE = (  # compiled on first use (re caches it): only "how many" questions need it
+    r"\b(?:a|per|each|every|an) (?:year|month|week|day|hour)\b|\b(?:annual(?:ly)?|monthly|weekly|daily)\b"
+)
+"""A figure of so much in a time, not of what is held."""
+_ELSEWHERE = _PREPOSITIONS | frozenset(
+    _stems("along alongside around inside outside beside in on at from into onto over under")
+)
+"""Prepositions after which a word says where or what else ("men along the Afghan border"),
+not whose what is counted are ("soldiers of the Afghan army")."""
+
+
+def _of_something_else(question: Question, stems: Sequence[str], owners: Sequence[str]) -> bool:
+    """Whether a word the question puts before what it counts ("Afghan" of "Afghan soldiers")
+    is, in these words (a figure's unit, a claim), only after what they count and after a
+    preposition that makes it another thing's ("men along the Afghan-Pakistani border")."""
+    head = question.counted_head
+    if head is None:
+        return False
+    group = question.group(head)
+    at = next((n for n, word in enumerate(stems) if word in group), None)
+    if at is None:
+        return False
+    for word in question.counted:
+        if word == head or word in question.named or word in owners:
+            continue
+        forms = question.group(word)
+        if any(w in forms for w in stems[max(0, at - 3) : at]):
+            continue  # said of what is counted, before it
+        later = [n for n in range(at + 1, len(stems)) if stems[n] in forms]
+        if later and any(stems[n] in _ELSEWHERE for n in range(at + 1, later[0])):
+            return True
+    return False
 
 
 def _number_near(claim: str, measure: set[str]) -> str | None:
