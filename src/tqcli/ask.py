@@ -1279,7 +1279,7 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         # A date is of what happened to what the question names only where one clause says
         # both: "... and welcomed the establishment of a National Focal Point" dates no founding
         # of al-Qaeda, which the claim names in another clause. Any name of it will do.
-        subject = set(question.named - question.subordinate).union(
+        event_subject = set(question.named - question.subordinate).union(
             *(
                 lookups.heads(entity_id)
                 for entity_id in named
@@ -1287,7 +1287,11 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             )
         )
         said = {word for word in question.happened if _credit(question, word, own)}
-        answers = not subject or not said or _in_one_clause(question, said, fact.claim, subject)
+        answers = (
+            not event_subject
+            or not said
+            or _in_one_clause(question, said, fact.claim, event_subject)
+        )
     if answers and question.named and _reversed(question, fact.claim, own):
         # "How much did the Taliban pay al-Qaeda?" is not answered by "al-Qaeda paid the
         # Taliban": who did it to whom, the other way round.
@@ -1583,8 +1587,8 @@ def _fits(
                     return False, []
             elif (count := _count_in_claim(question, fact.claim)) is not None:
                 at = fact.claim.find(count)
-                near = fact.claim[max(0, at - _HURT_REACH) : at + len(count) + _HURT_REACH]
-                if re.search(_DEAD_OR_HURT, near):
+                around = fact.claim[max(0, at - _HURT_REACH) : at + len(count) + _HURT_REACH]
+                if re.search(_DEAD_OR_HURT, around):
                     return False, []
         if isinstance(fact.details, Figure):
             # And the figure's unit says what it counts: "soldiers" are not counted in "US
@@ -2371,7 +2375,8 @@ _DEAD_OR_HURT = (  # compiled on first use (re caches it): only "how many" quest
 )
 """A count of the dead and the hurt together, which says how many of them died."""
 _A_RATE = (  # compiled on first use (re caches it): only "how many" questions need it
-    r"\b(?:a|per|each|every|an) (?:year|month|week|day|hour)\b|\b(?:annual(?:ly)?|monthly|weekly|daily)\b"
+    r"\b(?:a|per|each|every|an) (?:year|month|week|day|hour)\b"
+    r"|\b(?:annual(?:ly)?|monthly|weekly|daily)\b"
 )
 """A figure of so much in a time, not of what is held."""
 _ELSEWHERE = _PREPOSITIONS | frozenset(
