@@ -143,3 +143,15 @@ def test_a_figure_answer_accounts_for_all_the_question_names() -> None:
     assert "un-2513-us-trillion-dollar-investment" not in _answered(
         "How much did the US invest in the Afghan military?"
     )
+
+
+def test_what_a_resolution_imposes_is_in_its_sanctions() -> None:
+    # A sanction is what its instrument imposes: "Resolution 1267 (1999) decided that ... all
+    # States shall freeze funds ..." answers what it requires, though it does not say "require".
+    found = answer(BUILTIN, "What does resolution 1267 require?", limit=5)
+    assert found.answered
+    assert "un-1267-funds-freeze" in _answered("What does resolution 1267 require?")
+    # Asked of resolution 1267, not what resolution 1390 did to "resolutions 1267 and 1333".
+    answered = _answered("What sanctions did resolution 1267 impose?")
+    assert "un-1390-listed-persons-not-territory" not in answered
+    assert "un-1267-flight-ban" in answered

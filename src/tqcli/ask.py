@@ -379,6 +379,11 @@ _CLAUSE_WEIGHT = 0.5
 """What the words of such a clause count for: they say at what time, not what is asked."""
 _MEANING = frozenset(_stems("mean stand"))
 _WHAT_DOES = r"(?:\w+ )?what (?:does|did|do|will|would|should|can|could|shall) (?:\w+ ){1,6}?(\w+)"
+_WHAT_NOUN_DOES = r"(?:\w+ )?what \w+ (?:does|did|do|will|would) (?:\w+ ){1,6}?(\w+)"
+"""What N does X VERB ("what sanctions did resolution 1267 impose"): asked of a resolution, the
+verb is what it asks (of another thing, "what job did Panetta hold", the noun is)."""
+_IMPOSING = frozenset(_stems("impose imposed require required put placed"))
+"""Verbs with which a question asks what an instrument imposes: a sanction's measures."""
 _WHICH_DID = (  # "which resolution created X"
     r"(?:\w+ )?(?:which|what) (?!(?:has|have|had|was|were|is|are|did|does|do)\b)\w+ (\w+ed)\b"
 )
@@ -1332,7 +1337,14 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         answers = False
         other_years += sorted(question.resolutions)
         elsewhere = True  # after the partial answers on the resolution asked
-    if answers and (verb := question.verb) and not (credits[verb] or _derived(verb, topic)):
+    if (
+        answers
+        and (verb := question.verb)
+        and not (credits[verb] or _derived(verb, topic))
+        # A sanction is what its instrument imposes on whom (model.Sanction): its measures
+        # are what the resolution asked about requires ("all States shall freeze funds").
+        and not (verb in _IMPOSING and isinstance(fact.details, Sanction))
+    ):
         # "What does resolution 2255 require?": what it requires, not at which meeting it
         # was adopted. The verb the question ends on is what it asks.
         answers = False
@@ -1468,7 +1480,11 @@ def _asked_verb(question: Question) -> str | None:
     text = question.text
     if "what " not in text and "which " not in text:
         return None  # (no pattern compiled for most questions)
-    found = re.fullmatch(_WHAT_DOES, text) or ("ed" in text and re.match(_WHICH_DID, text))
+    found = (
+        re.fullmatch(_WHAT_DOES, text)
+        or ("ed" in text and re.match(_WHICH_DID, text))
+        or (question.resolutions and re.fullmatch(_WHAT_NOUN_DOES, text))
+    )
     if not found:
         return None
     word = stem(found.group(1))
