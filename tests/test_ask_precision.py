@@ -155,3 +155,20 @@ def test_what_a_resolution_imposes_is_in_its_sanctions() -> None:
     answered = _answered("What sanctions did resolution 1267 impose?")
     assert "un-1390-listed-persons-not-territory" not in answered
     assert "un-1267-flight-ban" in answered
+
+
+def test_a_post_is_given_in_the_facts_own_words() -> None:
+    # "Abdul Ghani Baradar was arrested in Karachi in February 2010 ...", tagged "leadership".
+    assert "baradar-arrested-2010" not in _answered("Who was the Taliban leader in 2010?")
+
+
+def test_the_first_holder_of_a_post_is_said_to_be_first_or_the_founder() -> None:
+    # "Ayman al-Zawahiri became head of al-Qaeda in 2011, after its leader Osama bin Laden was
+    # killed": not its first leader.
+    assert "zawahiri-head-of-al-qaeda-2011" not in _answered(
+        "Who was the first leader of al-Qaeda?"
+    )
+    # "... son of Jalaluddin Haqqani, who founded the Haqqani Network": not the Taliban's.
+    assert "sirajuddin-haqqani-interior-minister-2021" not in _answered(
+        "Who was the first leader of the Taliban?"
+    )

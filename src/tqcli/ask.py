@@ -1576,6 +1576,25 @@ def _fits(
     if not all(_credit(question, w, own) for w in question.modifiers if w not in question.named):
         return False, []
     wants = question.wants
+    if (
+        wants is Wants.SOMEONE
+        and head in _PERSON_ROLES
+        and not _credit(question, head, _own_words(fact))
+        and not _derived(head, _own_words(fact))
+    ):
+        # "Who was the Taliban leader in 2010?": a post is given in the fact's own words, not
+        # only by its curators' tag ("leadership" on Baradar's arrest in 2010).
+        return False, []
+    if (
+        wants is Wants.SOMEONE
+        and head in _PERSON_ROLES
+        and (ordinal := re.search(_ORDINAL_POST, question.text))
+        and not _says_ordinal(question, ordinal.group(1), head, fact.claim)
+    ):
+        # "Who was the first leader of al-Qaeda?": which of its holders is said by the fact
+        # ("first", or its founder), not by one naming a later one ("Zawahiri became head of
+        # al-Qaeda in 2011, after its leader Osama bin Laden was killed").
+        return False, []
     if wants is Wants.FIGURE and question.measure:
         # A measure ("population", an age): a figure that speaks of it, or a number beside it
         # in the claim ("a population of 38 million", "aged 60") -- not any figure of the place.
@@ -2395,6 +2414,34 @@ _A_RATE = (  # compiled on first use (re caches it): only "how many" questions n
     r"|\b(?:annual(?:ly)?|monthly|weekly|daily)\b"
 )
 """A figure of so much in a time, not of what is held."""
+_ORDINAL_POST = (
+    r"\b(first|last|final) (?:\w+ )?(?:leader|head|chief|chair|chairman|emir|president)\b"
+)
+"""An ordinal before a post ("the first leader of al-Qaeda"): which of its holders is asked.
+(Compiled on first use: only "who" questions need it.)"""
+_ORDINALS = {"first": frozenset(("first",)), "last": frozenset(("last", "final"))}
+_ORDINALS["final"] = _ORDINALS["last"]
+"""The words with which a claim says, before a post, which holder of it someone was."""
+_FOUNDER = frozenset(_stems("founder founders founded cofounder"))
+"""The first holder of a group's post is its founder."""
+
+
+def _says_ordinal(question: Question, ordinal: str, head: str, claim: str) -> bool:
+    """Whether the claim says which holder of the post (head) someone was as asked: the
+    ordinal just before the post's word ("its first leader"), or, for the first, a founder."""
+    stems = tokens(claim)
+    if ordinal == "first" and any(
+        word in _FOUNDER and not question.named.isdisjoint(stems[max(0, at - 4) : at + 5])
+        for at, word in enumerate(stems)
+    ):
+        return True  # a founder of what the question names ("the founder of the Taliban")
+    posts = question.group(head)
+    return any(
+        word in _ORDINALS[ordinal] and not posts.isdisjoint(stems[at + 1 : at + 3])
+        for at, word in enumerate(stems)
+    )
+
+
 _ELSEWHERE = _PREPOSITIONS | frozenset(
     _stems("along alongside around inside outside beside in on at from into onto over under")
 )
