@@ -73,6 +73,20 @@ def test_json_says_how_each_fact_answers_the_question(runner: CliRunner) -> None
         # Not a 2011 quote on "the 1267 regime", made on the adoption of 1988 and 1989: a
         # quote's date is when it was said.
         ("When was resolution 1267 adopted?", "un-1267-sponsors", "1999-10-15"),
+        # Not "On 15 January 2002 the Security Council was planning to pass another ...
+        # resolution; resolution 1390 ... was adopted the next day": a time after the fact's.
+        (
+            "When did the Security Council adopt resolution 1390?",
+            "un-resolution-1390",
+            "2002-01-16",
+        ),
+        # How long they were to last: "established for 12 months", not "to take effect one
+        # month after its adoption" (a time from another).
+        (
+            "How long would the sanctions of resolution 1333 last?",
+            "un-1333-twelve-months",
+            "12 months",
+        ),
         # Not when the UN "estimated in September 2022 that the Taliban's closure of girls'
         # secondary schools had affected" a million girls: the time of a report.
         (

@@ -3,6 +3,10 @@ verb asked, an answer is rare and strong, and a resolution asked about is the fa
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from tqcli.ask import answer
 from tqcli.index import in_memory
 from tqcli.model import Match
@@ -95,3 +99,28 @@ def test_a_bare_how_much_asks_an_amount_not_a_count() -> None:
     paid = _replies("How much did al-Qaeda reportedly pay the Taliban every year?")[0]
     assert paid[1] is Match.ANSWER
     assert "20,000,000 US dollars" in paid[2]
+
+
+def test_the_words_a_partial_answer_leaves_out_come_in_the_questions_order() -> None:
+    # The role's words ("supreme leader") were given in a set's order, which changes with the
+    # interpreter's string hashing from one run to the next: JSON must not.
+    script = (
+        "from tqcli.ask import answer\n"
+        "from tqcli.index import in_memory\n"
+        "from tqcli.packs import packs_in_effect\n"
+        "index = in_memory(packs_in_effect([], environ={}))\n"
+        "found = answer(index, 'Who is the supreme leader of the Taliban?', limit=0)\n"
+        "print(sorted({r.unmatched for r in found.replies if 'leader' in r.unmatched}))\n"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in range(6)
+    }
+
+    assert seen == {"[('supreme', 'leader')]\n"}

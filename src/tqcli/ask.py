@@ -1689,6 +1689,10 @@ def _fits(
         dated = fact.date is not None or _time_in_words(fact.claim) is not None
         if dated and fact.date is not None and _dates_a_source(fact.claim, fact.date.year):
             return False, []
+        if fact.date is not None and _happened_later(question.happened, fact.claim):
+            # "On 15 January 2002 the Security Council was planning to pass another resolution
+            # ...; resolution 1390 ... was adopted the next day": not the date of what is asked.
+            return False, []
         if (
             not question.weights.keys() & _REPORTED_ASKED
             and not _HAPPENED.search(question.text)
@@ -1793,6 +1797,13 @@ _BE = frozenset(_stems("be been being is are was were"))
 
 
 @functools.lru_cache(maxsize=16)
+def _fold_word(word: str) -> str:
+    """fold() of one word (a run of \\w): in ASCII its lower case, as no apostrophe or digit
+    grouping can be within it (fold's regex and table cost ~10 µs a word, and the claims'
+    words are folded one by one)."""
+    return word.lower() if word.isascii() else fold(word)
+
+
 def _stemmed(text: str) -> tuple[str, ...]:
     """The stems of a (folded) question's words, in order: read once a question."""
     return tuple(stem(word) for word in text.split())
@@ -2263,6 +2274,33 @@ def _dates_a_report(claim: str, year: int) -> bool:
     return all(any(start <= at < end for start, end in spans) for at in said)
 
 
+_LATER = (  # compiled on first use: only "when" questions need it
+    r"\b(?:the (?:next|following) (?:day|week|month|year)|the day after|"
+    r"(?:a|one) (?:day|week|month|year) later|later that (?:day|week|month|year))\b"
+)
+"""A time after the fact's date, said relative to it ("adopted the next day")."""
+
+
+def _happened_later(happened: frozenset[str], claim: str) -> bool:
+    """Whether the claim says what the question asks happened only at a time it gives relative
+    to its date ("... was adopted the next day"): within a few words of that time."""
+    if not happened or not re.search(_LATER, claim):
+        return False
+    later = [found.span() for found in re.finditer(_LATER, claim)]
+    said = [
+        found.start()
+        for found in re.finditer(r"\w+", claim)
+        if stem(_fold_word(found.group())) in happened
+    ]
+    return bool(said) and all(
+        any(start - _LATER_NEAR <= at <= end + _LATER_NEAR for start, end in later) for at in said
+    )
+
+
+_LATER_NEAR = 20
+"""How near (in characters) the relative time is to the word for what happened."""
+
+
 def _dates_a_source(claim: str, year: int) -> bool:
     """Whether the claim gives the fact's year only in an attribution: then the fact's date is
     when a source said it ("Leon Panetta is a former US defence secretary, as The Independent
@@ -2284,7 +2322,7 @@ def _post_of_in(question: Question, claim: str, named: dict[str, frozenset[str]]
     posts = question.group(question.head)
     of = set().union(*map(question.group, question.post_of))
     spans = list(_WORD.finditer(claim))
-    stems = [stem(fold(span.group())) for span in spans]
+    stems = [stem(_fold_word(span.group())) for span in spans]
     at = [n for n, word in enumerate(stems) if word in posts]
     if any(
         word in of and any(abs(n - m) <= _POST_NEAR for m in at) for n, word in enumerate(stems)
@@ -2384,6 +2422,12 @@ def _count_in_claim(question: Question, claim: str) -> str | None:
     """Where the claim gives a number of what is counted (or, for "how long", of days, months,
     years ...), that phrase as the claim words it."""
     if question.wants is Wants.DURATION:
+        if _RELATIVE.isdisjoint(question.text.split()):
+            # "How long were the sanctions to last?": "established for 12 months", not "to take
+            # effect one month after its adoption" (a time, given from another).
+            lasting = _number_before(claim, _TIME_UNITS, relative=False)
+            if lasting is not None:
+                return lasting
         return _number_before(claim, _TIME_UNITS)
     if question.measure:
         return _number_near(claim, set().union(*map(question.group, question.measure)))
@@ -2479,7 +2523,7 @@ def _number_near(claim: str, measure: set[str]) -> str | None:
     if (before := _number_before(claim, measure)) is not None:
         return before
     spans = list(re.finditer(r"\w+", claim))
-    words = [fold(span.group()) for span in spans]
+    words = [_fold_word(span.group()) for span in spans]
     for n, word in enumerate(words):
         if stem(word) not in measure:
             continue
@@ -2568,18 +2612,30 @@ def _owners(question: Question) -> list[str]:
 
 
 def _number_before(
-    claim: str, counted: set[str] | frozenset[str], owners: Sequence[frozenset[str]] = ()
+    claim: str,
+    counted: set[str] | frozenset[str],
+    owners: Sequence[frozenset[str]] = (),
+    *,
+    relative: bool = True,
 ) -> str | None:
     """A number at most three words before one of the counted (stemmed) words, as the claim
     words it ("13 votes", "fourteen months"); with owners (the names among what is counted:
     "Taliban" of "Taliban fighters"), only where each is said near it: at most seven words
     before the counted word or three after ("prisoners of the Taliban"); "al-Qaeda's estimated
-    200-500 men" are not the Taliban's."""
+    200-500 men" are not the Taliban's. Not relative: none that gives a time from another ("one
+    month after its adoption")."""
     spans = list(re.finditer(r"\w+", claim))
-    words = [fold(span.group()) for span in spans]
+    words = [_fold_word(span.group()) for span in spans]
     stems = [stem(word) for word in words]
     for n, word_stem in enumerate(stems):
         if word_stem not in counted:
+            continue
+        if (
+            not relative
+            and words[n + 1 : n + 2]
+            and words[n + 1] in _RELATIVE
+            and not claim[spans[n].end() : spans[n + 1].start()].strip()  # "12 months, after"
+        ):
             continue
         if owners:
             nearby = set(stems[max(0, n - 7) : n + 4])
@@ -2624,6 +2680,8 @@ def _number_before(
     return None
 
 
+_RELATIVE = frozenset(("after", "before", "later", "earlier", "ago", "since"))
+"""Words after a number of days, months, years ... that make it a time from another."""
 _ONE_WORD_HEDGES = frozenset(
     {"about", "almost", "nearly", "around", "roughly", "approximately", "some", "over"}
     | {"estimated", "reportedly"}
@@ -2867,7 +2925,7 @@ def _when_it_happened(anchors: frozenset[str], fact: Fact) -> str | None:
     said = [
         found.start()
         for found in re.finditer(r"\w+", claim)
-        if stem(fold(found.group())) in anchors
+        if stem(_fold_word(found.group())) in anchors
     ]
     # A time as English gives one: after a month, or a preposition ("to 2019", "since 2001");
     # not a number that names a document ("resolutions 1988 and 1989", "2255 (2015)").
@@ -3110,7 +3168,8 @@ def _not_holders(
     leads the Taliban?" is not answered by its spokesman or its interior minister)."""
     if not holders:
         return rest  # none says it in a phrase the role rule reads: the best remain answers
-    words = tuple(question.spelled[word] for word in role if word in question.spelled)
+    # In the question's order (a set's order would change from one run to the next).
+    words = tuple(raw for word, raw in question.spelled.items() if word in role)
     return sorted(
         (
             item._replace(reply=Reply(Match.PARTIAL, item.reply.answer, words or ("who",)))
