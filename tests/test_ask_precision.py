@@ -172,3 +172,13 @@ def test_the_first_holder_of_a_post_is_said_to_be_first_or_the_founder() -> None
     assert "sirajuddin-haqqani-interior-minister-2021" not in _answered(
         "Who was the first leader of the Taliban?"
     )
+
+
+def test_when_something_began_is_not_when_it_happened() -> None:
+    # "... as the Soviets began their withdrawal from Afghanistan after April 1988".
+    assert "al-qaeda-founded-by-bin-laden-and-azzam" not in _answered(
+        "When did the Soviets leave Afghanistan?"
+    )
+    assert _answered("When did the Soviets begin to leave Afghanistan?")[:1] == [
+        "al-qaeda-founded-by-bin-laden-and-azzam"
+    ]

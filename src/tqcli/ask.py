@@ -249,6 +249,25 @@ _NOT_WHEN = (  # compiled on first use (re caches it): only "when" questions nee
 """A claim saying that when it happened is not known ("it did not say when")."""
 
 
+_STARTING = frozenset(_stems("begin began begun start started starting first become became"))
+"""Words that ask when something began."""
+_BEGUN = frozenset(("began", "begun", "begin", "begins", "started", "start", "starts", "starting"))
+"""Verbs with which a claim says only that something began ("began their withdrawal")."""
+
+
+def _only_begun(question: Question, said: set[str], claim: str) -> bool:
+    """Whether the claim says what happened (said, or synonyms) only after a verb of beginning,
+    at most two words before it ("began their withdrawal")."""
+    happened = set().union(*map(question.group, said)) | said
+    words = _WORD.findall(fold(claim))
+    places = [
+        at
+        for at, word in enumerate(words)
+        if stem(word) in happened or any(_derived(w, {stem(word)}) for w in said)
+    ]
+    return bool(places) and all(not _BEGUN.isdisjoint(words[max(0, at - 3) : at]) for at in places)
+
+
 _DOER = re.compile(r"\w{3,}(?:er|or)s?")
 """An agent noun ("founder", "leaders"): who does what its verb says."""
 
@@ -1297,6 +1316,10 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             or not said
             or _in_one_clause(question, said, fact.claim, event_subject)
         )
+        if answers and said and _STARTING.isdisjoint(question.weights):
+            # "... as the Soviets began their withdrawal from Afghanistan after April 1988":
+            # when it began, not when the Soviets left (unless a start is asked).
+            answers = not _only_begun(question, said, fact.claim)
     if answers and question.named and _reversed(question, fact.claim, own):
         # "How much did the Taliban pay al-Qaeda?" is not answered by "al-Qaeda paid the
         # Taliban": who did it to whom, the other way round.
