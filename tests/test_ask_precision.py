@@ -182,3 +182,12 @@ def test_when_something_began_is_not_when_it_happened() -> None:
     assert _answered("When did the Soviets begin to leave Afghanistan?")[:1] == [
         "al-qaeda-founded-by-bin-laden-and-azzam"
     ]
+
+
+def test_what_was_done_in_the_passive_is_what_comes_before_it() -> None:
+    # "(the Security Council Committee established pursuant to resolution 1267 (1999))" and
+    # "the Office of the Ombudsperson, first established by resolution 1904" found no al-Qaeda.
+    answered = _answered("When was al-Qaeda founded?")
+    assert answered[:1] == ["al-qaeda-founded-by-bin-laden-and-azzam"]
+    assert "mayoral-chair-1267-committee-2006" not in answered
+    assert "un-1989-ombudsperson" not in answered

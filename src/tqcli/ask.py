@@ -291,6 +291,12 @@ def _as_verb(question: Question, word: str) -> bool:
     )
 
 
+_FILLERS = frozenset(
+    ("first", "originally", "initially", "was", "were", "is", "are", "been", "had", "has", "the")
+)
+"""Words between a thing and the participle said of it in the passive ("first established by")."""
+
+
 def _of_another(question: Question, word: str, claim: str) -> bool:
     """Whether every time the claim says what happened (word, a stem, or its synonyms), it says
     it of a name the question does not give: the verb followed by a capitalised name ("founded
@@ -302,6 +308,14 @@ def _of_another(question: Question, word: str, claim: str) -> bool:
         said = stem(fold(raw))
         if said not in group or said in _ACTING or _DOER.fullmatch(said):
             continue  # a post's noun ("its leader Saif al-Adel") names its holder after it
+        if raw.endswith("ed") and written[at + 1 : at + 2] in (["by"], ["pursuant"], ["under"]):
+            # In the passive what it was done to comes before: "the Security Council Committee
+            # established pursuant to resolution 1267", "the Ombudsperson, first established by".
+            before = [w for w in written[max(0, at - 4) : at] if w.lower() not in _FILLERS]
+            if not before or not before[-1][:1].isupper():
+                return False
+            objects.append({stem(fold(re.sub(_POSSESSIVE, "", before[-1])))})
+            continue
         after = written[at + 1 : at + 5]
         if after and after[0].lower() == "the":
             after = after[1:]
