@@ -258,6 +258,9 @@ _BEGUN = frozenset(("began", "begun", "begin", "begins", "started", "start", "st
 def _only_begun(question: Question, said: set[str], claim: str) -> bool:
     """Whether the claim says what happened (said, or synonyms) only after a verb of beginning,
     at most two words before it ("began their withdrawal")."""
+    lowered = claim.lower()
+    if "bega" not in lowered and "begun" not in lowered and "start" not in lowered:
+        return False  # (most claims: no need to read their words)
     happened = set().union(*map(question.group, said)) | said
     words = _WORD.findall(fold(claim))
     places = [
@@ -285,10 +288,7 @@ def _as_verb(question: Question, word: str) -> bool:
     """Whether the question has the word (a stem) as a verb: in the past ("founded"), or
     after "who" ("who funds")."""
     spelled = question.spelled.get(word, "")
-    return (
-        spelled.endswith("ed")
-        or re.search(rf"\bwho {re.escape(spelled)}\b", question.text) is not None
-    )
+    return spelled.endswith("ed") or f" who {fold(spelled)} " in f" {question.text} "
 
 
 _FILLERS = frozenset(
@@ -302,9 +302,15 @@ def _of_another(question: Question, word: str, claim: str) -> bool:
     it of a name the question does not give: the verb followed by a capitalised name ("founded
     the Haqqani Network") none of whose words the question has."""
     group = question.group(word) | {word}
+    lowered = claim.lower()
+    if not any(member[:4] in lowered for member in group):
+        return False  # (most claims: no need to read their words)
     written = _WRITTEN_WORD.findall(claim)
+    prefixes = {member[:4] for member in group}
     objects = []
     for at, raw in enumerate(written):
+        if raw[:4].lower() not in prefixes:
+            continue  # (stem only the words that may be one of the group)
         said = stem(fold(raw))
         if said not in group or said in _ACTING or _DOER.fullmatch(said):
             continue  # a post's noun ("its leader Saif al-Adel") names its holder after it
@@ -338,6 +344,14 @@ def _in_one_clause(question: Question, said: set[str], claim: str, subject: set[
         ):
             return True
     return False
+
+
+def _says_not_when(claim: str) -> bool:
+    """Whether the claim says that when it happened is not known (see _NOT_WHEN)."""
+    lowered = claim.lower()
+    return (
+        "when" in lowered or "unknown" in lowered or "not known" in lowered or "unclear" in lowered
+    ) and (re.search(_NOT_WHEN, claim) is not None)
 
 
 def _time_in_words(claim: str) -> str | None:
@@ -1036,10 +1050,13 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
 
 _SUBORDINATE = r"(?<=\w )(?:saying|that|which|whose)\b"  # compiled on first use (re caches it)
 """What opens a clause within the question ("the report saying ...", "the deal that ...")."""
+_OPENERS = frozenset(("saying", "that", "which", "whose"))
 
 
 def _subordinate(folded: str, corrected: dict[str, str], weights: dict[str, float]) -> set[str]:
     """The content words only of a clause within the question (see Question.subordinate)."""
+    if not _OPENERS.intersection(folded.split()):
+        return set()  # (no pattern compiled for most questions)
     clause = re.search(_SUBORDINATE, folded)
     if clause is None:
         return set()
@@ -1491,9 +1508,13 @@ def _initialisms(claim: str) -> frozenset[str]:
 def _compound(question: Question, word: str) -> str:
     """The hyphenated word of the question a word is part of ("ISIS-K", "al-Qaeda"), or the
     word."""
-    part = re.escape(word)
-    found = re.search(rf"\b(?:\w+-)+{part}\b(?:-\w+)*|\b{part}(?:-\w+)+", question.raw, re.I)
-    return found.group() if found else word
+    for compound in re.findall(_HYPHENATED, question.raw):
+        if word in compound.lower().split("-"):
+            return str(compound)
+    return word
+
+
+_HYPHENATED = r"\w+(?:-\w+)+"  # compiled on first use (re caches it)
 
 
 def _asked_most(question: Question) -> list[str]:
@@ -1616,8 +1637,8 @@ def _fits(
     if (
         wants is Wants.SOMEONE
         and head in _PERSON_ROLES
-        and not _credit(question, head, _own_words(fact))
-        and not _derived(head, _own_words(fact))
+        and not _credit(question, head, in_claim := _own_words(fact))
+        and not _derived(head, in_claim)
     ):
         # "Who was the Taliban leader in 2010?": a post is given in the fact's own words, not
         # only by its curators' tag ("leadership" on Baradar's arrest in 2010).
@@ -1733,7 +1754,7 @@ def _fits(
         if (
             not question.weights.keys() & _REPORTED_ASKED
             and not _HAPPENED.search(question.text)
-            and re.search(_NOT_WHEN, fact.claim)
+            and _says_not_when(fact.claim)
         ):
             # "... said that Hamza bin Laden had been killed ...; it did not say when": the
             # fact's date is the telling's, and the claim says the time asked is not known.
@@ -2812,7 +2833,7 @@ def _short_answer(
     ):
         return "; ".join(_name(catalog, entity_id) for entity_id in who)
     if question.wants is Wants.DATE and fact.date is not None:
-        if not question.weights.keys() & _REPORTED_ASKED and re.search(_NOT_WHEN, fact.claim):
+        if not question.weights.keys() & _REPORTED_ASKED and _says_not_when(fact.claim):
             return fact.claim  # its date is not the time asked, which it says is not known
         words = _own_words(fact) if own is None else own
         # The claim's words for what happened, else those that name what it happened to
