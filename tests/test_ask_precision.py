@@ -191,3 +191,11 @@ def test_what_was_done_in_the_passive_is_what_comes_before_it() -> None:
     assert answered[:1] == ["al-qaeda-founded-by-bin-laden-and-azzam"]
     assert "mayoral-chair-1267-committee-2006" not in answered
     assert "un-1989-ombudsperson" not in answered
+
+
+def test_a_verb_the_claim_writes_only_as_a_noun_names_no_one_who_did_it() -> None:
+    # "... required States to bar arms ... and funds for Usama bin Laden, Al-Qa'ida ...": bin
+    # Laden did not fund al-Qaeda; nor did the Committee that "sought to block their funding".
+    answered = _answered("Who funds al-Qaeda?")
+    assert "un-1390-listed-persons-not-territory" not in answered
+    assert "article-resolution-1267" not in answered

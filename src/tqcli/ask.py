@@ -1564,6 +1564,35 @@ def _only_before_another_verb(verb: str, claim: str) -> bool:
     return bool(places) and all(stems[at + 1 : at + 2] == ("to",) for at in places)
 
 
+_NOUN_MARKS = frozenset(
+    ("the", "a", "an", "their", "its", "his", "her", "our", "of", "any", "no", "such", "whose")
+)
+"""Words after which a verb's form is a noun ("their funding", "the funds")."""
+_LIST_MARKS = frozenset(("and", "or", "for", "with"))
+"""Words after which a plain form is a noun too ("arms ... and funds for ...")."""
+
+
+def _only_as_noun(question: Question, verb: str, claim: str) -> bool:
+    """Whether the claim writes the verb (or its synonyms) only as a noun: "block their
+    funding", "and funds for Usama bin Laden" say no one funds anyone."""
+    group = question.group(verb) | {verb}
+    lowered = claim.lower()
+    if not any(member[:4] in lowered for member in group):
+        return False  # (most claims: no need to read their words)
+    words = _WORD.findall(fold(claim))
+    places = [at for at, word in enumerate(words) if at and stem(word) in group]
+    if not places:
+        return False
+    for at in places:
+        word, before = words[at], words[at - 1]
+        if word.endswith("ed"):
+            return False  # a verb in the past ("funded")
+        marks = _NOUN_MARKS if word.endswith("ing") else _NOUN_MARKS | _LIST_MARKS
+        if before not in marks or words[at + 1 : at + 2] in (["of"], ["by"]):
+            return False  # a verb, or a noun whose doer follows ("on the orders of Biden")
+    return True
+
+
 def _says(question: Question, verb: str, words: set[str] | frozenset[str]) -> bool:
     """Whether words say what a verb says: it, a word of its root, or a synonym the packs'
     thesaurus gives it (a verb it gives none is taken as said: who "witnessed" may be told
@@ -1920,6 +1949,7 @@ def _near_what_happened(
     elif strict and (
         not _says(question, next(iter(strict)), own)
         or _only_before_another_verb(next(iter(strict)), fact.claim)
+        or _only_as_noun(question, next(iter(strict)), fact.claim)
     ):
         # Neither the verb, nor a word of its root, nor any of the packs' words for it
         # (thesaurus): the fact does not say it happened, so no one it names did it ("Who
