@@ -987,13 +987,9 @@ def test_who_answers_name_only_who_plays_the_role_asked(question: str, bystander
         ("Who signed the Doha agreement for the US?", "Zalmay Khalilzad"),
         # "Zalmay Khalilzad was the US Special Representative ...": with the side asked; not
         # "Baradar led the Taliban's negotiating team", nor the Taliban a declaration names.
-        pytest.param(
-            "Who negotiated for the US in Doha?",
-            "Zalmay Khalilzad",
-            # With pack7's 37 facts, Biden's words on the agreement "duly negotiated between the
-            # government of the United States and the Taliban" come first (partial).
-            marks=pytest.mark.xfail(strict=True, reason="a quote on the agreement comes first"),
-        ),
+        # Khalilzad first again since pack8's curator notes on pack7's facts (xfail until then:
+        # Biden's words on the agreement "duly negotiated between ..." came first).
+        ("Who negotiated for the US in Doha?", "Zalmay Khalilzad"),
         ("Who is the leader of ISIS?", "Abu Bakr al-Baghdadi"),
         # "... is now the de facto leader of al-Qaeda ...; ... Zawahiri's death": the possessive
         # names Zawahiri, and the claim says the succession in other words.

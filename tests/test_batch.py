@@ -14,16 +14,22 @@ from typer.testing import CliRunner
 from tqcli.batch import arguments
 from tqcli.cli import app
 from tqcli.errors import BadQuery, UnreadableLine
+from tqcli.schemas import SchemaName
 
-from conftest import MINI_PACK
+from conftest import MINI_PACK, schema_validator
 
 MINI = ["--no-builtin", "--facts", str(MINI_PACK)]
 
 
 def _lines(runner: CliRunner, args: list[str], stdin: str) -> tuple[int, list[dict[str, object]]]:
+    """Each line written, checked against its published schema."""
     result = runner.invoke(app, [*args, "--batch", *MINI], input=stdin)
     assert result.stderr == ""
-    return result.exit_code, [json.loads(line) for line in result.stdout.splitlines()]
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    schema = SchemaName.SEARCH_BATCH if args[0] == "search" else SchemaName.ASK_BATCH
+    for line in lines:
+        schema_validator(schema).validate(line)
+    return result.exit_code, lines
 
 
 def _single(runner: CliRunner, args: list[str]) -> object:

@@ -185,3 +185,34 @@ def test_fields_on_the_name_commands(runner: CliRunner) -> None:
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()][:1] == ["acme"]
     result = runner.invoke(app, ["match", "Acme", "--fields", "query,match", *MINI])
     assert json.loads(result.stdout) == [{"query": "Acme", "match": True}]
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "stdin"),
+    [
+        ("search", SchemaName.SEARCH_BATCH, "1267\n\n?!\nzeppelins\nbin laden money\n"),
+        (
+            "ask",
+            SchemaName.ASK_BATCH,
+            "Who signed the Doha agreement?\n\n?!\nwhat about zeppelins\n",
+        ),
+    ],
+)
+def test_batch_lines_of_the_built_in_pack_match_their_schema(
+    runner: CliRunner, command: str, name: SchemaName, stdin: str
+) -> None:
+    result = runner.invoke(app, [command, "--batch", "--limit", "3"], input=stdin)
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == stdin.count("\n")
+    assert any("error" in line for line in lines)
+    assert any(line["results"] for line in lines)
+    for line in lines:
+        schema_validator(name).validate(line)
+
+
+def test_a_batch_schema_wraps_the_items_of_the_one_query_schema() -> None:
+    facts, batch = (
+        json.loads(schema_text(name)) for name in (SchemaName.FACTS, SchemaName.SEARCH_BATCH)
+    )
+    assert batch["properties"]["results"]["items"] == facts["items"]
+    assert batch["$defs"] == facts["$defs"]

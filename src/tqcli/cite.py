@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from tqcli.errors import IdIs
 from tqcli.model import PartialDate, Source, SourceKind
+from tqcli.textnorm import fold
 
 if TYPE_CHECKING:
     from tqcli.index import Index
@@ -61,7 +62,9 @@ _MINOR = frozenset(
 
 
 def format_sources(sources: Sequence[Source], style: Style, *, html: bool = False) -> str:
-    """The references, in the order given, as text ready to print (ends with a newline)."""
+    """The references as text ready to print (ends with a newline): a reference list (APA,
+    MLA, Chicago) in alphabetical order, as those styles order one; for reference managers
+    (BibTeX, RIS, CSL-JSON), which sort for themselves, in the order given."""
     if style is Style.CSL_JSON:
         return json.dumps([csl_json(s) for s in sources], ensure_ascii=False, indent=2) + "\n"
     if style is Style.BIBTEX:
@@ -73,7 +76,16 @@ def format_sources(sources: Sequence[Source], style: Style, *, html: bool = Fals
         Style.MLA: mla,
         Style.CHICAGO: chicago,
     }[style]
-    return "".join(_join(entry(s), html) + "\n" for s in sources)
+    entries = [(_join(entry(s), False), _join(entry(s), html)) for s in sources]
+    return "".join(shown + "\n" for _, shown in sorted(entries, key=lambda e: _filing_key(e[0])))
+
+
+def _filing_key(entry: str) -> tuple[str, str]:
+    """Where a reference files in an alphabetical list: by its first words, letters alone (a
+    bracketed description or a quoted title files under its first word), an initial article
+    ignored, accents and case folded; the entry itself breaks ties."""
+    letters = " ".join(re.findall(r"\w+", fold(entry)))
+    return re.sub(r"^(the|a|an) ", "", letters), entry
 
 
 def _join(parts: list[tuple[str, bool]], html: bool) -> str:

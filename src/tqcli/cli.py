@@ -1679,8 +1679,9 @@ def schema(
     from tqcli.schemas import SchemaName, schema_text, schema_title
 
     if name is None:
+        width = max(len(member.value) for member in SchemaName) + 2
         for member in SchemaName:
-            typer.echo(f"{member.value:<10}{schema_title(member)}")
+            typer.echo(f"{member.value:<{width}}{schema_title(member)}")
         return
     try:
         chosen = SchemaName(name)
@@ -1721,8 +1722,9 @@ def cite(
     """Cite the sources behind facts: APA, MLA or Chicago references, or BibTeX, RIS and
     CSL-JSON (what Zotero and other reference managers import).
 
-    An id that names no fact or source is named on stderr (exit 1); the others are cited all
-    the same.
+    APA, MLA and Chicago references come in alphabetical order, as a reference list; the rest
+    in the order cited. An id that names no fact or source is named on stderr (exit 1); the
+    others are cited all the same.
 
     \b
     Examples:

@@ -32,11 +32,56 @@ class SchemaName(str, Enum):
     """cache and cache clear."""
     PACK = "pack"
     """A pack's TOML file."""
+    SEARCH_BATCH = "search-batch"
+    """A line of search --batch: the query and its facts (items of facts)."""
+    ASK_BATCH = "ask-batch"
+    """A line of ask --batch: the question and its answers (items of answers)."""
+
+
+# A batch line wraps the items of the one-query schema: made from it, so the two cannot drift.
+_BATCH_OF = {
+    SchemaName.SEARCH_BATCH: (SchemaName.FACTS, "tq search --batch: one line per query read"),
+    SchemaName.ASK_BATCH: (SchemaName.ANSWERS, "tq ask --batch: one line per question read"),
+}
 
 
 def schema_text(name: SchemaName) -> str:
-    """The schema, as kept in the package (JSON text)."""
+    """The schema, as kept in the package (JSON text), or made from the one it wraps."""
+    if name in _BATCH_OF:
+        return _batch_schema(name)
     return (_HERE / f"{name.value}.schema.json").read_text(encoding="utf-8")
+
+
+def _batch_schema(name: SchemaName) -> str:
+    one_query, title = _BATCH_OF[name]
+    wrapped = json.loads(schema_text(one_query))
+    schema = {
+        "$schema": wrapped["$schema"],
+        "$id": f"tq:schema/{name.value}",
+        "title": title,
+        "type": "object",
+        "properties": {
+            "query": {"type": "string", "description": "The line read, as read."},
+            "results": {
+                "type": "array",
+                "items": wrapped["items"],
+                "description": f"What the line gets alone: items of the {one_query.value} schema.",
+            },
+            "suggestions": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "Topics to try, when nothing was found.",
+            },
+            "error": {
+                "type": "string",
+                "description": "Why the line could not run (results is then empty).",
+            },
+        },
+        "required": ["query", "results"],
+        "additionalProperties": False,
+        "$defs": wrapped["$defs"],
+    }
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
 def schema_title(name: SchemaName) -> str:
