@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typer.testing import CliRunner
 
-from tqcli.ask import _left_in, _time_in_words, answer
+from tqcli.ask import _dates_a_report, _left_in, _says_not_when, _time_in_words, answer
 from tqcli.cli import app
 from tqcli.figures import figure_text
 from tqcli.index import in_memory
@@ -60,9 +60,16 @@ def test_when_founded_is_not_a_life_span_nor_a_founders_death() -> None:
     assert "un-2255-preamble" not in _answered("When was the Taliban founded?")
 
 
-def test_a_claim_that_says_the_time_is_unknown_does_not_date_it() -> None:
-    # "On 14 September 2019 the White House said that Hamza bin Laden ... had been killed ...;
-    # it did not say when".
+def test_the_date_of_a_telling_or_of_an_unknown_time_dates_nothing_asked() -> None:
+    # "On 14 September 2019 the White House said that Hamza bin Laden ... had been killed ...":
+    # the date of the telling, not of the death (which it puts before it).
+    assert _dates_a_report(
+        "On 14 September 2019 the White House said that Hamza bin Laden had been killed in a "
+        "US counterterrorism operation",
+        2019,
+    )
+    assert not _dates_a_report("On 14 September 2019 the White House said that it would act", 2019)
+    assert _says_not_when("The White House said he had been killed; it did not say when.")
     assert "hamza-bin-laden-killed-announced-2019" not in _answered("When did Hamza bin Laden die?")
     assert _answered("When did the White House say Hamza bin Laden had been killed?")[:1] == [
         "hamza-bin-laden-killed-announced-2019"
@@ -102,7 +109,7 @@ def test_what_a_partial_answer_leaves_out_is_said_as_the_question_wrote_it(
     assert "  Gives no quote on: al-Qaeda" in result.stdout.splitlines()
 
 
-def test_how_and_when_is_answered_in_the_claims_words_where_it_says_when_is_unknown() -> None:
+def test_how_and_when_is_answered_in_the_claims_words_where_its_date_is_not_the_events() -> None:
     found = answer(BUILTIN, "How did Hamza bin Laden die and when?", limit=1)
 
     assert found.hits[0].fact.id == "hamza-bin-laden-killed-announced-2019"

@@ -346,6 +346,17 @@ def _in_one_clause(question: Question, said: set[str], claim: str, subject: set[
     return False
 
 
+def _dates_no_event(question: Question, fact: Fact) -> bool:
+    """Whether the fact's date is not the time of what the question asks: that of a report of
+    it (see _dates_a_report), or a claim saying when it happened is not known -- unless the
+    question asks when it was said or reported."""
+    if question.weights.keys() & _REPORTED_ASKED:
+        return False
+    return _says_not_when(fact.claim) or (
+        fact.date is not None and _dates_a_report(fact.claim, fact.date.year)
+    )
+
+
 def _says_not_when(claim: str) -> bool:
     """Whether the claim says that when it happened is not known (see _NOT_WHEN)."""
     lowered = claim.lower()
@@ -1780,22 +1791,12 @@ def _fits(
             # "On 15 January 2002 the Security Council was planning to pass another resolution
             # ...; resolution 1390 ... was adopted the next day": not the date of what is asked.
             return False, []
-        if (
-            not question.weights.keys() & _REPORTED_ASKED
-            and not _HAPPENED.search(question.text)
-            and _says_not_when(fact.claim)
-        ):
-            # "... said that Hamza bin Laden had been killed ...; it did not say when": the
-            # fact's date is the telling's, and the claim says the time asked is not known.
-            # (It answers "how did he die, and when?", in its words: see _short_answer.)
-            return False, []
-        if (
-            fact.date is not None
-            and not question.weights.keys() & _REPORTED_ASKED
-            and _dates_a_report(fact.claim, fact.date.year)
-        ):
+        if _dates_no_event(question, fact) and not _HAPPENED.search(question.text):
             # "When did the Taliban ban girls from secondary school?" is not answered by when
-            # the UN estimated what the closure had done; "when did the UN estimate ..." is.
+            # the UN estimated what the closure had done ("when did the UN estimate ..." is);
+            # nor "when did Hamza bin Laden die?" by when the White House said he had been
+            # killed, or by a claim saying that when is not known. (Such a fact answers "how
+            # did he die, and when?" in its own words: see _short_answer.)
             return False, []
         return dated and (not said or bool(_SAYING & question.weights.keys())), []
     if wants is Wants.DURATION:
@@ -2346,6 +2347,13 @@ _REPORT_CLAUSE = (  # compiled on first use: only "when" questions need it
 )
 """A report dated before what it reports ("The UN estimated in September 2022 that the
 Taliban's closure of girls' secondary schools had affected ..."): the time of the report."""
+_REPORT_OPENING = (  # compiled on first use: only "when" questions need it
+    rf"(?:On|In|By) [^,;.]*?\d{{4}},? (?:[\w'’-]+ ){{1,6}}?(?:{'|'.join(_REPORTING)}|announced) "
+    r"that [^;]*?\bhad (?:been )?\w+"
+)
+"""A claim opening with the time someone told that something had happened ("On 14 September
+2019 the White House said that Hamza bin Laden ... had been killed"): the time of the telling,
+not of what it tells, which the past perfect puts before it."""
 
 
 _REPORTED_ASKED = _SAYING | frozenset(map(stem, _REPORTING))
@@ -2359,6 +2367,8 @@ def _dates_a_report(claim: str, year: int) -> bool:
         return False
     said = [at.start() for at in re.finditer(str(year), claim)]
     spans = [found.span() for found in re.finditer(_REPORT_CLAUSE, claim)]
+    if opening := re.match(_REPORT_OPENING, claim):
+        spans.append(opening.span())
     return all(any(start <= at < end for start, end in spans) for at in said)
 
 
@@ -2863,8 +2873,8 @@ def _short_answer(
     ):
         return "; ".join(_name(catalog, entity_id) for entity_id in who)
     if question.wants is Wants.DATE and fact.date is not None:
-        if not question.weights.keys() & _REPORTED_ASKED and _says_not_when(fact.claim):
-            return fact.claim  # its date is not the time asked, which it says is not known
+        if _dates_no_event(question, fact):
+            return fact.claim  # its date is not the time asked (see _fits)
         words = _own_words(fact) if own is None else own
         # The claim's words for what happened, else those that name what it happened to
         # ("when did Kabul fall": "... after the Taliban recaptured Kabul in August").
