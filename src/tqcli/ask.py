@@ -186,10 +186,13 @@ _QUOTE = re.compile(
     # possessive's apostrophe is gone once folded: "wallaces").
     r"|\b(?:what|how) (?:is|was|were|are) (?:the )?(?P<sayer>(?:\w+ ){0,2}\w+?)s? "
     r"(?:warning|message|statement|comments?|remarks|words|views?|verdict|answer|reply|response)\b"
-    # "Which outlet did Panetta talk to?": where someone said it (a quote's medium).
-    r"|\b(?:which|what) (?P<medium>\w+) (?:did|does|do|has|had|have) (?P<teller>(?:\w+ ){1,4}?)"
+)
+_MEDIUM = (  # compiled on first use: only questions with "which" or "what" and such a verb
+    r"\b(?:which|what) (?P<medium>\w+) (?:did|does|do|has|had|have) (?P<teller>(?:\w+ ){1,4}?)"
     r"(?:talk|talked|speak|spoke|spoken|say|said|tell|told|write|wrote|written) (?:to|in|on)\b"
 )
+"""Where someone said it (a quote's medium): "Which outlet did Panetta talk to?"."""
+_MEDIUM_VERBS = (" talk", " speak", " spok", " say", " said", " tell", " told", " writ", " wrot")
 # "What is the Taliban's annual budget?", "Who is the foreign minister?": the phrase after the
 # verb names what is asked about, and its last word (the head noun) must be in the answer.
 _SUBJECT = re.compile(r"\b(?:what|who|which) (?:is|was|are|were)(?P<subject>(?: \w+){1,5})")
@@ -769,7 +772,9 @@ class _Lookups:
         for entity_id in wanted:
             # A name's function words do not name it ("as" of "as-Sahab", "of" of "Islamic
             # Emirate of Afghanistan").
-            written = found.get(entity_id, [entity_id])
+            # Longest first, in one order from run to run (the index gives them in an order
+            # that follows string hashing): where two names match at a word, the longer wins.
+            written = sorted(found.get(entity_id, [entity_id]), key=lambda name: (-len(name), name))
             words = [tokens(name) for name in written]
             each = [frozenset(name) - _FUNCTION_WORDS or frozenset(name) for name in words]
             self._each_name[entity_id] = each
@@ -878,18 +883,23 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
             break
     counted: tuple[str, ...] = ()
     speaker: tuple[str, ...] = ()
-    medium = False
     measure: frozenset[str] = frozenset()
     holder: tuple[str, ...] = ()
-    if (said := _QUOTE.search(folded)) is not None:
+    said = _QUOTE.search(folded)
+    told = (
+        re.search(_MEDIUM, folded)
+        if ("which " in folded or "what " in folded) and any(v in folded for v in _MEDIUM_VERBS)
+        else None
+    )
+    if told is not None and (said is None or told.start() < said.start()):
+        wants = Wants.QUOTE  # where it was said, by whom
+        speaker = tuple(stem(word) for word in told.group("teller").split())
+    elif said is not None:
+        told = None
         wants = Wants.QUOTE
         speaker = tuple(
-            stem(word)
-            for word in (
-                said.group("speaker") or said.group("sayer") or said.group("teller") or ""
-            ).split()
+            stem(word) for word in (said.group("speaker") or said.group("sayer") or "").split()
         )
-        medium = said.group("medium") is not None
     elif _DURATION.search(folded):
         wants = Wants.DURATION
     elif "how old" in folded and re.search(r"\bhow old\b", folded):
@@ -929,10 +939,10 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     else:
         wants = Wants.ANYTHING
     cues = _CUE_WORDS.get(wants, frozenset())
-    if medium:
+    if told is not None:
         # "Which broadcaster did he speak to?": the noun and the verb say that the medium is
         # asked, which the fact need not call a broadcaster.
-        cues |= {_key(said.group("medium"), corrected), "talk", "speak"} if said else cues
+        cues |= {_key(told.group("medium"), corrected), "talk", "speak"}
     naming = _NAME_OF.search(folded) is not None or (
         ("call" in sequence or "known" in sequence) and re.search(_CALLED, folded) is not None
     )
@@ -1044,7 +1054,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
             word for word, raw in spelled.items() if re.fullmatch(r"(?:19|20)\d0s", raw)
         ),
         measure=measure,
-        medium=medium,
+        medium=told is not None,
         counted_head=counted_head,
         documents=_documents(folded) if re.search(r"\d", folded) else frozenset(),
         resolutions=_documents(folded, resolutions=True)
