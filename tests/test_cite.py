@@ -462,3 +462,128 @@ def test_html_with_a_style_that_has_no_italics_is_a_usage_error(runner: CliRunne
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "--html marks italics in apa, mla and chicago, not in bibtex" in result.stderr
+
+
+# --- APA's sentence case ---------------------------------------------------------------------
+
+from tqcli.cite import Capitals, sentence_case  # noqa: E402
+
+PROSE = Capitals(
+    [
+        "In 2001 the Security Council adopted measures against the Taliban in Afghanistan.",
+        "The resolution imposed sanctions; the council said the measures would be lifted.",
+        "Saudi Arabia and Pakistan recognized the Taliban, the report said.",
+        "the sanctions, the measures, the report, new measures, against terror groups",
+        "it adopted a list, added names and imposed sanctions, with a note; it counts",
+    ],
+    names=["Susan E. Rice", "Haqqani Network", "al-Qaeda"],
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # Headline style to sentence style: names, acronyms, numbered documents kept.
+        (
+            "UN Security Council Adopts New Sanctions Against Taliban",
+            "UN Security Council adopts new sanctions against Taliban",
+        ),
+        ("Resolution 1267 (1999) Imposes Measures", "Resolution 1267 (1999) imposes measures"),
+        ("Report Counts 2,461 Sanctions", "Report counts 2,461 sanctions"),  # a count, no name
+        (
+            "US Adds Haqqani Network to List of Terror Groups",
+            "US adds Haqqani Network to list of terror groups",
+        ),
+        ("Statement by Ambassador Susan E. Rice", "Statement by Ambassador Susan E. Rice"),
+        ("New Report: Al-Qaeda and the Taliban", "New report: Al-Qaeda and the Taliban"),
+        # A word the prose never uses, in no form: perhaps a name, so kept.
+        ("Sanctions Against Taleban", "Sanctions against Taleban"),
+        ("Sanctions on Syria", "Sanctions on Syria"),
+        # A bracketed name's part, all capitalised, kept: an Order's title.
+        (
+            "The Taliban (United Nations Measures) Order 2002: Explanatory Note",
+            "The Taliban (United Nations Measures) Order 2002: Explanatory note",
+        ),
+        # Sentence style as published: left alone but for the subtitle's first word.
+        (
+            "Explained: why the Taliban are blaming the US",
+            "Explained: Why the Taliban are blaming the US",
+        ),
+        (
+            "UN says Taliban's closure of girls' schools is shameful",
+            "UN says Taliban's closure of girls' schools is shameful",
+        ),
+    ],
+)
+def test_sentence_case(title: str, expected: str) -> None:
+    assert sentence_case(title, PROSE) == expected
+
+
+_TITLE_WORDS = st.sampled_from(
+    [
+        "UN", "US", "ISIL", "U.N.", "al-Qaeda", "Al-Qaida", "McX", "Taliban", "Security",
+        "Council", "Adopts", "New", "Sanctions", "Against", "Resolution", "1267", "(1999)",
+        "2593", "Report:", "the", "of", "Measures", "Amb.", "Rice", "Terror", "S/2021/486",
+        "—", "Who", "is", "Part", "One", "Chapter", "VII", "‘At", "This", "Time’", "Groups,",
+    ]
+)  # fmt: skip
+_TITLES = st.lists(_TITLE_WORDS, min_size=1, max_size=12).map(" ".join)
+
+
+@given(_TITLES)
+def test_sentence_case_changes_only_the_case_of_letters(title: str) -> None:
+    assert sentence_case(title, PROSE).lower() == title.lower()
+
+
+@given(_TITLES)
+def test_sentence_case_is_idempotent(title: str) -> None:
+    once = sentence_case(title, PROSE)
+    assert sentence_case(once, PROSE) == once
+
+
+@given(_TITLES)
+def test_sentence_case_keeps_acronyms_inner_capitals_digits_and_numbered_names(
+    title: str,
+) -> None:
+    before, after = title.split(" "), sentence_case(title, PROSE).split(" ")
+    for n, (word, now) in enumerate(zip(before, after, strict=True)):
+        core = word.strip("“”‘’\"'(),:")
+        inner = any(ch.isupper() for ch in core[1:])  # UN, U.N., al-Qaeda, McX, VII
+        numbered = n + 1 < len(before) and before[n + 1][:1].isdigit()  # Resolution 1267
+        starts = n == 0 or before[n - 1].endswith((":", "—"))  # may gain a first capital
+        if inner or numbered or any(ch.isdigit() for ch in word):
+            assert now[starts:] == word[starts:]
+
+
+@given(_TITLES)
+def test_sentence_case_capitalises_the_first_word_and_only_lowers_the_others(
+    title: str,
+) -> None:
+    before, after = title.split(" "), sentence_case(title, PROSE).split(" ")
+    first = after[0].lstrip("“‘\"'(")
+    assert not first[:1].isalpha() or first[0].isupper()
+    for word, now in zip(before[1:], after[1:], strict=True):
+        # Capitals appear only where sentence case asks for them: a subtitle's first word.
+        assert now == word or now == word.lower() or now[:1].isupper()
+
+
+def test_every_apa_title_of_the_built_in_pack_keeps_its_names(runner: CliRunner) -> None:
+    """Checked by eye (every APA reference of the built-in pack); this keeps what must never
+    be lowered: acronyms, words with capitals inside, numbered documents, and the names the
+    pack's prose writes capitalised."""
+    listed = runner.invoke(app, ["sources", "--json"])
+    ids = [source["id"] for source in json.loads(listed.stdout)]
+    result = runner.invoke(app, ["cite", *ids])
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    for kept in (
+        "UN Security Council resolution on Taliban, al Qaida",
+        "Security Council requests Secretary-General to establish mechanism",
+        "Resolution 1267 (1999), adopted unanimously",
+        "Statement by Ambassador Susan E. Rice",
+        "US adds Haqqani Network to list of terror groups",
+        "UN identifies new Al-Qaeda leader in Iran",
+        "Agreement for Bringing Peace to Afghanistan, Part One",  # an agreement's name
+        "President Obama delivers remarks on Osama Bin Laden",
+    ):
+        assert kept in text

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING
 
 from tqcli.errors import IdIs
-from tqcli.model import PartialDate, Source, SourceKind
+from tqcli.model import EntityKind, Filters, PartialDate, Source, SourceKind
 from tqcli.textnorm import fold
 
 if TYPE_CHECKING:
@@ -61,18 +62,26 @@ _MINOR = frozenset(
 )  # fmt: skip
 
 
-def format_sources(sources: Sequence[Source], style: Style, *, html: bool = False) -> str:
+def format_sources(
+    sources: Sequence[Source],
+    style: Style,
+    *,
+    html: bool = False,
+    capitals: Capitals | None = None,
+) -> str:
     """The references as text ready to print (ends with a newline): a reference list (APA,
     MLA, Chicago) in alphabetical order, as those styles order one; for reference managers
-    (BibTeX, RIS, CSL-JSON), which sort for themselves, in the order given."""
+    (BibTeX, RIS, CSL-JSON), which sort for themselves, in the order given. capitals tells
+    APA's sentence case which words are names (none known: see Capitals)."""
     if style is Style.CSL_JSON:
         return json.dumps([csl_json(s) for s in sources], ensure_ascii=False, indent=2) + "\n"
     if style is Style.BIBTEX:
         return "\n".join(bibtex(s) for s in sources)
     if style is Style.RIS:
         return "".join(ris(s) for s in sources)
+    known = capitals or Capitals()
     entry: Callable[[Source], list[tuple[str, bool]]] = {
-        Style.APA: apa,
+        Style.APA: lambda source: apa(source, known),
         Style.MLA: mla,
         Style.CHICAGO: chicago,
     }[style]
@@ -144,6 +153,185 @@ def title_case(title: str) -> str:
     return " ".join(result)
 
 
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_PARTS = re.compile(r"([-–/])")
+_EDGES = "“”‘’\"'([{)]},;:!?."
+_QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|(?<!\w)'[^']*'(?!\w)|\"[^\"]*\"")
+
+
+class Capitals:
+    """How a pack's own prose (claims, notes, entity descriptions) writes each word: alone and
+    capitalised inside a sentence ("the Taliban"), in lower case, or in capitals; and which
+    capitalised words it writes side by side, as names ("Security Council", "United Nations").
+    Quoted words are skipped (a note quoting a headline-style title says nothing of them), and
+    every word of an entity's name counts as capitalised. See sentence_case."""
+
+    def __init__(self, texts: Iterable[str] = (), names: Iterable[str] = ()) -> None:
+        self.capitalised: Counter[str] = Counter()
+        """Words written capitalised, alone, inside a sentence ("the Taliban")."""
+        self.in_names: Counter[str] = Counter()
+        """Words written capitalised beside another ("President Obama", "United Nations")."""
+        self.lower: Counter[str] = Counter()
+        self.upper: Counter[str] = Counter()
+        self.pairs: set[tuple[str, str]] = set()
+        for text in texts:
+            self._read(_QUOTED.sub(" ", text), name=False)
+        self.entity_words: set[str] = set()
+        """The words of entities' names (lower case)."""
+        for name in names:
+            self._read(name, name=True)
+            self.entity_words.update(word.lower() for word in _WORD.findall(name))
+
+    def _read(self, text: str, *, name: bool) -> None:
+        words = list(_WORD.finditer(text))
+        capital = [m.group() == m.group().capitalize() for m in words]
+        for n, match in enumerate(words):
+            word = match.group()
+            if len(word) > 1 and word.isupper():
+                self.upper[word.lower()] += 1
+            elif word.islower():
+                self.lower[word] += 1
+            elif capital[n]:
+                gap = text[words[n - 1].end() : match.start()] if n else ""
+                initial = n > 0 and len(words[n - 1].group()) == 1  # "Susan E. Rice"
+                joined = n > 0 and capital[n - 1] and (gap == " " or (initial and gap == ". "))
+                if joined:
+                    self.pairs.add((words[n - 1].group().lower(), word.lower()))
+                follows = n + 1 < len(words) and capital[n + 1]
+                first = n == 0 or any(mark in gap for mark in ".!?:")  # a sentence's
+                if name or joined or follows:
+                    self.in_names[word.lower()] += 1
+                elif not first:
+                    self.capitalised[word.lower()] += 1
+
+    def names(self, first: str, second: str) -> bool:
+        """Whether the prose writes these two capitalised words together, as a name, and
+        their words in names more often than in lower case ("Security Council"; not a
+        headline's "Adopted Unanimously", quoted somewhere)."""
+        pair = (first.lower(), second.lower())
+        return pair in self.pairs and all(self.in_names[w] > self.lower[w] for w in pair)
+
+    def common(self, word: str) -> bool:
+        """Whether the prose writes the word in lower case, and more often than capitalised;
+        for a word it never writes, whether it writes another form of it in lower case (else
+        the word may be a name, "Syria", and keeps its capital: general English word lists
+        fold case, so cannot tell)."""
+        folded = word.lower()
+        lower, capitalised = self.lower[folded], self.capitalised[folded]
+        named = capitalised + self.in_names[folded]
+        if lower or named:
+            return lower > named
+        # "adopts" beside "adopted", "hostilities" beside "hostility".
+        return any(self.lower[stem] for stem in _stems(folded))
+
+    def acronym(self, word: str) -> bool:
+        """Whether the prose writes the word in capitals more often than otherwise ("Us" in a
+        headline for "US")."""
+        folded = word.lower()
+        return self.upper[folded] > self.lower[folded] + self.capitalised[folded]
+
+
+_ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"))
+
+
+def _stems(word: str) -> list[str]:
+    """Other forms of a word: without its ending (-s, -es, -ed, -ing), or with another."""
+    stems = [word[: -len(end)] + add for end, add in _ENDINGS if word.endswith(end)]
+    stems = [stem for stem in stems if len(stem) >= 3]
+    return [form for stem in stems for form in (stem, stem + "s", stem + "ed", stem + "ing")]
+
+
+def _headline_style(words: Sequence[str]) -> bool:
+    """Whether a title capitalises its major words (headline style) rather than only its first
+    word and names (sentence style, as published: left as it is): sentence style shows in a
+    lower-case word of four letters or more that headline style would capitalise."""
+    for word in words[1:]:
+        core = word.strip(_EDGES)
+        if len(core) >= 4 and core.isalpha() and core.islower() and core not in _MINOR:
+            return False
+    return True
+
+
+def sentence_case(title: str, capitals: Capitals) -> str:
+    """APA's sentence case: the first word of the title and of a subtitle (after a colon, a dash
+    or a question mark) capitalised, names as written, other words in lower case. A title
+    already in sentence style is left as published but for a subtitle's first word. Never
+    lowered: a word in capitals (UN, US, ISIL), one with capitals inside (al-Qaeda, U.N., McX),
+    one with a digit, an abbreviation (Amb.), a word before a number ("Resolution 1267",
+    "Chapter VII"), a word the pack's prose writes capitalised (Capitals) or beside another as
+    a name ("Security Council"), words in brackets that are all capitalised (a name's part:
+    "(United Nations Measures) Order 2002")."""
+    words = title.split(" ")
+    headline = _headline_style(words)
+    bracketed = _capitalised_in_brackets(words)
+    result: list[str] = []
+    for n, word in enumerate(words):
+        core = word.strip(_EDGES)
+        starts = n == 0 or result[-1].endswith((":", "?", "!", "—"))
+        if not core or not core[0].isalpha():
+            result.append(word)
+        elif starts:
+            result.append(
+                word.replace(core, core[0].upper() + core[1:], 1) if core[0].islower() else word
+            )
+        elif (
+            not headline
+            or n in bracketed
+            or (word.rstrip(_EDGES[:-1]).endswith(".") and len(core) <= 4)
+        ):
+            result.append(word)
+        else:
+            nearby = (
+                words[n - 1].strip(_EDGES),
+                words[n + 1].strip(_EDGES) if n + 1 < len(words) else "",
+            )
+            result.append(word.replace(core, _lowered(core, nearby, capitals), 1))
+    return " ".join(result)
+
+
+def _capitalised_in_brackets(words: Sequence[str]) -> set[int]:
+    """The positions of words inside round brackets of more than one word, every one of them
+    capitalised."""
+    kept: set[int] = set()
+    start: int | None = None
+    for n, word in enumerate(words):
+        if word.startswith("("):
+            start = n
+        if start is not None and word.endswith(")"):
+            group = range(start, n + 1)
+            if n > start and all(words[i].strip("()")[:1].isupper() for i in group):
+                kept.update(group)
+            start = None
+    return kept
+
+
+def _lowered(core: str, nearby: tuple[str, str], capitals: Capitals) -> str:
+    """A word of a headline-style title as sentence case writes it (see sentence_case)."""
+    before, after = nearby
+    if re.fullmatch(r"\d+|[IVXLC]+|One|Two|Three|Four|Five", after):
+        return core  # "Resolution 1267", "Chapter VII", "Part One"; not "Counts 2,461"
+    parts = _PARTS.split(core)
+    words = parts[::2]
+    if len(words) == 1 and capitals.acronym(core) and len(core) <= 4:
+        return core.upper()
+    if any(not w.isalpha() or w[1:] != w[1:].lower() for w in words):
+        return core  # capitals inside (al-Qaeda, McX) or a digit: as written
+    if len(words) == 1 and (capitals.names(before, core) or capitals.names(core, after)):
+        return core
+    if (
+        len(words) == 1
+        and core.lower() not in _MINOR
+        and capitals.in_names[core.lower()]
+        and after[:1].isupper()
+        and after.lower() in capitals.entity_words
+        and capitals.in_names[after.lower()] > capitals.lower[after.lower()]
+    ):
+        return core  # a title before an entity's name ("Ambassador Susan E. Rice")
+    if all(w.lower() in _MINOR or capitals.common(w) for w in words):
+        return core.lower()
+    return core
+
+
 def _description(source: Source) -> str | None:
     """The description a title in square brackets gives, for a work whose title was not seen
     (the pack's convention, as APA's): MLA and Chicago give it plainly, APA keeps the
@@ -197,21 +385,38 @@ def _unsigned_news(source: Source) -> bool:
 # --- The three reference-list styles ------------------------------------------------------------
 
 
-def apa(source: Source) -> list[tuple[str, bool]]:
-    """APA 7th edition reference: a news article, a web page, or a document by a group."""
+def _in_sentence_case(source: Source) -> bool:
+    """Whether APA gives the title in sentence case: not a description (its words are the
+    pack's), nor an agreement's or a data set's title, which is the name of a treaty or of a
+    list ("Specially Designated Nationals and Blocked Persons List")."""
+    named = source.kind in (SourceKind.AGREEMENT_TEXT, SourceKind.DATASET)
+    return not (source.described or named)
+
+
+def apa(source: Source, capitals: Capitals | None = None) -> list[tuple[str, bool]]:
+    """APA 7th edition reference: a news article, a web page, or a document by a group; the
+    title in sentence case (see sentence_case) where APA asks for it (_in_sentence_case)."""
+    title = (
+        sentence_case(source.title, capitals or Capitals())
+        if _in_sentence_case(source)
+        else source.title
+    )
     creator = _creator(source)
     person = _person(source)
     author = f"{person[0]}, {_initials(person[1])}" if person else _end(creator)
     date = f"{_apa_date(source.published)}. "
     parts: list[tuple[str, bool]] = []
     if _unsigned_news(source):
-        parts += [(f"{_end(source.title)} {date}", False), (source.publisher, True), (". ", False)]
+        parts += [(f"{_end(title)} {date}", False), (source.publisher, True), (". ", False)]
     elif source.kind is SourceKind.NEWS:
-        parts.append((f"{author} {date}{_end(source.title)} ", False))
+        parts.append((f"{author} {date}{_end(title)} ", False))
         parts += [(source.publisher, True), (". ", False)]
+    elif source.series:  # a periodical's or a blog's entry: the series in italics, no publisher
+        parts.append((f"{author} {date}{_end(title)} ", False))
+        parts += [(source.series, True), (". ", False)]
     else:
-        parts += [(f"{author} {date}", False), (source.title, _description(source) is None)]
-        parts.append((". " if not source.title.endswith(("?", "!")) else " ", False))
+        parts += [(f"{author} {date}", False), (title, _description(source) is None)]
+        parts.append((". " if not title.endswith(("?", "!")) else " ", False))
         if source.publisher != creator:
             parts.append((_end(source.publisher) + " ", False))
     if source.licence:  # the terms of use, before the address, as a description is
@@ -242,16 +447,17 @@ def mla(source: Source) -> list[tuple[str, bool]]:
             parts.append((_end(source.author) + " ", False))
     described = _description(source)
     title = described or title_case(source.title)
-    standalone = source.kind not in (SourceKind.NEWS, SourceKind.WEB_PAGE)
+    standalone = source.kind not in (SourceKind.NEWS, SourceKind.WEB_PAGE) and not source.series
     if described:
         parts.append((_end(described) + " ", False))
     elif standalone:
         parts += [(title, True), (". " if not title.endswith(("?", "!")) else " ", False)]
     else:
         parts.append((f"“{_end(title)}” ", False))
-    container: list[tuple[str, bool]] = []
+    container: list[tuple[str, bool]] = [(source.series, True)] if source.series else []
     if not standalone or source.kind is SourceKind.NEWS or source.author != source.publisher:
-        container.append((source.publisher, source.kind in (SourceKind.NEWS, SourceKind.WEB_PAGE)))
+        in_italics = source.kind in (SourceKind.NEWS, SourceKind.WEB_PAGE) and not source.series
+        container.append((source.publisher, in_italics))
     if source.published:
         container.append((_mla_date(source.published), False))
     # A copy read on another site is MLA's second container: that site, then the copy's URL.
@@ -295,10 +501,13 @@ def chicago(source: Source) -> list[tuple[str, bool]]:
     else:
         if described:
             parts.append((_end(title) + " ", False))
-        elif source.kind is SourceKind.WEB_PAGE:
+        elif source.kind is SourceKind.WEB_PAGE or source.series:
             parts.append((f"“{_end(title)}” ", False))
         else:
             parts += [(title, True), (". " if not title.endswith(("?", "!")) else " ", False)]
+        if source.series:  # a periodical's or a blog's entry: its date follows the series
+            parts += [(source.series, True), (f", {when}. " if when else ". ", False)]
+            when = None
         if source.publisher != creator:
             parts.append((_end(source.publisher) + " ", False))
         if when:
@@ -348,8 +557,8 @@ def csl_json(source: Source) -> dict[str, object]:
     }
     if source.author:
         item["author"] = [_csl_name(source)]
-    if source.kind is SourceKind.NEWS:
-        item["container-title"] = source.publisher
+    if source.series or source.kind is SourceKind.NEWS:
+        item["container-title"] = source.series or source.publisher
     item["publisher"] = source.publisher
     if source.published:
         item["issued"] = _csl_date(source.published)
@@ -385,6 +594,8 @@ def bibtex(source: Source) -> str:
         fields.append(("author", "{" + _tex(source.author) + "}"))  # braced: a group's name
     fields.append(("title", "{" + _tex(source.title) + "}"))
     fields.append(("journal" if kind == "article" else "publisher", _tex(source.publisher)))
+    if source.series:
+        fields.append(("series" if kind == "book" else "howpublished", _tex(source.series)))
     if source.published:
         fields.append(("year", str(source.published.year)))
         if source.published.month:
@@ -429,8 +640,8 @@ def ris(source: Source) -> str:
     if source.author:
         lines.append(("AU", f"{person[0]}, {person[1]}" if person else source.author))
     lines.append(("TI", source.title))
-    if source.kind is SourceKind.NEWS:
-        lines.append(("T2", source.publisher))
+    if source.series or source.kind is SourceKind.NEWS:
+        lines.append(("T2", source.series or source.publisher))
     lines.append(("PB", source.publisher))
     if source.published:
         lines += [("PY", str(source.published.year)), ("DA", _ris_date(source.published))]
@@ -446,12 +657,49 @@ def ris(source: Source) -> str:
     return "".join(f"{tag}  - {value}".rstrip() + "\n" for tag, value in lines)
 
 
+def capitals_of(index: Index, sources: Sequence[Source], enough: int = 400) -> Capitals:
+    """How the facts citing these sources, the packs' other facts (up to enough of each: a
+    list import's thousands of listings say nothing more) and every entity's names and
+    description write their words."""
+    sources = [source for source in sources if _in_sentence_case(source)]
+    if not sources:
+        return Capitals()  # nothing to ask of the packs (a list's title: as written)
+    catalog = index.catalog.sources
+    records = {key for key, source in catalog.items() if source.kind is SourceKind.DATASET}
+    texts: list[str] = []
+    read: set[str] = set()
+    for filters in [*(Filters(source=source.id) for source in sources), Filters()]:
+        for hit in index.browse(filters, limit=enough):
+            if hit.fact.id in read:
+                continue
+            read.add(hit.fact.id)
+            texts.append(hit.fact.claim)
+            texts.extend(note.text for note in hit.fact.notes)
+            texts.extend(
+                cited.passage
+                for cited in hit.fact.all_citations()
+                if cited.passage and cited.source not in records  # a record is not prose
+            )
+    entities = index.catalog.entities.values()
+    texts.extend(entity.description for entity in entities if entity.description)
+    # A headline-style title, given in a passage or quoted in a note, says nothing of how
+    # its words are written in a sentence.
+    titles = sorted((s.title for s in catalog.values() if len(s.title.split()) > 2), key=len)
+    quoted = re.compile("|".join(re.escape(title) for title in reversed(titles)) or "(?!)")
+    texts = [quoted.sub(" ", text) for text in texts]
+    # A document's name is its title, often in headline style: not a name's evidence.
+    named = [entity for entity in entities if entity.kind is not EntityKind.DOCUMENT]
+    names = [name for entity in named for name in entity.names]
+    return Capitals(texts, names=names)
+
+
 def sources_behind(
-    index: Index, ids: Sequence[str]
-) -> tuple[list[Source], tuple[tuple[str, IdIs, str | None], ...]]:
+    index: Index, ids: Sequence[str], *, capitals: bool = False
+) -> tuple[list[Source], tuple[tuple[str, IdIs, str | None], ...], Capitals | None]:
     """The sources the facts with these ids cite (a source id stands for itself), each once, in
-    the order met; and every id that names neither (with what it names instead), so that the
-    known ones are cited all the same, as tq show shows the facts it knows."""
+    the order met; every id that names neither (with what it names instead), so that the
+    known ones are cited all the same, as tq show shows the facts it knows; and, if asked,
+    how the packs write the words of their titles (capitals_of)."""
     fact_ids = [i for i in ids if i not in index.catalog.sources]
     shown = index.show_known(fact_ids) if fact_ids else None
     facts = {hit.fact.id: hit.fact for hit in shown.hits} if shown else {}
@@ -463,4 +711,5 @@ def sources_behind(
             continue
         fact = facts.get(given)
         wanted.extend(c.source for c in fact.citations) if fact else wanted.append(given)
-    return [index.catalog.sources[source_id] for source_id in dict.fromkeys(wanted)], unknown
+    cited = [index.catalog.sources[source_id] for source_id in dict.fromkeys(wanted)]
+    return cited, unknown, capitals_of(index, cited) if capitals else None

@@ -1257,6 +1257,10 @@ def who(
     the name is several entities' (TALIBAN: the built-in Taliban and OFAC's entry), the first
     loaded is shown and the others are named with their ids: tq who ID shows one.
 
+    With --format csv: a row per fact, each beginning with the entity's id, name, kind,
+    aliases and listings (one row with those alone when no fact names it); its particulars,
+    the entities linked to it and the other entities the name names are in --json.
+
     \b
     Examples:
       tq who "Abdul Ghani Baradar"
@@ -1490,7 +1494,7 @@ def import_ofac_sdn(
             metavar="DATE",
             parser=_parse_date,
             help="When OFAC published the files (YYYY[-MM[-DD]]): they carry no date, so "
-            "without it the list is cited undated.",
+            "without it the list is cited undated and its listings hold as of the import.",
         ),
     ] = None,
     dry_run: DryRun = False,
@@ -1548,6 +1552,17 @@ def import_ftm(
         ),
     ],
     out: ImportOut,
+    published: Annotated[
+        PartialDate | None,
+        typer.Option(
+            "--published",
+            metavar="DATE",
+            parser=_parse_date,
+            help="When OpenSanctions published the file (YYYY[-MM[-DD]]): the list is cited "
+            "with it, and its listings hold as of it (else as of the latest day the data "
+            "says a record was seen).",
+        ),
+    ] = None,
     dry_run: DryRun = False,
     allow_removals: AllowRemovals = False,
     as_json: ReportJson = False,
@@ -1558,7 +1573,8 @@ def import_ftm(
     """Import OpenSanctions data (FollowTheMoney entities) as a fact pack.
 
     An export (`entities.ftm.json`, an entity a line) replaces the import in DIR; a delta
-    (`{"op": "ADD"|"MOD"|"DEL", "entity": ...}` a line) is applied to it. People and
+    (`{"op": "ADD"|"MOD"|"DEL", "entity": ...}` a line) is applied to it, once (given again,
+    it changes nothing and the report says so). People and
     organizations become entities, Sanction entities sanction facts on their target; the
     report says what changed per schema. Exits 4 when some lines could not be imported,
     3 for a file that is not FollowTheMoney JSON, 2 when the import would remove more than
@@ -1572,11 +1588,14 @@ def import_ftm(
     Examples:
       tq import ftm entities.ftm.json --out ./opensanctions
       tq import ftm entities.delta.json --out ./opensanctions --dry-run
+      tq import ftm entities.ftm.json --out ./opensanctions --published 2024-05-30
     """
     from tqcli.importers.ftm import import_ftm as run_import
 
     _report_import(
-        lambda: run_import(file, out, dry_run=dry_run, allow_removals=allow_removals),
+        lambda: run_import(
+            file, out, published=published, dry_run=dry_run, allow_removals=allow_removals
+        ),
         as_json,
         fmt,
         color,
@@ -1742,11 +1761,12 @@ def cite(
     if html and chosen not in (Style.APA, Style.MLA, Style.CHICAGO):
         raise BadRequest(f"--html marks italics in apa, mla and chicago, not in {style}")
     wanted = [_text(given) for given in ids]
-    _, (cited, unknown) = _ask(
-        facts, no_builtin, no_cache, lambda index: sources_behind(index, wanted)
+    apa = chosen is Style.APA  # its sentence case asks how the packs write each word
+    _, (cited, unknown, capitals) = _ask(
+        facts, no_builtin, no_cache, lambda index: sources_behind(index, wanted, capitals=apa)
     )
     if cited:
-        sys.stdout.write(format_sources(cited, chosen, html=html))
+        sys.stdout.write(format_sources(cited, chosen, html=html, capitals=capitals))
     if unknown:  # the known ids are cited all the same; the unknown ones are named after them
         raise UnknownFacts(unknown, or_source=True)
 

@@ -37,7 +37,7 @@ CREATE TABLE packs (
 );
 CREATE TABLE sources (
     id TEXT PRIMARY KEY, title TEXT NOT NULL, publisher TEXT NOT NULL, kind TEXT NOT NULL,
-    author TEXT, published TEXT, url TEXT, via TEXT, licence TEXT, accessed TEXT,
+    series TEXT, author TEXT, published TEXT, url TEXT, via TEXT, licence TEXT, accessed TEXT,
     archived INTEGER NOT NULL, notes TEXT NOT NULL, pack TEXT NOT NULL REFERENCES packs (name)
 );
 CREATE TABLE entities (
@@ -275,13 +275,14 @@ def _fill(connection: sqlite3.Connection, catalog: Catalog) -> None:
         [(p.name, n, p.origin, str(p.path)) for n, p in enumerate(catalog.packs)],
     )
     insert(
-        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 s.id,
                 s.title,
                 s.publisher,
                 s.kind.value,
+                s.series,
                 s.author,
                 _iso(s.published),
                 s.url,

@@ -645,6 +645,7 @@ def _read_source(table: _Table) -> Source | None:
     url = table.text("url")
     accessed = table.date("accessed")
     via = table.one_line("via")
+    series = table.one_line("series")
     licence = table.one_line("licence")
     _check_source_dates(table, published, accessed)
     if url is not None and not _URL.match(url):
@@ -670,6 +671,7 @@ def _read_source(table: _Table) -> Source | None:
         pack=table.file.pack.name,
         where=table.where,
         via=via,
+        series=series,
         licence=licence,
     )
 

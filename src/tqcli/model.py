@@ -196,6 +196,10 @@ class Source(Struct, frozen=True):
     """Where it is defined."""
     via: str | None = None
     """The site the copy at `url` is on, when it is not the publisher's own: a secondary copy."""
+    series: str | None = None
+    """The periodical, series or blog the document was published in, when it names one apart
+    from its publisher ("Washington File", "CTC Sentinel"): cited as the work's container, and
+    searched like the title."""
     licence: str | None = None
     """The terms the source may be used on ("CC BY-NC 4.0 (non-commercial use; …)"), when the
     pack records them: shown wherever the source is, and in its citations."""
@@ -680,6 +684,9 @@ class ListChanges(Struct, frozen=True):
     amendments: Mapping[str, Mapping[str, tuple[Any, Any]]] = {}
     """The same records, with each changed field's value before and after (as the importer
     reads the record: text, or lists and tables of text)."""
+    names: Mapping[str, str] = {}
+    """The name of each record added, removed or amended, by reference, for the report people
+    read (not in JSON, whose references lead to the records)."""
 
 
 class SkippedRecord(Struct, frozen=True):
@@ -712,6 +719,9 @@ class ImportReport(Struct, frozen=True):
     """Records left out, each with its reason."""
     notes: tuple[str, ...] = ()
     """What the user should know about how the input was read (a default list it lacks)."""
+    already_applied: bool = False
+    """True when the input is a delta the import has applied already: applying it again would
+    change nothing, so nothing is written (nor logged as applied twice)."""
 
 
 class Match(str, Enum):

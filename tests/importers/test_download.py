@@ -99,10 +99,16 @@ def test_each_importer_reads_a_url(
     assert (tmp_path / "p" / expected).is_file()
 
 
-def test_a_url_in_the_source_record(runner: CliRunner, tmp_path: Path, server: str) -> None:
-    run_import(runner, "ofac-sdn", server + "/sdn.csv", "--out", str(tmp_path / "p"))
+@pytest.mark.parametrize(
+    ("importer", "path"),
+    [("un-sc", "/list.xml"), ("ofac-sdn", "/sdn.csv"), ("ftm", "/entities.ftm.json")],
+)
+def test_a_url_in_the_source_record(
+    runner: CliRunner, tmp_path: Path, server: str, importer: str, path: str
+) -> None:
+    run_import(runner, importer, server + path, "--out", str(tmp_path / "p"))
 
-    assert f'url = "{server}/sdn.csv"' in (tmp_path / "p" / "sources.toml").read_text()
+    assert f'url = "{server}{path}"' in (tmp_path / "p" / "sources.toml").read_text()
 
 
 @pytest.mark.parametrize(

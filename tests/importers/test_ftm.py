@@ -9,6 +9,7 @@ import pytest
 from import_helpers import files, run_import
 from typer.testing import CliRunner
 
+from tqcli.cli import app
 from tqcli.importers import ftm, un_sc
 from tqcli.loader import load
 from tqcli.model import Pack, Sanction
@@ -58,7 +59,8 @@ def test_an_export_becomes_entities_and_sanction_facts(runner: CliRunner, tmp_pa
     assert isinstance(listing.details, Sanction)
     assert listing.claim == (
         "Alpha One is subject to a sanction by United Nations Security Council under Taliban, "
-        "according to OpenSanctions (datasets: un_sc_sanctions)."
+        "according to OpenSanctions (datasets: un_sc_sanctions), as of 2024-05-01 (the latest "
+        "day the data says a record was seen)."
     )
     assert str(listing.date) == "2001-02-23"
     assert listing.details.reference == "TAi.901"
@@ -179,7 +181,7 @@ def test_a_dry_run_of_a_delta_writes_nothing(runner: CliRunner, tmp_path: Path) 
     )
 
     assert code == 4
-    assert "amended NK-Alpha1: alias\n      alias: + 'Alfa Akhund'\n" in stdout
+    assert "amended NK-Alpha1 (Alpha One): alias\n      alias: gained “Alfa Akhund”\n" in stdout
     assert files(out) == before
 
 
@@ -196,3 +198,53 @@ def test_ids_that_differ_only_in_case_are_not_merged(tmp_path: Path) -> None:
         ("NK-ab", "its tq id 'os-nk-ab' is 'NK-AB''s already")
     ]
     assert load([Pack("os", tmp_path / "os", "--facts")]).catalog.entities["os-nk-ab"].name == "Two"
+
+
+def test_published_dates_the_citation_and_the_listings(runner: CliRunner, tmp_path: Path) -> None:
+    """As `tq import ofac-sdn --published`: the list is cited with the date, and each listing
+    holds as of it (without it, as of the latest day the data says a record was seen)."""
+    out = tmp_path / "os"
+    run_import(
+        runner, "ftm", str(FTM / "export.ftm.json"), "--out", str(out), "--published", "2024-05-30"
+    )
+    pack = ["--no-builtin", "--facts", str(out)]
+    cited = runner.invoke(app, ["cite", "opensanctions", *pack])
+    assert cited.stdout.startswith("OpenSanctions. (2024, May 30). OpenSanctions data")
+    sanctions = (out / "sanctions.toml").read_text(encoding="utf-8")
+    assert "as of 2024-05-30 (its date of publication, given on import)." in sanctions
+
+
+def test_a_published_date_in_the_future_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app,
+        ["import", "ftm", str(FTM / "export.ftm.json"), "--out", str(tmp_path / "os"),
+         "--published", "2999-01-01"],
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert result.stderr == "tq: --published 2999-01-01 is in the future\n"
+    assert not (tmp_path / "os").exists()
+
+
+def test_a_delta_applied_again_is_a_no_op_that_says_so(runner: CliRunner, tmp_path: Path) -> None:
+    """Given twice, a delta is applied (and logged as applied) once; the second time nothing is
+    written and the report says why, in words and in JSON."""
+    out = tmp_path / "os"
+    run_import(runner, "ftm", str(FTM / "export.ftm.json"), "--out", str(out))
+    run_import(runner, "ftm", str(FTM / "delta.json"), "--out", str(out))
+    before = files(out)
+
+    code, stdout, stderr = run_import(runner, "ftm", str(FTM / "delta.json"), "--out", str(out))
+    _, again, _ = run_import(runner, "ftm", str(FTM / "delta.json"), "--out", str(out), "--json")
+
+    assert code == 0
+    assert (
+        stdout
+        == f"Nothing to do: {FTM / 'delta.json'} was applied to {out} already; nothing changed.\n"
+    )
+    assert stderr == ""
+    assert files(out) == before  # the metadata logs the delta once
+    applied = json.loads((out / ".tq-import.json").read_text(encoding="utf-8"))["applied"]
+    assert [item["kind"] for item in applied] == ["export", "delta"]
+    report = json.loads(again)
+    assert (report["already_applied"], report["written"]) == (True, False)
+    assert all(not (c["added"] or c["removed"] or c["amended"]) for c in report["lists"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -240,7 +241,8 @@ def test_a_dry_run_reports_and_writes_nothing(runner: CliRunner, tmp_path: Path)
 
     assert code == 4
     assert stdout.startswith("Would import (dry run) 4 listing(s)")
-    assert "amended 104: programs" in stdout
+    assert "amended 104 (" in stdout
+    assert "): programs\n" in stdout
     assert files(tmp_path / "o") == before
 
 
@@ -324,3 +326,19 @@ def test_many_skipped_records_are_counted_by_reason(runner: CliRunner, tmp_path:
     assert skipped_part[6] == "The first 5 (--json lists them all):"
     assert skipped_part[7] == f"  {alt}:4: the row has 3 field(s), not 5"
     assert len(json.loads(as_json)["skipped"]) == 36
+
+
+def test_each_listing_says_as_of_when_and_on_what_date_it_rests(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """The files carry no date: a listing holds as of the date given with --published, else
+    as of the day of the import, and says which."""
+    out = tmp_path / "o"
+    run_import(runner, "ofac-sdn", *_with_alt_and_add(out))
+    undated = (out / "listings.toml").read_text(encoding="utf-8")
+    run_import(runner, "ofac-sdn", *_with_alt_and_add(out), "--published", "2024-05-03")
+    dated = (out / "listings.toml").read_text(encoding="utf-8")
+
+    today = dt.date.today().isoformat()
+    assert f"list as of {today} (the day of the import; the data carry no date)" in undated
+    assert "list as of 2024-05-03 (its date of publication, given on import)" in dated

@@ -3,6 +3,7 @@ import, delete or overwrite the user's files; and the messages that say what hap
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
 import hashlib
 import json
@@ -375,10 +376,11 @@ def test_ftm_slips_are_reported(runner: CliRunner, tmp_path: Path) -> None:
     assert code == 4
     assert "line 2: the id 'p1' is line 1's already" in stdout
     sanctions = (tmp_path / "f" / "sanctions.toml").read_text(encoding="utf-8")
+    today = dt.date.today().isoformat()  # the lines say no last_seen: as of the import
     assert (
-        'claim = "Good Person is subject to a sanction by Testland, according to OpenSanctions."'
-        in (sanctions)
-    )
+        'claim = "Good Person is subject to a sanction by Testland, according to OpenSanctions, '
+        f'as of {today} (the day of the import; the data carry no date)."'
+    ) in sanctions
     assert "1 Sanction(s) have a date tq cannot read (e.g. 's1'); their facts are undated" in stderr
     assert "(e.g. 's2', which names 's2', a Sanction); kept in the archive" in stderr
     assert "does not hold" not in stderr

@@ -38,6 +38,7 @@ def test_first_import_writes_a_valid_pack_and_reports_skipped_records(
         "file": str(UNSC / "list-v1.xml"),
         "out": str(tmp_path / "p"),
         "written": True,
+        "already_applied": False,
         "date_generated": "2020-01-01T10:00:00.000-05:00",
         "previous_import": False,
         "previous_date_generated": None,
@@ -155,7 +156,8 @@ def test_a_dry_run_reports_and_writes_nothing(runner: CliRunner, tmp_path: Path)
 
     assert code == 4
     assert stdout.startswith("Would import (dry run) 5 listing(s)")
-    assert "amended TAi.901: updated, remarks" in stdout
+    assert "amended TAi.901 (" in stdout
+    assert "): updated, remarks" in stdout
     assert files(out) == before
 
 
@@ -317,3 +319,13 @@ def test_a_listing_is_listed_and_a_resolution_adopted(runner: CliRunner, tmp_pat
     )
     assert "adopted" not in listing.stdout
     assert "Resolution 42 · Example Council · adopted 2020-03\n" in resolution.stdout
+
+
+def test_each_listing_holds_as_of_the_date_the_list_was_generated(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    run_import(runner, "un-sc", str(UNSC / "list-v1.xml"), "--out", str(tmp_path / "p"))
+    listings = (tmp_path / "p" / "listings.toml").read_text(encoding="utf-8")
+    assert (
+        "Consolidated List as of 2020-01-01 (the date the list was generated, its dateGenerated)"
+    ) in listings

@@ -195,15 +195,19 @@ def test_an_import_report_of_many_changes_gives_the_first_and_a_count() -> None:
     from tqcli.render.layout import import_lines
 
     refs = tuple(f"QDi.{n:03}" for n in range(500))
-    changes = ListChanges("Al-Qaida", 500, refs, refs[:3], dict.fromkeys(refs, ("name",)))
+    names = {"QDi.000": "First Name", "QDi.001": "QDi.001"}  # a name that is its reference: once
+    changes = ListChanges(
+        "Al-Qaida", 500, refs, refs[:3], dict.fromkeys(refs, ("name",)), names=names
+    )
     report = ImportReport("list.xml", Path("un"), True, None, True, None, (changes,), ())
 
     lines = [(line.indent, line.text) for line in import_lines(report)]
 
-    assert (2, "added: " + ", ".join(refs[:20]) + ", and 480 more (--json lists them all)") in lines
-    assert (2, "removed: QDi.000, QDi.001, QDi.002") in lines
+    named = ["QDi.000 (First Name)", *refs[1:20]]
+    assert (2, "added: " + ", ".join(named) + ", and 480 more (--json lists them all)") in lines
+    assert (2, "removed: QDi.000 (First Name), QDi.001, QDi.002") in lines
     amended = [text for _, text in lines if text.startswith("amended")]
-    assert amended == [f"amended {ref}: name" for ref in refs[:20]]
+    assert amended == [f"amended {ref}: name" for ref in named]
     assert lines[-1] == (2, "and 480 more amended (--json lists them all)")
     assert len(lines) == 3 + 2 + 20 + 1
 
@@ -211,21 +215,30 @@ def test_an_import_report_of_many_changes_gives_the_first_and_a_count() -> None:
 @pytest.mark.parametrize(
     ("before", "after", "said"),
     [
-        ("Notices-Entities", "Notices-Individuals", "'Notices-Entities' -> 'Notices-Individuals'"),
+        (
+            "Notices-Entities",
+            "Notices-Individuals",
+            "“Notices-Entities” became “Notices-Individuals”",
+        ),
         (
             "A long remark about the listing that ends in Entities",
             "A long remark about the listing that ends in Individuals",
-            "…'hat ends in Entities' -> …'hat ends in Individuals'",  # 12 characters before
+            "“…hat ends in Entities” became “…hat ends in Individuals”",  # 12 characters before
         ),
-        (["IRAN"], ["IRAN", "SDGT"], "+ 'SDGT'"),
+        (["IRAN"], ["IRAN", "SDGT"], "gained “SDGT”"),
         (["a", "b"], ["b", "a"], "the same items in another order"),
-        ([["address", ["Kabul"]]], [["address", ["Kandahar"]]], "'Kabul' -> 'Kandahar'"),
-        (None, "formerly listed as", "'null' -> 'formerly listed as'"),
+        ([["address", ["Kabul"]]], [["address", ["Kandahar"]]], "“Kabul” became “Kandahar”"),
+        (None, "formerly listed as", "none became “formerly listed as”"),
         ("web link: https://x", "web link:  https://x", "spacing only"),
-        (
+        (  # an alias: its name quoted, its quality or note after it; never JSON
             [["AFGHAN SERVICE BUREAU", "a.k.a.", None], ["AL-KIFAH", "a.k.a.", None]],
-            [["AL-KIFAH", "a.k.a.", None]],
-            "- 'AFGHAN SERVICE BUREAU, a.k.a.'",
+            [["AL-KIFAH", "a.k.a.", None], ["MAKTAB", "Good", None]],
+            "gained “MAKTAB” (Good), lost “AFGHAN SERVICE BUREAU” (a.k.a.)",
+        ),
+        (  # attributes: by name, their values quoted
+            [["address", ["Havana, Cuba"]], ["nationality", ["Cuba"]]],
+            [],
+            "lost address “Havana, Cuba”; nationality “Cuba”",
         ),
     ],
 )

@@ -17,8 +17,10 @@ from tqcli.errors import BadRequest, InvalidInput
 from tqcli.importers.shared import (
     Input,
     archived,
+    as_of,
     changes,
     check_out,
+    check_published,
     input_error,
     locked_out,
     named_in_notes,
@@ -26,11 +28,12 @@ from tqcli.importers.shared import (
     read_input,
     removals_note,
     slug,
+    source_url,
     toml_tables,
     write_pack,
 )
 from tqcli.importers.un_sc import entity_id as un_entity_id
-from tqcli.model import ImportReport, SkippedRecord
+from tqcli.model import ImportReport, PartialDate, SkippedRecord
 from tqcli.userfiles import UnreadableFile
 
 IMPORTER = "ftm"
@@ -90,6 +93,8 @@ class Entity:
     properties: Mapping[str, tuple[str, ...]]
     datasets: tuple[str, ...]
     line: str
+    last_seen: str | None = None
+    """The day OpenSanctions last saw the record in its sources (YYYY-MM-DD), if the line says."""
 
     @property
     def key(self) -> str:
@@ -220,7 +225,14 @@ def _entity(entity_id: str, body: Mapping[str, Any], line: str) -> Entity:
         properties={key: tuple(values) for key, values in sorted(properties.items())},
         datasets=tuple(sorted({" ".join(d.split()) for d in datasets} - {""})),
         line=line,
+        last_seen=_day(body.get("last_seen")),
     )
+
+
+def _day(value: object) -> str | None:
+    """The day of an FtM timestamp ("2024-05-01T00:00:00" -> "2024-05-01"), if it is one."""
+    match = re.match(r"\d{4}-\d{2}-\d{2}", value) if isinstance(value, str) else None
+    return match.group(0) if match else None
 
 
 # --- Writing the pack ---------------------------------------------------------------------------
@@ -237,9 +249,16 @@ def sanction_id(ftm_id: str) -> str:
 
 
 def _pack_files(
-    state: Mapping[str, Entity], history: Iterable[Mapping[str, str]]
+    state: Mapping[str, Entity],
+    history: Iterable[Mapping[str, str]],
+    published: PartialDate | None,
+    origin: str,
 ) -> tuple[dict[str, str], list[str]]:
-    """The pack's TOML files, and notes on the Sanctions that could not become facts whole."""
+    """The pack's TOML files, and notes on the Sanctions that could not become facts whole.
+    published: when OpenSanctions published the files, as given (--published); origin: the
+    last file applied, whose address the source takes when it was downloaded."""
+    seen = max((entity.last_seen for entity in state.values() if entity.last_seen), default=None)
+    when = as_of(published, data=seen, says="the latest day the data says a record was seen")
     kept = {key: entity for key, entity in state.items() if entity.schema in _KINDS}
     sanctions = [entity for entity in state.values() if entity.schema == "Sanction"]
     same_as: dict[str, set[str]] = {}
@@ -259,9 +278,9 @@ def _pack_files(
             same_as.setdefault(target, set()).update(
                 un_entity_id(reference) for reference in sanction.values("unscId")
             )
-        facts.append(_fact_table(sanction, [kept[target] for target in targets]))
+        facts.append(_fact_table(sanction, [kept[target] for target in targets], when))
     datasets = sorted({name for entity in state.values() for name in entity.datasets})
-    source = {
+    source: dict[str, Any] = {
         "id": SOURCE_ID,
         "title": "OpenSanctions data, FollowTheMoney entities",
         "publisher": "OpenSanctions",
@@ -281,6 +300,13 @@ def _pack_files(
             "that make up this import, in id order.",
         ],
     }
+    if published is not None:  # as given with --published: the entities say when they were seen
+        source["published"] = published.isoformat()
+        source["notes"].append(
+            f"{published.isoformat()} is the date of publication given to tq import with "
+            "--published."
+        )
+    source.update(source_url(origin))
     entities = [
         _entity_table(entity, state, same_as.get(key, set())) for key, entity in kept.items()
     ]
@@ -349,7 +375,7 @@ def _entity_table(entity: Entity, state: Mapping[str, Entity], same_as: set[str]
     return table
 
 
-def _fact_table(sanction: Entity, targets: list[Entity]) -> dict[str, Any]:
+def _fact_table(sanction: Entity, targets: list[Entity], as_of: str) -> dict[str, Any]:
     authority = (
         "; ".join(sanction.values("authority")) or "an authority OpenSanctions does not name"
     )
@@ -359,7 +385,8 @@ def _fact_table(sanction: Entity, targets: list[Entity]) -> dict[str, Any]:
     if program:
         claim += f" under {program}"
     claim += ", according to OpenSanctions"
-    claim += f" (datasets: {', '.join(sanction.datasets)})." if sanction.datasets else "."
+    claim += f" (datasets: {', '.join(sanction.datasets)})" if sanction.datasets else ""
+    claim += f", {as_of}."
     table: dict[str, Any] = {
         "id": sanction_id(sanction.id),
         "claim": claim,
@@ -404,25 +431,42 @@ def _date(entity: Entity, *props: str) -> str | None:
 
 
 def import_ftm(
-    file: str | Path, out: Path, *, dry_run: bool = False, allow_removals: bool = False
+    file: str | Path,
+    out: Path,
+    *,
+    published: PartialDate | None = None,
+    dry_run: bool = False,
+    allow_removals: bool = False,
 ) -> ImportReport:
     """Import an export into out, or apply a delta to the import there; report what changed.
+    published: when OpenSanctions published the file, as the user knows it.
     allow_removals: import even if it removes most of the previous import's entities."""
+    check_published(published)
     check_out(out, IMPORTER)  # before a download, which may be long
     source = read_input(str(file), limit=MAX_BYTES, what="an OpenSanctions dataset export")
     parsed = parse(source)
     with locked_out(out, IMPORTER, GENERATED) as target:
-        report, content, metadata = _applied(parsed, source, target, out, dry_run, allow_removals)
-        if not dry_run:
+        report, content, metadata = _applied(
+            parsed, source, target, out, (published, dry_run, allow_removals)
+        )
+        if not dry_run and not report.already_applied:
             write_pack(target, content, metadata, GENERATED)
     return report
 
 
 def _applied(
-    parsed: Parsed, source: Input, target: Path, out: Path, dry_run: bool, allow_removals: bool
+    parsed: Parsed,
+    source: Input,
+    target: Path,
+    out: Path,
+    options: tuple[PartialDate | None, bool, bool],
 ) -> tuple[ImportReport, dict[str, bytes], dict[str, Any]]:
-    """The report, the pack's files and its metadata: parsed applied to the import in target."""
+    """The report, the pack's files and its metadata: parsed applied to the import in target;
+    options: the date of publication given, whether a dry run, whether removals are allowed."""
+    published, dry_run, allow_removals = options
     previous, history = _previous(target)
+    if parsed.is_delta and any(item["sha256"] == source.sha256 for item in history):
+        return _already_applied(source, out, previous), {}, {}
     state = dict(previous) if parsed.is_delta else {}
     notes = []
     if parsed.is_delta and not previous:
@@ -451,7 +495,7 @@ def _applied(
         *(history if parsed.is_delta else []),
         {"name": named_in_notes(source.name), "kind": kind, "sha256": source.sha256},
     ]
-    files, pack_notes = _pack_files(state, applied)
+    files, pack_notes = _pack_files(state, applied, published, source.name)
     notes.extend(pack_notes)
     changed = changes(state.values(), previous.values(), schemata, str)
     if not allow_removals and (note := removals_note(changed, source.name, dry_run=dry_run)):
@@ -470,6 +514,23 @@ def _applied(
     content = {name: text.encode("utf-8") for name, text in files.items()}
     content[ARCHIVE] = "".join(entity.line + "\n" for entity in state.values()).encode("utf-8")
     return report, content, {"importer": IMPORTER, "lists": schemata, "applied": applied}
+
+
+def _already_applied(source: Input, out: Path, previous: Mapping[str, Entity]) -> ImportReport:
+    """The report on a delta given again: applied twice, it would change nothing, yet be
+    logged as applied twice; so nothing is done, and the report says so."""
+    schemata = sorted({entity.schema for entity in previous.values()})
+    return ImportReport(
+        source_file=source.name,
+        out=out,
+        written=False,
+        date_generated=None,
+        previous_import=True,
+        previous_date_generated=None,
+        lists=changes(previous.values(), previous.values(), schemata, str),
+        skipped=(),
+        already_applied=True,
+    )
 
 
 def _previous(out: Path) -> tuple[dict[str, Entity], list[dict[str, str]]]:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from tqcli.compat import assert_never
 from tqcli.errors import BadRequest, InvalidInput, TqError
-from tqcli.model import ListChanges
+from tqcli.model import ListChanges, PartialDate
 
 if TYPE_CHECKING:
     from tqcli.userfiles import UnreadableFile
@@ -113,6 +113,24 @@ def source_url(name: str) -> dict[str, str]:
     return {"url": name} if name.startswith(("http://", "https://")) else {}
 
 
+def check_published(published: PartialDate | None) -> None:
+    """Refuse a date of publication after tomorrow (anywhere on Earth), which the pack would
+    cite as a list not yet published and tq validate refuses."""
+    if published is not None and published.first_day > dt.date.today() + dt.timedelta(days=1):
+        raise BadRequest(f"--published {published.isoformat()} is in the future")
+
+
+def as_of(published: PartialDate | None, *, data: str | None = None, says: str = "") -> str:
+    """When a listing's claim holds true, and on what that rests: the date of publication given
+    on import (--published), else the date the data says (data, with says naming which), else
+    the day of the import."""
+    if published is not None:
+        return f"as of {published.isoformat()} (its date of publication, given on import)"
+    if data is not None:
+        return f"as of {data} ({says})"
+    return f"as of {dt.date.today().isoformat()} (the day of the import; the data carry no date)"
+
+
 def named_in_notes(name: str) -> str:
     """An input as a pack's notes name it: a URL whole, a file by its name only (so the same
     file gives the same pack wherever it was, and no home folder is written into the pack)."""
@@ -143,6 +161,10 @@ class Record(Protocol):
     @property
     def list_name(self) -> str:
         """The list it is on."""
+
+    @property
+    def name(self) -> str:
+        """What the record is called (a person's or an organisation's name)."""
 
     def comparable(self) -> Mapping[str, Any]:
         """The fields whose change is an amendment."""
@@ -181,6 +203,11 @@ def changes(
                 removed=tuple(sorted(there.keys() - here.keys(), key=sort_key)),
                 amended={key: tuple(fields) for key, fields in amendments.items()},
                 amendments=amendments,
+                names={
+                    key: record.name
+                    for key, record in (there | here).items()
+                    if key not in here or key not in there or key in amendments
+                },
             )
         )
     return tuple(report)

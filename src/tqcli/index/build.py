@@ -301,7 +301,10 @@ class _Searchable:
 
     def _source(self, source_id: str) -> str:
         source = self._catalog.sources.get(source_id)
-        text = f"{source.title} {source.publisher}" if source else ""
+        # What the source is called and who made it: its title, the series it is in, its
+        # publisher and author; not the site of a copy (via) nor curators' notes about it.
+        named = (source.title, source.series, source.publisher, source.author) if source else ()
+        text = " ".join(part for part in named if part)
         return " ".join(tokens(text))
 
     def columns(

@@ -111,7 +111,21 @@ class CsvRenderer:
         self._table(CANDIDATE_COLUMNS, rows)
 
     def entity(self, profile: EntityProfile, catalog: Catalog) -> None:
-        self.facts(profile.facts, catalog, full=False)  # the entity's facts, as tq list --about
+        """A row per fact about the entity, as tq list --about gives them, each beginning with
+        the entity (id, name, kind, aliases, listings) so that the rows say whom they are
+        about; one row with the entity alone when no fact names it."""
+        entity = profile.entity
+        who = (
+            entity.id,
+            entity.name,
+            entity.kind.value,
+            " | ".join(alias.name for alias in entity.aliases),
+            " | ".join(profile.listings),
+        )
+        rows = [(*who, *_fact_row(hit, catalog)) for hit in profile.facts]
+        self._table(
+            (*_ENTITY_COLUMNS, *_FACT_COLUMNS), rows or [(*who, *[""] * len(_FACT_COLUMNS))]
+        )
 
     def entities(self, uses: Sequence[EntityUse]) -> None:
         from tqcli.render.names import entity_use_data
@@ -123,6 +137,8 @@ class CsvRenderer:
         self._table(("tag", "facts"), ((use.tag, use.facts) for use in uses))
 
 
+_ENTITY_COLUMNS = ("entity_id", "entity_name", "entity_kind", "entity_aliases", "listings")
+"""tq who's first columns: the entity every row is about."""
 _FACT_COLUMNS = (
     "id",
     "kind",

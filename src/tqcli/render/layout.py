@@ -26,6 +26,7 @@ from tqcli.model import (
     Figure,
     Hit,
     ImportReport,
+    ListChanges,
     LoadReport,
     Location,
     Match,
@@ -359,9 +360,11 @@ def _citation_lines(
 
 
 def source_line(source: Source) -> str:
-    """A source in one line: publisher, “title”, author, date, the site of a secondary copy, and
-    the licence the pack records."""
+    """A source in one line: publisher, “title”, the series it is in, author, date, the site of
+    a secondary copy, and the licence the pack records."""
     parts = [source.publisher, source.title if source.described else f"“{source.title}”"]
+    if source.series:
+        parts.append(source.series)
     if source.author:
         parts.append(source.author)
     if source.published:
@@ -522,6 +525,9 @@ def validation_lines(report: LoadReport) -> list[Line]:
 
 def import_lines(report: ImportReport) -> list[Line]:
     """What an import wrote and, per list, what changed since the previous import."""
+    if report.already_applied:
+        said = f" {report.source_file} was applied to {report.out} already; nothing changed."
+        return [_line(Span("Nothing to do:", "ok"), printable(said))]
     total = sum(changes.listings for changes in report.lists)
     verb = "Imported" if report.written else "Would import (dry run)"
     generated = f" (generated {report.date_generated})" if report.date_generated else ""
@@ -550,13 +556,14 @@ def import_lines(report: ImportReport) -> list[Line]:
         if report.previous_import:
             for label, refs in (("added", changes.added), ("removed", changes.removed)):
                 if refs:
-                    shown = ", ".join(refs[:_LISTED_IN_FULL])
+                    shown = ", ".join(_named(ref, changes) for ref in refs[:_LISTED_IN_FULL])
                     if len(refs) > _LISTED_IN_FULL:
                         shown += f", and {len(refs) - _LISTED_IN_FULL} more{_ALL_IN_JSON}"
                     lines.append(_line(f"{label}: " + printable(shown), indent=2))
             amended = list(changes.amended.items())
             for ref, fields in amended[:_LISTED_IN_FULL]:
-                lines.append(_line(printable(f"amended {ref}: {', '.join(fields)}"), indent=2))
+                named = _named(ref, changes)
+                lines.append(_line(printable(f"amended {named}: {', '.join(fields)}"), indent=2))
                 for field, (before, after) in changes.amendments.get(ref, {}).items():
                     said = printable_line(f"{field}: {change_text(before, after)}")
                     lines.append(_line(Span(said, "dim"), indent=3))
@@ -571,10 +578,17 @@ def import_lines(report: ImportReport) -> list[Line]:
 _LISTED_IN_FULL = 20
 
 
+def _named(ref: str, changes: ListChanges) -> str:
+    """A record by its reference and, where the report knows it, its name: "36 (AERO-CARIBBEAN)"."""
+    name = changes.names.get(ref)
+    return f"{ref} ({name})" if name and name != ref else ref
+
+
 def change_text(before: object, after: object, width: int = 50) -> str:
-    """How a value changed, in a few words: text by the part that differs, with a little of
-    what is around it ("…Notices-Entities" -> "…Notices-Individuals"); a list by what was added
-    (+) and taken out (-); anything else before and after."""
+    """How a value changed, in words: text by the part that differs, with a little of what is
+    around it ("“…Notices-Entities” became “…Notices-Individuals”"); a list by what it gained
+    and lost, each item as people write it (an alias "“AL-KIFAH” (a.k.a.)", an attribute
+    "address “Kabul”"); anything else before and after."""
     if isinstance(before, str) and isinstance(after, str):
         if before.split() == after.split():
             return "spacing only"
@@ -585,20 +599,37 @@ def change_text(before: object, after: object, width: int = 50) -> str:
         while end < min(len(before), len(after)) - start and before[-1 - end] == after[-1 - end]:
             end += 1
         start, end = max(start - 12, 0), max(end - 12, 0)
-        return f"{_middle(before, start, end, width)} -> {_middle(after, start, end, width)}"
+        return f"{_middle(before, start, end, width)} became {_middle(after, start, end, width)}"
     if isinstance(before, (list, tuple)) and isinstance(after, (list, tuple)):
         added = [item for item in after if item not in before]
         gone = [item for item in before if item not in after]
-        if len(added) == len(gone) == 1:  # one item changed: how
-            return change_text(gone[0], added[0], width)
-        return (
-            "; ".join(
-                [*(f"+ {_short(item, width)}" for item in added)]
-                + [f"- {_short(item, width)}" for item in gone]
-            )
-            or "the same items in another order"
+        if len(added) == len(gone) == 1 and _same_thing(gone[0], added[0]):
+            return change_text(gone[0], added[0], width)  # one item changed: how
+        said = [
+            f"{verb} {'; '.join(_item(item, width) for item in items)}"
+            for verb, items in (("gained", added), ("lost", gone))
+            if items
+        ]
+        return ", ".join(said) or "the same items in another order"
+    if before is None or after is None:
+        return f"{'none' if before is None else _item(before, width)} became " + (
+            "none" if after is None else _item(after, width)
         )
-    return f"{_short(before, width)} -> {_short(after, width)}"
+    return f"{_item(before, width)} became {_item(after, width)}"
+
+
+def _same_thing(before: object, after: object) -> bool:
+    """Whether two items are one thing changed: two texts, two entries (an alias, an
+    attribute) of the same name, or two values of one."""
+    if isinstance(before, str) and isinstance(after, str):
+        return True
+    return (
+        isinstance(before, (list, tuple))
+        and isinstance(after, (list, tuple))
+        and bool(before)
+        and bool(after)
+        and (before[0] == after[0] or len(before) == len(after) == 1)
+    )
 
 
 def _middle(text: str, start: int, end: int, width: int) -> str:
@@ -606,18 +637,29 @@ def _middle(text: str, start: int, end: int, width: int) -> str:
     middle = text[start : len(text) - end]
     if len(middle) > width:  # both ends of what differs, where most changes are
         middle = middle[: width // 2] + "…" + middle[-(width // 2) :]
-    return f"{'…' if start else ''}{middle!r}{'…' if end else ''}"
+    return f"“{'…' if start else ''}{middle}{'…' if end else ''}”"
 
 
-def _short(value: object, width: int) -> str:
+def _item(value: object, width: int) -> str:
+    """A value of a record as people write it: text in quotes, an alias (name, quality, note)
+    as its quoted name and the rest in brackets, an attribute (name, values) as its name and
+    quoted values; other data as JSON."""
+    if isinstance(value, str):
+        return f"“{_cut(value, width)}”"
+    if isinstance(value, (list, tuple)) and value and isinstance(value[0], str):
+        rest = list(value[1:])
+        if len(rest) == 1 and isinstance(rest[0], (list, tuple)):  # an attribute
+            return f"{value[0]} " + ", ".join(_item(item, width) for item in rest[0])
+        if all(item is None or isinstance(item, (str, int, float)) for item in rest):
+            said = ", ".join(str(item) for item in rest if item is not None)
+            return f"“{_cut(value[0], width)}”" + (f" ({said})" if said else "")
     import json  # only for an import's report
 
-    if isinstance(value, (list, tuple)) and all(
-        item is None or isinstance(item, (str, int, float)) for item in value
-    ):  # an alias as (name, quality, note): its parts, not JSON
-        value = ", ".join(str(item) for item in value if item is not None)
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
-    return repr(text if len(text) <= width else text[: width - 1] + "…")
+    return _cut(json.dumps(value, ensure_ascii=False, default=str), width)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 """Beyond this many records, a report gives counts and the first few: one line per record of
