@@ -164,6 +164,23 @@ _EXTRA_GIVEN = 2.0
 weighs, as a share of its rarity: a given name the query lacks ("HAMZA USAMA MUHAMMAD BIN
 LADEN", Usama bin Laden's son, for "Usama bin Laden"; "Omar Uthman Mohammed" for "Mohammed
 Omar"). Chosen on the tuning half: false matches 0.008 -> 0.004 (leading words alone: 0.008)."""
+_COMMON_SOUND = 0.005
+"""A query word whose sound (Metaphone code) is on more than this share of the names loaded is
+a common name (Muhammad, Ahmad, Ali, Hassan, Said on the UN's and OFAC's lists). Chosen on the
+tuning half: 0.002, 0.003 and 0.005 alike, 0.01 let 5 of 446 pairs of given names match."""
+_COMMON_FLOOR = 10
+"""A word whose sound is on this many names or fewer is never common: in a small pack a share
+is a handful of names. (Not tuned: the evaluation's list has 2,684 names, so the share is
+13.)"""
+_COMMON_ONLY = _ONE_WORD
+"""What a match counts for, as a share of its score, when every word of the query it paired is
+a common name and the name has a word that names someone the query lacks ("Ahmed Hassan"
+against "MOUKALLED, Hassan Ahmed"; "Muhammad Ali" against "Muhammad 'Ali al-Shawakh"): common
+given names without the surname identify no one, so the listing is a candidate, for review,
+never a match at the default threshold; unless the query has a title the listing has too
+("Mullah Mohammed Omar": the UN's TAi.004, titled Mullah). A listed name or alias all of whose
+words the query has ("Muhammad Ali" against "'ALI, Muhammad"; "Said Ahmad" against the alias
+"Saeed Ahmed") is still a match: it is what the list names."""
 _NAMESAKES = 3
 """Other matches a profile names, at most, when the name asked for was screened."""
 _NEAR = 0.1
@@ -249,19 +266,41 @@ class Screening(NamedTuple):
 
 def name_words(name: str) -> list[str]:
     """The words a name is matched by: folded, without titles and the article (unless that
-    would leave none)."""
+    would leave none); Cyrillic as lists romanise the names it writes."""
     if unvocalized(name):
         name = without_article(name)
+    elif not name.isascii() and _CYRILLIC.search(name):
+        name = _CYRILLIC_SPELLING.sub(lambda letters: _CYRILLIC_SOUNDS[letters[0].lower()], name)
     words = _WORD.findall(fold(name))
     kept = [word for word in words if word not in _TITLES and word not in _PARTICLES]
     return kept or words
 
 
-def query_words(name: str) -> list[str]:
-    """name_words() of a query, without titles misspelt too ("Mulah", "Sheki")."""
+class QueryWords(NamedTuple):
+    """The words of a query, and which of them may be a title misspelt."""
+
+    words: list[str]
+    """name_words() of the query."""
+    optional: frozenset[int]
+    """The positions of the words one edit from a title ("Mulah", "Sheki"; but also the names
+    Hadi, Hafez, Ullah, Shein): each counts only against a name that has it too, and against
+    a name that lacks it costs nothing, as a title one side lacks. Never every word."""
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_CYRILLIC_SOUNDS = {"дж": "j", "х": "h"}
+"""Cyrillic letters as the lists romanise the Arabic, Persian and Pashto names that Russian
+writes with them, where folding (anyascii) writes them otherwise: дж as j, not dzh (Сираджуддин,
+Sirajuddin), х as h, not kh (Хаккани, Haqqani; Мохаммад, Mohammad). A word that Latin lists
+write with kh (Халид, Khalid; Ходорковский) stays within one letter of it."""
+_CYRILLIC_SPELLING = re.compile("дж|х", re.IGNORECASE)
+
+
+def query_words(name: str) -> QueryWords:
+    """name_words() of a query, with the words that may be titles misspelt."""
     words = name_words(name)
-    kept = [word for word in words if not _misspelt_title(word)]
-    return kept or words
+    optional = frozenset(q for q, word in enumerate(words) if _misspelt_title(word))
+    return QueryWords(words, optional if len(optional) < len(words) else frozenset())
 
 
 @lru_cache(maxsize=1 << 14)
@@ -300,38 +339,52 @@ class _Unvocalized(NamedTuple):
     romanisations write as a first vowel ("عمر", Omar), not as a consonant ("مير", Mir)."""
     titles: frozenset[str]
     """The titles set aside, each in one spelling (ملا: mullah)."""
+    optional: frozenset[int]
+    """The positions of the words in the script whose skeleton is a title's (شيخ, ملا; but
+    also الشواخ, al-Shawakh, and إيميلي, Emily): each counts only against a name that has it
+    too, as QueryWords.optional. Never every word."""
+
+
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670]")
+"""The script's vowel marks and shadda, which split a word as \\w reads it ("حقّاني")."""
 
 
 def _unvocalized_query(query: str) -> _Unvocalized:
     """The words of a query with Arabic script in it, each with its skeleton: without the
-    article, and without titles (ملا, مولوی, حاجی: those whose skeleton a title's is), unless
-    that would leave none."""
+    article and the romanised titles ("Mr"), and with the words in the script whose skeleton a
+    title's is (ملا, مولوی, حاجی) optional, unless that would leave none."""
     # Each word folded, romanised letter by letter, and whether it is a title: in the script,
     # by its skeleton (ملا: mullah); else as written ("Mr"), since عمر (Omar) folds to "mr".
     letters: list[tuple[str, str, bool, bool]] = []
-    for token in _TOKEN.findall(without_article(query.replace("\u200c", ""))):
+    dropped: set[int] = set()
+    text = _ARABIC_MARKS.sub("", without_article(query.replace("\u200c", "")))
+    for token in _TOKEN.findall(text):
         folded = _WORD.findall(fold(token))
         if len(folded) == 1 and ARABIC_SCRIPT.search(token):
             read = arabic_romanised(token)
             title = consonants(read) in _TITLE_SKELETONS
             letters.append((folded[0], read, title, token[0] in _OPEN_ONSETS))
         else:
-            letters += [
-                (word, romanised(word), word in _TITLES or word in _PARTICLES, _open_onset(word))
-                for word in folded
-            ]
-    kept = [letter for letter in letters if not letter[2]] or letters
+            for word in folded:
+                if word in _TITLES or word in _PARTICLES:
+                    dropped.add(len(letters))
+                letters.append((word, romanised(word), word in _TITLES, _open_onset(word)))
+    if len(dropped) < len(letters):
+        letters = [letter for n, letter in enumerate(letters) if n not in dropped]
+    titled = [n for n, letter in enumerate(letters) if letter[2]]
+    optional = frozenset(titled) if len(titled) < len(letters) else frozenset[int]()
     return _Unvocalized(
-        [word for word, *_ in kept],
-        [consonants(read) for _, read, *_ in kept],
-        consonants("".join(read for _, read, *_ in kept)),
-        [onset for *_, onset in kept],
+        [word for word, *_ in letters],
+        [consonants(read) for _, read, *_ in letters],
+        consonants("".join(read for n, (_, read, *_) in enumerate(letters) if n not in optional)),
+        [onset for *_, onset in letters],
         frozenset(
             _TITLE_FORMS.get(word) or _SKELETON_TITLES.get(consonants(read), "")
             for word, read, title, _ in letters
-            if title and len(kept) < len(letters)
+            if title and optional
         )
         - {""},
+        optional,
     )
 
 
@@ -373,6 +426,12 @@ def _keys(words: Iterable[str], *, typos: bool = True, skeletons: bool = False) 
         if skeletons:
             keys.add(f"s:{skeleton(word)}")
     return keys
+
+
+def _whole_key(words: Sequence[str]) -> str:
+    """The key of a name's words, in any order: a query with the same words finds the name
+    however common each of them is ("MUHAMMAD, Muhammad", "Abu Bakr")."""
+    return "n:" + " ".join(sorted(words))
 
 
 # --- Building -------------------------------------------------------------------------------
@@ -435,7 +494,7 @@ def fill(
     )
     postings: dict[str, list[int]] = {}
     for number, (*_, words, _) in enumerate(rows):
-        for key in _keys(words, skeletons=True):
+        for key in (*_keys(words, skeletons=True), _whole_key(words)):
             postings.setdefault(key, []).append(number)
     connection.executemany(
         "INSERT INTO match_keys VALUES (?, ?)",
@@ -570,30 +629,58 @@ class Screener:
     def screen(self, query: str, threshold: float, limit: int = 5) -> Screening:
         """The entities query may name, best first (at most limit), each scored and explained."""
         arabic = _unvocalized_query(query) if unvocalized(query) else None
-        words = arabic.words if arabic else query_words(query)
+        words, optional = (arabic.words, arabic.optional) if arabic else query_words(query)
         if not words:
             return Screening(query, threshold, ())
         keys = _keys(words, typos=False)
         if arabic:
             keys.update(f"s:{form}" for form in arabic.skeletons)
+        whole = _whole_key(words)
+        keys.add(whole)
         postings = self._postings(keys)
+        # The names with the query's very words, however common each is: a name given exactly
+        # as listed always finds its listing (taken apart from the keys whose shares choose the
+        # candidates, which it would raise for the names it is on).
+        same = postings.pop(whole, ())
         # The first and last letters are looked up only for words no name has as written:
         # those that may be misspelt (measured on the tuning half: the same recall, a quarter
         # less time).
         # (Not for a query in the Arabic script: its skeletons stand for them, and the letters
         # of its unvocalized words would find romanised names at random.)
-        unknown = [word for word in words if f"w:{word}" not in postings]
+        # (Nor for a word that may be a title misspelt: it finds the names that have it.)
+        unknown = [
+            word
+            for q, word in enumerate(words)
+            if f"w:{word}" not in postings and q not in optional
+        ]
         if unknown and not arabic:
             postings.update(self._postings(_keys(unknown)))
         found_by = (
             [f"s:{form}" for form in arabic.skeletons] if arabic else [f"w:{w}" for w in words]
         )
         weights = tuple(_rarity(self._total, len(postings.get(key, ()))) for key in found_by)
+        # (Not in the Arabic script: its words are looked up by skeleton, not by sound.)
+        common = (
+            frozenset[int]()
+            if arabic
+            else frozenset(
+                q
+                for q, word in enumerate(words)
+                if len(postings.get(f"p:{phonetic(word)}", ()))
+                > max(_COMMON_SOUND * self._total, _COMMON_FLOOR)
+            )
+        )
         candidates = self._candidates(postings)
+        if same:
+            chosen = {id(name) for name in candidates}
+            candidates += [  # (as many as the other candidates, at most)
+                name for name in self._names_of(same[:_CANDIDATES]) if id(name) not in chosen
+            ]
         if not arabic:
             chosen = {id(name) for name in candidates}
+            required = [word for q, word in enumerate(words) if q not in optional]
             candidates += [
-                name for name in self._with_every_word(words, postings) if id(name) not in chosen
+                name for name in self._with_every_word(required, postings) if id(name) not in chosen
             ]
         if arabic:  # romanised names by their skeletons, however many share the script's words
             by_skeleton = {key: ids for key, ids in postings.items() if key.startswith("s:")}
@@ -609,22 +696,37 @@ class Screener:
         titles = arabic.titles if arabic else frozenset(_titles(query))
         best: dict[str, tuple[float, _Stored, _Pairing | float]] = {}
         for stored in candidates:
-            score, paired = _score(
-                words, weights, stored, alike, joined_skeleton=joined, titles=titles
+            score, paired, present = _score(
+                words,
+                weights,
+                stored,
+                alike,
+                joined_skeleton=joined,
+                titles=titles,
+                optional=optional,
             )
-            if (len(words) == 1 or len(stored.words) == 1) and not _one_and_the_same(
-                words, titles, stored
+            if (len(present) == 1 or len(stored.words) == 1) and not _one_and_the_same(
+                present, titles, stored
             ):
                 score *= _ONE_WORD
+            elif (
+                common
+                and isinstance(paired, dict)
+                and paired.keys() <= common
+                and _lacks_a_name(stored, paired)
+                and titles.isdisjoint(stored.titles)
+            ):
+                score *= _COMMON_ONLY
             if stored.entity_id not in best or score > best[stored.entity_id][0]:
                 best[stored.entity_id] = (score, stored, paired)
         ranked = sorted(best.values(), key=lambda item: (-item[0], item[1].entity_id))[:limit]
         found = []
         for score, stored, paired in ranked:
+            present = _present(words, optional, paired)
             pairs = (
-                _pairs(words, stored, paired)
+                _pairs(words, stored, paired, optional)
                 if isinstance(paired, dict)
-                else (WordPair(" ".join(words), " ".join(stored.words), paired, How.JOINED),)
+                else (WordPair(" ".join(present), " ".join(stored.words), paired, How.JOINED),)
             )
             found.append(
                 Candidate(
@@ -633,7 +735,7 @@ class Screener:
                     match=round(score, 4) >= threshold,
                     matched_name=stored.name,
                     quality=stored.quality,
-                    how=_how(query, words, stored, pairs),
+                    how=_how(query, present, stored, pairs),
                     pairs=pairs,
                     listings=self._listings_of(stored.entity_id),
                 )
@@ -697,9 +799,7 @@ class Screener:
         ranked = sorted(
             [(-weight, name_id) for name_id, weight in shared.items() if weight >= floor]
         )
-        chosen = [name_id for _, name_id in ranked[:_CANDIDATES]]
-        self._read([name_id for name_id in chosen if name_id not in self._names])
-        return [self._names[name_id] for name_id in chosen]
+        return self._names_of([name_id for _, name_id in ranked[:_CANDIDATES]])
 
     def _with_every_word(
         self, words: Sequence[str], postings: dict[str, Sequence[int]]
@@ -733,9 +833,7 @@ class Screener:
             every = frozenset(
                 heapq.nsmallest(_EVERY_WORD_CANDIDATES, shared, key=lambda n: (-shared[n], n))
             )
-        chosen = sorted(every)
-        self._read([name_id for name_id in chosen if name_id not in self._names])
-        return [self._names[name_id] for name_id in chosen]
+        return self._names_of(sorted(every))
 
     def _set_of(self, key: str, postings: dict[str, Sequence[int]]) -> frozenset[int]:
         """The names a key is on, as a set, made once a screener (the commonest keys, the
@@ -744,6 +842,11 @@ class Screener:
         if made is None:
             made = self._sets[key] = frozenset(postings.get(key, ()))
         return made
+
+    def _names_of(self, name_ids: Sequence[int]) -> list[_Stored]:
+        """These names, read where not read before."""
+        self._read([name_id for name_id in name_ids if name_id not in self._names])
+        return [self._names[name_id] for name_id in name_ids]
 
     def _read(self, name_ids: Sequence[int]) -> None:
         if not name_ids:
@@ -777,6 +880,18 @@ _Alike = dict[str, list[tuple[int, float, How]]]
 """For a word of some name: the query's words (by position) alike to it, how much and how."""
 
 
+def _lacks_a_name(stored: _Stored, paired: _Pairing) -> bool:
+    """Whether the query paired none of some word of the name that names someone (not one
+    that says what kind of organisation it is)."""
+    if len(paired) >= len(stored.words):
+        return False
+    held = {n for n, *_ in paired.values()}
+    return any(
+        n not in held and not (stored.organization and word in _ORGANIZATION_TYPES)
+        for n, word in enumerate(stored.words)
+    )
+
+
 def _one_and_the_same(words: Sequence[str], titles: frozenset[str], stored: _Stored) -> bool:
     """Whether a query and an entity's name itself are both one word, titles and all
     ("Taliban", "Taleban"; "Mullah Omar", the built-in pack's name for him), or the name is
@@ -799,12 +914,14 @@ def _score(
     *,
     joined_skeleton: str | None = None,
     titles: frozenset[str] = frozenset(),
-) -> tuple[float, _Pairing | float]:
-    """The query's score against one name, and how its words were paired: the most alike
-    pairs first, each word in one pair at most; or, where the whole names compared as one word
-    each score more than the pairs, that similarity. A title of the query's that the name is
-    written with or its entity records counts as a word both have; the name's words after the
-    last one paired weigh _LINEAGE of their rarity."""
+    optional: frozenset[int] = frozenset(),
+) -> tuple[float, _Pairing | float, Sequence[str]]:
+    """The query's score against one name, how its words were paired, and the query's words
+    the score counts (all but the optional ones the name has no counterpart for): the most
+    alike pairs first, each word in one pair at most; or, where the whole names compared as
+    one word each score more than the pairs, that similarity. A title of the query's that the
+    name is written with or its entity records counts as a word both have; the name's words
+    after the last one paired weigh _LINEAGE of their rarity."""
     # Each (query word, name word) occurs once: the tuples never tie, and sort as they are.
     pairs = sorted(
         [
@@ -837,6 +954,9 @@ def _score(
                     name_total += (_EXTRA_GIVEN - 1) * name_weights[n]
                 elif at > last and in_order:
                     name_total -= (1 - _LINEAGE) * name_weights[n]
+    if optional:  # a word that may be a title misspelt counts only where the name has it
+        weights = [0.0 if q in optional and q not in paired else w for q, w in enumerate(weights)]
+        words = _present(words, optional, paired)
     query_total = sum(weights)
     shared = (
         sum(stored.titles[title] for title in titles if title in stored.titles)
@@ -853,16 +973,32 @@ def _score(
         if joined_skeleton and joined_skeleton == skeleton("".join(stored.words)):
             joined = max(joined, _PHONETIC_SIMILARITY)
         if joined > score:
-            return joined, round(joined, 4)
-    return score, paired
+            return joined, round(joined, 4), words
+    return score, paired, words
 
 
-def _pairs(words: Sequence[str], stored: _Stored, paired: _Pairing) -> tuple[WordPair, ...]:
+def _present(
+    words: Sequence[str], optional: frozenset[int], paired: "_Pairing | float"
+) -> Sequence[str]:
+    """The query's words a name is scored on: all but the optional ones it has no counterpart
+    for (every optional one, where the whole names decided the score)."""
+    if not optional:
+        return words
+    held = paired if isinstance(paired, dict) else {}
+    return [word for q, word in enumerate(words) if q not in optional or q in held]
+
+
+def _pairs(
+    words: Sequence[str], stored: _Stored, paired: _Pairing, optional: frozenset[int]
+) -> tuple[WordPair, ...]:
+    """Each of the query's words with the name's word it was paired with (an optional word
+    the name has no counterpart for left out, as a title is)."""
     return tuple(
         WordPair(word, stored.words[paired[q][0]], round(paired[q][1], 4), paired[q][2])
         if q in paired
         else WordPair(word, None, 0.0, How.PARTIAL)
         for q, word in enumerate(words)
+        if q in paired or q not in optional
     )
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from tqcli.model import Catalog, Entity
+from tqcli.compat import assert_never
+from tqcli.model import Catalog, Entity, EntityKind
 from tqcli.names import Candidate, EntityProfile, EntityUse, Screening, TagUse
 from tqcli.render.data import JsonObject
 from tqcli.render.layout import Line, Span, Table, fact_block
@@ -242,7 +243,9 @@ def profile_lines(profile: EntityProfile, catalog: Catalog) -> list[Line]:
             Line((Span("listed: ", "label"), Span(printable(", ".join(profile.listings)))), 1)
         )
     count = len(profile.facts)
-    lines.append(Line((Span(f"{count} fact{'' if count == 1 else 's'} about it", "label"),), 1))
+    lines.append(
+        Line((Span(f"{count} fact{'' if count == 1 else 's'} about {_this(entity)}", "label"),), 1)
+    )
     if profile.others:
         also = "Other matches, or near it" if profile.matched else "Also of this name"
         lines.append(Line((Span(f"{also} (tq who ID for one):", "label"),), 1))
@@ -262,6 +265,22 @@ def profile_lines(profile: EntityProfile, catalog: Catalog) -> list[Line]:
             )
         )
     return lines
+
+
+def _this(entity: Entity) -> str:
+    """How the count of an entity's facts names it: a person is no "it"."""
+    kind = entity.kind
+    if kind is EntityKind.PERSON:
+        return "this person"
+    if kind is EntityKind.ORGANIZATION:
+        return "this organisation"
+    if kind is EntityKind.PLACE:
+        return "this place"
+    if kind is EntityKind.DOCUMENT:
+        return "this document"
+    if kind is EntityKind.OTHER:
+        return "it"
+    assert_never(kind)
 
 
 def profile_blocks(profile: EntityProfile, catalog: Catalog) -> list[list[Line]]:
