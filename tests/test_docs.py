@@ -85,3 +85,14 @@ def test_the_pack_format_examples_make_a_pack_beside_the_builtin_one(tmp_path: P
 
     assert [str(problem) for problem in report.problems] == []
     assert report.passages_proven >= 1
+
+
+def test_the_readme_layout_names_every_module() -> None:
+    layout = README[README.index("- Layout: ") :].split("\n- ", 1)[0]
+    modules = {
+        path.name for path in (REPO / "src" / "tqcli").rglob("*.py") if path.name != "__init__.py"
+    }
+
+    unnamed = sorted(name for name in modules if f"`{name}`" not in layout)
+
+    assert unnamed == [], "README's layout section leaves these out"

@@ -30,8 +30,21 @@ def at_once(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _shown(terminal: FakeTerminal) -> list[str]:
-    """The lines drawn, in order, without the escape that clears each one."""
-    return [part for part in terminal.getvalue().split("\r\x1b[K") if part]
+    """The lines drawn, in order, without the spaces that blank out what was longer before."""
+    return [part.rstrip(" ") for part in terminal.getvalue().split("\r") if part.strip(" ")]
+
+
+def _left_on_the_line(terminal: FakeTerminal) -> str:
+    """What a terminal shows on the line once everything written has been drawn."""
+    line: list[str] = []
+    column = 0
+    for character in terminal.getvalue():
+        if character == "\r":
+            column = 0
+            continue
+        line[column : column + 1] = [character]
+        column += 1
+    return "".join(line)
 
 
 def _wait_until_drawn(terminal: FakeTerminal, text: str) -> None:
@@ -56,7 +69,8 @@ def test_each_stage_is_drawn_over_the_last_and_the_line_cleared_at_the_end() -> 
         _shown(terminal)[-1]
         == "tq: first run after a change, indexing: writing 4,096 of 10,000 facts…"
     )
-    assert terminal.getvalue().endswith("\r\x1b[K")  # nothing is left on the line
+    assert _left_on_the_line(terminal).strip(" ") == ""  # nothing is left on the line
+    assert terminal.getvalue().endswith("\r")  # and the cursor at its start
 
 
 def test_a_quick_build_shows_nothing() -> None:
@@ -92,7 +106,39 @@ def test_an_interrupted_build_clears_its_line_too() -> None:
     with pytest.raises(KeyboardInterrupt):
         interrupted_build()
 
-    assert terminal.getvalue().endswith("\r\x1b[K")
+    assert _left_on_the_line(terminal).strip(" ") == ""
+
+
+@pytest.mark.usefixtures("at_once")
+def test_a_shorter_stage_blanks_out_what_is_left_of_a_longer_one() -> None:
+    terminal = FakeTerminal()
+
+    with BuildProgress(terminal) as note:
+        note.stage("checking references and passages")
+        _wait_until_drawn(terminal, "checking references and passages")
+        note.stage("writing 1 of 2 facts")
+        _wait_until_drawn(terminal, "writing 1 of 2 facts")
+        shown_then = _left_on_the_line(terminal)
+
+    assert shown_then.rstrip(" ") == "tq: first run after a change, indexing: writing 1 of 2 facts…"
+
+
+@pytest.mark.usefixtures("at_once")
+def test_the_line_is_drawn_without_escape_codes_and_not_at_all_on_a_dumb_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    terminal = FakeTerminal()
+    with BuildProgress(terminal) as note:
+        note.stage("reading file 1 of 1")
+        _wait_until_drawn(terminal, "reading file 1 of 1")
+    monkeypatch.setenv("TERM", "dumb")
+    dumb = FakeTerminal()
+    with BuildProgress(dumb) as note:
+        note.stage("reading file 1 of 1")
+        threading.Event().wait(0.05)
+
+    assert "\x1b" not in terminal.getvalue()  # NO_COLOR and --color never promise none
+    assert dumb.getvalue() == ""
 
 
 @pytest.mark.usefixtures("at_once")
@@ -121,7 +167,7 @@ def test_a_build_shows_its_stages_and_leaves_the_line_clean(
     assert [line.split("indexing: ", 1)[1] for line in _shown(terminal)] == [
         f"{s}…" for s in stages
     ]
-    assert terminal.getvalue().endswith("\r\x1b[K")
+    assert _left_on_the_line(terminal).strip(" ") == ""
 
 
 @pytest.mark.usefixtures("at_once")

@@ -17,8 +17,11 @@ REDRAW_SECONDS = 0.2
 class BuildProgress:
     """One line on stderr, rewritten in place, saying what a build is doing; cleared at the end.
 
-    Only on a terminal: in pipes and logs a build is silent. Stages are plain text, set by the
-    build as it goes ("reading file 3 of 10", "writing 40,960 of 100,000 facts").
+    Only on a terminal that can rewrite a line: in pipes and logs, and where TERM is "dumb", a
+    build is silent. Stages are plain text, set by the build as it goes ("reading file 3 of
+    10", "writing 40,960 of 100,000 facts"). The line is rewritten with a carriage return and
+    spaces, never an escape code: NO_COLOR and --color never promise output free of them, and
+    a terminal too simple for colour still returns its carriage.
     """
 
     def __init__(self, stream: TextIO) -> None:
@@ -26,6 +29,7 @@ class BuildProgress:
         self._stage: str | None = None
         self._finished = threading.Event()
         self._shown = False
+        self._drawn_width = 0  # of the line now shown, which a shorter one must blank out
         self._thread: threading.Thread | None = None
 
     def stage(self, text: str) -> None:
@@ -33,7 +37,7 @@ class BuildProgress:
         self._stage = text
 
     def __enter__(self) -> BuildProgress:
-        if self._stream.isatty():
+        if self._stream.isatty() and os.environ.get("TERM") != "dumb":
             self._thread = threading.Thread(target=self._show, name="tq-progress", daemon=True)
             self._thread.start()
         return self
@@ -48,7 +52,7 @@ class BuildProgress:
         if self._thread is not None:
             self._thread.join()
         if self._shown:  # only now, so that nothing the thread writes can come after it
-            self._write("\r\x1b[K")
+            self._write(self._over(""))
 
     def _show(self) -> None:
         if self._finished.wait(NOTE_AFTER_SECONDS):
@@ -59,11 +63,18 @@ class BuildProgress:
                 drawn = self._stage
                 line = f"tq: first run after a change, indexing: {drawn}…"
                 # Clipped to the terminal: a wrapped line could not be rewritten in place.
-                self._shown = self._write("\r\x1b[K" + line[: self._width() - 1])
+                self._shown = self._write(self._over(line[: self._width() - 1]))
                 if not self._shown:
                     return
             if self._finished.wait(REDRAW_SECONDS):
                 return
+
+    def _over(self, line: str) -> str:
+        """What draws line over the one shown: back to the line's start, the line, and spaces
+        over what is left of a longer one before it; a blank line ends back at the start."""
+        blank = " " * max(0, self._drawn_width - len(line))
+        self._drawn_width = len(line)
+        return "\r" + line + blank + ("" if line else "\r")
 
     def _write(self, text: str) -> bool:
         """Write text now; False if the terminal has gone (a progress line is never worth an
