@@ -54,6 +54,30 @@ def test_search_batch_answers_each_line_as_a_single_search_would(runner: CliRunn
         assert "error" not in line
 
 
+def test_a_batch_line_holds_the_bytes_a_single_search_writes(runner: CliRunner) -> None:
+    """Each line's results are, byte for byte, what `tq search --json` writes for the same
+    query: the built-in pack's long facts, found again by later lines, a fact id (no score),
+    a line with no result."""
+    queries = [
+        "taliban",
+        "1267",
+        "un-resolution-1267",
+        '"bin laden" money',
+        "zeppelinx",
+        "taliban qaeda funds",
+        "Taliban",
+    ]
+    batch = runner.invoke(app, ["search", "--batch", "-n", "7"], input="\n".join(queries))
+
+    assert batch.exit_code == 0
+    lines = batch.stdout_bytes.splitlines()
+    assert len(lines) == len(queries)
+    for query, line in zip(queries, lines, strict=True):
+        single = runner.invoke(app, ["search", *shlex.split(query), "--json", "-n", "7"])
+        results = single.stdout_bytes.rstrip(b"\n") if single.exit_code == 0 else b"[]"
+        assert line == b'{"query":' + json.dumps(query).encode() + b',"results":' + results + b"}"
+
+
 def test_a_line_that_cannot_run_gets_an_error_and_the_rest_still_run(runner: CliRunner) -> None:
     code, lines = _lines(runner, ["search"], "gadgets\n\n?!\nwidgets\n")
 

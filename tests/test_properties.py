@@ -55,6 +55,16 @@ def test_date_parsing_accepts_exactly_iso_dates(text: str) -> None:
     assert parsed.first_day <= parsed.last_day
 
 
+@given(st.integers(min_value=1, max_value=9999), st.integers(min_value=1, max_value=12))
+def test_the_last_day_of_a_month_or_year_is_the_calendars(year: int, month: int) -> None:
+    import calendar
+    import datetime
+
+    last = datetime.date(year, month, calendar.monthrange(year, month)[1])
+    assert PartialDate(year, month).last_day == last
+    assert PartialDate(year).last_day == datetime.date(year, 12, 31)
+
+
 @given(st.dates(), st.integers(min_value=1, max_value=3))
 def test_partial_dates_round_trip_and_contain_their_days(day: object, precision: int) -> None:
     text = str(day)[: {1: 4, 2: 7, 3: 10}[precision]]

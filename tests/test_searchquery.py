@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import string
 
 import pytest
 from hypothesis import given, settings
@@ -141,3 +142,13 @@ def test_any_query_is_answered_or_explained_never_an_sqlite_error(arguments: lis
 )
 def test_a_number_alone_is_what_the_query_names(arguments: list[str], number: str | None) -> None:
     assert parse(arguments).number() == number
+
+
+@given(st.text(alphabet=string.ascii_letters + string.digits, min_size=1), st.booleans())
+def test_a_plain_word_parses_as_the_general_syntax_reads_it(word: str, all_words: bool) -> None:
+    """A word of ASCII letters and digits alone (most of a batch's lines) takes a shorter
+    path: it must make the term the word in quotes, or followed by a space, makes."""
+    for other in ([], ["-x"], ['"a b"']):
+        made = parse([word, *other], require_all=all_words)
+        assert made == parse([f'"{word}"', *other], require_all=all_words)
+        assert made == parse([f"{word} ", *other], require_all=all_words)

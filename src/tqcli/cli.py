@@ -606,6 +606,7 @@ def _batch_run(
     lines = stdin_lines()
     packs = _packs(facts_dirs, no_builtin)
     index, _ = _consult(packs, no_cache, lambda index: None)
+    index.read_as_one()
     renderer = make_renderer(OutputFormat.JSONL, sys.stdout, ColorMode.NEVER)
     assert isinstance(renderer, JsonRenderer)
     for query, result in answer_each(index, lines, answer, lambda: in_memory(packs)):

@@ -71,6 +71,9 @@ def parse(arguments: Sequence[str], *, require_all: bool = False) -> Query:
     """
     terms: list[Term] = []
     for argument in arguments:
+        if argument.isascii() and argument.isalnum():  # a word and nothing else, as most are
+            terms.append(Term((stem(argument.lower()),), False, False))  # as _term makes it
+            continue
         parts = argument.split()
         plain = not any(c in argument for c in '"*') and not any(p[0] == "-" for p in parts)
         terms.extend(_term(argument) if len(parts) > 1 and plain else _terms(argument))

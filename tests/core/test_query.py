@@ -3,6 +3,8 @@ data its errors carry (the CLI's wording of them is tested in test_cli.py)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tqcli.errors import (
@@ -181,3 +183,31 @@ def test_unknown_tag_names_the_nearest_loaded_tag(
 
     assert missing is not None
     assert (missing.tag, missing.closest) == (tag, nearest)
+
+
+def test_a_cached_index_read_in_one_transaction_answers_as_before(tmp_path: Path) -> None:
+    """read_as_one (a batch's queries in one read transaction of the read-only cache file)
+    changes no answer; the queries that make a temporary table (a misspelt word) still run."""
+    from tqcli.index import CachePolicy, consult
+
+    packs = [Pack("mini", MINI_PACK, "--facts")]
+    consult(packs, CachePolicy(tmp_path), lambda index: None)  # built and kept
+
+    def answers(one_read: bool) -> list[object]:
+        index, _ = consult(packs, CachePolicy(tmp_path), lambda index: None)  # read-only
+        if one_read:
+            index.read_as_one()
+            index.read_as_one()  # a second call changes nothing
+        return [
+            _ids(index.search(["gadgets"], Filters())),
+            _ids(index.search(["acme-founded"], Filters())),
+            _ids(index.browse(Filters(kinds=frozenset({FactKind.FIGURE})))),
+            index.respelled(["widgest", "acme"]),
+        ]
+
+    assert answers(one_read=True) == answers(one_read=False)
+    assert answers(one_read=True)[1:] == [
+        ["acme-founded"],
+        ["acme-gadgets-2019", "acme-widgets-2019"],
+        [("widgest", "widget")],
+    ]

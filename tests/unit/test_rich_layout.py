@@ -10,10 +10,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import get_character_cell_size
+from rich.color import ColorSystem
 from rich.console import Console
+from rich.style import Style
 
 from tqcli.render.layout import Line, Span
-from tqcli.render.rich_output import _ONE_CELL, STYLES, RichRenderer, Terminal
+from tqcli.render.rich_output import (
+    _EIGHT_BIT,
+    _ESCAPES,
+    _ONE_CELL,
+    _STANDARD,
+    _TRUECOLOR,
+    STYLES,
+    RichRenderer,
+    Terminal,
+)
 
 # Words (long ones too), spaces (runs of them too) and punctuation, as pack text has them.
 _ORDINARY = [*"abcdefghij", " ", "  ", "-", ".", "“", "”", "—", "·", "é", "\u00a0", "x" * 30]
@@ -132,3 +143,20 @@ def test_terminal_detection_agrees_with_the_console(
         assert terminal is not None
         found = (terminal.color_system, terminal.width)
         assert found == (console._color_system, console.width), environ
+
+
+@pytest.mark.parametrize(
+    "system", [ColorSystem.STANDARD, ColorSystem.EIGHT_BIT, ColorSystem.TRUECOLOR]
+)
+def test_the_escape_codes_of_each_style_are_the_ones_rich_writes(system: ColorSystem) -> None:
+    """The theme's escape codes, written out here rather than made by rich.style at run time,
+    are Style.render's in every colour system Terminal.detect finds (whose values it names)."""
+    assert (_STANDARD, _EIGHT_BIT, _TRUECOLOR) == (
+        ColorSystem.STANDARD,
+        ColorSystem.EIGHT_BIT,
+        ColorSystem.TRUECOLOR,
+    )
+    assert set(_ESCAPES) == set(STYLES)
+    for name, style in STYLES.items():
+        before, _, after = Style.parse(style).render("\0", color_system=system).partition("\0")
+        assert _ESCAPES[name] == (before, after), name

@@ -118,22 +118,19 @@ BATCH = 500
 """Facts read from the index at a time when a listing is printed (SQLite allows 999 ? marks)."""
 
 
-class FactCache:
+class FactCache(dict[int, Fact]):
     """Facts decoded, by seq, kept for the next query of a run (a batch asks many that find
-    the same facts); at most size of them, so a long listing never fills memory."""
+    the same facts); at most size of them, so a long listing never fills memory. A dict, so
+    that looking one up (get) costs no call in Python: a batch looks up every hit."""
 
     def __init__(self, size: int) -> None:
+        super().__init__()
         self._size = size
-        self._facts: dict[int, Fact] = {}
-
-    def get(self, seq: int) -> Fact | None:
-        """The fact kept for seq, if any."""
-        return self._facts.get(seq)
 
     def keep(self, seq: int, fact: Fact) -> None:
         """Keep a fact just decoded, while there is room."""
-        if len(self._facts) < self._size:
-            self._facts[seq] = fact
+        if len(self) < self._size:
+            self[seq] = fact
 
 
 class LazyHits(Sequence[Hit]):

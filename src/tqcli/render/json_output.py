@@ -135,20 +135,26 @@ class JsonRenderer:
         answers as ask does, with their replies), the topics suggested when there is no answer,
         and the error when it could not run."""
         made = self._facts(catalog)
-        items: list[list[bytes]]
-        if replies:
-            answers = zip(hits, replies, strict=True)
-            items = [
-                [self._compact(data.answer_data(made(hit), reply, hit.fact.standing()))]
-                for hit, reply in answers
-            ]
-        else:
-            items = [[self._batch_fact(made, hit), self._compact(hit.score), b"}"] for hit in hits]
+        # The line is made by one join of its pieces (facts are long: never copied twice), each
+        # result followed by a comma, the last one's dropped.
         parts = [b'{"query":', self._compact(query), b',"results":[']
-        for number, item in enumerate(items):  # one join below makes the line: facts are long
-            if number:
-                parts.append(b",")
-            parts += item
+        if replies:
+            for hit, reply in zip(hits, replies, strict=True):
+                answer = data.answer_data(made(hit), reply, hit.fact.standing())
+                parts += (self._compact(answer), b",")
+        elif hits:
+            known = self._batch_facts
+            facts: list[bytes] = []
+            scores: list[float | None] = []
+            for hit in hits:  # once: LazyHits lets each part of its facts go as it is iterated
+                facts.append(known.get(hit.fact.id) or self._batch_fact(made, hit))
+                scores.append(hit.score)
+            # Every score in one encoding, split at its commas (a number's JSON holds none).
+            encoded = self._compact(scores)[1:-1].split(b",")
+            for fact, score in zip(facts, encoded, strict=True):
+                parts += (fact, score, b"},")
+        if len(parts) > 3:
+            parts[-1] = parts[-1][:-1]
         parts.append(b"]")
         if suggestions:
             parts += (b',"suggestions":', self._compact(list(suggestions)))

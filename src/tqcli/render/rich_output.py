@@ -17,8 +17,6 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from rich.style import Style
-
 from tqcli.render import screen_width
 from tqcli.render.layout import (
     HumanRenderer,
@@ -30,7 +28,6 @@ from tqcli.render.layout import (
 )
 
 if TYPE_CHECKING:
-    from rich.color import ColorSystem
     from rich.console import Console, RenderableType
 
 try:
@@ -62,6 +59,35 @@ STYLES = {
     "dim": "dim",
 }
 """The theme: each style name the layout uses, as Rich spells the style."""
+
+_ESCAPES = {
+    name: (f"\x1b[{codes}m", "\x1b[0m")
+    for name, codes in {
+        "id": "1;36",
+        "kind": "35",
+        "date": "32",
+        "claim": "1",
+        "value": "36",
+        "label": "2",
+        "source": "3",
+        "passage": "2;3",
+        "url": "2;4",
+        "note-label": "1;33",
+        "note": "33",
+        "ok": "1;32",
+        "error": "1;31",
+        "dim": "2",
+    }.items()
+}
+"""Each style's escape codes before and after the text it styles, as Rich's Style.render writes
+them in every colour system detected here: the theme has attributes and the eight standard
+colours only, spelled alike in 16, 256 and true colour (tests compare them with Rich's). Not
+made by rich.style at run time: its import (with pickle and random) cost ~26 M instructions,
+6% of a search printed in colour."""
+
+# rich.color.ColorSystem's values (an IntEnum, so equal to them: tests compare), so that naming
+# the colour system needs no import of rich.color (~10 M instructions).
+_STANDARD, _EIGHT_BIT, _TRUECOLOR = 1, 2, 3
 
 # Characters one cell wide in every Unicode version Rich knows (tests check this against Rich):
 # printable ASCII and Latin-1 (less the soft hyphen), the Latin extensions, Greek, Cyrillic, and
@@ -104,8 +130,9 @@ class Terminal:
     """What a Rich Console would find out about the output: whether it is a terminal (so styled),
     the colour system, and the width; or None from detect() when only a Console can tell."""
 
-    def __init__(self, color_system: ColorSystem | None, width: int) -> None:
+    def __init__(self, color_system: int | None, width: int) -> None:
         self.color_system = color_system
+        """rich.color.ColorSystem's value, or None for no colour."""
         self.width = width
 
     @classmethod
@@ -139,16 +166,14 @@ class Terminal:
         dumb = is_terminal and environ.get("TERM", "").lower() in ("dumb", "unknown")
         color_system = None
         if colored and is_terminal and not dumb:
-            from rich.color import ColorSystem
-
             color_term = environ.get("COLORTERM", "").strip().lower()
             colors = environ.get("TERM", "").strip().lower().rpartition("-")[2]
             if color_term in ("truecolor", "24bit"):
-                color_system = ColorSystem.TRUECOLOR
+                color_system = _TRUECOLOR
             elif colors in ("kitty", "256color"):
-                color_system = ColorSystem.EIGHT_BIT
+                color_system = _EIGHT_BIT
             else:
-                color_system = ColorSystem.STANDARD
+                color_system = _STANDARD
         return cls(color_system, screen_width(environ, dumb=dumb))
 
 
@@ -160,9 +185,7 @@ class RichRenderer(HumanRenderer):
         self._colored = colored
         self._force_terminal = force_terminal
         self._terminal = Terminal.detect(stream, colored=colored, force_terminal=force_terminal)
-        self._styles = {name: Style.parse(style) for name, style in STYLES.items()}
         self._console: Console | None = None
-        self._escapes: dict[str, tuple[str, str]] | None = None
 
     def console(self) -> Console:
         """The Console, for what the layout here does not handle (made when first needed)."""
@@ -245,14 +268,14 @@ class RichRenderer(HumanRenderer):
         plain = "".join(span.text for span in line.spans)
         if not plain or not _ONE_CELL.issuperset(plain):
             return None
-        if any(span.style and span.style not in self._styles for span in line.spans):
+        if any(span.style and span.style not in STYLES for span in line.spans):
             return None
         width, left = terminal.width, 2 * line.indent
         # Padding measures the text (at most the width), then wraps it in what is left of that.
         room = min(min(len(plain), width) + left, width) - left
         if room < 1:
             return None
-        codes = self._codes(terminal.color_system)
+        codes = _ESCAPES if terminal.color_system is not None else {}
         if _unbroken(line):
             styled = (
                 wrap[0] + span.text + wrap[1]
@@ -281,18 +304,6 @@ class RichRenderer(HumanRenderer):
                     out.append(wrap[0] + text + wrap[1] if wrap else text)
             out.append("\n")
         return "".join(out)
-
-    def _codes(self, system: ColorSystem | None) -> dict[str, tuple[str, str]]:
-        """Each style's escape codes before and after the text it styles (none without a colour
-        system), as Style.render writes them."""
-        if system is None:
-            return {}
-        if self._escapes is None:
-            self._escapes = {}
-            for name, style in self._styles.items():
-                before, _, after = style.render("\0", color_system=system).partition("\0")
-                self._escapes[name] = (before, after)
-        return self._escapes
 
     def print_gap(self) -> None:
         self._stream.write("\n")
