@@ -166,11 +166,11 @@ def test_json_says_how_each_fact_answers_the_question(runner: CliRunner) -> None
             "Zabihullah Mujahid (as of 17 August 2021)",
         ),
         # The post of what the question names ("Afghanistan's president"), not the US
-        # president; as of when the fact knows it.
+        # president. (Asked of now, no one: Ghani fled in August 2021, test_ask_precision.)
         (
-            "Who is the current president of Afghanistan?",
+            "Who was the president of Afghanistan in 2021?",
             "ghani-afghan-president-2021",
-            "Ashraf Ghani (as of August 2021)",
+            "Ashraf Ghani",
         ),
         # An undated fact that says when: what it says.
         (
@@ -644,8 +644,12 @@ def test_answer_quality_floor() -> None:
     # answered only by facts that state what they ask (its "Did the peace deal require ... Isis"
     # and "Did fighters of both groups regroup ...?" are labelled with paraphrases).
     # 0.838 / 0.912 with "where did X VERB" needing a place after the claim's verb.
+    # Branch askp9: 0.853 / 0.897, as "How much money did America spend on the Afghan army?" is
+    # no longer answered with the "trillion dollar investment" in support of the Afghan people
+    # (a figure's fact accounts for all the question names): its label, the $1trn the curators
+    # correct, was second behind that wrong answer, and is now a partial answer alone.
     assert scores.recall_at_1 >= 0.83, scores.misses
-    assert scores.recall_at_3 >= 0.91, scores.misses
+    assert scores.recall_at_3 >= 0.89, scores.misses
     assert scores.false_answers == 0
     assert scores.unanswerable >= 10
 
@@ -702,7 +706,10 @@ def test_third_tuning_set_floor() -> None:
     # With pack7's 37 facts, six of its unanswerable questions became answerable, and a seventh
     # was answered by the pack already (139 + 17): 0.770 / 0.835, 2 of 17.
     assert scores.recall_at_1 >= 0.76, scores.recall_at_1
-    assert scores.recall_at_3 >= 0.83, scores.recall_at_3  # 0.850 with the "where" rule
+    # 0.850 with the "where" rule; branch askp9: 0.827, "How much money did America spend on
+    # the Afghan army?" no longer answered with the trillion dollars of support for the Afghan
+    # people, ahead of its label, the $1trn the curators correct (see test_answer_quality_floor).
+    assert scores.recall_at_3 >= 0.82, scores.recall_at_3
     assert scores.false_answers <= 3
     assert scores.unanswerable >= 17
 
@@ -726,8 +733,12 @@ def test_third_tuning_set_floor() -> None:
         # Seventh round: tuning-5 0.917 / 0.979, tuning-6 0.853 / 0.912 (each has a question
         # labelled with the $1trn the curators correct; tuning-6 also one on Ghani's flight).
         # With pack7's 37 facts: tuning-5 0.878 / 0.980 / 2 of 11 (one unanswerable question, on
-        # the UN's envoy, became answerable: 49 + 11).
-        ("ask-tuning-5.toml", 0.87, 0.96, 2),
+        # the UN's envoy, became answerable: 49 + 11). Branch askp9: 0.878 / 0.959, as "Who is
+        # the UN special envoy for Afghanistan?" is no longer answered first with the US envoy
+        # (a "who" answer accounts for all the question names: "UN"), nor so ranked at all;
+        # 0.939 as "How much had the US invested in the Afghan military?" is not answered with
+        # the trillion dollars of support for the Afghan people (see test_answer_quality_floor).
+        ("ask-tuning-5.toml", 0.87, 0.93, 2),
         ("ask-tuning-6.toml", 0.85, 0.88, 1),  # 0.882 at three with the "where" rule
         # Seventh round: tuning-7 0.783 / 0.783 (two yes/no questions labelled with facts
         # saying "exceptions" of the 1267 Committee and "negotiations" for "talks").

@@ -243,6 +243,139 @@ _TIME_IN_WORDS = (  # compiled on first use (re caches it): only "when" question
     r"August|September|October|November|December) )?(?:1[89]|20)\d\d(?:s|\b)"
 )
 """A year or a decade in a claim's words: when it happened, though the fact has no date."""
+_NOT_WHEN = (  # compiled on first use (re caches it): only "when" questions need it
+    r"\b(?:did|does|do|could|would|has|have|had) (?:not|n't) (?:\w+ )?"
+    r"(?:say|said|give|disclose|specify|state|reveal|know)\w* (?:when|the date)\b"
+    r"|\b(?:date|time|when)\b(?: \w+){0,5} (?:is|was|are|were|remains?|remained) "
+    r"(?:not known|unknown|unclear)\b"
+)
+"""A claim saying that when it happened is not known ("it did not say when")."""
+
+
+_STARTING = frozenset(_stems("begin began begun start started starting first become became"))
+"""Words that ask when something began."""
+_BEGUN = frozenset(("began", "begun", "begin", "begins", "started", "start", "starts", "starting"))
+"""Verbs with which a claim says only that something began ("began their withdrawal")."""
+
+
+def _only_begun(question: Question, said: set[str], claim: str) -> bool:
+    """Whether the claim says what happened (said, or synonyms) only after a verb of beginning,
+    at most two words before it ("began their withdrawal")."""
+    lowered = claim.lower()
+    if "bega" not in lowered and "begun" not in lowered and "start" not in lowered:
+        return False  # (most claims: no need to read their words)
+    happened = set().union(*map(question.group, said)) | said
+    words = _WORD.findall(fold(claim))
+    places = [
+        at
+        for at, word in enumerate(words)
+        if stem(word) in happened or any(_derived(w, {stem(word)}) for w in said)
+    ]
+    return bool(places) and all(not _BEGUN.isdisjoint(words[max(0, at - 3) : at]) for at in places)
+
+
+_DOER = re.compile(r"\w{3,}(?:er|or)s?")
+"""An agent noun ("founder", "leaders"): who does what its verb says."""
+
+
+def _as_doer(question: Question, word: str, own: set[str]) -> bool:
+    """Whether the fact says what happened (word, a stem) only by the noun for its doer: "its
+    founder" is not its founding."""
+    said = (question.group(word) | {word}) & own
+    return bool(said) and all(
+        other != word and other.startswith(word[:4]) and _DOER.fullmatch(other) for other in said
+    )
+
+
+def _as_verb(question: Question, word: str) -> bool:
+    """Whether the question has the word (a stem) as a verb: in the past ("founded"), or
+    after "who" ("who funds")."""
+    spelled = question.spelled.get(word, "")
+    return spelled.endswith("ed") or f" who {fold(spelled)} " in f" {question.text} "
+
+
+_FILLERS = frozenset(
+    ("first", "originally", "initially", "was", "were", "is", "are", "been", "had", "has", "the")
+)
+"""Words between a thing and the participle said of it in the passive ("first established by")."""
+
+
+def _of_another(question: Question, word: str, claim: str) -> bool:
+    """Whether every time the claim says what happened (word, a stem, or its synonyms), it says
+    it of a name the question does not give: the verb followed by a capitalised name ("founded
+    the Haqqani Network") none of whose words the question has."""
+    group = question.group(word) | {word}
+    lowered = claim.lower()
+    if not any(member[:4] in lowered for member in group):
+        return False  # (most claims: no need to read their words)
+    written = _WRITTEN_WORD.findall(claim)
+    prefixes = {member[:4] for member in group}
+    objects = []
+    for at, raw in enumerate(written):
+        if raw[:4].lower() not in prefixes:
+            continue  # (stem only the words that may be one of the group)
+        said = stem(fold(raw))
+        if said not in group or said in _ACTING or _DOER.fullmatch(said):
+            continue  # a post's noun ("its leader Saif al-Adel") names its holder after it
+        if raw.endswith("ed") and written[at + 1 : at + 2] in (["by"], ["pursuant"], ["under"]):
+            # In the passive what it was done to comes before: "the Security Council Committee
+            # established pursuant to resolution 1267", "the Ombudsperson, first established by".
+            before = [w for w in written[max(0, at - 4) : at] if w.lower() not in _FILLERS]
+            if not before or not before[-1][:1].isupper():
+                return False
+            objects.append({stem(fold(re.sub(_POSSESSIVE, "", before[-1])))})
+            continue
+        after = written[at + 1 : at + 5]
+        if after and after[0].lower() == "the":
+            after = after[1:]
+        if not after or not after[0][:1].isupper():
+            return False  # said of no name, or of something not named: cannot tell
+        # The name's first three words, particles included ("Osama bin Laden").
+        objects.append({stem(fold(re.sub(_POSSESSIVE, "", word))) for word in after[:3]})
+    return bool(objects) and all(name.isdisjoint(question.weights) for name in objects)
+
+
+def _in_one_clause(question: Question, said: set[str], claim: str, subject: set[str]) -> bool:
+    """Whether a clause of the claim says what happened (said: words of question.happened, or
+    their synonyms, or words of the same root: "emergence" for "appear") and names the subject
+    (stems)."""
+    happened = set().union(*map(question.group, said)) | said
+    for clause in re.split(_SENTENCE, claim):
+        stems = set(tokens(clause))
+        if stems & subject and (
+            stems & happened or any(_derived(word, stems) for word in happened)
+        ):
+            return True
+    return False
+
+
+def _dates_no_event(question: Question, fact: Fact) -> bool:
+    """Whether the fact's date is not the time of what the question asks: that of a report of
+    it (see _dates_a_report), or a claim saying when it happened is not known -- unless the
+    question asks when it was said or reported."""
+    if question.weights.keys() & _REPORTED_ASKED:
+        return False
+    return _says_not_when(fact.claim) or (
+        fact.date is not None and _dates_a_report(fact.claim, fact.date.year)
+    )
+
+
+def _says_not_when(claim: str) -> bool:
+    """Whether the claim says that when it happened is not known (see _NOT_WHEN)."""
+    lowered = claim.lower()
+    return (
+        "when" in lowered or "unknown" in lowered or "not known" in lowered or "unclear" in lowered
+    ) and (re.search(_NOT_WHEN, claim) is not None)
+
+
+def _time_in_words(claim: str) -> str | None:
+    """The first time a claim gives in its words (see _TIME_IN_WORDS), outside brackets: an
+    aside qualifies a name ("Mullah Mohammed Omar (1960–2013)", his life), it does not say when
+    the claim's event happened."""
+    found = re.search(_TIME_IN_WORDS, re.sub(_ASIDE, " ", claim) if "(" in claim else claim)
+    return found.group() if found else None
+
+
 _PERSON_ROLES = frozenset(
     _stems(
         "representative ambassador envoy minister president secretary spokesman spokeswoman "
@@ -307,6 +440,11 @@ _CLAUSE_WEIGHT = 0.5
 """What the words of such a clause count for: they say at what time, not what is asked."""
 _MEANING = frozenset(_stems("mean stand"))
 _WHAT_DOES = r"(?:\w+ )?what (?:does|did|do|will|would|should|can|could|shall) (?:\w+ ){1,6}?(\w+)"
+_WHAT_NOUN_DOES = r"(?:\w+ )?what \w+ (?:does|did|do|will|would) (?:\w+ ){1,6}?(\w+)"
+"""What N does X VERB ("what sanctions did resolution 1267 impose"): asked of a resolution, the
+verb is what it asks (of another thing, "what job did Panetta hold", the noun is)."""
+_IMPOSING = frozenset(_stems("impose imposed require required put placed"))
+"""Verbs with which a question asks what an instrument imposes: a sanction's measures."""
 _WHICH_DID = (  # "which resolution created X"
     r"(?:\w+ )?(?:which|what) (?!(?:has|have|had|was|were|is|are|did|does|do)\b)\w+ (\w+ed)\b"
 )
@@ -458,6 +596,10 @@ class Question(msgspec.Struct, frozen=True):
     polar: bool = False
     """Whether it asks yes or no ("Did the Taliban ban girls from school?"): only a fact that
     states what it asks, in its own words, answers it."""
+    subordinate: frozenset[str] = frozenset()
+    """The content words only of a clause saying at what time ("when the Taliban retook Kabul"
+    of "who was UK defence secretary when ...") or what was said or done ("the report saying
+    al-Qaeda never left Afghanistan"): not what the question is about."""
     counted_head: str | None = None
     """For a figure: the head noun of what is counted ("people" of "how many people were
     executed"), however common: a figure's unit must open with it (see _fits)."""
@@ -576,6 +718,7 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         (),
         tuple(replies),
         read.polar,
+        read.wants.value,
     )
 
 
@@ -816,6 +959,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         * (1 - 0.5 * lookups.frequency(word) / lookups.facts)
         for word, raw in spelled.items()
     }
+    timing: set[str] = set()
     if (
         wants is not Wants.DATE
         and "when" in sequence
@@ -828,6 +972,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
             word = corrected.get(stem(raw), stem(raw))
             if word in weights:
                 weights[word] *= _CLAUSE_WEIGHT
+                timing.add(word)
     speaker = tuple(corrected.get(word, word) for word in speaker)
     speaker = tuple(word for word in speaker if word in weights)
     counted = tuple(corrected.get(word, word) for word in counted)
@@ -920,7 +1065,25 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         else frozenset(),
         holder=tuple(key for word in holder if (key := corrected.get(word, word)) in weights),
         post_of=_post_of(folded, head, corrected, weights),
+        subordinate=frozenset(timing | _subordinate(folded, corrected, weights)),
     )
+
+
+_SUBORDINATE = r"(?<=\w )(?:saying|that|which|whose)\b"  # compiled on first use (re caches it)
+"""What opens a clause within the question ("the report saying ...", "the deal that ...")."""
+_OPENERS = frozenset(("saying", "that", "which", "whose"))
+
+
+def _subordinate(folded: str, corrected: dict[str, str], weights: dict[str, float]) -> set[str]:
+    """The content words only of a clause within the question (see Question.subordinate)."""
+    if not _OPENERS.intersection(folded.split()):
+        return set()  # (no pattern compiled for most questions)
+    clause = re.search(_SUBORDINATE, folded)
+    if clause is None:
+        return set()
+    before = {corrected.get(stem(raw), stem(raw)) for raw in folded[: clause.start()].split()}
+    after = {corrected.get(stem(raw), stem(raw)) for raw in folded[clause.start() :].split()}
+    return (after - before) & weights.keys()
 
 
 def _post_of(
@@ -1158,6 +1321,57 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         # though "the 1267 Committee" gives the number.
         other_years += sorted(question.resolutions)
     answers = fits and coverage >= _ANSWER_COVERAGE and not other_years and not unnamed
+    about = question.named - question.subordinate
+    if (
+        answers
+        and about
+        and (
+            (
+                question.wants in (Wants.SOMEONE, Wants.FIGURE)
+                and not all(credits[word] for word in about)
+            )
+            # A date may be of what happened to one of the things named ("when were the
+            # Taliban and al-Qaida sanctions split": the Taliban's put on a list of their own).
+            or (question.wants is Wants.DATE and not any(credits[word] for word in about))
+        )
+    ):
+        # "Who was the Taliban leader in 2001?" is not answered by whoever led Egyptian Islamic
+        # Jihad, nor "when was the Taliban founded?" by al-Qaeda's founding: a "who" or "when"
+        # answer is about all the question names (the Taliban, however common in the loaded
+        # facts), in its words, its tags or the names of what it names -- but for a clause
+        # that only says when ("... when the Taliban retook Kabul").
+        answers = False
+    if answers and question.wants in (Wants.SOMEONE, Wants.DATE) and question.happened:
+        # What happened, said of another than what the question names: "Jalaluddin Haqqani,
+        # who founded the Haqqani Network" did not found the Taliban; and of the doer only
+        # ("Al-Qaeda's founder ... was shot dead on 2 May 2011") it dates no founding.
+        answers = not any(
+            (_as_verb(question, word) and _of_another(question, word, fact.claim))
+            or (question.wants is Wants.DATE and _as_doer(question, word, own))
+            for word in question.happened
+            if credits.get(word)
+        )
+    if answers and question.wants is Wants.DATE and question.happened:
+        # A date is of what happened to what the question names only where one clause says
+        # both: "... and welcomed the establishment of a National Focal Point" dates no founding
+        # of al-Qaeda, which the claim names in another clause. Any name of it will do.
+        event_subject = set(question.named - question.subordinate).union(
+            *(
+                lookups.heads(entity_id)
+                for entity_id in named
+                if lookups.asked_names(entity_id, question.weights)
+            )
+        )
+        said = {word for word in question.happened if _credit(question, word, own)}
+        answers = (
+            not event_subject
+            or not said
+            or _in_one_clause(question, said, fact.claim, event_subject)
+        )
+        if answers and said and _STARTING.isdisjoint(question.weights):
+            # "... as the Soviets began their withdrawal from Afghanistan after April 1988":
+            # when it began, not when the Soviets left (unless a start is asked).
+            answers = not _only_begun(question, said, fact.claim)
     if answers and question.named and _reversed(question, fact.claim, own):
         # "How much did the Taliban pay al-Qaeda?" is not answered by "al-Qaeda paid the
         # Taliban": who did it to whom, the other way round.
@@ -1198,7 +1412,14 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         answers = False
         other_years += sorted(question.resolutions)
         elsewhere = True  # after the partial answers on the resolution asked
-    if answers and (verb := question.verb) and not (credits[verb] or _derived(verb, topic)):
+    if (
+        answers
+        and (verb := question.verb)
+        and not (credits[verb] or _derived(verb, topic))
+        # A sanction is what its instrument imposes on whom (model.Sanction): its measures
+        # are what the resolution asked about requires ("all States shall freeze funds").
+        and not (verb in _IMPOSING and isinstance(fact.details, Sanction))
+    ):
         # "What does resolution 2255 require?": what it requires, not at which meeting it
         # was adopted. The verb the question ends on is what it asks.
         answers = False
@@ -1264,7 +1485,12 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         ) or tuple(question.spelled[word] for word in _asked_most(question))
     # A letter alone is no word a fact could say: "ISIS-K", read as "isis" and "k", is left
     # out as the question wrote it.
-    unmatched = tuple(_compound(question, word) if len(word) == 1 else word for word in unmatched)
+    # So is a part of a hyphenated word: "al-Qaeda", not "qaeda" (its claim says "al-Qaeda").
+    unmatched = tuple(
+        dict.fromkeys(
+            _compound(question, word) if "-" in question.raw else word for word in unmatched
+        )
+    )
     boost = _BOOST if fits else 1.0
     if who and _kind(who[0], catalog) is EntityKind.PERSON and _PERSON.search(question.text):
         boost *= _BOOST
@@ -1300,10 +1526,16 @@ def _initialisms(claim: str) -> frozenset[str]:
     )
 
 
-def _compound(question: Question, letter: str) -> str:
-    """The hyphenated word of the question a letter is part of ("ISIS-K"), or the letter."""
-    found = re.search(rf"[\w]+-{re.escape(letter)}\b|\b{re.escape(letter)}-\w+", question.raw, re.I)
-    return found.group() if found else letter
+def _compound(question: Question, word: str) -> str:
+    """The hyphenated word of the question a word is part of ("ISIS-K", "al-Qaeda"), or the
+    word."""
+    for compound in re.findall(_HYPHENATED, question.raw):
+        if word in compound.lower().split("-"):
+            return str(compound)
+    return word
+
+
+_HYPHENATED = r"\w+(?:-\w+)+"  # compiled on first use (re caches it)
 
 
 def _asked_most(question: Question) -> list[str]:
@@ -1327,7 +1559,11 @@ def _asked_verb(question: Question) -> str | None:
     text = question.text
     if "what " not in text and "which " not in text:
         return None  # (no pattern compiled for most questions)
-    found = re.fullmatch(_WHAT_DOES, text) or ("ed" in text and re.match(_WHICH_DID, text))
+    found = (
+        re.fullmatch(_WHAT_DOES, text)
+        or ("ed" in text and re.match(_WHICH_DID, text))
+        or (question.resolutions and re.fullmatch(_WHAT_NOUN_DOES, text))
+    )
     if not found:
         return None
     word = stem(found.group(1))
@@ -1347,6 +1583,35 @@ def _only_before_another_verb(verb: str, claim: str) -> bool:
     stems = _stemmed(folded)
     places = [at for at, word in enumerate(stems) if word == verb]
     return bool(places) and all(stems[at + 1 : at + 2] == ("to",) for at in places)
+
+
+_NOUN_MARKS = frozenset(
+    ("the", "a", "an", "their", "its", "his", "her", "our", "of", "any", "no", "such", "whose")
+)
+"""Words after which a verb's form is a noun ("their funding", "the funds")."""
+_LIST_MARKS = frozenset(("and", "or", "for", "with"))
+"""Words after which a plain form is a noun too ("arms ... and funds for ...")."""
+
+
+def _only_as_noun(question: Question, verb: str, claim: str) -> bool:
+    """Whether the claim writes the verb (or its synonyms) only as a noun: "block their
+    funding", "and funds for Usama bin Laden" say no one funds anyone."""
+    group = question.group(verb) | {verb}
+    lowered = claim.lower()
+    if not any(member[:4] in lowered for member in group):
+        return False  # (most claims: no need to read their words)
+    words = _WORD.findall(fold(claim))
+    places = [at for at, word in enumerate(words) if at and stem(word) in group]
+    if not places:
+        return False
+    for at in places:
+        word, before = words[at], words[at - 1]
+        if word.endswith("ed"):
+            return False  # a verb in the past ("funded")
+        marks = _NOUN_MARKS if word.endswith("ing") else _NOUN_MARKS | _LIST_MARKS
+        if before not in marks or words[at + 1 : at + 2] in (["of"], ["by"]):
+            return False  # a verb, or a noun whose doer follows ("on the orders of Biden")
+    return True
 
 
 def _says(question: Question, verb: str, words: set[str] | frozenset[str]) -> bool:
@@ -1419,6 +1684,25 @@ def _fits(
     if not all(_credit(question, w, own) for w in question.modifiers if w not in question.named):
         return False, []
     wants = question.wants
+    if (
+        wants is Wants.SOMEONE
+        and head in _PERSON_ROLES
+        and not _credit(question, head, in_claim := _own_words(fact))
+        and not _derived(head, in_claim)
+    ):
+        # "Who was the Taliban leader in 2010?": a post is given in the fact's own words, not
+        # only by its curators' tag ("leadership" on Baradar's arrest in 2010).
+        return False, []
+    if (
+        wants is Wants.SOMEONE
+        and head in _PERSON_ROLES
+        and (ordinal := re.search(_ORDINAL_POST, question.text))
+        and not _says_ordinal(question, ordinal.group(1), head, fact.claim)
+    ):
+        # "Who was the first leader of al-Qaeda?": which of its holders is said by the fact
+        # ("first", or its founder), not by one naming a later one ("Zawahiri became head of
+        # al-Qaeda in 2011, after its leader Osama bin Laden was killed").
+        return False, []
     if wants is Wants.FIGURE and question.measure:
         # A measure ("population", an age): a figure that speaks of it, or a number beside it
         # in the claim ("a population of 38 million", "aged 60") -- not any figure of the place.
@@ -1438,6 +1722,17 @@ def _fits(
         counts = all(
             _credit(question, word, names) for word in question.counted if word not in owners
         ) and all(_credit(question, word, stated) for word in owners)
+        if _DEATHS & question.weights.keys() and not _HURT & question.weights.keys():
+            # "Which killed or injured over 300 civilians" counts no one's death: how many died
+            # is not in it (a figure's unit, or the count's phrase in a claim, says so).
+            if isinstance(fact.details, Figure):
+                if re.search(_DEAD_OR_HURT, fact.details.unit):
+                    return False, []
+            elif (count := _count_in_claim(question, fact.claim)) is not None:
+                at = fact.claim.find(count)
+                around = fact.claim[max(0, at - _HURT_REACH) : at + len(count) + _HURT_REACH]
+                if re.search(_DEAD_OR_HURT, around):
+                    return False, []
         if isinstance(fact.details, Figure):
             # And the figure's unit says what it counts: "soldiers" are not counted in "US
             # dollars over two decades", though the fact names the Afghan security forces. The
@@ -1450,7 +1745,19 @@ def _fits(
             counts_unit = (
                 head is None or head in question.named or bool(_credit(question, head, unit))
             )
-            return counts and counts_unit, []
+            # A word before the head ("Afghan soldiers") that the unit gives only after what it
+            # counts, of something else ("men along the Afghan-Pakistani border"), says these
+            # are not the ones asked about.
+            other = _of_something_else(question, tokens(fact.details.unit), owners)
+            if (
+                question.holder
+                and re.search(_A_RATE, fact.details.unit)
+                and not re.search(_A_RATE, question.text)
+            ):
+                # "How much money does al-Qaeda have?": what it holds, not what it pays or gets
+                # in a year ("20,000,000 US dollars a year").
+                other = True
+            return counts and counts_unit and not other, []
         return counts and _counts_in_claim(question, fact.claim), []
     if (
         wants is Wants.QUOTE
@@ -1487,20 +1794,19 @@ def _fits(
         # is a saying ("when did Panetta say ...", not "when was resolution 1267 adopted").
         said = isinstance(fact.details, Quote)
         # An undated fact may say when in its words ("in the late 2000s").
-        dated = fact.date is not None or re.search(_TIME_IN_WORDS, fact.claim) is not None
+        dated = fact.date is not None or _time_in_words(fact.claim) is not None
         if dated and fact.date is not None and _dates_a_source(fact.claim, fact.date.year):
             return False, []
         if fact.date is not None and _happened_later(question.happened, fact.claim):
             # "On 15 January 2002 the Security Council was planning to pass another resolution
             # ...; resolution 1390 ... was adopted the next day": not the date of what is asked.
             return False, []
-        if (
-            fact.date is not None
-            and not question.weights.keys() & _REPORTED_ASKED
-            and _dates_a_report(fact.claim, fact.date.year)
-        ):
+        if _dates_no_event(question, fact) and not _HAPPENED.search(question.text):
             # "When did the Taliban ban girls from secondary school?" is not answered by when
-            # the UN estimated what the closure had done; "when did the UN estimate ..." is.
+            # the UN estimated what the closure had done ("when did the UN estimate ..." is);
+            # nor "when did Hamza bin Laden die?" by when the White House said he had been
+            # killed, or by a claim saying that when is not known. (Such a fact answers "how
+            # did he die, and when?" in its own words: see _short_answer.)
             return False, []
         return dated and (not said or bool(_SAYING & question.weights.keys())), []
     if wants is Wants.DURATION:
@@ -1654,6 +1960,7 @@ def _near_what_happened(
     elif strict and (
         not _says(question, next(iter(strict)), own)
         or _only_before_another_verb(next(iter(strict)), fact.claim)
+        or _only_as_noun(question, next(iter(strict)), fact.claim)
     ):
         # Neither the verb, nor a word of its root, nor any of the packs' words for it
         # (thesaurus): the fact does not say it happened, so no one it names did it ("Who
@@ -2050,6 +2357,13 @@ _REPORT_CLAUSE = (  # compiled on first use: only "when" questions need it
 )
 """A report dated before what it reports ("The UN estimated in September 2022 that the
 Taliban's closure of girls' secondary schools had affected ..."): the time of the report."""
+_REPORT_OPENING = (  # compiled on first use: only "when" questions need it
+    rf"(?:On|In|By) [^,;.]*?\d{{4}},? (?:[\w'’-]+ ){{1,6}}?(?:{'|'.join(_REPORTING)}|announced) "
+    r"that [^;]*?\bhad (?:been )?\w+"
+)
+"""A claim opening with the time someone told that something had happened ("On 14 September
+2019 the White House said that Hamza bin Laden ... had been killed"): the time of the telling,
+not of what it tells, which the past perfect puts before it."""
 
 
 _REPORTED_ASKED = _SAYING | frozenset(map(stem, _REPORTING))
@@ -2063,6 +2377,8 @@ def _dates_a_report(claim: str, year: int) -> bool:
         return False
     said = [at.start() for at in re.finditer(str(year), claim)]
     spans = [found.span() for found in re.finditer(_REPORT_CLAUSE, claim)]
+    if opening := re.match(_REPORT_OPENING, claim):
+        spans.append(opening.span())
     return all(any(start <= at < end for start, end in spans) for at in said)
 
 
@@ -2225,8 +2541,87 @@ def _count_in_claim(question: Question, claim: str) -> str | None:
         return _number_near(claim, set().union(*map(question.group, question.measure)))
     if not question.counted:
         return None
-    owners = [question.group(word) for word in _owners(question)]
-    return _number_before(claim, set().union(*map(question.group, question.counted)), owners)
+    owners = _owners(question)
+    count = _number_before(
+        claim, set().union(*map(question.group, question.counted)), [*map(question.group, owners)]
+    )
+    if count is not None and _of_something_else(question, tokens(claim), owners):
+        return None  # "al-Qaeda's estimated 200-500 men along the Afghan-Pakistani border"
+    return count
+
+
+_DEATHS = frozenset(_stems("die died dies dead death deaths kill killed fatalities"))
+"""Words that ask how many died."""
+_HURT = frozenset(_stems("injured injury injuries wounded hurt casualties"))
+"""Words that ask how many were hurt (or hurt and killed: "casualties")."""
+_HURT_REACH = 30
+"""How many characters from a count "killed or injured" may be, to be said of it."""
+_DEAD_OR_HURT = (  # compiled on first use (re caches it): only "how many" questions need it
+    r"\b(?:killed|dead|died) (?:or|and(?:/or)?) (?:injured|wounded|hurt)\b"
+    r"|\b(?:injured|wounded|hurt) (?:or|and(?:/or)?) (?:killed|dead)\b"
+)
+"""A count of the dead and the hurt together, which says how many of them died."""
+_A_RATE = (  # compiled on first use (re caches it): only "how many" questions need it
+    r"\b(?:a|per|each|every|an) (?:year|month|week|day|hour)\b"
+    r"|\b(?:annual(?:ly)?|monthly|weekly|daily)\b"
+)
+"""A figure of so much in a time, not of what is held."""
+_ORDINAL_POST = (
+    r"\b(first|last|final) (?:\w+ )?(?:leader|head|chief|chair|chairman|emir|president)\b"
+)
+"""An ordinal before a post ("the first leader of al-Qaeda"): which of its holders is asked.
+(Compiled on first use: only "who" questions need it.)"""
+_ORDINALS = {"first": frozenset(("first",)), "last": frozenset(("last", "final"))}
+_ORDINALS["final"] = _ORDINALS["last"]
+"""The words with which a claim says, before a post, which holder of it someone was."""
+_FOUNDER = frozenset(_stems("founder founders founded cofounder"))
+"""The first holder of a group's post is its founder."""
+
+
+def _says_ordinal(question: Question, ordinal: str, head: str, claim: str) -> bool:
+    """Whether the claim says which holder of the post (head) someone was as asked: the
+    ordinal just before the post's word ("its first leader"), or, for the first, a founder."""
+    stems = tokens(claim)
+    if ordinal == "first" and any(
+        word in _FOUNDER and not question.named.isdisjoint(stems[max(0, at - 4) : at + 5])
+        for at, word in enumerate(stems)
+    ):
+        return True  # a founder of what the question names ("the founder of the Taliban")
+    posts = question.group(head)
+    return any(
+        word in _ORDINALS[ordinal] and not posts.isdisjoint(stems[at + 1 : at + 3])
+        for at, word in enumerate(stems)
+    )
+
+
+_ELSEWHERE = _PREPOSITIONS | frozenset(
+    _stems("along alongside around inside outside beside in on at from into onto over under")
+)
+"""Prepositions after which a word says where or what else ("men along the Afghan border"),
+not whose what is counted are ("soldiers of the Afghan army")."""
+
+
+def _of_something_else(question: Question, stems: Sequence[str], owners: Sequence[str]) -> bool:
+    """Whether a word the question puts before what it counts ("Afghan" of "Afghan soldiers")
+    is, in these words (a figure's unit, a claim), only after what they count and after a
+    preposition that makes it another thing's ("men along the Afghan-Pakistani border")."""
+    head = question.counted_head
+    if head is None:
+        return False
+    group = question.group(head)
+    at = next((n for n, word in enumerate(stems) if word in group), None)
+    if at is None:
+        return False
+    for word in question.counted:
+        if word == head or word in question.named or word in owners:
+            continue
+        forms = question.group(word)
+        if any(w in forms for w in stems[max(0, at - 3) : at]):
+            continue  # said of what is counted, before it
+        later = [n for n in range(at + 1, len(stems)) if stems[n] in forms]
+        if later and any(stems[n] in _ELSEWHERE for n in range(at + 1, later[0])):
+            return True
+    return False
 
 
 def _number_near(claim: str, measure: set[str]) -> str | None:
@@ -2488,14 +2883,16 @@ def _short_answer(
     ):
         return "; ".join(_name(catalog, entity_id) for entity_id in who)
     if question.wants is Wants.DATE and fact.date is not None:
+        if _dates_no_event(question, fact):
+            return fact.claim  # its date is not the time asked (see _fits)
         words = _own_words(fact) if own is None else own
         # The claim's words for what happened, else those that name what it happened to
         # ("when did Kabul fall": "... after the Taliban recaptured Kabul in August").
         anchors = question.named if question.happened.isdisjoint(words) else question.happened
         said = _when_it_happened(anchors, fact) if anchors else None
         return said or str(fact.date)
-    if question.wants is Wants.DATE and (when := re.search(_TIME_IN_WORDS, fact.claim)):
-        return when.group()  # "the late 2000s", of an undated fact
+    if question.wants is Wants.DATE and (when := _time_in_words(fact.claim)):
+        return when  # "the late 2000s", of an undated fact
     if isinstance(details, Figure):
         text = figure_text(details)
         if fact.hedge and fact.hedge != details.qualifier:
@@ -2727,6 +3124,14 @@ _HOLDERS_CHECKED = 5
 # followed by before the verb.
 _DIED = frozenset(("died", "dies", "dead", "killed", "assassinated", "executed", "slain"))
 _REMOVED = frozenset(("replaced", "removed", "ousted", "deposed", "dismissed", "sacked"))
+_QUIT = frozenset(("fled", "flees", "resigned", "resigns", "abdicated"))
+"""Verbs with which someone leaves a post themselves ("Ghani ... fled to Tajikistan"): said of
+them in the active, maybe after another verb of theirs ("abandoned the palace and fled")."""
+_QUIT_REACH = 8
+"""How many words after the name such a verb may come, in the same clause."""
+_CLAUSE_OPENERS = frozenset(
+    ("that", "who", "which", "after", "before", "when", "while", "as", "because", "but")
+)
 _BETWEEN = frozenset(
     ("was", "were", "is", "has", "had", "been", "reportedly", "later", "also", "then", "shot")
 )
@@ -2929,7 +3334,7 @@ def _end_of(index: Index, entity_id: str, lookups: _Lookups) -> _Left | None:
     ]
     left: _Left | None = None
     for hit in index.ranked(
-        sorted({stem(w) for w in _DIED | _REMOVED}), Filters(about=entity_id), 3
+        sorted({stem(w) for w in _DIED | _REMOVED | _QUIT}), Filters(about=entity_id), 3
     ):
         how = _left_in(hit.fact.claim, names)
         if how is None:
@@ -2947,7 +3352,9 @@ def _left_before(left: _Left | None, date: PartialDate | None) -> bool:
         return False
     if left.died:
         return True
-    return date is not None and left.date is not None and left.date > date
+    # Left in the month a fact gives them the post (Ghani, president "as of August 2021", fled
+    # that August): asked of now, the leaving is the later state.
+    return date is not None and left.date is not None and left.date >= date
 
 
 def _left_in(claim: str, names: list[frozenset[str]]) -> bool | None:
@@ -2965,6 +3372,11 @@ def _left_in(claim: str, names: list[frozenset[str]]) -> bool | None:
             if word not in _BETWEEN:
                 break
             passive = passive or word in _PASSIVE or word == "shot"
+        for word in words[end : end + _QUIT_REACH]:
+            if word in _QUIT:
+                return False
+            if word in _CLAUSE_OPENERS or stem(word) in _SAYING_VERBS:
+                break
         before = words[max(0, start - 3) : start]
         if "killed" in before and all(
             word in _KILLED_WHOM for word in before[before.index("killed") + 1 :]

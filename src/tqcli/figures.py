@@ -19,11 +19,20 @@ def figure_text(figure: Figure) -> str:
     elif figure.min is not None and figure.max is not None:
         number = f"{format_number(figure.min)}–{format_number(figure.max)}"
     elif figure.min is not None:
-        number = f"{format_number(figure.min)} or more"
+        # A qualifier that already says the bound ("more than", "at least") is not said twice:
+        # "more than 1,000,000 girls", not "more than 1,000,000 or more girls".
+        bounded = (figure.qualifier or "").lower().startswith(_LOWER_BOUNDS)
+        number = format_number(figure.min) + ("" if bounded else " or more")
     else:
         assert figure.max is not None, "the loader requires value, min or max"
-        number = f"up to {format_number(figure.max)}"
+        bounded = (figure.qualifier or "").lower().startswith(_UPPER_BOUNDS)
+        number = ("" if bounded else "up to ") + format_number(figure.max)
     return " ".join(part for part in (figure.qualifier, number, figure.unit) if part)
+
+
+_LOWER_BOUNDS = ("more than", "at least", "over", "upwards of", "in excess of", "no fewer than")
+_UPPER_BOUNDS = ("up to", "at most", "as many as", "no more than", "fewer than", "less than")
+"""Qualifiers that say a figure's bound themselves: min alone is a lower bound, max an upper."""
 
 
 def format_number(number: float) -> str:

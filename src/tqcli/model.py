@@ -762,6 +762,10 @@ class Answers(Struct, frozen=True):
     polar: bool = False
     """Whether the question asks yes or no: a partial answer's unmatched words are what it
     does not state of what the question asks."""
+    asks: str = ""
+    """The kind of answer the question asks for ("figure", "quote", "date", "duration",
+    "someone", "anything"; empty when there is no answer): a partial answer whose unmatched
+    words its claim does say, says them but not as asked ("no figure counts widgets")."""
 
     @property
     def answered(self) -> bool:

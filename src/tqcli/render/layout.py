@@ -229,7 +229,9 @@ def _entity_particulars(entity_id: str, catalog: Catalog) -> Iterator[Line]:
         yield _line(Span("same as: ", "label"), linked, indent=2)
 
 
-def answer_block(hit: Hit, reply: Reply, catalog: Catalog, *, polar: bool = False) -> list[Line]:
+def answer_block(
+    hit: Hit, reply: Reply, catalog: Catalog, *, polar: bool = False, asks: str = ""
+) -> list[Line]:
     """The best answer: the short answer up front (a figure with who says so, a quote and its
     speaker, who), then the claim, sources and curator notes. A partial answer is
     labelled so, and names the question's words it does not cover."""
@@ -269,6 +271,10 @@ def answer_block(hit: Hit, reply: Reply, catalog: Catalog, *, polar: bool = Fals
         # A yes/no question's partial answer does not state the proposition asked: what of it.
         missing = printable(", ".join(reply.unmatched))
         label = "Does not state: " if polar else "Does not cover: "
+        if not polar and _all_said(reply.unmatched, fact.claim):
+            # It says those words, not as asked ("How many widgets?": a claim on widgets
+            # giving no number of them): say what it does not give.
+            label = _NOT_AS_ASKED.get(asks, "Does not say as asked: ")
         lines.append(_line(Span(label, "label"), missing, indent=1))
     if headline != printable(fact.claim):
         lines.append(_line(printable(fact.claim), indent=1))
@@ -278,6 +284,28 @@ def answer_block(hit: Hit, reply: Reply, catalog: Catalog, *, polar: bool = Fals
     date = f" · {fact.date}" if fact.date else ""
     lines.append(_line(Span(f"{fact.id} · {fact.kind.value}{date}", "dim"), indent=1))
     return lines
+
+
+_NOT_AS_ASKED = {
+    "figure": "Gives no figure of: ",
+    "quote": "Gives no quote on: ",
+    "date": "Gives no date of: ",
+    "duration": "Gives no length of: ",
+    "someone": "Names no one for: ",
+}
+"""What a partial answer does not give, by the kind of answer asked, where its claim says the
+words of the question it is shown to leave out."""
+
+
+def _all_said(words: Sequence[str], claim: str) -> bool:
+    """Whether the claim says each of these words of the question (folded, as whole words)."""
+    from tqcli.textnorm import fold
+
+    def folded(text: str) -> str:
+        return " " + " ".join(re.findall(r"\w+", fold(text))) + " "
+
+    said = folded(claim)
+    return all(folded(word) in said for word in words if word.strip())
 
 
 _STANDING_MARKS = {
@@ -692,7 +720,7 @@ class HumanRenderer:
                     self.print_lines([_line(Span(wanted, "label"))])
                     heading = wanted
             block = (
-                answer_block(hit, reply, catalog, polar=found.polar)
+                answer_block(hit, reply, catalog, polar=found.polar, asks=found.asks)
                 if number == 0 or heading == "Other answers:"
                 else fact_block(hit, catalog, full=False)
             )
