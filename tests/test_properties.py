@@ -41,6 +41,11 @@ def test_squeezing_collapses_every_run_of_white_space(text: str) -> None:
     assert squeeze(text) == re.sub(r"\s+", " ", text).strip()
 
 
+@given(st.text() | st.text(alphabet=" \t\n\r\v\f\x1c\x1d\x1e\x1f\x85\xa0ab"))
+def test_a_document_squeezes_as_a_passage_does(text: str) -> None:
+    assert textnorm.squeeze_document(text) == squeeze(text)
+
+
 def test_numbers_grouped_with_no_break_spaces_fold_like_plain_ones() -> None:
     assert fold("2\u202f996 and 25\u00a0000") == fold("2,996 and 25000") == "2996 and 25000"
 
@@ -186,7 +191,7 @@ def test_folding_transliterates_as_anyascii_does(text: str) -> None:
     assert all(anyascii(chr(code)) == spelled for code, spelled in _PUNCTUATION.items())
 
 
-_COLUMN_TEXT = st.text(alphabet="aZé'`-,. 0123456789\u202f\u00a0\x1fʿ’ßs", max_size=20)
+_COLUMN_TEXT = st.text(alphabet="aZé'`-,. 0123456789\u202f\u00a0\x1fʿ’ßs|_~", max_size=20)
 
 
 @given(st.lists(st.lists(_COLUMN_TEXT, min_size=1, max_size=5), max_size=6))

@@ -271,8 +271,9 @@ class FactTables:
         except msgspec.ValidationError:
             self._converted = None  # one is doubtful: each is converted on its own
 
-    def fact(self, index: int, pack: str, where: Callable[[], Location]) -> Fact | None:
-        """The index-th table as a Fact, or None if the careful reader must read it."""
+    def fact(self, index: int, pack: str, where: Location) -> Fact | None:
+        """The index-th table as a Fact (defined where), or None if the careful reader must
+        read it."""
         if self._converted is not None:
             table = self._converted[index]
         else:
@@ -298,7 +299,7 @@ class FactTables:
                 hedge=_text(table.hedge),
                 details=details,
                 pack=pack,
-                where=where(),
+                where=where,
             )
         except _Doubtful:
             return None

@@ -44,7 +44,7 @@ from tqcli.model import (
     Synonyms,
 )
 from tqcli.packs import USER_FOLDER_ORIGIN
-from tqcli.textnorm import did_you_mean, squeeze
+from tqcli.textnorm import did_you_mean, squeeze, squeeze_document
 from tqcli.tomllines import TomlLines, syntax_message
 from tqcli.userfiles import UnreadableFile, decoded, read_bytes, too_large
 
@@ -338,15 +338,13 @@ def _read_facts(file: _File, kind: FactKind, tables: list[Any]) -> None:
     from tqcli.factshapes import FactTables
 
     name, quick, count = kind.value, FactTables(kind, tables), len(tables)
+    lines, path, pack = file.lines.tables(name, count), file.path, file.pack.name
+    facts, fact_ids = file.state.facts, file.state.fact_ids
     for index in range(count):
-
-        def where(index: int = index) -> Location:
-            return Location(file.path, file.lines.table(name, index, count))
-
-        fact = quick.fact(index, file.pack.name, where)
+        fact = quick.fact(index, pack, Location(path, lines[index]))
         if fact is not None:
-            file.state.facts.append(fact)
-            file.state.fact_ids.append((fact.id, fact.where))
+            facts.append(fact)
+            fact_ids.append((fact.id, fact.where))
             continue
         table = file.item(name, tables[index], (name, index), index, count)
         if table is not None:
@@ -1038,7 +1036,7 @@ def _label(fact: Fact | str) -> str:
 def _check_references(catalog: Catalog, state: _State) -> None:
     """Report references to ids nothing defines; an id defined with field errors is defined
     (its own problems are reported where it is)."""
-    for where, label, named, citations in _references(catalog, state):
+    for where, label, named, citations in _references(catalog, state, _unresolved(catalog)):
         for role, entity_id in named:
             if entity_id not in catalog.entities and entity_id not in state.invalid_entities:
                 hint = did_you_mean(entity_id, [*catalog.entities, *state.invalid_entities])
@@ -1056,12 +1054,26 @@ def _check_references(catalog: Catalog, state: _State) -> None:
                 )
 
 
-def _references(
-    catalog: Catalog, state: _State
-) -> Iterator[tuple[Location, Fact | str, Iterable[tuple[str, str]], Iterable[Citation]]]:
-    """Every fact's references, with where and how to label a problem (see _label): the facts
-    loaded, then those with field errors."""
+def _unresolved(catalog: Catalog) -> Iterator[Fact]:
+    """The facts that name an entity or cite a source the catalog does not hold (most name
+    and cite only what it holds: checked at once, without their roles)."""
+    entity, source = catalog.entities.__contains__, catalog.sources.__contains__
     for fact in catalog.facts:
+        if not (
+            all(map(entity, fact.about))
+            and all(map(entity, fact.details.entity_ids()))
+            and (fact.asserted_by is None or entity(fact.asserted_by))
+            and all(source(citation.source) for citation in fact.all_citations())
+        ):
+            yield fact
+
+
+def _references(
+    catalog: Catalog, state: _State, facts: Iterable[Fact] | None = None
+) -> Iterator[tuple[Location, Fact | str, Iterable[tuple[str, str]], Iterable[Citation]]]:
+    """Every fact's references (or these facts'), with where and how to label a problem (see
+    _label): the facts loaded, then those with field errors."""
+    for fact in catalog.facts if facts is None else facts:
         yield fact.where, fact, fact.entity_references(), fact.all_citations()
     for unfinished in state.unfinished:
         yield unfinished.where, unfinished.label, unfinished.entity_references, unfinished.citations
@@ -1086,10 +1098,10 @@ def _check_passages(
             if citation.source not in archives:
                 archives[citation.source] = _read_archive(citation.source, path, source, state)
             archive = archives[citation.source]
-            passage = squeeze(citation.passage)
             if archive is None:
                 continue
-            if passage in archive:
+            # A passage found as written is found squeezed (the archive is): most are.
+            if citation.passage in archive or (passage := squeeze(citation.passage)) in archive:
                 state.proven += 1
             else:
                 matched = _longest_prefix_in(passage, archive)
@@ -1101,8 +1113,11 @@ def _check_passages(
                 )
     for fact in catalog.facts:
         if isinstance(fact.details, Quote):
-            words = squeeze(fact.details.text)
-            if not any(words in squeeze(citation.passage) for citation in fact.citations):
+            text, words = fact.details.text, squeeze(fact.details.text)
+            if not any(
+                text in citation.passage or words in squeeze(citation.passage)
+                for citation in fact.citations
+            ):
                 state.report(
                     fact.where,
                     f"{_label(fact)}the quote's 'text' is not inside any of its cited passages",
@@ -1120,7 +1135,7 @@ def _check_passages(
 
 def _read_archive(source_id: str, path: Path, source: Source | None, state: _State) -> str | None:
     try:
-        return squeeze(decoded(read_bytes(path, limit=MAX_ARCHIVE_BYTES), path))
+        return squeeze_document(decoded(read_bytes(path, limit=MAX_ARCHIVE_BYTES), path))
     except UnreadableFile as error:
         problem = error.said_elsewhere()
     except MemoryError:  # the archive read, then squeezed

@@ -437,14 +437,9 @@ def _whole_key(words: Sequence[str]) -> str:
 # --- Building -------------------------------------------------------------------------------
 
 
-def fill(
-    connection: "sqlite3.Connection",
-    catalog: Catalog,
-    references: Iterable[tuple[str, str, int, str | None]] | None = None,
-) -> None:
+def fill(connection: "sqlite3.Connection", catalog: Catalog) -> None:
     """Make the name tables of an index being built, and write into them the name keys of
-    every screened entity and the listing references of every sanction (references: their
-    rows, when the catalog's facts are not at hand; see reference_rows)."""
+    every screened entity (fill_references writes the facts' rows, once they are written)."""
     connection.executescript(_SCHEMA)
     rows = [
         (entity.id, name, quality, words, entity.kind is EntityKind.ORGANIZATION)
@@ -500,6 +495,16 @@ def fill(
         "INSERT INTO match_keys VALUES (?, ?)",
         ((key, array("i", ids).tobytes()) for key, ids in postings.items()),
     )
+
+
+def fill_references(
+    connection: "sqlite3.Connection",
+    catalog: Catalog,
+    references: Iterable[tuple[str, str, int, str | None]] | None = None,
+) -> None:
+    """Write the listing references of every sanction of an index being built (references:
+    their rows, when the catalog's facts are not at hand; see reference_rows), then index
+    them."""
     if references is None:
         write_references(connection, enumerate(catalog.facts), catalog.entities)
     else:

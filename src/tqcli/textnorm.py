@@ -153,19 +153,29 @@ def token_columns(texts: Sequence[str]) -> list[str]:
     return [" ".join(map(stemmed, _TOKEN.findall(text))) for text in folded]
 
 
-_TOKEN_OR_BREAK = re.compile(r"\w+|\x1f")
 _ROWS_AT_ONCE = 256
+_BREAK = "|"
+# Folded ASCII is split into _TOKEN's words by str.split, 4x faster than the pattern's scan:
+# every ASCII character that is not a word character (\w) made a space, the column break
+# (\x1f, written between spaces) the one "|". One character for one: the fast translation.
+_ASCII_WORDS = str.maketrans(
+    # In ASCII, \w is a letter, a digit or "_" (no pattern compiled at every start-up).
+    {
+        **{code: " " for code in range(128) if not (chr(code).isalnum() or code == 0x5F)},
+        0x1F: _BREAK,
+    }
+)
 
 
 def token_rows(rows: Sequence[Sequence[str]]) -> list[list[str]]:
     """token_columns() of each row of texts. Rows in ASCII (most) are done together, a few
-    hundred at a time: one fold, one scan and one join for them all (in ASCII, folding works
+    hundred at a time: one fold, one split and one join for them all (in ASCII, folding works
     character by character, so the texts cannot affect each other); any other row alone, as
     token_columns does it."""
     made: list[list[str] | None] = []
     together: list[str] = []
     for texts in rows:
-        joined = "\x1f".join(texts)
+        joined = " \x1f ".join(texts)
         if joined.isascii() and joined.count("\x1f") == len(texts) - 1:
             together.append(joined)
             made.append(None)
@@ -173,11 +183,10 @@ def token_rows(rows: Sequence[Sequence[str]]) -> list[list[str]]:
             made.append(token_columns(texts))
     columns: list[str] = []
     for start in range(0, len(together), _ROWS_AT_ONCE):  # a bound on the words held at once
-        scanned = _TOKEN_OR_BREAK.findall(
-            fold("\x1f".join(together[start : start + _ROWS_AT_ONCE]))
-        )
-        # The break stems to itself, so it comes out of the join as " \x1f ", or at an edge.
-        columns += " ".join(map(_STEMS.__getitem__, scanned)).split("\x1f")
+        folded = fold(" \x1f ".join(together[start : start + _ROWS_AT_ONCE]))
+        scanned = folded.translate(_ASCII_WORDS).split()
+        # The break stems to itself, so it comes out of the join as " | ", or at an edge.
+        columns += " ".join(map(_STEMS.__getitem__, scanned)).split(_BREAK)
     position = 0
     for number, texts in enumerate(rows):
         if made[number] is None:
@@ -190,6 +199,21 @@ def token_rows(rows: Sequence[Sequence[str]]) -> list[list[str]]:
 def squeeze(text: str) -> str:
     """Collapse runs of white space to one space, so line wrapping never breaks a match."""
     return " ".join(text.split())  # str.split knows the same white space as \s, five times faster
+
+
+# ASCII's white space as str.split knows it (but the space itself): each made a space.
+_ASCII_SPACES = str.maketrans(dict.fromkeys(map(ord, "\t\n\r\v\f\x1c\x1d\x1e\x1f"), " "))
+
+
+def squeeze_document(text: str) -> str:
+    """squeeze() of a whole document (an archive): in ASCII without splitting it into words,
+    twice as fast on long texts (and twice as slow on a passage)."""
+    if not text.isascii():
+        return squeeze(text)
+    text = text.translate(_ASCII_SPACES)
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text.strip(" ")
 
 
 def printable(text: str) -> str:

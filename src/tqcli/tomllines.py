@@ -15,6 +15,7 @@ to the table's line, or to the file alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 _PLAINER = {
@@ -55,6 +56,20 @@ class TomlLines:
 
     def table(self, name: str, index: int, count: int) -> int | None:
         """The line of the index-th ``[[name]]`` table, of count that the parser found."""
+        lines = self._headers().get(name, [])
+        if len(lines) == count:
+            return lines[index]
+        return self.find(name, index)
+
+    def tables(self, name: str, count: int) -> Sequence[int | None]:
+        """The line of every ``[[name]]`` table, of count that the parser found."""
+        lines = self._headers().get(name, [])
+        if len(lines) == count:
+            return lines
+        return [self.find(name, index) for index in range(count)]
+
+    def _headers(self) -> dict[str, list[int]]:
+        """The lines of the top-level ``[[table]]`` headers, by name (the fast scan)."""
         if self._fast is None:
             self._fast = {}
             text = "\n" + self._text  # so that a header on the first line follows a break too
@@ -63,10 +78,7 @@ class TomlLines:
                 line += text.count("\n", position, match.start() + 1)
                 position = match.start() + 1
                 self._fast.setdefault(match.group(1), []).append(line)
-        lines = self._fast.get(name, [])
-        if len(lines) == count:
-            return lines[index]
-        return self.find(name, index)
+        return self._fast
 
     def find(self, *path: str | int) -> int | None:
         """The line for a path such as ("figure", 3, "cite", 0, "passage").

@@ -36,7 +36,7 @@ def _careful(kind: FactKind, table: dict[str, Any]) -> tuple[Fact | None, int]:
 
 
 def _quick(kind: FactKind, table: dict[str, Any]) -> Fact | None:
-    return FactTables(kind, [table]).fact(0, _PACK.name, lambda: _WHERE)
+    return FactTables(kind, [table]).fact(0, _PACK.name, _WHERE)
 
 
 def _tables(directory: Path) -> list[tuple[FactKind, dict[str, Any]]]:

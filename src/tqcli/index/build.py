@@ -11,8 +11,15 @@ from pathlib import Path
 
 from tqcli.index.cache import Snapshot, install, temporary_index, tidy
 from tqcli.index.query import Index, name_key
-from tqcli.index.store import COLUMNS, INDEXES, SCHEMA, SCHEMA_VERSION, sealed
-from tqcli.model import Catalog, Fact, Pack, PartialDate
+from tqcli.index.store import (
+    CATALOG_INDEXES,
+    COLUMNS,
+    FACT_INDEXES,
+    SCHEMA,
+    SCHEMA_VERSION,
+    sealed,
+)
+from tqcli.model import KIND_OF_DETAILS, Catalog, Fact, Pack, PartialDate
 from tqcli.textnorm import fold, stem, token_columns, token_rows, tokens, words
 
 Stage = Callable[[str], None]
@@ -121,15 +128,11 @@ def _fill(
             "INSERT INTO links VALUES (?, ?)",
             ((node, same) for node, members in catalog.links.items() for same in members),
         )
-        references = None
-        if write_facts is None:
-            add_facts(connection, catalog, enumerate(catalog.facts), stage)
-        else:
-            references = write_facts(connection)
-        stage("writing the index")
+        # What does not depend on the facts is written first: while a parallel build's workers
+        # read their first files, not after them with one processor idle.
         from tqcli import names  # only a build writes the name keys
 
-        names.fill(connection, catalog, references)
+        names.fill(connection, catalog)
         from tqcli.wordweights import common_words  # for tq ask, read once here, not per question
 
         connection.executemany("INSERT INTO english_words VALUES (?, ?)", common_words())
@@ -141,7 +144,15 @@ def _fill(
                 for form in dict.fromkeys(words(" ".join(synonyms.words)))
             ),
         )
-        connection.executescript(INDEXES)
+        connection.executescript(CATALOG_INDEXES)
+        references = None
+        if write_facts is None:
+            add_facts(connection, catalog, enumerate(catalog.facts), stage)
+        else:
+            references = write_facts(connection)
+        stage("writing the index")
+        names.fill_references(connection, catalog, references)
+        connection.executescript(FACT_INDEXES)
         connection.executemany(
             "INSERT INTO meta VALUES (?, ?)", (("schema", SCHEMA_VERSION), ("packs", state.packs))
         )
@@ -224,24 +235,29 @@ class _FactRows:
         days = _Days()
         named: list[tuple[int, list[str], list[str]]] = []
         own: list[tuple[str, ...]] = []
+        own_texts, tag = searchable.own_texts, searchable.tag
+        path, file = None, ""
         for seq, fact in numbered:
+            details, citations = fact.details, fact.citations
             entities = fact.entities()
-            sources = fact.cited_sources()
+            # A fact's own citations (most cite one source): the ids each once, in order.
+            sources = [citations[0].source] if len(citations) == 1 else fact.cited_sources()
             data, crc = sealed(fact)
-            first, last = days[fact.date, fact.details.end_of_span()]
-            file = str(fact.where.path)
-            self.facts.append(
-                (seq, fact.id, fact.kind.value, fact.pack, file, first, last, data, crc)
-            )
+            first, last = days[fact.date, details.end_of_span()]
+            if fact.where.path is not path:  # a file's facts share their path
+                path = fact.where.path
+                file = str(path)
+            kind = _KIND_NAMES[type(details)]
+            self.facts.append((seq, fact.id, kind, fact.pack, file, first, last, data, crc))
             if fact.tags:
-                self.tags += [(seq, searchable.tag(tag)) for tag in dict.fromkeys(fact.tags)]
+                self.tags += [(seq, tag(name)) for name in dict.fromkeys(fact.tags)]
             # Listed by the sources a note cites too ("tq list --source"), though only the
             # fact's own citations make its searchable text.
             cited = sources if not fact.notes else _all_sources(fact)
             self.sources += [(seq, source) for source in cited]
             self.entities += [(seq, entity) for entity in entities]
             named.append((seq, entities, sources))
-            own.append(searchable.own_texts(fact))
+            own.append(own_texts(fact))
         self.text = [
             (seq, *searchable.row(columns, entities, sources))
             for (seq, entities, sources), columns in zip(named, token_rows(own), strict=True)
@@ -251,6 +267,10 @@ class _FactRows:
 def _all_sources(fact: Fact) -> list[str]:
     """The ids of every source the fact cites, its notes' included, each once, in order."""
     return list(dict.fromkeys(citation.source for citation in fact.all_citations()))
+
+
+_KIND_NAMES = {details: kind.value for details, kind in KIND_OF_DETAILS.items()}
+"""Each kind's name, by the type of its details (Fact.kind, without the enum's lookups)."""
 
 
 class _Days(dict[tuple[PartialDate | None, PartialDate | None], tuple[str | None, str | None]]):
@@ -321,7 +341,7 @@ class _Searchable:
             fact.id.replace("-", " "),
             fact.claim,
             " ".join(fact.tags),
-            " ".join(note.text for note in fact.notes),
+            " ".join([note.text for note in fact.notes]) if fact.notes else "",
             " ".join(details),
         )
 

@@ -34,16 +34,20 @@ CREATE TABLE english_words (word TEXT PRIMARY KEY, zipf REAL NOT NULL) WITHOUT R
 CREATE TABLE synonyms (word TEXT NOT NULL, grp INTEGER NOT NULL, form TEXT NOT NULL);
 CREATE VIRTUAL TABLE fact_text USING fts5({", ".join(COLUMNS)}, content='', tokenize='unicode61');
 """
-INDEXES = """
+CATALOG_INDEXES = """
 CREATE INDEX entity_names_name ON entity_names (name);
 CREATE INDEX links_entity ON links (entity_id);
+CREATE INDEX synonyms_word ON synonyms (word);
+"""
+"""Indexes of the tables a build fills before the facts' (made then, not at the end)."""
+FACT_INDEXES = """
 CREATE INDEX facts_order ON facts (first_day IS NULL, first_day, id);
 CREATE INDEX facts_file ON facts (file);
 CREATE INDEX fact_tags_tag ON fact_tags (tag, seq);
 CREATE INDEX fact_sources_source ON fact_sources (source_id, seq);
 CREATE INDEX fact_entities_entity ON fact_entities (entity_id, seq);
-CREATE INDEX synonyms_word ON synonyms (word);
 """
+"""Indexes of the facts' tables, made once their rows are written (faster than row by row)."""
 
 
 class CorruptIndex(Exception):
