@@ -98,9 +98,9 @@ def kept_patterns(directory: Path | None) -> Iterator[None]:
 def _keep(path: Path, kept: dict[_Key, _Program], new: list[_Key], cache: dict[Any, Any]) -> None:
     """Add the programs of the new patterns to those kept in path (each only if it makes the
     very pattern re.compile made), replacing the file whole; quietly nothing if it cannot."""
-    import tempfile  # only when a pattern is new
-
     with contextlib.suppress(Exception):
+        import tempfile  # only when a pattern is new
+
         for pattern, flags in new[: _MOST - len(kept)]:
             program = _program(pattern, flags)
             if _made(pattern, program) == cache.get((str, pattern, flags)):
