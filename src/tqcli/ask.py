@@ -34,7 +34,6 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from enum import Enum
-from typing import NamedTuple
 
 import msgspec
 
@@ -1233,7 +1232,9 @@ def _pack_rarity(lookups: _Lookups, group: frozenset[str]) -> float:
     return math.log(1 + lookups.facts / (1 + used))
 
 
-class _Judged(NamedTuple):
+class _Judged(msgspec.Struct, frozen=True):
+    """A candidate fact as judged. (A Struct, as Question is: made in C.)"""
+
     hit: Hit
     coverage: float
     score: float
@@ -3287,7 +3288,9 @@ def _not_holders(
     words = tuple(raw for word, raw in question.spelled.items() if word in role)
     return sorted(
         (
-            item._replace(reply=Reply(Match.PARTIAL, item.reply.answer, words or ("who",)))
+            msgspec.structs.replace(
+                item, reply=Reply(Match.PARTIAL, item.reply.answer, words or ("who",))
+            )
             if item.reply.match is Match.ANSWER
             else item
             for item in rest
@@ -3312,7 +3315,9 @@ def _as_of_now(
     if not alive:
         # No one it names holds the role now: that is what it does not say.
         gone = tuple(question.spelled.get(word, word) for word in sorted(role))
-        return item._replace(reply=Reply(Match.PARTIAL, item.reply.answer, gone)), False
+        return msgspec.structs.replace(
+            item, reply=Reply(Match.PARTIAL, item.reply.answer, gone)
+        ), False
     holders = tuple(e for e in alive if _holds(item.hit.fact, e, role, question, lookups))
     holds = bool(holders)
     # Those it says hold the role are the answer, not whom it names beside them ("appointed
@@ -3324,7 +3329,7 @@ def _as_of_now(
     answers = holds or alive[0] == item.who[0]
     gone = () if answers else tuple(question.spelled.get(word, word) for word in sorted(role))
     reply = Reply(Match.ANSWER if answers else Match.PARTIAL, short, gone)
-    return item._replace(reply=reply, who=alive), holds
+    return msgspec.structs.replace(item, reply=reply, who=alive), holds
 
 
 class _Left(msgspec.Struct, frozen=True):
