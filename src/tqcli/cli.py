@@ -554,7 +554,10 @@ def _consult(
 
 
 def _kept_patterns(no_cache: bool) -> "AbstractContextManager[None]":
-    """Patterns compiled in an earlier run, kept in the cache directory (see regexcache)."""
+    """The patterns compiled when ask is imported, kept in the cache directory (see regexcache):
+    those its module compiles, which every question uses. (Not those compiled while answering:
+    most are used by a few questions only, and making each one kept costs more, measured, than
+    compiling the few a question uses.)"""
     from tqcli.index.cache import CachePolicy
     from tqcli.regexcache import kept_patterns
 
@@ -1083,8 +1086,8 @@ def ask(
       tq ask "When was resolution 1267 adopted?" --json | jq '.[0].date'
       tq ask --batch < questions.txt > answers.jsonl
     """
-    ctx.with_resource(_kept_patterns(no_cache))
-    from tqcli.ask import answer
+    with _kept_patterns(no_cache):
+        from tqcli.ask import answer
 
     most = load_config().limit("ask", limit)
     if batch:

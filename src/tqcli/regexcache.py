@@ -1,7 +1,6 @@
 """Regular expressions compiled once and kept in the cache directory, as Python keeps compiled
-modules: `tq ask` uses some 50 patterns, and compiling them (in Python, by the standard library's
-parser) cost more than matching them did (measured: ~15 of the ~75 million instructions ask adds
-to a search).
+modules: the module of `tq ask` compiles some 20 patterns as it is imported, which cost more than
+answering with them did (measured: ~13 of the ~75 million instructions ask added to a search).
 
 What is kept is each pattern's program, as the standard library compiles it; loading makes the
 pattern from it (in C) and puts it in the `re` module's own cache, where `re.compile`,
