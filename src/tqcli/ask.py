@@ -774,16 +774,29 @@ class _Lookups:
             # Longest first, in one order from run to run (the index gives them in an order
             # that follows string hashing): where two names match at a word, the longer wins.
             written = sorted(found.get(entity_id, [entity_id]), key=lambda name: (-len(name), name))
-            words = [tokens(name) for name in written]
-            each = [frozenset(name) - _FUNCTION_WORDS or frozenset(name) for name in words]
+            each: list[frozenset[str]] = []
+            last: list[str] = []
+            spelled: list[frozenset[str]] = []
+            for name in written:
+                folded = fold(name)
+                raw = _WORD.findall(folded)
+                words = [stem(word) for word in raw]  # tokens(name), with its words read once
+                stems = frozenset(words)
+                each.append(stems - _FUNCTION_WORDS or stems)
+                last.append(_head(name, words))
+                if folded == name:  # as the index keeps names: its words are those just read
+                    spelled.append(
+                        frozenset(
+                            w for w, s in zip(raw, words, strict=True) if s not in _FUNCTION_WORDS
+                        )
+                    )
+                else:
+                    spelled.append(
+                        frozenset(w for w in _WORD.findall(name) if stem(w) not in _FUNCTION_WORDS)
+                    )
             self._each_name[entity_id] = each
-            self._last_words[entity_id] = [
-                _head(name, name_words) for name, name_words in zip(written, words, strict=True)
-            ]
-            self._written[entity_id] = [  # the index keeps names folded
-                frozenset(w for w in _WORD.findall(name) if stem(w) not in _FUNCTION_WORDS)
-                for name in written
-            ]
+            self._last_words[entity_id] = last
+            self._written[entity_id] = spelled
             self._names[entity_id] = frozenset().union(*each) - _FUNCTION_WORDS
 
     def all_written(self) -> list[tuple[str, list[frozenset[str]]]]:
