@@ -430,7 +430,14 @@ _MODIFIER_WEIGHT = 0.65
 _WRITTEN_WORD = re.compile(r"[^\W\d_][\w'’]*|\d+")
 """A word as the question writes it, capitals and possessive included ("Taliban's")."""
 _WORD = re.compile(r"\w+")
-_POSSESSIVE = r"(?<=\w)['’]s\b"  # compiled on first use: most questions have no apostrophe
+# The patterns below are used in answering almost every question (a claim's apostrophe, the
+# question's digits): compiled at import, so that their programs are kept (see regexcache).
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+_ENDS_POSSESSIVE = re.compile(r"\w['’]s?$")
+_DIGIT = re.compile(r"\d")
+_DECADE = re.compile(r"(?:19|20)\d0s")
+_WHERE = re.compile(r"(?:\w+ )*?where\b")
+"""A question with the word "where" (see _judge)."""
 _DATE = re.compile(r"\bwhen\b|\b(?:what|which) (?:year|month|day)\b|\bdate\b|\bhow long ago\b")
 _ASKS = r"\b(?:who|whom|whose|which|what|where|how|why)\b(?! (?:year|month|day|date)\b)"
 _WHEN_CLAUSE = r"\bwhen \w"  # compiled on first use (re caches it), as _ASKS
@@ -1062,19 +1069,13 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         names=names,
         naming=naming,
         modifiers=modifiers,
-        decades=frozenset(
-            word for word, raw in spelled.items() if re.fullmatch(r"(?:19|20)\d0s", raw)
-        ),
+        decades=frozenset(word for word, raw in spelled.items() if _DECADE.fullmatch(raw)),
         measure=measure,
         medium=told is not None,
         counted_head=counted_head,
-        documents=_documents(folded) if re.search(r"\d", folded) else frozenset(),
-        resolutions=_documents(folded, resolutions=True)
-        if re.search(r"\d", folded)
-        else frozenset(),
-        times=frozenset(re.findall(_TIME_YEAR, folded))
-        if re.search(r"\d", folded)
-        else frozenset(),
+        documents=_documents(folded) if _DIGIT.search(folded) else frozenset(),
+        resolutions=_documents(folded, resolutions=True) if _DIGIT.search(folded) else frozenset(),
+        times=frozenset(re.findall(_TIME_YEAR, folded)) if _DIGIT.search(folded) else frozenset(),
         holder=tuple(key for word in holder if (key := corrected.get(word, word)) in weights),
         post_of=_post_of(folded, head, corrected, weights),
         subordinate=frozenset(timing | _subordinate(folded, corrected, weights)),
@@ -1142,7 +1143,7 @@ def _names(
     runs += [
         [part]
         for part, raw in zip(parts, written, strict=True)
-        if re.search(r"\w['’]s?$", raw) and _key(part, corrected) in weights
+        if _ENDS_POSSESSIVE.search(raw) and _key(part, corrected) in weights
     ]
     of = " of " in question.lower() and re.search(_OF_WHAT, " ".join(parts))
     if of:
@@ -1408,7 +1409,7 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             if word not in about and weight >= _EVENT_WEIGHT
         }
         answers = not asked or _share(asked, credits) >= _EVENT_COVERAGE
-    if answers and question.happened and re.match(r"(?:\w+ )*?where\b", question.text):
+    if answers and question.happened and _WHERE.match(question.text):
         # "Where did Ghani flee (to)?": where it happened is named after the claim's word for
         # it ("killed in Kabul", "fled to Tajikistan"); "they took the palace ..., after
         # President Ashraf Ghani fled." says where the palace was taken, not where he went.
