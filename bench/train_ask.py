@@ -85,9 +85,7 @@ FEATURES = (
 )
 
 
-def features(
-    question: Question, judged: Sequence[_Judged], catalog: Catalog
-) -> list[list[float]]:
+def features(question: Question, judged: Sequence[_Judged], catalog: Catalog) -> list[list[float]]:
     """Each candidate's FEATURES, the candidates in the rules' order."""
     best = max(item.score for item in judged) or 1.0
     relevance = [item.hit.score or 0.0 for item in judged]
