@@ -48,7 +48,16 @@ import tomli
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from evaluate_ask import answers_question
-from tqcli.ask import _PARTIAL_COVERAGE, Answers, Question, _Judged, consider
+from tqcli.ask import (
+    _PARTIAL_COVERAGE,
+    Answers,
+    Question,
+    _credit,
+    _Judged,
+    _own_words,
+    _share,
+    consider,
+)
 from tqcli.index import Index, in_memory
 from tqcli.model import Catalog, Filters, Match, NoteStance
 from tqcli.packs import packs_in_effect
@@ -101,7 +110,7 @@ def features(question: Question, judged: Sequence[_Judged], catalog: Catalog) ->
             float(n == 0),
             1.0 / (n + 1),
             item.coverage,
-            item.own,
+            _own_coverage(question, item),
             float(item.fits),
             float(item.elsewhere),
             item.score / best,
@@ -115,6 +124,13 @@ def features(question: Question, judged: Sequence[_Judged], catalog: Catalog) ->
         ]
         for n, item in enumerate(judged)
     ]
+
+
+def _own_coverage(question: Question, item: _Judged) -> float:
+    """The share of the question's content weight the fact's own words account for (not the
+    names of what it names, nor its tags), as ask's judging works it out."""
+    own = _own_words(item.hit.fact)
+    return _share(question.weights, {w: _credit(question, w, own) for w in question.weights})
 
 
 def _said_by_sources(item: _Judged, catalog: Catalog) -> float:
@@ -186,7 +202,7 @@ def collect(index: Index, path: Path) -> list[Asked]:
             rows = np.zeros((0, len(FEATURES)))
             asked.append(Asked(path.stem, answerable, rows, none, [], True, none, bm25_right, None))
             continue
-        read, _, judged, _ = considered
+        read, judged = considered.read, considered.judged
         ids = [item.hit.fact.id for item in judged]
         declined = max(item.coverage for item in judged) < _PARTIAL_COVERAGE or (
             read.polar and not any(item.on_point for item in judged)

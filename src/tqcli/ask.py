@@ -618,7 +618,12 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     considered = consider(index, question)
     if isinstance(considered, Answers):
         return considered
-    read, candidates, judged, now = considered
+    read, candidates, judged, now = (
+        considered.read,
+        considered.candidates,
+        considered.judged,
+        considered.now,
+    )
     if max(item.coverage for item in judged) < _PARTIAL_COVERAGE or (
         read.polar and not any(item.on_point for item in judged)
     ):
@@ -1256,11 +1261,8 @@ class _Judged(NamedTuple):
     on_point: bool = True
     """For a yes/no question: whether the fact says something of what it is about and of what
     it asks of that (its subject and its predicate)."""
-    own: float = 0.0
-    """The share of the question's content weight the fact's own words account for (not the
-    names of what it names, nor its tags): for bench/train_ask.py, which learns from it."""
     fits: bool = False
-    """Whether it is the kind of answer the question asks for (see _fits): as own."""
+    """Whether it is the kind of answer the question asks for (see _fits)."""
 
     def rank(self) -> tuple[bool, bool, float]:
         """The order of answers: answers first, then partial answers about what the question
@@ -1268,9 +1270,9 @@ class _Judged(NamedTuple):
         return (self.reply.match is not Match.ANSWER, self.elsewhere, -self.score)
 
 
-class Considered(NamedTuple):
+class Considered(msgspec.Struct, frozen=True):
     """A question as read and its candidate facts as judged, in the rules' order (what
-    bench/train_ask.py learns from)."""
+    bench/train_ask.py learns from). (A Struct: no namedtuple is built at import.)"""
 
     read: Question
     candidates: list[Hit]
@@ -1545,7 +1547,6 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         tuple(who),
         elsewhere,
         on_point,
-        _share(question.weights, in_own),
         fits,
     )
 
