@@ -4,6 +4,7 @@ order and decision, on constructed inputs."""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import numpy as np
 
@@ -19,6 +20,7 @@ from train_ask import (
     bm25_first_rule,
     by_model,
     by_rules,
+    collect,
     first_features,
     logistic,
 )
@@ -118,3 +120,30 @@ def test_scores_count_as_bench_evaluate_ask_does() -> None:
     assert (scores.wrong, scores.unanswerable_answered, scores.unanswerable) == (1, 1, 1)
     assert scores.better_than(Scores(0, 0, 3, 1, 1, 0))
     assert not scores.better_than(Scores(0, 0, 3, 1, 0, 0))  # answers more unanswerable
+
+
+def test_it_reads_real_questions_through_asks_judging(tmp_path: Path) -> None:
+    """The script's features come from ask's own judging (tqcli.ask.consider): this keeps
+    them in step with ask's code."""
+    from tqcli.index import in_memory
+    from tqcli.packs import packs_in_effect
+
+    questions = tmp_path / "made-up.toml"
+    questions.write_text(
+        "[[question]]\n"
+        'text = "How much did bin Laden pay the Taliban each year?"\n'
+        'answers = ["al-qaeda-paid-taliban-20m-a-year"]\n'
+        "[[unanswerable]]\n"
+        'text = "What is the capital of France?"\n',
+        encoding="utf-8",
+    )
+
+    answerable, unanswerable = collect(in_memory(packs_in_effect([], environ={})), questions)
+
+    assert answerable.rows.shape[1] == len(FEATURES)
+    assert answerable.right[0]
+    assert answerable.rules  # the rules give an answer
+    assert by_rules(answerable)[0]  # the rules answer it, with the right fact first
+    assert 0 < answerable.rows[0, 5] <= 1  # its own words cover part of the question
+    assert not unanswerable.right.any()
+    assert by_rules(unanswerable) == []
