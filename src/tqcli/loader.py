@@ -42,6 +42,7 @@ from tqcli.model import (
     Source,
     SourceKind,
     Synonyms,
+    latest_day,
 )
 from tqcli.packs import USER_FOLDER_ORIGIN
 from tqcli.textnorm import did_you_mean, squeeze, squeeze_document
@@ -232,6 +233,9 @@ class _State:
     archive_of: dict[str, Path] = field(default_factory=dict)
     """The first archive given for each source id, also by a definition with field errors or
     a duplicate one: passages citing it are proven in the same run."""
+
+    last_day: dt.date = field(default_factory=latest_day)
+    """The latest day a date in a pack can name (today anywhere on Earth)."""
 
     def report(self, where: Location, message: str) -> None:
         self.problems.append(Problem(where, message))
@@ -551,6 +555,14 @@ class _Table:
         return tuple(filter(None, (self._date_value(key, value) for value in values)))
 
     def _date_value(self, key: str, value: object) -> PartialDate | None:
+        date = self._parsed_date(key, value)
+        # Every date a pack holds is of something that has happened (a plan is dated when it
+        # was made or announced), and rests on a source published by today.
+        if date is not None and date.first_day > self.file.state.last_day:
+            self.report(f"field {key!r} ({date}) is in the future", key)
+        return date
+
+    def _parsed_date(self, key: str, value: object) -> PartialDate | None:
         if value is None:
             return None
         if isinstance(value, dt.datetime):
@@ -677,12 +689,7 @@ def _read_source(table: _Table) -> Source | None:
 def _check_source_dates(
     table: _Table, published: PartialDate | None, accessed: PartialDate | None
 ) -> None:
-    """A source is read after it is published, and neither can be after today (anywhere on
-    Earth: a day later than here)."""
-    latest = dt.date.today() + dt.timedelta(days=1)
-    for key, date in (("published", published), ("accessed", accessed)):
-        if date is not None and date.first_day > latest:
-            table.report(f"field {key!r} ({date}) is in the future", key)
+    """A source is read after it is published (neither after today: every date is checked so)."""
     if published is not None and accessed is not None and accessed.last_day < published.first_day:
         table.report(f"'accessed' ({accessed}) is before 'published' ({published})", "accessed")
 

@@ -49,6 +49,12 @@ class EntityKind(str, Enum):
     OTHER = "other"
 
 
+def latest_day() -> dt.date:
+    """The latest day a date can name now: today anywhere on Earth (tomorrow here). Nothing a
+    pack holds happened, was said or was published after it."""
+    return dt.date.today() + dt.timedelta(days=1)
+
+
 class PartialDate(Struct, frozen=True, order=True, array_like=True):
     """A calendar date known to the year, the month or the day.
 
