@@ -420,9 +420,13 @@ class _File:
         owner: str = "",
     ) -> _Table | None:
         """A reader for the index-th table of an array at path; None (reported) if the item
-        is not a table. siblings: how many top-level tables of this name the parser found."""
+        is not a table. siblings: how many top-level tables of this name the parser found;
+        owner: the label of the table it is in, which its problems name too."""
         if isinstance(item, dict):
-            return _Table(self, item, path, name, siblings)
+            table = _Table(self, item, path, name, siblings)
+            if owner:  # a cite or note: "fact 'x': cite 2: unknown field 'unit'"
+                table.label = f"{owner}{name} {index + 1}: "
+            return table
         self.report(
             self.lines.find(*path),
             f"{owner}{name!r} item {index + 1} must be a table, not {_type_name(item)}",
