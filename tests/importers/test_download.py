@@ -162,7 +162,7 @@ def test_the_real_files_download_whole(
         ("/error", 69, "/error: the server answered 503 Service Unavailable; try again later"),
         ("/missing", 2, "/missing: the server answered 404 Not Found"),
         ("/cut", 3, "/cut: the download stopped after"),
-        ("/html", 3, "/html:1:0: not well-formed XML"),
+        ("/html", 3, "/html:1:1: not well-formed XML"),
     ],
 )
 def test_a_faulty_server_is_reported_and_nothing_written(
