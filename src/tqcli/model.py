@@ -284,6 +284,25 @@ class NoteStance(str, Enum):
     is wrong, and is kept as what its source said."""
 
 
+class Standing(str, Enum):
+    """How its curators' notes leave a claim, when they do not leave it standing (see
+    Fact.standing): what `ask` says of an answer and `--standing` chooses."""
+
+    CONTESTED = "contested"
+    """A note contests it, and none corrects it."""
+    CORRECTED = "corrected"
+    """A note corrects it."""
+
+    @classmethod
+    def of(cls, stance: NoteStance) -> Standing | None:
+        """The standing a fact's strongest note stance (Fact.standing) leaves it; None for
+        CONTEXT: the claim stands."""
+        return _STANDING_OF.get(stance)
+
+
+_STANDING_OF = {NoteStance.CONTESTS: Standing.CONTESTED, NoteStance.CORRECTS: Standing.CORRECTED}
+
+
 class Note(Struct, frozen=True):
     """A curator's caveat or correction, optionally backed by a source read."""
 
@@ -622,6 +641,8 @@ class Filters(Struct, frozen=True):
     """Keep dated facts that could fall on or after this date."""
     until: PartialDate | None = None
     """Keep dated facts that could fall on or before this date."""
+    standings: frozenset[Standing] = frozenset()
+    """Keep facts its curators' notes leave in one of these standings."""
 
 
 class Hit(Struct, frozen=True):
