@@ -35,7 +35,7 @@ class ProgressLine:
         self._thread: threading.Thread | None = None
 
     def stage(self, text: str) -> None:
-        """Say what the build is doing now."""
+        """Say what the task is doing now."""
         self._stage = text
 
     def __enter__(self) -> ProgressLine:

@@ -30,7 +30,7 @@ def download(url: str, *, limit: int, what: str) -> bytes:
             if length is not None and length > limit:
                 raise too_large(url, limit, what)
             data = bytearray()
-            # The build's line, on stderr at a terminal only: never an escape code.
+            # The index build's progress line: at a terminal only, never an escape code.
             with ProgressLine(sys.stderr, "tq: downloading") as progress:
                 progress.stage(_received(0, length))
                 while chunk := response.read(_CHUNK):
