@@ -34,7 +34,6 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from enum import Enum
-from typing import NamedTuple
 
 import msgspec
 
@@ -431,7 +430,14 @@ _MODIFIER_WEIGHT = 0.65
 _WRITTEN_WORD = re.compile(r"[^\W\d_][\w'’]*|\d+")
 """A word as the question writes it, capitals and possessive included ("Taliban's")."""
 _WORD = re.compile(r"\w+")
-_POSSESSIVE = r"(?<=\w)['’]s\b"  # compiled on first use: most questions have no apostrophe
+# The patterns below are used in answering almost every question (a claim's apostrophe, the
+# question's digits): compiled at import, so that their programs are kept (see regexcache).
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+_ENDS_POSSESSIVE = re.compile(r"\w['’]s?$")
+_DIGIT = re.compile(r"\d")
+_DECADE = re.compile(r"(?:19|20)\d0s")
+_WHERE = re.compile(r"(?:\w+ )*?where\b")
+"""A question with the word "where" (see _judge)."""
 _DATE = re.compile(r"\bwhen\b|\b(?:what|which) (?:year|month|day)\b|\bdate\b|\bhow long ago\b")
 _ASKS = r"\b(?:who|whom|whose|which|what|where|how|why)\b(?! (?:year|month|day|date)\b)"
 _WHEN_CLAUSE = r"\bwhen \w"  # compiled on first use (re caches it), as _ASKS
@@ -615,6 +621,45 @@ class Question(msgspec.Struct, frozen=True):
 def answer(index: Index, question: str, limit: int = 3) -> Answers:
     """The facts that best answer question, answers first, each judged (Answers.replies);
     none, with suggestions, when no fact accounts for enough of it."""
+    considered = consider(index, question)
+    if isinstance(considered, Answers):
+        return considered
+    read, candidates, judged, now = (
+        considered.read,
+        considered.candidates,
+        considered.judged,
+        considered.now,
+    )
+    if max(item.coverage for item in judged) < _PARTIAL_COVERAGE or (
+        read.polar and not any(item.on_point for item in judged)
+    ):
+        # A yes/no question that no fact speaks to -- of what it is about, what it asks of it
+        # -- has no answer, not a fact on another proposition as a partial one.
+        return Answers((), _suggestions(index, candidates), ())
+    chosen = judged[:limit] if limit > 0 else judged  # a limit of 0 means all
+    replies = [_in_full(item, index.catalog) for item in chosen]
+    if read.wants is Wants.SOMEONE and (now or _NOW & set(map(stem, read.text.split()))):
+        # "Who is the current president?": the loaded facts know it only as of their dates.
+        replies = [
+            Reply(
+                reply.match, f"{reply.answer} (as of {_as_of(item.hit.fact.date)})", reply.unmatched
+            )
+            if item.hit.fact.date is not None and item.who
+            else reply
+            for reply, item in zip(replies, chosen, strict=True)
+        ]
+    return Answers(
+        tuple(Hit(item.hit.fact, round(item.score, 6)) for item in chosen),
+        (),
+        tuple(replies),
+        read.polar,
+        read.wants.value,
+    )
+
+
+def consider(index: Index, question: str) -> Considered | Answers:
+    """The question read and its candidate facts judged, in the rules' order (see answer);
+    no answer (Answers, with suggestions) when no fact is a candidate."""
     if not re.search(r"\w", question):
         raise NoQuestion(question)
     if not question.isascii():
@@ -695,31 +740,7 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         )
     if role:
         judged = _holders(index, read, role, now, judged, lookups)
-    if max(item.coverage for item in judged) < _PARTIAL_COVERAGE or (
-        read.polar and not any(item.on_point for item in judged)
-    ):
-        # A yes/no question that no fact speaks to -- of what it is about, what it asks of it
-        # -- has no answer, not a fact on another proposition as a partial one.
-        return Answers((), _suggestions(index, candidates), ())
-    chosen = judged[:limit] if limit > 0 else judged  # a limit of 0 means all
-    replies = [_in_full(item, lookups.catalog) for item in chosen]
-    if read.wants is Wants.SOMEONE and (now or _NOW & set(map(stem, read.text.split()))):
-        # "Who is the current president?": the loaded facts know it only as of their dates.
-        replies = [
-            Reply(
-                reply.match, f"{reply.answer} (as of {_as_of(item.hit.fact.date)})", reply.unmatched
-            )
-            if item.hit.fact.date is not None and item.who
-            else reply
-            for reply, item in zip(replies, chosen, strict=True)
-        ]
-    return Answers(
-        tuple(Hit(item.hit.fact, round(item.score, 6)) for item in chosen),
-        (),
-        tuple(replies),
-        read.polar,
-        read.wants.value,
-    )
+    return Considered(read, candidates, judged, bool(now))
 
 
 def _in_full(item: _Judged, catalog: Catalog) -> Reply:
@@ -768,23 +789,38 @@ class _Lookups:
     def names(self, facts: Iterable[Fact]) -> None:
         """Read the names of every entity these facts name, at once."""
         wanted = {entity_id for fact in facts for entity_id in fact.entities()} - self._names.keys()
-        found = self._index.entity_names(sorted(wanted))
+        found = self._index.entity_name_words(sorted(wanted))
         for entity_id in wanted:
             # A name's function words do not name it ("as" of "as-Sahab", "of" of "Islamic
             # Emirate of Afghanistan").
             # Longest first, in one order from run to run (the index gives them in an order
             # that follows string hashing): where two names match at a word, the longer wins.
-            written = sorted(found.get(entity_id, [entity_id]), key=lambda name: (-len(name), name))
-            words = [tokens(name) for name in written]
-            each = [frozenset(name) - _FUNCTION_WORDS or frozenset(name) for name in words]
+            written = sorted(
+                found.get(entity_id, [(entity_id, None)]), key=lambda kept: (-len(kept[0]), kept[0])
+            )
+            each: list[frozenset[str]] = []
+            last: list[str] = []
+            spelled: list[frozenset[str]] = []
+            for name, stored in written:
+                if stored is not None:  # as the index keeps a name: folded, its tokens() kept
+                    words = stored.split()
+                    raw = _WORD.findall(name)
+                    raw_stems = words  # (the words of a folded name are those it stems)
+                else:  # no name in the index: the entity's id, read as the index reads a name
+                    words = tokens(name)
+                    raw = _WORD.findall(name)
+                    raw_stems = [stem(word) for word in raw]
+                stems = frozenset(words)
+                each.append(stems - _FUNCTION_WORDS or stems)
+                last.append(_head(name, words))
+                spelled.append(  # the index keeps names folded
+                    frozenset(
+                        w for w, s in zip(raw, raw_stems, strict=True) if s not in _FUNCTION_WORDS
+                    )
+                )
             self._each_name[entity_id] = each
-            self._last_words[entity_id] = [
-                _head(name, name_words) for name, name_words in zip(written, words, strict=True)
-            ]
-            self._written[entity_id] = [  # the index keeps names folded
-                frozenset(w for w in _WORD.findall(name) if stem(w) not in _FUNCTION_WORDS)
-                for name in written
-            ]
+            self._last_words[entity_id] = last
+            self._written[entity_id] = spelled
             self._names[entity_id] = frozenset().union(*each) - _FUNCTION_WORDS
 
     def all_written(self) -> list[tuple[str, list[frozenset[str]]]]:
@@ -1050,19 +1086,13 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         names=names,
         naming=naming,
         modifiers=modifiers,
-        decades=frozenset(
-            word for word, raw in spelled.items() if re.fullmatch(r"(?:19|20)\d0s", raw)
-        ),
+        decades=frozenset(word for word, raw in spelled.items() if _DECADE.fullmatch(raw)),
         measure=measure,
         medium=told is not None,
         counted_head=counted_head,
-        documents=_documents(folded) if re.search(r"\d", folded) else frozenset(),
-        resolutions=_documents(folded, resolutions=True)
-        if re.search(r"\d", folded)
-        else frozenset(),
-        times=frozenset(re.findall(_TIME_YEAR, folded))
-        if re.search(r"\d", folded)
-        else frozenset(),
+        documents=_documents(folded) if _DIGIT.search(folded) else frozenset(),
+        resolutions=_documents(folded, resolutions=True) if _DIGIT.search(folded) else frozenset(),
+        times=frozenset(re.findall(_TIME_YEAR, folded)) if _DIGIT.search(folded) else frozenset(),
         holder=tuple(key for word in holder if (key := corrected.get(word, word)) in weights),
         post_of=_post_of(folded, head, corrected, weights),
         subordinate=frozenset(timing | _subordinate(folded, corrected, weights)),
@@ -1130,7 +1160,7 @@ def _names(
     runs += [
         [part]
         for part, raw in zip(parts, written, strict=True)
-        if re.search(r"\w['’]s?$", raw) and _key(part, corrected) in weights
+        if _ENDS_POSSESSIVE.search(raw) and _key(part, corrected) in weights
     ]
     of = " of " in question.lower() and re.search(_OF_WHAT, " ".join(parts))
     if of:
@@ -1233,7 +1263,9 @@ def _pack_rarity(lookups: _Lookups, group: frozenset[str]) -> float:
     return math.log(1 + lookups.facts / (1 + used))
 
 
-class _Judged(NamedTuple):
+class _Judged(msgspec.Struct, frozen=True):
+    """A candidate fact as judged. (A Struct, as Question is: made in C.)"""
+
     hit: Hit
     coverage: float
     score: float
@@ -1246,11 +1278,24 @@ class _Judged(NamedTuple):
     on_point: bool = True
     """For a yes/no question: whether the fact says something of what it is about and of what
     it asks of that (its subject and its predicate)."""
+    fits: bool = False
+    """Whether it is the kind of answer the question asks for (see _fits)."""
 
     def rank(self) -> tuple[bool, bool, float]:
         """The order of answers: answers first, then partial answers about what the question
         names, each by score."""
         return (self.reply.match is not Match.ANSWER, self.elsewhere, -self.score)
+
+
+class Considered(msgspec.Struct, frozen=True):
+    """A question as read and its candidate facts as judged, in the rules' order (what
+    bench/train_ask.py learns from). (A Struct: no namedtuple is built at import.)"""
+
+    read: Question
+    candidates: list[Hit]
+    judged: list[_Judged]
+    now: bool
+    """Whether it asks who holds a role now."""
 
 
 def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
@@ -1394,7 +1439,7 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             if word not in about and weight >= _EVENT_WEIGHT
         }
         answers = not asked or _share(asked, credits) >= _EVENT_COVERAGE
-    if answers and question.happened and re.match(r"(?:\w+ )*?where\b", question.text):
+    if answers and question.happened and _WHERE.match(question.text):
         # "Where did Ghani flee (to)?": where it happened is named after the claim's word for
         # it ("killed in Kabul", "fled to Tajikistan"); "they took the palace ..., after
         # President Ashraf Ghani fled." says where the palace was taken, not where he went.
@@ -1511,7 +1556,16 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         _short_answer(question, fact, who, catalog, own),
         () if answers else unmatched,
     )
-    return _Judged(hit, coverage, score, reply, tuple(who), elsewhere, on_point)
+    return _Judged(
+        hit,
+        coverage,
+        score,
+        reply,
+        tuple(who),
+        elsewhere,
+        on_point,
+        fits,
+    )
 
 
 _CAPITALISED_RUN = r"\b[A-Z]\w*(?: (?:of |the |for )?[A-Z]\w*)+"  # compiled on first use
@@ -1907,6 +1961,20 @@ def _stemmed(text: str) -> tuple[str, ...]:
     return tuple(stem(word) for word in text.split())
 
 
+_Words = tuple[tuple[re.Match[str], ...], tuple[str, ...], tuple[str, ...]]
+"""A claim's words (runs of \\w) in order: where each is, each folded (_fold_word), and each
+stemmed."""
+
+
+@functools.lru_cache(maxsize=64)
+def _claim_words(claim: str) -> _Words:
+    """A claim's words (see _Words): several judgments of one fact read them (a figure's count,
+    a time, a post), each once a question."""
+    spans = tuple(_WORD.finditer(claim))
+    folded = tuple(_fold_word(span.group()) for span in spans)
+    return spans, folded, tuple(map(stem, folded))
+
+
 def _reversed(question: Question, claim: str, own: set[str]) -> bool:
     """Whether the claim says what the question asks happened with its doer and the one it
     was done to the other way round: the question names one thing before its verb and another
@@ -2109,8 +2177,9 @@ _PASSIVE_QUESTION = r"\bwho (?:was|were|is|are|has been|have been|had been|got|g
 _SIDE = r"\bfor (?:the )?(\w+(?: \w+)?)"  # compiled on first use: "who negotiated for the US"
 
 
-class _Role(NamedTuple):
-    """The role a "who" question asks about, as _in_role reads it (once a question)."""
+class _Role(msgspec.Struct, frozen=True):
+    """The role a "who" question asks about, as _in_role reads it (once a question). (A
+    Struct, as Question is: made in C.)"""
 
     asked: frozenset[str]
     """The question's stems."""
@@ -2164,7 +2233,9 @@ def _in_role(question: Question, fact: Fact, who: list[str], lookups: _Lookups) 
         return who
     if lookups.role is None:
         lookups.role = _read_role(question)
-    asked, verb, succession, posts, side_words = lookups.role
+    role = lookups.role
+    asked, verb, succession, posts = role.asked, role.verb, role.succession, role.posts
+    side_words = role.side
     if not (verb or succession or posts or side_words) and not _may_tell_or_own(
         fact.claim,
         [word for entity_id in who for name in _written(entity_id, lookups) for word in name],
@@ -2395,11 +2466,8 @@ def _happened_later(happened: frozenset[str], claim: str) -> bool:
     if not happened or not re.search(_LATER, claim):
         return False
     later = [found.span() for found in re.finditer(_LATER, claim)]
-    said = [
-        found.start()
-        for found in re.finditer(r"\w+", claim)
-        if stem(_fold_word(found.group())) in happened
-    ]
+    spans, _, stems = _claim_words(claim)
+    said = [span.start() for span, word in zip(spans, stems, strict=True) if word in happened]
     return bool(said) and all(
         any(start - _LATER_NEAR <= at <= end + _LATER_NEAR for start, end in later) for at in said
     )
@@ -2429,8 +2497,7 @@ def _post_of_in(question: Question, claim: str, named: dict[str, frozenset[str]]
     assert question.head is not None
     posts = question.group(question.head)
     of = set().union(*map(question.group, question.post_of))
-    spans = list(_WORD.finditer(claim))
-    stems = [stem(_fold_word(span.group())) for span in spans]
+    spans, _, stems = _claim_words(claim)
     at = [n for n, word in enumerate(stems) if word in posts]
     if any(
         word in of and any(abs(n - m) <= _POST_NEAR for m in at) for n, word in enumerate(stems)
@@ -2630,10 +2697,9 @@ def _number_near(claim: str, measure: set[str]) -> str | None:
     that phrase as the claim words it."""
     if (before := _number_before(claim, measure)) is not None:
         return before
-    spans = list(re.finditer(r"\w+", claim))
-    words = [_fold_word(span.group()) for span in spans]
-    for n, word in enumerate(words):
-        if stem(word) not in measure:
+    spans, words, stems = _claim_words(claim)
+    for n, word_stem in enumerate(stems):
+        if word_stem not in measure:
             continue
         for end in range(n + 1, min(len(words), n + 5)):
             phrase = claim[spans[n].start() : spans[end].end()]
@@ -2732,9 +2798,7 @@ def _number_before(
     before the counted word or three after ("prisoners of the Taliban"); "al-Qaeda's estimated
     200-500 men" are not the Taliban's. Not relative: none that gives a time from another ("one
     month after its adoption")."""
-    spans = list(re.finditer(r"\w+", claim))
-    words = [_fold_word(span.group()) for span in spans]
-    stems = [stem(word) for word in words]
+    spans, words, stems = _claim_words(claim)
     for n, word_stem in enumerate(stems):
         if word_stem not in counted:
             continue
@@ -3030,11 +3094,8 @@ def _when_it_happened(anchors: frozenset[str], fact: Fact) -> str | None:
     )
     if not years and not months:
         return None  # the claim gives no other time (most claims: no pattern compiled)
-    said = [
-        found.start()
-        for found in re.finditer(r"\w+", claim)
-        if stem(_fold_word(found.group())) in anchors
-    ]
+    spans, _, stems = _claim_words(claim)
+    said = [span.start() for span, word in zip(spans, stems, strict=True) if word in anchors]
     # A time as English gives one: after a month, or a preposition ("to 2019", "since 2001");
     # not a number that names a document ("resolutions 1988 and 1989", "2255 (2015)").
     times: list[tuple[int, str]] = []
@@ -3280,7 +3341,9 @@ def _not_holders(
     words = tuple(raw for word, raw in question.spelled.items() if word in role)
     return sorted(
         (
-            item._replace(reply=Reply(Match.PARTIAL, item.reply.answer, words or ("who",)))
+            msgspec.structs.replace(
+                item, reply=Reply(Match.PARTIAL, item.reply.answer, words or ("who",))
+            )
             if item.reply.match is Match.ANSWER
             else item
             for item in rest
@@ -3305,7 +3368,9 @@ def _as_of_now(
     if not alive:
         # No one it names holds the role now: that is what it does not say.
         gone = tuple(question.spelled.get(word, word) for word in sorted(role))
-        return item._replace(reply=Reply(Match.PARTIAL, item.reply.answer, gone)), False
+        return msgspec.structs.replace(
+            item, reply=Reply(Match.PARTIAL, item.reply.answer, gone)
+        ), False
     holders = tuple(e for e in alive if _holds(item.hit.fact, e, role, question, lookups))
     holds = bool(holders)
     # Those it says hold the role are the answer, not whom it names beside them ("appointed
@@ -3317,11 +3382,12 @@ def _as_of_now(
     answers = holds or alive[0] == item.who[0]
     gone = () if answers else tuple(question.spelled.get(word, word) for word in sorted(role))
     reply = Reply(Match.ANSWER if answers else Match.PARTIAL, short, gone)
-    return item._replace(reply=reply, who=alive), holds
+    return msgspec.structs.replace(item, reply=reply, who=alive), holds
 
 
-class _Left(NamedTuple):
-    """How a fact says someone left every post: by dying, or by removal from one, and when."""
+class _Left(msgspec.Struct, frozen=True):
+    """How a fact says someone left every post: by dying, or by removal from one, and when.
+    (A Struct, as Question is: made in C.)"""
 
     died: bool
     date: PartialDate | None
