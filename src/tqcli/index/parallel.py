@@ -99,7 +99,12 @@ def build(packs: Sequence[Pack], state: Snapshot, path: Path, stage: serial.Stag
             order = [(file, None if (pack, file) in read_here else pool) for pack, file in files]
 
             def write_facts(connection: Any) -> list[tuple[str, str, int, str | None]]:
-                return _write_facts(connection, catalog, order, own, stage)
+                references = _write_facts(connection, catalog, order, own, stage)
+                # The indexes made next are sorted once the workers are done, with a processor
+                # free: SQLite's sorter then hands part of the work to a thread of its own
+                # (measured at 100,000 facts: this thread's CPU 0.47 -> 0.31 s, 0.53 s in all).
+                connection.execute("PRAGMA threads = 1")
+                return references
 
             return serial.write(
                 path,
