@@ -121,6 +121,7 @@ def _serially(runner: CliRunner, pack: Path) -> tuple[int, str, str]:
         pytest.param(("more-c.toml", 'id = "more-c-3"', 'id = "more-a-3"'), id="a duplicate id"),
         # Found here while the workers already read their first files: they are ended.
         pytest.param(("entities.toml", 'kind = "person"', 'kind = "persom"'), id="an entity"),
+        pytest.param(("more-b.toml", "claim =", "claim =="), id="a syntax error"),
         pytest.param(("more-a.toml", "claim =", "claim ="), id="nothing wrong"),
     ],
 )
@@ -175,18 +176,25 @@ def test_a_worker_that_dies_leaves_the_build_to_the_serial_path(
     assert always == [False]
 
 
+@pytest.mark.parametrize(
+    "when",
+    [
+        "reading file 1 of",  # the workers wait for the sources and entities
+        "reading and writing file 3 ",  # they are sending rows
+    ],
+)
 def test_ctrl_c_mid_build_ends_every_worker_and_leaves_no_index(
-    pack: Path, tmp_path: Path, always: list[bool], no_workers_left: None
+    pack: Path, tmp_path: Path, always: list[bool], no_workers_left: None, when: str
 ) -> None:
     def interrupted(stage: str) -> None:
-        if stage.startswith("reading and writing file 3 "):
+        if stage.startswith(when):
             raise KeyboardInterrupt
 
     packs = [Pack("mini", pack, "--facts")]
     cache = tmp_path / "cache"
     with pytest.raises(KeyboardInterrupt):
         build.build(packs, snapshot(packs), cache / "index.sqlite3", interrupted)
-    assert list(cache.iterdir()) == []
+    assert list(cache.glob("*")) == []  # nothing, or not even the folder
 
 
 _KILLED_WITH_WORKERS = """
