@@ -34,7 +34,6 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from enum import Enum
-from typing import NamedTuple
 
 import msgspec
 
@@ -1233,7 +1232,9 @@ def _pack_rarity(lookups: _Lookups, group: frozenset[str]) -> float:
     return math.log(1 + lookups.facts / (1 + used))
 
 
-class _Judged(NamedTuple):
+class _Judged(msgspec.Struct, frozen=True):
+    """A candidate fact as judged. (A Struct, as Question is: made in C.)"""
+
     hit: Hit
     coverage: float
     score: float
@@ -1907,6 +1908,20 @@ def _stemmed(text: str) -> tuple[str, ...]:
     return tuple(stem(word) for word in text.split())
 
 
+_Words = tuple[tuple[re.Match[str], ...], tuple[str, ...], tuple[str, ...]]
+"""A claim's words (runs of \\w) in order: where each is, each folded (_fold_word), and each
+stemmed."""
+
+
+@functools.lru_cache(maxsize=64)
+def _claim_words(claim: str) -> _Words:
+    """A claim's words (see _Words): several judgments of one fact read them (a figure's count,
+    a time, a post), each once a question."""
+    spans = tuple(_WORD.finditer(claim))
+    folded = tuple(_fold_word(span.group()) for span in spans)
+    return spans, folded, tuple(map(stem, folded))
+
+
 def _reversed(question: Question, claim: str, own: set[str]) -> bool:
     """Whether the claim says what the question asks happened with its doer and the one it
     was done to the other way round: the question names one thing before its verb and another
@@ -2109,8 +2124,9 @@ _PASSIVE_QUESTION = r"\bwho (?:was|were|is|are|has been|have been|had been|got|g
 _SIDE = r"\bfor (?:the )?(\w+(?: \w+)?)"  # compiled on first use: "who negotiated for the US"
 
 
-class _Role(NamedTuple):
-    """The role a "who" question asks about, as _in_role reads it (once a question)."""
+class _Role(msgspec.Struct, frozen=True):
+    """The role a "who" question asks about, as _in_role reads it (once a question). (A
+    Struct, as Question is: made in C.)"""
 
     asked: frozenset[str]
     """The question's stems."""
@@ -2164,7 +2180,9 @@ def _in_role(question: Question, fact: Fact, who: list[str], lookups: _Lookups) 
         return who
     if lookups.role is None:
         lookups.role = _read_role(question)
-    asked, verb, succession, posts, side_words = lookups.role
+    role = lookups.role
+    asked, verb, succession, posts = role.asked, role.verb, role.succession, role.posts
+    side_words = role.side
     if not (verb or succession or posts or side_words) and not _may_tell_or_own(
         fact.claim,
         [word for entity_id in who for name in _written(entity_id, lookups) for word in name],
@@ -2395,11 +2413,8 @@ def _happened_later(happened: frozenset[str], claim: str) -> bool:
     if not happened or not re.search(_LATER, claim):
         return False
     later = [found.span() for found in re.finditer(_LATER, claim)]
-    said = [
-        found.start()
-        for found in re.finditer(r"\w+", claim)
-        if stem(_fold_word(found.group())) in happened
-    ]
+    spans, _, stems = _claim_words(claim)
+    said = [span.start() for span, word in zip(spans, stems, strict=True) if word in happened]
     return bool(said) and all(
         any(start - _LATER_NEAR <= at <= end + _LATER_NEAR for start, end in later) for at in said
     )
@@ -2429,8 +2444,7 @@ def _post_of_in(question: Question, claim: str, named: dict[str, frozenset[str]]
     assert question.head is not None
     posts = question.group(question.head)
     of = set().union(*map(question.group, question.post_of))
-    spans = list(_WORD.finditer(claim))
-    stems = [stem(_fold_word(span.group())) for span in spans]
+    spans, _, stems = _claim_words(claim)
     at = [n for n, word in enumerate(stems) if word in posts]
     if any(
         word in of and any(abs(n - m) <= _POST_NEAR for m in at) for n, word in enumerate(stems)
@@ -2630,10 +2644,9 @@ def _number_near(claim: str, measure: set[str]) -> str | None:
     that phrase as the claim words it."""
     if (before := _number_before(claim, measure)) is not None:
         return before
-    spans = list(re.finditer(r"\w+", claim))
-    words = [_fold_word(span.group()) for span in spans]
-    for n, word in enumerate(words):
-        if stem(word) not in measure:
+    spans, words, stems = _claim_words(claim)
+    for n, word_stem in enumerate(stems):
+        if word_stem not in measure:
             continue
         for end in range(n + 1, min(len(words), n + 5)):
             phrase = claim[spans[n].start() : spans[end].end()]
@@ -2732,9 +2745,7 @@ def _number_before(
     before the counted word or three after ("prisoners of the Taliban"); "al-Qaeda's estimated
     200-500 men" are not the Taliban's. Not relative: none that gives a time from another ("one
     month after its adoption")."""
-    spans = list(re.finditer(r"\w+", claim))
-    words = [_fold_word(span.group()) for span in spans]
-    stems = [stem(word) for word in words]
+    spans, words, stems = _claim_words(claim)
     for n, word_stem in enumerate(stems):
         if word_stem not in counted:
             continue
@@ -3030,11 +3041,8 @@ def _when_it_happened(anchors: frozenset[str], fact: Fact) -> str | None:
     )
     if not years and not months:
         return None  # the claim gives no other time (most claims: no pattern compiled)
-    said = [
-        found.start()
-        for found in re.finditer(r"\w+", claim)
-        if stem(_fold_word(found.group())) in anchors
-    ]
+    spans, _, stems = _claim_words(claim)
+    said = [span.start() for span, word in zip(spans, stems, strict=True) if word in anchors]
     # A time as English gives one: after a month, or a preposition ("to 2019", "since 2001");
     # not a number that names a document ("resolutions 1988 and 1989", "2255 (2015)").
     times: list[tuple[int, str]] = []
@@ -3280,7 +3288,9 @@ def _not_holders(
     words = tuple(raw for word, raw in question.spelled.items() if word in role)
     return sorted(
         (
-            item._replace(reply=Reply(Match.PARTIAL, item.reply.answer, words or ("who",)))
+            msgspec.structs.replace(
+                item, reply=Reply(Match.PARTIAL, item.reply.answer, words or ("who",))
+            )
             if item.reply.match is Match.ANSWER
             else item
             for item in rest
@@ -3305,7 +3315,9 @@ def _as_of_now(
     if not alive:
         # No one it names holds the role now: that is what it does not say.
         gone = tuple(question.spelled.get(word, word) for word in sorted(role))
-        return item._replace(reply=Reply(Match.PARTIAL, item.reply.answer, gone)), False
+        return msgspec.structs.replace(
+            item, reply=Reply(Match.PARTIAL, item.reply.answer, gone)
+        ), False
     holders = tuple(e for e in alive if _holds(item.hit.fact, e, role, question, lookups))
     holds = bool(holders)
     # Those it says hold the role are the answer, not whom it names beside them ("appointed
@@ -3317,11 +3329,12 @@ def _as_of_now(
     answers = holds or alive[0] == item.who[0]
     gone = () if answers else tuple(question.spelled.get(word, word) for word in sorted(role))
     reply = Reply(Match.ANSWER if answers else Match.PARTIAL, short, gone)
-    return item._replace(reply=reply, who=alive), holds
+    return msgspec.structs.replace(item, reply=reply, who=alive), holds
 
 
-class _Left(NamedTuple):
-    """How a fact says someone left every post: by dying, or by removal from one, and when."""
+class _Left(msgspec.Struct, frozen=True):
+    """How a fact says someone left every post: by dying, or by removal from one, and when.
+    (A Struct, as Question is: made in C.)"""
 
     died: bool
     date: PartialDate | None

@@ -46,6 +46,7 @@ from tqcli.textnorm import close_ones, printable, printable_line
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from contextlib import AbstractContextManager
 
     from typer._click.formatting import HelpFormatter
 
@@ -550,6 +551,17 @@ def _consult(
         progress=_build_progress,
         no_cache=_say_no_cache,
     )
+
+
+def _kept_patterns(no_cache: bool) -> "AbstractContextManager[None]":
+    """The patterns compiled when ask is imported, kept in the cache directory (see regexcache):
+    those its module compiles, which every question uses. (Not those compiled while answering:
+    most are used by a few questions only, and making each one kept costs more, measured, than
+    compiling the few a question uses.)"""
+    from tqcli.index.cache import CachePolicy
+    from tqcli.regexcache import kept_patterns
+
+    return kept_patterns(CachePolicy.from_environment(enabled=not no_cache).directory)
 
 
 def _build_progress() -> "BuildProgress":
@@ -1074,7 +1086,8 @@ def ask(
       tq ask "When was resolution 1267 adopted?" --json | jq '.[0].date'
       tq ask --batch < questions.txt > answers.jsonl
     """
-    from tqcli.ask import answer
+    with _kept_patterns(no_cache):
+        from tqcli.ask import answer
 
     most = load_config().limit("ask", limit)
     if batch:

@@ -1,0 +1,116 @@
+"""Regular expressions compiled once and kept in the cache directory, as Python keeps compiled
+modules: the module of `tq ask` compiles some 20 patterns as it is imported, which cost more than
+answering with them did (measured: ~13 of the ~75 million instructions ask added to a search).
+
+What is kept is each pattern's program, as the standard library compiles it; loading makes the
+pattern from it (in C) and puts it in the `re` module's own cache, where `re.compile`,
+`re.search` and the others look first. So the patterns are the same objects, compared equal to
+freshly compiled ones before they are kept, and nothing calling `re` changes. Kept for one
+Python version and one regular-expression engine (the file's name says which); on any other
+Python, or any doubt, patterns are compiled as usual.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import re
+import sys
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+_SUPPORTED = (3, 11) <= sys.version_info[:2] <= (3, 13)
+"""The versions whose `re` internals (re._parser, re._compiler, re._cache) this reads."""
+_MOST = 400
+"""At most this many patterns are kept (the `re` cache holds 512)."""
+
+_Key = tuple[str, int]
+_Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+
+
+def _path(directory: Path) -> Path | None:
+    engine: Any = sys.modules.get("_sre")
+    if engine is None:
+        return None
+    return directory / f"patterns-{sys.implementation.cache_tag}-{engine.MAGIC}.bin"
+
+
+def _read(path: Path) -> dict[_Key, _Program]:
+    """The programs kept in path, if it is whole (its checksum matches); else none."""
+    with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+        data = path.read_bytes()
+        if len(data) > 4 and zlib.crc32(data[4:]) == int.from_bytes(data[:4], "little"):
+            kept = marshal.loads(data[4:])
+            if isinstance(kept, dict):
+                return kept
+    return {}
+
+
+def _program(pattern: str, flags: int) -> _Program:
+    """What re.compile makes of pattern: its flags, code, groups and group names."""
+    parsed: Any = re._parser.parse(pattern, flags)  # type: ignore[attr-defined]
+    # (Its opcodes are named ints, which marshal does not write: plain ints are the same code.)
+    code = [int(word) for word in re._compiler._code(parsed, flags)]  # type: ignore[attr-defined]
+    names: dict[str, int] = dict(parsed.state.groupdict)
+    index: list[str | None] = [None] * parsed.state.groups
+    for name, number in names.items():
+        index[number] = name
+    return int(flags | parsed.state.flags), code, parsed.state.groups - 1, names, tuple(index)
+
+
+def _made(pattern: str, program: _Program) -> re.Pattern[str]:
+    engine: Any = sys.modules["_sre"]
+    flags, code, groups, names, index = program
+    made: re.Pattern[str] = engine.compile(pattern, flags, code, groups, names, index)
+    return made
+
+
+@contextlib.contextmanager
+def kept_patterns(directory: Path | None) -> Iterator[None]:
+    """Within this block, the patterns kept in directory (a cache directory, or None for
+    none) are compiled already; those compiled anew in it are kept for the next run."""
+    cache: Any = getattr(re, "_cache", None)
+    path = _path(directory) if directory is not None and _SUPPORTED else None
+    if path is None or not isinstance(cache, dict):
+        yield
+        return
+    kept = _read(path)
+    with contextlib.suppress(Exception):  # a program the engine refuses: compiled as usual
+        for (pattern, flags), program in kept.items():
+            cache.setdefault((str, pattern, flags), _made(pattern, program))
+    before = set(cache)
+    try:
+        yield
+    finally:
+        new = [
+            (pattern, flags)
+            for kind, pattern, flags in set(cache) - before
+            if kind is str and (pattern, flags) not in kept
+        ]
+        if new and len(kept) < _MOST:
+            _keep(path, kept, new, cache)
+
+
+def _keep(path: Path, kept: dict[_Key, _Program], new: list[_Key], cache: dict[Any, Any]) -> None:
+    """Add the programs of the new patterns to those kept in path (each only if it makes the
+    very pattern re.compile made), replacing the file whole; quietly nothing if it cannot."""
+    with contextlib.suppress(Exception):
+        import tempfile  # only when a pattern is new
+
+        for pattern, flags in new[: _MOST - len(kept)]:
+            program = _program(pattern, flags)
+            if _made(pattern, program) == cache.get((str, pattern, flags)):
+                kept[pattern, flags] = program
+        data = marshal.dumps(kept)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".patterns-")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(zlib.crc32(data).to_bytes(4, "little") + data)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
