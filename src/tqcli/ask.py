@@ -430,7 +430,14 @@ _MODIFIER_WEIGHT = 0.65
 _WRITTEN_WORD = re.compile(r"[^\W\d_][\w'’]*|\d+")
 """A word as the question writes it, capitals and possessive included ("Taliban's")."""
 _WORD = re.compile(r"\w+")
-_POSSESSIVE = r"(?<=\w)['’]s\b"  # compiled on first use: most questions have no apostrophe
+# The patterns below are used in answering almost every question (a claim's apostrophe, the
+# question's digits): compiled at import, so that their programs are kept (see regexcache).
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+_ENDS_POSSESSIVE = re.compile(r"\w['’]s?$")
+_DIGIT = re.compile(r"\d")
+_DECADE = re.compile(r"(?:19|20)\d0s")
+_WHERE = re.compile(r"(?:\w+ )*?where\b")
+"""A question with the word "where" (see _judge)."""
 _DATE = re.compile(r"\bwhen\b|\b(?:what|which) (?:year|month|day)\b|\bdate\b|\bhow long ago\b")
 _ASKS = r"\b(?:who|whom|whose|which|what|where|how|why)\b(?! (?:year|month|day|date)\b)"
 _WHEN_CLAUSE = r"\bwhen \w"  # compiled on first use (re caches it), as _ASKS
@@ -774,16 +781,29 @@ class _Lookups:
             # Longest first, in one order from run to run (the index gives them in an order
             # that follows string hashing): where two names match at a word, the longer wins.
             written = sorted(found.get(entity_id, [entity_id]), key=lambda name: (-len(name), name))
-            words = [tokens(name) for name in written]
-            each = [frozenset(name) - _FUNCTION_WORDS or frozenset(name) for name in words]
+            each: list[frozenset[str]] = []
+            last: list[str] = []
+            spelled: list[frozenset[str]] = []
+            for name in written:
+                folded = fold(name)
+                raw = _WORD.findall(folded)
+                words = [stem(word) for word in raw]  # tokens(name), with its words read once
+                stems = frozenset(words)
+                each.append(stems - _FUNCTION_WORDS or stems)
+                last.append(_head(name, words))
+                if folded == name:  # as the index keeps names: its words are those just read
+                    spelled.append(
+                        frozenset(
+                            w for w, s in zip(raw, words, strict=True) if s not in _FUNCTION_WORDS
+                        )
+                    )
+                else:
+                    spelled.append(
+                        frozenset(w for w in _WORD.findall(name) if stem(w) not in _FUNCTION_WORDS)
+                    )
             self._each_name[entity_id] = each
-            self._last_words[entity_id] = [
-                _head(name, name_words) for name, name_words in zip(written, words, strict=True)
-            ]
-            self._written[entity_id] = [  # the index keeps names folded
-                frozenset(w for w in _WORD.findall(name) if stem(w) not in _FUNCTION_WORDS)
-                for name in written
-            ]
+            self._last_words[entity_id] = last
+            self._written[entity_id] = spelled
             self._names[entity_id] = frozenset().union(*each) - _FUNCTION_WORDS
 
     def all_written(self) -> list[tuple[str, list[frozenset[str]]]]:
@@ -1049,19 +1069,13 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         names=names,
         naming=naming,
         modifiers=modifiers,
-        decades=frozenset(
-            word for word, raw in spelled.items() if re.fullmatch(r"(?:19|20)\d0s", raw)
-        ),
+        decades=frozenset(word for word, raw in spelled.items() if _DECADE.fullmatch(raw)),
         measure=measure,
         medium=told is not None,
         counted_head=counted_head,
-        documents=_documents(folded) if re.search(r"\d", folded) else frozenset(),
-        resolutions=_documents(folded, resolutions=True)
-        if re.search(r"\d", folded)
-        else frozenset(),
-        times=frozenset(re.findall(_TIME_YEAR, folded))
-        if re.search(r"\d", folded)
-        else frozenset(),
+        documents=_documents(folded) if _DIGIT.search(folded) else frozenset(),
+        resolutions=_documents(folded, resolutions=True) if _DIGIT.search(folded) else frozenset(),
+        times=frozenset(re.findall(_TIME_YEAR, folded)) if _DIGIT.search(folded) else frozenset(),
         holder=tuple(key for word in holder if (key := corrected.get(word, word)) in weights),
         post_of=_post_of(folded, head, corrected, weights),
         subordinate=frozenset(timing | _subordinate(folded, corrected, weights)),
@@ -1129,7 +1143,7 @@ def _names(
     runs += [
         [part]
         for part, raw in zip(parts, written, strict=True)
-        if re.search(r"\w['’]s?$", raw) and _key(part, corrected) in weights
+        if _ENDS_POSSESSIVE.search(raw) and _key(part, corrected) in weights
     ]
     of = " of " in question.lower() and re.search(_OF_WHAT, " ".join(parts))
     if of:
@@ -1395,7 +1409,7 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             if word not in about and weight >= _EVENT_WEIGHT
         }
         answers = not asked or _share(asked, credits) >= _EVENT_COVERAGE
-    if answers and question.happened and re.match(r"(?:\w+ )*?where\b", question.text):
+    if answers and question.happened and _WHERE.match(question.text):
         # "Where did Ghani flee (to)?": where it happened is named after the claim's word for
         # it ("killed in Kabul", "fled to Tajikistan"); "they took the palace ..., after
         # President Ashraf Ghani fled." says where the palace was taken, not where he went.
