@@ -91,9 +91,9 @@ def build(packs: Sequence[Pack], state: Snapshot, path: Path, stage: serial.Stag
     read_here = set(defining)
     reading = [(pack, file) for pack, file in files if (pack, file) not in read_here]
     try:
-        # The workers start at once: they read their first files while the sources and
-        # entities load here (measured: ~0.25 s of CPU at 100,000 facts, one processor idle
-        # before), and check them once they are sent.
+        # The workers start at once and read their first files while the sources and entities
+        # load here (which left a processor idle before: this process's CPU before the workers
+        # start, 0.25 -> 0.11 s at 100,000 facts); they check them once sent the catalog.
         with _Pool(reading, workers) as pool:
             report = loader.load_some(packs, defining, stage)
             if report.problems:
