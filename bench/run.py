@@ -203,8 +203,9 @@ def main() -> None:
                 stdin=queries,
             )
         )
+        # (With --tq, the tq's environment may have no tldr client: none is measured then.)
         tldr = bin_dir / "tldr"
-        if tldr.exists() or shutil.which("tldr"):
+        if tldr.exists():
             page = workdir / "tar.md"
             page.write_text(TLDR_PAGE)
             floors.append(

@@ -621,6 +621,45 @@ class Question(msgspec.Struct, frozen=True):
 def answer(index: Index, question: str, limit: int = 3) -> Answers:
     """The facts that best answer question, answers first, each judged (Answers.replies);
     none, with suggestions, when no fact accounts for enough of it."""
+    considered = consider(index, question)
+    if isinstance(considered, Answers):
+        return considered
+    read, candidates, judged, now = (
+        considered.read,
+        considered.candidates,
+        considered.judged,
+        considered.now,
+    )
+    if max(item.coverage for item in judged) < _PARTIAL_COVERAGE or (
+        read.polar and not any(item.on_point for item in judged)
+    ):
+        # A yes/no question that no fact speaks to -- of what it is about, what it asks of it
+        # -- has no answer, not a fact on another proposition as a partial one.
+        return Answers((), _suggestions(index, candidates), ())
+    chosen = judged[:limit] if limit > 0 else judged  # a limit of 0 means all
+    replies = [_in_full(item, index.catalog) for item in chosen]
+    if read.wants is Wants.SOMEONE and (now or _NOW & set(map(stem, read.text.split()))):
+        # "Who is the current president?": the loaded facts know it only as of their dates.
+        replies = [
+            Reply(
+                reply.match, f"{reply.answer} (as of {_as_of(item.hit.fact.date)})", reply.unmatched
+            )
+            if item.hit.fact.date is not None and item.who
+            else reply
+            for reply, item in zip(replies, chosen, strict=True)
+        ]
+    return Answers(
+        tuple(Hit(item.hit.fact, round(item.score, 6)) for item in chosen),
+        (),
+        tuple(replies),
+        read.polar,
+        read.wants.value,
+    )
+
+
+def consider(index: Index, question: str) -> Considered | Answers:
+    """The question read and its candidate facts judged, in the rules' order (see answer);
+    no answer (Answers, with suggestions) when no fact is a candidate."""
     if not re.search(r"\w", question):
         raise NoQuestion(question)
     if not question.isascii():
@@ -701,31 +740,7 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         )
     if role:
         judged = _holders(index, read, role, now, judged, lookups)
-    if max(item.coverage for item in judged) < _PARTIAL_COVERAGE or (
-        read.polar and not any(item.on_point for item in judged)
-    ):
-        # A yes/no question that no fact speaks to -- of what it is about, what it asks of it
-        # -- has no answer, not a fact on another proposition as a partial one.
-        return Answers((), _suggestions(index, candidates), ())
-    chosen = judged[:limit] if limit > 0 else judged  # a limit of 0 means all
-    replies = [_in_full(item, lookups.catalog) for item in chosen]
-    if read.wants is Wants.SOMEONE and (now or _NOW & set(map(stem, read.text.split()))):
-        # "Who is the current president?": the loaded facts know it only as of their dates.
-        replies = [
-            Reply(
-                reply.match, f"{reply.answer} (as of {_as_of(item.hit.fact.date)})", reply.unmatched
-            )
-            if item.hit.fact.date is not None and item.who
-            else reply
-            for reply, item in zip(replies, chosen, strict=True)
-        ]
-    return Answers(
-        tuple(Hit(item.hit.fact, round(item.score, 6)) for item in chosen),
-        (),
-        tuple(replies),
-        read.polar,
-        read.wants.value,
-    )
+    return Considered(read, candidates, judged, bool(now))
 
 
 def _in_full(item: _Judged, catalog: Catalog) -> Reply:
@@ -774,33 +789,35 @@ class _Lookups:
     def names(self, facts: Iterable[Fact]) -> None:
         """Read the names of every entity these facts name, at once."""
         wanted = {entity_id for fact in facts for entity_id in fact.entities()} - self._names.keys()
-        found = self._index.entity_names(sorted(wanted))
+        found = self._index.entity_name_words(sorted(wanted))
         for entity_id in wanted:
             # A name's function words do not name it ("as" of "as-Sahab", "of" of "Islamic
             # Emirate of Afghanistan").
             # Longest first, in one order from run to run (the index gives them in an order
             # that follows string hashing): where two names match at a word, the longer wins.
-            written = sorted(found.get(entity_id, [entity_id]), key=lambda name: (-len(name), name))
+            written = sorted(
+                found.get(entity_id, [(entity_id, None)]), key=lambda kept: (-len(kept[0]), kept[0])
+            )
             each: list[frozenset[str]] = []
             last: list[str] = []
             spelled: list[frozenset[str]] = []
-            for name in written:
-                folded = fold(name)
-                raw = _WORD.findall(folded)
-                words = [stem(word) for word in raw]  # tokens(name), with its words read once
+            for name, stored in written:
+                if stored is not None:  # as the index keeps a name: folded, its tokens() kept
+                    words = stored.split()
+                    raw = _WORD.findall(name)
+                    raw_stems = words  # (the words of a folded name are those it stems)
+                else:  # no name in the index: the entity's id, read as the index reads a name
+                    words = tokens(name)
+                    raw = _WORD.findall(name)
+                    raw_stems = [stem(word) for word in raw]
                 stems = frozenset(words)
                 each.append(stems - _FUNCTION_WORDS or stems)
                 last.append(_head(name, words))
-                if folded == name:  # as the index keeps names: its words are those just read
-                    spelled.append(
-                        frozenset(
-                            w for w, s in zip(raw, words, strict=True) if s not in _FUNCTION_WORDS
-                        )
+                spelled.append(  # the index keeps names folded
+                    frozenset(
+                        w for w, s in zip(raw, raw_stems, strict=True) if s not in _FUNCTION_WORDS
                     )
-                else:
-                    spelled.append(
-                        frozenset(w for w in _WORD.findall(name) if stem(w) not in _FUNCTION_WORDS)
-                    )
+                )
             self._each_name[entity_id] = each
             self._last_words[entity_id] = last
             self._written[entity_id] = spelled
@@ -1261,11 +1278,24 @@ class _Judged(msgspec.Struct, frozen=True):
     on_point: bool = True
     """For a yes/no question: whether the fact says something of what it is about and of what
     it asks of that (its subject and its predicate)."""
+    fits: bool = False
+    """Whether it is the kind of answer the question asks for (see _fits)."""
 
     def rank(self) -> tuple[bool, bool, float]:
         """The order of answers: answers first, then partial answers about what the question
         names, each by score."""
         return (self.reply.match is not Match.ANSWER, self.elsewhere, -self.score)
+
+
+class Considered(msgspec.Struct, frozen=True):
+    """A question as read and its candidate facts as judged, in the rules' order (what
+    bench/train_ask.py learns from). (A Struct: no namedtuple is built at import.)"""
+
+    read: Question
+    candidates: list[Hit]
+    judged: list[_Judged]
+    now: bool
+    """Whether it asks who holds a role now."""
 
 
 def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
@@ -1526,7 +1556,16 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         _short_answer(question, fact, who, catalog, own),
         () if answers else unmatched,
     )
-    return _Judged(hit, coverage, score, reply, tuple(who), elsewhere, on_point)
+    return _Judged(
+        hit,
+        coverage,
+        score,
+        reply,
+        tuple(who),
+        elsewhere,
+        on_point,
+        fits,
+    )
 
 
 _CAPITALISED_RUN = r"\b[A-Z]\w*(?: (?:of |the |for )?[A-Z]\w*)+"  # compiled on first use

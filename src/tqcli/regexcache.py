@@ -27,6 +27,9 @@ _SUPPORTED = (3, 11) <= sys.version_info[:2] <= (3, 13)
 _MOST = 400
 """At most this many patterns are kept (the `re` cache holds 512)."""
 
+FILES = r"patterns-[\w.-]+\.bin|\.patterns-\w+"
+"""The names of the files kept (and of those being written), for `tq cache` and `tq cache clear`."""
+
 _Key = tuple[str, int]
 _Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 

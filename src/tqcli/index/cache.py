@@ -319,7 +319,8 @@ class CacheUsage(Struct, frozen=True):
     indexes: int
     """Index files, one per set of packs used recently."""
     bytes: int
-    """Bytes taken by the indexes, their seals and any build in progress or left over."""
+    """Bytes taken by the indexes, their seals, any build in progress or left over, and the
+    compiled patterns kept (see regexcache)."""
     unavailable: str | None = None
     """Why there is no cache directory, when there is none though caching is on."""
 
@@ -329,7 +330,14 @@ def usage(policy: CachePolicy) -> CacheUsage:
     directory = policy.directory
     if directory is None:
         return CacheUsage(None, 0, 0, policy.unavailable)
-    files = [*_ours(directory, _INDEX), *_ours(directory, _SEAL), *_ours(directory, _TEMPORARY)]
+    from tqcli.regexcache import FILES
+
+    files = [
+        *_ours(directory, _INDEX),
+        *_ours(directory, _SEAL),
+        *_ours(directory, _TEMPORARY),
+        *_ours(directory, re.compile(FILES)),
+    ]
     size = 0
     for path in files:
         with contextlib.suppress(OSError):
@@ -344,4 +352,9 @@ def clear(policy: CachePolicy) -> CacheUsage:
         for index in _ours(policy.directory, _INDEX):
             _remove_index(index)
         tidy(policy.directory)
+        from tqcli.regexcache import FILES
+
+        for kept in _ours(policy.directory, re.compile(FILES)):  # compiled patterns
+            with contextlib.suppress(FileNotFoundError, PermissionError):
+                kept.unlink()
     return before

@@ -1,0 +1,113 @@
+"""Compiled patterns kept in the cache directory: loaded, they are the patterns re.compile makes."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import tqcli.ask
+from tqcli.regexcache import FILES, kept_patterns
+
+PATTERNS = [
+    (r"\bwho(?:s| is| (?P<verb>leads|runs|heads))\b", 0),
+    (r"[^\W\d_][\w'’]*|\d+", 0),
+    (r"(?<!\d)1267(?!\d)\s*\(", 0),
+    (r"\b(?:killed|dead) (?:or|and(?:/or)?) (?:injured|wounded)\b", re.IGNORECASE),
+    (r"(?P<a>\d+)-(?P<b>\d+)|(?P=a)", 0),
+]
+TEXTS = [
+    "Who leads the Taliban?",
+    "whos that",
+    "resolution 1267 (1999)",
+    "200-500 men",
+    "Killed or Injured",
+    "’s",
+    "",
+]
+
+
+def _behaviour(pattern: re.Pattern[str]) -> list[object]:
+    return (
+        [
+            (found.span(), found.groupdict(), found.groups())
+            for text in TEXTS
+            for found in pattern.finditer(text)
+        ]
+        + [pattern.sub("_", text) for text in TEXTS]
+        + [pattern.groupindex, pattern.groups, pattern.flags]
+    )
+
+
+def _kept_file(directory: Path) -> list[Path]:
+    return [path for path in directory.iterdir() if re.fullmatch(FILES, path.name)]
+
+
+@pytest.mark.parametrize(("pattern", "flags"), PATTERNS)
+def test_a_kept_pattern_is_the_pattern_compiled(tmp_path: Path, pattern: str, flags: int) -> None:
+    re.purge()
+    with kept_patterns(tmp_path):
+        fresh = re.compile(pattern, flags)
+    assert _kept_file(tmp_path), "the program of the pattern compiled is kept"
+    re.purge()
+    with kept_patterns(tmp_path):
+        assert (str, pattern, flags) in re._cache  # type: ignore[attr-defined]  # made, not compiled
+        loaded = re.compile(pattern, flags)
+    assert loaded == fresh  # the same code, flags and pattern
+    assert _behaviour(loaded) == _behaviour(fresh)
+
+
+def test_every_pattern_of_ask_is_kept_as_compiled(tmp_path: Path) -> None:
+    """Every pattern ask's module compiles, kept and loaded, is the one re.compile makes."""
+    compiled = [value for value in vars(tqcli.ask).values() if isinstance(value, re.Pattern)]
+    assert len(compiled) > 15
+    re.purge()
+    with kept_patterns(tmp_path):
+        fresh = [re.compile(p.pattern, p.flags) for p in compiled]
+    re.purge()
+    with kept_patterns(tmp_path):
+        loaded = [re.compile(p.pattern, p.flags) for p in compiled]
+    assert loaded == fresh == compiled
+
+
+def test_a_damaged_file_is_ignored_and_replaced(tmp_path: Path) -> None:
+    re.purge()
+    with kept_patterns(tmp_path):
+        re.compile(PATTERNS[0][0])
+    (kept,) = _kept_file(tmp_path)
+    kept.write_bytes(kept.read_bytes()[:-7] + b"damaged")
+    re.purge()
+    with kept_patterns(tmp_path):
+        assert (str, PATTERNS[0][0], 0) not in re._cache  # type: ignore[attr-defined]
+        assert re.compile(PATTERNS[0][0]).fullmatch("who leads")
+    re.purge()
+    with kept_patterns(tmp_path):
+        assert (str, PATTERNS[0][0], 0) in re._cache  # type: ignore[attr-defined]
+
+
+def test_no_directory_keeps_nothing(tmp_path: Path) -> None:
+    re.purge()
+    with kept_patterns(None):
+        re.compile(PATTERNS[1][0])
+    assert not list(tmp_path.iterdir())
+
+
+def test_ask_keeps_its_patterns_unless_told_not_to_cache(tmp_path: Path) -> None:
+    """The installed command's path: `tq ask` keeps the patterns compiled at ask's import in
+    the cache directory, answers the same with them, and `--no-cache` writes none."""
+    run = [sys.executable, "-m", "tqcli", "ask", "How much did bin Laden pay the Taliban?"]
+    env = {**os.environ, "TQ_CACHE_DIR": str(tmp_path), "NO_COLOR": "1"}
+    first = subprocess.run(
+        [*run, "--no-cache", "--json"], check=False, capture_output=True, env=env
+    )
+    assert not list(tmp_path.iterdir())
+    second = subprocess.run([*run, "--json"], check=False, capture_output=True, env=env)
+    assert _kept_file(tmp_path)
+    third = subprocess.run([*run, "--json"], check=False, capture_output=True, env=env)
+    assert first.returncode == second.returncode == third.returncode == 0
+    assert first.stdout == second.stdout == third.stdout
+    assert b"al-qaeda-paid-taliban-20m-a-year" in first.stdout
