@@ -205,6 +205,12 @@ def test_token_rows_are_token_columns_row_by_row(rows: list[list[str]]) -> None:
         assert token_rows(rows) == expected
 
 
+@given(st.text(alphabet="abdegimnstuy0123456789²٣", min_size=1, max_size=12))
+def test_index_building_stems_every_word_as_stem_does(word: str) -> None:
+    # A word ending in a digit is taken as its own stem without asking stem().
+    assert textnorm._Stems()[word] == textnorm.stem(word)
+
+
 @pytest.mark.parametrize(
     ("text", "reason"),
     [

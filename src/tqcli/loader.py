@@ -145,6 +145,13 @@ def load_fact_files(
     None when a file defines a source, an entity or synonyms, or anything is wrong: a whole
     load then tells every problem in its context.
     """
+    read = read_fact_files(files)
+    return None if read is None else check_fact_files(read, sources, entities, taken, archives)
+
+
+def read_fact_files(files: Sequence[tuple[Pack, Path]]) -> FactFiles | None:
+    """The first half of load_fact_files: the files read, which needs no source or entity (a
+    parallel build's workers read their first files while the sources and entities load)."""
     if not all(path.is_file() for _, path in files):
         return None  # a pipe or a dangling link: never opened (the whole load reports it)
     state = _State()
@@ -152,6 +159,18 @@ def load_fact_files(
         _load_file(pack, path, state)
     if state.problems or state.sources or state.entities or state.synonyms:
         return None
+    return state
+
+
+def check_fact_files(
+    read: FactFiles,
+    sources: Mapping[str, Source],
+    entities: Mapping[str, Entity],
+    taken: Callable[[str], bool],
+    archives: dict[str, str | None] | None = None,
+) -> tuple[Fact, ...] | None:
+    """The second half of load_fact_files: the facts read, checked; None if anything is wrong."""
+    state = read
     if any(taken(fact.id) for fact in state.facts):
         return None
     catalog = Catalog(packs=(), facts=tuple(state.facts), sources=sources, entities=entities)
@@ -239,6 +258,10 @@ class _State:
 
     def report(self, where: Location, message: str) -> None:
         self.problems.append(Problem(where, message))
+
+
+FactFiles = _State
+"""Fact files read by read_fact_files, their facts not yet checked."""
 
 
 _Defined = TypeVar("_Defined", Source, Entity)

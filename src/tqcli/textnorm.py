@@ -133,7 +133,10 @@ class _Stems(dict[str, str]):
     def __missing__(self, word: str) -> str:
         if len(self) >= _MOST_STEMS:
             self.clear()  # a bound on memory; the next words fill it again
-        stemmed = self[word] = stem(word)
+        # A word that ends in a digit is its own stem (every rule of stem's ends in a letter):
+        # most words a build meets once are such, the numbers in ids (measured at 100,000
+        # synthetic facts: 140,000 of them, 0.15 s of CPU through stem and its cache).
+        stemmed = self[word] = word if word[-1].isdigit() else stem(word)
         return stemmed
 
 

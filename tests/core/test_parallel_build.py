@@ -119,6 +119,9 @@ def _serially(runner: CliRunner, pack: Path) -> tuple[int, str, str]:
         pytest.param(("more-b.toml", "Acme was founded", "Acme was found"), id="a passage"),
         pytest.param(("more-c.toml", '"acme"', '"acmee"'), id="an unknown entity"),
         pytest.param(("more-c.toml", 'id = "more-c-3"', 'id = "more-a-3"'), id="a duplicate id"),
+        # Found here while the workers already read their first files: they are ended.
+        pytest.param(("entities.toml", 'kind = "person"', 'kind = "persom"'), id="an entity"),
+        pytest.param(("more-b.toml", "claim =", "claim =="), id="a syntax error"),
         pytest.param(("more-a.toml", "claim =", "claim ="), id="nothing wrong"),
     ],
 )
@@ -173,22 +176,30 @@ def test_a_worker_that_dies_leaves_the_build_to_the_serial_path(
     assert always == [False]
 
 
+@pytest.mark.parametrize(
+    "when",
+    [
+        "reading file 1 of",  # the workers wait for the sources and entities
+        "reading and writing file 3 ",  # they are sending rows
+    ],
+)
 def test_ctrl_c_mid_build_ends_every_worker_and_leaves_no_index(
-    pack: Path, tmp_path: Path, always: list[bool], no_workers_left: None
+    pack: Path, tmp_path: Path, always: list[bool], no_workers_left: None, when: str
 ) -> None:
     def interrupted(stage: str) -> None:
-        if stage.startswith("reading and writing file 3 "):
+        if stage.startswith(when):
             raise KeyboardInterrupt
 
     packs = [Pack("mini", pack, "--facts")]
     cache = tmp_path / "cache"
     with pytest.raises(KeyboardInterrupt):
         build.build(packs, snapshot(packs), cache / "index.sqlite3", interrupted)
-    assert list(cache.iterdir()) == []
+    assert list(cache.glob("*")) == []  # nothing, or not even the folder
 
 
 _KILLED_WITH_WORKERS = """
 import os, signal, sys
+from tqcli import loader
 from tqcli.index import build, parallel
 
 parallel.MIN_BYTES = 0
@@ -204,7 +215,10 @@ def killed(*args, **kwargs):
     os.kill(os.getpid(), signal.SIGKILL)
 
 parallel._Pool.__enter__ = entered
-build._fill = killed
+if sys.argv[2] == "loading":  # the workers wait for the sources and entities
+    loader.load_some = killed
+else:  # the workers are sending rows
+    build._fill = killed
 from tqcli.__main__ import main
 sys.argv = ["tq", "search", "acme", "--no-builtin", "--facts", sys.argv[1]]
 main()
@@ -219,13 +233,14 @@ def _running(pid: int) -> bool:
     return status.rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
 
 
-def test_workers_end_when_their_parent_is_killed(pack: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("when", ["loading", "writing"])
+def test_workers_end_when_their_parent_is_killed(pack: Path, tmp_path: Path, when: str) -> None:
     for name in ("more-a", "more-b", "more-c"):  # rows larger than a pipe holds
         (pack / f"{name}.toml").write_text(synthetic_events(name, 400))
     said = tmp_path / "pids"
     with said.open("w") as out:  # a file, not a pipe: a worker left behind would hold a pipe
         killed = subprocess.run(
-            [sys.executable, "-c", _KILLED_WITH_WORKERS, str(pack)],
+            [sys.executable, "-c", _KILLED_WITH_WORKERS, str(pack), when],
             stdout=out,
             stderr=subprocess.DEVNULL,
             check=False,

@@ -7,10 +7,11 @@ file, a worker gone) gives None, and the caller builds serially, which reports e
 a whole load does. So a parallel build only ever writes an index whose packs load cleanly, and
 its rows are the serial build's (tests/core/test_parallel_build.py compares every table).
 
-The files that define sources, entities or synonyms are read here first (guessed from their
-table headers; a worker finding one anyway gives up), so that every worker knows what the facts
-may name and cite, and checks them as the per-file update does (load_fact_files). Duplicate
-fact ids across files are checked here.
+The workers start first, and read their first files while the files that define sources,
+entities or synonyms are read here (guessed from their table headers; a worker finding one
+anyway gives up); then each worker is sent the sources and entities, so that it knows what the
+facts may name and cite, and checks them as the per-file update does (load_fact_files).
+Duplicate fact ids across files are checked here.
 """
 
 from __future__ import annotations
@@ -33,10 +34,12 @@ from tqcli.index import build as serial
 from tqcli.index.cache import Snapshot
 from tqcli.index.query import Index
 from tqcli.index.store import COLUMNS
-from tqcli.model import Catalog, Fact, Pack
+from tqcli.model import Catalog, Entity, Fact, Pack, Source
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
+
+    from tqcli.loader import FactFiles
 
 MIN_BYTES = 8 << 20
 """Packs whose TOML files are smaller than this in all are built serially: starting workers and
@@ -85,21 +88,30 @@ def build(packs: Sequence[Pack], state: Snapshot, path: Path, stage: serial.Stag
         return None  # the serial load reports it (a file too large, or larger than the memory)
     if len(files) - len(defining) < 2:
         return None
-    report = loader.load_some(packs, defining, stage)
-    if report.problems:
-        return None
-    catalog = report.catalog
     read_here = set(defining)
     reading = [(pack, file) for pack, file in files if (pack, file) not in read_here]
-    own: dict[Path, list[Fact]] = {}
-    for fact in catalog.facts:
-        own.setdefault(fact.where.path, []).append(fact)
     try:
-        with _Pool(reading, catalog, workers) as pool:
+        # The workers start at once and read their first files while the sources and entities
+        # load here (which left a processor idle before: this process's CPU before the workers
+        # start, 0.25 -> 0.11 s at 100,000 facts); they check them once sent the catalog.
+        with _Pool(reading, workers) as pool:
+            report = loader.load_some(packs, defining, stage)
+            if report.problems:
+                return None
+            catalog = report.catalog
+            pool.send(catalog)
+            own: dict[Path, list[Fact]] = {}
+            for fact in catalog.facts:
+                own.setdefault(fact.where.path, []).append(fact)
             order = [(file, None if (pack, file) in read_here else pool) for pack, file in files]
 
             def write_facts(connection: Any) -> list[tuple[str, str, int, str | None]]:
-                return _write_facts(connection, catalog, order, own, stage)
+                references = _write_facts(connection, catalog, order, own, stage)
+                # The indexes made next are sorted once the workers are done, with a processor
+                # free: SQLite's sorter then hands part of the work to a thread of its own
+                # (measured at 100,000 facts: this thread's CPU 0.47 -> 0.31 s, 0.53 s in all).
+                connection.execute("PRAGMA threads = 1")
+                return references
 
             return serial.write(
                 path,
@@ -203,20 +215,20 @@ def _insert(connection: Any, first: int, rows: Sequence[list[Any]]) -> None:
 
 
 def _file_rows(
-    pack: Pack,
-    file: Path,
+    read: FactFiles | None,
     catalog: Catalog,
     searchable: Any,
     archives: dict[str, str | None],
 ) -> _Rows | None:
-    """A fact file's rows, made in a worker; None if it holds anything but facts, or any
-    problem. archives: those read so far by this worker (see load_fact_files)."""
+    """A fact file's rows, made in a worker from the file as read (read_fact_files); None if
+    it holds anything but facts, or any problem. archives: those read so far by this worker
+    (see load_fact_files)."""
     from tqcli import names
-    from tqcli.loader import load_fact_files
+    from tqcli.loader import check_fact_files
 
-    facts = load_fact_files(
-        [(pack, file)], catalog.sources, catalog.entities, lambda _: False, archives
-    )
+    if read is None:
+        return None
+    facts = check_fact_files(read, catalog.sources, catalog.entities, lambda _: False, archives)
     if facts is None:
         return None
     numbered = list(enumerate(facts))
@@ -225,16 +237,38 @@ def _file_rows(
     return (len(facts), rows.facts, rows.tags, rows.sources, rows.entities, rows.text, references)
 
 
+def _read(file: tuple[Pack, Path]) -> FactFiles | None:
+    """A fact file read in a worker (None on anything unexpected: the serial build says what)."""
+    from tqcli.loader import read_fact_files
+
+    try:
+        return read_fact_files([file])
+    except Exception:
+        return None
+
+
+def _path(kind: type, value: object) -> Path:
+    if kind is Path and isinstance(value, str):
+        return Path(value)
+    raise TypeError(f"expected a path, got {type(value).__name__}")
+
+
+_CATALOG_ENCODER = msgspec.msgpack.Encoder(enc_hook=str)
+"""The sources and entities, as sent to the workers (each path as its text)."""
+_CATALOG_DECODER = msgspec.msgpack.Decoder(tuple[list[Source], list[Entity]], dec_hook=_path)
+
+
 class _Pool:
     """Forked workers, each reading every so-many-th file and sending its rows back in turn;
     next() gives the rows of each file in order. A thread per worker takes its rows as they
     come (up to _AHEAD files ahead), so that no worker waits while this process writes.
     Leaving it ends and reaps every worker."""
 
-    def __init__(self, files: Sequence[tuple[Pack, Path]], catalog: Catalog, count: int) -> None:
+    def __init__(self, files: Sequence[tuple[Pack, Path]], count: int) -> None:
         self._files = files
-        self._catalog = catalog
         self._count = min(count, len(files))
+        self._catalogs: list[Connection] = []
+        """Where each worker is sent the sources and entities (see send)."""
         self._readers: list[Connection] = []
         self._pids: list[int] = []
         self._threads: list[threading.Thread] = []
@@ -251,11 +285,15 @@ class _Pool:
 
             for number in range(self._count):
                 reader, writer = Pipe(duplex=False)
+                catalog, sender = Pipe(duplex=False)
                 pid = os.fork()
                 if pid == 0:  # the worker: never returns
                     reader.close()  # so that a parent gone makes its writes fail, not block
-                    self._work(number, writer)
+                    sender.close()  # and its wait for the catalog end
+                    self._work(number, writer, catalog)
                 writer.close()
+                catalog.close()
+                self._catalogs.append(sender)
                 self._readers.append(reader)
                 self._pids.append(pid)
             for reader in self._readers:  # threads only once every worker is forked
@@ -271,6 +309,17 @@ class _Pool:
 
     def __exit__(self, *_: object) -> None:
         self._end()
+
+    def send(self, catalog: Catalog) -> None:
+        """Send every worker the sources and entities its facts may cite and name."""
+        data = _CATALOG_ENCODER.encode(
+            (list(catalog.sources.values()), list(catalog.entities.values()))
+        )
+        try:
+            for sender in self._catalogs:
+                sender.send_bytes(data)
+        except OSError as error:  # a worker gone
+            raise _GiveUp from error
 
     def next(self) -> _Rows:
         """The rows of the next file, in order; _GiveUp if the file needs a serial load or its
@@ -306,17 +355,32 @@ class _Pool:
             if data is None:
                 return
 
-    def _work(self, number: int, writer: Connection) -> None:
+    def _work(self, number: int, writer: Connection, catalog_pipe: Connection) -> None:
         """A worker's life: the rows of files number, number + count, ... sent in turn."""
         try:
             signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-            for reader in self._readers:
-                reader.close()  # so that the parent alone holds them, and sees a worker die
-            searchable = serial._Searchable(self._catalog)
+            for connection in (*self._readers, *self._catalogs):
+                connection.close()  # so that the parent alone holds them, and sees a worker die
+            files = self._files[number :: self._count]
+            early: list[FactFiles | None] = []
+            # Files read while the parent loads the sources and entities (a few at most: each
+            # is held until they come).
+            while len(early) < min(len(files), _AHEAD) and not catalog_pipe.poll():
+                early.append(_read(files[len(early)]))
+            sources, entities = _CATALOG_DECODER.decode(catalog_pipe.recv_bytes())
+            catalog_pipe.close()
+            catalog = Catalog(
+                packs=(),
+                facts=(),
+                sources={source.id: source for source in sources},
+                entities={entity.id: entity for entity in entities},
+            )
+            searchable = serial._Searchable(catalog)
             archives: dict[str, str | None] = {}
-            for pack, file in self._files[number :: self._count]:
+            for position, file in enumerate(files):
+                read = early[position] if position < len(early) else _read(file)
                 try:
-                    rows = _file_rows(pack, file, self._catalog, searchable, archives)
+                    rows = _file_rows(read, catalog, searchable, archives)
                 except Exception:
                     rows = None  # the serial build meets the same, and says what it is
                 writer.send_bytes(msgspec.msgpack.encode(rows))
@@ -339,8 +403,9 @@ class _Pool:
             self._changed.notify_all()
         for thread in self._threads:
             thread.join()
-        for reader in self._readers:
-            reader.close()
+        for connection in (*self._readers, *self._catalogs):
+            connection.close()
         self._readers.clear()
+        self._catalogs.clear()
         self._pids.clear()
         self._threads.clear()
