@@ -658,3 +658,39 @@ def test_a_fact_dated_only_by_its_details_is_listed_by_that_date(
         "acme-said",
         "beta-sanctioned",
     ]
+
+
+def _gpl_pack(pack: Path) -> list[str]:
+    """The mini pack with an entity named with letters and digits, as stranger 11's was."""
+    with (pack / "entities.toml").open("a", encoding="utf-8") as entities:
+        entities.write(
+            '\n[[entity]]\nid = "gnu-gpl-v3"\nname = "GNU General Public License version 3"\n'
+            'kind = "organization"\naliases = ["GPLv3", "GPL-3.0", "GPL 3"]\n'
+        )
+    with (pack / "facts.toml").open("a", encoding="utf-8") as facts:
+        facts.write(
+            '\n[[event]]\nid = "acme-gpl"\nclaim = "Acme released its widgets under the '
+            'GPLv3."\nabout = ["gnu-gpl-v3"]\n\n[[event.cite]]\nsource = "gazette-2020"\n'
+            'passage = "The Acme Widget Company"\n'
+        )
+    return ["--no-builtin", "--facts", str(pack)]
+
+
+@pytest.mark.parametrize("words", [["GPLv3"], ["gplv3"], ["GPL 3"], ["GPL-3.0"], ["gpl", "3"]])
+def test_a_word_or_alias_with_digits_finds_its_facts_and_is_not_said_missing(
+    runner: CliRunner, pack: Path, words: list[str]
+) -> None:
+    code, out, err = run(runner, "search", *words, "--fields", "id", *_gpl_pack(pack))
+
+    assert (code, json.loads(out), err) == (0, [{"id": "acme-gpl"}], "")
+
+
+def test_a_word_no_fact_has_beside_one_that_matched_says_the_results_are_for_that_one(
+    runner: CliRunner, pack: Path
+) -> None:
+    code, out, err = run(runner, "search", "gplv4", "GPLv3", "--fields", "id", *_gpl_pack(pack))
+
+    assert (code, json.loads(out)) == (0, [{"id": "acme-gpl"}])
+    assert err == (
+        "tq: no fact has 'gplv4' (did you mean 'gplv3'?): these results are for the other words\n"
+    )

@@ -628,8 +628,9 @@ def _finish(
     found: int,
     missing_tag: "UnknownTag | None" = None,
     respelled: "Sequence[tuple[str, str | None]]" = (),
+    others: bool = False,
 ) -> None:
-    if found and respelled:  # results for the other words: say which found nothing
+    if found and respelled and others:  # results for the other words: say which found nothing
         words = "; nor ".join(f"{word!r}{_did_you_mean(near)}" for word, near in respelled)
         say(printable(f"tq: no fact has {words}: these results are for the other words"))
     if not found:
@@ -663,13 +664,20 @@ class _TagChecked:
         self.missing_tag: UnknownTag | None = None
         self.respelled: list[tuple[str, str | None]] = []
         """Words of the terms no fact has, each with the indexed word it may be misspelt for."""
+        self.others = False
+        """Whether the terms look for words besides those respelled (which the results are
+        for, when there are results)."""
 
     def __call__(self, index: "Index") -> "Sequence[Hit]":
         hits = self._query(index)
         tag = self._filters.tag
         self.missing_tag = index.unknown_tag(tag) if tag and not hits else None
         if self._terms:  # with results too: a word that found nothing is said so
+            from tqcli.index.query import searched_words
+
             self.respelled = index.respelled(self._terms)
+            unfound = {word for word, _ in self.respelled}
+            self.others = any(word not in unfound for word in searched_words(self._terms))
         # The hits alone are returned, so that consult checks their rows before any output.
         return hits
 
@@ -785,7 +793,7 @@ def search(
     )
     catalog, hits = _ask(facts, no_builtin, no_cache, query)
     renderer.facts(hits, catalog, full=False)
-    _finish(len(hits), query.missing_tag, query.respelled)
+    _finish(len(hits), query.missing_tag, query.respelled, query.others)
 
 
 @app.command()
