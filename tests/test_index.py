@@ -248,3 +248,42 @@ def test_a_hit_whose_row_is_gone_is_damage_found_not_a_fact_skipped() -> None:
     hits = LazyHits(connection, [(seq, None), (seq + 10**6, None)])
     with pytest.raises(CorruptIndex, match="missing"):
         hits.check()
+
+
+def _may_drop_read_override() -> str | None:
+    """Why this test cannot have a file read by one process and refused to the next, if so: it
+    takes root (which reads a mode-000 file) and setpriv to drop that power."""
+    import shutil
+
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        return "needs root and setpriv: one process reads a mode-000 file, the next may not"
+    probe = subprocess.run([*_NO_READ_OVERRIDE, "true"], capture_output=True, check=False)
+    return None if probe.returncode == 0 else "setpriv cannot drop capabilities here"
+
+
+_NO_READ_OVERRIDE = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
+
+
+def test_a_fact_file_the_index_was_built_from_that_cannot_be_read_now_is_a_problem(
+    pack: Path, cache: Path, tq_executable: Path
+) -> None:
+    """An index another process built (root, or a user sharing the cache) is not answered from
+    when a fact file is unreadable to this one: the same problem and exit code as --no-cache."""
+    reason = _may_drop_read_override()
+    if reason:
+        pytest.skip(reason)
+    (pack / "facts.toml").chmod(0)
+    query = [str(tq_executable), "search", "widgets", "--no-builtin", "--facts", str(pack)]
+    environment = {**os.environ, "TQ_CACHE_DIR": str(cache)}
+
+    def run(*command: str) -> tuple[int, str, str]:
+        done = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
+        return done.returncode, done.stdout, done.stderr
+
+    assert run(*query)[0] == 0  # root reads it, and the index is built
+    refused = run(*_NO_READ_OVERRIDE, *query)
+    uncached = run(*_NO_READ_OVERRIDE, *query, "--no-cache")
+
+    assert refused == uncached
+    assert refused[:2] == (3, "")
+    assert f"{pack / 'facts.toml'}: cannot be read: Permission denied" in refused[2]
