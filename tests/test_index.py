@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from tqcli.cli import app
 from tqcli.index import CachePolicy
 
-from conftest import index_files, json_ids
+from conftest import NO_READ_OVERRIDE, index_files, json_ids, skip_unless_reads_can_be_refused
 
 
 def test_the_index_is_built_once_and_reused(runner: CliRunner, pack: Path, cache: Path) -> None:
@@ -250,28 +250,12 @@ def test_a_hit_whose_row_is_gone_is_damage_found_not_a_fact_skipped() -> None:
         hits.check()
 
 
-def _may_drop_read_override() -> str | None:
-    """Why this test cannot have a file read by one process and refused to the next, if so: it
-    takes root (which reads a mode-000 file) and setpriv to drop that power."""
-    import shutil
-
-    if os.geteuid() != 0 or shutil.which("setpriv") is None:
-        return "needs root and setpriv: one process reads a mode-000 file, the next may not"
-    probe = subprocess.run([*_NO_READ_OVERRIDE, "true"], capture_output=True, check=False)
-    return None if probe.returncode == 0 else "setpriv cannot drop capabilities here"
-
-
-_NO_READ_OVERRIDE = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
-
-
 def test_a_fact_file_the_index_was_built_from_that_cannot_be_read_now_is_a_problem(
     pack: Path, cache: Path, tq_executable: Path
 ) -> None:
     """An index another process built (root, or a user sharing the cache) is not answered from
     when a fact file is unreadable to this one: the same problem and exit code as --no-cache."""
-    reason = _may_drop_read_override()
-    if reason:
-        pytest.skip(reason)
+    skip_unless_reads_can_be_refused()
     (pack / "facts.toml").chmod(0)
     query = [str(tq_executable), "search", "widgets", "--no-builtin", "--facts", str(pack)]
     environment = {**os.environ, "TQ_CACHE_DIR": str(cache)}
@@ -281,8 +265,8 @@ def test_a_fact_file_the_index_was_built_from_that_cannot_be_read_now_is_a_probl
         return done.returncode, done.stdout, done.stderr
 
     assert run(*query)[0] == 0  # root reads it, and the index is built
-    refused = run(*_NO_READ_OVERRIDE, *query)
-    uncached = run(*_NO_READ_OVERRIDE, *query, "--no-cache")
+    refused = run(*NO_READ_OVERRIDE, *query)
+    uncached = run(*NO_READ_OVERRIDE, *query, "--no-cache")
 
     assert refused == uncached
     assert refused[:2] == (3, "")

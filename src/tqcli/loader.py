@@ -713,8 +713,10 @@ def _archive_problem(path: Path) -> str | None:
     """Why the file at path (resolved) cannot be a source's archive, or None if it can be."""
     try:
         status = path.stat()
-    except OSError:
+    except (FileNotFoundError, NotADirectoryError):
         return "does not exist in the pack"
+    except OSError as error:  # a folder on the way that may not be searched (Permission denied)
+        return f"cannot be read: {error.strerror or error}"
     if stat.S_ISDIR(status.st_mode):
         return "is a directory, not a text file"
     if not stat.S_ISREG(status.st_mode):
