@@ -694,3 +694,23 @@ def test_a_word_no_fact_has_beside_one_that_matched_says_the_results_are_for_tha
     assert err == (
         "tq: no fact has 'gplv4' (did you mean 'gplv3'?): these results are for the other words\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [
+        ("screen", "'match'"),  # the README's "Screening names"; match's help: "Screen names ..."
+        ("screening", "'match'"),
+        ("answer", "'ask'"),
+        ("check", "'validate', 'cache'"),  # validate's help says it checks; cache is spelled alike
+        ("serch", "'search'"),  # spelled alike, as before
+    ],
+)
+def test_an_unknown_command_suggests_the_commands_that_do_it_or_are_spelled_alike(
+    runner: CliRunner, typed: str, suggested: str
+) -> None:
+    assert run(runner, typed, "Abdul Ghani Baradar") == (
+        2,
+        "",
+        f"tq: no such command {typed!r} (did you mean {suggested}?); see 'tq -h'\n",
+    )

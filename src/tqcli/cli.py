@@ -78,6 +78,8 @@ def _show_usage_error(error: UsageError, file: IO[str] | None = None) -> None:
         # Only those about one letter off: Click's own cutoff suggested --about for --bogus.
         error.possibilities = close_ones(error.option_name, error.possibilities)
     message = " ".join(error.format_message().split())
+    if error.ctx is not None and message.startswith("No such command"):
+        message = _with_commands_that_do(message, error.ctx)
     # Typer's suggestion, said as tq says its own: "... 'serch' (did you mean 'search'?)"
     message = re.sub(r"\.? Did you mean (.*\?)$", r" (did you mean \1)", message)
     message = message.replace("(Possible options:", "(possible options:")
@@ -85,6 +87,32 @@ def _show_usage_error(error: UsageError, file: IO[str] | None = None) -> None:
         message = message[0].lower() + message[1:]
     where = f"; see '{error.ctx.command_path} -h'" if error.ctx is not None else ""
     (file or sys.stderr).write(f"tq: {message.removesuffix('.')}{where}\n")
+
+
+def _with_commands_that_do(message: str, ctx: Context) -> str:
+    """A "No such command 'screen'" with the commands whose help says they do it first ("Screen
+    names against ..." is match's help), before any Typer suggests as spelled alike."""
+    import re
+
+    from tqcli.textnorm import stem
+
+    typed = re.match(r"No such command '(.+?)'", message)
+    commands = getattr(ctx.command, "commands", {})
+    if typed is None:
+        return message
+    verb = stem(typed.group(1).lower())
+    doers = ", ".join(
+        repr(name)
+        for name, command in commands.items()
+        if not command.hidden
+        and stem(command.get_short_help_str().split(" ", 1)[0].lower()) == verb
+        and repr(name) not in message
+    )
+    if not doers:
+        return message
+    if "Did you mean " in message:
+        return message.replace("Did you mean ", f"Did you mean {doers}, ", 1)
+    return f"{message.removesuffix('.')}. Did you mean {doers}?"
 
 
 # Click calls show() both when tq runs as a command and under a test's CliRunner.
