@@ -209,7 +209,7 @@ Maker = Callable[[Path], Path]
         pytest.param(_utf16, 3, "facts.toml:1:1: not UTF-8 text", id="utf16-file"),
         pytest.param(_latin1, 3, "facts.toml:11:13: not UTF-8 text (byte 0xe9", id="latin1-file"),
         pytest.param(_binary, 3, "garbage.toml", id="binary-file"),
-        pytest.param(_deep, 3, "nesting too deep", id="deep-nesting"),
+        pytest.param(_deep, 3, "facts.toml:1: TOML nesting too deep to read", id="deep-nesting"),
         pytest.param(_huge_value, 0, None, id="huge-value"),
         pytest.param(_file_loop, 3, "loop.toml: a link to nothing", id="file-symlink-loop"),
         pytest.param(_dangling, 3, "gone.toml: a link to nothing", id="dangling-symlink"),
@@ -580,4 +580,42 @@ def test_an_unreadable_pack_directory_is_named_in_tqs_words(
     assert result.exit_code == 2
     assert result.stderr == (
         f"tq: {origin}: fact pack {str(pack)!r} cannot be read: Permission denied\n"
+    )
+
+
+def test_nesting_too_deep_is_located_at_its_line_past_brackets_in_strings(tmp_path: Path) -> None:
+    deep = "[" * 50_000 + "]" * 50_000
+    pack = _pack(tmp_path, f'# a [[ comment\ntitle = "[[{{"\nnote = """\n[[[\n"""\nx = {deep}\n')
+
+    run = tq("validate", "--no-builtin", str(pack))
+
+    assert (run.code, run.err) == (3, f"{pack / 'facts.toml'}:6: TOML nesting too deep to read\n")
+
+
+def test_the_last_line_names_the_pack_a_directory_named_like_a_fact_file_is_in(
+    tmp_path: Path,
+) -> None:
+    pack = _directory_named_toml(tmp_path)
+
+    run = tq("list", "--no-builtin", f"--facts={pack}")
+
+    assert run.code == 3
+    assert run.err.splitlines()[-1] == (
+        f"tq: 1 problem(s) in the fact packs at {pack}; see 'tq validate'"
+    )
+
+
+@pytest.mark.parametrize("command", ["validate", "list --facts"])
+def test_a_fact_file_given_as_the_pack_says_to_give_its_folder(
+    tmp_path: Path, command: str
+) -> None:
+    pack = _pack(tmp_path)
+
+    run = tq(*command.split(), str(pack / "facts.toml"))
+
+    where = "validate" if command == "validate" else "--facts"
+    assert (run.code, run.err) == (
+        2,
+        f"tq: {where}: fact pack '{pack / 'facts.toml'}' is not a directory; "
+        f"give the pack's folder: '{pack}'\n",
     )
