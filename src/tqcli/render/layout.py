@@ -196,10 +196,12 @@ def fact_block(hit: Hit, catalog: Catalog, *, full: bool) -> list[Line]:
 
 
 def _entity_particulars(entity_id: str, catalog: Catalog) -> Iterator[Line]:
-    """An entity's aliases with their quality, its attributes and its explicit links, if any."""
+    """An entity's description, its aliases with their quality, its attributes and its
+    explicit links: whatever it has besides its name (every entity alike, not only those
+    with links or attributes)."""
     entity = catalog.entities.get(entity_id)
     same = sorted(catalog.same_entities(entity_id) - {entity_id})
-    if entity is None or not (entity.attributes or same or any(a.quality for a in entity.aliases)):
+    if entity is None or not (entity.description or entity.aliases or entity.attributes or same):
         return
     yield _line(Span(printable(entity.name), "label"), indent=1)
     if entity.description:
