@@ -717,3 +717,19 @@ def test_an_unknown_command_suggests_the_commands_that_do_it_or_are_spelled_alik
         "",
         f"tq: no such command {typed!r} (did you mean {suggested}?); see 'tq -h'\n",
     )
+
+
+def test_csv_names_each_source_once_and_json_each_citation(runner: CliRunner) -> None:
+    """un-resolution-1267 cites one source with several passages (stranger 11)."""
+    args = ["show", "un-resolution-1267"]
+    _, out, _ = run(runner, *args, "--format", "csv")
+    _, as_json, _ = run(runner, *args, "--json")
+
+    [row] = list(csv.DictReader(io.StringIO(out)))
+    [fact] = json.loads(as_json)
+    titles = [source["title"] for source in fact["sources"]]
+    assert len(titles) > len(set(titles))  # the case: a source cited more than once
+    named = row["sources"].split(" | ")
+    assert len(named) == len(set(named)) == len(set(titles))
+    assert all(title in line for title, line in zip(dict.fromkeys(titles), named, strict=True))
+    assert len(row["passages"].split(" | ")) == len(titles)  # every passage still
