@@ -733,3 +733,15 @@ def test_csv_names_each_source_once_and_json_each_citation(runner: CliRunner) ->
     assert len(named) == len(set(named)) == len(set(titles))
     assert all(title in line for title, line in zip(dict.fromkeys(titles), named, strict=True))
     assert len(row["passages"].split(" | ")) == len(titles)  # every passage still
+
+
+def test_entities_come_most_named_first_then_by_name(runner: CliRunner) -> None:
+    from tqcli.textnorm import fold
+
+    code, out, _ = run(runner, "entities", "--json")
+
+    listed = [(-entity["facts"], fold(entity["name"]), entity["id"]) for entity in json.loads(out)]
+    assert code == 0
+    assert len(listed) > 50
+    assert listed == sorted(listed)
+    assert listed[0][2] == "taliban"  # the entity most facts name

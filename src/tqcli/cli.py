@@ -1345,6 +1345,8 @@ def entities(
 ) -> None:
     """List the people, organisations, places and documents loaded, with their facts.
 
+    Those named by the most facts come first; entities with as many, by name.
+
     \b
     Examples:
       tq entities --kind person
