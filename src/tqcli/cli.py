@@ -623,7 +623,7 @@ def _required(ctx: typer.Context, value: _Required | None) -> _Required:
 def _batch_run(
     ctx: typer.Context,
     argument: object,
-    other_formats: tuple[bool, OutputFormat, object],
+    other_formats: tuple[bool, OutputFormat, str | None, str],
     facts_dirs: list[Path] | None,
     no_builtin: bool,
     no_cache: bool,
@@ -635,18 +635,18 @@ def _batch_run(
     from tqcli.model import Answers
     from tqcli.render.json_output import JsonRenderer
 
-    as_json, fmt, fields = other_formats
+    as_json, fmt, fields, shape = other_formats
     if argument:
         raise BadRequest("--batch reads the queries from stdin: give none as arguments")
     if as_json or fmt not in (OutputFormat.AUTO, OutputFormat.JSONL):
         raise BadRequest("--batch writes JSON Lines (--jsonl): choose no other format")
-    if fields:
-        raise BadRequest("--batch writes whole facts: --fields does not apply to it")
+    # --fields chooses the keys of each result, as it does of each object without --batch.
+    selected = _fields(fields, shape, {OutputFormat.JSONL}) if fields is not None else ()
     lines = stdin_lines()
     packs = _packs(facts_dirs, no_builtin)
     index, _ = _consult(packs, no_cache, lambda index: None)
     index.read_as_one()
-    renderer = make_renderer(OutputFormat.JSONL, sys.stdout, ColorMode.NEVER)
+    renderer = make_renderer(OutputFormat.JSONL, sys.stdout, ColorMode.NEVER, selected)
     assert isinstance(renderer, JsonRenderer)
     for query, result in answer_each(index, lines, answer, lambda: in_memory(packs)):
         if isinstance(result, TqError):
@@ -814,7 +814,7 @@ def search(
         _batch_run(
             ctx,
             terms,
-            (as_json, fmt, fields),
+            (as_json, fmt, fields, "facts"),
             facts,
             no_builtin,
             no_cache,
@@ -1130,7 +1130,7 @@ def ask(
         _batch_run(
             ctx,
             question,
-            (as_json, fmt, fields),
+            (as_json, fmt, fields, "answers"),
             facts,
             no_builtin,
             no_cache,
