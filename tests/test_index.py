@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from tqcli.cli import app
 from tqcli.index import CachePolicy
 
-from conftest import NO_READ_OVERRIDE, index_files, json_ids, skip_unless_reads_can_be_refused
+from conftest import index_files, json_ids
 
 
 def test_the_index_is_built_once_and_reused(runner: CliRunner, pack: Path, cache: Path) -> None:
@@ -248,26 +248,3 @@ def test_a_hit_whose_row_is_gone_is_damage_found_not_a_fact_skipped() -> None:
     hits = LazyHits(connection, [(seq, None), (seq + 10**6, None)])
     with pytest.raises(CorruptIndex, match="missing"):
         hits.check()
-
-
-def test_a_fact_file_the_index_was_built_from_that_cannot_be_read_now_is_a_problem(
-    pack: Path, cache: Path, tq_executable: Path
-) -> None:
-    """An index another process built (root, or a user sharing the cache) is not answered from
-    when a fact file is unreadable to this one: the same problem and exit code as --no-cache."""
-    skip_unless_reads_can_be_refused()
-    (pack / "facts.toml").chmod(0)
-    query = [str(tq_executable), "search", "widgets", "--no-builtin", "--facts", str(pack)]
-    environment = {**os.environ, "TQ_CACHE_DIR": str(cache)}
-
-    def run(*command: str) -> tuple[int, str, str]:
-        done = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
-        return done.returncode, done.stdout, done.stderr
-
-    assert run(*query)[0] == 0  # root reads it, and the index is built
-    refused = run(*NO_READ_OVERRIDE, *query)
-    uncached = run(*NO_READ_OVERRIDE, *query, "--no-cache")
-
-    assert refused == uncached
-    assert refused[:2] == (3, "")
-    assert f"{pack / 'facts.toml'}: cannot be read: Permission denied" in refused[2]

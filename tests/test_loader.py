@@ -162,33 +162,6 @@ def test_a_fact_without_a_date_is_dated_by_its_details(
     }
 
 
-def test_an_archive_in_a_folder_that_may_not_be_searched_cannot_be_read_not_missing(
-    pack: Path, tq_executable: Path
-) -> None:
-    """The file is there: its folder only may not be searched (stranger 11). An archive where
-    a folder of its path is a file does not exist, as before."""
-    import subprocess
-
-    from conftest import NO_READ_OVERRIDE, skip_unless_reads_can_be_refused
-
-    skip_unless_reads_can_be_refused()
-    (pack / "archive").chmod(0)
-    done = subprocess.run(
-        [*NO_READ_OVERRIDE, str(tq_executable), "validate", str(pack)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    (pack / "archive").chmod(0o755)  # for tmp_path's clean-up
-
-    assert done.returncode == 3
-    assert (
-        f"{pack / 'sources.toml'}:10: source 'gazette-2020': archive 'archive/gazette.txt' "
-        + ("cannot be read: Permission denied\n")
-        in done.stderr
-    )
-
-
 def test_an_archive_under_a_file_named_like_its_folder_does_not_exist(pack: Path) -> None:
     shutil.rmtree(pack / "archive")
     (pack / "archive").write_text("", encoding="utf-8")

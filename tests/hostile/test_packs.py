@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 import pytest
 from hostile_helpers import RAW_CONTROL, environment, tq
 
-from conftest import MINI_PACK
+from conftest import MINI_PACK, NO_READ_OVERRIDE, skip_unless_reads_can_be_refused
 
 GOOD_FACT = """
 [[source]]
@@ -618,4 +619,27 @@ def test_a_fact_file_given_as_the_pack_says_to_give_its_folder(
         2,
         f"tq: {where}: fact pack '{pack / 'facts.toml'}' is not a directory; "
         f"give the pack's folder: '{pack}'\n",
+    )
+
+
+def test_an_archive_in_a_folder_that_may_not_be_searched_cannot_be_read_not_missing(
+    pack: Path, tq_executable: Path
+) -> None:
+    """The file is there: its folder only may not be searched (stranger 11). An archive where
+    a folder of its path is a file does not exist, as before."""
+    skip_unless_reads_can_be_refused()
+    (pack / "archive").chmod(0)
+    done = subprocess.run(
+        [*NO_READ_OVERRIDE, str(tq_executable), "validate", str(pack)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    (pack / "archive").chmod(0o755)  # for tmp_path's clean-up
+
+    assert done.returncode == 3
+    assert (
+        f"{pack / 'sources.toml'}:10: source 'gazette-2020': archive 'archive/gazette.txt' "
+        + ("cannot be read: Permission denied\n")
+        in done.stderr
     )
