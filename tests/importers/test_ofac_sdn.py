@@ -133,7 +133,7 @@ def test_an_address_or_vessel_change_is_reported_once(runner: CliRunner, tmp_pat
     amended = [line.strip() for line in as_text.splitlines() if line.startswith("      ")]
     assert amended == [  # each change once, under its own field (not again under attributes)
         "addresses: “1 Test Street, Test City,…” became “2 Test Road, Test City,…”",
-        "vessel: “Panama” became “Malta”",
+        "vessel: vessel flag “Panama” became “Malta”",
     ]
 
 

@@ -606,7 +606,11 @@ def change_text(before: object, after: object, width: int = 50) -> str:
         added = [item for item in after if item not in before]
         gone = [item for item in before if item not in after]
         if len(added) == len(gone) == 1 and _same_thing(gone[0], added[0]):
-            return change_text(gone[0], added[0], width)  # one item changed: how
+            one, other = gone[0], added[0]
+            if _named_entry(one) and _named_entry(other) and one[0] == other[0]:
+                # an attribute or vessel field: "vessel flag “Panama” became “Malta”"
+                return f"{one[0]} {change_text(one[1], other[1], width)}"
+            return change_text(one, other, width)  # one item changed: how
         said = [
             f"{verb} {'; '.join(_item(item, width) for item in items)}"
             for verb, items in (("gained", added), ("lost", gone))
@@ -618,6 +622,12 @@ def change_text(before: object, after: object, width: int = 50) -> str:
             "none" if after is None else _item(after, width)
         )
     return f"{_item(before, width)} became {_item(after, width)}"
+
+
+def _named_entry(value: object) -> bool:
+    """Whether value is a name and what it names: an attribute ("address", ["Kabul"]) or a
+    vessel field ("vessel flag", "Panama")."""
+    return isinstance(value, (list, tuple)) and len(value) == 2 and isinstance(value[0], str)
 
 
 def _same_thing(before: object, after: object) -> bool:
