@@ -61,6 +61,21 @@ def json_ids(runner: CliRunner, pack: Path, *args: str) -> list[str]:
     return [fact["id"] for fact in json.loads(result.stdout)]
 
 
+NO_READ_OVERRIDE = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
+"""A command prefix: root without the powers to read and search what its modes refuse (tests
+run as root, which reads a mode-000 file; as any other user a mode refuses)."""
+
+
+def skip_unless_reads_can_be_refused() -> None:
+    """Skip, saying why, unless NO_READ_OVERRIDE works: this is root and setpriv may drop the
+    powers (one process of a test reads a mode-000 file, the next may not)."""
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        pytest.skip("needs root and setpriv: one process reads a mode-000 file, the next may not")
+    probe = subprocess.run([*NO_READ_OVERRIDE, "true"], capture_output=True, check=False)
+    if probe.returncode != 0:
+        pytest.skip("setpriv cannot drop capabilities here")
+
+
 def index_files(cache: Path) -> list[Path]:
     """The index files in a cache directory."""
     return sorted(cache.glob("index-*.sqlite3"))

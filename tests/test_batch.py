@@ -177,3 +177,36 @@ def test_scores_in_batch_lines_have_one_spelling() -> None:
         )
         out.flush()
         assert spelled + b"]}\n" in out.buffer.getvalue()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("command", "fields", "stdin"),
+    [
+        ("search", "id,score", "gadgets\nacme-founded\nzeppelin\n\n"),
+        ("ask", "id,match,answer", "How many widgets did Acme ship in 2019?\nWhy?\n"),
+    ],
+)
+def test_fields_keep_those_keys_of_each_result_as_without_batch(
+    runner: CliRunner, command: str, fields: str, stdin: str
+) -> None:
+    """Stranger 11's twenty-question script wanted only a few keys of each answer."""
+    result = runner.invoke(app, [command, "--batch", "--fields", fields, *MINI], input=stdin)
+
+    assert (result.exit_code, result.stderr) == (0, "")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["query"] for line in lines] == stdin.splitlines()
+    for line in lines:
+        if line["query"].strip():
+            single = runner.invoke(app, [command, line["query"], "--fields", fields, *MINI])
+            assert line["results"] == json.loads(single.stdout or "[]")
+        else:
+            assert line["results"] == []
+            assert "error" in line
+    assert any(line["results"] for line in lines)
+
+
+def test_fields_with_batch_are_checked_before_any_line_is_read(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["ask", "--batch", "--fields", "bogus", *MINI], input="Why?\n")
+
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith("tq: --fields: unknown field(s) 'bogus'; available: id,")

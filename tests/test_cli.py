@@ -661,3 +661,87 @@ def test_a_fact_dated_only_by_its_details_is_listed_by_that_date(
         "acme-said",
         "beta-sanctioned",
     ]
+
+
+def _gpl_pack(pack: Path) -> list[str]:
+    """The mini pack with an entity named with letters and digits, as stranger 11's was."""
+    with (pack / "entities.toml").open("a", encoding="utf-8") as entities:
+        entities.write(
+            '\n[[entity]]\nid = "gnu-gpl-v3"\nname = "GNU General Public License version 3"\n'
+            'kind = "organization"\naliases = ["GPLv3", "GPL-3.0", "GPL 3"]\n'
+        )
+    with (pack / "facts.toml").open("a", encoding="utf-8") as facts:
+        facts.write(
+            '\n[[event]]\nid = "acme-gpl"\nclaim = "Acme released its widgets under the '
+            'GPLv3."\nabout = ["gnu-gpl-v3"]\n\n[[event.cite]]\nsource = "gazette-2020"\n'
+            'passage = "The Acme Widget Company"\n'
+        )
+    return ["--no-builtin", "--facts", str(pack)]
+
+
+@pytest.mark.parametrize("words", [["GPLv3"], ["gplv3"], ["GPL 3"], ["GPL-3.0"], ["gpl", "3"]])
+def test_a_word_or_alias_with_digits_finds_its_facts_and_is_not_said_missing(
+    runner: CliRunner, pack: Path, words: list[str]
+) -> None:
+    code, out, err = run(runner, "search", *words, "--fields", "id", *_gpl_pack(pack))
+
+    assert (code, json.loads(out), err) == (0, [{"id": "acme-gpl"}], "")
+
+
+def test_a_word_no_fact_has_beside_one_that_matched_says_the_results_are_for_that_one(
+    runner: CliRunner, pack: Path
+) -> None:
+    code, out, err = run(runner, "search", "gplv4", "GPLv3", "--fields", "id", *_gpl_pack(pack))
+
+    assert (code, json.loads(out)) == (0, [{"id": "acme-gpl"}])
+    assert err == (
+        "tq: no fact has 'gplv4' (did you mean 'gplv3'?): these results are for the other words\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [
+        ("screen", "'match'"),  # the README's "Screening names"; match's help: "Screen names ..."
+        ("screening", "'match'"),
+        ("answer", "'ask'"),
+        ("check", "'validate', 'cache'"),  # validate's help says it checks; cache is spelled alike
+        ("serch", "'search'"),  # spelled alike, as before
+    ],
+)
+def test_an_unknown_command_suggests_the_commands_that_do_it_or_are_spelled_alike(
+    runner: CliRunner, typed: str, suggested: str
+) -> None:
+    assert run(runner, typed, "Abdul Ghani Baradar") == (
+        2,
+        "",
+        f"tq: no such command {typed!r} (did you mean {suggested}?); see 'tq -h'\n",
+    )
+
+
+def test_csv_names_each_source_once_and_json_each_citation(runner: CliRunner) -> None:
+    """un-resolution-1267 cites one source with several passages (stranger 11)."""
+    args = ["show", "un-resolution-1267"]
+    _, out, _ = run(runner, *args, "--format", "csv")
+    _, as_json, _ = run(runner, *args, "--json")
+
+    [row] = list(csv.DictReader(io.StringIO(out)))
+    [fact] = json.loads(as_json)
+    titles = [source["title"] for source in fact["sources"]]
+    assert len(titles) > len(set(titles))  # the case: a source cited more than once
+    named = row["sources"].split(" | ")
+    assert len(named) == len(set(named)) == len(set(titles))
+    assert all(title in line for title, line in zip(dict.fromkeys(titles), named, strict=True))
+    assert len(row["passages"].split(" | ")) == len(titles)  # every passage still
+
+
+def test_entities_come_most_named_first_then_by_name(runner: CliRunner) -> None:
+    from tqcli.textnorm import fold
+
+    code, out, _ = run(runner, "entities", "--json")
+
+    listed = [(-entity["facts"], fold(entity["name"]), entity["id"]) for entity in json.loads(out)]
+    assert code == 0
+    assert len(listed) > 50
+    assert listed == sorted(listed)
+    assert listed[0][2] == "taliban"  # the entity most facts name

@@ -96,3 +96,13 @@ def test_the_readme_layout_names_every_module() -> None:
     unnamed = sorted(name for name in modules if f"`{name}`" not in layout)
 
     assert unnamed == [], "README's layout section leaves these out"
+
+
+def test_the_readme_lists_every_schema_name() -> None:
+    from tqcli.schemas import SchemaName
+
+    listed = re.search(r"`tq schema NAME` \((.*?)\);", README, re.DOTALL)
+    assert listed is not None
+    assert set(re.findall(r"`([a-z][a-z-]*)`", listed.group(1))) == {
+        name.value for name in SchemaName
+    }

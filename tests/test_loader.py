@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -159,3 +160,14 @@ def test_a_fact_without_a_date_is_dated_by_its_details(
         "acme-said": PartialDate(2020, 4),
         "beta-sanctioned": PartialDate(2022),
     }
+
+
+def test_an_archive_under_a_file_named_like_its_folder_does_not_exist(pack: Path) -> None:
+    shutil.rmtree(pack / "archive")
+    (pack / "archive").write_text("", encoding="utf-8")
+
+    problems = load([_pack(pack)]).problems
+
+    assert [problem.message for problem in problems] == [
+        "source 'gazette-2020': archive 'archive/gazette.txt' does not exist in the pack"
+    ]

@@ -38,7 +38,7 @@ from enum import Enum
 import msgspec
 
 from tqcli.errors import NoQuestion
-from tqcli.figures import figure_text
+from tqcli.figures import figure_phrase, figure_text
 from tqcli.index import Index
 from tqcli.model import (
     Agreement,
@@ -2958,10 +2958,7 @@ def _short_answer(
     if question.wants is Wants.DATE and (when := _time_in_words(fact.claim)):
         return when  # "the late 2000s", of an undated fact
     if isinstance(details, Figure):
-        text = figure_text(details)
-        if fact.hedge and fact.hedge != details.qualifier:
-            text += f" ({fact.hedge})"
-        return f"{text}, according to {_attribution(fact, catalog)}"
+        return f"{figure_phrase(details, fact.hedge)}, according to {_attribution(fact, catalog)}"
     if isinstance(details, Quote):
         if question.medium and details.medium:
             return details.medium

@@ -79,6 +79,8 @@ def _show_usage_error(error: UsageError, file: IO[str] | None = None) -> None:
         # Only those about one letter off: Click's own cutoff suggested --about for --bogus.
         error.possibilities = close_ones(error.option_name, error.possibilities)
     message = " ".join(error.format_message().split())
+    if error.ctx is not None and message.startswith("No such command"):
+        message = _with_commands_that_do(message, error.ctx)
     # Typer's suggestion, said as tq says its own: "... 'serch' (did you mean 'search'?)"
     message = re.sub(r"\.? Did you mean (.*\?)$", r" (did you mean \1)", message)
     message = message.replace("(Possible options:", "(possible options:")
@@ -86,6 +88,32 @@ def _show_usage_error(error: UsageError, file: IO[str] | None = None) -> None:
         message = message[0].lower() + message[1:]
     where = f"; see '{error.ctx.command_path} -h'" if error.ctx is not None else ""
     (file or sys.stderr).write(f"tq: {message.removesuffix('.')}{where}\n")
+
+
+def _with_commands_that_do(message: str, ctx: Context) -> str:
+    """A "No such command 'screen'" with the commands whose help says they do it first ("Screen
+    names against ..." is match's help), before any Typer suggests as spelled alike."""
+    import re
+
+    from tqcli.textnorm import stem
+
+    typed = re.match(r"No such command '(.+?)'", message)
+    commands = getattr(ctx.command, "commands", {})
+    if typed is None:
+        return message
+    verb = stem(typed.group(1).lower())
+    doers = ", ".join(
+        repr(name)
+        for name, command in commands.items()
+        if not command.hidden
+        and stem(command.get_short_help_str().split(" ", 1)[0].lower()) == verb
+        and repr(name) not in message
+    )
+    if not doers:
+        return message
+    if "Did you mean " in message:
+        return message.replace("Did you mean ", f"Did you mean {doers}, ", 1)
+    return f"{message.removesuffix('.')}. Did you mean {doers}?"
 
 
 # Click calls show() both when tq runs as a command and under a test's CliRunner.
@@ -607,7 +635,7 @@ def _required(ctx: typer.Context, value: _Required | None) -> _Required:
 def _batch_run(
     ctx: typer.Context,
     argument: object,
-    other_formats: tuple[bool, OutputFormat, object],
+    other_formats: tuple[bool, OutputFormat, str | None, str],
     facts_dirs: list[Path] | None,
     no_builtin: bool,
     no_cache: bool,
@@ -619,18 +647,18 @@ def _batch_run(
     from tqcli.model import Answers
     from tqcli.render.json_output import JsonRenderer
 
-    as_json, fmt, fields = other_formats
+    as_json, fmt, fields, shape = other_formats
     if argument:
         raise BadRequest("--batch reads the queries from stdin: give none as arguments")
     if as_json or fmt not in (OutputFormat.AUTO, OutputFormat.JSONL):
         raise BadRequest("--batch writes JSON Lines (--jsonl): choose no other format")
-    if fields:
-        raise BadRequest("--batch writes whole facts: --fields does not apply to it")
+    # --fields chooses the keys of each result, as it does of each object without --batch.
+    selected = _fields(fields, shape, {OutputFormat.JSONL}) if fields is not None else ()
     lines = stdin_lines()
     packs = _packs(facts_dirs, no_builtin)
     index, _ = _consult(packs, no_cache, lambda index: None)
     index.read_as_one()
-    renderer = make_renderer(OutputFormat.JSONL, sys.stdout, ColorMode.NEVER)
+    renderer = make_renderer(OutputFormat.JSONL, sys.stdout, ColorMode.NEVER, selected)
     assert isinstance(renderer, JsonRenderer)
     for query, result in answer_each(index, lines, answer, lambda: in_memory(packs)):
         if isinstance(result, TqError):
@@ -651,8 +679,9 @@ def _finish(
     found: int,
     missing_tag: "UnknownTag | None" = None,
     respelled: "Sequence[tuple[str, str | None]]" = (),
+    others: bool = False,
 ) -> None:
-    if found and respelled:  # results for the other words: say which found nothing
+    if found and respelled and others:  # results for the other words: say which found nothing
         words = "; nor ".join(f"{word!r}{_did_you_mean(near)}" for word, near in respelled)
         say(printable(f"tq: no fact has {words}: these results are for the other words"))
     if not found:
@@ -686,13 +715,20 @@ class _TagChecked:
         self.missing_tag: UnknownTag | None = None
         self.respelled: list[tuple[str, str | None]] = []
         """Words of the terms no fact has, each with the indexed word it may be misspelt for."""
+        self.others = False
+        """Whether the terms look for words besides those respelled (which the results are
+        for, when there are results)."""
 
     def __call__(self, index: "Index") -> "Sequence[Hit]":
         hits = self._query(index)
         tag = self._filters.tag
         self.missing_tag = index.unknown_tag(tag) if tag and not hits else None
         if self._terms:  # with results too: a word that found nothing is said so
+            from tqcli.index.query import searched_words
+
             self.respelled = index.respelled(self._terms)
+            unfound = {word for word, _ in self.respelled}
+            self.others = any(word not in unfound for word in searched_words(self._terms))
         # The hits alone are returned, so that consult checks their rows before any output.
         return hits
 
@@ -790,7 +826,7 @@ def search(
         _batch_run(
             ctx,
             terms,
-            (as_json, fmt, fields),
+            (as_json, fmt, fields, "facts"),
             facts,
             no_builtin,
             no_cache,
@@ -809,7 +845,7 @@ def search(
     )
     catalog, hits = _ask(facts, no_builtin, no_cache, query)
     renderer.facts(hits, catalog, full=False)
-    _finish(len(hits), query.missing_tag, query.respelled)
+    _finish(len(hits), query.missing_tag, query.respelled, query.others)
 
 
 @app.command()
@@ -1107,7 +1143,7 @@ def ask(
         _batch_run(
             ctx,
             question,
-            (as_json, fmt, fields),
+            (as_json, fmt, fields, "answers"),
             facts,
             no_builtin,
             no_cache,
@@ -1321,6 +1357,8 @@ def entities(
     no_pager: NoPager = False,
 ) -> None:
     """List the people, organisations, places and documents loaded, with their facts.
+
+    Those named by the most facts come first; entities with as many, by name.
 
     \b
     Examples:

@@ -9,6 +9,8 @@ import math
 import re
 from collections.abc import Iterable
 
+from msgspec import structs
+
 from tqcli.model import Figure
 
 
@@ -29,6 +31,33 @@ def figure_text(figure: Figure) -> str:
         number = ("" if bounded else "up to ") + format_number(figure.max)
     return " ".join(part for part in (figure.qualifier, number, figure.unit) if part)
 
+
+def figure_phrase(figure: Figure, hedge: str | None = None) -> str:
+    """A figure as a phrase to read, hedged once: a qualifier that is an adjective takes its
+    article ("an estimated 200–500 men", "an approximate 180 fighters"), and a fact's hedge is
+    said in its place when both are such adjectives ("an estimated 180–400", not "approximate
+    180–400 ... (estimated)"), else after it in brackets ("at least 15 provinces (suggested)")
+    unless it is the qualifier itself."""
+    qualifier = figure.qualifier
+    if (
+        hedge
+        and hedge.lower() in _COUNT_ADJECTIVES
+        and (qualifier is None or qualifier.lower() in _COUNT_ADJECTIVES)
+    ):
+        qualifier, hedge = hedge, None
+    elif hedge == qualifier:
+        hedge = None
+    if qualifier and qualifier.lower() in _COUNT_ADJECTIVES:
+        qualifier = ("an " if qualifier[0].lower() in "aeiou" else "a ") + qualifier
+    text = figure_text(structs.replace(figure, qualifier=qualifier))
+    return f"{text} ({hedge})" if hedge else text
+
+
+_COUNT_ADJECTIVES = frozenset(
+    {"approximate", "estimated", "reported", "rough", "projected", "alleged", "assessed"}
+)
+"""Qualifiers and hedges that say of a count what kind of count it is, as adjectives: said
+with an article before the number ("an estimated 200 men"), as English writes them."""
 
 _LOWER_BOUNDS = ("more than", "at least", "over", "upwards of", "in excess of", "no fewer than")
 _UPPER_BOUNDS = ("up to", "at most", "as many as", "no more than", "fewer than", "less than")

@@ -339,7 +339,7 @@ def _load_file(pack: Pack, path: Path, state: _State) -> None:
         state.report(_syntax_location(path, error), syntax_message(error.msg))
         return
     except RecursionError:
-        state.report(Location(path), "TOML nesting too deep to read")
+        state.report(Location(path, _deepest_line(text)), "TOML nesting too deep to read")
         return
     except MemoryError:
         state.report(Location(path), "too large to read in the memory available")
@@ -376,6 +376,29 @@ def _read_facts(file: _File, kind: FactKind, tables: list[Any]) -> None:
         table = file.item(name, tables[index], (name, index), index, count)
         if table is not None:
             _read_top_level(name, table)
+
+
+def _deepest_line(text: str) -> int:
+    """The line where text's arrays and inline tables nest deepest first (tomli, which gave up,
+    says nowhere): a scan of brackets that skips strings and comments. (Compiled here: only a
+    file this deep needs it.)"""
+    tokens = re.compile(
+        r'"""(?:[^\\]|\\.)*?"""|\'\'\'.*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}\n]',
+        re.DOTALL,
+    )
+    line = deepest_line = 1
+    depth = deepest = 0
+    for token in tokens.finditer(text):
+        found = token.group()
+        if found in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest, deepest_line = depth, line
+        elif found in "]}":
+            depth -= 1
+        else:
+            line += found.count("\n")
+    return deepest_line
 
 
 def _syntax_location(path: Path, error: tomli.TOMLDecodeError) -> Location:
@@ -747,8 +770,10 @@ def _archive_problem(path: Path) -> str | None:
     """Why the file at path (resolved) cannot be a source's archive, or None if it can be."""
     try:
         status = path.stat()
-    except OSError:
+    except (FileNotFoundError, NotADirectoryError):
         return "does not exist in the pack"
+    except OSError as error:  # a folder on the way that may not be searched (Permission denied)
+        return f"cannot be read: {error.strerror or error}"
     if stat.S_ISDIR(status.st_mode):
         return "is a directory, not a text file"
     if not stat.S_ISREG(status.st_mode):

@@ -1260,12 +1260,16 @@ def _own_listings_first(facts: Sequence[Hit], ids: set[str]) -> list[Hit]:
 
 
 def entity_uses(index: "Index", kinds: frozenset[EntityKind] = frozenset()) -> list[EntityUse]:
-    """Every entity loaded (of these kinds, if any), with how many facts name it."""
+    """Every entity loaded (of these kinds, if any), with how many facts name it: those named
+    by the most facts first, then by name (folded) and id, as `tq tags` lists tags."""
+    from tqcli.textnorm import fold
+
     uses = (
         EntityUse(index.catalog.entities[entity_id], count)
         for entity_id, count in index.entity_uses()
     )
-    return [use for use in uses if not kinds or use.entity.kind in kinds]
+    kept = [use for use in uses if not kinds or use.entity.kind in kinds]
+    return sorted(kept, key=lambda use: (-use.facts, fold(use.entity.name), use.entity.id))
 
 
 def tag_uses(index: "Index") -> list[TagUse]:

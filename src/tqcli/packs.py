@@ -129,6 +129,8 @@ def packs_in_effect(
 def _user_pack(path: Path, origin: str) -> Pack:
     if not path.is_dir():
         what = "is not a directory" if path.exists() else "does not exist"
+        if path.suffix == ".toml" and path.is_file():  # one of a pack's files
+            what += f"; give the pack's folder: {str(path.parent)!r}"
         raise BadRequest(f"{origin}: fact pack {str(path)!r} {what}")
     try:
         with os.scandir(path) as entries:

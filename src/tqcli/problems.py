@@ -42,13 +42,14 @@ def _pair_line(pair: tuple[Path, Path], duplicates: Sequence[Problem]) -> str:
 def total_line(problems: Sequence[Problem]) -> str:
     """The last line: how many problems, and the pack folders they are in, so that a user whose
     every query fails for one broken pack knows which one to fix or leave out."""
-    folders = list(
-        dict.fromkeys(
-            problem.where.path if problem.where.path.is_dir() else problem.where.path.parent
-            for problem in problems
-        )
-    )
+    folders = list(dict.fromkeys(_folder(problem.where.path) for problem in problems))
     named = ", ".join(str(folder) for folder in folders[:EXAMPLES])
     if len(folders) > EXAMPLES:
         named += f" and {len(folders) - EXAMPLES} more"
     return f"tq: {len(problems)} problem(s) in the fact packs at {named}; see 'tq validate'"
+
+
+def _folder(path: Path) -> Path:
+    """The pack folder a problem is in: the folder itself (one that is no pack), else the one
+    holding the file, or the directory named like a fact file ("sub.toml/")."""
+    return path if path.suffix != ".toml" and path.is_dir() else path.parent

@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 
 from tqcli.cli import app
 
-from conftest import REPO, index_files, json_ids
+from conftest import NO_READ_OVERRIDE, REPO, index_files, json_ids, skip_unless_reads_can_be_refused
 
 
 def _leftovers(cache: Path) -> list[str]:
@@ -260,3 +260,26 @@ def test_the_bound_on_indexes_kept_is_the_one_help_and_readme_state(runner: CliR
     assert f"One index is kept per set of packs used, the {MAX_INDEXES} used last" in " ".join(
         readme.split()
     )
+
+
+def test_a_fact_file_the_index_was_built_from_that_cannot_be_read_now_is_a_problem(
+    pack: Path, cache: Path, tq_executable: Path
+) -> None:
+    """An index another process built (root, or a user sharing the cache) is not answered from
+    when a fact file is unreadable to this one: the same problem and exit code as --no-cache."""
+    skip_unless_reads_can_be_refused()
+    (pack / "facts.toml").chmod(0)
+    query = [str(tq_executable), "search", "widgets", "--no-builtin", "--facts", str(pack)]
+    environment = {**os.environ, "TQ_CACHE_DIR": str(cache)}
+
+    def run(*command: str) -> tuple[int, str, str]:
+        done = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
+        return done.returncode, done.stdout, done.stderr
+
+    assert run(*query)[0] == 0  # root reads it, and the index is built
+    refused = run(*NO_READ_OVERRIDE, *query)
+    uncached = run(*NO_READ_OVERRIDE, *query, "--no-cache")
+
+    assert refused == uncached
+    assert refused[:2] == (3, "")
+    assert f"{pack / 'facts.toml'}: cannot be read: Permission denied" in refused[2]

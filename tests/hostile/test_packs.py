@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 import pytest
 from hostile_helpers import RAW_CONTROL, environment, tq
 
-from conftest import MINI_PACK
+from conftest import MINI_PACK, NO_READ_OVERRIDE, skip_unless_reads_can_be_refused
 
 GOOD_FACT = """
 [[source]]
@@ -209,7 +210,7 @@ Maker = Callable[[Path], Path]
         pytest.param(_utf16, 3, "facts.toml:1:1: not UTF-8 text", id="utf16-file"),
         pytest.param(_latin1, 3, "facts.toml:11:13: not UTF-8 text (byte 0xe9", id="latin1-file"),
         pytest.param(_binary, 3, "garbage.toml", id="binary-file"),
-        pytest.param(_deep, 3, "nesting too deep", id="deep-nesting"),
+        pytest.param(_deep, 3, "facts.toml:1: TOML nesting too deep to read", id="deep-nesting"),
         pytest.param(_huge_value, 0, None, id="huge-value"),
         pytest.param(_file_loop, 3, "loop.toml: a link to nothing", id="file-symlink-loop"),
         pytest.param(_dangling, 3, "gone.toml: a link to nothing", id="dangling-symlink"),
@@ -580,4 +581,65 @@ def test_an_unreadable_pack_directory_is_named_in_tqs_words(
     assert result.exit_code == 2
     assert result.stderr == (
         f"tq: {origin}: fact pack {str(pack)!r} cannot be read: Permission denied\n"
+    )
+
+
+def test_nesting_too_deep_is_located_at_its_line_past_brackets_in_strings(tmp_path: Path) -> None:
+    deep = "[" * 50_000 + "]" * 50_000
+    pack = _pack(tmp_path, f'# a [[ comment\ntitle = "[[{{"\nnote = """\n[[[\n"""\nx = {deep}\n')
+
+    run = tq("validate", "--no-builtin", str(pack))
+
+    assert (run.code, run.err) == (3, f"{pack / 'facts.toml'}:6: TOML nesting too deep to read\n")
+
+
+def test_the_last_line_names_the_pack_a_directory_named_like_a_fact_file_is_in(
+    tmp_path: Path,
+) -> None:
+    pack = _directory_named_toml(tmp_path)
+
+    run = tq("list", "--no-builtin", f"--facts={pack}")
+
+    assert run.code == 3
+    assert run.err.splitlines()[-1] == (
+        f"tq: 1 problem(s) in the fact packs at {pack}; see 'tq validate'"
+    )
+
+
+@pytest.mark.parametrize("command", ["validate", "list --facts"])
+def test_a_fact_file_given_as_the_pack_says_to_give_its_folder(
+    tmp_path: Path, command: str
+) -> None:
+    pack = _pack(tmp_path)
+
+    run = tq(*command.split(), str(pack / "facts.toml"))
+
+    where = "validate" if command == "validate" else "--facts"
+    assert (run.code, run.err) == (
+        2,
+        f"tq: {where}: fact pack '{pack / 'facts.toml'}' is not a directory; "
+        f"give the pack's folder: '{pack}'\n",
+    )
+
+
+def test_an_archive_in_a_folder_that_may_not_be_searched_cannot_be_read_not_missing(
+    pack: Path, tq_executable: Path
+) -> None:
+    """The file is there: its folder only may not be searched (stranger 11). An archive where
+    a folder of its path is a file does not exist, as before."""
+    skip_unless_reads_can_be_refused()
+    (pack / "archive").chmod(0)
+    done = subprocess.run(
+        [*NO_READ_OVERRIDE, str(tq_executable), "validate", str(pack)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    (pack / "archive").chmod(0o755)  # for tmp_path's clean-up
+
+    assert done.returncode == 3
+    assert (
+        f"{pack / 'sources.toml'}:10: source 'gazette-2020': archive 'archive/gazette.txt' "
+        + ("cannot be read: Permission denied\n")
+        in done.stderr
     )

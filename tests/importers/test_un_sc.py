@@ -344,3 +344,19 @@ def test_an_xml_error_is_located_by_line_and_column_counted_from_1(
     assert stderr == f"tq: {broken}:2:46: not well-formed XML\n"
     # As an editor counts: character 46 of line 2 (ā is one) begins the mismatched tag's name.
     assert wrong_line[46 - 1 :] == "FIRST_NAMEX>"
+
+
+@pytest.mark.parametrize("name", ["sdn.csv", "SDN.CSV", "list.txt"])
+def test_a_csv_file_given_to_the_un_importer_points_to_the_ofac_one(
+    runner: CliRunner, tmp_path: Path, name: str
+) -> None:
+    csv_file = tmp_path / name
+    csv_file.write_text('36,"AEROCARIBBEAN AIRLINES",-0- ,"CUBA",-0- \n', encoding="utf-8")
+
+    code, stdout, stderr = run_import(runner, "un-sc", str(csv_file), "--out", str(tmp_path / "p"))
+
+    assert (code, stdout) == (3, "")
+    assert stderr == (
+        f"tq: {csv_file}:1:1: not well-formed XML; a CSV file? OFAC's SDN list is imported with "
+        "'tq import ofac-sdn'\n"
+    )

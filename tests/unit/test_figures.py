@@ -58,3 +58,44 @@ def test_unstated_names_each_number_no_text_gives() -> None:
 )
 def test_a_value_in_digits_is_found_whole(text: str, stated: bool) -> None:
     assert (unstated(Figure(2996, None, None, "people", None), [text]) == []) is stated
+
+
+@pytest.mark.parametrize(
+    ("figure", "hedge", "said"),
+    [
+        # Stranger 11: "approximate 180–400 fighters ... (estimated)": the hedge twice, and
+        # an adjective where an adverb or article is wanted.
+        (Figure(None, 180, 400, "men", "approximate"), "estimated", "an estimated 180–400 men"),
+        (Figure(None, 180, 400, "men", "approximate"), None, "an approximate 180–400 men"),
+        (Figure(None, 200, 500, "men", "estimated"), "estimated", "an estimated 200–500 men"),
+        (Figure(15, None, None, "areas", "at least"), "suggested", "at least 15 areas (suggested)"),
+        (Figure(2e7, None, None, "USD", "reportedly"), "reportedly", "reportedly 20,000,000 USD"),
+        (Figure(122000, None, None, "people", "more than"), None, "more than 122,000 people"),
+        (Figure(5, None, None, "men", None), "reported", "a reported 5 men"),
+        (Figure(5, None, None, "men", None), "believed to", "5 men (believed to)"),
+    ],
+)  # fmt: skip
+def test_a_figure_is_hedged_once_in_words_english_writes(
+    figure: Figure, hedge: str | None, said: str
+) -> None:
+    from tqcli.figures import figure_phrase
+
+    assert figure_phrase(figure, hedge) == said
+
+
+def test_a_figure_answer_says_its_hedge_once() -> None:
+    """tq ask's short answer for the built-in fact stranger 11 was given, wherever it ranks."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from tqcli.cli import app
+
+    question = "How many al-Qaeda fighters are in Afghanistan?"
+    result = CliRunner().invoke(app, ["ask", question, "--json", "--limit", "10"])
+
+    answers = {reply["id"]: reply["answer"] for reply in json.loads(result.stdout)}
+    assert answers["al-qaeda-fighters-180-400-2022"] == (
+        "an estimated 180–400 fighters affiliated with al-Qaeda in six Afghan provinces, "
+        "according to Republic World"
+    )

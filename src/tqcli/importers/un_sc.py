@@ -89,6 +89,14 @@ class ParsedList:
         return sorted({listing.list_name for listing in self.listings})
 
 
+def _csv_hint(path: str, data: bytes) -> str:
+    """A pointer to the CSV importer for what looks like a CSV file (its name, or a first line
+    of comma-separated values): OFAC's SDN.CSV given to the UN importer."""
+    first = data.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0]
+    looks = path.lower().endswith(".csv") or (not first.startswith(b"<") and first.count(b",") >= 2)
+    return "; a CSV file? OFAC's SDN list is imported with 'tq import ofac-sdn'" if looks else ""
+
+
 def parse(source: Input) -> ParsedList:
     """Read a Consolidated List export, refusing DTDs, entities and external references."""
     path, data = source.name, source.data
@@ -100,7 +108,8 @@ def parse(source: Input) -> ParsedList:
         raise InvalidInput(f"{path}: refused: the file declares {_refusal(error)}") from None
     except ET.ParseError as error:
         line, column = error.position  # expat counts characters from 0; editors, from 1
-        raise InvalidInput(f"{path}:{line}:{column + 1}: not well-formed XML") from None
+        hint = _csv_hint(path, data)
+        raise InvalidInput(f"{path}:{line}:{column + 1}: not well-formed XML{hint}") from None
     if root.tag != "CONSOLIDATED_LIST":
         raise InvalidInput(
             f"{path}: not a UN Security Council Consolidated List (the root element is "

@@ -41,6 +41,8 @@ except ImportError:  # Windows: a temporary file is stale once it is a day old
 _STALE_SECONDS = 86_400
 _BY_NAME = os.stat in os.supports_dir_fd
 """Files are stat-ed by name in an open folder (not path by path) where the platform can."""
+_ACCESS_BY_NAME = os.access in os.supports_dir_fd
+_READ_BY_ALL = 0o444
 
 
 class CachePolicy(Struct, frozen=True):
@@ -183,8 +185,9 @@ def _is_utf8(name: str) -> bool:
 def _states(folder: str, files: dict[str, str]) -> None:
     """Every file under folder with its state (size, times, inode), in the order os.walk gives
     them with its folders and names sorted: files first, then each folder's, symbolic links to
-    folders not followed, what cannot be read left out. Every query takes this (1,102 files at
-    100,000 facts), so it is made lean: one scandir a folder, each file stat-ed by name."""
+    folders not followed, what cannot be read left out, a fact file this process may not read
+    marked so. Every query takes this (1,102 files at 100,000 facts), so it is made lean: one
+    scandir a folder, each file stat-ed (and a fact file access-checked) by name."""
     try:
         with os.scandir(folder) as found:
             entries = sorted(found, key=lambda entry: entry.name)
@@ -202,12 +205,27 @@ def _states(folder: str, files: dict[str, str]) -> None:
                 st = os.stat(entry.name, dir_fd=handle) if handle is not None else entry.stat()
             except OSError:
                 continue
-            files[entry.path] = f"{st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino}"
+            state = f"{st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino}"
+            # Whether this process may read a fact file: another (a user sharing the cache, root
+            # without its capabilities) built the index and could, but here loading would fail.
+            if entry.name.endswith(".toml") and not _readable(entry, st.st_mode, handle):
+                state += " unreadable"
+            files[entry.path] = state
     finally:
         if handle is not None:
             os.close(handle)
     for subfolder in folders:
         _states(subfolder, files)
+
+
+def _readable(entry: os.DirEntry[str], mode: int, folder: int | None) -> bool:
+    """Whether this process may read the file: any may when its mode lets everyone (as fact
+    files' do), else as the system says (one faccessat, by name in the open folder)."""
+    if mode & _READ_BY_ALL == _READ_BY_ALL:
+        return True
+    if folder is None or not _ACCESS_BY_NAME:
+        return os.access(entry.path, os.R_OK)
+    return os.access(entry.name, os.R_OK, dir_fd=folder)
 
 
 def _seal_path(index: Path) -> Path:

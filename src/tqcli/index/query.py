@@ -240,12 +240,27 @@ class Index:
 
         if any(not term.isascii() for term in terms):
             terms = self.romanised(terms)
-        query = searchquery.parse(terms, require_all=require_all)
+        query = searchquery.parse(terms, require_all=require_all, is_name=self._is_name)
         where = self._where(filters)
         exact = self._exact(" ".join(terms).strip(), where)
         if exact:
             return LazyHits(self._connection, [(seq, None) for seq in exact], self._recent)
-        return self._matching(query.match(), where, limit, named=query.number())
+        if not query.finds_names():
+            return self._matching(query.match(), where, limit, named=query.number())
+        # A name's facts after those with its words in order, ranked as they were before names
+        # were looked up; the others score 0 (their words are not the phrase), best first.
+        ranked = self._ranked(query.match(names=False), where, limit)
+        seen = {seq for seq, _ in ranked}
+        more = (seq for seq, _ in self._ranked(query.match(), where, 0) if seq not in seen)
+        ranked += [(seq, 0.0) for seq in more][: limit - len(ranked) if limit > 0 else None]
+        return LazyHits(self._connection, ranked, self._recent)
+
+    def _is_name(self, text: str) -> bool:
+        """Whether text is, folded, some entity's name or alias (as `tq who` finds one)."""
+        found = self._connection.execute(
+            "SELECT 1 FROM entity_names WHERE name = ? LIMIT 1", (name_key(text),)
+        )
+        return found.fetchone() is not None
 
     def romanised(self, terms: Sequence[str]) -> Sequence[str]:
         """Terms with the words in the Arabic script read as the romanised words they are
@@ -395,6 +410,18 @@ class Index:
         0 for all. With named (a number searched for alone), the facts named after it (their id
         ends with it) first, the one named most plainly (the shortest id: "un-resolution-1390"
         before "uk-order-2002-gives-effect-to-1390") before the others."""
+        ranked = self._ranked(match, where, limit, named=named)
+        return LazyHits(self._connection, ranked, self._recent)
+
+    def _ranked(
+        self,
+        match: str,
+        where: tuple[str, list[object]],
+        limit: int,
+        *,
+        named: str | None = None,
+    ) -> list[tuple[int, float]]:
+        """The facts _matching finds, as (seq, score), best first."""
         clause, parameters = where
         first = "f.id GLOB ? DESC, CASE WHEN f.id GLOB ? THEN length(f.id) END, " if named else ""
         sql = (
@@ -412,8 +439,7 @@ class Index:
                 *([limit] if limit > 0 else []),
             ],
         )
-        ranked = [(seq, -(rank or 0.0)) for seq, rank in found]
-        return LazyHits(self._connection, ranked, self._recent)
+        return [(seq, -(rank or 0.0)) for seq, rank in found]
 
     def _vocabulary(self) -> None:
         if not getattr(self, "_has_vocabulary", False):
@@ -424,20 +450,15 @@ class Index:
             self._has_vocabulary = True
 
     def respelled(self, terms: Sequence[str]) -> list[tuple[str, str | None]]:
-        """Each word of a search's terms that no fact has (of four letters or more, not a
-        number, not excluded, not a prefix*, not in the Arabic script), with what it is most
-        likely a misspelling of, if anything is close: the indexed word of the same first
-        letter and most of the spelling in the most facts, or else two indexed words it runs
-        together ("binladen")."""
+        """Each word a search looks for (searched_words) that no fact has, of four letters or
+        digits or more and not a number, with what it is most likely a misspelling of, if
+        anything is close: the indexed word of the same first letter and most of the spelling
+        in the most facts, or else two indexed words it runs together ("binladen")."""
         from tqcli.textnorm import stem
 
         found: list[tuple[str, str | None]] = []
-        for term in terms:
-            if term.startswith("-") or term.endswith("*") or _in_arabic_script(term):
-                continue
-            for word in re.findall(r"[^\W\d_]{4,}", fold(term)):
-                if self.frequency(stem(word)):
-                    continue
+        for word in searched_words(terms):
+            if len(word) >= 4 and not word.isdecimal() and not self.frequency(stem(word)):
                 import difflib  # only for a word no fact has
 
                 near = dict(self.words_like(word))
@@ -643,6 +664,18 @@ class Index:
             by_pack={pack.name: int(by_pack.get(pack.name, 0)) for pack in self.catalog.packs},
             by_source={use.source.id: use.facts for use in self.source_uses()},
         )
+
+
+def searched_words(terms: Sequence[str]) -> list[str]:
+    """The folded words a search's terms look for, as the index splits text into words
+    (letters and digits: "gplv3" whole, "GPL-3.0" three): not those of an excluded term, a
+    prefix* or a term in the Arabic script (searched as what it reads as)."""
+    return [
+        word
+        for term in terms
+        if not (term.startswith("-") or term.endswith("*") or _in_arabic_script(term))
+        for word in re.findall(r"[^\W_]+", fold(term))
+    ]
 
 
 def _in_arabic_script(term: str) -> bool:

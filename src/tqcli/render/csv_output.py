@@ -181,8 +181,12 @@ def _fact_row(hit: Hit, catalog: Catalog) -> tuple[object, ...]:
         fact.date.isoformat() if fact.date else None,
         fact.claim,
         " ".join(key_values(fact, catalog)),
+        # Each source once, though cited with several passages (JSON lists each citation).
         " | ".join(
-            source_line(s) if s else c.source for s, c in zip(sources, fact.citations, strict=True)
+            dict.fromkeys(
+                source_line(s) if s else c.source
+                for s, c in zip(sources, fact.citations, strict=True)
+            )
         ),
         " | ".join(c.passage for c in fact.citations),
         " | ".join(note.text for note in fact.notes),

@@ -138,7 +138,19 @@ class JsonRenderer:
         # The line is made by one join of its pieces (facts are long: never copied twice), each
         # result followed by a comma, the last one's dropped.
         parts = [b'{"query":', self._compact(query), b',"results":[']
-        if replies:
+        if self._fields and hits:  # --fields: each result's chosen keys (the line's are all)
+            chosen = (
+                (
+                    data.answer_data(made(hit), reply, hit.fact.standing())
+                    for hit, reply in zip(hits, replies, strict=True)
+                )
+                if replies
+                else map(made, hits)
+            )
+            for result in chosen:
+                kept = {field: result[field] for field in self._fields if field in result}
+                parts += (self._compact(kept), b",")
+        elif replies:
             for hit, reply in zip(hits, replies, strict=True):
                 answer = data.answer_data(made(hit), reply, hit.fact.standing())
                 parts += (self._compact(answer), b",")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from msgspec import Struct
 
 from tqcli.compat import assert_never
-from tqcli.figures import figure_text
+from tqcli.figures import figure_phrase
 from tqcli.model import (
     Agreement,
     Answers,
@@ -382,7 +382,7 @@ def key_values(fact: Fact, catalog: Catalog) -> list[str]:
     """The fact's key value in words: a figure with unit and qualifier, a quote and speaker …"""
     details = fact.details
     if isinstance(details, Figure):
-        return [printable(figure_text(details))]
+        return [printable(figure_phrase(details))]
     if isinstance(details, Quote):
         speaker = _entity_name(catalog, details.speaker)
         said = ", ".join(
