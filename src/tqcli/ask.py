@@ -789,33 +789,35 @@ class _Lookups:
     def names(self, facts: Iterable[Fact]) -> None:
         """Read the names of every entity these facts name, at once."""
         wanted = {entity_id for fact in facts for entity_id in fact.entities()} - self._names.keys()
-        found = self._index.entity_names(sorted(wanted))
+        found = self._index.entity_name_words(sorted(wanted))
         for entity_id in wanted:
             # A name's function words do not name it ("as" of "as-Sahab", "of" of "Islamic
             # Emirate of Afghanistan").
             # Longest first, in one order from run to run (the index gives them in an order
             # that follows string hashing): where two names match at a word, the longer wins.
-            written = sorted(found.get(entity_id, [entity_id]), key=lambda name: (-len(name), name))
+            written = sorted(
+                found.get(entity_id, [(entity_id, None)]), key=lambda kept: (-len(kept[0]), kept[0])
+            )
             each: list[frozenset[str]] = []
             last: list[str] = []
             spelled: list[frozenset[str]] = []
-            for name in written:
-                folded = fold(name)
-                raw = _WORD.findall(folded)
-                words = [stem(word) for word in raw]  # tokens(name), with its words read once
+            for name, stored in written:
+                if stored is not None:  # as the index keeps a name: folded, its tokens() kept
+                    words = stored.split()
+                    raw = _WORD.findall(name)
+                    raw_stems = words  # (the words of a folded name are those it stems)
+                else:  # no name in the index: the entity's id, read as the index reads a name
+                    words = tokens(name)
+                    raw = _WORD.findall(name)
+                    raw_stems = [stem(word) for word in raw]
                 stems = frozenset(words)
                 each.append(stems - _FUNCTION_WORDS or stems)
                 last.append(_head(name, words))
-                if folded == name:  # as the index keeps names: its words are those just read
-                    spelled.append(
-                        frozenset(
-                            w for w, s in zip(raw, words, strict=True) if s not in _FUNCTION_WORDS
-                        )
+                spelled.append(  # the index keeps names folded
+                    frozenset(
+                        w for w, s in zip(raw, raw_stems, strict=True) if s not in _FUNCTION_WORDS
                     )
-                else:
-                    spelled.append(
-                        frozenset(w for w in _WORD.findall(name) if stem(w) not in _FUNCTION_WORDS)
-                    )
+                )
             self._each_name[entity_id] = each
             self._last_words[entity_id] = last
             self._written[entity_id] = spelled

@@ -117,11 +117,11 @@ def _fill(
             ((e.id, *sealed(e)) for e in catalog.entities.values()),
         )
         connection.executemany(
-            "INSERT INTO entity_names VALUES (?, ?)",
+            "INSERT INTO entity_names VALUES (?, ?, ?)",
             (
-                (name_key(name), entity.id)
+                (key, entity.id, " ".join(tokens(key)))  # its words, as ask reads a name
                 for entity in catalog.entities.values()
-                for name in {entity.id, *entity.names}
+                for key in map(name_key, {entity.id, *entity.names})
             ),
         )
         connection.executemany(

@@ -504,6 +504,19 @@ class Index:
             names.setdefault(str(entity_id), []).append(str(name))
         return names
 
+    def entity_name_words(self, entity_ids: Sequence[str]) -> dict[str, list[tuple[str, str]]]:
+        """entity_names, each name with its folded, stemmed words (textnorm.tokens of it),
+        space-separated, as the index was built with them."""
+        wanted = list(dict.fromkeys(entity_ids))[:500]
+        sql = (
+            "SELECT entity_id, name, words FROM entity_names "
+            f"WHERE entity_id IN ({', '.join('?' * len(wanted))})"
+        )
+        names: dict[str, list[tuple[str, str]]] = {}
+        for entity_id, name, words in self._connection.execute(sql, wanted):
+            names.setdefault(str(entity_id), []).append((str(name), str(words)))
+        return names
+
     def words_like(self, word: str) -> list[tuple[str, int]]:
         """Indexed words that could be word misspelt: same first letter, similar length."""
         self._vocabulary()

@@ -10,7 +10,7 @@ from typing import TypeVar, overload
 from tqcli import codec
 from tqcli.model import Entity, Fact, Hit, Source
 
-SCHEMA_VERSION = "21"  # bump whenever what is stored, or how text is folded, changes
+SCHEMA_VERSION = "22"  # bump whenever what is stored, or how text is folded, changes
 COLUMNS = ("id", "claim", "tags", "names", "sources", "notes", "details")
 """The searchable columns of fact_text, in order."""
 _T = TypeVar("_T")
@@ -21,7 +21,7 @@ CREATE TABLE packs (seq INTEGER PRIMARY KEY, name TEXT, path TEXT, origin TEXT);
 CREATE TABLE files (path TEXT PRIMARY KEY, state TEXT NOT NULL, facts_only INTEGER NOT NULL);
 CREATE TABLE sources (id TEXT PRIMARY KEY, data BLOB NOT NULL, crc INTEGER NOT NULL);
 CREATE TABLE entities (id TEXT PRIMARY KEY, data BLOB NOT NULL, crc INTEGER NOT NULL);
-CREATE TABLE entity_names (name TEXT NOT NULL, entity_id TEXT NOT NULL);
+CREATE TABLE entity_names (name TEXT NOT NULL, entity_id TEXT NOT NULL, words TEXT NOT NULL);
 CREATE TABLE links (entity_id TEXT NOT NULL, same TEXT NOT NULL);
 CREATE TABLE facts (
     seq INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, kind TEXT NOT NULL, pack TEXT NOT NULL,
