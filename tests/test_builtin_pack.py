@@ -238,6 +238,27 @@ def test_an_entity_the_same_as_one_not_loaded_is_named_by_its_id_once(runner: Cl
     assert "    same as: un-tai.024 (not loaded)\n" in result.stdout
 
 
+def test_show_gives_every_entity_of_a_fact_its_particulars_not_only_a_linked_one(
+    runner: CliRunner,
+) -> None:
+    """Stranger 10: al-Qaeda (linked to its UN listing) had a block under "About:", Ben Wallace
+    (a description and an alias, no link) none."""
+    fact = CATALOG.fact("wallace-al-qaeda-will-come-back")
+    assert fact is not None
+    entities = [CATALOG.entities[entity_id] for entity_id in fact.about]
+
+    shown = runner.invoke(app, ["show", fact.id, "--format", "plain"]).stdout
+
+    described = [entity for entity in entities if entity.description or entity.aliases]
+    assert len(described) >= 2  # a linked one (al-Qaeda) and one that is not (Ben Wallace)
+    assert any(not CATALOG.same_entities(e.id) - {e.id} for e in described)
+    for entity in entities:
+        block = f"\n  {entity.name}\n" + (
+            f"    {entity.description}\n" if entity.description else ""
+        )
+        assert (block in shown) is (entity in described), (entity.id, shown)
+
+
 REAL_UN_LIST = Path(__file__).resolve().parents[2] / "shared/data/un-sc/consolidated-2025-11-20.xml"
 
 

@@ -587,3 +587,35 @@ def test_every_apa_title_of_the_built_in_pack_keeps_its_names(runner: CliRunner)
         "President Obama delivers remarks on Osama Bin Laden",
     ):
         assert kept in text
+
+
+def test_a_cite_with_an_unknown_field_is_named_by_its_fact_file_and_line(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    pack = tmp_path / "p1"
+    pack.mkdir()
+    (pack / "facts.toml").write_text(
+        "[[source]]\n"
+        'id = "s"\n'
+        'title = "t"\n'
+        'publisher = "p"\n'
+        'kind = "news"\n'
+        "[[figure]]\n"
+        'id = "acme-widgets"\n'
+        'claim = "Acme made 12 widgets."\n'
+        "value = 12\n"
+        "[[figure.cite]]\n"
+        'source = "s"\n'
+        'passage = "Acme made 12 widgets."\n'
+        'unit = "widgets"\n',  # the figure's field, written under its cite
+        encoding="utf-8",
+    )
+
+    result = runner.invoke(app, ["cite", "acme-widgets", "--no-builtin", "--facts", str(pack)])
+
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[:2] == [
+        f"{pack / 'facts.toml'}:6: figure 'acme-widgets': missing required field 'unit'",
+        f"{pack / 'facts.toml'}:13: figure 'acme-widgets': cite 1: unknown field 'unit'",
+    ]

@@ -305,6 +305,9 @@ def test_plain_output_has_claim_value_source_and_note(runner: CliRunner) -> None
         "      > some words read on the page\n"
         "      https://example.org/acme\n"
         "  About: Acme Widget Company\n"
+        "  Acme Widget Company\n"
+        "    A synthetic company for tests.\n"
+        "    aliases: ACME Corp; Acmé\n"
         "  Tags: widgets\n"
         "  Pack mini, facts.toml:1\n"
     )

@@ -2,11 +2,11 @@
 
 The loader's careful reader checks every field in Python and tells each problem with its line.
 Most tables have no problem, so each array of fact tables is first converted here, at once, into
-structs that only admit what the careful reader accepts; what is left to check (dates, numbers,
-a note's source and passage, an event's end) is checked in Python, and anything doubtful gives
-None: the careful reader then reads that table, and reports its problems as it always has. So a
-table read here gives the very Fact the careful reader would give (tests/unit/test_factshapes.py
-compares them), and problems are told exactly as before.
+structs that only admit what the careful reader accepts; what is left to check (dates, and none
+in the future, numbers, a note's source and passage, an event's end) is checked in Python, and
+anything doubtful gives None: the careful reader then reads that table, and reports its problems
+as it always has. So a table read here gives the very Fact the careful reader would give
+(tests/unit/test_factshapes.py compares them), and problems are told exactly as before.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from tqcli.model import (
     PartialDate,
     Quote,
     Sanction,
+    latest_day,
 )
 
 # Text is stripped as the careful reader strips it, and refused (left to it) when that leaves
@@ -159,17 +160,26 @@ def _parsed(text: str) -> PartialDate | None:
         return None
 
 
+_LATEST_DAY = latest_day()
+"""The latest day a date may name, as of this module's import: a date after it is left to the
+careful reader, which refuses one in the future. Time only moves on, so this day is never later
+than the true one: a date it admits is never in the future."""
+
+
 def _date(value: object) -> PartialDate | None:
     if value is None:
         return None
     if type(value) is str:
-        parsed = _parsed(value)
-        if parsed is None:
+        date = _parsed(value)
+        if date is None:
             raise _Doubtful
-        return parsed
-    if type(value) is dt.date:  # not a datetime: a time of day is a problem
-        return PartialDate.from_date(value)
-    raise _Doubtful
+    elif type(value) is dt.date:  # not a datetime: a time of day is a problem
+        date = PartialDate.from_date(value)
+    else:
+        raise _Doubtful
+    if date.year >= _LATEST_DAY.year and date.first_day > _LATEST_DAY:
+        raise _Doubtful
+    return date
 
 
 def _dates(values: Sequence[object]) -> tuple[PartialDate, ...]:

@@ -42,6 +42,7 @@ from tqcli.model import (
     Source,
     SourceKind,
     Synonyms,
+    latest_day,
 )
 from tqcli.packs import USER_FOLDER_ORIGIN
 from tqcli.textnorm import did_you_mean, squeeze, squeeze_document
@@ -233,6 +234,9 @@ class _State:
     """The first archive given for each source id, also by a definition with field errors or
     a duplicate one: passages citing it are proven in the same run."""
 
+    last_day: dt.date = field(default_factory=latest_day)
+    """The latest day a date in a pack can name (today anywhere on Earth)."""
+
     def report(self, where: Location, message: str) -> None:
         self.problems.append(Problem(where, message))
 
@@ -416,9 +420,13 @@ class _File:
         owner: str = "",
     ) -> _Table | None:
         """A reader for the index-th table of an array at path; None (reported) if the item
-        is not a table. siblings: how many top-level tables of this name the parser found."""
+        is not a table. siblings: how many top-level tables of this name the parser found;
+        owner: the label of the table it is in, which its problems name too."""
         if isinstance(item, dict):
-            return _Table(self, item, path, name, siblings)
+            table = _Table(self, item, path, name, siblings)
+            if owner:  # a cite or note: "fact 'x': cite 2: unknown field 'unit'"
+                table.label = f"{owner}{name} {index + 1}: "
+            return table
         self.report(
             self.lines.find(*path),
             f"{owner}{name!r} item {index + 1} must be a table, not {_type_name(item)}",
@@ -551,6 +559,14 @@ class _Table:
         return tuple(filter(None, (self._date_value(key, value) for value in values)))
 
     def _date_value(self, key: str, value: object) -> PartialDate | None:
+        date = self._parsed_date(key, value)
+        # Every date a pack holds is of something that has happened (a plan is dated when it
+        # was made or announced), and rests on a source published by today.
+        if date is not None and date.first_day > self.file.state.last_day:
+            self.report(f"field {key!r} ({date}) is in the future", key)
+        return date
+
+    def _parsed_date(self, key: str, value: object) -> PartialDate | None:
         if value is None:
             return None
         if isinstance(value, dt.datetime):
@@ -677,12 +693,7 @@ def _read_source(table: _Table) -> Source | None:
 def _check_source_dates(
     table: _Table, published: PartialDate | None, accessed: PartialDate | None
 ) -> None:
-    """A source is read after it is published, and neither can be after today (anywhere on
-    Earth: a day later than here)."""
-    latest = dt.date.today() + dt.timedelta(days=1)
-    for key, date in (("published", published), ("accessed", accessed)):
-        if date is not None and date.first_day > latest:
-            table.report(f"field {key!r} ({date}) is in the future", key)
+    """A source is read after it is published (neither after today: every date is checked so)."""
     if published is not None and accessed is not None and accessed.last_day < published.first_day:
         table.report(f"'accessed' ({accessed}) is before 'published' ({published})", "accessed")
 

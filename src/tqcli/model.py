@@ -49,6 +49,12 @@ class EntityKind(str, Enum):
     OTHER = "other"
 
 
+def latest_day() -> dt.date:
+    """The latest day a date can name now: today anywhere on Earth (tomorrow here). Nothing a
+    pack holds happened, was said or was published after it."""
+    return dt.date.today() + dt.timedelta(days=1)
+
+
 class PartialDate(Struct, frozen=True, order=True, array_like=True):
     """A calendar date known to the year, the month or the day.
 
@@ -276,6 +282,25 @@ class NoteStance(str, Enum):
     CORRECTS = "corrects"
     """A source read contradicts the claim, and the note says what it says instead: the claim
     is wrong, and is kept as what its source said."""
+
+
+class Standing(str, Enum):
+    """How its curators' notes leave a claim, when they do not leave it standing (see
+    Fact.standing): what `ask` says of an answer and `--standing` chooses."""
+
+    CONTESTED = "contested"
+    """A note contests it, and none corrects it."""
+    CORRECTED = "corrected"
+    """A note corrects it."""
+
+    @classmethod
+    def of(cls, stance: NoteStance) -> Standing | None:
+        """The standing a fact's strongest note stance (Fact.standing) leaves it; None for
+        CONTEXT: the claim stands."""
+        return _STANDING_OF.get(stance)
+
+
+_STANDING_OF = {NoteStance.CONTESTS: Standing.CONTESTED, NoteStance.CORRECTS: Standing.CORRECTED}
 
 
 class Note(Struct, frozen=True):
@@ -616,6 +641,8 @@ class Filters(Struct, frozen=True):
     """Keep dated facts that could fall on or after this date."""
     until: PartialDate | None = None
     """Keep dated facts that could fall on or before this date."""
+    standings: frozenset[Standing] = frozenset()
+    """Keep facts its curators' notes leave in one of these standings."""
 
 
 class Hit(Struct, frozen=True):

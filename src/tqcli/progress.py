@@ -1,4 +1,4 @@
-"""Telling a user at a terminal how a long index build is going."""
+"""Telling a user at a terminal how a long index build or download is going."""
 
 from __future__ import annotations
 
@@ -14,18 +14,20 @@ REDRAW_SECONDS = 0.2
 """How often the line is brought up to date."""
 
 
-class BuildProgress:
-    """One line on stderr, rewritten in place, saying what a build is doing; cleared at the end.
+class ProgressLine:
+    """One line on stream, rewritten in place, saying what a long task is doing; cleared at the
+    end.
 
     Only on a terminal that can rewrite a line: in pipes and logs, and where TERM is "dumb", a
-    build is silent. Stages are plain text, set by the build as it goes ("reading file 3 of
-    10", "writing 40,960 of 100,000 facts"). The line is rewritten with a carriage return and
-    spaces, never an escape code: NO_COLOR and --color never promise output free of them, and
-    a terminal too simple for colour still returns its carriage.
+    task is silent. The line is the lead ("tq: downloading") and the stage, plain text set by
+    the task as it goes ("reading file 3 of 10", "40,960 of 100,000 bytes"). It is rewritten
+    with a carriage return and spaces, never an escape code: NO_COLOR and --color never promise
+    output free of them, and a terminal too simple for colour still returns its carriage.
     """
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, lead: str) -> None:
         self._stream = stream
+        self._lead = lead
         self._stage: str | None = None
         self._finished = threading.Event()
         self._shown = False
@@ -33,10 +35,10 @@ class BuildProgress:
         self._thread: threading.Thread | None = None
 
     def stage(self, text: str) -> None:
-        """Say what the build is doing now."""
+        """Say what the task is doing now."""
         self._stage = text
 
-    def __enter__(self) -> BuildProgress:
+    def __enter__(self) -> ProgressLine:
         if self._stream.isatty() and os.environ.get("TERM") != "dumb":
             self._thread = threading.Thread(target=self._show, name="tq-progress", daemon=True)
             self._thread.start()
@@ -61,7 +63,7 @@ class BuildProgress:
         while True:
             if self._stage is not None and self._stage != drawn:
                 drawn = self._stage
-                line = f"tq: first run after a change, indexing: {drawn}…"
+                line = f"{self._lead}: {drawn}…"
                 # Clipped to the terminal: a wrapped line could not be rewritten in place.
                 self._shown = self._write(self._over(line[: self._width() - 1]))
                 if not self._shown:
@@ -91,3 +93,10 @@ class BuildProgress:
             return os.get_terminal_size(self._stream.fileno()).columns
         except (OSError, ValueError):
             return 80
+
+
+class BuildProgress(ProgressLine):
+    """The line of a long index build: "tq: first run after a change, indexing: …"."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__(stream, "tq: first run after a change, indexing")

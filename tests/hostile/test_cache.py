@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 
 from tqcli.cli import app
 
-from conftest import index_files, json_ids
+from conftest import REPO, index_files, json_ids
 
 
 def _leftovers(cache: Path) -> list[str]:
@@ -247,3 +247,16 @@ def test_a_fifo_added_to_an_indexed_pack_is_reported_never_opened(
 
     assert run.returncode == 3
     assert "late.toml: not a regular file (a pipe or a device); not read" in run.stderr
+
+
+def test_the_bound_on_indexes_kept_is_the_one_help_and_readme_state(runner: CliRunner) -> None:
+    """Stranger 10 found 5 indexes (140 MB) and could not tell whether they would grow."""
+    from tqcli.index.cache import MAX_INDEXES
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    shown = runner.invoke(app, ["cache", "--help"], env={"COLUMNS": "200"}).stdout
+
+    assert f"the {MAX_INDEXES} used last" in " ".join(shown.split())
+    assert f"One index is kept per set of packs used, the {MAX_INDEXES} used last" in " ".join(
+        readme.split()
+    )

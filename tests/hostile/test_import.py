@@ -59,7 +59,7 @@ def _un_sc(*args: str | Path, stdin: bytes | None = None) -> tuple[int, str, str
             "hostile-external-entity.xml", "refused: the file declares a DTD", id="xml-external"
         ),
         pytest.param(
-            "not-well-formed.xml", "not-well-formed.xml:4:2: not well-formed XML", id="xml-broken"
+            "not-well-formed.xml", "not-well-formed.xml:4:3: not well-formed XML", id="xml-broken"
         ),
         pytest.param("wrong-root.xml", "(the root element is <html>", id="xml-wrong-root"),
     ],

@@ -5,6 +5,9 @@ from __future__ import annotations
 import http.server
 import io
 import json
+import os
+import re
+import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -14,9 +17,10 @@ import pytest
 from import_helpers import run_import
 from typer.testing import CliRunner
 
+from tqcli import progress
 from tqcli.importers import download
 
-from conftest import FIXTURES, REPO
+from conftest import FIXTURES, REPO, run_on_terminal
 
 REAL = REPO.parent / "shared" / "data"
 REAL_UN = REAL / "un-sc" / "consolidated-2020-03-20.xml"
@@ -49,6 +53,16 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.wfile.write(data[: len(data) // 2])
             self.wfile.flush()
             self.close_connection = True
+            return
+        if self.path == "/slow.xml":  # half, then the rest after longer than a quick task takes
+            data = LIST_V1.read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data[: len(data) // 2])
+            self.wfile.flush()
+            threading.Event().wait(progress.NOTE_AFTER_SECONDS + 0.5)
+            self.wfile.write(data[len(data) // 2 :])
             return
         path = FILES.get(self.path)
         if path is None or not path.exists():
@@ -148,7 +162,7 @@ def test_the_real_files_download_whole(
         ("/error", 69, "/error: the server answered 503 Service Unavailable; try again later"),
         ("/missing", 2, "/missing: the server answered 404 Not Found"),
         ("/cut", 3, "/cut: the download stopped after"),
-        ("/html", 3, "/html:1:0: not well-formed XML"),
+        ("/html", 3, "/html:1:1: not well-formed XML"),
     ],
 )
 def test_a_faulty_server_is_reported_and_nothing_written(
@@ -182,11 +196,58 @@ def test_a_download_shows_progress_on_a_terminal_only(
         def isatty(self) -> bool:
             return True
 
+    length = len(LIST_V1.read_bytes())
     for stream, shown in ((Terminal(), True), (io.StringIO(), False)):
         monkeypatch.setattr(sys, "stderr", stream)
-        data = download.download(server + "/list.xml", limit=1 << 20, what="a list")
+        data = download.download(server + "/slow.xml", limit=1 << 20, what="a list")
         assert data == LIST_V1.read_bytes()
-        assert ("tq: downloading" in stream.getvalue()) is shown
+        line = f"tq: downloading: 0 of {length:,} bytes (0%)…"
+        assert (line in stream.getvalue()) is shown, stream.getvalue()
+        assert "\x1b" not in stream.getvalue()
+    assert stream.getvalue() == ""  # in a pipe or a log, nothing
+
+
+# Each mode at a terminal: the environment and options, and whether the line is drawn.
+TERMINAL_MODES: dict[str, tuple[dict[str, str], list[str], bool]] = {
+    "default": ({"TERM": "xterm-256color"}, [], True),
+    "NO_COLOR": ({"TERM": "xterm-256color", "NO_COLOR": "1"}, [], True),
+    "color-never": ({"TERM": "xterm-256color"}, ["--color", "never"], True),
+    "TERM-dumb": ({"TERM": "dumb"}, [], False),
+}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+@pytest.mark.parametrize("mode", TERMINAL_MODES)
+def test_a_download_on_a_real_terminal_writes_no_escape_code(
+    server: str, tq_executable: Path, tmp_path: Path, mode: str
+) -> None:
+    changes, options, drawn = TERMINAL_MODES[mode]
+    env = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "FORCE_COLOR"}}
+    env.update(changes)
+    args = ["import", "un-sc", server + "/slow.xml", "--dry-run", "--out", str(tmp_path / "p")]
+
+    code, shown = run_on_terminal([tq_executable, *args, *options], env, stderr_too=True)
+
+    text = shown.decode("utf-8")
+    assert code == 4, text  # the fixture holds records that cannot be imported
+    # No cursor movement, hiding or line erasing: colour (SGR) only, and only where wanted.
+    assert "\x1b" not in re.sub(r"\x1b\[[0-9;]*m", "", text), text
+    if mode != "default":
+        assert "\x1b" not in text
+    assert ("tq: downloading: 0 of" in text) is drawn, text
+
+
+def test_a_download_in_a_pipe_shows_no_progress(
+    server: str, tq_executable: Path, tmp_path: Path
+) -> None:
+    env = {**os.environ, "TERM": "xterm-256color"}
+    args = ["import", "un-sc", server + "/slow.xml", "--dry-run", "--out", str(tmp_path / "p")]
+
+    run = subprocess.run([tq_executable, *args], capture_output=True, env=env, check=False)
+
+    assert run.returncode == 4
+    assert b"downloading" not in run.stderr
+    assert b"\x1b" not in run.stderr + run.stdout
 
 
 def test_a_download_larger_than_the_limit_stops(server: str) -> None:

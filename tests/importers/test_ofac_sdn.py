@@ -109,6 +109,34 @@ def test_reimport_reports_added_removed_and_amended(runner: CliRunner, tmp_path:
     ]
 
 
+def test_an_address_or_vessel_change_is_reported_once(runner: CliRunner, tmp_path: Path) -> None:
+    run_import(runner, "ofac-sdn", *_with_alt_and_add(tmp_path / "o"))
+    moved = tmp_path / "add.csv"
+    moved.write_bytes((OFAC / "add.csv").read_bytes().replace(b"1 Test Street", b"2 Test Road"))
+    reflagged = tmp_path / "sdn.csv"
+    reflagged.write_bytes((OFAC / "sdn.csv").read_bytes().replace(b'"Panama"', b'"Malta"'))
+    again = [str(reflagged), "--alt", str(OFAC / "alt.csv"), "--add", str(moved)]
+    again += ["--out", str(tmp_path / "o")]
+
+    _, as_text, _ = run_import(runner, "ofac-sdn", *again, "--dry-run")
+    _, as_json, _ = run_import(runner, "ofac-sdn", *again, "--json")
+
+    changes = json.loads(as_json)["lists"][0]
+    assert changes["amended"] == {"102": ["addresses"], "103": ["vessel"]}
+    assert changes["amendments"]["102"] == {
+        "addresses": {
+            "before": ["1 Test Street, Test City, Testland"],
+            "after": ["2 Test Road, Test City, Testland"],
+        }
+    }
+    assert list(changes["amendments"]["103"]) == ["vessel"]
+    amended = [line.strip() for line in as_text.splitlines() if line.startswith("      ")]
+    assert amended == [  # each change once, under its own field (not again under attributes)
+        "addresses: “1 Test Street, Test City,…” became “2 Test Road, Test City,…”",
+        "vessel: vessel flag “Panama” became “Malta”",
+    ]
+
+
 def test_the_list_is_cited_with_the_date_given_as_published(
     runner: CliRunner, tmp_path: Path
 ) -> None:
@@ -229,6 +257,31 @@ def test_the_real_files_with_aliases_and_addresses(tmp_path: Path) -> None:
     cuba_bank = catalog.entities["ofac-306"]
     assert "NATIONAL BANK OF CUBA" in cuba_bank.names
     assert "Zweierstrasse 35, Zurich CH-8022, Switzerland" in cuba_bank.attributes["address"]
+
+
+@needs_real_data
+def test_real_address_and_vessel_changes_are_reported_once(tmp_path: Path) -> None:
+    ofac_sdn.import_sdn(
+        REAL / "sdn-2021-04.csv",
+        tmp_path / "o",
+        alt=REAL / "alt-2021-04.csv",
+        add=REAL / "add-2021-04.csv",
+    )
+    without_add = ofac_sdn.import_sdn(REAL / "sdn-2021-08-18.csv", tmp_path / "o", dry_run=True)
+    ofac_sdn.import_sdn(REAL / "sdn-2021-08-20.csv", tmp_path / "o")
+    three_years_on = ofac_sdn.import_sdn(REAL / "sdn-2024-05-03.csv", tmp_path / "o", dry_run=True)
+
+    moved = without_add.lists[0]
+    assert moved.amended["36"] == ("aliases", "addresses")  # AEROCARIBBEAN AIRLINES
+    assert moved.amended["424"] == ("addresses",)  # BOUTIQUE LA MAISON
+    vessels = three_years_on.lists[0]
+    assert sum("vessel" in fields for fields in vessels.amended.values()) == 48
+    for changes in (moved, vessels):
+        for amendment in changes.amendments.values():
+            if "attributes" in amendment:  # only what the remarks say: never an address again
+                for before_or_after in amendment["attributes"]:
+                    named = {name for name, _ in before_or_after or ()}
+                    assert not named & {"address", "vessel flag", "call sign", "vessel type"}
 
 
 def test_a_dry_run_reports_and_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:

@@ -329,3 +329,18 @@ def test_each_listing_holds_as_of_the_date_the_list_was_generated(
     assert (
         "Consolidated List as of 2020-01-01 (the date the list was generated, its dateGenerated)"
     ) in listings
+
+
+def test_an_xml_error_is_located_by_line_and_column_counted_from_1(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.xml"
+    wrong_line = "<INDIVIDUALS><INDIVIDUAL><FIRST_NAME>Mullāh</FIRST_NAMEX>"
+    broken.write_text(f"<CONSOLIDATED_LIST>\n{wrong_line}\n", encoding="utf-8")
+
+    code, stdout, stderr = run_import(runner, "un-sc", str(broken), "--out", str(tmp_path / "p"))
+
+    assert (code, stdout) == (3, "")
+    assert stderr == f"tq: {broken}:2:46: not well-formed XML\n"
+    # As an editor counts: character 46 of line 2 (ā is one) begins the mismatched tag's name.
+    assert wrong_line[46 - 1 :] == "FIRST_NAMEX>"

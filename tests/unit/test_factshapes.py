@@ -62,6 +62,8 @@ def test_every_valid_table_is_read_quickly_as_the_careful_reader_reads_it(
         assert _quick(kind, table) == careful
 
 
+# Tomorrow here may be today somewhere on Earth; the day after is in the future everywhere.
+_AROUND_TOMORROW = [dt.date.today() + dt.timedelta(days=days) for days in (1, 2)]
 _SCALARS = st.one_of(
     st.none(),
     st.text(st.sampled_from(" \t\n\u00a0\u2003\x1cab1-_."), max_size=4),
@@ -69,6 +71,7 @@ _SCALARS = st.one_of(
     st.integers(-3, 3),
     st.sampled_from([1e308 * 10, float("nan"), 0.5, True, False, 2**70]),
     st.sampled_from([dt.date(2001, 9, 11), dt.datetime(2001, 9, 11, 8, 46), dt.time(8, 46)]),
+    st.sampled_from(["2999", "2999-01", dt.date(2999, 1, 1), *_AROUND_TOMORROW]),
 )
 _VALUES = st.one_of(
     _SCALARS,
@@ -96,7 +99,8 @@ _ODD_VALUES: list[Any] = [
     ["a", ""], [1], [dt.date(1999, 1, 1), "2000"], ["2000", "2000-13"], {}, {"text": "t"},
     [{"source": " s ", "passage": " p ", "locator": " l "}], [{"source": "s"}],
     [{"text": "t", "source": "s"}], [{"text": "t", "passage": "p"}], [{"text": " t ", "x": 1}],
-    [{"text": "t", "locator": "l"}], ["not a table"],
+    [{"text": "t", "locator": "l"}], ["not a table"], "2999", "2999-01", dt.date(2999, 1, 1),
+    ["2000", "2999"], *_AROUND_TOMORROW, [*_AROUND_TOMORROW],
 ]  # fmt: skip
 
 

@@ -227,7 +227,16 @@ def test_an_import_report_of_many_changes_gives_the_first_and_a_count() -> None:
         ),
         (["IRAN"], ["IRAN", "SDGT"], "gained “SDGT”"),
         (["a", "b"], ["b", "a"], "the same items in another order"),
-        ([["address", ["Kabul"]]], [["address", ["Kandahar"]]], "“Kabul” became “Kandahar”"),
+        (  # one attribute or vessel field changed: said by its name
+            [["address", ["Kabul"]]],
+            [["address", ["Kandahar"]]],
+            "address “Kabul” became “Kandahar”",
+        ),
+        (
+            [["call sign", "9ABC"], ["vessel flag", "Panama"]],
+            [["call sign", "9ABC"], ["vessel flag", "Malta"]],
+            "vessel flag “Panama” became “Malta”",
+        ),
         (None, "formerly listed as", "none became “formerly listed as”"),
         ("web link: https://x", "web link:  https://x", "spacing only"),
         (  # an alias: its name quoted, its quality or note after it; never JSON

@@ -1,4 +1,4 @@
-"""Downloading an import's input over HTTP(S), with a progress bar on a terminal."""
+"""Downloading an import's input over HTTP(S), with a progress line on a terminal."""
 
 from __future__ import annotations
 
@@ -7,14 +7,10 @@ import re
 import sys
 import urllib.error
 import urllib.request
-from contextlib import nullcontext
-from typing import TYPE_CHECKING
 
 from tqcli import __version__
 from tqcli.errors import BadRequest, InvalidInput, Unavailable
-
-if TYPE_CHECKING:
-    from rich.progress import Progress
+from tqcli.progress import ProgressLine
 
 TIMEOUT_SECONDS = 60
 """How long a silent server is waited for, at connection and between chunks."""
@@ -34,14 +30,14 @@ def download(url: str, *, limit: int, what: str) -> bytes:
             if length is not None and length > limit:
                 raise too_large(url, limit, what)
             data = bytearray()
-            with _progress() as progress:
-                task = progress.add_task("download", total=length) if progress else None
+            # The index build's progress line: at a terminal only, never an escape code.
+            with ProgressLine(sys.stderr, "tq: downloading") as progress:
+                progress.stage(_received(0, length))
                 while chunk := response.read(_CHUNK):
                     data += chunk
                     if len(data) > limit:
                         raise too_large(url, limit, what)
-                    if progress is not None and task is not None:
-                        progress.update(task, completed=len(data))
+                    progress.stage(_received(len(data), length))
     except urllib.error.HTTPError as error:
         answer = f"{url}: the server answered {error.code} {error.reason}"
         if error.code >= 500:  # the server's fault, not the address's
@@ -93,26 +89,8 @@ def _content_length(header: str | None) -> int | None:
     return int(text) if re.fullmatch(r"[0-9]{1,18}", text) else None
 
 
-def _progress() -> Progress | nullcontext[None]:
-    """A transient bar on stderr at a terminal; nothing in pipes and logs."""
-    if not sys.stderr.isatty():
-        return nullcontext()
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        DownloadColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-        TransferSpeedColumn,
-    )
-
-    return Progress(
-        TextColumn("tq: downloading"),
-        BarColumn(),
-        DownloadColumn(),
-        TransferSpeedColumn(),
-        TimeRemainingColumn(),
-        console=Console(file=sys.stderr),
-        transient=True,
-    )
+def _received(received: int, length: int | None) -> str:
+    """How much has come: "40,960 of 100,000 bytes (40%)", or "40,960 bytes" of an unsaid length."""
+    if not length:
+        return f"{received:,} bytes"
+    return f"{received:,} of {length:,} bytes ({100 * received // length}%)"

@@ -82,12 +82,23 @@ class Entry:
     aliases: tuple[tuple[str, str], ...]
     addresses: tuple[str, ...]
     attributes: tuple[tuple[str, tuple[str, ...]], ...]
+    """What the remarks say of it (date of birth, nationality …); its vessel fields and
+    addresses are fields of their own, so that a change to one is reported once."""
     linked_to: tuple[str, ...]
     passage: str
 
     @property
     def key(self) -> str:
         return self.ent_num
+
+    @property
+    def particulars(self) -> dict[str, tuple[str, ...]]:
+        """Every attribute of its entity: the remarks', the vessel fields, the addresses."""
+        found = dict(self.attributes)
+        found.update((label, (value,)) for label, value in self.vessel)
+        if self.addresses:
+            found["address"] = self.addresses
+        return found
 
     @property
     def list_name(self) -> str:
@@ -295,10 +306,6 @@ def _entry(
         for label, value in zip(_VESSEL_FIELDS, map(_field, row[5:11]), strict=True)
         if value
     )
-    attributes = [(attribute, tuple(values)) for attribute, values in found.items()]
-    attributes.extend((label, (value,)) for label, value in vessel)
-    if addresses:
-        attributes.append(("address", tuple(addresses)))
     return Entry(
         ent_num=ent_num,
         name=name,
@@ -309,7 +316,7 @@ def _entry(
         remarks=remarks,
         aliases=tuple(dict.fromkeys([*alt_aliases, *remark_aliases])),
         addresses=tuple(addresses),
-        attributes=tuple(attributes),
+        attributes=tuple((attribute, tuple(values)) for attribute, values in found.items()),
         linked_to=tuple(dict.fromkeys(linked)),
         passage=raw,
     )
@@ -384,7 +391,7 @@ def _entity_table(entry: Entry) -> dict[str, Any]:
         table["aliases"] = [{"name": name, "note": note} for name, note in entry.aliases]
     if entry.title:
         table["description"] = entry.title
-    attributes = dict(entry.attributes)
+    attributes = entry.particulars
     if entry.sdn_type in ("vessel", "aircraft"):
         attributes = {"type": (entry.sdn_type,), **attributes}
     if attributes:

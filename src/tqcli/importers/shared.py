@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from tqcli.compat import assert_never
 from tqcli.errors import BadRequest, InvalidInput, TqError
-from tqcli.model import ListChanges, PartialDate
+from tqcli.model import ListChanges, PartialDate, latest_day
 
 if TYPE_CHECKING:
     from tqcli.userfiles import UnreadableFile
@@ -116,7 +116,7 @@ def source_url(name: str) -> dict[str, str]:
 def check_published(published: PartialDate | None) -> None:
     """Refuse a date of publication after tomorrow (anywhere on Earth), which the pack would
     cite as a list not yet published and tq validate refuses."""
-    if published is not None and published.first_day > dt.date.today() + dt.timedelta(days=1):
+    if published is not None and published.first_day > latest_day():
         raise BadRequest(f"--published {published.isoformat()} is in the future")
 
 

@@ -99,8 +99,8 @@ def parse(source: Input) -> ParsedList:
     except defusedxml.DefusedXmlException as error:
         raise InvalidInput(f"{path}: refused: the file declares {_refusal(error)}") from None
     except ET.ParseError as error:
-        line, column = error.position
-        raise InvalidInput(f"{path}:{line}:{column}: not well-formed XML") from None
+        line, column = error.position  # expat counts characters from 0; editors, from 1
+        raise InvalidInput(f"{path}:{line}:{column + 1}: not well-formed XML") from None
     if root.tag != "CONSOLIDATED_LIST":
         raise InvalidInput(
             f"{path}: not a UN Security Council Consolidated List (the root element is "

@@ -19,13 +19,16 @@ from tqcli.index.store import (
     SCHEMA_VERSION,
     sealed,
 )
-from tqcli.model import KIND_OF_DETAILS, Catalog, Fact, Pack, PartialDate
+from tqcli.model import KIND_OF_DETAILS, Catalog, Fact, Pack, PartialDate, Standing
 from tqcli.textnorm import fold, stem, token_columns, token_rows, tokens, words
 
 Stage = Callable[[str], None]
 """Told what a build is doing now, in a few words ("writing 4,096 of 100,000 facts")."""
 
 _FACTS_PER_CHUNK = 4096
+_FACT_VALUES = ", ".join("?" * 10)
+"""The placeholders of a row of facts: seq, id, kind, pack, file, first_day, last_day, data,
+crc, standing."""
 
 
 def build(packs: Sequence[Pack], state: Snapshot, path: Path | None, stage: Stage) -> Index:
@@ -187,7 +190,7 @@ def add_facts(
         # In chunks, so that only one chunk's rows are ever held in memory at once.
         stage(f"writing {written:,} of {len(catalog.facts):,} facts")
         rows = _FactRows(chunk, searchable)
-        connection.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.facts)
+        connection.executemany(f"INSERT INTO facts VALUES ({_FACT_VALUES})", rows.facts)
         connection.executemany("INSERT INTO fact_tags VALUES (?, ?)", rows.tags)
         connection.executemany("INSERT INTO fact_sources VALUES (?, ?)", rows.sources)
         connection.executemany("INSERT INTO fact_entities VALUES (?, ?)", rows.entities)
@@ -248,7 +251,11 @@ class _FactRows:
                 path = fact.where.path
                 file = str(path)
             kind = _KIND_NAMES[type(details)]
-            self.facts.append((seq, fact.id, kind, fact.pack, file, first, last, data, crc))
+            # NULL for a claim its notes leave standing (most have no note, or notes of context).
+            standing = _standing(fact) if fact.notes else None
+            self.facts.append(
+                (seq, fact.id, kind, fact.pack, file, first, last, data, crc, standing)
+            )
             if fact.tags:
                 self.tags += [(seq, tag(name)) for name in dict.fromkeys(fact.tags)]
             # Listed by the sources a note cites too ("tq list --source"), though only the
@@ -262,6 +269,12 @@ class _FactRows:
             (seq, *searchable.row(columns, entities, sources))
             for (seq, entities, sources), columns in zip(named, token_rows(own), strict=True)
         ]
+
+
+def _standing(fact: Fact) -> str | None:
+    """How the fact's notes leave its claim, as --standing names it; None if standing."""
+    standing = Standing.of(fact.standing())
+    return standing.value if standing else None
 
 
 def _all_sources(fact: Fact) -> list[str]:

@@ -192,7 +192,7 @@ def _insert(connection: Any, first: int, rows: Sequence[list[Any]]) -> None:
     """Insert one file's rows, their seqs counted from first."""
     facts, tags, sources, entities, text = rows
     seq = f"? + {first:d}"
-    connection.executemany(f"INSERT INTO facts VALUES ({seq}, ?, ?, ?, ?, ?, ?, ?, ?)", facts)
+    connection.executemany(f"INSERT INTO facts VALUES ({seq}, ?, ?, ?, ?, ?, ?, ?, ?, ?)", facts)
     connection.executemany(f"INSERT INTO fact_tags VALUES ({seq}, ?)", tags)
     connection.executemany(f"INSERT INTO fact_sources VALUES ({seq}, ?)", sources)
     connection.executemany(f"INSERT INTO fact_entities VALUES ({seq}, ?)", entities)

@@ -222,6 +222,10 @@ class Index:
         if filters.until is not None:
             clauses.append("f.first_day <= ?")
             parameters.append(filters.until.last_day.isoformat())
+        if filters.standings:
+            standings = sorted(standing.value for standing in filters.standings)
+            clauses.append(f"f.standing IN ({', '.join('?' * len(standings))})")
+            parameters.extend(standings)
         made = " AND ".join(clauses) or "1", parameters
         self._last_where = (filters, made)
         return made

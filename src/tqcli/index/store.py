@@ -10,7 +10,7 @@ from typing import TypeVar, overload
 from tqcli import codec
 from tqcli.model import Entity, Fact, Hit, Source
 
-SCHEMA_VERSION = "21"  # bump whenever what is stored, or how text is folded, changes
+SCHEMA_VERSION = "22"  # bump whenever what is stored, or how text is folded, changes
 COLUMNS = ("id", "claim", "tags", "names", "sources", "notes", "details")
 """The searchable columns of fact_text, in order."""
 _T = TypeVar("_T")
@@ -25,7 +25,8 @@ CREATE TABLE entity_names (name TEXT NOT NULL, entity_id TEXT NOT NULL);
 CREATE TABLE links (entity_id TEXT NOT NULL, same TEXT NOT NULL);
 CREATE TABLE facts (
     seq INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, kind TEXT NOT NULL, pack TEXT NOT NULL,
-    file TEXT NOT NULL, first_day TEXT, last_day TEXT, data BLOB NOT NULL, crc INTEGER NOT NULL
+    file TEXT NOT NULL, first_day TEXT, last_day TEXT, data BLOB NOT NULL, crc INTEGER NOT NULL,
+    standing TEXT
 );
 CREATE TABLE fact_tags (seq INTEGER NOT NULL, tag TEXT NOT NULL);
 CREATE TABLE fact_sources (seq INTEGER NOT NULL, source_id TEXT NOT NULL);

@@ -27,6 +27,7 @@ from tqcli.model import (
     Sanction,
     Source,
     SourceUse,
+    Standing,
     Stats,
 )
 
@@ -212,9 +213,7 @@ class FactData:
 
 
 STANDINGS = {
-    NoteStance.CONTEXT: None,
-    NoteStance.CONTESTS: "contested",
-    NoteStance.CORRECTS: "corrected",
+    stance: standing.value if (standing := Standing.of(stance)) else None for stance in NoteStance
 }
 """A claim as its curators' notes leave it (Fact.standing), as `ask` says it: None when they
 leave it standing."""

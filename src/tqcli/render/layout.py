@@ -196,10 +196,12 @@ def fact_block(hit: Hit, catalog: Catalog, *, full: bool) -> list[Line]:
 
 
 def _entity_particulars(entity_id: str, catalog: Catalog) -> Iterator[Line]:
-    """An entity's aliases with their quality, its attributes and its explicit links, if any."""
+    """An entity's description, its aliases with their quality, its attributes and its
+    explicit links: whatever it has besides its name (every entity alike, not only those
+    with links or attributes)."""
     entity = catalog.entities.get(entity_id)
     same = sorted(catalog.same_entities(entity_id) - {entity_id})
-    if entity is None or not (entity.attributes or same or any(a.quality for a in entity.aliases)):
+    if entity is None or not (entity.description or entity.aliases or entity.attributes or same):
         return
     yield _line(Span(printable(entity.name), "label"), indent=1)
     if entity.description:
@@ -604,7 +606,11 @@ def change_text(before: object, after: object, width: int = 50) -> str:
         added = [item for item in after if item not in before]
         gone = [item for item in before if item not in after]
         if len(added) == len(gone) == 1 and _same_thing(gone[0], added[0]):
-            return change_text(gone[0], added[0], width)  # one item changed: how
+            one, other = gone[0], added[0]
+            if _named_entry(one) and _named_entry(other) and one[0] == other[0]:
+                # an attribute or vessel field: "vessel flag “Panama” became “Malta”"
+                return f"{one[0]} {change_text(one[1], other[1], width)}"
+            return change_text(one, other, width)  # one item changed: how
         said = [
             f"{verb} {'; '.join(_item(item, width) for item in items)}"
             for verb, items in (("gained", added), ("lost", gone))
@@ -616,6 +622,12 @@ def change_text(before: object, after: object, width: int = 50) -> str:
             "none" if after is None else _item(after, width)
         )
     return f"{_item(before, width)} became {_item(after, width)}"
+
+
+def _named_entry(value: object) -> bool:
+    """Whether value is a name and what it names: an attribute ("address", ["Kabul"]) or a
+    vessel field ("vessel flag", "Panama")."""
+    return isinstance(value, (list, tuple)) and len(value) == 2 and isinstance(value[0], str)
 
 
 def _same_thing(before: object, after: object) -> bool:
