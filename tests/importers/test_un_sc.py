@@ -21,6 +21,7 @@ UNSC = FIXTURES / "unsc"
 REAL = REPO.parent / "shared" / "data" / "un-sc"
 REAL_2017 = REAL / "consolidated-2017-06-20.xml"
 REAL_2020 = REAL / "consolidated-2020-03-20.xml"
+REAL_2025 = REAL / "consolidated-2025-11-20.xml"
 needs_real_data = pytest.mark.skipif(
     not REAL_2020.exists(), reason=f"the real UN exports are not at {REAL} (shared data absent)"
 )
@@ -253,6 +254,24 @@ def test_real_exports_import_and_report_what_changed(tmp_path: Path) -> None:
     assert any(changes.amended for changes in second.lists)
     report = load([Pack("un", out, "--facts")])
     assert report.problems == ()
+
+
+@pytest.mark.skipif(
+    not (REAL_2020.exists() and REAL_2025.exists()),
+    reason=f"the real UN exports of 2020 and 2025 are not at {REAL} (shared data absent)",
+)
+def test_a_real_report_says_changes_in_words(runner: CliRunner, tmp_path: Path) -> None:
+    """stranger-11: an alias's new note was said "gained “formerly listed as”, lost null", and
+    remarks were cut so far that their change (one space) could not be seen."""
+    out = str(tmp_path / "un")
+    run_import(runner, "un-sc", str(REAL_2020), "--out", out)
+    code, stdout, _ = run_import(runner, "un-sc", str(REAL_2025), "--out", out)
+
+    assert code == 0
+    assert "alias “Al Qa’ida/Islamic Army”: note “formerly listed as” added" in stdout
+    assert "null" not in stdout
+    assert "None" not in stdout
+    assert "web link: https://www.…” became “…Notice web link:https://www.…”" in stdout
 
 
 @needs_real_data

@@ -223,7 +223,28 @@ def test_an_import_report_of_many_changes_gives_the_first_and_a_count() -> None:
         (
             "A long remark about the listing that ends in Entities",
             "A long remark about the listing that ends in Individuals",
-            "“…hat ends in Entities” became “…hat ends in Individuals”",  # 12 characters before
+            "“…that ends in Entities” became “…that ends in Individuals”",  # a few words before
+        ),
+        (  # stranger-11: a space gone and a word changed, both seen (they were elided)
+            "INTERPOL-UN Security Council Special Notice web link: https://www.interpol.int/"
+            "en/How-we-work/Notices/View-UN-Notices-Entities",
+            "INTERPOL-UN Security Council Special Notice web link:https://www.interpol.int/"
+            "en/How-we-work/Notices/View-UN-Notices-Individuals",
+            "“…Notice web link: https://www.…” became “…Notice web link:https://www.…”;"
+            " “…View-UN-Notices-Entities” became “…View-UN-Notices-Individuals”",
+        ),
+        (  # stranger-11: an alias's note, said as such (was "gained …, lost null")
+            [["Al Qa’ida/Islamic Army", "a.k.a.", None], ["AL-QAIDA", "Good", None]],
+            [
+                ["Al Qa’ida/Islamic Army", "a.k.a.", "formerly listed as"],
+                ["AL-QAIDA", "Good", None],
+            ],
+            "alias “Al Qa’ida/Islamic Army”: note “formerly listed as” added",
+        ),
+        (
+            [["AL-KIFAH", "a.k.a.", "old note"]],
+            [["AL-KIFAH", "Low", None]],
+            "alias “AL-KIFAH”: quality “a.k.a.” became “Low”, note “old note” removed",
         ),
         (["IRAN"], ["IRAN", "SDGT"], "gained “SDGT”"),
         (["a", "b"], ["b", "a"], "the same items in another order"),

@@ -594,14 +594,7 @@ def change_text(before: object, after: object, width: int = 50) -> str:
     if isinstance(before, str) and isinstance(after, str):
         if before.split() == after.split():
             return "spacing only"
-        start = 0
-        while start < min(len(before), len(after)) and before[start] == after[start]:
-            start += 1
-        end = 0
-        while end < min(len(before), len(after)) - start and before[-1 - end] == after[-1 - end]:
-            end += 1
-        start, end = max(start - 12, 0), max(end - 12, 0)
-        return f"{_middle(before, start, end, width)} became {_middle(after, start, end, width)}"
+        return _text_change(before, after, width)
     if isinstance(before, (list, tuple)) and isinstance(after, (list, tuple)):
         added = [item for item in after if item not in before]
         gone = [item for item in before if item not in after]
@@ -610,6 +603,8 @@ def change_text(before: object, after: object, width: int = 50) -> str:
             if _named_entry(one) and _named_entry(other) and one[0] == other[0]:
                 # an attribute or vessel field: "vessel flag “Panama” became “Malta”"
                 return f"{one[0]} {change_text(one[1], other[1], width)}"
+            if _alias(one) and _alias(other) and one[0] == other[0]:
+                return _alias_change(one, other, width)
             return change_text(one, other, width)  # one item changed: how
         said = [
             f"{verb} {'; '.join(_item(item, width) for item in items)}"
@@ -622,6 +617,81 @@ def change_text(before: object, after: object, width: int = 50) -> str:
             "none" if after is None else _item(after, width)
         )
     return f"{_item(before, width)} became {_item(after, width)}"
+
+
+_TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
+_CONTEXT = 6
+"""Tokens (words, spaces, marks) shown either side of a change in a text."""
+_CHANGES_SHOWN = 3
+
+
+def _text_change(before: str, after: str, width: int) -> str:
+    """A text's change by the parts that differ, word by word, each with a few tokens of what
+    is around it: "“…web link: https:…” became “…web link:https:…”; “…-Notices-Entities” became
+    “…-Notices-Individuals”" (a space gone and a word changed are both seen)."""
+    from difflib import SequenceMatcher  # only for an import's report
+
+    old, new = _TOKENS.findall(before), _TOKENS.findall(after)
+    blocks = [
+        (i1, i2, j1, j2)
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+        if tag != "equal"
+    ]
+    merged: list[tuple[int, int, int, int]] = []
+    for i1, i2, j1, j2 in blocks:  # changes close together are said as one
+        if merged and i1 - merged[-1][1] <= 2 * _CONTEXT:
+            merged[-1] = (merged[-1][0], i2, merged[-1][2], j2)
+        else:
+            merged.append((i1, i2, j1, j2))
+    said = [
+        f"{_excerpt(old, i1, i2, width)} became {_excerpt(new, j1, j2, width)}"
+        for i1, i2, j1, j2 in merged[:_CHANGES_SHOWN]
+    ]
+    if len(merged) > _CHANGES_SHOWN:
+        said.append(f"and {len(merged) - _CHANGES_SHOWN} more change(s)")
+    return "; ".join(said)
+
+
+def _excerpt(tokens: Sequence[str], start: int, end: int, width: int) -> str:
+    """tokens[start:end] quoted, with up to _CONTEXT tokens either side, "…" where cut."""
+    first, last = max(start - _CONTEXT, 0), min(end + _CONTEXT, len(tokens))
+    head, tail = "".join(tokens[first:start]), "".join(tokens[end:last])
+    cut_head, cut_tail = first > 0, last < len(tokens)
+    # No space beside a "…": "“…Street, Test…”", not "“…Street, Test …”".
+    middle = (head.lstrip() if cut_head else head) + "".join(tokens[start:end])
+    middle += tail.rstrip() if cut_tail else tail
+    if len(middle) > width:  # both ends of what differs, where most changes are
+        middle = middle[: width // 2] + "…" + middle[-(width // 2) :]
+    return f"“{'…' if cut_head else ''}{middle}{'…' if cut_tail else ''}”"
+
+
+def _alias(value: object) -> bool:
+    """Whether value is an alias as a list gives it: (name, quality, note)."""
+    return (
+        isinstance(value, (list, tuple))
+        and len(value) == len(_ALIAS_PARTS) + 1
+        and isinstance(value[0], str)
+        and all(part is None or isinstance(part, str) for part in value[1:])
+    )
+
+
+_ALIAS_PARTS = ("quality", "note")
+
+
+def _alias_change(before: Sequence[object], after: Sequence[object], width: int) -> str:
+    """An alias whose quality or note changed: "alias “Al Qa’ida/Islamic Army”: note “formerly
+    listed as” added"."""
+    said = []
+    for part, old, new in zip(_ALIAS_PARTS, before[1:], after[1:], strict=True):
+        if old == new:
+            continue
+        if old is None:
+            said.append(f"{part} {_item(new, width)} added")
+        elif new is None:
+            said.append(f"{part} {_item(old, width)} removed")
+        else:
+            said.append(f"{part} {change_text(old, new, width)}")
+    return f"alias {_item(before[0], width)}: " + ", ".join(said)
 
 
 def _named_entry(value: object) -> bool:
@@ -642,14 +712,6 @@ def _same_thing(before: object, after: object) -> bool:
         and bool(after)
         and (before[0] == after[0] or len(before) == len(after) == 1)
     )
-
-
-def _middle(text: str, start: int, end: int, width: int) -> str:
-    """text without its first start and last end characters (shown as "…"), at most width."""
-    middle = text[start : len(text) - end]
-    if len(middle) > width:  # both ends of what differs, where most changes are
-        middle = middle[: width // 2] + "…" + middle[-(width // 2) :]
-    return f"“{'…' if start else ''}{middle}{'…' if end else ''}”"
 
 
 def _item(value: object, width: int) -> str:
