@@ -680,7 +680,11 @@ def test_blind_set_floor() -> None:
     # 0.800 / 0.894 with "where did X VERB" needing a place after the claim's verb.
     assert scores.recall_at_1 >= 0.79, scores.recall_at_1
     assert scores.recall_at_3 >= 0.89, scores.recall_at_3
-    assert scores.false_answers <= 2
+    # 3 since the pack has a fact for the US-led invasion's start (the lead, eighth session):
+    # "What was the name of the US military operation launched in Afghanistan in October 2001?"
+    # is answered by it ("Operation Enduring Freedom"), a right answer to a question the set's
+    # writer found no source for.
+    assert scores.false_answers <= 3
     assert scores.unanswerable >= 20
 
 
@@ -808,7 +812,9 @@ def test_third_tuning_set_floor() -> None:
         # ISIL-K's: a wrong answer, "Khorasan" unaccounted; ask's to fix): 7 of 14.
         ("blind-2.toml", 0.51, 0.64, 7),
         ("blind-4.toml", 0.78, 0.87, 7),
-        ("blind-5.toml", 0.81, 0.87, 13),
+        # blind-5: 14 since the invasion-start fact answers its "name of the US military
+        # operation launched in October 2001" rightly (Operation Enduring Freedom).
+        ("blind-5.toml", 0.81, 0.87, 14),
         ("blind-6.toml", 0.79, 0.85, 9),
         ("blind-7.toml", 0.77, 0.80, 5),
         ("blind-8.toml", 0.71, 0.82, 10),

@@ -149,11 +149,14 @@ def test_ask_shows_the_correction_beside_the_articles_claim() -> None:
     lines = result.stdout.splitlines()
 
     assert result.exit_code == 0
-    # As the article dates it, marked contested, with the note that contests it beside it.
-    assert lines[0] == "Answer (contested): 2021-07"
-    assert lines[1].startswith("  The pack's curators note: The US withdrawal was completed")
-    assert "30 August 2021" in lines[1]
-    assert lines[2].startswith("  American troops withdrew from Afghanistan in July 2021")
+    # The completion, from its own sourced fact, first; the article's date after it, marked
+    # contested, with the note that contests it beside it.
+    assert lines[0] == "Answer: 2021-08-30"
+    article = lines.index("Answer (contested): 2021-07")
+    note = lines[article + 1]
+    assert note.startswith("  The pack's curators note: The US withdrawal was completed")
+    assert "30 August 2021" in note
+    assert lines[article + 2].startswith("  American troops withdrew from Afghanistan in July 2021")
 
 
 def test_merged_claims_are_split() -> None:
