@@ -227,6 +227,38 @@ class WordPair(NamedTuple):
     """exact, phonetic or fuzzy; partial when the query's word has no counterpart."""
 
 
+class ListEntry(NamedTuple):
+    """A sanctions list an entity is on, as a sanction fact of the packs loaded says."""
+
+    authority: str
+    """Who keeps the list or imposed the measure ("UN Security Council", "OFAC")."""
+    list_name: str | None
+    """The list or programme ("Taliban", "SDN"; OpenSanctions' data sets), when the fact names
+    one: a measure about a listing (a travel-ban exemption) names only its reference."""
+    reference: str | None
+    """The listing's reference number ("TAi.024"), when the list gives one."""
+    fact: str
+    """The id of the sanction fact that says so (`tq show` it)."""
+
+
+class Cap(str, Enum):
+    """Why a candidate's score counts only part of what its words share (docs/names.md)."""
+
+    ONE_WORD = "one-word"
+    """The query, or the name it matched, is one word once titles are set aside: too vague to
+    identify someone by, a candidate for review, never a match at the default threshold."""
+    COMMON_NAMES = "common-given-names"
+    """Every word of the query the name paired is a common given name, and the name has a
+    surname or father's name the query lacks: common given names alone identify no one."""
+
+
+CAP_REASONS = {
+    Cap.ONE_WORD: "one word once titles are set aside: a candidate only, never a match",
+    Cap.COMMON_NAMES: "common given names without the surname: a candidate only, never a match",
+}
+"""What each cap says, in a candidate's explanation."""
+
+
 class Candidate(NamedTuple):
     """An entity a screened name may be, with its score and the reasons for it."""
 
@@ -246,6 +278,22 @@ class Candidate(NamedTuple):
     """The query's words and the name's words they were paired with."""
     listings: tuple[str, ...]
     """Reference numbers of the entity's listings ("TAi.024"), when it is listed."""
+    lists: tuple[ListEntry, ...] = ()
+    """The sanctions lists the entity, or an entity linked to it by same_as, is on, as the
+    sanction facts loaded say (a listing, or a measure naming a listing's reference): none for
+    an entity that is only mentioned in the packs (a diplomat, a journalist)."""
+    cap: Cap | None = None
+    """Why the score counts only part of what the words share, if it does."""
+
+    @property
+    def listed(self) -> bool:
+        """Whether the entity is on some sanctions list loaded."""
+        return bool(self.lists)
+
+    @property
+    def listed_match(self) -> bool:
+        """Whether it is a match and on some sanctions list loaded: a screening hit."""
+        return self.match and bool(self.lists)
 
 
 class Screening(NamedTuple):
@@ -262,6 +310,12 @@ class Screening(NamedTuple):
     def matched(self) -> bool:
         """Whether any candidate is a match."""
         return any(candidate.match for candidate in self.candidates)
+
+    @property
+    def listed_match(self) -> bool:
+        """Whether any candidate is a match and on some sanctions list loaded: what a screening
+        is for (a match on someone only mentioned in a pack is no hit)."""
+        return any(candidate.listed_match for candidate in self.candidates)
 
 
 def name_words(name: str) -> list[str]:
@@ -606,6 +660,33 @@ def listings(connection: "sqlite3.Connection", entity_id: str) -> tuple[str, ...
     return tuple(str(row[0]) for row in rows)
 
 
+def sanction_lists(
+    connection: "sqlite3.Connection", entity_ids: Sequence[str]
+) -> tuple[ListEntry, ...]:
+    """The sanctions lists these entities are on: each sanction fact that targets one of them
+    and is a listing (it names its list) or names a listing's reference (a travel-ban
+    exemption for TAi.024), the earliest first; one entry per authority, list and reference.
+    A resolution's measures against the Taliban, which name neither, are no listing."""
+    marks = ", ".join("?" * len(entity_ids))
+    rows = connection.execute(
+        "SELECT f.id, json_extract(f.data, '$.details.authority'),"
+        " json_extract(f.data, '$.details.list_name'), json_extract(f.data, '$.details.reference')"
+        " FROM facts f WHERE f.kind = 'sanction'"
+        f" AND f.seq IN (SELECT seq FROM fact_entities WHERE entity_id IN ({marks}))"
+        " AND (json_extract(f.data, '$.details.list_name') IS NOT NULL"
+        "  OR json_extract(f.data, '$.details.reference') IS NOT NULL)"
+        " AND EXISTS (SELECT 1 FROM json_each(f.data, '$.details.targets') t"
+        f"  WHERE t.value IN ({marks}))"
+        " ORDER BY f.first_day IS NULL, f.first_day, f.id",
+        (*entity_ids, *entity_ids),
+    )
+    entries: dict[tuple[str, str | None, str | None], ListEntry] = {}
+    for fact_id, authority, list_name, reference in rows:
+        entry = ListEntry(str(authority), list_name, reference, str(fact_id))
+        entries.setdefault(entry[:3], entry)
+    return tuple(entries.values())
+
+
 class _Stored(NamedTuple):
     entity_id: str
     name: str
@@ -630,6 +711,7 @@ class Screener:
         self._postings_read: dict[str, Sequence[int]] = {}
         self._sets: dict[str, frozenset[int]] = {}
         self._listings: dict[str, tuple[str, ...]] = {}
+        self._lists: dict[str, tuple[ListEntry, ...]] = {}
 
     def screen(self, query: str, threshold: float, limit: int = 5) -> Screening:
         """The entities query may name, best first (at most limit), each scored and explained."""
@@ -699,7 +781,7 @@ class Screener:
             _add_skeletons(arabic.skeletons, arabic.open_onsets, vocabulary, alike)
         joined = arabic.joined if arabic else None
         titles = arabic.titles if arabic else frozenset(_titles(query))
-        best: dict[str, tuple[float, _Stored, _Pairing | float]] = {}
+        best: dict[str, tuple[float, _Stored, _Pairing | float, Cap | None]] = {}
         for stored in candidates:
             score, paired, present = _score(
                 words,
@@ -710,10 +792,12 @@ class Screener:
                 titles=titles,
                 optional=optional,
             )
+            cap = None
             if (len(present) == 1 or len(stored.words) == 1) and not _one_and_the_same(
                 present, titles, stored
             ):
                 score *= _ONE_WORD
+                cap = Cap.ONE_WORD
             elif (
                 common
                 and isinstance(paired, dict)
@@ -722,11 +806,12 @@ class Screener:
                 and titles.isdisjoint(stored.titles)
             ):
                 score *= _COMMON_ONLY
+                cap = Cap.COMMON_NAMES
             if stored.entity_id not in best or score > best[stored.entity_id][0]:
-                best[stored.entity_id] = (score, stored, paired)
+                best[stored.entity_id] = (score, stored, paired, cap)
         ranked = sorted(best.values(), key=lambda item: (-item[0], item[1].entity_id))[:limit]
         found = []
-        for score, stored, paired in ranked:
+        for score, stored, paired, cap in ranked:
             present = _present(words, optional, paired)
             pairs = (
                 _pairs(words, stored, paired, optional)
@@ -743,6 +828,8 @@ class Screener:
                     how=_how(query, present, stored, pairs),
                     pairs=pairs,
                     listings=self._listings_of(stored.entity_id),
+                    lists=self._lists_of(stored.entity_id),
+                    cap=cap,
                 )
             )
         return Screening(query, threshold, tuple(found))
@@ -751,21 +838,31 @@ class Screener:
         """The entity's listings, then those of the entities same_as links to it (as tq who
         gives them): a pack's person linked to a UN listing is listed."""
         if entity_id not in self._listings:
-            linked = sorted(
-                str(row[0])
-                for row in self._connection.execute(
-                    "SELECT same FROM links WHERE entity_id = ? AND same != ?",
-                    (entity_id, entity_id),
-                )
-            )
             self._listings[entity_id] = tuple(
                 dict.fromkeys(
                     reference
-                    for same in (entity_id, *linked)
+                    for same in (entity_id, *self._linked(entity_id))
                     for reference in listings(self._connection, same)
                 )
             )
         return self._listings[entity_id]
+
+    def _lists_of(self, entity_id: str) -> tuple[ListEntry, ...]:
+        """The sanctions lists the entity, or an entity same_as links to it, is on."""
+        if entity_id not in self._lists:
+            self._lists[entity_id] = sanction_lists(
+                self._connection, (entity_id, *self._linked(entity_id))
+            )
+        return self._lists[entity_id]
+
+    def _linked(self, entity_id: str) -> list[str]:
+        """The entities same_as links to this one."""
+        return sorted(
+            str(row[0])
+            for row in self._connection.execute(
+                "SELECT same FROM links WHERE entity_id = ? AND same != ?", (entity_id, entity_id)
+            )
+        )
 
     def _postings(self, keys: Iterable[str]) -> dict[str, Sequence[int]]:
         """The names each key is on (keys on none left out)."""
