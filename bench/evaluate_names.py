@@ -344,8 +344,9 @@ def listed_queries(entities: Sequence[Entity], rng: random.Random) -> Iterator[Q
         weak = {
             alias.name
             for alias in entity.aliases
-            if len(names.name_words(alias.name)) == 1
-            and (entity.kind is EntityKind.PERSON or alias.quality == "Low")
+            if names.candidate_only(
+                alias.name, alias.quality, entity.kind is EntityKind.ORGANIZATION
+            )
         } - {entity.name}
         spellings = [name for name in (entity.name, *aliases) if _latin(name)]
         with_article = [name for name in spellings if _without_article(name)]

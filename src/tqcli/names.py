@@ -108,13 +108,15 @@ _TITLE_ATTRIBUTE = "title"
 """The attribute in which imported lists record a person's titles (the UN's "Mullah")."""
 # Words that say what kind of organisation a name is rather than which ("Haqqani Network",
 # "Al-Rashid Trust", "... Company Limited"): a query that leaves them out ("Haqqani") names the
-# organisation all the same. English, and the legal forms lists write most.
+# organisation all the same. English, the legal forms lists write most, and the commonest of
+# the German, French and Spanish that OpenSanctions' aliases write ("Osama bin Laden-Netzwerk").
 _ORGANIZATION_TYPES = frozenset(
     """network group groups organization organisation movement front army brigade brigades
     battalion battalions party company co corporation corp limited ltd llc inc plc gmbh jsc sa
     foundation association society trust committee council institute center centre office
     bureau agency establishment enterprise enterprises holding holdings trading international
-    bank""".split()  # noqa: SIM905
+    bank netzwerk gruppe organisationen bewegung brigaden groupe reseau mouvement bataillon
+    grupo movimiento frente""".split()  # noqa: SIM905
 )
 _ORGANIZATION_TYPE = 0.5
 """What such a word of an organisation's name weighs, as a share of its rarity."""
@@ -181,6 +183,13 @@ never a match at the default threshold; unless the query has a title the listing
 ("Mullah Mohammed Omar": the UN's TAi.004, titled Mullah). A listed name or alias all of whose
 words the query has ("Muhammad Ali" against "'ALI, Muhammad"; "Said Ahmad" against the alias
 "Saeed Ahmed") is still a match: it is what the list names."""
+_LOW = "Low"
+"""The UN's grade of an alias too vague to identify someone by (its "low quality" aliases)."""
+_KUNYA = frozenset({"abu", "abou", "abo", "umm", "um", "oum"})
+""""Father of", "mother of": with the one word after it, a kunya ("Abu Bakr", "Abu Ubaydah"),
+a byname that many share, so a name that is a kunya alone counts as one word (_ONE_WORD):
+"Abu Zubaydah" matched a listed man's Good alias "Abu Ubaydah" at 0.90, the shared "Abu"
+counted as an exact word (a stranger's trial)."""
 _NAMESAKES = 3
 """Other matches a profile names, at most, when the name asked for was screened."""
 _NEAR = 0.1
@@ -247,6 +256,10 @@ class Cap(str, Enum):
     ONE_WORD = "one-word"
     """The query, or the name it matched, is one word once titles are set aside: too vague to
     identify someone by, a candidate for review, never a match at the default threshold."""
+    NAMED_AFTER = "organisation-named-after"
+    """The name is an organisation's with words saying what kind it is (Brigades, Network)
+    that the query, a name of two words or more, lacks: what the organisation is named after,
+    a person often ("Abdullah Azzam", ABDALLAH AZZAM BRIGADES)."""
     COMMON_NAMES = "common-given-names"
     """Every word of the query the name paired is a common given name, and the name has a
     surname or father's name the query lacks: common given names alone identify no one."""
@@ -254,6 +267,8 @@ class Cap(str, Enum):
 
 CAP_REASONS = {
     Cap.ONE_WORD: "one word once titles are set aside: a candidate only, never a match",
+    Cap.NAMED_AFTER: "an organisation named after the name asked for, which lacks its "
+    "kind (Brigades, Network): a candidate only",
     Cap.COMMON_NAMES: "common given names without the surname: a candidate only, never a match",
 }
 """What each cap says, in a candidate's explanation."""
@@ -348,6 +363,26 @@ writes with them, where folding (anyascii) writes them otherwise: дж as j, not
 Sirajuddin), х as h, not kh (Хаккани, Haqqani; Мохаммад, Mohammad). A word that Latin lists
 write with kh (Халид, Khalid; Ходорковский) stays within one letter of it."""
 _CYRILLIC_SPELLING = re.compile("дж|х", re.IGNORECASE)
+
+
+_COMPOUND = re.compile(
+    r"\b(?!(?:al|el|ul|ud|ad)\b)([^\W\d_]{2,})(?:-(?:(ud|ul|ur|us|uz|ut|ud|ad|al|el|ed|ar|as|az|ush)-)?|"
+    r" (?:al|el|ad|ud|ed|ul|ud)-? ?)(d(?:ee|i|ie)ne?|deen)\b",
+    re.IGNORECASE,
+)
+"""A compound name written apart: a name, the article (ud, al, ad...) and its second word,
+joined by hyphens ("Siraj-ud-Din", "Bashir-ud-Din") or "X al-Din" ("Salah al-Din", "Nur
+ad-Din", "Izz al-Deen"), which lists also run together ("Sirajuddin", "Salahaldin")."""
+
+
+def compounds_joined(name: str) -> str:
+    """The name with its compounds written apart run together ("Siraj-ud-Din Haqqani":
+    "Sirajuddin Haqqani"; "Salah al-Din": "Salahaldin"); the name as given when it has none."""
+    if "-" not in name and " " not in name:
+        return name
+    return _COMPOUND.sub(
+        lambda found: "".join(part for part in found.group(0) if part not in "- "), name
+    )
 
 
 def query_words(name: str) -> QueryWords:
@@ -482,6 +517,13 @@ def _keys(words: Iterable[str], *, typos: bool = True, skeletons: bool = False) 
     return keys
 
 
+def _title_key(title: str) -> str:
+    """The key of the names written with a title, or whose entity records it ("Mullah"): a
+    query with the title finds them among the many that share its one other word ("Mullah
+    Omar": TAi.004, MOHAMMED OMAR GHULAM NABI, titled Mullah, among the hundreds of Omars)."""
+    return f"t:{title}"
+
+
 def _whole_key(words: Sequence[str]) -> str:
     """The key of a name's words, in any order: a query with the same words finds the name
     however common each of them is ("MUHAMMAD, Muhammad", "Abu Bakr")."""
@@ -543,7 +585,8 @@ def fill(connection: "sqlite3.Connection", catalog: Catalog) -> None:
     )
     postings: dict[str, list[int]] = {}
     for number, (*_, words, _) in enumerate(rows):
-        for key in (*_keys(words, skeletons=True), _whole_key(words)):
+        titled = [_title_key(title) for title in titles[number]]
+        for key in (*_keys(words, skeletons=True), _whole_key(words), *titled):
             postings.setdefault(key, []).append(number)
     connection.executemany(
         "INSERT INTO match_keys VALUES (?, ?)",
@@ -714,7 +757,23 @@ class Screener:
         self._lists: dict[str, tuple[ListEntry, ...]] = {}
 
     def screen(self, query: str, threshold: float, limit: int = 5) -> Screening:
-        """The entities query may name, best first (at most limit), each scored and explained."""
+        """The entities query may name, best first (at most limit), each scored and explained;
+        a name with a compound written apart ("Siraj-ud-Din", "Salah al-Din") is screened as
+        written and with the compound run together, as lists write it too ("Sirajuddin",
+        "Salahaldin"), each entity scored by the better reading."""
+        found = self._screen(query, threshold, limit)
+        joined = compounds_joined(query)
+        if joined == query:
+            return found
+        best: dict[str, Candidate] = {}
+        for candidate in (*found.candidates, *self._screen(joined, threshold, limit).candidates):
+            known = best.get(candidate.entity_id)
+            if known is None or candidate.score > known.score:
+                best[candidate.entity_id] = candidate
+        ranked = sorted(best.values(), key=lambda c: (-c.score, c.entity_id))[:limit]
+        return Screening(query, threshold, tuple(ranked))
+
+    def _screen(self, query: str, threshold: float, limit: int) -> Screening:
         arabic = _unvocalized_query(query) if unvocalized(query) else None
         words, optional = (arabic.words, arabic.optional) if arabic else query_words(query)
         if not words:
@@ -724,6 +783,9 @@ class Screener:
             keys.update(f"s:{form}" for form in arabic.skeletons)
         whole = _whole_key(words)
         keys.add(whole)
+        titles = arabic.titles if arabic else frozenset(_titles(query))
+        title_keys = [_title_key(title) for title in sorted(titles)]
+        keys.update(title_keys)
         postings = self._postings(keys)
         # The names with the query's very words, however common each is: a name given exactly
         # as listed always finds its listing (taken apart from the keys whose shares choose the
@@ -767,7 +829,9 @@ class Screener:
             chosen = {id(name) for name in candidates}
             required = [word for q, word in enumerate(words) if q not in optional]
             candidates += [
-                name for name in self._with_every_word(required, postings) if id(name) not in chosen
+                name
+                for name in self._with_every_word(required, postings, title_keys)
+                if id(name) not in chosen
             ]
         if arabic:  # romanised names by their skeletons, however many share the script's words
             by_skeleton = {key: ids for key, ids in postings.items() if key.startswith("s:")}
@@ -780,7 +844,6 @@ class Screener:
         if arabic:
             _add_skeletons(arabic.skeletons, arabic.open_onsets, vocabulary, alike)
         joined = arabic.joined if arabic else None
-        titles = arabic.titles if arabic else frozenset(_titles(query))
         best: dict[str, tuple[float, _Stored, _Pairing | float, Cap | None]] = {}
         for stored in candidates:
             score, paired, present = _score(
@@ -793,11 +856,14 @@ class Screener:
                 optional=optional,
             )
             cap = None
-            if (len(present) == 1 or len(stored.words) == 1) and not _one_and_the_same(
+            if (_one_word(present) or _one_word(stored.words)) and not _one_and_the_same(
                 present, titles, stored
             ):
                 score *= _ONE_WORD
                 cap = Cap.ONE_WORD
+            elif isinstance(paired, dict) and _named_after(stored, paired, present):
+                score *= _ONE_WORD
+                cap = Cap.NAMED_AFTER
             elif (
                 common
                 and isinstance(paired, dict)
@@ -904,16 +970,22 @@ class Screener:
         return self._names_of([name_id for _, name_id in ranked[:_CANDIDATES]])
 
     def _with_every_word(
-        self, words: Sequence[str], postings: dict[str, Sequence[int]]
+        self,
+        words: Sequence[str],
+        postings: dict[str, Sequence[int]],
+        title_keys: Sequence[str] = (),
     ) -> list[_Stored]:
         """The names that have every word of the query as written, as it sounds or (a word no
         name has) with its first or last letters, though each word's keys are too common to
         find them ("Saif al-Adel": "AL-ADL, Sayf", whose words share only their sounds with
         it, each on hundreds of names; "Aiman al-Zawahri": "Ayman al-Zawahiri", a word
         respelled and a word misspelt); the most (and rarest) keys shared first."""
-        if len(words) < 2:
+        if len(words) + len(title_keys) < 2 or not words:
             return []
         every: frozenset[int] | None = None
+        for key in title_keys:  # a title the query has: the names written with it, or titled
+            held = self._set_of(key, postings)
+            every = held if every is None else every & held
         # The words names have as written first: the names with them are the fewer, and a word
         # that may be misspelt (its first or last letters, on many names) is then looked for
         # among those alone.
@@ -1001,11 +1073,37 @@ def _one_and_the_same(words: Sequence[str], titles: frozenset[str], stored: _Sto
     Network): the score then says how alike the two words are. An organisation's alias counts
     as its name ("HAMAS"; OFAC's "Al Qaeda" for AL-QAIDA) unless the list grades it Low; a
     person's never does ("OMAR", "Sheik Omar")."""
-    own = stored.quality == "name" or (stored.organization and stored.quality != "Low")
-    if not own or len(words) != 1:
+    own = stored.quality == "name" or (stored.organization and stored.quality != _LOW)
+    if not own or not _one_word(words):
         return False
     distinctive = [word for word in stored.words if word not in _ORGANIZATION_TYPES]
-    return len(distinctive or stored.words) == 1 and titles == frozenset(_titles(stored.name))
+    return _one_word(distinctive or stored.words) and titles == frozenset(_titles(stored.name))
+
+
+def _named_after(stored: _Stored, paired: _Pairing, words: Sequence[str]) -> bool:
+    """Whether the name is an organisation's whose words saying what kind of organisation it
+    is the query lacks, where the query is a name of two words or more: what the organisation
+    is named after ("Abdullah Azzam", the ABDALLAH AZZAM BRIGADES; "Osama bin Laden", the
+    Usama Bin Laden Organization), not the organisation itself. (A query of one word, "Haqqani",
+    is a name only an organisation would be known by.)"""
+    if not stored.organization or _one_word(words):
+        return False
+    held = {n for n, *_ in paired.values()}
+    kinds = [n for n, word in enumerate(stored.words) if word in _ORGANIZATION_TYPES]
+    return bool(kinds) and held.isdisjoint(kinds)
+
+
+def _one_word(words: Sequence[str]) -> bool:
+    """Whether a name's words are one word, a kunya's "Abu" set aside ("Omar"; "Abu Bakr",
+    "Bakr, Abu")."""
+    return len(words) == 1 or (len(words) == 2 and not _KUNYA.isdisjoint(words))
+
+
+def candidate_only(name: str, quality: str | None, organization: bool) -> bool:
+    """Whether a listed alias is too vague to match on its own, whatever the query: a
+    person's of one word (a kunya's "Abu" set aside: "Abu Bakr"), an organisation's of one
+    word the list grades Low; a query matching it is a candidate, for review."""
+    return _one_word(name_words(name)) and (not organization or quality == _LOW)
 
 
 def _score(
