@@ -1202,6 +1202,9 @@ def un_index(un_pack: Path) -> Index:
         ("Mohammed Salah al-Din Zaidan", "Mohammed SalahalDin Zaidan"),
         ("Nur ad-Din", "NuradDin"),
         ("Noor ud Din Turabi", "NoorudDin Turabi"),
+        ("Zia-ur-Rahman", "ZiaurRahman"),
+        ("Ehsan ul Haq", "EhsanulHaq"),
+        ("Hidayat Ullah", "HidayatUllah"),
         ("al-Din", "al-Din"),  # the article alone joins nothing
         ("Saif al-Adel", "Saif al-Adel"),
         ("Abdul-Rahman", "Abdul-Rahman"),

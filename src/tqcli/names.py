@@ -366,13 +366,17 @@ _CYRILLIC_SPELLING = re.compile("дж|х", re.IGNORECASE)
 
 
 _COMPOUND = re.compile(
-    r"\b(?!(?:al|el|ul|ud|ad)\b)([^\W\d_]{2,})(?:-(?:(ud|ul|ur|us|uz|ut|ud|ad|al|el|ed|ar|as|az|ush)-)?|"
-    r" (?:al|el|ad|ud|ed|ul|ud)-? ?)(d(?:ee|i|ie)ne?|deen)\b",
+    r"\b(?!(?:al|el|ul|ud|ad)\b)[^\W\d_]{2,}"
+    r"(?:-(?:ud|ul|ur|us|uz|ad|al|el|ed)-[^\W\d_]{2,}"  # Siraj-ud-Din, Zia-ur-Rahman
+    r"| (?:ud|ul|ur|us|uz)[- ][^\W\d_]{2,}"  # Zia ur Rahman, Noor ud-Din
+    r"| (?:al|el|ad|ed)[- ]?(?:d(?:ee|i|ie)ne?)"  # Salah al-Din, Nur ad-Din
+    r"| (?:ullah|ollah|allah))\b",  # Hidayat Ullah
     re.IGNORECASE,
 )
-"""A compound name written apart: a name, the article (ud, al, ad...) and its second word,
-joined by hyphens ("Siraj-ud-Din", "Bashir-ud-Din") or "X al-Din" ("Salah al-Din", "Nur
-ad-Din", "Izz al-Deen"), which lists also run together ("Sirajuddin", "Salahaldin")."""
+"""A compound name written apart, which lists also run together: a name, the article (ud,
+ur, al, ...) and its second word, joined by hyphens ("Siraj-ud-Din", "Zia-ur-Rahman") or
+apart ("Zia ur Rahman"), "X al-Din" ("Salah al-Din", "Nur ad-Din"), and "X Ullah"
+("Hidayat Ullah"): "Sirajuddin", "Ziaurrahman", "Salahaldin", "Hidayatullah"."""
 
 
 def compounds_joined(name: str) -> str:
