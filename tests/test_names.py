@@ -1261,3 +1261,21 @@ def test_a_title_the_listing_records_makes_it_a_candidate(un_index: Index) -> No
     found = un_index.screen("Mullah Omar", 0.8, limit=100).candidates
     assert "un-tai.004" in {c.entity_id for c in found}
     assert not any(c.match for c in found)
+
+
+def test_initials_stand_for_the_names_they_begin(un_index: Index) -> None:
+    """'A. G. Baradar' scored 0.49 through 'Mullah Baradar Akhund', its initials unpaired."""
+    best = un_index.screen("A. G. Baradar", 0.8).candidates[0]
+    assert (best.entity_id, best.matched_name, best.match) == (
+        "un-tai.024",
+        "Abdul Ghani Baradar",
+        False,  # one name and initials: a candidate, as one word is
+    )
+    assert [pair.how for pair in best.pairs] == [
+        names.How.INITIAL,
+        names.How.INITIAL,
+        names.How.EXACT,
+    ]
+    assert best.cap is names.Cap.ONE_WORD
+    best = un_index.screen("Abdul G. Baradar", 0.8).candidates[0]
+    assert (best.entity_id, best.match) == ("un-tai.024", True)

@@ -190,6 +190,11 @@ _KUNYA = frozenset({"abu", "abou", "abo", "umm", "um", "oum"})
 a byname that many share, so a name that is a kunya alone counts as one word (_ONE_WORD):
 "Abu Zubaydah" matched a listed man's Good alias "Abu Ubaydah" at 0.90, the shared "Abu"
 counted as an exact word (a stranger's trial)."""
+_INITIAL_SIMILARITY = 0.8
+"""What an initial paired with a word it begins counts for (not tuned: the evaluation makes no
+queries with initials)."""
+_INITIAL_WEIGHT = 0.5
+"""What an initial weighs, as a share of the query's other words' mean weight."""
 _NAMESAKES = 3
 """Other matches a profile names, at most, when the name asked for was screened."""
 _NEAR = 0.1
@@ -215,6 +220,9 @@ class How(str, Enum):
     """Some words sound alike (Metaphone) without being spelled alike ("Baradur", "Baradar")."""
     FUZZY = "fuzzy"
     """Some words are close in spelling (a typo, a dropped letter)."""
+    INITIAL = "initial"
+    """A word of the query is an initial, paired with a word of the name it begins ("A. G.
+    Baradar": Abdul Ghani Baradar)."""
     PARTIAL = "partial"
     """Some words of the query or of the name have no counterpart."""
 
@@ -780,6 +788,7 @@ class Screener:
     def _screen(self, query: str, threshold: float, limit: int) -> Screening:
         arabic = _unvocalized_query(query) if unvocalized(query) else None
         words, optional = (arabic.words, arabic.optional) if arabic else query_words(query)
+        initials = frozenset() if arabic else _initials(words)
         if not words:
             return Screening(query, threshold, ())
         keys = _keys(words, typos=False)
@@ -804,7 +813,7 @@ class Screener:
         unknown = [
             word
             for q, word in enumerate(words)
-            if f"w:{word}" not in postings and q not in optional
+            if f"w:{word}" not in postings and q not in optional and q not in initials
         ]
         if unknown and not arabic:
             postings.update(self._postings(_keys(unknown)))
@@ -812,6 +821,12 @@ class Screener:
             [f"s:{form}" for form in arabic.skeletons] if arabic else [f"w:{w}" for w in words]
         )
         weights = tuple(_rarity(self._total, len(postings.get(key, ()))) for key in found_by)
+        if initials:  # an initial says less than any name: half what the names weigh, on average
+            named = [weight for q, weight in enumerate(weights) if q not in initials]
+            weights = tuple(
+                _INITIAL_WEIGHT * sum(named) / len(named) if q in initials else weight
+                for q, weight in enumerate(weights)
+            )
         # (Not in the Arabic script: its words are looked up by skeleton, not by sound.)
         common = (
             frozenset[int]()
@@ -831,7 +846,9 @@ class Screener:
             ]
         if not arabic:
             chosen = {id(name) for name in candidates}
-            required = [word for q, word in enumerate(words) if q not in optional]
+            required = [
+                word for q, word in enumerate(words) if q not in optional and q not in initials
+            ]
             candidates += [
                 name
                 for name in self._with_every_word(required, postings, title_keys)
@@ -844,7 +861,7 @@ class Screener:
                 name for name in self._candidates(by_skeleton, share=0) if name not in candidates
             ]
         vocabulary = list({other: None for stored in candidates for other in stored.words})
-        alike = _alike(words, vocabulary)
+        alike = _alike(words, vocabulary, initials)
         if arabic:
             _add_skeletons(arabic.skeletons, arabic.open_onsets, vocabulary, alike)
         joined = arabic.joined if arabic else None
@@ -860,7 +877,7 @@ class Screener:
                 optional=optional,
             )
             cap = None
-            if (_one_word(present) or _one_word(stored.words)) and not _one_and_the_same(
+            if (_one_word(_named(present)) or _one_word(stored.words)) and not _one_and_the_same(
                 present, titles, stored
             ):
                 score *= _ONE_WORD
@@ -1097,6 +1114,20 @@ def _named_after(stored: _Stored, paired: _Pairing, words: Sequence[str]) -> boo
     return bool(kinds) and held.isdisjoint(kinds)
 
 
+def _initials(words: Sequence[str]) -> frozenset[int]:
+    """The positions of a query's initials ("A. G. Baradar": a, g), unless it is all
+    initials."""
+    found = frozenset(q for q, word in enumerate(words) if len(word) == 1 and word.isalpha())
+    return found if len(found) < len(words) else frozenset()
+
+
+def _named(words: Sequence[str]) -> Sequence[str]:
+    """A query's words but its initials, which count for no word of their own (one word and
+    initials, "A. G. Baradar", is one word)."""
+    kept = [word for word in words if len(word) > 1 or not word.isalpha()]
+    return kept or words
+
+
 def _one_word(words: Sequence[str]) -> bool:
     """Whether a name's words are one word, a kunya's "Abu" set aside ("Omar"; "Abu Bakr",
     "Bakr, Abu")."""
@@ -1225,7 +1256,9 @@ def _extract() -> "Callable[..., list[tuple[str, float, int]]]":
     return process.extract
 
 
-def _alike(words: Sequence[str], vocabulary: list[str]) -> _Alike:
+def _alike(
+    words: Sequence[str], vocabulary: list[str], initials: frozenset[int] = frozenset()
+) -> _Alike:
     """Every query word against every word of the candidates, once (most pairs are nothing
     alike, and a name's score then only visits the pairs that are): equal words count 1, words
     that sound alike 0.9 (or their edit similarity if more), others their edit similarity when
@@ -1258,6 +1291,10 @@ def _alike(words: Sequence[str], vocabulary: list[str]) -> _Alike:
             else:
                 entry = (q, similarity, How.FUZZY)
             alike.setdefault(other, []).append(entry)
+    for q in initials:  # "A. G. Baradar": an initial stands for any name it begins
+        for other in vocabulary:
+            if other[0] == words[q] and len(other) > 1:
+                alike.setdefault(other, []).append((q, _INITIAL_SIMILARITY, How.INITIAL))
     return alike
 
 
