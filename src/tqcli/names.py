@@ -822,9 +822,9 @@ class Screener:
         )
         weights = tuple(_rarity(self._total, len(postings.get(key, ()))) for key in found_by)
         if initials:  # an initial says less than any name: half what the names weigh, on average
-            named = [weight for q, weight in enumerate(weights) if q not in initials]
+            names_weigh = [weight for q, weight in enumerate(weights) if q not in initials]
             weights = tuple(
-                _INITIAL_WEIGHT * sum(named) / len(named) if q in initials else weight
+                _INITIAL_WEIGHT * sum(names_weigh) / len(names_weigh) if q in initials else weight
                 for q, weight in enumerate(weights)
             )
         # (Not in the Arabic script: its words are looked up by skeleton, not by sound.)
@@ -877,7 +877,8 @@ class Screener:
                 optional=optional,
             )
             cap = None
-            if (_one_word(_named(present)) or _one_word(stored.words)) and not _one_and_the_same(
+            named = _named(words, initials, paired) if initials else present
+            if (_one_word(named) or _one_word(stored.words)) and not _one_and_the_same(
                 present, titles, stored
             ):
                 score *= _ONE_WORD
@@ -1121,11 +1122,18 @@ def _initials(words: Sequence[str]) -> frozenset[int]:
     return found if len(found) < len(words) else frozenset()
 
 
-def _named(words: Sequence[str]) -> Sequence[str]:
-    """A query's words but its initials, which count for no word of their own (one word and
-    initials, "A. G. Baradar", is one word)."""
-    kept = [word for word in words if len(word) > 1 or not word.isalpha()]
-    return kept or words
+def _named(
+    words: Sequence[str], initials: frozenset[int], paired: "_Pairing | float"
+) -> Sequence[str]:
+    """The query's words that name someone, as far as one word is concerned: an initial is no
+    word of its own (one name and initials, "A. G. Baradar", is one word), unless the name is
+    written with it too ("A. Kabir", an alias the UN lists)."""
+    held = paired if isinstance(paired, dict) else {}
+    return [
+        word
+        for q, word in enumerate(words)
+        if q not in initials or (q in held and held[q][2] is not How.INITIAL)
+    ]
 
 
 def _one_word(words: Sequence[str]) -> bool:
