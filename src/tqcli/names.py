@@ -374,27 +374,29 @@ _CYRILLIC_SPELLING = re.compile("дж|х", re.IGNORECASE)
 
 
 _COMPOUND = re.compile(
-    r"\b(?!(?:al|el|ul|ud|ad)\b)[^\W\d_]{2,}"
-    r"(?:-(?:ud|ul|ur|us|uz|ad|al|el|ed)-[^\W\d_]{2,}"  # Siraj-ud-Din, Zia-ur-Rahman
-    r"| (?:ud|ul|ur|us|uz)[- ][^\W\d_]{2,}"  # Zia ur Rahman, Noor ud-Din
-    r"| (?:al|el|ad|ed)[- ]?(?:d(?:ee|i|ie)ne?)"  # Salah al-Din, Nur ad-Din
-    r"| (?:ullah|ollah|allah))\b",  # Hidayat Ullah
-    re.IGNORECASE,
+    r"\b(?!(?:al|el|ul|ud|ad)\b)[a-z]{2,}"
+    r"(?:-(?:ud|ul|ur|us|uz|ad|al|el|ed)-[a-z]{2,}"  # siraj-ud-din, zia-ur-rahman
+    r"| (?:ud|ul|ur|us|uz)[- ][a-z]{2,}"  # zia ur rahman, noor ud-din
+    r"| (?:al|el|ad|ed)[- ]?(?:d(?:ee|i|ie)ne?)"  # salah al-din, nur ad-din
+    r"| (?:ullah|ollah|allah))\b"  # hidayat ullah
 )
-"""A compound name written apart, which lists also run together: a name, the article (ud,
-ur, al, ...) and its second word, joined by hyphens ("Siraj-ud-Din", "Zia-ur-Rahman") or
-apart ("Zia ur Rahman"), "X al-Din" ("Salah al-Din", "Nur ad-Din"), and "X Ullah"
-("Hidayat Ullah"): "Sirajuddin", "Ziaurrahman", "Salahaldin", "Hidayatullah"."""
+"""A compound name written apart (folded), which lists also run together: a name, the article
+(ud, ur, al, ...) and its second word, joined by hyphens ("Siraj-ud-Din", "Zia-ur-Rahman") or
+apart ("Zia ur Rahman"), "X al-Din" ("Salah al-Din", "Nur ad-Din"), and "X Ullah" ("Hidayat
+Ullah"): "sirajuddin", "ziaurrahman", "salahaldin", "hidayatullah". (ASCII letters, the text
+folded: a pattern of any script's letters, case-blind, took 5 ms to compile, on every
+screening's start.)"""
 
 
 def compounds_joined(name: str) -> str:
-    """The name with its compounds written apart run together ("Siraj-ud-Din Haqqani":
-    "Sirajuddin Haqqani"; "Salah al-Din": "Salahaldin"); the name as given when it has none."""
+    """The name, folded, with its compounds written apart run together ("Siraj-ud-Din
+    Haqqani": "sirajuddin haqqani"; "Salah al-Din": "salahaldin"); the name as given when it
+    has none."""
     if "-" not in name and " " not in name:
         return name
-    return _COMPOUND.sub(
-        lambda found: "".join(part for part in found.group(0) if part not in "- "), name
-    )
+    folded = fold(name)
+    joined = _COMPOUND.sub(lambda found: re.sub("[- ]", "", found.group(0)), folded)
+    return name if joined == folded else joined
 
 
 def query_words(name: str) -> QueryWords:
