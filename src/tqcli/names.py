@@ -756,6 +756,8 @@ class _Stored(NamedTuple):
     """How many of its words come before the given names (a surname written first)."""
     organization: bool
     """Whether it names an organisation."""
+    one_word: bool
+    """Whether it is one word, a kunya alone included (_one_word)."""
 
 
 class Screener:
@@ -769,6 +771,7 @@ class Screener:
         self._sets: dict[str, frozenset[int]] = {}
         self._listings: dict[str, tuple[str, ...]] = {}
         self._lists: dict[str, tuple[ListEntry, ...]] = {}
+        self._links: dict[str, list[str]] = {}
 
     def screen(self, query: str, threshold: float, limit: int = 5) -> Screening:
         """The entities query may name, best first (at most limit), each scored and explained;
@@ -868,6 +871,7 @@ class Screener:
             _add_skeletons(arabic.skeletons, arabic.open_onsets, vocabulary, alike)
         joined = arabic.joined if arabic else None
         best: dict[str, tuple[float, _Stored, _Pairing | float, Cap | None]] = {}
+        query_one_word = _one_word(words)
         for stored in candidates:
             score, paired, present = _score(
                 words,
@@ -879,10 +883,11 @@ class Screener:
                 optional=optional,
             )
             cap = None
-            named = _named(words, initials, paired) if initials else present
-            if (_one_word(named) or _one_word(stored.words)) and not _one_and_the_same(
-                present, titles, stored
-            ):
+            if initials:
+                one_word = _one_word(_named(words, initials, paired))
+            else:  # (the query's words are the same for every name, but those that may be titles)
+                one_word = query_one_word if len(present) == len(words) else _one_word(present)
+            if (one_word or stored.one_word) and not _one_and_the_same(present, titles, stored):
                 score *= _ONE_WORD
                 cap = Cap.ONE_WORD
             elif isinstance(paired, dict) and _named_after(stored, paired, present):
@@ -947,12 +952,15 @@ class Screener:
 
     def _linked(self, entity_id: str) -> list[str]:
         """The entities same_as links to this one."""
-        return sorted(
-            str(row[0])
-            for row in self._connection.execute(
-                "SELECT same FROM links WHERE entity_id = ? AND same != ?", (entity_id, entity_id)
+        if entity_id not in self._links:
+            self._links[entity_id] = sorted(
+                str(row[0])
+                for row in self._connection.execute(
+                    "SELECT same FROM links WHERE entity_id = ? AND same != ?",
+                    (entity_id, entity_id),
+                )
             )
-        )
+        return self._links[entity_id]
 
     def _postings(self, keys: Iterable[str]) -> dict[str, Sequence[int]]:
         """The names each key is on (keys on none left out)."""
@@ -1067,6 +1075,7 @@ class Screener:
                 },
                 int(lead),
                 bool(org),
+                _one_word(str(words).split()),
             )
 
 
