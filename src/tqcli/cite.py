@@ -394,6 +394,8 @@ def _lowered(core: str, nearby: tuple[str, str], capitals: Capitals) -> str:
     before, after = nearby
     if re.fullmatch(r"\d+|[IVXLC]+|One|Two|Three|Four|Five", after):
         return core  # "Resolution 1267", "Chapter VII", "Part One"; not "Counts 2,461"
+    if core in ("One", "Two", "Three", "Four", "Five"):
+        return core  # a number as a name's part ("Part One"): as a digit would be
     parts = _PARTS.split(core)
     words = parts[::2]
     if len(words) == 1 and capitals.acronym(core) and len(core) <= 4:
