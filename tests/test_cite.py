@@ -469,7 +469,12 @@ def test_html_with_a_style_that_has_no_italics_is_a_usage_error(runner: CliRunne
 
 from tqcli.cite import Capitals, capitals_of, ordinary_english, sentence_case  # noqa: E402
 
-KNOWN = ["UN Security Council", "GNU General Public License version 3", "Susan E. Rice"]
+KNOWN = [
+    "UN Security Council",
+    "Islamic State in Iraq and the Levant",
+    "GNU General Public License version 3",
+    "Susan E. Rice",
+]
 PROSE = Capitals(
     [
         "In 2001 the Security Council adopted measures against the Taliban in Afghanistan.",
@@ -484,6 +489,7 @@ PROSE = Capitals(
     names=["Susan E. Rice", "Haqqani Network", "al-Qaeda"],
     known=KNOWN,
     people=["Susan E. Rice"],
+    groups=["al-Qaeda", "Haqqani Network", "Islamic State"],
     english=ordinary_english(),
 )
 
@@ -509,6 +515,15 @@ PROSE = Capitals(
         ("Sanctions Against Taleban", "Sanctions against Taleban"),
         ("Sanctions on Syria", "Sanctions on Syria"),
         ("Groups in Iraq, Syria", "Groups in Iraq, Syria"),
+        # A place's first word before a name that is no English word, nor a group's or a
+        # person's: perhaps the place's (Greater Syria); not before al-Qaeda's name.
+        ("Islamic State in Iraq and Greater Syria", "Islamic State in Iraq and Greater Syria"),
+        ("Talks in New Delhi, North Waziristan", "Talks in New Delhi, North Waziristan"),
+        ("UN Names New Al-Qaeda Leader", "UN names new Al-Qaeda leader"),
+        (
+            "Greater Role for Afghanistan, New Resolution",
+            "Greater role for Afghanistan, new resolution",
+        ),
         (
             "Secretary Pompeo With Margaret Brennan of CBS Face the Nation",
             "Secretary Pompeo with Margaret Brennan of CBS Face the Nation",  # prose: a name

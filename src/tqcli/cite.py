@@ -174,12 +174,17 @@ class Capitals:
         *,
         known: Iterable[str] = (),
         people: Iterable[str] = (),
+        groups: Iterable[str] = (),
         english: frozenset[str] = frozenset(),
     ) -> None:
         self.english = english
         """Common English words that a dictionary writes in lower case (ordinary_english)."""
         self.person_words: set[str] = {w.lower() for name in people for w in _WORD.findall(name)}
         """The words of people's names (lower case): a title before one is kept."""
+        self.agent_words = self.person_words | {
+            w.lower() for name in groups for w in _WORD.findall(name)
+        }
+        """The words of people's and groups' names (lower case): no place's (see place_name)."""
         self.known: dict[str, list[tuple[str, ...]]] = {}
         """Names the packs know (entities' names and aliases, sources' publishers, authors and
         series), keyed by their first word folded: each whole, and its runs of capitalised
@@ -287,11 +292,27 @@ class Capitals:
             return lower > capitalised + self.in_names[folded]
         return not capitalised or lower > capitalised
 
+    def place_name(self, word: str) -> bool:
+        """Whether a capitalised word may be a place's name: no common English word, nor a
+        word of a person's or a group's name the packs know ("Syria", "Delhi"; not
+        "Al-Qaeda", "Taliban")."""
+        parts = {part.lower() for part in _WORD.findall(word)}  # "Al-Qaeda": al, qaeda
+        return (
+            word[:1].isupper() and word.lower() not in self.english and not parts & self.agent_words
+        )
+
     def acronym(self, word: str) -> bool:
         """Whether the prose writes the word in capitals more often than otherwise ("Us" in a
         headline for "US")."""
         folded = word.lower()
         return self.upper[folded] > self.lower[folded] + self.capitalised[folded]
+
+
+# Words that begin many places' names (a region's, a city's): kept before a name.
+_PLACE_WORDS = frozenset(
+    {"Greater", "Upper", "Lower", "North", "South", "East", "West", "Central", "New"}
+    | {"Northern", "Southern", "Eastern", "Western"}
+)
 
 
 def _runs(name: str) -> list[tuple[str, ...]]:
@@ -369,7 +390,8 @@ def sentence_case(title: str, capitals: Capitals) -> str:
                 words[n - 1].strip(_EDGES),
                 words[n + 1].strip(_EDGES) if n + 1 < len(words) else "",
             )
-            result.append(word.replace(core, _lowered(core, nearby, capitals), 1))
+            joined = word == word.rstrip(",;:!?.—")  # not "Iraq, Syria"
+            result.append(word.replace(core, _lowered(core, nearby, capitals, joined), 1))
     return " ".join(result)
 
 
@@ -389,8 +411,9 @@ def _capitalised_in_brackets(words: Sequence[str]) -> set[int]:
     return kept
 
 
-def _lowered(core: str, nearby: tuple[str, str], capitals: Capitals) -> str:
-    """A word of a headline-style title as sentence case writes it (see sentence_case)."""
+def _lowered(core: str, nearby: tuple[str, str], capitals: Capitals, joined: bool) -> str:
+    """A word of a headline-style title as sentence case writes it (see sentence_case); joined:
+    whether no punctuation parts it from the next word."""
     before, after = nearby
     if re.fullmatch(r"\d+|[IVXLC]+|One|Two|Three|Four|Five", after):
         return core  # "Resolution 1267", "Chapter VII", "Part One"; not "Counts 2,461"
@@ -413,6 +436,8 @@ def _lowered(core: str, nearby: tuple[str, str], capitals: Capitals) -> str:
         and capitals.in_names[after.lower()] > capitals.lower[after.lower()]
     ):
         return core  # a title before a person's name ("Ambassador Susan E. Rice")
+    if core in _PLACE_WORDS and joined and capitals.place_name(after):
+        return core  # "Greater Syria", "North Waziristan", "New Delhi"; not "New Al-Qaeda"
     if all(w.lower() in _MINOR or capitals.common(w) for w in words):
         return core.lower()
     return core
@@ -784,7 +809,9 @@ def capitals_of(index: Index, sources: Sequence[Source], enough: int = 400) -> C
     people = [
         name for entity in entities if entity.kind is EntityKind.PERSON for name in entity.names
     ]
-    return Capitals(texts, names=names, known=known, people=people, english=ordinary_english())
+    groups = [n for e in entities if e.kind is EntityKind.ORGANIZATION for n in e.names]
+    english = ordinary_english()
+    return Capitals(texts, names=names, known=known, people=people, groups=groups, english=english)
 
 
 def ordinary_english() -> frozenset[str]:
