@@ -31,7 +31,8 @@ NOTICE = """\
 # permission notice appear in supporting documentation. Kevin Atkinson makes no
 # representations about the suitability of this array for any purpose. It is provided "as is"
 # without express or implied warranty. (SCOWL's other sources: see
-# /usr/share/doc/wamerican/copyright.)
+# /usr/share/doc/wamerican/copyright.) The words follow the first blank line.
+
 """
 
 

@@ -200,21 +200,22 @@ class Capitals:
         self.upper: Counter[str] = Counter()
         self.pairs: Counter[tuple[str, str]] = Counter()
         """How often the prose writes two capitalised words side by side."""
-        self.bigrams: Counter[tuple[str, str]] = Counter()
-        """How often the prose writes two words side by side, in any letter case."""
         self.bridges: set[tuple[str, str, str]] = set()
+        read: list[str] = []
         for text in texts:
-            self._read(_QUOTED.sub(" ", text), name=False)
+            read.append(_QUOTED.sub(" ", text))
+            self._read(read[-1], name=False)
         for name in names:
+            read.append(name)
             self._read(name, name=True)
+        self._folded = "\n".join(read).lower()
+        """Everything read, case folded: how often two words are side by side (see names)."""
 
     def _read(self, text: str, *, name: bool) -> None:
         words = list(_WORD.finditer(text))
         capital = [m.group() == m.group().capitalize() for m in words]
         for n, match in enumerate(words):
             word = match.group()
-            if n and text[words[n - 1].end() : match.start()] == " ":
-                self.bigrams[(words[n - 1].group().lower(), word.lower())] += 1
             if len(word) > 1 and word.isupper():
                 self.upper[word.lower()] += 1
             elif word.islower():
@@ -265,9 +266,15 @@ class Capitals:
             return False
         # Two ordinary words: an office's name ("Permanent Representative") if written so more
         # often than not; beside a name, each must be ("Taliban Sanctions" of a committee).
-        otherwise = self.bigrams[pair] - together
+        if all(together > self.lower[w] for w in pair):
+            return True
         english = all(word in self.english for word in pair)
-        return (english and together > otherwise) or all(together > self.lower[w] for w in pair)
+        return english and together > self._side_by_side(pair) - together
+
+    def _side_by_side(self, pair: tuple[str, str]) -> int:
+        """How often the prose writes these two words side by side, in any letter case."""
+        words = rf"(?<!\w){re.escape(pair[0])} {re.escape(pair[1])}(?!\w)"
+        return len(re.findall(words, self._folded))
 
     def bridged(self, cores: Sequence[str]) -> set[int]:
         """The positions of the title's capitalised words (edges stripped) that the prose
@@ -821,10 +828,10 @@ def ordinary_english() -> frozenset[str]:
     lowered on its say-so."""
     path = Path(__file__).resolve().parent / "data" / "ordinary-english.txt"
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        _, _, words = path.read_text(encoding="utf-8").partition("\n\n")  # after the notice
     except OSError:
         return frozenset()
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    return frozenset(words.split())
 
 
 def _prose_of_archive(source: Source) -> str:
