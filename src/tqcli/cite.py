@@ -208,8 +208,10 @@ class Capitals:
         for name in names:
             read.append(name)
             self._read(name, name=True)
-        self._folded = "\n".join(read).lower()
-        """Everything read, case folded: how often two words are side by side (see names)."""
+        self._read_texts = read
+        self._folded: str | None = None
+        """Everything read, case folded: made when first asked how often two words are side
+        by side (see names)."""
 
     def _read(self, text: str, *, name: bool) -> None:
         words = list(_WORD.finditer(text))
@@ -273,8 +275,15 @@ class Capitals:
 
     def _side_by_side(self, pair: tuple[str, str]) -> int:
         """How often the prose writes these two words side by side, in any letter case."""
-        words = rf"(?<!\w){re.escape(pair[0])} {re.escape(pair[1])}(?!\w)"
-        return len(re.findall(words, self._folded))
+        if self._folded is None:
+            self._folded = "\n".join(self._read_texts).lower()
+        text, phrase = self._folded, f"{pair[0]} {pair[1]}"
+        count, at = 0, text.find(phrase)
+        while at >= 0:  # str.find, not a regular expression: ~100 times faster here
+            end = at + len(phrase)
+            count += not (at and text[at - 1].isalnum()) and not text[end : end + 1].isalnum()
+            at = text.find(phrase, at + 1)
+        return count
 
     def bridged(self, cores: Sequence[str]) -> set[int]:
         """The positions of the title's capitalised words (edges stripped) that the prose
