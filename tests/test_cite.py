@@ -700,3 +700,49 @@ def test_a_cite_with_an_unknown_field_is_named_by_its_fact_file_and_line(
         f"{pack / 'facts.toml'}:6: figure 'acme-widgets': missing required field 'unit'",
         f"{pack / 'facts.toml'}:13: figure 'acme-widgets': cite 1: unknown field 'unit'",
     ]
+
+
+def test_apa_keeps_a_known_names_capitals_from_the_command_line(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Stranger 11's pack: the title names the licence the pack knows as an entity, whose name
+    goes on ("version 3"); its ordinary English words keep their capitals. MLA, Chicago and
+    CSL-JSON give the title as before."""
+    pack = tmp_path / "gpl-pack"
+    pack.mkdir()
+    (pack / "facts.toml").write_text(
+        "[[source]]\n"
+        'id = "fsf-gpl-3.0"\n'
+        'title = "GNU General Public License"\n'
+        'publisher = "Free Software Foundation"\n'
+        'kind = "web-page"\n'
+        "published = 2007-06-29\n"
+        'url = "https://www.gnu.org/licenses/gpl-3.0.txt"\n'
+        "[[entity]]\n"
+        'id = "gnu-gpl-v3"\n'
+        'name = "GNU General Public License version 3"\n'
+        'kind = "document"\n'
+        'aliases = ["GPLv3", "GPL-3.0"]\n'
+        "[[event]]\n"
+        'id = "gplv3-published"\n'
+        'claim = "The Free Software Foundation published version 3 of the public licence."\n'
+        "date = 2007-06-29\n"
+        'about = ["gnu-gpl-v3"]\n'
+        "[[event.cite]]\n"
+        'source = "fsf-gpl-3.0"\n'
+        'passage = "Version 3, 29 June 2007"\n',
+        encoding="utf-8",
+    )
+    cite = ["cite", "fsf-gpl-3.0", "--no-builtin", "--facts", str(pack), "--style"]
+
+    apa = runner.invoke(app, [*cite, "apa"])
+    mla = runner.invoke(app, [*cite, "mla"])
+    csl = runner.invoke(app, [*cite, "csl-json"])
+
+    assert apa.exit_code == 0, apa.stderr
+    assert apa.stdout == (
+        "Free Software Foundation. (2007, June 29). GNU General Public License."
+        " https://www.gnu.org/licenses/gpl-3.0.txt\n"
+    )
+    assert "“GNU General Public License.”" in mla.stdout
+    assert json.loads(csl.stdout)[0]["title"] == "GNU General Public License"
