@@ -161,11 +161,14 @@ _QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|(?<!\w)'[^']*'(?!\w)|\"[^\"]*
 
 
 class Capitals:
-    """How a pack's own prose (claims, notes, entity descriptions) writes each word: alone and
-    capitalised inside a sentence ("the Taliban"), in lower case, or in capitals; and which
-    capitalised words it writes side by side, as names ("Security Council", "United Nations").
-    Quoted words are skipped (a note quoting a headline-style title says nothing of them), and
-    every word of an entity's name counts as capitalised. See sentence_case."""
+    """The evidence APA's sentence case lowers a word on, or keeps its capital: how the packs'
+    prose (claims, notes, passages, quotes' media, entity descriptions, the cited sources'
+    archived text but for its headlines) writes each word: alone and capitalised inside a
+    sentence ("the Taliban"), in lower case, or in capitals; which capitalised words it writes
+    side by side, as names ("Security Council", "United Nations"); the names the packs know;
+    and which words are ordinary English (ordinary_english). Quoted words are skipped (a note
+    quoting a headline-style title says nothing of them), and every word of an entity's name
+    counts as capitalised. See sentence_case."""
 
     def __init__(
         self,
@@ -372,15 +375,18 @@ def _headline_style(words: Sequence[str]) -> bool:
 
 def sentence_case(title: str, capitals: Capitals) -> str:
     """APA's sentence case: the first word of the title and of a subtitle (after a colon, a dash
-    or a question mark) capitalised, names as written, other words in lower case. A title
-    already in sentence style is left as published but for a subtitle's first word. Never
+    or a question mark) capitalised, names as written, other words in lower case. A title or
+    subtitle already in sentence style is left as published but for a subtitle's first word.
+    A word is lowered only on evidence that it is an ordinary word (Capitals.common); never
     lowered: a word in capitals (UN, US, ISIL), one with capitals inside (al-Qaeda, U.N., McX),
     one with a digit, an abbreviation (Amb.), a word before a number ("Resolution 1267",
-    "Chapter VII"), a word the pack's prose writes capitalised (Capitals) or beside another as
-    a name ("Security Council"), words in brackets that are all capitalised (a name's part:
+    "Chapter VII"), the capitalised words of a name the packs know ("GNU General Public
+    License") or that their prose writes as a name ("Security Council", "Face the Nation"), a
+    title before a person's name ("Ambassador Susan E. Rice"), a place's first word before a
+    name ("Greater Syria"), words in brackets that are all capitalised (a name's part:
     "(United Nations Measures) Order 2002")."""
     words = title.split(" ")
-    headline = _headline_style(words)
+    headline = _headline_parts(words)
     cores = [word.strip(_EDGES) for word in words]
     bracketed = (
         _capitalised_in_brackets(words) | capitals.known_names(cores) | capitals.bridged(cores)
@@ -396,7 +402,7 @@ def sentence_case(title: str, capitals: Capitals) -> str:
                 word.replace(core, core[0].upper() + core[1:], 1) if core[0].islower() else word
             )
         elif (
-            not headline
+            not headline[n]
             or n in bracketed
             or (word.rstrip(_EDGES[:-1]).endswith(".") and len(core) <= 4)
         ):
@@ -409,6 +415,18 @@ def sentence_case(title: str, capitals: Capitals) -> str:
             joined = word == word.rstrip(",;:!?.—")  # not "Iraq, Syria"
             result.append(word.replace(core, _lowered(core, nearby, capitals, joined), 1))
     return " ".join(result)
+
+
+def _headline_parts(words: Sequence[str]) -> list[bool]:
+    """For each word, whether the part of the title it is in (the title, a subtitle: after a
+    colon, a question mark or a dash) is in headline style: "The 9/11 Commission Report,
+    chapter 2: The Foundation of the New Terrorism" has its chapter's title in it."""
+    styles: list[bool] = []
+    for n, word in enumerate(words):
+        if n == len(words) - 1 or word.endswith((":", "?", "!", "—")):
+            part = words[len(styles) : n + 1]
+            styles += [_headline_style(part)] * len(part)
+    return styles
 
 
 def _capitalised_in_brackets(words: Sequence[str]) -> set[int]:
