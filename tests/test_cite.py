@@ -571,6 +571,9 @@ _TITLE_WORDS = st.sampled_from(
         "Council", "Adopts", "New", "Sanctions", "Against", "Resolution", "1267", "(1999)",
         "2593", "Report:", "the", "of", "Measures", "Amb.", "Rice", "Terror", "S/2021/486",
         "—", "Who", "is", "Part", "One", "Chapter", "VII", "‘At", "This", "Time’", "Groups,",
+        "Greater", "New", "North", "Syria", "Syria,", "Face", "Nation", "Margaret", "Brennan",
+        "Permanent", "Representative", "Deadly", "Us", "GNU", "General", "Public", "License",
+        "Ambassador", "Susan", "E.", "Intra-Afghan", "Taliban-al-Qaeda", "why", "deal?",
     ]
 )  # fmt: skip
 _TITLES = st.lists(_TITLE_WORDS, min_size=1, max_size=12).map(" ".join)
@@ -596,7 +599,7 @@ def test_sentence_case_keeps_acronyms_inner_capitals_digits_and_numbered_names(
         core = word.strip("“”‘’\"'(),:")
         inner = any(ch.isupper() for ch in core[1:])  # UN, U.N., al-Qaeda, McX, VII
         numbered = n + 1 < len(before) and before[n + 1][:1].isdigit()  # Resolution 1267
-        starts = n == 0 or before[n - 1].endswith((":", "—"))  # may gain a first capital
+        starts = n == 0 or before[n - 1].endswith((":", "?", "!", "—"))  # a first capital
         if inner or numbered or any(ch.isdigit() for ch in word):
             assert now[starts:] == word[starts:]
 
