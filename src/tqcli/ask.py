@@ -454,6 +454,18 @@ _IMPOSING = frozenset(_stems("impose imposed require required put placed"))
 _WHICH_DID = (  # "which resolution created X"
     r"(?:\w+ )?(?:which|what) (?!(?:has|have|had|was|were|is|are|did|does|do)\b)\w+ (\w+ed)\b"
 )
+_FUTURE = r"\b(?:will|shall|won t)\b (?!you\b|i\b)\w|\b(?:is|are|am) going to\b"
+"""A question asked in the future ("Who will succeed ...?", "When will the UN recognise ...?"),
+compiled on first use: only questions with "will", "shall" or "going" need it."""
+_FORESEEING = (
+    r"\b(?:will|shall|would|won t|going to|expected|expects?|plans?|planned|intends?|intended"
+    r"|commit(?:s|ted|ments?)?|pledged?|pledges|promised?|promises|agreed (?:to|that)"
+    r"|undert(?:akes?|ook)"
+    r"|target(?:s|ed)?|deadline|ready|readiness|predict(?:s|ed)?|forecasts?|probably|likely"
+    r"|(?:is|are|was|were) to|deciding to|decided to|within \d+|by (?:\d+ )?(?:19|20)\d\d)\b"
+)
+"""Words with which a fact looks ahead of its time -- a plan, a commitment, a deadline, an
+expectation: only such a fact answers a question asked in the future (compiled on first use)."""
 _HAPPENED = re.compile(r"\b(?:where|how) (?:was|were|did|does|do|is|are)\b")
 """Questions on where or how something happened, or is: "where was he born", "how did he die"."""
 _POLAR = re.compile(
@@ -612,6 +624,9 @@ class Question(msgspec.Struct, frozen=True):
     medium: bool = False
     """For a quote: whether it asks where it was said ("Which outlet did Panetta talk to?"):
     the answer is the quote's medium."""
+    future: str | None = None
+    """For a question asked in the future ("Who will succeed Haibatullah?"): its first content
+    word after "will" ("succeed"; "" if none). Only a fact that looks ahead answers it."""
 
     def group(self, word: str) -> frozenset[str]:
         """The word and its synonyms."""
@@ -1096,7 +1111,44 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         holder=tuple(key for word in holder if (key := corrected.get(word, word)) in weights),
         post_of=_post_of(folded, head, corrected, weights),
         subordinate=frozenset(timing | _subordinate(folded, corrected, weights)),
+        future=_future(question, folded, weights),
     )
+
+
+_FORESIGHT_REACH = 80
+"""How far (in characters) after a word looking ahead the verb asked must come."""
+
+
+def _foresees(question: Question, text: str) -> bool:
+    """Whether the (folded) text looks ahead to what the question asks will happen: a word of
+    a plan, commitment or expectation, followed soon by a word for what happens (or its
+    synonym or a word of its root: "the Taliban committed not to allow ...")."""
+    happened = question.happened or question.weights.keys() - question.named
+    if question.future in happened:
+        happened = {question.future}  # "which resolution will lift ...": lifting, not a list
+    if not happened or question.wants is Wants.FIGURE:
+        # (A figure fits what is counted already: "how many US troops will remain" is answered
+        # by "a first reduction ... to 8,600 within 135 days", which says no "remain".)
+        return re.search(_FORESEEING, text) is not None  # "will there be ...": any look ahead
+    for found in re.finditer(_FORESEEING, text):
+        ahead = set(map(stem, text[found.start() : found.end() + _FORESIGHT_REACH].split()))
+        if any(question.group(word) & ahead or _derived(word, ahead) for word in happened):
+            return True
+    return False
+
+
+def _future(question: str, folded: str, weights: dict[str, float]) -> str | None:
+    """For a question asked in the future ("who will succeed X"), its first content word after
+    "will" that it does not write as a name ("When will the UN recognise ...": "recognise";
+    "" if none)."""
+    if not ("will" in folded or "shall" in folded or "going" in folded or "won" in folded):
+        return None
+    found = re.search(_FUTURE, folded)
+    if found is None:
+        return None
+    capitalised = {stem(fold(word)) for word in question.split()[1:] if word[:1].isupper()}
+    after = (stem(word) for word in folded[found.end() - 1 :].split())
+    return next((word for word in after if word in weights and word not in capitalised), "")
 
 
 _SUBORDINATE = r"(?<=\w )(?:saying|that|which|whose)\b"  # compiled on first use (re caches it)
@@ -1439,6 +1491,14 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             if word not in about and weight >= _EVENT_WEIGHT
         }
         answers = not asked or _share(asked, credits) >= _EVENT_COVERAGE
+    if answers and question.future is not None and not _foresees(question, fold(_own_text(fact))):
+        # "Who will succeed Haibatullah?", "When will the UN recognise the Taliban?": a fact
+        # stating what was or is answers no question on what will be; a plan, a commitment,
+        # a deadline or an expectation may ("the Taliban committed not to allow ...").
+        answers = False
+        other_years += (
+            [question.future] if question.future in question.happened else sorted(question.happened)
+        )
     if answers and question.happened and _WHERE.match(question.text):
         # "Where did Ghani flee (to)?": where it happened is named after the claim's word for
         # it ("killed in Kabul", "fled to Tajikistan"); "they took the palace ..., after

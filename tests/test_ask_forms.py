@@ -1,0 +1,46 @@
+"""tq ask reads more English question forms (the tenth round: questions nobody tuned it for):
+a question asked in the future, the kind of quantity asked, the noun a "what N" asks about,
+a place for "where", what an instrument requires of someone."""
+
+from __future__ import annotations
+
+from tqcli.ask import answer
+from tqcli.index import in_memory
+from tqcli.model import Match
+from tqcli.packs import packs_in_effect
+
+BUILTIN = in_memory(packs_in_effect([], environ={}))
+
+
+def _answered(question: str) -> list[str]:
+    found = answer(BUILTIN, question, limit=5)
+    return [
+        hit.fact.id
+        for hit, reply in zip(found.hits, found.replies, strict=True)
+        if reply.match is Match.ANSWER
+    ]
+
+
+def test_a_question_on_the_future_is_answered_only_by_a_fact_that_looks_ahead() -> None:
+    # What was or is answers nothing on what will be: Akhundzada's leadership since 2016 does
+    # not say who succeeds him, resolution 2513's refusal when the UN will recognise the Taliban.
+    assert _answered("Who will succeed Haibatullah as Taliban leader?") == []
+    assert _answered("When will the UN recognise the Taliban?") == []
+    assert _answered("Which resolution will lift the Taliban sanctions?") == []
+    found = answer(BUILTIN, "When will the UN recognise the Taliban?")
+    assert "recognise" in found.replies[0].unmatched
+    # A commitment, a plan or an expectation does: the word looking ahead comes before what
+    # the question asks will happen ("committed not to allow").
+    assert _answered("What will the Taliban not allow al-Qaeda to do under the Doha agreement?")[
+        :1
+    ] == ["doha-agreement-al-qaida-pledge"]
+    assert _answered("Will al-Qaeda come back to Afghanistan?")[:1] == [
+        "wallace-al-qaeda-will-come-back"
+    ]
+    assert _answered("How many US troops will remain after 135 days?")[:1] == [
+        "doha-us-forces-8600"
+    ]
+    # "Would" in a question reports what was said or planned then: not read as the future.
+    assert _answered("How many American soldiers would remain under the Doha deal after 135 days?")[
+        :1
+    ] == ["doha-us-forces-8600"]
