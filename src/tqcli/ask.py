@@ -1123,9 +1123,9 @@ def _foresees(question: Question, text: str) -> bool:
     """Whether the (folded) text looks ahead to what the question asks will happen: a word of
     a plan, commitment or expectation, followed soon by a word for what happens (or its
     synonym or a word of its root: "the Taliban committed not to allow ...")."""
-    happened = question.happened or question.weights.keys() - question.named
-    if question.future in happened:
-        happened = {question.future}  # "which resolution will lift ...": lifting, not a list
+    happened: Iterable[str] = question.happened or question.weights.keys() - question.named
+    if question.future and question.future in happened:
+        happened = (question.future,)  # "which resolution will lift ...": lifting, not a list
     if not happened or question.wants is Wants.FIGURE:
         # (A figure fits what is counted already: "how many US troops will remain" is answered
         # by "a first reduction ... to 8,600 within 135 days", which says no "remain".)
