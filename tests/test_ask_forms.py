@@ -44,3 +44,14 @@ def test_a_question_on_the_future_is_answered_only_by_a_fact_that_looks_ahead() 
     assert _answered("How many American soldiers would remain under the Doha deal after 135 days?")[
         :1
     ] == ["doha-us-forces-8600"]
+
+
+def test_a_share_asked_is_answered_by_a_percentage_or_a_fraction() -> None:
+    # A fact on Afghan provinces, or on al-Qaeda's presence in 15 of them, gives no share.
+    assert _answered("What percentage of Afghans support al-Qaeda according to the UN?") == []
+    assert _answered("What proportion of Afghan districts did the Taliban control in 2021?") == []
+    # "39 percent of them are girls" does, however the question words the share.
+    for asked in ("percentage", "share", "proportion"):
+        assert _answered(f"What {asked} of Afghan students were girls, according to Pompeo?")[
+            :1
+        ] == ["pompeo-afghan-students-39-percent-girls"]

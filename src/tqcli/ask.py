@@ -466,6 +466,16 @@ _FORESEEING = (
 )
 """Words with which a fact looks ahead of its time -- a plan, a commitment, a deadline, an
 expectation: only such a fact answers a question asked in the future (compiled on first use)."""
+_SHARE_ASKED = r"\bwhat (?:percentage|percent|per cent|proportion|share|fraction|part) of\b"
+"""A question for a share (compiled on first use: only questions with "what" need it)."""
+_SHARES = frozenset(_stems("percentage percent cent proportion share fraction part"))
+"""The words such a question asks a share with, which the answer need not use."""
+_SHARE_GIVEN = (
+    r"\d\s*%|\b(?:\d+(?:\.\d+)?|\w+) (?:per ?cent|percent)\b|\bpercentage\b|\bproportion"
+    r"|\b(?:a|one|two|three) (?:half|third|thirds|quarter|quarters|fifth|fifths|tenth)\b"
+    r"|\b(?:half|majority|minority) of\b|\b(?:one|two|three|\d+) (?:in|out of) (?:\d+|\w+)\b"
+)
+"""How a fact gives a share: a percentage, a fraction, "one in ten" (compiled on first use)."""
 _HAPPENED = re.compile(r"\b(?:where|how) (?:was|were|did|does|do|is|are)\b")
 """Questions on where or how something happened, or is: "where was he born", "how did he die"."""
 _POLAR = re.compile(
@@ -621,6 +631,9 @@ class Question(msgspec.Struct, frozen=True):
     counted_head: str | None = None
     """For a figure: the head noun of what is counted ("people" of "how many people were
     executed"), however common: a figure's unit must open with it (see _fits)."""
+    share: bool = False
+    """Whether it asks what share of something ("What percentage of ..."): only a percentage or
+    a fraction answers it."""
     medium: bool = False
     """For a quote: whether it asks where it was said ("Which outlet did Panetta talk to?"):
     the answer is the quote's medium."""
@@ -942,7 +955,12 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         if ("which " in folded or "what " in folded) and any(v in folded for v in _MEDIUM_VERBS)
         else None
     )
-    if told is not None and (said is None or told.start() < said.start()):
+    share = "what " in folded and re.search(_SHARE_ASKED, folded) is not None
+    if share:
+        # "What percentage of Afghans ...", "what share of Afghan students were girls": a share
+        # is asked, given as a percentage or a fraction (see _SHARE_GIVEN), whoever reports it.
+        wants = Wants.FIGURE
+    elif told is not None and (said is None or told.start() < said.start()):
         wants = Wants.QUOTE  # where it was said, by whom
         speaker = tuple(stem(word) for word in told.group("teller").split())
     elif said is not None:
@@ -990,6 +1008,8 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     else:
         wants = Wants.ANYTHING
     cues = _CUE_WORDS.get(wants, frozenset())
+    if share:
+        cues |= _SHARES
     if told is not None:
         # "Which broadcaster did he speak to?": the noun and the verb say that the medium is
         # asked, which the fact need not call a broadcaster.
@@ -1104,6 +1124,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         decades=frozenset(word for word, raw in spelled.items() if _DECADE.fullmatch(raw)),
         measure=measure,
         medium=told is not None,
+        share=share,
         counted_head=counted_head,
         documents=_documents(folded) if _DIGIT.search(folded) else frozenset(),
         resolutions=_documents(folded, resolutions=True) if _DIGIT.search(folded) else frozenset(),
@@ -1817,6 +1838,9 @@ def _fits(
         # ("first", or its founder), not by one naming a later one ("Zawahiri became head of
         # al-Qaeda in 2011, after its leader Osama bin Laden was killed").
         return False, []
+    if wants is Wants.FIGURE and question.share:
+        # "What percentage of Afghan districts ...": a share, not any number of them.
+        return re.search(_SHARE_GIVEN, fold(_own_text(fact))) is not None, []
     if wants is Wants.FIGURE and question.measure:
         # A measure ("population", an age): a figure that speaks of it, or a number beside it
         # in the claim ("a population of 38 million", "aged 60") -- not any figure of the place.
