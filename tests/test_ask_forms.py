@@ -55,3 +55,18 @@ def test_a_share_asked_is_answered_by_a_percentage_or_a_fraction() -> None:
         assert _answered(f"What {asked} of Afghan students were girls, according to Pompeo?")[
             :1
         ] == ["pompeo-afghan-students-39-percent-girls"]
+
+
+def test_the_phrase_after_a_possessive_is_what_is_asked_about() -> None:
+    # "The Monitoring Team's annual budget" asks a budget, as "the annual budget of the
+    # Monitoring Team" does: a report the Team wrote gives none.
+    for question in (
+        "What is the Monitoring Team's annual budget?",
+        "What is the annual budget of the Monitoring Team?",
+        "What was the Taliban government's annual budget in 1999?",
+        "What was Osama bin Laden's personal fortune?",
+    ):
+        assert _answered(question) == [], question
+    assert _answered("What is Afghanistan's population?") == _answered(
+        "What is the population of Afghanistan?"
+    )

@@ -1060,8 +1060,16 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         Wants.FIGURE,
         Wants.QUOTE,
     ):
-        words = _leading_content(subject.group("subject"), skip_leading=True)
-        raws = [raw for raw in subject.group("subject").split() if stem(raw) not in _DETERMINERS]
+        phrase_text = subject.group("subject")
+        if possessors := _possessors(question):
+            # "What is the Monitoring Team's annual budget?": the phrase asked about follows the
+            # possessive ("annual budget"), as it follows "of" in "the budget of X".
+            said = phrase_text.split()
+            last = max((n for n, raw in enumerate(said) if raw in possessors), default=None)
+            if last is not None and last + 1 < len(said):
+                phrase_text = " " + " ".join(said[last + 1 :])
+        words = _leading_content(phrase_text, skip_leading=True)
+        raws = [raw for raw in phrase_text.split() if stem(raw) not in _DETERMINERS]
         if any(_VERB_FORM.search(raw) for raw in raws[1 : len(words) + 1]):
             # "What is the Taliban seeking": a noun and a verb, not one noun phrase, follow "is".
             words = ()
@@ -1156,6 +1164,13 @@ def _foresees(question: Question, text: str) -> bool:
         if any(question.group(word) & ahead or _derived(word, ahead) for word in happened):
             return True
     return False
+
+
+def _possessors(question: str) -> frozenset[str]:
+    """The words the question writes with a possessive "'s" ("Team's": "team"), folded."""
+    if "'" not in question and "’" not in question:
+        return frozenset()
+    return frozenset(fold(word) for word in re.findall(r"(\w+)['’]s?\b", question))
 
 
 def _future(question: str, folded: str, weights: dict[str, float]) -> str | None:
