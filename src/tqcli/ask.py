@@ -1064,10 +1064,10 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         if possessors := _possessors(question):
             # "What is the Monitoring Team's annual budget?": the phrase asked about follows the
             # possessive ("annual budget"), as it follows "of" in "the budget of X".
-            said = phrase_text.split()
-            last = max((n for n, raw in enumerate(said) if raw in possessors), default=None)
-            if last is not None and last + 1 < len(said):
-                phrase_text = " " + " ".join(said[last + 1 :])
+            phrase_words = phrase_text.split()
+            last = max((n for n, raw in enumerate(phrase_words) if raw in possessors), default=None)
+            if last is not None and last + 1 < len(phrase_words):
+                phrase_text = " " + " ".join(phrase_words[last + 1 :])
         words = _leading_content(phrase_text, skip_leading=True)
         raws = [raw for raw in phrase_text.split() if stem(raw) not in _DETERMINERS]
         if any(_VERB_FORM.search(raw) for raw in raws[1 : len(words) + 1]):
