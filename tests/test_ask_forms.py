@@ -70,3 +70,12 @@ def test_the_phrase_after_a_possessive_is_what_is_asked_about() -> None:
     assert _answered("What is Afghanistan's population?") == _answered(
         "What is the population of Afghanistan?"
     )
+
+
+def test_what_m_number_asks_a_number_of_m() -> None:
+    # "Flight number": a number of a flight, which no fact on Ghani's flight to Tajikistan
+    # gives; "report number": a number of a report, which the document's fact gives.
+    assert _answered("What flight number did Ashraf Ghani take to Tajikistan?") == []
+    found = answer(BUILTIN, "What flight number did Ashraf Ghani take to Tajikistan?")
+    assert "flight" in found.replies[0].unmatched
+    assert _answered("Which report number is S/2020/415?")[:1] == ["s-2020-415-eleventh-report"]

@@ -409,6 +409,12 @@ noun ("bounty", "languages"), chosen on the tuning sets (0.65 cost two answers t
 _WHAT_KIND = (
     r"^(?:\w+ )?(?:what|which) (?P<noun>\w+) (?:did|does|do|is|was|are|were|has|have|had|will)\b"
 )
+_WHAT_KIND_OF = (
+    r"^(?:\w+ )?(?:what|which) (?P<noun>\w+) (?:number|name|date|year|day|month|amount|figure"
+    r"|total) (?:did|does|do|is|was|are|were|has|have|had|will)\b"
+)
+"""What M N does ... ("what flight number did ..."), N a word for a kind of answer: M says
+what it is of (compiled on first use)."""
 _MEASURES = frozenset(
     _stems(
         "population budget revenue revenues income salary salaries wage wages cost price age size "
@@ -1101,6 +1107,16 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         # the answer must speak of it, as of the head noun of "what is the X". Only a noun this
         # rare: "what year", "what sum", "what deadline" ask for a kind of answer, which the
         # fact need not name.
+        head = noun
+    elif (
+        head is None
+        and (" what " in f" {folded}" or " which " in f" {folded}")
+        and (kind := re.search(_WHAT_KIND_OF, folded)) is not None
+        and (noun := _key(kind.group("noun"), corrected)) in weights
+        and not any(noun in words for words in _CUE_WORDS.values())
+    ):
+        # "What flight number did Ghani take?": a kind of answer ("number") of something the
+        # word before it names, which the answer must speak of, however common the word.
         head = noun
     groups = {
         word: frozenset({word}).union(
