@@ -79,3 +79,11 @@ def test_what_m_number_asks_a_number_of_m() -> None:
     found = answer(BUILTIN, "What flight number did Ashraf Ghani take to Tajikistan?")
     assert "flight" in found.replies[0].unmatched
     assert _answered("Which report number is S/2020/415?")[:1] == ["s-2020-415-eleventh-report"]
+
+
+def test_how_many_of_the_x_were_y_counts_only_those_that_were_y() -> None:
+    # The 9/11 death toll counts the victims, not those of them who were Afghan nationals.
+    assert _answered("How many of the 9/11 victims were Afghan nationals?") == []
+    found = answer(BUILTIN, "How many of the 9/11 victims were Afghan nationals?")
+    assert "nationals" in found.replies[0].unmatched
+    assert _answered("How many people were killed on 9/11?")[:1] == ["september-11-deaths"]

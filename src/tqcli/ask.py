@@ -173,6 +173,12 @@ _HAS = (  # compiled on first use
     rf"(?:itself |themselves )?(?:{'|'.join(_HAVE)})\b"
 )
 """How many X does Y have: Y is whose the X are."""
+_PARTITIVE = (
+    r"\bhow many of (?P<whole>(?:\w+ ){1,5}?)(?:were|was|are|is|had|have|has|did|do|does)"
+    r"(?P<part>(?: \w+){1,4})"
+)
+"""How many of the X were Y: the whole, and what is said of the part counted (compiled on first
+use: only "how many of" questions need it)."""
 _FIGURE = re.compile(
     r"\bhow (?:many|much)\b(?P<counted>(?: \w+){0,4})|"
     r"\b(?:number|amount|total|count|sum) of\b(?P<counted_of>(?: \w+){0,4})"
@@ -955,6 +961,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     speaker: tuple[str, ...] = ()
     measure: frozenset[str] = frozenset()
     holder: tuple[str, ...] = ()
+    restrictor: tuple[str, ...] = ()
     said = _QUOTE.search(folded)
     told = (
         re.search(_MEDIUM, folded)
@@ -995,6 +1002,11 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
             len(counted_words),
         )
         counted = _leading_content(" ".join(counted_words[:participle]))
+        if counted_words[:1] == ["of"] and (part := re.search(_PARTITIVE, folded)) is not None:
+            # "How many of the 9/11 victims were Afghan nationals?": victims are counted, and
+            # only those of them that were Afghan nationals (see restrictor).
+            counted = _leading_content(part.group("whole"), skip_leading=True)
+            restrictor = _leading_content(part.group("part"))
         if (
             any(f" {verb}" in folded for verb in _HAVE)
             and (has := re.search(_HAS, folded)) is not None
@@ -1061,7 +1073,12 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         # money (or a share), not a number of people or things ("180-400 fighters").
         measure = _MONEY
     head = None
-    modifiers: tuple[str, ...] = ()
+    # The heavy words of a partitive's restrictor must be said, as a modifier's are.
+    modifiers = tuple(
+        key
+        for word in restrictor
+        if (key := corrected.get(word, word)) in weights and weights[key] >= _MODIFIER_WEIGHT
+    )
     if (subject := _SUBJECT.search(folded)) is not None and wants not in (
         Wants.FIGURE,
         Wants.QUOTE,
