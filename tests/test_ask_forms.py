@@ -87,3 +87,23 @@ def test_how_many_of_the_x_were_y_counts_only_those_that_were_y() -> None:
     found = answer(BUILTIN, "How many of the 9/11 victims were Afghan nationals?")
     assert "nationals" in found.replies[0].unmatched
     assert _answered("How many people were killed on 9/11?")[:1] == ["september-11-deaths"]
+
+
+def test_the_noun_after_what_is_read_after_an_adjective_too() -> None:
+    # "What medical condition did Mullah Omar die of?" asks a condition, as "what bounty did"
+    # asks a bounty: the date he died is no answer.
+    assert _answered("What medical condition did Mullah Omar die of?") == []
+    assert _answered("When did Mullah Omar die?")[:1] == ["mullah-omar-died-2013"]
+
+
+def test_a_noun_of_a_kind_of_thing_is_answered_by_one_of_that_kind() -> None:
+    # The United States Institute of Peace is a think tank, the Panetta interview's outlet an
+    # organisation: a fact naming one of that kind (not only its source) answers "which think
+    # tank", "which news outlet", though it does not say the noun -- heavy as "tank" is.
+    assert _answered("Which think tank is Asfandyar Mir with?")[:1] == ["asfandyar-mir-of-usip"]
+    assert _answered(
+        "Which news outlet did Leon Panetta speak to about the Taliban giving al-Qaeda a haven?"
+    )[:1] == ["panetta-safe-haven"]
+    assert _answered("In which city was the Doha agreement signed?")[:1] == [
+        "doha-agreement-signed"
+    ]
