@@ -107,3 +107,14 @@ def test_a_noun_of_a_kind_of_thing_is_answered_by_one_of_that_kind() -> None:
     assert _answered("In which city was the Doha agreement signed?")[:1] == [
         "doha-agreement-signed"
     ]
+
+
+def test_where_is_answered_by_a_fact_naming_a_place() -> None:
+    # The bounty on his head names no place ("according to Reuters" is a source, not a place);
+    # "may now be in Iran" does.
+    assert "zawahiri-25m-bounty" not in _answered("Where is Zawahiri?")
+    assert _answered("Where is Saif al-Adel?")[:1] == ["saif-al-adel-in-iran-2023"]
+    assert "saif-al-adel-10m-reward" not in _answered("Where is Saif al-Adel?")
+    assert _answered("Where was Osama bin Laden killed?")[:1] == [
+        "bin-laden-killed-abbottabad-2011"
+    ]

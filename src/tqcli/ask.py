@@ -45,6 +45,7 @@ from tqcli.model import (
     Answers,
     Catalog,
     EntityKind,
+    Event,
     Fact,
     Figure,
     Filters,
@@ -507,6 +508,16 @@ _SHARE_GIVEN = (
     r"|\b(?:half|majority|minority) of\b|\b(?:one|two|three|\d+) (?:in|out of) (?:\d+|\w+)\b"
 )
 """How a fact gives a share: a percentage, a fraction, "one in ten" (compiled on first use)."""
+_WHERE_ASKED = re.compile(r"(?:\w+ )?where\b")
+"""A question asking where ("Where is ...", "and where ..."), not a clause ("the house where")."""
+_PLACE_AFTER = (
+    r"(?<!according )(?<!said )(?<!spoke )(?<!talking )(?<!letter )(?<!report )"
+    r"\b(?:in|at|to|from|near|along|across|inside|into|within|on|outside|around|reside|based"
+    r"|hiding|hosting|hosted) (?:the |a |an )?(?:[\w-]+ ){0,2}?(?P<name>[A-Z][\w-]+)"
+)
+"""A place a claim names: a capitalised word after a preposition of place ("in Kabul", "along
+the Afghan-Pakistani border", "to Tajikistan"), not a source's ("according to Reuters"),
+compiled on first use."""
 _HAPPENED = re.compile(r"\b(?:where|how) (?:was|were|did|does|do|is|are)\b")
 """Questions on where or how something happened, or is: "where was he born", "how did he die"."""
 _POLAR = re.compile(
@@ -1593,6 +1604,14 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         other_years += (
             [question.future] if question.future in question.happened else sorted(question.happened)
         )
+    if (
+        answers
+        and question.wants is Wants.ANYTHING
+        and _WHERE_ASKED.match(question.text)
+        and not _names_a_place(question, fact, lookups)
+    ):
+        # "Where is Zawahiri?": a place, which a fact on the bounty on his head does not name.
+        answers = False
     if answers and question.happened and _WHERE.match(question.text):
         # "Where did Ghani flee (to)?": where it happened is named after the claim's word for
         # it ("killed in Kabul", "fled to Tajikistan"); "they took the palace ..., after
@@ -2083,6 +2102,29 @@ def _fits(
             lookups.out_of_role.add(fact.id)
         return bool(who), who
     return True, []
+
+
+def _names_a_place(question: Question, fact: Fact, lookups: _Lookups) -> bool:
+    """Whether the fact names, in its own words, a place the question does not name: its place,
+    a place it links that its words name, or a capitalised word after a preposition of place
+    (not a month or a weekday)."""
+    details = fact.details
+    if isinstance(details, Event | Agreement) and details.place:
+        return True
+    own = _own_words(fact)
+    if any(
+        _kind(entity_id, lookups.catalog) is EntityKind.PLACE
+        and not lookups.named_in(entity_id, question.weights)
+        and lookups.named_in(entity_id, own)
+        for entity_id in fact.entities()
+    ):
+        return True
+    for found in re.finditer(_PLACE_AFTER, _own_text(fact)):
+        name = fold(found.group("name"))
+        words = {stem(word) for word in _WORD.findall(name)}
+        if name not in _CALENDAR_WORDS and not words & question.weights.keys():
+            return True
+    return False
 
 
 def _names_one_of_kind(
