@@ -118,3 +118,17 @@ def test_where_is_answered_by_a_fact_naming_a_place() -> None:
     assert _answered("Where was Osama bin Laden killed?")[:1] == [
         "bin-laden-killed-abbottabad-2011"
     ]
+
+
+def test_what_an_instrument_requires_of_someone_is_what_binds_them() -> None:
+    # Who signed the agreement, or where, is not what it required of the Taliban; what the
+    # Taliban committed to is, though the claim does not say "require".
+    answered = _answered("What did the Doha agreement require of the Taliban?")
+    assert answered[:1] == ["doha-agreement-al-qaida-pledge"]
+    assert "doha-agreement-signing-ceremony" not in answered
+    # A commitment of another party about them is not one of theirs ("the target for removing
+    # the Taliban from the UN sanctions list" binds the US and the UN).
+    assert "doha-part-one-sanctions-removal" not in answered
+    assert _answered("What did resolution 1267 demand of the Taliban?")[:1] == [
+        "un-1267-demand-bin-laden"
+    ]

@@ -478,9 +478,28 @@ _CLAUSE_WEIGHT = 0.5
 """What the words of such a clause count for: they say at what time, not what is asked."""
 _MEANING = frozenset(_stems("mean stand"))
 _WHAT_DOES = r"(?:\w+ )?what (?:does|did|do|will|would|should|can|could|shall) (?:\w+ ){1,6}?(\w+)"
+_WHAT_REQUIRED = (
+    r"(?:\w+ )?what (?:does|did|do|will|would|shall) (?:\w+ ){1,6}?"
+    r"(require|requires|demand|demands|expect|expects|want|wants|ask|asks) (?:of|from) "
+    r"(?P<whom>(?:\w+ ){0,3}\w+)"
+)
+"""What does X require of Y?: the verb, and of whom (compiled on first use)."""
 _WHAT_NOUN_DOES = r"(?:\w+ )?what \w+ (?:does|did|do|will|would) (?:\w+ ){1,6}?(\w+)"
 """What N does X VERB ("what sanctions did resolution 1267 impose"): asked of a resolution, the
 verb is what it asks (of another thing, "what job did Panetta hold", the noun is)."""
+_OBLIGING = frozenset(_stems("require requires demand demands oblige obligate"))
+"""Verbs with which a question asks what someone must do under an instrument."""
+_OBLIGATION = (
+    r"\b(?:shall|must|required?|requires|requirement|obliged?|obligations?|obligated"
+    r"|commit(?:s|ted|ments?)|pledged?|undert(?:ook|akes?)|demand(?:s|ed)?|agreed to"
+    r"|(?:is|are|was|were) to|decided that)\b"
+)
+"""Words that say someone must or will do something: a commitment, an obligation, a demand
+(compiled on first use: only questions asking what an instrument requires need it)."""
+_OBLIGED_WORDS = frozenset(
+    _stems("committed commitment pledged shall must obliged required demanded")
+)
+"""The same words, to search facts by."""
 _IMPOSING = frozenset(_stems("impose imposed require required put placed"))
 """Verbs with which a question asks what an instrument imposes: a sanction's measures."""
 _WHICH_DID = (  # "which resolution created X"
@@ -792,6 +811,14 @@ def consider(index: Index, question: str) -> Considered | Answers:
         transition = sorted(read.named | _BEGINNING | _ENDING)
         candidates = _with_more(
             candidates, index.ranked(transition, Filters(), _ROLE_FACTS), lookups
+        )
+    if read.verb in _OBLIGING and read.named and re.fullmatch(_WHAT_REQUIRED, read.text):
+        # "What did the Doha agreement require of the Taliban?": what it binds them to, which
+        # the facts say in their words ("the Taliban committed not to allow ..."), not the verb.
+        candidates = _with_more(
+            candidates,
+            index.ranked(sorted(read.named | _OBLIGED_WORDS), Filters(), _ROLE_FACTS),
+            lookups,
         )
     if read.verb and read.resolutions:
         # "What does resolution 1267 require?": the facts on that resolution, which may not
@@ -1637,6 +1664,9 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         # A sanction is what its instrument imposes on whom (model.Sanction): its measures
         # are what the resolution asked about requires ("all States shall freeze funds").
         and not (verb in _IMPOSING and isinstance(fact.details, Sanction))
+        # What an instrument requires of someone is what they commit to or must do: "the
+        # Taliban committed not to allow ...", "demanded that the Taliban ...".
+        and not (verb in _OBLIGING and _obliges(question, fact))
     ):
         # "What does resolution 2255 require?": what it requires, not at which meeting it
         # was adopted. The verb the question ends on is what it asks.
@@ -1787,7 +1817,8 @@ def _asked_verb(question: Question) -> str | None:
     if "what " not in text and "which " not in text:
         return None  # (no pattern compiled for most questions)
     found = (
-        re.fullmatch(_WHAT_DOES, text)
+        ((" of " in text or " from " in text) and re.fullmatch(_WHAT_REQUIRED, text))
+        or re.fullmatch(_WHAT_DOES, text)
         or ("ed" in text and re.match(_WHICH_DID, text))
         or (question.resolutions and re.fullmatch(_WHAT_NOUN_DOES, text))
     )
@@ -1799,6 +1830,36 @@ def _asked_verb(question: Question) -> str | None:
     if any(word in forms for _, parts in question.names for forms in parts):
         return None  # a name ("What did Panetta tell National Public Radio?")
     return word if word in question.weights and word not in question.named else None
+
+
+_OBLIGED_NEAR = 6
+"""How many words from a word of obligation the one it binds is named ("the Taliban committed",
+"demanded that the Taliban")."""
+
+
+def _obliges(question: Question, fact: Fact) -> bool:
+    """For "what does X require of Y": whether the fact says that Y must or will do something,
+    Y named near the word that says so."""
+    # (The claim, or a quote's words: not an agreement's list headed "commitments", which holds
+    # what each party commits to.)
+    text = f"{fact.claim} {fact.details.text}" if isinstance(fact.details, Quote) else fact.claim
+    found = re.fullmatch(_WHAT_REQUIRED, question.text)
+    if found is None or re.search(_OBLIGATION, text) is None:
+        return False  # ("What does resolution 1267 require?" asks what it says it requires.)
+    whom = {stem(word) for word in found.group("whom").split()} & question.weights.keys()
+    if not whom:
+        return True
+    words = _WORD.findall(fold(text))
+    stems = [stem(word) for word in words]
+    binding = set().union(*map(question.group, whom))
+    for at, word in enumerate(words):
+        if re.fullmatch(_OBLIGATION, word) or re.fullmatch(
+            _OBLIGATION, " ".join(words[at : at + 2])
+        ):
+            near = stems[max(0, at - _OBLIGED_NEAR) : at + _OBLIGED_NEAR + 1]
+            if binding.intersection(near):
+                return True
+    return False
 
 
 def _only_before_another_verb(verb: str, claim: str) -> bool:
