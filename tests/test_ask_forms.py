@@ -132,3 +132,15 @@ def test_what_an_instrument_requires_of_someone_is_what_binds_them() -> None:
     assert _answered("What did resolution 1267 demand of the Taliban?")[:1] == [
         "un-1267-demand-bin-laden"
     ]
+
+
+def test_a_noun_of_a_quantity_asks_a_number_of_it() -> None:
+    # Resolution 1267's concern over "the significant rise in the illicit production of opium"
+    # gives no amount produced: a partial answer, saying it does not give the production.
+    for question in (
+        "What is the opium production of Afghanistan?",
+        "What is Afghanistan's opium output?",
+    ):
+        found = answer(BUILTIN, question)
+        assert not found.answered, question
+        assert found.replies[0].unmatched in (("production",), ("output",))

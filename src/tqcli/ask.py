@@ -444,7 +444,8 @@ answers for the noun, which it need not say (Doha is a city)."""
 _MEASURES = frozenset(
     _stems(
         "population budget revenue revenues income salary salaries wage wages cost price age size "
-        "area toll value worth turnout"
+        "area toll value worth turnout production output gdp spending expenditure exports imports "
+        "debt harvest"
     )
 )
 """Nouns of a quantity: "what is the population of ..." asks a number, as "how many" does."""
