@@ -144,3 +144,14 @@ def test_a_noun_of_a_quantity_asks_a_number_of_it() -> None:
         found = answer(BUILTIN, question)
         assert not found.answered, question
         assert found.replies[0].unmatched in (("production",), ("output",))
+
+
+def test_what_happened_in_fact_is_not_what_was_committed_to() -> None:
+    # "Actually" asks what happened against what was planned: the Doha agreement's commitment
+    # to release "up to five thousand" prisoners says nothing of how many were released.
+    assert _answered("How many Taliban prisoners were actually released in 2020?") == []
+    assert _answered("How many Taliban prisoners did the government really free?") == []
+    # Without it, the commitment answers what the agreement said would be done.
+    assert _answered("How many Taliban prisoners would be released under the Doha deal?")[:1] == [
+        "doha-part-one-prisoner-release"
+    ]

@@ -696,6 +696,9 @@ class Question(msgspec.Struct, frozen=True):
     head_asked: bool = False
     """Whether the head is the noun after "what"/"which" ("which city was it signed in"): what
     kind of thing is asked, of which the answer may name one without saying the noun."""
+    in_fact: bool = False
+    """Whether it asks what happened in fact ("How many prisoners were actually released?"):
+    a plan or a commitment does not say it."""
     share: bool = False
     """Whether it asks what share of something ("What percentage of ..."): only a percentage or
     a fraction answers it."""
@@ -1229,6 +1232,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         measure=measure,
         medium=told is not None,
         share=share,
+        in_fact=re.search(_IN_FACT, folded) is not None,
         head_asked=head_asked,
         counted_head=counted_head,
         documents=_documents(folded) if _DIGIT.search(folded) else frozenset(),
@@ -1241,8 +1245,18 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     )
 
 
+_IN_FACT = re.compile(r"\b(?:actually|really|in fact|in practice|in reality)\b")
+"""Words with which a question asks what happened in fact, against what was planned."""
 _FORESIGHT_REACH = 80
 """How far (in characters) after a word looking ahead the verb asked must come."""
+
+
+def _short_text(fact: Fact) -> str:
+    """A figure's or a quote's own words beside its claim (not an agreement's commitments)."""
+    details = fact.details
+    if isinstance(details, Figure):
+        return figure_text(details)
+    return details.text if isinstance(details, Quote) else ""
 
 
 def _foresees(question: Question, text: str) -> bool:
@@ -1639,6 +1653,14 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         and not _names_a_place(question, fact, lookups)
     ):
         # "Where is Zawahiri?": a place, which a fact on the bounty on his head does not name.
+        answers = False
+    if (
+        answers
+        and question.in_fact
+        and re.search(_FORESEEING, fold(f"{fact.claim} {_short_text(fact)}")) is not None
+    ):
+        # "How many prisoners did the government actually release?": what happened in fact,
+        # which a commitment to release "up to five thousand" does not say.
         answers = False
     if answers and question.happened and _WHERE.match(question.text):
         # "Where did Ghani flee (to)?": where it happened is named after the claim's word for
