@@ -155,3 +155,18 @@ def test_what_happened_in_fact_is_not_what_was_committed_to() -> None:
     assert _answered("How many Taliban prisoners would be released under the Doha deal?")[:1] == [
         "doha-part-one-prisoner-release"
     ]
+
+
+def test_a_count_asked_as_what_was_is_not_a_count_planned() -> None:
+    # "A first reduction of US forces ... to 8,600 within 135 days" is a plan: it does not say
+    # how many troops there were when the deal was signed ...
+    assert "doha-us-forces-8600" not in _answered(
+        "How many US troops were in Afghanistan when the Doha deal was signed?"
+    )
+    # ... though it answers what the deal planned, however the question says so.
+    for question in (
+        "How many US troops would remain after 135 days?",
+        "To how many troops did the US agree to cut its forces in the first 135 days?",
+        "How many US troops were to remain in Afghanistan after 135 days?",
+    ):
+        assert _answered(question)[:1] == ["doha-us-forces-8600"], question

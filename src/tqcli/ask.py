@@ -696,6 +696,9 @@ class Question(msgspec.Struct, frozen=True):
     head_asked: bool = False
     """Whether the head is the noun after "what"/"which" ("which city was it signed in"): what
     kind of thing is asked, of which the answer may name one without saying the noun."""
+    as_done: bool = False
+    """For a count asked as what was or is ("How many US troops were in Afghanistan when ...?"),
+    in words that look ahead to nothing: a count planned or committed to does not answer it."""
     in_fact: bool = False
     """Whether it asks what happened in fact ("How many prisoners were actually released?"):
     a plan or a commitment does not say it."""
@@ -1233,6 +1236,9 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         medium=told is not None,
         share=share,
         in_fact=re.search(_IN_FACT, folded) is not None,
+        as_done=wants is Wants.FIGURE
+        and re.search(_FORESEEING, folded) is None
+        and re.search(_REPORTED_AHEAD, folded) is None,
         head_asked=head_asked,
         counted_head=counted_head,
         documents=_documents(folded) if _DIGIT.search(folded) else frozenset(),
@@ -1249,6 +1255,40 @@ _IN_FACT = re.compile(r"\b(?:actually|really|in fact|in practice|in reality)\b")
 """Words with which a question asks what happened in fact, against what was planned."""
 _FORESIGHT_REACH = 80
 """How far (in characters) after a word looking ahead the verb asked must come."""
+
+
+_REPORTED_AHEAD = (
+    r"\b(?:say|said|says|due|under|agree|agreed|promised?|pledged?|commit(?:ted)?|target)\b"
+    r"|\b(?:is|are|was|were)(?: \w+){0,3} to\b"
+)
+"""Words with which a question asks what was said, due or agreed (compiled on first use)."""
+_COUNT_BEFORE = 8
+_COUNT_AFTER = 4
+
+
+def _count_ahead(fact: Fact) -> bool:
+    """Whether a figure's count is one planned or committed to: a word looking ahead within
+    eight words before its number in the claim or four after ("a first reduction ... to 8,600
+    within 135 days"); where the claim does not write the number in figures, anywhere in it."""
+    details = fact.details
+    if not isinstance(details, Figure):
+        return False
+    claim = fold(fact.claim)
+    numbers = [n for n in (details.value, details.min, details.max) if n is not None]
+    spots = [
+        found
+        for number in numbers
+        for written in {f"{number:,}", str(number)}
+        if (found := re.search(rf"(?<![\d,]){re.escape(written)}(?![\d,])", claim))
+    ]
+    if not spots:
+        return re.search(_FORESEEING, claim) is not None
+    for spot in spots:
+        before = claim[: spot.start()].split()[-_COUNT_BEFORE:]
+        after = claim[spot.end() :].split()[:_COUNT_AFTER]
+        if re.search(_FORESEEING, " ".join([*before, "#", *after])) is not None:
+            return True
+    return False
 
 
 def _short_text(fact: Fact) -> str:
@@ -1654,10 +1694,12 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     ):
         # "Where is Zawahiri?": a place, which a fact on the bounty on his head does not name.
         answers = False
-    if (
-        answers
-        and question.in_fact
-        and re.search(_FORESEEING, fold(f"{fact.claim} {_short_text(fact)}")) is not None
+    if answers and (
+        (
+            question.in_fact
+            and re.search(_FORESEEING, fold(f"{fact.claim} {_short_text(fact)}")) is not None
+        )
+        or (question.as_done and _count_ahead(fact))
     ):
         # "How many prisoners did the government actually release?": what happened in fact,
         # which a commitment to release "up to five thousand" does not say.
