@@ -170,3 +170,11 @@ def test_a_count_asked_as_what_was_is_not_a_count_planned() -> None:
         "How many US troops were to remain in Afghanistan after 135 days?",
     ):
         assert _answered(question)[:1] == ["doha-us-forces-8600"], question
+
+
+def test_since_when_asks_when_a_state_began() -> None:
+    # Akhundzada led the Taliban from 2016: a 2021 fact calling him its leader says not since
+    # when (the earliest dated answer first, as for "when did he become leader").
+    found = answer(BUILTIN, "Since when has Haibatullah Akhundzada led the Taliban?")
+    assert found.answered
+    assert found.replies[0].answer == "2016"

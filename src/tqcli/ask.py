@@ -93,6 +93,8 @@ _BEGAN = frozenset(
 "by August 1988")."""
 _BECOME = r"\bbec[oa]me\b(?! (?:known|public|clear|apparent|evident|aware|available)\b)"
 """Becoming something (a post, a state), not becoming known: compiled on first use."""
+_SINCE_WHEN = re.compile(r"\bsince when\b")
+"""'Since when has X led Y?' asks when a state began, as 'when did X become Y' does."""
 _STARTED = frozenset(_stems("become became first"))
 """Words that ask when a state began ("when did he become leader")."""
 # Verbs that take another verb ("try to play down", "continue to provide"): the other verb says
@@ -835,7 +837,9 @@ def consider(index: Index, question: str) -> Considered | Answers:
         )
     judged = [_judge(read, hit, lookups) for hit in candidates]
     judged.sort(key=_Judged.rank)
-    if read.wants is Wants.DATE and _STARTED & set(map(stem, read.text.split())):
+    if read.wants is Wants.DATE and (
+        _STARTED & set(map(stem, read.text.split())) or _SINCE_WHEN.search(read.text)
+    ):
         # "When did Akhundzada become leader?", "when did the Taliban first govern?": the start
         # of a state, which later facts only find it in. The earliest dated answer first.
         judged.sort(
