@@ -594,11 +594,13 @@ _CALLED = r"\bknown as\b|\b(?:what|how) (?:does|did|do) (?:\w+ ){1,5}?call\b"
 _REASON = (  # compiled on first use: only "why" questions need it
     r"\b(?:because|reason|reasons|recogni[sz]ing that|for the purpose of|in order to|so as to|"
     r"so that|due to|owing to|on (?:\w+ )?grounds|in response to|in retaliation|aimed at|"
+    r"(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbe )"
     r"to (?:avert|avoid|prevent|ensure|deter|punish|pressure)|for (?:his|her|its|their) role|"
     r"as a result of|motivated|rationale)\b"
 )
 """Words that give a reason: "recognizing that", "for the purpose of averting", "on
-humanitarian grounds"."""
+humanitarian grounds" -- an infinitive of purpose, not one after "be" that says what something
+is ("the Taliban's policy was to avoid being seen with al-Qaeda")."""
 _NAMING = r"\b(?:known as|called|calling|styled|referred to as|named|dubbed)\b"
 """Words by which a claim gives something a name ("styled in the text as ...")."""
 _MONTHS = (
