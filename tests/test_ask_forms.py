@@ -183,6 +183,6 @@ def test_since_when_asks_when_a_state_began() -> None:
 def test_an_infinitive_after_be_says_what_something_is_not_why() -> None:
     # "The Taliban's policy was to avoid being seen with al-Qaeda" says what the policy was;
     # "for the purpose of averting international and regional pressure" says why.
-    assert _answered("Why, according to al-Libi, did the Taliban hide its cooperation?")[:1] == [
-        "al-libi-we-defer-to-them"
-    ]
+    assert _answered("Why did the Taliban hide its cooperation with al-Qaeda, per al-Libi?")[
+        :1
+    ] == ["al-libi-we-defer-to-them"]
