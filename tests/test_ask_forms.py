@@ -186,3 +186,10 @@ def test_an_infinitive_after_be_says_what_something_is_not_why() -> None:
     assert _answered("Why did the Taliban hide its cooperation with al-Qaeda, per al-Libi?")[
         :1
     ] == ["al-libi-we-defer-to-them"]
+
+
+def test_who_wrote_it_is_answered_by_a_claim_saying_someone_wrote_it() -> None:
+    # "A questionable peace accord with the Trump administration" names no author.
+    assert _answered(
+        "Who wrote the Independent article on how the Taliban and al-Qaeda are linked?"
+    )[:1] == ["independent-explainer-by-joe-sommerlad"]

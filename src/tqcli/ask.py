@@ -2129,7 +2129,13 @@ def _fits(
         and _PERSON.search(question.text)
     ):
         # "Who wrote the Independent explainer ...?": an author, whom a fact that is not a
-        # quote may name as it names anyone ("... by Joe Sommerlad").
+        # quote may name as it names anyone ("... was written by Joe Sommerlad") -- where it
+        # says they did it: "a questionable peace accord with the Trump administration" names
+        # no author.
+        if (asked := re.search(_WHO_SAID, question.text)) is not None and not _says_act(
+            asked.group(1), fact.claim
+        ):
+            return False, []
         wants = Wants.SOMEONE
     if wants is Wants.QUOTE:
         details = fact.details
@@ -2280,6 +2286,25 @@ def _names_one_of_kind(
         and lookups.named_in(entity_id, own)
         for entity_id in fact.entities()
     )
+
+
+_WHO_SAID = r"\bwho (said|says|told|tells|wrote|writes|called|calls|described|describes)\b"
+"""Who said or wrote it, asked of any fact (compiled on first use)."""
+_SAID_WORDS = ("said", "says", "saying", "stated", "told", "tells")
+_WRITTEN_WORDS = ("wrote", "writes", "written", "writing", "author", "authored", "byline")
+_ACTS = {
+    **dict.fromkeys(("said", "says", "told", "tells"), _SAID_WORDS),
+    **dict.fromkeys(("wrote", "writes"), _WRITTEN_WORDS),
+    **dict.fromkeys(("called", "calls"), ("called", "calls", "calling")),
+    **dict.fromkeys(("described", "describes"), ("described", "describes", "describing")),
+}
+"""The words a claim says an act of saying or writing with, by the question's verb for it."""
+
+
+def _says_act(verb: str, claim: str) -> bool:
+    """Whether the claim says the act of saying or writing the question asks who did."""
+    words = set(_WORD.findall(claim.lower()))
+    return not words.isdisjoint(_ACTS.get(verb, (verb,)))
 
 
 def _happened_words(question: Question) -> frozenset[str]:
