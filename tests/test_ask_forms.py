@@ -193,3 +193,10 @@ def test_who_wrote_it_is_answered_by_a_claim_saying_someone_wrote_it() -> None:
     assert _answered(
         "Who wrote the Independent article on how the Taliban and al-Qaeda are linked?"
     )[:1] == ["independent-explainer-by-joe-sommerlad"]
+
+
+def test_a_role_of_now_whose_first_answer_names_no_one_does_not_raise() -> None:
+    # Found by tests/test_question_forms.py's hypothesis run: the first answer to a role asked
+    # of now may be a claim that answers as a whole, naming no one (IndexError before).
+    found = answer(BUILTIN, "who runs un 1267 committee today")
+    assert found.hits
