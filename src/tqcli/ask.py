@@ -1280,21 +1280,44 @@ def _count_ahead(fact: Fact) -> bool:
     if not isinstance(details, Figure):
         return False
     claim = fold(fact.claim)
-    numbers = [n for n in (details.value, details.min, details.max) if n is not None]
+    numbers = [
+        int(n) if isinstance(n, float) and n.is_integer() else n
+        for n in (details.value, details.min, details.max)
+        if n is not None
+    ]
     spots = [
-        found
+        (at, at + len(written))
         for number in numbers
         for written in {f"{number:,}", str(number)}
-        if (found := re.search(rf"(?<![\d,]){re.escape(written)}(?![\d,])", claim))
+        if (at := _number_at(claim, written)) is not None
     ]
     if not spots:
         return re.search(_FORESEEING, claim) is not None
-    for spot in spots:
-        before = claim[: spot.start()].split()[-_COUNT_BEFORE:]
-        after = claim[spot.end() :].split()[:_COUNT_AFTER]
+    for start, end in spots:
+        before = claim[:start].split()[-_COUNT_BEFORE:]
+        after = claim[end:].split()[:_COUNT_AFTER]
         if re.search(_FORESEEING, " ".join([*before, "#", *after])) is not None:
             return True
     return False
+
+
+def _number_at(text: str, written: str) -> int | None:
+    """Where text writes the number written as a whole number (not a part of "18,600"), if it
+    does. (No pattern compiled for each number.)"""
+    at = text.find(written)
+    while at != -1:
+        end = at + len(written)
+        joined_before = at > 0 and (
+            text[at - 1].isdigit() or (text[at - 1] == "," and at > 1 and text[at - 2].isdigit())
+        )
+        joined_after = end < len(text) and (
+            text[end].isdigit()
+            or (text[end] in ",." and end + 1 < len(text) and text[end + 1].isdigit())
+        )
+        if not joined_before and not joined_after:
+            return at
+        at = text.find(written, at + 1)
+    return None
 
 
 def _short_text(fact: Fact) -> str:
