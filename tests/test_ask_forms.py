@@ -200,3 +200,15 @@ def test_a_role_of_now_whose_first_answer_names_no_one_does_not_raise() -> None:
     # of now may be a claim that answers as a whole, naming no one (IndexError before).
     found = answer(BUILTIN, "who runs un 1267 committee today")
     assert found.hits
+
+
+def test_who_did_it_is_not_answered_by_a_claim_that_names_no_doer() -> None:
+    # "There were rumours in 2020 of the death of ... Ayman al-Zawahiri" says all the question
+    # says in other words ("death" for "killed") and names no one who killed him: not, as a
+    # whole, the answer (stranger 11's finding 2). "Who did the Taliban ask ...?" asks whom,
+    # and a claim naming them ("women") answers it whole.
+    assert "zawahiri-death-rumours-2020" not in _answered("Who killed Ayman al-Zawahiri?")
+    assert _answered("Who killed Ayman al-Zawahiri?")[:1] == ["biden-zawahiri-emir-killed-2022"]
+    assert _answered("Who did the Taliban ask to join its government?")[:1] == [
+        "taliban-ask-women-to-join-government-2021"
+    ]

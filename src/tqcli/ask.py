@@ -1598,6 +1598,7 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         and fact.id not in lookups.out_of_role
         and not _succession(question)  # a successor is someone the fact names
         and _done_to_asked(question, fact)
+        and _says_doing(question, own)
     ):
         # "Who did the Taliban ask to join its government?": women. A fact that says all the
         # question says answers "who" with whom it names, though no person or group it links.
@@ -2328,6 +2329,20 @@ def _says_act(verb: str, claim: str) -> bool:
     """Whether the claim says the act of saying or writing the question asks who did."""
     words = set(_WORD.findall(claim.lower()))
     return not words.isdisjoint(_ACTS.get(verb, (verb,)))
+
+
+_WHO_DID = r"(?:\w+ )?who (?!(?:did|does|do|has|have|had|will|would|is|are|was|were|got)\b)(\w+)"
+""""Who" followed by its verb ("who killed"): the doer is asked (compiled on first use)."""
+
+
+def _says_doing(question: Question, own: set[str]) -> bool:
+    """For "who VERB ...": whether the fact's own words say the verb (or a word of its root),
+    not only another word for it ("the death of Zawahiri" says no one killed him)."""
+    found = re.match(_WHO_DID, question.text)
+    if found is None:
+        return True
+    verb = stem(found.group(1))
+    return verb not in question.weights or verb in own or _derived(verb, own)
 
 
 def _happened_words(question: Question) -> frozenset[str]:
