@@ -212,3 +212,11 @@ def test_who_did_it_is_not_answered_by_a_claim_that_names_no_doer() -> None:
     assert _answered("Who did the Taliban ask to join its government?")[:1] == [
         "taliban-ask-women-to-join-government-2021"
     ]
+
+
+def test_a_post_after_a_name_is_that_names_post() -> None:
+    # "The Taliban leader al-Qaeda pledges allegiance to": the Taliban's leader, though the
+    # question names al-Qaeda too -- not al-Qaeda's own de facto leader, Saif al-Adel.
+    answered = _answered("Who is the Taliban leader al-Qaeda now pledges allegiance to?")
+    assert answered[:1] == ["al-qaeda-allegiance-to-taliban-leader"]
+    assert _answered("Who leads al-Qaeda?")[:1] == ["saif-al-adel-de-facto-leader-2023"]

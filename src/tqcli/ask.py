@@ -3912,13 +3912,19 @@ def _says_holds(
     """_holds, worked out."""
     names = _written(entity_id, lookups)
     roles = frozenset().union(*map(question.group, role))
+    # Whose the role is: what the question names just before the role's word ("the Taliban
+    # leader al-Qaeda pledges allegiance to" asks the Taliban's), else all it names.
+    asked = [stem(word) for word in question.text.split()]
+    owners = {
+        word for word, after in itertools.pairwise(asked) if after in role
+    } & question.named or question.named
     # The organisation the question names, by any of its names ("the Taliban's Islamic
     # Emirate" is the Taliban under another name).
     held_in = [
         name
         for other in fact.entities()
         if _kind(other, lookups.catalog) is EntityKind.ORGANIZATION
-        and lookups.named_in(other, question.named)
+        and lookups.named_in(other, owners)
         for name in _written(other, lookups)
     ]
     for sentence in _clauses(fact.claim):
@@ -3932,7 +3938,7 @@ def _says_holds(
                 for start, end in _name_spans(words, names)
                 if words[end : end + 1] != ("s",) or not roles.isdisjoint(stems[end + 1 : end + 2])
             ]
-            org = [word in question.named for word in stems]
+            org = [word in owners for word in stems]
             for start, end in _name_spans(words, held_in) if held_in else ():
                 org[start:end] = [True] * (end - start)
             if not _role_phrase(words, stems, role, question, spans, org):
