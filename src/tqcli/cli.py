@@ -1430,6 +1430,19 @@ AllowRemovals = Annotated[
     ),
 ]
 ReportJson = Annotated[bool, typer.Option("--json", help="Write the report as one JSON object.")]
+Published = Annotated[
+    PartialDate | None,
+    typer.Option(
+        "--published",
+        metavar="DATE",
+        parser=_parse_date,
+        help="When the list was published (YYYY[-MM[-DD]]): it is cited with this date, and its "
+        "listings hold as of it. Without it, OFAC's files (which carry no date) are cited "
+        "undated and hold as of the import; OpenSanctions data holds as of the latest day it "
+        "says a record was seen.",
+    ),
+]
+"""--published, for the importers whose files do not say when they were published."""
 
 
 def _report_import(
@@ -1552,16 +1565,7 @@ def import_ofac_sdn(
         str | None,
         typer.Option("--add", metavar="ADD.CSV", help="The addresses file published with it."),
     ] = None,
-    published: Annotated[
-        PartialDate | None,
-        typer.Option(
-            "--published",
-            metavar="DATE",
-            parser=_parse_date,
-            help="When OFAC published the files (YYYY[-MM[-DD]]): they carry no date, so "
-            "without it the list is cited undated and its listings hold as of the import.",
-        ),
-    ] = None,
+    published: Published = None,
     dry_run: DryRun = False,
     allow_removals: AllowRemovals = False,
     as_json: ReportJson = False,
@@ -1617,17 +1621,7 @@ def import_ftm(
         ),
     ],
     out: ImportOut,
-    published: Annotated[
-        PartialDate | None,
-        typer.Option(
-            "--published",
-            metavar="DATE",
-            parser=_parse_date,
-            help="When OpenSanctions published the file (YYYY[-MM[-DD]]): the list is cited "
-            "with it, and its listings hold as of it (else as of the latest day the data "
-            "says a record was seen).",
-        ),
-    ] = None,
+    published: Published = None,
     dry_run: DryRun = False,
     allow_removals: AllowRemovals = False,
     as_json: ReportJson = False,
