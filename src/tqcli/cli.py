@@ -641,7 +641,8 @@ def _batch_run(
     no_cache: bool,
     answer: "Callable[[Index, str], object]",
 ) -> None:
-    """Answer each line of stdin from one index, writing one JSON line per line read."""
+    """Answer each line of stdin from one index, writing one JSON line per line read; exit 1
+    when no line found anything (as a match batch does, and grep)."""
     from tqcli.batch import answer_each, stdin_lines
     from tqcli.index import in_memory
     from tqcli.model import Answers
@@ -660,10 +661,12 @@ def _batch_run(
     index.read_as_one()
     renderer = make_renderer(OutputFormat.JSONL, sys.stdout, ColorMode.NEVER, selected)
     assert isinstance(renderer, JsonRenderer)
+    found = False  # some line found what a single run exits 0 for: an answer, a result
     for query, result in answer_each(index, lines, answer, lambda: in_memory(packs)):
         if isinstance(result, TqError):
             renderer.batch_answer(query, [], index.catalog, error=_phrased(result))
         elif isinstance(result, Answers):
+            found = found or bool(result.hits and result.answered)
             renderer.batch_answer(
                 query,
                 result.hits,
@@ -672,7 +675,12 @@ def _batch_run(
                 replies=result.replies,
             )
         else:
+            found = found or bool(result)
             renderer.batch_answer(query, result, index.catalog)  # type: ignore[arg-type]
+    if not found:
+        sys.stdout.flush()
+        say("tq: no answer for any line" if shape == "answers" else "tq: no results for any line")
+        raise typer.Exit(ExitCode.NO_RESULTS)
 
 
 def _finish(
@@ -807,7 +815,7 @@ def search(
 
     With --batch, reads one query a line from stdin, as it would be typed after tq search
     (quotes as in the shell), and writes JSON Lines: for each, an object with the query and its
-    results (and an error, when it cannot run).
+    results (and an error, when it cannot run); exits 1 when no line has any (as grep).
 
     \b
     Examples:
@@ -1126,7 +1134,8 @@ def ask(
 
     Says so plainly when the loaded packs hold no answer (exit 1), and suggests nearby topics.
     With --batch, reads one question a line from stdin and writes JSON Lines: for each, an
-    object with the question ("query"), its answers ("results") and any suggestions.
+    object with the question ("query"), its answers ("results") and any suggestions; exits 1
+    when no line is answered (as grep).
 
     \b
     Examples:
