@@ -82,6 +82,8 @@ def consult(
         fresh: Index | None = None
         if path is not None and stale is not None:
             fresh = _updated(stale, path, packs, now, shown.stage)
+        elif path is not None:
+            fresh = _merged(path, packs, now, shown.stage)
         if path is not None and fresh is None:
             try:
                 fresh = build(packs, now, path, shown.stage)
@@ -108,6 +110,17 @@ def _updated(
         return None
     finally:
         stale.close()
+
+
+def _merged(
+    path: Path, packs: Sequence[Pack], now: Snapshot, stage: Callable[[str], None]
+) -> Index | None:
+    """The index of a new set of packs made from the cached index of the set closest to it,
+    or None if none is close enough (see merge)."""
+    from tqcli.index.merge import closest, merge
+
+    plan = closest(path.parent, packs, now, path)
+    return None if plan is None else merge(plan, path, packs, now, stage)
 
 
 def _open(path: Path) -> Index:

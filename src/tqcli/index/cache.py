@@ -316,6 +316,13 @@ def tidy(directory: Path, keep: Path | None = None) -> None:
                 seal.unlink()
 
 
+def indexes(directory: Path) -> list[Path]:
+    """The index files in directory, the one used last first."""
+    found = _ours(directory, _INDEX)
+    found.sort(key=_last_used, reverse=True)
+    return found
+
+
 def _last_used(index: Path) -> int:
     try:
         return _seal_path(index).stat().st_mtime_ns
