@@ -40,7 +40,7 @@ from tqcli.errors import (
 )
 from tqcli.exits import ExitCode
 from tqcli.model import Catalog, EntityKind, FactKind, Filters, PartialDate, Standing
-from tqcli.packs import packs_in_effect, user_pack_folder
+from tqcli.packs import may_be_left_out, packs_in_effect, user_pack_folder
 from tqcli.render import ColorMode, OutputFormat, Renderer, make_renderer
 from tqcli.textnorm import close_ones, printable, printable_line
 
@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from tqcli.index import CachePolicy, CacheUnavailable, Index
     from tqcli.index.cache import CacheUsage
     from tqcli.index.query import UnknownTag
-    from tqcli.model import Entity, Hit, ImportReport, Pack
+    from tqcli.model import Entity, Hit, ImportReport, Pack, Problem
     from tqcli.names import Screening
     from tqcli.progress import BuildProgress
 
@@ -589,6 +589,24 @@ def _consult(
         ask,
         progress=_build_progress,
         no_cache=_say_no_cache,
+        optional=may_be_left_out,
+        left_out=_say_left_out,
+    )
+
+
+def _say_left_out(pack: "Pack", problems: "Sequence[Problem]") -> None:
+    """Warn that a pack of the user pack folder does not load and is left out of this query."""
+    from tqcli.problems import EXAMPLES, summarised
+
+    say_line(f"tq: warning: the pack {pack.name!r} in the user pack folder does not load:")
+    lines = summarised(problems)
+    for line in lines[:EXAMPLES]:
+        say_line(line)
+    if len(lines) > EXAMPLES:
+        say_line(f"tq: … and {len(lines) - EXAMPLES} more")
+    say_line(
+        f"tq: it is left out of this query; see 'tq validate {pack.path}' "
+        "(or move it out of the folder)"
     )
 
 

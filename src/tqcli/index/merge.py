@@ -74,7 +74,7 @@ def closest(directory: Path, packs: Sequence[Pack], now: Snapshot, own: Path) ->
         if candidate == own:
             continue
         with contextlib.suppress(CorruptIndex, sqlite3.Error, OSError, ValueError):
-            base = _open_sealed(candidate)
+            base = _open_sealed(candidate, used=False)
             try:
                 plan = _plan(candidate, base, wanted, packs, now)
             finally:
@@ -138,10 +138,12 @@ def _fact_bytes(files: Mapping[str, str], packs: Iterable[Pack]) -> int:
     )
 
 
-def _open_sealed(path: Path) -> Index:
+def _open_sealed(path: Path, *, used: bool = True) -> Index:
+    """The index at path, if sealed; marked as just used only if used (a candidate looked at
+    is not: pruning goes by use)."""
     from tqcli.index import _open
 
-    return _open(path)
+    return _open(path, used=used)
 
 
 def merge(
