@@ -677,10 +677,11 @@ def _batch_run(
     packs = _packs(facts_dirs, no_builtin)
     index, _ = _consult(packs, no_cache, lambda index: None)
     index.read_as_one()
+    loaded = index.catalog.packs  # without a pack of the user pack folder left out
     renderer = make_renderer(OutputFormat.JSONL, sys.stdout, ColorMode.NEVER, selected)
     assert isinstance(renderer, JsonRenderer)
     found = False  # some line found what a single run exits 0 for: an answer, a result
-    for query, result in answer_each(index, lines, answer, lambda: in_memory(packs)):
+    for query, result in answer_each(index, lines, answer, lambda: in_memory(loaded)):
         if isinstance(result, TqError):
             renderer.batch_answer(query, [], index.catalog, error=_phrased(result))
         elif isinstance(result, Answers):

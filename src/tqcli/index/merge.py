@@ -180,7 +180,8 @@ def _merged(
     folders = {str(pack.path) for pack in plan.dropped}
     gone_sources = {s.id for s in sources if str(s.where.path.parent) in folders}
     gone_entities = {e.id for e in entities if str(e.where.path.parent) in folders}
-    defining = {name for name in dropped_files if name not in base.fact_files()}
+    facts_only = base.fact_files()
+    defining = {name for name in dropped_files if name not in facts_only}
     defining -= {str(s.where.path) for s in sources if s.id in gone_sources}
     defining -= {str(e.where.path) for e in entities if e.id in gone_entities}
     if defining:
@@ -193,12 +194,7 @@ def _merged(
     if files is None:
         return None
     stage(f"reading the {len(plan.added)} pack(s) added")
-    added = load_beside(
-        files,
-        kept_sources,
-        kept_entities,
-        kept_ids.__contains__,
-    )
+    added = load_beside(files, kept_sources, kept_entities, kept_ids.__contains__)
     if added is None:
         return None
     base.check_facts()  # a damaged base is never copied on: it is found here, and built whole
