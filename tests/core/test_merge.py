@@ -21,7 +21,7 @@ from tqcli.index import merge as merge_module
 from tqcli.index.cache import index_path, snapshot
 from tqcli.model import Filters, Pack
 
-from conftest import MINI_PACK, record_outcomes, synthetic_events
+from conftest import MINI_PACK, index_rows, record_outcomes, synthetic_events
 
 _SOURCE = """[[source]]
 id = "{name}-page"
@@ -98,37 +98,23 @@ def _whole(packs: list[Pack], path: Path) -> Path:
 
 
 def _tables(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every table, each fact named by its id rather than its seq (a fact added
-    by a merge is numbered after those kept); the full-text index as every instance of every
-    term (by fact, column and position)."""
-    connection = sqlite3.connect(path)
-    try:
-        ids = dict(connection.execute("SELECT seq, id FROM facts"))
-        tables: dict[str, list[tuple[object, ...]]] = {}
-        for (name,) in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'fact_text%'"
-        ).fetchall():
-            rows = connection.execute(f"SELECT * FROM {name}").fetchall()
-            if name == "facts":
-                rows = sorted(row[1:] for row in rows)
-            elif name in ("fact_tags", "fact_sources", "fact_entities"):
-                rows = sorted((ids[row[0]], *row[1:]) for row in rows)
-            elif name == "fact_references":
-                rows = sorted((*row[:2], ids[row[2]], row[3]) for row in rows)
-            elif name in ("links", "files"):
-                rows = sorted(rows)
-            tables[name] = rows  # the others in rowid order: the order queries list them in
-        connection.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, fact_text, instance)")
-        tables["fact_text"] = sorted(
-            (term, ids[doc], column, offset)
-            for term, doc, column, offset in connection.execute("SELECT * FROM temp.v")
-        )
-        tables["sqlite_master"] = connection.execute(
-            "SELECT type, name, sql FROM sqlite_master ORDER BY name"
-        ).fetchall()
-        return tables
-    finally:
-        connection.close()
+    """Every row of every table (index_rows), each fact named by its id rather than its seq (a
+    fact added by a merge is numbered after those kept), and the rows of tables queries read
+    unordered (by seq, or as a set) sorted."""
+    tables = index_rows(path)
+    ids = {row[0]: row[1] for row in tables["facts"]}
+    tables["facts"] = sorted(row[1:] for row in tables["facts"])
+    for name in ("fact_tags", "fact_sources", "fact_entities"):
+        tables[name] = sorted((ids[row[0]], *row[1:]) for row in tables[name])
+    tables["fact_references"] = sorted(
+        (*row[:2], ids[row[2]], row[3]) for row in tables["fact_references"]
+    )
+    tables["fact_text"] = sorted(
+        (term, ids[doc], column, offset) for term, doc, column, offset in tables["fact_text"]
+    )
+    for name in ("links", "files"):
+        tables[name] = sorted(tables[name])
+    return tables
 
 
 def _scores(path: Path, terms: list[str]) -> list[tuple[str, float | None]]:
