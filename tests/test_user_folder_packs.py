@@ -225,3 +225,19 @@ def test_the_problems_kept_are_read_again_another_day(
     assert code == 0
     assert "left out of this query" in err
     assert builds == [["half-done", "mini"]]  # loaded again, and refused again
+
+
+def test_a_named_pack_remembered_refused_says_the_same(
+    runner: CliRunner, tmp_path: Path, builds: list[list[str]]
+) -> None:
+    named = tmp_path / "named"
+    shutil.copytree(MINI_PACK, named)
+    (named / "copy.toml").write_text((named / "facts.toml").read_text())  # every id twice
+
+    first = _run(runner, "list", "--no-builtin", "--facts", str(named))
+    second = _run(runner, "list", "--no-builtin", "--facts", str(named))
+
+    assert first == second
+    assert first[0] == 3
+    assert "duplicate ids between" in first[2]
+    assert len(builds) == 1  # the second said it without loading the pack again
