@@ -282,3 +282,19 @@ def test_two_runs_switching_at_once_both_answer(
         ".sqlite3",
         ".sqlite3",
     ]
+
+
+def test_a_base_whose_kept_pack_changed_since_is_not_used(
+    tmp_path: Path, mini: Path, merges: list[bool]
+) -> None:
+    extra = _pack(tmp_path, "extra")
+    policy = _policy(tmp_path)
+    _index_of(_packs(mini), policy)
+    more = mini / "more.toml"
+    more.write_text(more.read_text().replace("more event 3 happened", "more event zeppelin"))
+
+    merged = _index_of(_packs(mini, extra), policy)
+
+    assert merges == []  # no base will do: built whole
+    assert _tables(merged) == _tables(_whole(_packs(mini, extra), tmp_path / "whole.sqlite3"))
+    assert [fact_id for fact_id, _ in _scores(merged, ["zeppelin"])] == ["more-3"]
