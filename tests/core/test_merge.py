@@ -156,7 +156,7 @@ def test_a_merged_index_is_the_whole_build_of_the_new_set(
 
 
 def test_the_closest_index_is_the_base(tmp_path: Path, mini: Path, merges: list[bool]) -> None:
-    extra, other = _pack(tmp_path, "extra"), _pack(tmp_path, "other", events=200)
+    extra, other = _pack(tmp_path, "extra"), _pack(tmp_path, "other", events=40)
     policy = _policy(tmp_path)
     _index_of(_packs(mini), policy)
     with_other = _index_of(_packs(mini, other), policy)
@@ -168,6 +168,21 @@ def test_the_closest_index_is_the_base(tmp_path: Path, mini: Path, merges: list[
 
     assert plan is not None
     assert (plan.base, [p.name for p in plan.added]) == (with_other, ["extra"])
+
+
+def test_a_set_mostly_of_packs_added_is_built_whole(
+    tmp_path: Path, mini: Path, merges: list[bool]
+) -> None:
+    big = _pack(tmp_path, "big", events=200)  # more than the mini pack kept
+    policy = _policy(tmp_path)
+    _index_of(_packs(mini), policy)
+
+    plan = merge_module.closest(
+        policy.directory or Path(), _packs(mini, big), snapshot(_packs(mini, big)), Path()
+    )
+    _index_of(_packs(mini, big), policy)
+
+    assert (plan, merges) == (None, [])
 
 
 def test_packs_in_another_order_are_built_whole(
