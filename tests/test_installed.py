@@ -189,7 +189,7 @@ def test_the_command_exits_as_python_would(
     [
         ("search", "zeppelin", "gadgets"),
         ("ask", "what about zeppelins", "How many widgets did Acme ship?"),
-        ("match", "Zebulon Quirk", "Jane Doe"),
+        ("match", "Zebulon Quirk", "Abdul Ghani Baradar"),  # listed in the built-in pack
     ],
 )
 def test_every_batch_exits_as_grep_does(
@@ -199,7 +199,7 @@ def test_every_batch_exits_as_grep_does(
 
     def run(stdin: str) -> tuple[int, list[object]]:
         done = subprocess.run(
-            [tq_executable, command, "--batch", *MINI],
+            [tq_executable, command, "--batch", *([] if command == "match" else MINI)],
             input=stdin,
             capture_output=True,
             text=True,
