@@ -951,13 +951,17 @@ class Screener:
 
     def _like_a_person(self, words: Sequence[str], stored: _Stored, paired: "_Pairing") -> bool:
         """Whether a query that an organisation's name holds, but for its kind, reads as a
-        person's name: it has no function word, and each word of the organisation's name it
-        paired is a word of some person's name loaded ("Abdullah Azzam", "Usama Bin Laden"; not
-        "Islamic Jihad", nor "Al-Qaida in the Islamic Maghreb"). Read only where such an
-        organisation is a candidate, and kept for the next name of a batch."""
+        person's name: it has no function word, and no word of it is, as written, a word of the
+        organisation's name that no person's name loaded has ("Abdullah Azzam", "Osama bin
+        Laden" do; "Islamic Jihad", "Rajah Solaiman" and "Al-Qaida in the Islamic Maghreb" do
+        not). A word met only by sound or misspelt says nothing ("Nasir Popal" against the
+        Nusrah Front for the People of the Levant). Read only where such an organisation is a
+        candidate, and kept for the next name of a batch."""
         if not _FUNCTION_WORDS.isdisjoint(words):
             return False
-        for n, *_ in paired.values():
+        for n, _, how in paired.values():
+            if how is not How.EXACT:
+                continue
             key = f"w:{stored.words[n]}"
             if key not in self._in_person_names:
                 ids = self._postings([key]).get(key, ())
