@@ -909,7 +909,7 @@ class Screener:
             elif (
                 isinstance(paired, dict)
                 and _named_after(stored, paired, present)
-                and self._like_a_person(present, stored, paired)
+                and not self._names_the_group(present, stored, paired)
             ):
                 score *= _ONE_WORD
                 cap = Cap.NAMED_AFTER
@@ -949,16 +949,25 @@ class Screener:
             )
         return Screening(query, threshold, tuple(found))
 
-    def _like_a_person(self, words: Sequence[str], stored: _Stored, paired: "_Pairing") -> bool:
-        """Whether a query that an organisation's name holds, but for its kind, reads as a
-        person's name: it has no function word, and no word of it is, as written, a word of the
-        organisation's name that no person's name loaded has ("Abdullah Azzam", "Osama bin
-        Laden" do; "Islamic Jihad", "Rajah Solaiman" and "Al-Qaida in the Islamic Maghreb" do
-        not). A word met only by sound or misspelt says nothing ("Nasir Popal" against the
-        Nusrah Front for the People of the Levant). Read only where such an organisation is a
-        candidate, and kept for the next name of a batch."""
-        if not _FUNCTION_WORDS.isdisjoint(words):
+    def _names_the_group(self, words: Sequence[str], stored: _Stored, paired: "_Pairing") -> bool:
+        """Whether a query that an organisation's name holds, but for its kind, is that
+        organisation's name written without its kind rather than a person's it is named after:
+        the query pairs every word of the name but those saying what kind it is and function
+        words, and it has a function word itself, or a word that is, as written, a word of the
+        organisation's name no person's name loaded has. "Islamic Jihad" (no listed person is
+        named Islamic), "Rajah Solaiman", "Al-Qaida in the Islamic Maghreb" are; "Abdullah
+        Azzam" and "Osama bin Laden" (words of listed men's names) are not. A word met only by
+        sound or misspelt says nothing, and a name with other words the query lacks is named by
+        none ("Khadija Khan" against KHADIJA SHIP MANAGEMENT PRIVATE LIMITED). Read only where
+        such an organisation is a candidate, and kept for the next name of a batch."""
+        held = {n for n, *_ in paired.values()}
+        if any(
+            n not in held and word not in _ORGANIZATION_TYPES and word not in _FUNCTION_WORDS
+            for n, word in enumerate(stored.words)
+        ):
             return False
+        if not _FUNCTION_WORDS.isdisjoint(words):
+            return True
         for n, _, how in paired.values():
             if how is not How.EXACT:
                 continue
@@ -974,8 +983,8 @@ class Screener:
                     for chunk in (list(ids[at : at + 500]) for at in range(0, len(ids), 500))
                 )
             if not self._in_person_names[key]:
-                return False
-        return True
+                return True
+        return False
 
     def _listings_of(self, entity_id: str) -> tuple[str, ...]:
         """The entity's listings, then those of the entities same_as links to it (as tq who
