@@ -194,7 +194,8 @@ _KUNYA = frozenset({"abu", "abou", "abo", "umm", "um", "oum"})
 """"Father of", "mother of": with the one word after it, a kunya ("Abu Bakr", "Abu Ubaydah"),
 a byname that many share, so a name that is a kunya alone counts as one word (_ONE_WORD):
 "Abu Zubaydah" matched a listed man's Good alias "Abu Ubaydah" at 0.90, the shared "Abu"
-counted as an exact word (a stranger's trial)."""
+counted as an exact word (a stranger's trial). Unless the query is, word for word, the alias
+the list gives not graded Low (_kunya_as_listed)."""
 _FUNCTION_WORDS = frozenset(
     "of in for and on at to from by with against fi wal lil pour et und fur".split()  # noqa: SIM905
 )
