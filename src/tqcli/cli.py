@@ -1420,7 +1420,14 @@ ImportOut = Annotated[
         show_default=False,
     ),
 ]
-DryRun = Annotated[bool, typer.Option("--dry-run", help="Report what would change; write nothing.")]
+DryRun = Annotated[
+    bool,
+    typer.Option(
+        "--dry-run",
+        help="Report what would change; write nothing. Exits with the code the import would "
+        "(2 where it would be refused, 3 for a bad file, 4 for skipped records).",
+    ),
+]
 AllowRemovals = Annotated[
     bool,
     typer.Option(
@@ -1435,8 +1442,9 @@ ReportJson = Annotated[bool, typer.Option("--json", help="Write the report as on
 def _report_import(
     run: "Callable[[], ImportReport]", as_json: bool, fmt: OutputFormat, color: ColorMode
 ) -> None:
-    """Run an import, render its report, and exit 4 if records were skipped, 74 if the pack or
-    the report could not be written (the message says which)."""
+    """Run an import, render its report, and exit 2 if it is a dry run of an import that would
+    be refused, 4 if records were skipped, 74 if the pack or the report could not be written
+    (the message says which)."""
     from tqcli.importers.shared import PackNotWritten
 
     renderer = _renderer(as_json, False, fmt, color)
@@ -1461,6 +1469,8 @@ def _report_import(
         )
         _silence_stdout()
         raise typer.Exit(ExitCode.OUTPUT_ERROR) from None
+    if report.refused:
+        raise typer.Exit(ExitCode.USAGE)  # as the import would: a dry run checks a script's step
     if report.skipped:
         raise typer.Exit(ExitCode.SKIPPED_RECORDS)
 

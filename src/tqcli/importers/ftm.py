@@ -498,8 +498,11 @@ def _applied(
     files, pack_notes = _pack_files(state, applied, published, source.name)
     notes.extend(pack_notes)
     changed = changes(state.values(), previous.values(), schemata, str)
-    if not allow_removals and (note := removals_note(changed, source.name, dry_run=dry_run)):
-        notes.append(note)
+    guard = None
+    if not allow_removals:
+        guard = removals_note(changed, source.name, dry_run=dry_run)
+    if guard:
+        notes.append(guard)
     report = ImportReport(
         source_file=source.name,
         out=out,
@@ -510,6 +513,7 @@ def _applied(
         lists=changed,
         skipped=tuple(skipped),
         notes=tuple(notes),
+        refused=guard is not None,
     )
     content = {name: text.encode("utf-8") for name, text in files.items()}
     content[ARCHIVE] = "".join(entity.line + "\n" for entity in state.values()).encode("utf-8")

@@ -472,10 +472,11 @@ def import_sdn(
         previous = _previous(target)
         notes = list(_companion_notes(target, inputs)) if previous is not None else []
         changed = changes(parsed.entries, previous or (), [LIST_NAME], int)
-        if not allow_removals and (
-            note := removals_note(changed, inputs["sdn"].name, dry_run=dry_run)
-        ):
-            notes.append(note)
+        guard = None
+        if not allow_removals:
+            guard = removals_note(changed, inputs["sdn"].name, dry_run=dry_run)
+        if guard:
+            notes.append(guard)
         report = ImportReport(
             source_file=inputs["sdn"].name,
             out=out,
@@ -486,6 +487,7 @@ def import_sdn(
             lists=changed,
             skipped=parsed.skipped,
             notes=tuple(notes),
+            refused=guard is not None,
         )
         if not dry_run:
             files = {

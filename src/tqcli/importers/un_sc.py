@@ -491,6 +491,7 @@ def import_list(
             lists=changed,
             skipped=parsed.skipped,
             notes=tuple(notes),
+            refused=guard is not None,
         )
         if not dry_run:
             files = {
