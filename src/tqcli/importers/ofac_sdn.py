@@ -19,6 +19,7 @@ from tqcli.importers.shared import (
     changes,
     check_out,
     check_published,
+    import_day_note,
     locked_out,
     named_in_notes,
     previous_metadata,
@@ -471,6 +472,8 @@ def import_sdn(
     with locked_out(out, IMPORTER, GENERATED) as target:
         previous = _previous(target)
         notes = list(_companion_notes(target, inputs)) if previous is not None else []
+        if published is None:
+            notes.append(import_day_note(inputs["sdn"].name, "OFAC"))
         changed = changes(parsed.entries, previous or (), [LIST_NAME], int)
         guard = None
         if not allow_removals:
