@@ -495,7 +495,8 @@ def test_validate_a_valid_pack(runner: CliRunner) -> None:
     assert (code, err) == (0, "")
     assert out == (
         "valid: 1 pack(s), 7 facts, 2 sources, 3 entities\n"
-        "  7 passage(s) proven verbatim against archived text; 1 cite a source with no archive\n"
+        "  8 cited passage(s): 7 proven verbatim against archived text, 1 not checkable "
+        "(their source has no archive)\n"
     )
 
 

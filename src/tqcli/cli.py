@@ -1691,7 +1691,7 @@ app.add_typer(cache_app, name="cache")
 def cache(ctx: typer.Context, as_json: AsJson = False, no_pager: NoPager = False) -> None:
     """Show where the search index cache is and how big it is.
 
-    tq keeps one index per set of packs used, the 8 used last (1.6 MB for the built-in pack,
+    tq keeps one index per set of packs used, the 8 used last (about 2 MB for the built-in pack,
     about 140 MB for 100,000 facts), in TQ_CACHE_DIR or the user cache directory. Removing
     them is always safe: the next query rebuilds.
 
