@@ -41,9 +41,16 @@ class Progress(Protocol):
     def stage(self, text: str) -> None:
         """Say what the build is doing now."""
 
+    def whole_build(self, fact_bytes: int, kept: bool) -> None:
+        """Hear, before the packs are indexed afresh, how many bytes of fact files that reads,
+        and whether the index will be kept for later runs."""
+
 
 class _Silent:
     def stage(self, text: str) -> None:
+        """Say nothing."""
+
+    def whole_build(self, fact_bytes: int, kept: bool) -> None:
         """Say nothing."""
 
 
@@ -82,6 +89,8 @@ def consult(
         fresh: Index | None = None
         if path is not None and stale is not None:
             fresh = _updated(stale, path, packs, now, shown.stage)
+        if fresh is None:
+            shown.whole_build(_fact_bytes(now), kept=path is not None)
         if path is not None and fresh is None:
             try:
                 fresh = build(packs, now, path, shown.stage)
@@ -93,6 +102,13 @@ def consult(
     result = question(fresh)
     fresh.prefetch(result)
     return fresh, result
+
+
+def _fact_bytes(now: Snapshot) -> int:
+    """The size of the packs' fact files (TOML), as the snapshot took it: what a build reads."""
+    return sum(
+        int(state.split(" ", 1)[0]) for path, state in now.files.items() if path.endswith(".toml")
+    )
 
 
 def _updated(
