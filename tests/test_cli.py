@@ -746,3 +746,14 @@ def test_entities_come_most_named_first_then_by_name(runner: CliRunner) -> None:
     assert len(listed) > 50
     assert listed == sorted(listed)
     assert listed[0][2] == "taliban"  # the entity most facts name
+
+
+def test_ask_compares_dates_of_different_precision_without_an_internal_error(
+    runner: CliRunner,
+) -> None:
+    # A role asked of now compared a fact of the built-in pack dated to the month with a
+    # leaving dated to the day (PartialDate's ordering raised TypeError): exit 70.
+    code, out, err = run(runner, "ask", "who is Kabul president", "--json")
+    assert code in (0, 1), err
+    assert "internal error" not in err
+    assert isinstance(json.loads(out), list)

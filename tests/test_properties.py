@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import re
@@ -68,6 +69,31 @@ def test_the_last_day_of_a_month_or_year_is_the_calendars(year: int, month: int)
     last = datetime.date(year, month, calendar.monthrange(year, month)[1])
     assert PartialDate(year, month).last_day == last
     assert PartialDate(year).last_day == datetime.date(year, 12, 31)
+
+
+_PARTIAL_DATES = st.dates(min_value=datetime.date(1, 1, 1)).flatmap(
+    lambda day: st.sampled_from(
+        [PartialDate(day.year), PartialDate(day.year, day.month), PartialDate.from_date(day)]
+    )
+)
+
+
+@given(_PARTIAL_DATES, _PARTIAL_DATES)
+def test_partial_dates_order_like_their_first_days_a_partial_one_first(
+    one: PartialDate, other: PartialDate
+) -> None:
+    # Dates of different precision compare (a year with a day of it raised TypeError: 'who is
+    # Kabul president' crashed ask), as their first days do, a partial date before the full
+    # dates it contains.
+    key = {
+        date: (date.first_day, date.month is not None, date.day is not None)
+        for date in (one, other)
+    }
+    assert (one < other) == (key[one] < key[other])
+    assert (one <= other) == (key[one] <= key[other])
+    assert (one > other) == (key[one] > key[other])
+    assert (one >= other) == (key[one] >= key[other])
+    assert sorted([one, other]) == sorted([one, other], key=key.__getitem__)
 
 
 @given(st.dates(), st.integers(min_value=1, max_value=3))

@@ -55,7 +55,7 @@ def latest_day() -> dt.date:
     return dt.date.today() + dt.timedelta(days=1)
 
 
-class PartialDate(Struct, frozen=True, order=True, array_like=True):
+class PartialDate(Struct, frozen=True, array_like=True):
     """A calendar date known to the year, the month or the day.
 
     Ordering puts a partial date before the full dates it contains ("2021" < "2021-06-01").
@@ -120,6 +120,22 @@ class PartialDate(Struct, frozen=True, order=True, array_like=True):
 
     def __str__(self) -> str:
         return self.isoformat()
+
+    # Not msgspec's order=True: it compares the fields as a tuple, and None with a number raises.
+    def _order(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: PartialDate) -> bool:
+        return self._order() < other._order()
+
+    def __le__(self, other: PartialDate) -> bool:
+        return self._order() <= other._order()
+
+    def __gt__(self, other: PartialDate) -> bool:
+        return self._order() > other._order()
+
+    def __ge__(self, other: PartialDate) -> bool:
+        return self._order() >= other._order()
 
 
 class Location(Struct, frozen=True):
