@@ -36,6 +36,11 @@ def _append(name: str) -> Callable[[Path], None]:
     return edit
 
 
+def _a_folder_of_the_users(out: Path) -> None:
+    out.mkdir()
+    (out / "notes.txt").write_text("mine\n", encoding="utf-8")
+
+
 def _first_line_only(out: Path) -> None:
     """An export of one entity where the previous had seven: a file cut short."""
     line = (FTM / "export.ftm.json").read_text(encoding="utf-8").splitlines()[0]
@@ -71,6 +76,9 @@ CASES = {
         [str(UN / "list-v1.xml")],
         2,
         _append("listings.toml"),
+    ),
+    "un-sc, --out a folder holding no import": Case(
+        "un-sc", None, [str(UN / "list-v1.xml")], 2, _a_folder_of_the_users
     ),
     "un-sc, not well-formed": Case("un-sc", None, [str(UN / "not-well-formed.xml")], 3),
     "un-sc, records skipped": Case("un-sc", None, [str(UN / "list-v1.xml")], 4),
