@@ -757,3 +757,12 @@ def test_ask_compares_dates_of_different_precision_without_an_internal_error(
     assert code in (0, 1), err
     assert "internal error" not in err
     assert isinstance(json.loads(out), list)
+
+
+def test_ask_who_leads_a_person_whose_best_answer_names_no_one(runner: CliRunner) -> None:
+    # The role's holders were looked up from the best answer's first entity, which a fact
+    # about no entity lacks: IndexError, exit 70 (found by test_question_forms's hypothesis).
+    code, out, err = run(runner, "ask", "Who leads saif al adel?", "--json")
+    assert code in (0, 1), err
+    assert "internal error" not in err
+    assert isinstance(json.loads(out), list)

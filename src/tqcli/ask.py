@@ -3298,7 +3298,7 @@ def _holders(
         for item in answers
         for entity_id in item.who
         if _holds(item.hit.fact, entity_id, role, question, lookups)
-    ] + [item.who[0] for item in answers[:1]]
+    ] + [item.who[0] for item in answers[:1] if item.who]  # the best may name no one
     people = [
         entity_id
         for entity_id in dict.fromkeys(named)
