@@ -3292,13 +3292,14 @@ def _holders(
         )
     catalog = lookups.catalog
     answers = [item for item in judged if item.reply.match is Match.ANSWER]
-    # Whose death to look up: those the answers say hold the role, and whom the best names first.
+    # Whose death to look up: those the answers say hold the role, and whom the best names first
+    # (if it names anyone: a claim that says all the question says answers as a whole).
     named = [
         entity_id
         for item in answers
         for entity_id in item.who
         if _holds(item.hit.fact, entity_id, role, question, lookups)
-    ] + [item.who[0] for item in answers[:1] if item.who]  # the best may name no one
+    ] + [item.who[0] for item in answers[:1] if item.who]
     people = [
         entity_id
         for entity_id in dict.fromkeys(named)

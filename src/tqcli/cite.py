@@ -13,10 +13,11 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tqcli.errors import IdIs
-from tqcli.model import EntityKind, Filters, PartialDate, Source, SourceKind
+from tqcli.model import EntityKind, Filters, PartialDate, Quote, Source, SourceKind
 from tqcli.textnorm import fold
 
 if TYPE_CHECKING:
@@ -160,27 +161,60 @@ _QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|(?<!\w)'[^']*'(?!\w)|\"[^\"]*
 
 
 class Capitals:
-    """How a pack's own prose (claims, notes, entity descriptions) writes each word: alone and
-    capitalised inside a sentence ("the Taliban"), in lower case, or in capitals; and which
-    capitalised words it writes side by side, as names ("Security Council", "United Nations").
-    Quoted words are skipped (a note quoting a headline-style title says nothing of them), and
-    every word of an entity's name counts as capitalised. See sentence_case."""
+    """The evidence APA's sentence case lowers a word on, or keeps its capital: how the packs'
+    prose (claims, notes, passages, quotes' media, entity descriptions, the cited sources'
+    archived text but for its headlines) writes each word: alone and capitalised inside a
+    sentence ("the Taliban"), in lower case, or in capitals; which capitalised words it writes
+    side by side, as names ("Security Council", "United Nations"); the names the packs know;
+    and which words are ordinary English (ordinary_english). Quoted words are skipped (a note
+    quoting a headline-style title says nothing of them), and every word of an entity's name
+    counts as capitalised. See sentence_case."""
 
-    def __init__(self, texts: Iterable[str] = (), names: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        texts: Iterable[str] = (),
+        names: Iterable[str] = (),
+        *,
+        known: Iterable[str] = (),
+        people: Iterable[str] = (),
+        groups: Iterable[str] = (),
+        english: frozenset[str] = frozenset(),
+    ) -> None:
+        self.english = english
+        """Common English words that a dictionary writes in lower case (ordinary_english)."""
+        self.person_words: set[str] = {w.lower() for name in people for w in _WORD.findall(name)}
+        """The words of people's names (lower case): a title before one is kept."""
+        self.agent_words = self.person_words | {
+            w.lower() for name in groups for w in _WORD.findall(name)
+        }
+        """The words of people's and groups' names (lower case): no place's (see place_name)."""
+        self.known: dict[str, list[tuple[str, ...]]] = {}
+        """Names the packs know (entities' names and aliases, sources' publishers, authors and
+        series), keyed by their first word folded: each whole, and its runs of capitalised
+        words between lower-case ones (see _runs)."""
+        for name in known:
+            for run in _runs(name):
+                self.known.setdefault(run[0].lower(), []).append(run)
         self.capitalised: Counter[str] = Counter()
         """Words written capitalised, alone, inside a sentence ("the Taliban")."""
         self.in_names: Counter[str] = Counter()
         """Words written capitalised beside another ("President Obama", "United Nations")."""
         self.lower: Counter[str] = Counter()
         self.upper: Counter[str] = Counter()
-        self.pairs: set[tuple[str, str]] = set()
+        self.pairs: Counter[tuple[str, str]] = Counter()
+        """How often the prose writes two capitalised words side by side."""
+        self.bridges: set[tuple[str, str, str]] = set()
+        read: list[str] = []
         for text in texts:
-            self._read(_QUOTED.sub(" ", text), name=False)
-        self.entity_words: set[str] = set()
-        """The words of entities' names (lower case)."""
+            read.append(_QUOTED.sub(" ", text))
+            self._read(read[-1], name=False)
         for name in names:
+            read.append(name)
             self._read(name, name=True)
-            self.entity_words.update(word.lower() for word in _WORD.findall(name))
+        self._read_texts = read
+        self._folded: str | None = None
+        """Everything read, case folded: made when first asked how often two words are side
+        by side (see names)."""
 
     def _read(self, text: str, *, name: bool) -> None:
         words = list(_WORD.finditer(text))
@@ -193,10 +227,15 @@ class Capitals:
                 self.lower[word] += 1
             elif capital[n]:
                 gap = text[words[n - 1].end() : match.start()] if n else ""
+                if n > 1 and capital[n - 2] and words[n - 1].group() in _MINOR:
+                    spaced = text[words[n - 2].end() : match.start()]
+                    if spaced == f" {words[n - 1].group()} ":
+                        before = words[n - 2].group().lower()
+                        self.bridges.add((before, words[n - 1].group(), word.lower()))
                 initial = n > 0 and len(words[n - 1].group()) == 1  # "Susan E. Rice"
                 joined = n > 0 and capital[n - 1] and (gap == " " or (initial and gap == ". "))
                 if joined:
-                    self.pairs.add((words[n - 1].group().lower(), word.lower()))
+                    self.pairs[(words[n - 1].group().lower(), word.lower())] += 1
                 follows = n + 1 < len(words) and capital[n + 1]
                 first = n == 0 or any(mark in gap for mark in ".!?:")  # a sentence's
                 if name or joined or follows:
@@ -204,31 +243,113 @@ class Capitals:
                 elif not first:
                     self.capitalised[word.lower()] += 1
 
+    def known_names(self, cores: Sequence[str]) -> set[int]:
+        """The positions of the title's words (edges stripped) that are capitalised words of a
+        name the packs know, met whole in the title (letter case aside)."""
+        kept: set[int] = set()
+        folded = [core.lower() for core in cores]
+        for start, first in enumerate(folded):
+            for name in self.known.get(first, ()):
+                if folded[start : start + len(name)] == [word.lower() for word in name]:
+                    # A capitalised word of the name, as the title writes it; not an acronym
+                    # the title writes otherwise ("Us" for "US": see _lowered).
+                    kept.update(
+                        start + n
+                        for n, word in enumerate(name)
+                        if word[:1].isupper() and (word == cores[start + n] or not word.isupper())
+                    )
+        return kept
+
     def names(self, first: str, second: str) -> bool:
-        """Whether the prose writes these two capitalised words together, as a name, and
-        their words in names more often than in lower case ("Security Council"; not a
-        headline's "Adopted Unanimously", quoted somewhere)."""
+        """Whether the prose writes these two capitalised words together, as a name, more
+        often than it writes either in lower case ("Security Council"), or, two ordinary
+        words, more often than otherwise ("Permanent Representative"); not "Taliban Sanctions"
+        of a committee's name, nor a headline's "Adopted Unanimously", quoted somewhere."""
         pair = (first.lower(), second.lower())
-        return pair in self.pairs and all(self.in_names[w] > self.lower[w] for w in pair)
+        together = self.pairs[pair]
+        if not together:
+            return False
+        # Two ordinary words: an office's name ("Permanent Representative") if written so more
+        # often than not; beside a name, each must be ("Taliban Sanctions" of a committee).
+        if all(together > self.lower[w] for w in pair):
+            return True
+        english = all(word in self.english for word in pair)
+        return english and together > self._side_by_side(pair) - together
+
+    def _side_by_side(self, pair: tuple[str, str]) -> int:
+        """How often the prose writes these two words side by side, in any letter case."""
+        if self._folded is None:
+            self._folded = "\n".join(self._read_texts).lower()
+        text, phrase = self._folded, f"{pair[0]} {pair[1]}"
+        count, at = 0, text.find(phrase)
+        while at >= 0:  # str.find, not a regular expression: ~100 times faster here
+            end = at + len(phrase)
+            count += not (at and text[at - 1].isalnum()) and not text[end : end + 1].isalnum()
+            at = text.find(phrase, at + 1)
+        return count
+
+    def bridged(self, cores: Sequence[str]) -> set[int]:
+        """The positions of the title's capitalised words (edges stripped) that the prose
+        writes joined by the same lower-case minor word, as a name ("Face the Nation")."""
+        return {
+            n + step
+            for n in range(len(cores) - 2)
+            if (cores[n].lower(), cores[n + 1], cores[n + 2].lower()) in self.bridges
+            for step in (0, 2)
+        }
 
     def common(self, word: str) -> bool:
-        """Whether the prose writes the word in lower case, and more often than capitalised;
-        for a word it never writes, whether it writes another form of it in lower case (else
-        the word may be a name, "Syria", and keeps its capital: general English word lists
-        fold case, so cannot tell)."""
+        """Whether there is evidence that the word is an ordinary word, not a name: it is a
+        common English word that a dictionary writes in lower case ("pace", "united"; not
+        "Syria", "Margaret", "Pompeo") and the prose does not write it capitalised on its own
+        inside a sentence as often as in lower case ("the Taliban", "the Council": names); or,
+        not such a word, the prose writes it in lower case more often than capitalised, alone
+        or in names ("hardline")."""
         folded = word.lower()
         lower, capitalised = self.lower[folded], self.capitalised[folded]
-        named = capitalised + self.in_names[folded]
-        if lower or named:
-            return lower > named
-        # "adopts" beside "adopted", "hostilities" beside "hostility".
-        return any(self.lower[stem] for stem in _stems(folded))
+        if folded not in self.english:
+            return lower > capitalised + self.in_names[folded]
+        return not capitalised or lower > capitalised
+
+    def place_name(self, word: str) -> bool:
+        """Whether a capitalised word may be a place's name: no common English word, nor a
+        word of a person's or a group's name the packs know ("Syria", "Delhi"; not
+        "Al-Qaeda", "Taliban")."""
+        parts = {part.lower() for part in _WORD.findall(word)}  # "Al-Qaeda": al, qaeda
+        return (
+            word[:1].isupper() and word.lower() not in self.english and not parts & self.agent_words
+        )
 
     def acronym(self, word: str) -> bool:
         """Whether the prose writes the word in capitals more often than otherwise ("Us" in a
         headline for "US")."""
         folded = word.lower()
         return self.upper[folded] > self.lower[folded] + self.capitalised[folded]
+
+
+# Words that begin many places' names (a region's, a city's): kept before a name.
+_PLACE_WORDS = frozenset(
+    {"Greater", "Upper", "Lower", "North", "South", "East", "West", "Central", "New"}
+    | {"Northern", "Southern", "Eastern", "Western"}
+)
+
+
+def _runs(name: str) -> list[tuple[str, ...]]:
+    """A known name's words (edges stripped), whole, and its runs of two capitalised words or
+    more between lower-case words ("GNU General Public License" of "GNU General Public License
+    version 3"; "Combating Terrorism Center" and "West Point" of "Combating Terrorism Center at
+    West Point"; not "Combating Terrorism")."""
+    words = tuple(core for core in (word.strip(_EDGES) for word in name.split()) if core)
+    runs = {words} if any(word[:1].isupper() for word in words) else set()
+    run: list[str] = []
+    for word in (*words, ""):
+        if word[:1].isupper():
+            run.append(word)
+            continue
+        if len(run) >= 2:
+            runs.add(tuple(run))
+        run = []
+    return sorted(runs)
 
 
 _ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"))
@@ -254,16 +375,22 @@ def _headline_style(words: Sequence[str]) -> bool:
 
 def sentence_case(title: str, capitals: Capitals) -> str:
     """APA's sentence case: the first word of the title and of a subtitle (after a colon, a dash
-    or a question mark) capitalised, names as written, other words in lower case. A title
-    already in sentence style is left as published but for a subtitle's first word. Never
+    or a question mark) capitalised, names as written, other words in lower case. A title or
+    subtitle already in sentence style is left as published but for a subtitle's first word.
+    A word is lowered only on evidence that it is an ordinary word (Capitals.common); never
     lowered: a word in capitals (UN, US, ISIL), one with capitals inside (al-Qaeda, U.N., McX),
     one with a digit, an abbreviation (Amb.), a word before a number ("Resolution 1267",
-    "Chapter VII"), a word the pack's prose writes capitalised (Capitals) or beside another as
-    a name ("Security Council"), words in brackets that are all capitalised (a name's part:
+    "Chapter VII"), the capitalised words of a name the packs know ("GNU General Public
+    License") or that their prose writes as a name ("Security Council", "Face the Nation"), a
+    title before a person's name ("Ambassador Susan E. Rice"), a place's first word before a
+    name ("Greater Syria"), words in brackets that are all capitalised (a name's part:
     "(United Nations Measures) Order 2002")."""
     words = title.split(" ")
-    headline = _headline_style(words)
-    bracketed = _capitalised_in_brackets(words)
+    headline = _headline_parts(words)
+    cores = [word.strip(_EDGES) for word in words]
+    bracketed = (
+        _capitalised_in_brackets(words) | capitals.known_names(cores) | capitals.bridged(cores)
+    )
     result: list[str] = []
     for n, word in enumerate(words):
         core = word.strip(_EDGES)
@@ -275,7 +402,7 @@ def sentence_case(title: str, capitals: Capitals) -> str:
                 word.replace(core, core[0].upper() + core[1:], 1) if core[0].islower() else word
             )
         elif (
-            not headline
+            not headline[n]
             or n in bracketed
             or (word.rstrip(_EDGES[:-1]).endswith(".") and len(core) <= 4)
         ):
@@ -285,8 +412,21 @@ def sentence_case(title: str, capitals: Capitals) -> str:
                 words[n - 1].strip(_EDGES),
                 words[n + 1].strip(_EDGES) if n + 1 < len(words) else "",
             )
-            result.append(word.replace(core, _lowered(core, nearby, capitals), 1))
+            joined = word == word.rstrip(",;:!?.—")  # not "Iraq, Syria"
+            result.append(word.replace(core, _lowered(core, nearby, capitals, joined), 1))
     return " ".join(result)
+
+
+def _headline_parts(words: Sequence[str]) -> list[bool]:
+    """For each word, whether the part of the title it is in (the title, a subtitle: after a
+    colon, a question mark or a dash) is in headline style: "The 9/11 Commission Report,
+    chapter 2: The Foundation of the New Terrorism" has its chapter's title in it."""
+    styles: list[bool] = []
+    for n, word in enumerate(words):
+        if n == len(words) - 1 or word.endswith((":", "?", "!", "—")):
+            part = words[len(styles) : n + 1]
+            styles += [_headline_style(part)] * len(part)
+    return styles
 
 
 def _capitalised_in_brackets(words: Sequence[str]) -> set[int]:
@@ -305,11 +445,14 @@ def _capitalised_in_brackets(words: Sequence[str]) -> set[int]:
     return kept
 
 
-def _lowered(core: str, nearby: tuple[str, str], capitals: Capitals) -> str:
-    """A word of a headline-style title as sentence case writes it (see sentence_case)."""
+def _lowered(core: str, nearby: tuple[str, str], capitals: Capitals, joined: bool) -> str:
+    """A word of a headline-style title as sentence case writes it (see sentence_case); joined:
+    whether no punctuation parts it from the next word."""
     before, after = nearby
     if re.fullmatch(r"\d+|[IVXLC]+|One|Two|Three|Four|Five", after):
         return core  # "Resolution 1267", "Chapter VII", "Part One"; not "Counts 2,461"
+    if core in ("One", "Two", "Three", "Four", "Five"):
+        return core  # a number as a name's part ("Part One"): as a digit would be
     parts = _PARTS.split(core)
     words = parts[::2]
     if len(words) == 1 and capitals.acronym(core) and len(core) <= 4:
@@ -323,10 +466,12 @@ def _lowered(core: str, nearby: tuple[str, str], capitals: Capitals) -> str:
         and core.lower() not in _MINOR
         and capitals.in_names[core.lower()]
         and after[:1].isupper()
-        and after.lower() in capitals.entity_words
+        and after.lower() in capitals.person_words
         and capitals.in_names[after.lower()] > capitals.lower[after.lower()]
     ):
-        return core  # a title before an entity's name ("Ambassador Susan E. Rice")
+        return core  # a title before a person's name ("Ambassador Susan E. Rice")
+    if core in _PLACE_WORDS and joined and capitals.place_name(after):
+        return core  # "Greater Syria", "North Waziristan", "New Delhi"; not "New Al-Qaeda"
     if all(w.lower() in _MINOR or capitals.common(w) for w in words):
         return core.lower()
     return core
@@ -674,6 +819,8 @@ def capitals_of(index: Index, sources: Sequence[Source], enough: int = 400) -> C
                 continue
             read.add(hit.fact.id)
             texts.append(hit.fact.claim)
+            if isinstance(hit.fact, Quote) and hit.fact.medium:
+                texts.append(hit.fact.medium)  # "CBS, Face the Nation": a programme's name
             texts.extend(note.text for note in hit.fact.notes)
             texts.extend(
                 cited.passage
@@ -682,6 +829,7 @@ def capitals_of(index: Index, sources: Sequence[Source], enough: int = 400) -> C
             )
     entities = index.catalog.entities.values()
     texts.extend(entity.description for entity in entities if entity.description)
+    texts.extend(_prose_of_archive(source) for source in sources)
     # A headline-style title, given in a passage or quoted in a note, says nothing of how
     # its words are written in a sentence.
     titles = sorted((s.title for s in catalog.values() if len(s.title.split()) > 2), key=len)
@@ -690,7 +838,41 @@ def capitals_of(index: Index, sources: Sequence[Source], enough: int = 400) -> C
     # A document's name is its title, often in headline style: not a name's evidence.
     named = [entity for entity in entities if entity.kind is not EntityKind.DOCUMENT]
     names = [name for entity in named for name in entity.names]
-    return Capitals(texts, names=names)
+    known = [name for entity in entities for name in entity.names]
+    known += [name for s in catalog.values() for name in (s.publisher, s.author, s.series) if name]
+    people = [
+        name for entity in entities if entity.kind is EntityKind.PERSON for name in entity.names
+    ]
+    groups = [n for e in entities if e.kind is EntityKind.ORGANIZATION for n in e.names]
+    english = ordinary_english()
+    return Capitals(texts, names=names, known=known, people=people, groups=groups, english=english)
+
+
+def ordinary_english() -> frozenset[str]:
+    """Common English words written in lower case (~22,000: "designed", "pace", "united"; not
+    "syria", "margaret", "pompeo"), from wordfreq and a cased dictionary: see
+    scripts/make_ordinary_english.py. Empty if the list cannot be read: then no word is
+    lowered on its say-so."""
+    path = Path(__file__).resolve().parent / "data" / "ordinary-english.txt"
+    try:
+        _, _, words = path.read_text(encoding="utf-8").partition("\n\n")  # after the notice
+    except OSError:
+        return frozenset()
+    return frozenset(words.split())
+
+
+def _prose_of_archive(source: Source) -> str:
+    """The lines of a source's archived text that are prose: not its headlines, whose words
+    are all capitalised whatever they are (its own title among them); "" if it has none, or
+    cannot be read (tq validate says so; a citation does without)."""
+    if source.archive is None:
+        return ""
+    try:
+        text = source.archive.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+    lines = (line.split() for line in text.splitlines())
+    return "\n".join(" ".join(words) for words in lines if not _headline_style(words))
 
 
 def sources_behind(
