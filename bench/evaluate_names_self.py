@@ -94,8 +94,7 @@ def listed_names(index: Index) -> Iterator[tuple[str, str, bool]]:
         organization = entity.kind is EntityKind.ORGANIZATION
         yield entity.id, entity.name, False
         for alias in entity.aliases:
-            one_word = len(names.name_words(alias.name)) == 1
-            weak = one_word and (not organization or alias.quality == "Low")
+            weak = names.candidate_only(alias.name, alias.quality, organization)
             yield entity.id, alias.name, weak
 
 

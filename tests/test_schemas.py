@@ -183,8 +183,9 @@ def test_fields_on_the_name_commands(runner: CliRunner) -> None:
     assert all(list(row) == ["tag"] for row in json.loads(result.stdout))
     result = runner.invoke(app, ["entities", "--jsonl", "--fields", "id,facts", *MINI])
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()][:1] == ["acme"]
-    result = runner.invoke(app, ["match", "Acme", "--fields", "query,match", *MINI])
-    assert json.loads(result.stdout) == [{"query": "Acme", "match": True}]
+    result = runner.invoke(app, ["match", "Acme", "--fields", "query,match,name_match", *MINI])
+    # (The mini pack's resolution names no list: Acme's name matches, and it is listed on none.)
+    assert json.loads(result.stdout) == [{"query": "Acme", "match": False, "name_match": True}]
 
 
 @pytest.mark.parametrize(

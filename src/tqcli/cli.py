@@ -1230,7 +1230,9 @@ def match(
 
     Each candidate scores 0 to 1 and is a match at or above the threshold; the reasons say
     which name or alias matched and how (exact, folded, reordered, joined, phonetic, fuzzy,
-    partial). Exits 0 when some name matches, 1 when none does (with --batch too, as grep).
+    partial), and whether the entity is on a sanctions list loaded. Exits 0 when some name
+    matches a listed entity, 1 when none does (with --batch too, as grep): a match on someone
+    a pack only mentions is shown, "not on any loaded list", and is no hit.
     Words weigh by how rare they are among all the names loaded: a verdict near the threshold
     can change when another list is loaded (docs/names.md).
 
@@ -1238,7 +1240,7 @@ def match(
     Examples:
       tq match "Abdul Ghani Baradur" --facts ./un-sanctions
       tq match "BARADAR, Abdul Ghani" --json | jq '.[0].results[0]'
-      tq match --batch --facts ./un-sanctions < names.txt > screened.jsonl
+      tq match --batch --no-builtin --facts ./un-sanctions < names.txt > out.jsonl
     """
     from tqcli.batch import not_utf8
     from tqcli.names import DEFAULT_THRESHOLD, Screening, name_words
@@ -1270,7 +1272,7 @@ def match(
                 )
                 continue
             screening = index.screen(query, chosen, limit or _MAX_LIMIT)
-            matched = matched or screening.matched
+            matched = matched or screening.listed_match
             empty = not screening.candidates and not name_words(screening.query)
             yield screening, _nothing_to_screen(screening.query) if empty else None
 

@@ -108,13 +108,15 @@ _TITLE_ATTRIBUTE = "title"
 """The attribute in which imported lists record a person's titles (the UN's "Mullah")."""
 # Words that say what kind of organisation a name is rather than which ("Haqqani Network",
 # "Al-Rashid Trust", "... Company Limited"): a query that leaves them out ("Haqqani") names the
-# organisation all the same. English, and the legal forms lists write most.
+# organisation all the same. English, the legal forms lists write most, and the commonest of
+# the German, French and Spanish that OpenSanctions' aliases write ("Osama bin Laden-Netzwerk").
 _ORGANIZATION_TYPES = frozenset(
     """network group groups organization organisation movement front army brigade brigades
     battalion battalions party company co corporation corp limited ltd llc inc plc gmbh jsc sa
     foundation association society trust committee council institute center centre office
     bureau agency establishment enterprise enterprises holding holdings trading international
-    bank""".split()  # noqa: SIM905
+    bank netzwerk gruppe organisationen bewegung brigaden groupe reseau mouvement bataillon
+    grupo movimiento frente""".split()  # noqa: SIM905
 )
 _ORGANIZATION_TYPE = 0.5
 """What such a word of an organisation's name weighs, as a share of its rarity."""
@@ -181,6 +183,18 @@ never a match at the default threshold; unless the query has a title the listing
 ("Mullah Mohammed Omar": the UN's TAi.004, titled Mullah). A listed name or alias all of whose
 words the query has ("Muhammad Ali" against "'ALI, Muhammad"; "Said Ahmad" against the alias
 "Saeed Ahmed") is still a match: it is what the list names."""
+_LOW = "Low"
+"""The UN's grade of an alias too vague to identify someone by (its "low quality" aliases)."""
+_KUNYA = frozenset({"abu", "abou", "abo", "umm", "um", "oum"})
+""""Father of", "mother of": with the one word after it, a kunya ("Abu Bakr", "Abu Ubaydah"),
+a byname that many share, so a name that is a kunya alone counts as one word (_ONE_WORD):
+"Abu Zubaydah" matched a listed man's Good alias "Abu Ubaydah" at 0.90, the shared "Abu"
+counted as an exact word (a stranger's trial)."""
+_INITIAL_SIMILARITY = 0.8
+"""What an initial paired with a word it begins counts for (not tuned: the evaluation makes no
+queries with initials)."""
+_INITIAL_WEIGHT = 0.5
+"""What an initial weighs, as a share of the query's other words' mean weight."""
 _NAMESAKES = 3
 """Other matches a profile names, at most, when the name asked for was screened."""
 _NEAR = 0.1
@@ -206,6 +220,9 @@ class How(str, Enum):
     """Some words sound alike (Metaphone) without being spelled alike ("Baradur", "Baradar")."""
     FUZZY = "fuzzy"
     """Some words are close in spelling (a typo, a dropped letter)."""
+    INITIAL = "initial"
+    """A word of the query is an initial, paired with a word of the name it begins ("A. G.
+    Baradar": Abdul Ghani Baradar)."""
     PARTIAL = "partial"
     """Some words of the query or of the name have no counterpart."""
 
@@ -227,6 +244,44 @@ class WordPair(NamedTuple):
     """exact, phonetic or fuzzy; partial when the query's word has no counterpart."""
 
 
+class ListEntry(NamedTuple):
+    """A sanctions list an entity is on, as a sanction fact of the packs loaded says."""
+
+    authority: str
+    """Who keeps the list or imposed the measure ("UN Security Council", "OFAC")."""
+    list_name: str | None
+    """The list or programme ("Taliban", "SDN"; OpenSanctions' data sets), when the fact names
+    one: a measure about a listing (a travel-ban exemption) names only its reference."""
+    reference: str | None
+    """The listing's reference number ("TAi.024"), when the list gives one."""
+    fact: str
+    """The id of the sanction fact that says so (`tq show` it)."""
+
+
+class Cap(str, Enum):
+    """Why a candidate's score counts only part of what its words share (docs/names.md)."""
+
+    ONE_WORD = "one-word"
+    """The query, or the name it matched, is one word once titles are set aside: too vague to
+    identify someone by, a candidate for review, never a match at the default threshold."""
+    NAMED_AFTER = "organisation-named-after"
+    """The name is an organisation's with words saying what kind it is (Brigades, Network)
+    that the query, a name of two words or more, lacks: what the organisation is named after,
+    a person often ("Abdullah Azzam", ABDALLAH AZZAM BRIGADES)."""
+    COMMON_NAMES = "common-given-names"
+    """Every word of the query the name paired is a common given name, and the name has a
+    surname or father's name the query lacks: common given names alone identify no one."""
+
+
+CAP_REASONS = {
+    Cap.ONE_WORD: "one word once titles are set aside: a candidate only, never a match",
+    Cap.NAMED_AFTER: "an organisation named after the name asked for, which lacks its "
+    "kind (Brigades, Network): a candidate only",
+    Cap.COMMON_NAMES: "common given names without the surname: a candidate only, never a match",
+}
+"""What each cap says, in a candidate's explanation."""
+
+
 class Candidate(NamedTuple):
     """An entity a screened name may be, with its score and the reasons for it."""
 
@@ -246,6 +301,22 @@ class Candidate(NamedTuple):
     """The query's words and the name's words they were paired with."""
     listings: tuple[str, ...]
     """Reference numbers of the entity's listings ("TAi.024"), when it is listed."""
+    lists: tuple[ListEntry, ...] = ()
+    """The sanctions lists the entity, or an entity linked to it by same_as, is on, as the
+    sanction facts loaded say (a listing, or a measure naming a listing's reference): none for
+    an entity that is only mentioned in the packs (a diplomat, a journalist)."""
+    cap: Cap | None = None
+    """Why the score counts only part of what the words share, if it does."""
+
+    @property
+    def listed(self) -> bool:
+        """Whether the entity is on some sanctions list loaded."""
+        return bool(self.lists)
+
+    @property
+    def listed_match(self) -> bool:
+        """Whether it is a match and on some sanctions list loaded: a screening hit."""
+        return self.match and bool(self.lists)
 
 
 class Screening(NamedTuple):
@@ -262,6 +333,12 @@ class Screening(NamedTuple):
     def matched(self) -> bool:
         """Whether any candidate is a match."""
         return any(candidate.match for candidate in self.candidates)
+
+    @property
+    def listed_match(self) -> bool:
+        """Whether any candidate is a match and on some sanctions list loaded: what a screening
+        is for (a match on someone only mentioned in a pack is no hit)."""
+        return any(candidate.listed_match for candidate in self.candidates)
 
 
 def name_words(name: str) -> list[str]:
@@ -294,6 +371,32 @@ writes with them, where folding (anyascii) writes them otherwise: дж as j, not
 Sirajuddin), х as h, not kh (Хаккани, Haqqani; Мохаммад, Mohammad). A word that Latin lists
 write with kh (Халид, Khalid; Ходорковский) stays within one letter of it."""
 _CYRILLIC_SPELLING = re.compile("дж|х", re.IGNORECASE)
+
+
+_COMPOUND = re.compile(
+    r"\b(?!(?:al|el|ul|ud|ad)\b)[a-z]{2,}"
+    r"(?:-(?:ud|ul|ur|us|uz|ad|al|el|ed)-[a-z]{2,}"  # siraj-ud-din, zia-ur-rahman
+    r"| (?:ud|ul|ur|us|uz)[- ][a-z]{2,}"  # zia ur rahman, noor ud-din
+    r"| (?:al|el|ad|ed)[- ]?(?:d(?:ee|i|ie)ne?)"  # salah al-din, nur ad-din
+    r"| (?:ullah|ollah|allah))\b"  # hidayat ullah
+)
+"""A compound name written apart (folded), which lists also run together: a name, the article
+(ud, ur, al, ...) and its second word, joined by hyphens ("Siraj-ud-Din", "Zia-ur-Rahman") or
+apart ("Zia ur Rahman"), "X al-Din" ("Salah al-Din", "Nur ad-Din"), and "X Ullah" ("Hidayat
+Ullah"): "sirajuddin", "ziaurrahman", "salahaldin", "hidayatullah". (ASCII letters, the text
+folded: a pattern of any script's letters, case-blind, took 5 ms to compile, on every
+screening's start.)"""
+
+
+def compounds_joined(name: str) -> str:
+    """The name, folded, with its compounds written apart run together ("Siraj-ud-Din
+    Haqqani": "sirajuddin haqqani"; "Salah al-Din": "salahaldin"); the name as given when it
+    has none."""
+    if "-" not in name and " " not in name:
+        return name
+    folded = fold(name)
+    joined = _COMPOUND.sub(lambda found: re.sub("[- ]", "", found.group(0)), folded)
+    return name if joined == folded else joined
 
 
 def query_words(name: str) -> QueryWords:
@@ -428,6 +531,13 @@ def _keys(words: Iterable[str], *, typos: bool = True, skeletons: bool = False) 
     return keys
 
 
+def _title_key(title: str) -> str:
+    """The key of the names written with a title, or whose entity records it ("Mullah"): a
+    query with the title finds them among the many that share its one other word ("Mullah
+    Omar": TAi.004, MOHAMMED OMAR GHULAM NABI, titled Mullah, among the hundreds of Omars)."""
+    return f"t:{title}"
+
+
 def _whole_key(words: Sequence[str]) -> str:
     """The key of a name's words, in any order: a query with the same words finds the name
     however common each of them is ("MUHAMMAD, Muhammad", "Abu Bakr")."""
@@ -489,7 +599,8 @@ def fill(connection: "sqlite3.Connection", catalog: Catalog) -> None:
     )
     postings: dict[str, list[int]] = {}
     for number, (*_, words, _) in enumerate(rows):
-        for key in (*_keys(words, skeletons=True), _whole_key(words)):
+        titled = [_title_key(title) for title in titles[number]]
+        for key in (*_keys(words, skeletons=True), _whole_key(words), *titled):
             postings.setdefault(key, []).append(number)
     connection.executemany(
         "INSERT INTO match_keys VALUES (?, ?)",
@@ -606,6 +717,33 @@ def listings(connection: "sqlite3.Connection", entity_id: str) -> tuple[str, ...
     return tuple(str(row[0]) for row in rows)
 
 
+def sanction_lists(
+    connection: "sqlite3.Connection", entity_ids: Sequence[str]
+) -> tuple[ListEntry, ...]:
+    """The sanctions lists these entities are on: each sanction fact that targets one of them
+    and is a listing (it names its list) or names a listing's reference (a travel-ban
+    exemption for TAi.024), the earliest first; one entry per authority, list and reference.
+    A resolution's measures against the Taliban, which name neither, are no listing."""
+    marks = ", ".join("?" * len(entity_ids))
+    rows = connection.execute(
+        "SELECT f.id, json_extract(f.data, '$.details.authority'),"
+        " json_extract(f.data, '$.details.list_name'), json_extract(f.data, '$.details.reference')"
+        " FROM facts f WHERE f.kind = 'sanction'"
+        f" AND f.seq IN (SELECT seq FROM fact_entities WHERE entity_id IN ({marks}))"
+        " AND (json_extract(f.data, '$.details.list_name') IS NOT NULL"
+        "  OR json_extract(f.data, '$.details.reference') IS NOT NULL)"
+        " AND EXISTS (SELECT 1 FROM json_each(f.data, '$.details.targets') t"
+        f"  WHERE t.value IN ({marks}))"
+        " ORDER BY f.first_day IS NULL, f.first_day, f.id",
+        (*entity_ids, *entity_ids),
+    )
+    entries: dict[tuple[str, str | None, str | None], ListEntry] = {}
+    for fact_id, authority, list_name, reference in rows:
+        entry = ListEntry(str(authority), list_name, reference, str(fact_id))
+        entries.setdefault(entry[:3], entry)
+    return tuple(entries.values())
+
+
 class _Stored(NamedTuple):
     entity_id: str
     name: str
@@ -618,6 +756,8 @@ class _Stored(NamedTuple):
     """How many of its words come before the given names (a surname written first)."""
     organization: bool
     """Whether it names an organisation."""
+    one_word: bool
+    """Whether it is one word, a kunya alone included (_one_word)."""
 
 
 class Screener:
@@ -630,11 +770,30 @@ class Screener:
         self._postings_read: dict[str, Sequence[int]] = {}
         self._sets: dict[str, frozenset[int]] = {}
         self._listings: dict[str, tuple[str, ...]] = {}
+        self._lists: dict[str, tuple[ListEntry, ...]] = {}
+        self._links: dict[str, list[str]] = {}
 
     def screen(self, query: str, threshold: float, limit: int = 5) -> Screening:
-        """The entities query may name, best first (at most limit), each scored and explained."""
+        """The entities query may name, best first (at most limit), each scored and explained;
+        a name with a compound written apart ("Siraj-ud-Din", "Salah al-Din") is screened as
+        written and with the compound run together, as lists write it too ("Sirajuddin",
+        "Salahaldin"), each entity scored by the better reading."""
+        found = self._screen(query, threshold, limit)
+        joined = compounds_joined(query)
+        if joined == query:
+            return found
+        best: dict[str, Candidate] = {}
+        for candidate in (*found.candidates, *self._screen(joined, threshold, limit).candidates):
+            known = best.get(candidate.entity_id)
+            if known is None or candidate.score > known.score:
+                best[candidate.entity_id] = candidate
+        ranked = sorted(best.values(), key=lambda c: (-c.score, c.entity_id))[:limit]
+        return Screening(query, threshold, tuple(ranked))
+
+    def _screen(self, query: str, threshold: float, limit: int) -> Screening:
         arabic = _unvocalized_query(query) if unvocalized(query) else None
         words, optional = (arabic.words, arabic.optional) if arabic else query_words(query)
+        initials = frozenset() if arabic else _initials(words)
         if not words:
             return Screening(query, threshold, ())
         keys = _keys(words, typos=False)
@@ -642,6 +801,9 @@ class Screener:
             keys.update(f"s:{form}" for form in arabic.skeletons)
         whole = _whole_key(words)
         keys.add(whole)
+        titles = arabic.titles if arabic else frozenset(_titles(query))
+        title_keys = [_title_key(title) for title in sorted(titles)]
+        keys.update(title_keys)
         postings = self._postings(keys)
         # The names with the query's very words, however common each is: a name given exactly
         # as listed always finds its listing (taken apart from the keys whose shares choose the
@@ -656,7 +818,7 @@ class Screener:
         unknown = [
             word
             for q, word in enumerate(words)
-            if f"w:{word}" not in postings and q not in optional
+            if f"w:{word}" not in postings and q not in optional and q not in initials
         ]
         if unknown and not arabic:
             postings.update(self._postings(_keys(unknown)))
@@ -664,6 +826,12 @@ class Screener:
             [f"s:{form}" for form in arabic.skeletons] if arabic else [f"w:{w}" for w in words]
         )
         weights = tuple(_rarity(self._total, len(postings.get(key, ()))) for key in found_by)
+        if initials:  # an initial says less than any name: half what the names weigh, on average
+            names_weigh = [weight for q, weight in enumerate(weights) if q not in initials]
+            weights = tuple(
+                _INITIAL_WEIGHT * sum(names_weigh) / len(names_weigh) if q in initials else weight
+                for q, weight in enumerate(weights)
+            )
         # (Not in the Arabic script: its words are looked up by skeleton, not by sound.)
         common = (
             frozenset[int]()
@@ -683,9 +851,13 @@ class Screener:
             ]
         if not arabic:
             chosen = {id(name) for name in candidates}
-            required = [word for q, word in enumerate(words) if q not in optional]
+            required = [
+                word for q, word in enumerate(words) if q not in optional and q not in initials
+            ]
             candidates += [
-                name for name in self._with_every_word(required, postings) if id(name) not in chosen
+                name
+                for name in self._with_every_word(required, postings, title_keys)
+                if id(name) not in chosen
             ]
         if arabic:  # romanised names by their skeletons, however many share the script's words
             by_skeleton = {key: ids for key, ids in postings.items() if key.startswith("s:")}
@@ -694,12 +866,12 @@ class Screener:
                 name for name in self._candidates(by_skeleton, share=0) if name not in candidates
             ]
         vocabulary = list({other: None for stored in candidates for other in stored.words})
-        alike = _alike(words, vocabulary)
+        alike = _alike(words, vocabulary, initials)
         if arabic:
             _add_skeletons(arabic.skeletons, arabic.open_onsets, vocabulary, alike)
         joined = arabic.joined if arabic else None
-        titles = arabic.titles if arabic else frozenset(_titles(query))
-        best: dict[str, tuple[float, _Stored, _Pairing | float]] = {}
+        best: dict[str, tuple[float, _Stored, _Pairing | float, Cap | None]] = {}
+        query_one_word = _one_word(words)
         for stored in candidates:
             score, paired, present = _score(
                 words,
@@ -710,10 +882,17 @@ class Screener:
                 titles=titles,
                 optional=optional,
             )
-            if (len(present) == 1 or len(stored.words) == 1) and not _one_and_the_same(
-                present, titles, stored
-            ):
+            cap = None
+            if initials:
+                one_word = _one_word(_named(words, initials, paired))
+            else:  # (the query's words are the same for every name, but those that may be titles)
+                one_word = query_one_word if len(present) == len(words) else _one_word(present)
+            if (one_word or stored.one_word) and not _one_and_the_same(present, titles, stored):
                 score *= _ONE_WORD
+                cap = Cap.ONE_WORD
+            elif isinstance(paired, dict) and _named_after(stored, paired, present):
+                score *= _ONE_WORD
+                cap = Cap.NAMED_AFTER
             elif (
                 common
                 and isinstance(paired, dict)
@@ -722,11 +901,12 @@ class Screener:
                 and titles.isdisjoint(stored.titles)
             ):
                 score *= _COMMON_ONLY
+                cap = Cap.COMMON_NAMES
             if stored.entity_id not in best or score > best[stored.entity_id][0]:
-                best[stored.entity_id] = (score, stored, paired)
+                best[stored.entity_id] = (score, stored, paired, cap)
         ranked = sorted(best.values(), key=lambda item: (-item[0], item[1].entity_id))[:limit]
         found = []
-        for score, stored, paired in ranked:
+        for score, stored, paired, cap in ranked:
             present = _present(words, optional, paired)
             pairs = (
                 _pairs(words, stored, paired, optional)
@@ -743,6 +923,8 @@ class Screener:
                     how=_how(query, present, stored, pairs),
                     pairs=pairs,
                     listings=self._listings_of(stored.entity_id),
+                    lists=self._lists_of(stored.entity_id),
+                    cap=cap,
                 )
             )
         return Screening(query, threshold, tuple(found))
@@ -751,21 +933,34 @@ class Screener:
         """The entity's listings, then those of the entities same_as links to it (as tq who
         gives them): a pack's person linked to a UN listing is listed."""
         if entity_id not in self._listings:
-            linked = sorted(
+            self._listings[entity_id] = tuple(
+                dict.fromkeys(
+                    reference
+                    for same in (entity_id, *self._linked(entity_id))
+                    for reference in listings(self._connection, same)
+                )
+            )
+        return self._listings[entity_id]
+
+    def _lists_of(self, entity_id: str) -> tuple[ListEntry, ...]:
+        """The sanctions lists the entity, or an entity same_as links to it, is on."""
+        if entity_id not in self._lists:
+            self._lists[entity_id] = sanction_lists(
+                self._connection, (entity_id, *self._linked(entity_id))
+            )
+        return self._lists[entity_id]
+
+    def _linked(self, entity_id: str) -> list[str]:
+        """The entities same_as links to this one."""
+        if entity_id not in self._links:
+            self._links[entity_id] = sorted(
                 str(row[0])
                 for row in self._connection.execute(
                     "SELECT same FROM links WHERE entity_id = ? AND same != ?",
                     (entity_id, entity_id),
                 )
             )
-            self._listings[entity_id] = tuple(
-                dict.fromkeys(
-                    reference
-                    for same in (entity_id, *linked)
-                    for reference in listings(self._connection, same)
-                )
-            )
-        return self._listings[entity_id]
+        return self._links[entity_id]
 
     def _postings(self, keys: Iterable[str]) -> dict[str, Sequence[int]]:
         """The names each key is on (keys on none left out)."""
@@ -807,16 +1002,22 @@ class Screener:
         return self._names_of([name_id for _, name_id in ranked[:_CANDIDATES]])
 
     def _with_every_word(
-        self, words: Sequence[str], postings: dict[str, Sequence[int]]
+        self,
+        words: Sequence[str],
+        postings: dict[str, Sequence[int]],
+        title_keys: Sequence[str] = (),
     ) -> list[_Stored]:
         """The names that have every word of the query as written, as it sounds or (a word no
         name has) with its first or last letters, though each word's keys are too common to
         find them ("Saif al-Adel": "AL-ADL, Sayf", whose words share only their sounds with
         it, each on hundreds of names; "Aiman al-Zawahri": "Ayman al-Zawahiri", a word
         respelled and a word misspelt); the most (and rarest) keys shared first."""
-        if len(words) < 2:
+        if len(words) + len(title_keys) < 2 or not words:
             return []
         every: frozenset[int] | None = None
+        for key in title_keys:  # a title the query has: the names written with it, or titled
+            held = self._set_of(key, postings)
+            every = held if every is None else every & held
         # The words names have as written first: the names with them are the fewer, and a word
         # that may be misspelt (its first or last letters, on many names) is then looked for
         # among those alone.
@@ -874,6 +1075,7 @@ class Screener:
                 },
                 int(lead),
                 bool(org),
+                _one_word(str(words).split()),
             )
 
 
@@ -904,11 +1106,58 @@ def _one_and_the_same(words: Sequence[str], titles: frozenset[str], stored: _Sto
     Network): the score then says how alike the two words are. An organisation's alias counts
     as its name ("HAMAS"; OFAC's "Al Qaeda" for AL-QAIDA) unless the list grades it Low; a
     person's never does ("OMAR", "Sheik Omar")."""
-    own = stored.quality == "name" or (stored.organization and stored.quality != "Low")
-    if not own or len(words) != 1:
+    own = stored.quality == "name" or (stored.organization and stored.quality != _LOW)
+    if not own or not _one_word(words):
         return False
     distinctive = [word for word in stored.words if word not in _ORGANIZATION_TYPES]
-    return len(distinctive or stored.words) == 1 and titles == frozenset(_titles(stored.name))
+    return _one_word(distinctive or stored.words) and titles == frozenset(_titles(stored.name))
+
+
+def _named_after(stored: _Stored, paired: _Pairing, words: Sequence[str]) -> bool:
+    """Whether the name is an organisation's whose words saying what kind of organisation it
+    is the query lacks, where the query is a name of two words or more: what the organisation
+    is named after ("Abdullah Azzam", the ABDALLAH AZZAM BRIGADES; "Osama bin Laden", the
+    Usama Bin Laden Organization), not the organisation itself. (A query of one word, "Haqqani",
+    is a name only an organisation would be known by.)"""
+    if not stored.organization or _one_word(words):
+        return False
+    held = {n for n, *_ in paired.values()}
+    kinds = [n for n, word in enumerate(stored.words) if word in _ORGANIZATION_TYPES]
+    return bool(kinds) and held.isdisjoint(kinds)
+
+
+def _initials(words: Sequence[str]) -> frozenset[int]:
+    """The positions of a query's initials ("A. G. Baradar": a, g), unless it is all
+    initials."""
+    found = frozenset(q for q, word in enumerate(words) if len(word) == 1 and word.isalpha())
+    return found if len(found) < len(words) else frozenset()
+
+
+def _named(
+    words: Sequence[str], initials: frozenset[int], paired: "_Pairing | float"
+) -> Sequence[str]:
+    """The query's words that name someone, as far as one word is concerned: an initial is no
+    word of its own (one name and initials, "A. G. Baradar", is one word), unless the name is
+    written with it too ("A. Kabir", an alias the UN lists)."""
+    held = paired if isinstance(paired, dict) else {}
+    return [
+        word
+        for q, word in enumerate(words)
+        if q not in initials or (q in held and held[q][2] is not How.INITIAL)
+    ]
+
+
+def _one_word(words: Sequence[str]) -> bool:
+    """Whether a name's words are one word, a kunya's "Abu" set aside ("Omar"; "Abu Bakr",
+    "Bakr, Abu")."""
+    return len(words) == 1 or (len(words) == 2 and not _KUNYA.isdisjoint(words))
+
+
+def candidate_only(name: str, quality: str | None, organization: bool) -> bool:
+    """Whether a listed alias is too vague to match on its own, whatever the query: a
+    person's of one word (a kunya's "Abu" set aside: "Abu Bakr"), an organisation's of one
+    word the list grades Low; a query matching it is a candidate, for review."""
+    return _one_word(name_words(name)) and (not organization or quality == _LOW)
 
 
 def _score(
@@ -1026,7 +1275,9 @@ def _extract() -> "Callable[..., list[tuple[str, float, int]]]":
     return process.extract
 
 
-def _alike(words: Sequence[str], vocabulary: list[str]) -> _Alike:
+def _alike(
+    words: Sequence[str], vocabulary: list[str], initials: frozenset[int] = frozenset()
+) -> _Alike:
     """Every query word against every word of the candidates, once (most pairs are nothing
     alike, and a name's score then only visits the pairs that are): equal words count 1, words
     that sound alike 0.9 (or their edit similarity if more), others their edit similarity when
@@ -1059,6 +1310,10 @@ def _alike(words: Sequence[str], vocabulary: list[str]) -> _Alike:
             else:
                 entry = (q, similarity, How.FUZZY)
             alike.setdefault(other, []).append(entry)
+    for q in initials:  # "A. G. Baradar": an initial stands for any name it begins
+        for other in vocabulary:
+            if other[0] == words[q] and len(other) > 1:
+                alike.setdefault(other, []).append((q, _INITIAL_SIMILARITY, How.INITIAL))
     return alike
 
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from tqcli.compat import assert_never
 from tqcli.model import Catalog, Entity, EntityKind
-from tqcli.names import Candidate, EntityProfile, EntityUse, Screening, TagUse
+from tqcli.names import CAP_REASONS, Candidate, EntityProfile, EntityUse, Screening, TagUse
 from tqcli.render.data import JsonObject
 from tqcli.render.layout import Line, Span, Table, fact_block
 from tqcli.textnorm import printable, printable_line
@@ -56,6 +56,19 @@ def candidate_data(candidate: Candidate, catalog: Catalog) -> JsonObject:
             for pair in candidate.pairs
         ],
         "listings": list(candidate.listings),
+        "listed": candidate.listed,
+        "lists": [
+            {
+                "authority": entry.authority,
+                "list": entry.list_name,
+                "reference": entry.reference,
+                "fact": entry.fact,
+            }
+            for entry in candidate.lists
+        ],
+        "capped": {"reason": candidate.cap.value, "why": CAP_REASONS[candidate.cap]}
+        if candidate.cap
+        else None,
     }
 
 
@@ -63,7 +76,8 @@ def screening_data(screening: Screening, catalog: Catalog) -> JsonObject:
     """One screened name with its candidates, best first."""
     return {
         "query": screening.query,
-        "match": screening.matched,
+        "match": screening.listed_match,
+        "name_match": screening.matched,
         "threshold": screening.threshold,
         "results": [candidate_data(c, catalog) for c in screening.candidates],
     }
@@ -109,14 +123,24 @@ def tag_data(use: TagUse) -> JsonObject:
     return {"tag": use.tag, "facts": use.facts}
 
 
-CANDIDATE_COLUMNS = ("query", "rank", "score", "match", "id", "name", "matched_name", "how")
+CANDIDATE_COLUMNS = (
+    "query",
+    "rank",
+    "score",
+    "match",
+    "id",
+    "name",
+    "matched_name",
+    "how",
+    "listed",
+)
 """The CSV columns of screenings: one row per candidate."""
 
 
 def candidate_rows(screening: Screening, catalog: Catalog) -> list[tuple[object, ...]]:
     """A screening's candidates as CSV rows (one row with the query alone when there are none)."""
     if not screening.candidates:
-        return [(screening.query, None, None, False, None, None, None, None)]
+        return [(screening.query, None, None, False, None, None, None, None, None)]
     return [
         (
             screening.query,
@@ -127,6 +151,7 @@ def candidate_rows(screening: Screening, catalog: Catalog) -> list[tuple[object,
             catalog.entities[candidate.entity_id].name,
             candidate.matched_name,
             " ".join(how.value for how in candidate.how),
+            candidate.listed,
         )
         for rank, candidate in enumerate(screening.candidates, start=1)
     ]
@@ -137,12 +162,17 @@ def candidate_rows(screening: Screening, catalog: Catalog) -> list[tuple[object,
 
 def screening_lines(screening: Screening, catalog: Catalog) -> list[Line]:
     """A screened name: whether it matched, then each candidate with its score and reasons."""
-    verdict = "match" if screening.matched else "no match"
+    verdict = "match" if screening.listed_match else "no match"
+    unlisted = (
+        ": the names that match are on no loaded list"
+        if screening.matched and not screening.listed_match
+        else ""
+    )
     lines = [
         Line(
             (
                 Span(printable_line(screening.query), "claim"),
-                Span(f"  {verdict} (threshold {screening.threshold:.2f})", "label"),
+                Span(f"  {verdict} (threshold {screening.threshold:.2f}){unlisted}", "label"),
             )
         )
     ]
@@ -150,7 +180,6 @@ def screening_lines(screening: Screening, catalog: Catalog) -> list[Line]:
         lines.append(Line((Span("no candidate", "dim"),), 1))
     for candidate in screening.candidates:
         entity = catalog.entities[candidate.entity_id]
-        listed = f", listed {', '.join(candidate.listings)}" if candidate.listings else ""
         lines.append(
             Line(
                 (
@@ -158,7 +187,8 @@ def screening_lines(screening: Screening, catalog: Catalog) -> list[Line]:
                     Span("MATCH ", "ok") if candidate.match else Span("      "),
                     Span(printable(entity.name)),
                     Span(
-                        f"  ({printable(entity.id)}, {entity.kind.value}{printable(listed)})",
+                        f"  ({printable(entity.id)}, {entity.kind.value}, "
+                        f"{printable(_listed(candidate))})",
                         "dim",
                     ),
                 ),
@@ -182,7 +212,30 @@ def screening_lines(screening: Screening, catalog: Catalog) -> list[Line]:
                 3,
             )
         )
+        if candidate.cap:
+            lines.append(
+                Line(
+                    (
+                        Span("capped: ", "label"),
+                        Span(f"{CAP_REASONS[candidate.cap]} (docs/names.md)", "dim"),
+                    ),
+                    3,
+                )
+            )
     return lines
+
+
+def _listed(candidate: Candidate) -> str:
+    """Whether a candidate is on a list loaded, and which: its listings' references, else the
+    lists that give none (OpenSanctions' data sets), else that it is on none."""
+    if candidate.listings:
+        return f"listed {', '.join(candidate.listings)}"
+    if candidate.lists:
+        first = candidate.lists[0]
+        more = len(candidate.lists) - 1
+        named = f"{first.authority}, {first.list_name}" if first.list_name else first.authority
+        return f"listed: {named}" + (f" and {more} more" if more else "")
+    return "not on any loaded list"
 
 
 def profile_lines(profile: EntityProfile, catalog: Catalog) -> list[Line]:
