@@ -781,7 +781,9 @@ def test_third_tuning_set_floor() -> None:
         # answers "In what year was al-Qaeda in the Indian Subcontinent founded?" (moved from
         # unanswerable to a question, answered first), and puts "How does al-Qaeda's leadership
         # regard the Afghan Taliban chief?" fourth (third before).
-        ("ask-tuning-9.toml", 0.84, 0.87, 4),  # 0.917 at three with the "where" rule
+        # Tenth round (branch ask10): 0.857 / 0.875 / 3 of 17 ("actually released": a
+        # commitment to release up to 5,000 prisoners says not how many were).
+        ("ask-tuning-9.toml", 0.84, 0.87, 3),  # 0.917 at three with the "where" rule
         # On-topic questions the pack cannot answer, written from the article before ask was
         # run on them (branch ask5, not blind, tuned on): main answered 7 of 30, ask5 3 of 30;
         # 5 of 30 with the grown pack, 4 of 30 at the end of branch ask6; 5 of 30 once the
@@ -810,14 +812,17 @@ def test_third_tuning_set_floor() -> None:
         # link of un-report-2021-isil-k-leader to isis: blind-2's "Who leads Islamic State
         # Khorasan?" is then answered with isil-leader-and-spokesman-2014 (ISIL's, not
         # ISIL-K's: a wrong answer, "Khorasan" unaccounted; ask's to fix): 7 of 14.
-        ("blind-2.toml", 0.51, 0.64, 7),
-        ("blind-4.toml", 0.78, 0.87, 7),
+        # Tenth round (branch ask10, rules read from question forms, docs/ask-evaluation.md):
+        # blind-2 6 of 14, blind-4 0.804 / 0.882 / 5 of 30, blind-5 0.845, blind-7 0.778 / 4 of
+        # 40, blind-8 0.726 / 0.832 / 7 of 38.
+        ("blind-2.toml", 0.51, 0.64, 6),
+        ("blind-4.toml", 0.78, 0.87, 5),
         # blind-5: 14 since the invasion-start fact answers its "name of the US military
         # operation launched in October 2001" rightly (Operation Enduring Freedom).
-        ("blind-5.toml", 0.81, 0.87, 14),
+        ("blind-5.toml", 0.82, 0.87, 14),
         ("blind-6.toml", 0.79, 0.85, 9),
-        ("blind-7.toml", 0.77, 0.80, 5),
-        ("blind-8.toml", 0.71, 0.82, 10),
+        ("blind-7.toml", 0.77, 0.80, 4),
+        ("blind-8.toml", 0.71, 0.82, 7),
     ],
 )
 def test_later_tuning_set_floors(
