@@ -96,6 +96,35 @@ def record_outcomes(monkeypatch: pytest.MonkeyPatch, module: object, name: str) 
     return seen
 
 
+def index_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table of an index, in rowid order (WITHOUT ROWID tables by key); the
+    full-text index as every instance of every term (by fact seq, column and position)."""
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    try:
+        names = [
+            row[0]
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'fact_text%'"
+            )
+        ]
+        tables = {
+            name: connection.execute(f"SELECT * FROM {name} ORDER BY rowid").fetchall()
+            if name not in ("english_words", "match_keys")  # WITHOUT ROWID: by key
+            else connection.execute(f"SELECT * FROM {name}").fetchall()
+            for name in names
+        }
+        connection.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, fact_text, instance)")
+        tables["fact_text"] = connection.execute("SELECT * FROM temp.v").fetchall()
+        tables["sqlite_master"] = connection.execute(
+            "SELECT type, name, sql FROM sqlite_master ORDER BY name"
+        ).fetchall()
+        return tables
+    finally:
+        connection.close()
+
+
 def synthetic_events(prefix: str, count: int) -> str:
     """A fact file of count events about the mini pack's Acme, tagged prefix and T0, T1, ...,
     each citing the gazette's archived passage: a file to add to a copy of the mini pack."""

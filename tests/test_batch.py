@@ -210,3 +210,55 @@ def test_fields_with_batch_are_checked_before_any_line_is_read(runner: CliRunner
 
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr.startswith("tq: --fields: unknown field(s) 'bogus'; available: id,")
+
+
+# One rule for every --batch (search, ask, match), as grep and a single query have it: exit 0
+# when some line found what it alone would exit 0 for (a result, an answer, a match), 1 when no
+# line did: every line without one, or an error, or no line at all.
+_FOUND = {
+    "search": "gadgets",
+    "ask": "How many widgets did Acme ship?",
+    "match": "Abdul Ghani Baradar",  # a match is a listed entity's: the built-in pack's UN listing
+}
+_PACKS = {"search": MINI, "ask": MINI, "match": []}
+_NOT_FOUND = {"search": "zeppelin", "ask": "what about zeppelins", "match": "Zebulon Quirk"}
+_SAYS = {
+    "search": "tq: no results for any line\n",
+    "ask": "tq: no answer for any line\n",
+    "match": "tq: no match\n",
+}
+
+
+@pytest.mark.parametrize("command", ["search", "ask", "match"])
+def test_a_batch_exits_1_when_no_line_finds_anything(runner: CliRunner, command: str) -> None:
+    stdin = f"{_NOT_FOUND[command]}\n\n?!\n"
+    result = runner.invoke(app, [command, "--batch", *_PACKS[command]], input=stdin)
+
+    assert (result.exit_code, result.stderr) == (1, _SAYS[command])
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["query"] for line in lines] == [_NOT_FOUND[command], "", "?!"]
+
+
+@pytest.mark.parametrize("command", ["search", "ask", "match"])
+def test_a_batch_exits_0_when_one_line_finds_something(runner: CliRunner, command: str) -> None:
+    stdin = f"{_NOT_FOUND[command]}\n\n{_FOUND[command]}\n"
+    result = runner.invoke(app, [command, "--batch", *_PACKS[command]], input=stdin)
+
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert len(result.stdout.splitlines()) == 3
+
+
+@pytest.mark.parametrize("command", ["search", "ask", "match"])
+def test_an_empty_batch_finds_nothing(runner: CliRunner, command: str) -> None:
+    result = runner.invoke(app, [command, "--batch", *_PACKS[command]], input="")
+
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", _SAYS[command])
+
+
+def test_an_ask_batch_of_partial_answers_only_exits_1(runner: CliRunner) -> None:
+    question = "How many widgets did Acme ship to the council?"
+    single = runner.invoke(app, ["ask", question, "--json", *MINI])
+    batch = runner.invoke(app, ["ask", "--batch", *MINI], input=question + "\n")
+
+    assert single.exit_code == batch.exit_code == 1
+    assert json.loads(batch.stdout)["results"][0]["match"] == "partial"

@@ -182,3 +182,34 @@ def test_the_command_exits_as_python_would(
     assert by_script.returncode == by_python.returncode
     assert by_script.stdout == by_python.stdout
     assert by_script.stderr == by_python.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "nothing", "something"),
+    [
+        ("search", "zeppelin", "gadgets"),
+        ("ask", "what about zeppelins", "How many widgets did Acme ship?"),
+        ("match", "Zebulon Quirk", "Abdul Ghani Baradar"),  # listed in the built-in pack
+    ],
+)
+def test_every_batch_exits_as_grep_does(
+    tq_executable: Path, tmp_path: Path, command: str, nothing: str, something: str
+) -> None:
+    env = {**os.environ, "TQ_CACHE_DIR": str(tmp_path)}
+
+    def run(stdin: str) -> tuple[int, list[object]]:
+        done = subprocess.run(
+            [tq_executable, command, "--batch", *([] if command == "match" else MINI)],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            check=False,
+            env=env,
+        )
+        return done.returncode, [json.loads(line) for line in done.stdout.splitlines()]
+
+    none_found = run(f"{nothing}\n\n")
+    one_found = run(f"{nothing}\n{something}\n")
+
+    assert (none_found[0], len(none_found[1])) == (1, 2)
+    assert (one_found[0], len(one_found[1])) == (0, 2)

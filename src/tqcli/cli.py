@@ -40,7 +40,7 @@ from tqcli.errors import (
 )
 from tqcli.exits import ExitCode
 from tqcli.model import Catalog, EntityKind, FactKind, Filters, PartialDate, Standing
-from tqcli.packs import packs_in_effect, user_pack_folder
+from tqcli.packs import may_be_left_out, packs_in_effect, user_pack_folder
 from tqcli.render import ColorMode, OutputFormat, Renderer, make_renderer
 from tqcli.textnorm import close_ones, printable, printable_line
 
@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from tqcli.index import CachePolicy, CacheUnavailable, Index
     from tqcli.index.cache import CacheUsage
     from tqcli.index.query import UnknownTag
-    from tqcli.model import Entity, Hit, ImportReport, Pack
+    from tqcli.model import Entity, Hit, ImportReport, Pack, Problem
     from tqcli.names import Screening
     from tqcli.progress import BuildProgress
 
@@ -589,6 +589,24 @@ def _consult(
         ask,
         progress=_build_progress,
         no_cache=_say_no_cache,
+        optional=may_be_left_out,
+        left_out=_say_left_out,
+    )
+
+
+def _say_left_out(pack: "Pack", problems: "Sequence[Problem]") -> None:
+    """Warn that a pack of the user pack folder does not load and is left out of this query."""
+    from tqcli.problems import EXAMPLES, summarised
+
+    say_line(f"tq: warning: the pack {pack.name!r} in the user pack folder does not load:")
+    lines = summarised(problems)
+    for line in lines[:EXAMPLES]:
+        say_line(line)
+    if len(lines) > EXAMPLES:
+        say_line(f"tq: … and {len(lines) - EXAMPLES} more")
+    say_line(
+        f"tq: it is left out of this query; see 'tq validate {pack.path}' "
+        "(or move it out of the folder)"
     )
 
 
@@ -641,7 +659,8 @@ def _batch_run(
     no_cache: bool,
     answer: "Callable[[Index, str], object]",
 ) -> None:
-    """Answer each line of stdin from one index, writing one JSON line per line read."""
+    """Answer each line of stdin from one index, writing one JSON line per line read; exit 1
+    when no line found anything (as a match batch does, and grep)."""
     from tqcli.batch import answer_each, stdin_lines
     from tqcli.index import in_memory
     from tqcli.model import Answers
@@ -658,12 +677,15 @@ def _batch_run(
     packs = _packs(facts_dirs, no_builtin)
     index, _ = _consult(packs, no_cache, lambda index: None)
     index.read_as_one()
+    loaded = index.catalog.packs  # without a pack of the user pack folder left out
     renderer = make_renderer(OutputFormat.JSONL, sys.stdout, ColorMode.NEVER, selected)
     assert isinstance(renderer, JsonRenderer)
-    for query, result in answer_each(index, lines, answer, lambda: in_memory(packs)):
+    found = False  # some line found what a single run exits 0 for: an answer, a result
+    for query, result in answer_each(index, lines, answer, lambda: in_memory(loaded)):
         if isinstance(result, TqError):
             renderer.batch_answer(query, [], index.catalog, error=_phrased(result))
         elif isinstance(result, Answers):
+            found = found or bool(result.hits and result.answered)
             renderer.batch_answer(
                 query,
                 result.hits,
@@ -672,7 +694,12 @@ def _batch_run(
                 replies=result.replies,
             )
         else:
+            found = found or bool(result)
             renderer.batch_answer(query, result, index.catalog)  # type: ignore[arg-type]
+    if not found:
+        sys.stdout.flush()
+        say("tq: no answer for any line" if shape == "answers" else "tq: no results for any line")
+        raise typer.Exit(ExitCode.NO_RESULTS)
 
 
 def _finish(
@@ -807,7 +834,7 @@ def search(
 
     With --batch, reads one query a line from stdin, as it would be typed after tq search
     (quotes as in the shell), and writes JSON Lines: for each, an object with the query and its
-    results (and an error, when it cannot run).
+    results (and an error, when it cannot run); exits 1 when no line has any (as grep).
 
     \b
     Examples:
@@ -1126,7 +1153,8 @@ def ask(
 
     Says so plainly when the loaded packs hold no answer (exit 1), and suggests nearby topics.
     With --batch, reads one question a line from stdin and writes JSON Lines: for each, an
-    object with the question ("query"), its answers ("results") and any suggestions.
+    object with the question ("query"), its answers ("results") and any suggestions; exits 1
+    when no line is answered (as grep).
 
     \b
     Examples:
@@ -1439,6 +1467,19 @@ AllowRemovals = Annotated[
     ),
 ]
 ReportJson = Annotated[bool, typer.Option("--json", help="Write the report as one JSON object.")]
+Published = Annotated[
+    PartialDate | None,
+    typer.Option(
+        "--published",
+        metavar="DATE",
+        parser=_parse_date,
+        help="When the list was published (YYYY[-MM[-DD]]): it is cited with this date, and its "
+        "listings hold as of it. Without it, OFAC's files (which carry no date) are cited "
+        "undated and hold as of the import; OpenSanctions data holds as of the latest day it "
+        "says a record was seen.",
+    ),
+]
+"""--published, for the importers whose files do not say when they were published."""
 
 
 def _report_import(
@@ -1564,16 +1605,7 @@ def import_ofac_sdn(
         str | None,
         typer.Option("--add", metavar="ADD.CSV", help="The addresses file published with it."),
     ] = None,
-    published: Annotated[
-        PartialDate | None,
-        typer.Option(
-            "--published",
-            metavar="DATE",
-            parser=_parse_date,
-            help="When OFAC published the files (YYYY[-MM[-DD]]): they carry no date, so "
-            "without it the list is cited undated and its listings hold as of the import.",
-        ),
-    ] = None,
+    published: Published = None,
     dry_run: DryRun = False,
     allow_removals: AllowRemovals = False,
     as_json: ReportJson = False,
@@ -1629,17 +1661,7 @@ def import_ftm(
         ),
     ],
     out: ImportOut,
-    published: Annotated[
-        PartialDate | None,
-        typer.Option(
-            "--published",
-            metavar="DATE",
-            parser=_parse_date,
-            help="When OpenSanctions published the file (YYYY[-MM[-DD]]): the list is cited "
-            "with it, and its listings hold as of it (else as of the latest day the data "
-            "says a record was seen).",
-        ),
-    ] = None,
+    published: Published = None,
     dry_run: DryRun = False,
     allow_removals: AllowRemovals = False,
     as_json: ReportJson = False,

@@ -23,13 +23,15 @@ def iso_date(value: PartialDate | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _to_data(value: Any) -> Any:
+def to_data(value: Any) -> Any:
+    """msgspec's enc_hook for the model: paths as text."""
     if isinstance(value, PurePath):
         return str(value)
     raise NotImplementedError(f"cannot store a {type(value).__name__}")
 
 
-def _from_data(kind: type, value: Any) -> Any:
+def from_data(kind: type, value: Any) -> Any:
+    """msgspec's dec_hook for the model: text as paths."""
     if kind is Path and isinstance(value, str):
         return _path(value)
     raise TypeError(f"expected a path, got {type(value).__name__}")  # msgspec: ValueError
@@ -41,10 +43,10 @@ def _path(text: str) -> Path:
     return Path(text)
 
 
-_ENCODER = msgspec.json.Encoder(enc_hook=_to_data)
-_FACTS = msgspec.json.Decoder(Fact, dec_hook=_from_data)
-_SOURCES = msgspec.json.Decoder(Source, dec_hook=_from_data)
-_ENTITIES = msgspec.json.Decoder(Entity, dec_hook=_from_data)
+_ENCODER = msgspec.json.Encoder(enc_hook=to_data)
+_FACTS = msgspec.json.Decoder(Fact, dec_hook=from_data)
+_SOURCES = msgspec.json.Decoder(Source, dec_hook=from_data)
+_ENTITIES = msgspec.json.Decoder(Entity, dec_hook=from_data)
 
 encode = _ENCODER.encode
 """A fact, source or entity as JSON bytes."""

@@ -73,7 +73,7 @@ def _from_index(read: Callable[[Index], Iterable[str]]) -> Callable[..., list[st
         from tqcli.config import load_config
         from tqcli.errors import TqError
         from tqcli.index import CachePolicy, consult
-        from tqcli.packs import packs_in_effect
+        from tqcli.packs import may_be_left_out, packs_in_effect
 
         try:
             packs = packs_in_effect(
@@ -81,8 +81,11 @@ def _from_index(read: Callable[[Index], Iterable[str]]) -> Callable[..., list[st
                 include_builtin=not ctx.params.get("no_builtin"),
                 configured=load_config().packs,
             )
-            _, names = consult(
-                packs, CachePolicy.from_environment(enabled=True), lambda index: list(read(index))
+            _, names = consult(  # a pack of the user pack folder that does not load: left out
+                packs,
+                CachePolicy.from_environment(enabled=True),
+                lambda index: list(read(index)),
+                optional=may_be_left_out,
             )
         except (TqError, OSError, sqlite3.Error):  # no completions rather than noise in a prompt
             return []

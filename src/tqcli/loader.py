@@ -180,6 +180,50 @@ def check_fact_files(
     return None if state.problems else catalog.facts
 
 
+def load_beside(
+    files: Sequence[tuple[Pack, Path]],
+    sources: Mapping[str, Source],
+    entities: Mapping[str, Entity],
+    taken: Callable[[str], bool],
+) -> Catalog | None:
+    """The sources, entities and facts of these files (the whole of packs added to those an
+    index holds), checked as a whole load checks them, beside the sources and entities of the
+    other packs (given) and the fact ids taken there. The catalog holds these files' own.
+
+    None when they define synonyms, or anything is wrong: a whole load then tells every problem
+    in its context.
+    """
+    if not all(path.is_file() for _, path in files):
+        return None  # a pipe or a dangling link: never opened (the whole load reports it)
+    state = _State()
+    for pack, path in files:
+        _load_file(pack, path, state)
+    if state.problems or state.synonyms:
+        return None
+    own_sources = {source.id: source for source in state.sources}
+    own_entities = {entity.id: entity for entity in state.entities}
+    if (
+        any(source_id in sources for source_id in own_sources)
+        or any(entity_id in entities for entity_id in own_entities)
+        or any(taken(fact.id) for fact in state.facts)
+    ):
+        return None  # a duplicate of the other packs' ids
+    beside = Catalog(
+        packs=(),
+        facts=tuple(state.facts),
+        sources={**sources, **own_sources},
+        entities={**entities, **own_entities},
+    )
+    _check_duplicates(state)
+    _check_references(beside, state)
+    _check_passages(beside, state)
+    if state.problems:
+        return None
+    return Catalog(
+        packs=(), facts=beside.facts, sources=own_sources, entities=own_entities, links={}
+    )
+
+
 def same_as_classes(entities: Iterable[Entity]) -> dict[str, frozenset[str]]:
     """Group entities linked by same_as (in either direction, transitively).
 

@@ -551,9 +551,15 @@ def fill(connection: "sqlite3.Connection", catalog: Catalog) -> None:
     """Make the name tables of an index being built, and write into them the name keys of
     every screened entity (fill_references writes the facts' rows, once they are written)."""
     connection.executescript(_SCHEMA)
+    write_names(connection, catalog.entities)
+
+
+def write_names(connection: "sqlite3.Connection", entities: Mapping[str, Entity]) -> None:
+    """Write the name keys of every screened entity of these (all those loaded, in load order:
+    a word's weight is its rarity among all their names) into empty name tables."""
     rows = [
         (entity.id, name, quality, words, entity.kind is EntityKind.ORGANIZATION)
-        for entity in catalog.entities.values()
+        for entity in entities.values()
         if entity.kind in SCREENED_KINDS
         for name, quality in _names_of(entity)
         for words in (name_words(name),)
@@ -561,7 +567,7 @@ def fill(connection: "sqlite3.Connection", catalog: Catalog) -> None:
     titles = [
         sorted(set(_titles(name)) | set(_titles(*entity.attributes.get(_TITLE_ATTRIBUTE, ()))))
         for entity_id, name, *_ in rows
-        for entity in (catalog.entities[entity_id],)
+        for entity in (entities[entity_id],)
     ]
     frequency: dict[str, int] = {}
     for *_, words, _ in rows:

@@ -39,6 +39,13 @@ def user_pack_folder(environ: Mapping[str, str] = os.environ) -> Path | None:
     return None
 
 
+def may_be_left_out(pack: Pack) -> bool:
+    """Whether a query may go on without this pack when it does not load: a pack of the user
+    pack folder is there by default, not asked for by name (as --facts, TQ_FACTS_PATH and the
+    configuration file ask for theirs), and one half-finished must not stop every query."""
+    return pack.origin == USER_FOLDER_ORIGIN
+
+
 class StrayPackFiles(BadRequest):
     """Fact files lie in the user pack folder itself, where nothing is read."""
 
@@ -109,14 +116,18 @@ def packs_in_effect(
         if entry.strip():
             wanted.append(_user_pack(Path(entry), FACTS_PATH_VARIABLE))
     wanted.extend(_user_pack(path, origin) for path in facts_dirs)
-    seen: set[Path] = set()
+    seen: dict[Path, int] = {}
     names: set[str] = set()
-    packs = []
+    packs: list[Pack] = []
     for pack in wanted:
         key = pack.path.resolve()
         if key in seen:
+            first = packs[seen[key]]
+            if may_be_left_out(first) and not may_be_left_out(pack):
+                # Asked for by name as well: refused if it does not load, never left out.
+                packs[seen[key]] = Pack(first.name, first.path, pack.origin)
             continue
-        seen.add(key)
+        seen[key] = len(packs)
         name, number = pack.name, 1
         while name in names:  # two directories called "facts" still get telling names
             number += 1

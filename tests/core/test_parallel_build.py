@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -23,7 +22,7 @@ from tqcli.index.cache import snapshot
 from tqcli.model import Pack
 from tqcli.packs import builtin_pack_dir
 
-from conftest import MINI_PACK, record_outcomes, synthetic_events
+from conftest import MINI_PACK, index_rows, record_outcomes, synthetic_events
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux only")
 
@@ -44,33 +43,6 @@ def always(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     monkeypatch.setattr(parallel, "MIN_BYTES", 0)
     monkeypatch.setattr(parallel, "_workers", lambda: 2)
     return record_outcomes(monkeypatch, parallel, "build")
-
-
-def _tables(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every table of an index, in rowid order; the full-text index as every
-    instance of every term (by fact, column and position)."""
-    connection = sqlite3.connect(path)
-    try:
-        names = [
-            row[0]
-            for row in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'fact_text%'"
-            )
-        ]
-        tables = {
-            name: connection.execute(f"SELECT * FROM {name} ORDER BY rowid").fetchall()
-            if name not in ("english_words", "match_keys")  # WITHOUT ROWID: by key
-            else connection.execute(f"SELECT * FROM {name}").fetchall()
-            for name in names
-        }
-        connection.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, fact_text, instance)")
-        tables["fact_text"] = connection.execute("SELECT * FROM temp.v").fetchall()
-        tables["sqlite_master"] = connection.execute(
-            "SELECT type, name, sql FROM sqlite_master ORDER BY name"
-        ).fetchall()
-        return tables
-    finally:
-        connection.close()
 
 
 def _built(packs: list[Pack], path: Path) -> Path:
@@ -98,10 +70,10 @@ def test_workers_write_the_rows_of_a_serial_build(
     monkeypatch.setattr(parallel, "MIN_BYTES", 1 << 60)
     alone = _built(packs, tmp_path / "serial.sqlite3")
     assert always == [True, False]
-    expected = _tables(alone)
+    expected = index_rows(alone)
     assert expected["fact_references"]  # the built-in pack's listings are among them
     assert len(expected["facts"]) > 200
-    assert _tables(with_workers) == expected
+    assert index_rows(with_workers) == expected
 
 
 def _out(runner: CliRunner, pack: Path, *args: str) -> tuple[int, str, str]:

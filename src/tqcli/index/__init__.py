@@ -18,17 +18,20 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Protocol, TypeVar
 
+from tqcli.errors import InvalidPacks
 from tqcli.index.cache import (
     CachePolicy,
     CacheUnavailable,
     Snapshot,
     index_path,
     is_sealed,
+    remember_refusal,
+    remembered_refusal,
     snapshot,
 )
 from tqcli.index.query import Index
 from tqcli.index.store import CorruptIndex
-from tqcli.model import Pack
+from tqcli.model import Pack, Problem
 
 __all__ = ["CachePolicy", "CacheUnavailable", "Index", "Progress", "consult", "in_memory"]
 
@@ -63,13 +66,75 @@ def consult(
         _Silent()
     ),
     no_cache: Callable[[CacheUnavailable], None] = lambda notice: None,
+    optional: Callable[[Pack], bool] = lambda pack: False,
+    left_out: Callable[[Pack, Sequence[Problem]], None] = lambda pack, problems: None,
 ) -> tuple[Index, _T]:
     """Ask the index of these packs a question, building it first if needed; a damaged or
     stale cache is rebuilt and asked again. no_cache hears why an index could not be kept.
 
     Whatever rendering the answer will need from the index is read before returning, so a
     damaged cache shows up here, where it can be rebuilt, and never half-way through output.
+
+    InvalidPacks if the packs do not load; but packs that optional allows to be left out (the
+    user pack folder's) are left out when every problem is theirs, and left_out hears of each
+    with its problems before the others are asked.
     """
+    try:
+        return _consult(packs, policy, question, progress, no_cache)
+    except InvalidPacks as error:
+        blamed = _blamed(packs, error.problems, optional)
+        if not blamed:
+            raise
+        for pack, problems in blamed.items():
+            left_out(pack, problems)
+        rest = [pack for pack in packs if pack not in blamed]
+        return consult(
+            rest,
+            policy,
+            question,
+            progress=progress,
+            no_cache=no_cache,
+            optional=optional,
+            left_out=left_out,
+        )
+
+
+def _blamed(
+    packs: Sequence[Pack], problems: Sequence[Problem], optional: Callable[[Pack], bool]
+) -> dict[Pack, list[Problem]]:
+    """Each pack that may be left out with its problems, if every problem is one of theirs (in
+    a file of theirs, or the second definition of an id first defined there); else nothing."""
+    blamed: dict[Pack, list[Problem]] = {}
+    for problem in problems:
+        places = [problem.where.path]
+        if problem.duplicate is not None:
+            places.append(problem.duplicate.first.path)
+        pack = next(
+            (
+                pack
+                for place in places
+                for pack in packs
+                if optional(pack) and _inside(place, pack.path)
+            ),
+            None,
+        )
+        if pack is None:
+            return {}
+        blamed.setdefault(pack, []).append(problem)
+    return blamed
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def _consult(
+    packs: Sequence[Pack],
+    policy: CachePolicy,
+    question: Callable[[Index], _T],
+    progress: Callable[[], AbstractContextManager[Progress]],
+    no_cache: Callable[[CacheUnavailable], None],
+) -> tuple[Index, _T]:
     now = snapshot(packs)
     path = index_path(policy.directory, packs) if policy.directory else None
     stale: Index | None = None
@@ -83,12 +148,36 @@ def consult(
             stale = index
     elif policy.unavailable:
         no_cache(CacheUnavailable(None, policy.unavailable))
+    if path is not None and (refused := remembered_refusal(path, now)):
+        raise InvalidPacks(refused)  # as a load would find again, without loading
+    try:
+        fresh = _built(packs, now, path, progress, no_cache, stale)
+    except InvalidPacks as error:
+        if path is not None:
+            remember_refusal(path, now, error.problems)
+        raise
+    result = question(fresh)
+    fresh.prefetch(result)
+    return fresh, result
+
+
+def _built(
+    packs: Sequence[Pack],
+    now: Snapshot,
+    path: Path | None,
+    progress: Callable[[], AbstractContextManager[Progress]],
+    no_cache: Callable[[CacheUnavailable], None],
+    stale: Index | None,
+) -> Index:
+    """The index of the packs now: the stale one updated, another set's merged, or built."""
     from tqcli.index.build import build  # a warm query never needs it
 
     with progress() as shown:
         fresh: Index | None = None
         if path is not None and stale is not None:
             fresh = _updated(stale, path, packs, now, shown.stage)
+        elif path is not None:
+            fresh = _merged(path, packs, now, shown.stage)
         if fresh is None:
             shown.whole_build(_fact_bytes(now), kept=path is not None)
         if path is not None and fresh is None:
@@ -99,9 +188,7 @@ def consult(
                 no_cache(CacheUnavailable(path.parent, reason))
         if fresh is None:
             fresh = build(packs, now, None, shown.stage)
-    result = question(fresh)
-    fresh.prefetch(result)
-    return fresh, result
+    return fresh
 
 
 def _fact_bytes(now: Snapshot) -> int:
@@ -126,8 +213,19 @@ def _updated(
         stale.close()
 
 
-def _open(path: Path) -> Index:
-    if not is_sealed(path):
+def _merged(
+    path: Path, packs: Sequence[Pack], now: Snapshot, stage: Callable[[str], None]
+) -> Index | None:
+    """The index of a new set of packs made from the cached index of the set closest to it,
+    or None if none is close enough (see merge)."""
+    from tqcli.index.merge import closest, merge
+
+    plan = closest(path.parent, packs, now, path)
+    return None if plan is None else merge(plan, path, packs, now, stage)
+
+
+def _open(path: Path, *, used: bool = True) -> Index:
+    if not is_sealed(path, used=used):
         raise CorruptIndex("no index yet, or one changed since it was built")
     # A proper file: URI, so that a cache path with spaces, "?" or "#" still opens read-only.
     connection = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)

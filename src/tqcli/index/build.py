@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from tqcli.index.cache import Snapshot, install, temporary_index, tidy
@@ -19,7 +19,16 @@ from tqcli.index.store import (
     SCHEMA_VERSION,
     sealed,
 )
-from tqcli.model import KIND_OF_DETAILS, Catalog, Fact, Pack, PartialDate, Standing
+from tqcli.model import (
+    KIND_OF_DETAILS,
+    Catalog,
+    Entity,
+    Fact,
+    Pack,
+    PartialDate,
+    Source,
+    Standing,
+)
 from tqcli.textnorm import fold, stem, token_columns, token_rows, tokens, words
 
 Stage = Callable[[str], None]
@@ -111,26 +120,8 @@ def _fill(
             "INSERT INTO packs VALUES (?, ?, ?, ?)",
             ((n, p.name, str(p.path), p.origin) for n, p in enumerate(catalog.packs)),
         )
-        connection.executemany(
-            "INSERT INTO sources VALUES (?, ?, ?)",
-            ((s.id, *sealed(s)) for s in catalog.sources.values()),
-        )
-        connection.executemany(
-            "INSERT INTO entities VALUES (?, ?, ?)",
-            ((e.id, *sealed(e)) for e in catalog.entities.values()),
-        )
-        connection.executemany(
-            "INSERT INTO entity_names VALUES (?, ?, ?)",
-            (
-                (key, entity.id, " ".join(tokens(key)))  # its words, as ask reads a name
-                for entity in catalog.entities.values()
-                for key in map(name_key, {entity.id, *entity.names})
-            ),
-        )
-        connection.executemany(
-            "INSERT INTO links VALUES (?, ?)",
-            ((node, same) for node, members in catalog.links.items() for same in members),
-        )
+        write_catalog(connection, catalog.sources.values(), catalog.entities.values())
+        write_links(connection, catalog.links)
         # What does not depend on the facts is written first: while a parallel build's workers
         # read their first files, not after them with one processor idle.
         from tqcli import names  # only a build writes the name keys
@@ -163,6 +154,35 @@ def _fill(
         defining.update(str(entity.where.path) for entity in catalog.entities.values())
         defining.update(str(synonyms.where.path) for synonyms in catalog.synonyms)
         record_files(connection, state, state.files.keys(), defining)
+
+
+def write_catalog(
+    connection: sqlite3.Connection, sources: Iterable[Source], entities: Iterable[Entity]
+) -> None:
+    """Write these sources and entities (in load order), and the names each entity is found by."""
+    connection.executemany(
+        "INSERT INTO sources VALUES (?, ?, ?)", ((s.id, *sealed(s)) for s in sources)
+    )
+    entities = list(entities)
+    connection.executemany(
+        "INSERT INTO entities VALUES (?, ?, ?)", ((e.id, *sealed(e)) for e in entities)
+    )
+    connection.executemany(
+        "INSERT INTO entity_names VALUES (?, ?, ?)",
+        (
+            (key, entity.id, " ".join(tokens(key)))  # its words, as ask reads a name
+            for entity in entities
+            for key in map(name_key, {entity.id, *entity.names})
+        ),
+    )
+
+
+def write_links(connection: sqlite3.Connection, links: Mapping[str, frozenset[str]]) -> None:
+    """Write which entities are the same as which (Catalog.links)."""
+    connection.executemany(
+        "INSERT INTO links VALUES (?, ?)",
+        ((node, same) for node, members in links.items() for same in members),
+    )
 
 
 def record_files(

@@ -31,6 +31,7 @@ MAX_INDEXES = 8
 
 _INDEX = re.compile(r"index-[0-9a-f]{16}\.sqlite3")
 _SEAL = re.compile(r"index-[0-9a-f]{16}\.seal")
+_REFUSAL = re.compile(r"index-[0-9a-f]{16}\.refused")
 _TEMPORARY = re.compile(r"\.index-[0-9a-z_]{8}\.tmp")
 """Names tq gives its files: the only ones pruning and clearing ever remove."""
 
@@ -238,16 +239,17 @@ def _seal_of(path: Path) -> str:
     return f"{st.st_ino} {st.st_size} {st.st_mtime_ns}"
 
 
-def is_sealed(index: Path) -> bool:
-    """True if the index file is as its build left it; marks it as just used."""
+def is_sealed(index: Path, *, used: bool = True) -> bool:
+    """True if the index file is as its build left it; marks it as just used, if it is."""
     seal = _seal_path(index)
     try:
         if seal.read_text(encoding="ascii") != _seal_of(index):
             return False
     except (OSError, UnicodeDecodeError):
         return False
-    with contextlib.suppress(OSError):
-        os.utime(seal)  # last used: what pruning goes by
+    if used:
+        with contextlib.suppress(OSError):
+            os.utime(seal)  # last used: what pruning goes by
     return True
 
 
@@ -276,6 +278,71 @@ def temporary_index(directory: Path) -> Iterator[Path]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(name)
         os.close(handle)
+
+
+class _Refusal(Struct, frozen=True):
+    """Why a set of packs did not load, as of their state then (see remember_refusal)."""
+
+    packs: str
+    """Snapshot.packs of the set then."""
+    files: dict[str, str]
+    """Snapshot.files of the set then."""
+    day: str
+    """The latest day a pack's date could name then (model.latest_day): checks of dates in the
+    future give other answers on another day."""
+    problems: tuple[Problem, ...]
+    """Every problem found, as a whole load reported them."""
+
+
+def _refusal_path(index: Path) -> Path:
+    return index.with_suffix(".refused")
+
+
+def remember_refusal(index: Path, now: Snapshot, problems: Sequence[Problem]) -> None:
+    """Keep why the packs whose index would be at index did not load, so that the next query
+    with the packs in the same state says so without loading them again (a broken pack left in
+    the user pack folder is met by every query). Kept atomically, or not at all."""
+    import tempfile
+
+    import msgspec
+
+    from tqcli import codec
+    from tqcli.model import latest_day
+
+    refusal = _Refusal(now.packs, dict(now.files), latest_day().isoformat(), tuple(problems))
+    with contextlib.suppress(OSError):
+        index.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=index.parent)
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(msgspec.json.encode(refusal, enc_hook=codec.to_data))
+            os.replace(name, _refusal_path(index))
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(name)
+        _prune_refusals(index.parent)
+
+
+def remembered_refusal(index: Path, now: Snapshot) -> tuple[Problem, ...] | None:
+    """The problems the packs whose index would be at index had, if they are in the same state
+    as then (and it is the same day); None if none are remembered, or they changed since."""
+    import msgspec
+
+    from tqcli import codec
+    from tqcli.model import latest_day
+
+    try:
+        data = _refusal_path(index).read_bytes()
+        refusal = msgspec.json.decode(data, type=_Refusal, dec_hook=codec.from_data)
+    except (OSError, ValueError):
+        return None
+    if (refusal.packs, refusal.files, refusal.day) != (
+        now.packs,
+        now.files,
+        latest_day().isoformat(),
+    ):
+        return None
+    return refusal.problems or None
 
 
 def _is_stale(path: Path) -> bool:
@@ -311,10 +378,34 @@ def tidy(directory: Path, keep: Path | None = None) -> None:
     indexes.sort(key=_last_used, reverse=True)
     for index in indexes[MAX_INDEXES - 1 :]:
         _remove_index(index)
+    _prune_refusals(directory)
     for seal in _ours(directory, _SEAL):  # seals whose index is gone
         if not seal.with_suffix(".sqlite3").exists():
             with contextlib.suppress(OSError):
                 seal.unlink()
+
+
+def indexes(directory: Path) -> list[Path]:
+    """The index files in directory, the one used last first."""
+    found = _ours(directory, _INDEX)
+    found.sort(key=_last_used, reverse=True)
+    return found
+
+
+def _prune_refusals(directory: Path) -> None:
+    """Keep the MAX_INDEXES refusals made last."""
+    refusals = _ours(directory, _REFUSAL)
+    refusals.sort(key=_modified, reverse=True)
+    for refusal in refusals[MAX_INDEXES:]:
+        with contextlib.suppress(OSError):
+            refusal.unlink()
+
+
+def _modified(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def _last_used(index: Path) -> int:
@@ -338,8 +429,9 @@ class CacheUsage(Struct, frozen=True):
     indexes: int
     """Index files, one per set of packs used recently."""
     bytes: int
-    """Bytes taken by the indexes, their seals, any build in progress or left over, and the
-    compiled patterns kept (see regexcache)."""
+    """Bytes taken by the indexes, their seals, any build in progress or left over, the
+    problems of packs that did not load (kept to say so again at once), and the compiled
+    patterns kept (see regexcache)."""
     unavailable: str | None = None
     """Why there is no cache directory, when there is none though caching is on."""
 
@@ -355,6 +447,7 @@ def usage(policy: CachePolicy) -> CacheUsage:
         *_ours(directory, _INDEX),
         *_ours(directory, _SEAL),
         *_ours(directory, _TEMPORARY),
+        *_ours(directory, _REFUSAL),
         *_ours(directory, re.compile(FILES)),
     ]
     size = 0
@@ -370,6 +463,9 @@ def clear(policy: CachePolicy) -> CacheUsage:
     if policy.directory is not None:
         for index in _ours(policy.directory, _INDEX):
             _remove_index(index)
+        for refusal in _ours(policy.directory, _REFUSAL):
+            with contextlib.suppress(FileNotFoundError, PermissionError):
+                refusal.unlink()
         tidy(policy.directory)
         from tqcli.regexcache import FILES
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from msgspec import Struct
 
@@ -40,6 +40,7 @@ from tqcli.textnorm import ONE_LETTER_OFF, closest, fold
 if TYPE_CHECKING:
     from tqcli.names import Screening
 
+_R = TypeVar("_R")
 _FACTS_KEPT = 4096
 """Facts kept decoded between queries (about 10 MiB at most)."""
 # Relative weights of the searchable columns in BM25 ranking, in column order (store.COLUMNS).
@@ -133,6 +134,19 @@ class Index:
             )
             found.extend((seq, decoded(codec.decode_fact, data, crc)) for seq, data, crc in rows)
         return found
+
+    def records(self, table: str, decode: Callable[[bytes], _R]) -> list[_R]:
+        """Every row of a table of records (sources, entities), decoded, in load order."""
+        rows = self._connection.execute(f"SELECT data, crc FROM {table} ORDER BY rowid")
+        return [decoded(decode, data, crc) for data, crc in rows]
+
+    def check_facts(self) -> None:
+        """CorruptIndex unless every fact's row matches its checksum."""
+        check_rows(self._connection, "SELECT data, crc FROM facts")
+
+    def fact_ids(self) -> set[str]:
+        """The id of every fact indexed."""
+        return {str(row[0]) for row in self._connection.execute("SELECT id FROM facts")}
 
     def has_fact(self, fact_id: str) -> bool:
         """True if a fact with this id is indexed."""
