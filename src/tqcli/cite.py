@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from tqcli.errors import IdIs
 from tqcli.model import EntityKind, Filters, PartialDate, Quote, Source, SourceKind
-from tqcli.textnorm import fold
+from tqcli.textnorm import fold, tokens
 
 if TYPE_CHECKING:
     from tqcli.index import Index
@@ -803,9 +803,9 @@ def ris(source: Source) -> str:
 
 
 def capitals_of(index: Index, sources: Sequence[Source], enough: int = 400) -> Capitals:
-    """How the facts citing these sources, the packs' other facts (up to enough of each: a
-    list import's thousands of listings say nothing more) and every entity's names and
-    description write their words."""
+    """How the facts citing these sources, the packs' other facts that write the titles' words
+    (up to enough of each: a list import's thousands of listings say nothing more) and every
+    entity's names and description write their words."""
     sources = [source for source in sources if _in_sentence_case(source)]
     if not sources:
         return Capitals()  # nothing to ask of the packs (a list's title: as written)
@@ -813,8 +813,14 @@ def capitals_of(index: Index, sources: Sequence[Source], enough: int = 400) -> C
     records = {key for key, source in catalog.items() if source.kind is SourceKind.DATASET}
     texts: list[str] = []
     read: set[str] = set()
-    for filters in [*(Filters(source=source.id) for source in sources), Filters()]:
-        for hit in index.browse(filters, limit=enough):
+    # The other facts read are those that write the titles' words, best matching first: the
+    # first facts by date said nothing of most titles, and which they were moved as packs grew.
+    title_words = sorted({word for source in sources for word in tokens(source.title)})
+    for hits in [
+        *(index.browse(Filters(source=source.id), limit=enough) for source in sources),
+        index.ranked(title_words, Filters(), enough) if title_words else (),
+    ]:
+        for hit in hits:
             if hit.fact.id in read:
                 continue
             read.add(hit.fact.id)
