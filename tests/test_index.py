@@ -129,6 +129,48 @@ def test_xdg_cache_home_is_respected() -> None:
     assert CachePolicy.from_environment(enabled=False).directory is None
 
 
+@pytest.mark.parametrize("made", [True, False], ids=["a-file", "missing"])
+def test_a_home_that_is_not_a_directory_is_called_so(
+    runner: CliRunner, pack: Path, tmp_path: Path, made: bool
+) -> None:
+    home = tmp_path / "hf"
+    if made:
+        home.write_text("a file, not a folder\n")
+    env = {"HOME": str(home), "TQ_CACHE_DIR": None, "XDG_CACHE_HOME": None}
+
+    result = runner.invoke(
+        app, ["search", "gadgets", "--no-builtin", "--facts", str(pack)], env=env
+    )
+
+    assert result.exit_code == 0
+    said = "is not a directory" if made else "does not exist"
+    assert f"(the home directory {home} {said})" in result.stderr
+
+
+def test_the_installed_tq_calls_a_home_file_not_a_directory(
+    tq_executable: Path, pack: Path, tmp_path: Path
+) -> None:
+    home = tmp_path / "hf"
+    home.write_text("a file, not a folder\n")
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("TQ_CACHE_DIR", "XDG_CACHE_HOME")
+    }
+
+    result = subprocess.run(
+        [tq_executable, "search", "gadgets", "--no-builtin", "--facts", pack],
+        capture_output=True,
+        text=True,
+        env={**env, "HOME": str(home)},
+        check=False,
+    )
+
+    assert result.returncode == 0
+    assert result.stderr.count("\n") == 1
+    assert f"(the home directory {home} is not a directory)" in result.stderr
+
+
 def test_racing_processes_both_answer_correctly(
     tq_executable: Path, pack: Path, cache: Path
 ) -> None:

@@ -1,9 +1,15 @@
-"""The progress note of a long index build: on a terminal only, rewritten in place, cleared."""
+"""The progress note of a long index build: on a terminal, rewritten in place and cleared;
+elsewhere, one plain line before a large build."""
 
 from __future__ import annotations
 
 import io
+import os
+import shutil
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -13,7 +19,7 @@ from tqcli.loader import load
 from tqcli.model import Pack
 from tqcli.progress import BuildProgress
 
-from conftest import MINI_PACK
+from conftest import MINI_PACK, run_on_terminal
 
 
 class FakeTerminal(io.StringIO):
@@ -184,3 +190,114 @@ def test_a_terminal_that_has_gone_away_is_left_alone(monkeypatch: pytest.MonkeyP
         threading.Event().wait(0.05)
 
     assert failures == []
+
+
+# --- Where no line can be rewritten: one plain line before a large build -----------------------
+
+_LARGE = progress.LONG_BUILD_BYTES
+
+
+@pytest.mark.parametrize("kept", [True, False], ids=["cached", "no-cache"])
+def test_a_large_build_is_announced_in_one_plain_line_where_stderr_is_not_a_terminal(
+    kept: bool,
+) -> None:
+    log = io.StringIO()
+
+    with BuildProgress(log) as note:
+        note.whole_build(23_000_000, kept=kept)
+        note.stage("reading file 1 of 1")
+
+    later = "once (later runs use the index)" if kept else "on every run without a cache"
+    assert log.getvalue() == (
+        f"tq: first run after a change, indexing 23 MB of fact files: this takes a while, {later}\n"
+    )
+
+
+def test_a_smaller_build_is_not_announced() -> None:
+    log = io.StringIO()
+
+    with BuildProgress(log) as note:
+        note.whole_build(_LARGE - 1, kept=True)
+
+    assert log.getvalue() == ""
+
+
+def test_a_terminal_gets_its_rewritten_line_not_the_announcement(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    terminal = FakeTerminal()
+    with BuildProgress(terminal) as note:
+        note.whole_build(_LARGE, kept=True)
+    monkeypatch.setenv("TERM", "dumb")  # a terminal that cannot rewrite a line: as a pipe
+    dumb = FakeTerminal()
+    with BuildProgress(dumb) as note:
+        note.whole_build(_LARGE, kept=True)
+
+    assert terminal.getvalue() == ""
+    assert dumb.getvalue().count("\n") == 1
+
+
+def test_only_a_whole_build_is_announced(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Told by consult: a build from nothing, not a query of the cache nor an update of it."""
+    monkeypatch.setattr(progress, "LONG_BUILD_BYTES", 1)
+    pack = tmp_path / "mini"
+    shutil.copytree(MINI_PACK, pack)
+    packs = [Pack("mini", pack, "--facts")]
+    policy = CachePolicy(tmp_path / "cache")
+    said: list[str] = []
+
+    def run() -> None:
+        log = io.StringIO()
+        consult(packs, policy, lambda index: None, progress=lambda: BuildProgress(log))
+        said.append(log.getvalue())
+
+    run()  # built
+    run()  # cached
+    (pack / "more.toml").write_text(  # a file of facts alone: added to the index, no build
+        '[[figure]]\nid = "acme-widgets-again"\nclaim = "Acme shipped 1,200 widgets."\n'
+        'date = "2019"\nvalue = 1200\nunit = "widgets"\n[[figure.cite]]\n'
+        'source = "gazette-2020"\npassage = "shipped 1,200 widgets in 2019"\n',
+        encoding="utf-8",
+    )
+    run()
+
+    assert [text.count("\n") for text in said] == [1, 0, 0]
+    assert said[0].startswith("tq: first run after a change, indexing ")
+
+
+_LOWERED = (
+    "import sys, tqcli.progress as p; p.LONG_BUILD_BYTES = 1; "
+    "from tqcli.__main__ import run; sys.argv[0] = 'tq'; run()"
+)
+
+
+def _tq_lowered(tmp_path: Path) -> tuple[list[str], dict[str, str]]:
+    """tq, run by this Python with the threshold lowered to any build, on the mini pack."""
+    env = {**os.environ, "TQ_CACHE_DIR": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    args = [sys.executable, "-c", _LOWERED, "search", "acme", "--no-builtin"]
+    return [*args, "--facts", str(MINI_PACK)], env
+
+
+def test_in_a_pipe_the_installed_package_announces_once(tmp_path: Path) -> None:
+    args, env = _tq_lowered(tmp_path)
+
+    first = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
+    again = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
+
+    assert (first.returncode, again.returncode) == (0, 0)
+    assert first.stderr.startswith("tq: first run after a change, indexing ")
+    assert first.stderr.count("\n") == 1
+    assert "\r" not in first.stderr
+    assert "\x1b" not in first.stderr
+    assert again.stderr == ""
+    assert first.stdout == again.stdout
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+def test_on_a_terminal_the_installed_package_does_not_announce(tmp_path: Path) -> None:
+    args, env = _tq_lowered(tmp_path)
+
+    code, received = run_on_terminal(args, env, stderr_too=True)
+
+    assert code == 0
+    assert b"MB of fact files" not in received

@@ -1450,7 +1450,14 @@ ImportOut = Annotated[
         show_default=False,
     ),
 ]
-DryRun = Annotated[bool, typer.Option("--dry-run", help="Report what would change; write nothing.")]
+DryRun = Annotated[
+    bool,
+    typer.Option(
+        "--dry-run",
+        help="Report what would change; write nothing. Exits with the code the import would "
+        "(2 where it would be refused, 3 for a bad file, 4 for skipped records).",
+    ),
+]
 AllowRemovals = Annotated[
     bool,
     typer.Option(
@@ -1478,8 +1485,9 @@ Published = Annotated[
 def _report_import(
     run: "Callable[[], ImportReport]", as_json: bool, fmt: OutputFormat, color: ColorMode
 ) -> None:
-    """Run an import, render its report, and exit 4 if records were skipped, 74 if the pack or
-    the report could not be written (the message says which)."""
+    """Run an import, render its report, and exit 2 if it is a dry run of an import that would
+    be refused, 4 if records were skipped, 74 if the pack or the report could not be written
+    (the message says which)."""
     from tqcli.importers.shared import PackNotWritten
 
     renderer = _renderer(as_json, False, fmt, color)
@@ -1504,6 +1512,8 @@ def _report_import(
         )
         _silence_stdout()
         raise typer.Exit(ExitCode.OUTPUT_ERROR) from None
+    if report.refused:
+        raise typer.Exit(ExitCode.USAGE)  # as the import would: a dry run checks a script's step
     if report.skipped:
         raise typer.Exit(ExitCode.SKIPPED_RECORDS)
 
@@ -1705,7 +1715,7 @@ app.add_typer(cache_app, name="cache")
 def cache(ctx: typer.Context, as_json: AsJson = False, no_pager: NoPager = False) -> None:
     """Show where the search index cache is and how big it is.
 
-    tq keeps one index per set of packs used, the 8 used last (1.6 MB for the built-in pack,
+    tq keeps one index per set of packs used, the 8 used last (about 2 MB for the built-in pack,
     about 140 MB for 100,000 facts), in TQ_CACHE_DIR or the user cache directory. Removing
     them is always safe: the next query rebuilds.
 

@@ -768,6 +768,9 @@ class ImportReport(Struct, frozen=True):
     already_applied: bool = False
     """True when the input is a delta the import has applied already: applying it again would
     change nothing, so nothing is written (nor logged as applied twice)."""
+    refused: bool = False
+    """True on a dry run of an import that would be refused (it would remove most of the
+    previous import's listings, without --allow-removals): the dry run exits as the import would."""
 
 
 class Match(str, Enum):

@@ -118,6 +118,8 @@ _ORGANIZATION_TYPES = frozenset(
     bank netzwerk gruppe organisationen bewegung brigaden groupe reseau mouvement bataillon
     grupo movimiento frente""".split()  # noqa: SIM905
 )
+ORGANIZATION_TYPES = _ORGANIZATION_TYPES
+"""The words that say what kind of organisation a name is (for the evaluation's queries)."""
 _ORGANIZATION_TYPE = 0.5
 """What such a word of an organisation's name weighs, as a share of its rarity."""
 _LONG_TITLES = sorted(title for title in _TITLES if len(title) >= 4)
@@ -185,11 +187,21 @@ words the query has ("Muhammad Ali" against "'ALI, Muhammad"; "Said Ahmad" again
 "Saeed Ahmed") is still a match: it is what the list names."""
 _LOW = "Low"
 """The UN's grade of an alias too vague to identify someone by (its "low quality" aliases)."""
+_WEAK_GRADES = frozenset({_LOW, "weak alias"})
+"""The grades of an alias too vague to identify someone by: the UN's Low, OpenSanctions' weak
+alias. (OFAC's CSV files, which tq imports, do not say which of its aliases are weak.)"""
 _KUNYA = frozenset({"abu", "abou", "abo", "umm", "um", "oum"})
 """"Father of", "mother of": with the one word after it, a kunya ("Abu Bakr", "Abu Ubaydah"),
 a byname that many share, so a name that is a kunya alone counts as one word (_ONE_WORD):
 "Abu Zubaydah" matched a listed man's Good alias "Abu Ubaydah" at 0.90, the shared "Abu"
-counted as an exact word (a stranger's trial)."""
+counted as an exact word (a stranger's trial). Unless the query is, word for word, the alias
+the list gives not graded Low (_kunya_as_listed)."""
+_FUNCTION_WORDS = frozenset(
+    "of in for and on at to from by with against fi wal lil pour et und fur".split()  # noqa: SIM905
+)
+"""Words that join a group's name and no person's ("Al-Qaida in the Islamic Maghreb", "Front
+for the Liberation of ...", Arabic "fi", "wal"): a query with one names an organisation, written
+without the word saying what kind it is, not a person it is named after."""
 _INITIAL_SIMILARITY = 0.8
 """What an initial paired with a word it begins counts for (not tuned: the evaluation makes no
 queries with initials)."""
@@ -778,6 +790,7 @@ class Screener:
         self._listings: dict[str, tuple[str, ...]] = {}
         self._lists: dict[str, tuple[ListEntry, ...]] = {}
         self._links: dict[str, list[str]] = {}
+        self._in_person_names: dict[str, bool] = {}
 
     def screen(self, query: str, threshold: float, limit: int = 5) -> Screening:
         """The entities query may name, best first (at most limit), each scored and explained;
@@ -893,10 +906,18 @@ class Screener:
                 one_word = _one_word(_named(words, initials, paired))
             else:  # (the query's words are the same for every name, but those that may be titles)
                 one_word = query_one_word if len(present) == len(words) else _one_word(present)
-            if (one_word or stored.one_word) and not _one_and_the_same(present, titles, stored):
+            if (
+                (one_word or stored.one_word)
+                and not _one_and_the_same(present, titles, stored)
+                and not _kunya_as_listed(present, stored, paired)
+            ):
                 score *= _ONE_WORD
                 cap = Cap.ONE_WORD
-            elif isinstance(paired, dict) and _named_after(stored, paired, present):
+            elif (
+                isinstance(paired, dict)
+                and _named_after(stored, paired, present)
+                and not self._names_the_group(present, stored, paired)
+            ):
                 score *= _ONE_WORD
                 cap = Cap.NAMED_AFTER
             elif (
@@ -934,6 +955,43 @@ class Screener:
                 )
             )
         return Screening(query, threshold, tuple(found))
+
+    def _names_the_group(self, words: Sequence[str], stored: _Stored, paired: "_Pairing") -> bool:
+        """Whether a query that an organisation's name holds, but for its kind, is that
+        organisation's name written without its kind rather than a person's it is named after:
+        the query pairs every word of the name but those saying what kind it is and function
+        words, and it has a function word itself, or a word that is, as written, a word of the
+        organisation's name no person's name loaded has. "Islamic Jihad" (no listed person is
+        named Islamic), "Rajah Solaiman", "Al-Qaida in the Islamic Maghreb" are; "Abdullah
+        Azzam" and "Osama bin Laden" (words of listed men's names) are not. A word met only by
+        sound or misspelt says nothing, and a name with other words the query lacks is named by
+        none ("Khadija Khan" against KHADIJA SHIP MANAGEMENT PRIVATE LIMITED). Read only where
+        such an organisation is a candidate, and kept for the next name of a batch."""
+        held = {n for n, *_ in paired.values()}
+        if any(
+            n not in held and word not in _ORGANIZATION_TYPES and word not in _FUNCTION_WORDS
+            for n, word in enumerate(stored.words)
+        ):
+            return False
+        if not _FUNCTION_WORDS.isdisjoint(words):
+            return True
+        for n, _, how in paired.values():
+            if how is not How.EXACT:
+                continue
+            key = f"w:{stored.words[n]}"
+            if key not in self._in_person_names:
+                ids = self._postings([key]).get(key, ())
+                self._in_person_names[key] = any(
+                    self._connection.execute(
+                        "SELECT EXISTS (SELECT 1 FROM match_names WHERE organization = 0 AND id "
+                        f"IN ({', '.join('?' * len(chunk))}))",
+                        chunk,
+                    ).fetchone()[0]
+                    for chunk in (list(ids[at : at + 500]) for at in range(0, len(ids), 500))
+                )
+            if not self._in_person_names[key]:
+                return True
+        return False
 
     def _listings_of(self, entity_id: str) -> tuple[str, ...]:
         """The entity's listings, then those of the entities same_as links to it (as tq who
@@ -1119,6 +1177,20 @@ def _one_and_the_same(words: Sequence[str], titles: frozenset[str], stored: _Sto
     return _one_word(distinctive or stored.words) and titles == frozenset(_titles(stored.name))
 
 
+def _kunya_as_listed(words: Sequence[str], stored: _Stored, paired: "_Pairing | float") -> bool:
+    """Whether a kunya alone is what the list names, word for word once folded, in an alias it
+    does not grade Low: the UN lists men by their kunya as a Good alias ("Abu Qatada"-style
+    names), and a query that is that alias names them. A kunya met fuzzily or by sound ("Abu
+    Zubaydah" against "Abu Ubaydah"), or an alias graded Low ("Bakr, Abu"), stays one word."""
+    return (
+        len(words) == 2
+        and stored.quality not in _WEAK_GRADES
+        and isinstance(paired, dict)
+        and len(paired) == len(words) == len(stored.words)
+        and all(how is How.EXACT for _, _, how in paired.values())
+    )
+
+
 def _named_after(stored: _Stored, paired: _Pairing, words: Sequence[str]) -> bool:
     """Whether the name is an organisation's whose words saying what kind of organisation it
     is the query lacks, where the query is a name of two words or more: what the organisation
@@ -1160,9 +1232,10 @@ def _one_word(words: Sequence[str]) -> bool:
 
 
 def candidate_only(name: str, quality: str | None, organization: bool) -> bool:
-    """Whether a listed alias is too vague to match on its own, whatever the query: a
-    person's of one word (a kunya's "Abu" set aside: "Abu Bakr"), an organisation's of one
-    word the list grades Low; a query matching it is a candidate, for review."""
+    """Whether a listed alias is too vague to match on its own: a person's of one word (a
+    kunya's "Abu" set aside: "Abu Bakr"), an organisation's of one word the list grades Low; a
+    query matching it is a candidate, for review. (A kunya alias not graded Low is a match for
+    a query that is that alias, word for word: _kunya_as_listed.)"""
     return _one_word(name_words(name)) and (not organization or quality == _LOW)
 
 

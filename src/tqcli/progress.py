@@ -1,11 +1,13 @@
-"""Telling a user at a terminal how a long index build or download is going."""
+"""Telling a user how a long index build or download is going: a line rewritten on a terminal."""
 
 from __future__ import annotations
 
 import os
 import threading
 from types import TracebackType
-from typing import TextIO
+from typing import TextIO, TypeVar
+
+_Line = TypeVar("_Line", bound="ProgressLine")
 
 NOTE_AFTER_SECONDS = 0.5
 """A build that ends sooner shows nothing."""
@@ -19,8 +21,9 @@ class ProgressLine:
     end.
 
     Only on a terminal that can rewrite a line: in pipes and logs, and where TERM is "dumb", a
-    task is silent. The line is the lead ("tq: downloading") and the stage, plain text set by
-    the task as it goes ("reading file 3 of 10", "40,960 of 100,000 bytes"). It is rewritten
+    task is silent (but for BuildProgress's one line before a large build). The line is the
+    lead ("tq: downloading") and the stage, plain text set by the task as it goes ("reading
+    file 3 of 10", "40,960 of 100,000 bytes"). It is rewritten
     with a carriage return and spaces, never an escape code: NO_COLOR and --color never promise
     output free of them, and a terminal too simple for colour still returns its carriage.
     """
@@ -38,8 +41,12 @@ class ProgressLine:
         """Say what the task is doing now."""
         self._stage = text
 
-    def __enter__(self) -> ProgressLine:
-        if self._stream.isatty() and os.environ.get("TERM") != "dumb":
+    def _rewrites(self) -> bool:
+        """Whether the stream is a terminal that can rewrite a line."""
+        return self._stream.isatty() and os.environ.get("TERM") != "dumb"
+
+    def __enter__(self: _Line) -> _Line:
+        if self._rewrites():
             self._thread = threading.Thread(target=self._show, name="tq-progress", daemon=True)
             self._thread.start()
         return self
@@ -95,8 +102,23 @@ class ProgressLine:
             return 80
 
 
+LONG_BUILD_BYTES = 8 << 20
+"""Fact files this large take seconds to index (22 MB, three imported lists: 8 s of CPU)."""
+
+
 class BuildProgress(ProgressLine):
     """The line of a long index build: "tq: first run after a change, indexing: …"."""
 
     def __init__(self, stream: TextIO) -> None:
         super().__init__(stream, "tq: first run after a change, indexing")
+
+    def whole_build(self, fact_bytes: int, kept: bool) -> None:
+        """Where no line can be rewritten (a pipe, a log, a dumb terminal), say once, in one
+        plain line, that a build of this many bytes of fact files will take a while: a script
+        would otherwise wait seconds without a word. Said before the build, so it is the same
+        for the same packs, however busy the machine."""
+        if fact_bytes < LONG_BUILD_BYTES or self._rewrites():
+            return
+        megabytes = max(1, round(fact_bytes / 1_000_000))
+        later = "once (later runs use the index)" if kept else "on every run without a cache"
+        self._write(f"{self._lead} {megabytes} MB of fact files: this takes a while, {later}\n")

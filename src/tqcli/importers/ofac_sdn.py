@@ -19,6 +19,7 @@ from tqcli.importers.shared import (
     changes,
     check_out,
     check_published,
+    import_day_note,
     locked_out,
     named_in_notes,
     previous_metadata,
@@ -471,11 +472,14 @@ def import_sdn(
     with locked_out(out, IMPORTER, GENERATED) as target:
         previous = _previous(target)
         notes = list(_companion_notes(target, inputs)) if previous is not None else []
+        if published is None:
+            notes.append(import_day_note(inputs["sdn"].name, "OFAC"))
         changed = changes(parsed.entries, previous or (), [LIST_NAME], int)
-        if not allow_removals and (
-            note := removals_note(changed, inputs["sdn"].name, dry_run=dry_run)
-        ):
-            notes.append(note)
+        guard = None
+        if not allow_removals:
+            guard = removals_note(changed, inputs["sdn"].name, dry_run=dry_run)
+        if guard:
+            notes.append(guard)
         report = ImportReport(
             source_file=inputs["sdn"].name,
             out=out,
@@ -486,6 +490,7 @@ def import_sdn(
             lists=changed,
             skipped=parsed.skipped,
             notes=tuple(notes),
+            refused=guard is not None,
         )
         if not dry_run:
             files = {

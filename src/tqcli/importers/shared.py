@@ -131,6 +131,22 @@ def as_of(published: PartialDate | None, *, data: str | None = None, says: str =
     return f"as of {dt.date.today().isoformat()} (the day of the import; the data carry no date)"
 
 
+def import_day_note(source: str, publisher: str | None) -> str:
+    """The note for an import whose listings hold as of the day of the import, the data carrying
+    no date (as_of's last resort): a reader would take the list for today's. publisher: who
+    publishes the data, when --published can say when; None for an importer without it."""
+    said = (
+        f"{source} carries no date, so its listings are cited as of today, "
+        f"{dt.date.today().isoformat()} (the day of the import)"
+    )
+    if publisher is None:
+        return said
+    return (
+        f"{said}: give --published YYYY-MM-DD, the day {publisher} published it, "
+        "to cite that date instead"
+    )
+
+
 def named_in_notes(name: str) -> str:
     """An input as a pack's notes name it: a URL whole, a file by its name only (so the same
     file gives the same pack wherever it was, and no home folder is written into the pack)."""

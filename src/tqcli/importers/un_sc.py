@@ -20,6 +20,7 @@ from tqcli.importers.shared import (
     as_of,
     changes,
     check_out,
+    import_day_note,
     locked_out,
     previous_metadata,
     read_input,
@@ -454,6 +455,8 @@ def import_list(
             notes.append(
                 f"the file holds no {', '.join(missing)} listings; imported {', '.join(chosen)}"
             )
+    if _date_only(parsed.date_generated) is None:
+        notes.append(import_day_note(source.name, None))
     with locked_out(out, IMPORTER, GENERATED) as target:
         previous, previous_lists = _previous(target)
         if previous and _older(parsed.date_generated, previous.date_generated):
@@ -491,6 +494,7 @@ def import_list(
             lists=changed,
             skipped=parsed.skipped,
             notes=tuple(notes),
+            refused=guard is not None,
         )
         if not dry_run:
             files = {

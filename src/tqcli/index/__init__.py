@@ -44,9 +44,16 @@ class Progress(Protocol):
     def stage(self, text: str) -> None:
         """Say what the build is doing now."""
 
+    def whole_build(self, fact_bytes: int, kept: bool) -> None:
+        """Hear, before the packs are indexed afresh, how many bytes of fact files that reads,
+        and whether the index will be kept for later runs."""
+
 
 class _Silent:
     def stage(self, text: str) -> None:
+        """Say nothing."""
+
+    def whole_build(self, fact_bytes: int, kept: bool) -> None:
         """Say nothing."""
 
 
@@ -171,6 +178,8 @@ def _built(
             fresh = _updated(stale, path, packs, now, shown.stage)
         elif path is not None:
             fresh = _merged(path, packs, now, shown.stage)
+        if fresh is None:
+            shown.whole_build(_fact_bytes(now), kept=path is not None)
         if path is not None and fresh is None:
             try:
                 fresh = build(packs, now, path, shown.stage)
@@ -180,6 +189,13 @@ def _built(
         if fresh is None:
             fresh = build(packs, now, None, shown.stage)
     return fresh
+
+
+def _fact_bytes(now: Snapshot) -> int:
+    """The size of the packs' fact files (TOML), as the snapshot took it: what a build reads."""
+    return sum(
+        int(state.split(" ", 1)[0]) for path, state in now.files.items() if path.endswith(".toml")
+    )
 
 
 def _updated(

@@ -79,7 +79,8 @@ class CachePolicy(Struct, frozen=True):
         if not home or not os.path.isabs(home):
             return cls(None, "no home directory")
         if not os.path.isdir(home):
-            return cls(None, f"the home directory {home} does not exist")
+            there = "is not a directory" if os.path.exists(home) else "does not exist"
+            return cls(None, f"the home directory {home} {there}")
         if sys.platform == "darwin":
             return cls(Path(home) / "Library" / "Caches" / "tq")
         return cls(Path(home) / ".cache" / "tq")

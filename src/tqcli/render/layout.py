@@ -516,9 +516,11 @@ def validation_lines(report: LoadReport) -> list[Line]:
         f"{len(catalog.packs)} pack(s), {len(catalog.facts)} facts, "
         f"{len(catalog.sources)} sources, {len(catalog.entities)} entities"
     )
+    # Counted per citation (a fact may cite several sources), so the total is not the facts'.
+    cited = report.passages_proven + report.passages_unarchived
     passages = (
-        f"{report.passages_proven} passage(s) proven verbatim against archived text; "
-        f"{report.passages_unarchived} cite a source with no archive"
+        f"{cited} cited passage(s): {report.passages_proven} proven verbatim against archived "
+        f"text, {report.passages_unarchived} not checkable (their source has no archive)"
     )
     if report.valid:
         return [_line(Span("valid: ", "ok"), counts), _line(passages, indent=1)]
