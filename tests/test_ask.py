@@ -131,12 +131,12 @@ def test_json_says_how_each_fact_answers_the_question(runner: CliRunner) -> None
         ),
         # The "of" phrase says whose leader, however many facts name al-Qaeda: not the
         # Taliban's leader of 2021.
-        # xfail since branch pack11: the labelled fact was 15th of ask's 15 candidates.
-        pytest.param(
+        # (xfail under branch pack11, the labelled fact 15th of ask's 15 candidates; passes again
+        # since fact-check 7 removed six of pack11's facts whose pages were not stored.)
+        (
             "Who was the leader of al-Qaeda in 2021?",
             "al-qaeda-leader-zawahiri-2021",
             "Ayman al-Zawahiri",
-            marks=pytest.mark.xfail(reason="the answer falls outside ask's 15 candidates (pack11)"),
         ),
         (
             "who runs al-qaeda now",
@@ -811,7 +811,11 @@ def test_third_tuning_set_floor() -> None:
         # of ask's 15 candidates by the facts on the strike); "What did Taliban spokesman
         # Zabihullah Mujahid say about al-Qaeda after taking Kabul?" answered by his words of
         # August 2022 on Zawahiri's death (wrong).
-        ("ask-tuning-9.toml", 0.83, 0.87, 4),  # 0.917 at three with the "where" rule
+        # Fact-check 7 (six of pack11's facts removed, their pages not stored): 0.830 / 0.866 /
+        # 4 of 17: "How much had the US invested in the Afghan military over two decades?" lost
+        # its answer at two (Blinken's figure, from BuzzFeed News) and "Since what year has the UN
+        # treated the Taliban and al-Qaeda as linked?" leaves the first three.
+        ("ask-tuning-9.toml", 0.83, 0.86, 4),  # 0.917 at three with the "where" rule
         # On-topic questions the pack cannot answer, written from the article before ask was
         # run on them (branch ask5, not blind, tuned on): main answered 7 of 30, ask5 3 of 30;
         # 5 of 30 with the grown pack, 4 of 30 at the end of branch ask6; 5 of 30 once the
@@ -1200,7 +1204,7 @@ def test_a_when_answer_gives_the_month_the_claim_gives_for_the_event() -> None:
         if reply.match is Match.ANSWER
     }
     assert dates["afghanistan-in-turmoil-2021"] == "August 2021"
-    # Branch pack11's taliban-entered-kabul-2021-08-15 gives the day (BuzzFeed News).
+    # A fact dated to the day (2021-08-15) may answer too; the check allows it.
     assert all(date in ("August 2021", "2021-08", "2021-08-15") for date in dates.values())
 
 
