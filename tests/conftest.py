@@ -125,6 +125,19 @@ def index_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
         connection.close()
 
 
+def answered_ids(index: Any, question: str, limit: int = 5) -> list[str]:
+    """The ids of the facts `ask` gives as answers (not partial ones), in its order."""
+    from tqcli.ask import answer
+    from tqcli.model import Match
+
+    found = answer(index, question, limit=limit)
+    return [
+        hit.fact.id
+        for hit, reply in zip(found.hits, found.replies, strict=True)
+        if reply.match is Match.ANSWER
+    ]
+
+
 def synthetic_events(prefix: str, count: int) -> str:
     """A fact file of count events about the mini pack's Acme, tagged prefix and T0, T1, ...,
     each citing the gazette's archived passage: a file to add to a copy of the mini pack."""

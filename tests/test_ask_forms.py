@@ -8,19 +8,15 @@ import pytest
 
 from tqcli.ask import answer
 from tqcli.index import in_memory
-from tqcli.model import Match
 from tqcli.packs import packs_in_effect
+
+from conftest import answered_ids
 
 BUILTIN = in_memory(packs_in_effect([], environ={}))
 
 
 def _answered(question: str) -> list[str]:
-    found = answer(BUILTIN, question, limit=5)
-    return [
-        hit.fact.id
-        for hit, reply in zip(found.hits, found.replies, strict=True)
-        if reply.match is Match.ANSWER
-    ]
+    return answered_ids(BUILTIN, question)
 
 
 @pytest.mark.xfail(
