@@ -3116,6 +3116,8 @@ def _number_near(claim: str, measure: set[str]) -> str | None:
     if (before := _number_before(claim, measure)) is not None:
         return before
     spans, words, stems = _claim_words(claim)
+    if measure.isdisjoint(stems):
+        return None
     for n, word_stem in enumerate(stems):
         if word_stem not in measure:
             continue
@@ -3217,6 +3219,8 @@ def _number_before(
     200-500 men" are not the Taliban's. Not relative: none that gives a time from another ("one
     month after its adoption")."""
     spans, words, stems = _claim_words(claim)
+    if counted.isdisjoint(stems):
+        return None  # (one test, where the loop would find none)
     for n, word_stem in enumerate(stems):
         if word_stem not in counted:
             continue
@@ -3875,11 +3879,15 @@ def _written(entity_id: str, lookups: _Lookups) -> list[frozenset[str]]:
 def _name_spans(words: Sequence[str], names: list[frozenset[str]]) -> list[tuple[int, int]]:
     """Where the words name the person: runs of words of one of their names that hold most of
     it ("Ayman al-Zawahiri", "Mullah Omar"; not the "Mullah" of another Mullah), as (start, end)."""
-    if frozenset().union(*names).isdisjoint(words):
+    every = frozenset().union(*names)
+    if every.isdisjoint(words):
         return []
     spans = []
     start = 0
     while start < len(words):
+        if words[start] not in every:  # no name's run starts here: one test, not one a name
+            start += 1
+            continue
         for name in names:
             end = start
             while end < len(words) and words[end] in name:
