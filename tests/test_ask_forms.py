@@ -233,3 +233,14 @@ def test_a_post_after_a_name_is_that_names_post() -> None:
     answered = _answered("Who is the Taliban leader al-Qaeda now pledges allegiance to?")
     assert answered[:1] == ["al-qaeda-allegiance-to-taliban-leader"]
     assert _answered("Who leads al-Qaeda?")[:1] == ["saif-al-adel-de-facto-leader-2023"]
+
+
+def test_a_name_before_a_post_says_whose_post_it_is() -> None:
+    # "Who is the Kabul president?" asks the president of Kabul, as "the president of Kabul"
+    # does: not President Biden, named in a claim on Zawahiri's home in Kabul ("...; President
+    # Biden approved": a capital opening a clause tells nothing), nor the Afghan president
+    # named in a claim set in Kabul.
+    assert _answered("who is Kabul president") == []
+    assert _answered("Who is the president of Kabul?") == []
+    # A post the claim gives to those the question names still answers.
+    assert "akhundzada-taliban-leader-since-2016" in _answered("Who is the Taliban leader?")

@@ -790,6 +790,15 @@ def consider(index: Index, question: str) -> Considered | Answers:
         # question is not for a quote. ("What did the Chinese representative say?" is.)
         read = msgspec.structs.replace(read, wants=Wants.ANYTHING, speaker=())
     read = msgspec.structs.replace(read, named=_naming_words(read, candidates, lookups))
+    if (
+        read.wants is Wants.SOMEONE
+        and read.head in _PERSON_ROLES
+        and not read.post_of
+        and (whose := tuple(word for word in read.modifiers if word in read.named))
+    ):
+        # "Who is the Kabul president?": a name before the post says whose post it is, as the
+        # "of" phrase of "the president of Kabul" does (see _post_of_in).
+        read = msgspec.structs.replace(read, post_of=whose)
     read = msgspec.structs.replace(read, happened=_happened_words(read))
     read = msgspec.structs.replace(read, verb=_asked_verb(read))
     if read.wants is Wants.FIGURE and (owners := _owners(read)):
@@ -2923,10 +2932,16 @@ def _post_of_in(question: Question, claim: str, named: dict[str, frozenset[str]]
         return True
     linked = any(of & words for words in named.values())
     return linked and any(
-        # At a sentence's start a capital tells nothing ("President Biden has expressed").
-        n > 0 and (not spans[n - 1].group()[0].isupper() or stems[n - 1] in of)
+        # At a sentence's or a clause's start a capital tells nothing ("President Biden has
+        # expressed", "...; President Biden approved").
+        n > 0
+        and not _CLAUSE_END.search(claim[spans[n - 1].end() : spans[n].start()])
+        and (not spans[n - 1].group()[0].isupper() or stems[n - 1] in of)
         for n in at
     )
+
+
+_CLAUSE_END = re.compile(r"[.;:!?]")
 
 
 def _has_post(question: Question, claim: str, entity_id: str, lookups: _Lookups) -> bool:
