@@ -244,3 +244,13 @@ def test_a_name_before_a_post_says_whose_post_it_is() -> None:
     assert _answered("Who is the president of Kabul?") == []
     # A post the claim gives to those the question names still answers.
     assert "akhundzada-taliban-leader-since-2016" in _answered("Who is the Taliban leader?")
+
+
+def test_what_is_x_prefers_a_fact_that_says_what_x_is() -> None:
+    # "What is X?", its words all naming X: a claim opening with X's name and a word saying
+    # what it is ("The 1988 Committee comprises ..."), or saying X was formed ("the formation
+    # of al-Qaeda in the Indian Subcontinent", AQIS by its full name), before side facts.
+    assert _answered("What is AQIS?")[:1] == ["aqis-founded-2014"]
+    assert _answered("what is the 1988 committee")[:1] == ["un-1988-committee-2018"]
+    # The formation of AQIS is not al-Qaeda's: the longer name it opens is AQIS's.
+    assert "aqis-founded-2014" not in _answered("What is al-Qaeda?")[:1]

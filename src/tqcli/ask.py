@@ -394,6 +394,8 @@ _PERSON_ROLES = frozenset(
 )
 """Nouns that name a person by their post: who says something, though no one is named."""
 _WHO_IS = re.compile(r"who(?:s| is| was| are| were)\b")
+_WHAT_IS = re.compile(r"(?:so )?what(?:s| is| was| are| were) .*")
+"""'What is X?': with all its words naming X, it asks what X is."""
 # Nouns whose content is the phrase that follows them ("the purpose of resolution 1267", "the
 # relationship between the Taliban and al-Qaeda": shell nouns, in the grammarians' word): an answer
 # gives that content, and need not use the noun.
@@ -668,6 +670,9 @@ class Question(msgspec.Struct, frozen=True):
     """The years the question gives as a time ("in 1999", "since 2001"): not a document's."""
     identity: bool = False
     """Whether the question asks who someone it names is ("Who is Cole Bunzel?")."""
+    defining: bool = False
+    """Whether the question asks what something it names is ("What is AQIS?"): a fact that
+    says what it is comes first (see _defines)."""
     naming: bool = False
     """Whether the question asks what something is called ("how does the agreement refer to
     the Taliban?", "what is the 1267 Committee also known as?")."""
@@ -820,6 +825,12 @@ def consider(index: Index, question: str) -> Considered | Answers:
         and read.named >= read.weights.keys()
     ):
         read = msgspec.structs.replace(read, identity=True)
+    if (
+        read.wants is Wants.ANYTHING
+        and _WHAT_IS.fullmatch(read.text)
+        and read.named >= read.weights.keys()
+    ):
+        read = msgspec.structs.replace(read, defining=True)
     if read.wants is Wants.FIGURE and _NOW & read.weights.keys():
         # "Today" is as late as the loaded facts go: a figure from years before the newest
         # of them is no figure of today.
@@ -1902,6 +1913,9 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         boost *= _BOOST
     if question.naming and re.search(_NAMING, fact.claim):
         boost *= _BOOST  # a name asked for: a claim that gives a name
+    defines = question.defining and _defines(question, fact, lookups)
+    if defines:
+        boost *= _BOOST  # what something is: a claim that says it
     if "why" in question.text.split():
         reason = re.search(_REASON, _own_text(fact), re.IGNORECASE) is not None
         if reason:
@@ -1910,7 +1924,9 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     # in its own words, weighted by rarity in the pack (a word the fact says itself tells more
     # than one in the aliases of an entity it names: "what does resolution 2513 say about the
     # Islamic Emirate"), then anywhere, weighted by rarity in general English.
-    covers = (0.5 + _share(question.rarity, in_own)) * (0.5 + coverage)
+    # (A claim saying what the entity asked about is names it in its own words, by any of its
+    # names: "al-Qaeda in the Indian Subcontinent" says "AQIS".)
+    covers = (0.5 + (1.0 if defines else _share(question.rarity, in_own))) * (0.5 + coverage)
     score = (hit.score or 0.0) * boost * covers
     reply = Reply(
         Match.ANSWER if answers else Match.PARTIAL,
@@ -3967,6 +3983,65 @@ def _name_spans(words: Sequence[str], names: list[frozenset[str]]) -> list[tuple
                 break
         start += 1
     return spans
+
+
+_DEFINING = frozenset(
+    _stems("is are was were comprises comprise consists consist refers means stands remains")
+)
+"""Words with which a claim that opens with a name says what it is ("The 1988 Committee
+comprises ...", "The Haqqani Network was founded by ...")."""
+_FORMED = frozenset(
+    _stems("formation formed founding founded establishment established creation created")
+)
+"""Words with which a claim says something came to be ("the formation of al-Qaeda in the
+Indian Subcontinent"): what it is, from its start."""
+
+
+def _defines(question: Question, fact: Fact, lookups: _Lookups) -> bool:
+    """Whether the claim says what the entity the question names is: it opens with the name
+    (the words before its first word saying what a thing is, within eight, are most of one of
+    the entity's names, with nothing else but function words), or says it was formed (a word of
+    forming, the name most of whose words follow in the next eight being the entity's, not a
+    longer one's: "the formation of al-Qaeda in the Indian Subcontinent" is AQIS's, not
+    al-Qaeda's)."""
+    _, words, stems = _claim_words(fact.claim)
+    asked = [
+        entity_id for entity_id in fact.entities() if lookups.named_in(entity_id, question.weights)
+    ]
+    if not asked:
+        return False
+    said = next((n for n, word in enumerate(stems[:8]) if word in _DEFINING), None)
+    if said:
+        opening = {
+            word
+            for word, stem_ in zip(words[:said], stems, strict=False)
+            if stem_ not in _FUNCTION_WORDS
+        }
+        if any(
+            opening <= name and len(opening) * 2 > len(name)
+            for entity_id in asked
+            for name in _written(entity_id, lookups)
+        ):
+            return True
+    for n, word in enumerate(stems):
+        if word not in _FORMED:
+            continue
+        after = set(words[n + 1 : n + 9])
+        matched = {
+            entity_id: max(
+                (
+                    len(name & after)
+                    for name in _written(entity_id, lookups)
+                    if len(name & after) * 2 > len(name)
+                ),
+                default=0,
+            )
+            for entity_id in fact.entities()
+        }
+        most = max(matched.values(), default=0)
+        if most and any(matched[entity_id] == most for entity_id in asked):
+            return True
+    return False
 
 
 def _holds(
