@@ -254,3 +254,9 @@ def test_what_is_x_prefers_a_fact_that_says_what_x_is() -> None:
     assert _answered("what is the 1988 committee")[:1] == ["un-1988-committee-2018"]
     # The formation of AQIS is not al-Qaeda's: the longer name it opens is AQIS's.
     assert "aqis-founded-2014" not in _answered("What is al-Qaeda?")[:1]
+
+
+def test_a_place_in_a_clause_about_someone_else_is_not_where_the_one_asked_about_is() -> None:
+    # "Ayman al-Zawahiri became head of al-Qaeda in 2011, after its leader Osama bin Laden was
+    # killed ... in a raid in Pakistan": Pakistan is where bin Laden was killed (stranger 11).
+    assert "zawahiri-head-of-al-qaeda-2011" not in _answered("Where is Zawahiri?")

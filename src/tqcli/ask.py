@@ -2360,12 +2360,37 @@ def _names_a_place(question: Question, fact: Fact, lookups: _Lookups) -> bool:
         for entity_id in fact.entities()
     ):
         return True
-    for found in re.finditer(_PLACE_AFTER, _own_text(fact)):
+    text = _own_text(fact)
+    for found in re.finditer(_PLACE_AFTER, text):
         name = fold(found.group("name"))
         words = {stem(word) for word in _WORD.findall(name)}
-        if name not in _CALENDAR_WORDS and not words & question.weights.keys():
+        if (
+            name not in _CALENDAR_WORDS
+            and not words & question.weights.keys()
+            and not _someone_else_there(question, _clause_at(text, found.start()), lookups)
+        ):
             return True
     return False
+
+
+def _clause_at(text: str, at: int) -> str:
+    """The clause of text (between commas, semicolons and sentence ends) that holds position at."""
+    start = max(text.rfind(mark, 0, at) for mark in ",;.") + 1
+    ends = [end for mark in ",;." if (end := text.find(mark, at)) >= 0]
+    return text[start : min(ends, default=len(text))]
+
+
+def _someone_else_there(question: Question, clause: str, lookups: _Lookups) -> bool:
+    """Whether the clause names a person the question does not (of those the candidates name):
+    a place in it is where that person was ("after its leader Osama bin Laden was killed ... in
+    Pakistan" says nothing of where Zawahiri is)."""
+    words = set(_WORD.findall(fold(clause)))
+    return any(
+        _kind(entity_id, lookups.catalog) is EntityKind.PERSON
+        and any(len(name & words) * 2 > len(name) for name in names)
+        and not lookups.named_in(entity_id, question.weights)
+        for entity_id, names in lookups.all_written()
+    )
 
 
 def _names_one_of_kind(
