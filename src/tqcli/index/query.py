@@ -47,6 +47,16 @@ _FACTS_KEPT = 4096
 _WEIGHTS = (2.0, 1.0, 1.5, 1.0, 0.5, 0.5, 1.0)
 _BM25 = f"bm25(fact_text, {', '.join(map(str, _WEIGHTS))})"
 """The ranking function as SQL (spelled once: a batch ranks a thousand times)."""
+_BEST = (
+    f"WITH m AS MATERIALIZED (SELECT rowid AS seq, {_BM25} AS rank FROM fact_text "
+    "WHERE fact_text MATCH ?) "
+    "SELECT m.seq, m.rank FROM m JOIN facts f ON f.seq = m.seq WHERE m.rank <= coalesce("
+    "(SELECT rank FROM m ORDER BY rank LIMIT 1 OFFSET ?), (SELECT max(rank) FROM m)) "
+    "ORDER BY m.rank, f.first_day IS NULL, f.first_day, f.id LIMIT ?"
+)
+"""The first matches of an FTS5 query with no filter, ranked as _ranked ranks them."""
+_MATERIALIZED = sqlite3.sqlite_version_info >= (3, 35)
+"""Whether SQLite knows AS MATERIALIZED (so that _BEST scores each match once)."""
 
 
 class Shown(Struct, frozen=True):
@@ -119,6 +129,11 @@ class Index:
         row = self._connection.execute("SELECT value FROM meta WHERE key = 'packs'").fetchone()
         files = self._connection.execute("SELECT path, state FROM files").fetchall()
         return Snapshot(str(row[0]) if row else "", dict(files))
+
+    def is_of(self, now: Snapshot) -> bool:
+        """Whether this index was built from the packs in the state now."""
+        row = self._connection.execute("SELECT value FROM meta WHERE key = 'state'").fetchone()
+        return row is not None and row[0] == now.state()
 
     def fact_files(self) -> set[str]:
         """The pack files that define facts alone (no source, no entity)."""
@@ -437,6 +452,12 @@ class Index:
     ) -> list[tuple[int, float]]:
         """The facts _matching finds, as (seq, score), best first."""
         clause, parameters = where
+        if clause == "1" and not named and limit > 0 and _MATERIALIZED:
+            # No filter: the facts rows that order ties are read only for the matches that can
+            # be among the first limit (a score at most the limit-th best), not for every match
+            # (a page read each: at 100,000 facts, a word in 500 of them, 5.5 -> 2.8 ms).
+            found = self._connection.execute(_BEST, [match, limit - 1, limit])
+            return [(seq, -(rank or 0.0)) for seq, rank in found]
         first = "f.id GLOB ? DESC, CASE WHEN f.id GLOB ? THEN length(f.id) END, " if named else ""
         sql = (
             f"SELECT f.seq, {_BM25} AS rank FROM fact_text "
