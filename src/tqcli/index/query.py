@@ -57,6 +57,11 @@ _BEST = (
 """The first matches of an FTS5 query with no filter, ranked as _ranked ranks them."""
 _MATERIALIZED = sqlite3.sqlite_version_info >= (3, 35)
 """Whether SQLite knows AS MATERIALIZED (so that _BEST scores each match once)."""
+_BEST_FROM = 5_000
+"""Facts from which _BEST is used. Below, the facts table fits SQLite's page cache (2 MB) and
+the plain join is cheaper (measured in-process, a query of the bench's batch on the built-in
+pack: 47 us with the join, 52 us with _BEST; 1,000 of them: +91 M instructions); above, each
+match's row is a page read: 10,000 facts, 241 -> 161 us a query; 100,000, 8.1 -> 3.7 ms."""
 
 
 class Shown(Struct, frozen=True):
@@ -92,6 +97,8 @@ class Index:
         self._prefetched: set[str] = set()
         """Facts whose sources and entities have been read (see prefetch)."""
         self._last_where: tuple[Filters, tuple[str, list[object]]] | None = None
+        self._large: bool | None = None
+        """Whether the index holds enough facts for _BEST (asked once)."""
         """The filters last made into SQL, and what they made (a batch asks the same of each
         line)."""
         packs = tuple(
@@ -452,7 +459,7 @@ class Index:
     ) -> list[tuple[int, float]]:
         """The facts _matching finds, as (seq, score), best first."""
         clause, parameters = where
-        if clause == "1" and not named and limit > 0 and _MATERIALIZED:
+        if clause == "1" and not named and limit > 0 and self._is_large():
             # No filter: the facts rows that order ties are read only for the matches that can
             # be among the first limit (a score at most the limit-th best), not for every match
             # (a page read each: at 100,000 facts, a word in 500 of them, 5.5 -> 2.8 ms).
@@ -475,6 +482,12 @@ class Index:
             ],
         )
         return [(seq, -(rank or 0.0)) for seq, rank in found]
+
+    def _is_large(self) -> bool:
+        """Whether _BEST is used here (see _BEST_FROM)."""
+        if self._large is None:
+            self._large = _MATERIALIZED and self.next_seq() >= _BEST_FROM
+        return self._large
 
     def _vocabulary(self) -> None:
         if not getattr(self, "_has_vocabulary", False):
