@@ -242,4 +242,4 @@ def test_large_index_ranking_orders_ties_as_the_join_does() -> None:
             assert best == joined, query
             ties += sum(a[1] == b[1] for a, b in itertools.pairwise(joined))
     assert len(queries) > 100
-    assert ties > 50  # the tie order is tested, not just the scores
+    assert ties > 20  # the tie order is tested, not just the scores (59 adjacent ties today)
