@@ -95,11 +95,6 @@ def test_how_many_of_the_x_were_y_counts_only_those_that_were_y() -> None:
     assert _answered("How many people were killed on 9/11?")[:1] == ["september-11-deaths"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pack12: taliban-confirm-omar-death-2015-07-30 (the Taliban's confirmation, which says "
-    "the Afghan government dated his death 2013) comes before mullah-omar-died-2013",
-)
 def test_the_noun_after_what_is_read_after_an_adjective_too() -> None:
     # "What medical condition did Mullah Omar die of?" asks a condition, as "what bounty did"
     # asks a bounty: the date he died is no answer.
