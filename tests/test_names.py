@@ -1024,21 +1024,28 @@ def _pack_of(tmp_path: Path, toml: str) -> Index:
 def test_a_weak_alias_alone_is_a_candidate_never_a_match(tmp_path: Path) -> None:
     # The UN grades "Mohammad" Low for one listed man: too vague to identify him by. A Good
     # alias of one word is one word all the same: a candidate, first (a match until the sixth
-    # session of 2026-11-26).
+    # session of 2026-11-26), when the word is a name common in text ("Omar"), though one
+    # entity alone has it; a word no other entity has and rare in text ("Zubaydah") names
+    # that entity, and is a match (since the twelfth session of 2026-11-26).
     index = _pack_of(
         tmp_path,
         '[[entity]]\nid = "weak"\nname = "Dinno Amor Pareja"\nkind = "person"\n'
         '[[entity.aliases]]\nname = "Mohammad"\nquality = "Low"\n\n'
         '[[entity]]\nid = "good"\nname = "Abu Zubaydah Husayn"\nkind = "person"\n'
-        '[[entity.aliases]]\nname = "Zubaydah"\nquality = "Good"\n',
+        '[[entity.aliases]]\nname = "Zubaydah"\nquality = "Good"\n\n'
+        '[[entity]]\nid = "given"\nname = "Ruben Lavilla"\nkind = "person"\n'
+        '[[entity.aliases]]\nname = "Omar"\nquality = "Good"\n',
     )
 
     weak = _best(index, "Mohammad")
-    good = _best(index, "Zubaydah")
+    given = _best(index, "Omar")
+    rare = _best(index, "Zubaydah")
 
     assert (weak.entity_id, weak.quality, weak.match) == ("weak", "Low", False)
     assert weak.score < names.DEFAULT_THRESHOLD
-    assert (good.entity_id, good.quality, good.match) == ("good", "Good", False)
+    assert (given.entity_id, given.quality, given.match) == ("given", "Good", False)
+    assert given.cap is names.Cap.ONE_WORD
+    assert (rare.entity_id, rare.quality, rare.match, rare.cap) == ("good", "Good", True, None)
 
 
 def test_a_short_skeleton_pairs_only_words_that_begin_alike() -> None:
@@ -1167,15 +1174,17 @@ def test_an_opensanctions_sanction_without_a_reference_is_a_listing(
 
 
 def test_a_capped_score_says_why(runner: CliRunner) -> None:
-    """'Mullah Baradar': every word exact, the score 0.75, and now the reason (finding 9)."""
-    code, out, _ = _run(runner, "match", "Mullah Baradar", "--json", "--limit", "1")
+    """'Omar': every word exact, the score 0.75, and now the reason (finding 9, found with
+    'Mullah Baradar', which is a match since the twelfth session of 2026-11-26: 'Baradar' is
+    on one entity's names alone and rare in text)."""
+    code, out, _ = _run(runner, "match", "Omar", "--json", "--limit", "1")
     [screening] = json.loads(out)
     best = screening["results"][0]
     assert (code, best["score"], best["match"]) == (1, 0.75, False)
     assert best["capped"]["reason"] == "one-word"
     code, out, _ = _run(runner, "match", "Abdul Ghani Baradar", "--json", "--limit", "1")
     assert json.loads(out)[0]["results"][0]["capped"] is None
-    _, out, _ = _run(runner, "match", "Mullah Baradar", "--format", "plain", "--limit", "1")
+    _, out, _ = _run(runner, "match", "Omar", "--format", "plain", "--limit", "1")
     assert "capped: one word once titles are set aside: a candidate only" in out
 
 

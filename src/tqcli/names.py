@@ -95,11 +95,37 @@ _TITLES = frozenset(
         "dr",
     }
 )
+# Titles the press writes before a name more often than lists do, and honorifics that are
+# names too ("Molvi Abdul Salam Hanafi", "Moulana Masood Azhar", "Ustadz Abu Bakar Bashir",
+# "Khalifa Sahib Sirajuddin Haqqani", the Taliban's way of naming him; "Kumander Putol"; but
+# Khalifa is a given name, and Sahib, Saheb and Maulawi are words of listed names, "Agha
+# Sahib", "MAULAWI RAJAB"): in a query, each counts only against a name that has it, and
+# against a name that lacks it costs nothing, as a word that may be a title misspelt
+# (QueryWords.optional); in a name, it is a word like any other.
+_HONORIFIC_NAMES = frozenset(
+    """molvi moulvi maulawi mowlawi maulana moulana mawlana molana ustad ustadh ustaz ustadz
+    sahib saheb khalifa khalifah caliph emir commander kumander""".split()  # noqa: SIM905
+)
 # The spellings of one title, as one ("Mulla" is "Mullah"): a title the query and a listing share
 # counts for the listing. Courtesy titles (Mr, Mrs, Ms) say nothing of who someone is.
 _TITLE_FORMS = {
     **dict.fromkeys(("mullah", "mulla"), "mullah"),
-    **dict.fromkeys(("mawlawi", "maulavi", "maulvi", "mawlavi", "moulavi"), "mawlawi"),
+    **dict.fromkeys(
+        [
+            "mawlawi",
+            "maulavi",
+            "maulvi",
+            "mawlavi",
+            "moulavi",
+            "molvi",
+            "moulvi",
+            "maulawi",
+            "mowlawi",
+        ],
+        "mawlawi",
+    ),
+    **dict.fromkeys(("maulana", "moulana", "mawlana", "molana"), "maulana"),
+    **dict.fromkeys(("ustad", "ustadh", "ustaz", "ustadz"), "ustad"),
     **dict.fromkeys(("haji", "hajji", "alhaj", "alhajj"), "haji"),
     **dict.fromkeys(("sheikh", "shaikh", "shaykh", "sheik"), "sheikh"),
     **{title: title for title in ("qari", "hafiz", "mufti", "dr")},
@@ -185,6 +211,11 @@ never a match at the default threshold; unless the query has a title the listing
 ("Mullah Mohammed Omar": the UN's TAi.004, titled Mullah). A listed name or alias all of whose
 words the query has ("Muhammad Ali" against "'ALI, Muhammad"; "Said Ahmad" against the alias
 "Saeed Ahmed") is still a match: it is what the list names."""
+_COMMON_PAIRED = 2
+"""The most words of the query a name may pair for the cap on common given names to hold: two
+common names are given names without the surname ("Ahmed Hassan"), three are someone's names
+("Abdul Salam Hanafi", ABDUL SALAM HANAFI ALI MARDAN QUL, each of whose words is common by its
+sound on the UN list: "Hanafi" sounds as Hanif and Hanifa do)."""
 _LOW = "Low"
 """The UN's grade of an alias too vague to identify someone by (its "low quality" aliases)."""
 _WEAK_GRADES = frozenset({_LOW, "weak alias"})
@@ -207,6 +238,24 @@ _INITIAL_SIMILARITY = 0.8
 queries with initials)."""
 _INITIAL_WEIGHT = 0.5
 """What an initial weighs, as a share of the query's other words' mean weight."""
+_DISTINCTIVE_NAMES = 20
+"""A word on more names than this (as written or by its sound) names no one entity alone."""
+_COMMON_IN_TEXT = 3.0
+"""A word at least this common in English text (wordfreq's Zipf scale: once in a million
+words) is a given name or an ordinary word, which names no one alone, though one entity
+loaded has it ("Omar" 3.75, "Hassan" 3.67, "David" 5.13; "Zawahiri" 2.23, "Baradar" 1.35). Not
+tuned: Zipf 3 is the scale's own "once in a million"."""
+
+
+@lru_cache(maxsize=1)
+def _words_in_text() -> frozenset[str]:
+    """The words at least _COMMON_IN_TEXT in English text (~29,000; ~30 ms to read, once, by a
+    screening whose one word names one entity)."""
+    from tqcli.wordweights import common_words
+
+    return frozenset(word for word, _ in common_words(_COMMON_IN_TEXT))
+
+
 _NAMESAKES = 3
 """Other matches a profile names, at most, when the name asked for was screened."""
 _NEAR = 0.1
@@ -356,6 +405,8 @@ class Screening(NamedTuple):
 def name_words(name: str) -> list[str]:
     """The words a name is matched by: folded, without titles and the article (unless that
     would leave none); Cyrillic as lists romanise the names it writes."""
+    if "-" in name:  # the izafe written apart: "Jaish-e-Mohammed", "Lashkar-i-Taiba"
+        name = _IZAFE.sub("", name)
     if unvocalized(name):
         name = without_article(name)
     elif not name.isascii() and _CYRILLIC.search(name):
@@ -363,6 +414,12 @@ def name_words(name: str) -> list[str]:
     words = _WORD.findall(fold(name))
     kept = [word for word in words if word not in _TITLES and word not in _PARTICLES]
     return kept or words
+
+
+_IZAFE = re.compile(r"(?<=\w)-[eEiI](?=[- ]\w)")
+"""The Persian and Urdu izafe ("of") hyphened to the word before it, which one list writes -e-
+and another -i- ("Jaish-e-Mohammed", JAISH-I-MOHAMMED; "Tehrik-e Taliban"): a word of neither
+name."""
 
 
 class QueryWords(NamedTuple):
@@ -414,7 +471,9 @@ def compounds_joined(name: str) -> str:
 def query_words(name: str) -> QueryWords:
     """name_words() of a query, with the words that may be titles misspelt."""
     words = name_words(name)
-    optional = frozenset(q for q, word in enumerate(words) if _misspelt_title(word))
+    optional = frozenset(
+        q for q, word in enumerate(words) if word in _HONORIFIC_NAMES or _misspelt_title(word)
+    )
     return QueryWords(words, optional if len(optional) < len(words) else frozenset())
 
 
@@ -701,9 +760,25 @@ def _surname_length(name: str, words: Sequence[str]) -> int:
 
 
 def _names_of(entity: Entity) -> Iterator[tuple[str, str | None]]:
-    yield entity.name, "name"
-    for alias in entity.aliases:
-        yield alias.name, alias.quality
+    """The entity's name and aliases, each with its quality; an organisation's written with its
+    acronym in brackets ("AL-QAIDA IN THE ARABIAN PENINSULA (AQAP)") also as the acronym alone
+    and as the name without it, the two ways it is written apart."""
+    named = [(entity.name, "name"), *((alias.name, alias.quality) for alias in entity.aliases)]
+    for name, quality in named:
+        yield name, quality
+        if entity.kind is EntityKind.ORGANIZATION and (found := _ACRONYM.fullmatch(name)):
+            name_part, short = found.groups()
+            yield name_part, quality
+            if name_words(short):
+                yield short, SHORT_FORM
+
+
+SHORT_FORM = "short form"
+"""The quality of an organisation's short form, taken from the brackets of one of its names
+("AQAP"): a match only as written, since a short form is no word to be misspelt ("James" is
+not JAMBS)."""
+_ACRONYM = re.compile(r"(.*\S)\s*\(\s*([^()\s]{2,12})\s*\)\s*")
+"""A name followed by a short form of one word in brackets: the name, and the short form."""
 
 
 def _rarity(total: int, frequency: int) -> float:
@@ -791,6 +866,7 @@ class Screener:
         self._lists: dict[str, tuple[ListEntry, ...]] = {}
         self._links: dict[str, list[str]] = {}
         self._in_person_names: dict[str, bool] = {}
+        self._distinctive_words: dict[str, str | None] = {}
 
     def screen(self, query: str, threshold: float, limit: int = 5) -> Screening:
         """The entities query may name, best first (at most limit), each scored and explained;
@@ -901,6 +977,11 @@ class Screener:
                 titles=titles,
                 optional=optional,
             )
+            if stored.quality == SHORT_FORM and (
+                not isinstance(paired, dict)
+                or any(how is not How.EXACT for *_, how in paired.values())
+            ):
+                continue
             cap = None
             if initials:
                 one_word = _one_word(_named(words, initials, paired))
@@ -910,6 +991,7 @@ class Screener:
                 (one_word or stored.one_word)
                 and not _one_and_the_same(present, titles, stored)
                 and not _kunya_as_listed(present, stored, paired)
+                and not (arabic is None and self._distinctive(present, stored, paired, postings))
             ):
                 score *= _ONE_WORD
                 cap = Cap.ONE_WORD
@@ -923,8 +1005,9 @@ class Screener:
             elif (
                 common
                 and isinstance(paired, dict)
+                and len(paired) <= _COMMON_PAIRED
                 and paired.keys() <= common
-                and _lacks_a_name(stored, paired)
+                and (_lacks_a_name(stored, paired) or _respelled(stored, paired))
                 and titles.isdisjoint(stored.titles)
             ):
                 score *= _COMMON_ONLY
@@ -955,6 +1038,53 @@ class Screener:
                 )
             )
         return Screening(query, threshold, tuple(found))
+
+    def _distinctive(
+        self,
+        words: Sequence[str],
+        stored: _Stored,
+        paired: "_Pairing | float",
+        postings: dict[str, Sequence[int]],
+    ) -> bool:
+        """Whether a query of one word is a name that names one entity as well as the lists
+        can: its word, as written and by its sound, is on the names of that entity alone (or
+        of entities same_as links to it), at most _DISTINCTIVE_NAMES of them, one of them not
+        graded weak, and it is met exactly or by sound, and is not common in English text
+        (_COMMON_IN_TEXT). "Baradar", "Zawahiri", "Fazlullah" (the name the press writes
+        alone); not "Haqqani", on many listed men's names, nor "David" (one listed man's alias
+        is "David Mayer") or, in the built-in pack alone, "Omar": a given name common in text
+        is no one's alone, whatever the lists loaded hold; nor a misspelt word ("Lakvhi")."""
+        if len(words) != 1 or not isinstance(paired, dict) or len(paired) != 1:
+            return False
+        (_, _, how), word = next(iter(paired.values())), words[0]
+        if how is not How.EXACT and how is not How.PHONETIC:
+            return False
+        if word not in self._distinctive_words:
+            self._distinctive_words[word] = self._family_name_of(word, postings)
+        owner = self._distinctive_words[word]
+        return owner is not None and (
+            stored.entity_id == owner or stored.entity_id in self._linked(owner)
+        )
+
+    def _family_name_of(self, word: str, postings: dict[str, Sequence[int]]) -> str | None:
+        """The one entity (with those linked to it) whose names have this word, as written or
+        by sound, in a name or alias the list does not grade weak, if it is one and the word
+        is not common in English text (see _distinctive)."""
+        ids = {
+            name_id
+            for key in (f"w:{word}", f"p:{phonetic(word)}")
+            for name_id in postings.get(key, ())
+        }
+        if not ids or len(ids) > _DISTINCTIVE_NAMES:
+            return None
+        found = self._names_of(sorted(ids))
+        owners = {name.entity_id for name in found}
+        first = min(owners)
+        if not owners <= {first, *self._linked(first)}:
+            return None
+        if all(name.quality in _WEAK_GRADES for name in found) or word in _words_in_text():
+            return None
+        return first
 
     def _names_the_group(self, words: Sequence[str], stored: _Stored, paired: "_Pairing") -> bool:
         """Whether a query that an organisation's name holds, but for its kind, is that
@@ -1149,6 +1279,14 @@ _Pairing = dict[int, tuple[int, float, How]]
 
 _Alike = dict[str, list[tuple[int, float, How]]]
 """For a word of some name: the query's words (by position) alike to it, how much and how."""
+
+
+def _respelled(stored: _Stored, paired: _Pairing) -> bool:
+    """Whether a person's name pairs some word only by spelling (a letter off): among common
+    names, a name a letter off a listed one is as often another name ("Ahmadi", Ahmad's nisba,
+    against the alias "Ahmad Hasan") as a misspelling of it. (An organisation's name is no
+    given name: "Al-Kaida", AL-QAIDA.)"""
+    return not stored.organization and any(how is How.FUZZY for _, _, how in paired.values())
 
 
 def _lacks_a_name(stored: _Stored, paired: _Pairing) -> bool:
@@ -1436,7 +1574,15 @@ def _sound_alike(word: str, other: str) -> bool:
         word[0] == other[0]
         and min(len(word), len(other)) >= _LENGTH_RATIO * max(len(word), len(other))
         and phonetic(word) == phonetic(other)
+        and not _nisba_of(word, other)
+        and not _nisba_of(other, word)
     )
+
+
+def _nisba_of(word: str, other: str) -> bool:
+    """Whether word is other with the -i of a nisba ("of", "from") after it: Ahmadi, Hanafi,
+    Karimi are other names than Ahmad, Hanaf, Karim, though they sound alike to Metaphone."""
+    return len(word) == len(other) + 1 and word[-1] in "iy" and word.startswith(other)
 
 
 def _how(

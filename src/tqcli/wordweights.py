@@ -20,14 +20,15 @@ COMMON = 4.0
 """Words at least this common (Zipf) are kept; rarer ones ("Kabul") all count as content words."""
 
 
-def common_words() -> Iterator[tuple[str, float]]:
-    """Every English word at least COMMON, with its Zipf value: 7.73 for "the", 4.82 for
-    "budget". Nothing if wordfreq is not installed (then every word counts as content)."""
-    found = _from_data_file()
-    yield from found if found is not None else _from_api()
+def common_words(floor: float = COMMON) -> Iterator[tuple[str, float]]:
+    """Every English word at least floor (COMMON unless said), with its Zipf value: 7.73 for
+    "the", 4.82 for "budget". Nothing if wordfreq is not installed (then every word counts as
+    content)."""
+    found = _from_data_file(floor)
+    yield from found if found is not None else _from_api(floor)
 
 
-def _from_data_file() -> list[tuple[str, float]] | None:
+def _from_data_file(floor: float) -> list[tuple[str, float]] | None:
     """The common words straight from wordfreq's English list; None if it cannot be read."""
     import gzip
     import importlib.util
@@ -48,7 +49,7 @@ def _from_data_file() -> list[tuple[str, float]] | None:
             count = buckets.read_array_header()
             if count < 1 or buckets.unpack() != {"format": "cB", "version": 1}:
                 return None
-            for centibels in range(min(count - 1, round((9 - COMMON) * 100) + 1)):
+            for centibels in range(min(count - 1, round((9 - floor) * 100) + 1)):
                 # Bucket n holds words of frequency 10^(-n/100): Zipf is log10 per billion.
                 zipf = round(9 - centibels / 100, 2)
                 for word in buckets.unpack():
@@ -58,13 +59,13 @@ def _from_data_file() -> list[tuple[str, float]] | None:
     return list(found.items())
 
 
-def _from_api() -> Iterator[tuple[str, float]]:
+def _from_api(floor: float) -> Iterator[tuple[str, float]]:
     try:
         from wordfreq import iter_wordlist, zipf_frequency
     except ImportError:
         return
     for word in iter_wordlist("en"):
         zipf = zipf_frequency(word, "en")
-        if zipf < COMMON:
+        if zipf < floor:
             return
         yield word, zipf
