@@ -240,20 +240,32 @@ _INITIAL_WEIGHT = 0.5
 """What an initial weighs, as a share of the query's other words' mean weight."""
 _DISTINCTIVE_NAMES = 20
 """A word on more names than this (as written or by its sound) names no one entity alone."""
+_NAMED_ALONE = 0.9
+"""What one word that names one entity alone counts for, as a share of how alike it is to the
+name's word: as much as words that sound alike, for it is not the whole name."""
 _COMMON_IN_TEXT = 3.0
-"""A word at least this common in English text (wordfreq's Zipf scale: once in a million
-words) is a given name or an ordinary word, which names no one alone, though one entity
-loaded has it ("Omar" 3.75, "Hassan" 3.67, "David" 5.13; "Zawahiri" 2.23, "Baradar" 1.35). Not
-tuned: Zipf 3 is the scale's own "once in a million"."""
+"""A word at least this common in the text of some language that writes the lists' names in
+the Latin script (_TEXT_LANGUAGES; wordfreq's Zipf scale: once in a million words) is a given
+name or an ordinary word, which names no one alone, though one entity loaded has it ("Omar"
+3.75 in English, "Farid" 3.57 in Indonesian, "Zahir" 3.31 in Turkish, "David" 5.13;
+"Zawahiri" 2.23, "Baradar" 1.35 at most). Not tuned: Zipf 3 is the scale's "once in a
+million"."""
+_TEXT_LANGUAGES = ("en", "fr", "id", "ms", "tr")
+"""English, French (which writes the Maghreb's names), Indonesian, Malay and Turkish: the
+languages whose text writes most of the listed names in the Latin script (English alone took
+"Farid" and "Zahir", common Arabic given names, for names no one else has; the tuning half's
+single given names)."""
 
 
 @lru_cache(maxsize=1)
 def _words_in_text() -> frozenset[str]:
-    """The words at least _COMMON_IN_TEXT in English text (~29,000; ~30 ms to read, once, by a
-    screening whose one word names one entity)."""
+    """The words at least _COMMON_IN_TEXT in some of _TEXT_LANGUAGES (~180,000, read in ~60 ms,
+    once, by a screening whose one word names one entity)."""
     from tqcli.wordweights import common_words
 
-    return frozenset(word for word, _ in common_words(_COMMON_IN_TEXT))
+    return frozenset(
+        word for language in _TEXT_LANGUAGES for word, _ in common_words(_COMMON_IN_TEXT, language)
+    )
 
 
 _NAMESAKES = 3
@@ -866,7 +878,7 @@ class Screener:
         self._lists: dict[str, tuple[ListEntry, ...]] = {}
         self._links: dict[str, list[str]] = {}
         self._in_person_names: dict[str, bool] = {}
-        self._distinctive_words: dict[str, str | None] = {}
+        self._named_words: dict[tuple[str, frozenset[str]], str | None] = {}
 
     def screen(self, query: str, threshold: float, limit: int = 5) -> Screening:
         """The entities query may name, best first (at most limit), each scored and explained;
@@ -991,10 +1003,17 @@ class Screener:
                 (one_word or stored.one_word)
                 and not _one_and_the_same(present, titles, stored)
                 and not _kunya_as_listed(present, stored, paired)
-                and not (arabic is None and self._distinctive(present, stored, paired, postings))
             ):
-                score *= _ONE_WORD
-                cap = Cap.ONE_WORD
+                named = (
+                    self._named_alone(words, present, titles, stored, paired, postings)
+                    if arabic is None
+                    else 0.0
+                )
+                if named:  # one word that names one entity: as much as the word is alike
+                    score = max(score, _NAMED_ALONE * named)
+                else:
+                    score *= _ONE_WORD
+                    cap = Cap.ONE_WORD
             elif (
                 isinstance(paired, dict)
                 and _named_after(stored, paired, present)
@@ -1039,52 +1058,82 @@ class Screener:
             )
         return Screening(query, threshold, tuple(found))
 
-    def _distinctive(
+    def _named_alone(
         self,
         words: Sequence[str],
+        present: Sequence[str],
+        titles: frozenset[str],
         stored: _Stored,
         paired: "_Pairing | float",
         postings: dict[str, Sequence[int]],
-    ) -> bool:
-        """Whether a query of one word is a name that names one entity as well as the lists
-        can: its word, as written and by its sound, is on the names of that entity alone (or
-        of entities same_as links to it), at most _DISTINCTIVE_NAMES of them, one of them not
-        graded weak, and it is met exactly or by sound, and is not common in English text
-        (_COMMON_IN_TEXT). "Baradar", "Zawahiri", "Fazlullah" (the name the press writes
-        alone); not "Haqqani", on many listed men's names, nor "David" (one listed man's alias
-        is "David Mayer") or, in the built-in pack alone, "Omar": a given name common in text
-        is no one's alone, whatever the lists loaded hold; nor a misspelt word ("Lakvhi")."""
-        if len(words) != 1 or not isinstance(paired, dict) or len(paired) != 1:
-            return False
-        (_, _, how), word = next(iter(paired.values())), words[0]
-        if how is not How.EXACT and how is not How.PHONETIC:
-            return False
-        if word not in self._distinctive_words:
-            self._distinctive_words[word] = self._family_name_of(word, postings)
-        owner = self._distinctive_words[word]
-        return owner is not None and (
-            stored.entity_id == owner or stored.entity_id in self._linked(owner)
-        )
+    ) -> float:
+        """How alike the one word of a query is to the name's, where that word names one
+        entity as well as the lists can (0 where it does not): the query is one word, a title
+        or a kunya's "Abu" set aside, paired exactly or by sound with a person's name not
+        graded weak; the word, as written and by its sound, is on the names of that entity
+        alone (or of entities same_as links to it), at most _DISTINCTIVE_NAMES of them, one
+        of them not graded weak; and either the query has a title that entity's names are
+        written with or its entity records, and no other entity so titled has the word, or
+        the word is not common in text (_COMMON_IN_TEXT). "Baradar", "Zawahiri", "Shekau"
+        (the name the press writes alone); "Mullah Omar" (TAi.004, titled Mullah: no other
+        listed Mullah is an Omar), "Hafiz Saeed"; not "Haqqani", on many listed men's names,
+        nor "David" (one listed man's alias is "David Mayer") or, in the built-in pack alone,
+        "Omar": a given name common in text is no one's alone, whatever the lists loaded
+        hold; nor a misspelt word ("Lakvhi"), nor a word of a group's name."""
+        if (
+            not isinstance(paired, dict)
+            or len(paired) != len(present)
+            or not _one_word(present)
+            or stored.quality in _WEAK_GRADES  # (the entity's other names say it)
+            or stored.organization  # (a word of a group's name is no name of it)
+        ):
+            return 0.0
+        named = [q for q in paired if words[q] not in _KUNYA] if len(paired) > 1 else [*paired]
+        if len(named) != 1 or any(
+            how is not How.EXACT and how is not How.PHONETIC for _, _, how in paired.values()
+        ):
+            return 0.0
+        word = words[named[0]]
+        known = (word, titles)
+        if known not in self._named_words:
+            self._named_words[known] = self._one_named(word, titles, postings)
+        owner = self._named_words[known]
+        if owner is None or (
+            stored.entity_id != owner and stored.entity_id not in self._linked(owner)
+        ):
+            return 0.0
+        return paired[named[0]][1]
 
-    def _family_name_of(self, word: str, postings: dict[str, Sequence[int]]) -> str | None:
-        """The one entity (with those linked to it) whose names have this word, as written or
-        by sound, in a name or alias the list does not grade weak, if it is one and the word
-        is not common in English text (see _distinctive)."""
-        ids = {
-            name_id
-            for key in (f"w:{word}", f"p:{phonetic(word)}")
-            for name_id in postings.get(key, ())
-        }
-        if not ids or len(ids) > _DISTINCTIVE_NAMES:
+    def _one_named(
+        self, word: str, titles: frozenset[str], postings: dict[str, Sequence[int]]
+    ) -> str | None:
+        """The one entity (with those linked to it) a word of one-word query names, if it
+        names one (see _named_alone)."""
+        ids = sorted(
+            {
+                name_id
+                for key in (f"w:{word}", f"p:{phonetic(word)}")
+                for name_id in postings.get(key, ())
+            }
+        )
+        if not ids or len(ids) > (_COMMON_KEY if titles else _DISTINCTIVE_NAMES):
             return None
-        found = self._names_of(sorted(ids))
+        found = [  # (a key by sound is on words that do not sound alike: "shekau", "shaikh")
+            name
+            for name in self._names_of(ids)
+            if not name.organization
+            and any(other == word or _sound_alike(word, other) for other in name.words)
+            and (not titles or not titles.isdisjoint(name.titles))  # those so titled
+        ]
+        if not found or len(found) > _DISTINCTIVE_NAMES:
+            return None
         owners = {name.entity_id for name in found}
         first = min(owners)
         if not owners <= {first, *self._linked(first)}:
             return None
-        if all(name.quality in _WEAK_GRADES for name in found) or word in _words_in_text():
+        if all(name.quality in _WEAK_GRADES for name in found):
             return None
-        return first
+        return first if titles or word not in _words_in_text() else None
 
     def _names_the_group(self, words: Sequence[str], stored: _Stored, paired: "_Pairing") -> bool:
         """Whether a query that an organisation's name holds, but for its kind, is that

@@ -20,16 +20,16 @@ COMMON = 4.0
 """Words at least this common (Zipf) are kept; rarer ones ("Kabul") all count as content words."""
 
 
-def common_words(floor: float = COMMON) -> Iterator[tuple[str, float]]:
-    """Every English word at least floor (COMMON unless said), with its Zipf value: 7.73 for
-    "the", 4.82 for "budget". Nothing if wordfreq is not installed (then every word counts as
-    content)."""
-    found = _from_data_file(floor)
-    yield from found if found is not None else _from_api(floor)
+def common_words(floor: float = COMMON, language: str = "en") -> Iterator[tuple[str, float]]:
+    """Every word of the language (English unless said) at least floor (COMMON unless said),
+    with its Zipf value: 7.73 for "the", 4.82 for "budget". Nothing if wordfreq is not
+    installed (then every word counts as content)."""
+    found = _from_data_file(floor, language)
+    yield from found if found is not None else _from_api(floor, language)
 
 
-def _from_data_file(floor: float) -> list[tuple[str, float]] | None:
-    """The common words straight from wordfreq's English list; None if it cannot be read."""
+def _from_data_file(floor: float, language: str) -> list[tuple[str, float]] | None:
+    """The common words straight from wordfreq's list; None if it cannot be read."""
     import gzip
     import importlib.util
     from pathlib import Path
@@ -37,7 +37,7 @@ def _from_data_file(floor: float) -> list[tuple[str, float]] | None:
     spec = importlib.util.find_spec("wordfreq")  # finds the package without importing it
     if spec is None or spec.origin is None:
         return None
-    path = Path(spec.origin).parent / "data" / "small_en.msgpack.gz"
+    path = Path(spec.origin).parent / "data" / f"small_{language}.msgpack.gz"
     try:
         import msgpack  # type: ignore[import-untyped]
     except ImportError:
@@ -59,13 +59,13 @@ def _from_data_file(floor: float) -> list[tuple[str, float]] | None:
     return list(found.items())
 
 
-def _from_api(floor: float) -> Iterator[tuple[str, float]]:
+def _from_api(floor: float, language: str) -> Iterator[tuple[str, float]]:
     try:
         from wordfreq import iter_wordlist, zipf_frequency
     except ImportError:
         return
-    for word in iter_wordlist("en"):
-        zipf = zipf_frequency(word, "en")
+    for word in iter_wordlist(language):
+        zipf = zipf_frequency(word, language)
         if zipf < floor:
             return
         yield word, zipf
