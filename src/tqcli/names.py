@@ -780,7 +780,10 @@ def _surname_length(name: str, words: Sequence[str]) -> int:
 def _names_of(entity: Entity) -> Iterator[tuple[str, str | None]]:
     """The entity's name and aliases, each with its quality; an organisation's written with its
     acronym in brackets ("AL-QAIDA IN THE ARABIAN PENINSULA (AQAP)") also as the acronym alone
-    and as the name without it, the two ways it is written apart."""
+    and as the name without it, the two ways it is written apart; a name written with its
+    form in another script in brackets also as each of them ("أبو بكر البغدادي (Abu Bakr
+    al-Baghdadi)"), whose words would else be one name's. (Only that way round: a name in the
+    script alone, two words often, meets a query in the script too loosely, by skeleton.)"""
     named = [(entity.name, "name"), *((alias.name, alias.quality) for alias in entity.aliases)]
     for name, quality in named:
         yield name, quality
@@ -789,6 +792,27 @@ def _names_of(entity: Entity) -> Iterator[tuple[str, str | None]]:
             yield name_part, quality
             if name_words(short):
                 yield short, SHORT_FORM
+        elif "(" in name and (found := _BRACKETED.fullmatch(name)):
+            outside, inside = found.groups()
+            if _latin(outside) is False and _latin(inside):
+                for part in inside.split(";"):
+                    if name_words(part):
+                        yield part.strip(), quality
+
+
+_BRACKETED = re.compile(r"\s*([^()]*[^()\s])\s*\(\s*([^()]+)\)[\s,.]*")
+"""A name followed by another in brackets, or several apart by semicolons: the UN writes an
+alias in the Arabic script with its romanisations so ("أبو بكر البغدادي الحسيني القريشي (Abu
+Bakr al-Baghdadi al-Husayni al-Quraishi; Abu Bakr al-Baghdadi)")."""
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+_OTHER_LETTER = re.compile("[^\\W\\d_A-Za-z\u00c0-\u024f]")
+
+
+def _latin(text: str) -> bool | None:
+    """Whether text is written in the Latin script (True), in another (False), or both or
+    neither (None)."""
+    latin, other = bool(_LATIN_LETTER.search(text)), bool(_OTHER_LETTER.search(text))
+    return None if latin is other else latin
 
 
 SHORT_FORM = "short form"
@@ -979,7 +1003,7 @@ class Screener:
                 name for name in self._candidates(by_skeleton, share=0) if name not in candidates
             ]
         vocabulary = list({other: None for stored in candidates for other in stored.words})
-        alike = _alike(words, vocabulary, initials)
+        alike = _alike(words, vocabulary, initials, by_sound=arabic is None)
         if arabic:
             _add_skeletons(arabic.skeletons, arabic.open_onsets, vocabulary, alike)
         joined = arabic.joined if arabic else None
@@ -994,6 +1018,7 @@ class Screener:
                 joined_skeleton=joined,
                 titles=titles,
                 optional=optional,
+                middle_names=arabic is None,
             )
             if stored.quality == SHORT_FORM and (
                 not isinstance(paired, dict)
@@ -1441,13 +1466,15 @@ def _score(
     joined_skeleton: str | None = None,
     titles: frozenset[str] = frozenset(),
     optional: frozenset[int] = frozenset(),
+    middle_names: bool = True,
 ) -> tuple[float, _Pairing | float, Sequence[str]]:
     """The query's score against one name, how its words were paired, and the query's words
     the score counts (all but the optional ones the name has no counterpart for): the most
     alike pairs first, each word in one pair at most; or, where the whole names compared as
     one word each score more than the pairs, that similarity. A title of the query's that the
     name is written with or its entity records counts as a word both have; the name's words
-    after the last one paired weigh _LINEAGE of their rarity."""
+    after the last one paired weigh _LINEAGE of their rarity, those before it _EXTRA_GIVEN
+    (but the middle names, where middle_names: see _EXTRA_GIVEN)."""
     # Each (query word, name word) occurs once: the tuples never tie, and sort as they are.
     pairs = sorted(
         [
@@ -1478,7 +1505,9 @@ def _score(
                 at = (n - lead) % size
                 # A given name the query lacks, or a word among the paired ones where the query
                 # lacks the given name or pairs out of order; a middle name is left out at will.
-                if at < last and (first or at < first or not in_order):
+                # (Not for a query in the Arabic script: its words pair by skeleton, loosely, and
+                # two common names that a longer name holds then match it: مصطفى خان.)
+                if at < last and (first or at < first or not in_order or not middle_names):
                     name_total += (_EXTRA_GIVEN - 1) * name_weights[n]
                 elif at > last and in_order:
                     name_total -= (1 - _LINEAGE) * name_weights[n]
@@ -1550,16 +1579,20 @@ def _extract() -> "Callable[..., list[tuple[str, float, int]]]":
 
 
 def _alike(
-    words: Sequence[str], vocabulary: list[str], initials: frozenset[int] = frozenset()
+    words: Sequence[str],
+    vocabulary: list[str],
+    initials: frozenset[int] = frozenset(),
+    *,
+    by_sound: bool = True,
 ) -> _Alike:
     """Every query word against every word of the candidates, once (most pairs are nothing
     alike, and a name's score then only visits the pairs that are): equal words count 1, words
     that sound alike 0.9 (or their edit similarity if more), others their edit similarity when
     it is 0.7 or more."""
     extract, similarity_of = _extract(), _osa()
-    by_sound: dict[str, list[str]] = {}
-    for other in vocabulary:
-        by_sound.setdefault(phonetic(other), []).append(other)
+    sounds: dict[str, list[str]] = {}
+    for other in vocabulary if by_sound else ():
+        sounds.setdefault(phonetic(other), []).append(other)
     alike: _Alike = {}
     for q, word in enumerate(words):
         # The edit similarities of the whole vocabulary in one call: a loop in C, not Python.
@@ -1573,14 +1606,16 @@ def _alike(
                 limit=None,
             )
         }
-        for other in by_sound.get(phonetic(word), ()):
+        for other in sounds.get(phonetic(word), ()) if by_sound else ():
             if other not in close and _sound_alike(word, other):
                 close[other] = _edit_similarity(word, other)
         for other, similarity in close.items():
             if other == word:
                 entry = (q, 1.0, How.EXACT)
-            elif _sound_alike(word, other):
+            elif by_sound and _sound_alike(word, other):
                 entry = (q, max(_PHONETIC_SIMILARITY, similarity), How.PHONETIC)
+            elif _nisba_of(word, other) or _nisba_of(other, word):  # another name: barely alike
+                entry = (q, _FUZZY_FLOOR, How.FUZZY)
             else:
                 entry = (q, similarity, How.FUZZY)
             alike.setdefault(other, []).append(entry)
@@ -1638,7 +1673,8 @@ def _sound_alike(word: str, other: str) -> bool:
 
 def _nisba_of(word: str, other: str) -> bool:
     """Whether word is other with the -i of a nisba ("of", "from") after it: Ahmadi, Hanafi,
-    Karimi are other names than Ahmad, Hanaf, Karim, though they sound alike to Metaphone."""
+    Karimi are other names than Ahmad, Hanaf, Karim, though they sound alike to Metaphone and
+    are a letter apart; they pair as the least alike words that pair (_FUZZY_FLOOR)."""
     return len(word) == len(other) + 1 and word[-1] in "iy" and word.startswith(other)
 
 
