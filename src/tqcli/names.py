@@ -197,9 +197,11 @@ Omar"), and so does a word among the paired ones where the query lacks the given
 pairs the words out of the name's order. Where the query has the given name and the words in
 order, a word between the first and the last paired weighs as it is: a middle name or a
 father's name, which the press leaves out ("Hamza bin Laden" for HAMZA USAMA MUHAMMAD BIN
-LADEN, "Emilie Konig" for EMILIE EDWIGE KONIG), doubled until the twelfth session of
-2026-11-26 (chosen on the tuning half then: false matches 0.008 -> 0.004; the rules added
-since hold them, at 0.8, without it: docs/names.md)."""
+LADEN, "Emilie Konig" for EMILIE EDWIGE KONIG); unless the query's given name, as written, is
+on more than _COMMON_SOUND of the names, after which the middle name is often the one that
+tells ("Mohammad Aziz" is not MOHAMMAD YAHYA AZIZ), or the query is in the Arabic script.
+Doubled until the twelfth session of 2026-11-26 (chosen on the tuning half then: false
+matches 0.008 -> 0.004; the rules added since hold them, at 0.8, without it: docs/names.md)."""
 _COMMON_SOUND = 0.005
 """A query word whose sound (Metaphone code) is on more than this share of the names loaded is
 a common name (Muhammad, Ahmad, Ali, Hassan, Said on the UN's and OFAC's lists). Chosen on the
@@ -980,6 +982,10 @@ class Screener:
                 > max(_COMMON_SOUND * self._total, _COMMON_FLOOR)
             )
         )
+        # A given name as common as written (not by sound: "Sally" sounds as Salah, Saleh do).
+        given_common = len(postings.get(f"w:{words[0]}", ())) > max(
+            _COMMON_SOUND * self._total, _COMMON_FLOOR
+        )
         candidates = self._candidates(postings)
         if same:
             chosen = {id(name) for name in candidates}
@@ -1018,7 +1024,7 @@ class Screener:
                 joined_skeleton=joined,
                 titles=titles,
                 optional=optional,
-                middle_names=arabic is None,
+                middle_names=arabic is None and not given_common,
             )
             if stored.quality == SHORT_FORM and (
                 not isinstance(paired, dict)
@@ -1057,7 +1063,7 @@ class Screener:
                 and isinstance(paired, dict)
                 and len(paired) <= _COMMON_PAIRED
                 and paired.keys() <= common
-                and (_lacks_a_name(stored, paired) or _respelled(stored, paired))
+                and (_lacks_a_name(stored, paired) or _nisba_paired(words, stored, paired))
                 and titles.isdisjoint(stored.titles)
             ):
                 score *= _COMMON_ONLY
@@ -1361,12 +1367,14 @@ _Alike = dict[str, list[tuple[int, float, How]]]
 """For a word of some name: the query's words (by position) alike to it, how much and how."""
 
 
-def _respelled(stored: _Stored, paired: _Pairing) -> bool:
-    """Whether a person's name pairs some word only by spelling (a letter off): among common
-    names, a name a letter off a listed one is as often another name ("Ahmadi", Ahmad's nisba,
-    against the alias "Ahmad Hasan") as a misspelling of it. (An organisation's name is no
-    given name: "Al-Kaida", AL-QAIDA.)"""
-    return not stored.organization and any(how is How.FUZZY for _, _, how in paired.values())
+def _nisba_paired(words: Sequence[str], stored: _Stored, paired: _Pairing) -> bool:
+    """Whether a person's name pairs some word of the query with its nisba, or the other way
+    round: among common names, the nisba of one is another name ("Ahmadi", Ahmad's, against
+    the alias "Ahmad Hasan"). (An organisation's name is no given name.)"""
+    return not stored.organization and any(
+        _nisba_of(words[q], stored.words[n]) or _nisba_of(stored.words[n], words[q])
+        for q, (n, _, _) in paired.items()
+    )
 
 
 def _lacks_a_name(stored: _Stored, paired: _Pairing) -> bool:
@@ -1506,7 +1514,8 @@ def _score(
                 # A given name the query lacks, or a word among the paired ones where the query
                 # lacks the given name or pairs out of order; a middle name is left out at will.
                 # (Not for a query in the Arabic script: its words pair by skeleton, loosely, and
-                # two common names that a longer name holds then match it: مصطفى خان.)
+                # two common names that a longer name holds then match it: مصطفى خان; nor for
+                # one whose given name is common: "Mohammad Aziz" is not MOHAMMAD YAHYA AZIZ.)
                 if at < last and (first or at < first or not in_order or not middle_names):
                     name_total += (_EXTRA_GIVEN - 1) * name_weights[n]
                 elif at > last and in_order:
