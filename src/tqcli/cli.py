@@ -594,8 +594,9 @@ def _consult(
     )
 
 
-def _say_left_out(pack: "Pack", problems: "Sequence[Problem]") -> None:
-    """Warn that a pack of the user pack folder does not load and is left out of this query."""
+def _say_left_out(pack: "Pack", problems: "Sequence[Problem]", what: str = "query") -> None:
+    """Warn that a pack of the user pack folder does not load and is left out of this query
+    (or this export)."""
     from tqcli.problems import EXAMPLES, summarised
 
     say_line(f"tq: warning: the pack {pack.name!r} in the user pack folder does not load:")
@@ -605,7 +606,7 @@ def _say_left_out(pack: "Pack", problems: "Sequence[Problem]") -> None:
     if len(lines) > EXAMPLES:
         say_line(f"tq: … and {len(lines) - EXAMPLES} more")
     say_line(
-        f"tq: it is left out of this query; see 'tq validate {pack.path}' "
+        f"tq: it is left out of this {what}; see 'tq validate {pack.path}' "
         "(or move it out of the folder)"
     )
 
@@ -1909,7 +1910,8 @@ def export_sqlite(
     Proper tables with primary and foreign keys, plus metadata.json for Datasette (titles,
     descriptions, licence). A FILE.db or metadata file that tq did not write is never replaced;
     one it wrote is replaced whole (tables added to it are not kept). Both files are written, or
-    neither; a symbolic link is followed, as import --out follows it.
+    neither; a symbolic link is followed, as import --out follows it. A pack of the user pack
+    folder that does not load is left out, with a warning, as a query leaves it out.
 
     \b
     Examples:
@@ -1917,16 +1919,31 @@ def export_sqlite(
       sqlite3 facts.db 'SELECT kind, count(*) FROM facts GROUP BY kind'
     """
     from tqcli.export import export_sqlite as export
-    from tqcli.loader import open_catalog
 
-    packs = _packs(facts, no_builtin)
-    report = export(open_catalog(packs), file, metadata)
+    report = export(_catalog_leaving_out(_packs(facts, no_builtin)), file, metadata)
     counts = report.counts
     typer.echo(
         f"Wrote {report.database}: {counts['facts']} facts, {counts['sources']} sources, "
         f"{counts['passages']} passages, {counts['entities']} entities; "
         f"Datasette metadata in {report.metadata}"
     )
+
+
+def _catalog_leaving_out(packs: "Sequence[Pack]") -> Catalog:
+    """The packs loaded whole, but for a pack of the user pack folder that does not load: left
+    out with the warning a query gives (InvalidPacks for any other's problem, as a query)."""
+    from tqcli.index import _blamed  # the rule by which a query leaves a pack out
+    from tqcli.loader import open_catalog
+
+    try:
+        return open_catalog(packs)
+    except InvalidPacks as error:
+        blamed = _blamed(packs, error.problems, may_be_left_out)
+        if not blamed:
+            raise
+        for pack, problems in blamed.items():
+            _say_left_out(pack, problems, "export")
+        return _catalog_leaving_out([pack for pack in packs if pack not in blamed])
 
 
 # --- end of data out ----------------------------------------------------------------------------
