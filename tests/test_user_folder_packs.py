@@ -279,3 +279,35 @@ def test_an_export_of_the_pack_named_with_facts_is_refused(
     assert "duplicate fact id 'draft-0'" in err
     assert "left out" not in err
     assert not database.exists()
+
+
+# --- tq paths marks the pack (closing note 9: it listed it as any other) ------------------------
+
+
+def test_paths_json_marks_the_pack_left_out(runner: CliRunner, broken: Path) -> None:
+    code, out, err = _run(runner, "paths", "--json", *MINI)
+
+    marks = {pack["name"]: pack["left_out"] for pack in json.loads(out)["packs"]}
+    assert (code, err) == (0, "")
+    assert marks == {"half-done": True, "mini": False}
+
+
+def test_paths_says_the_pack_does_not_load_and_where_to_see_why(
+    runner: CliRunner, broken: Path
+) -> None:
+    code, out, _ = _run(runner, "paths", "--format", "plain", *MINI)
+
+    row = next(line for line in out.splitlines() if line.startswith("half-done"))
+    assert code == 0
+    assert "user pack folder (does not load: left out; see tq validate PATH)" in row
+    assert str(broken) in row
+    assert "does not load" not in next(line for line in out.splitlines() if "mini" in line)
+
+
+def test_paths_marks_nothing_when_the_pack_loads(runner: CliRunner, broken: Path) -> None:
+    (broken / "facts.toml").write_text(synthetic_events("draft", 1))
+
+    code, out, _ = _run(runner, "paths", "--json", *MINI)
+
+    assert code == 0
+    assert [pack["left_out"] for pack in json.loads(out)["packs"]] == [False, False]

@@ -1030,7 +1030,8 @@ def paths(
 
     The configuration file, the user pack folder (each subfolder a pack) and the index cache;
     then the packs in load order: the built-in pack, the user pack folder's, the config file's,
-    TQ_FACTS_PATH's, then each --facts.
+    TQ_FACTS_PATH's, then each --facts. A pack of the user pack folder that does not load is
+    marked: queries leave it out ('tq validate PATH' says why).
 
     \b
     Examples:
@@ -1057,6 +1058,7 @@ def paths(
         user_pack_folder=user_pack_folder(),
         cache=CachePolicy.from_environment(enabled=True).directory,
         packs=packs,
+        left_out=_left_out(packs),
     )
     renderer.paths(locations)
     from tqcli.packs import stray_pack_files
@@ -1064,6 +1066,28 @@ def paths(
     for problem in (broken, stray_pack_files()):
         if problem is not None:
             raise problem  # its problems, and exit 2, after the paths
+
+
+def _left_out(packs: "Sequence[Pack]") -> tuple["Pack", ...]:
+    """The packs of the user pack folder that a query leaves out, not loading, as a query finds
+    them (from the index, or the problems kept beside it; else by building it, as the next
+    query would); none when there is no such pack, or a problem of another pack would refuse
+    every query (tq validate names it)."""
+    if not any(map(may_be_left_out, packs)):
+        return ()
+    from tqcli.index import CachePolicy, consult
+
+    found: list[Pack] = []
+    with contextlib.suppress(InvalidPacks):
+        consult(
+            packs,
+            CachePolicy.from_environment(enabled=True),
+            lambda index: None,
+            progress=_build_progress,
+            optional=may_be_left_out,
+            left_out=lambda pack, problems: found.append(pack),
+        )
+    return tuple(found)
 
 
 @app.command()

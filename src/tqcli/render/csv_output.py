@@ -80,10 +80,14 @@ class CsvRenderer:
     def paths(self, locations: Locations) -> None:
         files = data.locations_data(locations)
         rows: list[tuple[object, ...]] = [
-            ("file", key, "", files[key]) for key in ("config_file", "user_pack_folder", "cache")
+            ("file", key, "", files[key], "")
+            for key in ("config_file", "user_pack_folder", "cache")
         ]
-        rows.extend(("pack", p.name, p.origin, str(p.path)) for p in locations.packs)
-        self._table(("what", "name", "origin", "path"), rows)
+        rows.extend(
+            ("pack", p.name, p.origin, str(p.path), "true" if p in locations.left_out else "false")
+            for p in locations.packs
+        )
+        self._table(("what", "name", "origin", "path", "left_out"), rows)
 
     def import_report(self, report: ImportReport) -> None:
         rows: list[tuple[str, str, str, str]] = []

@@ -288,7 +288,9 @@ def locations_data(locations: Locations) -> JsonObject:
         "config_exists": locations.config_exists,
         "user_pack_folder": text(locations.user_pack_folder),
         "cache": text(locations.cache),
-        "packs": [pack_data(pack) for pack in locations.packs],
+        "packs": [
+            {**pack_data(pack), "left_out": pack in locations.left_out} for pack in locations.packs
+        ],
     }
 
 
