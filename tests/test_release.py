@@ -96,3 +96,15 @@ def test_the_wheel_installs_and_runs_in_a_fresh_environment(dist: Path, tmp_path
     assert validated.stdout.startswith("valid: 1 pack(s)")
     assert any("1267" in fact["id"] for fact in json.loads(found.stdout))
     assert topic.stdout.startswith("# Exit codes")
+    # The checkout's facts/, the wheel's built-in pack's source, checked by the installed tq.
+    checkout = subprocess.run(
+        [tq, "validate", REPO / "facts"],
+        cwd=away,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checkout.returncode == 3
+    [said] = checkout.stderr.splitlines()
+    assert said.endswith(f"tq validate {REPO / 'facts'} --no-builtin")

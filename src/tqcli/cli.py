@@ -1115,7 +1115,8 @@ def validate(
     """Check packs: fields, dates, references, duplicate ids, and every passage verbatim.
 
     Reports every problem as file:line: message on stderr; exits 3 if there is any.
-    With PATHs, checks those packs after the built-in one (which they may cite).
+    With PATHs, checks those packs after the built-in one (which they may cite); a copy of the
+    built-in pack (a checkout's facts/) is said to be one, in one line: add --no-builtin.
 
     \b
     Examples:
@@ -1147,8 +1148,17 @@ def validate(
         report = LoadReport(
             report.catalog, problems, report.passages_proven, report.passages_unarchived
         )
-    for problem in report.problems:
-        say_line(str(problem))
+    from tqcli.problems import builtin_copies, builtin_copy_line
+
+    copies = builtin_copies(report.problems, packs, report.catalog)
+    first_of = {id(found[0]): pack for pack, found in copies.items()}
+    copied = {id(problem) for found in copies.values() for problem in found}
+    for problem in report.problems:  # a copy's duplicates in one line, where the first was
+        if id(problem) in first_of:
+            pack = first_of[id(problem)]
+            say_line(builtin_copy_line(pack, copies[pack]))
+        elif id(problem) not in copied:
+            say_line(str(problem))
     renderer.validation(report)
     if not report.valid:
         raise typer.Exit(ExitCode.INVALID_DATA)
