@@ -67,7 +67,11 @@ def relative_scores(hits: Sequence[Hit]) -> Iterator[Hit]:
     relevant, a share of it for the others (0 for none), rounded to SCORE_DIGITS places, which
     keeps their order. A raw score (BM25, and ask's judgement on it) means nothing outside its
     query: a word that most facts have scores every fact about 1e-6, another query 30. Hits
-    without scores (show, list, a fact found by its id) are as they were."""
+    without scores (show, list, a fact found by its id: a list is ranked whole or not at all)
+    are as they were, and a listing of every fact is not gone through twice."""
+    if not hits or hits[0].score is None:
+        yield from hits
+        return
     from tqcli.index.store import LazyHits  # its scores, without reading every fact first
 
     scores = hits.scores() if isinstance(hits, LazyHits) else [hit.score for hit in hits]
