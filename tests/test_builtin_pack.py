@@ -149,14 +149,15 @@ def test_ask_shows_the_correction_beside_the_articles_claim() -> None:
     lines = result.stdout.splitlines()
 
     assert result.exit_code == 0
-    # The completion, from its own sourced fact, first; the article's date after it, marked
-    # contested, with the note that contests it beside it.
+    # The completion, from its own sourced fact, first; the article's date after it, not a
+    # second answer (it gives another date) but a related fact, with the note contesting it.
     assert lines[0] == "Answer: 2021-08-30"
-    article = lines.index("Answer (contested): 2021-07")
-    note = lines[article + 1]
-    assert note.startswith("  The pack's curators note: The US withdrawal was completed")
+    article = lines.index("us-troops-withdraw-july-2021  event · 2021-07")
+    assert lines.index("Also relevant:") < article
+    assert lines[article + 1].startswith("  American troops withdrew from Afghanistan in July 2021")
+    note = lines[article + 3]
+    assert note.startswith("  Curator note (contests the claim): The US withdrawal was completed")
     assert "30 August 2021" in note
-    assert lines[article + 2].startswith("  American troops withdrew from Afghanistan in July 2021")
 
 
 def test_merged_claims_are_split() -> None:

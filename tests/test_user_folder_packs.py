@@ -76,6 +76,23 @@ def test_the_query_runs_on_the_other_packs_with_a_warning(runner: CliRunner, bro
     ]
 
 
+def test_a_broken_backup_copy_does_not_take_the_pack_it_copies_with_it(
+    runner: CliRunner, broken: Path
+) -> None:
+    # half-done (broken on its own) defines draft-0 as mine does: leaving half-done out ends
+    # the clash, so mine loads.
+    mine = _user_folder() / "mine"
+    mine.mkdir()
+    (mine / "facts.toml").write_text(synthetic_events("draft", 1))
+
+    code, out, err = _run(runner, "show", "draft-0", "--json", *MINI)
+
+    assert code == 0
+    assert json.loads(out)[0]["pack"] == "mine"
+    assert "the pack 'half-done' in the user pack folder does not load" in err
+    assert "'mine'" not in err
+
+
 def _without(runner: CliRunner, pack: Path, *args: str) -> str:
     """What the query writes with pack moved out of the user pack folder."""
     aside = pack.parent.parent / "aside"

@@ -37,6 +37,7 @@ from enum import Enum
 
 import msgspec
 
+from tqcli.compat import assert_never
 from tqcli.errors import NoQuestion
 from tqcli.figures import figure_phrase, figure_text
 from tqcli.index import Index
@@ -740,7 +741,10 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         # -- has no answer, not a fact on another proposition as a partial one.
         return Answers((), _suggestions(index, candidates), ())
     chosen = judged[:limit] if limit > 0 else judged  # a limit of 0 means all
-    replies = [_in_full(item, index.catalog) for item in chosen]
+    replies = _one_answer([_in_full(item, index.catalog) for item in chosen], read.wants)
+    # Answers first still: a later answer that disagrees with the first moves after the others.
+    order = sorted(range(len(replies)), key=lambda n: replies[n].match is not Match.ANSWER)
+    chosen, replies = [chosen[n] for n in order], [replies[n] for n in order]
     if read.wants is Wants.SOMEONE and (now or _NOW & set(map(stem, read.text.split()))):
         # "Who is the current president?": the loaded facts know it only as of their dates.
         replies = [
@@ -854,6 +858,56 @@ def consider(index: Index, question: str) -> Considered | Answers:
     if role:
         judged = _holders(index, read, role, now, judged, lookups)
     return Considered(read, candidates, judged, bool(now))
+
+
+_ONE_VALUE = frozenset({Wants.DATE, Wants.SOMEONE, Wants.FIGURE, Wants.DURATION})
+_DIGITS = re.compile(r"\d+")
+
+
+def _one_answer(replies: list[Reply], wants: Wants) -> list[Reply]:
+    """One question, one answer: where the question asks for one value (a date, someone, a
+    figure, a length of time), a later fact whose value disagrees with the first answer's is
+    shown as a partial answer, not as another answer (a date of his successor's death is no
+    second answer to "When did Mullah Omar die?"); one that agrees stays an answer. Quotes and
+    open questions may have several answers."""
+    if wants not in _ONE_VALUE or not replies or replies[0].match is not Match.ANSWER:
+        return replies
+    first = replies[0].answer
+    return [
+        replies[0],
+        *(
+            reply
+            if reply.match is not Match.ANSWER or _agree(first, reply.answer, wants)
+            else Reply(Match.PARTIAL, reply.answer, reply.unmatched)
+            for reply in replies[1:]
+        ),
+    ]
+
+
+def _agree(first: str, other: str, wants: Wants) -> bool:
+    """Whether two short answers give the same value: dates one within the other ("2022",
+    "2022-07-31"), the same numbers for figures and lengths of time, a name in common for
+    "who" (answers list names with "; ")."""
+    match wants:
+        case Wants.DATE:
+            ours, theirs = _DIGITS.findall(first), _DIGITS.findall(other)
+            shorter = min(len(ours), len(theirs))
+            return shorter > 0 and ours[:shorter] == theirs[:shorter]
+        case Wants.FIGURE | Wants.DURATION:
+            numbers = _DIGITS.findall(first)
+            return numbers == _DIGITS.findall(other) if numbers else fold(first) == fold(other)
+        case Wants.SOMEONE:
+            return bool(_named(first) & _named(other))
+        case Wants.QUOTE | Wants.ANYTHING:
+            return True
+        case _ as unreachable:
+            assert_never(unreachable)
+
+
+def _named(answer: str) -> set[str]:
+    """The names a "who" answer gives, folded, without an article or its "(as of ...)"."""
+    names = answer.split(" (as of ", maxsplit=1)[0].split("; ")
+    return {re.sub(r"^the ", "", fold(name).strip()) for name in names}
 
 
 def _in_full(item: _Judged, catalog: Catalog) -> Reply:

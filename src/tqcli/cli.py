@@ -538,10 +538,26 @@ def _stdout(config: "Config", no_pager: bool) -> TextIO:
     return paged  # type: ignore[return-value]
 
 
-def _packs(facts_dirs: list[Path] | None, no_builtin: bool) -> tuple["Pack", ...]:
-    """The packs in effect: the configuration file's among them."""
+def _packs(
+    facts_dirs: list[Path] | None, no_builtin: bool, *, refuse_strays: bool = False
+) -> tuple["Pack", ...]:
+    """The packs in effect: the configuration file's among them. Fact files lying in the user
+    pack folder itself are never read: a query warns of them and goes on, as it leaves out a
+    pack there that does not load; refuse_strays (validate) makes them an error."""
     configured = load_config().packs
-    return packs_in_effect(facts_dirs or [], include_builtin=not no_builtin, configured=configured)
+    packs = packs_in_effect(
+        facts_dirs or [],
+        include_builtin=not no_builtin,
+        configured=configured,
+        strays=not refuse_strays,
+    )
+    if not refuse_strays:
+        from tqcli.packs import stray_pack_files
+
+        stray = stray_pack_files()
+        if stray is not None:
+            say_line(f"tq: warning: {stray}")
+    return packs
 
 
 # --- Data out: --fields and tq schema (issue 17) ------------------------------------------------
@@ -1134,7 +1150,7 @@ def validate(
             origin="validate",
         )
     else:
-        packs = _packs(facts, no_builtin)
+        packs = _packs(facts, no_builtin, refuse_strays=True)
     if not packs:  # "valid" would say that something was checked
         raise BadRequest("nothing to validate: no pack is in effect; give a PATH or --facts DIR")
     report = load(packs)

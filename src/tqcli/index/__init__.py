@@ -104,20 +104,27 @@ def _blamed(
     packs: Sequence[Pack], problems: Sequence[Problem], optional: Callable[[Pack], bool]
 ) -> dict[Pack, list[Problem]]:
     """Each pack that may be left out with its problems, if every problem is one of theirs (in
-    a file of theirs, or the second definition of an id first defined there); else nothing."""
+    a file of theirs, or the second definition of an id first defined there); else nothing.
+
+    An id defined in two packs is blamed on a pack broken on its own where one is (leaving it
+    out ends the clash: a backup copy of a pack, half edited, must not take the pack with it),
+    else on the pack of its second definition."""
+
+    def owner(place: Path) -> Pack | None:
+        return next((pack for pack in packs if optional(pack) and _inside(place, pack.path)), None)
+
+    sides = [
+        (problem.where.path, problem.duplicate.first.path if problem.duplicate else None)
+        for problem in problems
+    ]
+    broken = {
+        owner(where) for where, first in sides if first is None or owner(first) == owner(where)
+    } - {None}
     blamed: dict[Pack, list[Problem]] = {}
-    for problem in problems:
-        places = [problem.where.path]
-        if problem.duplicate is not None:
-            places.append(problem.duplicate.first.path)
-        pack = next(
-            (
-                pack
-                for place in places
-                for pack in packs
-                if optional(pack) and _inside(place, pack.path)
-            ),
-            None,
+    for problem, (where, first) in zip(problems, sides, strict=True):
+        candidates = [owner(where), *([owner(first)] if first is not None else [])]
+        pack = next((pack for pack in candidates if pack in broken), None) or next(
+            (pack for pack in candidates if pack is not None), None
         )
         if pack is None:
             return {}
