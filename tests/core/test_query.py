@@ -211,3 +211,35 @@ def test_a_cached_index_read_in_one_transaction_answers_as_before(tmp_path: Path
         ["acme-gadgets-2019", "acme-widgets-2019"],
         [("widgest", "widget")],
     ]
+
+
+def test_large_index_ranking_orders_ties_as_the_join_does() -> None:
+    """_BEST (used from _BEST_FROM facts) gives what the plain join gives, ties at the limit
+    included: compared on the built-in pack, whose scores tie often, for many queries."""
+    import itertools
+    import re
+
+    from tqcli.packs import builtin_pack_dir
+
+    index = in_memory([Pack("builtin", builtin_pack_dir(), "builtin")])
+    words = sorted(
+        {
+            word.lower()
+            for hit in index.browse(Filters())
+            for word in re.findall("[A-Za-z]{4,}", hit.fact.claim)
+        }
+    )
+    queries = [
+        " OR ".join(f'"{word}"' for word in words[n : n + 3]) for n in range(0, len(words), 7)
+    ]
+    ties = 0
+    for query in queries:
+        for limit in (1, 3, 20):
+            index._large = False
+            joined = index._ranked(query, ("1", []), limit)
+            index._large = True
+            best = index._ranked(query, ("1", []), limit)
+            assert best == joined, query
+            ties += sum(a[1] == b[1] for a, b in itertools.pairwise(joined))
+    assert len(queries) > 100
+    assert ties > 20  # the tie order is tested, not just the scores (59 adjacent ties today)

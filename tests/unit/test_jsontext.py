@@ -157,3 +157,10 @@ def test_an_undecodable_file_name_is_written_as_its_bytes() -> None:
         b'{"path":"/tmp/x\\udcff","entity":{"name":"\\u00e9"}}'
     )
     assert jsontext.shared("x\udcff") == "x\udcff"  # left to compact, which copes
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.lists(_TEXT | st.sampled_from(["\u201c", "\u2014", "\u00a0", "\u2069", "\u2066"])))
+def test_the_quick_look_for_raw_characters_agrees_with_the_pattern(text: list[str]) -> None:
+    data = "".join(text).encode("utf-8", "surrogatepass")
+    assert jsontext._holds_raw(data) == (jsontext._RAW_UTF8.search(data) is not None)

@@ -149,7 +149,7 @@ def _consult(
     if path is not None:
         with contextlib.suppress(CorruptIndex, sqlite3.Error, OSError):
             index = _open(path)
-            if index.snapshot() == now:
+            if index.is_of(now):
                 result = question(index)
                 index.prefetch(result)
                 return index, result

@@ -147,9 +147,8 @@ def _fill(
         stage("writing the index")
         names.fill_references(connection, catalog, references)
         connection.executescript(FACT_INDEXES)
-        connection.executemany(
-            "INSERT INTO meta VALUES (?, ?)", (("schema", SCHEMA_VERSION), ("packs", state.packs))
-        )
+        connection.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        record_snapshot(connection, state)
         defining = {str(source.where.path) for source in catalog.sources.values()}
         defining.update(str(entity.where.path) for entity in catalog.entities.values())
         defining.update(str(synonyms.where.path) for synonyms in catalog.synonyms)
@@ -182,6 +181,14 @@ def write_links(connection: sqlite3.Connection, links: Mapping[str, frozenset[st
     connection.executemany(
         "INSERT INTO links VALUES (?, ?)",
         ((node, same) for node, members in links.items() for same in members),
+    )
+
+
+def record_snapshot(connection: sqlite3.Connection, state: Snapshot) -> None:
+    """Note the snapshot of the packs the index is now of (see Index.is_of)."""
+    connection.executemany(
+        "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+        (("packs", state.packs), ("state", state.state())),
     )
 
 

@@ -19,6 +19,7 @@ import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
+import msgspec
 from msgspec import Struct
 
 from tqcli import __version__
@@ -118,6 +119,12 @@ class Snapshot(Struct, frozen=True):
     """The packs in order (name, origin, resolved path), with tq's version and schema."""
     files: Mapping[str, str]
     """Every file under every pack, by path: its size, times and inode."""
+
+    def state(self) -> bytes:
+        """The whole snapshot as one value (JSON: the packs, then each file and its state, in
+        order), as an index keeps it: a warm query compares it in one piece, not a row a file
+        (1,102 rows at 100,000 facts, ~5 M instructions)."""
+        return msgspec.json.encode((self.packs, self.files))
 
     def changed_files(self, other: Snapshot) -> set[str]:
         """The files added, removed or changed from other to this snapshot."""

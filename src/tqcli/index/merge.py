@@ -27,6 +27,7 @@ from tqcli.index.build import (
     Stage,
     add_facts,
     record_files,
+    record_snapshot,
     remove_facts,
     write,
     write_catalog,
@@ -251,7 +252,7 @@ def _merged(
             names.write_references(connection, numbered, catalog.entities)
             _delete(connection, "files", "path", set(dropped_files))
             record_files(connection, now, added_files, added_defining)
-            connection.execute("UPDATE meta SET value = ? WHERE key = 'packs'", (now.packs,))
+            record_snapshot(connection, now)
 
     return write(path, apply, start=base)
 

@@ -14,7 +14,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tqcli import names
-from tqcli.index.build import Stage, add_facts, record_files, remove_facts, write
+from tqcli.index.build import (
+    Stage,
+    add_facts,
+    record_files,
+    record_snapshot,
+    remove_facts,
+    write,
+)
 from tqcli.index.cache import Snapshot
 from tqcli.index.query import Index
 from tqcli.model import Catalog, Pack
@@ -72,7 +79,7 @@ def update(
             names.write_references(connection, enumerate(facts, start=first), catalog.entities)
             connection.executemany("DELETE FROM files WHERE path = ?", [(n,) for n in changed])
             record_files(connection, now, changed, defining=set())
-            connection.execute("UPDATE meta SET value = ? WHERE key = 'packs'", (now.packs,))
+            record_snapshot(connection, now)
 
     stage(f"updating the index for {len(changed)} changed file(s)")
     return write(path, apply, start=index)

@@ -70,7 +70,25 @@ def compact(value: Any, *, ascii_only: bool = False) -> bytes:
         return data
     if ascii_only:
         return _compiled(_NOT_ASCII).sub(_escaped, data.decode("utf-8")).encode("ascii")
+    if not _holds_raw(data):  # most UTF-8 JSON (curly quotes, accents): nothing to escape
+        return data
     return _RAW_UTF8.sub(_escaped_utf8, data)
+
+
+def _holds_raw(data: bytes) -> bool:
+    """Whether _RAW_UTF8 matches somewhere in data. Its matches start with DEL or the byte C2
+    or E2, which bytes.find finds (memchr), each then tried in place: the pattern's own scan
+    goes byte by byte (a batch of 1,000 queries on the built-in pack, 957 lines of ~46 KB in
+    UTF-8: 63.7 M instructions in the pattern's sub)."""
+    if data.find(b"\x7f") >= 0:
+        return True
+    for lead in (b"\xc2", b"\xe2"):
+        at = data.find(lead)
+        while at >= 0:
+            if _RAW_UTF8.match(data, at):
+                return True
+            at = data.find(lead, at + 1)
+    return False
 
 
 def pretty(value: Any, *, ascii_only: bool = False) -> str:
