@@ -628,10 +628,9 @@ def _say_left_out(pack: "Pack", problems: "Sequence[Problem]", what: str = "quer
 
 
 def _kept_patterns(no_cache: bool) -> "AbstractContextManager[None]":
-    """The patterns compiled when ask is imported, kept in the cache directory (see regexcache):
-    those its module compiles, which every question uses. (Not those compiled while answering:
-    most are used by a few questions only, and making each one kept costs more, measured, than
-    compiling the few a question uses.)"""
+    """The patterns ask compiles, kept in the cache directory (see regexcache): those its module
+    compiles as it is imported and those compiled as it answers, each made again only when a
+    later run uses it."""
     from tqcli.index.cache import CachePolicy
     from tqcli.regexcache import kept_patterns
 
@@ -1214,33 +1213,33 @@ def ask(
       tq ask "When was resolution 1267 adopted?" --json | jq '.[0].date'
       tq ask --batch < questions.txt > answers.jsonl
     """
-    with _kept_patterns(no_cache):
+    with _kept_patterns(no_cache):  # the whole command: patterns are compiled as it answers
         from tqcli.ask import answer
 
-    most = load_config().limit("ask", limit)
-    if batch:
-        _batch_run(
-            ctx,
-            question,
-            (as_json, fmt, fields, "answers"),
-            facts,
-            no_builtin,
-            no_cache,
-            lambda index, line: answer(index, line, most),
-        )
-        return
-    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "answers", no_pager=no_pager)
-    asked = _required(ctx, question)
-    catalog, found = _ask(facts, no_builtin, no_cache, lambda index: answer(index, asked, most))
-    renderer.answers(found, catalog)
-    if found.hits and not found.answered:
-        say("tq: no fact answers the whole question; the nearest are marked partial")
-        raise typer.Exit(ExitCode.NO_RESULTS)
-    if not found.hits:
-        say("tq: no answer in the loaded facts")
-        if found.suggestions:
-            say("tq: nearest topics: " + ", ".join(found.suggestions))
-        raise typer.Exit(ExitCode.NO_RESULTS)
+        most = load_config().limit("ask", limit)
+        if batch:
+            _batch_run(
+                ctx,
+                question,
+                (as_json, fmt, fields, "answers"),
+                facts,
+                no_builtin,
+                no_cache,
+                lambda index, line: answer(index, line, most),
+            )
+            return
+        renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "answers", no_pager=no_pager)
+        asked = _required(ctx, question)
+        catalog, found = _ask(facts, no_builtin, no_cache, lambda index: answer(index, asked, most))
+        renderer.answers(found, catalog)
+        if found.hits and not found.answered:
+            say("tq: no fact answers the whole question; the nearest are marked partial")
+            raise typer.Exit(ExitCode.NO_RESULTS)
+        if not found.hits:
+            say("tq: no answer in the loaded facts")
+            if found.suggestions:
+                say("tq: nearest topics: " + ", ".join(found.suggestions))
+            raise typer.Exit(ExitCode.NO_RESULTS)
 
 
 # --- Names: screening and entities (docs/names.md) ---------------------------------------------
