@@ -50,6 +50,18 @@ def test_json_answers_are_ranked_fact_objects_with_scores(runner: CliRunner) -> 
     assert answers[0]["score"] >= answers[1]["score"] > 0
 
 
+def test_json_scores_keep_the_order_of_answers_whose_raw_scores_are_tiny() -> None:
+    # "taliban", a word most facts have, gives BM25 ranks near 1e-05: rounded to six places
+    # before the share of the best was taken, the answers of one kind tied at 1.0.
+    found = answer(BUILTIN, "What is the Taliban?", limit=3)
+    scores = [hit.score or 0.0 for hit in found.hits]
+    answers = [s for s, r in zip(scores, found.replies, strict=True) if r.match is Match.ANSWER]
+
+    assert len(answers) >= 2
+    assert answers == sorted(answers, reverse=True)
+    assert len(set(answers)) == len(answers)
+
+
 def test_json_says_how_each_fact_answers_the_question(runner: CliRunner) -> None:
     result = runner.invoke(
         app, ["ask", "How much did bin Laden pay the Taliban each year?", "--json", "--limit", "2"]

@@ -761,7 +761,7 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
             for reply, item in zip(replies, chosen, strict=True)
         ]
     return Answers(
-        tuple(Hit(item.hit.fact, round(item.score, 6)) for item in chosen),
+        tuple(Hit(item.hit.fact, item.score) for item in chosen),
         (),
         tuple(replies),
         read.polar,
