@@ -3124,6 +3124,30 @@ def _counts_in_claim(question: Question, claim: str) -> bool:
 def _count_in_claim(question: Question, claim: str) -> str | None:
     """Where the claim gives a number of what is counted (or, for "how long", of days, months,
     years ...), that phrase as the claim words it."""
+    count = _any_count_in_claim(question, claim)
+    if count is None or _vague(count):
+        return None
+    return count
+
+
+_SCALES = frozenset(
+    "hundred thousand million billion trillion dozen hundreds thousands millions billions"
+    " trillions dozens".split()
+)
+"""Words that scale a number, and say none alone ("a trillion dollar investment", "thousands
+of fighters")."""
+
+
+def _vague(count: str) -> bool:
+    """Whether a count gives no number: only a word that scales one ("trillion dollar")."""
+    return not any(
+        word.isdigit() or (word in _NUMBER_WORDS and word not in _SCALES)
+        for word in re.findall(r"\w+", count.lower())
+    )
+
+
+def _any_count_in_claim(question: Question, claim: str) -> str | None:
+    """_count_in_claim's phrase, however vague."""
     if question.wants is Wants.DURATION:
         if _RELATIVE.isdisjoint(question.text.split()):
             # "How long were the sanctions to last?": "established for 12 months", not "to take

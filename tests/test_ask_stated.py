@@ -1,0 +1,29 @@
+"""tq ask gives as the answer only what a fact states (the twelfth round, a stranger's
+findings): a number for "how much", the deadline a claim gives for "when must", the place for
+"where", a thing done for "did it happen"."""
+
+from __future__ import annotations
+
+from tqcli.ask import answer
+from tqcli.index import in_memory
+from tqcli.model import Match
+from tqcli.packs import packs_in_effect
+
+BUILTIN = in_memory(packs_in_effect([], environ={}))
+
+
+def _replies(question: str) -> list[tuple[str, Match, str]]:
+    found = answer(BUILTIN, question, limit=5)
+    return [
+        (hit.fact.id, reply.match, reply.answer)
+        for hit, reply in zip(found.hits, found.replies, strict=True)
+    ]
+
+
+def test_a_figure_without_a_number_is_no_answer_to_how_much() -> None:
+    # "citing a trillion dollar investment" (a press release's subheading): "trillion dollar"
+    # gives no number of anything; at most a partial answer, never "Answer: trillion dollar".
+    replies = _replies("How much money did the US spend on the war in Afghanistan?")
+
+    assert all(match is not Match.ANSWER for _, match, _ in replies), replies
+    assert "trillion dollar" not in [short for _, _, short in replies]
