@@ -27,3 +27,15 @@ def test_a_figure_without_a_number_is_no_answer_to_how_much() -> None:
 
     assert all(match is not Match.ANSWER for _, match, _ in replies), replies
     assert "trillion dollar" not in [short for _, _, short in replies]
+
+
+def test_a_when_must_is_answered_by_the_deadline_the_claim_gives_not_the_signing_date() -> None:
+    # The Doha agreement's withdrawal is "within 14 months" of its signing: the signing date
+    # (the facts' date) is not when the troops had to leave.
+    replies = _replies("When must US troops leave Afghanistan under the Doha agreement?")
+    answers = [short for _, match, short in replies if match is Match.ANSWER]
+
+    assert answers, replies
+    assert "within 14 months" in answers[0]
+    assert "2020-02-29" not in answers  # never the bare signing date as the answer
+

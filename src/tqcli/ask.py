@@ -523,6 +523,50 @@ _FORESEEING = (
 )
 """Words with which a fact looks ahead of its time -- a plan, a commitment, a deadline, an
 expectation: only such a fact answers a question asked in the future (compiled on first use)."""
+_DEADLINE_ASKED = (
+    r"\b(?:must|have to|has to|had to|(?:is|are|was|were) to|supposed to|required to|obliged to"
+    r"|due to|due|deadline|by when|by what (?:date|time|year|month))\b"
+)
+"""A "when" that asks by when something must be done, not when it was agreed (compiled on first
+use: only "when" questions need it)."""
+_A_YEAR = r"\b(?:1[89]|20)\d\d\b"
+"""A year a claim gives (compiled on first use: only deadline questions need it)."""
+_DEADLINE_UNITS = r"(?:days?|weeks?|months?|years?)"
+_DEADLINE_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+
+
+@functools.cache
+def _deadline_pattern() -> str:
+    """The words with which a claim gives a deadline: "within 14 months", "in the first one
+    hundred thirty-five days", "by May 2021", "by the end of 2021" (see _deadlines)."""
+    number = r"(?:\d[\d,]*|(?:" + "|".join(sorted(_NUMBER_WORDS)) + r")(?:[ -](?:and )?(?:"
+    number += "|".join(sorted(_NUMBER_WORDS)) + r"))*)"
+    return (
+        rf"\b(?:within|in) (?:the (?:first |next )?)?{number} {_DEADLINE_UNITS}\b"
+        rf"|\bby (?:the end of )?(?:\d{{1,2}} )?(?:{_DEADLINE_MONTHS} )?(?:\d{{1,2}}, )?(?:19|20)\d\d\b"
+    )
+
+
+def _asks_deadline(question: Question) -> bool:
+    """Whether a "when" asks by when something must be done ("When must US troops leave?")."""
+    return question.wants is Wants.DATE and re.search(_DEADLINE_ASKED, question.text) is not None
+
+
+def _deadline_word(question: Question) -> str:
+    """The question's words that ask by when ("must"), as a partial answer does not say them."""
+    found = re.search(_DEADLINE_ASKED, question.text)
+    return found.group() if found else "when"
+
+
+def _deadlines(claim: str) -> list[str]:
+    """The deadlines a claim gives, as it words them ("within 14 months", "by May 2021")."""
+    if not ("within " in claim or "in the " in claim or "by " in claim or " in " in claim):
+        return []
+    return [found.group() for found in re.finditer(_deadline_pattern(), claim)]
+
+
 _SHARE_ASKED = r"\bwhat (?:percentage|percent|per cent|proportion|share|fraction|part) of\b"
 """A question for a share (compiled on first use: only questions with "what" need it)."""
 _SHARES = frozenset(_stems("percentage percent cent proportion share fraction part"))
@@ -1798,6 +1842,17 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     ):
         # "Where is Zawahiri?": a place, which a fact on the bounty on his head does not name.
         answers = False
+    if (
+        answers
+        and _asks_deadline(question)
+        and not _deadlines(fact.claim)
+        and not re.search(_A_YEAR, fact.claim)
+    ):
+        # "When must US troops leave under the Doha agreement?": a fact dated at the signing
+        # whose claim gives no deadline ("within 14 months", "by May 2021") nor any time of
+        # its own ("would start ... on March 10, 2020") does not say by when.
+        answers = False
+        other_years.append(_deadline_word(question))
     if answers and (
         (
             question.in_fact
@@ -3505,6 +3560,12 @@ def _short_answer(
     if question.wants is Wants.DATE and fact.date is not None:
         if _dates_no_event(question, fact):
             return fact.claim  # its date is not the time asked (see _fits)
+        if _asks_deadline(question) and (
+            within := [found for found in _deadlines(fact.claim) if not found.startswith("by ")]
+        ):
+            # "When must US troops leave?": within what time of its date the claim says, not
+            # the day it was agreed. (A date it gives, "by May 29, 2020", is read as before.)
+            return f"{'; '.join(within)} (from {fact.date})"
         words = _own_words(fact) if own is None else own
         # The claim's words for what happened, else those that name what it happened to
         # ("when did Kabul fall": "... after the Taliban recaptured Kabul in August").
