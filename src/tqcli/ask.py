@@ -545,7 +545,8 @@ def _deadline_pattern() -> str:
     number += "|".join(sorted(_NUMBER_WORDS)) + r"))*)"
     return (
         rf"\b(?:within|in) (?:the (?:first |next )?)?{number} {_DEADLINE_UNITS}\b"
-        rf"|\bby (?:the end of )?(?:\d{{1,2}} )?(?:{_DEADLINE_MONTHS} )?(?:\d{{1,2}}, )?(?:19|20)\d\d\b"
+        rf"|\bby (?:the end of )?(?:\d{{1,2}} )?(?:{_DEADLINE_MONTHS} )?(?:\d{{1,2}}, )?"
+        r"(?:19|20)\d\d\b"
     )
 
 
@@ -3186,8 +3187,7 @@ def _count_in_claim(question: Question, claim: str) -> str | None:
 
 
 _SCALES = frozenset(
-    "hundred thousand million billion trillion dozen hundreds thousands millions billions"
-    " trillions dozens".split()
+    ["hundred", "thousand", "million", "billion", "trillion", "dozen", "hundreds", "thousands", "millions", "billions", "trillions", "dozens"]
 )
 """Words that scale a number, and say none alone ("a trillion dollar investment", "thousands
 of fighters")."""
