@@ -38,4 +38,3 @@ def test_a_when_must_is_answered_by_the_deadline_the_claim_gives_not_the_signing
     assert answers, replies
     assert "within 14 months" in answers[0]
     assert "2020-02-29" not in answers  # never the bare signing date as the answer
-

@@ -3187,7 +3187,20 @@ def _count_in_claim(question: Question, claim: str) -> str | None:
 
 
 _SCALES = frozenset(
-    ["hundred", "thousand", "million", "billion", "trillion", "dozen", "hundreds", "thousands", "millions", "billions", "trillions", "dozens"]
+    [
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "dozen",
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
+        "trillions",
+        "dozens",
+    ]
 )
 """Words that scale a number, and say none alone ("a trillion dollar investment", "thousands
 of fighters")."""
