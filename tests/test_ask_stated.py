@@ -38,3 +38,19 @@ def test_a_when_must_is_answered_by_the_deadline_the_claim_gives_not_the_signing
     assert answers, replies
     assert "within 14 months" in answers[0]
     assert "2020-02-29" not in answers  # never the bare signing date as the answer
+
+
+def test_a_where_is_answered_by_the_place_the_claim_gives_not_a_quote() -> None:
+    # Ghani's video: the claim says he "confirmed he was in the United Arab Emirates"; the
+    # quote ("I didn't want the bloodshed ...") names no place he went to.
+    first = _replies("Where did Ashraf Ghani flee to?")[0]
+
+    assert first[:2] == ("ghani-uae-video-bloodshed-syria-yemen", Match.ANSWER)
+    assert first[2] == "United Arab Emirates"
+
+
+def test_a_where_answer_keeps_the_claims_hedge() -> None:
+    # "who The Independent says is believed to reside in Afghanistan": not "Afghanistan" flat.
+    first = _replies("Where is Zawahiri believed to live?")[0]
+
+    assert first[2] == "believed to reside in Afghanistan"

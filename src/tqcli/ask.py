@@ -1986,7 +1986,12 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     score = (hit.score or 0.0) * boost * covers
     reply = Reply(
         Match.ANSWER if answers else Match.PARTIAL,
-        _short_answer(question, fact, who, catalog, own),
+        (
+            question.wants is Wants.ANYTHING
+            and _WHERE_ASKED.match(question.text)
+            and _place_answer(question, fact, lookups)
+        )
+        or _short_answer(question, fact, who, catalog, own),
         () if answers else unmatched,
     )
     return _Judged(
@@ -2408,15 +2413,29 @@ def _names_a_place(question: Question, fact: Fact, lookups: _Lookups) -> bool:
     details = fact.details
     if isinstance(details, Event | Agreement) and details.place:
         return True
+    return bool(_places(question, fact, lookups))
+
+
+def _places(
+    question: Question, fact: Fact, lookups: _Lookups, *, known: bool = False
+) -> list[tuple[int, str]]:
+    """The places _names_a_place reads in the fact's own words (other than its place), each
+    with where its own text names it: a place entity it links, or (unless only those known as
+    places are wanted) the run of capitalised words after a preposition of place."""
     own = _own_words(fact)
-    if any(
-        _kind(entity_id, lookups.catalog) is EntityKind.PLACE
-        and not lookups.named_in(entity_id, question.weights)
-        and lookups.named_in(entity_id, own)
-        for entity_id in fact.entities()
-    ):
-        return True
     text = _own_text(fact)
+    found_places = []
+    for entity_id in fact.entities():
+        if (
+            _kind(entity_id, lookups.catalog) is EntityKind.PLACE
+            and not lookups.named_in(entity_id, question.weights)
+            and lookups.named_in(entity_id, own)
+        ):
+            name = _name(lookups.catalog, entity_id)
+            at = text.find(name)
+            found_places.append((at if at >= 0 else len(text), name))
+    if found_places or known:
+        return found_places
     for found in re.finditer(_PLACE_AFTER, text):
         name = fold(found.group("name"))
         words = {stem(word) for word in _WORD.findall(name)}
@@ -2425,8 +2444,52 @@ def _names_a_place(question: Question, fact: Fact, lookups: _Lookups) -> bool:
             and not words & question.weights.keys()
             and not _someone_else_there(question, _clause_at(text, found.start()), lookups)
         ):
-            return True
-    return False
+            at = found.start("name")
+            run = re.match(_CAPITALISED_NAME, text[at:])
+            found_places.append((at, run.group() if run else found.group("name")))
+    return found_places
+
+
+def _place_answer(question: Question, fact: Fact, lookups: _Lookups) -> str | None:
+    """For "where", the place the fact gives: its place, else of the places its own words name
+    (_places), the first after the first of its words for what happened ("... defended his
+    decision to flee Afghanistan ..., confirmed he was in the United Arab Emirates, and denied
+    leaving Kabul ..."), else the first; None where it names none. A hedge just before it is
+    kept, in the claim's words ("believed to reside in Afghanistan"), else the fact's own."""
+    details = fact.details
+    text = _own_text(fact)
+    if isinstance(details, Event | Agreement) and details.place:
+        at, name = text.find(details.place), details.place
+    else:
+        # Only a place the packs know as one: a capitalised word after "in" may be a
+        # report's ("in a UN Monitoring Team report"), which says where enough for _fits.
+        places = sorted(_places(question, fact, lookups, known=True))
+        if not places:
+            return None
+        happened = next(
+            (
+                word.start()
+                for word in _WORD.finditer(text)
+                if stem(word.group().lower()) in question.happened
+            ),
+            0,
+        )
+        at, name = next(((at, name) for at, name in places if at >= happened), places[0])
+    start = max(0, at - _HEDGE_REACH)
+    hedged = re.search(_PLACE_HEDGE, text[start:at]) if at > 0 else None
+    if hedged:
+        return text[start + hedged.start() : at] + name
+    return f"{name} ({fact.hedge})" if fact.hedge else name
+
+
+_CAPITALISED_NAME = r"[A-Z][\w-]*(?: (?:of |the |al-)?[A-Z][\w-]*)*"
+"""A run of capitalised words, a place's name (compiled on first use: only "where" needs it)."""
+_PLACE_HEDGE = (
+    r"\b(?:believed|thought|said|reported|reportedly|alleged|allegedly|may|might|probably)\b"
+)
+"""Words that hedge where something is (compiled on first use)."""
+_HEDGE_REACH = 40
+"""How many characters before a place a hedge may be, to be said of it."""
 
 
 def _clause_at(text: str, at: int) -> str:
