@@ -54,3 +54,17 @@ def test_a_where_answer_keeps_the_claims_hedge() -> None:
     first = _replies("Where is Zawahiri believed to live?")[0]
 
     assert first[2] == "believed to reside in Afghanistan"
+
+
+def test_a_yes_no_question_is_not_answered_by_what_someone_was_urged_to_do() -> None:
+    # Pompeo called on the Taliban "to keep your promises to cut ties with Al-Qaeda": an
+    # exhortation at the signing, which says neither that they did nor that they did not.
+    replies = _replies("Did the Taliban cut ties with al-Qaeda?")
+    pompeo = [
+        match for fact_id, match, _ in replies if fact_id == "pompeo-keep-your-promises-cut-ties"
+    ]
+
+    assert pompeo == [Match.PARTIAL], replies
+    # Asked whether they promised it, the same quote answers.
+    promised = _replies("Did the Taliban promise to cut ties with al-Qaeda?")
+    assert promised[0][:2] == ("pompeo-keep-your-promises-cut-ties", Match.ANSWER)

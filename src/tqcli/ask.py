@@ -1926,6 +1926,22 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         on_point = (not subject or any(_credit(question, word, topic) for word in subject)) and (
             not predicate or any(word not in unstated for word in predicate)
         )
+        if (
+            answers
+            and question.future is None
+            and re.search(_ENJOINING, _own_text(fact)) is not None
+            and re.search(_ENJOINING, question.text) is None
+        ):
+            # "Did the Taliban cut ties with al-Qaeda?" is not answered by Pompeo calling on
+            # them "to keep your promises to cut ties": what someone was urged, promised or
+            # agreed to do is not said to have happened.
+            enjoined = _only_enjoined(
+                {word for word in predicate if question.weights[word] >= _EVENT_WEIGHT},
+                _own_text(fact),
+            )
+            if enjoined:
+                answers = False
+                unstated = tuple(word for word in question.weights if word in enjoined)
     corrected = fact.standing() is NoteStance.CORRECTS
     if corrected:
         # The pack's curators say the claim is wrong (a source read contradicts it): it is
@@ -2490,6 +2506,34 @@ _PLACE_HEDGE = (
 """Words that hedge where something is (compiled on first use)."""
 _HEDGE_REACH = 40
 """How many characters before a place a hedge may be, to be said of it."""
+
+
+_ENJOINING = (
+    r"\b(?:call(?:s|ed|ing)? (?:on|upon)|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?"
+    r"|demand(?:s|ed|ing)?|promis(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ments?)"
+    r"|vow(?:s|ed|ing)?|agree(?:s|d|ing)?|undert(?:akes?|ook|aking)|plan(?:s|ned|ning)?"
+    r"|intend(?:s|ed|ing)?|aim(?:s|ed|ing)?|want(?:s|ed|ing)?|prepared|ready|willing)\b"
+)
+"""Words with which someone is urged, promises or agrees to do something, which they then say
+in an infinitive ("called on the Taliban ... to cut ties"): compiled on first use, only
+yes/no questions need it."""
+
+
+def _only_enjoined(words: set[str], text: str) -> list[str]:
+    """The question's words for what happened that the text says, where it says each of them
+    only as what someone was urged, promised or agreed to do (an infinitive after _ENJOINING,
+    in the same sentence); empty where it says one of them as done, or says none."""
+    seen: dict[str, bool] = {}
+    for sentence in re.split(r"[.;!?]", text):
+        for word in _WORD.finditer(sentence):
+            stemmed = stem(word.group().lower())
+            if stemmed not in words:
+                continue
+            before = sentence[: word.start()]
+            urged = re.search(_ENJOINING, before)
+            enjoined = urged is not None and re.search(r"\bto\b", before[urged.end() :]) is not None
+            seen[stemmed] = seen.get(stemmed, True) and enjoined
+    return [word for word, enjoined in seen.items() if enjoined] if all(seen.values()) else []
 
 
 def _clause_at(text: str, at: int) -> str:
