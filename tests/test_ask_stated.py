@@ -68,3 +68,16 @@ def test_a_yes_no_question_is_not_answered_by_what_someone_was_urged_to_do() -> 
     # Asked whether they promised it, the same quote answers.
     promised = _replies("Did the Taliban promise to cut ties with al-Qaeda?")
     assert promised[0][:2] == ("pompeo-keep-your-promises-cut-ties", Match.ANSWER)
+
+
+def test_where_a_dead_man_lives_says_as_of_when_and_that_he_died() -> None:
+    # The pack knows al-Zawahiri was killed on 31 July 2022: "believed to reside in
+    # Afghanistan" (2020, 2021) is where he was then, and the short answer says so.
+    replies = _replies("Where does Ayman al-Zawahiri live?")
+    answers = [short for _, match, short in replies if match is Match.ANSWER]
+
+    assert answers, replies
+    assert all("died 31 July 2022" in short for short in answers), answers
+    assert "(as of 2020; died 31 July 2022)" in answers[0]
+    # Where he is buried is no state he left by dying: bin Laden's burial at sea stays as it is.
+    assert _replies("Where is bin Laden buried?")[0][2] == "North Arabian Sea"

@@ -922,7 +922,61 @@ def consider(index: Index, question: str) -> Considered | Answers:
         )
     if role:
         judged = _holders(index, read, role, now, judged, lookups)
+    if read.wants is Wants.ANYTHING and _WHERE_NOW.match(read.text):
+        judged = _where_now(index, read, judged, lookups)
     return Considered(read, candidates, judged, bool(now))
+
+
+_DWELLING = frozenset(
+    _stems("live lives living reside resides residing stay stays staying hide hides hiding")
+    + _stems("based located now today currently")
+)
+"""Words that ask where someone lives or is now."""
+_WHERE_NOW = re.compile(r"(?:\w+ )?where (?:does|do|is|are)\b")
+"""A "where" asked of now ("Where does Zawahiri live?", "Where is he?")."""
+
+
+def _where_now(
+    index: Index, read: Question, judged: list[_Judged], lookups: _Lookups
+) -> list[_Judged]:
+    """ "Where does X live?", X a person a loaded fact says died: a fact says where X was as of
+    its date, not where X is. Its short answer says so ("believed to reside in Afghanistan (as
+    of September 2021; died 31 July 2022)"); it stays an answer to what the question's words
+    ask, as its facts knew it."""
+    people = {
+        entity_id
+        for item in judged[:_CANDIDATES]
+        if item.reply.match is Match.ANSWER
+        for entity_id in item.hit.fact.entities()
+        if _kind(entity_id, lookups.catalog) is EntityKind.PERSON
+        and lookups.named_in(entity_id, read.weights)
+    }
+    deaths = [
+        left.date
+        for person in sorted(people)[:2]
+        if (left := _end_of(index, person, lookups)) is not None
+        and left.died
+        and left.date is not None
+    ]
+    if not deaths:
+        return judged
+    died = max(deaths)
+    # Where a dead man lives, stays or hides, or simply is, is nowhere now, whatever the date of
+    # a fact saying where he was; where he is buried is (a fact after the death may say it).
+    dwelling = not (read.weights.keys() - read.named) or not _DWELLING.isdisjoint(read.weights)
+    said = []
+    for item in judged:
+        date = item.hit.fact.date
+        if item.reply.match is Match.ANSWER and (dwelling or date is None or date < died):
+            when = f"as of {_as_of(date)}; " if date is not None and date < died else ""
+            reply = item.reply
+            answer = f"{reply.answer} ({when}died {_as_of(died)})"
+            said.append(
+                msgspec.structs.replace(item, reply=Reply(reply.match, answer, reply.unmatched))
+            )
+        else:
+            said.append(item)
+    return said
 
 
 _ONE_VALUE = frozenset({Wants.DATE, Wants.SOMEONE, Wants.FIGURE, Wants.DURATION})
