@@ -50,10 +50,12 @@ def test_a_where_is_answered_by_the_place_the_claim_gives_not_a_quote() -> None:
 
 
 def test_a_where_answer_keeps_the_claims_hedge() -> None:
-    # "who The Independent says is believed to reside in Afghanistan": not "Afghanistan" flat.
-    first = _replies("Where is Zawahiri believed to live?")[0]
-
-    assert first[2] == "believed to reside in Afghanistan"
+    # "who The Independent says is believed to reside in Afghanistan": not "Afghanistan" flat;
+    # "Saif al-Adel may now be in Iran": not "Iran".
+    assert _replies("Where is Zawahiri believed to live?")[0][2].startswith(
+        "believed to reside in Afghanistan"
+    )
+    assert _replies("Where is Saif al-Adel?")[0][2] == "may now be in Iran"
 
 
 def test_a_yes_no_question_is_not_answered_by_what_someone_was_urged_to_do() -> None:
