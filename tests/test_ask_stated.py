@@ -83,3 +83,11 @@ def test_where_a_dead_man_lives_says_as_of_when_and_that_he_died() -> None:
     assert "(as of 2020; died 31 July 2022)" in answers[0]
     # Where he is buried is no state he left by dying: bin Laden's burial at sea stays as it is.
     assert _replies("Where is bin Laden buried?")[0][2] == "North Arabian Sea"
+
+
+def test_a_word_said_over_and_over_is_no_question() -> None:
+    # A stranger's "taliban taliban ..." (5,000 times) was answered "5 years of Taliban rule".
+    found = answer(BUILTIN, "taliban " * 5000)
+
+    assert found.hits == ()
+    assert found.suggestions

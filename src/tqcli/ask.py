@@ -826,6 +826,9 @@ def consider(index: Index, question: str) -> Considered | Answers:
     if _POLAR.match(read.text) and " or " not in read.text:
         # ("Was it signed before or after ...?" offers alternatives: it is no yes/no question.)
         read = msgspec.structs.replace(read, polar=True)
+    if len(words := read.text.split()) > _REPEATED_WORDS and len(set(words)) * 4 < len(words):
+        # "taliban taliban taliban ...": a word said over and over asks nothing.
+        return Answers((), tuple(index.top_tags(5)), ())
     if all(len(word) < 2 and not word.isdigit() for word in read.weights):
         # No content word, or letters alone ("h", "e"): they name nothing a fact could answer
         # (a list item's "(h)" is not what was asked).
@@ -932,6 +935,8 @@ _DWELLING = frozenset(
     + _stems("based located now today currently")
 )
 """Words that ask where someone lives or is now."""
+_REPEATED_WORDS = 40
+"""A question of more words than this, three in four of them repeats, is no question."""
 _WHERE_NOW = re.compile(r"(?:\w+ )?where (?:does|do|is|are)\b")
 """A "where" asked of now ("Where does Zawahiri live?", "Where is he?")."""
 
