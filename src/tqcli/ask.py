@@ -925,7 +925,7 @@ def consider(index: Index, question: str) -> Considered | Answers:
         )
     if role:
         judged = _holders(index, read, role, now, judged, lookups)
-    if read.wants is Wants.ANYTHING and _WHERE_NOW.match(read.text):
+    if read.wants is Wants.ANYTHING and "where" in read.text and re.match(_WHERE_NOW, read.text):
         judged = _where_now(index, read, judged, lookups)
     return Considered(read, candidates, judged, bool(now))
 
@@ -937,8 +937,8 @@ _DWELLING = frozenset(
 """Words that ask where someone lives or is now."""
 _REPEATED_WORDS = 40
 """A question of more words than this, three in four of them repeats, is no question."""
-_WHERE_NOW = re.compile(r"(?:\w+ )?where (?:does|do|is|are)\b")
-"""A "where" asked of now ("Where does Zawahiri live?", "Where is he?")."""
+_WHERE_NOW = r"(?:\w+ )?where (?:does|do|is|are)\b"
+"""A "where" asked of now ("Where does Zawahiri live?", "Where is he?"): compiled on first use."""
 
 
 def _where_now(
@@ -3376,7 +3376,7 @@ def _vague(count: str) -> bool:
     """Whether a count gives no number: only a word that scales one ("trillion dollar")."""
     return not any(
         word.isdigit() or (word in _NUMBER_WORDS and word not in _SCALES)
-        for word in re.findall(r"\w+", count.lower())
+        for word in count.lower().replace("-", " ").replace(",", "").split()
     )
 
 
