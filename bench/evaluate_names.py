@@ -68,7 +68,10 @@ MAX_FALSE_MATCHES = 0.01
 # People of the built-in pack on the 2025 list (checked in the XML: QDi.006, TAi.004, TAi.024;
 # QDi.001 with the alias Saif Al-'Adil, TAi.011, TAi.002, TAi.144, TAi.040, TAi.026; QDi.299
 # with the alias Abu Bakr al-Baghdadi, QDi.325 ABOU MOHAMED AL ADNANI; QDi.421 HAMZA USAMA
-# MUHAMMAD BIN LADEN, "Son of Usama bin Laden (deceased)"), named by a
+# MUHAMMAD BIN LADEN, "Son of Usama bin Laden (deceased)"; TAi.047 QUDRATULLAH JAMAL, the
+# Taliban's Minister of Information, whom the pack quotes as such in 2000; TAi.067 SHER
+# MOHAMMAD ABBAS STANEKZAI, the Taliban's negotiator; QDi.431 SANAULLAH GHAFARI, alias Dr. Shahab
+# al Muhajir, ISIL-K's leader), named by a
 # listed alias ("Usama Bin Laden Network", QDe.004; "Abdallah Azzam Brigades", QDe.144), or
 # bearing a listed name (Mullah Omar's son Mohammad Yaqoob: TAi.052 MOHAMMAD YAQOUB is another
 # man, a homonym a name screen rightly flags): not unlisted names.
@@ -88,6 +91,9 @@ _LISTED_BUILTIN = {
     "abu-bakr-al-baghdadi",
     "abu-muhammad-al-adnani",
     "hamza-bin-laden",
+    "qudratullah-jamal",
+    "sher-mohammad-abbas-stanikzai",
+    "shahab-al-muhajir",
 }
 
 # Common given names and surnames, in the list's languages and others (from general knowledge of

@@ -95,11 +95,37 @@ _TITLES = frozenset(
         "dr",
     }
 )
+# Titles the press writes before a name more often than lists do, and honorifics that are
+# names too ("Molvi Abdul Salam Hanafi", "Moulana Masood Azhar", "Ustadz Abu Bakar Bashir",
+# "Khalifa Sahib Sirajuddin Haqqani", the Taliban's way of naming him; "Kumander Putol"; but
+# Khalifa is a given name, and Sahib, Saheb and Maulawi are words of listed names, "Agha
+# Sahib", "MAULAWI RAJAB"): in a query, each counts only against a name that has it, and
+# against a name that lacks it costs nothing, as a word that may be a title misspelt
+# (QueryWords.optional); in a name, it is a word like any other.
+_HONORIFIC_NAMES = frozenset(
+    """molvi moulvi maulawi mowlawi maulana moulana mawlana molana ustad ustadh ustaz ustadz
+    sahib saheb khalifa khalifah caliph emir commander kumander""".split()  # noqa: SIM905
+)
 # The spellings of one title, as one ("Mulla" is "Mullah"): a title the query and a listing share
 # counts for the listing. Courtesy titles (Mr, Mrs, Ms) say nothing of who someone is.
 _TITLE_FORMS = {
     **dict.fromkeys(("mullah", "mulla"), "mullah"),
-    **dict.fromkeys(("mawlawi", "maulavi", "maulvi", "mawlavi", "moulavi"), "mawlawi"),
+    **dict.fromkeys(
+        [
+            "mawlawi",
+            "maulavi",
+            "maulvi",
+            "mawlavi",
+            "moulavi",
+            "molvi",
+            "moulvi",
+            "maulawi",
+            "mowlawi",
+        ],
+        "mawlawi",
+    ),
+    **dict.fromkeys(("maulana", "moulana", "mawlana", "molana"), "maulana"),
+    **dict.fromkeys(("ustad", "ustadh", "ustaz", "ustadz"), "ustad"),
     **dict.fromkeys(("haji", "hajji", "alhaj", "alhajj"), "haji"),
     **dict.fromkeys(("sheikh", "shaikh", "shaykh", "sheik"), "sheikh"),
     **{title: title for title in ("qari", "hafiz", "mufti", "dr")},
@@ -164,10 +190,18 @@ where a word before or among the paired ones is a given name the query lacks ("H
 MUHAMMAD BIN LADEN" for "Usama bin Laden", his son). Only where the query's words are paired in
 the name's order: "Omar Mohammed Othman" is no lineage of "Mohammed Omar"."""
 _EXTRA_GIVEN = 2.0
-"""What a word of a listed name before the last word the query paired (and not paired itself)
+"""What a word of a listed name before the first word the query paired (and not paired itself)
 weighs, as a share of its rarity: a given name the query lacks ("HAMZA USAMA MUHAMMAD BIN
 LADEN", Usama bin Laden's son, for "Usama bin Laden"; "Omar Uthman Mohammed" for "Mohammed
-Omar"). Chosen on the tuning half: false matches 0.008 -> 0.004 (leading words alone: 0.008)."""
+Omar"), and so does a word among the paired ones where the query lacks the given name, or
+pairs the words out of the name's order. Where the query has the given name and the words in
+order, a word between the first and the last paired weighs as it is: a middle name or a
+father's name, which the press leaves out ("Hamza bin Laden" for HAMZA USAMA MUHAMMAD BIN
+LADEN, "Emilie Konig" for EMILIE EDWIGE KONIG); unless the query's given name, as written, is
+on more than _COMMON_SOUND of the names, after which the middle name is often the one that
+tells ("Mohammad Aziz" is not MOHAMMAD YAHYA AZIZ), or the query is in the Arabic script.
+Doubled until the twelfth session of 2026-11-26 (chosen on the tuning half then: false
+matches 0.008 -> 0.004; the rules added since hold them, at 0.8, without it: docs/names.md)."""
 _COMMON_SOUND = 0.005
 """A query word whose sound (Metaphone code) is on more than this share of the names loaded is
 a common name (Muhammad, Ahmad, Ali, Hassan, Said on the UN's and OFAC's lists). Chosen on the
@@ -185,6 +219,11 @@ never a match at the default threshold; unless the query has a title the listing
 ("Mullah Mohammed Omar": the UN's TAi.004, titled Mullah). A listed name or alias all of whose
 words the query has ("Muhammad Ali" against "'ALI, Muhammad"; "Said Ahmad" against the alias
 "Saeed Ahmed") is still a match: it is what the list names."""
+_COMMON_PAIRED = 2
+"""The most words of the query a name may pair for the cap on common given names to hold: two
+common names are given names without the surname ("Ahmed Hassan"), three are someone's names
+("Abdul Salam Hanafi", ABDUL SALAM HANAFI ALI MARDAN QUL, each of whose words is common by its
+sound on the UN list: "Hanafi" sounds as Hanif and Hanifa do)."""
 _LOW = "Low"
 """The UN's grade of an alias too vague to identify someone by (its "low quality" aliases)."""
 _WEAK_GRADES = frozenset({_LOW, "weak alias"})
@@ -207,6 +246,36 @@ _INITIAL_SIMILARITY = 0.8
 queries with initials)."""
 _INITIAL_WEIGHT = 0.5
 """What an initial weighs, as a share of the query's other words' mean weight."""
+_DISTINCTIVE_NAMES = 20
+"""A word on more names than this (as written or by its sound) names no one entity alone."""
+_NAMED_ALONE = 0.9
+"""What one word that names one entity alone counts for, as a share of how alike it is to the
+name's word: as much as words that sound alike, for it is not the whole name."""
+_COMMON_IN_TEXT = 3.0
+"""A word at least this common in the text of some language that writes the lists' names in
+the Latin script (_TEXT_LANGUAGES; wordfreq's Zipf scale: once in a million words) is a given
+name or an ordinary word, which names no one alone, though one entity loaded has it ("Omar"
+3.75 in English, "Farid" 3.57 in Indonesian, "Zahir" 3.31 in Turkish, "David" 5.13;
+"Zawahiri" 2.23, "Baradar" 1.35 at most). Not tuned: Zipf 3 is the scale's "once in a
+million"."""
+_TEXT_LANGUAGES = ("en", "fr", "id", "ms", "tr")
+"""English, French (which writes the Maghreb's names), Indonesian, Malay and Turkish: the
+languages whose text writes most of the listed names in the Latin script (English alone took
+"Farid" and "Zahir", common Arabic given names, for names no one else has; the tuning half's
+single given names)."""
+
+
+@lru_cache(maxsize=1)
+def _words_in_text() -> frozenset[str]:
+    """The words at least _COMMON_IN_TEXT in some of _TEXT_LANGUAGES (~140,000, read in ~40 ms,
+    once, by a screening whose one word names one entity)."""
+    from tqcli.wordweights import words_at_least
+
+    return frozenset().union(
+        *(words_at_least(_COMMON_IN_TEXT, language) for language in _TEXT_LANGUAGES)
+    )
+
+
 _NAMESAKES = 3
 """Other matches a profile names, at most, when the name asked for was screened."""
 _NEAR = 0.1
@@ -356,6 +425,8 @@ class Screening(NamedTuple):
 def name_words(name: str) -> list[str]:
     """The words a name is matched by: folded, without titles and the article (unless that
     would leave none); Cyrillic as lists romanise the names it writes."""
+    if "-" in name:  # the izafe written apart: "Jaish-e-Mohammed", "Lashkar-i-Taiba"
+        name = _IZAFE.sub("", name)
     if unvocalized(name):
         name = without_article(name)
     elif not name.isascii() and _CYRILLIC.search(name):
@@ -363,6 +434,12 @@ def name_words(name: str) -> list[str]:
     words = _WORD.findall(fold(name))
     kept = [word for word in words if word not in _TITLES and word not in _PARTICLES]
     return kept or words
+
+
+_IZAFE = re.compile(r"(?<=\w)-[eEiI](?=[- ]\w)")
+"""The Persian and Urdu izafe ("of") hyphened to the word before it, which one list writes -e-
+and another -i- ("Jaish-e-Mohammed", JAISH-I-MOHAMMED; "Tehrik-e Taliban"): a word of neither
+name."""
 
 
 class QueryWords(NamedTuple):
@@ -414,7 +491,9 @@ def compounds_joined(name: str) -> str:
 def query_words(name: str) -> QueryWords:
     """name_words() of a query, with the words that may be titles misspelt."""
     words = name_words(name)
-    optional = frozenset(q for q, word in enumerate(words) if _misspelt_title(word))
+    optional = frozenset(
+        q for q, word in enumerate(words) if word in _HONORIFIC_NAMES or _misspelt_title(word)
+    )
     return QueryWords(words, optional if len(optional) < len(words) else frozenset())
 
 
@@ -701,9 +780,49 @@ def _surname_length(name: str, words: Sequence[str]) -> int:
 
 
 def _names_of(entity: Entity) -> Iterator[tuple[str, str | None]]:
-    yield entity.name, "name"
-    for alias in entity.aliases:
-        yield alias.name, alias.quality
+    """The entity's name and aliases, each with its quality; an organisation's written with its
+    acronym in brackets ("AL-QAIDA IN THE ARABIAN PENINSULA (AQAP)") also as the acronym alone
+    and as the name without it, the two ways it is written apart; a name written with its
+    form in another script in brackets also as each of them ("أبو بكر البغدادي (Abu Bakr
+    al-Baghdadi)"), whose words would else be one name's. (Only that way round: a name in the
+    script alone, two words often, meets a query in the script too loosely, by skeleton.)"""
+    named = [(entity.name, "name"), *((alias.name, alias.quality) for alias in entity.aliases)]
+    for name, quality in named:
+        yield name, quality
+        if entity.kind is EntityKind.ORGANIZATION and (found := _ACRONYM.fullmatch(name)):
+            name_part, short = found.groups()
+            yield name_part, quality
+            if name_words(short):
+                yield short, SHORT_FORM
+        elif "(" in name and (found := _BRACKETED.fullmatch(name)):
+            outside, inside = found.groups()
+            if _latin(outside) is False and _latin(inside):
+                for part in inside.split(";"):
+                    if name_words(part):
+                        yield part.strip(), quality
+
+
+_BRACKETED = re.compile(r"\s*([^()]*[^()\s])\s*\(\s*([^()]+)\)[\s,.]*")
+"""A name followed by another in brackets, or several apart by semicolons: the UN writes an
+alias in the Arabic script with its romanisations so ("أبو بكر البغدادي الحسيني القريشي (Abu
+Bakr al-Baghdadi al-Husayni al-Quraishi; Abu Bakr al-Baghdadi)")."""
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+_OTHER_LETTER = re.compile("[^\\W\\d_A-Za-z\u00c0-\u024f]")
+
+
+def _latin(text: str) -> bool | None:
+    """Whether text is written in the Latin script (True), in another (False), or both or
+    neither (None)."""
+    latin, other = bool(_LATIN_LETTER.search(text)), bool(_OTHER_LETTER.search(text))
+    return None if latin is other else latin
+
+
+SHORT_FORM = "short form"
+"""The quality of an organisation's short form, taken from the brackets of one of its names
+("AQAP"): a match only as written, since a short form is no word to be misspelt ("James" is
+not JAMBS)."""
+_ACRONYM = re.compile(r"(.*\S)\s*\(\s*([^()\s]{2,12})\s*\)\s*")
+"""A name followed by a short form of one word in brackets: the name, and the short form."""
 
 
 def _rarity(total: int, frequency: int) -> float:
@@ -791,6 +910,7 @@ class Screener:
         self._lists: dict[str, tuple[ListEntry, ...]] = {}
         self._links: dict[str, list[str]] = {}
         self._in_person_names: dict[str, bool] = {}
+        self._named_words: dict[tuple[str, frozenset[str]], str | None] = {}
 
     def screen(self, query: str, threshold: float, limit: int = 5) -> Screening:
         """The entities query may name, best first (at most limit), each scored and explained;
@@ -862,6 +982,10 @@ class Screener:
                 > max(_COMMON_SOUND * self._total, _COMMON_FLOOR)
             )
         )
+        # A given name as common as written (not by sound: "Sally" sounds as Salah, Saleh do).
+        given_common = len(postings.get(f"w:{words[0]}", ())) > max(
+            _COMMON_SOUND * self._total, _COMMON_FLOOR
+        )
         candidates = self._candidates(postings)
         if same:
             chosen = {id(name) for name in candidates}
@@ -885,7 +1009,7 @@ class Screener:
                 name for name in self._candidates(by_skeleton, share=0) if name not in candidates
             ]
         vocabulary = list({other: None for stored in candidates for other in stored.words})
-        alike = _alike(words, vocabulary, initials)
+        alike = _alike(words, vocabulary, initials, by_sound=arabic is None)
         if arabic:
             _add_skeletons(arabic.skeletons, arabic.open_onsets, vocabulary, alike)
         joined = arabic.joined if arabic else None
@@ -900,7 +1024,13 @@ class Screener:
                 joined_skeleton=joined,
                 titles=titles,
                 optional=optional,
+                middle_names=arabic is None and not given_common,
             )
+            if stored.quality == SHORT_FORM and (
+                not isinstance(paired, dict)
+                or any(how is not How.EXACT for *_, how in paired.values())
+            ):
+                continue
             cap = None
             if initials:
                 one_word = _one_word(_named(words, initials, paired))
@@ -911,8 +1041,16 @@ class Screener:
                 and not _one_and_the_same(present, titles, stored)
                 and not _kunya_as_listed(present, stored, paired)
             ):
-                score *= _ONE_WORD
-                cap = Cap.ONE_WORD
+                named = (
+                    self._named_alone(words, present, titles, stored, paired, postings)
+                    if arabic is None
+                    else 0.0
+                )
+                if named:  # one word that names one entity: as much as the word is alike
+                    score = max(score, _NAMED_ALONE * named)
+                else:
+                    score *= _ONE_WORD
+                    cap = Cap.ONE_WORD
             elif (
                 isinstance(paired, dict)
                 and _named_after(stored, paired, present)
@@ -923,8 +1061,9 @@ class Screener:
             elif (
                 common
                 and isinstance(paired, dict)
+                and len(paired) <= _COMMON_PAIRED
                 and paired.keys() <= common
-                and _lacks_a_name(stored, paired)
+                and (_lacks_a_name(stored, paired) or _nisba_paired(words, stored, paired))
                 and titles.isdisjoint(stored.titles)
             ):
                 score *= _COMMON_ONLY
@@ -955,6 +1094,83 @@ class Screener:
                 )
             )
         return Screening(query, threshold, tuple(found))
+
+    def _named_alone(
+        self,
+        words: Sequence[str],
+        present: Sequence[str],
+        titles: frozenset[str],
+        stored: _Stored,
+        paired: "_Pairing | float",
+        postings: dict[str, Sequence[int]],
+    ) -> float:
+        """How alike the one word of a query is to the name's, where that word names one
+        entity as well as the lists can (0 where it does not): the query is one word, a title
+        or a kunya's "Abu" set aside, paired exactly or by sound with a person's name not
+        graded weak; the word, as written and by its sound, is on the names of that entity
+        alone (or of entities same_as links to it), at most _DISTINCTIVE_NAMES of them, one
+        of them not graded weak; and either the query has a title that entity's names are
+        written with or its entity records, and no other entity so titled has the word, or
+        the word is not common in text (_COMMON_IN_TEXT). "Baradar", "Zawahiri", "Shekau"
+        (the name the press writes alone); "Mullah Omar" (TAi.004, titled Mullah: no other
+        listed Mullah is an Omar), "Hafiz Saeed"; not "Haqqani", on many listed men's names,
+        nor "David" (one listed man's alias is "David Mayer") or, in the built-in pack alone,
+        "Omar": a given name common in text is no one's alone, whatever the lists loaded
+        hold; nor a misspelt word ("Lakvhi"), nor a word of a group's name."""
+        if (
+            not isinstance(paired, dict)
+            or len(paired) != len(present)
+            or not _one_word(present)
+            or stored.quality in _WEAK_GRADES  # (the entity's other names say it)
+            or stored.organization  # (a word of a group's name is no name of it)
+        ):
+            return 0.0
+        named = [q for q in paired if words[q] not in _KUNYA] if len(paired) > 1 else [*paired]
+        if len(named) != 1 or any(
+            how is not How.EXACT and how is not How.PHONETIC for _, _, how in paired.values()
+        ):
+            return 0.0
+        word = words[named[0]]
+        known = (word, titles)
+        if known not in self._named_words:
+            self._named_words[known] = self._one_named(word, titles, postings)
+        owner = self._named_words[known]
+        if owner is None or (
+            stored.entity_id != owner and stored.entity_id not in self._linked(owner)
+        ):
+            return 0.0
+        return paired[named[0]][1]
+
+    def _one_named(
+        self, word: str, titles: frozenset[str], postings: dict[str, Sequence[int]]
+    ) -> str | None:
+        """The one entity (with those linked to it) a word of one-word query names, if it
+        names one (see _named_alone)."""
+        ids = sorted(
+            {
+                name_id
+                for key in (f"w:{word}", f"p:{phonetic(word)}")
+                for name_id in postings.get(key, ())
+            }
+        )
+        if not ids or len(ids) > (_COMMON_KEY if titles else _DISTINCTIVE_NAMES):
+            return None
+        found = [  # (a key by sound is on words that do not sound alike: "shekau", "shaikh")
+            name
+            for name in self._names_of(ids)
+            if not name.organization
+            and any(other == word or _sound_alike(word, other) for other in name.words)
+            and (not titles or not titles.isdisjoint(name.titles))  # those so titled
+        ]
+        if not found or len(found) > _DISTINCTIVE_NAMES:
+            return None
+        owners = {name.entity_id for name in found}
+        first = min(owners)
+        if not owners <= {first, *self._linked(first)}:
+            return None
+        if all(name.quality in _WEAK_GRADES for name in found):
+            return None
+        return first if titles or word not in _words_in_text() else None
 
     def _names_the_group(self, words: Sequence[str], stored: _Stored, paired: "_Pairing") -> bool:
         """Whether a query that an organisation's name holds, but for its kind, is that
@@ -1151,6 +1367,16 @@ _Alike = dict[str, list[tuple[int, float, How]]]
 """For a word of some name: the query's words (by position) alike to it, how much and how."""
 
 
+def _nisba_paired(words: Sequence[str], stored: _Stored, paired: _Pairing) -> bool:
+    """Whether a person's name pairs some word of the query with its nisba, or the other way
+    round: among common names, the nisba of one is another name ("Ahmadi", Ahmad's, against
+    the alias "Ahmad Hasan"). (An organisation's name is no given name.)"""
+    return not stored.organization and any(
+        _nisba_of(words[q], stored.words[n]) or _nisba_of(stored.words[n], words[q])
+        for q, (n, _, _) in paired.items()
+    )
+
+
 def _lacks_a_name(stored: _Stored, paired: _Pairing) -> bool:
     """Whether the query paired none of some word of the name that names someone (not one
     that says what kind of organisation it is)."""
@@ -1248,13 +1474,15 @@ def _score(
     joined_skeleton: str | None = None,
     titles: frozenset[str] = frozenset(),
     optional: frozenset[int] = frozenset(),
+    middle_names: bool = True,
 ) -> tuple[float, _Pairing | float, Sequence[str]]:
     """The query's score against one name, how its words were paired, and the query's words
     the score counts (all but the optional ones the name has no counterpart for): the most
     alike pairs first, each word in one pair at most; or, where the whole names compared as
     one word each score more than the pairs, that similarity. A title of the query's that the
     name is written with or its entity records counts as a word both have; the name's words
-    after the last one paired weigh _LINEAGE of their rarity."""
+    after the last one paired weigh _LINEAGE of their rarity, those before it _EXTRA_GIVEN
+    (but the middle names, where middle_names: see _EXTRA_GIVEN)."""
     # Each (query word, name word) occurs once: the tuples never tie, and sort as they are.
     pairs = sorted(
         [
@@ -1278,12 +1506,17 @@ def _score(
     if paired_name and len(paired_name) < size:  # (every word paired: nothing to weigh apart)
         lead = stored.lead
         order = [(paired[q][0] - lead) % size for q in sorted(paired)]  # given names first
-        last = max(order)
+        first, last = min(order), max(order)
         in_order = order == sorted(order)
         for n in range(size):
             if n not in paired_name:
                 at = (n - lead) % size
-                if at < last:  # before the first paired word, or among them
+                # A given name the query lacks, or a word among the paired ones where the query
+                # lacks the given name or pairs out of order; a middle name is left out at will.
+                # (Not for a query in the Arabic script: its words pair by skeleton, loosely, and
+                # two common names that a longer name holds then match it: مصطفى خان; nor for
+                # one whose given name is common: "Mohammad Aziz" is not MOHAMMAD YAHYA AZIZ.)
+                if at < last and (first or at < first or not in_order or not middle_names):
                     name_total += (_EXTRA_GIVEN - 1) * name_weights[n]
                 elif at > last and in_order:
                     name_total -= (1 - _LINEAGE) * name_weights[n]
@@ -1355,16 +1588,20 @@ def _extract() -> "Callable[..., list[tuple[str, float, int]]]":
 
 
 def _alike(
-    words: Sequence[str], vocabulary: list[str], initials: frozenset[int] = frozenset()
+    words: Sequence[str],
+    vocabulary: list[str],
+    initials: frozenset[int] = frozenset(),
+    *,
+    by_sound: bool = True,
 ) -> _Alike:
     """Every query word against every word of the candidates, once (most pairs are nothing
     alike, and a name's score then only visits the pairs that are): equal words count 1, words
     that sound alike 0.9 (or their edit similarity if more), others their edit similarity when
     it is 0.7 or more."""
     extract, similarity_of = _extract(), _osa()
-    by_sound: dict[str, list[str]] = {}
-    for other in vocabulary:
-        by_sound.setdefault(phonetic(other), []).append(other)
+    sounds: dict[str, list[str]] = {}
+    for other in vocabulary if by_sound else ():
+        sounds.setdefault(phonetic(other), []).append(other)
     alike: _Alike = {}
     for q, word in enumerate(words):
         # The edit similarities of the whole vocabulary in one call: a loop in C, not Python.
@@ -1378,14 +1615,16 @@ def _alike(
                 limit=None,
             )
         }
-        for other in by_sound.get(phonetic(word), ()):
+        for other in sounds.get(phonetic(word), ()) if by_sound else ():
             if other not in close and _sound_alike(word, other):
                 close[other] = _edit_similarity(word, other)
         for other, similarity in close.items():
             if other == word:
                 entry = (q, 1.0, How.EXACT)
-            elif _sound_alike(word, other):
+            elif by_sound and _sound_alike(word, other):
                 entry = (q, max(_PHONETIC_SIMILARITY, similarity), How.PHONETIC)
+            elif _nisba_of(word, other) or _nisba_of(other, word):  # another name: barely alike
+                entry = (q, _FUZZY_FLOOR, How.FUZZY)
             else:
                 entry = (q, similarity, How.FUZZY)
             alike.setdefault(other, []).append(entry)
@@ -1436,7 +1675,16 @@ def _sound_alike(word: str, other: str) -> bool:
         word[0] == other[0]
         and min(len(word), len(other)) >= _LENGTH_RATIO * max(len(word), len(other))
         and phonetic(word) == phonetic(other)
+        and not _nisba_of(word, other)
+        and not _nisba_of(other, word)
     )
+
+
+def _nisba_of(word: str, other: str) -> bool:
+    """Whether word is other with the -i of a nisba ("of", "from") after it: Ahmadi, Hanafi,
+    Karimi are other names than Ahmad, Hanaf, Karim, though they sound alike to Metaphone and
+    are a letter apart; they pair as the least alike words that pair (_FUZZY_FLOOR)."""
+    return len(word) == len(other) + 1 and word[-1] in "iy" and word.startswith(other)
 
 
 def _how(
