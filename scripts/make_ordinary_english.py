@@ -22,8 +22,9 @@ DICTIONARIES = [Path("/usr/share/dict/american-english"), Path("/usr/share/dict/
 # The dictionaries' notice, which their licence asks to be kept with their output.
 NOTICE = """\
 # Common English words written in lower case: wordfreq's small English list (Zipf >= 3.01;
-# wordfreq (c) Robyn Speer, MIT; its data CC BY-SA 4.0) filtered by the lower-case words of
-# SCOWL (as Debian's wamerican and wbritish), made by scripts/make_ordinary_english.py.
+# wordfreq by Robyn Speer, its code Apache-2.0, its data CC BY-SA 4.0, and so this list: see
+# NOTICE) filtered by the lower-case words of SCOWL (as Debian's wamerican and wbritish), made
+# by scripts/make_ordinary_english.py. This list: CC BY-SA 4.0, not tq's MIT licence.
 # SCOWL: Copyright 2000-2011 by Kevin Atkinson. Permission to use, copy, modify, distribute
 # and sell these word lists, the associated scripts, the output created from the scripts, and
 # its documentation for any purpose is hereby granted without fee, provided that the above

@@ -161,7 +161,8 @@ def test_a_line_splits_into_the_words_a_posix_shell_would_make(line: str) -> Non
 
 
 def test_scores_in_batch_lines_have_one_spelling() -> None:
-    """Where output is not UTF-8 as where it is, compact JSON is spelled one way (1e-6)."""
+    """Where output is not UTF-8 as where it is, compact JSON is spelled one way (a score is
+    relative to the line's best: 1e-6 of 1 is 0.0 at four places, 7e-4 of 7 is 0.0001)."""
     import io
 
     from tqcli.index import in_memory
@@ -170,13 +171,16 @@ def test_scores_in_batch_lines_have_one_spelling() -> None:
 
     index = in_memory([Pack("mini", MINI_PACK, "--facts")])
     fact = index.search(["widgets"], Filters(frozenset(), None, None, None, None, None))[0].fact
-    for ascii_only, spelled in ((True, b'"score":1e-6}'), (False, b'"score":1e-6}')):
+    for ascii_only in (True, False):
         out = io.TextIOWrapper(io.BytesIO(), encoding="ascii" if ascii_only else "utf-8")
         JsonRenderer(out, lines=True, pretty=False, ascii_only=ascii_only).batch_answer(
-            "widgets", [Hit(fact, 1e-06)], index.catalog
+            "widgets", [Hit(fact, 7.0), Hit(fact, 7e-4), Hit(fact, 1e-06)], index.catalog
         )
         out.flush()
-        assert spelled + b"]}\n" in out.buffer.getvalue()  # type: ignore[attr-defined]
+        written = out.buffer.getvalue()  # type: ignore[attr-defined]
+        assert b'"score":1.0},' in written
+        assert b'"score":0.0001},' in written
+        assert written.endswith(b'"score":0.0}]}\n')
 
 
 @pytest.mark.parametrize(

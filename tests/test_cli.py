@@ -547,7 +547,7 @@ def test_sources_stats_and_paths(runner: CliRunner) -> None:
         "by_source": {"gazette-2020": 7, "unarchived-note": 1},
     }
     assert json.loads(paths)["packs"] == [
-        {"name": "mini", "origin": "--facts", "path": str(MINI_PACK)}
+        {"name": "mini", "origin": "--facts", "path": str(MINI_PACK), "left_out": False}
     ]
 
 

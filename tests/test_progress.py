@@ -265,6 +265,54 @@ def test_only_a_whole_build_is_announced(monkeypatch: pytest.MonkeyPatch, tmp_pa
     assert said[0].startswith("tq: first run after a change, indexing ")
 
 
+def test_a_large_pack_added_to_a_cached_set_is_announced_as_a_build_would_be(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """An index made from the closest cached one (index/merge.py) indexes the packs added: in a
+    pipe it says so in the one plain line a whole build gives, by the bytes it reads (closing
+    note 9: it said nothing where a build would), and only once if it gives up and builds."""
+    from tqcli.index import merge as merge_module
+
+    from conftest import record_outcomes, synthetic_events
+
+    merged = record_outcomes(monkeypatch, merge_module, "merge")
+    base = tmp_path / "mini"
+    shutil.copytree(MINI_PACK, base)
+    (base / "more.toml").write_text(synthetic_events("more", 60))  # the most bytes: kept
+    added = tmp_path / "added"
+    added.mkdir()
+    (added / "facts.toml").write_text(synthetic_events("added", 3))
+    policy = CachePolicy(tmp_path / "cache")
+    consult([Pack("mini", base, "--facts")], policy, lambda index: None)
+    added_bytes = (added / "facts.toml").stat().st_size
+    monkeypatch.setattr(progress, "LONG_BUILD_BYTES", added_bytes)
+    log = io.StringIO()
+
+    consult(
+        [Pack("mini", base, "--facts"), Pack("added", added, "--facts")],
+        policy,
+        lambda index: None,
+        progress=lambda: BuildProgress(log),
+    )
+
+    assert merged == [True]
+    assert log.getvalue() == (
+        "tq: first run after a change, indexing 1 MB of fact files: this takes a while, "
+        "once (later runs use the index)\n"
+    )
+
+
+def test_a_build_is_announced_once_though_told_twice() -> None:
+    """A merge that gives up is followed by a whole build: one line for the two."""
+    log = io.StringIO()
+
+    with BuildProgress(log) as note:
+        note.whole_build(_LARGE, kept=True)
+        note.whole_build(2 * _LARGE, kept=True)
+
+    assert log.getvalue().count("\n") == 1
+
+
 _LOWERED = (
     "import sys, tqcli.progress as p; p.LONG_BUILD_BYTES = 1; "
     "from tqcli.__main__ import run; sys.argv[0] = 'tq'; run()"

@@ -56,7 +56,40 @@ def test_the_sdist_holds_the_sources_the_pack_the_docs_and_the_tests(dist: Path)
         "facts/sources.toml",
         "docs/tq.1",
         "tests/conftest.py",
+        "LICENSE",
+        "NOTICE",
+        "scripts/make_ordinary_english.py",
     } <= names
+
+
+def test_the_wheel_carries_the_licence_and_the_notice_of_what_keeps_its_own_terms(
+    dist: Path,
+) -> None:
+    """tq is MIT; the word list in tqcli/data is CC BY-SA 4.0 (wordfreq's data) with SCOWL's
+    notice, and the built-in pack's quoted and archived texts are their publishers'."""
+    wheel = dist / f"{DISTRIBUTION}-{__version__}-py3-none-any.whl"
+    info = f"{DISTRIBUTION}-{__version__}.dist-info"
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        metadata = archive.read(f"{info}/METADATA").decode()
+        licence = archive.read(f"{info}/licenses/LICENSE").decode()
+        notice = archive.read(f"{info}/licenses/NOTICE").decode()
+        word_list = archive.read("tqcli/data/ordinary-english.txt").decode()
+
+    assert "tqcli/data/ordinary-english.txt" in names
+    assert any(name.startswith("tqcli/facts/archive/") for name in names)
+    assert "License-Expression: MIT AND CC-BY-SA-4.0" in metadata
+    assert {"License-File: LICENSE", "License-File: NOTICE"} <= set(metadata.splitlines())
+    assert licence.startswith("MIT License")
+    for needed in (
+        "tqcli/data/ordinary-english.txt",
+        "CC BY-SA 4.0",
+        "https://creativecommons.org/licenses/by-sa/4.0/",
+        "Copyright 2000-2011 by Kevin Atkinson",
+        "tqcli/facts/archive/",
+    ):
+        assert needed in notice
+    assert "CC BY-SA 4.0" in word_list.split("\n\n", 1)[0]
 
 
 def test_the_wheel_installs_and_runs_in_a_fresh_environment(dist: Path, tmp_path: Path) -> None:
@@ -96,3 +129,15 @@ def test_the_wheel_installs_and_runs_in_a_fresh_environment(dist: Path, tmp_path
     assert validated.stdout.startswith("valid: 1 pack(s)")
     assert any("1267" in fact["id"] for fact in json.loads(found.stdout))
     assert topic.stdout.startswith("# Exit codes")
+    # The checkout's facts/, the wheel's built-in pack's source, checked by the installed tq.
+    checkout = subprocess.run(
+        [tq, "validate", REPO / "facts"],
+        cwd=away,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checkout.returncode == 3
+    [said] = checkout.stderr.splitlines()
+    assert said.endswith(f"tq validate {REPO / 'facts'} --no-builtin")

@@ -258,3 +258,73 @@ def test_a_named_pack_remembered_refused_says_the_same(
     assert first[0] == 3
     assert "duplicate ids between" in first[2]
     assert len(builds) == 1  # the second said it without loading the pack again
+
+
+# --- tq export sqlite: as a query (closing note 9: it refused the whole export) ----------------
+
+
+def test_an_export_leaves_the_pack_out_with_the_query_s_warning(
+    runner: CliRunner, broken: Path, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    database = tmp_path / "facts.db"
+    code, out, err = _run(runner, "export", "sqlite", str(database), *MINI)
+
+    assert code == 0
+    assert out.startswith(f"Wrote {database}: ")
+    assert err.splitlines() == [
+        "tq: warning: the pack 'half-done' in the user pack folder does not load:",
+        f"{broken / 'facts.toml'}:12: duplicate fact id 'draft-0', first defined at "
+        f"{broken / 'facts.toml'}:1",
+        f"tq: it is left out of this export; see 'tq validate {broken}' "
+        "(or move it out of the folder)",
+    ]
+    with sqlite3.connect(database) as connection:
+        packs = [name for (name,) in connection.execute("SELECT name FROM packs")]
+        draft = connection.execute("SELECT count(*) FROM facts WHERE id LIKE 'draft-%'")
+        assert (packs, draft.fetchone()) == (["mini"], (0,))
+
+
+def test_an_export_of_the_pack_named_with_facts_is_refused(
+    runner: CliRunner, broken: Path, tmp_path: Path
+) -> None:
+    database = tmp_path / "facts.db"
+    code, out, err = _run(runner, "export", "sqlite", str(database), *MINI, "--facts", str(broken))
+
+    assert (code, out) == (3, "")
+    assert "duplicate fact id 'draft-0'" in err
+    assert "left out" not in err
+    assert not database.exists()
+
+
+# --- tq paths marks the pack (closing note 9: it listed it as any other) ------------------------
+
+
+def test_paths_json_marks_the_pack_left_out(runner: CliRunner, broken: Path) -> None:
+    code, out, err = _run(runner, "paths", "--json", *MINI)
+
+    marks = {pack["name"]: pack["left_out"] for pack in json.loads(out)["packs"]}
+    assert (code, err) == (0, "")
+    assert marks == {"half-done": True, "mini": False}
+
+
+def test_paths_says_the_pack_does_not_load_and_where_to_see_why(
+    runner: CliRunner, broken: Path
+) -> None:
+    code, out, _ = _run(runner, "paths", "--format", "plain", *MINI)
+
+    row = next(line for line in out.splitlines() if line.startswith("half-done"))
+    assert code == 0
+    assert "user pack folder (does not load: left out; see tq validate PATH)" in row
+    assert str(broken) in row
+    assert "does not load" not in next(line for line in out.splitlines() if "mini" in line)
+
+
+def test_paths_marks_nothing_when_the_pack_loads(runner: CliRunner, broken: Path) -> None:
+    (broken / "facts.toml").write_text(synthetic_events("draft", 1))
+
+    code, out, _ = _run(runner, "paths", "--json", *MINI)
+
+    assert code == 0
+    assert [pack["left_out"] for pack in json.loads(out)["packs"]] == [False, False]

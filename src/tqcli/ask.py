@@ -394,6 +394,8 @@ _PERSON_ROLES = frozenset(
 )
 """Nouns that name a person by their post: who says something, though no one is named."""
 _WHO_IS = re.compile(r"who(?:s| is| was| are| were)\b")
+_WHAT_IS = re.compile(r"(?:so )?what(?:s| is| was| are| were) .*")
+"""'What is X?': with all its words naming X, it asks what X is."""
 # Nouns whose content is the phrase that follows them ("the purpose of resolution 1267", "the
 # relationship between the Taliban and al-Qaeda": shell nouns, in the grammarians' word): an answer
 # gives that content, and need not use the noun.
@@ -668,6 +670,9 @@ class Question(msgspec.Struct, frozen=True):
     """The years the question gives as a time ("in 1999", "since 2001"): not a document's."""
     identity: bool = False
     """Whether the question asks who someone it names is ("Who is Cole Bunzel?")."""
+    defining: bool = False
+    """Whether the question asks what something it names is ("What is AQIS?"): a fact that
+    says what it is comes first (see _defines)."""
     naming: bool = False
     """Whether the question asks what something is called ("how does the agreement refer to
     the Taliban?", "what is the 1267 Committee also known as?")."""
@@ -794,6 +799,15 @@ def consider(index: Index, question: str) -> Considered | Answers:
         # question is not for a quote. ("What did the Chinese representative say?" is.)
         read = msgspec.structs.replace(read, wants=Wants.ANYTHING, speaker=())
     read = msgspec.structs.replace(read, named=_naming_words(read, candidates, lookups))
+    if (
+        read.wants is Wants.SOMEONE
+        and read.head in _PERSON_ROLES
+        and not read.post_of
+        and (whose := tuple(word for word in read.modifiers if word in read.named))
+    ):
+        # "Who is the Kabul president?": a name before the post says whose post it is, as the
+        # "of" phrase of "the president of Kabul" does (see _post_of_in).
+        read = msgspec.structs.replace(read, post_of=whose)
     read = msgspec.structs.replace(read, happened=_happened_words(read))
     read = msgspec.structs.replace(read, verb=_asked_verb(read))
     if read.wants is Wants.FIGURE and (owners := _owners(read)):
@@ -811,6 +825,12 @@ def consider(index: Index, question: str) -> Considered | Answers:
         and read.named >= read.weights.keys()
     ):
         read = msgspec.structs.replace(read, identity=True)
+    if (
+        read.wants is Wants.ANYTHING
+        and _WHAT_IS.fullmatch(read.text)
+        and read.named >= read.weights.keys()
+    ):
+        read = msgspec.structs.replace(read, defining=True)
     if read.wants is Wants.FIGURE and _NOW & read.weights.keys():
         # "Today" is as late as the loaded facts go: a figure from years before the newest
         # of them is no figure of today.
@@ -1893,6 +1913,9 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         boost *= _BOOST
     if question.naming and re.search(_NAMING, fact.claim):
         boost *= _BOOST  # a name asked for: a claim that gives a name
+    defines = question.defining and _defines(question, fact, lookups)
+    if defines:
+        boost *= _BOOST  # what something is: a claim that says it
     if "why" in question.text.split():
         reason = re.search(_REASON, _own_text(fact), re.IGNORECASE) is not None
         if reason:
@@ -1901,7 +1924,9 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     # in its own words, weighted by rarity in the pack (a word the fact says itself tells more
     # than one in the aliases of an entity it names: "what does resolution 2513 say about the
     # Islamic Emirate"), then anywhere, weighted by rarity in general English.
-    covers = (0.5 + _share(question.rarity, in_own)) * (0.5 + coverage)
+    # (A claim saying what the entity asked about is names it in its own words, by any of its
+    # names: "al-Qaeda in the Indian Subcontinent" says "AQIS".)
+    covers = (0.5 + (1.0 if defines else _share(question.rarity, in_own))) * (0.5 + coverage)
     score = (hit.score or 0.0) * boost * covers
     reply = Reply(
         Match.ANSWER if answers else Match.PARTIAL,
@@ -2335,12 +2360,37 @@ def _names_a_place(question: Question, fact: Fact, lookups: _Lookups) -> bool:
         for entity_id in fact.entities()
     ):
         return True
-    for found in re.finditer(_PLACE_AFTER, _own_text(fact)):
+    text = _own_text(fact)
+    for found in re.finditer(_PLACE_AFTER, text):
         name = fold(found.group("name"))
         words = {stem(word) for word in _WORD.findall(name)}
-        if name not in _CALENDAR_WORDS and not words & question.weights.keys():
+        if (
+            name not in _CALENDAR_WORDS
+            and not words & question.weights.keys()
+            and not _someone_else_there(question, _clause_at(text, found.start()), lookups)
+        ):
             return True
     return False
+
+
+def _clause_at(text: str, at: int) -> str:
+    """The clause of text (between commas, semicolons and sentence ends) that holds position at."""
+    start = max(text.rfind(mark, 0, at) for mark in ",;.") + 1
+    ends = [end for mark in ",;." if (end := text.find(mark, at)) >= 0]
+    return text[start : min(ends, default=len(text))]
+
+
+def _someone_else_there(question: Question, clause: str, lookups: _Lookups) -> bool:
+    """Whether the clause names a person the question does not (of those the candidates name):
+    a place in it is where that person was ("after its leader Osama bin Laden was killed ... in
+    Pakistan" says nothing of where Zawahiri is)."""
+    words = set(_WORD.findall(fold(clause)))
+    return any(
+        _kind(entity_id, lookups.catalog) is EntityKind.PERSON
+        and any(len(name & words) * 2 > len(name) for name in names)
+        and not lookups.named_in(entity_id, question.weights)
+        for entity_id, names in lookups.all_written()
+    )
 
 
 def _names_one_of_kind(
@@ -2977,10 +3027,16 @@ def _post_of_in(question: Question, claim: str, named: dict[str, frozenset[str]]
         return True
     linked = any(of & words for words in named.values())
     return linked and any(
-        # At a sentence's start a capital tells nothing ("President Biden has expressed").
-        n > 0 and (not spans[n - 1].group()[0].isupper() or stems[n - 1] in of)
+        # At a sentence's or a clause's start a capital tells nothing ("President Biden has
+        # expressed", "...; President Biden approved").
+        n > 0
+        and not _CLAUSE_END.search(claim[spans[n - 1].end() : spans[n].start()])
+        and (not spans[n - 1].group()[0].isupper() or stems[n - 1] in of)
         for n in at
     )
+
+
+_CLAUSE_END = re.compile(r"[.;:!?]")
 
 
 def _has_post(question: Question, claim: str, entity_id: str, lookups: _Lookups) -> bool:
@@ -3170,6 +3226,8 @@ def _number_near(claim: str, measure: set[str]) -> str | None:
     if (before := _number_before(claim, measure)) is not None:
         return before
     spans, words, stems = _claim_words(claim)
+    if measure.isdisjoint(stems):
+        return None
     for n, word_stem in enumerate(stems):
         if word_stem not in measure:
             continue
@@ -3271,6 +3329,8 @@ def _number_before(
     200-500 men" are not the Taliban's. Not relative: none that gives a time from another ("one
     month after its adoption")."""
     spans, words, stems = _claim_words(claim)
+    if counted.isdisjoint(stems):
+        return None  # (one test, where the loop would find none)
     for n, word_stem in enumerate(stems):
         if word_stem not in counted:
             continue
@@ -3929,11 +3989,15 @@ def _written(entity_id: str, lookups: _Lookups) -> list[frozenset[str]]:
 def _name_spans(words: Sequence[str], names: list[frozenset[str]]) -> list[tuple[int, int]]:
     """Where the words name the person: runs of words of one of their names that hold most of
     it ("Ayman al-Zawahiri", "Mullah Omar"; not the "Mullah" of another Mullah), as (start, end)."""
-    if frozenset().union(*names).isdisjoint(words):
+    every = frozenset().union(*names)
+    if every.isdisjoint(words):
         return []
     spans = []
     start = 0
     while start < len(words):
+        if words[start] not in every:  # no name's run starts here: one test, not one a name
+            start += 1
+            continue
         for name in names:
             end = start
             while end < len(words) and words[end] in name:
@@ -3944,6 +4008,65 @@ def _name_spans(words: Sequence[str], names: list[frozenset[str]]) -> list[tuple
                 break
         start += 1
     return spans
+
+
+_DEFINING = frozenset(
+    _stems("is are was were comprises comprise consists consist refers means stands remains")
+)
+"""Words with which a claim that opens with a name says what it is ("The 1988 Committee
+comprises ...", "The Haqqani Network was founded by ...")."""
+_FORMED = frozenset(
+    _stems("formation formed founding founded establishment established creation created")
+)
+"""Words with which a claim says something came to be ("the formation of al-Qaeda in the
+Indian Subcontinent"): what it is, from its start."""
+
+
+def _defines(question: Question, fact: Fact, lookups: _Lookups) -> bool:
+    """Whether the claim says what the entity the question names is: it opens with the name
+    (the words before its first word saying what a thing is, within eight, are most of one of
+    the entity's names, with nothing else but function words), or says it was formed (a word of
+    forming, the name most of whose words follow in the next eight being the entity's, not a
+    longer one's: "the formation of al-Qaeda in the Indian Subcontinent" is AQIS's, not
+    al-Qaeda's)."""
+    _, words, stems = _claim_words(fact.claim)
+    asked = [
+        entity_id for entity_id in fact.entities() if lookups.named_in(entity_id, question.weights)
+    ]
+    if not asked:
+        return False
+    said = next((n for n, word in enumerate(stems[:8]) if word in _DEFINING), None)
+    if said:
+        opening = {
+            word
+            for word, stem_ in zip(words[:said], stems, strict=False)
+            if stem_ not in _FUNCTION_WORDS
+        }
+        if any(
+            opening <= name and len(opening) * 2 > len(name)
+            for entity_id in asked
+            for name in _written(entity_id, lookups)
+        ):
+            return True
+    for n, word in enumerate(stems):
+        if word not in _FORMED:
+            continue
+        after = set(words[n + 1 : n + 9])
+        matched = {
+            entity_id: max(
+                (
+                    len(name & after)
+                    for name in _written(entity_id, lookups)
+                    if len(name & after) * 2 > len(name)
+                ),
+                default=0,
+            )
+            for entity_id in fact.entities()
+        }
+        most = max(matched.values(), default=0)
+        if most and any(matched[entity_id] == most for entity_id in asked):
+            return True
+    return False
 
 
 def _holds(

@@ -610,8 +610,9 @@ def _consult(
     )
 
 
-def _say_left_out(pack: "Pack", problems: "Sequence[Problem]") -> None:
-    """Warn that a pack of the user pack folder does not load and is left out of this query."""
+def _say_left_out(pack: "Pack", problems: "Sequence[Problem]", what: str = "query") -> None:
+    """Warn that a pack of the user pack folder does not load and is left out of this query
+    (or this export)."""
     from tqcli.problems import EXAMPLES, summarised
 
     say_line(f"tq: warning: the pack {pack.name!r} in the user pack folder does not load:")
@@ -621,16 +622,15 @@ def _say_left_out(pack: "Pack", problems: "Sequence[Problem]") -> None:
     if len(lines) > EXAMPLES:
         say_line(f"tq: … and {len(lines) - EXAMPLES} more")
     say_line(
-        f"tq: it is left out of this query; see 'tq validate {pack.path}' "
+        f"tq: it is left out of this {what}; see 'tq validate {pack.path}' "
         "(or move it out of the folder)"
     )
 
 
 def _kept_patterns(no_cache: bool) -> "AbstractContextManager[None]":
-    """The patterns compiled when ask is imported, kept in the cache directory (see regexcache):
-    those its module compiles, which every question uses. (Not those compiled while answering:
-    most are used by a few questions only, and making each one kept costs more, measured, than
-    compiling the few a question uses.)"""
+    """The patterns ask compiles, kept in the cache directory (see regexcache): those its module
+    compiles as it is imported and those compiled as it answers, each made again only when a
+    later run uses it."""
     from tqcli.index.cache import CachePolicy
     from tqcli.regexcache import kept_patterns
 
@@ -1045,7 +1045,8 @@ def paths(
 
     The configuration file, the user pack folder (each subfolder a pack) and the index cache;
     then the packs in load order: the built-in pack, the user pack folder's, the config file's,
-    TQ_FACTS_PATH's, then each --facts.
+    TQ_FACTS_PATH's, then each --facts. A pack of the user pack folder that does not load is
+    marked: queries leave it out ('tq validate PATH' says why).
 
     \b
     Examples:
@@ -1072,6 +1073,7 @@ def paths(
         user_pack_folder=user_pack_folder(),
         cache=CachePolicy.from_environment(enabled=True).directory,
         packs=packs,
+        left_out=_left_out(packs),
     )
     renderer.paths(locations)
     from tqcli.packs import stray_pack_files
@@ -1079,6 +1081,28 @@ def paths(
     for problem in (broken, stray_pack_files()):
         if problem is not None:
             raise problem  # its problems, and exit 2, after the paths
+
+
+def _left_out(packs: "Sequence[Pack]") -> tuple["Pack", ...]:
+    """The packs of the user pack folder that a query leaves out, not loading, as a query finds
+    them (from the index, or the problems kept beside it; else by building it, as the next
+    query would); none when there is no such pack, or a problem of another pack would refuse
+    every query (tq validate names it)."""
+    if not any(map(may_be_left_out, packs)):
+        return ()
+    from tqcli.index import CachePolicy, consult
+
+    found: list[Pack] = []
+    with contextlib.suppress(InvalidPacks):
+        consult(
+            packs,
+            CachePolicy.from_environment(enabled=True),
+            lambda index: None,
+            progress=_build_progress,
+            optional=may_be_left_out,
+            left_out=lambda pack, problems: found.append(pack),
+        )
+    return tuple(found)
 
 
 @app.command()
@@ -1106,7 +1130,8 @@ def validate(
     """Check packs: fields, dates, references, duplicate ids, and every passage verbatim.
 
     Reports every problem as file:line: message on stderr; exits 3 if there is any.
-    With PATHs, checks those packs after the built-in one (which they may cite).
+    With PATHs, checks those packs after the built-in one (which they may cite); a copy of the
+    built-in pack (a checkout's facts/) is said to be one, in one line: add --no-builtin.
 
     \b
     Examples:
@@ -1138,8 +1163,17 @@ def validate(
         report = LoadReport(
             report.catalog, problems, report.passages_proven, report.passages_unarchived
         )
-    for problem in report.problems:
-        say_line(str(problem))
+    from tqcli.problems import builtin_copies, builtin_copy_line
+
+    copies = builtin_copies(report.problems, packs, report.catalog)
+    first_of = {id(found[0]): pack for pack, found in copies.items()}
+    copied = {id(problem) for found in copies.values() for problem in found}
+    for problem in report.problems:  # a copy's duplicates in one line, where the first was
+        if id(problem) in first_of:
+            pack = first_of[id(problem)]
+            say_line(builtin_copy_line(pack, copies[pack]))
+        elif id(problem) not in copied:
+            say_line(str(problem))
     renderer.validation(report)
     if not report.valid:
         raise typer.Exit(ExitCode.INVALID_DATA)
@@ -1179,33 +1213,33 @@ def ask(
       tq ask "When was resolution 1267 adopted?" --json | jq '.[0].date'
       tq ask --batch < questions.txt > answers.jsonl
     """
-    with _kept_patterns(no_cache):
+    with _kept_patterns(no_cache):  # the whole command: patterns are compiled as it answers
         from tqcli.ask import answer
 
-    most = load_config().limit("ask", limit)
-    if batch:
-        _batch_run(
-            ctx,
-            question,
-            (as_json, fmt, fields, "answers"),
-            facts,
-            no_builtin,
-            no_cache,
-            lambda index, line: answer(index, line, most),
-        )
-        return
-    renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "answers", no_pager=no_pager)
-    asked = _required(ctx, question)
-    catalog, found = _ask(facts, no_builtin, no_cache, lambda index: answer(index, asked, most))
-    renderer.answers(found, catalog)
-    if found.hits and not found.answered:
-        say("tq: no fact answers the whole question; the nearest are marked partial")
-        raise typer.Exit(ExitCode.NO_RESULTS)
-    if not found.hits:
-        say("tq: no answer in the loaded facts")
-        if found.suggestions:
-            say("tq: nearest topics: " + ", ".join(found.suggestions))
-        raise typer.Exit(ExitCode.NO_RESULTS)
+        most = load_config().limit("ask", limit)
+        if batch:
+            _batch_run(
+                ctx,
+                question,
+                (as_json, fmt, fields, "answers"),
+                facts,
+                no_builtin,
+                no_cache,
+                lambda index, line: answer(index, line, most),
+            )
+            return
+        renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "answers", no_pager=no_pager)
+        asked = _required(ctx, question)
+        catalog, found = _ask(facts, no_builtin, no_cache, lambda index: answer(index, asked, most))
+        renderer.answers(found, catalog)
+        if found.hits and not found.answered:
+            say("tq: no fact answers the whole question; the nearest are marked partial")
+            raise typer.Exit(ExitCode.NO_RESULTS)
+        if not found.hits:
+            say("tq: no answer in the loaded facts")
+            if found.suggestions:
+                say("tq: nearest topics: " + ", ".join(found.suggestions))
+            raise typer.Exit(ExitCode.NO_RESULTS)
 
 
 # --- Names: screening and entities (docs/names.md) ---------------------------------------------
@@ -1925,7 +1959,8 @@ def export_sqlite(
     Proper tables with primary and foreign keys, plus metadata.json for Datasette (titles,
     descriptions, licence). A FILE.db or metadata file that tq did not write is never replaced;
     one it wrote is replaced whole (tables added to it are not kept). Both files are written, or
-    neither; a symbolic link is followed, as import --out follows it.
+    neither; a symbolic link is followed, as import --out follows it. A pack of the user pack
+    folder that does not load is left out, with a warning, as a query leaves it out.
 
     \b
     Examples:
@@ -1933,16 +1968,31 @@ def export_sqlite(
       sqlite3 facts.db 'SELECT kind, count(*) FROM facts GROUP BY kind'
     """
     from tqcli.export import export_sqlite as export
-    from tqcli.loader import open_catalog
 
-    packs = _packs(facts, no_builtin)
-    report = export(open_catalog(packs), file, metadata)
+    report = export(_catalog_leaving_out(_packs(facts, no_builtin)), file, metadata)
     counts = report.counts
     typer.echo(
         f"Wrote {report.database}: {counts['facts']} facts, {counts['sources']} sources, "
         f"{counts['passages']} passages, {counts['entities']} entities; "
         f"Datasette metadata in {report.metadata}"
     )
+
+
+def _catalog_leaving_out(packs: "Sequence[Pack]") -> Catalog:
+    """The packs loaded whole, but for a pack of the user pack folder that does not load: left
+    out with the warning a query gives (InvalidPacks for any other's problem, as a query)."""
+    from tqcli.index import _blamed  # the rule by which a query leaves a pack out
+    from tqcli.loader import open_catalog
+
+    try:
+        return open_catalog(packs)
+    except InvalidPacks as error:
+        blamed = _blamed(packs, error.problems, may_be_left_out)
+        if not blamed:
+            raise
+        for pack, problems in blamed.items():
+            _say_left_out(pack, problems, "export")
+        return _catalog_leaving_out([pack for pack in packs if pack not in blamed])
 
 
 # --- end of data out ----------------------------------------------------------------------------

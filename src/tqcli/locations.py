@@ -22,3 +22,5 @@ class Locations:
     """The index cache directory (None: no cache, the index is built in memory each run)."""
     packs: tuple[Pack, ...]
     """The packs in effect, in load order."""
+    left_out: tuple[Pack, ...] = ()
+    """The packs of the user pack folder that do not load, which queries leave out."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from tqcli.model import Problem
+from tqcli.model import Catalog, Pack, Problem
 
 EXAMPLES = 3
 """How many of a pair's duplicate ids are named."""
@@ -37,6 +37,49 @@ def _pair_line(pair: tuple[Path, Path], duplicates: Sequence[Problem]) -> str:
     ids = ", ".join(repr(p.duplicate.id) for p in duplicates[:EXAMPLES] if p.duplicate)
     more = ", …" if len(duplicates) > EXAMPLES else ""
     return f"tq: {len(duplicates)} duplicate ids between {pair[0]} and {pair[1]}, e.g. {ids}{more}"
+
+
+def builtin_copies(
+    problems: Sequence[Problem], packs: Sequence[Pack], catalog: Catalog
+) -> dict[Pack, list[Problem]]:
+    """Each pack that defines again at least half of the built-in pack's ids (its facts',
+    sources' and entities'), with those duplicates: a copy or another version of the built-in
+    pack (a source checkout's facts/ validated by an installed tq), where hundreds of lines
+    would each say the same thing. A pack that repeats a few of its ids is not one."""
+    from tqcli.packs import BUILTIN_NAME
+
+    builtin = next((pack for pack in packs if pack.origin == BUILTIN_NAME), None)
+    if builtin is None:
+        return {}
+    ids = sum(fact.pack == BUILTIN_NAME for fact in catalog.facts)
+    ids += sum(source.pack == BUILTIN_NAME for source in catalog.sources.values())
+    ids += sum(entity.pack == BUILTIN_NAME for entity in catalog.entities.values())
+    copies: dict[Pack, list[Problem]] = {}
+    for problem in problems:
+        if problem.duplicate is None or not _within(problem.duplicate.first.path, builtin.path):
+            continue
+        pack = next(
+            (p for p in packs if p != builtin and _within(problem.where.path, p.path)), None
+        )
+        if pack is not None:
+            copies.setdefault(pack, []).append(problem)
+    return {pack: found for pack, found in copies.items() if 2 * len(found) >= max(ids, 1)}
+
+
+def builtin_copy_line(pack: Pack, duplicates: Sequence[Problem]) -> str:
+    """The one line that stands for a copy's duplicates, with the way to check it alone."""
+    ids = ", ".join(repr(p.duplicate.id) for p in duplicates[:EXAMPLES] if p.duplicate)
+    return (
+        f"tq: {pack.path} defines {len(duplicates)} ids of the built-in pack again (e.g. {ids}, "
+        "…): it looks like a copy or another version of the built-in pack (a source "
+        "checkout's facts/ with tq installed?); to check it alone, leave the built-in pack out: "
+        f"tq validate {pack.path} --no-builtin"
+    )
+
+
+def _within(path: Path, folder: Path) -> bool:
+    path, folder = path.resolve(), folder.resolve()
+    return path == folder or folder in path.parents
 
 
 def total_line(problems: Sequence[Problem]) -> str:

@@ -111,14 +111,17 @@ class BuildProgress(ProgressLine):
 
     def __init__(self, stream: TextIO) -> None:
         super().__init__(stream, "tq: first run after a change, indexing")
+        self._announced = False
 
     def whole_build(self, fact_bytes: int, kept: bool) -> None:
         """Where no line can be rewritten (a pipe, a log, a dumb terminal), say once, in one
         plain line, that a build of this many bytes of fact files will take a while: a script
         would otherwise wait seconds without a word. Said before the build, so it is the same
-        for the same packs, however busy the machine."""
-        if fact_bytes < LONG_BUILD_BYTES or self._rewrites():
+        for the same packs, however busy the machine. Once: a merge that gives up (the packs
+        added to a cached set, announced by their bytes) is followed by a whole build."""
+        if fact_bytes < LONG_BUILD_BYTES or self._rewrites() or self._announced:
             return
+        self._announced = True
         megabytes = max(1, round(fact_bytes / 1_000_000))
         later = "once (later runs use the index)" if kept else "on every run without a cache"
         self._write(f"{self._lead} {megabytes} MB of fact files: this takes a while, {later}\n")

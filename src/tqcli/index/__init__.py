@@ -45,8 +45,9 @@ class Progress(Protocol):
         """Say what the build is doing now."""
 
     def whole_build(self, fact_bytes: int, kept: bool) -> None:
-        """Hear, before the packs are indexed afresh, how many bytes of fact files that reads,
-        and whether the index will be kept for later runs."""
+        """Hear, before packs are indexed afresh (all, or those added to a cached set), how
+        many bytes of fact files that reads, and whether the index will be kept for later
+        runs."""
 
 
 class _Silent:
@@ -184,7 +185,7 @@ def _built(
         if path is not None and stale is not None:
             fresh = _updated(stale, path, packs, now, shown.stage)
         elif path is not None:
-            fresh = _merged(path, packs, now, shown.stage)
+            fresh = _merged(path, packs, now, shown)
         if fresh is None:
             shown.whole_build(_fact_bytes(now), kept=path is not None)
         if path is not None and fresh is None:
@@ -220,15 +221,16 @@ def _updated(
         stale.close()
 
 
-def _merged(
-    path: Path, packs: Sequence[Pack], now: Snapshot, stage: Callable[[str], None]
-) -> Index | None:
+def _merged(path: Path, packs: Sequence[Pack], now: Snapshot, shown: Progress) -> Index | None:
     """The index of a new set of packs made from the cached index of the set closest to it,
     or None if none is close enough (see merge)."""
     from tqcli.index.merge import closest, merge
 
     plan = closest(path.parent, packs, now, path)
-    return None if plan is None else merge(plan, path, packs, now, stage)
+    if plan is None:
+        return None
+    shown.whole_build(plan.added_bytes, kept=True)  # the packs added are indexed afresh
+    return merge(plan, path, packs, now, shown.stage)
 
 
 def _open(path: Path, *, used: bool = True) -> Index:

@@ -159,6 +159,10 @@ class LazyHits(Sequence[Hit]):
     def __len__(self) -> int:
         return len(self._found)
 
+    def scores(self) -> list[float | None]:
+        """Each hit's score, in order, without reading a fact."""
+        return [score for _, score in self._found]
+
     @overload
     def __getitem__(self, position: int) -> Hit: ...
 

@@ -27,7 +27,8 @@ class CsvRenderer:
         self._writer.writerows([_cell(cell) for cell in row] for row in rows)
 
     def facts(self, hits: Sequence[Hit], catalog: Catalog, *, full: bool) -> None:
-        self._table(_FACT_COLUMNS, (_fact_row(hit, catalog) for hit in hits))  # row by row
+        rows = (_fact_row(hit, catalog) for hit in data.relative_scores(hits))  # row by row
+        self._table(_FACT_COLUMNS, rows)
 
     def answers(self, found: Answers, catalog: Catalog) -> None:
         """The facts' columns, then how each answers the question, as in JSON (docs/json.md);
@@ -40,7 +41,7 @@ class CsvRenderer:
                 "; ".join(reply.unmatched),
                 data.STANDINGS[hit.fact.standing()] or "",
             )
-            for hit, reply in zip(found.hits, found.replies, strict=True)
+            for hit, reply in zip(data.relative_scores(found.hits), found.replies, strict=True)
         )
         self._table((*_FACT_COLUMNS, "match", "answer", "unmatched", "standing"), rows)
 
@@ -79,10 +80,14 @@ class CsvRenderer:
     def paths(self, locations: Locations) -> None:
         files = data.locations_data(locations)
         rows: list[tuple[object, ...]] = [
-            ("file", key, "", files[key]) for key in ("config_file", "user_pack_folder", "cache")
+            ("file", key, "", files[key], "")
+            for key in ("config_file", "user_pack_folder", "cache")
         ]
-        rows.extend(("pack", p.name, p.origin, str(p.path)) for p in locations.packs)
-        self._table(("what", "name", "origin", "path"), rows)
+        rows.extend(
+            ("pack", p.name, p.origin, str(p.path), "true" if p in locations.left_out else "false")
+            for p in locations.packs
+        )
+        self._table(("what", "name", "origin", "path", "left_out"), rows)
 
     def import_report(self, report: ImportReport) -> None:
         rows: list[tuple[str, str, str, str]] = []

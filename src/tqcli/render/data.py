@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -56,6 +56,32 @@ def source_data(source: Source) -> JsonObject:
         "archived": source.archive is not None,
         "pack": source.pack,
     }
+
+
+SCORE_DIGITS = 4
+"""Decimal places of a score in machine output (docs/json.md)."""
+
+
+def relative_scores(hits: Sequence[Hit]) -> Iterator[Hit]:
+    """The hits with each score made relative to the highest of the list: 1 for the most
+    relevant, a share of it for the others (0 for none), rounded to SCORE_DIGITS places, which
+    keeps their order. A raw score (BM25, and ask's judgement on it) means nothing outside its
+    query: a word that most facts have scores every fact about 1e-6, another query 30. Hits
+    without scores (show, list, a fact found by its id: a list is ranked whole or not at all)
+    are as they were, and a listing of every fact is not gone through twice."""
+    if not hits or hits[0].score is None:
+        yield from hits
+        return
+    from tqcli.index.store import LazyHits  # its scores, without reading every fact first
+
+    scores = hits.scores() if isinstance(hits, LazyHits) else [hit.score for hit in hits]
+    best = max((score for score in scores if score is not None), default=None)
+    if best is None:
+        yield from hits
+        return
+    for hit, score in zip(hits, scores, strict=True):
+        relative = None if score is None else round(score / best, SCORE_DIGITS) if best > 0 else 0.0
+        yield Hit(hit.fact, relative)
 
 
 class FactData:
@@ -266,7 +292,9 @@ def locations_data(locations: Locations) -> JsonObject:
         "config_exists": locations.config_exists,
         "user_pack_folder": text(locations.user_pack_folder),
         "cache": text(locations.cache),
-        "packs": [pack_data(pack) for pack in locations.packs],
+        "packs": [
+            {**pack_data(pack), "left_out": pack in locations.left_out} for pack in locations.packs
+        ],
     }
 
 

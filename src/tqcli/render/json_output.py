@@ -135,6 +135,7 @@ class JsonRenderer:
         answers as ask does, with their replies), the topics suggested when there is no answer,
         and the error when it could not run."""
         made = self._facts(catalog)
+        scored = data.relative_scores(hits)  # each line's own: its most relevant scores 1
         # The line is made by one join of its pieces (facts are long: never copied twice), each
         # result followed by a comma, the last one's dropped.
         parts = [b'{"query":', self._compact(query), b',"results":[']
@@ -142,23 +143,23 @@ class JsonRenderer:
             chosen = (
                 (
                     data.answer_data(made(hit), reply, hit.fact.standing())
-                    for hit, reply in zip(hits, replies, strict=True)
+                    for hit, reply in zip(scored, replies, strict=True)
                 )
                 if replies
-                else map(made, hits)
+                else map(made, scored)
             )
             for result in chosen:
                 kept = {field: result[field] for field in self._fields if field in result}
                 parts += (self._compact(kept), b",")
         elif replies:
-            for hit, reply in zip(hits, replies, strict=True):
+            for hit, reply in zip(scored, replies, strict=True):
                 answer = data.answer_data(made(hit), reply, hit.fact.standing())
                 parts += (self._compact(answer), b",")
         elif hits:
             known = self._batch_facts
             facts: list[bytes] = []
             scores: list[float | None] = []
-            for hit in hits:  # once: LazyHits lets each part of its facts go as it is iterated
+            for hit in scored:  # once: LazyHits lets each part of its facts go as it is iterated
                 facts.append(known.get(hit.fact.id) or self._batch_fact(made, hit))
                 scores.append(hit.score)
             # Every score in one encoding, split at its commas (a number's JSON holds none).
@@ -208,13 +209,13 @@ class JsonRenderer:
 
     def facts(self, hits: Sequence[Hit], catalog: Catalog, *, full: bool) -> None:
         with _collector_paused():
-            self._array(map(self._facts(catalog), hits))
+            self._array(map(self._facts(catalog), data.relative_scores(hits)))
 
     def answers(self, found: Answers, catalog: Catalog) -> None:
         facts = self._facts(catalog)
         self._array(
             data.answer_data(facts(hit), reply, hit.fact.standing())
-            for hit, reply in zip(found.hits, found.replies, strict=True)
+            for hit, reply in zip(data.relative_scores(found.hits), found.replies, strict=True)
         )
 
     def sources(self, uses: Sequence[SourceUse]) -> None:

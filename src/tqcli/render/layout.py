@@ -494,11 +494,18 @@ def locations_table(locations: Locations) -> Table:
     return Table("Files", ("what", "path", ""), rows, (False, False, False), (False, True, False))
 
 
-def packs_table(packs: Sequence[Pack]) -> Table:
-    """The packs in effect, in load order."""
+def packs_table(packs: Sequence[Pack], left_out: Sequence[Pack] = ()) -> Table:
+    """The packs in effect, in load order; those left out (of the user pack folder, not
+    loading) say so after their origin, with how to see why."""
     # One row a pack: a line break in a directory's name is shown escaped, as in messages.
     rows = tuple(
-        (printable_line(pack.name), pack.origin, printable_line(str(pack.path))) for pack in packs
+        (
+            printable_line(pack.name),
+            pack.origin
+            + (" (does not load: left out; see tq validate PATH)" if pack in left_out else ""),
+            printable_line(str(pack.path)),
+        )
+        for pack in packs
     )
     return Table(
         "Packs in effect",
@@ -815,7 +822,7 @@ class HumanRenderer:
     def paths(self, locations: Locations) -> None:
         self.print_table(locations_table(locations))
         self.print_gap()
-        self.print_table(packs_table(locations.packs))
+        self.print_table(packs_table(locations.packs, locations.left_out))
 
     def validation(self, report: LoadReport) -> None:
         self.print_lines(validation_lines(report))
