@@ -404,7 +404,9 @@ def test_common_given_names_without_the_surname_are_a_candidate_not_a_match(
         '[[entity]]\nid = "sungkar"\nname = "SUNGKAR, Said Ahmad"\nkind = "person"\n\n'
         '[[entity]]\nid = "murad"\nname = "ABDUL HAKIM MURAD"\nkind = "person"\n'
         '[[entity.aliases]]\nname = "Saeed Ahmed"\nquality = "Good"\n\n'
-        '[[entity]]\nid = "khattak"\nname = "Zubair Khattak Hassan"\nkind = "person"\n',
+        '[[entity]]\nid = "khattak"\nname = "Zubair Khattak Hassan"\nkind = "person"\n\n'
+        '[[entity]]\nid = "jalahmah"\nname = "JABER ABDALLAH JALAHMAH"\nkind = "person"\n'
+        '[[entity.aliases]]\nname = "Ali-Hassan"\nquality = "Low"\n',
     )
 
     def best(query: str) -> tuple[str, bool]:
@@ -416,6 +418,9 @@ def test_common_given_names_without_the_surname_are_a_candidate_not_a_match(
     assert best("Said Ahmad") == ("murad", True)  # a listed alias, all its words
     assert not any(c.match for c in index.screen("Said Ahmad", 0.8).candidates[1:])
     assert best("Zubair Khattak") == ("khattak", True)  # words that are not common
+    # Stranger 13: a Low alias of common given names alone ("Abdul-Ghani" of QDi.237) names
+    # no one, the UN's grade says; the query is a candidate for it, not a match.
+    assert best("Ali Hassan") == ("jalahmah", False)
 
 
 def test_the_threshold_decides_the_match() -> None:
@@ -1170,6 +1175,20 @@ def test_a_resolutions_measures_are_no_listing() -> None:
     assert (taliban.entity_id, taliban.match, taliban.listed) == ("taliban", True, False)
     government = BUILTIN.screen("Afghan Government", 0.0, limit=1).candidates[0]
     assert (government.entity_id, government.listed) == ("afghan-government", False)
+
+
+def test_a_packs_own_listing_of_a_person_without_a_reference_is_a_listing() -> None:
+    """Stranger 13, F3: the built-in pack says the UN listed Sirajuddin Haqqani (its source
+    gives no reference number), and screening said he was on no loaded list. A sanction that
+    targets people alone lists them; one that targets an organisation (the resolutions'
+    measures against the Taliban) still lists no one."""
+    haqqani = BUILTIN.screen("Sirajuddin Haqqani", 0.8, limit=1).candidates[0]
+    assert (haqqani.entity_id, haqqani.match, haqqani.listed) == ("sirajuddin-haqqani", True, True)
+    assert ("UN Security Council", None, None, "sirajuddin-haqqani-un-listing-2007") in (
+        haqqani.lists
+    )
+    taliban = BUILTIN.screen("Taliban", 0.0, limit=1).candidates[0]
+    assert (taliban.entity_id, taliban.listed) == ("taliban", False)
 
 
 def test_an_opensanctions_sanction_without_a_reference_is_a_listing(

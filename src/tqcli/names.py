@@ -858,9 +858,12 @@ def sanction_lists(
     connection: "sqlite3.Connection", entity_ids: Sequence[str]
 ) -> tuple[ListEntry, ...]:
     """The sanctions lists these entities are on: each sanction fact that targets one of them
-    and is a listing (it names its list) or names a listing's reference (a travel-ban
-    exemption for TAi.024), the earliest first; one entry per authority, list and reference.
-    A resolution's measures against the Taliban, which name neither, are no listing."""
+    and is a listing (it names its list), names a listing's reference (a travel-ban exemption
+    for TAi.024), or targets people alone (a pack's own fact that the UN listed Sirajuddin
+    Haqqani, whose source gives no reference: individual sanctions are imposed by designating
+    the person), the earliest first; one entry per authority, list and reference. A
+    resolution's measures against the Taliban, which name neither list nor person, are no
+    listing."""
     marks = ", ".join("?" * len(entity_ids))
     rows = connection.execute(
         "SELECT f.id, json_extract(f.data, '$.details.authority'),"
@@ -868,7 +871,10 @@ def sanction_lists(
         " FROM facts f WHERE f.kind = 'sanction'"
         f" AND f.seq IN (SELECT seq FROM fact_entities WHERE entity_id IN ({marks}))"
         " AND (json_extract(f.data, '$.details.list_name') IS NOT NULL"
-        "  OR json_extract(f.data, '$.details.reference') IS NOT NULL)"
+        "  OR json_extract(f.data, '$.details.reference') IS NOT NULL"
+        "  OR NOT EXISTS (SELECT 1 FROM json_each(f.data, '$.details.targets') t"
+        "   LEFT JOIN entities e ON e.id = t.value"
+        "   WHERE coalesce(json_extract(e.data, '$.kind'), '') != 'person'))"
         " AND EXISTS (SELECT 1 FROM json_each(f.data, '$.details.targets') t"
         f"  WHERE t.value IN ({marks}))"
         " ORDER BY f.first_day IS NULL, f.first_day, f.id",
@@ -1063,7 +1069,11 @@ class Screener:
                 and isinstance(paired, dict)
                 and len(paired) <= _COMMON_PAIRED
                 and paired.keys() <= common
-                and (_lacks_a_name(stored, paired) or _nisba_paired(words, stored, paired))
+                and (
+                    _lacks_a_name(stored, paired)
+                    or _nisba_paired(words, stored, paired)
+                    or _common_alias(stored)
+                )
                 and titles.isdisjoint(stored.titles)
             ):
                 score *= _COMMON_ONLY
@@ -1375,6 +1385,15 @@ def _nisba_paired(words: Sequence[str], stored: _Stored, paired: _Pairing) -> bo
         _nisba_of(words[q], stored.words[n]) or _nisba_of(stored.words[n], words[q])
         for q, (n, _, _) in paired.items()
     )
+
+
+def _common_alias(stored: _Stored) -> bool:
+    """Whether a person's name met by common names alone is an alias the list grades too vague
+    to identify someone by (the UN's Low, OpenSanctions' weak alias): "Abdul-Ghani", a Low
+    alias of QDi.237, says no more than the two common given names a query has. (Every alias of
+    common names, Good ones too, was tried: "Khalil Haqqani", a Good alias of TAi.150, and seven
+    other listed queries of the seen sets were lost, as "Haqqani" is common by its sound.)"""
+    return not stored.organization and stored.quality in _WEAK_GRADES
 
 
 def _lacks_a_name(stored: _Stored, paired: _Pairing) -> bool:
