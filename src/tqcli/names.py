@@ -276,6 +276,14 @@ def _words_in_text() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """The words at least _COMMON_IN_TEXT in English."""
+    from tqcli.wordweights import words_at_least
+
+    return frozenset(words_at_least(_COMMON_IN_TEXT, "en"))
+
+
 _NAMESAKES = 3
 """Other matches a profile names, at most, when the name asked for was screened."""
 _NEAR = 0.1
@@ -1067,12 +1075,12 @@ class Screener:
             elif (
                 common
                 and isinstance(paired, dict)
-                and len(paired) <= _COMMON_PAIRED
-                and paired.keys() <= common
+                and len(_named_words(words, paired)) <= _COMMON_PAIRED
+                and _named_words(words, paired) <= common
                 and (
                     _lacks_a_name(stored, paired)
                     or _nisba_paired(words, stored, paired)
-                    or _common_alias(stored)
+                    or _common_alias(words, stored, paired)
                 )
                 and titles.isdisjoint(stored.titles)
             ):
@@ -1387,13 +1395,30 @@ def _nisba_paired(words: Sequence[str], stored: _Stored, paired: _Pairing) -> bo
     )
 
 
-def _common_alias(stored: _Stored) -> bool:
+def _common_alias(words: Sequence[str], stored: _Stored, paired: _Pairing) -> bool:
     """Whether a person's name met by common names alone is an alias the list grades too vague
-    to identify someone by (the UN's Low, OpenSanctions' weak alias): "Abdul-Ghani", a Low
-    alias of QDi.237, says no more than the two common given names a query has. (Every alias of
-    common names, Good ones too, was tried: "Khalil Haqqani", a Good alias of TAi.150, and seven
-    other listed queries of the seen sets were lost, as "Haqqani" is common by its sound.)"""
-    return not stored.organization and stored.quality in _WEAK_GRADES
+    to identify someone by (the UN's Low, OpenSanctions' weak alias: "Abdul-Ghani" of QDi.237,
+    an unrelated man), every word the query paired being a word of ordinary text too
+    (_words_in_text: a given name, "Abdul", "Ghani"), not merely common by its sound among
+    the names ("Abbattay", "Muthana" are). A Good alias is what the list names, however
+    common its words: capping the Good aliases met by sound too ("Mohammed Yusuf" against
+    TAi.107's "Muhammad Yusuf") lost 7 listed queries of the evaluation's tuning half ("Nuur
+    Ahmad", "Alah Muhammad"), and every Good alias of common names 7 of the seen sets'
+    ("Khalil Haqqani")."""
+    if stored.organization or stored.quality not in _WEAK_GRADES:
+        return False
+    in_text = _words_in_text()
+    return all(words[q] in in_text for q in _named_words(words, paired))
+
+
+_NASAB = frozenset({"bin", "ibn", "ben", "ould", "bint", "walad"})
+""""Son of", "daughter of": the word that joins a given name to the father's ("Mohamed Ould
+Ahmed") is no name of its own."""
+
+
+def _named_words(words: Sequence[str], paired: _Pairing) -> set[int]:
+    """The query's paired words that name someone: not "bin", "ould" and their like (_NASAB)."""
+    return {q for q in paired if words[q] not in _NASAB}
 
 
 def _lacks_a_name(stored: _Stored, paired: _Pairing) -> bool:
@@ -1644,6 +1669,8 @@ def _alike(
                 entry = (q, max(_PHONETIC_SIMILARITY, similarity), How.PHONETIC)
             elif _nisba_of(word, other) or _nisba_of(other, word):  # another name: barely alike
                 entry = (q, _FUZZY_FLOOR, How.FUZZY)
+            elif _another_known_word(word, other):  # another name, not a typo of this one
+                continue
             else:
                 entry = (q, similarity, How.FUZZY)
             alike.setdefault(other, []).append(entry)
@@ -1652,6 +1679,21 @@ def _alike(
             if other[0] == words[q] and len(other) > 1:
                 alike.setdefault(other, []).append((q, _INITIAL_SIMILARITY, How.INITIAL))
     return alike
+
+
+_NO_VOWELS = str.maketrans("", "", "aeiouyh")
+
+
+def _another_known_word(word: str, other: str) -> bool:
+    """Whether a query word a consonant away from a name's word, not by its sound, is a word of
+    its own rather than a typo of it: it is common in text (a name or a word: "Patel", "Basit")
+    and the name's word is not ("Patek", "Basir"). A typo seldom makes a common word; a vowel
+    alone is romanisation ("Omar", "Umar"). "Omar Patel" matched UMAR PATEK's alias "Omar
+    Patek" at 0.87."""
+    if word.translate(_NO_VOWELS) == other.translate(_NO_VOWELS):
+        return False
+    in_text = _english_words()
+    return word in in_text and other not in in_text
 
 
 def _add_skeletons(
