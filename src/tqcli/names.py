@@ -1040,6 +1040,22 @@ class Screener:
                 optional=optional,
                 middle_names=arabic is None and not given_common,
             )
+            if score >= threshold and isinstance(paired, dict):
+                others = _other_words(words, stored, paired)
+                if others:  # another name, not a typo of the name's word: no pair
+                    score, paired, present = _score(
+                        words,
+                        weights,
+                        stored,
+                        {
+                            word: [e for e in entries if (e[0], word) not in others]
+                            for word, entries in alike.items()
+                        },
+                        joined_skeleton=joined,
+                        titles=titles,
+                        optional=optional,
+                        middle_names=arabic is None and not given_common,
+                    )
             if stored.quality == SHORT_FORM and (
                 not isinstance(paired, dict)
                 or any(how is not How.EXACT for *_, how in paired.values())
@@ -1080,7 +1096,7 @@ class Screener:
                 and (
                     _lacks_a_name(stored, paired)
                     or _nisba_paired(words, stored, paired)
-                    or _common_alias(words, stored, paired)
+                    or (score >= threshold and _common_alias(words, stored, paired))
                 )
                 and titles.isdisjoint(stored.titles)
             ):
@@ -1404,7 +1420,8 @@ def _common_alias(words: Sequence[str], stored: _Stored, paired: _Pairing) -> bo
     common its words: capping the Good aliases met by sound too ("Mohammed Yusuf" against
     TAi.107's "Muhammad Yusuf") lost 7 listed queries of the evaluation's tuning half ("Nuur
     Ahmad", "Alah Muhammad"), and every Good alias of common names 7 of the seen sets'
-    ("Khalil Haqqani")."""
+    ("Khalil Haqqani"). Asked only of a match (the words of text take ~70 ms to read): it
+    decides whether the listing is a match or a candidate, for review."""
     if stored.organization or stored.quality not in _WEAK_GRADES:
         return False
     in_text = _words_in_text()
@@ -1499,6 +1516,11 @@ def _one_word(words: Sequence[str]) -> bool:
     """Whether a name's words are one word, a kunya's "Abu" set aside ("Omar"; "Abu Bakr",
     "Bakr, Abu")."""
     return len(words) == 1 or (len(words) == 2 and not _KUNYA.isdisjoint(words))
+
+
+def weak_grade(quality: str | None) -> bool:
+    """Whether the list grades an alias too vague to identify someone by (Low, weak alias)."""
+    return quality in _WEAK_GRADES
 
 
 def candidate_only(name: str, quality: str | None, organization: bool) -> bool:
@@ -1669,8 +1691,6 @@ def _alike(
                 entry = (q, max(_PHONETIC_SIMILARITY, similarity), How.PHONETIC)
             elif _nisba_of(word, other) or _nisba_of(other, word):  # another name: barely alike
                 entry = (q, _FUZZY_FLOOR, How.FUZZY)
-            elif _another_known_word(word, other):  # another name, not a typo of this one
-                continue
             else:
                 entry = (q, similarity, How.FUZZY)
             alike.setdefault(other, []).append(entry)
@@ -1684,12 +1704,24 @@ def _alike(
 _NO_VOWELS = str.maketrans("", "", "aeiouyh")
 
 
+def _other_words(words: Sequence[str], stored: _Stored, paired: _Pairing) -> set[tuple[int, str]]:
+    """The pairs of a match (query word, name's word) that are two names, not a typo
+    (_another_known_word): read only for a match, as the English words take ~40 ms to read."""
+    return {
+        (q, stored.words[n])
+        for q, (n, _, how) in paired.items()
+        if how is How.FUZZY and _another_known_word(words[q], stored.words[n])
+    }
+
+
 def _another_known_word(word: str, other: str) -> bool:
     """Whether a query word a consonant away from a name's word, not by its sound, is a word of
-    its own rather than a typo of it: it is common in text (a name or a word: "Patel", "Basit")
-    and the name's word is not ("Patek", "Basir"). A typo seldom makes a common word; a vowel
-    alone is romanisation ("Omar", "Umar"). "Omar Patel" matched UMAR PATEK's alias "Omar
-    Patek" at 0.87."""
+    its own rather than a typo of it: it is common in English text (a name or a word: "Patel")
+    and the name's word is not ("Patek"). A typo seldom makes a common word; a vowel or an h
+    alone is romanisation ("Omar", "Umar"; "Maktab", "Makhtab"). "Omar Patel" matched UMAR
+    PATEK's alias "Omar Patek" at 0.87. English only: the five languages of _words_in_text
+    took typos for words ("Abone", Turkish, for ABOGNE; two typo queries of the evaluation's
+    tuning half lost)."""
     if word.translate(_NO_VOWELS) == other.translate(_NO_VOWELS):
         return False
     in_text = _english_words()
