@@ -897,7 +897,10 @@ def test_third_tuning_set_floor() -> None:
         # to recognise the Taliban (russia-recognises-taliban-government-2025), the airlift's
         # total (kabul-airlift-total-evacuated-2021).
         ("blind-6.toml", 0.79, 0.85, 13),
-        ("blind-7.toml", 0.77, 0.80, 4),
+        # Branch factcheck8: 0.765 / 0.809 / 4: "How did one member state describe the idea of a
+        # Taliban-al-Qaeda break?" was answered first by un-2020-report-mere-fiction-break, removed
+        # with its source (The Frontier Post's page is not in the stored pages; factcheck-8).
+        ("blind-7.toml", 0.76, 0.80, 4),
         ("blind-8.toml", 0.71, 0.82, 7),
         # blind-9 (written blind in the eighth session, tuned on since by ask10 and pack11):
         # 0.743 / 0.806 / 4 of 40 at the ninth session's end.
