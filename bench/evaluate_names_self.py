@@ -103,14 +103,19 @@ def self_screen(index: Index) -> tuple[int, int, list[Failure]]:
     failures = []
     screened = weak_count = 0
     threshold = names.DEFAULT_THRESHOLD
-    for entity_id, name, weak in listed_names(index):
+    for entity_id, name, one_word in listed_names(index):
         if not names.name_words(name):
             continue  # nothing to screen (no letters)
         screened += 1
-        weak_count += weak
         found = index.screen(name, threshold, limit=_TIED).candidates
         top = found[0].score if found else 0.0
-        own = next((c.score for c in found if c.entity_id == entity_id), None)
+        mine = next((c for c in found if c.entity_id == entity_id), None)
+        own = mine.score if mine else None
+        # A Low alias of common given names alone ("Abdul-Ghani") is a candidate by design too.
+        weak = one_word or bool(
+            mine and mine.cap is names.Cap.COMMON_NAMES and names.weak_grade(mine.quality)
+        )
+        weak_count += weak
         first = own is not None and own == top
         if not first or not (weak or top >= threshold):
             failures.append(

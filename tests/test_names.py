@@ -404,7 +404,11 @@ def test_common_given_names_without_the_surname_are_a_candidate_not_a_match(
         '[[entity]]\nid = "sungkar"\nname = "SUNGKAR, Said Ahmad"\nkind = "person"\n\n'
         '[[entity]]\nid = "murad"\nname = "ABDUL HAKIM MURAD"\nkind = "person"\n'
         '[[entity.aliases]]\nname = "Saeed Ahmed"\nquality = "Good"\n\n'
-        '[[entity]]\nid = "khattak"\nname = "Zubair Khattak Hassan"\nkind = "person"\n',
+        '[[entity]]\nid = "khattak"\nname = "Zubair Khattak Hassan"\nkind = "person"\n\n'
+        '[[entity]]\nid = "jalahmah"\nname = "JABER ABDALLAH JALAHMAH"\nkind = "person"\n'
+        '[[entity.aliases]]\nname = "Ali-Hassan"\nquality = "Low"\n\n'
+        '[[entity]]\nid = "nail"\nname = "TAYEB NAIL"\nkind = "person"\n'
+        '[[entity.aliases]]\nname = "Mohamed Ould Ahmed Ould Ali"\nquality = "Good"\n',
     )
 
     def best(query: str) -> tuple[str, bool]:
@@ -416,6 +420,11 @@ def test_common_given_names_without_the_surname_are_a_candidate_not_a_match(
     assert best("Said Ahmad") == ("murad", True)  # a listed alias, all its words
     assert not any(c.match for c in index.screen("Said Ahmad", 0.8).candidates[1:])
     assert best("Zubair Khattak") == ("khattak", True)  # words that are not common
+    # Stranger 13: a Low alias of common given names alone ("Abdul-Ghani" of QDi.237) names
+    # no one, the UN's grade says; the query is a candidate for it, not a match.
+    assert best("Ali Hassan") == ("jalahmah", False)
+    # "Son of" between two common names is no name of its own (QDi.280's alias, 0.90 before).
+    assert best("Mohamed Ould Ahmed") == ("nail", False)
 
 
 def test_the_threshold_decides_the_match() -> None:
@@ -1172,6 +1181,20 @@ def test_a_resolutions_measures_are_no_listing() -> None:
     assert (government.entity_id, government.listed) == ("afghan-government", False)
 
 
+def test_a_packs_own_listing_of_a_person_without_a_reference_is_a_listing() -> None:
+    """Stranger 13, F3: the built-in pack says the UN listed Sirajuddin Haqqani (its source
+    gives no reference number), and screening said he was on no loaded list. A sanction that
+    targets people alone lists them; one that targets an organisation (the resolutions'
+    measures against the Taliban) still lists no one."""
+    haqqani = BUILTIN.screen("Sirajuddin Haqqani", 0.8, limit=1).candidates[0]
+    assert (haqqani.entity_id, haqqani.match, haqqani.listed) == ("sirajuddin-haqqani", True, True)
+    assert ("UN Security Council", None, None, "sirajuddin-haqqani-un-listing-2007") in (
+        haqqani.lists
+    )
+    taliban = BUILTIN.screen("Taliban", 0.0, limit=1).candidates[0]
+    assert (taliban.entity_id, taliban.listed) == ("taliban", False)
+
+
 def test_an_opensanctions_sanction_without_a_reference_is_a_listing(
     runner: CliRunner, ftm_pack: Path
 ) -> None:
@@ -1422,6 +1445,14 @@ def test_press_names_of_listed_men_match(un_index: Index, query: str, listing: s
 
 
 @needs_real_list
+def test_a_common_word_a_consonant_off_a_listed_name_is_another_name(un_index: Index) -> None:
+    """'Omar Patel' matched UMAR PATEK's alias 'Omar Patek' at 0.87: 'Patel', a word of English
+    text, is another name, not a typo of 'Patek'; a misspelling that is no word still pairs."""
+    assert not un_index.screen("Omar Patel", names.DEFAULT_THRESHOLD).matched
+    best = _best(un_index, "Omar Patk")
+    assert (best.entity_id, best.match) == ("un-qdi.294", True)
+
+
 def test_common_names_a_letter_off_a_listed_alias_are_a_candidate(un_index: Index) -> None:
     """'Hassan Ahmadi' scored 0.90 against QDi.192's Good alias 'Ahmad Hasan'."""
     found = un_index.screen("Hassan Ahmadi", 0.8).candidates
