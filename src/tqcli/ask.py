@@ -523,6 +523,51 @@ _FORESEEING = (
 )
 """Words with which a fact looks ahead of its time -- a plan, a commitment, a deadline, an
 expectation: only such a fact answers a question asked in the future (compiled on first use)."""
+_DEADLINE_ASKED = (
+    r"\b(?:must|have to|has to|had to|(?:is|are|was|were) to|supposed to|required to|obliged to"
+    r"|due to|due|deadline|by when|by what (?:date|time|year|month))\b"
+)
+"""A "when" that asks by when something must be done, not when it was agreed (compiled on first
+use: only "when" questions need it)."""
+_A_YEAR = r"\b(?:1[89]|20)\d\d\b"
+"""A year a claim gives (compiled on first use: only deadline questions need it)."""
+_DEADLINE_UNITS = r"(?:days?|weeks?|months?|years?)"
+_DEADLINE_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+
+
+@functools.cache
+def _deadline_pattern() -> str:
+    """The words with which a claim gives a deadline: "within 14 months", "in the first one
+    hundred thirty-five days", "by May 2021", "by the end of 2021" (see _deadlines)."""
+    number = r"(?:\d[\d,]*|(?:" + "|".join(sorted(_NUMBER_WORDS)) + r")(?:[ -](?:and )?(?:"
+    number += "|".join(sorted(_NUMBER_WORDS)) + r"))*)"
+    return (
+        rf"\b(?:within|in) (?:the (?:first |next )?)?{number} {_DEADLINE_UNITS}\b"
+        rf"|\bby (?:the end of )?(?:\d{{1,2}} )?(?:{_DEADLINE_MONTHS} )?(?:\d{{1,2}}, )?"
+        r"(?:19|20)\d\d\b"
+    )
+
+
+def _asks_deadline(question: Question) -> bool:
+    """Whether a "when" asks by when something must be done ("When must US troops leave?")."""
+    return question.wants is Wants.DATE and re.search(_DEADLINE_ASKED, question.text) is not None
+
+
+def _deadline_word(question: Question) -> str:
+    """The question's words that ask by when ("must"), as a partial answer does not say them."""
+    found = re.search(_DEADLINE_ASKED, question.text)
+    return found.group() if found else "when"
+
+
+def _deadlines(claim: str) -> list[str]:
+    """The deadlines a claim gives, as it words them ("within 14 months", "by May 2021")."""
+    if not ("within " in claim or "in the " in claim or "by " in claim or " in " in claim):
+        return []
+    return [found.group() for found in re.finditer(_deadline_pattern(), claim)]
+
+
 _SHARE_ASKED = r"\bwhat (?:percentage|percent|per cent|proportion|share|fraction|part) of\b"
 """A question for a share (compiled on first use: only questions with "what" need it)."""
 _SHARES = frozenset(_stems("percentage percent cent proportion share fraction part"))
@@ -761,7 +806,7 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
             for reply, item in zip(replies, chosen, strict=True)
         ]
     return Answers(
-        tuple(Hit(item.hit.fact, round(item.score, 6)) for item in chosen),
+        tuple(Hit(item.hit.fact, item.score) for item in chosen),
         (),
         tuple(replies),
         read.polar,
@@ -781,6 +826,9 @@ def consider(index: Index, question: str) -> Considered | Answers:
     if _POLAR.match(read.text) and " or " not in read.text:
         # ("Was it signed before or after ...?" offers alternatives: it is no yes/no question.)
         read = msgspec.structs.replace(read, polar=True)
+    if len(words := read.text.split()) > _REPEATED_WORDS and len(set(words)) * 4 < len(words):
+        # "taliban taliban taliban ...": a word said over and over asks nothing.
+        return Answers((), tuple(index.top_tags(5)), ())
     if all(len(word) < 2 and not word.isdigit() for word in read.weights):
         # No content word, or letters alone ("h", "e"): they name nothing a fact could answer
         # (a list item's "(h)" is not what was asked).
@@ -877,7 +925,63 @@ def consider(index: Index, question: str) -> Considered | Answers:
         )
     if role:
         judged = _holders(index, read, role, now, judged, lookups)
+    if read.wants is Wants.ANYTHING and "where" in read.text and re.match(_WHERE_NOW, read.text):
+        judged = _where_now(index, read, judged, lookups)
     return Considered(read, candidates, judged, bool(now))
+
+
+_DWELLING = frozenset(
+    _stems("live lives living reside resides residing stay stays staying hide hides hiding")
+    + _stems("based located now today currently")
+)
+"""Words that ask where someone lives or is now."""
+_REPEATED_WORDS = 40
+"""A question of more words than this, three in four of them repeats, is no question."""
+_WHERE_NOW = r"(?:\w+ )?where (?:does|do|is|are)\b"
+"""A "where" asked of now ("Where does Zawahiri live?", "Where is he?"): compiled on first use."""
+
+
+def _where_now(
+    index: Index, read: Question, judged: list[_Judged], lookups: _Lookups
+) -> list[_Judged]:
+    """ "Where does X live?", X a person a loaded fact says died: a fact says where X was as of
+    its date, not where X is. Its short answer says so ("believed to reside in Afghanistan (as
+    of September 2021; died 31 July 2022)"); it stays an answer to what the question's words
+    ask, as its facts knew it."""
+    people = {
+        entity_id
+        for item in judged[:_CANDIDATES]
+        if item.reply.match is Match.ANSWER
+        for entity_id in item.hit.fact.entities()
+        if _kind(entity_id, lookups.catalog) is EntityKind.PERSON
+        and lookups.named_in(entity_id, read.weights)
+    }
+    deaths = [
+        left.date
+        for person in sorted(people)[:2]
+        if (left := _end_of(index, person, lookups)) is not None
+        and left.died
+        and left.date is not None
+    ]
+    if not deaths:
+        return judged
+    died = max(deaths)
+    # Where a dead man lives, stays or hides, or simply is, is nowhere now, whatever the date of
+    # a fact saying where he was; where he is buried is (a fact after the death may say it).
+    dwelling = not (read.weights.keys() - read.named) or not _DWELLING.isdisjoint(read.weights)
+    said = []
+    for item in judged:
+        date = item.hit.fact.date
+        if item.reply.match is Match.ANSWER and (dwelling or date is None or date < died):
+            when = f"as of {_as_of(date)}; " if date is not None and date < died else ""
+            reply = item.reply
+            answer = f"{reply.answer} ({when}died {_as_of(died)})"
+            said.append(
+                msgspec.structs.replace(item, reply=Reply(reply.match, answer, reply.unmatched))
+            )
+        else:
+            said.append(item)
+    return said
 
 
 _ONE_VALUE = frozenset({Wants.DATE, Wants.SOMEONE, Wants.FIGURE, Wants.DURATION})
@@ -1798,6 +1902,17 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     ):
         # "Where is Zawahiri?": a place, which a fact on the bounty on his head does not name.
         answers = False
+    if (
+        answers
+        and _asks_deadline(question)
+        and not _deadlines(fact.claim)
+        and not re.search(_A_YEAR, fact.claim)
+    ):
+        # "When must US troops leave under the Doha agreement?": a fact dated at the signing
+        # whose claim gives no deadline ("within 14 months", "by May 2021") nor any time of
+        # its own ("would start ... on March 10, 2020") does not say by when.
+        answers = False
+        other_years.append(_deadline_word(question))
     if answers and (
         (
             question.in_fact
@@ -1870,6 +1985,22 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         on_point = (not subject or any(_credit(question, word, topic) for word in subject)) and (
             not predicate or any(word not in unstated for word in predicate)
         )
+        if (
+            answers
+            and question.future is None
+            and re.search(_ENJOINING, _own_text(fact)) is not None
+            and re.search(_ENJOINING, question.text) is None
+        ):
+            # "Did the Taliban cut ties with al-Qaeda?" is not answered by Pompeo calling on
+            # them "to keep your promises to cut ties": what someone was urged, promised or
+            # agreed to do is not said to have happened.
+            enjoined = _only_enjoined(
+                {word for word in predicate if question.weights[word] >= _EVENT_WEIGHT},
+                _own_text(fact),
+            )
+            if enjoined:
+                answers = False
+                unstated = tuple(word for word in question.weights if word in enjoined)
     corrected = fact.standing() is NoteStance.CORRECTS
     if corrected:
         # The pack's curators say the claim is wrong (a source read contradicts it): it is
@@ -1930,7 +2061,12 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     score = (hit.score or 0.0) * boost * covers
     reply = Reply(
         Match.ANSWER if answers else Match.PARTIAL,
-        _short_answer(question, fact, who, catalog, own),
+        (
+            question.wants is Wants.ANYTHING
+            and _WHERE_ASKED.match(question.text)
+            and _place_answer(question, fact, lookups)
+        )
+        or _short_answer(question, fact, who, catalog, own),
         () if answers else unmatched,
     )
     return _Judged(
@@ -2352,15 +2488,29 @@ def _names_a_place(question: Question, fact: Fact, lookups: _Lookups) -> bool:
     details = fact.details
     if isinstance(details, Event | Agreement) and details.place:
         return True
+    return bool(_places(question, fact, lookups))
+
+
+def _places(
+    question: Question, fact: Fact, lookups: _Lookups, *, known: bool = False
+) -> list[tuple[int, str]]:
+    """The places _names_a_place reads in the fact's own words (other than its place), each
+    with where its own text names it: a place entity it links, or (unless only those known as
+    places are wanted) the run of capitalised words after a preposition of place."""
     own = _own_words(fact)
-    if any(
-        _kind(entity_id, lookups.catalog) is EntityKind.PLACE
-        and not lookups.named_in(entity_id, question.weights)
-        and lookups.named_in(entity_id, own)
-        for entity_id in fact.entities()
-    ):
-        return True
     text = _own_text(fact)
+    found_places = []
+    for entity_id in fact.entities():
+        if (
+            _kind(entity_id, lookups.catalog) is EntityKind.PLACE
+            and not lookups.named_in(entity_id, question.weights)
+            and lookups.named_in(entity_id, own)
+        ):
+            name = _name(lookups.catalog, entity_id)
+            at = text.find(name)
+            found_places.append((at if at >= 0 else len(text), name))
+    if found_places or known:
+        return found_places
     for found in re.finditer(_PLACE_AFTER, text):
         name = fold(found.group("name"))
         words = {stem(word) for word in _WORD.findall(name)}
@@ -2369,8 +2519,80 @@ def _names_a_place(question: Question, fact: Fact, lookups: _Lookups) -> bool:
             and not words & question.weights.keys()
             and not _someone_else_there(question, _clause_at(text, found.start()), lookups)
         ):
-            return True
-    return False
+            at = found.start("name")
+            run = re.match(_CAPITALISED_NAME, text[at:])
+            found_places.append((at, run.group() if run else found.group("name")))
+    return found_places
+
+
+def _place_answer(question: Question, fact: Fact, lookups: _Lookups) -> str | None:
+    """For "where", the place the fact gives: its place, else of the places its own words name
+    (_places), the first after the first of its words for what happened ("... defended his
+    decision to flee Afghanistan ..., confirmed he was in the United Arab Emirates, and denied
+    leaving Kabul ..."), else the first; None where it names none. A hedge just before it is
+    kept, in the claim's words ("believed to reside in Afghanistan"), else the fact's own."""
+    details = fact.details
+    text = _own_text(fact)
+    if isinstance(details, Event | Agreement) and details.place:
+        at, name = text.find(details.place), details.place
+    else:
+        # Only a place the packs know as one: a capitalised word after "in" may be a
+        # report's ("in a UN Monitoring Team report"), which says where enough for _fits.
+        places = sorted(_places(question, fact, lookups, known=True))
+        if not places:
+            return None
+        happened = next(
+            (
+                word.start()
+                for word in _WORD.finditer(text)
+                if stem(word.group().lower()) in question.happened
+            ),
+            0,
+        )
+        at, name = next(((at, name) for at, name in places if at >= happened), places[0])
+    start = max(0, at - _HEDGE_REACH)
+    hedged = re.search(_PLACE_HEDGE, text[start:at]) if at > 0 else None
+    if hedged:
+        return text[start + hedged.start() : at] + name
+    return f"{name} ({fact.hedge})" if fact.hedge else name
+
+
+_CAPITALISED_NAME = r"[A-Z][\w-]*(?: (?:of |the |al-)?[A-Z][\w-]*)*"
+"""A run of capitalised words, a place's name (compiled on first use: only "where" needs it)."""
+_PLACE_HEDGE = (
+    r"\b(?:believed|thought|said|reported|reportedly|alleged|allegedly|may|might|probably)\b"
+)
+"""Words that hedge where something is (compiled on first use)."""
+_HEDGE_REACH = 40
+"""How many characters before a place a hedge may be, to be said of it."""
+
+
+_ENJOINING = (
+    r"\b(?:call(?:s|ed|ing)? (?:on|upon)|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?"
+    r"|demand(?:s|ed|ing)?|promis(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ments?)"
+    r"|vow(?:s|ed|ing)?|agree(?:s|d|ing)?|undert(?:akes?|ook|aking)|plan(?:s|ned|ning)?"
+    r"|intend(?:s|ed|ing)?|aim(?:s|ed|ing)?|want(?:s|ed|ing)?|prepared|ready|willing)\b"
+)
+"""Words with which someone is urged, promises or agrees to do something, which they then say
+in an infinitive ("called on the Taliban ... to cut ties"): compiled on first use, only
+yes/no questions need it."""
+
+
+def _only_enjoined(words: set[str], text: str) -> list[str]:
+    """The question's words for what happened that the text says, where it says each of them
+    only as what someone was urged, promised or agreed to do (an infinitive after _ENJOINING,
+    in the same sentence); empty where it says one of them as done, or says none."""
+    seen: dict[str, bool] = {}
+    for sentence in re.split(r"[.;!?]", text):
+        for word in _WORD.finditer(sentence):
+            stemmed = stem(word.group().lower())
+            if stemmed not in words:
+                continue
+            before = sentence[: word.start()]
+            urged = re.search(_ENJOINING, before)
+            enjoined = urged is not None and re.search(r"\bto\b", before[urged.end() :]) is not None
+            seen[stemmed] = seen.get(stemmed, True) and enjoined
+    return [word for word, enjoined in seen.items() if enjoined] if all(seen.values()) else []
 
 
 def _clause_at(text: str, at: int) -> str:
@@ -3124,6 +3346,42 @@ def _counts_in_claim(question: Question, claim: str) -> bool:
 def _count_in_claim(question: Question, claim: str) -> str | None:
     """Where the claim gives a number of what is counted (or, for "how long", of days, months,
     years ...), that phrase as the claim words it."""
+    count = _any_count_in_claim(question, claim)
+    if count is None or _vague(count):
+        return None
+    return count
+
+
+_SCALES = frozenset(
+    [
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "dozen",
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
+        "trillions",
+        "dozens",
+    ]
+)
+"""Words that scale a number, and say none alone ("a trillion dollar investment", "thousands
+of fighters")."""
+
+
+def _vague(count: str) -> bool:
+    """Whether a count gives no number: only a word that scales one ("trillion dollar")."""
+    return not any(
+        word.isdigit() or (word in _NUMBER_WORDS and word not in _SCALES)
+        for word in count.lower().replace("-", " ").replace(",", "").split()
+    )
+
+
+def _any_count_in_claim(question: Question, claim: str) -> str | None:
+    """_count_in_claim's phrase, however vague."""
     if question.wants is Wants.DURATION:
         if _RELATIVE.isdisjoint(question.text.split()):
             # "How long were the sanctions to last?": "established for 12 months", not "to take
@@ -3481,6 +3739,12 @@ def _short_answer(
     if question.wants is Wants.DATE and fact.date is not None:
         if _dates_no_event(question, fact):
             return fact.claim  # its date is not the time asked (see _fits)
+        if _asks_deadline(question) and (
+            within := [found for found in _deadlines(fact.claim) if not found.startswith("by ")]
+        ):
+            # "When must US troops leave?": within what time of its date the claim says, not
+            # the day it was agreed. (A date it gives, "by May 29, 2020", is read as before.)
+            return f"{'; '.join(within)} (from {fact.date})"
         words = _own_words(fact) if own is None else own
         # The claim's words for what happened, else those that name what it happened to
         # ("when did Kabul fall": "... after the Taliban recaptured Kabul in August").

@@ -1,0 +1,93 @@
+"""tq ask gives as the answer only what a fact states (the twelfth round, a stranger's
+findings): a number for "how much", the deadline a claim gives for "when must", the place for
+"where", a thing done for "did it happen"."""
+
+from __future__ import annotations
+
+from tqcli.ask import answer
+from tqcli.index import in_memory
+from tqcli.model import Match
+from tqcli.packs import packs_in_effect
+
+BUILTIN = in_memory(packs_in_effect([], environ={}))
+
+
+def _replies(question: str) -> list[tuple[str, Match, str]]:
+    found = answer(BUILTIN, question, limit=5)
+    return [
+        (hit.fact.id, reply.match, reply.answer)
+        for hit, reply in zip(found.hits, found.replies, strict=True)
+    ]
+
+
+def test_a_figure_without_a_number_is_no_answer_to_how_much() -> None:
+    # "citing a trillion dollar investment" (a press release's subheading): "trillion dollar"
+    # gives no number of anything; at most a partial answer, never "Answer: trillion dollar".
+    replies = _replies("How much money did the US spend on the war in Afghanistan?")
+
+    assert all(match is not Match.ANSWER for _, match, _ in replies), replies
+    assert "trillion dollar" not in [short for _, _, short in replies]
+
+
+def test_a_when_must_is_answered_by_the_deadline_the_claim_gives_not_the_signing_date() -> None:
+    # The Doha agreement's withdrawal is "within 14 months" of its signing: the signing date
+    # (the facts' date) is not when the troops had to leave.
+    replies = _replies("When must US troops leave Afghanistan under the Doha agreement?")
+    answers = [short for _, match, short in replies if match is Match.ANSWER]
+
+    assert answers, replies
+    assert "within 14 months" in answers[0]
+    assert "2020-02-29" not in answers  # never the bare signing date as the answer
+
+
+def test_a_where_is_answered_by_the_place_the_claim_gives_not_a_quote() -> None:
+    # Ghani's video: the claim says he "confirmed he was in the United Arab Emirates"; the
+    # quote ("I didn't want the bloodshed ...") names no place he went to.
+    first = _replies("Where did Ashraf Ghani flee to?")[0]
+
+    assert first[:2] == ("ghani-uae-video-bloodshed-syria-yemen", Match.ANSWER)
+    assert first[2] == "United Arab Emirates"
+
+
+def test_a_where_answer_keeps_the_claims_hedge() -> None:
+    # "who The Independent says is believed to reside in Afghanistan": not "Afghanistan" flat;
+    # "Saif al-Adel may now be in Iran": not "Iran".
+    assert _replies("Where is Zawahiri believed to live?")[0][2].startswith(
+        "believed to reside in Afghanistan"
+    )
+    assert _replies("Where is Saif al-Adel?")[0][2] == "may now be in Iran"
+
+
+def test_a_yes_no_question_is_not_answered_by_what_someone_was_urged_to_do() -> None:
+    # Pompeo called on the Taliban "to keep your promises to cut ties with Al-Qaeda": an
+    # exhortation at the signing, which says neither that they did nor that they did not.
+    replies = _replies("Did the Taliban cut ties with al-Qaeda?")
+    pompeo = [
+        match for fact_id, match, _ in replies if fact_id == "pompeo-keep-your-promises-cut-ties"
+    ]
+
+    assert pompeo == [Match.PARTIAL], replies
+    # Asked whether they promised it, the same quote answers.
+    promised = _replies("Did the Taliban promise to cut ties with al-Qaeda?")
+    assert promised[0][:2] == ("pompeo-keep-your-promises-cut-ties", Match.ANSWER)
+
+
+def test_where_a_dead_man_lives_says_as_of_when_and_that_he_died() -> None:
+    # The pack knows al-Zawahiri was killed on 31 July 2022: "believed to reside in
+    # Afghanistan" (2020, 2021) is where he was then, and the short answer says so.
+    replies = _replies("Where does Ayman al-Zawahiri live?")
+    answers = [short for _, match, short in replies if match is Match.ANSWER]
+
+    assert answers, replies
+    assert all("died 31 July 2022" in short for short in answers), answers
+    assert "(as of 2020; died 31 July 2022)" in answers[0]
+    # Where he is buried is no state he left by dying: bin Laden's burial at sea stays as it is.
+    assert _replies("Where is bin Laden buried?")[0][2] == "North Arabian Sea"
+
+
+def test_a_word_said_over_and_over_is_no_question() -> None:
+    # A stranger's "taliban taliban ..." (5,000 times) was answered "5 years of Taliban rule".
+    found = answer(BUILTIN, "taliban " * 5000)
+
+    assert found.hits == ()
+    assert found.suggestions
