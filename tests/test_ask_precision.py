@@ -4,7 +4,6 @@ an announcement that says the death's date is unknown, a holder who has fled).""
 
 from __future__ import annotations
 
-import pytest
 from typer.testing import CliRunner
 
 from tqcli.ask import _dates_a_report, _left_in, _says_not_when, _time_in_words, answer
