@@ -1632,3 +1632,16 @@ def test_mullah_omar_is_a_hit_with_the_un_list(runner: CliRunner, un_pack: Path)
     [screening] = json.loads(out)
     assert (code, screening["match"]) == (0, True)
     assert screening["results"][0]["listings"] == ["TAi.004"]
+
+
+def test_words_of_text_found_word_by_word_are_those_of_the_lists() -> None:
+    """The words of text read no further than needed are those of the lists read whole, in
+    any order of the languages."""
+    from tqcli.wordweights import found_in
+
+    assert set(names._NAMES_FIRST) == set(names._TEXT_LANGUAGES)
+    asked = {"abdul", "ghani", "wali", "omar", "laden", "baradar", "omqr", "zawahiri", "basit"}
+    whole = names._words_in_text()
+    assert found_in(asked, names._COMMON_IN_TEXT, names._NAMES_FIRST) == asked & whole
+    assert found_in(asked, names._COMMON_IN_TEXT, names._TEXT_LANGUAGES) == asked & whole
+    assert asked & whole == {"abdul", "ghani", "wali", "omar", "laden", "basit"}
