@@ -279,18 +279,17 @@ def _words_in_text() -> frozenset[str]:
 
 def _all_in_text(words: Sequence[str]) -> bool:
     """Whether every one of these words is a word of text (_words_in_text). The lists are read
-    no further than the words are found (~10 ms for two given names, where reading them whole
-    takes ~70), until a process has asked _TEXT_LOOKUPS times: then whole, once."""
-    if _words_in_text.cache_info().currsize or _TEXT_ASKED[0] >= _TEXT_LOOKUPS:
-        return set(words) <= _words_in_text()
-    _TEXT_ASKED[0] += 1
-    return len(_found_in_text(frozenset(words))) == len(set(words))
+    no further than the words are found (~5 ms for two given names, where reading them whole
+    takes ~70), until a process has read them so _TEXT_LOOKUPS times: then whole, once."""
+    asked = frozenset(words)
+    if _words_in_text.cache_info().currsize or _found_in_text.cache_info().misses >= _TEXT_LOOKUPS:
+        return asked <= _words_in_text()
+    return _found_in_text(asked) == asked
 
 
 _TEXT_LOOKUPS = 3
-"""Lookups of words of text a process makes word by word before it reads the lists whole (a
+"""Sets of words a process looks up in the lists word by word before it reads them whole (a
 batch asks many)."""
-_TEXT_ASKED = [0]
 
 
 @lru_cache(maxsize=1 << 10)
@@ -318,11 +317,11 @@ def _english_words() -> frozenset[str]:
 _NAMESAKES = 3
 """Other matches a profile names, at most, when the name asked for was screened."""
 _NEAR = 0.1
-_BEARERS = 20
-"""A profile of a one-word name also names, at most, this many more candidates whose names have
-that word (as written or by its sound): "Haqqani" names the Haqqani Network and the listed
-Haqqanis."""
 """A profile of a screened name also names the candidates scoring this little less than it."""
+_BEARERS = 20
+"""A profile of a one-word name that is a match also names, at most, this many more candidates
+whose names have that word (as written or by its sound): "Haqqani" names the Haqqani Network
+and the listed Haqqanis."""
 _COMMON_KEY = 200
 """A key on more names than this finds no candidates by itself (its word is scored all the
 same), unless the query has no other."""
@@ -1050,7 +1049,7 @@ class Screener:
             )
         )
         # Too few names loaded to say which are common (the built-in pack's 311): the words of
-        # text say it instead, read only for a match (_given_names_alone).
+        # text say it instead, read only for a name met by its first words (_given_names_alone).
         few_names = _COMMON_SOUND * self._total <= _COMMON_FLOOR and arabic is None
         query_lead = 0 if arabic else _surname_length(query, words)
         # A given name as common as written (not by sound: "Sally" sounds as Salah, Saleh do).
@@ -1487,8 +1486,8 @@ def _common_alias(words: Sequence[str], stored: _Stored, paired: _Pairing, lead:
     aliases met by sound too ("Mohammed Yusuf" against TAi.107's "Muhammad Yusuf") lost 7
     listed queries of the evaluation's tuning half ("Nuur Ahmad", "Alah Muhammad"), and every
     Good alias of common names 7 of the seen sets' ("Khalil Haqqani"). Asked only of a match
-    (the words of text take ~70 ms to read): it decides whether the listing is a match or a
-    candidate, for review."""
+    (the words of text take time to read: _all_in_text): it decides whether the listing is a
+    match or a candidate, for review."""
     if stored.organization or stored.quality in (None, "name", SHORT_FORM):
         return False
     named = _named_words(words, paired)
@@ -2030,7 +2029,8 @@ def screened_entities(index: "Index", name: str, threshold: float) -> Screening:
     """A name screened for the entities it may name, as `tq who` and `--about` name them: when
     some is a match, the best (of the best-scored, the first loaded: the built-in pack's before
     an import's, as for a name given exactly), then the other matches and the candidates all
-    but as good, in score order; else the nearest candidates, none a match."""
+    but as good, in score order (at most _NAMESAKES), and for a name of one word the people whose
+    names have it (at most _BEARERS); else the nearest candidates, none a match."""
     one_word = _one_word(query_words(name).words)
     found = index.screen(name, threshold, limit=_NAMESAKES + 1 + (_BEARERS if one_word else 0))
     matches = [c for c in found.candidates if c.match]
