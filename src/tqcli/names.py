@@ -277,21 +277,6 @@ def _words_in_text() -> frozenset[str]:
     )
 
 
-def _all_in_text(words: Sequence[str]) -> bool:
-    """Whether every one of these words is a word of text (_words_in_text). The lists are read
-    no further than the words are found (~5 ms for two given names, where reading them whole
-    takes ~70), until a process has read them so _TEXT_LOOKUPS times: then whole, once."""
-    asked = frozenset(words)
-    if _words_in_text.cache_info().currsize or _found_in_text.cache_info().misses >= _TEXT_LOOKUPS:
-        return asked <= _words_in_text()
-    return _found_in_text(asked) == asked
-
-
-_TEXT_LOOKUPS = 3
-"""Sets of words a process looks up in the lists word by word before it reads them whole (a
-batch asks many)."""
-
-
 @lru_cache(maxsize=1 << 10)
 def _found_in_text(words: frozenset[str]) -> frozenset[str]:
     from tqcli.wordweights import found_in
@@ -977,12 +962,14 @@ class Screener:
         self._links: dict[str, list[str]] = {}
         self._in_person_names: dict[str, bool] = {}
         self._named_words: dict[tuple[str, frozenset[str]], str | None] = {}
+        self._screened = 0
 
     def screen(self, query: str, threshold: float, limit: int = 5) -> Screening:
         """The entities query may name, best first (at most limit), each scored and explained;
         a name with a compound written apart ("Siraj-ud-Din", "Salah al-Din") is screened as
         written and with the compound run together, as lists write it too ("Sirajuddin",
         "Salahaldin"), each entity scored by the better reading."""
+        self._screened += 1
         found = self._screen(query, threshold, limit)
         joined = compounds_joined(query)
         if joined == query:
@@ -1152,13 +1139,16 @@ class Screener:
                 and (
                     _lacks_a_name(stored, paired)
                     or _nisba_paired(words, stored, paired)
-                    or (score >= threshold and _common_alias(words, stored, paired, query_lead))
+                    or (
+                        score >= threshold
+                        and _common_alias(words, stored, paired, query_lead, self._all_in_text)
+                    )
                 )
                 and titles.isdisjoint(stored.titles)
             ) or (
                 few_names
                 and isinstance(paired, dict)
-                and _given_names_alone(words, stored, paired, titles)
+                and _given_names_alone(words, stored, paired, titles, self._all_in_text)
             ):
                 score *= _COMMON_ONLY
                 cap = Cap.COMMON_NAMES
@@ -1188,6 +1178,16 @@ class Screener:
                 )
             )
         return Screening(query, threshold, tuple(found))
+
+    def _all_in_text(self, words: Sequence[str]) -> bool:
+        """Whether every one of these words is a word of text (_words_in_text). For one name
+        the lists are read no further than the words are found (~5 ms for two given names,
+        where reading them whole takes ~70, and a word in none of them ~45); a batch (a second
+        name screened on) reads them whole, once, as its names ask many."""
+        asked = frozenset(words)
+        if self._screened > 1 or _words_in_text.cache_info().currsize:
+            return asked <= _words_in_text()
+        return _found_in_text(asked) == asked
 
     def _named_alone(
         self,
@@ -1471,7 +1471,13 @@ def _nisba_paired(words: Sequence[str], stored: _Stored, paired: _Pairing) -> bo
     )
 
 
-def _common_alias(words: Sequence[str], stored: _Stored, paired: _Pairing, lead: int) -> bool:
+def _common_alias(
+    words: Sequence[str],
+    stored: _Stored,
+    paired: _Pairing,
+    lead: int,
+    in_text: Callable[[Sequence[str]], bool],
+) -> bool:
     """Whether a person's alias met by common names alone names someone else:
     - an alias the list grades too vague to identify someone by (the UN's Low, OpenSanctions'
       weak alias: "Abdul-Ghani" of QDi.237, an unrelated man), every word the query paired
@@ -1486,17 +1492,17 @@ def _common_alias(words: Sequence[str], stored: _Stored, paired: _Pairing, lead:
     aliases met by sound too ("Mohammed Yusuf" against TAi.107's "Muhammad Yusuf") lost 7
     listed queries of the evaluation's tuning half ("Nuur Ahmad", "Alah Muhammad"), and every
     Good alias of common names 7 of the seen sets' ("Khalil Haqqani"). Asked only of a match
-    (the words of text take time to read: _all_in_text): it decides whether the listing is a
-    match or a candidate, for review."""
+    (the words of text take time to read: in_text, Screener._all_in_text): it decides whether
+    the listing is a match or a candidate, for review."""
     if stored.organization or stored.quality in (None, "name", SHORT_FORM):
         return False
     named = _named_words(words, paired)
     if stored.quality in _WEAK_GRADES:
-        return _all_in_text([words[q] for q in named])
+        return in_text([words[q] for q in named])
     if not _in_order(words, paired, lead, stored):
         return True
     fuzzy = [words[q] for q in named if paired[q][2] is How.FUZZY]
-    return bool(fuzzy) and _all_in_text(fuzzy)
+    return bool(fuzzy) and in_text(fuzzy)
 
 
 def _in_order(words: Sequence[str], paired: _Pairing, lead: int, stored: _Stored) -> bool:
@@ -1512,7 +1518,11 @@ def _in_order(words: Sequence[str], paired: _Pairing, lead: int, stored: _Stored
 
 
 def _given_names_alone(
-    words: Sequence[str], stored: _Stored, paired: _Pairing, titles: frozenset[str]
+    words: Sequence[str],
+    stored: _Stored,
+    paired: _Pairing,
+    titles: frozenset[str],
+    in_text: Callable[[Sequence[str]], bool],
 ) -> bool:
     """Whether, among too few names to say by their sound which are common (_COMMON_FLOOR), a
     person's name is met by its given names alone: at most two words of the query, each a word
@@ -1521,7 +1531,7 @@ def _given_names_alone(
     ("Abdul Ghani" against the built-in "Abdul Ghani Baradar"; but "Hamza bin Laden" has HAMZA
     USAMA MUHAMMAD BIN LADEN's last word), with no title both have: the cap on common names
     among many (_COMMON_ONLY). The words of text are read only for such a name
-    (_all_in_text)."""
+    (in_text: Screener._all_in_text)."""
     named = _named_words(words, paired)
     if stored.organization or not named or len(named) > _COMMON_PAIRED:
         return False
@@ -1529,7 +1539,7 @@ def _given_names_alone(
     held = {(paired[q][0] - stored.lead) % size for q in named}
     if held != set(range(len(held))) or len(held) >= size or not titles.isdisjoint(stored.titles):
         return False
-    return _all_in_text([words[q] for q in named])
+    return in_text([words[q] for q in named])
 
 
 _NASAB = frozenset({"bin", "ibn", "ben", "ould", "bint", "walad"})
