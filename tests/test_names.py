@@ -1498,7 +1498,7 @@ _GOOD_ALIASES = (
         ("Mohamed Hassan", "aweys", True),  # the Good alias as listed
         ("Muhammad Hasan", "aweys", True),  # respelled, the same names in the same order
         ("Hassan Mohamed", "aweys", False),  # swapped: Hassan son of Mohamed, another man
-        ("Hassan Mohamud", "aweys", False),  # Somalia's president, Sheikh left out
+        ("Hassan Mohamud", "aweys", False),  # a Somali president's name, Sheikh left out
         ("Hassan, Mohamed", "aweys", True),  # a comma says nothing of which comes first
         ("Ali Omar", "lavilla", True),
         ("Wali Omar", "lavilla", False),  # another given name a letter off: another man
@@ -1600,7 +1600,7 @@ def test_who_haqqani_names_the_listed_haqqanis(runner: CliRunner, un_pack: Path)
 @pytest.mark.parametrize(
     ("query", "listing", "match"),
     [
-        ("Hassan Sheikh Mohamud", "un-qdi.092", False),  # Somalia's president: out of order
+        ("Hassan Sheikh Mohamud", "un-qdi.092", False),  # a Somali president's name: out of order
         ("Mohammad Wali", "un-tai.078", True),  # TAi.078's Good alias, TAi.007's swapped
         ("Wali Mohammad", "un-tai.007", True),
         ("Wali Omar", "un-qdi.247", False),  # QDi.247's Good alias is "Ali Omar"

@@ -799,7 +799,7 @@ def _titles(*texts: str) -> list[str]:
 def _leading_titles(query: str) -> list[str]:
     """The titles a query is written with: those before its names, or before the given names
     after a surname written first ("Mullah Mohammed Omar", "Baradar, Mullah Abdul Ghani"). A
-    title's word among the names is a name ("Hassan Sheikh Mohamud", Somalia's president, his
+    title's word among the names is a name ("Hassan Sheikh Mohamud", a Somali president, his
     father's name; "Sharif Sheikh Ahmed"), left out of the words as titles are, but no title
     a listing may share."""
     return [
