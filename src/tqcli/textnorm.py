@@ -158,45 +158,61 @@ def token_columns(texts: Sequence[str]) -> list[str]:
 
 _ROWS_AT_ONCE = 256
 _BREAK = "|"
-# Folded ASCII is split into _TOKEN's words by str.split, 4x faster than the pattern's scan:
-# every ASCII character that is not a word character (\w) made a space, the column break
-# (\x1f, written between spaces) the one "|". One character for one: the fast translation.
-_ASCII_WORDS = str.maketrans(
+# Folded ASCII is split into _TOKEN's words by bytes.translate and str.split, far faster than
+# the pattern's scan: upper case made lower, every ASCII character that is not a word character
+# (\w) made a space, the column break (\x1f, written between spaces) the one "|"; one byte for
+# one, from a table of 256.
+_ASCII_WORDS = bytes(
     # In ASCII, \w is a letter, a digit or "_" (no pattern compiled at every start-up).
-    {
-        **{code: " " for code in range(128) if not (chr(code).isalnum() or code == 0x5F)},
-        0x1F: _BREAK,
-    }
-)
+    ord(_BREAK)
+    if code == 0x1F
+    else ord(chr(code).lower())
+    if chr(code).isalnum() or code == 0x5F
+    else ord(" ")
+    for code in range(128)
+) + bytes(128)  # past ASCII: never met (only ASCII is translated)
+_ASCII_VANISH = "".join(map(chr, _VANISH)).encode()
+_ASCII_DIGIT_GROUPING = re.compile(rb",(?<=\d.)(?=\d{3}\b)")
+"""_DIGIT_GROUPING in ASCII, where only the comma separates digit groups."""
 
 
 def token_rows(rows: Sequence[Sequence[str]]) -> list[list[str]]:
     """token_columns() of each row of texts. Rows in ASCII (most) are done together, a few
     hundred at a time: one fold, one split and one join for them all (in ASCII, folding works
-    character by character, so the texts cannot affect each other); any other row alone, as
-    token_columns does it."""
-    made: list[list[str] | None] = []
-    together: list[str] = []
-    for texts in rows:
-        joined = " \x1f ".join(texts)
-        if joined.isascii() and joined.count("\x1f") == len(texts) - 1:
-            together.append(joined)
-            made.append(None)
-        else:
-            made.append(token_columns(texts))
-    columns: list[str] = []
-    for start in range(0, len(together), _ROWS_AT_ONCE):  # a bound on the words held at once
-        folded = fold(" \x1f ".join(together[start : start + _ROWS_AT_ONCE]))
-        scanned = folded.translate(_ASCII_WORDS).split()
-        # The break stems to itself, so it comes out of the join as " | ", or at an edge.
-        columns += " ".join(map(_STEMS.__getitem__, scanned)).split(_BREAK)
-    position = 0
-    for number, texts in enumerate(rows):
-        if made[number] is None:
+    character by character, so the texts cannot affect each other); if one of them is not, each
+    row alone."""
+    made: list[list[str]] = []
+    for start in range(0, len(rows), _ROWS_AT_ONCE):  # a bound on the words held at once
+        chunk = rows[start : start + _ROWS_AT_ONCE]
+        columns = _ascii_columns(" \x1f ".join(map(" \x1f ".join, chunk)), sum(map(len, chunk)))
+        if columns is None:
+            made += map(_token_row, chunk)
+            continue
+        position = 0
+        for texts in chunk:
             end = position + len(texts)
-            made[number] = [column.strip(" ") for column in columns[position:end]]
+            made.append(columns[position:end])
             position = end
-    return made  # type: ignore[return-value]  # every row is made
+    return made
+
+
+def _token_row(texts: Sequence[str]) -> list[str]:
+    """token_columns() of one row of texts, in ASCII the fast way."""
+    columns = _ascii_columns(" \x1f ".join(texts), len(texts))
+    return token_columns(texts) if columns is None else columns
+
+
+def _ascii_columns(joined: str, width: int) -> list[str] | None:
+    """token_columns() of the width texts joined by " \x1f ", if they are in ASCII and hold no
+    \x1f of their own; else None."""
+    if not joined.isascii() or joined.count("\x1f") != width - 1:
+        return None
+    # fold(), in bytes: apostrophes gone, digit grouping gone, lower case (with the words' split).
+    folded = _ASCII_DIGIT_GROUPING.sub(b"", joined.encode().translate(None, _ASCII_VANISH))
+    scanned = folded.translate(_ASCII_WORDS).decode().split()
+    # The break stems to itself, and comes out of the join between spaces (or at an edge).
+    stemmed = " ".join(map(_STEMS.__getitem__, scanned))
+    return stemmed.replace(" " + _BREAK, _BREAK).replace(_BREAK + " ", _BREAK).split(_BREAK)
 
 
 def squeeze(text: str) -> str:
