@@ -171,7 +171,7 @@ _ASCII_WORDS = bytes(
     else ord(" ")
     for code in range(128)
 ) + bytes(128)  # past ASCII: never met (only ASCII is translated)
-_ASCII_VANISH = "".join(map(chr, _VANISH)).encode()
+_ASCII_VANISH = [chr(code).encode() for code in _VANISH]
 _ASCII_DIGIT_GROUPING = re.compile(rb",(?<=\d.)(?=\d{3}\b)")
 """_DIGIT_GROUPING in ASCII, where only the comma separates digit groups."""
 
@@ -207,12 +207,14 @@ def _ascii_columns(joined: str, width: int) -> list[str] | None:
     \x1f of their own; else None."""
     if not joined.isascii() or joined.count("\x1f") != width - 1:
         return None
-    # fold(), in bytes: apostrophes gone, digit grouping gone, lower case (with the words' split).
-    folded = _ASCII_DIGIT_GROUPING.sub(b"", joined.encode().translate(None, _ASCII_VANISH))
-    scanned = folded.translate(_ASCII_WORDS).decode().split()
+    # fold(), in bytes: apostrophes gone (rare: found by memchr), digit grouping gone, lower
+    # case (with the words' split).
+    text = joined.encode()
+    for mark in _ASCII_VANISH:
+        text = text.replace(mark, b"")
+    scanned = _ASCII_DIGIT_GROUPING.sub(b"", text).translate(_ASCII_WORDS).decode().split()
     # The break stems to itself, and comes out of the join between spaces (or at an edge).
-    stemmed = " ".join(map(_STEMS.__getitem__, scanned))
-    return stemmed.replace(" " + _BREAK, _BREAK).replace(_BREAK + " ", _BREAK).split(_BREAK)
+    return list(map(str.strip, " ".join(map(_STEMS.__getitem__, scanned)).split(_BREAK)))
 
 
 def squeeze(text: str) -> str:
