@@ -172,8 +172,13 @@ _ASCII_WORDS = bytes(
     for code in range(128)
 ) + bytes(128)  # past ASCII: never met (only ASCII is translated)
 _ASCII_VANISH = [chr(code).encode() for code in _VANISH]
-_ASCII_DIGIT_GROUPING = re.compile(rb",(?<=\d.)(?=\d{3}\b)")
-"""_DIGIT_GROUPING in ASCII, where only the comma separates digit groups."""
+
+
+@functools.cache
+def _ascii_digit_grouping() -> re.Pattern[bytes]:
+    """_DIGIT_GROUPING in ASCII, where only the comma separates digit groups (compiled when an
+    index is first built, not on every start-up)."""
+    return re.compile(rb",(?<=\d.)(?=\d{3}\b)")
 
 
 def token_rows(rows: Sequence[Sequence[str]]) -> list[list[str]]:
@@ -212,7 +217,7 @@ def _ascii_columns(joined: str, width: int) -> list[str] | None:
     text = joined.encode()
     for mark in _ASCII_VANISH:
         text = text.replace(mark, b"")
-    scanned = _ASCII_DIGIT_GROUPING.sub(b"", text).translate(_ASCII_WORDS).decode().split()
+    scanned = _ascii_digit_grouping().sub(b"", text).translate(_ASCII_WORDS).decode().split()
     # The break stems to itself, and comes out of the join between spaces (or at an edge).
     return list(map(str.strip, " ".join(map(_STEMS.__getitem__, scanned)).split(_BREAK)))
 
