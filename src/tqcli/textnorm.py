@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
+from itertools import compress
 
 # Apostrophes vanish ("Qa'ida" -> "qaida"); hyphens and dashes split words ("al-Qaeda" -> "al
 # qaeda"), so every common spelling folds to the same tokens. Transliteration has already made
@@ -184,27 +185,39 @@ def _ascii_digit_grouping() -> re.Pattern[bytes]:
 def token_rows(rows: Sequence[Sequence[str]]) -> list[list[str]]:
     """token_columns() of each row of texts. Rows in ASCII (most) are done together, a few
     hundred at a time: one fold, one split and one join for them all (in ASCII, folding works
-    character by character, so the texts cannot affect each other); if one of them is not, each
-    row alone."""
+    character by character, so the texts cannot affect each other); any other row alone, as
+    token_columns does it."""
     made: list[list[str]] = []
     for start in range(0, len(rows), _ROWS_AT_ONCE):  # a bound on the words held at once
         chunk = rows[start : start + _ROWS_AT_ONCE]
-        columns = _ascii_columns(" \x1f ".join(map(" \x1f ".join, chunk)), sum(map(len, chunk)))
-        if columns is None:
-            made += map(_token_row, chunk)
+        joined = list(map(" \x1f ".join, chunk))
+        columns = _ascii_columns(" \x1f ".join(joined), sum(map(len, chunk)))
+        if columns is not None:  # every row in ASCII, as most chunks are
+            made += _parted(columns, chunk)
             continue
-        position = 0
-        for texts in chunk:
-            end = position + len(texts)
-            made.append(columns[position:end])
-            position = end
+        plain = [
+            text.isascii() and text.count("\x1f") == len(texts) - 1
+            for text, texts in zip(joined, chunk, strict=True)
+        ]
+        ascii_rows = list(compress(chunk, plain))
+        together = _ascii_columns(" \x1f ".join(compress(joined, plain)), sum(map(len, ascii_rows)))
+        done = iter(_parted(together or [], ascii_rows))
+        made += [
+            next(done) if is_plain else token_columns(texts)
+            for texts, is_plain in zip(chunk, plain, strict=True)
+        ]
     return made
 
 
-def _token_row(texts: Sequence[str]) -> list[str]:
-    """token_columns() of one row of texts, in ASCII the fast way."""
-    columns = _ascii_columns(" \x1f ".join(texts), len(texts))
-    return token_columns(texts) if columns is None else columns
+def _parted(columns: list[str], rows: Sequence[Sequence[str]]) -> list[list[str]]:
+    """The columns of rows made together, parted row by row."""
+    parted: list[list[str]] = []
+    position = 0
+    for texts in rows:
+        end = position + len(texts)
+        parted.append(columns[position:end])
+        position = end
+    return parted
 
 
 def _ascii_columns(joined: str, width: int) -> list[str] | None:
