@@ -91,3 +91,22 @@ def test_a_word_said_over_and_over_is_no_question() -> None:
 
     assert found.hits == ()
     assert found.suggestions
+
+
+def test_a_partial_answer_bm25_also_ranks_first_and_that_says_nearly_all_is_the_answer() -> None:
+    # The rules judged it partial ("relationship" is not its word: it says "splinter group"),
+    # BM25 ranks it first among the candidates, it accounts for 0.85 of the question or more,
+    # and nothing harder counts against it (a number, a name, a correction): the answer.
+    replies = _replies("How does resolution 2253 describe ISIL's relationship to al-Qaida?")
+
+    assert replies[0][:2] == ("un-2253-isil-splinter-group-of-al-qaida", Match.ANSWER), replies
+
+
+def test_rankers_agreeing_do_not_answer_for_what_the_question_is_about() -> None:
+    # Al-Qaeda's birth, BM25's first and the rules' first, says all but "Taliban": the question
+    # is about the Taliban, so it stays a partial answer.
+    replies = _replies(
+        "The Taliban were born out of the mujahideen victory over the Soviet Union in which year?"
+    )
+
+    assert replies[0][:2] == ("al-qaeda-born-of-1989-victory", Match.PARTIAL), replies

@@ -927,7 +927,50 @@ def consider(index: Index, question: str) -> Considered | Answers:
         judged = _holders(index, read, role, now, judged, lookups)
     if read.wants is Wants.ANYTHING and "where" in read.text and re.match(_WHERE_NOW, read.text):
         judged = _where_now(index, read, judged, lookups)
+    if not role and judged[0].reply.match is Match.PARTIAL and _agreed(read, judged):
+        # (An answer leaves nothing unmatched: docs/json.md's contract.)
+        judged[0] = msgspec.structs.replace(
+            judged[0],
+            reply=msgspec.structs.replace(judged[0].reply, match=Match.ANSWER, unmatched=()),
+        )
     return Considered(read, candidates, judged, bool(now))
+
+
+_AGREED_COVERAGE = 0.85
+"""How much of the question a partial answer that BM25 also ranks first must account for to
+be the answer (see _agreed): chosen on blind-1 to blind-7, checked on blind-8 to blind-10."""
+
+
+def _agreed(question: Question, judged: list[_Judged]) -> bool:
+    """Whether the rules' first candidate, judged a partial answer, is the answer all the same:
+    two rankers agree on it -- it is BM25's best candidate as well as the rules' first -- it
+    is the kind of answer asked for and accounts for nearly all the question (0.85 of its
+    content weight). Its verdict then rests on a word it does not say as the question does
+    ("splinter group" for "relationship"), which a fact that says all the rest rarely lacks.
+    Not where the evidence against it is hard: its curators correct it; it lacks a number, a
+    year or a name the question gives, or what the question is about; it is a yes/no question
+    (a fact stating another proposition: "abstained" is not "supported"), or one on the
+    future, on what happened in fact, on today, or on who did what to whom; or a role is asked
+    (rule 7 orders those answers)."""
+    first = judged[0]
+    fact = first.hit.fact
+    return (
+        first.fits
+        and first.coverage >= _AGREED_COVERAGE
+        and not first.elsewhere
+        and not question.polar
+        and question.future is None
+        and not question.in_fact
+        and not question.as_done
+        and question.since is None
+        and not any(_DIGIT.search(word) for word in first.reply.unmatched)
+        # Nor where it does not account for what the question is about ("the Taliban were born
+        # ... in which year?" is not answered by al-Qaeda's birth).
+        and not {question.spelled[word] for word in question.named} & set(first.reply.unmatched)
+        and fact.standing() is not NoteStance.CORRECTS
+        and all((first.hit.score or 0.0) >= (item.hit.score or 0.0) for item in judged[1:])
+        and not (question.named and _reversed(question, fact.claim, _own_words(fact)))
+    )
 
 
 _DWELLING = frozenset(
