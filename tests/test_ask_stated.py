@@ -4,7 +4,7 @@ findings): a number for "how much", the deadline a claim gives for "when must", 
 
 from __future__ import annotations
 
-from tqcli.ask import answer
+from tqcli.ask import _number_before, answer
 from tqcli.index import in_memory
 from tqcli.model import Match
 from tqcli.packs import packs_in_effect
@@ -110,3 +110,27 @@ def test_rankers_agreeing_do_not_answer_for_what_the_question_is_about() -> None
     )
 
     assert replies[0][:2] == ("al-qaeda-born-of-1989-victory", Match.PARTIAL), replies
+
+
+def test_a_number_counts_the_noun_it_comes_before_not_a_name_before_it() -> None:
+    # "On Friday 13 August 2021 UK Defence Secretary Ben Wallace told Sky News ... militants":
+    # 13 is a day, and "UK" says whose troops are asked about, not what is counted.
+    replies = _replies("How many UK troops were killed in Afghanistan?")
+
+    assert all(match is not Match.ANSWER for _, match, _ in replies), replies
+
+
+def test_a_count_in_a_claim_is_given_with_what_it_counts() -> None:
+    # The short answer names what is counted, not the name before it ("five thousand Taliban").
+    replies = _replies("How many Taliban prisoners would be freed under the Doha agreement?")
+
+    assert replies[0][1:] == (Match.ANSWER, "up to five thousand Taliban prisoners"), replies
+
+
+def test_a_count_is_read_whole_and_a_day_of_a_date_is_no_count() -> None:
+    troops = frozenset({"troop"})
+
+    assert _number_before("nearly 6,000 troops left", troops) == "nearly 6,000 troops"
+    assert _number_before("2,500-3,500 troops left", troops) == "2,500-3,500 troops"
+    assert _number_before("On 13 August troops left Kabul.", troops) is None
+    assert _number_before("On August 13 troops left Kabul.", troops) is None

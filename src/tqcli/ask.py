@@ -3438,8 +3438,19 @@ def _any_count_in_claim(question: Question, claim: str) -> str | None:
     if not question.counted:
         return None
     owners = _owners(question)
+    # A number counts the noun it comes before, not a name that says whose they are: "13
+    # British troops", not "13 August 2021 UK Defence Secretary" (a count of UKs). The words
+    # the question writes as a name (capitalised, or naming something) are not what is counted.
+    counted = (
+        tuple(
+            word
+            for word in question.counted
+            if word not in question.named and not question.spelled.get(word, "")[:1].isupper()
+        )
+        or question.counted
+    )
     count = _number_before(
-        claim, set().union(*map(question.group, question.counted)), [*map(question.group, owners)]
+        claim, set().union(*map(question.group, counted)), [*map(question.group, owners)]
     )
     if count is not None and _of_something_else(question, tokens(claim), owners):
         return None  # "al-Qaeda's estimated 200-500 men along the Afghan-Pakistani border"
@@ -3650,6 +3661,10 @@ def _number_before(
             phrase = claim[spans[start].start() : spans[n].end()]
             if re.search(r"[^\w\s-]", phrase):
                 break  # "After 2001, fighters": a number in another phrase
+            if words[start].isdigit() and _CALENDAR_WORDS.intersection(
+                (words[start + 1].lower(), words[start - 1].lower() if start else "")
+            ):
+                break  # a day of a date ("13 August 2021", "August 13"), no count
             if words[start] in _NUMBER_WORDS or (
                 words[start].isdigit() and not _is_year(words[start])
             ):
@@ -3657,6 +3672,14 @@ def _number_before(
                 first = start
                 while True:
                     if (
+                        first > 0
+                        and words[first - 1].isdigit()
+                        and len(words[first]) == 3
+                        and words[first].isdigit()
+                        and claim[spans[first - 1].end() : spans[first].start()] == ","
+                    ):
+                        first -= 1  # "6,000": one number, its groups of thousands
+                    elif (
                         first > 0
                         and _is_count(words[first - 1])
                         and _DASH.fullmatch(claim[spans[first - 1].end() : spans[first].start()])
