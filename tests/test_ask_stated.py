@@ -134,3 +134,14 @@ def test_a_count_is_read_whole_and_a_day_of_a_date_is_no_count() -> None:
     assert _number_before("2,500-3,500 troops left", troops) == "2,500-3,500 troops"
     assert _number_before("On 13 August troops left Kabul.", troops) is None
     assert _number_before("On August 13 troops left Kabul.", troops) is None
+
+
+def test_when_someone_became_something_is_said_of_them_not_of_another_in_the_claim() -> None:
+    # "Sirajuddin Haqqani, named acting interior minister ... in September 2021, ... the 2008
+    # assassination attempt on Afghan President Hamid Karzai": the naming is Haqqani's.
+    replies = _replies("When did Karzai become the Afghan president?")
+
+    assert ("sirajuddin-haqqani-wanted-fbi-kabul-hotel-2008", Match.ANSWER) not in [
+        (fact_id, match) for fact_id, match, _ in replies
+    ], replies
+    assert replies[0][1] is not Match.ANSWER, replies

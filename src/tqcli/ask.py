@@ -358,6 +358,24 @@ def _in_one_clause(question: Question, said: set[str], claim: str, subject: set[
     return False
 
 
+_BEGAN_NEAR = 8
+"""How many words from a name of what the question names a claim's word for a state beginning
+may be, to say it began for them (see _began_near)."""
+
+
+def _began_near(question: Question, claim: str) -> bool:
+    """Whether the claim says a state began (_BEGAN) within _BEGAN_NEAR words of a word naming
+    what the question names ("Akhundzada, the Taliban's leader since 2016")."""
+    stems = tokens(claim)
+    began = [n for n, word in enumerate(stems) if word in _BEGAN]
+    return any(
+        abs(n - at) <= _BEGAN_NEAR
+        for at, word in enumerate(stems)
+        if word in question.named
+        for n in began
+    )
+
+
 def _dates_no_event(question: Question, fact: Fact) -> bool:
     """Whether the fact's date is not the time of what the question asks: that of a report of
     it (see _dates_a_report), or a claim saying when it happened is not known -- unless the
@@ -2439,6 +2457,17 @@ def _fits(
     ):
         # "When did X become Y?": the claim must say when a state began, not only that it held
         # at the fact's date ("Ben Wallace was the UK defence secretary in September 2021").
+        return False, []
+    if (
+        wants is Wants.DATE
+        and question.named
+        and "bec" in question.text
+        and re.search(_BECOME, question.text)
+        and not _began_near(question, fact.claim)
+    ):
+        # And of X: "Sirajuddin Haqqani, named acting interior minister ... in September 2021,
+        # ... the 2008 assassination attempt on Afghan President Hamid Karzai" dates Haqqani's
+        # post, not when Karzai became president.
         return False, []
     if wants is Wants.DATE:
         # A quote's date is when it was said: it dates what the question asks only when that
