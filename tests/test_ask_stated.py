@@ -145,3 +145,11 @@ def test_when_someone_became_something_is_said_of_them_not_of_another_in_the_cla
         (fact_id, match) for fact_id, match, _ in replies
     ], replies
     assert replies[0][1] is not Match.ANSWER, replies
+
+
+def test_who_did_it_is_not_answered_by_a_fact_that_does_not_say_the_deed() -> None:
+    # No fact says who drafted resolution 1267: not the sanctions committee a fact on its
+    # exemptions names, which does not say "drafted" (nor a word of its root).
+    replies = _replies("Who drafted resolution 1267?")
+
+    assert all(match is not Match.ANSWER for _, match, _ in replies), replies

@@ -2281,6 +2281,22 @@ def _says(question: Question, verb: str, words: set[str] | frozenset[str]) -> bo
     return len(group) == 1 or bool(group & words) or _derived(verb, words)
 
 
+def _unsaid_deed(question: Question, written: str, own: set[str]) -> bool:
+    """For "who VERBed ...": whether the fact's own words do not say the deed -- the verb, a
+    word of its root, or a synonym -- though the packs' thesaurus gives it none (_says takes
+    such a verb as said). Only for a regular past ("drafted", "ordered", "sponsored"): an
+    irregular one is often a verb of place or company ("stood with", "drove out") said in other
+    words; and not for coming into a post ("became", "succeeded"), which rule 7 reads."""
+    verb = stem(written)
+    return (
+        written.endswith("ed")
+        and verb not in _BEGINNING
+        and verb not in _SUCCESSION
+        and not question.group(verb) & own
+        and not _derived(verb, own)
+    )
+
+
 def _derived(word: str, words: set[str] | frozenset[str]) -> bool:
     """Whether words hold another word of the same root (stemmed): "exempted" and
     "exemption", "require" and "requirement" (its first six letters, or all of a shorter
@@ -2843,6 +2859,7 @@ def _near_what_happened(
         pass
     elif strict and (
         not _says(question, next(iter(strict)), own)
+        or _unsaid_deed(question, verb.group(1) if verb else "", own)
         or _only_before_another_verb(next(iter(strict)), fact.claim)
         or _only_as_noun(question, next(iter(strict)), fact.claim)
     ):
