@@ -725,7 +725,9 @@ def test_blind_set_floor() -> None:
     # 5 with branch pack12's facts, two wrong answers: "How many British troops were killed in
     # Afghanistan?" by wallace-al-qaeda-probably-come-back-2021-08-13 and "When did Hamid Karzai
     # become president of Afghanistan?" by sirajuddin-haqqani-wanted-fbi-kabul-hotel-2008.
-    assert scores.false_answers <= 5
+    # 3 with branch ask14: a number counts the noun it comes before (not "13 August 2021 UK"),
+    # and "when did X become Y" needs the beginning said near X: both no longer answered.
+    assert scores.false_answers <= 3
     assert scores.unanswerable >= 20
 
 
@@ -895,14 +897,16 @@ def test_third_tuning_set_floor() -> None:
         # Branch pack12: 8 of 30, two wrong: British troops in Afghanistan by
         # wallace-al-qaeda-probably-come-back-2021-08-13, the years Omar led the Taliban by
         # taliban-shura-quetta-mansoor-haqqani-deputy-2015.
-        ("blind-4.toml", 0.78, 0.87, 8),
+        # Branch ask14: 7 (British troops no longer counted from "13 August 2021 UK").
+        ("blind-4.toml", 0.78, 0.87, 7),
         # blind-5: 14 since the invasion-start fact answers its "name of the US military
         # operation launched in October 2001" rightly (Operation Enduring Freedom).
         # Branch pack12: 17: two right (the Kabul airlift's total by
         # kabul-airlift-total-evacuated-2021; the FBI's bounty on Sirajuddin Haqqani, $10 million
         # withdrawn in 2025, by fbi-removes-haqqani-reward-2025), one wrong ("how many US service
         # members died in the afghan war" by kabul-airport-bombing-13-us-service-members).
-        ("blind-5.toml", 0.82, 0.87, 17),
+        # Branch ask14: 16 ("Who commanded US forces ...?" by a fact that does not say it).
+        ("blind-5.toml", 0.82, 0.87, 16),
         # Branch pack12: 13, four right answers to questions the set's writer found no source
         # for: the 1996 capture of Kabul (taliban-capture-kabul-1996), the US reward for
         # Sirajuddin Haqqani (sirajuddin-haqqani-wanted-fbi-kabul-hotel-2008), the first country
@@ -919,8 +923,10 @@ def test_third_tuning_set_floor() -> None:
         ("blind-9.toml", 0.73, 0.79, 5),
         # blind-10 (written blind in the ninth session, held out there; tuned on since by
         # pack12, whose facts its uncovered questions chose, and ask11/ask12):
-        # 0.776 / 0.837 / 14 of 41 at the tenth session's end.
-        ("blind-10.toml", 0.76, 0.82, 15),
+        # 0.776 / 0.837 / 14 of 41 at the tenth session's end; 0.781 / 0.842 / 13 of 41 at
+        # branch ask14's (two rankers agreeing; "Who represented Malaysia ...?" not answered by
+        # a fact that does not say "represented").
+        ("blind-10.toml", 0.77, 0.83, 14),
     ],
 )
 def test_later_tuning_set_floors(
