@@ -153,3 +153,14 @@ def test_who_did_it_is_not_answered_by_a_fact_that_does_not_say_the_deed() -> No
     replies = _replies("Who drafted resolution 1267?")
 
     assert all(match is not Match.ANSWER for _, match, _ in replies), replies
+
+
+def test_on_what_date_asks_a_day_which_a_month_does_not_give() -> None:
+    # "American troops withdrew from Afghanistan in July 2021" (dated 2021-07) gives no day; the
+    # withdrawal's completion on 30 August 2021 does.
+    replies = _replies("On what date did the American troops withdraw from Afghanistan?")
+
+    assert replies[0][:2] == ("us-withdrawal-completed-2021-08-30", Match.ANSWER), replies
+    assert ("us-troops-withdraw-july-2021", Match.ANSWER) not in [
+        (fact_id, match) for fact_id, match, _ in replies
+    ], replies

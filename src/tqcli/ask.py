@@ -358,6 +358,11 @@ def _in_one_clause(question: Question, said: set[str], claim: str, subject: set[
     return False
 
 
+_DAY_ASKED = (
+    r"\b(?:what|which|exact) (?:exact )?(?:date|day)\b(?! (?:of|in) the (?:year|month|week)\b)"
+)
+"""A day asked ("on what date", "what day", "the exact date"; not "what day of the week"):
+compiled on first use."""
 _BEGAN_NEAR = 8
 """How many words from a name of what the question names a claim's word for a state beginning
 may be, to say it began for them (see _began_near)."""
@@ -687,6 +692,8 @@ _MONTHS = (
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _CALENDAR_WORDS = frozenset({*map(str.lower, _MONTHS), *_WEEKDAYS})
 """Words English capitalises that name no one: months and weekdays."""
+_A_DAY = rf"\b\d{{1,2}} (?:{'|'.join(_MONTHS)})\b|\b(?:{'|'.join(_MONTHS)}) \d{{1,2}}\b"
+"""A day of a month in a claim ("13 August", "August 13"): compiled on first use."""
 
 
 class Question(msgspec.Struct, frozen=True):
@@ -2484,6 +2491,16 @@ def _fits(
         # And of X: "Sirajuddin Haqqani, named acting interior minister ... in September 2021,
         # ... the 2008 assassination attempt on Afghan President Hamid Karzai" dates Haqqani's
         # post, not when Karzai became president.
+        return False, []
+    if (
+        wants is Wants.DATE
+        and "da" in question.text
+        and re.search(_DAY_ASKED, question.text)
+        and (fact.date is None or not fact.date.day)
+        and not re.search(_A_DAY, fact.claim)
+    ):
+        # "On what date did ...", "what day": a day, which a fact dated to its month or year,
+        # whose claim gives no day, does not give ("in July 2021").
         return False, []
     if wants is Wants.DATE:
         # A quote's date is when it was said: it dates what the question asks only when that
