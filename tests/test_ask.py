@@ -905,8 +905,9 @@ def test_third_tuning_set_floor() -> None:
         # kabul-airlift-total-evacuated-2021; the FBI's bounty on Sirajuddin Haqqani, $10 million
         # withdrawn in 2025, by fbi-removes-haqqani-reward-2025), one wrong ("how many US service
         # members died in the afghan war" by kabul-airport-bombing-13-us-service-members).
-        # Branch ask14: 16 ("Who commanded US forces ...?" by a fact that does not say it).
-        ("blind-5.toml", 0.82, 0.87, 16),
+        # Branch ask14: 0.866 / 0.897 / 15 ("Who commanded US forces ...?" by a fact that does
+        # not say it; "On what date did the last US military plane leave Kabul?" by one of July).
+        ("blind-5.toml", 0.84, 0.87, 15),
         # Branch pack12: 13, four right answers to questions the set's writer found no source
         # for: the 1996 capture of Kabul (taliban-capture-kabul-1996), the US reward for
         # Sirajuddin Haqqani (sirajuddin-haqqani-wanted-fbi-kabul-hotel-2008), the first country
@@ -916,6 +917,8 @@ def test_third_tuning_set_floor() -> None:
         # Branch factcheck8: 0.765 / 0.809 / 4: "How did one member state describe the idea of a
         # Taliban-al-Qaeda break?" was answered first by un-2020-report-mere-fiction-break, removed
         # with its source (The Frontier Post's page is not in the stored pages; factcheck-8).
+        # Branch ask14: 0.772 / 0.802 / 3 (r@3 0.809 -> 0.802: "Who ordered the withdrawal ...?"
+        # is partial, its right fact first, where a wrong fact was the answer).
         ("blind-7.toml", 0.76, 0.80, 4),
         ("blind-8.toml", 0.71, 0.82, 7),
         # blind-9 (written blind in the eighth session, tuned on since by ask10 and pack11):
@@ -923,10 +926,10 @@ def test_third_tuning_set_floor() -> None:
         ("blind-9.toml", 0.73, 0.79, 5),
         # blind-10 (written blind in the ninth session, held out there; tuned on since by
         # pack12, whose facts its uncovered questions chose, and ask11/ask12):
-        # 0.776 / 0.837 / 14 of 41 at the tenth session's end; 0.781 / 0.842 / 13 of 41 at
+        # 0.776 / 0.837 / 14 of 41 at the tenth session's end; 0.781 / 0.842 / 12 of 41 at
         # branch ask14's (two rankers agreeing; "Who represented Malaysia ...?" not answered by
-        # a fact that does not say "represented").
-        ("blind-10.toml", 0.77, 0.83, 14),
+        # a fact that does not say "represented"; a day asked, not given by a month).
+        ("blind-10.toml", 0.77, 0.83, 13),
     ],
 )
 def test_later_tuning_set_floors(
