@@ -164,3 +164,14 @@ def test_on_what_date_asks_a_day_which_a_month_does_not_give() -> None:
     assert ("us-troops-withdraw-july-2021", Match.ANSWER) not in [
         (fact_id, match) for fact_id, match, _ in replies
     ], replies
+
+
+def test_what_someone_promised_is_not_another_speakers_words_on_it() -> None:
+    # Pompeo's "keep your promises to cut ties with Al-Qaeda" is his, not the Taliban's
+    # commitment; the agreement's pledge is.
+    replies = _replies("What did the Taliban pledge about al-Qaeda under the Doha deal?")
+
+    assert replies[0][:2] == ("doha-agreement-al-qaida-pledge", Match.ANSWER), replies
+    assert ("pompeo-keep-your-promises-cut-ties", Match.ANSWER) not in [
+        (fact_id, match) for fact_id, match, _ in replies
+    ], replies

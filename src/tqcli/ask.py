@@ -358,6 +358,13 @@ def _in_one_clause(question: Question, said: set[str], claim: str, subject: set[
     return False
 
 
+_COMMITMENT_ASKED = (
+    r"(?:\w+ )?(?:what|which)(?: \w+)? (?:did|does|do|has|have|had) (?:\w+ ){1,4}?"
+    r"(?:promise|promised|pledge|pledged|commit|committed|agree|agreed|vow|vowed|undertake"
+    r"|undertook)\b"
+)
+"""What X committed to ("What did the Taliban promise ...?", "which groups did the Taliban
+pledge to keep out"): compiled on first use."""
 _DAY_ASKED = (
     r"\b(?:what|which|exact) (?:exact )?(?:date|day)\b(?! (?:of|in) the (?:year|month|week)\b)"
 )
@@ -2480,6 +2487,17 @@ def _fits(
     ):
         # "When did X become Y?": the claim must say when a state began, not only that it held
         # at the fact's date ("Ben Wallace was the UK defence secretary in September 2021").
+        return False, []
+    if (
+        wants is Wants.ANYTHING
+        and isinstance(fact.details, Quote)
+        and question.named
+        and re.match(_COMMITMENT_ASKED, question.text)
+        and not lookups.named_in(fact.details.speaker, question.weights)
+    ):
+        # "What did the Taliban promise ...?": what they promised, not another's words on it
+        # (Pompeo's "keep your promises to cut ties"): a quote by someone the question does not
+        # name is not their commitment.
         return False, []
     if (
         wants is Wants.DATE
