@@ -698,7 +698,9 @@ def test_answer_quality_floor() -> None:
     # "When were the Taliban and al-Qaida sanctions split into two lists?" by
     # uk-split-list-after-bin-laden-death (2011-06-17: right, not the label); "US investment in
     # Afghan security forces over twenty years" by Blinken's 300,000 forces (wrong).
-    assert scores.recall_at_1 >= 0.80, scores.misses
+    # Branch ask14: 0.824 / 0.882 ("What did the Taliban promise about al-Qaeda in the Doha
+    # accord?" no longer answered by Pompeo's quote).
+    assert scores.recall_at_1 >= 0.81, scores.misses
     assert scores.recall_at_3 >= 0.88, scores.misses
     assert scores.false_answers == 0
     assert scores.unanswerable >= 10
