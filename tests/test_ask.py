@@ -702,6 +702,8 @@ def test_answer_quality_floor() -> None:
     # "When was Security Council resolution 1267 adopted?" is still answered first by
     # un-1267-meeting-4051 (right), but its label leaves the first ten, behind new facts that
     # name resolution 1267 (1452's exemption from its freeze, 1526's reports).
+    # Branch ask14: 0.824 / 0.882 ("What did the Taliban promise about al-Qaeda in the Doha
+    # accord?" no longer answered by Pompeo's quote).
     assert scores.recall_at_1 >= 0.80, scores.misses
     assert scores.recall_at_3 >= 0.86, scores.misses
     assert scores.false_answers == 0
@@ -729,7 +731,9 @@ def test_blind_set_floor() -> None:
     # 5 with branch pack12's facts, two wrong answers: "How many British troops were killed in
     # Afghanistan?" by wallace-al-qaeda-probably-come-back-2021-08-13 and "When did Hamid Karzai
     # become president of Afghanistan?" by sirajuddin-haqqani-wanted-fbi-kabul-hotel-2008.
-    assert scores.false_answers <= 5
+    # 3 with branch ask14: a number counts the noun it comes before (not "13 August 2021 UK"),
+    # and "when did X become Y" needs the beginning said near X: both no longer answered.
+    assert scores.false_answers <= 3
     assert scores.unanswerable >= 20
 
 
@@ -911,14 +915,17 @@ def test_third_tuning_set_floor() -> None:
         # Branch pack12: 8 of 30, two wrong: British troops in Afghanistan by
         # wallace-al-qaeda-probably-come-back-2021-08-13, the years Omar led the Taliban by
         # taliban-shura-quetta-mansoor-haqqani-deputy-2015.
-        ("blind-4.toml", 0.78, 0.87, 8),
+        # Branch ask14: 7 (British troops no longer counted from "13 August 2021 UK").
+        ("blind-4.toml", 0.78, 0.87, 7),
         # blind-5: 14 since the invasion-start fact answers its "name of the US military
         # operation launched in October 2001" rightly (Operation Enduring Freedom).
         # Branch pack12: 17: two right (the Kabul airlift's total by
         # kabul-airlift-total-evacuated-2021; the FBI's bounty on Sirajuddin Haqqani, $10 million
         # withdrawn in 2025, by fbi-removes-haqqani-reward-2025), one wrong ("how many US service
         # members died in the afghan war" by kabul-airport-bombing-13-us-service-members).
-        ("blind-5.toml", 0.82, 0.87, 17),
+        # Branch ask14: 0.866 / 0.897 / 15 ("Who commanded US forces ...?" by a fact that does
+        # not say it; "On what date did the last US military plane leave Kabul?" by one of July).
+        ("blind-5.toml", 0.84, 0.87, 15),
         # Branch pack12: 13, four right answers to questions the set's writer found no source
         # for: the 1996 capture of Kabul (taliban-capture-kabul-1996), the US reward for
         # Sirajuddin Haqqani (sirajuddin-haqqani-wanted-fbi-kabul-hotel-2008), the first country
@@ -928,6 +935,8 @@ def test_third_tuning_set_floor() -> None:
         # Branch factcheck8: 0.765 / 0.809 / 4: "How did one member state describe the idea of a
         # Taliban-al-Qaeda break?" was answered first by un-2020-report-mere-fiction-break, removed
         # with its source (The Frontier Post's page is not in the stored pages; factcheck-8).
+        # Branch ask14: 0.772 / 0.802 / 3 (r@3 0.809 -> 0.802: "Who ordered the withdrawal ...?"
+        # is partial, its right fact first, where a wrong fact was the answer).
         ("blind-7.toml", 0.76, 0.80, 4),
         ("blind-8.toml", 0.71, 0.82, 7),
         # blind-9 (written blind in the eighth session, tuned on since by ask10 and pack11):
@@ -935,8 +944,10 @@ def test_third_tuning_set_floor() -> None:
         ("blind-9.toml", 0.73, 0.79, 5),
         # blind-10 (written blind in the ninth session, held out there; tuned on since by
         # pack12, whose facts its uncovered questions chose, and ask11/ask12):
-        # 0.776 / 0.837 / 14 of 41 at the tenth session's end.
-        ("blind-10.toml", 0.76, 0.82, 15),
+        # 0.776 / 0.837 / 14 of 41 at the tenth session's end; 0.781 / 0.842 / 12 of 41 at
+        # branch ask14's (two rankers agreeing; "Who represented Malaysia ...?" not answered by
+        # a fact that does not say "represented"; a day asked, not given by a month).
+        ("blind-10.toml", 0.77, 0.83, 13),
     ],
 )
 def test_later_tuning_set_floors(
