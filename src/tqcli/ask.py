@@ -2376,6 +2376,9 @@ def _fits(
         # "Who was the Taliban leader in 2010?": a post is given in the fact's own words, not
         # only by its curators' tag ("leadership" on Baradar's arrest in 2010).
         return False, []
+    if wants is Wants.SOMEONE and _post_only_subordinate(question, fact):
+        # "Hanafi was named deputy to the acting prime minister" names no prime minister.
+        return False, []
     if (
         wants is Wants.SOMEONE
         and head in _PERSON_ROLES
@@ -2535,7 +2538,16 @@ def _fits(
             and any(start == 0 for start, _ in _name_spans(opening, _written(entity_id, lookups)))
             for entity_id in named
         ), []
-    if wants is Wants.SOMEONE and question.post_of and not _post_of_in(question, fact.claim, named):
+    if (
+        wants is Wants.SOMEONE
+        and question.post_of
+        # Linked entities the question names by one of their names (not "ISIS" for ISIS-K).
+        and not _post_of_in(
+            question,
+            fact.claim,
+            {entity_id: lookups.asked_names(entity_id, question.weights) for entity_id in named},
+        )
+    ):
         # "Who is the president of Afghanistan?": the claim must give the post of Afghanistan
         # ("Afghanistan's president"), not another ("the US president").
         return False, []
@@ -3338,6 +3350,39 @@ def _dates_a_source(claim: str, year: int) -> bool:
     return all(any(start <= at < end for start, end in spans) for at in said)
 
 
+_SUBORDINATE_POST = frozenset(_stems("deputy deputies vice assistant"))
+"""Words that make a post another, lower one: a deputy (or "deputy to the") prime minister, a
+vice-president or an assistant secretary is not the prime minister, president or secretary."""
+_FORMER = frozenset(_stems("former ex erstwhile"))
+"""Words that say a post was held before: no answer to who holds it now."""
+_SUBORDINATE_REACH = 5
+"""How many words before the post such a word may be ("deputy to the acting prime minister")."""
+
+
+def _post_only_subordinate(question: Question, fact: Fact) -> bool:
+    """Whether every mention of a post a "who" question asks about in the claim is made
+    another by a word before it in its clause: "deputy", "vice", "assistant" (and, for a
+    question in the present tense, "former")."""
+    asked = _PERSON_ROLES & question.weights.keys()
+    if not asked:
+        return False
+    posts = set().union(*map(question.group, asked))
+    if not _SUBORDINATE_POST.isdisjoint(question.weights):
+        return False  # "who is the deputy leader" asks for the lower post
+    lower = _SUBORDINATE_POST
+    if re.match(_WHO_IS, question.text) and not re.match(r"who (?:was|were)\b", question.text):
+        lower = lower | _FORMER
+    seen = False
+    for clause in re.split(_SENTENCE, fact.claim):
+        stems = tokens(clause.replace("-", " "))
+        for n, word in enumerate(stems):
+            if word in posts:
+                seen = True
+                if lower.isdisjoint(stems[max(0, n - _SUBORDINATE_REACH) : n]):
+                    return False
+    return seen
+
+
 def _post_of_in(question: Question, claim: str, named: dict[str, frozenset[str]]) -> bool:
     """Whether the claim gives the post asked about as one of what the question says it is a
     post of: within eight words of it ("Afghanistan's president", "prime minister, ... in the
@@ -3348,9 +3393,16 @@ def _post_of_in(question: Question, claim: str, named: dict[str, frozenset[str]]
     posts = question.group(question.head)
     of = set().union(*map(question.group, question.post_of))
     spans, _, stems = _claim_words(claim)
-    at = [n for n, word in enumerate(stems) if word in posts]
+    at = [
+        n
+        for n, word in enumerate(stems)
+        if word in posts and not _post_of_a_branch(question, claim, spans, n)
+    ]
     if any(
-        word in of and any(abs(n - m) <= _POST_NEAR for m in at) for n, word in enumerate(stems)
+        word in of
+        and any(abs(n - m) <= _POST_NEAR for m in at)
+        and not _in_another_compound(question, claim, spans[n])
+        for n, word in enumerate(stems)
     ):
         return True
     linked = any(of & words for words in named.values())
@@ -3365,6 +3417,39 @@ def _post_of_in(question: Question, claim: str, named: dict[str, frozenset[str]]
 
 
 _CLAUSE_END = re.compile(r"[.;:!?]")
+
+
+def _in_another_compound(question: Question, claim: str, word: re.Match[str]) -> bool:
+    """Whether the claim writes the word joined by a hyphen to more ("ISIS-K", a branch of
+    ISIS), as the question does not write it: then it names something else than the word."""
+    lowered = claim.lower()
+    before = re.search(r"[\w-]*\Z", lowered[: word.start()])
+    after = re.match(r"[\w-]*", lowered[word.start() :])
+    compound = (before.group() if before else "") + (after.group() if after else "")
+    return "-" in compound and compound not in question.raw.lower()
+
+
+def _post_of_a_branch(
+    question: Question, claim: str, spans: Sequence[re.Match[str]], n: int
+) -> bool:
+    """Whether the post at word n is said to be one of a name the claim writes joined by a
+    hyphen to more than the question writes ("head of ISIS-K", "ISIS-K's leader", "the ISIS-K
+    leader"): a branch ("ISIS-K") is not what it is a branch of ("ISIS")."""
+    words = [span.group().lower() for span in spans[n + 1 : n + 4]]
+    if words[:1] == ["of"] and len(words) > 1:
+        owner = n + 3 if words[1] == "the" and len(words) > 2 else n + 2
+        return _in_another_compound(question, claim, spans[owner])
+    if (
+        n >= 2
+        and spans[n - 1].group().lower() == "s"
+        and claim[spans[n - 2].end() : spans[n - 1].start()] in ("'", "\u2019")
+    ):
+        return _in_another_compound(question, claim, spans[n - 2])  # "ISIS-K's leader"
+    return (
+        n >= 1
+        and claim[spans[n - 1].end() : spans[n].start()] == " "
+        and _in_another_compound(question, claim, spans[n - 1])  # "the ISIS-K leader"
+    )
 
 
 def _has_post(question: Question, claim: str, entity_id: str, lookups: _Lookups) -> bool:

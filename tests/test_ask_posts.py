@@ -1,0 +1,124 @@
+# ruff: noqa: E501  (claims in the pack are single TOML strings)
+"""Who holds a post, as English words it: a deputy (or "deputy to") a post does not hold it,
+and a branch written with a hyphen ("ISIS-K") is not what it is a branch of ("ISIS"). Facts
+here are made up for the test, in a pack of their own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tqcli.ask import answer
+from tqcli.index import in_memory
+from tqcli.model import Match, Pack
+
+_PACK = """
+[[source]]
+id = "s"
+title = "t"
+publisher = "The Gazette"
+kind = "news"
+
+[[entity]]
+id = "ferry-league"
+name = "FLX"
+kind = "organization"
+
+[[entity]]
+id = "ferry-league-north"
+name = "FLX-N"
+kind = "organization"
+aliases = ["FLX North Province"]
+
+[[entity]]
+id = "ada-brook"
+name = "Ada Brook"
+kind = "person"
+
+[[entity]]
+id = "bo-carrow"
+name = "Bo Carrow"
+kind = "person"
+
+[[entity]]
+id = "cy-dunmore"
+name = "Cy Dunmore"
+kind = "person"
+
+[[event]]
+id = "carrow-deputy-prime-minister"
+claim = "Bo Carrow was named deputy to the acting prime minister of Ruritania's new cabinet on 3 March 2020, according to the gazette."
+date = 2020-03-03
+about = ["bo-carrow"]
+
+[[event.cite]]
+source = "s"
+passage = "Bo Carrow was named deputy"
+
+[[event]]
+id = "brook-prime-minister"
+claim = "Ada Brook was named acting prime minister of Ruritania's new cabinet, according to the gazette."
+about = ["ada-brook"]
+
+[[event.cite]]
+source = "s"
+passage = "Ada Brook was named acting prime minister"
+
+[[event]]
+id = "dunmore-heads-flx-n"
+claim = "Cy Dunmore was appointed head of FLX-N by FLX in 2021, and is FLX-N's leader, according to the gazette."
+date = "2021"
+about = ["cy-dunmore", "ferry-league-north", "ferry-league"]
+
+[[event.cite]]
+source = "s"
+passage = "Cy Dunmore was appointed head of FLX-N"
+
+[[event]]
+id = "brook-leads-flx"
+claim = "Ada Brook became the leader of FLX in 2019, according to the gazette."
+date = "2019"
+about = ["ada-brook", "ferry-league"]
+
+[[event.cite]]
+source = "s"
+passage = "Ada Brook became the leader of FLX"
+"""
+
+
+def _answers(tmp_path: Path, question: str, without: str = "") -> list[tuple[str, str]]:
+    """The facts (and short answers) given as answers, from the pack less one fact (the right
+    answer, so that no better fact hides a wrong one)."""
+    pack = tmp_path / f"posts-{without}"
+    pack.mkdir(exist_ok=True)
+    text = _PACK
+    if without:
+        start = text.index(f'id = "{without}"')
+        end = text.find("[[event]]", start)
+        text = text[: text.rindex("[[event]]", 0, start)] + (text[end:] if end > 0 else "")
+    (pack / "facts.toml").write_text(text, encoding="utf-8")
+    found = answer(in_memory([Pack("posts", pack, "--facts")]), question, limit=0)
+    return [
+        (hit.fact.id, reply.answer)
+        for hit, reply in zip(found.hits, found.replies, strict=True)
+        if reply.match is Match.ANSWER
+    ]
+
+
+def test_a_deputy_to_a_post_does_not_hold_it(tmp_path: Path) -> None:
+    question = "Who became prime minister of Ruritania's new cabinet?"
+    assert _answers(tmp_path, question)[0][0] == "brook-prime-minister"
+    assert _answers(tmp_path, question, without="brook-prime-minister") == []
+
+
+def test_who_is_the_deputy_is_answered_by_the_deputy(tmp_path: Path) -> None:
+    answered = _answers(tmp_path, "Who is the deputy prime minister of Ruritania's new cabinet?")
+    assert [fact_id for fact_id, _ in answered][:1] == ["carrow-deputy-prime-minister"]
+
+
+def test_the_leader_of_a_hyphenated_branch_is_not_the_leader_of_the_whole(
+    tmp_path: Path,
+) -> None:
+    assert _answers(tmp_path, "Who is the leader of FLX?")[0][0] == "brook-leads-flx"
+    assert _answers(tmp_path, "Who is the leader of FLX?", without="brook-leads-flx") == []
+    # The branch asked by its own name still answers.
+    assert _answers(tmp_path, "Who is the leader of FLX-N?")[0][0] == "dunmore-heads-flx-n"
