@@ -295,7 +295,8 @@ def test_a_partial_answer_is_labelled_so_in_human_output(runner: CliRunner) -> N
 @pytest.mark.parametrize(
     "question",
     [
-        "How many US soldiers died in Afghanistan?",  # the pack counts 9/11's dead, not soldiers
+        # (Once "How many US soldiers died in Afghanistan?": pack13-events added the answer, the
+        # Defense Department's 2,442 US troops killed, a toll its curator note contests.)
         "How many people live in Kabul?",
         # Schools are counted: not the girls "affected by the closure of girls' secondary
         # schools" (the head noun of what is counted must open the figure's unit).
