@@ -1,7 +1,8 @@
 # ruff: noqa: E501  (claims in the pack are single TOML strings)
 """Who holds a post, as English words it: a deputy (or "deputy to") a post does not hold it,
-and a branch written with a hyphen ("ISIS-K") is not what it is a branch of ("ISIS"). Facts
-here are made up for the test, in a pack of their own."""
+and a branch written with a hyphen ("ISIS-K") is not what it is a branch of ("ISIS"); and when
+someone was given one is dated by a claim that says it of them. Facts here are made up for the
+test, in a pack of their own."""
 
 from __future__ import annotations
 
@@ -82,6 +83,26 @@ about = ["ada-brook", "ferry-league"]
 [[event.cite]]
 source = "s"
 passage = "Ada Brook became the leader of FLX"
+
+[[event]]
+id = "carrow-named-treasurer"
+claim = "Bo Carrow, named treasurer on 4 May 2020, was a student of the guild's chief Cy Dunmore, who had earlier made him head of its school, according to the gazette."
+date = 2020-05-04
+about = ["bo-carrow", "cy-dunmore"]
+
+[[event.cite]]
+source = "s"
+passage = "Bo Carrow, named treasurer"
+
+[[event]]
+id = "dunmore-named-chief"
+claim = "Cy Dunmore was named chief of the guild on 1 June 2015, according to the gazette."
+date = 2015-06-01
+about = ["cy-dunmore"]
+
+[[event.cite]]
+source = "s"
+passage = "Cy Dunmore was named chief"
 """
 
 
@@ -122,3 +143,15 @@ def test_the_leader_of_a_hyphenated_branch_is_not_the_leader_of_the_whole(
     assert _answers(tmp_path, "Who is the leader of FLX?", without="brook-leads-flx") == []
     # The branch asked by its own name still answers.
     assert _answers(tmp_path, "Who is the leader of FLX-N?")[0][0] == "dunmore-heads-flx-n"
+
+
+def test_when_someone_was_named_is_dated_by_their_naming_not_anothers(tmp_path: Path) -> None:
+    # The question's subject ("Cy Dunmore") must be whom the claim's verb ("named") is said of:
+    # before it (its subject) or just after it (its object), not a name later in the sentence.
+    question = "When was Cy Dunmore named chief of the guild?"
+    assert _answers(tmp_path, question)[0] == ("dunmore-named-chief", "2015-06-01")
+    assert _answers(tmp_path, question, without="dunmore-named-chief") == []
+    # Who was named what the claim says still answers.
+    assert _answers(tmp_path, "When was Bo Carrow named treasurer?")[0][0] == (
+        "carrow-named-treasurer"
+    )

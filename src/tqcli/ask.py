@@ -2513,6 +2513,10 @@ def _fits(
         dated = fact.date is not None or _time_in_words(fact.claim) is not None
         if dated and fact.date is not None and _dates_a_source(fact.claim, fact.date.year):
             return False, []
+        if fact.date is not None and _deed_of_another(question, fact.claim):
+            # "When was Akhundzada named leader?": not "Yaqoob, ... named defence minister on 7
+            # September 2021, was a student of ... Akhundzada".
+            return False, []
         if fact.date is not None and _happened_later(question.happened, fact.claim):
             # "On 15 January 2002 the Security Council was planning to pass another resolution
             # ...; resolution 1390 ... was adopted the next day": not the date of what is asked.
@@ -3337,6 +3341,47 @@ def _happened_later(happened: frozenset[str], claim: str) -> bool:
 
 _LATER_NEAR = 20
 """How near (in characters) the relative time is to the word for what happened."""
+
+
+_OBJECT_NEAR = 3
+"""How many words after the verb a name may be to be its object ("named Akhundzada leader")."""
+_WHEN_PASSIVE = r"\bwhen (?:was|were|is|are|has been|have been|had been) ((?:[\w-]+ ){1,8})"
+"""A "when" question in the passive ("When was Akhundzada named leader?"): compiled on first
+use."""
+
+
+def _deed_of_another(question: Question, claim: str) -> bool:
+    """Whether the claim says what a "when" question in the passive asks was done ("named")
+    only to someone or something else than its subject (the words before the verb): in no
+    sentence with the verb is a word of the subject before it (its subject) or just after it
+    (its object). Only where the claim has both the verb and a word of the subject."""
+    if not question.happened or (found := re.search(_WHEN_PASSIVE, question.text)) is None:
+        return False
+    words = found.group(1).split()
+    verb = next(
+        (
+            n
+            for n, word in enumerate(words)
+            if stem(word) in question.happened
+            and (word.endswith(("ed", "en")) or word in _PARTICIPLES)
+        ),
+        None,
+    )
+    if not verb:
+        return False
+    subject = {stem(word) for word in words[:verb]} & question.weights.keys()
+    done_stem = stem(words[verb])
+    both = False
+    for sentence in re.split(_SENTENCE, claim):
+        stems = tokens(sentence)
+        done = [n for n, word in enumerate(stems) if word == done_stem]
+        named = [n for n, word in enumerate(stems) if word in subject]
+        if not done or not named:
+            continue
+        both = True
+        if any(at < n or n < at <= n + _OBJECT_NEAR for n in done for at in named):
+            return False
+    return both
 
 
 def _dates_a_source(claim: str, year: int) -> bool:
