@@ -103,6 +103,25 @@ about = ["cy-dunmore"]
 [[event.cite]]
 source = "s"
 passage = "Cy Dunmore was named chief"
+
+[[event]]
+id = "guild-seems-aligned"
+claim = "The guild and the league are rivals who appear closely aligned, in the gazette's description."
+date = "2021-09"
+about = ["ferry-league"]
+
+[[event.cite]]
+source = "s"
+passage = "rivals who appear closely aligned"
+
+[[event]]
+id = "guild-appeared-1994"
+claim = "The guild first appeared in 1994 in the southern harbour, according to the gazette."
+date = "1994"
+
+[[event.cite]]
+source = "s"
+passage = "The guild first appeared in 1994"
 """
 
 
@@ -155,3 +174,11 @@ def test_when_someone_was_named_is_dated_by_their_naming_not_anothers(tmp_path: 
     assert _answers(tmp_path, "When was Bo Carrow named treasurer?")[0][0] == (
         "carrow-named-treasurer"
     )
+
+
+def test_appear_as_seem_is_no_answer_to_when_something_appeared(tmp_path: Path) -> None:
+    # "Appear" before a complement ("appear closely aligned", "appear to be") is "seem"; it
+    # says something came into being before a time or place ("appeared in 1994") or alone.
+    question = "When did the guild appear?"
+    assert _answers(tmp_path, question)[0][0] == "guild-appeared-1994"
+    assert _answers(tmp_path, question, without="guild-appeared-1994") == []

@@ -2366,6 +2366,9 @@ def _fits(
         return False, []
     if not all(_credit(question, w, own) for w in question.modifiers if w not in question.named):
         return False, []
+    if _only_seems(question, fact.claim):
+        # "When (where) did the Taliban appear?": not "... who appear closely aligned" (seem).
+        return False, []
     wants = question.wants
     if (
         wants is Wants.SOMEONE
@@ -3341,6 +3344,33 @@ def _happened_later(happened: frozenset[str], claim: str) -> bool:
 
 _LATER_NEAR = 20
 """How near (in characters) the relative time is to the word for what happened."""
+
+
+_APPEAR = r"\bappear(?:s|ed|ing)?\b(?!-)([^\w]*)(\w*)(?: (\w+))?"
+"""A claim's "appear" and the words after it: compiled on first use, only for questions asking
+when (or where) something appeared."""
+_EMERGING_AFTER = frozenset(
+    ("in", "on", "at", "as", "from", "during", "after", "before", "since", "first", "around")
+)
+"""Words after "appear" when it says something came into being or view ("appeared in 1994"):
+"appear" followed by anything else ("appear closely aligned", "appear to be", "appears that")
+is "seem"."""
+
+
+def _only_seems(question: Question, claim: str) -> bool:
+    """Whether the question asks of something appearing (coming into being: when, where) and
+    the claim says "appear" only as "seem", and no other word for it."""
+    if stem("appear") not in question.weights or "appear" not in claim.lower():
+        return False
+    if (question.group(stem("appear")) - {stem("appear")}) & set(tokens(claim)):
+        return False  # it says so in another word ("emerged")
+    for found in re.finditer(_APPEAR, claim.lower()):
+        between, after, then = found.groups()
+        if between.strip() or not after or after in _EMERGING_AFTER:
+            return False  # at a clause's end, or before a place or time: came into being
+        if after == "to" and then in ("the", "a", "an"):
+            return False  # "appeared to the public"
+    return True
 
 
 _OBJECT_NEAR = 3
