@@ -19,6 +19,10 @@ title = "t"
 publisher = "The Gazette"
 kind = "news"
 
+[[synonyms]]
+words = ["leader", "lead", "leads", "led", "head", "heads", "chief", "run", "runs", "ran"]
+why = "Who leads a group: its leader, head or chief; who runs it (as the built-in thesaurus)."
+
 [[entity]]
 id = "ferry-league"
 name = "FLX"
@@ -39,6 +43,16 @@ kind = "person"
 id = "bo-carrow"
 name = "Bo Carrow"
 kind = "person"
+
+[[entity]]
+id = "eve-fane"
+name = "Eve Fane"
+kind = "person"
+
+[[entity]]
+id = "canal-network"
+name = "Canal Network"
+kind = "organization"
 
 [[entity]]
 id = "cy-dunmore"
@@ -122,6 +136,25 @@ date = "1994"
 [[event.cite]]
 source = "s"
 passage = "The guild first appeared in 1994"
+
+[[event]]
+id = "fane-killed"
+claim = "Eve Fane, the league's treasurer since 2019, aunt of the harbour master Bo Carrow and a senior leader of the Canal Network, was killed in a blast at the harbour on 5 May 2021, according to the gazette."
+date = 2021-05-05
+about = ["eve-fane", "bo-carrow", "canal-network"]
+
+[[event.cite]]
+source = "s"
+passage = "Eve Fane, the league's treasurer"
+
+[[event]]
+id = "carrow-leads-canal-network"
+claim = "Bo Carrow, the harbour master, leads the Canal Network, according to the gazette."
+about = ["bo-carrow", "canal-network"]
+
+[[event.cite]]
+source = "s"
+passage = "Bo Carrow, the harbour master, leads the Canal Network"
 """
 
 
@@ -181,4 +214,13 @@ def test_appear_as_seem_is_no_answer_to_when_something_appeared(tmp_path: Path) 
     # says something came into being before a time or place ("appeared in 1994") or alone.
     question = "When did the guild appear?"
     assert _answers(tmp_path, question)[0][0] == "guild-appeared-1994"
-    assert _answers(tmp_path, question, without="guild-appeared-1994") == []
+    answered = _answers(tmp_path, question, without="guild-appeared-1994")
+    assert "guild-seems-aligned" not in [fact_id for fact_id, _ in answered]
+
+
+def test_one_of_several_leaders_is_no_answer_to_who_runs_it(tmp_path: Path) -> None:
+    # "A senior leader of the Canal Network" is one of its leaders: not who runs it (nor is
+    # the man the claim names beside her).
+    question = "who runs the canal network"
+    assert _answers(tmp_path, question)[0][0] == "carrow-leads-canal-network"
+    assert _answers(tmp_path, question, without="carrow-leads-canal-network") == []

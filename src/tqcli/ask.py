@@ -3432,18 +3432,25 @@ _FORMER = frozenset(_stems("former ex erstwhile"))
 """Words that say a post was held before: no answer to who holds it now."""
 _SUBORDINATE_REACH = 5
 """How many words before the post such a word may be ("deputy to the acting prime minister")."""
+_INDEFINITE = frozenset(("a", "an"))
+"""Articles that make a post one of several ("a senior leader of the network"): no answer to
+who holds it ("who runs the network", "who is its leader")."""
 
 
 def _post_only_subordinate(question: Question, fact: Fact) -> bool:
-    """Whether every mention of a post a "who" question asks about in the claim is made
-    another by a word before it in its clause: "deputy", "vice", "assistant" (and, for a
-    question in the present tense, "former")."""
-    asked = _PERSON_ROLES & question.weights.keys()
+    """Whether every mention of a post a "who" question asks about (by its noun, or by the
+    verb of its holder: "who runs X") in the claim is made another by a word before it in its
+    clause: "deputy", "vice", "assistant" (and, for a question in the present tense, "former");
+    or, the question asking for the one who holds it, one of several ("a senior leader")."""
+    asked = _PERSON_ROLES & question.weights.keys() or {
+        role for word in question.weights for role in _PERSON_ROLES & question.group(word)
+    }
     if not asked:
         return False
     posts = set().union(*map(question.group, asked))
     if not _SUBORDINATE_POST.isdisjoint(question.weights):
         return False  # "who is the deputy leader" asks for the lower post
+    one_of = not re.search(r"\b(?:an?|one of)\b", question.text)
     lower = _SUBORDINATE_POST
     if re.match(_WHO_IS, question.text) and not re.match(r"who (?:was|were)\b", question.text):
         lower = lower | _FORMER
@@ -3453,7 +3460,9 @@ def _post_only_subordinate(question: Question, fact: Fact) -> bool:
         for n, word in enumerate(stems):
             if word in posts:
                 seen = True
-                if lower.isdisjoint(stems[max(0, n - _SUBORDINATE_REACH) : n]):
+                if lower.isdisjoint(stems[max(0, n - _SUBORDINATE_REACH) : n]) and not (
+                    one_of and _INDEFINITE.intersection(stems[max(0, n - 2) : n])
+                ):
                     return False
     return seen
 
