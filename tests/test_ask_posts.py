@@ -23,6 +23,10 @@ kind = "news"
 words = ["leader", "lead", "leads", "led", "head", "heads", "chief", "run", "runs", "ran"]
 why = "Who leads a group: its leader, head or chief; who runs it (as the built-in thesaurus)."
 
+[[synonyms]]
+words = ["found", "founded", "establish", "established", "establishment"]
+why = "Founding a group is establishing it (as the built-in thesaurus)."
+
 [[entity]]
 id = "ferry-league"
 name = "FLX"
@@ -138,6 +142,16 @@ source = "s"
 passage = "The guild first appeared in 1994"
 
 [[event]]
+id = "flx-n-established-2016"
+claim = "The league's spokesman announced the establishment of the North Province (FLX-N) on 1 May 2016, according to the gazette."
+date = 2016-05-01
+about = ["ferry-league", "ferry-league-north"]
+
+[[event.cite]]
+source = "s"
+passage = "announced the establishment of the North Province"
+
+[[event]]
 id = "fane-killed"
 claim = "Eve Fane, the league's treasurer since 2019, aunt of the harbour master Bo Carrow and a senior leader of the Canal Network, was killed in a blast at the harbour on 5 May 2021, according to the gazette."
 date = 2021-05-05
@@ -224,3 +238,11 @@ def test_one_of_several_leaders_is_no_answer_to_who_runs_it(tmp_path: Path) -> N
     question = "who runs the canal network"
     assert _answers(tmp_path, question)[0][0] == "carrow-leads-canal-network"
     assert _answers(tmp_path, question, without="carrow-leads-canal-network") == []
+
+
+def test_the_founding_of_a_hyphenated_branch_does_not_date_the_whole(tmp_path: Path) -> None:
+    # "When was FLX founded?": not by "the establishment of the North Province (FLX-N)" (the
+    # verb's synonym counts; the name inside "FLX-N" is not FLX).
+    answered = _answers(tmp_path, "When was FLX founded?")
+    assert "flx-n-established-2016" not in [fact_id for fact_id, _ in answered]
+    assert _answers(tmp_path, "When was FLX-N founded?")[0][0] == "flx-n-established-2016"

@@ -3373,19 +3373,21 @@ def _only_seems(question: Question, claim: str) -> bool:
     return True
 
 
-_OBJECT_NEAR = 3
-"""How many words after the verb a name may be to be its object ("named Akhundzada leader")."""
+_OBJECT_NEAR = 6
+"""How many words after the verb a name may be to be its object ("named Akhundzada leader",
+"to extend, for 90 days, the exemption")."""
 _WHEN_PASSIVE = r"\bwhen (?:was|were|is|are|has been|have been|had been) ((?:[\w-]+ ){1,8})"
 """A "when" question in the passive ("When was Akhundzada named leader?"): compiled on first
 use."""
 
 
 def _deed_of_another(question: Question, claim: str) -> bool:
-    """Whether the claim says what a "when" question in the passive asks was done ("named")
-    only to someone or something else than its subject (the words before the verb): in no
+    """Whether the claim says what a "when" question in the passive asks was done ("named",
+    or a synonym: "founded", "the establishment of") only to someone or something else than its
+    subject (the words before the verb): in no
     sentence with the verb is a word of the subject before it (its subject) or just after it
     (its object). Only where the claim has both the verb and a word of the subject."""
-    if not question.happened or (found := re.search(_WHEN_PASSIVE, question.text)) is None:
+    if not question.happened or (found := re.search(_WHEN_PASSIVE, question.text + " ")) is None:
         return False
     words = found.group(1).split()
     verb = next(
@@ -3400,13 +3402,21 @@ def _deed_of_another(question: Question, claim: str) -> bool:
     if not verb:
         return False
     subject = {stem(word) for word in words[:verb]} & question.weights.keys()
-    done_stem = stem(words[verb])
+    deed = question.group(stem(words[verb]))  # with its synonyms ("established", "founded")
     both = False
+    written = question.raw.lower()
     for sentence in re.split(_SENTENCE, claim):
-        stems = tokens(sentence)
-        done = [n for n, word in enumerate(stems) if word == done_stem]
+        # A hyphenated name the question does not write ("ISIS-K") is not its words ("ISIS").
+        stems = tokens(
+            re.sub(
+                _HYPHENATED,
+                lambda found: found.group() if found.group().lower() in written else "_",
+                sentence,
+            )
+        )
+        done = [n for n, word in enumerate(stems) if word in deed]
         named = [n for n, word in enumerate(stems) if word in subject]
-        if not done or not named:
+        if not done or subject.isdisjoint(tokens(sentence)):
             continue
         both = True
         if any(at < n or n < at <= n + _OBJECT_NEAR for n in done for at in named):
