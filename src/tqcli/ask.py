@@ -3406,11 +3406,16 @@ def _deed_of_another(question: Question, claim: str) -> bool:
     both = False
     written = question.raw.lower()
     for sentence in re.split(_SENTENCE, claim):
-        # A hyphenated name the question does not write ("ISIS-K") is not its words ("ISIS").
+        # A hyphenated name the question does not write is its last part, its head: "ISIS-K"
+        # is no "ISIS", "al-Zawahiri" is "Zawahiri".
         stems = tokens(
             re.sub(
                 _HYPHENATED,
-                lambda found: found.group() if found.group().lower() in written else "_",
+                lambda found: (
+                    found.group()
+                    if found.group().lower() in written
+                    else found.group().rsplit("-", 1)[-1]
+                ),
                 sentence,
             )
         )
@@ -3514,13 +3519,18 @@ _CLAUSE_END = re.compile(r"[.;:!?]")
 
 
 def _in_another_compound(question: Question, claim: str, word: re.Match[str]) -> bool:
-    """Whether the claim writes the word joined by a hyphen to more ("ISIS-K", a branch of
-    ISIS), as the question does not write it: then it names something else than the word."""
+    """Whether the claim writes the word in a hyphenated name that the question does not
+    write, whose head (its last part) the question does not say though it says another part:
+    "ISIS-K" (a branch of ISIS) asked as "ISIS". Not "al-Zawahiri" asked as "Zawahiri"."""
     lowered = claim.lower()
     before = re.search(r"[\w-]*\Z", lowered[: word.start()])
     after = re.match(r"[\w-]*", lowered[word.start() :])
     compound = (before.group() if before else "") + (after.group() if after else "")
-    return "-" in compound and compound not in question.raw.lower()
+    if "-" not in compound or compound in question.raw.lower():
+        return False
+    *parts, head = compound.split("-")
+    asked = set(_WORD.findall(question.raw.lower()))
+    return head not in asked and not asked.isdisjoint(parts)
 
 
 def _post_of_a_branch(
