@@ -16,6 +16,7 @@ covers plus 0.4 times how much of the name the query covers. docs/names.md expla
 # No `from __future__ import annotations`: NamedTuple would compile each field's annotation string
 # at import, on every tq match.
 import heapq
+import itertools
 import math
 import re
 from array import array
@@ -276,6 +277,20 @@ def _words_in_text() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=1 << 10)
+def _found_in_text(words: frozenset[str]) -> frozenset[str]:
+    from tqcli.wordweights import found_in
+
+    return frozenset(found_in(words, _COMMON_IN_TEXT, _NAMES_FIRST))
+
+
+_NAMES_FIRST = ("ms", "id", "tr", "en", "fr")
+"""_TEXT_LANGUAGES, those whose text writes the most of the lists' given names first (Malay and
+Indonesian: "abdul" 4.72 and 4.43, "ghani" 3.67 in Malay, where English has 3.66 and 2.64), so
+that a given name is found early: ~5 ms for "Abdul Ghani", ~40 read in English first. (The
+words found are the same in any order.)"""
+
+
 @lru_cache(maxsize=1)
 def _english_words() -> frozenset[str]:
     """The words at least _COMMON_IN_TEXT in English."""
@@ -288,6 +303,10 @@ _NAMESAKES = 3
 """Other matches a profile names, at most, when the name asked for was screened."""
 _NEAR = 0.1
 """A profile of a screened name also names the candidates scoring this little less than it."""
+_BEARERS = 20
+"""A profile of a one-word name that is a match also names, at most, this many more candidates
+whose names have that word (as written or by its sound): "Haqqani" names the Haqqani Network
+and the listed Haqqanis."""
 _COMMON_KEY = 200
 """A key on more names than this finds no candidates by itself (its word is scored all the
 same), unless the query has no other."""
@@ -777,6 +796,24 @@ def _titles(*texts: str) -> list[str]:
     ]
 
 
+def _leading_titles(query: str) -> list[str]:
+    """The titles a query is written with: those before its names, or before the given names
+    after a surname written first ("Mullah Mohammed Omar", "Baradar, Mullah Abdul Ghani"). A
+    title's word among the names is a name ("Hassan Sheikh Mohamud", a Somali president, his
+    father's name; "Sharif Sheikh Ahmed"), left out of the words as titles are, but no title
+    a listing may share."""
+    return [
+        title
+        for part in query.split(",")
+        for title in _titles(" ".join(itertools.takewhile(_is_title, _WORD.findall(fold(part)))))
+    ]
+
+
+def _is_title(word: str) -> bool:
+    """Whether a word may stand before a name: a title, an honorific, the article."""
+    return word in _TITLES or word in _TITLE_FORMS or word in _HONORIFIC_NAMES or word in _PARTICLES
+
+
 def _surname_length(name: str, words: Sequence[str]) -> int:
     """How many of a name's words come before its given names: those before a comma ("BIN
     LADEN, Hamza": 2), else none."""
@@ -925,12 +962,14 @@ class Screener:
         self._links: dict[str, list[str]] = {}
         self._in_person_names: dict[str, bool] = {}
         self._named_words: dict[tuple[str, frozenset[str]], str | None] = {}
+        self._screened = 0
 
     def screen(self, query: str, threshold: float, limit: int = 5) -> Screening:
         """The entities query may name, best first (at most limit), each scored and explained;
         a name with a compound written apart ("Siraj-ud-Din", "Salah al-Din") is screened as
         written and with the compound run together, as lists write it too ("Sirajuddin",
         "Salahaldin"), each entity scored by the better reading."""
+        self._screened += 1
         found = self._screen(query, threshold, limit)
         joined = compounds_joined(query)
         if joined == query:
@@ -954,7 +993,7 @@ class Screener:
             keys.update(f"s:{form}" for form in arabic.skeletons)
         whole = _whole_key(words)
         keys.add(whole)
-        titles = arabic.titles if arabic else frozenset(_titles(query))
+        titles = arabic.titles if arabic else frozenset(_leading_titles(query))
         title_keys = [_title_key(title) for title in sorted(titles)]
         keys.update(title_keys)
         postings = self._postings(keys)
@@ -996,6 +1035,10 @@ class Screener:
                 > max(_COMMON_SOUND * self._total, _COMMON_FLOOR)
             )
         )
+        # Too few names loaded to say which are common (the built-in pack's 311): the words of
+        # text say it instead, read only for a name met by its first words (_given_names_alone).
+        few_names = _COMMON_SOUND * self._total <= _COMMON_FLOOR and arabic is None
+        query_lead = 0 if arabic else _surname_length(query, words)
         # A given name as common as written (not by sound: "Sally" sounds as Salah, Saleh do).
         given_common = len(postings.get(f"w:{words[0]}", ())) > max(
             _COMMON_SOUND * self._total, _COMMON_FLOOR
@@ -1096,9 +1139,16 @@ class Screener:
                 and (
                     _lacks_a_name(stored, paired)
                     or _nisba_paired(words, stored, paired)
-                    or (score >= threshold and _common_alias(words, stored, paired))
+                    or (
+                        score >= threshold
+                        and _common_alias(words, stored, paired, query_lead, self._all_in_text)
+                    )
                 )
                 and titles.isdisjoint(stored.titles)
+            ) or (
+                few_names
+                and isinstance(paired, dict)
+                and _given_names_alone(words, stored, paired, titles, self._all_in_text)
             ):
                 score *= _COMMON_ONLY
                 cap = Cap.COMMON_NAMES
@@ -1128,6 +1178,16 @@ class Screener:
                 )
             )
         return Screening(query, threshold, tuple(found))
+
+    def _all_in_text(self, words: Sequence[str]) -> bool:
+        """Whether every one of these words is a word of text (_words_in_text). For one name
+        the lists are read no further than the words are found (~5 ms for two given names,
+        where reading them whole takes ~70, and a word in none of them ~45); a batch (a second
+        name screened on) reads them whole, once, as its names ask many."""
+        asked = frozenset(words)
+        if self._screened > 1 or _words_in_text.cache_info().currsize:
+            return asked <= _words_in_text()
+        return _found_in_text(asked) == asked
 
     def _named_alone(
         self,
@@ -1411,21 +1471,75 @@ def _nisba_paired(words: Sequence[str], stored: _Stored, paired: _Pairing) -> bo
     )
 
 
-def _common_alias(words: Sequence[str], stored: _Stored, paired: _Pairing) -> bool:
-    """Whether a person's name met by common names alone is an alias the list grades too vague
-    to identify someone by (the UN's Low, OpenSanctions' weak alias: "Abdul-Ghani" of QDi.237,
-    an unrelated man), every word the query paired being a word of ordinary text too
-    (_words_in_text: a given name, "Abdul", "Ghani"), not merely common by its sound among
-    the names ("Abbattay", "Muthana" are). A Good alias is what the list names, however
-    common its words: capping the Good aliases met by sound too ("Mohammed Yusuf" against
-    TAi.107's "Muhammad Yusuf") lost 7 listed queries of the evaluation's tuning half ("Nuur
-    Ahmad", "Alah Muhammad"), and every Good alias of common names 7 of the seen sets'
-    ("Khalil Haqqani"). Asked only of a match (the words of text take ~70 ms to read): it
-    decides whether the listing is a match or a candidate, for review."""
-    if stored.organization or stored.quality not in _WEAK_GRADES:
+def _common_alias(
+    words: Sequence[str],
+    stored: _Stored,
+    paired: _Pairing,
+    lead: int,
+    in_text: Callable[[Sequence[str]], bool],
+) -> bool:
+    """Whether a person's alias met by common names alone names someone else:
+    - an alias the list grades too vague to identify someone by (the UN's Low, OpenSanctions'
+      weak alias: "Abdul-Ghani" of QDi.237, an unrelated man), every word the query paired
+      being a word of ordinary text too (_words_in_text: a given name, "Abdul", "Ghani"), not
+      merely common by its sound among the names ("Abbattay", "Muthana" are);
+    - any other alias (the UN's Good, OFAC's) whose given names the query pairs out of their
+      order (_in_order): a man's name and his father's swapped are another man's ("Hassan
+      Mohamud" is not the alias "Mohamed Hassan"), or pairs one of them with another given
+      name a letter off, a word of text ("Wali Omar" for the alias "Ali Omar"; a misspelling,
+      no word, still pairs).
+    Otherwise a Good alias is what the list names, however common its words: capping the Good
+    aliases met by sound too ("Mohammed Yusuf" against TAi.107's "Muhammad Yusuf") lost 7
+    listed queries of the evaluation's tuning half ("Nuur Ahmad", "Alah Muhammad"), and every
+    Good alias of common names 7 of the seen sets' ("Khalil Haqqani"). Asked only of a match
+    (the words of text take time to read: in_text, Screener._all_in_text): it decides whether
+    the listing is a match or a candidate, for review."""
+    if stored.organization or stored.quality in (None, "name", SHORT_FORM):
         return False
-    in_text = _words_in_text()
-    return all(words[q] in in_text for q in _named_words(words, paired))
+    named = _named_words(words, paired)
+    if stored.quality in _WEAK_GRADES:
+        return in_text([words[q] for q in named])
+    if not _in_order(words, paired, lead, stored):
+        return True
+    fuzzy = [words[q] for q in named if paired[q][2] is How.FUZZY]
+    return bool(fuzzy) and in_text(fuzzy)
+
+
+def _in_order(words: Sequence[str], paired: _Pairing, lead: int, stored: _Stored) -> bool:
+    """Whether the query's named words are paired with the name's words in the name's order.
+    A query or a name written surname first, before a comma (lead words of the query,
+    stored.lead of the name: "Yusuf, Muhammad"), says nothing of it: lists and users put the
+    comma after a given name as well ("AL-TURKI, Hassan" screened as "Hassan, TURKI", and
+    "BINAH, Yassin" as "Yassin, BINAH", were two queries of the evaluation lost when it did)."""
+    if lead or stored.lead:
+        return True
+    at = [paired[q][0] for q in sorted(_named_words(words, paired))]
+    return at == sorted(at)
+
+
+def _given_names_alone(
+    words: Sequence[str],
+    stored: _Stored,
+    paired: _Pairing,
+    titles: frozenset[str],
+    in_text: Callable[[Sequence[str]], bool],
+) -> bool:
+    """Whether, among too few names to say by their sound which are common (_COMMON_FLOOR), a
+    person's name is met by its given names alone: at most two words of the query, each a word
+    of ordinary text (_words_in_text: "Abdul", "Ghani"), paired with the name's first words,
+    read from its given names, and not with its last, the family name or nisba that tells
+    ("Abdul Ghani" against the built-in "Abdul Ghani Baradar"; but "Hamza bin Laden" has HAMZA
+    USAMA MUHAMMAD BIN LADEN's last word), with no title both have: the cap on common names
+    among many (_COMMON_ONLY). The words of text are read only for such a name
+    (in_text: Screener._all_in_text)."""
+    named = _named_words(words, paired)
+    if stored.organization or not named or len(named) > _COMMON_PAIRED:
+        return False
+    size = len(stored.words)
+    held = {(paired[q][0] - stored.lead) % size for q in named}
+    if held != set(range(len(held))) or len(held) >= size or not titles.isdisjoint(stored.titles):
+        return False
+    return in_text([words[q] for q in named])
 
 
 _NASAB = frozenset({"bin", "ibn", "ben", "ould", "bint", "walad"})
@@ -1461,7 +1575,9 @@ def _one_and_the_same(words: Sequence[str], titles: frozenset[str], stored: _Sto
     if not own or not _one_word(words):
         return False
     distinctive = [word for word in stored.words if word not in _ORGANIZATION_TYPES]
-    return _one_word(distinctive or stored.words) and titles == frozenset(_titles(stored.name))
+    return _one_word(distinctive or stored.words) and titles == frozenset(
+        _leading_titles(stored.name)
+    )
 
 
 def _kunya_as_listed(words: Sequence[str], stored: _Stored, paired: "_Pairing | float") -> bool:
@@ -1892,22 +2008,44 @@ def profile(index: "Index", name: str, threshold: float = DEFAULT_THRESHOLD) -> 
         facts=_own_listings_first(index.browse(Filters(about=entity.id)), {entity.id, *linked}),
         matched=matched,
         others=tuple(
-            Namesake(other, index.entity_listings(other.id))
-            for other in named[1:]
-            if other.id not in linked
+            Namesake(
+                other,
+                tuple(
+                    dict.fromkeys(
+                        reference
+                        for same in sorted(index.catalog.same_entities(other.id) | {other.id})
+                        if same in index.catalog.entities
+                        for reference in index.entity_listings(same)
+                    )
+                ),
+            )
+            for other in _one_of_each(index, named[1:], {entity.id, *linked})
         ),
     )
+
+
+def _one_of_each(index: "Index", entities: Sequence[Entity], shown: set[str]) -> list[Entity]:
+    """The entities, but those linked by same_as to the one shown or to one named before them
+    (the built-in Jalaluddin Haqqani and the UN's JALALUDDIN HAQQANI are one man)."""
+    kept = []
+    for entity in entities:
+        if entity.id not in shown:
+            kept.append(entity)
+            shown |= index.catalog.same_entities(entity.id)
+    return kept
 
 
 def screened_entities(index: "Index", name: str, threshold: float) -> Screening:
     """A name screened for the entities it may name, as `tq who` and `--about` name them: when
     some is a match, the best (of the best-scored, the first loaded: the built-in pack's before
     an import's, as for a name given exactly), then the other matches and the candidates all
-    but as good, in score order; else the nearest candidates, none a match."""
-    found = index.screen(name, threshold, limit=_NAMESAKES + 1)
+    but as good, in score order (at most _NAMESAKES), and for a name of one word the people whose
+    names have it (at most _BEARERS); else the nearest candidates, none a match."""
+    one_word = _one_word(query_words(name).words)
+    found = index.screen(name, threshold, limit=_NAMESAKES + 1 + (_BEARERS if one_word else 0))
     matches = [c for c in found.candidates if c.match]
     if not matches:
-        return found
+        return found._replace(candidates=found.candidates[: _NAMESAKES + 1])
     loaded = {key: position for position, key in enumerate(index.catalog.entities)}
     matched = min(
         (c for c in matches if c.score == matches[0].score), key=lambda c: loaded[c.entity_id]
@@ -1918,8 +2056,23 @@ def screened_entities(index: "Index", name: str, threshold: float) -> Screening:
         c
         for c in found.candidates
         if c is not matched and (c.match or c.score >= matched.score - _NEAR)
+    ][:_NAMESAKES]
+    # A name of one word ("Haqqani") is a family's, a tribe's or a nisba's: the people who
+    # bear it are named too, however far their capped scores are from a match's.
+    bearers = [
+        c
+        for c in found.candidates
+        if one_word and c.cap is Cap.ONE_WORD and c is not matched and c not in near and _bears(c)
     ]
-    return found._replace(candidates=(matched, *near))
+    return found._replace(candidates=(matched, *near, *bearers))
+
+
+def _bears(candidate: Candidate) -> bool:
+    """Whether a candidate's name has every word of the query, as written or by its sound."""
+    return all(
+        pair.name is not None and pair.similarity >= _PHONETIC_SIMILARITY
+        for pair in candidate.pairs
+    )
 
 
 def _own_listings_first(facts: Sequence[Hit], ids: set[str]) -> list[Hit]:

@@ -300,7 +300,7 @@ def profile_lines(profile: EntityProfile, catalog: Catalog) -> list[Line]:
         Line((Span(f"{count} fact{'' if count == 1 else 's'} about {_this(entity)}", "label"),), 1)
     )
     if profile.others:
-        also = "Other matches, or near it" if profile.matched else "Also of this name"
+        also = "Other matches, near it, or of this name" if profile.matched else "Also of this name"
         lines.append(Line((Span(f"{also} (tq who ID for one):", "label"),), 1))
     for namesake in profile.others:
         listed = f", listed {', '.join(namesake.listings)}" if namesake.listings else ""
