@@ -2552,7 +2552,11 @@ def _fits(
         and not _post_of_in(
             question,
             fact.claim,
-            {entity_id: lookups.asked_names(entity_id, question.weights) for entity_id in named},
+            {
+                entity_id: lookups.asked_names(entity_id, question.weights)
+                for entity_id, words in named.items()
+                if not words.isdisjoint(question.post_of)
+            },
         )
     ):
         # "Who is the president of Afghanistan?": the claim must give the post of Afghanistan
@@ -3462,24 +3466,27 @@ def _post_only_subordinate(question: Question, fact: Fact) -> bool:
     }
     if not asked:
         return False
-    posts = set().union(*map(question.group, asked))
     if not _SUBORDINATE_POST.isdisjoint(question.weights):
         return False  # "who is the deputy leader" asks for the lower post
+    posts = set().union(*map(question.group, asked))
+    claim = fact.claim
+    spans, _, stems = _claim_words(claim)  # (read once a claim, as other rules read it)
+    at = [n for n, word in enumerate(stems) if word in posts]
+    if not at:
+        return False
     one_of = not re.search(r"\b(?:an?|one of)\b", question.text)
     lower = _SUBORDINATE_POST
     if re.match(_WHO_IS, question.text) and not re.match(r"who (?:was|were)\b", question.text):
         lower = lower | _FORMER
-    seen = False
-    for clause in re.split(_SENTENCE, fact.claim):
-        stems = tokens(clause.replace("-", " "))
-        for n, word in enumerate(stems):
-            if word in posts:
-                seen = True
-                if lower.isdisjoint(stems[max(0, n - _SUBORDINATE_REACH) : n]) and not (
-                    one_of and _INDEFINITE.intersection(stems[max(0, n - 2) : n])
-                ):
-                    return False
-    return seen
+    for n in at:
+        before: list[str] = []  # the words before it in its clause, nearest first
+        for m in range(n - 1, max(-1, n - 1 - _SUBORDINATE_REACH), -1):
+            if _CLAUSE_END.search(claim[spans[m].end() : spans[m + 1].start()]):
+                break
+            before.append(stems[m])
+        if lower.isdisjoint(before) and not (one_of and _INDEFINITE.intersection(before[:2])):
+            return False
+    return True
 
 
 def _post_of_in(question: Question, claim: str, named: dict[str, frozenset[str]]) -> bool:
@@ -3495,7 +3502,7 @@ def _post_of_in(question: Question, claim: str, named: dict[str, frozenset[str]]
     at = [
         n
         for n, word in enumerate(stems)
-        if word in posts and not _post_of_a_branch(question, claim, spans, n)
+        if word in posts and ("-" not in claim or not _post_of_a_branch(question, claim, spans, n))
     ]
     if any(
         word in of
@@ -3522,6 +3529,8 @@ def _in_another_compound(question: Question, claim: str, word: re.Match[str]) ->
     """Whether the claim writes the word in a hyphenated name that the question does not
     write, whose head (its last part) the question does not say though it says another part:
     "ISIS-K" (a branch of ISIS) asked as "ISIS". Not "al-Zawahiri" asked as "Zawahiri"."""
+    if claim[word.end() : word.end() + 1] != "-" and claim[word.start() - 1 : word.start()] != "-":
+        return False  # (most words: no regular expression)
     lowered = claim.lower()
     before = re.search(r"[\w-]*\Z", lowered[: word.start()])
     after = re.match(r"[\w-]*", lowered[word.start() :])
