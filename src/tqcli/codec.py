@@ -10,6 +10,7 @@ never returns a half-built object.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -50,6 +51,12 @@ _ENTITIES = msgspec.json.Decoder(Entity, dec_hook=from_data)
 
 encode = _ENCODER.encode
 """A fact, source or entity as JSON bytes."""
+
+
+def encode_each(records: Sequence[Fact]) -> list[bytes]:
+    """encode() of each record, made in one call (JSON never holds a raw line break: the
+    lines of msgspec's JSON Lines are the records)."""
+    return _ENCODER.encode_lines(records).split(b"\n")[:-1]
 
 
 def decode_fact(data: bytes) -> Fact:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
+from itertools import compress
 
 # Apostrophes vanish ("Qa'ida" -> "qaida"); hyphens and dashes split words ("al-Qaeda" -> "al
 # qaeda"), so every common spelling folds to the same tokens. Transliteration has already made
@@ -158,16 +159,27 @@ def token_columns(texts: Sequence[str]) -> list[str]:
 
 _ROWS_AT_ONCE = 256
 _BREAK = "|"
-# Folded ASCII is split into _TOKEN's words by str.split, 4x faster than the pattern's scan:
-# every ASCII character that is not a word character (\w) made a space, the column break
-# (\x1f, written between spaces) the one "|". One character for one: the fast translation.
-_ASCII_WORDS = str.maketrans(
+# Folded ASCII is split into _TOKEN's words by bytes.translate and str.split, far faster than
+# the pattern's scan: upper case made lower, every ASCII character that is not a word character
+# (\w) made a space, the column break (\x1f, written between spaces) the one "|"; one byte for
+# one, from a table of 256.
+_ASCII_WORDS = bytes(
     # In ASCII, \w is a letter, a digit or "_" (no pattern compiled at every start-up).
-    {
-        **{code: " " for code in range(128) if not (chr(code).isalnum() or code == 0x5F)},
-        0x1F: _BREAK,
-    }
-)
+    ord(_BREAK)
+    if code == 0x1F
+    else ord(chr(code).lower())
+    if chr(code).isalnum() or code == 0x5F
+    else ord(" ")
+    for code in range(128)
+) + bytes(128)  # past ASCII: never met (only ASCII is translated)
+_ASCII_VANISH = [chr(code).encode() for code in _VANISH]
+
+
+@functools.cache
+def _ascii_digit_grouping() -> re.Pattern[bytes]:
+    """_DIGIT_GROUPING in ASCII, where only the comma separates digit groups (compiled when an
+    index is first built, not on every start-up)."""
+    return re.compile(rb",(?<=\d.)(?=\d{3}\b)")
 
 
 def token_rows(rows: Sequence[Sequence[str]]) -> list[list[str]]:
@@ -175,28 +187,52 @@ def token_rows(rows: Sequence[Sequence[str]]) -> list[list[str]]:
     hundred at a time: one fold, one split and one join for them all (in ASCII, folding works
     character by character, so the texts cannot affect each other); any other row alone, as
     token_columns does it."""
-    made: list[list[str] | None] = []
-    together: list[str] = []
-    for texts in rows:
-        joined = " \x1f ".join(texts)
-        if joined.isascii() and joined.count("\x1f") == len(texts) - 1:
-            together.append(joined)
-            made.append(None)
-        else:
-            made.append(token_columns(texts))
-    columns: list[str] = []
-    for start in range(0, len(together), _ROWS_AT_ONCE):  # a bound on the words held at once
-        folded = fold(" \x1f ".join(together[start : start + _ROWS_AT_ONCE]))
-        scanned = folded.translate(_ASCII_WORDS).split()
-        # The break stems to itself, so it comes out of the join as " | ", or at an edge.
-        columns += " ".join(map(_STEMS.__getitem__, scanned)).split(_BREAK)
+    made: list[list[str]] = []
+    for start in range(0, len(rows), _ROWS_AT_ONCE):  # a bound on the words held at once
+        chunk = rows[start : start + _ROWS_AT_ONCE]
+        joined = list(map(" \x1f ".join, chunk))
+        columns = _ascii_columns(" \x1f ".join(joined), sum(map(len, chunk)))
+        if columns is not None:  # every row in ASCII, as most chunks are
+            made += _parted(columns, chunk)
+            continue
+        plain = [
+            text.isascii() and text.count("\x1f") == len(texts) - 1
+            for text, texts in zip(joined, chunk, strict=True)
+        ]
+        ascii_rows = list(compress(chunk, plain))
+        together = _ascii_columns(" \x1f ".join(compress(joined, plain)), sum(map(len, ascii_rows)))
+        done = iter(_parted(together or [], ascii_rows))
+        made += [
+            next(done) if is_plain else token_columns(texts)
+            for texts, is_plain in zip(chunk, plain, strict=True)
+        ]
+    return made
+
+
+def _parted(columns: list[str], rows: Sequence[Sequence[str]]) -> list[list[str]]:
+    """The columns of rows made together, parted row by row."""
+    parted: list[list[str]] = []
     position = 0
-    for number, texts in enumerate(rows):
-        if made[number] is None:
-            end = position + len(texts)
-            made[number] = [column.strip(" ") for column in columns[position:end]]
-            position = end
-    return made  # type: ignore[return-value]  # every row is made
+    for texts in rows:
+        end = position + len(texts)
+        parted.append(columns[position:end])
+        position = end
+    return parted
+
+
+def _ascii_columns(joined: str, width: int) -> list[str] | None:
+    """token_columns() of the width texts joined by " \x1f ", if they are in ASCII and hold no
+    \x1f of their own; else None."""
+    if not joined.isascii() or joined.count("\x1f") != width - 1:
+        return None
+    # fold(), in bytes: apostrophes gone (rare: found by memchr), digit grouping gone, lower
+    # case (with the words' split).
+    text = joined.encode()
+    for mark in _ASCII_VANISH:
+        text = text.replace(mark, b"")
+    scanned = _ascii_digit_grouping().sub(b"", text).translate(_ASCII_WORDS).decode().split()
+    # The break stems to itself, and comes out of the join between spaces (or at an edge).
+    return list(map(str.strip, " ".join(map(_STEMS.__getitem__, scanned)).split(_BREAK)))
 
 
 def squeeze(text: str) -> str:

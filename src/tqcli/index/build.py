@@ -18,6 +18,7 @@ from tqcli.index.store import (
     SCHEMA,
     SCHEMA_VERSION,
     sealed,
+    sealed_each,
 )
 from tqcli.model import (
     KIND_OF_DETAILS,
@@ -257,44 +258,49 @@ class _FactRows:
     entities and sources are worked out once, for every table that needs them)."""
 
     def __init__(self, numbered: Iterable[tuple[int, Fact]], searchable: _Searchable) -> None:
+        numbered = list(numbered)
+        facts = [fact for _, fact in numbered]
+        data, crcs = sealed_each(facts)  # the JSON of them all in one call
         self.facts: list[tuple[object, ...]] = []
         self.tags: list[tuple[int, str]] = []
         self.sources: list[tuple[int, str]] = []
         self.entities: list[tuple[int, str]] = []
-        self.text: list[tuple[object, ...]] = []
         days = _Days()
         named: list[tuple[int, list[str], list[str]]] = []
-        own: list[tuple[str, ...]] = []
         own_texts, tag = searchable.own_texts, searchable.tag
+        add_fact, add_source, add_entity = (
+            self.facts.append,
+            self.sources.append,
+            self.entities.append,
+        )
         path, file = None, ""
-        for seq, fact in numbered:
+        for (seq, fact), fact_data, crc in zip(numbered, data, crcs, strict=True):
             details, citations = fact.details, fact.citations
             entities = fact.entities()
             # A fact's own citations (most cite one source): the ids each once, in order.
             sources = [citations[0].source] if len(citations) == 1 else fact.cited_sources()
-            data, crc = sealed(fact)
             first, last = days[fact.date, details.end_of_span()]
             if fact.where.path is not path:  # a file's facts share their path
                 path = fact.where.path
                 file = str(path)
-            kind = _KIND_NAMES[type(details)]
             # NULL for a claim its notes leave standing (most have no note, or notes of context).
             standing = _standing(fact) if fact.notes else None
-            self.facts.append(
-                (seq, fact.id, kind, fact.pack, file, first, last, data, crc, standing)
-            )
+            kind = _KIND_NAMES[type(details)]
+            add_fact((seq, fact.id, kind, fact.pack, file, first, last, fact_data, crc, standing))
             if fact.tags:
                 self.tags += [(seq, tag(name)) for name in dict.fromkeys(fact.tags)]
             # Listed by the sources a note cites too ("tq list --source"), though only the
             # fact's own citations make its searchable text.
-            cited = sources if not fact.notes else _all_sources(fact)
-            self.sources += [(seq, source) for source in cited]
-            self.entities += [(seq, entity) for entity in entities]
+            for source in sources if not fact.notes else _all_sources(fact):
+                add_source((seq, source))
+            for entity in entities:
+                add_entity((seq, entity))
             named.append((seq, entities, sources))
-            own.append(own_texts(fact))
-        self.text = [
-            (seq, *searchable.row(columns, entities, sources))
-            for (seq, entities, sources), columns in zip(named, token_rows(own), strict=True)
+        own = token_rows(list(map(own_texts, facts)))
+        row = searchable.row
+        self.text: list[tuple[object, ...]] = [
+            (seq, *row(columns, entities, sources))
+            for (seq, entities, sources), columns in zip(named, own, strict=True)
         ]
 
 

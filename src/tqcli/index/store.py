@@ -61,6 +61,12 @@ def sealed(record: Fact | Source | Entity) -> tuple[bytes, int]:
     return data, zlib.crc32(data)
 
 
+def sealed_each(facts: Sequence[Fact]) -> tuple[list[bytes], list[int]]:
+    """sealed() of each fact: their JSON and their CRC-32s, made in a few calls for them all."""
+    data = codec.encode_each(facts)
+    return data, list(map(zlib.crc32, data))
+
+
 def decoded(
     decode: Callable[[bytes], _T], data: object, crc: object, *, proven: bool = False
 ) -> _T:

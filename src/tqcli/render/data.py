@@ -75,13 +75,19 @@ def relative_scores(hits: Sequence[Hit]) -> Iterator[Hit]:
     from tqcli.index.store import LazyHits  # its scores, without reading every fact first
 
     scores = hits.scores() if isinstance(hits, LazyHits) else [hit.score for hit in hits]
-    best = max((score for score in scores if score is not None), default=None)
-    if best is None:
-        yield from hits
-        return
-    for hit, score in zip(hits, scores, strict=True):
-        relative = None if score is None else round(score / best, SCORE_DIGITS) if best > 0 else 0.0
-        yield Hit(hit.fact, relative)
+    for hit, score in zip(hits, relative(scores), strict=True):
+        yield Hit(hit.fact, score)
+
+
+def relative(scores: list[float | None]) -> list[float | None]:
+    """The scores relative_scores gives hits with these scores, in order: as they are when the
+    first is None (a list that is not ranked)."""
+    if not scores or scores[0] is None:
+        return scores
+    best = max(score for score in scores if score is not None)
+    if best <= 0:
+        return [None if score is None else 0.0 for score in scores]
+    return [None if score is None else round(score / best, SCORE_DIGITS) for score in scores]
 
 
 class FactData:

@@ -159,11 +159,11 @@ class JsonRenderer:
             known = self._batch_facts
             facts: list[bytes] = []
             scores: list[float | None] = []
-            for hit in scored:  # once: LazyHits lets each part of its facts go as it is iterated
+            for hit in hits:  # once: LazyHits lets each part of its facts go as it is iterated
                 facts.append(known.get(hit.fact.id) or self._batch_fact(made, hit))
                 scores.append(hit.score)
             # Every score in one encoding, split at its commas (a number's JSON holds none).
-            encoded = self._compact(scores)[1:-1].split(b",")
+            encoded = self._compact(data.relative(scores))[1:-1].split(b",")
             for fact, score in zip(facts, encoded, strict=True):
                 parts += (fact, score, b"},")
         if len(parts) > 3:
