@@ -4,6 +4,8 @@ findings): a number for "how much", the deadline a claim gives for "when must", 
 
 from __future__ import annotations
 
+import re
+
 from tqcli.ask import _number_before, answer
 from tqcli.index import in_memory
 from tqcli.model import Match
@@ -23,9 +25,13 @@ def _replies(question: str) -> list[tuple[str, Match, str]]:
 def test_a_figure_without_a_number_is_no_answer_to_how_much() -> None:
     # "citing a trillion dollar investment" (a press release's subheading): "trillion dollar"
     # gives no number of anything; at most a partial answer, never "Answer: trillion dollar".
+    # (Since pack13-events the question has a figure for an answer, the Costs of War project's
+    # $2.26 trillion: an answer must give a number.)
     replies = _replies("How much money did the US spend on the war in Afghanistan?")
 
-    assert all(match is not Match.ANSWER for _, match, _ in replies), replies
+    assert all(re.search(r"\d", short) for _, match, short in replies if match is Match.ANSWER), (
+        replies
+    )
     assert "trillion dollar" not in [short for _, _, short in replies]
 
 

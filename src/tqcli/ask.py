@@ -2373,6 +2373,9 @@ def _fits(
         return False, []
     if not all(_credit(question, w, own) for w in question.modifiers if w not in question.named):
         return False, []
+    if _only_seems(question, fact.claim):
+        # "When (where) did the Taliban appear?": not "... who appear closely aligned" (seem).
+        return False, []
     wants = question.wants
     if (
         wants is Wants.SOMEONE
@@ -2382,6 +2385,9 @@ def _fits(
     ):
         # "Who was the Taliban leader in 2010?": a post is given in the fact's own words, not
         # only by its curators' tag ("leadership" on Baradar's arrest in 2010).
+        return False, []
+    if wants is Wants.SOMEONE and _post_only_subordinate(question, fact):
+        # "Hanafi was named deputy to the acting prime minister" names no prime minister.
         return False, []
     if (
         wants is Wants.SOMEONE
@@ -2528,6 +2534,10 @@ def _fits(
         dated = fact.date is not None or _time_in_words(fact.claim) is not None
         if dated and fact.date is not None and _dates_a_source(fact.claim, fact.date.year):
             return False, []
+        if fact.date is not None and _deed_of_another(question, fact.claim):
+            # "When was Akhundzada named leader?": not "Yaqoob, ... named defence minister on 7
+            # September 2021, was a student of ... Akhundzada".
+            return False, []
         if fact.date is not None and _happened_later(question.happened, fact.claim):
             # "On 15 January 2002 the Security Council was planning to pass another resolution
             # ...; resolution 1390 ... was adopted the next day": not the date of what is asked.
@@ -2553,7 +2563,20 @@ def _fits(
             and any(start == 0 for start, _ in _name_spans(opening, _written(entity_id, lookups)))
             for entity_id in named
         ), []
-    if wants is Wants.SOMEONE and question.post_of and not _post_of_in(question, fact.claim, named):
+    if (
+        wants is Wants.SOMEONE
+        and question.post_of
+        # Linked entities the question names by one of their names (not "ISIS" for ISIS-K).
+        and not _post_of_in(
+            question,
+            fact.claim,
+            {
+                entity_id: lookups.asked_names(entity_id, question.weights)
+                for entity_id, words in named.items()
+                if not words.isdisjoint(question.post_of)
+            },
+        )
+    ):
         # "Who is the president of Afghanistan?": the claim must give the post of Afghanistan
         # ("Afghanistan's president"), not another ("the US president").
         return False, []
@@ -3345,6 +3368,89 @@ _LATER_NEAR = 20
 """How near (in characters) the relative time is to the word for what happened."""
 
 
+_APPEAR = r"\bappear(?:s|ed|ing)?\b(?!-)([^\w]*)(\w*)(?: (\w+))?"
+"""A claim's "appear" and the words after it: compiled on first use, only for questions asking
+when (or where) something appeared."""
+_EMERGING_AFTER = frozenset(
+    ("in", "on", "at", "as", "from", "during", "after", "before", "since", "first", "around")
+)
+"""Words after "appear" when it says something came into being or view ("appeared in 1994"):
+"appear" followed by anything else ("appear closely aligned", "appear to be", "appears that")
+is "seem"."""
+
+
+def _only_seems(question: Question, claim: str) -> bool:
+    """Whether the question asks of something appearing (coming into being: when, where) and
+    the claim says "appear" only as "seem", and no other word for it."""
+    if stem("appear") not in question.weights or "appear" not in claim.lower():
+        return False
+    if (question.group(stem("appear")) - {stem("appear")}) & set(tokens(claim)):
+        return False  # it says so in another word ("emerged")
+    for found in re.finditer(_APPEAR, claim.lower()):
+        between, after, then = found.groups()
+        if between.strip() or not after or after in _EMERGING_AFTER:
+            return False  # at a clause's end, or before a place or time: came into being
+        if after == "to" and then in ("the", "a", "an"):
+            return False  # "appeared to the public"
+    return True
+
+
+_OBJECT_NEAR = 6
+"""How many words after the verb a name may be to be its object ("named Akhundzada leader",
+"to extend, for 90 days, the exemption")."""
+_WHEN_PASSIVE = r"\bwhen (?:was|were|is|are|has been|have been|had been) ((?:[\w-]+ ){1,8})"
+"""A "when" question in the passive ("When was Akhundzada named leader?"): compiled on first
+use."""
+
+
+def _deed_of_another(question: Question, claim: str) -> bool:
+    """Whether the claim says what a "when" question in the passive asks was done ("named",
+    or a synonym: "founded", "the establishment of") only to someone or something else than its
+    subject (the words before the verb): in no
+    sentence with the verb is a word of the subject before it (its subject) or just after it
+    (its object). Only where the claim has both the verb and a word of the subject."""
+    if not question.happened or (found := re.search(_WHEN_PASSIVE, question.text + " ")) is None:
+        return False
+    words = found.group(1).split()
+    verb = next(
+        (
+            n
+            for n, word in enumerate(words)
+            if stem(word) in question.happened
+            and (word.endswith(("ed", "en")) or word in _PARTICIPLES)
+        ),
+        None,
+    )
+    if not verb:
+        return False
+    subject = {stem(word) for word in words[:verb]} & question.weights.keys()
+    deed = question.group(stem(words[verb]))  # with its synonyms ("established", "founded")
+    both = False
+    written = question.raw.lower()
+    for sentence in re.split(_SENTENCE, claim):
+        # A hyphenated name the question does not write is its last part, its head: "ISIS-K"
+        # is no "ISIS", "al-Zawahiri" is "Zawahiri".
+        stems = tokens(
+            re.sub(
+                _HYPHENATED,
+                lambda found: (
+                    found.group()
+                    if found.group().lower() in written
+                    else found.group().rsplit("-", 1)[-1]
+                ),
+                sentence,
+            )
+        )
+        done = [n for n, word in enumerate(stems) if word in deed]
+        named = [n for n, word in enumerate(stems) if word in subject]
+        if not done or subject.isdisjoint(tokens(sentence)):
+            continue
+        both = True
+        if any(at < n or n < at <= n + _OBJECT_NEAR for n in done for at in named):
+            return False
+    return both
+
+
 def _dates_a_source(claim: str, year: int) -> bool:
     """Whether the claim gives the fact's year only in an attribution: then the fact's date is
     when a source said it ("Leon Panetta is a former US defence secretary, as The Independent
@@ -3354,6 +3460,51 @@ def _dates_a_source(claim: str, year: int) -> bool:
     said = [at.start() for at in re.finditer(str(year), claim)]
     spans = [found.span() for found in re.finditer(_SOURCE_CLAUSE, claim)]
     return all(any(start <= at < end for start, end in spans) for at in said)
+
+
+_SUBORDINATE_POST = frozenset(_stems("deputy deputies vice assistant"))
+"""Words that make a post another, lower one: a deputy (or "deputy to the") prime minister, a
+vice-president or an assistant secretary is not the prime minister, president or secretary."""
+_FORMER = frozenset(_stems("former ex erstwhile"))
+"""Words that say a post was held before: no answer to who holds it now."""
+_SUBORDINATE_REACH = 5
+"""How many words before the post such a word may be ("deputy to the acting prime minister")."""
+_INDEFINITE = frozenset(("a", "an"))
+"""Articles that make a post one of several ("a senior leader of the network"): no answer to
+who holds it ("who runs the network", "who is its leader")."""
+
+
+def _post_only_subordinate(question: Question, fact: Fact) -> bool:
+    """Whether every mention of a post a "who" question asks about (by its noun, or by the
+    verb of its holder: "who runs X") in the claim is made another by a word before it in its
+    clause: "deputy", "vice", "assistant" (and, for a question in the present tense, "former");
+    or, the question asking for the one who holds it, one of several ("a senior leader")."""
+    asked = _PERSON_ROLES & question.weights.keys() or {
+        role for word in question.weights for role in _PERSON_ROLES & question.group(word)
+    }
+    if not asked:
+        return False
+    if not _SUBORDINATE_POST.isdisjoint(question.weights):
+        return False  # "who is the deputy leader" asks for the lower post
+    posts = set().union(*map(question.group, asked))
+    claim = fact.claim
+    spans, _, stems = _claim_words(claim)  # (read once a claim, as other rules read it)
+    at = [n for n, word in enumerate(stems) if word in posts]
+    if not at:
+        return False
+    one_of = not re.search(r"\b(?:an?|one of)\b", question.text)
+    lower = _SUBORDINATE_POST
+    if re.match(_WHO_IS, question.text) and not re.match(r"who (?:was|were)\b", question.text):
+        lower = lower | _FORMER
+    for n in at:
+        before: list[str] = []  # the words before it in its clause, nearest first
+        for m in range(n - 1, max(-1, n - 1 - _SUBORDINATE_REACH), -1):
+            if _CLAUSE_END.search(claim[spans[m].end() : spans[m + 1].start()]):
+                break
+            before.append(stems[m])
+        if lower.isdisjoint(before) and not (one_of and _INDEFINITE.intersection(before[:2])):
+            return False
+    return True
 
 
 def _post_of_in(question: Question, claim: str, named: dict[str, frozenset[str]]) -> bool:
@@ -3366,9 +3517,16 @@ def _post_of_in(question: Question, claim: str, named: dict[str, frozenset[str]]
     posts = question.group(question.head)
     of = set().union(*map(question.group, question.post_of))
     spans, _, stems = _claim_words(claim)
-    at = [n for n, word in enumerate(stems) if word in posts]
+    at = [
+        n
+        for n, word in enumerate(stems)
+        if word in posts and ("-" not in claim or not _post_of_a_branch(question, claim, spans, n))
+    ]
     if any(
-        word in of and any(abs(n - m) <= _POST_NEAR for m in at) for n, word in enumerate(stems)
+        word in of
+        and any(abs(n - m) <= _POST_NEAR for m in at)
+        and not _in_another_compound(question, claim, spans[n])
+        for n, word in enumerate(stems)
     ):
         return True
     linked = any(of & words for words in named.values())
@@ -3383,6 +3541,46 @@ def _post_of_in(question: Question, claim: str, named: dict[str, frozenset[str]]
 
 
 _CLAUSE_END = re.compile(r"[.;:!?]")
+
+
+def _in_another_compound(question: Question, claim: str, word: re.Match[str]) -> bool:
+    """Whether the claim writes the word in a hyphenated name that the question does not
+    write, whose head (its last part) the question does not say though it says another part:
+    "ISIS-K" (a branch of ISIS) asked as "ISIS". Not "al-Zawahiri" asked as "Zawahiri"."""
+    if claim[word.end() : word.end() + 1] != "-" and claim[word.start() - 1 : word.start()] != "-":
+        return False  # (most words: no regular expression)
+    lowered = claim.lower()
+    before = re.search(r"[\w-]*\Z", lowered[: word.start()])
+    after = re.match(r"[\w-]*", lowered[word.start() :])
+    compound = (before.group() if before else "") + (after.group() if after else "")
+    if "-" not in compound or compound in question.raw.lower():
+        return False
+    *parts, head = compound.split("-")
+    asked = set(_WORD.findall(question.raw.lower()))
+    return head not in asked and not asked.isdisjoint(parts)
+
+
+def _post_of_a_branch(
+    question: Question, claim: str, spans: Sequence[re.Match[str]], n: int
+) -> bool:
+    """Whether the post at word n is said to be one of a name the claim writes joined by a
+    hyphen to more than the question writes ("head of ISIS-K", "ISIS-K's leader", "the ISIS-K
+    leader"): a branch ("ISIS-K") is not what it is a branch of ("ISIS")."""
+    words = [span.group().lower() for span in spans[n + 1 : n + 4]]
+    if words[:1] == ["of"] and len(words) > 1:
+        owner = n + 3 if words[1] == "the" and len(words) > 2 else n + 2
+        return _in_another_compound(question, claim, spans[owner])
+    if (
+        n >= 2
+        and spans[n - 1].group().lower() == "s"
+        and claim[spans[n - 2].end() : spans[n - 1].start()] in ("'", "\u2019")
+    ):
+        return _in_another_compound(question, claim, spans[n - 2])  # "ISIS-K's leader"
+    return (
+        n >= 1
+        and claim[spans[n - 1].end() : spans[n].start()] == " "
+        and _in_another_compound(question, claim, spans[n - 1])  # "the ISIS-K leader"
+    )
 
 
 def _has_post(question: Question, claim: str, entity_id: str, lookups: _Lookups) -> bool:
