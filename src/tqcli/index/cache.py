@@ -281,13 +281,15 @@ def temporary_index(directory: Path) -> Iterator[Path]:
     # Made under a name tidy passes over, locked, then renamed (the lock stays with the file):
     # made as ".tmp" directly, a racing run's tidy could lock it first, in the moment between
     # the two calls, and take it for a killed build's leftover -- removing it, or making this
-    # lock fail -- so that this run answered without a cache.
-    handle, starting = tempfile.mkstemp(prefix=".index-", suffix=".new", dir=directory)
-    name = starting.removesuffix(".new") + ".tmp"
+    # lock fail -- so that this run answered without a cache. (Without locks, on Windows, where
+    # an open file cannot be renamed, age alone makes it stale: it is made as ".tmp".)
+    suffix = ".tmp" if fcntl is None else ".new"
+    handle, starting = tempfile.mkstemp(prefix=".index-", suffix=suffix, dir=directory)
+    name = starting.removesuffix(suffix) + ".tmp"
     try:
         if fcntl is not None:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        os.replace(starting, name)
+            os.replace(starting, name)
         yield Path(name)
     finally:
         for path in (starting, name):
