@@ -171,6 +171,15 @@ _TIME_UNITS = frozenset(
         "decade decades"
     )
 )
+_RATE = re.compile(r"\b(?:a|an|per|each|every)\b|/")
+"""Where a unit turns into a rate: "US dollars a day" counts dollars, not days."""
+
+
+def _measured(unit: str) -> str:
+    """What a figure's unit counts: its words before any rate ("a day", "per year")."""
+    return _RATE.split(unit, maxsplit=1)[0]
+
+
 _HAVE = ("have", "has", "had", "possess", "field", "hold", "employ")
 _HAS = (  # compiled on first use
     r"\bhow (?:many|much) (?:\w+ ){1,3}?(?:does|do|did) (?P<holder>(?:\w+ ){1,3}?)"
@@ -2553,7 +2562,7 @@ def _fits(
     if wants is Wants.DURATION:
         # How long: a figure of time, or a claim giving a number of days, months, years ...
         if isinstance(fact.details, Figure):
-            return bool(_TIME_UNITS & set(tokens(fact.details.unit))), []
+            return bool(_TIME_UNITS & set(tokens(_measured(fact.details.unit)))), []
         return _counts_in_claim(question, fact.claim), []
     if wants is Wants.SOMEONE and question.identity:
         # "Who is Cole Bunzel?": a fact that says what he is, its claim opening with his name.
@@ -2891,6 +2900,14 @@ def _reversed(question: Question, claim: str, own: set[str]) -> bool:
     return False
 
 
+_SOUGHT = re.compile(
+    r"\b(?:those|anyone|whoever|the people|the persons?) (?:responsible|behind)\b"
+    r"|\b(?:suspected|accused|wanted|sought) (?:of|for|in)\b|\breward for information\b",
+    re.IGNORECASE,
+)
+"""Words that seek or suspect someone of a deed, or give its doers as unnamed."""
+
+
 def _near_what_happened(
     question: Question, fact: Fact, own: set[str], who: Sequence[str], lookups: _Lookups
 ) -> set[str] | None:
@@ -2909,6 +2926,15 @@ def _near_what_happened(
     verb = re.search(r"\bwho (\w+)( (?:over|off|on|in|up|out|down)\b)?", question.text)
     strict = question.happened & {stem(verb.group(1))} if verb else frozenset()
     happened = strict or question.happened
+    sought = _SOUGHT.search(fact.claim) if strict else None
+    if sought:
+        # "A reward for information on Ghafari, or on those responsible for the attack": a
+        # claim that seeks or suspects someone, or gives the doers as unnamed, and says the
+        # deed only after that, says no one it names did it.
+        before = {stem(word) for word in _WORD.findall(fold(fact.claim[: sought.start()]))}
+        if strict.isdisjoint(before) and not _derived(next(iter(strict)), before):
+            lookups.out_of_role.add(fact.id)
+            return set()
     in_other_words = False
     if strict and (_PERSON_ROLES & question.group(next(iter(strict))) or (verb and verb.group(2))):
         # "Who leads / runs / heads X": a post, which a claim gives beside the name ("the de

@@ -1,0 +1,92 @@
+# ruff: noqa: E501  (claims in the pack are single TOML strings)
+"""What a fact does not say, as English words it: a reward for information on someone, or on
+"those responsible", does not say who did the deed; a rate ("dollars a day") is no length of
+time. Facts here are made up for the test, in a pack of their own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tqcli.ask import answer
+from tqcli.index import in_memory
+from tqcli.model import Match, Pack
+
+_PACK = """
+[[source]]
+id = "s"
+title = "t"
+publisher = "The Gazette"
+kind = "news"
+
+[[entity]]
+id = "bo-carrow"
+name = "Bo Carrow"
+kind = "person"
+
+[[entity]]
+id = "canal-network"
+name = "Canal Network"
+kind = "organization"
+
+[[figure]]
+id = "carrow-reward"
+claim = "The harbour board offered a 5,000 crown reward for information that could locate the Canal Network leader Bo Carrow, or lead to the arrest of those responsible for the harbour bombing of 5 May 2021, according to the gazette."
+value = 5000
+unit = "crowns reward"
+about = ["bo-carrow", "canal-network"]
+
+[[figure.cite]]
+source = "s"
+passage = "The harbour board offered a 5,000 crown reward"
+
+[[figure]]
+id = "strike-cost"
+claim = "The harbour strike cost an estimated 20,000 crowns a day, according to the gazette."
+value = 20000
+unit = "crowns a day"
+qualifier = "estimated"
+
+[[figure.cite]]
+source = "s"
+passage = "The harbour strike cost an estimated 20,000 crowns a day"
+
+[[figure]]
+id = "strike-length"
+claim = "The harbour strike lasted 40 days, according to the gazette."
+value = 40
+unit = "days"
+
+[[figure.cite]]
+source = "s"
+passage = "The harbour strike lasted 40 days"
+"""
+
+
+def _answers(tmp_path: Path, question: str, without: str = "") -> list[tuple[str, str]]:
+    """The facts (and short answers) given as answers, from the pack less one fact (the right
+    answer, so that no better fact hides a wrong one)."""
+    pack = tmp_path / f"unasked-{without}"
+    pack.mkdir(exist_ok=True)
+    text = _PACK
+    if without:
+        start = text.index(f'id = "{without}"')
+        end = text.find("\n[[", text.find("\n[[", start) + 1)
+        text = text[: text.rindex("\n[[", 0, start)] + (text[end:] if end > 0 else "")
+    (pack / "facts.toml").write_text(text, encoding="utf-8")
+    found = answer(in_memory([Pack("unasked", pack, "--facts")]), question, limit=0)
+    return [
+        (hit.fact.id, reply.answer)
+        for hit, reply in zip(found.hits, found.replies, strict=True)
+        if reply.match is Match.ANSWER
+    ]
+
+
+def test_a_reward_for_information_does_not_say_who_did_the_deed(tmp_path: Path) -> None:
+    assert _answers(tmp_path, "Who carried out the harbour bombing?") == []
+    assert _answers(tmp_path, "Who bombed the harbour?") == []
+
+
+def test_a_rate_per_day_is_no_length_of_time(tmp_path: Path) -> None:
+    question = "How long did the harbour strike last?"
+    assert [fact_id for fact_id, _ in _answers(tmp_path, question)] == ["strike-length"]
+    assert _answers(tmp_path, question, without="strike-length") == []
