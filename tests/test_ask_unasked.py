@@ -18,6 +18,10 @@ title = "t"
 publisher = "The Gazette"
 kind = "news"
 
+[[synonyms]]
+words = ["list", "listed", "sanction", "sanctions", "blacklist"]
+why = "A sanctions list; being listed is being sanctioned (as the built-in thesaurus)."
+
 [[entity]]
 id = "bo-carrow"
 name = "Bo Carrow"
@@ -59,6 +63,32 @@ unit = "days"
 [[figure.cite]]
 source = "s"
 passage = "The harbour strike lasted 40 days"
+
+[[event]]
+id = "canal-network-greatest-threat"
+claim = "The UN sanctions team found in its report of January 2024 that the Canal Network remained the greatest threat to the harbour, according to the gazette."
+about = ["canal-network"]
+
+[[event.cite]]
+source = "s"
+passage = "The UN sanctions team found"
+
+[[event]]
+id = "canal-network-listed"
+claim = "The UN added the Canal Network to its sanctions list on 14 May 2019, according to the gazette."
+about = ["canal-network"]
+
+[[event.cite]]
+source = "s"
+passage = "The UN added the Canal Network to its sanctions list"
+
+[[event]]
+id = "resolution-12-ferry-ban"
+claim = "Resolution 12 continued provisions of resolution 10, and required States to impose a ferry ban on the harbour, according to the gazette."
+
+[[event.cite]]
+source = "s"
+passage = "Resolution 12 continued provisions of resolution 10"
 """
 
 
@@ -90,3 +120,17 @@ def test_a_rate_per_day_is_no_length_of_time(tmp_path: Path) -> None:
     question = "How long did the harbour strike last?"
     assert [fact_id for fact_id, _ in _answers(tmp_path, question)] == ["strike-length"]
     assert _answers(tmp_path, question, without="strike-length") == []
+
+
+def test_one_word_of_a_fact_states_one_word_of_a_yes_no_question(tmp_path: Path) -> None:
+    # "The UN sanctions team" says "sanctions", not also "list" (its synonym in the thesaurus).
+    question = "Is the Canal Network on the UN sanctions list?"
+    assert [fact_id for fact_id, _ in _answers(tmp_path, question)] == ["canal-network-listed"]
+    assert _answers(tmp_path, question, without="canal-network-listed") == []
+
+
+def test_a_yes_no_question_on_a_resolution_is_not_answered_by_another(tmp_path: Path) -> None:
+    assert _answers(tmp_path, "Did resolution 10 impose a ferry ban?") == []
+    assert _answers(tmp_path, "Did resolution 12 impose a ferry ban?")[0][0] == (
+        "resolution-12-ferry-ban"
+    )

@@ -2014,7 +2014,7 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         answers = not _nowhere_after(question.happened, fact.claim)
     elsewhere = bool(unnamed)
     if (
-        question.verb
+        (question.verb or question.polar)
         and question.resolutions
         and question.resolutions.isdisjoint(_resolution_of(fact))
     ):
@@ -2053,12 +2053,15 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         stated = own.union(
             *(lookups.asked_names(entity_id, question.weights) for entity_id in named)
         )
+        # One word of the fact states one of the question's: in "the UN sanctions list",
+        # "sanctions" is not also the list (though a list of sanctions may be called so).
+        asked = question.weights.keys()
         unstated = tuple(
             word
             for word in question.weights
             if question.weights[word] >= _EVENT_WEIGHT
-            and not _credit(question, word, stated)
-            and not _derived(word, stated)
+            and not _credit(question, word, others := stated - (asked - {word}))
+            and not _derived(word, others)
         )
         if any(len(word) <= 4 for word in unstated):  # read the claim's initials only then
             initials = _initialisms(fact.claim)
