@@ -89,6 +89,16 @@ claim = "Resolution 12 continued provisions of resolution 10, and required State
 [[event.cite]]
 source = "s"
 passage = "Resolution 12 continued provisions of resolution 10"
+
+[[event]]
+id = "harbour-accord"
+claim = "Under the harbour accord the Canal Network was to leave the docks within 9 months, according to the gazette."
+date = 2020-03-01
+about = ["canal-network"]
+
+[[event.cite]]
+source = "s"
+passage = "Under the harbour accord the Canal Network was to leave the docks"
 """
 
 
@@ -134,3 +144,10 @@ def test_a_yes_no_question_on_a_resolution_is_not_answered_by_another(tmp_path: 
     assert _answers(tmp_path, "Did resolution 12 impose a ferry ban?")[0][0] == (
         "resolution-12-ferry-ban"
     )
+
+
+def test_when_someone_was_to_do_something_asks_a_deadline(tmp_path: Path) -> None:
+    # "Were X to leave": "be", its subject, "to" and a verb ask by when, which a fact dated by
+    # its signing gives as "within 9 months" of that date, not as the date.
+    question = "When was the Canal Network to leave the docks under the harbour accord?"
+    assert _answers(tmp_path, question) == [("harbour-accord", "within 9 months (from 2020-03-01)")]

@@ -565,6 +565,10 @@ expectation: only such a fact answers a question asked in the future (compiled o
 _DEADLINE_ASKED = (
     r"\b(?:must|have to|has to|had to|(?:is|are|was|were) to|supposed to|required to|obliged to"
     r"|due to|due|deadline|by when|by what (?:date|time|year|month))\b"
+    # "When were US troops to leave?": "be" and its subject, then "to" and a verb (not a
+    # participle's "to": "when were troops sent to Kabul").
+    r"|\bwhen (?:is|are|was|were) "
+    r"(?:(?!\w+ed |sent |brought |taken |given |flown )[\w-]+ ){1,4}?to\b"
 )
 """A "when" that asks by when something must be done, not when it was agreed (compiled on first
 use: only "when" questions need it)."""
