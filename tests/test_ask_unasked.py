@@ -99,6 +99,26 @@ about = ["canal-network"]
 [[event.cite]]
 source = "s"
 passage = "Under the harbour accord the Canal Network was to leave the docks"
+
+[[event]]
+id = "network-withdraws-july"
+claim = "The Canal Network's boats left the docks in July 2021, according to the gazette."
+date = "2021-07"
+about = ["canal-network"]
+
+[[event.cite]]
+source = "s"
+passage = "The Canal Network's boats left the docks in July 2021"
+
+[[event]]
+id = "network-withdrawal-completed"
+claim = "The Canal Network completed its withdrawal on 30 August 2021, when its last boat left the docks, according to the gazette."
+date = 2021-08-30
+about = ["canal-network"]
+
+[[event.cite]]
+source = "s"
+passage = "The Canal Network completed its withdrawal"
 """
 
 
@@ -151,3 +171,9 @@ def test_when_someone_was_to_do_something_asks_a_deadline(tmp_path: Path) -> Non
     # its signing gives as "within 9 months" of that date, not as the date.
     question = "When was the Canal Network to leave the docks under the harbour accord?"
     assert _answers(tmp_path, question) == [("harbour-accord", "within 9 months (from 2020-03-01)")]
+
+
+def test_when_something_was_done_at_last_is_the_latest_answer(tmp_path: Path) -> None:
+    # A drawdown's date is not the completion's: "last" asks the end, which later facts say.
+    answered = _answers(tmp_path, "When did the last Canal Network boats leave the docks?")
+    assert answered[0] == ("network-withdrawal-completed", "2021-08-30")

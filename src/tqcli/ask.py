@@ -98,6 +98,9 @@ _SINCE_WHEN = re.compile(r"\bsince when\b")
 """'Since when has X led Y?' asks when a state began, as 'when did X become Y' does."""
 _STARTED = frozenset(_stems("become became first"))
 """Words that ask when a state began ("when did he become leader")."""
+_FINISHED = frozenset(_stems("last finally final completed"))
+"""Words that ask when something was done at last ("when did the last US troops leave"),
+which later facts say: a drawdown's date is not the completion's."""
 # Verbs that take another verb ("try to play down", "continue to provide"): the other verb says
 # what happened; they only say how far it got.
 _CATENATIVE = frozenset(_stems("try tried attempt continue seek manage fail"))
@@ -968,6 +971,10 @@ def consider(index: Index, question: str) -> Considered | Answers:
                 item.hit.fact.date.year if item.hit.fact.date else 0,
             )
         )
+    elif read.wants is Wants.DATE and _FINISHED & set(map(stem, read.text.split())):
+        # "When did the last US troops leave?": the end of something, which earlier facts
+        # see coming ("the main drawdown"). The latest dated answer first.
+        judged.sort(key=_latest_first)
     if role:
         judged = _holders(index, read, role, now, judged, lookups)
     if read.wants is Wants.ANYTHING and "where" in read.text and re.match(_WHERE_NOW, read.text):
@@ -979,6 +986,13 @@ def consider(index: Index, question: str) -> Considered | Answers:
             reply=msgspec.structs.replace(judged[0].reply, match=Match.ANSWER, unmatched=()),
         )
     return Considered(read, candidates, judged, bool(now))
+
+
+def _latest_first(item: _Judged) -> tuple[bool, bool, int]:
+    """The order of answers to "when ... at last": answers first, the latest dated first."""
+    date = item.hit.fact.date
+    days = date.year * 10_000 + (date.month or 0) * 100 + (date.day or 0) if date else 0
+    return (item.reply.match is not Match.ANSWER, date is None, -days)
 
 
 _AGREED_COVERAGE = 0.85
@@ -2059,12 +2073,12 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         )
         # One word of the fact states one of the question's: in "the UN sanctions list",
         # "sanctions" is not also the list (though a list of sanctions may be called so).
-        asked = question.weights.keys()
+        question_words = set(question.weights)
         unstated = tuple(
             word
             for word in question.weights
             if question.weights[word] >= _EVENT_WEIGHT
-            and not _credit(question, word, others := stated - (asked - {word}))
+            and not _credit(question, word, others := stated - (question_words - {word}))
             and not _derived(word, others)
         )
         if any(len(word) <= 4 for word in unstated):  # read the claim's initials only then
