@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tqcli.ask import answer
-from tqcli.index import in_memory
+from tqcli.index import Index, in_memory
 from tqcli.model import Match, Pack
 
 _PACK = """
@@ -25,6 +25,20 @@ why = "A sanctions list; being listed is being sanctioned (as the built-in thesa
 [[entity]]
 id = "bo-carrow"
 name = "Bo Carrow"
+kind = "person"
+
+[[synonyms]]
+words = ["leader", "lead", "leads", "led", "head", "heads", "chief", "run", "runs", "ran"]
+why = "Who leads a group: its leader, head or chief; who runs it (as the built-in thesaurus)."
+
+[[entity]]
+id = "ada-brook"
+name = "Ada Brook"
+kind = "person"
+
+[[entity]]
+id = "eve-fane"
+name = "Eve Fane"
 kind = "person"
 
 [[entity]]
@@ -119,7 +133,25 @@ about = ["canal-network"]
 [[event.cite]]
 source = "s"
 passage = "The Canal Network completed its withdrawal"
+
+[[event]]
+id = "carrow-named-treasurer"
+claim = "Bo Carrow, son of the network's founder Ada Brook and named treasurer on 7 September 2021, was a student of the Canal Network chief Eve Fane, who had earlier appointed him head of its boats, according to the gazette."
+date = 2021-09-07
+about = ["bo-carrow", "ada-brook", "eve-fane", "canal-network"]
+
+[[event.cite]]
+source = "s"
+passage = "Bo Carrow, son of the network's founder"
 """
+
+
+def _indexed(tmp_path: Path) -> Index:
+    """The test's pack alone, indexed."""
+    pack = tmp_path / "unasked"
+    pack.mkdir(exist_ok=True)
+    (pack / "facts.toml").write_text(_PACK, encoding="utf-8")
+    return in_memory([Pack("unasked", pack, "--facts")])
 
 
 def _answers(tmp_path: Path, question: str, without: str = "") -> list[tuple[str, str]]:
@@ -177,3 +209,12 @@ def test_when_something_was_done_at_last_is_the_latest_answer(tmp_path: Path) ->
     # A drawdown's date is not the completion's: "last" asks the end, which later facts say.
     answered = _answers(tmp_path, "When did the last Canal Network boats leave the docks?")
     assert answered[0] == ("network-withdrawal-completed", "2021-08-30")
+
+
+def test_who_leads_is_answered_by_the_one_the_claim_gives_the_post(tmp_path: Path) -> None:
+    # "Who leads": the verb is a post ("leader", "chief"), so the short answer names the one
+    # the claim gives it to, not everyone it names.
+    # (Asked with more than the pack says, so that no rule on a role's holder now applies.)
+    found = answer(_indexed(tmp_path), "Who leads the Canal Network formed in 2019?", limit=0)
+    replies = dict(zip([hit.fact.id for hit in found.hits], found.replies, strict=True))
+    assert replies["carrow-named-treasurer"].answer == "Eve Fane"

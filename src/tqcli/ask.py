@@ -3149,9 +3149,11 @@ def _read_role(question: Question) -> _Role:
     verb = None
     if passive and ((word := passive.group(1)).endswith(("ed", "en")) or word in _PARTICIPLES):
         verb = stem(word) if stem(word) in question.happened else None
-    posts = frozenset(
-        word for role in _PERSON_ROLES & question.weights.keys() for word in question.group(role)
-    )
+    # A post the question names ("who is the leader of"), or one its verb is ("who leads").
+    roles = _PERSON_ROLES & question.weights.keys() or {
+        word for word in question.happened if _PERSON_ROLES & question.group(word)
+    }
+    posts = frozenset(word for role in roles for word in question.group(role))
     side: frozenset[str] = frozenset()
     if " for " in question.text and (found := re.search(_SIDE, question.text)):
         side = frozenset(word for word in found.group(1).split() if stem(word) in question.weights)
