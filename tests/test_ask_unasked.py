@@ -143,6 +143,26 @@ about = ["bo-carrow", "ada-brook", "eve-fane", "canal-network"]
 [[event.cite]]
 source = "s"
 passage = "Bo Carrow, son of the network's founder"
+
+[[event]]
+id = "brook-alive-2021"
+claim = "A harbour board report said there was proof that Ada Brook was alive as recently as February 2021, according to the gazette."
+date = "2021-06"
+about = ["ada-brook"]
+
+[[event.cite]]
+source = "s"
+passage = "there was proof that Ada Brook was alive"
+
+[[event]]
+id = "brook-killed-2022"
+claim = "Ada Brook was killed in a blast at the harbour on 5 May 2022, according to the gazette."
+date = 2022-05-05
+about = ["ada-brook"]
+
+[[event.cite]]
+source = "s"
+passage = "Ada Brook was killed in a blast at the harbour"
 """
 
 
@@ -218,3 +238,11 @@ def test_who_leads_is_answered_by_the_one_the_claim_gives_the_post(tmp_path: Pat
     found = answer(_indexed(tmp_path), "Who leads the Canal Network formed in 2019?", limit=0)
     replies = dict(zip([hit.fact.id for hit in found.hits], found.replies, strict=True))
     assert replies["carrow-named-treasurer"].answer == "Eve Fane"
+
+
+def test_a_later_death_answers_whether_someone_is_alive(tmp_path: Path) -> None:
+    # A death ends being alive: the fact that says it comes first; an earlier fact saying the
+    # person was alive says so as of its date.
+    answered = _answers(tmp_path, "Is Ada Brook alive?")
+    assert [fact_id for fact_id, _ in answered] == ["brook-killed-2022", "brook-alive-2021"]
+    assert answered[1][1].endswith("(as of June 2021; died 5 May 2022)")

@@ -979,6 +979,8 @@ def consider(index: Index, question: str) -> Considered | Answers:
         judged = _holders(index, read, role, now, judged, lookups)
     if read.wants is Wants.ANYTHING and "where" in read.text and re.match(_WHERE_NOW, read.text):
         judged = _where_now(index, read, judged, lookups)
+    if read.polar and _ALIVE & read.weights.keys():
+        judged = _alive_now(index, read, judged, lookups)
     if not role and judged[0].reply.match is Match.PARTIAL and _agreed(read, judged):
         # (An answer leaves nothing unmatched: docs/json.md's contract.)
         judged[0] = msgspec.structs.replace(
@@ -1084,6 +1086,65 @@ def _where_now(
         else:
             said.append(item)
     return said
+
+
+_ALIVE = frozenset(_stems("alive"))
+"""A state a death ends ("Is X alive?")."""
+
+
+def _alive_now(
+    index: Index, read: Question, judged: list[_Judged], lookups: _Lookups
+) -> list[_Judged]:
+    """ "Is X alive?", X a person a loaded fact says died: that fact answers it first (a death
+    ends being alive, whatever its words); a fact dated before it says X was alive as of its
+    date, and its short answer says so ("... (as of June 2022; died 31 July 2022)"). Only
+    where a fact answers (says "alive"): with none, facts on the death alone state another
+    proposition, and there is no answer (see the yes/no rule)."""
+    if not any(item.reply.match is Match.ANSWER for item in judged):
+        return judged
+    people = sorted(
+        {
+            entity_id
+            for item in judged[:_CANDIDATES]
+            for entity_id in item.hit.fact.entities()
+            if _kind(entity_id, lookups.catalog) is EntityKind.PERSON
+            and lookups.named_in(entity_id, read.weights)
+        }
+    )[:2]
+    deaths = [
+        (left.date, left.hit)
+        for person in people
+        if (left := _end_of(index, person, lookups)) is not None
+        and left.died
+        and left.date is not None
+        and left.hit is not None
+    ]
+    if not deaths:
+        return judged
+    died, death = max(deaths, key=lambda found: found[0])
+    said = [
+        msgspec.structs.replace(
+            item,
+            reply=Reply(
+                item.reply.match,
+                f"{item.reply.answer} (as of {_as_of(date)}; died {_as_of(died)})",
+                item.reply.unmatched,
+            ),
+        )
+        if item.reply.match is Match.ANSWER
+        and (date := item.hit.fact.date) is not None
+        and date < died
+        else item
+        for item in judged
+        if item.hit.fact.id != death.fact.id
+    ]
+    first = _Judged(
+        Hit(death.fact, judged[0].score),
+        1.0,
+        judged[0].score,
+        Reply(Match.ANSWER, death.fact.claim, ()),
+    )
+    return [first, *said]
 
 
 _ONE_VALUE = frozenset({Wants.DATE, Wants.SOMEONE, Wants.FIGURE, Wants.DURATION})
@@ -4579,6 +4640,8 @@ class _Left(msgspec.Struct, frozen=True):
 
     died: bool
     date: PartialDate | None
+    hit: Hit | None = None
+    """The fact that says so."""
 
 
 def _end_of(index: Index, entity_id: str, lookups: _Lookups) -> _Left | None:
@@ -4593,7 +4656,7 @@ def _end_of(index: Index, entity_id: str, lookups: _Lookups) -> _Left | None:
         how = _left_in(hit.fact.claim, names)
         if how is None:
             continue
-        found = _Left(how, hit.fact.date)
+        found = _Left(how, hit.fact.date, hit)
         if left is None or (found.died and not left.died):
             left = found
     return left
