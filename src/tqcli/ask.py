@@ -971,9 +971,14 @@ def consider(index: Index, question: str) -> Considered | Answers:
                 item.hit.fact.date.year if item.hit.fact.date else 0,
             )
         )
-    elif read.wants is Wants.DATE and _FINISHED & set(map(stem, read.text.split())):
+    elif (
+        read.wants is Wants.DATE
+        and _FINISHED & set(map(stem, read.text.split()))
+        and all(item.hit.fact.date for item in judged if item.reply.match is Match.ANSWER)
+    ):
         # "When did the last US troops leave?": the end of something, which earlier facts
-        # see coming ("the main drawdown"). The latest dated answer first.
+        # see coming ("the main drawdown"). The latest dated answer first (where each answer
+        # is dated: "the late 2000s", in an undated claim's words, cannot be placed).
         judged.sort(key=_latest_first)
     if role:
         judged = _holders(index, read, role, now, judged, lookups)
@@ -3210,10 +3215,12 @@ def _read_role(question: Question) -> _Role:
     verb = None
     if passive and ((word := passive.group(1)).endswith(("ed", "en")) or word in _PARTICIPLES):
         verb = stem(word) if stem(word) in question.happened else None
-    # A post the question names ("who is the leader of"), or one its verb is ("who leads").
-    roles = _PERSON_ROLES & question.weights.keys() or {
-        word for word in question.happened if _PERSON_ROLES & question.group(word)
-    }
+    # A post the question names ("who is the leader of"), or one its verb is ("who leads";
+    # not asked of now, when rule 7 chooses among all a claim names: "X's leader was A in the
+    # 2000s and is now B").
+    roles = _PERSON_ROLES & question.weights.keys()
+    if not roles and _NOW.isdisjoint(_stemmed(question.text)):
+        roles = frozenset(w for w in question.happened if _PERSON_ROLES & question.group(w))
     posts = frozenset(word for role in roles for word in question.group(role))
     side: frozenset[str] = frozenset()
     if " for " in question.text and (found := re.search(_SIDE, question.text)):
