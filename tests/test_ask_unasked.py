@@ -246,3 +246,7 @@ def test_a_later_death_answers_whether_someone_is_alive(tmp_path: Path) -> None:
     answered = _answers(tmp_path, "Is Ada Brook alive?")
     assert [fact_id for fact_id, _ in answered] == ["brook-killed-2022", "brook-alive-2021"]
     assert answered[1][1].endswith("(as of June 2021; died 5 May 2022)")
+    # Asked as of a source or a time, the earlier fact answers as it stands.
+    answered = _answers(tmp_path, "Is Ada Brook alive according to the 2021 report?")
+    assert answered[0][0] == "brook-alive-2021"
+    assert "died" not in answered[0][1]

@@ -984,7 +984,13 @@ def consider(index: Index, question: str) -> Considered | Answers:
         judged = _holders(index, read, role, now, judged, lookups)
     if read.wants is Wants.ANYTHING and "where" in read.text and re.match(_WHERE_NOW, read.text):
         judged = _where_now(index, read, judged, lookups)
-    if read.polar and _ALIVE & read.weights.keys():
+    if (
+        read.polar
+        and _ALIVE & read.weights.keys()
+        # Not asked as of a time or a source ("alive according to the 2021 report").
+        and not re.search(_A_YEAR, read.text)
+        and "according to" not in read.text
+    ):
         judged = _alive_now(index, read, judged, lookups)
     if not role and judged[0].reply.match is Match.PARTIAL and _agreed(read, judged):
         # (An answer leaves nothing unmatched: docs/json.md's contract.)
