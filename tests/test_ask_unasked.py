@@ -42,6 +42,11 @@ name = "Eve Fane"
 kind = "person"
 
 [[entity]]
+id = "harbour-board"
+name = "Harbour Board"
+kind = "organization"
+
+[[entity]]
 id = "canal-network"
 name = "Canal Network"
 kind = "organization"
@@ -163,6 +168,16 @@ about = ["ada-brook"]
 [[event.cite]]
 source = "s"
 passage = "Ada Brook was killed in a blast at the harbour"
+
+[[event]]
+id = "harbour-bombing-claimed"
+claim = "A bombing at the harbour on 5 May 2021 killed 13 Harbour Board staff; the Canal Network took responsibility, according to the gazette."
+date = 2021-05-05
+about = ["harbour-board", "canal-network"]
+
+[[event.cite]]
+source = "s"
+passage = "the Canal Network took responsibility"
 """
 
 
@@ -194,8 +209,17 @@ def _answers(tmp_path: Path, question: str, without: str = "") -> list[tuple[str
 
 
 def test_a_reward_for_information_does_not_say_who_did_the_deed(tmp_path: Path) -> None:
-    assert _answers(tmp_path, "Who carried out the harbour bombing?") == []
-    assert _answers(tmp_path, "Who bombed the harbour?") == []
+    without = "harbour-bombing-claimed"
+    assert _answers(tmp_path, "Who carried out the harbour bombing?", without=without) == []
+    assert _answers(tmp_path, "Who bombed the harbour?", without=without) == []
+
+
+def test_who_took_responsibility_did_the_deed_not_whom_it_killed(tmp_path: Path) -> None:
+    # The claim does not say the deed in the question's verb ("carried out"), but says who took
+    # responsibility: whom the clause before those words names, not the victims named elsewhere.
+    assert _answers(tmp_path, "Who carried out the harbour bombing?") == [
+        ("harbour-bombing-claimed", "Canal Network")
+    ]
 
 
 def test_a_rate_per_day_is_no_length_of_time(tmp_path: Path) -> None:

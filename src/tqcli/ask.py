@@ -2993,6 +2993,10 @@ def _reversed(question: Question, claim: str, own: set[str]) -> bool:
     return False
 
 
+_RESPONSIBILITY = re.compile(
+    r"\b(?:took|take|takes|claimed|claims|claim|accepted) responsibility\b"
+)
+"""Words with which someone says they did a deed ("ISIS-K claimed responsibility")."""
 _SOUGHT = re.compile(
     r"\b(?:those|anyone|whoever|the people|the persons?) (?:responsible|behind)\b"
     r"|\b(?:suspected|accused|wanted|sought) (?:of|for|in)\b|\breward for information\b",
@@ -3028,6 +3032,14 @@ def _near_what_happened(
         if strict.isdisjoint(before) and not _derived(next(iter(strict)), before):
             lookups.out_of_role.add(fact.id)
             return set()
+    owned = _RESPONSIBILITY.search(fact.claim) if strict else None
+    if owned and strict.isdisjoint(own) and not _derived(next(iter(strict)), own):
+        # "...; ISIS-Khorasan, the Islamic State's arm, took responsibility": the claim does
+        # not say the deed in the question's verb, but says who owned it: whom the clause
+        # before those words names (not the victims it names elsewhere, "13 US service members").
+        clause = re.split(r"[;.]\s|\bwhich\b|\bwho\b", fact.claim[: owned.start()])[-1]
+        words = set(tokens(clause))
+        return {entity_id for entity_id in who if lookups.named_in(entity_id, words)}
     in_other_words = False
     if strict and (_PERSON_ROLES & question.group(next(iter(strict))) or (verb and verb.group(2))):
         # "Who leads / runs / heads X": a post, which a claim gives beside the name ("the de
