@@ -174,13 +174,13 @@ _TIME_UNITS = frozenset(
         "decade decades"
     )
 )
-_RATE = re.compile(r"\b(?:a|an|per|each|every)\b|/")
+_RATE = r"\b(?:a|an|per|each|every)\b|/"  # compiled on first use (re caches it)
 """Where a unit turns into a rate: "US dollars a day" counts dollars, not days."""
 
 
 def _measured(unit: str) -> str:
     """What a figure's unit counts: its words before any rate ("a day", "per year")."""
-    return _RATE.split(unit, maxsplit=1)[0]
+    return re.split(_RATE, unit, maxsplit=1)[0]
 
 
 _HAVE = ("have", "has", "had", "possess", "field", "hold", "employ")
@@ -2993,14 +2993,13 @@ def _reversed(question: Question, claim: str, own: set[str]) -> bool:
     return False
 
 
-_RESPONSIBILITY = re.compile(
+_RESPONSIBILITY = (  # compiled on first use (re caches it): only "who" questions need it
     r"\b(?:took|take|takes|claimed|claims|claim|accepted) responsibility\b"
 )
 """Words with which someone says they did a deed ("ISIS-K claimed responsibility")."""
-_SOUGHT = re.compile(
-    r"\b(?:those|anyone|whoever|the people|the persons?) (?:responsible|behind)\b"
-    r"|\b(?:suspected|accused|wanted|sought) (?:of|for|in)\b|\breward for information\b",
-    re.IGNORECASE,
+_SOUGHT = (  # compiled on first use (re caches it): only "who" questions need it
+    r"(?i)\b(?:those|anyone|whoever|the people|the persons?) (?:responsible|behind)\b"
+    r"|\b(?:suspected|accused|wanted|sought) (?:of|for|in)\b|\breward for information\b"
 )
 """Words that seek or suspect someone of a deed, or give its doers as unnamed."""
 
@@ -3023,7 +3022,7 @@ def _near_what_happened(
     verb = re.search(r"\bwho (\w+)( (?:over|off|on|in|up|out|down)\b)?", question.text)
     strict = question.happened & {stem(verb.group(1))} if verb else frozenset()
     happened = strict or question.happened
-    sought = _SOUGHT.search(fact.claim) if strict else None
+    sought = re.search(_SOUGHT, fact.claim) if strict else None
     if sought:
         # "A reward for information on Ghafari, or on those responsible for the attack": a
         # claim that seeks or suspects someone, or gives the doers as unnamed, and says the
@@ -3032,7 +3031,7 @@ def _near_what_happened(
         if strict.isdisjoint(before) and not _derived(next(iter(strict)), before):
             lookups.out_of_role.add(fact.id)
             return set()
-    owned = _RESPONSIBILITY.search(fact.claim) if strict else None
+    owned = re.search(_RESPONSIBILITY, fact.claim) if strict else None
     if owned and strict.isdisjoint(own) and not _derived(next(iter(strict)), own):
         # "...; ISIS-Khorasan, the Islamic State's arm, took responsibility": the claim does
         # not say the deed in the question's verb, but says who owned it: whom the clause
