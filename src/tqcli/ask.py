@@ -2145,13 +2145,10 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         )
         # One word of the fact states one of the question's: in "the UN sanctions list",
         # "sanctions" is not also the list (though a list of sanctions may be called so).
-        question_words = set(question.weights)
         unstated = tuple(
             word
             for word in question.weights
-            if question.weights[word] >= _EVENT_WEIGHT
-            and not _credit(question, word, others := stated - (question_words - {word}))
-            and not _derived(word, others)
+            if question.weights[word] >= _EVENT_WEIGHT and not _stated_alone(question, word, stated)
         )
         if any(len(word) <= 4 for word in unstated):  # read the claim's initials only then
             initials = _initialisms(fact.claim)
@@ -2444,6 +2441,17 @@ def _share(weights: dict[str, float], credits: dict[str, float]) -> float:
     return sum(weight * credits[word] for word, weight in weights.items()) / (
         sum(weights.values()) or 1
     )
+
+
+def _stated_alone(question: Question, word: str, stated: set[str]) -> bool:
+    """Whether a yes/no question's word is stated by words (_credit, _derived) other than those
+    stating its other words: "the UN sanctions team" says "sanctions", not also "list"."""
+    if word in stated:
+        return True
+    if not (_credit(question, word, stated) or _derived(word, stated)):
+        return False  # (most words: no need to set the others aside)
+    others = stated - (question.weights.keys() - {word})
+    return bool(_credit(question, word, others) or _derived(word, others))
 
 
 def _credit(question: Question, word: str, words: set[str] | frozenset[str]) -> float:
