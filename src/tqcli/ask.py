@@ -98,6 +98,9 @@ _SINCE_WHEN = re.compile(r"\bsince when\b")
 """'Since when has X led Y?' asks when a state began, as 'when did X become Y' does."""
 _STARTED = frozenset(_stems("become became first"))
 """Words that ask when a state began ("when did he become leader")."""
+_FINISHED = frozenset(_stems("last finally final completed"))
+"""Words that ask when something was done at last ("when did the last US troops leave"),
+which later facts say: a drawdown's date is not the completion's."""
 # Verbs that take another verb ("try to play down", "continue to provide"): the other verb says
 # what happened; they only say how far it got.
 _CATENATIVE = frozenset(_stems("try tried attempt continue seek manage fail"))
@@ -171,6 +174,15 @@ _TIME_UNITS = frozenset(
         "decade decades"
     )
 )
+_RATE = r"\b(?:a|an|per|each|every)\b|/"  # compiled on first use (re caches it)
+"""Where a unit turns into a rate: "US dollars a day" counts dollars, not days."""
+
+
+def _measured(unit: str) -> str:
+    """What a figure's unit counts: its words before any rate ("a day", "per year")."""
+    return re.split(_RATE, unit, maxsplit=1)[0]
+
+
 _HAVE = ("have", "has", "had", "possess", "field", "hold", "employ")
 _HAS = (  # compiled on first use
     r"\bhow (?:many|much) (?:\w+ ){1,3}?(?:does|do|did) (?P<holder>(?:\w+ ){1,3}?)"
@@ -556,6 +568,10 @@ expectation: only such a fact answers a question asked in the future (compiled o
 _DEADLINE_ASKED = (
     r"\b(?:must|have to|has to|had to|(?:is|are|was|were) to|supposed to|required to|obliged to"
     r"|due to|due|deadline|by when|by what (?:date|time|year|month))\b"
+    # "When were US troops to leave?": "be" and its subject, then "to" and a verb (not a
+    # participle's "to": "when were troops sent to Kabul").
+    r"|\bwhen (?:is|are|was|were) "
+    r"(?:(?!\w+ed |sent |brought |taken |given |flown )[\w-]+ ){1,4}?to\b"
 )
 """A "when" that asks by when something must be done, not when it was agreed (compiled on first
 use: only "when" questions need it)."""
@@ -955,10 +971,27 @@ def consider(index: Index, question: str) -> Considered | Answers:
                 item.hit.fact.date.year if item.hit.fact.date else 0,
             )
         )
+    elif (
+        read.wants is Wants.DATE
+        and _FINISHED & set(map(stem, read.text.split()))
+        and all(item.hit.fact.date for item in judged if item.reply.match is Match.ANSWER)
+    ):
+        # "When did the last US troops leave?": the end of something, which earlier facts
+        # see coming ("the main drawdown"). The latest dated answer first (where each answer
+        # is dated: "the late 2000s", in an undated claim's words, cannot be placed).
+        judged.sort(key=_latest_first)
     if role:
         judged = _holders(index, read, role, now, judged, lookups)
     if read.wants is Wants.ANYTHING and "where" in read.text and re.match(_WHERE_NOW, read.text):
         judged = _where_now(index, read, judged, lookups)
+    if (
+        read.polar
+        and _ALIVE & read.weights.keys()
+        # Not asked as of a time or a source ("alive according to the 2021 report").
+        and not re.search(_A_YEAR, read.text)
+        and "according to" not in read.text
+    ):
+        judged = _alive_now(index, read, judged, lookups)
     if not role and judged[0].reply.match is Match.PARTIAL and _agreed(read, judged):
         # (An answer leaves nothing unmatched: docs/json.md's contract.)
         judged[0] = msgspec.structs.replace(
@@ -966,6 +999,13 @@ def consider(index: Index, question: str) -> Considered | Answers:
             reply=msgspec.structs.replace(judged[0].reply, match=Match.ANSWER, unmatched=()),
         )
     return Considered(read, candidates, judged, bool(now))
+
+
+def _latest_first(item: _Judged) -> tuple[bool, bool, int]:
+    """The order of answers to "when ... at last": answers first, the latest dated first."""
+    date = item.hit.fact.date
+    days = date.year * 10_000 + (date.month or 0) * 100 + (date.day or 0) if date else 0
+    return (item.reply.match is not Match.ANSWER, date is None, -days)
 
 
 _AGREED_COVERAGE = 0.85
@@ -1057,6 +1097,65 @@ def _where_now(
         else:
             said.append(item)
     return said
+
+
+_ALIVE = frozenset(_stems("alive"))
+"""A state a death ends ("Is X alive?")."""
+
+
+def _alive_now(
+    index: Index, read: Question, judged: list[_Judged], lookups: _Lookups
+) -> list[_Judged]:
+    """ "Is X alive?", X a person a loaded fact says died: that fact answers it first (a death
+    ends being alive, whatever its words); a fact dated before it says X was alive as of its
+    date, and its short answer says so ("... (as of June 2022; died 31 July 2022)"). Only
+    where a fact answers (says "alive"): with none, facts on the death alone state another
+    proposition, and there is no answer (see the yes/no rule)."""
+    if not any(item.reply.match is Match.ANSWER for item in judged):
+        return judged
+    people = sorted(
+        {
+            entity_id
+            for item in judged[:_CANDIDATES]
+            for entity_id in item.hit.fact.entities()
+            if _kind(entity_id, lookups.catalog) is EntityKind.PERSON
+            and lookups.named_in(entity_id, read.weights)
+        }
+    )[:2]
+    deaths = [
+        (left.date, left.hit)
+        for person in people
+        if (left := _end_of(index, person, lookups)) is not None
+        and left.died
+        and left.date is not None
+        and left.hit is not None
+    ]
+    if not deaths:
+        return judged
+    died, death = max(deaths, key=lambda found: found[0])
+    said = [
+        msgspec.structs.replace(
+            item,
+            reply=Reply(
+                item.reply.match,
+                f"{item.reply.answer} (as of {_as_of(date)}; died {_as_of(died)})",
+                item.reply.unmatched,
+            ),
+        )
+        if item.reply.match is Match.ANSWER
+        and (date := item.hit.fact.date) is not None
+        and date < died
+        else item
+        for item in judged
+        if item.hit.fact.id != death.fact.id
+    ]
+    first = _Judged(
+        Hit(death.fact, judged[0].score),
+        1.0,
+        judged[0].score,
+        Reply(Match.ANSWER, death.fact.claim, ()),
+    )
+    return [first, *said]
 
 
 _ONE_VALUE = frozenset({Wants.DATE, Wants.SOMEONE, Wants.FIGURE, Wants.DURATION})
@@ -2005,7 +2104,7 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         answers = not _nowhere_after(question.happened, fact.claim)
     elsewhere = bool(unnamed)
     if (
-        question.verb
+        (question.verb or question.polar)
         and question.resolutions
         and question.resolutions.isdisjoint(_resolution_of(fact))
     ):
@@ -2044,12 +2143,12 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         stated = own.union(
             *(lookups.asked_names(entity_id, question.weights) for entity_id in named)
         )
+        # One word of the fact states one of the question's: in "the UN sanctions list",
+        # "sanctions" is not also the list (though a list of sanctions may be called so).
         unstated = tuple(
             word
             for word in question.weights
-            if question.weights[word] >= _EVENT_WEIGHT
-            and not _credit(question, word, stated)
-            and not _derived(word, stated)
+            if question.weights[word] >= _EVENT_WEIGHT and not _stated_alone(question, word, stated)
         )
         if any(len(word) <= 4 for word in unstated):  # read the claim's initials only then
             initials = _initialisms(fact.claim)
@@ -2344,6 +2443,17 @@ def _share(weights: dict[str, float], credits: dict[str, float]) -> float:
     )
 
 
+def _stated_alone(question: Question, word: str, stated: set[str]) -> bool:
+    """Whether a yes/no question's word is stated by words (_credit, _derived) other than those
+    stating its other words: "the UN sanctions team" says "sanctions", not also "list"."""
+    if word in stated:
+        return True
+    if not (_credit(question, word, stated) or _derived(word, stated)):
+        return False  # (most words: no need to set the others aside)
+    others = stated - (question.weights.keys() - {word})
+    return bool(_credit(question, word, others) or _derived(word, others))
+
+
 def _credit(question: Question, word: str, words: set[str] | frozenset[str]) -> float:
     if word in words:
         return 1.0
@@ -2553,7 +2663,7 @@ def _fits(
     if wants is Wants.DURATION:
         # How long: a figure of time, or a claim giving a number of days, months, years ...
         if isinstance(fact.details, Figure):
-            return bool(_TIME_UNITS & set(tokens(fact.details.unit))), []
+            return bool(_TIME_UNITS & set(tokens(_measured(fact.details.unit)))), []
         return _counts_in_claim(question, fact.claim), []
     if wants is Wants.SOMEONE and question.identity:
         # "Who is Cole Bunzel?": a fact that says what he is, its claim opening with his name.
@@ -2891,6 +3001,17 @@ def _reversed(question: Question, claim: str, own: set[str]) -> bool:
     return False
 
 
+_RESPONSIBILITY = (  # compiled on first use (re caches it): only "who" questions need it
+    r"\b(?:took|take|takes|claimed|claims|claim|accepted) responsibility\b"
+)
+"""Words with which someone says they did a deed ("ISIS-K claimed responsibility")."""
+_SOUGHT = (  # compiled on first use (re caches it): only "who" questions need it
+    r"(?i)\b(?:those|anyone|whoever|the people|the persons?) (?:responsible|behind)\b"
+    r"|\b(?:suspected|accused|wanted|sought) (?:of|for|in)\b|\breward for information\b"
+)
+"""Words that seek or suspect someone of a deed, or give its doers as unnamed."""
+
+
 def _near_what_happened(
     question: Question, fact: Fact, own: set[str], who: Sequence[str], lookups: _Lookups
 ) -> set[str] | None:
@@ -2909,6 +3030,23 @@ def _near_what_happened(
     verb = re.search(r"\bwho (\w+)( (?:over|off|on|in|up|out|down)\b)?", question.text)
     strict = question.happened & {stem(verb.group(1))} if verb else frozenset()
     happened = strict or question.happened
+    sought = re.search(_SOUGHT, fact.claim) if strict else None
+    if sought:
+        # "A reward for information on Ghafari, or on those responsible for the attack": a
+        # claim that seeks or suspects someone, or gives the doers as unnamed, and says the
+        # deed only after that, says no one it names did it.
+        before = {stem(word) for word in _WORD.findall(fold(fact.claim[: sought.start()]))}
+        if strict.isdisjoint(before) and not _derived(next(iter(strict)), before):
+            lookups.out_of_role.add(fact.id)
+            return set()
+    owned = re.search(_RESPONSIBILITY, fact.claim) if strict else None
+    if owned and strict.isdisjoint(own) and not _derived(next(iter(strict)), own):
+        # "...; ISIS-Khorasan, the Islamic State's arm, took responsibility": the claim does
+        # not say the deed in the question's verb, but says who owned it: whom the clause
+        # before those words names (not the victims it names elsewhere, "13 US service members").
+        clause = re.split(r"[;.]\s|\bwhich\b|\bwho\b", fact.claim[: owned.start()])[-1]
+        words = set(tokens(clause))
+        return {entity_id for entity_id in who if lookups.named_in(entity_id, words)}
     in_other_words = False
     if strict and (_PERSON_ROLES & question.group(next(iter(strict))) or (verb and verb.group(2))):
         # "Who leads / runs / heads X": a post, which a claim gives beside the name ("the de
@@ -3102,9 +3240,13 @@ def _read_role(question: Question) -> _Role:
     verb = None
     if passive and ((word := passive.group(1)).endswith(("ed", "en")) or word in _PARTICIPLES):
         verb = stem(word) if stem(word) in question.happened else None
-    posts = frozenset(
-        word for role in _PERSON_ROLES & question.weights.keys() for word in question.group(role)
-    )
+    # A post the question names ("who is the leader of"), or one its verb is ("who leads";
+    # not asked of now, when rule 7 chooses among all a claim names: "X's leader was A in the
+    # 2000s and is now B").
+    roles = _PERSON_ROLES & question.weights.keys()
+    if not roles and _NOW.isdisjoint(_stemmed(question.text)):
+        roles = frozenset(w for w in question.happened if _PERSON_ROLES & question.group(w))
+    posts = frozenset(word for role in roles for word in question.group(role))
     side: frozenset[str] = frozenset()
     if " for " in question.text and (found := re.search(_SIDE, question.text)):
         side = frozenset(word for word in found.group(1).split() if stem(word) in question.weights)
@@ -4530,6 +4672,8 @@ class _Left(msgspec.Struct, frozen=True):
 
     died: bool
     date: PartialDate | None
+    hit: Hit | None = None
+    """The fact that says so."""
 
 
 def _end_of(index: Index, entity_id: str, lookups: _Lookups) -> _Left | None:
@@ -4544,7 +4688,7 @@ def _end_of(index: Index, entity_id: str, lookups: _Lookups) -> _Left | None:
         how = _left_in(hit.fact.claim, names)
         if how is None:
             continue
-        found = _Left(how, hit.fact.date)
+        found = _Left(how, hit.fact.date, hit)
         if left is None or (found.died and not left.died):
             left = found
     return left
