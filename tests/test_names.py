@@ -1198,6 +1198,31 @@ def test_a_packs_own_listing_of_a_person_without_a_reference_is_a_listing() -> N
     )
     taliban = BUILTIN.screen("Taliban", 0.0, limit=1).candidates[0]
     assert (taliban.entity_id, taliban.listed) == ("taliban", False)
+    # The US designation of the ISIS-K leader, a listing too (no measures, one person).
+    ghafari = BUILTIN.screen("Shahab al-Muhajir", 0.8, limit=1).candidates[0]
+    assert (ghafari.entity_id, ghafari.listed) == ("shahab-al-muhajir", True)
+    assert [entry.fact for entry in ghafari.lists] == ["ghafari-sdgt-2021-11-22"]
+
+
+@needs_real_list
+def test_a_measure_against_a_person_is_no_listing(runner: CliRunner, un_pack: Path) -> None:
+    """Stranger 14, finding 8: resolution 1267's demand that the Taliban hand Osama bin Laden
+    over, urging States to act (un-1267-states-cooperate), and resolution 1333's freeze of his
+    funds (un-1333-bin-laden-assets) are measures naming him, not entries on a list: a sanction
+    fact with `measures` and neither list nor reference lists no one. He is on no loaded list,
+    with the built-in pack alone and with the UN list of 2025-11-20 (which has his son)."""
+    osama = BUILTIN.screen("Osama bin Laden", 0.8, limit=1).candidates[0]
+    assert (osama.entity_id, osama.match, osama.listed, osama.lists) == (
+        "osama-bin-laden",
+        True,
+        False,
+        (),
+    )
+    code, out, _ = _run(runner, "match", "Osama bin Laden", "--facts", str(un_pack), "--json")
+    [screening] = json.loads(out)
+    best = screening["results"][0]
+    assert (code, screening["match"], screening["name_match"]) == (1, False, True)
+    assert (best["id"], best["listed"], best["lists"]) == ("osama-bin-laden", False, [])
 
 
 def test_an_opensanctions_sanction_without_a_reference_is_a_listing(

@@ -904,11 +904,12 @@ def sanction_lists(
 ) -> tuple[ListEntry, ...]:
     """The sanctions lists these entities are on: each sanction fact that targets one of them
     and is a listing (it names its list), names a listing's reference (a travel-ban exemption
-    for TAi.024), or targets people alone (a pack's own fact that the UN listed Sirajuddin
-    Haqqani, whose source gives no reference: individual sanctions are imposed by designating
-    the person), the earliest first; one entry per authority, list and reference. A
-    resolution's measures against the Taliban, which name neither list nor person, are no
-    listing."""
+    for TAi.024), or, naming neither, is the listing of people itself: it targets people alone
+    and imposes no `measures` (a pack's own fact that the UN listed Sirajuddin Haqqani, whose
+    source gives no reference), the earliest first; one entry per authority, list and
+    reference. A measure is what a resolution imposes on or demands of those it names (its
+    freeze of bin Laden's funds, its demand that the Taliban hand him over), not an entry on a
+    list; the resolutions' measures against the Taliban, an organisation, list no one."""
     marks = ", ".join("?" * len(entity_ids))
     rows = connection.execute(
         "SELECT f.id, json_extract(f.data, '$.details.authority'),"
@@ -917,9 +918,10 @@ def sanction_lists(
         f" AND f.seq IN (SELECT seq FROM fact_entities WHERE entity_id IN ({marks}))"
         " AND (json_extract(f.data, '$.details.list_name') IS NOT NULL"
         "  OR json_extract(f.data, '$.details.reference') IS NOT NULL"
-        "  OR NOT EXISTS (SELECT 1 FROM json_each(f.data, '$.details.targets') t"
-        "   LEFT JOIN entities e ON e.id = t.value"
-        "   WHERE coalesce(json_extract(e.data, '$.kind'), '') != 'person'))"
+        "  OR (coalesce(json_array_length(f.data, '$.details.measures'), 0) = 0"
+        "   AND NOT EXISTS (SELECT 1 FROM json_each(f.data, '$.details.targets') t"
+        "    LEFT JOIN entities e ON e.id = t.value"
+        "    WHERE coalesce(json_extract(e.data, '$.kind'), '') != 'person')))"
         " AND EXISTS (SELECT 1 FROM json_each(f.data, '$.details.targets') t"
         f"  WHERE t.value IN ({marks}))"
         " ORDER BY f.first_day IS NULL, f.first_day, f.id",
