@@ -1574,6 +1574,50 @@ def test_among_few_names_a_family_name_is_no_given_name(tmp_path: Path) -> None:
     assert (best.entity_id, best.match, best.cap) == ("baradar", False, names.Cap.COMMON_NAMES)
 
 
+@pytest.mark.parametrize(
+    ("query", "match"),
+    [
+        ("Mohamed Hakim", False),  # a common given name and another, the family name missing
+        ("Mohamed Hakim Raffoud", True),  # the whole name
+        ("Hakim Raffoud", True),  # the family name that tells
+    ],
+)
+def test_given_names_alone_among_many_names_are_a_candidate(
+    tmp_path: Path, query: str, match: bool
+) -> None:
+    """Stranger 14, finding 9: 'Abdul Hakim' was a 0.89 MATCH on ABDUL HAKIM MURAD (QDi.120),
+    as 'Hakim' is not common by its sound among the UN's names; the first words of a name
+    met alone, one a common given name among the names loaded and each a word of text, are a
+    candidate, as among few names."""
+    index = _given_names_pack(
+        tmp_path, '[[entity]]\nid = "murad"\nname = "MOHAMED HAKIM RAFFOUD"\nkind = "person"\n'
+    )
+    best = _best(index, query)
+    assert (best.entity_id, best.match) == ("murad", match)
+    if not match:
+        assert best.cap is names.Cap.COMMON_NAMES
+
+
+@needs_real_list
+@pytest.mark.parametrize(
+    ("query", "listing", "match"),
+    [
+        ("Abdul Hakim", "un-qdi.120", False),  # ABDUL HAKIM MURAD: 0.89 MATCH before
+        ("Abdul Hakim Murad", "un-qdi.120", True),
+        ("Abdul Wahid", "un-tai.098", False),  # ABDUL WAHED SHAFIQ: 0.83 MATCH before
+        ("Abdul Wahed Shafiq", "un-tai.098", True),
+        ("Hamza bin Laden", "un-qdi.421", True),  # the family's name
+    ],
+)
+def test_given_names_alone_against_the_un_list(
+    un_index: Index, query: str, listing: str, match: bool
+) -> None:
+    found = un_index.screen(query, names.DEFAULT_THRESHOLD, limit=10).candidates
+    candidate = next(c for c in found if c.entity_id == listing)
+    assert candidate.match is match
+    assert any(c.match for c in found) is match
+
+
 def test_who_of_a_family_name_names_its_members(runner: CliRunner, tmp_path: Path) -> None:
     """'Haqqani' is the Haqqani Network's name, a match; the people named Haqqani are each a
     candidate (one word), and `tq who` names them after it, however far below."""

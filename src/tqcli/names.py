@@ -1148,8 +1148,9 @@ class Screener:
                 )
                 and titles.isdisjoint(stored.titles)
             ) or (
-                few_names
+                (few_names or (score >= threshold and bool(common)))
                 and isinstance(paired, dict)
+                and (few_names or bool(_named_words(words, paired) & common))
                 and _given_names_alone(words, stored, paired, titles, self._all_in_text)
             ):
                 score *= _COMMON_ONLY
@@ -1532,7 +1533,10 @@ def _given_names_alone(
     read from its given names, and not with its last, the family name or nisba that tells
     ("Abdul Ghani" against the built-in "Abdul Ghani Baradar"; but "Hamza bin Laden" has HAMZA
     USAMA MUHAMMAD BIN LADEN's last word), with no title both have: the cap on common names
-    among many (_COMMON_ONLY). The words of text are read only for such a name
+    among many (_COMMON_ONLY). Among many names it is asked too of a match one of whose words is
+    a common name by its sound, the other perhaps not ("Abdul Hakim" against ABDUL HAKIM
+    MURAD: "Hakim" is on too few of the UN's names to be common by sound, yet a given name,
+    and the family name is missing). The words of text are read only for such a name
     (in_text: Screener._all_in_text)."""
     named = _named_words(words, paired)
     if stored.organization or not named or len(named) > _COMMON_PAIRED:
