@@ -1653,6 +1653,21 @@ def test_who_of_a_family_name_names_its_members(runner: CliRunner, tmp_path: Pat
 
 
 @needs_real_list
+def test_khalil_haqqani_of_the_built_in_pack_is_tai_150(runner: CliRunner, un_pack: Path) -> None:
+    """Stranger 14, finding 12: the built-in Khalil Haqqani (the UN's TAi.150, 'uncle of
+    Sirajuddin') came first, 'not on any loaded list', above his own listing."""
+    code, out, _ = _run(runner, "match", "Khalil Haqqani", "--json", "--facts", str(un_pack))
+    [screening] = json.loads(out)
+    best = screening["results"][0]
+    assert (code, best["id"], best["listed"], best["listings"]) == (
+        0,
+        "khalil-haqqani",
+        True,
+        ["TAi.150"],
+    )
+
+
+@needs_real_list
 def test_who_haqqani_names_the_listed_haqqanis(runner: CliRunner, un_pack: Path) -> None:
     code, out, _ = _run(runner, "who", "Haqqani", "--json", "--facts", str(un_pack))
     assert code == 0
