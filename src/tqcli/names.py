@@ -1150,7 +1150,12 @@ class Screener:
             ) or (
                 (few_names or (score >= threshold and bool(common)))
                 and isinstance(paired, dict)
-                and (few_names or bool(_named_words(words, paired) & common))
+                and (
+                    few_names
+                    or (
+                        bool(_named_words(words, paired) & common) and _lacks_a_name(stored, paired)
+                    )
+                )
                 and _given_names_alone(words, stored, paired, titles, self._all_in_text)
             ):
                 score *= _COMMON_ONLY
