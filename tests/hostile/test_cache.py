@@ -283,3 +283,26 @@ def test_a_fact_file_the_index_was_built_from_that_cannot_be_read_now_is_a_probl
     assert refused == uncached
     assert refused[:2] == (3, "")
     assert f"{pack / 'facts.toml'}: cannot be read: Permission denied" in refused[2]
+
+
+def test_a_temporary_file_is_locked_before_other_runs_can_take_it_for_a_leftover(
+    cache: Path,
+) -> None:
+    # Made as ".tmp" and then locked, a racing run's tidy could lock it first, in between, and
+    # remove it as a killed build's leftover (the racing-processes test saw a run answer
+    # without a cache). It is made under a name tidy passes over, locked, then renamed.
+    from tqcli.index.cache import temporary_index, tidy
+
+    cache.mkdir()
+    with temporary_index(cache) as running:
+        assert running.name.endswith(".tmp")
+        assert not list(cache.glob("*.new"))
+        tidy(cache)
+        assert running.exists()
+    starting = cache / ".index-abcd1234.new"  # a run killed between making and renaming it
+    starting.write_bytes(b"")
+    tidy(cache)
+    assert starting.exists()  # it could be a run's, about to lock and rename it
+    os.utime(starting, (0, 0))
+    tidy(cache)
+    assert not starting.exists()

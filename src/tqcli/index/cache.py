@@ -34,6 +34,7 @@ _INDEX = re.compile(r"index-[0-9a-f]{16}\.sqlite3")
 _SEAL = re.compile(r"index-[0-9a-f]{16}\.seal")
 _REFUSAL = re.compile(r"index-[0-9a-f]{16}\.refused")
 _TEMPORARY = re.compile(r"\.index-[0-9a-z_]{8}\.tmp")
+_STARTING = re.compile(r"\.index-[0-9a-z_]{8}\.new")  # made, not yet locked: see temporary_index
 """Names tq gives its files: the only ones pruning and clearing ever remove."""
 
 try:
@@ -41,6 +42,7 @@ try:
 except ImportError:  # Windows: a temporary file is stale once it is a day old
     fcntl = None  # type: ignore[assignment]
 _STALE_SECONDS = 86_400
+_STARTING_SECONDS = 60  # a temporary file is locked and renamed moments after it is made
 _BY_NAME = os.stat in os.supports_dir_fd
 """Files are stat-ed by name in an open folder (not path by path) where the platform can."""
 _ACCESS_BY_NAME = os.access in os.supports_dir_fd
@@ -276,14 +278,23 @@ def temporary_index(directory: Path) -> Iterator[Path]:
     no other run takes it for the leftover of a killed one; removed unless installed."""
     import tempfile
 
-    handle, name = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=directory)
+    # Made under a name tidy passes over, locked, then renamed (the lock stays with the file):
+    # made as ".tmp" directly, a racing run's tidy could lock it first, in the moment between
+    # the two calls, and take it for a killed build's leftover -- removing it, or making this
+    # lock fail -- so that this run answered without a cache. (Without locks, on Windows, where
+    # an open file cannot be renamed, age alone makes it stale: it is made as ".tmp".)
+    suffix = ".tmp" if fcntl is None else ".new"
+    handle, starting = tempfile.mkstemp(prefix=".index-", suffix=suffix, dir=directory)
+    name = starting.removesuffix(suffix) + ".tmp"
     try:
         if fcntl is not None:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            os.replace(starting, name)
         yield Path(name)
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(name)
+        for path in (starting, name):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(path)
         os.close(handle)
 
 
@@ -381,6 +392,10 @@ def tidy(directory: Path, keep: Path | None = None) -> None:
         with contextlib.suppress(OSError):
             if _is_stale(temporary):
                 temporary.unlink()
+    for starting in _ours(directory, _STARTING):  # a run killed between two calls
+        with contextlib.suppress(OSError):
+            if time.time() - starting.stat().st_mtime > _STARTING_SECONDS:
+                starting.unlink()
     indexes = [index for index in _ours(directory, _INDEX) if index != keep]
     indexes.sort(key=_last_used, reverse=True)
     for index in indexes[MAX_INDEXES - 1 :]:
