@@ -1198,6 +1198,31 @@ def test_a_packs_own_listing_of_a_person_without_a_reference_is_a_listing() -> N
     )
     taliban = BUILTIN.screen("Taliban", 0.0, limit=1).candidates[0]
     assert (taliban.entity_id, taliban.listed) == ("taliban", False)
+    # The US designation of the ISIS-K leader, a listing too (no measures, one person).
+    ghafari = BUILTIN.screen("Shahab al-Muhajir", 0.8, limit=1).candidates[0]
+    assert (ghafari.entity_id, ghafari.listed) == ("shahab-al-muhajir", True)
+    assert [entry.fact for entry in ghafari.lists] == ["ghafari-sdgt-2021-11-22"]
+
+
+@needs_real_list
+def test_a_measure_against_a_person_is_no_listing(runner: CliRunner, un_pack: Path) -> None:
+    """Stranger 14, finding 8: resolution 1267's demand that the Taliban hand Osama bin Laden
+    over, urging States to act (un-1267-states-cooperate), and resolution 1333's freeze of his
+    funds (un-1333-bin-laden-assets) are measures naming him, not entries on a list: a sanction
+    fact with `measures` and neither list nor reference lists no one. He is on no loaded list,
+    with the built-in pack alone and with the UN list of 2025-11-20 (which has his son)."""
+    osama = BUILTIN.screen("Osama bin Laden", 0.8, limit=1).candidates[0]
+    assert (osama.entity_id, osama.match, osama.listed, osama.lists) == (
+        "osama-bin-laden",
+        True,
+        False,
+        (),
+    )
+    code, out, _ = _run(runner, "match", "Osama bin Laden", "--facts", str(un_pack), "--json")
+    [screening] = json.loads(out)
+    best = screening["results"][0]
+    assert (code, screening["match"], screening["name_match"]) == (1, False, True)
+    assert (best["id"], best["listed"], best["lists"]) == ("osama-bin-laden", False, [])
 
 
 def test_an_opensanctions_sanction_without_a_reference_is_a_listing(
@@ -1549,6 +1574,50 @@ def test_among_few_names_a_family_name_is_no_given_name(tmp_path: Path) -> None:
     assert (best.entity_id, best.match, best.cap) == ("baradar", False, names.Cap.COMMON_NAMES)
 
 
+@pytest.mark.parametrize(
+    ("query", "match"),
+    [
+        ("Mohamed Hakim", False),  # a common given name and another, the family name missing
+        ("Mohamed Hakim Raffoud", True),  # the whole name
+        ("Hakim Raffoud", True),  # the family name that tells
+    ],
+)
+def test_given_names_alone_among_many_names_are_a_candidate(
+    tmp_path: Path, query: str, match: bool
+) -> None:
+    """Stranger 14, finding 9: 'Abdul Hakim' was a 0.89 MATCH on ABDUL HAKIM MURAD (QDi.120),
+    as 'Hakim' is not common by its sound among the UN's names; the first words of a name
+    met alone, one a common given name among the names loaded and each a word of text, are a
+    candidate, as among few names."""
+    index = _given_names_pack(
+        tmp_path, '[[entity]]\nid = "murad"\nname = "MOHAMED HAKIM RAFFOUD"\nkind = "person"\n'
+    )
+    best = _best(index, query)
+    assert (best.entity_id, best.match) == ("murad", match)
+    if not match:
+        assert best.cap is names.Cap.COMMON_NAMES
+
+
+@needs_real_list
+@pytest.mark.parametrize(
+    ("query", "listing", "match"),
+    [
+        ("Abdul Hakim", "un-qdi.120", False),  # ABDUL HAKIM MURAD: 0.89 MATCH before
+        ("Abdul Hakim Murad", "un-qdi.120", True),
+        ("Abdul Wahid", "un-tai.098", False),  # ABDUL WAHED SHAFIQ: 0.83 MATCH before
+        ("Abdul Wahed Shafiq", "un-tai.098", True),
+        ("Hamza bin Laden", "un-qdi.421", True),  # the family's name
+    ],
+)
+def test_given_names_alone_against_the_un_list(
+    un_index: Index, query: str, listing: str, match: bool
+) -> None:
+    found = un_index.screen(query, names.DEFAULT_THRESHOLD, limit=10).candidates
+    candidate = next(c for c in found if c.entity_id == listing)
+    assert candidate.match is match
+    assert any(c.match for c in found) is match
+
+
 def test_who_of_a_family_name_names_its_members(runner: CliRunner, tmp_path: Path) -> None:
     """'Haqqani' is the Haqqani Network's name, a match; the people named Haqqani are each a
     candidate (one word), and `tq who` names them after it, however far below."""
@@ -1581,6 +1650,21 @@ def test_who_of_a_family_name_names_its_members(runner: CliRunner, tmp_path: Pat
     )
     assert json.loads(out)["entity"]["id"] == "yahya"
     assert json.loads(out)["others"] == []
+
+
+@needs_real_list
+def test_khalil_haqqani_of_the_built_in_pack_is_tai_150(runner: CliRunner, un_pack: Path) -> None:
+    """Stranger 14, finding 12: the built-in Khalil Haqqani (the UN's TAi.150, 'uncle of
+    Sirajuddin') came first, 'not on any loaded list', above his own listing."""
+    code, out, _ = _run(runner, "match", "Khalil Haqqani", "--json", "--facts", str(un_pack))
+    [screening] = json.loads(out)
+    best = screening["results"][0]
+    assert (code, best["id"], best["listed"], best["listings"]) == (
+        0,
+        "khalil-haqqani",
+        True,
+        ["TAi.150"],
+    )
 
 
 @needs_real_list

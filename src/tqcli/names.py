@@ -904,11 +904,12 @@ def sanction_lists(
 ) -> tuple[ListEntry, ...]:
     """The sanctions lists these entities are on: each sanction fact that targets one of them
     and is a listing (it names its list), names a listing's reference (a travel-ban exemption
-    for TAi.024), or targets people alone (a pack's own fact that the UN listed Sirajuddin
-    Haqqani, whose source gives no reference: individual sanctions are imposed by designating
-    the person), the earliest first; one entry per authority, list and reference. A
-    resolution's measures against the Taliban, which name neither list nor person, are no
-    listing."""
+    for TAi.024), or, naming neither, is the listing of people itself: it targets people alone
+    and imposes no `measures` (a pack's own fact that the UN listed Sirajuddin Haqqani, whose
+    source gives no reference), the earliest first; one entry per authority, list and
+    reference. A measure is what a resolution imposes on or demands of those it names (its
+    freeze of bin Laden's funds, its demand that the Taliban hand him over), not an entry on a
+    list; the resolutions' measures against the Taliban, an organisation, list no one."""
     marks = ", ".join("?" * len(entity_ids))
     rows = connection.execute(
         "SELECT f.id, json_extract(f.data, '$.details.authority'),"
@@ -917,9 +918,10 @@ def sanction_lists(
         f" AND f.seq IN (SELECT seq FROM fact_entities WHERE entity_id IN ({marks}))"
         " AND (json_extract(f.data, '$.details.list_name') IS NOT NULL"
         "  OR json_extract(f.data, '$.details.reference') IS NOT NULL"
-        "  OR NOT EXISTS (SELECT 1 FROM json_each(f.data, '$.details.targets') t"
-        "   LEFT JOIN entities e ON e.id = t.value"
-        "   WHERE coalesce(json_extract(e.data, '$.kind'), '') != 'person'))"
+        "  OR (coalesce(json_array_length(f.data, '$.details.measures'), 0) = 0"
+        "   AND NOT EXISTS (SELECT 1 FROM json_each(f.data, '$.details.targets') t"
+        "    LEFT JOIN entities e ON e.id = t.value"
+        "    WHERE coalesce(json_extract(e.data, '$.kind'), '') != 'person')))"
         " AND EXISTS (SELECT 1 FROM json_each(f.data, '$.details.targets') t"
         f"  WHERE t.value IN ({marks}))"
         " ORDER BY f.first_day IS NULL, f.first_day, f.id",
@@ -1146,8 +1148,14 @@ class Screener:
                 )
                 and titles.isdisjoint(stored.titles)
             ) or (
-                few_names
+                (few_names or (score >= threshold and bool(common)))
                 and isinstance(paired, dict)
+                and (
+                    few_names
+                    or (
+                        bool(_named_words(words, paired) & common) and _lacks_a_name(stored, paired)
+                    )
+                )
                 and _given_names_alone(words, stored, paired, titles, self._all_in_text)
             ):
                 score *= _COMMON_ONLY
@@ -1530,7 +1538,10 @@ def _given_names_alone(
     read from its given names, and not with its last, the family name or nisba that tells
     ("Abdul Ghani" against the built-in "Abdul Ghani Baradar"; but "Hamza bin Laden" has HAMZA
     USAMA MUHAMMAD BIN LADEN's last word), with no title both have: the cap on common names
-    among many (_COMMON_ONLY). The words of text are read only for such a name
+    among many (_COMMON_ONLY). Among many names it is asked too of a match one of whose words is
+    a common name by its sound, the other perhaps not ("Abdul Hakim" against ABDUL HAKIM
+    MURAD: "Hakim" is on too few of the UN's names to be common by sound, yet a given name,
+    and the family name is missing). The words of text are read only for such a name
     (in_text: Screener._all_in_text)."""
     named = _named_words(words, paired)
     if stored.organization or not named or len(named) > _COMMON_PAIRED:
