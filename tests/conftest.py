@@ -138,6 +138,35 @@ def answered_ids(index: Any, question: str, limit: int = 5) -> list[str]:
     ]
 
 
+def answers_from_pack(
+    tmp_path: Path, pack_text: str, question: str, without: str = ""
+) -> list[tuple[str, str]]:
+    """The facts (and short answers) ask gives as answers, from a test's own pack less the fact
+    with id `without` and its sub-tables (the right answer, so that no better fact hides a wrong
+    one)."""
+    from tqcli.ask import answer
+    from tqcli.index import in_memory
+    from tqcli.model import Match, Pack
+
+    text = pack_text
+    if without:
+        start = text.rindex("\n[[", 0, text.index(f'id = "{without}"'))
+        kind = text[start + 3 : text.index("]]", start)]
+        end = start
+        while (end := text.find("\n[[", end + 1)) > 0 and text.startswith(f"\n[[{kind}.", end):
+            pass
+        text = text[:start] + (text[end:] if end > 0 else "\n")
+    pack = tmp_path / f"pack-{without}"
+    pack.mkdir(exist_ok=True)
+    (pack / "facts.toml").write_text(text, encoding="utf-8")
+    found = answer(in_memory([Pack("test", pack, "--facts")]), question, limit=0)
+    return [
+        (hit.fact.id, reply.answer)
+        for hit, reply in zip(found.hits, found.replies, strict=True)
+        if reply.match is Match.ANSWER
+    ]
+
+
 def synthetic_events(prefix: str, count: int) -> str:
     """A fact file of count events about the mini pack's Acme, tagged prefix and T0, T1, ...,
     each citing the gazette's archived passage: a file to add to a copy of the mini pack."""

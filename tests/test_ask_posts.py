@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tqcli.ask import answer
-from tqcli.index import in_memory
-from tqcli.model import Match, Pack
+from conftest import answers_from_pack
 
 _PACK = """
 [[source]]
@@ -173,22 +171,7 @@ passage = "Bo Carrow, the harbour master, leads the Canal Network"
 
 
 def _answers(tmp_path: Path, question: str, without: str = "") -> list[tuple[str, str]]:
-    """The facts (and short answers) given as answers, from the pack less one fact (the right
-    answer, so that no better fact hides a wrong one)."""
-    pack = tmp_path / f"posts-{without}"
-    pack.mkdir(exist_ok=True)
-    text = _PACK
-    if without:
-        start = text.index(f'id = "{without}"')
-        end = text.find("[[event]]", start)
-        text = text[: text.rindex("[[event]]", 0, start)] + (text[end:] if end > 0 else "")
-    (pack / "facts.toml").write_text(text, encoding="utf-8")
-    found = answer(in_memory([Pack("posts", pack, "--facts")]), question, limit=0)
-    return [
-        (hit.fact.id, reply.answer)
-        for hit, reply in zip(found.hits, found.replies, strict=True)
-        if reply.match is Match.ANSWER
-    ]
+    return answers_from_pack(tmp_path, _PACK, question, without)
 
 
 def test_a_deputy_to_a_post_does_not_hold_it(tmp_path: Path) -> None:

@@ -9,7 +9,9 @@ from pathlib import Path
 
 from tqcli.ask import answer
 from tqcli.index import Index, in_memory
-from tqcli.model import Match, Pack
+from tqcli.model import Pack
+
+from conftest import answers_from_pack
 
 _PACK = """
 [[source]]
@@ -190,22 +192,7 @@ def _indexed(tmp_path: Path) -> Index:
 
 
 def _answers(tmp_path: Path, question: str, without: str = "") -> list[tuple[str, str]]:
-    """The facts (and short answers) given as answers, from the pack less one fact (the right
-    answer, so that no better fact hides a wrong one)."""
-    pack = tmp_path / f"unasked-{without}"
-    pack.mkdir(exist_ok=True)
-    text = _PACK
-    if without:
-        start = text.index(f'id = "{without}"')
-        end = text.find("\n[[", text.find("\n[[", start) + 1)
-        text = text[: text.rindex("\n[[", 0, start)] + (text[end:] if end > 0 else "")
-    (pack / "facts.toml").write_text(text, encoding="utf-8")
-    found = answer(in_memory([Pack("unasked", pack, "--facts")]), question, limit=0)
-    return [
-        (hit.fact.id, reply.answer)
-        for hit, reply in zip(found.hits, found.replies, strict=True)
-        if reply.match is Match.ANSWER
-    ]
+    return answers_from_pack(tmp_path, _PACK, question, without)
 
 
 def test_a_reward_for_information_does_not_say_who_did_the_deed(tmp_path: Path) -> None:
