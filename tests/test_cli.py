@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shlex
 import shutil
 from pathlib import Path
 
@@ -412,7 +413,8 @@ def test_duplicate_ids_are_counted_per_pair_of_files_by_queries_and_located_by_v
         f"{copy / 'entities.toml'}, e.g. 'acme', 'jane-doe', 'example-council'",
         f"tq: 7 duplicate ids between {MINI_PACK / 'facts.toml'} and {copy / 'facts.toml'}, "
         "e.g. 'acme-widgets-2019', 'acme-gadgets-2019', 'doe-more-widgets', …",
-        f"tq: 12 problem(s) in the fact packs at {copy}; see 'tq validate'",
+        f"tq: 12 problem(s) in the fact packs at {copy}; "
+        f"to check them: tq validate {MINI_PACK} {copy} --no-builtin",
     ]
     assert len(validated.splitlines()) == 12
 
@@ -470,8 +472,73 @@ def test_query_commands_refuse_invalid_packs_with_exit_3(runner: CliRunner, tmp_
     assert err.splitlines() == [
         f"{pack / 'case.toml'}:10: event 'x': field 'date': not a date: '2021-13' "
         "(month must be 01 to 12)",
-        f"tq: 1 problem(s) in the fact packs at {pack}; see 'tq validate'",
+        f"tq: 1 problem(s) in the fact packs at {pack}; "
+        f"to check them: tq validate {pack} --no-builtin",
     ]
+
+
+def _hinted_command(err: str) -> list[str]:
+    """The arguments of the tq command a refused query's last line names (stranger 14, 16)."""
+    hint = err.splitlines()[-1]
+    assert "; to check them: tq " in hint
+    return shlex.split(hint.split("; to check them: tq ", 1)[1])
+
+
+def test_a_pack_named_with_facts_is_named_in_the_validate_command_the_query_suggests(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Plain tq validate does not check a pack named only on the query's command line (stranger
+    14, 16): the hint names the folder, and the command it names finds the same problems."""
+    pack = pack_from_case(MALFORMED / "bad-date.toml", tmp_path)
+
+    code, out, err = run(runner, "search", "taliban", "--facts", str(pack))
+    valid, plain, _ = run(runner, "validate")
+    hinted = _hinted_command(err)
+    checked, _, problems = run(runner, *hinted)
+
+    assert (code, out) == (3, "")
+    assert err.splitlines()[-1] == (
+        f"tq: 1 problem(s) in the fact packs at {pack}; to check them: tq validate {pack}"
+    )
+    assert (valid, plain.startswith("valid: ")) == (0, True)  # what the hint used to name
+    assert (checked, problems.splitlines()) == (3, err.splitlines()[:-1])
+
+
+def test_the_suggested_validate_command_quotes_a_folder_name_for_the_shell(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    pack = tmp_path / "my pack's facts"
+    pack_from_case(MALFORMED / "bad-date.toml", tmp_path).rename(pack)
+
+    _, _, err = run(runner, "list", "--no-builtin", "--facts", str(pack))
+
+    assert err.splitlines()[-1].endswith(
+        "; to check them: tq validate '" + str(pack).replace("'", "'\"'\"'") + "' --no-builtin"
+    )
+    assert _hinted_command(err) == ["validate", str(pack), "--no-builtin"]
+
+
+def test_with_other_packs_in_effect_the_suggested_command_names_the_folder_with_facts(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """validate PATH checks PATH after the built-in pack alone; a duplicate of a pack that
+    TQ_FACTS_PATH (or the configuration file) adds is found only with those packs, as --facts
+    loads them."""
+    copy = tmp_path / "copy"
+    shutil.copytree(MINI_PACK, copy)
+    env = {"TQ_FACTS_PATH": str(MINI_PACK)}
+
+    code, _, err = run(runner, "list", "--no-builtin", "--facts", str(copy), env=env)
+    checked, _, problems = run(runner, *_hinted_command(err), env=env)
+    alone, _, _ = run(runner, "validate", str(copy), "--no-builtin", env=env)
+
+    assert code == 3
+    assert err.splitlines()[-1] == (
+        f"tq: 12 problem(s) in the fact packs at {copy}; "
+        f"to check them: tq validate --facts {copy} --no-builtin"
+    )
+    assert (checked, len(problems.splitlines())) == (3, 12)
+    assert alone == 0  # the copy alone is valid
 
 
 def test_validate_reports_every_problem_and_exits_3(runner: CliRunner, tmp_path: Path) -> None:

@@ -343,7 +343,7 @@ def reports_errors(command: _Command) -> _Command:
 
             for line in summarised(error.problems):
                 say_line(line)
-            say_line(total_line(error.problems))
+            say_line(total_line(error.problems, error.packs))
             raise typer.Exit(ExitCode.INVALID_DATA) from None
         except InvalidInput as error:
             say(f"tq: {error}")
@@ -613,6 +613,8 @@ def _consult(
 def _say_left_out(pack: "Pack", problems: "Sequence[Problem]", what: str = "query") -> None:
     """Warn that a pack of the user pack folder does not load and is left out of this query
     (or this export)."""
+    import shlex
+
     from tqcli.problems import EXAMPLES, summarised
 
     say_line(f"tq: warning: the pack {pack.name!r} in the user pack folder does not load:")
@@ -622,8 +624,8 @@ def _say_left_out(pack: "Pack", problems: "Sequence[Problem]", what: str = "quer
     if len(lines) > EXAMPLES:
         say_line(f"tq: … and {len(lines) - EXAMPLES} more")
     say_line(
-        f"tq: it is left out of this {what}; see 'tq validate {pack.path}' "
-        "(or move it out of the folder)"
+        f"tq: it is left out of this {what}; move it out of the folder, or check it: "
+        f"tq validate {shlex.quote(str(pack.path))}"
     )
 
 

@@ -76,7 +76,7 @@ def open_catalog(packs: Sequence[Pack], stage: Callable[[str], None] = _unseen) 
     """Load the packs for querying; raise InvalidPacks listing every problem if any."""
     result = load(packs, stage)
     if result.problems:
-        raise InvalidPacks(result.problems)
+        raise InvalidPacks(result.problems, packs)
     return result.catalog
 
 
