@@ -542,7 +542,7 @@ def test_with_other_packs_in_effect_the_suggested_command_names_the_folder_with_
 
 
 def test_validate_reports_every_problem_and_exits_3(runner: CliRunner, tmp_path: Path) -> None:
-    pack = pack_from_case(MALFORMED / "unknown-field.toml", tmp_path)
+    pack = pack_from_case(MALFORMED / "unknown-field-near-another.toml", tmp_path)
 
     code, out, err = run(runner, "validate", str(pack), "--no-builtin", "--json")
 
@@ -551,9 +551,24 @@ def test_validate_reports_every_problem_and_exits_3(runner: CliRunner, tmp_path:
     assert report["valid"] is False
     assert [(p["line"], p["message"]) for p in report["problems"]] == [
         (8, "event 'x': missing required field 'claim'"),
-        (10, "event 'x': unknown field 'clam' (did you mean 'claim'?)"),
+        (10, "event 'x': unknown field 'tag' (did you mean 'tags'?)"),
     ]
     assert len(err.splitlines()) == 2
+
+
+def test_a_field_misnamed_for_a_missing_required_one_is_one_problem_at_its_line(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Stranger 14, 17: 'sources' for 'cite' was an unknown field and a missing one, apart."""
+    pack = pack_from_case(MALFORMED / "misnamed-field.toml", tmp_path)
+
+    code, out, err = run(runner, "validate", str(pack), "--no-builtin")
+
+    assert (code, out.startswith("invalid: 1 problem(s)")) == (3, True)
+    assert err == (
+        f"{pack / 'case.toml'}:10: event 'x': unknown field 'sources' (did you mean 'cite'? "
+        "that required field is missing)\n"
+    )
 
 
 def test_validate_a_valid_pack(runner: CliRunner) -> None:
