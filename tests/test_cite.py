@@ -263,11 +263,36 @@ def test_cite_facts_and_sources_from_the_command_line(runner: CliRunner) -> None
     result = runner.invoke(app, ["cite", "no-such-fact", *MINI])
     assert result.exit_code == 1
     assert "no fact or source with id 'no-such-fact'" in result.stderr
-    result = runner.invoke(app, ["cite", "acme-founded", "--style", "harvard", *MINI])
+    result = runner.invoke(app, ["cite", "acme-founded", "--format", "harvard", *MINI])
     assert result.exit_code == 2
-    assert "no style 'harvard'; there are: apa, mla, chicago, bibtex, ris, csl-json" in (
-        result.stderr
+    assert result.stderr == (
+        "tq: --format: no style 'harvard'; there are: apa, mla, chicago, bibtex, ris, csl-json\n"
     )
+
+
+def test_cite_takes_format_as_every_command_does_and_style_as_before(runner: CliRunner) -> None:
+    """Stranger 14, 18: --format (as list and search name how output is written) is the name
+    tq cite -h gives; --style, its first name, is the same option, for scripts."""
+    cited = {
+        name: runner.invoke(app, ["cite", "acme-founded", name, "bibtex", *MINI])
+        for name in ("--format", "--style")
+    }
+    default = runner.invoke(app, ["cite", "acme-founded", *MINI])
+    apa = runner.invoke(app, ["cite", "acme-founded", "--format", "apa", *MINI])
+    helped = runner.invoke(app, ["cite", "-h"])
+
+    assert [(result.exit_code, result.stderr) for result in cited.values()] == [(0, "")] * 2
+    assert cited["--format"].stdout == cited["--style"].stdout
+    assert cited["--format"].stdout.startswith("@")
+    assert (default.exit_code, default.stdout) == (0, apa.stdout)
+    assert "--format, --style STYLE" in helped.stdout
+
+
+def test_a_format_of_another_command_is_pointed_to_the_style_nearest(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["cite", "acme-founded", "--format", "json", *MINI])
+
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith("tq: --format: no style 'json' (did you mean 'csl-json'?); ")
 
 
 def test_the_built_in_article_in_apa(runner: CliRunner) -> None:

@@ -1876,6 +1876,9 @@ def cite(
     style: Annotated[
         str,
         typer.Option(
+            # --format, as every command names how its output is written (stranger 14, 18);
+            # --style, its first name, still works.
+            "--format",
             "--style",
             metavar="STYLE",
             help="apa, mla, chicago (bibliography), bibtex, ris or csl-json.",
@@ -1900,16 +1903,21 @@ def cite(
     \b
     Examples:
       tq cite un-resolution-1267
-      tq cite blinken-force-unable-to-defend --style mla
-      tq cite independent-2021-taliban-al-qaeda --style csl-json > refs.json
+      tq cite blinken-force-unable-to-defend --format mla
+      tq cite independent-2021-taliban-al-qaeda --format csl-json > refs.json
     """
     from tqcli.cite import Style, format_sources, sources_behind
 
     try:
         chosen = Style(style)
     except ValueError:
-        names = ", ".join(member.value for member in Style)
-        raise BadRequest(f"--style: no style {style!r}; there are: {names}") from None
+        from tqcli.textnorm import did_you_mean
+
+        styles = [member.value for member in Style]
+        hint = did_you_mean(style, styles)  # 'json' for 'csl-json'
+        raise BadRequest(
+            f"--format: no style {style!r}{hint}; there are: {', '.join(styles)}"
+        ) from None
     if html and chosen not in (Style.APA, Style.MLA, Style.CHICAGO):
         raise BadRequest(f"--html marks italics in apa, mla and chicago, not in {style}")
     wanted = [_text(given) for given in ids]
