@@ -482,6 +482,55 @@ def test_the_opensanctions_licence_shows_wherever_its_source_does(
     )
 
 
+def test_an_imported_list_is_cited_with_the_file_it_was_read_from(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Stranger 14, 19: the UN list imported from a file was cited with neither an address nor
+    the file. The XML names no address of the list (only its schema's), so none is given."""
+    fixture = Path(__file__).parent / "fixtures" / "unsc" / "list-v1.xml"
+    pack = tmp_path / "un"
+    imported = runner.invoke(app, ["import", "un-sc", str(fixture), "--out", str(pack)])
+    assert imported.exit_code in (0, 4), imported.stderr  # the fixture has records to skip
+    packs = ["--facts", str(pack), "--no-builtin"]
+
+    cited = {
+        style: runner.invoke(
+            app, ["cite", "un-sc-consolidated-list", *packs, "--format", style.value]
+        )
+        for style in Style
+    }
+    listed = json.loads(runner.invoke(app, ["sources", *packs, "--json"]).stdout)
+
+    assert {style: result.exit_code for style, result in cited.items()} == dict.fromkeys(Style, 0)
+    assert cited[Style.APA].stdout == (
+        "United Nations Security Council. (2020, January 1). United Nations Security Council "
+        "Consolidated List. Read from the file list-v1.xml.\n"
+    )
+    assert cited[Style.MLA].stdout.endswith(", 1 Jan. 2020. Read from the file list-v1.xml.\n")
+    assert cited[Style.CHICAGO].stdout.endswith(
+        "January 1, 2020. Read from the file list-v1.xml.\n"
+    )
+    assert "  note = {Read from the file list-v1.xml}\n" in cited[Style.BIBTEX].stdout
+    assert "N1  - Read from the file list-v1.xml\n" in cited[Style.RIS].stdout
+    assert json.loads(cited[Style.CSL_JSON].stdout)[0]["note"] == ("Read from the file list-v1.xml")
+    assert all("http" not in result.stdout for result in cited.values())  # none invented
+    assert [(source["file_name"], source["url"]) for source in listed] == [("list-v1.xml", None)]
+
+
+def test_a_file_read_beside_an_address_follows_it() -> None:
+    read = msgspec.structs.replace(
+        _source("A list", "A Council", SourceKind.DATASET, url="https://example.org/list.xml"),
+        file_name="list_2020.xml",
+    )
+
+    assert format_sources([read], Style.APA) == (
+        "A Council. (n.d.). A list. https://example.org/list.xml Read from the file "
+        "list_2020.xml.\n"
+    )
+    assert "note = {Read from the file list\\_2020.xml}" in format_sources([read], Style.BIBTEX)
+    assert source_line(read) == "A Council, “A list”, read from the file list_2020.xml"
+
+
 def test_html_with_a_style_that_has_no_italics_is_a_usage_error(runner: CliRunner) -> None:
     result = runner.invoke(app, ["cite", "gazette-2020", "--style", "bibtex", "--html", *MINI])
 

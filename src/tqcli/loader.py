@@ -789,6 +789,7 @@ def _read_source(table: _Table) -> Source | None:
     via = table.one_line("via")
     series = table.one_line("series")
     licence = table.one_line("licence")
+    file_name = table.one_line("file_name")
     _check_source_dates(table, published, accessed)
     if url is not None and not _URL.match(url):
         table.report(f"field 'url' must be an http(s) address, not {url!r}", "url")
@@ -815,6 +816,7 @@ def _read_source(table: _Table) -> Source | None:
         via=via,
         series=series,
         licence=licence,
+        file_name=file_name,
     )
 
 
