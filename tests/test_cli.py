@@ -850,3 +850,22 @@ def test_ask_who_leads_a_person_whose_best_answer_names_no_one(runner: CliRunner
     assert code in (0, 1), err
     assert "internal error" not in err
     assert isinstance(json.loads(out), list)
+
+
+def test_match_shows_no_candidate_that_shares_no_word_with_the_name(runner: CliRunner) -> None:
+    """Stranger 14, 20: 'Gulbuddin Hekmatyar' listed Asfandyar Mir, Hamza bin Laden and
+    Jalaluddin Haqqani at 0.00, names found by a sound or letters but sharing no word. They
+    are no candidates: the text says so as for any name without one, JSON's results are empty,
+    CSV has the query's row alone; still no match, exit 1."""
+    name = "Gulbuddin Hekmatyar"
+
+    text = run(runner, "match", name, "--format", "plain")
+    data = run(runner, "match", name, "--json")
+    rows = run(runner, "match", name, "--format", "csv")
+
+    assert text == (1, f"{name}  no match (threshold 0.80)\n  no candidate\n", "tq: no match\n")
+    assert (data[0], json.loads(data[1])[0]["results"], data[2]) == (1, [], "tq: no match\n")
+    assert list(csv.reader(io.StringIO(rows[1]))) == [
+        ["query", "rank", "score", "match", "id", "name", "matched_name", "how", "listed"],
+        [name, "", "", "false", "", "", "", "", ""],
+    ]
