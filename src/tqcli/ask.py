@@ -488,6 +488,18 @@ _KIND_NOUNS = {
 }
 """Nouns of a kind of thing ("which city", "what think tank"): a fact naming one of that kind
 answers for the noun, which it need not say (Doha is a city)."""
+_NAMED_KINDS = {
+    noun: frozenset(_stems(words))
+    for noun, words in (
+        (stem("hotel"), "hotel resort inn"),
+        (stem("university"), "university college"),
+        (stem("institute"), "institute institution"),
+        (stem("tank"), "institute institution center centre foundation council endowment"),
+    )
+}
+"""Of _KIND_NOUNS, those narrower than a place or an organisation, and the words their names
+carry in English: a hotel is named "... Hotel", a think tank "... Institute", "... Center" --
+not any place (Afghanistan) or body (the Taliban) a fact names."""
 _MEASURES = frozenset(
     _stems(
         "population budget revenue revenues income salary salaries wage wages cost price age size "
@@ -553,6 +565,12 @@ _IMPOSING = frozenset(_stems("impose imposed require required put placed"))
 _WHICH_DID = (  # "which resolution created X"
     r"(?:\w+ )?(?:which|what) (?!(?:has|have|had|was|were|is|are|did|does|do)\b)\w+ (\w+ed)\b"
 )
+_WHICH_RESOLUTION = (
+    r"\b(?:which|what) (?:(?!(?:is|was|are|were|did|does|do|has|have|had)\b)\w+ ){0,2}?"
+    r"resolutions?\b(?! (?:\d+|of)\b)"
+)
+"""Which resolution ...: its number is asked (compiled on first use; not "what resolution
+1267 requires", nor "what resolutions of 2001 say")."""
 _FUTURE = r"\b(?:will|shall|won t)\b (?!you\b|i\b)\w|\b(?:is|are|am) going to\b"
 """A question asked in the future ("Who will succeed ...?", "When will the UN recognise ...?"),
 compiled on first use: only questions with "will", "shall" or "going" need it."""
@@ -642,6 +660,46 @@ _POLAR = re.compile(
 )
 """A yes/no question opens with an auxiliary verb ("Did the Taliban ban ...", "Is X alive")."""
 _SOMEONE = re.compile(r"\bwho\b|\bwhich (?:person|man|woman|group|organi[sz]ation)\b")
+_PERSON_NOUNS = (
+    "person|people|man|men|woman|women|official|officer|presenter|journalist|reporter"
+    "|correspondent|bomber|attacker|gunman|gunmen|assassin|soldier|general|judge|wife|husband"
+    "|son|daughter|father|mother|brother|sister|deputy|successor|predecessor|negotiator"
+    "|mediator|signatory|signatories|author|writer|scholar|analyst|pilot|representative"
+    "|ambassador|envoy|minister|president|secretary|spokes(?:man|woman|person)|diplomat"
+    "|delegate|chair|chairman|chairperson|leader|founder|emir|commander|coordinator"
+)
+"""Nouns that denote a person (English, not the pack): "which official", "the name of the
+bomber" ask who, as "who" does (the posts of _PERSON_ROLES and kin, roles, relations)."""
+_KIN = frozenset(
+    _stems(
+        "bomber attacker gunman assassin wife husband son daughter father mother brother sister "
+        "deputy successor predecessor negotiator mediator signatory author writer presenter "
+        "journalist reporter correspondent pilot judge"
+    )
+)
+"""Nouns of a person that are no post (_PERSON_ROLES): a deed's doer, a relation, a trade. A
+"who" answer must be given one by its claim, beside the name (_KIN_NEAR words)."""
+_KIN_NEAR = 6
+_KIN_OF_BODIES = frozenset(_stems("attacker signatory author writer"))
+"""Of _KIN, those a body may be too ("the attackers were ISIS-K", "signatories"); the others
+are people: "the suicide bomber" is not Isis."""
+_KIN_NOUNS = (
+    "bomber|attacker|gunm[ae]n|assassin|wife|wives|husband|son|daughter|father|mother|brother"
+    "|sister|deputy|deputies|successor|predecessor|negotiator|mediator|presenter|journalist"
+    "|reporter|correspondent|pilot|judge"
+)
+_WHICH_SOMEONE = (  # compiled on first use (re caches it)
+    r"\b(?:which|what) (?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could"
+    rf")\b)\w+ ){{0,3}}?(?P<kin>{_KIN_NOUNS})s?\b"
+)
+"""Which (ADJ) PERSON ...: "Which Sky News presenter interviewed ...?" asks for a person, by a
+noun of a person that is no post (_KIN): a post asked so ("which UN official said ...") is
+answered by whoever a quote or a claim gives it, as before."""
+_NAME_OF_SOMEONE = (  # compiled on first use (re caches it)
+    r"\bwhat (?P<be>is|was|are|were) (?:the |their |its )?names? of (?:the )?"
+    rf"(?=(?:\w+ ){{0,3}}?(?:{_PERSON_NOUNS})s?\b)"
+)
+"""What is the name of (the) PERSON ...: "the name of the suicide bomber" asks who he was."""
 # Words that say what kind of answer is wanted rather than what it is about: once the question's
 # form has said it ("Blinken quote on ...", "number of ..."), a fact need not contain them.
 _CUE_WORDS = {
@@ -814,6 +872,9 @@ class Question(msgspec.Struct, frozen=True):
     future: str | None = None
     """For a question asked in the future ("Who will succeed Haibatullah?"): its first content
     word after "will" ("succeed"; "" if none). Only a fact that looks ahead answers it."""
+    document_asked: bool = False
+    """Whether it asks which resolution ("Which resolution split the lists?"): only a fact
+    giving a resolution by its number, other than those the question gives, answers it."""
 
     def group(self, word: str) -> frozenset[str]:
         """The word and its synonyms."""
@@ -1356,6 +1417,12 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         _MONTH_ABBREVIATIONS.get(word, word)
         for word in re.findall(r"\w+", fold(_without_possessives(question)))
     )
+    if " name" in folded and (name_of := re.search(_NAME_OF_SOMEONE, folded)) is not None:
+        # "What was the name of the suicide bomber?" asks who the bomber was: a name of the
+        # person, as "who was the suicide bomber?" does (not his deeds' toll).
+        folded = "".join(
+            (folded[: name_of.start()], f"who {name_of.group('be')} the ", folded[name_of.end() :])
+        )
     sequence = folded.split()
     grammar: set[str] = set()
     compounds: dict[str, frozenset[str]] = {}
@@ -1385,6 +1452,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     counted: tuple[str, ...] = ()
     speaker: tuple[str, ...] = ()
     measure: frozenset[str] = frozenset()
+    kin_asked: re.Match[str] | None = None
     holder: tuple[str, ...] = ()
     restrictor: tuple[str, ...] = ()
     said = _QUOTE.search(folded)
@@ -1446,7 +1514,11 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         # "For which attacks was he indicted, as noted when resolution 1267 was adopted?" --
         # that "when" opens a clause saying which time, it asks for none.
         wants = Wants.DATE
-    elif _SOMEONE.search(folded):
+    elif _SOMEONE.search(folded) or (
+        ("which " in folded or "what " in folded)
+        and (kin_asked := re.search(_WHICH_SOMEONE, folded)) is not None
+    ):
+        # "Which Sky News presenter interviewed ...?": a person is asked for, as by "who".
         wants = Wants.SOMEONE
     else:
         wants = Wants.ANYTHING
@@ -1498,6 +1570,9 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         # money (or a share), not a number of people or things ("180-400 fighters").
         measure = _MONEY
     head = None
+    if kin_asked is not None and wants is Wants.SOMEONE:
+        # The presenter asked for is whom the claim calls so (_Role.kin).
+        head = _key(kin_asked.group("kin"), corrected)
     head_asked = False
     # The heavy words of a partitive's restrictor must be said, as a modifier's are.
     modifiers = tuple(
@@ -1543,7 +1618,9 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         and (" what " in f" {folded}" or " which " in f" {folded}")
         and (kind := re.search(_WHAT_KIND, folded)) is not None
         and (noun := _key(kind.group("noun"), corrected)) in weights
-        and weights[noun] >= _WHAT_WEIGHT
+        # A noun of a kind of thing ("which university", "what hotel") is what is asked
+        # however common it is in English: the answer names one of the kind (_KIND_NOUNS).
+        and (weights[noun] >= _WHAT_WEIGHT or noun in _KIND_NOUNS)
         and not any(noun in words for words in _CUE_WORDS.values())  # "what sum", "what date"
     ):
         # "What bounty did the US offer ...?": the noun after "what" is what is asked about, and
@@ -1606,6 +1683,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         post_of=_post_of(folded, head, corrected, weights),
         subordinate=frozenset(timing | _subordinate(folded, corrected, weights)),
         future=_future(question, folded, weights),
+        document_asked=re.search(_WHICH_RESOLUTION, folded) is not None,
     )
 
 
@@ -2115,6 +2193,16 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         answers = False
         other_years += sorted(question.resolutions)
         elsewhere = True  # after the partial answers on the resolution asked
+    if (
+        answers
+        and question.document_asked
+        and not _documents(fold(_own_text(fact)), resolutions=True) - question.resolutions
+    ):
+        # "Which resolution split the Taliban and al-Qaeda lists?": a number is asked, which a
+        # fact on the split naming no resolution (or only those the question gives) does not
+        # give.
+        answers = False
+        other_years += [word for word in question.weights if word.startswith("resolution")]
     if (
         answers
         and (verb := question.verb)
@@ -2724,6 +2812,7 @@ def _fits(
         # So is "who leads / heads / runs X": the verb of a post ("leader", "head", "chief").
         held = (
             _PERSON_ROLES & question.weights.keys()
+            or (question.head in _KIN and question.head not in _KIN_OF_BODIES)
             or _succession(question)
             or (
                 _PERSON.search(question.text)
@@ -2880,16 +2969,35 @@ def _names_one_of_kind(
     kind = _KIND_NOUNS.get(noun)
     if kind is None:
         return False
+    place = getattr(fact.details, "place", None)
+    if (
+        kind is EntityKind.PLACE
+        and noun not in _NAMED_KINDS
+        and place
+        and not question.weights.keys() & set(_stemmed(fold(place)))
+    ):
+        # "In which city was the accord signed?": the place the fact gives (Doha), once the
+        # noun is asked however common it is (_KIND_NOUNS).
+        return True
     sources = {
         entity_id
         for field, entity_id in fact.entity_references()
         if field in ("asserted_by", "speaker")
     }
+    carried = _NAMED_KINDS.get(noun)
+    if carried is not None and any(
+        not carried.isdisjoint(words := _stemmed(fold(name)))
+        and not set(words) <= question.weights.keys() | carried
+        for name in re.findall(_CAPITALISED_NAME, fact.claim)
+    ):
+        # A name in the claim that carries the kind's word: "the Sheraton Grand Doha Resort".
+        return True
     return any(
         entity_id not in sources
         and _kind(entity_id, lookups.catalog) is kind
         and not lookups.named_in(entity_id, question.weights)
         and lookups.named_in(entity_id, own)
+        and (carried is None or not carried.isdisjoint(lookups.name_words(entity_id)))
         for entity_id in fact.entities()
     )
 
@@ -3220,6 +3328,9 @@ class _Role(msgspec.Struct, frozen=True):
     """The posts it names, with their synonyms."""
     side: frozenset[str]
     """The words of "for X" ("for the US"): the side asked about."""
+    kin: frozenset[str] = frozenset()
+    """The nouns of a person the question asks for that are no post ("the suicide bomber",
+    "Zawahiri's wife", "his deputy"): the claim must give one to whom it names."""
 
 
 _TELLING = ("announc", "said", "say", "told", "tell", "confirm", "report")
@@ -3250,7 +3361,8 @@ def _read_role(question: Question) -> _Role:
     side: frozenset[str] = frozenset()
     if " for " in question.text and (found := re.search(_SIDE, question.text)):
         side = frozenset(word for word in found.group(1).split() if stem(word) in question.weights)
-    return _Role(frozenset(_stemmed(question.text)), verb, _succession(question), posts, side)
+    kin = question.group(question.head) if question.head in _KIN else frozenset()
+    return _Role(frozenset(_stemmed(question.text)), verb, _succession(question), posts, side, kin)
 
 
 def _in_role(question: Question, fact: Fact, who: list[str], lookups: _Lookups) -> list[str]:
@@ -3269,7 +3381,7 @@ def _in_role(question: Question, fact: Fact, who: list[str], lookups: _Lookups) 
     role = lookups.role
     asked, verb, succession, posts = role.asked, role.verb, role.succession, role.posts
     side_words = role.side
-    if not (verb or succession or posts or side_words) and not _may_tell_or_own(
+    if not (verb or succession or posts or side_words or role.kin) and not _may_tell_or_own(
         fact.claim,
         [word for entity_id in who for name in _written(entity_id, lookups) for word in name],
     ):
@@ -3328,6 +3440,14 @@ def _in_role(question: Question, fact: Fact, who: list[str], lookups: _Lookups) 
         ):
             continue
         if side_words and _other_side(mentions, side_words, lookups):
+            continue
+        if role.kin and not any(
+            not role.kin.isdisjoint(stems[max(start - _KIN_NEAR, 0) : start])
+            or not role.kin.isdisjoint(stems[end : end + _KIN_NEAR])
+            for _, stems, start, end, _ in mentions
+        ):
+            # "Who was the suicide bomber?": not the general who apologised for a strike
+            # "meant to stop an Islamic State suicide bomber" -- the claim gives him no such role.
             continue
         kept.append(entity_id)
         if posts and any(

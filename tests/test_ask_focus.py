@@ -1,0 +1,148 @@
+# ruff: noqa: E501  (claims in the pack are single TOML strings)
+"""What a question asks of its topic -- its focus: the name of a person, which resolution, which
+hotel -- must be what a fact gives, not only the topic it shares. Facts here are made up for the
+test, in a pack of their own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import answers_from_pack
+
+_PACK = """
+[[source]]
+id = "s"
+title = "t"
+publisher = "The Gazette"
+kind = "news"
+
+[[entity]]
+id = "bo-carrow"
+name = "Bo Carrow"
+kind = "person"
+
+[[entity]]
+id = "eve-fane"
+name = "Eve Fane"
+kind = "person"
+
+[[entity]]
+id = "canal-network"
+name = "Canal Network"
+kind = "organization"
+
+[[entity]]
+id = "port-lune"
+name = "Port Lune"
+kind = "place"
+
+[[event]]
+id = "drone-strike-bomber"
+claim = "A drone strike at the harbour on 9 May 2021, meant to stop a Canal Network suicide bomber, killed ten civilians, Admiral Eve Fane said, according to the gazette."
+date = 2021-05-09
+about = ["canal-network", "eve-fane"]
+
+[[event.cite]]
+source = "s"
+passage = "meant to stop a Canal Network suicide bomber"
+
+[[event]]
+id = "bomber-named"
+claim = "The suicide bomber of 9 May 2021 was Bo Carrow, a Canal Network member, according to the gazette."
+date = 2021-05-09
+about = ["bo-carrow", "canal-network"]
+
+[[event.cite]]
+source = "s"
+passage = "The suicide bomber of 9 May 2021 was Bo Carrow"
+
+[[event]]
+id = "ferry-list-split"
+claim = "In June 2011 the harbour council split the ferry sanctions list into two lists, one for the Canal Network, according to the gazette."
+date = "2011-06"
+about = ["canal-network"]
+
+[[event.cite]]
+source = "s"
+passage = "the harbour council split the ferry sanctions list"
+
+[[event]]
+id = "resolution-88-split"
+claim = "Resolution 88 (2011) of the harbour council split the ferry sanctions list, putting the Canal Network on a list of its own, according to the gazette."
+date = "2011-06"
+about = ["canal-network"]
+
+[[event.cite]]
+source = "s"
+passage = "Resolution 88 (2011) of the harbour council split the ferry sanctions list"
+
+[[agreement]]
+id = "harbour-accord-signed"
+claim = "The Canal Network and the harbour council signed the harbour accord on 1 March 2020, according to the gazette."
+name = "Harbour accord"
+parties = ["canal-network"]
+signed = 2020-03-01
+place = "Port Lune"
+
+[[agreement.cite]]
+source = "s"
+passage = "signed the harbour accord on 1 March 2020"
+
+[[event]]
+id = "harbour-accord-resort"
+claim = "The harbour accord was signed at the Grand Lune Resort in Port Lune, according to the gazette."
+date = 2020-03-01
+about = ["canal-network", "port-lune"]
+
+[[event.cite]]
+source = "s"
+passage = "signed at the Grand Lune Resort"
+
+[[quote]]
+id = "fane-interview"
+claim = "Eve Fane told Harbour TV that the Canal Network would come back."
+text = "The Canal Network will come back."
+speaker = "eve-fane"
+date = 2021-08-13
+about = ["canal-network"]
+
+[[quote.cite]]
+source = "s"
+passage = "The Canal Network will come back."
+"""
+
+
+def _answers(tmp_path: Path, question: str, without: str = "") -> list[tuple[str, str]]:
+    return answers_from_pack(tmp_path, _PACK, question, without)
+
+
+def test_the_name_of_a_person_asks_who_they_are(tmp_path: Path) -> None:
+    # "What was the name of the suicide bomber?" asks who the bomber was: a fact that names the
+    # admiral who reported a strike on one, or the group he belonged to, gives no bomber's name.
+    question = "What was the name of the suicide bomber?"
+    assert _answers(tmp_path, question) == [("bomber-named", "Bo Carrow")]
+    assert _answers(tmp_path, question, without="bomber-named") == []
+
+
+def test_a_noun_of_a_person_asks_whom_the_claim_gives_it(tmp_path: Path) -> None:
+    # "Which presenter": a person the claim calls so, not the one interviewed.
+    assert _answers(tmp_path, "Which Harbour TV presenter interviewed Eve Fane?") == []
+
+
+def test_which_resolution_asks_for_its_number(tmp_path: Path) -> None:
+    question = "Which resolution split the ferry sanctions list?"
+    assert [fact for fact, _ in _answers(tmp_path, question)] == ["resolution-88-split"]
+    assert _answers(tmp_path, question, without="resolution-88-split") == []
+
+
+def test_which_hotel_asks_for_a_hotel_not_any_place(tmp_path: Path) -> None:
+    # A hotel is named "... Resort" or "... Hotel"; the city the accord was signed in is none.
+    question = "Which hotel was the harbour accord signed at?"
+    assert [fact for fact, _ in _answers(tmp_path, question)] == ["harbour-accord-resort"]
+    assert _answers(tmp_path, question, without="harbour-accord-resort") == []
+
+
+def test_which_city_is_answered_by_the_place_a_fact_gives(tmp_path: Path) -> None:
+    # "City" is common in English, but it is what is asked: the agreement's place answers it.
+    answered = _answers(tmp_path, "In which city was the harbour accord signed?")
+    assert "harbour-accord-signed" in [fact for fact, _ in answered]
