@@ -673,7 +673,7 @@ bomber" ask who, as "who" does (the posts of _PERSON_ROLES and kin, roles, relat
 _KIN = frozenset(
     _stems(
         "bomber attacker gunman assassin wife husband son daughter father mother brother sister "
-        "deputy successor predecessor negotiator mediator signatory author writer presenter "
+        "negotiator mediator signatory author writer presenter "
         "journalist reporter correspondent pilot judge"
     )
 )
@@ -685,7 +685,7 @@ _KIN_OF_BODIES = frozenset(_stems("attacker signatory author writer"))
 are people: "the suicide bomber" is not Isis."""
 _KIN_NOUNS = (
     "bomber|attacker|gunm[ae]n|assassin|wife|wives|husband|son|daughter|father|mother|brother"
-    "|sister|deputy|deputies|successor|predecessor|negotiator|mediator|presenter|journalist"
+    "|sister|negotiator|mediator|presenter|journalist"
     "|reporter|correspondent|pilot|judge"
 )
 _WHICH_SOMEONE = (  # compiled on first use (re caches it)
