@@ -98,6 +98,35 @@ about = ["canal-network", "port-lune"]
 source = "s"
 passage = "signed at the Grand Lune Resort"
 
+[[event]]
+id = "council-no-women"
+claim = "The harbour council named on 7 September 2021 had no woman member, according to the gazette."
+date = 2021-09-07
+
+[[event.cite]]
+source = "s"
+passage = "had no woman member"
+
+[[event]]
+id = "ferry-ban"
+claim = "Resolution 88 (2011) required States to ensure that no ferries are made available to the Canal Network, according to the gazette."
+date = "2011-06"
+about = ["canal-network"]
+
+[[event.cite]]
+source = "s"
+passage = "ensure that no ferries are made available"
+
+[[event]]
+id = "port-lune-invasion"
+claim = "The Canal Network's invasion of Port Lune began on 3 April 2019, according to the gazette."
+date = 2019-04-03
+about = ["canal-network", "port-lune"]
+
+[[event.cite]]
+source = "s"
+passage = "The Canal Network's invasion of Port Lune began"
+
 [[quote]]
 id = "fane-interview"
 claim = "Eve Fane told Harbour TV that the Canal Network would come back."
@@ -146,3 +175,23 @@ def test_which_city_is_answered_by_the_place_a_fact_gives(tmp_path: Path) -> Non
     # "City" is common in English, but it is what is asked: the agreement's place answers it.
     answered = _answers(tmp_path, "In which city was the harbour accord signed?")
     assert "harbour-accord-signed" in [fact for fact, _ in answered]
+
+
+def test_no_women_is_a_count_of_women(tmp_path: Path) -> None:
+    # "Had no woman member" counts the women: none ("woman" is "women", singular or plural).
+    assert _answers(tmp_path, "How many women are on the harbour council?") == [
+        ("council-no-women", "no woman")
+    ]
+
+
+def test_no_after_a_ban_counts_nothing(tmp_path: Path) -> None:
+    # "Ensure that no ferries are made available" forbids; it does not say how many there are.
+    assert _answers(tmp_path, "How many ferries does the Canal Network have?") == []
+
+
+def test_a_verb_is_said_by_its_noun(tmp_path: Path) -> None:
+    # "Invade" and "invasion": English makes a noun of the verb by a regular ending (-de,
+    # -sion), which the stemmer does not join.
+    assert _answers(tmp_path, "When did the Canal Network invade Port Lune?") == [
+        ("port-lune-invasion", "2019-04-03")
+    ]

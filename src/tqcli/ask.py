@@ -872,6 +872,9 @@ class Question(msgspec.Struct, frozen=True):
     future: str | None = None
     """For a question asked in the future ("Who will succeed Haibatullah?"): its first content
     word after "will" ("succeed"; "" if none). Only a fact that looks ahead answers it."""
+    derived: dict[str, frozenset[str]] = {}
+    """A word's verb or noun that English derives by a regular ending the stemmer does not
+    join ("invade", "invasion": _derivatives): it accounts for the word as a synonym does."""
     document_asked: bool = False
     """Whether it asks which resolution ("Which resolution split the lists?"): only a fact
     giving a resolution by its number, other than those the question gives, answers it."""
@@ -879,6 +882,10 @@ class Question(msgspec.Struct, frozen=True):
     def group(self, word: str) -> frozenset[str]:
         """The word and its synonyms."""
         return self.groups.get(word, frozenset({word}))
+
+    def forms(self, word: str) -> frozenset[str]:
+        """The word, its synonyms and its derived forms (see derived)."""
+        return self.group(word) | self.derived.get(word, frozenset())
 
 
 def answer(index: Index, question: str, limit: int = 3) -> Answers:
@@ -1017,6 +1024,15 @@ def consider(index: Index, question: str) -> Considered | Answers:
         # say the verb, rank low among facts of others that do.
         candidates = _with_more(
             candidates, index.ranked(sorted(read.resolutions), Filters(), _ROLE_FACTS), lookups
+        )
+    if read.derived:
+        # "When did the US invade Afghanistan?": the facts that say it by the verb's noun
+        # ("the US-led invasion") may rank low among those sharing the question's other words.
+        forms = set().union(*read.derived.values())
+        candidates = _with_more(
+            candidates,
+            index.ranked(sorted(forms | set(read.weights)), Filters(), _ROLE_FACTS),
+            lookups,
         )
     judged = [_judge(read, hit, lookups) for hit in candidates]
     judged.sort(key=_Judged.rank)
@@ -1652,6 +1668,19 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         for word in weights
     }
     rarity = {word: _pack_rarity(lookups, groups[word]) for word in weights}
+    derived = {
+        word: forms
+        for word in weights
+        if (
+            forms := frozenset(
+                form
+                for form in _derivatives(spelled[word])
+                # Only a form the loaded facts use, and one the stemmer's roots do not join
+                # already (_derived: "create", "creation").
+                if lookups.frequency(form) and not _derived(word, {form})
+            )
+        )
+    }
     names = _names(question, weights, corrected, lookups)
     return Question(
         folded,
@@ -1684,6 +1713,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         subordinate=frozenset(timing | _subordinate(folded, corrected, weights)),
         future=_future(question, folded, weights),
         document_asked=re.search(_WHICH_RESOLUTION, folded) is not None,
+        derived=derived,
     )
 
 
@@ -2498,6 +2528,52 @@ def _unsaid_deed(question: Question, written: str, own: set[str]) -> bool:
     )
 
 
+_NOMINALISED = (
+    ("de", "sion"),  # invade, invasion; decide, decision; conclude, conclusion
+    ("ceive", "ception"),  # receive, reception
+    ("duce", "duction"),  # reduce, reduction; produce, production
+    ("sume", "sumption"),  # assume, assumption; resume, resumption
+    ("pel", "pulsion"),  # expel, expulsion
+    ("olve", "olution"),  # resolve, resolution; dissolve, dissolution
+    ("tain", "tention"),  # detain, detention
+    ("scribe", "scription"),  # describe, description
+    ("ose", "osition"),  # oppose, opposition; impose, imposition
+    ("end", "ension"),  # extend, extension; suspend, suspension
+    ("ert", "ersion"),  # convert, conversion
+    ("uire", "uisition"),  # acquire, acquisition
+    ("ate", "ation"),  # nominate, nomination
+)
+"""English verbs and their nouns in -ion whose spelling the stemmer does not join (their first
+six letters differ, see _derived): "When did the US invade Afghanistan?" is answered by "the
+US-led invasion of Afghanistan". Each pair is a regular pattern of English, not a word list."""
+_IRREGULAR_PLURALS = (("man", "men"), ("child", "children"), ("person", "people"))
+"""English plurals the stemmer does not join to their singular: woman and women, gunman and
+gunmen, child and children, person and people."""
+_ROOT_LETTERS = 3
+"""Letters a word keeps before such an ending for the pattern to apply: "state" is not
+"station", nor "side" "sion"."""
+
+
+def _derivatives(raw: str) -> frozenset[str]:
+    """The stems of a question's word's verb or noun by the patterns of _NOMINALISED:
+    "invade" gives "invasion", "invasion" gives "invade"."""
+    word = raw.lower()
+    forms = set()
+    for singular, plural in _IRREGULAR_PLURALS:
+        # "women" is "woman" counted: the stemmer leaves English's irregular plurals apart.
+        for ending, other in ((plural, singular), (singular, plural)):
+            # (Not "omen", "Oman": a word alone, or one of two letters or more before it.)
+            if word.endswith(ending) and len(word) - len(ending) in (0, *range(2, len(word))):
+                forms.add(stem(word[: len(word) - len(ending)] + other))
+                break
+    for verb, noun in _NOMINALISED:
+        for ending, other in ((verb, noun), (noun, verb)):
+            for suffix in (ending, f"{ending}s", f"{ending}d", f"{ending}ed"):
+                if word.endswith(suffix) and len(word) - len(suffix) >= _ROOT_LETTERS:
+                    forms.add(stem(word[: len(word) - len(suffix)] + other))
+    return frozenset(forms)
+
+
 def _derived(word: str, words: set[str] | frozenset[str]) -> bool:
     """Whether words hold another word of the same root (stemmed): "exempted" and
     "exemption", "require" and "requirement" (its first six letters, or all of a shorter
@@ -2547,7 +2623,9 @@ def _credit(question: Question, word: str, words: set[str] | frozenset[str]) -> 
         return 1.0
     if word in question.decades and any(_is_year(w) and w[:3] == word[:3] for w in words):
         return 1.0  # "the 1990s": 1996
-    return _SYNONYM_CREDIT if question.group(word) & words else 0.0
+    if question.group(word) & words:
+        return _SYNONYM_CREDIT
+    return _SYNONYM_CREDIT if question.derived.get(word, frozenset()) & words else 0.0
 
 
 def _fits(
@@ -3956,10 +4034,18 @@ _SCALES = frozenset(
 of fighters")."""
 
 
+_NONE = frozenset(("no", "zero"))
+"""Words that count none of what follows them ("no woman member"): a number, zero."""
+_HAVING = frozenset(
+    ("had", "has", "have", "having", "with", "was", "were", "is", "are", "included", "includes")
+)
+"""Words after which "no X" counts the X there are: "had no woman member", "there were no"."""
+
+
 def _vague(count: str) -> bool:
     """Whether a count gives no number: only a word that scales one ("trillion dollar")."""
     return not any(
-        word.isdigit() or (word in _NUMBER_WORDS and word not in _SCALES)
+        word.isdigit() or (word in _NUMBER_WORDS and word not in _SCALES) or word in _NONE
         for word in count.lower().replace("-", " ").replace(",", "").split()
     )
 
@@ -3991,7 +4077,7 @@ def _any_count_in_claim(question: Question, claim: str) -> str | None:
         or question.counted
     )
     count = _number_before(
-        claim, set().union(*map(question.group, counted)), [*map(question.group, owners)]
+        claim, set().union(*map(question.forms, counted)), [*map(question.group, owners)]
     )
     if count is not None and _of_something_else(question, tokens(claim), owners):
         return None  # "al-Qaeda's estimated 200-500 men along the Afghan-Pakistani border"
@@ -4206,6 +4292,16 @@ def _number_before(
                 (words[start + 1].lower(), words[start - 1].lower() if start else "")
             ):
                 break  # a day of a date ("13 August 2021", "August 13"), no count
+            if (
+                words[start].lower() in _NONE
+                and start >= n - 2
+                and start > 0
+                and words[start - 1].lower() in _HAVING
+            ):
+                # "had no woman member": a count of none, of what it comes just before (or with
+                # one word between: "no female ministers") -- after a verb of having or being,
+                # not a ban's "ensure that no funds ... are made available".
+                return claim[spans[start].start() : spans[n].end()]
             if words[start] in _NUMBER_WORDS or (
                 words[start].isdigit() and not _is_year(words[start])
             ):
