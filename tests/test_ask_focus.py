@@ -36,6 +36,47 @@ id = "port-lune"
 name = "Port Lune"
 kind = "place"
 
+[[entity]]
+id = "hlf"
+name = "Hlf"
+kind = "organization"
+aliases = ["HLF", "Harbour Liberation Front"]
+
+[[entity]]
+id = "committee-1988"
+name = "1988 Committee"
+kind = "organization"
+
+[[event]]
+id = "ferry-bombing-claimed"
+claim = "The bombing of the ferry on 2 June 2021 was claimed by the Harbour Liberation Front in Port Lune Province, according to the gazette."
+date = 2021-06-02
+about = ["hlf"]
+
+[[event.cite]]
+source = "s"
+passage = "was claimed by the Harbour Liberation Front"
+
+[[event]]
+id = "quay-bombing-claimed"
+claim = "The HLF claimed the bombing of the quay on 3 June 2021, according to the gazette."
+date = 2021-06-03
+about = ["hlf"]
+
+[[event.cite]]
+source = "s"
+passage = "The HLF claimed the bombing of the quay"
+
+[[event]]
+id = "fane-chairs-1988-committee"
+claim = "Eve Fane chaired the committee established pursuant to resolution 1988 (2011) in May 2021, according to the gazette."
+date = 2021-05-20
+about = ["eve-fane", "committee-1988"]
+
+[[event.cite]]
+source = "s"
+passage = "Eve Fane chaired the committee"
+
 [[event]]
 id = "drone-strike-bomber"
 claim = "A drone strike at the harbour on 9 May 2021, meant to stop a Canal Network suicide bomber, killed ten civilians, Admiral Eve Fane said, according to the gazette."
@@ -194,4 +235,20 @@ def test_a_verb_is_said_by_its_noun(tmp_path: Path) -> None:
     # -sion), which the stemmer does not join.
     assert _answers(tmp_path, "When did the Canal Network invade Port Lune?") == [
         ("port-lune-invasion", "2019-04-03")
+    ]
+
+
+def test_a_short_answer_names_a_body_as_its_claim_does(tmp_path: Path) -> None:
+    # Not the pack's short "Hlf": the claim's longer name, as far as it goes, or its spelling.
+    assert _answers(tmp_path, "Who claimed the ferry bombing?") == [
+        ("ferry-bombing-claimed", "Harbour Liberation Front in Port Lune Province")
+    ]
+    assert _answers(tmp_path, "Who claimed the quay bombing?") == [("quay-bombing-claimed", "HLF")]
+
+
+def test_a_number_naming_a_body_is_no_year_asked(tmp_path: Path) -> None:
+    # "Who chairs the 1988 committee?" asks of now (1988 names the committee): the answer
+    # says as of when the fact knew it.
+    assert _answers(tmp_path, "Who chairs the 1988 committee?") == [
+        ("fane-chairs-1988-committee", "Eve Fane (as of 20 May 2021)")
     ]

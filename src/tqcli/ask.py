@@ -4438,7 +4438,7 @@ def _short_answer(
         question.wants is Wants.SOMEONE
         or (question.wants is Wants.QUOTE and not isinstance(details, Quote))  # who wrote it
     ):
-        return "; ".join(_name(catalog, entity_id) for entity_id in who)
+        return "; ".join(_as_written(catalog, entity_id, fact.claim) for entity_id in who)
     if question.wants is Wants.DATE and fact.date is not None:
         if _dates_no_event(question, fact):
             return fact.claim  # its date is not the time asked (see _fits)
@@ -4620,6 +4620,39 @@ def _attribution(fact: Fact, catalog: Catalog) -> str:
     return source.publisher if source else "its source"
 
 
+_NAME_GOES_ON = r"(?: of(?: the)? [A-Z][\w'’-]*| in(?: the)? [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)+)+"
+"""A name written on past one of its forms: "Islamic State in Khorasan Province", "Islamic
+Emirate of Afghanistan" (after "in", two capitalised words or more: "the United States in Doha"
+is not a name)."""
+
+
+def _as_written(catalog: Catalog, entity_id: str, claim: str) -> str:
+    """An organisation's name as the claim writes it, where the claim does not write the pack's
+    name but a longer one of its names ("Islamic State in Khorasan Province", as far as the
+    claim's name goes, not the pack's "Isis"), or writes the pack's name otherwise ("ISIS");
+    else (and for a person, whose pack name is the full one) its name."""
+    entity = catalog.entities.get(entity_id)
+    if entity is None:
+        return entity_id
+    if entity.kind is EntityKind.PERSON:
+        return entity.name
+    mentions = [
+        (name, found)
+        for name in entity.names
+        if (found := re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", claim, re.IGNORECASE))
+    ]
+    own = [found for name, found in mentions if name == entity.name]
+    if own:
+        return own[0].group()  # the pack's name, in the claim's spelling
+    longer = [found for name, found in mentions if len(name) > len(entity.name)]
+    if not longer:
+        return entity.name
+    # Its first such mention, by the longest of its names written there.
+    first = min(longer, key=lambda found: (found.start(), -found.end()))
+    more = re.match(_NAME_GOES_ON, claim[first.end() :])
+    return claim[first.start() : first.end() + (more.end() if more else 0)]
+
+
 def _name(catalog: Catalog, entity_id: str) -> str:
     entity = catalog.entities.get(entity_id)
     return entity.name if entity else entity_id
@@ -4721,7 +4754,11 @@ def _role_asked(question: Question) -> tuple[frozenset[str], bool]:
         for word in words
         if word in question.weights and word not in question.named and word not in _NOW
     )
-    now = asked.re.pattern == _PRESENT and not any(_is_year(word) for word in question.weights)
+    # A number that gives a document or a body ("the 1988 committee", "resolution 2001") is no
+    # year the question asks of.
+    now = asked.re.pattern == _PRESENT and not any(
+        _is_year(word) and word not in question.documents for word in question.weights
+    )
     return role, now
 
 
