@@ -77,6 +77,41 @@ about = ["eve-fane", "committee-1988"]
 source = "s"
 passage = "Eve Fane chaired the committee"
 
+[[entity]]
+id = "ada-brook"
+name = "Ada Brook"
+kind = "person"
+
+[[event]]
+id = "brook-died-2013"
+claim = "Ada Brook died in 2013, according to the gazette; she had founded the Canal Network."
+date = "2013"
+about = ["ada-brook", "canal-network"]
+
+[[event.cite]]
+source = "s"
+passage = "Ada Brook died in 2013"
+
+[[event]]
+id = "carrow-named-head-2021"
+claim = "Bo Carrow, son of the Canal Network's founder Ada Brook, was named head of its boats in September 2021, according to the gazette."
+date = "2021-09"
+about = ["bo-carrow", "ada-brook", "canal-network"]
+
+[[event.cite]]
+source = "s"
+passage = "was named head of its boats in September 2021"
+
+[[event]]
+id = "board-says-network-must-cut-ties"
+claim = "The harbour board said on 15 February 2021 that the Canal Network must do more to meet the terms of the harbour accord, including to cut ties with smugglers, according to the gazette."
+date = 2021-02-15
+about = ["canal-network"]
+
+[[event.cite]]
+source = "s"
+passage = "the Canal Network must do more to meet the terms of the harbour accord"
+
 [[event]]
 id = "drone-strike-bomber"
 claim = "A drone strike at the harbour on 9 May 2021, meant to stop a Canal Network suicide bomber, killed ten civilians, Admiral Eve Fane said, according to the gazette."
@@ -252,3 +287,14 @@ def test_a_number_naming_a_body_is_no_year_asked(tmp_path: Path) -> None:
     assert _answers(tmp_path, "Who chairs the 1988 committee?") == [
         ("fane-chairs-1988-committee", "Eve Fane (as of 20 May 2021)")
     ]
+
+
+def test_the_dead_led_nothing_in_a_later_year(tmp_path: Path) -> None:
+    # A fact of 2021 names the late founder beside the new head: in 2021 she led nothing.
+    answered = dict(_answers(tmp_path, "Who headed the Canal Network in 2021?"))
+    assert answered["carrow-named-head-2021"] == "Bo Carrow"
+
+
+def test_what_someone_must_do_is_not_said_done(tmp_path: Path) -> None:
+    # "Must do more ..., including to cut ties": an obligation, not that the ties were cut.
+    assert _answers(tmp_path, "Did the Canal Network cut ties with smugglers?") == []

@@ -2994,11 +2994,13 @@ _ENJOINING = (
     r"\b(?:call(?:s|ed|ing)? (?:on|upon)|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?"
     r"|demand(?:s|ed|ing)?|promis(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ments?)"
     r"|vow(?:s|ed|ing)?|agree(?:s|d|ing)?|undert(?:akes?|ook|aking)|plan(?:s|ned|ning)?"
-    r"|intend(?:s|ed|ing)?|aim(?:s|ed|ing)?|want(?:s|ed|ing)?|prepared|ready|willing)\b"
+    r"|intend(?:s|ed|ing)?|aim(?:s|ed|ing)?|want(?:s|ed|ing)?|prepared|ready|willing"
+    r"|must|should|ought|needs?|needed|required|obliged)\b"
 )
-"""Words with which someone is urged, promises or agrees to do something, which they then say
-in an infinitive ("called on the Taliban ... to cut ties"): compiled on first use, only
-yes/no questions need it."""
+"""Words with which someone is urged, promises or agrees to do something, or must do it, which
+they then say in an infinitive ("called on the Taliban ... to cut ties", "the Taliban must do
+more to meet the terms ..., including to break ties"): compiled on first use, only yes/no
+questions need it."""
 
 
 def _only_enjoined(words: set[str], text: str) -> list[str]:
@@ -4817,6 +4819,7 @@ def _holders(
     says died (or was removed from a post after the fact's date) holds no role: a fact naming
     only them is a partial answer."""
     if not now:
+        judged = _without_the_dead(index, question, role, judged, lookups)
         said = [
             item
             for item in judged
@@ -4861,6 +4864,60 @@ def _holders(
 
     rest = sorted(others + gone, key=_Judged.rank)
     return first + _not_holders(question, role, rest, first)
+
+
+def _without_the_dead(
+    index: Index,
+    question: Question,
+    role: frozenset[str],
+    judged: list[_Judged],
+    lookups: _Lookups,
+) -> list[_Judged]:
+    """The answers less the people a loaded fact says died before the year the question asks
+    of: whoever held a role in 2021 was alive then ("Bo Carrow, son of the network's founder
+    Ada Brook, was named head ..." does not make Ada Brook its head in 2021). An answer naming
+    only the dead is partial. (A time in words, "the late 2000s", is not read.)"""
+    years = [
+        int(word) for word in question.weights if _is_year(word) and word not in question.documents
+    ]
+    if not years:
+        return judged
+    asked = min(years)
+    catalog = lookups.catalog
+    people = list(
+        dict.fromkeys(
+            entity_id
+            for item in judged
+            if item.reply.match is Match.ANSWER
+            for entity_id in item.who
+            if _kind(entity_id, catalog) is EntityKind.PERSON
+        )
+    )[:_HOLDERS_CHECKED]
+    if not people:
+        return judged
+    ended = {entity_id: _end_of(index, entity_id, lookups) for entity_id in people}
+    kept = []
+    for item in judged:
+        dead = {
+            entity_id
+            for entity_id in item.who
+            if (left := ended.get(entity_id)) is not None
+            and left.died
+            and left.date is not None
+            and left.date.year < asked
+        }
+        if item.reply.match is not Match.ANSWER or not dead:
+            kept.append(item)
+            continue
+        alive = tuple(entity_id for entity_id in item.who if entity_id not in dead)
+        if alive:
+            short = _short_answer(question, item.hit.fact, alive, catalog)
+            reply = msgspec.structs.replace(item.reply, answer=short)
+        else:
+            gone = tuple(question.spelled.get(word, word) for word in sorted(role))
+            reply = Reply(Match.PARTIAL, item.reply.answer, gone or ("who",))
+        kept.append(msgspec.structs.replace(item, reply=reply, who=alive))
+    return kept
 
 
 def _not_holders(
