@@ -112,6 +112,17 @@ about = ["canal-network"]
 source = "s"
 passage = "the Canal Network must do more to meet the terms of the harbour accord"
 
+[[figure]]
+id = "ferry-riders"
+claim = "The ferry carried 900 riders a day in 2020, according to the Port Lune Transit Authority, as the gazette reported."
+date = "2020"
+value = 900
+unit = "riders a day"
+
+[[figure.cite]]
+source = "s"
+passage = "The ferry carried 900 riders a day"
+
 [[event]]
 id = "drone-strike-bomber"
 claim = "A drone strike at the harbour on 9 May 2021, meant to stop a Canal Network suicide bomber, killed ten civilians, Admiral Eve Fane said, according to the gazette."
@@ -298,3 +309,10 @@ def test_the_dead_led_nothing_in_a_later_year(tmp_path: Path) -> None:
 def test_what_someone_must_do_is_not_said_done(tmp_path: Path) -> None:
     # "Must do more ..., including to cut ties": an obligation, not that the ties were cut.
     assert _answers(tmp_path, "Did the Canal Network cut ties with smugglers?") == []
+
+
+def test_a_figure_is_credited_to_whom_its_claim_credits(tmp_path: Path) -> None:
+    # The outlet that carried the figure (The Gazette) only reports the authority's figure.
+    assert _answers(tmp_path, "How many riders did the ferry carry a day?") == [
+        ("ferry-riders", "900 riders a day, according to the Port Lune Transit Authority")
+    ]
