@@ -123,6 +123,27 @@ unit = "riders a day"
 source = "s"
 passage = "The ferry carried 900 riders a day"
 
+[[figure]]
+id = "ferry-crew-killed"
+claim = "A blast on the ferry on 4 April 2021 killed 12 crew members, according to the gazette."
+date = 2021-04-04
+value = 12
+unit = "crew members killed"
+
+[[figure.cite]]
+source = "s"
+passage = "killed 12 crew members"
+
+[[event]]
+id = "wharves-held-2021"
+claim = "By June 2021 the Canal Network held the northern wharves of Port Lune, the gazette reported on a day when the harbour board also said that half of the dockers had been paid late."
+date = "2021-06"
+about = ["canal-network", "port-lune"]
+
+[[event.cite]]
+source = "s"
+passage = "By June 2021 the Canal Network held the northern wharves of Port Lune"
+
 [[event]]
 id = "drone-strike-bomber"
 claim = "A drone strike at the harbour on 9 May 2021, meant to stop a Canal Network suicide bomber, killed ten civilians, Admiral Eve Fane said, according to the gazette."
@@ -316,3 +337,16 @@ def test_a_figure_is_credited_to_whom_its_claim_credits(tmp_path: Path) -> None:
     assert _answers(tmp_path, "How many riders did the ferry carry a day?") == [
         ("ferry-riders", "900 riders a day, according to the Port Lune Transit Authority")
     ]
+
+
+def test_a_count_of_those_something_happened_to_counts_no_others(tmp_path: Path) -> None:
+    # "12 crew members killed" counts the dead, not the ferry's crew.
+    assert _answers(tmp_path, "How many crew members does the ferry have?") == []
+    assert [fact for fact, _ in _answers(tmp_path, "How many crew members were killed?")] == [
+        "ferry-crew-killed"
+    ]
+
+
+def test_a_share_is_of_what_the_question_asks(tmp_path: Path) -> None:
+    # "Half of the dockers" is no share of the wharves.
+    assert _answers(tmp_path, "What percentage of the wharves did the Canal Network hold?") == []

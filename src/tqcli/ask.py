@@ -642,6 +642,8 @@ _SHARE_GIVEN = (
     r"|\b(?:half|majority|minority) of\b|\b(?:one|two|three|\d+) (?:in|out of) (?:\d+|\w+)\b"
 )
 """How a fact gives a share: a percentage, a fraction, "one in ten" (compiled on first use)."""
+_SHARE_NEAR = 60
+"""How many characters from a share a word of what it is a share of may be, to be said of it."""
 _WHERE_ASKED = re.compile(r"(?:\w+ )?where\b")
 """A question asking where ("Where is ...", "and where ..."), not a clause ("the house where")."""
 _PLACE_AFTER = (
@@ -872,6 +874,9 @@ class Question(msgspec.Struct, frozen=True):
     future: str | None = None
     """For a question asked in the future ("Who will succeed Haibatullah?"): its first content
     word after "will" ("succeed"; "" if none). Only a fact that looks ahead answers it."""
+    share_of: tuple[str, ...] = ()
+    """For a share ("what percentage of Afghan districts"), the words of what it is a share
+    of: the fact must give its share near the last, the head noun ("districts")."""
     derived: dict[str, frozenset[str]] = {}
     """A word's verb or noun that English derives by a regular ending the stemmer does not
     join ("invade", "invasion": _derivatives): it accounts for the word as a synonym does."""
@@ -1714,6 +1719,13 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         future=_future(question, folded, weights),
         document_asked=re.search(_WHICH_RESOLUTION, folded) is not None,
         derived=derived,
+        share_of=tuple(
+            key
+            for word in _leading_content(folded[share_at.end() :], skip_leading=True)
+            if (key := corrected.get(word, word)) in weights
+        )
+        if share and (share_at := re.search(_SHARE_ASKED, folded)) is not None
+        else (),
     )
 
 
@@ -2574,6 +2586,31 @@ def _derivatives(raw: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+_RELATING = frozenset(("with", "to"))
+"""Words after which a participle relates what is counted rather than says what happened to
+it ("fighters affiliated with al-Qaeda", "groups linked to it")."""
+
+
+def _happened_unasked(question: Question, unit: str) -> bool:
+    """Whether a figure's unit says, right after what it counts, what happened to them ("Afghan
+    troops killed", "people airlifted from Kabul") in a verb the question does not say (as
+    itself, a word of its root, a synonym): then it counts only those, not what is asked."""
+    words = unit.lower().split()
+    head = question.counted_head
+    for at, word in enumerate(words[1:], 1):
+        if not (_VERB_FORM.search(word) or word in _PARTICIPLES):
+            continue
+        if head is None or not question.forms(head) & {stem(words[at - 1])}:
+            continue  # not right after the counted noun
+        if words[at + 1 : at + 2] and words[at + 1] in _RELATING:
+            continue
+        said = stem(word)
+        return not any(
+            said in question.forms(asked) or _derived(asked, {said}) for asked in question.weights
+        )
+    return False
+
+
 def _derived(word: str, words: set[str] | frozenset[str]) -> bool:
     """Whether words hold another word of the same root (stemmed): "exempted" and
     "exemption", "require" and "requirement" (its first six letters, or all of a shorter
@@ -2676,8 +2713,18 @@ def _fits(
         # al-Qaeda in 2011, after its leader Osama bin Laden was killed").
         return False, []
     if wants is Wants.FIGURE and question.share:
-        # "What percentage of Afghan districts ...": a share, not any number of them.
-        return re.search(_SHARE_GIVEN, fold(_own_text(fact))) is not None, []
+        # "What percentage of Afghan districts ...": a share, not any number of them -- and
+        # of them: near a word for what it is a share of, not "half of whom had come" in a
+        # claim on troops.
+        text = fold(_own_text(fact))
+        of = question.forms(question.share_of[-1]) if question.share_of else None
+        return any(
+            of is None
+            or not of.isdisjoint(
+                tokens(text[max(0, at.start() - _SHARE_NEAR) : at.end() + _SHARE_NEAR])
+            )
+            for at in re.finditer(_SHARE_GIVEN, text)
+        ), []
     if wants is Wants.FIGURE and question.measure:
         # A measure ("population", an age): a figure that speaks of it, or a number beside it
         # in the claim ("a population of 38 million", "aged 60") -- not any figure of the place.
@@ -2724,6 +2771,10 @@ def _fits(
             # counts, of something else ("men along the Afghan-Pakistani border"), says these
             # are not the ones asked about.
             other = _of_something_else(question, tokens(fact.details.unit), owners)
+            if _happened_unasked(question, fact.details.unit):
+                # "How many Afghan soldiers were in the army?": not "66,000-69,000 Afghan troops
+                # killed" -- those it happened to, which the question does not ask.
+                other = True
             if (
                 question.holder
                 and re.search(_A_RATE, fact.details.unit)
