@@ -145,6 +145,16 @@ source = "s"
 passage = "By June 2021 the Canal Network held the northern wharves of Port Lune"
 
 [[event]]
+id = "network-lost-port-lune"
+claim = "The Canal Network lost Port Lune to the harbour board on 2 May 2022, according to the gazette."
+date = 2022-05-02
+about = ["canal-network", "port-lune"]
+
+[[event.cite]]
+source = "s"
+passage = "The Canal Network lost Port Lune"
+
+[[event]]
 id = "drone-strike-bomber"
 claim = "A drone strike at the harbour on 9 May 2021, meant to stop a Canal Network suicide bomber, killed ten civilians, Admiral Eve Fane said, according to the gazette."
 date = 2021-05-09
@@ -350,3 +360,10 @@ def test_a_count_of_those_something_happened_to_counts_no_others(tmp_path: Path)
 def test_a_share_is_of_what_the_question_asks(tmp_path: Path) -> None:
     # "Half of the dockers" is no share of the wharves.
     assert _answers(tmp_path, "What percentage of the wharves did the Canal Network hold?") == []
+
+
+def test_an_irregular_verb_is_said_in_its_other_forms(tmp_path: Path) -> None:
+    # "Lose" and "lost": the stemmer leaves them apart ("lost" is also an adjective).
+    assert _answers(tmp_path, "When did the Canal Network lose Port Lune?") == [
+        ("network-lost-port-lune", "2022-05-02")
+    ]

@@ -2566,11 +2566,34 @@ _ROOT_LETTERS = 3
 "station", nor "side" "sion"."""
 
 
+_IRREGULAR_VERBS = (
+    ("lose", "lost", "loses", "losing"),
+    ("fall", "fell", "fallen", "falls", "falling"),
+    ("meet", "met", "meets", "meeting"),
+    ("leave", "left", "leaves", "leaving"),
+    ("see", "saw", "seen", "sees"),
+    ("think", "thought", "thinks"),
+    ("sell", "sold", "sells"),
+    ("buy", "bought", "buys"),
+    ("build", "built", "builds"),
+    ("catch", "caught", "catches"),
+    ("stand", "stood", "stands"),
+    ("run", "ran", "runs", "running"),
+    ("shoot", "shot", "shoots"),
+)
+"""Forms of English verbs the stemmer leaves apart because they are also other words ("left",
+"fell", "met"; textnorm._IRREGULAR joins the others): as a synonym does, "lose" accounts for
+"lost". ("Found" is not "find": "founded" is stemmed "found".)"""
+
+
 def _derivatives(raw: str) -> frozenset[str]:
-    """The stems of a question's word's verb or noun by the patterns of _NOMINALISED:
-    "invade" gives "invasion", "invasion" gives "invade"."""
+    """The stems of a question's word's other forms: its verb or noun by the patterns of
+    _NOMINALISED ("invade" gives "invasion", "invasion" gives "invade"), an irregular plural's
+    singular and back, an irregular verb's other forms."""
     word = raw.lower()
-    forms = set()
+    forms = {
+        stem(form) for verb in _IRREGULAR_VERBS if word in verb for form in verb if form != word
+    }
     for singular, plural in _IRREGULAR_PLURALS:
         # "women" is "woman" counted: the stemmer leaves English's irregular plurals apart.
         for ending, other in ((plural, singular), (singular, plural)):
