@@ -360,7 +360,7 @@ def _in_one_clause(question: Question, said: set[str], claim: str, subject: set[
     """Whether a clause of the claim says what happened (said: words of question.happened, or
     their synonyms, or words of the same root: "emergence" for "appear") and names the subject
     (stems)."""
-    happened = set().union(*map(question.group, said)) | said
+    happened = set().union(*map(question.forms, said)) | said
     for clause in re.split(_SENTENCE, claim):
         stems = set(tokens(clause))
         if stems & subject and (
@@ -2535,7 +2535,7 @@ def _unsaid_deed(question: Question, written: str, own: set[str]) -> bool:
         written.endswith("ed")
         and verb not in _BEGINNING
         and verb not in _SUCCESSION
-        and not question.group(verb) & own
+        and not question.forms(verb) & own
         and not _derived(verb, own)
     )
 
