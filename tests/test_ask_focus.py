@@ -196,7 +196,8 @@ passage = "Resolution 88 (2011) of the harbour council split the ferry sanctions
 
 [[agreement]]
 id = "harbour-accord-signed"
-claim = "The Canal Network and the harbour council signed the harbour accord on 1 March 2020, according to the gazette."
+claim = "The Canal Network and the harbour council signed the harbour accord in Port Lune on 1 March 2020, according to the gazette."
+about = ["port-lune"]
 name = "Harbour accord"
 parties = ["canal-network"]
 signed = 2020-03-01
@@ -205,6 +206,15 @@ place = "Port Lune"
 [[agreement.cite]]
 source = "s"
 passage = "signed the harbour accord on 1 March 2020"
+
+[[event]]
+id = "accord-signing-talks"
+claim = "The harbour accord was signed on 1 March 2020 after nine days of talks, according to the gazette."
+date = 2020-03-01
+
+[[event.cite]]
+source = "s"
+passage = "The harbour accord was signed on 1 March 2020 after nine days of talks"
 
 [[event]]
 id = "harbour-accord-resort"
@@ -291,8 +301,12 @@ def test_which_hotel_asks_for_a_hotel_not_any_place(tmp_path: Path) -> None:
 
 def test_which_city_is_answered_by_the_place_a_fact_gives(tmp_path: Path) -> None:
     # "City" is common in English, but it is what is asked: the agreement's place answers it.
-    answered = _answers(tmp_path, "In which city was the harbour accord signed?")
-    assert "harbour-accord-signed" in [fact for fact, _ in answered]
+    # A fact on the signing that names no place does not answer it.
+    answered = [
+        fact for fact, _ in _answers(tmp_path, "In which city was the harbour accord signed?")
+    ]
+    assert "harbour-accord-signed" in answered
+    assert "accord-signing-talks" not in answered
 
 
 def test_no_women_is_a_count_of_women(tmp_path: Path) -> None:
@@ -304,7 +318,7 @@ def test_no_women_is_a_count_of_women(tmp_path: Path) -> None:
 
 def test_no_after_a_ban_counts_nothing(tmp_path: Path) -> None:
     # "Ensure that no ferries are made available" forbids; it does not say how many there are.
-    assert _answers(tmp_path, "How many ferries does the Canal Network have?") == []
+    assert _answers(tmp_path, "How many ferries were made available to the Canal Network?") == []
 
 
 def test_a_verb_is_said_by_its_noun(tmp_path: Path) -> None:
