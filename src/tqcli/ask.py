@@ -1033,7 +1033,9 @@ def consider(index: Index, question: str) -> Considered | Answers:
     if read.derived:
         # "When did the US invade Afghanistan?": the facts that say it by the verb's noun
         # ("the US-led invasion") may rank low among those sharing the question's other words.
-        forms = set().union(*read.derived.values())
+        # (Not an irregular verb's other forms: "when did Kabul fall" would take in the
+        # facts on every city that fell, whoever took it.)
+        forms = set().union(*read.derived.values()) - _IRREGULAR_FORMS
         candidates = _with_more(
             candidates,
             index.ranked(sorted(forms | set(read.weights)), Filters(), _ROLE_FACTS),
@@ -2584,6 +2586,10 @@ _IRREGULAR_VERBS = (
 """Forms of English verbs the stemmer leaves apart because they are also other words ("left",
 "fell", "met"; textnorm._IRREGULAR joins the others): as a synonym does, "lose" accounts for
 "lost". ("Found" is not "find": "founded" is stemmed "found".)"""
+
+
+_IRREGULAR_FORMS = frozenset(stem(form) for verb in _IRREGULAR_VERBS for form in verb)
+"""The stems of _IRREGULAR_VERBS' forms (credited, not searched for)."""
 
 
 def _derivatives(raw: str) -> frozenset[str]:
