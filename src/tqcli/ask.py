@@ -3214,6 +3214,7 @@ def _happened_words(question: Question) -> frozenset[str]:
 
 
 _BE = frozenset(_stems("be been being is are was were"))
+_DO_SUPPORT = frozenset(_stems("do does did"))
 
 
 @functools.lru_cache(maxsize=16)
@@ -3249,10 +3250,17 @@ def _reversed(question: Question, claim: str, own: set[str]) -> bool:
     after it, and a clause of the claim with that verb names the second before it and the
     first after it, and not the first before it."""
     words = _stemmed(question.text)
-    at = next((n for n, word in enumerate(words) if word in question.happened), None)
+    # "How many al-Qaeda-affiliated fighters did the UN report estimate ...?": after "do"
+    # (English's auxiliary for a question whose subject is not its wh-phrase), the verb and its
+    # subject come after it; a word before it is in the wh-phrase, what is asked about.
+    helper = next((n for n, word in enumerate(words) if word in _DO_SUPPORT), -1)
+    verbs = [n for n, word in enumerate(words) if word in question.happened]
+    at = next((n for n in verbs if n > helper), None)
+    if at is None:  # "Who paid al-Qaeda, and when did they?": a later "do" is no question's
+        helper, at = -1, next(iter(verbs), None)
     if at is None or (at and words[at - 1] in _BE):
         return False  # a passive ("should the Taliban be removed") names the doer last
-    doer = set(words[:at]) & question.named
+    doer = set(words[helper + 1 : at]) & question.named
     done_to = set(words[at + 1 :]) & question.named - doer
     if not doer or not done_to or words[at] not in own:
         return False

@@ -1,0 +1,58 @@
+# ruff: noqa: E501  (claims in the pack are single TOML strings)
+"""Right facts ask called partial answers, by a check that read the question or the fact wrong
+in general English or in the pack format (docs/ask-evaluation.md, "Eighteenth round"). Facts
+here are made up for the test, in a pack of their own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import answers_from_pack
+
+_PACK = """
+[[source]]
+id = "s"
+title = "t"
+publisher = "The Gazette"
+kind = "news"
+
+[[entity]]
+id = "canal-network"
+name = "Canal Network"
+kind = "organization"
+
+[[entity]]
+id = "harbour-board"
+name = "Harbour Board"
+kind = "organization"
+
+[[entity]]
+id = "port-lune"
+name = "Port Lune"
+kind = "place"
+
+[[figure]]
+id = "canal-affiliated-pilots"
+claim = "A Harbour Board survey published in 2022 estimated that 40 to 60 pilots affiliated with the Canal Network work the northern wharves, according to the gazette."
+date = "2022"
+min = 40
+max = 60
+unit = "pilots affiliated with the Canal Network"
+about = ["canal-network", "harbour-board", "port-lune"]
+
+[[figure.cite]]
+source = "s"
+passage = "estimated that 40 to 60 pilots affiliated with the Canal Network"
+"""
+
+
+def _answers(tmp_path: Path, question: str, without: str = "") -> list[tuple[str, str]]:
+    return answers_from_pack(tmp_path, _PACK, question, without)
+
+
+def test_a_wh_phrase_before_do_is_not_the_doer(tmp_path: Path) -> None:
+    # "How many Canal-Network-affiliated pilots did the Harbour Board estimate ...": after "did"
+    # come the verb and its subject (the board); the participle in the wh-phrase is no verb
+    # whose doer the question names first (rule 5's "who did it to whom").
+    question = "How many Canal Network-affiliated pilots did the 2022 Harbour Board survey estimate were in Port Lune?"
+    assert [fact for fact, _ in _answers(tmp_path, question)] == ["canal-affiliated-pilots"]
