@@ -31,6 +31,25 @@ id = "port-lune"
 name = "Port Lune"
 kind = "place"
 
+[[entity]]
+id = "eve-fane"
+name = "Eve Fane"
+kind = "person"
+
+[[quote]]
+id = "fane-will-come-back"
+claim = "Harbour Board secretary Eve Fane told Harbour TV that the Canal Network would come back."
+text = "The Canal Network will come back."
+speaker = "eve-fane"
+speaker_role = "Harbour Board secretary"
+medium = "Harbour TV"
+date = 2021-08-13
+about = ["canal-network"]
+
+[[quote.cite]]
+source = "s"
+passage = "The Canal Network will come back."
+
 [[figure]]
 id = "canal-affiliated-pilots"
 claim = "A Harbour Board survey published in 2022 estimated that 40 to 60 pilots affiliated with the Canal Network work the northern wharves, according to the gazette."
@@ -56,3 +75,10 @@ def test_a_wh_phrase_before_do_is_not_the_doer(tmp_path: Path) -> None:
     # whose doer the question names first (rule 5's "who did it to whom").
     question = "How many Canal Network-affiliated pilots did the 2022 Harbour Board survey estimate were in Port Lune?"
     assert [fact for fact, _ in _answers(tmp_path, question)] == ["canal-affiliated-pilots"]
+
+
+def test_a_speaker_named_with_a_post_still_asks_the_medium(tmp_path: Path) -> None:
+    # "Which outlet did Harbour Board secretary Eve Fane speak to": a name after its post and
+    # whose post it is (five words) is still who spoke; the answer is where.
+    question = "Which broadcaster did Harbour Board secretary Eve Fane speak to about the Canal Network?"
+    assert _answers(tmp_path, question) == [("fane-will-come-back", "Harbour TV")]

@@ -209,7 +209,7 @@ _QUOTE = re.compile(
     r"(?:warning|message|statement|comments?|remarks|words|views?|verdict|answer|reply|response)\b"
 )
 _MEDIUM = (  # compiled on first use: only questions with "which" or "what" and such a verb
-    r"\b(?:which|what) (?P<medium>\w+) (?:did|does|do|has|had|have) (?P<teller>(?:\w+ ){1,4}?)"
+    r"\b(?:which|what) (?P<medium>\w+) (?:did|does|do|has|had|have) (?P<teller>(?:\w+ ){1,6}?)"
     r"(?:talk|talked|speak|spoke|spoken|say|said|tell|told|write|wrote|written) (?:to|in|on)\b"
 )
 """Where someone said it (a quote's medium): "Which outlet did Panetta talk to?"."""
