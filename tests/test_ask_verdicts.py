@@ -50,6 +50,24 @@ about = ["canal-network"]
 source = "s"
 passage = "The Canal Network will come back."
 
+[[entity]]
+id = "dock-panel"
+name = "Harbour Board Dock Panel"
+kind = "organization"
+
+[[quote]]
+id = "panel-report-fane-well"
+claim = "The panel's third report said that Eve Fane is believed to be well but too busy to travel, according to the gazette."
+text = "She is believed to be well but too busy to travel"
+speaker = "dock-panel"
+medium = "its third report"
+date = "2021-06"
+about = ["eve-fane", "dock-panel"]
+
+[[quote.cite]]
+source = "s"
+passage = "She is believed to be well but too busy to travel"
+
 [[figure]]
 id = "canal-affiliated-pilots"
 claim = "A Harbour Board survey published in 2022 estimated that 40 to 60 pilots affiliated with the Canal Network work the northern wharves, according to the gazette."
@@ -82,3 +100,13 @@ def test_a_speaker_named_with_a_post_still_asks_the_medium(tmp_path: Path) -> No
     # whose post it is (five words) is still who spoke; the answer is where.
     question = "Which broadcaster did Harbour Board secretary Eve Fane speak to about the Canal Network?"
     assert _answers(tmp_path, question) == [("fane-will-come-back", "Harbour TV")]
+
+
+def test_according_to_names_who_says_it_not_what_is_said(tmp_path: Path) -> None:
+    # "Is Eve Fane well according to the Harbour Board's 2021 report?": the proposition is that
+    # she is well; "the Harbour Board" is who says so, which the fact's speaker (the Harbour
+    # Board Dock Panel) is, though its claim calls it "the panel".
+    question = "Is Eve Fane well according to the Harbour Board's 2021 report?"
+    assert [fact for fact, _ in _answers(tmp_path, question)] == ["panel-report-fane-well"]
+    # Whoever the question says says it must be one the fact links.
+    assert _answers(tmp_path, "Is Eve Fane busy according to the Canal Network?") == []

@@ -2282,6 +2282,16 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             for word in question.weights
             if question.weights[word] >= _EVENT_WEIGHT and not _stated_alone(question, word, stated)
         )
+        if unstated and (attributed := _attributed(question)):
+            # "Is Zawahiri alive according to the 2021 UN report?": "according to" names who
+            # says it, not what is said; the fact's speaker or another it links (the UN
+            # Monitoring Team, its report) says it by any of their names.
+            by = set().union(*named.values())
+            unstated = tuple(
+                word
+                for word in unstated
+                if word not in attributed or not _stated_alone(question, word, by)
+            )
         if any(len(word) <= 4 for word in unstated):  # read the claim's initials only then
             initials = _initialisms(fact.claim)
             unstated = tuple(w for w in unstated if len(w) > 4 or w not in initials)
@@ -2671,6 +2681,18 @@ def _share(weights: dict[str, float], credits: dict[str, float]) -> float:
     return sum(weight * credits[word] for word, weight in weights.items()) / (
         sum(weights.values()) or 1
     )
+
+
+_ATTRIBUTION = r"\b(?:according to|per)\b(?P<source>[^,;?]*)"  # compiled on first use
+"""A phrase naming who says what a question asks about ("..., according to the UN report")."""
+
+
+def _attributed(question: Question) -> frozenset[str]:
+    """The question's content words in its phrases of attribution ("according to X", "per X")."""
+    phrases = re.finditer(_ATTRIBUTION, fold(_without_possessives(question.raw)))
+    return frozenset(
+        word for at in phrases for word in map(stem, _WORD.findall(at.group("source")))
+    ) & question.weights.keys()
 
 
 def _stated_alone(question: Question, word: str, stated: set[str]) -> bool:
