@@ -68,6 +68,20 @@ about = ["eve-fane", "dock-panel"]
 source = "s"
 passage = "She is believed to be well but too busy to travel"
 
+[[agreement]]
+id = "wharf-accord-pledge"
+claim = "In March 2020 the Canal Network signed a wharf accord with the Harbour Board which saw it pledge to keep smugglers out of Port Lune, according to the gazette."
+date = "2020-03"
+about = ["canal-network", "harbour-board", "port-lune"]
+name = "wharf accord"
+parties = ["canal-network", "harbour-board"]
+signed = "2020-03"
+commitments = ["the Canal Network to keep smugglers out of Port Lune"]
+
+[[agreement.cite]]
+source = "s"
+passage = "which saw it pledge to keep smugglers out of Port Lune"
+
 [[figure]]
 id = "canal-affiliated-pilots"
 claim = "A Harbour Board survey published in 2022 estimated that 40 to 60 pilots affiliated with the Canal Network work the northern wharves, according to the gazette."
@@ -110,3 +124,14 @@ def test_according_to_names_who_says_it_not_what_is_said(tmp_path: Path) -> None
     assert [fact for fact, _ in _answers(tmp_path, question)] == ["panel-report-fane-well"]
     # Whoever the question says says it must be one the fact links.
     assert _answers(tmp_path, "Is Eve Fane busy according to the Canal Network?") == []
+
+
+def test_what_an_accord_requires_of_them_is_what_they_pledged(tmp_path: Path) -> None:
+    # "Did the accord require the Canal Network to keep smugglers out?": what it requires of
+    # them is what they committed to under it (an agreement's commitments), or pledged in its
+    # claim's words, which the fact need not call a requirement.
+    question = "Did the wharf accord require the Canal Network to keep smugglers out of Port Lune?"
+    assert [fact for fact, _ in _answers(tmp_path, question)] == ["wharf-accord-pledge"]
+    # Of them, not of another it names.
+    question = "Did the wharf accord require the Harbour Board to keep smugglers out of Port Lune?"
+    assert _answers(tmp_path, question) == []

@@ -2282,6 +2282,12 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             for word in question.weights
             if question.weights[word] >= _EVENT_WEIGHT and not _stated_alone(question, word, stated)
         )
+        if _OBLIGING.intersection(unstated) and (whom := _required_of(question)):
+            # "Did the peace deal require the Taliban to keep Isis out?": what it requires of
+            # them is what they must do, pledged or committed to under it ("saw them pledge to
+            # keep ... Isis out"), which the fact need not call a requirement.
+            if _commits(question, whom, fact):
+                unstated = tuple(word for word in unstated if word not in _OBLIGING)
         if unstated and (attributed := _attributed(question)):
             # "Is Zawahiri alive according to the 2021 UN report?": "according to" names who
             # says it, not what is said; the fact's speaker or another it links (the UN
@@ -2473,8 +2479,38 @@ def _obliges(question: Question, fact: Fact) -> bool:
     if found is None or re.search(_OBLIGATION, text) is None:
         return False  # ("What does resolution 1267 require?" asks what it says it requires.)
     whom = {stem(word) for word in found.group("whom").split()} & question.weights.keys()
-    if not whom:
-        return True
+    return not whom or _binds(question, whom, text)
+
+
+def _commits(question: Question, whom: set[str], fact: Fact) -> bool:
+    """Whether the fact says that those whom names must or will do something: an agreement's
+    commitments, which say who committed to what (its claim may name every party near its
+    word of obligation: "signed with the Harbour Board, which saw it pledge"), else its claim
+    (or a quote's words)."""
+    details = fact.details
+    if isinstance(details, Agreement) and details.commitments:
+        binding = set().union(*map(question.group, whom))
+        return any(
+            not binding.isdisjoint(map(stem, _WORD.findall(fold(commitment))))
+            for commitment in details.commitments
+        )
+    text = f"{fact.claim} {details.text}" if isinstance(details, Quote) else fact.claim
+    return _binds(question, whom, text)
+
+
+def _required_of(question: Question) -> set[str]:
+    """For "did X require Y to ...": the content words naming Y (between the verb and "to")."""
+    words = question.text.split()
+    at = next((n for n, word in enumerate(words) if stem(word) in _OBLIGING), None)
+    if at is None or "to" not in words[at + 1 : at + _OBLIGED_NEAR]:
+        return set()
+    end = words.index("to", at + 1)
+    return {stem(word) for word in words[at + 1 : end]} & question.weights.keys()
+
+
+def _binds(question: Question, whom: set[str], text: str) -> bool:
+    """Whether the text says that those the words whom name must or will do something: a word
+    of obligation ("committed", "shall", "pledge") within a few words of one of them."""
     words = _WORD.findall(fold(text))
     stems = [stem(word) for word in words]
     binding = set().union(*map(question.group, whom))
@@ -3097,7 +3133,7 @@ _ENJOINING = (
     r"|demand(?:s|ed|ing)?|promis(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ments?)"
     r"|vow(?:s|ed|ing)?|agree(?:s|d|ing)?|undert(?:akes?|ook|aking)|plan(?:s|ned|ning)?"
     r"|intend(?:s|ed|ing)?|aim(?:s|ed|ing)?|want(?:s|ed|ing)?|prepared|ready|willing"
-    r"|must|should|ought|needs?|needed|required|obliged)\b"
+    r"|must|should|ought|needs?|needed|requir(?:e|es|ed|ing)|oblig(?:e|es|ed|ing))\b"
 )
 """Words with which someone is urged, promises or agrees to do something, or must do it, which
 they then say in an infinitive ("called on the Taliban ... to cut ties", "the Taliban must do
