@@ -82,6 +82,16 @@ commitments = ["the Canal Network to keep smugglers out of Port Lune"]
 source = "s"
 passage = "which saw it pledge to keep smugglers out of Port Lune"
 
+[[event]]
+id = "resolution-412-ferries"
+claim = "Resolution 412 (2016) recalls that the Canal Network is a splinter group of the Harbour Board, according to the gazette."
+date = 2016-05-02
+about = ["canal-network", "harbour-board"]
+
+[[event.cite]]
+source = "s"
+passage = "recalls that the Canal Network is a splinter group"
+
 [[figure]]
 id = "canal-affiliated-pilots"
 claim = "A Harbour Board survey published in 2022 estimated that 40 to 60 pilots affiliated with the Canal Network work the northern wharves, according to the gazette."
@@ -135,3 +145,10 @@ def test_what_an_accord_requires_of_them_is_what_they_pledged(tmp_path: Path) ->
     # Of them, not of another it names.
     question = "Did the wharf accord require the Harbour Board to keep smugglers out of Port Lune?"
     assert _answers(tmp_path, question) == []
+
+
+def test_a_year_in_brackets_cites_the_resolution(tmp_path: Path) -> None:
+    # "Resolution 412 (2016)": the year it was adopted, as the UN cites it -- not a second
+    # resolution numbered 2016 that the fact would have to name.
+    question = "What did resolution 412 (2016) recall about the Canal Network?"
+    assert [fact for fact, _ in _answers(tmp_path, question)] == ["resolution-412-ferries"]

@@ -1430,9 +1430,18 @@ def _head(name: str, words: Sequence[str]) -> str:
     return words[-1] if words else ""
 
 
+_CITED_YEAR = r"\b(\d{3,4}) ?\((?:19|20)\d\d\)"  # compiled on first use
+"""A document's number and its year in brackets, as the UN cites a resolution."""
+
+
 def read_question(index: Index, question: str, lookups: _Lookups | None = None) -> Question:
     """What the question wants, and its content words weighted by general-English rarity."""
     lookups = lookups or _Lookups(index)
+    if "(" in question:
+        # "Resolution 2253 (2015)": a year in brackets after a document's number is the year
+        # it was adopted, part of how the UN cites it -- neither another resolution (folded,
+        # "2253 2015" reads as two) nor a time asked about.
+        question = re.sub(_CITED_YEAR, r"\1", question)
 
     # Month abbreviations are the month ("29 Feb 2020"), as a fact's date is written in full.
     # A possessive is its word ("the UN's estimate" asks about the UN, not "uns").
