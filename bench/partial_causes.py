@@ -79,9 +79,9 @@ class _Trace:
 
         def local(frame: FrameType, event: str, arg: Any) -> Any:
             value = frame.f_locals.get("answers", _ABSENT)
-            if self.cause is None and value is not _ABSENT and not value:
-                if state["value"] is _ABSENT or state["value"]:
-                    self.cause = self._why(_STATEMENTS.get(state["line"], state["line"]), frame)
+            turned = state["value"] is _ABSENT or state["value"]
+            if self.cause is None and value is not _ABSENT and not value and turned:
+                self.cause = self._why(_STATEMENTS.get(state["line"], state["line"]), frame)
             state["line"], state["value"] = frame.f_lineno, value
             return local
 
@@ -131,6 +131,7 @@ def main() -> None:
     )
     parser.add_argument("--sets", nargs="*", help="set names (default: all in tests/eval/)")
     parser.add_argument("--show", default=None, help="print the questions of causes with this")
+    parser.add_argument("--dump", type=Path, help="write each question's first fact and match")
     options = parser.parse_args()
     index: Index = in_memory(packs_in_effect([], environ={}))
     files = sorted(EVAL.glob("*.toml"))
@@ -139,11 +140,20 @@ def main() -> None:
     causes: Counter[str] = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
     totals = Counter[str]()
+    dump: list[str] = []
     for path in files:
         data = tomli.loads(path.read_text(encoding="utf-8"))
         for question in data.get("question", []):
             totals["answerable"] += 1
             found = answer(index, question["text"], limit=10)
+            dump.append(
+                f"{path.stem}\t{question['text']}\t"
+                + (
+                    f"{found.hits[0].fact.id}\t{found.replies[0].match.value}"
+                    if found.hits
+                    else "-"
+                )
+            )
             if not found.hits or not answers_question(index, question, found.hits[0].fact.id):
                 continue
             if found.replies[0].match is Match.ANSWER:
@@ -174,13 +184,17 @@ def main() -> None:
             )
         for text in (item["text"] for item in data.get("unanswerable", [])):
             totals["unanswerable"] += 1
-            totals["unanswerable answered"] += answer(index, text, limit=10).answered
+            found = answer(index, text, limit=10)
+            totals["unanswerable answered"] += found.answered
+            dump.append(f"{path.stem}\tUNANSWERABLE {text}\t{found.answered}")
     for cause, count in causes.most_common():
         print(f"{count:4d}  {cause}")
         if options.show is not None and options.show in cause:
             for example in examples[cause]:
                 print(f"        {example}")
     print(dict(totals))
+    if options.dump:
+        options.dump.write_text("\n".join(dump) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -122,7 +122,9 @@ def test_a_wh_phrase_before_do_is_not_the_doer(tmp_path: Path) -> None:
 def test_a_speaker_named_with_a_post_still_asks_the_medium(tmp_path: Path) -> None:
     # "Which outlet did Harbour Board secretary Eve Fane speak to": a name after its post and
     # whose post it is (five words) is still who spoke; the answer is where.
-    question = "Which broadcaster did Harbour Board secretary Eve Fane speak to about the Canal Network?"
+    question = (
+        "Which broadcaster did Harbour Board secretary Eve Fane speak to about the Canal Network?"
+    )
     assert _answers(tmp_path, question) == [("fane-will-come-back", "Harbour TV")]
 
 
@@ -152,3 +154,10 @@ def test_a_year_in_brackets_cites_the_resolution(tmp_path: Path) -> None:
     # resolution numbered 2016 that the fact would have to name.
     question = "What did resolution 412 (2016) recall about the Canal Network?"
     assert [fact for fact, _ in _answers(tmp_path, question)] == ["resolution-412-ferries"]
+
+
+def test_who_spoke_asks_for_the_speaker(tmp_path: Path) -> None:
+    # "Spoke", "stated", "warned" are verbs of saying, as "said" is: who spoke is whoever a
+    # quote is by (who says a fact is otherwise its source, not its answer).
+    question = "Who spoke to Harbour TV about the Canal Network coming back?"
+    assert _answers(tmp_path, question) == [("fane-will-come-back", "Eve Fane")]

@@ -202,7 +202,8 @@ _FIGURE = re.compile(
 _QUOTE = re.compile(
     r"\b(?:what|how) (?:did|does|do|has|had|have) (?P<speaker>.+?) "
     r"(?:say|said|tell|told|write|wrote|think|call|describe)\b"
-    r"|\bwho (?:said|says|told|wrote|called|described)\b|\bquotes?\b"
+    r"|\bwho (?:said|says|spoke|speaks|stated|states|declared|warned|told|wrote|called"
+    r"|described)\b|\bquotes?\b"
     # "What was Ben Wallace's warning?": what someone said, named by the kind of saying (the
     # possessive's apostrophe is gone once folded: "wallaces").
     r"|\b(?:what|how) (?:is|was|were|are) (?:the )?(?P<sayer>(?:\w+ ){0,2}\w+?)s? "
@@ -2291,12 +2292,15 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             for word in question.weights
             if question.weights[word] >= _EVENT_WEIGHT and not _stated_alone(question, word, stated)
         )
-        if _OBLIGING.intersection(unstated) and (whom := _required_of(question)):
+        if (
+            _OBLIGING.intersection(unstated)
+            and (whom := _required_of(question))
+            and _commits(question, whom, fact)
+        ):
             # "Did the peace deal require the Taliban to keep Isis out?": what it requires of
             # them is what they must do, pledged or committed to under it ("saw them pledge to
             # keep ... Isis out"), which the fact need not call a requirement.
-            if _commits(question, whom, fact):
-                unstated = tuple(word for word in unstated if word not in _OBLIGING)
+            unstated = tuple(word for word in unstated if word not in _OBLIGING)
         if unstated and (attributed := _attributed(question)):
             # "Is Zawahiri alive according to the 2021 UN report?": "according to" names who
             # says it, not what is said; the fact's speaker or another it links (the UN
@@ -2735,9 +2739,10 @@ _ATTRIBUTION = r"\b(?:according to|per)\b(?P<source>[^,;?]*)"  # compiled on fir
 def _attributed(question: Question) -> frozenset[str]:
     """The question's content words in its phrases of attribution ("according to X", "per X")."""
     phrases = re.finditer(_ATTRIBUTION, fold(_without_possessives(question.raw)))
-    return frozenset(
-        word for at in phrases for word in map(stem, _WORD.findall(at.group("source")))
-    ) & question.weights.keys()
+    return (
+        frozenset(word for at in phrases for word in map(stem, _WORD.findall(at.group("source"))))
+        & question.weights.keys()
+    )
 
 
 def _stated_alone(question: Question, word: str, stated: set[str]) -> bool:
