@@ -92,6 +92,16 @@ about = ["canal-network", "harbour-board"]
 source = "s"
 passage = "recalls that the Canal Network is a splinter group"
 
+[[event]]
+id = "canal-occupied-port-lune"
+claim = "The Canal Network occupied Port Lune in 2019, according to the gazette."
+date = "2019"
+about = ["canal-network", "port-lune"]
+
+[[event.cite]]
+source = "s"
+passage = "The Canal Network occupied Port Lune in 2019"
+
 [[figure]]
 id = "canal-affiliated-pilots"
 claim = "A Harbour Board survey published in 2022 estimated that 40 to 60 pilots affiliated with the Canal Network work the northern wharves, according to the gazette."
@@ -161,3 +171,10 @@ def test_who_spoke_asks_for_the_speaker(tmp_path: Path) -> None:
     # quote is by (who says a fact is otherwise its source, not its answer).
     question = "Who spoke to Harbour TV about the Canal Network coming back?"
     assert _answers(tmp_path, question) == [("fane-will-come-back", "Eve Fane")]
+
+
+def test_according_to_is_not_what_happened(tmp_path: Path) -> None:
+    # "When did ... occupy Port Lune, according to the harbour almanac?": what happened is the
+    # occupation; the almanac is who tells of it (rule 5 wants what happened said).
+    question = "When did the Canal Network occupy Port Lune, according to the harbour almanac?"
+    assert _answers(tmp_path, question) == [("canal-occupied-port-lune", "2019")]

@@ -2184,8 +2184,10 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         # A verb as common as "go", "get" or "do" says too little of what happened to ask it
         # ("where did Ghani go": he fled).
         # A name the question writes ("the Soviet Union") says what it is about, as an entity's
-        # name does.
-        about = question.named.union(*(forms for _, parts in question.names for forms in parts))
+        # name does; and "according to the article" says who tells it, not what happened.
+        about = question.named.union(
+            *(forms for _, parts in question.names for forms in parts), _attributed(question)
+        )
         asked = {
             word: weight
             for word, weight in question.weights.items()
