@@ -178,3 +178,11 @@ def test_according_to_is_not_what_happened(tmp_path: Path) -> None:
     # occupation; the almanac is who tells of it (rule 5 wants what happened said).
     question = "When did the Canal Network occupy Port Lune, according to the harbour almanac?"
     assert _answers(tmp_path, question) == [("canal-occupied-port-lune", "2019")]
+
+
+def test_what_is_x_doing_asks_no_noun(tmp_path: Path) -> None:
+    # "What is the Canal Network doing ...": a noun and a verb follow "is" (the participle of
+    # a short verb, "doing", as of a long one, "seeking"); "doing" is no head noun to find in
+    # the answer.
+    question = "What is the Canal Network doing to keep smugglers out of Port Lune?"
+    assert "wharf-accord-pledge" in [fact for fact, _ in _answers(tmp_path, question)]

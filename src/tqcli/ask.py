@@ -120,8 +120,8 @@ _PREPOSITIONS = frozenset(
         "across towards toward via near behind beyond upon"
     )
 )
-_VERB_FORM = re.compile(r"^\w{3,}(?:ing|ed)$")
-"""A word in the form of a verb's participle ("seeking", "adopted")."""
+_VERB_FORM = re.compile(r"^(?:\w{3,}(?:ing|ed)|doing|going|being|seeing|using|dying|lying)$")
+"""A word in the form of a verb's participle ("seeking", "adopted"; a short verb's "doing")."""
 _SYNONYM_CREDIT = 0.8
 """What a word's synonym (from the packs' thesaurus, [[synonyms]]) counts for, against the word
 itself: a question's word also matches its group ("died" finds "killed")."""
