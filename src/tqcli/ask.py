@@ -883,6 +883,11 @@ class Question(msgspec.Struct, frozen=True):
     document_asked: bool = False
     """Whether it asks which resolution ("Which resolution split the lists?"): only a fact
     giving a resolution by its number, other than those the question gives, answers it."""
+    said_about: tuple[str, ...] = ()
+    """For a quote asked as what someone said about something ("What did Trump say about the
+    Doha agreement?"): the content words of what it is about ("doha", "agre"), less a clause
+    saying when. Only words on it are the answer: a quote that mostly does not speak of it
+    (Trump's tweet on Camp David's talks, though "according to" NPR) is another one."""
 
     def group(self, word: str) -> frozenset[str]:
         """The word and its synonyms."""
@@ -1584,6 +1589,17 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
                 timing.add(word)
     speaker = tuple(corrected.get(word, word) for word in speaker)
     speaker = tuple(word for word in speaker if word in weights)
+    said_about: tuple[str, ...] = ()
+    if wants is Wants.QUOTE and said is not None and (
+        about := re.search(r"\babout\b", folded[said.end() :])
+    ):
+        said_about = tuple(
+            dict.fromkeys(
+                key
+                for raw in folded[said.end() + about.end() :].split()
+                if (key := corrected.get(stem(raw), stem(raw))) in weights and key not in timing
+            )
+        )
     counted = tuple(corrected.get(word, word) for word in counted)
     # What is counted, however common its noun ("people"): a figure's unit must count it.
     counted_head = counted[-1] if counted and counted[-1] in weights else None
@@ -1721,6 +1737,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         future=_future(question, folded, weights),
         document_asked=re.search(_WHICH_RESOLUTION, folded) is not None,
         derived=derived,
+        said_about=said_about,
         share_of=tuple(
             key
             for word in _leading_content(folded[share_at.end() :], skip_leading=True)
@@ -2190,6 +2207,16 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         other_years += (
             [question.future] if question.future in question.happened else sorted(question.happened)
         )
+    if (
+        answers
+        and question.said_about
+        and _share({word: question.weights[word] for word in question.said_about}, credits)
+        < _ANSWER_COVERAGE
+    ):
+        # "What did Donald Trump say about the Doha agreement?": his words on it, not on
+        # something else (the Camp David talks he called off) -- the quote, its claim, or the
+        # names of what it names speak of most of what it is asked about.
+        answers = False
     if (
         answers
         and question.wants is Wants.ANYTHING
@@ -4475,7 +4502,7 @@ def _own_words(fact: Fact) -> set[str]:
     """The fact's own words: claim, details (figure, quoted words, measures, commitments ...),
     date. The names of the entities it refers to are not among them. A possessive is its word,
     as in a question ("Zawahiri's death" says "Zawahiri": folding alone makes "zawahiris")."""
-    parts = [_without_possessives(_own_text(fact))]
+    parts = [_without_attribution(_without_possessives(_own_text(fact)))]
     if fact.date is not None:
         parts.append(str(fact.date.year))
         if fact.date.month:
@@ -4483,6 +4510,16 @@ def _own_words(fact: Fact) -> set[str]:
         if fact.date.day:
             parts.append(str(fact.date.day))
     return set(tokens(" ".join(parts)))
+
+
+_ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+
+
+def _without_attribution(text: str) -> str:
+    """The text without "according to", which says whose word it is: stemmed, "according" is
+    "accord", the noun that names agreements ("the Doha accord"), and a claim "according to
+    NPR" would say it."""
+    return _ACCORDING.sub(" ", text) if "ccording" in text else text
 
 
 def _own_text(fact: Fact) -> str:
