@@ -1590,8 +1590,10 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     speaker = tuple(corrected.get(word, word) for word in speaker)
     speaker = tuple(word for word in speaker if word in weights)
     said_about: tuple[str, ...] = ()
-    if wants is Wants.QUOTE and said is not None and (
-        about := re.search(r"\babout\b", folded[said.end() :])
+    if (
+        wants is Wants.QUOTE
+        and said is not None
+        and (about := re.search(r"\babout\b", folded[said.end() :]))
     ):
         said_about = tuple(
             dict.fromkeys(
