@@ -279,6 +279,31 @@ about = ["eve-fane"]
 source = "s"
 passage = "The charter will be signed within days."
 
+[[entity]]
+id = "cy-marsh"
+name = "Cy Marsh"
+kind = "person"
+
+[[event]]
+id = "marsh-founds-guild"
+claim = "Cy Marsh founded the ferry guild in 1990, according to the gazette."
+date = "1990"
+about = ["cy-marsh"]
+
+[[event.cite]]
+source = "s"
+passage = "Cy Marsh founded the ferry guild"
+
+[[event]]
+id = "carrow-heads-guild"
+claim = "Bo Carrow became head of the ferry guild in 2011, after its founder Cy Marsh was killed in a raid in Harbourton, according to the gazette."
+date = "2011"
+about = ["bo-carrow"]
+
+[[event.cite]]
+source = "s"
+passage = "Bo Carrow became head of the ferry guild in 2011"
+
 [[synonyms]]
 words = ["agreement", "accord", "deal"]
 why = "An agreement between parties, as the news words it (as the built-in thesaurus)."
@@ -422,3 +447,11 @@ def test_what_someone_said_about_something_is_said_of_it(tmp_path: Path) -> None
     question = "What did Eve Fane say about the Canal Network?"
     assert [fact for fact, _ in _answers(tmp_path, question)] == ["fane-interview"]
     assert _answers(tmp_path, question, without="fane-interview") == []
+
+
+def test_a_place_where_someone_else_was_is_not_where_the_one_asked_about_is(tmp_path: Path) -> None:
+    # Harbourton is where Cy Marsh was killed, not where Bo Carrow is: Cy Marsh is a person of
+    # the pack, though no fact among those on Bo Carrow names him.
+    assert "carrow-heads-guild" not in [
+        fact for fact, _ in _answers(tmp_path, "Where is Bo Carrow?")
+    ]

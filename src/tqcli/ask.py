@@ -1327,6 +1327,7 @@ class _Lookups:
         self._last_words: dict[str, list[str]] = {}
         self._asked: dict[str, frozenset[str]] = {}
         self._written: dict[str, list[frozenset[str]]] = {}
+        self._people_in: dict[str, frozenset[str]] = {}
         self.role: _Role | None = None
         """The role a "who" question asks about, once read (see _read_role)."""
         self.out_of_role: set[str] = set()
@@ -1342,7 +1343,13 @@ class _Lookups:
 
     def names(self, facts: Iterable[Fact]) -> None:
         """Read the names of every entity these facts name, at once."""
-        wanted = {entity_id for fact in facts for entity_id in fact.entities()} - self._names.keys()
+        self.entity_names({entity_id for fact in facts for entity_id in fact.entities()})
+
+    def entity_names(self, entity_ids: Iterable[str]) -> None:
+        """Read the names of these entities, at once (see names)."""
+        wanted = set(entity_ids) - self._names.keys()
+        if not wanted:
+            return
         found = self._index.entity_name_words(sorted(wanted))
         for entity_id in wanted:
             # A name's function words do not name it ("as" of "as-Sahab", "of" of "Islamic
@@ -1376,6 +1383,24 @@ class _Lookups:
             self._last_words[entity_id] = last
             self._written[entity_id] = spelled
             self._names[entity_id] = frozenset().union(*each) - _FUNCTION_WORDS
+
+    def people_written_in(self, text: str) -> frozenset[str]:
+        """The people of the packs (any, not only those the candidates name) whose name or an
+        alias the text writes in full, opening with a capital as English writes a name ("Osama
+        bin Laden"); their names are then read (see names)."""
+        if text not in self._people_in:
+            written = _WORD.findall(text)
+            found = {
+                entity.id
+                for start, first in enumerate(written)
+                if first[:1].isupper()
+                for end in range(start + 1, min(start + _NAME_WORDS, len(written)) + 1)
+                for entity in self._index.entities_named(" ".join(written[start:end]))
+                if entity.kind is EntityKind.PERSON
+            }
+            self.entity_names(found)
+            self._people_in[text] = frozenset(found)
+        return self._people_in[text]
 
     def all_written(self) -> list[tuple[str, list[frozenset[str]]]]:
         """Each entity names() has read, with its written names (see written_names)."""
@@ -1423,6 +1448,10 @@ class _Lookups:
         return any(
             len(name & present) * 2 > len(name) for name in self._each_name.get(entity_id, [])
         )
+
+
+_NAME_WORDS = 4
+"""The most words of a person's name looked up in full (see _Lookups.people_written_in)."""
 
 
 def _head(name: str, words: Sequence[str]) -> str:
@@ -3137,15 +3166,19 @@ def _clause_at(text: str, at: int) -> str:
 
 
 def _someone_else_there(question: Question, clause: str, lookups: _Lookups) -> bool:
-    """Whether the clause names a person the question does not (of those the candidates name):
-    a place in it is where that person was ("after its leader Osama bin Laden was killed ... in
-    Pakistan" says nothing of where Zawahiri is)."""
+    """Whether the clause names a person the question does not: a place in it is where that
+    person was ("after its leader Osama bin Laden was killed ... in Pakistan" says nothing of
+    where Zawahiri is). Of those the candidates name, most of a name's words will do; any
+    other person of the packs is named in full (whichever facts rank among the candidates)."""
     words = set(_WORD.findall(fold(clause)))
     return any(
         _kind(entity_id, lookups.catalog) is EntityKind.PERSON
         and any(len(name & words) * 2 > len(name) for name in names)
         and not lookups.named_in(entity_id, question.weights)
         for entity_id, names in lookups.all_written()
+    ) or any(
+        not lookups.named_in(entity_id, question.weights)
+        for entity_id in lookups.people_written_in(clause)
     )
 
 
