@@ -266,6 +266,57 @@ about = ["canal-network"]
 [[quote.cite]]
 source = "s"
 passage = "The Canal Network will come back."
+
+[[quote]]
+id = "fane-on-charter"
+claim = "Eve Fane said on 2 May 2021 that the ferry charter would be signed within days, according to the gazette."
+text = "The charter will be signed within days."
+speaker = "eve-fane"
+date = 2021-05-02
+about = ["eve-fane"]
+
+[[quote.cite]]
+source = "s"
+passage = "The charter will be signed within days."
+
+[[entity]]
+id = "cy-marsh"
+name = "Cy Marsh"
+kind = "person"
+
+[[event]]
+id = "marsh-founds-guild"
+claim = "Cy Marsh founded the ferry guild in 1990, according to the gazette."
+date = "1990"
+about = ["cy-marsh"]
+
+[[event.cite]]
+source = "s"
+passage = "Cy Marsh founded the ferry guild"
+
+[[event]]
+id = "carrow-heads-guild"
+claim = "Bo Carrow became head of the ferry guild in 2011, after its founder Cy Marsh was killed in a raid in Harbourton, according to the gazette."
+date = "2011"
+about = ["bo-carrow"]
+
+[[event.cite]]
+source = "s"
+passage = "Bo Carrow became head of the ferry guild in 2011"
+
+[[synonyms]]
+words = ["agreement", "accord", "deal"]
+why = "An agreement between parties, as the news words it (as the built-in thesaurus)."
+
+[[event]]
+id = "fane-signs-charter"
+claim = "Eve Fane signed the ferry charter in Port Lune on 4 May 2021, according to the gazette."
+date = 2021-05-04
+about = ["eve-fane", "port-lune"]
+
+[[event.cite]]
+source = "s"
+passage = "Eve Fane signed the ferry charter"
 """
 
 
@@ -380,4 +431,27 @@ def test_an_irregular_verb_is_said_in_its_other_forms(tmp_path: Path) -> None:
     # "Lose" and "lost": the stemmer leaves them apart ("lost" is also an adjective).
     assert _answers(tmp_path, "When did the Canal Network lose Port Lune?") == [
         ("network-lost-port-lune", "2022-05-02")
+    ]
+
+
+def test_according_to_says_no_accord(tmp_path: Path) -> None:
+    # "According to the gazette" says whose word the claim is; stemmed, "according" is "accord",
+    # a synonym of "agreement", which the claim does not say.
+    assert _answers(tmp_path, "Did Eve Fane sign an agreement?") == []
+    assert _answers(tmp_path, "Did Eve Fane sign a charter?")[0][0] == "fane-signs-charter"
+
+
+def test_what_someone_said_about_something_is_said_of_it(tmp_path: Path) -> None:
+    # Eve Fane's words on the ferry charter are not what she said about the Canal Network,
+    # though the question's other words are her name.
+    question = "What did Eve Fane say about the Canal Network?"
+    assert [fact for fact, _ in _answers(tmp_path, question)] == ["fane-interview"]
+    assert _answers(tmp_path, question, without="fane-interview") == []
+
+
+def test_a_place_where_someone_else_was_is_not_where_the_one_asked_about_is(tmp_path: Path) -> None:
+    # Harbourton is where Cy Marsh was killed, not where Bo Carrow is: Cy Marsh is a person of
+    # the pack, though no fact among those on Bo Carrow names him.
+    assert "carrow-heads-guild" not in [
+        fact for fact, _ in _answers(tmp_path, "Where is Bo Carrow?")
     ]

@@ -884,6 +884,11 @@ class Question(msgspec.Struct, frozen=True):
     document_asked: bool = False
     """Whether it asks which resolution ("Which resolution split the lists?"): only a fact
     giving a resolution by its number, other than those the question gives, answers it."""
+    said_about: tuple[str, ...] = ()
+    """For a quote asked as what someone said about something ("What did Trump say about the
+    Doha agreement?"): the content words of what it is about ("doha", "agre"), less a clause
+    saying when. Only words on it are the answer: a quote that mostly does not speak of it
+    (Trump's tweet on Camp David's talks, though "according to" NPR) is another one."""
 
     def group(self, word: str) -> frozenset[str]:
         """The word and its synonyms."""
@@ -1323,6 +1328,7 @@ class _Lookups:
         self._last_words: dict[str, list[str]] = {}
         self._asked: dict[str, frozenset[str]] = {}
         self._written: dict[str, list[frozenset[str]]] = {}
+        self._people_in: dict[str, frozenset[str]] = {}
         self.role: _Role | None = None
         """The role a "who" question asks about, once read (see _read_role)."""
         self.out_of_role: set[str] = set()
@@ -1338,7 +1344,13 @@ class _Lookups:
 
     def names(self, facts: Iterable[Fact]) -> None:
         """Read the names of every entity these facts name, at once."""
-        wanted = {entity_id for fact in facts for entity_id in fact.entities()} - self._names.keys()
+        self.entity_names({entity_id for fact in facts for entity_id in fact.entities()})
+
+    def entity_names(self, entity_ids: Iterable[str]) -> None:
+        """Read the names of these entities, at once (see names)."""
+        wanted = set(entity_ids) - self._names.keys()
+        if not wanted:
+            return
         found = self._index.entity_name_words(sorted(wanted))
         for entity_id in wanted:
             # A name's function words do not name it ("as" of "as-Sahab", "of" of "Islamic
@@ -1372,6 +1384,24 @@ class _Lookups:
             self._last_words[entity_id] = last
             self._written[entity_id] = spelled
             self._names[entity_id] = frozenset().union(*each) - _FUNCTION_WORDS
+
+    def people_written_in(self, text: str) -> frozenset[str]:
+        """The people of the packs (any, not only those the candidates name) whose name or an
+        alias the text writes in full, opening with a capital as English writes a name ("Osama
+        bin Laden"); their names are then read (see names)."""
+        if text not in self._people_in:
+            written = _WORD.findall(text)
+            found = {
+                entity.id
+                for start, first in enumerate(written)
+                if first[:1].isupper()
+                for end in range(start + 1, min(start + _NAME_WORDS, len(written)) + 1)
+                for entity in self._index.entities_named(" ".join(written[start:end]))
+                if entity.kind is EntityKind.PERSON
+            }
+            self.entity_names(found)
+            self._people_in[text] = frozenset(found)
+        return self._people_in[text]
 
     def all_written(self) -> list[tuple[str, list[frozenset[str]]]]:
         """Each entity names() has read, with its written names (see written_names)."""
@@ -1419,6 +1449,10 @@ class _Lookups:
         return any(
             len(name & present) * 2 > len(name) for name in self._each_name.get(entity_id, [])
         )
+
+
+_NAME_WORDS = 4
+"""The most words of a person's name looked up in full (see _Lookups.people_written_in)."""
 
 
 def _head(name: str, words: Sequence[str]) -> str:
@@ -1594,6 +1628,19 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
                 timing.add(word)
     speaker = tuple(corrected.get(word, word) for word in speaker)
     speaker = tuple(word for word in speaker if word in weights)
+    said_about: tuple[str, ...] = ()
+    if (
+        wants is Wants.QUOTE
+        and said is not None
+        and (about := re.search(r"\babout\b", folded[said.end() :]))
+    ):
+        said_about = tuple(
+            dict.fromkeys(
+                key
+                for raw in folded[said.end() + about.end() :].split()
+                if (key := corrected.get(stem(raw), stem(raw))) in weights and key not in timing
+            )
+        )
     counted = tuple(corrected.get(word, word) for word in counted)
     # What is counted, however common its noun ("people"): a figure's unit must count it.
     counted_head = counted[-1] if counted and counted[-1] in weights else None
@@ -1731,6 +1778,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         future=_future(question, folded, weights),
         document_asked=re.search(_WHICH_RESOLUTION, folded) is not None,
         derived=derived,
+        said_about=said_about,
         share_of=tuple(
             key
             for word in _leading_content(folded[share_at.end() :], skip_leading=True)
@@ -2202,6 +2250,16 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         other_years += (
             [question.future] if question.future in question.happened else sorted(question.happened)
         )
+    if (
+        answers
+        and question.said_about
+        and _share({word: question.weights[word] for word in question.said_about}, credits)
+        < _ANSWER_COVERAGE
+    ):
+        # "What did Donald Trump say about the Doha agreement?": his words on it, not on
+        # something else (the Camp David talks he called off) -- the quote, its claim, or the
+        # names of what it names speak of most of what it is asked about.
+        answers = False
     if (
         answers
         and question.wants is Wants.ANYTHING
@@ -3182,15 +3240,19 @@ def _clause_at(text: str, at: int) -> str:
 
 
 def _someone_else_there(question: Question, clause: str, lookups: _Lookups) -> bool:
-    """Whether the clause names a person the question does not (of those the candidates name):
-    a place in it is where that person was ("after its leader Osama bin Laden was killed ... in
-    Pakistan" says nothing of where Zawahiri is)."""
+    """Whether the clause names a person the question does not: a place in it is where that
+    person was ("after its leader Osama bin Laden was killed ... in Pakistan" says nothing of
+    where Zawahiri is). Of those the candidates name, most of a name's words will do; any
+    other person of the packs is named in full (whichever facts rank among the candidates)."""
     words = set(_WORD.findall(fold(clause)))
     return any(
         _kind(entity_id, lookups.catalog) is EntityKind.PERSON
         and any(len(name & words) * 2 > len(name) for name in names)
         and not lookups.named_in(entity_id, question.weights)
         for entity_id, names in lookups.all_written()
+    ) or any(
+        not lookups.named_in(entity_id, question.weights)
+        for entity_id in lookups.people_written_in(clause)
     )
 
 
@@ -4557,7 +4619,7 @@ def _own_words(fact: Fact) -> set[str]:
     """The fact's own words: claim, details (figure, quoted words, measures, commitments ...),
     date. The names of the entities it refers to are not among them. A possessive is its word,
     as in a question ("Zawahiri's death" says "Zawahiri": folding alone makes "zawahiris")."""
-    parts = [_without_possessives(_own_text(fact))]
+    parts = [_without_attribution(_without_possessives(_own_text(fact)))]
     if fact.date is not None:
         parts.append(str(fact.date.year))
         if fact.date.month:
@@ -4565,6 +4627,16 @@ def _own_words(fact: Fact) -> set[str]:
         if fact.date.day:
             parts.append(str(fact.date.day))
     return set(tokens(" ".join(parts)))
+
+
+_ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+
+
+def _without_attribution(text: str) -> str:
+    """The text without "according to", which says whose word it is: stemmed, "according" is
+    "accord", the noun that names agreements ("the Doha accord"), and a claim "according to
+    NPR" would say it."""
+    return _ACCORDING.sub(" ", text) if "ccording" in text else text
 
 
 def _own_text(fact: Fact) -> str:
