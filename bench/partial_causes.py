@@ -140,11 +140,13 @@ def main() -> None:
     causes: Counter[str] = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
     totals = Counter[str]()
+    by_set: dict[str, Counter[str]] = defaultdict(Counter)
     dump: list[str] = []
     for path in files:
         data = tomli.loads(path.read_text(encoding="utf-8"))
         for question in data.get("question", []):
             totals["answerable"] += 1
+            by_set[path.stem]["answerable"] += 1
             found = answer(index, question["text"], limit=10)
             dump.append(
                 f"{path.stem}\t{question['text']}\t"
@@ -158,8 +160,10 @@ def main() -> None:
                 continue
             if found.replies[0].match is Match.ANSWER:
                 totals["answered first"] += 1
+                by_set[path.stem]["answered first"] += 1
                 continue
             totals["right first but partial"] += 1
+            by_set[path.stem]["right first but partial"] += 1
             fact_id = found.hits[0].fact.id
             trace = _Trace(fact_id)
             sys.settrace(trace)
@@ -186,12 +190,22 @@ def main() -> None:
             totals["unanswerable"] += 1
             found = answer(index, text, limit=10)
             totals["unanswerable answered"] += found.answered
+            by_set[path.stem]["unanswerable"] += 1
+            by_set[path.stem]["unanswerable answered"] += found.answered
             dump.append(f"{path.stem}\tUNANSWERABLE {text}\t{found.answered}")
     for cause, count in causes.most_common():
         print(f"{count:4d}  {cause}")
         if options.show is not None and options.show in cause:
             for example in examples[cause]:
                 print(f"        {example}")
+    keys = ("answerable", "answered first", "right first but partial", "unanswerable")
+    print("| set | " + " | ".join((*keys, "unanswerable answered")) + " |")
+    for name, counts in sorted(by_set.items()):
+        print(
+            f"| {name} | "
+            + " | ".join(str(counts[key]) for key in (*keys, "unanswerable answered"))
+            + " |"
+        )
     print(dict(totals))
     if options.dump:
         options.dump.write_text("\n".join(dump) + "\n", encoding="utf-8")
