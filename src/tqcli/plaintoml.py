@@ -1,17 +1,18 @@
-"""Plain TOML read in C: the fact files tq's importers write (and most written by hand), as
-tomli reads them, about three times as fast; None for any other TOML, which tomli then reads.
+"""Plain TOML read in C: the fact files tq's importers write (and many written by hand), as
+tomli reads them, in about half its instructions; None for any other TOML, which tomli reads.
 
-Plain TOML is a subset whose every line is blank, a comment, an array-of-tables header
-(`[[name]]` or `[[name.sub]]`) or `key = value` with a bare key and one space either side of
-`=`; a value is a basic string with the escapes JSON shares with TOML (no raw tab), a decimal
-integer of at most 18 digits, `true`, `false`, a date (`2001-01-25`) or a one-line array of
-those written `[a, b]`. That is what `importers.shared.toml_tables` writes, and what
-bench/synthetic.py writes too. In that subset a line is JSON but for its key and header, so
-the whole text is made JSON by two splits (no string holds a line break, so every line break
-starts a line), decoded by msgspec, and the tables put together as tomli puts them. Whatever
-tomli would refuse (a key given twice, an array of tables after a value of its name, a date
-that does not exist) is left to tomli, which says where; tests/unit/test_plaintoml.py compares
-the two on generated documents.
+Plain TOML is a subset whose every line is blank, a comment, a table header (`[[name]]`,
+`[[name.sub]]`, `[name]` or `[name.sub]`) or `key = value` with a bare or quoted key and one
+space either side of `=`; a value is a basic string with only the escapes JSON shares with
+TOML (and no raw tab), a decimal integer of at most 18 digits, `true`, `false`, a date
+(`2001-01-25`) or a one-line array of those written `[a, b]`. That is what
+`importers.shared.toml_tables` writes, and bench/synthetic.py too. In that subset a line is
+JSON but for its key and header, so the text is made JSON by two splits (no string holds a
+line break, so every line break starts a line), decoded by msgspec, and its tables put
+together as tomli puts them. What tomli would refuse (a key given twice, a table defined
+twice, an array of tables where a value of its name is, a date that does not exist) is left
+to tomli, which says where; tests/unit/test_plaintoml.py compares the two on generated
+documents.
 """
 
 from __future__ import annotations
@@ -29,14 +30,15 @@ _STRING = f'"{_CHARACTERS}(?:{_ESCAPE}{_CHARACTERS})*"'  # (no surrogate: TOML h
 _DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 _SCALAR = rf"(?:{_STRING}|{_DATE}|-?(?:0|[1-9][0-9]{{0,17}})|true|false)"
 _ARRAY = rf"\[(?:{_SCALAR}(?:, {_SCALAR})*)?\]"
+_NAME = rf"{_KEY}(?:\.{_KEY})?"  # of a table: [[name]] or [name]
 _LINE = (
-    rf"(?:\[\[{_KEY}(?:\.{_KEY})?\]\]|{_KEY} = (?:{_SCALAR}|{_ARRAY}))?[ \t]*"
+    rf"(?:\[\[{_NAME}\]\]|\[{_NAME}\]|(?:{_KEY}|{_STRING}) = (?:{_SCALAR}|{_ARRAY}))?[ \t]*"
     r"|[ \t]*#[^\x00-\x08\x0a-\x1f\x7f]*"
 )
 _PLAIN = re.compile(rf"(?:(?:{_LINE})\n)*(?:{_LINE})")
 _COMMENT = re.compile(r"\n[ \t]*#[^\n]*")
-_KEY_LINE = re.compile(rf"\n({_KEY}) = ")
-_HEADER_LINE = re.compile(rf"\n\[\[({_KEY}(?:\.{_KEY})?)\]\]")
+_KEY_LINE = re.compile(rf"\n({_KEY}|{_STRING}) = ")
+_HEADER_LINE = re.compile(rf"\n\[(\[{_NAME}\]|{_NAME})\]")
 _MAYBE_DATE = re.compile(r"-[0-9]{2}-(?<=[ \[][0-9]{4}-[0-9]{2}-)[0-9]{2}")
 _DATE_VALUE = re.compile(rf"({_DATE})[ \t]*(?:\n|$)")
 _ARRAY_VALUE = re.compile(_ARRAY)
@@ -51,11 +53,15 @@ def loads(text: str) -> dict[str, Any] | None:
     text = "\n" + text  # a first line follows a line break too
     if "#" in text:
         text = _COMMENT.sub("", text)  # (a "#" in a string is never first on its line)
-    # Each line "key = value" becomes ',"key":value' and each header '},{"":"name"': every
-    # table a JSON object, its name its first key, after the root (named "").
+    # Each line "key = value" becomes ',"key":value' and each header '},{"":"name"' (an array
+    # of tables' name in its brackets, "[name]"): every table a JSON object, its name its first
+    # key, after the root's (named "").
     parts = _KEY_LINE.split(text)
     keys = len(parts) // 2
-    parts[1::2] = _each_between(parts[1::2], ',"', '":')
+    if '\n"' in text:  # a quoted key (a JSON string already) among them, maybe
+        parts[1::2] = map(_key_written, parts[1::2])
+    else:
+        parts[1::2] = _each_between(parts[1::2], ',"', '":')
     dated = _MAYBE_DATE.search(text) is not None  # (maybe in a string only: then no date)
     if dated:
         parts[2::2] = map(_dates_marked, parts[2::2])
@@ -76,6 +82,10 @@ def _each_between(names: list[str], before: str, after: str) -> list[str]:
     if not names:
         return []
     return (before + (after + "\n" + before).join(names) + after).split("\n")
+
+
+def _key_written(key: str) -> str:
+    return f",{key}:" if key.startswith('"') else f',"{key}":'
 
 
 def _dates_marked(value: str) -> str:
@@ -106,19 +116,25 @@ def _put_together(tables: list[dict[str, Any]], dated: bool) -> dict[str, Any] |
     made: set[int] = set()  # the arrays of tables that headers made (by id)
     for table in tables[1:]:
         name: str = table.pop("")
-        parent, _, child = name.partition(".")
-        into = root
+        is_array = name.startswith("[")
+        parent, _, child = name.strip("[]").partition(".")
+        into, name = root, parent
         if child:
             parents = root.get(parent)
             if parents is None or id(parents) not in made:
-                return None  # [[a.b]] with no [[a]] before it: tomli's own rules
+                return None  # [[a.b]] or [a.b] with no [[a]] before it: tomli's own rules
             into, name = parents[-1], child
+        if not is_array:  # [a] or [a.b]: a table of its own, defined once
+            if name in into:
+                return None
+            into[name] = table
+            continue
         array = into.get(name)
         if array is None:
             array = into[name] = []
             made.add(id(array))
         elif id(array) not in made:
-            return None  # an array of tables where a value of its name is
+            return None  # an array of tables where a value or a table of its name is
         array.append(table)
     return root
 

@@ -40,6 +40,7 @@ def _same_as_tomli(text: str) -> dict[str, Any] | None:
 
 
 _KEYS = st.sampled_from(["id", "claim", "a", "b", "cite", "x-y", "9", "ab_c", "2001-01-01"])
+_QUOTED_KEYS = st.sampled_from(['"quoted key"', '"a"', '""', '"\\u0061"', '"x\\ty"', '"é"'])
 _TEXT = st.text(
     st.characters(codec="utf-8")
     | st.sampled_from(['"', "\\", "\t", "\x7f", "\x00", "\x1f", "é", "\u2028", "#", "="]),
@@ -105,9 +106,7 @@ def _lines(draw: st.DrawFn) -> str:
     kind = draw(st.integers(0, 9))
     if kind <= 4:
         equals = draw(st.sampled_from([" = "] * 20 + ["=", "  = ", "\t= "]))
-        key = draw(
-            _KEYS | st.sampled_from(['"quoted"', "a.b", " id"]) if draw(st.booleans()) else _KEYS
-        )
+        key = draw(_KEYS | _QUOTED_KEYS | st.sampled_from(["a.b", " id", "'a'"]))
         end = draw(st.sampled_from(["", "", "", " ", "\t", " # c"]))
         return f"{key}{equals}{draw(_values())}{end}"
     if kind <= 7:
@@ -128,9 +127,11 @@ def _plain_documents(draw: st.DrawFn) -> str:
     """Plain TOML only: each table's keys given once, each [[a.b]] after an [[a]]."""
     lines: list[str] = []
     for kind in draw(st.lists(st.sampled_from(["figure", "event"]), min_size=1, max_size=4)):
-        for header in (f"[[{kind}]]", *draw(st.lists(st.just(f"[[{kind}.cite]]"), max_size=2))):
+        subtables = st.sampled_from([f"[[{kind}.cite]]", f"[{kind}.details]"])
+        for header in (f"[[{kind}]]", *draw(st.lists(subtables, max_size=2, unique=True))):
             lines.append(header)
-            for key in draw(st.lists(st.sampled_from(["id", "claim", "n", "on"]), unique=True)):
+            names = st.sampled_from(["id", "claim", "n", "on", '"place of birth"'])
+            for key in draw(st.lists(names, unique=True)):
                 scalar = draw(
                     st.text(st.characters(codec="utf-8", exclude_categories=["Cc", "Cs"])).map(
                         lambda text: json.dumps(text, ensure_ascii=False)
@@ -161,6 +162,8 @@ def test_plain_toml_is_read_as_tomli_reads_it(text: str) -> None:
         '[[figure]]\nclaim = "On 2001-01-25, \\"a\\" said: [2001-01-25, x]"\n',
         '[[figure]]\nnames = ["2001-01-25", 2001-01-25, "a, 2001-01-25"]\n',
         '[[figure]]\nclaim = "a\\\\"\n[[event]]\nid = "e"\n',
+        '[[entity]]\nid = "e"\n[entity.attributes]\n"place of birth" = ["Kabul"]\n[[entity]]\n',
+        '[meta]\nversion = 2\n[[figure]]\n"id" = "f"\n',
     ],
 )
 def test_plain_documents_are_read(text: str) -> None:
@@ -180,6 +183,11 @@ def test_plain_documents_are_read(text: str) -> None:
         "[[figure]]\nvalue = 2.5",
         '[[figure]]\nclaim = "tab\there"',
         "[[figure]]\r\nid = 1\r\n",
+        '[[figure]]\n"id" = 1\nid = 2',  # the same key, quoted and bare
+        "[[figure]]\n[figure.details]\n[figure.details]",  # a table defined twice
+        "[[figure]]\n[figure.details]\n[[figure.details]]",
+        "[meta]\n[meta]",
+        '"" = 1',  # the empty key: the root's name while the tables are put together
     ],
 )
 def test_what_is_not_plain_is_left_to_tomli(text: str) -> None:
@@ -203,3 +211,17 @@ def test_the_importers_output_is_plain(tmp_path: Path) -> None:
     ]
     text = toml_tables("sanction", tables)
     assert _same_as_tomli(text) == {"sanction": tables}
+
+
+def test_the_importers_entities_are_plain() -> None:
+    tables = [
+        {
+            "id": "un-qdi.421",
+            "name": "Hamza bin Laden",
+            "aliases": [{"name": "Hamza", "quality": "good"}, {"name": "Abu Mu'adh"}],
+            "attributes": {"place of birth": ["Jeddah"], "name in original script": ["حمزة"]},
+        },
+        {"id": "un-qde.004", "attributes": {"listed on": [datetime.date(2001, 10, 6)]}},
+    ]
+    text = toml_tables("entity", tables)
+    assert _same_as_tomli(text) == {"entity": tables}
