@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shlex
 import shutil
 from pathlib import Path
 
@@ -26,6 +27,7 @@ GAZETTE = {
     "url": None,
     "via": None,
     "licence": None,
+    "file_name": None,
     "accessed": None,
     "kind": "news",
     "archived": True,
@@ -43,6 +45,7 @@ UNARCHIVED = {
     "url": "https://example.org/acme",
     "via": "example.org",
     "licence": None,
+    "file_name": None,
     "accessed": None,
     "kind": "web-page",
     "archived": False,
@@ -412,7 +415,8 @@ def test_duplicate_ids_are_counted_per_pair_of_files_by_queries_and_located_by_v
         f"{copy / 'entities.toml'}, e.g. 'acme', 'jane-doe', 'example-council'",
         f"tq: 7 duplicate ids between {MINI_PACK / 'facts.toml'} and {copy / 'facts.toml'}, "
         "e.g. 'acme-widgets-2019', 'acme-gadgets-2019', 'doe-more-widgets', …",
-        f"tq: 12 problem(s) in the fact packs at {copy}; see 'tq validate'",
+        f"tq: 12 problem(s) in the fact packs at {copy}; "
+        f"to check them: tq validate {MINI_PACK} {copy} --no-builtin",
     ]
     assert len(validated.splitlines()) == 12
 
@@ -470,12 +474,77 @@ def test_query_commands_refuse_invalid_packs_with_exit_3(runner: CliRunner, tmp_
     assert err.splitlines() == [
         f"{pack / 'case.toml'}:10: event 'x': field 'date': not a date: '2021-13' "
         "(month must be 01 to 12)",
-        f"tq: 1 problem(s) in the fact packs at {pack}; see 'tq validate'",
+        f"tq: 1 problem(s) in the fact packs at {pack}; "
+        f"to check them: tq validate {pack} --no-builtin",
     ]
 
 
+def _hinted_command(err: str) -> list[str]:
+    """The arguments of the tq command a refused query's last line names (stranger 14, 16)."""
+    hint = err.splitlines()[-1]
+    assert "; to check them: tq " in hint
+    return shlex.split(hint.split("; to check them: tq ", 1)[1])
+
+
+def test_a_pack_named_with_facts_is_named_in_the_validate_command_the_query_suggests(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Plain tq validate does not check a pack named only on the query's command line (stranger
+    14, 16): the hint names the folder, and the command it names finds the same problems."""
+    pack = pack_from_case(MALFORMED / "bad-date.toml", tmp_path)
+
+    code, out, err = run(runner, "search", "taliban", "--facts", str(pack))
+    valid, plain, _ = run(runner, "validate")
+    hinted = _hinted_command(err)
+    checked, _, problems = run(runner, *hinted)
+
+    assert (code, out) == (3, "")
+    assert err.splitlines()[-1] == (
+        f"tq: 1 problem(s) in the fact packs at {pack}; to check them: tq validate {pack}"
+    )
+    assert (valid, plain.startswith("valid: ")) == (0, True)  # what the hint used to name
+    assert (checked, problems.splitlines()) == (3, err.splitlines()[:-1])
+
+
+def test_the_suggested_validate_command_quotes_a_folder_name_for_the_shell(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    pack = tmp_path / "my pack's facts"
+    pack_from_case(MALFORMED / "bad-date.toml", tmp_path).rename(pack)
+
+    _, _, err = run(runner, "list", "--no-builtin", "--facts", str(pack))
+
+    assert err.splitlines()[-1].endswith(
+        "; to check them: tq validate '" + str(pack).replace("'", "'\"'\"'") + "' --no-builtin"
+    )
+    assert _hinted_command(err) == ["validate", str(pack), "--no-builtin"]
+
+
+def test_with_other_packs_in_effect_the_suggested_command_names_the_folder_with_facts(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """validate PATH checks PATH after the built-in pack alone; a duplicate of a pack that
+    TQ_FACTS_PATH (or the configuration file) adds is found only with those packs, as --facts
+    loads them."""
+    copy = tmp_path / "copy"
+    shutil.copytree(MINI_PACK, copy)
+    env = {"TQ_FACTS_PATH": str(MINI_PACK)}
+
+    code, _, err = run(runner, "list", "--no-builtin", "--facts", str(copy), env=env)
+    checked, _, problems = run(runner, *_hinted_command(err), env=env)
+    alone, _, _ = run(runner, "validate", str(copy), "--no-builtin", env=env)
+
+    assert code == 3
+    assert err.splitlines()[-1] == (
+        f"tq: 12 problem(s) in the fact packs at {copy}; "
+        f"to check them: tq validate --facts {copy} --no-builtin"
+    )
+    assert (checked, len(problems.splitlines())) == (3, 12)
+    assert alone == 0  # the copy alone is valid
+
+
 def test_validate_reports_every_problem_and_exits_3(runner: CliRunner, tmp_path: Path) -> None:
-    pack = pack_from_case(MALFORMED / "unknown-field.toml", tmp_path)
+    pack = pack_from_case(MALFORMED / "unknown-field-near-another.toml", tmp_path)
 
     code, out, err = run(runner, "validate", str(pack), "--no-builtin", "--json")
 
@@ -484,9 +553,24 @@ def test_validate_reports_every_problem_and_exits_3(runner: CliRunner, tmp_path:
     assert report["valid"] is False
     assert [(p["line"], p["message"]) for p in report["problems"]] == [
         (8, "event 'x': missing required field 'claim'"),
-        (10, "event 'x': unknown field 'clam' (did you mean 'claim'?)"),
+        (10, "event 'x': unknown field 'tag' (did you mean 'tags'?)"),
     ]
     assert len(err.splitlines()) == 2
+
+
+def test_a_field_misnamed_for_a_missing_required_one_is_one_problem_at_its_line(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Stranger 14, 17: 'sources' for 'cite' was an unknown field and a missing one, apart."""
+    pack = pack_from_case(MALFORMED / "misnamed-field.toml", tmp_path)
+
+    code, out, err = run(runner, "validate", str(pack), "--no-builtin")
+
+    assert (code, out.startswith("invalid: 1 problem(s)")) == (3, True)
+    assert err == (
+        f"{pack / 'case.toml'}:10: event 'x': unknown field 'sources' (did you mean 'cite'? "
+        "that required field is missing)\n"
+    )
 
 
 def test_validate_a_valid_pack(runner: CliRunner) -> None:
@@ -766,3 +850,22 @@ def test_ask_who_leads_a_person_whose_best_answer_names_no_one(runner: CliRunner
     assert code in (0, 1), err
     assert "internal error" not in err
     assert isinstance(json.loads(out), list)
+
+
+def test_match_shows_no_candidate_that_shares_no_word_with_the_name(runner: CliRunner) -> None:
+    """Stranger 14, 20: 'Gulbuddin Hekmatyar' listed Asfandyar Mir, Hamza bin Laden and
+    Jalaluddin Haqqani at 0.00, names found by a sound or letters but sharing no word. They
+    are no candidates: the text says so as for any name without one, JSON's results are empty,
+    CSV has the query's row alone; still no match, exit 1."""
+    name = "Gulbuddin Hekmatyar"
+
+    text = run(runner, "match", name, "--format", "plain")
+    data = run(runner, "match", name, "--json")
+    rows = run(runner, "match", name, "--format", "csv")
+
+    assert text == (1, f"{name}  no match (threshold 0.80)\n  no candidate\n", "tq: no match\n")
+    assert (data[0], json.loads(data[1])[0]["results"], data[2]) == (1, [], "tq: no match\n")
+    assert list(csv.reader(io.StringIO(rows[1]))) == [
+        ["query", "rank", "score", "match", "id", "name", "matched_name", "how", "listed"],
+        [name, "", "", "false", "", "", "", "", ""],
+    ]

@@ -79,6 +79,7 @@ def test_an_unknown_shell_is_a_usage_error() -> None:
         ("tq list --kind ", ["sanction", "agreement", "figure", "quote", "event"]),
         ("tq search x --color ", ["auto", "always", "never"]),
         ("tq completion ", ["bash", "zsh", "fish"]),
+        ("tq cite x --format b", ["bibtex"]),
         ("tq cite x --style b", ["bibtex"]),
         ("tq schema so", ["sources"]),
     ],

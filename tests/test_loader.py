@@ -77,13 +77,13 @@ def test_malformed_fixture_reports_exactly_its_problems(case: Path, tmp_path: Pa
 
 
 def test_every_problem_in_a_pack_is_reported_not_just_the_first(tmp_path: Path) -> None:
-    for case in ("unknown-table.toml", "unknown-field.toml", "bad-slug.toml"):
+    for case in ("unknown-table.toml", "unknown-fields-and-missing.toml", "bad-slug.toml"):
         pack_from_case(MALFORMED / case, tmp_path)
     packs = [_pack(path) for path in sorted(tmp_path.iterdir())]
 
     problems = load(packs).problems
 
-    assert len(problems) == 4
+    assert len(problems) == 5
 
 
 def test_open_catalog_refuses_an_invalid_pack(tmp_path: Path) -> None:

@@ -494,6 +494,37 @@ def test_any_name_screens_to_scores_between_0_and_1_best_first(query: str) -> No
     assert found.matched == any(score >= names.DEFAULT_THRESHOLD for score in scores)
 
 
+_NAME_WORDS = sorted(
+    {word for entity in BUILTIN.catalog.entities.values() for word in fold(entity.name).split()}
+)
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_NAME_WORDS), st.text("abdeghiklmnoqrstuyz", min_size=2, max_size=9)
+        ),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_every_candidate_shares_a_word_with_the_name_screened(words: list[str]) -> None:
+    """A name looked up by a sound or letters it shares, but no word of which is the query's,
+    is no candidate: 'Gulbuddin Hekmatyar' listed three at 0.00 (stranger 14, 20)."""
+    found = BUILTIN.screen(" ".join(words), 0.0, limit=10)
+
+    for candidate in found.candidates:
+        # A word paired, or a title the name has too ("Qari", which the pairs do not show).
+        titled = set(fold(" ".join(words)).split()) & set(fold(candidate.matched_name).split())
+        assert candidate.score > 0
+        assert any(pair.name is not None for pair in candidate.pairs) or titled
+
+
+def test_a_name_sharing_no_word_with_any_loaded_has_no_candidate() -> None:
+    assert BUILTIN.screen("Gulbuddin Hekmatyar", 0.0, limit=50).candidates == ()
+
+
 def test_match_help_says_a_verdict_depends_on_the_lists_loaded(runner: CliRunner) -> None:
     """Rarity is counted over every name loaded (a stranger's trial: loading OpenSanctions
     beside OFAC turned a non-match against an SDN entry into a MATCH, said nowhere)."""

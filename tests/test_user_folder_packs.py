@@ -71,8 +71,8 @@ def test_the_query_runs_on_the_other_packs_with_a_warning(runner: CliRunner, bro
         "tq: warning: the pack 'half-done' in the user pack folder does not load:",
         f"{broken / 'facts.toml'}:12: duplicate fact id 'draft-0', first defined at "
         f"{broken / 'facts.toml'}:1",
-        f"tq: it is left out of this query; see 'tq validate {broken}' "
-        "(or move it out of the folder)",
+        f"tq: it is left out of this query; move it out of the folder, or check it: "
+        f"tq validate {broken}",
     ]
 
 
@@ -211,7 +211,7 @@ def test_the_installed_tq_answers_with_json_on_stdout(
 
     assert done.returncode == 0
     assert json.loads(done.stdout)
-    assert f"see 'tq validate {broken}'" in done.stderr
+    assert f"check it: tq validate {broken}\n" in done.stderr
 
 
 def test_the_problems_kept_are_the_cache_s_to_clear(runner: CliRunner, broken: Path) -> None:
@@ -277,8 +277,8 @@ def test_an_export_leaves_the_pack_out_with_the_query_s_warning(
         "tq: warning: the pack 'half-done' in the user pack folder does not load:",
         f"{broken / 'facts.toml'}:12: duplicate fact id 'draft-0', first defined at "
         f"{broken / 'facts.toml'}:1",
-        f"tq: it is left out of this export; see 'tq validate {broken}' "
-        "(or move it out of the folder)",
+        f"tq: it is left out of this export; move it out of the folder, or check it: "
+        f"tq validate {broken}",
     ]
     with sqlite3.connect(database) as connection:
         packs = [name for (name,) in connection.execute("SELECT name FROM packs")]

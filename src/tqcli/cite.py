@@ -510,6 +510,12 @@ def _apa_date(date: PartialDate | None) -> str:
     return f"({date.year}, {month}{f' {date.day}' if date.day else ''})"
 
 
+def _read_from(source: Source) -> str | None:
+    """Where a source read from a file came from (an imported list's export, by its name): what
+    a reader has in place of an address, in every style."""
+    return f"Read from the file {source.file_name}" if source.file_name else None
+
+
 def _creator(source: Source) -> str:
     """Who the source is by: its author, else (a group author) its publisher."""
     return source.author or source.publisher
@@ -577,6 +583,8 @@ def apa(source: Source, capitals: Capitals | None = None) -> list[tuple[str, boo
         parts.append((source.url, False))
     elif copy:
         parts.append((f"Read in {copy}.", False))
+    if read_from := _read_from(source):
+        parts.append((f" {read_from}." if source.url or copy else f"{read_from}.", False))
     return _trimmed(parts)
 
 
@@ -616,6 +624,8 @@ def mla(source: Source) -> list[tuple[str, bool]]:
     parts[-1] = (".", False) if parts[-1] == (". ", False) else parts[-1]
     if source.url and source.accessed:
         parts.append((f" Accessed {_mla_date(source.accessed)}.", False))
+    if read_from := _read_from(source):  # in place of a location (an address)
+        parts.append((f" {read_from}.", False))
     if source.licence:  # an optional element's place: the end
         parts.append((f" Licence: {_end(source.licence)}", False))
     return _trimmed(parts)
@@ -661,6 +671,8 @@ def chicago(source: Source) -> list[tuple[str, bool]]:
         parts.append((f"Read in a copy on {source.via}" + (", " if source.url else ". "), False))
     if source.url:
         parts.append((_end(source.url) + " ", False))
+    if read_from := _read_from(source):
+        parts.append((f"{read_from}. ", False))
     if source.licence:
         parts.append((f"Licence: {_end(source.licence)}", False))
     return _trimmed(parts)
@@ -713,6 +725,8 @@ def csl_json(source: Source) -> dict[str, object]:
         item["archive"] = source.via  # where the copy read is kept, not the publisher's site
     if source.licence:
         item["license"] = source.licence  # CSL 1.0.2's variable
+    if read_from := _read_from(source):
+        item["note"] = read_from  # Zotero's Extra
     if source.accessed:
         item["accessed"] = _csl_date(source.accessed)
     return item
@@ -749,6 +763,7 @@ def bibtex(source: Source) -> str:
     if source.url:
         fields.append(("url", source.url))
     note = [f"Read in a copy on {_tex(source.via)}"] if source.via else []
+    note += [_tex(read_from)] if (read_from := _read_from(source)) else []
     note += [f"Licence: {_tex(source.licence)}"] if source.licence else []
     if note:
         fields.append(("note", ". ".join(note)))
@@ -794,6 +809,8 @@ def ris(source: Source) -> str:
         lines.append(("UR", source.url))
     if source.via:
         lines.append(("DP", source.via))
+    if read_from := _read_from(source):
+        lines.append(("N1", read_from))
     if source.licence:
         lines.append(("N1", f"Licence: {source.licence}"))
     if source.accessed:

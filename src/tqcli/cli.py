@@ -343,7 +343,7 @@ def reports_errors(command: _Command) -> _Command:
 
             for line in summarised(error.problems):
                 say_line(line)
-            say_line(total_line(error.problems))
+            say_line(total_line(error.problems, error.packs))
             raise typer.Exit(ExitCode.INVALID_DATA) from None
         except InvalidInput as error:
             say(f"tq: {error}")
@@ -613,6 +613,8 @@ def _consult(
 def _say_left_out(pack: "Pack", problems: "Sequence[Problem]", what: str = "query") -> None:
     """Warn that a pack of the user pack folder does not load and is left out of this query
     (or this export)."""
+    import shlex
+
     from tqcli.problems import EXAMPLES, summarised
 
     say_line(f"tq: warning: the pack {pack.name!r} in the user pack folder does not load:")
@@ -622,8 +624,8 @@ def _say_left_out(pack: "Pack", problems: "Sequence[Problem]", what: str = "quer
     if len(lines) > EXAMPLES:
         say_line(f"tq: … and {len(lines) - EXAMPLES} more")
     say_line(
-        f"tq: it is left out of this {what}; see 'tq validate {pack.path}' "
-        "(or move it out of the folder)"
+        f"tq: it is left out of this {what}; move it out of the folder, or check it: "
+        f"tq validate {shlex.quote(str(pack.path))}"
     )
 
 
@@ -1874,6 +1876,9 @@ def cite(
     style: Annotated[
         str,
         typer.Option(
+            # --format, as every command names how its output is written (stranger 14, 18);
+            # --style, its first name, still works.
+            "--format",
             "--style",
             metavar="STYLE",
             help="apa, mla, chicago (bibliography), bibtex, ris or csl-json.",
@@ -1898,16 +1903,21 @@ def cite(
     \b
     Examples:
       tq cite un-resolution-1267
-      tq cite blinken-force-unable-to-defend --style mla
-      tq cite independent-2021-taliban-al-qaeda --style csl-json > refs.json
+      tq cite blinken-force-unable-to-defend --format mla
+      tq cite independent-2021-taliban-al-qaeda --format csl-json > refs.json
     """
     from tqcli.cite import Style, format_sources, sources_behind
 
     try:
         chosen = Style(style)
     except ValueError:
-        names = ", ".join(member.value for member in Style)
-        raise BadRequest(f"--style: no style {style!r}; there are: {names}") from None
+        from tqcli.textnorm import did_you_mean
+
+        styles = [member.value for member in Style]
+        hint = did_you_mean(style, styles)  # 'json' for 'csl-json'
+        raise BadRequest(
+            f"--format: no style {style!r}{hint}; there are: {', '.join(styles)}"
+        ) from None
     if html and chosen not in (Style.APA, Style.MLA, Style.CHICAGO):
         raise BadRequest(f"--html marks italics in apa, mla and chicago, not in {style}")
     wanted = [_text(given) for given in ids]

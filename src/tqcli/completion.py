@@ -53,7 +53,7 @@ def shells(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 def styles(ctx: typer.Context, incomplete: str) -> list[str]:
-    """The citation styles, for tq cite --style."""
+    """The citation styles, for tq cite --format (or --style)."""
     from tqcli.cite import Style
 
     return [style.value for style in Style if style.value.startswith(incomplete)]

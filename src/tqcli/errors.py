@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import Enum
 
-from tqcli.model import Entity, Problem
+from tqcli.model import Entity, Pack, Problem
 
 
 class TqError(Exception):
@@ -19,8 +19,11 @@ class TqError(Exception):
 class InvalidPacks(TqError):
     """Packs in effect do not load; every problem found is listed."""
 
-    def __init__(self, problems: Sequence[Problem]) -> None:
+    def __init__(self, problems: Sequence[Problem], packs: Sequence[Pack]) -> None:
         self.problems = tuple(problems)
+        self.packs = tuple(packs)
+        """The packs loaded together when the problems were found (a duplicate id is one only
+        among them): what `tq validate` must check again to show the same problems."""
         super().__init__(f"{len(self.problems)} problem(s) in the fact packs")
 
 

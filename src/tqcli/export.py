@@ -38,7 +38,8 @@ CREATE TABLE packs (
 CREATE TABLE sources (
     id TEXT PRIMARY KEY, title TEXT NOT NULL, publisher TEXT NOT NULL, kind TEXT NOT NULL,
     series TEXT, author TEXT, published TEXT, url TEXT, via TEXT, licence TEXT, accessed TEXT,
-    archived INTEGER NOT NULL, notes TEXT NOT NULL, pack TEXT NOT NULL REFERENCES packs (name)
+    archived INTEGER NOT NULL, notes TEXT NOT NULL, pack TEXT NOT NULL REFERENCES packs (name),
+    file_name TEXT
 );
 CREATE TABLE entities (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, description TEXT,
@@ -275,7 +276,7 @@ def _fill(connection: sqlite3.Connection, catalog: Catalog) -> None:
         [(p.name, n, p.origin, str(p.path)) for n, p in enumerate(catalog.packs)],
     )
     insert(
-        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 s.id,
@@ -292,6 +293,7 @@ def _fill(connection: sqlite3.Connection, catalog: Catalog) -> None:
                 int(s.archive is not None),
                 "\n".join(s.notes),
                 s.pack,
+                s.file_name,
             )
             for s in catalog.sources.values()
         ],

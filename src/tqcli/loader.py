@@ -46,7 +46,7 @@ from tqcli.model import (
     latest_day,
 )
 from tqcli.packs import USER_FOLDER_ORIGIN
-from tqcli.textnorm import did_you_mean, squeeze, squeeze_document
+from tqcli.textnorm import closest, did_you_mean, squeeze, squeeze_document
 from tqcli.tomllines import TomlLines, syntax_message
 from tqcli.userfiles import UnreadableFile, decoded, read_bytes, too_large
 
@@ -77,7 +77,7 @@ def open_catalog(packs: Sequence[Pack], stage: Callable[[str], None] = _unseen) 
     """Load the packs for querying; raise InvalidPacks listing every problem if any."""
     result = load(packs, stage)
     if result.problems:
-        raise InvalidPacks(result.problems)
+        raise InvalidPacks(result.problems, packs)
     return result.catalog
 
 
@@ -547,6 +547,7 @@ class _Table:
         self.path = path
         self._siblings = siblings  # how many top-level tables of this name the parser found
         self._known: set[str] = set()
+        self._missing: list[str] = []  # required keys it lacks, reported by finish()
         identifier = data.get("id")
         self.given_id = identifier.strip() if isinstance(identifier, str) else None
         """The id as written, valid or not."""
@@ -572,7 +573,7 @@ class _Table:
         self._known.add(key)
         value = self._data.get(key)
         if value is None and required:
-            self.report(f"missing required field {key!r}")
+            self._missing.append(key)
         return value
 
     def raw(self, key: str) -> Any:
@@ -712,9 +713,46 @@ class _Table:
         return list(self.file.array_of_tables(key, value, (*self.path, key), owner=self.label))
 
     def finish(self) -> None:
-        for key in self._data:
-            if key not in self._known:
+        """Report the keys the readers did not ask for, and the required ones the table lacks:
+        a missing one that an unknown key likely stands for in one message, at that key."""
+        unknown = [key for key in self._data if key not in self._known]
+        if not unknown and not self._missing:  # as nearly every table
+            return
+        misnamed = _misnamed(unknown, self._missing, self._known)
+        for key in self._missing:
+            if key not in misnamed.values():
+                self.report(f"missing required field {key!r}")
+        for key in unknown:
+            if key in misnamed:
+                meant = misnamed[key]
+                self.report(
+                    f"unknown field {key!r} (did you mean {meant!r}? that required field is "
+                    "missing)",
+                    key,
+                )
+            else:
                 self.report(f"unknown field {key!r}{did_you_mean(key, self._known)}", key)
+
+
+def _misnamed(
+    unknown: Sequence[str], missing: Sequence[str], known: Iterable[str]
+) -> dict[str, str]:
+    """The missing required key each unknown key likely stands for: the one it is spelt
+    nearest to, where that is missing ('clam' for 'claim'); else, where one unknown key is
+    near no known one and one required key is missing, that one ('sources' for 'cite': the
+    same field by another name, as a table with one field too many and one too few has)."""
+    pairs: dict[str, str] = {}
+    unlike: list[str] = []
+    for key in unknown:
+        near = closest(key, known)
+        if near is None:
+            unlike.append(key)
+        elif near in missing and near not in pairs.values():
+            pairs[key] = near
+    left = [key for key in missing if key not in pairs.values()]
+    if len(unlike) == 1 and len(left) == 1:
+        pairs[unlike[0]] = left[0]
+    return pairs
 
 
 def _first_repeat(texts: Sequence[str]) -> str | None:
@@ -755,6 +793,7 @@ def _read_source(table: _Table) -> Source | None:
     via = table.one_line("via")
     series = table.one_line("series")
     licence = table.one_line("licence")
+    file_name = table.one_line("file_name")
     _check_source_dates(table, published, accessed)
     if url is not None and not _URL.match(url):
         table.report(f"field 'url' must be an http(s) address, not {url!r}", "url")
@@ -781,6 +820,7 @@ def _read_source(table: _Table) -> Source | None:
         via=via,
         series=series,
         licence=licence,
+        file_name=file_name,
     )
 
 

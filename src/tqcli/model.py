@@ -228,6 +228,10 @@ class Source(Struct, frozen=True):
     licence: str | None = None
     """The terms the source may be used on ("CC BY-NC 4.0 (non-commercial use; …)"), when the
     pack records them: shown wherever the source is, and in its citations."""
+    file_name: str | None = None
+    """The name of the file the source was read from, without its folder, when it was read
+    from a file rather than at a URL (a data set's export, as `tq import` read it): shown and
+    cited where a URL would be, so a reader knows which export it was."""
 
     @property
     def described(self) -> bool:

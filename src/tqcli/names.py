@@ -1160,6 +1160,10 @@ class Screener:
             ):
                 score *= _COMMON_ONLY
                 cap = Cap.COMMON_NAMES
+            if round(score, 4) <= 0:
+                # No word of the query is any of the name's (the name was looked up by a sound
+                # or letters it shares): no candidate, but noise among them (stranger 14, 20).
+                continue
             if stored.entity_id not in best or score > best[stored.entity_id][0]:
                 best[stored.entity_id] = (score, stored, paired, cap)
         ranked = sorted(best.values(), key=lambda item: (-item[0], item[1].entity_id))[:limit]

@@ -15,6 +15,7 @@ FACTS_PATH_VARIABLE = "TQ_FACTS_PATH"
 BUILTIN_NAME = "builtin"
 USER_FOLDER_ORIGIN = "user pack folder"
 CONFIG_ORIGIN = "config file"
+FACTS_ORIGIN = "--facts"
 
 
 def builtin_pack_dir() -> Path:
@@ -97,7 +98,7 @@ def packs_in_effect(
     include_builtin: bool = True,
     configured: Sequence[Path] = (),
     environ: Mapping[str, str] = os.environ,
-    origin: str = "--facts",
+    origin: str = FACTS_ORIGIN,
     strays: bool = False,
 ) -> tuple[Pack, ...]:
     """The packs to load, in order; a directory named twice is loaded once.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -82,14 +83,34 @@ def _within(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def total_line(problems: Sequence[Problem]) -> str:
+def total_line(problems: Sequence[Problem], packs: Sequence[Pack]) -> str:
     """The last line: how many problems, and the pack folders they are in, so that a user whose
-    every query fails for one broken pack knows which one to fix or leave out."""
+    every query fails for one broken pack knows which one to fix or leave out; then the command
+    that checks the packs the query loaded (packs), each problem located."""
     folders = list(dict.fromkeys(_folder(problem.where.path) for problem in problems))
     named = ", ".join(str(folder) for folder in folders[:EXAMPLES])
     if len(folders) > EXAMPLES:
         named += f" and {len(folders) - EXAMPLES} more"
-    return f"tq: {len(problems)} problem(s) in the fact packs at {named}; see 'tq validate'"
+    return (
+        f"tq: {len(problems)} problem(s) in the fact packs at {named}; "
+        f"to check them: {validate_command(packs)}"
+    )
+
+
+def validate_command(packs: Sequence[Pack]) -> str:
+    """The `tq validate` command line that loads these packs as a query did, so that it finds
+    the same problems (a duplicate id is one only beside the pack of its first definition; a
+    reference, only without the pack it names): the --facts folders as PATHs where the packs are
+    only those and the built-in one, which is what validate PATH loads; else as --facts, which
+    loads the packs in effect too, as the query did. Paths quoted for a POSIX shell."""
+    from tqcli.packs import BUILTIN_NAME, FACTS_ORIGIN
+
+    named = [shlex.quote(str(pack.path)) for pack in packs if pack.origin == FACTS_ORIGIN]
+    if any(pack.origin not in (BUILTIN_NAME, FACTS_ORIGIN) for pack in packs):
+        named = [f"--facts {path}" for path in named]
+    if not any(pack.origin == BUILTIN_NAME for pack in packs):
+        named.append("--no-builtin")
+    return " ".join(["tq validate", *named])
 
 
 def _folder(path: Path) -> Path:

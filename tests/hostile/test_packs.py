@@ -430,7 +430,8 @@ def test_a_flood_of_duplicate_ids_is_one_line_per_pair_of_files(tmp_path: Path) 
     assert listed.err.splitlines() == [
         f"tq: 3002 duplicate ids between {first / 'facts.toml'} and {second / 'facts.toml'}, "
         "e.g. 's', 'e', 'e0', …",
-        f"tq: 3002 problem(s) in the fact packs at {second}; see 'tq validate'",
+        f"tq: 3002 problem(s) in the fact packs at {second}; "
+        f"to check them: tq validate {first} {second} --no-builtin",
     ]
     assert len(validated.err.splitlines()) == 3002  # validate locates each
 
@@ -442,14 +443,15 @@ def test_a_line_break_in_a_file_name_keeps_each_problem_on_one_line(tmp_path: Pa
     listed = tq("list", "--no-builtin", f"--facts={pack}")
 
     escaped = str(tmp_path / "new\\x0aline\\x09pack" / "facts.toml")
+    folder = escaped.removesuffix("/facts.toml")
     assert (
         validated.err
         == f"{escaped}:1:5: TOML syntax error: Expected '=' after a key in a key/value pair\n"
     )
     assert listed.err.splitlines() == [
         f"{escaped}:1:5: TOML syntax error: Expected '=' after a key in a key/value pair",
-        f"tq: 1 problem(s) in the fact packs at {escaped.removesuffix('/facts.toml')}; "
-        "see 'tq validate'",
+        f"tq: 1 problem(s) in the fact packs at {folder}; "
+        f"to check them: tq validate '{folder}' --no-builtin",
     ]
     for run in (validated, listed):
         run.assert_no_bug()
@@ -608,7 +610,8 @@ def test_the_last_line_names_the_pack_a_directory_named_like_a_fact_file_is_in(
 
     assert run.code == 3
     assert run.err.splitlines()[-1] == (
-        f"tq: 1 problem(s) in the fact packs at {pack}; see 'tq validate'"
+        f"tq: 1 problem(s) in the fact packs at {pack}; "
+        f"to check them: tq validate {pack} --no-builtin"
     )
 
 

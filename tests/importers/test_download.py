@@ -122,7 +122,9 @@ def test_a_url_in_the_source_record(
 ) -> None:
     run_import(runner, importer, server + path, "--out", str(tmp_path / "p"))
 
-    assert f'url = "{server}{path}"' in (tmp_path / "p" / "sources.toml").read_text()
+    sources = (tmp_path / "p" / "sources.toml").read_text()
+    assert f'url = "{server}{path}"' in sources
+    assert "file_name" not in sources  # the address says where it was read
 
 
 @pytest.mark.parametrize(

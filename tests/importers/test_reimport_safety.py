@@ -333,7 +333,7 @@ def test_standard_input_is_named_so_in_the_source_notes(runner: CliRunner, tmp_p
 
 @pytest.mark.parametrize(
     ("importer", "fixture"),
-    [("ofac-sdn", OFAC / "sdn.csv"), ("ftm", FIXTURES / "ftm" / "delta.json")],
+    [("un-sc", UN), ("ofac-sdn", OFAC / "sdn.csv"), ("ftm", FIXTURES / "ftm" / "delta.json")],
 )
 def test_the_same_file_elsewhere_gives_the_same_pack(
     runner: CliRunner, tmp_path: Path, importer: str, fixture: Path
@@ -347,6 +347,28 @@ def test_the_same_file_elsewhere_gives_the_same_pack(
 
     assert files(tmp_path / "a") == files(tmp_path / "b")
     assert "alice" not in (tmp_path / "b" / "sources.toml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("importer", "fixture"), [("un-sc", UN), ("ofac-sdn", OFAC / "sdn.csv")])
+def test_the_file_read_is_named_in_the_source_record_without_its_folder(
+    runner: CliRunner, tmp_path: Path, importer: str, fixture: Path
+) -> None:
+    """Stranger 14, 19: a list imported from a file was cited with neither address nor file; its
+    citations now say which export it was (tests/test_cite.py), by its name alone."""
+    run_import(runner, importer, str(fixture), "--out", str(tmp_path / "p"))
+
+    sources = (tmp_path / "p" / "sources.toml").read_text(encoding="utf-8")
+    assert f'file_name = "{fixture.name}"\n' in sources
+    assert "url = " not in sources  # nothing the file does not say
+
+
+def test_standard_input_has_no_file_name(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["import", "un-sc", "-", "--out", str(tmp_path / "p")], input=UN.read_bytes()
+    )
+
+    assert result.exit_code == 4, result.stderr  # some of the fixture's records are skipped
+    assert "file_name" not in (tmp_path / "p" / "sources.toml").read_text(encoding="utf-8")
 
 
 def test_an_oversized_alt_csv_is_named_as_one(

@@ -26,8 +26,8 @@ from tqcli.importers.shared import (
     read_input,
     removals_note,
     slug,
-    source_url,
     toml_tables,
+    where_read,
     write_pack,
 )
 from tqcli.model import ImportReport, PartialDate, SkippedRecord
@@ -369,7 +369,7 @@ def _pack_files(parsed: ParsedSdn, origin: str, published: PartialDate | None) -
             "given to tq import with --published. The files are archived in this pack as read "
             "(decoded to UTF-8, the trailing Ctrl-Z byte dropped)."
         )
-    source.update(source_url(origin))
+    source.update(where_read(origin))
     entities = [_entity_table(entry) for entry in parsed.entries]
     facts = [_fact_table(entry, by_name, as_of(published)) for entry in parsed.entries]
     header = (

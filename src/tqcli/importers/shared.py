@@ -113,6 +113,15 @@ def source_url(name: str) -> dict[str, str]:
     return {"url": name} if name.startswith(("http://", "https://")) else {}
 
 
+def where_read(name: str) -> dict[str, str]:
+    """Where the source record of an input read whole, named name, was read: its `url` if it
+    was downloaded, else its `file_name` (named_in_notes: no folder), so that its citations
+    say which export it was; nothing for standard input, which has no name."""
+    if name == "-":
+        return {}
+    return source_url(name) or {"file_name": named_in_notes(name)}
+
+
 def check_published(published: PartialDate | None) -> None:
     """Refuse a date of publication after tomorrow (anywhere on Earth), which the pack would
     cite as a list not yet published and tq validate refuses."""

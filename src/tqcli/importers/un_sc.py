@@ -26,8 +26,8 @@ from tqcli.importers.shared import (
     read_input,
     removals_note,
     slug,
-    source_url,
     toml_tables,
+    where_read,
     write_pack,
 )
 from tqcli.model import ImportReport, SkippedRecord
@@ -332,7 +332,7 @@ def _pack_files(parsed: ParsedList, lists: Sequence[str], origin: str) -> dict[s
     }
     if generated_day:
         source["published"] = generated_day
-    source.update(source_url(origin))
+    source.update(where_read(origin))
     entities = [_entity_table(listing) for listing in chosen]
     day = generated_day.isoformat() if generated_day else None
     when = as_of(None, data=day, says="the date the list was generated, its dateGenerated")

@@ -157,7 +157,7 @@ def _consult(
     elif policy.unavailable:
         no_cache(CacheUnavailable(None, policy.unavailable))
     if path is not None and (refused := remembered_refusal(path, now)):
-        raise InvalidPacks(refused)  # as a load would find again, without loading
+        raise InvalidPacks(refused, packs)  # as a load would find again, without loading
     try:
         fresh = _built(packs, now, path, progress, no_cache, stale)
     except InvalidPacks as error:

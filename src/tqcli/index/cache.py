@@ -150,7 +150,7 @@ def snapshot(packs: Sequence[Pack]) -> Snapshot:
     if problem is not None:
         from tqcli.errors import InvalidPacks
 
-        raise InvalidPacks([problem])
+        raise InvalidPacks([problem], packs)
     return Snapshot(text, files)
 
 

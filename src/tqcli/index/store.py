@@ -10,7 +10,7 @@ from typing import TypeVar, overload
 from tqcli import codec
 from tqcli.model import Entity, Fact, Hit, Source
 
-SCHEMA_VERSION = "26"  # bump whenever what is stored, or how text is folded, changes
+SCHEMA_VERSION = "27"  # bump whenever what is stored, or how text is folded, changes
 COLUMNS = ("id", "claim", "tags", "names", "sources", "notes", "details")
 """The searchable columns of fact_text, in order."""
 _T = TypeVar("_T")

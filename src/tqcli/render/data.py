@@ -51,6 +51,7 @@ def source_data(source: Source) -> JsonObject:
         "url": source.url,
         "via": source.via,
         "licence": source.licence,
+        "file_name": source.file_name,
         "accessed": iso_date(source.accessed),
         "kind": source.kind.value,
         "archived": source.archive is not None,

@@ -363,7 +363,7 @@ def _citation_lines(
 
 def source_line(source: Source) -> str:
     """A source in one line: publisher, “title”, the series it is in, author, date, the site of
-    a secondary copy, and the licence the pack records."""
+    a secondary copy, the file it was read from, and the licence the pack records."""
     parts = [source.publisher, source.title if source.described else f"“{source.title}”"]
     if source.series:
         parts.append(source.series)
@@ -373,6 +373,8 @@ def source_line(source: Source) -> str:
         parts.append(str(source.published))
     if source.via:
         parts.append(f"read in a copy on {source.via}")
+    if source.file_name:
+        parts.append(f"read from the file {source.file_name}")
     if source.licence:
         parts.append(f"licence: {source.licence}")
     return printable(", ".join(parts))
