@@ -90,12 +90,14 @@ def features(question: Question, judged: Sequence[_Judged]) -> list[list[float]]
     best_score = max(item.score for item in judged)
     sequence = [word for word in map(stem, question.text.split()) if word in question.weights]
     pairs = list(itertools.pairwise(sequence))
-    rarity = sum(question.rarity.values()) or 1.0
-    weight = sum(question.weights.values()) or 1.0
+    rarity = math.fsum(question.rarity.values()) or 1.0
+    weight = math.fsum(question.weights.values()) or 1.0
     asked = {word: w for word, w in question.weights.items() if word not in question.named}
-    asked_weight = sum(asked.values())
+    asked_weight = math.fsum(asked.values())
     heads = {word for word in (question.head, question.verb, *question.happened) if word}
     heads = {stem(word) for word in heads}
+    # Shares are exact sums (fsum), so a claim saying every word of the question shares exactly
+    # 1.0 whatever order the weights are added in.
     rows = []
     for item in judged:
         claim = tokens(item.hit.fact.claim)
@@ -110,15 +112,15 @@ def features(question: Question, judged: Sequence[_Judged]) -> list[list[float]]
                 _log_share(item.hit.score or 0.0, best_relevance),
                 _log_share(item.score, best_score),
                 item.coverage,
-                sum(question.rarity.get(word, 0.0) for word in said) / rarity,
-                sum(question.weights[word] for word in said) / weight,
+                math.fsum(question.rarity.get(word, 0.0) for word in said) / rarity,
+                math.fsum(question.weights[word] for word in said) / weight,
                 float(item.fits),
                 min(len(item.reply.unmatched), 3) / 3,
                 math.log(1 + len(claim)),
                 len(said) / span if span else 0.0,
                 sum(pair in adjacent for pair in pairs) / len(pairs) if pairs else 0.0,
                 float(bool(question.named & set(claim[:4]))),
-                sum(w for word, w in asked.items() if word in said) / asked_weight
+                math.fsum(w for word, w in asked.items() if word in said) / asked_weight
                 if asked_weight
                 else 0.0,
                 float(bool(heads & saying)) if heads else 0.0,
