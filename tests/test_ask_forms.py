@@ -47,11 +47,6 @@ def test_a_question_on_the_future_is_answered_only_by_a_fact_that_looks_ahead() 
     ] == ["doha-us-forces-8600"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pack12: biden-afghan-troops-300000-taliban-75000 (Biden's 300,000 Afghan troops to the "
-    "Taliban's 75,000) is given for the share of Afghan districts the Taliban controlled",
-)
 def test_a_share_asked_is_answered_by_a_percentage_or_a_fraction() -> None:
     # A fact on Afghan provinces, or on al-Qaeda's presence in 15 of them, gives no share.
     assert _answered("What percentage of Afghans support al-Qaeda according to the UN?") == []

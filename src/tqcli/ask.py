@@ -363,7 +363,7 @@ def _in_one_clause(question: Question, said: set[str], claim: str, subject: set[
     """Whether a clause of the claim says what happened (said: words of question.happened, or
     their synonyms, or words of the same root: "emergence" for "appear") and names the subject
     (stems)."""
-    happened = set().union(*map(question.group, said)) | said
+    happened = set().union(*map(question.forms, said)) | said
     for clause in re.split(_SENTENCE, claim):
         stems = set(tokens(clause))
         if stems & subject and (
@@ -491,6 +491,18 @@ _KIND_NOUNS = {
 }
 """Nouns of a kind of thing ("which city", "what think tank"): a fact naming one of that kind
 answers for the noun, which it need not say (Doha is a city)."""
+_NAMED_KINDS = {
+    noun: frozenset(_stems(words))
+    for noun, words in (
+        (stem("hotel"), "hotel resort inn"),
+        (stem("university"), "university college"),
+        (stem("institute"), "institute institution"),
+        (stem("tank"), "institute institution center centre foundation council endowment"),
+    )
+}
+"""Of _KIND_NOUNS, those narrower than a place or an organisation, and the words their names
+carry in English: a hotel is named "... Hotel", a think tank "... Institute", "... Center" --
+not any place (Afghanistan) or body (the Taliban) a fact names."""
 _MEASURES = frozenset(
     _stems(
         "population budget revenue revenues income salary salaries wage wages cost price age size "
@@ -556,6 +568,12 @@ _IMPOSING = frozenset(_stems("impose imposed require required put placed"))
 _WHICH_DID = (  # "which resolution created X"
     r"(?:\w+ )?(?:which|what) (?!(?:has|have|had|was|were|is|are|did|does|do)\b)\w+ (\w+ed)\b"
 )
+_WHICH_RESOLUTION = (
+    r"\b(?:which|what) (?:(?!(?:is|was|are|were|did|does|do|has|have|had)\b)\w+ ){0,2}?"
+    r"resolutions?\b(?! (?:\d+|of)\b)"
+)
+"""Which resolution ...: its number is asked (compiled on first use; not "what resolution
+1267 requires", nor "what resolutions of 2001 say")."""
 _FUTURE = r"\b(?:will|shall|won t)\b (?!you\b|i\b)\w|\b(?:is|are|am) going to\b"
 """A question asked in the future ("Who will succeed ...?", "When will the UN recognise ...?"),
 compiled on first use: only questions with "will", "shall" or "going" need it."""
@@ -627,6 +645,8 @@ _SHARE_GIVEN = (
     r"|\b(?:half|majority|minority) of\b|\b(?:one|two|three|\d+) (?:in|out of) (?:\d+|\w+)\b"
 )
 """How a fact gives a share: a percentage, a fraction, "one in ten" (compiled on first use)."""
+_SHARE_NEAR = 60
+"""How many characters from a share a word of what it is a share of may be, to be said of it."""
 _WHERE_ASKED = re.compile(r"(?:\w+ )?where\b")
 """A question asking where ("Where is ...", "and where ..."), not a clause ("the house where")."""
 _PLACE_AFTER = (
@@ -645,6 +665,46 @@ _POLAR = re.compile(
 )
 """A yes/no question opens with an auxiliary verb ("Did the Taliban ban ...", "Is X alive")."""
 _SOMEONE = re.compile(r"\bwho\b|\bwhich (?:person|man|woman|group|organi[sz]ation)\b")
+_PERSON_NOUNS = (
+    "person|people|man|men|woman|women|official|officer|presenter|journalist|reporter"
+    "|correspondent|bomber|attacker|gunman|gunmen|assassin|soldier|general|judge|wife|husband"
+    "|son|daughter|father|mother|brother|sister|deputy|successor|predecessor|negotiator"
+    "|mediator|signatory|signatories|author|writer|scholar|analyst|pilot|representative"
+    "|ambassador|envoy|minister|president|secretary|spokes(?:man|woman|person)|diplomat"
+    "|delegate|chair|chairman|chairperson|leader|founder|emir|commander|coordinator"
+)
+"""Nouns that denote a person (English, not the pack): "which official", "the name of the
+bomber" ask who, as "who" does (the posts of _PERSON_ROLES and kin, roles, relations)."""
+_KIN = frozenset(
+    _stems(
+        "bomber attacker gunman assassin wife husband son daughter father mother brother sister "
+        "negotiator mediator signatory author writer presenter "
+        "journalist reporter correspondent pilot judge"
+    )
+)
+"""Nouns of a person that are no post (_PERSON_ROLES): a deed's doer, a relation, a trade. A
+"who" answer must be given one by its claim, beside the name (_KIN_NEAR words)."""
+_KIN_NEAR = 6
+_KIN_OF_BODIES = frozenset(_stems("attacker signatory author writer"))
+"""Of _KIN, those a body may be too ("the attackers were ISIS-K", "signatories"); the others
+are people: "the suicide bomber" is not Isis."""
+_KIN_NOUNS = (
+    "bomber|attacker|gunm[ae]n|assassin|wife|wives|husband|son|daughter|father|mother|brother"
+    "|sister|negotiator|mediator|presenter|journalist"
+    "|reporter|correspondent|pilot|judge"
+)
+_WHICH_SOMEONE = (  # compiled on first use (re caches it)
+    r"\b(?:which|what) (?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could"
+    rf")\b)\w+ ){{0,3}}?(?P<kin>{_KIN_NOUNS})s?\b"
+)
+"""Which (ADJ) PERSON ...: "Which Sky News presenter interviewed ...?" asks for a person, by a
+noun of a person that is no post (_KIN): a post asked so ("which UN official said ...") is
+answered by whoever a quote or a claim gives it, as before."""
+_NAME_OF_SOMEONE = (  # compiled on first use (re caches it)
+    r"\bwhat (?P<be>is|was|are|were) (?:the |their |its )?names? of (?:the )?"
+    rf"(?=(?:\w+ ){{0,3}}?(?:{_PERSON_NOUNS})s?\b)"
+)
+"""What is the name of (the) PERSON ...: "the name of the suicide bomber" asks who he was."""
 # Words that say what kind of answer is wanted rather than what it is about: once the question's
 # form has said it ("Blinken quote on ...", "number of ..."), a fact need not contain them.
 _CUE_WORDS = {
@@ -817,10 +877,28 @@ class Question(msgspec.Struct, frozen=True):
     future: str | None = None
     """For a question asked in the future ("Who will succeed Haibatullah?"): its first content
     word after "will" ("succeed"; "" if none). Only a fact that looks ahead answers it."""
+    share_of: tuple[str, ...] = ()
+    """For a share ("what percentage of Afghan districts"), the words of what it is a share
+    of: the fact must give its share near the last, the head noun ("districts")."""
+    derived: dict[str, frozenset[str]] = {}
+    """A word's verb or noun that English derives by a regular ending the stemmer does not
+    join ("invade", "invasion": _derivatives): it accounts for the word as a synonym does."""
+    document_asked: bool = False
+    """Whether it asks which resolution ("Which resolution split the lists?"): only a fact
+    giving a resolution by its number, other than those the question gives, answers it."""
+    said_about: tuple[str, ...] = ()
+    """For a quote asked as what someone said about something ("What did Trump say about the
+    Doha agreement?"): the content words of what it is about ("doha", "agre"), less a clause
+    saying when. Only words on it are the answer: a quote that mostly does not speak of it
+    (Trump's tweet on Camp David's talks, though "according to" NPR) is another one."""
 
     def group(self, word: str) -> frozenset[str]:
         """The word and its synonyms."""
         return self.groups.get(word, frozenset({word}))
+
+    def forms(self, word: str) -> frozenset[str]:
+        """The word, its synonyms and its derived forms (see derived)."""
+        return self.group(word) | self.derived.get(word, frozenset())
 
 
 def answer(index: Index, question: str, limit: int = 3) -> Answers:
@@ -959,6 +1037,17 @@ def consider(index: Index, question: str) -> Considered | Answers:
         # say the verb, rank low among facts of others that do.
         candidates = _with_more(
             candidates, index.ranked(sorted(read.resolutions), Filters(), _ROLE_FACTS), lookups
+        )
+    if read.derived:
+        # "When did the US invade Afghanistan?": the facts that say it by the verb's noun
+        # ("the US-led invasion") may rank low among those sharing the question's other words.
+        # (Not an irregular verb's other forms: "when did Kabul fall" would take in the
+        # facts on every city that fell, whoever took it.)
+        forms = set().union(*read.derived.values()) - _IRREGULAR_FORMS
+        candidates = _with_more(
+            candidates,
+            index.ranked(sorted(forms | set(read.weights)), Filters(), _ROLE_FACTS),
+            lookups,
         )
     judged = [_judge(read, hit, lookups) for hit in candidates]
     judged.sort(key=_Judged.rank)
@@ -1241,6 +1330,7 @@ class _Lookups:
         self._last_words: dict[str, list[str]] = {}
         self._asked: dict[str, frozenset[str]] = {}
         self._written: dict[str, list[frozenset[str]]] = {}
+        self._people_in: dict[str, frozenset[str]] = {}
         self.role: _Role | None = None
         """The role a "who" question asks about, once read (see _read_role)."""
         self.out_of_role: set[str] = set()
@@ -1256,7 +1346,13 @@ class _Lookups:
 
     def names(self, facts: Iterable[Fact]) -> None:
         """Read the names of every entity these facts name, at once."""
-        wanted = {entity_id for fact in facts for entity_id in fact.entities()} - self._names.keys()
+        self.entity_names({entity_id for fact in facts for entity_id in fact.entities()})
+
+    def entity_names(self, entity_ids: Iterable[str]) -> None:
+        """Read the names of these entities, at once (see names)."""
+        wanted = set(entity_ids) - self._names.keys()
+        if not wanted:
+            return
         found = self._index.entity_name_words(sorted(wanted))
         for entity_id in wanted:
             # A name's function words do not name it ("as" of "as-Sahab", "of" of "Islamic
@@ -1290,6 +1386,24 @@ class _Lookups:
             self._last_words[entity_id] = last
             self._written[entity_id] = spelled
             self._names[entity_id] = frozenset().union(*each) - _FUNCTION_WORDS
+
+    def people_written_in(self, text: str) -> frozenset[str]:
+        """The people of the packs (any, not only those the candidates name) whose name or an
+        alias the text writes in full, opening with a capital as English writes a name ("Osama
+        bin Laden"); their names are then read (see names)."""
+        if text not in self._people_in:
+            written = _WORD.findall(text)
+            found = {
+                entity.id
+                for start, first in enumerate(written)
+                if first[:1].isupper()
+                for end in range(start + 1, min(start + _NAME_WORDS, len(written)) + 1)
+                for entity in self._index.entities_named(" ".join(written[start:end]))
+                if entity.kind is EntityKind.PERSON
+            }
+            self.entity_names(found)
+            self._people_in[text] = frozenset(found)
+        return self._people_in[text]
 
     def all_written(self) -> list[tuple[str, list[frozenset[str]]]]:
         """Each entity names() has read, with its written names (see written_names)."""
@@ -1339,6 +1453,10 @@ class _Lookups:
         )
 
 
+_NAME_WORDS = 4
+"""The most words of a person's name looked up in full (see _Lookups.people_written_in)."""
+
+
 def _head(name: str, words: Sequence[str]) -> str:
     """The head of a name (folded), as its stemmed word: its last word before any "of", "for",
     "in" or "on" ("Islamic Emirate of Afghanistan": Emirate)."""
@@ -1359,6 +1477,12 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         _MONTH_ABBREVIATIONS.get(word, word)
         for word in re.findall(r"\w+", fold(_without_possessives(question)))
     )
+    if " name" in folded and (name_of := re.search(_NAME_OF_SOMEONE, folded)) is not None:
+        # "What was the name of the suicide bomber?" asks who the bomber was: a name of the
+        # person, as "who was the suicide bomber?" does (not his deeds' toll).
+        folded = "".join(
+            (folded[: name_of.start()], f"who {name_of.group('be')} the ", folded[name_of.end() :])
+        )
     sequence = folded.split()
     grammar: set[str] = set()
     compounds: dict[str, frozenset[str]] = {}
@@ -1388,6 +1512,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     counted: tuple[str, ...] = ()
     speaker: tuple[str, ...] = ()
     measure: frozenset[str] = frozenset()
+    kin_asked: re.Match[str] | None = None
     holder: tuple[str, ...] = ()
     restrictor: tuple[str, ...] = ()
     said = _QUOTE.search(folded)
@@ -1449,7 +1574,11 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         # "For which attacks was he indicted, as noted when resolution 1267 was adopted?" --
         # that "when" opens a clause saying which time, it asks for none.
         wants = Wants.DATE
-    elif _SOMEONE.search(folded):
+    elif _SOMEONE.search(folded) or (
+        ("which " in folded or "what " in folded)
+        and (kin_asked := re.search(_WHICH_SOMEONE, folded)) is not None
+    ):
+        # "Which Sky News presenter interviewed ...?": a person is asked for, as by "who".
         wants = Wants.SOMEONE
     else:
         wants = Wants.ANYTHING
@@ -1492,6 +1621,19 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
                 timing.add(word)
     speaker = tuple(corrected.get(word, word) for word in speaker)
     speaker = tuple(word for word in speaker if word in weights)
+    said_about: tuple[str, ...] = ()
+    if (
+        wants is Wants.QUOTE
+        and said is not None
+        and (about := re.search(r"\babout\b", folded[said.end() :]))
+    ):
+        said_about = tuple(
+            dict.fromkeys(
+                key
+                for raw in folded[said.end() + about.end() :].split()
+                if (key := corrected.get(stem(raw), stem(raw))) in weights and key not in timing
+            )
+        )
     counted = tuple(corrected.get(word, word) for word in counted)
     # What is counted, however common its noun ("people"): a figure's unit must count it.
     counted_head = counted[-1] if counted and counted[-1] in weights else None
@@ -1501,6 +1643,9 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         # money (or a share), not a number of people or things ("180-400 fighters").
         measure = _MONEY
     head = None
+    if kin_asked is not None and wants is Wants.SOMEONE:
+        # The presenter asked for is whom the claim calls so (_Role.kin).
+        head = _key(kin_asked.group("kin"), corrected)
     head_asked = False
     # The heavy words of a partitive's restrictor must be said, as a modifier's are.
     modifiers = tuple(
@@ -1546,7 +1691,9 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         and (" what " in f" {folded}" or " which " in f" {folded}")
         and (kind := re.search(_WHAT_KIND, folded)) is not None
         and (noun := _key(kind.group("noun"), corrected)) in weights
-        and weights[noun] >= _WHAT_WEIGHT
+        # A noun of a kind of thing ("which university", "what hotel") is what is asked
+        # however common it is in English: the answer names one of the kind (_KIND_NOUNS).
+        and (weights[noun] >= _WHAT_WEIGHT or noun in _KIND_NOUNS)
         and not any(noun in words for words in _CUE_WORDS.values())  # "what sum", "what date"
     ):
         # "What bounty did the US offer ...?": the noun after "what" is what is asked about, and
@@ -1578,6 +1725,19 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         for word in weights
     }
     rarity = {word: _pack_rarity(lookups, groups[word]) for word in weights}
+    derived = {
+        word: forms
+        for word in weights
+        if (
+            forms := frozenset(
+                form
+                for form in _derivatives(spelled[word])
+                # Only a form the loaded facts use, and one the stemmer's roots do not join
+                # already (_derived: "create", "creation").
+                if lookups.frequency(form) and not _derived(word, {form})
+            )
+        )
+    }
     names = _names(question, weights, corrected, lookups)
     return Question(
         folded,
@@ -1609,6 +1769,16 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         post_of=_post_of(folded, head, corrected, weights),
         subordinate=frozenset(timing | _subordinate(folded, corrected, weights)),
         future=_future(question, folded, weights),
+        document_asked=re.search(_WHICH_RESOLUTION, folded) is not None,
+        derived=derived,
+        said_about=said_about,
+        share_of=tuple(
+            key
+            for word in _leading_content(folded[share_at.end() :], skip_leading=True)
+            if (key := corrected.get(word, word)) in weights
+        )
+        if share and (share_at := re.search(_SHARE_ASKED, folded)) is not None
+        else (),
     )
 
 
@@ -2073,6 +2243,16 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         )
     if (
         answers
+        and question.said_about
+        and _share({word: question.weights[word] for word in question.said_about}, credits)
+        < _ANSWER_COVERAGE
+    ):
+        # "What did Donald Trump say about the Doha agreement?": his words on it, not on
+        # something else (the Camp David talks he called off) -- the quote, its claim, or the
+        # names of what it names speak of most of what it is asked about.
+        answers = False
+    if (
+        answers
         and question.wants is Wants.ANYTHING
         and _WHERE_ASKED.match(question.text)
         and not _names_a_place(question, fact, lookups)
@@ -2118,6 +2298,16 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         answers = False
         other_years += sorted(question.resolutions)
         elsewhere = True  # after the partial answers on the resolution asked
+    if (
+        answers
+        and question.document_asked
+        and not _documents(fold(_own_text(fact)), resolutions=True) - question.resolutions
+    ):
+        # "Which resolution split the Taliban and al-Qaeda lists?": a number is asked, which a
+        # fact on the split naming no resolution (or only those the question gives) does not
+        # give.
+        answers = False
+        other_years += [word for word in question.weights if word.startswith("resolution")]
     if (
         answers
         and (verb := question.verb)
@@ -2408,9 +2598,107 @@ def _unsaid_deed(question: Question, written: str, own: set[str]) -> bool:
         written.endswith("ed")
         and verb not in _BEGINNING
         and verb not in _SUCCESSION
-        and not question.group(verb) & own
+        and not question.forms(verb) & own
         and not _derived(verb, own)
     )
+
+
+_NOMINALISED = (
+    ("de", "sion"),  # invade, invasion; decide, decision; conclude, conclusion
+    ("ceive", "ception"),  # receive, reception
+    ("duce", "duction"),  # reduce, reduction; produce, production
+    ("sume", "sumption"),  # assume, assumption; resume, resumption
+    ("pel", "pulsion"),  # expel, expulsion
+    ("olve", "olution"),  # resolve, resolution; dissolve, dissolution
+    ("tain", "tention"),  # detain, detention
+    ("scribe", "scription"),  # describe, description
+    ("ose", "osition"),  # oppose, opposition; impose, imposition
+    ("end", "ension"),  # extend, extension; suspend, suspension
+    ("ert", "ersion"),  # convert, conversion
+    ("uire", "uisition"),  # acquire, acquisition
+    ("ate", "ation"),  # nominate, nomination
+)
+"""English verbs and their nouns in -ion whose spelling the stemmer does not join (their first
+six letters differ, see _derived): "When did the US invade Afghanistan?" is answered by "the
+US-led invasion of Afghanistan". Each pair is a regular pattern of English, not a word list."""
+_IRREGULAR_PLURALS = (("man", "men"), ("child", "children"), ("person", "people"))
+"""English plurals the stemmer does not join to their singular: woman and women, gunman and
+gunmen, child and children, person and people."""
+_ROOT_LETTERS = 3
+"""Letters a word keeps before such an ending for the pattern to apply: "state" is not
+"station", nor "side" "sion"."""
+
+
+_IRREGULAR_VERBS = (
+    ("lose", "lost", "loses", "losing"),
+    ("fall", "fell", "fallen", "falls", "falling"),
+    ("meet", "met", "meets", "meeting"),
+    ("leave", "left", "leaves", "leaving"),
+    ("see", "saw", "seen", "sees"),
+    ("think", "thought", "thinks"),
+    ("sell", "sold", "sells"),
+    ("buy", "bought", "buys"),
+    ("build", "built", "builds"),
+    ("catch", "caught", "catches"),
+    ("stand", "stood", "stands"),
+    ("run", "ran", "runs", "running"),
+    ("shoot", "shot", "shoots"),
+)
+"""Forms of English verbs the stemmer leaves apart because they are also other words ("left",
+"fell", "met"; textnorm._IRREGULAR joins the others): as a synonym does, "lose" accounts for
+"lost". ("Found" is not "find": "founded" is stemmed "found".)"""
+
+
+_IRREGULAR_FORMS = frozenset(stem(form) for verb in _IRREGULAR_VERBS for form in verb)
+"""The stems of _IRREGULAR_VERBS' forms (credited, not searched for)."""
+
+
+def _derivatives(raw: str) -> frozenset[str]:
+    """The stems of a question's word's other forms: its verb or noun by the patterns of
+    _NOMINALISED ("invade" gives "invasion", "invasion" gives "invade"), an irregular plural's
+    singular and back, an irregular verb's other forms."""
+    word = raw.lower()
+    forms = {
+        stem(form) for verb in _IRREGULAR_VERBS if word in verb for form in verb if form != word
+    }
+    for singular, plural in _IRREGULAR_PLURALS:
+        # "women" is "woman" counted: the stemmer leaves English's irregular plurals apart.
+        for ending, other in ((plural, singular), (singular, plural)):
+            # (Not "omen", "Oman": a word alone, or one of two letters or more before it.)
+            if word.endswith(ending) and len(word) - len(ending) in (0, *range(2, len(word))):
+                forms.add(stem(word[: len(word) - len(ending)] + other))
+                break
+    for verb, noun in _NOMINALISED:
+        for ending, other in ((verb, noun), (noun, verb)):
+            for suffix in (ending, f"{ending}s", f"{ending}d", f"{ending}ed"):
+                if word.endswith(suffix) and len(word) - len(suffix) >= _ROOT_LETTERS:
+                    forms.add(stem(word[: len(word) - len(suffix)] + other))
+    return frozenset(forms)
+
+
+_RELATING = frozenset(("with", "to"))
+"""Words after which a participle relates what is counted rather than says what happened to
+it ("fighters affiliated with al-Qaeda", "groups linked to it")."""
+
+
+def _happened_unasked(question: Question, unit: str) -> bool:
+    """Whether a figure's unit says, right after what it counts, what happened to them ("Afghan
+    troops killed", "people airlifted from Kabul") in a verb the question does not say (as
+    itself, a word of its root, a synonym): then it counts only those, not what is asked."""
+    words = unit.lower().split()
+    head = question.counted_head
+    for at, word in enumerate(words[1:], 1):
+        if not (_VERB_FORM.search(word) or word in _PARTICIPLES):
+            continue
+        if head is None or not question.forms(head) & {stem(words[at - 1])}:
+            continue  # not right after the counted noun
+        if words[at + 1 : at + 2] and words[at + 1] in _RELATING:
+            continue
+        said = stem(word)
+        return not any(
+            said in question.forms(asked) or _derived(asked, {said}) for asked in question.weights
+        )
+    return False
 
 
 def _derived(word: str, words: set[str] | frozenset[str]) -> bool:
@@ -2462,7 +2750,9 @@ def _credit(question: Question, word: str, words: set[str] | frozenset[str]) -> 
         return 1.0
     if word in question.decades and any(_is_year(w) and w[:3] == word[:3] for w in words):
         return 1.0  # "the 1990s": 1996
-    return _SYNONYM_CREDIT if question.group(word) & words else 0.0
+    if question.group(word) & words:
+        return _SYNONYM_CREDIT
+    return _SYNONYM_CREDIT if question.derived.get(word, frozenset()) & words else 0.0
 
 
 def _fits(
@@ -2513,8 +2803,18 @@ def _fits(
         # al-Qaeda in 2011, after its leader Osama bin Laden was killed").
         return False, []
     if wants is Wants.FIGURE and question.share:
-        # "What percentage of Afghan districts ...": a share, not any number of them.
-        return re.search(_SHARE_GIVEN, fold(_own_text(fact))) is not None, []
+        # "What percentage of Afghan districts ...": a share, not any number of them -- and
+        # of them: near a word for what it is a share of, not "half of whom had come" in a
+        # claim on troops.
+        text = fold(_own_text(fact))
+        of = question.forms(question.share_of[-1]) if question.share_of else None
+        return any(
+            of is None
+            or not of.isdisjoint(
+                tokens(text[max(0, at.start() - _SHARE_NEAR) : at.end() + _SHARE_NEAR])
+            )
+            for at in re.finditer(_SHARE_GIVEN, text)
+        ), []
     if wants is Wants.FIGURE and question.measure:
         # A measure ("population", an age): a figure that speaks of it, or a number beside it
         # in the claim ("a population of 38 million", "aged 60") -- not any figure of the place.
@@ -2561,6 +2861,10 @@ def _fits(
             # counts, of something else ("men along the Afghan-Pakistani border"), says these
             # are not the ones asked about.
             other = _of_something_else(question, tokens(fact.details.unit), owners)
+            if _happened_unasked(question, fact.details.unit):
+                # "How many Afghan soldiers were in the army?": not "66,000-69,000 Afghan troops
+                # killed" -- those it happened to, which the question does not ask.
+                other = True
             if (
                 question.holder
                 and re.search(_A_RATE, fact.details.unit)
@@ -2727,6 +3031,7 @@ def _fits(
         # So is "who leads / heads / runs X": the verb of a post ("leader", "head", "chief").
         held = (
             _PERSON_ROLES & question.weights.keys()
+            or (question.head in _KIN and question.head not in _KIN_OF_BODIES)
             or _succession(question)
             or (
                 _PERSON.search(question.text)
@@ -2830,11 +3135,13 @@ _ENJOINING = (
     r"\b(?:call(?:s|ed|ing)? (?:on|upon)|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?"
     r"|demand(?:s|ed|ing)?|promis(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ments?)"
     r"|vow(?:s|ed|ing)?|agree(?:s|d|ing)?|undert(?:akes?|ook|aking)|plan(?:s|ned|ning)?"
-    r"|intend(?:s|ed|ing)?|aim(?:s|ed|ing)?|want(?:s|ed|ing)?|prepared|ready|willing)\b"
+    r"|intend(?:s|ed|ing)?|aim(?:s|ed|ing)?|want(?:s|ed|ing)?|prepared|ready|willing"
+    r"|must|should|ought|needs?|needed|required|obliged)\b"
 )
-"""Words with which someone is urged, promises or agrees to do something, which they then say
-in an infinitive ("called on the Taliban ... to cut ties"): compiled on first use, only
-yes/no questions need it."""
+"""Words with which someone is urged, promises or agrees to do something, or must do it, which
+they then say in an infinitive ("called on the Taliban ... to cut ties", "the Taliban must do
+more to meet the terms ..., including to break ties"): compiled on first use, only yes/no
+questions need it."""
 
 
 def _only_enjoined(words: set[str], text: str) -> list[str]:
@@ -2862,15 +3169,19 @@ def _clause_at(text: str, at: int) -> str:
 
 
 def _someone_else_there(question: Question, clause: str, lookups: _Lookups) -> bool:
-    """Whether the clause names a person the question does not (of those the candidates name):
-    a place in it is where that person was ("after its leader Osama bin Laden was killed ... in
-    Pakistan" says nothing of where Zawahiri is)."""
+    """Whether the clause names a person the question does not: a place in it is where that
+    person was ("after its leader Osama bin Laden was killed ... in Pakistan" says nothing of
+    where Zawahiri is). Of those the candidates name, most of a name's words will do; any
+    other person of the packs is named in full (whichever facts rank among the candidates)."""
     words = set(_WORD.findall(fold(clause)))
     return any(
         _kind(entity_id, lookups.catalog) is EntityKind.PERSON
         and any(len(name & words) * 2 > len(name) for name in names)
         and not lookups.named_in(entity_id, question.weights)
         for entity_id, names in lookups.all_written()
+    ) or any(
+        not lookups.named_in(entity_id, question.weights)
+        for entity_id in lookups.people_written_in(clause)
     )
 
 
@@ -2883,16 +3194,35 @@ def _names_one_of_kind(
     kind = _KIND_NOUNS.get(noun)
     if kind is None:
         return False
+    place = getattr(fact.details, "place", None)
+    if (
+        kind is EntityKind.PLACE
+        and noun not in _NAMED_KINDS
+        and place
+        and not question.weights.keys() & set(_stemmed(fold(place)))
+    ):
+        # "In which city was the accord signed?": the place the fact gives (Doha), once the
+        # noun is asked however common it is (_KIND_NOUNS).
+        return True
     sources = {
         entity_id
         for field, entity_id in fact.entity_references()
         if field in ("asserted_by", "speaker")
     }
+    carried = _NAMED_KINDS.get(noun)
+    if carried is not None and any(
+        not carried.isdisjoint(words := _stemmed(fold(name)))
+        and not set(words) <= question.weights.keys() | carried
+        for name in re.findall(_CAPITALISED_NAME, fact.claim)
+    ):
+        # A name in the claim that carries the kind's word: "the Sheraton Grand Doha Resort".
+        return True
     return any(
         entity_id not in sources
         and _kind(entity_id, lookups.catalog) is kind
         and not lookups.named_in(entity_id, question.weights)
         and lookups.named_in(entity_id, own)
+        and (carried is None or not carried.isdisjoint(lookups.name_words(entity_id)))
         for entity_id in fact.entities()
     )
 
@@ -3223,6 +3553,9 @@ class _Role(msgspec.Struct, frozen=True):
     """The posts it names, with their synonyms."""
     side: frozenset[str]
     """The words of "for X" ("for the US"): the side asked about."""
+    kin: frozenset[str] = frozenset()
+    """The nouns of a person the question asks for that are no post ("the suicide bomber",
+    "Zawahiri's wife", "his deputy"): the claim must give one to whom it names."""
 
 
 _TELLING = ("announc", "said", "say", "told", "tell", "confirm", "report")
@@ -3253,7 +3586,8 @@ def _read_role(question: Question) -> _Role:
     side: frozenset[str] = frozenset()
     if " for " in question.text and (found := re.search(_SIDE, question.text)):
         side = frozenset(word for word in found.group(1).split() if stem(word) in question.weights)
-    return _Role(frozenset(_stemmed(question.text)), verb, _succession(question), posts, side)
+    kin = question.group(question.head) if question.head in _KIN else frozenset()
+    return _Role(frozenset(_stemmed(question.text)), verb, _succession(question), posts, side, kin)
 
 
 def _in_role(question: Question, fact: Fact, who: list[str], lookups: _Lookups) -> list[str]:
@@ -3272,7 +3606,7 @@ def _in_role(question: Question, fact: Fact, who: list[str], lookups: _Lookups) 
     role = lookups.role
     asked, verb, succession, posts = role.asked, role.verb, role.succession, role.posts
     side_words = role.side
-    if not (verb or succession or posts or side_words) and not _may_tell_or_own(
+    if not (verb or succession or posts or side_words or role.kin) and not _may_tell_or_own(
         fact.claim,
         [word for entity_id in who for name in _written(entity_id, lookups) for word in name],
     ):
@@ -3331,6 +3665,14 @@ def _in_role(question: Question, fact: Fact, who: list[str], lookups: _Lookups) 
         ):
             continue
         if side_words and _other_side(mentions, side_words, lookups):
+            continue
+        if role.kin and not any(
+            not role.kin.isdisjoint(stems[max(start - _KIN_NEAR, 0) : start])
+            or not role.kin.isdisjoint(stems[end : end + _KIN_NEAR])
+            for _, stems, start, end, _ in mentions
+        ):
+            # "Who was the suicide bomber?": not the general who apologised for a strike
+            # "meant to stop an Islamic State suicide bomber" -- the claim gives him no such role.
             continue
         kept.append(entity_id)
         if posts and any(
@@ -3839,10 +4181,18 @@ _SCALES = frozenset(
 of fighters")."""
 
 
+_NONE = frozenset(("no", "zero"))
+"""Words that count none of what follows them ("no woman member"): a number, zero."""
+_HAVING = frozenset(
+    ("had", "has", "have", "having", "with", "was", "were", "is", "are", "included", "includes")
+)
+"""Words after which "no X" counts the X there are: "had no woman member", "there were no"."""
+
+
 def _vague(count: str) -> bool:
     """Whether a count gives no number: only a word that scales one ("trillion dollar")."""
     return not any(
-        word.isdigit() or (word in _NUMBER_WORDS and word not in _SCALES)
+        word.isdigit() or (word in _NUMBER_WORDS and word not in _SCALES) or word in _NONE
         for word in count.lower().replace("-", " ").replace(",", "").split()
     )
 
@@ -3874,7 +4224,7 @@ def _any_count_in_claim(question: Question, claim: str) -> str | None:
         or question.counted
     )
     count = _number_before(
-        claim, set().union(*map(question.group, counted)), [*map(question.group, owners)]
+        claim, set().union(*map(question.forms, counted)), [*map(question.group, owners)]
     )
     if count is not None and _of_something_else(question, tokens(claim), owners):
         return None  # "al-Qaeda's estimated 200-500 men along the Afghan-Pakistani border"
@@ -4089,6 +4439,16 @@ def _number_before(
                 (words[start + 1].lower(), words[start - 1].lower() if start else "")
             ):
                 break  # a day of a date ("13 August 2021", "August 13"), no count
+            if (
+                words[start].lower() in _NONE
+                and start >= n - 2
+                and start > 0
+                and words[start - 1].lower() in _HAVING
+            ):
+                # "had no woman member": a count of none, of what it comes just before (or with
+                # one word between: "no female ministers") -- after a verb of having or being,
+                # not a ban's "ensure that no funds ... are made available".
+                return claim[spans[start].start() : spans[n].end()]
             if words[start] in _NUMBER_WORDS or (
                 words[start].isdigit() and not _is_year(words[start])
             ):
@@ -4180,7 +4540,7 @@ def _own_words(fact: Fact) -> set[str]:
     """The fact's own words: claim, details (figure, quoted words, measures, commitments ...),
     date. The names of the entities it refers to are not among them. A possessive is its word,
     as in a question ("Zawahiri's death" says "Zawahiri": folding alone makes "zawahiris")."""
-    parts = [_without_possessives(_own_text(fact))]
+    parts = [_without_attribution(_without_possessives(_own_text(fact)))]
     if fact.date is not None:
         parts.append(str(fact.date.year))
         if fact.date.month:
@@ -4188,6 +4548,16 @@ def _own_words(fact: Fact) -> set[str]:
         if fact.date.day:
             parts.append(str(fact.date.day))
     return set(tokens(" ".join(parts)))
+
+
+_ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+
+
+def _without_attribution(text: str) -> str:
+    """The text without "according to", which says whose word it is: stemmed, "according" is
+    "accord", the noun that names agreements ("the Doha accord"), and a claim "according to
+    NPR" would say it."""
+    return _ACCORDING.sub(" ", text) if "ccording" in text else text
 
 
 def _own_text(fact: Fact) -> str:
@@ -4225,7 +4595,7 @@ def _short_answer(
         question.wants is Wants.SOMEONE
         or (question.wants is Wants.QUOTE and not isinstance(details, Quote))  # who wrote it
     ):
-        return "; ".join(_name(catalog, entity_id) for entity_id in who)
+        return "; ".join(_as_written(catalog, entity_id, fact.claim) for entity_id in who)
     if question.wants is Wants.DATE and fact.date is not None:
         if _dates_no_event(question, fact):
             return fact.claim  # its date is not the time asked (see _fits)
@@ -4399,12 +4769,63 @@ def _when_it_happened(anchors: frozenset[str], fact: Fact) -> str | None:
     return None if distance > _NEAR else nearest
 
 
+_ACCORDING_TO = (
+    r"\b[Aa]ccording to (?!(?:him|her|them|it|whom)\b)([^,;:.()]{3,80}?)(?=\s*[,;:.(]|$)"
+)
+"""Whom a claim credits with what it says ("according to the Costs of War project, as
+reported ..."), up to the next comma: compiled on first use."""
+
+
 def _attribution(fact: Fact, catalog: Catalog) -> str:
-    """Who a figure comes from: who asserted it, else the publisher of its first source."""
+    """Who a figure comes from: who asserted it, else whom its claim credits with it ("according
+    to the Costs of War project"), else the publisher of its first source -- the outlet that
+    carried it, which may only report another's figure."""
     if fact.asserted_by:
         return _name(catalog, fact.asserted_by)
     source = catalog.sources.get(fact.citations[0].source) if fact.citations else None
-    return source.publisher if source else "its source"
+    publisher = source.publisher if source else "its source"
+    if "ccording to" in fact.claim and (credited := re.search(_ACCORDING_TO, fact.claim)):
+        said = credited.group(1).strip()
+        # The publisher, as its name is written: "according to the gazette" is The Gazette.
+        return publisher if _unarticled(said) == _unarticled(publisher) else said
+    return publisher
+
+
+def _unarticled(name: str) -> str:
+    return re.sub(r"^the ", "", fold(name))
+
+
+_NAME_GOES_ON = r"(?: of(?: the)? [A-Z][\w'’-]*| in(?: the)? [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)+)+"
+"""A name written on past one of its forms: "Islamic State in Khorasan Province", "Islamic
+Emirate of Afghanistan" (after "in", two capitalised words or more: "the United States in Doha"
+is not a name)."""
+
+
+def _as_written(catalog: Catalog, entity_id: str, claim: str) -> str:
+    """An organisation's name as the claim writes it, where the claim does not write the pack's
+    name but a longer one of its names ("Islamic State in Khorasan Province", as far as the
+    claim's name goes, not the pack's "Isis"), or writes the pack's name otherwise ("ISIS");
+    else (and for a person, whose pack name is the full one) its name."""
+    entity = catalog.entities.get(entity_id)
+    if entity is None:
+        return entity_id
+    if entity.kind is EntityKind.PERSON:
+        return entity.name
+    mentions = [
+        (name, found)
+        for name in entity.names
+        if (found := re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", claim, re.IGNORECASE))
+    ]
+    own = [found for name, found in mentions if name == entity.name]
+    if own:
+        return own[0].group()  # the pack's name, in the claim's spelling
+    longer = [found for name, found in mentions if len(name) > len(entity.name)]
+    if not longer:
+        return entity.name
+    # Its first such mention, by the longest of its names written there.
+    first = min(longer, key=lambda found: (found.start(), -found.end()))
+    more = re.match(_NAME_GOES_ON, claim[first.end() :])
+    return claim[first.start() : first.end() + (more.end() if more else 0)]
 
 
 def _name(catalog: Catalog, entity_id: str) -> str:
@@ -4508,7 +4929,11 @@ def _role_asked(question: Question) -> tuple[frozenset[str], bool]:
         for word in words
         if word in question.weights and word not in question.named and word not in _NOW
     )
-    now = asked.re.pattern == _PRESENT and not any(_is_year(word) for word in question.weights)
+    # A number that gives a document or a body ("the 1988 committee", "resolution 2001") is no
+    # year the question asks of.
+    now = asked.re.pattern == _PRESENT and not any(
+        _is_year(word) and word not in question.documents for word in question.weights
+    )
     return role, now
 
 
@@ -4567,6 +4992,7 @@ def _holders(
     says died (or was removed from a post after the fact's date) holds no role: a fact naming
     only them is a partial answer."""
     if not now:
+        judged = _without_the_dead(index, question, role, judged, lookups)
         said = [
             item
             for item in judged
@@ -4611,6 +5037,60 @@ def _holders(
 
     rest = sorted(others + gone, key=_Judged.rank)
     return first + _not_holders(question, role, rest, first)
+
+
+def _without_the_dead(
+    index: Index,
+    question: Question,
+    role: frozenset[str],
+    judged: list[_Judged],
+    lookups: _Lookups,
+) -> list[_Judged]:
+    """The answers less the people a loaded fact says died before the year the question asks
+    of: whoever held a role in 2021 was alive then ("Bo Carrow, son of the network's founder
+    Ada Brook, was named head ..." does not make Ada Brook its head in 2021). An answer naming
+    only the dead is partial. (A time in words, "the late 2000s", is not read.)"""
+    years = [
+        int(word) for word in question.weights if _is_year(word) and word not in question.documents
+    ]
+    if not years:
+        return judged
+    asked = min(years)
+    catalog = lookups.catalog
+    people = list(
+        dict.fromkeys(
+            entity_id
+            for item in judged
+            if item.reply.match is Match.ANSWER
+            for entity_id in item.who
+            if _kind(entity_id, catalog) is EntityKind.PERSON
+        )
+    )[:_HOLDERS_CHECKED]
+    if not people:
+        return judged
+    ended = {entity_id: _end_of(index, entity_id, lookups) for entity_id in people}
+    kept = []
+    for item in judged:
+        dead = {
+            entity_id
+            for entity_id in item.who
+            if (left := ended.get(entity_id)) is not None
+            and left.died
+            and left.date is not None
+            and left.date.year < asked
+        }
+        if item.reply.match is not Match.ANSWER or not dead:
+            kept.append(item)
+            continue
+        alive = tuple(entity_id for entity_id in item.who if entity_id not in dead)
+        if alive:
+            short = _short_answer(question, item.hit.fact, alive, catalog)
+            reply = msgspec.structs.replace(item.reply, answer=short)
+        else:
+            gone = tuple(question.spelled.get(word, word) for word in sorted(role))
+            reply = Reply(Match.PARTIAL, item.reply.answer, gone or ("who",))
+        kept.append(msgspec.structs.replace(item, reply=reply, who=alive))
+    return kept
 
 
 def _not_holders(
