@@ -492,7 +492,7 @@ _KIND_NOUNS = {
 """Nouns of a kind of thing ("which city", "what think tank"): a fact naming one of that kind
 answers for the noun, which it need not say (Doha is a city)."""
 _NAMED_KINDS = {
-    noun: frozenset(_stems(words))
+    noun: frozenset(map(stem, words.split()))  # (a few words: askstems' table lists literals)
     for noun, words in (
         (stem("hotel"), "hotel resort inn"),
         (stem("university"), "university college"),

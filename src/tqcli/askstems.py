@@ -35,12 +35,15 @@ area area
 army army
 around around
 as as
+assassin assassin
 assassinated assassinat
 assistant assistant
 assumed assum
 at at
+attacker attacker
 attempt attempt
 attitude attitud
+author author
 based bas
 be be
 became becom
@@ -57,7 +60,9 @@ beside besid
 between between
 beyond beyond
 body body
+bomber bomber
 broadcaster broadcaster
+brother brother
 budget budget
 but but
 by by
@@ -94,6 +99,7 @@ content content
 contents content
 continue continu
 coordinator coordinator
+correspondent correspondent
 cost cost
 could could
 council council
@@ -104,6 +110,7 @@ creation creation
 current current
 currently currentl
 date date
+daughter daughter
 day day
 days day
 dead dead
@@ -154,6 +161,7 @@ expenditure expenditur
 exports export
 fail fail
 fatalities fatalit
+father father
 fighters fighter
 figure figur
 figures figur
@@ -181,6 +189,7 @@ give give
 goal goal
 government govern
 group group
+gunman gunman
 had had
 happen happen
 happened happen
@@ -200,6 +209,7 @@ hour hour
 hours hour
 how how
 hurt hurt
+husband husband
 i i
 idea idea
 if if
@@ -220,6 +230,8 @@ is is
 issue issu
 it it
 its its
+journalist journalist
+judge judg
 just just
 kill kill
 killed kill
@@ -244,6 +256,7 @@ me me
 mean mean
 meaning mean
 means mean
+mediator mediator
 members member
 might might
 minister minister
@@ -251,6 +264,7 @@ minute minut
 minutes minut
 month month
 months month
+mother mother
 movement move
 much much
 must must
@@ -258,6 +272,7 @@ my my
 named nam
 nature natur
 near near
+negotiator negotiator
 network network
 new new
 newspaper newspaper
@@ -295,6 +310,7 @@ per per
 percent percent
 percentage percentag
 period period
+pilot pilot
 place plac
 placed plac
 please pleas
@@ -304,6 +320,7 @@ population population
 position position
 pounds pound
 predecessor predecessor
+presenter presenter
 presently presentl
 president president
 previously previousl
@@ -333,6 +350,7 @@ replace replac
 replaced replac
 report report
 reported report
+reporter reporter
 representative representativ
 require requir
 required requir
@@ -362,12 +380,15 @@ shall shall
 share shar
 she she
 should should
+signatory signator
 significance significanc
 since sinc
+sister sister
 situation situation
 size size
 so so
 some some
+son son
 speak speak
 spell spell
 spending spend
@@ -456,6 +477,7 @@ who who
 whom whom
 whose whos
 why why
+wife wife
 will will
 with with
 within within
@@ -466,6 +488,7 @@ worth worth
 would would
 wounded wound
 write writ
+writer writer
 wrote writ
 year year
 years year
