@@ -37,6 +37,7 @@ from enum import Enum
 
 import msgspec
 
+from tqcli.askstems import STEMS as _LISTED_STEMS
 from tqcli.compat import assert_never
 from tqcli.errors import NoQuestion
 from tqcli.figures import figure_phrase, figure_text
@@ -62,8 +63,10 @@ from tqcli.textnorm import fold, stem, tokens
 
 
 def _stems(words: str) -> list[str]:
-    """The stems of space-separated lower-case ASCII words (a word list of this module)."""
-    return [stem(word) for word in words.split()]
+    """The stems of space-separated lower-case ASCII words (a word list of this module): from
+    askstems' table, made of these lists once (a test keeps it so), any word it lacks stemmed."""
+    listed = _LISTED_STEMS.get
+    return [listed(word) or stem(word) for word in words.split()]
 
 
 # Words that carry the question's grammar, not its subject (stemmed, as the index is). "Per
@@ -490,7 +493,7 @@ _KIND_NOUNS = {
 """Nouns of a kind of thing ("which city", "what think tank"): a fact naming one of that kind
 answers for the noun, which it need not say (Doha is a city)."""
 _NAMED_KINDS = {
-    noun: frozenset(_stems(words))
+    noun: frozenset(map(stem, words.split()))  # (a few words: askstems' table lists literals)
     for noun, words in (
         (stem("hotel"), "hotel resort inn"),
         (stem("university"), "university college"),

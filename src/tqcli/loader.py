@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 import tomli
 
+from tqcli import plaintoml
 from tqcli.errors import InvalidPacks
 from tqcli.figures import format_number, unstated
 from tqcli.model import (
@@ -378,7 +379,10 @@ def _load_file(pack: Pack, path: Path, state: _State) -> None:
         state.problems.append(error.problem)
         return
     try:
-        document = tomli.loads(text)
+        # Plain TOML (what the importers write) read in C; any other by tomli.
+        document = plaintoml.loads(text)
+        if document is None:
+            document = tomli.loads(text)
     except tomli.TOMLDecodeError as error:
         state.report(_syntax_location(path, error), syntax_message(error.msg))
         return
