@@ -123,8 +123,8 @@ _PREPOSITIONS = frozenset(
         "across towards toward via near behind beyond upon"
     )
 )
-_VERB_FORM = re.compile(r"^\w{3,}(?:ing|ed)$")
-"""A word in the form of a verb's participle ("seeking", "adopted")."""
+_VERB_FORM = re.compile(r"^(?:\w{3,}(?:ing|ed)|doing|going|being|seeing|using|dying|lying)$")
+"""A word in the form of a verb's participle ("seeking", "adopted"; a short verb's "doing")."""
 _SYNONYM_CREDIT = 0.8
 """What a word's synonym (from the packs' thesaurus, [[synonyms]]) counts for, against the word
 itself: a question's word also matches its group ("died" finds "killed")."""
@@ -205,14 +205,15 @@ _FIGURE = re.compile(
 _QUOTE = re.compile(
     r"\b(?:what|how) (?:did|does|do|has|had|have) (?P<speaker>.+?) "
     r"(?:say|said|tell|told|write|wrote|think|call|describe)\b"
-    r"|\bwho (?:said|says|told|wrote|called|described)\b|\bquotes?\b"
+    r"|\bwho (?:said|says|spoke|speaks|stated|states|declared|warned|told|wrote|called"
+    r"|described)\b|\bquotes?\b"
     # "What was Ben Wallace's warning?": what someone said, named by the kind of saying (the
     # possessive's apostrophe is gone once folded: "wallaces").
     r"|\b(?:what|how) (?:is|was|were|are) (?:the )?(?P<sayer>(?:\w+ ){0,2}\w+?)s? "
     r"(?:warning|message|statement|comments?|remarks|words|views?|verdict|answer|reply|response)\b"
 )
 _MEDIUM = (  # compiled on first use: only questions with "which" or "what" and such a verb
-    r"\b(?:which|what) (?P<medium>\w+) (?:did|does|do|has|had|have) (?P<teller>(?:\w+ ){1,4}?)"
+    r"\b(?:which|what) (?P<medium>\w+) (?:did|does|do|has|had|have) (?P<teller>(?:\w+ ){1,6}?)"
     r"(?:talk|talked|speak|spoke|spoken|say|said|tell|told|write|wrote|written) (?:to|in|on)\b"
 )
 """Where someone said it (a quote's medium): "Which outlet did Panetta talk to?"."""
@@ -1467,9 +1468,18 @@ def _head(name: str, words: Sequence[str]) -> str:
     return words[-1] if words else ""
 
 
+_CITED_YEAR = r"\b(\d{3,4}) ?\((?:19|20)\d\d\)"  # compiled on first use
+"""A document's number and its year in brackets, as the UN cites a resolution."""
+
+
 def read_question(index: Index, question: str, lookups: _Lookups | None = None) -> Question:
     """What the question wants, and its content words weighted by general-English rarity."""
     lookups = lookups or _Lookups(index)
+    if "(" in question:
+        # "Resolution 2253 (2015)": a year in brackets after a document's number is the year
+        # it was adopted, part of how the UN cites it -- neither another resolution (folded,
+        # "2253 2015" reads as two) nor a time asked about.
+        question = re.sub(_CITED_YEAR, r"\1", question)
 
     # Month abbreviations are the month ("29 Feb 2020"), as a fact's date is written in full.
     # A possessive is its word ("the UN's estimate" asks about the UN, not "uns").
@@ -2225,8 +2235,10 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         # A verb as common as "go", "get" or "do" says too little of what happened to ask it
         # ("where did Ghani go": he fled).
         # A name the question writes ("the Soviet Union") says what it is about, as an entity's
-        # name does.
-        about = question.named.union(*(forms for _, parts in question.names for forms in parts))
+        # name does; and "according to the article" says who tells it, not what happened.
+        about = question.named.union(
+            *(forms for _, parts in question.names for forms in parts), _attributed(question)
+        )
         asked = {
             word: weight
             for word, weight in question.weights.items()
@@ -2343,6 +2355,25 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             for word in question.weights
             if question.weights[word] >= _EVENT_WEIGHT and not _stated_alone(question, word, stated)
         )
+        if (
+            _OBLIGING.intersection(unstated)
+            and (whom := _required_of(question))
+            and _commits(question, whom, fact)
+        ):
+            # "Did the peace deal require the Taliban to keep Isis out?": what it requires of
+            # them is what they must do, pledged or committed to under it ("saw them pledge to
+            # keep ... Isis out"), which the fact need not call a requirement.
+            unstated = tuple(word for word in unstated if word not in _OBLIGING)
+        if unstated and (attributed := _attributed(question)):
+            # "Is Zawahiri alive according to the 2021 UN report?": "according to" names who
+            # says it, not what is said; the fact's speaker or another it links (the UN
+            # Monitoring Team, its report) says it by any of their names.
+            by = set().union(*named.values())
+            unstated = tuple(
+                word
+                for word in unstated
+                if word not in attributed or not _stated_alone(question, word, by)
+            )
         if any(len(word) <= 4 for word in unstated):  # read the claim's initials only then
             initials = _initialisms(fact.claim)
             unstated = tuple(w for w in unstated if len(w) > 4 or w not in initials)
@@ -2524,8 +2555,38 @@ def _obliges(question: Question, fact: Fact) -> bool:
     if found is None or re.search(_OBLIGATION, text) is None:
         return False  # ("What does resolution 1267 require?" asks what it says it requires.)
     whom = {stem(word) for word in found.group("whom").split()} & question.weights.keys()
-    if not whom:
-        return True
+    return not whom or _binds(question, whom, text)
+
+
+def _commits(question: Question, whom: set[str], fact: Fact) -> bool:
+    """Whether the fact says that those whom names must or will do something: an agreement's
+    commitments, which say who committed to what (its claim may name every party near its
+    word of obligation: "signed with the Harbour Board, which saw it pledge"), else its claim
+    (or a quote's words)."""
+    details = fact.details
+    if isinstance(details, Agreement) and details.commitments:
+        binding = set().union(*map(question.group, whom))
+        return any(
+            not binding.isdisjoint(map(stem, _WORD.findall(fold(commitment))))
+            for commitment in details.commitments
+        )
+    text = f"{fact.claim} {details.text}" if isinstance(details, Quote) else fact.claim
+    return _binds(question, whom, text)
+
+
+def _required_of(question: Question) -> set[str]:
+    """For "did X require Y to ...": the content words naming Y (between the verb and "to")."""
+    words = question.text.split()
+    at = next((n for n, word in enumerate(words) if stem(word) in _OBLIGING), None)
+    if at is None or "to" not in words[at + 1 : at + _OBLIGED_NEAR]:
+        return set()
+    end = words.index("to", at + 1)
+    return {stem(word) for word in words[at + 1 : end]} & question.weights.keys()
+
+
+def _binds(question: Question, whom: set[str], text: str) -> bool:
+    """Whether the text says that those the words whom name must or will do something: a word
+    of obligation ("committed", "shall", "pledge") within a few words of one of them."""
     words = _WORD.findall(fold(text))
     stems = [stem(word) for word in words]
     binding = set().union(*map(question.group, whom))
@@ -2731,6 +2792,19 @@ def _share(weights: dict[str, float], credits: dict[str, float]) -> float:
     """The weighted share of these of the question's words that a fact accounts for."""
     return sum(weight * credits[word] for word, weight in weights.items()) / (
         sum(weights.values()) or 1
+    )
+
+
+_ATTRIBUTION = r"\b(?:according to|per)\b(?P<source>[^,;?]*)"  # compiled on first use
+"""A phrase naming who says what a question asks about ("..., according to the UN report")."""
+
+
+def _attributed(question: Question) -> frozenset[str]:
+    """The question's content words in its phrases of attribution ("according to X", "per X")."""
+    phrases = re.finditer(_ATTRIBUTION, fold(_without_possessives(question.raw)))
+    return (
+        frozenset(word for at in phrases for word in map(stem, _WORD.findall(at.group("source"))))
+        & question.weights.keys()
     )
 
 
@@ -3136,7 +3210,7 @@ _ENJOINING = (
     r"|demand(?:s|ed|ing)?|promis(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ments?)"
     r"|vow(?:s|ed|ing)?|agree(?:s|d|ing)?|undert(?:akes?|ook|aking)|plan(?:s|ned|ning)?"
     r"|intend(?:s|ed|ing)?|aim(?:s|ed|ing)?|want(?:s|ed|ing)?|prepared|ready|willing"
-    r"|must|should|ought|needs?|needed|required|obliged)\b"
+    r"|must|should|ought|needs?|needed|requir(?:e|es|ed|ing)|oblig(?:e|es|ed|ing))\b"
 )
 """Words with which someone is urged, promises or agrees to do something, or must do it, which
 they then say in an infinitive ("called on the Taliban ... to cut ties", "the Taliban must do
@@ -3279,6 +3353,7 @@ def _happened_words(question: Question) -> frozenset[str]:
 
 
 _BE = frozenset(_stems("be been being is are was were"))
+_DO_SUPPORT = frozenset(_stems("do does did"))
 
 
 @functools.lru_cache(maxsize=16)
@@ -3314,10 +3389,17 @@ def _reversed(question: Question, claim: str, own: set[str]) -> bool:
     after it, and a clause of the claim with that verb names the second before it and the
     first after it, and not the first before it."""
     words = _stemmed(question.text)
-    at = next((n for n, word in enumerate(words) if word in question.happened), None)
+    # "How many al-Qaeda-affiliated fighters did the UN report estimate ...?": after "do"
+    # (English's auxiliary for a question whose subject is not its wh-phrase), the verb and its
+    # subject come after it; a word before it is in the wh-phrase, what is asked about.
+    helper = next((n for n, word in enumerate(words) if word in _DO_SUPPORT), -1)
+    verbs = [n for n, word in enumerate(words) if word in question.happened]
+    at = next((n for n in verbs if n > helper), None)
+    if at is None:  # "Who paid al-Qaeda, and when did they?": a later "do" is no question's
+        helper, at = -1, next(iter(verbs), None)
     if at is None or (at and words[at - 1] in _BE):
         return False  # a passive ("should the Taliban be removed") names the doer last
-    doer = set(words[:at]) & question.named
+    doer = set(words[helper + 1 : at]) & question.named
     done_to = set(words[at + 1 :]) & question.named - doer
     if not doer or not done_to or words[at] not in own:
         return False

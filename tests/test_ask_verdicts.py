@@ -1,0 +1,188 @@
+# ruff: noqa: E501  (claims in the pack are single TOML strings)
+"""Right facts ask called partial answers, by a check that read the question or the fact wrong
+in general English or in the pack format (docs/ask-evaluation.md, "Eighteenth round"). Facts
+here are made up for the test, in a pack of their own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import answers_from_pack
+
+_PACK = """
+[[source]]
+id = "s"
+title = "t"
+publisher = "The Gazette"
+kind = "news"
+
+[[entity]]
+id = "canal-network"
+name = "Canal Network"
+kind = "organization"
+
+[[entity]]
+id = "harbour-board"
+name = "Harbour Board"
+kind = "organization"
+
+[[entity]]
+id = "port-lune"
+name = "Port Lune"
+kind = "place"
+
+[[entity]]
+id = "eve-fane"
+name = "Eve Fane"
+kind = "person"
+
+[[quote]]
+id = "fane-will-come-back"
+claim = "Harbour Board secretary Eve Fane told Harbour TV that the Canal Network would come back."
+text = "The Canal Network will come back."
+speaker = "eve-fane"
+speaker_role = "Harbour Board secretary"
+medium = "Harbour TV"
+date = 2021-08-13
+about = ["canal-network"]
+
+[[quote.cite]]
+source = "s"
+passage = "The Canal Network will come back."
+
+[[entity]]
+id = "dock-panel"
+name = "Harbour Board Dock Panel"
+kind = "organization"
+
+[[quote]]
+id = "panel-report-fane-well"
+claim = "The panel's third report said that Eve Fane is believed to be well but too busy to travel, according to the gazette."
+text = "She is believed to be well but too busy to travel"
+speaker = "dock-panel"
+medium = "its third report"
+date = "2021-06"
+about = ["eve-fane", "dock-panel"]
+
+[[quote.cite]]
+source = "s"
+passage = "She is believed to be well but too busy to travel"
+
+[[agreement]]
+id = "wharf-accord-pledge"
+claim = "In March 2020 the Canal Network signed a wharf accord with the Harbour Board which saw it pledge to keep smugglers out of Port Lune, according to the gazette."
+date = "2020-03"
+about = ["canal-network", "harbour-board", "port-lune"]
+name = "wharf accord"
+parties = ["canal-network", "harbour-board"]
+signed = "2020-03"
+commitments = ["the Canal Network to keep smugglers out of Port Lune"]
+
+[[agreement.cite]]
+source = "s"
+passage = "which saw it pledge to keep smugglers out of Port Lune"
+
+[[event]]
+id = "resolution-412-ferries"
+claim = "Resolution 412 (2016) recalls that the Canal Network is a splinter group of the Harbour Board, according to the gazette."
+date = 2016-05-02
+about = ["canal-network", "harbour-board"]
+
+[[event.cite]]
+source = "s"
+passage = "recalls that the Canal Network is a splinter group"
+
+[[event]]
+id = "canal-occupied-port-lune"
+claim = "The Canal Network occupied Port Lune in 2019, according to the gazette."
+date = "2019"
+about = ["canal-network", "port-lune"]
+
+[[event.cite]]
+source = "s"
+passage = "The Canal Network occupied Port Lune in 2019"
+
+[[figure]]
+id = "canal-affiliated-pilots"
+claim = "A Harbour Board survey published in 2022 estimated that 40 to 60 pilots affiliated with the Canal Network work the northern wharves, according to the gazette."
+date = "2022"
+min = 40
+max = 60
+unit = "pilots affiliated with the Canal Network"
+about = ["canal-network", "harbour-board", "port-lune"]
+
+[[figure.cite]]
+source = "s"
+passage = "estimated that 40 to 60 pilots affiliated with the Canal Network"
+"""
+
+
+def _answers(tmp_path: Path, question: str, without: str = "") -> list[tuple[str, str]]:
+    return answers_from_pack(tmp_path, _PACK, question, without)
+
+
+def test_a_wh_phrase_before_do_is_not_the_doer(tmp_path: Path) -> None:
+    # "How many Canal-Network-affiliated pilots did the Harbour Board estimate ...": after "did"
+    # come the verb and its subject (the board); the participle in the wh-phrase is no verb
+    # whose doer the question names first (rule 5's "who did it to whom").
+    question = "How many Canal Network-affiliated pilots did the 2022 Harbour Board survey estimate were in Port Lune?"
+    assert [fact for fact, _ in _answers(tmp_path, question)] == ["canal-affiliated-pilots"]
+
+
+def test_a_speaker_named_with_a_post_still_asks_the_medium(tmp_path: Path) -> None:
+    # "Which outlet did Harbour Board secretary Eve Fane speak to": a name after its post and
+    # whose post it is (five words) is still who spoke; the answer is where.
+    question = (
+        "Which broadcaster did Harbour Board secretary Eve Fane speak to about the Canal Network?"
+    )
+    assert _answers(tmp_path, question) == [("fane-will-come-back", "Harbour TV")]
+
+
+def test_according_to_names_who_says_it_not_what_is_said(tmp_path: Path) -> None:
+    # "Is Eve Fane well according to the Harbour Board's 2021 report?": the proposition is that
+    # she is well; "the Harbour Board" is who says so, which the fact's speaker (the Harbour
+    # Board Dock Panel) is, though its claim calls it "the panel".
+    question = "Is Eve Fane well according to the Harbour Board's 2021 report?"
+    assert [fact for fact, _ in _answers(tmp_path, question)] == ["panel-report-fane-well"]
+    # Whoever the question says says it must be one the fact links.
+    assert _answers(tmp_path, "Is Eve Fane busy according to the Canal Network?") == []
+
+
+def test_what_an_accord_requires_of_them_is_what_they_pledged(tmp_path: Path) -> None:
+    # "Did the accord require the Canal Network to keep smugglers out?": what it requires of
+    # them is what they committed to under it (an agreement's commitments), or pledged in its
+    # claim's words, which the fact need not call a requirement.
+    question = "Did the wharf accord require the Canal Network to keep smugglers out of Port Lune?"
+    assert [fact for fact, _ in _answers(tmp_path, question)] == ["wharf-accord-pledge"]
+    # Of them, not of another it names.
+    question = "Did the wharf accord require the Harbour Board to keep smugglers out of Port Lune?"
+    assert _answers(tmp_path, question) == []
+
+
+def test_a_year_in_brackets_cites_the_resolution(tmp_path: Path) -> None:
+    # "Resolution 412 (2016)": the year it was adopted, as the UN cites it -- not a second
+    # resolution numbered 2016 that the fact would have to name.
+    question = "What did resolution 412 (2016) recall about the Canal Network?"
+    assert [fact for fact, _ in _answers(tmp_path, question)] == ["resolution-412-ferries"]
+
+
+def test_who_spoke_asks_for_the_speaker(tmp_path: Path) -> None:
+    # "Spoke", "stated", "warned" are verbs of saying, as "said" is: who spoke is whoever a
+    # quote is by (who says a fact is otherwise its source, not its answer).
+    question = "Who spoke to Harbour TV about the Canal Network coming back?"
+    assert _answers(tmp_path, question) == [("fane-will-come-back", "Eve Fane")]
+
+
+def test_according_to_is_not_what_happened(tmp_path: Path) -> None:
+    # "When did ... occupy Port Lune, according to the harbour almanac?": what happened is the
+    # occupation; the almanac is who tells of it (rule 5 wants what happened said).
+    question = "When did the Canal Network occupy Port Lune, according to the harbour almanac?"
+    assert _answers(tmp_path, question) == [("canal-occupied-port-lune", "2019")]
+
+
+def test_what_is_x_doing_asks_no_noun(tmp_path: Path) -> None:
+    # "What is the Canal Network doing ...": a noun and a verb follow "is" (the participle of
+    # a short verb, "doing", as of a long one, "seeking"); "doing" is no head noun to find in
+    # the answer.
+    question = "What is the Canal Network doing to keep smugglers out of Port Lune?"
+    assert "wharf-accord-pledge" in [fact for fact, _ in _answers(tmp_path, question)]
