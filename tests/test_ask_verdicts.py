@@ -186,3 +186,58 @@ def test_what_is_x_doing_asks_no_noun(tmp_path: Path) -> None:
     # the answer.
     question = "What is the Canal Network doing to keep smugglers out of Port Lune?"
     assert "wharf-accord-pledge" in [fact for fact, _ in _answers(tmp_path, question)]
+
+
+_DEEDS = """
+[[source]]
+id = "s"
+title = "t"
+publisher = "The Gazette"
+kind = "news"
+
+[[entity]]
+id = "dock-guild"
+name = "Dock Guild"
+kind = "organization"
+
+[[entity]]
+id = "ivo-marsh"
+name = "Ivo Marsh"
+kind = "person"
+
+[[event]]
+id = "marsh-courier-killed"
+claim = "Among the Dock Guild members killed in the raid of 3 May 2019 was a man known as 'Pell', a courier for the Guild's chief Ivo Marsh, according to the gazette."
+date = 2019-05-03
+about = ["dock-guild", "ivo-marsh"]
+
+[[event.cite]]
+source = "s"
+passage = "Among the Dock Guild members killed in the raid"
+
+[[event]]
+id = "guild-moved-hall"
+claim = "The Dock Guild moved its hall to the east quay in 2015, according to the gazette."
+date = "2015"
+about = ["dock-guild"]
+
+[[event.cite]]
+source = "s"
+passage = "The Dock Guild moved its hall to the east quay in 2015"
+
+[[event]]
+id = "marsh-elected-chief"
+claim = "Ivo Marsh was elected chief of the Dock Guild in 2012, according to the gazette."
+date = "2012"
+about = ["dock-guild", "ivo-marsh"]
+
+[[event.cite]]
+source = "s"
+passage = "Ivo Marsh was elected chief of the Dock Guild in 2012"
+"""
+
+
+def test_who_did_it_to_a_person_is_not_done_to_another(tmp_path: Path) -> None:
+    # "Who killed Ivo Marsh?": the deed must be done to him; a claim that says it of a courier
+    # of his (in a clause that does not name him) names no one who killed him.
+    assert answers_from_pack(tmp_path, _DEEDS, "Who killed Ivo Marsh?") == []

@@ -2221,6 +2221,20 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             # "... as the Soviets began their withdrawal from Afghanistan after April 1988":
             # when it began, not when the Soviets left (unless a start is asked).
             answers = not _only_begun(question, said, fact.claim)
+    if (
+        answers
+        and question.wants is Wants.SOMEONE
+        and any(
+            _kind(entity_id, catalog) is EntityKind.PERSON and not words.isdisjoint(question.named)
+            for entity_id, words in named.items()
+        )
+        and not _done_to_asked(question, fact)
+    ):
+        # "Who killed Zawahiri?": the deed is done to the person the question names, not to
+        # another the claim links him to ("... killed in the raid was 'Raihan', a courier
+        # for ... Zawahiri" names no one who killed Zawahiri). Nor is it the kind of answer
+        # asked, that two rankers' agreement could make one (_agreed).
+        fits = answers = False
     if answers and question.named and _reversed(question, fact.claim, own):
         # "How much did the Taliban pay al-Qaeda?" is not answered by "al-Qaeda paid the
         # Taliban": who did it to whom, the other way round.
@@ -3783,7 +3797,13 @@ def _done_to_asked(question: Question, fact: Fact) -> bool:
         return True
     clauses = [stems for sentence in _clauses(fact.claim) for _, stems in sentence]
     said = [stems for stems in clauses if not happened.isdisjoint(stems)]
-    return not said or any(not question.named.isdisjoint(stems) for stems in said)
+    # ("... was killed ...; President Biden announced his death": "his" is the one named.)
+    return not said or any(
+        not (question.named | _PRONOUNS_OF_THE_NAMED).isdisjoint(stems) for stems in said
+    )
+
+
+_PRONOUNS_OF_THE_NAMED = frozenset(stem(word) for word in ("him", "his", "her", "them", "their"))
 
 
 def _succession(question: Question) -> bool:
