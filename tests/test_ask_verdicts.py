@@ -241,3 +241,65 @@ def test_who_did_it_to_a_person_is_not_done_to_another(tmp_path: Path) -> None:
     # "Who killed Ivo Marsh?": the deed must be done to him; a claim that says it of a courier
     # of his (in a clause that does not name him) names no one who killed him.
     assert answers_from_pack(tmp_path, _DEEDS, "Who killed Ivo Marsh?") == []
+
+
+_TITLES = """
+[[source]]
+id = "s"
+title = "t"
+publisher = "The Gazette"
+kind = "news"
+
+[[entity]]
+id = "ada-rook"
+name = "Ada Rook"
+kind = "person"
+aliases = ["President Rook"]
+
+[[entity]]
+id = "olaf-benn"
+name = "Olaf Benn"
+kind = "person"
+
+[[entity]]
+id = "kestria"
+name = "Kestria"
+kind = "place"
+
+[[quote]]
+id = "rook-dunmor-camp"
+claim = "President Rook described the camp at Dunmor, Kestria, struck on 2 May 1998, as one of the busiest smuggling bases in the world, run by crews tied to Olaf Benn, according to the gazette."
+text = "one of the busiest smuggling bases in the world"
+speaker = "ada-rook"
+speaker_role = "President"
+date = 1998-05-02
+about = ["ada-rook", "olaf-benn", "kestria"]
+
+[[quote.cite]]
+source = "s"
+passage = "one of the busiest smuggling bases in the world"
+
+[[event]]
+id = "kestria-ferry-toll"
+claim = "Kestria raised its ferry toll in 2003, according to the gazette."
+date = "2003"
+about = ["kestria"]
+
+[[event.cite]]
+source = "s"
+passage = "Kestria raised its ferry toll in 2003"
+"""
+
+
+def test_one_merely_named_does_not_hold_the_post_titled(tmp_path: Path) -> None:
+    # "Who is the president of Kestria?": "President Rook described the camp at Dunmor,
+    # Kestria, ... run by crews tied to Olaf Benn" gives the post as a title to Rook (the
+    # speaker, no answer here); Olaf Benn, merely named, does not hold it.
+    assert answers_from_pack(tmp_path, _TITLES, "Who is the president of Kestria?") == []
+    before = _TITLES.replace("President Rook described", "Kestria's President Ada Rook described")
+    assert answers_from_pack(tmp_path, before, "Who is the president of Kestria?") == []
+    # The one the title is given to holds it.
+    after = _TITLES.replace("President Rook described", "President Ada Rook of Kestria described")
+    assert answers_from_pack(tmp_path, after, "Who is the president of Kestria?") == [
+        ("rook-dunmor-camp", "Ada Rook (as of 2 May 1998)")
+    ]

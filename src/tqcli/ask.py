@@ -3776,7 +3776,42 @@ def _in_role(question: Question, fact: Fact, who: list[str], lookups: _Lookups) 
             for _, stems, start, _, _ in mentions
         ):
             posted.append(entity_id)
+    if posts and kept and not posted and _titles_another(question, fact, posts, lookups):
+        # "Kestria's President Ada Rook described ... crews tied to Olaf Benn": the claim gives
+        # the post to the one it is the title of; those merely named do not hold it.
+        return []
     return posted or kept
+
+
+def _titles_another(
+    question: Question, fact: Fact, posts: frozenset[str], lookups: _Lookups
+) -> bool:
+    """Whether the claim writes one of the posts as a title (capitalised) before the name of a
+    person it links whom the question does not name ("President Clinton"; not "Leadership
+    Council", nor "Taliban Leader Mullah Omar" asked who succeeded Mullah Omar)."""
+    spans, _, stems = _claim_words(fact.claim)
+    people = [
+        name
+        for entity_id in fact.entities()
+        if _kind(entity_id, lookups.catalog) is EntityKind.PERSON
+        for name in _written(entity_id, lookups)
+    ]
+    for n, word in enumerate(stems):
+        if word not in posts or not spans[n].group()[0].isupper():
+            continue
+        end = n + 1
+        while (
+            end < len(spans)
+            and spans[end].group()[0].isupper()
+            and not fact.claim[spans[end - 1].end() : spans[end].start()].strip()
+        ):
+            end += 1
+        run = {fold(span.group()) for span in spans[n + 1 : end]}
+        if question.named.isdisjoint(stems[n + 1 : end]) and any(
+            name and not run.isdisjoint(name) for name in people
+        ):
+            return True
+    return False
 
 
 def _role_words(question: Question) -> tuple[str, ...]:
