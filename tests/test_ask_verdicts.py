@@ -303,3 +303,111 @@ def test_one_merely_named_does_not_hold_the_post_titled(tmp_path: Path) -> None:
     assert answers_from_pack(tmp_path, after, "Who is the president of Kestria?") == [
         ("rook-dunmor-camp", "Ada Rook (as of 2 May 1998)")
     ]
+
+
+_PAYS = """
+[[source]]
+id = "s"
+title = "t"
+publisher = "The Gazette"
+kind = "news"
+
+[[entity]]
+id = "harbour-board"
+name = "Harbour Board"
+kind = "organization"
+
+[[entity]]
+id = "canal-network"
+name = "Canal Network"
+kind = "organization"
+
+[[entity]]
+id = "dock-guild"
+name = "Dock Guild"
+kind = "organization"
+
+[[event]]
+id = "board-warned-network"
+claim = "The Harbour Board said in 2001 that its demands were not met and that the Canal Network would now pay a price, according to the gazette."
+date = "2001"
+about = ["harbour-board", "canal-network"]
+
+[[event.cite]]
+source = "s"
+passage = "the Canal Network would now pay a price"
+
+[[event]]
+id = "guild-paid-network"
+claim = "The Dock Guild reportedly paid the Canal Network a toll each year, according to the gazette."
+date = "2005"
+about = ["dock-guild", "canal-network"]
+
+[[event.cite]]
+source = "s"
+passage = "The Dock Guild reportedly paid the Canal Network a toll each year"
+
+[[event]]
+id = "board-moved-hall"
+claim = "The Harbour Board moved its hall to the east quay in 2015, according to the gazette."
+date = "2015"
+about = ["harbour-board"]
+
+[[event.cite]]
+source = "s"
+passage = "The Harbour Board moved its hall to the east quay in 2015"
+[[event]]
+id = "board-dredged-2016"
+claim = "The Harbour Board dredged the east quay in 2016, according to the gazette."
+date = "2016"
+about = ["harbour-board"]
+
+[[event.cite]]
+source = "s"
+passage = "The Harbour Board dredged the east quay in 2016"
+
+[[event]]
+id = "board-lit-2017"
+claim = "The Harbour Board lit the east quay in 2017, according to the gazette."
+date = "2017"
+about = ["harbour-board"]
+
+[[event.cite]]
+source = "s"
+passage = "The Harbour Board lit the east quay in 2017"
+
+[[event]]
+id = "board-fenced-2018"
+claim = "The Harbour Board fenced the east quay in 2018, according to the gazette."
+date = "2018"
+about = ["harbour-board"]
+
+[[event.cite]]
+source = "s"
+passage = "The Harbour Board fenced the east quay in 2018"
+
+[[event]]
+id = "board-widened-2019"
+claim = "The Harbour Board widened the east quay in 2019, according to the gazette."
+date = "2019"
+about = ["harbour-board"]
+
+[[event.cite]]
+source = "s"
+passage = "The Harbour Board widened the east quay in 2019"
+"""
+
+
+def test_a_yes_no_deed_is_done_by_the_doer_asked(tmp_path: Path) -> None:
+    # "Did the Harbour Board pay the Canal Network?": neither "the Canal Network would now pay
+    # a price" (the network pays) nor "the Dock Guild paid the Canal Network" (another payer)
+    # says the board paid.
+    question = "Did the Harbour Board pay the Canal Network?"
+    assert answers_from_pack(tmp_path, _PAYS, question) == []
+    # The payer asked, it is the answer.
+    assert [
+        fact
+        for fact, _ in answers_from_pack(
+            tmp_path, _PAYS, "Did the Dock Guild pay the Canal Network?"
+        )
+    ] == ["guild-paid-network"]

@@ -2235,6 +2235,9 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         # for ... Zawahiri" names no one who killed Zawahiri). Nor is it the kind of answer
         # asked, that two rankers' agreement could make one (_agreed).
         fits = answers = False
+    if answers and question.polar and _other_doer(question, fact.claim, named):
+        # ("Did the US pay the Taliban?" -- "the Taliban would now pay a price".)
+        answers = False
     if answers and question.named and _reversed(question, fact.claim, own):
         # "How much did the Taliban pay al-Qaeda?" is not answered by "al-Qaeda paid the
         # Taliban": who did it to whom, the other way round.
@@ -3402,6 +3405,27 @@ def _reversed(question: Question, claim: str, own: set[str]) -> bool:
     was done to the other way round: the question names one thing before its verb and another
     after it, and a clause of the claim with that verb names the second before it and the
     first after it, and not the first before it."""
+    asked = _doer_asked(question)
+    if asked is None or asked[0] not in own:
+        return False
+    verb_asked, doer, done_to = asked
+    for sentence in _clauses(claim):
+        for _, stems in sentence:
+            if verb_asked not in stems:
+                continue
+            verb = stems.index(verb_asked)
+            if verb and stems[verb - 1] in _BE:
+                continue
+            before, after = set(stems[:verb]), set(stems[verb + 1 :])
+            if before & done_to and after & doer and not before & doer:
+                return True
+    return False
+
+
+def _doer_asked(question: Question) -> tuple[str, set[str], set[str]] | None:
+    """The verb of what the question asks happened, the words it names its doer by (before
+    the verb) and those it names whom it was done to by (after it); None unless it names both
+    in the active."""
     words = _stemmed(question.text)
     # "How many al-Qaeda-affiliated fighters did the UN report estimate ...?": after "do"
     # (English's auxiliary for a question whose subject is not its wh-phrase), the verb and its
@@ -3412,22 +3436,46 @@ def _reversed(question: Question, claim: str, own: set[str]) -> bool:
     if at is None:  # "Who paid al-Qaeda, and when did they?": a later "do" is no question's
         helper, at = -1, next(iter(verbs), None)
     if at is None or (at and words[at - 1] in _BE):
-        return False  # a passive ("should the Taliban be removed") names the doer last
+        return None  # a passive ("should the Taliban be removed") names the doer last
     doer = set(words[helper + 1 : at]) & question.named
     done_to = set(words[at + 1 :]) & question.named - doer
-    if not doer or not done_to or words[at] not in own:
-        return False
+    if not doer or not done_to:
+        return None
+    return words[at], doer, done_to
+
+
+_DID = r"(?:do|does|did) \w"
+"""A yes/no question on a deed, its verb after "do" ("Did the US pay ...")."""
+
+
+def _other_doer(question: Question, claim: str, named: dict[str, frozenset[str]]) -> bool:
+    """For a yes/no question, whether every clause of the claim with its verb in the active
+    names before it another the fact links, and not the doer asked: "Did the US pay the
+    Taliban?" is not answered by "the Taliban would now pay a price" (the Taliban pay) nor
+    by "al-Qaeda paid the Taliban", whatever the US did."""
+    asked = _doer_asked(question)
+    if asked is None or not re.match(_DID, question.text):
+        return False  # ("Is ISIL a splinter group of al-Qaida?" asks what it is.)
+    verb_asked, doer, _ = asked
+    # The doer by any name the fact gives it ("the US" is "the United States").
+    doer = doer.union(*map(question.group, doer))
+    doer = doer.union(*(words for words in named.values() if not words.isdisjoint(doer)))
+    others = [words - doer for words in named.values() if words.isdisjoint(doer)]
+    said = False
     for sentence in _clauses(claim):
         for _, stems in sentence:
-            if words[at] not in stems:
+            if verb_asked not in stems:
                 continue
-            verb = stems.index(words[at])
+            verb = stems.index(verb_asked)
             if verb and stems[verb - 1] in _BE:
-                continue
-            before, after = set(stems[:verb]), set(stems[verb + 1 :])
-            if before & done_to and after & doer and not before & doer:
-                return True
-    return False
+                return False  # a passive names its doer after the verb, if at all
+            # A clause after "that" has a subject of its own ("X said that Y would pay").
+            opens = max((n + 1 for n in range(verb) if stems[n] == "that"), default=0)
+            before = set(stems[opens:verb])
+            if before & doer or not any(before & words for words in others):
+                return False
+            said = True
+    return said
 
 
 _RESPONSIBILITY = (  # compiled on first use (re caches it): only "who" questions need it
