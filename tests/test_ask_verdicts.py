@@ -411,3 +411,61 @@ def test_a_yes_no_deed_is_done_by_the_doer_asked(tmp_path: Path) -> None:
             tmp_path, _PAYS, "Did the Dock Guild pay the Canal Network?"
         )
     ] == ["guild-paid-network"]
+
+
+_OWNED = """
+[[source]]
+id = "s"
+title = "t"
+publisher = "The Gazette"
+kind = "news"
+
+[[entity]]
+id = "harbour-board"
+name = "Harbour Board"
+kind = "organization"
+
+[[entity]]
+id = "dock-guild"
+name = "Dock Guild"
+kind = "organization"
+
+[[entity]]
+id = "port-lune"
+name = "Port Lune"
+kind = "place"
+
+[[figure]]
+id = "board-pilots-2021"
+claim = "The Harbour Board had 900 pilots in Port Lune in 2021, including 250 from the Dock Guild, according to the gazette."
+date = "2021"
+value = 900
+unit = "Harbour Board pilots in Port Lune"
+about = ["harbour-board", "dock-guild", "port-lune"]
+
+[[figure.cite]]
+source = "s"
+passage = "The Harbour Board had 900 pilots in Port Lune in 2021"
+
+[[event]]
+id = "guild-moved-hall"
+claim = "The Dock Guild moved its hall to the east quay of Port Lune in 2015, according to the gazette."
+date = "2015"
+about = ["dock-guild", "port-lune"]
+
+[[event.cite]]
+source = "s"
+passage = "The Dock Guild moved its hall to the east quay of Port Lune in 2015"
+"""
+
+
+def test_a_figure_of_anothers_is_no_count_of_those_asked(tmp_path: Path) -> None:
+    # "How many Dock Guild pilots were in Port Lune?": the unit counts the Harbour Board's
+    # pilots (a name the fact links, before the head noun), not the Dock Guild's.
+    question = "How many Dock Guild pilots were in Port Lune?"
+    assert answers_from_pack(tmp_path, _OWNED, question) == []
+    # Asked of the board, it is the answer.
+    question = "How many Harbour Board pilots were in Port Lune?"
+    assert [fact for fact, _ in answers_from_pack(tmp_path, _OWNED, question)] == [
+        "board-pilots-2021"
+    ]

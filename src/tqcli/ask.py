@@ -2952,6 +2952,9 @@ def _fits(
             # counts, of something else ("men along the Afghan-Pakistani border"), says these
             # are not the ones asked about.
             other = _of_something_else(question, tokens(fact.details.unit), owners)
+            if _owned_by_another(question, fact.details.unit, named):
+                # "How many US troops ...": not "9,600 NATO troops" (of which 2,500 American).
+                other = True
             if _happened_unasked(question, fact.details.unit):
                 # "How many Afghan soldiers were in the army?": not "66,000-69,000 Afghan troops
                 # killed" -- those it happened to, which the question does not ask.
@@ -3134,6 +3137,21 @@ def _fits(
             lookups.out_of_role.add(fact.id)
         return bool(who), who
     return True, []
+
+
+def _owned_by_another(question: Question, unit: str, named: dict[str, frozenset[str]]) -> bool:
+    """Whether a figure's unit gives what it counts as another's than the question does, by
+    the name of one the fact links before its head noun ("NATO troops" for US troops)."""
+    words = tokens(unit)
+    head = question.counted_head
+    whose = [word for word in question.counted if word != head]
+    if head is None or head not in words or not whose:
+        return False
+    before = set(words[: words.index(head)])
+    asked = set(whose).union(*map(question.group, whose))
+    return not before & asked and any(
+        before & name and name.isdisjoint(asked) for name in named.values()
+    )
 
 
 def _names_a_place(question: Question, fact: Fact, lookups: _Lookups) -> bool:
