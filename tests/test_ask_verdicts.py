@@ -348,6 +348,16 @@ source = "s"
 passage = "The Dock Guild reportedly paid the Canal Network a toll each year"
 
 [[event]]
+id = "council-permits-payment"
+claim = "In 2009 the Dock Council decided that members might permit any payment in favour of the Canal Network, according to the gazette."
+date = "2009"
+about = ["canal-network"]
+
+[[event.cite]]
+source = "s"
+passage = "members might permit any payment in favour of the Canal Network"
+
+[[event]]
 id = "board-moved-hall"
 claim = "The Harbour Board moved its hall to the east quay in 2015, according to the gazette."
 date = "2015"
@@ -404,6 +414,13 @@ def test_a_yes_no_deed_is_done_by_the_doer_asked(tmp_path: Path) -> None:
     # says the board paid.
     question = "Did the Harbour Board pay the Canal Network?"
     assert answers_from_pack(tmp_path, _PAYS, question) == []
+    # Nor does a fact that does not name the payer asked, however common the word it is named
+    # by ("the State"): "any payment in favour of the Canal Network".
+    without = _PAYS.replace("Canal Network would now pay", "Canal Network would now suffer")
+    without = without.replace("reportedly paid", "reportedly met")
+    without = without.replace('name = "Harbour Board"', 'name = "the State"')
+    without = without.replace("The Harbour Board", "The State")
+    assert answers_from_pack(tmp_path, without, "Did the State pay the Canal Network?") == []
     # The payer asked, it is the answer.
     assert [
         fact

@@ -2238,6 +2238,16 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     if answers and question.polar and _other_doer(question, fact.claim, named):
         # ("Did the US pay the Taliban?" -- "the Taliban would now pay a price".)
         answers = False
+    if (
+        answers
+        and question.polar
+        and re.match(_DID, question.text)
+        and (asked := _doer_asked(question)) is not None
+        and not any(credits.get(word) for word in asked[1])
+    ):
+        # Nor by a fact that does not name the doer asked at all: "any payment in favour of
+        # listed individuals" says nothing of the US paying the Taliban.
+        answers = False
     if answers and question.named and _reversed(question, fact.claim, own):
         # "How much did the Taliban pay al-Qaeda?" is not answered by "al-Qaeda paid the
         # Taliban": who did it to whom, the other way round.
