@@ -2242,8 +2242,8 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         answers
         and question.polar
         and re.match(_DID, question.text)
-        and (asked := _doer_asked(question)) is not None
-        and not any(credits.get(word) for word in asked[1])
+        and (deed := _doer_asked(question)) is not None
+        and not any(credits.get(word) for word in deed[1])
     ):
         # Nor by a fact that does not name the doer asked at all: "any payment in favour of
         # listed individuals" says nothing of the US paying the Taliban.
