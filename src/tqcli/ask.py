@@ -898,7 +898,8 @@ class Question(msgspec.Struct, frozen=True):
 
     def group(self, word: str) -> frozenset[str]:
         """The word and its synonyms."""
-        return self.groups.get(word, frozenset({word}))
+        found = self.groups.get(word)  # (not get's default: a set made at each call)
+        return frozenset({word}) if found is None else found
 
     def forms(self, word: str) -> frozenset[str]:
         """The word, its synonyms and its derived forms (see derived)."""
@@ -3361,11 +3362,10 @@ _BE = frozenset(_stems("be been being is are was were"))
 _DO_SUPPORT = frozenset(_stems("do does did"))
 
 
-@functools.lru_cache(maxsize=16)
 def _fold_word(word: str) -> str:
     """fold() of one word (a run of \\w): in ASCII its lower case, as no apostrophe or digit
     grouping can be within it (fold's regex and table cost ~10 µs a word, and the claims'
-    words are folded one by one)."""
+    words are folded one by one). (Not cached: _claim_words is, a claim at a time.)"""
     return word.lower() if word.isascii() else fold(word)
 
 
@@ -3384,7 +3384,10 @@ def _claim_words(claim: str) -> _Words:
     """A claim's words (see _Words): several judgments of one fact read them (a figure's count,
     a time, a post), each once a question."""
     spans = tuple(_WORD.finditer(claim))
-    folded = tuple(_fold_word(span.group()) for span in spans)
+    if claim.isascii():  # each word's lower case, as _fold_word's, in one call for them all
+        folded = tuple(_WORD.findall(claim.lower()))
+    else:
+        folded = tuple(_fold_word(span.group()) for span in spans)
     return spans, folded, tuple(map(stem, folded))
 
 
