@@ -31,7 +31,11 @@ def main() -> None:
     lines = []
     for name, text in questions:
         found = answer(index, text, limit=0)
-        record = {"set": name, "question": text, "answers": msgspec.to_builtins(found, enc_hook=str)}
+        record = {
+            "set": name,
+            "question": text,
+            "answers": msgspec.to_builtins(found, enc_hook=str),
+        }
         lines.append(msgspec.json.encode(record).decode())
     Path(sys.argv[1]).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
