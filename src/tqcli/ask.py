@@ -303,7 +303,7 @@ _DOER = re.compile(r"\w{3,}(?:er|or)s?")
 """An agent noun ("founder", "leaders"): who does what its verb says."""
 
 
-def _as_doer(question: Question, word: str, own: set[str]) -> bool:
+def _as_doer(question: Question, word: str, own: frozenset[str]) -> bool:
     """Whether the fact says what happened (word, a stem) only by the noun for its doer: "its
     founder" is not its founding."""
     said = (question.group(word) | {word}) & own
@@ -528,7 +528,10 @@ _WRITTEN_WORD = re.compile(r"[^\W\d_][\w'’]*|\d+")
 _WORD = re.compile(r"\w+")
 # The patterns below are used in answering almost every question (a claim's apostrophe, the
 # question's digits): compiled at import, so that their programs are kept (see regexcache).
-_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+# A pattern that opens with a character set, the look back after it, lets the regex engine skip
+# ahead to candidates (as textnorm's digit grouping): one that opens with a look back or \b is
+# tried at every character of a claim.
+_POSSESSIVE = re.compile(r"['’](?<=\w['’])s\b")
 _ENDS_POSSESSIVE = re.compile(r"\w['’]s?$")
 _DIGIT = re.compile(r"\d")
 _DECADE = re.compile(r"(?:19|20)\d0s")
@@ -895,7 +898,8 @@ class Question(msgspec.Struct, frozen=True):
 
     def group(self, word: str) -> frozenset[str]:
         """The word and its synonyms."""
-        return self.groups.get(word, frozenset({word}))
+        found = self.groups.get(word)  # (not get's default: a set made at each call)
+        return frozenset({word}) if found is None else found
 
     def forms(self, word: str) -> frozenset[str]:
         """The word, its synonyms and its derived forms (see derived)."""
@@ -2005,7 +2009,7 @@ def _romanised(index: Index, question: str) -> str:
 
 
 def _without_possessives(text: str) -> str:
-    return re.sub(_POSSESSIVE, "", text) if "'" in text or "’" in text else text
+    return _POSSESSIVE.sub("", text) if "'" in text or "’" in text else text
 
 
 def _key(word: str, corrected: dict[str, str]) -> str:
@@ -2675,7 +2679,7 @@ def _says(question: Question, verb: str, words: set[str] | frozenset[str]) -> bo
     return len(group) == 1 or bool(group & words) or _derived(verb, words)
 
 
-def _unsaid_deed(question: Question, written: str, own: set[str]) -> bool:
+def _unsaid_deed(question: Question, written: str, own: frozenset[str]) -> bool:
     """For "who VERBed ...": whether the fact's own words do not say the deed -- the verb, a
     word of its root, or a synonym -- though the packs' thesaurus gives it none (_says takes
     such a verb as said). Only for a regular past ("drafted", "ordered", "sponsored"): an
@@ -2803,7 +2807,9 @@ def _derived(word: str, words: set[str] | frozenset[str]) -> bool:
     )
 
 
-def _accounted(question: Question, parts: Sequence[frozenset[str]], topic: set[str]) -> bool:
+def _accounted(
+    question: Question, parts: Sequence[frozenset[str]], topic: set[str] | frozenset[str]
+) -> bool:
     """Whether at least half a name's words are the fact's (its words, tags, id, the names of
     its entities, a synonym: "President Biden" is "Joe Biden", and "Islamic State in Iraq" not
     the "Islamic Emirate"), or the fact writes the name as its initials ("NPR" for "National
@@ -2835,7 +2841,7 @@ def _attributed(question: Question) -> frozenset[str]:
     )
 
 
-def _stated_alone(question: Question, word: str, stated: set[str]) -> bool:
+def _stated_alone(question: Question, word: str, stated: set[str] | frozenset[str]) -> bool:
     """Whether a yes/no question's word is stated by words (_credit, _derived) other than those
     stating its other words: "the UN sanctions team" says "sanctions", not also "list"."""
     if word in stated:
@@ -2859,7 +2865,7 @@ def _credit(question: Question, word: str, words: set[str] | frozenset[str]) -> 
 def _fits(
     question: Question,
     fact: Fact,
-    own: set[str],
+    own: frozenset[str],
     named: dict[str, frozenset[str]],
     lookups: _Lookups,
 ) -> tuple[bool, list[str]]:
@@ -2931,7 +2937,7 @@ def _fits(
         # A name among what is counted ("Taliban fighters") says whose they are: the fact must
         # say it in its own words, not only link the entity ("al-Qaeda's 200-500 men").
         owners = _owners(question)
-        stated = _own_words(fact) if owners else set()
+        stated = _own_words(fact) if owners else frozenset()
         counts = all(
             _credit(question, word, names) for word in question.counted if word not in owners
         ) and all(_credit(question, word, stated) for word in owners)
@@ -3305,7 +3311,7 @@ def _someone_else_there(question: Question, clause: str, lookups: _Lookups) -> b
 
 
 def _names_one_of_kind(
-    question: Question, fact: Fact, noun: str, own: set[str], lookups: _Lookups
+    question: Question, fact: Fact, noun: str, own: frozenset[str], lookups: _Lookups
 ) -> bool:
     """For a noun of a kind of thing ("which city", "which think tank"): whether the fact names,
     in its own words, one of that kind the question does not name (Doha; the United States
@@ -3369,7 +3375,7 @@ _WHO_DID = r"(?:\w+ )?who (?!(?:did|does|do|has|have|had|will|would|is|are|was|w
 """"Who" followed by its verb ("who killed"): the doer is asked (compiled on first use)."""
 
 
-def _says_doing(question: Question, own: set[str]) -> bool:
+def _says_doing(question: Question, own: frozenset[str]) -> bool:
     """For "who VERB ...": whether the fact's own words say the verb (or a word of its root),
     not only another word for it ("the death of Zawahiri" says no one killed him)."""
     found = re.match(_WHO_DID, question.text)
@@ -3401,11 +3407,10 @@ _BE = frozenset(_stems("be been being is are was were"))
 _DO_SUPPORT = frozenset(_stems("do does did"))
 
 
-@functools.lru_cache(maxsize=16)
 def _fold_word(word: str) -> str:
     """fold() of one word (a run of \\w): in ASCII its lower case, as no apostrophe or digit
     grouping can be within it (fold's regex and table cost ~10 µs a word, and the claims'
-    words are folded one by one)."""
+    words are folded one by one). (Not cached: _claim_words is, a claim at a time.)"""
     return word.lower() if word.isascii() else fold(word)
 
 
@@ -3424,11 +3429,14 @@ def _claim_words(claim: str) -> _Words:
     """A claim's words (see _Words): several judgments of one fact read them (a figure's count,
     a time, a post), each once a question."""
     spans = tuple(_WORD.finditer(claim))
-    folded = tuple(_fold_word(span.group()) for span in spans)
+    if claim.isascii():  # each word's lower case, as _fold_word's, in one call for them all
+        folded = tuple(_WORD.findall(claim.lower()))
+    else:
+        folded = tuple(_fold_word(span.group()) for span in spans)
     return spans, folded, tuple(map(stem, folded))
 
 
-def _reversed(question: Question, claim: str, own: set[str]) -> bool:
+def _reversed(question: Question, claim: str, own: frozenset[str]) -> bool:
     """Whether the claim says what the question asks happened with its doer and the one it
     was done to the other way round: the question names one thing before its verb and another
     after it, and a clause of the claim with that verb names the second before it and the
@@ -3518,7 +3526,7 @@ _SOUGHT = (  # compiled on first use (re caches it): only "who" questions need i
 
 
 def _near_what_happened(
-    question: Question, fact: Fact, own: set[str], who: Sequence[str], lookups: _Lookups
+    question: Question, fact: Fact, own: frozenset[str], who: Sequence[str], lookups: _Lookups
 ) -> set[str] | None:
     """Of those the fact names, the ones in a clause of its claim that says what the question
     asks happened, in the question's own verb after "who" ("signed", "killed"): who signed is
@@ -4749,10 +4757,12 @@ def _kind(entity_id: str, catalog: Catalog) -> EntityKind | None:
     return entity.kind if entity else None
 
 
-def _own_words(fact: Fact) -> set[str]:
+@functools.lru_cache(maxsize=64)
+def _own_words(fact: Fact) -> frozenset[str]:
     """The fact's own words: claim, details (figure, quoted words, measures, commitments ...),
     date. The names of the entities it refers to are not among them. A possessive is its word,
-    as in a question ("Zawahiri's death" says "Zawahiri": folding alone makes "zawahiris")."""
+    as in a question ("Zawahiri's death" says "Zawahiri": folding alone makes "zawahiris").
+    Cached: several judgments of one fact read them (~0.1 ms a fact, tokenising its text)."""
     parts = [_without_attribution(_without_possessives(_own_text(fact)))]
     if fact.date is not None:
         parts.append(str(fact.date.year))
@@ -4760,10 +4770,10 @@ def _own_words(fact: Fact) -> set[str]:
             parts.append(_MONTHS[fact.date.month - 1])
         if fact.date.day:
             parts.append(str(fact.date.day))
-    return set(tokens(" ".join(parts)))
+    return frozenset(tokens(" ".join(parts)))
 
 
-_ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+_ACCORDING = re.compile(r"[Aa](?<!\w[Aa])ccording to\b")  # \b before it (see _POSSESSIVE)
 
 
 def _without_attribution(text: str) -> str:
@@ -4800,7 +4810,7 @@ def _short_answer(
     fact: Fact,
     who: Sequence[str],
     catalog: Catalog,
-    own: set[str] | None = None,
+    own: frozenset[str] | None = None,
 ) -> str:
     """The answer in a few words: see Reply.answer."""
     details = fact.details

@@ -29,7 +29,8 @@ def fold(text: str) -> str:
     if not text.isascii():  # most text is ASCII, and skips transliteration altogether
         # Before transliteration, which makes the no-break space in "2\u202f996" a plain space.
         text = _transliterated(_DIGIT_GROUPING.sub("", text))
-    return _DIGIT_GROUPING.sub("", text.translate(_VANISH).casefold())
+    # (str.replace, not translate(_VANISH): a table's lookup a character costs ~5% of answering.)
+    return _DIGIT_GROUPING.sub("", text.replace("'", "").replace("`", "").casefold())
 
 
 def _transliterated(text: str) -> str:
