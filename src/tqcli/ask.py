@@ -2225,6 +2225,33 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             # "... as the Soviets began their withdrawal from Afghanistan after April 1988":
             # when it began, not when the Soviets left (unless a start is asked).
             answers = not _only_begun(question, said, fact.claim)
+    if (
+        answers
+        and question.wants is Wants.SOMEONE
+        and any(
+            _kind(entity_id, catalog) is EntityKind.PERSON and not words.isdisjoint(question.named)
+            for entity_id, words in named.items()
+        )
+        and not _done_to_asked(question, fact)
+    ):
+        # "Who killed Zawahiri?": the deed is done to the person the question names, not to
+        # another the claim links him to ("... killed in the raid was 'Raihan', a courier
+        # for ... Zawahiri" names no one who killed Zawahiri). Nor is it the kind of answer
+        # asked, that two rankers' agreement could make one (_agreed).
+        fits = answers = False
+    if answers and question.polar and _other_doer(question, fact.claim, named):
+        # ("Did the US pay the Taliban?" -- "the Taliban would now pay a price".)
+        answers = False
+    if (
+        answers
+        and question.polar
+        and re.match(_DID, question.text)
+        and (deed := _doer_asked(question)) is not None
+        and not any(credits.get(word) for word in deed[1])
+    ):
+        # Nor by a fact that does not name the doer asked at all: "any payment in favour of
+        # listed individuals" says nothing of the US paying the Taliban.
+        answers = False
     if answers and question.named and _reversed(question, fact.claim, own):
         # "How much did the Taliban pay al-Qaeda?" is not answered by "al-Qaeda paid the
         # Taliban": who did it to whom, the other way round.
@@ -2941,6 +2968,9 @@ def _fits(
             # counts, of something else ("men along the Afghan-Pakistani border"), says these
             # are not the ones asked about.
             other = _of_something_else(question, tokens(fact.details.unit), owners)
+            if _owned_by_another(question, fact.details.unit, named):
+                # "How many US troops ...": not "9,600 NATO troops" (of which 2,500 American).
+                other = True
             if _happened_unasked(question, fact.details.unit):
                 # "How many Afghan soldiers were in the army?": not "66,000-69,000 Afghan troops
                 # killed" -- those it happened to, which the question does not ask.
@@ -3123,6 +3153,21 @@ def _fits(
             lookups.out_of_role.add(fact.id)
         return bool(who), who
     return True, []
+
+
+def _owned_by_another(question: Question, unit: str, named: dict[str, frozenset[str]]) -> bool:
+    """Whether a figure's unit gives what it counts as another's than the question does, by
+    the name of one the fact links before its head noun ("NATO troops" for US troops)."""
+    words = tokens(unit)
+    head = question.counted_head
+    whose = [word for word in question.counted if word != head]
+    if head is None or head not in words or not whose:
+        return False
+    before = set(words[: words.index(head)])
+    asked = set(whose).union(*map(question.group, whose))
+    return not before & asked and any(
+        before & name and name.isdisjoint(asked) for name in named.values()
+    )
 
 
 def _names_a_place(question: Question, fact: Fact, lookups: _Lookups) -> bool:
@@ -3396,6 +3441,27 @@ def _reversed(question: Question, claim: str, own: frozenset[str]) -> bool:
     was done to the other way round: the question names one thing before its verb and another
     after it, and a clause of the claim with that verb names the second before it and the
     first after it, and not the first before it."""
+    asked = _doer_asked(question)
+    if asked is None or asked[0] not in own:
+        return False
+    verb_asked, doer, done_to = asked
+    for sentence in _clauses(claim):
+        for _, stems in sentence:
+            if verb_asked not in stems:
+                continue
+            verb = stems.index(verb_asked)
+            if verb and stems[verb - 1] in _BE:
+                continue
+            before, after = set(stems[:verb]), set(stems[verb + 1 :])
+            if before & done_to and after & doer and not before & doer:
+                return True
+    return False
+
+
+def _doer_asked(question: Question) -> tuple[str, set[str], set[str]] | None:
+    """The verb of what the question asks happened, the words it names its doer by (before
+    the verb) and those it names whom it was done to by (after it); None unless it names both
+    in the active."""
     words = _stemmed(question.text)
     # "How many al-Qaeda-affiliated fighters did the UN report estimate ...?": after "do"
     # (English's auxiliary for a question whose subject is not its wh-phrase), the verb and its
@@ -3406,22 +3472,46 @@ def _reversed(question: Question, claim: str, own: frozenset[str]) -> bool:
     if at is None:  # "Who paid al-Qaeda, and when did they?": a later "do" is no question's
         helper, at = -1, next(iter(verbs), None)
     if at is None or (at and words[at - 1] in _BE):
-        return False  # a passive ("should the Taliban be removed") names the doer last
+        return None  # a passive ("should the Taliban be removed") names the doer last
     doer = set(words[helper + 1 : at]) & question.named
     done_to = set(words[at + 1 :]) & question.named - doer
-    if not doer or not done_to or words[at] not in own:
-        return False
+    if not doer or not done_to:
+        return None
+    return words[at], doer, done_to
+
+
+_DID = r"(?:do|does|did) \w"
+"""A yes/no question on a deed, its verb after "do" ("Did the US pay ...")."""
+
+
+def _other_doer(question: Question, claim: str, named: dict[str, frozenset[str]]) -> bool:
+    """For a yes/no question, whether every clause of the claim with its verb in the active
+    names before it another the fact links, and not the doer asked: "Did the US pay the
+    Taliban?" is not answered by "the Taliban would now pay a price" (the Taliban pay) nor
+    by "al-Qaeda paid the Taliban", whatever the US did."""
+    asked = _doer_asked(question)
+    if asked is None or not re.match(_DID, question.text):
+        return False  # ("Is ISIL a splinter group of al-Qaida?" asks what it is.)
+    verb_asked, doer, _ = asked
+    # The doer by any name the fact gives it ("the US" is "the United States").
+    doer = doer.union(*map(question.group, doer))
+    doer = doer.union(*(words for words in named.values() if not words.isdisjoint(doer)))
+    others = [words - doer for words in named.values() if words.isdisjoint(doer)]
+    said = False
     for sentence in _clauses(claim):
         for _, stems in sentence:
-            if words[at] not in stems:
+            if verb_asked not in stems:
                 continue
-            verb = stems.index(words[at])
+            verb = stems.index(verb_asked)
             if verb and stems[verb - 1] in _BE:
-                continue
-            before, after = set(stems[:verb]), set(stems[verb + 1 :])
-            if before & done_to and after & doer and not before & doer:
-                return True
-    return False
+                return False  # a passive names its doer after the verb, if at all
+            # A clause after "that" has a subject of its own ("X said that Y would pay").
+            opens = max((n + 1 for n in range(verb) if stems[n] == "that"), default=0)
+            before = set(stems[opens:verb])
+            if before & doer or not any(before & words for words in others):
+                return False
+            said = True
+    return said
 
 
 _RESPONSIBILITY = (  # compiled on first use (re caches it): only "who" questions need it
@@ -3770,7 +3860,42 @@ def _in_role(question: Question, fact: Fact, who: list[str], lookups: _Lookups) 
             for _, stems, start, _, _ in mentions
         ):
             posted.append(entity_id)
+    if posts and kept and not posted and _titles_another(question, fact, posts, lookups):
+        # "Kestria's President Ada Rook described ... crews tied to Olaf Benn": the claim gives
+        # the post to the one it is the title of; those merely named do not hold it.
+        return []
     return posted or kept
+
+
+def _titles_another(
+    question: Question, fact: Fact, posts: frozenset[str], lookups: _Lookups
+) -> bool:
+    """Whether the claim writes one of the posts as a title (capitalised) before the name of a
+    person it links whom the question does not name ("President Clinton"; not "Leadership
+    Council", nor "Taliban Leader Mullah Omar" asked who succeeded Mullah Omar)."""
+    spans, _, stems = _claim_words(fact.claim)
+    people = [
+        name
+        for entity_id in fact.entities()
+        if _kind(entity_id, lookups.catalog) is EntityKind.PERSON
+        for name in _written(entity_id, lookups)
+    ]
+    for n, word in enumerate(stems):
+        if word not in posts or not spans[n].group()[0].isupper():
+            continue
+        end = n + 1
+        while (
+            end < len(spans)
+            and spans[end].group()[0].isupper()
+            and not fact.claim[spans[end - 1].end() : spans[end].start()].strip()
+        ):
+            end += 1
+        run = {fold(span.group()) for span in spans[n + 1 : end]}
+        if question.named.isdisjoint(stems[n + 1 : end]) and any(
+            name and not run.isdisjoint(name) for name in people
+        ):
+            return True
+    return False
 
 
 def _role_words(question: Question) -> tuple[str, ...]:
@@ -3791,7 +3916,13 @@ def _done_to_asked(question: Question, fact: Fact) -> bool:
         return True
     clauses = [stems for sentence in _clauses(fact.claim) for _, stems in sentence]
     said = [stems for stems in clauses if not happened.isdisjoint(stems)]
-    return not said or any(not question.named.isdisjoint(stems) for stems in said)
+    # ("... was killed ...; President Biden announced his death": "his" is the one named.)
+    return not said or any(
+        not (question.named | _PRONOUNS_OF_THE_NAMED).isdisjoint(stems) for stems in said
+    )
+
+
+_PRONOUNS_OF_THE_NAMED = frozenset(stem(word) for word in ("him", "his", "her", "them", "their"))
 
 
 def _succession(question: Question) -> bool:
