@@ -601,6 +601,17 @@ def test_a_source_cited_only_in_a_note_lists_its_fact(runner: CliRunner) -> None
             "nor 'acmme' (did you mean 'acme'?)\n",
         ),
         (["zeppelin"], "tq: no results\n"),  # nothing near it
+        (
+            ["gadgets widget"],  # one argument of two words: a phrase, found nowhere
+            "tq: no results: no fact has the phrase 'gadgets widget' (words in one argument are"
+            " found together, in that order); for any of them, give them apart: gadgets widget\n",
+        ),
+        (
+            ["zeppelin airship", "-isis"],  # the other arguments kept in the hint
+            "tq: no results: no fact has the phrase 'zeppelin airship' (words in one argument"
+            " are found together, in that order); for any of them, give them apart: zeppelin"
+            " airship -isis\n",
+        ),
         (["widgts", "--tag", "nosuch"], None),  # the tag is said instead
     ],
 )

@@ -725,7 +725,9 @@ def _finish(
     missing_tag: "UnknownTag | None" = None,
     respelled: "Sequence[tuple[str, str | None]]" = (),
     others: bool = False,
+    terms: Sequence[str] = (),
 ) -> None:
+    phrases = _phrases(terms)
     if found and respelled and others:  # results for the other words: say which found nothing
         words = "; nor ".join(f"{word!r}{_did_you_mean(near)}" for word, near in respelled)
         say(printable(f"tq: no fact has {words}: these results are for the other words"))
@@ -739,6 +741,19 @@ def _finish(
             why = printable(
                 ": no fact has "
                 + "; nor ".join(f"{word!r}{_did_you_mean(near)}" for word, near in near_words)
+            )
+        elif phrases:  # quoted words are found together only, which a user may not have meant
+            import shlex
+
+            terms = [
+                word for term in terms for word in (term.split() if term in phrases else [term])
+            ]
+            why = printable(
+                ": no fact has "
+                + "; nor ".join(f"the phrase {phrase!r}" for phrase in phrases)
+                + " (words in one argument are found together, in that order); for any of them,"
+                + " give them apart: "
+                + " ".join(map(shlex.quote, terms))
             )
         say(f"tq: no results{why}")
         raise typer.Exit(ExitCode.NO_RESULTS)
@@ -890,7 +905,18 @@ def search(
     )
     catalog, hits = _ask(facts, no_builtin, no_cache, query)
     renderer.facts(hits, catalog, full=False)
-    _finish(len(hits), query.missing_tag, query.respelled, query.others)
+    _finish(len(hits), query.missing_tag, query.respelled, query.others, found_terms)
+
+
+def _phrases(terms: Sequence[str]) -> list[str]:
+    """The arguments ``tq search`` reads as phrases: several words and no query syntax."""
+    return [
+        term
+        for term in terms
+        if len(term.split()) > 1
+        and not any(c in term for c in '"*')
+        and not any(word.startswith("-") for word in term.split())
+    ]
 
 
 @app.command()
