@@ -212,6 +212,36 @@ def test_an_import_report_of_many_changes_gives_the_first_and_a_count() -> None:
     assert len(lines) == 3 + 2 + 20 + 1
 
 
+def test_an_import_report_counts_amendments_only_in_spacing_and_gives_the_others_first() -> None:
+    from tqcli.model import ImportReport, ListChanges
+    from tqcli.render.layout import import_lines
+
+    amendments = {
+        "TAi.001": {"remarks": ("web link: https://un.org/a", "web link:https://un.org/a")},
+        "TAi.002": {"remarks": ("born in\nKabul", "born in Kabul"), "name": ("A B", "A  B")},
+        "TAi.003": {"remarks": ("web link: https://un.org/a", "web link:https://un.org/b")},
+    }
+    changes = ListChanges(
+        "Taliban",
+        3,
+        (),
+        (),
+        {ref: tuple(fields) for ref, fields in amendments.items()},
+        amendments=amendments,
+    )
+    report = ImportReport("list.xml", Path("un"), True, None, True, None, (changes,), ())
+
+    texts = [line.text for line in import_lines(report)]
+
+    assert "Taliban: 3 listing(s); 0 added, 0 removed, 3 amended (2 only in spacing)" in texts
+    amended = [text for text in texts if text.startswith("amended")]
+    assert amended == [
+        "amended TAi.003: remarks",
+        "amended TAi.001: remarks",
+        "amended TAi.002: remarks, name",
+    ]
+
+
 @pytest.mark.parametrize(
     ("before", "after", "said"),
     [

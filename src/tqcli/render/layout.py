@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct
 
@@ -561,9 +561,11 @@ def import_lines(report: ImportReport) -> list[Line]:
         )
     )
     for changes in report.lists:
+        spacing = {ref for ref in changes.amended if _in_spacing_only(changes.amendments.get(ref))}
         summary = (
             f"{changes.list_name}: {changes.listings} listing(s); {len(changes.added)} added, "
             f"{len(changes.removed)} removed, {len(changes.amended)} amended"
+            + (f" ({len(spacing)} only in spacing)" if spacing else "")
         )
         lines.append(_line(Span(printable(summary), "label"), indent=1))
         if report.previous_import:
@@ -573,7 +575,9 @@ def import_lines(report: ImportReport) -> list[Line]:
                     if len(refs) > _LISTED_IN_FULL:
                         shown += f", and {len(refs) - _LISTED_IN_FULL} more{_ALL_IN_JSON}"
                     lines.append(_line(f"{label}: " + printable(shown), indent=2))
-            amended = list(changes.amended.items())
+            # Amendments only in spacing (a list's own re-typing: "link: https" to "link:https")
+            # come last, so the ones that change what a listing says are read first.
+            amended = sorted(changes.amended.items(), key=lambda item: item[0] in spacing)
             for ref, fields in amended[:_LISTED_IN_FULL]:
                 named = _named(ref, changes)
                 lines.append(_line(printable(f"amended {named}: {', '.join(fields)}"), indent=2))
@@ -589,6 +593,14 @@ def import_lines(report: ImportReport) -> list[Line]:
 
 
 _LISTED_IN_FULL = 20
+
+
+def _in_spacing_only(fields: Mapping[str, tuple[Any, Any]] | None) -> bool:
+    """Whether every field of an amendment changed only in its spaces and line breaks."""
+    return bool(fields) and all(
+        "".join(str(before).split()) == "".join(str(after).split())
+        for before, after in (fields or {}).values()
+    )
 
 
 def _named(ref: str, changes: ListChanges) -> str:
