@@ -727,11 +727,12 @@ def _finish(
     others: bool = False,
     terms: Sequence[str] = (),
 ) -> None:
-    phrases = _phrases(terms)
     if found and respelled and others:  # results for the other words: say which found nothing
         words = "; nor ".join(f"{word!r}{_did_you_mean(near)}" for word, near in respelled)
         say(printable(f"tq: no fact has {words}: these results are for the other words"))
     if not found:
+        from tqcli.searchquery import is_phrase
+
         why = ""
         near_words = [(word, near) for word, near in respelled if near]
         if missing_tag is not None:
@@ -742,10 +743,12 @@ def _finish(
                 ": no fact has "
                 + "; nor ".join(f"{word!r}{_did_you_mean(near)}" for word, near in near_words)
             )
-        elif phrases:  # quoted words are found together only, which a user may not have meant
+        elif phrases := [term for term in terms if is_phrase(term)]:
+            # Words quoted as one argument are found together only, which a user may not have
+            # meant: say so, and how to give them apart.
             import shlex
 
-            terms = [
+            apart = [
                 word for term in terms for word in (term.split() if term in phrases else [term])
             ]
             why = printable(
@@ -753,7 +756,7 @@ def _finish(
                 + "; nor ".join(f"the phrase {phrase!r}" for phrase in phrases)
                 + " (words in one argument are found together, in that order); for any of them,"
                 + " give them apart: "
-                + " ".join(map(shlex.quote, terms))
+                + " ".join(map(shlex.quote, apart))
             )
         say(f"tq: no results{why}")
         raise typer.Exit(ExitCode.NO_RESULTS)
@@ -906,17 +909,6 @@ def search(
     catalog, hits = _ask(facts, no_builtin, no_cache, query)
     renderer.facts(hits, catalog, full=False)
     _finish(len(hits), query.missing_tag, query.respelled, query.others, found_terms)
-
-
-def _phrases(terms: Sequence[str]) -> list[str]:
-    """The arguments ``tq search`` reads as phrases: several words and no query syntax."""
-    return [
-        term
-        for term in terms
-        if len(term.split()) > 1
-        and not any(c in term for c in '"*')
-        and not any(word.startswith("-") for word in term.split())
-    ]
 
 
 @app.command()

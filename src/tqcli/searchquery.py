@@ -97,14 +97,22 @@ def parse(
         if argument.isascii() and argument.isalnum():  # a word and nothing else, as most are
             terms.append((Term((stem(argument.lower()),), False, False), argument))  # as _term
             continue
-        parts = argument.split()
-        plain = not any(c in argument for c in '"*') and not any(p[0] == "-" for p in parts)
-        terms.extend(_term(argument) if len(parts) > 1 and plain else _terms(argument))
+        terms.extend(_term(argument) if is_phrase(argument) else _terms(argument))
     if not terms:
         raise BadQuery(QueryProblem.NOTHING, " ".join(arguments))
     if all(term.excluded for term, _ in terms):
         raise BadQuery(QueryProblem.ALL_EXCLUDED, " ".join(arguments))
     return Query(tuple(dict.fromkeys(_named(terms, is_name))), require_all)
+
+
+def is_phrase(argument: str) -> bool:
+    """Whether an argument is read as one phrase: several words and no query syntax in it."""
+    parts = argument.split()
+    return (
+        len(parts) > 1
+        and not any(c in argument for c in '"*')
+        and not any(part[0] == "-" for part in parts)
+    )
 
 
 def _named(terms: list[tuple[Term, str]], is_name: Callable[[str], bool]) -> list[Term]:
