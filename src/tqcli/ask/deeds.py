@@ -1,4 +1,4 @@
-"""What a question asks happened, and whether a fact says it happened, to whom and by whom."""
+"""What a question asks was done (or required), and whether a fact says so, of whom and by whom."""
 
 from __future__ import annotations
 
