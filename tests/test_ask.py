@@ -364,7 +364,7 @@ def test_a_passive_clause_after_what_is_counted_does_not_say_what_is_counted() -
 
 def test_a_count_in_a_claim_is_given_with_the_range_it_ends() -> None:
     # "estimated 200-500 men": the answer is the range, never its upper end alone.
-    from tqcli.ask import _number_before
+    from tqcli.ask.counts import _number_before
 
     assert _number_before("al-Qaeda's 200-500 men", {"men"}) == "200-500 men"
     assert _number_before("between 200 to 500 men", {"men"}) == "200 to 500 men"
@@ -374,7 +374,7 @@ def test_a_count_in_a_claim_is_given_with_the_range_it_ends() -> None:
 
 def test_a_count_in_a_claim_is_given_whole_with_its_hedge() -> None:
     # "up to five thousand": not "thousand", and not without "up to".
-    from tqcli.ask import _number_before
+    from tqcli.ask.counts import _number_before
 
     assert _number_before("al-Qaeda's estimated 200-500 men", {"men"}) == "estimated 200-500 men"
     assert (

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from tqcli.ask import _number_before, answer
+from tqcli.ask import answer
+from tqcli.ask.counts import _number_before
 from tqcli.index import in_memory
 from tqcli.model import Match
 from tqcli.packs import packs_in_effect
