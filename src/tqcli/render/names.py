@@ -247,7 +247,7 @@ def screening_lines(screening: Screening, catalog: Catalog) -> list[Line]:
                     3,
                 )
             )
-        if _uncapped_shown(candidate):
+        if candidate.one_word and _uncapped_shown(candidate):
             lines.append(
                 Line(
                     (
