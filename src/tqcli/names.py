@@ -466,17 +466,21 @@ class Screening(NamedTuple):
     """The score at or above which a candidate is a match."""
     candidates: tuple[Candidate, ...]
     """The best candidates, best first."""
+    name_matches_not_shown: int = 0
+    """The matches, listed or not, among the candidates left out by the limit."""
+    hits_not_shown: int = 0
+    """The matches on a listed entity among the candidates left out by the limit."""
 
     @property
     def matched(self) -> bool:
-        """Whether any candidate is a match."""
-        return any(candidate.match for candidate in self.candidates)
+        """Whether any candidate is a match, shown or not."""
+        return self.name_matches_not_shown > 0 or any(c.match for c in self.candidates)
 
     @property
     def listed_match(self) -> bool:
-        """Whether any candidate is a match and on some sanctions list loaded: what a screening
-        is for (a match on someone only mentioned in a pack is no hit)."""
-        return any(candidate.listed_match for candidate in self.candidates)
+        """Whether any candidate, shown or not, is a match and on some sanctions list loaded:
+        what a screening is for (a match on someone only mentioned in a pack is no hit)."""
+        return self.hits_not_shown > 0 or any(c.listed_match for c in self.candidates)
 
 
 def name_words(name: str) -> list[str]:
@@ -1000,26 +1004,80 @@ class Screener:
         """The entities query may name, best first (at most limit), each scored and explained;
         a name with a compound written apart ("Siraj-ud-Din", "Salah al-Din") is screened as
         written and with the compound run together, as lists write it too ("Sirajuddin",
-        "Salahaldin"), each entity scored by the better reading."""
+        "Salahaldin"), each entity scored by the better reading. Whether it matches, and
+        matches a listed entity, is said of every candidate, shown or not."""
         self._screened += 1
-        found = self._screen(query, threshold, limit)
+        best = self._scored(query, threshold)
         joined = compounds_joined(query)
-        if joined == query:
-            return found
-        best: dict[str, Candidate] = {}
-        for candidate in (*found.candidates, *self._screen(joined, threshold, limit).candidates):
-            known = best.get(candidate.entity_id)
-            if known is None or candidate.score > known.score:
-                best[candidate.entity_id] = candidate
-        ranked = sorted(best.values(), key=lambda c: (-c.score, c.entity_id))[:limit]
-        return Screening(query, threshold, tuple(ranked))
+        if joined != query:
+            for entity_id, scored in self._scored(joined, threshold).items():
+                known = best.get(entity_id)
+                if known is None or scored.score > known.score:
+                    best[entity_id] = scored
+        return self._ranked(query, threshold, best, limit)
 
-    def _screen(self, query: str, threshold: float, limit: int) -> Screening:
+    def _ranked(
+        self, query: str, threshold: float, best: dict[str, "_Scored"], limit: int
+    ) -> Screening:
+        """The best-scored entities, at most limit, explained; at equal score a listed entity
+        before one on no list (stranger 16, finding 1: with --limit 1, the built-in pack's
+        Hamza bin Laden, on no list, hid OFAC's listing of him at the same 1.00). The matches
+        and hits beyond the limit are counted, so that the verdict is every candidate's."""
+        by_score = sorted(best.values(), key=lambda s: (-s.shown, s.stored.entity_id))
+        # Listed or not is read only where it tells: where the limit falls among equal scores,
+        # and for the matches (the verdict's).
+        edge = by_score[limit - 1].shown if 0 < limit <= len(by_score) else 0.0
+        listed = {
+            scored.stored.entity_id: bool(self._lists_of(scored.stored.entity_id))
+            for scored in by_score
+            if scored.shown >= edge or scored.shown >= threshold
+        }
+        ranked = sorted(
+            by_score,
+            key=lambda s: (-s.shown, not listed.get(s.stored.entity_id, False), s.stored.entity_id),
+        )
+        shown, beyond = ranked[:limit], ranked[limit:]
+        matches = [scored for scored in beyond if scored.shown >= threshold]
+        return Screening(
+            query,
+            threshold,
+            tuple(self._candidate(scored, threshold) for scored in shown),
+            name_matches_not_shown=len(matches),
+            hits_not_shown=sum(listed[scored.stored.entity_id] for scored in matches),
+        )
+
+    def _candidate(self, scored: "_Scored", threshold: float) -> Candidate:
+        """A scored name, explained."""
+        query, words, optional = scored.reading
+        stored, paired = scored.stored, scored.paired
+        present = _present(words, optional, paired)
+        pairs = (
+            _pairs(words, stored, paired, optional)
+            if isinstance(paired, dict)
+            else (WordPair(" ".join(present), " ".join(stored.words), paired, How.JOINED),)
+        )
+        return Candidate(
+            entity_id=stored.entity_id,
+            score=scored.shown,
+            match=scored.shown >= threshold,
+            matched_name=stored.name,
+            quality=stored.quality,
+            how=_how(query, present, stored, pairs),
+            pairs=pairs,
+            listings=self._listings_of(stored.entity_id),
+            lists=self._lists_of(stored.entity_id),
+            cap=scored.cap,
+            one_word=scored.uncapped,
+        )
+
+    def _scored(self, query: str, threshold: float) -> dict[str, "_Scored"]:
+        """Each entity a reading of the query may name, by its best-scored name."""
         arabic = _unvocalized_query(query) if unvocalized(query) else None
         words, optional = (arabic.words, arabic.optional) if arabic else query_words(query)
         initials = frozenset() if arabic else _initials(words)
         if not words:
-            return Screening(query, threshold, ())
+            return {}
+        reading = _Reading(query, words, optional)
         keys = _keys(words, typos=False)
         if arabic:
             keys.update(f"s:{form}" for form in arabic.skeletons)
@@ -1102,7 +1160,7 @@ class Screener:
         if arabic:
             _add_skeletons(arabic.skeletons, arabic.open_onsets, vocabulary, alike)
         joined = arabic.joined if arabic else None
-        best: dict[str, tuple[float, _Stored, _Pairing | float, Cap | None, OneWord | None]] = {}
+        best: dict[str, _Scored] = {}
         query_one_word = _one_word(words)
         for stored in candidates:
             score, paired, present = _score(
@@ -1198,33 +1256,11 @@ class Screener:
                 # No word of the query is any of the name's (the name was looked up by a sound
                 # or letters it shares): no candidate, but noise among them (stranger 14, 20).
                 continue
-            if stored.entity_id not in best or score > best[stored.entity_id][0]:
-                best[stored.entity_id] = (score, stored, paired, cap, None if cap else uncapped)
-        ranked = sorted(best.values(), key=lambda item: (-item[0], item[1].entity_id))[:limit]
-        found = []
-        for score, stored, paired, cap, uncapped in ranked:
-            present = _present(words, optional, paired)
-            pairs = (
-                _pairs(words, stored, paired, optional)
-                if isinstance(paired, dict)
-                else (WordPair(" ".join(present), " ".join(stored.words), paired, How.JOINED),)
-            )
-            found.append(
-                Candidate(
-                    entity_id=stored.entity_id,
-                    score=round(score, 4),
-                    match=round(score, 4) >= threshold,
-                    matched_name=stored.name,
-                    quality=stored.quality,
-                    how=_how(query, present, stored, pairs),
-                    pairs=pairs,
-                    listings=self._listings_of(stored.entity_id),
-                    lists=self._lists_of(stored.entity_id),
-                    cap=cap,
-                    one_word=uncapped,
+            if stored.entity_id not in best or score > best[stored.entity_id].score:
+                best[stored.entity_id] = _Scored(
+                    score, stored, paired, cap, None if cap else uncapped, reading
                 )
-            )
-        return Screening(query, threshold, tuple(found))
+        return best
 
     def _all_in_text(self, words: Sequence[str]) -> bool:
         """Whether every one of these words is a word of text (_words_in_text). For one name
@@ -1501,6 +1537,32 @@ class Screener:
 
 
 _Pairing = dict[int, tuple[int, float, How]]
+
+
+class _Reading(NamedTuple):
+    """A reading of a query (as written, or with its compounds run together)."""
+
+    query: str
+    words: list[str]
+    optional: frozenset[int]
+
+
+class _Scored(NamedTuple):
+    """An entity's best-scored name for one reading of a query."""
+
+    score: float
+    stored: _Stored
+    paired: _Pairing | float
+    cap: Cap | None
+    uncapped: OneWord | None
+    reading: _Reading
+
+    @property
+    def shown(self) -> float:
+        """The score as a candidate gives it (and compares it with the threshold)."""
+        return round(self.score, 4)
+
+
 """For each paired word of the query (by position): the name's word, the similarity, how."""
 
 
