@@ -1042,6 +1042,94 @@ def test_a_score_below_the_threshold_is_never_shown_at_it() -> None:
     assert _shown(1.0) == "1.00"
 
 
+# --- Offices and forms of address before a name ---------------------------------------------------
+
+OFFICES_INDEX = in_memory(
+    packs_in_effect(
+        [REPO / "tests" / "fixtures" / "packs" / "offices"], include_builtin=True, environ={}
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "offices"),
+    [
+        ("President Vladimir Putin", {0}),
+        ("Prime Minister Shehbaz Sharif", {0, 1}),
+        ("Crown Prince Mohammed bin Salman", {0, 1}),
+        ("His Excellency Vladimir Putin", {0, 1}),
+        ("Lt. Gen. Ali Khan", {0, 1}),
+        ("Deputy Ali Khan", set()),  # a qualifier with no office after it
+        ("Vladimir Putin President", set()),  # an office before the names only
+        ("General Trading Company", set()),  # an organisation's name
+        ("President of the Republic", set()),
+        ("President", set()),  # never every word
+    ],
+)
+def test_offices_before_the_names_are_told_apart(query: str, offices: set[int]) -> None:
+    assert names.query_words(query).offices == offices
+
+
+@pytest.mark.parametrize(
+    ("query", "read"),
+    [
+        ("H.E. Vladimir Putin", "His Excellency Vladimir Putin"),
+        ("H.R.H. Charles Windsor", "His Royal Highness Charles Windsor"),
+        ("H. E. Smith", "H. E. Smith"),  # spaced: initials
+        ("Vladimir Putin, President of Russia", "Vladimir Putin"),
+        ("Sergei Lavrov, Foreign Minister", "Sergei Lavrov"),
+        ("Sergei Lavrov, the Minister for Foreign Affairs", "Sergei Lavrov"),
+        ("EBRAHIMI, Ayatollah", "EBRAHIMI, Ayatollah"),  # a given name after the surname
+        ("PUTIN, President Vladimir", "PUTIN, President Vladimir"),
+        ("President of Russia, Vladimir Putin", "President of Russia, Vladimir Putin"),
+    ],
+)
+def test_a_form_of_address_is_written_out_and_an_office_after_a_comma_left_out(
+    query: str, read: str
+) -> None:
+    assert names.addressed(query) == read
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "President Vladimir Putin",
+        "H.E. Vladimir Putin",
+        "Vladimir Putin, President of Russia",
+        "His Excellency President Vladimir Putin",
+    ],
+)
+def test_an_office_before_a_name_costs_nothing(query: str) -> None:
+    """Stranger 16, finding 2: 'President Vladimir Putin' scored 0.67, no match, against
+    OFAC's PUTIN, Vladimir Vladimirovich; 'Vladimir Putin' is a match."""
+    plain = _best(OFFICES_INDEX, "Vladimir Putin")
+    titled = _best(OFFICES_INDEX, query)
+    assert (titled.entity_id, titled.score, titled.match) == ("listed-putin", plain.score, True)
+
+
+def test_a_name_sharing_only_an_office_with_the_query_is_no_candidate() -> None:
+    """'President Putin' found the built-in pack's 'President Ghani', 'President Clinton' and
+    'President Biden' on 'president' alone, and not Putin."""
+    found = OFFICES_INDEX.screen("President Putin", names.DEFAULT_THRESHOLD, limit=10)
+    assert found.candidates[0].entity_id == "listed-putin"
+    assert all(
+        any(pair.name and pair.query != "president" for pair in c.pairs) for c in found.candidates
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id"),
+    [
+        ("President Ghani", "ashraf-ghani"),  # the alias has the office: it counts
+        ("Prince Yormie Johnson", "listed-prince"),  # a given name that is a title
+        ("Ayatollah Ebrahimi", "listed-ayatollah"),
+    ],
+)
+def test_an_office_a_name_has_counts_for_it(query: str, entity_id: str) -> None:
+    best = _best(OFFICES_INDEX, query)
+    assert (best.entity_id, best.score, best.match) == (entity_id, 1.0, True)
+
+
 # --- The verdict is every candidate's ------------------------------------------------------------
 
 UNLISTED_NAMESAKES = REPO / "tests" / "fixtures" / "packs" / "unlisted-namesakes"
@@ -1114,9 +1202,39 @@ def test_a_verdict_shown_in_full_says_nothing_is_left_out(runner: CliRunner) -> 
     assert (code, screening["hits_not_shown"], screening["name_matches_not_shown"]) == (1, 0, 0)
 
 
-@pytest.mark.skipif(
+needs_real_ofac = pytest.mark.skipif(
     not REAL_OFAC.exists(), reason=f"the real OFAC file is not at {REAL_OFAC} (shared data absent)"
 )
+
+
+def _real_ofac_cut(runner: CliRunner, folder: Path, *words: bytes) -> Path:
+    """The real OFAC file's rows that have one of these words, imported."""
+    cut = folder / "sdn.csv"
+    rows = REAL_OFAC.read_bytes().splitlines(keepends=True)
+    cut.write_bytes(b"".join(row for row in rows if any(word in row for word in words)))
+    out_dir = folder / "ofac"
+    imported = runner.invoke(app, ["import", "ofac-sdn", str(cut), "--out", str(out_dir)])
+    assert imported.exit_code == 0, imported.stderr
+    return out_dir
+
+
+@needs_real_ofac
+@pytest.mark.parametrize(
+    "query",
+    ["President Vladimir Putin", "H.E. Vladimir Putin", "Vladimir Putin, President of Russia"],
+)
+def test_the_real_ofac_listing_of_a_head_of_state_is_a_hit_with_his_office(
+    runner: CliRunner, tmp_path: Path, query: str
+) -> None:
+    """Stranger 16, finding 2, on OFAC's row for him (and the built-in pack's presidents)."""
+    ofac = _real_ofac_cut(runner, tmp_path, b"PUTIN")
+    code, out, _ = _run(runner, "match", query, "--facts", str(ofac), "-n", "3", "--json")
+    results = json.loads(out)[0]["results"]
+    assert (code, results[0]["id"], results[0]["hit"]) == (0, "ofac-35096", True)
+    assert all(not r["id"].startswith(("ashraf", "joe", "bill")) for r in results)
+
+
+@needs_real_ofac
 @pytest.mark.parametrize(
     ("query", "listed"),
     [("Hamza bin Laden", "ofac-21286"), ("Dr. Ayman al-Zawahiri", "ofac-2676")],
@@ -1126,12 +1244,7 @@ def test_the_real_ofac_listing_outranks_the_builtin_namesake_at_limit_1(
 ) -> None:
     """Stranger 16, finding 1, on OFAC's rows for the two men (the file cut to them: the
     scores are 1.00 however many names are loaded) and the built-in pack."""
-    cut = tmp_path / "sdn.csv"
-    rows = REAL_OFAC.read_bytes().splitlines(keepends=True)
-    cut.write_bytes(b"".join(row for row in rows if b"LADEN" in row or b"ZAWAHIRI" in row))
-    out_dir = tmp_path / "ofac"
-    imported = runner.invoke(app, ["import", "ofac-sdn", str(cut), "--out", str(out_dir)])
-    assert imported.exit_code == 0, imported.stderr
+    out_dir = _real_ofac_cut(runner, tmp_path, b"LADEN", b"ZAWAHIRI")
     code, out, _ = _run(runner, "match", query, "--facts", str(out_dir), "-n", "1", "--json")
     screening = json.loads(out)[0]
     assert (code, screening["match"]) == (0, True)

@@ -107,6 +107,35 @@ _HONORIFIC_NAMES = frozenset(
     """molvi moulvi maulawi mowlawi maulana moulana mawlana molana ustad ustadh ustaz ustadz
     sahib saheb khalifa khalifah caliph emir commander kumander""".split()  # noqa: SIM905
 )
+# Offices, ranks, nobility and forms of address that English writes before a person's name
+# ("President Vladimir Putin", "General Qasem Soleimani", "Crown Prince Mohammed bin Salman",
+# "His Excellency ..."), which no list writes in the name it lists: before the query's names
+# (and in a query that names no organisation, _ORGANIZATION_TYPES, _FUNCTION_WORDS), each counts
+# only against a name that has it and costs nothing against one that lacks it, as an honorific
+# does (_HONORIFIC_NAMES); and a name that shares nothing with the query but such a word is no
+# candidate ("President Putin" found the built-in pack's "President Ghani", "President
+# Clinton" and "President Biden" on "president" alone: stranger 16, finding 2). Some are names
+# too ("Prince Yormie JOHNSON", John Major), and count where the name has them. The common
+# English ones, with their usual abbreviations (Gen, Col, Lt ...), not a list's.
+_OFFICES = frozenset(
+    """president minister premier chancellor governor senator congressman congresswoman
+    ambassador secretary mayor chairman chairwoman leader general admiral colonel lieutenant
+    major captain brigadier sergeant marshal gen adm col lt maj capt brig sgt king queen prince
+    princess sultan emperor empress lord lady sir dame duke duchess baron ayatollah imam
+    excellency highness majesty honourable honorable hon rev reverend judge prof professor pope
+    cardinal bishop archbishop patriarch""".split()  # noqa: SIM905
+)
+_OFFICE_QUALIFIERS = frozenset(
+    """vice deputy prime crown field supreme grand foreign defence defense interior finance
+    attorney chief acting former first royal his her""".split()  # noqa: SIM905
+)
+"""Words that qualify an office before it ("Prime Minister", "Crown Prince", "Supreme Leader",
+"His Excellency"): part of the title only where an office follows them."""
+_DOTTED_ADDRESS = re.compile(r"^\s*(H\.R\.H|H\.E|H\.H|H\.M)\.(?=\s)", re.IGNORECASE)
+_ADDRESSES = {"h.r.h": "His Royal Highness", "h.e": "His Excellency", "h.h": "His Highness"}
+_ADDRESSES["h.m"] = "His Majesty"
+"""The abbreviations English writes, dotted and unspaced, for a form of address before a name
+("H.E. Vladimir Putin"), written out; spaced ("H. E. Smith") they are a name's initials."""
 # The spellings of one title, as one ("Mulla" is "Mullah"): a title the query and a listing share
 # counts for the listing. Courtesy titles (Mr, Mrs, Ms) say nothing of who someone is.
 _TITLE_FORMS = {
@@ -510,8 +539,12 @@ class QueryWords(NamedTuple):
     """name_words() of the query."""
     optional: frozenset[int]
     """The positions of the words one edit from a title ("Mulah", "Sheki"; but also the names
-    Hadi, Hafez, Ullah, Shein): each counts only against a name that has it too, and against
-    a name that lacks it costs nothing, as a title one side lacks. Never every word."""
+    Hadi, Hafez, Ullah, Shein), of the honorifics and of the offices before the names
+    ("President"): each counts only against a name that has it too, and against a name that
+    lacks it costs nothing, as a title one side lacks. Never every word."""
+    offices: frozenset[int] = frozenset()
+    """The positions of the offices and forms of address before the names (_OFFICES): a name
+    that shares no other word with the query is no candidate."""
 
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -550,12 +583,60 @@ def compounds_joined(name: str) -> str:
 
 
 def query_words(name: str) -> QueryWords:
-    """name_words() of a query, with the words that may be titles misspelt."""
+    """name_words() of a query, with the words that may be titles misspelt and the offices
+    before its names."""
     words = name_words(name)
-    optional = frozenset(
+    offices = _offices(words)
+    optional = offices.union(
         q for q, word in enumerate(words) if word in _HONORIFIC_NAMES or _misspelt_title(word)
     )
-    return QueryWords(words, optional if len(optional) < len(words) else frozenset())
+    if len(optional) >= len(words):
+        return QueryWords(words, frozenset(), frozenset())
+    return QueryWords(words, optional, offices)
+
+
+def _offices(words: Sequence[str]) -> frozenset[int]:
+    """The positions of the offices and forms of address before a person's names (_OFFICES,
+    with the words qualifying them): none in a name that has a word only organisations' names
+    have."""
+    if not _ORGANIZATION_TYPES.isdisjoint(words) or not _FUNCTION_WORDS.isdisjoint(words):
+        return frozenset()
+    return frozenset(range(_office_run(words)))
+
+
+def _office_run(words: Sequence[str]) -> int:
+    """How many of the words, from the first, are offices and the words qualifying them."""
+    run = list(itertools.takewhile(lambda w: w in _OFFICES or w in _OFFICE_QUALIFIERS, words))
+    while run and run[-1] not in _OFFICES:  # a qualifier qualifies an office after it
+        run.pop()
+    return len(run)
+
+
+def addressed(query: str) -> str:
+    """The query as it names someone: a dotted form of address written out ("H.E." as "His
+    Excellency"), and an office after a comma left out ("Vladimir Putin, President of Russia",
+    "Sergei Lavrov, Foreign Minister"), which describes the person named before it
+    (_an_office)."""
+    dotted = _DOTTED_ADDRESS.match(query)
+    if dotted:
+        query = _ADDRESSES[dotted.group(1).lower()] + query[dotted.end() :]
+    if "," not in query:
+        return query
+    first, *parts = query.split(",")
+    kept = [part for part in parts if not _an_office(_WORD.findall(fold(part)))]
+    return ",".join([first, *kept]) if name_words(first) else query
+
+
+def _an_office(words: Sequence[str]) -> bool:
+    """Whether the words after a comma are an office: followed by a function word ("President
+    of Russia", "Minister for Foreign Affairs"), or qualified and alone ("Foreign Minister").
+    One such word alone is a given name after a surname ("EBRAHIMI, Ayatollah", an OFAC
+    listing; "JOHNSON, Prince Yormie")."""
+    words = list(itertools.dropwhile(lambda w: w in _PARTICLES, words))  # "the President of"
+    run = _office_run(words)
+    if run == len(words):
+        return run > 1
+    return run > 0 and words[run] in _FUNCTION_WORDS
 
 
 @lru_cache(maxsize=1 << 14)
@@ -845,7 +926,14 @@ def _leading_titles(query: str) -> list[str]:
 
 def _is_title(word: str) -> bool:
     """Whether a word may stand before a name: a title, an honorific, the article."""
-    return word in _TITLES or word in _TITLE_FORMS or word in _HONORIFIC_NAMES or word in _PARTICLES
+    return (
+        word in _TITLES
+        or word in _TITLE_FORMS
+        or word in _HONORIFIC_NAMES
+        or word in _PARTICLES
+        or word in _OFFICES
+        or word in _OFFICE_QUALIFIERS
+    )
 
 
 def _surname_length(name: str, words: Sequence[str]) -> int:
@@ -1007,9 +1095,10 @@ class Screener:
         "Salahaldin"), each entity scored by the better reading. Whether it matches, and
         matches a listed entity, is said of every candidate, shown or not."""
         self._screened += 1
-        best = self._scored(query, threshold)
-        joined = compounds_joined(query)
-        if joined != query:
+        named = addressed(query)
+        best = self._scored(named, threshold)
+        joined = compounds_joined(named)
+        if joined != named:
             for entity_id, scored in self._scored(joined, threshold).items():
                 known = best.get(entity_id)
                 if known is None or scored.score > known.score:
@@ -1073,7 +1162,9 @@ class Screener:
     def _scored(self, query: str, threshold: float) -> dict[str, "_Scored"]:
         """Each entity a reading of the query may name, by its best-scored name."""
         arabic = _unvocalized_query(query) if unvocalized(query) else None
-        words, optional = (arabic.words, arabic.optional) if arabic else query_words(query)
+        words, optional, offices = (
+            (arabic.words, arabic.optional, frozenset[int]()) if arabic else query_words(query)
+        )
         initials = frozenset() if arabic else _initials(words)
         if not words:
             return {}
@@ -1252,9 +1343,12 @@ class Screener:
             ):
                 score *= _COMMON_ONLY
                 cap = Cap.COMMON_NAMES
-            if round(score, 4) <= 0:
+            if round(score, 4) <= 0 or (
+                offices and isinstance(paired, dict) and paired.keys() <= offices
+            ):
                 # No word of the query is any of the name's (the name was looked up by a sound
-                # or letters it shares): no candidate, but noise among them (stranger 14, 20).
+                # or letters it shares): no candidate, but noise among them (stranger 14, 20);
+                # nor is a name that shares an office alone (_OFFICES).
                 continue
             if stored.entity_id not in best or score > best[stored.entity_id].score:
                 best[stored.entity_id] = _Scored(
