@@ -489,7 +489,9 @@ def test_the_opensanctions_licence_shows_wherever_its_source_does(
     assert imported.exit_code in (0, 4), imported.stderr  # the fixture has a record to skip
     packs = ["--facts", str(pack), "--no-builtin"]
     listed = json.loads(runner.invoke(app, ["sources", *packs, "--json"]).stdout)
-    assert [(source["id"], source["licence"]) for source in listed] == [("opensanctions", LICENCE)]
+    assert [(source["id"], source["licence"]) for source in listed] == [
+        ("opensanctions-os", LICENCE)
+    ]
     fact = json.loads(runner.invoke(app, ["list", *packs, "--json"]).stdout)[0]
     assert fact["sources"][0]["licence"] == LICENCE
     shown = runner.invoke(app, ["show", fact["id"], *packs, "--format", "plain"])
@@ -498,12 +500,12 @@ def test_the_opensanctions_licence_shows_wherever_its_source_does(
     for style in ("apa", "mla", "chicago"):
         cited = runner.invoke(app, ["cite", fact["id"], *packs, "--style", style])
         assert f"Licence: {LICENCE}." in cited.stdout, style
-    cited = runner.invoke(app, ["cite", "opensanctions", *packs, "--style", "csl-json"])
+    cited = runner.invoke(app, ["cite", "opensanctions-os", *packs, "--style", "csl-json"])
     assert json.loads(cited.stdout)[0]["license"] == LICENCE
     assert (
         f"N1  - Licence: {LICENCE}"
         in runner.invoke(
-            app, ["cite", "opensanctions", *packs, "--style", "ris"]
+            app, ["cite", "opensanctions-os", *packs, "--style", "ris"]
         ).stdout.splitlines()
     )
 
