@@ -404,7 +404,7 @@ def test_ftm_slips_are_reported(runner: CliRunner, tmp_path: Path) -> None:
     today = dt.date.today().isoformat()  # the lines say no last_seen: as of the import
     assert (
         'claim = "Good Person is subject to a sanction by Testland, according to OpenSanctions, '
-        f'as of {today} (the day of the import; the data carry no date)."'
+        f'in an undated file imported on {today} (the data carry no date)."'
     ) in sanctions
     assert "1 Sanction(s) have a date tq cannot read (e.g. 's1'); their facts are undated" in stderr
     assert "(e.g. 's2', which names 's2', a Sanction); kept in the archive" in stderr
