@@ -414,7 +414,7 @@ def test_a_file_older_than_the_one_it_replaces_is_noticed(
     malformed)."""
     out = tmp_path / "o"
     run_import(runner, "ofac-sdn", str(OFAC / first), "--out", str(out))
-    code, stdout, stderr = run_import(
+    _, stdout, stderr = run_import(
         runner, "ofac-sdn", str(OFAC / then), "--out", str(out), "--json"
     )
     said = [line for line in stderr.splitlines() if OLDER in line]
