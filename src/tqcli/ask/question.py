@@ -152,6 +152,9 @@ _MONEY = frozenset(
 """Words a figure gives an amount of money (or a share) in: what a bare "how much" asks."""
 _AN_AMOUNT = r"\bhow much (?:did|does|do|has|have|had|was|is|were|are|will|would|could)\b"
 """A "how much" that names nothing after it ("how much did X pay"), not "how much land"."""
+_VOTERS = frozenset(_stems("member members country countries state states nation nations"))
+"""Those that vote in a body (the Security Council's members, a general assembly's states)."""
+_VOTING = frozenset(_stems("vote voted votes voting"))
 _MODIFIER_WEIGHT = 0.65
 """A word before the head noun this heavy (rarer in English than Zipf 5.375: "foreign",
 "defence", "education"; not "new", "main" or "top") says which one is asked about."""
@@ -394,6 +397,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         _MONTH_ABBREVIATIONS.get(word, word)
         for word in re.findall(r"\w+", fold(_without_possessives(question)))
     )
+    folded = _question_words_spelt(index, lookups, folded)
     if " name" in folded and (name_of := re.search(_NAME_OF_SOMEONE, folded)) is not None:
         # "What was the name of the suicide bomber?" asks who the bomber was: a name of the
         # person, as "who was the suicide bomber?" does (not his deeds' toll).
@@ -472,6 +476,15 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
             len(counted_words),
         )
         counted = _leading_content(" ".join(counted_words[:participle]))
+        if (
+            len(counted) > 1
+            and counted_words[len(counted) - 1 : len(counted)] != []
+            and re.fullmatch(r"\w{3,}ed", counted_words[len(counted) - 1])
+            and counted[-1] == stem(counted_words[len(counted) - 1])
+        ):
+            # "How many council members voted for ...": a verb in the past after the noun,
+            # its predicate, is not what is counted (before it, "affiliated fighters", it is).
+            counted = counted[:-1]
         if counted_words[:1] == ["of"] and (part := re.search(_PARTITIVE, folded)) is not None:
             # "How many of the 9/11 victims were Afghan nationals?": victims are counted, and
             # only those of them that were Afghan nationals (see restrictor).
@@ -554,6 +567,11 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     counted = tuple(corrected.get(word, word) for word in counted)
     # What is counted, however common its noun ("people"): a figure's unit must count it.
     counted_head = counted[-1] if counted and counted[-1] in weights else None
+    voted = next((word for word in map(stem, folded.split()) if word in _VOTING), None)
+    if counted_head in _VOTERS and voted in weights:
+        # "How many Council members voted for resolution 2593?": each member that votes casts
+        # a vote, so a count of votes ("by 13 votes") counts them.
+        counted, counted_head = (voted,), voted
     counted = tuple(word for word in counted if weights.get(word, 0) >= _COUNTED_WEIGHT)
     if wants is Wants.FIGURE and not counted and not measure and re.search(_AN_AMOUNT, folded):
         # "How much did the Taliban pay al-Qaeda?": how much of nothing named is an amount of
@@ -641,6 +659,8 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         )
         for word in weights
     }
+    if voted is not None and counted == (voted,):
+        groups[voted] = groups[voted] | _VOTING  # "voted" (stem "vot") counted as "13 votes"
     rarity = {word: _pack_rarity(lookups, groups[word]) for word in weights}
     derived = {
         word: forms
@@ -705,7 +725,7 @@ _IN_FACT = re.compile(r"\b(?:actually|really|in fact|in practice|in reality)\b")
 
 _REPORTED_AHEAD = (
     r"\b(?:say|said|says|due|under|agree|agreed|promised?|pledged?|commit(?:ted)?|target)\b"
-    r"|\b(?:is|are|was|were)(?: \w+){0,3} to\b"
+    r"|\b(?:is|are|was|were)(?: \w+){0,5} to\b|\bto be\b"
 )
 """Words with which a question asks what was said, due or agreed (compiled on first use)."""
 
@@ -1031,6 +1051,50 @@ def _numbers(words: Iterable[str]) -> set[str]:
 def _is_year(word: str) -> bool:
     """Whether a number reads as a year ("in 2001"), not a count."""
     return len(word) == 4 and word[:2] in ("19", "20")
+
+
+_QUESTION_WORDS = ("who", "whom", "whose", "what", "when", "where", "which", "why", "how")
+
+
+def _edit(word: str, other: str) -> int:
+    """How word is other mistyped by one letter, commonest first: 1 a letter left out, 2 two
+    neighbouring letters swapped, 3 a letter added, 4 a letter changed; 0 not so."""
+    if word == other or abs(len(word) - len(other)) > 1:
+        return 0
+    if len(word) < len(other):
+        return 1 if any(other[:n] + other[n + 1 :] == word for n in range(len(other))) else 0
+    if len(word) > len(other):
+        return 3 if any(word[:n] + word[n + 1 :] == other for n in range(len(word))) else 0
+    if _swapped(word, other):
+        return 2
+    return 4 if sum(a != b for a, b in zip(word, other, strict=True)) == 1 else 0
+
+
+def _question_words_spelt(index: Index, lookups: _Lookups, folded: str) -> str:
+    """The folded question with its misspelt question words written right ("whn did ..."):
+    a word one letter off a question word (the likeliest typo: a letter left out before two
+    letters swapped, before one added, before one changed; one question word alone), neither
+    common English nor the packs'.
+    The typos of content words are corrected against the index (_corrected); a question word
+    is in no fact, and decides what is asked."""
+    words = folded.split()
+    near = {}
+    for word in words:
+        if word in _QUESTION_WORDS or len(word) > 6:
+            continue
+        edits = {asked: edit for asked in _QUESTION_WORDS if (edit := _edit(word, asked))}
+        likeliest = [asked for asked, edit in edits.items() if edit == min(edits.values())]
+        if len(likeliest) == 1:
+            near[word] = likeliest[0]
+    if not near:
+        return folded
+    known = index.english_zipf(list(near))
+    spelt = {
+        word: asked
+        for word, asked in near.items()
+        if word not in known and not lookups.frequency(stem(word))
+    }
+    return " ".join(spelt.get(word, word) for word in words)
 
 
 def _corrected(index: Index, lookups: _Lookups, word: str) -> str:
