@@ -6,8 +6,12 @@ made up for the test, in a pack of their own."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from conftest import answers_from_pack
+
+if TYPE_CHECKING:
+    from tqcli.model import Answers
 
 _PACK = """
 [[source]]
@@ -117,6 +121,17 @@ def _answers(tmp_path: Path, question: str) -> list[tuple[str, str]]:
     return answers_from_pack(tmp_path, _PACK, question)
 
 
+def _found(tmp_path: Path, question: str) -> Answers:
+    from tqcli.ask import answer
+    from tqcli.index import in_memory
+    from tqcli.model import Pack
+
+    pack = tmp_path / "pack"
+    pack.mkdir(exist_ok=True)
+    (pack / "facts.toml").write_text(_PACK, encoding="utf-8")
+    return answer(in_memory([Pack("test", pack, "--facts")]), question, limit=0)
+
+
 def test_an_alias_the_pack_gives_names_the_one_asked(tmp_path: Path) -> None:
     # "Who is Zawahri?" (finding 12): an alias of the entity a fact links names it, as its
     # name does; asked by either, the same answers.
@@ -167,6 +182,9 @@ def test_a_deed_done_to_another_is_no_yes_no_answer(tmp_path: Path) -> None:
     # "Was Haibatullah Akhundzada killed in a drone strike?" (finding 9): "a storm killed her
     # predecessor Tom Reed" was done to another.
     assert _answers(tmp_path, "Was Eve Fane killed in a storm?") == []
+    # The partial answer says what it does not state of her: the killing, not the storm.
+    first = _found(tmp_path, "Was Eve Fane killed in a storm?").replies[0]
+    assert first.unmatched == ("killed",)
     assert [fact for fact, _ in _answers(tmp_path, "Was Tom Reed killed in a storm?")] == [
         "fane-secretary-2016"
     ]
@@ -192,12 +210,7 @@ def test_a_short_answer_keeps_the_claims_hedges(tmp_path: Path) -> None:
 def test_a_fact_sharing_only_a_name_is_no_partial_answer(tmp_path: Path) -> None:
     # "What is the capital of France?" (finding 19): a fact that names France and says nothing
     # of a capital is no answer, not a partial one.
-    from tqcli.ask import answer
-    from tqcli.index import in_memory
-    from tqcli.model import Pack
-
-    pack = tmp_path / "pack"
-    pack.mkdir()
-    (pack / "facts.toml").write_text(_PACK, encoding="utf-8")
-    found = answer(in_memory([Pack("test", pack, "--facts")]), "What is the capital of Port Lune?")
-    assert found.hits == ()
+    assert _found(tmp_path, "What is the capital of Port Lune?").hits == ()
+    # "Did the Taliban win the 2024 election?" (finding 20): facts that state less than half
+    # of what a yes/no question asks of its subject (neither the year nor the election).
+    assert _found(tmp_path, "Did the Harbour Board widen the west pier in 2024?").hits == ()

@@ -375,7 +375,8 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     if answers and question.polar and _other_doer(question, fact.claim, named):
         # ("Did the US pay the Taliban?" -- "the Taliban would now pay a price".)
         answers = False
-    if answers and question.polar and _done_to_another(question, fact.claim, named):
+    done_to_another = _done_to_another(question, fact.claim, named) if question.polar else None
+    if answers and done_to_another is not None:
         # ("Was Akhundzada killed ...?" -- "a drone strike killed his predecessor Mansour".)
         answers = False
     if (
@@ -601,6 +602,10 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         # Those it names play another role: the words that ask for that role are what it
         # does not cover ("for the US", "succeeded").
         unmatched = _role_words(question) or unmatched
+    if not answers and done_to_another is not None:
+        # Said of another: the verb is what it does not state of the one asked ("killed"),
+        # not a word it states of the other ("drone").
+        unmatched = (question.spelled.get(done_to_another, done_to_another),)
     if not answers and not unmatched and not corrected:
         # A partial answer says what it leaves out: where every word is accounted for
         # somewhere (an entity's name, a tag), the words its own words do not say -- or the
