@@ -563,24 +563,8 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             if enjoined:
                 answers = False
                 unstated = tuple(word for word in question.weights if word in enjoined)
-    # Whether it speaks to the question at all: of what it is about (what it names) and of
-    # what it asks of it (its other words, each as heavy as rule 5's words for what happened),
-    # at least _ON_POINT of their weight -- stated (yes/no) or accounted for. A fact sharing
-    # only the question's topic ("France" of "What is the capital of France?") does not.
-    naming = question.named.union(*(forms for _, parts in question.names for forms in parts))
-    asked_of = {
-        word: weight
-        for word, weight in question.weights.items()
-        if word not in naming and weight >= _EVENT_WEIGHT
-    }
-    stated_of = {word: float(word not in unstated) for word in asked_of}
-    on_point = (
-        not question.polar
-        or (
-            (not naming or any(_credit(question, word, topic) for word in naming))
-            and (not asked_of or _share(asked_of, stated_of) >= _ON_POINT)
-        )
-    ) and _shares_more_than_a_name(question, credits)
+    # An answer speaks to the question; another fact may not (see _on_point).
+    on_point = answers or _on_point(question, credits, unstated, topic)
     corrected = fact.standing() is NoteStance.CORRECTS
     if corrected:
         # The pack's curators say the claim is wrong (a source read contradicts it): it is
@@ -668,6 +652,33 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
 
 
 _CAPITALISED_RUN = r"\b[A-Z]\w*(?: (?:of |the |for )?[A-Z]\w*)+"  # compiled on first use
+
+
+def _on_point(
+    question: Question,
+    credits: dict[str, float],
+    unstated: tuple[str, ...],
+    topic: set[str] | frozenset[str],
+) -> bool:
+    """Whether a fact speaks to the question at all, to be offered as a partial answer: it
+    accounts for two of its words or names (_shares_more_than_a_name), and for a yes/no
+    question it speaks of what the question names and states at least _ON_POINT of the weight
+    of what it asks of it (its other words, each as heavy as rule 5's words for what
+    happened)."""
+    if not _shares_more_than_a_name(question, credits):
+        return False
+    if not question.polar:
+        return True
+    naming = question.named.union(*(forms for _, parts in question.names for forms in parts))
+    asked_of = {
+        word: weight
+        for word, weight in question.weights.items()
+        if word not in naming and weight >= _EVENT_WEIGHT
+    }
+    stated_of = {word: float(word not in unstated) for word in asked_of}
+    return (not naming or any(_credit(question, word, topic) for word in naming)) and (
+        not asked_of or _share(asked_of, stated_of) >= _ON_POINT
+    )
 
 
 def _shares_more_than_a_name(question: Question, credits: dict[str, float]) -> bool:

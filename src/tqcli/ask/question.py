@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -1056,36 +1057,44 @@ def _is_year(word: str) -> bool:
 _QUESTION_WORDS = ("who", "whom", "whose", "what", "when", "where", "which", "why", "how")
 
 
-def _edit(word: str, other: str) -> int:
-    """How word is other mistyped by one letter, commonest first: 1 a letter left out, 2 two
-    neighbouring letters swapped, 3 a letter added, 4 a letter changed; 0 not so."""
-    if word == other or abs(len(word) - len(other)) > 1:
-        return 0
-    if len(word) < len(other):
-        return 1 if any(other[:n] + other[n + 1 :] == word for n in range(len(other))) else 0
-    if len(word) > len(other):
-        return 3 if any(word[:n] + word[n + 1 :] == other for n in range(len(word))) else 0
-    if _swapped(word, other):
-        return 2
-    return 4 if sum(a != b for a, b in zip(word, other, strict=True)) == 1 else 0
+@functools.cache
+def _question_word_typos() -> dict[str, str]:
+    """Each string one letter off a question word, to the question word it likeliest stands
+    for: a letter left out, before two neighbouring letters swapped, before one added, before
+    one changed (the commonest typos first); a string as likely a typo of two is left out.
+    Made once, on the first question: a dictionary lookup a word after that."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    ranked: dict[str, tuple[int, set[str]]] = {}
+    for asked in _QUESTION_WORDS:
+        spans = range(len(asked) + 1)
+        typos = (
+            (1, {asked[:n] + asked[n + 1 :] for n in spans[:-1]}),
+            (2, {asked[:n] + asked[n + 1] + asked[n] + asked[n + 2 :] for n in spans[:-2]}),
+            (3, {asked[:n] + letter + asked[n:] for n in spans for letter in letters}),
+            (4, {asked[:n] + letter + asked[n + 1 :] for n in spans[:-1] for letter in letters}),
+        )
+        for rank, words in typos:
+            for word in words - {asked}:
+                best, meant = ranked.get(word, (5, set()))
+                if rank < best:
+                    ranked[word] = (rank, {asked})
+                elif rank == best:
+                    meant.add(asked)
+    return {
+        word: next(iter(meant))
+        for word, (_, meant) in ranked.items()
+        if len(meant) == 1 and word not in _QUESTION_WORDS
+    }
 
 
 def _question_words_spelt(index: Index, lookups: _Lookups, folded: str) -> str:
     """The folded question with its misspelt question words written right ("whn did ..."):
-    a word one letter off a question word (the likeliest typo: a letter left out before two
-    letters swapped, before one added, before one changed; one question word alone), neither
-    common English nor the packs'.
-    The typos of content words are corrected against the index (_corrected); a question word
-    is in no fact, and decides what is asked."""
+    a word one letter off a question word (see _question_word_typos), neither common English
+    nor the packs'. The typos of content words are corrected against the index (_corrected);
+    a question word is in no fact, and decides what is asked."""
     words = folded.split()
-    near = {}
-    for word in words:
-        if word in _QUESTION_WORDS or len(word) > 6:
-            continue
-        edits = {asked: edit for asked in _QUESTION_WORDS if (edit := _edit(word, asked))}
-        likeliest = [asked for asked, edit in edits.items() if edit == min(edits.values())]
-        if len(likeliest) == 1:
-            near[word] = likeliest[0]
+    typos = _question_word_typos()
+    near = {word: typos[word] for word in words if word in typos}
     if not near:
         return folded
     known = index.english_zipf(list(near))
