@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import msgspec
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -143,6 +144,28 @@ def test_plain_shows_claim_value_and_source() -> None:
     assert "Acme reportedly made 1,200 widgets." in text
     assert "1,200 widgets" in text
     assert "The Press" in text
+
+
+def test_an_answer_shows_the_hedge_as_the_fact_does() -> None:
+    """Stranger 15, 22: tq show said "Hedged: may" where tq ask's answer for the same fact did
+    not; the answer reads no firmer than its fact now. (A figure whose qualifier is the hedge
+    says it in its value, in both.)"""
+    from tqcli.model import Answers, Event, Match, Reply
+
+    hedged = msgspec.structs.replace(
+        FACT,
+        claim="Acme's founder may now be in Ruritania.",
+        hedge="may",
+        details=Event("Ruritania", None),
+    )
+    catalog = msgspec.structs.replace(CATALOG, facts=(hedged,))
+    shown, asked = io.StringIO(), io.StringIO()
+    PlainRenderer(shown).facts([Hit(hedged)], catalog, full=False)
+    answers = Answers((Hit(hedged, 1.0),), (), (Reply(Match.ANSWER, "Acme (as of 2019)"),))
+    PlainRenderer(asked).answers(answers, catalog)
+
+    assert "Hedged: may" in shown.getvalue()
+    assert asked.getvalue().splitlines()[:2] == ["Answer: Acme (as of 2019)", "  Hedged: may"]
 
 
 def test_csv_is_a_header_and_a_row() -> None:
