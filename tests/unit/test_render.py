@@ -168,6 +168,27 @@ def test_an_answer_shows_the_hedge_as_the_fact_does() -> None:
     assert asked.getvalue().splitlines()[:2] == ["Answer: Acme (as of 2019)", "  Hedged: may"]
 
 
+def test_an_answer_that_says_its_hedge_does_not_say_it_twice() -> None:
+    """ask's short answer for "who" carries the hedge ("(hedged: may; as of 2019)"): the
+    answer block then shows no second "Hedged:" line under it."""
+    from tqcli.model import Answers, Event, Match, Reply
+
+    hedged = msgspec.structs.replace(
+        FACT,
+        claim="Acme's founder may now be in Ruritania.",
+        hedge="may",
+        details=Event("Ruritania", None),
+    )
+    catalog = msgspec.structs.replace(CATALOG, facts=(hedged,))
+    asked = io.StringIO()
+    answers = Answers((Hit(hedged, 1.0),), (), (Reply(Match.ANSWER, "Acme (hedged: may)"),))
+    PlainRenderer(asked).answers(answers, catalog)
+
+    lines = asked.getvalue().splitlines()
+    assert lines[0] == "Answer: Acme (hedged: may)"
+    assert not any("Hedged:" in line for line in lines)
+
+
 def test_csv_is_a_header_and_a_row() -> None:
     out = io.StringIO()
     CsvRenderer(out).facts([Hit(FACT)], CATALOG, full=False)
