@@ -146,11 +146,8 @@ def test_plain_shows_claim_value_and_source() -> None:
     assert "The Press" in text
 
 
-def test_an_answer_shows_the_hedge_as_the_fact_does() -> None:
-    """Stranger 15, 22: tq show said "Hedged: may" where tq ask's answer for the same fact did
-    not; the answer reads no firmer than its fact now. (A figure whose qualifier is the hedge
-    says it in its value, in both.)"""
-    from tqcli.model import Answers, Event, Match, Reply
+def _hedged_fact() -> tuple[Fact, Catalog]:
+    from tqcli.model import Event
 
     hedged = msgspec.structs.replace(
         FACT,
@@ -158,7 +155,16 @@ def test_an_answer_shows_the_hedge_as_the_fact_does() -> None:
         hedge="may",
         details=Event("Ruritania", None),
     )
-    catalog = msgspec.structs.replace(CATALOG, facts=(hedged,))
+    return hedged, msgspec.structs.replace(CATALOG, facts=(hedged,))
+
+
+def test_an_answer_shows_the_hedge_as_the_fact_does() -> None:
+    """Stranger 15, 22: tq show said "Hedged: may" where tq ask's answer for the same fact did
+    not; the answer reads no firmer than its fact now. (A figure whose qualifier is the hedge
+    says it in its value, in both.)"""
+    from tqcli.model import Answers, Match, Reply
+
+    hedged, catalog = _hedged_fact()
     shown, asked = io.StringIO(), io.StringIO()
     PlainRenderer(shown).facts([Hit(hedged)], catalog, full=False)
     answers = Answers((Hit(hedged, 1.0),), (), (Reply(Match.ANSWER, "Acme (as of 2019)"),))
@@ -171,15 +177,9 @@ def test_an_answer_shows_the_hedge_as_the_fact_does() -> None:
 def test_an_answer_that_says_its_hedge_does_not_say_it_twice() -> None:
     """ask's short answer for "who" carries the hedge ("(hedged: may; as of 2019)"): the
     answer block then shows no second "Hedged:" line under it."""
-    from tqcli.model import Answers, Event, Match, Reply
+    from tqcli.model import Answers, Match, Reply
 
-    hedged = msgspec.structs.replace(
-        FACT,
-        claim="Acme's founder may now be in Ruritania.",
-        hedge="may",
-        details=Event("Ruritania", None),
-    )
-    catalog = msgspec.structs.replace(CATALOG, facts=(hedged,))
+    hedged, catalog = _hedged_fact()
     asked = io.StringIO()
     answers = Answers((Hit(hedged, 1.0),), (), (Reply(Match.ANSWER, "Acme (hedged: may)"),))
     PlainRenderer(asked).answers(answers, catalog)
