@@ -189,6 +189,20 @@ def test_an_answer_that_says_its_hedge_does_not_say_it_twice() -> None:
     assert not any("Hedged:" in line for line in lines)
 
 
+def test_an_answer_without_a_hedge_has_no_hedge_line() -> None:
+    from tqcli.model import Answers, Match, Reply
+
+    hedged, catalog = _hedged_fact()
+    plain = msgspec.structs.replace(hedged, hedge=None)
+    asked = io.StringIO()
+    answers = Answers((Hit(plain, 1.0),), (), (Reply(Match.ANSWER, "Acme"),))
+    PlainRenderer(asked).answers(answers, msgspec.structs.replace(catalog, facts=(plain,)))
+
+    lines = asked.getvalue().splitlines()
+    assert lines[0] == "Answer: Acme"
+    assert not any("Hedged:" in line for line in lines)
+
+
 def test_csv_is_a_header_and_a_row() -> None:
     out = io.StringIO()
     CsvRenderer(out).facts([Hit(FACT)], CATALOG, full=False)

@@ -266,7 +266,7 @@ def answer_block(
     standing = fact.standing()
     label += _STANDING_MARKS[standing]
     lines = [_line(Span(f"{label}: ", "label"), Span(headline, "claim"))]
-    if f"hedged: {printable(fact.hedge)}" not in headline:  # the short answer says it already
+    if not fact.hedge or f"hedged: {printable(fact.hedge)}" not in headline:  # said already
         lines.extend(_hedge_lines(fact))
     # What the curators say against the claim, beside it: a reader of the answer line alone
     # must not take a corrected or contested claim for the answer.
