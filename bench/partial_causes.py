@@ -5,8 +5,8 @@ counted over question sets (docs/ask-evaluation.md, "Eighteenth round").
     python bench/partial_causes.py --sets blind-8 blind-9 --show 'coverage'   # and the questions
 
 For each answerable question whose first fact (answer or partial) answers it (evaluate_ask's
-answers_question) but is given as a partial answer, the candidate's judging (ask._judge and
-ask._fits) is traced line by line: the statement that first turned the verdict from answer to
+answers_question) but is given as a partial answer, the candidate's judging (ask.judging's _judge
+and _fits) is traced line by line: the statement that first turned the verdict from answer to
 partial, or the return of _fits that said the fact is not the kind asked for. Where _judge said
 answer and the reply is partial, a rule applied after judging decided (roles, one answer per
 question). The totals of the decision are printed too: first places given as the answer, and
@@ -27,20 +27,21 @@ from typing import Any
 import tomli
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import tqcli.ask as ask_module
+import tqcli.ask.judging as judging_module
 from evaluate_ask import answers_question
-from tqcli.ask import answer
+from tqcli.ask import answer, consider
 from tqcli.index import Index, in_memory
-from tqcli.model import Match
+from tqcli.model import Answers, Match
 from tqcli.packs import packs_in_effect
 
 EVAL = Path(__file__).resolve().parent.parent / "tests" / "eval"
-SOURCE = ask_module.__file__
+SOURCE = judging_module.__file__
 _ABSENT = object()
 
 
 def _statement_starts() -> dict[int, int]:
-    """Each line of ask.py to the first line of the simple statement it is part of."""
+    """Each line of ask's judging module (_judge and _fits) to the first line of the simple
+    statement it is part of."""
     starts: dict[int, int] = {}
     spans = sorted(
         (node.end_lineno - node.lineno, node.lineno, node.end_lineno)
@@ -94,7 +95,7 @@ class _Trace:
             parts = []
             if not values["fits"]:
                 parts.append(f"unfit@{self.fits_line}")
-            if values["coverage"] < ask_module._ANSWER_COVERAGE:
+            if values["coverage"] < judging_module._ANSWER_COVERAGE:
                 parts.append("coverage<0.5")
             if values["other_years"]:
                 parts.append("number/year not in fact")
@@ -168,11 +169,11 @@ def main() -> None:
             trace = _Trace(fact_id)
             sys.settrace(trace)
             try:
-                judged = ask_module.consider(index, question["text"])
+                judged = consider(index, question["text"])
             finally:
                 sys.settrace(None)
             if trace.cause is None:
-                assert not isinstance(judged, ask_module.Answers)
+                assert not isinstance(judged, Answers)
                 own = next(item for item in judged.judged if item.hit.fact.id == fact_id)
                 cause = (
                     "after judging: role holders"

@@ -48,18 +48,12 @@ import tomli
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from evaluate_ask import answers_question
-from tqcli.ask import (
-    _PARTIAL_COVERAGE,
-    Answers,
-    Question,
-    _credit,
-    _Judged,
-    _own_words,
-    _share,
-    consider,
-)
+from tqcli.ask import Question, consider
+from tqcli.ask.answering import _PARTIAL_COVERAGE
+from tqcli.ask.claims import _own_words
+from tqcli.ask.judging import _credit, _Judged, _share
 from tqcli.index import Index, in_memory
-from tqcli.model import Catalog, Filters, Match, NoteStance
+from tqcli.model import Answers, Catalog, Filters, Match, NoteStance
 from tqcli.packs import packs_in_effect
 from tqcli.textnorm import tokens
 

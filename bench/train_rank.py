@@ -46,11 +46,14 @@ import tomli
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import evaluate_ask
-import tqcli.ask as ask_module
+import tqcli.ask.answering as answering_module
+import tqcli.ask.present as present_module
 from evaluate_ask import answers_question
-from tqcli.ask import _PARTIAL_COVERAGE, Answers, Question, _Judged, consider
+from tqcli.ask import Question, consider
+from tqcli.ask.answering import _PARTIAL_COVERAGE
+from tqcli.ask.judging import _Judged
 from tqcli.index import Index, in_memory
-from tqcli.model import Filters, Match
+from tqcli.model import Answers, Filters, Match
 from tqcli.packs import packs_in_effect
 from tqcli.textnorm import stem, tokens
 
@@ -400,8 +403,9 @@ def main() -> None:
     parser.add_argument("--window", type=int, help="the BM25 candidates ask judges")
     options = parser.parse_args()
     if options.window:
-        ask_module._CANDIDATES = options.window
-    _CANDIDATES_NOW[0] = ask_module._CANDIDATES
+        # (consider's window, and the judged facts present's rules look through)
+        answering_module._CANDIDATES = present_module._CANDIDATES = options.window
+    _CANDIDATES_NOW[0] = answering_module._CANDIDATES
     index = in_memory(packs_in_effect([], environ={}))
     # A fact's own words, read once: each question looks for its answer in every fact.
     evaluate_ask.own_words = functools.lru_cache(maxsize=None)(evaluate_ask.own_words)

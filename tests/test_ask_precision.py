@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from typer.testing import CliRunner
 
-from tqcli.ask import _dates_a_report, _left_in, _says_not_when, _time_in_words, answer
+from tqcli.ask import answer
+from tqcli.ask.holders import _left_in
+from tqcli.ask.times import _dates_a_report, _says_not_when, _time_in_words
 from tqcli.cli import app
 from tqcli.figures import figure_text
 from tqcli.index import in_memory

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from tqcli.ask import _FUNCTION_WORDS, _claim_words, _fold_word, _head, _Lookups
+from tqcli.ask.claims import _claim_words, _fold_word
+from tqcli.ask.lookups import _head, _Lookups
+from tqcli.ask.words import _FUNCTION_WORDS
 from tqcli.index import in_memory
 from tqcli.model import Filters
 from tqcli.packs import packs_in_effect

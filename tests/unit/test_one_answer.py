@@ -1,10 +1,11 @@
-"""ask's rule that a question asking for one value has one answer (tqcli.ask._one_answer)."""
+"""ask's rule that a question asking for one value has one answer (ask.answering._one_answer)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tqcli.ask import Wants, _one_answer
+from tqcli.ask import Wants
+from tqcli.ask.answering import _one_answer
 from tqcli.model import Match, Reply
 
 

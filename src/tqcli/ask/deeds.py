@@ -1,0 +1,672 @@
+"""What a question asks was done (or required), and whether a fact says so, of whom and by whom."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from tqcli.ask.claims import _clauses, _name_spans, _stemmed, _written
+from tqcli.ask.question import _derived
+from tqcli.ask.words import (
+    _ACTING,
+    _BE,
+    _BEGINNING,
+    _DID,
+    _ENJOINING,
+    _HYPHENATED,
+    _OBLIGING,
+    _PARTICIPLES,
+    _PERSON_ROLES,
+    _POSSESSIVE,
+    _SENTENCE,
+    _SUCCESSION,
+    _VERB_FORM,
+    _WHAT_REQUIRED,
+    _WORD,
+    _WRITTEN_WORD,
+    _stems,
+)
+from tqcli.model import Agreement, Fact, Quote
+from tqcli.textnorm import fold, stem, tokens
+
+if TYPE_CHECKING:
+    from tqcli.ask.lookups import _Lookups
+    from tqcli.ask.question import Question
+
+
+_BEGUN = frozenset(("began", "begun", "begin", "begins", "started", "start", "starts", "starting"))
+"""Verbs with which a claim says only that something began ("began their withdrawal")."""
+
+
+def _only_begun(question: Question, said: set[str], claim: str) -> bool:
+    """Whether the claim says what happened (said, or synonyms) only after a verb of beginning,
+    at most two words before it ("began their withdrawal")."""
+    lowered = claim.lower()
+    if "bega" not in lowered and "begun" not in lowered and "start" not in lowered:
+        return False  # (most claims: no need to read their words)
+    happened = set().union(*map(question.group, said)) | said
+    words = _WORD.findall(fold(claim))
+    places = [
+        at
+        for at, word in enumerate(words)
+        if stem(word) in happened or any(_derived(w, {stem(word)}) for w in said)
+    ]
+    return bool(places) and all(not _BEGUN.isdisjoint(words[max(0, at - 3) : at]) for at in places)
+
+
+_DOER = re.compile(r"\w{3,}(?:er|or)s?")
+"""An agent noun ("founder", "leaders"): who does what its verb says."""
+
+
+def _as_doer(question: Question, word: str, own: frozenset[str]) -> bool:
+    """Whether the fact says what happened (word, a stem) only by the noun for its doer: "its
+    founder" is not its founding."""
+    said = (question.group(word) | {word}) & own
+    return bool(said) and all(
+        other != word and other.startswith(word[:4]) and _DOER.fullmatch(other) for other in said
+    )
+
+
+def _as_verb(question: Question, word: str) -> bool:
+    """Whether the question has the word (a stem) as a verb: in the past ("founded"), or
+    after "who" ("who funds")."""
+    spelled = question.spelled.get(word, "")
+    return spelled.endswith("ed") or f" who {fold(spelled)} " in f" {question.text} "
+
+
+_FILLERS = frozenset(
+    ("first", "originally", "initially", "was", "were", "is", "are", "been", "had", "has", "the")
+)
+"""Words between a thing and the participle said of it in the passive ("first established by")."""
+
+
+def _of_another(question: Question, word: str, claim: str) -> bool:
+    """Whether every time the claim says what happened (word, a stem, or its synonyms), it says
+    it of a name the question does not give: the verb followed by a capitalised name ("founded
+    the Haqqani Network") none of whose words the question has."""
+    group = question.group(word) | {word}
+    lowered = claim.lower()
+    if not any(member[:4] in lowered for member in group):
+        return False  # (most claims: no need to read their words)
+    written = _WRITTEN_WORD.findall(claim)
+    prefixes = {member[:4] for member in group}
+    objects = []
+    for at, raw in enumerate(written):
+        if raw[:4].lower() not in prefixes:
+            continue  # (stem only the words that may be one of the group)
+        said = stem(fold(raw))
+        if said not in group or said in _ACTING or _DOER.fullmatch(said):
+            continue  # a post's noun ("its leader Saif al-Adel") names its holder after it
+        if raw.endswith("ed") and written[at + 1 : at + 2] in (["by"], ["pursuant"], ["under"]):
+            # In the passive what it was done to comes before: "the Security Council Committee
+            # established pursuant to resolution 1267", "the Ombudsperson, first established by".
+            before = [w for w in written[max(0, at - 4) : at] if w.lower() not in _FILLERS]
+            if not before or not before[-1][:1].isupper():
+                return False
+            objects.append({stem(fold(re.sub(_POSSESSIVE, "", before[-1])))})
+            continue
+        after = written[at + 1 : at + 5]
+        if after and after[0].lower() == "the":
+            after = after[1:]
+        if not after or not after[0][:1].isupper():
+            return False  # said of no name, or of something not named: cannot tell
+        # The name's first three words, particles included ("Osama bin Laden").
+        objects.append({stem(fold(re.sub(_POSSESSIVE, "", word))) for word in after[:3]})
+    return bool(objects) and all(name.isdisjoint(question.weights) for name in objects)
+
+
+def _in_one_clause(question: Question, said: set[str], claim: str, subject: set[str]) -> bool:
+    """Whether a clause of the claim says what happened (said: words of question.happened, or
+    their synonyms, or words of the same root: "emergence" for "appear") and names the subject
+    (stems)."""
+    happened = set().union(*map(question.forms, said)) | said
+    for clause in re.split(_SENTENCE, claim):
+        stems = set(tokens(clause))
+        if stems & subject and (
+            stems & happened or any(_derived(word, stems) for word in happened)
+        ):
+            return True
+    return False
+
+
+_OBLIGATION = (
+    r"\b(?:shall|must|required?|requires|requirement|obliged?|obligations?|obligated"
+    r"|commit(?:s|ted|ments?)|pledged?|undert(?:ook|akes?)|demand(?:s|ed)?|agreed to"
+    r"|(?:is|are|was|were) to|decided that)\b"
+)
+"""Words that say someone must or will do something: a commitment, an obligation, a demand
+(compiled on first use: only questions asking what an instrument requires need it)."""
+
+
+_OBLIGED_NEAR = 6
+"""How many words from a word of obligation the one it binds is named ("the Taliban committed",
+"demanded that the Taliban")."""
+
+
+def _obliges(question: Question, fact: Fact) -> bool:
+    """For "what does X require of Y": whether the fact says that Y must or will do something,
+    Y named near the word that says so."""
+    # (The claim, or a quote's words: not an agreement's list headed "commitments", which holds
+    # what each party commits to.)
+    text = f"{fact.claim} {fact.details.text}" if isinstance(fact.details, Quote) else fact.claim
+    found = re.fullmatch(_WHAT_REQUIRED, question.text)
+    if found is None or re.search(_OBLIGATION, text) is None:
+        return False  # ("What does resolution 1267 require?" asks what it says it requires.)
+    whom = {stem(word) for word in found.group("whom").split()} & question.weights.keys()
+    return not whom or _binds(question, whom, text)
+
+
+def _commits(question: Question, whom: set[str], fact: Fact) -> bool:
+    """Whether the fact says that those whom names must or will do something: an agreement's
+    commitments, which say who committed to what (its claim may name every party near its
+    word of obligation: "signed with the Harbour Board, which saw it pledge"), else its claim
+    (or a quote's words)."""
+    details = fact.details
+    if isinstance(details, Agreement) and details.commitments:
+        binding = set().union(*map(question.group, whom))
+        return any(
+            not binding.isdisjoint(map(stem, _WORD.findall(fold(commitment))))
+            for commitment in details.commitments
+        )
+    text = f"{fact.claim} {details.text}" if isinstance(details, Quote) else fact.claim
+    return _binds(question, whom, text)
+
+
+def _required_of(question: Question) -> set[str]:
+    """For "did X require Y to ...": the content words naming Y (between the verb and "to")."""
+    words = question.text.split()
+    at = next((n for n, word in enumerate(words) if stem(word) in _OBLIGING), None)
+    if at is None or "to" not in words[at + 1 : at + _OBLIGED_NEAR]:
+        return set()
+    end = words.index("to", at + 1)
+    return {stem(word) for word in words[at + 1 : end]} & question.weights.keys()
+
+
+def _binds(question: Question, whom: set[str], text: str) -> bool:
+    """Whether the text says that those the words whom name must or will do something: a word
+    of obligation ("committed", "shall", "pledge") within a few words of one of them."""
+    words = _WORD.findall(fold(text))
+    stems = [stem(word) for word in words]
+    binding = set().union(*map(question.group, whom))
+    for at, word in enumerate(words):
+        if re.fullmatch(_OBLIGATION, word) or re.fullmatch(
+            _OBLIGATION, " ".join(words[at : at + 2])
+        ):
+            near = stems[max(0, at - _OBLIGED_NEAR) : at + _OBLIGED_NEAR + 1]
+            if binding.intersection(near):
+                return True
+    return False
+
+
+def _only_before_another_verb(verb: str, claim: str) -> bool:
+    """Whether the claim writes the verb only as one that takes another ("the Taliban has
+    started to tighten its control over al-Qaeda" did not start al-Qaeda)."""
+    folded = fold(claim)
+    if not re.search(rf"\b{re.escape(verb[:4])}\w* to\b", folded):
+        return False  # (most claims: no need to stem them)
+    stems = _stemmed(folded)
+    places = [at for at, word in enumerate(stems) if word == verb]
+    return bool(places) and all(stems[at + 1 : at + 2] == ("to",) for at in places)
+
+
+_NOUN_MARKS = frozenset(
+    ("the", "a", "an", "their", "its", "his", "her", "our", "of", "any", "no", "such", "whose")
+)
+"""Words after which a verb's form is a noun ("their funding", "the funds")."""
+_LIST_MARKS = frozenset(("and", "or", "for", "with"))
+"""Words after which a plain form is a noun too ("arms ... and funds for ...")."""
+
+
+def _only_as_noun(question: Question, verb: str, claim: str) -> bool:
+    """Whether the claim writes the verb (or its synonyms) only as a noun: "block their
+    funding", "and funds for Usama bin Laden" say no one funds anyone."""
+    group = question.group(verb) | {verb}
+    lowered = claim.lower()
+    if not any(member[:4] in lowered for member in group):
+        return False  # (most claims: no need to read their words)
+    words = _WORD.findall(fold(claim))
+    places = [at for at, word in enumerate(words) if at and stem(word) in group]
+    if not places:
+        return False
+    for at in places:
+        word, before = words[at], words[at - 1]
+        if word.endswith("ed"):
+            return False  # a verb in the past ("funded")
+        marks = _NOUN_MARKS if word.endswith("ing") else _NOUN_MARKS | _LIST_MARKS
+        if before not in marks or words[at + 1 : at + 2] in (["of"], ["by"]):
+            return False  # a verb, or a noun whose doer follows ("on the orders of Biden")
+    return True
+
+
+def _says(question: Question, verb: str, words: set[str] | frozenset[str]) -> bool:
+    """Whether words say what a verb says: it, a word of its root, or a synonym the packs'
+    thesaurus gives it (a verb it gives none is taken as said: who "witnessed" may be told
+    as "in the presence of")."""
+    group = question.group(verb)
+    return len(group) == 1 or bool(group & words) or _derived(verb, words)
+
+
+def _unsaid_deed(question: Question, written: str, own: frozenset[str]) -> bool:
+    """For "who VERBed ...": whether the fact's own words do not say the deed -- the verb, a
+    word of its root, or a synonym -- though the packs' thesaurus gives it none (_says takes
+    such a verb as said). Only for a regular past ("drafted", "ordered", "sponsored"): an
+    irregular one is often a verb of place or company ("stood with", "drove out") said in other
+    words; and not for coming into a post ("became", "succeeded"), which rule 7 reads."""
+    verb = stem(written)
+    return (
+        written.endswith("ed")
+        and verb not in _BEGINNING
+        and verb not in _SUCCESSION
+        and not question.forms(verb) & own
+        and not _derived(verb, own)
+    )
+
+
+_RELATING = frozenset(("with", "to"))
+"""Words after which a participle relates what is counted rather than says what happened to
+it ("fighters affiliated with al-Qaeda", "groups linked to it")."""
+
+
+def _happened_unasked(question: Question, unit: str) -> bool:
+    """Whether a figure's unit says, right after what it counts, what happened to them ("Afghan
+    troops killed", "people airlifted from Kabul") in a verb the question does not say (as
+    itself, a word of its root, a synonym): then it counts only those, not what is asked."""
+    words = unit.lower().split()
+    head = question.counted_head
+    for at, word in enumerate(words[1:], 1):
+        if not (_VERB_FORM.search(word) or word in _PARTICIPLES):
+            continue
+        if head is None or not question.forms(head) & {stem(words[at - 1])}:
+            continue  # not right after the counted noun
+        if words[at + 1 : at + 2] and words[at + 1] in _RELATING:
+            continue
+        said = stem(word)
+        return not any(
+            said in question.forms(asked) or _derived(asked, {said}) for asked in question.weights
+        )
+    return False
+
+
+def _only_enjoined(words: set[str], text: str) -> list[str]:
+    """The question's words for what happened that the text says, where it says each of them
+    only as what someone was urged, promised or agreed to do (an infinitive after _ENJOINING,
+    in the same sentence); empty where it says one of them as done, or says none."""
+    seen: dict[str, bool] = {}
+    for sentence in re.split(r"[.;!?]", text):
+        for word in _WORD.finditer(sentence):
+            stemmed = stem(word.group().lower())
+            if stemmed not in words:
+                continue
+            before = sentence[: word.start()]
+            urged = re.search(_ENJOINING, before)
+            enjoined = urged is not None and re.search(r"\bto\b", before[urged.end() :]) is not None
+            seen[stemmed] = seen.get(stemmed, True) and enjoined
+    return [word for word, enjoined in seen.items() if enjoined] if all(seen.values()) else []
+
+
+_DO_SUPPORT = frozenset(_stems("do does did"))
+
+
+def _reversed(question: Question, claim: str, own: frozenset[str]) -> bool:
+    """Whether the claim says what the question asks happened with its doer and the one it
+    was done to the other way round: the question names one thing before its verb and another
+    after it, and a clause of the claim with that verb names the second before it and the
+    first after it, and not the first before it."""
+    asked = _doer_asked(question)
+    if asked is None or asked[0] not in own:
+        return False
+    verb_asked, doer, done_to = asked
+    for sentence in _clauses(claim):
+        for _, stems in sentence:
+            if verb_asked not in stems:
+                continue
+            verb = stems.index(verb_asked)
+            if verb and stems[verb - 1] in _BE:
+                continue
+            before, after = set(stems[:verb]), set(stems[verb + 1 :])
+            if before & done_to and after & doer and not before & doer:
+                return True
+    return False
+
+
+def _doer_asked(question: Question) -> tuple[str, set[str], set[str]] | None:
+    """The verb of what the question asks happened, the words it names its doer by (before
+    the verb) and those it names whom it was done to by (after it); None unless it names both
+    in the active."""
+    words = _stemmed(question.text)
+    # "How many al-Qaeda-affiliated fighters did the UN report estimate ...?": after "do"
+    # (English's auxiliary for a question whose subject is not its wh-phrase), the verb and its
+    # subject come after it; a word before it is in the wh-phrase, what is asked about.
+    helper = next((n for n, word in enumerate(words) if word in _DO_SUPPORT), -1)
+    verbs = [n for n, word in enumerate(words) if word in question.happened]
+    at = next((n for n in verbs if n > helper), None)
+    if at is None:  # "Who paid al-Qaeda, and when did they?": a later "do" is no question's
+        helper, at = -1, next(iter(verbs), None)
+    if at is None or (at and words[at - 1] in _BE):
+        return None  # a passive ("should the Taliban be removed") names the doer last
+    doer = set(words[helper + 1 : at]) & question.named
+    done_to = set(words[at + 1 :]) & question.named - doer
+    if not doer or not done_to:
+        return None
+    return words[at], doer, done_to
+
+
+def _other_doer(question: Question, claim: str, named: dict[str, frozenset[str]]) -> bool:
+    """For a yes/no question, whether every clause of the claim with its verb in the active
+    names before it another the fact links, and not the doer asked: "Did the US pay the
+    Taliban?" is not answered by "the Taliban would now pay a price" (the Taliban pay) nor
+    by "al-Qaeda paid the Taliban", whatever the US did."""
+    asked = _doer_asked(question)
+    if asked is None or not re.match(_DID, question.text):
+        return False  # ("Is ISIL a splinter group of al-Qaida?" asks what it is.)
+    verb_asked, doer, _ = asked
+    # The doer by any name the fact gives it ("the US" is "the United States").
+    doer = doer.union(*map(question.group, doer))
+    doer = doer.union(*(words for words in named.values() if not words.isdisjoint(doer)))
+    others = [words - doer for words in named.values() if words.isdisjoint(doer)]
+    said = False
+    for sentence in _clauses(claim):
+        for _, stems in sentence:
+            if verb_asked not in stems:
+                continue
+            verb = stems.index(verb_asked)
+            if verb and stems[verb - 1] in _BE:
+                return False  # a passive names its doer after the verb, if at all
+            # A clause after "that" has a subject of its own ("X said that Y would pay").
+            opens = max((n + 1 for n in range(verb) if stems[n] == "that"), default=0)
+            before = set(stems[opens:verb])
+            if before & doer or not any(before & words for words in others):
+                return False
+            said = True
+    return said
+
+
+_PASSIVE_POLAR = r"(?:was|were|is|are|has been|have been|had been) \w"
+"""A yes/no question on what was done to someone ("Was Akhundzada killed ...?"), compiled on
+first use."""
+_OBJECT_REACH = 6
+"""How many words after an active verb name whom it was done to ("killed his predecessor
+Mullah Akhtar Mansour")."""
+
+
+def _done_to_another(
+    question: Question, claim: str, named: dict[str, frozenset[str]]
+) -> str | None:
+    """For a yes/no question in the passive, whether every clause of the claim with its verb
+    says it was done to another the fact links, not to the one asked: "Was Akhundzada killed
+    in a drone strike?" is not answered by "appointed after a US drone strike killed his
+    predecessor Mullah Akhtar Mansour" (named after the verb in the active, before it in the
+    passive); if so, the verb asked (its stem)."""
+    if not re.match(_PASSIVE_POLAR, question.text):
+        return None
+    raw = question.text.split()
+    words = _stemmed(question.text)
+    at = next((n for n, word in enumerate(words) if word in question.happened), None)
+    if at is None or not (raw[at].endswith(("ed", "en")) or raw[at] in _PARTICIPLES):
+        return None  # not "was X VERBed": "is X a member ..." asks what X is
+    asked = set(words[1:at]) & question.named
+    if not asked:
+        return None
+    asked = asked.union(*map(question.group, asked))
+    asked = asked.union(*(words for words in named.values() if not words.isdisjoint(asked)))
+    others = [words - asked for words in named.values() if words.isdisjoint(asked)]
+    said = False
+    for sentence in _clauses(claim):
+        for _, stems in sentence:
+            for verb, word in enumerate(stems):
+                if word != words[at]:
+                    continue
+                passive = verb > 0 and stems[verb - 1] in _BE
+                whom = set(
+                    stems[max(0, verb - _OBJECT_REACH) : verb]
+                    if passive
+                    else stems[verb + 1 : verb + 1 + _OBJECT_REACH]
+                )
+                if whom & asked or not any(whom & words for words in others):
+                    return None
+                said = True
+    return words[at] if said else None
+
+
+_RESPONSIBILITY = (  # compiled on first use (re caches it): only "who" questions need it
+    r"\b(?:took|take|takes|claimed|claims|claim|accepted) responsibility\b"
+)
+"""Words with which someone says they did a deed ("ISIS-K claimed responsibility")."""
+_SOUGHT = (  # compiled on first use (re caches it): only "who" questions need it
+    r"(?i)\b(?:those|anyone|whoever|the people|the persons?) (?:responsible|behind)\b"
+    r"|\b(?:suspected|accused|wanted|sought) (?:of|for|in)\b|\breward for information\b"
+)
+"""Words that seek or suspect someone of a deed, or give its doers as unnamed."""
+
+
+def _near_what_happened(
+    question: Question, fact: Fact, own: frozenset[str], who: Sequence[str], lookups: _Lookups
+) -> set[str] | None:
+    """Of those the fact names, the ones in a clause of its claim that says what the question
+    asks happened, in the question's own verb after "who" ("signed", "killed"): who signed is
+    not who witnessed the signing ("in the presence of ... Mike Pompeo"), who killed not who
+    announced the death. Or in the sentence's first clause, when it opens with their name (the
+    subject of an aside: "Baradar, the Taliban's co-founder, signed"). None when no such clause
+    names anyone the fact links (then it cannot tell); none of them when it names only the one
+    asked about ("al-Zawahiri was killed in a CIA drone strike": the fact does not say who).
+    Without such a verb, the question's other words for what happened ("who decides
+    exemptions to the travel ban") choose in the same way, but only where a clause with them
+    names one of those the fact names."""
+    # The verb after "who" says what happened ("who signed", "who killed"); nouns elsewhere
+    # ("who wrote the Independent explainer") say about what.
+    verb = re.search(r"\bwho (\w+)( (?:over|off|on|in|up|out|down)\b)?", question.text)
+    strict = question.happened & {stem(verb.group(1))} if verb else frozenset()
+    happened = strict or question.happened
+    sought = re.search(_SOUGHT, fact.claim) if strict else None
+    if sought:
+        # "A reward for information on Ghafari, or on those responsible for the attack": a
+        # claim that seeks or suspects someone, or gives the doers as unnamed, and says the
+        # deed only after that, says no one it names did it.
+        before = {stem(word) for word in _WORD.findall(fold(fact.claim[: sought.start()]))}
+        if strict.isdisjoint(before) and not _derived(next(iter(strict)), before):
+            lookups.out_of_role.add(fact.id)
+            return set()
+    owned = re.search(_RESPONSIBILITY, fact.claim) if strict else None
+    if owned and strict.isdisjoint(own) and not _derived(next(iter(strict)), own):
+        # "...; ISIS-Khorasan, the Islamic State's arm, took responsibility": the claim does
+        # not say the deed in the question's verb, but says who owned it: whom the clause
+        # before those words names (not the victims it names elsewhere, "13 US service members").
+        clause = re.split(r"[;.]\s|\bwhich\b|\bwho\b", fact.claim[: owned.start()])[-1]
+        words = set(tokens(clause))
+        return {entity_id for entity_id in who if lookups.named_in(entity_id, words)}
+    in_other_words = False
+    if strict and (_PERSON_ROLES & question.group(next(iter(strict))) or (verb and verb.group(2))):
+        # "Who leads / runs / heads X": a post, which a claim gives beside the name ("the de
+        # facto leader of al-Qaeda, Saif al-Adel"), not a verb with its doer (see rule 7).
+        # "Who took over X": a verb with a particle means what the verb's synonyms do not.
+        pass
+    elif strict and (
+        not _says(question, next(iter(strict)), own)
+        or _unsaid_deed(question, verb.group(1) if verb else "", own)
+        or _only_before_another_verb(next(iter(strict)), fact.claim)
+        or _only_as_noun(question, next(iter(strict)), fact.claim)
+    ):
+        # Neither the verb, nor a word of its root, nor any of the packs' words for it
+        # (thesaurus): the fact does not say it happened, so no one it names did it ("Who
+        # killed al-Zawahiri?" is not answered by whom he pledged allegiance to), nor does
+        # the claim as a whole answer it.
+        lookups.out_of_role.add(fact.id)
+        return set()
+    elif strict and strict.isdisjoint(own) and not _derived(next(iter(strict)), own):
+        # Told in the packs' other words for it ("who killed X": "the death of X", "X died"):
+        # who did it is still only whom such a clause names as doing it (before the word, not
+        # as a possessive, or after "by"); "rumours of the death of al-Qaeda's leader
+        # al-Zawahiri" says no one killed him, and al-Qaeda is his, not his killer.
+        happened = question.group(next(iter(strict))) & own
+        in_other_words = bool(happened)
+    if happened.isdisjoint(own):
+        return None  # the fact does not say it in the question's words
+    near: set[str] = set()
+    precise: set[str] = set()
+    said = agentless = False
+    for sentence in _clauses(fact.claim):
+        clauses = [
+            (number, words, next(at for at, word in enumerate(stems) if word in happened))
+            for number, (words, stems) in enumerate(sentence)
+            if not happened.isdisjoint(stems)
+        ]
+        if not clauses:
+            continue
+        opening = sentence[0][0]
+        # "bin Laden was killed by US forces": in the passive, a name before the verb is who it
+        # was done to; who did it follows "by", or the claim does not say.
+        passive = {
+            number
+            for number, (words, stems) in enumerate(sentence)
+            for at, word in enumerate(stems)
+            if word in happened and at and stems[at - 1] in _BE
+        }
+        for entity_id in fact.entities():
+            names = _written(entity_id, lookups)
+            # A possessive names an owner, not who did it ("Al-Qaeda's leader ... was killed");
+            # a name after the verb is what it was done to, unless "by" gives it ("signed by");
+            # a clause that opens with "who" did it to what it names: who did it closes the
+            # clause before ("Ravan Farhadi, who represented the Northern Alliance fighting
+            # the Taliban": Farhadi, not the Taliban).
+            antecedent = any(
+                words[:1] in (("who",), ("which",))
+                and number
+                and number not in passive
+                and any(
+                    end == len(sentence[number - 1][0])
+                    for _, end in _name_spans(sentence[number - 1][0], names)
+                )
+                for number, words, _ in clauses
+            )
+            named = antecedent or any(
+                words[end : end + 1] != ("s",)
+                and (
+                    "by" in words[max(start - 2, 0) : start]
+                    or (start < verb and number not in passive)
+                )
+                for number, words, verb in clauses
+                for start, end in _name_spans(words, names)
+            )
+            said = said or named
+            if entity_id in who and antecedent:
+                precise.add(entity_id)
+            if entity_id in who and (
+                named
+                or (
+                    not passive
+                    and any(
+                        start == 0 and opening[end : end + 1] != ("s",)
+                        for start, end in _name_spans(opening, names)
+                    )
+                )
+            ):
+                near.add(entity_id)
+        if passive and strict and not said:
+            agentless = True
+    if precise:  # the relative clause's own subject, not the sentence's ("son of X, who founded")
+        return precise
+    if agentless or (in_other_words and not said):
+        # "was killed by US forces", "the death of X": it says to whom, and by no one it names
+        return set()
+    if not said or (not near and not strict):
+        return None  # only the verb after "who" tells that the claim names no one who did it
+    return near
+
+
+_APPEAR = r"\bappear(?:s|ed|ing)?\b(?!-)([^\w]*)(\w*)(?: (\w+))?"
+"""A claim's "appear" and the words after it: compiled on first use, only for questions asking
+when (or where) something appeared."""
+_EMERGING_AFTER = frozenset(
+    ("in", "on", "at", "as", "from", "during", "after", "before", "since", "first", "around")
+)
+"""Words after "appear" when it says something came into being or view ("appeared in 1994"):
+"appear" followed by anything else ("appear closely aligned", "appear to be", "appears that")
+is "seem"."""
+
+
+def _only_seems(question: Question, claim: str) -> bool:
+    """Whether the question asks of something appearing (coming into being: when, where) and
+    the claim says "appear" only as "seem", and no other word for it."""
+    if stem("appear") not in question.weights or "appear" not in claim.lower():
+        return False
+    if (question.group(stem("appear")) - {stem("appear")}) & set(tokens(claim)):
+        return False  # it says so in another word ("emerged")
+    for found in re.finditer(_APPEAR, claim.lower()):
+        between, after, then = found.groups()
+        if between.strip() or not after or after in _EMERGING_AFTER:
+            return False  # at a clause's end, or before a place or time: came into being
+        if after == "to" and then in ("the", "a", "an"):
+            return False  # "appeared to the public"
+    return True
+
+
+_OBJECT_NEAR = 6
+"""How many words after the verb a name may be to be its object ("named Akhundzada leader",
+"to extend, for 90 days, the exemption")."""
+_WHEN_PASSIVE = r"\bwhen (?:was|were|is|are|has been|have been|had been) ((?:[\w-]+ ){1,8})"
+"""A "when" question in the passive ("When was Akhundzada named leader?"): compiled on first
+use."""
+
+
+def _deed_of_another(question: Question, claim: str) -> bool:
+    """Whether the claim says what a "when" question in the passive asks was done ("named",
+    or a synonym: "founded", "the establishment of") only to someone or something else than its
+    subject (the words before the verb): in no
+    sentence with the verb is a word of the subject before it (its subject) or just after it
+    (its object). Only where the claim has both the verb and a word of the subject."""
+    if not question.happened or (found := re.search(_WHEN_PASSIVE, question.text + " ")) is None:
+        return False
+    words = found.group(1).split()
+    verb = next(
+        (
+            n
+            for n, word in enumerate(words)
+            if stem(word) in question.happened
+            and (word.endswith(("ed", "en")) or word in _PARTICIPLES)
+        ),
+        None,
+    )
+    if not verb:
+        return False
+    subject = {stem(word) for word in words[:verb]} & question.weights.keys()
+    deed = question.group(stem(words[verb]))  # with its synonyms ("established", "founded")
+    both = False
+    written = question.raw.lower()
+    for sentence in re.split(_SENTENCE, claim):
+        # A hyphenated name the question does not write is its last part, its head: "ISIS-K"
+        # is no "ISIS", "al-Zawahiri" is "Zawahiri".
+        stems = tokens(
+            re.sub(
+                _HYPHENATED,
+                lambda found: (
+                    found.group()
+                    if found.group().lower() in written
+                    else found.group().rsplit("-", 1)[-1]
+                ),
+                sentence,
+            )
+        )
+        done = [n for n, word in enumerate(stems) if word in deed]
+        named = [n for n, word in enumerate(stems) if word in subject]
+        if not done or subject.isdisjoint(tokens(sentence)):
+            continue
+        both = True
+        if any(at < n or n < at <= n + _OBJECT_NEAR for n in done for at in named):
+            return False
+    return both
+
+
+def _nowhere_after(happened: frozenset[str], claim: str) -> bool:
+    """Whether the claim says what happened (a word of happened) only with no name after it in
+    its sentence: no place it happened in or went to. False when it does not say it."""
+    said = False
+    for sentence in re.split(r"[.;:!?](?:\s|$)", claim):
+        words = sentence.split()
+        for at, word in enumerate(words):
+            if stem(fold(word).strip(",()")) not in happened:
+                continue
+            said = True
+            if any(later[:1].isupper() for later in words[at + 1 :]):
+                return False
+    return said

@@ -1,0 +1,215 @@
+"""Dates, deadlines and the future: whether a fact says when what is asked happened."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from tqcli.ask.claims import _claim_words, _own_text
+from tqcli.ask.question import Wants, _derived
+from tqcli.ask.words import _ASIDE, _BEGAN, _DEADLINE_ASKED, _FORESEEING, _NUMBER_WORDS, _SAYING
+from tqcli.model import Fact
+from tqcli.textnorm import stem, tokens
+
+if TYPE_CHECKING:
+    from tqcli.ask.question import Question
+
+
+_TIME_IN_WORDS = (  # compiled on first use (re caches it): only "when" questions need it
+    r"\b(?:(?:the )?(?:early|mid|late)[ -])?(?:(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December) )?(?:1[89]|20)\d\d(?:s|\b)"
+)
+"""A year or a decade in a claim's words: when it happened, though the fact has no date."""
+_NOT_WHEN = (  # compiled on first use (re caches it): only "when" questions need it
+    r"\b(?:did|does|do|could|would|has|have|had) (?:not|n't) (?:\w+ )?"
+    r"(?:say|said|give|disclose|specify|state|reveal|know)\w* (?:when|the date)\b"
+    r"|\b(?:date|time|when)\b(?: \w+){0,5} (?:is|was|are|were|remains?|remained) "
+    r"(?:not known|unknown|unclear)\b"
+)
+"""A claim saying that when it happened is not known ("it did not say when")."""
+_BEGAN_NEAR = 8
+"""How many words from a name of what the question names a claim's word for a state beginning
+may be, to say it began for them (see _began_near)."""
+
+
+def _began_near(question: Question, claim: str) -> bool:
+    """Whether the claim says a state began (_BEGAN) within _BEGAN_NEAR words of a word naming
+    what the question names ("Akhundzada, the Taliban's leader since 2016")."""
+    stems = tokens(claim)
+    began = [n for n, word in enumerate(stems) if word in _BEGAN]
+    return any(
+        abs(n - at) <= _BEGAN_NEAR
+        for at, word in enumerate(stems)
+        if word in question.named
+        for n in began
+    )
+
+
+def _dates_no_event(question: Question, fact: Fact) -> bool:
+    """Whether the fact's date is not the time of what the question asks: that of a report of
+    it (see _dates_a_report), or a claim saying when it happened is not known -- unless the
+    question asks when it was said or reported."""
+    if question.weights.keys() & _REPORTED_ASKED:
+        return False
+    return _says_not_when(fact.claim) or (
+        fact.date is not None and _dates_a_report(fact.claim, fact.date.year)
+    )
+
+
+def _says_not_when(claim: str) -> bool:
+    """Whether the claim says that when it happened is not known (see _NOT_WHEN)."""
+    lowered = claim.lower()
+    return (
+        "when" in lowered or "unknown" in lowered or "not known" in lowered or "unclear" in lowered
+    ) and (re.search(_NOT_WHEN, claim) is not None)
+
+
+def _time_in_words(claim: str) -> str | None:
+    """The first time a claim gives in its words (see _TIME_IN_WORDS), outside brackets: an
+    aside qualifies a name ("Mullah Mohammed Omar (1960–2013)", his life), it does not say when
+    the claim's event happened."""
+    found = re.search(_TIME_IN_WORDS, re.sub(_ASIDE, " ", claim) if "(" in claim else claim)
+    return found.group() if found else None
+
+
+_DEADLINE_UNITS = r"(?:days?|weeks?|months?|years?)"
+_DEADLINE_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+
+
+@functools.cache
+def _deadline_pattern() -> str:
+    """The words with which a claim gives a deadline: "within 14 months", "in the first one
+    hundred thirty-five days", "by May 2021", "by the end of 2021" (see _deadlines)."""
+    number = r"(?:\d[\d,]*|(?:" + "|".join(sorted(_NUMBER_WORDS)) + r")(?:[ -](?:and )?(?:"
+    number += "|".join(sorted(_NUMBER_WORDS)) + r"))*)"
+    return (
+        rf"\b(?:within|in) (?:the (?:first |next )?)?{number} {_DEADLINE_UNITS}\b"
+        rf"|\bby (?:the end of )?(?:\d{{1,2}} )?(?:{_DEADLINE_MONTHS} )?(?:\d{{1,2}}, )?"
+        r"(?:19|20)\d\d\b"
+    )
+
+
+def _deadline_word(question: Question) -> str:
+    """The question's words that ask by when ("must"), as a partial answer does not say them."""
+    found = re.search(_DEADLINE_ASKED, question.text)
+    return found.group() if found else "when"
+
+
+def _deadlines(claim: str) -> list[str]:
+    """The deadlines a claim gives, as it words them ("within 14 months", "by May 2021")."""
+    if not ("within " in claim or "in the " in claim or "by " in claim or " in " in claim):
+        return []
+    return [found.group() for found in re.finditer(_deadline_pattern(), claim)]
+
+
+_FORESIGHT_REACH = 80
+"""How far (in characters) after a word looking ahead the verb asked must come."""
+
+
+def _foresees(question: Question, text: str) -> bool:
+    """Whether the (folded) text looks ahead to what the question asks will happen: a word of
+    a plan, commitment or expectation, followed soon by a word for what happens (or its
+    synonym or a word of its root: "the Taliban committed not to allow ...")."""
+    happened: Iterable[str] = question.happened or question.weights.keys() - question.named
+    if question.future and question.future in happened:
+        happened = (question.future,)  # "which resolution will lift ...": lifting, not a list
+    if not happened or question.wants is Wants.FIGURE:
+        # (A figure fits what is counted already: "how many US troops will remain" is answered
+        # by "a first reduction ... to 8,600 within 135 days", which says no "remain".)
+        return re.search(_FORESEEING, text) is not None  # "will there be ...": any look ahead
+    for found in re.finditer(_FORESEEING, text):
+        ahead = set(map(stem, text[found.start() : found.end() + _FORESIGHT_REACH].split()))
+        if any(question.group(word) & ahead or _derived(word, ahead) for word in happened):
+            return True
+    return False
+
+
+_ATTRIBUTING = ("describ", "report", "call", "put", "writes", "wrote")
+_SOURCE_CLAUSE = (  # compiled on first use: only "when" questions need it
+    r"\b(?:as|according to)\b[^,;]*?\b(?:describes?|described|reports?|reported|calls?|puts? it|"
+    r"writes|wrote)\b[^,;.]*"
+)
+"""An attribution with its time ("as The Independent describes him in September 2021"): the
+time of the source, not of what it says."""
+
+
+_REPORTING = ("estimated", "said", "reported", "stated", "found", "noted", "concluded", "assessed")
+_REPORT_CLAUSE = (  # compiled on first use: only "when" questions need it
+    rf"\b(?:{'|'.join(_REPORTING)}) (?:in|on) [^,;.]*? that\b"
+)
+"""A report dated before what it reports ("The UN estimated in September 2022 that the
+Taliban's closure of girls' secondary schools had affected ..."): the time of the report."""
+_REPORT_OPENING = (  # compiled on first use: only "when" questions need it
+    rf"(?:On|In|By) [^,;.]*?\d{{4}},? (?:[\w'’-]+ ){{1,6}}?(?:{'|'.join(_REPORTING)}|announced) "
+    r"that [^;]*?\bhad (?:been )?\w+"
+)
+"""A claim opening with the time someone told that something had happened ("On 14 September
+2019 the White House said that Hamza bin Laden ... had been killed"): the time of the telling,
+not of what it tells, which the past perfect puts before it."""
+
+
+_REPORTED_ASKED = _SAYING | frozenset(map(stem, _REPORTING))
+"""A question with one of these words asks when something was said or reported."""
+
+
+def _dates_a_report(claim: str, year: int) -> bool:
+    """Whether the claim gives the fact's year only in a report's time (see _REPORT_CLAUSE):
+    then the date is when it was reported, no answer to when what it reports happened."""
+    if str(year) not in claim or " that " not in claim:
+        return False
+    said = [at.start() for at in re.finditer(str(year), claim)]
+    spans = [found.span() for found in re.finditer(_REPORT_CLAUSE, claim)]
+    if opening := re.match(_REPORT_OPENING, claim):
+        spans.append(opening.span())
+    return all(any(start <= at < end for start, end in spans) for at in said)
+
+
+_LATER = (  # compiled on first use: only "when" questions need it
+    r"\b(?:the (?:next|following) (?:day|week|month|year)|the day after|"
+    r"(?:a|one) (?:day|week|month|year) later|later that (?:day|week|month|year))\b"
+)
+"""A time after the fact's date, said relative to it ("adopted the next day")."""
+
+
+def _happened_later(happened: frozenset[str], claim: str) -> bool:
+    """Whether the claim says what the question asks happened only at a time it gives relative
+    to its date ("... was adopted the next day"): within a few words of that time."""
+    if not happened or not re.search(_LATER, claim):
+        return False
+    later = [found.span() for found in re.finditer(_LATER, claim)]
+    spans, _, stems = _claim_words(claim)
+    said = [span.start() for span, word in zip(spans, stems, strict=True) if word in happened]
+    return bool(said) and all(
+        any(start - _LATER_NEAR <= at <= end + _LATER_NEAR for start, end in later) for at in said
+    )
+
+
+_LATER_NEAR = 20
+"""How near (in characters) the relative time is to the word for what happened."""
+
+
+def _dates_a_source(claim: str, year: int) -> bool:
+    """Whether the claim gives the fact's year only in an attribution: then the fact's date is
+    when a source said it ("Leon Panetta is a former US defence secretary, as The Independent
+    describes him in September 2021" does not say when he was), no answer to "when"."""
+    if str(year) not in claim or not any(verb in claim for verb in _ATTRIBUTING):
+        return False
+    said = [at.start() for at in re.finditer(str(year), claim)]
+    spans = [found.span() for found in re.finditer(_SOURCE_CLAUSE, claim)]
+    return all(any(start <= at < end for start, end in spans) for at in said)
+
+
+def _as_time(fact: Fact, year: str) -> bool:
+    """Whether the fact gives the year as a time: its date's, or in its claim other than in
+    brackets after a resolution's number ("resolution 1267 (1999)")."""
+    if fact.date is not None and str(fact.date.year) == year:
+        return True
+    text = _own_text(fact)
+    return any(
+        not re.search(r"\d\s*\($", text[max(0, at.start() - 3) : at.start()])
+        for at in re.finditer(rf"(?<!\d){year}(?!\d)", text)
+    )
