@@ -33,6 +33,7 @@ from tqcli.ask.deeds import (
     _commits,
     _deed_of_another,
     _doer_asked,
+    _done_to_another,
     _happened_unasked,
     _in_one_clause,
     _near_what_happened,
@@ -123,6 +124,9 @@ _EVENT_COVERAGE = 0.4
 nothing it names (what happened: "die", "first capture ... 1996")."""
 _FULL_COVERAGE = 0.95
 """A fact that accounts for this share of the question says all it says."""
+_ON_POINT = 0.5
+"""How much of what a question asks of what it names a fact must speak of to be a partial
+answer (see _judge's on_point)."""
 _UNMATCHED_SHOWN = 0.5
 _RATE = r"\b(?:a|an|per|each|every)\b|/"  # compiled on first use (re caches it)
 """Where a unit turns into a rate: "US dollars a day" counts dollars, not days."""
@@ -141,12 +145,12 @@ _STARTING = frozenset(_stems("begin began begun start started starting first bec
 
 
 _COMMITMENT_ASKED = (
-    r"(?:\w+ )?(?:what|which)(?: \w+)? (?:did|does|do|has|have|had) (?:\w+ ){1,4}?"
+    r"(?:\w+ )?(?:(?:what|which)(?: \w+)? )?(?:did|does|do|has|have|had) (?:\w+ ){1,4}?"
     r"(?:promise|promised|pledge|pledged|commit|committed|agree|agreed|vow|vowed|undertake"
     r"|undertook)\b"
 )
 """What X committed to ("What did the Taliban promise ...?", "which groups did the Taliban
-pledge to keep out"): compiled on first use."""
+pledge to keep out"), or whether ("Did the Taliban promise to ...?"): compiled on first use."""
 _DAY_ASKED = (
     r"\b(?:what|which|exact) (?:exact )?(?:date|day)\b(?! (?:of|in) the (?:year|month|week)\b)"
 )
@@ -371,6 +375,10 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     if answers and question.polar and _other_doer(question, fact.claim, named):
         # ("Did the US pay the Taliban?" -- "the Taliban would now pay a price".)
         answers = False
+    done_to_another = _done_to_another(question, fact.claim, named) if question.polar else None
+    if answers and done_to_another is not None:
+        # ("Was Akhundzada killed ...?" -- "a drone strike killed his predecessor Mansour".)
+        answers = False
     if (
         answers
         and question.polar
@@ -447,7 +455,7 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             question.in_fact
             and re.search(_FORESEEING, fold(f"{fact.claim} {_short_text(fact)}")) is not None
         )
-        or (question.as_done and _count_ahead(fact))
+        or (question.as_done and _count_ahead(question, fact))
     ):
         # "How many prisoners did the government actually release?": what happened in fact,
         # which a commitment to release "up to five thousand" does not say.
@@ -496,7 +504,6 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         answers = False
         other_years.append(verb)
     unstated: tuple[str, ...] = ()
-    on_point = True
     if question.polar:
         # A yes/no question states a proposition: only a fact that states it -- every content
         # word in its own words (or the names of what it names), in a form or synonym the packs
@@ -540,9 +547,6 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         answers = answers and not unstated
         subject = question.named.union(*(forms for _, parts in question.names for forms in parts))
         predicate = [word for word in question.weights if word not in subject]
-        on_point = (not subject or any(_credit(question, word, topic) for word in subject)) and (
-            not predicate or any(word not in unstated for word in predicate)
-        )
         if (
             answers
             and question.future is None
@@ -559,6 +563,8 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             if enjoined:
                 answers = False
                 unstated = tuple(word for word in question.weights if word in enjoined)
+    # An answer speaks to the question; another fact may not (see _on_point).
+    on_point = answers or _on_point(question, credits, unstated, topic)
     corrected = fact.standing() is NoteStance.CORRECTS
     if corrected:
         # The pack's curators say the claim is wrong (a source read contradicts it): it is
@@ -580,6 +586,10 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         # Those it names play another role: the words that ask for that role are what it
         # does not cover ("for the US", "succeeded").
         unmatched = _role_words(question) or unmatched
+    if not answers and done_to_another is not None:
+        # Said of another: the verb is what it does not state of the one asked ("killed"),
+        # not a word it states of the other ("drone").
+        unmatched = (question.spelled.get(done_to_another, done_to_another),)
     if not answers and not unmatched and not corrected:
         # A partial answer says what it leaves out: where every word is accounted for
         # somewhere (an entity's name, a tag), the words its own words do not say -- or the
@@ -624,7 +634,9 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             and _WHERE_ASKED.match(question.text)
             and _place_answer(question, fact, lookups)
         )
-        or _short_answer(question, fact, who, catalog, own),
+        or _short_answer(
+            question, fact, who, catalog, own, in_claim=fact.id in lookups.counted_in_claim
+        ),
         () if answers else unmatched,
     )
     return _Judged(
@@ -640,6 +652,45 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
 
 
 _CAPITALISED_RUN = r"\b[A-Z]\w*(?: (?:of |the |for )?[A-Z]\w*)+"  # compiled on first use
+
+
+def _on_point(
+    question: Question,
+    credits: dict[str, float],
+    unstated: tuple[str, ...],
+    topic: set[str] | frozenset[str],
+) -> bool:
+    """Whether a fact speaks to the question at all, to be offered as a partial answer: it
+    accounts for two of its words or names (_shares_more_than_a_name), and for a yes/no
+    question it speaks of what the question names and states at least _ON_POINT of the weight
+    of what it asks of it (its other words, each as heavy as rule 5's words for what
+    happened)."""
+    if not _shares_more_than_a_name(question, credits):
+        return False
+    if not question.polar:
+        return True
+    naming = question.named.union(*(forms for _, parts in question.names for forms in parts))
+    asked_of = {
+        word: weight
+        for word, weight in question.weights.items()
+        if word not in naming and weight >= _EVENT_WEIGHT
+    }
+    stated_of = {word: float(word not in unstated) for word in asked_of}
+    return (not naming or any(_credit(question, word, topic) for word in naming)) and (
+        not asked_of or _share(asked_of, stated_of) >= _ON_POINT
+    )
+
+
+def _shares_more_than_a_name(question: Question, credits: dict[str, float]) -> bool:
+    """Whether the fact accounts for two of the question's words or more (a name it gives,
+    "Saudi Arabia", one), where it has two: one alone is the topic, and says nothing of what
+    is asked of it ("France" of "What is the capital of France?")."""
+    in_names = {word for _, parts in question.names for part in parts for word in part}
+    units = [
+        *(any(credits.get(word) for part in parts for word in part) for _, parts in question.names),
+        *(bool(credit) for word, credit in credits.items() if word not in in_names),
+    ]
+    return len(units) < 2 or sum(units) >= 2
 
 
 def _initialisms(claim: str) -> frozenset[str]:
@@ -733,6 +784,7 @@ def _fits(
         and head not in _SUCCESSION
         and not _credit(question, head, own)
         and not (question.head_asked and _names_one_of_kind(question, fact, head, own, lookups))
+        and not _named_by_alias(question, head, own, named, lookups)
     ):
         return False, []
     if not all(_credit(question, w, own) for w in question.modifiers if w not in question.named):
@@ -837,7 +889,14 @@ def _fits(
                 # "How much money does al-Qaeda have?": what it holds, not what it pays or gets
                 # in a year ("20,000,000 US dollars a year").
                 other = True
-            return counts and counts_unit and not other, []
+            if counts_unit and not other:
+                return counts, []
+            # A count of those asked inside a figure of others ("9,600 troops ..., including
+            # 2,500 Americans") is given in the claim's words, as any fact's count.
+            if counts and _part_counted(question, fact.claim, fact.details):
+                lookups.counted_in_claim.add(fact.id)
+                return True, []
+            return False, []
         return counts and _counts_in_claim(question, fact.claim), []
     if (
         wants is Wants.QUOTE
@@ -1007,6 +1066,43 @@ def _fits(
             lookups.out_of_role.add(fact.id)
         return bool(who), who
     return True, []
+
+
+def _named_by_alias(
+    question: Question,
+    word: str,
+    own: frozenset[str],
+    named: dict[str, frozenset[str]],
+    lookups: _Lookups,
+) -> bool:
+    """Whether the question's word names, by one of its names or aliases, an entity the fact
+    links that the fact's own words name too, by any of its names: "Who is Zawahri?" (an alias
+    the pack gives) is asked of the fact on "Ayman al-Zawahiri"."""
+    return any(
+        word in lookups.asked_names(entity_id, question.weights) and lookups.heads(entity_id) & own
+        for entity_id in named
+    )
+
+
+_PART_OF = r"\b(?:including|included|includes|of whom|of which|among them|among whom)(?: \w+)?$"
+"""Words that give a count as part of the one before ("9,600 troops, including 2,500
+Americans"), compiled on first use: only figures whose unit counts others need it."""
+
+
+def _part_counted(question: Question, claim: str, figure: Figure) -> bool:
+    """Whether the claim gives a count of what is asked as part of the figure's count, in
+    figures, other than the figure's own numbers: "including 2,500 Americans" in a claim on
+    9,600 NATO troops."""
+    count = _count_in_claim(question, claim)
+    if count is None or not re.search(_PART_OF, claim[: claim.find(count)].rstrip(" ,")):
+        return False
+    written = "".join(re.findall(r"\d", count))
+    own = {
+        str(int(n)) if isinstance(n, float) and n.is_integer() else str(n)
+        for n in (figure.value, figure.min, figure.max)
+        if n is not None
+    }
+    return bool(written) and written not in own
 
 
 def _owned_by_another(question: Question, unit: str, named: dict[str, frozenset[str]]) -> bool:

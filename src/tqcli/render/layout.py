@@ -265,7 +265,9 @@ def answer_block(
     label = "Answer" if reply.match is Match.ANSWER else "Partial answer"
     standing = fact.standing()
     label += _STANDING_MARKS[standing]
-    lines = [_line(Span(f"{label}: ", "label"), Span(headline, "claim")), *_hedge_lines(fact)]
+    lines = [_line(Span(f"{label}: ", "label"), Span(headline, "claim"))]
+    if not fact.hedge or f"hedged: {printable(fact.hedge)}" not in headline:  # said already
+        lines.extend(_hedge_lines(fact))
     # What the curators say against the claim, beside it: a reader of the answer line alone
     # must not take a corrected or contested claim for the answer.
     disputing = [note for note in fact.notes if note.stance is not NoteStance.CONTEXT]
