@@ -313,3 +313,16 @@ def test_two_imports_of_one_source_id_are_one_problem_with_a_hint(
         "after its folder, opensanctions-FOLDER)"
     ]
     assert loaded.passages_proven == 3
+
+
+def test_the_report_counts_records_not_listings(runner: CliRunner, tmp_path: Path) -> None:
+    """Stranger 16, finding 11: an Address, an Ownership is no listing, which is what tq
+    calls a sanctions listing everywhere else."""
+    code, stdout, _ = run_import(
+        runner, "ftm", str(FTM / "export.ftm.json"), "--out", str(tmp_path / "os"), "--dry-run"
+    )
+    assert code == 4
+    assert stdout.startswith("Would import (dry run) 6 record(s) from ")
+    assert "First import into this pack: every record is new." in stdout
+    assert "  Address: 1 record(s); 1 added, 0 removed, 0 amended" in stdout
+    assert "listing" not in stdout
