@@ -853,3 +853,23 @@ def test_apa_keeps_a_known_names_capitals_from_the_command_line(
     )
     assert "“GNU General Public License.”" in mla.stdout
     assert json.loads(csl.stdout)[0]["title"] == "GNU General Public License"
+
+
+@pytest.mark.parametrize("style", [Style.APA, Style.MLA, Style.CHICAGO])
+def test_one_work_two_packs_cite_is_one_reference(style: Style) -> None:
+    """Stranger 16, finding 14: an article a user's pack cites under its own id, as the
+    built-in pack does under another, was printed twice."""
+    article = _source(
+        "Taliban and al-Qaeda: How are they linked?",
+        "The Independent",
+        SourceKind.NEWS,
+        author="Joe Sommerlad",
+        published="2021-09-07",
+    )
+    again = msgspec.structs.replace(article, id="my-copy", pack="mine")
+    other = _source("Another work", "The Independent", SourceKind.NEWS, published="2021-09-08")
+
+    printed = format_sources([article, other, again], style).splitlines()
+
+    assert len(printed) == 2
+    assert len(set(printed)) == 2
