@@ -1295,7 +1295,8 @@ def _check_passages(
                     where,
                     f"{_label(label)}passage not found verbatim in the archive of source "
                     f"{citation.source!r}: "
-                    f"{_excerpt(passage)}; it matches up to {_excerpt(matched, from_end=True)}",
+                    f"{_excerpt(passage)}; it matches up to {_excerpt(matched, from_end=True)}"
+                    + _typographic_hint(passage, matched, archive),
                 )
     for fact in catalog.facts:
         if isinstance(fact.details, Quote):
@@ -1357,6 +1358,35 @@ def _longest_prefix_in(passage: str, archive: str) -> str:
         else:
             high = middle - 1
     return passage[:low]
+
+
+_PLAIN_FORMS = {
+    "\u2019": "'",
+    "\u2018": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2026": "...",
+}
+"""Typographic characters a source writes and the plain ones an author types for them: right
+and left single quotes (the apostrophe), double quotes, en and em dashes, the ellipsis."""
+
+
+def _typographic_hint(passage: str, matched: str, archive: str) -> str:
+    """Where a passage differs from its source in typing a typographic character plainly (or
+    the other way round), which the excerpts do not show: "; the source has ’ here, the
+    passage '" (stranger 16, finding 10)."""
+    rest = passage[len(matched) :]
+    at = archive.find(matched) if matched else -1
+    while at >= 0:
+        after = archive[at + len(matched) :]
+        for fancy, plain in _PLAIN_FORMS.items():
+            for one, other in ((fancy, plain), (plain, fancy)):
+                if after.startswith(one) and rest.startswith(other):
+                    return f"; the source has {one} here, the passage {other}"
+        at = archive.find(matched, at + 1)
+    return ""
 
 
 def _excerpt(text: str, *, from_end: bool = False, width: int = 60) -> str:
