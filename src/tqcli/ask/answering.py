@@ -20,7 +20,6 @@ from tqcli.ask.question import (
     _role_asked,
     read_question,
 )
-from tqcli.ask.quotes import _names_a_speaker
 from tqcli.ask.roles import _succession
 from tqcli.ask.short_answers import _listed
 from tqcli.ask.words import (
@@ -137,14 +136,15 @@ def consider(index: Index, question: str) -> Considered | Answers:
     if not candidates:
         return Answers((), tuple(index.top_tags(5)), ())
     lookups.names(hit.fact for hit in candidates)
-    if (
-        read.speaker
-        and not _names_a_speaker(read.speaker, candidates, lookups)
-        and not _PERSON_ROLES & set(read.speaker)
-    ):
-        # "What does the claim (or resolution 2513) say?": no one is named as the speaker; the
-        # question is not for a quote. ("What did the Chinese representative say?" is.)
-        read = msgspec.structs.replace(read, wants=Wants.ANYTHING, speaker=())
+    if read.speaker:
+        from tqcli.ask.quotes import _names_a_speaker  # (quotes: loaded for the questions for one)
+
+        if not _names_a_speaker(read.speaker, candidates, lookups) and not _PERSON_ROLES & set(
+            read.speaker
+        ):
+            # "What does the claim (or resolution 2513) say?": no one is named as the speaker;
+            # the question is not for a quote. ("What did the Chinese representative say?" is.)
+            read = msgspec.structs.replace(read, wants=Wants.ANYTHING, speaker=())
     read = msgspec.structs.replace(read, named=_naming_words(read, candidates, lookups))
     if (
         read.wants is Wants.SOMEONE

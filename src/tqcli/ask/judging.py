@@ -46,7 +46,6 @@ from tqcli.ask.deeds import (
     _required_of,
     _reversed,
 )
-from tqcli.ask.places import _names_a_place, _place_answer
 from tqcli.ask.question import (
     Wants,
     _asks_deadline,
@@ -58,7 +57,6 @@ from tqcli.ask.question import (
     _numbers,
     _owners,
 )
-from tqcli.ask.quotes import _attributed, _says_act, _says_doing
 from tqcli.ask.roles import (
     _done_to_asked,
     _has_post,
@@ -266,11 +264,12 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         and fact.id not in lookups.out_of_role
         and not _succession(question)  # a successor is someone the fact names
         and _done_to_asked(question, fact)
-        and _says_doing(question, own)
     ):
+        from tqcli.ask.quotes import _says_doing  # (as the other quotes' rules: loaded when used)
+
         # "Who did the Taliban ask to join its government?": women. A fact that says all the
         # question says answers "who" with whom it names, though no person or group it links.
-        fits = True
+        fits = _says_doing(question, own)
     # A year the question names is the one it asks about: "fighters in Afghanistan in 2001" are
     # not counted by a figure of 2021. So is any number of three digits or more, cardinal or
     # ordinal: "resolution 2513" is not resolution 1333, nor "8,600 troops" another count, nor
@@ -396,6 +395,8 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         # ("where did Ghani go": he fled).
         # A name the question writes ("the Soviet Union") says what it is about, as an entity's
         # name does; and "according to the article" says who tells it, not what happened.
+        from tqcli.ask.quotes import _attributed
+
         about = question.named.union(
             *(forms for _, parts in question.names for forms in parts), _attributed(question)
         )
@@ -423,14 +424,11 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         # something else (the Camp David talks he called off) -- the quote, its claim, or the
         # names of what it names speak of most of what it is asked about.
         answers = False
-    if (
-        answers
-        and question.wants is Wants.ANYTHING
-        and _WHERE_ASKED.match(question.text)
-        and not _names_a_place(question, fact, lookups)
-    ):
+    if answers and question.wants is Wants.ANYTHING and _WHERE_ASKED.match(question.text):
+        from tqcli.ask.places import _names_a_place  # (places: loaded for "where" questions)
+
         # "Where is Zawahiri?": a place, which a fact on the bounty on his head does not name.
-        answers = False
+        answers = _names_a_place(question, fact, lookups)
     if (
         answers
         and _asks_deadline(question)
@@ -524,6 +522,8 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             # them is what they must do, pledged or committed to under it ("saw them pledge to
             # keep ... Isis out"), which the fact need not call a requirement.
             unstated = tuple(word for word in unstated if word not in _OBLIGING)
+        from tqcli.ask.quotes import _attributed
+
         if unstated and (attributed := _attributed(question)):
             # "Is Zawahiri alive according to the 2021 UN report?": "according to" names who
             # says it, not what is said; the fact's speaker or another it links (the UN
@@ -617,14 +617,14 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     # names: "al-Qaeda in the Indian Subcontinent" says "AQIS".)
     covers = (0.5 + (1.0 if defines else _share(question.rarity, in_own))) * (0.5 + coverage)
     score = (hit.score or 0.0) * boost * covers
+    place = None
+    if question.wants is Wants.ANYTHING and _WHERE_ASKED.match(question.text):
+        from tqcli.ask.places import _place_answer
+
+        place = _place_answer(question, fact, lookups)
     reply = Reply(
         Match.ANSWER if answers else Match.PARTIAL,
-        (
-            question.wants is Wants.ANYTHING
-            and _WHERE_ASKED.match(question.text)
-            and _place_answer(question, fact, lookups)
-        )
-        or _short_answer(question, fact, who, catalog, own),
+        place or _short_answer(question, fact, who, catalog, own),
         () if answers else unmatched,
     )
     return _Judged(
@@ -849,6 +849,8 @@ def _fits(
         # quote may name as it names anyone ("... was written by Joe Sommerlad") -- where it
         # says they did it: "a questionable peace accord with the Trump administration" names
         # no author.
+        from tqcli.ask.quotes import _says_act
+
         if (asked := re.search(_WHO_SAID, question.text)) is not None and not _says_act(
             asked.group(1), fact.claim
         ):
