@@ -422,6 +422,8 @@ def _naming_words(
     named: set[str] = set()
     for entity_id in {entity_id for hit in candidates for entity_id in hit.fact.entities()}:
         for name in lookups.written_names(entity_id):
+            if by_stem.keys().isdisjoint(map(stem, name)):
+                continue  # (most names: no stem of the question's, tested without a loop)
             # A part of the name as written, or with a short ending ("Taliban's"), not another
             # word of the same stem ("government" for "govern").
             found = {
