@@ -75,7 +75,9 @@ class _Lookups:
                 each.append(stems - _FUNCTION_WORDS or stems)
                 last.append(_head(name, words))
                 spelled.append(  # the index keeps names folded
-                    frozenset(
+                    frozenset(raw)  # (most names: no function word to leave out, no loop)
+                    if _FUNCTION_WORDS.isdisjoint(raw_stems)
+                    else frozenset(
                         w for w, s in zip(raw, raw_stems, strict=True) if s not in _FUNCTION_WORDS
                     )
                 )
