@@ -67,17 +67,6 @@ from tqcli.ask.roles import (
     _succession,
 )
 from tqcli.ask.short_answers import _short_answer
-from tqcli.ask.times import (
-    _as_time,
-    _began_near,
-    _dates_a_source,
-    _dates_no_event,
-    _deadline_word,
-    _deadlines,
-    _foresees,
-    _happened_later,
-    _time_in_words,
-)
 from tqcli.ask.words import (
     _A_YEAR,
     _BECOME,
@@ -291,9 +280,11 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     )
     # "Resolution 2001" is not a resolution of 2001 ("Resolution 1363 (2001)"); "in 1999" is
     # not the year that names a resolution ("resolution 1267 (1999)").
-    other_years += [number for number in question.documents if not _as_number(fact, number)] + [
-        year for year in question.times if not _as_time(fact, year)
-    ]
+    other_years += [number for number in question.documents if not _as_number(fact, number)]
+    if question.times:
+        from tqcli.ask.times import _as_time  # (times: loaded for the questions on times)
+
+        other_years += [year for year in question.times if not _as_time(fact, year)]
     if question.resolutions and not question.resolutions & _documents(
         fold(_own_text(fact)), resolutions=True
     ):
@@ -406,11 +397,13 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             if word not in about and weight >= _EVENT_WEIGHT
         }
         answers = not asked or _share(asked, credits) >= _EVENT_COVERAGE
-    if answers and question.future is not None and not _foresees(question, fold(_own_text(fact))):
+    if answers and question.future is not None:
+        from tqcli.ask.times import _foresees
+
         # "Who will succeed Haibatullah?", "When will the UN recognise the Taliban?": a fact
         # stating what was or is answers no question on what will be; a plan, a commitment,
         # a deadline or an expectation may ("the Taliban committed not to allow ...").
-        answers = False
+        answers = _foresees(question, fold(_own_text(fact)))
         other_years += (
             [question.future] if question.future in question.happened else sorted(question.happened)
         )
@@ -429,17 +422,15 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
 
         # "Where is Zawahiri?": a place, which a fact on the bounty on his head does not name.
         answers = _names_a_place(question, fact, lookups)
-    if (
-        answers
-        and _asks_deadline(question)
-        and not _deadlines(fact.claim)
-        and not re.search(_A_YEAR, fact.claim)
-    ):
-        # "When must US troops leave under the Doha agreement?": a fact dated at the signing
-        # whose claim gives no deadline ("within 14 months", "by May 2021") nor any time of
-        # its own ("would start ... on March 10, 2020") does not say by when.
-        answers = False
-        other_years.append(_deadline_word(question))
+    if answers and _asks_deadline(question):
+        from tqcli.ask.times import _deadline_word, _deadlines
+
+        if not _deadlines(fact.claim) and not re.search(_A_YEAR, fact.claim):
+            # "When must US troops leave under the Doha agreement?": a fact dated at the
+            # signing whose claim gives no deadline ("within 14 months", "by May 2021") nor any
+            # time of its own ("would start ... on March 10, 2020") does not say by when.
+            answers = False
+            other_years.append(_deadline_word(question))
     if answers and (
         (
             question.in_fact
@@ -888,6 +879,14 @@ def _fits(
         # (Pompeo's "keep your promises to cut ties"): a quote by someone the question does not
         # name is not their commitment.
         return False, []
+    if wants is Wants.DATE:
+        from tqcli.ask.times import (
+            _began_near,
+            _dates_a_source,
+            _dates_no_event,
+            _happened_later,
+            _time_in_words,
+        )
     if (
         wants is Wants.DATE
         and question.named
