@@ -20,7 +20,6 @@ from tqcli.ask.question import (
     _role_asked,
     read_question,
 )
-from tqcli.ask.roles import _succession
 from tqcli.ask.short_answers import _listed
 from tqcli.ask.words import (
     _A_YEAR,
@@ -188,6 +187,8 @@ def consider(index: Index, question: str) -> Considered | Answers:
         from tqcli.ask.holders import _with_facts_about
 
         candidates = _with_facts_about(index, read, candidates, role, lookups, now)
+    if read.wants is Wants.SOMEONE:
+        from tqcli.ask.roles import _succession  # (roles: loaded for the questions for someone)
     if read.wants is Wants.SOMEONE and read.named and _succession(read):
         # "Who succeeded bin Laden?": the answer says that someone came into a post and that
         # the one named left it ("became head ..., after its leader bin Laden was killed"), in

@@ -57,15 +57,6 @@ from tqcli.ask.question import (
     _numbers,
     _owners,
 )
-from tqcli.ask.roles import (
-    _done_to_asked,
-    _has_post,
-    _in_role,
-    _post_of_in,
-    _post_only_subordinate,
-    _role_words,
-    _succession,
-)
 from tqcli.ask.short_answers import _short_answer
 from tqcli.ask.words import (
     _A_YEAR,
@@ -235,6 +226,9 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     credits = {word: _credit(question, word, topic) for word in question.weights}
     coverage = _share(question.weights, credits)
     fits, who = _fits(question, fact, labelled, named, lookups)
+    if who or question.wants is Wants.SOMEONE:
+        # (roles: loaded for the questions for someone, and the facts that name whom they ask)
+        from tqcli.ask.roles import _done_to_asked, _succession
     if who and _succession(question) and all(credits[word] for word in question.named):
         # "Who replaced Zawahiri?": a claim that names all the question names and says someone
         # came into a post that one of them left (_came_in: "Saif al-Adel ... is now the de
@@ -570,6 +564,8 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     if not answers and fact.id in lookups.out_of_role:
         # Those it names play another role: the words that ask for that role are what it
         # does not cover ("for the US", "succeeded").
+        from tqcli.ask.roles import _role_words
+
         unmatched = _role_words(question) or unmatched
     if not answers and not unmatched and not corrected:
         # A partial answer says what it leaves out: where every word is accounted for
@@ -741,9 +737,12 @@ def _fits(
         # "Who was the Taliban leader in 2010?": a post is given in the fact's own words, not
         # only by its curators' tag ("leadership" on Baradar's arrest in 2010).
         return False, []
-    if wants is Wants.SOMEONE and _post_only_subordinate(question, fact):
-        # "Hanafi was named deputy to the acting prime minister" names no prime minister.
-        return False, []
+    if wants is Wants.SOMEONE:
+        from tqcli.ask.roles import _post_only_subordinate
+
+        if _post_only_subordinate(question, fact):
+            # "Hanafi was named deputy to the acting prime minister" names no prime minister.
+            return False, []
     if (
         wants is Wants.SOMEONE
         and head in _PERSON_ROLES
@@ -937,6 +936,8 @@ def _fits(
         if isinstance(fact.details, Figure):
             return bool(_TIME_UNITS & set(tokens(_measured(fact.details.unit)))), []
         return _counts_in_claim(question, fact.claim), []
+    if wants is Wants.SOMEONE:  # ("who wrote ...?" is asked for someone too: see above)
+        from tqcli.ask.roles import _has_post, _in_role, _post_of_in, _succession
     if wants is Wants.SOMEONE and question.identity:
         # "Who is Cole Bunzel?": a fact that says what he is, its claim opening with his name.
         opening = _WORD.findall(fold(fact.claim))[:6]
