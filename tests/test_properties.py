@@ -237,6 +237,13 @@ def test_index_building_stems_every_word_as_stem_does(word: str) -> None:
     assert textnorm._Stems()[word] == textnorm.stem(word)
 
 
+@given(st.text() | st.text(alphabet="aZ9_ -'’,.\x1f|\t\né", max_size=30))
+def test_tokens_are_the_stems_of_the_folded_words(text: str) -> None:
+    # tokens splits folded ASCII by bytes.translate, not the pattern: the same words.
+    expected = [textnorm.stem(word) for word in textnorm._TOKEN.findall(fold(text))]
+    assert textnorm.tokens(text) == expected
+
+
 def _stem_by_endings(word: str) -> str:
     """stem's rules as first written (str.endswith), which stem now tests letter by letter."""
     word = textnorm._IRREGULAR.get(word, word)
