@@ -242,6 +242,7 @@ def test_tokens_are_the_stems_of_the_folded_words(text: str) -> None:
     # tokens splits folded ASCII by bytes.translate, not the pattern: the same words.
     expected = [textnorm.stem(word) for word in textnorm._TOKEN.findall(fold(text))]
     assert textnorm.tokens(text) == expected
+    assert textnorm.folded_words(fold(text)) == textnorm._TOKEN.findall(fold(text))
 
 
 def _stem_by_endings(word: str) -> str:

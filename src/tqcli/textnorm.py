@@ -157,14 +157,16 @@ _STEMS = _Stems()
 
 def tokens(text: str) -> list[str]:
     """The folded, stemmed words of text, in order."""
-    folded = fold(text)
+    return [stem(word) for word in folded_words(fold(text))]
+
+
+def folded_words(folded: str) -> list[str]:
+    """The words (runs of \\w) of folded text, in order: _TOKEN.findall(folded)."""
     if folded.isascii() and "\x1f" not in folded:  # as folded text is (the break aside)
-        # _TOKEN's words, split as token_rows splits them (by bytes.translate and str.split:
-        # a fifth of the pattern's instructions on a claim, measured).
-        words = folded.encode().translate(_ASCII_WORDS).decode().split()
-    else:
-        words = _TOKEN.findall(folded)
-    return [stem(word) for word in words]
+        # Split as token_rows splits words, by bytes.translate and str.split: a fifth of the
+        # pattern's instructions on a claim, measured.
+        return folded.encode().translate(_ASCII_WORDS).decode().split()
+    return _TOKEN.findall(folded)
 
 
 def token_columns(texts: Sequence[str]) -> list[str]:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from tqcli.ask.words import _FUNCTION_WORDS, _WORD
 from tqcli.index import Index
 from tqcli.model import EntityKind, Fact
-from tqcli.textnorm import stem, tokens
+from tqcli.textnorm import folded_words, stem, tokens
 
 if TYPE_CHECKING:
     from tqcli.ask.roles import _Role
@@ -65,7 +65,7 @@ class _Lookups:
             for name, stored in written:
                 if stored is not None:  # as the index keeps a name: folded, its tokens() kept
                     words = stored.split()
-                    raw = _WORD.findall(name)
+                    raw = folded_words(name)
                     raw_stems = words  # (the words of a folded name are those it stems)
                 else:  # no name in the index: the entity's id, read as the index reads a name
                     words = tokens(name)
