@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -216,7 +217,7 @@ def consider(index: Index, question: str) -> Considered | Answers:
         # ("the US-led invasion") may rank low among those sharing the question's other words.
         # (Not an irregular verb's other forms: "when did Kabul fall" would take in the
         # facts on every city that fell, whoever took it.)
-        forms = set().union(*read.derived.values()) - _IRREGULAR_FORMS
+        forms = set().union(*read.derived.values()) - _irregular_forms()
         candidates = _with_more(
             candidates,
             index.ranked(sorted(forms | set(read.weights)), Filters(), _ROLE_FACTS),
@@ -404,8 +405,11 @@ class Considered(msgspec.Struct, frozen=True):
     """Whether it asks who holds a role now."""
 
 
-_IRREGULAR_FORMS = frozenset(stem(form) for verb in _IRREGULAR_VERBS for form in verb)
-"""The stems of _IRREGULAR_VERBS' forms (credited, not searched for)."""
+@functools.cache
+def _irregular_forms() -> frozenset[str]:
+    """The stems of _IRREGULAR_VERBS' forms (credited, not searched for): made when a question
+    first needs them, not at every start-up (~60 words stemmed)."""
+    return frozenset(stem(form) for verb in _IRREGULAR_VERBS for form in verb)
 
 
 def _naming_words(
