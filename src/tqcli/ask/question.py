@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -946,12 +947,25 @@ def _derivatives(raw: str) -> frozenset[str]:
             if word.endswith(ending) and len(word) - len(ending) in (0, *range(2, len(word))):
                 forms.add(stem(word[: len(word) - len(ending)] + other))
                 break
+    if not word.endswith(_nominal_suffixes()):
+        return frozenset(forms)  # (most words: one test, not the loop's hundred)
     for verb, noun in _NOMINALISED:
         for ending, other in ((verb, noun), (noun, verb)):
             for suffix in (ending, f"{ending}s", f"{ending}d", f"{ending}ed"):
                 if word.endswith(suffix) and len(word) - len(suffix) >= _ROOT_LETTERS:
                     forms.add(stem(word[: len(word) - len(suffix)] + other))
     return frozenset(forms)
+
+
+@functools.cache
+def _nominal_suffixes() -> tuple[str, ...]:
+    """Every ending _derivatives tests for _NOMINALISED's verbs and nouns."""
+    return tuple(
+        suffix
+        for pair in _NOMINALISED
+        for ending in pair
+        for suffix in (ending, f"{ending}s", f"{ending}d", f"{ending}ed")
+    )
 
 
 def _derived(word: str, words: set[str] | frozenset[str]) -> bool:
