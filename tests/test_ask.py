@@ -129,11 +129,12 @@ def test_json_says_how_each_fact_answers_the_question(runner: CliRunner) -> None
         # Not the scholar quoted on al-Qaeda's leadership: who says a fact is its source. In the
         # present tense, the latest state of the role: Zawahiri, head from 2011, was killed in
         # 2022; the UN's report of 2023 names Saif al-Adel its de facto leader. Asked of now,
-        # the answer says as of when the facts know it.
+        # the answer says as of when the facts know it, and keeps the claim's qualifier of the
+        # post and the source's hedge (stranger 15, finding 10).
         (
             "Who leads al-Qaeda?",
             "saif-al-adel-de-facto-leader-2023",
-            "Saif al-Adel (as of February 2023)",
+            "Saif al-Adel (de facto leader; hedged: predominant view; as of February 2023)",
         ),
         # In the past tense, or with a year, the question asks of its time.
         (
@@ -159,12 +160,12 @@ def test_json_says_how_each_fact_answers_the_question(runner: CliRunner) -> None
         (
             "who runs al-qaeda now",
             "saif-al-adel-in-iran-2023",
-            "Saif al-Adel (as of February 2023)",
+            "Saif al-Adel (de facto leader; hedged: may; as of February 2023)",
         ),
         (
             "Who is the leader of al-Qaeda?",
             "saif-al-adel-de-facto-leader-2023",
-            "Saif al-Adel (as of February 2023)",
+            "Saif al-Adel (de facto leader; hedged: predominant view; as of February 2023)",
         ),
         # Asked of now, the newest of the facts on who leads it, though BM25 ranks it low among
         # them (see also the bystander test: Mullah Omar, who died in 2013, is no answer).
@@ -211,7 +212,7 @@ def test_json_says_how_each_fact_answers_the_question(runner: CliRunner) -> None
         (
             "When did the Taliban last try to downplay ties to al-Qaeda?",
             "taliban-downplayed-ties-late-2000s",
-            "the late 2000s",
+            "the late 2000s (hedged: apparently)",
         ),
         # A number in a claim that is not a figure: the number and what it counts.
         ("How many votes did resolution 2593 get?", "un-2593-afghan-territory", "13 votes"),
@@ -587,15 +588,10 @@ def test_forms_of_a_word_meet_in_one_stem(forms: tuple[str, ...]) -> None:
     assert len({stem(form) for form in forms}) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pack12: panetta-npr-11-provincial-capitals ('11 provincial capitals') is given as a "
-    "partial answer to the capital of Peru",
-)
 def test_no_answer_is_said_plainly(runner: CliRunner) -> None:
     result = runner.invoke(
         app, ["ask", "What is the capital of Peru?", "--json"]
-    )  # the pack names France
+    )  # the pack names France; "provincial capitals" alone are no partial answer (finding 19)
 
     assert (result.exit_code, json.loads(result.stdout)) == (1, [])
     lines = result.stderr.splitlines()

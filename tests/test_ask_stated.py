@@ -74,9 +74,12 @@ def test_a_yes_no_question_is_not_answered_by_what_someone_was_urged_to_do() -> 
     ]
 
     assert pompeo == [Match.PARTIAL], replies
-    # Asked whether they promised it, the same quote answers.
+    # Nor whether they promised it (stranger 15, finding 14): his words on their promises are
+    # not their promise, which the Doha agreement's facts give in their own words.
     promised = _replies("Did the Taliban promise to cut ties with al-Qaeda?")
-    assert promised[0][:2] == ("pompeo-keep-your-promises-cut-ties", Match.ANSWER)
+    assert ("pompeo-keep-your-promises-cut-ties", Match.ANSWER) not in [
+        reply[:2] for reply in promised
+    ]
 
 
 def test_where_a_dead_man_lives_says_as_of_when_and_that_he_died() -> None:

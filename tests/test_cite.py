@@ -84,6 +84,13 @@ YALE = _source(
     accessed="2022-03-08",
     url="https://www.yale.edu/about-yale/yale-facts",
 )
+PEW = _source(  # APA 7's example of a data set (Publication Manual §10.9; apastyle.apa.org)
+    "American trends panel Wave 26",
+    "Pew Research Center",
+    SourceKind.DATASET,
+    published="2018",
+    url="https://www.pewsocialtrends.org/dataset/american-trends-panel-wave-26/",
+)
 RESOLUTION = _source(
     "Resolution 2253 (2015)",
     "United Nations Security Council",
@@ -122,8 +129,20 @@ RESOLUTION = _source(
             "Yale University. “About Yale: Yale Facts.” Accessed March 8, 2022. "
             "https://www.yale.edu/about-yale/yale-facts.",
         ),
+        (
+            PEW,
+            Style.APA,
+            "Pew Research Center. (2018). American trends panel Wave 26 [Data set]. "
+            "https://www.pewsocialtrends.org/dataset/american-trends-panel-wave-26/",
+        ),
     ],
-    ids=["apa-news", "apa-web-page-retrieved", "chicago-news", "chicago-web-page-accessed"],
+    ids=[
+        "apa-news",
+        "apa-web-page-retrieved",
+        "chicago-news",
+        "chicago-web-page-accessed",
+        "apa-data-set",
+    ],
 )
 def test_the_style_guides_examples(source: Source, style: Style, expected: str) -> None:
     assert format_sources([source], style) == expected + "\n"
@@ -209,6 +228,13 @@ def test_titles_in_italics_with_html() -> None:
     )
     assert "<i>U.S. and world population clock</i>" in format_sources(
         [CENSUS], Style.APA, html=True
+    )
+
+
+def test_a_data_sets_description_is_not_in_italics() -> None:
+    """APA: the title in italics, then "[Data set]" in plain type."""
+    assert format_sources([PEW], Style.APA, html=True).startswith(
+        "Pew Research Center. (2018). <i>American trends panel Wave 26</i> [Data set]. "
     )
 
 
@@ -504,7 +530,7 @@ def test_an_imported_list_is_cited_with_the_file_it_was_read_from(
     assert {style: result.exit_code for style, result in cited.items()} == dict.fromkeys(Style, 0)
     assert cited[Style.APA].stdout == (
         "United Nations Security Council. (2020, January 1). United Nations Security Council "
-        "Consolidated List. Read from the file list-v1.xml.\n"
+        "Consolidated List [Data set]. Read from the file list-v1.xml.\n"
     )
     assert cited[Style.MLA].stdout.endswith(", 1 Jan. 2020. Read from the file list-v1.xml.\n")
     assert cited[Style.CHICAGO].stdout.endswith(
@@ -524,7 +550,7 @@ def test_a_file_read_beside_an_address_follows_it() -> None:
     )
 
     assert format_sources([read], Style.APA) == (
-        "A Council. (n.d.). A list. https://example.org/list.xml Read from the file "
+        "A Council. (n.d.). A list [Data set]. https://example.org/list.xml Read from the file "
         "list_2020.xml.\n"
     )
     assert "note = {Read from the file list\\_2020.xml}" in format_sources([read], Style.BIBTEX)

@@ -136,7 +136,13 @@ def test_a_home_that_is_not_a_directory_is_called_so(
     home = tmp_path / "hf"
     if made:
         home.write_text("a file, not a folder\n")
-    env = {"HOME": str(home), "TQ_CACHE_DIR": None, "XDG_CACHE_HOME": None}
+    # (TMPDIR where nothing is: no fallback cache either, tests/test_cli_cache_home.py)
+    env = {
+        "HOME": str(home),
+        "TQ_CACHE_DIR": None,
+        "XDG_CACHE_HOME": None,
+        "TMPDIR": str(tmp_path / "none"),
+    }
 
     result = runner.invoke(
         app, ["search", "gadgets", "--no-builtin", "--facts", str(pack)], env=env
@@ -162,7 +168,7 @@ def test_the_installed_tq_calls_a_home_file_not_a_directory(
         [tq_executable, "search", "gadgets", "--no-builtin", "--facts", pack],
         capture_output=True,
         text=True,
-        env={**env, "HOME": str(home)},
+        env={**env, "HOME": str(home), "TMPDIR": str(tmp_path / "none")},
         check=False,
     )
 

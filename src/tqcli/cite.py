@@ -546,7 +546,9 @@ def _in_sentence_case(source: Source) -> bool:
 
 def apa(source: Source, capitals: Capitals | None = None) -> list[tuple[str, bool]]:
     """APA 7th edition reference: a news article, a web page, or a document by a group; the
-    title in sentence case (see sentence_case) where APA asks for it (_in_sentence_case)."""
+    title in sentence case (see sentence_case) where APA asks for it (_in_sentence_case); a
+    data set's title followed by the description APA gives one, "[Data set]" (Publication
+    Manual, 7th ed., §10.9)."""
     title = (
         sentence_case(source.title, capitals or Capitals())
         if _in_sentence_case(source)
@@ -567,7 +569,10 @@ def apa(source: Source, capitals: Capitals | None = None) -> list[tuple[str, boo
         parts += [(source.series, True), (". ", False)]
     else:
         parts += [(f"{author} {date}", False), (title, _description(source) is None)]
-        parts.append((". " if not title.endswith(("?", "!")) else " ", False))
+        if source.kind is SourceKind.DATASET:  # APA 7's bracketed description of a data set
+            parts.append((" [Data set]. ", False))
+        else:
+            parts.append((". " if not title.endswith(("?", "!")) else " ", False))
         if source.publisher != creator:
             parts.append((_end(source.publisher) + " ", False))
     if source.licence:  # the terms of use, before the address, as a description is

@@ -390,6 +390,34 @@ CAP_REASONS = {
 """What each cap says, in a candidate's explanation."""
 
 
+class OneWord(str, Enum):
+    """Why a match through one word (once titles are set aside) is not capped (docs/names.md,
+    §6 and *The press's spellings*): the exceptions to Cap.ONE_WORD, shown with the score so
+    that the explanation never contradicts it."""
+
+    OWN_NAME = "own-name"
+    """Both are one word and the name is the entity's own, titles and all ("Taliban")."""
+    KUNYA_AS_LISTED = "kunya-as-listed"
+    """A kunya alone, word for word an alias the list gives and does not grade weak."""
+    NAMED_BY_TITLE = "named-by-title"
+    """The query has a title, and of the names so titled only this person's have the word
+    ("Mullah Omar": TAi.004 is the only listed Mullah named Omar)."""
+    NAMED_BY_RARE_WORD = "named-by-rare-word"
+    """The word is rare in text and only this person's names have it ("Baradar")."""
+
+
+ONE_WORD_REASONS = {
+    OneWord.OWN_NAME: "one word, and the entity's own name, titles and all (but for words "
+    "saying what kind of organisation it is)",
+    OneWord.KUNYA_AS_LISTED: "a kunya alone, as the list gives it in an alias not graded weak",
+    OneWord.NAMED_BY_TITLE: "one word once titles are set aside, yet a match: of the names "
+    "written with the title asked for, only this person's have the word",
+    OneWord.NAMED_BY_RARE_WORD: "one word, yet a match: a word rare in text that only this "
+    "person's names have",
+}
+"""What each exception to the one-word cap says, in a candidate's explanation."""
+
+
 class Candidate(NamedTuple):
     """An entity a screened name may be, with its score and the reasons for it."""
 
@@ -415,6 +443,8 @@ class Candidate(NamedTuple):
     an entity that is only mentioned in the packs (a diplomat, a journalist)."""
     cap: Cap | None = None
     """Why the score counts only part of what the words share, if it does."""
+    one_word: OneWord | None = None
+    """Why a match through one word (titles set aside) is not capped, where it is not."""
 
     @property
     def listed(self) -> bool:
@@ -1072,7 +1102,7 @@ class Screener:
         if arabic:
             _add_skeletons(arabic.skeletons, arabic.open_onsets, vocabulary, alike)
         joined = arabic.joined if arabic else None
-        best: dict[str, tuple[float, _Stored, _Pairing | float, Cap | None]] = {}
+        best: dict[str, tuple[float, _Stored, _Pairing | float, Cap | None, OneWord | None]] = {}
         query_one_word = _one_word(words)
         for stored in candidates:
             score, paired, present = _score(
@@ -1111,11 +1141,13 @@ class Screener:
                 one_word = _one_word(_named(words, initials, paired))
             else:  # (the query's words are the same for every name, but those that may be titles)
                 one_word = query_one_word if len(present) == len(words) else _one_word(present)
-            if (
-                (one_word or stored.one_word)
-                and not _one_and_the_same(present, titles, stored)
-                and not _kunya_as_listed(present, stored, paired)
-            ):
+            uncapped = None
+            if one_word or stored.one_word:
+                if _one_and_the_same(present, titles, stored):
+                    uncapped = OneWord.OWN_NAME
+                elif _kunya_as_listed(present, stored, paired):
+                    uncapped = OneWord.KUNYA_AS_LISTED
+            if (one_word or stored.one_word) and uncapped is None:
                 named = (
                     self._named_alone(words, present, titles, stored, paired, postings)
                     if arabic is None
@@ -1123,6 +1155,8 @@ class Screener:
                 )
                 if named:  # one word that names one entity: as much as the word is alike
                     score = max(score, _NAMED_ALONE * named)
+                    # (_one_named looks among the names so titled where the query has a title)
+                    uncapped = OneWord.NAMED_BY_TITLE if titles else OneWord.NAMED_BY_RARE_WORD
                 else:
                     score *= _ONE_WORD
                     cap = Cap.ONE_WORD
@@ -1165,10 +1199,10 @@ class Screener:
                 # or letters it shares): no candidate, but noise among them (stranger 14, 20).
                 continue
             if stored.entity_id not in best or score > best[stored.entity_id][0]:
-                best[stored.entity_id] = (score, stored, paired, cap)
+                best[stored.entity_id] = (score, stored, paired, cap, None if cap else uncapped)
         ranked = sorted(best.values(), key=lambda item: (-item[0], item[1].entity_id))[:limit]
         found = []
-        for score, stored, paired, cap in ranked:
+        for score, stored, paired, cap, uncapped in ranked:
             present = _present(words, optional, paired)
             pairs = (
                 _pairs(words, stored, paired, optional)
@@ -1187,6 +1221,7 @@ class Screener:
                     listings=self._listings_of(stored.entity_id),
                     lists=self._lists_of(stored.entity_id),
                     cap=cap,
+                    one_word=uncapped,
                 )
             )
         return Screening(query, threshold, tuple(found))
@@ -1910,8 +1945,19 @@ def _sound_alike(word: str, other: str) -> bool:
 def _nisba_of(word: str, other: str) -> bool:
     """Whether word is other with the -i of a nisba ("of", "from") after it: Ahmadi, Hanafi,
     Karimi are other names than Ahmad, Hanaf, Karim, though they sound alike to Metaphone and
-    are a letter apart; they pair as the least alike words that pair (_FUZZY_FLOOR)."""
-    return len(word) == len(other) + 1 and word[-1] in "iy" and word.startswith(other)
+    are a letter apart; they pair as the least alike words that pair (_FUZZY_FLOOR). So is a
+    word whose consonants are other's with that -i after them, its vowels written otherwise or
+    not at all: "Karimi" against "Kareem", and a name in the Arabic script, which leaves short
+    vowels out and writes the nisba's long i (ی), folded letter by letter ("rhymy", رحیمی,
+    Rahimi, against "Rahim": Metaphone reads both RHM)."""
+    if word[-1:] not in ("i", "y"):
+        return False
+    if len(word) == len(other) + 1 and word.startswith(other):
+        return True
+    if len(word) < 3 or word[-2] in _VOWELS or word[-2] == "y":  # (a consonant's -i only)
+        return False
+    closed = skeleton(other)
+    return not closed.endswith("a") and skeleton(word) == closed + "a"
 
 
 def _how(

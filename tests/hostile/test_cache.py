@@ -147,6 +147,7 @@ def test_tq_cache_without_a_cache_directory_says_so(
     monkeypatch.delenv("TQ_CACHE_DIR")
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "nowhere"))
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "none"))  # no fallback: test_cli_cache_home
 
     shown = runner.invoke(app, ["cache", "--json"])
     cleared = runner.invoke(app, ["cache", "clear"])
@@ -165,6 +166,7 @@ def test_a_home_that_does_not_exist_is_never_created(
     monkeypatch.delenv("TQ_CACHE_DIR")
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     monkeypatch.setenv("HOME", str(nowhere))
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "none"))  # no fallback: test_cli_cache_home
 
     result = runner.invoke(
         app, ["search", "gadgets", "--json", "--no-builtin", "--facts", str(pack)]

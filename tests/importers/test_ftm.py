@@ -104,6 +104,24 @@ def test_a_delta_is_applied_to_the_previous_import(runner: CliRunner, tmp_path: 
     assert catalog.fact("os-sanction-test-san-3") is not None
 
 
+def test_the_file_read_is_named_in_the_source_record_unless_several_made_it(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Stranger 15: the UN and OFAC imports name the file they read (file_name), ftm did not.
+    An export read alone is named so; a delta applied on it makes a pack no one file holds,
+    whose notes list the files applied, in order, and which names none (nor invents an
+    address)."""
+    out = tmp_path / "os"
+    run_import(runner, "ftm", str(FTM / "export.ftm.json"), "--out", str(out))
+    [source] = load([Pack("os", out, "--facts")]).catalog.sources.values()
+    assert (source.file_name, source.url) == ("export.ftm.json", None)
+
+    run_import(runner, "ftm", str(FTM / "delta.json"), "--out", str(out))
+    [source] = load([Pack("os", out, "--facts")]).catalog.sources.values()
+    assert (source.file_name, source.url) == (None, None)
+    assert "Files applied, in order: export.ftm.json (export, sha256 " in " ".join(source.notes)
+
+
 def test_a_un_reference_links_the_entity_to_the_un_listing(tmp_path: Path) -> None:
     un_sc.import_list(FIXTURES / "unsc" / "list-v1.xml", tmp_path / "un")
     ftm.import_ftm(FTM / "export.ftm.json", tmp_path / "os")

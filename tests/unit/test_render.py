@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import msgspec
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -143,6 +144,63 @@ def test_plain_shows_claim_value_and_source() -> None:
     assert "Acme reportedly made 1,200 widgets." in text
     assert "1,200 widgets" in text
     assert "The Press" in text
+
+
+def _hedged_fact() -> tuple[Fact, Catalog]:
+    from tqcli.model import Event
+
+    hedged = msgspec.structs.replace(
+        FACT,
+        claim="Acme's founder may now be in Ruritania.",
+        hedge="may",
+        details=Event("Ruritania", None),
+    )
+    return hedged, msgspec.structs.replace(CATALOG, facts=(hedged,))
+
+
+def test_an_answer_shows_the_hedge_as_the_fact_does() -> None:
+    """Stranger 15, 22: tq show said "Hedged: may" where tq ask's answer for the same fact did
+    not; the answer reads no firmer than its fact now. (A figure whose qualifier is the hedge
+    says it in its value, in both.)"""
+    from tqcli.model import Answers, Match, Reply
+
+    hedged, catalog = _hedged_fact()
+    shown, asked = io.StringIO(), io.StringIO()
+    PlainRenderer(shown).facts([Hit(hedged)], catalog, full=False)
+    answers = Answers((Hit(hedged, 1.0),), (), (Reply(Match.ANSWER, "Acme (as of 2019)"),))
+    PlainRenderer(asked).answers(answers, catalog)
+
+    assert "Hedged: may" in shown.getvalue()
+    assert asked.getvalue().splitlines()[:2] == ["Answer: Acme (as of 2019)", "  Hedged: may"]
+
+
+def test_an_answer_that_says_its_hedge_does_not_say_it_twice() -> None:
+    """ask's short answer for "who" carries the hedge ("(hedged: may; as of 2019)"): the
+    answer block then shows no second "Hedged:" line under it."""
+    from tqcli.model import Answers, Match, Reply
+
+    hedged, catalog = _hedged_fact()
+    asked = io.StringIO()
+    answers = Answers((Hit(hedged, 1.0),), (), (Reply(Match.ANSWER, "Acme (hedged: may)"),))
+    PlainRenderer(asked).answers(answers, catalog)
+
+    lines = asked.getvalue().splitlines()
+    assert lines[0] == "Answer: Acme (hedged: may)"
+    assert not any("Hedged:" in line for line in lines)
+
+
+def test_an_answer_without_a_hedge_has_no_hedge_line() -> None:
+    from tqcli.model import Answers, Match, Reply
+
+    hedged, catalog = _hedged_fact()
+    plain = msgspec.structs.replace(hedged, hedge=None)
+    asked = io.StringIO()
+    answers = Answers((Hit(plain, 1.0),), (), (Reply(Match.ANSWER, "Acme"),))
+    PlainRenderer(asked).answers(answers, msgspec.structs.replace(catalog, facts=(plain,)))
+
+    lines = asked.getvalue().splitlines()
+    assert lines[0] == "Answer: Acme"
+    assert not any("Hedged:" in line for line in lines)
 
 
 def test_csv_is_a_header_and_a_row() -> None:

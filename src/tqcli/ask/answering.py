@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 import msgspec
 
-from tqcli.ask.claims import _name, _own_words
+from tqcli.ask.claims import _name, _own_words, _short_text
 from tqcli.ask.deeds import _reversed
 from tqcli.ask.judging import _judge, _Judged
 from tqcli.ask.lookups import _Lookups
@@ -41,7 +41,17 @@ from tqcli.ask.words import (
 from tqcli.compat import assert_never
 from tqcli.errors import NoQuestion
 from tqcli.index import Index
-from tqcli.model import Answers, Catalog, Filters, Hit, Match, NoteStance, PartialDate, Reply
+from tqcli.model import (
+    Answers,
+    Catalog,
+    Figure,
+    Filters,
+    Hit,
+    Match,
+    NoteStance,
+    PartialDate,
+    Reply,
+)
 from tqcli.textnorm import fold, stem
 
 _SINCE_WHEN = re.compile(r"\bsince when\b")
@@ -79,7 +89,7 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         considered.now,
     )
     if max(item.coverage for item in judged) < _PARTIAL_COVERAGE or (
-        read.polar and not any(item.on_point for item in judged)
+        not any(item.on_point or item.reply.match is Match.ANSWER for item in judged)
     ):
         # A yes/no question that no fact speaks to -- of what it is about, what it asks of it
         # -- has no answer, not a fact on another proposition as a partial one.
@@ -91,16 +101,10 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     # Answers first still: a later answer that disagrees with the first moves after the others.
     order = sorted(range(len(replies)), key=lambda n: replies[n].match is not Match.ANSWER)
     chosen, replies = [chosen[n] for n in order], [replies[n] for n in order]
-    if read.wants is Wants.SOMEONE and (now or _NOW & set(map(stem, read.text.split()))):
-        # "Who is the current president?": the loaded facts know it only as of their dates.
-        replies = [
-            Reply(
-                reply.match, f"{reply.answer} (as of {_as_of(item.hit.fact.date)})", reply.unmatched
-            )
-            if item.hit.fact.date is not None and item.who
-            else reply
-            for reply, item in zip(replies, chosen, strict=True)
-        ]
+    as_of = read.wants is Wants.SOMEONE and bool(now or _NOW & set(map(stem, read.text.split())))
+    replies = [
+        _with_hedges(read, item, reply, as_of) for reply, item in zip(replies, chosen, strict=True)
+    ]
     return Answers(
         tuple(Hit(item.hit.fact, item.score) for item in chosen),
         (),
@@ -108,6 +112,72 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         read.polar,
         read.wants.value,
     )
+
+
+_QUALIFIERS = (
+    r"\b(?:de facto|acting|interim|caretaker|alleged|presumed|putative|self-styled"
+    r"|self-declared|self-proclaimed)(?: [\w-]+){1,3}"
+)
+"""Words that qualify a post ("de facto leader", "acting prime minister"), with the words
+after them: compiled on first use."""
+
+
+_HEADS = frozenset(_stems("head chief"))
+"""Posts beside _PERSON_ROLES that a qualifier may end on ("acting head", "interim chief")."""
+
+
+def _post_qualified(question: Question, claim: str, answer: str) -> list[str]:
+    """The claim's qualified posts ("de facto leader", "acting prime minister"): a qualifier
+    and the words after it up to a post, where the question asks those words ("leads": the
+    leader) or the answer's name follows them ("de facto chief Eve Fane")."""
+    asked = [word for word in question.weights if len(word) >= 4]
+    named = answer.split(" ", 1)[0]
+    kept = []
+    for found in re.finditer(_QUALIFIERS, claim):
+        words = found.group().split()
+        qualifier = 2 if words[0].lower() == "de" else 1
+        post = next(
+            (
+                n
+                for n in range(qualifier, len(words))
+                if stem(words[n].lower()) in _PERSON_ROLES | _HEADS
+            ),
+            None,
+        )
+        if post is None:
+            continue
+        phrase = " ".join(words[: post + 1])
+        after = claim[found.start() + len(phrase) :].lstrip()
+        if after.startswith(named) or all(
+            any(stem(word.lower()).startswith(w) for w in asked)
+            for word in words[qualifier : post + 1]
+        ):
+            kept.append(phrase)
+    return kept
+
+
+def _with_hedges(question: Question, item: _Judged, reply: Reply, as_of: bool) -> Reply:
+    """The short answer with what the claim qualifies it by: the qualifier of the post the
+    question asks ("de facto leader"), the source's hedge (the fact's `hedge`: "may"), and,
+    for "who ... now", as of when ("Saif al-Adel (de facto leader; hedged: may; as of
+    February 2023)"). A figure's phrase keeps its hedge already, a claim or a quote its own
+    words."""
+    fact = item.hit.fact
+    kept = []
+    if item.who:
+        kept += _post_qualified(question, fact.claim, reply.answer)
+    if (
+        fact.hedge
+        and fact.hedge.lower() not in reply.answer.lower()
+        and reply.answer not in (fact.claim, _short_text(fact))
+        and not isinstance(fact.details, Figure)
+    ):
+        kept.append(f"hedged: {fact.hedge}")
+    if as_of and fact.date is not None and item.who:
+        kept.append(f"as of {_as_of(fact.date)}")
+    if not kept:
+        return reply
+    return Reply(reply.match, f"{reply.answer} ({'; '.join(kept)})", reply.unmatched)
 
 
 def consider(index: Index, question: str) -> Considered | Answers:

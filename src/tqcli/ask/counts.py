@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from tqcli.ask.claims import _claim_words, _own_text
+from tqcli.ask.claims import _claim_words, _own_text, _stemmed
 from tqcli.ask.question import Wants, _is_count, _is_year, _owners
 from tqcli.ask.words import (
     _CALENDAR_WORDS,
@@ -17,7 +17,7 @@ from tqcli.ask.words import (
     _TIME_UNITS,
     _stems,
 )
-from tqcli.model import Fact, Figure
+from tqcli.model import Agreement, Fact, Figure
 from tqcli.textnorm import fold, tokens
 
 if TYPE_CHECKING:
@@ -28,11 +28,25 @@ _COUNT_BEFORE = 8
 _COUNT_AFTER = 4
 
 
-def _count_ahead(fact: Fact) -> bool:
+def _count_ahead(question: Question, fact: Fact) -> bool:
     """Whether a figure's count is one planned or committed to: a word looking ahead within
     eight words before its number in the claim or four after ("a first reduction ... to 8,600
-    within 135 days"); where the claim does not write the number in figures, anywhere in it."""
+    within 135 days"); where the claim does not write the number in figures, anywhere in it.
+    An agreement's count of what is asked is a target where one of its commitments counts it
+    by a deadline ("up to 5,000 Taliban prisoners ... released by March 10, 2020"), not how
+    many were freed."""
     details = fact.details
+    if isinstance(details, Agreement):
+        from tqcli.ask.times import _deadline_pattern, _deadlines  # (times: loaded when used)
+
+        # (Less the deadline itself: "within the first 135 days" is not a target of days.)
+        return any(
+            question.counted_head
+            in (stems := _stemmed(fold(re.sub(_deadline_pattern(), "", text))))
+            and any(_is_count(word) for word in stems)
+            for text in details.commitments
+            if _deadlines(text)
+        )
     if not isinstance(details, Figure):
         return False
     claim = fold(fact.claim)

@@ -382,6 +382,53 @@ def _other_doer(question: Question, claim: str, named: dict[str, frozenset[str]]
     return said
 
 
+_PASSIVE_POLAR = r"(?:was|were|is|are|has been|have been|had been) \w"
+"""A yes/no question on what was done to someone ("Was Akhundzada killed ...?"), compiled on
+first use."""
+_OBJECT_REACH = 6
+"""How many words after an active verb name whom it was done to ("killed his predecessor
+Mullah Akhtar Mansour")."""
+
+
+def _done_to_another(
+    question: Question, claim: str, named: dict[str, frozenset[str]]
+) -> str | None:
+    """For a yes/no question in the passive, whether every clause of the claim with its verb
+    says it was done to another the fact links, not to the one asked: "Was Akhundzada killed
+    in a drone strike?" is not answered by "appointed after a US drone strike killed his
+    predecessor Mullah Akhtar Mansour" (named after the verb in the active, before it in the
+    passive); if so, the verb asked (its stem)."""
+    if not re.match(_PASSIVE_POLAR, question.text):
+        return None
+    raw = question.text.split()
+    words = _stemmed(question.text)
+    at = next((n for n, word in enumerate(words) if word in question.happened), None)
+    if at is None or not (raw[at].endswith(("ed", "en")) or raw[at] in _PARTICIPLES):
+        return None  # not "was X VERBed": "is X a member ..." asks what X is
+    asked = set(words[1:at]) & question.named
+    if not asked:
+        return None
+    asked = asked.union(*map(question.group, asked))
+    asked = asked.union(*(words for words in named.values() if not words.isdisjoint(asked)))
+    others = [words - asked for words in named.values() if words.isdisjoint(asked)]
+    said = False
+    for sentence in _clauses(claim):
+        for _, stems in sentence:
+            for verb, word in enumerate(stems):
+                if word != words[at]:
+                    continue
+                passive = verb > 0 and stems[verb - 1] in _BE
+                whom = set(
+                    stems[max(0, verb - _OBJECT_REACH) : verb]
+                    if passive
+                    else stems[verb + 1 : verb + 1 + _OBJECT_REACH]
+                )
+                if whom & asked or not any(whom & words for words in others):
+                    return None
+                said = True
+    return words[at] if said else None
+
+
 _RESPONSIBILITY = (  # compiled on first use (re caches it): only "who" questions need it
     r"\b(?:took|take|takes|claimed|claims|claim|accepted) responsibility\b"
 )

@@ -33,6 +33,7 @@ from tqcli.ask.deeds import (
     _commits,
     _deed_of_another,
     _doer_asked,
+    _done_to_another,
     _happened_unasked,
     _in_one_clause,
     _near_what_happened,
@@ -101,6 +102,9 @@ _EVENT_COVERAGE = 0.4
 nothing it names (what happened: "die", "first capture ... 1996")."""
 _FULL_COVERAGE = 0.95
 """A fact that accounts for this share of the question says all it says."""
+_ON_POINT = 0.5
+"""How much of what a question asks of what it names a fact must speak of to be a partial
+answer (see _judge's on_point)."""
 _UNMATCHED_SHOWN = 0.5
 _RATE = r"\b(?:a|an|per|each|every)\b|/"  # compiled on first use (re caches it)
 """Where a unit turns into a rate: "US dollars a day" counts dollars, not days."""
@@ -119,12 +123,12 @@ _STARTING = frozenset(_stems("begin began begun start started starting first bec
 
 
 _COMMITMENT_ASKED = (
-    r"(?:\w+ )?(?:what|which)(?: \w+)? (?:did|does|do|has|have|had) (?:\w+ ){1,4}?"
+    r"(?:\w+ )?(?:(?:what|which)(?: \w+)? )?(?:did|does|do|has|have|had) (?:\w+ ){1,4}?"
     r"(?:promise|promised|pledge|pledged|commit|committed|agree|agreed|vow|vowed|undertake"
     r"|undertook)\b"
 )
 """What X committed to ("What did the Taliban promise ...?", "which groups did the Taliban
-pledge to keep out"): compiled on first use."""
+pledge to keep out"), or whether ("Did the Taliban promise to ...?"): compiled on first use."""
 _DAY_ASKED = (
     r"\b(?:what|which|exact) (?:exact )?(?:date|day)\b(?! (?:of|in) the (?:year|month|week)\b)"
 )
@@ -250,9 +254,11 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     ):
         from tqcli.ask.quotes import _says_doing  # (as the other quotes' rules: loaded when used)
 
-        # "Who did the Taliban ask to join its government?": women. A fact that says all the
-        # question says answers "who" with whom it names, though no person or group it links.
-        fits = _says_doing(question, own)
+        if _says_doing(question, own):
+            # "Who did the Taliban ask to join its government?": women. A fact that says all
+            # the question says answers "who" with whom it names, though no person or group it
+            # links.
+            fits = True
     # A year the question names is the one it asks about: "fighters in Afghanistan in 2001" are
     # not counted by a figure of 2021. So is any number of three digits or more, cardinal or
     # ordinal: "resolution 2513" is not resolution 1333, nor "8,600 troops" another count, nor
@@ -355,6 +361,10 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     if answers and question.polar and _other_doer(question, fact.claim, named):
         # ("Did the US pay the Taliban?" -- "the Taliban would now pay a price".)
         answers = False
+    done_to_another = _done_to_another(question, fact.claim, named) if question.polar else None
+    if answers and done_to_another is not None:
+        # ("Was Akhundzada killed ...?" -- "a drone strike killed his predecessor Mansour".)
+        answers = False
     if (
         answers
         and question.polar
@@ -392,15 +402,19 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         }
         answers = not asked or _share(asked, credits) >= _EVENT_COVERAGE
     if answers and question.future is not None:
-        from tqcli.ask.times import _foresees
+        from tqcli.ask.times import _foresees  # (times: loaded for the questions on times)
 
-        # "Who will succeed Haibatullah?", "When will the UN recognise the Taliban?": a fact
-        # stating what was or is answers no question on what will be; a plan, a commitment,
-        # a deadline or an expectation may ("the Taliban committed not to allow ...").
-        answers = _foresees(question, fold(_own_text(fact)))
-        other_years += (
-            [question.future] if question.future in question.happened else sorted(question.happened)
-        )
+        if not _foresees(question, fold(_own_text(fact))):
+            # "Who will succeed Haibatullah?", "When will the UN recognise the Taliban?": a
+            # fact stating what was or is answers no question on what will be; a plan, a
+            # commitment, a deadline or an expectation may ("the Taliban committed not to
+            # allow ...").
+            answers = False
+            other_years += (
+                [question.future]
+                if question.future in question.happened
+                else sorted(question.happened)
+            )
     if (
         answers
         and question.said_about
@@ -414,8 +428,10 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     if answers and question.wants is Wants.ANYTHING and _WHERE_ASKED.match(question.text):
         from tqcli.ask.places import _names_a_place  # (places: loaded for "where" questions)
 
-        # "Where is Zawahiri?": a place, which a fact on the bounty on his head does not name.
-        answers = _names_a_place(question, fact, lookups)
+        if not _names_a_place(question, fact, lookups):
+            # "Where is Zawahiri?": a place, which a fact on the bounty on his head does not
+            # name.
+            answers = False
     if answers and _asks_deadline(question):
         from tqcli.ask.times import _deadline_word, _deadlines
 
@@ -430,7 +446,7 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             question.in_fact
             and re.search(_FORESEEING, fold(f"{fact.claim} {_short_text(fact)}")) is not None
         )
-        or (question.as_done and _count_ahead(fact))
+        or (question.as_done and _count_ahead(question, fact))
     ):
         # "How many prisoners did the government actually release?": what happened in fact,
         # which a commitment to release "up to five thousand" does not say.
@@ -479,7 +495,6 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         answers = False
         other_years.append(verb)
     unstated: tuple[str, ...] = ()
-    on_point = True
     if question.polar:
         # A yes/no question states a proposition: only a fact that states it -- every content
         # word in its own words (or the names of what it names), in a form or synonym the packs
@@ -525,9 +540,6 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         answers = answers and not unstated
         subject = question.named.union(*(forms for _, parts in question.names for forms in parts))
         predicate = [word for word in question.weights if word not in subject]
-        on_point = (not subject or any(_credit(question, word, topic) for word in subject)) and (
-            not predicate or any(word not in unstated for word in predicate)
-        )
         if (
             answers
             and question.future is None
@@ -544,6 +556,8 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             if enjoined:
                 answers = False
                 unstated = tuple(word for word in question.weights if word in enjoined)
+    # An answer speaks to the question; another fact may not (see _on_point).
+    on_point = answers or _on_point(question, credits, unstated, topic)
     corrected = fact.standing() is NoteStance.CORRECTS
     if corrected:
         # The pack's curators say the claim is wrong (a source read contradicts it): it is
@@ -567,6 +581,10 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         from tqcli.ask.roles import _role_words
 
         unmatched = _role_words(question) or unmatched
+    if not answers and done_to_another is not None:
+        # Said of another: the verb is what it does not state of the one asked ("killed"),
+        # not a word it states of the other ("drone").
+        unmatched = (question.spelled.get(done_to_another, done_to_another),)
     if not answers and not unmatched and not corrected:
         # A partial answer says what it leaves out: where every word is accounted for
         # somewhere (an entity's name, a tag), the words its own words do not say -- or the
@@ -611,7 +629,10 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         place = _place_answer(question, fact, lookups)
     reply = Reply(
         Match.ANSWER if answers else Match.PARTIAL,
-        place or _short_answer(question, fact, who, catalog, own),
+        place
+        or _short_answer(
+            question, fact, who, catalog, own, in_claim=fact.id in lookups.counted_in_claim
+        ),
         () if answers else unmatched,
     )
     return _Judged(
@@ -627,6 +648,45 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
 
 
 _CAPITALISED_RUN = r"\b[A-Z]\w*(?: (?:of |the |for )?[A-Z]\w*)+"  # compiled on first use
+
+
+def _on_point(
+    question: Question,
+    credits: dict[str, float],
+    unstated: tuple[str, ...],
+    topic: set[str] | frozenset[str],
+) -> bool:
+    """Whether a fact speaks to the question at all, to be offered as a partial answer: it
+    accounts for two of its words or names (_shares_more_than_a_name), and for a yes/no
+    question it speaks of what the question names and states at least _ON_POINT of the weight
+    of what it asks of it (its other words, each as heavy as rule 5's words for what
+    happened)."""
+    if not _shares_more_than_a_name(question, credits):
+        return False
+    if not question.polar:
+        return True
+    naming = question.named.union(*(forms for _, parts in question.names for forms in parts))
+    asked_of = {
+        word: weight
+        for word, weight in question.weights.items()
+        if word not in naming and weight >= _EVENT_WEIGHT
+    }
+    stated_of = {word: float(word not in unstated) for word in asked_of}
+    return (not naming or any(_credit(question, word, topic) for word in naming)) and (
+        not asked_of or _share(asked_of, stated_of) >= _ON_POINT
+    )
+
+
+def _shares_more_than_a_name(question: Question, credits: dict[str, float]) -> bool:
+    """Whether the fact accounts for two of the question's words or more (a name it gives,
+    "Saudi Arabia", one), where it has two: one alone is the topic, and says nothing of what
+    is asked of it ("France" of "What is the capital of France?")."""
+    in_names = {word for _, parts in question.names for part in parts for word in part}
+    units = [
+        *(any(credits.get(word) for part in parts for word in part) for _, parts in question.names),
+        *(bool(credit) for word, credit in credits.items() if word not in in_names),
+    ]
+    return len(units) < 2 or sum(units) >= 2
 
 
 def _initialisms(claim: str) -> frozenset[str]:
@@ -720,6 +780,7 @@ def _fits(
         and head not in _SUCCESSION
         and not _credit(question, head, own)
         and not (question.head_asked and _names_one_of_kind(question, fact, head, own, lookups))
+        and not _named_by_alias(question, head, own, named, lookups)
     ):
         return False, []
     if not all(_credit(question, w, own) for w in question.modifiers if w not in question.named):
@@ -827,7 +888,14 @@ def _fits(
                 # "How much money does al-Qaeda have?": what it holds, not what it pays or gets
                 # in a year ("20,000,000 US dollars a year").
                 other = True
-            return counts and counts_unit and not other, []
+            if counts_unit and not other:
+                return counts, []
+            # A count of those asked inside a figure of others ("9,600 troops ..., including
+            # 2,500 Americans") is given in the claim's words, as any fact's count.
+            if counts and _part_counted(question, fact.claim, fact.details):
+                lookups.counted_in_claim.add(fact.id)
+                return True, []
+            return False, []
         return counts and _counts_in_claim(question, fact.claim), []
     if (
         wants is Wants.QUOTE
@@ -1009,6 +1077,43 @@ def _fits(
             lookups.out_of_role.add(fact.id)
         return bool(who), who
     return True, []
+
+
+def _named_by_alias(
+    question: Question,
+    word: str,
+    own: frozenset[str],
+    named: dict[str, frozenset[str]],
+    lookups: _Lookups,
+) -> bool:
+    """Whether the question's word names, by one of its names or aliases, an entity the fact
+    links that the fact's own words name too, by any of its names: "Who is Zawahri?" (an alias
+    the pack gives) is asked of the fact on "Ayman al-Zawahiri"."""
+    return any(
+        word in lookups.asked_names(entity_id, question.weights) and lookups.heads(entity_id) & own
+        for entity_id in named
+    )
+
+
+_PART_OF = r"\b(?:including|included|includes|of whom|of which|among them|among whom)(?: \w+)?$"
+"""Words that give a count as part of the one before ("9,600 troops, including 2,500
+Americans"), compiled on first use: only figures whose unit counts others need it."""
+
+
+def _part_counted(question: Question, claim: str, figure: Figure) -> bool:
+    """Whether the claim gives a count of what is asked as part of the figure's count, in
+    figures, other than the figure's own numbers: "including 2,500 Americans" in a claim on
+    9,600 NATO troops."""
+    count = _count_in_claim(question, claim)
+    if count is None or not re.search(_PART_OF, claim[: claim.find(count)].rstrip(" ,")):
+        return False
+    written = "".join(re.findall(r"\d", count))
+    own = {
+        str(int(n)) if isinstance(n, float) and n.is_integer() else str(n)
+        for n in (figure.value, figure.min, figure.max)
+        if n is not None
+    }
+    return bool(written) and written not in own
 
 
 def _owned_by_another(question: Question, unit: str, named: dict[str, frozenset[str]]) -> bool:

@@ -32,6 +32,9 @@ class _Lookups:
         """The role a "who" question asks about, once read (see _read_role)."""
         self.out_of_role: set[str] = set()
         """The facts whose names all play another role than the one a "who" asks (_in_role)."""
+        self.counted_in_claim: set[str] = set()
+        """The figures whose unit counts others than a "how many" asks, and whose claim gives a
+        count of those asked (see _fits)."""
         self.holding: dict[tuple[str, str], bool] = {}
         """Whether a fact says a person holds the role asked about (see _holds), once worked out."""
 

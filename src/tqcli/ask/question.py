@@ -153,6 +153,9 @@ _MONEY = frozenset(
 """Words a figure gives an amount of money (or a share) in: what a bare "how much" asks."""
 _AN_AMOUNT = r"\bhow much (?:did|does|do|has|have|had|was|is|were|are|will|would|could)\b"
 """A "how much" that names nothing after it ("how much did X pay"), not "how much land"."""
+_VOTERS = frozenset(_stems("member members country countries state states nation nations"))
+"""Those that vote in a body (the Security Council's members, a general assembly's states)."""
+_VOTING = frozenset(_stems("vote voted votes voting"))
 _MODIFIER_WEIGHT = 0.65
 """A word before the head noun this heavy (rarer in English than Zipf 5.375: "foreign",
 "defence", "education"; not "new", "main" or "top") says which one is asked about."""
@@ -395,6 +398,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         _MONTH_ABBREVIATIONS.get(word, word)
         for word in re.findall(r"\w+", fold(_without_possessives(question)))
     )
+    folded = _question_words_spelt(index, lookups, folded)
     if " name" in folded and (name_of := re.search(_NAME_OF_SOMEONE, folded)) is not None:
         # "What was the name of the suicide bomber?" asks who the bomber was: a name of the
         # person, as "who was the suicide bomber?" does (not his deeds' toll).
@@ -473,6 +477,15 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
             len(counted_words),
         )
         counted = _leading_content(" ".join(counted_words[:participle]))
+        if (
+            len(counted) > 1
+            and counted_words[len(counted) - 1 : len(counted)] != []
+            and re.fullmatch(r"\w{3,}ed", counted_words[len(counted) - 1])
+            and counted[-1] == stem(counted_words[len(counted) - 1])
+        ):
+            # "How many council members voted for ...": a verb in the past after the noun,
+            # its predicate, is not what is counted (before it, "affiliated fighters", it is).
+            counted = counted[:-1]
         if counted_words[:1] == ["of"] and (part := re.search(_PARTITIVE, folded)) is not None:
             # "How many of the 9/11 victims were Afghan nationals?": victims are counted, and
             # only those of them that were Afghan nationals (see restrictor).
@@ -555,6 +568,11 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     counted = tuple(corrected.get(word, word) for word in counted)
     # What is counted, however common its noun ("people"): a figure's unit must count it.
     counted_head = counted[-1] if counted and counted[-1] in weights else None
+    voted = next((word for word in map(stem, folded.split()) if word in _VOTING), None)
+    if counted_head in _VOTERS and voted in weights:
+        # "How many Council members voted for resolution 2593?": each member that votes casts
+        # a vote, so a count of votes ("by 13 votes") counts them.
+        counted, counted_head = (voted,), voted
     counted = tuple(word for word in counted if weights.get(word, 0) >= _COUNTED_WEIGHT)
     if wants is Wants.FIGURE and not counted and not measure and re.search(_AN_AMOUNT, folded):
         # "How much did the Taliban pay al-Qaeda?": how much of nothing named is an amount of
@@ -642,6 +660,8 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         )
         for word in weights
     }
+    if voted is not None and counted == (voted,):
+        groups[voted] = groups[voted] | _VOTING  # "voted" (stem "vot") counted as "13 votes"
     rarity = {word: _pack_rarity(lookups, groups[word]) for word in weights}
     derived = {
         word: forms
@@ -706,7 +726,7 @@ _IN_FACT = re.compile(r"\b(?:actually|really|in fact|in practice|in reality)\b")
 
 _REPORTED_AHEAD = (
     r"\b(?:say|said|says|due|under|agree|agreed|promised?|pledged?|commit(?:ted)?|target)\b"
-    r"|\b(?:is|are|was|were)(?: \w+){0,3} to\b"
+    r"|\b(?:is|are|was|were)(?: \w+){0,5} to\b|\bto be\b"
 )
 """Words with which a question asks what was said, due or agreed (compiled on first use)."""
 
@@ -1045,6 +1065,58 @@ def _numbers(words: Iterable[str]) -> set[str]:
 def _is_year(word: str) -> bool:
     """Whether a number reads as a year ("in 2001"), not a count."""
     return len(word) == 4 and word[:2] in ("19", "20")
+
+
+_QUESTION_WORDS = ("who", "whom", "whose", "what", "when", "where", "which", "why", "how")
+
+
+@functools.cache
+def _question_word_typos() -> dict[str, str]:
+    """Each string one letter off a question word, to the question word it likeliest stands
+    for: a letter left out, before two neighbouring letters swapped, before one added, before
+    one changed (the commonest typos first); a string as likely a typo of two is left out.
+    Made once, on the first question: a dictionary lookup a word after that."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    ranked: dict[str, tuple[int, set[str]]] = {}
+    for asked in _QUESTION_WORDS:
+        spans = range(len(asked) + 1)
+        typos = (
+            (1, {asked[:n] + asked[n + 1 :] for n in spans[:-1]}),
+            (2, {asked[:n] + asked[n + 1] + asked[n] + asked[n + 2 :] for n in spans[:-2]}),
+            (3, {asked[:n] + letter + asked[n:] for n in spans for letter in letters}),
+            (4, {asked[:n] + letter + asked[n + 1 :] for n in spans[:-1] for letter in letters}),
+        )
+        for rank, words in typos:
+            for word in words - {asked}:
+                best, meant = ranked.get(word, (5, set()))
+                if rank < best:
+                    ranked[word] = (rank, {asked})
+                elif rank == best:
+                    meant.add(asked)
+    return {
+        word: next(iter(meant))
+        for word, (_, meant) in ranked.items()
+        if len(meant) == 1 and word not in _QUESTION_WORDS
+    }
+
+
+def _question_words_spelt(index: Index, lookups: _Lookups, folded: str) -> str:
+    """The folded question with its misspelt question words written right ("whn did ..."):
+    a word one letter off a question word (see _question_word_typos), neither common English
+    nor the packs'. The typos of content words are corrected against the index (_corrected);
+    a question word is in no fact, and decides what is asked."""
+    words = folded.split()
+    typos = _question_word_typos()
+    near = {word: typos[word] for word in words if word in typos}
+    if not near:
+        return folded
+    known = index.english_zipf(list(near))
+    spelt = {
+        word: asked
+        for word, asked in near.items()
+        if word not in known and not lookups.frequency(stem(word))
+    }
+    return " ".join(spelt.get(word, word) for word in words)
 
 
 def _corrected(index: Index, lookups: _Lookups, word: str) -> str:

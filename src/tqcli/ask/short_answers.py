@@ -24,8 +24,11 @@ def _short_answer(
     who: Sequence[str],
     catalog: Catalog,
     own: frozenset[str] | None = None,
+    *,
+    in_claim: bool = False,
 ) -> str:
-    """The answer in a few words: see Reply.answer."""
+    """The answer in a few words: see Reply.answer. in_claim: a figure's answer is the count
+    its claim gives of what is asked, not its value (see _Lookups.counted_in_claim)."""
     details = fact.details
     if who and (
         question.wants is Wants.SOMEONE
@@ -52,7 +55,9 @@ def _short_answer(
     if question.wants is Wants.DATE and (when := _time_in_words(fact.claim)):
         return when  # "the late 2000s", of an undated fact
     if isinstance(details, Figure):
-        return f"{figure_phrase(details, fact.hedge)}, according to {_attribution(fact, catalog)}"
+        count = _count_in_claim(question, fact.claim) if in_claim else None
+        given = count or figure_phrase(details, fact.hedge)
+        return f"{given}, according to {_attribution(fact, catalog)}"
     if isinstance(details, Quote):
         if question.medium and details.medium:
             return details.medium

@@ -104,6 +104,7 @@ cost cost
 could could
 council council
 count count
+countries countr
 country countr
 created creat
 creation creation
@@ -257,6 +258,7 @@ mean mean
 meaning mean
 means mean
 mediator mediator
+member member
 members member
 might might
 minister minister
@@ -270,6 +272,8 @@ much much
 must must
 my my
 named nam
+nation nation
+nations nation
 nature natur
 near near
 negotiator negotiator
@@ -404,6 +408,7 @@ started start
 starting start
 state stat
 statement stat
+states stat
 status status
 stay stay
 staying stay
@@ -460,6 +465,10 @@ via via
 vice vice
 view view
 village villag
+vote vote
+voted vot
+votes vote
+voting vot
 wage wage
 wages wage
 warn warn

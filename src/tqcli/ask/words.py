@@ -163,6 +163,8 @@ expectation: only such a fact answers a question asked in the future (compiled o
 _DEADLINE_ASKED = (
     r"\b(?:must|have to|has to|had to|(?:is|are|was|were) to|supposed to|required to|obliged to"
     r"|due to|due|deadline|by when|by what (?:date|time|year|month))\b"
+    # "When will US troops leave?", "when would they leave under the deal": the time planned.
+    r"|\bwhen (?:will|shall|would|won t)\b|\bwhen (?:is|are) (?:[\w-]+ ){1,4}?going to\b"
     # "When were US troops to leave?": "be" and its subject, then "to" and a verb (not a
     # participle's "to": "when were troops sent to Kabul").
     r"|\bwhen (?:is|are|was|were) "

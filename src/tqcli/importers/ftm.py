@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from tqcli.importers.shared import (
     slug,
     source_url,
     toml_tables,
+    where_read,
     write_pack,
 )
 from tqcli.importers.un_sc import entity_id as un_entity_id
@@ -251,7 +252,7 @@ def sanction_id(ftm_id: str) -> str:
 
 def _pack_files(
     state: Mapping[str, Entity],
-    history: Iterable[Mapping[str, str]],
+    history: Sequence[Mapping[str, str]],
     published: PartialDate | None,
     origin: str,
 ) -> tuple[dict[str, str], list[str]]:
@@ -307,7 +308,10 @@ def _pack_files(
             f"{published.isoformat()} is the date of publication given to tq import with "
             "--published."
         )
-    source.update(source_url(origin))
+    # Read from one file (an export, or a first delta), the source names it, as the UN and OFAC
+    # imports do; a pack made by several, a delta applied to an earlier import, is no one file's
+    # (its notes list them, in order), and only its address, if downloaded, is the last one's.
+    source.update(where_read(origin) if len(history) == 1 else source_url(origin))
     entities = [
         _entity_table(entity, state, same_as.get(key, set())) for key, entity in kept.items()
     ]

@@ -80,13 +80,44 @@ class CachePolicy(Struct, frozen=True):
             return cls(Path(xdg) / "tq")
         home = environ.get("HOME") or _password_home()
         if not home or not os.path.isabs(home):
-            return cls(None, "no home directory")
+            return _without_home("no home directory", environ)
         if not os.path.isdir(home):
             there = "is not a directory" if os.path.exists(home) else "does not exist"
-            return cls(None, f"the home directory {home} {there}")
+            return _without_home(f"the home directory {home} {there}", environ)
         if sys.platform == "darwin":
             return cls(Path(home) / "Library" / "Caches" / "tq")
         return cls(Path(home) / ".cache" / "tq")
+
+
+def _without_home(reason: str, environ: Mapping[str, str]) -> CachePolicy:
+    """Where there is no home directory to cache in (a service account, a container's
+    /nonexistent): a folder of the user's own in the temporary directory (TMPDIR), as used
+    only while it is theirs alone (a directory, not a link, owned by them, closed to others, in
+    a folder others cannot rename it out of), for an index read there is trusted; else none,
+    for the reason given (docs/configuration.md)."""
+    if not hasattr(os, "getuid"):  # (Windows: LOCALAPPDATA, above, or no cache)
+        return CachePolicy(None, reason)
+    import stat
+    import tempfile
+
+    given = environ.get("TMPDIR", "")
+    parent = Path(given) if os.path.isabs(given) else Path(tempfile.gettempdir())
+    folder = parent / f"tq-cache-{os.getuid()}"
+    with contextlib.suppress(FileExistsError, OSError):
+        folder.mkdir(mode=0o700)
+    try:
+        held, above = folder.lstat(), parent.stat()
+    except OSError:
+        return CachePolicy(None, reason)
+    others_may_move = above.st_mode & stat.S_IWOTH and not above.st_mode & stat.S_ISVTX
+    if (
+        not stat.S_ISDIR(held.st_mode)
+        or held.st_uid != os.getuid()
+        or held.st_mode & 0o077
+        or others_may_move
+    ):
+        return CachePolicy(None, f"{reason}, and {folder} is not the user's alone")
+    return CachePolicy(folder)
 
 
 def _password_home() -> str | None:

@@ -165,10 +165,7 @@ def fact_block(hit: Hit, catalog: Catalog, *, full: bool) -> list[Line]:
         heading.append(Span(f" · score {hit.score:g}", "dim"))
     lines = [_line(*heading), _line(Span(printable(fact.claim), "claim"), indent=1)]
     lines.extend(_line(Span(text, "value"), indent=1) for text in key_values(fact, catalog))
-    if fact.hedge and not (
-        isinstance(fact.details, Figure) and fact.details.qualifier == fact.hedge
-    ):
-        lines.append(_line(Span("Hedged: ", "label"), printable(fact.hedge), indent=1))
+    lines.extend(_hedge_lines(fact))
     if fact.asserted_by:
         lines.append(
             _line(Span("Asserted by: ", "label"), _entity_name(catalog, fact.asserted_by), indent=1)
@@ -193,6 +190,17 @@ def fact_block(hit: Hit, catalog: Catalog, *, full: bool) -> list[Line]:
             )
         )
     return lines
+
+
+def _hedge_lines(fact: Fact) -> list[Line]:
+    """The fact's hedge ("may", "reportedly"), unless its figure's value says it already
+    ("at least"): shown wherever the fact is, so that an answer never reads firmer than the
+    fact it rests on (stranger 15, 22)."""
+    if fact.hedge and not (
+        isinstance(fact.details, Figure) and fact.details.qualifier == fact.hedge
+    ):
+        return [_line(Span("Hedged: ", "label"), printable(fact.hedge), indent=1)]
+    return []
 
 
 def _entity_particulars(entity_id: str, catalog: Catalog) -> Iterator[Line]:
@@ -258,6 +266,8 @@ def answer_block(
     standing = fact.standing()
     label += _STANDING_MARKS[standing]
     lines = [_line(Span(f"{label}: ", "label"), Span(headline, "claim"))]
+    if not fact.hedge or f"hedged: {printable(fact.hedge)}" not in headline:  # said already
+        lines.extend(_hedge_lines(fact))
     # What the curators say against the claim, beside it: a reader of the answer line alone
     # must not take a corrected or contested claim for the answer.
     disputing = [note for note in fact.notes if note.stance is not NoteStance.CONTEXT]

@@ -8,7 +8,17 @@ from collections.abc import Sequence
 
 from tqcli.compat import assert_never
 from tqcli.model import Catalog, Entity, EntityKind
-from tqcli.names import CAP_REASONS, Candidate, EntityProfile, EntityUse, Screening, TagUse
+from tqcli.names import (
+    CAP_REASONS,
+    ONE_WORD_REASONS,
+    Candidate,
+    EntityProfile,
+    EntityUse,
+    How,
+    OneWord,
+    Screening,
+    TagUse,
+)
 from tqcli.render.data import JsonObject
 from tqcli.render.layout import Line, Span, Table, fact_block
 from tqcli.textnorm import printable, printable_line
@@ -66,8 +76,15 @@ def candidate_data(candidate: Candidate, catalog: Catalog) -> JsonObject:
             }
             for entry in candidate.lists
         ],
+        "hit": candidate.listed_match,
         "capped": {"reason": candidate.cap.value, "why": CAP_REASONS[candidate.cap]}
         if candidate.cap
+        else None,
+        "one_word": {
+            "reason": candidate.one_word.value,
+            "why": ONE_WORD_REASONS[candidate.one_word],
+        }
+        if candidate.one_word
         else None,
     }
 
@@ -178,13 +195,21 @@ def screening_lines(screening: Screening, catalog: Catalog) -> list[Line]:
     ]
     if not screening.candidates:
         lines.append(Line((Span("no candidate", "dim"),), 1))
+    # A match on an entity on no loaded list (a diplomat the pack names) is no hit: its row says
+    # so in the column a reader skims for hits (stranger 15, 16), as wide as it needs to be only
+    # where such a row is shown.
+    width = (
+        len(_NAME_MATCH)
+        if any(c.match and not c.listed for c in screening.candidates)
+        else len(_HIT)
+    )
     for candidate in screening.candidates:
         entity = catalog.entities[candidate.entity_id]
         lines.append(
             Line(
                 (
                     Span(f"{_shown(candidate.score)} ", "label"),
-                    Span("MATCH ", "ok") if candidate.match else Span("      "),
+                    _match_column(candidate, width),
                     Span(printable(entity.name)),
                     Span(
                         f"  ({printable(entity.id)}, {entity.kind.value}, "
@@ -198,7 +223,7 @@ def screening_lines(screening: Screening, catalog: Catalog) -> list[Line]:
         words = ", ".join(
             f"{pair.query}={pair.name} ({pair.how.value} {pair.similarity:.2f})"
             if pair.name
-            else f"{pair.query}=? (none)"
+            else f"{pair.query} (not in the name)"
             for pair in candidate.pairs
         )
         quality = f" [{candidate.quality}]" if candidate.quality else ""
@@ -222,7 +247,41 @@ def screening_lines(screening: Screening, catalog: Catalog) -> list[Line]:
                     3,
                 )
             )
+        if candidate.one_word and _uncapped_shown(candidate):
+            lines.append(
+                Line(
+                    (
+                        Span("not capped: ", "label"),
+                        Span(f"{ONE_WORD_REASONS[candidate.one_word]} (docs/names.md)", "dim"),
+                    ),
+                    3,
+                )
+            )
     return lines
+
+
+_HIT = "MATCH"
+_NAME_MATCH = "name match"
+
+
+def _match_column(candidate: Candidate, width: int) -> Span:
+    """The column a reader skims for hits: MATCH for a match on a listed entity, "name match"
+    for a match on one on no loaded list, blank for a candidate below the threshold."""
+    if candidate.listed_match:
+        return Span(f"{_HIT:<{width}} ", "ok")
+    if candidate.match:
+        return Span(f"{_NAME_MATCH:<{width}} ", "label")
+    return Span(" " * (width + 1))
+
+
+def _uncapped_shown(candidate: Candidate) -> bool:
+    """Whether a candidate's line says why one word was not capped: wherever the word named
+    someone alone, and for a name that is the query word for word (the entity's own "Taliban",
+    a kunya as listed) only where it has words the query lacks ("Haqqani", the Haqqani
+    Network), since a name matched whole explains itself."""
+    return candidate.one_word in (OneWord.NAMED_BY_TITLE, OneWord.NAMED_BY_RARE_WORD) or (
+        candidate.one_word is not None and How.PARTIAL in candidate.how
+    )
 
 
 def _listed(candidate: Candidate) -> str:
