@@ -2078,3 +2078,29 @@ def test_words_of_text_found_word_by_word_are_those_of_the_lists() -> None:
     assert found_in(asked, names._COMMON_IN_TEXT, names._NAMES_FIRST) == asked & whole
     assert found_in(asked, names._COMMON_IN_TEXT, names._TEXT_LANGUAGES) == asked & whole
     assert asked & whole == {"abdul", "ghani", "wali", "omar", "laden", "basit"}
+
+
+def test_references_from_several_lists_each_name_their_list() -> None:
+    """Stranger 16, finding 12: "listed 16271, 1927, 23036411100119 …" named no list. One
+    list's references stay as they were ("listed TAi.024")."""
+    from tqcli.render.names import _listed
+
+    def candidate(*lists: names.ListEntry) -> names.Candidate:
+        return names.Candidate(
+            entity_id="x",
+            score=1.0,
+            match=True,
+            matched_name="X",
+            quality="name",
+            how=(names.How.EXACT,),
+            pairs=(),
+            listings=tuple(entry.reference for entry in lists if entry.reference),
+            lists=lists,
+        )
+
+    uk = names.ListEntry("Foreign, Commonwealth & Development Office", "gb_fcdo", "16271", "f1")
+    fr = names.ListEntry("Direction Générale du Trésor", "fr_tresor", "1927", "f2")
+    be = names.ListEntry("Federal Public Service Finance", "be_fod", None, "f3")
+    un = names.ListEntry("UN Security Council", "Taliban", "TAi.024", "f4")
+    assert _listed(candidate(uk, fr, be)) == "listed 16271 (gb_fcdo), 1927 (fr_tresor)"
+    assert _listed(candidate(un)) == "listed TAi.024"

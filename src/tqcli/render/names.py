@@ -295,9 +295,21 @@ def _uncapped_shown(candidate: Candidate) -> bool:
 
 
 def _listed(candidate: Candidate) -> str:
-    """Whether a candidate is on a list loaded, and which: its listings' references, else the
-    lists that give none (OpenSanctions' data sets), else that it is on none."""
+    """Whether a candidate is on a list loaded, and which: its listings' references (each with
+    its list where they are several lists': "listed 16271, 1927, 23036411100119" named none,
+    stranger 16, finding 12), else the lists that give none (OpenSanctions' data sets), else
+    that it is on none."""
     if candidate.listings:
+        lists = {
+            entry.reference: entry.list_name or entry.authority
+            for entry in candidate.lists
+            if entry.reference
+        }
+        if len({lists.get(reference) for reference in candidate.listings} - {None}) > 1:
+            return "listed " + ", ".join(
+                f"{reference} ({lists[reference]})" if reference in lists else reference
+                for reference in candidate.listings
+            )
         return f"listed {', '.join(candidate.listings)}"
     if candidate.lists:
         first = candidate.lists[0]
