@@ -243,3 +243,18 @@ def test_large_index_ranking_orders_ties_as_the_join_does() -> None:
             ties += sum(a[1] == b[1] for a, b in itertools.pairwise(joined))
     assert len(queries) > 100
     assert ties > 20  # the tie order is tested, not just the scores (59 adjacent ties today)
+
+
+def test_a_run_of_many_queries_finds_ids_and_listing_references_as_one_query_does() -> None:
+    from tqcli.packs import builtin_pack_dir
+
+    packs = [Pack("builtin", builtin_pack_dir(), "builtin")]
+    queries = [["un-resolution-1267"], ["TAi.024"], ["tai.024"], ["taliban"], ["1267"], ["zzz"]]
+    single = [_ids(in_memory(packs).search(query, Filters())) for query in queries]
+    many = in_memory(packs)
+    many.read_as_one()  # every id and reference key read at once (see Index._exact)
+
+    assert [_ids(many.search(query, Filters())) for query in queries] == single
+    assert single[0] == ["un-resolution-1267"]
+    assert len(single[1]) >= 1
+    assert single[1] == single[2]

@@ -12,9 +12,13 @@ import pytest
 from typer.testing import CliRunner
 
 from tqcli.cli import app
+from tqcli.index import _open
 from tqcli.index import update as update_module
+from tqcli.index.build import build, write
+from tqcli.index.cache import snapshot
+from tqcli.model import Pack
 
-from conftest import MINI_PACK, record_outcomes, synthetic_events
+from conftest import MINI_PACK, index_rows, record_outcomes, synthetic_events
 
 
 @pytest.fixture
@@ -196,3 +200,27 @@ def test_synonyms_added_to_a_fact_file_take_a_whole_build(
     assert _out(runner, pack, "ask", "how many gizmos", "--json") == _out(
         runner, pack, "ask", "how many gizmos", "--json", cached=False
     )
+
+
+def test_the_index_is_copied_by_the_file_system_only_while_its_file_is_the_one_read(
+    pack: Path, tmp_path: Path
+) -> None:
+    packs = [Pack("mini", pack, "user")]
+    path = tmp_path / "cache" / "index-0123456789abcdef.sqlite3"
+    build(packs, snapshot(packs), path, lambda _: None).close()
+    index = _open(path)
+    assert index.copy_file(tmp_path / "copy.sqlite3")
+    assert index_rows(tmp_path / "copy.sqlite3") == index_rows(path)
+    before = index_rows(path)
+
+    # Replaced by another run's index of the packs as edited: this one still reads the old.
+    text = (pack / "more-a.toml").read_text()
+    (pack / "more-a.toml").write_text(text.replace("alpha event 3", "alpha event zeppelin"))
+    other = tmp_path / "other" / path.name
+    build(packs, snapshot(packs), other, lambda _: None).close()
+    other.replace(path)
+    assert not index.copy_file(tmp_path / "stale.sqlite3")
+    # ... so a copy to start from is SQLite's copy of what it reads, not the file there now.
+    write(tmp_path / "started" / path.name, lambda _: None, start=index).close()
+    assert index_rows(tmp_path / "started" / path.name) == before
+    index.close()

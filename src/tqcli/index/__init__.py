@@ -238,7 +238,7 @@ def _open(path: Path, *, used: bool = True) -> Index:
         raise CorruptIndex("no index yet, or one changed since it was built")
     # A proper file: URI, so that a cache path with spaces, "?" or "#" still opens read-only.
     connection = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
-    return Index.open(connection)
+    return Index.open(connection, path)
 
 
 def in_memory(packs: Sequence[Pack]) -> Index:

@@ -68,10 +68,11 @@ def write(
     """Fill a new index file (a copy of start, if given) and install it at path, sealed."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with temporary_index(path.parent) as temporary:
+        copied = start is not None and start.copy_file(temporary)
         connection = sqlite3.connect(temporary)
         try:
-            if start is not None:
-                start.copy_into(connection)
+            if start is not None and not copied:
+                start.copy_into(connection)  # over whatever copy_file left
             fill(connection)
         finally:
             connection.close()

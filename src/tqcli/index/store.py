@@ -178,6 +178,8 @@ class LazyHits(Sequence[Hit]):
     def __getitem__(self, position: int | slice) -> Hit | Sequence[Hit]:
         if isinstance(position, slice):
             start, stop, step = position.indices(len(self))
+            if step == 1 and stop <= BATCH:  # in the first batch: every query's prefetch
+                return self._batch(0)[start:stop] if start < stop else []
             if step != 1:
                 return [self[n] for n in range(start, stop, step)]
             found: list[Hit] = []  # a batch at a time: every query's prefetch takes a slice
