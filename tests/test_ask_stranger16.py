@@ -171,40 +171,41 @@ kind = "document"
 
 [[quote]]
 id = "report-network-in-15-ports"
-claim = "According to the Gazette, a June 2021 Ledger report suggested the Canal Network is present in at least 15 ports."
+claim = "According to the Gazette, a June 2021 Ledger report suggested the Canal Network is present in at least 15 river ports."
 date = "2021-06"
 hedge = "suggested"
 about = ["canal-network"]
-text = "is present in at least 15 ports"
+text = "is present in at least 15 river ports"
 speaker = "ledger-report"
 
 [[quote.cite]]
 source = "gazette"
-passage = "the Canal Network is present in at least 15 ports"
+passage = "the Canal Network is present in at least 15 river ports"
 
 [[figure]]
 id = "network-in-15-ports"
-claim = "A June 2021 Ledger report suggested the Canal Network is present in at least 15 ports, according to the Gazette."
+claim = "A June 2021 Ledger report suggested the Canal Network is present in at least 15 river ports, according to the Gazette."
 date = "2021-06"
 hedge = "suggested"
 asserted_by = "ledger-report"
 about = ["canal-network"]
 value = 15
-unit = "ports"
+unit = "river ports"
 qualifier = "at least"
 
 [[figure.cite]]
 source = "gazette"
-passage = "the Canal Network is present in at least 15 ports"
+passage = "the Canal Network is present in at least 15 river ports"
 """
     )
-    found = _found(tmp_path, {"p": pack}, "How many ports?")
-    replies = _replies(found)
-    assert replies["report-network-in-15-ports"][:2] == (
-        Match.ANSWER,
-        "at least 15 ports (hedged: suggested)",
-    )
-    assert replies["network-in-15-ports"][0] is Match.ANSWER
+    for question in ("How many ports?", "In how many river ports is the Canal Network present?"):
+        replies = _replies(_found(tmp_path, {"p": pack}, question))
+        # (Of "river ports", the count runs to the head noun: not "at least 15 river".)
+        assert replies["report-network-in-15-ports"][:2] == (
+            Match.ANSWER,
+            "at least 15 river ports (hedged: suggested)",
+        ), question
+        assert replies["network-in-15-ports"][0] is Match.ANSWER, question
 
 
 def test_figures_agree_on_their_value_not_on_whom_they_credit() -> None:

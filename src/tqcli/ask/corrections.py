@@ -16,15 +16,19 @@ from tqcli.textnorm import fold
 _DISPUTED = frozenset({Standing.CORRECTED, Standing.CONTESTED})
 
 
-def _source_key(index: Index, source_id: str) -> str | None:
+def _source_key(index: Index, source_id: str, known: dict[str, str | None]) -> str | None:
     """The address a source was read at, as the same for any spelling of it: without its
     scheme, "www.", a trailing slash or case ("https://www.x.com/a/" is "x.com/a"); None when
     it gives none (a document read offline: its id is its pack's own)."""
+    if source_id in known:
+        return known[source_id]
     source = index.catalog.sources.get(source_id)
-    if source is None or not source.url:
-        return None
-    address = re.sub(r"^[a-z]+://(?:www\.)?", "", source.url.strip().lower())
-    return address.split("#", 1)[0].rstrip("/")
+    key = None
+    if source is not None and source.url:
+        address = re.sub(r"^[a-z]+://(?:www\.)?", "", source.url.strip().lower())
+        key = address.split("#", 1)[0].rstrip("/")
+    known[source_id] = key
+    return key
 
 
 def _words(passage: str) -> str:
@@ -50,22 +54,32 @@ def with_others_notes(index: Index, candidates: list[Hit]) -> list[Hit]:
     curators note each fact as they judge it."""
     if len(index.catalog.packs) < 2:
         return candidates
+    known: dict[str, str | None] = {}
     disputed: list[tuple[str, str, Fact]] = []
     for hit in index.browse(Filters(standings=_DISPUTED)):
         for citation in hit.fact.citations:
-            if (key := _source_key(index, citation.source)) is not None:
+            if (key := _source_key(index, citation.source, known)) is not None:
                 disputed.append((key, _words(citation.passage), hit.fact))
     if not disputed:
         return candidates
-    return [_with_notes_of(index, hit, disputed) for hit in candidates]
+    keys = {key for key, _, _ in disputed}
+    return [_with_notes_of(index, hit, disputed, keys, known) for hit in candidates]
 
 
-def _with_notes_of(index: Index, hit: Hit, disputed: Sequence[tuple[str, str, Fact]]) -> Hit:
+def _with_notes_of(
+    index: Index,
+    hit: Hit,
+    disputed: Sequence[tuple[str, str, Fact]],
+    keys: set[str],
+    known: dict[str, str | None],
+) -> Hit:
+    """The hit, its fact given the disputing notes of the facts of other packs that rest on
+    its citations' words (see with_others_notes)."""
     fact = hit.fact
     borrowed: list[Note] = []
     for citation in fact.citations:
-        key = _source_key(index, citation.source)
-        if key is None:
+        key = _source_key(index, citation.source, known)
+        if key is None or key not in keys:
             continue
         words = _words(citation.passage)
         for other_key, other_words, other in disputed:
