@@ -220,7 +220,7 @@ def test_figures_agree_on_their_value_not_on_whom_they_credit() -> None:
 def test_a_topic_alone_is_no_question(runner: CliRunner) -> None:
     # Finding 15: "tq ask Taliban" (and "bin", what the shell passes of "bin\0laden") gave three
     # "Answer:" blocks.
-    for topic in ("Taliban", "bin", "Osama bin Laden"):
+    for topic in ("Taliban", "bin", "Osama bin Laden", "طالبان"):
         result = runner.invoke(app, ["ask", topic, "--json"])
         assert result.exit_code == 1
         assert json.loads(result.stdout) == []

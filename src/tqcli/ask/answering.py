@@ -98,7 +98,11 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
 
         return Answers((), _suggestions(index, candidates), ())
     chosen = judged[:limit] if limit > 0 else judged  # a limit of 0 means all
-    replies = _one_answer([_in_full(item, index.catalog) for item in chosen], read)
+    replies = _one_answer(
+        [_in_full(item, index.catalog) for item in chosen],
+        read.wants,
+        _asked_most_as_typed(read),
+    )
     # Answers first still: a later answer that disagrees with the first moves after the others.
     order = sorted(range(len(replies)), key=lambda n: replies[n].match is not Match.ANSWER)
     chosen, replies = [chosen[n] for n in order], [replies[n] for n in order]
@@ -186,6 +190,9 @@ def consider(index: Index, question: str) -> Considered | Answers:
     no answer (Answers, with suggestions) when no fact is a candidate."""
     if not re.search(r"\w", question):
         raise NoQuestion(question)
+    # Words of another script dropped as function words ("من هو", who is) may have asked
+    # something: such a text is no topic alone (_names_only).
+    words_typed = len(question.split())
     if not question.isascii():
         from tqcli.ask.romanised import _romanised
 
@@ -216,7 +223,7 @@ def consider(index: Index, question: str) -> Considered | Answers:
         # question is not for a quote. ("What did the Chinese representative say?" is.)
         read = msgspec.structs.replace(read, wants=Wants.ANYTHING, speaker=())
     read = msgspec.structs.replace(read, named=_naming_words(read, candidates, lookups))
-    if _names_only(read, candidates, lookups):
+    if len(question.split()) == words_typed and _names_only(read, candidates, lookups):
         # "Taliban", "bin Laden": a topic, no question. Its facts are not answers to anything
         # (`tq search` lists them); the caller says so (Answers.asked).
         from tqcli.ask.suggestions import _suggestions
@@ -363,6 +370,7 @@ def _names_only(question: Question, candidates: Sequence[Hit], lookups: _Lookups
     what links them; a word that names nothing says what is asked of them ("al qaeda leader")."""
     if (
         question.polar
+        or not question.raw.isascii()  # a word tq cannot read may ask something
         or question.wants is not Wants.ANYTHING
         or question.naming
         or _ASKING.search(question.text) is not None
@@ -435,14 +443,14 @@ _ONE_VALUE = frozenset({Wants.DATE, Wants.SOMEONE, Wants.FIGURE, Wants.DURATION}
 _DIGITS = re.compile(r"\d+")
 
 
-def _one_answer(replies: list[Reply], question: Question) -> list[Reply]:
+def _one_answer(replies: list[Reply], wants: Wants, asked_most: tuple[str, ...]) -> list[Reply]:
     """One question, one answer: where the question asks for one value (a date, someone, a
     figure, a length of time), a later fact whose value disagrees with the first answer's is
     shown as a partial answer, not as another answer (a date of his successor's death is no
     second answer to "When did Mullah Omar die?"); one that agrees stays an answer. Quotes and
     open questions may have several answers. A partial answer names what it leaves unanswered
-    (docs/json.md): here what the question asks most of ("die"), which it gives otherwise."""
-    wants = question.wants
+    (docs/json.md): here what the question asks most of (asked_most: "die"), which it gives
+    otherwise."""
     if wants not in _ONE_VALUE or not replies or replies[0].match is not Match.ANSWER:
         return replies
     first = replies[0].answer
@@ -451,7 +459,7 @@ def _one_answer(replies: list[Reply], question: Question) -> list[Reply]:
         *(
             reply
             if reply.match is not Match.ANSWER or _agree(first, reply.answer, wants)
-            else Reply(Match.PARTIAL, reply.answer, _asked_most_as_typed(question))
+            else Reply(Match.PARTIAL, reply.answer, asked_most)
             for reply in replies[1:]
         ),
     ]
