@@ -237,6 +237,41 @@ def test_index_building_stems_every_word_as_stem_does(word: str) -> None:
     assert textnorm._Stems()[word] == textnorm.stem(word)
 
 
+@given(st.text() | st.text(alphabet="aZ9_ -'’,.\x1f|\t\né", max_size=30))
+def test_tokens_are_the_stems_of_the_folded_words(text: str) -> None:
+    # tokens splits folded ASCII by bytes.translate, not the pattern: the same words.
+    expected = [textnorm.stem(word) for word in textnorm._TOKEN.findall(fold(text))]
+    assert textnorm.tokens(text) == expected
+    assert textnorm.folded_words(fold(text)) == textnorm._TOKEN.findall(fold(text))
+
+
+def _stem_by_endings(word: str) -> str:
+    """stem's rules as first written (str.endswith), which stem now tests letter by letter."""
+    word = textnorm._IRREGULAR.get(word, word)
+    if len(word) > 4 and word.endswith(("ies", "ied")):
+        word = word[:-3] + "y"
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if len(word) > 6 and word.endswith("ment"):
+        word = word[:-4]
+    elif len(word) > 5 and word.endswith("ing"):
+        word = word[:-3]
+    elif len(word) > 4 and word.endswith("ed") and not word.endswith("eed"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith(("y", "e")):
+        word = word[:-1]
+    return word
+
+
+@given(
+    st.text(alphabet="abdegimnstuy", max_size=10)
+    | st.sampled_from(sorted(textnorm._IRREGULAR))
+    | st.text(max_size=8)
+)
+def test_stem_applies_its_rules_as_written(word: str) -> None:
+    assert textnorm.stem(word) == _stem_by_endings(word)
+
+
 @pytest.mark.parametrize(
     ("text", "reason"),
     [

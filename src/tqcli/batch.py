@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -20,6 +21,11 @@ _T = TypeVar("_T")
 # by optional blanks could split a word anywhere, and tried every way on a line it does not
 # match (a question of eight words ending in "al-Qaida's?": minutes).
 _PLAIN = re.compile(r"(?:[^'\"\\\s]|[ \t\r\n])*")
+
+# An apostrophe between two letters of a word ("al-Qaida's", "Qa'ida") in a line that a shell
+# would read as opening a quote: in a line nobody typed at a shell it is the word's own.
+_WORD_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+_STAND_IN = "\ue000"  # a private-use character, for the apostrophe while shlex reads the line
 
 
 def stdin_lines(stdin: TextIO | None = None) -> Iterable[str]:
@@ -61,7 +67,8 @@ def not_utf8(line: str) -> UnreadableLine | None:
 
 def arguments(line: str) -> list[str]:
     """A line of a batch as the arguments it would be after `tq search`: split as a POSIX shell
-    splits words, quotes included, so that '"bin laden" money' is a phrase and a word."""
+    splits words, quotes included, so that '"bin laden" money' is a phrase and a word; where
+    the shell would find a quote unclosed, an apostrophe inside a word is the word's own."""
     if _PLAIN.fullmatch(line):
         return line.split()
     import shlex
@@ -69,9 +76,13 @@ def arguments(line: str) -> list[str]:
     try:
         return shlex.split(line)
     except ValueError as error:
-        if "quotation" in str(error):  # said as `tq search '"taliban'` says it
-            raise BadQuery(QueryProblem.UNCLOSED_QUOTE, line) from None
-        raise UnreadableLine(line, str(error)) from None  # a line ending in a lone backslash
+        if "quotation" not in str(error):
+            raise UnreadableLine(line, str(error)) from None  # a line ending in a lone backslash
+        if _STAND_IN not in line and _WORD_APOSTROPHE.search(line):
+            with contextlib.suppress(ValueError):
+                words = shlex.split(_WORD_APOSTROPHE.sub(_STAND_IN, line))
+                return [word.replace(_STAND_IN, "'") for word in words]
+        raise BadQuery(QueryProblem.UNCLOSED_QUOTE, line) from None  # as `tq search` says it
 
 
 def answer_each(

@@ -108,17 +108,26 @@ def stem(word: str) -> str:
     is consistent. Cached: the same words come back all the time.
     """
     word = _IRREGULAR.get(word, word)  # then stemmed as its verb is ("written", "write": "writ")
-    if len(word) > 4 and word.endswith(("ies", "ied")):  # "injuries", "complied"
-        word = word[:-3] + "y"
-    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    if len(word) > 6 and word.endswith("ment"):
-        word = word[:-4]
-    elif len(word) > 5 and word.endswith("ing"):
-        word = word[:-3]
-    elif len(word) > 4 and word.endswith("ed") and not word.endswith("eed"):
-        word = word[:-2]
-    if len(word) > 4 and word.endswith(("y", "e")):
+    # Each rule tests the last letter first, as a character: most words are tested no further
+    # (a third fewer instructions than the same rules in str.endswith calls, measured).
+    size = len(word)
+    last = word[-1:]
+    if last == "s":
+        if size > 4 and word[-3:] == "ies":  # "injuries"
+            word, size, last = word[:-3] + "y", size - 2, "y"
+        elif size > 3 and word[-2] not in "sui":  # not "ss", "us", "is"
+            word, size, last = word[:-1], size - 1, word[-2]
+    elif last == "d" and size > 4 and word[-3:] == "ied":  # "complied"
+        word, size, last = word[:-3] + "y", size - 2, "y"
+    if last == "t":
+        if size > 6 and word[-4:] == "ment":
+            word, size, last = word[:-4], size - 4, word[-5]
+    elif last == "g":
+        if size > 5 and word[-3:] == "ing":
+            word, size, last = word[:-3], size - 3, word[-4]
+    elif last == "d" and size > 4 and word[-2] == "e" and word[-3] != "e":  # "ed", not "eed"
+        word, size, last = word[:-2], size - 2, word[-3]
+    if size > 4 and last in ("y", "e"):
         word = word[:-1]
     return word
 
@@ -148,7 +157,16 @@ _STEMS = _Stems()
 
 def tokens(text: str) -> list[str]:
     """The folded, stemmed words of text, in order."""
-    return [stem(word) for word in _TOKEN.findall(fold(text))]
+    return [stem(word) for word in folded_words(fold(text))]
+
+
+def folded_words(folded: str) -> list[str]:
+    """The words (runs of \\w) of folded text, in order: _TOKEN.findall(folded)."""
+    if folded.isascii() and "\x1f" not in folded:  # as folded text is (the break aside)
+        # Split as token_rows splits words, by bytes.translate and str.split: a fifth of the
+        # pattern's instructions on a claim, measured.
+        return folded.encode().translate(_ASCII_WORDS).decode().split()
+    return _TOKEN.findall(folded)
 
 
 def token_columns(texts: Sequence[str]) -> list[str]:

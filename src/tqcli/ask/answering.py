@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -20,8 +21,6 @@ from tqcli.ask.question import (
     _role_asked,
     read_question,
 )
-from tqcli.ask.quotes import _names_a_speaker
-from tqcli.ask.roles import _succession
 from tqcli.ask.short_answers import _listed
 from tqcli.ask.words import (
     _A_YEAR,
@@ -214,14 +213,15 @@ def consider(index: Index, question: str) -> Considered | Answers:
     if not candidates:
         return Answers((), tuple(index.top_tags(5)), ())
     lookups.names(hit.fact for hit in candidates)
-    if (
-        read.speaker
-        and not _names_a_speaker(read.speaker, candidates, lookups)
-        and not _PERSON_ROLES & set(read.speaker)
-    ):
-        # "What does the claim (or resolution 2513) say?": no one is named as the speaker; the
-        # question is not for a quote. ("What did the Chinese representative say?" is.)
-        read = msgspec.structs.replace(read, wants=Wants.ANYTHING, speaker=())
+    if read.speaker:
+        from tqcli.ask.quotes import _names_a_speaker  # (quotes: loaded for the questions for one)
+
+        if not _names_a_speaker(read.speaker, candidates, lookups) and not _PERSON_ROLES & set(
+            read.speaker
+        ):
+            # "What does the claim (or resolution 2513) say?": no one is named as the speaker;
+            # the question is not for a quote. ("What did the Chinese representative say?" is.)
+            read = msgspec.structs.replace(read, wants=Wants.ANYTHING, speaker=())
     read = msgspec.structs.replace(read, named=_naming_words(read, candidates, lookups))
     if len(question.split()) == words_typed and _names_only(read, candidates, lookups):
         # "Taliban", "bin Laden": a topic, no question. Its facts are not answers to anything
@@ -271,6 +271,8 @@ def consider(index: Index, question: str) -> Considered | Answers:
         from tqcli.ask.holders import _with_facts_about
 
         candidates = _with_facts_about(index, read, candidates, role, lookups, now)
+    if read.wants is Wants.SOMEONE:
+        from tqcli.ask.roles import _succession  # (roles: loaded for the questions for someone)
     if read.wants is Wants.SOMEONE and read.named and _succession(read):
         # "Who succeeded bin Laden?": the answer says that someone came into a post and that
         # the one named left it ("became head ..., after its leader bin Laden was killed"), in
@@ -298,7 +300,7 @@ def consider(index: Index, question: str) -> Considered | Answers:
         # ("the US-led invasion") may rank low among those sharing the question's other words.
         # (Not an irregular verb's other forms: "when did Kabul fall" would take in the
         # facts on every city that fell, whoever took it.)
-        forms = set().union(*read.derived.values()) - _IRREGULAR_FORMS
+        forms = set().union(*read.derived.values()) - _irregular_forms()
         candidates = _with_more(
             candidates,
             index.ranked(sorted(forms | set(read.weights)), Filters(), _ROLE_FACTS),
@@ -527,8 +529,11 @@ class Considered(msgspec.Struct, frozen=True):
     """Whether it asks who holds a role now."""
 
 
-_IRREGULAR_FORMS = frozenset(stem(form) for verb in _IRREGULAR_VERBS for form in verb)
-"""The stems of _IRREGULAR_VERBS' forms (credited, not searched for)."""
+@functools.cache
+def _irregular_forms() -> frozenset[str]:
+    """The stems of _IRREGULAR_VERBS' forms (credited, not searched for): made when a question
+    first needs them, not at every start-up (~60 words stemmed)."""
+    return frozenset(stem(form) for verb in _IRREGULAR_VERBS for form in verb)
 
 
 def _naming_words(
@@ -546,6 +551,8 @@ def _naming_words(
     named: set[str] = set()
     for entity_id in {entity_id for hit in candidates for entity_id in hit.fact.entities()}:
         for name in lookups.written_names(entity_id):
+            if by_stem.keys().isdisjoint(map(stem, name)):
+                continue  # (most names: no stem of the question's, tested without a loop)
             # A part of the name as written, or with a short ending ("Taliban's"), not another
             # word of the same stem ("government" for "govern").
             found = {

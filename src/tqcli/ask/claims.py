@@ -11,7 +11,7 @@ from tqcli.ask.question import _without_possessives
 from tqcli.ask.words import _ASIDE, _MONTHS, _SENTENCE, _WORD
 from tqcli.figures import figure_text
 from tqcli.model import Agreement, Catalog, EntityKind, Fact, Figure, Quote, Sanction
-from tqcli.textnorm import fold, stem, tokens
+from tqcli.textnorm import fold, folded_words, stem, tokens
 
 if TYPE_CHECKING:
     from tqcli.ask.lookups import _Lookups
@@ -48,7 +48,7 @@ def _claim_words(claim: str) -> _Words:
     a time, a post), each once a question."""
     spans = tuple(_WORD.finditer(claim))
     if claim.isascii():  # each word's lower case, as _fold_word's, in one call for them all
-        folded = tuple(_WORD.findall(claim.lower()))
+        folded = tuple(folded_words(claim.lower()))  # (_WORD's words, split without it)
     else:
         folded = tuple(_fold_word(span.group()) for span in spans)
     return spans, folded, tuple(map(stem, folded))

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from tqcli.ask.claims import _claim_words, _own_text, _stemmed
 from tqcli.ask.question import Wants, _is_count, _is_year, _owners
-from tqcli.ask.times import _deadline_pattern, _deadlines
 from tqcli.ask.words import (
     _CALENDAR_WORDS,
     _FORESEEING,
@@ -38,6 +37,8 @@ def _count_ahead(question: Question, fact: Fact) -> bool:
     many were freed."""
     details = fact.details
     if isinstance(details, Agreement):
+        from tqcli.ask.times import _deadline_pattern, _deadlines  # (times: loaded when used)
+
         # (Less the deadline itself: "within the first 135 days" is not a target of days.)
         return any(
             question.counted_head

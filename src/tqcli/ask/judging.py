@@ -47,7 +47,6 @@ from tqcli.ask.deeds import (
     _required_of,
     _reversed,
 )
-from tqcli.ask.places import _names_a_place, _place_answer
 from tqcli.ask.question import (
     Wants,
     _asks_deadline,
@@ -59,28 +58,7 @@ from tqcli.ask.question import (
     _numbers,
     _owners,
 )
-from tqcli.ask.quotes import _attributed, _says_act, _says_doing
-from tqcli.ask.roles import (
-    _done_to_asked,
-    _has_post,
-    _in_role,
-    _post_of_in,
-    _post_only_subordinate,
-    _role_words,
-    _succession,
-)
 from tqcli.ask.short_answers import _short_answer
-from tqcli.ask.times import (
-    _as_time,
-    _began_near,
-    _dates_a_source,
-    _dates_no_event,
-    _deadline_word,
-    _deadlines,
-    _foresees,
-    _happened_later,
-    _time_in_words,
-)
 from tqcli.ask.words import (
     _A_YEAR,
     _BECOME,
@@ -252,6 +230,9 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     credits = {word: _credit(question, word, topic) for word in question.weights}
     coverage = _share(question.weights, credits)
     fits, who = _fits(question, fact, labelled, named, lookups)
+    if who or question.wants is Wants.SOMEONE:
+        # (roles: loaded for the questions for someone, and the facts that name whom they ask)
+        from tqcli.ask.roles import _done_to_asked, _succession
     if who and _succession(question) and all(credits[word] for word in question.named):
         # "Who replaced Zawahiri?": a claim that names all the question names and says someone
         # came into a post that one of them left (_came_in: "Saif al-Adel ... is now the de
@@ -270,11 +251,14 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         and fact.id not in lookups.out_of_role
         and not _succession(question)  # a successor is someone the fact names
         and _done_to_asked(question, fact)
-        and _says_doing(question, own)
     ):
-        # "Who did the Taliban ask to join its government?": women. A fact that says all the
-        # question says answers "who" with whom it names, though no person or group it links.
-        fits = True
+        from tqcli.ask.quotes import _says_doing  # (as the other quotes' rules: loaded when used)
+
+        if _says_doing(question, own):
+            # "Who did the Taliban ask to join its government?": women. A fact that says all
+            # the question says answers "who" with whom it names, though no person or group it
+            # links.
+            fits = True
     # A year the question names is the one it asks about: "fighters in Afghanistan in 2001" are
     # not counted by a figure of 2021. So is any number of three digits or more, cardinal or
     # ordinal: "resolution 2513" is not resolution 1333, nor "8,600 troops" another count, nor
@@ -296,9 +280,11 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     )
     # "Resolution 2001" is not a resolution of 2001 ("Resolution 1363 (2001)"); "in 1999" is
     # not the year that names a resolution ("resolution 1267 (1999)").
-    other_years += [number for number in question.documents if not _as_number(fact, number)] + [
-        year for year in question.times if not _as_time(fact, year)
-    ]
+    other_years += [number for number in question.documents if not _as_number(fact, number)]
+    if question.times:
+        from tqcli.ask.times import _as_time  # (times: loaded for the questions on times)
+
+        other_years += [year for year in question.times if not _as_time(fact, year)]
     if question.resolutions and not question.resolutions & _documents(
         fold(_own_text(fact)), resolutions=True
     ):
@@ -404,6 +390,8 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         # ("where did Ghani go": he fled).
         # A name the question writes ("the Soviet Union") says what it is about, as an entity's
         # name does; and "according to the article" says who tells it, not what happened.
+        from tqcli.ask.quotes import _attributed
+
         about = question.named.union(
             *(forms for _, parts in question.names for forms in parts), _attributed(question)
         )
@@ -413,14 +401,20 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             if word not in about and weight >= _EVENT_WEIGHT
         }
         answers = not asked or _share(asked, credits) >= _EVENT_COVERAGE
-    if answers and question.future is not None and not _foresees(question, fold(_own_text(fact))):
-        # "Who will succeed Haibatullah?", "When will the UN recognise the Taliban?": a fact
-        # stating what was or is answers no question on what will be; a plan, a commitment,
-        # a deadline or an expectation may ("the Taliban committed not to allow ...").
-        answers = False
-        other_years += (
-            [question.future] if question.future in question.happened else sorted(question.happened)
-        )
+    if answers and question.future is not None:
+        from tqcli.ask.times import _foresees  # (times: loaded for the questions on times)
+
+        if not _foresees(question, fold(_own_text(fact))):
+            # "Who will succeed Haibatullah?", "When will the UN recognise the Taliban?": a
+            # fact stating what was or is answers no question on what will be; a plan, a
+            # commitment, a deadline or an expectation may ("the Taliban committed not to
+            # allow ...").
+            answers = False
+            other_years += (
+                [question.future]
+                if question.future in question.happened
+                else sorted(question.happened)
+            )
     if (
         answers
         and question.said_about
@@ -431,25 +425,22 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         # something else (the Camp David talks he called off) -- the quote, its claim, or the
         # names of what it names speak of most of what it is asked about.
         answers = False
-    if (
-        answers
-        and question.wants is Wants.ANYTHING
-        and _WHERE_ASKED.match(question.text)
-        and not _names_a_place(question, fact, lookups)
-    ):
-        # "Where is Zawahiri?": a place, which a fact on the bounty on his head does not name.
-        answers = False
-    if (
-        answers
-        and _asks_deadline(question)
-        and not _deadlines(fact.claim)
-        and not re.search(_A_YEAR, fact.claim)
-    ):
-        # "When must US troops leave under the Doha agreement?": a fact dated at the signing
-        # whose claim gives no deadline ("within 14 months", "by May 2021") nor any time of
-        # its own ("would start ... on March 10, 2020") does not say by when.
-        answers = False
-        other_years.append(_deadline_word(question))
+    if answers and question.wants is Wants.ANYTHING and _WHERE_ASKED.match(question.text):
+        from tqcli.ask.places import _names_a_place  # (places: loaded for "where" questions)
+
+        if not _names_a_place(question, fact, lookups):
+            # "Where is Zawahiri?": a place, which a fact on the bounty on his head does not
+            # name.
+            answers = False
+    if answers and _asks_deadline(question):
+        from tqcli.ask.times import _deadline_word, _deadlines
+
+        if not _deadlines(fact.claim) and not re.search(_A_YEAR, fact.claim):
+            # "When must US troops leave under the Doha agreement?": a fact dated at the
+            # signing whose claim gives no deadline ("within 14 months", "by May 2021") nor any
+            # time of its own ("would start ... on March 10, 2020") does not say by when.
+            answers = False
+            other_years.append(_deadline_word(question))
     if answers and (
         (
             question.in_fact
@@ -531,6 +522,8 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             # them is what they must do, pledged or committed to under it ("saw them pledge to
             # keep ... Isis out"), which the fact need not call a requirement.
             unstated = tuple(word for word in unstated if word not in _OBLIGING)
+        from tqcli.ask.quotes import _attributed
+
         if unstated and (attributed := _attributed(question)):
             # "Is Zawahiri alive according to the 2021 UN report?": "according to" names who
             # says it, not what is said; the fact's speaker or another it links (the UN
@@ -585,6 +578,8 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     if not answers and fact.id in lookups.out_of_role:
         # Those it names play another role: the words that ask for that role are what it
         # does not cover ("for the US", "succeeded").
+        from tqcli.ask.roles import _role_words
+
         unmatched = _role_words(question) or unmatched
     if not answers and done_to_another is not None:
         # Said of another: the verb is what it does not state of the one asked ("killed"),
@@ -627,13 +622,14 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     # names: "al-Qaeda in the Indian Subcontinent" says "AQIS".)
     covers = (0.5 + (1.0 if defines else _share(question.rarity, in_own))) * (0.5 + coverage)
     score = (hit.score or 0.0) * boost * covers
+    place = None
+    if question.wants is Wants.ANYTHING and _WHERE_ASKED.match(question.text):
+        from tqcli.ask.places import _place_answer
+
+        place = _place_answer(question, fact, lookups)
     reply = Reply(
         Match.ANSWER if answers else Match.PARTIAL,
-        (
-            question.wants is Wants.ANYTHING
-            and _WHERE_ASKED.match(question.text)
-            and _place_answer(question, fact, lookups)
-        )
+        place
         or _short_answer(
             question, fact, who, catalog, own, in_claim=fact.id in lookups.counted_in_claim
         ),
@@ -820,9 +816,12 @@ def _fits(
         # "Who was the Taliban leader in 2010?": a post is given in the fact's own words, not
         # only by its curators' tag ("leadership" on Baradar's arrest in 2010).
         return False, []
-    if wants is Wants.SOMEONE and _post_only_subordinate(question, fact):
-        # "Hanafi was named deputy to the acting prime minister" names no prime minister.
-        return False, []
+    if wants is Wants.SOMEONE:
+        from tqcli.ask.roles import _post_only_subordinate
+
+        if _post_only_subordinate(question, fact):
+            # "Hanafi was named deputy to the acting prime minister" names no prime minister.
+            return False, []
     if (
         wants is Wants.SOMEONE
         and head in _PERSON_ROLES
@@ -926,6 +925,8 @@ def _fits(
         # quote may name as it names anyone ("... was written by Joe Sommerlad") -- where it
         # says they did it: "a questionable peace accord with the Trump administration" names
         # no author.
+        from tqcli.ask.quotes import _says_act
+
         if (asked := re.search(_WHO_SAID, question.text)) is not None and not _says_act(
             asked.group(1), fact.claim
         ):
@@ -963,6 +964,14 @@ def _fits(
         # (Pompeo's "keep your promises to cut ties"): a quote by someone the question does not
         # name is not their commitment.
         return False, []
+    if wants is Wants.DATE:
+        from tqcli.ask.times import (
+            _began_near,
+            _dates_a_source,
+            _dates_no_event,
+            _happened_later,
+            _time_in_words,
+        )
     if (
         wants is Wants.DATE
         and question.named
@@ -1013,6 +1022,8 @@ def _fits(
         if isinstance(fact.details, Figure):
             return bool(_TIME_UNITS & set(tokens(_measured(fact.details.unit)))), []
         return _counts_in_claim(question, fact.claim), []
+    if wants is Wants.SOMEONE:  # ("who wrote ...?" is asked for someone too: see above)
+        from tqcli.ask.roles import _has_post, _in_role, _post_of_in, _succession
     if wants is Wants.SOMEONE and question.identity:
         # "Who is Cole Bunzel?": a fact that says what he is, its claim opening with his name.
         opening = _WORD.findall(fold(fact.claim))[:6]

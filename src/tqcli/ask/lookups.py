@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from tqcli.ask.words import _FUNCTION_WORDS, _WORD
 from tqcli.index import Index
 from tqcli.model import EntityKind, Fact
-from tqcli.textnorm import stem, tokens
+from tqcli.textnorm import folded_words, stem, tokens
 
 if TYPE_CHECKING:
     from tqcli.ask.roles import _Role
@@ -68,7 +68,7 @@ class _Lookups:
             for name, stored in written:
                 if stored is not None:  # as the index keeps a name: folded, its tokens() kept
                     words = stored.split()
-                    raw = _WORD.findall(name)
+                    raw = folded_words(name)
                     raw_stems = words  # (the words of a folded name are those it stems)
                 else:  # no name in the index: the entity's id, read as the index reads a name
                     words = tokens(name)
@@ -78,7 +78,9 @@ class _Lookups:
                 each.append(stems - _FUNCTION_WORDS or stems)
                 last.append(_head(name, words))
                 spelled.append(  # the index keeps names folded
-                    frozenset(
+                    frozenset(raw)  # (most names: no function word to leave out, no loop)
+                    if _FUNCTION_WORDS.isdisjoint(raw_stems)
+                    else frozenset(
                         w for w, s in zip(raw, raw_stems, strict=True) if s not in _FUNCTION_WORDS
                     )
                 )

@@ -967,12 +967,25 @@ def _derivatives(raw: str) -> frozenset[str]:
             if word.endswith(ending) and len(word) - len(ending) in (0, *range(2, len(word))):
                 forms.add(stem(word[: len(word) - len(ending)] + other))
                 break
+    if not word.endswith(_nominal_suffixes()):
+        return frozenset(forms)  # (most words: one test, not the loop's hundred)
     for verb, noun in _NOMINALISED:
         for ending, other in ((verb, noun), (noun, verb)):
             for suffix in (ending, f"{ending}s", f"{ending}d", f"{ending}ed"):
                 if word.endswith(suffix) and len(word) - len(suffix) >= _ROOT_LETTERS:
                     forms.add(stem(word[: len(word) - len(suffix)] + other))
     return frozenset(forms)
+
+
+@functools.cache
+def _nominal_suffixes() -> tuple[str, ...]:
+    """Every ending _derivatives tests for _NOMINALISED's verbs and nouns."""
+    return tuple(
+        suffix
+        for pair in _NOMINALISED
+        for ending in pair
+        for suffix in (ending, f"{ending}s", f"{ending}d", f"{ending}ed")
+    )
 
 
 def _derived(word: str, words: set[str] | frozenset[str]) -> bool:
@@ -1057,44 +1070,47 @@ def _is_year(word: str) -> bool:
 _QUESTION_WORDS = ("who", "whom", "whose", "what", "when", "where", "which", "why", "how")
 
 
-@functools.cache
-def _question_word_typos() -> dict[str, str]:
-    """Each string one letter off a question word, to the question word it likeliest stands
-    for: a letter left out, before two neighbouring letters swapped, before one added, before
-    one changed (the commonest typos first); a string as likely a typo of two is left out.
-    Made once, on the first question: a dictionary lookup a word after that."""
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    ranked: dict[str, tuple[int, set[str]]] = {}
-    for asked in _QUESTION_WORDS:
-        spans = range(len(asked) + 1)
-        typos = (
-            (1, {asked[:n] + asked[n + 1 :] for n in spans[:-1]}),
-            (2, {asked[:n] + asked[n + 1] + asked[n] + asked[n + 2 :] for n in spans[:-2]}),
-            (3, {asked[:n] + letter + asked[n:] for n in spans for letter in letters}),
-            (4, {asked[:n] + letter + asked[n + 1 :] for n in spans[:-1] for letter in letters}),
-        )
-        for rank, words in typos:
-            for word in words - {asked}:
-                best, meant = ranked.get(word, (5, set()))
-                if rank < best:
-                    ranked[word] = (rank, {asked})
-                elif rank == best:
-                    meant.add(asked)
-    return {
-        word: next(iter(meant))
-        for word, (_, meant) in ranked.items()
-        if len(meant) == 1 and word not in _QUESTION_WORDS
-    }
+def _question_word_typo(word: str) -> str | None:
+    """The question word a word is likeliest a typo of, one letter off it: a letter left out,
+    before two neighbouring letters swapped, before one added, before one changed (the
+    commonest typos first); None for a word as likely a typo of two, or of none. (Worked out
+    for the question's words alone: a table of every typo of every question word, made at
+    each start-up, cost 16 M instructions, a third of answering, measured.)"""
+    if word in _QUESTION_WORDS or len(word) > _LONGEST_TYPO:
+        return None
+    ranks = {asked: rank for asked in _QUESTION_WORDS if (rank := _typo_rank(word, asked))}
+    best = [asked for asked, rank in ranks.items() if rank == min(ranks.values())]
+    return best[0] if len(best) == 1 else None
+
+
+_LONGEST_TYPO = max(map(len, _QUESTION_WORDS)) + 1
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+"""The letters a typo adds or puts for another (see _typo_rank)."""
+
+
+def _typo_rank(word: str, asked: str) -> int:
+    """How word is asked mistyped by one letter, commonest first: 1 a letter left out, 2 two
+    neighbouring letters swapped, 3 a letter added, 4 a letter changed; 0 not so."""
+    if len(word) == len(asked) - 1:
+        return 1 if any(asked[:n] + asked[n + 1 :] == word for n in range(len(asked))) else 0
+    if len(word) == len(asked) + 1:
+        added = (n for n in range(len(word)) if word[:n] + word[n + 1 :] == asked)
+        return 3 if any(word[n] in _LETTERS for n in added) else 0
+    if len(word) != len(asked) or word == asked:
+        return 0
+    apart = [n for n in range(len(word)) if word[n] != asked[n]]
+    if len(apart) == 1:
+        return 4 if word[apart[0]] in _LETTERS else 0
+    return 2 if _swapped(word, asked) else 0
 
 
 def _question_words_spelt(index: Index, lookups: _Lookups, folded: str) -> str:
     """The folded question with its misspelt question words written right ("whn did ..."):
-    a word one letter off a question word (see _question_word_typos), neither common English
+    a word one letter off a question word (see _question_word_typo), neither common English
     nor the packs'. The typos of content words are corrected against the index (_corrected);
     a question word is in no fact, and decides what is asked."""
     words = folded.split()
-    typos = _question_word_typos()
-    near = {word: typos[word] for word in words if word in typos}
+    near = {word: meant for word in words if (meant := _question_word_typo(word))}
     if not near:
         return folded
     known = index.english_zipf(list(near))

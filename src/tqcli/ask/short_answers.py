@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from tqcli.ask.claims import _claim_words, _name, _own_words
 from tqcli.ask.counts import _count_in_claim
 from tqcli.ask.question import Wants, _asks_deadline
-from tqcli.ask.times import _dates_no_event, _deadlines, _time_in_words
 from tqcli.ask.words import _MONTHS, _SOMEONE
 from tqcli.figures import figure_phrase
 from tqcli.model import Catalog, EntityKind, Fact, Figure, Quote
@@ -36,6 +35,8 @@ def _short_answer(
         or (question.wants is Wants.QUOTE and not isinstance(details, Quote))  # who wrote it
     ):
         return "; ".join(_as_written(catalog, entity_id, fact.claim) for entity_id in who)
+    if question.wants is Wants.DATE:
+        from tqcli.ask.times import _dates_no_event, _deadlines, _time_in_words
     if question.wants is Wants.DATE and fact.date is not None:
         if _dates_no_event(question, fact):
             return fact.claim  # its date is not the time asked (see _fits)
