@@ -1256,7 +1256,18 @@ def ask(
             say("tq: no fact answers the whole question; the nearest are marked partial")
             raise typer.Exit(ExitCode.NO_RESULTS)
         if not found.hits:
-            say("tq: no answer in the loaded facts")
+            if found.asked:
+                say("tq: no answer in the loaded facts")
+            else:
+                # A topic alone ("Taliban") asks nothing a fact could answer: say where its
+                # facts are, rather than offer them as answers.
+                import shlex
+
+                topic = shlex.quote(asked.strip())
+                say(
+                    f"tq: {topic} names a topic but asks no question: ask what you want to know"
+                    f" of it, or list its facts with: tq search {topic}"
+                )
             if found.suggestions:
                 say("tq: nearest topics: " + ", ".join(found.suggestions))
             raise typer.Exit(ExitCode.NO_RESULTS)

@@ -819,6 +819,9 @@ class Answers(Struct, frozen=True):
     """The kind of answer the question asks for ("figure", "quote", "date", "duration",
     "someone", "anything"; empty when there is no answer): a partial answer whose unmatched
     words its claim does say, says them but not as asked ("no figure counts widgets")."""
+    asked: bool = True
+    """False when the text asks no question, only names a topic ("Taliban", "bin Laden"): no
+    fact is an answer to it (`tq search` lists its facts), so there are none."""
 
     @property
     def answered(self) -> bool:

@@ -11,7 +11,7 @@ from tqcli.model import Match, Reply
 
 def _matches(first: str, other: str, wants: Wants) -> list[Match]:
     replies = [Reply(Match.ANSWER, first), Reply(Match.ANSWER, other)]
-    return [reply.match for reply in _one_answer(replies, wants)]
+    return [reply.match for reply in _one_answer(replies, wants, ("asked",))]
 
 
 @pytest.mark.parametrize(
@@ -59,10 +59,12 @@ def test_a_later_answer_stays_one_only_when_it_agrees(
 def test_nothing_changes_when_the_first_is_only_partial() -> None:
     replies = [Reply(Match.PARTIAL, "2015", ("die",)), Reply(Match.ANSWER, "2013")]
 
-    assert _one_answer(replies, Wants.DATE) == replies
+    assert _one_answer(replies, Wants.DATE, ("die",)) == replies
 
 
-def test_a_disagreeing_answer_keeps_its_short_answer_and_unmatched_words() -> None:
-    replies = [Reply(Match.ANSWER, "2013"), Reply(Match.ANSWER, "2015", ("x",))]
+def test_a_disagreeing_answer_keeps_its_short_answer_and_names_what_is_asked_most() -> None:
+    # A partial answer names what it leaves out (docs/json.md): it gives another value of
+    # what the question asks most of.
+    replies = [Reply(Match.ANSWER, "2013"), Reply(Match.ANSWER, "2015")]
 
-    assert _one_answer(replies, Wants.DATE)[1] == Reply(Match.PARTIAL, "2015", ("x",))
+    assert _one_answer(replies, Wants.DATE, ("die",))[1] == Reply(Match.PARTIAL, "2015", ("die",))

@@ -30,7 +30,8 @@ claims (reading a fact), judging (judging a candidate), deeds, roles, places, co
 quotes (what judging asks of a fact for each kind of question), short_answers (the short answer
 a fact gives), answering (answer and consider, the entry points), words (the word lists they
 share); loaded only on the paths that need them: holders (who holds a post now), present (where
-someone is, whether alive), suggestions (when nothing answers), romanised (Arabic script).
+someone is, whether alive), suggestions (when nothing answers), romanised (Arabic script),
+corrections (another pack's curator notes on the same words of the same source).
 """
 
 from __future__ import annotations

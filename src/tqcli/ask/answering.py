@@ -10,7 +10,7 @@ import msgspec
 
 from tqcli.ask.claims import _name, _own_words, _short_text
 from tqcli.ask.deeds import _reversed
-from tqcli.ask.judging import _judge, _Judged
+from tqcli.ask.judging import _asked_most_as_typed, _judge, _Judged
 from tqcli.ask.lookups import _Lookups
 from tqcli.ask.question import (
     Question,
@@ -97,7 +97,11 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
 
         return Answers((), _suggestions(index, candidates), ())
     chosen = judged[:limit] if limit > 0 else judged  # a limit of 0 means all
-    replies = _one_answer([_in_full(item, index.catalog) for item in chosen], read.wants)
+    replies = _one_answer(
+        [_in_full(item, index.catalog) for item in chosen],
+        read.wants,
+        _asked_most_as_typed(read),
+    )
     # Answers first still: a later answer that disagrees with the first moves after the others.
     order = sorted(range(len(replies)), key=lambda n: replies[n].match is not Match.ANSWER)
     chosen, replies = [chosen[n] for n in order], [replies[n] for n in order]
@@ -185,6 +189,9 @@ def consider(index: Index, question: str) -> Considered | Answers:
     no answer (Answers, with suggestions) when no fact is a candidate."""
     if not re.search(r"\w", question):
         raise NoQuestion(question)
+    # Words of another script dropped as function words ("من هو", who is) may have asked
+    # something: such a text is no topic alone (_names_only).
+    words_typed = len(question.split())
     if not question.isascii():
         from tqcli.ask.romanised import _romanised
 
@@ -216,6 +223,12 @@ def consider(index: Index, question: str) -> Considered | Answers:
             # the question is not for a quote. ("What did the Chinese representative say?" is.)
             read = msgspec.structs.replace(read, wants=Wants.ANYTHING, speaker=())
     read = msgspec.structs.replace(read, named=_naming_words(read, candidates, lookups))
+    if len(question.split()) == words_typed and _names_only(read, candidates, lookups):
+        # "Taliban", "bin Laden": a topic, no question. Its facts are not answers to anything
+        # (`tq search` lists them); the caller says so (Answers.asked).
+        from tqcli.ask.suggestions import _suggestions
+
+        return Answers((), _suggestions(index, candidates), (), asked=False)
     if (
         read.wants is Wants.SOMEONE
         and read.head in _PERSON_ROLES
@@ -293,6 +306,10 @@ def consider(index: Index, question: str) -> Considered | Answers:
             index.ranked(sorted(forms | set(read.weights)), Filters(), _ROLE_FACTS),
             lookups,
         )
+    if len(index.catalog.packs) > 1:
+        from tqcli.ask.corrections import with_others_notes
+
+        candidates = with_others_notes(index, candidates)
     judged = [_judge(read, hit, lookups) for hit in candidates]
     judged.sort(key=_Judged.rank)
     if read.wants is Wants.DATE and (
@@ -341,6 +358,33 @@ def consider(index: Index, question: str) -> Considered | Answers:
             reply=msgspec.structs.replace(judged[0].reply, match=Match.ANSWER, unmatched=()),
         )
     return Considered(read, candidates, judged, bool(now))
+
+
+_ASKING = re.compile(r"\b(?:who|whom|whose|whats?|which|when|where|why|how)\b")
+"""The words that ask a question."""
+
+
+def _names_only(question: Question, candidates: Sequence[Hit], lookups: _Lookups) -> bool:
+    """Whether the text asks nothing, only names a topic: no word asks a question, nor does it
+    open with a verb that asks yes or no, nor ask for a kind of answer ("doha agreement
+    date", "name of ..."), and its content words are one word ("Taliban") or name one thing
+    ("Osama bin Laden"). Words that name two things ("res 1390 ariana afghan airlines") ask
+    what links them; a word that names nothing says what is asked of them ("al qaeda leader")."""
+    if (
+        question.polar
+        or not question.raw.isascii()  # a word tq cannot read may ask something
+        or question.wants is not Wants.ANYTHING
+        or question.naming
+        or _ASKING.search(question.text) is not None
+    ):
+        return False
+    if len(question.weights) == 1:
+        return True
+    entities = {entity_id for hit in candidates for entity_id in hit.fact.entities()}
+    return any(
+        lookups.words_named(entity_id, question.weights) >= question.weights.keys()
+        for entity_id in entities
+    )
 
 
 def _latest_first(item: _Judged) -> tuple[bool, bool, int]:
@@ -401,12 +445,14 @@ _ONE_VALUE = frozenset({Wants.DATE, Wants.SOMEONE, Wants.FIGURE, Wants.DURATION}
 _DIGITS = re.compile(r"\d+")
 
 
-def _one_answer(replies: list[Reply], wants: Wants) -> list[Reply]:
+def _one_answer(replies: list[Reply], wants: Wants, asked_most: tuple[str, ...]) -> list[Reply]:
     """One question, one answer: where the question asks for one value (a date, someone, a
     figure, a length of time), a later fact whose value disagrees with the first answer's is
     shown as a partial answer, not as another answer (a date of his successor's death is no
     second answer to "When did Mullah Omar die?"); one that agrees stays an answer. Quotes and
-    open questions may have several answers."""
+    open questions may have several answers. A partial answer names what it leaves unanswered
+    (docs/json.md): here what the question asks most of (asked_most: "die"), which it gives
+    otherwise."""
     if wants not in _ONE_VALUE or not replies or replies[0].match is not Match.ANSWER:
         return replies
     first = replies[0].answer
@@ -415,7 +461,7 @@ def _one_answer(replies: list[Reply], wants: Wants) -> list[Reply]:
         *(
             reply
             if reply.match is not Match.ANSWER or _agree(first, reply.answer, wants)
-            else Reply(Match.PARTIAL, reply.answer, reply.unmatched)
+            else Reply(Match.PARTIAL, reply.answer, asked_most)
             for reply in replies[1:]
         ),
     ]
@@ -431,6 +477,9 @@ def _agree(first: str, other: str, wants: Wants) -> bool:
             shorter = min(len(ours), len(theirs))
             return shorter > 0 and ours[:shorter] == theirs[:shorter]
         case Wants.FIGURE | Wants.DURATION:
+            # The value's numbers, not those of whom it is credited to ("..., according to
+            # the UN report of June 2021").
+            first, other = _value_given(first), _value_given(other)
             numbers = _DIGITS.findall(first)
             return numbers == _DIGITS.findall(other) if numbers else fold(first) == fold(other)
         case Wants.SOMEONE:
@@ -439,6 +488,11 @@ def _agree(first: str, other: str, wants: Wants) -> bool:
             return True
         case _ as unreachable:
             assert_never(unreachable)
+
+
+def _value_given(answer: str) -> str:
+    """A figure's short answer without whom it credits ("15 provinces, according to X")."""
+    return answer.split(", according to ", 1)[0]
 
 
 def _named(answer: str) -> set[str]:

@@ -277,7 +277,9 @@ def _number_before(
     if counted.isdisjoint(stems):
         return None  # (one test, where the loop would find none)
     for n, word_stem in enumerate(stems):
-        if word_stem not in counted:
+        if word_stem not in counted or (n + 1 < len(stems) and stems[n + 1] in counted):
+            # (Of counted words in a row, the last: English ends a noun phrase on its head,
+            # "15 Afghan provinces", not "15 Afghan".)
             continue
         if (
             not relative

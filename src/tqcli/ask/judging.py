@@ -712,13 +712,31 @@ def _asked_most(question: Question) -> list[str]:
     counted, else its heaviest word that names nothing."""
     if question.head is not None and question.head in question.weights:
         return [question.head]
-    heaviest = sorted(question.weights, key=lambda word: -question.weights[word])
-    asked = (
-        sorted(question.measure or question.counted)
+    heaviest = [
+        word
+        for word in sorted(question.weights, key=lambda word: -question.weights[word])
+        if word in question.spelled
+    ]
+    # (A measure the question only implies is not among its words: "how much" asks for a sum
+    # of money, in a currency it does not name. Then its heaviest word that names nothing.)
+    return (
+        [word for word in sorted(question.measure or question.counted) if word in question.spelled]
         or [word for word in heaviest if word not in question.named][:1]
         or heaviest[:1]
     )
-    return [word for word in asked if word in question.spelled]
+
+
+def _asked_most_as_typed(question: Question) -> tuple[str, ...]:
+    """_asked_most's words as the question typed them (a hyphenated word whole: "ISIS-K")."""
+    words = _asked_most(question)
+    return tuple(
+        dict.fromkeys(
+            _compound(question, question.spelled[word])
+            if "-" in question.raw
+            else question.spelled[word]
+            for word in words
+        )
+    )
 
 
 def _accounted(

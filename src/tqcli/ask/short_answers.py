@@ -12,7 +12,7 @@ from tqcli.ask.question import Wants, _asks_deadline
 from tqcli.ask.words import _MONTHS, _SOMEONE
 from tqcli.figures import figure_phrase
 from tqcli.model import Catalog, EntityKind, Fact, Figure, Quote
-from tqcli.textnorm import fold
+from tqcli.textnorm import fold, stem
 
 if TYPE_CHECKING:
     from tqcli.ask.question import Question
@@ -59,6 +59,14 @@ def _short_answer(
         given = count or figure_phrase(details, fact.hedge)
         return f"{given}, according to {_attribution(fact, catalog)}"
     if isinstance(details, Quote):
+        if (
+            question.wants is Wants.FIGURE
+            and (count := _count_in_claim(question, details.text))
+            and stem(count.split()[-1].lower()) in question.forms(question.counted[-1])
+        ):
+            # "How many provinces?": the number its words give and what it counts ("at least
+            # 15 Afghan provinces"), not the words around it ("is present in ...").
+            return count
         if question.medium and details.medium:
             return details.medium
         return _name(catalog, details.speaker) if _SOMEONE.search(question.text) else details.text
