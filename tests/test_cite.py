@@ -489,7 +489,9 @@ def test_the_opensanctions_licence_shows_wherever_its_source_does(
     assert imported.exit_code in (0, 4), imported.stderr  # the fixture has a record to skip
     packs = ["--facts", str(pack), "--no-builtin"]
     listed = json.loads(runner.invoke(app, ["sources", *packs, "--json"]).stdout)
-    assert [(source["id"], source["licence"]) for source in listed] == [("opensanctions", LICENCE)]
+    assert [(source["id"], source["licence"]) for source in listed] == [
+        ("opensanctions-os", LICENCE)
+    ]
     fact = json.loads(runner.invoke(app, ["list", *packs, "--json"]).stdout)[0]
     assert fact["sources"][0]["licence"] == LICENCE
     shown = runner.invoke(app, ["show", fact["id"], *packs, "--format", "plain"])
@@ -498,12 +500,12 @@ def test_the_opensanctions_licence_shows_wherever_its_source_does(
     for style in ("apa", "mla", "chicago"):
         cited = runner.invoke(app, ["cite", fact["id"], *packs, "--style", style])
         assert f"Licence: {LICENCE}." in cited.stdout, style
-    cited = runner.invoke(app, ["cite", "opensanctions", *packs, "--style", "csl-json"])
+    cited = runner.invoke(app, ["cite", "opensanctions-os", *packs, "--style", "csl-json"])
     assert json.loads(cited.stdout)[0]["license"] == LICENCE
     assert (
         f"N1  - Licence: {LICENCE}"
         in runner.invoke(
-            app, ["cite", "opensanctions", *packs, "--style", "ris"]
+            app, ["cite", "opensanctions-os", *packs, "--style", "ris"]
         ).stdout.splitlines()
     )
 
@@ -851,3 +853,23 @@ def test_apa_keeps_a_known_names_capitals_from_the_command_line(
     )
     assert "“GNU General Public License.”" in mla.stdout
     assert json.loads(csl.stdout)[0]["title"] == "GNU General Public License"
+
+
+@pytest.mark.parametrize("style", [Style.APA, Style.MLA, Style.CHICAGO])
+def test_one_work_two_packs_cite_is_one_reference(style: Style) -> None:
+    """Stranger 16, finding 14: an article a user's pack cites under its own id, as the
+    built-in pack does under another, was printed twice."""
+    article = _source(
+        "Taliban and al-Qaeda: How are they linked?",
+        "The Independent",
+        SourceKind.NEWS,
+        author="Joe Sommerlad",
+        published="2021-09-07",
+    )
+    again = msgspec.structs.replace(article, id="my-copy", pack="mine")
+    other = _source("Another work", "The Independent", SourceKind.NEWS, published="2021-09-08")
+
+    printed = format_sources([article, other, again], style).splitlines()
+
+    assert len(printed) == 2
+    assert len(set(printed)) == 2

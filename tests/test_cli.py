@@ -877,6 +877,6 @@ def test_match_shows_no_candidate_that_shares_no_word_with_the_name(runner: CliR
     assert text == (1, f"{name}  no match (threshold 0.80)\n  no candidate\n", "tq: no match\n")
     assert (data[0], json.loads(data[1])[0]["results"], data[2]) == (1, [], "tq: no match\n")
     assert list(csv.reader(io.StringIO(rows[1]))) == [
-        ["query", "rank", "score", "match", "id", "name", "matched_name", "how", "listed"],
-        [name, "", "", "false", "", "", "", "", ""],
+        ["query", "rank", "score", "match", "id", "name", "matched_name", "how", "listed", "hit"],
+        [name, "", "", "false", "", "", "", "", "", "false"],
     ]

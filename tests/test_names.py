@@ -601,6 +601,8 @@ def test_batch_answers_every_line_even_one_with_no_name(runner: CliRunner) -> No
             "query": query,
             "match": False,
             "name_match": False,
+            "hits_not_shown": 0,
+            "name_matches_not_shown": 0,
             "threshold": 0.8,
             "results": [],
             "error": f"nothing to screen in {query!r}: give a name in letters",
@@ -681,12 +683,12 @@ def test_match_csv_has_a_row_per_candidate(runner: CliRunner) -> None:
     assert code == 1  # a match, but on no list: no hit
     rows = out.splitlines()
     assert rows[0] == ",".join(
-        ("query", "rank", "score", "match", "id", "name", "matched_name", "how", "listed")
+        ("query", "rank", "score", "match", "id", "name", "matched_name", "how", "listed", "hit")
     )
     assert rows[1].startswith("Leon Panetta,1,1.0,true,leon-panetta,")
-    assert rows[1].endswith(",exact,false")
+    assert rows[1].endswith(",exact,false,false")  # a name match, on no list: no hit
     code, out, _ = _run(runner, "match", "Abdul Ghani Baradar", "-n", "1", "--format", "csv")
-    assert (code, out.splitlines()[1].split(",")[-1]) == (0, "true")
+    assert (code, out.splitlines()[1].split(",")[-2:]) == (0, ["true", "true"])
     code, out, _ = _run(runner, "match", "Ahmad Shah Massoud", "-n", "1", "--format", "csv")
     assert code == 1
     assert out.splitlines()[1].split(",")[3] == "false"
@@ -1038,6 +1040,215 @@ def test_a_score_below_the_threshold_is_never_shown_at_it() -> None:
     assert _shown(0.7988) == "0.79"
     assert _shown(0.8) == "0.80"
     assert _shown(1.0) == "1.00"
+
+
+# --- Offices and forms of address before a name ---------------------------------------------------
+
+OFFICES_INDEX = in_memory(
+    packs_in_effect(
+        [REPO / "tests" / "fixtures" / "packs" / "offices"], include_builtin=True, environ={}
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "offices"),
+    [
+        ("President Vladimir Putin", {0}),
+        ("Prime Minister Shehbaz Sharif", {0, 1}),
+        ("Crown Prince Mohammed bin Salman", {0, 1}),
+        ("His Excellency Vladimir Putin", {0, 1}),
+        ("Lt. Gen. Ali Khan", {0, 1}),
+        ("Deputy Ali Khan", set()),  # a qualifier with no office after it
+        ("Vladimir Putin President", set()),  # an office before the names only
+        ("General Trading Company", set()),  # an organisation's name
+        ("President of the Republic", set()),
+        ("President", set()),  # never every word
+    ],
+)
+def test_offices_before_the_names_are_told_apart(query: str, offices: set[int]) -> None:
+    assert names.query_words(query).offices == offices
+
+
+@pytest.mark.parametrize(
+    ("query", "read"),
+    [
+        ("H.E. Vladimir Putin", "His Excellency Vladimir Putin"),
+        ("H.R.H. Charles Windsor", "His Royal Highness Charles Windsor"),
+        ("H. E. Smith", "H. E. Smith"),  # spaced: initials
+        ("Vladimir Putin, President of Russia", "Vladimir Putin"),
+        ("Sergei Lavrov, Foreign Minister", "Sergei Lavrov"),
+        ("Sergei Lavrov, the Minister for Foreign Affairs", "Sergei Lavrov"),
+        ("EBRAHIMI, Ayatollah", "EBRAHIMI, Ayatollah"),  # a given name after the surname
+        ("PUTIN, President Vladimir", "PUTIN, President Vladimir"),
+        ("President of Russia, Vladimir Putin", "President of Russia, Vladimir Putin"),
+    ],
+)
+def test_a_form_of_address_is_written_out_and_an_office_after_a_comma_left_out(
+    query: str, read: str
+) -> None:
+    assert names.addressed(query) == read
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "President Vladimir Putin",
+        "H.E. Vladimir Putin",
+        "Vladimir Putin, President of Russia",
+        "His Excellency President Vladimir Putin",
+    ],
+)
+def test_an_office_before_a_name_costs_nothing(query: str) -> None:
+    """Stranger 16, finding 2: 'President Vladimir Putin' scored 0.67, no match, against
+    OFAC's PUTIN, Vladimir Vladimirovich; 'Vladimir Putin' is a match."""
+    plain = _best(OFFICES_INDEX, "Vladimir Putin")
+    titled = _best(OFFICES_INDEX, query)
+    assert (titled.entity_id, titled.score, titled.match) == ("listed-putin", plain.score, True)
+
+
+def test_a_name_sharing_only_an_office_with_the_query_is_no_candidate() -> None:
+    """'President Putin' found the built-in pack's 'President Ghani', 'President Clinton' and
+    'President Biden' on 'president' alone, and not Putin."""
+    found = OFFICES_INDEX.screen("President Putin", names.DEFAULT_THRESHOLD, limit=10)
+    assert found.candidates[0].entity_id == "listed-putin"
+    assert all(
+        any(pair.name and pair.query != "president" for pair in c.pairs) for c in found.candidates
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id"),
+    [
+        ("President Ghani", "ashraf-ghani"),  # the alias has the office: it counts
+        ("Prince Yormie Johnson", "listed-prince"),  # a given name that is a title
+        ("Ayatollah Ebrahimi", "listed-ayatollah"),
+    ],
+)
+def test_an_office_a_name_has_counts_for_it(query: str, entity_id: str) -> None:
+    best = _best(OFFICES_INDEX, query)
+    assert (best.entity_id, best.score, best.match) == (entity_id, 1.0, True)
+
+
+# --- The verdict is every candidate's ------------------------------------------------------------
+
+UNLISTED_NAMESAKES = REPO / "tests" / "fixtures" / "packs" / "unlisted-namesakes"
+REAL_OFAC = REPO.parent / "shared" / "data" / "ofac-sdn" / "sdn-2024-05-03.csv"
+
+
+@pytest.fixture(scope="module")
+def namesakes_index(ofac_pack: Path) -> Index:
+    return in_memory(
+        packs_in_effect([ofac_pack, UNLISTED_NAMESAKES], include_builtin=False, environ={})
+    )
+
+
+def test_at_equal_score_a_listed_entity_ranks_above_a_name_on_no_list(
+    namesakes_index: Index,
+) -> None:
+    """Stranger 16, finding 1: the built-in pack's Hamza bin Laden, on no list, ranked above
+    OFAC's listing of him at the same 1.00, by id alone."""
+    found = namesakes_index.screen("Bravo Charlie Alpha", names.DEFAULT_THRESHOLD, limit=1)
+    assert [(c.entity_id, c.score, c.listed) for c in found.candidates] == [("ofac-102", 1.0, True)]
+    every = namesakes_index.screen("Bravo Charlie Alpha", names.DEFAULT_THRESHOLD, limit=10)
+    assert [c.entity_id for c in every.candidates][:2] == ["ofac-102", "alpha-bravo-charlie"]
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3, 0])
+def test_the_verdict_counts_the_candidates_the_limit_leaves_out(
+    namesakes_index: Index, limit: int
+) -> None:
+    """'Bravo Alpha' is exactly an unlisted namesake's name (1.00) and a match on the listed
+    ALPHA, Bravo Charlie below it: with --limit 1 the listed match is not shown, yet it is a
+    hit all the same (it said "no match" and exited 1)."""
+    found = namesakes_index.screen("Bravo Alpha", names.DEFAULT_THRESHOLD, limit=limit or 100)
+    assert found.candidates[0].entity_id == "alpha-bravo"
+    assert (found.matched, found.listed_match) == (True, True)
+    shown_hits = sum(c.listed_match for c in found.candidates)
+    shown_matches = sum(c.match for c in found.candidates)
+    assert shown_hits + found.hits_not_shown == 1
+    assert shown_matches + found.name_matches_not_shown == 3
+
+
+def test_a_hit_beyond_the_limit_is_the_verdict_in_every_output(
+    runner: CliRunner, ofac_pack: Path
+) -> None:
+    loaded = ["--no-builtin", "--facts", str(ofac_pack), "--facts", str(UNLISTED_NAMESAKES)]
+    code, out, err = _run(runner, "match", "Bravo Alpha", "-n", "1", "--format", "plain", *loaded)
+    assert (code, err) == (0, "")
+    heading, first = out.splitlines()[:2]
+    assert heading == (
+        "Bravo Alpha  match (threshold 0.80): 1 more match on a listed entity, not shown "
+        "(raise --limit)"
+    )
+    assert "alpha-bravo," in first
+    code, out, _ = _run(runner, "match", "Bravo Alpha", "-n", "1", "--json", *loaded)
+    screening = json.loads(out)[0]
+    assert code == 0
+    assert (screening["match"], screening["hits_not_shown"]) == (True, 1)
+    assert (screening["name_match"], screening["name_matches_not_shown"]) == (True, 2)
+    assert [r["hit"] for r in screening["results"]] == [False]
+    code, out, _ = _run(
+        runner, "match", "--batch", "-n", "1", *loaded, stdin="Bravo Alpha\nNobody Here\n"
+    )
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert [(line["match"], line["hits_not_shown"]) for line in lines] == [(True, 1), (False, 0)]
+
+
+def test_a_verdict_shown_in_full_says_nothing_is_left_out(runner: CliRunner) -> None:
+    code, out, _ = _run(runner, "match", "Leon Panetta", "-n", "0", "--json")
+    screening = json.loads(out)[0]
+    assert (code, screening["hits_not_shown"], screening["name_matches_not_shown"]) == (1, 0, 0)
+
+
+needs_real_ofac = pytest.mark.skipif(
+    not REAL_OFAC.exists(), reason=f"the real OFAC file is not at {REAL_OFAC} (shared data absent)"
+)
+
+
+def _real_ofac_cut(runner: CliRunner, folder: Path, *words: bytes) -> Path:
+    """The real OFAC file's rows that have one of these words, imported."""
+    cut = folder / "sdn.csv"
+    rows = REAL_OFAC.read_bytes().splitlines(keepends=True)
+    cut.write_bytes(b"".join(row for row in rows if any(word in row for word in words)))
+    out_dir = folder / "ofac"
+    imported = runner.invoke(app, ["import", "ofac-sdn", str(cut), "--out", str(out_dir)])
+    assert imported.exit_code == 0, imported.stderr
+    return out_dir
+
+
+@needs_real_ofac
+@pytest.mark.parametrize(
+    "query",
+    ["President Vladimir Putin", "H.E. Vladimir Putin", "Vladimir Putin, President of Russia"],
+)
+def test_the_real_ofac_listing_of_a_head_of_state_is_a_hit_with_his_office(
+    runner: CliRunner, tmp_path: Path, query: str
+) -> None:
+    """Stranger 16, finding 2, on OFAC's row for him (and the built-in pack's presidents)."""
+    ofac = _real_ofac_cut(runner, tmp_path, b"PUTIN")
+    code, out, _ = _run(runner, "match", query, "--facts", str(ofac), "-n", "3", "--json")
+    results = json.loads(out)[0]["results"]
+    assert (code, results[0]["id"], results[0]["hit"]) == (0, "ofac-35096", True)
+    assert all(not r["id"].startswith(("ashraf", "joe", "bill")) for r in results)
+
+
+@needs_real_ofac
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [("Hamza bin Laden", "ofac-21286"), ("Dr. Ayman al-Zawahiri", "ofac-2676")],
+)
+def test_the_real_ofac_listing_outranks_the_builtin_namesake_at_limit_1(
+    runner: CliRunner, tmp_path: Path, query: str, listed: str
+) -> None:
+    """Stranger 16, finding 1, on OFAC's rows for the two men (the file cut to them: the
+    scores are 1.00 however many names are loaded) and the built-in pack."""
+    out_dir = _real_ofac_cut(runner, tmp_path, b"LADEN", b"ZAWAHIRI")
+    code, out, _ = _run(runner, "match", query, "--facts", str(out_dir), "-n", "1", "--json")
+    screening = json.loads(out)[0]
+    assert (code, screening["match"]) == (0, True)
+    assert [(r["id"], r["score"], r["hit"]) for r in screening["results"]] == [(listed, 1.0, True)]
 
 
 def test_who_names_no_candidate_that_shares_nothing_with_the_name(runner: CliRunner) -> None:
@@ -1867,3 +2078,29 @@ def test_words_of_text_found_word_by_word_are_those_of_the_lists() -> None:
     assert found_in(asked, names._COMMON_IN_TEXT, names._NAMES_FIRST) == asked & whole
     assert found_in(asked, names._COMMON_IN_TEXT, names._TEXT_LANGUAGES) == asked & whole
     assert asked & whole == {"abdul", "ghani", "wali", "omar", "laden", "basit"}
+
+
+def test_references_from_several_lists_each_name_their_list() -> None:
+    """Stranger 16, finding 12: "listed 16271, 1927, 23036411100119 …" named no list. One
+    list's references stay as they were ("listed TAi.024")."""
+    from tqcli.render.names import _listed
+
+    def candidate(*lists: names.ListEntry) -> names.Candidate:
+        return names.Candidate(
+            entity_id="x",
+            score=1.0,
+            match=True,
+            matched_name="X",
+            quality="name",
+            how=(names.How.EXACT,),
+            pairs=(),
+            listings=tuple(entry.reference for entry in lists if entry.reference),
+            lists=lists,
+        )
+
+    uk = names.ListEntry("Foreign, Commonwealth & Development Office", "gb_fcdo", "16271", "f1")
+    fr = names.ListEntry("Direction Générale du Trésor", "fr_tresor", "1927", "f2")
+    be = names.ListEntry("Federal Public Service Finance", "be_fod", None, "f3")
+    un = names.ListEntry("UN Security Council", "Taliban", "TAi.024", "f4")
+    assert _listed(candidate(uk, fr, be)) == "listed 16271 (gb_fcdo), 1927 (fr_tresor)"
+    assert _listed(candidate(un)) == "listed TAi.024"

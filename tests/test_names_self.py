@@ -53,9 +53,9 @@ def _first_at_the_top(index: Index, entity_id: str, name: str) -> tuple[bool, fl
 
 
 def test_a_word_one_edit_from_a_title_is_optional_not_dropped() -> None:
-    assert names.query_words("Mulah Omar") == (["mulah", "omar"], frozenset({0}))
-    assert names.query_words("HADI SHIPPING") == (["hadi", "shipping"], frozenset({0}))
-    assert names.query_words("Hafez Hadi") == (["hafez", "hadi"], frozenset())  # never all
+    assert names.query_words("Mulah Omar")[:2] == (["mulah", "omar"], frozenset({0}))
+    assert names.query_words("HADI SHIPPING")[:2] == (["hadi", "shipping"], frozenset({0}))
+    assert names.query_words("Hafez Hadi")[:2] == (["hafez", "hadi"], frozenset())  # never all
 
 
 def test_an_exact_name_with_a_word_like_a_title_matches_its_own_listing(tmp_path: Path) -> None:

@@ -71,8 +71,9 @@ def format_sources(
     capitals: Capitals | None = None,
 ) -> str:
     """The references as text ready to print (ends with a newline): a reference list (APA,
-    MLA, Chicago) in alphabetical order, as those styles order one; for reference managers
-    (BibTeX, RIS, CSL-JSON), which sort for themselves, in the order given. capitals tells
+    MLA, Chicago) in alphabetical order, as those styles order one, each reference once; for
+    reference managers (BibTeX, RIS, CSL-JSON), which sort for themselves, in the order given
+    (one entry per source id, which they key entries by). capitals tells
     APA's sentence case which words are names (none known: see Capitals)."""
     if style is Style.CSL_JSON:
         return json.dumps([csl_json(s) for s in sources], ensure_ascii=False, indent=2) + "\n"
@@ -86,7 +87,9 @@ def format_sources(
         Style.MLA: mla,
         Style.CHICAGO: chicago,
     }[style]
-    entries = [(_join(entry(s), False), _join(entry(s), html)) for s in sources]
+    # Two sources that are one work (an article two packs cite, each under its own id) are one
+    # reference: a reference list names each work once (stranger 16, finding 14).
+    entries = dict.fromkeys((_join(entry(s), False), _join(entry(s), html)) for s in sources)
     return "".join(shown + "\n" for _, shown in sorted(entries, key=lambda e: _filing_key(e[0])))
 
 

@@ -1556,7 +1556,7 @@ Published = Annotated[
         parser=_parse_date,
         help="When the list was published (YYYY[-MM[-DD]]): it is cited with this date, and its "
         "listings hold as of it. Without it, OFAC's files (which carry no date) are cited "
-        "undated and hold as of the import; OpenSanctions data holds as of the latest day it "
+        "undated, and so are their listings; OpenSanctions data holds as of the latest day it "
         "says a record was seen.",
     ),
 ]

@@ -297,6 +297,10 @@ class _State:
     archive_of: dict[str, Path] = field(default_factory=dict)
     """The first archive given for each source id, also by a definition with field errors or
     a duplicate one: passages citing it are proven in the same run."""
+    more_archives: dict[str, list[Path]] = field(default_factory=dict)
+    """The other archives given for a source id defined twice: a passage citing it is proven
+    by any of them (the duplicate is one problem, not one more for each passage of the pack
+    that defines it again: stranger 16, finding 7)."""
 
     last_day: dt.date = field(default_factory=latest_day)
     """The latest day a date in a pack can name (today anywhere on Earth)."""
@@ -801,7 +805,9 @@ def _read_source(table: _Table) -> Source | None:
     notes = table.texts("notes")
     table.finish()
     if table.given_id is not None and archive is not None:
-        table.file.state.archive_of.setdefault(table.given_id, archive)
+        state = table.file.state
+        if state.archive_of.setdefault(table.given_id, archive) != archive:
+            state.more_archives.setdefault(table.given_id, []).append(archive)
     if source_id is None or title is None or publisher is None or kind is None:
         return None
     return Source(
@@ -1164,15 +1170,44 @@ def _check_duplicates(state: _State) -> None:
         first: dict[str, Location] = {}
         for item_id, where in items:
             if item_id in first:
+                hint = _duplicate_source_hint(first[item_id], where) if what == "source" else ""
                 state.problems.append(
                     Problem(
                         where,
-                        f"duplicate {what} id {item_id!r}, first defined at {first[item_id]}",
+                        f"duplicate {what} id {item_id!r}, first defined at {first[item_id]}"
+                        + hint,
                         Duplicate(item_id, first[item_id]),
                     )
                 )
             else:
                 first[item_id] = where
+
+
+def _duplicate_source_hint(first: Location, again: Location) -> str:
+    """What to do about a source id that two packs made by `tq import ftm` define (it named
+    every import's source alike until 2026-11-27): import one again, which names its source
+    after the pack's folder. (Another duplicate says all there is to say.)"""
+    if first.path.parent != again.path.parent and (
+        _importer_of(first.path) == _importer_of(again.path) == "ftm"
+    ):
+        return (
+            " (two packs made by `tq import ftm`: import one of them again, and its source is "
+            "named after its folder, opensanctions-FOLDER)"
+        )
+    return ""
+
+
+def _importer_of(path: Path) -> str | None:
+    """The importer that made the pack a file is in, as its import metadata says (read only
+    for a duplicate: importers.shared.METADATA)."""
+    import json
+
+    try:
+        metadata = json.loads((path.parent / ".tq-import.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    importer = metadata.get("importer") if isinstance(metadata, dict) else None
+    return importer if isinstance(importer, str) else None
 
 
 def _label(fact: Fact | str) -> str:
@@ -1248,7 +1283,11 @@ def _check_passages(
             if archive is None:
                 continue
             # A passage found as written is found squeezed (the archive is): most are.
-            if citation.passage in archive or (passage := squeeze(citation.passage)) in archive:
+            if (
+                citation.passage in archive
+                or (passage := squeeze(citation.passage)) in archive
+                or _in_another_archive(citation.source, passage, state, archives)
+            ):
                 state.proven += 1
             else:
                 matched = _longest_prefix_in(passage, archive)
@@ -1256,7 +1295,8 @@ def _check_passages(
                     where,
                     f"{_label(label)}passage not found verbatim in the archive of source "
                     f"{citation.source!r}: "
-                    f"{_excerpt(passage)}; it matches up to {_excerpt(matched, from_end=True)}",
+                    f"{_excerpt(passage)}; it matches up to {_excerpt(matched, from_end=True)}"
+                    + _typographic_hint(passage, matched, archive),
                 )
     for fact in catalog.facts:
         if isinstance(fact.details, Quote):
@@ -1278,6 +1318,19 @@ def _check_passages(
                     f"{_label(fact)}{field!r} ({format_number(number)}) is stated neither in "
                     "its claim nor in its cited passages",
                 )
+
+
+def _in_another_archive(
+    source_id: str, passage: str, state: _State, archives: dict[str, str | None]
+) -> bool:
+    """Whether a passage is in another archive given for a source id defined twice."""
+    for path in state.more_archives.get(source_id, ()):
+        key = f"{source_id}\0{path}"  # (no source id has a NUL)
+        if key not in archives:
+            archives[key] = _read_archive(source_id, path, None, state)
+        if (archive := archives[key]) is not None and passage in archive:
+            return True
+    return False
 
 
 def _read_archive(source_id: str, path: Path, source: Source | None, state: _State) -> str | None:
@@ -1305,6 +1358,35 @@ def _longest_prefix_in(passage: str, archive: str) -> str:
         else:
             high = middle - 1
     return passage[:low]
+
+
+_PLAIN_FORMS = {
+    "\u2019": "'",
+    "\u2018": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2026": "...",
+}
+"""Typographic characters a source writes and the plain ones an author types for them: right
+and left single quotes (the apostrophe), double quotes, en and em dashes, the ellipsis."""
+
+
+def _typographic_hint(passage: str, matched: str, archive: str) -> str:
+    """Where a passage differs from its source in typing a typographic character plainly (or
+    the other way round), which the excerpts do not show: "; the source has ’ here, the
+    passage '" (stranger 16, finding 10)."""
+    rest = passage[len(matched) :]
+    at = archive.find(matched) if matched else -1
+    while at >= 0:
+        after = archive[at + len(matched) :]
+        for fancy, plain in _PLAIN_FORMS.items():
+            for one, other in ((fancy, plain), (plain, fancy)):
+                if after.startswith(one) and rest.startswith(other):
+                    return f"; the source has {one} here, the passage {other}"
+        at = archive.find(matched, at + 1)
+    return ""
 
 
 def _excerpt(text: str, *, from_end: bool = False, width: int = 60) -> str:

@@ -775,6 +775,9 @@ class ImportReport(Struct, frozen=True):
     refused: bool = False
     """True on a dry run of an import that would be refused (it would remove most of the
     previous import's listings, without --allow-removals): the dry run exits as the import would."""
+    counted: str = "listing"
+    """What a report calls each record of its lists: a listing (the UN's, OFAC's), or a record
+    (FollowTheMoney's schemata, of which addresses, ownerships and families are no listing)."""
 
 
 class Match(str, Enum):

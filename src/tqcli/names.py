@@ -107,6 +107,35 @@ _HONORIFIC_NAMES = frozenset(
     """molvi moulvi maulawi mowlawi maulana moulana mawlana molana ustad ustadh ustaz ustadz
     sahib saheb khalifa khalifah caliph emir commander kumander""".split()  # noqa: SIM905
 )
+# Offices, ranks, nobility and forms of address that English writes before a person's name
+# ("President Vladimir Putin", "General Qasem Soleimani", "Crown Prince Mohammed bin Salman",
+# "His Excellency ..."), which no list writes in the name it lists: before the query's names
+# (and in a query that names no organisation, _ORGANIZATION_TYPES, _FUNCTION_WORDS), each counts
+# only against a name that has it and costs nothing against one that lacks it, as an honorific
+# does (_HONORIFIC_NAMES); and a name that shares nothing with the query but such a word is no
+# candidate ("President Putin" found the built-in pack's "President Ghani", "President
+# Clinton" and "President Biden" on "president" alone: stranger 16, finding 2). Some are names
+# too ("Prince Yormie JOHNSON", John Major), and count where the name has them. The common
+# English ones, with their usual abbreviations (Gen, Col, Lt ...), not a list's.
+_OFFICES = frozenset(
+    """president minister premier chancellor governor senator congressman congresswoman
+    ambassador secretary mayor chairman chairwoman leader general admiral colonel lieutenant
+    major captain brigadier sergeant marshal gen adm col lt maj capt brig sgt king queen prince
+    princess sultan emperor empress lord lady sir dame duke duchess baron ayatollah imam
+    excellency highness majesty honourable honorable hon rev reverend judge prof professor pope
+    cardinal bishop archbishop patriarch""".split()  # noqa: SIM905
+)
+_OFFICE_QUALIFIERS = frozenset(
+    """vice deputy prime crown field supreme grand foreign defence defense interior finance
+    attorney chief acting former first royal his her""".split()  # noqa: SIM905
+)
+"""Words that qualify an office before it ("Prime Minister", "Crown Prince", "Supreme Leader",
+"His Excellency"): part of the title only where an office follows them."""
+_DOTTED_ADDRESS = re.compile(r"^\s*(H\.R\.H|H\.E|H\.H|H\.M)\.(?=\s)", re.IGNORECASE)
+_ADDRESSES = {"h.r.h": "His Royal Highness", "h.e": "His Excellency", "h.h": "His Highness"}
+_ADDRESSES["h.m"] = "His Majesty"
+"""The abbreviations English writes, dotted and unspaced, for a form of address before a name
+("H.E. Vladimir Putin"), written out; spaced ("H. E. Smith") they are a name's initials."""
 # The spellings of one title, as one ("Mulla" is "Mullah"): a title the query and a listing share
 # counts for the listing. Courtesy titles (Mr, Mrs, Ms) say nothing of who someone is.
 _TITLE_FORMS = {
@@ -466,17 +495,21 @@ class Screening(NamedTuple):
     """The score at or above which a candidate is a match."""
     candidates: tuple[Candidate, ...]
     """The best candidates, best first."""
+    name_matches_not_shown: int = 0
+    """The matches, listed or not, among the candidates left out by the limit."""
+    hits_not_shown: int = 0
+    """The matches on a listed entity among the candidates left out by the limit."""
 
     @property
     def matched(self) -> bool:
-        """Whether any candidate is a match."""
-        return any(candidate.match for candidate in self.candidates)
+        """Whether any candidate is a match, shown or not."""
+        return self.name_matches_not_shown > 0 or any(c.match for c in self.candidates)
 
     @property
     def listed_match(self) -> bool:
-        """Whether any candidate is a match and on some sanctions list loaded: what a screening
-        is for (a match on someone only mentioned in a pack is no hit)."""
-        return any(candidate.listed_match for candidate in self.candidates)
+        """Whether any candidate, shown or not, is a match and on some sanctions list loaded:
+        what a screening is for (a match on someone only mentioned in a pack is no hit)."""
+        return self.hits_not_shown > 0 or any(c.listed_match for c in self.candidates)
 
 
 def name_words(name: str) -> list[str]:
@@ -506,8 +539,12 @@ class QueryWords(NamedTuple):
     """name_words() of the query."""
     optional: frozenset[int]
     """The positions of the words one edit from a title ("Mulah", "Sheki"; but also the names
-    Hadi, Hafez, Ullah, Shein): each counts only against a name that has it too, and against
-    a name that lacks it costs nothing, as a title one side lacks. Never every word."""
+    Hadi, Hafez, Ullah, Shein), of the honorifics and of the offices before the names
+    ("President"): each counts only against a name that has it too, and against a name that
+    lacks it costs nothing, as a title one side lacks. Never every word."""
+    offices: frozenset[int] = frozenset()
+    """The positions of the offices and forms of address before the names (_OFFICES): a name
+    that shares no other word with the query is no candidate."""
 
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -546,12 +583,60 @@ def compounds_joined(name: str) -> str:
 
 
 def query_words(name: str) -> QueryWords:
-    """name_words() of a query, with the words that may be titles misspelt."""
+    """name_words() of a query, with the words that may be titles misspelt and the offices
+    before its names."""
     words = name_words(name)
-    optional = frozenset(
+    offices = _offices(words)
+    optional = offices.union(
         q for q, word in enumerate(words) if word in _HONORIFIC_NAMES or _misspelt_title(word)
     )
-    return QueryWords(words, optional if len(optional) < len(words) else frozenset())
+    if len(optional) >= len(words):
+        return QueryWords(words, frozenset(), frozenset())
+    return QueryWords(words, optional, offices)
+
+
+def _offices(words: Sequence[str]) -> frozenset[int]:
+    """The positions of the offices and forms of address before a person's names (_OFFICES,
+    with the words qualifying them): none in a name that has a word only organisations' names
+    have."""
+    if not _ORGANIZATION_TYPES.isdisjoint(words) or not _FUNCTION_WORDS.isdisjoint(words):
+        return frozenset()
+    return frozenset(range(_office_run(words)))
+
+
+def _office_run(words: Sequence[str]) -> int:
+    """How many of the words, from the first, are offices and the words qualifying them."""
+    run = list(itertools.takewhile(lambda w: w in _OFFICES or w in _OFFICE_QUALIFIERS, words))
+    while run and run[-1] not in _OFFICES:  # a qualifier qualifies an office after it
+        run.pop()
+    return len(run)
+
+
+def addressed(query: str) -> str:
+    """The query as it names someone: a dotted form of address written out ("H.E." as "His
+    Excellency"), and an office after a comma left out ("Vladimir Putin, President of Russia",
+    "Sergei Lavrov, Foreign Minister"), which describes the person named before it
+    (_an_office)."""
+    dotted = _DOTTED_ADDRESS.match(query)
+    if dotted:
+        query = _ADDRESSES[dotted.group(1).lower()] + query[dotted.end() :]
+    if "," not in query:
+        return query
+    first, *parts = query.split(",")
+    kept = [part for part in parts if not _an_office(_WORD.findall(fold(part)))]
+    return ",".join([first, *kept]) if name_words(first) else query
+
+
+def _an_office(words: Sequence[str]) -> bool:
+    """Whether the words after a comma are an office: followed by a function word ("President
+    of Russia", "Minister for Foreign Affairs"), or qualified and alone ("Foreign Minister").
+    One such word alone is a given name after a surname ("EBRAHIMI, Ayatollah", an OFAC
+    listing; "JOHNSON, Prince Yormie")."""
+    words = list(itertools.dropwhile(lambda w: w in _PARTICLES, words))  # "the President of"
+    run = _office_run(words)
+    if run == len(words):
+        return run > 1
+    return run > 0 and words[run] in _FUNCTION_WORDS
 
 
 @lru_cache(maxsize=1 << 14)
@@ -841,7 +926,14 @@ def _leading_titles(query: str) -> list[str]:
 
 def _is_title(word: str) -> bool:
     """Whether a word may stand before a name: a title, an honorific, the article."""
-    return word in _TITLES or word in _TITLE_FORMS or word in _HONORIFIC_NAMES or word in _PARTICLES
+    return (
+        word in _TITLES
+        or word in _TITLE_FORMS
+        or word in _HONORIFIC_NAMES
+        or word in _PARTICLES
+        or word in _OFFICES
+        or word in _OFFICE_QUALIFIERS
+    )
 
 
 def _surname_length(name: str, words: Sequence[str]) -> int:
@@ -1000,26 +1092,83 @@ class Screener:
         """The entities query may name, best first (at most limit), each scored and explained;
         a name with a compound written apart ("Siraj-ud-Din", "Salah al-Din") is screened as
         written and with the compound run together, as lists write it too ("Sirajuddin",
-        "Salahaldin"), each entity scored by the better reading."""
+        "Salahaldin"), each entity scored by the better reading. Whether it matches, and
+        matches a listed entity, is said of every candidate, shown or not."""
         self._screened += 1
-        found = self._screen(query, threshold, limit)
-        joined = compounds_joined(query)
-        if joined == query:
-            return found
-        best: dict[str, Candidate] = {}
-        for candidate in (*found.candidates, *self._screen(joined, threshold, limit).candidates):
-            known = best.get(candidate.entity_id)
-            if known is None or candidate.score > known.score:
-                best[candidate.entity_id] = candidate
-        ranked = sorted(best.values(), key=lambda c: (-c.score, c.entity_id))[:limit]
-        return Screening(query, threshold, tuple(ranked))
+        named = addressed(query)
+        best = self._scored(named, threshold)
+        joined = compounds_joined(named)
+        if joined != named:
+            for entity_id, scored in self._scored(joined, threshold).items():
+                known = best.get(entity_id)
+                if known is None or scored.score > known.score:
+                    best[entity_id] = scored
+        return self._ranked(query, threshold, best, limit)
 
-    def _screen(self, query: str, threshold: float, limit: int) -> Screening:
+    def _ranked(
+        self, query: str, threshold: float, best: dict[str, "_Scored"], limit: int
+    ) -> Screening:
+        """The best-scored entities, at most limit, explained; at equal score a listed entity
+        before one on no list (stranger 16, finding 1: with --limit 1, the built-in pack's
+        Hamza bin Laden, on no list, hid OFAC's listing of him at the same 1.00). The matches
+        and hits beyond the limit are counted, so that the verdict is every candidate's."""
+        by_score = sorted(best.values(), key=lambda s: (-s.shown, s.stored.entity_id))
+        # Listed or not is read only where it tells: where the limit falls among equal scores,
+        # and for the matches (the verdict's).
+        edge = by_score[limit - 1].shown if 0 < limit <= len(by_score) else 0.0
+        listed = {
+            scored.stored.entity_id: bool(self._lists_of(scored.stored.entity_id))
+            for scored in by_score
+            if scored.shown >= edge or scored.shown >= threshold
+        }
+        ranked = sorted(
+            by_score,
+            key=lambda s: (-s.shown, not listed.get(s.stored.entity_id, False), s.stored.entity_id),
+        )
+        shown, beyond = ranked[:limit], ranked[limit:]
+        matches = [scored for scored in beyond if scored.shown >= threshold]
+        return Screening(
+            query,
+            threshold,
+            tuple(self._candidate(scored, threshold) for scored in shown),
+            name_matches_not_shown=len(matches),
+            hits_not_shown=sum(listed[scored.stored.entity_id] for scored in matches),
+        )
+
+    def _candidate(self, scored: "_Scored", threshold: float) -> Candidate:
+        """A scored name, explained."""
+        query, words, optional = scored.reading
+        stored, paired = scored.stored, scored.paired
+        present = _present(words, optional, paired)
+        pairs = (
+            _pairs(words, stored, paired, optional)
+            if isinstance(paired, dict)
+            else (WordPair(" ".join(present), " ".join(stored.words), paired, How.JOINED),)
+        )
+        return Candidate(
+            entity_id=stored.entity_id,
+            score=scored.shown,
+            match=scored.shown >= threshold,
+            matched_name=stored.name,
+            quality=stored.quality,
+            how=_how(query, present, stored, pairs),
+            pairs=pairs,
+            listings=self._listings_of(stored.entity_id),
+            lists=self._lists_of(stored.entity_id),
+            cap=scored.cap,
+            one_word=scored.uncapped,
+        )
+
+    def _scored(self, query: str, threshold: float) -> dict[str, "_Scored"]:
+        """Each entity a reading of the query may name, by its best-scored name."""
         arabic = _unvocalized_query(query) if unvocalized(query) else None
-        words, optional = (arabic.words, arabic.optional) if arabic else query_words(query)
+        words, optional, offices = (
+            (arabic.words, arabic.optional, frozenset[int]()) if arabic else query_words(query)
+        )
         initials = frozenset() if arabic else _initials(words)
         if not words:
-            return Screening(query, threshold, ())
+            return {}
+        reading = _Reading(query, words, optional)
         keys = _keys(words, typos=False)
         if arabic:
             keys.update(f"s:{form}" for form in arabic.skeletons)
@@ -1102,7 +1251,7 @@ class Screener:
         if arabic:
             _add_skeletons(arabic.skeletons, arabic.open_onsets, vocabulary, alike)
         joined = arabic.joined if arabic else None
-        best: dict[str, tuple[float, _Stored, _Pairing | float, Cap | None, OneWord | None]] = {}
+        best: dict[str, _Scored] = {}
         query_one_word = _one_word(words)
         for stored in candidates:
             score, paired, present = _score(
@@ -1194,37 +1343,18 @@ class Screener:
             ):
                 score *= _COMMON_ONLY
                 cap = Cap.COMMON_NAMES
-            if round(score, 4) <= 0:
+            if round(score, 4) <= 0 or (
+                offices and isinstance(paired, dict) and paired.keys() <= offices
+            ):
                 # No word of the query is any of the name's (the name was looked up by a sound
-                # or letters it shares): no candidate, but noise among them (stranger 14, 20).
+                # or letters it shares): no candidate, but noise among them (stranger 14, 20);
+                # nor is a name that shares an office alone (_OFFICES).
                 continue
-            if stored.entity_id not in best or score > best[stored.entity_id][0]:
-                best[stored.entity_id] = (score, stored, paired, cap, None if cap else uncapped)
-        ranked = sorted(best.values(), key=lambda item: (-item[0], item[1].entity_id))[:limit]
-        found = []
-        for score, stored, paired, cap, uncapped in ranked:
-            present = _present(words, optional, paired)
-            pairs = (
-                _pairs(words, stored, paired, optional)
-                if isinstance(paired, dict)
-                else (WordPair(" ".join(present), " ".join(stored.words), paired, How.JOINED),)
-            )
-            found.append(
-                Candidate(
-                    entity_id=stored.entity_id,
-                    score=round(score, 4),
-                    match=round(score, 4) >= threshold,
-                    matched_name=stored.name,
-                    quality=stored.quality,
-                    how=_how(query, present, stored, pairs),
-                    pairs=pairs,
-                    listings=self._listings_of(stored.entity_id),
-                    lists=self._lists_of(stored.entity_id),
-                    cap=cap,
-                    one_word=uncapped,
+            if stored.entity_id not in best or score > best[stored.entity_id].score:
+                best[stored.entity_id] = _Scored(
+                    score, stored, paired, cap, None if cap else uncapped, reading
                 )
-            )
-        return Screening(query, threshold, tuple(found))
+        return best
 
     def _all_in_text(self, words: Sequence[str]) -> bool:
         """Whether every one of these words is a word of text (_words_in_text). For one name
@@ -1501,6 +1631,32 @@ class Screener:
 
 
 _Pairing = dict[int, tuple[int, float, How]]
+
+
+class _Reading(NamedTuple):
+    """A reading of a query (as written, or with its compounds run together)."""
+
+    query: str
+    words: list[str]
+    optional: frozenset[int]
+
+
+class _Scored(NamedTuple):
+    """An entity's best-scored name for one reading of a query."""
+
+    score: float
+    stored: _Stored
+    paired: _Pairing | float
+    cap: Cap | None
+    uncapped: OneWord | None
+    reading: _Reading
+
+    @property
+    def shown(self) -> float:
+        """The score as a candidate gives it (and compares it with the threshold)."""
+        return round(self.score, 4)
+
+
 """For each paired word of the query (by position): the name's word, the similarity, how."""
 
 

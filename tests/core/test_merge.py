@@ -5,6 +5,7 @@ fact kept citing a pack dropped, a damaged base, packs in another order) is buil
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sqlite3
@@ -313,3 +314,35 @@ def test_a_base_whose_kept_pack_changed_since_is_not_used(
     assert merges == []  # no base will do: built whole
     assert _tables(merged) == _tables(_whole(_packs(mini, extra), tmp_path / "whole.sqlite3"))
     assert [fact_id for fact_id, _ in _scores(merged, ["zeppelin"])] == ["more-3"]
+
+
+class _Stages:
+    """A progress that keeps the stages it is told."""
+
+    def __init__(self) -> None:
+        self.said: list[str] = []
+
+    def stage(self, text: str) -> None:
+        self.said.append(text)
+
+    def whole_build(self, fact_bytes: int, kept: bool) -> None:
+        """Nothing to keep."""
+
+
+def test_a_pack_dropped_alone_is_not_said_to_be_zero_packs_added(
+    tmp_path: Path, mini: Path, merges: list[bool]
+) -> None:
+    """Stranger 16, finding 16: the progress line said "reading the 0 pack(s) added"."""
+    extra = _pack(tmp_path, "extra")
+    policy = _policy(tmp_path)
+    _index_of(_packs(mini, extra), policy)
+    stages = _Stages()
+
+    index, _ = consult(
+        _packs(mini), policy, lambda index: None, progress=lambda: contextlib.nullcontext(stages)
+    )
+    index.close()
+
+    assert merges == [True]
+    assert "leaving out the 1 pack(s) dropped" in stages.said
+    assert not any("0 pack(s)" in said for said in stages.said)

@@ -66,7 +66,7 @@ def test_an_export_becomes_entities_and_sanction_facts(runner: CliRunner, tmp_pa
     assert listing.details.reference == "TAi.901"
     assert listing.details.measures == ("Asset freeze",)
     assert listing.details.remarks == "A reason, given over two lines."
-    source = loaded.catalog.sources["opensanctions"]
+    source = loaded.catalog.sources["opensanctions-os"]  # named after its folder
     assert any("CC BY-NC 4.0" in note for note in source.notes)
 
 
@@ -157,13 +157,16 @@ def test_a_file_that_is_not_ftm_is_refused(
 
 @needs_real_data
 def test_the_real_delta_imports_validates_and_is_deterministic(tmp_path: Path) -> None:
-    report = ftm.import_ftm(REAL_DELTA, tmp_path / "a")
-    ftm.import_ftm(REAL_DELTA, tmp_path / "b")
+    # (Two folders of one name: the source is named after its folder.)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    report = ftm.import_ftm(REAL_DELTA, tmp_path / "a" / "os")
+    ftm.import_ftm(REAL_DELTA, tmp_path / "b" / "os")
 
     assert report.skipped == ()
     assert {c.list_name: c.listings for c in report.lists}["Person"] == 451
-    assert files(tmp_path / "a") == files(tmp_path / "b")
-    loaded = load([Pack("a", tmp_path / "a", "--facts")])
+    assert files(tmp_path / "a" / "os") == files(tmp_path / "b" / "os")
+    loaded = load([Pack("a", tmp_path / "a" / "os", "--facts")])
     assert loaded.problems == ()
     baradar = loaded.catalog.entities["os-q317219"]
     assert baradar.name == "Abdul Ghani Baradar Abdul Ahmad Turk"
@@ -226,7 +229,7 @@ def test_published_dates_the_citation_and_the_listings(runner: CliRunner, tmp_pa
         runner, "ftm", str(FTM / "export.ftm.json"), "--out", str(out), "--published", "2024-05-30"
     )
     pack = ["--no-builtin", "--facts", str(out)]
-    cited = runner.invoke(app, ["cite", "opensanctions", *pack])
+    cited = runner.invoke(app, ["cite", "opensanctions-os", *pack])
     assert cited.stdout.startswith("OpenSanctions. (2024, May 30). OpenSanctions data")
     sanctions = (out / "sanctions.toml").read_text(encoding="utf-8")
     assert "as of 2024-05-30 (its date of publication, given on import)." in sanctions
@@ -266,3 +269,60 @@ def test_a_delta_applied_again_is_a_no_op_that_says_so(runner: CliRunner, tmp_pa
     report = json.loads(again)
     assert (report["already_applied"], report["written"]) == (True, False)
     assert all(not (c["added"] or c["removed"] or c["amended"]) for c in report["lists"])
+
+
+def test_each_import_has_a_source_of_its_own_and_they_load_together(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Stranger 16, finding 7: two imports of two datasets shared the source id
+    'opensanctions', and loading both failed with 540 problems (539 passages checked against
+    the other's archive). Each is named after its folder, the suggested one as before."""
+    suggested, second = tmp_path / "opensanctions", tmp_path / "second"
+    run_import(runner, "ftm", str(FTM / "export.ftm.json"), "--out", str(suggested))
+    run_import(runner, "ftm", str(FTM / "second-dataset.ftm.json"), "--out", str(second))
+    loaded = load([Pack("os", suggested, "--facts"), Pack("second", second, "--facts")])
+    assert loaded.problems == ()
+    assert set(loaded.catalog.sources) == {"opensanctions", "opensanctions-second"}
+    assert loaded.passages_proven == 3
+    # A delta applied there, or the export imported again, keeps the id.
+    run_import(runner, "ftm", str(FTM / "delta.json"), "--out", str(suggested))
+    run_import(runner, "ftm", str(FTM / "second-dataset.ftm.json"), "--out", str(second))
+    again = load([Pack("os", suggested, "--facts"), Pack("second", second, "--facts")])
+    assert set(again.catalog.sources) == {"opensanctions", "opensanctions-second"}
+
+
+def test_two_imports_of_one_source_id_are_one_problem_with_a_hint(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Packs imported before each import had its own id: the duplicate is one problem, with
+    what to do, and each pack's passages are proven against its own archive."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    run_import(runner, "ftm", str(FTM / "export.ftm.json"), "--out", str(first))
+    run_import(runner, "ftm", str(FTM / "second-dataset.ftm.json"), "--out", str(second))
+    for pack in (first, second):  # as tq import ftm wrote them until 2026-11-27
+        for name in ("sources.toml", "sanctions.toml"):
+            path = pack / name
+            text = path.read_text(encoding="utf-8")
+            path.write_text(
+                text.replace(f'"{ftm.source_id(pack)}"', '"opensanctions"'), encoding="utf-8"
+            )
+    loaded = load([Pack("first", first, "--facts"), Pack("second", second, "--facts")])
+    assert [problem.message for problem in loaded.problems] == [
+        f"duplicate source id 'opensanctions', first defined at {first / 'sources.toml'}:3 "
+        "(two packs made by `tq import ftm`: import one of them again, and its source is named "
+        "after its folder, opensanctions-FOLDER)"
+    ]
+    assert loaded.passages_proven == 3
+
+
+def test_the_report_counts_records_not_listings(runner: CliRunner, tmp_path: Path) -> None:
+    """Stranger 16, finding 11: an Address, an Ownership is no listing, which is what tq
+    calls a sanctions listing everywhere else."""
+    code, stdout, _ = run_import(
+        runner, "ftm", str(FTM / "export.ftm.json"), "--out", str(tmp_path / "os"), "--dry-run"
+    )
+    assert code == 4
+    assert stdout.startswith("Would import (dry run) 6 record(s) from ")
+    assert "First import into this pack: every record is new." in stdout
+    assert "  Address: 1 record(s); 1 added, 0 removed, 0 amended" in stdout
+    assert "listing" not in stdout

@@ -19,7 +19,7 @@ from conftest import FIXTURES
 OFAC = FIXTURES / "ofac"
 FTM = FIXTURES / "ftm"
 UN = FIXTURES / "unsc"
-SAID = "carries no date, so its listings are cited as of today"
+SAID = "carries no date, so its listings are cited undated"
 
 
 def _undated_un(tmp_path: Path) -> Path:
@@ -46,15 +46,16 @@ def test_an_sdn_import_without_published_says_the_import_day_is_used(
     assert code == 4  # the fixture's unreadable rows
     today = dt.date.today().isoformat()
     assert _hints(stderr) == [
-        f"tq: {sdn} carries no date, so its listings are cited as of today, {today} (the day "
-        "of the import): give --published YYYY-MM-DD, the day OFAC published it, to cite that "
-        "date instead"
+        f'tq: {sdn} carries no date, so its listings are cited undated, "in an undated file '
+        f'imported on {today}": give --published YYYY-MM-DD, the day OFAC published it, to cite '
+        "that date instead"
     ]
     assert "no date" not in stdout
     json.loads(stdout)
     if not dry_run:
         listings = (tmp_path / "o" / "listings.toml").read_text(encoding="utf-8")
-        assert f"as of {today} (the day of the import; the data carry no date)" in listings
+        assert f"list in an undated file imported on {today} (the data carry no date)," in listings
+        assert f"as of {today}" not in listings  # (stranger 16, finding 6)
 
 
 def test_an_sdn_import_with_published_says_nothing_of_dates(

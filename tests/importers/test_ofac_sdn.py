@@ -385,7 +385,7 @@ def test_each_listing_says_as_of_when_and_on_what_date_it_rests(
     runner: CliRunner, tmp_path: Path
 ) -> None:
     """The files carry no date: a listing holds as of the date given with --published, else
-    as of the day of the import, and says which."""
+    it is the undated file's (it said "as of" the day of the import: stranger 16, finding 6)."""
     out = tmp_path / "o"
     run_import(runner, "ofac-sdn", *_with_alt_and_add(out))
     undated = (out / "listings.toml").read_text(encoding="utf-8")
@@ -393,5 +393,62 @@ def test_each_listing_says_as_of_when_and_on_what_date_it_rests(
     dated = (out / "listings.toml").read_text(encoding="utf-8")
 
     today = dt.date.today().isoformat()
-    assert f"list as of {today} (the day of the import; the data carry no date)" in undated
+    assert f"list in an undated file imported on {today} (the data carry no date)" in undated
     assert "list as of 2024-05-03 (its date of publication, given on import)" in dated
+
+
+OLDER = "looks older than the list it replaces"
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "older"),
+    [("sdn-v2.csv", "sdn.csv", True), ("sdn.csv", "sdn-v2.csv", False)],
+    ids=["older over newer", "newer over older"],
+)
+def test_a_file_older_than_the_one_it_replaces_is_noticed(
+    runner: CliRunner, tmp_path: Path, first: str, then: str, older: bool
+) -> None:
+    """Stranger 16, finding 6: the 2021 file over the 2024 one went back three years without
+    a word (the UN importer says so by dateGenerated). The files carry no date, but OFAC
+    numbers its entries in order: sdn-v2.csv has entry 106, sdn.csv's newest is 104 (105 is
+    malformed)."""
+    out = tmp_path / "o"
+    run_import(runner, "ofac-sdn", str(OFAC / first), "--out", str(out))
+    _, stdout, stderr = run_import(
+        runner, "ofac-sdn", str(OFAC / then), "--out", str(out), "--json"
+    )
+    said = [line for line in stderr.splitlines() if OLDER in line]
+    assert said == (
+        [
+            f"tq: {OFAC / then} looks older than the list it replaces: its newest entry is "
+            "ent_num 104, the previous import's 106 (OFAC numbers its entries in order): the "
+            "pack goes back to an older list, unless OFAC removed its newest entries"
+        ]
+        if older
+        else []
+    )
+    assert OLDER not in stdout
+
+
+@pytest.mark.parametrize(
+    ("before", "now", "older"),
+    [("2024-05-03", "2021-08", True), ("2024-05", "2024-05-03", False), ("2021", "2024", False)],
+)
+def test_published_dates_given_to_both_imports_decide_which_is_older(
+    runner: CliRunner, tmp_path: Path, before: str, now: str, older: bool
+) -> None:
+    out = tmp_path / "o"
+    run_import(runner, "ofac-sdn", str(OFAC / "sdn.csv"), "--out", str(out), "--published", before)
+    # (sdn-v2.csv has a newer entry: the dates given decide, not the numbers.)
+    _, _, stderr = run_import(
+        runner, "ofac-sdn", str(OFAC / "sdn-v2.csv"), "--out", str(out), "--published", now
+    )
+    said = [line for line in stderr.splitlines() if "before the list it replaces" in line]
+    assert said == (
+        [
+            f"tq: {OFAC / 'sdn-v2.csv'} was published {now} (--published), before the list it "
+            f"replaces ({before}): the pack goes back to the older list"
+        ]
+        if older
+        else []
+    )

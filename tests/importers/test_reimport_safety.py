@@ -342,11 +342,14 @@ def test_the_same_file_elsewhere_gives_the_same_pack(
     elsewhere.parent.mkdir(parents=True)
     elsewhere.write_bytes(fixture.read_bytes())
 
-    run_import(runner, importer, str(fixture), "--out", str(tmp_path / "a"))
-    run_import(runner, importer, str(elsewhere), "--out", str(tmp_path / "b"))
+    # (Into folders of one name: an ftm import's source is named after its folder.)
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+    run_import(runner, importer, str(fixture), "--out", str(tmp_path / "a" / "pack"))
+    run_import(runner, importer, str(elsewhere), "--out", str(tmp_path / "b" / "pack"))
 
-    assert files(tmp_path / "a") == files(tmp_path / "b")
-    assert "alice" not in (tmp_path / "b" / "sources.toml").read_text(encoding="utf-8")
+    assert files(tmp_path / "a" / "pack") == files(tmp_path / "b" / "pack")
+    assert "alice" not in (tmp_path / "b" / "pack" / "sources.toml").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(("importer", "fixture"), [("un-sc", UN), ("ofac-sdn", OFAC / "sdn.csv")])
@@ -401,7 +404,7 @@ def test_ftm_slips_are_reported(runner: CliRunner, tmp_path: Path) -> None:
     today = dt.date.today().isoformat()  # the lines say no last_seen: as of the import
     assert (
         'claim = "Good Person is subject to a sanction by Testland, according to OpenSanctions, '
-        f'as of {today} (the day of the import; the data carry no date)."'
+        f'in an undated file imported on {today} (the data carry no date)."'
     ) in sanctions
     assert "1 Sanction(s) have a date tq cannot read (e.g. 's1'); their facts are undated" in stderr
     assert "(e.g. 's2', which names 's2', a Sanction); kept in the archive" in stderr

@@ -40,6 +40,8 @@ from tqcli.userfiles import UnreadableFile
 
 IMPORTER = "ftm"
 SOURCE_ID = "opensanctions"
+"""The source id of an import into a folder named so (the suggested --out); into another
+folder, the id is this and the folder's name (source_id)."""
 ARCHIVE = "archive/entities.ftm.json"
 GENERATED = frozenset({"sources.toml", "entities.toml", "sanctions.toml", ARCHIVE})
 """Every file an import writes into the pack (and .tq-import.json)."""
@@ -245,6 +247,19 @@ def entity_id(ftm_id: str) -> str:
     return "os-" + slug(ftm_id)
 
 
+def source_id(out: Path) -> str:
+    """The source id of an import into out: "opensanctions-" and the folder's name, unless that
+    name begins with "opensanctions" (the suggested --out) and is the id itself. Two imports,
+    of two datasets into two folders (`--out zala`, `--out delta`), may then be loaded together;
+    they shared one id, and the second pack's passages were checked against the first's
+    archive (stranger 16, finding 7). Each import into one folder, and each delta applied
+    there, keeps the id."""
+    name = slug(out.resolve().name)
+    if not name or name.startswith(SOURCE_ID):
+        return name or SOURCE_ID
+    return f"{SOURCE_ID}-{name}"
+
+
 def sanction_id(ftm_id: str) -> str:
     """The id of a Sanction entity's fact."""
     return "os-sanction-" + slug(ftm_id)
@@ -255,10 +270,12 @@ def _pack_files(
     history: Sequence[Mapping[str, str]],
     published: PartialDate | None,
     origin: str,
+    cited: str,
 ) -> tuple[dict[str, str], list[str]]:
     """The pack's TOML files, and notes on the Sanctions that could not become facts whole.
     published: when OpenSanctions published the files, as given (--published); origin: the
-    last file applied, whose address the source takes when it was downloaded."""
+    last file applied, whose address the source takes when it was downloaded; cited: the
+    source's id (source_id)."""
     seen = max((entity.last_seen for entity in state.values() if entity.last_seen), default=None)
     when = as_of(published, data=seen, says="the latest day the data says a record was seen")
     kept = {key: entity for key, entity in state.items() if entity.schema in _KINDS}
@@ -280,10 +297,10 @@ def _pack_files(
             same_as.setdefault(target, set()).update(
                 un_entity_id(reference) for reference in sanction.values("unscId")
             )
-        facts.append(_fact_table(sanction, [kept[target] for target in targets], when))
+        facts.append(_fact_table(sanction, [kept[target] for target in targets], when, cited))
     datasets = sorted({name for entity in state.values() for name in entity.datasets})
     source: dict[str, Any] = {
-        "id": SOURCE_ID,
+        "id": cited,
         "title": "OpenSanctions data, FollowTheMoney entities",
         "publisher": "OpenSanctions",
         "kind": "dataset",
@@ -382,7 +399,7 @@ def _entity_table(entity: Entity, state: Mapping[str, Entity], same_as: set[str]
     return table
 
 
-def _fact_table(sanction: Entity, targets: list[Entity], as_of: str) -> dict[str, Any]:
+def _fact_table(sanction: Entity, targets: list[Entity], as_of: str, cited: str) -> dict[str, Any]:
     authority = (
         "; ".join(sanction.values("authority")) or "an authority OpenSanctions does not name"
     )
@@ -417,7 +434,7 @@ def _fact_table(sanction: Entity, targets: list[Entity], as_of: str) -> dict[str
     if reasons := sanction.values("reason"):
         table["remarks"] = " ".join(reasons)
     table["cite"] = [
-        {"source": SOURCE_ID, "passage": sanction.line, "locator": f"entity {sanction.id}"}
+        {"source": cited, "passage": sanction.line, "locator": f"entity {sanction.id}"}
     ]
     return table
 
@@ -502,7 +519,7 @@ def _applied(
         *(history if parsed.is_delta else []),
         {"name": named_in_notes(source.name), "kind": kind, "sha256": source.sha256},
     ]
-    files, pack_notes = _pack_files(state, applied, published, source.name)
+    files, pack_notes = _pack_files(state, applied, published, source.name, source_id(out))
     notes.extend(pack_notes)
     changed = changes(state.values(), previous.values(), schemata, str)
     guard = None
@@ -521,6 +538,7 @@ def _applied(
         skipped=tuple(skipped),
         notes=tuple(notes),
         refused=guard is not None,
+        counted="record",  # an Address or an Ownership is no listing (stranger 16, finding 11)
     )
     content = {name: text.encode("utf-8") for name, text in files.items()}
     content[ARCHIVE] = "".join(entity.line + "\n" for entity in state.values()).encode("utf-8")
@@ -541,6 +559,7 @@ def _already_applied(source: Input, out: Path, previous: Mapping[str, Entity]) -
         lists=changes(previous.values(), previous.values(), schemata, str),
         skipped=(),
         already_applied=True,
+        counted="record",
     )
 
 

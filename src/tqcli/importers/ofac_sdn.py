@@ -6,7 +6,7 @@ import csv
 import io
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -472,6 +472,10 @@ def import_sdn(
     with locked_out(out, IMPORTER, GENERATED) as target:
         previous = _previous(target)
         notes = list(_companion_notes(target, inputs)) if previous is not None else []
+        if previous is not None and (
+            older := _older_note(inputs["sdn"].name, parsed.entries, previous, published, target)
+        ):
+            notes.append(older)
         if published is None:
             notes.append(import_day_note(inputs["sdn"].name, "OFAC"))
         changed = changes(parsed.entries, previous or (), [LIST_NAME], int)
@@ -503,9 +507,45 @@ def import_sdn(
                 "importer": IMPORTER,
                 "lists": [LIST_NAME],
                 "sha256": {kind: source.sha256 for kind, source in inputs.items()},
+                "published": published.isoformat() if published else None,
             }
             write_pack(target, files, metadata, GENERATED)
     return report
+
+
+def _older_note(
+    name: str,
+    entries: Sequence[Entry],
+    previous: Sequence[Entry],
+    published: PartialDate | None,
+    out: Path,
+) -> str | None:
+    """The note for a file older than the list it replaces, as the UN importer gives one: by
+    the dates given with --published to both imports, else by the newest entry of each, as
+    OFAC numbers its entries in order (ent_num 48,907 in the file of 2024-05-03, 33,051 in that
+    of 2021-08-20): a file without the previous one's newest entries is older, unless OFAC
+    removed them. None when it is not older, or nothing says."""
+    metadata = previous_metadata(out) or {}
+    before = metadata.get("published")
+    if published is not None and isinstance(before, str):
+        now = published.isoformat()
+        if now < before and not before.startswith(now):
+            return (
+                f"{name} was published {now} (--published), before the list it replaces "
+                f"({before}): the pack goes back to the older list"
+            )
+        return None
+    newest, newest_before = (
+        max((int(entry.ent_num) for entry in found if entry.ent_num.isdigit()), default=0)
+        for found in (entries, previous)
+    )
+    if newest < newest_before:
+        return (
+            f"{name} looks older than the list it replaces: its newest entry is ent_num "
+            f"{newest}, the previous import's {newest_before} (OFAC numbers its entries in "
+            "order): the pack goes back to an older list, unless OFAC removed its newest entries"
+        )
+    return None
 
 
 def _companion_notes(out: Path, inputs: Mapping[str, Input]) -> tuple[str, ...]:

@@ -132,21 +132,23 @@ def check_published(published: PartialDate | None) -> None:
 def as_of(published: PartialDate | None, *, data: str | None = None, says: str = "") -> str:
     """When a listing's claim holds true, and on what that rests: the date of publication given
     on import (--published), else the date the data says (data, with says naming which), else
-    the day of the import."""
+    none: the claim is the undated file's, imported on the day of the import (it said "as of"
+    that day, which a reader takes for the list's own date, though the file may be years
+    older: stranger 16, finding 6)."""
     if published is not None:
         return f"as of {published.isoformat()} (its date of publication, given on import)"
     if data is not None:
         return f"as of {data} ({says})"
-    return f"as of {dt.date.today().isoformat()} (the day of the import; the data carry no date)"
+    return f"in an undated file imported on {dt.date.today().isoformat()} (the data carry no date)"
 
 
 def import_day_note(source: str, publisher: str | None) -> str:
-    """The note for an import whose listings hold as of the day of the import, the data carrying
-    no date (as_of's last resort): a reader would take the list for today's. publisher: who
+    """The note for an import whose listings are cited undated, the data carrying no date
+    (as_of's last resort): a reader would want its date. publisher: who
     publishes the data, when --published can say when; None for an importer without it."""
     said = (
-        f"{source} carries no date, so its listings are cited as of today, "
-        f"{dt.date.today().isoformat()} (the day of the import)"
+        f"{source} carries no date, so its listings are cited undated, "
+        f'"in an undated file imported on {dt.date.today().isoformat()}"'
     )
     if publisher is None:
         return said

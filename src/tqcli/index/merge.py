@@ -202,7 +202,12 @@ def _merged(
     files = pack_files(plan.added)
     if files is None:
         return None
-    stage(f"reading the {len(plan.added)} pack(s) added")
+    # (None added where packs were only dropped: "reading the 0 pack(s) added", stranger 16.)
+    stage(
+        f"reading the {len(plan.added)} pack(s) added"
+        if plan.added
+        else f"leaving out the {len(plan.dropped)} pack(s) dropped"
+    )
     added = load_beside(files, kept_sources, kept_entities, kept_ids.__contains__)
     if added is None:
         return None

@@ -556,7 +556,7 @@ def import_lines(report: ImportReport) -> list[Line]:
     generated = f" (generated {report.date_generated})" if report.date_generated else ""
     lines = [
         _line(
-            Span(f"{verb} {total} listing(s)", "ok"),
+            Span(f"{verb} {total} {report.counted}(s)", "ok"),
             printable(f" from {report.source_file}{generated} into {report.out}"),
         )
     ]
@@ -567,13 +567,14 @@ def import_lines(report: ImportReport) -> list[Line]:
                 "Changes since the previous import" + (f" (generated {since}):" if since else ":")
             )
             if report.previous_import
-            else "First import into this pack: every listing is new."
+            else f"First import into this pack: every {report.counted} is new."
         )
     )
     for changes in report.lists:
         spacing = {ref for ref in changes.amended if _in_spacing_only(changes.amendments.get(ref))}
         summary = (
-            f"{changes.list_name}: {changes.listings} listing(s); {len(changes.added)} added, "
+            f"{changes.list_name}: {changes.listings} {report.counted}(s); "
+            f"{len(changes.added)} added, "
             f"{len(changes.removed)} removed, {len(changes.amended)} amended"
             + (f" ({len(spacing)} only in spacing)" if spacing else "")
         )

@@ -95,6 +95,8 @@ def screening_data(screening: Screening, catalog: Catalog) -> JsonObject:
         "query": screening.query,
         "match": screening.listed_match,
         "name_match": screening.matched,
+        "hits_not_shown": screening.hits_not_shown,
+        "name_matches_not_shown": screening.name_matches_not_shown,
         "threshold": screening.threshold,
         "results": [candidate_data(c, catalog) for c in screening.candidates],
     }
@@ -150,14 +152,16 @@ CANDIDATE_COLUMNS = (
     "matched_name",
     "how",
     "listed",
+    "hit",
 )
-"""The CSV columns of screenings: one row per candidate."""
+"""The CSV columns of screenings: one row per candidate. `match` is the row's (its score reaches
+the threshold), as each JSON result's is; `hit` whether it is a match on a listed entity."""
 
 
 def candidate_rows(screening: Screening, catalog: Catalog) -> list[tuple[object, ...]]:
     """A screening's candidates as CSV rows (one row with the query alone when there are none)."""
     if not screening.candidates:
-        return [(screening.query, None, None, False, None, None, None, None, None)]
+        return [(screening.query, None, None, False, None, None, None, None, None, False)]
     return [
         (
             screening.query,
@@ -169,6 +173,7 @@ def candidate_rows(screening: Screening, catalog: Catalog) -> list[tuple[object,
             candidate.matched_name,
             " ".join(how.value for how in candidate.how),
             candidate.listed,
+            candidate.listed_match,
         )
         for rank, candidate in enumerate(screening.candidates, start=1)
     ]
@@ -180,8 +185,13 @@ def candidate_rows(screening: Screening, catalog: Catalog) -> list[tuple[object,
 def screening_lines(screening: Screening, catalog: Catalog) -> list[Line]:
     """A screened name: whether it matched, then each candidate with its score and reasons."""
     verdict = "match" if screening.listed_match else "no match"
+    # The verdict is every candidate's: a hit the limit leaves out is said (stranger 16, 1).
+    hidden = screening.hits_not_shown
     unlisted = (
-        ": the names that match are on no loaded list"
+        f": {hidden} more {'match' if hidden == 1 else 'matches'} on a listed entity, "
+        "not shown (raise --limit)"
+        if hidden
+        else ": the names that match are on no loaded list"
         if screening.matched and not screening.listed_match
         else ""
     )
@@ -285,9 +295,21 @@ def _uncapped_shown(candidate: Candidate) -> bool:
 
 
 def _listed(candidate: Candidate) -> str:
-    """Whether a candidate is on a list loaded, and which: its listings' references, else the
-    lists that give none (OpenSanctions' data sets), else that it is on none."""
+    """Whether a candidate is on a list loaded, and which: its listings' references (each with
+    its list where they are several lists': "listed 16271, 1927, 23036411100119" named none,
+    stranger 16, finding 12), else the lists that give none (OpenSanctions' data sets), else
+    that it is on none."""
     if candidate.listings:
+        lists = {
+            entry.reference: entry.list_name or entry.authority
+            for entry in candidate.lists
+            if entry.reference
+        }
+        if len({lists.get(reference) for reference in candidate.listings} - {None}) > 1:
+            return "listed " + ", ".join(
+                f"{reference} ({lists[reference]})" if reference in lists else reference
+                for reference in candidate.listings
+            )
         return f"listed {', '.join(candidate.listings)}"
     if candidate.lists:
         first = candidate.lists[0]
