@@ -803,6 +803,12 @@ class Reply(Struct, frozen=True):
     """Words of the question the fact does not account for (empty for a full answer)."""
 
 
+def hedge_said(hedge: str) -> str:
+    """How a short answer names its fact's hedge ("hedged: may"): ask writes it so, and the
+    answer's renderers, finding it there, do not say the hedge again."""
+    return f"hedged: {hedge}"
+
+
 class Answers(Struct, frozen=True):
     """What `tq ask` found: the best answers first, or suggestions when there is none."""
 

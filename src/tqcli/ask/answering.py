@@ -51,6 +51,7 @@ from tqcli.model import (
     NoteStance,
     PartialDate,
     Reply,
+    hedge_said,
 )
 from tqcli.textnorm import fold, stem
 
@@ -176,7 +177,7 @@ def _with_hedges(question: Question, item: _Judged, reply: Reply, as_of: bool) -
         and reply.answer not in (fact.claim, _short_text(fact))
         and not isinstance(fact.details, Figure)
     ):
-        kept.append(f"hedged: {fact.hedge}")
+        kept.append(hedge_said(fact.hedge))
     if as_of and fact.date is not None and item.who:
         kept.append(f"as of {_as_of(fact.date)}")
     if not kept:

@@ -40,6 +40,7 @@ from tqcli.model import (
     Source,
     SourceUse,
     Stats,
+    hedge_said,
 )
 from tqcli.textnorm import printable, printable_line
 
@@ -266,7 +267,7 @@ def answer_block(
     standing = fact.standing()
     label += _STANDING_MARKS[standing]
     lines = [_line(Span(f"{label}: ", "label"), Span(headline, "claim"))]
-    if not fact.hedge or f"hedged: {printable(fact.hedge)}" not in headline:  # said already
+    if not fact.hedge or hedge_said(printable(fact.hedge)) not in headline:  # said already
         lines.extend(_hedge_lines(fact))
     # What the curators say against the claim, beside it: a reader of the answer line alone
     # must not take a corrected or contested claim for the answer.
