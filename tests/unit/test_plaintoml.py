@@ -188,11 +188,43 @@ def test_plain_documents_are_read(text: str) -> None:
         "[[figure]]\n[figure.details]\n[[figure.details]]",
         "[meta]\n[meta]",
         '"" = 1',  # the empty key: the root's name while the tables are put together
+        # What JSON reads, but not as tomli does (the quick check, _as_json_reads_it):
+        "a = \n1",  # a value on the next line
+        "a = \n# c\n1",
+        "a = null",
+        'a = {"b" = 1}',  # an inline table: tomli reads it
+        'a = 1, "b": 2',
+        'a = 1\n,"a":2',
+        'a = "x"\n,"b":2',
+        "a = 12345678901234567890",
+        "a = 1e5",
+        "a = 1E5",
+        "a = -0.0",
+        "# \x01\na = 1",  # a control character in a comment
+        "a = [\n1,\n2,\n]",  # a comma after the last item (tomli reads it)
+        'a = "x\x7f"',
+        'a = "\\/"',
     ],
 )
 def test_what_is_not_plain_is_left_to_tomli(text: str) -> None:
     assert plaintoml.loads(text) is None
     _same_as_tomli(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a = [\n  1,\n  2\n]\n",
+        "a = [\n# c\n1]\n",
+        "a = [[1, 2], [3]]\n",
+        'a = ["x",\n"y"]\n[[figure]]\nb = [\n"z"]\n',
+        "a = 1 \t\n",
+        'a = "# not a comment"\n  # a comment\nb = 2\n',
+        "#\ta\na = 1",  # a tab in a comment
+    ],
+)
+def test_what_json_reads_as_tomli_does_is_read(text: str) -> None:
+    assert _same_as_tomli(text) is not None
 
 
 def test_the_importers_output_is_plain(tmp_path: Path) -> None:
