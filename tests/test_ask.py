@@ -365,24 +365,24 @@ def test_a_passive_clause_after_what_is_counted_does_not_say_what_is_counted() -
 
 def test_a_count_in_a_claim_is_given_with_the_range_it_ends() -> None:
     # "estimated 200-500 men": the answer is the range, never its upper end alone.
-    from tqcli.ask.counts import _number_before
+    from tqcli.ask.counts import number_before
 
-    assert _number_before("al-Qaeda's 200-500 men", {"men"}) == "200-500 men"
-    assert _number_before("between 200 to 500 men", {"men"}) == "200 to 500 men"
-    assert _number_before("two or three years", {"year"}) == "two or three years"
-    assert _number_before("In 2001, 13 votes", {"vote"}) == "13 votes"
+    assert number_before("al-Qaeda's 200-500 men", {"men"}) == "200-500 men"
+    assert number_before("between 200 to 500 men", {"men"}) == "200 to 500 men"
+    assert number_before("two or three years", {"year"}) == "two or three years"
+    assert number_before("In 2001, 13 votes", {"vote"}) == "13 votes"
 
 
 def test_a_count_in_a_claim_is_given_whole_with_its_hedge() -> None:
     # "up to five thousand": not "thousand", and not without "up to".
-    from tqcli.ask.counts import _number_before
+    from tqcli.ask.counts import number_before
 
-    assert _number_before("al-Qaeda's estimated 200-500 men", {"men"}) == "estimated 200-500 men"
+    assert number_before("al-Qaeda's estimated 200-500 men", {"men"}) == "estimated 200-500 men"
     assert (
-        _number_before("up to five thousand Taliban prisoners and", {"prisoner"})
+        number_before("up to five thousand Taliban prisoners and", {"prisoner"})
         == "up to five thousand Taliban prisoners"
     )
-    assert _number_before("almost 20 years after", {"year"}) == "almost 20 years"
+    assert number_before("almost 20 years after", {"year"}) == "almost 20 years"
 
 
 @pytest.mark.parametrize(
@@ -958,6 +958,11 @@ def test_third_tuning_set_floor() -> None:
         # branch ask14's (two rankers agreeing; "Who represented Malaysia ...?" not answered by
         # a fact that does not say "represented"; a day asked, not given by a month).
         ("blind-10.toml", 0.77, 0.83, 13),
+        # blind-12 and blind-13 (written blind in the eleventh and twelfth sessions, held out
+        # until the fourteenth's start, when they came here to be tuned on):
+        # 0.696 / 0.793 / 8 of 45 and 0.681 / 0.734 / 9 of 46 on main c143856.
+        ("blind-12.toml", 0.69, 0.79, 8),
+        ("blind-13.toml", 0.68, 0.73, 9),
     ],
 )
 def test_later_tuning_set_floors(
