@@ -132,6 +132,28 @@ def test_a_problem_in_a_file_read_here_is_reported_as_a_serial_build_reports_it(
     assert read_here
 
 
+def test_a_file_read_here_that_fails_leaves_the_build_to_the_serial_path(
+    runner: CliRunner,
+    pack: Path,
+    read_here: list[bool],
+    monkeypatch: pytest.MonkeyPatch,
+    no_workers_left: None,
+) -> None:
+    slow = parallel._file_rows
+    parent = os.getpid()
+
+    def fails(*args: Any) -> Any:
+        if os.getpid() == parent:
+            raise RuntimeError("a bug met reading a file here")
+        return slow(*args)
+
+    monkeypatch.setattr(parallel, "_file_rows", fails)
+    expected = _serially(runner, pack)
+    outcomes = record_outcomes(monkeypatch, parallel, "build")
+    assert _out(runner, pack, "search", "acme") == expected
+    assert outcomes == [False]
+
+
 def _out(runner: CliRunner, pack: Path, *args: str) -> tuple[int, str, str]:
     result = runner.invoke(app, [*args, "--json", "--no-builtin", "--facts", str(pack)])
     return result.exit_code, result.stdout, result.stderr

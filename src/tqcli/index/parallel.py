@@ -388,7 +388,10 @@ class _Pool:
             self._owners.append(_HERE)
             self._give()  # (none is given once all are: the workers' files end)
             assert self._here is not None  # sent with the catalog, before any rows are asked for
-            rows = self._here(self._files[ahead])
+            try:
+                rows = self._here(self._files[ahead])
+            except Exception:
+                rows = None  # as in a worker: the serial build meets the same, and says what
             if rows is None:
                 raise _GiveUp
             self._held[ahead] = rows
