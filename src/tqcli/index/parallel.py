@@ -1,6 +1,5 @@
-"""Building a large index in worker processes: each reads the fact files it is given and makes
-their rows, while this process writes the rows of every file in order, and reads files too
-whenever a worker lags (two processors: this process and one worker).
+"""Building a large index in worker processes: each reads some fact files and makes their rows,
+while this process writes the rows of every file in order.
 
 Only where a forked process can take over the loaded state (Linux), with two processors or
 more, and only for packs large enough to pay for the workers; anything unusual (a problem in a
@@ -19,13 +18,12 @@ from __future__ import annotations
 
 import collections
 import contextlib
-import itertools
 import os
 import re
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,25 +43,15 @@ MIN_BYTES = 8 << 20
 """Packs whose TOML files are smaller than this in all are built serially: starting workers and
 shipping rows cost about what they save (measured: see docs/performance.md)."""
 WORKERS = 2
-"""Worker processes at most: one fewer than the processors free (this process works too)."""
+"""Worker processes at most (fewer on fewer processors)."""
 _AHEAD = 4
+_EARLY = 12
+"""Files a worker reads while this process loads the sources and entities, at most (each is
+held, read but not checked, until they come: ~3 MB at 1,000 facts a file). At 100,000 facts
+the sources and entities take ~0.25 s of CPU to load, a worker ~27 ms a file: with 4, the
+workers waited idle for them (measured: 0.14 s of reading each, then ~0.3 s of waiting)."""
 """Files' rows taken from a worker before this process writes them, at most (each is ~1 MB
 at 1,000 facts a file)."""
-_EARLY = 16
-"""Files each worker is given before it starts, and reads while this process loads the sources
-and entities (each is held, read but not checked, until they come: ~3 MB at 1,000 facts a
-file). At 100,000 facts the sources and entities take ~0.25 s of CPU to load, a worker ~20 ms
-a file to read: it stops reading early once they come, so this is a bound, not a count."""
-_GIVEN = 3
-"""Files given to a worker and not yet written, at most: enough that it never waits for more
-while this process reads a file of its own (see _Pool.rows)."""
-_HELD = 1
-"""Files this process reads ahead of their turn, at most, their rows held until then."""
-_SWITCH = 0.0005
-"""Seconds a thread waits for the interpreter's lock before asking for it, while workers run
-(Python's default 0.005: a worker's rows, ~1 MB a file, come in a few reads)."""
-_HERE = -1
-"""The owner of a file this process reads itself (see _Pool)."""
 
 # A table header naming what a file may define besides facts: [[source]], [entity], ["synonyms"]...
 # (after a line break, not at ^ in MULTILINE mode: a pattern that starts with a character is
@@ -95,7 +83,7 @@ def build(packs: Sequence[Pack], state: Snapshot, path: Path, stage: serial.Stag
         if files is None or sum(file.stat().st_size for _, file in files) < MIN_BYTES:
             return None
         workers = _workers()
-        if workers < 1:
+        if workers < 2:
             return None
         limit = loader.MAX_PACK_FILE_BYTES  # read as the loader reads them: bounded
         defining = [(pack, file) for pack, file in files if _defines(read_bytes(file, limit=limit))]
@@ -114,20 +102,14 @@ def build(packs: Sequence[Pack], state: Snapshot, path: Path, stage: serial.Stag
             if report.problems:
                 return None
             catalog = report.catalog
-            searchable = serial._Searchable(catalog)
-            archives: dict[str, str | None] = {}
-            pool.send(catalog, lambda file: _file_rows(_read(file), catalog, searchable, archives))
+            pool.send(catalog)
             own: dict[Path, list[Fact]] = {}
             for fact in catalog.facts:
                 own.setdefault(fact.where.path, []).append(fact)
-            positions = iter(range(len(reading)))
-            order = [
-                (file, None if (pack, file) in read_here else next(positions))
-                for pack, file in files
-            ]
+            order = [(file, None if (pack, file) in read_here else pool) for pack, file in files]
 
             def write_facts(connection: Any) -> list[tuple[str, str, int, str | None]]:
-                references = _write_facts(connection, catalog, searchable, order, own, pool, stage)
+                references = _write_facts(connection, catalog, order, own, stage)
                 # The indexes made next are sorted once the workers are done, with a processor
                 # free: SQLite's sorter then hands part of the work to a thread of its own
                 # (measured at 100,000 facts: this thread's CPU 0.47 -> 0.31 s, 0.53 s in all).
@@ -143,17 +125,16 @@ def build(packs: Sequence[Pack], state: Snapshot, path: Path, stage: serial.Stag
 
 
 def _workers() -> int:
-    """How many workers to start: one fewer than the processors free now (this process reads
-    files too), at most WORKERS. On a machine whose processors are busy with other programs,
-    workers only take turns with this process and add work of their own (measured: 1-3 s of
-    CPU at 100,000 facts)."""
+    """How many workers to start: as many processors as are free now, at most WORKERS. On a
+    machine whose processors are busy with other programs, workers only take turns with this
+    process and add work of their own (measured: 1-3 s of CPU at 100,000 facts)."""
     if sys.platform != "linux" or not hasattr(os, "fork"):
         return 0  # fork is what makes workers cheap; elsewhere, build serially
     try:
         processors = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         processors = os.cpu_count() or 1
-    return max(min(WORKERS, processors - _busy() - 1), 0)
+    return min(WORKERS, processors - _busy())
 
 
 def _busy() -> int:
@@ -193,24 +174,22 @@ def _defines(text: bytes) -> bool:
 def _write_facts(
     connection: Any,
     catalog: Catalog,
-    searchable: serial._Searchable,
-    order: Sequence[tuple[Path, int | None]],
+    order: Sequence[tuple[Path, _Pool | None]],
     own: dict[Path, list[Fact]],
-    pool: _Pool,
     stage: serial.Stage,
 ) -> list[tuple[str, str, int, str | None]]:
-    """Write the facts of every file in order, from the pool's rows (each fact file's position
-    among the pool's files) or from the catalog's facts (None: the files that define sources,
-    entities or synonyms, loaded here); their listing references' rows."""
+    """Write the facts of every file in order, from the workers' rows or from the catalog's
+    facts (those of the files read here); their listing references' rows."""
     from tqcli import names
 
+    searchable = serial._Searchable(catalog)
     ids: set[str] = set()
     references: list[tuple[str, str, int, str | None]] = []
     first = 0
     kept: list[Any]
-    for number, (file, position) in enumerate(order, start=1):
+    for number, (file, pool) in enumerate(order, start=1):
         stage(f"reading and writing file {number} of {len(order)} ({file.name})")
-        if position is None:
+        if pool is None:
             numbered = list(enumerate(own.get(file, ()), start=first))
             rows = serial._FactRows(numbered, searchable)
             count = len(numbered)
@@ -218,7 +197,7 @@ def _write_facts(
             references += names.reference_rows(numbered, catalog.entities)
             offset = 0
         else:
-            count, *kept, their_references = pool.rows(position)
+            count, *kept, their_references = pool.next()
             references += [(key, text, seq + first, to) for key, text, seq, to in their_references]
             offset = first
         ids.update(map(itemgetter(1), kept[0]))
@@ -288,57 +267,40 @@ _CATALOG_DECODER = msgspec.msgpack.Decoder(tuple[list[Source], list[Entity]], de
 
 
 class _Pool:
-    """Forked workers, each reading the fact files it is given and sending their rows back in
-    turn; rows() gives the rows of each file in order. Each worker is given its first files
-    before it starts, then more as its rows are taken (up to _GIVEN ahead); while a worker's
-    next rows are not ready, this process reads the next file not yet given, itself (up to
-    _HELD of them ahead of their turn), rather than wait: on two processors one worker and
-    this process share the reading, and no third process takes turns with them. A thread per
-    worker takes its rows as they come (up to _AHEAD files ahead), so that no worker waits
-    while this process writes. Leaving it ends and reaps every worker."""
+    """Forked workers, each reading every so-many-th file and sending its rows back in turn;
+    next() gives the rows of each file in order. A thread per worker takes its rows as they
+    come (up to _AHEAD files ahead), so that no worker waits while this process writes.
+    Leaving it ends and reaps every worker."""
 
     def __init__(self, files: Sequence[tuple[Pack, Path]], count: int) -> None:
         self._files = files
         self._count = min(count, len(files))
-        self._owners: list[int] = [
-            position % self._count for position in range(min(len(files), _EARLY * self._count))
-        ]
-        """Who reads each file given so far, by position: a worker's number, or _HERE."""
-        self._given = [self._owners.count(number) for number in range(self._count)]
-        """Files given to each worker whose rows are not yet taken."""
-        self._held: dict[int, _Rows] = {}
-        """Rows of files read here ahead of their turn, by position."""
-        self._here: Callable[[tuple[Pack, Path]], _Rows | None] | None = None
-        self._controls: list[_End] = []
-        """Where each worker is sent the sources and entities (see send), then each file it
-        is given after its first (by position)."""
+        self._catalogs: list[_End] = []
+        """Where each worker is sent the sources and entities (see send)."""
         self._readers: list[_End] = []
         self._pids: list[int] = []
         self._threads: list[threading.Thread] = []
         self._received: list[collections.deque[bytes | None]] = []
         self._changed = threading.Condition()
-        self._switch = sys.getswitchinterval()
+        self._next = 0
 
     def __enter__(self) -> _Pool:
         for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
             with contextlib.suppress(Exception):
                 stream.flush()
-        # A thread taking rows waits for the interpreter's lock while this process reads a file
-        # of its own, and its worker for room in the pipe meanwhile: ask for the lock sooner.
-        sys.setswitchinterval(_SWITCH)
         try:
             for number in range(self._count):
                 reader, writer = _pipe()
                 _widen(reader)
-                control, sender = _pipe()
+                catalog, sender = _pipe()
                 pid = os.fork()
                 if pid == 0:  # the worker: never returns
                     reader.close()  # so that a parent gone makes its writes fail, not block
-                    sender.close()  # and its waits for the catalog and for files end
-                    self._work(number, writer, control)
+                    sender.close()  # and its wait for the catalog end
+                    self._work(number, writer, catalog)
                 writer.close()
-                control.close()
-                self._controls.append(sender)
+                catalog.close()
+                self._catalogs.append(sender)
                 self._readers.append(reader)
                 self._pids.append(pid)
             for reader in self._readers:  # threads only once every worker is forked
@@ -355,74 +317,26 @@ class _Pool:
     def __exit__(self, *_: object) -> None:
         self._end()
 
-    def send(self, catalog: Catalog, here: Callable[[tuple[Pack, Path]], _Rows | None]) -> None:
-        """Send every worker the sources and entities its facts may cite and name; here gives
-        the rows of a file read in this process (None if it needs a serial load)."""
-        self._here = here
+    def send(self, catalog: Catalog) -> None:
+        """Send every worker the sources and entities its facts may cite and name."""
         data = _CATALOG_ENCODER.encode(
             (list(catalog.sources.values()), list(catalog.entities.values()))
         )
         try:
-            for control in self._controls:
-                control.send_bytes(data)
+            for sender in self._catalogs:
+                sender.send_bytes(data)
         except OSError as error:  # a worker gone
             raise _GiveUp from error
 
-    def rows(self, position: int) -> _Rows:
-        """The rows of the file at position, its turn come (every file before it taken);
-        _GiveUp if the file needs a serial load or its worker is gone."""
-        while True:
-            held = self._held.pop(position, None)
-            if held is not None:
-                return held
-            self._give()
-            worker = self._owners[position]  # given: every file before it is taken
-            if (
-                self._received[worker]
-                or len(self._held) >= _HELD
-                or len(self._owners) == len(self._files)
-            ):
-                return self._next_from(worker)
-            # The worker has not sent them yet: read the next file not given, rather than wait.
-            ahead = len(self._owners)
-            self._owners.append(_HERE)
-            self._give()  # (none is given once all are: the workers' files end)
-            assert self._here is not None  # sent with the catalog, before any rows are asked for
-            try:
-                rows = self._here(self._files[ahead])
-            except Exception:
-                rows = None  # as in a worker: the serial build meets the same, and says what
-            if rows is None:
-                raise _GiveUp
-            self._held[ahead] = rows
-
-    def _give(self) -> None:
-        """Give workers the next files, in order, until each has _GIVEN not yet taken; once
-        every file is given, tell them so."""
-        if not self._controls:
-            return  # told already
-        try:
-            while len(self._owners) < len(self._files):
-                worker = min(range(self._count), key=self._given.__getitem__)
-                if self._given[worker] >= _GIVEN:
-                    return
-                self._controls[worker].send_bytes(len(self._owners).to_bytes(4, "little"))
-                self._owners.append(worker)
-                self._given[worker] += 1
-        except OSError as error:  # a worker gone
-            raise _GiveUp from error
-        for control in self._controls:
-            control.close()  # no more files: each worker ends after its last
-        self._controls.clear()
-
-    def _next_from(self, worker: int) -> _Rows:
-        """The rows of the next file given to a worker, once it has sent them."""
-        received = self._received[worker]
+    def next(self) -> _Rows:
+        """The rows of the next file, in order; _GiveUp if the file needs a serial load or its
+        worker is gone."""
+        received = self._received[self._next % self._count]
+        self._next += 1
         with self._changed:
             self._changed.wait_for(lambda: bool(received))
             data = received.popleft()
             self._changed.notify_all()
-        self._given[worker] -= 1
         if data is None:
             raise _GiveUp  # the worker is gone
         try:
@@ -448,18 +362,19 @@ class _Pool:
             if data is None:
                 return
 
-    def _work(self, number: int, writer: _End, control: _End) -> None:
-        """A worker's life: the rows of each file it is given, sent in turn."""
+    def _work(self, number: int, writer: _End, catalog_pipe: _End) -> None:
+        """A worker's life: the rows of files number, number + count, ... sent in turn."""
         try:
             signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-            for connection in (*self._readers, *self._controls):
+            for connection in (*self._readers, *self._catalogs):
                 connection.close()  # so that the parent alone holds them, and sees a worker die
-            first = [position for position, owner in enumerate(self._owners) if owner == number]
+            files = self._files[number :: self._count]
             early: list[FactFiles | None] = []
             # Files read while the parent loads the sources and entities (see _EARLY).
-            while len(early) < len(first) and not control.poll():
-                early.append(_read(self._files[first[len(early)]]))
-            sources, entities = _CATALOG_DECODER.decode(control.recv_bytes())
+            while len(early) < min(len(files), _EARLY) and not catalog_pipe.poll():
+                early.append(_read(files[len(early)]))
+            sources, entities = _CATALOG_DECODER.decode(catalog_pipe.recv_bytes())
+            catalog_pipe.close()
             catalog = Catalog(
                 packs=(),
                 facts=(),
@@ -468,8 +383,8 @@ class _Pool:
             )
             searchable = serial._Searchable(catalog)
             archives: dict[str, str | None] = {}
-            for turn, position in enumerate(itertools.chain(first, _given(control))):
-                read = early[turn] if turn < len(early) else _read(self._files[position])
+            for position, file in enumerate(files):
+                read = early[position] if position < len(early) else _read(file)
                 try:
                     rows = _file_rows(read, catalog, searchable, archives)
                 except Exception:
@@ -483,7 +398,6 @@ class _Pool:
             os._exit(0)  # no exit handlers, no flushing of the parent's streams
 
     def _end(self) -> None:
-        sys.setswitchinterval(self._switch)
         for pid in self._pids:
             with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGKILL)  # its thread then reads the end of its rows
@@ -495,10 +409,10 @@ class _Pool:
             self._changed.notify_all()
         for thread in self._threads:
             thread.join()
-        for connection in (*self._readers, *self._controls):
+        for connection in (*self._readers, *self._catalogs):
             connection.close()
         self._readers.clear()
-        self._controls.clear()
+        self._catalogs.clear()
         self._pids.clear()
         self._threads.clear()
 
@@ -554,22 +468,11 @@ def _pipe() -> tuple[_End, _End]:
 
 
 def _widen(pipe: _End) -> None:
-    """Let a pipe hold a file's rows (~1 MB at 1,000 facts a file), where the kernel allows it.
-    The thread that takes them needs the interpreter's lock for each read, which it gets at
-    once while this process is in SQLite, but only every few milliseconds while it reads a
-    file of its own: with the default 64 KB a read, a worker waited for room far longer than it
-    took to make the rows."""
+    """Let a pipe hold a file's rows (~1.2 MB at 1,000 facts a file) in two reads, not twenty,
+    where the kernel allows it (64 KB by default). The thread that takes them needs the
+    interpreter's lock for each read: at once while this process is in SQLite, but up to 5 ms
+    later while it runs Python (decoding rows), and meanwhile the worker waits for room."""
     import fcntl
 
     with contextlib.suppress(OSError, AttributeError):
         fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)
-
-
-def _given(control: _End) -> Iterator[int]:
-    """The positions of the files a worker is given after its first, until there are no more."""
-    while True:
-        try:
-            data = control.recv_bytes()
-        except EOFError:
-            return
-        yield int.from_bytes(data, "little")
