@@ -401,7 +401,7 @@ def _phrased(error: TqError) -> str:
     if isinstance(error, UnknownFacts):
         return "; ".join(_unknown_id(*missing, error.or_source) for missing in error.missing)
     if isinstance(error, BadQuery):
-        return _bad_query(error.problem, error.text)
+        return _bad_query(error.problem, error.text, error.quote)
     if isinstance(error, AmbiguousEntity):
         return _ambiguous(error)
     if isinstance(error, UnknownName):
@@ -412,13 +412,13 @@ def _phrased(error: TqError) -> str:
     return str(error)
 
 
-def _bad_query(problem: QueryProblem, text: str) -> str:
+def _bad_query(problem: QueryProblem, text: str, quote: str) -> str:
     if problem is QueryProblem.NOTHING:
         return f"nothing to search for in {text!r}: give a word or a number"
     if problem is QueryProblem.ALL_EXCLUDED:
         return "every term is excluded (-word): give at least one word to search for as well"
     if problem is QueryProblem.UNCLOSED_QUOTE:
-        return f'unclosed quote in {text!r}: end the phrase with "'
+        return f"unclosed quote in {text!r}: end the phrase with {quote}"
     if problem is QueryProblem.EMPTY_PHRASE:
         return f"empty phrase in {text!r}: put words inside the quotes"
     if problem is QueryProblem.STAR_INSIDE:
