@@ -168,7 +168,7 @@ def test_an_unclosed_single_quote_is_named_as_the_quote_that_opened_it(
         ('a "b', '"'),
         ("a \"b 'c", '"'),  # the single quote is inside the double quotes
         ("a 'b \"c", "'"),
-        ('a \\\' "b', '"'),  # an escaped apostrophe opens nothing
+        ("a \\' \"b", '"'),  # an escaped apostrophe opens nothing
         ('a "b \\" c', '"'),  # nor an escaped double quote inside double quotes
     ],
 )
