@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     from tqcli.config import Config
     from tqcli.index import CachePolicy, CacheUnavailable, Index
     from tqcli.index.cache import CacheUsage
-    from tqcli.index.query import UnknownTag
+    from tqcli.index.query import Shown, UnknownTag
     from tqcli.model import Entity, Hit, ImportReport, Pack, Problem
     from tqcli.names import Screening
     from tqcli.progress import BuildProgress
@@ -883,26 +883,30 @@ def search(
     """
     filters = _filters(frozenset(kind or ()), about, tag, source, since, until, standing)
     most = load_config().limit("search", limit)
+    from tqcli.corrections import with_others_notes
+
     if batch:
         from tqcli.batch import arguments
+        from tqcli.corrections import Reach
+
+        reaches: dict[int, Reach] = {}  # each index's, read at its first line with results
+
+        def searched(index: "Index", line: str) -> "Sequence[Hit]":
+            hits = index.search(arguments(line), filters, most, require_all=require_all)
+            reach = lambda: reaches.setdefault(id(index), Reach.of_index(index))  # noqa: E731
+            return with_others_notes(index, hits, reach)
 
         _batch_run(
-            ctx,
-            terms,
-            (as_json, fmt, fields, "facts"),
-            facts,
-            no_builtin,
-            no_cache,
-            lambda index, line: index.search(
-                arguments(line), filters, most, require_all=require_all
-            ),
+            ctx, terms, (as_json, fmt, fields, "facts"), facts, no_builtin, no_cache, searched
         )
         return
     renderer = _renderer(as_json, as_jsonl, fmt, color, fields, no_pager=no_pager)
     found_terms = _required(ctx, terms)
 
     query = _TagChecked(
-        lambda index: index.search(found_terms, filters, most, require_all=require_all),
+        lambda index: with_others_notes(
+            index, index.search(found_terms, filters, most, require_all=require_all)
+        ),
         filters,
         found_terms,
     )
@@ -943,7 +947,15 @@ def show(
     """
     renderer = _renderer(as_json, as_jsonl, fmt, color, fields, no_pager=no_pager)
     wanted = [_text(fact_id) for fact_id in ids]
-    catalog, shown = _ask(facts, no_builtin, no_cache, lambda index: index.show_known(wanted))
+    import msgspec
+
+    from tqcli.corrections import with_others_notes
+
+    def known(index: "Index") -> "Shown":
+        found = index.show_known(wanted)
+        return msgspec.structs.replace(found, hits=with_others_notes(index, found.hits))
+
+    catalog, shown = _ask(facts, no_builtin, no_cache, known)
     renderer.facts(shown.hits, catalog, full=True)
     if shown.unknown:  # the known facts are shown all the same; the unknown ids are named
         _AT_END.close()  # after them (and after the pager, if any), where the reader sees it
@@ -1194,7 +1206,12 @@ def validate(
             say_line(builtin_copy_line(pack, copies[pack]))
         elif id(problem) not in copied:
             say_line(str(problem))
-    renderer.validation(report)
+    from tqcli.corrections import reached
+
+    noted = reached(report.catalog)  # another pack's correction of the same words: said too
+    for found in noted:
+        say_line(str(found))
+    renderer.validation(report, noted)
     if not report.valid:
         raise typer.Exit(ExitCode.INVALID_DATA)
 
