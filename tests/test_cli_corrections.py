@@ -184,3 +184,21 @@ def test_validate_of_one_pack_has_no_such_note(
 
     assert (result.exit_code, result.stderr) == (0, "")
     assert json.loads(result.stdout)["notes_from_other_packs"] == []
+
+
+def test_a_copy_of_a_pack_is_not_told_its_own_notes(runner: CliRunner, tmp_path: Path) -> None:
+    # A copy (a checkout's facts/ beside the installed built-in pack) has every id again: its
+    # duplicates are the problems, and its curators' notes are the other's own.
+    options = ["--no-builtin"]
+    for name in ("curated", "copy"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "facts.toml").write_text(
+            _CURATED + _RESTATED.replace("my-gazette", "my-gazette-" + name), encoding="utf-8"
+        )
+        options += ["--facts", str(tmp_path / name)]
+
+    result = runner.invoke(app, ["validate", "--json", *options])
+
+    assert result.exit_code == 3
+    assert "note:" not in result.stderr
+    assert json.loads(result.stdout)["notes_from_other_packs"] == []

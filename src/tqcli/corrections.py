@@ -84,6 +84,7 @@ class Reach:
             for other_address, other_words, other in self._disputed:
                 if (
                     other.pack == fact.pack
+                    or other.id == fact.id  # the same fact defined again: a duplicate id
                     or other_address != address
                     or not _same_words(words, other_words)
                 ):
@@ -155,6 +156,14 @@ def reached(catalog: Catalog) -> list[Reached]:
     if not disputed:
         return []
     reach = Reach(disputed, catalog.sources.get)
+    # A pack that defines the noted fact too (a copy of the other, whose ids are duplicates)
+    # has judged it itself: within a pack a note reaches only its own fact.
+    ids: dict[str, set[str]] = {}
+    for fact in catalog.facts:
+        ids.setdefault(fact.pack, set()).add(fact.id)
     return [
-        Reached(fact, other, note) for fact in catalog.facts for other, note in reach.reaching(fact)
+        Reached(fact, other, note)
+        for fact in catalog.facts
+        for other, note in reach.reaching(fact)
+        if other.id not in ids[fact.pack]
     ]
