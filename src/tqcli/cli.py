@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from typer._click.formatting import HelpFormatter
 
     from tqcli.config import Config
+    from tqcli.corrections import Reach
     from tqcli.index import CachePolicy, CacheUnavailable, Index
     from tqcli.index.cache import CacheUsage
     from tqcli.index.query import Shown, UnknownTag
@@ -720,6 +721,24 @@ def _batch_run(
         raise typer.Exit(ExitCode.NO_RESULTS)
 
 
+def _noted(
+    index: "Index", hits: "Sequence[Hit]", kept: "dict[int, Reach] | None" = None
+) -> "Sequence[Hit]":
+    """The hits, each given another loaded pack's curator notes that correct or contest the
+    same words of the same source, as ask gives them (tqcli.corrections); the hits themselves
+    where one pack is loaded (not even importing it: most queries load one) or none was found.
+    kept: each index's Reach, read once for every line of a batch."""
+    if len(index.catalog.packs) < 2 or not hits:
+        return hits
+    from tqcli.corrections import Reach, with_others_notes
+
+    if kept is None:
+        return with_others_notes(index, hits)
+    if id(index) not in kept:
+        kept[id(index)] = Reach.of_index(index)
+    return with_others_notes(index, hits, kept[id(index)])
+
+
 def _finish(
     found: int,
     missing_tag: "UnknownTag | None" = None,
@@ -883,18 +902,14 @@ def search(
     """
     filters = _filters(frozenset(kind or ()), about, tag, source, since, until, standing)
     most = load_config().limit("search", limit)
-    from tqcli.corrections import with_others_notes
-
     if batch:
         from tqcli.batch import arguments
-        from tqcli.corrections import Reach
 
         reaches: dict[int, Reach] = {}  # each index's, read at its first line with results
 
         def searched(index: "Index", line: str) -> "Sequence[Hit]":
             hits = index.search(arguments(line), filters, most, require_all=require_all)
-            reach = lambda: reaches.setdefault(id(index), Reach.of_index(index))  # noqa: E731
-            return with_others_notes(index, hits, reach)
+            return _noted(index, hits, reaches)
 
         _batch_run(
             ctx, terms, (as_json, fmt, fields, "facts"), facts, no_builtin, no_cache, searched
@@ -904,7 +919,7 @@ def search(
     found_terms = _required(ctx, terms)
 
     query = _TagChecked(
-        lambda index: with_others_notes(
+        lambda index: _noted(
             index, index.search(found_terms, filters, most, require_all=require_all)
         ),
         filters,
@@ -947,13 +962,15 @@ def show(
     """
     renderer = _renderer(as_json, as_jsonl, fmt, color, fields, no_pager=no_pager)
     wanted = [_text(fact_id) for fact_id in ids]
-    import msgspec
-
-    from tqcli.corrections import with_others_notes
 
     def known(index: "Index") -> "Shown":
         found = index.show_known(wanted)
-        return msgspec.structs.replace(found, hits=with_others_notes(index, found.hits))
+        hits = _noted(index, found.hits)
+        if hits is found.hits:
+            return found
+        import msgspec
+
+        return msgspec.structs.replace(found, hits=hits)
 
     catalog, shown = _ask(facts, no_builtin, no_cache, known)
     renderer.facts(shown.hits, catalog, full=True)

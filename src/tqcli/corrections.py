@@ -112,17 +112,17 @@ class Reach:
 
 
 def with_others_notes(
-    index: Index, candidates: Sequence[Hit], reach: Callable[[], Reach] | None = None
+    index: Index, candidates: Sequence[Hit], reach: Reach | None = None
 ) -> list[Hit]:
     """The candidates, each fact given the notes that correct or contest a fact of another
     pack resting on the same words of the same source (the same address): a user's pack
     restating a claim the built-in pack corrects is corrected too, and says by whom. Only
-    with more than one pack in effect, and only facts of another pack: within a pack its
-    curators note each fact as they judge it. reach: the index's Reach, where a batch keeps it
-    for every line (else read here)."""
+    with more than one pack in effect (else the candidates as they are), and only facts of
+    another pack: within a pack its curators note each fact as they judge it. reach: the
+    index's Reach, where a batch keeps it for every line (else read here)."""
     if len(index.catalog.packs) < 2 or not candidates:
         return list(candidates)
-    noted = (reach or (lambda: Reach.of_index(index)))().noted
+    noted = (reach or Reach.of_index(index)).noted
     return [noted(hit) for hit in candidates]
 
 
