@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (claims in the pack are single TOML strings)
-"""A stranger's findings on `tq ask` (notes, stranger 17, findings 3, 4 and 11; docs/ask-
+"""A stranger's findings on `tq ask` (notes, stranger 17, findings 2, 3, 4 and 11; docs/ask-
 evaluation.md, "Twenty-second round"), each fixed by its cause as a rule of English or of the
 pack format. Facts here are made up for the test, in a pack of their own; the last tests ask
 the stranger's own questions of the built-in pack."""
@@ -147,6 +147,17 @@ def test_who_did_x_do_it_with_is_not_xs_own(tmp_path: Path) -> None:
     assert not [text for _, text in found if "Ada Rook" in text or "Tom Reed" in text]
 
 
+def test_who_when_an_event_wants_a_fact_of_its_time(tmp_path: Path) -> None:
+    # The flood was in 2005: the chair of 2020, whose fact speaks of it as fifteen years back,
+    # is no answer; the chair of 2005 is.
+    question = "Who was the Harbour Board chair when the east quay was flooded?"
+    found = _answers(tmp_path, question)
+    assert ("reed-chair-2005", "Tom Reed") in found
+    assert "fane-reopened-quay-2020" not in dict(found)
+    # Without the fact of its time, no answer: the other chair is partial at most.
+    assert "fane-reopened-quay-2020" not in dict(_answers(tmp_path, question, "reed-chair-2005"))
+
+
 def test_a_correction_of_another_detail_leaves_the_answer_standing(tmp_path: Path) -> None:
     from tqcli.ask import answer
     from tqcli.index import in_memory
@@ -179,6 +190,7 @@ def test_a_correction_of_another_detail_leaves_the_answer_standing(tmp_path: Pat
 @pytest.mark.parametrize(
     ("question", "wrong"),
     [
+        ("Who was the US president when the Taliban were overthrown?", "Joe Biden"),
         ("Who did Panetta tell that the Taliban are terrorists?", "Leon Panetta"),
         ("Who did Wallace tell that al-Qaeda will come back?", "Ben Wallace"),
         ("Who did the Taliban sign the peace accord with?", "Mike Pompeo"),
@@ -206,6 +218,7 @@ def test_the_strangers_built_in_answers_right() -> None:
         "Who did Wallace tell that al-Qaeda will come back?": "Sky News",
         "Who was the Republican who lost the White House?": "Donald Trump",
         "Who did the Taliban sign the peace accord with?": "United States",
+        "Who was the US president when the Taliban were overthrown?": "George W Bush",
     }
     for question, text in expected.items():
         found = answer(index, question, limit=1)
