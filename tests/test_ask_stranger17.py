@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (claims in the pack are single TOML strings)
-"""A stranger's findings on `tq ask` (notes, stranger 17, findings 2, 3, 4 and 11; docs/ask-
+"""A stranger's findings on `tq ask` (notes, stranger 17, findings 2, 3, 4, 5, 9 and 11; docs/ask-
 evaluation.md, "Twenty-second round"), each fixed by its cause as a rule of English or of the
 pack format. Facts here are made up for the test, in a pack of their own; the last tests ask
 the stranger's own questions of the built-in pack."""
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tqcli.model import Match, NoteStance
+from tqcli.model import Answers, Match, NoteStance
 
 from conftest import answers_from_pack
 
@@ -35,7 +35,12 @@ kind = "organization"
 id = "eve-fane"
 name = "Eve Fane"
 kind = "person"
-aliases = ["Fane"]
+aliases = ["Fane", "Eve Faine"]
+
+[[entity]]
+id = "port-lune"
+name = "Port Lune"
+kind = "place"
 
 [[entity]]
 id = "tom-reed"
@@ -66,7 +71,7 @@ passage = "The Canal Network are smugglers."
 
 [[event]]
 id = "wharf-accord-signing"
-claim = "Harbour Board chair Tom Reed was in Port Lune for the Board–Network accord of 3 May 2019 but did not sign it; it was signed by envoy Cy Marsh and Canal Network chief Ada Rook, according to the gazette."
+claim = "Harbour Board chair Tom Reed was in Port Lune for the wharf accord of 3 May 2019 but did not sign it; it was signed by envoy Cy Marsh and Canal Network chief Ada Rook, according to the gazette."
 date = 2019-05-03
 about = ["tom-reed", "cy-marsh", "ada-rook", "harbour-board", "canal-network"]
 
@@ -118,6 +123,59 @@ passage = "came nine months before Tom Reed, a harbourmaster, lost the chair"
 [[figure.note]]
 text = "About eight months, not nine: the accord is dated 3 May 2019 and Reed lost the chair on 10 January 2020."
 stance = "corrects"
+
+[[figure]]
+id = "quay-bombing-killed-12"
+claim = "The 2005 quay bombing, which the Harbour Board charged Eve Fane with planning, killed 12 people, according to the gazette."
+date = "2005"
+value = 12
+unit = "people killed"
+about = ["eve-fane", "harbour-board"]
+
+[[figure.cite]]
+source = "s"
+passage = "The 2005 quay bombing killed 12 people"
+
+[[event]]
+id = "fane-killed-2022"
+claim = "Eve Fane was killed in a storm at sea in 2022, according to the gazette."
+date = "2022"
+about = ["eve-fane"]
+
+[[event.cite]]
+source = "s"
+passage = "Eve Fane was killed in a storm at sea in 2022"
+
+[[figure]]
+id = "board-paid-network"
+claim = "The Harbour Board paid the Canal Network $5m a year, according to the gazette."
+value = 5000000
+unit = "US dollars"
+about = ["harbour-board", "canal-network"]
+
+[[figure.cite]]
+source = "s"
+passage = "The Harbour Board paid the Canal Network $5m a year"
+
+[[event]]
+id = "council-pledged-to-reed"
+claim = "After the storm of 2005, the Harbour Board's council pledged allegiance to Tom Reed as the Board's new chair, according to the gazette."
+date = "2005"
+about = ["tom-reed", "harbour-board"]
+
+[[event.cite]]
+source = "s"
+passage = "the Harbour Board's council pledged allegiance to Tom Reed"
+
+[[event]]
+id = "network-cheers-board-exit"
+claim = "On 2 May 2021, as the last Harbour Board ships left Port Lune, the Canal Network issued a statement rejoicing at the Board exit, according to the gazette."
+date = 2021-05-02
+about = ["canal-network", "harbour-board", "port-lune"]
+
+[[event.cite]]
+source = "s"
+passage = "the Canal Network issued a statement rejoicing at the Board exit"
 """
 
 
@@ -137,7 +195,7 @@ def test_who_did_x_tell_asks_the_one_told(tmp_path: Path) -> None:
 
 def test_a_who_answer_names_no_one_the_claim_says_did_not_do_it(tmp_path: Path) -> None:
     # "Tom Reed ... did not sign the wharf accord": he is no answer to who signed it.
-    found = dict(_answers(tmp_path, "Who signed the Board–Network accord?"))
+    found = dict(_answers(tmp_path, "Who signed the wharf accord?"))
     assert found["wharf-accord-signing"] == "Cy Marsh"
 
 
@@ -187,6 +245,47 @@ def test_a_correction_of_another_detail_leaves_the_answer_standing(tmp_path: Pat
     assert reply.standing_of(found.hits[0].fact) is NoteStance.CORRECTS
 
 
+def test_when_was_x_killed_is_not_answered_by_a_killing_of_others(tmp_path: Path) -> None:
+    # "The 2005 quay bombing, which ... charged Eve Fane with planning, killed 12 people": the
+    # killing is of others; her name in an alias the pack gives ("Eve Faine") names her too.
+    for question in ("what year was Eve Faine killed", "When was Eve Fane killed?"):
+        found = _answers(tmp_path, question)
+        assert found[:1] == [("fane-killed-2022", "2022")], question
+        assert "quay-bombing-killed-12" not in dict(found), question
+        # Nor is it the answer where nothing better is loaded.
+        found = _answers(tmp_path, question, "fane-killed-2022")
+        assert "quay-bombing-killed-12" not in dict(found), question
+
+
+def test_how_mistyped_much_asks_a_figure(tmp_path: Path) -> None:
+    from tqcli.ask import consider
+    from tqcli.ask.question import Wants
+    from tqcli.index import in_memory
+    from tqcli.model import Pack
+
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "facts.toml").write_text(_PACK, encoding="utf-8")
+    considered = consider(
+        in_memory([Pack("test", pack, "--facts")]), "how mutch did the harbour board pay"
+    )
+    assert not isinstance(considered, Answers)
+    assert considered.read.wants is Wants.FIGURE  # as "how much" asks
+
+
+def test_a_relative_clause_says_who_did_it(tmp_path: Path) -> None:
+    # "... that the Canal Network swore allegiance to": not an allegiance the council pledged.
+    question = "Who was the Harbour Board chair that the Canal Network swore allegiance to?"
+    assert "council-pledged-to-reed" not in dict(_answers(tmp_path, question))
+
+
+def test_a_yes_no_deed_by_another_in_an_irregular_form_is_no_answer(tmp_path: Path) -> None:
+    # "as the last Harbour Board ships left Port Lune" (leave, left), "rejoicing at the Board
+    # exit": the Board left, not the Canal Network.
+    question = "Did the Canal Network ever leave Port Lune?"
+    assert "network-cheers-board-exit" not in dict(_answers(tmp_path, question))
+
+
 @pytest.mark.parametrize(
     ("question", "wrong"),
     [
@@ -194,6 +293,9 @@ def test_a_correction_of_another_detail_leaves_the_answer_standing(tmp_path: Pat
         ("Who did Panetta tell that the Taliban are terrorists?", "Leon Panetta"),
         ("Who did Wallace tell that al-Qaeda will come back?", "Ben Wallace"),
         ("Who did the Taliban sign the peace accord with?", "Mike Pompeo"),
+        ("what year was bin ladin killed", "1998"),
+        ("how mutch did bin laden pay the talban", "Hamza"),
+        ("Who was the Taliban leader that al-Qaeda swore allegiance to?", "Mansour"),
     ],
 )
 def test_the_strangers_questions_of_the_built_in_pack(question: str, wrong: str) -> None:

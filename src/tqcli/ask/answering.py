@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 import msgspec
 
 from tqcli.ask.claims import clauses, name, own_words, short_text
-from tqcli.ask.deeds import doer_reversed
+from tqcli.ask.deeds import doer_reversed, done_to_another
 from tqcli.ask.judging import Judged, asked_most_as_typed, judge
 from tqcli.ask.lookups import Lookups
 from tqcli.ask.question import (
@@ -311,23 +311,23 @@ def consider(index: Index, question: str) -> Considered | Answers:
 
         candidates = with_others_notes(index, candidates)
     event = _when_event(read) if read.wants is Wants.SOMEONE and " when " in read.text else None
-    years: set[int] = set()
+    event_years: set[int] = set()
     if event:
         # "Who was the US president when the Taliban were overthrown?": the facts of the
         # event's time (2001), which may not say the event, are candidates too.
         clause = read.text.split(" when ", 1)[1]
         # A year the clause gives ("when the June 2021 report was sent") is its time.
-        years = {int(year) for year in re.findall(A_YEAR, clause)} or _event_years(
+        event_years = {int(year) for year in re.findall(A_YEAR, clause)} or _event_years(
             read, [hit.fact for hit in candidates], event
         )
         asked = sorted(word for word in read.weights if word not in read.subordinate)
-        for year in sorted(years):
+        for year in sorted(event_years):
             more = index.ranked([*asked, str(year)], Filters(), ROLE_FACTS)
             candidates = with_more(candidates, more, lookups)
     judged = [judge(read, hit, lookups) for hit in candidates]
     judged.sort(key=Judged.rank)
-    if event and years:
-        judged = _at_the_time(read, judged, event, years)
+    if event and event_years:
+        judged = _at_the_time(read, judged, event, event_years)
     if read.wants is Wants.DATE and (
         _STARTED & set(map(stem, read.text.split())) or _SINCE_WHEN.search(read.text)
     ):
@@ -367,7 +367,7 @@ def consider(index: Index, question: str) -> Considered | Answers:
         from tqcli.ask.present import alive_now
 
         judged = alive_now(index, read, judged, lookups)
-    if not role and judged[0].reply.match is Match.PARTIAL and _agreed(read, judged):
+    if not role and judged[0].reply.match is Match.PARTIAL and _agreed(read, judged, lookups):
         # (An answer leaves nothing unmatched: docs/json.md's contract.)
         judged[0] = msgspec.structs.replace(
             judged[0],
@@ -483,7 +483,7 @@ _AGREED_COVERAGE = 0.85
 be the answer (see _agreed): chosen on blind-1 to blind-7, checked on blind-8 to blind-10."""
 
 
-def _agreed(question: Question, judged: list[Judged]) -> bool:
+def _agreed(question: Question, judged: list[Judged], lookups: Lookups) -> bool:
     """Whether the rules' first candidate, judged a partial answer, is the answer all the same:
     two rankers agree on it -- it is BM25's best candidate as well as the rules' first -- it
     is the kind of answer asked for and accounts for nearly all the question (0.85 of its
@@ -509,6 +509,15 @@ def _agreed(question: Question, judged: list[Judged]) -> bool:
         # Nor where it does not account for what the question is about ("the Taliban were born
         # ... in which year?" is not answered by al-Qaeda's birth).
         and not {question.spelled[word] for word in question.named} & set(first.reply.unmatched)
+        # Nor where what happened is said of another ("killed 224 people": "When was X killed?").
+        and not (
+            question.wants is Wants.DATE
+            and done_to_another(
+                question,
+                fact.claim,
+                {entity_id: lookups.name_words(entity_id) for entity_id in fact.entities()},
+            )
+        )
         and fact.standing() is not NoteStance.CORRECTS
         and all((first.hit.score or 0.0) >= (item.hit.score or 0.0) for item in judged[1:])
         and not (question.named and doer_reversed(question, fact.claim, own_words(fact)))

@@ -359,10 +359,18 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         # for ... Zawahiri" names no one who killed Zawahiri). Nor is it the kind of answer
         # asked, that two rankers' agreement could make one (_agreed).
         fits = answers = False
-    if answers and question.polar and other_doer(question, fact.claim, named):
+    if (
+        answers
+        and (question.polar or question.wants is Wants.SOMEONE)
+        and other_doer(question, fact.claim, named)
+    ):
         # ("Did the US pay the Taliban?" -- "the Taliban would now pay a price".)
         answers = False
-    done_to = done_to_another(question, fact.claim, named) if question.polar else None
+    done_to = (
+        done_to_another(question, fact.claim, named)
+        if question.polar or question.wants is Wants.DATE
+        else None
+    )
     if answers and done_to is not None:
         # ("Was Akhundzada killed ...?" -- "a drone strike killed his predecessor Mansour".)
         answers = False

@@ -1077,15 +1077,24 @@ def is_year(word: str) -> bool:
 QUESTION_WORDS = ("who", "whom", "whose", "what", "when", "where", "which", "why", "how")
 
 
+_HOW_WORDS = ("much", "many")
+"""The words that make "how" ask for a figure."""
+
+
 def question_word_typo(word: str) -> str | None:
     """The question word a word is likeliest a typo of, one letter off it: a letter left out,
     before two neighbouring letters swapped, before one added, before one changed (the
     commonest typos first); None for a word as likely a typo of two, or of none. (Worked out
     for the question's words alone: a table of every typo of every question word, made at
     each start-up, cost 16 M instructions, a third of answering, measured.)"""
-    if word in QUESTION_WORDS or len(word) > _LONGEST_TYPO:
+    return _typo_of(word, QUESTION_WORDS)
+
+
+def _typo_of(word: str, meant: tuple[str, ...]) -> str | None:
+    """Of the words meant, the one word is likeliest a typo of (see question_word_typo)."""
+    if word in meant or len(word) > _LONGEST_TYPO:
         return None
-    ranks = {asked: rank for asked in QUESTION_WORDS if (rank := _typo_rank(word, asked))}
+    ranks = {asked: rank for asked in meant if (rank := _typo_rank(word, asked))}
     best = [asked for asked, rank in ranks.items() if rank == min(ranks.values())]
     return best[0] if len(best) == 1 else None
 
@@ -1118,6 +1127,12 @@ def _question_words_spelt(index: Index, lookups: Lookups, folded: str) -> str:
     a question word is in no fact, and decides what is asked."""
     words = folded.split()
     near = {word: meant for word in words if (meant := question_word_typo(word))}
+    # "how mutch": after "how", a word one letter off "much" or "many" is the form asked.
+    near |= {
+        word: meant
+        for before, word in itertools.pairwise(words)
+        if before == "how" and (meant := _typo_of(word, _HOW_WORDS))
+    }
     if not near:
         return folded
     known = index.english_zipf(list(near))
