@@ -14,6 +14,7 @@ from tqcli.ask.words import (
     BEGINNING,
     DID,
     ENJOINING,
+    FUNCTION_WORDS,
     HYPHENATED,
     OBLIGING,
     PARTICIPLES,
@@ -443,6 +444,11 @@ def done_to_another(question: Question, claim: str, named: dict[str, frozenset[s
     asked = set(words[1:at]) & question.named
     if not asked:
         return None
+    if when is not None and (
+        not set(words[1:at]) <= question.named | FUNCTION_WORDS
+        or re.search(r"\w['’]s\b", question.raw)
+    ):
+        return None  # "when was Trump's cancelled meeting ...": the verb is not said of X
     asked = asked.union(*map(question.group, asked))
     asked = asked.union(*(words for words in named.values() if not words.isdisjoint(asked)))
     others = [words - asked for words in named.values() if words.isdisjoint(asked)]
@@ -456,6 +462,10 @@ def done_to_another(question: Question, claim: str, named: dict[str, frozenset[s
                     clause_words[verb].endswith(("ed", "en")) or clause_words[verb] in PARTICIPLES
                 ):
                     continue  # asked when: a verb done, not a noun ("there were rumours")
+                if when is not None and clause_stems[verb - 1 : verb] in (("and",), ("or",)):
+                    # "was submitted by Canada ... and adopted unanimously": a verb joined
+                    # to a passive one is in the passive too, done to the subject.
+                    return None
                 if (
                     verb == 0
                     and number
