@@ -5,9 +5,9 @@ counted over question sets (docs/ask-evaluation.md, "Eighteenth round").
     python bench/partial_causes.py --sets blind-8 blind-9 --show 'coverage'   # and the questions
 
 For each answerable question whose first fact (answer or partial) answers it (evaluate_ask's
-answers_question) but is given as a partial answer, the candidate's judging (ask.judging's _judge
+answers_question) but is given as a partial answer, the candidate's judging (ask.judging's judge
 and _fits) is traced line by line: the statement that first turned the verdict from answer to
-partial, or the return of _fits that said the fact is not the kind asked for. Where _judge said
+partial, or the return of _fits that said the fact is not the kind asked for. Where judge said
 answer and the reply is partial, a rule applied after judging decided (roles, one answer per
 question). The totals of the decision are printed too: first places given as the answer, and
 unanswerable questions answered. Tracing leaves ask's code unchanged.
@@ -40,7 +40,7 @@ _ABSENT = object()
 
 
 def _statement_starts() -> dict[int, int]:
-    """Each line of ask's judging module (_judge and _fits) to the first line of the simple
+    """Each line of ask's judging module (judge and _fits) to the first line of the simple
     statement it is part of."""
     starts: dict[int, int] = {}
     spans = sorted(
@@ -58,7 +58,7 @@ _STATEMENTS = _statement_starts()
 
 
 class _Trace:
-    """Follows _judge for one fact id: where `answers` first turned false, and _fits's return."""
+    """Follows judge for one fact id: where `answers` first turned false, and _fits's return."""
 
     def __init__(self, fact_id: str) -> None:
         self.fact_id = fact_id
@@ -69,7 +69,7 @@ class _Trace:
         if event != "call" or frame.f_code.co_filename != SOURCE:
             return None
         name = frame.f_code.co_name
-        if name == "_judge" and frame.f_locals["hit"].fact.id == self.fact_id:
+        if name == "judge" and frame.f_locals["hit"].fact.id == self.fact_id:
             return self._judging()
         if name == "_fits" and frame.f_locals["fact"].id == self.fact_id:
             return self._fitting
@@ -95,7 +95,7 @@ class _Trace:
             parts = []
             if not values["fits"]:
                 parts.append(f"unfit@{self.fits_line}")
-            if values["coverage"] < judging_module._ANSWER_COVERAGE:
+            if values["coverage"] < judging_module.ANSWER_COVERAGE:
                 parts.append("coverage<0.5")
             if values["other_years"]:
                 parts.append("number/year not in fact")
@@ -111,7 +111,7 @@ class _Trace:
 
 
 def _label(line_cause: str) -> str:
-    """A readable name for a line of _fits or _judge: the comment or statement there."""
+    """A readable name for a line of _fits or judge: the comment or statement there."""
     if line_cause.startswith("unfit@"):
         parts = line_cause.split(" + ")
         line = int(parts[0][len("unfit@") :])

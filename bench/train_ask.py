@@ -49,9 +49,9 @@ import tomli
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from evaluate_ask import answers_question
 from tqcli.ask import Question, consider
-from tqcli.ask.answering import _PARTIAL_COVERAGE
-from tqcli.ask.claims import _own_words
-from tqcli.ask.judging import _credit, _Judged, _share
+from tqcli.ask.answering import PARTIAL_COVERAGE
+from tqcli.ask.claims import own_words
+from tqcli.ask.judging import Judged, credit, share
 from tqcli.index import Index, in_memory
 from tqcli.model import Answers, Catalog, Filters, Match, NoteStance
 from tqcli.packs import packs_in_effect
@@ -88,7 +88,7 @@ FEATURES = (
 )
 
 
-def features(question: Question, judged: Sequence[_Judged], catalog: Catalog) -> list[list[float]]:
+def features(question: Question, judged: Sequence[Judged], catalog: Catalog) -> list[list[float]]:
     """Each candidate's FEATURES, the candidates in the rules' order."""
     best = max(item.score for item in judged) or 1.0
     relevance = [item.hit.score or 0.0 for item in judged]
@@ -120,14 +120,14 @@ def features(question: Question, judged: Sequence[_Judged], catalog: Catalog) ->
     ]
 
 
-def _own_coverage(question: Question, item: _Judged) -> float:
+def _own_coverage(question: Question, item: Judged) -> float:
     """The share of the question's content weight the fact's own words account for (not the
     names of what it names, nor its tags), as ask's judging works it out."""
-    own = _own_words(item.hit.fact)
-    return _share(question.weights, {w: _credit(question, w, own) for w in question.weights})
+    own = own_words(item.hit.fact)
+    return share(question.weights, {w: credit(question, w, own) for w in question.weights})
 
 
-def _said_by_sources(item: _Judged, catalog: Catalog) -> float:
+def _said_by_sources(item: Judged, catalog: Catalog) -> float:
     """The share of the words a candidate leaves out that its sources' titles, publishers,
     authors or kinds say ("according to the Independent", "per the article")."""
     left_out = [set(tokens(word)) for word in item.reply.unmatched]
@@ -198,7 +198,7 @@ def collect(index: Index, path: Path) -> list[Asked]:
             continue
         read, judged = considered.read, considered.judged
         ids = [item.hit.fact.id for item in judged]
-        declined = max(item.coverage for item in judged) < _PARTIAL_COVERAGE or (
+        declined = max(item.coverage for item in judged) < PARTIAL_COVERAGE or (
             read.polar and not any(item.on_point for item in judged)
         )
         shown = judged[:SHOWN]

@@ -50,8 +50,8 @@ import tqcli.ask.answering as answering_module
 import tqcli.ask.present as present_module
 from evaluate_ask import answers_question
 from tqcli.ask import Question, consider
-from tqcli.ask.answering import _PARTIAL_COVERAGE
-from tqcli.ask.judging import _Judged
+from tqcli.ask.answering import PARTIAL_COVERAGE
+from tqcli.ask.judging import Judged
 from tqcli.index import Index, in_memory
 from tqcli.model import Answers, Filters, Match
 from tqcli.packs import packs_in_effect
@@ -87,7 +87,7 @@ def _log_share(value: float, best: float) -> float:
     return max(math.log(value / best), _FLOOR) if value > 0 and best > 0 else _FLOOR
 
 
-def features(question: Question, judged: Sequence[_Judged]) -> list[list[float]]:
+def features(question: Question, judged: Sequence[Judged]) -> list[list[float]]:
     """Each candidate's FEATURES, in the order given."""
     best_relevance = max((item.hit.score or 0.0) for item in judged)
     best_score = max(item.score for item in judged)
@@ -152,7 +152,7 @@ class Asked:
     bm25_position: int | None = None  # the right fact's rank by ask's words, in the whole pack
 
 
-def _block(item: _Judged) -> int:
+def _block(item: Judged) -> int:
     return 2 * (item.reply.match is not Match.ANSWER) + item.elsewhere
 
 
@@ -193,8 +193,8 @@ def _one(
     one.final = list(range(len(judged)))
     # The rules' order is answers first, then partial answers about what the question names,
     # each by score; where ask's later rules (dates, roles, "where now") reorder, it stays.
-    one.kept = sorted(judged, key=_Judged.rank) != judged
-    declined = max(item.coverage for item in judged) < _PARTIAL_COVERAGE
+    one.kept = sorted(judged, key=Judged.rank) != judged
+    declined = max(item.coverage for item in judged) < PARTIAL_COVERAGE
     one.answered = not declined and any(item.reply.match is Match.ANSWER for item in judged[:SHOWN])
     one.in_window = bool(one.right.any())
     if one.in_pack:
@@ -404,8 +404,8 @@ def main() -> None:
     options = parser.parse_args()
     if options.window:
         # (consider's window, and the judged facts present's rules look through)
-        answering_module._CANDIDATES = present_module._CANDIDATES = options.window
-    _CANDIDATES_NOW[0] = answering_module._CANDIDATES
+        answering_module.CANDIDATES = present_module.CANDIDATES = options.window
+    _CANDIDATES_NOW[0] = answering_module.CANDIDATES
     index = in_memory(packs_in_effect([], environ={}))
     # A fact's own words, read once: each question looks for its answer in every fact.
     evaluate_ask.own_words = functools.lru_cache(maxsize=None)(evaluate_ask.own_words)

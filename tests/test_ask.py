@@ -365,24 +365,24 @@ def test_a_passive_clause_after_what_is_counted_does_not_say_what_is_counted() -
 
 def test_a_count_in_a_claim_is_given_with_the_range_it_ends() -> None:
     # "estimated 200-500 men": the answer is the range, never its upper end alone.
-    from tqcli.ask.counts import _number_before
+    from tqcli.ask.counts import number_before
 
-    assert _number_before("al-Qaeda's 200-500 men", {"men"}) == "200-500 men"
-    assert _number_before("between 200 to 500 men", {"men"}) == "200 to 500 men"
-    assert _number_before("two or three years", {"year"}) == "two or three years"
-    assert _number_before("In 2001, 13 votes", {"vote"}) == "13 votes"
+    assert number_before("al-Qaeda's 200-500 men", {"men"}) == "200-500 men"
+    assert number_before("between 200 to 500 men", {"men"}) == "200 to 500 men"
+    assert number_before("two or three years", {"year"}) == "two or three years"
+    assert number_before("In 2001, 13 votes", {"vote"}) == "13 votes"
 
 
 def test_a_count_in_a_claim_is_given_whole_with_its_hedge() -> None:
     # "up to five thousand": not "thousand", and not without "up to".
-    from tqcli.ask.counts import _number_before
+    from tqcli.ask.counts import number_before
 
-    assert _number_before("al-Qaeda's estimated 200-500 men", {"men"}) == "estimated 200-500 men"
+    assert number_before("al-Qaeda's estimated 200-500 men", {"men"}) == "estimated 200-500 men"
     assert (
-        _number_before("up to five thousand Taliban prisoners and", {"prisoner"})
+        number_before("up to five thousand Taliban prisoners and", {"prisoner"})
         == "up to five thousand Taliban prisoners"
     )
-    assert _number_before("almost 20 years after", {"year"}) == "almost 20 years"
+    assert number_before("almost 20 years after", {"year"}) == "almost 20 years"
 
 
 @pytest.mark.parametrize(

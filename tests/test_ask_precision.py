@@ -7,8 +7,8 @@ from __future__ import annotations
 from typer.testing import CliRunner
 
 from tqcli.ask import answer
-from tqcli.ask.holders import _left_in
-from tqcli.ask.times import _dates_a_report, _says_not_when, _time_in_words
+from tqcli.ask.holders import left_in
+from tqcli.ask.times import dates_a_report, says_not_when, time_in_words
 from tqcli.cli import app
 from tqcli.figures import figure_text
 from tqcli.index import in_memory
@@ -45,8 +45,8 @@ def test_who_did_it_is_not_who_did_it_to_another() -> None:
 
 def test_when_founded_is_not_a_life_span_nor_a_founders_death() -> None:
     # "Mullah Mohammed Omar (1960–2013) was the founder of the Taliban": 1960 is his birth.
-    assert _time_in_words("Mullah Mohammed Omar (1960–2013) was the founder of the Taliban") is None
-    assert _time_in_words("Omar led the Taliban in the late 1990s") == "the late 1990s"
+    assert time_in_words("Mullah Mohammed Omar (1960–2013) was the founder of the Taliban") is None
+    assert time_in_words("Omar led the Taliban in the late 1990s") == "the late 1990s"
     answered = _answered("When was the Taliban founded?")
     assert answered[:1] == ["baradar-co-founded-taliban"]
     assert "mullah-omar-founded-taliban" not in answered
@@ -62,13 +62,13 @@ def test_when_founded_is_not_a_life_span_nor_a_founders_death() -> None:
 def test_the_date_of_a_telling_or_of_an_unknown_time_dates_nothing_asked() -> None:
     # "On 14 September 2019 the White House said that Hamza bin Laden ... had been killed ...":
     # the date of the telling, not of the death (which it puts before it).
-    assert _dates_a_report(
+    assert dates_a_report(
         "On 14 September 2019 the White House said that Hamza bin Laden had been killed in a "
         "US counterterrorism operation",
         2019,
     )
-    assert not _dates_a_report("On 14 September 2019 the White House said that it would act", 2019)
-    assert _says_not_when("The White House said he had been killed; it did not say when.")
+    assert not dates_a_report("On 14 September 2019 the White House said that it would act", 2019)
+    assert says_not_when("The White House said he had been killed; it did not say when.")
     assert "hamza-bin-laden-killed-announced-2019" not in _answered("When did Hamza bin Laden die?")
     assert _answered("When did the White House say Hamza bin Laden had been killed?")[:1] == [
         "hamza-bin-laden-killed-announced-2019"
@@ -78,8 +78,8 @@ def test_the_date_of_a_telling_or_of_an_unknown_time_dates_nothing_asked() -> No
 def test_someone_who_fled_holds_the_post_no_more() -> None:
     names = [frozenset({"ashraf", "ghani"})]
     fled = "Afghan president Ashraf Ghani abandoned the presidential palace and fled to Tajikistan"
-    assert _left_in(fled, names) is False
-    assert _left_in("Ashraf Ghani said that the minister fled", names) is None
+    assert left_in(fled, names) is False
+    assert left_in("Ashraf Ghani said that the minister fled", names) is None
     found = answer(BUILTIN, "Who is the president of Afghanistan now?", limit=3)
     assert not any(
         reply.match is Match.ANSWER and reply.answer.startswith("Ashraf Ghani")

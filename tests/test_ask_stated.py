@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from tqcli.ask import answer
-from tqcli.ask.counts import _number_before
+from tqcli.ask.counts import number_before
 from tqcli.index import in_memory
 from tqcli.model import Match
 from tqcli.packs import packs_in_effect
@@ -140,10 +140,10 @@ def test_a_count_in_a_claim_is_given_with_what_it_counts() -> None:
 def test_a_count_is_read_whole_and_a_day_of_a_date_is_no_count() -> None:
     troops = frozenset({"troop"})
 
-    assert _number_before("nearly 6,000 troops left", troops) == "nearly 6,000 troops"
-    assert _number_before("2,500-3,500 troops left", troops) == "2,500-3,500 troops"
-    assert _number_before("On 13 August troops left Kabul.", troops) is None
-    assert _number_before("On August 13 troops left Kabul.", troops) is None
+    assert number_before("nearly 6,000 troops left", troops) == "nearly 6,000 troops"
+    assert number_before("2,500-3,500 troops left", troops) == "2,500-3,500 troops"
+    assert number_before("On 13 August troops left Kabul.", troops) is None
+    assert number_before("On August 13 troops left Kabul.", troops) is None
 
 
 def test_when_someone_became_something_is_said_of_them_not_of_another_in_the_claim() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from tqcli.ask import answer
-from tqcli.ask.answering import _agree
+from tqcli.ask.answering import agree
 from tqcli.ask.question import Wants
 from tqcli.cli import app
 from tqcli.index import in_memory
@@ -209,12 +209,12 @@ passage = "the Canal Network is present in at least 15 river ports"
 
 
 def test_figures_agree_on_their_value_not_on_whom_they_credit() -> None:
-    assert _agree(
+    assert agree(
         "at least 15 ports",
         "at least 15 ports (suggested), according to Ledger report of June 2021",
         Wants.FIGURE,
     )
-    assert not _agree("16 ports", "15 ports, according to the Gazette", Wants.FIGURE)
+    assert not agree("16 ports", "15 ports, according to the Gazette", Wants.FIGURE)
 
 
 def test_a_topic_alone_is_no_question(runner: CliRunner) -> None:

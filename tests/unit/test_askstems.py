@@ -1,5 +1,5 @@
 """ask/stems.py is what the ask package's word lists make: the stem of every word of its
-`_stems` lists.
+`stems` lists.
 
 Regenerate it with TQ_WRITE_ASK_STEMS=1 (then read the diff): a word added to a list and not
 to the table is still stemmed right (by textnorm.stem, at every start-up), and a changed rule
@@ -30,7 +30,7 @@ STEMS: dict[str, str] = dict(zip(_WORDS[::2], _WORDS[1::2], strict=True))
 
 
 def _listed_words() -> set[str]:
-    """Every word of a `_stems("...")` call in the ask package (each call's argument one
+    """Every word of a `stems("...")` call in the ask package (each call's argument one
     string)."""
     listed: set[str] = set()
     nodes = (
@@ -42,7 +42,7 @@ def _listed_words() -> set[str]:
         if (
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Name)
-            and node.func.id == "_stems"
+            and node.func.id == "stems"
         ):
             (argument,) = node.args
             assert isinstance(argument, ast.Constant), f"line {node.lineno}: not one string"
@@ -68,8 +68,8 @@ def test_the_table_gives_each_listed_word_its_stem() -> None:
 
 
 def test_a_word_not_in_the_table_is_stemmed_all_the_same() -> None:
-    from tqcli.ask.words import _stems
+    from tqcli.ask.words import stems
 
     words = ["becomes", "withdrawn", "unlistedness"]
     assert "unlistedness" not in askstems.STEMS
-    assert [stem(word) for word in words] == _stems(" ".join(words))
+    assert [stem(word) for word in words] == stems(" ".join(words))

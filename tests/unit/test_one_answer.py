@@ -1,17 +1,17 @@
-"""ask's rule that a question asking for one value has one answer (ask.answering._one_answer)."""
+"""ask's rule that a question asking for one value has one answer (ask.answering.one_answer)."""
 
 from __future__ import annotations
 
 import pytest
 
 from tqcli.ask import Wants
-from tqcli.ask.answering import _one_answer
+from tqcli.ask.answering import one_answer
 from tqcli.model import Match, Reply
 
 
 def _matches(first: str, other: str, wants: Wants) -> list[Match]:
     replies = [Reply(Match.ANSWER, first), Reply(Match.ANSWER, other)]
-    return [reply.match for reply in _one_answer(replies, wants, ("asked",))]
+    return [reply.match for reply in one_answer(replies, wants, ("asked",))]
 
 
 @pytest.mark.parametrize(
@@ -59,7 +59,7 @@ def test_a_later_answer_stays_one_only_when_it_agrees(
 def test_nothing_changes_when_the_first_is_only_partial() -> None:
     replies = [Reply(Match.PARTIAL, "2015", ("die",)), Reply(Match.ANSWER, "2013")]
 
-    assert _one_answer(replies, Wants.DATE, ("die",)) == replies
+    assert one_answer(replies, Wants.DATE, ("die",)) == replies
 
 
 def test_a_disagreeing_answer_keeps_its_short_answer_and_names_what_is_asked_most() -> None:
@@ -67,4 +67,4 @@ def test_a_disagreeing_answer_keeps_its_short_answer_and_names_what_is_asked_mos
     # what the question asks most of.
     replies = [Reply(Match.ANSWER, "2013"), Reply(Match.ANSWER, "2015")]
 
-    assert _one_answer(replies, Wants.DATE, ("die",))[1] == Reply(Match.PARTIAL, "2015", ("die",))
+    assert one_answer(replies, Wants.DATE, ("die",))[1] == Reply(Match.PARTIAL, "2015", ("die",))

@@ -6,13 +6,13 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tqcli.ask.question import _QUESTION_WORDS, _question_word_typo
+from tqcli.ask.question import QUESTION_WORDS, question_word_typo
 
 
 def _table() -> dict[str, str]:
     letters = "abcdefghijklmnopqrstuvwxyz"
     ranked: dict[str, tuple[int, set[str]]] = {}
-    for asked in _QUESTION_WORDS:
+    for asked in QUESTION_WORDS:
         spans = range(len(asked) + 1)
         typos = (
             (1, {asked[:n] + asked[n + 1 :] for n in spans[:-1]}),
@@ -30,7 +30,7 @@ def _table() -> dict[str, str]:
     return {
         word: next(iter(meant))
         for word, (_, meant) in ranked.items()
-        if len(meant) == 1 and word not in _QUESTION_WORDS
+        if len(meant) == 1 and word not in QUESTION_WORDS
     }
 
 
@@ -38,11 +38,11 @@ TABLE = _table()
 
 
 def test_every_typo_of_the_table_is_found_as_it_gives_it() -> None:
-    assert {word: _question_word_typo(word) for word in TABLE} == TABLE
+    assert {word: question_word_typo(word) for word in TABLE} == TABLE
     candidates = {word[:n] + word[n + 1 :] for word in TABLE for n in range(len(word))}
-    assert all(_question_word_typo(word) == TABLE.get(word) for word in candidates)
+    assert all(question_word_typo(word) == TABLE.get(word) for word in candidates)
 
 
 @given(st.text(alphabet="abcdehiklmnorstwy0_", max_size=7))
 def test_any_word_is_a_typo_as_the_table_says(word: str) -> None:
-    assert _question_word_typo(word) == TABLE.get(word)
+    assert question_word_typo(word) == TABLE.get(word)

@@ -8,35 +8,35 @@ from collections.abc import Iterable, Sequence
 
 import msgspec
 
-from tqcli.ask.claims import _name, _own_words, _short_text
-from tqcli.ask.deeds import _reversed
-from tqcli.ask.judging import _asked_most_as_typed, _judge, _Judged
-from tqcli.ask.lookups import _Lookups
+from tqcli.ask.claims import name, own_words, short_text
+from tqcli.ask.deeds import doer_reversed
+from tqcli.ask.judging import Judged, asked_most_as_typed, judge
+from tqcli.ask.lookups import Lookups
 from tqcli.ask.question import (
     Question,
     Wants,
-    _asked_verb,
-    _happened_words,
-    _owners,
-    _role_asked,
+    asked_verb,
+    happened_words,
+    owners,
     read_question,
+    role_asked,
 )
-from tqcli.ask.short_answers import _listed
+from tqcli.ask.short_answers import listed
 from tqcli.ask.words import (
-    _A_YEAR,
-    _BEGINNING,
-    _CANDIDATES,
-    _DIGIT,
-    _ENDING,
-    _IRREGULAR_VERBS,
-    _MONTHS,
-    _NOW,
-    _OBLIGING,
-    _PERSON_ROLES,
-    _ROLE_FACTS,
-    _WHAT_REQUIRED,
-    _WHO_IS,
-    _stems,
+    A_YEAR,
+    BEGINNING,
+    CANDIDATES,
+    DIGIT,
+    ENDING,
+    IRREGULAR_VERBS,
+    MONTHS,
+    NOW,
+    OBLIGING,
+    PERSON_ROLES,
+    ROLE_FACTS,
+    WHAT_REQUIRED,
+    WHO_IS,
+    stems,
 )
 from tqcli.compat import assert_never
 from tqcli.errors import NoQuestion
@@ -57,17 +57,17 @@ from tqcli.textnorm import fold, stem
 
 _SINCE_WHEN = re.compile(r"\bsince when\b")
 """'Since when has X led Y?' asks when a state began, as 'when did X become Y' does."""
-_STARTED = frozenset(_stems("become became first"))
+_STARTED = frozenset(stems("become became first"))
 """Words that ask when a state began ("when did he become leader")."""
-_FINISHED = frozenset(_stems("last finally final completed"))
+_FINISHED = frozenset(stems("last finally final completed"))
 """Words that ask when something was done at last ("when did the last US troops leave"),
 which later facts say: a drawdown's date is not the completion's."""
-_PARTIAL_COVERAGE = 0.4
+PARTIAL_COVERAGE = 0.4
 """Below this share, even the best fact is too far from the question to offer."""
 _WHAT_IS = re.compile(r"(?:so )?what(?:s| is| was| are| were) .*")
 """'What is X?': with all its words naming X, it asks what X is."""
 _OBLIGED_WORDS = frozenset(
-    _stems("committed commitment pledged shall must obliged required demanded")
+    stems("committed commitment pledged shall must obliged required demanded")
 )
 """The same words, to search facts by."""
 _POLAR = re.compile(
@@ -89,24 +89,24 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         considered.judged,
         considered.now,
     )
-    if max(item.coverage for item in judged) < _PARTIAL_COVERAGE or (
+    if max(item.coverage for item in judged) < PARTIAL_COVERAGE or (
         not any(item.on_point or item.reply.match is Match.ANSWER for item in judged)
     ):
         # A yes/no question that no fact speaks to -- of what it is about, what it asks of it
         # -- has no answer, not a fact on another proposition as a partial one.
-        from tqcli.ask.suggestions import _suggestions
+        from tqcli.ask.suggestions import suggestions
 
-        return Answers((), _suggestions(index, candidates), ())
+        return Answers((), suggestions(index, candidates), ())
     chosen = judged[:limit] if limit > 0 else judged  # a limit of 0 means all
-    replies = _one_answer(
+    replies = one_answer(
         [_in_full(item, index.catalog) for item in chosen],
         read.wants,
-        _asked_most_as_typed(read),
+        asked_most_as_typed(read),
     )
     # Answers first still: a later answer that disagrees with the first moves after the others.
     order = sorted(range(len(replies)), key=lambda n: replies[n].match is not Match.ANSWER)
     chosen, replies = [chosen[n] for n in order], [replies[n] for n in order]
-    as_of = read.wants is Wants.SOMEONE and bool(now or _NOW & set(map(stem, read.text.split())))
+    as_of = read.wants is Wants.SOMEONE and bool(now or NOW & set(map(stem, read.text.split())))
     replies = [
         _with_hedges(read, item, reply, as_of) for reply, item in zip(replies, chosen, strict=True)
     ]
@@ -127,8 +127,8 @@ _QUALIFIERS = (
 after them: compiled on first use."""
 
 
-_HEADS = frozenset(_stems("head chief"))
-"""Posts beside _PERSON_ROLES that a qualifier may end on ("acting head", "interim chief")."""
+_HEADS = frozenset(stems("head chief"))
+"""Posts beside PERSON_ROLES that a qualifier may end on ("acting head", "interim chief")."""
 
 
 def _post_qualified(question: Question, claim: str, answer: str) -> list[str]:
@@ -145,7 +145,7 @@ def _post_qualified(question: Question, claim: str, answer: str) -> list[str]:
             (
                 n
                 for n in range(qualifier, len(words))
-                if stem(words[n].lower()) in _PERSON_ROLES | _HEADS
+                if stem(words[n].lower()) in PERSON_ROLES | _HEADS
             ),
             None,
         )
@@ -161,7 +161,7 @@ def _post_qualified(question: Question, claim: str, answer: str) -> list[str]:
     return kept
 
 
-def _with_hedges(question: Question, item: _Judged, reply: Reply, as_of: bool) -> Reply:
+def _with_hedges(question: Question, item: Judged, reply: Reply, as_of_asked: bool) -> Reply:
     """The short answer with what the claim qualifies it by: the qualifier of the post the
     question asks ("de facto leader"), the source's hedge (the fact's `hedge`: "may"), and,
     for "who ... now", as of when ("Saif al-Adel (de facto leader; hedged: may; as of
@@ -174,12 +174,12 @@ def _with_hedges(question: Question, item: _Judged, reply: Reply, as_of: bool) -
     if (
         fact.hedge
         and fact.hedge.lower() not in reply.answer.lower()
-        and reply.answer not in (fact.claim, _short_text(fact))
+        and reply.answer not in (fact.claim, short_text(fact))
         and not isinstance(fact.details, Figure)
     ):
         kept.append(hedge_said(fact.hedge))
-    if as_of and fact.date is not None and item.who:
-        kept.append(f"as of {_as_of(fact.date)}")
+    if as_of_asked and fact.date is not None and item.who:
+        kept.append(f"as of {as_of(fact.date)}")
     if not kept:
         return reply
     return Reply(reply.match, f"{reply.answer} ({'; '.join(kept)})", reply.unmatched)
@@ -194,10 +194,10 @@ def consider(index: Index, question: str) -> Considered | Answers:
     # something: such a text is no topic alone (_names_only).
     words_typed = len(question.split())
     if not question.isascii():
-        from tqcli.ask.romanised import _romanised
+        from tqcli.ask.romanised import romanised
 
-        question = _romanised(index, question)
-    lookups = _Lookups(index)
+        question = romanised(index, question)
+    lookups = Lookups(index)
     read = msgspec.structs.replace(read_question(index, question, lookups), raw=question)
     if _POLAR.match(read.text) and " or " not in read.text:
         # ("Was it signed before or after ...?" offers alternatives: it is no yes/no question.)
@@ -210,14 +210,14 @@ def consider(index: Index, question: str) -> Considered | Answers:
         # (a list item's "(h)" is not what was asked).
         return Answers((), tuple(index.top_tags(5)), ())
     words = sorted(set().union(*map(read.group, read.weights)))
-    candidates = list(index.ranked(words, Filters(), _CANDIDATES))
+    candidates = list(index.ranked(words, Filters(), CANDIDATES))
     if not candidates:
         return Answers((), tuple(index.top_tags(5)), ())
     lookups.names(hit.fact for hit in candidates)
     if read.speaker:
-        from tqcli.ask.quotes import _names_a_speaker  # (quotes: loaded for the questions for one)
+        from tqcli.ask.quotes import names_a_speaker  # (quotes: loaded for the questions for one)
 
-        if not _names_a_speaker(read.speaker, candidates, lookups) and not _PERSON_ROLES & set(
+        if not names_a_speaker(read.speaker, candidates, lookups) and not PERSON_ROLES & set(
             read.speaker
         ):
             # "What does the claim (or resolution 2513) say?": no one is named as the speaker;
@@ -227,32 +227,32 @@ def consider(index: Index, question: str) -> Considered | Answers:
     if len(question.split()) == words_typed and _names_only(read, candidates, lookups):
         # "Taliban", "bin Laden": a topic, no question. Its facts are not answers to anything
         # (`tq search` lists them); the caller says so (Answers.asked).
-        from tqcli.ask.suggestions import _suggestions
+        from tqcli.ask.suggestions import suggestions
 
-        return Answers((), _suggestions(index, candidates), (), asked=False)
+        return Answers((), suggestions(index, candidates), (), asked=False)
     if (
         read.wants is Wants.SOMEONE
-        and read.head in _PERSON_ROLES
+        and read.head in PERSON_ROLES
         and not read.post_of
         and (whose := tuple(word for word in read.modifiers if word in read.named))
     ):
         # "Who is the Kabul president?": a name before the post says whose post it is, as the
-        # "of" phrase of "the president of Kabul" does (see _post_of_in).
+        # "of" phrase of "the president of Kabul" does (see post_of_in).
         read = msgspec.structs.replace(read, post_of=whose)
-    read = msgspec.structs.replace(read, happened=_happened_words(read))
-    read = msgspec.structs.replace(read, verb=_asked_verb(read))
-    if read.wants is Wants.FIGURE and (owners := _owners(read)):
+    read = msgspec.structs.replace(read, happened=happened_words(read))
+    read = msgspec.structs.replace(read, verb=asked_verb(read))
+    if read.wants is Wants.FIGURE and (asked_owners := owners(read)):
         # Whose the counted are, by any name of theirs: "al-Qaida" is written "al-Qaeda" too.
         entities = {entity_id for hit in candidates for entity_id in hit.fact.entities()}
         groups = dict(read.groups)
-        for word in owners:
+        for word in asked_owners:
             for entity_id in entities:
                 if word in lookups.asked_names(entity_id, read.weights):
                     groups[word] = groups.get(word, frozenset({word})) | lookups.heads(entity_id)
         read = msgspec.structs.replace(read, groups=groups)
     if (
         read.wants is Wants.SOMEONE
-        and _WHO_IS.match(read.text)
+        and WHO_IS.match(read.text)
         and read.named >= read.weights.keys()
     ):
         read = msgspec.structs.replace(read, identity=True)
@@ -262,39 +262,37 @@ def consider(index: Index, question: str) -> Considered | Answers:
         and read.named >= read.weights.keys()
     ):
         read = msgspec.structs.replace(read, defining=True)
-    if read.wants is Wants.FIGURE and _NOW & read.weights.keys():
+    if read.wants is Wants.FIGURE and NOW & read.weights.keys():
         # "Today" is as late as the loaded facts go: a figure from years before the newest
         # of them is no figure of today.
         years = [hit.fact.date.year for hit in candidates if hit.fact.date is not None]
         read = msgspec.structs.replace(read, since=max(years, default=0) - _RECENT_YEARS)
-    role, now = _role_asked(read)
+    role, now = role_asked(read)
     if role:
-        from tqcli.ask.holders import _with_facts_about
+        from tqcli.ask.holders import with_facts_about
 
-        candidates = _with_facts_about(index, read, candidates, role, lookups, now)
+        candidates = with_facts_about(index, read, candidates, role, lookups, now)
     if read.wants is Wants.SOMEONE:
-        from tqcli.ask.roles import _succession  # (roles: loaded for the questions for someone)
-    if read.wants is Wants.SOMEONE and read.named and _succession(read):
+        from tqcli.ask.roles import succession  # (roles: loaded for the questions for someone)
+    if read.wants is Wants.SOMEONE and read.named and succession(read):
         # "Who succeeded bin Laden?": the answer says that someone came into a post and that
         # the one named left it ("became head ..., after its leader bin Laden was killed"), in
         # words the question need not use; among the many facts naming him it may rank low.
-        transition = sorted(read.named | _BEGINNING | _ENDING)
-        candidates = _with_more(
-            candidates, index.ranked(transition, Filters(), _ROLE_FACTS), lookups
-        )
-    if read.verb in _OBLIGING and read.named and re.fullmatch(_WHAT_REQUIRED, read.text):
+        transition = sorted(read.named | BEGINNING | ENDING)
+        candidates = with_more(candidates, index.ranked(transition, Filters(), ROLE_FACTS), lookups)
+    if read.verb in OBLIGING and read.named and re.fullmatch(WHAT_REQUIRED, read.text):
         # "What did the Doha agreement require of the Taliban?": what it binds them to, which
         # the facts say in their words ("the Taliban committed not to allow ..."), not the verb.
-        candidates = _with_more(
+        candidates = with_more(
             candidates,
-            index.ranked(sorted(read.named | _OBLIGED_WORDS), Filters(), _ROLE_FACTS),
+            index.ranked(sorted(read.named | _OBLIGED_WORDS), Filters(), ROLE_FACTS),
             lookups,
         )
     if read.verb and read.resolutions:
         # "What does resolution 1267 require?": the facts on that resolution, which may not
         # say the verb, rank low among facts of others that do.
-        candidates = _with_more(
-            candidates, index.ranked(sorted(read.resolutions), Filters(), _ROLE_FACTS), lookups
+        candidates = with_more(
+            candidates, index.ranked(sorted(read.resolutions), Filters(), ROLE_FACTS), lookups
         )
     if read.derived:
         # "When did the US invade Afghanistan?": the facts that say it by the verb's noun
@@ -302,17 +300,17 @@ def consider(index: Index, question: str) -> Considered | Answers:
         # (Not an irregular verb's other forms: "when did Kabul fall" would take in the
         # facts on every city that fell, whoever took it.)
         forms = set().union(*read.derived.values()) - _irregular_forms()
-        candidates = _with_more(
+        candidates = with_more(
             candidates,
-            index.ranked(sorted(forms | set(read.weights)), Filters(), _ROLE_FACTS),
+            index.ranked(sorted(forms | set(read.weights)), Filters(), ROLE_FACTS),
             lookups,
         )
     if len(index.catalog.packs) > 1:
         from tqcli.ask.corrections import with_others_notes
 
         candidates = with_others_notes(index, candidates)
-    judged = [_judge(read, hit, lookups) for hit in candidates]
-    judged.sort(key=_Judged.rank)
+    judged = [judge(read, hit, lookups) for hit in candidates]
+    judged.sort(key=Judged.rank)
     if read.wants is Wants.DATE and (
         _STARTED & set(map(stem, read.text.split())) or _SINCE_WHEN.search(read.text)
     ):
@@ -335,23 +333,23 @@ def consider(index: Index, question: str) -> Considered | Answers:
         # is dated: "the late 2000s", in an undated claim's words, cannot be placed).
         judged.sort(key=_latest_first)
     if role:
-        from tqcli.ask.holders import _holders
+        from tqcli.ask.holders import holders
 
-        judged = _holders(index, read, role, now, judged, lookups)
+        judged = holders(index, read, role, now, judged, lookups)
     if read.wants is Wants.ANYTHING and "where" in read.text and re.match(_WHERE_NOW, read.text):
-        from tqcli.ask.present import _where_now
+        from tqcli.ask.present import where_now
 
-        judged = _where_now(index, read, judged, lookups)
+        judged = where_now(index, read, judged, lookups)
     if (
         read.polar
         and _ALIVE & read.weights.keys()
         # Not asked as of a time or a source ("alive according to the 2021 report").
-        and not re.search(_A_YEAR, read.text)
+        and not re.search(A_YEAR, read.text)
         and "according to" not in read.text
     ):
-        from tqcli.ask.present import _alive_now
+        from tqcli.ask.present import alive_now
 
-        judged = _alive_now(index, read, judged, lookups)
+        judged = alive_now(index, read, judged, lookups)
     if not role and judged[0].reply.match is Match.PARTIAL and _agreed(read, judged):
         # (An answer leaves nothing unmatched: docs/json.md's contract.)
         judged[0] = msgspec.structs.replace(
@@ -365,7 +363,7 @@ _ASKING = re.compile(r"\b(?:who|whom|whose|whats?|which|when|where|why|how)\b")
 """The words that ask a question."""
 
 
-def _names_only(question: Question, candidates: Sequence[Hit], lookups: _Lookups) -> bool:
+def _names_only(question: Question, candidates: Sequence[Hit], lookups: Lookups) -> bool:
     """Whether the text asks nothing, only names a topic: no word asks a question, nor does it
     open with a verb that asks yes or no, nor ask for a kind of answer ("doha agreement
     date", "name of ..."), and its content words are one word ("Taliban") or name one thing
@@ -388,7 +386,7 @@ def _names_only(question: Question, candidates: Sequence[Hit], lookups: _Lookups
     )
 
 
-def _latest_first(item: _Judged) -> tuple[bool, bool, int]:
+def _latest_first(item: Judged) -> tuple[bool, bool, int]:
     """The order of answers to "when ... at last": answers first, the latest dated first."""
     date = item.hit.fact.date
     days = date.year * 10_000 + (date.month or 0) * 100 + (date.day or 0) if date else 0
@@ -400,7 +398,7 @@ _AGREED_COVERAGE = 0.85
 be the answer (see _agreed): chosen on blind-1 to blind-7, checked on blind-8 to blind-10."""
 
 
-def _agreed(question: Question, judged: list[_Judged]) -> bool:
+def _agreed(question: Question, judged: list[Judged]) -> bool:
     """Whether the rules' first candidate, judged a partial answer, is the answer all the same:
     two rankers agree on it -- it is BM25's best candidate as well as the rules' first -- it
     is the kind of answer asked for and accounts for nearly all the question (0.85 of its
@@ -422,13 +420,13 @@ def _agreed(question: Question, judged: list[_Judged]) -> bool:
         and not question.in_fact
         and not question.as_done
         and question.since is None
-        and not any(_DIGIT.search(word) for word in first.reply.unmatched)
+        and not any(DIGIT.search(word) for word in first.reply.unmatched)
         # Nor where it does not account for what the question is about ("the Taliban were born
         # ... in which year?" is not answered by al-Qaeda's birth).
         and not {question.spelled[word] for word in question.named} & set(first.reply.unmatched)
         and fact.standing() is not NoteStance.CORRECTS
         and all((first.hit.score or 0.0) >= (item.hit.score or 0.0) for item in judged[1:])
-        and not (question.named and _reversed(question, fact.claim, _own_words(fact)))
+        and not (question.named and doer_reversed(question, fact.claim, own_words(fact)))
     )
 
 
@@ -438,7 +436,7 @@ _WHERE_NOW = r"(?:\w+ )?where (?:does|do|is|are)\b"
 """A "where" asked of now ("Where does Zawahiri live?", "Where is he?"): compiled on first use."""
 
 
-_ALIVE = frozenset(_stems("alive"))
+_ALIVE = frozenset(stems("alive"))
 """A state a death ends ("Is X alive?")."""
 
 
@@ -446,7 +444,7 @@ _ONE_VALUE = frozenset({Wants.DATE, Wants.SOMEONE, Wants.FIGURE, Wants.DURATION}
 _DIGITS = re.compile(r"\d+")
 
 
-def _one_answer(replies: list[Reply], wants: Wants, asked_most: tuple[str, ...]) -> list[Reply]:
+def one_answer(replies: list[Reply], wants: Wants, asked_most: tuple[str, ...]) -> list[Reply]:
     """One question, one answer: where the question asks for one value (a date, someone, a
     figure, a length of time), a later fact whose value disagrees with the first answer's is
     shown as a partial answer, not as another answer (a date of his successor's death is no
@@ -461,14 +459,14 @@ def _one_answer(replies: list[Reply], wants: Wants, asked_most: tuple[str, ...])
         replies[0],
         *(
             reply
-            if reply.match is not Match.ANSWER or _agree(first, reply.answer, wants)
+            if reply.match is not Match.ANSWER or agree(first, reply.answer, wants)
             else Reply(Match.PARTIAL, reply.answer, asked_most)
             for reply in replies[1:]
         ),
     ]
 
 
-def _agree(first: str, other: str, wants: Wants) -> bool:
+def agree(first: str, other: str, wants: Wants) -> bool:
     """Whether two short answers give the same value: dates one within the other ("2022",
     "2022-07-31"), the same numbers for figures and lengths of time, a name in common for
     "who" (answers list names with "; ")."""
@@ -502,19 +500,23 @@ def _named(answer: str) -> set[str]:
     return {re.sub(r"^the ", "", fold(name).strip()) for name in names}
 
 
-def _in_full(item: _Judged, catalog: Catalog) -> Reply:
+def _in_full(item: Judged, catalog: Catalog) -> Reply:
     """The reply, its "who" answer given as the whole list of names the claim gives it in
-    (see _listed): worked out only for the replies given, as the list's pattern is costly."""
-    names = [_name(catalog, entity_id) for entity_id in item.who]
+    (see listed): worked out only for the replies given, as the list's pattern is costly."""
+    names = [name(catalog, entity_id) for entity_id in item.who]
     if not names or item.reply.answer != "; ".join(names):
         return item.reply
-    listed = _listed(item.hit.fact.claim, names)
-    return item.reply if listed is None else Reply(item.reply.match, listed, item.reply.unmatched)
+    listed_answer = listed(item.hit.fact.claim, names)
+    return (
+        item.reply
+        if listed_answer is None
+        else Reply(item.reply.match, listed_answer, item.reply.unmatched)
+    )
 
 
-def _as_of(date: PartialDate) -> str:
+def as_of(date: PartialDate) -> str:
     """A fact's date as an answer says it: "August 2021", "2016", "31 July 2022"."""
-    month = f"{_MONTHS[date.month - 1]} " if date.month else ""
+    month = f"{MONTHS[date.month - 1]} " if date.month else ""
     day = f"{date.day} " if date.day and date.month else ""
     return f"{day}{month}{date.year}"
 
@@ -525,20 +527,20 @@ class Considered(msgspec.Struct, frozen=True):
 
     read: Question
     candidates: list[Hit]
-    judged: list[_Judged]
+    judged: list[Judged]
     now: bool
     """Whether it asks who holds a role now."""
 
 
 @functools.cache
 def _irregular_forms() -> frozenset[str]:
-    """The stems of _IRREGULAR_VERBS' forms (credited, not searched for): made when a question
+    """The stems of IRREGULAR_VERBS' forms (credited, not searched for): made when a question
     first needs them, not at every start-up (~60 words stemmed)."""
-    return frozenset(stem(form) for verb in _IRREGULAR_VERBS for form in verb)
+    return frozenset(stem(form) for verb in IRREGULAR_VERBS for form in verb)
 
 
 def _naming_words(
-    question: Question, candidates: Sequence[Hit], lookups: _Lookups
+    question: Question, candidates: Sequence[Hit], lookups: Lookups
 ) -> frozenset[str]:
     """The question's words that name an entity of a candidate fact, where the question names
     it: most of the words of one of its names, as written or inflected ("Taliban's"), not only
@@ -551,18 +553,18 @@ def _naming_words(
                 by_stem.setdefault(word, []).append((raw, word))
     named: set[str] = set()
     for entity_id in {entity_id for hit in candidates for entity_id in hit.fact.entities()}:
-        for name in lookups.written_names(entity_id):
-            if by_stem.keys().isdisjoint(map(stem, name)):
+        for entity_name in lookups.written_names(entity_id):
+            if by_stem.keys().isdisjoint(map(stem, entity_name)):
                 continue  # (most names: no stem of the question's, tested without a loop)
             # A part of the name as written, or with a short ending ("Taliban's"), not another
             # word of the same stem ("government" for "govern").
             found = {
                 word: part
-                for part in name
+                for part in entity_name
                 for raw, word in by_stem.get(stem(part), ())
                 if abs(len(raw) - len(part)) <= 2
             }
-            if len(set(found.values())) * 2 > len(name):
+            if len(set(found.values())) * 2 > len(entity_name):
                 named |= found.keys()
     return frozenset(named)
 
@@ -571,7 +573,7 @@ _RECENT_YEARS = 2
 """A figure dated this many years before the newest candidate is still one of now."""
 
 
-def _with_more(candidates: list[Hit], more: Iterable[Hit], lookups: _Lookups) -> list[Hit]:
+def with_more(candidates: list[Hit], more: Iterable[Hit], lookups: Lookups) -> list[Hit]:
     """The candidates, then those of more that are not among them."""
     seen = {hit.fact.id for hit in candidates}
     found = []

@@ -7,17 +7,17 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from tqcli.ask.question import _without_possessives
-from tqcli.ask.words import _ASIDE, _MONTHS, _SENTENCE, _WORD
+from tqcli.ask.question import without_possessives
+from tqcli.ask.words import ASIDE, MONTHS, SENTENCE, WORD
 from tqcli.figures import figure_text
 from tqcli.model import Agreement, Catalog, EntityKind, Fact, Figure, Quote, Sanction
 from tqcli.textnorm import fold, folded_words, stem, tokens
 
 if TYPE_CHECKING:
-    from tqcli.ask.lookups import _Lookups
+    from tqcli.ask.lookups import Lookups
 
 
-def _short_text(fact: Fact) -> str:
+def short_text(fact: Fact) -> str:
     """A figure's or a quote's own words beside its claim (not an agreement's commitments)."""
     details = fact.details
     if isinstance(details, Figure):
@@ -25,57 +25,57 @@ def _short_text(fact: Fact) -> str:
     return details.text if isinstance(details, Quote) else ""
 
 
-def _fold_word(word: str) -> str:
+def fold_word(word: str) -> str:
     """fold() of one word (a run of \\w): in ASCII its lower case, as no apostrophe or digit
     grouping can be within it (fold's regex and table cost ~10 µs a word, and the claims'
-    words are folded one by one). (Not cached: _claim_words is, a claim at a time.)"""
+    words are folded one by one). (Not cached: claim_words is, a claim at a time.)"""
     return word.lower() if word.isascii() else fold(word)
 
 
-def _stemmed(text: str) -> tuple[str, ...]:
+def stemmed(text: str) -> tuple[str, ...]:
     """The stems of a (folded) question's words, in order: read once a question."""
     return tuple(stem(word) for word in text.split())
 
 
 _Words = tuple[tuple[re.Match[str], ...], tuple[str, ...], tuple[str, ...]]
-"""A claim's words (runs of \\w) in order: where each is, each folded (_fold_word), and each
+"""A claim's words (runs of \\w) in order: where each is, each folded (fold_word), and each
 stemmed."""
 
 
 @functools.lru_cache(maxsize=64)
-def _claim_words(claim: str) -> _Words:
+def claim_words(claim: str) -> _Words:
     """A claim's words (see _Words): several judgments of one fact read them (a figure's count,
     a time, a post), each once a question."""
-    spans = tuple(_WORD.finditer(claim))
-    if claim.isascii():  # each word's lower case, as _fold_word's, in one call for them all
-        folded = tuple(folded_words(claim.lower()))  # (_WORD's words, split without it)
+    spans = tuple(WORD.finditer(claim))
+    if claim.isascii():  # each word's lower case, as fold_word's, in one call for them all
+        folded = tuple(folded_words(claim.lower()))  # (WORD's words, split without it)
     else:
-        folded = tuple(_fold_word(span.group()) for span in spans)
+        folded = tuple(fold_word(span.group()) for span in spans)
     return spans, folded, tuple(map(stem, folded))
 
 
-def _kind(entity_id: str, catalog: Catalog) -> EntityKind | None:
+def kind(entity_id: str, catalog: Catalog) -> EntityKind | None:
     entity = catalog.entities.get(entity_id)
     return entity.kind if entity else None
 
 
 @functools.lru_cache(maxsize=64)
-def _own_words(fact: Fact) -> frozenset[str]:
+def own_words(fact: Fact) -> frozenset[str]:
     """The fact's own words: claim, details (figure, quoted words, measures, commitments ...),
     date. The names of the entities it refers to are not among them. A possessive is its word,
     as in a question ("Zawahiri's death" says "Zawahiri": folding alone makes "zawahiris").
     Cached: several judgments of one fact read them (~0.1 ms a fact, tokenising its text)."""
-    parts = [_without_attribution(_without_possessives(_own_text(fact)))]
+    parts = [_without_attribution(without_possessives(own_text(fact)))]
     if fact.date is not None:
         parts.append(str(fact.date.year))
         if fact.date.month:
-            parts.append(_MONTHS[fact.date.month - 1])
+            parts.append(MONTHS[fact.date.month - 1])
         if fact.date.day:
             parts.append(str(fact.date.day))
     return frozenset(tokens(" ".join(parts)))
 
 
-_ACCORDING = re.compile(r"[Aa](?<!\w[Aa])ccording to\b")  # \b before it (see _POSSESSIVE)
+_ACCORDING = re.compile(r"[Aa](?<!\w[Aa])ccording to\b")  # \b before it (see POSSESSIVE)
 
 
 def _without_attribution(text: str) -> str:
@@ -85,8 +85,8 @@ def _without_attribution(text: str) -> str:
     return _ACCORDING.sub(" ", text) if "ccording" in text else text
 
 
-def _own_text(fact: Fact) -> str:
-    """The fact's own words as written (see _own_words), less its date."""
+def own_text(fact: Fact) -> str:
+    """The fact's own words as written (see own_words), less its date."""
     details = fact.details
     parts = [fact.claim]
     if isinstance(details, Figure):
@@ -107,17 +107,17 @@ def _own_text(fact: Fact) -> str:
     return " ".join(parts)
 
 
-def _name(catalog: Catalog, entity_id: str) -> str:
+def name(catalog: Catalog, entity_id: str) -> str:
     entity = catalog.entities.get(entity_id)
     return entity.name if entity else entity_id
 
 
-def _written(entity_id: str, lookups: _Lookups) -> list[frozenset[str]]:
+def written(entity_id: str, lookups: Lookups) -> list[frozenset[str]]:
     """An entity's names, each as the set of its written (folded) words."""
     return [frozenset(name) for name in lookups.written_names(entity_id)]
 
 
-def _name_spans(words: Sequence[str], names: list[frozenset[str]]) -> list[tuple[int, int]]:
+def name_spans(words: Sequence[str], names: list[frozenset[str]]) -> list[tuple[int, int]]:
     """Where the words name the person: runs of words of one of their names that hold most of
     it ("Ayman al-Zawahiri", "Mullah Omar"; not the "Mullah" of another Mullah), as (start, end)."""
     every = frozenset().union(*names)
@@ -142,16 +142,16 @@ def _name_spans(words: Sequence[str], names: list[frozenset[str]]) -> list[tuple
 
 
 @functools.lru_cache(maxsize=256)
-def _clauses(
+def clauses(
     claim: str,
 ) -> tuple[tuple[tuple[tuple[str, ...], tuple[str, ...]], ...], ...]:
     """The claim's sentences (asides in brackets dropped), each as its clauses (between commas),
     each as its words (folded, a possessive "s" apart) and their stems."""
     sentences = []
-    for sentence in re.split(_SENTENCE, re.sub(_ASIDE, " ", claim)):
+    for sentence in re.split(SENTENCE, re.sub(ASIDE, " ", claim)):
         clauses = []
         for clause in sentence.split(","):
-            words = tuple(_WORD.findall(fold(re.sub(r"['’]s\b", " s", clause))))
+            words = tuple(WORD.findall(fold(re.sub(r"['’]s\b", " s", clause))))
             clauses.append((words, tuple(stem(word) for word in words)))
         sentences.append(tuple(clauses))
     return tuple(sentences)

@@ -6,16 +6,16 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from tqcli.ask.claims import _claim_words, _own_text, _stemmed
-from tqcli.ask.question import Wants, _is_count, _is_year, _owners
+from tqcli.ask.claims import claim_words, own_text, stemmed
+from tqcli.ask.question import Wants, is_count, is_year, owners
 from tqcli.ask.words import (
-    _CALENDAR_WORDS,
-    _FORESEEING,
-    _MONTHS,
-    _NUMBER_WORDS,
-    _PREPOSITIONS,
-    _TIME_UNITS,
-    _stems,
+    CALENDAR_WORDS,
+    FORESEEING,
+    MONTHS,
+    NUMBER_WORDS,
+    PREPOSITIONS,
+    TIME_UNITS,
+    stems,
 )
 from tqcli.model import Agreement, Fact, Figure
 from tqcli.textnorm import fold, tokens
@@ -28,7 +28,7 @@ _COUNT_BEFORE = 8
 _COUNT_AFTER = 4
 
 
-def _count_ahead(question: Question, fact: Fact) -> bool:
+def count_ahead(question: Question, fact: Fact) -> bool:
     """Whether a figure's count is one planned or committed to: a word looking ahead within
     eight words before its number in the claim or four after ("a first reduction ... to 8,600
     within 135 days"); where the claim does not write the number in figures, anywhere in it.
@@ -37,15 +37,14 @@ def _count_ahead(question: Question, fact: Fact) -> bool:
     many were freed."""
     details = fact.details
     if isinstance(details, Agreement):
-        from tqcli.ask.times import _deadline_pattern, _deadlines  # (times: loaded when used)
+        from tqcli.ask.times import deadline_pattern, deadlines  # (times: loaded when used)
 
         # (Less the deadline itself: "within the first 135 days" is not a target of days.)
         return any(
-            question.counted_head
-            in (stems := _stemmed(fold(re.sub(_deadline_pattern(), "", text))))
-            and any(_is_count(word) for word in stems)
+            question.counted_head in (stems := stemmed(fold(re.sub(deadline_pattern(), "", text))))
+            and any(is_count(word) for word in stems)
             for text in details.commitments
-            if _deadlines(text)
+            if deadlines(text)
         )
     if not isinstance(details, Figure):
         return False
@@ -62,11 +61,11 @@ def _count_ahead(question: Question, fact: Fact) -> bool:
         if (at := _number_at(claim, written)) is not None
     ]
     if not spots:
-        return re.search(_FORESEEING, claim) is not None
+        return re.search(FORESEEING, claim) is not None
     for start, end in spots:
         before = claim[:start].split()[-_COUNT_BEFORE:]
         after = claim[end:].split()[:_COUNT_AFTER]
-        if re.search(_FORESEEING, " ".join([*before, "#", *after])) is not None:
+        if re.search(FORESEEING, " ".join([*before, "#", *after])) is not None:
             return True
     return False
 
@@ -90,12 +89,12 @@ def _number_at(text: str, written: str) -> int | None:
     return None
 
 
-def _counts_in_claim(question: Question, claim: str) -> bool:
-    """Whether the claim gives a number of what is counted (see _count_in_claim)."""
-    return _count_in_claim(question, claim) is not None
+def counts_in_claim(question: Question, claim: str) -> bool:
+    """Whether the claim gives a number of what is counted (see count_in_claim)."""
+    return count_in_claim(question, claim) is not None
 
 
-def _count_in_claim(question: Question, claim: str) -> str | None:
+def count_in_claim(question: Question, claim: str) -> str | None:
     """Where the claim gives a number of what is counted (or, for "how long", of days, months,
     years ...), that phrase as the claim words it."""
     count = _any_count_in_claim(question, claim)
@@ -135,26 +134,26 @@ _HAVING = frozenset(
 def _vague(count: str) -> bool:
     """Whether a count gives no number: only a word that scales one ("trillion dollar")."""
     return not any(
-        word.isdigit() or (word in _NUMBER_WORDS and word not in _SCALES) or word in _NONE
+        word.isdigit() or (word in NUMBER_WORDS and word not in _SCALES) or word in _NONE
         for word in count.lower().replace("-", " ").replace(",", "").split()
     )
 
 
 def _any_count_in_claim(question: Question, claim: str) -> str | None:
-    """_count_in_claim's phrase, however vague."""
+    """count_in_claim's phrase, however vague."""
     if question.wants is Wants.DURATION:
         if _RELATIVE.isdisjoint(question.text.split()):
             # "How long were the sanctions to last?": "established for 12 months", not "to take
             # effect one month after its adoption" (a time, given from another).
-            lasting = _number_before(claim, _TIME_UNITS, relative=False)
+            lasting = number_before(claim, TIME_UNITS, relative=False)
             if lasting is not None:
                 return lasting
-        return _number_before(claim, _TIME_UNITS)
+        return number_before(claim, TIME_UNITS)
     if question.measure:
-        return _number_near(claim, set().union(*map(question.group, question.measure)))
+        return number_near(claim, set().union(*map(question.group, question.measure)))
     if not question.counted:
         return None
-    owners = _owners(question)
+    asked_owners = owners(question)
     # A number counts the noun it comes before, not a name that says whose they are: "13
     # British troops", not "13 August 2021 UK Defence Secretary" (a count of UKs). The words
     # the question writes as a name (capitalised, or naming something) are not what is counted.
@@ -166,10 +165,10 @@ def _any_count_in_claim(question: Question, claim: str) -> str | None:
         )
         or question.counted
     )
-    count = _number_before(
-        claim, set().union(*map(question.forms, counted)), [*map(question.group, owners)]
+    count = number_before(
+        claim, set().union(*map(question.forms, counted)), [*map(question.group, asked_owners)]
     )
-    if count is not None and _of_something_else(question, tokens(claim), owners):
+    if count is not None and of_something_else(question, tokens(claim), asked_owners):
         return None  # "al-Qaeda's estimated 200-500 men along the Afghan-Pakistani border"
     return count
 
@@ -177,11 +176,11 @@ def _any_count_in_claim(question: Question, claim: str) -> str | None:
 _ORDINALS = {"first": frozenset(("first",)), "last": frozenset(("last", "final"))}
 _ORDINALS["final"] = _ORDINALS["last"]
 """The words with which a claim says, before a post, which holder of it someone was."""
-_FOUNDER = frozenset(_stems("founder founders founded cofounder"))
+_FOUNDER = frozenset(stems("founder founders founded cofounder"))
 """The first holder of a group's post is its founder."""
 
 
-def _says_ordinal(question: Question, ordinal: str, head: str, claim: str) -> bool:
+def says_ordinal(question: Question, ordinal: str, head: str, claim: str) -> bool:
     """Whether the claim says which holder of the post (head) someone was as asked: the
     ordinal just before the post's word ("its first leader"), or, for the first, a founder."""
     stems = tokens(claim)
@@ -197,14 +196,14 @@ def _says_ordinal(question: Question, ordinal: str, head: str, claim: str) -> bo
     )
 
 
-_ELSEWHERE = _PREPOSITIONS | frozenset(
-    _stems("along alongside around inside outside beside in on at from into onto over under")
+_ELSEWHERE = PREPOSITIONS | frozenset(
+    stems("along alongside around inside outside beside in on at from into onto over under")
 )
 """Prepositions after which a word says where or what else ("men along the Afghan border"),
 not whose what is counted are ("soldiers of the Afghan army")."""
 
 
-def _of_something_else(question: Question, stems: Sequence[str], owners: Sequence[str]) -> bool:
+def of_something_else(question: Question, stems: Sequence[str], owners: Sequence[str]) -> bool:
     """Whether a word the question puts before what it counts ("Afghan" of "Afghan soldiers")
     is, in these words (a figure's unit, a claim), only after what they count and after a
     preposition that makes it another thing's ("men along the Afghan-Pakistani border")."""
@@ -227,13 +226,13 @@ def _of_something_else(question: Question, stems: Sequence[str], owners: Sequenc
     return False
 
 
-def _number_near(claim: str, measure: set[str]) -> str | None:
+def number_near(claim: str, measure: set[str]) -> str | None:
     """A number (not a year) beside a word naming the measure, at most three words before it
     ("60 years old") or four after ("a population of 38 million", "aged 60"), in one phrase:
     that phrase as the claim words it."""
-    if (before := _number_before(claim, measure)) is not None:
+    if (before := number_before(claim, measure)) is not None:
         return before
-    spans, words, stems = _claim_words(claim)
+    spans, words, stems = claim_words(claim)
     if measure.isdisjoint(stems):
         return None
     for n, word_stem in enumerate(stems):
@@ -243,16 +242,16 @@ def _number_near(claim: str, measure: set[str]) -> str | None:
             phrase = claim[spans[n].start() : spans[end].end()]
             if re.search(r"[^\w\s,.-]", phrase):
                 break
-            if words[end] in _NUMBER_WORDS or (words[end].isdigit() and not _is_year(words[end])):
+            if words[end] in NUMBER_WORDS or (words[end].isdigit() and not is_year(words[end])):
                 return phrase
     return None
 
 
-def _as_number(fact: Fact, number: str) -> bool:
+def as_number(fact: Fact, number: str) -> bool:
     """Whether the fact's own words give the number as a number, not as a year in brackets or
     of a date."""
-    text = _own_text(fact)
-    month = "|".join(_MONTHS)
+    text = own_text(fact)
+    month = "|".join(MONTHS)
     return any(
         text[at.start() - 1 : at.start()] != "("
         and not re.search(rf"(?:{month})\W*$", text[max(0, at.start() - 12) : at.start()])
@@ -260,7 +259,7 @@ def _as_number(fact: Fact, number: str) -> bool:
     )
 
 
-def _number_before(
+def number_before(
     claim: str,
     counted: set[str] | frozenset[str],
     owners: Sequence[frozenset[str]] = (),
@@ -273,7 +272,7 @@ def _number_before(
     before the counted word or three after ("prisoners of the Taliban"); "al-Qaeda's estimated
     200-500 men" are not the Taliban's. Not relative: none that gives a time from another ("one
     month after its adoption")."""
-    spans, words, stems = _claim_words(claim)
+    spans, words, stems = claim_words(claim)
     if counted.isdisjoint(stems):
         return None  # (one test, where the loop would find none)
     for n, word_stem in enumerate(stems):
@@ -296,7 +295,7 @@ def _number_before(
             phrase = claim[spans[start].start() : spans[n].end()]
             if re.search(r"[^\w\s-]", phrase):
                 break  # "After 2001, fighters": a number in another phrase
-            if words[start].isdigit() and _CALENDAR_WORDS.intersection(
+            if words[start].isdigit() and CALENDAR_WORDS.intersection(
                 (words[start + 1].lower(), words[start - 1].lower() if start else "")
             ):
                 break  # a day of a date ("13 August 2021", "August 13"), no count
@@ -310,8 +309,8 @@ def _number_before(
                 # one word between: "no female ministers") -- after a verb of having or being,
                 # not a ban's "ensure that no funds ... are made available".
                 return claim[spans[start].start() : spans[n].end()]
-            if words[start] in _NUMBER_WORDS or (
-                words[start].isdigit() and not _is_year(words[start])
+            if words[start] in NUMBER_WORDS or (
+                words[start].isdigit() and not is_year(words[start])
             ):
                 # With the range it ends, if it ends one: "200-500 men", "two to three years".
                 first = start
@@ -326,19 +325,19 @@ def _number_before(
                         first -= 1  # "6,000": one number, its groups of thousands
                     elif (
                         first > 0
-                        and _is_count(words[first - 1])
+                        and is_count(words[first - 1])
                         and _DASH.fullmatch(claim[spans[first - 1].end() : spans[first].start()])
                     ):
                         first -= 1
                     elif (
                         first > 1
                         and words[first - 1] in ("to", "or")
-                        and _is_count(words[first - 2])
+                        and is_count(words[first - 2])
                     ):
                         first -= 2
                     elif (
                         first > 0
-                        and _is_count(words[first - 1])
+                        and is_count(words[first - 1])
                         and not claim[spans[first - 1].end() : spans[first].start()].strip()
                     ):
                         first -= 1  # "five thousand", "two hundred": one number

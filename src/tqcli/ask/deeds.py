@@ -6,32 +6,32 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from tqcli.ask.claims import _clauses, _name_spans, _stemmed, _written
-from tqcli.ask.question import _derived
+from tqcli.ask.claims import clauses, name_spans, stemmed, written
+from tqcli.ask.question import derived
 from tqcli.ask.words import (
-    _ACTING,
-    _BE,
-    _BEGINNING,
-    _DID,
-    _ENJOINING,
-    _HYPHENATED,
-    _OBLIGING,
-    _PARTICIPLES,
-    _PERSON_ROLES,
-    _POSSESSIVE,
-    _SENTENCE,
-    _SUCCESSION,
-    _VERB_FORM,
-    _WHAT_REQUIRED,
-    _WORD,
-    _WRITTEN_WORD,
-    _stems,
+    ACTING,
+    BE,
+    BEGINNING,
+    DID,
+    ENJOINING,
+    HYPHENATED,
+    OBLIGING,
+    PARTICIPLES,
+    PERSON_ROLES,
+    POSSESSIVE,
+    SENTENCE,
+    SUCCESSION,
+    VERB_FORM,
+    WHAT_REQUIRED,
+    WORD,
+    WRITTEN_WORD,
+    stems,
 )
 from tqcli.model import Agreement, Fact, Quote
 from tqcli.textnorm import fold, stem, tokens
 
 if TYPE_CHECKING:
-    from tqcli.ask.lookups import _Lookups
+    from tqcli.ask.lookups import Lookups
     from tqcli.ask.question import Question
 
 
@@ -39,18 +39,18 @@ _BEGUN = frozenset(("began", "begun", "begin", "begins", "started", "start", "st
 """Verbs with which a claim says only that something began ("began their withdrawal")."""
 
 
-def _only_begun(question: Question, said: set[str], claim: str) -> bool:
+def only_begun(question: Question, said: set[str], claim: str) -> bool:
     """Whether the claim says what happened (said, or synonyms) only after a verb of beginning,
     at most two words before it ("began their withdrawal")."""
     lowered = claim.lower()
     if "bega" not in lowered and "begun" not in lowered and "start" not in lowered:
         return False  # (most claims: no need to read their words)
     happened = set().union(*map(question.group, said)) | said
-    words = _WORD.findall(fold(claim))
+    words = WORD.findall(fold(claim))
     places = [
         at
         for at, word in enumerate(words)
-        if stem(word) in happened or any(_derived(w, {stem(word)}) for w in said)
+        if stem(word) in happened or any(derived(w, {stem(word)}) for w in said)
     ]
     return bool(places) and all(not _BEGUN.isdisjoint(words[max(0, at - 3) : at]) for at in places)
 
@@ -59,7 +59,7 @@ _DOER = re.compile(r"\w{3,}(?:er|or)s?")
 """An agent noun ("founder", "leaders"): who does what its verb says."""
 
 
-def _as_doer(question: Question, word: str, own: frozenset[str]) -> bool:
+def as_doer(question: Question, word: str, own: frozenset[str]) -> bool:
     """Whether the fact says what happened (word, a stem) only by the noun for its doer: "its
     founder" is not its founding."""
     said = (question.group(word) | {word}) & own
@@ -68,7 +68,7 @@ def _as_doer(question: Question, word: str, own: frozenset[str]) -> bool:
     )
 
 
-def _as_verb(question: Question, word: str) -> bool:
+def as_verb(question: Question, word: str) -> bool:
     """Whether the question has the word (a stem) as a verb: in the past ("founded"), or
     after "who" ("who funds")."""
     spelled = question.spelled.get(word, "")
@@ -81,7 +81,7 @@ _FILLERS = frozenset(
 """Words between a thing and the participle said of it in the passive ("first established by")."""
 
 
-def _of_another(question: Question, word: str, claim: str) -> bool:
+def of_another(question: Question, word: str, claim: str) -> bool:
     """Whether every time the claim says what happened (word, a stem, or its synonyms), it says
     it of a name the question does not give: the verb followed by a capitalised name ("founded
     the Haqqani Network") none of whose words the question has."""
@@ -89,14 +89,14 @@ def _of_another(question: Question, word: str, claim: str) -> bool:
     lowered = claim.lower()
     if not any(member[:4] in lowered for member in group):
         return False  # (most claims: no need to read their words)
-    written = _WRITTEN_WORD.findall(claim)
+    written = WRITTEN_WORD.findall(claim)
     prefixes = {member[:4] for member in group}
     objects = []
     for at, raw in enumerate(written):
         if raw[:4].lower() not in prefixes:
             continue  # (stem only the words that may be one of the group)
         said = stem(fold(raw))
-        if said not in group or said in _ACTING or _DOER.fullmatch(said):
+        if said not in group or said in ACTING or _DOER.fullmatch(said):
             continue  # a post's noun ("its leader Saif al-Adel") names its holder after it
         if raw.endswith("ed") and written[at + 1 : at + 2] in (["by"], ["pursuant"], ["under"]):
             # In the passive what it was done to comes before: "the Security Council Committee
@@ -104,7 +104,7 @@ def _of_another(question: Question, word: str, claim: str) -> bool:
             before = [w for w in written[max(0, at - 4) : at] if w.lower() not in _FILLERS]
             if not before or not before[-1][:1].isupper():
                 return False
-            objects.append({stem(fold(re.sub(_POSSESSIVE, "", before[-1])))})
+            objects.append({stem(fold(re.sub(POSSESSIVE, "", before[-1])))})
             continue
         after = written[at + 1 : at + 5]
         if after and after[0].lower() == "the":
@@ -112,20 +112,18 @@ def _of_another(question: Question, word: str, claim: str) -> bool:
         if not after or not after[0][:1].isupper():
             return False  # said of no name, or of something not named: cannot tell
         # The name's first three words, particles included ("Osama bin Laden").
-        objects.append({stem(fold(re.sub(_POSSESSIVE, "", word))) for word in after[:3]})
+        objects.append({stem(fold(re.sub(POSSESSIVE, "", word))) for word in after[:3]})
     return bool(objects) and all(name.isdisjoint(question.weights) for name in objects)
 
 
-def _in_one_clause(question: Question, said: set[str], claim: str, subject: set[str]) -> bool:
+def in_one_clause(question: Question, said: set[str], claim: str, subject: set[str]) -> bool:
     """Whether a clause of the claim says what happened (said: words of question.happened, or
     their synonyms, or words of the same root: "emergence" for "appear") and names the subject
     (stems)."""
     happened = set().union(*map(question.forms, said)) | said
-    for clause in re.split(_SENTENCE, claim):
+    for clause in re.split(SENTENCE, claim):
         stems = set(tokens(clause))
-        if stems & subject and (
-            stems & happened or any(_derived(word, stems) for word in happened)
-        ):
+        if stems & subject and (stems & happened or any(derived(word, stems) for word in happened)):
             return True
     return False
 
@@ -144,20 +142,20 @@ _OBLIGED_NEAR = 6
 "demanded that the Taliban")."""
 
 
-def _obliges(question: Question, fact: Fact) -> bool:
+def obliges(question: Question, fact: Fact) -> bool:
     """For "what does X require of Y": whether the fact says that Y must or will do something,
     Y named near the word that says so."""
     # (The claim, or a quote's words: not an agreement's list headed "commitments", which holds
     # what each party commits to.)
     text = f"{fact.claim} {fact.details.text}" if isinstance(fact.details, Quote) else fact.claim
-    found = re.fullmatch(_WHAT_REQUIRED, question.text)
+    found = re.fullmatch(WHAT_REQUIRED, question.text)
     if found is None or re.search(_OBLIGATION, text) is None:
         return False  # ("What does resolution 1267 require?" asks what it says it requires.)
     whom = {stem(word) for word in found.group("whom").split()} & question.weights.keys()
     return not whom or _binds(question, whom, text)
 
 
-def _commits(question: Question, whom: set[str], fact: Fact) -> bool:
+def commits(question: Question, whom: set[str], fact: Fact) -> bool:
     """Whether the fact says that those whom names must or will do something: an agreement's
     commitments, which say who committed to what (its claim may name every party near its
     word of obligation: "signed with the Harbour Board, which saw it pledge"), else its claim
@@ -166,17 +164,17 @@ def _commits(question: Question, whom: set[str], fact: Fact) -> bool:
     if isinstance(details, Agreement) and details.commitments:
         binding = set().union(*map(question.group, whom))
         return any(
-            not binding.isdisjoint(map(stem, _WORD.findall(fold(commitment))))
+            not binding.isdisjoint(map(stem, WORD.findall(fold(commitment))))
             for commitment in details.commitments
         )
     text = f"{fact.claim} {details.text}" if isinstance(details, Quote) else fact.claim
     return _binds(question, whom, text)
 
 
-def _required_of(question: Question) -> set[str]:
+def required_of(question: Question) -> set[str]:
     """For "did X require Y to ...": the content words naming Y (between the verb and "to")."""
     words = question.text.split()
-    at = next((n for n, word in enumerate(words) if stem(word) in _OBLIGING), None)
+    at = next((n for n, word in enumerate(words) if stem(word) in OBLIGING), None)
     if at is None or "to" not in words[at + 1 : at + _OBLIGED_NEAR]:
         return set()
     end = words.index("to", at + 1)
@@ -186,7 +184,7 @@ def _required_of(question: Question) -> set[str]:
 def _binds(question: Question, whom: set[str], text: str) -> bool:
     """Whether the text says that those the words whom name must or will do something: a word
     of obligation ("committed", "shall", "pledge") within a few words of one of them."""
-    words = _WORD.findall(fold(text))
+    words = WORD.findall(fold(text))
     stems = [stem(word) for word in words]
     binding = set().union(*map(question.group, whom))
     for at, word in enumerate(words):
@@ -205,7 +203,7 @@ def _only_before_another_verb(verb: str, claim: str) -> bool:
     folded = fold(claim)
     if not re.search(rf"\b{re.escape(verb[:4])}\w* to\b", folded):
         return False  # (most claims: no need to stem them)
-    stems = _stemmed(folded)
+    stems = stemmed(folded)
     places = [at for at, word in enumerate(stems) if word == verb]
     return bool(places) and all(stems[at + 1 : at + 2] == ("to",) for at in places)
 
@@ -225,7 +223,7 @@ def _only_as_noun(question: Question, verb: str, claim: str) -> bool:
     lowered = claim.lower()
     if not any(member[:4] in lowered for member in group):
         return False  # (most claims: no need to read their words)
-    words = _WORD.findall(fold(claim))
+    words = WORD.findall(fold(claim))
     places = [at for at, word in enumerate(words) if at and stem(word) in group]
     if not places:
         return False
@@ -244,7 +242,7 @@ def _says(question: Question, verb: str, words: set[str] | frozenset[str]) -> bo
     thesaurus gives it (a verb it gives none is taken as said: who "witnessed" may be told
     as "in the presence of")."""
     group = question.group(verb)
-    return len(group) == 1 or bool(group & words) or _derived(verb, words)
+    return len(group) == 1 or bool(group & words) or derived(verb, words)
 
 
 def _unsaid_deed(question: Question, written: str, own: frozenset[str]) -> bool:
@@ -256,10 +254,10 @@ def _unsaid_deed(question: Question, written: str, own: frozenset[str]) -> bool:
     verb = stem(written)
     return (
         written.endswith("ed")
-        and verb not in _BEGINNING
-        and verb not in _SUCCESSION
+        and verb not in BEGINNING
+        and verb not in SUCCESSION
         and not question.forms(verb) & own
-        and not _derived(verb, own)
+        and not derived(verb, own)
     )
 
 
@@ -268,14 +266,14 @@ _RELATING = frozenset(("with", "to"))
 it ("fighters affiliated with al-Qaeda", "groups linked to it")."""
 
 
-def _happened_unasked(question: Question, unit: str) -> bool:
+def happened_unasked(question: Question, unit: str) -> bool:
     """Whether a figure's unit says, right after what it counts, what happened to them ("Afghan
     troops killed", "people airlifted from Kabul") in a verb the question does not say (as
     itself, a word of its root, a synonym): then it counts only those, not what is asked."""
     words = unit.lower().split()
     head = question.counted_head
     for at, word in enumerate(words[1:], 1):
-        if not (_VERB_FORM.search(word) or word in _PARTICIPLES):
+        if not (VERB_FORM.search(word) or word in PARTICIPLES):
             continue
         if head is None or not question.forms(head) & {stem(words[at - 1])}:
             continue  # not right after the counted noun
@@ -283,58 +281,58 @@ def _happened_unasked(question: Question, unit: str) -> bool:
             continue
         said = stem(word)
         return not any(
-            said in question.forms(asked) or _derived(asked, {said}) for asked in question.weights
+            said in question.forms(asked) or derived(asked, {said}) for asked in question.weights
         )
     return False
 
 
-def _only_enjoined(words: set[str], text: str) -> list[str]:
+def only_enjoined(words: set[str], text: str) -> list[str]:
     """The question's words for what happened that the text says, where it says each of them
-    only as what someone was urged, promised or agreed to do (an infinitive after _ENJOINING,
+    only as what someone was urged, promised or agreed to do (an infinitive after ENJOINING,
     in the same sentence); empty where it says one of them as done, or says none."""
     seen: dict[str, bool] = {}
     for sentence in re.split(r"[.;!?]", text):
-        for word in _WORD.finditer(sentence):
+        for word in WORD.finditer(sentence):
             stemmed = stem(word.group().lower())
             if stemmed not in words:
                 continue
             before = sentence[: word.start()]
-            urged = re.search(_ENJOINING, before)
+            urged = re.search(ENJOINING, before)
             enjoined = urged is not None and re.search(r"\bto\b", before[urged.end() :]) is not None
             seen[stemmed] = seen.get(stemmed, True) and enjoined
     return [word for word, enjoined in seen.items() if enjoined] if all(seen.values()) else []
 
 
-_DO_SUPPORT = frozenset(_stems("do does did"))
+_DO_SUPPORT = frozenset(stems("do does did"))
 
 
-def _reversed(question: Question, claim: str, own: frozenset[str]) -> bool:
+def doer_reversed(question: Question, claim: str, own: frozenset[str]) -> bool:
     """Whether the claim says what the question asks happened with its doer and the one it
     was done to the other way round: the question names one thing before its verb and another
     after it, and a clause of the claim with that verb names the second before it and the
     first after it, and not the first before it."""
-    asked = _doer_asked(question)
+    asked = doer_asked(question)
     if asked is None or asked[0] not in own:
         return False
     verb_asked, doer, done_to = asked
-    for sentence in _clauses(claim):
-        for _, stems in sentence:
-            if verb_asked not in stems:
+    for sentence in clauses(claim):
+        for _, clause_stems in sentence:
+            if verb_asked not in clause_stems:
                 continue
-            verb = stems.index(verb_asked)
-            if verb and stems[verb - 1] in _BE:
+            verb = clause_stems.index(verb_asked)
+            if verb and clause_stems[verb - 1] in BE:
                 continue
-            before, after = set(stems[:verb]), set(stems[verb + 1 :])
+            before, after = set(clause_stems[:verb]), set(clause_stems[verb + 1 :])
             if before & done_to and after & doer and not before & doer:
                 return True
     return False
 
 
-def _doer_asked(question: Question) -> tuple[str, set[str], set[str]] | None:
+def doer_asked(question: Question) -> tuple[str, set[str], set[str]] | None:
     """The verb of what the question asks happened, the words it names its doer by (before
     the verb) and those it names whom it was done to by (after it); None unless it names both
     in the active."""
-    words = _stemmed(question.text)
+    words = stemmed(question.text)
     # "How many al-Qaeda-affiliated fighters did the UN report estimate ...?": after "do"
     # (English's auxiliary for a question whose subject is not its wh-phrase), the verb and its
     # subject come after it; a word before it is in the wh-phrase, what is asked about.
@@ -343,7 +341,7 @@ def _doer_asked(question: Question) -> tuple[str, set[str], set[str]] | None:
     at = next((n for n in verbs if n > helper), None)
     if at is None:  # "Who paid al-Qaeda, and when did they?": a later "do" is no question's
         helper, at = -1, next(iter(verbs), None)
-    if at is None or (at and words[at - 1] in _BE):
+    if at is None or (at and words[at - 1] in BE):
         return None  # a passive ("should the Taliban be removed") names the doer last
     doer = set(words[helper + 1 : at]) & question.named
     done_to = set(words[at + 1 :]) & question.named - doer
@@ -352,13 +350,13 @@ def _doer_asked(question: Question) -> tuple[str, set[str], set[str]] | None:
     return words[at], doer, done_to
 
 
-def _other_doer(question: Question, claim: str, named: dict[str, frozenset[str]]) -> bool:
+def other_doer(question: Question, claim: str, named: dict[str, frozenset[str]]) -> bool:
     """For a yes/no question, whether every clause of the claim with its verb in the active
     names before it another the fact links, and not the doer asked: "Did the US pay the
     Taliban?" is not answered by "the Taliban would now pay a price" (the Taliban pay) nor
     by "al-Qaeda paid the Taliban", whatever the US did."""
-    asked = _doer_asked(question)
-    if asked is None or not re.match(_DID, question.text):
+    asked = doer_asked(question)
+    if asked is None or not re.match(DID, question.text):
         return False  # ("Is ISIL a splinter group of al-Qaida?" asks what it is.)
     verb_asked, doer, _ = asked
     # The doer by any name the fact gives it ("the US" is "the United States").
@@ -366,16 +364,16 @@ def _other_doer(question: Question, claim: str, named: dict[str, frozenset[str]]
     doer = doer.union(*(words for words in named.values() if not words.isdisjoint(doer)))
     others = [words - doer for words in named.values() if words.isdisjoint(doer)]
     said = False
-    for sentence in _clauses(claim):
-        for _, stems in sentence:
-            if verb_asked not in stems:
+    for sentence in clauses(claim):
+        for _, clause_stems in sentence:
+            if verb_asked not in clause_stems:
                 continue
-            verb = stems.index(verb_asked)
-            if verb and stems[verb - 1] in _BE:
+            verb = clause_stems.index(verb_asked)
+            if verb and clause_stems[verb - 1] in BE:
                 return False  # a passive names its doer after the verb, if at all
             # A clause after "that" has a subject of its own ("X said that Y would pay").
-            opens = max((n + 1 for n in range(verb) if stems[n] == "that"), default=0)
-            before = set(stems[opens:verb])
+            opens = max((n + 1 for n in range(verb) if clause_stems[n] == "that"), default=0)
+            before = set(clause_stems[opens:verb])
             if before & doer or not any(before & words for words in others):
                 return False
             said = True
@@ -390,9 +388,7 @@ _OBJECT_REACH = 6
 Mullah Akhtar Mansour")."""
 
 
-def _done_to_another(
-    question: Question, claim: str, named: dict[str, frozenset[str]]
-) -> str | None:
+def done_to_another(question: Question, claim: str, named: dict[str, frozenset[str]]) -> str | None:
     """For a yes/no question in the passive, whether every clause of the claim with its verb
     says it was done to another the fact links, not to the one asked: "Was Akhundzada killed
     in a drone strike?" is not answered by "appointed after a US drone strike killed his
@@ -401,9 +397,9 @@ def _done_to_another(
     if not re.match(_PASSIVE_POLAR, question.text):
         return None
     raw = question.text.split()
-    words = _stemmed(question.text)
+    words = stemmed(question.text)
     at = next((n for n, word in enumerate(words) if word in question.happened), None)
-    if at is None or not (raw[at].endswith(("ed", "en")) or raw[at] in _PARTICIPLES):
+    if at is None or not (raw[at].endswith(("ed", "en")) or raw[at] in PARTICIPLES):
         return None  # not "was X VERBed": "is X a member ..." asks what X is
     asked = set(words[1:at]) & question.named
     if not asked:
@@ -412,16 +408,16 @@ def _done_to_another(
     asked = asked.union(*(words for words in named.values() if not words.isdisjoint(asked)))
     others = [words - asked for words in named.values() if words.isdisjoint(asked)]
     said = False
-    for sentence in _clauses(claim):
-        for _, stems in sentence:
-            for verb, word in enumerate(stems):
+    for sentence in clauses(claim):
+        for _, clause_stems in sentence:
+            for verb, word in enumerate(clause_stems):
                 if word != words[at]:
                     continue
-                passive = verb > 0 and stems[verb - 1] in _BE
+                passive = verb > 0 and clause_stems[verb - 1] in BE
                 whom = set(
-                    stems[max(0, verb - _OBJECT_REACH) : verb]
+                    clause_stems[max(0, verb - _OBJECT_REACH) : verb]
                     if passive
-                    else stems[verb + 1 : verb + 1 + _OBJECT_REACH]
+                    else clause_stems[verb + 1 : verb + 1 + _OBJECT_REACH]
                 )
                 if whom & asked or not any(whom & words for words in others):
                     return None
@@ -440,8 +436,8 @@ _SOUGHT = (  # compiled on first use (re caches it): only "who" questions need i
 """Words that seek or suspect someone of a deed, or give its doers as unnamed."""
 
 
-def _near_what_happened(
-    question: Question, fact: Fact, own: frozenset[str], who: Sequence[str], lookups: _Lookups
+def near_what_happened(
+    question: Question, fact: Fact, own: frozenset[str], who: Sequence[str], lookups: Lookups
 ) -> set[str] | None:
     """Of those the fact names, the ones in a clause of its claim that says what the question
     asks happened, in the question's own verb after "who" ("signed", "killed"): who signed is
@@ -463,12 +459,12 @@ def _near_what_happened(
         # "A reward for information on Ghafari, or on those responsible for the attack": a
         # claim that seeks or suspects someone, or gives the doers as unnamed, and says the
         # deed only after that, says no one it names did it.
-        before = {stem(word) for word in _WORD.findall(fold(fact.claim[: sought.start()]))}
-        if strict.isdisjoint(before) and not _derived(next(iter(strict)), before):
+        before = {stem(word) for word in WORD.findall(fold(fact.claim[: sought.start()]))}
+        if strict.isdisjoint(before) and not derived(next(iter(strict)), before):
             lookups.out_of_role.add(fact.id)
             return set()
     owned = re.search(_RESPONSIBILITY, fact.claim) if strict else None
-    if owned and strict.isdisjoint(own) and not _derived(next(iter(strict)), own):
+    if owned and strict.isdisjoint(own) and not derived(next(iter(strict)), own):
         # "...; ISIS-Khorasan, the Islamic State's arm, took responsibility": the claim does
         # not say the deed in the question's verb, but says who owned it: whom the clause
         # before those words names (not the victims it names elsewhere, "13 US service members").
@@ -476,7 +472,7 @@ def _near_what_happened(
         words = set(tokens(clause))
         return {entity_id for entity_id in who if lookups.named_in(entity_id, words)}
     in_other_words = False
-    if strict and (_PERSON_ROLES & question.group(next(iter(strict))) or (verb and verb.group(2))):
+    if strict and (PERSON_ROLES & question.group(next(iter(strict))) or (verb and verb.group(2))):
         # "Who leads / runs / heads X": a post, which a claim gives beside the name ("the de
         # facto leader of al-Qaeda, Saif al-Adel"), not a verb with its doer (see rule 7).
         # "Who took over X": a verb with a particle means what the verb's synonyms do not.
@@ -493,7 +489,7 @@ def _near_what_happened(
         # the claim as a whole answer it.
         lookups.out_of_role.add(fact.id)
         return set()
-    elif strict and strict.isdisjoint(own) and not _derived(next(iter(strict)), own):
+    elif strict and strict.isdisjoint(own) and not derived(next(iter(strict)), own):
         # Told in the packs' other words for it ("who killed X": "the death of X", "X died"):
         # who did it is still only whom such a clause names as doing it (before the word, not
         # as a possessive, or after "by"); "rumours of the death of al-Qaeda's leader
@@ -505,13 +501,13 @@ def _near_what_happened(
     near: set[str] = set()
     precise: set[str] = set()
     said = agentless = False
-    for sentence in _clauses(fact.claim):
-        clauses = [
+    for sentence in clauses(fact.claim):
+        clauses_happened = [
             (number, words, next(at for at, word in enumerate(stems) if word in happened))
             for number, (words, stems) in enumerate(sentence)
             if not happened.isdisjoint(stems)
         ]
-        if not clauses:
+        if not clauses_happened:
             continue
         opening = sentence[0][0]
         # "bin Laden was killed by US forces": in the passive, a name before the verb is who it
@@ -520,10 +516,10 @@ def _near_what_happened(
             number
             for number, (words, stems) in enumerate(sentence)
             for at, word in enumerate(stems)
-            if word in happened and at and stems[at - 1] in _BE
+            if word in happened and at and stems[at - 1] in BE
         }
         for entity_id in fact.entities():
-            names = _written(entity_id, lookups)
+            names = written(entity_id, lookups)
             # A possessive names an owner, not who did it ("Al-Qaeda's leader ... was killed");
             # a name after the verb is what it was done to, unless "by" gives it ("signed by");
             # a clause that opens with "who" did it to what it names: who did it closes the
@@ -535,9 +531,9 @@ def _near_what_happened(
                 and number not in passive
                 and any(
                     end == len(sentence[number - 1][0])
-                    for _, end in _name_spans(sentence[number - 1][0], names)
+                    for _, end in name_spans(sentence[number - 1][0], names)
                 )
-                for number, words, _ in clauses
+                for number, words, _ in clauses_happened
             )
             named = antecedent or any(
                 words[end : end + 1] != ("s",)
@@ -545,8 +541,8 @@ def _near_what_happened(
                     "by" in words[max(start - 2, 0) : start]
                     or (start < verb and number not in passive)
                 )
-                for number, words, verb in clauses
-                for start, end in _name_spans(words, names)
+                for number, words, verb in clauses_happened
+                for start, end in name_spans(words, names)
             )
             said = said or named
             if entity_id in who and antecedent:
@@ -557,7 +553,7 @@ def _near_what_happened(
                     not passive
                     and any(
                         start == 0 and opening[end : end + 1] != ("s",)
-                        for start, end in _name_spans(opening, names)
+                        for start, end in name_spans(opening, names)
                     )
                 )
             ):
@@ -585,7 +581,7 @@ _EMERGING_AFTER = frozenset(
 is "seem"."""
 
 
-def _only_seems(question: Question, claim: str) -> bool:
+def only_seems(question: Question, claim: str) -> bool:
     """Whether the question asks of something appearing (coming into being: when, where) and
     the claim says "appear" only as "seem", and no other word for it."""
     if stem("appear") not in question.weights or "appear" not in claim.lower():
@@ -609,7 +605,7 @@ _WHEN_PASSIVE = r"\bwhen (?:was|were|is|are|has been|have been|had been) ((?:[\w
 use."""
 
 
-def _deed_of_another(question: Question, claim: str) -> bool:
+def deed_of_another(question: Question, claim: str) -> bool:
     """Whether the claim says what a "when" question in the passive asks was done ("named",
     or a synonym: "founded", "the establishment of") only to someone or something else than its
     subject (the words before the verb): in no
@@ -623,7 +619,7 @@ def _deed_of_another(question: Question, claim: str) -> bool:
             n
             for n, word in enumerate(words)
             if stem(word) in question.happened
-            and (word.endswith(("ed", "en")) or word in _PARTICIPLES)
+            and (word.endswith(("ed", "en")) or word in PARTICIPLES)
         ),
         None,
     )
@@ -633,12 +629,12 @@ def _deed_of_another(question: Question, claim: str) -> bool:
     deed = question.group(stem(words[verb]))  # with its synonyms ("established", "founded")
     both = False
     written = question.raw.lower()
-    for sentence in re.split(_SENTENCE, claim):
+    for sentence in re.split(SENTENCE, claim):
         # A hyphenated name the question does not write is its last part, its head: "ISIS-K"
         # is no "ISIS", "al-Zawahiri" is "Zawahiri".
         stems = tokens(
             re.sub(
-                _HYPHENATED,
+                HYPHENATED,
                 lambda found: (
                     found.group()
                     if found.group().lower() in written
@@ -657,7 +653,7 @@ def _deed_of_another(question: Question, claim: str) -> bool:
     return both
 
 
-def _nowhere_after(happened: frozenset[str], claim: str) -> bool:
+def nowhere_after(happened: frozenset[str], claim: str) -> bool:
     """Whether the claim says what happened (a word of happened) only with no name after it in
     its sentence: no place it happened in or went to. False when it does not say it."""
     said = False

@@ -9,18 +9,18 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from tqcli.ask.answering import _with_more
-from tqcli.ask.claims import _clauses, _kind, _name_spans, _written
-from tqcli.ask.judging import _Judged
-from tqcli.ask.question import _is_year
-from tqcli.ask.short_answers import _short_answer
-from tqcli.ask.words import _ASIDE, _FUNCTION_WORDS, _ROLE_FACTS, _SAYING_VERBS, _WORD, _stems
+from tqcli.ask.answering import with_more
+from tqcli.ask.claims import clauses, kind, name_spans, written
+from tqcli.ask.judging import Judged
+from tqcli.ask.question import is_year
+from tqcli.ask.short_answers import short_answer
+from tqcli.ask.words import ASIDE, FUNCTION_WORDS, ROLE_FACTS, SAYING_VERBS, WORD, stems
 from tqcli.index import Index
 from tqcli.model import EntityKind, Fact, Filters, Hit, Match, PartialDate, Reply
 from tqcli.textnorm import fold, stem
 
 if TYPE_CHECKING:
-    from tqcli.ask.lookups import _Lookups
+    from tqcli.ask.lookups import Lookups
     from tqcli.ask.question import Question
 
 
@@ -48,15 +48,15 @@ _BETWEEN = frozenset(
 _PASSIVE = frozenset(("was", "were", "been", "is"))
 _KILLED_WHOM = frozenset(("his", "her", "its", "their", "the", "predecessor", "leader", "chief"))
 # A role's word after these is another role ("deputy leader") or an old one ("former head").
-_NOT_THE_HOLDER = frozenset(_stems("deputy vice former ex late assistant first second"))
+_NOT_THE_HOLDER = frozenset(stems("deputy vice former ex late assistant first second"))
 
 
-def _with_facts_about(
+def with_facts_about(
     index: Index,
     question: Question,
     candidates: list[Hit],
     role: frozenset[str],
-    lookups: _Lookups,
+    lookups: Lookups,
     now: bool = False,
 ) -> list[Hit]:
     """The candidates, and the facts about the organisation the question names that speak of
@@ -67,27 +67,27 @@ def _with_facts_about(
     named = [
         entity_id
         for entity_id in dict.fromkeys(e for hit in candidates for e in hit.fact.entities())
-        if _kind(entity_id, catalog) is EntityKind.ORGANIZATION
+        if kind(entity_id, catalog) is EntityKind.ORGANIZATION
         and lookups.named_in(entity_id, question.named)
     ]
     more = [
         hit
         for entity_id in named[:_ROLE_CANDIDATES]
         for hit in index.ranked(
-            words, Filters(about=entity_id), _ROLE_FACTS * _NOW_ROLE_FACTS if now else _ROLE_FACTS
+            words, Filters(about=entity_id), ROLE_FACTS * _NOW_ROLE_FACTS if now else ROLE_FACTS
         )
     ]
-    return _with_more(candidates, more, lookups)
+    return with_more(candidates, more, lookups)
 
 
-def _holders(
+def holders(
     index: Index,
     question: Question,
     role: frozenset[str],
     now: bool,
-    judged: list[_Judged],
-    lookups: _Lookups,
-) -> list[_Judged]:
+    judged: list[Judged],
+    lookups: Lookups,
+) -> list[Judged]:
     """The answers to a question on who holds a role: the facts that say in one phrase that
     someone holds it in what the question names first (see _holds), then the other answers.
     Asked of now, the latest state first -- those facts newest first -- and someone another fact
@@ -117,12 +117,12 @@ def _holders(
     people = [
         entity_id
         for entity_id in dict.fromkeys(named)
-        if _kind(entity_id, catalog) is EntityKind.PERSON
+        if kind(entity_id, catalog) is EntityKind.PERSON
     ][:_HOLDERS_CHECKED]
-    ended = {entity_id: _end_of(index, entity_id, lookups) for entity_id in people}
-    held: list[tuple[PartialDate, _Judged]] = []
-    others: list[_Judged] = []
-    gone: list[_Judged] = []
+    ended = {entity_id: end_of(index, entity_id, lookups) for entity_id in people}
+    held: list[tuple[PartialDate, Judged]] = []
+    others: list[Judged] = []
+    gone: list[Judged] = []
     for item in judged:
         if item.reply.match is not Match.ANSWER or not item.who:
             others.append(item)
@@ -137,7 +137,7 @@ def _holders(
     held.sort(key=lambda pair: (pair[0].year, pair[0].month or 0, pair[0].day or 0), reverse=True)
     first = [item for _, item in held]
 
-    rest = sorted(others + gone, key=_Judged.rank)
+    rest = sorted(others + gone, key=Judged.rank)
     return first + _not_holders(question, role, rest, first)
 
 
@@ -145,15 +145,15 @@ def _without_the_dead(
     index: Index,
     question: Question,
     role: frozenset[str],
-    judged: list[_Judged],
-    lookups: _Lookups,
-) -> list[_Judged]:
+    judged: list[Judged],
+    lookups: Lookups,
+) -> list[Judged]:
     """The answers less the people a loaded fact says died before the year the question asks
     of: whoever held a role in 2021 was alive then ("Bo Carrow, son of the network's founder
     Ada Brook, was named head ..." does not make Ada Brook its head in 2021). An answer naming
     only the dead is partial. (A time in words, "the late 2000s", is not read.)"""
     years = [
-        int(word) for word in question.weights if _is_year(word) and word not in question.documents
+        int(word) for word in question.weights if is_year(word) and word not in question.documents
     ]
     if not years:
         return judged
@@ -165,12 +165,12 @@ def _without_the_dead(
             for item in judged
             if item.reply.match is Match.ANSWER
             for entity_id in item.who
-            if _kind(entity_id, catalog) is EntityKind.PERSON
+            if kind(entity_id, catalog) is EntityKind.PERSON
         )
     )[:_HOLDERS_CHECKED]
     if not people:
         return judged
-    ended = {entity_id: _end_of(index, entity_id, lookups) for entity_id in people}
+    ended = {entity_id: end_of(index, entity_id, lookups) for entity_id in people}
     kept = []
     for item in judged:
         dead = {
@@ -186,7 +186,7 @@ def _without_the_dead(
             continue
         alive = tuple(entity_id for entity_id in item.who if entity_id not in dead)
         if alive:
-            short = _short_answer(question, item.hit.fact, alive, catalog)
+            short = short_answer(question, item.hit.fact, alive, catalog)
             reply = msgspec.structs.replace(item.reply, answer=short)
         else:
             gone = tuple(question.spelled.get(word, word) for word in sorted(role))
@@ -196,8 +196,8 @@ def _without_the_dead(
 
 
 def _not_holders(
-    question: Question, role: frozenset[str], rest: list[_Judged], holders: list[_Judged]
-) -> list[_Judged]:
+    question: Question, role: frozenset[str], rest: list[Judged], holders: list[Judged]
+) -> list[Judged]:
     """The answers after those that say who holds the role, as partial answers when some do:
     an answer is what says it, not every fact naming someone beside the role's words ("Who
     leads the Taliban?" is not answered by its spokesman or its interior minister)."""
@@ -214,17 +214,17 @@ def _not_holders(
             else item
             for item in rest
         ),
-        key=_Judged.rank,
+        key=Judged.rank,
     )
 
 
 def _as_of_now(
     question: Question,
     role: frozenset[str],
-    item: _Judged,
+    item: Judged,
     ended: dict[str, _Left | None],
-    lookups: _Lookups,
-) -> tuple[_Judged, bool]:
+    lookups: Lookups,
+) -> tuple[Judged, bool]:
     """The answer less whoever has left since (a partial answer when no one is left, or when
     the first named has left and the fact does not say those left hold the role: "al-Qaeda's
     chief Zawahiri pledged loyalty to Akhundzada" names no leader of al-Qaeda now); and whether
@@ -244,7 +244,7 @@ def _as_of_now(
     alive = holders or alive
     if alive == item.who:
         return item, holds
-    short = _short_answer(question, item.hit.fact, alive, lookups.catalog)
+    short = short_answer(question, item.hit.fact, alive, lookups.catalog)
     answers = holds or alive[0] == item.who[0]
     gone = () if answers else tuple(question.spelled.get(word, word) for word in sorted(role))
     reply = Reply(Match.ANSWER if answers else Match.PARTIAL, short, gone)
@@ -261,7 +261,7 @@ class _Left(msgspec.Struct, frozen=True):
     """The fact that says so."""
 
 
-def _end_of(index: Index, entity_id: str, lookups: _Lookups) -> _Left | None:
+def end_of(index: Index, entity_id: str, lookups: Lookups) -> _Left | None:
     """Whether a loaded fact says the person died (or was removed from a post), and when."""
     names = [frozenset(name) for name in lookups.written_names(entity_id)] or [
         frozenset(entity_id.split("-"))
@@ -270,7 +270,7 @@ def _end_of(index: Index, entity_id: str, lookups: _Lookups) -> _Left | None:
     for hit in index.ranked(
         sorted({stem(w) for w in _DIED | _REMOVED | _QUIT}), Filters(about=entity_id), 3
     ):
-        how = _left_in(hit.fact.claim, names)
+        how = left_in(hit.fact.claim, names)
         if how is None:
             continue
         found = _Left(how, hit.fact.date, hit)
@@ -280,7 +280,7 @@ def _end_of(index: Index, entity_id: str, lookups: _Lookups) -> _Left | None:
 
 
 def _left_before(left: _Left | None, date: PartialDate | None) -> bool:
-    """Whether someone who left so (see _end_of) holds no post now, after a fact of this date:
+    """Whether someone who left so (see end_of) holds no post now, after a fact of this date:
     the dead hold none; someone removed holds none a fact dated before the removal gave them."""
     if left is None:
         return False
@@ -291,11 +291,11 @@ def _left_before(left: _Left | None, date: PartialDate | None) -> bool:
     return date is not None and left.date is not None and left.date >= date
 
 
-def _left_in(claim: str, names: list[frozenset[str]]) -> bool | None:
+def left_in(claim: str, names: list[frozenset[str]]) -> bool | None:
     """Whether the claim says that the person of these names (their words, folded) died: True;
     was removed from a post: False; neither: None."""
-    words = _WORD.findall(fold(re.sub(_ASIDE, " ", claim)))
-    spans = _name_spans(words, names)
+    words = WORD.findall(fold(re.sub(ASIDE, " ", claim)))
+    spans = name_spans(words, names)
     for start, end in spans:
         passive = False
         for word in words[end : end + 4]:
@@ -309,7 +309,7 @@ def _left_in(claim: str, names: list[frozenset[str]]) -> bool | None:
         for word in words[end : end + _QUIT_REACH]:
             if word in _QUIT:
                 return False
-            if word in _CLAUSE_OPENERS or stem(word) in _SAYING_VERBS:
+            if word in _CLAUSE_OPENERS or stem(word) in SAYING_VERBS:
                 break
         before = words[max(0, start - 3) : start]
         if "killed" in before and all(
@@ -320,7 +320,7 @@ def _left_in(claim: str, names: list[frozenset[str]]) -> bool | None:
 
 
 def _holds(
-    fact: Fact, entity_id: str, role: frozenset[str], question: Question, lookups: _Lookups
+    fact: Fact, entity_id: str, role: frozenset[str], question: Question, lookups: Lookups
 ) -> bool:
     """Whether the claim says the person holds the role in what the question names: a clause
     with the role's phrase ("the head of al-Qaeda", "leads al-Qaeda", "al-Qaeda's de facto
@@ -334,10 +334,10 @@ def _holds(
 
 
 def _says_holds(
-    fact: Fact, entity_id: str, role: frozenset[str], question: Question, lookups: _Lookups
+    fact: Fact, entity_id: str, role: frozenset[str], question: Question, lookups: Lookups
 ) -> bool:
     """_holds, worked out."""
-    names = _written(entity_id, lookups)
+    names = written(entity_id, lookups)
     roles = frozenset().union(*map(question.group, role))
     # Whose the role is: what the question names just before the role's word ("the Taliban
     # leader al-Qaeda pledges allegiance to" asks the Taliban's), else all it names.
@@ -350,30 +350,31 @@ def _says_holds(
     held_in = [
         name
         for other in fact.entities()
-        if _kind(other, lookups.catalog) is EntityKind.ORGANIZATION
+        if kind(other, lookups.catalog) is EntityKind.ORGANIZATION
         and lookups.named_in(other, owners)
-        for name in _written(other, lookups)
+        for name in written(other, lookups)
     ]
-    for sentence in _clauses(fact.claim):
-        for words, stems in sentence:
-            if roles.isdisjoint(stems):
+    for sentence in clauses(fact.claim):
+        for words, clause_stems in sentence:
+            if roles.isdisjoint(clause_stems):
                 continue
             # A name owning another noun is not who holds the role ("al-Qaeda's leadership
             # considers the Taliban's chief ...") unless that noun is the role.
             spans = [
                 (start, end)
-                for start, end in _name_spans(words, names)
-                if words[end : end + 1] != ("s",) or not roles.isdisjoint(stems[end + 1 : end + 2])
+                for start, end in name_spans(words, names)
+                if words[end : end + 1] != ("s",)
+                or not roles.isdisjoint(clause_stems[end + 1 : end + 2])
             ]
-            org = [word in owners for word in stems]
-            for start, end in _name_spans(words, held_in) if held_in else ():
+            org = [word in owners for word in clause_stems]
+            for start, end in name_spans(words, held_in) if held_in else ():
                 org[start:end] = [True] * (end - start)
-            if not _role_phrase(words, stems, role, question, spans, org):
+            if not _role_phrase(words, clause_stems, role, question, spans, org):
                 continue
-            opens = (first := _name_spans(sentence[0][0], names)) and first[0][0] == 0
+            opens = (first := name_spans(sentence[0][0], names)) and first[0][0] == 0
             # "... transmitted the report to the Chair of the 1988 Committee": a role after a
             # preposition is someone else's, whom the sentence's subject deals with.
-            at = next(n for n, word in enumerate(stems) if word in roles)
+            at = next(n for n, word in enumerate(clause_stems) if word in roles)
             object_of = not _ROLE_OBJECT_AFTER.isdisjoint(words[max(at - 3, 0) : at])
             if spans or (
                 opens and not object_of and not _names_another(fact, entity_id, words, lookups)
@@ -388,12 +389,12 @@ _ROLE_OBJECT_AFTER = frozenset({"to", "from", "with", "for", "by", "at", "agains
 """Prepositions that make a role phrase after them someone other than the sentence's subject."""
 
 
-def _names_another(fact: Fact, entity_id: str, words: Sequence[str], lookups: _Lookups) -> bool:
+def _names_another(fact: Fact, entity_id: str, words: Sequence[str], lookups: Lookups) -> bool:
     """Whether the words name a person of the fact other than this one."""
     return any(
-        _name_spans(words, _written(other, lookups))
+        name_spans(words, written(other, lookups))
         for other in fact.entities()
-        if other != entity_id and _kind(other, lookups.catalog) is EntityKind.PERSON
+        if other != entity_id and kind(other, lookups.catalog) is EntityKind.PERSON
     )
 
 
@@ -419,7 +420,7 @@ def _role_phrase(
             continue
         start = r
         while start > 0 and r - start < 3 and not org[start - 1] and words[start - 1] != "s":
-            if stem(words[start - 1]) in _FUNCTION_WORDS:
+            if stem(words[start - 1]) in FUNCTION_WORDS:
                 break
             start -= 1
         phrase = set(stems[start : r + 1])
@@ -455,7 +456,7 @@ def _role_phrase(
         if (
             following == len(words)
             or following in at_holder
-            or stem(words[following]) in _FUNCTION_WORDS
+            or stem(words[following]) in FUNCTION_WORDS
             or words[following] in ("since", "until", "during")
         ):
             return True

@@ -9,85 +9,85 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from tqcli.ask.claims import (
-    _claim_words,
-    _kind,
-    _name_spans,
-    _own_text,
-    _own_words,
-    _short_text,
-    _stemmed,
-    _written,
+    claim_words,
+    kind,
+    name_spans,
+    own_text,
+    own_words,
+    short_text,
+    stemmed,
+    written,
 )
 from tqcli.ask.counts import (
-    _as_number,
-    _count_ahead,
-    _count_in_claim,
-    _counts_in_claim,
-    _number_near,
-    _of_something_else,
-    _says_ordinal,
+    as_number,
+    count_ahead,
+    count_in_claim,
+    counts_in_claim,
+    number_near,
+    of_something_else,
+    says_ordinal,
 )
 from tqcli.ask.deeds import (
-    _as_doer,
-    _as_verb,
-    _commits,
-    _deed_of_another,
-    _doer_asked,
-    _done_to_another,
-    _happened_unasked,
-    _in_one_clause,
-    _near_what_happened,
-    _nowhere_after,
-    _obliges,
-    _of_another,
-    _only_begun,
-    _only_enjoined,
-    _only_seems,
-    _other_doer,
-    _required_of,
-    _reversed,
+    as_doer,
+    as_verb,
+    commits,
+    deed_of_another,
+    doer_asked,
+    doer_reversed,
+    done_to_another,
+    happened_unasked,
+    in_one_clause,
+    near_what_happened,
+    nowhere_after,
+    obliges,
+    of_another,
+    only_begun,
+    only_enjoined,
+    only_seems,
+    other_doer,
+    required_of,
 )
 from tqcli.ask.question import (
     Wants,
-    _asks_deadline,
-    _derived,
-    _documents,
-    _is_year,
-    _leading_content,
-    _number,
-    _numbers,
-    _owners,
+    asks_deadline,
+    derived,
+    documents,
+    is_year,
+    leading_content,
+    number,
+    numbers,
+    owners,
 )
-from tqcli.ask.short_answers import _short_answer
+from tqcli.ask.short_answers import short_answer
 from tqcli.ask.words import (
-    _A_YEAR,
-    _BECOME,
-    _BEGAN,
-    _CAPITALISED_NAME,
-    _DID,
-    _DOCUMENT_NUMBERS,
-    _ENJOINING,
-    _EVENT_WEIGHT,
-    _FORESEEING,
-    _FUNCTION_WORDS,
-    _HYPHENATED,
-    _KIN,
-    _KIND_NOUNS,
-    _MONTHS,
-    _OBLIGING,
-    _PERSON_ROLES,
-    _SAYING,
-    _SUCCESSION,
-    _TIME_UNITS,
-    _WHO_IS,
-    _WORD,
-    _stems,
+    A_YEAR,
+    BECOME,
+    BEGAN,
+    CAPITALISED_NAME,
+    DID,
+    DOCUMENT_NUMBERS,
+    ENJOINING,
+    EVENT_WEIGHT,
+    FORESEEING,
+    FUNCTION_WORDS,
+    HYPHENATED,
+    KIN,
+    KIND_NOUNS,
+    MONTHS,
+    OBLIGING,
+    PERSON_ROLES,
+    SAYING,
+    SUCCESSION,
+    TIME_UNITS,
+    WHO_IS,
+    WORD,
+    stems,
 )
 from tqcli.model import EntityKind, Fact, Figure, Hit, Match, NoteStance, Quote, Reply, Sanction
 from tqcli.textnorm import fold, stem, tokens
 
 if TYPE_CHECKING:
-    from tqcli.ask.lookups import _Lookups
+    from tqcli.ask.lookups import Lookups
     from tqcli.ask.question import Question
 
 
@@ -95,7 +95,7 @@ _SYNONYM_CREDIT = 0.8
 """What a word's synonym (from the packs' thesaurus, [[synonyms]]) counts for, against the word
 itself: a question's word also matches its group ("died" finds "killed")."""
 _BOOST = 1.6
-_ANSWER_COVERAGE = 0.5
+ANSWER_COVERAGE = 0.5
 """An answer must account for at least this share of the question's content weight."""
 _EVENT_COVERAGE = 0.4
 """A "when" answer must account for at least this share of the question's words that name
@@ -104,7 +104,7 @@ _FULL_COVERAGE = 0.95
 """A fact that accounts for this share of the question says all it says."""
 _ON_POINT = 0.5
 """How much of what a question asks of what it names a fact must speak of to be a partial
-answer (see _judge's on_point)."""
+answer (see judge's on_point)."""
 _UNMATCHED_SHOWN = 0.5
 _RATE = r"\b(?:a|an|per|each|every)\b|/"  # compiled on first use (re caches it)
 """Where a unit turns into a rate: "US dollars a day" counts dollars, not days."""
@@ -118,7 +118,7 @@ def _measured(unit: str) -> str:
 _PERSON = re.compile(r"\bwho\b")
 
 
-_STARTING = frozenset(_stems("begin began begun start started starting first become became"))
+_STARTING = frozenset(stems("begin began begun start started starting first become became"))
 """Words that ask when something began."""
 
 
@@ -138,7 +138,7 @@ compiled on first use."""
 # relationship between the Taliban and al-Qaeda": shell nouns, in the grammarians' word): an answer
 # gives that content, and need not use the noun.
 _SHELL_NOUNS = frozenset(
-    _stems(
+    stems(
         "purpose aim goal objective reason result outcome effect impact consequence role "
         "significance meaning nature content contents status position stance view attitude "
         "relationship relation relations link links connection connections situation idea issue "
@@ -154,12 +154,12 @@ _NAMED_KINDS = {
         (stem("tank"), "institute institution center centre foundation council endowment"),
     )
 }
-"""Of _KIND_NOUNS, those narrower than a place or an organisation, and the words their names
+"""Of KIND_NOUNS, those narrower than a place or an organisation, and the words their names
 carry in English: a hotel is named "... Hotel", a think tank "... Institute", "... Center" --
 not any place (Afghanistan) or body (the Taliban) a fact names."""
 _WHERE = re.compile(r"(?:\w+ )*?where\b")
-"""A question with the word "where" (see _judge)."""
-_IMPOSING = frozenset(_stems("impose imposed require required put placed"))
+"""A question with the word "where" (see judge)."""
+_IMPOSING = frozenset(stems("impose imposed require required put placed"))
 """Verbs with which a question asks what an instrument imposes: a sanction's measures."""
 _SHARE_GIVEN = (
     r"\d\s*%|\b(?:\d+(?:\.\d+)?|\w+) (?:per ?cent|percent)\b|\bpercentage\b|\bproportion"
@@ -173,8 +173,8 @@ _WHERE_ASKED = re.compile(r"(?:\w+ )?where\b")
 """A question asking where ("Where is ...", "and where ..."), not a clause ("the house where")."""
 _HAPPENED = re.compile(r"\b(?:where|how) (?:was|were|did|does|do|is|are)\b")
 """Questions on where or how something happened, or is: "where was he born", "how did he die"."""
-_KIN_OF_BODIES = frozenset(_stems("attacker signatory author writer"))
-"""Of _KIN, those a body may be too ("the attackers were ISIS-K", "signatories"); the others
+_KIN_OF_BODIES = frozenset(stems("attacker signatory author writer"))
+"""Of KIN, those a body may be too ("the attackers were ISIS-K", "signatories"); the others
 are people: "the suicide bomber" is not Isis."""
 _REASON = (  # compiled on first use: only "why" questions need it
     r"\b(?:because|reason|reasons|recogni[sz]ing that|for the purpose of|in order to|so as to|"
@@ -188,11 +188,11 @@ humanitarian grounds" -- an infinitive of purpose, not one after "be" that says 
 is ("the Taliban's policy was to avoid being seen with al-Qaeda")."""
 _NAMING = r"\b(?:known as|called|calling|styled|referred to as|named|dubbed)\b"
 """Words by which a claim gives something a name ("styled in the text as ...")."""
-_A_DAY = rf"\b\d{{1,2}} (?:{'|'.join(_MONTHS)})\b|\b(?:{'|'.join(_MONTHS)}) \d{{1,2}}\b"
+_A_DAY = rf"\b\d{{1,2}} (?:{'|'.join(MONTHS)})\b|\b(?:{'|'.join(MONTHS)}) \d{{1,2}}\b"
 """A day of a month in a claim ("13 August", "August 13"): compiled on first use."""
 
 
-class _Judged(msgspec.Struct, frozen=True):
+class Judged(msgspec.Struct, frozen=True):
     """A candidate fact as judged. (A Struct, as Question is: made in C.)"""
 
     hit: Hit
@@ -216,45 +216,45 @@ class _Judged(msgspec.Struct, frozen=True):
         return (self.reply.match is not Match.ANSWER, self.elsewhere, -self.score)
 
 
-def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
+def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
     """How far the fact answers the question, and how it ranks."""
     fact = hit.fact
     catalog = lookups.catalog
-    own = _own_words(fact)
+    own = own_words(fact)
     named = {entity_id: lookups.name_words(entity_id) for entity_id in fact.entities()}
     # What the fact is about in its curators' words: its tags and its id.
     labelled = own | set(tokens(" ".join((*fact.tags, fact.id.replace("-", " ")))))
     topic = labelled.union(
         *(lookups.asked_names(entity_id, question.weights) for entity_id in named)
     )
-    credits = {word: _credit(question, word, topic) for word in question.weights}
-    coverage = _share(question.weights, credits)
+    credits = {word: credit(question, word, topic) for word in question.weights}
+    coverage = share(question.weights, credits)
     fits, who = _fits(question, fact, labelled, named, lookups)
     if who or question.wants is Wants.SOMEONE:
         # (roles: loaded for the questions for someone, and the facts that name whom they ask)
-        from tqcli.ask.roles import _done_to_asked, _succession
-    if who and _succession(question) and all(credits[word] for word in question.named):
+        from tqcli.ask.roles import done_to_asked, succession
+    if who and succession(question) and all(credits[word] for word in question.named):
         # "Who replaced Zawahiri?": a claim that names all the question names and says someone
         # came into a post that one of them left (_came_in: "Saif al-Adel ... is now the de
         # facto leader ...; ... Zawahiri's death") says the succession in its own words.
         credits.update(
-            (word, _SYNONYM_CREDIT) for word in _SUCCESSION & credits.keys() if not credits[word]
+            (word, _SYNONYM_CREDIT) for word in SUCCESSION & credits.keys() if not credits[word]
         )
-        coverage = _share(question.weights, credits)
+        coverage = share(question.weights, credits)
     if (
         not fits
         and question.wants is Wants.SOMEONE
         and coverage >= _FULL_COVERAGE
-        and not _WHO_IS.search(question.text)  # "who is the Ombudsperson" wants a name
+        and not WHO_IS.search(question.text)  # "who is the Ombudsperson" wants a name
         # Unless those it names play another role ("Baradar led the Taliban's negotiating
         # team" for "who negotiated for the US").
         and fact.id not in lookups.out_of_role
-        and not _succession(question)  # a successor is someone the fact names
-        and _done_to_asked(question, fact)
+        and not succession(question)  # a successor is someone the fact names
+        and done_to_asked(question, fact)
     ):
-        from tqcli.ask.quotes import _says_doing  # (as the other quotes' rules: loaded when used)
+        from tqcli.ask.quotes import says_doing  # (as the other quotes' rules: loaded when used)
 
-        if _says_doing(question, own):
+        if says_doing(question, own):
             # "Who did the Taliban ask to join its government?": women. A fact that says all
             # the question says answers "who" with whom it names, though no person or group it
             # links.
@@ -266,9 +266,9 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     other_years = [
         word
         for word in question.weights
-        if len(number := _number(word)) > 2
-        and not _credit(question, word, own)
-        and number not in _numbers(own)
+        if len(digits := number(word)) > 2
+        and not credit(question, word, own)
+        and digits not in numbers(own)
     ]
     # A name the question gives says which one it asks about ("the prime minister of Japan"):
     # a fact that accounts for it nowhere -- its words, date, tags, id, the names of its
@@ -280,19 +280,19 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     )
     # "Resolution 2001" is not a resolution of 2001 ("Resolution 1363 (2001)"); "in 1999" is
     # not the year that names a resolution ("resolution 1267 (1999)").
-    other_years += [number for number in question.documents if not _as_number(fact, number)]
+    other_years += [digits for digits in question.documents if not as_number(fact, digits)]
     if question.times:
-        from tqcli.ask.times import _as_time  # (times: loaded for the questions on times)
+        from tqcli.ask.times import as_time  # (times: loaded for the questions on times)
 
-        other_years += [year for year in question.times if not _as_time(fact, year)]
-    if question.resolutions and not question.resolutions & _documents(
-        fold(_own_text(fact)), resolutions=True
+        other_years += [year for year in question.times if not as_time(fact, year)]
+    if question.resolutions and not question.resolutions & documents(
+        fold(own_text(fact)), resolutions=True
     ):
         # "When was resolution 1267 adopted?" is not answered by resolution 1988's passing
         # its pending requests to a new committee "on the day the resolution was adopted",
         # though "the 1267 Committee" gives the number.
         other_years += sorted(question.resolutions)
-    answers = fits and coverage >= _ANSWER_COVERAGE and not other_years and not unnamed
+    answers = fits and coverage >= ANSWER_COVERAGE and not other_years and not unnamed
     about = question.named - question.subordinate
     if (
         answers
@@ -318,8 +318,8 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         # who founded the Haqqani Network" did not found the Taliban; and of the doer only
         # ("Al-Qaeda's founder ... was shot dead on 2 May 2011") it dates no founding.
         answers = not any(
-            (_as_verb(question, word) and _of_another(question, word, fact.claim))
-            or (question.wants is Wants.DATE and _as_doer(question, word, own))
+            (as_verb(question, word) and of_another(question, word, fact.claim))
+            or (question.wants is Wants.DATE and as_doer(question, word, own))
             for word in question.happened
             if credits.get(word)
         )
@@ -334,48 +334,48 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
                 if lookups.asked_names(entity_id, question.weights)
             )
         )
-        said = {word for word in question.happened if _credit(question, word, own)}
+        said = {word for word in question.happened if credit(question, word, own)}
         answers = (
             not event_subject
             or not said
-            or _in_one_clause(question, said, fact.claim, event_subject)
+            or in_one_clause(question, said, fact.claim, event_subject)
         )
         if answers and said and _STARTING.isdisjoint(question.weights):
             # "... as the Soviets began their withdrawal from Afghanistan after April 1988":
             # when it began, not when the Soviets left (unless a start is asked).
-            answers = not _only_begun(question, said, fact.claim)
+            answers = not only_begun(question, said, fact.claim)
     if (
         answers
         and question.wants is Wants.SOMEONE
         and any(
-            _kind(entity_id, catalog) is EntityKind.PERSON and not words.isdisjoint(question.named)
+            kind(entity_id, catalog) is EntityKind.PERSON and not words.isdisjoint(question.named)
             for entity_id, words in named.items()
         )
-        and not _done_to_asked(question, fact)
+        and not done_to_asked(question, fact)
     ):
         # "Who killed Zawahiri?": the deed is done to the person the question names, not to
         # another the claim links him to ("... killed in the raid was 'Raihan', a courier
         # for ... Zawahiri" names no one who killed Zawahiri). Nor is it the kind of answer
         # asked, that two rankers' agreement could make one (_agreed).
         fits = answers = False
-    if answers and question.polar and _other_doer(question, fact.claim, named):
+    if answers and question.polar and other_doer(question, fact.claim, named):
         # ("Did the US pay the Taliban?" -- "the Taliban would now pay a price".)
         answers = False
-    done_to_another = _done_to_another(question, fact.claim, named) if question.polar else None
-    if answers and done_to_another is not None:
+    done_to = done_to_another(question, fact.claim, named) if question.polar else None
+    if answers and done_to is not None:
         # ("Was Akhundzada killed ...?" -- "a drone strike killed his predecessor Mansour".)
         answers = False
     if (
         answers
         and question.polar
-        and re.match(_DID, question.text)
-        and (deed := _doer_asked(question)) is not None
+        and re.match(DID, question.text)
+        and (deed := doer_asked(question)) is not None
         and not any(credits.get(word) for word in deed[1])
     ):
         # Nor by a fact that does not name the doer asked at all: "any payment in favour of
         # listed individuals" says nothing of the US paying the Taliban.
         answers = False
-    if answers and question.named and _reversed(question, fact.claim, own):
+    if answers and question.named and doer_reversed(question, fact.claim, own):
         # "How much did the Taliban pay al-Qaeda?" is not answered by "al-Qaeda paid the
         # Taliban": who did it to whom, the other way round.
         answers = False
@@ -390,21 +390,21 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         # ("where did Ghani go": he fled).
         # A name the question writes ("the Soviet Union") says what it is about, as an entity's
         # name does; and "according to the article" says who tells it, not what happened.
-        from tqcli.ask.quotes import _attributed
+        from tqcli.ask.quotes import attributed
 
         about = question.named.union(
-            *(forms for _, parts in question.names for forms in parts), _attributed(question)
+            *(forms for _, parts in question.names for forms in parts), attributed(question)
         )
         asked = {
             word: weight
             for word, weight in question.weights.items()
-            if word not in about and weight >= _EVENT_WEIGHT
+            if word not in about and weight >= EVENT_WEIGHT
         }
-        answers = not asked or _share(asked, credits) >= _EVENT_COVERAGE
+        answers = not asked or share(asked, credits) >= _EVENT_COVERAGE
     if answers and question.future is not None:
-        from tqcli.ask.times import _foresees  # (times: loaded for the questions on times)
+        from tqcli.ask.times import foresees  # (times: loaded for the questions on times)
 
-        if not _foresees(question, fold(_own_text(fact))):
+        if not foresees(question, fold(own_text(fact))):
             # "Who will succeed Haibatullah?", "When will the UN recognise the Taliban?": a
             # fact stating what was or is answers no question on what will be; a plan, a
             # commitment, a deadline or an expectation may ("the Taliban committed not to
@@ -418,35 +418,35 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     if (
         answers
         and question.said_about
-        and _share({word: question.weights[word] for word in question.said_about}, credits)
-        < _ANSWER_COVERAGE
+        and share({word: question.weights[word] for word in question.said_about}, credits)
+        < ANSWER_COVERAGE
     ):
         # "What did Donald Trump say about the Doha agreement?": his words on it, not on
         # something else (the Camp David talks he called off) -- the quote, its claim, or the
         # names of what it names speak of most of what it is asked about.
         answers = False
     if answers and question.wants is Wants.ANYTHING and _WHERE_ASKED.match(question.text):
-        from tqcli.ask.places import _names_a_place  # (places: loaded for "where" questions)
+        from tqcli.ask.places import names_a_place  # (places: loaded for "where" questions)
 
-        if not _names_a_place(question, fact, lookups):
+        if not names_a_place(question, fact, lookups):
             # "Where is Zawahiri?": a place, which a fact on the bounty on his head does not
             # name.
             answers = False
-    if answers and _asks_deadline(question):
-        from tqcli.ask.times import _deadline_word, _deadlines
+    if answers and asks_deadline(question):
+        from tqcli.ask.times import deadline_word, deadlines
 
-        if not _deadlines(fact.claim) and not re.search(_A_YEAR, fact.claim):
+        if not deadlines(fact.claim) and not re.search(A_YEAR, fact.claim):
             # "When must US troops leave under the Doha agreement?": a fact dated at the
             # signing whose claim gives no deadline ("within 14 months", "by May 2021") nor any
             # time of its own ("would start ... on March 10, 2020") does not say by when.
             answers = False
-            other_years.append(_deadline_word(question))
+            other_years.append(deadline_word(question))
     if answers and (
         (
             question.in_fact
-            and re.search(_FORESEEING, fold(f"{fact.claim} {_short_text(fact)}")) is not None
+            and re.search(FORESEEING, fold(f"{fact.claim} {short_text(fact)}")) is not None
         )
-        or (question.as_done and _count_ahead(question, fact))
+        or (question.as_done and count_ahead(question, fact))
     ):
         # "How many prisoners did the government actually release?": what happened in fact,
         # which a commitment to release "up to five thousand" does not say.
@@ -455,7 +455,7 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         # "Where did Ghani flee (to)?": where it happened is named after the claim's word for
         # it ("killed in Kabul", "fled to Tajikistan"); "they took the palace ..., after
         # President Ashraf Ghani fled." says where the palace was taken, not where he went.
-        answers = not _nowhere_after(question.happened, fact.claim)
+        answers = not nowhere_after(question.happened, fact.claim)
     elsewhere = bool(unnamed)
     if (
         (question.verb or question.polar)
@@ -472,7 +472,7 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     if (
         answers
         and question.document_asked
-        and not _documents(fold(_own_text(fact)), resolutions=True) - question.resolutions
+        and not documents(fold(own_text(fact)), resolutions=True) - question.resolutions
     ):
         # "Which resolution split the Taliban and al-Qaeda lists?": a number is asked, which a
         # fact on the split naming no resolution (or only those the question gives) does not
@@ -482,13 +482,13 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     if (
         answers
         and (verb := question.verb)
-        and not (credits[verb] or _derived(verb, topic))
+        and not (credits[verb] or derived(verb, topic))
         # A sanction is what its instrument imposes on whom (model.Sanction): its measures
         # are what the resolution asked about requires ("all States shall freeze funds").
         and not (verb in _IMPOSING and isinstance(fact.details, Sanction))
         # What an instrument requires of someone is what they commit to or must do: "the
         # Taliban committed not to allow ...", "demanded that the Taliban ...".
-        and not (verb in _OBLIGING and _obliges(question, fact))
+        and not (verb in OBLIGING and obliges(question, fact))
     ):
         # "What does resolution 2255 require?": what it requires, not at which meeting it
         # was adopted. The verb the question ends on is what it asks.
@@ -511,20 +511,20 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         unstated = tuple(
             word
             for word in question.weights
-            if question.weights[word] >= _EVENT_WEIGHT and not _stated_alone(question, word, stated)
+            if question.weights[word] >= EVENT_WEIGHT and not _stated_alone(question, word, stated)
         )
         if (
-            _OBLIGING.intersection(unstated)
-            and (whom := _required_of(question))
-            and _commits(question, whom, fact)
+            OBLIGING.intersection(unstated)
+            and (whom := required_of(question))
+            and commits(question, whom, fact)
         ):
             # "Did the peace deal require the Taliban to keep Isis out?": what it requires of
             # them is what they must do, pledged or committed to under it ("saw them pledge to
             # keep ... Isis out"), which the fact need not call a requirement.
-            unstated = tuple(word for word in unstated if word not in _OBLIGING)
-        from tqcli.ask.quotes import _attributed
+            unstated = tuple(word for word in unstated if word not in OBLIGING)
+        from tqcli.ask.quotes import attributed
 
-        if unstated and (attributed := _attributed(question)):
+        if unstated and (attributed_to := attributed(question)):
             # "Is Zawahiri alive according to the 2021 UN report?": "according to" names who
             # says it, not what is said; the fact's speaker or another it links (the UN
             # Monitoring Team, its report) says it by any of their names.
@@ -532,7 +532,7 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
             unstated = tuple(
                 word
                 for word in unstated
-                if word not in attributed or not _stated_alone(question, word, by)
+                if word not in attributed_to or not _stated_alone(question, word, by)
             )
         if any(len(word) <= 4 for word in unstated):  # read the claim's initials only then
             initials = _initialisms(fact.claim)
@@ -543,15 +543,15 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         if (
             answers
             and question.future is None
-            and re.search(_ENJOINING, _own_text(fact)) is not None
-            and re.search(_ENJOINING, question.text) is None
+            and re.search(ENJOINING, own_text(fact)) is not None
+            and re.search(ENJOINING, question.text) is None
         ):
             # "Did the Taliban cut ties with al-Qaeda?" is not answered by Pompeo calling on
             # them "to keep your promises to cut ties": what someone was urged, promised or
             # agreed to do is not said to have happened.
-            enjoined = _only_enjoined(
-                {word for word in predicate if question.weights[word] >= _EVENT_WEIGHT},
-                _own_text(fact),
+            enjoined = only_enjoined(
+                {word for word in predicate if question.weights[word] >= EVENT_WEIGHT},
+                own_text(fact),
             )
             if enjoined:
                 answers = False
@@ -569,7 +569,7 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         if (credit == 0 and question.weights[word] >= _UNMATCHED_SHOWN) or word in other_years
         if question.spelled[word] not in unnamed
     )
-    in_own = {word: _credit(question, word, own) for word in question.weights}
+    in_own = {word: credit(question, word, own) for word in question.weights}
     if not answers and unstated:
         # What a yes/no question asks that the fact does not state.
         unmatched = unnamed + tuple(
@@ -578,13 +578,13 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     if not answers and fact.id in lookups.out_of_role:
         # Those it names play another role: the words that ask for that role are what it
         # does not cover ("for the US", "succeeded").
-        from tqcli.ask.roles import _role_words
+        from tqcli.ask.roles import role_words
 
-        unmatched = _role_words(question) or unmatched
-    if not answers and done_to_another is not None:
+        unmatched = role_words(question) or unmatched
+    if not answers and done_to is not None:
         # Said of another: the verb is what it does not state of the one asked ("killed"),
         # not a word it states of the other ("drone").
-        unmatched = (question.spelled.get(done_to_another, done_to_another),)
+        unmatched = (question.spelled.get(done_to, done_to),)
     if not answers and not unmatched and not corrected:
         # A partial answer says what it leaves out: where every word is accounted for
         # somewhere (an entity's name, a tag), the words its own words do not say -- or the
@@ -603,7 +603,7 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
         )
     )
     boost = _BOOST if fits else 1.0
-    if who and _kind(who[0], catalog) is EntityKind.PERSON and _PERSON.search(question.text):
+    if who and kind(who[0], catalog) is EntityKind.PERSON and _PERSON.search(question.text):
         boost *= _BOOST
     if question.naming and re.search(_NAMING, fact.claim):
         boost *= _BOOST  # a name asked for: a claim that gives a name
@@ -611,7 +611,7 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     if defines:
         boost *= _BOOST  # what something is: a claim that says it
     if "why" in question.text.split():
-        reason = re.search(_REASON, _own_text(fact), re.IGNORECASE) is not None
+        reason = re.search(_REASON, own_text(fact), re.IGNORECASE) is not None
         if reason:
             boost *= _BOOST * _BOOST  # a reason asked for: words that give one
     # BM25, raised for a fact of the kind asked for and by how much of the question it covers:
@@ -620,22 +620,22 @@ def _judge(question: Question, hit: Hit, lookups: _Lookups) -> _Judged:
     # Islamic Emirate"), then anywhere, weighted by rarity in general English.
     # (A claim saying what the entity asked about is names it in its own words, by any of its
     # names: "al-Qaeda in the Indian Subcontinent" says "AQIS".)
-    covers = (0.5 + (1.0 if defines else _share(question.rarity, in_own))) * (0.5 + coverage)
+    covers = (0.5 + (1.0 if defines else share(question.rarity, in_own))) * (0.5 + coverage)
     score = (hit.score or 0.0) * boost * covers
     place = None
     if question.wants is Wants.ANYTHING and _WHERE_ASKED.match(question.text):
-        from tqcli.ask.places import _place_answer
+        from tqcli.ask.places import place_answer
 
-        place = _place_answer(question, fact, lookups)
+        place = place_answer(question, fact, lookups)
     reply = Reply(
         Match.ANSWER if answers else Match.PARTIAL,
         place
-        or _short_answer(
+        or short_answer(
             question, fact, who, catalog, own, in_claim=fact.id in lookups.counted_in_claim
         ),
         () if answers else unmatched,
     )
-    return _Judged(
+    return Judged(
         hit,
         coverage,
         score,
@@ -669,11 +669,11 @@ def _on_point(
     asked_of = {
         word: weight
         for word, weight in question.weights.items()
-        if word not in naming and weight >= _EVENT_WEIGHT
+        if word not in naming and weight >= EVENT_WEIGHT
     }
     stated_of = {word: float(word not in unstated) for word in asked_of}
-    return (not naming or any(_credit(question, word, topic) for word in naming)) and (
-        not asked_of or _share(asked_of, stated_of) >= _ON_POINT
+    return (not naming or any(credit(question, word, topic) for word in naming)) and (
+        not asked_of or share(asked_of, stated_of) >= _ON_POINT
     )
 
 
@@ -701,7 +701,7 @@ def _initialisms(claim: str) -> frozenset[str]:
 def _compound(question: Question, word: str) -> str:
     """The hyphenated word of the question a word is part of ("ISIS-K", "al-Qaeda"), or the
     word."""
-    for compound in re.findall(_HYPHENATED, question.raw):
+    for compound in re.findall(HYPHENATED, question.raw):
         if word in compound.lower().split("-"):
             return str(compound)
     return word
@@ -726,7 +726,7 @@ def _asked_most(question: Question) -> list[str]:
     )
 
 
-def _asked_most_as_typed(question: Question) -> tuple[str, ...]:
+def asked_most_as_typed(question: Question) -> tuple[str, ...]:
     """_asked_most's words as the question typed them (a hyphenated word whole: "ISIS-K")."""
     words = _asked_most(question)
     return tuple(
@@ -753,7 +753,7 @@ def _accounted(
     return found * 2 >= len(parts) or initials in topic
 
 
-def _share(weights: dict[str, float], credits: dict[str, float]) -> float:
+def share(weights: dict[str, float], credits: dict[str, float]) -> float:
     """The weighted share of these of the question's words that a fact accounts for."""
     return sum(weight * credits[word] for word, weight in weights.items()) / (
         sum(weights.values()) or 1
@@ -761,20 +761,20 @@ def _share(weights: dict[str, float], credits: dict[str, float]) -> float:
 
 
 def _stated_alone(question: Question, word: str, stated: set[str] | frozenset[str]) -> bool:
-    """Whether a yes/no question's word is stated by words (_credit, _derived) other than those
+    """Whether a yes/no question's word is stated by words (credit, derived) other than those
     stating its other words: "the UN sanctions team" says "sanctions", not also "list"."""
     if word in stated:
         return True
-    if not (_credit(question, word, stated) or _derived(word, stated)):
+    if not (credit(question, word, stated) or derived(word, stated)):
         return False  # (most words: no need to set the others aside)
     others = stated - (question.weights.keys() - {word})
-    return bool(_credit(question, word, others) or _derived(word, others))
+    return bool(credit(question, word, others) or derived(word, others))
 
 
-def _credit(question: Question, word: str, words: set[str] | frozenset[str]) -> float:
+def credit(question: Question, word: str, words: set[str] | frozenset[str]) -> float:
     if word in words:
         return 1.0
-    if word in question.decades and any(_is_year(w) and w[:3] == word[:3] for w in words):
+    if word in question.decades and any(is_year(w) and w[:3] == word[:3] for w in words):
         return 1.0  # "the 1990s": 1996
     if question.group(word) & words:
         return _SYNONYM_CREDIT
@@ -786,47 +786,47 @@ def _fits(
     fact: Fact,
     own: frozenset[str],
     named: dict[str, frozenset[str]],
-    lookups: _Lookups,
+    lookups: Lookups,
 ) -> tuple[bool, list[str]]:
     """Whether the fact is the kind of answer the question wants; for "who", whom it names."""
     head = question.head
     # A successor is named by a claim that says someone came into a post after another left
-    # it (see _in_role), whatever its words.
+    # it (see in_role), whatever its words.
     if (
         head is not None
         and head not in _SHELL_NOUNS
-        and head not in _SUCCESSION
-        and not _credit(question, head, own)
+        and head not in SUCCESSION
+        and not credit(question, head, own)
         and not (question.head_asked and _names_one_of_kind(question, fact, head, own, lookups))
         and not _named_by_alias(question, head, own, named, lookups)
     ):
         return False, []
-    if not all(_credit(question, w, own) for w in question.modifiers if w not in question.named):
+    if not all(credit(question, w, own) for w in question.modifiers if w not in question.named):
         return False, []
-    if _only_seems(question, fact.claim):
+    if only_seems(question, fact.claim):
         # "When (where) did the Taliban appear?": not "... who appear closely aligned" (seem).
         return False, []
     wants = question.wants
     if (
         wants is Wants.SOMEONE
-        and head in _PERSON_ROLES
-        and not _credit(question, head, in_claim := _own_words(fact))
-        and not _derived(head, in_claim)
+        and head in PERSON_ROLES
+        and not credit(question, head, in_claim := own_words(fact))
+        and not derived(head, in_claim)
     ):
         # "Who was the Taliban leader in 2010?": a post is given in the fact's own words, not
         # only by its curators' tag ("leadership" on Baradar's arrest in 2010).
         return False, []
     if wants is Wants.SOMEONE:
-        from tqcli.ask.roles import _post_only_subordinate
+        from tqcli.ask.roles import post_only_subordinate
 
-        if _post_only_subordinate(question, fact):
+        if post_only_subordinate(question, fact):
             # "Hanafi was named deputy to the acting prime minister" names no prime minister.
             return False, []
     if (
         wants is Wants.SOMEONE
-        and head in _PERSON_ROLES
+        and head in PERSON_ROLES
         and (ordinal := re.search(_ORDINAL_POST, question.text))
-        and not _says_ordinal(question, ordinal.group(1), head, fact.claim)
+        and not says_ordinal(question, ordinal.group(1), head, fact.claim)
     ):
         # "Who was the first leader of al-Qaeda?": which of its holders is said by the fact
         # ("first", or its founder), not by one naming a later one ("Zawahiri became head of
@@ -836,7 +836,7 @@ def _fits(
         # "What percentage of Afghan districts ...": a share, not any number of them -- and
         # of them: near a word for what it is a share of, not "half of whom had come" in a
         # claim on troops.
-        text = fold(_own_text(fact))
+        text = fold(own_text(fact))
         of = question.forms(question.share_of[-1]) if question.share_of else None
         return any(
             of is None
@@ -850,8 +850,8 @@ def _fits(
         # in the claim ("a population of 38 million", "aged 60") -- not any figure of the place.
         measure = set().union(*map(question.group, question.measure))
         if isinstance(fact.details, Figure):
-            return bool(measure & _own_words(fact)), []
-        return _number_near(fact.claim, measure) is not None, []
+            return bool(measure & own_words(fact)), []
+        return number_near(fact.claim, measure) is not None, []
     if wants is Wants.FIGURE:
         # What is counted must be named by the figure itself (or an entity it names): "US
         # soldiers died" is answered neither by 9/11's dead nor by the US troops left in 2020.
@@ -859,18 +859,18 @@ def _fits(
         names = own.union(*named.values())
         # A name among what is counted ("Taliban fighters") says whose they are: the fact must
         # say it in its own words, not only link the entity ("al-Qaeda's 200-500 men").
-        owners = _owners(question)
-        stated = _own_words(fact) if owners else frozenset()
+        asked_owners = owners(question)
+        stated = own_words(fact) if asked_owners else frozenset()
         counts = all(
-            _credit(question, word, names) for word in question.counted if word not in owners
-        ) and all(_credit(question, word, stated) for word in owners)
+            credit(question, word, names) for word in question.counted if word not in asked_owners
+        ) and all(credit(question, word, stated) for word in asked_owners)
         if _DEATHS & question.weights.keys() and not _HURT & question.weights.keys():
             # "Which killed or injured over 300 civilians" counts no one's death: how many died
             # is not in it (a figure's unit, or the count's phrase in a claim, says so).
             if isinstance(fact.details, Figure):
                 if re.search(_DEAD_OR_HURT, fact.details.unit):
                     return False, []
-            elif (count := _count_in_claim(question, fact.claim)) is not None:
+            elif (count := count_in_claim(question, fact.claim)) is not None:
                 at = fact.claim.find(count)
                 around = fact.claim[max(0, at - _HURT_REACH) : at + len(count) + _HURT_REACH]
                 if re.search(_DEAD_OR_HURT, around):
@@ -882,19 +882,19 @@ def _fits(
             # Its head noun (the last: "girls' secondary schools" are schools), in the words
             # that open the unit (what it counts: "girls affected by the closure of girls'
             # secondary schools" counts girls).
-            unit = set(_leading_content(fact.details.unit))
+            unit = set(leading_content(fact.details.unit))
             head = question.counted_head
             counts_unit = (
-                head is None or head in question.named or bool(_credit(question, head, unit))
+                head is None or head in question.named or bool(credit(question, head, unit))
             )
             # A word before the head ("Afghan soldiers") that the unit gives only after what it
             # counts, of something else ("men along the Afghan-Pakistani border"), says these
             # are not the ones asked about.
-            other = _of_something_else(question, tokens(fact.details.unit), owners)
+            other = of_something_else(question, tokens(fact.details.unit), asked_owners)
             if _owned_by_another(question, fact.details.unit, named):
                 # "How many US troops ...": not "9,600 NATO troops" (of which 2,500 American).
                 other = True
-            if _happened_unasked(question, fact.details.unit):
+            if happened_unasked(question, fact.details.unit):
                 # "How many Afghan soldiers were in the army?": not "66,000-69,000 Afghan troops
                 # killed" -- those it happened to, which the question does not ask.
                 other = True
@@ -914,7 +914,7 @@ def _fits(
                 lookups.counted_in_claim.add(fact.id)
                 return True, []
             return False, []
-        return counts and _counts_in_claim(question, fact.claim), []
+        return counts and counts_in_claim(question, fact.claim), []
     if (
         wants is Wants.QUOTE
         and not isinstance(fact.details, Quote)
@@ -925,9 +925,9 @@ def _fits(
         # quote may name as it names anyone ("... was written by Joe Sommerlad") -- where it
         # says they did it: "a questionable peace accord with the Trump administration" names
         # no author.
-        from tqcli.ask.quotes import _says_act
+        from tqcli.ask.quotes import says_act
 
-        if (asked := re.search(_WHO_SAID, question.text)) is not None and not _says_act(
+        if (asked := re.search(_WHO_SAID, question.text)) is not None and not says_act(
             asked.group(1), fact.claim
         ):
             return False, []
@@ -947,8 +947,8 @@ def _fits(
     if (
         wants is Wants.DATE
         and "bec" in question.text
-        and re.search(_BECOME, question.text)
-        and _BEGAN.isdisjoint(map(stem, _WORD.findall(fold(fact.claim))))
+        and re.search(BECOME, question.text)
+        and BEGAN.isdisjoint(map(stem, WORD.findall(fold(fact.claim))))
     ):
         # "When did X become Y?": the claim must say when a state began, not only that it held
         # at the fact's date ("Ben Wallace was the UK defence secretary in September 2021").
@@ -966,18 +966,18 @@ def _fits(
         return False, []
     if wants is Wants.DATE:
         from tqcli.ask.times import (
-            _began_near,
-            _dates_a_source,
-            _dates_no_event,
-            _happened_later,
-            _time_in_words,
+            began_near,
+            dates_a_source,
+            dates_no_event,
+            happened_later,
+            time_in_words,
         )
     if (
         wants is Wants.DATE
         and question.named
         and "bec" in question.text
-        and re.search(_BECOME, question.text)
-        and not _began_near(question, fact.claim)
+        and re.search(BECOME, question.text)
+        and not began_near(question, fact.claim)
     ):
         # And of X: "Sirajuddin Haqqani, named acting interior minister ... in September 2021,
         # ... the 2008 assassination attempt on Afghan President Hamid Karzai" dates Haqqani's
@@ -998,45 +998,45 @@ def _fits(
         # is a saying ("when did Panetta say ...", not "when was resolution 1267 adopted").
         said = isinstance(fact.details, Quote)
         # An undated fact may say when in its words ("in the late 2000s").
-        dated = fact.date is not None or _time_in_words(fact.claim) is not None
-        if dated and fact.date is not None and _dates_a_source(fact.claim, fact.date.year):
+        dated = fact.date is not None or time_in_words(fact.claim) is not None
+        if dated and fact.date is not None and dates_a_source(fact.claim, fact.date.year):
             return False, []
-        if fact.date is not None and _deed_of_another(question, fact.claim):
+        if fact.date is not None and deed_of_another(question, fact.claim):
             # "When was Akhundzada named leader?": not "Yaqoob, ... named defence minister on 7
             # September 2021, was a student of ... Akhundzada".
             return False, []
-        if fact.date is not None and _happened_later(question.happened, fact.claim):
+        if fact.date is not None and happened_later(question.happened, fact.claim):
             # "On 15 January 2002 the Security Council was planning to pass another resolution
             # ...; resolution 1390 ... was adopted the next day": not the date of what is asked.
             return False, []
-        if _dates_no_event(question, fact) and not _HAPPENED.search(question.text):
+        if dates_no_event(question, fact) and not _HAPPENED.search(question.text):
             # "When did the Taliban ban girls from secondary school?" is not answered by when
             # the UN estimated what the closure had done ("when did the UN estimate ..." is);
             # nor "when did Hamza bin Laden die?" by when the White House said he had been
             # killed, or by a claim saying that when is not known. (Such a fact answers "how
-            # did he die, and when?" in its own words: see _short_answer.)
+            # did he die, and when?" in its own words: see short_answer.)
             return False, []
-        return dated and (not said or bool(_SAYING & question.weights.keys())), []
+        return dated and (not said or bool(SAYING & question.weights.keys())), []
     if wants is Wants.DURATION:
         # How long: a figure of time, or a claim giving a number of days, months, years ...
         if isinstance(fact.details, Figure):
-            return bool(_TIME_UNITS & set(tokens(_measured(fact.details.unit)))), []
-        return _counts_in_claim(question, fact.claim), []
+            return bool(TIME_UNITS & set(tokens(_measured(fact.details.unit)))), []
+        return counts_in_claim(question, fact.claim), []
     if wants is Wants.SOMEONE:  # ("who wrote ...?" is asked for someone too: see above)
-        from tqcli.ask.roles import _has_post, _in_role, _post_of_in, _succession
+        from tqcli.ask.roles import has_post, in_role, post_of_in, succession
     if wants is Wants.SOMEONE and question.identity:
         # "Who is Cole Bunzel?": a fact that says what he is, its claim opening with his name.
-        opening = _WORD.findall(fold(fact.claim))[:6]
+        opening = WORD.findall(fold(fact.claim))[:6]
         return any(
             lookups.named_in(entity_id, question.weights)
-            and any(start == 0 for start, _ in _name_spans(opening, _written(entity_id, lookups)))
+            and any(start == 0 for start, _ in name_spans(opening, written(entity_id, lookups)))
             for entity_id in named
         ), []
     if (
         wants is Wants.SOMEONE
         and question.post_of
         # Linked entities the question names by one of their names (not "ISIS" for ISIS-K).
-        and not _post_of_in(
+        and not post_of_in(
             question,
             fact.claim,
             {
@@ -1058,7 +1058,7 @@ def _fits(
             if field in ("asserted_by", "speaker")
             # Unless the fact gives them the post asked about: "the President of the Security
             # Council, Jean Levitte, said" answers "who was president of the Security Council".
-            and not _has_post(question, fact.claim, entity_id, lookups)
+            and not has_post(question, fact.claim, entity_id, lookups)
         }
         unnamed = {
             entity_id
@@ -1068,26 +1068,26 @@ def _fits(
             and lookups.named_in(entity_id, own)  # named in the fact's own words
         }
         catalog = lookups.catalog
-        people = [e for e in named if e in unnamed and _kind(e, catalog) is EntityKind.PERSON]
-        groups = [e for e in named if e in unnamed and _kind(e, catalog) is EntityKind.ORGANIZATION]
+        people = [e for e in named if e in unnamed and kind(e, catalog) is EntityKind.PERSON]
+        groups = [e for e in named if e in unnamed and kind(e, catalog) is EntityKind.ORGANIZATION]
         named_first = len(people) + len(groups)
         if named_first:
-            people = _in_role(question, fact, people, lookups)
-            groups = _in_role(question, fact, groups, lookups)
+            people = in_role(question, fact, people, lookups)
+            groups = in_role(question, fact, groups, lookups)
         out_of_role = len(people) + len(groups) < named_first
-        near = _near_what_happened(question, fact, own, people + groups, lookups)
+        near = near_what_happened(question, fact, own, people + groups, lookups)
         if near is not None:
             people = [e for e in people if e in near]
             groups = [e for e in groups if e in near]
         # "Who is the ambassador", "who replaced him as president": a post is held by a person.
         # So is "who leads / heads / runs X": the verb of a post ("leader", "head", "chief").
         held = (
-            _PERSON_ROLES & question.weights.keys()
-            or (question.head in _KIN and question.head not in _KIN_OF_BODIES)
-            or _succession(question)
+            PERSON_ROLES & question.weights.keys()
+            or (question.head in KIN and question.head not in _KIN_OF_BODIES)
+            or succession(question)
             or (
                 _PERSON.search(question.text)
-                and any(_PERSON_ROLES & question.group(word) for word in question.happened)
+                and any(PERSON_ROLES & question.group(word) for word in question.happened)
             )
         )
         who = people if held else people or groups
@@ -1102,7 +1102,7 @@ def _named_by_alias(
     word: str,
     own: frozenset[str],
     named: dict[str, frozenset[str]],
-    lookups: _Lookups,
+    lookups: Lookups,
 ) -> bool:
     """Whether the question's word names, by one of its names or aliases, an entity the fact
     links that the fact's own words name too, by any of its names: "Who is Zawahri?" (an alias
@@ -1122,7 +1122,7 @@ def _part_counted(question: Question, claim: str, figure: Figure) -> bool:
     """Whether the claim gives a count of what is asked as part of the figure's count, in
     figures, other than the figure's own numbers: "including 2,500 Americans" in a claim on
     9,600 NATO troops."""
-    count = _count_in_claim(question, claim)
+    count = count_in_claim(question, claim)
     if count is None or not re.search(_PART_OF, claim[: claim.find(count)].rstrip(" ,")):
         return False
     written = "".join(re.findall(r"\d", count))
@@ -1150,23 +1150,23 @@ def _owned_by_another(question: Question, unit: str, named: dict[str, frozenset[
 
 
 def _names_one_of_kind(
-    question: Question, fact: Fact, noun: str, own: frozenset[str], lookups: _Lookups
+    question: Question, fact: Fact, noun: str, own: frozenset[str], lookups: Lookups
 ) -> bool:
     """For a noun of a kind of thing ("which city", "which think tank"): whether the fact names,
     in its own words, one of that kind the question does not name (Doha; the United States
     Institute of Peace), not only whoever asserts or says it."""
-    kind = _KIND_NOUNS.get(noun)
-    if kind is None:
+    kind_asked = KIND_NOUNS.get(noun)
+    if kind_asked is None:
         return False
     place = getattr(fact.details, "place", None)
     if (
-        kind is EntityKind.PLACE
+        kind_asked is EntityKind.PLACE
         and noun not in _NAMED_KINDS
         and place
-        and not question.weights.keys() & set(_stemmed(fold(place)))
+        and not question.weights.keys() & set(stemmed(fold(place)))
     ):
         # "In which city was the accord signed?": the place the fact gives (Doha), once the
-        # noun is asked however common it is (_KIND_NOUNS).
+        # noun is asked however common it is (KIND_NOUNS).
         return True
     sources = {
         entity_id
@@ -1175,15 +1175,15 @@ def _names_one_of_kind(
     }
     carried = _NAMED_KINDS.get(noun)
     if carried is not None and any(
-        not carried.isdisjoint(words := _stemmed(fold(name)))
+        not carried.isdisjoint(words := stemmed(fold(name)))
         and not set(words) <= question.weights.keys() | carried
-        for name in re.findall(_CAPITALISED_NAME, fact.claim)
+        for name in re.findall(CAPITALISED_NAME, fact.claim)
     ):
         # A name in the claim that carries the kind's word: "the Sheraton Grand Doha Resort".
         return True
     return any(
         entity_id not in sources
-        and _kind(entity_id, lookups.catalog) is kind
+        and kind(entity_id, lookups.catalog) is kind_asked
         and not lookups.named_in(entity_id, question.weights)
         and lookups.named_in(entity_id, own)
         and (carried is None or not carried.isdisjoint(lookups.name_words(entity_id)))
@@ -1195,9 +1195,9 @@ _WHO_SAID = r"\bwho (said|says|told|tells|wrote|writes|called|calls|described|de
 """Who said or wrote it, asked of any fact (compiled on first use)."""
 
 
-_DEATHS = frozenset(_stems("die died dies dead death deaths kill killed fatalities"))
+_DEATHS = frozenset(stems("die died dies dead death deaths kill killed fatalities"))
 """Words that ask how many died."""
-_HURT = frozenset(_stems("injured injury injuries wounded hurt casualties"))
+_HURT = frozenset(stems("injured injury injuries wounded hurt casualties"))
 """Words that ask how many were hurt (or hurt and killed: "casualties")."""
 _HURT_REACH = 30
 """How many characters from a count "killed or injured" may be, to be said of it."""
@@ -1222,35 +1222,35 @@ def _resolution_of(fact: Fact) -> frozenset[str]:
     """The number of the resolution a fact is about: a sanction's instrument's, else the first
     its claim gives as a resolution's (none when it gives none)."""
     if isinstance(fact.details, Sanction):
-        instrument = _documents(fold(fact.details.instrument), resolutions=True)
+        instrument = documents(fold(fact.details.instrument), resolutions=True)
         if instrument:
             return instrument
-    for found in re.finditer(_DOCUMENT_NUMBERS, fold(fact.claim)):
+    for found in re.finditer(DOCUMENT_NUMBERS, fold(fact.claim)):
         if found.group("numbers"):  # a resolution's, not "the 1267 Committee"
-            return _documents(found.group(0), resolutions=True)
+            return documents(found.group(0), resolutions=True)
     return frozenset()
 
 
 _DEFINING = frozenset(
-    _stems("is are was were comprises comprise consists consist refers means stands remains")
+    stems("is are was were comprises comprise consists consist refers means stands remains")
 )
 """Words with which a claim that opens with a name says what it is ("The 1988 Committee
 comprises ...", "The Haqqani Network was founded by ...")."""
 _FORMED = frozenset(
-    _stems("formation formed founding founded establishment established creation created")
+    stems("formation formed founding founded establishment established creation created")
 )
 """Words with which a claim says something came to be ("the formation of al-Qaeda in the
 Indian Subcontinent"): what it is, from its start."""
 
 
-def _defines(question: Question, fact: Fact, lookups: _Lookups) -> bool:
+def _defines(question: Question, fact: Fact, lookups: Lookups) -> bool:
     """Whether the claim says what the entity the question names is: it opens with the name
     (the words before its first word saying what a thing is, within eight, are most of one of
     the entity's names, with nothing else but function words), or says it was formed (a word of
     forming, the name most of whose words follow in the next eight being the entity's, not a
     longer one's: "the formation of al-Qaeda in the Indian Subcontinent" is AQIS's, not
     al-Qaeda's)."""
-    _, words, stems = _claim_words(fact.claim)
+    _, words, stems = claim_words(fact.claim)
     asked = [
         entity_id for entity_id in fact.entities() if lookups.named_in(entity_id, question.weights)
     ]
@@ -1261,12 +1261,12 @@ def _defines(question: Question, fact: Fact, lookups: _Lookups) -> bool:
         opening = {
             word
             for word, stem_ in zip(words[:said], stems, strict=False)
-            if stem_ not in _FUNCTION_WORDS
+            if stem_ not in FUNCTION_WORDS
         }
         if any(
             opening <= name and len(opening) * 2 > len(name)
             for entity_id in asked
-            for name in _written(entity_id, lookups)
+            for name in written(entity_id, lookups)
         ):
             return True
     for n, word in enumerate(stems):
@@ -1277,7 +1277,7 @@ def _defines(question: Question, fact: Fact, lookups: _Lookups) -> bool:
             entity_id: max(
                 (
                     len(name & after)
-                    for name in _written(entity_id, lookups)
+                    for name in written(entity_id, lookups)
                     if len(name & after) * 2 > len(name)
                 ),
                 default=0,

@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from tqcli.ask.words import _FUNCTION_WORDS, _WORD
+from tqcli.ask.words import FUNCTION_WORDS, WORD
 from tqcli.index import Index
 from tqcli.model import EntityKind, Fact
 from tqcli.textnorm import folded_words, stem, tokens
 
 if TYPE_CHECKING:
-    from tqcli.ask.roles import _Role
+    from tqcli.ask.roles import Role
 
 
-class _Lookups:
+class Lookups:
     """The index lookups answering one question needs, each made once."""
 
     def __init__(self, index: Index) -> None:
@@ -28,10 +28,10 @@ class _Lookups:
         self._asked: dict[str, frozenset[str]] = {}
         self._written: dict[str, list[frozenset[str]]] = {}
         self._people_in: dict[str, frozenset[str]] = {}
-        self.role: _Role | None = None
+        self.role: Role | None = None
         """The role a "who" question asks about, once read (see _read_role)."""
         self.out_of_role: set[str] = set()
-        """The facts whose names all play another role than the one a "who" asks (_in_role)."""
+        """The facts whose names all play another role than the one a "who" asks (in_role)."""
         self.counted_in_claim: set[str] = set()
         """The figures whose unit counts others than a "how many" asks, and whose claim gives a
         count of those asked (see _fits)."""
@@ -72,29 +72,29 @@ class _Lookups:
                     raw_stems = words  # (the words of a folded name are those it stems)
                 else:  # no name in the index: the entity's id, read as the index reads a name
                     words = tokens(name)
-                    raw = _WORD.findall(name)
+                    raw = WORD.findall(name)
                     raw_stems = [stem(word) for word in raw]
                 stems = frozenset(words)
-                each.append(stems - _FUNCTION_WORDS or stems)
-                last.append(_head(name, words))
+                each.append(stems - FUNCTION_WORDS or stems)
+                last.append(head(name, words))
                 spelled.append(  # the index keeps names folded
                     frozenset(raw)  # (most names: no function word to leave out, no loop)
-                    if _FUNCTION_WORDS.isdisjoint(raw_stems)
+                    if FUNCTION_WORDS.isdisjoint(raw_stems)
                     else frozenset(
-                        w for w, s in zip(raw, raw_stems, strict=True) if s not in _FUNCTION_WORDS
+                        w for w, s in zip(raw, raw_stems, strict=True) if s not in FUNCTION_WORDS
                     )
                 )
             self._each_name[entity_id] = each
             self._last_words[entity_id] = last
             self._written[entity_id] = spelled
-            self._names[entity_id] = frozenset().union(*each) - _FUNCTION_WORDS
+            self._names[entity_id] = frozenset().union(*each) - FUNCTION_WORDS
 
     def people_written_in(self, text: str) -> frozenset[str]:
         """The people of the packs (any, not only those the candidates name) whose name or an
         alias the text writes in full, opening with a capital as English writes a name ("Osama
         bin Laden"); their names are then read (see names)."""
         if text not in self._people_in:
-            written = _WORD.findall(text)
+            written = WORD.findall(text)
             found = {
                 entity.id
                 for start, first in enumerate(written)
@@ -122,7 +122,7 @@ class _Lookups:
 
     def asked_names(self, entity_id: str, weights: dict[str, float]) -> frozenset[str]:
         """words_named for the question's words (its weights), worked out once an entity: one
-        _Lookups serves one question."""
+        Lookups serves one question."""
         if entity_id not in self._asked:
             self._asked[entity_id] = self.words_named(entity_id, weights)
         return self._asked[entity_id]
@@ -144,7 +144,7 @@ class _Lookups:
 
     def heads(self, entity_id: str) -> frozenset[str]:
         """The last word of each of an entity's names (see words_named)."""
-        return frozenset(self._last_words.get(entity_id, [])) - _FUNCTION_WORDS
+        return frozenset(self._last_words.get(entity_id, [])) - FUNCTION_WORDS
 
     def named_in(self, entity_id: str, words: Iterable[str]) -> bool:
         """Whether words name the entity: most of the words of one of its names ("bin Laden",
@@ -156,10 +156,10 @@ class _Lookups:
 
 
 _NAME_WORDS = 4
-"""The most words of a person's name looked up in full (see _Lookups.people_written_in)."""
+"""The most words of a person's name looked up in full (see Lookups.people_written_in)."""
 
 
-def _head(name: str, words: Sequence[str]) -> str:
+def head(name: str, words: Sequence[str]) -> str:
     """The head of a name (folded), as its stemmed word: its last word before any "of", "for",
     "in" or "on" ("Islamic Emirate of Afghanistan": Emirate)."""
     for joint in (" of ", " for ", " in ", " on "):

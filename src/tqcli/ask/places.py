@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from tqcli.ask.claims import _kind, _name, _own_text, _own_words
-from tqcli.ask.words import _CALENDAR_WORDS, _CAPITALISED_NAME, _WORD
+from tqcli.ask.claims import kind, name, own_text, own_words
+from tqcli.ask.words import CALENDAR_WORDS, CAPITALISED_NAME, WORD
 from tqcli.model import Agreement, EntityKind, Event, Fact
 from tqcli.textnorm import fold, stem
 
 if TYPE_CHECKING:
-    from tqcli.ask.lookups import _Lookups
+    from tqcli.ask.lookups import Lookups
     from tqcli.ask.question import Question
 
 
@@ -25,7 +25,7 @@ the Afghan-Pakistani border", "to Tajikistan"), not a source's ("according to Re
 compiled on first use."""
 
 
-def _names_a_place(question: Question, fact: Fact, lookups: _Lookups) -> bool:
+def names_a_place(question: Question, fact: Fact, lookups: Lookups) -> bool:
     """Whether the fact names, in its own words, a place the question does not name: its place,
     a place it links that its words name, or a capitalised word after a preposition of place
     (not a month or a weekday)."""
@@ -36,47 +36,47 @@ def _names_a_place(question: Question, fact: Fact, lookups: _Lookups) -> bool:
 
 
 def _places(
-    question: Question, fact: Fact, lookups: _Lookups, *, known: bool = False
+    question: Question, fact: Fact, lookups: Lookups, *, known: bool = False
 ) -> list[tuple[int, str]]:
-    """The places _names_a_place reads in the fact's own words (other than its place), each
+    """The places names_a_place reads in the fact's own words (other than its place), each
     with where its own text names it: a place entity it links, or (unless only those known as
     places are wanted) the run of capitalised words after a preposition of place."""
-    own = _own_words(fact)
-    text = _own_text(fact)
+    own = own_words(fact)
+    text = own_text(fact)
     found_places = []
     for entity_id in fact.entities():
         if (
-            _kind(entity_id, lookups.catalog) is EntityKind.PLACE
+            kind(entity_id, lookups.catalog) is EntityKind.PLACE
             and not lookups.named_in(entity_id, question.weights)
             and lookups.named_in(entity_id, own)
         ):
-            name = _name(lookups.catalog, entity_id)
-            at = text.find(name)
-            found_places.append((at if at >= 0 else len(text), name))
+            place_name = name(lookups.catalog, entity_id)
+            at = text.find(place_name)
+            found_places.append((at if at >= 0 else len(text), place_name))
     if found_places or known:
         return found_places
     for found in re.finditer(_PLACE_AFTER, text):
-        name = fold(found.group("name"))
-        words = {stem(word) for word in _WORD.findall(name)}
+        place_name = fold(found.group("name"))
+        words = {stem(word) for word in WORD.findall(place_name)}
         if (
-            name not in _CALENDAR_WORDS
+            place_name not in CALENDAR_WORDS
             and not words & question.weights.keys()
             and not _someone_else_there(question, _clause_at(text, found.start()), lookups)
         ):
             at = found.start("name")
-            run = re.match(_CAPITALISED_NAME, text[at:])
+            run = re.match(CAPITALISED_NAME, text[at:])
             found_places.append((at, run.group() if run else found.group("name")))
     return found_places
 
 
-def _place_answer(question: Question, fact: Fact, lookups: _Lookups) -> str | None:
+def place_answer(question: Question, fact: Fact, lookups: Lookups) -> str | None:
     """For "where", the place the fact gives: its place, else of the places its own words name
     (_places), the first after the first of its words for what happened ("... defended his
     decision to flee Afghanistan ..., confirmed he was in the United Arab Emirates, and denied
     leaving Kabul ..."), else the first; None where it names none. A hedge just before it is
     kept, in the claim's words ("believed to reside in Afghanistan"), else the fact's own."""
     details = fact.details
-    text = _own_text(fact)
+    text = own_text(fact)
     if isinstance(details, Event | Agreement) and details.place:
         at, name = text.find(details.place), details.place
     else:
@@ -88,7 +88,7 @@ def _place_answer(question: Question, fact: Fact, lookups: _Lookups) -> str | No
         happened = next(
             (
                 word.start()
-                for word in _WORD.finditer(text)
+                for word in WORD.finditer(text)
                 if stem(word.group().lower()) in question.happened
             ),
             0,
@@ -116,14 +116,14 @@ def _clause_at(text: str, at: int) -> str:
     return text[start : min(ends, default=len(text))]
 
 
-def _someone_else_there(question: Question, clause: str, lookups: _Lookups) -> bool:
+def _someone_else_there(question: Question, clause: str, lookups: Lookups) -> bool:
     """Whether the clause names a person the question does not: a place in it is where that
     person was ("after its leader Osama bin Laden was killed ... in Pakistan" says nothing of
     where Zawahiri is). Of those the candidates name, most of a name's words will do; any
     other person of the packs is named in full (whichever facts rank among the candidates)."""
-    words = set(_WORD.findall(fold(clause)))
+    words = set(WORD.findall(fold(clause)))
     return any(
-        _kind(entity_id, lookups.catalog) is EntityKind.PERSON
+        kind(entity_id, lookups.catalog) is EntityKind.PERSON
         and any(len(name & words) * 2 > len(name) for name in names)
         and not lookups.named_in(entity_id, question.weights)
         for entity_id, names in lookups.all_written()

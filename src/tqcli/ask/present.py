@@ -6,45 +6,43 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from tqcli.ask.answering import _as_of
-from tqcli.ask.claims import _kind
-from tqcli.ask.holders import _end_of
-from tqcli.ask.judging import _Judged
-from tqcli.ask.words import _CANDIDATES, _stems
+from tqcli.ask.answering import as_of
+from tqcli.ask.claims import kind
+from tqcli.ask.holders import end_of
+from tqcli.ask.judging import Judged
+from tqcli.ask.words import CANDIDATES, stems
 from tqcli.index import Index
 from tqcli.model import EntityKind, Hit, Match, Reply
 
 if TYPE_CHECKING:
-    from tqcli.ask.lookups import _Lookups
+    from tqcli.ask.lookups import Lookups
     from tqcli.ask.question import Question
 
 
 _DWELLING = frozenset(
-    _stems("live lives living reside resides residing stay stays staying hide hides hiding")
-    + _stems("based located now today currently")
+    stems("live lives living reside resides residing stay stays staying hide hides hiding")
+    + stems("based located now today currently")
 )
 """Words that ask where someone lives or is now."""
 
 
-def _where_now(
-    index: Index, read: Question, judged: list[_Judged], lookups: _Lookups
-) -> list[_Judged]:
+def where_now(index: Index, read: Question, judged: list[Judged], lookups: Lookups) -> list[Judged]:
     """ "Where does X live?", X a person a loaded fact says died: a fact says where X was as of
     its date, not where X is. Its short answer says so ("believed to reside in Afghanistan (as
     of September 2021; died 31 July 2022)"); it stays an answer to what the question's words
     ask, as its facts knew it."""
     people = {
         entity_id
-        for item in judged[:_CANDIDATES]
+        for item in judged[:CANDIDATES]
         if item.reply.match is Match.ANSWER
         for entity_id in item.hit.fact.entities()
-        if _kind(entity_id, lookups.catalog) is EntityKind.PERSON
+        if kind(entity_id, lookups.catalog) is EntityKind.PERSON
         and lookups.named_in(entity_id, read.weights)
     }
     deaths = [
         left.date
         for person in sorted(people)[:2]
-        if (left := _end_of(index, person, lookups)) is not None
+        if (left := end_of(index, person, lookups)) is not None
         and left.died
         and left.date is not None
     ]
@@ -58,9 +56,9 @@ def _where_now(
     for item in judged:
         date = item.hit.fact.date
         if item.reply.match is Match.ANSWER and (dwelling or date is None or date < died):
-            when = f"as of {_as_of(date)}; " if date is not None and date < died else ""
+            when = f"as of {as_of(date)}; " if date is not None and date < died else ""
             reply = item.reply
-            answer = f"{reply.answer} ({when}died {_as_of(died)})"
+            answer = f"{reply.answer} ({when}died {as_of(died)})"
             said.append(
                 msgspec.structs.replace(item, reply=Reply(reply.match, answer, reply.unmatched))
             )
@@ -69,9 +67,7 @@ def _where_now(
     return said
 
 
-def _alive_now(
-    index: Index, read: Question, judged: list[_Judged], lookups: _Lookups
-) -> list[_Judged]:
+def alive_now(index: Index, read: Question, judged: list[Judged], lookups: Lookups) -> list[Judged]:
     """ "Is X alive?", X a person a loaded fact says died: that fact answers it first (a death
     ends being alive, whatever its words); a fact dated before it says X was alive as of its
     date, and its short answer says so ("... (as of June 2022; died 31 July 2022)"). Only
@@ -82,16 +78,16 @@ def _alive_now(
     people = sorted(
         {
             entity_id
-            for item in judged[:_CANDIDATES]
+            for item in judged[:CANDIDATES]
             for entity_id in item.hit.fact.entities()
-            if _kind(entity_id, lookups.catalog) is EntityKind.PERSON
+            if kind(entity_id, lookups.catalog) is EntityKind.PERSON
             and lookups.named_in(entity_id, read.weights)
         }
     )[:2]
     deaths = [
         (left.date, left.hit)
         for person in people
-        if (left := _end_of(index, person, lookups)) is not None
+        if (left := end_of(index, person, lookups)) is not None
         and left.died
         and left.date is not None
         and left.hit is not None
@@ -104,7 +100,7 @@ def _alive_now(
             item,
             reply=Reply(
                 item.reply.match,
-                f"{item.reply.answer} (as of {_as_of(date)}; died {_as_of(died)})",
+                f"{item.reply.answer} (as of {as_of(date)}; died {as_of(died)})",
                 item.reply.unmatched,
             ),
         )
@@ -115,7 +111,7 @@ def _alive_now(
         for item in judged
         if item.hit.fact.id != death.fact.id
     ]
-    first = _Judged(
+    first = Judged(
         Hit(death.fact, judged[0].score),
         1.0,
         judged[0].score,

@@ -11,29 +11,29 @@ from enum import Enum
 
 import msgspec
 
-from tqcli.ask.lookups import _Lookups
+from tqcli.ask.lookups import Lookups
 from tqcli.ask.words import (
-    _CALENDAR_WORDS,
-    _DEADLINE_ASKED,
-    _DIGIT,
-    _DOCUMENT_NUMBERS,
-    _EVENT_WEIGHT,
-    _FORESEEING,
-    _FUNCTION_WORDS,
-    _IRREGULAR_VERBS,
-    _KIND_NOUNS,
-    _NOW,
-    _NUMBER_WORDS,
-    _PARTICIPLES,
-    _PERSON_ROLES,
-    _POSSESSIVE,
-    _PREPOSITIONS,
-    _SAYING,
-    _SOMEONE,
-    _VERB_FORM,
-    _WHAT_REQUIRED,
-    _WRITTEN_WORD,
-    _stems,
+    CALENDAR_WORDS,
+    DEADLINE_ASKED,
+    DIGIT,
+    DOCUMENT_NUMBERS,
+    EVENT_WEIGHT,
+    FORESEEING,
+    FUNCTION_WORDS,
+    IRREGULAR_VERBS,
+    KIND_NOUNS,
+    NOW,
+    NUMBER_WORDS,
+    PARTICIPLES,
+    PERSON_ROLES,
+    POSSESSIVE,
+    PREPOSITIONS,
+    SAYING,
+    SOMEONE,
+    VERB_FORM,
+    WHAT_REQUIRED,
+    WRITTEN_WORD,
+    stems,
 )
 from tqcli.index import Index
 from tqcli.textnorm import fold, stem
@@ -41,17 +41,17 @@ from tqcli.textnorm import fold, stem
 # In "when did the Taliban's first spell in power begin?" or "how long did the war last?",
 # these say that a time is asked, not what happened then. ("Begin" and "end" say which end of
 # it: "when were the talks to start" is not when they were agreed.)
-_TIME_WORDS = frozenset(_stems("last spell period stint era tenure time times"))
+_TIME_WORDS = frozenset(stems("last spell period stint era tenure time times"))
 # Verbs that take another verb ("try to play down", "continue to provide"): the other verb says
 # what happened; they only say how far it got.
-_CATENATIVE = frozenset(_stems("try tried attempt continue seek manage fail"))
+_CATENATIVE = frozenset(stems("try tried attempt continue seek manage fail"))
 # A verb and its particle ("play down", "set up") are one verb: English writes some of them as
 # one word too ("downplay", "setup").
 _PARTICLES = ("down", "up", "out")
 # Words that open a noun phrase ("the", "its"): the phrase's head noun comes after them. A phrase
 # opened by any other function word is no noun phrase ("who is in charge of ...").
 _DETERMINERS = frozenset(
-    _stems("a an the its their his her our your my this that these those some any each every")
+    stems("a an the its their his her our your my this that these those some any each every")
 )
 _MAX_WORDS = 40
 _NAME_WEIGHT = 0.5
@@ -138,24 +138,24 @@ _WHAT_KIND_OF = (
 """What M N does ... ("what flight number did ..."), N a word for a kind of answer: M says
 what it is of (compiled on first use)."""
 _MEASURES = frozenset(
-    _stems(
+    stems(
         "population budget revenue revenues income salary salaries wage wages cost price age size "
         "area toll value worth turnout production output gdp spending expenditure exports imports "
         "debt harvest"
     )
 )
 """Nouns of a quantity: "what is the population of ..." asks a number, as "how many" does."""
-_AGE = frozenset(_stems("old age aged"))
+_AGE = frozenset(stems("old age aged"))
 """Words a claim gives an age with ("60 years old", "aged 60")."""
 _MONEY = frozenset(
-    _stems("dollars usd pounds gbp euros eur rupees afghanis riyals dirhams yuan rubles percent")
+    stems("dollars usd pounds gbp euros eur rupees afghanis riyals dirhams yuan rubles percent")
 )
 """Words a figure gives an amount of money (or a share) in: what a bare "how much" asks."""
 _AN_AMOUNT = r"\bhow much (?:did|does|do|has|have|had|was|is|were|are|will|would|could)\b"
 """A "how much" that names nothing after it ("how much did X pay"), not "how much land"."""
-_VOTERS = frozenset(_stems("member members country countries state states nation nations"))
+_VOTERS = frozenset(stems("member members country countries state states nation nations"))
 """Those that vote in a body (the Security Council's members, a general assembly's states)."""
-_VOTING = frozenset(_stems("vote voted votes voting"))
+_VOTING = frozenset(stems("vote voted votes voting"))
 _MODIFIER_WEIGHT = 0.65
 """A word before the head noun this heavy (rarer in English than Zipf 5.375: "foreign",
 "defence", "education"; not "new", "main" or "top") says which one is asked about."""
@@ -167,7 +167,7 @@ _WHEN_CLAUSE = r"\bwhen \w"  # compiled on first use (re caches it), as _ASKS
 """A "when" that opens a clause ("as noted when it was adopted"), not one asked ("and when?")."""
 _CLAUSE_WEIGHT = 0.5
 """What the words of such a clause count for: they say at what time, not what is asked."""
-_MEANING = frozenset(_stems("mean stand"))
+_MEANING = frozenset(stems("mean stand"))
 _WHAT_DOES = r"(?:\w+ )?what (?:does|did|do|will|would|should|can|could|shall) (?:\w+ ){1,6}?(\w+)"
 _WHAT_NOUN_DOES = r"(?:\w+ )?what \w+ (?:does|did|do|will|would) (?:\w+ ){1,6}?(\w+)"
 """What N does X VERB ("what sanctions did resolution 1267 impose"): asked of a resolution, the
@@ -186,14 +186,14 @@ _FUTURE = r"\b(?:will|shall|won t)\b (?!you\b|i\b)\w|\b(?:is|are|am) going to\b"
 compiled on first use: only questions with "will", "shall" or "going" need it."""
 
 
-def _asks_deadline(question: Question) -> bool:
+def asks_deadline(question: Question) -> bool:
     """Whether a "when" asks by when something must be done ("When must US troops leave?")."""
-    return question.wants is Wants.DATE and re.search(_DEADLINE_ASKED, question.text) is not None
+    return question.wants is Wants.DATE and re.search(DEADLINE_ASKED, question.text) is not None
 
 
 _SHARE_ASKED = r"\bwhat (?:percentage|percent|per cent|proportion|share|fraction|part) of\b"
 """A question for a share (compiled on first use: only questions with "what" need it)."""
-_SHARES = frozenset(_stems("percentage percent cent proportion share fraction part"))
+_SHARES = frozenset(stems("percentage percent cent proportion share fraction part"))
 """The words such a question asks a share with, which the answer need not use."""
 _PERSON_NOUNS = (
     "person|people|man|men|woman|women|official|officer|presenter|journalist|reporter"
@@ -204,7 +204,7 @@ _PERSON_NOUNS = (
     "|delegate|chair|chairman|chairperson|leader|founder|emir|commander|coordinator"
 )
 """Nouns that denote a person (English, not the pack): "which official", "the name of the
-bomber" ask who, as "who" does (the posts of _PERSON_ROLES and kin, roles, relations)."""
+bomber" ask who, as "who" does (the posts of PERSON_ROLES and kin, roles, relations)."""
 _KIN_NOUNS = (
     "bomber|attacker|gunm[ae]n|assassin|wife|wives|husband|son|daughter|father|mother|brother"
     "|sister|negotiator|mediator|presenter|journalist"
@@ -215,7 +215,7 @@ _WHICH_SOMEONE = (  # compiled on first use (re caches it)
     rf")\b)\w+ ){{0,3}}?(?P<kin>{_KIN_NOUNS})s?\b"
 )
 """Which (ADJ) PERSON ...: "Which Sky News presenter interviewed ...?" asks for a person, by a
-noun of a person that is no post (_KIN): a post asked so ("which UN official said ...") is
+noun of a person that is no post (KIN): a post asked so ("which UN official said ...") is
 answered by whoever a quote or a claim gives it, as before."""
 _NAME_OF_SOMEONE = (  # compiled on first use (re caches it)
     r"\bwhat (?P<be>is|was|are|were) (?:the |their |its )?names? of (?:the )?"
@@ -225,15 +225,15 @@ _NAME_OF_SOMEONE = (  # compiled on first use (re caches it)
 # Words that say what kind of answer is wanted rather than what it is about: once the question's
 # form has said it ("Blinken quote on ...", "number of ..."), a fact need not contain them.
 _CUE_WORDS = {
-    Wants.FIGURE: frozenset(_stems("number amount total count sum figure figures")),
+    Wants.FIGURE: frozenset(stems("number amount total count sum figure figures")),
     Wants.QUOTE: frozenset(
-        _stems(
+        stems(
             "quote quotes quoted say said says tell told write wrote think call describe mean "
             "word words"
         )
     ),
-    Wants.DATE: frozenset(_stems("date year month day")) | _TIME_WORDS,
-    Wants.DURATION: frozenset(_stems("long")) | _TIME_WORDS,
+    Wants.DATE: frozenset(stems("date year month day")) | _TIME_WORDS,
+    Wants.DURATION: frozenset(stems("long")) | _TIME_WORDS,
 }
 _MONTH_ABBREVIATIONS = {
     "jan": "january",
@@ -315,14 +315,14 @@ class Question(msgspec.Struct, frozen=True):
     """For "how many X does Y have": the content words of Y, whose the X are."""
     happened: frozenset[str] = frozenset()
     """The words that say what the question asks happened ("signed", "released"): see
-    _happened_words."""
+    happened_words."""
     since: int | None = None
     """For a figure asked of now ("how much does al-Qaeda pay the Taliban today?"): the first
     year whose figures count as today's, as far as the candidates' dates tell."""
     raw: str = ""
     """The question as the user wrote it."""
     verb: str | None = None
-    """The verb a "what does X VERB?" or "which X VERBed" question asks (see _asked_verb)."""
+    """The verb a "what does X VERB?" or "which X VERBed" question asks (see asked_verb)."""
     measure: frozenset[str] = frozenset()
     """For a figure asked as a measure ("what is the population of ...", "how old is ..."): the
     words naming it, which the answer must give a number of."""
@@ -383,9 +383,9 @@ _CITED_YEAR = r"\b(\d{3,4}) ?\((?:19|20)\d\d\)"  # compiled on first use
 """A document's number and its year in brackets, as the UN cites a resolution."""
 
 
-def read_question(index: Index, question: str, lookups: _Lookups | None = None) -> Question:
+def read_question(index: Index, question: str, lookups: Lookups | None = None) -> Question:
     """What the question wants, and its content words weighted by general-English rarity."""
-    lookups = lookups or _Lookups(index)
+    lookups = lookups or Lookups(index)
     if "(" in question:
         # "Resolution 2253 (2015)": a year in brackets after a document's number is the year
         # it was adopted, part of how the UN cites it -- neither another resolution (folded,
@@ -396,7 +396,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     # A possessive is its word ("the UN's estimate" asks about the UN, not "uns").
     folded = " ".join(
         _MONTH_ABBREVIATIONS.get(word, word)
-        for word in re.findall(r"\w+", fold(_without_possessives(question)))
+        for word in re.findall(r"\w+", fold(without_possessives(question)))
     )
     folded = _question_words_spelt(index, lookups, folded)
     if " name" in folded and (name_of := re.search(_NAME_OF_SOMEONE, folded)) is not None:
@@ -411,7 +411,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     for raw, after in itertools.pairwise(sequence):
         if after == "to" and stem(raw) in _CATENATIVE:
             grammar.add(raw)
-        elif after in _PARTICLES and stem(raw) not in _FUNCTION_WORDS and raw not in _PARTICLES:
+        elif after in _PARTICLES and stem(raw) not in FUNCTION_WORDS and raw not in _PARTICLES:
             grammar.add(after)
             compounds[stem(raw)] = frozenset((stem(after + raw), stem(raw + after)))
     raws = [raw for raw in dict.fromkeys(sequence) if raw not in grammar][: _MAX_WORDS * 4]
@@ -423,7 +423,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     corrected: dict[str, str] = {}
     for raw in raws:
         word = stem(raw)
-        if word in _FUNCTION_WORDS or word in corrected:
+        if word in FUNCTION_WORDS or word in corrected:
             continue
         # A word of common English ("minister") is no typo, though the packs may not use it.
         known_word = raw in known or word in thesaurus
@@ -472,11 +472,11 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
             (
                 n
                 for n in passive
-                if _VERB_FORM.search(counted_words[n]) or counted_words[n] in _PARTICIPLES
+                if VERB_FORM.search(counted_words[n]) or counted_words[n] in PARTICIPLES
             ),
             len(counted_words),
         )
-        counted = _leading_content(" ".join(counted_words[:participle]))
+        counted = leading_content(" ".join(counted_words[:participle]))
         if (
             len(counted) > 1
             and counted_words[len(counted) - 1 : len(counted)] != []
@@ -489,8 +489,8 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         if counted_words[:1] == ["of"] and (part := re.search(_PARTITIVE, folded)) is not None:
             # "How many of the 9/11 victims were Afghan nationals?": victims are counted, and
             # only those of them that were Afghan nationals (see restrictor).
-            counted = _leading_content(part.group("whole"), skip_leading=True)
-            restrictor = _leading_content(part.group("part"))
+            counted = leading_content(part.group("whole"), skip_leading=True)
+            restrictor = leading_content(part.group("part"))
         if (
             any(f" {verb}" in folded for verb in _HAVE)
             and (has := re.search(_HAS, folded)) is not None
@@ -505,7 +505,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         # "For which attacks was he indicted, as noted when resolution 1267 was adopted?" --
         # that "when" opens a clause saying which time, it asks for none.
         wants = Wants.DATE
-    elif _SOMEONE.search(folded) or (
+    elif SOMEONE.search(folded) or (
         ("which " in folded or "what " in folded)
         and (kin_asked := re.search(_WHICH_SOMEONE, folded)) is not None
     ):
@@ -580,7 +580,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         measure = _MONEY
     head = None
     if kin_asked is not None and wants is Wants.SOMEONE:
-        # The presenter asked for is whom the claim calls so (_Role.kin).
+        # The presenter asked for is whom the claim calls so (Role.kin).
         head = _key(kin_asked.group("kin"), corrected)
     head_asked = False
     # The heavy words of a partitive's restrictor must be said, as a modifier's are.
@@ -601,9 +601,9 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
             last = max((n for n, raw in enumerate(phrase_words) if raw in possessors), default=None)
             if last is not None and last + 1 < len(phrase_words):
                 phrase_text = " " + " ".join(phrase_words[last + 1 :])
-        words = _leading_content(phrase_text, skip_leading=True)
+        words = leading_content(phrase_text, skip_leading=True)
         raws = [raw for raw in phrase_text.split() if stem(raw) not in _DETERMINERS]
-        if any(_VERB_FORM.search(raw) for raw in raws[1 : len(words) + 1]):
+        if any(VERB_FORM.search(raw) for raw in raws[1 : len(words) + 1]):
             # "What is the Taliban seeking": a noun and a verb, not one noun phrase, follow "is".
             words = ()
         phrase = [corrected.get(word, word) for word in words]
@@ -613,10 +613,10 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
             # modifiers ("full", "exact").
             phrase = []
         # "Who is the Taliban's leader now": "now" says when, it names nothing asked about.
-        phrase = [word for word in phrase if word in weights and word not in _NOW]
+        phrase = [word for word in phrase if word in weights and word not in NOW]
         head = phrase[-1] if phrase else None
         modifiers = tuple(
-            word for word in phrase[:-1] if weights[word] >= _MODIFIER_WEIGHT and word not in _NOW
+            word for word in phrase[:-1] if weights[word] >= _MODIFIER_WEIGHT and word not in NOW
         )
         if wants is Wants.ANYTHING and head in _MEASURES:
             # "What is the population of Kabul?": a number of it is asked, as "how many".
@@ -628,8 +628,8 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         and (kind := re.search(_WHAT_KIND, folded)) is not None
         and (noun := _key(kind.group("noun"), corrected)) in weights
         # A noun of a kind of thing ("which university", "what hotel") is what is asked
-        # however common it is in English: the answer names one of the kind (_KIND_NOUNS).
-        and (weights[noun] >= _WHAT_WEIGHT or noun in _KIND_NOUNS)
+        # however common it is in English: the answer names one of the kind (KIND_NOUNS).
+        and (weights[noun] >= _WHAT_WEIGHT or noun in KIND_NOUNS)
         and not any(noun in words for words in _CUE_WORDS.values())  # "what sum", "what date"
     ):
         # "What bounty did the US offer ...?": the noun after "what" is what is asked about, and
@@ -663,7 +663,7 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
     if voted is not None and counted == (voted,):
         groups[voted] = groups[voted] | _VOTING  # "voted" (stem "vot") counted as "13 votes"
     rarity = {word: _pack_rarity(lookups, groups[word]) for word in weights}
-    derived = {
+    derived_forms = {
         word: forms
         for word in weights
         if (
@@ -671,8 +671,8 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
                 form
                 for form in _derivatives(spelled[word])
                 # Only a form the loaded facts use, and one the stemmer's roots do not join
-                # already (_derived: "create", "creation").
-                if lookups.frequency(form) and not _derived(word, {form})
+                # already (derived: "create", "creation").
+                if lookups.frequency(form) and not derived(word, {form})
             )
         )
     }
@@ -696,23 +696,23 @@ def read_question(index: Index, question: str, lookups: _Lookups | None = None) 
         share=share,
         in_fact=re.search(_IN_FACT, folded) is not None,
         as_done=wants is Wants.FIGURE
-        and re.search(_FORESEEING, folded) is None
+        and re.search(FORESEEING, folded) is None
         and re.search(_REPORTED_AHEAD, folded) is None,
         head_asked=head_asked,
         counted_head=counted_head,
-        documents=_documents(folded) if _DIGIT.search(folded) else frozenset(),
-        resolutions=_documents(folded, resolutions=True) if _DIGIT.search(folded) else frozenset(),
-        times=frozenset(re.findall(_TIME_YEAR, folded)) if _DIGIT.search(folded) else frozenset(),
+        documents=documents(folded) if DIGIT.search(folded) else frozenset(),
+        resolutions=documents(folded, resolutions=True) if DIGIT.search(folded) else frozenset(),
+        times=frozenset(re.findall(_TIME_YEAR, folded)) if DIGIT.search(folded) else frozenset(),
         holder=tuple(key for word in holder if (key := corrected.get(word, word)) in weights),
         post_of=_post_of(folded, head, corrected, weights),
         subordinate=frozenset(timing | _subordinate(folded, corrected, weights)),
         future=_future(question, folded, weights),
         document_asked=re.search(_WHICH_RESOLUTION, folded) is not None,
-        derived=derived,
+        derived=derived_forms,
         said_about=said_about,
         share_of=tuple(
             key
-            for word in _leading_content(folded[share_at.end() :], skip_leading=True)
+            for word in leading_content(folded[share_at.end() :], skip_leading=True)
             if (key := corrected.get(word, word)) in weights
         )
         if share and (share_at := re.search(_SHARE_ASKED, folded)) is not None
@@ -773,7 +773,7 @@ def _post_of(
     folded: str, head: str | None, corrected: dict[str, str], weights: dict[str, float]
 ) -> tuple[str, ...]:
     """The content words of Y in "who is the X of Y", when X is a post (see Question.post_of)."""
-    if head not in _PERSON_ROLES or (of := re.search(_OF_WHAT, folded)) is None:
+    if head not in PERSON_ROLES or (of := re.search(_OF_WHAT, folded)) is None:
         return ()
     which = []
     for part in of.group("which").split():  # up to the first function word
@@ -784,7 +784,7 @@ def _post_of(
 
 
 def _names(
-    question: str, weights: dict[str, float], corrected: dict[str, str], lookups: _Lookups
+    question: str, weights: dict[str, float], corrected: dict[str, str], lookups: Lookups
 ) -> tuple[tuple[str, tuple[frozenset[str], ...]], ...]:
     """The names the question gives (see Question.names): runs of content words written with a
     capital, as English writes a name ("Japan's prime minister?" too: a question's first word is
@@ -793,9 +793,9 @@ def _names(
     Minister ..."). Written in any case, a word with a possessive ("japan's prime minister") or
     the words after "of" in "who/what is the X of Y" ("the prime minister of japan") say which X
     is asked about as well."""
-    written = _WRITTEN_WORD.findall(question)
-    parts = [fold(_without_possessives(part)) for part in written]
-    grammar = [n for n, part in enumerate(parts) if n and stem(part) in _FUNCTION_WORDS]
+    written = WRITTEN_WORD.findall(question)
+    parts = [fold(without_possessives(part)) for part in written]
+    grammar = [n for n, part in enumerate(parts) if n and stem(part) in FUNCTION_WORDS]
     titled = sum(written[n][0].isupper() for n in grammar) * 2 > len(grammar)
     runs: list[list[str]] = [[]]
     for part, raw in zip(parts, written, strict=True):
@@ -804,8 +804,8 @@ def _names(
             raw[0].isupper()
             and not titled
             and _key(part, corrected) in weights
-            and part not in _CALENDAR_WORDS
-            and stem(part) not in _PREPOSITIONS  # "Within what period ...?"
+            and part not in CALENDAR_WORDS
+            and stem(part) not in PREPOSITIONS  # "Within what period ...?"
         ):
             runs[-1].append(part)
         elif runs[-1]:
@@ -841,8 +841,8 @@ def _names(
     return tuple(names)
 
 
-def _without_possessives(text: str) -> str:
-    return _POSSESSIVE.sub("", text) if "'" in text or "’" in text else text
+def without_possessives(text: str) -> str:
+    return POSSESSIVE.sub("", text) if "'" in text or "’" in text else text
 
 
 def _key(word: str, corrected: dict[str, str]) -> str:
@@ -883,7 +883,7 @@ def _inflects(word: str, base: str) -> bool:
     return doubled and ending is not None and ending[1:] in ("ed", "ing")
 
 
-def _leading_content(text: str, *, skip_leading: bool = False) -> tuple[str, ...]:
+def leading_content(text: str, *, skip_leading: bool = False) -> tuple[str, ...]:
     """The words that open a phrase ("US soldiers died" after "how many"): up to the first
     function word, three at most."""
     words: list[str] = []
@@ -891,19 +891,19 @@ def _leading_content(text: str, *, skip_leading: bool = False) -> tuple[str, ...
         word = stem(raw)
         if word in _DETERMINERS and not words and skip_leading:
             continue  # "the" in "what is the ..."
-        if word in _FUNCTION_WORDS or word in _PREPOSITIONS or len(words) == 3:
+        if word in FUNCTION_WORDS or word in PREPOSITIONS or len(words) == 3:
             break
         words.append(word)
     return tuple(words)
 
 
-def _pack_rarity(lookups: _Lookups, group: frozenset[str]) -> float:
+def _pack_rarity(lookups: Lookups, group: frozenset[str]) -> float:
     """How rare a word (with its synonyms) is in the loaded facts: what it adds to the ranking."""
     used = max(lookups.frequency(member) for member in group)
     return math.log(1 + lookups.facts / (1 + used))
 
 
-def _asked_verb(question: Question) -> str | None:
+def asked_verb(question: Question) -> str | None:
     """The verb a "what does X VERB?" question ends on ("require", "establish", "decide"), or
     that follows "which X" in the past ("which resolution created ..."), as one of its content
     words; None for other questions."""
@@ -911,7 +911,7 @@ def _asked_verb(question: Question) -> str | None:
     if "what " not in text and "which " not in text:
         return None  # (no pattern compiled for most questions)
     found = (
-        ((" of " in text or " from " in text) and re.fullmatch(_WHAT_REQUIRED, text))
+        ((" of " in text or " from " in text) and re.fullmatch(WHAT_REQUIRED, text))
         or re.fullmatch(_WHAT_DOES, text)
         or ("ed" in text and re.match(_WHICH_DID, text))
         or (question.resolutions and re.fullmatch(_WHAT_NOUN_DOES, text))
@@ -919,7 +919,7 @@ def _asked_verb(question: Question) -> str | None:
     if not found:
         return None
     word = stem(found.group(1))
-    if word in _SAYING or word in _MEANING:
+    if word in SAYING or word in _MEANING:
         return None  # what someone said, what a name means: a quote, a meaning
     if any(word in forms for _, parts in question.names for forms in parts):
         return None  # a name ("What did Panetta tell National Public Radio?")
@@ -942,7 +942,7 @@ _NOMINALISED = (
     ("ate", "ation"),  # nominate, nomination
 )
 """English verbs and their nouns in -ion whose spelling the stemmer does not join (their first
-six letters differ, see _derived): "When did the US invade Afghanistan?" is answered by "the
+six letters differ, see derived): "When did the US invade Afghanistan?" is answered by "the
 US-led invasion of Afghanistan". Each pair is a regular pattern of English, not a word list."""
 _IRREGULAR_PLURALS = (("man", "men"), ("child", "children"), ("person", "people"))
 """English plurals the stemmer does not join to their singular: woman and women, gunman and
@@ -958,7 +958,7 @@ def _derivatives(raw: str) -> frozenset[str]:
     singular and back, an irregular verb's other forms."""
     word = raw.lower()
     forms = {
-        stem(form) for verb in _IRREGULAR_VERBS if word in verb for form in verb if form != word
+        stem(form) for verb in IRREGULAR_VERBS if word in verb for form in verb if form != word
     }
     for singular, plural in _IRREGULAR_PLURALS:
         # "women" is "woman" counted: the stemmer leaves English's irregular plurals apart.
@@ -988,13 +988,13 @@ def _nominal_suffixes() -> tuple[str, ...]:
     )
 
 
-def _derived(word: str, words: set[str] | frozenset[str]) -> bool:
+def derived(word: str, words: set[str] | frozenset[str]) -> bool:
     """Whether words hold another word of the same root (stemmed): "exempted" and
     "exemption", "require" and "requirement" (its first six letters, or all of a shorter
     word of five letters or more), "refocused" and "focusing" (less a prefix "re")."""
     if len(word) < 5:
         return False
-    if word.startswith("re") and _derived(word[2:], words):
+    if word.startswith("re") and derived(word[2:], words):
         return True  # the same verb again: "refocused" and "focusing"
     root = word[:6]
     return any(
@@ -1002,7 +1002,7 @@ def _derived(word: str, words: set[str] | frozenset[str]) -> bool:
     )
 
 
-def _happened_words(question: Question) -> frozenset[str]:
+def happened_words(question: Question) -> frozenset[str]:
     """The question's words that say what happened ("signed", "released"): heavy enough, not
     naming what it is about, and no post, month or number."""
     about = question.named.union(*(forms for _, parts in question.names for forms in parts))
@@ -1010,29 +1010,29 @@ def _happened_words(question: Question) -> frozenset[str]:
         word
         for word, weight in question.weights.items()
         if word not in about
-        and weight >= _EVENT_WEIGHT
-        and not _number(word)
+        and weight >= EVENT_WEIGHT
+        and not number(word)
         # A post ("who was president of the Council") is not what happened: the claim gives
-        # it beside the name, in an aside as often as not (see _has_post).
-        and word not in _PERSON_ROLES
-        and word not in _CALENDAR_WORDS
+        # it beside the name, in an aside as often as not (see has_post).
+        and word not in PERSON_ROLES
+        and word not in CALENDAR_WORDS
         and word != question.head
     )
 
 
-def _documents(folded: str, *, resolutions: bool = False) -> frozenset[str]:
-    """The numbers folded text gives documents by (see _DOCUMENT_NUMBERS); with resolutions,
+def documents(folded: str, *, resolutions: bool = False) -> frozenset[str]:
+    """The numbers folded text gives documents by (see DOCUMENT_NUMBERS); with resolutions,
     only those it gives as resolutions' ("resolutions 1988 and 1989", not "the 1267
     committee")."""
     return frozenset(
-        _number(word)
-        for found in re.finditer(_DOCUMENT_NUMBERS, folded)
+        number(word)
+        for found in re.finditer(DOCUMENT_NUMBERS, folded)
         for word in (found.group("numbers") or ("" if resolutions else found.group("body"))).split()
-        if _number(word)
+        if number(word)
     )
 
 
-def _owners(question: Question) -> list[str]:
+def owners(question: Question) -> list[str]:
     """The names among what is counted, or whose it is ("how many fighters does the Taliban
     have"), heavy enough to say whose they are ("Taliban" of "Taliban fighters"; not "US", as
     common in English as a function word)."""
@@ -1043,47 +1043,47 @@ def _owners(question: Question) -> list[str]:
     ]
 
 
-def _is_count(word: str) -> bool:
-    return word.isdigit() or word in _NUMBER_WORDS
+def is_count(word: str) -> bool:
+    return word.isdigit() or word in NUMBER_WORDS
 
 
 _NUMBER = re.compile(r"(\d+)(?:st|nd|rd|th)?")
 """A number as a word: cardinal ("7590") or ordinal ("7590th", "21st")."""
 
 
-def _number(word: str) -> str:
+def number(word: str) -> str:
     """The digits of a word that is a number, cardinal or ordinal; else the empty string."""
     match = _NUMBER.fullmatch(word)
     return match.group(1) if match else ""
 
 
-def _numbers(words: Iterable[str]) -> set[str]:
+def numbers(words: Iterable[str]) -> set[str]:
     """The numbers among the words, each as its digits ("8742nd" and "8742" alike)."""
-    return {number for word in words if (number := _number(word))}
+    return {digits for word in words if (digits := number(word))}
 
 
-def _is_year(word: str) -> bool:
+def is_year(word: str) -> bool:
     """Whether a number reads as a year ("in 2001"), not a count."""
     return len(word) == 4 and word[:2] in ("19", "20")
 
 
-_QUESTION_WORDS = ("who", "whom", "whose", "what", "when", "where", "which", "why", "how")
+QUESTION_WORDS = ("who", "whom", "whose", "what", "when", "where", "which", "why", "how")
 
 
-def _question_word_typo(word: str) -> str | None:
+def question_word_typo(word: str) -> str | None:
     """The question word a word is likeliest a typo of, one letter off it: a letter left out,
     before two neighbouring letters swapped, before one added, before one changed (the
     commonest typos first); None for a word as likely a typo of two, or of none. (Worked out
     for the question's words alone: a table of every typo of every question word, made at
     each start-up, cost 16 M instructions, a third of answering, measured.)"""
-    if word in _QUESTION_WORDS or len(word) > _LONGEST_TYPO:
+    if word in QUESTION_WORDS or len(word) > _LONGEST_TYPO:
         return None
-    ranks = {asked: rank for asked in _QUESTION_WORDS if (rank := _typo_rank(word, asked))}
+    ranks = {asked: rank for asked in QUESTION_WORDS if (rank := _typo_rank(word, asked))}
     best = [asked for asked, rank in ranks.items() if rank == min(ranks.values())]
     return best[0] if len(best) == 1 else None
 
 
-_LONGEST_TYPO = max(map(len, _QUESTION_WORDS)) + 1
+_LONGEST_TYPO = max(map(len, QUESTION_WORDS)) + 1
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 """The letters a typo adds or puts for another (see _typo_rank)."""
 
@@ -1104,13 +1104,13 @@ def _typo_rank(word: str, asked: str) -> int:
     return 2 if _swapped(word, asked) else 0
 
 
-def _question_words_spelt(index: Index, lookups: _Lookups, folded: str) -> str:
+def _question_words_spelt(index: Index, lookups: Lookups, folded: str) -> str:
     """The folded question with its misspelt question words written right ("whn did ..."):
-    a word one letter off a question word (see _question_word_typo), neither common English
+    a word one letter off a question word (see question_word_typo), neither common English
     nor the packs'. The typos of content words are corrected against the index (_corrected);
     a question word is in no fact, and decides what is asked."""
     words = folded.split()
-    near = {word: meant for word in words if (meant := _question_word_typo(word))}
+    near = {word: meant for word in words if (meant := question_word_typo(word))}
     if not near:
         return folded
     known = index.english_zipf(list(near))
@@ -1122,9 +1122,9 @@ def _question_words_spelt(index: Index, lookups: _Lookups, folded: str) -> str:
     return " ".join(spelt.get(word, word) for word in words)
 
 
-def _corrected(index: Index, lookups: _Lookups, word: str) -> str:
+def _corrected(index: Index, lookups: Lookups, word: str) -> str:
     """The word, or the indexed word it is most likely a misspelling of."""
-    if _number(word) or len(word) < 4 or lookups.frequency(word):
+    if number(word) or len(word) < 4 or lookups.frequency(word):
         return word  # a number, "7590th" as "7590", is no misspelling of another
     import difflib
 
@@ -1157,7 +1157,7 @@ _PRESENT = (  # compiled on first use (re caches it): only "who" questions need 
 _PAST = r"\bwho(?: was| were| (?P<verb>led|ran|headed|commanded|controlled|chaired|ruled))\b"
 
 
-def _role_asked(question: Question) -> tuple[frozenset[str], bool]:
+def role_asked(question: Question) -> tuple[frozenset[str], bool]:
     """For a question on who holds (or held) a role in something it names, the words that say
     the role -- the verb ("leads", "led"), or the phrase after "who is" ("the current head" of
     "who is the current head of the Taliban") -- and whether it asks of now: in the present
@@ -1171,15 +1171,15 @@ def _role_asked(question: Question) -> tuple[frozenset[str], bool]:
     if verb:
         words: tuple[str, ...] = (stem(verb),)
     else:
-        words = _leading_content(question.text[asked.end() :], skip_leading=True)
+        words = leading_content(question.text[asked.end() :], skip_leading=True)
     role = frozenset(
         word
         for word in words
-        if word in question.weights and word not in question.named and word not in _NOW
+        if word in question.weights and word not in question.named and word not in NOW
     )
     # A number that gives a document or a body ("the 1988 committee", "resolution 2001") is no
     # year the question asks of.
     now = asked.re.pattern == _PRESENT and not any(
-        _is_year(word) and word not in question.documents for word in question.weights
+        is_year(word) and word not in question.documents for word in question.weights
     )
     return role, now

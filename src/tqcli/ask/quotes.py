@@ -6,14 +6,14 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from tqcli.ask.claims import _kind
-from tqcli.ask.question import _derived, _without_possessives
-from tqcli.ask.words import _WORD
+from tqcli.ask.claims import kind
+from tqcli.ask.question import derived, without_possessives
+from tqcli.ask.words import WORD
 from tqcli.model import EntityKind, Hit, Quote
 from tqcli.textnorm import fold, stem, tokens
 
 if TYPE_CHECKING:
-    from tqcli.ask.lookups import _Lookups
+    from tqcli.ask.lookups import Lookups
     from tqcli.ask.question import Question
 
 
@@ -21,11 +21,11 @@ _ATTRIBUTION = r"\b(?:according to|per)\b(?P<source>[^,;?]*)"  # compiled on fir
 """A phrase naming who says what a question asks about ("..., according to the UN report")."""
 
 
-def _attributed(question: Question) -> frozenset[str]:
+def attributed(question: Question) -> frozenset[str]:
     """The question's content words in its phrases of attribution ("according to X", "per X")."""
-    phrases = re.finditer(_ATTRIBUTION, fold(_without_possessives(question.raw)))
+    phrases = re.finditer(_ATTRIBUTION, fold(without_possessives(question.raw)))
     return (
-        frozenset(word for at in phrases for word in map(stem, _WORD.findall(at.group("source"))))
+        frozenset(word for at in phrases for word in map(stem, WORD.findall(at.group("source"))))
         & question.weights.keys()
     )
 
@@ -41,9 +41,9 @@ _ACTS = {
 """The words a claim says an act of saying or writing with, by the question's verb for it."""
 
 
-def _says_act(verb: str, claim: str) -> bool:
+def says_act(verb: str, claim: str) -> bool:
     """Whether the claim says the act of saying or writing the question asks who did."""
-    words = set(_WORD.findall(claim.lower()))
+    words = set(WORD.findall(claim.lower()))
     return not words.isdisjoint(_ACTS.get(verb, (verb,)))
 
 
@@ -51,17 +51,17 @@ _WHO_DID = r"(?:\w+ )?who (?!(?:did|does|do|has|have|had|will|would|is|are|was|w
 """"Who" followed by its verb ("who killed"): the doer is asked (compiled on first use)."""
 
 
-def _says_doing(question: Question, own: frozenset[str]) -> bool:
+def says_doing(question: Question, own: frozenset[str]) -> bool:
     """For "who VERB ...": whether the fact's own words say the verb (or a word of its root),
     not only another word for it ("the death of Zawahiri" says no one killed him)."""
     found = re.match(_WHO_DID, question.text)
     if found is None:
         return True
     verb = stem(found.group(1))
-    return verb not in question.weights or verb in own or _derived(verb, own)
+    return verb not in question.weights or verb in own or derived(verb, own)
 
 
-def _names_a_speaker(words: Sequence[str], candidates: Sequence[Hit], lookups: _Lookups) -> bool:
+def names_a_speaker(words: Sequence[str], candidates: Sequence[Hit], lookups: Lookups) -> bool:
     """Whether words name a person or organisation among the candidates, or the role of the
     speaker of a candidate quote ("the secretary of state")."""
     for hit in candidates:
@@ -69,8 +69,8 @@ def _names_a_speaker(words: Sequence[str], candidates: Sequence[Hit], lookups: _
         if isinstance(details, Quote) and set(words) <= set(tokens(details.speaker_role or "")):
             return True
         for entity_id in hit.fact.entities():
-            kind = _kind(entity_id, lookups.catalog)
-            if kind in (EntityKind.PERSON, EntityKind.ORGANIZATION) and lookups.named_in(
+            entity_kind = kind(entity_id, lookups.catalog)
+            if entity_kind in (EntityKind.PERSON, EntityKind.ORGANIZATION) and lookups.named_in(
                 entity_id, words
             ):
                 return True

@@ -8,44 +8,44 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from tqcli.ask.claims import _claim_words, _clauses, _kind, _name_spans, _stemmed, _written
+from tqcli.ask.claims import claim_words, clauses, kind, name_spans, stemmed, written
 from tqcli.ask.words import (
-    _ACTING,
-    _ASIDE,
-    _BE,
-    _BECOME,
-    _BEGINNING,
-    _ENDING,
-    _FUNCTION_WORDS,
-    _KIN,
-    _NOW,
-    _PARTICIPLES,
-    _PERSON_ROLES,
-    _SAYING_VERBS,
-    _SENTENCE,
-    _SUCCESSION,
-    _WHO_IS,
-    _WORD,
-    _stems,
+    ACTING,
+    ASIDE,
+    BE,
+    BECOME,
+    BEGINNING,
+    ENDING,
+    FUNCTION_WORDS,
+    KIN,
+    NOW,
+    PARTICIPLES,
+    PERSON_ROLES,
+    SAYING_VERBS,
+    SENTENCE,
+    SUCCESSION,
+    WHO_IS,
+    WORD,
+    stems,
 )
 from tqcli.model import EntityKind, Fact
 from tqcli.textnorm import fold, stem
 
 if TYPE_CHECKING:
-    from tqcli.ask.lookups import _Lookups
+    from tqcli.ask.lookups import Lookups
     from tqcli.ask.question import Question
 
 
 _KIN_NEAR = 6
-_LEFT = _ENDING - _BEGINNING
+_LEFT = ENDING - BEGINNING
 """Of those, the words that say only the leaving ("killed his predecessor X", "X's death")."""
 _PASSIVE_QUESTION = r"\bwho (?:was|were|is|are|has been|have been|had been|got|gets) (\w+)\b"
 """A question in the passive ("Who was killed in 2022?") asks for whom it was done to."""
 _SIDE = r"\bfor (?:the )?(\w+(?: \w+)?)"  # compiled on first use: "who negotiated for the US"
 
 
-class _Role(msgspec.Struct, frozen=True):
-    """The role a "who" question asks about, as _in_role reads it (once a question). (A
+class Role(msgspec.Struct, frozen=True):
+    """The role a "who" question asks about, as in_role reads it (once a question). (A
     Struct, as Question is: made in C.)"""
 
     asked: frozenset[str]
@@ -53,7 +53,7 @@ class _Role(msgspec.Struct, frozen=True):
     verb: str | None
     """For a question in the passive ("who was killed"), the verb's stem."""
     succession: bool
-    """Whether it asks who came into a post after someone (see _succession)."""
+    """Whether it asks who came into a post after someone (see succession)."""
     posts: frozenset[str]
     """The posts it names, with their synonyms."""
     side: frozenset[str]
@@ -75,27 +75,27 @@ def _may_tell_or_own(claim: str, words: Sequence[str]) -> bool:
     )
 
 
-def _read_role(question: Question) -> _Role:
-    """The role a "who" question asks about (see _Role)."""
+def _read_role(question: Question) -> Role:
+    """The role a "who" question asks about (see Role)."""
     passive = re.search(_PASSIVE_QUESTION, question.text)
     verb = None
-    if passive and ((word := passive.group(1)).endswith(("ed", "en")) or word in _PARTICIPLES):
+    if passive and ((word := passive.group(1)).endswith(("ed", "en")) or word in PARTICIPLES):
         verb = stem(word) if stem(word) in question.happened else None
     # A post the question names ("who is the leader of"), or one its verb is ("who leads";
     # not asked of now, when rule 7 chooses among all a claim names: "X's leader was A in the
     # 2000s and is now B").
-    roles = _PERSON_ROLES & question.weights.keys()
-    if not roles and _NOW.isdisjoint(_stemmed(question.text)):
-        roles = frozenset(w for w in question.happened if _PERSON_ROLES & question.group(w))
+    roles = PERSON_ROLES & question.weights.keys()
+    if not roles and NOW.isdisjoint(stemmed(question.text)):
+        roles = frozenset(w for w in question.happened if PERSON_ROLES & question.group(w))
     posts = frozenset(word for role in roles for word in question.group(role))
     side: frozenset[str] = frozenset()
     if " for " in question.text and (found := re.search(_SIDE, question.text)):
         side = frozenset(word for word in found.group(1).split() if stem(word) in question.weights)
-    kin = question.group(question.head) if question.head in _KIN else frozenset()
-    return _Role(frozenset(_stemmed(question.text)), verb, _succession(question), posts, side, kin)
+    kin = question.group(question.head) if question.head in KIN else frozenset()
+    return Role(frozenset(stemmed(question.text)), verb, succession(question), posts, side, kin)
 
 
-def _in_role(question: Question, fact: Fact, who: list[str], lookups: _Lookups) -> list[str]:
+def in_role(question: Question, fact: Fact, who: list[str], lookups: Lookups) -> list[str]:
     """Of those a "who" answer would name, the ones the claim gives the role the question asks
     about: not whoever only tells of it ("announced his death"), nor a name owning another noun
     ("George W Bush's War on Terror" names no Taliban leader); for a question in the passive
@@ -113,36 +113,36 @@ def _in_role(question: Question, fact: Fact, who: list[str], lookups: _Lookups) 
     side_words = role.side
     if not (verb or succession or posts or side_words or role.kin) and not _may_tell_or_own(
         fact.claim,
-        [word for entity_id in who for name in _written(entity_id, lookups) for word in name],
+        [word for entity_id in who for name in written(entity_id, lookups) for word in name],
     ):
         return who  # no check can apply: the claim neither tells nor has their possessive
-    sentences = _clauses(fact.claim)
+    sentences = clauses(fact.claim)
     kept: list[str] = []
     posted: list[str] = []
     claimed = {word for sentence in sentences for _, stems in sentence for word in stems}
     for entity_id in who:
-        names = _written(entity_id, lookups)
+        names = written(entity_id, lookups)
         every = frozenset().union(*names)
         mentions = [
             (words, stems, start, end, number)
             for number, sentence in enumerate(sentences)
             for words, stems in sentence
             if not every.isdisjoint(words)
-            for start, end in _name_spans(words, names)
+            for start, end in name_spans(words, names)
         ]
         if not mentions:
             if not side_words:  # named only in a way the clauses do not show: cannot tell
                 kept.append(entity_id)
             continue
-        if not _SAYING_VERBS & asked and all(
-            not _SAYING_VERBS.isdisjoint(stems[end : end + 2]) for _, stems, _, end, _ in mentions
+        if not SAYING_VERBS & asked and all(
+            not SAYING_VERBS.isdisjoint(stems[end : end + 2]) for _, stems, _, end, _ in mentions
         ):
             continue  # only tells of it
         if all(
             words[end : end + 1] == ("s",)
             and end + 1 < len(words)
             and stems[end + 1] not in asked
-            and _ACTING.isdisjoint(stems[end + 1 : end + 3])
+            and ACTING.isdisjoint(stems[end + 1 : end + 3])
             for words, stems, _, end, _ in mentions
         ):
             continue  # owns another noun
@@ -156,7 +156,7 @@ def _in_role(question: Question, fact: Fact, who: list[str], lookups: _Lookups) 
                     start == 0
                     and sentences[number][0][1] == stems
                     and any(
-                        len(clause) > 1 and clause[0] in _BE and clause[1] == verb
+                        len(clause) > 1 and clause[0] in BE and clause[1] == verb
                         for _, clause in sentences[number][1:]
                     )
                 )
@@ -193,17 +193,17 @@ def _in_role(question: Question, fact: Fact, who: list[str], lookups: _Lookups) 
 
 
 def _titles_another(
-    question: Question, fact: Fact, posts: frozenset[str], lookups: _Lookups
+    question: Question, fact: Fact, posts: frozenset[str], lookups: Lookups
 ) -> bool:
     """Whether the claim writes one of the posts as a title (capitalised) before the name of a
     person it links whom the question does not name ("President Clinton"; not "Leadership
     Council", nor "Taliban Leader Mullah Omar" asked who succeeded Mullah Omar)."""
-    spans, _, stems = _claim_words(fact.claim)
+    spans, _, stems = claim_words(fact.claim)
     people = [
         name
         for entity_id in fact.entities()
-        if _kind(entity_id, lookups.catalog) is EntityKind.PERSON
-        for name in _written(entity_id, lookups)
+        if kind(entity_id, lookups.catalog) is EntityKind.PERSON
+        for name in written(entity_id, lookups)
     ]
     for n, word in enumerate(stems):
         if word not in posts or not spans[n].group()[0].isupper():
@@ -223,15 +223,15 @@ def _titles_another(
     return False
 
 
-def _role_words(question: Question) -> tuple[str, ...]:
-    """The words of a "who" question that say the role asked (see _in_role), as written: the
+def role_words(question: Question) -> tuple[str, ...]:
+    """The words of a "who" question that say the role asked (see in_role), as written: the
     side of "for the US", else the verb of what happened."""
     if " for " in question.text and (side := re.search(_SIDE, question.text)):
         return tuple(word for word in side.group(1).split() if stem(word) in question.weights)
     return tuple(question.spelled[word] for word in sorted(question.happened))
 
 
-def _done_to_asked(question: Question, fact: Fact) -> bool:
+def done_to_asked(question: Question, fact: Fact) -> bool:
     """Whether the claim, where it says what the question asks happened in its verb after
     "who", says it of what the question names: "Who killed Zawahiri?" is not answered by
     "... after its leader Osama bin Laden was killed" in a fact on Zawahiri."""
@@ -239,8 +239,8 @@ def _done_to_asked(question: Question, fact: Fact) -> bool:
     happened = question.happened & {stem(verb.group(1))} if verb else frozenset()
     if not happened:
         return True
-    clauses = [stems for sentence in _clauses(fact.claim) for _, stems in sentence]
-    said = [stems for stems in clauses if not happened.isdisjoint(stems)]
+    clause_stems = [stems for sentence in clauses(fact.claim) for _, stems in sentence]
+    said = [stems for stems in clause_stems if not happened.isdisjoint(stems)]
     # ("... was killed ...; President Biden announced his death": "his" is the one named.)
     return not said or any(
         not (question.named | _PRONOUNS_OF_THE_NAMED).isdisjoint(stems) for stems in said
@@ -250,15 +250,15 @@ def _done_to_asked(question: Question, fact: Fact) -> bool:
 _PRONOUNS_OF_THE_NAMED = frozenset(stem(word) for word in ("him", "his", "her", "them", "their"))
 
 
-def _succession(question: Question) -> bool:
+def succession(question: Question) -> bool:
     """Whether the question asks who came into a post after someone: "Who succeeded bin
     Laden?", "who became the leader after Zawahiri?"."""
-    if _SUCCESSION & question.happened or "successor" in question.weights:
+    if SUCCESSION & question.happened or "successor" in question.weights:
         return True
     return (
         " after " in question.text
         and "bec" in question.text
-        and re.search(_BECOME + r".* after \w", question.text) is not None
+        and re.search(BECOME + r".* after \w", question.text) is not None
     )
 
 
@@ -275,7 +275,7 @@ def _came_in(
     "Saif al-Adel, from Egypt, is now the de facto leader ..., Zawahiri's death" (the sentence
     opens with his name); not whom the leaving is said of beside their name ("appointed after
     a drone strike killed his predecessor Mullah Akhtar Mansour")."""
-    if question.named.isdisjoint(claim) or _ENDING.isdisjoint(claim):
+    if question.named.isdisjoint(claim) or ENDING.isdisjoint(claim):
         return False
     start, end = span
     if not _LEFT.isdisjoint(stems[max(start - 3, 0) : start]) or not _LEFT.isdisjoint(
@@ -283,10 +283,10 @@ def _came_in(
     ):
         return False
     every = {word for _, clause in sentence for word in clause}
-    if not _BEGINNING.isdisjoint(stems):
+    if not BEGINNING.isdisjoint(stems):
         return True
     opens = sentence[0][1] == stems and start == 0
-    return opens and _ENDING.isdisjoint(stems) and not _BEGINNING.isdisjoint(every)
+    return opens and ENDING.isdisjoint(stems) and not BEGINNING.isdisjoint(every)
 
 
 def _done_to(stems: Sequence[str], start: int, end: int, verb: str) -> bool:
@@ -295,7 +295,7 @@ def _done_to(stems: Sequence[str], start: int, end: int, verb: str) -> bool:
     if verb not in stems:
         return False
     at = stems.index(verb)
-    if at and stems[at - 1] in _BE:
+    if at and stems[at - 1] in BE:
         return end <= at
     return start > at and "by" not in stems[at:start]
 
@@ -303,16 +303,16 @@ def _done_to(stems: Sequence[str], start: int, end: int, verb: str) -> bool:
 def _other_side(
     mentions: Sequence[tuple[Sequence[str], Sequence[str], int, int, int]],
     side: frozenset[str],
-    lookups: _Lookups,
+    lookups: Lookups,
 ) -> bool:
     """Whether the claim does not put the person with the party the question names ("for the
     US"), by any name of the candidates' entities, beside the person's name: "X for the United
     States", "X, the US Special Representative" do; "Taliban co-founder X", "X for the
     Taliban", "X led the Taliban's team" put them with another."""
     marks: set[bool] = set()  # whether each party beside the name is the side asked about
-    for words, stems, start, end, _ in mentions:
+    for words, clause_stems, start, end, _ in mentions:
         for entity_id, names in lookups.all_written():
-            for first, stop in _name_spans(words, names):
+            for first, stop in name_spans(words, names):
                 # ("X for the United States and Baradar": the United States are X's.)
                 before = (
                     start - 3 <= first
@@ -323,7 +323,7 @@ def _other_side(
                 after = end <= first <= end + 6 and (
                     "for" in words[max(first - 2, end) : first]
                     or words[stop : stop + 1] == ("s",)
-                    or not _ACTING.isdisjoint(stems[stop : stop + 2])
+                    or not ACTING.isdisjoint(clause_stems[stop : stop + 2])
                 )
                 if before or after:
                     marks.add(
@@ -337,10 +337,10 @@ _POST_NEAR = 8
 Mohammad Hasan Akhund, in the Taliban's new government"."""
 
 
-_SUBORDINATE_POST = frozenset(_stems("deputy deputies vice assistant"))
+_SUBORDINATE_POST = frozenset(stems("deputy deputies vice assistant"))
 """Words that make a post another, lower one: a deputy (or "deputy to the") prime minister, a
 vice-president or an assistant secretary is not the prime minister, president or secretary."""
-_FORMER = frozenset(_stems("former ex erstwhile"))
+_FORMER = frozenset(stems("former ex erstwhile"))
 """Words that say a post was held before: no answer to who holds it now."""
 _SUBORDINATE_REACH = 5
 """How many words before the post such a word may be ("deputy to the acting prime minister")."""
@@ -349,13 +349,13 @@ _INDEFINITE = frozenset(("a", "an"))
 who holds it ("who runs the network", "who is its leader")."""
 
 
-def _post_only_subordinate(question: Question, fact: Fact) -> bool:
+def post_only_subordinate(question: Question, fact: Fact) -> bool:
     """Whether every mention of a post a "who" question asks about (by its noun, or by the
     verb of its holder: "who runs X") in the claim is made another by a word before it in its
     clause: "deputy", "vice", "assistant" (and, for a question in the present tense, "former");
     or, the question asking for the one who holds it, one of several ("a senior leader")."""
-    asked = _PERSON_ROLES & question.weights.keys() or {
-        role for word in question.weights for role in _PERSON_ROLES & question.group(word)
+    asked = PERSON_ROLES & question.weights.keys() or {
+        role for word in question.weights for role in PERSON_ROLES & question.group(word)
     }
     if not asked:
         return False
@@ -363,13 +363,13 @@ def _post_only_subordinate(question: Question, fact: Fact) -> bool:
         return False  # "who is the deputy leader" asks for the lower post
     posts = set().union(*map(question.group, asked))
     claim = fact.claim
-    spans, _, stems = _claim_words(claim)  # (read once a claim, as other rules read it)
+    spans, _, stems = claim_words(claim)  # (read once a claim, as other rules read it)
     at = [n for n, word in enumerate(stems) if word in posts]
     if not at:
         return False
     one_of = not re.search(r"\b(?:an?|one of)\b", question.text)
     lower = _SUBORDINATE_POST
-    if re.match(_WHO_IS, question.text) and not re.match(r"who (?:was|were)\b", question.text):
+    if re.match(WHO_IS, question.text) and not re.match(r"who (?:was|were)\b", question.text):
         lower = lower | _FORMER
     for n in at:
         before: list[str] = []  # the words before it in its clause, nearest first
@@ -382,7 +382,7 @@ def _post_only_subordinate(question: Question, fact: Fact) -> bool:
     return True
 
 
-def _post_of_in(question: Question, claim: str, named: dict[str, frozenset[str]]) -> bool:
+def post_of_in(question: Question, claim: str, named: dict[str, frozenset[str]]) -> bool:
     """Whether the claim gives the post asked about as one of what the question says it is a
     post of: within eight words of it ("Afghanistan's president", "prime minister, ... in the
     Taliban's new government"), or, when the fact links it, with no other name before the post
@@ -391,7 +391,7 @@ def _post_of_in(question: Question, claim: str, named: dict[str, frozenset[str]]
     assert question.head is not None
     posts = question.group(question.head)
     of = set().union(*map(question.group, question.post_of))
-    spans, _, stems = _claim_words(claim)
+    spans, _, stems = claim_words(claim)
     at = [
         n
         for n, word in enumerate(stems)
@@ -431,7 +431,7 @@ def _in_another_compound(question: Question, claim: str, word: re.Match[str]) ->
     if "-" not in compound or compound in question.raw.lower():
         return False
     *parts, head = compound.split("-")
-    asked = set(_WORD.findall(question.raw.lower()))
+    asked = set(WORD.findall(question.raw.lower()))
     return head not in asked and not asked.isdisjoint(parts)
 
 
@@ -458,12 +458,12 @@ def _post_of_a_branch(
     )
 
 
-def _has_post(question: Question, claim: str, entity_id: str, lookups: _Lookups) -> bool:
+def has_post(question: Question, claim: str, entity_id: str, lookups: Lookups) -> bool:
     """Whether the claim puts the post the question asks about (its head noun, when that is a
     post) just before the person's name: "US ambassador Linda Thomas-Greenfield", "the President
     of the Security Council, Jean Levitte" (five words at most, in one sentence)."""
     head = question.head
-    if head is None or head not in _PERSON_ROLES:
+    if head is None or head not in PERSON_ROLES:
         return False
     posts = question.group(head)
     # "The ambassador to Afghanistan": the phrase after the post says which post; the claim must
@@ -476,13 +476,13 @@ def _has_post(question: Question, claim: str, entity_id: str, lookups: _Lookups)
             question.text,
         )[:1]
         for word in word.split()
-        if stem(word) not in _FUNCTION_WORDS
+        if stem(word) not in FUNCTION_WORDS
     ]
-    names = _written(entity_id, lookups)
-    for sentence in re.split(_SENTENCE, re.sub(_ASIDE, " ", claim)):
-        words = _WORD.findall(fold(sentence))
+    names = written(entity_id, lookups)
+    for sentence in re.split(SENTENCE, re.sub(ASIDE, " ", claim)):
+        words = WORD.findall(fold(sentence))
         stems = [stem(word) for word in words]
-        for start, _ in _name_spans(words, names):
+        for start, _ in name_spans(words, names):
             at = [n for n in range(max(0, start - 5), start) if stems[n] in posts]
             if at and all(
                 any(question.group(w) & set(stems[n : n + 7]) for n in at) for w in which

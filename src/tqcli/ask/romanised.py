@@ -5,7 +5,7 @@ from __future__ import annotations
 from tqcli.index import Index
 
 
-def _romanised(index: Index, question: str) -> str:
+def romanised(index: Index, question: str) -> str:
     """A question with words in the Arabic script read as the romanised words the facts hold
     (as search reads them), less its function words ("من هو سيف العدل": saif adel). A word it
     cannot read stays, for an answer to account for (and none will: a partial answer at best);

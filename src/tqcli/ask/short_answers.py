@@ -6,10 +6,10 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from tqcli.ask.claims import _claim_words, _name, _own_words
-from tqcli.ask.counts import _count_in_claim
-from tqcli.ask.question import Wants, _asks_deadline
-from tqcli.ask.words import _MONTHS, _SOMEONE
+from tqcli.ask.claims import claim_words, name, own_words
+from tqcli.ask.counts import count_in_claim
+from tqcli.ask.question import Wants, asks_deadline
+from tqcli.ask.words import MONTHS, SOMEONE
 from tqcli.figures import figure_phrase
 from tqcli.model import Catalog, EntityKind, Fact, Figure, Quote
 from tqcli.textnorm import fold, stem
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from tqcli.ask.question import Question
 
 
-def _short_answer(
+def short_answer(
     question: Question,
     fact: Fact,
     who: Sequence[str],
@@ -28,7 +28,7 @@ def _short_answer(
     in_claim: bool = False,
 ) -> str:
     """The answer in a few words: see Reply.answer. in_claim: a figure's answer is the count
-    its claim gives of what is asked, not its value (see _Lookups.counted_in_claim)."""
+    its claim gives of what is asked, not its value (see Lookups.counted_in_claim)."""
     details = fact.details
     if who and (
         question.wants is Wants.SOMEONE
@@ -36,33 +36,33 @@ def _short_answer(
     ):
         return "; ".join(_as_written(catalog, entity_id, fact.claim) for entity_id in who)
     if question.wants is Wants.DATE:
-        from tqcli.ask.times import _dates_no_event, _deadlines, _time_in_words
+        from tqcli.ask.times import dates_no_event, deadlines, time_in_words
     if question.wants is Wants.DATE and fact.date is not None:
-        if _dates_no_event(question, fact):
+        if dates_no_event(question, fact):
             return fact.claim  # its date is not the time asked (see _fits)
-        if _asks_deadline(question) and (
-            within := [found for found in _deadlines(fact.claim) if not found.startswith("by ")]
+        if asks_deadline(question) and (
+            within := [found for found in deadlines(fact.claim) if not found.startswith("by ")]
         ):
             # "When must US troops leave?": within what time of its date the claim says, not
             # the day it was agreed. (A date it gives, "by May 29, 2020", is read as before.)
             return f"{'; '.join(within)} (from {fact.date})"
-        words = _own_words(fact) if own is None else own
+        words = own_words(fact) if own is None else own
         # The claim's words for what happened, else those that name what it happened to
         # ("when did Kabul fall": "... after the Taliban recaptured Kabul in August").
         anchors = question.named if question.happened.isdisjoint(words) else question.happened
         said = _when_it_happened(anchors, fact) if anchors else None
         return said or str(fact.date)
-    if question.wants is Wants.DATE and (when := _time_in_words(fact.claim)):
+    if question.wants is Wants.DATE and (when := time_in_words(fact.claim)):
         return when  # "the late 2000s", of an undated fact
     if isinstance(details, Figure):
-        count = _count_in_claim(question, fact.claim) if in_claim else None
+        count = count_in_claim(question, fact.claim) if in_claim else None
         given = count or figure_phrase(details, fact.hedge)
         return f"{given}, according to {_attribution(fact, catalog)}"
     if isinstance(details, Quote):
         if (
             question.wants is Wants.FIGURE
             and question.counted  # "how much did the students pay": nothing counted named
-            and (count := _count_in_claim(question, details.text))
+            and (count := count_in_claim(question, details.text))
             and stem(count.split()[-1].lower()) in question.forms(question.counted[-1])
         ):
             # "How many provinces?": the number its words give and what it counts ("at least
@@ -70,9 +70,9 @@ def _short_answer(
             return count
         if question.medium and details.medium:
             return details.medium
-        return _name(catalog, details.speaker) if _SOMEONE.search(question.text) else details.text
+        return name(catalog, details.speaker) if SOMEONE.search(question.text) else details.text
     if question.wants in (Wants.FIGURE, Wants.DURATION) and (
-        count := _count_in_claim(question, fact.claim)
+        count := count_in_claim(question, fact.claim)
     ):
         return count  # "13 votes": the number asked for, in the claim's words
     return fact.claim
@@ -103,7 +103,7 @@ def _name_run(text: str, *, last: bool) -> str:
     return " ".join(words[:end]) if any(capital[:end]) else ""
 
 
-def _listed(claim: str, names: Sequence[str]) -> str | None:
+def listed(claim: str, names: Sequence[str]) -> str | None:
     """The list of names the claim gives the answer's names in, each as written: "Resolution
     1267 (1999) was submitted by Canada, the Netherlands, ... and the United States" answers
     "who sponsored resolution 1267?" with all six, not only the one the fact links. Three names
@@ -158,7 +158,7 @@ _TIME_PREPOSITIONS = [
 def _month_alone(claim: str) -> bool:
     """Whether the claim may give a month with no day or year after it (a plain text test,
     before the pattern is compiled: most claims give none)."""
-    for month in _MONTHS:
+    for month in MONTHS:
         at = claim.find(month)
         while at != -1:
             after = claim[at + len(month) : at + len(month) + 3].lstrip(",")
@@ -169,7 +169,7 @@ def _month_alone(claim: str) -> bool:
 
 
 _MONTH_ALONE = (  # compiled on first use: "after the Taliban recaptured Kabul in August"
-    rf"\b(?:in|on|by|since|until|from|after|before|during) ({'|'.join(_MONTHS)})\b(?!,? \d)"
+    rf"\b(?:in|on|by|since|until|from|after|before|during) ({'|'.join(MONTHS)})\b(?!,? \d)"
 )
 _NEAR = 60
 """How near (in characters) a time is to the word for what happened, to be its time."""
@@ -192,28 +192,28 @@ def _when_it_happened(anchors: frozenset[str], fact: Fact) -> str | None:
         [
             found
             for found in re.finditer(_MONTH_ALONE, claim)
-            if _MONTHS.index(found.group(1)) + 1 != date.month
+            if MONTHS.index(found.group(1)) + 1 != date.month
         ]
         if date is not None and date.month and _month_alone(claim)
         else []
     )
     if not years and not months:
         return None  # the claim gives no other time (most claims: no pattern compiled)
-    spans, _, stems = _claim_words(claim)
+    spans, _, stems = claim_words(claim)
     said = [span.start() for span, word in zip(spans, stems, strict=True) if word in anchors]
     # A time as English gives one: after a month, or a preposition ("to 2019", "since 2001");
     # not a number that names a document ("resolutions 1988 and 1989", "2255 (2015)").
     times: list[tuple[int, str]] = []
     for found in years:
         before = claim[max(0, found.start() - 12) : found.start()].split()[-1:]
-        if before and before[0] in _MONTHS:
+        if before and before[0] in MONTHS:
             times.append((found.start(), f"{before[0]} {found.group()}"))
         elif before in _TIME_PREPOSITIONS:
             times.append((found.start(), found.group()))
     for found in months:
         assert date is not None
         assert date.month
-        month = _MONTHS.index(found.group(1)) + 1
+        month = MONTHS.index(found.group(1)) + 1
         times.append((found.start(1), f"{found.group(1)} {date.year - (month > date.month)}"))
     if not said or not times:
         return None
@@ -233,7 +233,7 @@ def _attribution(fact: Fact, catalog: Catalog) -> str:
     to the Costs of War project"), else the publisher of its first source -- the outlet that
     carried it, which may only report another's figure."""
     if fact.asserted_by:
-        return _name(catalog, fact.asserted_by)
+        return name(catalog, fact.asserted_by)
     source = catalog.sources.get(fact.citations[0].source) if fact.citations else None
     publisher = source.publisher if source else "its source"
     if "ccording to" in fact.claim and (credited := re.search(_ACCORDING_TO, fact.claim)):

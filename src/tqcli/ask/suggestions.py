@@ -8,7 +8,7 @@ from tqcli.index import Index
 from tqcli.model import Hit
 
 
-def _suggestions(index: Index, near: Iterable[Hit]) -> tuple[str, ...]:
+def suggestions(index: Index, near: Iterable[Hit]) -> tuple[str, ...]:
     tags: dict[str, int] = {}
     for hit in list(near)[:10]:
         for tag in hit.fact.tags:

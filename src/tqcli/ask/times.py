@@ -7,9 +7,9 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from tqcli.ask.claims import _claim_words, _own_text
-from tqcli.ask.question import Wants, _derived
-from tqcli.ask.words import _ASIDE, _BEGAN, _DEADLINE_ASKED, _FORESEEING, _NUMBER_WORDS, _SAYING
+from tqcli.ask.claims import claim_words, own_text
+from tqcli.ask.question import Wants, derived
+from tqcli.ask.words import ASIDE, BEGAN, DEADLINE_ASKED, FORESEEING, NUMBER_WORDS, SAYING
 from tqcli.model import Fact
 from tqcli.textnorm import stem, tokens
 
@@ -31,14 +31,14 @@ _NOT_WHEN = (  # compiled on first use (re caches it): only "when" questions nee
 """A claim saying that when it happened is not known ("it did not say when")."""
 _BEGAN_NEAR = 8
 """How many words from a name of what the question names a claim's word for a state beginning
-may be, to say it began for them (see _began_near)."""
+may be, to say it began for them (see began_near)."""
 
 
-def _began_near(question: Question, claim: str) -> bool:
-    """Whether the claim says a state began (_BEGAN) within _BEGAN_NEAR words of a word naming
+def began_near(question: Question, claim: str) -> bool:
+    """Whether the claim says a state began (BEGAN) within _BEGAN_NEAR words of a word naming
     what the question names ("Akhundzada, the Taliban's leader since 2016")."""
     stems = tokens(claim)
-    began = [n for n, word in enumerate(stems) if word in _BEGAN]
+    began = [n for n, word in enumerate(stems) if word in BEGAN]
     return any(
         abs(n - at) <= _BEGAN_NEAR
         for at, word in enumerate(stems)
@@ -47,18 +47,18 @@ def _began_near(question: Question, claim: str) -> bool:
     )
 
 
-def _dates_no_event(question: Question, fact: Fact) -> bool:
+def dates_no_event(question: Question, fact: Fact) -> bool:
     """Whether the fact's date is not the time of what the question asks: that of a report of
-    it (see _dates_a_report), or a claim saying when it happened is not known -- unless the
+    it (see dates_a_report), or a claim saying when it happened is not known -- unless the
     question asks when it was said or reported."""
     if question.weights.keys() & _REPORTED_ASKED:
         return False
-    return _says_not_when(fact.claim) or (
-        fact.date is not None and _dates_a_report(fact.claim, fact.date.year)
+    return says_not_when(fact.claim) or (
+        fact.date is not None and dates_a_report(fact.claim, fact.date.year)
     )
 
 
-def _says_not_when(claim: str) -> bool:
+def says_not_when(claim: str) -> bool:
     """Whether the claim says that when it happened is not known (see _NOT_WHEN)."""
     lowered = claim.lower()
     return (
@@ -66,11 +66,11 @@ def _says_not_when(claim: str) -> bool:
     ) and (re.search(_NOT_WHEN, claim) is not None)
 
 
-def _time_in_words(claim: str) -> str | None:
+def time_in_words(claim: str) -> str | None:
     """The first time a claim gives in its words (see _TIME_IN_WORDS), outside brackets: an
     aside qualifies a name ("Mullah Mohammed Omar (1960–2013)", his life), it does not say when
     the claim's event happened."""
-    found = re.search(_TIME_IN_WORDS, re.sub(_ASIDE, " ", claim) if "(" in claim else claim)
+    found = re.search(_TIME_IN_WORDS, re.sub(ASIDE, " ", claim) if "(" in claim else claim)
     return found.group() if found else None
 
 
@@ -81,11 +81,11 @@ _DEADLINE_MONTHS = (
 
 
 @functools.cache
-def _deadline_pattern() -> str:
+def deadline_pattern() -> str:
     """The words with which a claim gives a deadline: "within 14 months", "in the first one
-    hundred thirty-five days", "by May 2021", "by the end of 2021" (see _deadlines)."""
-    number = r"(?:\d[\d,]*|(?:" + "|".join(sorted(_NUMBER_WORDS)) + r")(?:[ -](?:and )?(?:"
-    number += "|".join(sorted(_NUMBER_WORDS)) + r"))*)"
+    hundred thirty-five days", "by May 2021", "by the end of 2021" (see deadlines)."""
+    number = r"(?:\d[\d,]*|(?:" + "|".join(sorted(NUMBER_WORDS)) + r")(?:[ -](?:and )?(?:"
+    number += "|".join(sorted(NUMBER_WORDS)) + r"))*)"
     return (
         rf"\b(?:within|in) (?:the (?:first |next )?)?{number} {_DEADLINE_UNITS}\b"
         rf"|\bby (?:the end of )?(?:\d{{1,2}} )?(?:{_DEADLINE_MONTHS} )?(?:\d{{1,2}}, )?"
@@ -93,24 +93,24 @@ def _deadline_pattern() -> str:
     )
 
 
-def _deadline_word(question: Question) -> str:
+def deadline_word(question: Question) -> str:
     """The question's words that ask by when ("must"), as a partial answer does not say them."""
-    found = re.search(_DEADLINE_ASKED, question.text)
+    found = re.search(DEADLINE_ASKED, question.text)
     return found.group() if found else "when"
 
 
-def _deadlines(claim: str) -> list[str]:
+def deadlines(claim: str) -> list[str]:
     """The deadlines a claim gives, as it words them ("within 14 months", "by May 2021")."""
     if not ("within " in claim or "in the " in claim or "by " in claim or " in " in claim):
         return []
-    return [found.group() for found in re.finditer(_deadline_pattern(), claim)]
+    return [found.group() for found in re.finditer(deadline_pattern(), claim)]
 
 
 _FORESIGHT_REACH = 80
 """How far (in characters) after a word looking ahead the verb asked must come."""
 
 
-def _foresees(question: Question, text: str) -> bool:
+def foresees(question: Question, text: str) -> bool:
     """Whether the (folded) text looks ahead to what the question asks will happen: a word of
     a plan, commitment or expectation, followed soon by a word for what happens (or its
     synonym or a word of its root: "the Taliban committed not to allow ...")."""
@@ -120,10 +120,10 @@ def _foresees(question: Question, text: str) -> bool:
     if not happened or question.wants is Wants.FIGURE:
         # (A figure fits what is counted already: "how many US troops will remain" is answered
         # by "a first reduction ... to 8,600 within 135 days", which says no "remain".)
-        return re.search(_FORESEEING, text) is not None  # "will there be ...": any look ahead
-    for found in re.finditer(_FORESEEING, text):
+        return re.search(FORESEEING, text) is not None  # "will there be ...": any look ahead
+    for found in re.finditer(FORESEEING, text):
         ahead = set(map(stem, text[found.start() : found.end() + _FORESIGHT_REACH].split()))
-        if any(question.group(word) & ahead or _derived(word, ahead) for word in happened):
+        if any(question.group(word) & ahead or derived(word, ahead) for word in happened):
             return True
     return False
 
@@ -152,11 +152,11 @@ _REPORT_OPENING = (  # compiled on first use: only "when" questions need it
 not of what it tells, which the past perfect puts before it."""
 
 
-_REPORTED_ASKED = _SAYING | frozenset(map(stem, _REPORTING))
+_REPORTED_ASKED = SAYING | frozenset(map(stem, _REPORTING))
 """A question with one of these words asks when something was said or reported."""
 
 
-def _dates_a_report(claim: str, year: int) -> bool:
+def dates_a_report(claim: str, year: int) -> bool:
     """Whether the claim gives the fact's year only in a report's time (see _REPORT_CLAUSE):
     then the date is when it was reported, no answer to when what it reports happened."""
     if str(year) not in claim or " that " not in claim:
@@ -175,13 +175,13 @@ _LATER = (  # compiled on first use: only "when" questions need it
 """A time after the fact's date, said relative to it ("adopted the next day")."""
 
 
-def _happened_later(happened: frozenset[str], claim: str) -> bool:
+def happened_later(happened: frozenset[str], claim: str) -> bool:
     """Whether the claim says what the question asks happened only at a time it gives relative
     to its date ("... was adopted the next day"): within a few words of that time."""
     if not happened or not re.search(_LATER, claim):
         return False
     later = [found.span() for found in re.finditer(_LATER, claim)]
-    spans, _, stems = _claim_words(claim)
+    spans, _, stems = claim_words(claim)
     said = [span.start() for span, word in zip(spans, stems, strict=True) if word in happened]
     return bool(said) and all(
         any(start - _LATER_NEAR <= at <= end + _LATER_NEAR for start, end in later) for at in said
@@ -192,7 +192,7 @@ _LATER_NEAR = 20
 """How near (in characters) the relative time is to the word for what happened."""
 
 
-def _dates_a_source(claim: str, year: int) -> bool:
+def dates_a_source(claim: str, year: int) -> bool:
     """Whether the claim gives the fact's year only in an attribution: then the fact's date is
     when a source said it ("Leon Panetta is a former US defence secretary, as The Independent
     describes him in September 2021" does not say when he was), no answer to "when"."""
@@ -203,12 +203,12 @@ def _dates_a_source(claim: str, year: int) -> bool:
     return all(any(start <= at < end for start, end in spans) for at in said)
 
 
-def _as_time(fact: Fact, year: str) -> bool:
+def as_time(fact: Fact, year: str) -> bool:
     """Whether the fact gives the year as a time: its date's, or in its claim other than in
     brackets after a resolution's number ("resolution 1267 (1999)")."""
     if fact.date is not None and str(fact.date.year) == year:
         return True
-    text = _own_text(fact)
+    text = own_text(fact)
     return any(
         not re.search(r"\d\s*\($", text[max(0, at.start() - 3) : at.start()])
         for at in re.finditer(rf"(?<!\d){year}(?!\d)", text)

@@ -9,7 +9,7 @@ from tqcli.model import EntityKind
 from tqcli.textnorm import stem
 
 
-def _stems(words: str) -> list[str]:
+def stems(words: str) -> list[str]:
     """The stems of space-separated lower-case ASCII words (a word list of the ask package):
     from the stems module's table, made of these lists once (a test keeps it so), any word it
     lacks stemmed."""
@@ -20,8 +20,8 @@ def _stems(words: str) -> list[str]:
 # Words that carry the question's grammar, not its subject (stemmed, as the index is). "Per
 # resolution 1267" is "according to" it. Adverbs of relative time ("previously") say when the
 # thing asked about happened only against something else: what it was is in other words.
-_FUNCTION_WORDS = frozenset(
-    _stems(
+FUNCTION_WORDS = frozenset(
+    stems(
         "a an the of to in on at for by with from and or but is are was were be been being do "
         "does did done has have had what which who whom whose when where why how much many any "
         "some this that these those it its they them their there here about me tell please can "
@@ -31,36 +31,36 @@ _FUNCTION_WORDS = frozenset(
         "originally initially subsequently"
     )
 )
-_BEGAN = frozenset(
-    _stems(
+BEGAN = frozenset(
+    stems(
         "become became becomes appointed named elected since succeeded sworn assumed took began "
         "started by"
     )
 )
 """Words with which a claim says when a state began ("appointed ... in 2016", "since 2016",
 "by August 1988")."""
-_BECOME = r"\bbec[oa]me\b(?! (?:known|public|clear|apparent|evident|aware|available)\b)"
+BECOME = r"\bbec[oa]me\b(?! (?:known|public|clear|apparent|evident|aware|available)\b)"
 """Becoming something (a post, a state), not becoming known: compiled on first use."""
 # Prepositions the function words leave out (they count as content, "after" the invasion), which
 # end a phrase all the same ("the relationship between ...").
-_PREPOSITIONS = frozenset(
-    _stems(
+PREPOSITIONS = frozenset(
+    stems(
         "between among amongst against within without during before after since until through "
         "across towards toward via near behind beyond upon"
     )
 )
-_VERB_FORM = re.compile(r"^(?:\w{3,}(?:ing|ed)|doing|going|being|seeing|using|dying|lying)$")
+VERB_FORM = re.compile(r"^(?:\w{3,}(?:ing|ed)|doing|going|being|seeing|using|dying|lying)$")
 """A word in the form of a verb's participle ("seeking", "adopted"; a short verb's "doing")."""
-_CANDIDATES = 15
-_EVENT_WEIGHT = 0.5
+CANDIDATES = 15
+EVENT_WEIGHT = 0.5
 """Only words at least this heavy (rarer in English than Zipf 5.75) say what happened."""
-_TIME_UNITS = frozenset(
-    _stems(
+TIME_UNITS = frozenset(
+    stems(
         "second seconds minute minutes hour hours day days week weeks month months year years "
         "decade decades"
     )
 )
-_NUMBER_WORDS = frozenset(
+NUMBER_WORDS = frozenset(
     {
         "one",
         "two",
@@ -103,28 +103,28 @@ _NUMBER_WORDS = frozenset(
 )
 
 
-_PERSON_ROLES = frozenset(
-    _stems(
+PERSON_ROLES = frozenset(
+    stems(
         "representative ambassador envoy minister president secretary spokesman spokeswoman "
         "spokesperson official officials diplomat delegate chair chairman chairperson leader "
         "founder emir commander coordinator ombudsperson"
     )
 )
 """Nouns that name a person by their post: who says something, though no one is named."""
-_WHO_IS = re.compile(r"who(?:s| is| was| are| were)\b")
-_DOCUMENT_NUMBERS = (
+WHO_IS = re.compile(r"who(?:s| is| was| are| were)\b")
+DOCUMENT_NUMBERS = (
     r"\b(?:resolutions?|res|unscr|sres)\s+(?P<numbers>\d+(?:(?:\s+(?:and|or)\s+|\s+)\d+)*)"
     r"|\b(?P<body>\d+) (?:sanctions )?(?:committee|regime|list)\b"
 )
 """Numbers that name a resolution ("resolutions 1988 and 1989") or what it set up ("the 1988
 committee"), compiled on first use."""
-_KIND_NOUNS = {
+KIND_NOUNS = {
     **dict.fromkeys(
-        _stems("city town country province village capital place region district state hotel"),
+        stems("city town country province village capital place region district state hotel"),
         EntityKind.PLACE,
     ),
     **dict.fromkeys(
-        _stems(
+        stems(
             "organisation organization group body party tank institute university outlet "
             "newspaper broadcaster agency company movement network"
         ),
@@ -133,25 +133,25 @@ _KIND_NOUNS = {
 }
 """Nouns of a kind of thing ("which city", "what think tank"): a fact naming one of that kind
 answers for the noun, which it need not say (Doha is a city)."""
-_WRITTEN_WORD = re.compile(r"[^\W\d_][\w'’]*|\d+")
+WRITTEN_WORD = re.compile(r"[^\W\d_][\w'’]*|\d+")
 """A word as the question writes it, capitals and possessive included ("Taliban's")."""
-_WORD = re.compile(r"\w+")
+WORD = re.compile(r"\w+")
 # The patterns below are used in answering almost every question (a claim's apostrophe, the
 # question's digits): compiled at import, so that their programs are kept (see regexcache).
 # A pattern that opens with a character set, the look back after it, lets the regex engine skip
 # ahead to candidates (as textnorm's digit grouping): one that opens with a look back or \b is
 # tried at every character of a claim.
-_POSSESSIVE = re.compile(r"['’](?<=\w['’])s\b")
-_DIGIT = re.compile(r"\d")
-_WHAT_REQUIRED = (
+POSSESSIVE = re.compile(r"['’](?<=\w['’])s\b")
+DIGIT = re.compile(r"\d")
+WHAT_REQUIRED = (
     r"(?:\w+ )?what (?:does|did|do|will|would|shall) (?:\w+ ){1,6}?"
     r"(require|requires|demand|demands|expect|expects|want|wants|ask|asks) (?:of|from) "
     r"(?P<whom>(?:\w+ ){0,3}\w+)"
 )
 """What does X require of Y?: the verb, and of whom (compiled on first use)."""
-_OBLIGING = frozenset(_stems("require requires demand demands oblige obligate"))
+OBLIGING = frozenset(stems("require requires demand demands oblige obligate"))
 """Verbs with which a question asks what someone must do under an instrument."""
-_FORESEEING = (
+FORESEEING = (
     r"\b(?:will|shall|would|won t|going to|expected|expects?|plans?|planned|intends?|intended"
     r"|commit(?:s|ted|ments?)?|pledged?|pledges|promised?|promises|agreed (?:to|that)"
     r"|undert(?:akes?|ook)"
@@ -160,7 +160,7 @@ _FORESEEING = (
 )
 """Words with which a fact looks ahead of its time -- a plan, a commitment, a deadline, an
 expectation: only such a fact answers a question asked in the future (compiled on first use)."""
-_DEADLINE_ASKED = (
+DEADLINE_ASKED = (
     r"\b(?:must|have to|has to|had to|(?:is|are|was|were) to|supposed to|required to|obliged to"
     r"|due to|due|deadline|by when|by what (?:date|time|year|month))\b"
     # "When will US troops leave?", "when would they leave under the deal": the time planned.
@@ -172,27 +172,27 @@ _DEADLINE_ASKED = (
 )
 """A "when" that asks by when something must be done, not when it was agreed (compiled on first
 use: only "when" questions need it)."""
-_A_YEAR = r"\b(?:1[89]|20)\d\d\b"
+A_YEAR = r"\b(?:1[89]|20)\d\d\b"
 """A year a claim gives (compiled on first use: only deadline questions need it)."""
-_SOMEONE = re.compile(r"\bwho\b|\bwhich (?:person|man|woman|group|organi[sz]ation)\b")
-_KIN = frozenset(
-    _stems(
+SOMEONE = re.compile(r"\bwho\b|\bwhich (?:person|man|woman|group|organi[sz]ation)\b")
+KIN = frozenset(
+    stems(
         "bomber attacker gunman assassin wife husband son daughter father mother brother sister "
         "negotiator mediator signatory author writer presenter "
         "journalist reporter correspondent pilot judge"
     )
 )
-"""Nouns of a person that are no post (_PERSON_ROLES): a deed's doer, a relation, a trade. A
+"""Nouns of a person that are no post (PERSON_ROLES): a deed's doer, a relation, a trade. A
 "who" answer must be given one by its claim, beside the name (_KIN_NEAR words)."""
-_SAYING = frozenset(
-    _stems(
+SAYING = frozenset(
+    stems(
         "say said says tell told write wrote speak spoke call called describe described warn "
         "warned quote quoted remark comment statement announce announced declare declared claim "
         "claimed urge urged lament lamented"
     )
 )
 """Words that ask about something said."""
-_MONTHS = (
+MONTHS = (
     "January",
     "February",
     "March",
@@ -208,14 +208,14 @@ _MONTHS = (
 )
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_CALENDAR_WORDS = frozenset({*map(str.lower, _MONTHS), *_WEEKDAYS})
+CALENDAR_WORDS = frozenset({*map(str.lower, MONTHS), *_WEEKDAYS})
 """Words English capitalises that name no one: months and weekdays."""
 
 
-_HYPHENATED = r"\w+(?:-\w+)+"  # compiled on first use (re caches it)
+HYPHENATED = r"\w+(?:-\w+)+"  # compiled on first use (re caches it)
 
 
-_IRREGULAR_VERBS = (
+IRREGULAR_VERBS = (
     ("lose", "lost", "loses", "losing"),
     ("fall", "fell", "fallen", "falls", "falling"),
     ("meet", "met", "meets", "meeting"),
@@ -235,11 +235,11 @@ _IRREGULAR_VERBS = (
 "lost". ("Found" is not "find": "founded" is stemmed "found".)"""
 
 
-_CAPITALISED_NAME = r"[A-Z][\w-]*(?: (?:of |the |al-)?[A-Z][\w-]*)*"
+CAPITALISED_NAME = r"[A-Z][\w-]*(?: (?:of |the |al-)?[A-Z][\w-]*)*"
 """A run of capitalised words, a place's name (compiled on first use: only "where" needs it)."""
 
 
-_ENJOINING = (
+ENJOINING = (
     r"\b(?:call(?:s|ed|ing)? (?:on|upon)|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?"
     r"|demand(?:s|ed|ing)?|promis(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ments?)"
     r"|vow(?:s|ed|ing)?|agree(?:s|d|ing)?|undert(?:akes?|ook|aking)|plan(?:s|ned|ning)?"
@@ -252,39 +252,39 @@ more to meet the terms ..., including to break ties"): compiled on first use, on
 questions need it."""
 
 
-_BE = frozenset(_stems("be been being is are was were"))
+BE = frozenset(stems("be been being is are was were"))
 
 
-_DID = r"(?:do|does|did) \w"
+DID = r"(?:do|does|did) \w"
 """A yes/no question on a deed, its verb after "do" ("Did the US pay ...")."""
 
 
-_SAYING_VERBS = frozenset(
-    _stems("announce announced say said says tell told confirm confirmed report reported")
+SAYING_VERBS = frozenset(
+    stems("announce announced say said says tell told confirm confirmed report reported")
 )
 """Verbs of telling: whoever only tells of what happened ("President Biden announced his death")
 is not who did it or had it done to them."""
-_ACTING = _PERSON_ROLES | frozenset(
-    _stems("leadership government regime forces troops army members fighters council chief head")
+ACTING = PERSON_ROLES | frozenset(
+    stems("leadership government regime forces troops army members fighters council chief head")
 )
 """Nouns whose owner acts through them: "the Taliban's chief", "al-Qaeda's leadership considers"."""
-_SUCCESSION = frozenset(_stems("succeed succeeded replace replaced successor"))
-_BEGINNING = frozenset(
-    _stems(
+SUCCESSION = frozenset(stems("succeed succeeded replace replaced successor"))
+BEGINNING = frozenset(
+    stems(
         "became become succeeded succeed replaced replace successor appointed named elected new "
         "now took assumed sworn"
     )
 )
 """Words a claim says someone came into a post with: who succeeded someone is only in such a
 clause ("Zawahiri became head of al-Qaeda in 2011, after its leader bin Laden was killed")."""
-_ENDING = frozenset(
-    _stems(
+ENDING = frozenset(
+    stems(
         "died dead death killed assassinated succeeded replaced successor predecessor removed "
         "ousted resigned"
     )
 )
 """Words a claim says someone left a post with: whom a successor succeeded is in their sentence."""
-_PARTICIPLES = frozenset(
+PARTICIPLES = frozenset(
     (
         "born",
         "shot",
@@ -312,8 +312,8 @@ _PARTICIPLES = frozenset(
         "driven",
     )
 )
-_NOW = frozenset(_stems("now today currently current presently nowadays still"))
-_ROLE_FACTS = 8
+NOW = frozenset(stems("now today currently current presently nowadays still"))
+ROLE_FACTS = 8
 # Compiled on first use (re caches them): only role questions read a claim's clauses.
-_SENTENCE = r"[;:!?\u2014\u2013]|\.(?:\s|$)| - "
-_ASIDE = r"\([^()]*\)"
+SENTENCE = r"[;:!?\u2014\u2013]|\.(?:\s|$)| - "
+ASIDE = r"\([^()]*\)"
