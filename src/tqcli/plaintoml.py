@@ -44,15 +44,21 @@ _DATE_VALUE = re.compile(rf"({_DATE})[ \t]*(?:\n|$)")
 _ARRAY_VALUE = re.compile(_ARRAY)
 _DATE_OR_STRING = re.compile(rf"({_DATE})|{_STRING}")
 _JSON = msgspec.json.Decoder()
+_FLOAT_OR_LONG = re.compile(r"[0-9](?:[.eE]|[0-9]{18})")
+_VALUE_ON_NEXT_LINE = re.compile(r" = [ \t]*\n")
 
 
 def loads(text: str) -> dict[str, Any] | None:
-    """What tomli.loads makes of text, if it is plain TOML (above); None if it is not."""
-    if _PLAIN.fullmatch(text) is None:
-        return None
+    """What tomli.loads makes of text, if it is plain TOML (above), or of the same in the few
+    other forms where JSON reads it as tomli does (see _as_json_reads_it); None otherwise."""
+    written = text
     text = "\n" + text  # a first line follows a line break too
+    comments: list[str] = []
     if "#" in text:
+        comments = _COMMENT.findall(text)
         text = _COMMENT.sub("", text)  # (a "#" in a string is never first on its line)
+    if not _as_json_reads_it(text, comments) and _PLAIN.fullmatch(written) is None:
+        return None
     # Each line "key = value" becomes ',"key":value' and each header '},{"":"name"' (an array
     # of tables' name in its brackets, "[name]"): every table a JSON object, its name its first
     # key, after the root's (named "").
@@ -74,6 +80,27 @@ def loads(text: str) -> dict[str, Any] | None:
         return _put_together(tables, dated)
     except (msgspec.DecodeError, ValueError):
         return None  # not as tomli reads it after all: tomli says why
+
+
+def _as_json_reads_it(text: str, comments: list[str]) -> bool:
+    """Whether JSON reads text (with a line break first, and without its comment lines, which
+    were comments) as tomli reads it, once made JSON as loads() makes it: a quicker check than
+    _PLAIN (a fifth of the time, which was a third of loads() in a fact file), which it says
+    nothing about (then _PLAIN is asked). It holds where no text escapes (a backslash), every
+    string ends on its line, and outside strings are no JSON-only values (null, objects, a key
+    and its colon, floats, integers beyond 18 digits), no value starts on the next line, no
+    DEL and no carriage return; and where comments hold only printable characters."""
+    if "\\" in text or "\x7f" in text or "\r" in text:
+        return False
+    parts = text.split('"')  # without escapes, every quote opens or closes a string
+    if "\n" in "".join(parts[1::2]):
+        return False  # a string that ends on another line, or a quote out of place
+    outside = '""'.join(parts[0::2])  # the text with every string emptied
+    if ":" in outside or "{" in outside or "}" in outside or "null" in outside:
+        return False
+    if _FLOAT_OR_LONG.search(outside) or _VALUE_ON_NEXT_LINE.search(outside):
+        return False
+    return not comments or "".join(comments).replace("\n", "").isprintable()
 
 
 def _each_between(names: list[str], before: str, after: str) -> list[str]:

@@ -188,10 +188,67 @@ def test_plain_documents_are_read(text: str) -> None:
         "[[figure]]\n[figure.details]\n[[figure.details]]",
         "[meta]\n[meta]",
         '"" = 1',  # the empty key: the root's name while the tables are put together
+        # What JSON reads, but not as tomli does (the quick check, _as_json_reads_it):
+        "a = \n1",  # a value on the next line
+        "a = \n# c\n1",
+        "a = null",
+        'a = {"b" = 1}',  # an inline table: tomli reads it
+        'a = 1, "b": 2',
+        'a = 1\n,"a":2',
+        'a = "x"\n,"b":2',
+        "a = 12345678901234567890",
+        "a = 1e5",
+        "a = 1E5",
+        "a = -0.0",
+        "# \x01\na = 1",  # a control character in a comment
+        "a = [\n1,\n2,\n]",  # a comma after the last item (tomli reads it)
+        'a = "x\x7f"',
+        'a = "\\/"',
     ],
 )
 def test_what_is_not_plain_is_left_to_tomli(text: str) -> None:
     assert plaintoml.loads(text) is None
+    _same_as_tomli(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a = [\n  1,\n  2\n]\n",
+        "a = [\n# c\n1]\n",
+        "a = [[1, 2], [3]]\n",
+        'a = ["x",\n"y"]\n[[figure]]\nb = [\n"z"]\n',
+        "a = 1 \t\n",
+        'a = "# not a comment"\n  # a comment\nb = 2\n',
+        "#\ta\na = 1",  # a tab in a comment
+    ],
+)
+def test_what_json_reads_as_tomli_does_is_read(text: str) -> None:
+    assert _same_as_tomli(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *(
+            "a = [\n1,\n]",
+            'a = [\n"x"\n,"y"]',
+            "a = [1\n,2]",
+            "a = [\n[1]\n]",
+            "a = [ ]",
+            "a = [\t1\t]",
+        ),
+        *('[[a]]\nb = [\n{"c" = 1}]', 'a = [\n"x" # c\n]', "a = [\n\n1\n\n]\nb = 2", "a = [1] # c"),
+        *("a = [\n  2001-01-01,\n]", "a = [2001-01-01,\n2001-01-02]", "a = [\n2001-01-01]"),
+        *("a = 2001-01-01\nb = [\n1]", 'a = [\n"b = 1"\n]', "a = [\n b = 1]", "a = -", "a = 1_0"),
+        *("[x]\na = [\n]\n[x.y]\nb = 1", 'a = "x"\t# c', 'a = [\n# "\n1]', 'a = [\n# "\n"y"]'),
+        *('# "\na = "b"', 'a = "#"\n# x "y" z\nb = 1', "a = true\nb = false\nc = [true, 1]"),
+        *("a = 123456789012345678", "a = 1234567890123456789", "a = 9223372036854775807"),
+        *('x = [\n1,\n2]\n[[y]]\nz = [\n"q"]\n[[y.w]]\nv = 1', '"a b" = 1\n"c" = [\n2]'),
+        *('a = [\n"\u2028"]', 'a = "\u00a0"', "\u00a0a = 1", "a = [\n1,\n2 \n ]\n", "a = -0"),
+    ],
+)
+def test_forms_over_several_lines_are_read_as_tomli_reads_them_or_left_to_it(text: str) -> None:
     _same_as_tomli(text)
 
 
