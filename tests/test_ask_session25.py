@@ -260,7 +260,13 @@ def test_a_word_said_in_another_form_is_no_word_left_out(pack: Path) -> None:
     assert not _all_said(["provinces"], ["Ann Vale smuggled fuel"])
     result = CliRunner().invoke(
         app,
-        ["ask", "How many provinces did Ann Vale smuggle fuel through?", "--no-builtin", "--facts", str(pack)],
+        [
+            "ask",
+            "How many provinces did Ann Vale smuggle fuel through?",
+            "--no-builtin",
+            "--facts",
+            str(pack),
+        ],
     )
     assert "Gives no figure of: provinces" in result.stdout
     assert "Does not cover: provinces" not in result.stdout
