@@ -958,6 +958,11 @@ def test_third_tuning_set_floor() -> None:
         # branch ask14's (two rankers agreeing; "Who represented Malaysia ...?" not answered by
         # a fact that does not say "represented"; a day asked, not given by a month).
         ("blind-10.toml", 0.77, 0.83, 13),
+        # blind-12 and blind-13 (written blind in the eleventh and twelfth sessions, held out
+        # until the fourteenth's start, when they came here to be tuned on):
+        # 0.696 / 0.793 / 8 of 45 and 0.681 / 0.734 / 9 of 46 on main c143856.
+        ("blind-12.toml", 0.69, 0.79, 8),
+        ("blind-13.toml", 0.68, 0.73, 9),
     ],
 )
 def test_later_tuning_set_floors(
