@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tqcli.ask import answer
+from tqcli.ask import answer, consider
+from tqcli.ask.answering import Considered
 from tqcli.cli import app
 from tqcli.index import in_memory
 from tqcli.model import Answers, Match, Pack
@@ -270,3 +271,144 @@ def test_a_word_said_in_another_form_is_no_word_left_out(pack: Path) -> None:
     )
     assert "Gives no figure of: provinces" in result.stdout
     assert "Does not cover: provinces" not in result.stdout
+
+
+_ACCOUNTS = """
+[[source]]
+id = "gazette"
+title = "Harbour news"
+publisher = "The Gazette"
+kind = "news"
+
+[[source]]
+id = "ledger"
+title = "Port report"
+publisher = "The Ledger"
+kind = "news"
+
+[[entity]]
+id = "eve-fane"
+name = "Eve Fane"
+kind = "person"
+
+[[entity]]
+id = "guild"
+name = "Guild"
+kind = "organization"
+
+[[entity]]
+id = "council"
+name = "Council"
+kind = "organization"
+
+[[entity]]
+id = "tom-reed"
+name = "Tom Reed"
+kind = "person"
+
+[[entity]]
+id = "ann-vale"
+name = "Ann Vale"
+kind = "person"
+
+[[entity]]
+id = "resolution-9003"
+name = "Resolution 9003 (2011)"
+kind = "document"
+aliases = ["resolution 9003"]
+
+[[event]]
+id = "fane-fled-norland"
+claim = "Eve Fane fled the harbour office to Norland in May 2020."
+date = "2020-05"
+about = ["eve-fane"]
+
+[[event.cite]]
+source = "gazette"
+passage = "Eve Fane fled to Norland."
+
+[[event]]
+id = "fane-fled-southmark"
+claim = "Eve Fane fled the harbour office in May 2020 and went to Southmark."
+date = "2020-05"
+about = ["eve-fane"]
+
+[[event.cite]]
+source = "ledger"
+passage = "Eve Fane went to Southmark."
+
+[[event]]
+id = "harbour-accord-signed"
+claim = "Tom Reed for the Guild and Ann Vale for the Council signed the harbour accord on 1 March 2020."
+date = "2020-03-01"
+about = ["tom-reed", "ann-vale", "guild", "council"]
+
+[[event.cite]]
+source = "gazette"
+passage = "Tom Reed for the Guild and Ann Vale for the Council signed the harbour accord."
+
+[[event]]
+id = "resolution-9003-adopted"
+claim = "Resolution 9003 was adopted by the Council on 4 April 2011."
+date = "2011-04-04"
+about = ["council", "resolution-9003"]
+
+[[event.cite]]
+source = "gazette"
+passage = "Resolution 9003 was adopted on 4 April 2011."
+
+[[event]]
+id = "committee-9003-adopted-rules"
+claim = "On 9 May 2012 the 9003 committee adopted its rules, under resolution 9100."
+date = "2012-05-09"
+about = ["council"]
+
+[[event.cite]]
+source = "gazette"
+passage = "The 9003 committee adopted its rules."
+"""
+
+
+@pytest.fixture(scope="module")
+def accounts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("accounts")
+    (folder / "facts.toml").write_text(_ACCOUNTS, encoding="utf-8")
+    return folder
+
+
+def test_according_to_a_name_asks_that_ones_account(accounts: Path) -> None:
+    """The Gazette's fact is no answer to what the Ledger says: a partial answer leaving out
+    the Ledger; the Ledger's fact (it cites the Ledger) answers."""
+    found = _found(accounts, "Where did Eve Fane flee to, according to the Ledger?")
+    replies = dict(zip((hit.fact.id for hit in found.hits), found.replies, strict=True))
+    assert _first(found) == ("fane-fled-southmark", Match.ANSWER)
+    assert replies["fane-fled-norland"].match is Match.PARTIAL
+    assert replies["fane-fled-norland"].unmatched == ("ledger",)
+    # "the article" names no one: both stay answers.
+    found = _found(accounts, "Where did Eve Fane flee to, according to the article?")
+    assert {reply.match for reply in found.replies} == {Match.ANSWER}
+
+
+def test_a_side_asked_in_another_form_is_the_side(accounts: Path) -> None:
+    """ "for the guilds" is for the Guild (stems, not the words as typed)."""
+    for question in (
+        "Who signed the harbour accord for the Guild?",
+        "who signed the harbour accord for the guilds",
+    ):
+        found = _found(accounts, question)
+        assert _first(found) == ("harbour-accord-signed", Match.ANSWER)
+        assert found.replies[0].answer == "Tom Reed"
+
+
+def test_a_misspelt_resolution_is_still_the_resolution_asked(accounts: Path) -> None:
+    """ "resolusion 9003" is resolution 9003: the 9003 committee's rules are not its
+    adoption."""
+    index = in_memory([Pack("accounts", accounts, "--facts")])
+    for question in ("When was resolution 9003 adopted?", "when was resolusion 9003 adopted"):
+        considered = consider(index, question)
+        assert isinstance(considered, Considered)
+        assert considered.read.resolutions == {"9003"}
+        found = _found(accounts, question)
+        assert _first(found) == ("resolution-9003-adopted", Match.ANSWER)
+        replies = dict(zip((hit.fact.id for hit in found.hits), found.replies, strict=True))
+        assert replies["committee-9003-adopted-rules"].match is Match.PARTIAL
