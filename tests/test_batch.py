@@ -287,3 +287,52 @@ def test_an_ask_batch_of_partial_answers_only_exits_1(runner: CliRunner) -> None
 
     assert single.exit_code == batch.exit_code == 1
     assert json.loads(batch.stdout)["results"][0]["match"] == "partial"
+
+
+@pytest.mark.parametrize("command", ["search", "ask"])
+def test_a_bug_on_one_line_is_said_on_that_line_and_the_rest_still_run(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """A bug met while answering one line costs that line, not every line after it: its object
+    says so in "error", the others are answered, and the run exits 70 (an internal error)."""
+    from tqcli import ask
+    from tqcli.index import Index
+
+    def buggy(real):  # type: ignore[no-untyped-def]
+        def answering(index, query, *args, **kwargs):  # type: ignore[no-untyped-def]
+            if "zeppelin" in str(query):
+                raise IndexError("tuple index out of range")
+            return real(index, query, *args, **kwargs)
+
+        return answering
+
+    monkeypatch.delenv("TQ_DEBUG", raising=False)
+    if command == "ask":
+        monkeypatch.setattr(ask, "answer", buggy(ask.answer))
+    else:
+        monkeypatch.setattr(Index, "search", buggy(Index.search))
+    queries = ["How many widgets did Acme ship?", "zeppelin", "How many widgets did Acme ship?"]
+    result = runner.invoke(app, [command, "--batch", *MINI], input="\n".join(queries))
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+
+    assert result.exit_code == 70
+    assert [line["query"] for line in lines] == queries
+    assert [bool(line["results"]) for line in lines] == [True, False, True]
+    assert lines[1]["error"].startswith("internal error (IndexError: tuple index out of range)")
+    assert "1 line(s)" in result.stderr
+    assert "bug in tq" in result.stderr
+
+
+def test_with_tq_debug_a_bug_on_a_batch_line_is_raised_for_its_traceback(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tqcli import ask
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise IndexError("tuple index out of range")
+
+    monkeypatch.setenv("TQ_DEBUG", "1")
+    monkeypatch.setattr(ask, "answer", broken)
+    result = runner.invoke(app, ["ask", "--batch", *MINI], input="gadgets\n")
+
+    assert isinstance(result.exception, IndexError)

@@ -592,6 +592,36 @@ def test_batch_screens_standard_input_as_json_lines(runner: CliRunner) -> None:
     assert [line["match"] for line in lines] == [False, False, True]
 
 
+def test_a_bug_on_one_batch_name_is_said_on_its_line_and_the_rest_are_screened(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A screening script must not lose every name after one that meets a bug: that line's
+    object says so, the others are screened, and the run exits 70."""
+    real = Index.screen
+
+    def screen(index: Index, query: str, *args: Any, **kwargs: Any) -> Any:
+        if query == "Ahmad Shah Massoud":
+            raise IndexError("tuple index out of range")
+        return real(index, query, *args, **kwargs)
+
+    monkeypatch.delenv("TQ_DEBUG", raising=False)
+    monkeypatch.setattr(Index, "screen", screen)
+    code, out, err = _run(
+        runner, "match", "--batch", stdin="BARADAR, Abdul Ghani\nAhmad Shah Massoud\nBaradar\n"
+    )
+    lines = [json.loads(line) for line in out.splitlines()]
+
+    assert code == 70
+    assert [line["query"] for line in lines] == [
+        "BARADAR, Abdul Ghani",
+        "Ahmad Shah Massoud",
+        "Baradar",
+    ]
+    assert [line["match"] for line in lines] == [True, False, True]
+    assert lines[1]["error"].startswith("internal error (IndexError: tuple index out of range)")
+    assert "bug in tq" in err
+
+
 def test_batch_answers_every_line_even_one_with_no_name(runner: CliRunner) -> None:
     code, out, err = _run(runner, "match", "--batch", stdin="\n  \n?!\nAbdul Ghani Baradar\n")
     assert (code, err) == (0, "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from tqcli.exits import ExitCode
+from tqcli.exits import ExitCode, debugging
 
 # Nothing but what the console script has loaded already (re, and enum with it) is imported
 # before main() starts catching Ctrl-C: typing alone took ~2 ms of that window.
@@ -66,7 +66,7 @@ def main() -> None:
         # or --version to a full disk or a closed pipe.
         _output_failed(error)
     except Exception as error:  # the last line of defence against tracebacks
-        if os.environ.get("TQ_DEBUG", "0") != "0":  # TQ_DEBUG=0 is off, as FORCE_COLOR=0 is
+        if debugging():
             raise
         from tqcli.textnorm import printable
 

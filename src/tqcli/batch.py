@@ -8,11 +8,31 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO, TypeVar
 
-from tqcli.errors import BadQuery, BadRequest, QueryProblem, UnreadableLine
+from tqcli.errors import BadQuery, BadRequest, QueryProblem, TqError, UnreadableLine
+from tqcli.exits import debugging
 from tqcli.index import Index
 from tqcli.index.store import CorruptIndex
 
 _T = TypeVar("_T")
+
+
+class LineFault(Exception):
+    """A bug of tq's met on one line of a batch: that line's object says so and the batch goes
+    on, so a script keeps every other line's answer; the run then exits 70, as a bug does."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(
+            f"internal error ({type(error).__name__}: {error}); this is a bug in tq: please "
+            "report it with this line (TQ_DEBUG=1 shows the details)"
+        )
+
+
+def fault(error: Exception) -> LineFault:
+    """The LineFault for a bug met on one line; with TQ_DEBUG set (not 0), the bug itself, raised
+    again, for its traceback (as a single run shows it)."""
+    if debugging():
+        raise error
+    return LineFault(error)
 
 
 # A line with no quote, no backslash and no white space but the shell's own: shlex would split
@@ -90,9 +110,10 @@ def answer_each(
     lines: Iterable[str],
     answer: Callable[[Index, str], _T],
     rebuild: Callable[[], Index],
-) -> Iterator[tuple[str, _T | BadRequest]]:
-    """Each line (its line break removed) with its answer, or the BadRequest it raised: one
-    pair per line, blank lines included, so answers line up with the queries.
+) -> Iterator[tuple[str, _T | BadRequest | LineFault]]:
+    """Each line (its line break removed) with its answer, the BadRequest it raised, or the
+    LineFault of a bug met on it: one pair per line, blank lines included, so answers line up
+    with the queries.
 
     Every row an answer needs is read before it is yielded; a row found damaged on the way
     costs a rebuild (rebuild gives the new index), never a wrong or half-written answer.
@@ -112,5 +133,9 @@ def answer_each(
                 index.prefetch(result)
         except BadRequest as error:
             yield query, error
+        except (TqError, OSError):
+            raise  # about every line, not this one: the command reports it as a single run does
+        except Exception as error:
+            yield query, fault(error)
         else:
             yield query, result

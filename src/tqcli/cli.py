@@ -679,7 +679,7 @@ def _batch_run(
 ) -> None:
     """Answer each line of stdin from one index, writing one JSON line per line read; exit 1
     when no line found anything (as a match batch does, and grep)."""
-    from tqcli.batch import answer_each, stdin_lines
+    from tqcli.batch import LineFault, answer_each, stdin_lines
     from tqcli.index import in_memory
     from tqcli.model import Answers
     from tqcli.render.json_output import JsonRenderer
@@ -699,8 +699,12 @@ def _batch_run(
     renderer = make_renderer(OutputFormat.JSONL, sys.stdout, ColorMode.NEVER, selected)
     assert isinstance(renderer, JsonRenderer)
     found = False  # some line found what a single run exits 0 for: an answer, a result
+    faults = 0
     for query, result in answer_each(index, lines, answer, lambda: in_memory(loaded)):
-        if isinstance(result, TqError):
+        if isinstance(result, LineFault):
+            faults += 1
+            renderer.batch_answer(query, [], index.catalog, error=str(result))
+        elif isinstance(result, TqError):
             renderer.batch_answer(query, [], index.catalog, error=_phrased(result))
         elif isinstance(result, Answers):
             found = found or bool(result.hits and result.answered)
@@ -714,10 +718,22 @@ def _batch_run(
         else:
             found = found or bool(result)
             renderer.batch_answer(query, result, index.catalog)  # type: ignore[arg-type]
+    _after_faults(faults)
     if not found:
         sys.stdout.flush()
         say("tq: no answer for any line" if shape == "answers" else "tq: no results for any line")
         raise typer.Exit(ExitCode.NO_RESULTS)
+
+
+def _after_faults(faults: int) -> None:
+    """Exit 70 after a batch where a bug was met on some lines (each line's object says so)."""
+    if faults:
+        sys.stdout.flush()
+        say(
+            f'tq: internal error on {faults} line(s), each said in its line\'s "error"; this is '
+            "a bug in tq: please report it with those lines"
+        )
+        raise typer.Exit(ExitCode.INTERNAL_ERROR)
 
 
 def _finish(
@@ -1354,7 +1370,7 @@ def match(
       tq match "BARADAR, Abdul Ghani" --json | jq '.[0].results[0]'
       tq match --batch --no-builtin --facts ./un-sanctions < names.txt > out.jsonl
     """
-    from tqcli.batch import not_utf8
+    from tqcli.batch import fault, not_utf8
     from tqcli.names import DEFAULT_THRESHOLD, Screening, name_words
 
     if batch and names:
@@ -1371,10 +1387,11 @@ def match(
             raise BadRequest(_nothing_to_screen(query))
     catalog, index = _ask(facts, no_builtin, no_cache, lambda index: index)
     matched = False
+    faults = 0
 
     def screened() -> "Iterator[tuple[Screening, str | None]]":
         """Each name screened, with the error of a line that holds no name to screen."""
-        nonlocal matched
+        nonlocal matched, faults
         for query in queries:
             if batch and (unreadable := not_utf8(query)) is not None:
                 # Screening the text a replacement makes of it could miss the name unsaid.
@@ -1383,7 +1400,16 @@ def match(
                     (f"cannot screen {unreadable.line!r}: {unreadable.reason}"),
                 )
                 continue
-            screening = index.screen(query, chosen, limit or _MAX_LIMIT)
+            try:
+                screening = index.screen(query, chosen, limit or _MAX_LIMIT)
+            except (TqError, OSError):
+                raise  # about every line, not this one: reported as a single run does
+            except Exception as error:
+                if not batch:
+                    raise
+                faults += 1  # a bug met on this line: the others are still screened
+                yield Screening(query, chosen, ()), str(fault(error))
+                continue
             matched = matched or screening.listed_match
             empty = not screening.candidates and not name_words(screening.query)
             yield screening, _nothing_to_screen(screening.query) if empty else None
@@ -1399,6 +1425,7 @@ def match(
         assert isinstance(renderer, JsonRenderer)  # --batch is JSON Lines, checked above
         for screening, error in screened():
             renderer.batch_screening(screening, catalog, error)
+        _after_faults(faults)
     else:
         renderer.screenings((screening for screening, _ in screened()), catalog)
     if not matched:

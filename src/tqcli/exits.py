@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from enum import IntEnum
 
 
@@ -18,3 +19,9 @@ class ExitCode(IntEnum):
     OUTPUT_ERROR = 74  # sysexits' EX_IOERR: the output cannot be written (closed, disk full)
     INTERRUPTED = 130
     OUTPUT_CLOSED = 141
+
+
+def debugging() -> bool:
+    """Whether TQ_DEBUG asks for a bug's traceback instead of exit 70's one line (TQ_DEBUG=0 is
+    off, as FORCE_COLOR=0 is)."""
+    return os.environ.get("TQ_DEBUG", "0") != "0"

@@ -61,6 +61,7 @@ def short_answer(
     if isinstance(details, Quote):
         if (
             question.wants is Wants.FIGURE
+            and question.counted  # "how much did the students pay": nothing counted named
             and (count := count_in_claim(question, details.text))
             and stem(count.split()[-1].lower()) in question.forms(question.counted[-1])
         ):
