@@ -149,6 +149,36 @@ def test_a_line_is_read_as_it_would_be_typed_after_tq_search(runner: CliRunner) 
     assert lines[1]["error"] == _error(runner, ["search", '"unclosed'])  # as the search says it
 
 
+def test_an_unclosed_single_quote_is_named_as_the_quote_that_opened_it(
+    runner: CliRunner,
+) -> None:
+    code, lines = _lines(runner, ["search"], "acme 'widgets\nacme's 'money's\n\"acme's\nacme\n")
+
+    assert code == 0
+    assert lines[0]["error"] == "unclosed quote in \"acme 'widgets\": end the phrase with '"
+    # an apostrophe inside a word is the word's own: the quote left open is the other one
+    assert lines[1]["error"].endswith("end the phrase with '")
+    assert lines[2]["error"].endswith('end the phrase with "')
+
+
+@pytest.mark.parametrize(
+    ("line", "quote"),
+    [
+        ("a 'b", "'"),
+        ('a "b', '"'),
+        ("a \"b 'c", '"'),  # the single quote is inside the double quotes
+        ("a 'b \"c", "'"),
+        ("a \\' \"b", '"'),  # an escaped apostrophe opens nothing
+        ('a "b \\" c', '"'),  # nor an escaped double quote inside double quotes
+    ],
+)
+def test_the_quote_left_open_is_the_one_a_shell_would_leave_open(line: str, quote: str) -> None:
+    with pytest.raises(BadQuery) as raised:
+        arguments(line)
+
+    assert raised.value.quote == quote
+
+
 @settings(max_examples=500)
 @given(st.text(alphabet=st.sampled_from([*"ab -*", "'", '"', "\\", "\t", "\n", "\xa0", "\x0b"])))
 def test_a_line_splits_into_the_words_a_posix_shell_would_make(line: str) -> None:

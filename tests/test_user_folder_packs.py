@@ -69,7 +69,7 @@ def test_the_query_runs_on_the_other_packs_with_a_warning(runner: CliRunner, bro
     assert json.loads(out) == json.loads(_without(runner, broken, "search", "acme", "--json"))
     assert err.splitlines() == [
         "tq: warning: the pack 'half-done' in the user pack folder does not load:",
-        f"{broken / 'facts.toml'}:12: duplicate fact id 'draft-0', first defined at "
+        f"{broken / 'facts.toml'}:13: duplicate fact id 'draft-0', first defined at "
         f"{broken / 'facts.toml'}:1",
         f"tq: it is left out of this query; move it out of the folder, or check it: "
         f"tq validate {broken}",
@@ -275,7 +275,7 @@ def test_an_export_leaves_the_pack_out_with_the_query_s_warning(
     assert out.startswith(f"Wrote {database}: ")
     assert err.splitlines() == [
         "tq: warning: the pack 'half-done' in the user pack folder does not load:",
-        f"{broken / 'facts.toml'}:12: duplicate fact id 'draft-0', first defined at "
+        f"{broken / 'facts.toml'}:13: duplicate fact id 'draft-0', first defined at "
         f"{broken / 'facts.toml'}:1",
         f"tq: it is left out of this export; move it out of the folder, or check it: "
         f"tq validate {broken}",

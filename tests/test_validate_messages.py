@@ -79,5 +79,5 @@ def test_a_pack_repeating_a_few_built_in_ids_gets_each_named(
 
     assert result.exit_code == 3
     [line] = result.stderr.splitlines()
-    assert line.startswith(f"{pack / 'sources.toml'}:1: duplicate source id ")
+    assert line.startswith(f"{pack / 'sources.toml'}:2: duplicate source id ")  # the id's line
     assert "--no-builtin" not in line

@@ -98,11 +98,31 @@ def arguments(line: str) -> list[str]:
     except ValueError as error:
         if "quotation" not in str(error):
             raise UnreadableLine(line, str(error)) from None  # a line ending in a lone backslash
+        read = line
         if _STAND_IN not in line and _WORD_APOSTROPHE.search(line):
+            read = _WORD_APOSTROPHE.sub(_STAND_IN, line)
             with contextlib.suppress(ValueError):
-                words = shlex.split(_WORD_APOSTROPHE.sub(_STAND_IN, line))
-                return [word.replace(_STAND_IN, "'") for word in words]
-        raise BadQuery(QueryProblem.UNCLOSED_QUOTE, line) from None  # as `tq search` says it
+                return [word.replace(_STAND_IN, "'") for word in shlex.split(read)]
+        # As `tq search` says it, naming the quote that opened the phrase.
+        raise BadQuery(QueryProblem.UNCLOSED_QUOTE, line, _open_quote(read)) from None
+
+
+def _open_quote(line: str) -> str:
+    """The quote left open at the end of a line that a POSIX shell would read as unclosed:
+    outside quotes a backslash escapes the next character and ' or " opens a quote; inside
+    double quotes a backslash escapes the next character too; inside single quotes nothing
+    does (shlex's rules)."""
+    open_quote, escaped = "", False
+    for character in line:
+        if escaped:
+            escaped = False
+        elif character == "\\" and open_quote != "'":
+            escaped = True
+        elif open_quote:
+            open_quote = "" if character == open_quote else open_quote
+        elif character in "'\"":
+            open_quote = character
+    return open_quote or '"'
 
 
 def answer_each(

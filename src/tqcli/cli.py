@@ -51,9 +51,10 @@ if TYPE_CHECKING:
     from typer._click.formatting import HelpFormatter
 
     from tqcli.config import Config
+    from tqcli.corrections import Reach
     from tqcli.index import CachePolicy, CacheUnavailable, Index
     from tqcli.index.cache import CacheUsage
-    from tqcli.index.query import UnknownTag
+    from tqcli.index.query import Shown, UnknownTag
     from tqcli.model import Entity, Hit, ImportReport, Pack, Problem
     from tqcli.names import Screening
     from tqcli.progress import BuildProgress
@@ -401,7 +402,7 @@ def _phrased(error: TqError) -> str:
     if isinstance(error, UnknownFacts):
         return "; ".join(_unknown_id(*missing, error.or_source) for missing in error.missing)
     if isinstance(error, BadQuery):
-        return _bad_query(error.problem, error.text)
+        return _bad_query(error.problem, error.text, error.quote)
     if isinstance(error, AmbiguousEntity):
         return _ambiguous(error)
     if isinstance(error, UnknownName):
@@ -412,13 +413,13 @@ def _phrased(error: TqError) -> str:
     return str(error)
 
 
-def _bad_query(problem: QueryProblem, text: str) -> str:
+def _bad_query(problem: QueryProblem, text: str, quote: str) -> str:
     if problem is QueryProblem.NOTHING:
         return f"nothing to search for in {text!r}: give a word or a number"
     if problem is QueryProblem.ALL_EXCLUDED:
         return "every term is excluded (-word): give at least one word to search for as well"
     if problem is QueryProblem.UNCLOSED_QUOTE:
-        return f'unclosed quote in {text!r}: end the phrase with "'
+        return f"unclosed quote in {text!r}: end the phrase with {quote}"
     if problem is QueryProblem.EMPTY_PHRASE:
         return f"empty phrase in {text!r}: put words inside the quotes"
     if problem is QueryProblem.STAR_INSIDE:
@@ -725,6 +726,24 @@ def _batch_run(
         raise typer.Exit(ExitCode.NO_RESULTS)
 
 
+def _noted(
+    index: "Index", hits: "Sequence[Hit]", kept: "dict[int, Reach] | None" = None
+) -> "Sequence[Hit]":
+    """The hits, each given another loaded pack's curator notes that correct or contest the
+    same words of the same source, as ask gives them (tqcli.corrections); the hits themselves
+    where one pack is loaded (not even importing it: most queries load one) or none was found.
+    kept: each index's Reach, read once for every line of a batch."""
+    if len(index.catalog.packs) < 2 or not hits:
+        return hits
+    from tqcli.corrections import Reach, with_others_notes
+
+    if kept is None:
+        return with_others_notes(index, hits)
+    if id(index) not in kept:
+        kept[id(index)] = Reach.of_index(index)
+    return with_others_notes(index, hits, kept[id(index)])
+
+
 def _after_faults(faults: int) -> None:
     """Exit 70 after a batch where a bug was met on some lines (each line's object says so)."""
     if faults:
@@ -902,23 +921,23 @@ def search(
     if batch:
         from tqcli.batch import arguments
 
+        reaches: dict[int, Reach] = {}  # each index's, read at its first line with results
+
+        def searched(index: "Index", line: str) -> "Sequence[Hit]":
+            hits = index.search(arguments(line), filters, most, require_all=require_all)
+            return _noted(index, hits, reaches)
+
         _batch_run(
-            ctx,
-            terms,
-            (as_json, fmt, fields, "facts"),
-            facts,
-            no_builtin,
-            no_cache,
-            lambda index, line: index.search(
-                arguments(line), filters, most, require_all=require_all
-            ),
+            ctx, terms, (as_json, fmt, fields, "facts"), facts, no_builtin, no_cache, searched
         )
         return
     renderer = _renderer(as_json, as_jsonl, fmt, color, fields, no_pager=no_pager)
     found_terms = _required(ctx, terms)
 
     query = _TagChecked(
-        lambda index: index.search(found_terms, filters, most, require_all=require_all),
+        lambda index: _noted(
+            index, index.search(found_terms, filters, most, require_all=require_all)
+        ),
         filters,
         found_terms,
     )
@@ -959,7 +978,17 @@ def show(
     """
     renderer = _renderer(as_json, as_jsonl, fmt, color, fields, no_pager=no_pager)
     wanted = [_text(fact_id) for fact_id in ids]
-    catalog, shown = _ask(facts, no_builtin, no_cache, lambda index: index.show_known(wanted))
+
+    def known(index: "Index") -> "Shown":
+        found = index.show_known(wanted)
+        hits = _noted(index, found.hits)
+        if hits is found.hits:
+            return found
+        import msgspec
+
+        return msgspec.structs.replace(found, hits=hits)
+
+    catalog, shown = _ask(facts, no_builtin, no_cache, known)
     renderer.facts(shown.hits, catalog, full=True)
     if shown.unknown:  # the known facts are shown all the same; the unknown ids are named
         _AT_END.close()  # after them (and after the pager, if any), where the reader sees it
@@ -1210,7 +1239,12 @@ def validate(
             say_line(builtin_copy_line(pack, copies[pack]))
         elif id(problem) not in copied:
             say_line(str(problem))
-    renderer.validation(report)
+    from tqcli.corrections import reached
+
+    noted = reached(report.catalog)  # another pack's correction of the same words: said too
+    for found in noted:
+        say_line(str(found))
+    renderer.validation(report, noted)
     if not report.valid:
         raise typer.Exit(ExitCode.INVALID_DATA)
 

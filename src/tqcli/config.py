@@ -154,13 +154,13 @@ def load_config(environ: Mapping[str, str] = os.environ) -> Config:
 def _parse(path: Path, text: str) -> Config:
     import tomli
 
-    from tqcli.tomllines import TomlLines, syntax_message
+    from tqcli.tomllines import TomlLines, syntax_error
 
     try:
         document = tomli.loads(text)
     except tomli.TOMLDecodeError as error:
-        where = Location(path, getattr(error, "lineno", None), getattr(error, "colno", None))
-        raise InvalidConfig([Problem(where, syntax_message(error.msg))]) from None
+        line, column, message = syntax_error(text, error)
+        raise InvalidConfig([Problem(Location(path, line, column), message)]) from None
     reader = _Reader(path, TomlLines(text))
     config = Config(
         path,

@@ -60,7 +60,8 @@ class QueryProblem(str, Enum):
     ALL_EXCLUDED = "all-excluded"
     """Every term is excluded (-word): nothing is left to look for."""
     UNCLOSED_QUOTE = "unclosed-quote"
-    """A double quote opens a phrase that never ends."""
+    """A quote opens a phrase that never ends (a double quote; in a line of search --batch,
+    read as a shell reads it, a single quote too)."""
     EMPTY_PHRASE = "empty-phrase"
     """A pair of double quotes holds no word."""
     STAR_INSIDE = "star-inside"
@@ -72,10 +73,12 @@ class QueryProblem(str, Enum):
 class BadQuery(BadRequest):
     """A search query that cannot be read."""
 
-    def __init__(self, problem: QueryProblem, text: str) -> None:
+    def __init__(self, problem: QueryProblem, text: str, quote: str = '"') -> None:
         self.problem = problem
         self.text = text
         """The query, or the part of it that is wrong (an argument, a phrase, a word)."""
+        self.quote = quote
+        """For an unclosed quote, the quote that opened it (' or ")."""
         super().__init__(f"{problem.value}: {text!r}")
 
 

@@ -178,6 +178,27 @@ ORGANIZATION_TYPES = _ORGANIZATION_TYPES
 """The words that say what kind of organisation a name is (for the evaluation's queries)."""
 _ORGANIZATION_TYPE = 0.5
 """What such a word of an organisation's name weighs, as a share of its rarity."""
+_LEGAL_FORMS = frozenset(
+    """company co corporation corp incorporated inc limited ltd llc llp lp plc gmbh ag kg jsc
+    ojsc cjsc pjsc ooo oao zao pao tov pte pty fze fzco fzc sa sarl sas srl spa bv nv bhd sdn
+    anonyme""".split()  # noqa: SIM905
+)
+"""Words that say an organisation's legal form, not which organisation it is nor what kind
+(as Brigades or Network say): English's, the abbreviations lists write (JSC; Russian OOO, OAO,
+ZAO, PAO; Ukrainian TOV; GmbH, SARL, SpA, BV, Pte, FZE, Sdn Bhd). "Kalashnikov Concern" lacks
+only the legal form of JOINT STOCK COMPANY CONCERN KALASHNIKOV, not its kind (stranger 16,
+finding 3)."""
+_LEGAL_QUALIFIERS = frozenset(
+    "joint stock public private closed open liability partnership societe".split()  # noqa: SIM905
+)
+"""Words of a legal form written out ("open joint stock company", "limited liability
+partnership", "societe anonyme"): of the legal form only beside a word of _LEGAL_FORMS."""
+_LEGAL_FORM = 0.1
+"""What a word of an organisation's legal form weighs, as a share of its rarity: a name given
+without it, or with another, is the same organisation's (not tuned)."""
+_QUERY_LEGAL_FORM = 3
+"""The fewest letters of a query's word of _LEGAL_FORMS that makes the words beside it a legal
+form: a query may be a person's, in whose name "Co" or "Sa" is a name ("Nguyen Van Co")."""
 _LONG_TITLES = sorted(title for title in _TITLES if len(title) >= 4)
 """Titles long enough that a word one edit away from one is that title misspelt."""
 _PARTICLES = ARTICLES | {"the"}
@@ -189,6 +210,13 @@ _LENGTH_RATIO = 0.75
 """Words that sound alike count as alike only when about as long."""
 _FUZZY_FLOOR = 0.7
 """Below this edit similarity two words are not the same word misspelt."""
+_SHORT_WORD = 4
+"""The most letters of a word where one letter more, less or other is a quarter of it or more:
+such a word, given as many names write it, is meant as written, and one a consonant off it is
+another name ("Ali" and "Mali", "Said" and "Saif", "Amir" and "Amin"), not a typo of it
+(stranger 16, finding 13: "Ali Khan" was a 0.88 MATCH on KHAN, Mali, above KHAN, Nasir Ali).
+Words that sound alike still pair ("Ali", "Aly"), and so do words a vowel or an h apart, which
+is romanisation ("Omar", "Umar"; as _another_known_word has it)."""
 _JOINED_FLOOR = 0.85
 """Names whose words are run together or split apart match only when nearly the same."""
 _SHORT_SKELETON = 2
@@ -583,16 +611,38 @@ def compounds_joined(name: str) -> str:
 
 
 def query_words(name: str) -> QueryWords:
-    """name_words() of a query, with the words that may be titles misspelt and the offices
-    before its names."""
+    """name_words() of a query, with the words that may be titles misspelt, the offices before
+    its names and an organisation's legal form ("JSC", "Ltd": optional too, a name lacking them
+    is the same organisation's)."""
     words = name_words(name)
     offices = _offices(words)
     optional = offices.union(
         q for q, word in enumerate(words) if word in _HONORIFIC_NAMES or _misspelt_title(word)
-    )
+    ) | legal_form(words, shortest=_QUERY_LEGAL_FORM)
     if len(optional) >= len(words):
         return QueryWords(words, frozenset(), frozenset())
     return QueryWords(words, optional, offices)
+
+
+def legal_form(words: Sequence[str], *, shortest: int = 1) -> frozenset[int]:
+    """The positions of an organisation's legal form in its name's words: the words of
+    _LEGAL_FORMS and _LEGAL_QUALIFIERS in a row at its start or its end, one of them of
+    _LEGAL_FORMS with at least shortest letters ("JOINT STOCK COMPANY Concern Kalashnikov",
+    "Al Zarooni Trading CO LTD"); none where that would be every word."""
+
+    def run(positions: Iterable[int]) -> list[int]:
+        found = list(
+            itertools.takewhile(
+                lambda n: words[n] in _LEGAL_FORMS or words[n] in _LEGAL_QUALIFIERS, positions
+            )
+        )
+        core = any(words[n] in _LEGAL_FORMS and len(words[n]) >= shortest for n in found)
+        return found if core else []
+
+    if _LEGAL_FORMS.isdisjoint(words):  # as nearly every name
+        return frozenset()
+    found = frozenset(run(range(len(words)))) | frozenset(run(reversed(range(len(words)))))
+    return found if len(found) < len(words) else frozenset()
 
 
 def _offices(words: Sequence[str]) -> frozenset[int]:
@@ -1070,6 +1120,9 @@ class _Stored(NamedTuple):
     """Whether it names an organisation."""
     one_word: bool
     """Whether it is one word, a kunya alone included (_one_word)."""
+    legal: frozenset[int] = frozenset()
+    """The positions of an organisation's legal form in words (legal_form), which weigh
+    _LEGAL_FORM of their rarity and name neither it nor its kind."""
 
 
 class Screener:
@@ -1247,7 +1300,15 @@ class Screener:
                 name for name in self._candidates(by_skeleton, share=0) if name not in candidates
             ]
         vocabulary = list({other: None for stored in candidates for other in stored.words})
-        alike = _alike(words, vocabulary, initials, by_sound=arabic is None)
+        # A short word that many names have as written is a name as meant ("Ali"): one letter
+        # off it is another name ("Mali", "Alia"), not it misspelt.
+        as_meant = frozenset(
+            q
+            for q, word in enumerate(words)
+            if len(word) <= _SHORT_WORD
+            and len(postings.get(f"w:{word}", ())) > max(_COMMON_SOUND * self._total, _COMMON_FLOOR)
+        )
+        alike = _alike(words, vocabulary, initials, by_sound=arabic is None, as_meant=as_meant)
         if arabic:
             _add_skeletons(arabic.skeletons, arabic.open_onsets, vocabulary, alike)
         joined = arabic.joined if arabic else None
@@ -1456,7 +1517,10 @@ class Screener:
         such an organisation is a candidate, and kept for the next name of a batch."""
         held = {n for n, *_ in paired.values()}
         if any(
-            n not in held and word not in _ORGANIZATION_TYPES and word not in _FUNCTION_WORDS
+            n not in held
+            and word not in _ORGANIZATION_TYPES
+            and word not in _FUNCTION_WORDS
+            and n not in stored.legal
             for n, word in enumerate(stored.words)
         ):
             return False
@@ -1614,19 +1678,32 @@ class Screener:
             name_ids,
         )
         for name_id, entity_id, name, quality, words, weights, titles, lead, org in rows:
+            split = tuple(str(words).split())
+            weighed = tuple(float(weight) for weight in str(weights).split())
+            legal = legal_form(split) if org else frozenset[int]()
+            if legal:  # (weighed as the index stores them: a type's share of its rarity)
+                weighed = tuple(
+                    _LEGAL_FORM
+                    * weight
+                    / (_ORGANIZATION_TYPE if word in _ORGANIZATION_TYPES else 1)
+                    if n in legal
+                    else weight
+                    for n, (word, weight) in enumerate(zip(split, weighed, strict=True))
+                )
             self._names[int(name_id)] = _Stored(
                 str(entity_id),
                 str(name),
                 quality,
-                tuple(str(words).split()),
-                tuple(float(weight) for weight in str(weights).split()),
+                split,
+                weighed,
                 {
                     title: float(weight)
                     for title, _, weight in (held.partition(":") for held in str(titles).split())
                 },
                 int(lead),
                 bool(org),
-                _one_word(str(words).split()),
+                _one_word(list(split)),
+                legal,
             )
 
 
@@ -1760,12 +1837,13 @@ def _named_words(words: Sequence[str], paired: _Pairing) -> set[int]:
 
 def _lacks_a_name(stored: _Stored, paired: _Pairing) -> bool:
     """Whether the query paired none of some word of the name that names someone (not one
-    that says what kind of organisation it is)."""
+    that says what kind of organisation it is, nor its legal form)."""
     if len(paired) >= len(stored.words):
         return False
     held = {n for n, *_ in paired.values()}
     return any(
-        n not in held and not (stored.organization and word in _ORGANIZATION_TYPES)
+        n not in held
+        and not (stored.organization and (word in _ORGANIZATION_TYPES or n in stored.legal))
         for n, word in enumerate(stored.words)
     )
 
@@ -1780,7 +1858,11 @@ def _one_and_the_same(words: Sequence[str], titles: frozenset[str], stored: _Sto
     own = stored.quality == "name" or (stored.organization and stored.quality != _LOW)
     if not own or not _one_word(words):
         return False
-    distinctive = [word for word in stored.words if word not in _ORGANIZATION_TYPES]
+    distinctive = [
+        word
+        for n, word in enumerate(stored.words)
+        if word not in _ORGANIZATION_TYPES and n not in stored.legal
+    ]
     return _one_word(distinctive or stored.words) and titles == frozenset(
         _leading_titles(stored.name)
     )
@@ -1805,11 +1887,17 @@ def _named_after(stored: _Stored, paired: _Pairing, words: Sequence[str]) -> boo
     is the query lacks, where the query is a name of two words or more: what the organisation
     is named after ("Abdullah Azzam", the ABDALLAH AZZAM BRIGADES; "Osama bin Laden", the
     Usama Bin Laden Organization), not the organisation itself. (A query of one word, "Haqqani",
-    is a name only an organisation would be known by.)"""
+    is a name only an organisation would be known by.) A legal form is no kind: "Kalashnikov
+    Concern" is JOINT STOCK COMPANY CONCERN KALASHNIKOV, not named after it (stranger 16,
+    finding 3)."""
     if not stored.organization or _one_word(words):
         return False
     held = {n for n, *_ in paired.values()}
-    kinds = [n for n, word in enumerate(stored.words) if word in _ORGANIZATION_TYPES]
+    kinds = [
+        n
+        for n, word in enumerate(stored.words)
+        if word in _ORGANIZATION_TYPES and word not in _LEGAL_FORMS and n not in stored.legal
+    ]
     return bool(kinds) and held.isdisjoint(kinds)
 
 
@@ -1981,11 +2069,13 @@ def _alike(
     initials: frozenset[int] = frozenset(),
     *,
     by_sound: bool = True,
+    as_meant: frozenset[int] = frozenset(),
 ) -> _Alike:
     """Every query word against every word of the candidates, once (most pairs are nothing
     alike, and a name's score then only visits the pairs that are): equal words count 1, words
     that sound alike 0.9 (or their edit similarity if more), others their edit similarity when
-    it is 0.7 or more."""
+    it is 0.7 or more, but for the words as_meant (a short word common as written: a word a
+    consonant off it is another name, not the same misspelt)."""
     extract, similarity_of = _extract(), _osa()
     sounds: dict[str, list[str]] = {}
     for other in vocabulary if by_sound else ():
@@ -2013,6 +2103,8 @@ def _alike(
                 entry = (q, max(_PHONETIC_SIMILARITY, similarity), How.PHONETIC)
             elif _nisba_of(word, other) or _nisba_of(other, word):  # another name: barely alike
                 entry = (q, _FUZZY_FLOOR, How.FUZZY)
+            elif q in as_meant and word.translate(_NO_VOWELS) != other.translate(_NO_VOWELS):
+                continue  # another name; a vowel or an h for another is romanisation (Omar, Umar)
             else:
                 entry = (q, similarity, How.FUZZY)
             alike.setdefault(other, []).append(entry)

@@ -15,8 +15,12 @@ to the table's line, or to the file alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import tomli
 
 _PLAINER = {
     # tomli's words where a string runs into the end of its line: say what the writer did.
@@ -24,9 +28,84 @@ _PLAINER = {
 }
 
 
+_UNCLOSED = {"Unclosed array": ("[", "]"), "Unclosed inline table": ("{", "}")}
+"""tomli's messages for a bracket left open, which it reports where it gave up reading."""
+
+
 def syntax_message(message: str) -> str:
     """A TOML syntax error as tq says it: tomli's message, in plainer words where they mislead."""
     return f"TOML syntax error: {_PLAINER.get(message, message)}"
+
+
+def syntax_error(text: str, error: tomli.TOMLDecodeError) -> tuple[int | None, int | None, str]:
+    """The line, column and message of a TOML syntax error in text, as tq says it: where tomli
+    gave up reading, with its message in plainer words (syntax_message); but an array or inline
+    table left open on an earlier line is said where it opened, which is where the missing
+    bracket belongs, not lines further on where tomli stopped (stranger 16, finding 9)."""
+    line, column = getattr(error, "lineno", None), getattr(error, "colno", None)
+    line = line if isinstance(line, int) else None
+    column = column if isinstance(column, int) else None
+    message = syntax_message(error.msg)
+    brackets, position = _UNCLOSED.get(error.msg), getattr(error, "pos", None)
+    if brackets is None or line is None or not isinstance(position, int):
+        return line, column, message
+    opened = _open_bracket(text[:position], brackets[0])
+    if opened is None or opened[0] >= line:
+        return line, column, message  # on the line tomli names: its column says where
+    stopped = f"line {line}" + (f", column {column}" if column is not None else "")
+    return (
+        opened[0],
+        opened[1],
+        f"{message} opened here: no '{brackets[1]}' (or ',') before {stopped}",
+    )
+
+
+# The tokens that matter to brackets: strings and comments (skipped whole, brackets and all),
+# brackets, line breaks. Compiled where used: only a file tomli refused needs it.
+_BRACKET_TOKENS = (
+    r'"""(?:[^\\]|\\.)*?"""|\'\'\'.*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}\n]'
+)
+
+
+def _brackets(text: str) -> Iterator[tuple[str, int, int]]:
+    """Each bracket of text and each line break outside strings and comments, with its line
+    and column (1-based)."""
+    line, line_start = 1, 0
+    for token in re.finditer(_BRACKET_TOKENS, text, re.DOTALL):
+        found = token.group()
+        if found in "[]{}":
+            yield found, line, token.start() - line_start + 1
+        elif found == "\n" or found[0] in "\"'":
+            breaks = found.count("\n")
+            if breaks:
+                line += breaks
+                line_start = token.start() + found.rindex("\n") + 1
+
+
+def _open_bracket(text: str, opener: str) -> tuple[int, int] | None:
+    """The line and column of the innermost opener ('[' or '{') that text leaves open."""
+    stack: list[tuple[str, int, int]] = []
+    for bracket, line, column in _brackets(text):
+        if bracket in "[{":
+            stack.append((bracket, line, column))
+        elif stack:
+            stack.pop()
+    return next(((line, column) for b, line, column in reversed(stack) if b == opener), None)
+
+
+def deepest_line(text: str) -> int:
+    """The line where text's arrays and inline tables nest deepest first (tomli, which gave up,
+    says nowhere)."""
+    depth = deepest = 0
+    deepest_line = 1
+    for bracket, line, _ in _brackets(text):
+        if bracket in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest, deepest_line = depth, line
+        else:
+            depth -= 1
+    return deepest_line
 
 
 # After a line break, not at ^ in MULTILINE mode: a pattern that starts with a character lets
@@ -107,6 +186,26 @@ class TomlLines:
             found = block.line
             position += 2
         return found
+
+    def under(self, line: int, *path: str | int) -> int | None:
+        """The line of a key inside the top-level table whose header is on line: path as find
+        takes it below that table, ("value",), ("cite", 0, "passage"). A table met in an array
+        of inline tables gives the line of its array's key; None when the table or the key is
+        not found (the caller keeps the table's line). For a problem's message: a fact keeps
+        only its table's line, and its keys' are found when a problem needs them."""
+        block = next(
+            (top for tops in self._careful().children.values() for top in tops if top.line == line),
+            None,
+        )
+        if block is None or len(path) % 2 == 0:  # (table, index)* then a key
+            return None
+        *tables, key = path
+        for name, index in zip(tables[::2], tables[1::2], strict=True):
+            siblings = block.children.get(str(name), [])
+            if not isinstance(index, int) or index >= len(siblings):
+                return block.keys.get(str(name))  # inline tables: only the array's key is known
+            block = siblings[index]
+        return block.keys.get(key) if isinstance(key, str) else None
 
     def _careful(self) -> _Block:
         if self._root is None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Protocol, TextIO
 from tqcli.model import Answers, Catalog, Hit, ImportReport, LoadReport, SourceUse, Stats
 
 if TYPE_CHECKING:
+    from tqcli.corrections import Reached
     from tqcli.locations import Locations
 
 if TYPE_CHECKING:
@@ -55,8 +56,9 @@ class Renderer(Protocol):
     def paths(self, locations: Locations) -> None:
         """Where tq's files are: the configuration file, pack folders, cache, packs in effect."""
 
-    def validation(self, report: LoadReport) -> None:
-        """The outcome of validating packs (the problems themselves go to stderr)."""
+    def validation(self, report: LoadReport, reached: Sequence[Reached] = ()) -> None:
+        """The outcome of validating packs (the problems themselves go to stderr), and the facts
+        that another pack's curator notes reach (tqcli.corrections)."""
 
     def import_report(self, report: ImportReport) -> None:
         """What an import wrote, or would write, and what changed since the previous one."""

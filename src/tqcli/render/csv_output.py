@@ -12,6 +12,7 @@ from tqcli.render.layout import key_values, source_line
 from tqcli.textnorm import printable
 
 if TYPE_CHECKING:
+    from tqcli.corrections import Reached
     from tqcli.locations import Locations
     from tqcli.names import EntityProfile, EntityUse, Screening, TagUse
 
@@ -103,7 +104,9 @@ class CsvRenderer:
         )
         self._table(("list", "change", "reference", "detail"), rows)
 
-    def validation(self, report: LoadReport) -> None:
+    def validation(self, report: LoadReport, reached: Sequence[Reached] = ()) -> None:
+        """The problems, a row each (the notes of other packs that reach a fact are said on
+        stderr, and in JSON)."""
         rows = (
             (str(p.where.path), p.where.line, p.where.column, p.message) for p in report.problems
         )

@@ -32,6 +32,7 @@ from tqcli.model import (
 )
 
 if TYPE_CHECKING:
+    from tqcli.corrections import Reached
     from tqcli.locations import Locations
 
 JsonObject = dict[str, Any]
@@ -305,8 +306,9 @@ def locations_data(locations: Locations) -> JsonObject:
     }
 
 
-def validation_data(report: LoadReport) -> JsonObject:
-    """The outcome of validation, problems included."""
+def validation_data(report: LoadReport, reached: Sequence[Reached] = ()) -> JsonObject:
+    """The outcome of validation, problems included, and the facts that another pack's curator
+    notes reach (tqcli.corrections)."""
     catalog = report.catalog
     return {
         "valid": report.valid,
@@ -324,6 +326,18 @@ def validation_data(report: LoadReport) -> JsonObject:
                 "message": problem.message,
             }
             for problem in report.problems
+        ],
+        "notes_from_other_packs": [
+            {
+                "file": str(fact.where.path),
+                "line": fact.where.line,
+                "fact": fact.id,
+                "noted_fact": noted.id,
+                "noted_pack": noted.pack,
+                "stance": note.stance.value,
+                "note": note.text,
+            }
+            for fact, noted, note in reached
         ],
     }
 

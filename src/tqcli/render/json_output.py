@@ -21,6 +21,7 @@ from tqcli.model import (
 from tqcli.render import data, jsontext
 
 if TYPE_CHECKING:
+    from tqcli.corrections import Reached
     from tqcli.locations import Locations
     from tqcli.names import EntityProfile, EntityUse, Screening, TagUse
 
@@ -227,8 +228,8 @@ class JsonRenderer:
     def paths(self, locations: Locations) -> None:
         self._dump(data.locations_data(locations))
 
-    def validation(self, report: LoadReport) -> None:
-        self._dump(data.validation_data(report))
+    def validation(self, report: LoadReport, reached: Sequence[Reached] = ()) -> None:
+        self._dump(data.validation_data(report, reached))
 
     def import_report(self, report: ImportReport) -> None:
         self._dump(data.import_data(report))

@@ -45,6 +45,7 @@ from tqcli.model import (
 from tqcli.textnorm import printable, printable_line
 
 if TYPE_CHECKING:
+    from tqcli.corrections import Reached
     from tqcli.locations import Locations
     from tqcli.names import EntityProfile, EntityUse, Screening, TagUse
 
@@ -530,8 +531,9 @@ def packs_table(packs: Sequence[Pack], left_out: Sequence[Pack] = ()) -> Table:
     )
 
 
-def validation_lines(report: LoadReport) -> list[Line]:
-    """The summary of a validation: counts and what was proven, or how many problems."""
+def validation_lines(report: LoadReport, reached: Sequence[Reached] = ()) -> list[Line]:
+    """The summary of a validation: counts and what was proven, or how many problems; and how
+    many facts restate a claim that another pack's curators correct or contest."""
     catalog = report.catalog
     counts = (
         f"{len(catalog.packs)} pack(s), {len(catalog.facts)} facts, "
@@ -543,9 +545,23 @@ def validation_lines(report: LoadReport) -> list[Line]:
         f"{cited} cited passage(s): {report.passages_proven} proven verbatim against archived "
         f"text, {report.passages_unarchived} not checkable (their source has no archive)"
     )
+    noted = (
+        [
+            _line(
+                f"{len(reached)} fact(s) restate a claim that another pack's curators correct or "
+                "contest (each named on stderr): queries show the note with them",
+                indent=1,
+            )
+        ]
+        if reached
+        else []
+    )
     if report.valid:
-        return [_line(Span("valid: ", "ok"), counts), _line(passages, indent=1)]
-    return [_line(Span(f"invalid: {len(report.problems)} problem(s)", "error"), f" in {counts}")]
+        return [_line(Span("valid: ", "ok"), counts), _line(passages, indent=1), *noted]
+    return [
+        _line(Span(f"invalid: {len(report.problems)} problem(s)", "error"), f" in {counts}"),
+        *noted,
+    ]
 
 
 def import_lines(report: ImportReport) -> list[Line]:
@@ -851,8 +867,8 @@ class HumanRenderer:
         self.print_gap()
         self.print_table(packs_table(locations.packs, locations.left_out))
 
-    def validation(self, report: LoadReport) -> None:
-        self.print_lines(validation_lines(report))
+    def validation(self, report: LoadReport, reached: Sequence[Reached] = ()) -> None:
+        self.print_lines(validation_lines(report, reached))
 
     def import_report(self, report: ImportReport) -> None:
         self.print_lines(import_lines(report))
