@@ -1,5 +1,6 @@
 """tq ask keeps docs/json.md's contract on every question of tests/eval: answers before partial
-answers, an answer leaves nothing unmatched and is no claim its curators correct, and a partial
+answers, an answer leaves nothing unmatched and is no claim its curators correct (but in a
+detail the answer does not give), and a partial
 answer names what it leaves out (but for a claim the curators correct)."""
 
 from __future__ import annotations
@@ -47,8 +48,13 @@ def _broken(question: str, found: Answers) -> list[str]:
             and fact.standing() is not NoteStance.CORRECTS
         ):
             broken.append(f"{question!r}: partial {fact.id} names nothing it leaves out")
-        if reply.match is Match.ANSWER and fact.standing() is NoteStance.CORRECTS:
+        if reply.match is Match.ANSWER and reply.standing_of(fact) is NoteStance.CORRECTS:
             broken.append(f"{question!r}: {fact.id}, which its curators correct, is an answer")
+        if reply.standing is not None and (
+            reply.match is not Match.ANSWER or fact.standing() is not NoteStance.CORRECTS
+        ):
+            # Only an answer from a claim corrected in another detail stands apart from it.
+            broken.append(f"{question!r}: {fact.id}'s answer stands apart from its claim")
     return broken
 
 

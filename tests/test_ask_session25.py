@@ -1,6 +1,6 @@
 # ruff: noqa: E501  (claims in the packs are single TOML strings)
 """What a resolution does as a whole, whether someone is listed now, a dead man's present, and
-the forms of an unmatched word (docs/ask-evaluation.md, "Twenty-second round"). Facts here are
+the forms of an unmatched word (docs/ask-evaluation.md, "Twenty-second round (a)"). Facts here are
 made up for the test, in a pack of their own."""
 
 from __future__ import annotations

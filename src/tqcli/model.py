@@ -801,6 +801,15 @@ class Reply(Struct, frozen=True):
     votes") or "how long" ("five years"); otherwise the claim."""
     unmatched: tuple[str, ...] = ()
     """Words of the question the fact does not account for (empty for a full answer)."""
+    standing: NoteStance | None = None
+    """How its curators' notes leave this answer, where that is not how they leave the claim
+    (Fact.standing): CONTEXT for a claim they correct in a detail the answer does not give
+    and the question does not ask ("who lost": Trump, of a claim corrected on "nine months");
+    None: as the claim (see standing_of)."""
+
+    def standing_of(self, fact: Fact) -> NoteStance:
+        """How the curators' notes leave this answer from fact (see standing)."""
+        return fact.standing() if self.standing is None else self.standing
 
 
 def hedge_said(hedge: str) -> str:

@@ -8,8 +8,8 @@ from collections.abc import Iterable, Sequence
 
 import msgspec
 
-from tqcli.ask.claims import name, own_words, short_text
-from tqcli.ask.deeds import doer_reversed
+from tqcli.ask.claims import clauses, name, own_words, short_text
+from tqcli.ask.deeds import doer_reversed, done_to_another
 from tqcli.ask.judging import Judged, asked_most_as_typed, judge
 from tqcli.ask.lookups import Lookups
 from tqcli.ask.question import (
@@ -44,6 +44,7 @@ from tqcli.index import Index
 from tqcli.model import (
     Answers,
     Catalog,
+    Fact,
     Figure,
     Filters,
     Hit,
@@ -253,8 +254,8 @@ def consider(index: Index, question: str) -> Considered | Answers:
         # "What does resolution 1988 do?": what it does as a whole (see effect_first); the
         # facts on it, whether or not they say "decided" or "purpose".
         whole_resolution = asks_what_it_does(read)
-        if whole_resolution and (asked := as_asked(read)) is not read:
-            read = asked
+        if whole_resolution and (accounted := as_asked(read)) is not read:
+            read = accounted
             words = sorted(set().union(*map(read.group, read.weights)))
             more = index.ranked(words, Filters(), CANDIDATES)
             candidates = with_more(candidates, more, lookups)
@@ -326,8 +327,24 @@ def consider(index: Index, question: str) -> Considered | Answers:
         from tqcli.ask.corrections import with_others_notes
 
         candidates = with_others_notes(index, candidates)
+    event = _when_event(read) if read.wants is Wants.SOMEONE and " when " in read.text else None
+    event_years: set[int] = set()
+    if event:
+        # "Who was the US president when the Taliban were overthrown?": the facts of the
+        # event's time (2001), which may not say the event, are candidates too.
+        clause = read.text.split(" when ", 1)[1]
+        # A year the clause gives ("when the June 2021 report was sent") is its time.
+        event_years = {int(year) for year in re.findall(A_YEAR, clause)} or _event_years(
+            read, [hit.fact for hit in candidates], event
+        )
+        asked = sorted(word for word in read.weights if word not in read.subordinate)
+        for year in sorted(event_years):
+            more = index.ranked([*asked, str(year)], Filters(), ROLE_FACTS)
+            candidates = with_more(candidates, more, lookups)
     judged = [judge(read, hit, lookups) for hit in candidates]
     judged.sort(key=Judged.rank)
+    if event and event_years:
+        judged = _at_the_time(read, judged, event, event_years)
     if read.wants is Wants.DATE and (
         _STARTED & set(map(stem, read.text.split())) or _SINCE_WHEN.search(read.text)
     ):
@@ -388,13 +405,81 @@ def consider(index: Index, question: str) -> Considered | Answers:
             from tqcli.ask.present import dead_since
 
             judged = dead_since(index, read, judged, lookups)
-    if not role and judged[0].reply.match is Match.PARTIAL and _agreed(read, judged):
+    if not role and judged[0].reply.match is Match.PARTIAL and _agreed(read, judged, lookups):
         # (An answer leaves nothing unmatched: docs/json.md's contract.)
         judged[0] = msgspec.structs.replace(
             judged[0],
             reply=msgspec.structs.replace(judged[0].reply, match=Match.ANSWER, unmatched=()),
         )
     return Considered(read, candidates, judged, bool(now), hint)
+
+
+def _when_event(question: Question) -> frozenset[str]:
+    """The words for what happened of a "when" clause after "who" ("Who was the US president
+    when the Taliban were overthrown?": "overthrown"), the names aside: the clause says at what
+    time the role is asked."""
+    clause = question.text.split(" when ", 1)[1].split()
+    return frozenset(
+        word
+        for raw in clause
+        if (word := stem(raw)) in question.weights and word not in question.named
+    )
+
+
+_RELATIVE_TIME = frozenset(("after", "before", "since", "until", "ago"))
+"""Words that set one time against another ("20 years after the US drove the Taliban out")."""
+_RELATIVE_REACH = 6
+"""How many words before the event such a word may be."""
+
+
+def _says_at_its_time(question: Question, fact: Fact, event: frozenset[str]) -> bool:
+    """Whether the fact says the event happened (its words for what happened, or a synonym),
+    other than as the time its own is set against ("... in July 2021, almost 20 years after the
+    US military drove the Taliban out") or as an aim ("its war to oust the Taliban")."""
+    said = clauses(fact.claim)
+    return all(
+        any(
+            one in question.group(word)
+            and _RELATIVE_TIME.isdisjoint(words[max(n - _RELATIVE_REACH, 0) : n])
+            and words[n - 1 : n] != ("to",)
+            for sentence in said
+            for words, stems in sentence
+            for n, one in enumerate(stems)
+        )
+        for word in event
+    )
+
+
+def _event_years(question: Question, facts: Sequence[Fact], event: frozenset[str]) -> set[int]:
+    """The years of the event a "who ... when" clause names: those of the dated facts that say
+    it happened (see _says_at_its_time)."""
+    return {
+        fact.date.year
+        for fact in facts
+        if fact.date is not None and _says_at_its_time(question, fact, event)
+    }
+
+
+def _at_the_time(
+    question: Question, judged: list[Judged], event: frozenset[str], years: set[int]
+) -> list[Judged]:
+    """The answers to "who ... when EVENT" that are of its time: a fact that says the event
+    happened (_says_at_its_time) or is dated in one of its years. Any other answer is of
+    another time ("Joe Biden" ordered the 2021 withdrawal, not the 2001 overthrow) and
+    partial, the event's words what it does not cover. Answers first still."""
+    spelled = tuple(question.spelled[word] for word in event)
+    kept = [
+        item
+        if item.reply.match is not Match.ANSWER
+        or (item.hit.fact.date is not None and item.hit.fact.date.year in years)
+        or _says_at_its_time(question, item.hit.fact, event)
+        else msgspec.structs.replace(
+            item,
+            reply=msgspec.structs.replace(item.reply, match=Match.PARTIAL, unmatched=spelled),
+        )
+        for item in judged
+    ]
+    return sorted(kept, key=lambda item: item.reply.match is not Match.ANSWER)
 
 
 _ASKING = re.compile(r"\b(?:who|whom|whose|whats?|which|when|where|why|how)\b")
@@ -436,7 +521,7 @@ _AGREED_COVERAGE = 0.85
 be the answer (see _agreed): chosen on blind-1 to blind-7, checked on blind-8 to blind-10."""
 
 
-def _agreed(question: Question, judged: list[Judged]) -> bool:
+def _agreed(question: Question, judged: list[Judged], lookups: Lookups) -> bool:
     """Whether the rules' first candidate, judged a partial answer, is the answer all the same:
     two rankers agree on it -- it is BM25's best candidate as well as the rules' first -- it
     is the kind of answer asked for and accounts for nearly all the question (0.85 of its
@@ -462,6 +547,15 @@ def _agreed(question: Question, judged: list[Judged]) -> bool:
         # Nor where it does not account for what the question is about ("the Taliban were born
         # ... in which year?" is not answered by al-Qaeda's birth).
         and not {question.spelled[word] for word in question.named} & set(first.reply.unmatched)
+        # Nor where what happened is said of another ("killed 224 people": "When was X killed?").
+        and not (
+            question.wants is Wants.DATE
+            and done_to_another(
+                question,
+                fact.claim,
+                {entity_id: lookups.name_words(entity_id) for entity_id in fact.entities()},
+            )
+        )
         and fact.standing() is not NoteStance.CORRECTS
         and all((first.hit.score or 0.0) >= (item.hit.score or 0.0) for item in judged[1:])
         and not (question.named and doer_reversed(question, fact.claim, own_words(fact)))

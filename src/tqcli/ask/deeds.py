@@ -7,13 +7,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tqcli.ask.claims import clauses, name_spans, stemmed, written
-from tqcli.ask.question import derived
+from tqcli.ask.question import Wants, derived
 from tqcli.ask.words import (
     ACTING,
     BE,
     BEGINNING,
     DID,
     ENJOINING,
+    FUNCTION_WORDS,
     HYPHENATED,
     OBLIGING,
     PARTICIPLES,
@@ -350,25 +351,53 @@ def doer_asked(question: Question) -> tuple[str, set[str], set[str]] | None:
     return words[at], doer, done_to
 
 
+def _relative_doer(question: Question) -> tuple[str, set[str], set[str]] | None:
+    """For "who ... that X VERB ...": the verb, X (the subject of the relative clause, which
+    did what it says: "Who was the Taliban leader that al-Qaeda swore allegiance to?") and the
+    question's other words for what happened after the verb ("allegiance"); None unless the
+    clause names its subject."""
+    words = stemmed(question.text)
+    opens = words.index("that") if "that" in words else -1
+    at = next((n for n in range(opens + 1, len(words)) if words[n] in question.happened), None)
+    if opens < 0 or at is None or words[at - 1] in BE:
+        return None
+    doer = set(words[opens + 1 : at]) & question.named
+    if not doer:
+        return None
+    return words[at], doer, set(words[at + 1 :])
+
+
 def other_doer(question: Question, claim: str, named: dict[str, frozenset[str]]) -> bool:
-    """For a yes/no question, whether every clause of the claim with its verb in the active
-    names before it another the fact links, and not the doer asked: "Did the US pay the
+    """For a yes/no question (or a "who" whose relative clause names who did it: "that X
+    VERB"), whether every clause of the claim with its verb in the active names before it
+    another the fact links, and not the doer asked: "Did the US pay the
     Taliban?" is not answered by "the Taliban would now pay a price" (the Taliban pay) nor
     by "al-Qaeda paid the Taliban", whatever the US did."""
-    asked = doer_asked(question)
-    if asked is None or not re.match(DID, question.text):
+    if re.match(DID, question.text):
+        asked = doer_asked(question)
+    elif question.wants is Wants.SOMEONE and " that " in question.text:
+        asked = _relative_doer(question)
+    else:
         return False  # ("Is ISIL a splinter group of al-Qaida?" asks what it is.)
+    if asked is None:
+        return False
     verb_asked, doer, _ = asked
+    # The verb in its irregular forms the packs use ("leave", "left"); where it is not said,
+    # the other words for what happened after it ("swore allegiance", "pledged allegiance").
+    forms = {verb_asked} | question.derived.get(verb_asked, frozenset())
     # The doer by any name the fact gives it ("the US" is "the United States").
     doer = doer.union(*map(question.group, doer))
     doer = doer.union(*(words for words in named.values() if not words.isdisjoint(doer)))
     others = [words - doer for words in named.values() if words.isdisjoint(doer)]
     said = False
+    after = [word for word in asked[2] if word in question.happened]
     for sentence in clauses(claim):
         for _, clause_stems in sentence:
-            if verb_asked not in clause_stems:
+            verb = next((n for n, word in enumerate(clause_stems) if word in forms), None)
+            if verb is None and after:
+                verb = next((n for n, word in enumerate(clause_stems) if word in after), None)
+            if verb is None:
                 continue
-            verb = clause_stems.index(verb_asked)
             if verb and clause_stems[verb - 1] in BE:
                 return False  # a passive names its doer after the verb, if at all
             # A clause after "that" has a subject of its own ("X said that Y would pay").
@@ -383,43 +412,80 @@ def other_doer(question: Question, claim: str, named: dict[str, frozenset[str]])
 _PASSIVE_POLAR = r"(?:was|were|is|are|has been|have been|had been) \w"
 """A yes/no question on what was done to someone ("Was Akhundzada killed ...?"), compiled on
 first use."""
+_WHEN_ASKED = (  # compiled on first use
+    r"(?:(?:in|on) )?(?:when|(?:what|which) (?:year|date|day|month)) (?=(?:was|were) )"
+)
+"""A time asked of what was done to someone ("When was X killed?", "in what year was ...")."""
+_PRONOUNS = frozenset(("him", "her", "them", "it", "he", "she", "they", "his", "its", "their"))
+"""Words that name the one asked without their name."""
 _OBJECT_REACH = 6
 """How many words after an active verb name whom it was done to ("killed his predecessor
 Mullah Akhtar Mansour")."""
 
 
 def done_to_another(question: Question, claim: str, named: dict[str, frozenset[str]]) -> str | None:
-    """For a yes/no question in the passive, whether every clause of the claim with its verb
+    """For a yes/no question in the passive (or a time asked of one: "When was X killed?"),
+    whether every clause of the claim with its verb
     says it was done to another the fact links, not to the one asked: "Was Akhundzada killed
     in a drone strike?" is not answered by "appointed after a US drone strike killed his
     predecessor Mullah Akhtar Mansour" (named after the verb in the active, before it in the
     passive); if so, the verb asked (its stem)."""
-    if not re.match(_PASSIVE_POLAR, question.text):
+    text = question.text
+    when = re.match(_WHEN_ASKED, text) if not question.polar else None
+    if when is not None:
+        text = text[when.end() :]  # "what year was bin Laden killed": asked as "was X killed"
+    if not re.match(_PASSIVE_POLAR, text):
         return None
-    raw = question.text.split()
-    words = stemmed(question.text)
+    raw = text.split()
+    words = stemmed(text)
     at = next((n for n, word in enumerate(words) if word in question.happened), None)
     if at is None or not (raw[at].endswith(("ed", "en")) or raw[at] in PARTICIPLES):
         return None  # not "was X VERBed": "is X a member ..." asks what X is
     asked = set(words[1:at]) & question.named
     if not asked:
         return None
+    if when is not None and (
+        not set(words[1:at]) <= question.named | FUNCTION_WORDS
+        or re.search(r"\w['’]s\b", question.raw)
+    ):
+        return None  # "when was Trump's cancelled meeting ...": the verb is not said of X
     asked = asked.union(*map(question.group, asked))
     asked = asked.union(*(words for words in named.values() if not words.isdisjoint(asked)))
     others = [words - asked for words in named.values() if words.isdisjoint(asked)]
     said = False
     for sentence in clauses(claim):
-        for _, clause_stems in sentence:
+        for number, (clause_words, clause_stems) in enumerate(sentence):
             for verb, word in enumerate(clause_stems):
                 if word != words[at]:
                     continue
+                if when is not None and not (
+                    clause_words[verb].endswith(("ed", "en")) or clause_words[verb] in PARTICIPLES
+                ):
+                    continue  # asked when: a verb done, not a noun ("there were rumours")
+                if when is not None and clause_stems[verb - 1 : verb] in (("and",), ("or",)):
+                    # "was submitted by Canada ... and adopted unanimously": a verb joined
+                    # to a passive one is in the passive too, done to the subject.
+                    return None
+                if (
+                    verb == 0
+                    and number
+                    and sentence[number - 1][1][-1:]
+                    and sentence[number - 1][1][-1] in asked
+                ):
+                    # "Akhundzada, named Taliban leader on ...": a participle after the name
+                    # asked, in the clause before, says what was done to it.
+                    return None
                 passive = verb > 0 and clause_stems[verb - 1] in BE
                 whom = set(
                     clause_stems[max(0, verb - _OBJECT_REACH) : verb]
                     if passive
                     else clause_stems[verb + 1 : verb + 1 + _OBJECT_REACH]
                 )
-                if whom & asked or not any(whom & words for words in others):
+                # Asked when, done to any other than the one asked counts ("killed 224
+                # people"), but one named by a pronoun ("killed him").
+                if (whom & asked or not any(whom & words for words in others)) and (
+                    when is None or whom & asked or whom & _PRONOUNS
+                ):
                     return None
                 said = True
     return words[at] if said else None

@@ -65,6 +65,7 @@ from tqcli.ask.words import (
     BEGAN,
     CAPITALISED_NAME,
     DID,
+    DIGIT,
     DOCUMENT_NUMBERS,
     ENJOINING,
     EVENT_WEIGHT,
@@ -369,10 +370,18 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         # for ... Zawahiri" names no one who killed Zawahiri). Nor is it the kind of answer
         # asked, that two rankers' agreement could make one (_agreed).
         fits = answers = False
-    if answers and question.polar and other_doer(question, fact.claim, named):
+    if (
+        answers
+        and (question.polar or question.wants is Wants.SOMEONE)
+        and other_doer(question, fact.claim, named)
+    ):
         # ("Did the US pay the Taliban?" -- "the Taliban would now pay a price".)
         answers = False
-    done_to = done_to_another(question, fact.claim, named) if question.polar else None
+    done_to = (
+        done_to_another(question, fact.claim, named)
+        if question.polar or question.wants is Wants.DATE
+        else None
+    )
     if answers and done_to is not None:
         # ("Was Akhundzada killed ...?" -- "a drone strike killed his predecessor Mansour".)
         answers = False
@@ -587,7 +596,20 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
                 other_years += sayers
     # An answer speaks to the question; another fact may not (see _on_point).
     on_point = answers or _on_point(question, credits, unstated, topic)
+    place = None
+    if question.wants is Wants.ANYTHING and _WHERE_ASKED.match(question.text):
+        from tqcli.ask.places import place_answer
+
+        place = place_answer(question, fact, lookups)
+    short = place or short_answer(
+        question, fact, who, catalog, own, in_claim=fact.id in lookups.counted_in_claim
+    )
     corrected = fact.standing() is NoteStance.CORRECTS
+    standing = None
+    if corrected and answers and not _correction_bears(question, fact, short):
+        # Their correction is of a detail the short answer does not give, and the question
+        # does not name ("About eight months, not nine" of "who lost the White House": Trump).
+        standing, corrected = NoteStance.CONTEXT, False
     if corrected:
         # The pack's curators say the claim is wrong (a source read contradicts it): it is
         # what its source said, never the answer (the answer line shows their correction).
@@ -651,18 +673,8 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
     # names: "al-Qaeda in the Indian Subcontinent" says "AQIS".)
     covers = (0.5 + (1.0 if defines else share(question.rarity, in_own))) * (0.5 + coverage)
     score = (hit.score or 0.0) * boost * covers
-    place = None
-    if question.wants is Wants.ANYTHING and _WHERE_ASKED.match(question.text):
-        from tqcli.ask.places import place_answer
-
-        place = place_answer(question, fact, lookups)
     reply = Reply(
-        Match.ANSWER if answers else Match.PARTIAL,
-        place
-        or short_answer(
-            question, fact, who, catalog, own, in_claim=fact.id in lookups.counted_in_claim
-        ),
-        () if answers else unmatched,
+        Match.ANSWER if answers else Match.PARTIAL, short, () if answers else unmatched, standing
     )
     return Judged(
         hit,
@@ -677,6 +689,38 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
 
 
 _CAPITALISED_RUN = r"\b[A-Z]\w*(?: (?:of |the |for )?[A-Z]\w*)+"  # compiled on first use
+
+_DENIED = r"\bnot ([^,.;:!?()]+)"
+"""What a correction says the claim got wrong: the words after its "not", up to a punctuation
+mark ("About eight months, not nine: ...", "Not Tajikistan, as far as ..."): compiled on
+first use."""
+
+
+def _correction_bears(question: Question, fact: Fact, short: str) -> bool:
+    """Whether the curators' correction of the claim bears on the answer the question asks:
+    the claim's words a correcting note denies ("not nine", "Not Tajikistan") are in the short
+    answer or the question -- or, on a figure, the short answer is not a name asked by "who"
+    (a figure's correction is of its value, as any correction that denies no words of the
+    claim is of all of it). A correction of another detail leaves the answer standing."""
+    claim = " " + " ".join(tokens(fact.claim)) + " "
+    denied: list[str] = []
+    for note in fact.notes:
+        if note.stance is not NoteStance.CORRECTS:
+            continue
+        words = [
+            said
+            for found in re.finditer(_DENIED, note.text, re.IGNORECASE)
+            if (said := " ".join(tokens(found.group(1)))) and f" {said} " in claim
+        ]
+        if not words:
+            return True  # it denies no words of the claim: all of it is in doubt
+        denied += words
+    if isinstance(fact.details, Figure) and not (
+        question.wants is Wants.SOMEONE and short != fact.claim and not DIGIT.search(short)
+    ):
+        return True
+    asked = " " + " ".join(tokens(f"{question.raw} {short}")) + " "
+    return any(f" {words} " in asked for words in denied)
 
 
 def _on_point(

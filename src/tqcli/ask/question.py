@@ -110,11 +110,16 @@ _QUOTE = re.compile(
     r"|\b(?:what|how) (?:is|was|were|are) (?:the )?(?P<sayer>(?:\w+ ){0,2}\w+?)s? "
     r"(?:warning|message|statement|comments?|remarks|words|views?|verdict|answer|reply|response)\b"
 )
-_MEDIUM = (  # compiled on first use: only questions with "which" or "what" and such a verb
-    r"\b(?:which|what) (?P<medium>\w+) (?:did|does|do|has|had|have) (?P<teller>(?:\w+ ){1,6}?)"
-    r"(?:talk|talked|speak|spoke|spoken|say|said|tell|told|write|wrote|written) (?:to|in|on)\b"
+_MEDIUM = (  # compiled on first use: only questions with "which", "what" or "who" and such a verb
+    r"\b(?:(?:which|what) (?P<medium>(?:\w+ ){0,2}?\w+)|whom?) (?:did|does|do|has|had|have)"
+    r" (?P<teller>(?:\w+ ){1,6}?)"
+    r"(?:(?:talk|talked|speak|spoke|spoken|say|said|tell|told|write|wrote|written) (?:to|in|on)\b"
+    r"|(?:tell|told)(?= that\b| about\b| of\b|$))"
 )
-"""Where someone said it (a quote's medium): "Which outlet did Panetta talk to?"."""
+"""Where someone said it, or to whom (a quote's medium): "Which outlet did Panetta talk to?",
+"Which radio network did Panetta speak to?", "Who did Panetta tell that ...?" -- "who" the
+object of "tell" is the one told, not the teller (not "who did Bush tell the Taliban to hand
+over", whose "who" is another verb's object)."""
 _MEDIUM_VERBS = (" talk", " speak", " spok", " say", " said", " tell", " told", " writ", " wrot")
 # "What is the Taliban's annual budget?", "Who is the foreign minister?": the phrase after the
 # verb names what is asked about, and its last word (the head noun) must be in the answer.
@@ -440,7 +445,8 @@ def read_question(index: Index, question: str, lookups: Lookups | None = None) -
     said = _QUOTE.search(folded)
     told = (
         re.search(_MEDIUM, folded)
-        if ("which " in folded or "what " in folded) and any(v in folded for v in _MEDIUM_VERBS)
+        if ("which " in folded or "what " in folded or "who" in folded)
+        and any(v in folded for v in _MEDIUM_VERBS)
         else None
     )
     share = "what " in folded and re.search(_SHARE_ASKED, folded) is not None
@@ -517,9 +523,10 @@ def read_question(index: Index, question: str, lookups: Lookups | None = None) -
     if share:
         cues |= _SHARES
     if told is not None:
-        # "Which broadcaster did he speak to?": the noun and the verb say that the medium is
-        # asked, which the fact need not call a broadcaster.
-        cues |= {_key(told.group("medium"), corrected), "talk", "speak"}
+        # "Which (radio) broadcaster did he speak to?", "who did he tell": the words and the
+        # verb say that the medium is asked, which the fact need not call a broadcaster.
+        medium_words = (told.group("medium") or "").split()
+        cues |= {_key(word, corrected) for word in medium_words} | {"talk", "speak", "tell"}
     naming = _NAME_OF.search(folded) is not None or (
         ("call" in sequence or "known" in sequence) and re.search(_CALLED, folded) is not None
     )
@@ -1083,15 +1090,24 @@ def is_year(word: str) -> bool:
 QUESTION_WORDS = ("who", "whom", "whose", "what", "when", "where", "which", "why", "how")
 
 
+_HOW_WORDS = ("much", "many")
+"""The words that make "how" ask for a figure."""
+
+
 def question_word_typo(word: str) -> str | None:
     """The question word a word is likeliest a typo of, one letter off it: a letter left out,
     before two neighbouring letters swapped, before one added, before one changed (the
     commonest typos first); None for a word as likely a typo of two, or of none. (Worked out
     for the question's words alone: a table of every typo of every question word, made at
     each start-up, cost 16 M instructions, a third of answering, measured.)"""
-    if word in QUESTION_WORDS or len(word) > _LONGEST_TYPO:
+    return _typo_of(word, QUESTION_WORDS)
+
+
+def _typo_of(word: str, meant: tuple[str, ...]) -> str | None:
+    """Of the words meant, the one word is likeliest a typo of (see question_word_typo)."""
+    if word in meant or len(word) > _LONGEST_TYPO:
         return None
-    ranks = {asked: rank for asked in QUESTION_WORDS if (rank := _typo_rank(word, asked))}
+    ranks = {asked: rank for asked in meant if (rank := _typo_rank(word, asked))}
     best = [asked for asked, rank in ranks.items() if rank == min(ranks.values())]
     return best[0] if len(best) == 1 else None
 
@@ -1124,6 +1140,12 @@ def _question_words_spelt(index: Index, lookups: Lookups, folded: str) -> str:
     a question word is in no fact, and decides what is asked."""
     words = folded.split()
     near = {word: meant for word in words if (meant := question_word_typo(word))}
+    # "how mutch": after "how", a word one letter off "much" or "many" is the form asked.
+    near |= {
+        word: meant
+        for before, word in itertools.pairwise(words)
+        if before == "how" and (meant := _typo_of(word, _HOW_WORDS))
+    }
     if not near:
         return folded
     known = index.english_zipf(list(near))

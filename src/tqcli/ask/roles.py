@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -42,6 +43,8 @@ _LEFT = ENDING - BEGINNING
 _PASSIVE_QUESTION = r"\bwho (?:was|were|is|are|has been|have been|had been|got|gets) (\w+)\b"
 """A question in the passive ("Who was killed in 2022?") asks for whom it was done to."""
 _SIDE = r"\bfor (?:the )?(\w+(?: \w+)?)"  # compiled on first use: "who negotiated for the US"
+_WITH_WHOM = r"whom? (?:did|does|do|has|had|have|will|would|could) (?P<rest>.+) with$"
+"""A "who" asked as the object of a closing "with" (compiled on first use)."""
 
 
 class Role(msgspec.Struct, frozen=True):
@@ -61,6 +64,9 @@ class Role(msgspec.Struct, frozen=True):
     kin: frozenset[str] = frozenset()
     """The nouns of a person the question asks for that are no post ("the suicide bomber",
     "Zawahiri's wife", "his deputy"): the claim must give one to whom it names."""
+    partner: frozenset[str] = frozenset()
+    """The words naming the subject of "who did X VERB ... with?": the answer is whom X did it
+    with, not one the claim puts with X ("Taliban leader Mullah Baradar")."""
 
 
 _TELLING = ("announc", "said", "say", "told", "tell", "confirm", "report")
@@ -93,7 +99,16 @@ def _read_role(question: Question) -> Role:
         # (As stems: "for the talibans" is for the Taliban.)
         side = frozenset(stem(word) for word in found.group(1).split()) & question.weights.keys()
     kin = question.group(question.head) if question.head in KIN else frozenset()
-    return Role(frozenset(stemmed(question.text)), verb, succession(question), posts, side, kin)
+    partner: frozenset[str] = frozenset()
+    if question.text.endswith(" with") and (found := re.match(_WITH_WHOM, question.text)):
+        # "Who did the Taliban sign the accord with?": the other party, not the Taliban's own.
+        subject = itertools.takewhile(
+            lambda word: stem(word) not in question.happened, found.group("rest").split()
+        )
+        partner = frozenset(word for word in subject if stem(word) in question.weights)
+    return Role(
+        frozenset(stemmed(question.text)), verb, succession(question), posts, side, kin, partner
+    )
 
 
 def in_role(question: Question, fact: Fact, who: list[str], lookups: Lookups) -> list[str]:
@@ -107,12 +122,18 @@ def in_role(question: Question, fact: Fact, who: list[str], lookups: Lookups) ->
     negotiating team", "Baradar for the Taliban")."""
     if not who:
         return who
+    if question.happened and re.search(_NEGATING, fact.claim, re.IGNORECASE):
+        # "Pompeo was in Qatar ... but did not sign it": the claim says he did not do it.
+        denied = _denied(question, fact, who, lookups)
+        who = [entity_id for entity_id in who if entity_id not in denied]
     if lookups.role is None:
         lookups.role = _read_role(question)
     role = lookups.role
     asked, verb, succession, posts = role.asked, role.verb, role.succession, role.posts
     side_words = role.side
-    if not (verb or succession or posts or side_words or role.kin) and not _may_tell_or_own(
+    if not (
+        verb or succession or posts or side_words or role.kin or role.partner
+    ) and not _may_tell_or_own(
         fact.claim,
         [word for entity_id in who for name in written(entity_id, lookups) for word in name],
     ):
@@ -172,6 +193,8 @@ def in_role(question: Question, fact: Fact, who: list[str], lookups: Lookups) ->
             continue
         if side_words and _other_side(mentions, side_words, lookups):
             continue
+        if role.partner and not _other_side(mentions, role.partner, lookups):
+            continue  # with the subject, not with whom the subject did it
         if role.kin and not any(
             not role.kin.isdisjoint(stems[max(start - _KIN_NEAR, 0) : start])
             or not role.kin.isdisjoint(stems[end : end + _KIN_NEAR])
@@ -191,6 +214,88 @@ def in_role(question: Question, fact: Fact, who: list[str], lookups: Lookups) ->
         # the post to the one it is the title of; those merely named do not hold it.
         return []
     return posted or kept
+
+
+_NEGATING = r"\b(?:not|never|neither|nor)\b|n['’]t\b"
+"""Words that deny what follows them in English; a plain test of the claim, before reading its
+clauses."""
+_NEGATIONS = frozenset(
+    [
+        "not",
+        "never",
+        "neither",
+        "nor",
+        "didnt",
+        "doesnt",
+        "dont",
+        "wasnt",
+        "werent",
+        "isnt",
+        "arent",
+        "hasnt",
+        "havent",
+        "hadnt",
+        "wont",
+        "cannot",
+        "cant",
+        "couldnt",
+        "wouldnt",
+    ]
+)
+"""The same words as the claim's folded words have them ("didn't" is "didnt")."""
+_NEGATED_WITHIN = 3
+"""How many words before a verb a negation may be ("did not sign", "has never been signed")."""
+_BETWEEN_NEGATION = frozenset(
+    ["be", "been", "being", "have", "has", "had", "ever", "yet", "even", "personally"]
+)
+"""Words that may come between a negation and the verb it denies ("has not been signed")."""
+
+
+def _negated(words: Sequence[str], at: int) -> bool:
+    """Whether the word at `at` is a verb a negation denies: the negation before it with only
+    auxiliaries or adverbs between ("did not sign", "was never personally signed"; not "not on
+    the UN list" for "UN")."""
+    for back in range(1, _NEGATED_WITHIN + 1):
+        if at - back < 0:
+            return False
+        if words[at - back] in _NEGATIONS:
+            return True
+        if words[at - back] not in _BETWEEN_NEGATION:
+            return False
+    return False
+
+
+def _denied(question: Question, fact: Fact, who: list[str], lookups: Lookups) -> set[str]:
+    """Of those a "who" answer would name, the ones the claim says did not do what the question
+    asks happened: the subject of a clause whose verb for it is denied ("Pompeo was in Qatar
+    ... but did not sign it") -- the first of them the clause names before the verb, else (a
+    coordinated clause with no subject of its own, "but did not sign it") the first its
+    sentence names -- or its agent after "by" ("was not signed by X")."""
+    happened = frozenset().union(*(question.group(word) for word in question.happened))
+    names = {entity_id: written(entity_id, lookups) for entity_id in who}
+    denied: set[str] = set()
+    for sentence in clauses(fact.claim):
+        for number, (words, clause_stems) in enumerate(sentence):
+            for at, word in enumerate(clause_stems):
+                if word not in happened or not _negated(words, at):
+                    continue
+                if words[at + 1 : at + 2] == ("by",):
+                    spans = {e: name_spans(words[at + 2 :], n) for e, n in names.items()}
+                    denied.update(entity_id for entity_id, found in spans.items() if found)
+                    continue
+                for earlier in (words[:at], *(clause for clause, _ in sentence[:number])):
+                    first = min(
+                        (
+                            (found[0][0], entity_id)
+                            for entity_id, n in names.items()
+                            if (found := name_spans(earlier, n))
+                        ),
+                        default=None,
+                    )
+                    if first is not None:
+                        denied.add(first[1])
+                        break
+    return denied
 
 
 def _titles_another(

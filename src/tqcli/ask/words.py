@@ -315,5 +315,7 @@ PARTICIPLES = frozenset(
 NOW = frozenset(stems("now today currently current presently nowadays still"))
 ROLE_FACTS = 8
 # Compiled on first use (re caches them): only role questions read a claim's clauses.
-SENTENCE = r"[;:!?\u2014\u2013]|\.(?:\s|$)| - "
+# An en dash between words with no space ("the US\u2013Taliban agreement", "1996\u20132001")
+# joins them, as a hyphen does; spaced, it parts clauses as a dash does.
+SENTENCE = r"[;:!?\u2014]|\.(?:\s|$)| [-\u2013] "
 ASIDE = r"\([^()]*\)"

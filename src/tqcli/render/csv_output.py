@@ -40,7 +40,7 @@ class CsvRenderer:
                 reply.match.value,
                 reply.answer,
                 "; ".join(reply.unmatched),
-                data.STANDINGS[hit.fact.standing()] or "",
+                data.STANDINGS[reply.standing_of(hit.fact)] or "",
             )
             for hit, reply in zip(data.relative_scores(found.hits), found.replies, strict=True)
         )

@@ -143,7 +143,7 @@ class JsonRenderer:
         if self._fields and hits:  # --fields: each result's chosen keys (the line's are all)
             chosen = (
                 (
-                    data.answer_data(made(hit), reply, hit.fact.standing())
+                    data.answer_data(made(hit), reply, reply.standing_of(hit.fact))
                     for hit, reply in zip(scored, replies, strict=True)
                 )
                 if replies
@@ -154,7 +154,7 @@ class JsonRenderer:
                 parts += (self._compact(kept), b",")
         elif replies:
             for hit, reply in zip(scored, replies, strict=True):
-                answer = data.answer_data(made(hit), reply, hit.fact.standing())
+                answer = data.answer_data(made(hit), reply, reply.standing_of(hit.fact))
                 parts += (self._compact(answer), b",")
         elif hits:
             known = self._batch_facts
@@ -215,7 +215,7 @@ class JsonRenderer:
     def answers(self, found: Answers, catalog: Catalog) -> None:
         facts = self._facts(catalog)
         self._array(
-            data.answer_data(facts(hit), reply, hit.fact.standing())
+            data.answer_data(facts(hit), reply, reply.standing_of(hit.fact))
             for hit, reply in zip(data.relative_scores(found.hits), found.replies, strict=True)
         )
 

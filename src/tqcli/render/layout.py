@@ -265,7 +265,7 @@ def answer_block(
             for text in rest
         ]
     label = "Answer" if reply.match is Match.ANSWER else "Partial answer"
-    standing = fact.standing()
+    standing = reply.standing_of(fact)
     label += _STANDING_MARKS[standing]
     lines = [_line(Span(f"{label}: ", "label"), Span(headline, "claim"))]
     if not fact.hedge or hedge_said(printable(fact.hedge)) not in headline:  # said already
