@@ -960,8 +960,12 @@ def test_third_tuning_set_floor() -> None:
         ("blind-10.toml", 0.77, 0.83, 13),
         # blind-12 and blind-13 (written blind in the eleventh and twelfth sessions, held out
         # until the fourteenth's start, when they came here to be tuned on):
-        # 0.696 / 0.793 / 8 of 45 and 0.681 / 0.734 / 9 of 46 on main c143856.
-        ("blind-12.toml", 0.69, 0.79, 8),
+        # 0.696 / 0.793 / 8 of 45 and 0.681 / 0.734 / 9 of 46 on main c143856. Branch ask25:
+        # 0.709 / 0.785 on blind-12, as two questions answered with a wrong first fact (the
+        # right one second) are partial now, which recall@3 counts as misses: "Where did
+        # Ashraf Ghani flee to, according to the Independent?" (another's account first) and
+        # "Which Taliban faction is the primary liaison with al-Qaeda, according to the UN?".
+        ("blind-12.toml", 0.70, 0.78, 8),
         ("blind-13.toml", 0.68, 0.73, 9),
     ],
 )

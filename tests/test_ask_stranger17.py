@@ -1,6 +1,6 @@
 # ruff: noqa: E501  (claims in the pack are single TOML strings)
 """A stranger's findings on `tq ask` (notes, stranger 17, findings 2, 3, 4, 5, 9 and 11; docs/ask-
-evaluation.md, "Twenty-second round"), each fixed by its cause as a rule of English or of the
+evaluation.md, "Twenty-second round (b)"), each fixed by its cause as a rule of English or of the
 pack format. Facts here are made up for the test, in a pack of their own; the last tests ask
 the stranger's own questions of the built-in pack."""
 

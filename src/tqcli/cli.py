@@ -1304,6 +1304,9 @@ def ask(
         renderer.answers(found, catalog)
         if found.hits and not found.answered:
             say("tq: no fact answers the whole question; the nearest are marked partial")
+        if found.hint:
+            say(f"tq: {found.hint}")
+        if found.hits and not found.answered:
             raise typer.Exit(ExitCode.NO_RESULTS)
         if not found.hits:
             if found.asked:

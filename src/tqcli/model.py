@@ -837,6 +837,10 @@ class Answers(Struct, frozen=True):
     asked: bool = True
     """False when the text asks no question, only names a topic ("Taliban", "bin Laden"): no
     fact is an answer to it (`tq search` lists its facts), so there are none."""
+    hint: str = ""
+    """What else to run for what the question asks, said to the reader beside the answers
+    (empty when nothing): "Is bin Laden on the UN sanctions list?" asks whether a name is
+    listed now, which `tq match` screens for, against the lists loaded."""
 
     @property
     def answered(self) -> bool:

@@ -76,6 +76,10 @@ _POLAR = re.compile(
     r"|must)\b"
 )
 """A yes/no question opens with an auxiliary verb ("Did the Taliban ban ...", "Is X alive")."""
+_AS_SAID_BY = r"\b(?:according to|per)\b"
+"""A question asked of what a source says ("..., per the UN?"): as of when it says it."""
+_PRESENT_POLAR = re.compile(r"(?:is|are|does|do)\b")
+"""A yes/no question asked in the present tense ("Is bin Laden on the UN sanctions list?")."""
 
 
 def answer(index: Index, question: str, limit: int = 3) -> Answers:
@@ -97,7 +101,7 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         # -- has no answer, not a fact on another proposition as a partial one.
         from tqcli.ask.suggestions import suggestions
 
-        return Answers((), suggestions(index, candidates), ())
+        return Answers((), suggestions(index, candidates), (), hint=considered.hint)
     chosen = judged[:limit] if limit > 0 else judged  # a limit of 0 means all
     replies = one_answer(
         [_in_full(item, index.catalog) for item in chosen],
@@ -117,6 +121,7 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         tuple(replies),
         read.polar,
         read.wants.value,
+        hint=considered.hint,
     )
 
 
@@ -242,6 +247,18 @@ def consider(index: Index, question: str) -> Considered | Answers:
         read = msgspec.structs.replace(read, post_of=whose)
     read = msgspec.structs.replace(read, happened=happened_words(read))
     read = msgspec.structs.replace(read, verb=asked_verb(read))
+    whole_resolution = False
+    if read.wants is Wants.ANYTHING and len(read.resolutions) == 1:
+        from tqcli.ask.resolutions import as_asked, asks_what_it_does
+
+        # "What does resolution 1988 do?": what it does as a whole (see effect_first); the
+        # facts on it, whether or not they say "decided" or "purpose".
+        whole_resolution = asks_what_it_does(read)
+        if whole_resolution and (accounted := as_asked(read)) is not read:
+            read = accounted
+            words = sorted(set().union(*map(read.group, read.weights)))
+            more = index.ranked(words, Filters(), CANDIDATES)
+            candidates = with_more(candidates, more, lookups)
     if read.wants is Wants.FIGURE and (asked_owners := owners(read)):
         # Whose the counted are, by any name of theirs: "al-Qaida" is written "al-Qaeda" too.
         entities = {entity_id for hit in candidates for entity_id in hit.fact.entities()}
@@ -289,7 +306,7 @@ def consider(index: Index, question: str) -> Considered | Answers:
             index.ranked(sorted(read.named | _OBLIGED_WORDS), Filters(), ROLE_FACTS),
             lookups,
         )
-    if read.verb and read.resolutions:
+    if (read.verb or whole_resolution) and read.resolutions:
         # "What does resolution 1267 require?": the facts on that resolution, which may not
         # say the verb, rank low among facts of others that do.
         candidates = with_more(
@@ -349,6 +366,10 @@ def consider(index: Index, question: str) -> Considered | Answers:
         # see coming ("the main drawdown"). The latest dated answer first (where each answer
         # is dated: "the late 2000s", in an undated claim's words, cannot be placed).
         judged.sort(key=_latest_first)
+    if whole_resolution:
+        from tqcli.ask.resolutions import effect_first
+
+        judged = effect_first(read, judged)
     if role:
         from tqcli.ask.holders import holders
 
@@ -367,13 +388,30 @@ def consider(index: Index, question: str) -> Considered | Answers:
         from tqcli.ask.present import alive_now
 
         judged = alive_now(index, read, judged, lookups)
+    hint = ""
+    if (
+        read.polar
+        and _PRESENT_POLAR.match(read.text)
+        and not re.search(A_YEAR, read.text)
+        and not re.search(_AS_SAID_BY, read.text)
+    ):
+        # Asked of now ("Is bin Laden on the UN sanctions list?"), not of a year or a source.
+        from tqcli.ask.listings import asks_listed_now, listed_then, screening_hint
+
+        if asks_listed_now(read):
+            judged = listed_then(read, judged, lookups)
+            hint = screening_hint(read, judged, lookups)
+        if not _ALIVE & read.weights.keys():  # (that one is alive_now's)
+            from tqcli.ask.present import dead_since
+
+            judged = dead_since(index, read, judged, lookups)
     if not role and judged[0].reply.match is Match.PARTIAL and _agreed(read, judged, lookups):
         # (An answer leaves nothing unmatched: docs/json.md's contract.)
         judged[0] = msgspec.structs.replace(
             judged[0],
             reply=msgspec.structs.replace(judged[0].reply, match=Match.ANSWER, unmatched=()),
         )
-    return Considered(read, candidates, judged, bool(now))
+    return Considered(read, candidates, judged, bool(now), hint)
 
 
 def _when_event(question: Question) -> frozenset[str]:
@@ -624,6 +662,8 @@ class Considered(msgspec.Struct, frozen=True):
     judged: list[Judged]
     now: bool
     """Whether it asks who holds a role now."""
+    hint: str = ""
+    """What else to run for what the question asks (see Answers.hint)."""
 
 
 @functools.cache

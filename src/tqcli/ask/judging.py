@@ -84,7 +84,18 @@ from tqcli.ask.words import (
     WORD,
     stems,
 )
-from tqcli.model import EntityKind, Fact, Figure, Hit, Match, NoteStance, Quote, Reply, Sanction
+from tqcli.model import (
+    Catalog,
+    EntityKind,
+    Fact,
+    Figure,
+    Hit,
+    Match,
+    NoteStance,
+    Quote,
+    Reply,
+    Sanction,
+)
 from tqcli.textnorm import fold, stem, tokens
 
 if TYPE_CHECKING:
@@ -565,6 +576,24 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
             if enjoined:
                 answers = False
                 unstated = tuple(word for word in question.weights if word in enjoined)
+    if (
+        answers
+        and question.wants is not Wants.QUOTE
+        and ("ccording to" in question.raw or " per " in question.raw)
+    ):
+        from tqcli.ask.quotes import attributed_names
+
+        if sayers := attributed_names(question):
+            # "Where did Ashraf Ghani flee to, according to the Independent?": the name after
+            # "according to" says whose account is asked. A fact is that account where its own
+            # words say a word of the name ("..., according to The Independent"), it cites it (a
+            # source's publisher, author or title) or an entity it names has it ("the UN" of
+            # the UN Monitoring Team's report); another's account is not the answer.
+            # (Any of its words: "the Afghan government" is "Afghan officials" in a claim.)
+            account = own.union(*named.values(), _cited_words(fact, catalog))
+            if not any(credit(question, word, account) for word in sayers):
+                answers = False
+                other_years += sayers
     # An answer speaks to the question; another fact may not (see _on_point).
     on_point = answers or _on_point(question, credits, unstated, topic)
     place = None
@@ -813,6 +842,20 @@ def _stated_alone(question: Question, word: str, stated: set[str] | frozenset[st
         return False  # (most words: no need to set the others aside)
     others = stated - (question.weights.keys() - {word})
     return bool(credit(question, word, others) or derived(word, others))
+
+
+def _cited_words(fact: Fact, catalog: Catalog) -> frozenset[str]:
+    """The words of who wrote or published the fact's sources, and of their titles."""
+    sources = [catalog.sources.get(citation.source) for citation in fact.citations]
+    return frozenset(
+        tokens(
+            " ".join(
+                f"{source.publisher} {source.author or ''} {source.title}"
+                for source in sources
+                if source is not None
+            )
+        )
+    )
 
 
 def credit(question: Question, word: str, words: set[str] | frozenset[str]) -> float:

@@ -12,7 +12,7 @@ from tqcli.ask.holders import end_of
 from tqcli.ask.judging import Judged
 from tqcli.ask.words import CANDIDATES, stems
 from tqcli.index import Index
-from tqcli.model import EntityKind, Hit, Match, Reply
+from tqcli.model import EntityKind, Hit, Match, PartialDate, Reply
 
 if TYPE_CHECKING:
     from tqcli.ask.lookups import Lookups
@@ -31,40 +31,84 @@ def where_now(index: Index, read: Question, judged: list[Judged], lookups: Looku
     its date, not where X is. Its short answer says so ("believed to reside in Afghanistan (as
     of September 2021; died 31 July 2022)"); it stays an answer to what the question's words
     ask, as its facts knew it."""
+    answers = [item for item in judged if item.reply.match is Match.ANSWER]
+    death = _death(index, read, answers, lookups)
+    if death is None:
+        return judged
+    died, _ = death
+    # Where a dead man lives, stays or hides, or simply is, is nowhere now, whatever the date of
+    # a fact saying where he was; where he is buried is (a fact after the death may say it).
+    dwelling = not (read.weights.keys() - read.named) or not _DWELLING.isdisjoint(read.weights)
+    return [
+        _as_of_then(item, died)
+        if item.reply.match is Match.ANSWER
+        and (dwelling or item.hit.fact.date is None or item.hit.fact.date < died)
+        else item
+        for item in judged
+    ]
+
+
+def dead_since(
+    index: Index, read: Question, judged: list[Judged], lookups: Lookups
+) -> list[Judged]:
+    """A yes/no question in the present tense ("Is bin Laden on the UN sanctions list?", "Does
+    bin Laden fund the Taliban?") naming a person a loaded fact says died: a fact on him from
+    before the death says how things stood then, not now. The short answers of such facts (and
+    of undated ones) say so, answers and partial answers alike ("... (as of 16 January 2002;
+    died 2 May 2011)"); their verdicts stand on what the question's words ask. Facts that do not
+    name him are left as they are, and so is a question on the death itself ("Is Zawahiri
+    dead?", "Is he alive?": see alive_now)."""
+    if not _DEATH_ASKED.isdisjoint(read.weights):
+        return judged
+    death = _death(index, read, judged, lookups)
+    if death is None:
+        return judged
+    died, dead = death
+    return [
+        _as_of_then(item, died)
+        if (item.hit.fact.date is None or item.hit.fact.date < died)
+        and not dead.isdisjoint(item.hit.fact.entities())
+        else item
+        for item in judged
+    ]
+
+
+_DEATH_ASKED = frozenset(stems("alive dead die died death killed kill living"))
+"""Words that ask whether someone is alive or how they died: a death answers those."""
+
+
+def _death(
+    index: Index, read: Question, judged: list[Judged], lookups: Lookups
+) -> tuple[PartialDate, frozenset[str]] | None:
+    """When the person the question names died (the later of two), as a loaded fact says,
+    among the people the first candidates name, and who died; None if no fact says they died."""
     people = {
         entity_id
         for item in judged[:CANDIDATES]
-        if item.reply.match is Match.ANSWER
         for entity_id in item.hit.fact.entities()
         if kind(entity_id, lookups.catalog) is EntityKind.PERSON
         and lookups.named_in(entity_id, read.weights)
     }
     deaths = [
-        left.date
+        (left.date, person)
         for person in sorted(people)[:2]
         if (left := end_of(index, person, lookups)) is not None
         and left.died
         and left.date is not None
     ]
     if not deaths:
-        return judged
-    died = max(deaths)
-    # Where a dead man lives, stays or hides, or simply is, is nowhere now, whatever the date of
-    # a fact saying where he was; where he is buried is (a fact after the death may say it).
-    dwelling = not (read.weights.keys() - read.named) or not _DWELLING.isdisjoint(read.weights)
-    said = []
-    for item in judged:
-        date = item.hit.fact.date
-        if item.reply.match is Match.ANSWER and (dwelling or date is None or date < died):
-            when = f"as of {as_of(date)}; " if date is not None and date < died else ""
-            reply = item.reply
-            answer = f"{reply.answer} ({when}died {as_of(died)})"
-            said.append(
-                msgspec.structs.replace(item, reply=Reply(reply.match, answer, reply.unmatched))
-            )
-        else:
-            said.append(item)
-    return said
+        return None
+    return max(date for date, _ in deaths), frozenset(person for _, person in deaths)
+
+
+def _as_of_then(item: Judged, died: PartialDate) -> Judged:
+    """The short answer of a fact from before a death (or undated), with as of when it speaks
+    and the death ("... (as of September 2021; died 31 July 2022)")."""
+    date = item.hit.fact.date
+    when = f"as of {as_of(date)}; " if date is not None and date < died else ""
+    reply = item.reply
+    answer = f"{reply.answer} ({when}died {as_of(died)})"
+    return msgspec.structs.replace(item, reply=Reply(reply.match, answer, reply.unmatched))
 
 
 def alive_now(index: Index, read: Question, judged: list[Judged], lookups: Lookups) -> list[Judged]:

@@ -707,8 +707,10 @@ def read_question(index: Index, question: str, lookups: Lookups | None = None) -
         and re.search(_REPORTED_AHEAD, folded) is None,
         head_asked=head_asked,
         counted_head=counted_head,
-        documents=documents(folded) if DIGIT.search(folded) else frozenset(),
-        resolutions=documents(folded, resolutions=True) if DIGIT.search(folded) else frozenset(),
+        documents=documents(numbered)
+        if (numbered := _as_corrected(folded, corrected))
+        else frozenset(),
+        resolutions=documents(numbered, resolutions=True) if numbered else frozenset(),
         times=frozenset(re.findall(_TIME_YEAR, folded)) if DIGIT.search(folded) else frozenset(),
         holder=tuple(key for word in holder if (key := corrected.get(word, word)) in weights),
         post_of=_post_of(folded, head, corrected, weights),
@@ -1024,6 +1026,17 @@ def happened_words(question: Question) -> frozenset[str]:
         and word not in PERSON_ROLES
         and word not in CALENDAR_WORDS
         and word != question.head
+    )
+
+
+def _as_corrected(folded: str, corrected: dict[str, str]) -> str:
+    """The folded question, its misspelt words as corrected ("resolusion 1267": "resolution
+    1267"), where it has a number (else empty): what documents it names are read from."""
+    if not DIGIT.search(folded):
+        return ""
+    return " ".join(
+        fixed if (fixed := corrected.get(stem(word), stem(word))) != stem(word) else word
+        for word in folded.split()
     )
 
 

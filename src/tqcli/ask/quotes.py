@@ -30,6 +30,25 @@ def attributed(question: Question) -> frozenset[str]:
     )
 
 
+def attributed_names(question: Question) -> tuple[str, ...]:
+    """The content words of the question's phrases of attribution that name someone: written
+    with a capital ("according to the Independent", "per Cole Bunzel") or naming an entity
+    ("according to the un"); not "according to the article", which names no one."""
+    phrases = re.finditer(_ATTRIBUTION, without_possessives(question.raw), re.IGNORECASE)
+    capitalised = {
+        fold(word)
+        for at in phrases
+        for word in WORD.findall(at.group("source"))
+        if word[0].isupper()
+    }
+    attributed_words = attributed(question)
+    return tuple(
+        word
+        for word in attributed_words
+        if word in question.named or fold(question.spelled[word]) in capitalised
+    )
+
+
 _SAID_WORDS = ("said", "says", "saying", "stated", "told", "tells")
 _WRITTEN_WORDS = ("wrote", "writes", "written", "writing", "author", "authored", "byline")
 _ACTS = {

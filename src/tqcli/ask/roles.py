@@ -60,7 +60,7 @@ class Role(msgspec.Struct, frozen=True):
     posts: frozenset[str]
     """The posts it names, with their synonyms."""
     side: frozenset[str]
-    """The words of "for X" ("for the US"): the side asked about."""
+    """The words of "for X" ("for the US"), stemmed: the side asked about."""
     kin: frozenset[str] = frozenset()
     """The nouns of a person the question asks for that are no post ("the suicide bomber",
     "Zawahiri's wife", "his deputy"): the claim must give one to whom it names."""
@@ -96,7 +96,8 @@ def _read_role(question: Question) -> Role:
     posts = frozenset(word for role in roles for word in question.group(role))
     side: frozenset[str] = frozenset()
     if " for " in question.text and (found := re.search(_SIDE, question.text)):
-        side = frozenset(word for word in found.group(1).split() if stem(word) in question.weights)
+        # (As stems: "for the talibans" is for the Taliban.)
+        side = frozenset(stem(word) for word in found.group(1).split()) & question.weights.keys()
     kin = question.group(question.head) if question.head in KIN else frozenset()
     partner: frozenset[str] = frozenset()
     if question.text.endswith(" with") and (found := re.match(_WITH_WHOM, question.text)):
@@ -432,7 +433,8 @@ def _other_side(
                 )
                 if before or after:
                     marks.add(
-                        bool(side & set(words[first:stop])) or lookups.named_in(entity_id, side)
+                        bool(side & set(clause_stems[first:stop]))
+                        or lookups.named_in(entity_id, side)
                     )
     return True not in marks
 

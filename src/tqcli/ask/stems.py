@@ -14,6 +14,7 @@ age age
 aged aged
 agency agenc
 aim aim
+aims aim
 alive aliv
 all all
 along along
@@ -59,6 +60,8 @@ being being
 beside besid
 between between
 beyond beyond
+blacklist blacklist
+blacklisted blacklist
 body body
 bomber bomber
 broadcaster broadcaster
@@ -120,9 +123,14 @@ deaths death
 debt debt
 decade decad
 decades decad
+decide decid
+decided decid
+decides decid
 declare declar
 declared declar
 delegate delegat
+delist delist
+delisted delist
 demand demand
 demanded demand
 demands demand
@@ -130,6 +138,9 @@ deputies deput
 deputy deput
 describe describ
 described describ
+designate designat
+designated designat
+designation designation
 did did
 die die
 died died
@@ -146,6 +157,7 @@ during dur
 each each
 earlier earlier
 effect effect
+effects effect
 elected elect
 emir emir
 envoy envo
@@ -159,6 +171,7 @@ ever ever
 every ever
 ex ex
 expenditure expenditur
+explain explain
 exports export
 fail fail
 fatalities fatalit
@@ -245,6 +258,10 @@ leader leader
 leadership leadership
 link link
 links link
+list list
+listed list
+listing list
+lists list
 live live
 lives live
 living liv
@@ -308,6 +325,7 @@ outlet outlet
 output output
 outside outsid
 over over
+overview overview
 part part
 party part
 per per
@@ -334,6 +352,7 @@ production production
 proportion proportion
 province provinc
 purpose purpos
+purposes purpos
 put put
 quote quot
 quoted quot
@@ -359,10 +378,13 @@ representative representativ
 require requir
 required requir
 requires requir
+res res
 reside resid
 resides resid
 residing resid
 resigned resign
+resolution resolution
+resolutions resolution
 response respons
 result result
 revenue revenu
@@ -374,11 +396,15 @@ rupees rupe
 said say
 salaries salar
 salary salar
+sanction sanction
+sanctioned sanction
+sanctions sanction
 say say
 says say
 second second
 seconds second
 secretary secretar
+security securit
 seek seek
 shall shall
 share shar
@@ -421,6 +447,7 @@ succeed succeed
 succeeded succeed
 successor successor
 sum sum
+summary summar
 sworn swear
 tank tank
 tell tell
@@ -453,8 +480,12 @@ tried try
 troops troop
 try try
 turnout turnout
+un un
 under under
+united unit
 university universit
+unsc unsc
+unscr unscr
 until until
 upon upon
 urge urge

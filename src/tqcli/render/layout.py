@@ -285,12 +285,14 @@ def answer_block(
         # A yes/no question's partial answer does not state the proposition asked: what of it.
         missing = printable(", ".join(reply.unmatched))
         label = "Does not state: " if polar else "Does not cover: "
-        if not polar and _all_said(reply.unmatched, fact.claim):
+        if not polar and _all_said(reply.unmatched, [fact.claim, *values]):
             # It says those words, not as asked ("How many widgets?": a claim on widgets
             # giving no number of them): say what it does not give.
             label = _NOT_AS_ASKED.get(asks, "Does not say as asked: ")
         lines.append(_line(Span(label, "label"), missing, indent=1))
-    if headline != printable(fact.claim):
+    if not headline.startswith(printable(fact.claim)):
+        # (Not where the short answer is the claim with a note in brackets: "... (as of 16
+        # January 2002; died 2 May 2011)" shows it already.)
         lines.append(_line(printable(fact.claim), indent=1))
     lines.extend(_line(Span(text, "value"), indent=1) for text in rest)
     lines.extend(_citation_lines(fact.citations, catalog, full=False))
@@ -311,15 +313,14 @@ _NOT_AS_ASKED = {
 words of the question it is shown to leave out."""
 
 
-def _all_said(words: Sequence[str], claim: str) -> bool:
-    """Whether the claim says each of these words of the question (folded, as whole words)."""
-    from tqcli.textnorm import fold
+def _all_said(words: Sequence[str], texts: Sequence[str]) -> bool:
+    """Whether the fact's words as shown (its claim and values) say each of these words of the
+    question, in any of their forms, as `ask` reads words (folded and stemmed, as the index
+    does): "Nimroz province" says "provinces"."""
+    from tqcli.textnorm import tokens
 
-    def folded(text: str) -> str:
-        return " " + " ".join(re.findall(r"\w+", fold(text))) + " "
-
-    said = folded(claim)
-    return all(folded(word) in said for word in words if word.strip())
+    said = set(tokens(" ".join(texts)))
+    return all(said.issuperset(tokens(word)) for word in words if word.strip())
 
 
 _STANDING_MARKS = {
