@@ -307,6 +307,12 @@ def test_pager_choice(monkeypatch: pytest.MonkeyPatch) -> None:
     assert pager_command({"TQ_PAGER": "", "PAGER": "more"}, None) is None
     assert pager_command({"PAGER": "cat"}, None) is None
     assert pager_command({}, "") is None
+    # A dumb terminal gets no default pager (less waits there for RETURN), only a chosen one.
+    monkeypatch.setattr("shutil.which", lambda name: f"/usr/bin/{name}")
+    assert pager_command({"TERM": "xterm"}, None) == "less -FRX"
+    assert pager_command({"TERM": "dumb"}, None) is None
+    assert pager_command({"TERM": "dumb", "PAGER": "more"}, None) == "more"
+    monkeypatch.undo()
     monkeypatch.setenv("PATH", "")  # no less to be found
     assert pager_command({}, None) is None
 

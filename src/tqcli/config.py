@@ -102,10 +102,14 @@ class Config:
 
     def pager_command(self, environ: Mapping[str, str] = os.environ) -> str | None:
         """The pager: TQ_PAGER, else the file's, else PAGER, else less -FRX if installed. None
-        when there is none, or when it is set empty or to cat (as git reads them)."""
+        when there is none, or when it is set empty or to cat (as git reads them); and on a
+        dumb terminal none unless one was chosen: less there warns that the terminal is not
+        fully functional and waits for RETURN (stranger 17, finding 15)."""
         for command in (environ.get(PAGER_VARIABLE), self.pager, environ.get("PAGER")):
             if command is not None:
                 return command if command.strip() not in ("", "cat") else None
+        if environ.get("TERM", "").lower() in ("dumb", "unknown"):  # as the renderer reads it
+            return None
         import shutil
 
         return DEFAULT_PAGER if shutil.which("less") else None
