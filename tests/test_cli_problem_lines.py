@@ -111,3 +111,23 @@ def test_an_array_left_open_is_said_where_it_opened(runner: CliRunner, tmp_path:
         f"{pack / 'facts.toml'}:3:8: TOML syntax error: Unclosed array opened here: no ']' "
         "(or ',') before line 5, column 1\n"
     )
+
+
+def test_a_quote_with_no_cite_is_one_problem_not_two(runner: CliRunner, tmp_path: Path) -> None:
+    """The missing cite is the problem; that its text is in none of its (no) passages follows
+    from it and would only be a second line to read."""
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "pack.toml").write_text(
+        '[[source]]\nid = "s"\ntitle = "t"\npublisher = "p"\nkind = "news"\n\n'
+        '[[entity]]\nid = "a"\nname = "A"\nkind = "person"\n\n'
+        '[[quote]]\nid = "q"\nclaim = "A said hi."\ntext = "hi"\nspeaker = "a"\n',
+        encoding="utf-8",
+    )
+
+    result = runner.invoke(app, ["validate", "--no-builtin", str(pack)])
+
+    assert result.exit_code == 3
+    assert result.stderr.splitlines() == [
+        f"{pack / 'pack.toml'}:12: quote 'q': missing required field 'cite'"
+    ]

@@ -1395,7 +1395,8 @@ def _check_details(
     words); a figure's numbers must be stated in its claim or passages."""
     if isinstance(details, Quote):
         text, words = details.text, squeeze(details.text)
-        if not any(
+        # With no cite at all, "missing required field 'cite'" is the one problem to fix.
+        if citations and not any(
             text in citation.passage or words in squeeze(citation.passage) for citation in citations
         ):
             passages = [squeeze(citation.passage) for citation in citations]
