@@ -2250,3 +2250,37 @@ def test_a_short_common_name_is_meant_as_written(tmp_path: Path) -> None:
     assert index.screen("Mal Khan", 0.8).candidates[0].entity_id == "mali-khan"
     best = index.screen("Zarif Rahimulah", 0.8).candidates[0]
     assert (best.entity_id, best.match) == ("rahimullah", True)
+
+
+@needs_real_list
+@pytest.mark.parametrize("builtin", [[], ["--no-builtin"]])
+def test_the_readmes_common_given_names_hold_on_the_un_list(
+    runner: CliRunner, un_pack: Path, builtin: list[str]
+) -> None:
+    """README, Screening names (stranger 18, findings 7 and 15): `Mohammad Omar` is a candidate
+    against TAi.171 and TAi.004 and `Mohammed Omar` no hit, whether the built-in pack (whose
+    Mullah Omar, linked to TAi.004, has the alias "Mohammed Omar") is loaded or not; `Ahmed
+    Hassan` is a MATCH on QDi.192 through the list's own Good alias "Ahmad Hasan"."""
+
+    def screened(name: str) -> dict[str, Any]:
+        code, out, _ = _run(
+            runner, "match", name, "-n", "10", "--facts", str(un_pack), "--json", *builtin
+        )
+        [screening] = json.loads(out)
+        assert code == (0 if screening["match"] else 1)
+        return dict(screening)
+
+    omar = screened("Mohammad Omar")
+    assert not omar["match"]
+    assert {"TAi.171", "TAi.004"} <= {
+        reference for result in omar["results"] for reference in result["listings"]
+    }
+    for query in ("Mohammed Omar", "Omar Mohammed"):
+        assert not screened(query)["match"]
+    hassan = screened("Ahmed Hassan")["results"][0]
+    assert (hassan["id"], hassan["match"], hassan["matched_name"]) == (
+        "un-qdi.192",
+        True,
+        "Ahmad Hasan",
+    )
+    assert screened("Mullah Mohammed Omar")["match"]
