@@ -154,7 +154,8 @@ _SHELL_NOUNS = frozenset(
         "purpose aim goal objective reason result outcome effect impact consequence role "
         "significance meaning nature content contents status position stance view attitude "
         "relationship relation relations link links connection connections situation idea issue "
-        "problem difference response reaction point gist substance"
+        "problem difference response reaction point gist substance grounds basis incident "
+        "event episode development step steps action actions move"
     )
 )
 _NAMED_KINDS = {

@@ -136,6 +136,86 @@ _WHAT_KIND = (
     r"(?:did|does|do|is|was|are|were|has|have|had|will)\b"
 )
 """What (ADJ) N does ...: "what bounty did", "what medical condition did" (N, the noun)."""
+_AUXILIARIES = frozenset(
+    re.findall(
+        r"\w+",
+        "do does did is was are were am be been has have had will would shall should can could "
+        "may might must",
+    )
+)
+"""The verbs that end a wh-phrase ("which body WAS ...", "what criteria MUST ...")."""
+_KIND_OF = frozenset(stems("kind kinds sort sorts type types form forms"))
+"""What kind of X: X is the noun asked for ("what kind of regime")."""
+_GENERIC_NOUNS = frozenset(stems("thing things one ones way part lot kind sort type")) | _TIME_WORDS
+"""Nouns after "what"/"which" that say nothing of what is asked ("what part", "which one",
+"what period": a time)."""
+_PAST_FORMS = PARTICIPLES | frozenset(
+    re.findall(
+        r"\w+",
+        "said told took made gave led won got went came became began kept ran saw wrote spoke "
+        "chose drove rose fell flew hid fought brought bought sold thought did stood says",
+    )
+)
+"""Verbs in the past that are no "-ed" word: they end a wh-phrase ("which report said")."""
+_PHRASE_WORDS = 5
+"""The words a wh-phrase may run to before its verb."""
+_ASKED_PHRASE = re.compile(r"\b(?:what|which|whose) (?P<rest>.*)")
+
+
+def _asked_noun(folded: str) -> str | None:
+    """The head noun of the question's wh-phrase, as a content word: the last word of the
+    phrase "what/which/whose ..." before the verb ("which gate of the airport was bombed":
+    gate; "what weapons killed him": weapons; "what kind of regime": regime). The phrase ends
+    at an auxiliary, a function word or a preposition, or a word in a verb's form ("-ed",
+    "-ing", "told"); where it ends at none of these but a determiner, its last word is the
+    verb ("what ties bind the Taliban ...": ties), as written. None when the wh-word is the
+    phrase ("what did", "what happened")."""
+    found = _ASKED_PHRASE.search(folded)
+    if found is None:
+        return None
+    phrase: list[str] = []
+    by_verb = False
+    words = found.group("rest").split()
+    for n, raw in enumerate(words[:_PHRASE_WORDS]):
+        word = stem(raw)
+        if (
+            raw == "of"
+            and len(phrase) == 1
+            and word not in FUNCTION_WORDS - {"of"}
+            and (stem(phrase[0]) in _KIND_OF)
+        ):
+            phrase = []  # "what kind of": the noun follows
+            continue
+        if raw in _AUXILIARIES:
+            break
+        if word in FUNCTION_WORDS or word in PREPOSITIONS:
+            # A determiner (or a preposition after three words or more) with no auxiliary
+            # before it follows a verb: "what ties bind the ...", "which US defense secretary
+            # stood with ..." ("which gate of ..." is a noun and its complement).
+            by_verb = word in _DETERMINERS or (raw != "of" and len(phrase) >= 3)
+            break
+        if raw.endswith("ly") and len(raw) > 4:
+            break  # an adverb: "whose aide reportedly owned"
+        if raw in _PAST_FORMS or (
+            VERB_FORM.search(raw)
+            # A word in "-ing" before another content word or a verb is a noun or an
+            # adjective ("which Monitoring Team report", "which meeting was").
+            and not (
+                raw.endswith("ing")
+                and n + 1 < len(words)
+                and (words[n + 1] in _AUXILIARIES or stem(words[n + 1]) not in FUNCTION_WORDS)
+            )
+        ):
+            break
+        phrase.append(raw)
+    else:
+        if len(words) > _PHRASE_WORDS:
+            return None  # no end found: a verb in the present ("which scholar sees ...")
+    if by_verb and len(phrase) > 1:
+        phrase.pop()  # its verb
+    return phrase[-1] if phrase else None
+
+
 _WHAT_KIND_OF = (
     r"^(?:\w+ )?(?:what|which) (?P<noun>\w+) (?:number|name|date|year|day|month|amount|figure"
     r"|total) (?:did|does|do|is|was|are|were|has|have|had|will)\b"
@@ -210,6 +290,8 @@ _PERSON_NOUNS = (
 )
 """Nouns that denote a person (English, not the pack): "which official", "the name of the
 bomber" ask who, as "who" does (the posts of PERSON_ROLES and kin, roles, relations)."""
+_PERSON_NOUN = rf"(?:{_PERSON_NOUNS}|scholar|expert|analyst)s?"  # compiled on first use
+"""A noun of a person (as stemmed too: "secretar"), which the answer names one of."""
 _KIN_NOUNS = (
     "bomber|attacker|gunm[ae]n|assassin|wife|wives|husband|son|daughter|father|mother|brother"
     "|sister|negotiator|mediator|presenter|journalist"
@@ -631,18 +713,28 @@ def read_question(index: Index, question: str, lookups: Lookups | None = None) -
             measure = frozenset({head})
     if (
         head is None
-        and (" what " in f" {folded}" or " which " in f" {folded}")
-        and (kind := re.search(_WHAT_KIND, folded)) is not None
-        and (noun := _key(kind.group("noun"), corrected)) in weights
+        and ("what " in folded or "which " in folded or "whose " in folded)
+        and (asked_noun := _asked_noun(folded)) is not None
+        and (noun := _key(asked_noun, corrected)) in weights
+        and noun not in _GENERIC_NOUNS
         # A noun of a kind of thing ("which university", "what hotel") is what is asked
-        # however common it is in English: the answer names one of the kind (KIND_NOUNS).
-        and (weights[noun] >= _WHAT_WEIGHT or noun in KIND_NOUNS)
+        # however common it is in English: the answer names one of the kind (KIND_NOUNS),
+        # read where an auxiliary follows it ("which city was it signed in"); another noun
+        # is asked where it is rare enough in English to say what is asked.
+        and (
+            weights[noun] >= _WHAT_WEIGHT
+            if noun not in KIND_NOUNS
+            and stem(asked_noun) not in KIND_NOUNS
+            and not re.fullmatch(_PERSON_NOUN, asked_noun)
+            else re.search(_WHAT_KIND, folded) is not None
+        )
         and not any(noun in words for words in _CUE_WORDS.values())  # "what sum", "what date"
     ):
-        # "What bounty did the US offer ...?": the noun after "what" is what is asked about, and
-        # the answer must speak of it, as of the head noun of "what is the X". Only a noun this
-        # rare: "what year", "what sum", "what deadline" ask for a kind of answer, which the
-        # fact need not name.
+        # "What bounty did the US offer ...?", "which gate of the airport was bombed", "what
+        # weapons killed him": the noun the question asks for (the head of its wh-phrase) is
+        # what the answer must speak of, as of the head noun of "what is the X" -- or name one
+        # of its kind (KIND_NOUNS: "which city"). Not a word for a kind of answer ("what year",
+        # "what sum"), which the fact need not name.
         head = noun
         head_asked = True
     elif (
