@@ -326,6 +326,12 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         # facts), in its words, its tags or the names of what it names -- but for a clause
         # that only says when ("... when the Taliban retook Kabul").
         answers = False
+    if answers and not all(
+        credits[word] for word in question.subject if question.weights[word] >= EVENT_WEIGHT
+    ):
+        # "How much did the women pay?" is not answered by what al-Qaeda paid the Taliban: the
+        # subject of the question's verb is who did it, which the answer speaks of.
+        answers = False
     if answers and question.wants in (Wants.SOMEONE, Wants.DATE) and question.happened:
         # What happened, said of another than what the question names: "Jalaluddin Haqqani,
         # who founded the Haqqani Network" did not found the Taliban; and of the doer only

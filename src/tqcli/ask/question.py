@@ -450,6 +450,9 @@ class Question(msgspec.Struct, frozen=True):
     document_asked: bool = False
     """Whether it asks which resolution ("Which resolution split the lists?"): only a fact
     giving a resolution by its number, other than those the question gives, answers it."""
+    subject: tuple[str, ...] = ()
+    """The content words of the subject of the question's verb after "do" ("the women" of "How
+    much did the women pay?"): who or what it asks did it, which an answer must speak of."""
     said_about: tuple[str, ...] = ()
     """For a quote asked as what someone said about something ("What did Trump say about the
     Doha agreement?"): the content words of what it is about ("doha", "agre"), less a clause
@@ -811,6 +814,7 @@ def read_question(index: Index, question: str, lookups: Lookups | None = None) -
         document_asked=re.search(_WHICH_RESOLUTION, folded) is not None,
         derived=derived_forms,
         said_about=said_about,
+        subject=_subject_of(folded, corrected, weights) if wants is not Wants.QUOTE else (),
         share_of=tuple(
             key
             for word in leading_content(folded[share_at.end() :], skip_leading=True)
@@ -830,6 +834,40 @@ _REPORTED_AHEAD = (
     r"|\b(?:is|are|was|were)(?: \w+){0,5} to\b|\bto be\b"
 )
 """Words with which a question asks what was said, due or agreed (compiled on first use)."""
+
+
+_DO_SUBJECT = re.compile(
+    r"^(?:\w+ )?(?:how|what|which|when|where|why|whom?)\b(?: \w+){0,3}? (?:do|does|did) "
+    r"(?P<rest>.+)"
+)
+"""A wh-question whose verb takes "do" ("How much did the women pay?"): its subject and verb
+follow the auxiliary."""
+
+
+def _subject_of(
+    folded: str, corrected: dict[str, str], weights: dict[str, float]
+) -> tuple[str, ...]:
+    """The content words of the subject of a wh-question's verb after "do", "does" or "did":
+    where the words after it (less a determiner and adverbs) up to a function word or the end
+    are two, a noun and the verb ("how much did the women pay": women). None for more ("did
+    the US invade Afghanistan": a verb and its object follow the subject, which a reading
+    without parts of speech cannot tell from a subject of two words)."""
+    found = _DO_SUBJECT.match(folded) if " d" in folded else None
+    if found is None:
+        return ()
+    stretch: list[str] = []
+    for raw in found.group("rest").split():
+        word = stem(raw)
+        if word in _DETERMINERS and not stretch:
+            continue
+        if word in FUNCTION_WORDS or word in PREPOSITIONS:
+            break
+        if not (raw.endswith("ly") and len(raw) > 4):  # an adverb ("reportedly")
+            stretch.append(raw)
+    if len(stretch) != 2 or VERB_FORM.search(stretch[0]):
+        return ()  # a subject of more words, or a verb and its object, cannot be told apart
+    key = _key(stretch[0], corrected)
+    return (key,) if key in weights else ()
 
 
 def _possessors(question: str) -> frozenset[str]:
