@@ -203,6 +203,8 @@ def consider(index: Index, question: str) -> Considered | Answers:
         from tqcli.ask.romanised import romanised
 
         question = romanised(index, question)
+    question = without_asker(question)
+    words_typed = min(words_typed, len(question.split()))
     lookups = Lookups(index)
     read = msgspec.structs.replace(read_question(index, question, lookups), raw=question)
     if _POLAR.match(read.text) and " or " not in read.text:
@@ -412,6 +414,32 @@ def consider(index: Index, question: str) -> Considered | Answers:
             reply=msgspec.structs.replace(judged[0].reply, match=Match.ANSWER, unmatched=()),
         )
     return Considered(read, candidates, judged, bool(now), hint)
+
+
+_ASKER = re.compile(r"\b(?:i|me|my|we|our|please)\b", re.IGNORECASE)
+"""Words of the one asking ("I am preparing a lecture", "my students ask", "please")."""
+_WH_WORD = re.compile(r"\b(?:who|whom|whose|what|when|where|which|why|how)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"(?<=[,:;])\s+|\s+[-\u2013\u2014]\s+")
+
+
+def without_asker(question: str) -> str:
+    """The question without what its asker says of themselves: a clause (up to a comma, a
+    colon or a dash) in the first person or with "please" that asks nothing ("Please, I am
+    preparing a lecture for my students and I would like to know, who founded al-Qaeda?",
+    "..., my students ask"), and the words before the wh-word of a clause that opens so ("I
+    would like to know who ..."). Unchanged when nothing else would be left."""
+    if _ASKER.search(question) is None:
+        return question
+    kept = []
+    for clause in _CLAUSE_END.split(question):
+        asker = _ASKER.search(clause)
+        wh = _WH_WORD.search(clause)
+        if asker is None or (wh is not None and wh.start() < asker.start()):
+            kept.append(clause)
+        elif wh is not None:
+            kept.append(clause[wh.start() :])
+    trimmed = " ".join(kept).strip()
+    return trimmed if _WH_WORD.search(trimmed) else question
 
 
 def _when_event(question: Question) -> frozenset[str]:

@@ -601,14 +601,25 @@ def near_what_happened(
                 )
                 for number, words, _ in clauses_happened
             )
-            named = antecedent or any(
-                words[end : end + 1] != ("s",)
-                and (
-                    "by" in words[max(start - 2, 0) : start]
-                    or (start < verb and number not in passive)
+            named = (
+                antecedent
+                or any(
+                    words[end : end + 1] != ("s",)
+                    and (
+                        "by" in words[max(start - 2, 0) : start]
+                        or (start < verb and number not in passive)
+                        # "at the order of US president Joe Biden": the verb's noun (not in
+                        # "-ing", "the killing of X"), whose doer "of" gives (as _only_as_noun).
+                        or (
+                            strict
+                            and words[verb + 1 : verb + 2] == ("of",)
+                            and not words[verb].endswith("ing")
+                            and verb + 1 < start <= verb + _AGENT_AFTER_OF
+                        )
+                    )
+                    for number, words, verb in clauses_happened
+                    for start, end in name_spans(words, names)
                 )
-                for number, words, verb in clauses_happened
-                for start, end in name_spans(words, names)
             )
             said = said or named
             if entity_id in who and antecedent:
@@ -634,6 +645,11 @@ def near_what_happened(
     if not said or (not near and not strict):
         return None  # only the verb after "who" tells that the claim names no one who did it
     return near
+
+
+_AGENT_AFTER_OF = 5
+"""How far after "of" the name of a noun's doer may start ("the order of US president Joe
+Biden": its post between)."""
 
 
 _APPEAR = r"\bappear(?:s|ed|ing)?\b(?!-)([^\w]*)(\w*)(?: (\w+))?"

@@ -759,11 +759,13 @@ def _on_point(
 
 def _shares_more_than_a_name(question: Question, credits: dict[str, float]) -> bool:
     """Whether the fact accounts for two of the question's words or more (a name it gives,
-    "Saudi Arabia", one), where it has two: one alone is the topic, and says nothing of what
-    is asked of it ("France" of "What is the capital of France?")."""
+    "Saudi Arabia", one, by its last word), where it has two: one alone is the topic, and says
+    nothing of what is asked of it ("France" of "What is the capital of France?")."""
     in_names = {word for _, parts in question.names for part in parts for word in part}
+    # A name of several words is accounted for by its head, its last word ("World Cup" is not
+    # spoken of by "the world"), as English heads a name.
     units = [
-        *(any(credits.get(word) for part in parts for word in part) for _, parts in question.names),
+        *(any(credits.get(word) for word in parts[-1]) for _, parts in question.names),
         *(bool(credit) for word, credit in credits.items() if word not in in_names),
     ]
     return len(units) < 2 or sum(units) >= 2

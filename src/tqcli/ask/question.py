@@ -473,6 +473,24 @@ _CITED_YEAR = r"\b(\d{3,4}) ?\((?:19|20)\d\d\)"  # compiled on first use
 """A document's number and its year in brackets, as the UN cites a resolution."""
 
 
+_CONTRACTED = r"\b(?:(won|can|shan|ain)['’]t|(\w+?)n['’]t|(\w+)['’](re|ve|ll|m|d))\b"
+"""An English contraction ("won't", "isn't", "they're"), compiled on first use: only questions
+with an apostrophe need it."""
+_CONTRACTIONS = {"re": "are", "ve": "have", "ll": "will", "m": "am", "d": "would"}
+_IRREGULAR_NEGATIVES = {"won": "will", "can": "can", "shan": "shall", "ain": "is"}
+
+
+def _expanded(found: re.Match[str]) -> str:
+    """A contraction in the words it stands for: "won't" is "will not", "isn't" "is not",
+    "they're" "they are"."""
+    irregular, verb, pronoun, ending = found.groups()
+    if irregular:
+        return f"{_IRREGULAR_NEGATIVES[irregular.lower()]} not"
+    if verb:
+        return f"{verb} not"
+    return f"{pronoun} {_CONTRACTIONS[ending.lower()]}"
+
+
 def read_question(index: Index, question: str, lookups: Lookups | None = None) -> Question:
     """What the question wants, and its content words weighted by general-English rarity."""
     lookups = lookups or Lookups(index)
@@ -482,6 +500,9 @@ def read_question(index: Index, question: str, lookups: Lookups | None = None) -
         # "2253 2015" reads as two) nor a time asked about.
         question = re.sub(_CITED_YEAR, r"\1", question)
 
+    if "'" in question or "’" in question:
+        # "won't", "can't", "they're": the words they stand for, not one word ("wont").
+        question = re.sub(_CONTRACTED, _expanded, question)
     # Month abbreviations are the month ("29 Feb 2020"), as a fact's date is written in full.
     # A possessive is its word ("the UN's estimate" asks about the UN, not "uns").
     folded = " ".join(
@@ -773,8 +794,10 @@ def read_question(index: Index, question: str, lookups: Lookups | None = None) -
                 form
                 for form in _derivatives(spelled[word])
                 # Only a form the loaded facts use, and one the stemmer's roots do not join
-                # already (derived: "create", "creation").
-                if lookups.frequency(form) and not derived(word, {form})
+                # already (derived: "create", "creation") -- but for a noun in "-al", which
+                # coverage does not read so ("withdrawal" for "withdrew").
+                if lookups.frequency(form)
+                and (not derived(word, {form}) or spelled[word].endswith("al"))
             )
         )
     }
@@ -1079,10 +1102,19 @@ _NOMINALISED = (
     ("ert", "ersion"),  # convert, conversion
     ("uire", "uisition"),  # acquire, acquisition
     ("ate", "ation"),  # nominate, nomination
+    ("aw", "awal"),  # withdraw, withdrawal
+    ("ew", "ewal"),  # renew, renewal
+    ("iss", "issal"),  # dismiss, dismissal
+    ("ay", "ayal"),  # betray, betrayal
+    ("ove", "oval"),  # approve, approval; remove, removal
+    ("ive", "ival"),  # arrive, arrival; survive, survival
+    ("ose", "osal"),  # propose, proposal; dispose, disposal
+    ("use", "usal"),  # refuse, refusal
 )
-"""English verbs and their nouns in -ion whose spelling the stemmer does not join (their first
-six letters differ, see derived): "When did the US invade Afghanistan?" is answered by "the
-US-led invasion of Afghanistan". Each pair is a regular pattern of English, not a word list."""
+"""English verbs and their nouns in -ion or -al whose spelling the stemmer does not join
+(their first six letters differ, see derived): "When did the US invade Afghanistan?" is
+answered by "the US-led invasion of Afghanistan". Each pair is a regular pattern of English,
+not a word list."""
 _IRREGULAR_PLURALS = (("man", "men"), ("child", "children"), ("person", "people"))
 """English plurals the stemmer does not join to their singular: woman and women, gunman and
 gunmen, child and children, person and people."""
