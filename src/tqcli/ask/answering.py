@@ -368,6 +368,23 @@ def consider(index: Index, question: str) -> Considered | Answers:
         # see coming ("the main drawdown"). The latest dated answer first (where each answer
         # is dated: "the late 2000s", in an undated claim's words, cannot be placed).
         judged.sort(key=_latest_first)
+    if read.defining and any(item.defines for item in judged):
+        # "What is the Joint Declaration?": the facts that say what it is answer it; another
+        # fact on it (the troops in Afghanistan when it was issued) says something else of it.
+        judged = sorted(
+            (
+                item
+                if item.defines or item.reply.match is Match.PARTIAL
+                else msgspec.structs.replace(
+                    item,
+                    reply=msgspec.structs.replace(
+                        item.reply, match=Match.PARTIAL, unmatched=asked_most_as_typed(read)
+                    ),
+                )
+                for item in judged
+            ),
+            key=Judged.rank,
+        )
     if whole_resolution:
         from tqcli.ask.resolutions import effect_first
 

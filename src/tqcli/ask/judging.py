@@ -222,6 +222,8 @@ class Judged(msgspec.Struct, frozen=True):
     it asks of that (its subject and its predicate)."""
     fits: bool = False
     """Whether it is the kind of answer the question asks for (see _fits)."""
+    defines: bool = False
+    """For "What is X?": whether the claim says what X is (see _defines)."""
 
     def rank(self) -> tuple[bool, bool, float]:
         """The order of answers: answers first, then partial answers about what the question
@@ -611,6 +613,10 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
     short = place or short_answer(
         question, fact, who, catalog, own, in_claim=fact.id in lookups.counted_in_claim
     )
+    if question.defining and isinstance(fact.details, Figure):
+        # "What is the Monitoring Team?" asks what it is: a count of its members is no
+        # headline for that; the claim, which says more of it, is.
+        short = fact.claim
     corrected = fact.standing() is NoteStance.CORRECTS
     standing = None
     if corrected and answers and not _correction_bears(question, fact, short):
@@ -692,6 +698,7 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         elsewhere,
         on_point,
         fits,
+        defines,
     )
 
 
