@@ -40,6 +40,11 @@ name = "Eve Fane"
 kind = "person"
 
 [[entity]]
+id = "tom-reed"
+name = "Tom Reed"
+kind = "person"
+
+[[entity]]
 id = "port-lune"
 name = "Port Lune"
 kind = "place"
@@ -76,6 +81,16 @@ about = ["canal-network", "harbour-board"]
 [[figure.cite]]
 source = "s"
 passage = "The Canal Network paid the Harbour Board two million pounds a year"
+
+[[event]]
+id = "ministry-bombing-no-claim"
+claim = "Tom Reed, the Harbour Board's treasurer, was killed in a suicide bombing at the Port Lune ministry in 2024; there was no immediate claim of responsibility, according to the gazette."
+date = "2024"
+about = ["tom-reed", "harbour-board", "port-lune"]
+
+[[event.cite]]
+source = "s"
+passage = "there was no immediate claim of responsibility"
 
 [[event]]
 id = "fane-founded-network"
@@ -130,6 +145,11 @@ def test_how_much_did_x_pay_asks_of_x(tmp_path: Path) -> None:
     assert [fact for fact, _ in paid][:1] == ["network-paid-board"]
 
 
+def test_who_is_not_answered_by_a_claim_that_denies_the_deed(tmp_path: Path) -> None:
+    # "there was no immediate claim of responsibility": no one it names claimed the bombing.
+    assert _answers(tmp_path, "Who claimed the Port Lune ministry suicide bombing?") == []
+
+
 def test_the_askers_own_words_are_not_the_question(tmp_path: Path) -> None:
     # Stranger 17, finding 12: a polite preface in the first person asks nothing.
     for question in (
@@ -172,6 +192,16 @@ def _built_in(question: str, limit: int = 3):  # type: ignore[no-untyped-def]
     if "index" not in _BUILT_IN:
         _BUILT_IN["index"] = in_memory(packs_in_effect([], environ={}))
     return answer(_BUILT_IN["index"], question, limit=limit)  # type: ignore[arg-type]
+
+
+def test_who_is_not_answered_by_a_figure_naming_no_one() -> None:
+    # The US troops in Afghanistan when the joint declaration was issued (a figure that names
+    # no one in the role asked, though it says all the question says) are no "who".
+    found = _built_in(
+        "Who issued the joint declaration with the United States on 29 February 2020?"
+    )
+    answers = [reply.answer for reply in found.replies if reply.match is Match.ANSWER]
+    assert not any(answer[:1].isdigit() for answer in answers), answers
 
 
 @pytest.mark.parametrize("who", ["women", "children"])

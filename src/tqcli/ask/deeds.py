@@ -495,6 +495,25 @@ _RESPONSIBILITY = (  # compiled on first use (re caches it): only "who" question
     r"\b(?:took|take|takes|claimed|claims|claim|accepted) responsibility\b"
 )
 """Words with which someone says they did a deed ("ISIS-K claimed responsibility")."""
+_DENYING = frozenset(("no", "without"))
+"""Words that deny the noun after them ("no claim of responsibility", "without a vote")."""
+_DENIED_WITHIN = 2
+"""How many words before a deed's noun a word denying it may be ("no immediate claim")."""
+
+
+def _only_denied(verb: frozenset[str], claim: str) -> bool:
+    """Whether the claim writes the verb asked (as a noun, "claim") only where "no" or "without"
+    comes just before it: "there was no immediate claim of responsibility" says no one
+    claimed it."""
+    if "no" not in claim.lower() and "without" not in claim.lower():
+        return False  # (most claims)
+    words = WORD.findall(fold(claim))
+    places = [at for at, word in enumerate(words) if stem(word) in verb]
+    return bool(places) and all(
+        not _DENYING.isdisjoint(words[max(at - _DENIED_WITHIN, 0) : at]) for at in places
+    )
+
+
 _SOUGHT = (  # compiled on first use (re caches it): only "who" questions need it
     r"(?i)\b(?:those|anyone|whoever|the people|the persons?) (?:responsible|behind)\b"
     r"|\b(?:suspected|accused|wanted|sought) (?:of|for|in)\b|\breward for information\b"
@@ -529,6 +548,10 @@ def near_what_happened(
         if strict.isdisjoint(before) and not derived(next(iter(strict)), before):
             lookups.out_of_role.add(fact.id)
             return set()
+    if strict and _only_denied(strict, fact.claim):
+        # "there was no immediate claim of responsibility": the claim says no one did it.
+        lookups.out_of_role.add(fact.id)
+        return set()
     owned = re.search(_RESPONSIBILITY, fact.claim) if strict else None
     if owned and strict.isdisjoint(own) and not derived(next(iter(strict)), own):
         # "...; ISIS-Khorasan, the Islamic State's arm, took responsibility": the claim does

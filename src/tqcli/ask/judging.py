@@ -613,6 +613,10 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
     short = place or short_answer(
         question, fact, who, catalog, own, in_claim=fact.id in lookups.counted_in_claim
     )
+    if answers and question.wants is Wants.SOMEONE and not who and isinstance(fact.details, Figure):
+        # "Who issued the joint declaration ...?" wants a name: a figure that names no one in
+        # the role asked ("12,000-13,000 US troops" when it was issued) does not give one.
+        answers = False
     if question.defining and isinstance(fact.details, Figure):
         # "What is the Monitoring Team?" asks what it is: a count of its members is no
         # headline for that; the claim, which says more of it, is.
