@@ -497,6 +497,7 @@ _RESPONSIBILITY = (  # compiled on first use (re caches it): only "who" question
 """Words with which someone says they did a deed ("ISIS-K claimed responsibility")."""
 _DENYING = frozenset(("no", "without"))
 """Words that deny the noun after them ("no claim of responsibility", "without a vote")."""
+_DENYING_WORD = r"\b(?:no|without)\b"  # compiled on first use (re caches it)
 _DENIED_WITHIN = 2
 """How many words before a deed's noun a word denying it may be ("no immediate claim")."""
 
@@ -505,7 +506,7 @@ def _only_denied(verb: frozenset[str], claim: str) -> bool:
     """Whether the claim writes the verb asked (as a noun, "claim") only where "no" or "without"
     comes just before it: "there was no immediate claim of responsibility" says no one
     claimed it."""
-    if "no" not in claim.lower() and "without" not in claim.lower():
+    if re.search(_DENYING_WORD, claim, re.IGNORECASE) is None:
         return False  # (most claims)
     words = WORD.findall(fold(claim))
     places = [at for at, word in enumerate(words) if stem(word) in verb]
