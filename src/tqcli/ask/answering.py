@@ -203,8 +203,9 @@ def consider(index: Index, question: str) -> Considered | Answers:
         from tqcli.ask.romanised import romanised
 
         question = romanised(index, question)
-    question = without_asker(question)
-    words_typed = min(words_typed, len(question.split()))
+    if (asked := without_asker(question)) != question:
+        # (What the asker said of themselves was not typed as the question.)
+        question, words_typed = asked, len(asked.split())
     lookups = Lookups(index)
     read = msgspec.structs.replace(read_question(index, question, lookups), raw=question)
     if _POLAR.match(read.text) and " or " not in read.text:
