@@ -203,9 +203,9 @@ def consider(index: Index, question: str) -> Considered | Answers:
         from tqcli.ask.romanised import romanised
 
         question = romanised(index, question)
-    if (asked := without_asker(question)) != question:
+    if (unprefaced := without_asker(question)) != question:
         # (What the asker said of themselves was not typed as the question.)
-        question, words_typed = asked, len(asked.split())
+        question, words_typed = unprefaced, len(unprefaced.split())
     lookups = Lookups(index)
     read = msgspec.structs.replace(read_question(index, question, lookups), raw=question)
     if _POLAR.match(read.text) and " or " not in read.text:
