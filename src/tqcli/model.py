@@ -7,12 +7,28 @@ next to nothing (frozen dataclasses compiled six methods each: ~20 ms of every r
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Iterator, Mapping
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from msgspec import Struct, field
+if sys.version_info >= (3, 11) and "typing_extensions" not in sys.modules:
+    # msgspec imports typing_extensions, where installed (Typer requires it), only for what
+    # typing has from 3.11 on: get_type_hints(include_extras=True), which typing_extensions
+    # makes exactly typing's there, Required and NotRequired. Its import was ~11 M
+    # instructions of every command's ~333 M (callgrind): left out while msgspec loads, so
+    # that msgspec takes typing's; anything importing it later imports it as usual.
+    sys.modules["typing_extensions"] = None  # type: ignore[assignment]  # ImportError
+    try:
+        from msgspec import Struct, field
+    except ImportError:  # a msgspec that needs it after all
+        del sys.modules["typing_extensions"]
+        from msgspec import Struct, field
+    else:
+        del sys.modules["typing_extensions"]
+else:  # pragma: no cover - on 3.10 typing has no Required, and tq itself imports it
+    from msgspec import Struct, field
 
 
 class FactKind(str, Enum):
