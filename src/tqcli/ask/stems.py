@@ -6,6 +6,9 @@ a a
 about about
 according accord
 across across
+action action
+actions action
+affiliate affiliat
 afghanis afghanis
 after after
 again again
@@ -46,6 +49,7 @@ attempt attempt
 attitude attitud
 author author
 based bas
+basis basis
 be be
 became becom
 become becom
@@ -64,6 +68,7 @@ blacklist blacklist
 blacklisted blacklist
 body body
 bomber bomber
+branch branch
 broadcaster broadcaster
 brother brother
 budget budget
@@ -78,6 +83,7 @@ cent cent
 chair chair
 chairman chairman
 chairperson chairperson
+channel channel
 chief chief
 city city
 claim claim
@@ -141,6 +147,7 @@ described describ
 designate designat
 designated designat
 designation designation
+development develop
 did did
 die die
 died died
@@ -161,18 +168,21 @@ effects effect
 elected elect
 emir emir
 envoy envo
+episode episod
 era era
 erstwhile erstwhil
 established establish
 establishment establish
 eur eur
 euros euro
+event event
 ever ever
 every ever
 ex ex
 expenditure expenditur
 explain explain
 exports export
+faction faction
 fail fail
 fatalities fatalit
 father father
@@ -185,10 +195,12 @@ find find
 first first
 for for
 forces forc
+form form
 formation formation
 formed form
 former former
 formerly formerl
+forms form
 founded found
 founder founder
 founders founder
@@ -202,6 +214,7 @@ gist gist
 give give
 goal goal
 government govern
+grounds ground
 group group
 gunman gunman
 had had
@@ -232,6 +245,7 @@ imports import
 impose impos
 imposed impos
 in in
+incident incident
 income incom
 initially initiall
 injured injur
@@ -239,6 +253,7 @@ injuries injur
 injury injur
 inside insid
 institute institut
+institution institution
 into into
 is is
 issue issu
@@ -249,6 +264,8 @@ judge judg
 just just
 kill kill
 killed kill
+kind kind
+kinds kind
 know know
 lament lament
 lamented lament
@@ -267,6 +284,7 @@ lives live
 living liv
 located locat
 long long
+lot lot
 manage manag
 many many
 may may
@@ -284,6 +302,7 @@ minutes minut
 month month
 months month
 mother mother
+move move
 movement move
 much much
 must must
@@ -312,6 +331,8 @@ officials official
 old old
 ombudsperson ombudsperson
 on on
+one one
+ones one
 onto onto
 or or
 organisation organisation
@@ -419,6 +440,8 @@ size size
 so so
 some some
 son son
+sort sort
+sorts sort
 speak speak
 spell spell
 spending spend
@@ -435,10 +458,13 @@ starting start
 state stat
 statement stat
 states stat
+station station
 status status
 stay stay
 staying stay
 stays stay
+step step
+steps step
 still still
 stint stint
 subsequently subsequentl
@@ -461,6 +487,8 @@ then then
 there ther
 these thes
 they they
+thing thing
+things thing
 think think
 this this
 those thos
@@ -480,6 +508,8 @@ tried try
 troops troop
 try try
 turnout turnout
+type type
+types type
 un un
 under under
 united unit
@@ -505,6 +535,7 @@ wages wage
 warn warn
 warned warn
 was was
+way way
 we we
 week week
 weeks week
@@ -519,6 +550,7 @@ whose whos
 why why
 wife wife
 will will
+wing wing
 with with
 within within
 without without
