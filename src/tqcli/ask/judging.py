@@ -306,6 +306,24 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         other_years += sorted(question.resolutions)
     answers = fits and coverage >= ANSWER_COVERAGE and not other_years and not unnamed
     about = question.named - question.subordinate
+    if answers and about and question.wants is Wants.ANYTHING and _WHERE_ASKED.match(question.text):
+        from tqcli.ask.places import places_named
+
+        # "Where did Ghani flee?" is not answered by where refugees fled: the place must be
+        # his, and the fact's own words say so -- not only its links ("where did Mullah Omar
+        # die?" is not where Najibullah was killed, on a fact linking Omar). A place the
+        # question names says where the answer lies ("al-Qaeda's men in Afghanistan" are
+        # "along the Afghan-Pakistani border").
+        said_of = own.union(
+            *(
+                lookups.asked_names(entity_id, question.weights)
+                for entity_id in named
+                if lookups.named_in(entity_id, own)
+            )
+        )
+        answers = all(
+            credit(question, word, said_of) for word in about - places_named(question, lookups)
+        )
     if (
         answers
         and about
@@ -445,13 +463,15 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         # something else (the Camp David talks he called off) -- the quote, its claim, or the
         # names of what it names speak of most of what it is asked about.
         answers = False
-    if answers and question.wants is Wants.ANYTHING and _WHERE_ASKED.match(question.text):
+    if fits and question.wants is Wants.ANYTHING and _WHERE_ASKED.match(question.text):
         from tqcli.ask.places import names_a_place  # (places: loaded for "where" questions)
 
         if not names_a_place(question, fact, lookups):
             # "Where is Zawahiri?": a place, which a fact on the bounty on his head does not
-            # name.
-            answers = False
+            # name; "Where did Ghani flee?": where he went, which "fled the country" does not
+            # say. Nor is it the kind of answer asked, that two rankers' agreement could make
+            # one (_agreed).
+            fits = answers = False
     if answers and asks_deadline(question):
         from tqcli.ask.times import deadline_word, deadlines
 

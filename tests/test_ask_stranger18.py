@@ -1,0 +1,135 @@
+# ruff: noqa: E501  (claims in the pack are single TOML strings)
+"""A stranger's findings on `tq ask` (notes, stranger 18, findings 2, 3, 4, 5, 8, 11 and 12;
+docs/ask-evaluation.md, "Twenty-third round"), each fixed by its cause as a rule of English or
+of the pack format. Facts here are made up for the test, in a pack of their own; the last tests
+ask the stranger's own questions of the built-in pack (and of the UN list, where it is here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tqcli.model import Match
+
+from conftest import answers_from_pack
+
+_PACK = """
+[[source]]
+id = "s"
+title = "t"
+publisher = "The Gazette"
+kind = "news"
+
+[[entity]]
+id = "ada-rook"
+name = "Ada Rook"
+kind = "person"
+
+[[entity]]
+id = "tom-reed"
+name = "Tom Reed"
+kind = "person"
+
+[[entity]]
+id = "port-lune"
+name = "Port Lune"
+kind = "place"
+
+[[entity]]
+id = "norland"
+name = "Norland"
+kind = "place"
+
+[[event]]
+id = "rook-escaped-vell"
+claim = "Ada Rook fled through the hills of Vell to Norland in May 2019, according to the gazette."
+date = "2019-05"
+place = "Vell"
+about = ["ada-rook", "norland"]
+
+[[event.cite]]
+source = "s"
+passage = "Ada Rook fled through the hills of Vell to Norland"
+
+[[event]]
+id = "refugees-fled-ostmark"
+claim = "The war forced 40,000 people to flee abroad, mostly to Ostmark, the gazette said."
+date = "2019-06"
+about = ["port-lune", "ada-rook"]
+
+[[event.cite]]
+source = "s"
+passage = "The war forced 40,000 people to flee abroad, mostly to Ostmark"
+
+[[event]]
+id = "reed-fled-saltby"
+claim = "Tom Reed was still in Port Lune on 3 May 2019; when Port Lune fell he fled to Saltby, the gazette said."
+date = 2019-05-03
+about = ["tom-reed", "port-lune"]
+
+[[event.cite]]
+source = "s"
+passage = "when Port Lune fell he fled to Saltby"
+
+[[event]]
+id = "reed-left-port-lune"
+claim = "Tom Reed left Port Lune as the rebels entered Norland, the gazette said."
+date = 2019-05-04
+about = ["tom-reed", "port-lune", "norland"]
+
+[[event.cite]]
+source = "s"
+passage = "Tom Reed left Port Lune as the rebels entered Norland"
+"""
+
+
+def _answers(tmp_path: Path, question: str, without: str = "") -> list[tuple[str, str]]:
+    return answers_from_pack(tmp_path, _PACK, question, without)
+
+
+def test_where_did_x_flee_asks_where_to(tmp_path: Path) -> None:
+    """Finding 3: "Where did X flee?" asks the goal ("to Norland"), not the place the fact's
+    `place` gives (the escape was from Vell) nor one passed through."""
+    assert _answers(tmp_path, "Where did Ada Rook flee?") == [("rook-escaped-vell", "Norland")]
+    assert ("reed-fled-saltby", "Saltby") in _answers(tmp_path, "Where did Tom Reed go?")
+
+
+def test_where_did_x_flee_is_not_answered_by_others_flights(tmp_path: Path) -> None:
+    """Finding 2: the place must be X's, in the fact's own words: not where refugees fled (a
+    fact its curators link to X, whose words do not name X), nor where another went."""
+    given = _answers(tmp_path, "Where did Ada Rook flee?")
+    assert all(fact_id == "rook-escaped-vell" for fact_id, _ in given), given
+
+
+def test_a_place_left_is_no_destination(tmp_path: Path) -> None:
+    """Finding 2: "left Port Lune" is where X went from, and "the rebels entered Norland" is
+    where others went: no answer to where X went."""
+    given = _answers(tmp_path, "Where did Tom Reed go?", without="reed-fled-saltby")
+    assert given == [], given
+
+
+def test_where_from_still_asks_the_origin(tmp_path: Path) -> None:
+    """ "Where did X flee from?" asks the origin: the goal rule does not apply."""
+    given = _answers(tmp_path, "Where did Ada Rook flee from?")
+    assert ("rook-escaped-vell", "Norland") not in given, given
+
+
+@pytest.mark.parametrize(
+    ("question", "right", "wrong"),
+    [
+        ("where did ghani flee", "United Arab Emirates", ("Iran", "Kabul")),
+        ("where did Ghani go after leaving Kabul", "United Arab Emirates", ("Afghanistan",)),
+        ("where did bin laden flee", "Pakistan", ("Tora Bora", "Kabul")),
+    ],
+)
+def test_the_strangers_where_questions(question: str, right: str, wrong: tuple[str, ...]) -> None:
+    from tqcli.ask import answer
+    from tqcli.index import in_memory
+    from tqcli.packs import packs_in_effect
+
+    found = answer(in_memory(packs_in_effect([], environ={})), question, limit=0)
+    answers = [r.answer for r in found.replies if r.match is Match.ANSWER]
+    assert answers, question
+    assert answers[0].startswith(right), answers
+    assert not any(text.startswith(bad) for text in answers for bad in wrong), answers
