@@ -9,7 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from tqcli.cli import app
 from tqcli.model import Match
 
 from conftest import answers_from_pack
@@ -40,6 +42,16 @@ kind = "place"
 id = "norland"
 name = "Norland"
 kind = "place"
+
+[[event]]
+id = "reed-harbour-secretary"
+claim = "Tom Reed was the Norland harbour secretary in May 2019, as the gazette describes him."
+date = "2019-05"
+about = ["tom-reed", "norland"]
+
+[[event.cite]]
+source = "s"
+passage = "Tom Reed was the Norland harbour secretary"
 
 [[event]]
 id = "rook-escaped-vell"
@@ -133,3 +145,20 @@ def test_the_strangers_where_questions(question: str, right: str, wrong: tuple[s
     assert answers, question
     assert answers[0].startswith(right), answers
     assert not any(text.startswith(bad) for text in answers for bad in wrong), answers
+
+
+def test_who_holds_a_post_now_says_as_of_when(tmp_path: Path) -> None:
+    """Finding 8: a present-tense "who is the X" for a post is answered as of the fact's date,
+    whether or not the question names what the post is of by an entity."""
+    assert _answers(tmp_path, "Who is the harbour secretary?") == [
+        ("reed-harbour-secretary", "Tom Reed (as of May 2019)")
+    ]
+    assert _answers(tmp_path, "Who was the harbour secretary?") == [
+        ("reed-harbour-secretary", "Tom Reed")
+    ]
+
+
+def test_the_uk_defence_secretary_now_is_as_of_the_facts_date(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["ask", "who is the UK defence secretary", "--limit", "1"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "Answer: Ben Wallace (as of September 2021)"

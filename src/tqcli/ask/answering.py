@@ -17,6 +17,7 @@ from tqcli.ask.question import (
     Wants,
     asked_verb,
     happened_words,
+    is_year,
     owners,
     read_question,
     role_asked,
@@ -111,7 +112,9 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     # Answers first still: a later answer that disagrees with the first moves after the others.
     order = sorted(range(len(replies)), key=lambda n: replies[n].match is not Match.ANSWER)
     chosen, replies = [chosen[n] for n in order], [replies[n] for n in order]
-    as_of = read.wants is Wants.SOMEONE and bool(now or NOW & set(map(stem, read.text.split())))
+    as_of = read.wants is Wants.SOMEONE and bool(
+        now or NOW & set(map(stem, read.text.split())) or _post_now(read)
+    )
     replies = [
         _with_hedges(read, item, reply, as_of) for reply, item in zip(replies, chosen, strict=True)
     ]
@@ -122,6 +125,21 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         read.polar,
         read.wants.value,
         hint=considered.hint,
+    )
+
+
+_WHO_HOLDS_NOW = re.compile(r"(?:\w+ )?who(?:s| is| are)\b")
+"""A "who" asked in the present tense ("Who is the UK defence secretary?")."""
+
+
+def _post_now(question: Question) -> bool:
+    """Whether the question asks who holds a post now: in the present tense, naming no year,
+    for a post ("Who is the UK defence secretary?", whatever it names). A fact says who held it
+    as of its date, which the answer then says (see _with_hedges)."""
+    return (
+        question.head in PERSON_ROLES
+        and _WHO_HOLDS_NOW.match(question.text) is not None
+        and not any(is_year(word) for word in question.weights)
     )
 
 
