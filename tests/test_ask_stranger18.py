@@ -53,6 +53,18 @@ about = ["tom-reed", "norland"]
 source = "s"
 passage = "Tom Reed was the Norland harbour secretary"
 
+[[figure]]
+id = "norlanders-fled-abroad"
+claim = "The war forced 40,000 Norlanders to flee abroad, the gazette said in June 2019."
+date = "2019-06"
+value = 40000
+unit = "Norlanders who fled abroad"
+about = ["norland"]
+
+[[figure.cite]]
+source = "s"
+passage = "The war forced 40,000 Norlanders to flee abroad"
+
 [[event]]
 id = "rook-escaped-vell"
 claim = "Ada Rook fled through the hills of Vell to Norland in May 2019, according to the gazette."
@@ -162,3 +174,30 @@ def test_the_uk_defence_secretary_now_is_as_of_the_facts_date(runner: CliRunner)
     result = runner.invoke(app, ["ask", "who is the UK defence secretary", "--limit", "1"])
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[0] == "Answer: Ben Wallace (as of September 2021)"
+
+
+def test_how_many_x_fled_counts_x_not_the_verb(tmp_path: Path) -> None:
+    """Finding 12: in "how many Norlanders fled", "fled" (an irregular past, as "voted" is a
+    regular one) is what they did, not what is counted; and a unit that writes what it counts
+    with a capital ("Norlanders who fled abroad") counts it."""
+    assert _answers(tmp_path, "How many Norlanders fled?") == [
+        ("norlanders-fled-abroad", "40,000 Norlanders who fled abroad, according to The Gazette")
+    ]
+
+
+def test_how_many_afghans_fled_is_answered_without_a_gap_line(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["ask", "how many afghans fled", "--limit", "1"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("Answer: 2,700,000 Afghans who fled abroad"), result.stdout
+    assert "Gives no figure of" not in result.stdout
+
+
+def test_a_gap_line_never_denies_the_short_answer(runner: CliRunner) -> None:
+    """Finding 12, generally: a partial answer whose short answer shows the words it is said to
+    leave out gives them, only not as asked ("8,600 US troops ... after the first 135 days" is a
+    target, for a question on how many there were): not "Gives no figure of: troops"."""
+    question = "How many US troops were in Afghanistan when the Doha deal was signed?"
+    result = runner.invoke(app, ["ask", question, "--limit", "1"])
+    first, gap = result.stdout.splitlines()[:2]
+    assert first.startswith("Partial answer: 8,600 US troops"), first
+    assert gap.strip().startswith("Does not say as asked: "), gap

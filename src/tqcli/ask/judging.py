@@ -989,7 +989,11 @@ def _fits(
             # Its head noun (the last: "girls' secondary schools" are schools), in the words
             # that open the unit (what it counts: "girls affected by the closure of girls'
             # secondary schools" counts girls).
+            # (Its head noun read folded too, as the index reads words: "Afghans who fled
+            # abroad" counts Afghans. Not the words before it: "US troops" are not counted as
+            # Americans by the synonym "us".)
             unit = set(leading_content(fact.details.unit))
+            unit.update(leading_content(fold(fact.details.unit))[-1:])
             head = question.counted_head
             counts_unit = (
                 head is None or head in question.named or bool(credit(question, head, unit))
