@@ -65,6 +65,39 @@ about = ["norland"]
 source = "s"
 passage = "The war forced 40,000 Norlanders to flee abroad"
 
+[[entity]]
+id = "harbour-board"
+name = "Harbour Board"
+kind = "organization"
+
+[[entity]]
+id = "canal-network"
+name = "Canal Network"
+kind = "organization"
+
+[[figure]]
+id = "board-paid-network"
+claim = "The Harbour Board reportedly paid the Canal Network $20m a year, according to the gazette."
+date = "2019"
+value = 20000000
+unit = "US dollars a year"
+qualifier = "reportedly"
+about = ["harbour-board", "canal-network"]
+
+[[figure.cite]]
+source = "s"
+passage = "The Harbour Board reportedly paid the Canal Network $20m a year"
+
+[[event]]
+id = "reed-sold-wharf"
+claim = "Tom Reed sold the wharf to the Canal Network for \u00a31.5bn in 2018, the gazette said."
+date = "2018"
+about = ["tom-reed", "canal-network"]
+
+[[event.cite]]
+source = "s"
+passage = "Tom Reed sold the wharf to the Canal Network for \u00a31.5bn"
+
 [[event]]
 id = "rook-escaped-vell"
 claim = "Ada Rook fled through the hills of Vell to Norland in May 2019, according to the gazette."
@@ -201,3 +234,47 @@ def test_a_gap_line_never_denies_the_short_answer(runner: CliRunner) -> None:
     first, gap = result.stdout.splitlines()[:2]
     assert first.startswith("Partial answer: 8,600 US troops"), first
     assert gap.strip().startswith("Does not say as asked: "), gap
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is it true that the Harbour Board paid the Canal Network 20 million dollars a year?",
+        "Did the Harbour Board pay the Canal Network $20m a year?",
+        "Did the Harbour Board pay the Canal Network 20,000,000 US dollars a year?",
+        "True or false: the Harbour Board paid the Canal Network 20 million dollars a year.",
+    ],
+)
+def test_a_number_is_one_however_it_is_worded(tmp_path: Path, question: str) -> None:
+    """Finding 11: "20 million dollars", "$20m" and "20,000,000 US dollars" are one figure,
+    and "is it true that" asks whether what follows is: "true" is no word the fact must say."""
+    assert [fact_id for fact_id, _ in _answers(tmp_path, question)] == ["board-paid-network"]
+
+
+def test_a_claims_number_with_a_scale_is_that_number(tmp_path: Path) -> None:
+    """A claim that writes "\u00a31.5bn" (no figure's value beside it) gives 1,500,000,000."""
+    question = "Did Tom Reed sell the wharf for \u00a31.5 billion?"
+    assert [fact_id for fact_id, _ in _answers(tmp_path, question)] == ["reed-sold-wharf"]
+
+
+def test_another_number_is_not_stated_and_is_shown_as_typed(tmp_path: Path) -> None:
+    from tqcli.ask import answer
+    from tqcli.index import in_memory
+    from tqcli.model import Pack
+
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "facts.toml").write_text(_PACK, encoding="utf-8")
+    question = "Is it true that the Harbour Board paid the Canal Network 30 million dollars a year?"
+    found = answer(in_memory([Pack("test", pack, "--facts")]), question, limit=1)
+    (reply,) = found.replies
+    assert (reply.match, reply.unmatched) == (Match.PARTIAL, ("30 million",))
+
+
+def test_is_it_true_that_is_answered_as_asked(runner: CliRunner) -> None:
+    question = "Is it true that al qaeda paid the taliban 20 million dollars a year?"
+    result = runner.invoke(app, ["ask", question, "--limit", "1"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("Answer: reportedly 20,000,000 US dollars a year"), (
+        result.stdout
+    )

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 import msgspec
 
 from tqcli.ask.claims import clauses, name, own_words, short_text
+from tqcli.ask.counts import figures_written, in_figures
 from tqcli.ask.deeds import doer_reversed, done_to_another
 from tqcli.ask.judging import Judged, asked_most_as_typed, judge
 from tqcli.ask.lookups import Lookups
@@ -79,6 +80,13 @@ _POLAR = re.compile(
 """A yes/no question opens with an auxiliary verb ("Did the Taliban ban ...", "Is X alive")."""
 _AS_SAID_BY = r"\b(?:according to|per)\b"
 """A question asked of what a source says ("..., per the UN?"): as of when it says it."""
+_TRUTH_ASKED = re.compile(
+    r"\s*(?:(?:is|was|isn'?t|wasn'?t) it (?:really |actually |indeed )?|it is |it's )"
+    r"(?:true|correct|right|accurate|the case|a fact|so) that\s+|\s*true or false\W+",
+    re.IGNORECASE,
+)
+"""A yes/no question asked as whether something is true ("Is it true that al-Qaeda paid the
+Taliban ...?", "True or false: ..."): what follows is what is asked."""
 _PRESENT_POLAR = re.compile(r"(?:is|are|does|do)\b")
 """A yes/no question asked in the present tense ("Is bin Laden on the UN sanctions list?")."""
 
@@ -214,6 +222,14 @@ def consider(index: Index, question: str) -> Considered | Answers:
     no answer (Answers, with suggestions) when no fact is a candidate."""
     if not re.search(r"\w", question):
         raise NoQuestion(question)
+    # "Is it true that X?" asks whether X: "true" is no word of what is asked.
+    truth = _TRUTH_ASKED.match(question)
+    if truth is not None and re.search(r"\w", question[truth.end() :]):
+        question = question[truth.end() :]
+    # "20 million dollars", "$20m", "20,000,000 US dollars": one number (see in_figures),
+    # shown as typed.
+    typed = figures_written(question)
+    question = in_figures(question)
     # Words of another script dropped as function words ("من هو", who is) may have asked
     # something: such a text is no topic alone (_names_only).
     words_typed = len(question.split())
@@ -223,7 +239,10 @@ def consider(index: Index, question: str) -> Considered | Answers:
         question = romanised(index, question)
     lookups = Lookups(index)
     read = msgspec.structs.replace(read_question(index, question, lookups), raw=question)
-    if _POLAR.match(read.text) and " or " not in read.text:
+    if typed:
+        spelled = {word: typed.get(word, as_typed) for word, as_typed in read.spelled.items()}
+        read = msgspec.structs.replace(read, spelled=spelled)
+    if (truth or _POLAR.match(read.text)) and " or " not in read.text:
         # ("Was it signed before or after ...?" offers alternatives: it is no yes/no question.)
         read = msgspec.structs.replace(read, polar=True)
     if len(words := read.text.split()) > _REPEATED_WORDS and len(set(words)) * 4 < len(words):

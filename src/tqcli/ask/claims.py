@@ -65,7 +65,14 @@ def own_words(fact: Fact) -> frozenset[str]:
     date. The names of the entities it refers to are not among them. A possessive is its word,
     as in a question ("Zawahiri's death" says "Zawahiri": folding alone makes "zawahiris").
     Cached: several judgments of one fact read them (~0.1 ms a fact, tokenising its text)."""
-    parts = [_without_attribution(without_possessives(own_text(fact)))]
+    from tqcli.ask.counts import in_figures  # (counts reads claims: imported here)
+
+    text = _without_attribution(without_possessives(own_text(fact)))
+    parts = [text]
+    if (figures := in_figures(text)) != text:
+        # A number with a word of scale in figures too: "$20m" gives the 20000000 of a
+        # question's "20 million dollars" (see in_figures).
+        parts.append(figures)
     if fact.date is not None:
         parts.append(str(fact.date.year))
         if fact.date.month:

@@ -24,6 +24,62 @@ if TYPE_CHECKING:
     from tqcli.ask.question import Question
 
 
+_SCALED = (
+    r"(?:(?P<sign>[$\u00a3\u20ac])\s?)?(?P<number>\d+(?:,\d{3})*(?:\.\d+)?)"
+    r"(?:\s?(?P<word>thousand|million|billion|trillion)\b|(?P<short>k|m|mn|bn|b|tn|trn)\b)"
+)
+"""A number written with a word of scale ("20 million", "2.7 million") or, after a currency
+sign, its abbreviation ("$20m", "\u00a31.5bn"): compiled on first use."""
+_SCALE = {
+    "thousand": 10**3,
+    "k": 10**3,
+    "million": 10**6,
+    "m": 10**6,
+    "mn": 10**6,
+    "billion": 10**9,
+    "bn": 10**9,
+    "b": 10**9,
+    "trillion": 10**12,
+    "tn": 10**12,
+    "trn": 10**12,
+}
+
+
+def in_figures(text: str) -> str:
+    """The text with each number written with a word of scale written in figures, as a
+    figure's value is ("20 million dollars", "$20m": "20,000,000 dollars", "$20,000,000"): one
+    number however it is worded (words read "20,000,000" as the one word "20000000"). Text
+    with none is returned as it is."""
+    if not any(char.isdigit() for char in text):
+        return text
+    written, changed = re.subn(_SCALED, _written_in_figures, text, flags=re.IGNORECASE)
+    return written if changed else text
+
+
+def _written_in_figures(found: re.Match[str]) -> str:
+    """A number with its scale (see in_figures) in figures, its currency sign kept; as written
+    where an abbreviation has no sign ("20m" may be metres)."""
+    scale = found.group("word") or found.group("short")
+    if found.group("short") and not found.group("sign"):
+        return found.group()
+    value = round(float(found.group("number").replace(",", "")) * _SCALE[scale.lower()])
+    # (The sign a word apart: folded, "\u00a3" is "GBP", which would join the number.)
+    return f"{found.group('sign')} {value:,}" if found.group("sign") else f"{value:,}"
+
+
+def figures_written(text: str) -> dict[str, str]:
+    """The numbers text writes with a word of scale, in figures as one word ("$20m":
+    "20000000"), each with how the text writes it: a question's words are shown as typed (see
+    in_figures)."""
+    if not any(char.isdigit() for char in text):
+        return {}
+    return {
+        figures.split()[-1].replace(",", ""): found.group()
+        for found in re.finditer(_SCALED, text, flags=re.IGNORECASE)
+        if (figures := _written_in_figures(found)) != found.group()
+    }
+
+
 _COUNT_BEFORE = 8
 _COUNT_AFTER = 4
 
