@@ -98,6 +98,32 @@ about = ["tom-reed", "canal-network"]
 source = "s"
 passage = "Tom Reed sold the wharf to the Canal Network for \u00a31.5bn"
 
+[[figure]]
+id = "network-fighters-2019"
+claim = "A harbour report cited by the gazette in 2019 said roughly 240 Canal Network fighters were operating in Norland."
+date = "2019"
+value = 240
+unit = "Canal Network fighters in Norland"
+qualifier = "roughly"
+about = ["canal-network", "norland"]
+
+[[figure.cite]]
+source = "s"
+passage = "roughly 240 Canal Network fighters were operating in Norland"
+
+[[figure]]
+id = "network-fighters-2022"
+claim = "A harbour report of June 2022 estimated 180 to 400 fighters of the Canal Network in Norland."
+date = "2022-06"
+min = 180
+max = 400
+unit = "Canal Network fighters in Norland"
+about = ["canal-network", "norland"]
+
+[[figure.cite]]
+source = "s"
+passage = "estimated 180 to 400 fighters of the Canal Network in Norland"
+
 [[event]]
 id = "rook-escaped-vell"
 claim = "Ada Rook fled through the hills of Vell to Norland in May 2019, according to the gazette."
@@ -278,3 +304,23 @@ def test_is_it_true_that_is_answered_as_asked(runner: CliRunner) -> None:
     assert result.stdout.startswith("Answer: reportedly 20,000,000 US dollars a year"), (
         result.stdout
     )
+
+
+def test_how_many_now_is_the_latest_figure_as_of_its_date(tmp_path: Path) -> None:
+    """Finding 4: asked in the present tense, "how many" wants the latest figure, which says
+    as of when; asked of a year, that year's."""
+    given = _answers(tmp_path, "How many fighters does the Canal Network have in Norland?")
+    assert given[0][0] == "network-fighters-2022", given
+    assert given[0][1].endswith("(as of June 2022)"), given
+    given = _answers(tmp_path, "How many fighters did the Canal Network have in Norland in 2019?")
+    assert given[0][0] == "network-fighters-2019", given
+    assert "as of" not in given[0][1], given
+
+
+def test_how_many_fighters_does_al_qaeda_have_now(runner: CliRunner) -> None:
+    question = "How many fighters does al-Qaeda have in Afghanistan?"
+    result = runner.invoke(app, ["ask", question, "--limit", "1"])
+    assert result.exit_code == 0, result.stderr
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("Answer: an estimated 180–400 fighters"), first
+    assert first.endswith("(as of June 2022)"), first

@@ -123,6 +123,10 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     as_of = read.wants is Wants.SOMEONE and bool(
         now or NOW & set(map(stem, read.text.split())) or _post_now(read)
     )
+    if read.wants is Wants.FIGURE:
+        from tqcli.ask.present import figure_now
+
+        as_of = figure_now(read)  # a figure of now says as of when it counts
     replies = [
         _with_hedges(read, item, reply, as_of) for reply, item in zip(replies, chosen, strict=True)
     ]
@@ -210,7 +214,7 @@ def _with_hedges(question: Question, item: Judged, reply: Reply, as_of_asked: bo
         and not isinstance(fact.details, Figure)
     ):
         kept.append(hedge_said(fact.hedge))
-    if as_of_asked and fact.date is not None and item.who:
+    if as_of_asked and fact.date is not None and (item.who or question.wants is Wants.FIGURE):
         kept.append(f"as of {as_of(fact.date)}")
     if not kept:
         return reply
@@ -411,6 +415,12 @@ def consider(index: Index, question: str) -> Considered | Answers:
         from tqcli.ask.holders import holders
 
         judged = holders(index, read, role, now, judged, lookups)
+    if read.wants is Wants.FIGURE:
+        from tqcli.ask.present import figure_now, latest_first
+
+        if figure_now(read):
+            # "How many fighters does al-Qaeda have?": the latest figure, not the oldest.
+            judged = latest_first(read, judged)
     if read.wants is Wants.ANYTHING and "where" in read.text and re.match(_WHERE_NOW, read.text):
         from tqcli.ask.present import where_now
 
