@@ -6,6 +6,7 @@ ask the stranger's own questions of the built-in pack (and of the UN list, where
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -123,6 +124,31 @@ about = ["canal-network", "norland"]
 [[figure.cite]]
 source = "s"
 passage = "estimated 180 to 400 fighters of the Canal Network in Norland"
+
+[[sanction]]
+id = "harbour-listing-reed"
+claim = "TOM REED (HBi.001) is on the Harbour Council List as of 2024-01-01, under the harbour sanctions, listed on 2019-03-01."
+date = 2019-03-01
+authority = "Harbour Council"
+instrument = "Harbour Council List entry HBi.001"
+adopted = 2019-03-01
+list = "Harbour"
+reference = "HBi.001"
+targets = ["tom-reed"]
+
+[[sanction.cite]]
+source = "s"
+passage = "TOM REED (HBi.001) is on the Harbour Council List"
+
+[[event]]
+id = "reed-on-list-since-2019"
+claim = "Tom Reed has been on the Harbour Council sanctions list since 2019, the gazette said."
+date = "2023"
+about = ["tom-reed"]
+
+[[event.cite]]
+source = "s"
+passage = "Tom Reed has been on the Harbour Council sanctions list since 2019"
 
 [[event]]
 id = "rook-escaped-vell"
@@ -324,3 +350,32 @@ def test_how_many_fighters_does_al_qaeda_have_now(runner: CliRunner) -> None:
     first = result.stdout.splitlines()[0]
     assert first.startswith("Answer: an estimated 180–400 fighters"), first
     assert first.endswith("(as of June 2022)"), first
+
+
+def test_a_lists_own_entry_answers_when_listed(tmp_path: Path) -> None:
+    """Finding 5: "When was X listed?" is answered first by the list's own entry (its date
+    is the listing's, however far its claim puts "listed on" from the name), then by another's
+    account of it."""
+    given = _answers(tmp_path, "When was Tom Reed listed by the Harbour Council?")
+    assert given[0] == ("harbour-listing-reed", "2019-03-01"), given
+    assert ("reed-on-list-since-2019", "2019") in given, given
+
+
+REAL_UN_LIST = Path(__file__).resolve().parents[2] / "shared/data/un-sc/consolidated-2025-11-20.xml"
+
+
+def test_when_was_baradar_listed_by_the_un(runner: CliRunner, tmp_path: Path) -> None:
+    if not REAL_UN_LIST.exists():
+        pytest.skip(f"the real UN export is not at {REAL_UN_LIST} (shared data absent)")
+    un_pack = tmp_path / "un"
+    imported = runner.invoke(app, ["import", "un-sc", str(REAL_UN_LIST), "--out", str(un_pack)])
+    assert imported.exit_code == 0, imported.stderr
+    question = "When was Baradar listed by the UN?"
+    result = runner.invoke(app, ["ask", question, "--facts", str(un_pack), "--json"])
+    assert result.exit_code == 0, result.stderr
+    first = json.loads(result.stdout)[0]
+    assert (first["id"], first["match"], first["answer"]) == (
+        "un-listing-tai.024",
+        "answer",
+        "2001-02-23",
+    )

@@ -54,6 +54,7 @@ from tqcli.model import (
     NoteStance,
     PartialDate,
     Reply,
+    Sanction,
     hedge_said,
 )
 from tqcli.textnorm import fold, stem
@@ -382,6 +383,12 @@ def consider(index: Index, question: str) -> Considered | Answers:
         for year in sorted(event_years):
             more = index.ranked([*asked, str(year)], Filters(), ROLE_FACTS)
             candidates = with_more(candidates, more, lookups)
+    if read.wants is Wants.DATE and read.happened:
+        from tqcli.ask.listings import asks_when_listed, listings_searched
+
+        if asks_when_listed(read):
+            # "When was Zawahiri listed?": a list's own entry, among many facts on him.
+            candidates = with_more(candidates, listings_searched(index, read), lookups)
     judged = [judge(read, hit, lookups) for hit in candidates]
     judged.sort(key=Judged.rank)
     if event and event_years:
@@ -415,6 +422,12 @@ def consider(index: Index, question: str) -> Considered | Answers:
         from tqcli.ask.holders import holders
 
         judged = holders(index, read, role, now, judged, lookups)
+    if read.wants is Wants.DATE and any(
+        isinstance(hit.fact.details, Sanction) for hit in candidates
+    ):
+        from tqcli.ask.listings import listing_first
+
+        judged = listing_first(read, judged, lookups)
     if read.wants is Wants.FIGURE:
         from tqcli.ask.present import figure_now, latest_first
 

@@ -353,7 +353,13 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
             for word in question.happened
             if credits.get(word)
         )
-    if answers and question.wants is Wants.DATE and question.happened:
+    listing = False
+    if question.wants is Wants.DATE and isinstance(fact.details, Sanction):
+        from tqcli.ask.listings import dates_its_listing
+
+        # "When was Baradar listed?": a list's own entry dates it, however it words it.
+        listing = dates_its_listing(question, fact, lookups)
+    if answers and question.wants is Wants.DATE and question.happened and not listing:
         # A date is of what happened to what the question names only where one clause says
         # both: "... and welcomed the establishment of a National Focal Point" dates no founding
         # of al-Qaeda, which the claim names in another clause. Any name of it will do.
@@ -400,7 +406,7 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         if question.polar or question.wants is Wants.DATE
         else None
     )
-    if answers and done_to is not None:
+    if answers and done_to is not None and not listing:
         # ("Was Akhundzada killed ...?" -- "a drone strike killed his predecessor Mansour".)
         answers = False
     if (
