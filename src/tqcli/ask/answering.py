@@ -8,8 +8,8 @@ from collections.abc import Iterable, Sequence
 
 import msgspec
 
-from tqcli.ask.claims import clauses, name, own_words, short_text
-from tqcli.ask.counts import figures_written, in_figures
+from tqcli.ask.claims import clauses, figures_written, in_figures, name, own_words, short_text
+from tqcli.ask.counts import figure_now, latest_first
 from tqcli.ask.deeds import doer_reversed, done_to_another
 from tqcli.ask.judging import Judged, asked_most_as_typed, judge
 from tqcli.ask.lookups import Lookups
@@ -81,13 +81,13 @@ _POLAR = re.compile(
 """A yes/no question opens with an auxiliary verb ("Did the Taliban ban ...", "Is X alive")."""
 _AS_SAID_BY = r"\b(?:according to|per)\b"
 """A question asked of what a source says ("..., per the UN?"): as of when it says it."""
-_TRUTH_ASKED = re.compile(
-    r"\s*(?:(?:is|was|isn'?t|wasn'?t) it (?:really |actually |indeed )?|it is |it's )"
-    r"(?:true|correct|right|accurate|the case|a fact|so) that\s+|\s*true or false\W+",
-    re.IGNORECASE,
+_TRUTH_ASKED = (
+    r"(?i)\s*(?:(?:is|was|isn'?t|wasn'?t) it (?:really |actually |indeed )?|it is |it's )"
+    r"(?:true|correct|right|accurate|the case|a fact|so) that\s+|\s*true or false\W+"
 )
 """A yes/no question asked as whether something is true ("Is it true that al-Qaeda paid the
-Taliban ...?", "True or false: ..."): what follows is what is asked."""
+Taliban ...?", "True or false: ..."): what follows is what is asked. (Compiled on first use:
+only a question with "that" or "true" needs it.)"""
 _PRESENT_POLAR = re.compile(r"(?:is|are|does|do)\b")
 """A yes/no question asked in the present tense ("Is bin Laden on the UN sanctions list?")."""
 
@@ -125,8 +125,6 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         now or NOW & set(map(stem, read.text.split())) or _post_now(read)
     )
     if read.wants is Wants.FIGURE:
-        from tqcli.ask.present import figure_now
-
         as_of = figure_now(read)  # a figure of now says as of when it counts
     replies = [
         _with_hedges(read, item, reply, as_of) for reply, item in zip(replies, chosen, strict=True)
@@ -141,8 +139,9 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     )
 
 
-_WHO_HOLDS_NOW = re.compile(r"(?:\w+ )?who(?:s| is| are)\b")
-"""A "who" asked in the present tense ("Who is the UK defence secretary?")."""
+_WHO_HOLDS_NOW = r"(?:\w+ )?who(?:s| is| are)\b"
+"""A "who" asked in the present tense ("Who is the UK defence secretary?"): compiled on first
+use."""
 
 
 def _post_now(question: Question) -> bool:
@@ -151,7 +150,7 @@ def _post_now(question: Question) -> bool:
     as of its date, which the answer then says (see _with_hedges)."""
     return (
         question.head in PERSON_ROLES
-        and _WHO_HOLDS_NOW.match(question.text) is not None
+        and re.match(_WHO_HOLDS_NOW, question.text) is not None
         and not any(is_year(word) for word in question.weights)
     )
 
@@ -228,7 +227,8 @@ def consider(index: Index, question: str) -> Considered | Answers:
     if not re.search(r"\w", question):
         raise NoQuestion(question)
     # "Is it true that X?" asks whether X: "true" is no word of what is asked.
-    truth = _TRUTH_ASKED.match(question)
+    lowered = question.lower()
+    truth = re.match(_TRUTH_ASKED, question) if " that " in lowered or "true" in lowered else None
     if truth is not None and re.search(r"\w", question[truth.end() :]):
         question = question[truth.end() :]
     # "20 million dollars", "$20m", "20,000,000 US dollars": one number (see in_figures),
@@ -428,12 +428,9 @@ def consider(index: Index, question: str) -> Considered | Answers:
         from tqcli.ask.listings import listing_first
 
         judged = listing_first(read, judged, lookups)
-    if read.wants is Wants.FIGURE:
-        from tqcli.ask.present import figure_now, latest_first
-
-        if figure_now(read):
-            # "How many fighters does al-Qaeda have?": the latest figure, not the oldest.
-            judged = latest_first(read, judged)
+    if read.wants is Wants.FIGURE and figure_now(read):
+        # "How many fighters does al-Qaeda have?": the latest figure, not the oldest.
+        judged = latest_first(read, judged)
     if read.wants is Wants.ANYTHING and "where" in read.text and re.match(_WHERE_NOW, read.text):
         from tqcli.ask.present import where_now
 

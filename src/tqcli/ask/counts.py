@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from tqcli.ask.claims import claim_words, own_text, stemmed
 from tqcli.ask.question import Wants, is_count, is_year, owners
 from tqcli.ask.words import (
+    A_YEAR,
     CALENDAR_WORDS,
     FORESEEING,
     MONTHS,
@@ -17,67 +18,12 @@ from tqcli.ask.words import (
     TIME_UNITS,
     stems,
 )
-from tqcli.model import Agreement, Fact, Figure
+from tqcli.model import Agreement, Fact, Figure, Match, PartialDate
 from tqcli.textnorm import fold, tokens
 
 if TYPE_CHECKING:
+    from tqcli.ask.judging import Judged
     from tqcli.ask.question import Question
-
-
-_SCALED = (
-    r"(?:(?P<sign>[$\u00a3\u20ac])\s?)?(?P<number>\d+(?:,\d{3})*(?:\.\d+)?)"
-    r"(?:\s?(?P<word>thousand|million|billion|trillion)\b|(?P<short>k|m|mn|bn|b|tn|trn)\b)"
-)
-"""A number written with a word of scale ("20 million", "2.7 million") or, after a currency
-sign, its abbreviation ("$20m", "\u00a31.5bn"): compiled on first use."""
-_SCALE = {
-    "thousand": 10**3,
-    "k": 10**3,
-    "million": 10**6,
-    "m": 10**6,
-    "mn": 10**6,
-    "billion": 10**9,
-    "bn": 10**9,
-    "b": 10**9,
-    "trillion": 10**12,
-    "tn": 10**12,
-    "trn": 10**12,
-}
-
-
-def in_figures(text: str) -> str:
-    """The text with each number written with a word of scale written in figures, as a
-    figure's value is ("20 million dollars", "$20m": "20,000,000 dollars", "$20,000,000"): one
-    number however it is worded (words read "20,000,000" as the one word "20000000"). Text
-    with none is returned as it is."""
-    if not any(char.isdigit() for char in text):
-        return text
-    written, changed = re.subn(_SCALED, _written_in_figures, text, flags=re.IGNORECASE)
-    return written if changed else text
-
-
-def _written_in_figures(found: re.Match[str]) -> str:
-    """A number with its scale (see in_figures) in figures, its currency sign kept; as written
-    where an abbreviation has no sign ("20m" may be metres)."""
-    scale = found.group("word") or found.group("short")
-    if found.group("short") and not found.group("sign"):
-        return found.group()
-    value = round(float(found.group("number").replace(",", "")) * _SCALE[scale.lower()])
-    # (The sign a word apart: folded, "\u00a3" is "GBP", which would join the number.)
-    return f"{found.group('sign')} {value:,}" if found.group("sign") else f"{value:,}"
-
-
-def figures_written(text: str) -> dict[str, str]:
-    """The numbers text writes with a word of scale, in figures as one word ("$20m":
-    "20000000"), each with how the text writes it: a question's words are shown as typed (see
-    in_figures)."""
-    if not any(char.isdigit() for char in text):
-        return {}
-    return {
-        figures.split()[-1].replace(",", ""): found.group()
-        for found in re.finditer(_SCALED, text, flags=re.IGNORECASE)
-        if (figures := _written_in_figures(found)) != found.group()
-    }
 
 
 _COUNT_BEFORE = 8
@@ -421,3 +367,49 @@ _TWO_WORD_HEDGES = frozenset(
 """The words a count is hedged with, kept in the short answer as the claim keeps them."""
 _DASH = re.compile(r"\s*[-\u2013\u2014]\s*")
 """What joins the two numbers of a range written with a dash ("200-500", "200 – 500")."""
+
+
+_TENSED = r"\b(?P<present>does|do|is|are|has|have)\b|\b(?:did|was|were|had|will|would)\b"
+"""The auxiliary verb of a question, present or not (compiled on first use)."""
+
+
+def figure_now(question: Question) -> bool:
+    """Whether a question for a figure asks how things stand now: its first auxiliary verb is
+    in the present tense ("How many fighters does al-Qaeda have?", "how many have died"),
+    and it names no year."""
+    if question.wants is not Wants.FIGURE or re.search(A_YEAR, question.text):
+        return False
+    tensed = re.search(_TENSED, question.text)
+    return tensed is not None and tensed.group("present") is not None
+
+
+def latest_first(question: Question, judged: list[Judged]) -> list[Judged]:
+    """For a figure asked of now (figure_now): a figure says how many there were as of its date,
+    so the latest comes first -- of the answers that account for as much of the question as the
+    best does and are figures whose own unit names what is counted and whose it is ("fighters
+    affiliated with al-Qaeda", not "Afghan government troops" in a claim that also counts the
+    Taliban's), the dated ones, newest first, then the undated; the other answers after them,
+    then the partial answers, each as they were. Each says as of when (see answer)."""
+    answers = [item for item in judged if item.reply.match is Match.ANSWER]
+    best = max((item.coverage for item in answers), default=0.0)
+    counted = [*question.counted, *owners(question)]
+
+    def current(item: Judged) -> bool:
+        details = item.hit.fact.details
+        if item.coverage < best or not isinstance(details, Figure):
+            return False
+        unit = set(tokens(details.unit))
+        return all(word in unit or question.group(word) & unit for word in counted)
+
+    eligible = [item for item in answers if current(item)]
+    dated = sorted(
+        (item for item in eligible if item.hit.fact.date is not None),
+        key=lambda item: item.hit.fact.date or PartialDate(0),
+        reverse=True,
+    )
+    return [
+        *dated,
+        *(item for item in eligible if item.hit.fact.date is None),
+        *(item for item in answers if not current(item)),
+        *(item for item in judged if item.reply.match is not Match.ANSWER),
+    ]

@@ -1,8 +1,7 @@
-"""Questions on what is so now: where someone is, whether they are alive, how many there are."""
+"""Questions on what is so now: where someone is, whether they are alive."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -11,11 +10,9 @@ from tqcli.ask.answering import as_of
 from tqcli.ask.claims import kind
 from tqcli.ask.holders import end_of
 from tqcli.ask.judging import Judged
-from tqcli.ask.question import Wants, owners
-from tqcli.ask.words import A_YEAR, CANDIDATES, stems
+from tqcli.ask.words import CANDIDATES, stems
 from tqcli.index import Index
-from tqcli.model import EntityKind, Figure, Hit, Match, PartialDate, Reply
-from tqcli.textnorm import tokens
+from tqcli.model import EntityKind, Hit, Match, PartialDate, Reply
 
 if TYPE_CHECKING:
     from tqcli.ask.lookups import Lookups
@@ -165,49 +162,3 @@ def alive_now(index: Index, read: Question, judged: list[Judged], lookups: Looku
         Reply(Match.ANSWER, death.fact.claim, ()),
     )
     return [first, *said]
-
-
-_TENSED = r"\b(?P<present>does|do|is|are|has|have)\b|\b(?:did|was|were|had|will|would)\b"
-"""The auxiliary verb of a question, present or not (compiled on first use)."""
-
-
-def figure_now(question: Question) -> bool:
-    """Whether a question for a figure asks how things stand now: its first auxiliary verb is
-    in the present tense ("How many fighters does al-Qaeda have?", "how many have died"),
-    and it names no year."""
-    if question.wants is not Wants.FIGURE or re.search(A_YEAR, question.text):
-        return False
-    tensed = re.search(_TENSED, question.text)
-    return tensed is not None and tensed.group("present") is not None
-
-
-def latest_first(question: Question, judged: list[Judged]) -> list[Judged]:
-    """For a figure asked of now (figure_now): a figure says how many there were as of its date,
-    so the latest comes first -- of the answers that account for as much of the question as the
-    best does and are figures whose own unit names what is counted and whose it is ("fighters
-    affiliated with al-Qaeda", not "Afghan government troops" in a claim that also counts the
-    Taliban's), the dated ones, newest first, then the undated; the other answers after them,
-    then the partial answers, each as they were. Each says as of when (see answer)."""
-    answers = [item for item in judged if item.reply.match is Match.ANSWER]
-    best = max((item.coverage for item in answers), default=0.0)
-    counted = [*question.counted, *owners(question)]
-
-    def current(item: Judged) -> bool:
-        details = item.hit.fact.details
-        if item.coverage < best or not isinstance(details, Figure):
-            return False
-        unit = set(tokens(details.unit))
-        return all(word in unit or question.group(word) & unit for word in counted)
-
-    eligible = [item for item in answers if current(item)]
-    dated = sorted(
-        (item for item in eligible if item.hit.fact.date is not None),
-        key=lambda item: item.hit.fact.date or PartialDate(0),
-        reverse=True,
-    )
-    return [
-        *dated,
-        *(item for item in eligible if item.hit.fact.date is None),
-        *(item for item in answers if not current(item)),
-        *(item for item in judged if item.reply.match is not Match.ANSWER),
-    ]
