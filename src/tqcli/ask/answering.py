@@ -214,7 +214,18 @@ def _with_hedges(question: Question, item: Judged, reply: Reply, as_of_asked: bo
         and not isinstance(fact.details, Figure)
     ):
         kept.append(hedge_said(fact.hedge))
-    if as_of_asked and fact.date is not None and (item.who or question.wants is Wants.FIGURE):
+    if (
+        as_of_asked
+        and fact.date is not None
+        and (
+            item.who
+            # A figure's phrase, not a claim, which says its own time.
+            or (
+                question.wants is Wants.FIGURE
+                and reply.answer not in (fact.claim, short_text(fact))
+            )
+        )
+    ):
         kept.append(f"as of {as_of(fact.date)}")
     if not kept:
         return reply
