@@ -1,6 +1,6 @@
 # ruff: noqa: E501  (claims in the pack are single TOML strings)
 """A stranger's findings on `tq ask` (notes, stranger 18, findings 2, 3, 4, 5, 8, 11 and 12;
-docs/ask-evaluation.md, "Twenty-third round"), each fixed by its cause as a rule of English or
+docs/ask-evaluation.md, "Twenty-fourth round"), each fixed by its cause as a rule of English or
 of the pack format. Facts here are made up for the test, in a pack of their own; the last tests
 ask the stranger's own questions of the built-in pack (and of the UN list, where it is here)."""
 

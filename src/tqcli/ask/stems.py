@@ -6,6 +6,9 @@ a a
 about about
 according accord
 across across
+action action
+actions action
+affiliate affiliat
 afghanis afghanis
 after after
 again again
@@ -46,6 +49,7 @@ attempt attempt
 attitude attitud
 author author
 based bas
+basis basis
 be be
 became becom
 become becom
@@ -64,6 +68,7 @@ blacklist blacklist
 blacklisted blacklist
 body body
 bomber bomber
+branch branch
 broadcaster broadcaster
 brother brother
 budget budget
@@ -78,6 +83,7 @@ cent cent
 chair chair
 chairman chairman
 chairperson chairperson
+channel channel
 chief chief
 city city
 claim claim
@@ -147,6 +153,7 @@ described describ
 designate designat
 designated designat
 designation designation
+development develop
 did did
 die die
 died died
@@ -169,6 +176,7 @@ emigrate emigrat
 emigrated emigrat
 emir emir
 envoy envo
+episode episod
 era era
 erstwhile erstwhil
 escape escap
@@ -181,6 +189,7 @@ eur eur
 euros euro
 evacuate evacuat
 evacuated evacuat
+event event
 ever ever
 every ever
 ex ex
@@ -189,6 +198,7 @@ explain explain
 exports export
 extradite extradit
 extradited extradit
+faction faction
 fail fail
 fatalities fatalit
 father father
@@ -210,10 +220,12 @@ fly fly
 flying fly
 for for
 forces forc
+form form
 formation formation
 formed form
 former former
 formerly formerl
+forms form
 founded found
 founder founder
 founders founder
@@ -231,6 +243,7 @@ goes goe
 going going
 gone go
 government govern
+grounds ground
 group group
 gunman gunman
 had had
@@ -263,6 +276,7 @@ imports import
 impose impos
 imposed impos
 in in
+incident incident
 income incom
 initially initiall
 injured injur
@@ -270,6 +284,7 @@ injuries injur
 injury injur
 inside insid
 institute institut
+institution institution
 into into
 is is
 issue issu
@@ -280,6 +295,8 @@ judge judg
 just just
 kill kill
 killed kill
+kind kind
+kinds kind
 know know
 lament lament
 lamented lament
@@ -302,6 +319,7 @@ lives live
 living liv
 located locat
 long long
+lot lot
 manage manag
 many many
 may may
@@ -351,6 +369,8 @@ officials official
 old old
 ombudsperson ombudsperson
 on on
+one one
+ones one
 onto onto
 or or
 organisation organisation
@@ -469,6 +489,8 @@ smuggled smuggl
 so so
 some some
 son son
+sort sort
+sorts sort
 speak speak
 spell spell
 spending spend
@@ -485,10 +507,13 @@ starting start
 state stat
 statement stat
 states stat
+station station
 status status
 stay stay
 staying stay
 stays stay
+step step
+steps step
 still still
 stint stint
 subsequently subsequentl
@@ -511,6 +536,8 @@ then then
 there ther
 these thes
 they they
+thing thing
+things thing
 think think
 this this
 those thos
@@ -537,6 +564,8 @@ tried try
 troops troop
 try try
 turnout turnout
+type type
+types type
 un un
 under under
 united unit
@@ -562,6 +591,7 @@ wages wage
 warn warn
 warned warn
 was was
+way way
 we we
 week week
 weeks week
@@ -577,6 +607,7 @@ whose whos
 why why
 wife wife
 will will
+wing wing
 with with
 withdraw withdraw
 withdrawn withdraw
