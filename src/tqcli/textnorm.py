@@ -99,6 +99,12 @@ _IRREGULAR = {
 }
 
 
+def irregular_form(word: str) -> bool:
+    """Whether the (folded) word is an irregular form of a verb that stem joins to it ("fled",
+    "paid", "withdrawn"): a verb, whatever else it may be."""
+    return word in _IRREGULAR
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A light English stem, so that forms of a word meet: "injured", "injury" and "injuries"
