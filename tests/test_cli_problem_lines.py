@@ -78,8 +78,7 @@ def test_each_problem_is_at_its_key_s_line(runner: CliRunner, tmp_path: Path) ->
     expected = {
         "16": "figure 'injured': 'value' (2,500) is stated neither",
         "21": "figure 'injured': passage not found verbatim",
-        "26": "quote 'said': the quote's 'text' is not inside any of its cited passages; the "
-        "passage has ’ here, the text '",
+        "26": "quote 'said': the quote's 'text' is not inside any of its cited passages: ",
         "27": "quote 'said': 'speaker' names unknown entity 'panetta-leon'",
         "34": "duplicate fact id 'injured', first defined at",
         "40": "figure 'injured': cites unknown source 'nope'",
@@ -88,6 +87,10 @@ def test_each_problem_is_at_its_key_s_line(runner: CliRunner, tmp_path: Path) ->
     assert found.keys() == expected.keys()
     for line, start in expected.items():
         assert found[line].startswith(start), (line, found[line])
+    # Said as a passage's is: how far it matches, then where a typed character differs.
+    assert found["26"].endswith(
+        """"It's the fox's den."; it matches up to 'It'; the passage has ’ here, the text '"""
+    )
 
 
 def test_json_gives_the_same_lines(runner: CliRunner, tmp_path: Path) -> None:

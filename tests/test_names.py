@@ -345,7 +345,7 @@ def test_match_of_a_title_and_one_word_says_no_match_and_shows_the_candidates(
 ) -> None:
     pack = str(REPO / "tests" / "fixtures" / "packs" / "one-word")
     code, out, err = _run(runner, "match", "Dr Omar", "--no-builtin", "--facts", pack, "--json")
-    assert (code, err) == (1, "tq: no match\n")
+    assert (code, err) == (1, f"tq: no match\n{cli._no_list_loaded(True)}\n")
     [screening] = json.loads(out)
     assert screening["match"] is False
     shown = {(r["matched_name"], r["quality"], r["score"]) for r in screening["results"][:2]}
@@ -564,7 +564,7 @@ def test_match_exits_1_without_a_match(runner: CliRunner) -> None:
     code, out, err = _run(runner, "match", "Ahmad Shah Massoud")
     assert code == 1
     assert "no match" in out
-    assert err == "tq: no match\n"
+    assert err == f"tq: no match\n{cli._no_list_loaded(False)}\n"  # (the built-in pack alone)
 
 
 def test_match_threshold_and_limit(runner: CliRunner) -> None:
@@ -1054,7 +1054,7 @@ def test_a_name_match_on_no_loaded_list_is_labelled_apart_from_a_hit(runner: Cli
     """Stranger 15, 16: "Osama bin Laden" said "no match" above a row marked MATCH (the
     built-in pack's bin Laden, on no loaded list). JSON keeps each result's match and adds hit."""
     code, out, err = _run(runner, "match", "Osama bin Laden", "--format", "plain")
-    assert (code, err) == (1, "tq: no match\n")
+    assert (code, err) == (1, f"tq: no match\n{cli._no_list_loaded(False)}\n")
     heading, first = out.splitlines()[:2]
     assert "no match" in heading
     assert "MATCH" not in out
@@ -1468,7 +1468,7 @@ def test_a_match_on_someone_a_pack_only_mentions_is_no_hit(runner: CliRunner) ->
     the candidate's match), but the screening is no hit (match false, exit 1), and every
     result says whether it is listed."""
     code, out, err = _run(runner, "match", "Joe Biden", "--json")
-    assert (code, err) == (1, "tq: no match\n")
+    assert (code, err) == (1, f"tq: no match\n{cli._no_list_loaded(False)}\n")
     [screening] = json.loads(out)
     assert (screening["match"], screening["name_match"]) == (False, True)
     best = screening["results"][0]
@@ -2250,3 +2250,37 @@ def test_a_short_common_name_is_meant_as_written(tmp_path: Path) -> None:
     assert index.screen("Mal Khan", 0.8).candidates[0].entity_id == "mali-khan"
     best = index.screen("Zarif Rahimulah", 0.8).candidates[0]
     assert (best.entity_id, best.match) == ("rahimullah", True)
+
+
+@needs_real_list
+@pytest.mark.parametrize("builtin", [[], ["--no-builtin"]])
+def test_the_readmes_common_given_names_hold_on_the_un_list(
+    runner: CliRunner, un_pack: Path, builtin: list[str]
+) -> None:
+    """README, Screening names (stranger 18, findings 7 and 15): `Mohammad Omar` is a candidate
+    against TAi.171 and TAi.004 and `Mohammed Omar` no hit, whether the built-in pack (whose
+    Mullah Omar, linked to TAi.004, has the alias "Mohammed Omar") is loaded or not; `Ahmed
+    Hassan` is a MATCH on QDi.192 through the list's own Good alias "Ahmad Hasan"."""
+
+    def screened(name: str) -> dict[str, Any]:
+        code, out, _ = _run(
+            runner, "match", name, "-n", "10", "--facts", str(un_pack), "--json", *builtin
+        )
+        [screening] = json.loads(out)
+        assert code == (0 if screening["match"] else 1)
+        return dict(screening)
+
+    omar = screened("Mohammad Omar")
+    assert not omar["match"]
+    assert {"TAi.171", "TAi.004"} <= {
+        reference for result in omar["results"] for reference in result["listings"]
+    }
+    for query in ("Mohammed Omar", "Omar Mohammed"):
+        assert not screened(query)["match"]
+    hassan = screened("Ahmed Hassan")["results"][0]
+    assert (hassan["id"], hassan["match"], hassan["matched_name"]) == (
+        "un-qdi.192",
+        True,
+        "Ahmad Hasan",
+    )
+    assert screened("Mullah Mohammed Omar")["match"]

@@ -84,6 +84,13 @@ def _show_usage_error(error: UsageError, file: IO[str] | None = None) -> None:
         message = _with_commands_that_do(message, error.ctx)
     # Typer's suggestion, said as tq says its own: "... 'serch' (did you mean 'search'?)"
     message = re.sub(r"\.? Did you mean (.*\?)$", r" (did you mean \1)", message)
+    # A choice Click offers none for: "'quotes' is not one of ..." (did you mean 'quote'?).
+    choice = re.search(r"'([^']*)' is not one of ((?:'[^']*'(?:, )?)+)\.?$", message)
+    if choice is not None:
+        from tqcli.textnorm import did_you_mean
+
+        choices = re.findall(r"'([^']*)'", choice.group(2))
+        message = message.removesuffix(".") + did_you_mean(choice.group(1), choices)
     message = message.replace("(Possible options:", "(possible options:")
     if message[1:2].islower():  # "Missing argument" reads on after "tq: " as "missing argument"
         message = message[0].lower() + message[1:]
@@ -595,6 +602,16 @@ def _ask(
     return index.catalog, result
 
 
+def _same_packs(facts_dirs: list[Path] | None, no_builtin: bool) -> str:
+    """The options that chose this run's packs, for a command suggested to run next: each
+    --facts DIR as given, and --no-builtin (the configuration file, TQ_FACTS_PATH and the user
+    pack folder choose the next command's as they did this one's)."""
+    from tqcli.shellwords import shell_word
+
+    given = "".join(f" --facts {shell_word(str(path))}" for path in facts_dirs or ())
+    return given + " --no-builtin" * no_builtin
+
+
 def _consult(
     packs: "Sequence[Pack]", no_cache: bool, ask: "Callable[[Index], _Answer]"
 ) -> "tuple[Index, _Answer]":
@@ -607,16 +624,18 @@ def _consult(
         progress=_build_progress,
         no_cache=_say_no_cache,
         optional=may_be_left_out,
-        left_out=_say_left_out,
+        left_out=lambda pack, problems: _say_left_out(pack, problems, packs),
     )
 
 
-def _say_left_out(pack: "Pack", problems: "Sequence[Problem]", what: str = "query") -> None:
+def _say_left_out(
+    pack: "Pack", problems: "Sequence[Problem]", packs: "Sequence[Pack]", what: str = "query"
+) -> None:
     """Warn that a pack of the user pack folder does not load and is left out of this query
-    (or this export)."""
-    import shlex
-
-    from tqcli.problems import EXAMPLES, summarised
+    (or this export); where its every problem is an id another pack loaded defines too, that
+    they are one pack loaded twice (or two versions of it), and which to drop."""
+    from tqcli.problems import EXAMPLES, same_files, summarised, twin, validate_command
+    from tqcli.shellwords import shell_word
 
     say_line(f"tq: warning: the pack {pack.name!r} in the user pack folder does not load:")
     lines = summarised(problems)
@@ -624,10 +643,40 @@ def _say_left_out(pack: "Pack", problems: "Sequence[Problem]", what: str = "quer
         say_line(line)
     if len(lines) > EXAMPLES:
         say_line(f"tq: … and {len(lines) - EXAMPLES} more")
+    other = twin(pack, problems, packs)
+    if other is None:
+        say_line(
+            f"tq: it is left out of this {what}; move it out of the folder, or check it: "
+            f"tq validate {shell_word(str(pack.path))}"
+        )
+        return
+    # Either alone is valid: `tq validate` of the folder's copy would say so (stranger 17, 14).
+    given = _given_as(other)
+    if same_files(pack, other):
+        say_line(
+            f"tq: it is left out of this {what}: it is the same pack as {given}, loaded twice"
+            f" (the user pack folder loads its copy in every {what}); drop {given}, or move the"
+            " folder's copy out"
+        )
+        return
     say_line(
-        f"tq: it is left out of this {what}; move it out of the folder, or check it: "
-        f"tq validate {shlex.quote(str(pack.path))}"
+        f"tq: it is left out of this {what}: {given} defines its ids again (another version"
+        f" of the same pack?); keep one of the two: drop {given}, or move the folder's copy"
+        f" out; to check the two together: {validate_command(packs)}"
     )
+
+
+def _given_as(pack: "Pack") -> str:
+    """How a pack was asked for, as the user would name it: "--facts DIR", or its folder and
+    where it is named (TQ_FACTS_PATH, the configuration file)."""
+    from tqcli.packs import CONFIG_ORIGIN, FACTS_ORIGIN
+    from tqcli.shellwords import shell_word
+
+    path = shell_word(str(pack.path))
+    if pack.origin == FACTS_ORIGIN:
+        return f"--facts {path}"
+    named = "the configuration file" if pack.origin == CONFIG_ORIGIN else pack.origin
+    return f"{path} (in {named})"
 
 
 def _kept_patterns(no_cache: bool) -> "AbstractContextManager[None]":
@@ -781,7 +830,7 @@ def _finish(
         elif phrases := [term for term in terms if is_phrase(term)]:
             # Words quoted as one argument are found together only, which a user may not have
             # meant: say so, and how to give them apart.
-            import shlex
+            from tqcli.shellwords import shell_word
 
             apart = [
                 word for term in terms for word in (term.split() if term in phrases else [term])
@@ -791,7 +840,7 @@ def _finish(
                 + "; nor ".join(f"the phrase {phrase!r}" for phrase in phrases)
                 + " (words in one argument are found together, in that order); for any of them,"
                 + " give them apart: "
-                + " ".join(map(shlex.quote, apart))
+                + " ".join(map(shell_word, apart))
             )
         say(f"tq: no results{why}")
         raise typer.Exit(ExitCode.NO_RESULTS)
@@ -1304,8 +1353,8 @@ def ask(
         renderer.answers(found, catalog)
         if found.hits and not found.answered:
             say("tq: no fact answers the whole question; the nearest are marked partial")
-        if found.hint:
-            say(f"tq: {found.hint}")
+        if found.hint:  # its command run as suggested loads the same packs (stranger 18, 6)
+            say(f"tq: {found.hint}{_same_packs(facts, no_builtin)}")
         if found.hits and not found.answered:
             raise typer.Exit(ExitCode.NO_RESULTS)
         if not found.hits:
@@ -1314,9 +1363,9 @@ def ask(
             else:
                 # A topic alone ("Taliban") asks nothing a fact could answer: say where its
                 # facts are, rather than offer them as answers.
-                import shlex
+                from tqcli.shellwords import shell_word
 
-                topic = shlex.quote(asked.strip())
+                topic = shell_word(asked.strip())
                 say(
                     f"tq: {topic} names a topic but asks no question: ask what you want to know"
                     f" of it, or list its facts with: tq search {topic}"
@@ -1420,12 +1469,12 @@ def match(
         if not name_words(query):
             raise BadRequest(_nothing_to_screen(query))
     catalog, index = _ask(facts, no_builtin, no_cache, lambda index: index)
-    matched = False
+    matched = no_list = False
     faults = 0
 
     def screened() -> "Iterator[tuple[Screening, str | None]]":
         """Each name screened, with the error of a line that holds no name to screen."""
-        nonlocal matched, faults
+        nonlocal matched, no_list, faults
         for query in queries:
             if batch and (unreadable := not_utf8(query)) is not None:
                 # Screening the text a replacement makes of it could miss the name unsaid.
@@ -1445,6 +1494,7 @@ def match(
                 yield Screening(query, chosen, ()), str(fault(error))
                 continue
             matched = matched or screening.listed_match
+            no_list = no_list or screening.no_list_loaded
             empty = not screening.candidates and not name_words(screening.query)
             yield screening, _nothing_to_screen(screening.query) if empty else None
 
@@ -1465,7 +1515,20 @@ def match(
     if not matched:
         sys.stdout.flush()
         say("tq: no match")
+        if no_list:  # once, whatever the number of names (stranger 17, finding 16)
+            say(_no_list_loaded(no_builtin))
         raise typer.Exit(ExitCode.NO_RESULTS)
+
+
+def _no_list_loaded(no_builtin: bool) -> str:
+    """Why "no match" says nothing of the sanctions lists when none is loaded, and how to load
+    one: the built-in pack, which a user may take for the list, is none."""
+    builtin = "" if no_builtin else " (the built-in pack is none: it records a few listings only)"
+    return (
+        f"tq: no sanctions list is loaded{builtin}; to screen against one, import it, e.g. tq"
+        " import un-sc consolidated.xml --out un-sanctions, and give --facts un-sanctions"
+        " (README: Real sanctions data)"
+    )
 
 
 @app.command()
@@ -2094,7 +2157,7 @@ def _catalog_leaving_out(packs: "Sequence[Pack]") -> Catalog:
         if not blamed:
             raise
         for pack, problems in blamed.items():
-            _say_left_out(pack, problems, "export")
+            _say_left_out(pack, problems, packs, "export")
         return _catalog_leaving_out([pack for pack in packs if pack not in blamed])
 
 

@@ -47,7 +47,7 @@ from tqcli.model import (
 )
 from tqcli.packs import USER_FOLDER_ORIGIN
 from tqcli.textnorm import closest, did_you_mean, squeeze, squeeze_document
-from tqcli.tomllines import TomlLines, deepest_line, syntax_error
+from tqcli.tomllines import TomlLines, deepest_line, syntax_error, with_bare_dates_quoted
 from tqcli.userfiles import UnreadableFile, decoded, read_bytes, too_large
 
 SOURCE_TABLE = "source"
@@ -428,8 +428,21 @@ def _load_file(pack: Pack, path: Path, state: _State) -> None:
         if document is None:
             document = tomli.loads(text)
     except tomli.TOMLDecodeError as error:
-        line, column, message = syntax_error(text, error)
-        state.report(Location(path, line, column), message)
+        document, dates, refused = with_bare_dates_quoted(text, error)
+        if refused is not None:
+            for date in dates:
+                state.report(Location(path, date.line, date.column), date.message())
+            line, column, message = syntax_error(text, refused)
+            state.report(Location(path, line, column), message)
+            return
+        assert document is not None  # (read past its dates)
+        said = len(state.problems)
+        _read_document(pack, path, text, document, state)
+        # A date the checks of its field said nothing of (a year or month, or a field that
+        # takes text) is still no TOML: said here.
+        for date in dates:
+            if not any(repr(date.text) in problem.message for problem in state.problems[said:]):
+                state.report(Location(path, date.line, date.column), date.message())
         return
     except RecursionError:
         state.report(Location(path, deepest_line(text)), "TOML nesting too deep to read")
@@ -437,6 +450,12 @@ def _load_file(pack: Pack, path: Path, state: _State) -> None:
     except MemoryError:
         state.report(Location(path), "too large to read in the memory available")
         return
+    _read_document(pack, path, text, document, state)
+
+
+def _read_document(
+    pack: Pack, path: Path, text: str, document: dict[str, Any], state: _State
+) -> None:
     file = _File(pack, path, TomlLines(text), state)
     for name, value in document.items():
         if name not in TOP_LEVEL_TABLES:
@@ -1345,13 +1364,10 @@ def _check_passages(
             ):
                 state.proven += 1
             else:
-                matched = _longest_prefix_in(passage, archive)
                 state.report(
                     where,
                     f"{_label(label)}passage not found verbatim in the archive of source "
-                    f"{citation.source!r}: "
-                    f"{_excerpt(passage)}; it matches up to {_excerpt(matched, from_end=True)}"
-                    + _typographic_hint(passage, matched, archive),
+                    f"{citation.source!r}: {_how_far(passage, [archive])}",
                     (*_table_of(label, citations, citation, tables), "passage"),
                 )
     # Each loaded fact's quote or figure checked here as _check_details does, which is called
@@ -1402,8 +1418,8 @@ def _check_details(
             passages = [squeeze(citation.passage) for citation in citations]
             state.report(
                 where,
-                f"{_label(label)}the quote's 'text' is not inside any of its cited passages"
-                + _nearest_typographic_hint(words, passages),
+                f"{_label(label)}the quote's 'text' is not inside any of its cited passages: "
+                + _how_far(words, passages, "text"),
                 ("text",),
             )
         return
@@ -1418,13 +1434,20 @@ def _check_details(
         )
 
 
-def _nearest_typographic_hint(text: str, passages: Sequence[str]) -> str:
-    """Where a quote's text differs from the passage it is most of in typing a typographic
-    character plainly (or the other way round): "; the passage has ’ here, the text '"."""
-    if not passages:
-        return ""
-    passage = max(passages, key=lambda passage: len(_longest_prefix_in(text, passage)))
-    return _typographic_hint(text, _longest_prefix_in(text, passage), passage, "text")
+def _how_far(text: str, containers: Sequence[str], what: str = "") -> str:
+    """How far text (a passage; a quote's text, what) is found in the one of containers (an
+    archive; the quote's passages) that holds most of its start, said alike for a passage and
+    for a quote's text (stranger 18, finding 17): its start, how far it matches, and a
+    typographic character typed plainly there (or the other way round), if that is where it
+    differs."""
+    matched, container = max(
+        ((_longest_prefix_in(text, container), container) for container in containers),
+        key=lambda found: len(found[0]),
+    )
+    return (
+        f"{_excerpt(text)}; it matches up to {_excerpt(matched, from_end=True)}"
+        + _typographic_hint(text, matched, container, what)
+    )
 
 
 def _in_another_archive(

@@ -859,7 +859,8 @@ class Answers(Struct, frozen=True):
     hint: str = ""
     """What else to run for what the question asks, said to the reader beside the answers
     (empty when nothing): "Is bin Laden on the UN sanctions list?" asks whether a name is
-    listed now, which `tq match` screens for, against the lists loaded."""
+    listed now, which `tq match` screens for, against the lists loaded. It ends with that
+    command, to which the CLI adds the options that chose the packs."""
 
     @property
     def answered(self) -> bool:

@@ -527,6 +527,10 @@ class Screening(NamedTuple):
     """The matches, listed or not, among the candidates left out by the limit."""
     hits_not_shown: int = 0
     """The matches on a listed entity among the candidates left out by the limit."""
+    no_list_loaded: bool = False
+    """Whether, with no hit, no sanctions list is loaded either (no loaded sanction is a listing
+    naming its list, as an import's are): the built-in pack is no list, so "no match" then
+    says nothing of the lists (stranger 17, finding 16). Not asked where a candidate is a hit."""
 
     @property
     def matched(self) -> bool:
@@ -1137,6 +1141,8 @@ class Screener:
         self._listings: dict[str, tuple[str, ...]] = {}
         self._lists: dict[str, tuple[ListEntry, ...]] = {}
         self._links: dict[str, list[str]] = {}
+        self._link_alone: dict[str, bool] = {}
+        self._lists_loaded: bool | None = None
         self._in_person_names: dict[str, bool] = {}
         self._named_words: dict[tuple[str, frozenset[str]], str | None] = {}
         self._screened = 0
@@ -1156,7 +1162,22 @@ class Screener:
                 known = best.get(entity_id)
                 if known is None or scored.score > known.score:
                     best[entity_id] = scored
-        return self._ranked(query, threshold, best, limit)
+        screening = self._ranked(query, threshold, best, limit)
+        if not screening.listed_match and not self._a_list_loaded():
+            return screening._replace(no_list_loaded=True)
+        return screening
+
+    def _a_list_loaded(self) -> bool:
+        """Whether some loaded sanction is a listing that names its list (asked once)."""
+        if self._lists_loaded is None:
+            self._lists_loaded = (
+                self._connection.execute(
+                    "SELECT 1 FROM facts WHERE kind = 'sanction'"
+                    " AND json_extract(data, '$.details.list_name') IS NOT NULL LIMIT 1"
+                ).fetchone()
+                is not None
+            )
+        return self._lists_loaded
 
     def _ranked(
         self, query: str, threshold: float, best: dict[str, "_Scored"], limit: int
@@ -1387,7 +1408,10 @@ class Screener:
                     or _nisba_paired(words, stored, paired)
                     or (
                         score >= threshold
-                        and _common_alias(words, stored, paired, query_lead, self._all_in_text)
+                        and (
+                            _common_alias(words, stored, paired, query_lead, self._all_in_text)
+                            or self._given_names_of_a_packs_name(words, stored, paired)
+                        )
                     )
                 )
                 and titles.isdisjoint(stored.titles)
@@ -1564,6 +1588,30 @@ class Screener:
                 self._connection, (entity_id, *self._linked(entity_id))
             )
         return self._lists[entity_id]
+
+    def _given_names_of_a_packs_name(
+        self, words: Sequence[str], stored: _Stored, paired: "_Pairing"
+    ) -> bool:
+        """Whether common names of a query, all of them words of ordinary text (given names,
+        as _common_alias asks of a list's weak alias), are met by a person's name that is a
+        pack's, not a list's: the person is on a loaded list only through an entity that
+        same_as links to them (the built-in pack's Mullah Omar, linked to the UN's TAi.004).
+        "Mohammed Omar", the built-in pack's alias for him, is then no more a hit on the
+        listing than it is against the list's own names (MOHAMMED OMAR GHULAM NABI): a
+        candidate, capped (stranger 18, finding 7), so that a screening's verdict is the
+        lists', whichever pack is loaded beside them. A surname is no word of text: the built-in
+        "Khalil Haqqani" (TAi.150) still matches. (An organisation's names are no given names.)"""
+        if stored.organization or not self._listed_by_link_alone(stored.entity_id):
+            return False
+        return self._all_in_text([words[q] for q in _named_words(words, paired)])
+
+    def _listed_by_link_alone(self, entity_id: str) -> bool:
+        """Whether the entity is on a loaded list only through an entity same_as links to it."""
+        if entity_id not in self._link_alone:
+            self._link_alone[entity_id] = bool(self._lists_of(entity_id)) and not sanction_lists(
+                self._connection, (entity_id,)
+            )
+        return self._link_alone[entity_id]
 
     def _linked(self, entity_id: str) -> list[str]:
         """The entities same_as links to this one."""

@@ -78,6 +78,34 @@ def builtin_copy_line(pack: Pack, duplicates: Sequence[Problem]) -> str:
     )
 
 
+def twin(pack: Pack, problems: Sequence[Problem], packs: Sequence[Pack]) -> Pack | None:
+    """The one other pack loaded whose ids these problems of pack all are, if they are all
+    duplicate ids between the two: the same pack loaded twice, as a copy in the user pack
+    folder and with --facts (stranger 17, finding 14), where `tq validate` of either alone
+    says it is valid. None where some problem is another, or names a third pack."""
+    others: set[Pack] = set()
+    for problem in problems:
+        if problem.duplicate is None:
+            return None
+        first, again = problem.duplicate.first.path, problem.where.path
+        other = again if _within(first, pack.path) else first
+        found = next((p for p in packs if p != pack and _within(other, p.path)), None)
+        if found is None:
+            return None
+        others.add(found)
+    return others.pop() if len(others) == 1 else None
+
+
+def same_files(pack: Pack, other: Pack) -> bool:
+    """Whether the two packs' fact files are the same files, byte for byte: one pack, copied."""
+    try:
+        mine = {path.name: path.read_bytes() for path in sorted(pack.path.glob("*.toml"))}
+        theirs = {path.name: path.read_bytes() for path in sorted(other.path.glob("*.toml"))}
+    except OSError:
+        return False
+    return mine == theirs
+
+
 def _within(path: Path, folder: Path) -> bool:
     path, folder = path.resolve(), folder.resolve()
     return path == folder or folder in path.parents

@@ -60,6 +60,78 @@ def syntax_error(text: str, error: tomli.TOMLDecodeError) -> tuple[int | None, i
     )
 
 
+_BARE_DATE = re.compile(
+    r"""(\s*(?:"[^"\n]*"|'[^'\n]*'|[\w.-]+)\s*=\s*)"""
+    r"(\d{4}(?:[-/]\d{1,2}){1,2}|\d{1,2}[-/]\d{1,2}[-/]\d{4})(?=\s*(?:#.*)?$)"
+)
+"""A key given a date, without quotes, that is not one as TOML writes it (YYYY-MM-DD): as
+people type dates ("2021-9-7", "2021-09", "7/9/2021"), or a day that does not exist."""
+_MOST_BARE_DATES = 100
+"""How many such dates a file is read past, at most (each is one more parse of the file)."""
+
+
+@dataclass(frozen=True)
+class BareDate:
+    """A date written without quotes that TOML does not read as one, where it is written."""
+
+    line: int
+    column: int
+    text: str
+    """The date as written."""
+
+    def message(self) -> str:
+        """What is wrong with it, in the words tq has for a date it cannot read (PartialDate),
+        with how TOML wants it written (stranger 18, finding 14)."""
+        from tqcli.model import PartialDate
+
+        unquoted = "without quotes, TOML reads only a whole day, YYYY-MM-DD, as a date"
+        try:
+            PartialDate.parse(self.text)
+        except ValueError as error:
+            return f"{error}; {unquoted}"
+        return f'{self.text!r} is a date in quotes only: {unquoted} (write "{self.text}")'
+
+
+def with_bare_dates_quoted(
+    text: str, error: tomli.TOMLDecodeError
+) -> tuple[dict[str, object] | None, list[BareDate], tomli.TOMLDecodeError | None]:
+    """The document, read past the dates written without quotes that TOML refuses (each read
+    as the string it would be in quotes, which the loader then checks as it checks any date
+    written so), with those dates; or, where the file has some other syntax error, None and
+    that error: the first that is not such a date. A syntax error stops tomli at the first,
+    hiding the file's other problems; one date typed as people type them is not worth that."""
+    import tomli
+
+    lines = text.split("\n")
+    dates: list[BareDate] = []
+    while len(dates) < _MOST_BARE_DATES:
+        number = getattr(error, "lineno", None)
+        if not isinstance(number, int) or not 1 <= number <= len(lines):
+            break
+        found = _BARE_DATE.match(lines[number - 1])
+        if found is None or _a_toml_date(found.group(2)):
+            break
+        dates.append(BareDate(number, found.start(2) + 1, found.group(2)))
+        line = lines[number - 1]
+        lines[number - 1] = f'{line[: found.start(2)]}"{found.group(2)}"{line[found.end(2) :]}'
+        try:
+            return tomli.loads("\n".join(lines)), dates, None
+        except tomli.TOMLDecodeError as again:
+            error = again
+    return None, dates, error
+
+
+def _a_toml_date(text: str) -> bool:
+    """Whether TOML reads text as a date (the error on its line is another: a key given twice)."""
+    import tomli
+
+    try:
+        tomli.loads(f"d = {text}")
+    except tomli.TOMLDecodeError:
+        return False
+    return True
+
+
 # The tokens that matter to brackets: strings and comments (skipped whole, brackets and all),
 # brackets, line breaks. Compiled where used: only a file tomli refused needs it.
 _BRACKET_TOKENS = (

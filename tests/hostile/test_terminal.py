@@ -91,7 +91,7 @@ def test_every_command_in_a_pipe(command: str, mode: str, tmp_path: Path) -> Non
         assert "\x1b" not in run.out  # a pipe gets plain text
 
 
-def test_an_id_wider_than_the_terminal_is_folded_never_cut(tmp_path: Path) -> None:
+def test_an_id_wider_than_the_terminal_is_whole_never_cut(tmp_path: Path) -> None:
     pack = tmp_path / "pack"
     pack.mkdir()
     long_id = "-".join(["a-very-long-source-id"] * 6)  # 131 characters
@@ -107,8 +107,8 @@ def test_an_id_wider_than_the_terminal_is_folded_never_cut(tmp_path: Path) -> No
 
     lines = out.decode("utf-8").replace("\r\n", "\n").splitlines()
     assert code == 0
-    assert max(map(len, lines)) <= 80
     assert "…" not in out.decode("utf-8")
-    # the id first, folded over lines indented by two spaces, every character kept
-    ids = [line.strip() for line in lines[1:] if line.startswith("  ") and line[2] != " "]
-    assert "".join(ids) == long_id
+    # The id on a line of its own, whole, for the terminal to wrap: a line break of tq's inside
+    # it would be copied with it into tq show (stranger 18, finding 16); the other lines fit.
+    assert f"  {long_id}" in lines
+    assert max(len(line) for line in lines if long_id not in line) <= 80

@@ -4,7 +4,6 @@ for, and when they were listed, which a list's own entry says."""
 from __future__ import annotations
 
 import itertools
-import shlex
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -12,6 +11,7 @@ import msgspec
 from tqcli.ask.claims import clauses, kind
 from tqcli.ask.words import CANDIDATES, ROLE_FACTS, stems
 from tqcli.model import EntityKind, Fact, FactKind, Filters, Hit, Match, Reply, Sanction
+from tqcli.shellwords import shell_word
 
 if TYPE_CHECKING:
     from tqcli.ask.judging import Judged
@@ -163,10 +163,12 @@ def subject(question: Question, judged: list[Judged], lookups: Lookups) -> str |
 
 def screening_hint(question: Question, judged: list[Judged], lookups: Lookups) -> str:
     """Where to find out whether the one the question names is listed now: `tq match`, with
-    the name the pack gives them (see subject), or NAME."""
+    the name the pack gives them (see subject), or NAME. The command ends the hint: the CLI
+    adds to it the options that chose the packs (--facts, --no-builtin), so that run as
+    suggested it screens against the lists this question was asked of."""
     one = subject(question, judged, lookups)
     entity = lookups.catalog.entities.get(one) if one else None
-    name = shlex.quote(entity.name) if entity is not None else "NAME"
+    name = shell_word(entity.name) if entity is not None else "NAME"
     return (
         "whether a name is on a sanctions list now is for tq match, which screens it against"
         f" the lists loaded (tq import adds one): tq match {name}"

@@ -55,6 +55,10 @@ class Span(Struct, frozen=True):
 
     text: str
     style: str | None = None
+    whole: bool = False
+    """Never broken across lines: an id, which users copy into other commands (`tq show`, `tq
+    cite`). Where it is wider than the terminal, its line is left for the terminal to wrap, as
+    a line with an address is (stranger 18, finding 16; stranger 17, finding 20)."""
 
 
 class Line(Struct, frozen=True):
@@ -135,7 +139,7 @@ def stacked_lines(table: Table) -> list[Line]:
     (its id) whole on a line of its own, and its other cells under it as "header value"."""
     lines = [_line(Span(table.title, "label"))]
     for row in table.rows:
-        lines.append(_line(Span(row[0], "id"), indent=1))
+        lines.append(_line(Span(row[0], "id", whole=True), indent=1))
         pairs = zip(table.headers[1:], row[1:], strict=True)
         # An empty cell says nothing: no dangling separator ("path /x ·" for a folder there).
         shown = [f"{header} {cell}" if header else cell for header, cell in pairs if cell]
@@ -160,7 +164,7 @@ def fact_block(hit: Hit, catalog: Catalog, *, full: bool) -> list[Line]:
     full adds each passage and locator, who it is about, the tags and where it is defined.
     """
     fact = hit.fact
-    heading = [Span(fact.id, "id"), Span(f"  {fact.kind.value}", "kind")]
+    heading = [Span(fact.id, "id", whole=True), Span(f"  {fact.kind.value}", "kind")]
     if fact.date is not None:
         heading.append(Span(f" · {fact.date}", "date"))
     if hit.score is not None and full:
@@ -302,7 +306,8 @@ def answer_block(
     lines.extend(_citation_lines(fact.citations, catalog, full=False))
     lines.extend(_note_line(note) for note in fact.notes if note not in disputing)
     date = f" · {fact.date}" if fact.date else ""
-    lines.append(_line(Span(f"{fact.id} · {fact.kind.value}{date}", "dim"), indent=1))
+    footer = Span(f" · {fact.kind.value}{date}", "dim")
+    lines.append(_line(Span(fact.id, "dim", whole=True), footer, indent=1))
     return lines
 
 

@@ -120,10 +120,28 @@ def _without_spaces(line_end: re.Match[str]) -> str:
     return line_end.group().replace(" ", "")
 
 
-def _unbroken(line: Line) -> bool:
-    """Whether the line is never wrapped: one with an address, which the terminal then wraps
-    itself, so that it is copied whole (a line break inside it would be copied too)."""
-    return any(span.style == "url" for span in line.spans)
+def _unbroken(line: Line, width: int) -> bool:
+    """Whether the line is never wrapped, in a terminal this wide: one with an address, or with
+    an id (a whole span) wider than the room its indent leaves, which wrapping would break; the
+    terminal then wraps it itself, so that it is copied whole (a line break inside it would be
+    copied too)."""
+    room = width - 2 * line.indent
+    return any(span.style == "url" or (span.whole and len(span.text) > room) for span in line.spans)
+
+
+def _styled_runs(line: Line) -> list[tuple[str, str]]:
+    """The line's text in runs of one style each, empty spans left out: spans split only to
+    mark an id whole (Span.whole) are printed as the one span they were."""
+    runs: list[tuple[str, str]] = []
+    for span in line.spans:
+        if not span.text:
+            continue
+        style = span.style or ""
+        if runs and runs[-1][1] == style:
+            runs[-1] = (runs[-1][0] + span.text, style)
+        else:
+            runs.append((span.text, style))
+    return runs
 
 
 class Terminal:
@@ -228,18 +246,19 @@ class RichRenderer(HumanRenderer):
         from rich.text import Text
 
         # One print for each run of wrapped lines: Rich's cost is per call, not per line.
-        for unbroken, run in itertools.groupby(lines, key=_unbroken):
+        width = self.console().width
+        for unbroken, run in itertools.groupby(lines, key=lambda line: _unbroken(line, width)):
             if unbroken:
                 for line in run:
                     indent = (" " * 2 * line.indent, "")
-                    parts = ((span.text, span.style or "") for span in line.spans)
+                    parts = _styled_runs(line)
                     self._print(Text.assemble(indent, *parts), unbroken=True)
                 continue
             self._print(
                 Group(
                     *(
                         Padding(
-                            Text.assemble(*((span.text, span.style or "") for span in line.spans)),
+                            Text.assemble(*_styled_runs(line)),
                             (0, 0, 0, 2 * line.indent),
                             expand=False,
                         )
@@ -276,21 +295,18 @@ class RichRenderer(HumanRenderer):
         if room < 1:
             return None
         codes = _ESCAPES if terminal.color_system is not None else {}
-        if _unbroken(line):
+        runs = _styled_runs(line)
+        if _unbroken(line, width):
             styled = (
-                wrap[0] + span.text + wrap[1]
-                if (wrap := codes.get(span.style or ""))
-                else span.text
-                for span in line.spans
-                if span.text
+                wrap[0] + text + wrap[1] if (wrap := codes.get(style)) else text
+                for text, style in runs
             )
             return _LINE_END.sub(_without_spaces, " " * left + "".join(styled)) + "\n"
         spans: list[tuple[int, int, tuple[str, str] | None]] = []
         offset = 0
-        for span in line.spans:
-            if span.text:
-                spans.append((offset, offset + len(span.text), codes.get(span.style or "")))
-                offset += len(span.text)
+        for text, style in runs:
+            spans.append((offset, offset + len(text), codes.get(style)))
+            offset += len(text)
         breaks = divide_line(plain, room) if len(plain) > room else []
         out: list[str] = []
         for first, after in itertools.pairwise([0, *breaks, len(plain)]):
