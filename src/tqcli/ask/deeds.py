@@ -606,6 +606,7 @@ def near_what_happened(
                 and (
                     "by" in words[max(start - 2, 0) : start]
                     or (start < verb and number not in passive)
+                    or _agent_of_noun(words, verb, start)
                 )
                 for number, words, verb in clauses_happened
                 for start, end in name_spans(words, names)
@@ -634,6 +635,28 @@ def near_what_happened(
     if not said or (not near and not strict):
         return None  # only the verb after "who" tells that the claim names no one who did it
     return near
+
+
+_AGENT_NOUN_OPENING = frozenset(("at", "on", "upon", "under", "by"))
+"""The prepositions of "at the order of X", "on the orders of X", "at the request of X",
+"under the command of X": the noun's doer follows its "of"."""
+_AGENT_NOUN_REACH = 5
+"""How many words after the noun the doer's name may open ("at the order of US president Joe
+Biden")."""
+
+
+def _agent_of_noun(words: Sequence[str], at: int, start: int) -> bool:
+    """Whether a name opening at start is the doer of the deed the word at `at` says as a noun
+    in "at (on, under ...) the NOUN of X" ("at the order of US president Joe Biden": Biden
+    ordered it). Not a noun in -ing ("at the signing of the accord": the accord was signed)."""
+    return (
+        at + 1 < start <= at + _AGENT_NOUN_REACH
+        and words[at + 1] == "of"
+        and at >= 2
+        and words[at - 1] == "the"
+        and words[at - 2] in _AGENT_NOUN_OPENING
+        and not words[at].endswith("ing")
+    )
 
 
 _APPEAR = r"\bappear(?:s|ed|ing)?\b(?!-)([^\w]*)(\w*)(?: (\w+))?"

@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING
 
 from tqcli.ask.claims import claim_words, own_text
 from tqcli.ask.question import Wants, derived
-from tqcli.ask.words import ASIDE, BEGAN, DEADLINE_ASKED, FORESEEING, NUMBER_WORDS, SAYING
+from tqcli.ask.words import (
+    ASIDE,
+    BEGAN,
+    DEADLINE_ASKED,
+    FORESEEING,
+    NUMBER_WORDS,
+    SAYING,
+    stems,
+)
 from tqcli.model import Fact
 from tqcli.textnorm import stem, tokens
 
@@ -213,3 +221,37 @@ def as_time(fact: Fact, year: str) -> bool:
         not re.search(r"\d\s*\($", text[max(0, at.start() - 3) : at.start()])
         for at in re.finditer(rf"(?<!\d){year}(?!\d)", text)
     )
+
+
+_SPAN_START = frozenset(
+    stems(
+        "begin began begun start started first become became take took taken seize seized "
+        "come came establish established found founded emerge emerged since"
+    )
+)
+"""Words with which a "when" asks when a span of time began ("When did the Taliban first
+rule?", "since when", "take power")."""
+_SPAN_END = frozenset(
+    stems(
+        "end ended over finish finished fall fell lose lost overthrown ousted collapse collapsed "
+        "until till"
+    )
+)
+"""Words with which a "when" asks when a span of time ended ("When did Taliban rule end?",
+"until when")."""
+
+
+def span_asked(question: Question, fact: Fact) -> str | None:
+    """The time a "when" asks of a fact on a span of time (an event with an end, "between 1996
+    and 2001"): its start where the question asks when it began, its end where it asks when it
+    ended, else the span, start to end ("1996 to 2001": "When did the Taliban rule
+    Afghanistan?" asks the whole of it). None for a fact with no end."""
+    end = fact.details.end_of_span()
+    if end is None or fact.date is None:
+        return None
+    asked = set(tokens(question.text))
+    if not _SPAN_END.isdisjoint(asked):
+        return str(end)
+    if not _SPAN_START.isdisjoint(asked):
+        return str(fact.date)
+    return f"{fact.date} to {end}"

@@ -1,0 +1,152 @@
+# ruff: noqa: E501  (claims in the pack are single TOML strings)
+"""The detail a question asks, and only that (stranger 17, findings 7, 9, 17 and 18; contested
+notes; docs/ask-evaluation.md, "Twenty-third round"): the span of time a "when" asks, the
+time a measure took effect, a correction or contest that bears only on what it is about, the
+doer of "at the order of X", whom a claim gives the role asked, words shown as the question
+typed them, and an alias one pack gives a person another pack names. Facts here are made up,
+in a pack of their own; the last tests ask the stranger's own questions of the built-in pack,
+as a user sees the answers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from tqcli.model import Match, NoteStance, Pack
+
+from conftest import answers_from_pack
+
+_PACK = """
+[[source]]
+id = "s"
+title = "t"
+publisher = "The Gazette"
+kind = "news"
+
+[[entity]]
+id = "harbour-board"
+name = "Harbour Board"
+kind = "organization"
+
+[[entity]]
+id = "port-lune"
+name = "Port Lune"
+kind = "place"
+
+[[entity]]
+id = "tom-reed"
+name = "Tom Reed"
+kind = "person"
+
+[[event]]
+id = "board-ran-port-lune"
+claim = "The Harbour Board ran Port Lune for five years, between 1990 and 1995."
+date = "1990"
+end = "1995"
+about = ["harbour-board", "port-lune"]
+
+[[event.cite]]
+source = "s"
+passage = "The Harbour Board ran Port Lune between 1990 and 1995"
+
+[[event]]
+id = "wharf-closed-may-2003"
+claim = "The wharf of Port Lune was closed in May 2003 at the order of harbourmaster Tom Reed, according to The Gazette."
+date = "2003-05"
+about = ["tom-reed", "port-lune"]
+
+[[event.cite]]
+source = "s"
+passage = "the wharf closed in May at the order of harbourmaster Tom Reed"
+
+[[event.note]]
+text = "The Gazette of 3 June 2003 dates the closure to June 2003, after the storm."
+stance = "contests"
+"""
+
+
+def _answers(tmp_path: Path, question: str) -> list[tuple[str, str]]:
+    return answers_from_pack(tmp_path, _PACK, question)
+
+
+def _replies(tmp_path: Path, question: str) -> list[tuple[str, Match, str, NoteStance]]:
+    from tqcli.ask import answer
+    from tqcli.index import in_memory
+
+    pack = tmp_path / "pack"
+    pack.mkdir(exist_ok=True)
+    (pack / "facts.toml").write_text(_PACK, encoding="utf-8")
+    found = answer(in_memory([Pack("test", pack, "--facts")]), question, limit=0)
+    return [
+        (hit.fact.id, reply.match, reply.answer, reply.standing_of(hit.fact))
+        for hit, reply in zip(found.hits, found.replies, strict=True)
+    ]
+
+
+def test_when_asks_the_whole_span_of_a_fact_with_an_end(tmp_path: Path) -> None:
+    # "Between 1990 and 1995": the span, not its start alone; its start or end where asked.
+    assert _answers(tmp_path, "When did the Harbour Board run Port Lune?")[:1] == [
+        ("board-ran-port-lune", "1990 to 1995")
+    ]
+    assert _answers(tmp_path, "Until when did the Harbour Board run Port Lune?")[:1] == [
+        ("board-ran-port-lune", "1995")
+    ]
+    assert _answers(tmp_path, "When did the Harbour Board first run Port Lune?")[:1] == [
+        ("board-ran-port-lune", "1990")
+    ]
+
+
+def test_a_contest_of_a_date_does_not_mark_who_did_it(tmp_path: Path) -> None:
+    # The note contests the month; who ordered the closure ("at the order of ... Tom Reed",
+    # the doer after the noun's "of") stands. Asked when, the answer is the contested month.
+    first = _replies(tmp_path, "Who ordered the closure of the wharf?")[0]
+    assert first == ("wharf-closed-may-2003", Match.ANSWER, "Tom Reed", NoteStance.CONTEXT)
+    first = _replies(tmp_path, "When was the wharf closed?")[0]
+    assert first[:2] == ("wharf-closed-may-2003", Match.ANSWER)
+    assert first[3] is NoteStance.CONTESTS
+
+
+def test_the_strangers_span_is_answered_whole(runner: CliRunner) -> None:
+    from tqcli.cli import app
+
+    question = "When did the Taliban rule Afghanistan?"
+    text = runner.invoke(app, ["ask", question, "--limit", "1"])
+    data = json.loads(runner.invoke(app, ["ask", question, "--limit", "1", "--json"]).stdout)
+
+    assert text.stdout.splitlines()[0] == "Answer: 1996 to 2001"
+    assert (data[0]["answer"], data[0]["details"]["end"]) == ("1996 to 2001", "2001")
+
+
+def test_a_contested_date_does_not_mark_who_ordered_it(runner: CliRunner) -> None:
+    # The curators contest the article's July, not Biden's order.
+    from tqcli.cli import app
+
+    for question in (
+        "Who ordered the withdrawal of American troops?",
+        "Who ordered the withdrawal of US troops from Afghanistan?",
+    ):
+        text = runner.invoke(app, ["ask", question, "--limit", "1"])
+        data = json.loads(runner.invoke(app, ["ask", question, "--limit", "1", "--json"]).stdout)
+        assert text.exit_code == 0, question
+        assert text.stdout.splitlines()[0] == "Answer: Joe Biden", question
+        assert (data[0]["match"], data[0]["standing"]) == ("answer", None), question
+    # Asked when, the July is what the curators contest.
+    text = runner.invoke(app, ["ask", "When did American troops withdraw from Afghanistan?"])
+    assert text.stdout.startswith("Answer (contested): 2021-07")
+
+
+def test_what_an_answer_does_not_cover_is_named_as_typed(runner: CliRunner) -> None:
+    # Persian words tq cannot read are named as the user typed them, not as the consonant
+    # skeletons their transliteration gives ("zmny, grftnd").
+    from tqcli.cli import app
+
+    result = runner.invoke(app, ["ask", "طالبان چه زمانی کابل را گرفتند؟", "--limit", "1"])
+    data = json.loads(
+        runner.invoke(app, ["ask", "طالبان چه زمانی کابل را گرفتند؟", "--json"]).stdout
+    )
+
+    assert "  Does not cover: زمانی, گرفتند" in result.stdout.splitlines()
+    assert "zmny" not in result.stdout
+    assert all(word.isascii() is False for item in data for word in item["unmatched"])
