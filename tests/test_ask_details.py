@@ -51,6 +51,55 @@ about = ["harbour-board", "port-lune"]
 source = "s"
 passage = "The Harbour Board ran Port Lune between 1990 and 1995"
 
+[[source]]
+id = "gazette-feature"
+title = "Life on the wharf"
+publisher = "The Gazette"
+kind = "news"
+published = 2010-05-04
+
+[[entity]]
+id = "canal-network"
+name = "Canal Network"
+kind = "organization"
+
+[[event]]
+id = "gazette-feature-by-tom-reed"
+claim = "The Gazette's feature “Life on the wharf”, published on 4 May 2010, was written by Tom Reed."
+date = "2010-05-04"
+about = ["tom-reed"]
+
+[[event.cite]]
+source = "gazette-feature"
+passage = "Tom Reed Tuesday 4 May 2010"
+
+[[figure]]
+id = "board-review-2012"
+claim = "A Harbour Board review published in 2012 counted 40 ships in Port Lune."
+date = "2012"
+about = ["harbour-board", "port-lune"]
+value = 40
+unit = "ships"
+
+[[figure.cite]]
+source = "s"
+passage = "the review, published in 2012, counted 40 ships"
+
+[[sanction]]
+id = "freeze-canal-network-funds"
+claim = "Resolution 7 decided that, if the Canal Network had not left Port Lune by 1 March 2005, all States shall freeze its funds."
+date = 2005-01-10
+about = ["canal-network", "port-lune"]
+authority = "Harbour Council"
+instrument = "Resolution 7"
+adopted = 2005-01-10
+measures = ["from 1 March 2005, unless the Canal Network complies: its funds frozen"]
+targets = ["canal-network"]
+
+[[sanction.cite]]
+source = "s"
+passage = "all States shall freeze the funds of the Canal Network from 1 March 2005"
+
 [[event]]
 id = "wharf-closed-may-2003"
 claim = "The wharf of Port Lune was closed in May 2003 at the order of harbourmaster Tom Reed, according to The Gazette."
@@ -108,6 +157,28 @@ def test_a_contest_of_a_date_does_not_mark_who_did_it(tmp_path: Path) -> None:
     assert first[3] is NoteStance.CONTESTS
 
 
+def test_when_a_measure_took_effect_is_the_time_it_applies_from(tmp_path: Path) -> None:
+    # Adopted on 10 January, applied from 1 March: "take effect" asks the second.
+    for question in (
+        "When did the freeze on the Canal Network's funds take effect?",
+        "When did the freeze of the Canal Network's funds come into force?",
+    ):
+        assert _answers(tmp_path, question)[:1] == [
+            ("freeze-canal-network-funds", "1 March 2005")
+        ], question
+    assert _answers(tmp_path, "When was the freeze on the Canal Network's funds adopted?")[
+        :1
+    ] == [("freeze-canal-network-funds", "2005-01-10")]
+
+
+def test_when_the_article_was_published_is_its_sources_date(tmp_path: Path) -> None:
+    # A fact dated the day its source (a news article) was published, naming it, dates the
+    # article; a review "published in 2012" is no article.
+    found = _replies(tmp_path, "When was the article published?")
+    assert found[0][:3] == ("gazette-feature-by-tom-reed", Match.ANSWER, "2010-05-04")
+    assert ("board-review-2012", Match.PARTIAL) in [item[:2] for item in found]
+
+
 def test_the_strangers_span_is_answered_whole(runner: CliRunner) -> None:
     from tqcli.cli import app
 
@@ -150,3 +221,19 @@ def test_what_an_answer_does_not_cover_is_named_as_typed(runner: CliRunner) -> N
     assert "  Does not cover: زمانی, گرفتند" in result.stdout.splitlines()
     assert "zmny" not in result.stdout
     assert all(word.isascii() is False for item in data for word in item["unmatched"])
+
+
+def test_the_strangers_dates_are_the_time_asked(runner: CliRunner) -> None:
+    from tqcli.cli import app
+
+    expected = {
+        # The Independent's article, not a Republic World figure's date (2022-06).
+        "When was the article published?": "Answer: 2021-09-07",
+        # Resolution 1267 was adopted on 15 October 1999; its flight ban applied from 14
+        # November 1999.
+        "When did the flight ban on Taliban aircraft take effect?": "Answer: 14 November 1999",
+    }
+    for question, line in expected.items():
+        text = runner.invoke(app, ["ask", question, "--limit", "1"])
+        assert text.exit_code == 0, question
+        assert text.stdout.splitlines()[0] == line, question

@@ -59,6 +59,7 @@ from tqcli.ask.question import (
     owners,
 )
 from tqcli.ask.short_answers import short_answer
+from tqcli.ask.times import SOURCE_NOUNS, dated_thing, source_nouns
 from tqcli.ask.words import (
     A_YEAR,
     BECOME,
@@ -239,6 +240,11 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
     topic = labelled.union(
         *(lookups.asked_names(entity_id, question.weights) for entity_id in named)
     )
+    thing = dated_thing(question) if question.wants is Wants.DATE else None
+    if thing in SOURCE_NOUNS:
+        # "When was the article published?": a fact dated the day its source was published,
+        # naming it, dates the article (a news source's document).
+        topic = topic | source_nouns(fact, catalog)
     credits = {word: credit(question, word, topic) for word in question.weights}
     coverage = share(question.weights, credits)
     fits, who = _fits(question, fact, labelled, named, lookups)
@@ -305,6 +311,10 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         # though "the 1267 Committee" gives the number.
         other_years += sorted(question.resolutions)
     answers = fits and coverage >= ANSWER_COVERAGE and not other_years and not unnamed
+    if answers and thing is not None:
+        # "When was the article published?" is not answered by "a UN report published in
+        # 2022": the date is of what the question's subject names, which the fact must say.
+        answers = bool(credits[thing])
     about = question.named - question.subordinate
     if (
         answers
