@@ -166,9 +166,9 @@ def test_when_a_measure_took_effect_is_the_time_it_applies_from(tmp_path: Path) 
         assert _answers(tmp_path, question)[:1] == [
             ("freeze-canal-network-funds", "1 March 2005")
         ], question
-    assert _answers(tmp_path, "When was the freeze on the Canal Network's funds adopted?")[
-        :1
-    ] == [("freeze-canal-network-funds", "2005-01-10")]
+    assert _answers(tmp_path, "When was the freeze on the Canal Network's funds adopted?")[:1] == [
+        ("freeze-canal-network-funds", "2005-01-10")
+    ]
 
 
 def test_when_the_article_was_published_is_its_sources_date(tmp_path: Path) -> None:
