@@ -101,6 +101,16 @@ source = "s"
 passage = "all States shall freeze the funds of the Canal Network from 1 March 2005"
 
 [[event]]
+id = "board-captain-in-waiting"
+claim = "The Harbour Board's current leadership considers the Canal Network's chief its captain-in-waiting, according to The Gazette."
+date = "2011"
+about = ["harbour-board", "canal-network"]
+
+[[event.cite]]
+source = "s"
+passage = "the board considers the network's chief its captain-in-waiting"
+
+[[event]]
 id = "wharf-closed-may-2003"
 claim = "The wharf of Port Lune was closed in May 2003 at the order of harbourmaster Tom Reed, according to The Gazette."
 date = "2003-05"
@@ -179,6 +189,18 @@ def test_when_the_article_was_published_is_its_sources_date(tmp_path: Path) -> N
     assert ("board-review-2012", Match.PARTIAL) in [item[:2] for item in found]
 
 
+def test_who_a_claim_gives_a_role_as_a_complement(tmp_path: Path) -> None:
+    # "X considers Y's chief its captain-in-waiting": not X (who considers), nor Y (who owns
+    # the chief), but Y's chief, as the claim names the holder.
+    for question in (
+        "Who is the captain-in-waiting?",
+        "Who does the Harbour Board see as its captain in waiting?",
+    ):
+        assert _answers(tmp_path, question)[:1] == [
+            ("board-captain-in-waiting", "the Canal Network's chief")
+        ], question
+
+
 def test_the_strangers_span_is_answered_whole(runner: CliRunner) -> None:
     from tqcli.cli import app
 
@@ -223,7 +245,7 @@ def test_what_an_answer_does_not_cover_is_named_as_typed(runner: CliRunner) -> N
     assert all(word.isascii() is False for item in data for word in item["unmatched"])
 
 
-def test_the_strangers_dates_are_the_time_asked(runner: CliRunner) -> None:
+def test_the_strangers_answers_are_the_detail_asked(runner: CliRunner) -> None:
     from tqcli.cli import app
 
     expected = {
@@ -232,6 +254,12 @@ def test_the_strangers_dates_are_the_time_asked(runner: CliRunner) -> None:
         # Resolution 1267 was adopted on 15 October 1999; its flight ban applied from 14
         # November 1999.
         "When did the flight ban on Taliban aircraft take effect?": "Answer: 14 November 1999",
+        # Al-Qaeda considers the Afghan Taliban's chief its caliph-in-waiting.
+        "Who is the caliph-in-waiting?": "Answer: the Afghan Taliban's chief",
+        # The fact about al-Qaeda's allegiance, not the Taliban's Leadership Council's.
+        "Who was the Taliban leader that al-Qaeda swore allegiance to?": (
+            "Answer: Mullah Omar; Mawlawi Haibatullah Akhundzada"
+        ),
     }
     for question, line in expected.items():
         text = runner.invoke(app, ["ask", question, "--limit", "1"])

@@ -611,8 +611,12 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         from tqcli.ask.places import place_answer
 
         place = place_answer(question, fact, lookups)
-    short = place or short_answer(
-        question, fact, who, catalog, own, in_claim=fact.id in lookups.counted_in_claim
+    short = (
+        place
+        or lookups.by_post.get(fact.id)
+        or short_answer(
+            question, fact, who, catalog, own, in_claim=fact.id in lookups.counted_in_claim
+        )
     )
     # A correction or a contest of a detail the short answer does not give, and the question
     # does not name, leaves the answer standing ("About eight months, not nine" of "who lost
@@ -1151,7 +1155,7 @@ def _fits(
             return bool(TIME_UNITS & set(tokens(_measured(fact.details.unit)))), []
         return counts_in_claim(question, fact.claim), []
     if wants is Wants.SOMEONE:  # ("who wrote ...?" is asked for someone too: see above)
-        from tqcli.ask.roles import has_post, in_role, post_of_in, succession
+        from tqcli.ask.roles import has_post, holder_by_post, in_role, post_of_in, succession
     if wants is Wants.SOMEONE and question.identity:
         # "Who is Cole Bunzel?": a fact that says what he is, its claim opening with his name.
         opening = WORD.findall(fold(fact.claim))[:6]
@@ -1219,6 +1223,11 @@ def _fits(
             )
         )
         who = people if held else people or groups
+        if not who and (phrase := holder_by_post(question, fact.claim)):
+            # "Who is the caliph-in-waiting?": "... considers the Afghan Taliban's chief its
+            # caliph-in-waiting" names the holder by a post, not the Taliban.
+            lookups.by_post[fact.id] = phrase
+            return True, []
         if not who and out_of_role:
             lookups.out_of_role.add(fact.id)
         return bool(who), who

@@ -35,6 +35,9 @@ class Lookups:
         self.counted_in_claim: set[str] = set()
         """The figures whose unit counts others than a "how many" asks, and whose claim gives a
         count of those asked (see _fits)."""
+        self.by_post: dict[str, str] = {}
+        """For "who": the facts whose claim gives the role asked to one it names only by a post
+        ("the Afghan Taliban's chief", see holder_by_post), with that phrase."""
         self.holding: dict[tuple[str, str], bool] = {}
         """Whether a fact says a person holds the role asked about (see _holds), once worked out."""
 
