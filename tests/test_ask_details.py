@@ -265,3 +265,46 @@ def test_the_strangers_answers_are_the_detail_asked(runner: CliRunner) -> None:
         text = runner.invoke(app, ["ask", question, "--limit", "1"])
         assert text.exit_code == 0, question
         assert text.stdout.splitlines()[0] == line, question
+
+
+_USERS_PACK = """
+[[source]]
+id = "my-indy-2021"
+title = "Taliban and al-Qaeda: How are they linked?"
+publisher = "The Independent"
+kind = "news"
+published = 2021-09-07
+
+[[entity]]
+id = "my-asfandyar-mir"
+name = "Asfandyar Mir"
+kind = "person"
+aliases = ["Mir"]
+
+[[event]]
+id = "my-taliban-downplayed-ties-late-2000s"
+claim = "The Taliban sought to downplay its ties to al-Qaeda once before, in the late 2000s, as Asfandyar Mir of the United States Institute of Peace points out, according to The Independent."
+date = "2008"
+about = ["my-asfandyar-mir"]
+
+[[event.cite]]
+source = "my-indy-2021"
+passage = "given that the Taliban sought to downplay its ties to al-Qaeda once before in the late 2000s"
+"""
+
+
+def test_an_alias_one_pack_gives_names_the_same_person_in_another(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # The user's pack calls Asfandyar Mir "Mir"; the built-in pack's Asfandyar Mir, the same
+    # name, is the one asked about: its fact on him answers, naming no one else.
+    from tqcli.cli import app
+
+    pack = tmp_path / "mypack"
+    pack.mkdir()
+    (pack / "facts.toml").write_text(_USERS_PACK, encoding="utf-8")
+    result = runner.invoke(app, ["ask", "Who is Mir?", "--facts", str(pack), "--limit", "1"])
+
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.startswith("Answer: Asfandyar Mir")
+    assert "Names no one for" not in result.stdout
