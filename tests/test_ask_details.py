@@ -308,3 +308,22 @@ def test_an_alias_one_pack_gives_names_the_same_person_in_another(
     assert result.exit_code == 0, result.stdout
     assert result.stdout.startswith("Answer: Asfandyar Mir")
     assert "Names no one for" not in result.stdout
+
+
+def test_a_fact_stating_the_words_otherwise_is_not_said_not_to_state_them(
+    runner: CliRunner,
+) -> None:
+    # "was put on the UN's al-Qaida sanctions list on 6 October 2001" states the list, in the
+    # past: not how things stand now, which the question asks (and tq match screens).
+    from tqcli.cli import app
+
+    question = "Is Egyptian Islamic Jihad on the UN sanctions list?"
+    text = runner.invoke(app, ["ask", question, "--limit", "1"])
+    data = json.loads(runner.invoke(app, ["ask", question, "--limit", "1", "--json"]).stdout)
+
+    assert text.exit_code == 1
+    assert text.stdout.splitlines()[1] == "  Does not state as asked: sanctions, list"
+    assert (data[0]["match"], data[0]["unmatched"]) == ("partial", ["sanctions", "list"])
+    # A fact that does not state the word at all still says so.
+    text = runner.invoke(app, ["ask", "Did the Taliban ban television?", "--limit", "1"])
+    assert text.stdout.splitlines()[1] == "  Does not state: television"
