@@ -59,7 +59,6 @@ from tqcli.ask.question import (
     owners,
 )
 from tqcli.ask.short_answers import short_answer
-from tqcli.ask.times import SOURCE_NOUNS, dated_thing, source_nouns
 from tqcli.ask.words import (
     A_YEAR,
     BECOME,
@@ -240,11 +239,15 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
     topic = labelled.union(
         *(lookups.asked_names(entity_id, question.weights) for entity_id in named)
     )
-    thing = dated_thing(question) if question.wants is Wants.DATE else None
-    if thing in SOURCE_NOUNS:
-        # "When was the article published?": a fact dated the day its source was published,
-        # naming it, dates the article (a news source's document).
-        topic = topic | source_nouns(fact, catalog)
+    thing = None
+    if question.wants is Wants.DATE:
+        from tqcli.ask.times import SOURCE_NOUNS, dated_thing, source_nouns
+
+        thing = dated_thing(question)
+        if thing in SOURCE_NOUNS:
+            # "When was the article published?": a fact dated the day its source was
+            # published, naming it, dates the article (a news source's document).
+            topic = topic | source_nouns(fact, catalog)
     credits = {word: credit(question, word, topic) for word in question.weights}
     coverage = share(question.weights, credits)
     fits, who = _fits(question, fact, labelled, named, lookups)
@@ -764,7 +767,9 @@ def _note_bears(question: Question, fact: Fact, short: str, note: str) -> bool:
     return not details.isdisjoint(spoken & set(claim.split()))
 
 
-_MONTH_STEMS = frozenset(stems(" ".join(MONTHS)))
+_MONTH_STEMS = frozenset(
+    stems("january february march april may june july august september october november december")
+)
 """The months as tokens() gives them."""
 
 
