@@ -194,8 +194,9 @@ def test_json_says_how_each_fact_answers_the_question(runner: CliRunner) -> None
             marks=pytest.mark.xfail(reason="the answer falls outside ask's 15 candidates (pack11)"),
         ),
         # A role's phrase is the role's: not "the Taliban's chief spokesman", not a deputy.
-        # Since pack13-events, the newest fact giving the post is of 2024 ("The Taliban's chief
-        # spokesman Zabihullah Mujahid rejected ..."): asked of now, the newest state answers.
+        # Since mujahid-no-one-related-to-al-qaeda-2024, the newest fact giving the post is of
+        # 2024 ("The Taliban's chief spokesman Zabihullah Mujahid rejected ..."): asked of now,
+        # the newest state answers.
         (
             "Who is the Taliban's spokesman?",
             "mujahid-no-one-related-to-al-qaeda-2024",
@@ -298,8 +299,9 @@ def test_a_partial_answer_is_labelled_so_in_human_output(runner: CliRunner) -> N
 @pytest.mark.parametrize(
     "question",
     [
-        # (Once "How many US soldiers died in Afghanistan?": pack13-events added the answer, the
-        # Defense Department's 2,442 US troops killed, a toll its curator note contests.)
+        # (Once "How many US soldiers died in Afghanistan?": war-costs-and-casualties.toml has
+        # the answer, the Defense Department's 2,442 US troops killed, a toll its curator note
+        # contests.)
         "How many people live in Kabul?",
         # Schools are counted: not the girls "affected by the closure of girls' secondary
         # schools" (the head noun of what is counted must open the figure's unit).
@@ -733,8 +735,9 @@ def test_blind_set_floor() -> None:
     # 3 with branch ask14: a number counts the noun it comes before (not "13 August 2021 UK"),
     # and "when did X become Y" needs the beginning said near X: both no longer answered.
     assert scores.false_answers <= 3
-    # 19 since pack13-events: "How many US soldiers died in the war in Afghanistan?" has a
-    # sourced answer (2,442 US troops killed, contested by its note) and is labelled answerable.
+    # 19 since the facts on the war's costs: "How many US soldiers died in the war in
+    # Afghanistan?" has a sourced answer (2,442 US troops killed, contested by its note) and is
+    # labelled answerable.
     assert scores.unanswerable >= 19
 
 
@@ -909,7 +912,7 @@ def test_third_tuning_set_floor() -> None:
         # 2021?" is answered, rightly, by kabul-airlift-total-evacuated-2021; "Which country was
         # first to recognise the Taliban government after 2021?" now by
         # russia-recognises-taliban-government-2025 (right; a wrong fact was first before).
-        # Branch ask15 (pack13-events merged): 8 of 13 ("How many Afghan civilians were killed
+        # Branch ask15 (the war's costs merged): 8 of 13 ("How many Afghan civilians were killed
         # between 2001 and 2021?" is answerable now, relabelled); the new wrong one: "How many
         # members does al-Qaeda have worldwide?" by us-official-fewer-than-12-al-qaeda-2023 (a
         # count in Afghanistan, not worldwide).
@@ -943,7 +946,8 @@ def test_third_tuning_set_floor() -> None:
         # Branch ask14: 0.772 / 0.802 / 3 (r@3 0.809 -> 0.802: "Who ordered the withdrawal ...?"
         # is partial, its right fact first, where a wrong fact was the answer).
         # Branch ask15: r@3 0.798: "How many Afghan soldiers were killed between 2001 and
-        # 2021?" is answerable since pack13-events (relabelled) and ask gives it only in part.
+        # 2021?" is answerable since the facts on the war's costs (relabelled) and ask gives it
+        # only in part.
         ("blind-7.toml", 0.76, 0.79, 4),
         # Merging pack13a and pack13b: 8 unanswerable answered (7): "What percentage of Afghan
         # districts did the Taliban control in June 2021?" by Biden's count of the troops on
@@ -1042,8 +1046,8 @@ def test_who_says_a_fact_answers_who_holds_the_post_the_fact_gives_them() -> Non
             "taliban-gave-al-qaeda-a-base",
             marks=pytest.mark.xfail(
                 strict=True,
-                reason="pack13-events: taliban-gave-al-qaeda-a-base falls outside ask's 15 "
-                "candidates (new al-Qaeda facts outrank it)",
+                reason="taliban-gave-al-qaeda-a-base falls outside ask's 15 candidates (the "
+                "al-Qaeda facts of taliban-and-al-qaeda-2015-2024.toml outrank it)",
             ),
         ),
         # A shell noun takes its content from what follows it: the answer need not use it.
@@ -1294,8 +1298,8 @@ def test_a_what_question_whose_verb_the_fact_says_by_another_form_is_answered(
     [
         # Every word is accounted for (the Afghan people), none as asked: no number.
         ("What is the population of Afghanistan?", "population"),
-        # (Once "What is ISIS-K?", left out as written, "ISIS-K": pack13-events added facts
-        # that say what it is; see test_what_isis_k_is_is_answered_since_pack13.)
+        # (Once "What is ISIS-K?", left out as written, "ISIS-K": the pack has facts that say
+        # what it is; see test_what_isis_k_is_is_answered.)
     ],
 )
 def test_a_partial_answer_says_what_it_does_not_cover(question: str, uncovered: str) -> None:
@@ -1335,9 +1339,9 @@ def test_a_who_answer_in_a_list_gives_the_whole_list() -> None:
     )
 
 
-def test_what_isis_k_is_is_answered_since_pack13() -> None:
-    # pack13-events added the ISIS-K entity and facts saying what it is: "Wilayat Khurasan
-    # (Khurasan Province, ISIS-K)", announced by the Islamic State's spokesman in 2015; "ISIS-K,
+def test_what_isis_k_is_is_answered() -> None:
+    # The pack has the ISIS-K entity and facts saying what it is: "Wilayat Khurasan (Khurasan
+    # Province, ISIS-K)", announced by the Islamic State's spokesman in 2015; "ISIS-K,
     # the regional affiliate of Daesh known as Islamic State Khorasan Province".
     found = answer(BUILTIN, "What is ISIS-K?")
 
@@ -1350,7 +1354,7 @@ def test_what_isis_k_is_is_answered_since_pack13() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="pack13-events: isis-k-founded-2015-01-26 (partial: the founding of ISIS-K, whose "
+    reason="isis-k-founded-2015-01-26 (partial: the founding of ISIS-K, whose "
     "claim names the Islamic State) ranks above isis-emerges-2014",
 )
 def test_a_partial_answer_about_what_the_question_names_comes_first() -> None:

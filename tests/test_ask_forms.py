@@ -244,8 +244,8 @@ def test_a_name_before_a_post_says_whose_post_it_is() -> None:
         answered = _answered(question)
         assert "zawahiri-tracked-to-kabul-home" not in answered
         assert "joint-declaration-announced-kabul-press-conference" not in answered
-    # A post the claim gives to those the question names still answers. (Since pack13-events
-    # the first answer may be yaqoob-head-of-military-commission, which gives Akhundzada the
+    # A post the claim gives to those the question names still answers. (The first answer may
+    # be yaqoob-head-of-military-commission, of the 2021 cabinet, which gives Akhundzada the
     # post too: "the Taliban chief Haibatullah Akhundzada", as of September 2021.)
     found = answer(BUILTIN, "Who is the Taliban leader?")
     assert found.answered

@@ -111,7 +111,7 @@ def test_what_a_partial_answer_leaves_out_is_said_as_the_question_wrote_it(
     assert "Does not cover: qaeda" not in result.stdout
     # Since pack9 added taliban-denies-un-report-2020 (a senior Taliban figure to The Telegraph,
     # 2020: "The Taliban do not need al-Qaeda any more ..."), the question has a quote for its
-    # answer, not a partial one naming what it leaves out. Since pack13-events, the Taliban's
+    # answer, not a partial one naming what it leaves out. Since the facts of 2024, the Taliban's
     # spokesman's statement of 2024 ("There is no one related to Al-Qaeda in Afghanistan ...") is
     # another such quote, and the newer one comes first.
     assert result.stdout.startswith(

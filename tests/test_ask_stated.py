@@ -26,8 +26,8 @@ def _replies(question: str) -> list[tuple[str, Match, str]]:
 def test_a_figure_without_a_number_is_no_answer_to_how_much() -> None:
     # "citing a trillion dollar investment" (a press release's subheading): "trillion dollar"
     # gives no number of anything; at most a partial answer, never "Answer: trillion dollar".
-    # (Since pack13-events the question has a figure for an answer, the Costs of War project's
-    # $2.26 trillion: an answer must give a number.)
+    # (Since the facts on the war's costs the question has a figure for an answer, the Costs of
+    # War project's $2.26 trillion: an answer must give a number.)
     replies = _replies("How much money did the US spend on the war in Afghanistan?")
 
     assert all(re.search(r"\d", short) for _, match, short in replies if match is Match.ANSWER), (
