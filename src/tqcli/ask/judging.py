@@ -736,9 +736,11 @@ def _note_bears(question: Question, fact: Fact, short: str, note: str) -> bool:
     value). Where it denies words of the claim ("not nine", "Not Tajikistan"), only where those
     are in the short answer or the question. Else on an answer that is the claim itself; on
     a short answer that the note speaks of: one of its words, a time where the note gives one
-    (a month, a year, a day or date), a number where it gives one. And where the question names
-    a number or a month of the claim's that the note speaks of ("in July"). A note on another
-    detail leaves the answer standing: a contested July is no doubt on who ordered it."""
+    (a month, a year, a day or date), a number where it gives one. And where the question has
+    a word of the claim's that the note speaks of: a number, a month ("in July"), or a word
+    that names nothing, at least half as heavy as a word can be ("start" of "when would the
+    review start": the note doubts that it starts). A note on another detail leaves the answer
+    standing: a contested July is no doubt on who ordered it."""
     if isinstance(fact.details, Figure) and not (
         question.wants is Wants.SOMEONE and short != fact.claim and not DIGIT.search(short)
     ):
@@ -764,6 +766,11 @@ def _note_bears(question: Question, fact: Fact, short: str, note: str) -> bool:
     if DIGIT.search(short) and DIGIT.search(note):
         return True
     details = {word for word in tokens(question.raw) if word.isdigit() or word in _MONTH_STEMS}
+    details.update(
+        word
+        for word, weight in question.weights.items()
+        if weight >= _UNMATCHED_SHOWN and word not in question.named
+    )
     return not details.isdisjoint(spoken & set(claim.split()))
 
 

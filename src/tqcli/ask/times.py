@@ -233,7 +233,7 @@ _SPAN_START = frozenset(
 rule?", "since when", "take power")."""
 _SPAN_END = frozenset(
     stems(
-        "end ended over finish finished fall fell lose lost overthrown ousted collapse collapsed "
+        "end ended finish finished fall fell lose lost overthrown ousted collapse collapsed "
         "until till"
     )
 )
