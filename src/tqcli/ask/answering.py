@@ -211,6 +211,9 @@ def consider(index: Index, question: str) -> Considered | Answers:
         from tqcli.ask.romanised import romanised
 
         question = romanised(index, question)
+    if (unprefaced := without_asker(question)) != question:
+        # (What the asker said of themselves was not typed as the question.)
+        question, words_typed = unprefaced, len(unprefaced.split())
     lookups = Lookups(index)
     read = msgspec.structs.replace(read_question(index, question, lookups), raw=question)
     if _POLAR.match(read.text) and " or " not in read.text:
@@ -374,6 +377,23 @@ def consider(index: Index, question: str) -> Considered | Answers:
         # see coming ("the main drawdown"). The latest dated answer first (where each answer
         # is dated: "the late 2000s", in an undated claim's words, cannot be placed).
         judged.sort(key=_latest_first)
+    if read.defining and any(item.defines for item in judged):
+        # "What is the Joint Declaration?": the facts that say what it is answer it; another
+        # fact on it (the troops in Afghanistan when it was issued) says something else of it.
+        judged = sorted(
+            (
+                item
+                if item.defines or item.reply.match is Match.PARTIAL
+                else msgspec.structs.replace(
+                    item,
+                    reply=msgspec.structs.replace(
+                        item.reply, match=Match.PARTIAL, unmatched=asked_most_as_typed(read)
+                    ),
+                )
+                for item in judged
+            ),
+            key=Judged.rank,
+        )
     if whole_resolution:
         from tqcli.ask.resolutions import effect_first
 
@@ -420,6 +440,32 @@ def consider(index: Index, question: str) -> Considered | Answers:
             reply=msgspec.structs.replace(judged[0].reply, match=Match.ANSWER, unmatched=()),
         )
     return Considered(read, candidates, judged, bool(now), hint)
+
+
+_ASKER = re.compile(r"\b(?:i|me|my|we|our|please)\b", re.IGNORECASE)
+"""Words of the one asking ("I am preparing a lecture", "my students ask", "please")."""
+_WH_WORD = re.compile(r"\b(?:who|whom|whose|what|when|where|which|why|how)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"(?<=[,:;])\s+|\s+[-\u2013\u2014]\s+")
+
+
+def without_asker(question: str) -> str:
+    """The question without what its asker says of themselves: a clause (up to a comma, a
+    colon or a dash) in the first person or with "please" that asks nothing ("Please, I am
+    preparing a lecture for my students and I would like to know, who founded al-Qaeda?",
+    "..., my students ask"), and the words before the wh-word of a clause that opens so ("I
+    would like to know who ..."). Unchanged when nothing else would be left."""
+    if _ASKER.search(question) is None:
+        return question
+    kept = []
+    for clause in _CLAUSE_END.split(question):
+        asker = _ASKER.search(clause)
+        wh = _WH_WORD.search(clause)
+        if asker is None or (wh is not None and wh.start() < asker.start()):
+            kept.append(clause)
+        elif wh is not None:
+            kept.append(clause[wh.start() :])
+    trimmed = " ".join(kept).strip()
+    return trimmed if _WH_WORD.search(trimmed) else question
 
 
 def _when_event(question: Question) -> frozenset[str]:

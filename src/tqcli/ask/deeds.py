@@ -495,6 +495,26 @@ _RESPONSIBILITY = (  # compiled on first use (re caches it): only "who" question
     r"\b(?:took|take|takes|claimed|claims|claim|accepted) responsibility\b"
 )
 """Words with which someone says they did a deed ("ISIS-K claimed responsibility")."""
+_DENYING = frozenset(("no", "without"))
+"""Words that deny the noun after them ("no claim of responsibility", "without a vote")."""
+_DENYING_WORD = r"\b(?:no|without)\b"  # compiled on first use (re caches it)
+_DENIED_WITHIN = 2
+"""How many words before a deed's noun a word denying it may be ("no immediate claim")."""
+
+
+def _only_denied(verb: frozenset[str], claim: str) -> bool:
+    """Whether the claim writes the verb asked (as a noun, "claim") only where "no" or "without"
+    comes just before it: "there was no immediate claim of responsibility" says no one
+    claimed it."""
+    if re.search(_DENYING_WORD, claim, re.IGNORECASE) is None:
+        return False  # (most claims)
+    words = WORD.findall(fold(claim))
+    places = [at for at, word in enumerate(words) if stem(word) in verb]
+    return bool(places) and all(
+        not _DENYING.isdisjoint(words[max(at - _DENIED_WITHIN, 0) : at]) for at in places
+    )
+
+
 _SOUGHT = (  # compiled on first use (re caches it): only "who" questions need it
     r"(?i)\b(?:those|anyone|whoever|the people|the persons?) (?:responsible|behind)\b"
     r"|\b(?:suspected|accused|wanted|sought) (?:of|for|in)\b|\breward for information\b"
@@ -529,6 +549,10 @@ def near_what_happened(
         if strict.isdisjoint(before) and not derived(next(iter(strict)), before):
             lookups.out_of_role.add(fact.id)
             return set()
+    if strict and _only_denied(strict, fact.claim):
+        # "there was no immediate claim of responsibility": the claim says no one did it.
+        lookups.out_of_role.add(fact.id)
+        return set()
     owned = re.search(_RESPONSIBILITY, fact.claim) if strict else None
     if owned and strict.isdisjoint(own) and not derived(next(iter(strict)), own):
         # "...; ISIS-Khorasan, the Islamic State's arm, took responsibility": the claim does
@@ -601,15 +625,25 @@ def near_what_happened(
                 )
                 for number, words, _ in clauses_happened
             )
-            named = antecedent or any(
-                words[end : end + 1] != ("s",)
-                and (
-                    "by" in words[max(start - 2, 0) : start]
-                    or (start < verb and number not in passive)
-                    or _agent_of_noun(words, verb, start)
+            named = (
+                antecedent
+                or any(
+                    words[end : end + 1] != ("s",)
+                    and (
+                        "by" in words[max(start - 2, 0) : start]
+                        or (start < verb and number not in passive)
+                        # "at the order of US president Joe Biden": the verb's noun (not in
+                        # "-ing", "the killing of X"), whose doer "of" gives (as _only_as_noun).
+                        or (
+                            strict
+                            and words[verb + 1 : verb + 2] == ("of",)
+                            and not words[verb].endswith("ing")
+                            and verb + 1 < start <= verb + _AGENT_AFTER_OF
+                        )
+                    )
+                    for number, words, verb in clauses_happened
+                    for start, end in name_spans(words, names)
                 )
-                for number, words, verb in clauses_happened
-                for start, end in name_spans(words, names)
             )
             said = said or named
             if entity_id in who and antecedent:
@@ -637,26 +671,9 @@ def near_what_happened(
     return near
 
 
-_AGENT_NOUN_OPENING = frozenset(("at", "on", "upon", "under", "by"))
-"""The prepositions of "at the order of X", "on the orders of X", "at the request of X",
-"under the command of X": the noun's doer follows its "of"."""
-_AGENT_NOUN_REACH = 5
-"""How many words after the noun the doer's name may open ("at the order of US president Joe
-Biden")."""
-
-
-def _agent_of_noun(words: Sequence[str], at: int, start: int) -> bool:
-    """Whether a name opening at start is the doer of the deed the word at `at` says as a noun
-    in "at (on, under ...) the NOUN of X" ("at the order of US president Joe Biden": Biden
-    ordered it). Not a noun in -ing ("at the signing of the accord": the accord was signed)."""
-    return (
-        at + 1 < start <= at + _AGENT_NOUN_REACH
-        and words[at + 1] == "of"
-        and at >= 2
-        and words[at - 1] == "the"
-        and words[at - 2] in _AGENT_NOUN_OPENING
-        and not words[at].endswith("ing")
-    )
+_AGENT_AFTER_OF = 5
+"""How far after "of" the name of a noun's doer may start ("the order of US president Joe
+Biden": its post between)."""
 
 
 _APPEAR = r"\bappear(?:s|ed|ing)?\b(?!-)([^\w]*)(\w*)(?: (\w+))?"

@@ -154,7 +154,8 @@ _SHELL_NOUNS = frozenset(
         "purpose aim goal objective reason result outcome effect impact consequence role "
         "significance meaning nature content contents status position stance view attitude "
         "relationship relation relations link links connection connections situation idea issue "
-        "problem difference response reaction point gist substance"
+        "problem difference response reaction point gist substance grounds basis incident "
+        "event episode development step steps action actions move"
     )
 )
 _NAMED_KINDS = {
@@ -221,6 +222,8 @@ class Judged(msgspec.Struct, frozen=True):
     it asks of that (its subject and its predicate)."""
     fits: bool = False
     """Whether it is the kind of answer the question asks for (see _fits)."""
+    defines: bool = False
+    """For "What is X?": whether the claim says what X is (see _defines)."""
 
     def rank(self) -> tuple[bool, bool, float]:
         """The order of answers: answers first, then partial answers about what the question
@@ -337,6 +340,12 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         # answer is about all the question names (the Taliban, however common in the loaded
         # facts), in its words, its tags or the names of what it names -- but for a clause
         # that only says when ("... when the Taliban retook Kabul").
+        answers = False
+    if answers and not all(
+        credits[word] for word in question.subject if question.weights[word] >= EVENT_WEIGHT
+    ):
+        # "How much did the women pay?" is not answered by what al-Qaeda paid the Taliban: the
+        # subject of the question's verb is who did it, which the answer speaks of.
         answers = False
     if answers and question.wants in (Wants.SOMEONE, Wants.DATE) and question.happened:
         # What happened, said of another than what the question names: "Jalaluddin Haqqani,
@@ -621,6 +630,14 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
             question, fact, who, catalog, own, in_claim=fact.id in lookups.counted_in_claim
         )
     )
+    if answers and question.wants is Wants.SOMEONE and not who and isinstance(fact.details, Figure):
+        # "Who issued the joint declaration ...?" wants a name: a figure that names no one in
+        # the role asked ("12,000-13,000 US troops" when it was issued) does not give one.
+        answers = False
+    if question.defining and isinstance(fact.details, Figure):
+        # "What is the Monitoring Team?" asks what it is: a count of its members is no
+        # headline for that; the claim, which says more of it, is.
+        short = fact.claim
     # A correction or a contest of a detail the short answer does not give, and the question
     # does not name, leaves the answer standing ("About eight months, not nine" of "who lost
     # the White House": Trump; a contested July of "who ordered the withdrawal": Joe Biden).
@@ -701,6 +718,7 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         elsewhere,
         on_point,
         fits,
+        defines,
     )
 
 
@@ -809,11 +827,13 @@ def _on_point(
 
 def _shares_more_than_a_name(question: Question, credits: dict[str, float]) -> bool:
     """Whether the fact accounts for two of the question's words or more (a name it gives,
-    "Saudi Arabia", one), where it has two: one alone is the topic, and says nothing of what
-    is asked of it ("France" of "What is the capital of France?")."""
+    "Saudi Arabia", one, by its last word), where it has two: one alone is the topic, and says
+    nothing of what is asked of it ("France" of "What is the capital of France?")."""
     in_names = {word for _, parts in question.names for part in parts for word in part}
+    # A name of several words is accounted for by its head, its last word ("World Cup" is not
+    # spoken of by "the world"), as English heads a name.
     units = [
-        *(any(credits.get(word) for part in parts for word in part) for _, parts in question.names),
+        *(any(credits.get(word) for word in parts[-1]) for _, parts in question.names),
         *(bool(credit) for word, credit in credits.items() if word not in in_names),
     ]
     return len(units) < 2 or sum(units) >= 2

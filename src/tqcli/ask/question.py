@@ -136,6 +136,86 @@ _WHAT_KIND = (
     r"(?:did|does|do|is|was|are|were|has|have|had|will)\b"
 )
 """What (ADJ) N does ...: "what bounty did", "what medical condition did" (N, the noun)."""
+_AUXILIARIES = frozenset(
+    re.findall(
+        r"\w+",
+        "do does did is was are were am be been has have had will would shall should can could "
+        "may might must",
+    )
+)
+"""The verbs that end a wh-phrase ("which body WAS ...", "what criteria MUST ...")."""
+_KIND_OF = frozenset(stems("kind kinds sort sorts type types form forms"))
+"""What kind of X: X is the noun asked for ("what kind of regime")."""
+_GENERIC_NOUNS = frozenset(stems("thing things one ones way part lot kind sort type")) | _TIME_WORDS
+"""Nouns after "what"/"which" that say nothing of what is asked ("what part", "which one",
+"what period": a time)."""
+_PAST_FORMS = PARTICIPLES | frozenset(
+    re.findall(
+        r"\w+",
+        "said told took made gave led won got went came became began kept ran saw wrote spoke "
+        "chose drove rose fell flew hid fought brought bought sold thought did stood says",
+    )
+)
+"""Verbs in the past that are no "-ed" word: they end a wh-phrase ("which report said")."""
+_PHRASE_WORDS = 5
+"""The words a wh-phrase may run to before its verb."""
+_ASKED_PHRASE = re.compile(r"\b(?:what|which|whose) (?P<rest>.*)")
+
+
+def _asked_noun(folded: str) -> str | None:
+    """The head noun of the question's wh-phrase, as a content word: the last word of the
+    phrase "what/which/whose ..." before the verb ("which gate of the airport was bombed":
+    gate; "what weapons killed him": weapons; "what kind of regime": regime). The phrase ends
+    at an auxiliary, a function word or a preposition, or a word in a verb's form ("-ed",
+    "-ing", "told"); where it ends at none of these but a determiner, its last word is the
+    verb ("what ties bind the Taliban ...": ties), as written. None when the wh-word is the
+    phrase ("what did", "what happened")."""
+    found = _ASKED_PHRASE.search(folded)
+    if found is None:
+        return None
+    phrase: list[str] = []
+    by_verb = False
+    words = found.group("rest").split()
+    for n, raw in enumerate(words[:_PHRASE_WORDS]):
+        word = stem(raw)
+        if (
+            raw == "of"
+            and len(phrase) == 1
+            and word not in FUNCTION_WORDS - {"of"}
+            and (stem(phrase[0]) in _KIND_OF)
+        ):
+            phrase = []  # "what kind of": the noun follows
+            continue
+        if raw in _AUXILIARIES:
+            break
+        if word in FUNCTION_WORDS or word in PREPOSITIONS:
+            # A determiner (or a preposition after three words or more) with no auxiliary
+            # before it follows a verb: "what ties bind the ...", "which US defense secretary
+            # stood with ..." ("which gate of ..." is a noun and its complement).
+            by_verb = word in _DETERMINERS or (raw != "of" and len(phrase) >= 3)
+            break
+        if raw.endswith("ly") and len(raw) > 4:
+            break  # an adverb: "whose aide reportedly owned"
+        if raw in _PAST_FORMS or (
+            VERB_FORM.search(raw)
+            # A word in "-ing" before another content word or a verb is a noun or an
+            # adjective ("which Monitoring Team report", "which meeting was").
+            and not (
+                raw.endswith("ing")
+                and n + 1 < len(words)
+                and (words[n + 1] in _AUXILIARIES or stem(words[n + 1]) not in FUNCTION_WORDS)
+            )
+        ):
+            break
+        phrase.append(raw)
+    else:
+        if len(words) > _PHRASE_WORDS:
+            return None  # no end found: a verb in the present ("which scholar sees ...")
+    if by_verb and len(phrase) > 1:
+        phrase.pop()  # its verb
+    return phrase[-1] if phrase else None
+
+
 _WHAT_KIND_OF = (
     r"^(?:\w+ )?(?:what|which) (?P<noun>\w+) (?:number|name|date|year|day|month|amount|figure"
     r"|total) (?:did|does|do|is|was|are|were|has|have|had|will)\b"
@@ -210,6 +290,8 @@ _PERSON_NOUNS = (
 )
 """Nouns that denote a person (English, not the pack): "which official", "the name of the
 bomber" ask who, as "who" does (the posts of PERSON_ROLES and kin, roles, relations)."""
+_PERSON_NOUN = rf"(?:{_PERSON_NOUNS}|scholar|expert|analyst)s?"  # compiled on first use
+"""A noun of a person (as stemmed too: "secretar"), which the answer names one of."""
 _KIN_NOUNS = (
     "bomber|attacker|gunm[ae]n|assassin|wife|wives|husband|son|daughter|father|mother|brother"
     "|sister|negotiator|mediator|presenter|journalist"
@@ -368,6 +450,9 @@ class Question(msgspec.Struct, frozen=True):
     document_asked: bool = False
     """Whether it asks which resolution ("Which resolution split the lists?"): only a fact
     giving a resolution by its number, other than those the question gives, answers it."""
+    subject: tuple[str, ...] = ()
+    """The content words of the subject of the question's verb after "do" ("the women" of "How
+    much did the women pay?"): who or what it asks did it, which an answer must speak of."""
     said_about: tuple[str, ...] = ()
     """For a quote asked as what someone said about something ("What did Trump say about the
     Doha agreement?"): the content words of what it is about ("doha", "agre"), less a clause
@@ -388,6 +473,24 @@ _CITED_YEAR = r"\b(\d{3,4}) ?\((?:19|20)\d\d\)"  # compiled on first use
 """A document's number and its year in brackets, as the UN cites a resolution."""
 
 
+_CONTRACTED = r"\b(?:(won|can|shan|ain)['’]t|(\w+?)n['’]t|(\w+)['’](re|ve|ll|m|d))\b"
+"""An English contraction ("won't", "isn't", "they're"), compiled on first use: only questions
+with an apostrophe need it."""
+_CONTRACTIONS = {"re": "are", "ve": "have", "ll": "will", "m": "am", "d": "would"}
+_IRREGULAR_NEGATIVES = {"won": "will", "can": "can", "shan": "shall", "ain": "is"}
+
+
+def _expanded(found: re.Match[str]) -> str:
+    """A contraction in the words it stands for: "won't" is "will not", "isn't" "is not",
+    "they're" "they are"."""
+    irregular, verb, pronoun, ending = found.groups()
+    if irregular:
+        return f"{_IRREGULAR_NEGATIVES[irregular.lower()]} not"
+    if verb:
+        return f"{verb} not"
+    return f"{pronoun} {_CONTRACTIONS[ending.lower()]}"
+
+
 def read_question(index: Index, question: str, lookups: Lookups | None = None) -> Question:
     """What the question wants, and its content words weighted by general-English rarity."""
     lookups = lookups or Lookups(index)
@@ -397,6 +500,9 @@ def read_question(index: Index, question: str, lookups: Lookups | None = None) -
         # "2253 2015" reads as two) nor a time asked about.
         question = re.sub(_CITED_YEAR, r"\1", question)
 
+    if "'" in question or "’" in question:
+        # "won't", "can't", "they're": the words they stand for, not one word ("wont").
+        question = re.sub(_CONTRACTED, _expanded, question)
     # Month abbreviations are the month ("29 Feb 2020"), as a fact's date is written in full.
     # A possessive is its word ("the UN's estimate" asks about the UN, not "uns").
     folded = " ".join(
@@ -631,18 +737,28 @@ def read_question(index: Index, question: str, lookups: Lookups | None = None) -
             measure = frozenset({head})
     if (
         head is None
-        and (" what " in f" {folded}" or " which " in f" {folded}")
-        and (kind := re.search(_WHAT_KIND, folded)) is not None
-        and (noun := _key(kind.group("noun"), corrected)) in weights
+        and ("what " in folded or "which " in folded or "whose " in folded)
+        and (asked_noun := _asked_noun(folded)) is not None
+        and (noun := _key(asked_noun, corrected)) in weights
+        and noun not in _GENERIC_NOUNS
         # A noun of a kind of thing ("which university", "what hotel") is what is asked
-        # however common it is in English: the answer names one of the kind (KIND_NOUNS).
-        and (weights[noun] >= _WHAT_WEIGHT or noun in KIND_NOUNS)
+        # however common it is in English: the answer names one of the kind (KIND_NOUNS),
+        # read where an auxiliary follows it ("which city was it signed in"); another noun
+        # is asked where it is rare enough in English to say what is asked.
+        and (
+            weights[noun] >= _WHAT_WEIGHT
+            if noun not in KIND_NOUNS
+            and stem(asked_noun) not in KIND_NOUNS
+            and not re.fullmatch(_PERSON_NOUN, asked_noun)
+            else re.search(_WHAT_KIND, folded) is not None
+        )
         and not any(noun in words for words in _CUE_WORDS.values())  # "what sum", "what date"
     ):
-        # "What bounty did the US offer ...?": the noun after "what" is what is asked about, and
-        # the answer must speak of it, as of the head noun of "what is the X". Only a noun this
-        # rare: "what year", "what sum", "what deadline" ask for a kind of answer, which the
-        # fact need not name.
+        # "What bounty did the US offer ...?", "which gate of the airport was bombed", "what
+        # weapons killed him": the noun the question asks for (the head of its wh-phrase) is
+        # what the answer must speak of, as of the head noun of "what is the X" -- or name one
+        # of its kind (KIND_NOUNS: "which city"). Not a word for a kind of answer ("what year",
+        # "what sum"), which the fact need not name.
         head = noun
         head_asked = True
     elif (
@@ -678,8 +794,10 @@ def read_question(index: Index, question: str, lookups: Lookups | None = None) -
                 form
                 for form in _derivatives(spelled[word])
                 # Only a form the loaded facts use, and one the stemmer's roots do not join
-                # already (derived: "create", "creation").
-                if lookups.frequency(form) and not derived(word, {form})
+                # already (derived: "create", "creation") -- but for a noun in "-al", which
+                # coverage does not read so ("withdrawal" for "withdrew").
+                if lookups.frequency(form)
+                and (not derived(word, {form}) or spelled[word].endswith("al"))
             )
         )
     }
@@ -719,6 +837,7 @@ def read_question(index: Index, question: str, lookups: Lookups | None = None) -
         document_asked=re.search(_WHICH_RESOLUTION, folded) is not None,
         derived=derived_forms,
         said_about=said_about,
+        subject=_subject_of(folded, corrected, weights) if wants is not Wants.QUOTE else (),
         share_of=tuple(
             key
             for word in leading_content(folded[share_at.end() :], skip_leading=True)
@@ -738,6 +857,40 @@ _REPORTED_AHEAD = (
     r"|\b(?:is|are|was|were)(?: \w+){0,5} to\b|\bto be\b"
 )
 """Words with which a question asks what was said, due or agreed (compiled on first use)."""
+
+
+_DO_SUBJECT = re.compile(
+    r"^(?:\w+ )?(?:how|what|which|when|where|why|whom?)\b(?: \w+){0,3}? (?:do|does|did) "
+    r"(?P<rest>.+)"
+)
+"""A wh-question whose verb takes "do" ("How much did the women pay?"): its subject and verb
+follow the auxiliary."""
+
+
+def _subject_of(
+    folded: str, corrected: dict[str, str], weights: dict[str, float]
+) -> tuple[str, ...]:
+    """The content words of the subject of a wh-question's verb after "do", "does" or "did":
+    where the words after it (less a determiner and adverbs) up to a function word or the end
+    are two, a noun and the verb ("how much did the women pay": women). None for more ("did
+    the US invade Afghanistan": a verb and its object follow the subject, which a reading
+    without parts of speech cannot tell from a subject of two words)."""
+    found = _DO_SUBJECT.match(folded) if " d" in folded else None
+    if found is None:
+        return ()
+    stretch: list[str] = []
+    for raw in found.group("rest").split():
+        word = stem(raw)
+        if word in _DETERMINERS and not stretch:
+            continue
+        if word in FUNCTION_WORDS or word in PREPOSITIONS:
+            break
+        if not (raw.endswith("ly") and len(raw) > 4):  # an adverb ("reportedly")
+            stretch.append(raw)
+    if len(stretch) != 2 or VERB_FORM.search(stretch[0]):
+        return ()  # a subject of more words, or a verb and its object, cannot be told apart
+    key = _key(stretch[0], corrected)
+    return (key,) if key in weights else ()
 
 
 def _possessors(question: str) -> frozenset[str]:
@@ -949,10 +1102,19 @@ _NOMINALISED = (
     ("ert", "ersion"),  # convert, conversion
     ("uire", "uisition"),  # acquire, acquisition
     ("ate", "ation"),  # nominate, nomination
+    ("aw", "awal"),  # withdraw, withdrawal
+    ("ew", "ewal"),  # renew, renewal
+    ("iss", "issal"),  # dismiss, dismissal
+    ("ay", "ayal"),  # betray, betrayal
+    ("ove", "oval"),  # approve, approval; remove, removal
+    ("ive", "ival"),  # arrive, arrival; survive, survival
+    ("ose", "osal"),  # propose, proposal; dispose, disposal
+    ("use", "usal"),  # refuse, refusal
 )
-"""English verbs and their nouns in -ion whose spelling the stemmer does not join (their first
-six letters differ, see derived): "When did the US invade Afghanistan?" is answered by "the
-US-led invasion of Afghanistan". Each pair is a regular pattern of English, not a word list."""
+"""English verbs and their nouns in -ion or -al whose spelling the stemmer does not join
+(their first six letters differ, see derived): "When did the US invade Afghanistan?" is
+answered by "the US-led invasion of Afghanistan". Each pair is a regular pattern of English,
+not a word list."""
 _IRREGULAR_PLURALS = (("man", "men"), ("child", "children"), ("person", "people"))
 """English plurals the stemmer does not join to their singular: woman and women, gunman and
 gunmen, child and children, person and people."""

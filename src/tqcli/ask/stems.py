@@ -6,6 +6,9 @@ a a
 about about
 according accord
 across across
+action action
+actions action
+affiliate affiliat
 afghanis afghanis
 after after
 again again
@@ -51,6 +54,7 @@ attitude attitud
 august august
 author author
 based bas
+basis basis
 be be
 became becom
 become becom
@@ -70,6 +74,7 @@ blacklisted blacklist
 body body
 bomber bomber
 book book
+branch branch
 broadcaster broadcaster
 brother brother
 budget budget
@@ -86,6 +91,7 @@ cent cent
 chair chair
 chairman chairman
 chairperson chairperson
+channel channel
 chief chief
 city city
 claim claim
@@ -163,6 +169,7 @@ described describ
 designate designat
 designated designat
 designation designation
+development develop
 did did
 die die
 died died
@@ -190,6 +197,7 @@ emir emir
 end end
 ended end
 envoy envo
+episode episod
 era era
 erstwhile erstwhil
 establish establish
@@ -197,6 +205,7 @@ established establish
 establishment establish
 eur eur
 euros euro
+event event
 ever ever
 every ever
 ex ex
@@ -204,6 +213,7 @@ expenditure expenditur
 explain explain
 explainer explainer
 exports export
+faction faction
 fail fail
 fall fall
 fatalities fatalit
@@ -221,10 +231,12 @@ finished finish
 first first
 for for
 forces forc
+form form
 formation formation
 formed form
 former former
 formerly formerl
+forms form
 found found
 founded found
 founder founder
@@ -239,6 +251,7 @@ gist gist
 give give
 goal goal
 government govern
+grounds ground
 group group
 gunman gunman
 had had
@@ -272,6 +285,7 @@ imports import
 impose impos
 imposed impos
 in in
+incident incident
 income incom
 initially initiall
 injured injur
@@ -279,6 +293,7 @@ injuries injur
 injury injur
 inside insid
 institute institut
+institution institution
 into into
 is is
 issue issu
@@ -292,6 +307,8 @@ june june
 just just
 kill kill
 killed kill
+kind kind
+kinds kind
 know know
 lament lament
 lamented lament
@@ -312,6 +329,7 @@ located locat
 long long
 lose lose
 lost lost
+lot lot
 made make
 make make
 makes make
@@ -333,6 +351,7 @@ minutes minut
 month month
 months month
 mother mother
+move move
 movement move
 much much
 must must
@@ -365,6 +384,8 @@ officials official
 old old
 ombudsperson ombudsperson
 on on
+one one
+ones one
 onto onto
 or or
 organisation organisation
@@ -489,6 +510,8 @@ size size
 so so
 some some
 son son
+sort sort
+sorts sort
 speak speak
 spell spell
 spending spend
@@ -505,10 +528,13 @@ starting start
 state stat
 statement stat
 states stat
+station station
 status status
 stay stay
 staying stay
 stays stay
+step step
+steps step
 still still
 stint stint
 story stor
@@ -534,6 +560,8 @@ then then
 there ther
 these thes
 they they
+thing thing
+things thing
 think think
 this this
 those thos
@@ -554,6 +582,8 @@ tried try
 troops troop
 try try
 turnout turnout
+type type
+types type
 un un
 under under
 united unit
@@ -581,6 +611,7 @@ wages wage
 warn warn
 warned warn
 was was
+way way
 we we
 week week
 weeks week
@@ -595,6 +626,7 @@ whose whos
 why why
 wife wife
 will will
+wing wing
 with with
 within within
 without without

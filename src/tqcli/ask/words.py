@@ -125,7 +125,8 @@ KIND_NOUNS = {
     ),
     **dict.fromkeys(
         stems(
-            "organisation organization group body party tank institute university outlet "
+            "organisation organization group body party tank institute institution university "
+            "outlet channel station branch faction wing affiliate "
             "newspaper broadcaster agency company movement network"
         ),
         EntityKind.ORGANIZATION,
