@@ -1,6 +1,6 @@
 # ruff: noqa: E501  (claims in the pack are single TOML strings)
 """The detail a question asks, and only that (stranger 17, findings 7, 9, 17 and 18; contested
-notes; docs/ask-evaluation.md, "Twenty-fourth round"): the span of time a "when" asks, the
+notes; docs/ask-evaluation.md, "Twenty-fifth round"): the span of time a "when" asks, the
 time a measure took effect, a correction or contest that bears only on what it is about, the
 doer of "at the order of X", whom a claim gives the role asked, words shown as the question
 typed them, and an alias one pack gives a person another pack names. Facts here are made up,

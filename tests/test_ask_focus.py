@@ -361,9 +361,10 @@ def test_which_city_is_answered_by_the_place_a_fact_gives(tmp_path: Path) -> Non
 
 
 def test_no_women_is_a_count_of_women(tmp_path: Path) -> None:
-    # "Had no woman member" counts the women: none ("woman" is "women", singular or plural).
+    # "Had no woman member" counts the women: none ("woman" is "women", singular or plural);
+    # asked in the present tense, as of the fact's date (docs/ask-evaluation.md, rule 7j).
     assert _answers(tmp_path, "How many women are on the harbour council?") == [
-        ("council-no-women", "no woman")
+        ("council-no-women", "no woman (as of 7 September 2021)")
     ]
 
 

@@ -198,12 +198,16 @@ source = "gazette"
 passage = "the Canal Network is present in at least 15 river ports"
 """
     )
-    for question in ("How many ports?", "In how many river ports is the Canal Network present?"):
+    # (Asked in the present tense, as of the fact's date: docs/ask-evaluation.md, rule 7j.)
+    for question, as_of in (
+        ("How many ports?", ""),
+        ("In how many river ports is the Canal Network present?", "; as of June 2021"),
+    ):
         replies = _replies(_found(tmp_path, {"p": pack}, question))
         # (Of "river ports", the count runs to the head noun: not "at least 15 river".)
         assert replies["report-network-in-15-ports"][:2] == (
             Match.ANSWER,
-            "at least 15 river ports (hedged: suggested)",
+            f"at least 15 river ports (hedged: suggested{as_of})",
         ), question
         assert replies["network-in-15-ports"][0] is Match.ANSWER, question
 

@@ -209,7 +209,8 @@ def test_a_warm_query_parses_nothing_and_imports_no_rich(pack: Path, cache: Path
         "sys.argv = ['tq', 'search', 'widgets', '--json', '--no-builtin', '--facts', "
         f"{str(pack)!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = ('rich', 'pygments', 'tomli', 'tqcli.loader', 'tqcli.importers', 'defusedxml')\n"
+        "heavy = ('rich', 'pygments', 'tomli', 'tqcli.loader', 'tqcli.importers', 'defusedxml',"
+        " 'typing_extensions' if sys.version_info >= (3, 11) else 'rich')\n"
         "print(sorted(m for m in sys.modules if m.startswith(heavy)), file=sys.stderr)\n"
     )
     cold = subprocess.run(

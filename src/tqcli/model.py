@@ -2,17 +2,36 @@
 
 Records are frozen msgspec Structs: classes made in C, so defining the model costs start-up
 next to nothing (frozen dataclasses compiled six methods each: ~20 ms of every run).
+
+No `from __future__ import annotations` here: msgspec reads the fields' types when the codec's
+decoders are made, at every start-up, and typing compiles and evaluates each annotation kept
+as text (79 of them: ~5 M instructions of a search's ~322 M, callgrind). Evaluated as the
+classes are defined, they cost next to nothing; a name defined later is quoted.
 """
 
-from __future__ import annotations
-
 import datetime as dt
+import sys
 from collections.abc import Iterator, Mapping
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from msgspec import Struct, field
+if sys.version_info >= (3, 11) and "typing_extensions" not in sys.modules:
+    # msgspec imports typing_extensions, where installed (Typer requires it), only for what
+    # typing has from 3.11 on: get_type_hints(include_extras=True), which typing_extensions
+    # makes exactly typing's there, Required and NotRequired. Its import was ~11 M
+    # instructions of every command's ~333 M (callgrind): left out while msgspec loads, so
+    # that msgspec takes typing's; anything importing it later imports it as usual.
+    sys.modules["typing_extensions"] = None  # type: ignore[assignment]  # ImportError
+    try:
+        from msgspec import Struct, field
+    except ImportError:  # a msgspec that needs it after all
+        del sys.modules["typing_extensions"]
+        from msgspec import Struct, field
+    else:
+        del sys.modules["typing_extensions"]
+else:  # pragma: no cover - on 3.10 typing has no Required, and tq itself imports it
+    from msgspec import Struct, field
 
 
 class FactKind(str, Enum):
@@ -69,7 +88,7 @@ class PartialDate(Struct, frozen=True, array_like=True):
     """The day of the month, or None when only the year or month is known."""
 
     @classmethod
-    def parse(cls, text: str) -> PartialDate:
+    def parse(cls, text: str) -> "PartialDate":
         """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ValueError otherwise."""
         parts = text.split("-")
         if not 1 <= len(parts) <= 3 or not all(p.isdigit() and p.isascii() for p in parts):
@@ -89,7 +108,7 @@ class PartialDate(Struct, frozen=True, array_like=True):
         return cls(*numbers)
 
     @classmethod
-    def from_date(cls, value: dt.date) -> PartialDate:
+    def from_date(cls, value: dt.date) -> "PartialDate":
         """A full date."""
         return cls(value.year, value.month, value.day)
 
@@ -125,16 +144,16 @@ class PartialDate(Struct, frozen=True, array_like=True):
     def _order(self) -> tuple[int, int, int]:
         return (self.year, self.month or 0, self.day or 0)
 
-    def __lt__(self, other: PartialDate) -> bool:
+    def __lt__(self, other: "PartialDate") -> bool:
         return self._order() < other._order()
 
-    def __le__(self, other: PartialDate) -> bool:
+    def __le__(self, other: "PartialDate") -> bool:
         return self._order() <= other._order()
 
-    def __gt__(self, other: PartialDate) -> bool:
+    def __gt__(self, other: "PartialDate") -> bool:
         return self._order() > other._order()
 
-    def __ge__(self, other: PartialDate) -> bool:
+    def __ge__(self, other: "PartialDate") -> bool:
         return self._order() >= other._order()
 
 
@@ -314,7 +333,7 @@ class Standing(str, Enum):
     """A note corrects it."""
 
     @classmethod
-    def of(cls, stance: NoteStance) -> Standing | None:
+    def of(cls, stance: NoteStance) -> "Standing | None":
         """The standing a fact's strongest note stance (Fact.standing) leaves it; None for
         CONTEXT: the claim stands."""
         return _STANDING_OF.get(stance)

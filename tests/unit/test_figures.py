@@ -97,5 +97,5 @@ def test_a_figure_answer_says_its_hedge_once() -> None:
     answers = {reply["id"]: reply["answer"] for reply in json.loads(result.stdout)}
     assert answers["al-qaeda-fighters-180-400-2022"] == (
         "an estimated 180–400 fighters affiliated with al-Qaeda in six Afghan provinces, "
-        "according to Republic World"
+        "according to Republic World (as of June 2022)"  # asked in the present tense
     )

@@ -8,7 +8,8 @@ from collections.abc import Iterable, Sequence
 
 import msgspec
 
-from tqcli.ask.claims import clauses, name, own_words, short_text
+from tqcli.ask.claims import clauses, figures_written, in_figures, name, own_words, short_text
+from tqcli.ask.counts import figure_now, latest_first
 from tqcli.ask.deeds import doer_reversed, done_to_another
 from tqcli.ask.judging import Judged, asked_most_as_typed, judge
 from tqcli.ask.lookups import Lookups
@@ -17,6 +18,7 @@ from tqcli.ask.question import (
     Wants,
     asked_verb,
     happened_words,
+    is_year,
     owners,
     read_question,
     role_asked,
@@ -52,6 +54,7 @@ from tqcli.model import (
     NoteStance,
     PartialDate,
     Reply,
+    Sanction,
     hedge_said,
 )
 from tqcli.textnorm import fold, stem
@@ -78,6 +81,13 @@ _POLAR = re.compile(
 """A yes/no question opens with an auxiliary verb ("Did the Taliban ban ...", "Is X alive")."""
 _AS_SAID_BY = r"\b(?:according to|per)\b"
 """A question asked of what a source says ("..., per the UN?"): as of when it says it."""
+_TRUTH_ASKED = (
+    r"(?i)\s*(?:(?:is|was|isn'?t|wasn'?t) it (?:really |actually |indeed )?|it is |it's )"
+    r"(?:true|correct|right|accurate|the case|a fact|so) that\s+|\s*true or false\W+"
+)
+"""A yes/no question asked as whether something is true ("Is it true that al-Qaeda paid the
+Taliban ...?", "True or false: ..."): what follows is what is asked. (Compiled on first use:
+only a question with "that" or "true" needs it.)"""
 _PRESENT_POLAR = re.compile(r"(?:is|are|does|do)\b")
 """A yes/no question asked in the present tense ("Is bin Laden on the UN sanctions list?")."""
 
@@ -111,7 +121,11 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     # Answers first still: a later answer that disagrees with the first moves after the others.
     order = sorted(range(len(replies)), key=lambda n: replies[n].match is not Match.ANSWER)
     chosen, replies = [chosen[n] for n in order], [replies[n] for n in order]
-    as_of = read.wants is Wants.SOMEONE and bool(now or NOW & set(map(stem, read.text.split())))
+    as_of = read.wants is Wants.SOMEONE and bool(
+        now or NOW & set(map(stem, read.text.split())) or _post_now(read)
+    )
+    if read.wants is Wants.FIGURE:
+        as_of = figure_now(read)  # a figure of now says as of when it counts
     replies = [
         _with_hedges(read, item, reply, as_of) for reply, item in zip(replies, chosen, strict=True)
     ]
@@ -130,6 +144,22 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
         read.polar,
         read.wants.value,
         hint=considered.hint,
+    )
+
+
+_WHO_HOLDS_NOW = r"(?:\w+ )?who(?:s| is| are)\b"
+"""A "who" asked in the present tense ("Who is the UK defence secretary?"): compiled on first
+use."""
+
+
+def _post_now(question: Question) -> bool:
+    """Whether the question asks who holds a post now: in the present tense, naming no year,
+    for a post ("Who is the UK defence secretary?", whatever it names). A fact says who held it
+    as of its date, which the answer then says (see _with_hedges)."""
+    return (
+        question.head in PERSON_ROLES
+        and re.match(_WHO_HOLDS_NOW, question.text) is not None
+        and not any(is_year(word) for word in question.weights)
     )
 
 
@@ -192,7 +222,18 @@ def _with_hedges(question: Question, item: Judged, reply: Reply, as_of_asked: bo
         and not isinstance(fact.details, Figure)
     ):
         kept.append(hedge_said(fact.hedge))
-    if as_of_asked and fact.date is not None and item.who:
+    if (
+        as_of_asked
+        and fact.date is not None
+        and (
+            item.who
+            # A figure's phrase, not a claim, which says its own time.
+            or (
+                question.wants is Wants.FIGURE
+                and reply.answer not in (fact.claim, short_text(fact))
+            )
+        )
+    ):
         kept.append(f"as of {as_of(fact.date)}")
     if not kept:
         return reply
@@ -204,6 +245,10 @@ def consider(index: Index, question: str) -> Considered | Answers:
     no answer (Answers, with suggestions) when no fact is a candidate."""
     if not re.search(r"\w", question):
         raise NoQuestion(question)
+    # "20 million dollars", "$20m", "20,000,000 US dollars": one number (see in_figures),
+    # shown as typed.
+    typed = figures_written(question)
+    question = in_figures(question)
     # Words of another script dropped as function words ("من هو", who is) may have asked
     # something: such a text is no topic alone (_names_only).
     words_typed = len(question.split())
@@ -214,9 +259,18 @@ def consider(index: Index, question: str) -> Considered | Answers:
     if (unprefaced := without_asker(question)) != question:
         # (What the asker said of themselves was not typed as the question.)
         question, words_typed = unprefaced, len(unprefaced.split())
+    # "Is it true that X?" asks whether X: "true" is no word of what is asked.
+    lowered = question.lower()
+    truth = re.match(_TRUTH_ASKED, question) if " that " in lowered or "true" in lowered else None
+    if truth is not None and re.search(r"\w", question[truth.end() :]):
+        question = question[truth.end() :]
+        words_typed = len(question.split())
     lookups = Lookups(index)
     read = msgspec.structs.replace(read_question(index, question, lookups), raw=question)
-    if _POLAR.match(read.text) and " or " not in read.text:
+    if typed:
+        spelled = {word: typed.get(word, as_typed) for word, as_typed in read.spelled.items()}
+        read = msgspec.structs.replace(read, spelled=spelled)
+    if (truth or _POLAR.match(read.text)) and " or " not in read.text:
         # ("Was it signed before or after ...?" offers alternatives: it is no yes/no question.)
         read = msgspec.structs.replace(read, polar=True)
     if len(words := read.text.split()) > _REPEATED_WORDS and len(set(words)) * 4 < len(words):
@@ -352,6 +406,12 @@ def consider(index: Index, question: str) -> Considered | Answers:
         for year in sorted(event_years):
             more = index.ranked([*asked, str(year)], Filters(), ROLE_FACTS)
             candidates = with_more(candidates, more, lookups)
+    if read.wants is Wants.DATE and read.happened:
+        from tqcli.ask.listings import asks_when_listed, listings_searched
+
+        if asks_when_listed(read):
+            # "When was Zawahiri listed?": a list's own entry, among many facts on him.
+            candidates = with_more(candidates, listings_searched(index, read), lookups)
     judged = [judge(read, hit, lookups) for hit in candidates]
     judged.sort(key=Judged.rank)
     if event and event_years:
@@ -402,6 +462,15 @@ def consider(index: Index, question: str) -> Considered | Answers:
         from tqcli.ask.holders import holders
 
         judged = holders(index, read, role, now, judged, lookups)
+    if read.wants is Wants.DATE and any(
+        isinstance(hit.fact.details, Sanction) for hit in candidates
+    ):
+        from tqcli.ask.listings import listing_first
+
+        judged = listing_first(read, judged, lookups)
+    if read.wants is Wants.FIGURE and figure_now(read):
+        # "How many fighters does al-Qaeda have?": the latest figure, not the oldest.
+        judged = latest_first(read, judged)
     if read.wants is Wants.ANYTHING and "where" in read.text and re.match(_WHERE_NOW, read.text):
         from tqcli.ask.present import where_now
 

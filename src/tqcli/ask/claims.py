@@ -59,13 +59,87 @@ def kind(entity_id: str, catalog: Catalog) -> EntityKind | None:
     return entity.kind if entity else None
 
 
+_SCALED = (
+    r"(?:(?P<sign>[$\u00a3\u20ac])\s?)?(?P<number>\d+(?:,\d{3})*(?:\.\d+)?)"
+    r"(?:\s?(?P<word>thousand|million|billion|trillion)\b|(?P<short>k|m|mn|bn|b|tn|trn)\b)"
+)
+"""A number written with a word of scale ("20 million", "2.7 million") or, after a currency
+sign, its abbreviation ("$20m", "\u00a31.5bn"): compiled on first use."""
+_SCALE = {
+    "thousand": 10**3,
+    "k": 10**3,
+    "million": 10**6,
+    "m": 10**6,
+    "mn": 10**6,
+    "billion": 10**9,
+    "bn": 10**9,
+    "b": 10**9,
+    "trillion": 10**12,
+    "tn": 10**12,
+    "trn": 10**12,
+}
+
+
+def _may_be_scaled(text: str) -> bool:
+    """Whether text may write a number with a scale (see _SCALED): a word of one, or a
+    currency sign. (Tests of substrings, far cheaper than the pattern on every claim.)"""
+    lowered = text.lower()
+    return (
+        "illion" in lowered
+        or "thousand" in lowered
+        or "$" in text
+        or "\u00a3" in text
+        or "\u20ac" in text
+    )
+
+
+def in_figures(text: str) -> str:
+    """The text with each number written with a word of scale written in figures, as a
+    figure's value is ("20 million dollars", "$20m": "20,000,000 dollars", "$20,000,000"): one
+    number however it is worded (words read "20,000,000" as the one word "20000000"). Text
+    with none is returned as it is."""
+    if not _may_be_scaled(text):
+        return text
+    written, changed = re.subn(_SCALED, _written_in_figures, text, flags=re.IGNORECASE)
+    return written if changed else text
+
+
+def _written_in_figures(found: re.Match[str]) -> str:
+    """A number with its scale (see in_figures) in figures, its currency sign kept; as written
+    where an abbreviation has no sign ("20m" may be metres)."""
+    scale = found.group("word") or found.group("short")
+    if found.group("short") and not found.group("sign"):
+        return found.group()
+    value = round(float(found.group("number").replace(",", "")) * _SCALE[scale.lower()])
+    # (The sign a word apart: folded, "\u00a3" is "GBP", which would join the number.)
+    return f"{found.group('sign')} {value:,}" if found.group("sign") else f"{value:,}"
+
+
+def figures_written(text: str) -> dict[str, str]:
+    """The numbers text writes with a word of scale, in figures as one word ("$20m":
+    "20000000"), each with how the text writes it: a question's words are shown as typed (see
+    in_figures)."""
+    if not _may_be_scaled(text):
+        return {}
+    return {
+        figures.split()[-1].replace(",", ""): found.group()
+        for found in re.finditer(_SCALED, text, flags=re.IGNORECASE)
+        if (figures := _written_in_figures(found)) != found.group()
+    }
+
+
 @functools.lru_cache(maxsize=64)
 def own_words(fact: Fact) -> frozenset[str]:
     """The fact's own words: claim, details (figure, quoted words, measures, commitments ...),
     date. The names of the entities it refers to are not among them. A possessive is its word,
     as in a question ("Zawahiri's death" says "Zawahiri": folding alone makes "zawahiris").
     Cached: several judgments of one fact read them (~0.1 ms a fact, tokenising its text)."""
-    parts = [_without_attribution(without_possessives(own_text(fact)))]
+    text = _without_attribution(without_possessives(own_text(fact)))
+    parts = [text]
+    if (figures := in_figures(text)) != text:
+        # A number with a word of scale in figures too: "$20m" gives the 20000000 of a
+        # question's "20 million dollars" (see in_figures).
+        parts.append(figures)
     if fact.date is not None:
         parts.append(str(fact.date.year))
         if fact.date.month:

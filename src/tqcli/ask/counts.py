@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from tqcli.ask.claims import claim_words, own_text, stemmed
 from tqcli.ask.question import Wants, is_count, is_year, owners
 from tqcli.ask.words import (
+    A_YEAR,
     CALENDAR_WORDS,
     FORESEEING,
     MONTHS,
@@ -17,10 +18,11 @@ from tqcli.ask.words import (
     TIME_UNITS,
     stems,
 )
-from tqcli.model import Agreement, Fact, Figure
+from tqcli.model import Agreement, Fact, Figure, Match, PartialDate
 from tqcli.textnorm import fold, tokens
 
 if TYPE_CHECKING:
+    from tqcli.ask.judging import Judged
     from tqcli.ask.question import Question
 
 
@@ -365,3 +367,49 @@ _TWO_WORD_HEDGES = frozenset(
 """The words a count is hedged with, kept in the short answer as the claim keeps them."""
 _DASH = re.compile(r"\s*[-\u2013\u2014]\s*")
 """What joins the two numbers of a range written with a dash ("200-500", "200 – 500")."""
+
+
+_TENSED = r"\b(?P<present>does|do|is|are|has|have)\b|\b(?:did|was|were|had|will|would)\b"
+"""The auxiliary verb of a question, present or not (compiled on first use)."""
+
+
+def figure_now(question: Question) -> bool:
+    """Whether a question for a figure asks how things stand now: its first auxiliary verb is
+    in the present tense ("How many fighters does al-Qaeda have?", "how many have died"),
+    and it names no year."""
+    if question.wants is not Wants.FIGURE or re.search(A_YEAR, question.text):
+        return False
+    tensed = re.search(_TENSED, question.text)
+    return tensed is not None and tensed.group("present") is not None
+
+
+def latest_first(question: Question, judged: list[Judged]) -> list[Judged]:
+    """For a figure asked of now (figure_now): a figure says how many there were as of its date,
+    so the latest comes first -- of the answers that account for as much of the question as the
+    best does and are figures whose own unit names what is counted and whose it is ("fighters
+    affiliated with al-Qaeda", not "Afghan government troops" in a claim that also counts the
+    Taliban's), the dated ones, newest first, then the undated; the other answers after them,
+    then the partial answers, each as they were. Each says as of when (see answer)."""
+    answers = [item for item in judged if item.reply.match is Match.ANSWER]
+    best = max((item.coverage for item in answers), default=0.0)
+    counted = [*question.counted, *owners(question)]
+
+    def current(item: Judged) -> bool:
+        details = item.hit.fact.details
+        if item.coverage < best or not isinstance(details, Figure):
+            return False
+        unit = set(tokens(details.unit))
+        return all(word in unit or question.group(word) & unit for word in counted)
+
+    eligible = [item for item in answers if current(item)]
+    dated = sorted(
+        (item for item in eligible if item.hit.fact.date is not None),
+        key=lambda item: item.hit.fact.date or PartialDate(0),
+        reverse=True,
+    )
+    return [
+        *dated,
+        *(item for item in eligible if item.hit.fact.date is None),
+        *(item for item in answers if not current(item)),
+        *(item for item in judged if item.reply.match is not Match.ANSWER),
+    ]

@@ -322,6 +322,24 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         # 2022": the date is of what the question's subject names, which the fact must say.
         answers = bool(credits[thing])
     about = question.named - question.subordinate
+    if answers and about and question.wants is Wants.ANYTHING and _WHERE_ASKED.match(question.text):
+        from tqcli.ask.places import places_named
+
+        # "Where did Ghani flee?" is not answered by where refugees fled: the place must be
+        # his, and the fact's own words say so -- not only its links ("where did Mullah Omar
+        # die?" is not where Najibullah was killed, on a fact linking Omar). A place the
+        # question names says where the answer lies ("al-Qaeda's men in Afghanistan" are
+        # "along the Afghan-Pakistani border").
+        said_of = own.union(
+            *(
+                lookups.asked_names(entity_id, question.weights)
+                for entity_id in named
+                if lookups.named_in(entity_id, own)
+            )
+        )
+        answers = all(
+            credit(question, word, said_of) for word in about - places_named(question, lookups)
+        )
     if (
         answers
         and about
@@ -357,7 +375,13 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
             for word in question.happened
             if credits.get(word)
         )
-    if answers and question.wants is Wants.DATE and question.happened:
+    listing = False
+    if question.wants is Wants.DATE and isinstance(fact.details, Sanction):
+        from tqcli.ask.listings import dates_its_listing
+
+        # "When was Baradar listed?": a list's own entry dates it, however it words it.
+        listing = dates_its_listing(question, fact, lookups)
+    if answers and question.wants is Wants.DATE and question.happened and not listing:
         # A date is of what happened to what the question names only where one clause says
         # both: "... and welcomed the establishment of a National Focal Point" dates no founding
         # of al-Qaeda, which the claim names in another clause. Any name of it will do.
@@ -404,7 +428,7 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         if question.polar or question.wants is Wants.DATE
         else None
     )
-    if answers and done_to is not None:
+    if answers and done_to is not None and not listing:
         # ("Was Akhundzada killed ...?" -- "a drone strike killed his predecessor Mansour".)
         answers = False
     if (
@@ -467,13 +491,15 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         # something else (the Camp David talks he called off) -- the quote, its claim, or the
         # names of what it names speak of most of what it is asked about.
         answers = False
-    if answers and question.wants is Wants.ANYTHING and _WHERE_ASKED.match(question.text):
+    if fits and question.wants is Wants.ANYTHING and _WHERE_ASKED.match(question.text):
         from tqcli.ask.places import names_a_place  # (places: loaded for "where" questions)
 
         if not names_a_place(question, fact, lookups):
             # "Where is Zawahiri?": a place, which a fact on the bounty on his head does not
-            # name.
-            answers = False
+            # name; "Where did Ghani flee?": where he went, which "fled the country" does not
+            # say. Nor is it the kind of answer asked, that two rankers' agreement could make
+            # one (_agreed).
+            fits = answers = False
     if answers and asks_deadline(question):
         from tqcli.ask.times import deadline_word, deadlines
 
@@ -1046,7 +1072,11 @@ def _fits(
             # Its head noun (the last: "girls' secondary schools" are schools), in the words
             # that open the unit (what it counts: "girls affected by the closure of girls'
             # secondary schools" counts girls).
+            # (Its head noun read folded too, as the index reads words: "Afghans who fled
+            # abroad" counts Afghans. Not the words before it: "US troops" are not counted as
+            # Americans by the synonym "us".)
             unit = set(leading_content(fact.details.unit))
+            unit.update(leading_content(fold(fact.details.unit))[-1:])
             head = question.counted_head
             counts_unit = (
                 head is None or head in question.named or bool(credit(question, head, unit))

@@ -1,4 +1,5 @@
-"""Questions on whether someone is on a sanctions list now, which `tq match` screens for."""
+"""Questions on sanctions listings: whether someone is on a list now, which `tq match` screens
+for, and when they were listed, which a list's own entry says."""
 
 from __future__ import annotations
 
@@ -9,13 +10,14 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from tqcli.ask.claims import clauses, kind
-from tqcli.ask.words import CANDIDATES, stems
-from tqcli.model import EntityKind, Match, Reply, Sanction
+from tqcli.ask.words import CANDIDATES, ROLE_FACTS, stems
+from tqcli.model import EntityKind, Fact, FactKind, Filters, Hit, Match, Reply, Sanction
 
 if TYPE_CHECKING:
     from tqcli.ask.judging import Judged
     from tqcli.ask.lookups import Lookups
     from tqcli.ask.question import Question
+    from tqcli.index import Index
 
 _LISTING = frozenset(
     stems("list listed listing lists sanction sanctions sanctioned designate designated")
@@ -26,6 +28,70 @@ _PRESENT_SAID = frozenset(("is", "are", "isn", "aren", "currently"))
 """Words with which a claim says how things stand as of its writing ("is not currently
 listed"); "has been" / "have been" too ("has been on the United Nations sanctions list since
 2001"), read as a pair."""
+
+
+_LISTED = frozenset(("listed", "designated", "sanctioned", "blacklisted"))
+"""The verbs, as typed, of being put on a list ("When was X listed?"): not "delisted" (a
+listing's date is not its removal's), nor a noun ("when did the 1267 sanctions apply")."""
+
+
+def dates_its_listing(question: Question, fact: Fact, lookups: Lookups) -> bool:
+    """Whether the fact is a list's own record of the listing a "when" question asks ("When
+    was Baradar listed by the UN?"): an entry of a list the user loaded (a listing), of one the
+    question names (see _asked), asked when they were listed, designated or sanctioned. Its
+    date is the listing's ("..., under the Taliban sanctions, listed on 2001-02-23"), however
+    far its claim puts it from the name."""
+    details = fact.details
+    return (
+        isinstance(details, Sanction)
+        and details.is_listing
+        and asks_when_listed(question)
+        and not _asked(question, lookups).isdisjoint(details.targets)
+    )
+
+
+def _asked(question: Question, lookups: Lookups) -> frozenset[str]:
+    """The entities the question names (most of one of their names), and those the packs say
+    are the same (same_as): a list writes "ABDUL GHANI BARADAR ABDUL AHMAD TURK" for the
+    "Baradar" asked, whom the built-in pack links to that listing."""
+    named = {
+        entity_id
+        for entity_id, _ in lookups.all_written()
+        if lookups.named_in(entity_id, question.weights)
+    }
+    entities = lookups.catalog.entities
+    return frozenset(named).union(
+        *(entities[entity_id].same_as for entity_id in named if entity_id in entities)
+    )
+
+
+def asks_when_listed(question: Question) -> bool:
+    """Whether a "when" question asks when someone it names was listed, designated or
+    sanctioned."""
+    return bool(question.named) and any(
+        question.spelled.get(word) in _LISTED for word in question.happened
+    )
+
+
+def listings_searched(index: Index, question: Question) -> list[Hit]:
+    """For "when was X listed": the sanctions facts on the names the question gives (a list's
+    entry among them), which the many facts on X that say neither may outrank."""
+    words = sorted(question.named | question.happened)
+    return list(index.ranked(words, Filters(kinds=frozenset({FactKind.SANCTION})), ROLE_FACTS))
+
+
+def listing_first(question: Question, judged: list[Judged], lookups: Lookups) -> list[Judged]:
+    """For "when was X listed": the list's own records of the listing first among the answers
+    (see dates_its_listing), before another source's account of it ("on the United Nations
+    sanctions list since 2001"); the others as they were."""
+    first = [
+        item
+        for item in judged
+        if item.reply.match is Match.ANSWER and dates_its_listing(question, item.hit.fact, lookups)
+    ]
+    if not first:
+        return judged
+    return first + [item for item in judged if item not in first]
 
 
 def asks_listed_now(question: Question) -> bool:

@@ -36,7 +36,7 @@ from tqcli.ask.words import (
     stems,
 )
 from tqcli.index import Index
-from tqcli.textnorm import fold, stem
+from tqcli.textnorm import fold, irregular_form, stem
 
 # In "when did the Taliban's first spell in power begin?" or "how long did the war last?",
 # these say that a time is asked, not what happened then. ("Begin" and "end" say which end of
@@ -592,11 +592,17 @@ def read_question(index: Index, question: str, lookups: Lookups | None = None) -
         if (
             len(counted) > 1
             and counted_words[len(counted) - 1 : len(counted)] != []
-            and re.fullmatch(r"\w{3,}ed", counted_words[len(counted) - 1])
+            and (
+                re.fullmatch(r"\w{3,}ed", past := counted_words[len(counted) - 1])
+                or irregular_form(past)
+                or past in PARTICIPLES
+                or any(past == forms[1] for forms in IRREGULAR_VERBS)
+            )
             and counted[-1] == stem(counted_words[len(counted) - 1])
         ):
-            # "How many council members voted for ...": a verb in the past after the noun,
-            # its predicate, is not what is counted (before it, "affiliated fighters", it is).
+            # "How many council members voted for ...", "how many Afghans fled": a verb in the
+            # past after the noun (regular, or irregular: "fled", "left", "fought"), its
+            # predicate, is not what is counted (before it, "affiliated fighters", it is).
             counted = counted[:-1]
         if counted_words[:1] == ["of"] and (part := re.search(_PARTITIVE, folded)) is not None:
             # "How many of the 9/11 victims were Afghan nationals?": victims are counted, and

@@ -291,8 +291,12 @@ def answer_block(
             label = "Does not state as asked: "
         elif not polar and _all_said(reply.unmatched, [fact.claim, *values]):
             # It says those words, not as asked ("How many widgets?": a claim on widgets
-            # giving no number of them): say what it does not give.
-            label = _NOT_AS_ASKED.get(asks, "Does not say as asked: ")
+            # giving no number of them): say what it does not give -- unless the short answer
+            # shows them ("8,600 US troops ..." gives a figure of US troops, only not the one
+            # asked): a gap line never denies the line above it.
+            shown = headline != printable(fact.claim) and _all_said(reply.unmatched, [headline])
+            as_asked = "Does not say as asked: "
+            label = as_asked if shown else _NOT_AS_ASKED.get(asks, as_asked)
         lines.append(_line(Span(label, "label"), missing, indent=1))
     if not headline.startswith(printable(fact.claim)):
         # (Not where the short answer is the claim with a note in brackets: "... (as of 16
