@@ -51,9 +51,13 @@ def _broken(question: str, found: Answers) -> list[str]:
         if reply.match is Match.ANSWER and reply.standing_of(fact) is NoteStance.CORRECTS:
             broken.append(f"{question!r}: {fact.id}, which its curators correct, is an answer")
         if reply.standing is not None and (
-            reply.match is not Match.ANSWER or fact.standing() is not NoteStance.CORRECTS
+            fact.standing() is NoteStance.CONTEXT
+            or reply.standing is fact.standing()
+            or reply.standing is NoteStance.CORRECTS
         ):
-            # Only an answer from a claim corrected in another detail stands apart from it.
+            # A reply stands apart from its claim only where the notes on another detail leave
+            # it standing (a correction may leave it contested, by another note): never more
+            # doubted than its claim.
             broken.append(f"{question!r}: {fact.id}'s answer stands apart from its claim")
     return broken
 

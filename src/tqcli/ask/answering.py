@@ -129,6 +129,14 @@ def answer(index: Index, question: str, limit: int = 3) -> Answers:
     replies = [
         _with_hedges(read, item, reply, as_of) for reply, item in zip(replies, chosen, strict=True)
     ]
+    if not question.isascii() and any(reply.unmatched for reply in replies):
+        # What an answer does not cover, in the words the question typed ("زمانی", not "zmny").
+        from tqcli.ask.romanised import as_typed
+
+        replies = [
+            msgspec.structs.replace(reply, unmatched=as_typed(index, question, reply.unmatched))
+            for reply in replies
+        ]
     return Answers(
         tuple(Hit(item.hit.fact, item.score) for item in chosen),
         (),

@@ -242,6 +242,15 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
     topic = labelled.union(
         *(lookups.asked_names(entity_id, question.weights) for entity_id in named)
     )
+    thing = None
+    if question.wants is Wants.DATE:
+        from tqcli.ask.times import SOURCE_NOUNS, dated_thing, source_nouns
+
+        thing = dated_thing(question)
+        if thing in SOURCE_NOUNS:
+            # "When was the article published?": a fact dated the day its source was
+            # published, naming it, dates the article (a news source's document).
+            topic = topic | source_nouns(fact, catalog)
     credits = {word: credit(question, word, topic) for word in question.weights}
     coverage = share(question.weights, credits)
     fits, who = _fits(question, fact, labelled, named, lookups)
@@ -308,6 +317,10 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         # though "the 1267 Committee" gives the number.
         other_years += sorted(question.resolutions)
     answers = fits and coverage >= ANSWER_COVERAGE and not other_years and not unnamed
+    if answers and thing is not None:
+        # "When was the article published?" is not answered by "a UN report published in
+        # 2022": the date is of what the question's subject names, which the fact must say.
+        answers = bool(credits[thing])
     about = question.named - question.subordinate
     if answers and about and question.wants is Wants.ANYTHING and _WHERE_ASKED.match(question.text):
         from tqcli.ask.places import places_named
@@ -636,8 +649,12 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         from tqcli.ask.places import place_answer
 
         place = place_answer(question, fact, lookups)
-    short = place or short_answer(
-        question, fact, who, catalog, own, in_claim=fact.id in lookups.counted_in_claim
+    short = (
+        place
+        or lookups.by_post.get(fact.id)
+        or short_answer(
+            question, fact, who, catalog, own, in_claim=fact.id in lookups.counted_in_claim
+        )
     )
     if answers and question.wants is Wants.SOMEONE and not who and isinstance(fact.details, Figure):
         # "Who issued the joint declaration ...?" wants a name: a figure that names no one in
@@ -647,12 +664,11 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         # "What is the Monitoring Team?" asks what it is: a count of its members is no
         # headline for that; the claim, which says more of it, is.
         short = fact.claim
-    corrected = fact.standing() is NoteStance.CORRECTS
-    standing = None
-    if corrected and answers and not _correction_bears(question, fact, short):
-        # Their correction is of a detail the short answer does not give, and the question
-        # does not name ("About eight months, not nine" of "who lost the White House": Trump).
-        standing, corrected = NoteStance.CONTEXT, False
+    # A correction or a contest of a detail the short answer does not give, and the question
+    # does not name, leaves the answer standing ("About eight months, not nine" of "who lost
+    # the White House": Trump; a contested July of "who ordered the withdrawal": Joe Biden).
+    standing = _standing(question, fact, short) if fact.notes else None
+    corrected = (fact.standing() if standing is None else standing) is NoteStance.CORRECTS
     if corrected:
         # The pack's curators say the claim is wrong (a source read contradicts it): it is
         # what its source said, never the answer (the answer line shows their correction).
@@ -735,36 +751,77 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
 _CAPITALISED_RUN = r"\b[A-Z]\w*(?: (?:of |the |for )?[A-Z]\w*)+"  # compiled on first use
 
 _DENIED = r"\bnot ([^,.;:!?()]+)"
-"""What a correction says the claim got wrong: the words after its "not", up to a punctuation
-mark ("About eight months, not nine: ...", "Not Tajikistan, as far as ..."): compiled on
-first use."""
+"""What a note says the claim got wrong: the words after its "not", up to a punctuation mark
+("About eight months, not nine: ...", "Not Tajikistan, as far as ..."): compiled on first
+use."""
+_TIME_SAID = rf"\b(?:{'|'.join(MONTHS)}|date|dates|day|days|when|(?:1[89]|20)\d\d)\b"
+"""Words with which a note speaks of a time: a month, a year, a day or a date (compiled on
+first use: only facts with disputing notes need it)."""
 
 
-def _correction_bears(question: Question, fact: Fact, short: str) -> bool:
-    """Whether the curators' correction of the claim bears on the answer the question asks:
-    the claim's words a correcting note denies ("not nine", "Not Tajikistan") are in the short
-    answer or the question -- or, on a figure, the short answer is not a name asked by "who"
-    (a figure's correction is of its value, as any correction that denies no words of the
-    claim is of all of it). A correction of another detail leaves the answer standing."""
-    claim = " " + " ".join(tokens(fact.claim)) + " "
-    denied: list[str] = []
-    for note in fact.notes:
-        if note.stance is not NoteStance.CORRECTS:
-            continue
-        words = [
-            said
-            for found in re.finditer(_DENIED, note.text, re.IGNORECASE)
-            if (said := " ".join(tokens(found.group(1)))) and f" {said} " in claim
-        ]
-        if not words:
-            return True  # it denies no words of the claim: all of it is in doubt
-        denied += words
+def _standing(question: Question, fact: Fact, short: str) -> NoteStance | None:
+    """How the curators' notes leave this answer: the strongest stance (corrects, then
+    contests) of the disputing notes that bear on it (see _note_bears); None where that is the
+    claim's own standing (Fact.standing)."""
+    bearing = {
+        note.stance
+        for note in fact.notes
+        if note.stance is not NoteStance.CONTEXT and _note_bears(question, fact, short, note.text)
+    }
+    stance = next(
+        (s for s in (NoteStance.CORRECTS, NoteStance.CONTESTS) if s in bearing), NoteStance.CONTEXT
+    )
+    return None if stance is fact.standing() else stance
+
+
+def _note_bears(question: Question, fact: Fact, short: str, note: str) -> bool:
+    """Whether a note correcting or contesting the claim bears on the answer the question asks.
+    On a figure, unless the short answer is a name asked by "who" (a figure's note is of its
+    value). Where it denies words of the claim ("not nine", "Not Tajikistan"), only where those
+    are in the short answer or the question. Else on an answer that is the claim itself; on
+    a short answer that the note speaks of: one of its words, a time where the note gives one
+    (a month, a year, a day or date), a number where it gives one. And where the question has
+    a word of the claim's that the note speaks of: a number, a month ("in July"), or a word
+    that names nothing, at least half as heavy as a word can be ("start" of "when would the
+    review start": the note doubts that it starts). A note on another detail leaves the answer
+    standing: a contested July is no doubt on who ordered it."""
     if isinstance(fact.details, Figure) and not (
         question.wants is Wants.SOMEONE and short != fact.claim and not DIGIT.search(short)
     ):
         return True
-    asked = " " + " ".join(tokens(f"{question.raw} {short}")) + " "
-    return any(f" {words} " in asked for words in denied)
+    claim = " " + " ".join(tokens(fact.claim)) + " "
+    denied = [
+        said
+        for found in re.finditer(_DENIED, note, re.IGNORECASE)
+        if (said := " ".join(tokens(found.group(1)))) and f" {said} " in claim
+    ]
+    if denied:
+        asked = " " + " ".join(tokens(f"{question.raw} {short}")) + " "
+        return any(f" {words} " in asked for words in denied)
+    if short.startswith(fact.claim) or short == short_text(fact):
+        return True
+    spoken = frozenset(tokens(note)) - FUNCTION_WORDS
+    if not spoken.isdisjoint(tokens(short)):
+        return True
+    if (question.wants is Wants.DATE or re.search(_TIME_SAID, short)) and re.search(
+        _TIME_SAID, note
+    ):
+        return True
+    if DIGIT.search(short) and DIGIT.search(note):
+        return True
+    details = {word for word in tokens(question.raw) if word.isdigit() or word in _MONTH_STEMS}
+    details.update(
+        word
+        for word, weight in question.weights.items()
+        if weight >= _UNMATCHED_SHOWN and word not in question.named
+    )
+    return not details.isdisjoint(spoken & set(claim.split()))
+
+
+_MONTH_STEMS = frozenset(
+    stems("january february march april may june july august september october november december")
+)
+"""The months as tokens() gives them."""
 
 
 def _on_point(
@@ -1160,7 +1217,7 @@ def _fits(
             return bool(TIME_UNITS & set(tokens(_measured(fact.details.unit)))), []
         return counts_in_claim(question, fact.claim), []
     if wants is Wants.SOMEONE:  # ("who wrote ...?" is asked for someone too: see above)
-        from tqcli.ask.roles import has_post, in_role, post_of_in, succession
+        from tqcli.ask.roles import has_post, holder_by_post, in_role, post_of_in, succession
     if wants is Wants.SOMEONE and question.identity:
         # "Who is Cole Bunzel?": a fact that says what he is, its claim opening with his name.
         opening = WORD.findall(fold(fact.claim))[:6]
@@ -1228,6 +1285,11 @@ def _fits(
             )
         )
         who = people if held else people or groups
+        if not who and (phrase := holder_by_post(question, fact.claim)):
+            # "Who is the caliph-in-waiting?": "... considers the Afghan Taliban's chief its
+            # caliph-in-waiting" names the holder by a post, not the Taliban.
+            lookups.by_post[fact.id] = phrase
+            return True, []
         if not who and out_of_role:
             lookups.out_of_role.add(fact.id)
         return bool(who), who

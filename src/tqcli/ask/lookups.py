@@ -35,6 +35,9 @@ class Lookups:
         self.counted_in_claim: set[str] = set()
         """The figures whose unit counts others than a "how many" asks, and whose claim gives a
         count of those asked (see _fits)."""
+        self.by_post: dict[str, str] = {}
+        """For "who": the facts whose claim gives the role asked to one it names only by a post
+        ("the Afghan Taliban's chief", see holder_by_post), with that phrase."""
         self.holding: dict[tuple[str, str], bool] = {}
         """Whether a fact says a person holds the role asked about (see _holds), once worked out."""
 
@@ -54,6 +57,8 @@ class Lookups:
         if not wanted:
             return
         found = self._index.entity_name_words(sorted(wanted))
+        if len(self.catalog.packs) > 1:
+            self._with_twins_names(wanted, found)
         for entity_id in wanted:
             # A name's function words do not name it ("as" of "as-Sahab", "of" of "Islamic
             # Emirate of Afghanistan").
@@ -88,6 +93,43 @@ class Lookups:
             self._last_words[entity_id] = last
             self._written[entity_id] = spelled
             self._names[entity_id] = frozenset().union(*each) - FUNCTION_WORDS
+
+    def _with_twins_names(
+        self, wanted: Iterable[str], found: dict[str, list[tuple[str, str]]]
+    ) -> None:
+        """Give each entity the names of its twins: those its pack links by same_as, and the
+        entities of the same kind and name in other packs ("Asfandyar Mir" in a user's pack,
+        with the alias "Mir", and in the built-in one), which are one person to the reader: an
+        alias one pack gives names the other pack's twin too ("Who is Mir?" is answered by the
+        built-in pack's fact on Asfandyar Mir)."""
+        entities = self.catalog.entities
+        twins: dict[str, list[str]] = {}
+        for entity_id in wanted:
+            entity = entities.get(entity_id)
+            if entity is None:
+                continue
+            same = set(self.catalog.same_entities(entity_id)) | {
+                other.id
+                for other in self._index.entities_named(entity.name)
+                if other.pack != entity.pack
+                and other.kind is entity.kind
+                and folded_words(other.name.lower()) == folded_words(entity.name.lower())
+            }
+            same.discard(entity_id)
+            if same:
+                twins[entity_id] = sorted(same)
+        if not twins:
+            return
+        more = self._index.entity_name_words(sorted({t for ids in twins.values() for t in ids}))
+        for entity_id, ids in twins.items():
+            names = found.setdefault(entity_id, [])
+            known = {name for name, _ in names}
+            names += [
+                (name, words)
+                for twin in ids
+                for name, words in more.get(twin, [])
+                if name not in known
+            ]
 
     def people_written_in(self, text: str) -> frozenset[str]:
         """The people of the packs (any, not only those the candidates name) whose name or an

@@ -30,7 +30,7 @@ from tqcli.ask.words import (
     stems,
 )
 from tqcli.model import EntityKind, Fact
-from tqcli.textnorm import fold, stem
+from tqcli.textnorm import fold, stem, tokens
 
 if TYPE_CHECKING:
     from tqcli.ask.lookups import Lookups
@@ -139,6 +139,10 @@ def in_role(question: Question, fact: Fact, who: list[str], lookups: Lookups) ->
     ):
         return who  # no check can apply: the claim neither tells nor has their possessive
     sentences = clauses(fact.claim)
+    # "Who is the caliph-in-waiting?": the noun asked, which a claim may give someone as the
+    # complement of a verb of considering or naming ("considers the Afghan Taliban's chief its
+    # caliph-in-waiting").
+    complement = complement_asked(question)
     kept: list[str] = []
     posted: list[str] = []
     claimed = {word for sentence in sentences for _, stems in sentence for word in stems}
@@ -168,6 +172,11 @@ def in_role(question: Question, fact: Fact, who: list[str], lookups: Lookups) ->
             for words, stems, _, end, _ in mentions
         ):
             continue  # owns another noun
+        if complement and all(
+            _beside_complement(words, stems, start, end, complement)
+            for words, stems, start, end, _ in mentions
+        ):
+            continue  # considers another the role, or owns the one who holds it
         if (
             verb is not None
             and not any(
@@ -214,6 +223,93 @@ def in_role(question: Question, fact: Fact, who: list[str], lookups: Lookups) ->
         # the post to the one it is the title of; those merely named do not hold it.
         return []
     return posted or kept
+
+
+_CONSIDERING = frozenset(
+    stems(
+        "consider considers considered regard regards regarded call calls called name names "
+        "named deem deems deemed see sees saw view views viewed hail hails hailed proclaim "
+        "proclaims proclaimed declare declares declared make makes made appoint appoints "
+        "appointed elect elects elected crown crowns crowned"
+    )
+)
+"""Verbs that give someone a role as their object's complement ("considers X its leader",
+"named X chief", "hailed X as caliph")."""
+
+
+_CONSIDERED_AS = r"whom? (?:does|did|do|is|was|are|were|has|have|had) (.+)"
+""""Who does al-Qaeda see as its caliph?": the words after the auxiliary (compiled on first
+use: only "who" questions need it)."""
+_BEFORE_COMPLEMENT = frozenset(("as", "its", "their", "his", "her", "the", "a", "an"))
+
+
+def complement_asked(question: Question) -> str | None:
+    """The role (stemmed) a "who" asks for that a claim may give as a complement: the noun of
+    "who is the X" ("caliph" of "who is the caliph-in-waiting"), or the one after a verb of
+    considering or naming ("who does al-Qaeda see as its caliph")."""
+    if WHO_IS.match(question.text):
+        return question.head
+    found = re.match(_CONSIDERED_AS, question.text)
+    if found is None:
+        return None
+    words = found.group(1).split()
+    verb = next((n for n, word in enumerate(words) if stem(word) in _CONSIDERING), None)
+    if verb is None:
+        return None
+    noun = next((word for word in words[verb + 1 :] if word not in _BEFORE_COMPLEMENT), "")
+    return stem(noun.split("-")[0]) if stem(noun.split("-")[0]) in question.weights else None
+
+
+_HELD_AS = (  # compiled on first use: only "who" questions need it
+    r"\b(?:considers?|considered|regards?|regarded|calls?|called|deems?|deemed|sees?|saw|views?|"
+    r"viewed|hails?|hailed|proclaims?|proclaimed|declares?|declared|names|named) "
+    r"(the [^,;.()]+?)(?: as)? (?:its|their|his|her|the) ([\w-]+)"
+)
+"""A claim giving a role as a complement: "considers the Afghan Taliban's chief its
+caliph-in-waiting"."""
+
+
+def holder_by_post(question: Question, claim: str) -> str | None:
+    """The phrase, as the claim writes it, to which the claim gives the role asked as a
+    complement (see complement_asked), where it names the holder only by a post: "the Afghan
+    Taliban's chief" answers "who is the caliph-in-waiting?". None where the claim gives it
+    otherwise."""
+    noun = complement_asked(question)
+    if noun is None or noun not in tokens(claim):
+        return None
+    for found in re.finditer(_HELD_AS, claim):
+        if stem(found.group(2).split("-")[0].lower()) == noun and not _POSTS.isdisjoint(
+            tokens(found.group(1))
+        ):
+            return found.group(1)
+    return None
+
+
+_POSTS = PERSON_ROLES | frozenset(stems("chief head"))
+"""Nouns of a post a phrase may name its holder by ("the Taliban's chief")."""
+
+
+def _beside_complement(
+    words: Sequence[str], stems: Sequence[str], start: int, end: int, noun: str
+) -> bool:
+    """Whether a name at words[start:end] is beside the role a clause gives as a complement
+    (noun, after a verb of considering or naming: "al-Qaeda's current leadership considers the
+    Afghan Taliban's chief its caliph-in-waiting"), not the one given it: before the verb (who
+    considers), or between the verb and the noun as the owner of another noun (the Taliban's
+    chief is the caliph-in-waiting, not the Taliban). Not in the passive ("X was named prime
+    minister": X is)."""
+    if noun not in stems:
+        return False
+    at = stems.index(noun)
+    verb = next(
+        (n for n in range(at - 1, -1, -1) if stems[n] in _CONSIDERING and words[n] != "name"),
+        None,
+    )
+    if verb is None or (verb and stems[verb - 1] in BE):
+        return False  # (in the passive, "was named acting prime minister", the subject is it)
+    if end <= verb:
+        return True
+    return start > verb and end < at and words[end : end + 1] == ("s",)
 
 
 _NEGATING = r"\b(?:not|never|neither|nor)\b|n['’]t\b"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from tqcli.index import Index
 
 
@@ -16,3 +19,19 @@ def romanised(index: Index, question: str) -> str:
         return question
     read = [word for word in index.romanised([question]) if word not in FUNCTION_WORDS]
     return " ".join(read) or question
+
+
+def as_typed(index: Index, question: str, words: Sequence[str]) -> tuple[str, ...]:
+    """Words tq read a question's words as (what a partial answer does not cover), each as the
+    question typed it: a word of another script tq could not read is shown as typed ("زمانی",
+    not the letters "zmny" its transliteration gives), and so is one it read as a word of the
+    facts ("طالبان", read as "taliban"). Words typed in ASCII stay as they are."""
+    from tqcli.textnorm import fold
+
+    typed: dict[str, str] = {}
+    for word in re.findall(r"[\w\u200c]+", question):
+        if word.isascii():
+            continue
+        for read in (*re.findall(r"\w+", fold(word)), *index.romanised([word])):
+            typed.setdefault(read.lower(), word)
+    return tuple(typed.get(word.lower(), word) for word in words)

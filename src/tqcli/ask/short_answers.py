@@ -36,10 +36,20 @@ def short_answer(
     ):
         return "; ".join(_as_written(catalog, entity_id, fact.claim) for entity_id in who)
     if question.wants is Wants.DATE:
-        from tqcli.ask.times import dates_no_event, deadlines, time_in_words
+        from tqcli.ask.times import (
+            dates_no_event,
+            deadlines,
+            effect_time,
+            span_asked,
+            time_in_words,
+        )
     if question.wants is Wants.DATE and fact.date is not None:
         if dates_no_event(question, fact):
             return fact.claim  # its date is not the time asked (see _fits)
+        if span := span_asked(question, fact):
+            return span  # "1996 to 2001": a span of time, not its start alone
+        if effect := effect_time(question, fact):
+            return effect  # "from 14 November 1999": when it took effect, not its adoption
         if asks_deadline(question) and (
             within := [found for found in deadlines(fact.claim) if not found.startswith("by ")]
         ):

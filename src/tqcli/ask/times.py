@@ -9,8 +9,16 @@ from typing import TYPE_CHECKING
 
 from tqcli.ask.claims import claim_words, own_text
 from tqcli.ask.question import Wants, derived
-from tqcli.ask.words import ASIDE, BEGAN, DEADLINE_ASKED, FORESEEING, NUMBER_WORDS, SAYING
-from tqcli.model import Fact
+from tqcli.ask.words import (
+    ASIDE,
+    BEGAN,
+    DEADLINE_ASKED,
+    FORESEEING,
+    NUMBER_WORDS,
+    SAYING,
+    stems,
+)
+from tqcli.model import Catalog, Fact, SourceKind
 from tqcli.textnorm import stem, tokens
 
 if TYPE_CHECKING:
@@ -213,3 +221,139 @@ def as_time(fact: Fact, year: str) -> bool:
         not re.search(r"\d\s*\($", text[max(0, at.start() - 3) : at.start()])
         for at in re.finditer(rf"(?<!\d){year}(?!\d)", text)
     )
+
+
+_SPAN_START = frozenset(
+    stems(
+        "begin began begun start started first become became take took taken seize seized "
+        "come came establish established found founded emerge emerged since"
+    )
+)
+"""Words with which a "when" asks when a span of time began ("When did the Taliban first
+rule?", "since when", "take power")."""
+_SPAN_END = frozenset(
+    stems(
+        "end ended finish finished fall fell lose lost overthrown ousted collapse collapsed "
+        "until till"
+    )
+)
+"""Words with which a "when" asks when a span of time ended ("When did Taliban rule end?",
+"until when")."""
+
+
+def span_asked(question: Question, fact: Fact) -> str | None:
+    """The time a "when" asks of a fact on a span of time (an event with an end, "between 1996
+    and 2001"): its start where the question asks when it began, its end where it asks when it
+    ended, else the span, start to end ("1996 to 2001": "When did the Taliban rule
+    Afghanistan?" asks the whole of it). None for a fact with no end."""
+    end = fact.details.end_of_span()
+    if end is None or fact.date is None:
+        return None
+    asked = set(tokens(question.text))
+    if not _SPAN_END.isdisjoint(asked):
+        return str(end)
+    if not _SPAN_START.isdisjoint(asked):
+        return str(fact.date)
+    return f"{fact.date} to {end}"
+
+
+_EFFECT_ASKED = (  # compiled on first use: only "when" questions need it
+    r"\b(?:take|takes|took|taken|taking|come|comes|came|go|goes|went|gone|enter|enters|entered|"
+    r"put|brought) (?:into |in(?:to)? )?(?:effect|force)\b|\b(?:become|became|becomes) "
+    r"(?:effective|binding|applicable)\b|\bkick(?:ed|s)? in\b|\bstart(?:ed)? to apply\b"
+)
+"""A "when" asking when a measure took effect ("take effect", "come into force", "enter into
+force", "become effective", "kick in"): the time it applied from, which need not be the day it
+was adopted or signed."""
+_EFFECT_GIVEN = (  # compiled on first use: only questions on when something took effect
+    r"\b(?:from|effective|with effect from|as of|(?:into force|into effect|took effect|takes "
+    r"effect|effect) on|(?:entered|came|comes|enters) into (?:force|effect) (?:on|in))"
+    r" ((?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)(?: \d{1,2},)? (?:1[89]|20)\d\d)\b"
+)
+"""A time something applies from, in a fact's words: "from 14 November 1999", "effective 1
+March 2002", "entered into force on ..."."""
+
+
+def effect_time(question: Question, fact: Fact) -> str | None:
+    """For a question asking when a measure took effect (see _EFFECT_ASKED): the time the fact
+    says it applied from, in its measures or its claim ("from 14 November 1999, unless the
+    Taliban comply": resolution 1267's flight ban, adopted on 15 October 1999). None where the
+    question asks something else or the fact gives no such time (its date then stands)."""
+    if re.search(_EFFECT_ASKED, question.text) is None:
+        return None
+    texts = [*getattr(fact.details, "measures", ()), *getattr(fact.details, "commitments", ())]
+    for text in (*texts, fact.claim):
+        if found := re.search(_EFFECT_GIVEN, text):
+            return found.group(1)
+    return None
+
+
+_SOURCE_NOUNS = {
+    SourceKind.NEWS: frozenset(stems("article story piece explainer")),
+    SourceKind.WEB_PAGE: frozenset(stems("article page post")),
+    SourceKind.REPORT: frozenset(stems("report")),
+    SourceKind.BOOK: frozenset(stems("book")),
+    SourceKind.UN_DOCUMENT: frozenset(stems("document statement release")),
+    SourceKind.GOVERNMENT: frozenset(stems("document statement release")),
+}
+"""The nouns English names a document of each kind of source by: a news source's is an
+article ("When was the article published?")."""
+SOURCE_NOUNS = frozenset().union(*_SOURCE_NOUNS.values())
+"""All of them: a question with none of them asks of no source."""
+_DATED_THING = (  # compiled on first use: only "when" questions need it
+    r"^(?:\w+ )?when (?:was|were|is|are|has been|have been|had been) (?:the|a|an|this|that|its|"
+    r"their|his|her) (?P<passive>(?:[\w-]+ ){1,4})(?P<verb>\w+)$"
+    r"|\b(?:date|day|year|month) of (?:the|a|an|this|that|its|their|his|her) "
+    r"(?P<of>(?:[\w-]+ ?){1,4})"
+)
+"""A "when" in the passive on a thing named by a common noun ("When was the article
+published?"), or the date of one ("date of the article on ..."): what the date must be of."""
+_NOUN_PHRASE_ENDS = frozenset(("on", "about", "in", "of", "by", "from", "for", "with", "that"))
+"""Words after which a noun phrase goes on past its head ("the article on how ...")."""
+
+
+def dated_thing(question: Question) -> str | None:
+    """The head noun (stemmed) of what a "when" asks the date of, where the question names it by
+    a common noun and nothing it names ("when was the article published", "the date of the
+    article on ...": article; not "when was the Taliban government overthrown", which names the
+    Taliban): a date of what happened to another thing ("a UN report published in 2022") is no
+    date of it. None for other questions."""
+    if "when" not in question.text and " of " not in question.text:
+        return None
+    found = re.search(_DATED_THING, question.text)
+    if found is None:
+        return None
+    if found.group("passive") is not None:
+        verb = found.group("verb")
+        if not (verb.endswith(("ed", "en")) or stem(verb) in question.happened):
+            return None
+        phrase = found.group("passive").split()
+    else:
+        phrase = found.group("of").split()
+    head: list[str] = []
+    for word in phrase:
+        if word in _NOUN_PHRASE_ENDS:
+            break
+        head.append(stem(word))
+    if not head or not question.named.isdisjoint(head) or head[-1] not in question.weights:
+        return None
+    return head[-1]
+
+
+def source_nouns(fact: Fact, catalog: Catalog) -> frozenset[str]:
+    """The nouns of the kind of a source the fact dates, where it dates one it cites: it is
+    dated the day the source was published and its claim names the source (its publisher or
+    title): "The Independent's explainer ..., published on 7 September 2021" is an article's
+    date ("When was the article published?")."""
+    claim = fact.claim.lower()
+    for citation in fact.citations:
+        source = catalog.sources.get(citation.source)
+        if (
+            source is not None
+            and source.published is not None
+            and source.published == fact.date
+            and (source.publisher.lower() in claim or source.title.lower() in claim)
+        ):
+            return _SOURCE_NOUNS.get(source.kind, frozenset())
+    return frozenset()

@@ -289,7 +289,11 @@ def answer_block(
         # A yes/no question's partial answer does not state the proposition asked: what of it.
         missing = printable(", ".join(reply.unmatched))
         label = "Does not state: " if polar else "Does not cover: "
-        if not polar and _all_said(reply.unmatched, [fact.claim, *values]):
+        if polar and _all_said(reply.unmatched, [fact.claim, *values]):
+            # It states those words, not as asked ("Is X on the sanctions list?": a claim that
+            # X was put on it in 2001, in the past; "urged to cut ties", not that they did).
+            label = "Does not state as asked: "
+        elif not polar and _all_said(reply.unmatched, [fact.claim, *values]):
             # It says those words, not as asked ("How many widgets?": a claim on widgets
             # giving no number of them): say what it does not give -- unless the short answer
             # shows them ("8,600 US troops ..." gives a figure of US troops, only not the one
