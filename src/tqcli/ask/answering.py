@@ -590,7 +590,8 @@ def _at_the_time(
     happened (_says_at_its_time) or is dated in one of its years. Any other answer is of
     another time ("Joe Biden" ordered the 2021 withdrawal, not the 2001 overthrow) and
     partial, the event's words what it does not cover. Answers first still."""
-    spelled = tuple(question.spelled[word] for word in event)
+    # In the question's order: a set's order changes from run to run, and JSON must not.
+    spelled = tuple(question.spelled[word] for word in question.weights if word in event)
     kept = [
         item
         if item.reply.match is not Match.ANSWER
