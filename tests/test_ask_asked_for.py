@@ -204,11 +204,19 @@ def test_who_is_not_answered_by_a_figure_naming_no_one() -> None:
     assert not any(answer[:1].isdigit() for answer in answers), answers
 
 
-@pytest.mark.parametrize("who", ["women", "children"])
+@pytest.mark.parametrize("who", ["women", "children", "students"])
 def test_the_strangers_how_much_did_x_pay(who: str) -> None:
-    # Finding 6: not al-Qaeda's $20m to the Taliban, given as the answer.
+    # Finding 6: not al-Qaeda's $20m to the Taliban, given as the answer; nor, for students,
+    # Pompeo's count of students enrolled (it speaks of students, not of paying).
     found = _built_in(f"How much did the {who} pay?")
     assert not found.answered
+
+
+def test_a_bare_how_much_is_still_answered_by_an_amount_of_the_verb() -> None:
+    # The verb asked is what the amount is of: where the fact says it, the amount answers.
+    found = _built_in("How much did al-Qaeda pay?")
+    assert found.answered
+    assert "20,000,000 US dollars" in found.replies[0].answer
 
 
 @pytest.mark.parametrize(

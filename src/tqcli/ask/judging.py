@@ -365,6 +365,10 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         # "How much did the women pay?" is not answered by what al-Qaeda paid the Taliban: the
         # subject of the question's verb is who did it, which the answer speaks of.
         answers = False
+    if answers and question.amount_of is not None and not credits[question.amount_of]:
+        # "How much did the students pay?" is not answered by a count of students enrolled: a
+        # bare "how much" is an amount of what the verb does, which the answer speaks of.
+        answers = False
     if answers and question.wants in (Wants.SOMEONE, Wants.DATE) and question.happened:
         # What happened, said of another than what the question names: "Jalaluddin Haqqani,
         # who founded the Haqqani Network" did not found the Taliban; and of the doer only

@@ -453,6 +453,9 @@ class Question(msgspec.Struct, frozen=True):
     subject: tuple[str, ...] = ()
     """The content words of the subject of the question's verb after "do" ("the women" of "How
     much did the women pay?"): who or what it asks did it, which an answer must speak of."""
+    amount_of: str | None = None
+    """For a bare "how much did X VERB" (an amount of money, or a share): the verb ("pay" of "How
+    much did the students pay?"), what the amount is of, which an answer must speak of."""
     said_about: tuple[str, ...] = ()
     """For a quote asked as what someone said about something ("What did Trump say about the
     Doha agreement?"): the content words of what it is about ("doha", "agre"), less a clause
@@ -697,6 +700,9 @@ def read_question(index: Index, question: str, lookups: Lookups | None = None) -
         # "How much did the Taliban pay al-Qaeda?": how much of nothing named is an amount of
         # money (or a share), not a number of people or things ("180-400 fighters").
         measure = _MONEY
+    do_subject, do_verb = (
+        _subject_of(folded, corrected, weights) if wants is not Wants.QUOTE else ((), None)
+    )
     head = None
     if kin_asked is not None and wants is Wants.SOMEONE:
         # The presenter asked for is whom the claim calls so (Role.kin).
@@ -843,7 +849,8 @@ def read_question(index: Index, question: str, lookups: Lookups | None = None) -
         document_asked=re.search(_WHICH_RESOLUTION, folded) is not None,
         derived=derived_forms,
         said_about=said_about,
-        subject=_subject_of(folded, corrected, weights) if wants is not Wants.QUOTE else (),
+        subject=do_subject,
+        amount_of=do_verb if measure is _MONEY else None,
         share_of=tuple(
             key
             for word in leading_content(folded[share_at.end() :], skip_leading=True)
@@ -875,15 +882,15 @@ follow the auxiliary."""
 
 def _subject_of(
     folded: str, corrected: dict[str, str], weights: dict[str, float]
-) -> tuple[str, ...]:
-    """The content words of the subject of a wh-question's verb after "do", "does" or "did":
-    where the words after it (less a determiner and adverbs) up to a function word or the end
-    are two, a noun and the verb ("how much did the women pay": women). None for more ("did
-    the US invade Afghanistan": a verb and its object follow the subject, which a reading
-    without parts of speech cannot tell from a subject of two words)."""
+) -> tuple[tuple[str, ...], str | None]:
+    """The content words of the subject of a wh-question's verb after "do", "does" or "did",
+    and that verb: where the words after it (less a determiner and adverbs) up to a function
+    word or the end are two, a noun and the verb ("how much did the women pay": women, pay).
+    None for more ("did the US invade Afghanistan": a verb and its object follow the subject,
+    which a reading without parts of speech cannot tell from a subject of two words)."""
     found = _DO_SUBJECT.match(folded) if " d" in folded else None
     if found is None:
-        return ()
+        return (), None
     stretch: list[str] = []
     for raw in found.group("rest").split():
         word = stem(raw)
@@ -894,9 +901,9 @@ def _subject_of(
         if not (raw.endswith("ly") and len(raw) > 4):  # an adverb ("reportedly")
             stretch.append(raw)
     if len(stretch) != 2 or VERB_FORM.search(stretch[0]):
-        return ()  # a subject of more words, or a verb and its object, cannot be told apart
-    key = _key(stretch[0], corrected)
-    return (key,) if key in weights else ()
+        return (), None  # a subject of more words, or a verb and its object, cannot be told apart
+    key, verb = _key(stretch[0], corrected), _key(stretch[1], corrected)
+    return ((key,) if key in weights else ()), (verb if verb in weights else None)
 
 
 def _possessors(question: str) -> frozenset[str]:
