@@ -175,6 +175,12 @@ stem: Callable[[str], str] = _STEMS.__getitem__
 """The stem of a (folded) word (see _stemmed), kept once worked out."""
 
 
+def known_stems(table: dict[str, str]) -> None:
+    """Words whose stems were worked out before (by stem: a test keeps the table so), kept as
+    if stem had just worked them out."""
+    _STEMS.update(table)
+
+
 def tokens(text: str) -> list[str]:
     """The folded, stemmed words of text, in order."""
     return list(map(stem, folded_words(fold(text))))

@@ -1282,7 +1282,14 @@ def _typo_of(word: str, meant: tuple[str, ...]) -> str | None:
     """Of the words meant, the one word is likeliest a typo of (see question_word_typo)."""
     if word in meant or len(word) > _LONGEST_TYPO:
         return None
-    ranks = {asked: rank for asked in meant if (rank := _typo_rank(word, asked))}
+    # A word one letter off another opens with its first or its second letter (whichever letter
+    # is left out, added, changed or swapped): a test that rules most words out at once.
+    opening = word[:2]
+    ranks = {
+        asked: rank
+        for asked in meant
+        if (asked[0] in opening or asked[1] in opening) and (rank := _typo_rank(word, asked))
+    }
     best = [asked for asked, rank in ranks.items() if rank == min(ranks.values())]
     return best[0] if len(best) == 1 else None
 
