@@ -328,7 +328,7 @@ def number_before(
                     elif (
                         first > 0
                         and is_count(words[first - 1])
-                        and _DASH.fullmatch(claim[spans[first - 1].end() : spans[first].start()])
+                        and re.fullmatch(_DASH, claim[spans[first - 1].end() : spans[first].start()])
                     ):
                         first -= 1
                     elif (
@@ -365,7 +365,7 @@ _TWO_WORD_HEDGES = frozenset(
     | {("less", "than"), ("as", "many"), ("as", "much")}
 )
 """The words a count is hedged with, kept in the short answer as the claim keeps them."""
-_DASH = re.compile(r"\s*[-\u2013\u2014]\s*")
+_DASH = r"\s*[-\u2013\u2014]\s*"  # compiled on first use: only a range of numbers needs it
 """What joins the two numbers of a range written with a dash ("200-500", "200 – 500")."""
 
 

@@ -56,7 +56,7 @@ def only_begun(question: Question, said: set[str], claim: str) -> bool:
     return bool(places) and all(not _BEGUN.isdisjoint(words[max(0, at - 3) : at]) for at in places)
 
 
-_DOER = re.compile(r"\w{3,}(?:er|or)s?")
+_DOER = r"\w{3,}(?:er|or)s?"  # compiled on first use (re caches it)
 """An agent noun ("founder", "leaders"): who does what its verb says."""
 
 
@@ -65,7 +65,7 @@ def as_doer(question: Question, word: str, own: frozenset[str]) -> bool:
     founder" is not its founding."""
     said = (question.group(word) | {word}) & own
     return bool(said) and all(
-        other != word and other.startswith(word[:4]) and _DOER.fullmatch(other) for other in said
+        other != word and other.startswith(word[:4]) and re.fullmatch(_DOER, other) for other in said
     )
 
 
@@ -97,7 +97,7 @@ def of_another(question: Question, word: str, claim: str) -> bool:
         if raw[:4].lower() not in prefixes:
             continue  # (stem only the words that may be one of the group)
         said = stem(fold(raw))
-        if said not in group or said in ACTING or _DOER.fullmatch(said):
+        if said not in group or said in ACTING or re.fullmatch(_DOER, said):
             continue  # a post's noun ("its leader Saif al-Adel") names its holder after it
         if raw.endswith("ed") and written[at + 1 : at + 2] in (["by"], ["pursuant"], ["under"]):
             # In the passive what it was done to comes before: "the Security Council Committee

@@ -127,7 +127,7 @@ def _measured(unit: str) -> str:
     return re.split(_RATE, unit, maxsplit=1)[0]
 
 
-_PERSON = re.compile(r"\bwho\b")
+_PERSON = r"\bwho\b"  # compiled on first use (re caches it)
 
 
 _STARTING = frozenset(stems("begin began begun start started starting first become became"))
@@ -269,7 +269,7 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         not fits
         and question.wants is Wants.SOMEONE
         and coverage >= _FULL_COVERAGE
-        and not WHO_IS.search(question.text)  # "who is the Ombudsperson" wants a name
+        and not re.search(WHO_IS, question.text)  # "who is the Ombudsperson" wants a name
         # Unless those it names play another role ("Baradar led the Taliban's negotiating
         # team" for "who negotiated for the US").
         and fact.id not in lookups.out_of_role
@@ -717,7 +717,7 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         )
     )
     boost = _BOOST if fits else 1.0
-    if who and kind(who[0], catalog) is EntityKind.PERSON and _PERSON.search(question.text):
+    if who and kind(who[0], catalog) is EntityKind.PERSON and re.search(_PERSON, question.text):
         boost *= _BOOST
     if question.naming and re.search(_NAMING, fact.claim):
         boost *= _BOOST  # a name asked for: a claim that gives a name
@@ -1117,7 +1117,7 @@ def _fits(
         wants is Wants.QUOTE
         and not isinstance(fact.details, Quote)
         and not question.speaker
-        and _PERSON.search(question.text)
+        and re.search(_PERSON, question.text)
     ):
         # "Who wrote the Independent explainer ...?": an author, whom a fact that is not a
         # quote may name as it names anyone ("... was written by Joe Sommerlad") -- where it
@@ -1284,7 +1284,7 @@ def _fits(
             or (question.head in KIN and question.head not in _KIN_OF_BODIES)
             or succession(question)
             or (
-                _PERSON.search(question.text)
+                re.search(_PERSON, question.text)
                 and any(PERSON_ROLES & question.group(word) for word in question.happened)
             )
         )

@@ -112,7 +112,7 @@ PERSON_ROLES = frozenset(
     )
 )
 """Nouns that name a person by their post: who says something, though no one is named."""
-WHO_IS = re.compile(r"who(?:s| is| was| are| were)\b")
+WHO_IS = r"who(?:s| is| was| are| were)\b"  # compiled on first use (re caches it)
 DOCUMENT_NUMBERS = (
     r"\b(?:resolutions?|res|unscr|sres)\s+(?P<numbers>\d+(?:(?:\s+(?:and|or)\s+|\s+)\d+)*)"
     r"|\b(?P<body>\d+) (?:sanctions )?(?:committee|regime|list)\b"
