@@ -65,7 +65,8 @@ def as_doer(question: Question, word: str, own: frozenset[str]) -> bool:
     founder" is not its founding."""
     said = (question.group(word) | {word}) & own
     return bool(said) and all(
-        other != word and other.startswith(word[:4]) and re.fullmatch(_DOER, other) for other in said
+        other != word and other.startswith(word[:4]) and re.fullmatch(_DOER, other)
+        for other in said
     )
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from tqcli.ask.claims import (
-    claim_words,
+    claim_stems,
     kind,
     name_spans,
     own_text,
@@ -1453,7 +1453,7 @@ def _defines(question: Question, fact: Fact, lookups: Lookups) -> bool:
     forming, the name most of whose words follow in the next eight being the entity's, not a
     longer one's: "the formation of al-Qaeda in the Indian Subcontinent" is AQIS's, not
     al-Qaeda's)."""
-    _, words, stems = claim_words(fact.claim)
+    words, stems = claim_stems(fact.claim)
     asked = [
         entity_id for entity_id in fact.entities() if lookups.named_in(entity_id, question.weights)
     ]
