@@ -10,7 +10,7 @@ import msgspec
 
 from tqcli.ask.claims import clauses, figures_written, in_figures, name, own_words, short_text
 from tqcli.ask.counts import figure_now, latest_first
-from tqcli.ask.deeds import doer_reversed, done_to_another
+from tqcli.ask.doers import doer_reversed
 from tqcli.ask.judging import Judged, asked_most_as_typed, judge
 from tqcli.ask.lookups import Lookups
 from tqcli.ask.question import (
@@ -642,6 +642,14 @@ def _latest_first(item: Judged) -> tuple[bool, bool, int]:
     return (item.reply.match is not Match.ANSWER, date is None, -days)
 
 
+def _done_to_another(question: Question, fact: Fact, lookups: Lookups) -> str | None:
+    """deeds.done_to_another of the fact, with deeds loaded only for the questions it needs."""
+    from tqcli.ask.deeds import done_to_another
+
+    named = {entity_id: lookups.name_words(entity_id) for entity_id in fact.entities()}
+    return done_to_another(question, fact.claim, named)
+
+
 _AGREED_COVERAGE = 0.85
 """How much of the question a partial answer that BM25 also ranks first must account for to
 be the answer (see _agreed): chosen on blind-1 to blind-7, checked on blind-8 to blind-10."""
@@ -674,14 +682,7 @@ def _agreed(question: Question, judged: list[Judged], lookups: Lookups) -> bool:
         # ... in which year?" is not answered by al-Qaeda's birth).
         and not {question.spelled[word] for word in question.named} & set(first.reply.unmatched)
         # Nor where what happened is said of another ("killed 224 people": "When was X killed?").
-        and not (
-            question.wants is Wants.DATE
-            and done_to_another(
-                question,
-                fact.claim,
-                {entity_id: lookups.name_words(entity_id) for entity_id in fact.entities()},
-            )
-        )
+        and not (question.wants is Wants.DATE and _done_to_another(question, fact, lookups))
         and fact.standing() is not NoteStance.CORRECTS
         and all((first.hit.score or 0.0) >= (item.hit.score or 0.0) for item in judged[1:])
         and not (question.named and doer_reversed(question, fact.claim, own_words(fact)))

@@ -27,26 +27,7 @@ from tqcli.ask.counts import (
     of_something_else,
     says_ordinal,
 )
-from tqcli.ask.deeds import (
-    as_doer,
-    as_verb,
-    commits,
-    deed_of_another,
-    doer_asked,
-    doer_reversed,
-    done_to_another,
-    happened_unasked,
-    in_one_clause,
-    near_what_happened,
-    nowhere_after,
-    obliges,
-    of_another,
-    only_begun,
-    only_enjoined,
-    only_seems,
-    other_doer,
-    required_of,
-)
+from tqcli.ask.doers import doer_asked, doer_reversed, happened_unasked, only_seems
 from tqcli.ask.question import (
     Wants,
     asks_deadline,
@@ -231,6 +212,13 @@ class Judged(msgspec.Struct, frozen=True):
         return (self.reply.match is not Match.ANSWER, self.elsewhere, -self.score)
 
 
+def _obliges(question: Question, fact: Fact) -> bool:
+    """deeds.obliges, with deeds loaded only when a question asks what an instrument does."""
+    from tqcli.ask.deeds import obliges
+
+    return obliges(question, fact)
+
+
 def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
     """How far the fact answers the question, and how it ranks."""
     fact = hit.fact
@@ -373,6 +361,9 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         # What happened, said of another than what the question names: "Jalaluddin Haqqani,
         # who founded the Haqqani Network" did not found the Taliban; and of the doer only
         # ("Al-Qaeda's founder ... was shot dead on 2 May 2011") it dates no founding.
+        # (deeds: loaded for the questions whose form needs its rules, as here.)
+        from tqcli.ask.deeds import as_doer, as_verb, of_another
+
         answers = not any(
             (as_verb(question, word) and of_another(question, word, fact.claim))
             or (question.wants is Wants.DATE and as_doer(question, word, own))
@@ -397,6 +388,8 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
             )
         )
         said = {word for word in question.happened if credit(question, word, own)}
+        from tqcli.ask.deeds import in_one_clause, only_begun
+
         answers = (
             not event_subject
             or not said
@@ -420,18 +413,17 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         # for ... Zawahiri" names no one who killed Zawahiri). Nor is it the kind of answer
         # asked, that two rankers' agreement could make one (_agreed).
         fits = answers = False
-    if (
-        answers
-        and (question.polar or question.wants is Wants.SOMEONE)
-        and other_doer(question, fact.claim, named)
-    ):
-        # ("Did the US pay the Taliban?" -- "the Taliban would now pay a price".)
-        answers = False
-    done_to = (
-        done_to_another(question, fact.claim, named)
-        if question.polar or question.wants is Wants.DATE
-        else None
-    )
+    if answers and (question.polar or question.wants is Wants.SOMEONE):
+        from tqcli.ask.deeds import other_doer
+
+        if other_doer(question, fact.claim, named):
+            # ("Did the US pay the Taliban?" -- "the Taliban would now pay a price".)
+            answers = False
+    done_to: str | None = None
+    if question.polar or question.wants is Wants.DATE:
+        from tqcli.ask.deeds import done_to_another
+
+        done_to = done_to_another(question, fact.claim, named)
     if answers and done_to is not None and not listing:
         # ("Was Akhundzada killed ...?" -- "a drone strike killed his predecessor Mansour".)
         answers = False
@@ -527,6 +519,8 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         # "Where did Ghani flee (to)?": where it happened is named after the claim's word for
         # it ("killed in Kabul", "fled to Tajikistan"); "they took the palace ..., after
         # President Ashraf Ghani fled." says where the palace was taken, not where he went.
+        from tqcli.ask.deeds import nowhere_after
+
         answers = not nowhere_after(question.happened, fact.claim)
     elsewhere = bool(unnamed)
     if (
@@ -560,7 +554,7 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         and not (verb in _IMPOSING and isinstance(fact.details, Sanction))
         # What an instrument requires of someone is what they commit to or must do: "the
         # Taliban committed not to allow ...", "demanded that the Taliban ...".
-        and not (verb in OBLIGING and obliges(question, fact))
+        and not (verb in OBLIGING and _obliges(question, fact))
     ):
         # "What does resolution 2255 require?": what it requires, not at which meeting it
         # was adopted. The verb the question ends on is what it asks.
@@ -585,6 +579,8 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
             for word in question.weights
             if question.weights[word] >= EVENT_WEIGHT and not _stated_alone(question, word, stated)
         )
+        from tqcli.ask.deeds import commits, required_of
+
         if (
             OBLIGING.intersection(unstated)
             and (whom := required_of(question))
@@ -621,6 +617,8 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
             # "Did the Taliban cut ties with al-Qaeda?" is not answered by Pompeo calling on
             # them "to keep your promises to cut ties": what someone was urged, promised or
             # agreed to do is not said to have happened.
+            from tqcli.ask.deeds import only_enjoined
+
             enjoined = only_enjoined(
                 {word for word in predicate if question.weights[word] >= EVENT_WEIGHT},
                 own_text(fact),
@@ -1199,6 +1197,8 @@ def _fits(
         dated = fact.date is not None or time_in_words(fact.claim) is not None
         if dated and fact.date is not None and dates_a_source(fact.claim, fact.date.year):
             return False, []
+        from tqcli.ask.deeds import deed_of_another
+
         if fact.date is not None and deed_of_another(question, fact.claim):
             # "When was Akhundzada named leader?": not "Yaqoob, ... named defence minister on 7
             # September 2021, was a student of ... Akhundzada".
@@ -1273,6 +1273,8 @@ def _fits(
             people = in_role(question, fact, people, lookups)
             groups = in_role(question, fact, groups, lookups)
         out_of_role = len(people) + len(groups) < named_first
+        from tqcli.ask.deeds import near_what_happened
+
         near = near_what_happened(question, fact, own, people + groups, lookups)
         if near is not None:
             people = [e for e in people if e in near]
