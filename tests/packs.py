@@ -99,7 +99,9 @@ agreement = partial(fact, "agreement")
 sanction = partial(fact, "sanction")
 
 
-def pack(*tables: str, entities: Iterable[str] = (), sources: Iterable[str] = (GAZETTE,)) -> str:
+def pack_text(
+    *tables: str, entities: Iterable[str] = (), sources: Iterable[str] = (GAZETTE,)
+) -> str:
     """The text of a fact file: its sources (the gazette unless given), its entities (each a
     shared entity's id or an entity table), then the tables (facts, synonyms), in order."""
     entity_tables = [item if item.startswith("[[entity]]") else entity(item) for item in entities]

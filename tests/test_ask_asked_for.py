@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from packs import event, figure, pack
+from packs import event, figure, pack_text
 from tqcli.model import Match
 
 from conftest import answers_from_pack
 
-_PACK = pack(
+_PACK = pack_text(
     figure(
         "ferry-terminal-bombing-12-killed",
         "A bombing at the ferry terminal of Port Lune on 3 May 2019 killed 12 people, according to the gazette.",
