@@ -44,6 +44,12 @@ def source(id: str, title: str, publisher: str, kind: str, **fields: object) -> 
 GAZETTE = source("s", "t", "The Gazette", "news")
 """The source the made-up facts cite unless they say otherwise (as "s")."""
 
+
+def harbour_news(id: str = "gazette", **fields: object) -> str:
+    """The gazette's Harbour news, as packs that cite it by name (and address) have it."""
+    return source(id, "Harbour news", "The Gazette", "news", **fields)
+
+
 SHARED_ENTITIES = {
     "harbour-board": ("Harbour Board", "organization"),
     "canal-network": ("Canal Network", "organization"),
