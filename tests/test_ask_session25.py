@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from packs import entity, event, pack_text, sanction, source
+from packs import entity, event, harbour_news, pack_text, sanction, source
 from tqcli.ask import answer, consider
 from tqcli.ask.answering import Considered
 from tqcli.cli import app
@@ -125,7 +125,7 @@ _PACK = pack_text(
         "tom-reed",
         "ann-vale",
     ],
-    sources=[source("gazette", "Harbour news", "The Gazette", "news")],
+    sources=[harbour_news()],
 )
 
 
@@ -288,7 +288,7 @@ _ACCOUNTS = pack_text(
         ),
     ],
     sources=[
-        source("gazette", "Harbour news", "The Gazette", "news"),
+        harbour_news(),
         source("ledger", "Port report", "The Ledger", "news"),
     ],
 )
