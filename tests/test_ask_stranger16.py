@@ -10,18 +10,13 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from packs import entity, event, figure, pack_text, quote, source
+from packs import entity, event, figure, harbour_news, pack_text, quote, source
 from tqcli.ask import answer
 from tqcli.ask.answering import agree
 from tqcli.ask.question import Wants
 from tqcli.cli import app
 from tqcli.index import in_memory
 from tqcli.model import Answers, Match, Pack
-
-
-def _harbour_news(id: str, url: str) -> str:
-    return source(id, "Harbour news", "The Gazette", "news", url=url)
-
 
 _CURATED = pack_text(
     figure(
@@ -54,7 +49,7 @@ _CURATED = pack_text(
     ),
     entities=["eve-fane"],
     sources=[
-        _harbour_news("gazette", "https://www.gazette.example/harbour-news"),
+        harbour_news(url="https://www.gazette.example/harbour-news"),
         source("ledger", "Ledger report", "The Ledger", "news"),
     ],
 )
@@ -77,7 +72,7 @@ _RESTATED = pack_text(
         value=40,
         unit="staff",
     ),
-    sources=[_harbour_news("my-gazette", "http://gazette.example/harbour-news/")],
+    sources=[harbour_news("my-gazette", url="http://gazette.example/harbour-news/")],
 )
 
 
@@ -166,7 +161,7 @@ def test_how_many_is_answered_with_the_number_and_what_it_counts(tmp_path: Path)
             "canal-network",
             entity("ledger-report", "Ledger report of June 2021", "document"),
         ],
-        sources=[_harbour_news("gazette", "https://gazette.example/b")],
+        sources=[harbour_news(url="https://gazette.example/b")],
     )
     # (Asked in the present tense, as of the fact's date: docs/ask-evaluation.md, rule 7j.)
     for question, as_of in (
