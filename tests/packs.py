@@ -1,44 +1,32 @@
-"""Made-up packs for tests, written from only what differs: each fact in one call, the gazette
-and the harbour's people, bodies and places by id."""
+"""Made-up fact packs for tests, built from only what differs: the facts and any extra tables."""
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Mapping
 from functools import partial
 
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
-
 
 def _value(value: object) -> str:
-    """A value as TOML: a string, a number, a boolean, an array or an inline table."""
+    """A string, a number or an array of them, as TOML."""
     if isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return repr(value)
     if isinstance(value, list | tuple):
-        return "[" + ", ".join(_value(item) for item in value) + "]"
-    if isinstance(value, Mapping):
-        return "{ " + ", ".join(f"{_key(k)} = {_value(v)}" for k, v in value.items()) + " }"
+        return "[" + ", ".join(map(_value, value)) + "]"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return repr(value)
     raise TypeError(f"no TOML value for {value!r}")
 
 
-def _key(key: str) -> str:
-    return key if _BARE_KEY.match(key) else json.dumps(key, ensure_ascii=False)
-
-
-def table(name: str, fields: Mapping[str, object]) -> str:
+def _table(name: str, fields: Mapping[str, object]) -> str:
     """An array-of-tables entry [[name]] with these fields, in their order."""
-    return f"[[{name}]]\n" + "".join(f"{_key(k)} = {_value(v)}\n" for k, v in fields.items())
+    return f"[[{name}]]\n" + "".join(f"{key} = {_value(value)}\n" for key, value in fields.items())
 
 
 def source(id: str, title: str, publisher: str, kind: str, **fields: object) -> str:
     """A source table."""
-    fields = {"id": id, "title": title, "publisher": publisher, "kind": kind, **fields}
-    return table("source", fields)
+    head = {"id": id, "title": title, "publisher": publisher, "kind": kind}
+    return _table("source", head | fields)
 
 
 GAZETTE = source("s", "t", "The Gazette", "news")
@@ -70,12 +58,12 @@ def entity(id: str, name: str = "", kind: str = "", **fields: object) -> str:
     """An entity table; a shared entity's name and kind are its own unless given."""
     if not (name and kind):
         name, kind = name or SHARED_ENTITIES[id][0], kind or SHARED_ENTITIES[id][1]
-    return table("entity", {"id": id, "name": name, "kind": kind} | fields)
+    return _table("entity", {"id": id, "name": name, "kind": kind} | fields)
 
 
 def synonyms(words: Iterable[str], why: str) -> str:
     """A synonyms table: words a pack's thesaurus takes as one."""
-    return table("synonyms", {"words": list(words), "why": why})
+    return _table("synonyms", {"words": list(words), "why": why})
 
 
 def fact(
@@ -91,9 +79,9 @@ def fact(
     """A fact of this kind citing passage of source, with its curators' notes, if any."""
     return "\n".join(
         [
-            table(kind, {"id": id, "claim": claim} | fields),
-            table(f"{kind}.cite", {"source": source, "passage": passage}),
-            *(table(f"{kind}.note", note) for note in notes),
+            _table(kind, {"id": id, "claim": claim} | fields),
+            _table(f"{kind}.cite", {"source": source, "passage": passage}),
+            *(_table(f"{kind}.note", note) for note in notes),
         ]
     )
 
