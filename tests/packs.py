@@ -97,6 +97,7 @@ def pack_text(
     *tables: str, entities: Iterable[str] = (), sources: Iterable[str] = (GAZETTE,)
 ) -> str:
     """The text of a fact file: its sources (the gazette unless given), its entities (each a
-    shared entity's id or an entity table), then the tables (facts, synonyms), in order."""
+    shared entity's id or an entity table), then the tables (facts, synonyms), in order. Each
+    table starts a line after an empty one, as answers_from_pack cuts a fact out (`without`)."""
     entity_tables = [item if item.startswith("[[entity]]") else entity(item) for item in entities]
     return "\n" + "\n".join([*sources, *entity_tables, *tables])
