@@ -288,6 +288,16 @@ def _limit_option(default: int, *, configurable: bool = True) -> object:
     )
 
 
+_Listed = TypeVar("_Listed")
+
+
+def _at_most(listed: list[_Listed], command: str, limit: int | None) -> list[_Listed]:
+    """The first of a listing command's results that its --limit (else the config file's, else
+    all) keeps: sources, entities and tags take --limit as search, list and ask do."""
+    most = load_config().limit(command, limit)
+    return listed[:most] if most else listed
+
+
 _Command = TypeVar("_Command", bound=Callable[..., None])
 _Answer = TypeVar("_Answer")
 
@@ -1095,6 +1105,7 @@ def list_(
 @app.command()
 @reports_errors
 def sources(
+    limit: Annotated[int | None, _limit_option(0)] = None,
     facts: FactsDirs = None,
     no_builtin: NoBuiltin = False,
     no_cache: NoCache = False,
@@ -1110,10 +1121,12 @@ def sources(
     \b
     Examples:
       tq sources
+      tq sources --limit 5
       tq sources --json | jq -r '.[] | "\\(.facts) \\(.title)"'
     """
     renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "sources", no_pager=no_pager)
     _, uses = _ask(facts, no_builtin, no_cache, lambda index: index.source_uses())
+    uses = _at_most(uses, "sources", limit)
     renderer.sources(uses)
     _finish(len(uses))
 
@@ -1580,6 +1593,7 @@ def who(
 @app.command()
 @reports_errors
 def entities(
+    limit: Annotated[int | None, _limit_option(0)] = None,
     kinds: Annotated[
         list[EntityKind] | None,
         typer.Option("--kind", help="Only entities of this kind (repeatable)."),
@@ -1601,6 +1615,7 @@ def entities(
     \b
     Examples:
       tq entities --kind person
+      tq entities --limit 10
       tq entities --json | jq -r '.[] | select(.facts > 5) | .name'
     """
     from tqcli.names import entity_uses
@@ -1608,6 +1623,7 @@ def entities(
     renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "entities", no_pager=no_pager)
     wanted = frozenset(kinds or ())
     _, uses = _ask(facts, no_builtin, no_cache, lambda index: entity_uses(index, wanted))
+    uses = _at_most(uses, "entities", limit)
     renderer.entities(uses)
     _finish(len(uses))
 
@@ -1615,6 +1631,7 @@ def entities(
 @app.command()
 @reports_errors
 def tags(
+    limit: Annotated[int | None, _limit_option(0)] = None,
     facts: FactsDirs = None,
     no_builtin: NoBuiltin = False,
     no_cache: NoCache = False,
@@ -1630,12 +1647,14 @@ def tags(
     \b
     Examples:
       tq tags
+      tq tags --limit 10
       tq list --tag doha
     """
     from tqcli.names import tag_uses
 
     renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "tags", no_pager=no_pager)
     _, uses = _ask(facts, no_builtin, no_cache, tag_uses)
+    uses = _at_most(uses, "tags", limit)
     renderer.tags(uses)
     _finish(len(uses))
 
