@@ -1,15 +1,18 @@
 """Stranger 19's findings on the commands around `ask`, in their terms (notes/stranger-19.md):
 `--limit` on every listing command (35), a very long screened name cut short in its header
-(36)."""
+(36), replacement characters in a list said in its change report (37)."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from tqcli.cli import app
+
+from conftest import FIXTURES, REPO
 
 # --- s19-35: sources, entities and tags take --limit as search, list and ask do ------------------
 
@@ -39,9 +42,9 @@ def test_a_negative_limit_is_refused_as_for_search(runner: CliRunner, command: s
 
 
 def test_the_config_file_sets_their_default_limit(
-    runner: CliRunner, tmp_path: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    config = tmp_path / "config.toml"  # type: ignore[operator]
+    config = tmp_path / "config.toml"
     config.write_text("[limits]\nsources = 2\nentities = 3\ntags = 4\n", encoding="utf-8")
     monkeypatch.setenv("TQ_CONFIG", str(config))
 
@@ -87,3 +90,67 @@ def test_a_name_of_ordinary_length_is_shown_whole(runner: CliRunner) -> None:
 
     assert result.stdout.splitlines()[0].startswith(name + "  ")
     assert "cut short" not in result.stdout
+
+
+# --- s19-37: a list whose text holds U+FFFD says so, in the report and on stderr ---------------
+
+UN_FIXTURE = FIXTURES / "unsc" / "list-v1.xml"
+
+
+def test_replacement_characters_in_a_list_are_said_in_its_change_report(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    out = tmp_path / "un"
+    first = runner.invoke(app, ["import", "un-sc", str(UN_FIXTURE), "--out", str(out)])
+    assert first.exit_code in (0, 4), first.stderr
+    assert "U+FFFD" not in first.stderr
+    lost = tmp_path / "lost.xml"
+    lost.write_text(
+        UN_FIXTURE.read_text(encoding="utf-8").replace(
+            "<NAME_ORIGINAL_SCRIPT>ألفا<", "<NAME_ORIGINAL_SCRIPT>أل\ufffd\ufffd<"
+        ),
+        encoding="utf-8",
+    )
+
+    again = runner.invoke(
+        app, ["import", "un-sc", str(lost), "--out", str(out), "--format", "plain"]
+    )
+
+    assert again.exit_code in (0, 4), again.stderr
+    assert (
+        "lost.xml holds U+FFFD, the replacement character, in 1 record(s): TAi.901 (aliases, "
+        "attributes). The publisher lost the characters it stands for"
+    ) in again.stderr
+    amended = [line for line in again.stdout.splitlines() if "أل\ufffd\ufffd" in line]
+    assert len(amended) == 2  # the alias gained (and lost), the attribute changed
+    assert all(
+        line.endswith("(the file has U+FFFD there, for characters its publisher lost)")
+        for line in amended
+    )
+
+
+def test_a_list_without_them_says_nothing_of_them(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["import", "un-sc", str(UN_FIXTURE), "--out", str(tmp_path / "u")])
+
+    assert "U+FFFD" not in result.stderr + result.stdout
+
+
+REAL_UN = REPO.parent / "shared" / "data" / "un-sc"
+
+
+def test_the_real_export_of_2025_says_where_it_lost_characters(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    old, new = REAL_UN / "consolidated-2020-03-20.xml", REAL_UN / "consolidated-2025-11-20.xml"
+    if not (old.exists() and new.exists()):
+        pytest.skip(f"the real UN exports are not in {REAL_UN} (shared data absent)")
+    out = tmp_path / "un"
+    assert runner.invoke(app, ["import", "un-sc", str(old), "--out", str(out)]).exit_code == 0
+
+    result = runner.invoke(
+        app, ["import", "un-sc", str(new), "--out", str(out), "--format", "plain"]
+    )
+
+    assert result.exit_code == 0, result.stderr
+    assert "holds U+FFFD, the replacement character, in 1 record(s): TAi.068" in result.stderr
+    assert "(the file has U+FFFD there, for characters its publisher lost)" in result.stdout

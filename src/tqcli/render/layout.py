@@ -624,7 +624,9 @@ def import_lines(report: ImportReport) -> list[Line]:
                 named = _named(ref, changes)
                 lines.append(_line(printable(f"amended {named}: {', '.join(fields)}"), indent=2))
                 for field, (before, after) in changes.amendments.get(ref, {}).items():
-                    said = printable_line(f"{field}: {change_text(before, after)}")
+                    said = printable_line(
+                        f"{field}: {change_text(before, after)}{_lost_characters(before, after)}"
+                    )
                     lines.append(_line(Span(said, "dim"), indent=3))
             if len(amended) > _LISTED_IN_FULL:
                 more = len(amended) - _LISTED_IN_FULL
@@ -635,6 +637,14 @@ def import_lines(report: ImportReport) -> list[Line]:
 
 
 _LISTED_IN_FULL = 20
+
+
+def _lost_characters(before: object, after: object) -> str:
+    """What to add to an amendment whose new value holds U+FFFD and whose old did not: the file
+    lost characters there, which the change may be no more than (stranger 19, finding 37)."""
+    if "\ufffd" in str(after) and "\ufffd" not in str(before):
+        return " (the file has U+FFFD there, for characters its publisher lost)"
+    return ""
 
 
 def _in_spacing_only(fields: Mapping[str, tuple[Any, Any]] | None) -> bool:
