@@ -1,10 +1,15 @@
 """Stranger 19's findings on the commands around `ask`, in their terms (notes/stranger-19.md):
 `--limit` on every listing command (35), a very long screened name cut short in its header
-(36), replacement characters in a list said in its change report (37)."""
+(36), replacement characters in a list said in its change report (37); and `tq paths`, which
+sent a pack left out as the same pack as one given with --facts to a `tq validate` that passes."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +17,7 @@ from typer.testing import CliRunner
 
 from tqcli.cli import app
 
-from conftest import FIXTURES, REPO
+from conftest import FIXTURES, MINI_PACK, REPO
 
 # --- s19-35: sources, entities and tags take --limit as search, list and ask do ------------------
 
@@ -154,3 +159,75 @@ def test_the_real_export_of_2025_says_where_it_lost_characters(
     assert result.exit_code == 0, result.stderr
     assert "holds U+FFFD, the replacement character, in 1 record(s): TAi.068" in result.stderr
     assert "(the file has U+FFFD there, for characters its publisher lost)" in result.stdout
+
+
+# --- `tq paths` says why a pack of the user pack folder is left out, as the query's warning does --
+
+
+def _folder_copy(tmp_path: Path) -> tuple[Path, Path]:
+    """A pack in the working folder and its copy in the user pack folder."""
+    given = tmp_path / "mypack"
+    shutil.copytree(MINI_PACK, given)
+    folder = Path(os.environ["XDG_DATA_HOME"]) / "tq" / "packs"
+    folder.mkdir(parents=True)
+    shutil.copytree(given, folder / "mypack")
+    return given, folder / "mypack"
+
+
+def _row(stdout: str, name: str) -> str:
+    return next(line for line in stdout.splitlines() if line.startswith(name + " "))
+
+
+def test_paths_says_a_pack_given_with_facts_too_is_the_same_pack_loaded_twice(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    given, copy = _folder_copy(tmp_path)
+
+    plain = runner.invoke(app, ["paths", "--facts", str(given), "--format", "plain"])
+    as_json = runner.invoke(app, ["paths", "--facts", str(given), "--json"])
+
+    assert plain.exit_code == 0, plain.stderr
+    row = _row(plain.stdout, "mypack")
+    assert f"user pack folder (left out: the same pack as --facts {given}, loaded twice)" in row
+    assert "tq validate" not in plain.stdout  # which passes for the folder's copy
+    assert runner.invoke(app, ["validate", str(copy)]).exit_code == 0
+    packs = json.loads(as_json.stdout)["packs"]
+    assert [pack | {"name": None} for pack in packs if pack["left_out"]] == [
+        {"name": None, "origin": "user pack folder", "path": str(copy), "left_out": True}
+        | {"left_out_reason": "same-pack", "left_out_twin": str(given)}
+    ]
+    assert [pack["left_out_reason"] for pack in packs if not pack["left_out"]] == [None, None]
+
+
+def test_paths_says_another_version_defines_its_ids_again(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    given, copy = _folder_copy(tmp_path)
+    with (copy / "facts.toml").open("a", encoding="utf-8") as edited:
+        edited.write("\n# edited\n")
+
+    plain = runner.invoke(app, ["paths", "--facts", str(given), "--format", "plain"])
+    as_csv = runner.invoke(app, ["paths", "--facts", str(given), "--format", "csv"])
+
+    row = _row(plain.stdout, "mypack")
+    assert f"(left out: --facts {given} defines its ids again; another version of it?)" in row
+    rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
+    left = [r for r in rows if r["left_out"] == "true"]
+    assert [(r["path"], r["left_out_reason"], r["left_out_twin"]) for r in left] == [
+        (str(copy), "same-ids", str(given))
+    ]
+
+
+def test_paths_still_sends_a_broken_pack_to_tq_validate(runner: CliRunner, tmp_path: Path) -> None:
+    folder = Path(os.environ["XDG_DATA_HOME"]) / "tq" / "packs" / "half-done"
+    folder.mkdir(parents=True)
+    (folder / "facts.toml").write_text('[[event]]\nid = "x"\n', encoding="utf-8")
+
+    plain = runner.invoke(app, ["paths", "--format", "plain"])
+    as_json = runner.invoke(app, ["paths", "--json"])
+
+    assert "user pack folder (does not load: left out; see tq validate PATH)" in _row(
+        plain.stdout, "half-done"
+    )
+    (left,) = [pack for pack in json.loads(as_json.stdout)["packs"] if pack["left_out"]]
+    assert (left["left_out_reason"], left["left_out_twin"]) == ("problems", None)

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from tqcli.index import CachePolicy, CacheUnavailable, Index
     from tqcli.index.cache import CacheUsage
     from tqcli.index.query import Shown, UnknownTag
+    from tqcli.locations import LeftOut
     from tqcli.model import Entity, Hit, ImportReport, Pack, Problem
     from tqcli.names import Screening
     from tqcli.progress import BuildProgress
@@ -644,7 +645,8 @@ def _say_left_out(
     """Warn that a pack of the user pack folder does not load and is left out of this query
     (or this export); where its every problem is an id another pack loaded defines too, that
     they are one pack loaded twice (or two versions of it), and which to drop."""
-    from tqcli.problems import EXAMPLES, same_files, summarised, twin, validate_command
+    from tqcli.locations import LeftOutReason
+    from tqcli.problems import EXAMPLES, given_as, summarised, validate_command, why_left_out
     from tqcli.shellwords import shell_word
 
     say_line(f"tq: warning: the pack {pack.name!r} in the user pack folder does not load:")
@@ -653,16 +655,16 @@ def _say_left_out(
         say_line(line)
     if len(lines) > EXAMPLES:
         say_line(f"tq: … and {len(lines) - EXAMPLES} more")
-    other = twin(pack, problems, packs)
-    if other is None:
+    reason, other = why_left_out(pack, problems, packs)
+    if reason is LeftOutReason.PROBLEMS or other is None:
         say_line(
             f"tq: it is left out of this {what}; move it out of the folder, or check it: "
             f"tq validate {shell_word(str(pack.path))}"
         )
         return
     # Either alone is valid: `tq validate` of the folder's copy would say so (stranger 17, 14).
-    given = _given_as(other)
-    if same_files(pack, other):
+    given = given_as(other)
+    if reason is LeftOutReason.SAME_PACK:
         say_line(
             f"tq: it is left out of this {what}: it is the same pack as {given}, loaded twice"
             f" (the user pack folder loads its copy in every {what}); drop {given}, or move the"
@@ -674,19 +676,6 @@ def _say_left_out(
         f" of the same pack?); keep one of the two: drop {given}, or move the folder's copy"
         f" out; to check the two together: {validate_command(packs)}"
     )
-
-
-def _given_as(pack: "Pack") -> str:
-    """How a pack was asked for, as the user would name it: "--facts DIR", or its folder and
-    where it is named (TQ_FACTS_PATH, the configuration file)."""
-    from tqcli.packs import CONFIG_ORIGIN, FACTS_ORIGIN
-    from tqcli.shellwords import shell_word
-
-    path = shell_word(str(pack.path))
-    if pack.origin == FACTS_ORIGIN:
-        return f"--facts {path}"
-    named = "the configuration file" if pack.origin == CONFIG_ORIGIN else pack.origin
-    return f"{path} (in {named})"
 
 
 def _kept_patterns(no_cache: bool) -> "AbstractContextManager[None]":
@@ -1172,8 +1161,9 @@ def paths(
 
     The configuration file, the user pack folder (each subfolder a pack) and the index cache;
     then the packs in load order: the built-in pack, the user pack folder's, the config file's,
-    TQ_FACTS_PATH's, then each --facts. A pack of the user pack folder that does not load is
-    marked: queries leave it out ('tq validate PATH' says why).
+    TQ_FACTS_PATH's, then each --facts. A pack of the user pack folder that queries leave out
+    is marked, with why: it does not load ('tq validate PATH' says why), or another pack loaded
+    holds its ids (the same pack given with --facts too, or another version of it).
 
     \b
     Examples:
@@ -1210,16 +1200,23 @@ def paths(
             raise problem  # its problems, and exit 2, after the paths
 
 
-def _left_out(packs: "Sequence[Pack]") -> tuple["Pack", ...]:
+def _left_out(packs: "Sequence[Pack]") -> "dict[Pack, LeftOut]":
     """The packs of the user pack folder that a query leaves out, not loading, as a query finds
     them (from the index, or the problems kept beside it; else by building it, as the next
-    query would); none when there is no such pack, or a problem of another pack would refuse
-    every query (tq validate names it)."""
+    query would), each with why, as the query's warning says it (a pack left out as the same
+    pack as one given with --facts would pass `tq validate PATH`); none when there is no such
+    pack, or a problem of another pack would refuse every query (tq validate names it)."""
     if not any(map(may_be_left_out, packs)):
-        return ()
+        return {}
     from tqcli.index import CachePolicy, consult
+    from tqcli.locations import LeftOut
+    from tqcli.problems import why_left_out
 
-    found: list[Pack] = []
+    found: dict[Pack, LeftOut] = {}
+
+    def heard(pack: "Pack", problems: "Sequence[Problem]") -> None:
+        found[pack] = LeftOut(*why_left_out(pack, problems, packs))
+
     with contextlib.suppress(InvalidPacks):
         consult(
             packs,
@@ -1227,9 +1224,9 @@ def _left_out(packs: "Sequence[Pack]") -> tuple["Pack", ...]:
             lambda index: None,
             progress=_build_progress,
             optional=may_be_left_out,
-            left_out=lambda pack, problems: found.append(pack),
+            left_out=heard,
         )
-    return tuple(found)
+    return found
 
 
 @app.command()

@@ -46,7 +46,7 @@ from tqcli.textnorm import printable, printable_line
 
 if TYPE_CHECKING:
     from tqcli.corrections import Reached
-    from tqcli.locations import Locations
+    from tqcli.locations import LeftOut, Locations
     from tqcli.names import EntityProfile, EntityUse, Screening, TagUse
 
 
@@ -522,15 +522,15 @@ def locations_table(locations: Locations) -> Table:
     return Table("Files", ("what", "path", ""), rows, (False, False, False), (False, True, False))
 
 
-def packs_table(packs: Sequence[Pack], left_out: Sequence[Pack] = ()) -> Table:
-    """The packs in effect, in load order; those left out (of the user pack folder, not
-    loading) say so after their origin, with how to see why."""
+def packs_table(packs: Sequence[Pack], left_out: Mapping[Pack, LeftOut] | None = None) -> Table:
+    """The packs in effect, in load order; those left out (of the user pack folder) say so
+    after their origin, with why."""
+    left_out = left_out or {}
     # One row a pack: a line break in a directory's name is shown escaped, as in messages.
     rows = tuple(
         (
             printable_line(pack.name),
-            pack.origin
-            + (" (does not load: left out; see tq validate PATH)" if pack in left_out else ""),
+            pack.origin + (_left_out_said(left_out[pack]) if pack in left_out else ""),
             printable_line(str(pack.path)),
         )
         for pack in packs
@@ -542,6 +542,21 @@ def packs_table(packs: Sequence[Pack], left_out: Sequence[Pack] = ()) -> Table:
         (False, False, False),
         (False, False, True),
     )
+
+
+def _left_out_said(why: LeftOut) -> str:
+    """Why a pack is left out, as the query's warning says it: `tq validate PATH` of a pack
+    left out as the same pack as one given with --facts passes, so it is no advice there
+    (stranger 19)."""
+    from tqcli.locations import LeftOutReason
+    from tqcli.problems import given_as
+
+    if why.twin is None or why.reason is LeftOutReason.PROBLEMS:
+        return " (does not load: left out; see tq validate PATH)"
+    given = printable_line(given_as(why.twin))
+    if why.reason is LeftOutReason.SAME_PACK:
+        return f" (left out: the same pack as {given}, loaded twice)"
+    return f" (left out: {given} defines its ids again; another version of it?)"
 
 
 def validation_lines(report: LoadReport, reached: Sequence[Reached] = ()) -> list[Line]:
