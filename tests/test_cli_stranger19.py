@@ -1,4 +1,5 @@
 """Stranger 19's findings on the commands around `ask`, in their terms (notes/stranger-19.md):
+the CSV `value` column documented kind by kind (33),
 `--limit` on every listing command (35), a very long screened name cut short in its header
 (36), replacement characters in a list said in its change report (37); and `tq paths`, which
 sent a pack left out as the same pack as one given with --facts to a `tq validate` that passes."""
@@ -16,6 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tqcli.cli import app
+from tqcli.model import FactKind
 
 from conftest import FIXTURES, MINI_PACK, REPO
 
@@ -231,3 +233,27 @@ def test_paths_still_sends_a_broken_pack_to_tq_validate(runner: CliRunner, tmp_p
     )
     (left,) = [pack for pack in json.loads(as_json.stdout)["packs"] if pack["left_out"]]
     assert (left["left_out_reason"], left["left_out_twin"]) == ("problems", None)
+
+
+# --- s19-33: the CSV `value` column is the fact's details in words, documented kind by kind ------
+
+
+def test_the_csv_value_column_is_documented_for_every_kind() -> None:
+    text = (REPO / "docs" / "json.md").read_text(encoding="utf-8")
+    table = text.split("| kind | `value` |", 1)[1].split("\n\n", 1)[0]
+
+    documented = {line.split("|")[1].strip(" `") for line in table.splitlines()[2:]}
+
+    assert documented == {kind.value for kind in FactKind}
+
+
+def test_an_events_value_in_csv_is_its_place_as_documented(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app, ["ask", "where was the doha agreement signed", "--format", "csv", "--limit", "1"]
+    )
+
+    assert result.exit_code == 0, result.stderr
+    (row,) = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert (row["kind"], row["value"]) == ("event", "Sheraton Grand Doha Resort, Doha, Qatar")
+    text = (REPO / "docs" / "json.md").read_text(encoding="utf-8")
+    assert "(`Sheraton Grand Doha Resort, Doha, Qatar`)" in text
