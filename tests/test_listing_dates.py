@@ -193,3 +193,76 @@ def test_the_strangers_question_on_the_real_sdn_list(
     assert (entry["match"], entry["answer"]) == ("partial", entry["claim"])
     answers = [fact["answer"] for fact in found if fact["match"] == "answer"]
     assert not any(answer.startswith(("2021", str(dt.date.today().year))) for answer in answers)
+
+
+_ENTRIES = """
+[[source]]
+id = "list"
+title = "A consolidated list"
+publisher = "A Council"
+kind = "dataset"
+published = "2025-11-20"
+
+[[entity]]
+id = "rook-guild"
+name = "ROOK GUILD"
+kind = "organization"
+
+[[entity]]
+id = "ada-vane"
+name = "ADA VANE"
+kind = "person"
+
+[[sanction]]
+id = "listing-rook-guild"
+claim = "ROOK GUILD (XDe.001) is on the Council's list as of 2025-11-20, under the Harbour sanctions, listed on 2002-01-11."
+date = "2002-01-11"
+about = ["rook-guild"]
+authority = "A Council"
+instrument = "List entry XDe.001"
+adopted = "2002-01-11"
+targets = ["rook-guild"]
+list = "Harbour"
+reference = "XDe.001"
+remarks = "Only its port offices are designated. Associated with Ada Vane (XDi.002)."
+
+[[sanction.cite]]
+source = "list"
+passage = "ROOK GUILD"
+
+[[sanction]]
+id = "listing-ada-vane"
+claim = "ADA VANE (XDi.002) is on the Council's list as of 2025-11-20, under the Harbour sanctions, listed on 2001-01-25."
+date = "2001-01-25"
+about = ["ada-vane"]
+authority = "A Council"
+instrument = "List entry XDi.002"
+adopted = "2001-01-25"
+targets = ["ada-vane"]
+list = "Harbour"
+reference = "XDi.002"
+
+[[sanction.cite]]
+source = "list"
+passage = "ADA VANE"
+"""
+
+
+def test_an_entry_whose_remarks_name_the_one_asked_dates_no_listing_of_theirs(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    pack = tmp_path / "list"
+    pack.mkdir()
+    (pack / "listings.toml").write_text(_ENTRIES, encoding="utf-8")
+
+    code, found = _ask(runner, "When was Vane designated?", pack)
+    assert code == 0
+
+    guild = next(fact for fact in found if fact["id"] == "listing-rook-guild")
+    assert (guild["match"], guild["answer"], guild["unmatched"]) == (
+        "partial",
+        guild["claim"],
+        ["vane"],
+    )
+    assert found[0]["id"] == "listing-ada-vane"  # her own entry first
+    assert found[0]["answer"] == "2001-01-25"

@@ -94,28 +94,29 @@ def listing_first(question: Question, judged: list[Judged], lookups: Lookups) ->
         _undated_listing(question, item) if list_dated(item) or item in stated else item
         for item in judged
     ]
+    named = {id(item): _names_asked(question, item, lookups) for item in judged}
+    most = max((len(names) for names in named.values()), default=0)
+    judged = [
+        _of_another(question, item, named[id(item)])
+        if _entry_answer(item) and (not most or len(named[id(item)]) < most)
+        else item
+        for item in judged
+    ]
     first = [
         item
         for item in judged
         if item.reply.match is Match.ANSWER and dates_its_listing(question, item.hit.fact, lookups)
     ]
-    one = subject(question, judged, lookups)
-    # (Then the other answers; among the partial answers, the entries of the one the question
-    # names by the most words first: HAQQANI NETWORK's own before one "Linked To" it.)
+    # (Then the other answers; among the partial answers, the entries whose names have the
+    # most of the question's words first: HAQQANI NETWORK's own before one "Linked To" it.)
     rest = sorted(
         (item for item in judged if item not in first),
         key=lambda item: (
             item.reply.match is not Match.ANSWER,
-            not (one and _lists(item.hit.fact, one)),
+            0 if item.reply.match is Match.ANSWER else -len(_names_asked(question, item, lookups)),
         ),
     )
     return first + rest
-
-
-def _lists(fact: Fact, entity_id: str) -> bool:
-    """Whether the fact is a list's entry for that entity."""
-    details = fact.details
-    return isinstance(details, Sanction) and details.is_listing and entity_id in details.targets
 
 
 _LIST_DATE = re.compile(r"\b(?:as of|imported on) (\d{4}(?:-\d\d){0,2})\b")
@@ -159,6 +160,44 @@ def _stated_now(question: Question, judged: list[Judged], lookups: Lookups) -> l
         and item.reply.answer not in item.hit.fact.claim
         and _says_how_it_stands(item.hit.fact.claim, whose)
     ]
+
+
+def _entry_answer(item: Judged) -> bool:
+    """Whether an answer is a list's entry."""
+    details = item.hit.fact.details
+    return item.reply.match is Match.ANSWER and isinstance(details, Sanction) and details.is_listing
+
+
+def _names_asked(question: Question, item: Judged, lookups: Lookups) -> frozenset[str]:
+    """The question's words, but those of listing, that a list's entry has in its names (its
+    target's, aliases included), the most of any target; none for another fact."""
+    details = item.hit.fact.details
+    if not isinstance(details, Sanction) or not details.is_listing:
+        return frozenset()
+    asked = {word for word in question.weights if word not in _LISTING}
+    return max(
+        (frozenset(asked & lookups.name_words(target)) for target in details.targets),
+        key=len,
+        default=frozenset(),
+    )
+
+
+def _of_another(question: Question, item: Judged, names: frozenset[str]) -> Judged:
+    """A list's entry answering "when" whose names have fewer of the question's words than
+    another entry's, or none: its date is another's listing ("When was Zawahiri designated?"
+    was answered by the UN's entry for the REVIVAL OF ISLAMIC HERITAGE SOCIETY, whose remarks
+    say "designated"; "When was Mullah Omar sanctioned?" by MOHAMMAD AMAN AKHUND's, a Mullah
+    too). A partial answer, its claim the short answer, leaving out the question's words its
+    names do not have."""
+    unmatched = tuple(
+        dict.fromkeys(
+            question.spelled[word]
+            for word in question.weights
+            if word not in _LISTING and word not in names and word not in question.happened
+        )
+    ) or tuple(question.spelled[word] for word in question.weights if word not in _LISTING)
+    reply = Reply(Match.PARTIAL, item.hit.fact.claim, unmatched)
+    return msgspec.structs.replace(item, reply=reply, fits=False)
 
 
 def _undated_listing(question: Question, item: Judged) -> Judged:
