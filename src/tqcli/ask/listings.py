@@ -195,8 +195,8 @@ def _of_another(question: Question, item: Judged, names: frozenset[str]) -> Judg
             for word in question.weights
             if word not in _LISTING and word not in names and word not in question.happened
         )
-    ) or tuple(question.spelled[word] for word in question.weights if word not in _LISTING)
-    reply = Reply(Match.PARTIAL, item.hit.fact.claim, unmatched)
+    ) or tuple(question.spelled[word] for word in question.weights)
+    reply = Reply(Match.PARTIAL, item.hit.fact.claim, unmatched or ("when",))
     return msgspec.structs.replace(item, reply=reply, fits=False)
 
 
