@@ -255,8 +255,7 @@ def test_an_entry_whose_remarks_name_the_one_asked_dates_no_listing_of_theirs(
     pack.mkdir()
     (pack / "listings.toml").write_text(_ENTRIES, encoding="utf-8")
 
-    code, found = _ask(runner, "When was Vane designated?", pack)
-    assert code == 0
+    _, found = _ask(runner, "When was Vane designated?", pack)
 
     guild = next(fact for fact in found if fact["id"] == "listing-rook-guild")
     assert (guild["match"], guild["answer"], guild["unmatched"]) == (

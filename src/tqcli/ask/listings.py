@@ -87,18 +87,20 @@ def listing_first(question: Question, judged: list[Judged], lookups: Lookups) ->
     """For "when was X listed": the list's own records of the listing first among the answers
     (see dates_its_listing), before another source's account of it ("on the United Nations
     sanctions list since 2001"); an entry giving the list's own date, not the listing's, or a
-    report of how the listing stands, a partial answer (see list_dated, _stated_now), the
-    asked one's own entries first among those; the others as they were."""
+    report of how the listing stands, a partial answer (see list_dated, _stated_now), and so is
+    an entry whose names have fewer of the question's words than another's (_of_another); the
+    entries whose names have the most of them first among the partial answers; the others as
+    they were."""
     stated = _stated_now(question, judged, lookups) if asks_when_listed(question) else ()
     judged = [
         _undated_listing(question, item) if list_dated(item) or item in stated else item
         for item in judged
     ]
-    named = {id(item): _names_asked(question, item, lookups) for item in judged}
+    named = {item.hit.fact.id: _names_asked(question, item, lookups) for item in judged}
     most = max((len(names) for names in named.values()), default=0)
     judged = [
-        _of_another(question, item, named[id(item)])
-        if _entry_answer(item) and (not most or len(named[id(item)]) < most)
+        _of_another(question, item, named[item.hit.fact.id])
+        if _entry_answer(item) and (not most or len(named[item.hit.fact.id]) < most)
         else item
         for item in judged
     ]
@@ -107,15 +109,19 @@ def listing_first(question: Question, judged: list[Judged], lookups: Lookups) ->
         for item in judged
         if item.reply.match is Match.ANSWER and dates_its_listing(question, item.hit.fact, lookups)
     ]
-    # (Then the other answers; among the partial answers, the entries whose names have the
-    # most of the question's words first: HAQQANI NETWORK's own before one "Linked To" it.)
+    # (Then the other answers, then the partial answers; the lists' entries among these, in
+    # the places they hold, those whose names have the most of the question's words first:
+    # HAQQANI NETWORK's own before one "Linked To" it.)
     rest = sorted(
         (item for item in judged if item not in first),
-        key=lambda item: (
-            item.reply.match is not Match.ANSWER,
-            0 if item.reply.match is Match.ANSWER else -len(_names_asked(question, item, lookups)),
-        ),
+        key=lambda item: item.reply.match is not Match.ANSWER,
     )
+    entries = [
+        n for n, item in enumerate(rest) if item.reply.match is Match.PARTIAL and _is_entry(item)
+    ]
+    by_names = sorted((rest[n] for n in entries), key=lambda item: -len(named[item.hit.fact.id]))
+    for n, item in zip(entries, by_names, strict=True):
+        rest[n] = item
     return first + rest
 
 
@@ -162,10 +168,15 @@ def _stated_now(question: Question, judged: list[Judged], lookups: Lookups) -> l
     ]
 
 
+def _is_entry(item: Judged) -> bool:
+    """Whether a candidate is a list's entry."""
+    details = item.hit.fact.details
+    return isinstance(details, Sanction) and details.is_listing
+
+
 def _entry_answer(item: Judged) -> bool:
     """Whether an answer is a list's entry."""
-    details = item.hit.fact.details
-    return item.reply.match is Match.ANSWER and isinstance(details, Sanction) and details.is_listing
+    return item.reply.match is Match.ANSWER and _is_entry(item)
 
 
 def _names_asked(question: Question, item: Judged, lookups: Lookups) -> frozenset[str]:
@@ -189,14 +200,14 @@ def _of_another(question: Question, item: Judged, names: frozenset[str]) -> Judg
     say "designated"; "When was Mullah Omar sanctioned?" by MOHAMMAD AMAN AKHUND's, a Mullah
     too). A partial answer, its claim the short answer, leaving out the question's words its
     names do not have."""
-    unmatched = tuple(
-        dict.fromkeys(
-            question.spelled[word]
-            for word in question.weights
-            if word not in _LISTING and word not in names and word not in question.happened
-        )
-    ) or tuple(question.spelled[word] for word in question.weights)
-    reply = Reply(Match.PARTIAL, item.hit.fact.claim, unmatched or ("when",))
+    lacked = [word for word in question.weights if word not in _LISTING and word not in names]
+    unmatched = (
+        [word for word in lacked if word not in question.happened]
+        or lacked
+        or [word for word in question.weights if word in _LISTING]
+    )
+    said = tuple(dict.fromkeys(question.spelled[word] for word in unmatched))
+    reply = Reply(Match.PARTIAL, item.hit.fact.claim, said or ("when",))
     return msgspec.structs.replace(item, reply=reply, fits=False)
 
 
