@@ -227,7 +227,10 @@ def test_paths_shows_where_each_file_is(runner: CliRunner) -> None:
         "config_exists": True,
         "user_pack_folder": str(Path(os.environ["XDG_DATA_HOME"]) / "tq" / "packs"),
         "cache": os.environ["TQ_CACHE_DIR"],
-        "packs": [{"name": "mini", "origin": "--facts", "path": str(MINI_PACK), "left_out": False}],
+        "packs": [
+            {"name": "mini", "origin": "--facts", "path": str(MINI_PACK), "left_out": False}
+            | {"left_out_reason": None, "left_out_twin": None}
+        ],
     }
 
 
