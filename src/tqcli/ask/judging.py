@@ -32,6 +32,7 @@ from tqcli.ask.deeds import (
     as_verb,
     commits,
     deed_of_another,
+    denial_unsaid,
     doer_asked,
     doer_reversed,
     done_to_another,
@@ -646,6 +647,12 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
             if not any(credit(question, word, account) for word in sayers):
                 answers = False
                 other_years += sayers
+    not_said = denial_unsaid(question, fact.claim) if answers else None
+    if not_said is not None:
+        # "Who said the Taliban are not terrorists?" is not answered by Panetta's "The Taliban
+        # are terrorists", nor "which resolution was not adopted unanimously" by a unanimous
+        # adoption: a question that denies what it asks wants a claim that denies it too.
+        answers = False
     # An answer speaks to the question; another fact may not (see _on_point).
     on_point = answers or _on_point(question, credits, unstated, topic)
     place = None
@@ -699,6 +706,8 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         # Said of another: the verb is what it does not state of the one asked ("killed"),
         # not a word it states of the other ("drone").
         unmatched = (question.spelled.get(done_to, done_to),)
+    if not_said is not None:
+        unmatched = (not_said, *unmatched)
     if not answers and not unmatched and not corrected:
         # A partial answer says what it leaves out: where every word is accounted for
         # somewhere (an entity's name, a tag), the words its own words do not say -- or the
@@ -899,8 +908,14 @@ def _asked_most(question: Question) -> list[str]:
     ]
     # (A measure the question only implies is not among its words: "how much" asks for a sum
     # of money, in a currency it does not name. Then its heaviest word that names nothing.)
+    # "How many people were delisted in 2010" asks a number of people, not of 2010.
     return (
         [word for word in sorted(question.measure or question.counted) if word in question.spelled]
+        or [
+            word
+            for word in (question.counted_head,)
+            if word in question.spelled and word in question.weights
+        ]
         or [word for word in heaviest if word not in question.named][:1]
         or heaviest[:1]
     )

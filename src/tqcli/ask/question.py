@@ -322,6 +322,8 @@ _CUE_WORDS = {
     Wants.DATE: frozenset(stems("date year month day")) | _TIME_WORDS,
     Wants.DURATION: frozenset(stems("long")) | _TIME_WORDS,
 }
+_EXISTING = r"^(?:\w+ )?(?:what|which|how many)\b.*\bexist(?:s|ed)?\b"  # compiled on first use
+_EXIST = frozenset(stems("exist exists existed"))
 _MONTH_ABBREVIATIONS = {
     "jan": "january",
     "feb": "february",
@@ -648,6 +650,10 @@ def read_question(index: Index, question: str, lookups: Lookups | None = None) -
     if naming:
         # "name of al-Qaeda's media wing", "how does it refer to them": a name is asked for.
         cues |= {"name", "refer", "call"}
+    if "exist" in folded and re.search(_EXISTING, folded):
+        # "What exemptions exist to the travel ban?": "exist" says only that they are, which
+        # the wh-phrase asks already (not "does al-Qaeda still exist?", a yes/no question).
+        cues |= _EXIST
     spelled = {word: raw for word, raw in spelled.items() if word not in cues}
     # Words the index does not keep are rarer than wordweights.COMMON: they weigh fully.
     frequency = {raw: known.get(raw, 0.0) for raw in spelled.values()}

@@ -441,7 +441,12 @@ def done_to_asked(question: Question, fact: Fact) -> bool:
     happened = question.happened & {stem(verb.group(1))} if verb else frozenset()
     if not happened:
         return True
-    clause_stems = [stems for sentence in clauses(fact.claim) for _, stems in sentence]
+    # ("..., with China and Malaysia abstaining": an absolute clause is said of its sentence.)
+    clause_stems = [
+        stems if stems[:1] != ("with",) else tuple(w for _, part in sentence for w in part)
+        for sentence in clauses(fact.claim)
+        for _, stems in sentence
+    ]
     said = [stems for stems in clause_stems if not happened.isdisjoint(stems)]
     # ("... was killed ...; President Biden announced his death": "his" is the one named.)
     return not said or any(
