@@ -120,3 +120,12 @@ def test_the_time_in_the_clause_of_what_happened_is_the_answer() -> None:
     """ "Asim Umar, who had led AQIS since its inception in 2014, was killed on 23 September
     2019": 2014 is in another clause than "killed"."""
     assert ("asim-umar-killed-musa-qala-2019", "2014") not in _answers("When was Asim Umar killed?")
+
+
+def test_who_was_listed_is_not_whom_a_claim_removed_from_its_list() -> None:
+    """Finding 10: "who was listed" is a verb in the passive, not a noun asked about; a claim
+    whose "list" is a noun ("removed ... from its list", "the Consolidated List", "each
+    listing") says no one was listed."""
+    assert _answers("who was listed on 25 january 2010") == []
+    (_, first), *_ = _replies("who was listed on 25 january 2010")
+    assert first.unmatched == ("listed",)

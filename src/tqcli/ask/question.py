@@ -737,6 +737,12 @@ def read_question(index: Index, question: str, lookups: Lookups | None = None) -
         if any(VERB_FORM.search(raw) for raw in raws[1 : len(words) + 1]):
             # "What is the Taliban seeking": a noun and a verb, not one noun phrase, follow "is".
             words = ()
+        elif raws[:1] == subject.group("subject").split()[:1] and (
+            re.fullmatch(r"\w{3,}ed", raws[0]) or raws[0] in PARTICIPLES
+        ):
+            # "Who was listed on 25 January 2010?": a verb in the passive follows "was" (no
+            # determiner before it): what was done, not a noun asked about.
+            words = ()
         phrase = [corrected.get(word, word) for word in words]
         if phrase and phrase[-1] in cues:
             # "What is the full name of ...", "what is the exact date": the head says what kind
@@ -1206,6 +1212,8 @@ def happened_words(question: Question) -> frozenset[str]:
         # it beside the name, in an aside as often as not (see has_post).
         and word not in PERSON_ROLES
         and word not in CALENDAR_WORDS
+        # (as the question writes it: "january" is stemmed "januar")
+        and question.spelled.get(word, word).lower() not in CALENDAR_WORDS
         and word != question.head
     )
 
