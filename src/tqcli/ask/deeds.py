@@ -577,14 +577,14 @@ def near_what_happened(
     if (
         strict
         and verb
-        and verb.group(2)
-        and verb.group(1).endswith("ed")  # (not "took over": see _unsaid_deed)
-        and strict.isdisjoint(own)
+        and (verb.group(2) or PERSON_ROLES & question.group(next(iter(strict))))
+        and verb.group(1).endswith("ed")  # (not "took over", "led": see _unsaid_deed)
+        and not question.group(next(iter(strict))) & own
         and not derived(next(iter(strict)), own)
-        and not PERSON_ROLES & question.group(next(iter(strict)))
     ):
-        # "Who presided over ...": a verb with a particle that the fact writes in no form of
-        # its root says no one it names did it.
+        # "Who presided over ...", "who chaired the committee": a verb with a particle, or
+        # the past of a post's verb, that the fact writes in no form of its root nor in
+        # another word for it says no one it names did it.
         lookups.out_of_role.add(fact.id)
         return set()
     if strict and (PERSON_ROLES & question.group(next(iter(strict))) or (verb and verb.group(2))):

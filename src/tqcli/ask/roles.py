@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from tqcli.ask.claims import claim_words, clauses, kind, name_spans, stemmed, written
+from tqcli.ask.question import derived
 from tqcli.ask.words import (
     ACTING,
     ASIDE,
@@ -144,6 +145,17 @@ def in_role(question: Question, fact: Fact, who: list[str], lookups: Lookups) ->
     # complement of a verb of considering or naming ("considers the Afghan Taliban's chief its
     # caliph-in-waiting").
     complement = complement_asked(question)
+    claimed = {word for sentence in sentences for _, stems in sentence for word in stems}
+    if (
+        posts
+        and (held := re.match(r"(?:\w+ )?who (\w+ed)\b", question.text)) is not None
+        and stem(held.group(1)) in posts
+        and posts.isdisjoint(claimed)
+        and not derived(stem(held.group(1)), claimed)
+    ):
+        # "Who chaired the 1267 committee ...?": a claim that gives the post in no word of it
+        # ("chair", "chairman", "chaired") gives it to no one it names.
+        return []
     if verb is not None and all(
         _verb_at(words, stems, verb) is None for sentence in sentences for words, stems in sentence
     ):
@@ -152,7 +164,6 @@ def in_role(question: Question, fact: Fact, who: list[str], lookups: Lookups) ->
         return []
     kept: list[str] = []
     posted: list[str] = []
-    claimed = {word for sentence in sentences for _, stems in sentence for word in stems}
     for entity_id in who:
         names = written(entity_id, lookups)
         every = frozenset().union(*names)
