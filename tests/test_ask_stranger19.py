@@ -145,3 +145,18 @@ def test_who_chaired_is_not_answered_by_a_claim_that_names_no_chair() -> None:
     """ "Who chaired the 1988 sanctions committee in 2022?": a claim giving the post in no word
     of it names no one who held it (not Baradar, whom the Committee exempted)."""
     assert _answers("Who chaired the 1988 sanctions committee in 2022?") == []
+
+
+def test_how_many_x_does_y_have_is_not_a_count_of_anothers_x() -> None:
+    """Finding 13: the members the Monitoring Team has are not "major al-Qaeda members": the
+    unit names another's, before its head noun."""
+    given = _answers("how many members does the monitoring team have")
+    assert all("al-Qaeda" not in short for _, short in given), given
+
+
+def test_how_many_of_a_name_is_not_the_size_of_a_list_it_is_named_in() -> None:
+    """Finding 14: "how many Taliban were on the list" is not answered by the whole list's
+    size ("about 450 people, entities and organisations on the al-Qaida and Taliban sanctions
+    list"), whose unit names the Taliban only after what it counts."""
+    given = _answers("how many taliban were on the list in 2011")
+    assert all(not short.startswith("about 450") for _, short in given), given

@@ -1097,8 +1097,13 @@ def _fits(
             unit = set(leading_content(fact.details.unit))
             unit.update(leading_content(fold(fact.details.unit))[-1:])
             head = question.counted_head
+            # A name counted ("how many Taliban were on the list") is counted by a unit that
+            # opens with it too ("Taliban fighters"), not by one naming it only in what follows
+            # its head ("people ... on the al-Qaida and Taliban sanctions list").
             counts_unit = (
-                head is None or head in question.named or bool(credit(question, head, unit))
+                head is None
+                or (head in question.named and not _name_counted_alone(question))
+                or bool(credit(question, head, unit))
             )
             # A word before the head ("Afghan soldiers") that the unit gives only after what it
             # counts, of something else ("men along the Afghan-Pakistani border"), says these
@@ -1352,12 +1357,27 @@ def _part_counted(question: Question, claim: str, figure: Figure) -> bool:
     return bool(written) and written not in own
 
 
+_COUNTED_ALONE = r"\bhow many ((?:[\w-]+ ){1,3}?)(?:were|are|was|is|have|has|had|did|do|does)\b"
+"""A count of what the question names alone, before its verb ("how many Taliban were"):
+compiled on first use."""
+
+
+def _name_counted_alone(question: Question) -> bool:
+    """Whether what is counted is a name alone ("how many Taliban were on the list"), not a
+    noun it qualifies ("how many Taliban fighters")."""
+    found = re.search(_COUNTED_ALONE, question.text)
+    return found is not None and all(
+        stem(word) in question.named for word in re.split(r"[\s-]+", found.group(1).strip())
+    )
+
+
 def _owned_by_another(question: Question, unit: str, named: dict[str, frozenset[str]]) -> bool:
     """Whether a figure's unit gives what it counts as another's than the question does, by
-    the name of one the fact links before its head noun ("NATO troops" for US troops)."""
+    the name of one the fact links before its head noun ("NATO troops" for US troops; "major
+    al-Qaeda members" for the members the Monitoring Team has)."""
     words = tokens(unit)
     head = question.counted_head
-    whose = [word for word in question.counted if word != head]
+    whose = [word for word in (*question.counted, *question.holder) if word != head]
     if head is None or head not in words or not whose:
         return False
     before = set(words[: words.index(head)])
