@@ -160,3 +160,11 @@ def test_how_many_of_a_name_is_not_the_size_of_a_list_it_is_named_in() -> None:
     list"), whose unit names the Taliban only after what it counts."""
     given = _answers("how many taliban were on the list in 2011")
     assert all(not short.startswith("about 450") for _, short in given), given
+
+
+def test_a_quote_not_given_names_the_speaker_asked_not_a_day() -> None:
+    """Finding 28: "what did the security council say on 16 august 2021" -- Guterres's words
+    at its meeting are no quote by the Council: that is what it does not give, not "16"."""
+    (_, first), *_ = _replies("what did the security council say on 16 august 2021")
+    assert first.match is Match.PARTIAL
+    assert first.unmatched == ("security", "council"), first.unmatched

@@ -898,9 +898,13 @@ def _compound(question: Question, word: str) -> str:
 
 def _asked_most(question: Question) -> list[str]:
     """What the question asks most of: the head of "what is the X", the measure, what is
-    counted, else its heaviest word that names nothing."""
+    counted, the speaker of "what did X say", else its heaviest word that names nothing."""
     if question.head is not None and question.head in question.weights:
         return [question.head]
+    if question.wants is Wants.QUOTE and question.speaker:
+        # "What did the Security Council say on 16 August 2021?": a fact that says it all but
+        # is no quote by the Security Council gives no quote of theirs (not "no 16").
+        return [word for word in question.speaker if word in question.spelled]
     heaviest = [
         word
         for word in sorted(question.weights, key=lambda word: -question.weights[word])
