@@ -168,3 +168,17 @@ def test_a_quote_not_given_names_the_speaker_asked_not_a_day() -> None:
     (_, first), *_ = _replies("what did the security council say on 16 august 2021")
     assert first.match is Match.PARTIAL
     assert first.unmatched == ("security", "council"), first.unmatched
+
+
+def test_a_modifier_without_its_head_is_nothing_asked() -> None:
+    """Finding 25: "annual" says which budget; a fact that reviews names "annually" and has no
+    budget is not even a partial answer to "What is the Taliban's annual budget?"."""
+    assert _replies("What is the Taliban's annual budget?") == []
+
+
+def test_a_present_yes_no_question_is_not_answered_by_a_prediction() -> None:
+    """Finding 20: "al-Qaeda will probably come back" predicts; it does not say al-Qaeda is in
+    Afghanistan."""
+    given = _answers("is al-qaeda in afghanistan")
+    assert all(fact_id != "wallace-al-qaeda-will-come-back" for fact_id, _ in given), given
+    assert _answers("Is al-Qaeda going to come back to Afghanistan according to Ben Wallace?")

@@ -253,6 +253,10 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
             # published, naming it, dates the article (a news source's document).
             topic = topic | source_nouns(fact, catalog)
     credits = {word: credit(question, word, topic) for word in question.weights}
+    if question.modifiers and question.head in credits and not credits[question.head]:
+        # "What is the Taliban's annual budget?": "annual" says which budget; a fact with no
+        # budget in it ("to review names ... annually") says nothing of an annual one.
+        credits.update((word, 0.0) for word in question.modifiers if word in credits)
     coverage = share(question.weights, credits)
     fits, who = _fits(question, fact, labelled, named, lookups)
     if who or question.wants is Wants.SOMEONE:
@@ -524,6 +528,17 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         # "How many prisoners did the government actually release?": what happened in fact,
         # which a commitment to release "up to five thousand" does not say.
         answers = False
+    if (
+        answers
+        and question.polar
+        and question.future is None
+        and re.match(r"(?:is|are|does|do)\b", question.text)
+        and re.search(FORESEEING, question.text) is None  # ("is al-Qaeda going to come back")
+        and re.search(_PREDICTED, fold(f"{fact.claim} {short_text(fact)}")) is not None
+    ):
+        # "Is al-Qaeda in Afghanistan?" asks how things stand: "al-Qaeda will probably come
+        # back" predicts, which does not say they are.
+        answers = False
     if answers and question.happened and _WHERE.match(question.text):
         # "Where did Ghani flee (to)?": where it happened is named after the claim's word for
         # it ("killed in Kabul", "fled to Tajikistan"); "they took the palace ..., after
@@ -761,6 +776,11 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
     )
 
 
+_PREDICTED = (  # compiled on first use: only yes/no questions need it
+    r"\b(?:will|would|could|may|might)(?: \w+)? (?:probably|likely)\b"
+    r"|\bpredict\w*|\bforecasts?\b|\bexpected to\b"
+)
+"""Words with which a claim predicts rather than states ("will probably come back")."""
 _CAPITALISED_RUN = r"\b[A-Z]\w*(?: (?:of |the |for )?[A-Z]\w*)+"  # compiled on first use
 
 _DENIED = r"\bnot ([^,.;:!?()]+)"
