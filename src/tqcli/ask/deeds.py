@@ -870,7 +870,7 @@ def nowhere_after(happened: frozenset[str], claim: str) -> bool:
     return said
 
 
-_NOT_ASKED = re.compile(
+_NOT_ASKED = (  # compiled on first use (re caches it)
     r"\b(?:not|never)\b|n['’]t\b|\b(?:did|does|do|is|are|was|were|has|have|had)nt\b"
 )
 """A negation in a question ("who said the taliban are not terrorists", "didn't")."""
@@ -891,12 +891,12 @@ def denial_unsaid(question: Question, claim: str) -> str | None:
     does not say who said they are not. None when the question denies nothing, or the claim
     denies it too ("not", "never", "no", "without" just before it)."""
     text = question.text
-    found = _NOT_ASKED.search(text)
+    found = re.search(_NOT_ASKED, text)
     if found is None or re.search(_CONDITION, text[: found.start()]):
         # ("... or not?", "come back or never left" offer both; "if bin Laden was not handed
         # over" denies in a condition, not what is asked.)
         return None
-    from tqcli.ask.roles import _NEGATIONS
+    from tqcli.ask.roles import NEGATIONS
 
     after = WORD.findall(text[found.end() :])
     if after[:1] and after[0] in _NOT_A_DENIAL:
@@ -920,7 +920,7 @@ def denial_unsaid(question: Question, claim: str) -> str | None:
     ):
         return None  # a denial denies what is said of a thing, not a name or a time
     group = question.group(denied) | {denied}
-    denying = _NEGATIONS | _DENYING
+    denying = NEGATIONS | _DENYING
     words = WORD.findall(fold(claim))
     said = [
         at for at, word in enumerate(words) if stem(word) in group or derived(denied, {stem(word)})

@@ -333,7 +333,7 @@ def _beside_complement(
 _NEGATING = r"\b(?:not|never|neither|nor)\b|n['’]t\b"
 """Words that deny what follows them in English; a plain test of the claim, before reading its
 clauses."""
-_NEGATIONS = frozenset(
+NEGATIONS = frozenset(
     [
         "not",
         "never",
@@ -372,7 +372,7 @@ def _negated(words: Sequence[str], at: int) -> bool:
     for back in range(1, _NEGATED_WITHIN + 1):
         if at - back < 0:
             return False
-        if words[at - back] in _NEGATIONS:
+        if words[at - back] in NEGATIONS:
             return True
         if words[at - back] not in _BETWEEN_NEGATION:
             return False
