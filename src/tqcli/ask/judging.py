@@ -253,10 +253,6 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
             # published, naming it, dates the article (a news source's document).
             topic = topic | source_nouns(fact, catalog)
     credits = {word: credit(question, word, topic) for word in question.weights}
-    if question.modifiers and question.head in credits and not credits[question.head]:
-        # "What is the Taliban's annual budget?": "annual" says which budget; a fact with no
-        # budget in it ("to review names ... annually") says nothing of an annual one.
-        credits.update((word, 0.0) for word in question.modifiers if word in credits)
     coverage = share(question.weights, credits)
     fits, who = _fits(question, fact, labelled, named, lookups)
     if who or question.wants is Wants.SOMEONE:
