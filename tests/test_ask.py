@@ -257,16 +257,20 @@ def test_the_short_answer_fits_the_question(
     assert found.hits[0].fact.id in ((fact_id,) if isinstance(fact_id, str) else fact_id)
 
 
+_RELATED = "Who said the Taliban are not terrorists?"
+"""A question the pack has related facts on but no answer to: Panetta said they are."""
+
+
 def test_a_related_fact_that_does_not_answer_is_marked_partial(runner: CliRunner) -> None:
-    """The pack says how long the Taliban ruled and what al-Qaeda paid them a year, but nothing
-    of a budget: a fact sharing "Taliban" and "annual" with the question is not its answer."""
-    result = runner.invoke(app, ["ask", "What is the Taliban's annual budget?", "--json"])
+    """The pack quotes Leon Panetta saying the Taliban are terrorists, and no one saying they
+    are not: a quote sharing all the question's words but its denial is not its answer."""
+    result = runner.invoke(app, ["ask", _RELATED, "--json"])
 
     found = json.loads(result.stdout)
     assert result.exit_code == 1
     assert found
     assert {fact["match"] for fact in found} == {"partial"}
-    assert "budget" in found[0]["unmatched"]
+    assert "not terrorists" in found[0]["unmatched"]
     assert result.stderr.startswith("tq: no fact answers the whole question")
 
 
@@ -275,25 +279,23 @@ def test_csv_says_how_each_fact_answers_the_question(runner: CliRunner) -> None:
     standing."""
     import csv
 
-    result = runner.invoke(
-        app, ["ask", "What is the Taliban's annual budget?", "--format", "csv", "--limit", "2"]
-    )
+    result = runner.invoke(app, ["ask", _RELATED, "--format", "csv", "--limit", "2"])
 
     header, *rows = list(csv.reader(result.stdout.splitlines()))
     assert result.exit_code == 1
     assert header[-5:] == ["score", "match", "answer", "unmatched", "standing"]
     assert len(rows) == 2
     assert {row[-4] for row in rows} == {"partial"}
-    assert "budget" in rows[0][-2].split("; ")
+    assert "not terrorists" in rows[0][-2].split("; ")
     assert rows[0][-3]  # the short answer, as in JSON
 
 
 def test_a_partial_answer_is_labelled_so_in_human_output(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["ask", "What is the Taliban's annual budget?", "--limit", "1"])
+    result = runner.invoke(app, ["ask", _RELATED, "--limit", "1"])
 
     lines = result.stdout.splitlines()
     assert lines[0].startswith("Partial answer: ")
-    assert lines[1] == "  Does not cover: budget"
+    assert lines[1] == "  Does not cover: not terrorists"
 
 
 @pytest.mark.parametrize(

@@ -668,6 +668,8 @@ def _agreed(question: Question, judged: list[Judged], lookups: Lookups) -> bool:
         and not question.as_done
         and question.since is None
         and not any(DIGIT.search(word) for word in first.reply.unmatched)
+        # Nor where it does not deny what the question denies ("not terrorists").
+        and not any(word.startswith("not ") for word in first.reply.unmatched)
         # Nor where it does not account for what the question is about ("the Taliban were born
         # ... in which year?" is not answered by al-Qaeda's birth).
         and not {question.spelled[word] for word in question.named} & set(first.reply.unmatched)

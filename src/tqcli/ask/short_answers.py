@@ -228,7 +228,32 @@ def _when_it_happened(anchors: frozenset[str], fact: Fact) -> str | None:
     if not said or not times:
         return None
     distance, nearest = min((min(abs(at - word) for word in said), text) for at, text in times)
+    own = [  # (where the date opens: "23 September 2019")
+        found.start() - len(opening.group())
+        for found in re.finditer(_YEAR, claim)
+        if found.group() == year
+        and (opening := re.search(_DAY_MONTH_BEFORE, claim[: found.start()])) is not None
+    ]
+    if any(
+        _one_clause(claim, at, word) and not _one_clause(claim, other, word)
+        for at in own
+        for word in said
+        for other, text in times
+        if text == nearest and abs(other - word) == distance
+    ):
+        # "Asim Umar, who had led AQIS since its inception in 2014, was killed on 23 September
+        # 2019": the fact's own date is in the clause that says it happened; the other time
+        # is in another clause (the answer is the fact's date).
+        return None
     return None if distance > _NEAR else nearest
+
+
+def _one_clause(claim: str, one: int, other: int) -> bool:
+    """Whether no comma, semicolon or full stop parts two places of the claim."""
+    return re.search(r"[,;.]\s", claim[min(one, other) : max(one, other)]) is None
+
+
+_DAY_MONTH_BEFORE = rf"(?:(?:\d{{1,2}} )?(?:{'|'.join(MONTHS)}) )?$"  # compiled on first use
 
 
 _ACCORDING_TO = (

@@ -223,6 +223,9 @@ event event
 ever ever
 every ever
 ex ex
+exist exist
+existed exist
+exists exist
 expenditure expenditur
 explain explain
 explainer explainer
