@@ -294,6 +294,13 @@ def consider(index: Index, question: str) -> Considered | Answers:
             # "What does the claim (or resolution 2513) say?": no one is named as the speaker;
             # the question is not for a quote. ("What did the Chinese representative say?" is.)
             read = msgspec.structs.replace(read, wants=Wants.ANYTHING, speaker=())
+    if DIGIT.search(read.text):
+        from tqcli.ask.resolutions import as_resolutions, bare_resolutions
+
+        # "When was 1267 adopted?": a number the loaded facts give as a resolution's names
+        # that resolution, as "resolution 1267" does (not the 1267 Committee's resolution 1988).
+        if numbers := bare_resolutions(read, (hit.fact for hit in candidates)):
+            read = as_resolutions(read, numbers)
     read = msgspec.structs.replace(read, named=_naming_words(read, candidates, lookups))
     if len(question.split()) == words_typed and _names_only(read, candidates, lookups):
         # "Taliban", "bin Laden": a topic, no question. Its facts are not answers to anything
@@ -371,9 +378,10 @@ def consider(index: Index, question: str) -> Considered | Answers:
             index.ranked(sorted(read.named | _OBLIGED_WORDS), Filters(), ROLE_FACTS),
             lookups,
         )
-    if (read.verb or whole_resolution) and read.resolutions:
-        # "What does resolution 1267 require?": the facts on that resolution, which may not
-        # say the verb, rank low among facts of others that do.
+    if (read.verb or whole_resolution or read.wants is Wants.DATE) and read.resolutions:
+        # "What does resolution 1267 require?", "when did the 1267 sanctions take effect?":
+        # the facts on that resolution, which may not say the verb, rank low among facts of
+        # others that do.
         candidates = with_more(
             candidates, index.ranked(sorted(read.resolutions), Filters(), ROLE_FACTS), lookups
         )

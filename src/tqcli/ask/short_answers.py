@@ -40,6 +40,7 @@ def short_answer(
             dates_no_event,
             deadlines,
             effect_time,
+            resolution_time,
             span_asked,
             time_in_words,
         )
@@ -50,6 +51,8 @@ def short_answer(
             return span  # "1996 to 2001": a span of time, not its start alone
         if effect := effect_time(question, fact):
             return effect  # "from 14 November 1999": when it took effect, not its adoption
+        if question.resolutions and (cited := resolution_time(question, fact)):
+            return cited  # "resolution 2368 (2017)" in a report of 2021: the resolution's year
         if asks_deadline(question) and (
             within := [found for found in deadlines(fact.claim) if not found.startswith("by ")]
         ):
