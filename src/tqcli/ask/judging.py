@@ -324,6 +324,7 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         from tqcli.ask.times import as_time  # (times: loaded for the questions on times)
 
         other_years += [year for year in question.times if not as_time(fact, year)]
+    unnamed_resolution = False
     if question.resolutions and not question.resolutions & documents(
         fold(own_text(fact)), resolutions=True
     ):
@@ -331,6 +332,7 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         # its pending requests to a new committee "on the day the resolution was adopted",
         # though "the 1267 Committee" gives the number.
         other_years += sorted(question.resolutions)
+        unnamed_resolution = question.wants is Wants.DATE
     answers = fits and coverage >= ANSWER_COVERAGE and not other_years and not unnamed
     if answers and thing is not None:
         # "When was the article published?" is not answered by "a UN report published in
@@ -543,7 +545,9 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         # it ("killed in Kabul", "fled to Tajikistan"); "they took the palace ..., after
         # President Ashraf Ghani fled." says where the palace was taken, not where he went.
         answers = not nowhere_after(question.happened, fact.claim)
-    elsewhere = bool(unnamed)
+    # A date of a fact naming no resolution the question names is of another one, as of a
+    # name it does not account for (partial answers on resolution 2368 before those on 1390).
+    elsewhere = bool(unnamed) or unnamed_resolution
     if (
         (question.verb or question.polar)
         and question.resolutions
