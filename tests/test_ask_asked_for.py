@@ -1,4 +1,4 @@
-# ruff: noqa: E501  (claims in the pack are single TOML strings)
+# ruff: noqa: E501  (claims in the pack are single strings)
 """What a question asks for (docs/ask-evaluation.md, "Twenty-third round"): the noun of its
 wh-phrase ("which gate ..."), the subject of its verb ("how much did the women pay"), and a
 stranger's findings 6, 8, 10, 12 and 13 (notes, stranger 17), each fixed by its cause as a rule
@@ -13,95 +13,52 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from packs import event, figure, pack_text
 from tqcli.model import Match
 
 from conftest import answers_from_pack
 
-_PACK = """
-[[source]]
-id = "s"
-title = "t"
-publisher = "The Gazette"
-kind = "news"
-
-[[entity]]
-id = "harbour-board"
-name = "Harbour Board"
-kind = "organization"
-
-[[entity]]
-id = "canal-network"
-name = "Canal Network"
-kind = "organization"
-
-[[entity]]
-id = "eve-fane"
-name = "Eve Fane"
-kind = "person"
-
-[[entity]]
-id = "tom-reed"
-name = "Tom Reed"
-kind = "person"
-
-[[entity]]
-id = "port-lune"
-name = "Port Lune"
-kind = "place"
-
-[[figure]]
-id = "ferry-terminal-bombing-12-killed"
-claim = "A bombing at the ferry terminal of Port Lune on 3 May 2019 killed 12 people, according to the gazette."
-value = 12
-unit = "people killed"
-date = 2019-05-03
-about = ["port-lune"]
-
-[[figure.cite]]
-source = "s"
-passage = "A bombing at the ferry terminal killed 12 people"
-
-[[event]]
-id = "ferry-terminal-east-gate"
-claim = "The bomb at the ferry terminal of Port Lune on 3 May 2019 went off at its East Gate, according to the gazette."
-date = 2019-05-03
-about = ["port-lune"]
-
-[[event.cite]]
-source = "s"
-passage = "The bomb went off at the East Gate"
-
-[[figure]]
-id = "network-paid-board"
-claim = "The Canal Network paid the Harbour Board 2,000,000 pounds a year for its moorings, according to the gazette."
-value = 2000000
-unit = "pounds a year"
-about = ["canal-network", "harbour-board"]
-
-[[figure.cite]]
-source = "s"
-passage = "The Canal Network paid the Harbour Board two million pounds a year"
-
-[[event]]
-id = "ministry-bombing-no-claim"
-claim = "Tom Reed, the Harbour Board's treasurer, was killed in a suicide bombing at the Port Lune ministry in 2024; there was no immediate claim of responsibility, according to the gazette."
-date = "2024"
-about = ["tom-reed", "harbour-board", "port-lune"]
-
-[[event.cite]]
-source = "s"
-passage = "there was no immediate claim of responsibility"
-
-[[event]]
-id = "fane-founded-network"
-claim = "Eve Fane founded the Canal Network in 1990, according to the gazette."
-date = "1990"
-about = ["eve-fane", "canal-network"]
-
-[[event.cite]]
-source = "s"
-passage = "Eve Fane founded the Canal Network in 1990"
-"""
+_PACK = pack_text(
+    figure(
+        "ferry-terminal-bombing-12-killed",
+        "A bombing at the ferry terminal of Port Lune on 3 May 2019 killed 12 people, according to the gazette.",
+        passage="A bombing at the ferry terminal killed 12 people",
+        value=12,
+        unit="people killed",
+        date="2019-05-03",
+        about=["port-lune"],
+    ),
+    event(
+        "ferry-terminal-east-gate",
+        "The bomb at the ferry terminal of Port Lune on 3 May 2019 went off at its East Gate, according to the gazette.",
+        passage="The bomb went off at the East Gate",
+        date="2019-05-03",
+        about=["port-lune"],
+    ),
+    figure(
+        "network-paid-board",
+        "The Canal Network paid the Harbour Board 2,000,000 pounds a year for its moorings, according to the gazette.",
+        passage="The Canal Network paid the Harbour Board two million pounds a year",
+        value=2000000,
+        unit="pounds a year",
+        about=["canal-network", "harbour-board"],
+    ),
+    event(
+        "ministry-bombing-no-claim",
+        "Tom Reed, the Harbour Board's treasurer, was killed in a suicide bombing at the Port Lune ministry in 2024; there was no immediate claim of responsibility, according to the gazette.",
+        passage="there was no immediate claim of responsibility",
+        date="2024",
+        about=["tom-reed", "harbour-board", "port-lune"],
+    ),
+    event(
+        "fane-founded-network",
+        "Eve Fane founded the Canal Network in 1990, according to the gazette.",
+        passage="Eve Fane founded the Canal Network in 1990",
+        date="1990",
+        about=["eve-fane", "canal-network"],
+    ),
+    entities=["harbour-board", "canal-network", "eve-fane", "tom-reed", "port-lune"],
+)
 
 
 def _answers(tmp_path: Path, question: str, without: str = "") -> list[tuple[str, str]]:

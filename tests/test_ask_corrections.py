@@ -8,6 +8,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from packs import event, figure, pack_text
 from tqcli.ask import answer
 from tqcli.cli import app
 from tqcli.index import in_memory
@@ -18,44 +19,37 @@ from tqcli.packs import packs_in_effect
 BUILTIN = in_memory(packs_in_effect([], environ={}))
 BUILTIN_FACTS = load(packs_in_effect([], environ={})).catalog
 
-_PACK = """
-[[source]]
-id = "s"
-title = "t"
-publisher = "The Gazette"
-kind = "news"
-
-[[figure]]
-id = "ferry-riders-2020"
-claim = "The ferry carried 900 riders a day in 2020, according to the gazette."
-date = "2020"
-value = 900
-unit = "riders a day"
-
-[[figure.cite]]
-source = "s"
-passage = "the ferry carried 900 riders a day"
-
-[[figure.note]]
-text = "Not 900: the operator's own report, read for this pack, gives 90 riders a day."
-stance = "corrects"
-
-[[figure.note]]
-text = "The gazette's figure is for weekdays."
-
-[[event]]
-id = "ferry-opened-1990"
-claim = "The ferry opened in 1990, according to the gazette."
-date = "1990"
-
-[[event.cite]]
-source = "s"
-passage = "the ferry opened in 1990"
-
-[[event.note]]
-text = "The operator's history says it opened in 1991; the gazette's date is not settled."
-stance = "contests"
-"""
+_PACK = pack_text(
+    figure(
+        "ferry-riders-2020",
+        "The ferry carried 900 riders a day in 2020, according to the gazette.",
+        passage="the ferry carried 900 riders a day",
+        date="2020",
+        value=900,
+        unit="riders a day",
+        notes=[
+            {
+                "text": "Not 900: the operator's own report, read for this pack, gives 90 riders"
+                " a day.",
+                "stance": "corrects",
+            },
+            {"text": "The gazette's figure is for weekdays."},
+        ],
+    ),
+    event(
+        "ferry-opened-1990",
+        "The ferry opened in 1990, according to the gazette.",
+        passage="the ferry opened in 1990",
+        date="1990",
+        notes=[
+            {
+                "text": "The operator's history says it opened in 1991; the gazette's date is not"
+                " settled.",
+                "stance": "contests",
+            }
+        ],
+    ),
+)
 
 
 def _ferry_pack(tmp_path: Path) -> Path:

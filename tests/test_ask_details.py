@@ -1,4 +1,4 @@
-# ruff: noqa: E501  (claims in the pack are single TOML strings)
+# ruff: noqa: E501  (claims in the pack are single strings)
 """The detail a question asks, and only that (stranger 17, findings 7, 9, 17 and 18; contested
 notes; docs/ask-evaluation.md, "Twenty-fifth round"): the span of time a "when" asks, the
 time a measure took effect, a correction or contest that bears only on what it is about, the
@@ -14,116 +14,77 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from packs import GAZETTE, entity, event, figure, pack_text, sanction, source
 from tqcli.model import Match, NoteStance, Pack
 
 from conftest import answers_from_pack
 
-_PACK = """
-[[source]]
-id = "s"
-title = "t"
-publisher = "The Gazette"
-kind = "news"
-
-[[entity]]
-id = "harbour-board"
-name = "Harbour Board"
-kind = "organization"
-
-[[entity]]
-id = "port-lune"
-name = "Port Lune"
-kind = "place"
-
-[[entity]]
-id = "tom-reed"
-name = "Tom Reed"
-kind = "person"
-
-[[event]]
-id = "board-ran-port-lune"
-claim = "The Harbour Board ran Port Lune for five years, between 1990 and 1995."
-date = "1990"
-end = "1995"
-about = ["harbour-board", "port-lune"]
-
-[[event.cite]]
-source = "s"
-passage = "The Harbour Board ran Port Lune between 1990 and 1995"
-
-[[source]]
-id = "gazette-feature"
-title = "Life on the wharf"
-publisher = "The Gazette"
-kind = "news"
-published = 2010-05-04
-
-[[entity]]
-id = "canal-network"
-name = "Canal Network"
-kind = "organization"
-
-[[event]]
-id = "gazette-feature-by-tom-reed"
-claim = "The Gazette's feature “Life on the wharf”, published on 4 May 2010, was written by Tom Reed."
-date = "2010-05-04"
-about = ["tom-reed"]
-
-[[event.cite]]
-source = "gazette-feature"
-passage = "Tom Reed Tuesday 4 May 2010"
-
-[[figure]]
-id = "board-review-2012"
-claim = "A Harbour Board review published in 2012 counted 40 ships in Port Lune."
-date = "2012"
-about = ["harbour-board", "port-lune"]
-value = 40
-unit = "ships"
-
-[[figure.cite]]
-source = "s"
-passage = "the review, published in 2012, counted 40 ships"
-
-[[sanction]]
-id = "freeze-canal-network-funds"
-claim = "Resolution 7 decided that, if the Canal Network had not left Port Lune by 1 March 2005, all States shall freeze its funds."
-date = 2005-01-10
-about = ["canal-network", "port-lune"]
-authority = "Harbour Council"
-instrument = "Resolution 7"
-adopted = 2005-01-10
-measures = ["from 1 March 2005, unless the Canal Network complies: its funds frozen"]
-targets = ["canal-network"]
-
-[[sanction.cite]]
-source = "s"
-passage = "all States shall freeze the funds of the Canal Network from 1 March 2005"
-
-[[event]]
-id = "board-captain-in-waiting"
-claim = "The Harbour Board's current leadership considers the Canal Network's chief its captain-in-waiting, according to The Gazette."
-date = "2011"
-about = ["harbour-board", "canal-network"]
-
-[[event.cite]]
-source = "s"
-passage = "the board considers the network's chief its captain-in-waiting"
-
-[[event]]
-id = "wharf-closed-may-2003"
-claim = "The wharf of Port Lune was closed in May 2003 at the order of harbourmaster Tom Reed, according to The Gazette."
-date = "2003-05"
-about = ["tom-reed", "port-lune"]
-
-[[event.cite]]
-source = "s"
-passage = "the wharf closed in May at the order of harbourmaster Tom Reed"
-
-[[event.note]]
-text = "The Gazette of 3 June 2003 dates the closure to June 2003, after the storm."
-stance = "contests"
-"""
+_PACK = pack_text(
+    event(
+        "board-ran-port-lune",
+        "The Harbour Board ran Port Lune for five years, between 1990 and 1995.",
+        passage="The Harbour Board ran Port Lune between 1990 and 1995",
+        date="1990",
+        end="1995",
+        about=["harbour-board", "port-lune"],
+    ),
+    event(
+        "gazette-feature-by-tom-reed",
+        "The Gazette's feature “Life on the wharf”, published on 4 May 2010, was written by Tom Reed.",
+        passage="Tom Reed Tuesday 4 May 2010",
+        source="gazette-feature",
+        date="2010-05-04",
+        about=["tom-reed"],
+    ),
+    figure(
+        "board-review-2012",
+        "A Harbour Board review published in 2012 counted 40 ships in Port Lune.",
+        passage="the review, published in 2012, counted 40 ships",
+        date="2012",
+        about=["harbour-board", "port-lune"],
+        value=40,
+        unit="ships",
+    ),
+    sanction(
+        "freeze-canal-network-funds",
+        "Resolution 7 decided that, if the Canal Network had not left Port Lune by 1 March 2005, all States shall freeze its funds.",
+        passage="all States shall freeze the funds of the Canal Network from 1 March 2005",
+        date="2005-01-10",
+        about=["canal-network", "port-lune"],
+        authority="Harbour Council",
+        instrument="Resolution 7",
+        adopted="2005-01-10",
+        measures=["from 1 March 2005, unless the Canal Network complies: its funds frozen"],
+        targets=["canal-network"],
+    ),
+    event(
+        "board-captain-in-waiting",
+        "The Harbour Board's current leadership considers the Canal Network's chief its captain-in-waiting, according to The Gazette.",
+        passage="the board considers the network's chief its captain-in-waiting",
+        date="2011",
+        about=["harbour-board", "canal-network"],
+    ),
+    event(
+        "wharf-closed-may-2003",
+        "The wharf of Port Lune was closed in May 2003 at the order of harbourmaster Tom Reed, according to The Gazette.",
+        passage="the wharf closed in May at the order of harbourmaster Tom Reed",
+        date="2003-05",
+        about=["tom-reed", "port-lune"],
+        notes=[
+            {
+                "text": "The Gazette of 3 June 2003 dates the closure to June 2003, after the storm.",
+                "stance": "contests",
+            }
+        ],
+    ),
+    entities=["harbour-board", "port-lune", "tom-reed", "canal-network"],
+    sources=[
+        GAZETTE,
+        source(
+            "gazette-feature", "Life on the wharf", "The Gazette", "news", published="2010-05-04"
+        ),
+    ],
+)
 
 
 def _answers(tmp_path: Path, question: str) -> list[tuple[str, str]]:
@@ -267,30 +228,26 @@ def test_the_strangers_answers_are_the_detail_asked(runner: CliRunner) -> None:
         assert text.stdout.splitlines()[0] == line, question
 
 
-_USERS_PACK = """
-[[source]]
-id = "my-indy-2021"
-title = "Taliban and al-Qaeda: How are they linked?"
-publisher = "The Independent"
-kind = "news"
-published = 2021-09-07
-
-[[entity]]
-id = "my-asfandyar-mir"
-name = "Asfandyar Mir"
-kind = "person"
-aliases = ["Mir"]
-
-[[event]]
-id = "my-taliban-downplayed-ties-late-2000s"
-claim = "The Taliban sought to downplay its ties to al-Qaeda once before, in the late 2000s, as Asfandyar Mir of the United States Institute of Peace points out, according to The Independent."
-date = "2008"
-about = ["my-asfandyar-mir"]
-
-[[event.cite]]
-source = "my-indy-2021"
-passage = "given that the Taliban sought to downplay its ties to al-Qaeda once before in the late 2000s"
-"""
+_USERS_PACK = pack_text(
+    event(
+        "my-taliban-downplayed-ties-late-2000s",
+        "The Taliban sought to downplay its ties to al-Qaeda once before, in the late 2000s, as Asfandyar Mir of the United States Institute of Peace points out, according to The Independent.",
+        passage="given that the Taliban sought to downplay its ties to al-Qaeda once before in the late 2000s",
+        source="my-indy-2021",
+        date="2008",
+        about=["my-asfandyar-mir"],
+    ),
+    entities=[entity("my-asfandyar-mir", "Asfandyar Mir", "person", aliases=["Mir"])],
+    sources=[
+        source(
+            "my-indy-2021",
+            "Taliban and al-Qaeda: How are they linked?",
+            "The Independent",
+            "news",
+            published="2021-09-07",
+        )
+    ],
+)
 
 
 def test_an_alias_one_pack_gives_names_the_same_person_in_another(

@@ -1,4 +1,4 @@
-# ruff: noqa: E501  (claims in the pack are single TOML strings)
+# ruff: noqa: E501  (claims in the pack are single strings)
 """What a question asks of its topic -- its focus: the name of a person, which resolution, which
 hotel -- must be what a fact gives, not only the topic it shares. Facts here are made up for the
 test, in a pack of their own."""
@@ -7,317 +7,208 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from packs import agreement, entity, event, figure, pack_text, quote, synonyms
+
 from conftest import answers_from_pack
 
-_PACK = """
-[[source]]
-id = "s"
-title = "t"
-publisher = "The Gazette"
-kind = "news"
-
-[[entity]]
-id = "bo-carrow"
-name = "Bo Carrow"
-kind = "person"
-
-[[entity]]
-id = "eve-fane"
-name = "Eve Fane"
-kind = "person"
-
-[[entity]]
-id = "canal-network"
-name = "Canal Network"
-kind = "organization"
-
-[[entity]]
-id = "port-lune"
-name = "Port Lune"
-kind = "place"
-
-[[entity]]
-id = "hlf"
-name = "Hlf"
-kind = "organization"
-aliases = ["HLF", "Harbour Liberation Front"]
-
-[[entity]]
-id = "committee-1988"
-name = "1988 Committee"
-kind = "organization"
-
-[[event]]
-id = "ferry-bombing-claimed"
-claim = "The bombing of the ferry on 2 June 2021 was claimed by the Harbour Liberation Front in Port Lune Province, according to the gazette."
-date = 2021-06-02
-about = ["hlf"]
-
-[[event.cite]]
-source = "s"
-passage = "was claimed by the Harbour Liberation Front"
-
-[[event]]
-id = "quay-bombing-claimed"
-claim = "The HLF claimed the bombing of the quay on 3 June 2021, according to the gazette."
-date = 2021-06-03
-about = ["hlf"]
-
-[[event.cite]]
-source = "s"
-passage = "The HLF claimed the bombing of the quay"
-
-[[event]]
-id = "fane-chairs-1988-committee"
-claim = "Eve Fane chaired the committee established pursuant to resolution 1988 (2011) in May 2021, according to the gazette."
-date = 2021-05-20
-about = ["eve-fane", "committee-1988"]
-
-[[event.cite]]
-source = "s"
-passage = "Eve Fane chaired the committee"
-
-[[entity]]
-id = "ada-brook"
-name = "Ada Brook"
-kind = "person"
-
-[[event]]
-id = "brook-died-2013"
-claim = "Ada Brook died in 2013, according to the gazette; she had founded the Canal Network."
-date = "2013"
-about = ["ada-brook", "canal-network"]
-
-[[event.cite]]
-source = "s"
-passage = "Ada Brook died in 2013"
-
-[[event]]
-id = "carrow-named-head-2021"
-claim = "Bo Carrow, son of the Canal Network's founder Ada Brook, was named head of its boats in September 2021, according to the gazette."
-date = "2021-09"
-about = ["bo-carrow", "ada-brook", "canal-network"]
-
-[[event.cite]]
-source = "s"
-passage = "was named head of its boats in September 2021"
-
-[[event]]
-id = "board-says-network-must-cut-ties"
-claim = "The harbour board said on 15 February 2021 that the Canal Network must do more to meet the terms of the harbour accord, including to cut ties with smugglers, according to the gazette."
-date = 2021-02-15
-about = ["canal-network"]
-
-[[event.cite]]
-source = "s"
-passage = "the Canal Network must do more to meet the terms of the harbour accord"
-
-[[figure]]
-id = "ferry-riders"
-claim = "The ferry carried 900 riders a day in 2020, according to the Port Lune Transit Authority, as the gazette reported."
-date = "2020"
-value = 900
-unit = "riders a day"
-
-[[figure.cite]]
-source = "s"
-passage = "The ferry carried 900 riders a day"
-
-[[figure]]
-id = "ferry-crew-killed"
-claim = "A blast on the ferry on 4 April 2021 killed 12 crew members, according to the gazette."
-date = 2021-04-04
-value = 12
-unit = "crew members killed"
-
-[[figure.cite]]
-source = "s"
-passage = "killed 12 crew members"
-
-[[event]]
-id = "wharves-held-2021"
-claim = "By June 2021 the Canal Network held the northern wharves of Port Lune, the gazette reported on a day when the harbour board also said that half of the dockers had been paid late."
-date = "2021-06"
-about = ["canal-network", "port-lune"]
-
-[[event.cite]]
-source = "s"
-passage = "By June 2021 the Canal Network held the northern wharves of Port Lune"
-
-[[event]]
-id = "network-lost-port-lune"
-claim = "The Canal Network lost Port Lune to the harbour board on 2 May 2022, according to the gazette."
-date = 2022-05-02
-about = ["canal-network", "port-lune"]
-
-[[event.cite]]
-source = "s"
-passage = "The Canal Network lost Port Lune"
-
-[[event]]
-id = "drone-strike-bomber"
-claim = "A drone strike at the harbour on 9 May 2021, meant to stop a Canal Network suicide bomber, killed ten civilians, Admiral Eve Fane said, according to the gazette."
-date = 2021-05-09
-about = ["canal-network", "eve-fane"]
-
-[[event.cite]]
-source = "s"
-passage = "meant to stop a Canal Network suicide bomber"
-
-[[event]]
-id = "bomber-named"
-claim = "The suicide bomber of 9 May 2021 was Bo Carrow, a Canal Network member, according to the gazette."
-date = 2021-05-09
-about = ["bo-carrow", "canal-network"]
-
-[[event.cite]]
-source = "s"
-passage = "The suicide bomber of 9 May 2021 was Bo Carrow"
-
-[[event]]
-id = "ferry-list-split"
-claim = "In June 2011 the harbour council split the ferry sanctions list into two lists, one for the Canal Network, according to the gazette."
-date = "2011-06"
-about = ["canal-network"]
-
-[[event.cite]]
-source = "s"
-passage = "the harbour council split the ferry sanctions list"
-
-[[event]]
-id = "resolution-88-split"
-claim = "Resolution 88 (2011) of the harbour council split the ferry sanctions list, putting the Canal Network on a list of its own, according to the gazette."
-date = "2011-06"
-about = ["canal-network"]
-
-[[event.cite]]
-source = "s"
-passage = "Resolution 88 (2011) of the harbour council split the ferry sanctions list"
-
-[[agreement]]
-id = "harbour-accord-signed"
-claim = "The Canal Network and the harbour council signed the harbour accord in Port Lune on 1 March 2020, according to the gazette."
-about = ["port-lune"]
-name = "Harbour accord"
-parties = ["canal-network"]
-signed = 2020-03-01
-place = "Port Lune"
-
-[[agreement.cite]]
-source = "s"
-passage = "signed the harbour accord on 1 March 2020"
-
-[[event]]
-id = "accord-signing-talks"
-claim = "The harbour accord was signed on 1 March 2020 after nine days of talks, according to the gazette."
-date = 2020-03-01
-
-[[event.cite]]
-source = "s"
-passage = "The harbour accord was signed on 1 March 2020 after nine days of talks"
-
-[[event]]
-id = "harbour-accord-resort"
-claim = "The harbour accord was signed at the Grand Lune Resort in Port Lune, according to the gazette."
-date = 2020-03-01
-about = ["canal-network", "port-lune"]
-
-[[event.cite]]
-source = "s"
-passage = "signed at the Grand Lune Resort"
-
-[[event]]
-id = "council-no-women"
-claim = "The harbour council named on 7 September 2021 had no woman member, according to the gazette."
-date = 2021-09-07
-
-[[event.cite]]
-source = "s"
-passage = "had no woman member"
-
-[[event]]
-id = "ferry-ban"
-claim = "Resolution 88 (2011) required States to ensure that no ferries are made available to the Canal Network, according to the gazette."
-date = "2011-06"
-about = ["canal-network"]
-
-[[event.cite]]
-source = "s"
-passage = "ensure that no ferries are made available"
-
-[[event]]
-id = "port-lune-invasion"
-claim = "The Canal Network's invasion of Port Lune began on 3 April 2019, according to the gazette."
-date = 2019-04-03
-about = ["canal-network", "port-lune"]
-
-[[event.cite]]
-source = "s"
-passage = "The Canal Network's invasion of Port Lune began"
-
-[[quote]]
-id = "fane-interview"
-claim = "Eve Fane told Harbour TV that the Canal Network would come back."
-text = "The Canal Network will come back."
-speaker = "eve-fane"
-date = 2021-08-13
-about = ["canal-network"]
-
-[[quote.cite]]
-source = "s"
-passage = "The Canal Network will come back."
-
-[[quote]]
-id = "fane-on-charter"
-claim = "Eve Fane said on 2 May 2021 that the ferry charter would be signed within days, according to the gazette."
-text = "The charter will be signed within days."
-speaker = "eve-fane"
-date = 2021-05-02
-about = ["eve-fane"]
-
-[[quote.cite]]
-source = "s"
-passage = "The charter will be signed within days."
-
-[[entity]]
-id = "cy-marsh"
-name = "Cy Marsh"
-kind = "person"
-
-[[event]]
-id = "marsh-founds-guild"
-claim = "Cy Marsh founded the ferry guild in 1990, according to the gazette."
-date = "1990"
-about = ["cy-marsh"]
-
-[[event.cite]]
-source = "s"
-passage = "Cy Marsh founded the ferry guild"
-
-[[event]]
-id = "carrow-heads-guild"
-claim = "Bo Carrow became head of the ferry guild in 2011, after its founder Cy Marsh was killed in a raid in Harbourton, according to the gazette."
-date = "2011"
-about = ["bo-carrow"]
-
-[[event.cite]]
-source = "s"
-passage = "Bo Carrow became head of the ferry guild in 2011"
-
-[[synonyms]]
-words = ["agreement", "accord", "deal"]
-why = "An agreement between parties, as the news words it (as the built-in thesaurus)."
-
-[[event]]
-id = "fane-signs-charter"
-claim = "Eve Fane signed the ferry charter in Port Lune on 4 May 2021, according to the gazette."
-date = 2021-05-04
-about = ["eve-fane", "port-lune"]
-
-[[event.cite]]
-source = "s"
-passage = "Eve Fane signed the ferry charter"
-"""
+_PACK = pack_text(
+    event(
+        "ferry-bombing-claimed",
+        "The bombing of the ferry on 2 June 2021 was claimed by the Harbour Liberation Front in Port Lune Province, according to the gazette.",
+        passage="was claimed by the Harbour Liberation Front",
+        date="2021-06-02",
+        about=["hlf"],
+    ),
+    event(
+        "quay-bombing-claimed",
+        "The HLF claimed the bombing of the quay on 3 June 2021, according to the gazette.",
+        passage="The HLF claimed the bombing of the quay",
+        date="2021-06-03",
+        about=["hlf"],
+    ),
+    event(
+        "fane-chairs-1988-committee",
+        "Eve Fane chaired the committee established pursuant to resolution 1988 (2011) in May 2021, according to the gazette.",
+        passage="Eve Fane chaired the committee",
+        date="2021-05-20",
+        about=["eve-fane", "committee-1988"],
+    ),
+    event(
+        "brook-died-2013",
+        "Ada Brook died in 2013, according to the gazette; she had founded the Canal Network.",
+        passage="Ada Brook died in 2013",
+        date="2013",
+        about=["ada-brook", "canal-network"],
+    ),
+    event(
+        "carrow-named-head-2021",
+        "Bo Carrow, son of the Canal Network's founder Ada Brook, was named head of its boats in September 2021, according to the gazette.",
+        passage="was named head of its boats in September 2021",
+        date="2021-09",
+        about=["bo-carrow", "ada-brook", "canal-network"],
+    ),
+    event(
+        "board-says-network-must-cut-ties",
+        "The harbour board said on 15 February 2021 that the Canal Network must do more to meet the terms of the harbour accord, including to cut ties with smugglers, according to the gazette.",
+        passage="the Canal Network must do more to meet the terms of the harbour accord",
+        date="2021-02-15",
+        about=["canal-network"],
+    ),
+    figure(
+        "ferry-riders",
+        "The ferry carried 900 riders a day in 2020, according to the Port Lune Transit Authority, as the gazette reported.",
+        passage="The ferry carried 900 riders a day",
+        date="2020",
+        value=900,
+        unit="riders a day",
+    ),
+    figure(
+        "ferry-crew-killed",
+        "A blast on the ferry on 4 April 2021 killed 12 crew members, according to the gazette.",
+        passage="killed 12 crew members",
+        date="2021-04-04",
+        value=12,
+        unit="crew members killed",
+    ),
+    event(
+        "wharves-held-2021",
+        "By June 2021 the Canal Network held the northern wharves of Port Lune, the gazette reported on a day when the harbour board also said that half of the dockers had been paid late.",
+        passage="By June 2021 the Canal Network held the northern wharves of Port Lune",
+        date="2021-06",
+        about=["canal-network", "port-lune"],
+    ),
+    event(
+        "network-lost-port-lune",
+        "The Canal Network lost Port Lune to the harbour board on 2 May 2022, according to the gazette.",
+        passage="The Canal Network lost Port Lune",
+        date="2022-05-02",
+        about=["canal-network", "port-lune"],
+    ),
+    event(
+        "drone-strike-bomber",
+        "A drone strike at the harbour on 9 May 2021, meant to stop a Canal Network suicide bomber, killed ten civilians, Admiral Eve Fane said, according to the gazette.",
+        passage="meant to stop a Canal Network suicide bomber",
+        date="2021-05-09",
+        about=["canal-network", "eve-fane"],
+    ),
+    event(
+        "bomber-named",
+        "The suicide bomber of 9 May 2021 was Bo Carrow, a Canal Network member, according to the gazette.",
+        passage="The suicide bomber of 9 May 2021 was Bo Carrow",
+        date="2021-05-09",
+        about=["bo-carrow", "canal-network"],
+    ),
+    event(
+        "ferry-list-split",
+        "In June 2011 the harbour council split the ferry sanctions list into two lists, one for the Canal Network, according to the gazette.",
+        passage="the harbour council split the ferry sanctions list",
+        date="2011-06",
+        about=["canal-network"],
+    ),
+    event(
+        "resolution-88-split",
+        "Resolution 88 (2011) of the harbour council split the ferry sanctions list, putting the Canal Network on a list of its own, according to the gazette.",
+        passage="Resolution 88 (2011) of the harbour council split the ferry sanctions list",
+        date="2011-06",
+        about=["canal-network"],
+    ),
+    agreement(
+        "harbour-accord-signed",
+        "The Canal Network and the harbour council signed the harbour accord in Port Lune on 1 March 2020, according to the gazette.",
+        passage="signed the harbour accord on 1 March 2020",
+        about=["port-lune"],
+        name="Harbour accord",
+        parties=["canal-network"],
+        signed="2020-03-01",
+        place="Port Lune",
+    ),
+    event(
+        "accord-signing-talks",
+        "The harbour accord was signed on 1 March 2020 after nine days of talks, according to the gazette.",
+        passage="The harbour accord was signed on 1 March 2020 after nine days of talks",
+        date="2020-03-01",
+    ),
+    event(
+        "harbour-accord-resort",
+        "The harbour accord was signed at the Grand Lune Resort in Port Lune, according to the gazette.",
+        passage="signed at the Grand Lune Resort",
+        date="2020-03-01",
+        about=["canal-network", "port-lune"],
+    ),
+    event(
+        "council-no-women",
+        "The harbour council named on 7 September 2021 had no woman member, according to the gazette.",
+        passage="had no woman member",
+        date="2021-09-07",
+    ),
+    event(
+        "ferry-ban",
+        "Resolution 88 (2011) required States to ensure that no ferries are made available to the Canal Network, according to the gazette.",
+        passage="ensure that no ferries are made available",
+        date="2011-06",
+        about=["canal-network"],
+    ),
+    event(
+        "port-lune-invasion",
+        "The Canal Network's invasion of Port Lune began on 3 April 2019, according to the gazette.",
+        passage="The Canal Network's invasion of Port Lune began",
+        date="2019-04-03",
+        about=["canal-network", "port-lune"],
+    ),
+    quote(
+        "fane-interview",
+        "Eve Fane told Harbour TV that the Canal Network would come back.",
+        passage="The Canal Network will come back.",
+        text="The Canal Network will come back.",
+        speaker="eve-fane",
+        date="2021-08-13",
+        about=["canal-network"],
+    ),
+    quote(
+        "fane-on-charter",
+        "Eve Fane said on 2 May 2021 that the ferry charter would be signed within days, according to the gazette.",
+        passage="The charter will be signed within days.",
+        text="The charter will be signed within days.",
+        speaker="eve-fane",
+        date="2021-05-02",
+        about=["eve-fane"],
+    ),
+    event(
+        "marsh-founds-guild",
+        "Cy Marsh founded the ferry guild in 1990, according to the gazette.",
+        passage="Cy Marsh founded the ferry guild",
+        date="1990",
+        about=["cy-marsh"],
+    ),
+    event(
+        "carrow-heads-guild",
+        "Bo Carrow became head of the ferry guild in 2011, after its founder Cy Marsh was killed in a raid in Harbourton, according to the gazette.",
+        passage="Bo Carrow became head of the ferry guild in 2011",
+        date="2011",
+        about=["bo-carrow"],
+    ),
+    synonyms(
+        ["agreement", "accord", "deal"],
+        "An agreement between parties, as the news words it (as the built-in thesaurus).",
+    ),
+    event(
+        "fane-signs-charter",
+        "Eve Fane signed the ferry charter in Port Lune on 4 May 2021, according to the gazette.",
+        passage="Eve Fane signed the ferry charter",
+        date="2021-05-04",
+        about=["eve-fane", "port-lune"],
+    ),
+    entities=[
+        "bo-carrow",
+        "eve-fane",
+        "canal-network",
+        "port-lune",
+        entity("hlf", "Hlf", "organization", aliases=["HLF", "Harbour Liberation Front"]),
+        entity("committee-1988", "1988 Committee", "organization"),
+        "ada-brook",
+        "cy-marsh",
+    ],
+)
 
 
 def _answers(tmp_path: Path, question: str, without: str = "") -> list[tuple[str, str]]:

@@ -1,4 +1,4 @@
-# ruff: noqa: E501  (claims in the pack are single TOML strings)
+# ruff: noqa: E501  (claims in the pack are single strings)
 """Who holds a post, as English words it: a deputy (or "deputy to") a post does not hold it,
 and a branch written with a hyphen ("ISIS-K") is not what it is a branch of ("ISIS"); and when
 someone was given one is dated by a claim that says it of them. Facts here are made up for the
@@ -8,166 +8,103 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from packs import entity, event, pack_text, synonyms
+
 from conftest import answers_from_pack
 
-_PACK = """
-[[source]]
-id = "s"
-title = "t"
-publisher = "The Gazette"
-kind = "news"
-
-[[synonyms]]
-words = ["leader", "lead", "leads", "led", "head", "heads", "chief", "run", "runs", "ran"]
-why = "Who leads a group: its leader, head or chief; who runs it (as the built-in thesaurus)."
-
-[[synonyms]]
-words = ["found", "founded", "establish", "established", "establishment"]
-why = "Founding a group is establishing it (as the built-in thesaurus)."
-
-[[entity]]
-id = "ferry-league"
-name = "FLX"
-kind = "organization"
-
-[[entity]]
-id = "ferry-league-north"
-name = "FLX-N"
-kind = "organization"
-aliases = ["FLX North Province"]
-
-[[entity]]
-id = "ada-brook"
-name = "Ada Brook"
-kind = "person"
-
-[[entity]]
-id = "bo-carrow"
-name = "Bo Carrow"
-kind = "person"
-
-[[entity]]
-id = "eve-fane"
-name = "Eve Fane"
-kind = "person"
-
-[[entity]]
-id = "canal-network"
-name = "Canal Network"
-kind = "organization"
-
-[[entity]]
-id = "cy-dunmore"
-name = "Cy Dunmore"
-kind = "person"
-
-[[event]]
-id = "carrow-deputy-prime-minister"
-claim = "Bo Carrow was named deputy to the acting prime minister of Ruritania's new cabinet on 3 March 2020, according to the gazette."
-date = 2020-03-03
-about = ["bo-carrow"]
-
-[[event.cite]]
-source = "s"
-passage = "Bo Carrow was named deputy"
-
-[[event]]
-id = "brook-prime-minister"
-claim = "Ada Brook was named acting prime minister of Ruritania's new cabinet, according to the gazette."
-about = ["ada-brook"]
-
-[[event.cite]]
-source = "s"
-passage = "Ada Brook was named acting prime minister"
-
-[[event]]
-id = "dunmore-heads-flx-n"
-claim = "Cy Dunmore was appointed head of FLX-N by FLX in 2021, and is FLX-N's leader, according to the gazette."
-date = "2021"
-about = ["cy-dunmore", "ferry-league-north", "ferry-league"]
-
-[[event.cite]]
-source = "s"
-passage = "Cy Dunmore was appointed head of FLX-N"
-
-[[event]]
-id = "brook-leads-flx"
-claim = "Ada Brook became the leader of FLX in 2019, according to the gazette."
-date = "2019"
-about = ["ada-brook", "ferry-league"]
-
-[[event.cite]]
-source = "s"
-passage = "Ada Brook became the leader of FLX"
-
-[[event]]
-id = "carrow-named-treasurer"
-claim = "Bo Carrow, named treasurer on 4 May 2020, was a student of the guild's chief Cy Dunmore, who had earlier made him head of its school, according to the gazette."
-date = 2020-05-04
-about = ["bo-carrow", "cy-dunmore"]
-
-[[event.cite]]
-source = "s"
-passage = "Bo Carrow, named treasurer"
-
-[[event]]
-id = "dunmore-named-chief"
-claim = "Cy Dunmore was named chief of the guild on 1 June 2015, according to the gazette."
-date = 2015-06-01
-about = ["cy-dunmore"]
-
-[[event.cite]]
-source = "s"
-passage = "Cy Dunmore was named chief"
-
-[[event]]
-id = "guild-seems-aligned"
-claim = "The guild and the league are rivals who appear closely aligned, in the gazette's description."
-date = "2021-09"
-about = ["ferry-league"]
-
-[[event.cite]]
-source = "s"
-passage = "rivals who appear closely aligned"
-
-[[event]]
-id = "guild-appeared-1994"
-claim = "The guild first appeared in 1994 in the southern harbour, according to the gazette."
-date = "1994"
-
-[[event.cite]]
-source = "s"
-passage = "The guild first appeared in 1994"
-
-[[event]]
-id = "flx-n-established-2016"
-claim = "The league's spokesman announced the establishment of the North Province (FLX-N) on 1 May 2016, according to the gazette."
-date = 2016-05-01
-about = ["ferry-league", "ferry-league-north"]
-
-[[event.cite]]
-source = "s"
-passage = "announced the establishment of the North Province"
-
-[[event]]
-id = "fane-killed"
-claim = "Eve Fane, the league's treasurer since 2019, aunt of the harbour master Bo Carrow and a senior leader of the Canal Network, was killed in a blast at the harbour on 5 May 2021, according to the gazette."
-date = 2021-05-05
-about = ["eve-fane", "bo-carrow", "canal-network"]
-
-[[event.cite]]
-source = "s"
-passage = "Eve Fane, the league's treasurer"
-
-[[event]]
-id = "carrow-leads-canal-network"
-claim = "Bo Carrow, the harbour master, leads the Canal Network, according to the gazette."
-about = ["bo-carrow", "canal-network"]
-
-[[event.cite]]
-source = "s"
-passage = "Bo Carrow, the harbour master, leads the Canal Network"
-"""
+_PACK = pack_text(
+    synonyms(
+        ["leader", "lead", "leads", "led", "head", "heads", "chief", "run", "runs", "ran"],
+        "Who leads a group: its leader, head or chief; who runs it (as the built-in thesaurus).",
+    ),
+    synonyms(
+        ["found", "founded", "establish", "established", "establishment"],
+        "Founding a group is establishing it (as the built-in thesaurus).",
+    ),
+    event(
+        "carrow-deputy-prime-minister",
+        "Bo Carrow was named deputy to the acting prime minister of Ruritania's new cabinet on 3 March 2020, according to the gazette.",
+        passage="Bo Carrow was named deputy",
+        date="2020-03-03",
+        about=["bo-carrow"],
+    ),
+    event(
+        "brook-prime-minister",
+        "Ada Brook was named acting prime minister of Ruritania's new cabinet, according to the gazette.",
+        passage="Ada Brook was named acting prime minister",
+        about=["ada-brook"],
+    ),
+    event(
+        "dunmore-heads-flx-n",
+        "Cy Dunmore was appointed head of FLX-N by FLX in 2021, and is FLX-N's leader, according to the gazette.",
+        passage="Cy Dunmore was appointed head of FLX-N",
+        date="2021",
+        about=["cy-dunmore", "ferry-league-north", "ferry-league"],
+    ),
+    event(
+        "brook-leads-flx",
+        "Ada Brook became the leader of FLX in 2019, according to the gazette.",
+        passage="Ada Brook became the leader of FLX",
+        date="2019",
+        about=["ada-brook", "ferry-league"],
+    ),
+    event(
+        "carrow-named-treasurer",
+        "Bo Carrow, named treasurer on 4 May 2020, was a student of the guild's chief Cy Dunmore, who had earlier made him head of its school, according to the gazette.",
+        passage="Bo Carrow, named treasurer",
+        date="2020-05-04",
+        about=["bo-carrow", "cy-dunmore"],
+    ),
+    event(
+        "dunmore-named-chief",
+        "Cy Dunmore was named chief of the guild on 1 June 2015, according to the gazette.",
+        passage="Cy Dunmore was named chief",
+        date="2015-06-01",
+        about=["cy-dunmore"],
+    ),
+    event(
+        "guild-seems-aligned",
+        "The guild and the league are rivals who appear closely aligned, in the gazette's description.",
+        passage="rivals who appear closely aligned",
+        date="2021-09",
+        about=["ferry-league"],
+    ),
+    event(
+        "guild-appeared-1994",
+        "The guild first appeared in 1994 in the southern harbour, according to the gazette.",
+        passage="The guild first appeared in 1994",
+        date="1994",
+    ),
+    event(
+        "flx-n-established-2016",
+        "The league's spokesman announced the establishment of the North Province (FLX-N) on 1 May 2016, according to the gazette.",
+        passage="announced the establishment of the North Province",
+        date="2016-05-01",
+        about=["ferry-league", "ferry-league-north"],
+    ),
+    event(
+        "fane-killed",
+        "Eve Fane, the league's treasurer since 2019, aunt of the harbour master Bo Carrow and a senior leader of the Canal Network, was killed in a blast at the harbour on 5 May 2021, according to the gazette.",
+        passage="Eve Fane, the league's treasurer",
+        date="2021-05-05",
+        about=["eve-fane", "bo-carrow", "canal-network"],
+    ),
+    event(
+        "carrow-leads-canal-network",
+        "Bo Carrow, the harbour master, leads the Canal Network, according to the gazette.",
+        passage="Bo Carrow, the harbour master, leads the Canal Network",
+        about=["bo-carrow", "canal-network"],
+    ),
+    entities=[
+        entity("ferry-league", "FLX", "organization"),
+        entity("ferry-league-north", "FLX-N", "organization", aliases=["FLX North Province"]),
+        "ada-brook",
+        "bo-carrow",
+        "eve-fane",
+        "canal-network",
+        entity("cy-dunmore", "Cy Dunmore", "person"),
+    ],
+)
 
 
 def _answers(tmp_path: Path, question: str, without: str = "") -> list[tuple[str, str]]:

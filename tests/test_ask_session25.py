@@ -1,4 +1,4 @@
-# ruff: noqa: E501  (claims in the packs are single TOML strings)
+# ruff: noqa: E501  (claims in the packs are single strings)
 """What a resolution does as a whole, whether someone is listed now, a dead man's present, and
 the forms of an unmatched word (docs/ask-evaluation.md, "Twenty-second round (a)"). Facts here are
 made up for the test, in a pack of their own."""
@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from packs import entity, event, harbour_news, pack_text, sanction, source
 from tqcli.ask import answer, consider
 from tqcli.ask.answering import Considered
 from tqcli.cli import app
@@ -17,153 +18,115 @@ from tqcli.index import in_memory
 from tqcli.model import Answers, Match, Pack
 from tqcli.render.layout import _all_said
 
-_PACK = """
-[[source]]
-id = "gazette"
-title = "Harbour news"
-publisher = "The Gazette"
-kind = "news"
-
-[[entity]]
-id = "harbour-council"
-name = "Harbour Council"
-kind = "organization"
-
-[[entity]]
-id = "resolution-9001"
-name = "Resolution 9001 (2010)"
-kind = "document"
-aliases = ["resolution 9001"]
-
-[[entity]]
-id = "resolution-9002"
-name = "Resolution 9002 (2011)"
-kind = "document"
-aliases = ["resolution 9002"]
-
-[[entity]]
-id = "tom-reed"
-name = "Tom Reed"
-kind = "person"
-
-[[entity]]
-id = "ann-vale"
-name = "Ann Vale"
-kind = "person"
-
-[[sanction]]
-id = "res-9001-fair-procedures"
-claim = "Resolution 9001 (2010) urged the Committee to ensure fair and clear procedures for resolution 9001's list, and directed it to write guidelines for resolution 9001 (paragraph 26)."
-about = ["harbour-council", "resolution-9001"]
-authority = "Harbour Council"
-instrument = "Resolution 9001 (2010)"
-adopted = 2010-06-17
-measures = ["guidelines"]
-targets = []
-
-[[sanction.cite]]
-source = "gazette"
-passage = "Resolution 9001 urged the Committee to ensure fair and clear procedures."
-
-[[sanction]]
-id = "res-9001-adopted"
-claim = "On 17 June 2010 the Harbour Council unanimously adopted resolution 9001, moving the smugglers off the old list onto a separate list kept by a new committee."
-date = 2010-06-17
-about = ["harbour-council", "resolution-9001"]
-authority = "Harbour Council"
-instrument = "Resolution 9001 (2010)"
-adopted = 2010-06-17
-measures = ["a separate list for the smugglers"]
-targets = []
-
-[[sanction.cite]]
-source = "gazette"
-passage = "The Harbour Council unanimously adopted resolution 9001, moving the smugglers off the old list onto a separate list."
-
-[[sanction]]
-id = "res-9002-urged"
-claim = "Resolution 9002 (2011) urged States to share with resolution 9002's committee what they know of resolution 9002's listed smugglers."
-about = ["harbour-council", "resolution-9002"]
-authority = "Harbour Council"
-instrument = "Resolution 9002 (2011)"
-adopted = 2011-03-01
-measures = ["sharing of information"]
-targets = []
-
-[[sanction.cite]]
-source = "gazette"
-passage = "Resolution 9002 urged States to share what they know."
-
-[[sanction]]
-id = "res-9002-committee"
-claim = "Resolution 9002 (2011) established a committee to keep the list of smugglers."
-about = ["harbour-council", "resolution-9002"]
-authority = "Harbour Council"
-instrument = "Resolution 9002 (2011)"
-adopted = 2011-03-01
-measures = ["a committee"]
-targets = []
-
-[[sanction.cite]]
-source = "gazette"
-passage = "Resolution 9002 established a committee to keep the list of smugglers."
-
-[[sanction]]
-id = "res-9001-tom-reed"
-claim = "Resolution 9001 (2010) imposed sanctions in relation to Tom Reed, requiring States to freeze the funds of Tom Reed and his associates as designated in a list by the Harbour Council."
-date = 2010-06-17
-about = ["harbour-council", "tom-reed"]
-authority = "Harbour Council"
-instrument = "Resolution 9001 (2010)"
-adopted = 2010-06-17
-measures = ["assets freeze"]
-targets = ["tom-reed"]
-
-[[sanction.cite]]
-source = "gazette"
-passage = "Resolution 9001 imposed sanctions in relation to Tom Reed."
-
-[[event]]
-id = "tom-reed-killed"
-claim = "Tom Reed was killed in a storm off the harbour on 2 May 2013, according to the Gazette."
-date = 2013-05-02
-about = ["tom-reed"]
-
-[[event.cite]]
-source = "gazette"
-passage = "Tom Reed was killed in a storm off the harbour."
-
-[[event]]
-id = "ann-vale-listed"
-claim = "Ann Vale has been on the Harbour Council's sanctions list since 2010, under the designation HC.007, according to the Gazette."
-date = "2010"
-about = ["ann-vale", "harbour-council"]
-
-[[event.cite]]
-source = "gazette"
-passage = "Ann Vale has been on the Harbour Council's sanctions list since 2010."
-
-[[event]]
-id = "ann-vale-listing-2010"
-claim = "Ann Vale was listed by the Harbour Council on 3 March 2010 as a smuggler, according to the Gazette."
-date = 2010-03-03
-about = ["ann-vale", "harbour-council"]
-
-[[event.cite]]
-source = "gazette"
-passage = "Ann Vale was listed by the Harbour Council as a smuggler."
-
-[[event]]
-id = "ann-vale-smuggled-nangarhar"
-claim = "Ann Vale smuggled fuel through Nangarhar province in 2011, according to the Gazette."
-date = "2011"
-place = "Nangarhar province"
-about = ["ann-vale"]
-
-[[event.cite]]
-source = "gazette"
-passage = "Ann Vale smuggled fuel through Nangarhar province."
-"""
+_PACK = pack_text(
+    sanction(
+        "res-9001-fair-procedures",
+        "Resolution 9001 (2010) urged the Committee to ensure fair and clear procedures for resolution 9001's list, and directed it to write guidelines for resolution 9001 (paragraph 26).",
+        passage="Resolution 9001 urged the Committee to ensure fair and clear procedures.",
+        source="gazette",
+        about=["harbour-council", "resolution-9001"],
+        authority="Harbour Council",
+        instrument="Resolution 9001 (2010)",
+        adopted="2010-06-17",
+        measures=["guidelines"],
+        targets=[],
+    ),
+    sanction(
+        "res-9001-adopted",
+        "On 17 June 2010 the Harbour Council unanimously adopted resolution 9001, moving the smugglers off the old list onto a separate list kept by a new committee.",
+        passage="The Harbour Council unanimously adopted resolution 9001, moving the smugglers off the old list onto a separate list.",
+        source="gazette",
+        date="2010-06-17",
+        about=["harbour-council", "resolution-9001"],
+        authority="Harbour Council",
+        instrument="Resolution 9001 (2010)",
+        adopted="2010-06-17",
+        measures=["a separate list for the smugglers"],
+        targets=[],
+    ),
+    sanction(
+        "res-9002-urged",
+        "Resolution 9002 (2011) urged States to share with resolution 9002's committee what they know of resolution 9002's listed smugglers.",
+        passage="Resolution 9002 urged States to share what they know.",
+        source="gazette",
+        about=["harbour-council", "resolution-9002"],
+        authority="Harbour Council",
+        instrument="Resolution 9002 (2011)",
+        adopted="2011-03-01",
+        measures=["sharing of information"],
+        targets=[],
+    ),
+    sanction(
+        "res-9002-committee",
+        "Resolution 9002 (2011) established a committee to keep the list of smugglers.",
+        passage="Resolution 9002 established a committee to keep the list of smugglers.",
+        source="gazette",
+        about=["harbour-council", "resolution-9002"],
+        authority="Harbour Council",
+        instrument="Resolution 9002 (2011)",
+        adopted="2011-03-01",
+        measures=["a committee"],
+        targets=[],
+    ),
+    sanction(
+        "res-9001-tom-reed",
+        "Resolution 9001 (2010) imposed sanctions in relation to Tom Reed, requiring States to freeze the funds of Tom Reed and his associates as designated in a list by the Harbour Council.",
+        passage="Resolution 9001 imposed sanctions in relation to Tom Reed.",
+        source="gazette",
+        date="2010-06-17",
+        about=["harbour-council", "tom-reed"],
+        authority="Harbour Council",
+        instrument="Resolution 9001 (2010)",
+        adopted="2010-06-17",
+        measures=["assets freeze"],
+        targets=["tom-reed"],
+    ),
+    event(
+        "tom-reed-killed",
+        "Tom Reed was killed in a storm off the harbour on 2 May 2013, according to the Gazette.",
+        passage="Tom Reed was killed in a storm off the harbour.",
+        source="gazette",
+        date="2013-05-02",
+        about=["tom-reed"],
+    ),
+    event(
+        "ann-vale-listed",
+        "Ann Vale has been on the Harbour Council's sanctions list since 2010, under the designation HC.007, according to the Gazette.",
+        passage="Ann Vale has been on the Harbour Council's sanctions list since 2010.",
+        source="gazette",
+        date="2010",
+        about=["ann-vale", "harbour-council"],
+    ),
+    event(
+        "ann-vale-listing-2010",
+        "Ann Vale was listed by the Harbour Council on 3 March 2010 as a smuggler, according to the Gazette.",
+        passage="Ann Vale was listed by the Harbour Council as a smuggler.",
+        source="gazette",
+        date="2010-03-03",
+        about=["ann-vale", "harbour-council"],
+    ),
+    event(
+        "ann-vale-smuggled-nangarhar",
+        "Ann Vale smuggled fuel through Nangarhar province in 2011, according to the Gazette.",
+        passage="Ann Vale smuggled fuel through Nangarhar province.",
+        source="gazette",
+        date="2011",
+        place="Nangarhar province",
+        about=["ann-vale"],
+    ),
+    entities=[
+        entity("harbour-council", "Harbour Council", "organization"),
+        entity(
+            "resolution-9001", "Resolution 9001 (2010)", "document", aliases=["resolution 9001"]
+        ),
+        entity(
+            "resolution-9002", "Resolution 9002 (2011)", "document", aliases=["resolution 9002"]
+        ),
+        "tom-reed",
+        "ann-vale",
+    ],
+    sources=[harbour_news()],
+)
 
 
 @pytest.fixture(scope="module")
@@ -273,100 +236,62 @@ def test_a_word_said_in_another_form_is_no_word_left_out(pack: Path) -> None:
     assert "Does not cover: provinces" not in result.stdout
 
 
-_ACCOUNTS = """
-[[source]]
-id = "gazette"
-title = "Harbour news"
-publisher = "The Gazette"
-kind = "news"
-
-[[source]]
-id = "ledger"
-title = "Port report"
-publisher = "The Ledger"
-kind = "news"
-
-[[entity]]
-id = "eve-fane"
-name = "Eve Fane"
-kind = "person"
-
-[[entity]]
-id = "guild"
-name = "Guild"
-kind = "organization"
-
-[[entity]]
-id = "council"
-name = "Council"
-kind = "organization"
-
-[[entity]]
-id = "tom-reed"
-name = "Tom Reed"
-kind = "person"
-
-[[entity]]
-id = "ann-vale"
-name = "Ann Vale"
-kind = "person"
-
-[[entity]]
-id = "resolution-9003"
-name = "Resolution 9003 (2011)"
-kind = "document"
-aliases = ["resolution 9003"]
-
-[[event]]
-id = "fane-fled-norland"
-claim = "Eve Fane fled the harbour office to Norland in May 2020."
-date = "2020-05"
-about = ["eve-fane"]
-
-[[event.cite]]
-source = "gazette"
-passage = "Eve Fane fled to Norland."
-
-[[event]]
-id = "fane-fled-southmark"
-claim = "Eve Fane fled the harbour office in May 2020 and went to Southmark."
-date = "2020-05"
-about = ["eve-fane"]
-
-[[event.cite]]
-source = "ledger"
-passage = "Eve Fane went to Southmark."
-
-[[event]]
-id = "harbour-accord-signed"
-claim = "Tom Reed for the Guild and Ann Vale for the Council signed the harbour accord on 1 March 2020."
-date = "2020-03-01"
-about = ["tom-reed", "ann-vale", "guild", "council"]
-
-[[event.cite]]
-source = "gazette"
-passage = "Tom Reed for the Guild and Ann Vale for the Council signed the harbour accord."
-
-[[event]]
-id = "resolution-9003-adopted"
-claim = "Resolution 9003 was adopted by the Council on 4 April 2011."
-date = "2011-04-04"
-about = ["council", "resolution-9003"]
-
-[[event.cite]]
-source = "gazette"
-passage = "Resolution 9003 was adopted on 4 April 2011."
-
-[[event]]
-id = "committee-9003-adopted-rules"
-claim = "On 9 May 2012 the 9003 committee adopted its rules, under resolution 9100."
-date = "2012-05-09"
-about = ["council"]
-
-[[event.cite]]
-source = "gazette"
-passage = "The 9003 committee adopted its rules."
-"""
+_ACCOUNTS = pack_text(
+    event(
+        "fane-fled-norland",
+        "Eve Fane fled the harbour office to Norland in May 2020.",
+        passage="Eve Fane fled to Norland.",
+        source="gazette",
+        date="2020-05",
+        about=["eve-fane"],
+    ),
+    event(
+        "fane-fled-southmark",
+        "Eve Fane fled the harbour office in May 2020 and went to Southmark.",
+        passage="Eve Fane went to Southmark.",
+        source="ledger",
+        date="2020-05",
+        about=["eve-fane"],
+    ),
+    event(
+        "harbour-accord-signed",
+        "Tom Reed for the Guild and Ann Vale for the Council signed the harbour accord on 1 March 2020.",
+        passage="Tom Reed for the Guild and Ann Vale for the Council signed the harbour accord.",
+        source="gazette",
+        date="2020-03-01",
+        about=["tom-reed", "ann-vale", "guild", "council"],
+    ),
+    event(
+        "resolution-9003-adopted",
+        "Resolution 9003 was adopted by the Council on 4 April 2011.",
+        passage="Resolution 9003 was adopted on 4 April 2011.",
+        source="gazette",
+        date="2011-04-04",
+        about=["council", "resolution-9003"],
+    ),
+    event(
+        "committee-9003-adopted-rules",
+        "On 9 May 2012 the 9003 committee adopted its rules, under resolution 9100.",
+        passage="The 9003 committee adopted its rules.",
+        source="gazette",
+        date="2012-05-09",
+        about=["council"],
+    ),
+    entities=[
+        "eve-fane",
+        entity("guild", "Guild", "organization"),
+        entity("council", "Council", "organization"),
+        "tom-reed",
+        "ann-vale",
+        entity(
+            "resolution-9003", "Resolution 9003 (2011)", "document", aliases=["resolution 9003"]
+        ),
+    ],
+    sources=[
+        harbour_news(),
+        source("ledger", "Port report", "The Ledger", "news"),
+    ],
+)
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-# ruff: noqa: E501  (claims in the pack are single TOML strings)
+# ruff: noqa: E501  (claims in the pack are single strings)
 """A stranger's findings on `tq ask` (notes, stranger 15; docs/ask-evaluation.md, "Twentieth
 round"), each fixed by its cause as a rule of English or of the pack format. Facts here are
 made up for the test, in a pack of their own."""
@@ -8,113 +8,76 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from packs import agreement, entity, event, figure, pack_text, quote
+
 from conftest import answers_from_pack
 
 if TYPE_CHECKING:
     from tqcli.model import Answers
 
-_PACK = """
-[[source]]
-id = "s"
-title = "t"
-publisher = "The Gazette"
-kind = "news"
-
-[[entity]]
-id = "canal-network"
-name = "Canal Network"
-kind = "organization"
-
-[[entity]]
-id = "harbour-board"
-name = "Harbour Board"
-kind = "organization"
-
-[[entity]]
-id = "port-lune"
-name = "Port Lune"
-kind = "place"
-
-[[entity]]
-id = "eve-fane"
-name = "Eve Fane"
-kind = "person"
-aliases = ["Fane", "Eve Faine", "Faine"]
-
-[[entity]]
-id = "tom-reed"
-name = "Tom Reed"
-kind = "person"
-
-[[event]]
-id = "fane-secretary-2016"
-claim = "Eve Fane has been secretary of the Harbour Board since 2016, appointed after a storm killed her predecessor Tom Reed, according to the gazette."
-date = "2016"
-about = ["eve-fane", "harbour-board", "tom-reed"]
-
-[[event.cite]]
-source = "s"
-passage = "Eve Fane has been secretary of the Harbour Board since 2016"
-
-[[event]]
-id = "board-widened-quay"
-claim = "The Harbour Board widened the east quay of Port Lune on 3 May 2019, according to the gazette."
-date = 2019-05-03
-about = ["harbour-board", "port-lune"]
-
-[[event.cite]]
-source = "s"
-passage = "The Harbour Board widened the east quay of Port Lune on 3 May 2019"
-
-[[agreement]]
-id = "wharf-accord-terms"
-claim = "Under the wharf accord the Canal Network was to leave Port Lune within 14 months, and up to 500 Canal Network prisoners were to be released by March 10, 2020, according to the gazette."
-date = 2019-12-01
-about = ["canal-network", "harbour-board", "port-lune"]
-name = "wharf accord"
-parties = ["canal-network", "harbour-board"]
-signed = 2019-12-01
-commitments = ["the Canal Network to leave Port Lune within 14 months", "up to 500 Canal Network prisoners released by March 10, 2020"]
-
-[[agreement.cite]]
-source = "s"
-passage = "the Canal Network was to leave Port Lune within 14 months"
-
-[[figure]]
-id = "board-pilots-2021"
-claim = "The Harbour Board had 900 pilots in Port Lune in 2021, including 250 Guildsmen, according to the gazette."
-date = "2021"
-value = 900
-unit = "Harbour Board pilots in Port Lune"
-about = ["harbour-board", "port-lune"]
-
-[[figure.cite]]
-source = "s"
-passage = "The Harbour Board had 900 pilots in Port Lune in 2021, including 250 Guildsmen"
-
-[[quote]]
-id = "board-keep-promises"
-claim = "The Harbour Board called on the Canal Network to keep its promises to cut ties with smugglers, according to the gazette."
-text = "keep your promises to cut ties with smugglers"
-speaker = "harbour-board"
-date = 2020-01-05
-about = ["canal-network", "harbour-board"]
-
-[[quote.cite]]
-source = "s"
-passage = "keep your promises to cut ties with smugglers"
-
-[[event]]
-id = "fane-de-facto-chief"
-claim = "The Canal Network's de facto chief Eve Fane may now be in Port Lune, a gazette report of 2023 says."
-date = "2023"
-hedge = "may"
-about = ["eve-fane", "canal-network", "port-lune"]
-
-[[event.cite]]
-source = "s"
-passage = "The Canal Network's de facto chief Eve Fane may now be in Port Lune"
-"""
+_PACK = pack_text(
+    event(
+        "fane-secretary-2016",
+        "Eve Fane has been secretary of the Harbour Board since 2016, appointed after a storm killed her predecessor Tom Reed, according to the gazette.",
+        passage="Eve Fane has been secretary of the Harbour Board since 2016",
+        date="2016",
+        about=["eve-fane", "harbour-board", "tom-reed"],
+    ),
+    event(
+        "board-widened-quay",
+        "The Harbour Board widened the east quay of Port Lune on 3 May 2019, according to the gazette.",
+        passage="The Harbour Board widened the east quay of Port Lune on 3 May 2019",
+        date="2019-05-03",
+        about=["harbour-board", "port-lune"],
+    ),
+    agreement(
+        "wharf-accord-terms",
+        "Under the wharf accord the Canal Network was to leave Port Lune within 14 months, and up to 500 Canal Network prisoners were to be released by March 10, 2020, according to the gazette.",
+        passage="the Canal Network was to leave Port Lune within 14 months",
+        date="2019-12-01",
+        about=["canal-network", "harbour-board", "port-lune"],
+        name="wharf accord",
+        parties=["canal-network", "harbour-board"],
+        signed="2019-12-01",
+        commitments=[
+            "the Canal Network to leave Port Lune within 14 months",
+            "up to 500 Canal Network prisoners released by March 10, 2020",
+        ],
+    ),
+    figure(
+        "board-pilots-2021",
+        "The Harbour Board had 900 pilots in Port Lune in 2021, including 250 Guildsmen, according to the gazette.",
+        passage="The Harbour Board had 900 pilots in Port Lune in 2021, including 250 Guildsmen",
+        date="2021",
+        value=900,
+        unit="Harbour Board pilots in Port Lune",
+        about=["harbour-board", "port-lune"],
+    ),
+    quote(
+        "board-keep-promises",
+        "The Harbour Board called on the Canal Network to keep its promises to cut ties with smugglers, according to the gazette.",
+        passage="keep your promises to cut ties with smugglers",
+        text="keep your promises to cut ties with smugglers",
+        speaker="harbour-board",
+        date="2020-01-05",
+        about=["canal-network", "harbour-board"],
+    ),
+    event(
+        "fane-de-facto-chief",
+        "The Canal Network's de facto chief Eve Fane may now be in Port Lune, a gazette report of 2023 says.",
+        passage="The Canal Network's de facto chief Eve Fane may now be in Port Lune",
+        date="2023",
+        hedge="may",
+        about=["eve-fane", "canal-network", "port-lune"],
+    ),
+    entities=[
+        "canal-network",
+        "harbour-board",
+        "port-lune",
+        entity("eve-fane", aliases=["Fane", "Eve Faine", "Faine"]),
+        "tom-reed",
+    ],
+)
 
 
 def _answers(tmp_path: Path, question: str) -> list[tuple[str, str]]:

@@ -1,4 +1,4 @@
-# ruff: noqa: E501  (claims in the packs are single TOML strings)
+# ruff: noqa: E501  (claims in the packs are single strings)
 """A stranger's findings on `tq ask` (notes, stranger 16: 4, 8, 15; docs/ask-evaluation.md,
 "Twenty-first round"), each fixed by its cause. Facts here are made up for the test, in packs of
 their own."""
@@ -10,6 +10,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from packs import entity, event, figure, harbour_news, pack_text, quote, source
 from tqcli.ask import answer
 from tqcli.ask.answering import agree
 from tqcli.ask.question import Wants
@@ -17,86 +18,61 @@ from tqcli.cli import app
 from tqcli.index import in_memory
 from tqcli.model import Answers, Match, Pack
 
-_SOURCE = """
-[[source]]
-id = "{id}"
-title = "Harbour news"
-publisher = "The Gazette"
-kind = "news"
-url = "{url}"
-"""
-
-_CURATED = (
-    _SOURCE.format(id="gazette", url="https://www.gazette.example/harbour-news")
-    + """
-[[source]]
-id = "ledger"
-title = "Ledger report"
-publisher = "The Ledger"
-kind = "news"
-
-[[entity]]
-id = "eve-fane"
-name = "Eve Fane"
-kind = "person"
-
-[[figure]]
-id = "board-spent-9bn"
-claim = "The Harbour Board spent almost $9bn on the new quay over two decades, according to the Gazette."
-value = 9000000000
-unit = "US dollars"
-qualifier = "almost"
-
-[[figure.cite]]
-source = "gazette"
-passage = "the board, which had spent almost $9bn on the new quay over two decades, to keep the sea out."
-
-[[figure.note]]
-text = "Overstated: the Ledger puts the board's spending at $1bn."
-stance = "corrects"
-source = "ledger"
-passage = "the board spent $1bn"
-
-[[event]]
-id = "fane-fled-to-norland"
-claim = "Eve Fane left the harbour office and fled to Norland in May 2020, according to the Gazette."
-date = "2020-05"
-about = ["eve-fane"]
-
-[[event.cite]]
-source = "gazette"
-passage = "Eve Fane left the harbour office and fled to Norland."
-
-[[event.note]]
-text = "Not Norland: the Ledger says she was in Southmark."
-stance = "corrects"
-"""
+_CURATED = pack_text(
+    figure(
+        "board-spent-9bn",
+        "The Harbour Board spent almost $9bn on the new quay over two decades, according to the Gazette.",
+        passage="the board, which had spent almost $9bn on the new quay over two decades, to keep the sea out.",
+        source="gazette",
+        value=9000000000,
+        unit="US dollars",
+        qualifier="almost",
+        notes=[
+            {
+                "text": "Overstated: the Ledger puts the board's spending at $1bn.",
+                "stance": "corrects",
+                "source": "ledger",
+                "passage": "the board spent $1bn",
+            }
+        ],
+    ),
+    event(
+        "fane-fled-to-norland",
+        "Eve Fane left the harbour office and fled to Norland in May 2020, according to the Gazette.",
+        passage="Eve Fane left the harbour office and fled to Norland.",
+        source="gazette",
+        date="2020-05",
+        about=["eve-fane"],
+        notes=[
+            {"text": "Not Norland: the Ledger says she was in Southmark.", "stance": "corrects"}
+        ],
+    ),
+    entities=["eve-fane"],
+    sources=[
+        harbour_news(url="https://www.gazette.example/harbour-news"),
+        source("ledger", "Ledger report", "The Ledger", "news"),
+    ],
 )
 
-_RESTATED = (
-    _SOURCE.format(id="my-gazette", url="http://gazette.example/harbour-news/")
-    + """
-[[figure]]
-id = "my-board-spent-9bn"
-claim = "The Harbour Board had spent almost $9bn on the new quay, according to the Gazette."
-value = 9000000000
-unit = "US dollars"
-qualifier = "almost"
-
-[[figure.cite]]
-source = "my-gazette"
-passage = "which had spent almost $9bn on the new quay over two decades"
-
-[[figure]]
-id = "my-board-staff"
-claim = "The Harbour Board kept 40 staff on the new quay, according to the Gazette."
-value = 40
-unit = "staff"
-
-[[figure.cite]]
-source = "my-gazette"
-passage = "the board kept 40 staff"
-"""
+_RESTATED = pack_text(
+    figure(
+        "my-board-spent-9bn",
+        "The Harbour Board had spent almost $9bn on the new quay, according to the Gazette.",
+        passage="which had spent almost $9bn on the new quay over two decades",
+        source="my-gazette",
+        value=9000000000,
+        unit="US dollars",
+        qualifier="almost",
+    ),
+    figure(
+        "my-board-staff",
+        "The Harbour Board kept 40 staff on the new quay, according to the Gazette.",
+        passage="the board kept 40 staff",
+        source="my-gazette",
+        value=40,
+        unit="staff",
+    ),
+    sources=[harbour_news("my-gazette", url="http://gazette.example/harbour-news/")],
 )
 
 
@@ -156,47 +132,36 @@ def test_a_correction_reaches_no_fact_on_other_words_nor_its_own_packs_facts(
 def test_how_many_is_answered_with_the_number_and_what_it_counts(tmp_path: Path) -> None:
     # Finding 8: a quote's words "is present in at least 15 Afghan provinces" answered "how
     # many provinces?"; the figure of the same number was partial, naming nothing it left out.
-    pack = (
-        _SOURCE.format(id="gazette", url="https://gazette.example/b")
-        + """
-[[entity]]
-id = "canal-network"
-name = "Canal Network"
-kind = "organization"
-
-[[entity]]
-id = "ledger-report"
-name = "Ledger report of June 2021"
-kind = "document"
-
-[[quote]]
-id = "report-network-in-15-ports"
-claim = "According to the Gazette, a June 2021 Ledger report suggested the Canal Network is present in at least 15 river ports."
-date = "2021-06"
-hedge = "suggested"
-about = ["canal-network"]
-text = "is present in at least 15 river ports"
-speaker = "ledger-report"
-
-[[quote.cite]]
-source = "gazette"
-passage = "the Canal Network is present in at least 15 river ports"
-
-[[figure]]
-id = "network-in-15-ports"
-claim = "A June 2021 Ledger report suggested the Canal Network is present in at least 15 river ports, according to the Gazette."
-date = "2021-06"
-hedge = "suggested"
-asserted_by = "ledger-report"
-about = ["canal-network"]
-value = 15
-unit = "river ports"
-qualifier = "at least"
-
-[[figure.cite]]
-source = "gazette"
-passage = "the Canal Network is present in at least 15 river ports"
-"""
+    pack = pack_text(
+        quote(
+            "report-network-in-15-ports",
+            "According to the Gazette, a June 2021 Ledger report suggested the Canal Network is present in at least 15 river ports.",
+            passage="the Canal Network is present in at least 15 river ports",
+            source="gazette",
+            date="2021-06",
+            hedge="suggested",
+            about=["canal-network"],
+            text="is present in at least 15 river ports",
+            speaker="ledger-report",
+        ),
+        figure(
+            "network-in-15-ports",
+            "A June 2021 Ledger report suggested the Canal Network is present in at least 15 river ports, according to the Gazette.",
+            passage="the Canal Network is present in at least 15 river ports",
+            source="gazette",
+            date="2021-06",
+            hedge="suggested",
+            asserted_by="ledger-report",
+            about=["canal-network"],
+            value=15,
+            unit="river ports",
+            qualifier="at least",
+        ),
+        entities=[
+            "canal-network",
+            entity("ledger-report", "Ledger report of June 2021", "document"),
+        ],
+        sources=[harbour_news(url="https://gazette.example/b")],
     )
     # (Asked in the present tense, as of the fact's date: docs/ask-evaluation.md, rule 7j.)
     for question, as_of in (

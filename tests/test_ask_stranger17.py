@@ -1,4 +1,4 @@
-# ruff: noqa: E501  (claims in the pack are single TOML strings)
+# ruff: noqa: E501  (claims in the pack are single strings)
 """A stranger's findings on `tq ask` (notes, stranger 17, findings 2, 3, 4, 5, 9 and 11; docs/ask-
 evaluation.md, "Twenty-second round (b)"), each fixed by its cause as a rule of English or of the
 pack format. Facts here are made up for the test, in a pack of their own; the last tests ask
@@ -10,173 +10,111 @@ from pathlib import Path
 
 import pytest
 
+from packs import entity, event, figure, pack_text, quote
 from tqcli.model import Answers, Match, NoteStance
 
 from conftest import answers_from_pack
 
-_PACK = """
-[[source]]
-id = "s"
-title = "t"
-publisher = "The Gazette"
-kind = "news"
-
-[[entity]]
-id = "harbour-board"
-name = "Harbour Board"
-kind = "organization"
-
-[[entity]]
-id = "canal-network"
-name = "Canal Network"
-kind = "organization"
-
-[[entity]]
-id = "eve-fane"
-name = "Eve Fane"
-kind = "person"
-aliases = ["Fane", "Eve Faine"]
-
-[[entity]]
-id = "port-lune"
-name = "Port Lune"
-kind = "place"
-
-[[entity]]
-id = "tom-reed"
-name = "Tom Reed"
-kind = "person"
-
-[[entity]]
-id = "cy-marsh"
-name = "Cy Marsh"
-kind = "person"
-
-[[entity]]
-id = "ada-rook"
-name = "Ada Rook"
-kind = "person"
-
-[[quote]]
-id = "fane-smugglers"
-claim = "Eve Fane told Harbour TV that the Canal Network are smugglers."
-text = "The Canal Network are smugglers."
-speaker = "eve-fane"
-medium = "Harbour TV"
-about = ["canal-network"]
-
-[[quote.cite]]
-source = "s"
-passage = "The Canal Network are smugglers."
-
-[[event]]
-id = "wharf-accord-signing"
-claim = "Harbour Board chair Tom Reed was in Port Lune for the wharf accord of 3 May 2019 but did not sign it; it was signed by envoy Cy Marsh and Canal Network chief Ada Rook, according to the gazette."
-date = 2019-05-03
-about = ["tom-reed", "cy-marsh", "ada-rook", "harbour-board", "canal-network"]
-
-[[event.cite]]
-source = "s"
-passage = "Tom Reed was in Port Lune for the accord but did not sign it"
-
-[[event]]
-id = "quay-flooded-2005"
-claim = "A storm flooded the east quay of the harbour in 2005, according to the gazette."
-date = "2005"
-about = ["harbour-board"]
-
-[[event.cite]]
-source = "s"
-passage = "A storm flooded the east quay of the harbour in 2005"
-
-[[event]]
-id = "reed-chair-2005"
-claim = "Tom Reed was the chair of the Harbour Board in 2005, according to the gazette."
-date = "2005"
-about = ["tom-reed", "harbour-board"]
-
-[[event.cite]]
-source = "s"
-passage = "Tom Reed was the chair of the Harbour Board in 2005"
-
-[[event]]
-id = "fane-reopened-quay-2020"
-claim = "Harbour Board chair Eve Fane reopened the east quay in 2020, fifteen years after it was swamped by a storm, according to the gazette."
-date = "2020"
-about = ["eve-fane", "harbour-board"]
-
-[[event.cite]]
-source = "s"
-passage = "Eve Fane reopened the east quay in 2020"
-
-[[figure]]
-id = "accord-nine-months-before-reed-lost"
-claim = "The wharf accord came nine months before Tom Reed, a harbourmaster, lost the chair of the Harbour Board, according to the gazette."
-value = 9
-unit = "months"
-about = ["tom-reed", "harbour-board"]
-
-[[figure.cite]]
-source = "s"
-passage = "came nine months before Tom Reed, a harbourmaster, lost the chair"
-
-[[figure.note]]
-text = "About eight months, not nine: the accord is dated 3 May 2019 and Reed lost the chair on 10 January 2020."
-stance = "corrects"
-
-[[figure]]
-id = "quay-bombing-killed-12"
-claim = "The 2005 quay bombing, which the Harbour Board charged Eve Fane with planning, killed 12 people, according to the gazette."
-date = "2005"
-value = 12
-unit = "people killed"
-about = ["eve-fane", "harbour-board"]
-
-[[figure.cite]]
-source = "s"
-passage = "The 2005 quay bombing killed 12 people"
-
-[[event]]
-id = "fane-killed-2022"
-claim = "Eve Fane was killed in a storm at sea in 2022, according to the gazette."
-date = "2022"
-about = ["eve-fane"]
-
-[[event.cite]]
-source = "s"
-passage = "Eve Fane was killed in a storm at sea in 2022"
-
-[[figure]]
-id = "board-paid-network"
-claim = "The Harbour Board paid the Canal Network $5m a year, according to the gazette."
-value = 5000000
-unit = "US dollars"
-about = ["harbour-board", "canal-network"]
-
-[[figure.cite]]
-source = "s"
-passage = "The Harbour Board paid the Canal Network $5m a year"
-
-[[event]]
-id = "council-pledged-to-reed"
-claim = "After the storm of 2005, the Harbour Board's council pledged allegiance to Tom Reed as the Board's new chair, according to the gazette."
-date = "2005"
-about = ["tom-reed", "harbour-board"]
-
-[[event.cite]]
-source = "s"
-passage = "the Harbour Board's council pledged allegiance to Tom Reed"
-
-[[event]]
-id = "network-cheers-board-exit"
-claim = "On 2 May 2021, as the last Harbour Board ships left Port Lune, the Canal Network issued a statement rejoicing at the Board exit, according to the gazette."
-date = 2021-05-02
-about = ["canal-network", "harbour-board", "port-lune"]
-
-[[event.cite]]
-source = "s"
-passage = "the Canal Network issued a statement rejoicing at the Board exit"
-"""
+_PACK = pack_text(
+    quote(
+        "fane-smugglers",
+        "Eve Fane told Harbour TV that the Canal Network are smugglers.",
+        passage="The Canal Network are smugglers.",
+        text="The Canal Network are smugglers.",
+        speaker="eve-fane",
+        medium="Harbour TV",
+        about=["canal-network"],
+    ),
+    event(
+        "wharf-accord-signing",
+        "Harbour Board chair Tom Reed was in Port Lune for the wharf accord of 3 May 2019 but did not sign it; it was signed by envoy Cy Marsh and Canal Network chief Ada Rook, according to the gazette.",
+        passage="Tom Reed was in Port Lune for the accord but did not sign it",
+        date="2019-05-03",
+        about=["tom-reed", "cy-marsh", "ada-rook", "harbour-board", "canal-network"],
+    ),
+    event(
+        "quay-flooded-2005",
+        "A storm flooded the east quay of the harbour in 2005, according to the gazette.",
+        passage="A storm flooded the east quay of the harbour in 2005",
+        date="2005",
+        about=["harbour-board"],
+    ),
+    event(
+        "reed-chair-2005",
+        "Tom Reed was the chair of the Harbour Board in 2005, according to the gazette.",
+        passage="Tom Reed was the chair of the Harbour Board in 2005",
+        date="2005",
+        about=["tom-reed", "harbour-board"],
+    ),
+    event(
+        "fane-reopened-quay-2020",
+        "Harbour Board chair Eve Fane reopened the east quay in 2020, fifteen years after it was swamped by a storm, according to the gazette.",
+        passage="Eve Fane reopened the east quay in 2020",
+        date="2020",
+        about=["eve-fane", "harbour-board"],
+    ),
+    figure(
+        "accord-nine-months-before-reed-lost",
+        "The wharf accord came nine months before Tom Reed, a harbourmaster, lost the chair of the Harbour Board, according to the gazette.",
+        passage="came nine months before Tom Reed, a harbourmaster, lost the chair",
+        value=9,
+        unit="months",
+        about=["tom-reed", "harbour-board"],
+        notes=[
+            {
+                "text": "About eight months, not nine: the accord is dated 3 May 2019 and Reed lost the chair on 10 January 2020.",
+                "stance": "corrects",
+            }
+        ],
+    ),
+    figure(
+        "quay-bombing-killed-12",
+        "The 2005 quay bombing, which the Harbour Board charged Eve Fane with planning, killed 12 people, according to the gazette.",
+        passage="The 2005 quay bombing killed 12 people",
+        date="2005",
+        value=12,
+        unit="people killed",
+        about=["eve-fane", "harbour-board"],
+    ),
+    event(
+        "fane-killed-2022",
+        "Eve Fane was killed in a storm at sea in 2022, according to the gazette.",
+        passage="Eve Fane was killed in a storm at sea in 2022",
+        date="2022",
+        about=["eve-fane"],
+    ),
+    figure(
+        "board-paid-network",
+        "The Harbour Board paid the Canal Network $5m a year, according to the gazette.",
+        passage="The Harbour Board paid the Canal Network $5m a year",
+        value=5000000,
+        unit="US dollars",
+        about=["harbour-board", "canal-network"],
+    ),
+    event(
+        "council-pledged-to-reed",
+        "After the storm of 2005, the Harbour Board's council pledged allegiance to Tom Reed as the Board's new chair, according to the gazette.",
+        passage="the Harbour Board's council pledged allegiance to Tom Reed",
+        date="2005",
+        about=["tom-reed", "harbour-board"],
+    ),
+    event(
+        "network-cheers-board-exit",
+        "On 2 May 2021, as the last Harbour Board ships left Port Lune, the Canal Network issued a statement rejoicing at the Board exit, according to the gazette.",
+        passage="the Canal Network issued a statement rejoicing at the Board exit",
+        date="2021-05-02",
+        about=["canal-network", "harbour-board", "port-lune"],
+    ),
+    entities=[
+        "harbour-board",
+        "canal-network",
+        entity("eve-fane", aliases=["Fane", "Eve Faine"]),
+        "port-lune",
+        "tom-reed",
+        "cy-marsh",
+        "ada-rook",
+    ],
+)
 
 
 def _answers(tmp_path: Path, question: str, without: str = "") -> list[tuple[str, str]]:

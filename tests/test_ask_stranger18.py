@@ -1,4 +1,4 @@
-# ruff: noqa: E501  (claims in the pack are single TOML strings)
+# ruff: noqa: E501  (claims in the pack are single strings)
 """A stranger's findings on `tq ask` (notes, stranger 18, findings 2, 3, 4, 5, 8, 11 and 12;
 docs/ask-evaluation.md, "Twenty-fourth round"), each fixed by its cause as a rule of English or
 of the pack format. Facts here are made up for the test, in a pack of their own; the last tests
@@ -12,185 +12,123 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from packs import entity, event, figure, pack_text, sanction
 from tqcli.cli import app
 from tqcli.model import Match
 
 from conftest import answers_from_pack
 
-_PACK = """
-[[source]]
-id = "s"
-title = "t"
-publisher = "The Gazette"
-kind = "news"
-
-[[entity]]
-id = "ada-rook"
-name = "Ada Rook"
-kind = "person"
-
-[[entity]]
-id = "tom-reed"
-name = "Tom Reed"
-kind = "person"
-
-[[entity]]
-id = "port-lune"
-name = "Port Lune"
-kind = "place"
-
-[[entity]]
-id = "norland"
-name = "Norland"
-kind = "place"
-
-[[event]]
-id = "reed-harbour-secretary"
-claim = "Tom Reed was the Norland harbour secretary in May 2019, as the gazette describes him."
-date = "2019-05"
-about = ["tom-reed", "norland"]
-
-[[event.cite]]
-source = "s"
-passage = "Tom Reed was the Norland harbour secretary"
-
-[[figure]]
-id = "norlanders-fled-abroad"
-claim = "The war forced 40,000 Norlanders to flee abroad, the gazette said in June 2019."
-date = "2019-06"
-value = 40000
-unit = "Norlanders who fled abroad"
-about = ["norland"]
-
-[[figure.cite]]
-source = "s"
-passage = "The war forced 40,000 Norlanders to flee abroad"
-
-[[entity]]
-id = "harbour-board"
-name = "Harbour Board"
-kind = "organization"
-
-[[entity]]
-id = "canal-network"
-name = "Canal Network"
-kind = "organization"
-
-[[figure]]
-id = "board-paid-network"
-claim = "The Harbour Board reportedly paid the Canal Network $20m a year, according to the gazette."
-date = "2019"
-value = 20000000
-unit = "US dollars a year"
-qualifier = "reportedly"
-about = ["harbour-board", "canal-network"]
-
-[[figure.cite]]
-source = "s"
-passage = "The Harbour Board reportedly paid the Canal Network $20m a year"
-
-[[event]]
-id = "reed-sold-wharf"
-claim = "Tom Reed sold the wharf to the Canal Network for \u00a31.5bn in 2018, the gazette said."
-date = "2018"
-about = ["tom-reed", "canal-network"]
-
-[[event.cite]]
-source = "s"
-passage = "Tom Reed sold the wharf to the Canal Network for \u00a31.5bn"
-
-[[figure]]
-id = "network-fighters-2019"
-claim = "A harbour report cited by the gazette in 2019 said roughly 240 Canal Network fighters were operating in Norland."
-date = "2019"
-value = 240
-unit = "Canal Network fighters in Norland"
-qualifier = "roughly"
-about = ["canal-network", "norland"]
-
-[[figure.cite]]
-source = "s"
-passage = "roughly 240 Canal Network fighters were operating in Norland"
-
-[[figure]]
-id = "network-fighters-2022"
-claim = "A harbour report of June 2022 estimated 180 to 400 fighters of the Canal Network in Norland."
-date = "2022-06"
-min = 180
-max = 400
-unit = "Canal Network fighters in Norland"
-about = ["canal-network", "norland"]
-
-[[figure.cite]]
-source = "s"
-passage = "estimated 180 to 400 fighters of the Canal Network in Norland"
-
-[[sanction]]
-id = "harbour-listing-reed"
-claim = "TOM REED (HBi.001) is on the Harbour Council List as of 2024-01-01, under the harbour sanctions, listed on 2019-03-01."
-date = 2019-03-01
-authority = "Harbour Council"
-instrument = "Harbour Council List entry HBi.001"
-adopted = 2019-03-01
-list = "Harbour"
-reference = "HBi.001"
-targets = ["tom-reed"]
-
-[[sanction.cite]]
-source = "s"
-passage = "TOM REED (HBi.001) is on the Harbour Council List"
-
-[[event]]
-id = "reed-on-list-since-2019"
-claim = "Tom Reed has been on the Harbour Council sanctions list since 2019, the gazette said."
-date = "2023"
-about = ["tom-reed"]
-
-[[event.cite]]
-source = "s"
-passage = "Tom Reed has been on the Harbour Council sanctions list since 2019"
-
-[[event]]
-id = "rook-escaped-vell"
-claim = "Ada Rook fled through the hills of Vell to Norland in May 2019, according to the gazette."
-date = "2019-05"
-place = "Vell"
-about = ["ada-rook", "norland"]
-
-[[event.cite]]
-source = "s"
-passage = "Ada Rook fled through the hills of Vell to Norland"
-
-[[event]]
-id = "refugees-fled-ostmark"
-claim = "The war forced 40,000 people to flee abroad, mostly to Ostmark, the gazette said."
-date = "2019-06"
-about = ["port-lune", "ada-rook"]
-
-[[event.cite]]
-source = "s"
-passage = "The war forced 40,000 people to flee abroad, mostly to Ostmark"
-
-[[event]]
-id = "reed-fled-saltby"
-claim = "Tom Reed was still in Port Lune on 3 May 2019; when Port Lune fell he fled to Saltby, the gazette said."
-date = 2019-05-03
-about = ["tom-reed", "port-lune"]
-
-[[event.cite]]
-source = "s"
-passage = "when Port Lune fell he fled to Saltby"
-
-[[event]]
-id = "reed-left-port-lune"
-claim = "Tom Reed left Port Lune as the rebels entered Norland, the gazette said."
-date = 2019-05-04
-about = ["tom-reed", "port-lune", "norland"]
-
-[[event.cite]]
-source = "s"
-passage = "Tom Reed left Port Lune as the rebels entered Norland"
-"""
+_PACK = pack_text(
+    event(
+        "reed-harbour-secretary",
+        "Tom Reed was the Norland harbour secretary in May 2019, as the gazette describes him.",
+        passage="Tom Reed was the Norland harbour secretary",
+        date="2019-05",
+        about=["tom-reed", "norland"],
+    ),
+    figure(
+        "norlanders-fled-abroad",
+        "The war forced 40,000 Norlanders to flee abroad, the gazette said in June 2019.",
+        passage="The war forced 40,000 Norlanders to flee abroad",
+        date="2019-06",
+        value=40000,
+        unit="Norlanders who fled abroad",
+        about=["norland"],
+    ),
+    figure(
+        "board-paid-network",
+        "The Harbour Board reportedly paid the Canal Network $20m a year, according to the gazette.",
+        passage="The Harbour Board reportedly paid the Canal Network $20m a year",
+        date="2019",
+        value=20000000,
+        unit="US dollars a year",
+        qualifier="reportedly",
+        about=["harbour-board", "canal-network"],
+    ),
+    event(
+        "reed-sold-wharf",
+        "Tom Reed sold the wharf to the Canal Network for £1.5bn in 2018, the gazette said.",
+        passage="Tom Reed sold the wharf to the Canal Network for £1.5bn",
+        date="2018",
+        about=["tom-reed", "canal-network"],
+    ),
+    figure(
+        "network-fighters-2019",
+        "A harbour report cited by the gazette in 2019 said roughly 240 Canal Network fighters were operating in Norland.",
+        passage="roughly 240 Canal Network fighters were operating in Norland",
+        date="2019",
+        value=240,
+        unit="Canal Network fighters in Norland",
+        qualifier="roughly",
+        about=["canal-network", "norland"],
+    ),
+    figure(
+        "network-fighters-2022",
+        "A harbour report of June 2022 estimated 180 to 400 fighters of the Canal Network in Norland.",
+        passage="estimated 180 to 400 fighters of the Canal Network in Norland",
+        date="2022-06",
+        min=180,
+        max=400,
+        unit="Canal Network fighters in Norland",
+        about=["canal-network", "norland"],
+    ),
+    sanction(
+        "harbour-listing-reed",
+        "TOM REED (HBi.001) is on the Harbour Council List as of 2024-01-01, under the harbour sanctions, listed on 2019-03-01.",
+        passage="TOM REED (HBi.001) is on the Harbour Council List",
+        date="2019-03-01",
+        authority="Harbour Council",
+        instrument="Harbour Council List entry HBi.001",
+        adopted="2019-03-01",
+        list="Harbour",
+        reference="HBi.001",
+        targets=["tom-reed"],
+    ),
+    event(
+        "reed-on-list-since-2019",
+        "Tom Reed has been on the Harbour Council sanctions list since 2019, the gazette said.",
+        passage="Tom Reed has been on the Harbour Council sanctions list since 2019",
+        date="2023",
+        about=["tom-reed"],
+    ),
+    event(
+        "rook-escaped-vell",
+        "Ada Rook fled through the hills of Vell to Norland in May 2019, according to the gazette.",
+        passage="Ada Rook fled through the hills of Vell to Norland",
+        date="2019-05",
+        place="Vell",
+        about=["ada-rook", "norland"],
+    ),
+    event(
+        "refugees-fled-ostmark",
+        "The war forced 40,000 people to flee abroad, mostly to Ostmark, the gazette said.",
+        passage="The war forced 40,000 people to flee abroad, mostly to Ostmark",
+        date="2019-06",
+        about=["port-lune", "ada-rook"],
+    ),
+    event(
+        "reed-fled-saltby",
+        "Tom Reed was still in Port Lune on 3 May 2019; when Port Lune fell he fled to Saltby, the gazette said.",
+        passage="when Port Lune fell he fled to Saltby",
+        date="2019-05-03",
+        about=["tom-reed", "port-lune"],
+    ),
+    event(
+        "reed-left-port-lune",
+        "Tom Reed left Port Lune as the rebels entered Norland, the gazette said.",
+        passage="Tom Reed left Port Lune as the rebels entered Norland",
+        date="2019-05-04",
+        about=["tom-reed", "port-lune", "norland"],
+    ),
+    entities=[
+        "ada-rook",
+        "tom-reed",
+        "port-lune",
+        entity("norland", "Norland", "place"),
+        "harbour-board",
+        "canal-network",
+    ],
+)
 
 
 def _answers(tmp_path: Path, question: str, without: str = "") -> list[tuple[str, str]]:

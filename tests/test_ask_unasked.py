@@ -1,4 +1,4 @@
-# ruff: noqa: E501  (claims in the pack are single TOML strings)
+# ruff: noqa: E501  (claims in the pack are single strings)
 """What a fact does not say, as English words it: a reward for information on someone, or on
 "those responsible", does not say who did the deed; a rate ("dollars a day") is no length of
 time. Facts here are made up for the test, in a pack of their own."""
@@ -7,180 +7,113 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from packs import event, figure, pack_text, synonyms
 from tqcli.ask import answer
 from tqcli.index import Index, in_memory
 from tqcli.model import Pack
 
 from conftest import answers_from_pack
 
-_PACK = """
-[[source]]
-id = "s"
-title = "t"
-publisher = "The Gazette"
-kind = "news"
-
-[[synonyms]]
-words = ["list", "listed", "sanction", "sanctions", "blacklist"]
-why = "A sanctions list; being listed is being sanctioned (as the built-in thesaurus)."
-
-[[entity]]
-id = "bo-carrow"
-name = "Bo Carrow"
-kind = "person"
-
-[[synonyms]]
-words = ["leader", "lead", "leads", "led", "head", "heads", "chief", "run", "runs", "ran"]
-why = "Who leads a group: its leader, head or chief; who runs it (as the built-in thesaurus)."
-
-[[entity]]
-id = "ada-brook"
-name = "Ada Brook"
-kind = "person"
-
-[[entity]]
-id = "eve-fane"
-name = "Eve Fane"
-kind = "person"
-
-[[entity]]
-id = "harbour-board"
-name = "Harbour Board"
-kind = "organization"
-
-[[entity]]
-id = "canal-network"
-name = "Canal Network"
-kind = "organization"
-
-[[figure]]
-id = "carrow-reward"
-claim = "The harbour board offered a 5,000 crown reward for information that could locate the Canal Network leader Bo Carrow, or lead to the arrest of those responsible for the harbour bombing of 5 May 2021, according to the gazette."
-value = 5000
-unit = "crowns reward"
-about = ["bo-carrow", "canal-network"]
-
-[[figure.cite]]
-source = "s"
-passage = "The harbour board offered a 5,000 crown reward"
-
-[[figure]]
-id = "strike-cost"
-claim = "The harbour strike cost an estimated 20,000 crowns a day, according to the gazette."
-value = 20000
-unit = "crowns a day"
-qualifier = "estimated"
-
-[[figure.cite]]
-source = "s"
-passage = "The harbour strike cost an estimated 20,000 crowns a day"
-
-[[figure]]
-id = "strike-length"
-claim = "The harbour strike lasted 40 days, according to the gazette."
-value = 40
-unit = "days"
-
-[[figure.cite]]
-source = "s"
-passage = "The harbour strike lasted 40 days"
-
-[[event]]
-id = "canal-network-greatest-threat"
-claim = "The UN sanctions team found in its report of January 2024 that the Canal Network remained the greatest threat to the harbour, according to the gazette."
-about = ["canal-network"]
-
-[[event.cite]]
-source = "s"
-passage = "The UN sanctions team found"
-
-[[event]]
-id = "canal-network-listed"
-claim = "The UN added the Canal Network to its sanctions list on 14 May 2019, according to the gazette."
-about = ["canal-network"]
-
-[[event.cite]]
-source = "s"
-passage = "The UN added the Canal Network to its sanctions list"
-
-[[event]]
-id = "resolution-12-ferry-ban"
-claim = "Resolution 12 continued provisions of resolution 10, and required States to impose a ferry ban on the harbour, according to the gazette."
-
-[[event.cite]]
-source = "s"
-passage = "Resolution 12 continued provisions of resolution 10"
-
-[[event]]
-id = "harbour-accord"
-claim = "Under the harbour accord the Canal Network was to leave the docks within 9 months, according to the gazette."
-date = 2020-03-01
-about = ["canal-network"]
-
-[[event.cite]]
-source = "s"
-passage = "Under the harbour accord the Canal Network was to leave the docks"
-
-[[event]]
-id = "network-withdraws-july"
-claim = "The Canal Network's boats left the docks in July 2021, according to the gazette."
-date = "2021-07"
-about = ["canal-network"]
-
-[[event.cite]]
-source = "s"
-passage = "The Canal Network's boats left the docks in July 2021"
-
-[[event]]
-id = "network-withdrawal-completed"
-claim = "The Canal Network completed its withdrawal on 30 August 2021, when its last boat left the docks, according to the gazette."
-date = 2021-08-30
-about = ["canal-network"]
-
-[[event.cite]]
-source = "s"
-passage = "The Canal Network completed its withdrawal"
-
-[[event]]
-id = "carrow-named-treasurer"
-claim = "Bo Carrow, son of the network's founder Ada Brook and named treasurer on 7 September 2021, was a student of the Canal Network chief Eve Fane, who had earlier appointed him head of its boats, according to the gazette."
-date = 2021-09-07
-about = ["bo-carrow", "ada-brook", "eve-fane", "canal-network"]
-
-[[event.cite]]
-source = "s"
-passage = "Bo Carrow, son of the network's founder"
-
-[[event]]
-id = "brook-alive-2021"
-claim = "A harbour board report said there was proof that Ada Brook was alive as recently as February 2021, according to the gazette."
-date = "2021-06"
-about = ["ada-brook"]
-
-[[event.cite]]
-source = "s"
-passage = "there was proof that Ada Brook was alive"
-
-[[event]]
-id = "brook-killed-2022"
-claim = "Ada Brook was killed in a blast at the harbour on 5 May 2022, according to the gazette."
-date = 2022-05-05
-about = ["ada-brook"]
-
-[[event.cite]]
-source = "s"
-passage = "Ada Brook was killed in a blast at the harbour"
-
-[[event]]
-id = "harbour-bombing-claimed"
-claim = "A bombing at the harbour on 5 May 2021 killed 13 Harbour Board staff; the Canal Network took responsibility, according to the gazette."
-date = 2021-05-05
-about = ["harbour-board", "canal-network"]
-
-[[event.cite]]
-source = "s"
-passage = "the Canal Network took responsibility"
-"""
+_PACK = pack_text(
+    synonyms(
+        ["list", "listed", "sanction", "sanctions", "blacklist"],
+        "A sanctions list; being listed is being sanctioned (as the built-in thesaurus).",
+    ),
+    synonyms(
+        ["leader", "lead", "leads", "led", "head", "heads", "chief", "run", "runs", "ran"],
+        "Who leads a group: its leader, head or chief; who runs it (as the built-in thesaurus).",
+    ),
+    figure(
+        "carrow-reward",
+        "The harbour board offered a 5,000 crown reward for information that could locate the Canal Network leader Bo Carrow, or lead to the arrest of those responsible for the harbour bombing of 5 May 2021, according to the gazette.",
+        passage="The harbour board offered a 5,000 crown reward",
+        value=5000,
+        unit="crowns reward",
+        about=["bo-carrow", "canal-network"],
+    ),
+    figure(
+        "strike-cost",
+        "The harbour strike cost an estimated 20,000 crowns a day, according to the gazette.",
+        passage="The harbour strike cost an estimated 20,000 crowns a day",
+        value=20000,
+        unit="crowns a day",
+        qualifier="estimated",
+    ),
+    figure(
+        "strike-length",
+        "The harbour strike lasted 40 days, according to the gazette.",
+        passage="The harbour strike lasted 40 days",
+        value=40,
+        unit="days",
+    ),
+    event(
+        "canal-network-greatest-threat",
+        "The UN sanctions team found in its report of January 2024 that the Canal Network remained the greatest threat to the harbour, according to the gazette.",
+        passage="The UN sanctions team found",
+        about=["canal-network"],
+    ),
+    event(
+        "canal-network-listed",
+        "The UN added the Canal Network to its sanctions list on 14 May 2019, according to the gazette.",
+        passage="The UN added the Canal Network to its sanctions list",
+        about=["canal-network"],
+    ),
+    event(
+        "resolution-12-ferry-ban",
+        "Resolution 12 continued provisions of resolution 10, and required States to impose a ferry ban on the harbour, according to the gazette.",
+        passage="Resolution 12 continued provisions of resolution 10",
+    ),
+    event(
+        "harbour-accord",
+        "Under the harbour accord the Canal Network was to leave the docks within 9 months, according to the gazette.",
+        passage="Under the harbour accord the Canal Network was to leave the docks",
+        date="2020-03-01",
+        about=["canal-network"],
+    ),
+    event(
+        "network-withdraws-july",
+        "The Canal Network's boats left the docks in July 2021, according to the gazette.",
+        passage="The Canal Network's boats left the docks in July 2021",
+        date="2021-07",
+        about=["canal-network"],
+    ),
+    event(
+        "network-withdrawal-completed",
+        "The Canal Network completed its withdrawal on 30 August 2021, when its last boat left the docks, according to the gazette.",
+        passage="The Canal Network completed its withdrawal",
+        date="2021-08-30",
+        about=["canal-network"],
+    ),
+    event(
+        "carrow-named-treasurer",
+        "Bo Carrow, son of the network's founder Ada Brook and named treasurer on 7 September 2021, was a student of the Canal Network chief Eve Fane, who had earlier appointed him head of its boats, according to the gazette.",
+        passage="Bo Carrow, son of the network's founder",
+        date="2021-09-07",
+        about=["bo-carrow", "ada-brook", "eve-fane", "canal-network"],
+    ),
+    event(
+        "brook-alive-2021",
+        "A harbour board report said there was proof that Ada Brook was alive as recently as February 2021, according to the gazette.",
+        passage="there was proof that Ada Brook was alive",
+        date="2021-06",
+        about=["ada-brook"],
+    ),
+    event(
+        "brook-killed-2022",
+        "Ada Brook was killed in a blast at the harbour on 5 May 2022, according to the gazette.",
+        passage="Ada Brook was killed in a blast at the harbour",
+        date="2022-05-05",
+        about=["ada-brook"],
+    ),
+    event(
+        "harbour-bombing-claimed",
+        "A bombing at the harbour on 5 May 2021 killed 13 Harbour Board staff; the Canal Network took responsibility, according to the gazette.",
+        passage="the Canal Network took responsibility",
+        date="2021-05-05",
+        about=["harbour-board", "canal-network"],
+    ),
+    entities=["bo-carrow", "ada-brook", "eve-fane", "harbour-board", "canal-network"],
+)
 
 
 def _indexed(tmp_path: Path) -> Index:

@@ -1,4 +1,4 @@
-# ruff: noqa: E501  (claims in the pack are single TOML strings)
+# ruff: noqa: E501  (claims in the pack are single strings)
 """Right facts ask called partial answers, by a check that read the question or the fact wrong
 in general English or in the pack format (docs/ask-evaluation.md, "Eighteenth round"). Facts
 here are made up for the test, in a pack of their own."""
@@ -7,114 +7,75 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from packs import agreement, entity, event, figure, pack_text, quote
+
 from conftest import answers_from_pack
 
-_PACK = """
-[[source]]
-id = "s"
-title = "t"
-publisher = "The Gazette"
-kind = "news"
-
-[[entity]]
-id = "canal-network"
-name = "Canal Network"
-kind = "organization"
-
-[[entity]]
-id = "harbour-board"
-name = "Harbour Board"
-kind = "organization"
-
-[[entity]]
-id = "port-lune"
-name = "Port Lune"
-kind = "place"
-
-[[entity]]
-id = "eve-fane"
-name = "Eve Fane"
-kind = "person"
-
-[[quote]]
-id = "fane-will-come-back"
-claim = "Harbour Board secretary Eve Fane told Harbour TV that the Canal Network would come back."
-text = "The Canal Network will come back."
-speaker = "eve-fane"
-speaker_role = "Harbour Board secretary"
-medium = "Harbour TV"
-date = 2021-08-13
-about = ["canal-network"]
-
-[[quote.cite]]
-source = "s"
-passage = "The Canal Network will come back."
-
-[[entity]]
-id = "dock-panel"
-name = "Harbour Board Dock Panel"
-kind = "organization"
-
-[[quote]]
-id = "panel-report-fane-well"
-claim = "The panel's third report said that Eve Fane is believed to be well but too busy to travel, according to the gazette."
-text = "She is believed to be well but too busy to travel"
-speaker = "dock-panel"
-medium = "its third report"
-date = "2021-06"
-about = ["eve-fane", "dock-panel"]
-
-[[quote.cite]]
-source = "s"
-passage = "She is believed to be well but too busy to travel"
-
-[[agreement]]
-id = "wharf-accord-pledge"
-claim = "In March 2020 the Canal Network signed a wharf accord with the Harbour Board which saw it pledge to keep smugglers out of Port Lune, according to the gazette."
-date = "2020-03"
-about = ["canal-network", "harbour-board", "port-lune"]
-name = "wharf accord"
-parties = ["canal-network", "harbour-board"]
-signed = "2020-03"
-commitments = ["the Canal Network to keep smugglers out of Port Lune"]
-
-[[agreement.cite]]
-source = "s"
-passage = "which saw it pledge to keep smugglers out of Port Lune"
-
-[[event]]
-id = "resolution-412-ferries"
-claim = "Resolution 412 (2016) recalls that the Canal Network is a splinter group of the Harbour Board, according to the gazette."
-date = 2016-05-02
-about = ["canal-network", "harbour-board"]
-
-[[event.cite]]
-source = "s"
-passage = "recalls that the Canal Network is a splinter group"
-
-[[event]]
-id = "canal-occupied-port-lune"
-claim = "The Canal Network occupied Port Lune in 2019, according to the gazette."
-date = "2019"
-about = ["canal-network", "port-lune"]
-
-[[event.cite]]
-source = "s"
-passage = "The Canal Network occupied Port Lune in 2019"
-
-[[figure]]
-id = "canal-affiliated-pilots"
-claim = "A Harbour Board survey published in 2022 estimated that 40 to 60 pilots affiliated with the Canal Network work the northern wharves, according to the gazette."
-date = "2022"
-min = 40
-max = 60
-unit = "pilots affiliated with the Canal Network"
-about = ["canal-network", "harbour-board", "port-lune"]
-
-[[figure.cite]]
-source = "s"
-passage = "estimated that 40 to 60 pilots affiliated with the Canal Network"
-"""
+_PACK = pack_text(
+    quote(
+        "fane-will-come-back",
+        "Harbour Board secretary Eve Fane told Harbour TV that the Canal Network would come back.",
+        passage="The Canal Network will come back.",
+        text="The Canal Network will come back.",
+        speaker="eve-fane",
+        speaker_role="Harbour Board secretary",
+        medium="Harbour TV",
+        date="2021-08-13",
+        about=["canal-network"],
+    ),
+    quote(
+        "panel-report-fane-well",
+        "The panel's third report said that Eve Fane is believed to be well but too busy to travel, according to the gazette.",
+        passage="She is believed to be well but too busy to travel",
+        text="She is believed to be well but too busy to travel",
+        speaker="dock-panel",
+        medium="its third report",
+        date="2021-06",
+        about=["eve-fane", "dock-panel"],
+    ),
+    agreement(
+        "wharf-accord-pledge",
+        "In March 2020 the Canal Network signed a wharf accord with the Harbour Board which saw it pledge to keep smugglers out of Port Lune, according to the gazette.",
+        passage="which saw it pledge to keep smugglers out of Port Lune",
+        date="2020-03",
+        about=["canal-network", "harbour-board", "port-lune"],
+        name="wharf accord",
+        parties=["canal-network", "harbour-board"],
+        signed="2020-03",
+        commitments=["the Canal Network to keep smugglers out of Port Lune"],
+    ),
+    event(
+        "resolution-412-ferries",
+        "Resolution 412 (2016) recalls that the Canal Network is a splinter group of the Harbour Board, according to the gazette.",
+        passage="recalls that the Canal Network is a splinter group",
+        date="2016-05-02",
+        about=["canal-network", "harbour-board"],
+    ),
+    event(
+        "canal-occupied-port-lune",
+        "The Canal Network occupied Port Lune in 2019, according to the gazette.",
+        passage="The Canal Network occupied Port Lune in 2019",
+        date="2019",
+        about=["canal-network", "port-lune"],
+    ),
+    figure(
+        "canal-affiliated-pilots",
+        "A Harbour Board survey published in 2022 estimated that 40 to 60 pilots affiliated with the Canal Network work the northern wharves, according to the gazette.",
+        passage="estimated that 40 to 60 pilots affiliated with the Canal Network",
+        date="2022",
+        min=40,
+        max=60,
+        unit="pilots affiliated with the Canal Network",
+        about=["canal-network", "harbour-board", "port-lune"],
+    ),
+    entities=[
+        "canal-network",
+        "harbour-board",
+        "port-lune",
+        "eve-fane",
+        entity("dock-panel", "Harbour Board Dock Panel", "organization"),
+    ],
+)
 
 
 def _answers(tmp_path: Path, question: str, without: str = "") -> list[tuple[str, str]]:
@@ -188,53 +149,30 @@ def test_what_is_x_doing_asks_no_noun(tmp_path: Path) -> None:
     assert "wharf-accord-pledge" in [fact for fact, _ in _answers(tmp_path, question)]
 
 
-_DEEDS = """
-[[source]]
-id = "s"
-title = "t"
-publisher = "The Gazette"
-kind = "news"
-
-[[entity]]
-id = "dock-guild"
-name = "Dock Guild"
-kind = "organization"
-
-[[entity]]
-id = "ivo-marsh"
-name = "Ivo Marsh"
-kind = "person"
-
-[[event]]
-id = "marsh-courier-killed"
-claim = "Among the Dock Guild members killed in the raid of 3 May 2019 was a man known as 'Pell', a courier for the Guild's chief Ivo Marsh, according to the gazette."
-date = 2019-05-03
-about = ["dock-guild", "ivo-marsh"]
-
-[[event.cite]]
-source = "s"
-passage = "Among the Dock Guild members killed in the raid"
-
-[[event]]
-id = "guild-moved-hall"
-claim = "The Dock Guild moved its hall to the east quay in 2015, according to the gazette."
-date = "2015"
-about = ["dock-guild"]
-
-[[event.cite]]
-source = "s"
-passage = "The Dock Guild moved its hall to the east quay in 2015"
-
-[[event]]
-id = "marsh-elected-chief"
-claim = "Ivo Marsh was elected chief of the Dock Guild in 2012, according to the gazette."
-date = "2012"
-about = ["dock-guild", "ivo-marsh"]
-
-[[event.cite]]
-source = "s"
-passage = "Ivo Marsh was elected chief of the Dock Guild in 2012"
-"""
+_DEEDS = pack_text(
+    event(
+        "marsh-courier-killed",
+        "Among the Dock Guild members killed in the raid of 3 May 2019 was a man known as 'Pell', a courier for the Guild's chief Ivo Marsh, according to the gazette.",
+        passage="Among the Dock Guild members killed in the raid",
+        date="2019-05-03",
+        about=["dock-guild", "ivo-marsh"],
+    ),
+    event(
+        "guild-moved-hall",
+        "The Dock Guild moved its hall to the east quay in 2015, according to the gazette.",
+        passage="The Dock Guild moved its hall to the east quay in 2015",
+        date="2015",
+        about=["dock-guild"],
+    ),
+    event(
+        "marsh-elected-chief",
+        "Ivo Marsh was elected chief of the Dock Guild in 2012, according to the gazette.",
+        passage="Ivo Marsh was elected chief of the Dock Guild in 2012",
+        date="2012",
+        about=["dock-guild", "ivo-marsh"],
+    ),
+    entities=["dock-guild", entity("ivo-marsh", "Ivo Marsh", "person")],
+)
 
 
 def test_who_did_it_to_a_person_is_not_done_to_another(tmp_path: Path) -> None:
@@ -243,52 +181,30 @@ def test_who_did_it_to_a_person_is_not_done_to_another(tmp_path: Path) -> None:
     assert answers_from_pack(tmp_path, _DEEDS, "Who killed Ivo Marsh?") == []
 
 
-_TITLES = """
-[[source]]
-id = "s"
-title = "t"
-publisher = "The Gazette"
-kind = "news"
-
-[[entity]]
-id = "ada-rook"
-name = "Ada Rook"
-kind = "person"
-aliases = ["President Rook"]
-
-[[entity]]
-id = "olaf-benn"
-name = "Olaf Benn"
-kind = "person"
-
-[[entity]]
-id = "kestria"
-name = "Kestria"
-kind = "place"
-
-[[quote]]
-id = "rook-dunmor-camp"
-claim = "President Rook described the camp at Dunmor, Kestria, struck on 2 May 1998, as one of the busiest smuggling bases in the world, run by crews tied to Olaf Benn, according to the gazette."
-text = "one of the busiest smuggling bases in the world"
-speaker = "ada-rook"
-speaker_role = "President"
-date = 1998-05-02
-about = ["ada-rook", "olaf-benn", "kestria"]
-
-[[quote.cite]]
-source = "s"
-passage = "one of the busiest smuggling bases in the world"
-
-[[event]]
-id = "kestria-ferry-toll"
-claim = "Kestria raised its ferry toll in 2003, according to the gazette."
-date = "2003"
-about = ["kestria"]
-
-[[event.cite]]
-source = "s"
-passage = "Kestria raised its ferry toll in 2003"
-"""
+_TITLES = pack_text(
+    quote(
+        "rook-dunmor-camp",
+        "President Rook described the camp at Dunmor, Kestria, struck on 2 May 1998, as one of the busiest smuggling bases in the world, run by crews tied to Olaf Benn, according to the gazette.",
+        passage="one of the busiest smuggling bases in the world",
+        text="one of the busiest smuggling bases in the world",
+        speaker="ada-rook",
+        speaker_role="President",
+        date="1998-05-02",
+        about=["ada-rook", "olaf-benn", "kestria"],
+    ),
+    event(
+        "kestria-ferry-toll",
+        "Kestria raised its ferry toll in 2003, according to the gazette.",
+        passage="Kestria raised its ferry toll in 2003",
+        date="2003",
+        about=["kestria"],
+    ),
+    entities=[
+        entity("ada-rook", aliases=["President Rook"]),
+        entity("olaf-benn", "Olaf Benn", "person"),
+        entity("kestria", "Kestria", "place"),
+    ],
+)
 
 
 def test_one_merely_named_does_not_hold_the_post_titled(tmp_path: Path) -> None:
@@ -305,107 +221,65 @@ def test_one_merely_named_does_not_hold_the_post_titled(tmp_path: Path) -> None:
     ]
 
 
-_PAYS = """
-[[source]]
-id = "s"
-title = "t"
-publisher = "The Gazette"
-kind = "news"
-
-[[entity]]
-id = "harbour-board"
-name = "Harbour Board"
-kind = "organization"
-
-[[entity]]
-id = "canal-network"
-name = "Canal Network"
-kind = "organization"
-
-[[entity]]
-id = "dock-guild"
-name = "Dock Guild"
-kind = "organization"
-
-[[event]]
-id = "board-warned-network"
-claim = "The Harbour Board said in 2001 that its demands were not met and that the Canal Network would now pay a price, according to the gazette."
-date = "2001"
-about = ["harbour-board", "canal-network"]
-
-[[event.cite]]
-source = "s"
-passage = "the Canal Network would now pay a price"
-
-[[event]]
-id = "guild-paid-network"
-claim = "The Dock Guild reportedly paid the Canal Network a toll each year, according to the gazette."
-date = "2005"
-about = ["dock-guild", "canal-network"]
-
-[[event.cite]]
-source = "s"
-passage = "The Dock Guild reportedly paid the Canal Network a toll each year"
-
-[[event]]
-id = "council-permits-payment"
-claim = "In 2009 the Dock Council decided that members might permit any payment in favour of the Canal Network, according to the gazette."
-date = "2009"
-about = ["canal-network"]
-
-[[event.cite]]
-source = "s"
-passage = "members might permit any payment in favour of the Canal Network"
-
-[[event]]
-id = "board-moved-hall"
-claim = "The Harbour Board moved its hall to the east quay in 2015, according to the gazette."
-date = "2015"
-about = ["harbour-board"]
-
-[[event.cite]]
-source = "s"
-passage = "The Harbour Board moved its hall to the east quay in 2015"
-[[event]]
-id = "board-dredged-2016"
-claim = "The Harbour Board dredged the east quay in 2016, according to the gazette."
-date = "2016"
-about = ["harbour-board"]
-
-[[event.cite]]
-source = "s"
-passage = "The Harbour Board dredged the east quay in 2016"
-
-[[event]]
-id = "board-lit-2017"
-claim = "The Harbour Board lit the east quay in 2017, according to the gazette."
-date = "2017"
-about = ["harbour-board"]
-
-[[event.cite]]
-source = "s"
-passage = "The Harbour Board lit the east quay in 2017"
-
-[[event]]
-id = "board-fenced-2018"
-claim = "The Harbour Board fenced the east quay in 2018, according to the gazette."
-date = "2018"
-about = ["harbour-board"]
-
-[[event.cite]]
-source = "s"
-passage = "The Harbour Board fenced the east quay in 2018"
-
-[[event]]
-id = "board-widened-2019"
-claim = "The Harbour Board widened the east quay in 2019, according to the gazette."
-date = "2019"
-about = ["harbour-board"]
-
-[[event.cite]]
-source = "s"
-passage = "The Harbour Board widened the east quay in 2019"
-"""
+_PAYS = pack_text(
+    event(
+        "board-warned-network",
+        "The Harbour Board said in 2001 that its demands were not met and that the Canal Network would now pay a price, according to the gazette.",
+        passage="the Canal Network would now pay a price",
+        date="2001",
+        about=["harbour-board", "canal-network"],
+    ),
+    event(
+        "guild-paid-network",
+        "The Dock Guild reportedly paid the Canal Network a toll each year, according to the gazette.",
+        passage="The Dock Guild reportedly paid the Canal Network a toll each year",
+        date="2005",
+        about=["dock-guild", "canal-network"],
+    ),
+    event(
+        "council-permits-payment",
+        "In 2009 the Dock Council decided that members might permit any payment in favour of the Canal Network, according to the gazette.",
+        passage="members might permit any payment in favour of the Canal Network",
+        date="2009",
+        about=["canal-network"],
+    ),
+    event(
+        "board-moved-hall",
+        "The Harbour Board moved its hall to the east quay in 2015, according to the gazette.",
+        passage="The Harbour Board moved its hall to the east quay in 2015",
+        date="2015",
+        about=["harbour-board"],
+    ),
+    event(
+        "board-dredged-2016",
+        "The Harbour Board dredged the east quay in 2016, according to the gazette.",
+        passage="The Harbour Board dredged the east quay in 2016",
+        date="2016",
+        about=["harbour-board"],
+    ),
+    event(
+        "board-lit-2017",
+        "The Harbour Board lit the east quay in 2017, according to the gazette.",
+        passage="The Harbour Board lit the east quay in 2017",
+        date="2017",
+        about=["harbour-board"],
+    ),
+    event(
+        "board-fenced-2018",
+        "The Harbour Board fenced the east quay in 2018, according to the gazette.",
+        passage="The Harbour Board fenced the east quay in 2018",
+        date="2018",
+        about=["harbour-board"],
+    ),
+    event(
+        "board-widened-2019",
+        "The Harbour Board widened the east quay in 2019, according to the gazette.",
+        passage="The Harbour Board widened the east quay in 2019",
+        date="2019",
+        about=["harbour-board"],
+    ),
+    entities=["harbour-board", "canal-network", "dock-guild"],
+)
 
 
 def test_a_yes_no_deed_is_done_by_the_doer_asked(tmp_path: Path) -> None:
@@ -430,50 +304,25 @@ def test_a_yes_no_deed_is_done_by_the_doer_asked(tmp_path: Path) -> None:
     ] == ["guild-paid-network"]
 
 
-_OWNED = """
-[[source]]
-id = "s"
-title = "t"
-publisher = "The Gazette"
-kind = "news"
-
-[[entity]]
-id = "harbour-board"
-name = "Harbour Board"
-kind = "organization"
-
-[[entity]]
-id = "dock-guild"
-name = "Dock Guild"
-kind = "organization"
-
-[[entity]]
-id = "port-lune"
-name = "Port Lune"
-kind = "place"
-
-[[figure]]
-id = "board-pilots-2021"
-claim = "The Harbour Board had 900 pilots in Port Lune in 2021, including 250 from the Dock Guild, according to the gazette."
-date = "2021"
-value = 900
-unit = "Harbour Board pilots in Port Lune"
-about = ["harbour-board", "dock-guild", "port-lune"]
-
-[[figure.cite]]
-source = "s"
-passage = "The Harbour Board had 900 pilots in Port Lune in 2021"
-
-[[event]]
-id = "guild-moved-hall"
-claim = "The Dock Guild moved its hall to the east quay of Port Lune in 2015, according to the gazette."
-date = "2015"
-about = ["dock-guild", "port-lune"]
-
-[[event.cite]]
-source = "s"
-passage = "The Dock Guild moved its hall to the east quay of Port Lune in 2015"
-"""
+_OWNED = pack_text(
+    figure(
+        "board-pilots-2021",
+        "The Harbour Board had 900 pilots in Port Lune in 2021, including 250 from the Dock Guild, according to the gazette.",
+        passage="The Harbour Board had 900 pilots in Port Lune in 2021",
+        date="2021",
+        value=900,
+        unit="Harbour Board pilots in Port Lune",
+        about=["harbour-board", "dock-guild", "port-lune"],
+    ),
+    event(
+        "guild-moved-hall",
+        "The Dock Guild moved its hall to the east quay of Port Lune in 2015, according to the gazette.",
+        passage="The Dock Guild moved its hall to the east quay of Port Lune in 2015",
+        date="2015",
+        about=["dock-guild", "port-lune"],
+    ),
+    entities=["harbour-board", "dock-guild", "port-lune"],
+)
 
 
 def test_a_figure_of_anothers_is_no_count_of_those_asked(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-# ruff: noqa: E501  (claims in the packs are single TOML strings)
+# ruff: noqa: E501  (claims in the packs are single strings)
 """Another pack's curator correction of the same words of the same source reaches `tq show`,
 `tq search` (and its --batch) and `tq validate` as it reaches `tq ask` (tqcli.corrections; the
 lead's brief after stranger 16, finding 4). Facts here are made up, in packs of their own."""
@@ -11,62 +11,49 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from packs import figure, harbour_news, pack_text
 from tqcli.cli import app
 from tqcli.schemas import SchemaName
 
 from conftest import schema_validator
 
-_CURATED = """
-[[source]]
-id = "gazette"
-title = "Harbour news"
-publisher = "The Gazette"
-kind = "news"
-url = "https://www.gazette.example/harbour-news"
+_CURATED = pack_text(
+    figure(
+        "board-spent-9bn",
+        "The Harbour Board spent almost $9bn on the new quay, according to the Gazette.",
+        passage="the board, which had spent almost $9bn on the new quay over two decades, to keep the sea out.",
+        source="gazette",
+        value=9000000000,
+        unit="US dollars",
+        notes=[
+            {
+                "text": "Overstated: the Ledger puts the board's spending at $1bn.",
+                "stance": "corrects",
+            }
+        ],
+    ),
+    sources=[harbour_news(url="https://www.gazette.example/harbour-news")],
+)
 
-[[figure]]
-id = "board-spent-9bn"
-claim = "The Harbour Board spent almost $9bn on the new quay, according to the Gazette."
-value = 9000000000
-unit = "US dollars"
-
-[[figure.cite]]
-source = "gazette"
-passage = "the board, which had spent almost $9bn on the new quay over two decades, to keep the sea out."
-
-[[figure.note]]
-text = "Overstated: the Ledger puts the board's spending at $1bn."
-stance = "corrects"
-"""
-
-_RESTATED = """
-[[source]]
-id = "my-gazette"
-title = "Harbour news"
-publisher = "The Gazette"
-kind = "news"
-url = "http://gazette.example/harbour-news/"
-
-[[figure]]
-id = "my-board-spent-9bn"
-claim = "The Harbour Board had spent almost $9bn on the quay, according to the Gazette."
-value = 9000000000
-unit = "US dollars"
-
-[[figure.cite]]
-source = "my-gazette"
-passage = "which had spent almost $9bn on the new quay over two decades"
-
-[[figure]]
-id = "my-board-staff"
-claim = "The Harbour Board kept 40 staff on the quay, according to the Gazette."
-value = 40
-unit = "staff"
-
-[[figure.cite]]
-source = "my-gazette"
-passage = "the board kept 40 staff"
-"""
+_RESTATED = pack_text(
+    figure(
+        "my-board-spent-9bn",
+        "The Harbour Board had spent almost $9bn on the quay, according to the Gazette.",
+        passage="which had spent almost $9bn on the new quay over two decades",
+        source="my-gazette",
+        value=9000000000,
+        unit="US dollars",
+    ),
+    figure(
+        "my-board-staff",
+        "The Harbour Board kept 40 staff on the quay, according to the Gazette.",
+        passage="the board kept 40 staff",
+        source="my-gazette",
+        value=40,
+        unit="staff",
+    ),
+    sources=[harbour_news("my-gazette", url="http://gazette.example/harbour-news/")],
+)
 
 _FROM = "On board-spent-9bn (pack curated), which rests on the same words of the same source: Overstated"
 
