@@ -378,10 +378,16 @@ def consider(index: Index, question: str) -> Considered | Answers:
             index.ranked(sorted(read.named | _OBLIGED_WORDS), Filters(), ROLE_FACTS),
             lookups,
         )
-    if (read.verb or whole_resolution or read.wants is Wants.DATE) and read.resolutions:
+    if read.wants is Wants.DATE and read.resolutions:
+        from tqcli.ask.times import applied_from_asked
+
+        effect = applied_from_asked(read)
+    else:
+        effect = False
+    if (read.verb or whole_resolution or effect) and read.resolutions:
         # "What does resolution 1267 require?", "when did the 1267 sanctions take effect?":
-        # the facts on that resolution, which may not say the verb, rank low among facts of
-        # others that do.
+        # the facts on that resolution, which may not say the verb (nor the time it applied
+        # from), rank low among facts of others that do.
         candidates = with_more(
             candidates, index.ranked(sorted(read.resolutions), Filters(), ROLE_FACTS), lookups
         )

@@ -8,6 +8,7 @@ according accord
 across across
 action action
 actions action
+adopted adopt
 affiliate affiliat
 afghanis afghanis
 after after

@@ -305,6 +305,12 @@ _EFFECT_WORDS = frozenset(
 date would the 1267 sanctions apply")."""
 
 
+def applied_from_asked(question: Question) -> bool:
+    """Whether a "when" asks the time something applied from: when it took effect (see
+    effect_asked) or when it started (see start_subject)."""
+    return bool(effect_asked(question) or start_subject(question))
+
+
 def effect_time(question: Question, fact: Fact) -> str | None:
     """For a question asking when a measure took effect (see _EFFECT_ASKED), or when a measure
     (a sanction) started: the time the fact says it applied from, in its measures or its claim
@@ -403,6 +409,8 @@ _CITED_AFTER = r"^\w*(?: [\w-]+){0,3}? resolutions? (\d+) \(((?:19|20)\d\d)\)"
 """A resolution cited with its year just after a claim's word for what happened ("imposed under
 resolution 1267 (1999)"): the year it was done in, as the UN cites a resolution (compiled on
 first use)."""
+_CITED = r"\bresolutions? (\d+) \(((?:19|20)\d\d)\)"
+"""A resolution cited with its year ("resolution 2368 (2017)"): compiled on first use."""
 _CITED_REACH = 60
 """How far (in characters) after the word for what happened such a citation may end."""
 
@@ -419,13 +427,21 @@ def dated_otherwise(question: Question, fact: Fact) -> bool:
         return False  # (most claims: no need to read their words)
     if question.weights.keys() & _REPORTED_ASKED:
         return False  # "When did the White House say he had been killed?": the telling's time
+    year = str(fact.date.year)
+    if "had " not in claim and not any(
+        found.group(2) != year for found in re.finditer(_CITED, claim)
+    ):
+        return False  # (most claims: no past perfect, no resolution of another year)
     spans, _, stems = claim_words(claim)
     said = [
         span
         for span, word in zip(spans, stems, strict=True)
-        if word in question.happened or any(derived(asked, {word}) for asked in question.happened)
+        if word in question.happened
+        or any(
+            word[:3] in (asked[:3], asked[2:5]) and derived(asked, {word})
+            for asked in question.happened
+        )
     ]
-    year = str(fact.date.year)
 
     def elsewhen(span: re.Match[str]) -> bool:
         if re.search(_BEFORE_ITS_DATE, claim[max(0, span.start() - 40) : span.start()]):
@@ -453,7 +469,7 @@ def _cited_year(question: Question, fact: Fact) -> str | None:
     (2017)"), where that is not the fact's own year; None otherwise."""
     if fact.date is None or "(" not in fact.claim:
         return None
-    for found in re.finditer(r"\bresolutions? (\d+) \(((?:19|20)\d\d)\)", fact.claim):
+    for found in re.finditer(_CITED, fact.claim):
         if found.group(1) in question.resolutions and found.group(2) != str(fact.date.year):
             return found.group(2)
     return None
@@ -506,6 +522,10 @@ def instrument_adopted(question: Question, fact: Fact) -> str | None:
     return None
 
 
+_ADOPTED = stems("adopted")[0]
+"""The stem of "adopted", whose synonyms (the packs' thesaurus) ask of an adoption."""
+
+
 def adoption_dated(question: Question, fact: Fact, word: str) -> bool:
     """Whether the word (a stem of the question's) asks of an adoption that the fact dates by
     the format's `adopted`: a sanction's instrument's day of adoption ("When was the freeze
@@ -515,15 +535,14 @@ def adoption_dated(question: Question, fact: Fact, word: str) -> bool:
         isinstance(details, Sanction)
         and details.adopted is not None
         and not details.is_listing
-        and stem("adopted") in question.forms(word)
+        and _ADOPTED in question.forms(word)
     )
 
 
 def _adoption_asked(question: Question) -> bool:
     """Whether the question asks of an adoption ("adopted", "passed", or a synonym the packs
     give "adopt"): the year a resolution is cited with is the year it was adopted."""
-    adopted = stem("adopted")
-    return any(adopted in question.forms(word) for word in question.happened)
+    return any(_ADOPTED in question.forms(word) for word in question.happened)
 
 
 def adopts(question: Question, fact: Fact) -> frozenset[str]:
@@ -533,8 +552,7 @@ def adopts(question: Question, fact: Fact) -> frozenset[str]:
     `adopted`): it gives that adoption, whatever its claim says. Empty otherwise."""
     if instrument_adopted(question, fact) is None:
         return frozenset()
-    adopted = stem("adopted")
-    return frozenset(word for word in question.happened if adopted in question.forms(word))
+    return frozenset(word for word in question.happened if _ADOPTED in question.forms(word))
 
 
 _IRREGULAR_STARTS = frozenset(("began", "begun"))
