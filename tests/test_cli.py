@@ -643,6 +643,7 @@ def test_sources_stats_and_paths(runner: CliRunner) -> None:
     }
     assert json.loads(paths)["packs"] == [
         {"name": "mini", "origin": "--facts", "path": str(MINI_PACK), "left_out": False}
+        | {"left_out_reason": None, "left_out_twin": None}
     ]
 
 

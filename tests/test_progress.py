@@ -349,3 +349,59 @@ def test_on_a_terminal_the_installed_package_does_not_announce(tmp_path: Path) -
 
     assert code == 0
     assert b"MB of fact files" not in received
+
+
+def _drawn_parts(written: str) -> list[str]:
+    """Each stretch drawn from a line's start (a carriage return) on, blanks included: what
+    must fit the terminal's width, or it wraps and cannot be rewritten in place."""
+    return [part for part in written.split("\r") if part]
+
+
+@pytest.mark.usefixtures("at_once")
+def test_the_line_and_its_blanks_fit_the_width_columns_gives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    terminal = FakeTerminal()
+
+    with BuildProgress(terminal) as note:
+        note.stage("writing 0 of 1,050 facts")
+        _wait_until_drawn(terminal, "tq: first run")
+        note.stage("writing the index")
+        _wait_until_drawn(terminal, "tq: first run")
+
+    parts = _drawn_parts(terminal.getvalue())
+    assert parts
+    assert all(len(part) <= 39 for part in parts), parts
+    assert _left_on_the_line(terminal).strip(" ") == ""
+
+
+_DRAWN_ON_A_TERMINAL = (
+    "import sys, threading, tqcli.progress as p; p.NOTE_AFTER_SECONDS = 0.0\n"
+    "with p.BuildProgress(sys.stderr) as note:\n"
+    "    note.stage('writing 0 of 1,050 facts'); threading.Event().wait(0.3)\n"
+)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+@pytest.mark.parametrize(("size", "columns"), [((24, 120), "40"), ((24, 40), None), ((0, 0), "40")])
+def test_on_a_real_terminal_the_line_fits_its_width(
+    size: tuple[int, int], columns: str | None
+) -> None:
+    env = {key: value for key, value in os.environ.items() if key not in ("COLUMNS", "LINES")}
+    env |= {"COLUMNS": columns} if columns else {}
+    rows, width = size
+
+    code, received = run_on_terminal(
+        [sys.executable, "-c", _DRAWN_ON_A_TERMINAL],
+        env,
+        stderr_too=True,
+        rows=rows or None,
+        columns=width,
+    )
+
+    assert code == 0
+    text = received.decode()
+    assert "tq: first run after a change" in text
+    parts = _drawn_parts(text.replace("\n", ""))
+    assert all(len(part) <= 39 for part in parts), parts

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from tqcli.index import CachePolicy, CacheUnavailable, Index
     from tqcli.index.cache import CacheUsage
     from tqcli.index.query import Shown, UnknownTag
+    from tqcli.locations import LeftOut
     from tqcli.model import Entity, Hit, ImportReport, Pack, Problem
     from tqcli.names import Screening
     from tqcli.progress import BuildProgress
@@ -286,6 +287,16 @@ def _limit_option(default: int, *, configurable: bool = True) -> object:
         help=f"At most N results; 0 for all. [default: {default}{config}]",
         show_default=False,
     )
+
+
+_Listed = TypeVar("_Listed")
+
+
+def _at_most(listed: list[_Listed], command: str, limit: int | None) -> list[_Listed]:
+    """The first of a listing command's results that its --limit (else the config file's, else
+    all) keeps: sources, entities and tags take --limit as search, list and ask do."""
+    most = load_config().limit(command, limit)
+    return listed[:most] if most else listed
 
 
 _Command = TypeVar("_Command", bound=Callable[..., None])
@@ -634,7 +645,8 @@ def _say_left_out(
     """Warn that a pack of the user pack folder does not load and is left out of this query
     (or this export); where its every problem is an id another pack loaded defines too, that
     they are one pack loaded twice (or two versions of it), and which to drop."""
-    from tqcli.problems import EXAMPLES, same_files, summarised, twin, validate_command
+    from tqcli.locations import LeftOutReason
+    from tqcli.problems import EXAMPLES, given_as, summarised, validate_command, why_left_out
     from tqcli.shellwords import shell_word
 
     say_line(f"tq: warning: the pack {pack.name!r} in the user pack folder does not load:")
@@ -643,16 +655,16 @@ def _say_left_out(
         say_line(line)
     if len(lines) > EXAMPLES:
         say_line(f"tq: … and {len(lines) - EXAMPLES} more")
-    other = twin(pack, problems, packs)
-    if other is None:
+    reason, other = why_left_out(pack, problems, packs)
+    if reason is LeftOutReason.PROBLEMS or other is None:
         say_line(
             f"tq: it is left out of this {what}; move it out of the folder, or check it: "
             f"tq validate {shell_word(str(pack.path))}"
         )
         return
     # Either alone is valid: `tq validate` of the folder's copy would say so (stranger 17, 14).
-    given = _given_as(other)
-    if same_files(pack, other):
+    given = given_as(other)
+    if reason is LeftOutReason.SAME_PACK:
         say_line(
             f"tq: it is left out of this {what}: it is the same pack as {given}, loaded twice"
             f" (the user pack folder loads its copy in every {what}); drop {given}, or move the"
@@ -664,19 +676,6 @@ def _say_left_out(
         f" of the same pack?); keep one of the two: drop {given}, or move the folder's copy"
         f" out; to check the two together: {validate_command(packs)}"
     )
-
-
-def _given_as(pack: "Pack") -> str:
-    """How a pack was asked for, as the user would name it: "--facts DIR", or its folder and
-    where it is named (TQ_FACTS_PATH, the configuration file)."""
-    from tqcli.packs import CONFIG_ORIGIN, FACTS_ORIGIN
-    from tqcli.shellwords import shell_word
-
-    path = shell_word(str(pack.path))
-    if pack.origin == FACTS_ORIGIN:
-        return f"--facts {path}"
-    named = "the configuration file" if pack.origin == CONFIG_ORIGIN else pack.origin
-    return f"{path} (in {named})"
 
 
 def _kept_patterns(no_cache: bool) -> "AbstractContextManager[None]":
@@ -1095,6 +1094,7 @@ def list_(
 @app.command()
 @reports_errors
 def sources(
+    limit: Annotated[int | None, _limit_option(0)] = None,
     facts: FactsDirs = None,
     no_builtin: NoBuiltin = False,
     no_cache: NoCache = False,
@@ -1110,10 +1110,12 @@ def sources(
     \b
     Examples:
       tq sources
+      tq sources --limit 5
       tq sources --json | jq -r '.[] | "\\(.facts) \\(.title)"'
     """
     renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "sources", no_pager=no_pager)
     _, uses = _ask(facts, no_builtin, no_cache, lambda index: index.source_uses())
+    uses = _at_most(uses, "sources", limit)
     renderer.sources(uses)
     _finish(len(uses))
 
@@ -1159,8 +1161,9 @@ def paths(
 
     The configuration file, the user pack folder (each subfolder a pack) and the index cache;
     then the packs in load order: the built-in pack, the user pack folder's, the config file's,
-    TQ_FACTS_PATH's, then each --facts. A pack of the user pack folder that does not load is
-    marked: queries leave it out ('tq validate PATH' says why).
+    TQ_FACTS_PATH's, then each --facts. A pack of the user pack folder that queries leave out
+    is marked, with why: it does not load ('tq validate PATH' says why), or another pack loaded
+    holds its ids (the same pack given with --facts too, or another version of it).
 
     \b
     Examples:
@@ -1197,16 +1200,23 @@ def paths(
             raise problem  # its problems, and exit 2, after the paths
 
 
-def _left_out(packs: "Sequence[Pack]") -> tuple["Pack", ...]:
+def _left_out(packs: "Sequence[Pack]") -> "dict[Pack, LeftOut]":
     """The packs of the user pack folder that a query leaves out, not loading, as a query finds
     them (from the index, or the problems kept beside it; else by building it, as the next
-    query would); none when there is no such pack, or a problem of another pack would refuse
-    every query (tq validate names it)."""
+    query would), each with why, as the query's warning says it (a pack left out as the same
+    pack as one given with --facts would pass `tq validate PATH`); none when there is no such
+    pack, or a problem of another pack would refuse every query (tq validate names it)."""
     if not any(map(may_be_left_out, packs)):
-        return ()
+        return {}
     from tqcli.index import CachePolicy, consult
+    from tqcli.locations import LeftOut
+    from tqcli.problems import why_left_out
 
-    found: list[Pack] = []
+    found: dict[Pack, LeftOut] = {}
+
+    def heard(pack: "Pack", problems: "Sequence[Problem]") -> None:
+        found[pack] = LeftOut(*why_left_out(pack, problems, packs))
+
     with contextlib.suppress(InvalidPacks):
         consult(
             packs,
@@ -1214,9 +1224,9 @@ def _left_out(packs: "Sequence[Pack]") -> tuple["Pack", ...]:
             lambda index: None,
             progress=_build_progress,
             optional=may_be_left_out,
-            left_out=lambda pack, problems: found.append(pack),
+            left_out=heard,
         )
-    return tuple(found)
+    return found
 
 
 @app.command()
@@ -1580,6 +1590,7 @@ def who(
 @app.command()
 @reports_errors
 def entities(
+    limit: Annotated[int | None, _limit_option(0)] = None,
     kinds: Annotated[
         list[EntityKind] | None,
         typer.Option("--kind", help="Only entities of this kind (repeatable)."),
@@ -1601,6 +1612,7 @@ def entities(
     \b
     Examples:
       tq entities --kind person
+      tq entities --limit 10
       tq entities --json | jq -r '.[] | select(.facts > 5) | .name'
     """
     from tqcli.names import entity_uses
@@ -1608,6 +1620,7 @@ def entities(
     renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "entities", no_pager=no_pager)
     wanted = frozenset(kinds or ())
     _, uses = _ask(facts, no_builtin, no_cache, lambda index: entity_uses(index, wanted))
+    uses = _at_most(uses, "entities", limit)
     renderer.entities(uses)
     _finish(len(uses))
 
@@ -1615,6 +1628,7 @@ def entities(
 @app.command()
 @reports_errors
 def tags(
+    limit: Annotated[int | None, _limit_option(0)] = None,
     facts: FactsDirs = None,
     no_builtin: NoBuiltin = False,
     no_cache: NoCache = False,
@@ -1630,12 +1644,14 @@ def tags(
     \b
     Examples:
       tq tags
+      tq tags --limit 10
       tq list --tag doha
     """
     from tqcli.names import tag_uses
 
     renderer = _renderer(as_json, as_jsonl, fmt, color, fields, "tags", no_pager=no_pager)
     _, uses = _ask(facts, no_builtin, no_cache, tag_uses)
+    uses = _at_most(uses, "tags", limit)
     renderer.tags(uses)
     _finish(len(uses))
 

@@ -28,14 +28,16 @@ DEFAULT_PAGER = "less -FRX"
 
 _MAX_LIMIT = 2**31 - 1  # what SQLite takes; --limit is clamped to it too
 
-LIMITED_COMMANDS = {"search": 20, "list": 0, "ask": 3}
+LIMITED_COMMANDS = {"search": 20, "list": 0, "ask": 3, "sources": 0, "entities": 0, "tags": 0}
 """The commands with a --limit option, and their built-in defaults."""
 
 KEYS = {
     "packs": "pack directories to load after the user pack folder's (a list of paths; ~ works)",
     "color": "when to colour human output: auto, always or never",
     "pager": 'the pager for long output on a terminal (a command; "" never pages)',
-    "limits": "a table of default --limit values: search, list, ask (0 for all)",
+    "limits": (
+        "a table of default --limit values: search, list, ask, sources, entities, tags (0 for all)"
+    ),
 }
 """Every key the file may hold, with what it means (shown by tq help config)."""
 

@@ -2,10 +2,33 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tqcli.model import Pack
+
+
+class LeftOutReason(enum.Enum):
+    """Why a pack of the user pack folder is left out of queries."""
+
+    PROBLEMS = "problems"
+    """It does not load: `tq validate PATH` of its folder says why."""
+    SAME_PACK = "same-pack"
+    """It is the same pack, file for file, as another loaded (twin): loaded twice."""
+    SAME_IDS = "same-ids"
+    """Another pack loaded (twin) defines its ids again: another version of it, most likely.
+    Either alone loads; `tq validate PATH` of its folder passes."""
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """Why a pack of the user pack folder is left out, and the pack that is its twin."""
+
+    reason: LeftOutReason
+    twin: Pack | None = None
+    """The other pack loaded that holds its ids (SAME_PACK, SAME_IDS), else None."""
 
 
 @dataclass(frozen=True)
@@ -22,5 +45,5 @@ class Locations:
     """The index cache directory (None: no cache, the index is built in memory each run)."""
     packs: tuple[Pack, ...]
     """The packs in effect, in load order."""
-    left_out: tuple[Pack, ...] = ()
-    """The packs of the user pack folder that do not load, which queries leave out."""
+    left_out: Mapping[Pack, LeftOut] = field(default_factory=dict)
+    """The packs of the user pack folder that queries leave out, each with why."""

@@ -5,8 +5,12 @@ from __future__ import annotations
 import shlex
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tqcli.model import Catalog, Pack, Problem
+
+if TYPE_CHECKING:
+    from tqcli.locations import LeftOutReason
 
 EXAMPLES = 3
 """How many of a pair's duplicate ids are named."""
@@ -94,6 +98,35 @@ def twin(pack: Pack, problems: Sequence[Problem], packs: Sequence[Pack]) -> Pack
             return None
         others.add(found)
     return others.pop() if len(others) == 1 else None
+
+
+def why_left_out(
+    pack: Pack, problems: Sequence[Problem], packs: Sequence[Pack]
+) -> tuple[LeftOutReason, Pack | None]:
+    """Why a pack of the user pack folder with these problems is left out of a query of packs,
+    and the pack loaded that is its twin: the same pack loaded twice, another version of it
+    (each alone valid: `tq validate` of the folder's copy passes), or problems of its own."""
+    from tqcli.locations import LeftOutReason
+
+    other = twin(pack, problems, packs)
+    if other is None:
+        return LeftOutReason.PROBLEMS, None
+    if same_files(pack, other):
+        return LeftOutReason.SAME_PACK, other
+    return LeftOutReason.SAME_IDS, other
+
+
+def given_as(pack: Pack) -> str:
+    """How a pack was asked for, as the user would name it: "--facts DIR", or its folder and
+    where it is named (TQ_FACTS_PATH, the configuration file)."""
+    from tqcli.packs import CONFIG_ORIGIN, FACTS_ORIGIN
+    from tqcli.shellwords import shell_word
+
+    path = shell_word(str(pack.path))
+    if pack.origin == FACTS_ORIGIN:
+        return f"--facts {path}"
+    named = "the configuration file" if pack.origin == CONFIG_ORIGIN else pack.origin
+    return f"{path} (in {named})"
 
 
 def same_files(pack: Pack, other: Pack) -> bool:

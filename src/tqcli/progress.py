@@ -96,8 +96,15 @@ class ProgressLine:
         return True
 
     def _width(self) -> int:
+        """The terminal's width as the rest of tq's human output takes it: COLUMNS where set (a
+        user's COLUMNS=40 was ignored, the 66-character line wrapping and leaving debris:
+        stranger 19, finding 34), else the terminal's own, else 80 (a terminal that does not
+        know its size says 0)."""
+        columns = os.environ.get("COLUMNS", "")
+        if columns.isdigit() and int(columns) > 0:
+            return int(columns)
         try:
-            return os.get_terminal_size(self._stream.fileno()).columns
+            return os.get_terminal_size(self._stream.fileno()).columns or 80
         except (OSError, ValueError):
             return 80
 

@@ -28,6 +28,7 @@ from tqcli.importers.shared import (
     previous_metadata,
     read_input,
     removals_note,
+    replacement_note,
     slug,
     source_url,
     toml_tables,
@@ -502,6 +503,8 @@ def _applied(
         state.pop(ref, None)
     if unknown:
         notes.append(f"{len(unknown)} DEL line(s) name entities this import does not hold")
+    if replaced := replacement_note(parsed.upserts, source.name):
+        notes.append(replaced)
     state = dict(sorted(state.items()))
     slugs: dict[str, str] = {}
     skipped = list(parsed.skipped)

@@ -357,17 +357,19 @@ def _pack_files(parsed: ParsedSdn, origin: str, published: PartialDate | None) -
         "notes": [
             f"Imported by tq from the legacy CSV files ({archived}), read from "
             f"{named_in_notes(origin)}.",
-            "The CSV files carry no date of publication; the files are archived in this pack "
-            "as read (decoded to UTF-8, the trailing Ctrl-Z byte dropped).",
+            "The CSV files carry no date of publication, nor of any designation (so the "
+            "listings are undated); the files are archived in this pack as read (decoded to "
+            "UTF-8, the trailing Ctrl-Z byte dropped).",
             "Passages are each entry's SDN.CSV row, verbatim.",
         ],
     }
     if published is not None:  # as given with --published: the files carry no date
         source["published"] = published.isoformat()
         source["notes"][1] = (
-            f"The CSV files carry no date of publication; {published.isoformat()} is the date "
-            "given to tq import with --published. The files are archived in this pack as read "
-            "(decoded to UTF-8, the trailing Ctrl-Z byte dropped)."
+            f"The CSV files carry no date of publication, nor of any designation (so the "
+            f"listings are undated); {published.isoformat()} is the date given to tq import "
+            "with --published, the list's, not any listing's. The files are archived in this "
+            "pack as read (decoded to UTF-8, the trailing Ctrl-Z byte dropped)."
         )
     source.update(where_read(origin))
     entities = [_entity_table(entry) for entry in parsed.entries]

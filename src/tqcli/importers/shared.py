@@ -240,6 +240,40 @@ def changes(
     return tuple(report)
 
 
+REPLACEMENT = "\ufffd"
+"""U+FFFD, the character a publisher's software writes for one it could not encode."""
+
+
+def replacement_note(records: Iterable[Record], source: str) -> str | None:
+    """The note for a file whose records hold U+FFFD (stranger 19, finding 37: the UN export of
+    2025-11-20 writes TAi.068's name in Arabic script "محمد الل\ufffd\ufffd مطيع"): the
+    publisher lost characters there, and the change report shows the name as the file has it,
+    a name gained or lost that differs from the old only there. None where there is none."""
+    found = {
+        record.key: [field for field, value in record.comparable().items() if _holds(value)]
+        for record in records
+    }
+    found = {key: fields for key, fields in found.items() if fields}
+    if not found:
+        return None
+    shown = "; ".join(f"{key} ({', '.join(fields)})" for key, fields in list(found.items())[:5])
+    more = f"; and {len(found) - 5} more" if len(found) > 5 else ""
+    return (
+        f"{source} holds U+FFFD, the replacement character, in {len(found)} record(s): "
+        f"{shown}{more}. The publisher lost the characters it stands for; tq keeps the text as "
+        "the file has it, so a name with it may show in the report as gained or lost"
+    )
+
+
+def _holds(value: object) -> bool:
+    """Whether a field's value (a string, or strings nested in tuples and lists) holds U+FFFD."""
+    if isinstance(value, str):
+        return REPLACEMENT in value
+    if isinstance(value, (tuple, list)):
+        return any(_holds(item) for item in value)
+    return False
+
+
 class TooManyRemovals(BadRequest):
     """An import would remove most of the previous import's listings (a file cut short?)."""
 

@@ -25,6 +25,7 @@ from tqcli.importers.shared import (
     previous_metadata,
     read_input,
     removals_note,
+    replacement_note,
     slug,
     toml_tables,
     where_read,
@@ -457,6 +458,10 @@ def import_list(
             )
     if _date_only(parsed.date_generated) is None:
         notes.append(import_day_note(source.name, None))
+    if replaced := replacement_note(
+        (listing for listing in parsed.listings if listing.list_name in chosen), source.name
+    ):
+        notes.append(replaced)
     with locked_out(out, IMPORTER, GENERATED) as target:
         previous, previous_lists = _previous(target)
         if previous and _older(parsed.date_generated, previous.date_generated):

@@ -81,14 +81,23 @@ class CsvRenderer:
     def paths(self, locations: Locations) -> None:
         files = data.locations_data(locations)
         rows: list[tuple[object, ...]] = [
-            ("file", key, "", files[key], "")
+            ("file", key, "", files[key], "", "", "")
             for key in ("config_file", "user_pack_folder", "cache")
         ]
         rows.extend(
-            ("pack", p.name, p.origin, str(p.path), "true" if p in locations.left_out else "false")
-            for p in locations.packs
+            (
+                "pack",
+                pack["name"],
+                pack["origin"],
+                pack["path"],
+                "true" if pack["left_out"] else "false",
+                pack["left_out_reason"] or "",
+                pack["left_out_twin"] or "",
+            )
+            for pack in files["packs"]
         )
-        self._table(("what", "name", "origin", "path", "left_out"), rows)
+        columns = ("what", "name", "origin", "path", "left_out", "left_out_reason", "left_out_twin")
+        self._table(columns, rows)
 
     def import_report(self, report: ImportReport) -> None:
         rows: list[tuple[str, str, str, str]] = []

@@ -33,7 +33,7 @@ from tqcli.model import (
 
 if TYPE_CHECKING:
     from tqcli.corrections import Reached
-    from tqcli.locations import Locations
+    from tqcli.locations import LeftOut, Locations
 
 JsonObject = dict[str, Any]
 _KIND_NAMES = {details: kind.value for details, kind in KIND_OF_DETAILS.items()}
@@ -300,9 +300,19 @@ def locations_data(locations: Locations) -> JsonObject:
         "config_exists": locations.config_exists,
         "user_pack_folder": text(locations.user_pack_folder),
         "cache": text(locations.cache),
-        "packs": [
-            {**pack_data(pack), "left_out": pack in locations.left_out} for pack in locations.packs
-        ],
+        "packs": [_pack_in_effect(pack, locations.left_out.get(pack)) for pack in locations.packs],
+    }
+
+
+def _pack_in_effect(pack: Pack, left_out: LeftOut | None) -> JsonObject:
+    """A pack of `tq paths`: whether queries leave it out, why, and the pack loaded that holds
+    its ids (its twin) where that is why."""
+    twin = left_out.twin if left_out is not None else None
+    return {
+        **pack_data(pack),
+        "left_out": left_out is not None,
+        "left_out_reason": left_out.reason.value if left_out is not None else None,
+        "left_out_twin": str(twin.path) if twin is not None else None,
     }
 
 

@@ -46,7 +46,7 @@ from tqcli.textnorm import printable, printable_line
 
 if TYPE_CHECKING:
     from tqcli.corrections import Reached
-    from tqcli.locations import Locations
+    from tqcli.locations import LeftOut, Locations
     from tqcli.names import EntityProfile, EntityUse, Screening, TagUse
 
 
@@ -522,15 +522,15 @@ def locations_table(locations: Locations) -> Table:
     return Table("Files", ("what", "path", ""), rows, (False, False, False), (False, True, False))
 
 
-def packs_table(packs: Sequence[Pack], left_out: Sequence[Pack] = ()) -> Table:
-    """The packs in effect, in load order; those left out (of the user pack folder, not
-    loading) say so after their origin, with how to see why."""
+def packs_table(packs: Sequence[Pack], left_out: Mapping[Pack, LeftOut] | None = None) -> Table:
+    """The packs in effect, in load order; those left out (of the user pack folder) say so
+    after their origin, with why."""
+    left_out = left_out or {}
     # One row a pack: a line break in a directory's name is shown escaped, as in messages.
     rows = tuple(
         (
             printable_line(pack.name),
-            pack.origin
-            + (" (does not load: left out; see tq validate PATH)" if pack in left_out else ""),
+            pack.origin + (_left_out_said(left_out[pack]) if pack in left_out else ""),
             printable_line(str(pack.path)),
         )
         for pack in packs
@@ -542,6 +542,21 @@ def packs_table(packs: Sequence[Pack], left_out: Sequence[Pack] = ()) -> Table:
         (False, False, False),
         (False, False, True),
     )
+
+
+def _left_out_said(why: LeftOut) -> str:
+    """Why a pack is left out, as the query's warning says it: `tq validate PATH` of a pack
+    left out as the same pack as one given with --facts passes, so it is no advice there
+    (stranger 19)."""
+    from tqcli.locations import LeftOutReason
+    from tqcli.problems import given_as
+
+    if why.twin is None or why.reason is LeftOutReason.PROBLEMS:
+        return " (does not load: left out; see tq validate PATH)"
+    given = printable_line(given_as(why.twin))
+    if why.reason is LeftOutReason.SAME_PACK:
+        return f" (left out: the same pack as {given}, loaded twice)"
+    return f" (left out: {given} defines its ids again; another version of it?)"
 
 
 def validation_lines(report: LoadReport, reached: Sequence[Reached] = ()) -> list[Line]:
@@ -624,7 +639,9 @@ def import_lines(report: ImportReport) -> list[Line]:
                 named = _named(ref, changes)
                 lines.append(_line(printable(f"amended {named}: {', '.join(fields)}"), indent=2))
                 for field, (before, after) in changes.amendments.get(ref, {}).items():
-                    said = printable_line(f"{field}: {change_text(before, after)}")
+                    said = printable_line(
+                        f"{field}: {change_text(before, after)}{_lost_characters(before, after)}"
+                    )
                     lines.append(_line(Span(said, "dim"), indent=3))
             if len(amended) > _LISTED_IN_FULL:
                 more = len(amended) - _LISTED_IN_FULL
@@ -635,6 +652,14 @@ def import_lines(report: ImportReport) -> list[Line]:
 
 
 _LISTED_IN_FULL = 20
+
+
+def _lost_characters(before: object, after: object) -> str:
+    """What to add to an amendment whose new value holds U+FFFD and whose old did not: the file
+    lost characters there, which the change may be no more than (stranger 19, finding 37)."""
+    if "\ufffd" in str(after) and "\ufffd" not in str(before):
+        return " (the file has U+FFFD there, for characters its publisher lost)"
+    return ""
 
 
 def _in_spacing_only(fields: Mapping[str, tuple[Any, Any]] | None) -> bool:

@@ -18,6 +18,7 @@ from tqcli.names import (
     OneWord,
     Screening,
     TagUse,
+    WordPair,
 )
 from tqcli.render.data import JsonObject
 from tqcli.render.layout import Line, Span, Table, fact_block
@@ -198,7 +199,7 @@ def screening_lines(screening: Screening, catalog: Catalog) -> list[Line]:
     lines = [
         Line(
             (
-                Span(printable_line(screening.query), "claim"),
+                Span(printable_line(_header(screening.query)), "claim"),
                 Span(f"  {verdict} (threshold {screening.threshold:.2f}){unlisted}", "label"),
             )
         )
@@ -230,12 +231,7 @@ def screening_lines(screening: Screening, catalog: Catalog) -> list[Line]:
                 1,
             )
         )
-        words = ", ".join(
-            f"{pair.query}={pair.name} ({pair.how.value} {pair.similarity:.2f})"
-            if pair.name
-            else f"{pair.query} (not in the name)"
-            for pair in candidate.pairs
-        )
+        words = _pairs_shown(candidate.pairs)
         quality = f" [{candidate.quality}]" if candidate.quality else ""
         how = ", ".join(how.value for how in candidate.how)
         lines.append(
@@ -268,6 +264,41 @@ def screening_lines(screening: Screening, catalog: Catalog) -> list[Line]:
                 )
             )
     return lines
+
+
+_LONGEST_HEADER = 120
+"""Characters of a screened name its header line shows whole; a longer one (a 12,000-character
+argument, stranger 19, finding 36) is cut to its start, saying how long it was."""
+_MOST_UNPAIRED = 8
+"""Words of the query not in a candidate's name that its line lists, before saying how many
+more there are."""
+
+
+def _header(query: str) -> str:
+    """The screened name as its header shows it: whole, or cut to its start past
+    _LONGEST_HEADER characters, saying so (the JSON and CSV keep it whole)."""
+    if len(query) <= _LONGEST_HEADER:
+        return query
+    return f"{query[:80]}… (cut short: the name has {len(query):,} characters)"
+
+
+def _pairs_shown(pairs: Sequence[WordPair]) -> str:
+    """How each word of the query pairs with the name's; past _MOST_UNPAIRED words not in the
+    name, how many more there are."""
+    shown, unpaired = [], 0
+    for pair in pairs:
+        unpaired += not pair.name
+        if pair.name or unpaired <= _MOST_UNPAIRED:
+            shown.append(pair)
+    words = ", ".join(
+        f"{pair.query}={pair.name} ({pair.how.value} {pair.similarity:.2f})"
+        if pair.name
+        else f"{pair.query} (not in the name)"
+        for pair in shown
+    )
+    if more := len(pairs) - len(shown):
+        words += f", and {more:,} more words not in the name"
+    return words
 
 
 _HIT = "MATCH"
