@@ -40,6 +40,7 @@ def short_answer(
             dates_no_event,
             deadlines,
             effect_time,
+            passive_deed,
             resolution_time,
             span_asked,
             time_in_words,
@@ -63,6 +64,10 @@ def short_answer(
         # The claim's words for what happened, else those that name what it happened to
         # ("when did Kabul fall": "... after the Taliban recaptured Kabul in August").
         anchors = question.named if question.happened.isdisjoint(words) else question.happened
+        if (deed := passive_deed(question)) and deed in words:
+            # "When was bin Laden removed from the list?": the removal's time, not the listing's
+            # the claim also gives ("he had been listed on 25 January 2001").
+            anchors = frozenset((deed,))
         said = _when_it_happened(anchors, fact) if anchors else None
         return said or str(fact.date)
     if question.wants is Wants.DATE and (when := time_in_words(fact.claim)):
