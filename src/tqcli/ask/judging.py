@@ -253,6 +253,21 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
             # published, naming it, dates the article (a news source's document).
             topic = topic | source_nouns(fact, catalog)
     credits = {word: credit(question, word, topic) for word in question.weights}
+    if thing is None and question.wants is Wants.DATE and question.resolutions:
+        from tqcli.ask.times import adopts
+
+        # "When was resolution 1735 adopted?": a sanction whose instrument it is gives the
+        # day it was adopted (its `adopted`), whether or not its claim says "adopted".
+        credits.update(dict.fromkeys(adopts(question, fact), 1.0))
+    effect: frozenset[str] = frozenset()
+    if question.wants is Wants.DATE:
+        from tqcli.ask.times import effect_asked, effect_time
+
+        if effect := effect_asked(question):
+            # "When did the asset freeze take effect?", "... come into force": said by a time
+            # the fact gives it applied from, not by "effect" or "forces" elsewhere in it.
+            gives = 1.0 if effect_time(question, fact) else 0.0
+            credits.update(dict.fromkeys(effect, gives))
     coverage = share(question.weights, credits)
     fits, who = _fits(question, fact, labelled, named, lookups)
     if who or question.wants is Wants.SOMEONE:
@@ -310,6 +325,7 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         from tqcli.ask.times import as_time  # (times: loaded for the questions on times)
 
         other_years += [year for year in question.times if not as_time(fact, year)]
+    unnamed_resolution = False
     if question.resolutions and not question.resolutions & documents(
         fold(own_text(fact)), resolutions=True
     ):
@@ -317,6 +333,7 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         # its pending requests to a new committee "on the day the resolution was adopted",
         # though "the 1267 Committee" gives the number.
         other_years += sorted(question.resolutions)
+        unnamed_resolution = question.wants is Wants.DATE
     answers = fits and coverage >= ANSWER_COVERAGE and not other_years and not unnamed
     if answers and thing is not None:
         # "When was the article published?" is not answered by "a UN report published in
@@ -540,7 +557,9 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         # it ("killed in Kabul", "fled to Tajikistan"); "they took the palace ..., after
         # President Ashraf Ghani fled." says where the palace was taken, not where he went.
         answers = not nowhere_after(question.happened, fact.claim)
-    elsewhere = bool(unnamed)
+    # A date of a fact naming no resolution the question names is of another one, as of a
+    # name it does not account for (partial answers on resolution 2368 before those on 1390).
+    elsewhere = bool(unnamed) or unnamed_resolution
     if (
         (question.verb or question.polar)
         and question.resolutions
@@ -1204,10 +1223,17 @@ def _fits(
         return False, []
     if wants is Wants.DATE:
         from tqcli.ask.times import (
+            adoption_dated,
             began_near,
+            cites_another_year,
+            dated_otherwise,
             dates_a_source,
             dates_no_event,
+            effect_asked,
+            effect_time,
             happened_later,
+            passive_deed,
+            start_undated,
             time_in_words,
         )
     if (
@@ -1242,6 +1268,27 @@ def _fits(
         if fact.date is not None and deed_of_another(question, fact.claim):
             # "When was Akhundzada named leader?": not "Yaqoob, ... named defence minister on 7
             # September 2021, was a student of ... Akhundzada".
+            return False, []
+        if (
+            (deed := passive_deed(question))
+            and not (credit(question, deed, own) or derived(deed, own))
+            and not adoption_dated(question, fact, deed)
+            and not (isinstance(fact.details, Sanction) and fact.details.is_listing)
+        ):
+            # "When was bin Laden removed from the sanctions list?": the removal, which a fact
+            # on the list that says no removal (nor a synonym of it) does not date.
+            return False, []
+        if effect_asked(question) and not effect_time(question, fact):
+            # "When did resolution 1333 take effect?": its adoption, "one month" before it took
+            # effect, is not the time asked; a time it applied from is ("in January 2001").
+            return False, []
+        if (
+            dated_otherwise(question, fact)
+            or cites_another_year(question, fact)
+            or start_undated(question, fact)
+        ) and not _HAPPENED.search(question.text):
+            # "... resolutions 1267 and 1333, which had imposed sanctions" (a note of 2002) does
+            # not date when the sanctions were imposed: the claim puts it before its date.
             return False, []
         if fact.date is not None and happened_later(question.happened, fact.claim):
             # "On 15 January 2002 the Security Council was planning to pass another resolution

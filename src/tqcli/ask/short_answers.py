@@ -40,6 +40,8 @@ def short_answer(
             dates_no_event,
             deadlines,
             effect_time,
+            passive_deed,
+            resolution_time,
             span_asked,
             time_in_words,
         )
@@ -50,6 +52,8 @@ def short_answer(
             return span  # "1996 to 2001": a span of time, not its start alone
         if effect := effect_time(question, fact):
             return effect  # "from 14 November 1999": when it took effect, not its adoption
+        if question.resolutions and (cited := resolution_time(question, fact)):
+            return cited  # "resolution 2368 (2017)" in a report of 2021: the resolution's year
         if asks_deadline(question) and (
             within := [found for found in deadlines(fact.claim) if not found.startswith("by ")]
         ):
@@ -60,6 +64,10 @@ def short_answer(
         # The claim's words for what happened, else those that name what it happened to
         # ("when did Kabul fall": "... after the Taliban recaptured Kabul in August").
         anchors = question.named if question.happened.isdisjoint(words) else question.happened
+        if (deed := passive_deed(question)) and deed in words:
+            # "When was bin Laden removed from the list?": the removal's time, not the listing's
+            # the claim also gives ("he had been listed on 25 January 2001").
+            anchors = frozenset((deed,))
         said = _when_it_happened(anchors, fact) if anchors else None
         return said or str(fact.date)
     if question.wants is Wants.DATE and (when := time_in_words(fact.claim)):
