@@ -128,13 +128,16 @@ def test_it_reads_real_questions_through_asks_judging(tmp_path: Path) -> None:
     from tqcli.index import in_memory
     from tqcli.packs import packs_in_effect
 
+    # Not "What is the capital of France?" since branch pack17c: the rules answer it from the
+    # UN's summary on Hamza bin Laden ("French ... interests", "western capitals"), a wrong
+    # answer that test_ask.py's test_answer_quality_floor counts (ask's to fix).
     questions = tmp_path / "made-up.toml"
     questions.write_text(
         "[[question]]\n"
         'text = "How much did bin Laden pay the Taliban each year?"\n'
         'answers = ["al-qaeda-paid-taliban-20m-a-year"]\n'
         "[[unanswerable]]\n"
-        'text = "What is the capital of France?"\n',
+        'text = "What is the boiling point of water?"\n',
         encoding="utf-8",
     )
 

@@ -295,6 +295,20 @@ def consider(index: Index, question: str) -> Considered | Answers:
             # "What does the claim (or resolution 2513) say?": no one is named as the speaker;
             # the question is not for a quote. ("What did the Chinese representative say?" is.)
             read = msgspec.structs.replace(read, wants=Wants.ANYTHING, speaker=())
+    bare = False  # whether a number alone was read as a resolution's
+    if DIGIT.search(read.text):
+        from tqcli.ask.resolutions import as_resolutions, bare_resolutions
+
+        # "When was 1267 adopted?": a number the loaded facts give as a resolution's names
+        # that resolution, as "resolution 1267" does (not the 1267 Committee's resolution 1988).
+        # (The facts giving it as a resolution's may rank below those on "the 1267
+        # Committee": those that rank first for the number alone are read too.)
+        alone = sorted(set(re.findall(r"\b\d{3,5}\b", read.text)) - read.documents)
+        facts = [hit.fact for hit in candidates]
+        facts += [hit.fact for word in alone for hit in index.ranked([word], Filters(), ROLE_FACTS)]
+        if numbers := bare_resolutions(read, facts):
+            read = as_resolutions(read, numbers)
+            bare = True
     read = msgspec.structs.replace(read, named=_naming_words(read, candidates, lookups))
     if len(question.split()) == words_typed and _names_only(read, candidates, lookups):
         # "Taliban", "bin Laden": a topic, no question. Its facts are not answers to anything
@@ -372,9 +386,16 @@ def consider(index: Index, question: str) -> Considered | Answers:
             index.ranked(sorted(read.named | _OBLIGED_WORDS), Filters(), ROLE_FACTS),
             lookups,
         )
-    if (read.verb or whole_resolution) and read.resolutions:
-        # "What does resolution 1267 require?": the facts on that resolution, which may not
-        # say the verb, rank low among facts of others that do.
+    if read.wants is Wants.DATE and read.resolutions:
+        from tqcli.ask.times import applied_from_asked
+
+        effect = bare or applied_from_asked(read)
+    else:
+        effect = False
+    if (read.verb or whole_resolution or effect) and read.resolutions:
+        # "What does resolution 1267 require?", "when did the 1267 sanctions take effect?":
+        # the facts on that resolution, which may not say the verb (nor the time it applied
+        # from), rank low among facts of others that do.
         candidates = with_more(
             candidates, index.ranked(sorted(read.resolutions), Filters(), ROLE_FACTS), lookups
         )
@@ -678,6 +699,8 @@ def _agreed(question: Question, judged: list[Judged], lookups: Lookups) -> bool:
         and not question.as_done
         and question.since is None
         and not any(DIGIT.search(word) for word in first.reply.unmatched)
+        # Nor where it does not deny what the question denies ("not terrorists").
+        and not any(word.startswith("not ") for word in first.reply.unmatched)
         # Nor where it does not account for what the question is about ("the Taliban were born
         # ... in which year?" is not answered by al-Qaeda's birth).
         and not {question.spelled[word] for word in question.named} & set(first.reply.unmatched)

@@ -17,6 +17,7 @@ from tqcli.ask.words import (
     ENJOINING,
     FUNCTION_WORDS,
     HYPHENATED,
+    MONTHS,
     OBLIGING,
     PARTICIPLES,
     PERSON_ROLES,
@@ -90,7 +91,8 @@ def of_another(question: Question, word: str, claim: str) -> bool:
     lowered = claim.lower()
     if not any(member[:4] in lowered for member in group):
         return False  # (most claims: no need to read their words)
-    written = WRITTEN_WORD.findall(claim)
+    found = list(WRITTEN_WORD.finditer(claim))
+    written = [match.group() for match in found]
     prefixes = {member[:4] for member in group}
     objects = []
     for at, raw in enumerate(written):
@@ -102,8 +104,13 @@ def of_another(question: Question, word: str, claim: str) -> bool:
         if raw.endswith("ed") and written[at + 1 : at + 2] in (["by"], ["pursuant"], ["under"]):
             # In the passive what it was done to comes before: "the Security Council Committee
             # established pursuant to resolution 1267", "the Ombudsperson, first established by".
-            before = [w for w in written[max(0, at - 4) : at] if w.lower() not in _FILLERS]
+            near = [n for n in range(max(0, at - 4), at) if written[n].lower() not in _FILLERS]
+            before = [written[n] for n in near]
             if not before or not before[-1][:1].isupper():
+                return False
+            if "," in claim[found[near[-1]].end() : found[at].start()]:
+                # "Resolution 2160 (2014), on the threat ... by the Taliban, was adopted": the
+                # name closes an aside; what was adopted opens the sentence (cannot tell).
                 return False
             objects.append({stem(fold(re.sub(POSSESSIVE, "", before[-1])))})
             continue
@@ -409,6 +416,10 @@ def done_to_another(question: Question, claim: str, named: dict[str, frozenset[s
                     if passive
                     else clause_stems[verb + 1 : verb + 1 + _OBJECT_REACH]
                 )
+                if passive and number and set(clause_words[:verb]) <= _FILLERS:
+                    # "Resolution 2160 (2014), on the threat ..., was adopted": a clause with
+                    # no subject of its own is said of its sentence's first.
+                    whom |= set(sentence[0][1])
                 # Asked when, done to any other than the one asked counts ("killed 224
                 # people"), but one named by a pronoun ("killed him").
                 if (whom & asked or not any(whom & words for words in others)) and (
@@ -465,7 +476,8 @@ def near_what_happened(
     names one of those the fact names."""
     # The verb after "who" says what happened ("who signed", "who killed"); nouns elsewhere
     # ("who wrote the Independent explainer") say about what.
-    verb = re.search(r"\bwho (\w+)( (?:over|off|on|in|up|out|down)\b)?", question.text)
+    # "Voted against" too: its verb's other words ("unanimously") do not say who was against.
+    verb = re.search(r"\bwho (\w+)( (?:over|off|on|in|up|out|down|against)\b)?", question.text)
     strict = question.happened & {stem(verb.group(1))} if verb else frozenset()
     happened = strict or question.happened
     sought = re.search(_SOUGHT, fact.claim) if strict else None
@@ -490,6 +502,19 @@ def near_what_happened(
         words = set(tokens(clause))
         return {entity_id for entity_id in who if lookups.named_in(entity_id, words)}
     in_other_words = False
+    if (
+        strict
+        and verb
+        and (verb.group(2) or PERSON_ROLES & question.group(next(iter(strict))))
+        and verb.group(1).endswith("ed")  # (not "took over", "led": see _unsaid_deed)
+        and not question.group(next(iter(strict))) & own
+        and not derived(next(iter(strict)), own)
+    ):
+        # "Who presided over ...", "who chaired the committee": a verb with a particle, or
+        # the past of a post's verb, that the fact writes in no form of its root nor in
+        # another word for it says no one it names did it.
+        lookups.out_of_role.add(fact.id)
+        return set()
     if strict and (PERSON_ROLES & question.group(next(iter(strict))) or (verb and verb.group(2))):
         # "Who leads / runs / heads X": a post, which a claim gives beside the name ("the de
         # facto leader of al-Qaeda, Saif al-Adel"), not a verb with its doer (see rule 7).
@@ -516,9 +541,12 @@ def near_what_happened(
         in_other_words = bool(happened)
     if happened.isdisjoint(own):
         return None  # the fact does not say it in the question's words
+    if strict and not (claimed := _claim_stems(fact.claim)) & happened:
+        # In a word of its root ("who presided": "the Security Council's President").
+        happened = frozenset(word for word in claimed if derived(next(iter(strict)), {word}))
     near: set[str] = set()
     precise: set[str] = set()
-    said = agentless = False
+    said = agentless = unnamed_doer = False
     for sentence in clauses(fact.claim):
         clauses_happened = [
             (number, words, next(at for at, word in enumerate(stems) if word in happened))
@@ -536,6 +564,40 @@ def near_what_happened(
             for at, word in enumerate(stems)
             if word in happened and at and stems[at - 1] in BE
         }
+        # A name within another's ("the Al-Qaida and Taliban Sanctions Committee") is that
+        # other, not itself: the Taliban removed no one the Committee did.
+        spans = {
+            (number, entity_id): name_spans(words, written(entity_id, lookups))
+            for entity_id in fact.entities()
+            for number, words, _ in clauses_happened
+        }
+        spans = {
+            key: [
+                (start, end)
+                for start, end in found
+                if not any(
+                    other[0] == key[0]
+                    and (inner_start, inner_end) != (start, end)
+                    and inner_start <= start
+                    and end <= inner_end
+                    for other, outer in spans.items()
+                    for inner_start, inner_end in outer
+                )
+            ]
+            for key, found in spans.items()
+        }
+        if strict:
+            # "..., as the US State Department's fact sheet on the draft proposed": a clause
+            # that gives the deed a subject of its own before the verb (one it does not link,
+            # unless a name of those it does is found there below); or one that names those
+            # it links only as what the deed was done to, or owns.
+            unnamed_doer = unnamed_doer or any(
+                number not in passive
+                and (
+                    _own_subject(words, verb) or any(spans[number, entity_id] for entity_id in who)
+                )
+                for number, words, verb in clauses_happened
+            )
         for entity_id in fact.entities():
             names = written(entity_id, lookups)
             # A possessive names an owner, not who did it ("Al-Qaeda's leader ... was killed");
@@ -559,7 +621,13 @@ def near_what_happened(
                     words[end : end + 1] != ("s",)
                     and (
                         "by" in words[max(start - 2, 0) : start]
-                        or (start < verb and number not in passive)
+                        or (
+                            start < verb
+                            and number not in passive
+                            # "adopted it by 13 votes with Russia and China abstaining": the
+                            # doer of "with X VERBing" is X, not the clause's subject.
+                            and not (words[verb].endswith("ing") and "with" in words[end:verb])
+                        )
                         # "at the order of US president Joe Biden": the verb's noun (not in
                         # "-ing", "the killing of X"), whose doer "of" gives (as _only_as_noun).
                         or (
@@ -570,7 +638,7 @@ def near_what_happened(
                         )
                     )
                     for number, words, verb in clauses_happened
-                    for start, end in name_spans(words, names)
+                    for start, end in spans[number, entity_id]
                 )
             )
             said = said or named
@@ -594,9 +662,37 @@ def near_what_happened(
     if agentless or (in_other_words and not said):
         # "was killed by US forces", "the death of X": it says to whom, and by no one it names
         return set()
+    if not said and not near and unnamed_doer:
+        return set()  # the clause that says the deed gives it to no one the fact links
     if not said or (not near and not strict):
         return None  # only the verb after "who" tells that the claim names no one who did it
     return near
+
+
+def _claim_stems(claim: str) -> frozenset[str]:
+    """The stems of the claim's words, as its clauses hold them."""
+    return frozenset(word for sentence in clauses(claim) for _, stems in sentence for word in stems)
+
+
+_OPENERS = frozenset(("as", "and", "but", "then", "who", "which", "that", "whom"))
+"""Words opening a clause before its subject ("as the fact sheet proposed")."""
+
+
+def _own_subject(words: Sequence[str], verb: int) -> bool:
+    """Whether a clause (its folded words) has a subject of its own before the verb at verb:
+    content words, not an adverb alone ("formally signed"), in a clause not opened by a
+    relative pronoun (whose subject is the clause before)."""
+    if not words or words[0] in ("who", "which", "that", "whom"):
+        return False
+    before = [
+        word
+        for word in words[:verb]
+        if word not in _OPENERS
+        and stem(word) not in FUNCTION_WORDS
+        and not word.endswith("ly")
+        and not word.isdigit()
+    ]
+    return bool(before)
 
 
 _AGENT_AFTER_OF = 5
@@ -673,3 +769,76 @@ def nowhere_after(happened: frozenset[str], claim: str) -> bool:
             if any(later[:1].isupper() for later in words[at + 1 :]):
                 return False
     return said
+
+
+_NOT_ASKED = (  # compiled on first use (re caches it)
+    r"\b(?:not|never)\b|n['’]t\b|\b(?:did|does|do|is|are|was|were|has|have|had)nt\b"
+)
+"""A negation in a question ("who said the taliban are not terrorists", "didn't")."""
+_CONDITION = r"\b(?:or|if|unless|whether)\b"  # compiled on first use
+"""Words before a question's negation that put it in another clause than what is asked."""
+_REPORTED = r"\b(?:saying|that)\b"  # compiled on first use
+_NOT_A_DENIAL = frozenset(("only", "just", "least", "yet"))
+"""Words after "not" that make it no denial of what follows ("not only", "not yet")."""
+_DENYING_NEAR = 4
+"""How many words before the word denied a claim's negation may be ("did not vote for")."""
+
+
+def denial_unsaid(question: Question, claim: str) -> str | None:
+    """For a question that denies what it asks ("Who said the Taliban are not terrorists?",
+    "which resolution was not adopted unanimously"): its words from the negation to the word it
+    denies ("not on the list"), where the
+    claim says it only without a denial before it -- a claim that the Taliban are terrorists
+    does not say who said they are not. None when the question denies nothing, or the claim
+    denies it too ("not", "never", "no", "without" just before it)."""
+    text = question.text
+    found = re.search(_NOT_ASKED, text)
+    if found is None or re.search(_CONDITION, text[: found.start()]):
+        # ("... or not?", "come back or never left" offer both; "if bin Laden was not handed
+        # over" denies in a condition, not what is asked.)
+        return None
+    from tqcli.ask.roles import NEGATIONS
+
+    after = WORD.findall(text[found.end() :])
+    if after[:1] and after[0] in _NOT_A_DENIAL:
+        return None
+    keys = {fold(raw).lower(): key for key, raw in question.spelled.items()}
+    reach = next(
+        (
+            n
+            for n, raw in enumerate(after[: _DENYING_NEAR + 1])
+            if keys.get(raw, stem(raw)) in question.weights
+        ),
+        None,
+    )
+    if reach is None:
+        return None
+    denied = keys.get(after[reach], stem(after[reach]))
+    if (
+        denied in question.named
+        or denied.isdigit()
+        or after[reach] in {month.lower() for month in MONTHS}
+    ):
+        return None  # a denial denies what is said of a thing, not a name or a time
+    group = question.group(denied) | {denied}
+    denying = NEGATIONS | _DENYING
+    words = WORD.findall(fold(claim))
+    said = [
+        at for at, word in enumerate(words) if stem(word) in group or derived(denied, {stem(word)})
+    ]
+    if not said and (not denying.isdisjoint(words) or re.search(_REPORTED, text[: found.start()])):
+        # The claim says it in other words, and denies something: it may deny this ("did not
+        # want to hand" -- "his determination not to hand"); or the question denies it only
+        # in what it says a thing said ("the report saying al-Qaeda never left"), by which it
+        # names the thing.
+        return None
+    for at in said:
+        # A denial of this word: the negation before it with only function words between
+        # ("are not terrorists", "was not on the list", "is not going to facilitate"; not "had
+        # not eliminated terrorists").
+        for back in range(at - 1, max(-1, at - 1 - _DENYING_NEAR), -1):
+            if words[back] in denying:
+                return None
+            if stem(words[back]) not in FUNCTION_WORDS and words[back] != "going":
+                break
+    return " ".join(("not", *after[: reach + 1]))

@@ -240,6 +240,21 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
             # published, naming it, dates the article (a news source's document).
             topic = topic | source_nouns(fact, catalog)
     credits = {word: credit(question, word, topic) for word in question.weights}
+    if thing is None and question.wants is Wants.DATE and question.resolutions:
+        from tqcli.ask.times import adopts
+
+        # "When was resolution 1735 adopted?": a sanction whose instrument it is gives the
+        # day it was adopted (its `adopted`), whether or not its claim says "adopted".
+        credits.update(dict.fromkeys(adopts(question, fact), 1.0))
+    effect: frozenset[str] = frozenset()
+    if question.wants is Wants.DATE:
+        from tqcli.ask.times import effect_asked, effect_time
+
+        if effect := effect_asked(question):
+            # "When did the asset freeze take effect?", "... come into force": said by a time
+            # the fact gives it applied from, not by "effect" or "forces" elsewhere in it.
+            gives = 1.0 if effect_time(question, fact) else 0.0
+            credits.update(dict.fromkeys(effect, gives))
     coverage = share(question.weights, credits)
     fits, who = _fits(question, fact, labelled, named, lookups)
     if who or question.wants is Wants.SOMEONE:
@@ -297,6 +312,7 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         from tqcli.ask.times import as_time  # (times: loaded for the questions on times)
 
         other_years += [year for year in question.times if not as_time(fact, year)]
+    unnamed_resolution = False
     if question.resolutions and not question.resolutions & documents(
         fold(own_text(fact)), resolutions=True
     ):
@@ -304,6 +320,7 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         # its pending requests to a new committee "on the day the resolution was adopted",
         # though "the 1267 Committee" gives the number.
         other_years += sorted(question.resolutions)
+        unnamed_resolution = question.wants is Wants.DATE
     answers = fits and coverage >= ANSWER_COVERAGE and not other_years and not unnamed
     if answers and thing is not None:
         # "When was the article published?" is not answered by "a UN report published in
@@ -515,6 +532,17 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         # "How many prisoners did the government actually release?": what happened in fact,
         # which a commitment to release "up to five thousand" does not say.
         answers = False
+    if (
+        answers
+        and question.polar
+        and question.future is None
+        and re.match(r"(?:is|are|does|do)\b", question.text)
+        and re.search(FORESEEING, question.text) is None  # ("is al-Qaeda going to come back")
+        and re.search(_PREDICTED, fold(f"{fact.claim} {short_text(fact)}")) is not None
+    ):
+        # "Is al-Qaeda in Afghanistan?" asks how things stand: "al-Qaeda will probably come
+        # back" predicts, which does not say they are.
+        answers = False
     if answers and question.happened and _WHERE.match(question.text):
         # "Where did Ghani flee (to)?": where it happened is named after the claim's word for
         # it ("killed in Kabul", "fled to Tajikistan"); "they took the palace ..., after
@@ -522,7 +550,9 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         from tqcli.ask.deeds import nowhere_after
 
         answers = not nowhere_after(question.happened, fact.claim)
-    elsewhere = bool(unnamed)
+    # A date of a fact naming no resolution the question names is of another one, as of a
+    # name it does not account for (partial answers on resolution 2368 before those on 1390).
+    elsewhere = bool(unnamed) or unnamed_resolution
     if (
         (question.verb or question.polar)
         and question.resolutions
@@ -644,6 +674,16 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
             if not any(credit(question, word, account) for word in sayers):
                 answers = False
                 other_years += sayers
+    not_said: str | None = None
+    if answers:
+        from tqcli.ask.deeds import denial_unsaid  # (deeds: loaded where its rules are asked)
+
+        not_said = denial_unsaid(question, fact.claim)
+    if not_said is not None:
+        # "Who said the Taliban are not terrorists?" is not answered by Panetta's "The Taliban
+        # are terrorists", nor "which resolution was not adopted unanimously" by a unanimous
+        # adoption: a question that denies what it asks wants a claim that denies it too.
+        answers = False
     # An answer speaks to the question; another fact may not (see _on_point).
     on_point = answers or _on_point(question, credits, unstated, topic)
     place = None
@@ -697,6 +737,8 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         # Said of another: the verb is what it does not state of the one asked ("killed"),
         # not a word it states of the other ("drone").
         unmatched = (question.spelled.get(done_to, done_to),)
+    if not_said is not None:
+        unmatched = (not_said, *unmatched)
     if not answers and not unmatched and not corrected:
         # A partial answer says what it leaves out: where every word is accounted for
         # somewhere (an entity's name, a tag), the words its own words do not say -- or the
@@ -750,6 +792,11 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
     )
 
 
+_PREDICTED = (  # compiled on first use: only yes/no questions need it
+    r"\b(?:will|would|could|may|might)(?: \w+)? (?:probably|likely)\b"
+    r"|\bpredict\w*|\bforecasts?\b|\bexpected to\b"
+)
+"""Words with which a claim predicts rather than states ("will probably come back")."""
 _CAPITALISED_RUN = r"\b[A-Z]\w*(?: (?:of |the |for )?[A-Z]\w*)+"  # compiled on first use
 
 _DENIED = r"\bnot ([^,.;:!?()]+)"
@@ -887,9 +934,13 @@ def _compound(question: Question, word: str) -> str:
 
 def _asked_most(question: Question) -> list[str]:
     """What the question asks most of: the head of "what is the X", the measure, what is
-    counted, else its heaviest word that names nothing."""
+    counted, the speaker of "what did X say", else its heaviest word that names nothing."""
     if question.head is not None and question.head in question.weights:
         return [question.head]
+    if question.wants is Wants.QUOTE and question.speaker:
+        # "What did the Security Council say on 16 August 2021?": a fact that says it all but
+        # is no quote by the Security Council gives no quote of theirs (not "no 16").
+        return [word for word in question.speaker if word in question.spelled]
     heaviest = [
         word
         for word in sorted(question.weights, key=lambda word: -question.weights[word])
@@ -897,8 +948,14 @@ def _asked_most(question: Question) -> list[str]:
     ]
     # (A measure the question only implies is not among its words: "how much" asks for a sum
     # of money, in a currency it does not name. Then its heaviest word that names nothing.)
+    # "How many people were delisted in 2010" asks a number of people, not of 2010.
     return (
         [word for word in sorted(question.measure or question.counted) if word in question.spelled]
+        or [
+            word
+            for word in (question.counted_head,)
+            if word in question.spelled and word in question.weights
+        ]
         or [word for word in heaviest if word not in question.named][:1]
         or heaviest[:1]
     )
@@ -1080,8 +1137,13 @@ def _fits(
             unit = set(leading_content(fact.details.unit))
             unit.update(leading_content(fold(fact.details.unit))[-1:])
             head = question.counted_head
+            # A name counted ("how many Taliban were on the list") is counted by a unit that
+            # opens with it too ("Taliban fighters"), not by one naming it only in what follows
+            # its head ("people ... on the al-Qaida and Taliban sanctions list").
             counts_unit = (
-                head is None or head in question.named or bool(credit(question, head, unit))
+                head is None
+                or (head in question.named and not _name_counted_alone(question))
+                or bool(credit(question, head, unit))
             )
             # A word before the head ("Afghan soldiers") that the unit gives only after what it
             # counts, of something else ("men along the Afghan-Pakistani border"), says these
@@ -1162,10 +1224,17 @@ def _fits(
         return False, []
     if wants is Wants.DATE:
         from tqcli.ask.times import (
+            adoption_dated,
             began_near,
+            cites_another_year,
+            dated_otherwise,
             dates_a_source,
             dates_no_event,
+            effect_asked,
+            effect_time,
             happened_later,
+            passive_deed,
+            start_undated,
             time_in_words,
         )
     if (
@@ -1202,6 +1271,27 @@ def _fits(
         if fact.date is not None and deed_of_another(question, fact.claim):
             # "When was Akhundzada named leader?": not "Yaqoob, ... named defence minister on 7
             # September 2021, was a student of ... Akhundzada".
+            return False, []
+        if (
+            (deed := passive_deed(question))
+            and not (credit(question, deed, own) or derived(deed, own))
+            and not adoption_dated(question, fact, deed)
+            and not (isinstance(fact.details, Sanction) and fact.details.is_listing)
+        ):
+            # "When was bin Laden removed from the sanctions list?": the removal, which a fact
+            # on the list that says no removal (nor a synonym of it) does not date.
+            return False, []
+        if effect_asked(question) and not effect_time(question, fact):
+            # "When did resolution 1333 take effect?": its adoption, "one month" before it took
+            # effect, is not the time asked; a time it applied from is ("in January 2001").
+            return False, []
+        if (
+            dated_otherwise(question, fact)
+            or cites_another_year(question, fact)
+            or start_undated(question, fact)
+        ) and not _HAPPENED.search(question.text):
+            # "... resolutions 1267 and 1333, which had imposed sanctions" (a note of 2002) does
+            # not date when the sanctions were imposed: the claim puts it before its date.
             return False, []
         if fact.date is not None and happened_later(question.happened, fact.claim):
             # "On 15 January 2002 the Security Council was planning to pass another resolution
@@ -1339,12 +1429,27 @@ def _part_counted(question: Question, claim: str, figure: Figure) -> bool:
     return bool(written) and written not in own
 
 
+_COUNTED_ALONE = r"\bhow many ((?:[\w-]+ ){1,3}?)(?:were|are|was|is|have|has|had|did|do|does)\b"
+"""A count of what the question names alone, before its verb ("how many Taliban were"):
+compiled on first use."""
+
+
+def _name_counted_alone(question: Question) -> bool:
+    """Whether what is counted is a name alone ("how many Taliban were on the list"), not a
+    noun it qualifies ("how many Taliban fighters")."""
+    found = re.search(_COUNTED_ALONE, question.text)
+    return found is not None and all(
+        stem(word) in question.named for word in re.split(r"[\s-]+", found.group(1).strip())
+    )
+
+
 def _owned_by_another(question: Question, unit: str, named: dict[str, frozenset[str]]) -> bool:
     """Whether a figure's unit gives what it counts as another's than the question does, by
-    the name of one the fact links before its head noun ("NATO troops" for US troops)."""
+    the name of one the fact links before its head noun ("NATO troops" for US troops; "major
+    al-Qaeda members" for the members the Monitoring Team has)."""
     words = tokens(unit)
     head = question.counted_head
-    whose = [word for word in question.counted if word != head]
+    whose = [word for word in (*question.counted, *question.holder) if word != head]
     if head is None or head not in words or not whose:
         return False
     before = set(words[: words.index(head)])

@@ -321,6 +321,8 @@ _CUE_WORDS = {
     Wants.DATE: frozenset(stems("date year month day")) | _TIME_WORDS,
     Wants.DURATION: frozenset(stems("long")) | _TIME_WORDS,
 }
+_EXISTING = r"^(?:\w+ )?(?:what|which|how many)\b.*\bexist(?:s|ed)?\b"  # compiled on first use
+_EXIST = frozenset(stems("exist exists existed"))
 _MONTH_ABBREVIATIONS = {
     "jan": "january",
     "feb": "february",
@@ -647,6 +649,10 @@ def read_question(index: Index, question: str, lookups: Lookups | None = None) -
     if naming:
         # "name of al-Qaeda's media wing", "how does it refer to them": a name is asked for.
         cues |= {"name", "refer", "call"}
+    if "exist" in folded and re.search(_EXISTING, folded):
+        # "What exemptions exist to the travel ban?": "exist" says only that they are, which
+        # the wh-phrase asks already (not "does al-Qaeda still exist?", a yes/no question).
+        cues |= _EXIST
     spelled = {word: raw for word, raw in spelled.items() if word not in cues}
     # Words the index does not keep are rarer than wordweights.COMMON: they weigh fully.
     frequency = {raw: known.get(raw, 0.0) for raw in spelled.values()}
@@ -729,6 +735,12 @@ def read_question(index: Index, question: str, lookups: Lookups | None = None) -
         raws = [raw for raw in phrase_text.split() if stem(raw) not in _DETERMINERS]
         if any(VERB_FORM.search(raw) for raw in raws[1 : len(words) + 1]):
             # "What is the Taliban seeking": a noun and a verb, not one noun phrase, follow "is".
+            words = ()
+        elif raws[:1] == subject.group("subject").split()[:1] and (
+            re.fullmatch(r"\w{3,}ed", raws[0]) or raws[0] in PARTICIPLES
+        ):
+            # "Who was listed on 25 January 2010?": a verb in the passive follows "was" (no
+            # determiner before it): what was done, not a noun asked about.
             words = ()
         phrase = [corrected.get(word, word) for word in words]
         if phrase and phrase[-1] in cues:
@@ -1212,6 +1224,8 @@ def happened_words(question: Question) -> frozenset[str]:
         # it beside the name, in an aside as often as not (see has_post).
         and word not in PERSON_ROLES
         and word not in CALENDAR_WORDS
+        # (as the question writes it: "january" is stemmed "januar")
+        and question.spelled.get(word, word).lower() not in CALENDAR_WORDS
         and word != question.head
     )
 

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import msgspec
 
+from tqcli.ask.claims import own_text
+from tqcli.ask.question import documents, is_year
+from tqcli.ask.times import cites_another_year
 from tqcli.ask.words import stems
 from tqcli.model import Match
+from tqcli.textnorm import fold
 
 if TYPE_CHECKING:
     from tqcli.ask.judging import Judged
     from tqcli.ask.question import Question
+    from tqcli.model import Fact
 
 _ACCOUNT = frozenset(
     stems("do does did decide decided decides say says said")
@@ -99,8 +105,24 @@ def effect_first(question: Question, judged: list[Judged]) -> list[Judged]:
     "the Security Council unanimously adopted resolution 1988, moving the Taliban off the
     1267 Committee's Consolidated List onto a separate list"), then facts where it does to
     the regime as a whole what _REGIME_VERBS say, then the others (one of its paragraphs: "urged
-    the Committee to ensure ... fair and clear procedures"), each in the order they had."""
+    the Committee to ensure ... fair and clear procedures"), each in the order they had. A fact
+    citing the resolution with another year than its own is a partial answer, after them."""
     (number,) = question.resolutions
+    judged = [
+        msgspec.structs.replace(
+            item,
+            reply=msgspec.structs.replace(
+                item.reply, match=Match.PARTIAL, unmatched=(question.spelled.get(number, number),)
+            ),
+            elsewhere=True,
+        )
+        # A fact citing the resolution with another year than its own ("... under annex I to
+        # resolution 2368 (2017)", in a report of 2021) tells of something done under it later,
+        # not of what it does.
+        if item.reply.match is Match.ANSWER and cites_another_year(question, item.hit.fact)
+        else item
+        for item in judged
+    ]
     return sorted(
         judged,
         key=lambda item: (
@@ -131,3 +153,61 @@ def _level(claim: str, number: str) -> int:
             if number in found.group("subject", "agent", "by"):
                 return 1
     return 0
+
+
+_BARE_NUMBER = (
+    r"(?:^|(?<=\s))(?P<before>\w+ )?(?P<number>\d{3,5})(?= (?P<after>\w+)(?P<then>(?: \w+){0,2})|$)"
+)
+"""A number standing alone in the folded question, with the words either side (compiled on
+first use: only questions with a number need it)."""
+_BODY_NOUNS = frozenset(
+    ("committee", "committees", "team", "monitoring", "panel", "group", "regime", "list", "office")
+)
+"""Nouns of a body or list a number before them names ("the 1267 Monitoring Team"), within three
+words: the number says which body, not that the question speaks of the resolution."""
+_AUXILIARIES = frozenset(
+    ("was", "were", "is", "are", "did", "does", "do", "has", "have", "had", "will")
+)
+_DETERMINERS = frozenset(("a", "an", "the", "this", "that", "its", "their", "his", "her"))
+
+
+def bare_resolutions(question: Question, facts: Iterable[Fact]) -> frozenset[str]:
+    """The numbers the question gives alone ("when was 1267 adopted", "the 1267 sanctions")
+    that name resolutions: those the facts (the candidates) give as a resolution's ("resolution
+    1267 (1999)", a sanction's instrument), where the question gives them as no time, no count
+    and no body ("the 1267 Committee"). A number that reads as a year ("1988") names one only
+    as the subject of the question's verb, after an auxiliary ("what did 1989 decide", "when
+    was 1988 adopted"): "the Soviet withdrawal 1988" gives a year."""
+    found: set[str] = set()
+    for bare in re.finditer(_BARE_NUMBER, question.text):
+        number, before, after, then = bare.group("number", "before", "after", "then")
+        if number in question.documents or number in question.times:
+            continue
+        if after in _BODY_NOUNS or not _BODY_NOUNS.isdisjoint((then or "").split()):
+            continue  # ("the 1267 Consolidated List", "the 1267 sanctions committee")
+        if is_year(number) and not (
+            before is not None
+            and before.strip() in _AUXILIARIES
+            and after is not None
+            and after not in _DETERMINERS
+        ):
+            continue
+        found.add(number)
+    if not found:
+        return frozenset()
+    named = set()
+    for fact in facts:
+        text = own_text(fact)
+        if not found.isdisjoint(re.findall(r"\d+", text)):
+            named |= found & documents(fold(text), resolutions=True)
+    return frozenset(named)
+
+
+def as_resolutions(question: Question, numbers: frozenset[str]) -> Question:
+    """The question with these numbers read as resolutions' (see bare_resolutions), as if it
+    said "resolution" before each."""
+    return msgspec.structs.replace(
+        question,
+        documents=question.documents | numbers,
+        resolutions=question.resolutions | numbers,
+    )

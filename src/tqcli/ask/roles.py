@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from tqcli.ask.claims import claim_words, clauses, kind, name_spans, stemmed, written
+from tqcli.ask.question import derived
 from tqcli.ask.words import (
     ACTING,
     ASIDE,
@@ -25,6 +26,7 @@ from tqcli.ask.words import (
     SAYING_VERBS,
     SENTENCE,
     SUCCESSION,
+    VERB_FORM,
     WHO_IS,
     WORD,
     stems,
@@ -143,9 +145,25 @@ def in_role(question: Question, fact: Fact, who: list[str], lookups: Lookups) ->
     # complement of a verb of considering or naming ("considers the Afghan Taliban's chief its
     # caliph-in-waiting").
     complement = complement_asked(question)
+    claimed = {word for sentence in sentences for _, stems in sentence for word in stems}
+    if (
+        posts
+        and (held := re.match(r"(?:\w+ )?who (\w+ed)\b", question.text)) is not None
+        and stem(held.group(1)) in posts
+        and posts.isdisjoint(claimed)
+        and not derived(stem(held.group(1)), claimed)
+    ):
+        # "Who chaired the 1267 committee ...?": a claim that gives the post in no word of it
+        # ("chair", "chairman", "chaired") gives it to no one it names.
+        return []
+    if verb is not None and all(
+        _verb_at(words, stems, verb) is None for sentence in sentences for words, stems in sentence
+    ):
+        # "Who was listed ...?": a claim with "the Consolidated List" and "each listing" only
+        # says no one was listed.
+        return []
     kept: list[str] = []
     posted: list[str] = []
-    claimed = {word for sentence in sentences for _, stems in sentence for word in stems}
     for entity_id in who:
         names = written(entity_id, lookups)
         every = frozenset().union(*names)
@@ -180,7 +198,7 @@ def in_role(question: Question, fact: Fact, who: list[str], lookups: Lookups) ->
         if (
             verb is not None
             and not any(
-                _done_to(stems, start, end, verb)
+                _done_to(words, stems, start, end, verb)
                 # "Mullah Mohammad Yaqoob, Mullah Omar's son, was named defence minister": the
                 # sentence opens with the name, and a later clause with the verb in the passive.
                 or (
@@ -191,7 +209,7 @@ def in_role(question: Question, fact: Fact, who: list[str], lookups: Lookups) ->
                         for _, clause in sentences[number][1:]
                     )
                 )
-                for _, stems, start, end, number in mentions
+                for words, stems, start, end, number in mentions
             )
         ):
             continue
@@ -315,7 +333,7 @@ def _beside_complement(
 _NEGATING = r"\b(?:not|never|neither|nor)\b|n['’]t\b"
 """Words that deny what follows them in English; a plain test of the claim, before reading its
 clauses."""
-_NEGATIONS = frozenset(
+NEGATIONS = frozenset(
     [
         "not",
         "never",
@@ -354,7 +372,7 @@ def _negated(words: Sequence[str], at: int) -> bool:
     for back in range(1, _NEGATED_WITHIN + 1):
         if at - back < 0:
             return False
-        if words[at - back] in _NEGATIONS:
+        if words[at - back] in NEGATIONS:
             return True
         if words[at - back] not in _BETWEEN_NEGATION:
             return False
@@ -441,7 +459,12 @@ def done_to_asked(question: Question, fact: Fact) -> bool:
     happened = question.happened & {stem(verb.group(1))} if verb else frozenset()
     if not happened:
         return True
-    clause_stems = [stems for sentence in clauses(fact.claim) for _, stems in sentence]
+    # ("..., with China and Malaysia abstaining": an absolute clause is said of its sentence.)
+    clause_stems = [
+        stems if stems[:1] != ("with",) else tuple(w for _, part in sentence for w in part)
+        for sentence in clauses(fact.claim)
+        for _, stems in sentence
+    ]
     said = [stems for stems in clause_stems if not happened.isdisjoint(stems)]
     # ("... was killed ...; President Biden announced his death": "his" is the one named.)
     return not said or any(
@@ -491,15 +514,42 @@ def _came_in(
     return opens and ENDING.isdisjoint(stems) and not BEGINNING.isdisjoint(every)
 
 
-def _done_to(stems: Sequence[str], start: int, end: int, verb: str) -> bool:
+def _done_to(words: Sequence[str], stems: Sequence[str], start: int, end: int, verb: str) -> bool:
     """Whether a name in a clause is whom the verb was done to: before it in the passive ("al-
-    Zawahiri was killed"), after it in the active ("a drone strike killed al-Zawahiri")."""
-    if verb not in stems:
+    Zawahiri was killed"), after it in the active ("a drone strike killed al-Zawahiri"). The
+    verb must be one there (a participle, or after "was"), not a noun of its stem ("the
+    Consolidated List", "each listing" list no one)."""
+    at = _verb_at(words, stems, verb)
+    if at is None:
         return False
-    at = stems.index(verb)
     if at and stems[at - 1] in BE:
         return end <= at
     return start > at and "by" not in stems[at:start]
+
+
+def _verb_at(words: Sequence[str], stems: Sequence[str], verb: str) -> int | None:
+    """Where a clause has the verb (a stem) as a verb: after "was", a participle not after a
+    determiner; None where it has it only as a noun or not at all."""
+    return next(
+        (
+            n
+            for n, word in enumerate(stems)
+            if word == verb
+            and (
+                (n and stems[n - 1] in BE)
+                or words[n] in PARTICIPLES
+                or (VERB_FORM.search(words[n]) and n and words[n - 1] not in _BEFORE_A_NOUN)
+            )
+        ),
+        None,
+    )
+
+
+_BEFORE_A_NOUN = frozenset(
+    ("the", "a", "an", "its", "their", "his", "her", "our", "this", "each", "any", "every", "no")
+)
+"""Words after which a verb's form is a noun ("each listing"); its plain form ("the
+Consolidated List") is taken for a noun wherever no "was" comes before it."""
 
 
 def _other_side(

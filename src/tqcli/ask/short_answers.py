@@ -40,6 +40,8 @@ def short_answer(
             dates_no_event,
             deadlines,
             effect_time,
+            passive_deed,
+            resolution_time,
             span_asked,
             time_in_words,
         )
@@ -50,6 +52,8 @@ def short_answer(
             return span  # "1996 to 2001": a span of time, not its start alone
         if effect := effect_time(question, fact):
             return effect  # "from 14 November 1999": when it took effect, not its adoption
+        if question.resolutions and (cited := resolution_time(question, fact)):
+            return cited  # "resolution 2368 (2017)" in a report of 2021: the resolution's year
         if asks_deadline(question) and (
             within := [found for found in deadlines(fact.claim) if not found.startswith("by ")]
         ):
@@ -60,6 +64,10 @@ def short_answer(
         # The claim's words for what happened, else those that name what it happened to
         # ("when did Kabul fall": "... after the Taliban recaptured Kabul in August").
         anchors = question.named if question.happened.isdisjoint(words) else question.happened
+        if (deed := passive_deed(question)) and deed in words:
+            # "When was bin Laden removed from the list?": the removal's time, not the listing's
+            # the claim also gives ("he had been listed on 25 January 2001").
+            anchors = frozenset((deed,))
         said = _when_it_happened(anchors, fact) if anchors else None
         return said or str(fact.date)
     if question.wants is Wants.DATE and (when := time_in_words(fact.claim)):
@@ -228,7 +236,32 @@ def _when_it_happened(anchors: frozenset[str], fact: Fact) -> str | None:
     if not said or not times:
         return None
     distance, nearest = min((min(abs(at - word) for word in said), text) for at, text in times)
+    own = [  # (where the date opens: "23 September 2019")
+        found.start() - len(opening.group())
+        for found in re.finditer(_YEAR, claim)
+        if found.group() == year
+        and (opening := re.search(_DAY_MONTH_BEFORE, claim[: found.start()])) is not None
+    ]
+    if any(
+        _one_clause(claim, at, word) and not _one_clause(claim, other, word)
+        for at in own
+        for word in said
+        for other, text in times
+        if text == nearest and abs(other - word) == distance
+    ):
+        # "Asim Umar, who had led AQIS since its inception in 2014, was killed on 23 September
+        # 2019": the fact's own date is in the clause that says it happened; the other time
+        # is in another clause (the answer is the fact's date).
+        return None
     return None if distance > _NEAR else nearest
+
+
+def _one_clause(claim: str, one: int, other: int) -> bool:
+    """Whether no comma, semicolon or full stop parts two places of the claim."""
+    return re.search(r"[,;.]\s", claim[min(one, other) : max(one, other)]) is None
+
+
+_DAY_MONTH_BEFORE = rf"(?:(?:\d{{1,2}} )?(?:{'|'.join(MONTHS)}) )?$"  # compiled on first use
 
 
 _ACCORDING_TO = (

@@ -8,6 +8,7 @@ according accord
 across across
 action action
 actions action
+adopted adopt
 affiliate affiliat
 afghanis afghanis
 after after
@@ -33,6 +34,10 @@ and and
 announce announc
 announced announc
 any any
+applicable applicabl
+applied appl
+applies appl
+apply appl
 appoint appoint
 appointed appoint
 appoints appoint
@@ -63,12 +68,14 @@ been been
 before befor
 began begin
 begin begin
+beginning beginn
 begun begin
 behind behind
 being being
 beside besid
 between between
 beyond beyond
+binding bind
 blacklist blacklist
 blacklisted blacklist
 body body
@@ -77,6 +84,7 @@ book book
 branch branch
 broadcaster broadcaster
 brother brother
+brought bring
 budget budget
 but but
 by by
@@ -100,7 +108,10 @@ cofounder cofounder
 collapse collaps
 collapsed collaps
 come come
+comes come
 commander commander
+commence commenc
+commenced commenc
 comment com
 commitment commit
 committed committ
@@ -193,6 +204,7 @@ during dur
 each each
 earlier earlier
 effect effect
+effective effectiv
 effects effect
 elect elect
 elected elect
@@ -204,6 +216,9 @@ emigrated emigrat
 emir emir
 end end
 ended end
+enter enter
+entered enter
+enters enter
 envoy envo
 episode episod
 era era
@@ -223,6 +238,9 @@ event event
 ever ever
 every ever
 ex ex
+exist exist
+existed exist
+exists exist
 expenditure expenditur
 explain explain
 explainer explainer
@@ -255,6 +273,7 @@ flown flown
 fly fly
 flying fly
 for for
+force forc
 forces forc
 form form
 formation formation
@@ -336,6 +355,9 @@ judge judg
 july july
 june june
 just just
+kick kick
+kicked kick
+kicks kick
 kill kill
 killed kill
 kind kind
@@ -574,6 +596,7 @@ stands stand
 start start
 started start
 starting start
+starts start
 state stat
 statement stat
 states stat
@@ -597,6 +620,8 @@ summary summar
 sworn swear
 take take
 taken take
+takes take
+taking tak
 tank tank
 tell tell
 tenure tenur

@@ -15,10 +15,11 @@ from tqcli.ask.words import (
     DEADLINE_ASKED,
     FORESEEING,
     NUMBER_WORDS,
+    PARTICIPLES,
     SAYING,
     stems,
 )
-from tqcli.model import Catalog, Fact, SourceKind
+from tqcli.model import Catalog, Fact, Sanction, SourceKind
 from tqcli.textnorm import stem, tokens
 
 if TYPE_CHECKING:
@@ -261,13 +262,15 @@ _EFFECT_ASKED = (  # compiled on first use: only "when" questions need it
     r"\b(?:take|takes|took|taken|taking|come|comes|came|go|goes|went|gone|enter|enters|entered|"
     r"put|brought) (?:into |in(?:to)? )?(?:effect|force)\b|\b(?:become|became|becomes) "
     r"(?:effective|binding|applicable)\b|\bkick(?:ed|s)? in\b|\bstart(?:ed)? to apply\b"
+    r"|^from (?:what|which) (?:date|day|month|year|time)\b.*\b(?:apply|applied|applies)\b"
 )
 """A "when" asking when a measure took effect ("take effect", "come into force", "enter into
-force", "become effective", "kick in"): the time it applied from, which need not be the day it
-was adopted or signed."""
+force", "become effective", "kick in", "from what date did it apply"): the time it applied from,
+which need not be the day it was adopted or signed."""
 _EFFECT_GIVEN = (  # compiled on first use: only questions on when something took effect
     r"\b(?:from|effective|with effect from|as of|(?:into force|into effect|took effect|takes "
-    r"effect|effect) on|(?:entered|came|comes|enters) into (?:force|effect) (?:on|in))"
+    r"effect|effect) on|(?:entered|came|comes|enters|went|goes|was put|were put) into "
+    r"(?:force|effect) (?:on|in))"
     r" ((?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)(?: \d{1,2},)? (?:1[89]|20)\d\d)\b"
 )
@@ -275,12 +278,48 @@ _EFFECT_GIVEN = (  # compiled on first use: only questions on when something too
 March 2002", "entered into force on ..."."""
 
 
+_MEASURE_STARTS = frozenset(
+    stems("start started starts begin began begun beginning commence commenced")
+)
+"""Words with which a "when" asks when something started: of a measure (a sanction), when it
+applied from ("When did the flight ban start?")."""
+
+
+def effect_asked(question: Question) -> frozenset[str]:
+    """The question's words (stems) that ask when a measure took effect (see _EFFECT_ASKED:
+    "take effect", "come into force"), read as one phrase: "force" there is no armed force."""
+    found = re.search(_EFFECT_ASKED, question.text)
+    if found is None:
+        return frozenset()
+    return frozenset(tokens(found.group())) & question.weights.keys() & _EFFECT_WORDS
+
+
+_EFFECT_WORDS = frozenset(
+    stems(
+        "take takes took taken taking come comes came go goes went gone enter enters entered put "
+        "brought effect force become became becomes effective binding applicable kick kicked "
+        "kicks start started apply applied applies"
+    )
+)
+"""The words of _EFFECT_ASKED's phrases (not those of a question between them: "from what
+date would the 1267 sanctions apply")."""
+
+
+def applied_from_asked(question: Question) -> bool:
+    """Whether a "when" asks the time something applied from: when it took effect (see
+    effect_asked) or when it started (see start_subject)."""
+    return bool(effect_asked(question) or start_subject(question))
+
+
 def effect_time(question: Question, fact: Fact) -> str | None:
-    """For a question asking when a measure took effect (see _EFFECT_ASKED): the time the fact
-    says it applied from, in its measures or its claim ("from 14 November 1999, unless the
-    Taliban comply": resolution 1267's flight ban, adopted on 15 October 1999). None where the
-    question asks something else or the fact gives no such time (its date then stands)."""
-    if re.search(_EFFECT_ASKED, question.text) is None:
+    """For a question asking when a measure took effect (see _EFFECT_ASKED), or when a measure
+    (a sanction) started: the time the fact says it applied from, in its measures or its claim
+    ("from 14 November 1999, unless the Taliban comply": resolution 1267's flight ban, adopted
+    on 15 October 1999). None where the question asks something else or the fact gives no such
+    time (its date then stands)."""
+    if re.search(_EFFECT_ASKED, question.text) is None and not (
+        isinstance(fact.details, Sanction) and not _MEASURE_STARTS.isdisjoint(question.happened)
+    ):
         return None
     texts = [*getattr(fact.details, "measures", ()), *getattr(fact.details, "commitments", ())]
     for text in (*texts, fact.claim):
@@ -357,3 +396,257 @@ def source_nouns(fact: Fact, catalog: Catalog) -> frozenset[str]:
         ):
             return _SOURCE_NOUNS.get(source.kind, frozenset())
     return frozenset()
+
+
+_BEFORE_ITS_DATE = (
+    r"\bhad (?:(?:already|previously|earlier|first|once|been|not) )*"
+    r"(?:\w+(?:ed|en|wn|ne|ht|de) (?:the |a |an |its |their )?)?$"
+)
+"""The past perfect at a claim's word for what happened, or just before its object ("had been
+arrested", "which had imposed sanctions"): it happened before the time the claim speaks of, its
+date (compiled on first use: only "when" questions need it)."""
+_CITED_AFTER = r"^\w*(?: [\w-]+){0,3}? resolutions? (\d+) \(((?:19|20)\d\d)\)"
+"""A resolution cited with its year just after a claim's word for what happened ("imposed under
+resolution 1267 (1999)"): the year it was done in, as the UN cites a resolution (compiled on
+first use)."""
+_CITED = r"\bresolutions? (\d+) \(((?:19|20)\d\d)\)"
+"""A resolution cited with its year ("resolution 2368 (2017)"): compiled on first use."""
+_CITED_REACH = 60
+"""How far (in characters) after the word for what happened such a citation may end."""
+
+
+def dated_otherwise(question: Question, fact: Fact) -> bool:
+    """Whether the claim dates what a "when" asks happened otherwise than by the fact's date:
+    each time it says it (a word of question.happened or a word of its root: a synonym may say
+    another thing, "as designated in a list"), it says it in the past perfect ("resolutions
+    1267 and 1333, which had imposed sanctions": before its date, 2002), or done under a
+    resolution it cites with another year ("the assets freeze ... imposed under resolution 1267
+    (1999)", in a fact of 2010). Its date is then not the time asked."""
+    claim = fact.claim
+    if fact.date is None or not question.happened or ("had " not in claim and "(" not in claim):
+        return False  # (most claims: no need to read their words)
+    if question.weights.keys() & _REPORTED_ASKED:
+        return False  # "When did the White House say he had been killed?": the telling's time
+    year = str(fact.date.year)
+    if "had " not in claim and not any(
+        found.group(2) != year for found in re.finditer(_CITED, claim)
+    ):
+        return False  # (most claims: no past perfect, no resolution of another year)
+    spans, _, stems = claim_words(claim)
+    said = [
+        span
+        for span, word in zip(spans, stems, strict=True)
+        if word in question.happened
+        or any(
+            word[:3] in (asked[:3], asked[2:5]) and derived(asked, {word})
+            for asked in question.happened
+        )
+    ]
+
+    def elsewhen(span: re.Match[str]) -> bool:
+        if re.search(_BEFORE_ITS_DATE, claim[max(0, span.start() - 40) : span.start()]):
+            return True
+        cited = re.match(_CITED_AFTER, claim[span.start() : span.end() + _CITED_REACH])
+        return cited is not None and cited.group(2) != year
+
+    return bool(said) and all(elsewhen(span) for span in said)
+
+
+def resolution_time(question: Question, fact: Fact) -> str | None:
+    """For a "when" on a resolution the question names by its number: where it asks when it
+    was adopted, the year the claim cites it with ("annex I to resolution 2368 (2017)"), where
+    that is not the fact's own year (a report of 2021 citing it); a sanction the resolution is
+    the instrument of gives its date of adoption ("Resolution 1735 (2006) ... adopted 2006"),
+    not a time the claim gives of a letter mentioning it. None otherwise (the fact's date then
+    stands)."""
+    if adopted := instrument_adopted(question, fact):
+        return adopted
+    return _cited_year(question, fact) if _adoption_asked(question) else None
+
+
+def _cited_year(question: Question, fact: Fact) -> str | None:
+    """The year the claim cites a resolution the question names with ("resolution 2368
+    (2017)"), where that is not the fact's own year; None otherwise."""
+    if fact.date is None or "(" not in fact.claim:
+        return None
+    for found in re.finditer(_CITED, fact.claim):
+        if found.group(1) in question.resolutions and found.group(2) != str(fact.date.year):
+            return found.group(2)
+    return None
+
+
+def cites_another_year(question: Question, fact: Fact) -> bool:
+    """Whether the fact, not itself on a resolution the question names by number, cites it
+    with a year other than its own date's ("transmits the ... report ... under annex I to
+    resolution 2368 (2017)", dated 2021): its date is of another document or event, not a time
+    of the resolution's (see resolution_time)."""
+    return (
+        bool(question.resolutions)
+        and instrument_adopted(question, fact) is None
+        and _cited_year(question, fact) is not None
+        and not question.resolutions & _first_resolution(fact.claim)
+    )
+
+
+_OPENING_WORDS = 6
+"""How many words a claim on a resolution names it within ("Under paragraph 30 (b) of
+resolution 1988 (2011) ...")."""
+
+
+def _first_resolution(claim: str) -> frozenset[str]:
+    """The number of the resolution a claim opens with, its subject ("Resolution 1333 (2000)
+    banned ...", "In resolution 2513 (2020) the Council ..."); none where it names one later
+    ("Document S/2021/655 ... under annex I to resolution 2368 (2017)")."""
+    opening = " ".join(claim.split()[:_OPENING_WORDS])
+    found = re.search(r"(?i)\bresolutions? (\d+)", opening)
+    return frozenset((found.group(1),)) if found else frozenset()
+
+
+_INSTRUMENT = r"(?i)\bresolutions? (\d+)(?: \(((?:19|20)\d\d)\))?"
+"""A resolution an instrument is, with the year it cites it with, if any (compiled on first
+use)."""
+
+
+def instrument_adopted(question: Question, fact: Fact) -> str | None:
+    """The day a sanction's instrument was adopted (the format's `adopted`), where the
+    instrument is a resolution the question names by its number and that day is in the year the
+    instrument cites it with, if it cites one: "resolution 1735 (2006), paragraphs 1 and 12",
+    adopted 2007-09-13, is a listing under it, dated the day of the listing."""
+    details = fact.details
+    if not isinstance(details, Sanction) or details.adopted is None or details.is_listing:
+        return None
+    for found in re.finditer(_INSTRUMENT, details.instrument):
+        number, year = found.groups()
+        if number in question.resolutions and year in (None, str(details.adopted.year)):
+            return str(details.adopted)
+    return None
+
+
+_ADOPTED = stems("adopted")[0]
+"""The stem of "adopted", whose synonyms (the packs' thesaurus) ask of an adoption."""
+
+
+def adoption_dated(question: Question, fact: Fact, word: str) -> bool:
+    """Whether the word (a stem of the question's) asks of an adoption that the fact dates by
+    the format's `adopted`: a sanction's instrument's day of adoption ("When was the freeze
+    ... adopted?"), whatever its claim says. (A listing's `adopted` is the day it was made.)"""
+    details = fact.details
+    return (
+        isinstance(details, Sanction)
+        and details.adopted is not None
+        and not details.is_listing
+        and _ADOPTED in question.forms(word)
+    )
+
+
+def _adoption_asked(question: Question) -> bool:
+    """Whether the question asks of an adoption ("adopted", "passed", or a synonym the packs
+    give "adopt"): the year a resolution is cited with is the year it was adopted."""
+    return any(_ADOPTED in question.forms(word) for word in question.happened)
+
+
+def adopts(question: Question, fact: Fact) -> frozenset[str]:
+    """The question's words asking when a resolution was adopted ("adopted", "passed", or
+    another word the packs make a synonym of "adopt"), where the fact is a sanction whose
+    instrument is the resolution it names and which gives the day it was adopted (the format's
+    `adopted`): it gives that adoption, whatever its claim says. Empty otherwise."""
+    if instrument_adopted(question, fact) is None:
+        return frozenset()
+    return frozenset(word for word in question.happened if _ADOPTED in question.forms(word))
+
+
+_IRREGULAR_STARTS = frozenset(("began", "begun"))
+"""Forms of "begin" the stemmer leaves apart from it."""
+_START_ASKED = (  # compiled on first use: only "when" questions need it
+    r"\bwhen (?:did|does|do|was|were|is|are|will|would|has|have|had) (?P<subject>.+?) "
+    r"(?:\w+ )?(?:to )?(?:start|starts|started|begin|begins|began|begun|commence|commenced)\b"
+)
+"""A "when" asking when something started ("When did the sanctions on the Taliban start?",
+"When were intra-Afghan negotiations supposed to begin?"): what started is its subject."""
+_PHRASE_ENDS = frozenset(
+    (*stems("on of in for under by from with to against about after before during"), "if")
+)
+"""Words after which a subject goes on past its head ("the sanctions on the Taliban")."""
+
+
+def start_subject(question: Question) -> frozenset[str]:
+    """The content words (stems) of what a "when ... start" question asks started, up to its
+    head noun ("sanctions" of "the sanctions on the Taliban"); empty for other questions."""
+    if not _MEASURE_STARTS.intersection(question.weights):
+        return frozenset()
+    found = re.search(_START_ASKED, question.text)
+    if found is None:
+        return frozenset()
+    head: list[str] = []
+    for word in found.group("subject").split():
+        if stem(word) in _PHRASE_ENDS or word in _PHRASE_ENDS:
+            break
+        head.append(stem(word))
+    return frozenset(head) & question.weights.keys()
+
+
+def start_undated(question: Question, fact: Fact) -> bool:
+    """Whether the fact does not date when what a "when ... start" question asks started (see
+    start_subject). It dates it where its claim says a start of it (see _start_said), gives a
+    time a measure applied from (see effect_time) or spans a time from its start (see
+    span_asked). A start said only of something else ("upon the start of intra-Afghan
+    negotiations" is no start of sanctions), or none at all, does not: a fact on the sanctions
+    is dated when it was adopted, signed or reported, which is no start of them."""
+    subject = start_subject(question)
+    if not subject:
+        return False
+    if _start_said(question, subject, fact.claim):
+        return False
+    return not effect_time(question, fact) and span_asked(question, fact) is None
+
+
+def _start_said(question: Question, subject: frozenset[str], claim: str) -> bool | None:
+    """Whether the claim says a start of the subject, named within _BEGAN_NEAR words of a word
+    for one ("the sanctions started", "upon the start of intra-Afghan negotiations, to review
+    ..." of a review); None where it says no start at all."""
+    starts = set().union(*(question.group(word) for word in _MEASURE_STARTS)) | _MEASURE_STARTS
+    lowered = claim.lower()
+    if not any(word[:4] in lowered for word in starts | _IRREGULAR_STARTS):
+        return None  # (most claims: no need to read their words)
+    said = set().union(*(question.forms(word) for word in subject)) | subject
+    _, folded, words = claim_words(claim)
+    at = [
+        n
+        for n, (word, raw) in enumerate(zip(words, folded, strict=True))
+        if word in starts or raw in _IRREGULAR_STARTS
+    ]
+    if not at:
+        return None
+
+    def of_subject(n: int) -> bool:
+        near = words[max(0, n - _BEGAN_NEAR) : n + _BEGAN_NEAR + 1]
+        return not said.isdisjoint(near)
+
+    return any(of_subject(n) for n in at)
+
+
+def passive_deed(question: Question) -> str | None:
+    """The verb (stemmed) a "when" question in the passive asks was done ("remov" of "when was
+    bin Laden removed from the sanctions list"): what happened, which the answer must say --
+    "the sanctions list" says where from, not what was done. None for other questions."""
+    if "when" not in question.text:
+        return None
+    if (bare := re.search(_WHEN_PARTICIPLE, question.text)) and stem(bare[1]) in question.happened:
+        return stem(bare[1])  # "al qaida sanctions list when created"
+    found = re.search(_WHEN_PASSIVE_START, question.text)
+    if found is None:
+        return None
+    words = question.text[found.end() :].split()
+    for at, word in enumerate(words[1:9], 1):
+        if (word.endswith(("ed", "en")) or word in PARTICIPLES) and stem(word) in question.happened:
+            # ("When were the talks supposed to start?": what was to be done is the verb after
+            # "to", which other rules read.)
+            return None if words[at + 1 : at + 2] == ["to"] else stem(word)
+    return None
+
+
+_WHEN_PARTICIPLE = r"\bwhen (\w+(?:ed|en))$"
+"""A "when" as keywords, the participle after it ending the question ("... list when
+created"): compiled on first use."""
+_WHEN_PASSIVE_START = r"\bwhen (?:was|were|is|are|has been|have been|had been) "
+"""The opening of a "when" in the passive (compiled on first use)."""
