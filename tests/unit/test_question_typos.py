@@ -46,3 +46,17 @@ def test_every_typo_of_the_table_is_found_as_it_gives_it() -> None:
 @given(st.text(alphabet="abcdehiklmnorstwy0_", max_size=7))
 def test_any_word_is_a_typo_as_the_table_says(word: str) -> None:
     assert question_word_typo(word) == TABLE.get(word)
+
+
+@given(
+    st.text(alphabet="abcdehiklmnorstuwy", max_size=7),
+    st.sampled_from([*QUESTION_WORDS, "much", "many"]),
+)
+def test_a_word_one_letter_off_another_opens_with_its_first_or_second_letter(
+    word: str, asked: str
+) -> None:
+    # (What lets _typo_of rank only the words meant that open so.)
+    from tqcli.ask.question import _typo_rank
+
+    if _typo_rank(word, asked):
+        assert asked[0] in word[:2] or asked[1] in word[:2]

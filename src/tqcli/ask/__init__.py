@@ -26,10 +26,11 @@ How a question is read and judged (docs/ask-evaluation.md says it in full, with 
    someone a loaded fact says died (or was removed since) holds no role now.
 
 The modules, by job: question (reading a question), lookups (the index lookups it needs),
-claims (reading a fact), judging (judging a candidate), deeds, roles, places, counts, times and
-quotes (what judging asks of a fact for each kind of question), short_answers (the short answer
-a fact gives), answering (answer and consider, the entry points), words (the word lists they
-share); loaded only on the paths that need them: holders (who holds a post now), present (where
+claims (reading a fact), judging (judging a candidate), doers, deeds, roles, places, counts,
+times and quotes (what judging asks of a fact for each kind of question: doers the rules of deeds
+nearly every question needs), short_answers (the short answer a fact gives), answering (answer
+and consider, the entry points), words (the word lists they share); loaded only on the paths that
+need them: deeds (a date, someone, yes or no), holders (who holds a post now), present (where
 someone is, whether alive), suggestions (when nothing answers), romanised (Arabic script),
 corrections (another pack's curator notes on the same words of the same source).
 """

@@ -10,7 +10,7 @@ import msgspec
 
 from tqcli.ask.claims import clauses, figures_written, in_figures, name, own_words, short_text
 from tqcli.ask.counts import figure_now, latest_first
-from tqcli.ask.deeds import doer_reversed, done_to_another
+from tqcli.ask.doers import doer_reversed
 from tqcli.ask.judging import Judged, asked_most_as_typed, judge
 from tqcli.ask.lookups import Lookups
 from tqcli.ask.question import (
@@ -59,8 +59,9 @@ from tqcli.model import (
 )
 from tqcli.textnorm import fold, stem
 
-_SINCE_WHEN = re.compile(r"\bsince when\b")
-"""'Since when has X led Y?' asks when a state began, as 'when did X become Y' does."""
+_SINCE_WHEN = r"\bsince when\b"
+"""'Since when has X led Y?' asks when a state began, as 'when did X become Y' does (compiled
+on first use, as the other patterns few questions need: re caches it)."""
 _STARTED = frozenset(stems("become became first"))
 """Words that ask when a state began ("when did he become leader")."""
 _FINISHED = frozenset(stems("last finally final completed"))
@@ -88,7 +89,7 @@ _TRUTH_ASKED = (
 """A yes/no question asked as whether something is true ("Is it true that al-Qaeda paid the
 Taliban ...?", "True or false: ..."): what follows is what is asked. (Compiled on first use:
 only a question with "that" or "true" needs it.)"""
-_PRESENT_POLAR = re.compile(r"(?:is|are|does|do)\b")
+_PRESENT_POLAR = r"(?:is|are|does|do)\b"  # compiled on first use
 """A yes/no question asked in the present tense ("Is bin Laden on the UN sanctions list?")."""
 
 
@@ -349,7 +350,7 @@ def consider(index: Index, question: str) -> Considered | Answers:
         read = msgspec.structs.replace(read, groups=groups)
     if (
         read.wants is Wants.SOMEONE
-        and WHO_IS.match(read.text)
+        and re.match(WHO_IS, read.text)
         and read.named >= read.weights.keys()
     ):
         read = msgspec.structs.replace(read, identity=True)
@@ -438,7 +439,7 @@ def consider(index: Index, question: str) -> Considered | Answers:
     if event and event_years:
         judged = _at_the_time(read, judged, event, event_years)
     if read.wants is Wants.DATE and (
-        _STARTED & set(map(stem, read.text.split())) or _SINCE_WHEN.search(read.text)
+        _STARTED & set(map(stem, read.text.split())) or re.search(_SINCE_WHEN, read.text)
     ):
         # "When did Akhundzada become leader?", "when did the Taliban first govern?": the start
         # of a state, which later facts only find it in. The earliest dated answer first.
@@ -509,7 +510,7 @@ def consider(index: Index, question: str) -> Considered | Answers:
     hint = ""
     if (
         read.polar
-        and _PRESENT_POLAR.match(read.text)
+        and re.match(_PRESENT_POLAR, read.text)
         and not re.search(A_YEAR, read.text)
         and not re.search(_AS_SAID_BY, read.text)
     ):
@@ -534,8 +535,9 @@ def consider(index: Index, question: str) -> Considered | Answers:
 
 _ASKER = re.compile(r"\b(?:i|me|my|we|our|please)\b", re.IGNORECASE)
 """Words of the one asking ("I am preparing a lecture", "my students ask", "please")."""
-_WH_WORD = re.compile(r"\b(?:who|whom|whose|what|when|where|which|why|how)\b", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"(?<=[,:;])\s+|\s+[-\u2013\u2014]\s+")
+# (Compiled on first use: only a question with words of its asker needs them.)
+_WH_WORD = r"(?i)\b(?:who|whom|whose|what|when|where|which|why|how)\b"
+_CLAUSE_END = r"(?<=[,:;])\s+|\s+[-\u2013\u2014]\s+"
 
 
 def without_asker(question: str) -> str:
@@ -547,15 +549,15 @@ def without_asker(question: str) -> str:
     if _ASKER.search(question) is None:
         return question
     kept = []
-    for clause in _CLAUSE_END.split(question):
+    for clause in re.split(_CLAUSE_END, question):
         asker = _ASKER.search(clause)
-        wh = _WH_WORD.search(clause)
+        wh = re.search(_WH_WORD, clause)
         if asker is None or (wh is not None and wh.start() < asker.start()):
             kept.append(clause)
         elif wh is not None:
             kept.append(clause[wh.start() :])
     trimmed = " ".join(kept).strip()
-    return trimmed if _WH_WORD.search(trimmed) else question
+    return trimmed if re.search(_WH_WORD, trimmed) else question
 
 
 def _when_event(question: Question) -> frozenset[str]:
@@ -661,6 +663,14 @@ def _latest_first(item: Judged) -> tuple[bool, bool, int]:
     return (item.reply.match is not Match.ANSWER, date is None, -days)
 
 
+def _done_to_another(question: Question, fact: Fact, lookups: Lookups) -> str | None:
+    """deeds.done_to_another of the fact, with deeds loaded only for the questions it needs."""
+    from tqcli.ask.deeds import done_to_another
+
+    named = {entity_id: lookups.name_words(entity_id) for entity_id in fact.entities()}
+    return done_to_another(question, fact.claim, named)
+
+
 _AGREED_COVERAGE = 0.85
 """How much of the question a partial answer that BM25 also ranks first must account for to
 be the answer (see _agreed): chosen on blind-1 to blind-7, checked on blind-8 to blind-10."""
@@ -695,14 +705,7 @@ def _agreed(question: Question, judged: list[Judged], lookups: Lookups) -> bool:
         # ... in which year?" is not answered by al-Qaeda's birth).
         and not {question.spelled[word] for word in question.named} & set(first.reply.unmatched)
         # Nor where what happened is said of another ("killed 224 people": "When was X killed?").
-        and not (
-            question.wants is Wants.DATE
-            and done_to_another(
-                question,
-                fact.claim,
-                {entity_id: lookups.name_words(entity_id) for entity_id in fact.entities()},
-            )
-        )
+        and not (question.wants is Wants.DATE and _done_to_another(question, fact, lookups))
         and fact.standing() is not NoteStance.CORRECTS
         and all((first.hit.score or 0.0) >= (item.hit.score or 0.0) for item in judged[1:])
         and not (question.named and doer_reversed(question, fact.claim, own_words(fact)))
@@ -720,7 +723,7 @@ _ALIVE = frozenset(stems("alive"))
 
 
 _ONE_VALUE = frozenset({Wants.DATE, Wants.SOMEONE, Wants.FIGURE, Wants.DURATION})
-_DIGITS = re.compile(r"\d+")
+_DIGITS = r"\d+"  # compiled on first use: only answers of one value compared need it
 
 
 def one_answer(replies: list[Reply], wants: Wants, asked_most: tuple[str, ...]) -> list[Reply]:
@@ -751,15 +754,15 @@ def agree(first: str, other: str, wants: Wants) -> bool:
     "who" (answers list names with "; ")."""
     match wants:
         case Wants.DATE:
-            ours, theirs = _DIGITS.findall(first), _DIGITS.findall(other)
+            ours, theirs = re.findall(_DIGITS, first), re.findall(_DIGITS, other)
             shorter = min(len(ours), len(theirs))
             return shorter > 0 and ours[:shorter] == theirs[:shorter]
         case Wants.FIGURE | Wants.DURATION:
             # The value's numbers, not those of whom it is credited to ("..., according to
             # the UN report of June 2021").
             first, other = _value_given(first), _value_given(other)
-            numbers = _DIGITS.findall(first)
-            return numbers == _DIGITS.findall(other) if numbers else fold(first) == fold(other)
+            numbers = re.findall(_DIGITS, first)
+            return numbers == re.findall(_DIGITS, other) if numbers else fold(first) == fold(other)
         case Wants.SOMEONE:
             return bool(_named(first) & _named(other))
         case Wants.QUOTE | Wants.ANYTHING:

@@ -46,12 +46,19 @@ stemmed."""
 def claim_words(claim: str) -> _Words:
     """A claim's words (see _Words): several judgments of one fact read them (a figure's count,
     a time, a post), each once a question."""
-    spans = tuple(WORD.finditer(claim))
+    folded, stems = claim_stems(claim)
+    return tuple(WORD.finditer(claim)), folded, stems
+
+
+@functools.lru_cache(maxsize=64)
+def claim_stems(claim: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """claim_words without where each word is: what a judgment reads first, to rule most claims
+    out (a match a word cost ~5,000 instructions, ~85% of reading a claim's words)."""
     if claim.isascii():  # each word's lower case, as fold_word's, in one call for them all
         folded = tuple(folded_words(claim.lower()))  # (WORD's words, split without it)
     else:
-        folded = tuple(fold_word(span.group()) for span in spans)
-    return spans, folded, tuple(map(stem, folded))
+        folded = tuple(map(fold_word, WORD.findall(claim)))
+    return folded, tuple(map(stem, folded))
 
 
 def kind(entity_id: str, catalog: Catalog) -> EntityKind | None:

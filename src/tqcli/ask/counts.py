@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from tqcli.ask.claims import claim_words, own_text, stemmed
+from tqcli.ask.claims import claim_stems, claim_words, own_text, stemmed
 from tqcli.ask.question import Wants, is_count, is_year, owners
 from tqcli.ask.words import (
     A_YEAR,
@@ -234,9 +234,10 @@ def number_near(claim: str, measure: set[str]) -> str | None:
     that phrase as the claim words it."""
     if (before := number_before(claim, measure)) is not None:
         return before
-    spans, words, stems = claim_words(claim)
+    words, stems = claim_stems(claim)
     if measure.isdisjoint(stems):
         return None
+    spans = claim_words(claim)[0]
     for n, word_stem in enumerate(stems):
         if word_stem not in measure:
             continue
@@ -274,9 +275,10 @@ def number_before(
     before the counted word or three after ("prisoners of the Taliban"); "al-Qaeda's estimated
     200-500 men" are not the Taliban's. Not relative: none that gives a time from another ("one
     month after its adoption")."""
-    spans, words, stems = claim_words(claim)
+    words, stems = claim_stems(claim)
     if counted.isdisjoint(stems):
         return None  # (one test, where the loop would find none)
+    spans = claim_words(claim)[0]
     for n, word_stem in enumerate(stems):
         if word_stem not in counted or (n + 1 < len(stems) and stems[n + 1] in counted):
             # (Of counted words in a row, the last: English ends a noun phrase on its head,
@@ -328,7 +330,9 @@ def number_before(
                     elif (
                         first > 0
                         and is_count(words[first - 1])
-                        and _DASH.fullmatch(claim[spans[first - 1].end() : spans[first].start()])
+                        and re.fullmatch(
+                            _DASH, claim[spans[first - 1].end() : spans[first].start()]
+                        )
                     ):
                         first -= 1
                     elif (
@@ -365,7 +369,7 @@ _TWO_WORD_HEDGES = frozenset(
     | {("less", "than"), ("as", "many"), ("as", "much")}
 )
 """The words a count is hedged with, kept in the short answer as the claim keeps them."""
-_DASH = re.compile(r"\s*[-\u2013\u2014]\s*")
+_DASH = r"\s*[-\u2013\u2014]\s*"  # compiled on first use: only a range of numbers needs it
 """What joins the two numbers of a range written with a dash ("200-500", "200 – 500")."""
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tqcli.ask.claims import clauses, name_spans, stemmed, written
+from tqcli.ask.doers import doer_asked
 from tqcli.ask.question import Wants, derived
 from tqcli.ask.words import (
     ACTING,
@@ -23,11 +24,9 @@ from tqcli.ask.words import (
     POSSESSIVE,
     SENTENCE,
     SUCCESSION,
-    VERB_FORM,
     WHAT_REQUIRED,
     WORD,
     WRITTEN_WORD,
-    stems,
 )
 from tqcli.model import Agreement, Fact, Quote
 from tqcli.textnorm import fold, stem, tokens
@@ -57,7 +56,7 @@ def only_begun(question: Question, said: set[str], claim: str) -> bool:
     return bool(places) and all(not _BEGUN.isdisjoint(words[max(0, at - 3) : at]) for at in places)
 
 
-_DOER = re.compile(r"\w{3,}(?:er|or)s?")
+_DOER = r"\w{3,}(?:er|or)s?"  # compiled on first use (re caches it)
 """An agent noun ("founder", "leaders"): who does what its verb says."""
 
 
@@ -66,7 +65,8 @@ def as_doer(question: Question, word: str, own: frozenset[str]) -> bool:
     founder" is not its founding."""
     said = (question.group(word) | {word}) & own
     return bool(said) and all(
-        other != word and other.startswith(word[:4]) and _DOER.fullmatch(other) for other in said
+        other != word and other.startswith(word[:4]) and re.fullmatch(_DOER, other)
+        for other in said
     )
 
 
@@ -99,7 +99,7 @@ def of_another(question: Question, word: str, claim: str) -> bool:
         if raw[:4].lower() not in prefixes:
             continue  # (stem only the words that may be one of the group)
         said = stem(fold(raw))
-        if said not in group or said in ACTING or _DOER.fullmatch(said):
+        if said not in group or said in ACTING or re.fullmatch(_DOER, said):
             continue  # a post's noun ("its leader Saif al-Adel") names its holder after it
         if raw.endswith("ed") and written[at + 1 : at + 2] in (["by"], ["pursuant"], ["under"]):
             # In the passive what it was done to comes before: "the Security Council Committee
@@ -269,31 +269,6 @@ def _unsaid_deed(question: Question, written: str, own: frozenset[str]) -> bool:
     )
 
 
-_RELATING = frozenset(("with", "to"))
-"""Words after which a participle relates what is counted rather than says what happened to
-it ("fighters affiliated with al-Qaeda", "groups linked to it")."""
-
-
-def happened_unasked(question: Question, unit: str) -> bool:
-    """Whether a figure's unit says, right after what it counts, what happened to them ("Afghan
-    troops killed", "people airlifted from Kabul") in a verb the question does not say (as
-    itself, a word of its root, a synonym): then it counts only those, not what is asked."""
-    words = unit.lower().split()
-    head = question.counted_head
-    for at, word in enumerate(words[1:], 1):
-        if not (VERB_FORM.search(word) or word in PARTICIPLES):
-            continue
-        if head is None or not question.forms(head) & {stem(words[at - 1])}:
-            continue  # not right after the counted noun
-        if words[at + 1 : at + 2] and words[at + 1] in _RELATING:
-            continue
-        said = stem(word)
-        return not any(
-            said in question.forms(asked) or derived(asked, {said}) for asked in question.weights
-        )
-    return False
-
-
 def only_enjoined(words: set[str], text: str) -> list[str]:
     """The question's words for what happened that the text says, where it says each of them
     only as what someone was urged, promised or agreed to do (an infinitive after ENJOINING,
@@ -309,53 +284,6 @@ def only_enjoined(words: set[str], text: str) -> list[str]:
             enjoined = urged is not None and re.search(r"\bto\b", before[urged.end() :]) is not None
             seen[stemmed] = seen.get(stemmed, True) and enjoined
     return [word for word, enjoined in seen.items() if enjoined] if all(seen.values()) else []
-
-
-_DO_SUPPORT = frozenset(stems("do does did"))
-
-
-def doer_reversed(question: Question, claim: str, own: frozenset[str]) -> bool:
-    """Whether the claim says what the question asks happened with its doer and the one it
-    was done to the other way round: the question names one thing before its verb and another
-    after it, and a clause of the claim with that verb names the second before it and the
-    first after it, and not the first before it."""
-    asked = doer_asked(question)
-    if asked is None or asked[0] not in own:
-        return False
-    verb_asked, doer, done_to = asked
-    for sentence in clauses(claim):
-        for _, clause_stems in sentence:
-            if verb_asked not in clause_stems:
-                continue
-            verb = clause_stems.index(verb_asked)
-            if verb and clause_stems[verb - 1] in BE:
-                continue
-            before, after = set(clause_stems[:verb]), set(clause_stems[verb + 1 :])
-            if before & done_to and after & doer and not before & doer:
-                return True
-    return False
-
-
-def doer_asked(question: Question) -> tuple[str, set[str], set[str]] | None:
-    """The verb of what the question asks happened, the words it names its doer by (before
-    the verb) and those it names whom it was done to by (after it); None unless it names both
-    in the active."""
-    words = stemmed(question.text)
-    # "How many al-Qaeda-affiliated fighters did the UN report estimate ...?": after "do"
-    # (English's auxiliary for a question whose subject is not its wh-phrase), the verb and its
-    # subject come after it; a word before it is in the wh-phrase, what is asked about.
-    helper = next((n for n, word in enumerate(words) if word in _DO_SUPPORT), -1)
-    verbs = [n for n, word in enumerate(words) if word in question.happened]
-    at = next((n for n in verbs if n > helper), None)
-    if at is None:  # "Who paid al-Qaeda, and when did they?": a later "do" is no question's
-        helper, at = -1, next(iter(verbs), None)
-    if at is None or (at and words[at - 1] in BE):
-        return None  # a passive ("should the Taliban be removed") names the doer last
-    doer = set(words[helper + 1 : at]) & question.named
-    done_to = set(words[at + 1 :]) & question.named - doer
-    if not doer or not done_to:
-        return None
-    return words[at], doer, done_to
 
 
 def _relative_doer(question: Question) -> tuple[str, set[str], set[str]] | None:
@@ -770,33 +698,6 @@ def _own_subject(words: Sequence[str], verb: int) -> bool:
 _AGENT_AFTER_OF = 5
 """How far after "of" the name of a noun's doer may start ("the order of US president Joe
 Biden": its post between)."""
-
-
-_APPEAR = r"\bappear(?:s|ed|ing)?\b(?!-)([^\w]*)(\w*)(?: (\w+))?"
-"""A claim's "appear" and the words after it: compiled on first use, only for questions asking
-when (or where) something appeared."""
-_EMERGING_AFTER = frozenset(
-    ("in", "on", "at", "as", "from", "during", "after", "before", "since", "first", "around")
-)
-"""Words after "appear" when it says something came into being or view ("appeared in 1994"):
-"appear" followed by anything else ("appear closely aligned", "appear to be", "appears that")
-is "seem"."""
-
-
-def only_seems(question: Question, claim: str) -> bool:
-    """Whether the question asks of something appearing (coming into being: when, where) and
-    the claim says "appear" only as "seem", and no other word for it."""
-    if stem("appear") not in question.weights or "appear" not in claim.lower():
-        return False
-    if (question.group(stem("appear")) - {stem("appear")}) & set(tokens(claim)):
-        return False  # it says so in another word ("emerged")
-    for found in re.finditer(_APPEAR, claim.lower()):
-        between, after, then = found.groups()
-        if between.strip() or not after or after in _EMERGING_AFTER:
-            return False  # at a clause's end, or before a place or time: came into being
-        if after == "to" and then in ("the", "a", "an"):
-            return False  # "appeared to the public"
-    return True
 
 
 _OBJECT_NEAR = 6

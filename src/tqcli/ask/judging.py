@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from tqcli.ask.claims import (
-    claim_words,
+    claim_stems,
     kind,
     name_spans,
     own_text,
@@ -27,27 +27,7 @@ from tqcli.ask.counts import (
     of_something_else,
     says_ordinal,
 )
-from tqcli.ask.deeds import (
-    as_doer,
-    as_verb,
-    commits,
-    deed_of_another,
-    denial_unsaid,
-    doer_asked,
-    doer_reversed,
-    done_to_another,
-    happened_unasked,
-    in_one_clause,
-    near_what_happened,
-    nowhere_after,
-    obliges,
-    of_another,
-    only_begun,
-    only_enjoined,
-    only_seems,
-    other_doer,
-    required_of,
-)
+from tqcli.ask.doers import doer_asked, doer_reversed, happened_unasked, only_seems
 from tqcli.ask.question import (
     Wants,
     asks_deadline,
@@ -128,7 +108,7 @@ def _measured(unit: str) -> str:
     return re.split(_RATE, unit, maxsplit=1)[0]
 
 
-_PERSON = re.compile(r"\bwho\b")
+_PERSON = r"\bwho\b"  # compiled on first use (re caches it)
 
 
 _STARTING = frozenset(stems("begin began begun start started starting first become became"))
@@ -232,6 +212,13 @@ class Judged(msgspec.Struct, frozen=True):
         return (self.reply.match is not Match.ANSWER, self.elsewhere, -self.score)
 
 
+def _obliges(question: Question, fact: Fact) -> bool:
+    """deeds.obliges, with deeds loaded only when a question asks what an instrument does."""
+    from tqcli.ask.deeds import obliges
+
+    return obliges(question, fact)
+
+
 def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
     """How far the fact answers the question, and how it ranks."""
     fact = hit.fact
@@ -285,7 +272,7 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         not fits
         and question.wants is Wants.SOMEONE
         and coverage >= _FULL_COVERAGE
-        and not WHO_IS.search(question.text)  # "who is the Ombudsperson" wants a name
+        and not re.search(WHO_IS, question.text)  # "who is the Ombudsperson" wants a name
         # Unless those it names play another role ("Baradar led the Taliban's negotiating
         # team" for "who negotiated for the US").
         and fact.id not in lookups.out_of_role
@@ -391,6 +378,9 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         # What happened, said of another than what the question names: "Jalaluddin Haqqani,
         # who founded the Haqqani Network" did not found the Taliban; and of the doer only
         # ("Al-Qaeda's founder ... was shot dead on 2 May 2011") it dates no founding.
+        # (deeds: loaded for the questions whose form needs its rules, as here.)
+        from tqcli.ask.deeds import as_doer, as_verb, of_another
+
         answers = not any(
             (as_verb(question, word) and of_another(question, word, fact.claim))
             or (question.wants is Wants.DATE and as_doer(question, word, own))
@@ -415,6 +405,8 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
             )
         )
         said = {word for word in question.happened if credit(question, word, own)}
+        from tqcli.ask.deeds import in_one_clause, only_begun
+
         answers = (
             not event_subject
             or not said
@@ -438,18 +430,17 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         # for ... Zawahiri" names no one who killed Zawahiri). Nor is it the kind of answer
         # asked, that two rankers' agreement could make one (_agreed).
         fits = answers = False
-    if (
-        answers
-        and (question.polar or question.wants is Wants.SOMEONE)
-        and other_doer(question, fact.claim, named)
-    ):
-        # ("Did the US pay the Taliban?" -- "the Taliban would now pay a price".)
-        answers = False
-    done_to = (
-        done_to_another(question, fact.claim, named)
-        if question.polar or question.wants is Wants.DATE
-        else None
-    )
+    if answers and (question.polar or question.wants is Wants.SOMEONE):
+        from tqcli.ask.deeds import other_doer
+
+        if other_doer(question, fact.claim, named):
+            # ("Did the US pay the Taliban?" -- "the Taliban would now pay a price".)
+            answers = False
+    done_to: str | None = None
+    if question.polar or question.wants is Wants.DATE:
+        from tqcli.ask.deeds import done_to_another
+
+        done_to = done_to_another(question, fact.claim, named)
     if answers and done_to is not None and not listing:
         # ("Was Akhundzada killed ...?" -- "a drone strike killed his predecessor Mansour".)
         answers = False
@@ -556,6 +547,8 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         # "Where did Ghani flee (to)?": where it happened is named after the claim's word for
         # it ("killed in Kabul", "fled to Tajikistan"); "they took the palace ..., after
         # President Ashraf Ghani fled." says where the palace was taken, not where he went.
+        from tqcli.ask.deeds import nowhere_after
+
         answers = not nowhere_after(question.happened, fact.claim)
     # A date of a fact naming no resolution the question names is of another one, as of a
     # name it does not account for (partial answers on resolution 2368 before those on 1390).
@@ -591,7 +584,7 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         and not (verb in _IMPOSING and isinstance(fact.details, Sanction))
         # What an instrument requires of someone is what they commit to or must do: "the
         # Taliban committed not to allow ...", "demanded that the Taliban ...".
-        and not (verb in OBLIGING and obliges(question, fact))
+        and not (verb in OBLIGING and _obliges(question, fact))
     ):
         # "What does resolution 2255 require?": what it requires, not at which meeting it
         # was adopted. The verb the question ends on is what it asks.
@@ -616,6 +609,8 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
             for word in question.weights
             if question.weights[word] >= EVENT_WEIGHT and not _stated_alone(question, word, stated)
         )
+        from tqcli.ask.deeds import commits, required_of
+
         if (
             OBLIGING.intersection(unstated)
             and (whom := required_of(question))
@@ -652,6 +647,8 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
             # "Did the Taliban cut ties with al-Qaeda?" is not answered by Pompeo calling on
             # them "to keep your promises to cut ties": what someone was urged, promised or
             # agreed to do is not said to have happened.
+            from tqcli.ask.deeds import only_enjoined
+
             enjoined = only_enjoined(
                 {word for word in predicate if question.weights[word] >= EVENT_WEIGHT},
                 own_text(fact),
@@ -677,7 +674,11 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
             if not any(credit(question, word, account) for word in sayers):
                 answers = False
                 other_years += sayers
-    not_said = denial_unsaid(question, fact.claim) if answers else None
+    not_said: str | None = None
+    if answers:
+        from tqcli.ask.deeds import denial_unsaid  # (deeds: loaded where its rules are asked)
+
+        not_said = denial_unsaid(question, fact.claim)
     if not_said is not None:
         # "Who said the Taliban are not terrorists?" is not answered by Panetta's "The Taliban
         # are terrorists", nor "which resolution was not adopted unanimously" by a unanimous
@@ -756,7 +757,7 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
         )
     )
     boost = _BOOST if fits else 1.0
-    if who and kind(who[0], catalog) is EntityKind.PERSON and _PERSON.search(question.text):
+    if who and kind(who[0], catalog) is EntityKind.PERSON and re.search(_PERSON, question.text):
         boost *= _BOOST
     if question.naming and re.search(_NAMING, fact.claim):
         boost *= _BOOST  # a name asked for: a claim that gives a name
@@ -1176,7 +1177,7 @@ def _fits(
         wants is Wants.QUOTE
         and not isinstance(fact.details, Quote)
         and not question.speaker
-        and _PERSON.search(question.text)
+        and re.search(_PERSON, question.text)
     ):
         # "Who wrote the Independent explainer ...?": an author, whom a fact that is not a
         # quote may name as it names anyone ("... was written by Joe Sommerlad") -- where it
@@ -1265,6 +1266,8 @@ def _fits(
         dated = fact.date is not None or time_in_words(fact.claim) is not None
         if dated and fact.date is not None and dates_a_source(fact.claim, fact.date.year):
             return False, []
+        from tqcli.ask.deeds import deed_of_another
+
         if fact.date is not None and deed_of_another(question, fact.claim):
             # "When was Akhundzada named leader?": not "Yaqoob, ... named defence minister on 7
             # September 2021, was a student of ... Akhundzada".
@@ -1360,6 +1363,8 @@ def _fits(
             people = in_role(question, fact, people, lookups)
             groups = in_role(question, fact, groups, lookups)
         out_of_role = len(people) + len(groups) < named_first
+        from tqcli.ask.deeds import near_what_happened
+
         near = near_what_happened(question, fact, own, people + groups, lookups)
         if near is not None:
             people = [e for e in people if e in near]
@@ -1371,7 +1376,7 @@ def _fits(
             or (question.head in KIN and question.head not in _KIN_OF_BODIES)
             or succession(question)
             or (
-                _PERSON.search(question.text)
+                re.search(_PERSON, question.text)
                 and any(PERSON_ROLES & question.group(word) for word in question.happened)
             )
         )
@@ -1555,7 +1560,7 @@ def _defines(question: Question, fact: Fact, lookups: Lookups) -> bool:
     forming, the name most of whose words follow in the next eight being the entity's, not a
     longer one's: "the formation of al-Qaeda in the Indian Subcontinent" is AQIS's, not
     al-Qaeda's)."""
-    _, words, stems = claim_words(fact.claim)
+    words, stems = claim_stems(fact.claim)
     asked = [
         entity_id for entity_id in fact.entities() if lookups.named_in(entity_id, question.weights)
     ]

@@ -265,7 +265,7 @@ def complement_asked(question: Question) -> str | None:
     """The role (stemmed) a "who" asks for that a claim may give as a complement: the noun of
     "who is the X" ("caliph" of "who is the caliph-in-waiting"), or the one after a verb of
     considering or naming ("who does al-Qaeda see as its caliph")."""
-    if WHO_IS.match(question.text):
+    if re.match(WHO_IS, question.text):
         return question.head
     found = re.match(_CONSIDERED_AS, question.text)
     if found is None:

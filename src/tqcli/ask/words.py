@@ -6,15 +6,16 @@ import re
 
 from tqcli.ask.stems import STEMS as _LISTED_STEMS
 from tqcli.model import EntityKind
-from tqcli.textnorm import stem
+from tqcli.textnorm import known_stems, stem
+
+# The stems of these lists' words, made once (a test keeps the table so), are stem's from the
+# start: the lists are read without stemming them, and so are the questions' words among them.
+known_stems(_LISTED_STEMS)
 
 
 def stems(words: str) -> list[str]:
-    """The stems of space-separated lower-case ASCII words (a word list of the ask package):
-    from the stems module's table, made of these lists once (a test keeps it so), any word it
-    lacks stemmed."""
-    listed = _LISTED_STEMS.get
-    return [listed(word) or stem(word) for word in words.split()]
+    """The stems of space-separated lower-case ASCII words (a word list of the ask package)."""
+    return list(map(stem, words.split()))
 
 
 # Words that carry the question's grammar, not its subject (stemmed, as the index is). "Per
@@ -111,7 +112,7 @@ PERSON_ROLES = frozenset(
     )
 )
 """Nouns that name a person by their post: who says something, though no one is named."""
-WHO_IS = re.compile(r"who(?:s| is| was| are| were)\b")
+WHO_IS = r"who(?:s| is| was| are| were)\b"  # compiled on first use (re caches it)
 DOCUMENT_NUMBERS = (
     r"\b(?:resolutions?|res|unscr|sres)\s+(?P<numbers>\d+(?:(?:\s+(?:and|or)\s+|\s+)\d+)*)"
     r"|\b(?P<body>\d+) (?:sanctions )?(?:committee|regime|list)\b"

@@ -10,7 +10,7 @@ from typing import TypeVar, overload
 from tqcli import codec
 from tqcli.model import Entity, Fact, Hit, Source
 
-SCHEMA_VERSION = "27"  # bump whenever what is stored, or how text is folded, changes
+SCHEMA_VERSION = "28"  # bump whenever what is stored, or how text is folded, changes
 COLUMNS = ("id", "claim", "tags", "names", "sources", "notes", "details")
 """The searchable columns of fact_text, in order."""
 _T = TypeVar("_T")
@@ -37,6 +37,7 @@ CREATE VIRTUAL TABLE fact_text USING fts5({", ".join(COLUMNS)}, content='', toke
 """
 CATALOG_INDEXES = """
 CREATE INDEX entity_names_name ON entity_names (name);
+CREATE INDEX entity_names_entity ON entity_names (entity_id);
 CREATE INDEX links_entity ON links (entity_id);
 CREATE INDEX synonyms_word ON synonyms (word);
 """
