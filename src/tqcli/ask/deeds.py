@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tqcli.ask.claims import clauses, name_spans, stemmed, written
-from tqcli.ask.doers import doer_asked
+from tqcli.ask.doers import NOT_ASKED, doer_asked
 from tqcli.ask.question import Wants, derived
 from tqcli.ask.words import (
     ACTING,
@@ -771,10 +771,6 @@ def nowhere_after(happened: frozenset[str], claim: str) -> bool:
     return said
 
 
-_NOT_ASKED = (  # compiled on first use (re caches it)
-    r"\b(?:not|never)\b|n['’]t\b|\b(?:did|does|do|is|are|was|were|has|have|had)nt\b"
-)
-"""A negation in a question ("who said the taliban are not terrorists", "didn't")."""
 _CONDITION = r"\b(?:or|if|unless|whether)\b"  # compiled on first use
 """Words before a question's negation that put it in another clause than what is asked."""
 _REPORTED = r"\b(?:saying|that)\b"  # compiled on first use
@@ -792,7 +788,7 @@ def denial_unsaid(question: Question, claim: str) -> str | None:
     does not say who said they are not. None when the question denies nothing, or the claim
     denies it too ("not", "never", "no", "without" just before it)."""
     text = question.text
-    found = re.search(_NOT_ASKED, text)
+    found = re.search(NOT_ASKED, text)
     if found is None or re.search(_CONDITION, text[: found.start()]):
         # ("... or not?", "come back or never left" offer both; "if bin Laden was not handed
         # over" denies in a condition, not what is asked.)

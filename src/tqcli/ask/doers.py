@@ -20,6 +20,17 @@ if TYPE_CHECKING:
 
 _DO_SUPPORT = frozenset(stems("do does did"))
 
+NOT_ASKED = (  # compiled on first use (re caches it)
+    r"\b(?:not|never)\b|n['’]t\b|\b(?:did|does|do|is|are|was|were|has|have|had)nt\b"
+)
+"""A negation in a question ("who said the taliban are not terrorists", "didn't")."""
+
+
+def asks_a_denial(text: str) -> bool:
+    """Whether a question has a negation in it: only then may deeds' denial_unsaid find one,
+    so that deeds is not loaded for the questions that have none."""
+    return re.search(NOT_ASKED, text) is not None
+
 
 def doer_reversed(question: Question, claim: str, own: frozenset[str]) -> bool:
     """Whether the claim says what the question asks happened with its doer and the one it

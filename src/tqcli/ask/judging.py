@@ -27,7 +27,13 @@ from tqcli.ask.counts import (
     of_something_else,
     says_ordinal,
 )
-from tqcli.ask.doers import doer_asked, doer_reversed, happened_unasked, only_seems
+from tqcli.ask.doers import (
+    asks_a_denial,
+    doer_asked,
+    doer_reversed,
+    happened_unasked,
+    only_seems,
+)
 from tqcli.ask.question import (
     Wants,
     asks_deadline,
@@ -675,7 +681,7 @@ def judge(question: Question, hit: Hit, lookups: Lookups) -> Judged:
                 answers = False
                 other_years += sayers
     not_said: str | None = None
-    if answers:
+    if answers and asks_a_denial(question.text):
         from tqcli.ask.deeds import denial_unsaid  # (deeds: loaded where its rules are asked)
 
         not_said = denial_unsaid(question, fact.claim)
