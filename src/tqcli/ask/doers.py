@@ -1,7 +1,8 @@
 """The rules of deeds that judging asks of nearly every candidate, or of every figure: who did
 what the question asks (doer_asked), whether a claim says it the other way round
 (doer_reversed), whether its "appear" only means "seem" (only_seems), whether a figure counts
-only those something happened to (happened_unasked). Apart from deeds, whose other rules only
+only those something happened to (happened_unasked), and whether a question denies anything
+(asks_a_denial). Apart from deeds, whose other rules only
 some forms of question need (a date, someone, yes or no), so that deeds loads only for them."""
 
 from __future__ import annotations
